@@ -1,0 +1,2 @@
+// vaultshift/runtime: the Vault client for applications (see src/runtime/README.md).
+export {};

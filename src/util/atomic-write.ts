@@ -1,0 +1,46 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, basename, join } from "node:path";
+import { FileAccessError } from "../errors.js";
+
+export interface AtomicWriteOptions {
+  /** File mode; files that hold secrets use 0o600. Default 0o644. */
+  mode?: number;
+  /** Create the parent directory when missing. */
+  mkdir?: boolean;
+}
+
+/**
+ * Write a file so that readers see the old content or the new one, never a
+ * mix: write a temp file beside it, fsync, rename over. A crash leaves at most
+ * a stray `.tmp-` file, never a truncated target.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const mode = options.mode ?? 0o644;
+  const dir = dirname(path);
+  if (options.mkdir) mkdirSync(dir, { recursive: true, mode: mode === 0o600 ? 0o700 : 0o755 });
+  const tmp = join(dir, `.${basename(path)}.tmp-${randomBytes(6).toString("hex")}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, "wx", mode);
+    const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    chmodSync(tmp, mode); // umask may have narrowed or widened it
+    renameSync(tmp, path);
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* the temp file may not exist */
+    }
+    throw new FileAccessError(`Could not write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      cause: error,
+      hint: "Check that the directory exists and is writable, and that the disk is not full.",
+    });
+  }
+}
