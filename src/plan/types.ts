@@ -1,0 +1,332 @@
+import type { Finding, SecretKind } from "../scan/types.js";
+
+// The contracts of the migration pipeline: what `plan()` decides, what the
+// code rewriter, env cleaner and report renderers receive, and what `apply`,
+// `verify`, `rollback` and `migrate` return. Everything here is serialisable
+// and holds no secret value: a plan is meant to be reviewed and committed.
+
+/** Where one secret lives in Vault (KV v2). `path` is relative to the mount, without `data/`. */
+export interface VaultLocation {
+  mount: string;
+  path: string;
+  key: string;
+}
+
+/**
+ * An environment variable whose value now comes from Vault. The generated
+ * secrets module maps `envName` to a Vault location; the code rewriter turns
+ * `process.env.<envName>` into a read from that module.
+ */
+export interface SecretBinding {
+  envName: string;
+  mount: string;
+  /** Path template; may contain `{environment}` (e.g. `shop/{environment}/database`). */
+  path: string;
+  key: string;
+  /** The concrete path per environment the variable was found in (`development`, `production`, …). */
+  environments: Record<string, { path: string }>;
+}
+
+/** A secret hard-coded in source: the literal at [start, end) becomes a read of mount/path/key. */
+export interface LiteralBinding {
+  file: string;
+  /** 1-based line and column of the literal (including its quotes), columns in UTF-16 code units. */
+  line: number;
+  column: number;
+  /** Offsets of the whole literal token (quotes included) in the file's content, end exclusive. */
+  start: number;
+  end: number;
+  mount: string;
+  path: string;
+  key: string;
+  /** The variable/property the literal was assigned to, when known. */
+  name?: string;
+}
+
+/** Something a person should know about the plan; never holds a value. */
+export interface PlanWarning {
+  /**
+   * Stable code, e.g. `dynamic-env-access`, `browser-exposed`, `history-only`,
+   * `in-git-history`, `unparsable-file`, `duplicate-value`, `rewrite-skipped`.
+   */
+  code: string;
+  file?: string;
+  line?: number;
+  message: string;
+}
+
+/** Which stage produced a progress event. */
+export type Stage = "scan" | "classify" | "map" | "plan" | "backup" | "write" | "policy" | "rewrite" | "clean" | "verify" | "report" | "rollback";
+
+/** What `onProgress` receives: for people and the terminal UI. Never a value. */
+export interface ProgressEvent {
+  stage: Stage;
+  /** 1-based within the stage; `total` 0 when unknown. */
+  step: number;
+  total: number;
+  message: string;
+}
+
+export type ProgressListener = (event: ProgressEvent) => void;
+
+/** Where a planned secret's value is read from at apply time. */
+export interface SecretSource {
+  type: "dotenv" | "literal";
+  /** Relative to the project root, `/` separators. */
+  file: string;
+  line: number;
+  column: number;
+  /** Env variable name (dotenv) or the variable/property the literal was assigned to. */
+  name: string;
+  /** literal only: offsets of the literal token at plan time (quotes included). */
+  start?: number;
+  end?: number;
+}
+
+/** One secret the plan moves. */
+export interface PlannedSecret {
+  /** Stable within the plan: `s1`, `s2`, … */
+  id: string;
+  name: string;
+  kind: SecretKind;
+  confidence: number;
+  reason: string;
+  /** `development`, `production`, … or `shared` for hard-coded literals. */
+  environment: string;
+  source: SecretSource;
+  /** Other places holding the same value (same fingerprint) that the plan also cleans. */
+  duplicates: SecretSource[];
+  target: VaultLocation;
+  /** HMAC-SHA-256(plan salt, value), hex. */
+  fingerprint: string;
+  /** `sk_l…(32 chars)` (src/util/redact.ts). */
+  redacted: string;
+}
+
+/** A variable that stays where it is (plain config or public). */
+export interface PlannedConfig {
+  name: string;
+  file: string;
+  line: number;
+  verdict: "config" | "public";
+  reason: string;
+}
+
+/** One Vault secret (mount + path) the plan writes, with the keys it merges in. */
+export interface PlannedTarget {
+  mount: string;
+  path: string;
+  /** Keys and the fingerprint of the value each gets. */
+  keys: Record<string, string>;
+  /** Current KV version seen at plan time (0 = absent, null = Vault not consulted). */
+  versionAtPlan: number | null;
+}
+
+export type FileChangeKind = "code" | "secrets-module" | "env" | "env-example" | "gitignore" | "package-json";
+
+/** One file the plan changes; hashes let apply refuse if it changed since, and rollback check nobody changed it after. */
+export interface PlannedFileChange {
+  file: string;
+  kind: FileChangeKind;
+  /** sha256 hex of the bytes before; null when the plan creates the file. */
+  beforeHash: string | null;
+  afterHash: string;
+  /** Unified diff with every secret replaced by its redacted label. */
+  diff: string;
+  /** Number of edits (code rewrites) or removed lines (env). */
+  edits: number;
+}
+
+export interface Plan {
+  format: "vaultshift-plan";
+  version: 1;
+  /** sha256 of the plan's content without this field: identifies the plan in the journal. */
+  id: string;
+  createdAt: string;
+  app: string;
+  /** Project identity (used for the state directory), not a path on the planning machine. */
+  projectId: string;
+  mount: string;
+  /** Salt of every fingerprint in this plan (random per plan). */
+  salt: string;
+  secrets: PlannedSecret[];
+  config: PlannedConfig[];
+  targets: PlannedTarget[];
+  files: PlannedFileChange[];
+  bindings: SecretBinding[];
+  literals: LiteralBinding[];
+  /** The ACL policy apply writes so that the app can read its secrets. */
+  policy: { name: string; hcl: string };
+  /** Where the generated secrets module goes and how it is imported. */
+  secretsModule: { file: string; language: "ts" | "js"; moduleKind: "esm" | "cjs" } | null;
+  warnings: PlanWarning[];
+}
+
+/** A secret as the compliance report shows it. */
+export interface ReportSecret {
+  name: string;
+  kind: SecretKind;
+  confidence: number;
+  reason: string;
+  environment: string;
+  source: { file: string; line: number; name: string; type: "dotenv" | "literal" };
+  target: VaultLocation & { version: number | null };
+  /** First 12 hex characters of the plan fingerprint. */
+  fingerprintPrefix: string;
+  /** Read back from Vault and matched the fingerprint. */
+  verified: boolean | null;
+  /** A token holding only the app's policy can read it. */
+  readableByPolicy: boolean | null;
+  /** The value also appears in git history (needs rotation). */
+  inGitHistory?: boolean;
+  /** Days since the value was last changed at its source, when known. */
+  rotationAgeDays?: number | null;
+}
+
+export interface ManualAction {
+  code: string;
+  file?: string;
+  line?: number;
+  message: string;
+}
+
+export type Verdict = "zero-secrets" | "secrets-remaining" | "incomplete";
+
+/** Everything the report renderers need. */
+export interface ReportInput {
+  app: string;
+  generatedAt: string;
+  verdict: Verdict;
+  vault: { address: string | null; mount: string; policy: string };
+  planId: string;
+  secrets: ReportSecret[];
+  config: PlannedConfig[];
+  /** Files the migration changed. */
+  files: { file: string; kind: FileChangeKind; edits: number }[];
+  warnings: PlanWarning[];
+  /** Things a person must still do (rotate a leaked secret, rewrite dynamic access…). */
+  manualActions: ManualAction[];
+  rescan: { findings: Finding[]; filesScanned: number | null };
+  /** Counts for the summary line. */
+  totals: { secrets: number; verified: number; readable: number; config: number; remaining: number };
+}
+
+/** Result of `apply`. */
+export interface ApplyResult {
+  planId: string;
+  dryRun: boolean;
+  /** True when the journal showed the plan fully applied already: nothing was changed. */
+  alreadyApplied: boolean;
+  writes: { mount: string; path: string; keys: string[]; versionBefore: number; version: number | null; skipped: boolean }[];
+  files: { file: string; kind: FileChangeKind; changed: boolean }[];
+  policy: { name: string; written: boolean };
+  warnings: PlanWarning[];
+  /** dry-run: the redacted diffs that would be applied. */
+  diffs: string[];
+}
+
+export interface SecretCheck {
+  id: string;
+  name: string;
+  target: VaultLocation;
+  version: number | null;
+  /** `ok`, `missing`, `mismatch` (fingerprint differs), `error` (could not read). */
+  status: "ok" | "missing" | "mismatch" | "error";
+  readableByPolicy: boolean | null;
+  message?: string;
+}
+
+/** Result of `verify`. */
+export interface Verification {
+  planId: string;
+  verifiedAt: string;
+  verdict: Verdict;
+  secrets: SecretCheck[];
+  rescan: { findings: Finding[]; filesScanned: number | null };
+  policy: { name: string; checked: boolean; message?: string };
+}
+
+export interface RollbackResult {
+  planId: string;
+  files: { file: string; action: "restored" | "deleted" | "unchanged" }[];
+  vault: { mount: string; path: string; action: "restored" | "deleted" | "unchanged"; version: number | null }[];
+  policy: { name: string; action: "restored" | "deleted" | "unchanged" };
+}
+
+/**
+ * How vaultshift reaches Vault. Defaults follow the Vault CLI: VAULT_ADDR,
+ * VAULT_TOKEN (else ~/.vault-token), VAULT_NAMESPACE, VAULT_CACERT, or AppRole
+ * with VAULT_ROLE_ID + VAULT_SECRET_ID.
+ */
+export interface VaultConnection {
+  address: string;
+  token?: string;
+  namespace?: string;
+  caCert?: string;
+  appRole?: { roleId: string; secretId: string; mount?: string };
+}
+
+export interface PlanOptions {
+  /** Project root (the directory scanned and rewritten). */
+  root: string;
+  /** Default: package.json `name` (scope removed), else the directory name. */
+  app?: string;
+  /** KV v2 mount. Default `secret`. */
+  mount?: string;
+  /** Path templates; placeholders `{app}`, `{environment}`, `{group}`. */
+  templates?: { env?: string; literal?: string };
+  /** Vault, to record each target's current version (optional). */
+  vault?: VaultConnection;
+  onProgress?: ProgressListener;
+  /** Environment for the state dir and Vault defaults; default process.env. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ApplyOptions {
+  root: string;
+  vault: VaultConnection;
+  dryRun?: boolean;
+  onProgress?: ProgressListener;
+  env?: NodeJS.ProcessEnv;
+  /**
+   * Called before each journaled step with its 1-based number and id; throwing
+   * aborts the run there (fault injection; `VAULTSHIFT_FAIL_AT_STEP=N` does the
+   * same from the environment).
+   */
+  onStep?: (step: number, id: string) => void;
+}
+
+export interface VerifyOptions {
+  root: string;
+  vault: VaultConnection;
+  onProgress?: ProgressListener;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RollbackOptions {
+  root: string;
+  vault: VaultConnection;
+  /** Restore even files/secrets changed since apply. */
+  force?: boolean;
+  onProgress?: ProgressListener;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** `migrate()`: plan + apply + verify + report, no questions. Used by `vaultshift migrate --yes` and `vaultshift demo`. */
+export interface MigrateOptions extends PlanOptions {
+  vault: VaultConnection;
+  /** Where the plan file is written; default `<root>/vaultshift.plan.json`. */
+  planFile?: string;
+  /** Where reports go; default `<root>/reports`. */
+  reportsDir?: string;
+  onStep?: ApplyOptions["onStep"];
+}
+
+export interface MigrateResult {
+  plan: Plan;
+  apply: ApplyResult;
+  verification: Verification;
+  report: ReportInput;
+  /** Paths written by `writeReports`. */
+  reports: string[];
+}
