@@ -27,20 +27,26 @@ export interface SecretBinding {
   environments: Record<string, { path: string }>;
 }
 
-/** A secret hard-coded in source: the literal at [start, end) becomes a read of mount/path/key. */
+/**
+ * A secret hard-coded in source: the secret at line/column becomes a read of
+ * mount/path/key through the secrets module, as `secrets.<name>`.
+ */
 export interface LiteralBinding {
   file: string;
-  /** 1-based line and column of the literal (including its quotes), columns in UTF-16 code units. */
+  /** 1-based position of the secret's first character (UTF-16 columns), as in a Finding. */
   line: number;
   column: number;
-  /** Offsets of the whole literal token (quotes included) in the file's content, end exclusive. */
+  /** Position just after the secret's last character. */
+  endLine: number;
+  endColumn: number;
+  /** Offsets of the secret in the file's content at plan time, end exclusive. */
   start: number;
   end: number;
   mount: string;
   path: string;
   key: string;
-  /** The variable/property the literal was assigned to, when known. */
-  name?: string;
+  /** The secrets-module name it becomes (`STRIPE_SECRET_KEY`); also a SecretBinding's envName. */
+  name: string;
 }
 
 /** Something a person should know about the plan; never holds a value. */
@@ -78,7 +84,9 @@ export interface SecretSource {
   column: number;
   /** Env variable name (dotenv) or the variable/property the literal was assigned to. */
   name: string;
-  /** literal only: offsets of the literal token at plan time (quotes included). */
+  /** literal only: end position and offsets of the secret at plan time. */
+  endLine?: number;
+  endColumn?: number;
   start?: number;
   end?: number;
 }

@@ -1,0 +1,136 @@
+import { chmodSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { FileAccessError, PlanError } from "../errors.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
+import type { FileChangeKind } from "../plan/types.js";
+
+// Where apply keeps what rollback needs, OUTSIDE the working tree: the
+// original bytes of every file it changes hold secrets, so they must not stay
+// in the repository (a `git add -A` would commit them). The XDG Base Directory
+// spec puts such state under $XDG_STATE_HOME (default ~/.local/state);
+// VAULTSHIFT_STATE_DIR overrides it (tests point it at a temp dir).
+// Directories are 0700 and files 0600: the backups are plaintext.
+
+export function stateRoot(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.VAULTSHIFT_STATE_DIR) return env.VAULTSHIFT_STATE_DIR;
+  const xdg = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith("/") ? env.XDG_STATE_HOME : join(env.HOME || homedir(), ".local", "state");
+  return join(xdg, "vaultshift");
+}
+
+export function projectStateDir(projectId: string, env?: NodeJS.ProcessEnv): string {
+  return join(stateRoot(env), projectId);
+}
+
+function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o700);
+  } catch (error) {
+    throw new FileAccessError(`Could not create the state directory ${dir}: ${(error as NodeJS.ErrnoException).code ?? "error"}.`, {
+      cause: error,
+      hint: "Set VAULTSHIFT_STATE_DIR to a writable directory outside the repository.",
+    });
+  }
+}
+
+/** A Vault secret apply touched: enough to put it back. Versions only, never values. */
+export interface JournalTarget {
+  mount: string;
+  path: string;
+  /** current_version before apply (0 = the secret did not exist). */
+  versionBefore: number;
+  /** True when the latest version before apply was deleted or destroyed. */
+  deletedBefore: boolean;
+  /** The version apply wrote, or null while not written / when nothing had to be written. */
+  versionWritten: number | null;
+  /** All keys already held the planned values: nothing written. */
+  unchanged: boolean;
+}
+
+export interface JournalFile {
+  file: string;
+  kind: FileChangeKind;
+  /** sha256 before (null: apply created the file) and after. */
+  beforeHash: string | null;
+  afterHash: string;
+  /** File name of the original bytes under backups/ (null when created). */
+  backup: string | null;
+  mode: number | null;
+  done: boolean;
+}
+
+export interface Journal {
+  planId: string;
+  app: string;
+  status: "in-progress" | "applied" | "rolled-back";
+  startedAt: string;
+  updatedAt: string;
+  /** Step ids finished, in order. */
+  steps: string[];
+  targets: JournalTarget[];
+  files: JournalFile[];
+  policy: { name: string; previous: string | null; written: boolean } | null;
+}
+
+export class StateStore {
+  readonly dir: string;
+  constructor(projectId: string, env?: NodeJS.ProcessEnv) {
+    this.dir = projectStateDir(projectId, env);
+  }
+
+  private path(name: string): string {
+    return join(this.dir, name);
+  }
+
+  readJson<T>(name: string): T | null {
+    let text: string;
+    try {
+      text = readFileSync(this.path(name), "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+      throw new FileAccessError(`Could not read ${this.path(name)}: ${(error as NodeJS.ErrnoException).code ?? "error"}.`, { cause: error, hint: "Check the permissions of the state directory." });
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new PlanError(`The state file ${this.path(name)} is corrupt.`, { cause: error, hint: "Restore it from a backup, or delete it to start over (rollback will then not be possible)." });
+    }
+  }
+
+  writeJson(name: string, data: unknown): void {
+    ensureDir(this.dir);
+    writeFileAtomic(this.path(name), `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+  }
+
+  readJournal(): Journal | null {
+    return this.readJson<Journal>("journal.json");
+  }
+
+  writeJournal(journal: Journal): void {
+    journal.updatedAt = new Date().toISOString();
+    this.writeJson("journal.json", journal);
+  }
+
+  /** Keep the original bytes of a file (plaintext secrets: 0600 inside a 0700 dir). */
+  saveBackup(name: string, bytes: Uint8Array): void {
+    ensureDir(join(this.dir, "backups"));
+    writeFileAtomic(join(this.dir, "backups", name), bytes, { mode: 0o600 });
+  }
+
+  readBackup(name: string): Buffer {
+    try {
+      return readFileSync(join(this.dir, "backups", name));
+    } catch (error) {
+      throw new FileAccessError(`The backup ${join(this.dir, "backups", name)} is missing.`, {
+        cause: error,
+        hint: "The state directory was changed or removed; restore the file from version control.",
+      });
+    }
+  }
+
+  /** After a successful rollback the plaintext backups have no further use. */
+  removeBackups(): void {
+    rmSync(join(this.dir, "backups"), { recursive: true, force: true });
+  }
+}

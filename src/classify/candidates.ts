@@ -1,0 +1,132 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fg from "fast-glob";
+import { classifyVariable, type Classification } from "./index.js";
+import { readDotenv } from "../scan/dotenv-reader.js";
+import { scanText } from "../scan/engine.js";
+import type { SecretKind } from "../scan/types.js";
+import { environmentOf, isEnvFile, isEnvTemplate } from "../map/environment.js";
+import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
+
+// Everything the migration could move: every key of every .env file (secret or
+// config, decided by the classifier, or by a scanner rule that recognises the
+// value), and secret literals in JS/TS source (from the scanner). Values stay
+// in memory: a Candidate never leaves the planning process.
+
+export interface Candidate {
+  source: SecretSource;
+  name: string;
+  /** The secret value: in memory only. */
+  value: string;
+  environment: string;
+  kind: SecretKind;
+  confidence: number;
+  reason: string;
+}
+
+export interface CandidateSet {
+  secrets: Candidate[];
+  config: PlannedConfig[];
+  warnings: PlanWarning[];
+  /** Relative paths of the .env files read (templates excluded). */
+  envFiles: string[];
+  /** Relative paths of the JS/TS source files seen. */
+  sourceFiles: string[];
+}
+
+export type Classifier = (name: string, value: string, file?: string) => Classification;
+
+export interface CandidateOptions {
+  classify?: Classifier;
+  /** .env file name (base name or relative path) → environment, from config. */
+  environments?: Record<string, string>;
+  /** Extra globs never read. */
+  exclude?: string[];
+}
+
+/** Directories that hold dependencies or build output, never the app's own sources. */
+export const SKIP_DIRS = ["node_modules", ".git", "dist", "build", "out", ".next", ".nuxt", ".svelte-kit", ".turbo", ".cache", "coverage", "vendor", ".vercel", ".output"];
+
+export const SOURCE_EXTENSIONS = ["js", "jsx", "mjs", "cjs", "ts", "tsx", "mts", "cts"];
+
+const ignore = SKIP_DIRS.map((d) => `**/${d}/**`);
+
+export function findEnvFiles(root: string, exclude: string[] = []): string[] {
+  return fg
+    .sync(["**/.env", "**/.env.*", "**/*.env"], { cwd: root, dot: true, onlyFiles: true, ignore: [...ignore, ...exclude], followSymbolicLinks: false })
+    .filter((f) => isEnvFile(f) && !isEnvTemplate(f))
+    .sort();
+}
+
+export function findSourceFiles(root: string, exclude: string[] = []): string[] {
+  return fg
+    .sync([`**/*.{${SOURCE_EXTENSIONS.join(",")}}`], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, "**/*.d.ts", "**/*.min.js", ...exclude], followSymbolicLinks: false })
+    .sort();
+}
+
+function envName(file: string, map: Record<string, string> | undefined): string {
+  const base = file.split("/").pop() ?? file;
+  return map?.[file] ?? map?.[base] ?? environmentOf(file);
+}
+
+export function collectCandidates(root: string, options: CandidateOptions = {}): CandidateSet {
+  const classify = options.classify ?? classifyVariable;
+  const out: CandidateSet = { secrets: [], config: [], warnings: [], envFiles: [], sourceFiles: [] };
+
+  for (const file of findEnvFiles(root, options.exclude)) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), "utf8");
+    } catch {
+      out.warnings.push({ code: "unreadable-file", file, message: `${file} could not be read; its variables are not part of the plan.` });
+      continue;
+    }
+    out.envFiles.push(file);
+    const environment = envName(file, options.environments);
+    // The scanner's rules recognise provider tokens whatever the variable is called.
+    const ruleHits = scanText({ text, file }).findings;
+    for (const entry of readDotenv(text)) {
+      if (entry.overridden) continue; // dotenv keeps the last one; the cleaner removes every line of a migrated key
+      if (entry.value === "") continue;
+      const verdict = classify(entry.key, entry.value, file);
+      const hit = ruleHits.find((h) => h.start >= entry.valueStart && h.end <= entry.valueEnd);
+      const isSecret = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
+      const source: SecretSource = { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key };
+      if (isSecret) {
+        out.secrets.push({
+          source,
+          name: entry.key,
+          value: entry.value,
+          environment,
+          kind: verdict.verdict === "secret" ? (verdict.kind ?? hit?.kind ?? "generic-secret") : hit!.kind,
+          confidence: verdict.verdict === "secret" ? verdict.confidence : hit!.confidence,
+          reason: verdict.verdict === "secret" ? verdict.reason : hit!.reason,
+        });
+      } else {
+        out.config.push({ name: entry.key, file, line: entry.line, verdict: verdict.verdict === "public" ? "public" : "config", reason: verdict.reason });
+      }
+    }
+  }
+
+  for (const file of findSourceFiles(root, options.exclude)) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    out.sourceFiles.push(file);
+    for (const f of scanText({ text, file }).findings) {
+      out.secrets.push({
+        source: { type: "literal", file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, name: f.name ?? f.ruleId, start: f.start, end: f.end },
+        name: f.name ?? f.ruleId,
+        value: f.secret,
+        environment: "shared",
+        kind: f.kind,
+        confidence: f.confidence,
+        reason: f.reason,
+      });
+    }
+  }
+  return out;
+}

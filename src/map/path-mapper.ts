@@ -1,0 +1,87 @@
+import { PlanError } from "../errors.js";
+import { groupOf } from "./group.js";
+
+// Secret → Vault location. Templates use `{app}`, `{environment}` and
+// `{group}`; the defaults follow DESIGN.md: `<app>/<environment>/<group>` for
+// variables from .env files, `<app>/shared/<group>` for literals in source.
+
+export const DEFAULT_ENV_TEMPLATE = "{app}/{environment}/{group}";
+export const DEFAULT_LITERAL_TEMPLATE = "{app}/shared/{group}";
+
+export interface PathTemplates {
+  env: string;
+  literal: string;
+}
+
+export interface MapInput {
+  /** Variable (or literal's variable) name. */
+  name: string;
+  environment: string;
+  from: "dotenv" | "literal";
+}
+
+export interface MappedLocation {
+  path: string;
+  key: string;
+  group: string;
+  /** The path with `{environment}` kept, for the runtime binding. */
+  pathTemplate: string;
+}
+
+/** A Vault path segment: no leading/trailing slash, no `..`, no empty segments, no trailing period (Vault rejects those). */
+export function sanitizePath(path: string): string {
+  return path
+    .split("/")
+    .map((s) => s.trim().replace(/[^A-Za-z0-9_.{}-]+/g, "-").replace(/\.+$/, ""))
+    .filter((s) => s !== "" && s !== "." && s !== "..")
+    .join("/");
+}
+
+export function checkTemplate(template: string, what: string): void {
+  const unknown = [...template.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((p) => !["app", "environment", "group"].includes(p ?? ""));
+  if (unknown.length > 0 || sanitizePath(template) === "") {
+    throw new PlanError(`The ${what} path template "${template}" is not valid${unknown.length ? `: unknown placeholder {${unknown[0]}}` : ""}.`, {
+      hint: "Use only {app}, {environment} and {group}, e.g. \"{app}/{environment}/{group}\".",
+    });
+  }
+}
+
+export function mapLocation(input: MapInput, app: string, templates: PathTemplates): MappedLocation {
+  const { group, key } = groupOf(input.name);
+  const template = input.from === "dotenv" ? templates.env : templates.literal;
+  const fill = (env: string) => sanitizePath(template.replaceAll("{app}", app).replaceAll("{group}", group).replaceAll("{environment}", env));
+  return { path: fill(input.environment), pathTemplate: fill("{environment}"), key, group };
+}
+
+/** One secret placed at a location, with what identifies its value. */
+export interface Placement {
+  mount: string;
+  path: string;
+  key: string;
+  fingerprint: string;
+  /** For messages: `config/.env:3 DB_PASSWORD`. */
+  where: string;
+  redacted: string;
+}
+
+/**
+ * Two different values for one mount/path/key cannot both be migrated: stop
+ * and say which. Equal values at one location are the same secret (merged).
+ */
+export function findCollisions(placements: Placement[]): void {
+  const seen = new Map<string, Placement>();
+  const problems: string[] = [];
+  for (const p of placements) {
+    const id = `${p.mount}/${p.path}#${p.key}`;
+    const prev = seen.get(id);
+    if (!prev) seen.set(id, p);
+    else if (prev.fingerprint !== p.fingerprint) {
+      problems.push(`${p.mount}/${p.path} key "${p.key}": ${prev.where} (${prev.redacted}) and ${p.where} (${p.redacted}) have different values`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new PlanError(`${problems.length} Vault location${problems.length === 1 ? "" : "s"} would receive two different values:\n  ${problems.join("\n  ")}`, {
+      hint: "Make the values equal, remove the stale one, or give one of them its own path with a template in vaultshift.config.json (\"migration\": {\"templates\": {\"env\": \"{app}/{environment}/{group}\"}}).",
+    });
+  }
+}

@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import { basename, join } from "node:path";
+
+// Facts about the project being migrated: its name (the `<app>` of Vault
+// paths), a stable identity for the state directory, and how its code is
+// written (TypeScript or JavaScript, ES modules or CommonJS), which decides
+// the generated secrets module's file name and syntax.
+
+export function readPackageJson(root: string): Record<string, unknown> | null {
+  try {
+    const data = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as unknown;
+    return typeof data === "object" && data !== null ? (data as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A Vault-path-safe app name: package.json `name` without its npm scope, else the directory name. */
+export function appName(root: string, explicit?: string): string {
+  const raw = explicit ?? (readPackageJson(root)?.name as string | undefined) ?? basename(realpathSafe(root));
+  const name = String(raw)
+    .replace(/^@[^/]+\//, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  return name || "app";
+}
+
+function realpathSafe(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * Identity of a project on this machine for the state directory: the app
+ * name plus a hash of the real path, so two checkouts of one repository keep
+ * separate journals and backups.
+ */
+export function projectId(root: string, app: string): string {
+  const hash = createHash("sha256").update(realpathSafe(root)).digest("hex").slice(0, 12);
+  return `${app}-${hash}`;
+}
+
+export interface SecretsModuleLayout {
+  file: string;
+  language: "ts" | "js";
+  moduleKind: "esm" | "cjs";
+}
+
+/**
+ * Where the generated module goes: beside the sources (`src/` when it exists)
+ * as `vaultshift-secrets.ts` for TypeScript projects, `.js` for ES-module or
+ * CommonJS JavaScript (package.json `type` decides, as Node does).
+ */
+export function secretsModuleLayout(root: string, sourceFiles: string[]): SecretsModuleLayout {
+  const pkg = readPackageJson(root);
+  const ts = existsSync(join(root, "tsconfig.json")) || sourceFiles.some((f) => /\.(ts|tsx|mts|cts)$/.test(f));
+  let moduleKind: "esm" | "cjs" = pkg?.type === "module" ? "esm" : "cjs";
+  if (ts) {
+    // TypeScript compiles `import` either way; emit ESM unless tsconfig asks for CommonJS output in a CommonJS package.
+    let tsModule = "";
+    try {
+      tsModule = String((JSON.parse(stripJsonComments(readFileSync(join(root, "tsconfig.json"), "utf8"))) as { compilerOptions?: { module?: string } }).compilerOptions?.module ?? "");
+    } catch {
+      /* tsconfig with syntax JSON.parse rejects: keep the package's kind */
+    }
+    moduleKind = /commonjs/i.test(tsModule) && pkg?.type !== "module" ? "cjs" : "esm";
+  } else if (moduleKind === "cjs" && sourceFiles.some((f) => f.endsWith(".mjs")) && !sourceFiles.some((f) => /\.(c?js)$/.test(f))) {
+    moduleKind = "esm";
+  }
+  const dir = existsSync(join(root, "src")) && sourceFiles.some((f) => f.startsWith("src/")) ? "src/" : "";
+  return { file: `${dir}vaultshift-secrets.${ts ? "ts" : "js"}`, language: ts ? "ts" : "js", moduleKind };
+}
+
+/** tsconfig.json allows comments and trailing commas. Good enough for reading one option. */
+function stripJsonComments(text: string): string {
+  return text
+    .replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str: string | undefined) => str ?? "")
+    .replace(/,(\s*[}\]])/g, "$1");
+}
+
+/** sha256 hex of a file's bytes (what plans and journals compare). */
+export function sha256(data: string | Uint8Array): string {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+/** Module specifier of `target` as imported from `from` (both relative to the root, `/` separators). */
+export function relativeSpecifier(from: string, target: string, keepExtension: boolean): string {
+  const fromParts = from.split("/").slice(0, -1);
+  const toParts = target.split("/");
+  let i = 0;
+  while (i < fromParts.length && i < toParts.length - 1 && fromParts[i] === toParts[i]) i++;
+  const up = fromParts.length - i;
+  let spec = [...Array(up).fill(".."), ...toParts.slice(i)].join("/");
+  if (!spec.startsWith(".")) spec = `./${spec}`;
+  // TypeScript resolves `./x.js` to `./x.ts` (NodeNext and bundler resolution alike).
+  spec = spec.replace(/\.ts$/, ".js");
+  return keepExtension ? spec : spec.replace(/\.js$/, "");
+}
