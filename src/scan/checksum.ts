@@ -1,0 +1,107 @@
+// Checksums and structure checks that tell a real token from a look-alike.
+// Pure functions, no dependencies: the scanner runs them in worker threads on
+// every candidate a rule's pattern finds.
+
+const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+let table: Uint32Array | undefined;
+
+/** CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320) of the bytes, unsigned. */
+export function crc32(bytes: Uint8Array): number {
+  if (table === undefined) {
+    table = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      table[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const b of bytes) crc = table[(crc ^ b) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/** Base62 (alphabet 0-9A-Za-z) of an unsigned integer, left-padded with "0". */
+export function base62(n: number, width: number): string {
+  let out = "";
+  let v = n;
+  while (v > 0) {
+    out = BASE62[v % 62]! + out;
+    v = Math.floor(v / 62);
+  }
+  return out.padStart(width, "0");
+}
+
+/**
+ * GitHub's token format (ghp_, gho_, ghu_, ghs_, ghr_) and npm's (npm_): a
+ * 4-character prefix, 30 random base62 characters, then the CRC32 of those 30
+ * characters as 6 base62 characters.
+ * https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+ * https://github.blog/2021-09-23-announcing-npms-new-access-token-format/
+ */
+export function hasPrefixedCrc32Checksum(token: string, prefixLength = 4): boolean {
+  const body = token.slice(prefixLength, -6);
+  const check = token.slice(-6);
+  if (body.length === 0 || !/^[0-9A-Za-z]+$/.test(body) || !/^[0-9A-Za-z]{6}$/.test(check)) return false;
+  return base62(crc32(Buffer.from(body, "latin1")), 6) === check;
+}
+
+/** `ghp_…`/`gho_…`/`ghu_…`/`ghs_…`/`ghr_…` with a valid checksum. */
+export function isValidGitHubToken(token: string): boolean {
+  return /^gh[pousr]_[0-9A-Za-z]{36}$/.test(token) && hasPrefixedCrc32Checksum(token);
+}
+
+/** `npm_…` with a valid checksum. */
+export function isValidNpmToken(token: string): boolean {
+  return /^npm_[0-9A-Za-z]{36}$/.test(token) && hasPrefixedCrc32Checksum(token);
+}
+
+/** Decodes base64 or base64url (padding optional); undefined if not decodable. */
+export function decodeBase64(s: string): Buffer | undefined {
+  const clean = s.replace(/-/g, "+").replace(/_/g, "/");
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean) || clean.replace(/=+$/, "").length % 4 === 1) return undefined;
+  return Buffer.from(clean, "base64");
+}
+
+/**
+ * A JWT's first part is base64url JSON with an `alg` member (RFC 7519 §7.2,
+ * RFC 7515 §4.1.1). Checks the header of a `header.payload.signature` token.
+ */
+export function hasJwtHeader(token: string): boolean {
+  const header = token.split(".")[0];
+  if (header === undefined) return false;
+  const bytes = decodeBase64(header);
+  if (bytes === undefined) return false;
+  try {
+    const json: unknown = JSON.parse(bytes.toString("utf8"));
+    return typeof json === "object" && json !== null && typeof (json as { alg?: unknown }).alg === "string";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A PyPI API token is `pypi-` + a base64url macaroon whose serialized form
+ * (v2, binary) starts with the location "pypi.org" — hence the fixed
+ * `AgEIcHlwaS5vcmc` prefix (0x02 0x01 0x08 "pypi.org"). Decoding the body
+ * checks that it is a macaroon and not a look-alike string.
+ * https://pypi.org/help/#apitoken
+ */
+export function isPypiMacaroon(token: string): boolean {
+  const body = token.replace(/^pypi-/, "");
+  const bytes = decodeBase64(body.slice(0, body.length - (body.length % 4)));
+  if (bytes === undefined || bytes.length < 40) return false;
+  return bytes[0] === 0x02 && bytes[1] === 0x01 && bytes.subarray(3, 11).toString("latin1") === "pypi.org";
+}
+
+/**
+ * Luhn-free structure check for a UUID-shaped secret: rejects the nil UUID
+ * and obviously sequential placeholders.
+ */
+export function isPlausibleUuid(s: string): boolean {
+  const hex = s.replace(/-/g, "").toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(hex)) return false;
+  if (/^(.)\1+$/.test(hex)) return false;
+  if (hex === "0123456789abcdef0123456789abcdef" || hex.startsWith("12345678")) return false;
+  return new Set(hex).size >= 8;
+}

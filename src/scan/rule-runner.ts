@@ -1,0 +1,84 @@
+import type { Rule } from "./types.js";
+
+// Runs one detection rule on one text, with the semantics every caller shares
+// (the engine, the rules' own example tests, the rule-safety test):
+//   1. keyword pre-filter: the rule runs only if one of its lower-case keywords
+//      occurs in the lower-cased text;
+//   2. the pattern runs with the `g` flag (and `d`, for group offsets) added;
+//   3. the secret is the named group `secret`, else group 1, else the match;
+//   4. it must reach the rule's Shannon entropy (bits per character), if any;
+//   5. and pass the rule's `validate`, if any.
+
+export interface RuleMatch {
+  secret: string;
+  /** Offsets of the secret in the text, end exclusive (UTF-16 code units). */
+  start: number;
+  end: number;
+}
+
+// One compiled global copy per rule pattern: `g` regexes carry `lastIndex`
+// state, so the rule's own object is never run directly.
+const compiled = new WeakMap<RegExp, RegExp>();
+
+function globalCopy(pattern: RegExp): RegExp {
+  let re = compiled.get(pattern);
+  if (re === undefined) {
+    // `y` (sticky) would stop the scan at the first non-match; drop it.
+    const flags = new Set(pattern.flags.replace("y", ""));
+    flags.add("g");
+    flags.add("d");
+    re = new RegExp(pattern.source, [...flags].join(""));
+    compiled.set(pattern, re);
+  }
+  return re;
+}
+
+/** Shannon entropy of a string in bits per character (0 for ""). */
+export function shannonEntropy(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  const n = [...s].length;
+  let bits = 0;
+  for (const c of counts.values()) {
+    const p = c / n;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/** Does the rule's keyword pre-filter let this (already lower-cased) text through? */
+export function passesKeywords(rule: Rule, lowerText: string): boolean {
+  if (rule.keywords.length === 0) return true;
+  for (const k of rule.keywords) if (lowerText.includes(k)) return true;
+  return false;
+}
+
+/**
+ * Every secret the rule finds in the text, in order. `lowerText` may be passed
+ * when the caller already lower-cased the text for many rules.
+ */
+export function runRule(rule: Rule, text: string, lowerText?: string): RuleMatch[] {
+  if (!passesKeywords(rule, lowerText ?? text.toLowerCase())) return [];
+  const re = globalCopy(rule.pattern);
+  re.lastIndex = 0;
+  const out: RuleMatch[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    if (m[0].length === 0) re.lastIndex++; // never loop on an empty match
+    let secret = m[0];
+    let start = m.index;
+    if (m.groups?.secret !== undefined) {
+      secret = m.groups.secret;
+      start = m.indices?.groups?.secret?.[0] ?? start;
+    } else if (m.length > 1 && m[1] !== undefined) {
+      secret = m[1];
+      start = m.indices?.[1]?.[0] ?? start;
+    }
+    if (secret.length === 0) continue;
+    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue;
+    if (rule.validate !== undefined && !rule.validate(secret)) continue;
+    out.push({ secret, start, end: start + secret.length });
+  }
+  return out;
+}
