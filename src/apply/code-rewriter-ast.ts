@@ -1,0 +1,196 @@
+import { parse, type ParserPlugin } from "@babel/parser";
+import type { File, Node } from "@babel/types";
+
+// The AST side of the code rewriter: parsing with the right plugins, a small
+// walker with parents (no @babel/traverse: it is not a dependency and we need
+// only read access), and the predicates the rewriter asks about nodes.
+// Babel node offsets (`start`/`end`) index the original string, BOM included,
+// in UTF-16 code units, which is what String#slice uses.
+
+export type ModuleKind = "esm" | "cjs";
+
+/** Parse JS/TS/JSX the way the file's extension says; throws on syntax errors. */
+export function parseSource(file: string, content: string): File {
+  const lower = file.toLowerCase();
+  const isTs = /\.(ts|mts|cts|tsx)$/.test(lower);
+  // `<T>x` casts make plain .ts files ambiguous with JSX, so only .tsx gets both.
+  const plugins: ParserPlugin[] = isTs ? ["typescript"] : ["jsx"];
+  if (lower.endsWith(".tsx")) plugins.push("jsx");
+  return parse(content, {
+    sourceType: "unambiguous",
+    plugins,
+    allowReturnOutsideFunction: true,
+    allowAwaitOutsideFunction: true,
+    allowImportExportEverywhere: false,
+    allowUndeclaredExports: true,
+    errorRecovery: false,
+  });
+}
+
+/**
+ * ESM or CommonJS, from the extension first (`.mjs/.mts` ESM, `.cjs/.cts` CJS,
+ * Node's rule), then from the syntax (import/export → ESM; require/module.exports
+ * → CJS), then from package.json `type` when the caller knows it.
+ */
+export function moduleKindOf(file: string, content: string, packageType?: "module" | "commonjs"): ModuleKind {
+  const byExtension = moduleKindOfExtension(file);
+  if (byExtension) return byExtension;
+  try {
+    return moduleKindOfAst(parseSource(file, content), packageType);
+  } catch {
+    return packageType === "commonjs" ? "cjs" : "esm";
+  }
+}
+
+export function moduleKindOfExtension(file: string): ModuleKind | null {
+  const lower = file.toLowerCase();
+  if (/\.(mjs|mts)$/.test(lower)) return "esm";
+  if (/\.(cjs|cts)$/.test(lower)) return "cjs";
+  return null;
+}
+
+export function moduleKindOfAst(ast: File, packageType?: "module" | "commonjs"): ModuleKind {
+  for (const s of ast.program.body) {
+    if (
+      s.type === "ImportDeclaration" ||
+      s.type === "ExportNamedDeclaration" ||
+      s.type === "ExportDefaultDeclaration" ||
+      s.type === "ExportAllDeclaration"
+    ) {
+      return "esm";
+    }
+  }
+  let cjs = false;
+  walk(ast.program, (node) => {
+    if (cjs) return;
+    if (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "require") cjs = true;
+    if (node.type === "MemberExpression" && node.object.type === "Identifier" && node.object.name === "module") {
+      if (node.property.type === "Identifier" && node.property.name === "exports") cjs = true;
+    }
+  });
+  if (cjs) return "cjs";
+  return packageType === "commonjs" ? "cjs" : "esm";
+}
+
+export interface Visit {
+  node: Node;
+  parent: Node | null;
+  /** The parent's property that holds the node (`object`, `left`, `arguments`…). */
+  key: string | null;
+}
+
+const SKIP_KEYS = new Set(["loc", "start", "end", "extra", "leadingComments", "trailingComments", "innerComments", "range", "comments", "tokens"]);
+
+/** Depth-first, parents before children, in source order. */
+export function walk(root: Node, visit: (node: Node, parent: Node | null, key: string | null) => void): void {
+  const stack: Visit[] = [{ node: root, parent: null, key: null }];
+  while (stack.length > 0) {
+    const { node, parent, key } = stack.pop()!;
+    visit(node, parent, key);
+    const children: Visit[] = [];
+    for (const k of Object.keys(node)) {
+      if (SKIP_KEYS.has(k)) continue;
+      const value = (node as unknown as Record<string, unknown>)[k];
+      if (Array.isArray(value)) {
+        for (const v of value) if (isNode(v)) children.push({ node: v, parent: node, key: k });
+      } else if (isNode(value)) {
+        children.push({ node: value, parent: node, key: k });
+      }
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+  }
+}
+
+function isNode(v: unknown): v is Node {
+  return typeof v === "object" && v !== null && typeof (v as { type?: unknown }).type === "string";
+}
+
+type Member = Extract<Node, { type: "MemberExpression" | "OptionalMemberExpression" }>;
+
+export function isMember(node: Node): node is Member {
+  return node.type === "MemberExpression" || node.type === "OptionalMemberExpression";
+}
+
+/** `process.env`, `process["env"]`, `process?.env`. */
+export function isProcessEnv(node: Node | null | undefined): boolean {
+  if (!node || !isMember(node)) return false;
+  return node.object.type === "Identifier" && node.object.name === "process" && staticKey(node) === "env";
+}
+
+/** The property name of a member expression when it is known statically, else null. */
+export function staticKey(node: Member): string | null {
+  const p = node.property;
+  if (!node.computed) return p.type === "Identifier" ? p.name : null;
+  if (p.type === "StringLiteral") return p.value;
+  if (p.type === "TemplateLiteral" && p.expressions.length === 0) return p.quasis[0]?.value.cooked ?? null;
+  return null;
+}
+
+/** The key of an object-pattern property when it is known statically. */
+export function propertyKeyName(prop: Node): string | null {
+  if (prop.type !== "ObjectProperty") return null;
+  const k = prop.key;
+  if (!prop.computed && k.type === "Identifier") return k.name;
+  if (k.type === "StringLiteral") return k.value;
+  return null;
+}
+
+/** Every name bound anywhere in the file (declarations, params, imports), with counts. */
+export function bindingCounts(ast: File): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (name: string) => counts.set(name, (counts.get(name) ?? 0) + 1);
+  const addPattern = (p: Node | null | undefined): void => {
+    if (!p) return;
+    switch (p.type) {
+      case "Identifier":
+        add(p.name);
+        break;
+      case "ObjectPattern":
+        for (const prop of p.properties) addPattern(prop.type === "RestElement" ? prop.argument : (prop.value as Node));
+        break;
+      case "ArrayPattern":
+        for (const el of p.elements) addPattern(el);
+        break;
+      case "AssignmentPattern":
+        addPattern(p.left);
+        break;
+      case "RestElement":
+        addPattern(p.argument);
+        break;
+      case "TSParameterProperty":
+        addPattern(p.parameter);
+        break;
+      default:
+        break;
+    }
+  };
+  walk(ast.program, (node) => {
+    switch (node.type) {
+      case "VariableDeclarator":
+        addPattern(node.id);
+        break;
+      case "FunctionDeclaration":
+      case "FunctionExpression":
+      case "ArrowFunctionExpression":
+      case "ObjectMethod":
+      case "ClassMethod":
+        if ("id" in node && node.id) add(node.id.name);
+        for (const p of node.params) addPattern(p);
+        break;
+      case "ClassDeclaration":
+        if (node.id) add(node.id.name);
+        break;
+      case "CatchClause":
+        addPattern(node.param);
+        break;
+      case "ImportSpecifier":
+      case "ImportDefaultSpecifier":
+      case "ImportNamespaceSpecifier":
+        add(node.local.name);
+        break;
+      default:
+        break;
+    }
+  });
+  return counts;
+}

@@ -1,0 +1,22 @@
+import type { PlanWarning } from "../plan/types.js";
+
+// What the code rewriter reports instead of changing: each warning says where,
+// what was left alone and what the user should do. Never contains a value.
+
+export type RewriteWarningCode =
+  /** `process.env[name]`: the name is not known before run time. */
+  | "dynamic-env-access"
+  /** NEXT_PUBLIC_/VITE_/REACT_APP_/EXPO_PUBLIC_…: inlined into client bundles. */
+  | "browser-exposed"
+  /** A form left alone on purpose (a write, a destructuring assignment, an ambiguous alias). */
+  | "rewrite-skipped"
+  /** A planned literal is no longer where the plan saw it. */
+  | "literal-not-found"
+  | "unparsable-file";
+
+export interface RewriteWarning extends PlanWarning {
+  code: RewriteWarningCode;
+  file: string;
+  /** The environment variable concerned, when there is one. */
+  name?: string;
+}

@@ -1,0 +1,204 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { rewriteSource, moduleKindOf } from "./code-rewriter.js";
+import type { LiteralBinding, SecretBinding } from "../plan/types.js";
+
+function binding(envName: string): SecretBinding {
+  return { envName, mount: "secret", path: `shop/{environment}/app`, key: envName, environments: { development: { path: "shop/development/app" } } };
+}
+const bindings = ["STRIPE_KEY", "DB_PASSWORD", "NEXT_PUBLIC_MAPS_KEY", "API-TOKEN"].map(binding);
+
+function rewrite(file: string, content: string, literals: LiteralBinding[] = []) {
+  return rewriteSource({ file, content, bindings, secretsImport: "./secrets.js", literals });
+}
+
+test("process.env.X and process.env['X'] in ESM become secrets reads; config reads stay", () => {
+  const src = `import http from "node:http";\nconst key = process.env.STRIPE_KEY;\nconst pw = process.env['DB_PASSWORD'] ?? "";\nconst port = process.env.PORT;\n`;
+  const out = rewrite("src/a.js", src);
+  assert.equal(
+    out.content,
+    `import http from "node:http";\nimport { secrets } from "./secrets.js";\nconst key = secrets.STRIPE_KEY;\nconst pw = secrets.DB_PASSWORD ?? "";\nconst port = process.env.PORT;\n`,
+  );
+  assert.equal(out.changed, true);
+  assert.equal(out.edits, 2);
+  assert.deepEqual(out.warnings, []);
+});
+
+test("optional chaining and a name that is not an identifier", () => {
+  const out = rewrite("a.mjs", `export const a = process?.env?.STRIPE_KEY, b = process.env["API-TOKEN"];\n`);
+  assert.equal(out.content, `import { secrets } from "./secrets.js";\nexport const a = secrets.STRIPE_KEY, b = secrets["API-TOKEN"];\n`);
+});
+
+test("CommonJS gets a require after the leading requires, in the file's quote and semicolon style", () => {
+  const src = `'use strict'\nconst fs = require('fs')\nconst path = require('path')\n\nmodule.exports = () => process.env.STRIPE_KEY\n`;
+  const out = rewrite("lib/b.cjs", src);
+  assert.equal(
+    out.content,
+    `'use strict'\nconst fs = require('fs')\nconst path = require('path')\nconst { secrets } = require('./secrets.js')\n\nmodule.exports = () => secrets.STRIPE_KEY\n`,
+  );
+});
+
+test("destructuring: all-secret patterns read the secrets module; mixed ones are split, defaults and renames kept", () => {
+  const all = rewrite("a.js", `const { STRIPE_KEY, DB_PASSWORD: pw = "dev" } = process.env;\nexport { STRIPE_KEY, pw };\n`);
+  assert.equal(all.content, `import { secrets } from "./secrets.js";\nconst { STRIPE_KEY, DB_PASSWORD: pw = "dev" } = secrets;\nexport { STRIPE_KEY, pw };\n`);
+  const mixed = rewrite("a.cjs", `const { PORT, STRIPE_KEY, HOST, DB_PASSWORD: pw = "dev" } = process.env;\nmodule.exports = { PORT, HOST, STRIPE_KEY, pw };\n`);
+  assert.equal(
+    mixed.content,
+    `const { secrets } = require("./secrets.js");\nconst { PORT, HOST } = process.env, { STRIPE_KEY, DB_PASSWORD: pw = "dev" } = secrets;\nmodule.exports = { PORT, HOST, STRIPE_KEY, pw };\n`,
+  );
+});
+
+test("aliases: const env = process.env and const { env } = process", () => {
+  const a = rewrite("a.cjs", `const env = process.env;\nconst { STRIPE_KEY } = env;\nmodule.exports = [env.DB_PASSWORD, env.PORT, STRIPE_KEY];\n`);
+  assert.equal(
+    a.content,
+    `const { secrets } = require("./secrets.js");\nconst env = process.env;\nconst { STRIPE_KEY } = secrets;\nmodule.exports = [secrets.DB_PASSWORD, env.PORT, STRIPE_KEY];\n`,
+  );
+  const b = rewrite("b.js", `const { env } = process;\nexport default env.STRIPE_KEY;\n`);
+  assert.equal(b.content, `import { secrets } from "./secrets.js";\nconst { env } = process;\nexport default secrets.STRIPE_KEY;\n`);
+});
+
+test("an alias name declared twice is not trusted (no scope analysis), and says so", () => {
+  const src = `const env = process.env;\nfunction f(env) { return env.STRIPE_KEY; }\n`;
+  const out = rewrite("a.js", src);
+  assert.equal(out.content, src);
+  assert.equal(out.warnings[0]?.code, "rewrite-skipped");
+});
+
+test("TypeScript: types, casts and generics are kept", () => {
+  const src = `import type { Config } from "./types.js";\n\nexport function config(): Config {\n  const key: string = process.env.STRIPE_KEY!;\n  return { key, pw: process.env.DB_PASSWORD as string, port: Number(process.env.PORT ?? 3000) } satisfies Config;\n}\n`;
+  const out = rewrite("src/config.ts", src);
+  assert.equal(
+    out.content,
+    `import type { Config } from "./types.js";\nimport { secrets } from "./secrets.js";\n\nexport function config(): Config {\n  const key: string = secrets.STRIPE_KEY!;\n  return { key, pw: secrets.DB_PASSWORD as string, port: Number(process.env.PORT ?? 3000) } satisfies Config;\n}\n`,
+  );
+});
+
+test("TSX with JSX parses and rewrites", () => {
+  const out = rewrite("a.tsx", `export const A = () => <div data-k={process.env.STRIPE_KEY as string} />;\n`);
+  assert.equal(out.content, `import { secrets } from "./secrets.js";\nexport const A = () => <div data-k={secrets.STRIPE_KEY as string} />;\n`);
+});
+
+test("a BOM and CRLF line endings are kept, and the inserted line uses CRLF", () => {
+  const src = "\uFEFF// header\r\nconst a = process.env.STRIPE_KEY;\r\n";
+  const out = rewrite("a.js", src);
+  assert.equal(out.content, "\uFEFF// header\r\nimport { secrets } from \"./secrets.js\";\r\nconst a = secrets.STRIPE_KEY;\r\n");
+  assert.ok(!/[^\r]\n/.test(out.content), "every newline stays CRLF");
+});
+
+test("comments, blank lines and odd formatting around rewritten reads are kept", () => {
+  const src = `/* leading */\nconst a = process.env.STRIPE_KEY /* inline */ ;   // trailing\n\n\n  // indented comment\nconst b =\n  process.env\n    .DB_PASSWORD;\n`;
+  const out = rewrite("a.cjs", src);
+  assert.equal(
+    out.content,
+    `/* leading */\nconst { secrets } = require("./secrets.js");\nconst a = secrets.STRIPE_KEY /* inline */ ;   // trailing\n\n\n  // indented comment\nconst b =\n  secrets.DB_PASSWORD;\n`,
+  );
+});
+
+test("idempotent: rewriting a rewritten file changes nothing", () => {
+  const sources: [string, string][] = [
+    ["a.js", `import x from "y";\nconst a = process.env.STRIPE_KEY;\nconst { DB_PASSWORD } = process.env;\n`],
+    ["b.cjs", `const env = process.env;\nmodule.exports = env.STRIPE_KEY;\n`],
+    ["c.ts", `export const k: string | undefined = process.env.STRIPE_KEY;\n`],
+  ];
+  for (const [file, src] of sources) {
+    const once = rewrite(file, src);
+    assert.equal(once.changed, true, file);
+    const twice = rewrite(file, once.content);
+    assert.equal(twice.changed, false, file);
+    assert.equal(twice.content, once.content, file);
+    assert.equal(twice.edits, 0, file);
+  }
+});
+
+test("dynamic access, writes, browser-exposed prefixes and import.meta.env are reported, not rewritten", () => {
+  const src = `const a = process.env[name];\nprocess.env.STRIPE_KEY = "x";\ndelete process.env.DB_PASSWORD;\nconst m = process.env.NEXT_PUBLIC_MAPS_KEY;\nconst v = import.meta.env.STRIPE_KEY;\n`;
+  const out = rewrite("a.js", src);
+  assert.equal(out.content, src);
+  assert.equal(out.changed, false);
+  assert.deepEqual(
+    out.warnings.map((w) => [w.code, w.line]),
+    [
+      ["dynamic-env-access", 1],
+      ["rewrite-skipped", 2],
+      ["rewrite-skipped", 3],
+      ["browser-exposed", 4],
+      ["browser-exposed", 5],
+    ],
+  );
+});
+
+test("a name already bound to `secrets` in the file gets an alias import", () => {
+  const out = rewrite("a.js", `const secrets = loadOld();\nexport const k = process.env.STRIPE_KEY;\n`);
+  assert.equal(out.content, `import { secrets as vaultshiftSecrets } from "./secrets.js";\nconst secrets = loadOld();\nexport const k = vaultshiftSecrets.STRIPE_KEY;\n`);
+});
+
+function literal(file: string, content: string, secret: string, name: string): LiteralBinding {
+  const start = content.indexOf(secret);
+  const pos = (offset: number) => {
+    const lines = content.slice(0, offset).split("\n");
+    return { line: lines.length, column: lines[lines.length - 1]!.length + 1 };
+  };
+  const s = pos(start);
+  const e = pos(start + secret.length);
+  return { file, line: s.line, column: s.column, endLine: e.line, endColumn: e.column, start, end: start + secret.length, mount: "secret", path: "shop/shared/app", key: name, name };
+}
+
+test("a hard-coded secret literal becomes a read of its binding, in code and in JSX", () => {
+  const src = `const stripe = new Stripe("sk_live_CANARY0123456789abcdef");\nconst a = <A k='ghp_CANARY0123456789abcdefghijklmnopqrst' />;\n`;
+  const lits = [literal("a.jsx", src, "sk_live_CANARY0123456789abcdef", "STRIPE_KEY"), literal("a.jsx", src, "ghp_CANARY0123456789abcdefghijklmnopqrst", "GITHUB_TOKEN")];
+  const out = rewrite("a.jsx", src, lits);
+  assert.equal(out.content, `import { secrets } from "./secrets.js";\nconst stripe = new Stripe(secrets.STRIPE_KEY);\nconst a = <A k={secrets.GITHUB_TOKEN} />;\n`);
+  assert.ok(!out.content.includes("CANARY"));
+  const again = rewrite("a.jsx", out.content, lits);
+  assert.equal(again.changed, false);
+  assert.deepEqual(again.warnings, [], "a literal already rewritten is not reported as missing");
+});
+
+test("a secret inside a larger string becomes a template literal; backticks and ${ in the rest are escaped", () => {
+  const src = "const url = \"postgres://app:CANARYpw0123456789@db:5432/`x`${y}\";\nconst t = `Bearer CANARYtok0123456789 ${z}`;\n";
+  const lits = [literal("a.js", src, "CANARYpw0123456789", "DB_PASSWORD"), literal("a.js", src, "CANARYtok0123456789", "API_TOKEN")];
+  const out = rewrite("a.js", src, lits);
+  assert.equal(
+    out.content,
+    "import { secrets } from \"./secrets.js\";\nconst url = `postgres://app:${secrets.DB_PASSWORD}@db:5432/\\`x\\`\\${y}`;\nconst t = `Bearer ${secrets.API_TOKEN} ${z}`;\n",
+  );
+  // The produced template evaluates to the same string with the secret swapped in.
+  const y = "Y";
+  const secrets = { DB_PASSWORD: "CANARYpw0123456789" };
+  const evaluated = new Function("secrets", "y", "return " + out.content.split("\n")[1]!.replace(/^const url = /, "").replace(/;$/, ""))(secrets, y);
+  assert.equal(evaluated, "postgres://app:CANARYpw0123456789@db:5432/`x`${y}");
+});
+
+test("a literal that moved is reported, never guessed", () => {
+  const src = `const k = "sk_live_CANARY0123456789abcdef";\n`;
+  const lit = { ...literal("a.js", src, "sk_live_CANARY0123456789abcdef", "STRIPE_KEY"), line: 3, endLine: 3, start: 100, end: 130 };
+  const out = rewrite("a.js", src, [lit]);
+  assert.equal(out.changed, false);
+  assert.equal(out.warnings[0]?.code, "literal-not-found");
+  assert.ok(!out.warnings[0]!.message.includes("CANARY"));
+});
+
+test("a literal found by its line and column when earlier offsets shifted", () => {
+  const src = `// a longer header than at plan time\nconst k = "sk_live_CANARY0123456789abcdef";\n`;
+  const lit = { ...literal("a.js", src, "sk_live_CANARY0123456789abcdef", "STRIPE_KEY") };
+  const shifted = { ...lit, start: lit.start - 7, end: lit.end - 7 };
+  const out = rewrite("a.js", src, [shifted]);
+  assert.equal(out.content, `// a longer header than at plan time\nimport { secrets } from "./secrets.js";\nconst k = secrets.STRIPE_KEY;\n`);
+});
+
+test("a file that does not parse is reported and left alone", () => {
+  const src = `const a = process.env.STRIPE_KEY +;\n`;
+  const out = rewrite("a.js", src);
+  assert.equal(out.content, src);
+  assert.equal(out.warnings[0]?.code, "unparsable-file");
+});
+
+test("moduleKindOf: extension, then syntax, then package type", () => {
+  assert.equal(moduleKindOf("a.cjs", "import x from 'y'"), "cjs");
+  assert.equal(moduleKindOf("a.mts", "const a = require('x')"), "esm");
+  assert.equal(moduleKindOf("a.js", "const a = require('x')"), "cjs");
+  assert.equal(moduleKindOf("a.ts", "export const a = 1"), "esm");
+  assert.equal(moduleKindOf("a.js", "console.log(1)", "commonjs"), "cjs");
+  assert.equal(moduleKindOf("a.js", "console.log(1)"), "esm");
+});

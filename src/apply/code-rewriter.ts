@@ -1,0 +1,341 @@
+import type { File, Node } from "@babel/types";
+import {
+  bindingCounts,
+  isMember,
+  isProcessEnv,
+  moduleKindOfAst,
+  moduleKindOfExtension,
+  parseSource,
+  propertyKeyName,
+  staticKey,
+  walk,
+  type ModuleKind,
+} from "./code-rewriter-ast.js";
+import { literalEdit } from "./code-rewriter-literal.js";
+import type { LiteralBinding, SecretBinding } from "../plan/types.js";
+import type { RewriteWarning } from "./code-rewriter-types.js";
+
+export { moduleKindOf, type ModuleKind } from "./code-rewriter-ast.js";
+export type { RewriteWarning } from "./code-rewriter-types.js";
+
+// Rewrites environment reads of migrated secrets into reads from the generated
+// secrets module. Every change is a ranged edit computed from Babel node
+// offsets and applied from the end of the file backwards (ESLint's
+// source-code-fixer model), so everything the edits do not touch — comments,
+// formatting, a BOM, CRLF line endings, TypeScript types — stays byte for byte.
+//
+// Forms rewritten: `process.env.X`, `process.env["X"]`, `process?.env?.X`,
+// `const { X, Y: y = d } = process.env`, aliases (`const env = process.env` or
+// `const { env } = process`, then `env.X`), and hard-coded secret literals.
+// Forms reported and left alone: dynamic keys (`process.env[name]`), writes
+// (`process.env.X = …`, `delete process.env.X`), browser-exposed prefixes,
+// `import.meta.env`, destructuring in assignments.
+
+/** Names a browser bundler inlines into client code: never moved to a server-side secrets module. */
+export const BROWSER_PREFIXES = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_", "PUBLIC_", "GATSBY_"];
+
+export interface RewriteInput {
+  file: string;
+  content: string;
+  /** The migrated secrets: each `envName` read becomes `secrets.<envName>`. */
+  bindings: ReadonlyArray<SecretBinding>;
+  /** Module specifier of the secrets module, relative to this file (`./secrets.js`). */
+  secretsImport: string;
+  /** Hard-coded secret literals in this file to replace by `secrets.<name>`. */
+  literals: ReadonlyArray<LiteralBinding>;
+  /** How to import the module; default: from the file's syntax and extension. */
+  moduleKind?: ModuleKind;
+}
+
+export interface RewriteOutput {
+  content: string;
+  changed: boolean;
+  edits: number;
+  warnings: RewriteWarning[];
+}
+
+interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function rewriteSource(input: RewriteInput): RewriteOutput {
+  const { file, content } = input;
+  let ast: File;
+  try {
+    ast = parseSource(file, content);
+  } catch (error) {
+    const loc = (error as { loc?: { line: number; column: number } }).loc;
+    return {
+      content,
+      changed: false,
+      edits: 0,
+      warnings: [
+        {
+          code: "unparsable-file",
+          file,
+          line: loc?.line,
+          message: `${file} could not be parsed (${(error as Error).message.replace(/\s*\(\d+:\d+\)$/, "")}); its environment reads were not rewritten. Fix the syntax error or change the file by hand.`,
+        },
+      ],
+    };
+  }
+  const bound = new Set(input.bindings.map((b) => b.envName));
+  const warnings: RewriteWarning[] = [];
+  const warn = (node: Node, code: RewriteWarning["code"], message: string, name?: string) =>
+    warnings.push(name === undefined ? { code, file, line: node.loc?.start.line, message } : { code, file, line: node.loc?.start.line, name, message });
+  const counts = bindingCounts(ast);
+  const existing = findExistingImport(ast, input.secretsImport);
+  const ident = existing ?? ((counts.get("secrets") ?? 0) > 0 ? "vaultshiftSecrets" : "secrets");
+  const aliases = findAliases(ast, counts, warn);
+  const edits: Edit[] = [];
+  const isEnvObject = (node: Node | null | undefined): boolean =>
+    !!node && (isProcessEnv(node) || (node.type === "Identifier" && aliases.has(node.name)));
+  const publicPrefix = (name: string) => BROWSER_PREFIXES.find((p) => name.startsWith(p));
+  const access = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `${ident}.${name}` : `${ident}[${JSON.stringify(name)}]`);
+
+  walk(ast.program, (node, parent, key) => {
+    if (isMember(node) && isEnvObject(node.object)) {
+      const name = staticKey(node);
+      if (name === null) {
+        warn(node, "dynamic-env-access", `${file}:${node.loc?.start.line}: dynamic environment read (${content.slice(node.start!, node.end!)}) is not rewritten: if it can read a migrated secret, read it from the secrets module by name.`);
+        return;
+      }
+      if (!bound.has(name)) return;
+      const prefix = publicPrefix(name);
+      if (prefix) {
+        warn(node, "browser-exposed", `${file}:${node.loc?.start.line}: ${name} has the browser-exposed prefix ${prefix}: bundlers inline it into client code, so it is not rewritten. Rotate it and keep it server-side.`, name);
+        return;
+      }
+      if (isWriteTarget(node, parent, key)) {
+        warn(node, "rewrite-skipped", `${file}:${node.loc?.start.line}: ${name} is written or deleted here, not read; left as it is. Check that the write is still needed.`, name);
+        return;
+      }
+      edits.push({ start: node.start!, end: node.end!, text: access(name) });
+      return;
+    }
+    if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && isEnvObject(node.init)) {
+      destructure(node, node.id, bound, publicPrefix, ident, content, edits, warn, file);
+      return;
+    }
+    if (node.type === "AssignmentExpression" && node.left.type === "ObjectPattern" && isEnvObject(node.right)) {
+      const names = node.left.properties.map(propertyKeyName).filter((n): n is string => n !== null && bound.has(n));
+      if (names.length > 0) warn(node, "rewrite-skipped", `${file}:${node.loc?.start.line}: destructuring assignment from the environment reads ${names.join(", ")}; not rewritten. Change it to read from the secrets module.`);
+      return;
+    }
+    if (isImportMetaEnv(node)) {
+      const name = staticKey(node as Extract<Node, { type: "MemberExpression" }>);
+      if (name && bound.has(name)) warn(node, "browser-exposed", `${file}:${node.loc?.start.line}: import.meta.env.${name} is resolved by the bundler at build time (often into client code); not rewritten.`, name);
+    }
+  });
+
+  for (const lit of input.literals) {
+    if (lit.file !== file) continue;
+    const result = literalEdit(ast, content, lit, access(lit.name), file);
+    if ("edit" in result) edits.push(result.edit);
+    // Already rewritten (a second run): the literal is gone and the read is there.
+    else if (!content.includes(access(lit.name))) warnings.push(result.warning);
+  }
+
+  if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
+  const applied = applyEdits(content, edits, warnings, file);
+  let out = applied.content;
+  if (existing === null) {
+    const kind = input.moduleKind ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast);
+    const ins = importInsertion(ast, content, kind, ident, input.secretsImport);
+    // Insertion points come from the original text; edits never touch them
+    // (they sit between top-level statements), so shift by the edits before.
+    const shift = edits.filter((e) => e.end <= ins.at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0);
+    out = out.slice(0, ins.at + shift) + ins.text + out.slice(ins.at + shift);
+  }
+  return { content: out, changed: out !== content, edits: applied.count, warnings };
+}
+
+function destructure(
+  decl: Extract<Node, { type: "VariableDeclarator" }>,
+  pattern: Extract<Node, { type: "ObjectPattern" }>,
+  bound: Set<string>,
+  publicPrefix: (n: string) => string | undefined,
+  ident: string,
+  content: string,
+  edits: Edit[],
+  warn: (node: Node, code: RewriteWarning["code"], message: string, name?: string) => void,
+  file: string,
+): void {
+  const props = pattern.properties;
+  const moved: number[] = [];
+  let rest: Node | null = null;
+  props.forEach((p, i) => {
+    if (p.type === "RestElement") {
+      rest = p;
+      return;
+    }
+    const name = propertyKeyName(p);
+    if (name === null) {
+      warn(p, "dynamic-env-access", `${file}:${p.loc?.start.line}: computed key in destructuring from the environment is not rewritten.`);
+      return;
+    }
+    if (!bound.has(name)) return;
+    const prefix = publicPrefix(name);
+    if (prefix) {
+      warn(p, "browser-exposed", `${file}:${p.loc?.start.line}: ${name} has the browser-exposed prefix ${prefix}; not rewritten. Rotate it and keep it server-side.`, name);
+      return;
+    }
+    moved.push(i);
+  });
+  if (moved.length === 0) return;
+  if (rest) {
+    const names = moved.map((i) => propertyKeyName(props[i]!)).join(", ");
+    warn(rest, "rewrite-skipped", `${file}:${(rest as Node).loc?.start.line}: the rest element no longer receives ${names} (now read from the secrets module); check its uses.`);
+  }
+  if (moved.length === props.length) {
+    edits.push({ start: decl.init!.start!, end: decl.init!.end!, text: ident });
+    return;
+  }
+  const movedText = moved.map((i) => content.slice(props[i]!.start!, props[i]!.end!)).join(", ");
+  const movedSet = new Set(moved);
+  const lastKept = Math.max(...props.map((_, i) => (movedSet.has(i) ? -1 : i)));
+  for (const i of moved) {
+    if (i < lastKept) edits.push({ start: props[i]!.start!, end: props[i + 1]!.start!, text: "" });
+  }
+  const trailing = moved.filter((i) => i > lastKept);
+  if (trailing.length > 0) edits.push({ start: props[lastKept]!.end!, end: props[trailing[trailing.length - 1]!]!.end!, text: "" });
+  edits.push({ start: decl.end!, end: decl.end!, text: `, { ${movedText} } = ${ident}` });
+}
+
+function isWriteTarget(node: Node, parent: Node | null, key: string | null): boolean {
+  if (!parent) return false;
+  if (parent.type === "AssignmentExpression" && key === "left") return true;
+  if (parent.type === "UpdateExpression") return true;
+  if (parent.type === "UnaryExpression" && parent.operator === "delete") return true;
+  if ((parent.type === "ForInStatement" || parent.type === "ForOfStatement") && key === "left") return true;
+  void node;
+  return false;
+}
+
+function isImportMetaEnv(node: Node): boolean {
+  if (!isMember(node)) return false;
+  const o = node.object;
+  return isMember(o) && o.object.type === "MetaProperty" && staticKey(o) === "env";
+}
+
+/** Identifiers bound to the environment object: `const env = process.env`, `const { env } = process`. */
+function findAliases(ast: File, counts: Map<string, number>, warn: (node: Node, code: RewriteWarning["code"], message: string) => void): Set<string> {
+  const aliases = new Set<string>();
+  walk(ast.program, (node) => {
+    if (node.type !== "VariableDeclarator" || !node.init) return;
+    let name: string | null = null;
+    if (node.id.type === "Identifier" && isProcessEnv(node.init)) name = node.id.name;
+    if (node.id.type === "ObjectPattern" && node.init.type === "Identifier" && node.init.name === "process") {
+      for (const p of node.id.properties) {
+        if (propertyKeyName(p) === "env" && p.type === "ObjectProperty" && p.value.type === "Identifier") name = p.value.name;
+      }
+    }
+    if (name === null) return;
+    // Without scope analysis, an alias is trusted only when its name is bound
+    // once in the file; otherwise `env.X` might be some other `env`.
+    if ((counts.get(name) ?? 0) === 1) aliases.add(name);
+    else warn(node, "rewrite-skipped", `${name} aliases process.env but the name is declared more than once in this file; reads through it are not rewritten.`);
+  });
+  return aliases;
+}
+
+/** The local name under which the file already imports the secrets module, if it does (idempotence). */
+function findExistingImport(ast: File, specifier: string): string | null {
+  for (const s of ast.program.body) {
+    if (s.type === "ImportDeclaration" && s.source.value === specifier) {
+      for (const sp of s.specifiers) {
+        if (sp.type === "ImportSpecifier" && (sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "secrets") return sp.local.name;
+      }
+    }
+    if (s.type === "VariableDeclaration") {
+      for (const d of s.declarations) {
+        if (d.id.type !== "ObjectPattern" || !isRequireOf(d.init, specifier)) continue;
+        for (const p of d.id.properties) {
+          if (propertyKeyName(p) === "secrets" && p.type === "ObjectProperty" && p.value.type === "Identifier") return p.value.name;
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function isRequireOf(node: Node | null | undefined, specifier?: string): boolean {
+  if (!node || node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "require") return false;
+  const a = node.arguments[0];
+  return !!a && a.type === "StringLiteral" && (specifier === undefined || a.value === specifier);
+}
+
+function isRequireStatement(s: Node): boolean {
+  if (s.type === "VariableDeclaration") return s.declarations.every((d) => isRequireOf(d.init) || (d.init?.type === "MemberExpression" && isRequireOf(d.init.object)));
+  return s.type === "ExpressionStatement" && isRequireOf(s.expression);
+}
+
+/** Where and what to insert: after the last import (ESM) or the leading requires (CJS), in the file's own style. */
+function importInsertion(ast: File, content: string, kind: ModuleKind, ident: string, specifier: string): { at: number; text: string } {
+  const eol = content.includes("\r\n") ? "\r\n" : "\n";
+  const body = ast.program.body;
+  const quote = detectQuote(ast, content);
+  const semi = body.length === 0 || body.some((s) => content.slice(s.start!, s.end!).trimEnd().endsWith(";")) ? ";" : "";
+  const spec = quote + specifier.replace(/\\/g, "\\\\").replace(new RegExp(quote, "g"), `\\${quote}`) + quote;
+  const binding = ident === "secrets" ? "secrets" : kind === "esm" ? `secrets as ${ident}` : `secrets: ${ident}`;
+  const statement = kind === "esm" ? `import { ${binding} } from ${spec}${semi}` : `const { ${binding} } = require(${spec})${semi}`;
+  let anchor: Node | null = null;
+  if (kind === "esm") {
+    for (const s of body) if (s.type === "ImportDeclaration") anchor = s;
+  } else {
+    for (const s of body) {
+      if (!isRequireStatement(s)) break;
+      anchor = s;
+    }
+  }
+  const directives = ast.program.directives;
+  if (!anchor && directives.length > 0) anchor = directives[directives.length - 1]!;
+  if (anchor) return { at: anchor.end!, text: eol + statement };
+  const first = body[0];
+  if (first) return { at: first.start!, text: statement + eol };
+  const start = content.startsWith("\uFEFF") ? 1 : 0;
+  return { at: start, text: statement + eol };
+}
+
+function detectQuote(ast: File, content: string): string {
+  let single = 0;
+  let double = 0;
+  for (const s of ast.program.body) {
+    let lit: Node | undefined;
+    if (s.type === "ImportDeclaration") lit = s.source;
+    else if (s.type === "VariableDeclaration") {
+      const init = s.declarations[0]?.init;
+      if (init && init.type === "CallExpression") lit = init.arguments[0];
+    }
+    if (lit && lit.type === "StringLiteral") {
+      if (content[lit.start!] === "'") single++;
+      else double++;
+    }
+  }
+  return single > double ? "'" : '"';
+}
+
+function applyEdits(content: string, edits: Edit[], warnings: RewriteWarning[], file: string): { content: string; count: number } {
+  // Stable order by start; an edit overlapping an earlier one is dropped (ESLint does the same with fixes).
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const kept: Edit[] = [];
+  let lastEnd = -1;
+  for (const e of sorted) {
+    if (e.start < lastEnd) {
+      warnings.push({ code: "rewrite-skipped", file, message: `${file}: two rewrites overlap at offset ${e.start}; the second was skipped. Check this file by hand.` });
+      continue;
+    }
+    kept.push(e);
+    lastEnd = Math.max(lastEnd, e.end);
+  }
+  let out = content;
+  for (let i = kept.length - 1; i >= 0; i--) {
+    const e = kept[i]!;
+    out = out.slice(0, e.start) + e.text + out.slice(e.end);
+  }
+  edits.length = 0;
+  edits.push(...kept);
+  return { content: out, count: kept.length };
+}
