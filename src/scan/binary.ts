@@ -1,0 +1,92 @@
+// Which files are not worth reading as text: binary content (a NUL byte in the
+// first 8 KB, the heuristic git uses in `buffer_is_binary`, xdiff-interface.c),
+// known binary extensions (decided before any read), and lockfiles (package
+// manager output full of integrity hashes that look like secrets).
+
+const BINARY_EXTENSIONS = new Set(
+  [
+    // images
+    "png", "jpg", "jpeg", "gif", "bmp", "ico", "icns", "tif", "tiff", "webp", "avif", "heic", "psd", "xcf",
+    // fonts
+    "woff", "woff2", "ttf", "otf", "eot",
+    // archives and packages
+    "zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "tar", "jar", "war", "ear", "apk", "aab", "ipa", "deb", "rpm", "dmg", "iso", "whl", "egg", "nupkg", "gem", "crx", "vsix",
+    // media
+    "mp3", "mp4", "m4a", "m4v", "mov", "avi", "mkv", "webm", "wav", "flac", "ogg", "oga", "ogv", "aac", "wma", "wmv", "mpg", "mpeg",
+    // compiled code and objects
+    "exe", "dll", "so", "dylib", "a", "o", "obj", "lib", "class", "pyc", "pyo", "wasm", "node", "bin", "dat",
+    // documents and data stores
+    "pdf", "doc", "xls", "ppt", "docx", "xlsx", "pptx", "odt", "ods", "odp", "sqlite", "sqlite3", "db", "parquet", "avro", "orc",
+    // misc
+    "swf", "fla", "blend", "fbx", "glb", "3ds", "pack", "idx",
+  ],
+);
+
+/** Lockfiles of the common package managers: generated, hash-dense, never hand-edited. */
+export const LOCKFILE_NAMES = new Set([
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "bun.lockb",
+  "bun.lock",
+  "Cargo.lock",
+  "go.sum",
+  "poetry.lock",
+  "Pipfile.lock",
+  "uv.lock",
+  "pdm.lock",
+  "composer.lock",
+  "Gemfile.lock",
+  "Podfile.lock",
+  "packages.lock.json",
+  "mix.lock",
+  "pubspec.lock",
+  "flake.lock",
+  "gradle.lockfile",
+  "deno.lock",
+]);
+
+function baseName(path: string): string {
+  const i = path.lastIndexOf("/");
+  return i === -1 ? path : path.slice(i + 1);
+}
+
+export function hasBinaryExtension(path: string): boolean {
+  const name = baseName(path);
+  const dot = name.lastIndexOf(".");
+  if (dot <= 0) return false;
+  return BINARY_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+}
+
+export function isLockfile(path: string): boolean {
+  return LOCKFILE_NAMES.has(baseName(path));
+}
+
+/** A NUL byte in the first 8000 bytes (git's FIRST_FEW_BYTES) means binary. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, 8000);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
+
+/**
+ * Bytes → text for the engine. Invalid UTF-8 becomes U+FFFD (the scan goes on;
+ * a secret is ASCII in practice); a BOM is kept (`ignoreBOM: true`) so that
+ * columns stay those of the file.
+ */
+export function decodeText(bytes: Uint8Array): { text: string; invalidUtf8: boolean } {
+  const text = decoder.decode(bytes);
+  // U+FFFD is rare in real text; only then pay for a strict check.
+  let invalidUtf8 = false;
+  if (text.includes("\uFFFD")) {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      invalidUtf8 = true;
+    }
+  }
+  return { text, invalidUtf8 };
+}

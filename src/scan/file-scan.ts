@@ -1,0 +1,185 @@
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import type { EngineOptions, EngineResult, TextInput } from "./engine.js";
+import type { EnvReference, Finding, RawFinding } from "./types.js";
+import type { Allowlist } from "../config/schema.js";
+import { decodeText, looksBinary } from "./binary.js";
+import { compileAllowlist, filterAllowlisted, filterInlineAllowed, filterToLines, type CompiledAllowlist } from "./suppress.js";
+import { fingerprint } from "../util/fingerprint.js";
+import { redact } from "../util/redact.js";
+
+// One unit of scanning: a file on disk, or a text (a staged blob, the lines a
+// commit added, stdin). Runs the engine and the filters that need the secret or
+// the text (inline allow comments, config allowlists), and turns raw findings
+// into public ones. The same code runs in-process and inside worker threads;
+// it never throws for a bad file: the problem becomes a skip reason and a note.
+
+export type SkipReason = "binary" | "too-large" | "lockfile" | "symlink" | "not-a-file" | "unreadable" | "vanished" | "engine-error";
+
+export type ScanJob =
+  | { kind: "file"; abs: string; rel: string }
+  | {
+      kind: "text";
+      file: string;
+      text: string;
+      commit?: string;
+      /** Report only findings touching these 1-based lines (what a commit adds). */
+      lines?: number[];
+    };
+
+/** A public finding plus, when a baseline is in use, its fingerprint under the baseline's salt. */
+export interface ScannedFinding extends Finding {
+  baselineFingerprint?: string;
+}
+
+export interface JobResult {
+  findings: ScannedFinding[];
+  envReferences: EnvReference[];
+  bytes: number;
+  skipped?: SkipReason;
+  note?: string;
+  suppressedInline: number;
+  suppressedAllowlist: number;
+}
+
+/** Plain data (it crosses to worker threads). */
+export interface JobSettings {
+  engine: EngineOptions;
+  maxFileSize: number;
+  allowlist?: Allowlist;
+  /** Salt of Finding.fingerprint. */
+  salt: string;
+  /** Salt of the baseline in use, if any. */
+  baselineSalt?: string;
+}
+
+export type ScanTextFn = (input: TextInput, options?: EngineOptions) => EngineResult;
+
+export interface JobContext {
+  settings: JobSettings;
+  allowlist: CompiledAllowlist;
+  scanText: ScanTextFn;
+  /** Replaceable for tests (unreadable files cannot be made while running as root). */
+  readFile: (abs: string, maxFileSize: number) => Uint8Array | SkipReason;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+/**
+ * Read a regular file, refusing anything else before opening it (a FIFO would
+ * block `open`, a device could be endless) and anything over the size limit.
+ */
+export function readRegularFile(abs: string, maxFileSize: number): Uint8Array | SkipReason {
+  const st = lstatSync(abs);
+  if (st.isSymbolicLink()) return "symlink";
+  if (!st.isFile()) return "not-a-file";
+  if (st.size > maxFileSize) return "too-large";
+  const fd = openSync(abs, "r");
+  try {
+    // Size again from the open descriptor: the file may have changed since lstat.
+    const size = fstatSync(fd).size;
+    if (size > maxFileSize) return "too-large";
+    const buf = Buffer.allocUnsafe(size);
+    let off = 0;
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off);
+      if (n === 0) break;
+      off += n;
+    }
+    return buf.subarray(0, off);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export function createJobContext(settings: JobSettings, scanText: ScanTextFn, readFile = readRegularFile): JobContext {
+  return { settings, allowlist: compileAllowlist(settings.allowlist), scanText, readFile };
+}
+
+/**
+ * Raw → public. Builds a new object from known fields only, so nothing that
+ * the engine might attach (the secret, offsets, context) can leave.
+ * Fingerprint: HMAC-SHA-256(salt, ruleId, file, secret), as in types.ts.
+ */
+export function toPublicFinding(raw: RawFinding, salt: string, baselineSalt?: string, commit?: string): ScannedFinding {
+  const f: ScannedFinding = {
+    ruleId: raw.ruleId,
+    kind: raw.kind,
+    severity: raw.severity,
+    confidence: raw.confidence,
+    file: raw.file,
+    line: raw.line,
+    column: raw.column,
+    endLine: raw.endLine,
+    endColumn: raw.endColumn,
+    fingerprint: fingerprint(salt, raw.ruleId, raw.file, raw.secret),
+    redacted: redact(raw.secret),
+    reason: raw.reason,
+  };
+  if (raw.name !== undefined) f.name = raw.name;
+  const c = commit ?? raw.commit;
+  if (c !== undefined) f.commit = c;
+  if (baselineSalt !== undefined) f.baselineFingerprint = fingerprint(baselineSalt, raw.ruleId, raw.file, raw.secret);
+  return f;
+}
+
+function emptyResult(bytes: number, skipped?: SkipReason, note?: string): JobResult {
+  const r: JobResult = { findings: [], envReferences: [], bytes, suppressedInline: 0, suppressedAllowlist: 0 };
+  if (skipped) r.skipped = skipped;
+  if (note) r.note = note;
+  return r;
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? "error";
+}
+
+export function runJob(job: ScanJob, ctx: JobContext): JobResult {
+  let text: string;
+  let file: string;
+  let bytes: number;
+  let note: string | undefined;
+  if (job.kind === "file") {
+    file = job.rel;
+    let content: Uint8Array | SkipReason;
+    try {
+      content = ctx.readFile(job.abs, ctx.settings.maxFileSize);
+    } catch (error) {
+      const code = errorCode(error);
+      // Deleted between listing and reading: normal in a busy tree.
+      if (code === "ENOENT") return emptyResult(0, "vanished", `${file}: deleted during the scan, skipped`);
+      return emptyResult(0, "unreadable", `${file}: cannot be read (${code}), skipped`);
+    }
+    if (typeof content === "string") {
+      const note = content === "too-large" ? `${file}: larger than maxFileSize (${ctx.settings.maxFileSize} bytes), skipped` : undefined;
+      return emptyResult(0, content, note);
+    }
+    if (looksBinary(content)) return emptyResult(0, "binary");
+    const decoded = decodeText(content);
+    text = decoded.text;
+    bytes = content.length;
+    if (decoded.invalidUtf8) note = `${file}: not valid UTF-8, scanned with replacement characters`;
+  } else {
+    file = job.file;
+    text = job.text;
+    bytes = Buffer.byteLength(text);
+  }
+
+  let engineResult: EngineResult;
+  try {
+    engineResult = ctx.scanText({ text, file }, ctx.settings.engine);
+  } catch (error) {
+    // Never the error message: an engine error could quote the text.
+    return emptyResult(bytes, "engine-error", `${file}: the scanner failed on this file (${(error as Error)?.name ?? "error"}), skipped`);
+  }
+  let raw = engineResult.findings.map((f) => (f.file === file ? f : { ...f, file }));
+  if (job.kind === "text" && job.lines) raw = filterToLines(raw, new Set(job.lines));
+  const inline = filterInlineAllowed(text, raw);
+  const allowed = filterAllowlisted(inline.kept, ctx.allowlist);
+  const commit = job.kind === "text" ? job.commit : undefined;
+  const result = emptyResult(bytes, undefined, note);
+  result.findings = allowed.kept.map((f) => toPublicFinding(f, ctx.settings.salt, ctx.settings.baselineSalt, commit));
+  result.envReferences = engineResult.envReferences;
+  result.suppressedInline = inline.suppressed;
+  result.suppressedAllowlist = allowed.suppressed;
+  return result;
+}

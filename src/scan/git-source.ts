@@ -1,0 +1,291 @@
+import { spawn, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { GitError } from "../errors.js";
+import type { ScanJob, SkipReason } from "./file-scan.js";
+import type { PathFilter } from "./path-filter.js";
+
+// The git modes of `scan`: what is staged (pre-commit), and what commits added
+// (`--since REF`, `--history`). Paths are relative to the repository root.
+// Every command pins the output format: no colour, no external diff driver,
+// fixed a/ b/ prefixes (diff.noprefix / diff.mnemonicPrefix would change
+// them), unquoted UTF-8 paths (core.quotePath=false; control characters, `"`
+// and `\` are still C-quoted, which `unquotePath` undoes).
+
+const GIT_BASE = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
+const DIFF_FLAGS = ["-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "-M"];
+
+function gitEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" };
+}
+
+function git(cwd: string, args: string[], input?: string | Buffer): Buffer {
+  const r = spawnSync("git", [...GIT_BASE, ...args], { cwd, input, maxBuffer: 1 << 30, env: gitEnv() });
+  if (r.error) {
+    throw new GitError(`Could not run git (${(r.error as NodeJS.ErrnoException).code ?? r.error.message}).`, {
+      cause: r.error,
+      hint: "Install git and make sure it is on PATH.",
+    });
+  }
+  if (r.status !== 0) {
+    const message = r.stderr.toString("utf8").trim().split("\n")[0] ?? "";
+    throw new GitError(`git ${args[0]} failed in ${cwd}: ${message}`, { cause: new Error(message), hint: "Check the repository state with `git status`." });
+  }
+  return r.stdout;
+}
+
+/** The repository root of `cwd`; a GitError saying so when it is not in one. */
+export function repositoryRoot(cwd: string): string {
+  const r = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd, env: gitEnv() });
+  if (r.error || r.status !== 0) {
+    throw new GitError(`${cwd} is not inside a git repository.`, {
+      cause: r.error ?? new Error(r.stderr?.toString("utf8").trim() ?? "not a git repository"),
+      hint: "The --staged, --since and --history modes read git; run them inside a repository, or scan the working tree without them.",
+    });
+  }
+  return r.stdout.toString("utf8").trim();
+}
+
+/** Undo git's C-style quoting of a path (`"a\tb"`, octal escapes for bytes). */
+export function unquotePath(s: string): string {
+  if (!s.startsWith('"') || !s.endsWith('"')) return s;
+  const bytes: number[] = [];
+  const body = s.slice(1, -1);
+  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== "\\") {
+      bytes.push(...Buffer.from(c, "utf8"));
+      continue;
+    }
+    const n = body[i + 1]!;
+    if (/[0-7]/.test(n)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(simple[n] ?? n.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+/** `+++ b/path` → path, or undefined for /dev/null. */
+function newPathOf(line: string): string | undefined {
+  const raw = line.slice(4);
+  if (raw === "/dev/null") return undefined;
+  const path = unquotePath(raw);
+  return path.startsWith("b/") ? path.slice(2) : path;
+}
+
+const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
+
+export interface GitJobs {
+  jobs: ScanJob[];
+  skipped: Partial<Record<SkipReason, number>>;
+  notes: string[];
+  commits?: number;
+}
+
+function bump(s: GitJobs["skipped"], reason: SkipReason): void {
+  s[reason] = (s[reason] ?? 0) + 1;
+}
+
+/**
+ * The staged version of every added, copied, modified or renamed file, with
+ * the lines the commit would add: findings are reported only on those lines
+ * (a pre-commit hook should not fail on a secret the commit does not touch;
+ * the CI gate and `scan` of the tree catch old ones).
+ */
+export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter): GitJobs {
+  const out: GitJobs = { jobs: [], skipped: {}, notes: [] };
+  const spec = pathspecs.length ? ["--", ...pathspecs] : [];
+  // Blob ids and modes of the staged side.
+  const raw = git(root, ["diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--diff-filter=ACMR", ...spec]).toString("utf8").split("\0");
+  const blobs = new Map<string, { blob: string; mode: string }>();
+  for (let i = 0; i < raw.length; i++) {
+    const meta = raw[i]!;
+    if (!meta.startsWith(":")) continue;
+    const [, newMode, , newBlob, status] = meta.slice(1).split(" ");
+    const path = status!.startsWith("R") || status!.startsWith("C") ? raw[i + 2]! : raw[i + 1]!;
+    i += status!.startsWith("R") || status!.startsWith("C") ? 2 : 1;
+    // 120000 = symlink (its "content" is a path), 160000 = submodule commit.
+    if (newMode === "120000" || newMode === "160000") continue;
+    blobs.set(path, { blob: newBlob!, mode: newMode! });
+  }
+  if (blobs.size === 0) return out;
+
+  // Added line numbers per path.
+  const added = new Map<string, number[]>();
+  let current: number[] | undefined;
+  let remaining = 0;
+  const patch = git(root, ["diff", "--cached", ...DIFF_FLAGS, "--diff-filter=ACMR", ...spec]).toString("utf8");
+  for (const line of patch.split("\n")) {
+    if (remaining > 0) {
+      // Inside a hunk: content, even when it looks like a header ("+++ x").
+      if (line.startsWith("+")) remaining -= 1;
+      if (line.startsWith("+") || line.startsWith("-") || line.startsWith("\\")) continue;
+    }
+    if (line.startsWith("diff --git ")) current = undefined;
+    else if (line.startsWith("+++ ")) {
+      const path = newPathOf(line);
+      current = path === undefined ? undefined : [];
+      if (path !== undefined) added.set(path, current!);
+    } else if (current && line.startsWith("@@")) {
+      const m = HUNK.exec(line);
+      if (!m) continue;
+      const start = Number(m[1]);
+      const count = m[2] === undefined ? 1 : Number(m[2]);
+      remaining = count;
+      for (let n = start; n < start + count; n++) current.push(n);
+    }
+  }
+
+  const wanted: { path: string; blob: string; lines: number[] }[] = [];
+  for (const [path, { blob }] of blobs) {
+    const lines = added.get(path);
+    if (!lines || lines.length === 0) continue; // binary, or only a mode change / pure rename
+    const verdict = filter.check(path);
+    if (verdict === "excluded") continue;
+    if (verdict !== "scan") {
+      bump(out.skipped, verdict);
+      continue;
+    }
+    wanted.push({ path, blob, lines });
+  }
+  if (wanted.length === 0) return out;
+  const batch = git(root, ["cat-file", "--batch"], wanted.map((w) => w.blob).join("\n") + "\n");
+  let off = 0;
+  for (const w of wanted) {
+    const headerEnd = batch.indexOf(10, off);
+    const header = batch.subarray(off, headerEnd).toString("utf8");
+    const size = Number(header.split(" ")[2]);
+    const content = batch.subarray(headerEnd + 1, headerEnd + 1 + size);
+    off = headerEnd + 1 + size + 1;
+    if (content.subarray(0, 8000).includes(0)) {
+      bump(out.skipped, "binary");
+      continue;
+    }
+    out.jobs.push({ kind: "text", file: w.path, text: content.toString("utf8"), lines: w.lines });
+  }
+  return out;
+}
+
+/** Fail early and clearly on a REF git does not know. */
+export function verifyRef(root: string, ref: string): void {
+  const r = spawnSync("git", ["rev-parse", "--verify", "--quiet", "--end-of-options", `${ref}^{commit}`], { cwd: root, env: gitEnv() });
+  if (r.status !== 0) {
+    throw new GitError(`--since ${ref}: no such commit in ${root}.`, {
+      cause: new Error(`rev-parse exited ${r.status}`),
+      hint: "Pass a branch, tag or commit id that exists here (in CI, fetch enough history: actions/checkout with fetch-depth: 0).",
+    });
+  }
+}
+
+/**
+ * What commits added: `git log -p -U0` parsed as it streams. For each commit
+ * and file, the added lines are laid out at their line numbers in a text of
+ * otherwise empty lines, so that the engine reports the file's own line
+ * numbers and multi-line secrets (private keys) added in one hunk stay whole.
+ * Identical added content in the same path (cherry-picks, reverts of reverts,
+ * the same blob on several branches) is scanned once; the oldest commit
+ * (`--reverse`) is the one reported.
+ */
+export async function historyJobs(root: string, range: { since?: string }, pathspecs: string[], filter: PathFilter): Promise<GitJobs> {
+  const out: GitJobs = { jobs: [], skipped: {}, notes: [], commits: 0 };
+  if (range.since !== undefined) verifyRef(root, range.since);
+  const revs = range.since !== undefined ? [`${range.since}..HEAD`] : ["--all"];
+  const args = [...GIT_BASE, "log", "-p", ...DIFF_FLAGS, "--reverse", "--format=%x00%H", ...revs, "--", ...pathspecs];
+  const seen = new Set<string>();
+  let commit = "";
+  let path: string | undefined;
+  let lines: Map<number, string> | undefined;
+  let next = 0;
+  let remaining = 0;
+
+  const flush = () => {
+    if (path !== undefined && lines && lines.size > 0) {
+      const max = Math.max(...lines.keys());
+      const parts: string[] = new Array(max);
+      for (let n = 1; n <= max; n++) parts[n - 1] = lines.get(n) ?? "";
+      const text = parts.join("\n");
+      const key = createHash("sha1").update(path).update("\0").update(text).digest("hex");
+      if (!seen.has(key)) {
+        seen.add(key);
+        out.jobs.push({ kind: "text", file: path, text, commit, lines: [...lines.keys()] });
+      }
+    }
+    path = undefined;
+    lines = undefined;
+  };
+
+  const onLine = (line: string) => {
+    if (line.startsWith("\0")) {
+      flush();
+      commit = line.slice(1);
+      out.commits! += 1;
+      return;
+    }
+    if (remaining > 0) {
+      // Inside a hunk: content, even when it looks like a header ("+++ x").
+      if (line.startsWith("+")) {
+        lines?.set(next, line.slice(1));
+        next += 1;
+        remaining -= 1;
+        return;
+      }
+      if (line.startsWith("-") || line.startsWith("\\")) return; // removed, or "\ No newline at end of file"
+    }
+    if (line.startsWith("diff --git ")) {
+      flush();
+      remaining = 0;
+    } else if (line.startsWith("+++ ")) {
+      const p = newPathOf(line);
+      if (p === undefined) return;
+      const verdict = filter.check(p);
+      if (verdict === "scan") {
+        path = p;
+        lines = new Map();
+      } else if (verdict !== "excluded") bump(out.skipped, verdict);
+    } else if (line.startsWith("@@")) {
+      const m = HUNK.exec(line);
+      if (!m) return;
+      next = Number(m[1]);
+      remaining = m[2] === undefined ? 1 : Number(m[2]);
+    } else if (line.startsWith("Binary files ")) {
+      bump(out.skipped, "binary");
+    }
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn("git", args, { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    let buffered = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      buffered += chunk;
+      let nl = buffered.indexOf("\n");
+      let start = 0;
+      while (nl !== -1) {
+        onLine(buffered.slice(start, nl));
+        start = nl + 1;
+        nl = buffered.indexOf("\n", start);
+      }
+      buffered = buffered.slice(start);
+    });
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (c: string) => (stderr += c));
+    child.on("error", (error) => reject(new GitError(`Could not run git log (${(error as NodeJS.ErrnoException).code ?? "error"}).`, { cause: error, hint: "Install git and make sure it is on PATH." })));
+    child.on("close", (code) => {
+      if (buffered) onLine(buffered);
+      flush();
+      if (code === 0) resolve();
+      else {
+        const first = stderr.trim().split("\n")[0] ?? "";
+        // An empty repository has no HEAD: nothing to scan, not an error.
+        if (/does not have any commits|unknown revision or path not in the working tree.*HEAD|bad default revision 'HEAD'/.test(stderr) && range.since === undefined) resolve();
+        else reject(new GitError(`git log failed in ${root}: ${first}`, { cause: new Error(first), hint: "Check the range and the repository state." }));
+      }
+    });
+  });
+  return out;
+}

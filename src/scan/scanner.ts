@@ -1,0 +1,230 @@
+import { availableParallelism } from "node:os";
+import { relative, resolve, sep } from "node:path";
+import { loadConfig } from "../config/load.js";
+import type { VaultshiftConfig } from "../config/schema.js";
+import { DEFAULT_FINGERPRINT_SALT } from "../util/fingerprint.js";
+import { UsageError } from "../errors.js";
+import type { EnvReference, Finding } from "./types.js";
+import {
+  createJobContext,
+  DEFAULT_MAX_FILE_SIZE,
+  readRegularFile,
+  runJob,
+  type JobResult,
+  type JobSettings,
+  type ScanJob,
+  type ScannedFinding,
+  type ScanTextFn,
+  type SkipReason,
+} from "./file-scan.js";
+import { PathFilter, readVaultshiftignore } from "./path-filter.js";
+import { dedupe, filterBaselined, sortFindings } from "./suppress.js";
+import { readBaseline, type Baseline } from "./baseline.js";
+
+// `scan(options)`: the library entry of the scanner. Lists what to scan (the
+// working tree, staged blobs, commits' added lines or stdin), runs the jobs
+// in-process or on a worker pool, then applies the main-thread filters
+// (baseline → de-duplicate → sort). The CLI, the CI gate and the migration
+// pipeline's re-scan all call this.
+
+export type ScanMode = "tree" | "staged" | "since" | "history" | "stdin";
+
+export interface ScanOptions {
+  /** Directory the scan starts from (config lookup, relative paths). */
+  cwd: string;
+  /** Files or directories (tree mode) or pathspecs (git modes), relative to cwd. */
+  paths?: string[];
+  mode?: ScanMode;
+  /** For mode "since": the commit after which added lines count (REF..HEAD). */
+  since?: string;
+  /** For mode "stdin": the text, and a file name that decides how it is parsed. */
+  stdin?: { text: string; filename?: string };
+  /** --config: a config file instead of the lookup. */
+  configFile?: string;
+  /** A config object instead of any file (library use). */
+  config?: VaultshiftConfig;
+  /** --baseline; default: config `baseline`. */
+  baselineFile?: string;
+  /** Worker threads; 0 = in-process. Default: config `workers`, else cores - 1 (≤ 8) for large scans. */
+  workers?: number;
+  /** Salt of `Finding.fingerprint` (default: the shared, stable one). */
+  salt?: string;
+  /** Replace the engine (tests, embedders). Forces in-process unless `engineModule` is given too. */
+  scanText?: ScanTextFn;
+  /** URL of a module exporting `scanText`, loaded by worker threads. */
+  engineModule?: string;
+  /** Replace the file reader (tests simulate unreadable files with it). In-process only. */
+  readFile?: typeof readRegularFile;
+}
+
+export interface ScanStats {
+  mode: ScanMode;
+  /** Absolute directory that finding paths are relative to. */
+  root: string;
+  filesScanned: number;
+  bytesScanned: number;
+  /** Files not scanned, by reason. */
+  skipped: Partial<Record<SkipReason, number>>;
+  /** Findings dropped by each filter. */
+  suppressed: { inline: number; allowlist: number; baseline: number; duplicate: number };
+  /** Things the user should know (unreadable files, invalid UTF-8…), never secret values. */
+  notes: string[];
+  /** History modes: commits read. */
+  commitsScanned?: number;
+  /** Worker threads used (0: in-process). */
+  workers: number;
+  durationMs: number;
+  configFile?: string;
+  baselineFile?: string;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  envReferences: EnvReference[];
+  stats: ScanStats;
+}
+
+/** Internal variant: findings keep their baseline fingerprint (for `vaultshift baseline`). */
+export interface ScanInternalOptions extends ScanOptions {
+  /** Compute baseline fingerprints with this baseline's salt, and do not filter by it. */
+  recordInto?: Baseline;
+}
+
+const MAX_NOTES = 100;
+
+function toSlash(p: string): string {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const r = await scanInternal(options);
+  const findings = (r.findings as ScannedFinding[]).map(({ baselineFingerprint: _omit, ...f }) => f as Finding);
+  return { ...r, findings };
+}
+
+export async function scanInternal(options: ScanInternalOptions): Promise<ScanResult & { findings: ScannedFinding[] }> {
+  const started = performance.now();
+  const cwd = resolve(options.cwd);
+  const mode = options.mode ?? "tree";
+  const loaded = options.config !== undefined ? { config: options.config, file: undefined, dir: cwd } : loadConfig(cwd, options.configFile);
+  const config = loaded.config;
+
+  let baseline: Baseline | undefined = options.recordInto;
+  let baselineFile: string | undefined;
+  if (!options.recordInto) {
+    baselineFile = options.baselineFile !== undefined ? resolve(cwd, options.baselineFile) : config.baseline !== undefined ? resolve(loaded.dir, config.baseline) : undefined;
+    if (baselineFile !== undefined) baseline = readBaseline(baselineFile);
+  }
+
+  const settings: JobSettings = {
+    engine: { enableRules: config.rules?.enable, disableRules: config.rules?.disable },
+    maxFileSize: config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE,
+    salt: options.salt ?? DEFAULT_FINGERPRINT_SALT,
+  };
+  if (config.allowlist) settings.allowlist = config.allowlist;
+  if (baseline) settings.baselineSalt = baseline.salt;
+
+  const stats: ScanStats = {
+    mode,
+    root: cwd,
+    filesScanned: 0,
+    bytesScanned: 0,
+    skipped: {},
+    suppressed: { inline: 0, allowlist: 0, baseline: 0, duplicate: 0 },
+    notes: [],
+    workers: 0,
+    durationMs: 0,
+  };
+  if (loaded.file) stats.configFile = loaded.file;
+  if (baselineFile) stats.baselineFile = baselineFile;
+  const addSkipped = (s: Partial<Record<SkipReason, number>>) => {
+    for (const [k, v] of Object.entries(s)) stats.skipped[k as SkipReason] = (stats.skipped[k as SkipReason] ?? 0) + (v ?? 0);
+  };
+  const addNotes = (notes: string[]) => stats.notes.push(...notes);
+
+  let jobs: ScanJob[];
+  if (mode === "stdin") {
+    if (!options.stdin) throw new UsageError("stdin mode needs the text to scan.", { cause: new TypeError("options.stdin missing") });
+    jobs = [{ kind: "text", file: options.stdin.filename ?? "-", text: options.stdin.text }];
+  } else if (mode === "tree") {
+    const { walk } = await import("./walker.js");
+    const filter = new PathFilter({ include: config.include, exclude: config.exclude, defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(cwd) });
+    const listed = walk({ root: cwd, paths: options.paths, filter });
+    addSkipped(listed.skipped);
+    addNotes(listed.notes);
+    jobs = listed.files.map((f) => ({ kind: "file", abs: f.abs, rel: f.rel }));
+  } else {
+    const git = await import("./git-source.js");
+    const root = git.repositoryRoot(cwd);
+    stats.root = root;
+    const pathspecs = (options.paths ?? []).map((p) => toSlash(relative(root, resolve(cwd, p))) || ".");
+    const filter = new PathFilter({ include: config.include, exclude: config.exclude, defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
+    let listed;
+    if (mode === "staged") listed = git.stagedJobs(root, pathspecs, filter);
+    else {
+      if (mode === "since" && !options.since) throw new UsageError("--since needs a REF.", { cause: new TypeError("since missing"), hint: "e.g. --since origin/main" });
+      listed = await git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter);
+      stats.commitsScanned = listed.commits ?? 0;
+    }
+    addSkipped(listed.skipped);
+    addNotes(listed.notes);
+    jobs = listed.jobs;
+  }
+
+  const workers = chooseWorkers(options, config, jobs.length);
+  let results: JobResult[];
+  if (workers > 0) {
+    const { runInWorkers } = await import("./worker-pool.js");
+    stats.workers = workers;
+    const poolOptions: Parameters<typeof runInWorkers>[1] = { workers, settings };
+    if (options.engineModule) poolOptions.engineModule = options.engineModule;
+    results = await runInWorkers(jobs, poolOptions);
+  } else {
+    const scanText = options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
+    const ctx = createJobContext(settings, scanText, options.readFile);
+    results = jobs.map((job) => runJob(job, ctx));
+  }
+
+  let findings: ScannedFinding[] = [];
+  const envReferences: EnvReference[] = [];
+  for (const r of results) {
+    if (r.skipped) stats.skipped[r.skipped] = (stats.skipped[r.skipped] ?? 0) + 1;
+    else stats.filesScanned += 1;
+    stats.bytesScanned += r.bytes;
+    if (r.note) stats.notes.push(r.note);
+    stats.suppressed.inline += r.suppressedInline;
+    stats.suppressed.allowlist += r.suppressedAllowlist;
+    findings.push(...r.findings);
+    envReferences.push(...r.envReferences);
+  }
+  if (baseline && !options.recordInto) {
+    const b = filterBaselined(findings, new Set(baseline.entries.map((e) => e.fingerprint)));
+    findings = b.kept;
+    stats.suppressed.baseline = b.suppressed;
+  }
+  const d = dedupe(findings);
+  stats.suppressed.duplicate = d.suppressed;
+  findings = sortFindings(d.kept);
+  if (stats.notes.length > MAX_NOTES) {
+    const more = stats.notes.length - MAX_NOTES;
+    stats.notes = [...stats.notes.slice(0, MAX_NOTES), `…and ${more} more`];
+  }
+  stats.durationMs = Math.round(performance.now() - started);
+  return { findings, envReferences, stats };
+}
+
+function chooseWorkers(options: ScanOptions, config: VaultshiftConfig, jobCount: number): number {
+  // An injected function or file reader cannot cross to a worker thread.
+  if ((options.scanText && !options.engineModule) || options.readFile) return 0;
+  const requested = options.workers ?? config.workers;
+  if (requested !== undefined) return jobCount === 0 ? 0 : requested;
+  return jobCount >= IN_PROCESS_THRESHOLD_JOBS ? defaultWorkers() : 0;
+}
+
+// Duplicated from worker-pool.ts on purpose: importing that module (and
+// node:worker_threads) only when a pool is really used keeps `scan --staged`
+// start-up lean.
+const IN_PROCESS_THRESHOLD_JOBS = 200;
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(8, availableParallelism() - 1));
+}

@@ -1,0 +1,145 @@
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { IgnoreFile, isIgnored } from "./ignore.js";
+import type { PathFilter } from "./path-filter.js";
+import type { SkipReason } from "./file-scan.js";
+
+// Lists the files of a working-tree scan. Inside a git repository the list
+// comes from `git ls-files --cached --others --exclude-standard`, so .gitignore
+// files (nested ones too), .git/info/exclude and core.excludesFile apply exactly
+// as git applies them. Outside one, a plain recursive readdir with our own
+// gitignore matcher (src/scan/ignore.ts) prunes ignored directories as git
+// would. Symbolic links are never followed (no loops, no files outside the
+// tree); they are counted as skipped.
+
+export interface WalkEntry {
+  /** Absolute path. */
+  abs: string;
+  /** Relative to the scan root, `/` separators. */
+  rel: string;
+}
+
+export interface WalkResult {
+  files: WalkEntry[];
+  skipped: Partial<Record<SkipReason, number>>;
+  notes: string[];
+  /** "git" when git ls-files listed the files. */
+  lister: "git" | "fs";
+}
+
+export interface WalkOptions {
+  root: string;
+  /** Files or directories to scan, relative to root or absolute. Default: the root. */
+  paths?: string[];
+  filter: PathFilter;
+  /** Use git ls-files when the root is in a repository (default true). */
+  useGit?: boolean;
+}
+
+function toRel(root: string, abs: string): string {
+  const rel = relative(root, abs);
+  return sep === "/" ? rel : rel.split(sep).join("/");
+}
+
+function bump(result: WalkResult, reason: SkipReason): void {
+  result.skipped[reason] = (result.skipped[reason] ?? 0) + 1;
+}
+
+function gitList(root: string, pathspecs: string[]): string[] | undefined {
+  const r = spawnSync("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...pathspecs], {
+    cwd: root,
+    maxBuffer: 1 << 30,
+    env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
+  });
+  if (r.error || r.status !== 0) return undefined;
+  return [...new Set(r.stdout.toString("utf8").split("\0").filter(Boolean))];
+}
+
+export function walk(options: WalkOptions): WalkResult {
+  const root = resolve(options.root);
+  const result: WalkResult = { files: [], skipped: {}, notes: [], lister: "fs" };
+  const seen = new Set<string>();
+  const add = (abs: string, explicit: boolean) => {
+    const rel = toRel(root, abs);
+    if (seen.has(rel)) return;
+    const verdict = options.filter.check(rel, explicit);
+    if (verdict === "scan") {
+      seen.add(rel);
+      result.files.push({ abs, rel });
+    } else if (verdict !== "excluded") {
+      bump(result, verdict);
+    }
+  };
+
+  const targets = (options.paths?.length ? options.paths : ["."]).map((p) => (isAbsolute(p) ? p : resolve(root, p)));
+  const dirs: string[] = [];
+  for (const target of targets) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(target).isDirectory();
+    } catch (error) {
+      result.notes.push(`${toRel(root, target) || "."}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}), skipped`);
+      bump(result, "unreadable");
+      continue;
+    }
+    if (isDir) dirs.push(target);
+    else add(target, true);
+  }
+  if (dirs.length === 0) return result;
+
+  if (options.useGit !== false) {
+    const listed = gitList(root, dirs.map((d) => toRel(root, d) || "."));
+    if (listed !== undefined) {
+      result.lister = "git";
+      for (const rel of listed) add(join(root, rel), false);
+      return result;
+    }
+  }
+  for (const dir of dirs) walkDirectory(root, dir, [], options.filter, result, add);
+  return result;
+}
+
+function walkDirectory(
+  root: string,
+  dir: string,
+  parentIgnores: IgnoreFile[],
+  filter: PathFilter,
+  result: WalkResult,
+  add: (abs: string, explicit: boolean) => void,
+): void {
+  const relDir = toRel(root, dir);
+  let ignores = parentIgnores;
+  try {
+    const text = readFileSync(join(dir, ".gitignore"), "utf8");
+    ignores = [...parentIgnores, new IgnoreFile(relDir, text)];
+  } catch {
+    /* no .gitignore here */
+  }
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    result.notes.push(`${relDir || "."}/: directory cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}), skipped`);
+    bump(result, "unreadable");
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const abs = join(dir, entry.name);
+    const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
+    if (entry.isSymbolicLink()) {
+      if (!isIgnored(ignores, rel, false)) bump(result, "symlink");
+      continue;
+    }
+    if (entry.isDirectory()) {
+      if (!filter.enterDirectory(rel) || isIgnored(ignores, rel, true)) continue;
+      walkDirectory(root, abs, ignores, filter, result, add);
+    } else if (entry.isFile()) {
+      if (isIgnored(ignores, rel, false)) continue;
+      add(abs, false);
+    } else {
+      bump(result, "not-a-file");
+    }
+  }
+}
