@@ -46,6 +46,8 @@ export interface JournalTarget {
   versionWritten: number | null;
   /** All keys already held the planned values: nothing written. */
   unchanged: boolean;
+  /** Key → fingerprint of the value apply writes (to recognise our own version). */
+  keys: Record<string, string>;
 }
 
 export interface JournalFile {
@@ -63,6 +65,8 @@ export interface JournalFile {
 export interface Journal {
   planId: string;
   app: string;
+  /** The plan's fingerprint salt (fingerprints are useless without it; it is no secret by itself). */
+  salt: string;
   status: "in-progress" | "applied" | "rolled-back";
   startedAt: string;
   updatedAt: string;

@@ -1,0 +1,142 @@
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
+import { relativeSpecifier, readPackageJson, sha256, type SecretsModuleLayout } from "../plan/project.js";
+import { addDependency } from "./package-json.js";
+import { rewriteBridge } from "./rewrite-bridge.js";
+import { version } from "../version.js";
+
+// The new content of every file a plan changes, computed from the files as
+// they are now. Plan calls it to show diffs and record hashes; apply calls it
+// again (after checking each file still hashes as planned) to get the bytes to
+// write. The transformations themselves are the rewrite stage's pure
+// functions; this module decides which file gets which.
+
+export interface ChangeContext {
+  root: string;
+  app: string;
+  /** Env-variable bindings (what `process.env.X` reads become). */
+  bindings: SecretBinding[];
+  /** Bindings for hard-coded literals (their secrets-module names). */
+  literalBindings: SecretBinding[];
+  literals: LiteralBinding[];
+  secretsModule: SecretsModuleLayout | null;
+  /** Generate the secrets module even when no code file changes now (apply resuming after the code was rewritten). */
+  forceSecretsModule?: boolean;
+  sourceFiles: string[];
+  /** Every .env file read, its keys, and the keys the plan migrates from it. */
+  envFiles: { file: string; keys: string[]; migratedKeys: string[] }[];
+  /** Values to hide in diffs. In memory only. */
+  values: string[];
+}
+
+export interface ComputedChange {
+  file: string;
+  kind: FileChangeKind;
+  /** null: the file does not exist yet. */
+  before: Buffer | null;
+  after: string;
+  edits: number;
+  diff: string;
+}
+
+export function readIfExists(path: string): Buffer | null {
+  try {
+    if (!statSync(path).isFile()) return null;
+    return readFileSync(path);
+  } catch {
+    return null;
+  }
+}
+
+function dirOf(file: string): string {
+  const i = file.lastIndexOf("/");
+  return i === -1 ? "" : file.slice(0, i + 1);
+}
+
+export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes: ComputedChange[]; warnings: PlanWarning[] }> {
+  const r = await rewriteBridge();
+  const changes: ComputedChange[] = [];
+  const warnings: PlanWarning[] = [];
+  const add = (file: string, kind: FileChangeKind, before: Buffer | null, after: string, edits: number) => {
+    const beforeText = before === null ? "" : before.toString("utf8");
+    if (before !== null && beforeText === after) return;
+    changes.push({ file, kind, before, after, edits, diff: r.redactedDiff(file, beforeText, after, ctx.values) });
+  };
+
+  // 1. Code: env reads and literals become reads from the secrets module.
+  const names = ctx.bindings.map((b) => b.envName);
+  const moduleFile = ctx.secretsModule?.file;
+  let codeChanged = false;
+  if (ctx.secretsModule && (names.length > 0 || ctx.literals.length > 0)) {
+    const esm = ctx.secretsModule.moduleKind === "esm";
+    for (const file of ctx.sourceFiles) {
+      if (file === moduleFile) continue;
+      const literals = ctx.literals.filter((l) => l.file === file);
+      const before = readIfExists(join(ctx.root, file));
+      if (before === null) continue;
+      const content = before.toString("utf8");
+      if (literals.length === 0 && !names.some((n) => content.includes(n))) continue;
+      const out = r.rewriteSource({
+        file,
+        content,
+        bindings: names.map((name) => ({ name })),
+        secretsImport: relativeSpecifier(file, ctx.secretsModule.file, esm || /\.(mjs|mts)$/.test(file)),
+        literals: literals.map((l) => ({ name: l.name, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn })),
+      });
+      for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
+      if (out.changed) {
+        codeChanged = true;
+        add(file, "code", before, out.content, out.edits);
+      }
+    }
+  }
+
+  // 2. The generated secrets module (always when something was rewritten).
+  if (ctx.secretsModule && (codeChanged || ctx.forceSecretsModule)) {
+    const { content } = r.generateSecretsModule({
+      language: ctx.secretsModule.language,
+      moduleKind: ctx.secretsModule.moduleKind,
+      app: ctx.app,
+      bindings: [...ctx.bindings, ...ctx.literalBindings],
+    });
+    add(ctx.secretsModule.file, "secrets-module", readIfExists(join(ctx.root, ctx.secretsModule.file)), content, 1);
+    // 3. The app now imports vaultshift/runtime.
+    const pkgPath = join(ctx.root, "package.json");
+    const pkgBytes = readIfExists(pkgPath);
+    if (pkgBytes !== null && readPackageJson(ctx.root) !== null) {
+      const { content: next, changed } = addDependency(pkgBytes.toString("utf8"), "vaultshift", `^${version}`);
+      if (changed) add("package.json", "package-json", pkgBytes, next, 1);
+    }
+  }
+
+  // 4. .env files lose their migrated values; .env.example documents every key.
+  const migratedDirs = new Map<string, Set<string>>();
+  for (const env of ctx.envFiles) {
+    if (env.migratedKeys.length === 0) continue;
+    const before = readIfExists(join(ctx.root, env.file));
+    if (before === null) continue;
+    const after = r.cleanEnvFile(before.toString("utf8"), env.migratedKeys);
+    add(env.file, "env", before, after, env.migratedKeys.length);
+    const dir = dirOf(env.file);
+    const keys = migratedDirs.get(dir) ?? new Set<string>();
+    for (const e of ctx.envFiles.filter((f) => dirOf(f.file) === dir)) for (const k of e.keys) keys.add(k);
+    migratedDirs.set(dir, keys);
+  }
+  for (const [dir, keys] of migratedDirs) {
+    const file = `${dir}.env.example`;
+    const before = readIfExists(join(ctx.root, file));
+    add(file, "env-example", before, r.updateEnvExample(before === null ? null : before.toString("utf8"), [...keys]), keys.size);
+  }
+
+  // 5. .env files stay out of git from now on.
+  if (migratedDirs.size > 0 || codeChanged || ctx.forceSecretsModule) {
+    const before = readIfExists(join(ctx.root, ".gitignore"));
+    add(".gitignore", "gitignore", before, r.ensureGitignore(before === null ? null : before.toString("utf8")), 1);
+  }
+  return { changes, warnings };
+}
+
+export function hashOf(bytes: Buffer | null): string | null {
+  return bytes === null ? null : sha256(bytes);
+}

@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { readDotenv } from "../scan/dotenv-reader.js";
+import { fingerprint } from "../util/fingerprint.js";
+import type { Plan, PlannedSecret, SecretSource } from "../plan/types.js";
+
+// Apply step 1: read each secret again from where the plan found it, and keep
+// it only if it still matches the plan's fingerprint. Values live in this
+// process's memory only, for the time of the Vault writes.
+
+function lineOffset(text: string, line: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const i = text.indexOf("\n", offset);
+    if (i === -1) return -1;
+    offset = i + 1;
+  }
+  return offset;
+}
+
+/** The value at a source, or null when the file or entry is gone. */
+export function readSourceValue(root: string, source: SecretSource): string | null {
+  let text: string;
+  try {
+    text = readFileSync(join(root, source.file), "utf8");
+  } catch {
+    return null;
+  }
+  if (source.type === "dotenv") {
+    const entries = readDotenv(text).filter((e) => e.key === source.name);
+    return entries.length > 0 ? entries[entries.length - 1]!.value : null;
+  }
+  // A literal: by its position (line/column survive edits elsewhere in the line's file better than offsets).
+  const length = (source.end ?? 0) - (source.start ?? 0);
+  const start = lineOffset(text, source.line);
+  if (start >= 0 && length > 0) {
+    const at = start + source.column - 1;
+    return text.slice(at, at + length);
+  }
+  return null;
+}
+
+export interface SourceCheck {
+  secret: PlannedSecret;
+  /** The value when the source still holds it; null otherwise. */
+  value: string | null;
+  /** Where it was read, for messages. */
+  where: string;
+}
+
+export function readPlannedValues(root: string, plan: Plan): SourceCheck[] {
+  return plan.secrets.map((secret) => {
+    for (const source of [secret.source, ...secret.duplicates]) {
+      const v = readSourceValue(root, source);
+      if (v !== null && fingerprint(plan.salt, v) === secret.fingerprint) return { secret, value: v, where: `${source.file}:${source.line}` };
+    }
+    return { secret, value: null, where: `${secret.source.file}:${secret.source.line}` };
+  });
+}

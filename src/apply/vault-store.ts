@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { createVaultClient, type VaultClient } from "../runtime/client.js";
+import { VaultSecretNotFoundError, VaultVersionError } from "../runtime/errors.js";
+import type { VaultClientOptions } from "../runtime/options.js";
+import type { VaultConnection } from "../plan/types.js";
+import { CasConflictError, dataPath, type KvStore, type KvMetadata, type KvRead } from "./kv-store.js";
+
+// The pipeline's Vault access, on the runtime client (one HTTP client for the
+// whole project). Reads bypass the client's cache: the writer must always see
+// the server's current state.
+
+/**
+ * The connection as the Vault CLI would make it: VAULT_ADDR, VAULT_TOKEN (else
+ * the token helper file ~/.vault-token that `vault login` writes),
+ * VAULT_NAMESPACE, VAULT_CACERT, or AppRole from VAULT_ROLE_ID/VAULT_SECRET_ID.
+ */
+export function connectionFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<VaultConnection> = {}): VaultConnection {
+  const conn: VaultConnection = { address: overrides.address ?? env.VAULT_ADDR ?? "http://127.0.0.1:8200" };
+  const namespace = overrides.namespace ?? env.VAULT_NAMESPACE;
+  if (namespace) conn.namespace = namespace;
+  const caCert = overrides.caCert ?? env.VAULT_CACERT;
+  if (caCert) conn.caCert = caCert;
+  if (overrides.appRole) conn.appRole = overrides.appRole;
+  else if (env.VAULT_ROLE_ID) conn.appRole = { roleId: env.VAULT_ROLE_ID, secretId: env.VAULT_SECRET_ID ?? "" };
+  const token = overrides.token ?? env.VAULT_TOKEN ?? tokenHelperFile(env);
+  if (token && !conn.appRole) conn.token = token;
+  return conn;
+}
+
+function tokenHelperFile(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return readFileSync(join(env.HOME || homedir(), ".vault-token"), "utf8").trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function clientOptions(conn: VaultConnection): VaultClientOptions {
+  const o: VaultClientOptions = { address: conn.address, cacheTtl: 0, env: {} };
+  if (conn.namespace) o.namespace = conn.namespace;
+  if (conn.caCert) o.ca = conn.caCert;
+  if (conn.appRole) o.auth = { method: "approle", roleId: conn.appRole.roleId, secretId: conn.appRole.secretId, mount: conn.appRole.mount };
+  else if (conn.token) o.token = conn.token;
+  return o;
+}
+
+export class VaultStore implements KvStore {
+  readonly address: string;
+  readonly client: VaultClient;
+  readonly #conn: VaultConnection;
+  constructor(conn: VaultConnection, client?: VaultClient) {
+    this.address = conn.address;
+    this.#conn = conn;
+    this.client = client ?? createVaultClient(clientOptions(conn));
+  }
+
+  async metadata(mount: string, path: string): Promise<KvMetadata | null> {
+    try {
+      const m = await this.client.getMetadata(path, { mount });
+      const current = m.versions[m.currentVersion];
+      return { currentVersion: m.currentVersion, currentDeleted: current ? current.destroyed || (current.deletionTime !== "" && Date.parse(current.deletionTime) <= Date.now()) : m.currentVersion === 0 };
+    } catch (error) {
+      if (error instanceof VaultSecretNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  async read(mount: string, path: string, version?: number): Promise<KvRead | null> {
+    try {
+      const s = await this.client.getSecret(path, version === undefined ? { mount, cacheTtl: 0 } : { mount, version, cacheTtl: 0 });
+      return { data: s.data.reveal(), version: s.version ?? 0 };
+    } catch (error) {
+      if (error instanceof VaultSecretNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  async write(mount: string, path: string, data: Record<string, unknown>, cas: number): Promise<number> {
+    try {
+      const meta = await this.client.writeSecret(path, data, { mount, cas });
+      return meta?.version ?? 0;
+    } catch (error) {
+      if (error instanceof VaultVersionError) {
+        throw new CasConflictError(`${mount}/${path} changed while vaultshift was writing it (check-and-set expected version ${cas}).`, {
+          cause: error,
+          hint: "Someone else wrote this secret meanwhile. Run `vaultshift plan` again so the plan starts from the current version, then apply it.",
+        });
+      }
+      throw error;
+    }
+  }
+
+  async deleteAll(mount: string, path: string): Promise<void> {
+    await this.client.deleteMetadata(path, { mount });
+  }
+
+  async readPolicy(name: string): Promise<string | null> {
+    try {
+      const body = await this.client.request("GET", `sys/policies/acl/${encodeURIComponent(name)}`);
+      const policy = body?.data?.policy;
+      return typeof policy === "string" ? policy : null;
+    } catch (error) {
+      if (error instanceof VaultSecretNotFoundError || (error as { status?: number }).status === 404) return null;
+      throw error;
+    }
+  }
+
+  async writePolicy(name: string, policy: string): Promise<void> {
+    await this.client.request("PUT", `sys/policies/acl/${encodeURIComponent(name)}`, { body: { policy }, idempotent: true });
+  }
+
+  async deletePolicy(name: string): Promise<void> {
+    await this.client.request("DELETE", `sys/policies/acl/${encodeURIComponent(name)}`, { idempotent: true });
+  }
+
+  /**
+   * A short-lived child token holding only `policy` asks sys/capabilities-self
+   * (openbao/docs/api/system/capabilities-self.mdx), then revokes itself: the
+   * check sees exactly what the app will see.
+   */
+  async policyCapabilities(policy: string, paths: string[]): Promise<string[][]> {
+    const created = await this.client.request("POST", "auth/token/create", {
+      body: { policies: [policy], no_default_policy: true, ttl: "5m", num_uses: 0, display_name: "vaultshift-verify" },
+    });
+    const token = created?.auth?.client_token as string | undefined;
+    if (!token) throw new Error("auth/token/create returned no token");
+    const probe = createVaultClient({ ...clientOptions({ address: this.#conn.address, namespace: this.#conn.namespace, caCert: this.#conn.caCert, token }), retries: 1 });
+    try {
+      const body = await probe.request("POST", "sys/capabilities-self", { body: { paths }, idempotent: true });
+      const caps = (body?.data ?? body ?? {}) as Record<string, unknown>;
+      return paths.map((p) => (Array.isArray(caps[p]) ? (caps[p] as string[]) : paths.length === 1 && Array.isArray(caps.capabilities) ? (caps.capabilities as string[]) : ["deny"]));
+    } finally {
+      await probe.revokeSelf().catch(() => {});
+      probe.close();
+    }
+  }
+
+  close(): void {
+    this.client.close();
+  }
+}
+
+export { dataPath };

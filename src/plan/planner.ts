@@ -1,0 +1,209 @@
+import { collectCandidates, type Candidate, type Classifier } from "../classify/candidates.js";
+import { loadConfig } from "../config/load.js";
+import type { VaultshiftConfig } from "../config/schema.js";
+import { computeFileChanges, hashOf } from "../apply/file-changes.js";
+import type { KvStore } from "../apply/kv-store.js";
+import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, type PathTemplates } from "../map/path-mapper.js";
+import { lowerSnake } from "../map/group.js";
+import { fingerprint, newSalt } from "../util/fingerprint.js";
+import { redact } from "../util/redact.js";
+import { appName, projectId, secretsModuleLayout } from "./project.js";
+import { planId } from "./plan-file.js";
+import { policyFor } from "./policy.js";
+import type { LiteralBinding, Plan, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
+
+// plan(): decide, write nothing. Scan → classify → map → compute the file
+// changes → a Plan that holds fingerprints, locations and redacted diffs, and
+// no value.
+
+export interface PlannerOptions extends PlanOptions {
+  /** Replaces the classifier (tests). */
+  classify?: Classifier;
+  /** Vault, to record each target's current version; optional. */
+  store?: KvStore;
+}
+
+/** Exposure prefixes bundlers inline into browser code: such a secret is a leak, not something to move server-side. */
+const BROWSER_PREFIXES = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_", "PUBLIC_", "GATSBY_"];
+
+function where(s: SecretSource): string {
+  return `${s.file}:${s.line} ${s.name}`;
+}
+
+/** Templates from options, else config (`pathTemplate`, `migrate.templates`), else the defaults. `<x>` is accepted for `{x}`. */
+function templatesFrom(options: PlanOptions, config: VaultshiftConfig): PathTemplates {
+  const fromMigrate = (config.migrate?.templates ?? {}) as { env?: unknown; literal?: unknown };
+  const norm = (t: string) => t.replace(/<(app|environment|group)>/g, "{$1}").replace(/^(<mount>|\{mount\})\//, "");
+  const env = norm(options.templates?.env ?? (typeof fromMigrate.env === "string" ? fromMigrate.env : undefined) ?? config.pathTemplate ?? DEFAULT_ENV_TEMPLATE);
+  const literal = norm(options.templates?.literal ?? (typeof fromMigrate.literal === "string" ? fromMigrate.literal : undefined) ?? DEFAULT_LITERAL_TEMPLATE);
+  checkTemplate(env, "environment");
+  checkTemplate(literal, "literal");
+  return { env, literal };
+}
+
+/** `stripeKey` → `STRIPE_KEY`: the secrets-module name of a literal. */
+function moduleName(name: string): string {
+  const n = lowerSnake(name).toUpperCase();
+  return /^[A-Z_]/.test(n) ? n : `SECRET_${n}`;
+}
+
+export async function plan(options: PlannerOptions): Promise<Plan> {
+  const root = options.root;
+  const progress = options.onProgress ?? (() => {});
+  let config: VaultshiftConfig = {};
+  try {
+    config = loadConfig(root).config;
+  } catch (error) {
+    throw error;
+  }
+  const app = appName(root, options.app ?? config.app);
+  const mount = (options.mount ?? config.mount ?? "secret").replace(/^\/+|\/+$/g, "");
+  const templates = templatesFrom(options, config);
+  const salt = newSalt();
+
+  progress({ stage: "scan", step: 1, total: 1, message: "reading .env files and sources" });
+  const found = collectCandidates(root, { ...(options.classify ? { classify: options.classify } : {}), ...(config.environments ? { environments: config.environments } : {}), ...(config.exclude ? { exclude: config.exclude } : {}) });
+  const warnings: PlanWarning[] = [...found.warnings];
+  progress({ stage: "classify", step: 1, total: 1, message: `${found.secrets.length} secrets, ${found.config.length} config values` });
+
+  // Browser-exposed secrets cannot be read at runtime from Vault by the browser: report them, leave them.
+  const movable: Candidate[] = [];
+  for (const c of found.secrets) {
+    const exposed = c.kind === "browser-exposed" || (c.source.type === "dotenv" && BROWSER_PREFIXES.some((p) => c.name.startsWith(p)));
+    if (exposed) {
+      warnings.push({
+        code: "browser-exposed",
+        file: c.source.file,
+        line: c.source.line,
+        message: `${c.name} looks like a secret but its prefix makes the bundler inline it into browser code; it is not moved. Rotate it and serve it from the backend instead.`,
+      });
+    } else movable.push(c);
+  }
+
+  // Map each candidate to a location; identical values at one location are one secret.
+  progress({ stage: "map", step: 1, total: 1, message: `mapping ${movable.length} secrets to ${mount}/` });
+  const placed = movable.map((c) => ({ c, fp: fingerprint(salt, c.value), loc: mapLocation({ name: c.name, environment: c.environment, from: c.source.type }, app, templates) }));
+  findCollisions(placed.map(({ c, fp, loc }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: where(c.source), redacted: redact(c.value) })));
+
+  const secrets: PlannedSecret[] = [];
+  const byLocation = new Map<string, PlannedSecret>();
+  for (const { c, fp, loc } of placed) {
+    const id = `${loc.path}#${loc.key}`;
+    const existing = byLocation.get(id);
+    if (existing) {
+      existing.duplicates.push(c.source);
+      continue;
+    }
+    const s: PlannedSecret = {
+      id: `s${secrets.length + 1}`,
+      name: c.name,
+      kind: c.kind,
+      confidence: c.confidence,
+      reason: c.reason,
+      environment: c.environment,
+      source: c.source,
+      duplicates: [],
+      target: { mount, path: loc.path, key: loc.key },
+      fingerprint: fp,
+      redacted: redact(c.value),
+    };
+    byLocation.set(id, s);
+    secrets.push(s);
+  }
+  // One value stored at two locations is legitimate (e.g. shared by two apps) but worth knowing.
+  const byFingerprint = new Map<string, PlannedSecret>();
+  for (const s of secrets) {
+    const first = byFingerprint.get(s.fingerprint);
+    if (first) warnings.push({ code: "duplicate-value", file: s.source.file, line: s.source.line, message: `${s.name} has the same value as ${first.name} (${first.source.file}:${first.source.line}); both are stored.` });
+    else byFingerprint.set(s.fingerprint, s);
+  }
+
+  // Targets: one KV secret per path, keys merged in.
+  const targetMap = new Map<string, PlannedTarget>();
+  for (const s of secrets) {
+    const t = targetMap.get(s.target.path) ?? { mount, path: s.target.path, keys: {}, versionAtPlan: null };
+    t.keys[s.target.key] = s.fingerprint;
+    targetMap.set(s.target.path, t);
+  }
+  const targets = [...targetMap.values()].sort((a, b) => a.path.localeCompare(b.path));
+  if (options.store) {
+    for (const t of targets) {
+      const meta = await options.store.metadata(mount, t.path);
+      t.versionAtPlan = meta?.currentVersion ?? 0;
+      const current = meta && !meta.currentDeleted ? await options.store.read(mount, t.path) : null;
+      for (const [key, fp] of Object.entries(t.keys)) {
+        const v = current?.data[key];
+        if (typeof v === "string" && fingerprint(salt, v) !== fp) {
+          warnings.push({ code: "vault-value-differs", message: `${mount}/${t.path} already has a key "${key}" with another value; apply replaces it (rollback restores it).` });
+        }
+      }
+    }
+  }
+
+  // Bindings: env variables (one per name, with a path per environment) and literals.
+  const bindings = new Map<string, SecretBinding>();
+  for (const { c, loc } of placed) {
+    if (c.source.type !== "dotenv") continue;
+    const b = bindings.get(c.name) ?? { envName: c.name, mount, path: loc.pathTemplate, key: loc.key, environments: {} };
+    b.environments[c.environment] = { path: loc.path };
+    bindings.set(c.name, b);
+  }
+  const literals: LiteralBinding[] = [];
+  const literalBindings = new Map<string, SecretBinding>();
+  for (const { c, loc } of placed) {
+    if (c.source.type !== "literal") continue;
+    let name = moduleName(c.name);
+    const clash = bindings.get(name) ?? literalBindings.get(name);
+    if (clash && (clash.path !== loc.path || clash.key !== loc.key)) {
+      let n = 2;
+      while (bindings.has(`${name}_${n}`) || literalBindings.has(`${name}_${n}`)) n++;
+      name = `${name}_${n}`;
+    }
+    if (!bindings.has(name)) literalBindings.set(name, { envName: name, mount, path: loc.path, key: loc.key, environments: { shared: { path: loc.path } } });
+    const s = c.source;
+    literals.push({ file: s.file, line: s.line, column: s.column, endLine: s.endLine ?? s.line, endColumn: s.endColumn ?? s.column, start: s.start ?? 0, end: s.end ?? 0, mount, path: loc.path, key: loc.key, name });
+  }
+
+  // File changes, with redacted diffs.
+  progress({ stage: "plan", step: 1, total: 2, message: "computing code and .env changes" });
+  const secretsModule = secretsModuleLayout(root, found.sourceFiles);
+  const envKeys = new Map<string, { keys: string[]; migratedKeys: string[] }>();
+  for (const file of found.envFiles) envKeys.set(file, { keys: [], migratedKeys: [] });
+  for (const c of found.config) envKeys.get(c.file)?.keys.push(c.name);
+  for (const c of found.secrets) if (c.source.type === "dotenv") envKeys.get(c.source.file)?.keys.push(c.name);
+  for (const { c } of placed) if (c.source.type === "dotenv") envKeys.get(c.source.file)?.migratedKeys.push(c.name);
+  const { changes, warnings: rewriteWarnings } = await computeFileChanges({
+    root,
+    app,
+    bindings: [...bindings.values()],
+    literalBindings: [...literalBindings.values()],
+    literals,
+    secretsModule,
+    sourceFiles: found.sourceFiles,
+    envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
+    values: movable.map((c) => c.value).concat(found.secrets.map((c) => c.value)),
+  });
+  warnings.push(...rewriteWarnings);
+  progress({ stage: "plan", step: 2, total: 2, message: `${changes.length} files to change` });
+
+  const body: Omit<Plan, "id"> = {
+    format: "vaultshift-plan",
+    version: 1,
+    createdAt: new Date().toISOString(),
+    app,
+    projectId: projectId(root, app),
+    mount,
+    salt,
+    secrets,
+    config: found.config,
+    targets,
+    files: changes.map((ch) => ({ file: ch.file, kind: ch.kind, beforeHash: hashOf(ch.before), afterHash: hashOf(Buffer.from(ch.after, "utf8"))!, diff: ch.diff, edits: ch.edits })),
+    bindings: [...bindings.values()],
+    literals,
+    policy: policyFor(app, mount, targets.map((t) => t.path)),
+    secretsModule: changes.some((ch) => ch.kind === "secrets-module") ? secretsModule : null,
+    envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
+    warnings,
+  };
+  return { id: planId(body), ...body };
+}
