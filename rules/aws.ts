@@ -1,0 +1,116 @@
+import type { Rule } from "../src/scan/types.js";
+import { assigned, prefixed } from "./build.js";
+import { B64, BASE32, LOWER_ALNUM, fake, uuid } from "./fake.js";
+
+const IAM_IDS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids";
+
+// AWS unique ids: a 4-letter prefix naming the resource type, then 16
+// characters of RFC 4648 base32 (A-Z, 2-7). AKIA = long-term access key,
+// ASIA = temporary (STS) access key, ABIA = STS service bearer token,
+// ACCA = context-specific credential (IAM User Guide, "Unique identifiers").
+const keyId = (id: string, prefix: string, description: string, severity: Rule["severity"]): Rule =>
+  prefixed({
+    id,
+    description,
+    kind: "cloud-credential",
+    severity,
+    docs: IAM_IDS,
+    prefix,
+    body: "[A-Z2-7]{16}",
+    boundary: "A-Za-z0-9",
+    sample: prefix + fake(BASE32, 16, id),
+    env: "AWS_ACCESS_KEY_ID",
+    invalid: [`[default]\naws_access_key_id = ${prefix + fake(BASE32, 16, `${id}2`)}\n`],
+    // The IAM documentation's own example id.
+    valid: ["aws_access_key_id = AKIAIOSFODNN7EXAMPLE"],
+  });
+
+export const rules: Rule[] = [
+  keyId("aws-access-key-id", "AKIA", "AWS long-term access key id (AKIA…), half of an IAM user's key pair", "critical"),
+  keyId("aws-temporary-access-key-id", "ASIA", "AWS temporary access key id (ASIA…) issued by STS", "high"),
+  keyId("aws-sts-bearer-key-id", "ABIA", "AWS STS service bearer token id (ABIA…)", "high"),
+  keyId("aws-context-credential-id", "ACCA", "AWS context-specific credential id (ACCA…)", "high"),
+
+  // The secret access key: 40 characters of base64 alphabet with no prefix
+  // (IAM User Guide, "Managing access keys"), so only found as the value of a
+  // name that says so: aws_secret_access_key, AWS_SECRET, SecretAccessKey.
+  assigned({
+    id: "aws-secret-access-key",
+    description: "AWS secret access key assigned to an AWS/secret-access-key name",
+    kind: "cloud-credential",
+    severity: "critical",
+    docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
+    names: "aws[\\w.-]{0,20}?secret|secret[_.-]?access[_.-]?key",
+    value: "[A-Za-z0-9/+]{40}",
+    keywords: ["aws", "secretaccesskey", "secret_access_key", "secret-access-key"],
+    entropy: 4,
+    sample: fake(B64, 40, "aws-secret"),
+    env: "AWS_SECRET_ACCESS_KEY",
+    invalid: [
+      `[default]\naws_access_key_id = AKIA${fake(BASE32, 16, "x")}\naws_secret_access_key = ${fake(B64, 40, "aws-secret-2")}\n`,
+      `s3 = boto3.client("s3", aws_secret_access_key="${fake(B64, 40, "aws-secret-3")}")`,
+    ],
+    valid: [
+      "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}",
+    ],
+  }),
+
+  // Session tokens returned by STS AssumeRole/GetSessionToken: long base64
+  // strings (hundreds of characters) sent as X-Amz-Security-Token.
+  assigned({
+    id: "aws-session-token",
+    description: "AWS session token (STS temporary credentials) assigned to a session-token name",
+    kind: "cloud-credential",
+    severity: "high",
+    docs: "https://docs.aws.amazon.com/STS/latest/APIReference/API_Credentials.html",
+    names: "aws[_.-]?session[_.-]?token|x-amz-security-token|sessiontoken",
+    value: "[A-Za-z0-9/+]{100,2000}={0,2}",
+    keywords: ["session_token", "sessiontoken", "security-token", "session-token"],
+    entropy: 4.5,
+    fixedLength: false,
+    sample: "IQoJb3JpZ2luX2Vj" + fake(B64, 300, "aws-session"),
+    env: "AWS_SESSION_TOKEN",
+  }),
+
+  // Amazon Bedrock long-term API keys: "ABSK" + base64("BedrockAPIKey-…").
+  prefixed({
+    id: "aws-bedrock-api-key",
+    description: "Amazon Bedrock long-term API key (ABSK…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html",
+    prefix: "ABSKQmVkcm9ja0FQSUtleS",
+    body: "[A-Za-z0-9+/]{100,300}={0,2}",
+    boundary: "A-Za-z0-9+/=",
+    fixedLength: false,
+    sample: "ABSKQmVkcm9ja0FQSUtleS" + fake(B64, 132, "bedrock"),
+    env: "AWS_BEARER_TOKEN_BEDROCK",
+  }),
+
+  // Amazon Marketplace Web Service auth token: "amzn.mws." + UUID.
+  prefixed({
+    id: "aws-mws-auth-token",
+    description: "Amazon Marketplace Web Service (MWS) auth token",
+    kind: "token",
+    severity: "high",
+    docs: "https://developer-docs.amazon.com/sp-api/docs/mws-auth-token",
+    prefix: "amzn.mws.",
+    body: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    sample: "amzn.mws." + uuid("mws"),
+    env: "MWS_AUTH_TOKEN",
+  }),
+
+  // AppSync API keys: "da2-" + 26 lower-case base32-ish characters.
+  prefixed({
+    id: "aws-appsync-api-key",
+    description: "AWS AppSync GraphQL API key (da2-…)",
+    kind: "api-key",
+    severity: "medium",
+    docs: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization",
+    prefix: "da2-",
+    body: "[a-z0-9]{26}",
+    sample: "da2-" + fake(LOWER_ALNUM, 26, "appsync"),
+    env: "APPSYNC_API_KEY",
+  }),
+];

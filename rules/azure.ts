@@ -1,0 +1,188 @@
+import type { Rule } from "../src/scan/types.js";
+import { assigned, custom, prefixed } from "./build.js";
+import { ALNUM, B64, B64URL, HEX, fake } from "./fake.js";
+
+// Azurite (the storage emulator) uses one fixed, published account key; it
+// unlocks nothing outside a developer's machine.
+// https://learn.microsoft.com/azure/storage/common/storage-use-azurite#connection-strings
+const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+const notAzurite = (s: string): boolean => s !== AZURITE_KEY;
+const storageKey = (seed: string): string => fake(B64, 86, seed) + "==";
+
+export const rules: Rule[] = [
+  // Storage (and Cosmos DB) connection strings carry the account key as
+  // `AccountKey=<88 base64 characters, 64 bytes>`.
+  custom({
+    id: "azure-storage-connection-string",
+    description: "Azure Storage or Cosmos DB account key inside a connection string (AccountKey=…)",
+    kind: "connection-string",
+    severity: "critical",
+    docs: "https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string",
+    keywords: ["accountkey"],
+    pattern: /AccountKey\s{0,2}=\s{0,2}(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
+    validate: notAzurite,
+    examples: {
+      invalid: [
+        `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${storageKey("st-1")};EndpointSuffix=core.windows.net"`,
+        `"CosmosDb": "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=${storageKey("st-2")};"`,
+      ],
+      valid: [
+        `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"`,
+        `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=<account-key>"`,
+      ],
+    },
+  }),
+
+  assigned({
+    id: "azure-storage-account-key",
+    description: "Azure Storage account key assigned to a storage/account-key name",
+    kind: "cloud-credential",
+    severity: "critical",
+    docs: "https://learn.microsoft.com/azure/storage/common/storage-account-keys-manage",
+    names: "(?:azure|storage)[\\w.-]{0,20}?(?:account)?[_.-]?(?:access)?[_.-]?key",
+    value: "[A-Za-z0-9+/]{86}==",
+    keywords: ["azure", "storage"],
+    entropy: 4.5,
+    validate: notAzurite,
+    sample: storageKey("st-3"),
+    env: "AZURE_STORAGE_KEY",
+    valid: [`AZURE_STORAGE_KEY=${AZURITE_KEY}`],
+  }),
+
+  // Shared access signatures: a query string with the service version
+  // (sv=YYYY-MM-DD) and the HMAC signature (sig=, base64, URL-encoded).
+  custom({
+    id: "azure-sas-token",
+    description: "Azure shared access signature (SAS) token with its signature (sv=…&sig=…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://learn.microsoft.com/rest/api/storageservices/create-service-sas",
+    keywords: ["sig="],
+    pattern: /sv=20\d\d-\d\d-\d\d(?:&[A-Za-z]{1,10}=[^&\s"'<>]{0,120}){0,12}&sig=(?<secret>[A-Za-z0-9%+/]{40,120}(?:=|%3D){0,2})(?![A-Za-z0-9%+/=])/i,
+    entropy: 4,
+    examples: {
+      invalid: [
+        `BLOB_SAS_URL="https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=${fake(ALNUM, 40, "sas")}%2B${fake(ALNUM, 3, "sas")}%3D"`,
+      ],
+      valid: [
+        `BLOB_SAS_URL="https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&sig=<signature>"`,
+        "sv=2022-11-02&sig=${SAS_SIGNATURE}",
+      ],
+    },
+  }),
+
+  // Microsoft Entra ID (Azure AD) client secrets created since 2022: 40
+  // characters, the 4th a digit then "Q~" (3 + digit + Q~ + 34).
+  custom({
+    id: "azure-ad-client-secret",
+    description: "Microsoft Entra ID (Azure AD) application client secret (…Q~…)",
+    kind: "api-key",
+    severity: "critical",
+    docs: "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal",
+    keywords: ["q~"],
+    pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
+    entropy: 3.5,
+    examples: {
+      invalid: [
+        `AZURE_CLIENT_SECRET=${fake(ALNUM, 3, "aad")}8Q~${fake(ALNUM + "_~.-", 34, "aad")}`,
+        `"ClientSecret": "${fake(ALNUM, 3, "aad2")}7Q~${fake(ALNUM + "_~.-", 34, "aad2")}"`,
+      ],
+      valid: ["AZURE_CLIENT_SECRET=abc8Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", `AZURE_CLIENT_SECRET=${fake(ALNUM, 3, "aad3")}8Q~${fake(ALNUM, 12, "aad3")}`],
+    },
+  }),
+
+  // Service Bus, Event Hubs, IoT Hub and Relay: `SharedAccessKey=` + a 256-bit
+  // key in base64 (44 characters).
+  custom({
+    id: "azure-shared-access-key",
+    description: "Azure Service Bus / Event Hubs / IoT Hub shared access key (SharedAccessKey=…)",
+    kind: "connection-string",
+    severity: "high",
+    docs: "https://learn.microsoft.com/azure/service-bus-messaging/service-bus-sas",
+    keywords: ["sharedaccesskey"],
+    pattern: /SharedAccessKey\s{0,2}=\s{0,2}(?<secret>[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])/i,
+    entropy: 4,
+    examples: {
+      invalid: [
+        `SERVICEBUS_CONNECTION="Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fake(B64, 43, "sb")}="`,
+      ],
+      valid: ['SERVICEBUS_CONNECTION="Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=<key>"'],
+    },
+  }),
+
+  // App Configuration connection strings: Endpoint=…azconfig.io;Id=…;Secret=….
+  custom({
+    id: "azure-app-configuration-connection-string",
+    description: "Azure App Configuration connection string secret (…azconfig.io;Id=…;Secret=…)",
+    kind: "connection-string",
+    severity: "high",
+    docs: "https://learn.microsoft.com/azure/azure-app-configuration/howto-best-practices",
+    keywords: ["azconfig.io"],
+    pattern: /\.azconfig\.io;Id=[^;\s"']{1,80};Secret=(?<secret>[A-Za-z0-9+/]{40,90}={0,2})(?![A-Za-z0-9+/=])/,
+    entropy: 4,
+    examples: {
+      invalid: [`APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=${fake(ALNUM, 12, "ac")};Secret=${fake(B64, 43, "ac")}="`],
+      valid: ['APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=abc;Secret=<secret>"'],
+    },
+  }),
+
+  // Function keys in a function URL: …azurewebsites.net/api/<fn>?code=<key>.
+  custom({
+    id: "azure-function-key",
+    description: "Azure Functions access key in a function URL (?code=…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://learn.microsoft.com/azure/azure-functions/function-keys-how-to",
+    keywords: ["azurewebsites.net"],
+    pattern: /\.azurewebsites\.net\/api\/[A-Za-z0-9_/-]{1,100}\?(?:[A-Za-z_-]{1,20}=[^&\s"'#]{0,100}&){0,5}code=(?<secret>[A-Za-z0-9_-]{40,100}(?:==?|%3D%3D|%3D)?)(?![A-Za-z0-9_%=-])/,
+    entropy: 4,
+    examples: {
+      invalid: [`WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest?code=${fake(B64URL, 54, "fn")}==`],
+      valid: ["WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest?code=<function-key>", "WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest"],
+    },
+  }),
+
+  // Azure DevOps personal access tokens: since 2024 84 characters with the
+  // "AZDO" signature at positions 77-80; before, 52 characters of base32.
+  custom({
+    id: "azure-devops-pat",
+    description: "Azure DevOps personal access token (84-character format with the AZDO signature)",
+    kind: "token",
+    severity: "high",
+    docs: "https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
+    keywords: ["azdo"],
+    pattern: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])/,
+    entropy: 4,
+    examples: {
+      invalid: [`AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 76, "ado")}AZDO${fake(ALNUM, 4, "ado")}`],
+      valid: [`AZURE_DEVOPS_EXT_PAT=${"A".repeat(76)}AZDO${"A".repeat(4)}`, `AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 60, "ado")}AZDO${fake(ALNUM, 4, "ado")}`],
+    },
+  }),
+  assigned({
+    id: "azure-devops-pat-legacy",
+    description: "Azure DevOps personal access token, legacy 52-character format, assigned to an Azure DevOps name",
+    kind: "token",
+    severity: "high",
+    docs: "https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
+    names: "azure[_.-]?devops|azdo|vsts|ado[_.-]?(?:pat|token)",
+    value: "[a-z2-7]{52}",
+    keywords: ["devops", "azdo", "vsts", "ado_pat", "ado_token"],
+    entropy: 3.5,
+    sample: fake("abcdefghijklmnopqrstuvwxyz234567", 52, "ado-legacy"),
+    env: "AZURE_DEVOPS_PAT",
+  }),
+
+  // Azure OpenAI / Cognitive Services keys: 32 hex characters, no prefix.
+  assigned({
+    id: "azure-openai-api-key",
+    description: "Azure OpenAI / Azure AI services key assigned to an Azure OpenAI or cognitive-services name",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://learn.microsoft.com/azure/ai-services/openai/reference#authentication",
+    names: "azure[_.-]?(?:openai|cognitive|ai)|aoai|cognitive[_.-]?services",
+    value: "[a-f0-9]{32}",
+    keywords: ["azure", "aoai", "cognitive"],
+    sample: fake(HEX, 32, "aoai"),
+    env: "AZURE_OPENAI_API_KEY",
+  }),
+];

@@ -1,0 +1,144 @@
+import type { Rule, SecretKind, Severity } from "../src/scan/types.js";
+
+// Two builders cover most rules, so that a rule file reads as a list of
+// documented formats rather than repeated regex plumbing:
+//   prefixed(): tokens with a distinctive prefix (`dop_v1_` + 64 hex);
+//   assigned(): formats without a prefix, found only as the value assigned to
+//               a name that says which provider it belongs to (DATADOG_API_KEY=…).
+// Both add the shared placeholder check and generate the standard examples
+// (.env, JS/JSON, and the traps: low-entropy fill, truncated token, value
+// without its provider's name); each rule adds its own on top.
+
+export interface Meta {
+  id: string;
+  description: string;
+  kind: SecretKind;
+  severity: Severity;
+  /** Where the format is documented. */
+  docs?: string;
+}
+
+interface Common extends Meta {
+  /** A fake credential in the documented format (rules/fake.ts). */
+  sample: string;
+  /** An environment variable name used in the examples. */
+  env: string;
+  entropy?: number;
+  validate?: (secret: string) => boolean;
+  /** Character class (inside [...]) that may not touch the token on either side. */
+  boundary?: string;
+  /** false when the body has no fixed length, so that a truncated token still matches. */
+  fixedLength?: boolean;
+  invalid?: string[];
+  valid?: string[];
+}
+
+/** Values that are documentation, templates or fill, not credentials. */
+const PLACEHOLDER =
+  /x{6}|X{6}|\*{4}|#{4}|\.\.\.|…|(.)\1{7}|example|sample|placeholder|dummy|changeme|change_me|redacted|your[-_ ]?(?:api|secret|token|key|pass)|<[a-z_ -]{2,40}>|\$\{|\{\{|%\(|0123456789|123456789|abcdefghij/i;
+
+export function looksLikePlaceholder(s: string): boolean {
+  return PLACEHOLDER.test(s);
+}
+
+export function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+
+function check(extra?: (secret: string) => boolean): (secret: string) => boolean {
+  return extra === undefined
+    ? (s) => !looksLikePlaceholder(s)
+    : (s) => !looksLikePlaceholder(s) && extra(s);
+}
+
+export function camelCase(env: string): string {
+  return env.toLowerCase().replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Same length as the sample's tail, one repeated character: passes the pattern, fails entropy. */
+function lowEntropy(sample: string, keep: number): string {
+  const tail = sample.slice(keep);
+  const ch = [...tail].find((c) => /[A-Za-z0-9]/.test(c)) ?? "a";
+  return sample.slice(0, keep) + tail.replace(/[A-Za-z0-9]/g, ch);
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+export interface PrefixedSpec extends Common {
+  /** The literal prefix (escaped here). */
+  prefix: string;
+  /** Regex source of what follows the prefix. */
+  body: string;
+  /** Default: the lower-cased prefix. */
+  keywords?: string[];
+  flags?: string;
+}
+
+export function prefixed(spec: PrefixedSpec): Rule {
+  const b = spec.boundary ?? "A-Za-z0-9_-";
+  const pattern = new RegExp(`(?<![${b.replace("=", "")}])(?<secret>${escapeRegex(spec.prefix)}${spec.body})(?![${b}])`, spec.flags ?? "");
+  const s = spec.sample;
+  const invalid = [`${spec.env}=${s}`, `const config = {\n  ${camelCase(spec.env)}: "${s}",\n};`];
+  const valid = [`${spec.env}=${lowEntropy(s, spec.prefix.length)}`];
+  if (spec.fixedLength !== false) valid.push(`${spec.env}=${s.slice(0, -3)}`, `${spec.env}=${s}${s.slice(-4, -1)}`);
+  return {
+    id: spec.id,
+    description: spec.description,
+    kind: spec.kind,
+    severity: spec.severity,
+    keywords: spec.keywords ?? [spec.prefix.toLowerCase()],
+    pattern,
+    entropy: spec.entropy ?? 3,
+    validate: check(spec.validate),
+    ...(spec.docs !== undefined ? { docs: spec.docs } : {}),
+    examples: { invalid: unique([...invalid, ...(spec.invalid ?? [])]), valid: unique([...valid, ...(spec.valid ?? [])]) },
+  };
+}
+
+export interface AssignedSpec extends Common {
+  /** Regex source matching the start of a name that identifies the provider (case-insensitive). */
+  names: string;
+  /** Regex source of the value. */
+  value: string;
+  keywords: string[];
+}
+
+/**
+ * `<name>… <op> <quote>? <value>`: the name (provider keyword plus up to 30
+ * identifier characters, e.g. `datadog` + `_API_KEY`), an optional closing
+ * quote or bracket, then `=`, `:`, `:=` or `=>`, and the value. Every
+ * repetition is bounded, so the pattern stays linear.
+ */
+export function assignedPattern(names: string, value: string, boundary = "A-Za-z0-9_+/=-"): RegExp {
+  return new RegExp(
+    `(?:${names})[\\w.-]{0,30}?["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[=:])[ \\t]{0,4}["'\`]?(?<secret>${value})(?![${boundary}])`,
+    "i",
+  );
+}
+
+export function assigned(spec: AssignedSpec): Rule {
+  const s = spec.sample;
+  const invalid = [`${spec.env}=${s}`, `{ "${spec.env.toLowerCase()}": "${s}" }`, `${camelCase(spec.env)} := "${s}"`];
+  const valid = [`UNRELATED_VALUE=${s}`];
+  if ((spec.entropy ?? 3) > 1.5) valid.push(`${spec.env}=${lowEntropy(s, 0)}`);
+  if (spec.fixedLength !== false) valid.push(`${spec.env}=${s.slice(0, -3)}`);
+  return {
+    id: spec.id,
+    description: spec.description,
+    kind: spec.kind,
+    severity: spec.severity,
+    keywords: spec.keywords,
+    pattern: assignedPattern(spec.names, spec.value, spec.boundary),
+    entropy: spec.entropy ?? 3,
+    validate: check(spec.validate),
+    ...(spec.docs !== undefined ? { docs: spec.docs } : {}),
+    examples: { invalid: unique([...invalid, ...(spec.invalid ?? [])]), valid: unique([...valid, ...(spec.valid ?? [])]) },
+  };
+}
+
+/** A rule written out in full, with the shared placeholder check added to its validate. */
+export function custom(rule: Rule): Rule {
+  return { ...rule, validate: check(rule.validate) };
+}

@@ -1,0 +1,112 @@
+import type { Rule } from "../src/scan/types.js";
+import { custom, prefixed } from "./build.js";
+import { ALNUM, B64URL, fake, pemBody } from "./fake.js";
+
+const keyJson = (seed: string): string =>
+  JSON.stringify(
+    {
+      type: "service_account",
+      project_id: "demo-project",
+      private_key_id: fake("0123456789abcdef", 40, seed),
+      private_key: `-----BEGIN PRIVATE KEY-----\n${pemBody(8, seed)}\n-----END PRIVATE KEY-----\n`,
+      client_email: "svc@demo-project.iam.gserviceaccount.com",
+    },
+    null,
+    2,
+  );
+
+export const rules: Rule[] = [
+  // Service account key files are JSON with "type": "service_account" and the
+  // PKCS#8 key as a JSON string, newlines escaped as \n
+  // (https://cloud.google.com/iam/docs/keys-create-delete). The secret is the
+  // whole PEM string inside the JSON.
+  custom({
+    id: "gcp-service-account-key",
+    description: "Google Cloud service account private key inside a JSON key file",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://cloud.google.com/iam/docs/keys-create-delete",
+    keywords: ["private_key"],
+    pattern:
+      /"private_key"\s{0,4}:\s{0,4}"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\[rn])+[A-Za-z0-9+/=\\]{64,12000}-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)"/,
+    examples: {
+      invalid: [keyJson("sa-1"), `{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\n${pemBody(4, "sa-2").replace(/\n/g, "\\n")}\\n-----END PRIVATE KEY-----\\n"}`],
+      valid: [
+        `{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"}`,
+        `{"type": "service_account", "private_key": ""}`,
+      ],
+    },
+  }),
+
+  // API keys: "AIza" + 35 characters of [0-9A-Za-z_-] (39 in all); used by
+  // Maps, Firebase, Gemini and other Google APIs.
+  prefixed({
+    id: "gcp-api-key",
+    description: "Google API key (AIza…): Maps, Firebase, Gemini and other Google Cloud APIs",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://cloud.google.com/docs/authentication/api-keys",
+    prefix: "AIza",
+    body: "[0-9A-Za-z_-]{35}",
+    sample: "AIza" + fake(B64URL, 35, "gcp-api"),
+    env: "GOOGLE_API_KEY",
+    invalid: [`<meta name="maps-key" content="AIza${fake(B64URL, 35, "gcp-api-2")}">`],
+  }),
+
+  // OAuth client secrets created since 2021: "GOCSPX-" + 28 characters.
+  prefixed({
+    id: "gcp-oauth-client-secret",
+    description: "Google OAuth 2.0 client secret (GOCSPX-…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://developers.google.com/identity/protocols/oauth2",
+    prefix: "GOCSPX-",
+    body: "[A-Za-z0-9_-]{28}",
+    sample: "GOCSPX-" + fake(B64URL, 28, "gocspx"),
+    env: "GOOGLE_CLIENT_SECRET",
+  }),
+
+  // OAuth 2.0 access tokens issued by Google: "ya29." + url-safe characters.
+  prefixed({
+    id: "google-oauth-access-token",
+    description: "Google OAuth 2.0 access token (ya29.…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://developers.google.com/identity/protocols/oauth2",
+    prefix: "ya29.",
+    body: "[0-9A-Za-z_-]{30,2000}",
+    fixedLength: false,
+    sample: "ya29." + fake(B64URL, 160, "ya29"),
+    env: "GOOGLE_ACCESS_TOKEN",
+  }),
+
+  // OAuth 2.0 refresh tokens issued by Google start with "1//0" (the
+  // "1//" version marker then a region digit).
+  prefixed({
+    id: "google-oauth-refresh-token",
+    description: "Google OAuth 2.0 refresh token (1//0…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://developers.google.com/identity/protocols/oauth2#expiration",
+    prefix: "1//0",
+    body: "[0-9A-Za-z_-]{40,500}",
+    boundary: "A-Za-z0-9_/-",
+    fixedLength: false,
+    sample: "1//0" + fake(B64URL, 99, "refresh"),
+    env: "GOOGLE_REFRESH_TOKEN",
+  }),
+
+  // Legacy FCM server keys: "AAAA" + 7 characters + ":APA91b" + 134.
+  prefixed({
+    id: "firebase-cloud-messaging-server-key",
+    description: "Firebase Cloud Messaging legacy server key (AAAA…:APA91b…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://firebase.google.com/docs/cloud-messaging/auth-server",
+    prefix: "AAAA",
+    body: "[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}",
+    keywords: ["apa91b"],
+    sample: "AAAA" + fake(ALNUM, 7, "fcm") + ":APA91b" + fake(B64URL, 134, "fcm"),
+    env: "FCM_SERVER_KEY",
+  }),
+];

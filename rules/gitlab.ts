@@ -1,0 +1,51 @@
+import type { Rule } from "../src/scan/types.js";
+import { prefixed } from "./build.js";
+import { ALNUM, B64URL, HEX, fake } from "./fake.js";
+
+// GitLab token prefixes, from "GitLab token overview"
+// (https://docs.gitlab.com/security/tokens/#token-prefixes). Since 17.x tokens
+// may be "routable" and longer (prefix + base64url payload + "." + version +
+// "." + check), hence the ranges on the personal access token.
+const TOKENS = "https://docs.gitlab.com/security/tokens/";
+const URL_SAFE = "[0-9A-Za-z_-]";
+
+const gl = (id: string, prefix: string, body: string, length: number, description: string, env: string, severity: Rule["severity"] = "high", alphabet = B64URL, fixedLength = true): Rule =>
+  prefixed({
+    id,
+    description,
+    kind: "token",
+    severity,
+    docs: TOKENS,
+    prefix,
+    body,
+    fixedLength,
+    sample: prefix + fake(alphabet, length, id),
+    env,
+  });
+
+export const rules: Rule[] = [
+  gl("gitlab-personal-access-token", "glpat-", "[0-9A-Za-z_.-]{20,300}", 20, "GitLab personal, project or group access token (glpat-…)", "GITLAB_TOKEN", "critical", ALNUM, false),
+  gl("gitlab-deploy-token", "gldt-", `${URL_SAFE}{20,300}`, 20, "GitLab deploy token (gldt-…)", "GITLAB_DEPLOY_TOKEN", "high", ALNUM, false),
+  gl("gitlab-runner-authentication-token", "glrt-", "[0-9A-Za-z_.-]{20,300}", 20, "GitLab runner authentication token (glrt-…)", "CI_RUNNER_TOKEN", "high", ALNUM, false),
+  gl("gitlab-pipeline-trigger-token", "glptt-", "[0-9a-f]{40}", 40, "GitLab pipeline trigger token (glptt-…)", "GITLAB_TRIGGER_TOKEN", "high", HEX),
+  // CI/CD job tokens: "glcbt-" + a short partition id + "_" + 20 characters.
+  prefixed({
+    id: "gitlab-ci-build-token",
+    description: "GitLab CI/CD job token (glcbt-…)",
+    kind: "token",
+    severity: "high",
+    docs: TOKENS,
+    prefix: "glcbt-",
+    body: "[0-9a-zA-Z]{1,5}_[0-9A-Za-z_-]{20}",
+    sample: "glcbt-" + fake(ALNUM, 2, "glcbt") + "_" + fake(ALNUM, 20, "glcbt"),
+    env: "CI_JOB_TOKEN",
+  }),
+  gl("gitlab-oauth-application-secret", "gloas-", `${URL_SAFE}{64}`, 64, "GitLab OAuth application secret (gloas-…)", "GITLAB_OAUTH_SECRET"),
+  gl("gitlab-scim-token", "glsoat-", `${URL_SAFE}{20}`, 20, "GitLab SCIM OAuth access token (glsoat-…)", "GITLAB_SCIM_TOKEN", "high", ALNUM),
+  gl("gitlab-feed-token", "glft-", `${URL_SAFE}{20}`, 20, "GitLab feed token (glft-…)", "GITLAB_FEED_TOKEN", "medium", ALNUM),
+  gl("gitlab-feature-flags-client-token", "glffct-", `${URL_SAFE}{20}`, 20, "GitLab feature flags client token (glffct-…)", "UNLEASH_TOKEN", "medium", ALNUM),
+  gl("gitlab-incoming-mail-token", "glimt-", `${URL_SAFE}{25}`, 25, "GitLab incoming email token (glimt-…)", "GITLAB_MAIL_TOKEN", "medium", ALNUM),
+  gl("gitlab-agent-token", "glagent-", `${URL_SAFE}{50}`, 50, "GitLab agent for Kubernetes token (glagent-…)", "GITLAB_AGENT_TOKEN", "high", ALNUM),
+  // Runner registration tokens (deprecated since 16.0): "GR1348941" + 20.
+  gl("gitlab-runner-registration-token", "GR1348941", `${URL_SAFE}{20}`, 20, "GitLab runner registration token (GR1348941…, deprecated format)", "REGISTRATION_TOKEN", "high", ALNUM),
+];

@@ -1,0 +1,11 @@
+import type { Rule } from "../src/scan/types.js";
+import { rules as aws } from "./aws.js";
+import { rules as gcp } from "./gcp.js";
+import { rules as azure } from "./azure.js";
+import { rules as github } from "./github.js";
+import { rules as gitlab } from "./gitlab.js";
+import { rules as atlassian } from "./atlassian.js";
+
+// Every provider rule, in file order. Ids are unique across files (checked by
+// src/scan/rules.test.ts).
+export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian];
