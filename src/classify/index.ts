@@ -1,22 +1,89 @@
-import type { SecretKind } from "../scan/types.js";
+import type { Rule, SecretKind } from "../scan/types.js";
+import { judge } from "../scan/judge.js";
+import { browserPrefix } from "../scan/secret-name.js";
+import { analyzeName } from "../scan/secret-name.js";
+import { isObviousFake, isPublicMaterial } from "../scan/placeholder-filter.js";
+import { entropyBits } from "../scan/entropy.js";
+import { compileRuleSet, runRules, allRules } from "../scan/rule-set.js";
+import { rulePlaceholderReason } from "../scan/rule-filter.js";
+import { fileInfo } from "../scan/file-kind.js";
 
-// Secret or config? (owned by the engine work; the migration pipeline uses it)
+// Secret or config? One environment variable at a time (a .env entry, or a
+// name + literal). The migration pipeline calls it for every .env key; the
+// engine calls it for .env files. A value matching a provider rule is a secret
+// whatever its name; otherwise the name and the value's shape decide together
+// (see scan/judge.ts). A secret under a browser prefix (NEXT_PUBLIC_, VITE_…)
+// is reported as `browser-exposed`: the framework inlines it into client code.
 
 export type Verdict = "secret" | "config" | "public";
 
 export interface Classification {
   verdict: Verdict;
-  /** For secrets: what kind; `browser-exposed` for a secret under NEXT_PUBLIC_/VITE_/REACT_APP_/EXPO_PUBLIC_. */
+  /** For secrets: what kind; `browser-exposed` for a secret under NEXT_PUBLIC_/VITE_/REACT_APP_/EXPO_PUBLIC_/…. */
   kind?: SecretKind;
   confidence: number;
   /** In words, never containing the value: "name ends in _PASSWORD and value has 94 bits of entropy". */
   reason: string;
+  /** The kind before browser exposure was considered (e.g. `api-key` for a browser-exposed Stripe key). */
+  underlyingKind?: SecretKind;
+  /** The provider rule that matched the value, if any. */
+  ruleId?: string;
+}
+
+export interface ClassifyOptions {
+  rules?: Rule[];
 }
 
 /** Classify one environment variable (from a .env file, or a name + literal). */
-export function classifyVariable(name: string, value: string, file?: string): Classification {
-  void name;
-  void value;
-  void file;
-  return { verdict: "config", confidence: 0, reason: "not classified yet" };
+export function classifyVariable(name: string, value: string, file?: string, options: ClassifyOptions = {}): Classification {
+  const info = file ? fileInfo(file) : undefined;
+  const example = info?.example ?? false;
+  const prefix = browserPrefix(name);
+  const v = value.trim();
+  if (v.length === 0) return { verdict: "config", confidence: 0.99, reason: "empty value" };
+
+  // 1. Provider formats, with the name as context (some rules want `aws_secret…=` before the value).
+  const line = `${name}=${v}`;
+  const offset = name.length + 1;
+  const set = compileRuleSet(options.rules ?? allRules);
+  let best: { rule: Rule; len: number } | null = null;
+  for (const hit of runRules(set, line, line.toLowerCase())) {
+    if (hit.end <= offset) continue;
+    if (rulePlaceholderReason(hit.secret) !== null) continue;
+    if (!best || hit.secret.length > best.len) best = { rule: hit.rule, len: hit.secret.length };
+  }
+  if (best) {
+    return exposed(prefix, {
+      verdict: "secret",
+      kind: best.rule.kind,
+      confidence: 0.95,
+      reason: `value matches the format of ${best.rule.description.replace(/\.$/, "")}`,
+      ruleId: best.rule.id,
+    });
+  }
+
+  // 2. Public by design.
+  if (isPublicMaterial(v)) return { verdict: "public", confidence: 0.9, reason: "public key, certificate or publishable key: safe to share" };
+  const analysis = analyzeName(name);
+  if (analysis.negative && /(?:PUBLIC|PUBLISHABLE|ANON|SITE|VAPID_PUBLIC)/i.test(name)) {
+    return { verdict: "public", confidence: 0.8, reason: `name marks a public value (${analysis.head || "public key"})` };
+  }
+
+  // 3. Name and value shape.
+  const j = judge(name, v, "env", info?.testPath ?? false);
+  if (!j.secret) return { verdict: "config", confidence: 0.8, reason: j.reason };
+  if (example && (isObviousFake(v) || entropyBits(v) < 50)) {
+    return { verdict: "config", confidence: 0.7, reason: `example file: ${j.reason}, but the value looks like a stand-in` };
+  }
+  return exposed(prefix, { verdict: "secret", kind: j.kind, confidence: j.confidence, reason: j.reason });
+}
+
+function exposed(prefix: string | null, c: Classification): Classification {
+  if (!prefix || c.verdict !== "secret") return c;
+  return {
+    ...c,
+    kind: "browser-exposed",
+    underlyingKind: c.kind,
+    reason: `${c.reason}; under ${prefix}, so it is shipped to the browser`,
+  };
 }

@@ -1,13 +1,29 @@
-import type { EnvReference, RawFinding, Rule } from "./types.js";
+import type { EnvReference, RawFinding, Rule, SecretKind, Severity } from "./types.js";
+import { fileInfo, type FileInfo } from "./file-kind.js";
+import { compileRuleSet, runRules, selectRules, type CompiledRuleSet } from "./rule-set.js";
+import { rulePlaceholderReason } from "./rule-filter.js";
+import { detectGeneric } from "./generic-detector.js";
+import { decodeKubernetesSecrets } from "./decoders.js";
+import { readDotenv } from "./dotenv-reader.js";
+import { classifyVariable } from "../classify/index.js";
+import { LineIndex } from "./positions.js";
+import { scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
 
-// The in-memory core of the scanner (owned by the engine work): one text in,
-// raw findings out. It never touches the file system, so the same function
-// serves the working tree, staged blobs, history and stdin, in workers or not.
+// The in-memory core of the scanner: one text in, raw findings out. It never
+// touches the file system, so the same function serves the working tree,
+// staged blobs, history and stdin, in workers or not. Synchronous and pure.
+//
+// Dispatch by file kind (file-kind.ts): .env files are read with dotenv's
+// grammar and every key is classified; JS/TS is parsed with @babel/parser when
+// a cheap pre-check says it may hold a secret or an env read; every text gets
+// the provider rules (keyword pre-filter, one pass) and the generic
+// `name = value` detector. Overlapping findings are de-duplicated, keeping the
+// most specific one.
 
 export interface EngineOptions {
   /** Rules to run; default: every rule in rules/. */
   rules?: Rule[];
-  /** Only run these rule ids / skip these (from config). */
+  /** Only run these rule ids / skip these (from config). Generic ids (`generic-password`…) count too. */
   enableRules?: string[];
   disableRules?: string[];
 }
@@ -25,8 +41,171 @@ export interface EngineResult {
   envReferences: EnvReference[];
 }
 
-export function scanText(input: TextInput, options: EngineOptions = {}): EngineResult {
-  void input;
-  void options;
-  return { findings: [], envReferences: [] };
+/** A finding before positions are computed; `priority` breaks ties in de-duplication. */
+export interface Candidate {
+  ruleId: string;
+  kind: SecretKind;
+  severity: Severity;
+  confidence: number;
+  reason: string;
+  secret: string;
+  start: number;
+  end: number;
+  name?: string;
+  /** 3 browser-exposed, 2 provider rule, 1 generic. */
+  priority: number;
 }
+
+
+export function severityFor(kind: SecretKind, confidence: number): Severity {
+  if (confidence < 0.5) return "low";
+  switch (kind) {
+    case "private-key":
+    case "cloud-credential":
+    case "database-credential":
+      return confidence >= 0.8 ? "critical" : "high";
+    case "generic-secret":
+    case "webhook":
+      return "medium";
+    default:
+      return "high";
+  }
+}
+
+export function scanText(input: TextInput, options: EngineOptions = {}): EngineResult {
+  const { text, file } = input;
+  const info = fileInfo(file);
+  const set = compileRuleSet(selectRules(options));
+  const lower = text.toLowerCase();
+  const candidates: Candidate[] = [];
+  let envReferences: EnvReference[] = [];
+
+  providerHits(set, text, lower, candidates);
+  if (info.kind === "dotenv") {
+    dotenvHits(text, file, set, candidates);
+  } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
+    if (info.kind === "js" && shouldParseJavaScript(text, lower)) {
+      const js = scanJavaScript(text, file, info);
+      if (js) {
+        envReferences = js.envReferences;
+        candidates.push(...js.candidates);
+      }
+    }
+    for (const g of detectGeneric(text, lower, info)) {
+      candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
+    }
+    if (info.kind === "config") {
+      for (const d of decodeKubernetesSecrets(text, lower, set)) {
+        candidates.push({ ...d, severity: d.severity ?? severityFor(d.kind, d.confidence), priority: d.ruleId === "kubernetes-secret-data" ? 1 : 2 });
+      }
+    }
+  }
+  const chosen = filterIds(dedupe(candidates), options);
+  return { findings: toRaw(chosen, text, file), envReferences };
+}
+
+function providerHits(set: CompiledRuleSet, text: string, lower: string, out: Candidate[]): void {
+  for (const hit of runRules(set, text, lower)) {
+    if (rulePlaceholderReason(hit.secret) !== null) continue;
+    out.push({
+      ruleId: hit.rule.id,
+      kind: hit.rule.kind,
+      severity: hit.rule.severity,
+      confidence: hit.rule.validate ? 0.97 : 0.9,
+      reason: `matches the format of ${hit.rule.description.replace(/\.$/, "")}`,
+      secret: hit.secret,
+      start: hit.start,
+      end: hit.end,
+      priority: 2,
+    });
+  }
+}
+
+function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candidate[]): void {
+  for (const e of readDotenv(text)) {
+    if (e.value.trim() === "") continue;
+    const c = classifyVariable(e.key, e.value, file, { rules: set.rules });
+    if (c.verdict !== "secret" || !c.kind) continue;
+    const start = e.quote ? e.valueStart + 1 : e.valueStart;
+    const end = e.quote ? e.valueEnd - 1 : e.valueEnd;
+    const browser = c.kind === "browser-exposed";
+    out.push({
+      ruleId: browser ? "browser-exposed-secret" : c.ruleId ?? "dotenv-secret",
+      kind: c.kind,
+      severity: browser ? "high" : severityFor(c.kind, c.confidence),
+      confidence: c.confidence,
+      reason: c.reason,
+      secret: text.slice(start, end),
+      start,
+      end,
+      name: e.key,
+      priority: browser ? 3 : c.ruleId ? 2 : 1,
+    });
+  }
+}
+
+/** Overlapping candidates → the best one: priority, then confidence, then the longer match. */
+export function dedupe(candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Candidate[] = [];
+  let group: Candidate[] = [];
+  let groupEnd = -1;
+  const flush = () => {
+    if (group.length === 0) return;
+    let best = group[0]!;
+    for (const c of group) {
+      if (c.priority > best.priority || (c.priority === best.priority && (c.confidence > best.confidence || (c.confidence === best.confidence && c.end - c.start > best.end - best.start)))) best = c;
+    }
+    // Keep the name from whichever candidate knew it.
+    if (!best.name) {
+      const named = group.find((c) => c.name);
+      if (named) best = { ...best, name: named.name! };
+    }
+    out.push(best);
+    group = [];
+  };
+  for (const c of sorted) {
+    if (c.start >= groupEnd) {
+      flush();
+      groupEnd = c.end;
+    } else groupEnd = Math.max(groupEnd, c.end);
+    group.push(c);
+  }
+  flush();
+  return out;
+}
+
+function filterIds(list: Candidate[], options: EngineOptions): Candidate[] {
+  const enable = options.enableRules?.length ? new Set(options.enableRules) : null;
+  const disable = options.disableRules?.length ? new Set(options.disableRules) : null;
+  if (!enable && !disable) return list;
+  return list.filter((c) => (enable === null || enable.has(c.ruleId)) && !(disable?.has(c.ruleId) ?? false));
+}
+
+function toRaw(list: Candidate[], text: string, file: string): RawFinding[] {
+  if (list.length === 0) return [];
+  const index = new LineIndex(text);
+  return list.map((c) => {
+    const r = index.range(c.start, c.end);
+    const f: RawFinding = {
+      ruleId: c.ruleId,
+      kind: c.kind,
+      severity: c.severity,
+      confidence: c.confidence,
+      file,
+      line: r.line,
+      column: r.column,
+      endLine: r.endLine,
+      endColumn: r.endColumn,
+      reason: c.reason,
+      secret: c.secret,
+      start: c.start,
+      end: c.end,
+    };
+    if (c.name) f.name = c.name;
+    return f;
+  });
+}
+
+export type { FileInfo };

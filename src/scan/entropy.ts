@@ -1,0 +1,61 @@
+// Value-shape measures used by the generic detector and the classifier. Entropy
+// alone is a poor gate (short human passwords have little of it, long English
+// identifiers have plenty), so these measures feed a score together with the
+// name and the file kind rather than deciding on their own.
+
+/** Shannon entropy in bits per character (same definition as rule-runner's `shannonEntropy`). */
+export function shannonEntropy(s: string): number {
+  if (s.length === 0) return 0;
+  const counts = new Map<number, number>();
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let h = 0;
+  for (const n of counts.values()) {
+    const p = n / s.length;
+    h -= p * Math.log2(p);
+  }
+  return h;
+}
+
+/** Total bits: entropy per character × length, rounded; what the reasons quote. */
+export function entropyBits(s: string): number {
+  return Math.round(shannonEntropy(s) * s.length);
+}
+
+export interface CharClasses {
+  lower: boolean;
+  upper: boolean;
+  digit: boolean;
+  symbol: boolean;
+  /** How many of the four classes occur. */
+  count: number;
+}
+
+export function charClasses(s: string): CharClasses {
+  let lower = false;
+  let upper = false;
+  let digit = false;
+  let symbol = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    else if (c >= 48 && c <= 57) digit = true;
+    else symbol = true;
+  }
+  return { lower, upper, digit, symbol, count: +lower + +upper + +digit + +symbol };
+}
+
+/**
+ * Looks like prose or an identifier made of words rather than random text:
+ * only letters (and separators), and long runs of lower-case letters.
+ * `connectionTimeout`, `Hello world` → true; `hunter2hunter` → false.
+ */
+export function looksLikeWords(s: string): boolean {
+  if (/[0-9]/.test(s)) return false;
+  if (!/^[A-Za-z][A-Za-z _.,:;'!?()-]*$/.test(s)) return false;
+  // camelCase / snake_case / kebab-case / spaced words: at least one separator or case hump.
+  return /[a-z][A-Z]|[ _.-]/.test(s) || /^[A-Z]?[a-z]+$/.test(s);
+}

@@ -1,0 +1,37 @@
+// What kind of file a path names: decides how the engine reads it. Only the
+// path is used (the engine never touches the file system).
+
+export type FileKind = "dotenv" | "js" | "code" | "config" | "docs" | "lockfile" | "sourcemap";
+
+export interface FileInfo {
+  kind: FileKind;
+  /** `.env.example`, `.env.sample`, `env.template`…: values are placeholders unless they look real. */
+  example: boolean;
+  /** Under a test/fixture/example folder or named like a test: only real-looking values count. */
+  testPath: boolean;
+  /** Unquoted values after `=` / `:` are literals here (config, shell, env), not expressions (code). */
+  unquotedLiterals: boolean;
+}
+
+const JS_EXT = /\.(?:[cm]?jsx?|[cm]?tsx?)$/i;
+const CODE_EXT = /\.(?:py|pyw|rb|go|java|kt|kts|scala|sc|cs|fs|vb|php|rs|swift|c|cc|cpp|cxx|h|hh|hpp|m|mm|groovy|dart|lua|pl|pm|r|ex|exs|erl|clj|cljs|elm|hs|ml|jl|vue|svelte|astro|coffee|cr|nim|zig|sol)$/i;
+const DOCS_EXT = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?|rtf|org|tex)$/i;
+const LOCKFILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|go\.sum|mix\.lock|pubspec\.lock|packages\.lock\.json|flake\.lock|uv\.lock|gradle\.lockfile|Podfile\.lock|deno\.lock)$/;
+// `.env`, `.env.local`, `.env.production`, `.env.development.local`, `prod.env`, `.envrc`, `env.example`, `.env-sample`.
+const DOTENV = /(?:^|\/)(?:\.env(?:[._-][\w.-]*)?|[\w.-]+\.env|\.envrc|env\.(?:example|sample|template|dist|defaults?|local|test))$/i;
+const EXAMPLE = /(?:^|[._-])(?:example|examples|sample|samples|template|tmpl|dist|defaults?|tpl|skel|skeleton)(?:[._-]|$)/i;
+const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|__fixtures__|spec|specs|fixtures?|testdata|test-data|test_data|mocks?|e2e|cypress|examples?|samples?|demos?|testing)(?:\/|$)|(?:^|\/)[^/]*(?:[._-](?:test|spec|tests|mock|fixture|stories|story)\.[a-z0-9]+|_test\.go|Test\.(?:java|kt|cs|scala))$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$/i;
+
+export function fileInfo(file: string): FileInfo {
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  const testPath = TEST_PATH.test(file);
+  if (DOTENV.test(file) && !/\.(?:js|ts|json|ya?ml|md|py|sh)$/i.test(base)) {
+    return { kind: "dotenv", example: EXAMPLE.test(base.replace(/^\.env/i, "")) || /^env\./i.test(base) && EXAMPLE.test(base), testPath, unquotedLiterals: true };
+  }
+  if (LOCKFILES.test(file)) return { kind: "lockfile", example: false, testPath, unquotedLiterals: false };
+  if (/\.(?:js|css)\.map$|\.map$/i.test(base)) return { kind: "sourcemap", example: false, testPath, unquotedLiterals: false };
+  if (JS_EXT.test(base)) return { kind: "js", example: false, testPath, unquotedLiterals: false };
+  if (CODE_EXT.test(base)) return { kind: "code", example: false, testPath, unquotedLiterals: false };
+  if (DOCS_EXT.test(base)) return { kind: "docs", example: false, testPath, unquotedLiterals: true };
+  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: true };
+}

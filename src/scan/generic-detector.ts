@@ -1,0 +1,201 @@
+import type { SecretKind } from "./types.js";
+import type { FileInfo } from "./file-kind.js";
+import { analyzeName } from "./secret-name.js";
+import { judge, type JudgeContext } from "./judge.js";
+
+// Generic `name = value` secrets in every common syntax: .env and shell
+// (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
+// Java .properties (`key = value`), Python/Ruby/Go/Java/C#/PHP/Terraform
+// assignments and struct or dict literals (`x := "…"`, `'password' => '…'`,
+// `Password: "…"`), Dockerfile `ENV`/`ARG`, XML elements and attributes
+// (`<password>…</password>`, `<add key="DbPassword" value="…"/>`), Kubernetes
+// `- name: X` / `value: …` pairs and `define('X', '…')` calls.
+//
+// It does not parse: it looks for secret-ish words in the lower-cased text
+// (one regex pass), takes the identifier around each hit, and reads the
+// operator and the value right after it. Unquoted values count only in files
+// where they are literals (config, shell, docs), never in code, where they are
+// expressions.
+
+export interface GenericHit {
+  ruleId: string;
+  kind: SecretKind;
+  name: string;
+  secret: string;
+  start: number;
+  end: number;
+  confidence: number;
+  reason: string;
+}
+
+// Words that can head a secret name (see secret-name.ts); cheap to find, and
+// the name analysis throws away most hits (`keys`, `author`, `passive`).
+const HEAD_RE = /pass|pwd|secret|token|key|auth|credential|creds|dsn|salt|pepper|hmac|bearer|connstr|connectionstring/g;
+
+const IDENT = /[A-Za-z0-9_$.\-]/;
+
+function isIdentChar(c: string | undefined): boolean {
+  return c !== undefined && IDENT.test(c);
+}
+
+const TYPE_ANNOTATION = /:[ \t]*[A-Za-z_][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
+const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$))[ \t]*/my;
+const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*(?=["'])|[ \t]*,[ \t]*"value"[ \t]*:[ \t]*)/y;
+const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
+const UNQUOTED = /[^\s,;'"`<>(){}[\]]+/y;
+// In a URL query (`?password=…&next=…`) the value ends at `&`.
+const UNQUOTED_QUERY = /[^\s,;&'"`<>(){}[\]]+/y;
+
+function contextOf(info: FileInfo): JudgeContext {
+  return info.kind === "dotenv" ? "env" : info.kind === "docs" ? "docs" : info.kind === "js" || info.kind === "code" ? "code" : "config";
+}
+
+function ruleIdFor(kind: SecretKind): string {
+  switch (kind) {
+    case "password":
+    case "database-credential":
+      return "generic-password";
+    case "api-key":
+      return "generic-api-key";
+    case "token":
+      return "generic-token";
+    default:
+      return "generic-secret";
+  }
+}
+
+/** Reads a quoted string starting at `i` (the quote). Same line only; backslash escapes. */
+function readQuoted(text: string, i: number): { start: number; end: number } | null {
+  const q = text[i]!;
+  if (text.startsWith(q + q + q, i)) return null; // triple-quoted blocks: not a one-line literal
+  for (let j = i + 1; j < text.length && j < i + 4096; j++) {
+    const c = text[j];
+    if (c === "\\") {
+      j++;
+      continue;
+    }
+    if (c === q) return { start: i + 1, end: j };
+    if (c === "\n" && q !== "`") return null;
+  }
+  return null;
+}
+
+export function detectGeneric(text: string, lower: string, info: FileInfo): GenericHit[] {
+  const context = contextOf(info);
+  const hits: GenericHit[] = [];
+  const re = new RegExp(HEAD_RE.source, "g");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(lower)) !== null) {
+    let s = m.index;
+    let e = m.index + m[0].length;
+    while (s > 0 && isIdentChar(text[s - 1])) s--;
+    while (e < text.length && isIdentChar(text[e])) e++;
+    re.lastIndex = e;
+    let name = text.slice(s, e);
+    // `-p`/`--password` flags and `this.`/`$` prefixes: trim punctuation at the ends.
+    const trimmedLeft = name.length - name.replace(/^[.$-]+/, "").length;
+    name = name.slice(trimmedLeft).replace(/[.-]+$/, "");
+    if (name.length === 0 || name.length > 100) continue;
+    const analysis = analyzeName(name);
+    if (analysis.strength === "none" || analysis.negative) continue;
+    const hit = valueAfter(text, s + trimmedLeft, e, info);
+    if (!hit) continue;
+    const value = text.slice(hit.start, hit.end);
+    if (value.length < 4 || value.length > 2000) continue;
+    const verdict = judge(name, value, context, info.testPath);
+    if (!verdict.secret) continue;
+    // The position covers the secret itself (after a `Bearer ` prefix, if any).
+    const inner = value.trim();
+    let start = hit.start + value.indexOf(inner);
+    let secret = inner;
+    const bearer = /^(?:Bearer|Basic|Token|Bot)\s+/i.exec(inner);
+    if (bearer && (verdict.kind === "token" || analysis.head.includes("AUTH"))) {
+      start += bearer[0].length;
+      secret = inner.slice(bearer[0].length);
+    }
+    hits.push({
+      ruleId: ruleIdFor(verdict.kind),
+      kind: verdict.kind,
+      name,
+      secret,
+      start,
+      end: start + secret.length,
+      confidence: verdict.confidence,
+      reason: verdict.reason,
+    });
+  }
+  return hits;
+}
+
+/** The value assigned to the identifier at [s, e), if the text after it is an assignment. */
+function valueAfter(text: string, s: number, e: number, info: FileInfo): { start: number; end: number } | null {
+  let j = e;
+  const before = text[s - 1];
+  // XML element: <password>value</password>
+  if (before === "<" && text[j] === ">") {
+    const close = text.indexOf("<", j + 1);
+    if (close === -1 || text[close + 1] !== "/") return null;
+    const nl = text.indexOf("\n", j + 1);
+    if (nl !== -1 && nl < close) return null;
+    return { start: j + 1, end: close };
+  }
+  let quotedName = false;
+  if ((before === '"' || before === "'" || before === "`") && text[j] === before) {
+    j++;
+    quotedName = true;
+  }
+  if (quotedName) {
+    AFTER_QUOTED_NAME.lastIndex = j;
+    const a = AFTER_QUOTED_NAME.exec(text);
+    if (a && (a[0].includes("value") || isCallArgument(text, s - 1))) j += a[0].length;
+    else if (!a || !a[0].includes(",")) {
+      return operatorValue(text, j, info);
+    } else return null;
+    return literalAt(text, j, info);
+  }
+  // Kubernetes env lists: `- name: DB_PASSWORD` then `value: …` on the next line.
+  if (/name:[ \t]*$/.test(text.slice(Math.max(0, s - 12), s))) {
+    K8S_VALUE.lastIndex = j;
+    const k = K8S_VALUE.exec(text);
+    if (k) return literalAt(text, j + k[0].length, info);
+    return null;
+  }
+  // Dockerfile `ENV NAME value` / `ARG NAME=value`.
+  const lineStart = text.lastIndexOf("\n", s - 1) + 1;
+  if (/^[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(lineStart, s)) && (text[j] === " " || text[j] === "\t")) {
+    while (text[j] === " " || text[j] === "\t") j++;
+    return literalAt(text, j, { ...info, unquotedLiterals: true });
+  }
+  return operatorValue(text, j, info, before === "?" || before === "&");
+}
+
+function operatorValue(text: string, j: number, info: FileInfo, query = false): { start: number; end: number } | null {
+  if (!info.unquotedLiterals && text[j] === ":") {
+    // `password: string = "…"` (TypeScript, Kotlin): skip the type annotation.
+    TYPE_ANNOTATION.lastIndex = j;
+    const t = TYPE_ANNOTATION.exec(text);
+    if (t) return literalAt(text, j + t[0].length, info);
+  }
+  OPERATOR.lastIndex = j;
+  const op = OPERATOR.exec(text);
+  if (!op) return null;
+  return literalAt(text, j + op[0].length, info, query);
+}
+
+function isCallArgument(text: string, quoteAt: number): boolean {
+  let k = quoteAt - 1;
+  while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
+  return text[k] === "(";
+}
+
+function literalAt(text: string, j: number, info: FileInfo, query = false): { start: number; end: number } | null {
+  const c = text[j];
+  if (c === '"' || c === "'" || c === "`") return readQuoted(text, j);
+  if (!info.unquotedLiterals) return null;
+  if (c === "|" || c === ">" || c === "&" || c === "*" || c === "!") return null; // YAML blocks, anchors, aliases, tags
+  const re = query ? UNQUOTED_QUERY : UNQUOTED;
+  re.lastIndex = j;
+  const u = re.exec(text);
+  if (!u) return null;
+  return { start: j, end: j + u[0].length };
+}

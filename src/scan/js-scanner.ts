@@ -1,0 +1,308 @@
+import { createRequire } from "node:module";
+import type { EnvReference, SecretKind } from "./types.js";
+import type { FileInfo } from "./file-kind.js";
+import type { Candidate } from "./engine.js";
+import { judge } from "./judge.js";
+import { analyzeName } from "./secret-name.js";
+
+// JS/TS/JSX/TSX through @babel/parser (errorRecovery on, so a file with a
+// syntax error still yields what can be read): secret literals with their
+// context (variable, property, object key, class field, default parameter,
+// `process.env.X ?? "literal"` fallbacks, header values, credential arguments
+// of client constructors) and every environment read, which is what the code
+// rewriter changes. The parser is loaded on first use with `require` so that
+// the scan path stays synchronous and files that never need it never pay for it.
+
+type Node = { type: string; start?: number | null; end?: number | null; loc?: { start: { line: number; column: number } } | null; [k: string]: unknown };
+type Parse = (code: string, options: Record<string, unknown>) => { program: Node; errors?: unknown[] };
+
+let parse: Parse | null = null;
+function parser(): Parse {
+  if (!parse) parse = (createRequire(import.meta.url)("@babel/parser") as { parse: Parse }).parse;
+  return parse;
+}
+
+export const AST_MAX_BYTES = 1_000_000;
+
+const ENV_READ = /process\.env|import\.meta\.env/;
+// Credential arguments: constructors and factories of API clients, token signing, header setters.
+const CREDENTIAL_CALL = /\bnew\s+[A-Z]\w*\s*\(\s*["'`]|create\w*Client\s*\(|\.(?:sign|setApiKey|setToken|setAccessToken|setCredentials|setAuth|setHeader|auth)\s*\(|headers\.(?:set|append)\s*\(/;
+const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|Sentry|\w*SDK|\w*Api|\w*API|sign|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth)$/;
+
+/** The cheap pre-check: is parsing this file worth it? */
+export function shouldParseJavaScript(text: string, lower: string): boolean {
+  if (text.length > AST_MAX_BYTES) return false;
+  const lines = 1 + (text.length > 0 ? countNewlines(text) : 0);
+  if (text.length / lines > 400) return false; // minified: text scanning only
+  void lower;
+  return ENV_READ.test(text) || CREDENTIAL_CALL.test(text);
+}
+
+function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function pluginsFor(file: string): string[] {
+  if (/\.tsx$/i.test(file)) return ["typescript", "jsx", "decorators-legacy"];
+  if (/\.[cm]?ts$/i.test(file)) return ["typescript", "decorators-legacy"];
+  return ["jsx", "decorators-legacy"];
+}
+
+export interface JsScanResult {
+  candidates: Candidate[];
+  envReferences: EnvReference[];
+}
+
+export function scanJavaScript(text: string, file: string, info: FileInfo): JsScanResult | null {
+  let program: Node;
+  try {
+    program = parser()(text, {
+      sourceType: "unambiguous",
+      errorRecovery: true,
+      allowReturnOutsideFunction: true,
+      allowAwaitOutsideFunction: true,
+      allowImportExportEverywhere: true,
+      allowUndeclaredExports: true,
+      plugins: pluginsFor(file),
+      tokens: false,
+    }).program;
+  } catch {
+    return null; // unrecoverable syntax: the text detectors still run
+  }
+  const candidates: Candidate[] = [];
+  const envReferences: EnvReference[] = [];
+  const aliases = new Set<string>();
+  const fallbackRefs = new Set<EnvReference>();
+
+  const literal = (n: unknown): { start: number; end: number; raw: string } | null => {
+    const node = n as Node | null;
+    if (!node || typeof node !== "object") return null;
+    if (node.type === "StringLiteral" || (node.type === "TemplateLiteral" && (node.expressions as unknown[]).length === 0)) {
+      const start = (node.start ?? 0) + 1;
+      const end = (node.end ?? 0) - 1;
+      if (end <= start) return null;
+      return { start, end, raw: text.slice(start, end) };
+    }
+    if (node.type === "TSAsExpression" || node.type === "TSSatisfiesExpression" || node.type === "TSNonNullExpression") return literal(node.expression);
+    return null;
+  };
+
+  const add = (name: string, n: unknown, ruleId: string, context: "code" | "env", why?: string): void => {
+    const lit = literal(n);
+    if (!lit) return;
+    const j = judge(name, lit.raw, context === "env" ? "code" : "code", info.testPath);
+    if (!j.secret) return;
+    let start = lit.start;
+    let secret = lit.raw;
+    const bearer = /^(?:Bearer|Basic|Token|Bot)\s+/i.exec(secret);
+    if (bearer) {
+      start += bearer[0].length;
+      secret = secret.slice(bearer[0].length);
+    }
+    const isHeader = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token|proxy-authorization)$/i.test(name);
+    candidates.push({
+      ruleId: isHeader ? "authorization-header" : ruleId,
+      kind: j.kind as SecretKind,
+      severity: j.confidence >= 0.5 ? "high" : "medium",
+      confidence: Math.min(0.97, j.confidence + 0.03),
+      reason: why ? `${why}; ${j.reason}` : j.reason,
+      secret,
+      start,
+      end: start + secret.length,
+      name,
+      priority: 1.5,
+    });
+  };
+
+  const envRef = (node: Node): EnvReference | null => {
+    if (node.type !== "MemberExpression" && node.type !== "OptionalMemberExpression") return null;
+    const obj = node.object as Node;
+    const prop = node.property as Node;
+    const computed = node.computed === true;
+    let form: EnvReference["form"] | null = null;
+    if (isProcessEnv(obj)) form = "member";
+    else if (isImportMetaEnv(obj)) form = "import-meta";
+    else if (obj.type === "Identifier" && aliases.has(obj.name as string)) form = "alias";
+    if (!form) return null;
+    let name: string | null = null;
+    if (!computed && prop.type === "Identifier") name = prop.name as string;
+    else if (computed && prop.type === "StringLiteral") {
+      name = prop.value as string;
+      if (form === "member") form = "computed";
+    } else if (computed) {
+      if (prop.type === "TemplateLiteral" && (prop.expressions as unknown[]).length === 0) {
+        name = ((prop.quasis as Node[])[0]!.value as { cooked: string }).cooked;
+        if (form === "member") form = "computed";
+      } else form = "dynamic";
+    }
+    const loc = node.loc!.start;
+    return { file, name, line: loc.line, column: loc.column + 1, form };
+  };
+
+  // Pass 1: aliases (`const env = process.env`, `const { env } = process`), so that pass 2 sees them wherever they are used.
+  walk(program, (node) => {
+    if (node.type === "VariableDeclarator") {
+      const id = node.id as Node;
+      const init = node.init as Node | null;
+      if (!init) return;
+      if (id.type === "Identifier" && (isProcessEnv(init) || isImportMetaEnv(init))) aliases.add(id.name as string);
+      if (id.type === "ObjectPattern" && init.type === "Identifier" && init.name === "process") {
+        for (const p of id.properties as Node[]) {
+          if (p.type === "ObjectProperty" && keyName(p.key as Node) === "env" && (p.value as Node).type === "Identifier") aliases.add((p.value as Node).name as string);
+        }
+      }
+    }
+  });
+
+  walk(program, (node) => {
+    switch (node.type) {
+      case "MemberExpression":
+      case "OptionalMemberExpression": {
+        const ref = envRef(node);
+        if (ref) envReferences.push(ref);
+        return;
+      }
+      case "VariableDeclarator": {
+        const id = node.id as Node;
+        const init = node.init as Node | null;
+        if (id.type === "Identifier") add(id.name as string, init, "js-hardcoded-secret", "code");
+        if (id.type === "ObjectPattern" && init && (isProcessEnv(init) || isImportMetaEnv(init) || (init.type === "Identifier" && aliases.has(init.name as string)))) {
+          for (const p of id.properties as Node[]) {
+            if (p.type !== "ObjectProperty") {
+              const loc = p.loc!.start;
+              envReferences.push({ file, name: null, line: loc.line, column: loc.column + 1, form: "dynamic" });
+              continue;
+            }
+            const name = keyName(p.key as Node);
+            const loc = p.loc!.start;
+            const value = p.value as Node;
+            const ref: EnvReference = { file, name, line: loc.line, column: loc.column + 1, form: "destructure" };
+            if (value.type === "AssignmentPattern") {
+              const lit = literal(value.right);
+              if (lit) {
+                ref.hasLiteralFallback = true;
+                if (name) add(name, value.right, "js-env-fallback-secret", "env", `literal default of ${name} read from the environment`);
+              }
+            }
+            envReferences.push(ref);
+          }
+        }
+        return;
+      }
+      case "AssignmentExpression": {
+        const name = targetName(node.left as Node);
+        if (name) add(name, node.right, "js-hardcoded-secret", "code");
+        return;
+      }
+      case "ObjectProperty":
+      case "ClassProperty":
+      case "ClassPrivateProperty":
+      case "PropertyDefinition": {
+        if (node.computed === true && (node.key as Node).type !== "StringLiteral") return;
+        const name = keyName(node.key as Node);
+        if (name) add(name, node.value, "js-hardcoded-secret", "code");
+        return;
+      }
+      case "AssignmentPattern": {
+        const left = node.left as Node;
+        if (left.type === "Identifier") add(left.name as string, node.right, "js-hardcoded-secret", "code");
+        return;
+      }
+      case "LogicalExpression": {
+        if (node.operator !== "??" && node.operator !== "||") return;
+        const left = node.left as Node;
+        const ref = envRef(left);
+        if (ref && literal(node.right)) {
+          fallbackRefs.add(ref);
+          const lit = literal(node.right)!;
+          const name = ref.name ?? "";
+          // The variable's name says what it is; an unnamed fallback is judged as a secret-ish value.
+          if (name) add(name, node.right, "js-env-fallback-secret", "env", `literal fallback for ${name}`);
+          void lit;
+        }
+        return;
+      }
+      case "CallExpression":
+      case "NewExpression": {
+        const args = node.arguments as Node[];
+        const callee = calleeName(node.callee as Node);
+        // `headers.set("Authorization", "Bearer …")`, `define("DB_PASSWORD", "…")`, `getenv("X", "default")`.
+        if (args.length >= 2 && args[0]!.type === "StringLiteral") {
+          const n = args[0]!.value as string;
+          if (/^[\w.-]{2,80}$/.test(n) && analyzeName(n).strength !== "none") add(n, args[1], "js-hardcoded-secret", "code", `argument of ${callee || "a call"}`);
+        }
+        if (callee && CALLEE_CREDENTIAL.test(callee)) {
+          for (const a of args) {
+            if (a.type === "StringLiteral") add(callee === "sign" ? "signing_secret" : "api_key", a, "js-hardcoded-secret", "code", `credential argument of ${callee}()`);
+          }
+        }
+        return;
+      }
+    }
+  });
+
+  // Mark fallbacks on the references the rewriter sees (same node, same position).
+  for (const f of fallbackRefs) {
+    const same = envReferences.find((r) => r.line === f.line && r.column === f.column && r.name === f.name);
+    if (same) same.hasLiteralFallback = true;
+  }
+  return { candidates, envReferences };
+}
+
+function isProcessEnv(n: Node | null | undefined): boolean {
+  if (!n || (n.type !== "MemberExpression" && n.type !== "OptionalMemberExpression")) return false;
+  const o = n.object as Node;
+  const p = n.property as Node;
+  return o.type === "Identifier" && o.name === "process" && ((p.type === "Identifier" && p.name === "env" && n.computed !== true) || (p.type === "StringLiteral" && p.value === "env"));
+}
+
+function isImportMetaEnv(n: Node | null | undefined): boolean {
+  if (!n || n.type !== "MemberExpression") return false;
+  const o = n.object as Node;
+  const p = n.property as Node;
+  return o.type === "MetaProperty" && p.type === "Identifier" && p.name === "env";
+}
+
+function keyName(k: Node): string | null {
+  if (k.type === "Identifier") return k.name as string;
+  if (k.type === "StringLiteral") return k.value as string;
+  if (k.type === "PrivateName") return ((k.id as Node).name as string) ?? null;
+  return null;
+}
+
+function targetName(n: Node): string | null {
+  if (n.type === "Identifier") return n.name as string;
+  if ((n.type === "MemberExpression" || n.type === "OptionalMemberExpression")) {
+    const p = n.property as Node;
+    if (n.computed !== true && p.type === "Identifier") return p.name as string;
+    if (p.type === "StringLiteral") return p.value as string;
+  }
+  return null;
+}
+
+function calleeName(n: Node): string {
+  if (n.type === "Identifier") return n.name as string;
+  if (n.type === "MemberExpression" && (n.property as Node).type === "Identifier") return (n.property as Node).name as string;
+  return "";
+}
+
+/** Depth-first walk over every node (iterative: deep ASTs must not overflow the stack). */
+function walk(root: Node, visit: (n: Node) => void): void {
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    visit(node);
+    for (const key in node) {
+      if (key === "loc" || key === "start" || key === "end" || key === "extra" || key === "leadingComments" || key === "trailingComments" || key === "innerComments") continue;
+      const v = node[key];
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) {
+          const c = v[i] as Node | null;
+          if (c && typeof c === "object" && typeof c.type === "string") stack.push(c);
+        }
+      } else if (v && typeof v === "object" && typeof (v as Node).type === "string") stack.push(v as Node);
+    }
+  }
+}

@@ -1,0 +1,120 @@
+import type { SecretKind } from "./types.js";
+import { analyzeName, type NameAnalysis } from "./secret-name.js";
+import { charClasses, entropyBits, looksLikeWords, shannonEntropy } from "./entropy.js";
+import { isObviousFake, notSecretReason } from "./placeholder-filter.js";
+
+// Is `name = value` a secret? Several signals together: how strongly the name
+// says "secret", the value's shape (length, character classes, entropy, words
+// or not), the kind of file, and whether the path is a test fixture. Entropy is
+// one signal, not the gate: `DB_PASSWORD=hunter2hunter` in a .env is a secret,
+// `password = "password"` is not, and `apiKey = "AbstractFactoryBean"` is not.
+
+/** env: a .env file; config: YAML/INI/JSON/…; code: source; docs: Markdown and friends. */
+export type JudgeContext = "env" | "config" | "code" | "docs";
+
+export type Judgement =
+  | { secret: true; kind: SecretKind; confidence: number; reason: string; name: NameAnalysis }
+  | { secret: false; reason: string };
+
+const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis(?:s)?|rediss|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|cassandra|couchdb|jdbc:[a-z]+)(?::|$)/i;
+
+/** The password of a `scheme://user:password@host` URL, with its offset in the value, or null. */
+export function urlPassword(value: string): { password: string; offset: number; scheme: string } | null {
+  const m = /^([a-z][a-z0-9+.:-]*):\/\/([^/\s:@]*):([^\s@/]+)@[^\s@]/i.exec(value);
+  if (!m) return null;
+  return { password: m[3]!, offset: m[1]!.length + 3 + m[2]!.length + 1, scheme: m[1]! };
+}
+
+/** Longest run of lower-case letters: words show up as long runs, random tokens rarely exceed 4. */
+function longestLowerRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      run++;
+      if (run > best) best = run;
+    } else run = 0;
+  }
+  return best;
+}
+
+/** Code, regexes, format strings and templates rather than a literal credential. */
+function looksLikeCodeOrPattern(v: string): boolean {
+  return /%[sdif]|%\(|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
+}
+
+export function judge(name: string, rawValue: string, context: JudgeContext, testPath = false): Judgement {
+  const analysis = analyzeName(name);
+  if (analysis.negative) return { secret: false, reason: `name ${name} describes something about a secret, not the secret itself` };
+  let value = rawValue.trim();
+  if (/^(?:Bearer|Basic|Token|Bot)\s+\S/i.test(value) && (analysis.kind === "token" || analysis.head.includes("AUTH"))) value = value.replace(/^\S+\s+/, "");
+
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value)) {
+    if (/\.\.\.|xxxx|<[^>]+>/i.test(value.slice(0, 120)) && value.length < 120) return { secret: false, reason: "truncated private key placeholder" };
+    return { secret: true, kind: "private-key", confidence: 0.97, reason: "value is a PEM private key", name: analysis };
+  }
+  const url = urlPassword(value);
+  if (url) {
+    const why = notSecretReason(url.password);
+    if (why) return { secret: false, reason: `URL whose password is a ${why}` };
+    const db = DB_SCHEMES.test(url.scheme);
+    return {
+      secret: true,
+      kind: db ? "database-credential" : "connection-string",
+      confidence: 0.9,
+      reason: `value is a ${db ? "database " : ""}URL with an embedded password`,
+      name: analysis,
+    };
+  }
+  const why = notSecretReason(value, name.toLowerCase());
+  if (why) return { secret: false, reason: why };
+  if (analysis.strength === "none") {
+    // A name that says nothing: only an unmistakably random value in a .env file counts.
+    if (context === "env" && value.length >= 32 && charClasses(value).count >= 3 && shannonEntropy(value) >= 4.3 && longestLowerRun(value) < 6 && !/\s/.test(value)) {
+      return { secret: true, kind: "generic-secret", confidence: 0.5, reason: `value is a ${value.length}-character random string with ${entropyBits(value)} bits of entropy`, name: analysis };
+    }
+    return { secret: false, reason: "name does not suggest a secret" };
+  }
+  if (looksLikeCodeOrPattern(value)) return { secret: false, reason: "value is code, a pattern or a format string" };
+  const spaces = (value.match(/\s/g) ?? []).length;
+  if (spaces >= 2 || (spaces === 1 && context !== "env")) return { secret: false, reason: "value is text with spaces" };
+
+  const len = value.length;
+  const classes = charClasses(value).count;
+  const h = shannonEntropy(value);
+  const run = longestLowerRun(value);
+  const wordy = looksLikeWords(value);
+  const strength = analysis.strength;
+
+  let ok: boolean;
+  if (strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential" || analysis.kind === "generic-secret" || analysis.kind === "cloud-credential" || analysis.kind === "private-key" || analysis.kind === "webhook")) {
+    if (context === "env") ok = len >= 4;
+    else if (context === "config") ok = len >= 6 && !wordy && (classes >= 2 || len >= 10);
+    else if (context === "code") ok = len >= 8 && !wordy && classes >= 2 && !(run >= 8 && classes < 3);
+    else ok = len >= 10 && !wordy && classes >= 3 && h >= 3;
+    if (!ok && context === "env" && wordy && len >= 6) ok = true;
+  } else if (strength === "strong" || strength === "medium") {
+    const min = context === "env" ? 8 : 12;
+    ok = len >= min && !wordy && classes >= 2 && h >= 3 && (run < 7 || classes >= 3);
+    if (context === "docs") ok = ok && classes >= 3 && len >= 16;
+  } else {
+    ok = len >= 16 && !wordy && classes >= 2 && h >= 3.3 && run < 6;
+    if (context === "docs" || context === "code") ok = ok && len >= 20 && h >= 3.6;
+  }
+  if (!ok) return { secret: false, reason: `value does not look like a credential for a name like ${analysis.head}` };
+  if (testPath && isObviousFake(value)) return { secret: false, reason: "obvious fake value in a test fixture" };
+
+  let confidence = strength === "strong" ? 0.75 : strength === "medium" ? 0.6 : 0.5;
+  const bits = entropyBits(value);
+  if (bits >= 60) confidence += 0.1;
+  if (classes >= 3) confidence += 0.05;
+  if (context === "env") confidence += 0.05;
+  if (context === "docs") confidence -= 0.15;
+  if (testPath) confidence -= 0.15;
+  confidence = Math.round(Math.min(0.95, Math.max(0.3, confidence)) * 100) / 100;
+  const words = name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const where =
+    words.length <= 1 ? `name is ${analysis.head}` : words.join("_").endsWith(analysis.head) ? `name ends in _${analysis.head}` : `name contains ${analysis.head}`;
+  return { secret: true, kind: analysis.kind, confidence, reason: `${where} and value has ${bits} bits of entropy`, name: analysis };
+}

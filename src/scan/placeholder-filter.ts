@@ -1,0 +1,223 @@
+// False-positive control: small pure predicates on a candidate value. Each says
+// why a value is NOT a secret (placeholder, reference, hash, public key,
+// ciphertext, path…); `notSecretReason` runs the chain and returns the first
+// reason, or null when the value may be a secret. The generic detector, the
+// .env classifier and the provider-rule post-filter all use it, so a value is
+// judged the same way wherever it is found.
+
+import { charClasses } from "./entropy.js";
+
+/** Documented example credentials (AWS docs, Stripe docs, jwt.io, …). Compared case-sensitively. */
+const DOCUMENTED_EXAMPLES = new Set([
+  "AKIAIOSFODNN7EXAMPLE", // AWS IAM user guide
+  "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", // AWS IAM user guide
+  "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
+  "AKIAI44QH8DHBEXAMPLE",
+  // jwt.io's default token (HS256, "your-256-bit-secret")
+  "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+]);
+
+/** Words that, as a whole segment of a value, mark it as a stand-in. */
+const MARKERS = new Set([
+  "example", "examples", "sample", "dummy", "fake", "placeholder", "changeme", "changethis", "redacted", "replace", "replaceme",
+  "your", "yours", "insert", "todo", "tbd", "fixme", "mock", "mocked", "lorem", "ipsum", "foobar", "notreal", "xxx", "xxxx",
+  "test", "testing", "demo", "invalid", "bogus", "stub", "here", "goes", "enter", "put",
+]);
+
+/**
+ * Whole values that are defaults or stand-ins (compared lower-case, digits
+ * and separators stripped at the ends): `password`, `secret`, `changeme`, `null`…
+ */
+const STANDIN_VALUES = new Set([
+  "password", "passwd", "pass", "pwd", "secret", "secrets", "token", "apikey", "api_key", "key", "changeme", "change_me", "change-me",
+  "none", "null", "nil", "undefined", "empty", "unset", "default", "defaults", "admin", "root", "postgres", "mysql", "guest", "user",
+  "username", "test", "testing", "example", "sample", "dummy", "fake", "placeholder", "redacted", "hidden", "masked", "private",
+  "secretkey", "secret_key", "mysecret", "mypassword", "mysecretpassword", "supersecret", "topsecret", "letmein", "qwerty", "abc",
+  "abcdef", "foo", "bar", "baz", "foobar", "todo", "tbd", "xxx", "na", "n/a", "string", "str", "value", "required", "optional",
+  "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "local", "localhost", "development", "dev", "production", "prod",
+]);
+
+/** Vocabulary for values glued from stand-in words (`mysecretpassword`, `yourapikeyhere`). */
+const GLUE_WORDS = [
+  "my", "your", "the", "a", "secret", "password", "pass", "passwd", "key", "api", "token", "access", "auth", "here", "value", "change",
+  "me", "this", "example", "test", "dummy", "fake", "sample", "default", "super", "top", "very", "strong", "some", "random", "string",
+  "private", "client", "app", "dev", "local", "db", "database", "put", "insert", "replace", "with", "real", "new", "goes", "its", "it",
+  "is", "not", "set", "to", "be", "of", "jwt", "session", "signing", "encryption", "admin", "user", "xxx", "foo", "bar", "baz",
+];
+
+export function isDocumentedExample(v: string): boolean {
+  if (DOCUMENTED_EXAMPLES.has(v)) return true;
+  // AWS docs end their example keys with EXAMPLE / EXAMPLEKEY.
+  return /EXAMPLE(KEY)?$/.test(v) && /^[A-Za-z0-9/+]{16,}$/.test(v);
+}
+
+/** `xxxx`, `****`, `....`, `0000`, `<token>`, `[API_KEY]`, `…` and mostly-one-character values. */
+export function isMaskOrTemplate(v: string): boolean {
+  if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v) || /^\{[A-Za-z_ -]*\}$/.test(v)) return true;
+  if (/(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…|#{4,}|_{4,}|0{6,}|-{4,}|•{3,})/.test(v)) {
+    // A run of mask characters inside an otherwise real-looking value (`sk_live_xxxx…`) is still a mask.
+    return true;
+  }
+  const body = stripKnownPrefix(v);
+  if (body.length >= 6) {
+    const counts = new Map<string, number>();
+    let max = 0;
+    for (const ch of body) {
+      const n = (counts.get(ch) ?? 0) + 1;
+      counts.set(ch, n);
+      if (n > max) max = n;
+    }
+    if (max / body.length > 0.5 || counts.size <= 2 || (body.length >= 12 && counts.size <= 4)) return true;
+  }
+  return false;
+}
+
+/** `123456…`, `abcdef…`, `sk_test_1234567890abcdef`: mostly ascending runs. */
+export function isSequential(v: string): boolean {
+  const body = stripKnownPrefix(v).toLowerCase();
+  if (body.length < 6) return false;
+  let steps = 0;
+  for (let i = 1; i < body.length; i++) {
+    const d = body.charCodeAt(i) - body.charCodeAt(i - 1);
+    if (d === 1 || d === -1 || (body[i - 1] === "9" && body[i] === "0") || (body[i - 1] === "9" && body[i] === "a")) steps++;
+  }
+  return steps / (body.length - 1) >= 0.6;
+}
+
+/** Stand-in words: `your-api-key`, `my_test_secret`, `REPLACE_ME`, `mysecretpassword`, `changeme123`. */
+export function isStandIn(v: string): boolean {
+  const lower = v.toLowerCase();
+  const core = lower.replace(/^[^a-z0-9]+|[^a-z]+$/g, "");
+  if (STANDIN_VALUES.has(lower) || STANDIN_VALUES.has(core)) return true;
+  const segments = splitSegments(stripKnownPrefix(v));
+  if (segments.some((s) => MARKERS.has(s))) return true;
+  // Glued stand-in words, optionally followed by digits: `yourapikeyhere`, `supersecret123`.
+  const letters = core.replace(/[^a-z]/g, "");
+  if (letters.length >= 4 && letters.length <= 40 && /^[a-z_ .-]*[0-9]*$/.test(core) && isGlued(letters)) return true;
+  return false;
+}
+
+/**
+ * A reference to a secret kept elsewhere, not the secret: shell/compose
+ * `${VAR}` / `$VAR`, Windows `%VAR%`, templates `{{ … }}` `<%= %>` `#{…}`,
+ * code `process.env.X`, `os.environ[…]`, `ENV[…]`, Terraform `var.x`,
+ * CloudFormation `!Ref`, GitHub Actions `${{ secrets.X }}`, secret-manager URIs.
+ */
+export function isReference(v: string): boolean {
+  const t = v.trim();
+  if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|<%[\s\S]*%>|#\{[^}]*\}|\$\{\{/.test(t)) return true;
+  if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
+  if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|getenv\(|env\(|config\(|settings\.|secrets\.|var\.|local\.|data\.|module\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|ref\+|op:\/\/|vault:\/\/|secretsmanager:|ssm:|awskms:|gcpkms:|azurekeyvault:)/i.test(t)) return true;
+  if (/^arn:aws:(?:secretsmanager|ssm|kms):/.test(t) || /^@Microsoft\.KeyVault\(/i.test(t)) return true;
+  return false;
+}
+
+/** Password hashes, integrity digests and prefixed digests: not reusable as the secret itself. */
+export function isHash(v: string): boolean {
+  return (
+    /^\$(?:2[abxy]?|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|[156]|apr1|y|gy|7)\$/.test(v) ||
+    /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:][A-Za-z0-9+/=_-]{16,}$/i.test(v) ||
+    /^\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|BCRYPT|PBKDF2[^}]*)\}/i.test(v) ||
+    /^pbkdf2_sha\d+\$\d+\$/.test(v) // Django
+  );
+}
+
+export function isUuid(v: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+}
+
+/** A hex digest length (MD5/SHA-1/SHA-256/SHA-512) of hex only: ambiguous, the name decides. */
+export function isHexDigest(v: string): boolean {
+  return /^[0-9a-f]+$/i.test(v) && [32, 40, 56, 64, 96, 128].includes(v.length);
+}
+
+/** Public halves and certificates: meant to be shared. */
+export function isPublicMaterial(v: string): boolean {
+  return (
+    /-----BEGIN (?:RSA |EC |DSA |SSH2 |PGP )?PUBLIC KEY(?: BLOCK)?-----/.test(v) ||
+    /-----BEGIN (?:TRUSTED |X509 )?CERTIFICATE(?: REQUEST)?-----/.test(v) ||
+    /-----BEGIN NEW CERTIFICATE REQUEST-----/.test(v) ||
+    /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ssh|ecdsa)-[\w@.-]+) AAAA/.test(v) ||
+    /^pk_(?:live|test)_[A-Za-z0-9]+$/.test(v) // Stripe publishable keys are public by design
+  );
+}
+
+/** Ciphertext that is safe to commit: SOPS, ansible-vault, Vault transit, jasypt, Spring {cipher}, KMS blobs. */
+export function isEncrypted(v: string): boolean {
+  return /^(?:ENC\[(?:AES256_GCM|PGP|KMS)|\$ANSIBLE_VAULT;|vault:v\d+:|ENC\(|\{cipher\}|AQICAH|encrypted:|sops:)/.test(v.trim());
+}
+
+export function isBooleanOrNumber(v: string): boolean {
+  const t = v.trim().toLowerCase();
+  if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|enabled|disabled)$/.test(t)) return true;
+  // Numbers, numeric ids, durations and sizes: `3000`, `1.5`, `30s`, `512mb`, `0x1f`.
+  return /^[-+]?(?:\d[\d_,]*(?:\.\d+)?(?:e[-+]?\d+)?|0x[0-9a-f]+)(?:ms|s|m|h|d|w|kb|mb|gb|k|%)?$/.test(t);
+}
+
+/** A path, URL without credentials, host:port, e-mail address, or a MIME/type-like name. */
+export function isLocatorOrName(v: string): boolean {
+  const t = v.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return !/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i.test(t); // URL: secret only with user:pass@
+  if (/^(?:~|\.{1,2})?\/[\w@.+~\/-]*$/.test(t) || /^[A-Za-z]:\\/.test(t)) return true; // paths
+  if (/^[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|cfg|toml|xml|properties|js|ts|sh|gpg|asc|der|pub)$/i.test(t)) return true;
+  if (/^[\w-]+(?:\/[\w.-]+)+$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true; // relative path with words
+  if (/^[\w.-]+:\d{2,5}$/.test(t)) return true; // host:port
+  if (/^[^\s@]+@[\w-]+(?:\.[\w-]+)+$/.test(t)) return true; // e-mail
+  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(t) && !/\d{3,}/.test(t)) return true; // host name
+  return false;
+}
+
+/**
+ * The chain: the first reason why `value` is not a secret, or null. `name`
+ * (lower-case) helps with hex digests under hash-like names.
+ */
+export function notSecretReason(value: string, name = ""): string | null {
+  const v = value.trim();
+  if (v.length === 0) return "empty value";
+  if (isEncrypted(v)) return "encrypted value";
+  if (isReference(v)) return "reference to a value kept elsewhere";
+  if (isPublicMaterial(v)) return "public key or certificate";
+  if (isHash(v)) return "hash or digest";
+  if (isDocumentedExample(v)) return "documented example value";
+  if (isBooleanOrNumber(v)) return "boolean or number";
+  if (isLocatorOrName(v)) return "path, URL without credentials, or host name";
+  if (isMaskOrTemplate(v)) return "mask or template placeholder";
+  if (isStandIn(v)) return "placeholder or default value";
+  if (isSequential(v)) return "sequential placeholder";
+  if (isHexDigest(v) && /(?:hash|sha|md5|digest|checksum|integrity|etag|commit|revision|rev|fingerprint|thumbprint)/.test(name)) return "hex digest";
+  return null;
+}
+
+/** A value that is an obvious fake: used for test-fixture paths, where only real-looking values count. */
+export function isObviousFake(value: string): boolean {
+  if (notSecretReason(value) !== null) return true;
+  const lower = value.toLowerCase();
+  if (/(?:test|fake|dummy|mock|example|sample|fixture|invalid|secret|password|foo|bar)/.test(lower)) return true;
+  const cc = charClasses(value);
+  return value.length < 12 || cc.count < 2;
+}
+
+function stripKnownPrefix(v: string): string {
+  // Provider prefixes such as sk_live_, sk_test_, ghp_, xoxb-, glpat- carry no randomness.
+  const m = /^(?:[a-z]{1,8}[_-](?:live|test|prod)[_-]|[a-z]{2,6}[_-](?:v\d[_-])?|[A-Z]{2,5}-)(?=.{6,})/.exec(v);
+  return m ? v.slice(m[0].length) : v;
+}
+
+function splitSegments(v: string): string[] {
+  return v
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((s) => s.length > 0);
+}
+
+function isGlued(letters: string): boolean {
+  // Word-break DP over a tiny vocabulary: O(n × |vocab|), n ≤ 40.
+  const ok = new Array<boolean>(letters.length + 1).fill(false);
+  ok[0] = true;
+  for (let i = 0; i < letters.length; i++) {
+    if (!ok[i]) continue;
+    for (const w of GLUE_WORDS) if (letters.startsWith(w, i)) ok[i + w.length] = true;
+  }
+  return ok[letters.length]!;
+}

@@ -1,0 +1,36 @@
+import {
+  isDocumentedExample,
+  isEncrypted,
+  isMaskOrTemplate,
+  isPublicMaterial,
+  isReference,
+  isSequential,
+} from "./placeholder-filter.js";
+
+// The post-filter for provider-rule matches. A rule's pattern already proves
+// the shape (prefix, length, checksum), so only stand-ins are removed here:
+// documented examples, masks (`ghp_xxxx…`), sequences (`sk_test_1234567890…`),
+// references and ciphertext. Words like "test" inside a real-looking token are
+// not a reason: a database URL at host `db-test.internal` is still a leak.
+
+const STRONG_MARKER = /(?:^|[^a-z])(?:example|sample|dummy|fake|placeholder|your|changeme|change_me|redacted|insert|replace_?me)(?:[^a-z]|$)/i;
+
+export function rulePlaceholderReason(secret: string): string | null {
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(secret)) {
+    // A private key block: only a visibly truncated or templated one is a stand-in.
+    const body = secret.replace(/-----[A-Z0-9 ]+-----/g, "").replace(/\s+/g, "");
+    if (body.length < 40 || /\.\.\.|x{6,}|X{6,}|<[^>]*>/.test(body)) return "truncated or templated private key";
+    return null;
+  }
+  if (isDocumentedExample(secret)) return "documented example value";
+  if (isEncrypted(secret)) return "encrypted value";
+  if (isReference(secret)) return "reference to a value kept elsewhere";
+  if (isPublicMaterial(secret)) return "public key or certificate";
+  if (isMaskOrTemplate(secret)) return "mask or template placeholder";
+  if (isSequential(secret)) return "sequential placeholder";
+  if (STRONG_MARKER.test(secret)) return "placeholder word in the value";
+  // A URL whose password is a reference or a stand-in.
+  const url = /^[a-z][a-z0-9+.:-]*:\/\/[^/\s:@]*:([^\s@/]+)@/i.exec(secret);
+  if (url && (isReference(url[1]!) || /^(?:password|pass|secret|changeme|\*+|x+|<[^>]*>)$/i.test(url[1]!))) return "URL with a placeholder password";
+  return null;
+}

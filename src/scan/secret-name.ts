@@ -1,0 +1,162 @@
+import type { SecretKind } from "./types.js";
+
+// What a variable, property or key name says about its value. Names are split
+// into lower-case words (camelCase, snake_case, kebab-case, dots), and the LAST
+// secret-ish word is the head: `DB_PASSWORD` → password; words after the head
+// turn the name into something about the secret rather than the secret itself
+// (`password_min_length`, `token_type`, `secret_name`, `api_key_header`,
+// `TOKEN_URL`, `passwordField`), which is config.
+
+export type NameStrength = "strong" | "medium" | "weak" | "none";
+
+export interface NameAnalysis {
+  strength: NameStrength;
+  kind: SecretKind;
+  /** The word(s) that made the decision, upper-cased as in reasons (`PASSWORD`, `API_KEY`). */
+  head: string;
+  /** Negative: the name describes a property of a secret, or a public value. */
+  negative: boolean;
+}
+
+/** Browser-exposed prefixes: frameworks inline these variables into client bundles. */
+export const BROWSER_PREFIXES = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PUBLIC_", "NUXT_PUBLIC_", "GATSBY_", "PUBLIC_"];
+
+export function browserPrefix(name: string): string | null {
+  for (const p of BROWSER_PREFIXES) if (name.startsWith(p) && name.length > p.length) return p;
+  return null;
+}
+
+/** Words allowed after the head without changing its meaning (`SECRET_KEY_BASE`, `API_TOKEN_V2`, `PASSWORD_PROD`). */
+const NEUTRAL_AFTER = new Set([
+  "value", "base", "b64", "base64", "hex", "raw", "str", "string", "text", "data", "plain", "plaintext", "v1", "v2", "v3", "prod",
+  "production", "dev", "development", "staging", "stage", "live", "local", "override", "literal", "main", "primary", "secondary",
+  "old", "new", "current", "previous", "next", "default", "fallback", "env", "bytes", "material", "content", "contents", "1", "2", "3",
+]);
+
+/** Modifiers of `key` / `token` that make the name about a non-secret. */
+const KEY_NEGATIVE_BEFORE = new Set([
+  "public", "publishable", "pub", "primary", "foreign", "sort", "partition", "cache", "storage", "idempotency", "i18n", "translation",
+  "map", "dedup", "dedupe", "lookup", "hash", "routing", "object", "row", "unique", "composite", "index", "hot", "short", "site",
+  "anon", "anonymous", "react", "vue", "list", "item", "query", "mutation", "state", "store", "local", "session_storage", "form",
+  "field", "column", "table", "dict", "record", "entry", "group", "sorting", "redis", "s3", "bucket", "file", "path", "event",
+  "message", "msg", "label", "name", "id", "type", "kind", "prop", "attr", "attribute", "meta", "component", "child", "node",
+  "parent", "tree", "menu", "tab", "page", "route", "theme", "color", "style", "css", "sign_in", "keyboard", "modifier", "shortcut",
+  "hotkey", "access_key_id", "next", "continuation", "pagination", "cursor", "cancel", "cancellation", "lexer", "parser", "design",
+  "csrf", "xsrf", "push", "vapid", "license", "recaptcha", "captcha", "maps", "measurement", "tracking", "analytics",
+]);
+
+/** Words that make a preceding `key` clearly a credential. */
+const KEY_STRONG_BEFORE = new Set([
+  "api", "secret", "private", "access", "signing", "sign", "encryption", "encrypt", "crypt", "crypto", "master", "client", "app",
+  "application", "auth", "session", "cookie", "jwt", "hmac", "aes", "ssh", "gpg", "pgp", "deploy", "admin", "service", "account",
+  "consumer", "subscription", "write", "read", "server", "webhook", "root", "decryption", "cipher", "shared", "psk", "wireguard",
+]);
+
+const DB_WORDS = new Set(["db", "database", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "redis", "sql", "mssql", "oracle", "cassandra", "couchdb", "elastic", "elasticsearch", "rabbitmq", "amqp", "neo4j", "clickhouse"]);
+const CLOUD_WORDS = new Set(["aws", "gcp", "gcloud", "azure", "s3", "iam", "digitalocean", "do", "linode", "alibaba", "aliyun", "oci"]);
+
+export function splitNameWords(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 0);
+}
+
+const cache = new Map<string, NameAnalysis>();
+
+export function analyzeName(name: string): NameAnalysis {
+  let hit = cache.get(name);
+  if (hit === undefined) {
+    hit = analyze(name);
+    if (cache.size > 50_000) cache.clear();
+    cache.set(name, hit);
+  }
+  return hit;
+}
+
+const NONE: NameAnalysis = { strength: "none", kind: "generic-secret", head: "", negative: false };
+
+function headOf(word: string): { head: string; base: string } | null {
+  // Whole words first, then glued words that END with a head (`dbpassword`, `authtoken`, `apikey`).
+  switch (word) {
+    case "password": case "passwd": case "passphrase": case "pwd": case "pass": case "pw": case "secret": case "secrets":
+    case "token": case "tokens": case "apikey": case "credential": case "credentials": case "creds": case "auth": case "authorization":
+    case "dsn": case "salt": case "pepper": case "key": case "privatekey": case "secretkey": case "accesskey": case "bearer":
+    case "hmac": case "connectionstring": case "connstr":
+      return { head: word, base: word === "tokens" ? "token" : word === "secrets" ? "secret" : word };
+  }
+  for (const h of ["password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "accesskey", "credentials", "credential", "connectionstring"]) {
+    if (word.length > h.length && word.endsWith(h)) return { head: word, base: h };
+  }
+  return null;
+}
+
+function analyze(name: string): NameAnalysis {
+  const prefix = browserPrefix(name);
+  const words = splitNameWords(prefix ? name.slice(prefix.length) : name);
+  if (words.length === 0) return NONE;
+  let i = words.length - 1;
+  let found: { head: string; base: string } | null = null;
+  for (; i >= 0; i--) {
+    found = headOf(words[i]!);
+    if (found) break;
+  }
+  if (!found) return NONE;
+  const after = words.slice(i + 1);
+  const before = words.slice(0, i);
+  const prev = before[before.length - 1] ?? "";
+  const head = words.slice(Math.max(0, i - (found.base === "key" || found.base === "token" ? 1 : 0)), i + 1).join("_").toUpperCase();
+
+  // `AWS_ACCESS_KEY_ID`: the id half of a cloud key pair.
+  if (after.length === 1 && after[0] === "id" && (found.base === "key" || found.base === "accesskey") && (prev === "access" || found.base === "accesskey")) {
+    return { strength: "weak", kind: "cloud-credential", head: "ACCESS_KEY_ID", negative: false };
+  }
+  if (after.some((w) => !NEUTRAL_AFTER.has(w))) return { ...NONE, head, negative: true };
+
+  const dbish = before.some((w) => DB_WORDS.has(w));
+  const cloudish = before.some((w) => CLOUD_WORDS.has(w));
+  switch (found.base) {
+    case "password": case "passwd": case "passphrase": case "pwd": case "pw":
+      if (found.base === "pw" && before.length === 0) return NONE;
+      return { strength: "strong", kind: dbish ? "database-credential" : "password", head, negative: false };
+    case "pass":
+      if (found.head !== "pass") return NONE;
+      return { strength: before.length > 0 ? "strong" : "medium", kind: dbish ? "database-credential" : "password", head, negative: false };
+    case "secret": case "secretkey":
+      if (before.includes("webhook")) return { strength: "strong", kind: "webhook", head, negative: false };
+      return { strength: "strong", kind: cloudish ? "cloud-credential" : "generic-secret", head, negative: false };
+    case "privatekey":
+      return { strength: "strong", kind: "private-key", head, negative: false };
+    case "apikey":
+      return { strength: "strong", kind: "api-key", head, negative: false };
+    case "accesskey":
+      return { strength: "strong", kind: cloudish ? "cloud-credential" : "api-key", head, negative: false };
+    case "credential": case "credentials": case "creds":
+      return { strength: "strong", kind: cloudish ? "cloud-credential" : dbish ? "database-credential" : "generic-secret", head, negative: false };
+    case "connectionstring": case "connstr":
+      return { strength: "medium", kind: "connection-string", head, negative: false };
+    case "token": case "bearer":
+      if (KEY_NEGATIVE_BEFORE.has(prev)) return { ...NONE, head, negative: true };
+      return { strength: "strong", kind: "token", head, negative: false };
+    case "authorization":
+      return { strength: "medium", kind: "token", head, negative: false };
+    case "auth":
+      return { strength: "medium", kind: "generic-secret", head, negative: false };
+    case "dsn":
+      return { strength: "medium", kind: "connection-string", head, negative: false };
+    case "salt": case "pepper": case "hmac":
+      return { strength: "medium", kind: "generic-secret", head, negative: false };
+    case "key": {
+      if (prev === "" ) return { ...NONE, head, negative: false };
+      if (KEY_NEGATIVE_BEFORE.has(prev) || before.some((w) => w === "public" || w === "publishable" || w === "anon")) return { ...NONE, head, negative: true };
+      if (prev === "private") return { strength: "strong", kind: "private-key", head, negative: false };
+      if (prev === "api") return { strength: "strong", kind: "api-key", head, negative: false };
+      if (KEY_STRONG_BEFORE.has(prev)) return { strength: "strong", kind: cloudish ? "cloud-credential" : prev === "access" ? "api-key" : "generic-secret", head, negative: false };
+      // `STRIPE_KEY`, `SENDGRID_KEY`: a vendor name before KEY; the value must look random.
+      return { strength: "weak", kind: cloudish ? "cloud-credential" : "api-key", head, negative: false };
+    }
+  }
+  return NONE;
+}
