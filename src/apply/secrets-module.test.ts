@@ -1,0 +1,170 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { generateSecretsModule } from "./secrets-module.js";
+import type { SecretBinding } from "../plan/types.js";
+
+// The generated module is run for real: in a temp project whose
+// `vaultshift/runtime` is a stand-in `loadSecrets` that answers each location
+// with "mount/path#key@environment", so the test sees which location each
+// name was read from in each environment.
+
+const require = createRequire(import.meta.url);
+const bindings: SecretBinding[] = [
+  {
+    envName: "DB_PASSWORD",
+    mount: "secret",
+    path: "shop/{environment}/database",
+    key: "password",
+    environments: { development: { path: "shop/development/database" }, production: { path: "shop/production/database" } },
+  },
+  { envName: "SENTRY_DSN", mount: "secret", path: "shop/{environment}/app", key: "SENTRY_DSN", environments: { production: { path: "shop/production/app" } } },
+  { envName: "STRIPE_KEY", mount: "kv", path: "shop/shared/stripe", key: "STRIPE_KEY", environments: { shared: { path: "shop/shared/stripe" } } },
+];
+
+let dir: string;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), "vaultshift-secrets-module-"));
+  const pkg = join(dir, "node_modules", "vaultshift");
+  mkdirSync(pkg, { recursive: true });
+  writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "vaultshift", type: "module", exports: { "./runtime": { types: "./runtime.d.ts", default: "./runtime.js" } } }));
+  writeFileSync(
+    join(pkg, "runtime.d.ts"),
+    `export declare function loadSecrets(options: { app: string; environment?: string; paths: Record<string, { mount: string; path: string; key: string }> }): Promise<Record<string, string>>;\n`,
+  );
+  writeFileSync(
+    join(pkg, "runtime.js"),
+    `export async function loadSecrets({ app, environment, paths }) {
+  if (app !== "shop") throw new Error("wrong app");
+  const out = {};
+  for (const [name, l] of Object.entries(paths)) out[name] = l.mount + "/" + l.path + "#" + l.key + "@" + environment;
+  return out;
+}\n`,
+  );
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function project(name: string, files: Record<string, string>): string {
+  const root = join(dir, name);
+  mkdirSync(root, { recursive: true });
+  for (const [f, content] of Object.entries(files)) writeFileSync(join(root, f), content);
+  return root;
+}
+
+function run(cwd: string, entry: string, env: Record<string, string>) {
+  const r = spawnSync(process.execPath, [entry], { cwd, encoding: "utf8", env: { PATH: process.env.PATH ?? "", ...env }, timeout: 20_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const dev = {
+  DB_PASSWORD: "secret/shop/development/database#password@development",
+  STRIPE_KEY: "kv/shop/shared/stripe#STRIPE_KEY@development",
+};
+const prod = {
+  DB_PASSWORD: "secret/shop/production/database#password@production",
+  SENTRY_DSN: "secret/shop/production/app#SENTRY_DSN@production",
+  STRIPE_KEY: "kv/shop/shared/stripe#STRIPE_KEY@production",
+};
+const print = "JSON.stringify({ environment, DB_PASSWORD: secrets.DB_PASSWORD, SENTRY_DSN: secrets.SENTRY_DSN, STRIPE_KEY: secrets.STRIPE_KEY })";
+
+test("ESM: read once at start-up, per environment from NODE_ENV, VAULTSHIFT_ENV winning", () => {
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings });
+  const root = project("esm", {
+    "package.json": `{"type":"module"}`,
+    "secrets.js": content,
+    "main.js": `import { secrets, environment } from "./secrets.js";\nconsole.log(${print});\n`,
+  });
+  assert.deepEqual(JSON.parse(run(root, "main.js", {}).stdout), { environment: "development", ...dev });
+  assert.deepEqual(JSON.parse(run(root, "main.js", { NODE_ENV: "production" }).stdout), { environment: "production", ...prod });
+  assert.deepEqual(JSON.parse(run(root, "main.js", { NODE_ENV: "development", VAULTSHIFT_ENV: "production" }).stdout), { environment: "production", ...prod });
+});
+
+test("a variable not migrated for the running environment still comes from process.env", () => {
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings });
+  const root = project("fallback", { "package.json": `{"type":"module"}`, "secrets.js": content, "main.js": `import { secrets, environment } from "./secrets.js";\nconsole.log(${print});\n` });
+  const out = JSON.parse(run(root, "main.js", { SENTRY_DSN: "https://public@sentry.example/1", DB_PASSWORD: "ignored-in-favour-of-vault" }).stdout);
+  assert.deepEqual(out, { environment: "development", ...dev, SENTRY_DSN: "https://public@sentry.example/1" });
+});
+
+test("an environment nobody migrated fails at start-up, naming the known ones", () => {
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings });
+  const root = project("unknown", { "package.json": `{"type":"module"}`, "secrets.js": content, "main.js": `import "./secrets.js";\n` });
+  const r = run(root, "main.js", { NODE_ENV: "test" });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /no secrets were migrated for the environment "test" \(known: development, production\)\. Set VAULTSHIFT_ENV/);
+});
+
+test("CommonJS: synchronous after require, usable at module level, and importable from ESM", () => {
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "shop", bindings });
+  const root = project("cjs", {
+    "package.json": `{"type":"commonjs"}`,
+    "secrets.js": content,
+    "config.js": `const { secrets, environment } = require("./secrets.js");\nmodule.exports = ${print};\n`,
+    "main.js": `console.log(require("./config.js"));\n`,
+    "main.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(${print});\n`,
+  });
+  assert.deepEqual(JSON.parse(run(root, "main.js", { NODE_ENV: "production" }).stdout), { environment: "production", ...prod });
+  assert.deepEqual(JSON.parse(run(root, "main.mjs", {}).stdout), { environment: "development", ...dev });
+});
+
+test("CommonJS: a failing load is an error at require time with the runtime's message", () => {
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "other-app", bindings });
+  const root = project("cjs-fail", { "package.json": `{"type":"commonjs"}`, "secrets.js": content, "main.js": `require("./secrets.js");\n` });
+  const r = run(root, "main.js", {});
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /could not load the secrets for the environment "development": wrong app/);
+});
+
+test("printing the secrets object shows names, not values", () => {
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings });
+  const root = project("inspect", { "package.json": `{"type":"module"}`, "secrets.js": content, "main.js": `import { secrets } from "./secrets.js";\nconsole.log(secrets);\n` });
+  const out = run(root, "main.js", {}).stdout;
+  assert.equal(out.trim(), "Secrets { DB_PASSWORD, SENTRY_DSN, STRIPE_KEY }");
+});
+
+test("TypeScript: type-checks under strict settings in both flavours, runs once compiled, and types optional names", () => {
+  const ts = require("typescript") as typeof import("typescript");
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const { content } = generateSecretsModule({ language: "ts", moduleKind, app: "shop", bindings });
+    const root = project(`ts-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.ts": content,
+      "main.ts": `import { secrets, environment } from "./secrets.js";\nconst db: string = secrets.DB_PASSWORD;\nconst dsn: string | undefined = secrets.SENTRY_DSN;\nconsole.log(JSON.stringify({ environment, DB_PASSWORD: db, SENTRY_DSN: dsn, STRIPE_KEY: secrets.STRIPE_KEY }));\n`,
+      "bad.ts": `import { secrets } from "./secrets.js";\nexport const dsn: string = secrets.SENTRY_DSN;\n`,
+    });
+    const options: import("typescript").CompilerOptions = {
+      strict: true,
+      noUncheckedIndexedAccess: true,
+      exactOptionalPropertyTypes: true,
+      noPropertyAccessFromIndexSignature: true,
+      target: ts.ScriptTarget.ES2022,
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      types: ["node"],
+      typeRoots: [join(process.cwd(), "node_modules", "@types")],
+      outDir: join(root, "out"),
+      skipLibCheck: true,
+    };
+    const program = ts.createProgram([join(root, "main.ts"), join(root, "secrets.ts"), join(root, "bad.ts")], options);
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => `${d.file ? d.file.fileName.replace(root, "") : ""}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    // Exactly one error: assigning the optional SENTRY_DSN to `string` in bad.ts.
+    assert.equal(diagnostics.length, 1, diagnostics.join("\n"));
+    assert.match(diagnostics[0]!, /^\/bad\.ts: Type 'string \| undefined' is not assignable to type 'string'/);
+    const emitted = program.emit();
+    assert.equal(emitted.emitSkipped, false);
+    writeFileSync(join(root, "out", "package.json"), moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`);
+    execFileSync("ln", ["-s", join(dir, "node_modules"), join(root, "node_modules")]);
+    assert.deepEqual(JSON.parse(run(join(root, "out"), "main.js", { NODE_ENV: "production" }).stdout), { environment: "production", ...prod }, moduleKind);
+  }
+});
+
+test("the module holds locations only and is deterministic", () => {
+  const a = generateSecretsModule({ language: "ts", moduleKind: "esm", app: "shop", bindings }).content;
+  const b = generateSecretsModule({ language: "ts", moduleKind: "esm", app: "shop", bindings: [...bindings].reverse() }).content;
+  assert.equal(a, b);
+  assert.match(a, /DB_PASSWORD: \{ mount: "secret", path: "shop\/production\/database", key: "password" \}/);
+});
