@@ -78,7 +78,13 @@ function compare(a: string, b: string): number {
  * The baseline after a scan: every current finding (with the baseline's
  * fingerprint), plus, unless `prune`, the old entries the scan no longer sees.
  */
-export function updateBaseline(old: Baseline, findings: ScannedFinding[], prune: boolean): { baseline: Baseline; added: number; pruned: number } {
+export function updateBaseline(
+  old: Baseline,
+  findings: ScannedFinding[],
+  prune: boolean,
+  /** Which files the scan covered: entries of other files are never pruned. */
+  inScope: (file: string) => boolean = () => true,
+): { baseline: Baseline; added: number; pruned: number } {
   const oldByFp = new Map(old.entries.map((e) => [e.fingerprint, e]));
   const byFp = new Map<string, BaselineEntry>();
   let added = 0;
@@ -92,7 +98,7 @@ export function updateBaseline(old: Baseline, findings: ScannedFinding[], prune:
   let pruned = 0;
   for (const e of old.entries) {
     if (byFp.has(e.fingerprint)) continue;
-    if (prune) pruned += 1;
+    if (prune && inScope(e.file)) pruned += 1;
     else byFp.set(e.fingerprint, e);
   }
   const entries = [...byFp.values()].sort((a, b) => compare(a.file, b.file) || compare(a.ruleId, b.ruleId) || compare(a.fingerprint, b.fingerprint));

@@ -70,18 +70,17 @@ export class PathFilter {
   }
 
   /**
-   * The verdict for a file. `explicit` files (named on the command line) skip
-   * the ignore files and default skips, like `git add -f`: the user asked.
+   * The verdict for a file. Applies to files named on the command line too (a
+   * pre-commit framework passes every staged file, lockfiles included); only
+   * .gitignore, which the walker applies, is not consulted for those.
    */
-  check(rel: string, explicit = false): PathVerdict {
-    if (!explicit) {
-      const segments = rel.split("/");
-      for (let i = 0; i < segments.length - 1; i++) if (this.excludedDirs.has(segments[i]!)) return "excluded";
-      if (this.exclude.size > 0 && this.exclude.matches(rel)) return "excluded";
-      if (this.include.size > 0 && !this.include.matches(rel)) return "excluded";
-      if (this.ignore.length > 0 && isIgnoredWithParents(this.ignore, rel)) return "excluded";
-      if (this.defaultExcludes && isLockfile(rel)) return "lockfile";
-    }
+  check(rel: string): PathVerdict {
+    const segments = rel.split("/");
+    for (let i = 0; i < segments.length - 1; i++) if (this.excludedDirs.has(segments[i]!)) return "excluded";
+    if (this.exclude.size > 0 && this.exclude.matches(rel)) return "excluded";
+    if (this.include.size > 0 && !this.include.matches(rel)) return "excluded";
+    if (this.ignore.length > 0 && isIgnoredWithParents(this.ignore, rel)) return "excluded";
+    if (this.defaultExcludes && isLockfile(rel)) return "lockfile";
     if (hasBinaryExtension(rel)) return "binary";
     return "scan";
   }

@@ -53,6 +53,8 @@ export interface ScanOptions {
   scanText?: ScanTextFn;
   /** URL of a module exporting `scanText`, loaded by worker threads. */
   engineModule?: string;
+  /** Files never scanned (absolute or relative to cwd): the report being written, say. The baseline file is added automatically. */
+  skipFiles?: string[];
   /** Replace the file reader (tests simulate unreadable files with it). In-process only. */
   readFile?: typeof readRegularFile;
 }
@@ -142,13 +144,20 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   };
   const addNotes = (notes: string[]) => stats.notes.push(...notes);
 
+  // vaultshift's own outputs hold fingerprints (long hex strings): never scan them.
+  const ownFiles = [...(options.skipFiles ?? []), ...(baselineFile ? [baselineFile] : [])].map((f) => resolve(cwd, f));
+  const excludeFor = (root: string) => [
+    ...(config.exclude ?? []),
+    ...ownFiles.map((f) => toSlash(relative(root, f))).filter((r) => r && !r.startsWith("..")).map((r) => `/${r.replace(/[*?[\\{]/g, "\\$&")}`),
+  ];
+
   let jobs: ScanJob[];
   if (mode === "stdin") {
     if (!options.stdin) throw new UsageError("stdin mode needs the text to scan.", { cause: new TypeError("options.stdin missing") });
     jobs = [{ kind: "text", file: options.stdin.filename ?? "-", text: options.stdin.text }];
   } else if (mode === "tree") {
     const { walk } = await import("./walker.js");
-    const filter = new PathFilter({ include: config.include, exclude: config.exclude, defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(cwd) });
+    const filter = new PathFilter({ include: config.include, exclude: excludeFor(cwd), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(cwd) });
     const listed = walk({ root: cwd, paths: options.paths, filter });
     addSkipped(listed.skipped);
     addNotes(listed.notes);
@@ -158,7 +167,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     const root = git.repositoryRoot(cwd);
     stats.root = root;
     const pathspecs = (options.paths ?? []).map((p) => toSlash(relative(root, resolve(cwd, p))) || ".");
-    const filter = new PathFilter({ include: config.include, exclude: config.exclude, defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
+    const filter = new PathFilter({ include: config.include, exclude: excludeFor(root), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
     let listed;
     if (mode === "staged") listed = git.stagedJobs(root, pathspecs, filter);
     else {

@@ -63,12 +63,14 @@ export function walk(options: WalkOptions): WalkResult {
   const add = (abs: string, explicit: boolean) => {
     const rel = toRel(root, abs);
     if (seen.has(rel)) return;
-    const verdict = options.filter.check(rel, explicit);
+    const verdict = options.filter.check(rel);
     if (verdict === "scan") {
       seen.add(rel);
       result.files.push({ abs, rel });
     } else if (verdict !== "excluded") {
       bump(result, verdict);
+    } else if (explicit) {
+      result.notes.push(`${rel}: excluded by the config, .vaultshiftignore or the default skips, not scanned`);
     }
   };
 

@@ -108,8 +108,9 @@ async function runScan(argv: string[], io: CliIo): Promise<number> {
   if (baselineFile !== undefined) scanOptions.baselineFile = baselineFile;
   const workers = parseWorkers(stringOpt(values, "workers"));
   if (workers !== undefined) scanOptions.workers = workers;
-  const result = await scan(scanOptions);
   const output = stringOpt(values, "output");
+  if (output !== undefined) scanOptions.skipFiles = [output];
+  const result = await scan(scanOptions);
   await renderScan(result, io, { format, ci: values.ci === true, ...(output !== undefined ? { output } : {}) });
   return result.findings.length > 0 ? 1 : 0;
 }

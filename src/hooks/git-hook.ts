@@ -1,0 +1,132 @@
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { GitError, UsageError } from "../errors.js";
+import { writeFileAtomic } from "../util/atomic-write.js";
+
+// The git pre-commit hook. Installed where git looks for hooks
+// (`git rev-parse --git-path hooks`, which honours core.hooksPath and
+// worktrees), marked so that we never overwrite or delete a hook we did not
+// write. A foreign hook is replaced only with --force, and then backed up
+// (and restored by `uninstall`).
+
+/** Marks a hook file as ours. */
+export const HOOK_MARKER = "# vaultshift-hook v1";
+export const BACKUP_SUFFIX = ".vaultshift-backup";
+
+// git runs pre-commit hooks from the top of the working tree with a POSIX sh
+// (githooks(5)). Prefer the project's own binary, then one on PATH, then npx
+// without network access (--no-install: a hook must never download code).
+export const HOOK_SCRIPT = `#!/bin/sh
+${HOOK_MARKER}
+# Installed by \`vaultshift hook install\`; remove with \`vaultshift hook uninstall\`.
+# Blocks a commit that adds a secret. Skip once with \`git commit --no-verify\`.
+if [ -x ./node_modules/.bin/vaultshift ]; then
+  exec ./node_modules/.bin/vaultshift scan --staged
+elif command -v vaultshift >/dev/null 2>&1; then
+  exec vaultshift scan --staged
+else
+  exec npx --no-install vaultshift scan --staged
+fi
+`;
+
+export const HUSKY_SNIPPET = `# .husky/pre-commit (husky v9)
+npx --no-install vaultshift scan --staged
+`;
+
+export const LEFTHOOK_SNIPPET = `# lefthook.yml
+pre-commit:
+  commands:
+    vaultshift:
+      run: npx --no-install vaultshift scan --staged
+`;
+
+export const PRE_COMMIT_SNIPPET = `# .pre-commit-config.yaml (pre-commit framework)
+repos:
+  - repo: https://github.com/<owner>/vaultshift
+    rev: v0.1.0
+    hooks:
+      - id: vaultshift
+`;
+
+export function hooksDirectory(cwd: string): string {
+  const r = spawnSync("git", ["rev-parse", "--git-path", "hooks"], { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" } });
+  if (r.error || r.status !== 0) {
+    throw new GitError(`${cwd} is not inside a git repository, so there is no pre-commit hook to manage.`, {
+      cause: r.error ?? new Error(r.stderr?.toString("utf8").trim() ?? "rev-parse failed"),
+      hint: "Run `git init` first, or run the command from inside the repository.",
+    });
+  }
+  const dir = r.stdout.toString("utf8").trim();
+  return isAbsolute(dir) ? dir : resolve(cwd, dir);
+}
+
+export type InstallOutcome = "installed" | "updated" | "replaced";
+
+export interface InstallResult {
+  outcome: InstallOutcome;
+  path: string;
+  /** Where a foreign hook was moved (with --force). */
+  backup?: string;
+}
+
+function isOurs(path: string): boolean {
+  try {
+    return readFileSync(path, "utf8").includes(HOOK_MARKER);
+  } catch {
+    return false;
+  }
+}
+
+export function installHook(cwd: string, options: { force?: boolean } = {}): InstallResult {
+  const dir = hooksDirectory(cwd);
+  const path = join(dir, "pre-commit");
+  if (/(^|[\\/])\.husky([\\/]_)?$/.test(dir) && !options.force) {
+    throw new UsageError(`core.hooksPath points at husky (${dir}); husky would own a hook written there.`, {
+      cause: new Error("husky hooksPath"),
+      hint: `Add this line to .husky/pre-commit instead:\n    npx --no-install vaultshift scan --staged\n  or pass --force to write ${path} anyway.`,
+    });
+  }
+  let outcome: InstallOutcome = "installed";
+  let backup: string | undefined;
+  if (existsSync(path)) {
+    if (isOurs(path)) outcome = "updated";
+    else if (!options.force) {
+      throw new UsageError(`${path} already exists and was not written by vaultshift.`, {
+        cause: new Error("foreign hook"),
+        hint: "Add `npx --no-install vaultshift scan --staged` to it yourself, or rerun with --force to back it up and replace it.",
+      });
+    } else {
+      backup = `${path}${BACKUP_SUFFIX}`;
+      if (existsSync(backup)) backup = `${path}${BACKUP_SUFFIX}-${Date.now()}`;
+      renameSync(path, backup);
+      outcome = "replaced";
+    }
+  }
+  writeFileAtomic(path, HOOK_SCRIPT, { mode: 0o755, mkdir: true });
+  chmodSync(path, 0o755);
+  const result: InstallResult = { outcome, path };
+  if (backup) result.backup = backup;
+  return result;
+}
+
+export type UninstallOutcome = "removed" | "restored" | "absent";
+
+export function uninstallHook(cwd: string): { outcome: UninstallOutcome; path: string } {
+  const dir = hooksDirectory(cwd);
+  const path = join(dir, "pre-commit");
+  if (!existsSync(path)) return { outcome: "absent", path };
+  if (!isOurs(path)) {
+    throw new UsageError(`${path} was not written by vaultshift; leaving it alone.`, {
+      cause: new Error("foreign hook"),
+      hint: "Remove the vaultshift line from it by hand if it has one.",
+    });
+  }
+  unlinkSync(path);
+  const backup = `${path}${BACKUP_SUFFIX}`;
+  if (existsSync(backup)) {
+    renameSync(backup, path);
+    return { outcome: "restored", path };
+  }
+  return { outcome: "removed", path };
+}
