@@ -5,7 +5,10 @@ import { rules as azure } from "./azure.js";
 import { rules as github } from "./github.js";
 import { rules as gitlab } from "./gitlab.js";
 import { rules as atlassian } from "./atlassian.js";
+import { rules as registries } from "./registries.js";
+import { rules as payments } from "./payments.js";
+import { rules as messaging } from "./messaging.js";
 
 // Every provider rule, in file order. Ids are unique across files (checked by
 // src/scan/rules.test.ts).
-export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian];
+export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging];

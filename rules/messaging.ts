@@ -1,0 +1,325 @@
+import type { Rule } from "../src/scan/types.js";
+import { assigned, custom, prefixed } from "./build.js";
+import { ALNUM, B64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
+
+const SLACK_TOKENS = "https://api.slack.com/concepts/token-types";
+
+// Slack tokens: "xox" + type letter + "-" + dash-separated numeric ids and a
+// random part (https://api.slack.com/concepts/token-types). b = bot, p =
+// user, a = workspace app (legacy), r = refresh, e = config refresh.
+const slackToken = (seed: string, type: string): string =>
+  `xox${type}-${fake(DIGITS, 12, seed)}-${fake(DIGITS, 13, seed)}-${fake(ALNUM, 24, seed)}`;
+
+const slack = (id: string, type: string, description: string, env: string): Rule =>
+  prefixed({
+    id,
+    description,
+    kind: "token",
+    severity: "critical",
+    docs: SLACK_TOKENS,
+    prefix: `xox${type}-`,
+    body: "[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9-]{20,64}",
+    fixedLength: false,
+    entropy: 3.5,
+    sample: slackToken(id, type),
+    env,
+  });
+
+// A Discord bot token: base64(user id) "." base64(timestamp) "." HMAC.
+const discordToken = (seed: string): string =>
+  `${base64url(fake(DIGITS, 18, seed).replace(/^0/, "1"))}.${fake(B64URL, 6, seed)}.${fake(B64URL, 38, seed)}`;
+
+export const rules: Rule[] = [
+  slack("slack-bot-token", "b", "Slack bot token (xoxb-…)", "SLACK_BOT_TOKEN"),
+  slack("slack-user-token", "p", "Slack user token (xoxp-…)", "SLACK_USER_TOKEN"),
+  slack("slack-workspace-app-token", "a", "Slack legacy workspace app token (xoxa-…)", "SLACK_APP_TOKEN"),
+  slack("slack-refresh-token", "r", "Slack refresh token (xoxr-…)", "SLACK_REFRESH_TOKEN"),
+  // App-level tokens: "xapp-" + digit + "-" + app id + "-" + numeric + "-" + 64 hex.
+  prefixed({
+    id: "slack-app-level-token",
+    description: "Slack app-level token (xapp-…)",
+    kind: "token",
+    severity: "high",
+    docs: SLACK_TOKENS,
+    prefix: "xapp-",
+    body: "\\d-[A-Z0-9]{9,12}-\\d{10,14}-[a-f0-9]{64}",
+    sample: `xapp-1-${fake(UPPER_ALNUM, 11, "xapp")}-${fake(DIGITS, 13, "xapp")}-${fake(HEX, 64, "xapp")}`,
+    env: "SLACK_APP_TOKEN",
+  }),
+  // Configuration tokens: "xoxe.xoxp-1-" + long random; their refresh tokens "xoxe-1-".
+  prefixed({
+    id: "slack-configuration-token",
+    description: "Slack app configuration access token (xoxe.xoxp-…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://api.slack.com/authentication/config-tokens",
+    prefix: "xoxe.xox",
+    body: "[bp]-\\d-[A-Za-z0-9]{140,200}",
+    fixedLength: false,
+    sample: "xoxe.xoxp-1-" + fake(ALNUM, 163, "xoxe"),
+    env: "SLACK_CONFIG_TOKEN",
+  }),
+  prefixed({
+    id: "slack-configuration-refresh-token",
+    description: "Slack app configuration refresh token (xoxe-…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://api.slack.com/authentication/config-tokens",
+    prefix: "xoxe-",
+    body: "\\d-[A-Za-z0-9]{140,200}",
+    fixedLength: false,
+    sample: "xoxe-1-" + fake(ALNUM, 146, "xoxe-r"),
+    env: "SLACK_CONFIG_REFRESH_TOKEN",
+  }),
+  // Incoming webhooks: https://hooks.slack.com/services/T…/B…/<24 alphanumerics>.
+  custom({
+    id: "slack-webhook-url",
+    description: "Slack incoming webhook URL (hooks.slack.com/services/…)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://api.slack.com/messaging/webhooks",
+    keywords: ["hooks.slack.com"],
+    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/services\/[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{24})(?![A-Za-z0-9])/,
+    entropy: 3.5,
+    examples: {
+      invalid: [`SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T${fake(UPPER_ALNUM, 8, "hook")}/B${fake(UPPER_ALNUM, 10, "hook")}/${fake(ALNUM, 24, "hook")}`],
+      valid: ["SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "See https://hooks.slack.com/services/ for details"],
+    },
+  }),
+  // Workflow Builder webhooks: hooks.slack.com/workflows|triggers/T…/…/…/<secret>.
+  custom({
+    id: "slack-workflow-webhook-url",
+    description: "Slack Workflow Builder webhook URL (hooks.slack.com/workflows|triggers/…)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://slack.com/help/articles/360041352714-Build-a-workflow--Create-a-workflow-that-starts-outside-of-Slack",
+    keywords: ["hooks.slack.com"],
+    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[0-9]{10,20}\/[A-Za-z0-9]{24,32})(?![A-Za-z0-9])/,
+    entropy: 3.5,
+    examples: {
+      invalid: [`url: https://hooks.slack.com/triggers/T${fake(UPPER_ALNUM, 8, "wf")}/A${fake(UPPER_ALNUM, 10, "wf")}/${fake(DIGITS, 13, "wf")}/${fake(ALNUM, 32, "wf")}`],
+      valid: ["url: https://hooks.slack.com/triggers/T0000/A0000/1234/abc"],
+    },
+  }),
+  // Twilio API key SIDs: "SK" + 32 lower-case hex; the secret paired with it
+  // is 32 alphanumerics (found by name, below).
+  prefixed({
+    id: "twilio-api-key",
+    description: "Twilio API key SID (SK + 32 hex)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://www.twilio.com/docs/iam/api-keys",
+    prefix: "SK",
+    body: "[0-9a-f]{32}",
+    boundary: "A-Za-z0-9",
+    keywords: ["sk"],
+    entropy: 3.2,
+    sample: "SK" + fake(HEX, 32, "twilio-sk"),
+    env: "TWILIO_API_KEY",
+  }),
+  assigned({
+    id: "twilio-auth-token",
+    description: "Twilio account auth token or API key secret assigned to a Twilio name",
+    kind: "token",
+    severity: "critical",
+    docs: "https://www.twilio.com/docs/iam/access-tokens",
+    names: "twilio[\\w.-]{0,20}?(?:auth|token|secret)",
+    value: "[a-zA-Z0-9]{32}",
+    keywords: ["twilio"],
+    entropy: 3.2,
+    sample: fake(HEX, 32, "twilio-auth"),
+    env: "TWILIO_AUTH_TOKEN",
+  }),
+  // SendGrid: "SG." + 22 + "." + 43 url-safe characters.
+  prefixed({
+    id: "sendgrid-api-key",
+    description: "SendGrid API key (SG.….…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys",
+    prefix: "SG.",
+    body: "[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}",
+    keywords: ["sg."],
+    sample: "SG." + fake(B64URL, 22, "sg") + "." + fake(B64URL, 43, "sg"),
+    env: "SENDGRID_API_KEY",
+  }),
+  // Mailgun: private API keys "key-" + 32 hex (old) or 32 hex + "-" + 8 hex + "-" + 8 hex.
+  assigned({
+    id: "mailgun-api-key",
+    description: "Mailgun private API key assigned to a Mailgun name",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/",
+    names: "mailgun",
+    value: "(?:key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})",
+    keywords: ["mailgun"],
+    sample: `${fake(HEX, 32, "mg")}-${fake(HEX, 8, "mg")}-${fake(HEX, 8, "mg2")}`,
+    env: "MAILGUN_API_KEY",
+    invalid: [`MAILGUN_KEY=key-${fake(HEX, 32, "mg-old")}`],
+  }),
+  // Mailchimp: 32 hex + "-us" + datacenter number.
+  prefixed({
+    id: "mailchimp-api-key",
+    description: "Mailchimp Marketing API key (…-us<n>)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",
+    prefix: "",
+    body: "[0-9a-f]{32}-us[0-9]{1,2}",
+    keywords: ["-us"],
+    sample: fake(HEX, 32, "mailchimp") + "-us21",
+    env: "MAILCHIMP_API_KEY",
+  }),
+  // Mandrill (Mailchimp Transactional) keys: 22 url-safe characters.
+  assigned({
+    id: "mandrill-api-key",
+    description: "Mailchimp Transactional (Mandrill) API key assigned to a Mandrill name",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://mailchimp.com/developer/transactional/guides/quick-start/",
+    names: "mandrill",
+    value: "[A-Za-z0-9_-]{22}",
+    keywords: ["mandrill"],
+    entropy: 3.5,
+    sample: fake(B64URL, 22, "mandrill"),
+    env: "MANDRILL_API_KEY",
+  }),
+  // Postmark server and account tokens are UUIDs.
+  assigned({
+    id: "postmark-server-token",
+    description: "Postmark server or account API token (UUID) assigned to a Postmark name",
+    kind: "token",
+    severity: "high",
+    docs: "https://postmarkapp.com/developer/api/overview#authentication",
+    names: "postmark",
+    value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    keywords: ["postmark"],
+    sample: uuid("postmark"),
+    env: "POSTMARK_SERVER_TOKEN",
+  }),
+  // Brevo (Sendinblue): "xkeysib-" + 64 hex + "-" + 16; SMTP keys "xsmtpsib-".
+  prefixed({
+    id: "brevo-api-key",
+    description: "Brevo (Sendinblue) API or SMTP key (xkeysib-/xsmtpsib-…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://developers.brevo.com/docs/getting-started",
+    prefix: "",
+    body: "x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}",
+    keywords: ["xkeysib-", "xsmtpsib-"],
+    sample: "xkeysib-" + fake(HEX, 64, "brevo") + "-" + fake(ALNUM, 16, "brevo"),
+    env: "BREVO_API_KEY",
+  }),
+  // Resend: "re_" + 8 + "_" + 24.
+  prefixed({
+    id: "resend-api-key",
+    description: "Resend API key (re_…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://resend.com/docs/dashboard/api-keys/introduction",
+    prefix: "re_",
+    body: "[A-Za-z0-9]{8}_[A-Za-z0-9]{24}",
+    sample: "re_" + fake(ALNUM, 8, "resend") + "_" + fake(ALNUM, 24, "resend"),
+    env: "RESEND_API_KEY",
+  }),
+  assigned({
+    id: "mailjet-api-secret",
+    description: "Mailjet API secret key (32 hex) assigned to a Mailjet name",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://dev.mailjet.com/email/guides/#authentication",
+    names: "mailjet|mj[_.-]?apikey[_.-]?private",
+    value: "[a-f0-9]{32}",
+    keywords: ["mailjet", "mj_apikey"],
+    sample: fake(HEX, 32, "mailjet"),
+    env: "MAILJET_SECRET_KEY",
+  }),
+  // Telegram bot tokens: numeric bot id + ":" + 35 characters starting "AA".
+  prefixed({
+    id: "telegram-bot-token",
+    description: "Telegram Bot API token (<bot id>:AA…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://core.telegram.org/bots/api#authorizing-your-bot",
+    prefix: "",
+    body: "[0-9]{8,10}:AA[0-9A-Za-z_-]{33}",
+    keywords: [":aa"],
+    sample: fake(DIGITS, 10, "tg").replace(/^0/, "5") + ":AA" + fake(B64URL, 33, "tg"),
+    env: "TELEGRAM_BOT_TOKEN",
+  }),
+  // Discord bot tokens: base64(user id) "." 6+ "." 27-38; the first part
+  // must decode to a numeric snowflake id, which rejects look-alikes.
+  custom({
+    id: "discord-bot-token",
+    description: "Discord bot token (base64 user id . timestamp . HMAC)",
+    kind: "token",
+    severity: "high",
+    docs: "https://discord.com/developers/docs/reference#authentication",
+    keywords: ["discord", "bot"],
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-])/,
+    entropy: 4,
+    validate: (s) => /^\d{17,20}$/.test(Buffer.from(s.split(".")[0] ?? "", "base64url").toString("latin1")),
+    examples: {
+      invalid: [`DISCORD_BOT_TOKEN=${discordToken("discord")}`, `client.login("${discordToken("discord2")}"); // discord bot`],
+      valid: [`DISCORD_BOT_TOKEN=MTAx${fake(B64URL, 20, "dc-bad")}.${fake(B64URL, 6, "dc-bad")}.${fake(B64URL, 30, "dc-bad")}`],
+    },
+  }),
+  custom({
+    id: "discord-webhook-url",
+    description: "Discord webhook URL (discord.com/api/webhooks/<id>/<token>)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://discord.com/developers/docs/resources/webhook",
+    keywords: ["discord"],
+    pattern: /(?<secret>https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])/,
+    entropy: 4,
+    examples: {
+      invalid: [`DISCORD_WEBHOOK=https://discord.com/api/webhooks/${fake(DIGITS, 19, "dw")}/${fake(B64URL, 68, "dw")}`],
+      valid: ["DISCORD_WEBHOOK=https://discord.com/api/webhooks/123/abc", "See https://discord.com/developers/docs/resources/webhook"],
+    },
+  }),
+  // Teams incoming webhooks (Office 365 connectors):
+  // https://<tenant>.webhook.office.com/webhookb2/<guid>@<guid>/IncomingWebhook/<32 hex>/<guid>.
+  custom({
+    id: "microsoft-teams-webhook-url",
+    description: "Microsoft Teams incoming webhook URL (webhook.office.com/webhookb2/…)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://learn.microsoft.com/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook",
+    keywords: ["webhook.office.com"],
+    pattern: /(?<secret>https:\/\/[a-z0-9-]{1,64}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])/,
+    entropy: 3.5,
+    examples: {
+      invalid: [`TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/${uuid("t1")}@${uuid("t2")}/IncomingWebhook/${fake(HEX, 32, "teams")}/${uuid("t3")}`],
+      valid: ["TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/<id>@<tenant>/IncomingWebhook/<key>/<owner>"],
+    },
+  }),
+  // Mattermost incoming webhooks: https://<host>/hooks/<26 lower alnum>.
+  assigned({
+    id: "mattermost-webhook-url",
+    description: "Mattermost incoming webhook URL assigned to a Mattermost name",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://developers.mattermost.com/integrate/webhooks/incoming/",
+    names: "mattermost",
+    value: "https?://[A-Za-z0-9.:-]{1,100}/hooks/[a-z0-9]{26}",
+    keywords: ["mattermost"],
+    sample: "https://chat.acme.io/hooks/" + fake(LOWER_ALNUM, 26, "mm"),
+    env: "MATTERMOST_WEBHOOK_URL",
+  }),
+  // Google Chat webhooks: chat.googleapis.com/v1/spaces/<id>/messages?key=…&token=….
+  custom({
+    id: "google-chat-webhook-url",
+    description: "Google Chat incoming webhook URL with its token",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://developers.google.com/workspace/chat/quickstart/webhooks",
+    keywords: ["chat.googleapis.com"],
+    pattern: /(?<secret>https:\/\/chat\.googleapis\.com\/v1\/spaces\/[A-Za-z0-9_-]{8,20}\/messages\?key=[A-Za-z0-9_-]{39}(?:&|&amp;|\\u0026)token=[A-Za-z0-9_%-]{40,100})(?![A-Za-z0-9_%-])/,
+    entropy: 4,
+    examples: {
+      invalid: [`GCHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/${fake(B64URL, 11, "gc")}/messages?key=AIza${fake(B64URL, 35, "gc")}&token=${fake(B64URL, 43, "gc")}%3D`],
+      valid: ["GCHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/AAAA/messages"],
+    },
+  }),
+];
