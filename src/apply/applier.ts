@@ -4,7 +4,7 @@ import { PlanError, VaultshiftError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
 import { fingerprint } from "../util/fingerprint.js";
 import type { ApplyOptions, ApplyResult, Plan, PlannedTarget, PlanWarning, SecretBinding } from "../plan/types.js";
-import { sha256 } from "../plan/project.js";
+import { projectId, sha256 } from "../plan/project.js";
 import { computeFileChanges, readIfExists } from "./file-changes.js";
 import { CasConflictError, type KvStore } from "./kv-store.js";
 import { readPlannedValues } from "./source-values.js";
@@ -53,7 +53,7 @@ function literalBindings(plan: Plan): SecretBinding[] {
 export async function applyPlan(plan: Plan, options: ApplierOptions): Promise<ApplyResult> {
   const { root, store } = options;
   const progress = options.onProgress ?? (() => {});
-  const state = new StateStore(plan.projectId, options.env);
+  const state = new StateStore(projectId(root), options.env);
   const dryRun = options.dryRun === true;
   const result: ApplyResult = { planId: plan.id, dryRun, alreadyApplied: false, writes: [], files: [], policy: { name: plan.policy.name, written: false }, warnings: [], diffs: [] };
 

@@ -191,7 +191,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     version: 1,
     createdAt: new Date().toISOString(),
     app,
-    projectId: projectId(root, app),
+    projectId: projectId(root),
     mount,
     salt,
     secrets,

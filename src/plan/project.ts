@@ -36,13 +36,15 @@ function realpathSafe(path: string): string {
 }
 
 /**
- * Identity of a project on this machine for the state directory: the app
- * name plus a hash of the real path, so two checkouts of one repository keep
- * separate journals and backups.
+ * Identity of a project on this machine for the state directory: the
+ * directory name plus a hash of its real path, so two checkouts of one
+ * repository keep separate journals and backups, and every command finds the
+ * same state whatever --app it is given.
  */
-export function projectId(root: string, app: string): string {
-  const hash = createHash("sha256").update(realpathSafe(root)).digest("hex").slice(0, 12);
-  return `${app}-${hash}`;
+export function projectId(root: string): string {
+  const real = realpathSafe(root);
+  const name = basename(real).toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "") || "project";
+  return `${name}-${createHash("sha256").update(real).digest("hex").slice(0, 12)}`;
 }
 
 export interface SecretsModuleLayout {

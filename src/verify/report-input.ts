@@ -1,0 +1,83 @@
+import { execFileSync } from "node:child_process";
+import type { ManualAction, Plan, ReportInput, ReportSecret, Verification } from "../plan/types.js";
+
+// The compliance report's data, from the plan and the last verification:
+// where each secret went, whether it was read back and can be read by the
+// app's policy, what is left, and what a person still has to do. No value.
+
+/** Files that git has ever recorded: a secret that was in one is in history and must be rotated. */
+function filesInGitHistory(root: string, files: string[]): Set<string> {
+  const out = new Set<string>();
+  if (files.length === 0) return out;
+  try {
+    const log = execFileSync("git", ["log", "--all", "--format=", "--name-only", "--", ...files], { cwd: root, encoding: "utf8", timeout: 10_000, stdio: ["ignore", "pipe", "ignore"] });
+    for (const line of log.split("\n")) if (line.trim()) out.add(line.trim());
+  } catch {
+    /* not a git repository, or git missing: history unknown */
+  }
+  return out;
+}
+
+/** Warning codes that leave work for a person. */
+const MANUAL_CODES = new Set(["dynamic-access", "browser-exposed", "env-write", "unsupported-form", "literal-manual", "literal-not-found", "parse-error", "vault-value-differs"]);
+
+export function buildReportInput(plan: Plan, verification: Verification | null, options: { root: string; address: string | null }): ReportInput {
+  const history = filesInGitHistory(options.root, [...new Set(plan.secrets.map((s) => s.source.file))]);
+  const checks = new Map((verification?.secrets ?? []).map((c) => [c.id, c]));
+  const secrets: ReportSecret[] = plan.secrets.map((s) => {
+    const c = checks.get(s.id);
+    return {
+      name: s.name,
+      kind: s.kind,
+      confidence: s.confidence,
+      reason: s.reason,
+      environment: s.environment,
+      source: { file: s.source.file, line: s.source.line, name: s.source.name, type: s.source.type },
+      target: { ...s.target, version: c?.version ?? null },
+      fingerprintPrefix: s.fingerprint.slice(0, 12),
+      verified: c ? c.status === "ok" : null,
+      readableByPolicy: c?.readableByPolicy ?? null,
+      inGitHistory: history.has(s.source.file) || s.duplicates.some((d) => history.has(d.file)),
+      rotationAgeDays: null,
+    };
+  });
+  const manualActions: ManualAction[] = [];
+  for (const w of plan.warnings) {
+    if (MANUAL_CODES.has(w.code)) manualActions.push({ code: w.code, ...(w.file ? { file: w.file } : {}), ...(w.line ? { line: w.line } : {}), message: w.message });
+  }
+  const leaked = secrets.filter((s) => s.inGitHistory);
+  if (leaked.length > 0) {
+    manualActions.push({
+      code: "rotate",
+      message: `${leaked.length} secret${leaked.length === 1 ? " was" : "s were"} committed to git before the migration (${[...new Set(leaked.map((s) => s.source.file))].join(", ")}): rotate ${leaked.length === 1 ? "it" : "them"} — the old value${leaked.length === 1 ? " stays" : "s stay"} readable in history.`,
+    });
+  }
+  for (const f of verification?.rescan.findings ?? []) {
+    manualActions.push({ code: "remaining-secret", file: f.file, line: f.line, message: `${f.file}:${f.line}: a ${f.kind} (${f.redacted}) is still in the tree; migrate or remove it.` });
+  }
+  for (const c of verification?.secrets ?? []) {
+    if (c.status !== "ok") manualActions.push({ code: `vault-${c.status}`, message: `${c.target.mount}/${c.target.path}#${c.target.key} (${c.name}): ${c.message ?? c.status}.` });
+  }
+  if (verification && !verification.policy.checked && verification.policy.message) manualActions.push({ code: "policy-unchecked", message: verification.policy.message });
+  const verdict = verification?.verdict ?? "incomplete";
+  return {
+    app: plan.app,
+    generatedAt: new Date().toISOString(),
+    verdict,
+    vault: { address: options.address, mount: plan.mount, policy: plan.policy.name },
+    planId: plan.id,
+    secrets,
+    config: plan.config,
+    files: plan.files.map((f) => ({ file: f.file, kind: f.kind, edits: f.edits })),
+    warnings: plan.warnings,
+    manualActions,
+    rescan: verification?.rescan ?? { findings: [], filesScanned: null },
+    totals: {
+      secrets: secrets.length,
+      verified: secrets.filter((s) => s.verified === true).length,
+      readable: secrets.filter((s) => s.readableByPolicy === true).length,
+      config: plan.config.length,
+      remaining: verification?.rescan.findings.length ?? 0,
+    },
+  };
+}
