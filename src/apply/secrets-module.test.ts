@@ -34,7 +34,8 @@ before(() => {
   writeFileSync(join(pkg, "package.json"), JSON.stringify({ name: "vaultshift", type: "module", exports: { "./runtime": { types: "./runtime.d.ts", default: "./runtime.js" } } }));
   writeFileSync(
     join(pkg, "runtime.d.ts"),
-    `export declare function loadSecrets(options: { app: string; environment?: string; paths: Record<string, { mount: string; path: string; key: string }> }): Promise<Record<string, string>>;\n`,
+    `export declare function loadSecrets(options: { app: string; environment?: string; paths: Record<string, { mount: string; path: string; key: string }> }): Promise<Record<string, string>>;\n` +
+      `export declare function resolveEnvironment(explicit?: string): string;\n`,
   );
   writeFileSync(
     join(pkg, "runtime.js"),
@@ -43,6 +44,10 @@ before(() => {
   const out = {};
   for (const [name, l] of Object.entries(paths)) out[name] = l.mount + "/" + l.path + "#" + l.key + "@" + environment;
   return out;
+}
+export function resolveEnvironment(explicit, env = process.env) {
+  const raw = explicit ?? env.VAULTSHIFT_ENV ?? env.NODE_ENV ?? "development";
+  return raw === "prod" ? "production" : raw;
 }\n`,
   );
 });
@@ -80,7 +85,7 @@ test("ESM: read once at start-up, per environment from NODE_ENV, VAULTSHIFT_ENV 
   });
   assert.deepEqual(JSON.parse(run(root, "main.js", {}).stdout), { environment: "development", ...dev });
   assert.deepEqual(JSON.parse(run(root, "main.js", { NODE_ENV: "production" }).stdout), { environment: "production", ...prod });
-  assert.deepEqual(JSON.parse(run(root, "main.js", { NODE_ENV: "development", VAULTSHIFT_ENV: "production" }).stdout), { environment: "production", ...prod });
+  assert.deepEqual(JSON.parse(run(root, "main.js", { NODE_ENV: "development", VAULTSHIFT_ENV: "prod" }).stdout), { environment: "production", ...prod });
 });
 
 test("a variable not migrated for the running environment still comes from process.env", () => {
@@ -109,6 +114,9 @@ test("CommonJS: synchronous after require, usable at module level, and importabl
   });
   assert.deepEqual(JSON.parse(run(root, "main.js", { NODE_ENV: "production" }).stdout), { environment: "production", ...prod });
   assert.deepEqual(JSON.parse(run(root, "main.mjs", {}).stdout), { environment: "development", ...dev });
+  const unknown = run(root, "main.js", { NODE_ENV: "test" });
+  assert.notEqual(unknown.status, 0);
+  assert.match(unknown.stderr, /no secrets were migrated for the environment "test" \(known: development, production\)\. Set VAULTSHIFT_ENV/);
 });
 
 test("CommonJS: a failing load is an error at require time with the runtime's message", () => {
@@ -116,7 +124,7 @@ test("CommonJS: a failing load is an error at require time with the runtime's me
   const root = project("cjs-fail", { "package.json": `{"type":"commonjs"}`, "secrets.js": content, "main.js": `require("./secrets.js");\n` });
   const r = run(root, "main.js", {});
   assert.notEqual(r.status, 0);
-  assert.match(r.stderr, /could not load the secrets for the environment "development": wrong app/);
+  assert.match(r.stderr, /could not load the secrets: wrong app/);
 });
 
 test("printing the secrets object shows names, not values", () => {

@@ -76,10 +76,11 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     );
   }
   if (!esm && !ts) push('"use strict";');
-  if (esm) push('import { loadSecrets } from "vaultshift/runtime";');
+  if (esm) push('import { loadSecrets, resolveEnvironment } from "vaultshift/runtime";');
   else if (ts) push('import { execFileSync } from "node:child_process";', 'import { pathToFileURL } from "node:url";');
   else push('const { execFileSync } = require("node:child_process");', 'const { pathToFileURL } = require("node:url");');
   push("");
+  const T = (type: string) => (ts ? type : "");
   if (ts) {
     push("interface Location {", "  mount: string;", "  path: string;", "  key: string;", "}", "");
     push("/** The secrets this app reads; `undefined` where a variable is not migrated in every environment. */");
@@ -88,60 +89,78 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     push("}", "");
   }
   push("/** Where each secret lives (KV v2 mount, path, key), per environment. */");
-  push(`const locations${ts ? ": Record<string, Record<string, Location>>" : ""} = ${objectLiteral(perEnv, 0)};`);
+  push(`const locations${T(": Record<string, Record<string, Location>>")} = ${objectLiteral(perEnv, 0)};`);
   push("/** Secrets that were hard-coded: one location for every environment. */");
-  push(`const shared${ts ? ": Record<string, Location>" : ""} = ${objectLiteral(shared, 0)};`);
-  push(`const names${ts ? ": readonly (keyof Secrets)[]" : ""} = [${names.map((n) => JSON.stringify(n)).join(", ")}];`, "");
-  push(
-    `${exp}const environment${ts ? ": string" : ""} = process.env["VAULTSHIFT_ENV"] || process.env["NODE_ENV"] || "development";`,
-    `const known = Object.keys(locations);`,
-    `const own = Object.prototype.hasOwnProperty;`,
-    `if (known.length > 0 && !own.call(locations, environment)) {`,
-    "  throw new Error(",
-    "    `vaultshift: no secrets were migrated for the environment \"${environment}\" (known: ${known.join(\", \")}). ` +",
-    "      \"Set VAULTSHIFT_ENV to one of them.\",",
-    "  );",
-    "}",
-    `const paths${ts ? ": Record<string, Location>" : ""} = { ...shared, ...locations[environment] };`,
-  );
+  push(`const shared${T(": Record<string, Location>")} = ${objectLiteral(shared, 0)};`);
+  push(`const names${T(": readonly (keyof Secrets)[]")} = [${names.map((n) => JSON.stringify(n)).join(", ")}];`);
+  push(`const own = Object.prototype.hasOwnProperty;`, "");
   if (esm) {
-    push(`const loaded${ts ? ": Record<string, string>" : ""} = await loadSecrets({ app: ${JSON.stringify(input.app)}, environment, paths });`);
+    push(
+      "// VAULTSHIFT_ENV, else NODE_ENV, else development; `prod` → production and other aliases.",
+      `export const environment${T(": string")} = resolveEnvironment();`,
+      `if (Object.keys(locations).length > 0 && !own.call(locations, environment)) {`,
+      "  throw new Error(",
+      "    `vaultshift: no secrets were migrated for the environment \"${environment}\" (known: ${Object.keys(locations).join(\", \")}). ` +",
+      "      \"Set VAULTSHIFT_ENV to one of them.\",",
+      "  );",
+      "}",
+      `const paths${T(": Record<string, Location>")} = { ...shared, ...locations[environment] };`,
+      `const loaded${T(": Record<string, string>")} = await loadSecrets({ app: ${JSON.stringify(input.app)}, environment, paths });`,
+    );
   } else {
-    push(`const loaded${ts ? ": Record<string, string>" : ""} = loadSync({ app: ${JSON.stringify(input.app)}, environment, paths });`);
+    push(
+      `const loadedSync = loadSync(${JSON.stringify(input.app)});`,
+      `${exp}const environment${T(": string")} = loadedSync.environment;`,
+      `const paths${T(": Record<string, Location>")} = { ...shared, ...locations[environment] };`,
+      `const loaded${T(": Record<string, string>")} = loadedSync.values;`,
+    );
   }
   push(
     "",
     "// Not migrated for this environment: read the process environment, as before.",
-    `const values${ts ? ": Record<string, string | undefined>" : ""} = {};`,
+    `const values${T(": Record<string, string | undefined>")} = {};`,
     "for (const name of names) values[name] = own.call(paths, name) ? loaded[name] : process.env[name];",
     "// console.log(secrets) and util.inspect print names only.",
     "Object.defineProperty(values, Symbol.for(\"nodejs.util.inspect.custom\"), {",
     "  value: () => `Secrets { ${names.join(\", \")} }`,",
     "});",
     "",
-    `${exp}const secrets${ts ? ": Secrets" : ""} = Object.freeze(values)${ts ? " as unknown as Secrets" : ""};`,
+    `${exp}const secrets${T(": Secrets")} = Object.freeze(values)${T(" as unknown as Secrets")};`,
     "/** Resolves when the secrets are loaded (always, once this module has loaded); for symmetry with async code. */",
-    `${exp}function ready()${ts ? ": Promise<Secrets>" : ""} {`,
+    `${exp}function ready()${T(": Promise<Secrets>")} {`,
     "  return Promise.resolve(secrets);",
     "}",
   );
-  if (esm) push("export default secrets;");
   if (!esm) {
     push(
       "",
-      `function loadSync(request${ts ? ": { app: string; environment: string; paths: Record<string, Location> }" : ""})${ts ? ": Record<string, string>" : ""} {`,
-      `  let runtime${ts ? ": string" : ""};`,
+      `function loadSync(app${T(": string")})${T(": { environment: string; values: Record<string, string> }")} {`,
+      `  let runtime${T(": string")};`,
       "  try {",
       '    runtime = require.resolve("vaultshift/runtime");',
       "  } catch (error) {",
       '    throw Object.assign(new Error("vaultshift: cannot find vaultshift/runtime. Install it: npm install vaultshift"), { cause: error });',
       "  }",
-      "  const script =",
-      '    "import(process.argv[1]).then((m) => m.loadSecrets(JSON.parse(process.argv[2]))).then(" +',
-      '    "(v) => { process.stdout.write(JSON.stringify(v)); }, " +',
-      '    "(e) => { process.stderr.write(String((e && e.message) || e)); process.exitCode = 1; })";',
+      "  // The child resolves the environment and loads exactly as the ESM flavour does,",
+      "  // and answers with JSON on a pipe (values copied out of the runtime's redacting object).",
+      "  const loaderScript = [",
+      '    "const [url, request] = process.argv.slice(1);",',
+      '    "import(url).then(async (m) => {",',
+      '    "  const { app, locations, shared } = JSON.parse(request);",',
+      '    "  const environment = m.resolveEnvironment();",',
+      '    "  const known = Object.keys(locations);",',
+      '    "  if (known.length > 0 && !Object.prototype.hasOwnProperty.call(locations, environment))",',
+      '    "    throw new Error(\'no secrets were migrated for the environment \\"\' + environment + \'\\" (known: \' + known.join(\', \') + \'). Set VAULTSHIFT_ENV to one of them.\');",',
+      '    "  const values = await m.loadSecrets({ app, environment, paths: { ...shared, ...locations[environment] } });",',
+      '    "  process.stdout.write(JSON.stringify({ environment, values: { ...values } }));",',
+      '    "}).catch((e) => {",',
+      '    "  process.stderr.write(String((e && e.message) || e) + (e && e.hint ? \'\\\\n  \' + e.hint : \'\'));",',
+      '    "  process.exitCode = 1;",',
+      '    "});",',
+      '  ].join("\\n");',
+      "  const request = JSON.stringify({ app, locations, shared });",
       "  try {",
-      "    const out = execFileSync(process.execPath, [\"--input-type=module\", \"-e\", script, pathToFileURL(runtime).href, JSON.stringify(request)], {",
+      '    const out = execFileSync(process.execPath, ["--input-type=module", "-e", loaderScript, pathToFileURL(runtime).href, request], {',
       '      encoding: "utf8",',
       '      stdio: ["ignore", "pipe", "pipe"],',
       "      windowsHide: true,",
@@ -149,15 +168,15 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       "    });",
       "    return JSON.parse(out);",
       "  } catch (error) {",
-      `    const stderr = (error${ts ? " as { stderr?: unknown }" : ""}).stderr;`,
+      `    const stderr = ${ts ? "(error as { stderr?: unknown })" : "error"}.stderr;`,
       "    const detail = stderr ? String(stderr).trim() : String(error);",
-      '    throw Object.assign(new Error(`vaultshift: could not load the secrets for the environment "${request.environment}": ${detail}`), { cause: error });',
+      '    throw Object.assign(new Error(`vaultshift: could not load the secrets: ${detail}`), { cause: error });',
       "  }",
       "}",
     );
-    if (ts) push("export default secrets;");
-    else push("", "exports.secrets = secrets;", "exports.environment = environment;", "exports.ready = ready;");
   }
+  if (ts || esm) push("export default secrets;");
+  else push("", "exports.secrets = secrets;", "exports.environment = environment;", "exports.ready = ready;");
   return { content: lines.join("\n") + "\n" };
 }
 
