@@ -5,3 +5,4 @@ export type * from "./scan/types.js";
 export { readDotenv, dotenvObject, type DotenvEntry } from "./scan/dotenv-reader.js";
 export { redact } from "./util/redact.js";
 export { main as runCliMain, runCli } from "./cli/main.js";
+export { startDevServer, type DevServer, type DevServerOptions } from "./devserver/index.js";

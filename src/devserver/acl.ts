@@ -1,0 +1,142 @@
+import { CAP_BITS, CAPABILITIES, type ParsedPolicy, type PathRule } from "./policy.js";
+
+// Vault's ACL evaluation (openbao/docs/concepts/policies.mdx, priority rules;
+// the algorithm follows vault/acl.go AllowOperation and
+// CheckAllowedFromNonExactPaths): an exact rule wins; otherwise the longest
+// `*` prefix rule and every matching `+` rule compete by priority. Rules with
+// the same pattern in several policies are unioned; `deny` wins over all.
+
+export type Operation = "read" | "list" | "create" | "update" | "patch" | "delete";
+
+interface WildcardRule {
+  pattern: string; // as written, with a trailing * when it is a prefix
+  parts: string[];
+  isPrefix: boolean;
+  firstWildcard: number;
+  plusCount: number;
+  bits: number;
+}
+
+interface Candidate {
+  pattern: string;
+  isPrefix: boolean;
+  firstWildcard: number;
+  plusCount: number;
+  bits: number;
+}
+
+function merge(a: number | undefined, b: number): number {
+  const bits = (a ?? 0) | b;
+  return bits & CAP_BITS.deny ? CAP_BITS.deny : bits;
+}
+
+/** Is `a` lower priority than `b`? (policies.mdx, "priority" list) */
+function lower(a: Candidate, b: Candidate): boolean {
+  if (a.firstWildcard !== b.firstWildcard) return a.firstWildcard < b.firstWildcard;
+  if (a.isPrefix !== b.isPrefix) return a.isPrefix;
+  if (a.plusCount !== b.plusCount) return a.plusCount > b.plusCount;
+  if (a.pattern.length !== b.pattern.length) return a.pattern.length < b.pattern.length;
+  return a.pattern < b.pattern;
+}
+
+export class Acl {
+  readonly root: boolean;
+  private readonly exact = new Map<string, number>();
+  private readonly prefixes = new Map<string, number>();
+  private prefixList: string[] = [];
+  private readonly wildcards: WildcardRule[] = [];
+
+  constructor(policies: ParsedPolicy[], root = false) {
+    this.root = root;
+    const wild = new Map<string, WildcardRule>();
+    const add = (rule: PathRule) => {
+      if (rule.hasSegmentWildcard) {
+        const pattern = rule.path + (rule.isPrefix ? "*" : "");
+        const existing = wild.get(pattern);
+        if (existing) existing.bits = merge(existing.bits, rule.bits);
+        else {
+          const w: WildcardRule = {
+            pattern,
+            parts: rule.path.split("/"),
+            isPrefix: rule.isPrefix,
+            firstWildcard: pattern.indexOf("+"),
+            plusCount: rule.path.split("/").filter((p) => p === "+").length,
+            bits: rule.bits,
+          };
+          wild.set(pattern, w);
+        }
+      } else if (rule.isPrefix) this.prefixes.set(rule.path, merge(this.prefixes.get(rule.path), rule.bits));
+      else this.exact.set(rule.path, merge(this.exact.get(rule.path), rule.bits));
+    };
+    for (const p of policies) for (const r of p.rules) add(r);
+    this.wildcards.push(...wild.values());
+    this.prefixList = [...this.prefixes.keys()].sort((a, b) => b.length - a.length);
+  }
+
+  /** The capability bits that apply to `path` (0 = nothing granted). */
+  bitsFor(path: string, list = false): number {
+    const exact = this.exact.get(path);
+    if (exact !== undefined) return exact;
+    if (list && path.endsWith("/")) {
+      const bare = this.exact.get(path.slice(0, -1));
+      if (bare !== undefined) return bare;
+    }
+    let best: Candidate | undefined;
+    for (const prefix of this.prefixList) {
+      if (path.startsWith(prefix)) {
+        best = { pattern: prefix, isPrefix: true, firstWildcard: prefix.length, plusCount: 0, bits: this.prefixes.get(prefix)! };
+        break;
+      }
+    }
+    if (this.wildcards.length > 0) {
+      const parts = path.split("/");
+      for (const w of this.wildcards) {
+        if (parts.length < w.parts.length) continue;
+        if (!w.isPrefix && parts.length !== w.parts.length) continue;
+        let ok = true;
+        for (let i = 0; i < w.parts.length && ok; i++) {
+          const rule = w.parts[i]!;
+          const seg = parts[i]!;
+          ok = rule === "+" || rule === seg || (w.isPrefix && i === w.parts.length - 1 && seg.startsWith(rule));
+        }
+        if (ok && (!best || lower(best, w))) best = w;
+      }
+    }
+    return best?.bits ?? 0;
+  }
+
+  allows(path: string, op: Operation): boolean {
+    if (this.root) return true;
+    const bits = this.bitsFor(path, op === "list");
+    if (bits & CAP_BITS.deny) return false;
+    return (bits & CAP_BITS[op]) !== 0;
+  }
+
+  /** Sudo on top of the operation's capability (root-protected paths). */
+  hasSudo(path: string, op: Operation): boolean {
+    if (this.root) return true;
+    const bits = this.bitsFor(path, op === "list");
+    return (bits & CAP_BITS.deny) === 0 && (bits & CAP_BITS.sudo) !== 0;
+  }
+
+  /** What sys/capabilities-self reports: ["root"], ["deny"] or the granted names, sorted. */
+  capabilities(path: string): string[] {
+    if (this.root) return ["root"];
+    const bits = this.bitsFor(path);
+    if (bits === 0 || bits & CAP_BITS.deny) return ["deny"];
+    return CAPABILITIES.filter((c) => bits & CAP_BITS[c]).sort();
+  }
+
+  /** True if the token may do anything at all under `prefix` (sys/internal/ui/mounts visibility). */
+  anyUnder(prefix: string): boolean {
+    if (this.root) return true;
+    const granted = (bits: number) => bits !== 0 && (bits & CAP_BITS.deny) === 0;
+    for (const [p, b] of this.exact) if (p.startsWith(prefix) && granted(b)) return true;
+    for (const [p, b] of this.prefixes) if ((p.startsWith(prefix) || prefix.startsWith(p)) && granted(b)) return true;
+    for (const w of this.wildcards) {
+      const fixed = w.pattern.slice(0, w.firstWildcard);
+      if ((fixed.startsWith(prefix) || prefix.startsWith(fixed)) && granted(w.bits)) return true;
+    }
+    return false;
+  }
+}

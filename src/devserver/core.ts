@@ -1,0 +1,241 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { uuid } from "./ids.js";
+import { Acl, type Operation } from "./acl.js";
+import { parsePolicy, PolicyParseError, type ParsedPolicy } from "./policy.js";
+import { badRequest, permissionDenied, unsupportedPath, VaultHttpError } from "./http-error.js";
+import { TokenStore, tokenBackend } from "./tokens.js";
+import { approleBackend } from "./approle.js";
+import { kv2Backend } from "./kv2.js";
+import { kv1Backend, cubbyholeBackend } from "./kv1.js";
+import { sysBackend } from "./sys.js";
+import { AuditBroker } from "./audit.js";
+import type { EncryptedStore } from "./persist.js";
+import type { Data, MountEntry, State, TokenEntry } from "./state.js";
+import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
+
+// The request pipeline, in Vault's order: route → token → existence check
+// (create vs update) → ACL (+ sudo) → audit request → backend → use count →
+// audit response → persist.
+
+export interface CoreRequest {
+  operation: Operation;
+  path: string;
+  data: Data;
+  clientToken: string;
+  remoteAddress: string;
+  remotePort: number;
+  headers: IncomingHttpHeaders;
+}
+
+interface Route {
+  backend: Backend;
+  mount: MountEntry;
+  mountPoint: string;
+  rel: string;
+}
+
+/**
+ * Root-protected paths (openbao/docs/concepts/policies.mdx, "Root protected
+ * API endpoints"): the operation's capability is not enough, sudo is needed.
+ */
+const SUDO_PATHS: RegExp[] = [
+  /^sys\/audit(\/.*)?$/,
+  /^sys\/auth\/.+/,
+  /^sys\/raw(\/.*)?$/,
+  /^sys\/rotate$/,
+  /^sys\/seal$/,
+  /^sys\/step-down$/,
+  /^sys\/remount$/,
+  /^sys\/config\/(cors|auditing\/.*)$/,
+  /^sys\/leases\/(lookup|revoke-force|revoke-prefix)\/.+/,
+  /^sys\/(revoke-prefix|revoke-force)\/.+/,
+  /^auth\/token\/accessors\/?$/,
+  /^auth\/token\/revoke-orphan(\/.*)?$/,
+];
+
+const NO_TOKEN_PATHS = /^sys\/(health|seal-status|init|leader|internal\/ui\/mounts(\/.*)?)$/;
+
+const empty: Backend = {
+  handle() {
+    throw unsupportedPath();
+  },
+};
+
+export class Core {
+  readonly tokens: TokenStore;
+  readonly audit: AuditBroker;
+  private readonly parsed = new Map<string, ParsedPolicy>();
+  private readonly aclCache = new Map<string, Acl>();
+  private readonly rootAcl = new Acl([], true);
+  private readonly sys: Backend;
+  private readonly token: Backend;
+  private readonly approle: Backend;
+  private readonly kv2: Backend;
+  private readonly kv1: Backend;
+  private readonly cubbyhole: Backend;
+
+  constructor(
+    readonly state: State,
+    private readonly store?: EncryptedStore,
+  ) {
+    this.tokens = new TokenStore(state);
+    this.audit = new AuditBroker(state);
+    for (const [name, text] of state.policies) this.parsed.set(name, parsePolicy(name, text));
+    this.token = tokenBackend({ tokens: this.tokens, policyExists: (n) => state.policies.has(n) });
+    this.approle = approleBackend(state, this.tokens);
+    this.kv2 = kv2Backend(state);
+    this.kv1 = kv1Backend(state);
+    this.cubbyhole = cubbyholeBackend(state);
+    this.sys = sysBackend({
+      state,
+      tokens: this.tokens,
+      audit: this.audit,
+      setPolicy: (n, t) => this.setPolicy(n, t),
+      deletePolicy: (n) => this.deletePolicy(n),
+      aclFor: (t) => this.aclFor(t),
+      mountFor: (p) => {
+        const r = this.route(p);
+        return r && r.mount.type !== "system" ? { mount: r.mount, mountPoint: r.mountPoint } : undefined;
+      },
+    });
+  }
+
+  setPolicy(name: string, text: string): void {
+    let policy: ParsedPolicy;
+    try {
+      policy = parsePolicy(name, text);
+    } catch (error) {
+      if (error instanceof PolicyParseError) throw badRequest(`failed to parse policy: ${error.message}`);
+      throw error;
+    }
+    this.state.policies.set(name, text);
+    this.parsed.set(name, policy);
+    this.aclCache.clear(); // takes effect on the next request (policies.mdx)
+  }
+
+  deletePolicy(name: string): void {
+    this.state.policies.delete(name);
+    this.parsed.delete(name);
+    this.aclCache.clear();
+  }
+
+  aclFor(token: TokenEntry): Acl {
+    if (token.policies.includes("root")) return this.rootAcl;
+    const key = token.policies.join("\n");
+    let acl = this.aclCache.get(key);
+    if (!acl) {
+      const policies = token.policies.map((p) => this.parsed.get(p)).filter((p): p is ParsedPolicy => p !== undefined);
+      acl = new Acl(policies);
+      this.aclCache.set(key, acl);
+    }
+    return acl;
+  }
+
+  route(path: string): Route | undefined {
+    const state = this.state;
+    if (path === "sys" || path.startsWith("sys/")) return { backend: this.sys, mount: state.mounts.get("sys/")!, mountPoint: "sys/", rel: path.slice(4) };
+    if (path.startsWith("auth/")) {
+      const rest = path.slice(5);
+      let best: string | undefined;
+      for (const p of state.auth.keys()) if ((rest + "/").startsWith(p) && (!best || p.length > best.length)) best = p;
+      if (!best) return undefined;
+      const mount = state.auth.get(best)!;
+      const backend = mount.type === "token" ? this.token : mount.type === "approle" ? this.approle : empty;
+      return { backend, mount, mountPoint: `auth/${best}`, rel: rest.slice(best.length) };
+    }
+    let best: string | undefined;
+    for (const p of state.mounts.keys()) if ((path + "/").startsWith(p) && (!best || p.length > best.length)) best = p;
+    if (!best) return undefined;
+    const mount = state.mounts.get(best)!;
+    let backend = empty;
+    if (mount.type === "kv") backend = mount.options?.version === "2" ? this.kv2 : this.kv1;
+    else if (mount.type === "cubbyhole") backend = this.cubbyhole;
+    return { backend, mount, mountPoint: best, rel: path.slice(best.length) };
+  }
+
+  private needsToken(path: string, route: Route | undefined): boolean {
+    if (NO_TOKEN_PATHS.test(path)) return false;
+    if (route?.mount.type === "approle" && route.rel === "login") return false;
+    return true;
+  }
+
+  /** Runs a request; errors are thrown as VaultHttpError. */
+  handle(input: CoreRequest): { requestId: string; response: LogicalResponse | undefined; mountType: string | undefined } {
+    let path = input.path.replace(/^\/+/, "");
+    if (input.operation === "list" && !path.endsWith("/")) path += "/";
+    const route = this.route(path);
+    const needsToken = this.needsToken(path, route);
+    const token = input.clientToken ? this.tokens.valid(input.clientToken) : undefined;
+    const acl = token ? this.aclFor(token) : undefined;
+    const req: LogicalRequest = {
+      id: uuid(),
+      operation: input.operation,
+      path,
+      data: input.data,
+      clientToken: input.clientToken,
+      ...(token ? { token } : {}),
+      ...(acl ? { acl } : {}),
+      remoteAddress: input.remoteAddress,
+      remotePort: input.remotePort,
+      headers: input.headers,
+      ...(route ? { mount: route.mount } : {}),
+      mountPoint: route?.mountPoint ?? "",
+      rel: route?.rel ?? path,
+    };
+    const record = { req, token, mount: route?.mount };
+    let response: LogicalResponse | undefined;
+    let usedToken = false;
+    try {
+      if (needsToken) {
+        if (!token || !acl) throw permissionDenied();
+        if ((req.operation === "create" || req.operation === "update") && route?.backend.exists) {
+          if (!acl.allows(path, "create") && !acl.allows(path, "update")) throw permissionDenied();
+          req.operation = route.backend.exists(req) ? "update" : "create";
+        }
+        if (!acl.allows(path, req.operation)) throw permissionDenied();
+        if (SUDO_PATHS.some((r) => r.test(path)) && !acl.hasSudo(path, req.operation)) throw permissionDenied();
+      }
+      this.audit.log("request", record);
+      if (needsToken && token && token.numUses > 0) usedToken = true;
+      if (!route) throw new VaultHttpError(404, [`no handler for route "${path}". route entry not found.`]);
+      response = route.backend.handle(req);
+    } catch (error) {
+      if (usedToken) this.tokens.use(token!);
+      const message = error instanceof VaultHttpError ? error.errors[0] : "internal error";
+      try {
+        this.audit.log("response", { ...record, ...(message ? { error: message } : {}) });
+      } finally {
+        this.persistIfChanged(req.operation, usedToken);
+      }
+      throw error;
+    }
+    if (usedToken) this.tokens.use(token!);
+    this.audit.log("response", { ...record, response });
+    this.persistIfChanged(req.operation, usedToken);
+    const type = route?.mount.type;
+    return { requestId: req.id, response, mountType: type === "system" || type === "token" ? undefined : type };
+  }
+
+  private persistIfChanged(op: Operation, usedToken: boolean): void {
+    if (!this.store) return;
+    if (op === "read" || op === "list") {
+      if (!usedToken) return;
+    }
+    this.store.save(this.state);
+  }
+
+  /** The root token given at start (created if missing), so `--root-token` survives restarts with `--data`. */
+  ensureRootToken(id: string): TokenEntry {
+    const existing = this.state.tokens.get(id);
+    if (existing) return existing;
+    const entry = this.tokens.create({ policies: ["root"], parent: "", path: "auth/token/root", displayName: "root", ttl: 0, id });
+    this.state.rootToken = id;
+    this.store?.save(this.state);
+    return entry;
+  }
+
+  close(): void {
+    this.audit.close();
+  }
+}
+

@@ -1,0 +1,69 @@
+import { notFound, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { SYSTEM_MAX_TTL, type Data, type State } from "./state.js";
+import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
+import { kvStoreFor } from "./kv2.js";
+
+// KV version 1 (openbao/docs/api/secret/kv/index.mdx) and the per-token
+// cubbyhole, which has the same API but one namespace per token.
+
+function listKeys(paths: Iterable<string>, prefix: string): string[] {
+  const keys = new Set<string>();
+  for (const k of paths) {
+    if (!k.startsWith(prefix)) continue;
+    const rest = k.slice(prefix.length);
+    const slash = rest.indexOf("/");
+    keys.add(slash < 0 ? rest : rest.slice(0, slash + 1));
+  }
+  keys.delete("");
+  return [...keys].sort();
+}
+
+function handleKv(req: LogicalRequest, values: Map<string, string>, leaseDuration: number): LogicalResponse | undefined {
+  const path = req.rel;
+  switch (req.operation) {
+    case "list": {
+      const keys = listKeys(values.keys(), path);
+      if (keys.length === 0) throw notFound();
+      return { data: { keys } };
+    }
+    case "read": {
+      const text = values.get(path);
+      if (text === undefined) throw notFound();
+      return { data: JSON.parse(text) as Data, leaseDuration };
+    }
+    case "create":
+    case "update":
+      if (path === "" || path.endsWith("/") || path.endsWith(".")) throw unsupportedPath();
+      values.set(path, JSON.stringify(req.data));
+      return undefined;
+    case "delete":
+      values.delete(path);
+      return undefined;
+    default:
+      throw unsupportedOperation();
+  }
+}
+
+export function kv1Backend(state: State): Backend {
+  return {
+    exists: (req) => kvStoreFor(state, req.mount!.uuid).v1.has(req.rel),
+    // KV v1 reports the mount's default lease TTL (768h unless tuned) without issuing a lease.
+    handle: (req) => handleKv(req, kvStoreFor(state, req.mount!.uuid).v1, req.mount!.config.default_lease_ttl || SYSTEM_MAX_TTL),
+  };
+}
+
+export function cubbyholeBackend(state: State): Backend {
+  const valuesOf = (req: LogicalRequest) => {
+    const id = req.token!.id;
+    let m = state.cubbyhole.get(id);
+    if (!m) {
+      m = new Map();
+      state.cubbyhole.set(id, m);
+    }
+    return m;
+  };
+  return {
+    exists: (req) => state.cubbyhole.get(req.token!.id)?.has(req.rel) ?? false,
+    handle: (req) => handleKv(req, valuesOf(req), 0),
+  };
+}

@@ -1,0 +1,213 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { parseBool } from "./fields.js";
+import { VaultHttpError } from "./http-error.js";
+import type { Operation } from "./acl.js";
+import { LIST_MARKER_HEADER } from "./list-method.js";
+import type { Core } from "./core.js";
+import type { Data } from "./state.js";
+import type { LogicalResponse } from "./request.js";
+
+// The HTTP adapter (openbao/docs/api/index.mdx; README §1–§4): methods to
+// operations, query/body to request data, the response envelope, and errors
+// as `{"errors":[...]}` — never a stack trace, never a request value.
+
+/** Default maximum request size: 32 MB (api/index.mdx). */
+export const MAX_REQUEST_BYTES = 32 * 1024 * 1024;
+
+const JSON_HEADERS = { "Content-Type": "application/json", "Cache-Control": "no-store" };
+
+function send(res: ServerResponse, status: number, body: unknown, head = false): void {
+  if (body === undefined || status === 204) {
+    res.writeHead(status, { "Cache-Control": "no-store" });
+    res.end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(text) });
+  res.end(head ? undefined : text);
+}
+
+function sendError(res: ServerResponse, status: number, errors: string[]): void {
+  send(res, status, { errors });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  const declared = Number(req.headers["content-length"] ?? 0);
+  if (declared > MAX_REQUEST_BYTES) return Promise.reject(new BodyTooLarge());
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        req.removeAllListeners("data");
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function parseBody(raw: Buffer, contentType: string): Data {
+  if (raw.length === 0) return {};
+  const text = raw.toString("utf8");
+  if (contentType.startsWith("application/x-www-form-urlencoded")) {
+    const data: Data = {};
+    for (const [k, v] of new URLSearchParams(text)) data[k] = v;
+    return data;
+  }
+  if (text.trim() === "") return {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // V8's message quotes the input, which may hold a secret: say only what is wrong.
+    throw new VaultHttpError(400, ["failed to parse JSON input: invalid JSON"]);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    const kind = Array.isArray(parsed) ? "array" : parsed === null ? "null" : typeof parsed;
+    throw new VaultHttpError(400, [`failed to parse JSON input: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`]);
+  }
+  return parsed as Data;
+}
+
+function tokenOf(req: IncomingMessage): string {
+  const header = req.headers["x-vault-token"];
+  if (typeof header === "string" && header !== "") return header.trim();
+  const auth = req.headers.authorization;
+  if (typeof auth === "string") {
+    const m = /^Bearer\s+(.+)$/i.exec(auth.trim());
+    if (m) return m[1]!.trim();
+  }
+  return "";
+}
+
+function envelope(resp: LogicalResponse | undefined, requestId: string, mountType: string | undefined): { status: number; body?: unknown } {
+  if (resp?.raw) return { status: resp.raw.status, body: resp.raw.body };
+  const hasContent = resp && (resp.data != null || resp.auth != null || (resp.warnings != null && resp.warnings.length > 0));
+  if (!hasContent) return resp?.status && resp.status !== 204 ? { status: resp.status, body: { errors: [] } } : { status: 204 };
+  const body: Record<string, unknown> = {
+    request_id: requestId,
+    lease_id: "",
+    renewable: resp.renewable ?? false,
+    lease_duration: resp.leaseDuration ?? 0,
+    data: resp.data ?? null,
+    wrap_info: null,
+    warnings: resp.warnings && resp.warnings.length > 0 ? resp.warnings : null,
+    auth: resp.auth ?? null,
+  };
+  if (mountType) body.mount_type = mountType;
+  if (resp.topLevel && resp.data) {
+    for (const [k, v] of Object.entries(resp.data)) if (!(k in body)) body[k] = v;
+  }
+  return { status: resp.status ?? 200, body };
+}
+
+export function createRequestHandler(core: Core, onInternalError?: (error: unknown) => void) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const url = new URL(req.url ?? "/", "http://localhost");
+      if (!url.pathname.startsWith("/v1/")) {
+        sendError(res, 404, []);
+        return;
+      }
+      const path = decodeURIComponent(url.pathname.slice(4));
+      const method = req.headers[LIST_MARKER_HEADER] === "LIST" ? "LIST" : (req.method ?? "GET").toUpperCase();
+      let operation: Operation;
+      let data: Data = {};
+      const query = () => {
+        const q: Data = {};
+        for (const [k, v] of url.searchParams) if (k !== "list" && k !== "help") q[k] = v;
+        return q;
+      };
+      const head = method === "HEAD";
+      switch (method) {
+        case "GET":
+        case "HEAD": {
+          if (head && path.replace(/\/+$/, "") !== "sys/health") {
+            sendError(res, 405, []);
+            return;
+          }
+          operation = "read";
+          const list = url.searchParams.get("list");
+          if (list !== null) {
+            const b = parseBool(list);
+            if (b === undefined) {
+              sendError(res, 400, ["invalid value for the \"list\" query parameter: must be a boolean"]);
+              return;
+            }
+            if (b) operation = "list";
+          }
+          data = query();
+          break;
+        }
+        case "LIST":
+          operation = "list";
+          data = query();
+          break;
+        case "DELETE":
+          operation = "delete";
+          data = query();
+          break;
+        case "POST":
+        case "PUT":
+        case "PATCH": {
+          const contentType = String(req.headers["content-type"] ?? "").toLowerCase();
+          if (method === "PATCH" && !contentType.startsWith("application/merge-patch+json")) {
+            sendError(res, 415, [`PATCH requires Content-Type of application/merge-patch+json, provided ${contentType.replace(/[^\w/+.;=\- ]/g, "") || "none"}`]);
+            req.resume();
+            return;
+          }
+          operation = method === "PATCH" ? "patch" : "update";
+          let raw: Buffer;
+          try {
+            raw = await readBody(req);
+          } catch (error) {
+            if (error instanceof BodyTooLarge) {
+              res.setHeader("Connection", "close");
+              sendError(res, 413, ["http: request body too large"]);
+              res.on("finish", () => req.destroy());
+              return;
+            }
+            throw error;
+          }
+          data = parseBody(raw, contentType);
+          break;
+        }
+        default:
+          sendError(res, 405, []);
+          return;
+      }
+      const help = url.searchParams.get("help");
+      if (help !== null && parseBool(help)) {
+        send(res, 200, { help: `## PATH\n\n${path}\n\nThe vaultshift dev server does not carry help text; see the Vault API documentation for this path.\n`, openapi: { openapi: "3.0.2", paths: {} }, see_also: null });
+        return;
+      }
+      const { requestId, response, mountType } = core.handle({
+        operation,
+        path,
+        data,
+        clientToken: tokenOf(req),
+        remoteAddress: req.socket.remoteAddress ?? "",
+        remotePort: req.socket.remotePort ?? 0,
+        headers: req.headers,
+      });
+      const out = envelope(response, requestId, mountType);
+      send(res, out.status, out.body, head);
+    } catch (error) {
+      if (error instanceof VaultHttpError) {
+        sendError(res, error.status, error.errors);
+        return;
+      }
+      onInternalError?.(error);
+      if (!res.headersSent) sendError(res, 500, ["internal error"]);
+      else res.destroy();
+    }
+  };
+}
+

@@ -1,0 +1,425 @@
+import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { bool, duration, has, map, str, strList, type Data } from "./fields.js";
+import { newKvStore, newMount, SYSTEM_MAX_TTL, type MountEntry, type State, type TokenEntry } from "./state.js";
+import { kvStoreFor, upgradeToV2 } from "./kv2.js";
+import type { AuditBroker } from "./audit.js";
+import type { Acl } from "./acl.js";
+import type { TokenStore } from "./tokens.js";
+import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
+
+// The `sys/` backend: health and seal status, secrets-engine and auth-method
+// mounts, ACL policies, capabilities, audit devices and the UI mount lookup
+// (openbao/docs/api/system/*.mdx; Vault-only details from vault-1.14/).
+
+export const SERVER_VERSION = "1.14.0+vaultshift";
+
+export interface SysDeps {
+  state: State;
+  tokens: TokenStore;
+  audit: AuditBroker;
+  setPolicy(name: string, text: string): void;
+  deletePolicy(name: string): void;
+  aclFor(token: TokenEntry): Acl;
+  /** Secret or auth mount that serves `path` (full path under /v1/), with its mount point. */
+  mountFor(path: string): { mount: MountEntry; mountPoint: string } | undefined;
+}
+
+const RESERVED = ["sys/", "auth/", "cubbyhole/", "identity/"];
+
+function normalise(path: string): string {
+  const p = path.replace(/^\/+|\/+$/g, "");
+  return p === "" ? "" : `${p}/`;
+}
+
+export function mountView(m: MountEntry): Data {
+  const config: Data = {
+    default_lease_ttl: m.config.default_lease_ttl,
+    force_no_cache: m.config.force_no_cache,
+    max_lease_ttl: m.config.max_lease_ttl,
+  };
+  for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "listing_visibility", "passthrough_request_headers", "token_type"] as const) {
+    if (m.config[k] !== undefined) config[k] = m.config[k];
+  }
+  const view: Data = {
+    accessor: m.accessor,
+    config,
+    description: m.description,
+    external_entropy_access: m.external_entropy_access,
+    local: m.local,
+    options: m.options,
+    plugin_version: "",
+    running_plugin_version: "v1.14.0+builtin.vault",
+    running_sha256: "",
+    seal_wrap: m.seal_wrap,
+    type: m.type,
+    uuid: m.uuid,
+  };
+  if (m.type === "kv" || m.type === "approle") view.deprecation_status = "supported";
+  return view;
+}
+
+function tuneView(m: MountEntry): Data {
+  const view: Data = {
+    default_lease_ttl: m.config.default_lease_ttl || SYSTEM_MAX_TTL,
+    description: m.description,
+    force_no_cache: m.config.force_no_cache,
+    max_lease_ttl: m.config.max_lease_ttl || SYSTEM_MAX_TTL,
+  };
+  if (m.options) view.options = m.options;
+  for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "listing_visibility", "passthrough_request_headers", "token_type"] as const) {
+    if (m.config[k] !== undefined) view[k] = m.config[k];
+  }
+  return view;
+}
+
+function optionsOf(d: Data): Record<string, string> | null {
+  const o = map(d, "options");
+  if (!o) return null;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = String(v);
+  }
+  return out;
+}
+
+function intCode(value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  const text = String(value).trim();
+  if (!/^-?\d+$/.test(text)) throw badRequest("bad code: not an integer");
+  return Number(text);
+}
+
+export function sysBackend(deps: SysDeps): Backend {
+  const { state, tokens, audit } = deps;
+  const post = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
+
+  function health(req: LogicalRequest): LogicalResponse {
+    // Checks in Vault's order (README §10.2); this server is always initialized, unsealed and active.
+    for (const k of ["activecode", "standbycode", "drsecondarycode", "performancestandbycode", "sealedcode", "uninitcode", "haunhealthycode", "removedcode"]) {
+      intCode(req.data[k], 0);
+    }
+    const status = intCode(req.data.activecode, 200);
+    return {
+      raw: {
+        status,
+        body: {
+          initialized: true,
+          sealed: false,
+          standby: false,
+          performance_standby: false,
+          replication_performance_mode: "disabled",
+          replication_dr_mode: "disabled",
+          server_time_utc: Math.floor(Date.now() / 1000),
+          version: SERVER_VERSION,
+          enterprise: false,
+          cluster_name: state.clusterName,
+          cluster_id: state.clusterId,
+        },
+      },
+    };
+  }
+
+  function mounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    if (rest === "") {
+      if (req.operation !== "read") throw unsupportedOperation();
+      const out: Data = {};
+      for (const [p, m] of [...state.mounts].sort((a, b) => a[0].localeCompare(b[0]))) out[p] = mountView(m);
+      return { data: out, topLevel: true };
+    }
+    const tune = /\/tune\/?$/.test(rest);
+    const path = normalise(tune ? rest.replace(/\/tune\/?$/, "") : rest);
+    const mount = state.mounts.get(path);
+    if (tune) {
+      if (!mount) throw badRequest(`cannot fetch sysview for path "${path}"`);
+      if (req.operation === "read") return { data: tuneView(mount) };
+      if (!post(req)) throw unsupportedOperation();
+      tuneMount(mount, req.data, true);
+      return undefined;
+    }
+    switch (req.operation) {
+      case "read":
+        if (!mount) throw badRequest(`No secret engine mount at ${path}`);
+        return { data: mountView(mount) };
+      case "create":
+      case "update": {
+        if (path === "") throw badRequest("missing path");
+        for (const r of RESERVED) if (path.startsWith(r)) throw badRequest(`cannot mount under reserved path "${r}"`);
+        for (const existing of state.mounts.keys()) {
+          if (path.startsWith(existing) || existing.startsWith(path)) throw badRequest(`path is already in use at ${existing}`);
+        }
+        let type = str(req.data, "type");
+        let options = optionsOf(req.data);
+        if (type === "") throw badRequest("backend type must be specified as a string");
+        if (type === "kv-v2") {
+          type = "kv";
+          options = { ...(options ?? {}), version: "2" };
+        } else if (type === "generic") type = "kv";
+        if (type !== "kv") throw badRequest(`plugin not found in the catalog: ${type}`);
+        if (options?.version !== undefined && !["1", "2", ""].includes(options.version)) throw badRequest("invalid kv version");
+        const m = newMount(path, type, str(req.data, "description"), options, bool(req.data, "local"));
+        const cfg = map(req.data, "config");
+        if (cfg) tuneMount(m, cfg, false);
+        state.mounts.set(path, m);
+        state.kv.set(m.uuid, newKvStore());
+        return undefined;
+      }
+      case "delete": {
+        if (!mount) return undefined; // idempotent, and does not reveal whether it existed
+        if (mount.type !== "kv") throw badRequest(`cannot unmount "${path}"`);
+        state.mounts.delete(path);
+        state.kv.delete(mount.uuid);
+        return undefined;
+      }
+      default:
+        throw unsupportedOperation();
+    }
+  }
+
+  function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean): void {
+    if (has(d, "default_lease_ttl")) m.config.default_lease_ttl = duration(d, "default_lease_ttl");
+    if (has(d, "max_lease_ttl")) m.config.max_lease_ttl = duration(d, "max_lease_ttl");
+    if (m.config.max_lease_ttl > 0 && m.config.default_lease_ttl > m.config.max_lease_ttl) {
+      throw badRequest("backend max lease TTL cannot be less than backend default lease TTL");
+    }
+    if (has(d, "description")) m.description = str(d, "description");
+    for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "passthrough_request_headers"] as const) {
+      const list = strList(d, k);
+      if (list) m.config[k] = list;
+    }
+    if (has(d, "listing_visibility")) m.config.listing_visibility = str(d, "listing_visibility");
+    const options = optionsOf(d);
+    if (options && allowUpgrade && m.type === "kv") {
+      const from = m.options?.version === "2" ? "2" : "1";
+      const to = options.version ?? from;
+      if (from === "2" && to !== "2") throw badRequest("cannot downgrade mount from KV version 2");
+      if (from === "1" && to === "2") upgradeToV2(kvStoreFor(state, m.uuid));
+      m.options = { ...(m.options ?? {}), ...options };
+    }
+  }
+
+  function authMounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    if (rest === "") {
+      if (req.operation !== "read") throw unsupportedOperation();
+      const out: Data = {};
+      for (const [p, m] of [...state.auth].sort((a, b) => a[0].localeCompare(b[0]))) out[p] = mountView(m);
+      return { data: out, topLevel: true };
+    }
+    const tune = /\/tune\/?$/.test(rest);
+    const path = normalise(tune ? rest.replace(/\/tune\/?$/, "") : rest);
+    const mount = state.auth.get(path);
+    if (tune) {
+      if (!mount) throw badRequest(`cannot fetch sysview for path "auth/${path}"`);
+      if (req.operation === "read") return { data: tuneView(mount) };
+      if (!post(req)) throw unsupportedOperation();
+      tuneMount(mount, req.data, false);
+      return undefined;
+    }
+    switch (req.operation) {
+      case "read":
+        if (!mount) throw badRequest(`No auth engine at auth/${path}`);
+        return { data: mountView(mount) };
+      case "create":
+      case "update": {
+        if (path === "") throw badRequest("missing path");
+        for (const existing of state.auth.keys()) {
+          if (path.startsWith(existing) || existing.startsWith(path)) throw badRequest(`path is already in use at auth/${existing}`);
+        }
+        const type = str(req.data, "type");
+        if (type === "") throw badRequest("backend type must be specified as a string");
+        if (type === "token") throw badRequest("token credential backend cannot be instantiated");
+        if (type !== "approle") throw badRequest(`plugin not found in the catalog: ${type}`);
+        const m = newMount(path, type, str(req.data, "description"), optionsOf(req.data), bool(req.data, "local"));
+        m.config.token_type = "default-service";
+        const cfg = map(req.data, "config");
+        if (cfg) tuneMount(m, cfg, false);
+        state.auth.set(path, m);
+        return undefined;
+      }
+      case "delete": {
+        if (!mount) return undefined;
+        if (mount.type === "token") throw badRequest("token credential backend cannot be disabled");
+        state.auth.delete(path);
+        state.approle.delete(mount.uuid);
+        // Tokens issued by the method are revoked with it (mounts are a lease prefix).
+        for (const t of [...state.tokens.values()]) if (t.path.startsWith(`auth/${path}`)) tokens.revokeTree(t.id);
+        return undefined;
+      }
+      default:
+        throw unsupportedOperation();
+    }
+  }
+
+  function policyText(d: Data): string {
+    let text = str(d, "policy") || str(d, "rules");
+    if (text.trim() === "") throw badRequest("'policy' parameter not supplied or empty");
+    // Vault accepts a base64-encoded policy (sys/policies/acl docs).
+    if (/^[A-Za-z0-9+/]+={0,2}$/.test(text) && text.length % 4 === 0) {
+      const decoded = Buffer.from(text, "base64").toString("utf8");
+      if (!decoded.includes("\uFFFD")) text = decoded;
+    }
+    return text;
+  }
+
+  function policies(req: LogicalRequest, rest: string, legacy: boolean): LogicalResponse | undefined {
+    const names = () => [...new Set([...state.policies.keys(), "root"])].sort();
+    if (rest === "") {
+      if (legacy && req.operation === "read") return { data: { keys: names(), policies: names() }, topLevel: true };
+      if (!legacy && req.operation === "list") return { data: { keys: names() } };
+      throw unsupportedOperation();
+    }
+    const name = rest.replace(/\/$/, "").toLowerCase();
+    switch (req.operation) {
+      case "read": {
+        const text = state.policies.get(name);
+        if (text === undefined) throw notFound();
+        return legacy ? { data: { name, rules: text }, topLevel: true } : { data: { name, policy: text } };
+      }
+      case "create":
+      case "update":
+        if (name === "root") throw badRequest('cannot update "root" policy');
+        deps.setPolicy(name, policyText(req.data));
+        return undefined;
+      case "delete":
+        if (name === "root" || name === "default") throw badRequest(`cannot delete "${name}" policy`);
+        deps.deletePolicy(name);
+        return undefined;
+      default:
+        throw unsupportedOperation();
+    }
+  }
+
+  function capabilities(req: LogicalRequest, kind: "self" | "token" | "accessor"): LogicalResponse {
+    if (!post(req)) throw unsupportedOperation();
+    const paths = strList(req.data, "paths") ?? (has(req.data, "path") ? [str(req.data, "path")] : []);
+    if (paths.length === 0) throw badRequest("missing paths");
+    let target: TokenEntry | undefined = req.token;
+    if (kind === "token") {
+      target = tokens.valid(str(req.data, "token"));
+      if (!target) throw badRequest("invalid token");
+    } else if (kind === "accessor") {
+      target = tokens.byAccessor(str(req.data, "accessor"));
+      if (!target) throw badRequest("invalid accessor");
+    }
+    const acl = deps.aclFor(target!);
+    const out: Data = {};
+    for (const p of paths) out[p.replace(/^\/+/, "")] = acl.capabilities(p.replace(/^\/+/, ""));
+    if (paths.length === 1) out.capabilities = out[paths[0]!.replace(/^\/+/, "")];
+    return { data: out, topLevel: true };
+  }
+
+  function auditDevices(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    if (rest === "") {
+      if (req.operation !== "read") throw unsupportedOperation();
+      const out: Data = {};
+      for (const [p, e] of state.audit) out[p] = { type: e.type, description: e.description, options: e.options, local: e.local, path: p };
+      return { data: out, topLevel: true };
+    }
+    const path = normalise(rest);
+    if (post(req)) {
+      const options: Record<string, string> = {};
+      for (const [k, v] of Object.entries(map(req.data, "options") ?? {})) options[k] = String(v);
+      audit.enable(path, str(req.data, "type"), str(req.data, "description"), options, bool(req.data, "local"));
+      return undefined;
+    }
+    if (req.operation === "delete") {
+      audit.disable(path);
+      return undefined;
+    }
+    throw unsupportedOperation();
+  }
+
+  function uiMounts(req: LogicalRequest, rest: string): LogicalResponse {
+    if (req.operation !== "read") throw unsupportedOperation();
+    const acl = req.token ? deps.aclFor(req.token) : undefined;
+    if (rest === "") {
+      const secret: Data = {};
+      const auth: Data = {};
+      for (const [p, m] of state.mounts) if (acl?.anyUnder(p)) secret[p] = mountView(m);
+      for (const [p, m] of state.auth) if (acl?.anyUnder(`auth/${p}`)) auth[p] = mountView(m);
+      return { data: { secret, auth } };
+    }
+    // Unknown mount and no access look the same, so the path cannot be used to enumerate mounts.
+    const found = deps.mountFor(rest.endsWith("/") ? rest : `${rest}/`) ?? deps.mountFor(rest);
+    if (!found || !acl || !acl.anyUnder(found.mountPoint)) throw permissionDenied();
+    return { data: { ...mountView(found.mount), path: found.mountPoint } };
+  }
+
+  return {
+    handle(req) {
+      const rel = req.rel;
+      const slash = rel.indexOf("/");
+      const head = slash < 0 ? rel : rel.slice(0, slash);
+      const rest = slash < 0 ? "" : rel.slice(slash + 1);
+      switch (head) {
+        case "health":
+          if (rest !== "") throw unsupportedPath();
+          if (req.operation !== "read") throw unsupportedOperation();
+          return health(req);
+        case "seal-status":
+          if (req.operation !== "read") throw unsupportedOperation();
+          return {
+            raw: {
+              status: 200,
+              body: {
+                type: "shamir",
+                initialized: true,
+                sealed: false,
+                t: 1,
+                n: 1,
+                progress: 0,
+                nonce: "",
+                version: SERVER_VERSION,
+                build_date: "2023-06-19T11:40:23Z",
+                migration: false,
+                cluster_name: state.clusterName,
+                cluster_id: state.clusterId,
+                recovery_seal: false,
+                storage_type: "inmem",
+              },
+            },
+          };
+        case "init":
+          if (req.operation === "read") return { raw: { status: 200, body: { initialized: true } } };
+          throw badRequest("Vault is already initialized");
+        case "leader":
+          if (req.operation !== "read") throw unsupportedOperation();
+          return {
+            raw: {
+              status: 200,
+              body: { ha_enabled: false, is_self: false, active_time: "0001-01-01T00:00:00Z", leader_address: "", leader_cluster_address: "", performance_standby: false, performance_standby_last_remote_wal: 0 },
+            },
+          };
+        case "mounts":
+          return mounts(req, rest);
+        case "auth":
+          return authMounts(req, rest);
+        case "policy":
+          return policies(req, rest, true);
+        case "policies":
+          if (rest === "acl" || rest === "acl/") return policies(req, "", false);
+          if (rest.startsWith("acl/")) return policies(req, rest.slice(4), false);
+          throw unsupportedPath();
+        case "capabilities-self":
+          return capabilities(req, "self");
+        case "capabilities":
+          return capabilities(req, "token");
+        case "capabilities-accessor":
+          return capabilities(req, "accessor");
+        case "audit":
+          return auditDevices(req, rest);
+        case "audit-hash": {
+          if (!post(req)) throw unsupportedOperation();
+          if (!has(req.data, "input")) throw badRequest("the \"input\" parameter is empty");
+          return { data: { hash: audit.hash(normalise(rest), str(req.data, "input")) }, topLevel: true };
+        }
+        case "internal":
+          if (rest === "ui/mounts" || rest === "ui/mounts/") return uiMounts(req, "");
+          if (rest.startsWith("ui/mounts/")) return uiMounts(req, rest.slice("ui/mounts/".length));
+          throw unsupportedPath();
+        default:
+          throw unsupportedPath();
+      }
+    },
+  };
+}
+

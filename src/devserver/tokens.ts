@@ -1,0 +1,373 @@
+import { newAccessor, newServiceToken } from "./ids.js";
+import { badRequest, permissionDenied, unsupportedOperation, unsupportedPath, VaultHttpError } from "./http-error.js";
+import { bool, duration, has, int, str, strList, stringMap, type Data } from "./fields.js";
+import { SYSTEM_MAX_TTL, type State, type TokenEntry } from "./state.js";
+import type { AuthBlock, Backend, LogicalRequest, LogicalResponse } from "./request.js";
+
+// The token store and the `auth/token/` endpoints
+// (openbao/docs/api/auth/token.mdx; concepts/tokens.mdx): parent/child trees,
+// orphans, TTL / explicit max TTL / periodic tokens, use counts, accessors.
+
+export interface TokenParams {
+  policies: string[];
+  parent: string;
+  path: string;
+  meta?: Record<string, string> | null;
+  displayName: string;
+  ttl: number; // s; 0 = system default
+  explicitMaxTtl?: number;
+  maxTtl?: number; // mount/role max; 0 = system max
+  period?: number;
+  numUses?: number;
+  renewable?: boolean;
+  noDefaultPolicy?: boolean;
+  id?: string;
+}
+
+export class TokenStore {
+  constructor(readonly state: State) {}
+
+  get(id: string): TokenEntry | undefined {
+    return this.state.tokens.get(id);
+  }
+
+  /** A token that is usable now; expired tokens (or children of dead parents) are revoked on sight. */
+  valid(id: string, now = Date.now()): TokenEntry | undefined {
+    if (id === "") return undefined;
+    const entry = this.state.tokens.get(id);
+    if (!entry) return undefined;
+    let cur: TokenEntry | undefined = entry;
+    while (cur) {
+      if (cur.expireTime !== 0 && cur.expireTime <= now) {
+        this.revokeTree(cur.id);
+        return undefined;
+      }
+      if (cur.parent === "") break;
+      const parent: TokenEntry | undefined = this.state.tokens.get(cur.parent);
+      if (!parent) {
+        this.revokeTree(cur.id);
+        return undefined;
+      }
+      cur = parent;
+    }
+    return entry;
+  }
+
+  byAccessor(accessor: string): TokenEntry | undefined {
+    const id = this.state.accessors.get(accessor);
+    return id === undefined ? undefined : this.valid(id);
+  }
+
+  create(p: TokenParams, now = Date.now()): TokenEntry {
+    let policies = [...new Set(p.policies.map((x) => x.trim().toLowerCase()).filter((x) => x !== ""))];
+    if (policies.includes("root")) policies = ["root", ...policies.filter((x) => x !== "root" && x !== "default")];
+    else if (!p.noDefaultPolicy && !policies.includes("default")) policies.push("default");
+    policies.sort();
+    const period = p.period ?? 0;
+    const explicitMaxTtl = p.explicitMaxTtl ?? 0;
+    const isRoot = policies.includes("root");
+    let ttl = period > 0 ? period : p.ttl;
+    if (ttl === 0 && !isRoot) ttl = SYSTEM_MAX_TTL;
+    if (ttl === 0 && isRoot && p.ttl === 0 && period === 0) ttl = 0; // root tokens may live forever
+    const maxTtl = Math.min(p.maxTtl && p.maxTtl > 0 ? p.maxTtl : SYSTEM_MAX_TTL, SYSTEM_MAX_TTL);
+    let ceiling = 0;
+    if (explicitMaxTtl > 0) ceiling = now + explicitMaxTtl * 1000;
+    if (period === 0 && ttl > 0) {
+      const sysCeiling = now + maxTtl * 1000;
+      ceiling = ceiling === 0 ? sysCeiling : Math.min(ceiling, sysCeiling);
+    }
+    let expireTime = ttl > 0 ? now + ttl * 1000 : 0;
+    if (ceiling !== 0 && expireTime > ceiling) {
+      expireTime = ceiling;
+      ttl = Math.floor((ceiling - now) / 1000);
+    }
+    let id = p.id ?? newServiceToken();
+    while (p.id === undefined && this.state.tokens.has(id)) id = newServiceToken();
+    let accessor = newAccessor();
+    while (this.state.accessors.has(accessor)) accessor = newAccessor();
+    const entry: TokenEntry = {
+      id,
+      accessor,
+      policies,
+      parent: p.parent,
+      path: p.path,
+      meta: p.meta && Object.keys(p.meta).length > 0 ? p.meta : null,
+      displayName: p.displayName,
+      numUses: p.numUses ?? 0,
+      creationTime: now,
+      creationTtl: ttl,
+      expireTime,
+      explicitMaxTtl,
+      period,
+      renewable: ttl > 0 && (p.renewable ?? true),
+      orphan: p.parent === "",
+      lastRenewalTime: 0,
+      maxExpireTime: ceiling,
+    };
+    this.state.tokens.set(id, entry);
+    this.state.accessors.set(accessor, id);
+    return entry;
+  }
+
+  private remove(entry: TokenEntry): void {
+    this.state.tokens.delete(entry.id);
+    this.state.accessors.delete(entry.accessor);
+    this.state.cubbyhole.delete(entry.id);
+  }
+
+  /** Revokes a token and all its descendants (concepts/tokens.mdx, "Token hierarchies"). */
+  revokeTree(id: string): void {
+    const entry = this.state.tokens.get(id);
+    if (!entry) return;
+    const children = new Map<string, string[]>();
+    for (const t of this.state.tokens.values()) {
+      if (t.parent === "") continue;
+      const list = children.get(t.parent);
+      if (list) list.push(t.id);
+      else children.set(t.parent, [t.id]);
+    }
+    const stack = [id];
+    while (stack.length > 0) {
+      const cur = stack.pop()!;
+      const e = this.state.tokens.get(cur);
+      if (e) this.remove(e);
+      stack.push(...(children.get(cur) ?? []));
+    }
+  }
+
+  /** Revokes only the token; its children become orphans. */
+  revokeOrphan(id: string): void {
+    const entry = this.state.tokens.get(id);
+    if (!entry) return;
+    for (const t of this.state.tokens.values()) {
+      if (t.parent === id) {
+        t.parent = "";
+        t.orphan = true;
+      }
+    }
+    this.remove(entry);
+  }
+
+  /** Counts one use; returns true when that was the last one and the token is now gone. */
+  use(entry: TokenEntry): boolean {
+    if (entry.numUses === 0) return false;
+    entry.numUses -= 1;
+    if (entry.numUses === 0) {
+      this.revokeTree(entry.id);
+      return true;
+    }
+    return false;
+  }
+
+  renew(entry: TokenEntry, increment: number, now = Date.now()): string[] {
+    if (!entry.renewable) throw badRequest("lease is not renewable");
+    const warnings: string[] = [];
+    let ttl = entry.period > 0 ? entry.period : increment > 0 ? increment : entry.creationTtl;
+    let expire = now + ttl * 1000;
+    if (entry.maxExpireTime !== 0 && expire > entry.maxExpireTime) {
+      expire = entry.maxExpireTime;
+      ttl = Math.max(0, Math.floor((expire - now) / 1000));
+      warnings.push(`TTL of "${increment}s" exceeded the effective max_ttl of "${ttl}s"; TTL value is capped accordingly`);
+    }
+    entry.expireTime = expire;
+    entry.lastRenewalTime = now;
+    return warnings;
+  }
+
+  ttlOf(entry: TokenEntry, now = Date.now()): number {
+    return entry.expireTime === 0 ? 0 : Math.max(0, Math.round((entry.expireTime - now) / 1000));
+  }
+
+  authBlock(entry: TokenEntry): AuthBlock {
+    return {
+      client_token: entry.id,
+      accessor: entry.accessor,
+      policies: entry.policies,
+      token_policies: entry.policies,
+      metadata: entry.meta,
+      lease_duration: this.ttlOf(entry),
+      renewable: entry.renewable,
+      entity_id: "",
+      token_type: "service",
+      orphan: entry.orphan,
+      mfa_requirement: null,
+      num_uses: entry.numUses,
+    };
+  }
+
+  lookupData(entry: TokenEntry, revealId: boolean): Data {
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.000Z$/, "Z");
+    const data: Data = {
+      accessor: entry.accessor,
+      creation_time: Math.floor(entry.creationTime / 1000),
+      creation_ttl: entry.creationTtl,
+      display_name: entry.displayName,
+      entity_id: "",
+      expire_time: entry.expireTime === 0 ? null : iso(entry.expireTime),
+      explicit_max_ttl: entry.explicitMaxTtl,
+      id: revealId ? entry.id : "",
+      issue_time: iso(entry.creationTime),
+      meta: entry.meta,
+      num_uses: entry.numUses,
+      orphan: entry.orphan,
+      path: entry.path,
+      policies: entry.policies,
+      renewable: entry.renewable,
+      ttl: this.ttlOf(entry),
+      type: "service",
+    };
+    if (entry.period > 0) data.period = entry.period;
+    if (entry.lastRenewalTime !== 0) {
+      data.last_renewal = iso(entry.lastRenewalTime);
+      data.last_renewal_time = Math.floor(entry.lastRenewalTime / 1000);
+    }
+    return data;
+  }
+}
+
+export interface TokenBackendDeps {
+  tokens: TokenStore;
+  policyExists(name: string): boolean;
+}
+
+function tokenFromRequest(req: LogicalRequest, field: string, urlSuffix: string): string {
+  if (urlSuffix !== "") return urlSuffix; // Vault 1.14 also accepts the token in the URL
+  const t = str(req.data, field);
+  if (t === "") throw badRequest(`missing ${field}`);
+  return t;
+}
+
+/** `auth/token/…` (rel is relative to "auth/token/"). */
+export function tokenBackend(deps: TokenBackendDeps): Backend {
+  const { tokens } = deps;
+  const isRootOrSudo = (req: LogicalRequest) => Boolean(req.acl?.root || req.acl?.hasSudo(req.path, req.operation));
+
+  function create(req: LogicalRequest, orphanEndpoint: boolean): LogicalResponse {
+    const parent = req.token!;
+    const d = req.data;
+    const privileged = isRootOrSudo(req);
+    const parentIsRoot = parent.policies.includes("root");
+    if (has(d, "id") && !privileged) throw badRequest("root or sudo privileges required to specify token id");
+    if (bool(d, "no_parent") && !privileged && !orphanEndpoint) throw badRequest("root or sudo privileges required to create orphan token");
+    if (has(d, "period") && duration(d, "period") > 0 && !privileged) throw badRequest("root or sudo privileges required to create periodic token");
+    const type = str(d, "type", "service");
+    if (type === "batch") throw badRequest("batch tokens are not supported by the vaultshift dev server");
+    if (type !== "service" && type !== "default") throw badRequest(`invalid 'token_type' value "${type}"`);
+    const requested = strList(d, "policies");
+    const explicit = requested !== undefined && requested.length > 0;
+    let policies = explicit ? requested : parent.policies.filter((p) => p !== "default" || !bool(d, "no_default_policy"));
+    policies = policies.map((p) => p.toLowerCase());
+    if (explicit && !privileged && !parentIsRoot) {
+      const allowed = new Set(parent.policies);
+      const extra = policies.filter((p) => p !== "default" && !allowed.has(p));
+      if (extra.length > 0) throw badRequest("child policies must be subset of parent");
+    }
+    if (policies.includes("root") && !parentIsRoot) throw badRequest("root tokens may not be created from a token that is not root");
+    const id = has(d, "id") ? str(d, "id") : undefined;
+    if (id !== undefined && (id === "" || id.includes("."))) throw badRequest("token IDs can not contain periods");
+    if (id !== undefined && tokens.get(id)) throw badRequest("cannot create a token with a duplicate ID");
+    const displayName = str(d, "display_name");
+    const noParent = orphanEndpoint || bool(d, "no_parent");
+    const numUses = int(d, "num_uses");
+    if (numUses < 0) throw badRequest("number of uses cannot be negative");
+    const entry = tokens.create({
+      policies,
+      parent: noParent ? "" : parent.id,
+      path: req.path.replace(/\/$/, ""),
+      meta: stringMap(d, "meta") ?? null,
+      displayName: `token${displayName ? `-${displayName.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}` : ""}`,
+      ttl: has(d, "ttl") ? duration(d, "ttl") : duration(d, "lease"),
+      explicitMaxTtl: duration(d, "explicit_max_ttl"),
+      period: duration(d, "period"),
+      numUses,
+      renewable: bool(d, "renewable", true),
+      noDefaultPolicy: bool(d, "no_default_policy"),
+      ...(id !== undefined ? { id } : {}),
+    });
+    const warnings = entry.policies.filter((p) => p !== "root" && p !== "default" && !deps.policyExists(p)).map((p) => `Policy "${p}" does not exist`);
+    return { data: null, auth: tokens.authBlock(entry), warnings: warnings.length > 0 ? warnings : null };
+  }
+
+  function target(req: LogicalRequest, suffix: string): TokenEntry {
+    const t = tokens.valid(tokenFromRequest(req, "token", suffix));
+    if (!t) throw new VaultHttpError(403, ["bad token"]);
+    return t;
+  }
+
+  function accessorTarget(req: LogicalRequest): TokenEntry {
+    const accessor = str(req.data, "accessor");
+    if (accessor === "") throw badRequest("missing accessor");
+    const t = tokens.byAccessor(accessor);
+    if (!t) throw badRequest("invalid accessor");
+    return t;
+  }
+
+  return {
+    handle(req) {
+      const op = req.operation;
+      const [head = "", ...restParts] = req.rel.split("/");
+      const rest = restParts.join("/");
+      const post = op === "update" || op === "create";
+      switch (head) {
+        case "create":
+          if (!post) throw unsupportedOperation();
+          if (rest !== "") throw badRequest(`unknown role: ${rest}`);
+          return create(req, false);
+        case "create-orphan":
+          if (!post) throw unsupportedOperation();
+          return create(req, true);
+        case "lookup-self": {
+          if (op !== "read" && !post) throw unsupportedOperation();
+          return { data: tokens.lookupData(req.token!, true) };
+        }
+        case "lookup": {
+          if (op === "read" && rest === "") return { data: tokens.lookupData(req.token!, true) };
+          if (op !== "read" && !post) throw unsupportedOperation();
+          return { data: tokens.lookupData(target(req, rest), true) };
+        }
+        case "lookup-accessor":
+          if (!post) throw unsupportedOperation();
+          if (rest !== "") req.data.accessor = rest;
+          return { data: tokens.lookupData(accessorTarget(req), false) };
+        case "renew-self":
+        case "renew":
+        case "renew-accessor": {
+          if (!post) throw unsupportedOperation();
+          const t = head === "renew-self" ? req.token! : head === "renew" ? target(req, rest) : accessorTarget(req);
+          const warnings = tokens.renew(t, duration(req.data, "increment"));
+          const auth = tokens.authBlock(t);
+          if (head === "renew-accessor") auth.client_token = "";
+          return { data: null, auth, warnings: warnings.length > 0 ? warnings : null };
+        }
+        case "revoke-self":
+          if (!post) throw unsupportedOperation();
+          tokens.revokeTree(req.token!.id);
+          return undefined;
+        case "revoke": {
+          if (!post) throw unsupportedOperation();
+          const id = tokenFromRequest(req, "token", rest);
+          tokens.revokeTree(id);
+          return undefined;
+        }
+        case "revoke-orphan": {
+          if (!post) throw unsupportedOperation();
+          if (!isRootOrSudo(req)) throw permissionDenied();
+          tokens.revokeOrphan(tokenFromRequest(req, "token", rest));
+          return undefined;
+        }
+        case "revoke-accessor": {
+          if (!post) throw unsupportedOperation();
+          if (rest !== "") req.data.accessor = rest;
+          tokens.revokeTree(accessorTarget(req).id);
+          return undefined;
+        }
+        case "accessors": {
+          if (op !== "list") throw unsupportedOperation();
+          return { data: { keys: [...tokens.state.accessors.keys()].sort() } };
+        }
+        default:
+          throw unsupportedPath();
+      }
+    },
+  };
+}
