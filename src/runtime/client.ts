@@ -113,7 +113,7 @@ export class VaultClient {
 
   /** Read a secret: `getSecret("secret/myapp/db")`, cached for `cacheTtl`. */
   getSecret(path: string, options?: ReadOptions): Promise<KvSecret> {
-    const key = options === undefined ? path : `${options.mount ?? ""}\u0000${path}\u0000${options.version ?? ""}`;
+    const key = options === undefined || (options.mount === undefined && options.version === undefined) ? path : `${options.mount ?? ""}\u0000${path}\u0000${options.version ?? ""}`;
     const ttl = options?.cacheTtl ?? this.#o.cacheTtl;
     if (ttl > 0) {
       const hit = this.#cache.hit(key);

@@ -159,12 +159,18 @@ function buildUrl(req: VaultRequest): string {
 }
 
 // Values wrapped by the runtime (SecretValue, SecretRecord) must reach Vault as
-// their real content, not as the "[redacted]" they print as.
-function revealReplacer(this: unknown, _key: string, value: unknown): unknown {
-  if (value !== null && typeof value === "object" && "reveal" in value && typeof (value as { reveal: unknown }).reveal === "function") {
-    return (value as { reveal(): unknown }).reveal();
+// their real content, not as the "[redacted]" their toJSON gives: JSON.stringify
+// calls toJSON before the replacer, so look at the holder's original value.
+function revealReplacer(this: unknown, key: string, value: unknown): unknown {
+  const original = this !== null && typeof this === "object" ? (this as Record<string, unknown>)[key] : value;
+  return revealed(original) ?? value;
+}
+
+function revealed(v: unknown): unknown {
+  if (v !== null && typeof v === "object" && "reveal" in v && typeof (v as { reveal: unknown }).reveal === "function") {
+    return (v as { reveal(): unknown }).reveal();
   }
-  return value;
+  return undefined;
 }
 
 function parseBody(text: string, req: VaultRequest, status: number): Record<string, any> | undefined {
@@ -219,7 +225,7 @@ function vaultMessages(body: Record<string, any> | undefined, req: VaultRequest,
 function collectStrings(value: unknown, out: string[]): void {
   if (typeof value === "string") out.push(value);
   else if (value !== null && typeof value === "object") {
-    const v = revealReplacer.call(undefined, "", value);
+    const v = revealed(value) ?? value;
     if (typeof v === "string") out.push(v);
     else for (const x of Object.values(v as object)) collectStrings(x, out);
   }

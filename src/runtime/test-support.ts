@@ -25,8 +25,8 @@ export interface StubAnswer {
 export interface Stub {
   address: string;
   requests: ReceivedRequest[];
-  /** Requests whose path (without /v1/) equals or starts with `prefix`. */
-  count(prefix: string): number;
+  /** Requests whose path (without /v1/) equals or starts with `prefix`, of `method` when given. */
+  count(prefix: string, method?: string): number;
   close(): Promise<void>;
 }
 
@@ -62,7 +62,7 @@ export async function startStub(handler: Handler): Promise<Stub> {
   return {
     address: `http://127.0.0.1:${port}`,
     requests,
-    count: (prefix) => requests.filter((r) => r.path.slice(4).startsWith(prefix)).length,
+    count: (prefix, method) => requests.filter((r) => r.path.slice(4).startsWith(prefix) && (method === undefined || r.method === method)).length,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -1,0 +1,201 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inspect } from "node:util";
+import { VaultClient } from "./client.js";
+import { VaultAuthenticationError, VaultInvalidTokenError, VaultPermissionError } from "./errors.js";
+import type { VaultClientEvent } from "./options.js";
+import { authAnswer, errorAnswer, kvRead, mountAnswer, startStub, type Handler, type Stub } from "./test-support.js";
+
+const stubs: Stub[] = [];
+const clients: VaultClient[] = [];
+after(async () => {
+  for (const c of clients) c.close();
+  await Promise.all(stubs.map((s) => s.close()));
+});
+
+async function setup(handler: Handler, options: ConstructorParameters<typeof VaultClient>[0] = {}): Promise<{ stub: Stub; client: VaultClient; events: VaultClientEvent[] }> {
+  const stub = await startStub((r) => (r.path.startsWith("/v1/sys/internal/ui/mounts/") ? mountAnswer("secret/", "2") : handler(r)));
+  stubs.push(stub);
+  const events: VaultClientEvent[] = [];
+  const client = new VaultClient({ address: stub.address, retryDelay: 1, retries: 0, cacheTtl: 0, env: {}, onEvent: (e) => events.push(e), ...options });
+  clients.push(client);
+  return { stub, client, events };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const approle = { method: "approle" as const, roleId: "role-1", secretId: "CANARY_secret_id_77aa" };
+
+test("AppRole logs in on first use, once for many concurrent requests, and sends the token it got", async () => {
+  let logins = 0;
+  const { stub, client } = await setup(async (r) => {
+    if (r.path === "/v1/auth/approle/login") {
+      logins++;
+      await sleep(20);
+      return authAnswer("tok-A", 3600);
+    }
+    return kvRead({ a: "1" });
+  }, { auth: approle, renew: false });
+  await Promise.all(Array.from({ length: 10 }, (_, i) => client.getSecret(`secret/p${i}`)));
+  assert.equal(logins, 1);
+  const login = stub.requests.find((r) => r.path === "/v1/auth/approle/login")!;
+  assert.deepEqual(login.body, { role_id: "role-1", secret_id: "CANARY_secret_id_77aa" });
+  assert.equal(login.headers["x-vault-token"], undefined);
+  assert.ok(stub.requests.filter((r) => r.path.startsWith("/v1/secret/")).every((r) => r.headers["x-vault-token"] === "tok-A"));
+});
+
+test("a failed login is a VaultAuthenticationError that does not show the secret ID", async () => {
+  const { client } = await setup(() => errorAnswer(400, "invalid role or secret ID"), { auth: approle });
+  const err = await client.getSecret("secret/x").catch((e: unknown) => e);
+  assert.ok(err instanceof VaultAuthenticationError);
+  assert.match(err.message, /approle login failed.*invalid role or secret ID/);
+  assert.ok(!inspect(err, { depth: 10 }).includes("CANARY_secret_id"));
+  assert.ok(!JSON.stringify(err).includes("CANARY_secret_id"));
+});
+
+test("a 403 whose token is gone triggers one re-login and a single retry", async () => {
+  let current = "tok-1";
+  let n = 0;
+  const { stub, client } = await setup((r) => {
+    if (r.path === "/v1/auth/approle/login") return authAnswer((current = `tok-${++n}`), 3600);
+    const t = r.headers["x-vault-token"];
+    if (t !== current) return errorAnswer(403, "permission denied");
+    return r.path.endsWith("lookup-self") ? { body: { data: { ttl: 3600 } } } : kvRead({ a: "1" });
+  }, { auth: approle, renew: false });
+  await client.getSecret("secret/a");
+  current = "revoked-elsewhere";
+  const s = await client.getSecret("secret/a");
+  assert.equal(s.data.get("a"), "1");
+  assert.equal(stub.count("auth/approle/login"), 2);
+  assert.equal(stub.count("auth/token/lookup-self"), 1);
+});
+
+test("a 403 with a live token stays a VaultPermissionError (no login)", async () => {
+  const { stub, client } = await setup((r) => (r.path === "/v1/auth/approle/login" ? authAnswer("tok", 3600) : r.path.endsWith("lookup-self") ? { body: { data: { ttl: 3000 } } } : errorAnswer(403, "permission denied")), {
+    auth: approle,
+    renew: false,
+  });
+  await assert.rejects(client.getSecret("secret/forbidden"), VaultPermissionError);
+  assert.equal(stub.count("auth/approle/login"), 1);
+});
+
+test("a bare token that Vault no longer knows is a VaultInvalidTokenError", async () => {
+  const { client } = await setup(() => errorAnswer(403, "permission denied"), { token: "hvs.CANARY_dead_token_00" });
+  const err = await client.getSecret("secret/x").catch((e: unknown) => e);
+  assert.ok(err instanceof VaultInvalidTokenError);
+  assert.ok(err instanceof VaultAuthenticationError);
+  assert.ok(!inspect(err, { depth: 10, showHidden: true }).includes("CANARY_dead_token"));
+});
+
+test("no token and no login method fails before any request", async () => {
+  const { stub, client } = await setup(() => kvRead({}));
+  await assert.rejects(client.getSecret("secret/x", { mount: "secret" }), VaultAuthenticationError);
+  assert.equal(stub.requests.length, 0);
+});
+
+test("a renewable token is renewed at about 2/3 of its TTL, asking for the login TTL", async () => {
+  const { stub, client, events } = await setup((r) =>
+    r.path === "/v1/auth/approle/login" ? authAnswer("tok", 1) : r.path === "/v1/auth/token/renew-self" ? authAnswer("tok", 1) : kvRead({}),
+  { auth: approle });
+  const t0 = Date.now();
+  await client.login();
+  while (stub.count("auth/token/renew-self") === 0 && Date.now() - t0 < 2000) await sleep(10);
+  const elapsed = Date.now() - t0;
+  // 2/3 of 1 s, minus up to 10 % jitter: 600–667 ms (plus timer slack).
+  assert.ok(elapsed >= 590 && elapsed < 900, `renewed after ${elapsed} ms`);
+  assert.deepEqual(stub.requests.find((r) => r.path === "/v1/auth/token/renew-self")!.body, { increment: "1s" });
+  assert.ok(events.some((e) => e.type === "token-renewed"));
+  client.close();
+});
+
+test("when renewal cannot extend the token any more, the client logs in again", async () => {
+  let logins = 0;
+  const { stub, events } = await setup((r) => {
+    if (r.path === "/v1/auth/approle/login") return authAnswer(`tok-${++logins}`, 1);
+    if (r.path === "/v1/auth/token/renew-self") return authAnswer("tok", 0.3); // capped by max TTL
+    return kvRead({});
+  }, { auth: approle }).then(async (x) => {
+    await x.client.login();
+    return x;
+  });
+  const t0 = Date.now();
+  while (logins < 2 && Date.now() - t0 < 3000) await sleep(10);
+  assert.equal(logins, 2);
+  assert.equal(stub.count("auth/token/renew-self"), 1);
+  assert.deepEqual(events.filter((e) => e.type === "login").length, 2);
+});
+
+test("a token that is not renewable is replaced by a new login before it expires", async () => {
+  let logins = 0;
+  const { client } = await setup((r) => (r.path === "/v1/auth/approle/login" ? authAnswer(`tok-${++logins}`, 1, false) : kvRead({})), { auth: approle });
+  await client.login();
+  const t0 = Date.now();
+  while (logins < 2 && Date.now() - t0 < 2000) await sleep(10);
+  assert.equal(logins, 2);
+  client.close();
+});
+
+test("close() stops renewal", async () => {
+  const { stub, client } = await setup((r) => (r.path === "/v1/auth/approle/login" ? authAnswer("tok", 1) : authAnswer("tok", 1)), { auth: approle });
+  await client.login();
+  client.close();
+  await sleep(800);
+  assert.equal(stub.count("auth/token/renew-self"), 0);
+});
+
+test("a static token with renew: true learns its TTL from lookup-self and renews", async () => {
+  const { stub, client } = await setup((r) =>
+    r.path === "/v1/auth/token/lookup-self" ? { body: { data: { ttl: 1, creation_ttl: 1, renewable: true } } } : r.path === "/v1/auth/token/renew-self" ? authAnswer("t", 1) : kvRead({}),
+  { token: "static", renew: true });
+  await client.getSecret("secret/x");
+  const t0 = Date.now();
+  while (stub.count("auth/token/renew-self") === 0 && Date.now() - t0 < 2000) await sleep(10);
+  assert.equal(stub.count("auth/token/renew-self"), 1);
+  client.close();
+});
+
+test("Kubernetes login reads the service-account token file at login time; JWT login sends role and jwt", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "vs-k8s-"));
+  const file = join(dir, "token");
+  writeFileSync(file, "eyJ.k8s.jwt\n");
+  const { stub, client } = await setup((r) => (r.path.endsWith("/login") ? authAnswer("tok", 3600) : kvRead({})), {
+    auth: { method: "kubernetes", role: "web", jwtPath: file, mount: "k8s-prod" },
+    renew: false,
+  });
+  await client.login();
+  const k = stub.requests.find((r) => r.path === "/v1/auth/k8s-prod/login")!;
+  assert.deepEqual(k.body, { role: "web", jwt: "eyJ.k8s.jwt" });
+
+  const { stub: s2, client: c2 } = await setup((r) => (r.path.endsWith("/login") ? authAnswer("tok", 3600) : kvRead({})), {
+    auth: { method: "jwt", role: "ci", jwt: () => "eyJ.ci.jwt" },
+    renew: false,
+  });
+  await c2.login();
+  assert.deepEqual(s2.requests.find((r) => r.path === "/v1/auth/jwt/login")!.body, { role: "ci", jwt: "eyJ.ci.jwt" });
+
+  const { client: c3 } = await setup(() => authAnswer("tok", 1), { auth: { method: "kubernetes", role: "web", jwtPath: join(dir, "missing") } });
+  await assert.rejects(c3.login(), (e: unknown) => e instanceof VaultAuthenticationError && /service-account token file/.test(e.message));
+});
+
+test("AppRole from VAULT_ROLE_ID / VAULT_SECRET_ID", async () => {
+  const stub = await startStub((r) => (r.path.endsWith("/login") ? authAnswer("tok", 3600) : kvRead({})));
+  stubs.push(stub);
+  const client = new VaultClient({ env: { VAULT_ADDR: stub.address, VAULT_ROLE_ID: "r", VAULT_SECRET_ID: "s" }, renew: false });
+  clients.push(client);
+  await client.login();
+  assert.deepEqual(stub.requests[0]!.body, { role_id: "r", secret_id: "s" });
+});
+
+test("lookupSelf never returns the token; revokeSelf forgets it", async () => {
+  const { stub, client } = await setup((r) =>
+    r.path.endsWith("lookup-self") ? { body: { data: { id: "hvs.CANARY_id_in_lookup", accessor: "acc", policies: ["default"], ttl: 100, renewable: true } } } : { status: 204 },
+  { token: "hvs.CANARY_id_in_lookup" });
+  const info = await client.lookupSelf();
+  assert.equal(info.ttl, 100);
+  assert.ok(!JSON.stringify(info).includes("CANARY"));
+  await client.revokeSelf();
+  assert.equal(stub.count("auth/token/revoke-self", "POST"), 1);
+  await assert.rejects(client.lookupSelf(), VaultAuthenticationError);
+});
