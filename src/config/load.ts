@@ -36,6 +36,35 @@ function isFile(path: string): boolean {
 }
 
 /**
+ * Where JSON.parse gives up, when its message has no position (V8 11 quotes
+ * the text instead): the shortest prefix whose failure is not "unexpected
+ * end" ends at the bad character. Binary search, so O(n log n) on a small file.
+ */
+function errorOffset(text: string): number | undefined {
+  const failsInside = (k: number) => {
+    try {
+      JSON.parse(text.slice(0, k));
+      return false;
+    } catch (error) {
+      const message = (error as Error).message;
+      if (k === text.length) return true;
+      const at = /at position (\d+)/.exec(message)?.[1];
+      if (at !== undefined) return Number(at) < k;
+      return !/end of JSON input/i.test(message);
+    }
+  };
+  if (!failsInside(text.length)) return undefined;
+  let lo = 1;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (failsInside(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo - 1;
+}
+
+/**
  * JSON.parse's message quotes a piece of the input, which could be a secret
  * (a config may hold an allowlisted token); keep only the position.
  */
@@ -43,7 +72,7 @@ function parseJson(text: string, file: string): unknown {
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    const position = /position (\d+)/.exec((error as Error).message)?.[1];
+    const position = /position (\d+)/.exec((error as Error).message)?.[1] ?? errorOffset(text);
     let where = "";
     if (position !== undefined) {
       const before = text.slice(0, Number(position));
