@@ -3,6 +3,7 @@ import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRules, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { detectGeneric } from "./generic-detector.js";
+import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
@@ -91,8 +92,15 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
         candidates.push(...js.candidates);
       }
     }
-    for (const g of detectGeneric(text, lower, info)) {
-      candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
+    for (const b of detectBuiltin(text, lower, file, info)) {
+      candidates.push({ ...b, severity: severityFor(b.kind, b.confidence), priority: 1.2 });
+    }
+    // Sealed-secrets manifests hold ciphertext under secret-ish keys (bitnami-labs/sealed-secrets).
+    const sealed = info.kind === "config" && /^kind:[ \t]*sealedsecret[ \t]*$/m.test(lower);
+    if (!sealed) {
+      for (const g of detectGeneric(text, lower, info)) {
+        candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
+      }
     }
     if (info.kind === "config") {
       for (const d of decodeKubernetesSecrets(text, lower, set)) {

@@ -50,12 +50,30 @@ export function charClasses(s: string): CharClasses {
 
 /**
  * Looks like prose or an identifier made of words rather than random text:
- * only letters (and separators), and long runs of lower-case letters.
- * `connectionTimeout`, `Hello world` → true; `hunter2hunter` → false.
+ * letters and separators only, few capitals (camelCase has one per word,
+ * random mixed case has one in two), and vowels at the rate of English words
+ * (about 2 in 5 letters; random letters have about 1 in 5).
+ * `connectionTimeout`, `Hello world` → true; `hunter2hunter`, `pkjuYrAWpTLvKGUq` → false.
  */
 export function looksLikeWords(s: string): boolean {
   if (/[0-9]/.test(s)) return false;
   if (!/^[A-Za-z][A-Za-z _.,:;'!?()-]*$/.test(s)) return false;
-  // camelCase / snake_case / kebab-case / spaced words: at least one separator or case hump.
-  return /[a-z][A-Z]|[ _.-]/.test(s) || /^[A-Z]?[a-z]+$/.test(s);
+  let letters = 0;
+  let upper = 0;
+  let vowels = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c >= "A" && c <= "Z") {
+      upper++;
+      letters++;
+      if ("AEIOUY".includes(c)) vowels++;
+    } else if (c >= "a" && c <= "z") {
+      letters++;
+      if ("aeiouy".includes(c)) vowels++;
+    }
+  }
+  if (letters === 0) return false;
+  if (letters >= 8 && (upper / letters > 0.3 || vowels / letters < 0.25)) return false;
+  // camelCase / snake_case / kebab-case / spaced words, or one lower-case word.
+  return /[a-z][A-Z]|[ _.-]/.test(s) || /^[A-Z]?[a-z]+$/.test(s) || /^[A-Z]+$/.test(s);
 }

@@ -38,7 +38,7 @@ function isIdentChar(c: string | undefined): boolean {
   return c !== undefined && IDENT.test(c);
 }
 
-const TYPE_ANNOTATION = /:[ \t]*[A-Za-z_][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
+const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
 const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$))[ \t]*/my;
 const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*(?=["'])|[ \t]*,[ \t]*"value"[ \t]*:[ \t]*)/y;
 const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
@@ -143,6 +143,10 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   if ((before === '"' || before === "'" || before === "`") && text[j] === before) {
     j++;
     quotedName = true;
+  } else if ((text[j] === '"' || text[j] === "'") && /^["'][\w.:/ -]{0,60}$/.test(text.slice(Math.max(0, text.lastIndexOf(text[j]!, s - 1)), s)) && text.lastIndexOf(text[j]!, s - 1) >= text.lastIndexOf("\n", s - 1)) {
+    // A quoted key with a section prefix: `"Smtp:Password": "…"`, `"spring.datasource.password": …`.
+    j++;
+    quotedName = true;
   }
   if (quotedName) {
     AFTER_QUOTED_NAME.lastIndex = j;
@@ -197,5 +201,12 @@ function literalAt(text: string, j: number, info: FileInfo, query = false): { st
   re.lastIndex = j;
   const u = re.exec(text);
   if (!u) return null;
-  return { start: j, end: j + u[0].length };
+  let end = j + u[0].length;
+  // `Authorization: Bearer abc…` unquoted (headers in YAML, curl lines): the scheme and its token.
+  if (/^(?:Bearer|Basic|Token)$/i.test(u[0]) && text[end] === " ") {
+    re.lastIndex = end + 1;
+    const t = re.exec(text);
+    if (t && t.index === end + 1) end = end + 1 + t[0].length;
+  }
+  return { start: j, end };
 }

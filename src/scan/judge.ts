@@ -27,6 +27,7 @@ export function urlPassword(value: string): { password: string; offset: number; 
 
 /** Longest run of lower-case letters: words show up as long runs, random tokens rarely exceed 4. */
 function longestLowerRun(s: string): number {
+  if (/^[0-9a-f]+$/.test(s)) return 0; // hex: letters a-f in runs are not words
   let best = 0;
   let run = 0;
   for (let i = 0; i < s.length; i++) {
@@ -41,7 +42,7 @@ function longestLowerRun(s: string): number {
 
 /** Code, regexes, format strings and templates rather than a literal credential. */
 function looksLikeCodeOrPattern(v: string): boolean {
-  return /%[sdif]|%\(|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
+  return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
 }
 
 export function judge(name: string, rawValue: string, context: JudgeContext, testPath = false): Judgement {

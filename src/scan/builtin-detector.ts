@@ -1,0 +1,157 @@
+import type { SecretKind } from "./types.js";
+import type { FileInfo } from "./file-kind.js";
+import { judge, urlPassword } from "./judge.js";
+import { notSecretReason } from "./placeholder-filter.js";
+import { rulePlaceholderReason } from "./rule-filter.js";
+
+// Secrets whose syntax, not their name, says what they are. These are the
+// engine's own detectors, kept even when a provider rule covers the same text
+// (de-duplication keeps the more specific one):
+//   - PEM private key blocks (RFC 7468 labels), also inside JSON strings with `\n`;
+//   - URLs with a password (RFC 3986 userinfo `user:password@`);
+//   - HTTP Authorization headers with a Basic/Bearer credential (RFC 7235);
+//   - command lines: `curl -u user:pass`, `--password=…`/`--password …`, `-p …` after `login`;
+//   - SQL `PASSWORD '…'` / `IDENTIFIED BY '…'`;
+//   - credential files: `.netrc` (`password x`), `.pgpass` (5th field).
+
+export interface BuiltinHit {
+  ruleId: string;
+  kind: SecretKind;
+  secret: string;
+  start: number;
+  end: number;
+  confidence: number;
+  reason: string;
+  name?: string;
+}
+
+const PRIVATE_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |SSH2 ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;
+const URL_CRED = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:@/'"`<>]{0,100}):([^\s:@/'"`<>]{3,200})@[A-Za-z0-9[]/gi;
+const AUTH_HEADER = /(?:proxy-)?authorization["']?[ \t]*[:=,]?[ \t]*["']?[ \t]*(basic|bearer|token)[ \t]+([A-Za-z0-9._~+/=-]{12,})/gi;
+const CURL_USER = /(?:^|[ \t])(?:-u|--user)[ \t]+["']?([^\s:"'$]{1,64}):([^\s"'@$]{4,128})["']?/gm;
+const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--db-password|--admin-password)(?:=|[ \t]+)(["']?)([^\s"'$]{4,128})\1(?=[\s]|$)/gm;
+const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$]{3,127})\1(?=\s|$)/gm;
+const SQL_PASSWORD = /\b(?:password|identified[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
+
+const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|cassandra|couchdb)$/i;
+
+export function detectBuiltin(text: string, lower: string, file: string, info: FileInfo): BuiltinHit[] {
+  const hits: BuiltinHit[] = [];
+  if (lower.includes("private key")) privateKeys(text, hits);
+  if (lower.includes("://")) urlPasswords(text, hits);
+  if (lower.includes("authorization")) authHeaders(text, info, hits);
+  if (info.kind !== "js" && info.kind !== "code") commandLines(text, lower, hits);
+  if (lower.includes("identified") || (lower.includes("password '") || lower.includes('password "'))) sql(text, hits);
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  if (base === ".netrc" || base === "_netrc") netrc(text, hits);
+  if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
+  return hits;
+}
+
+function privateKeys(text: string, hits: BuiltinHit[]): void {
+  PRIVATE_BEGIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = PRIVATE_BEGIN.exec(text)) !== null) {
+    const endMarker = `-----END ${m[1]}-----`;
+    const endAt = text.indexOf(endMarker, m.index);
+    if (endAt === -1 || endAt - m.index > 20_000) continue;
+    const secret = text.slice(m.index, endAt + endMarker.length);
+    PRIVATE_BEGIN.lastIndex = endAt + endMarker.length;
+    if (rulePlaceholderReason(secret) !== null) continue;
+    hits.push({ ruleId: "generic-private-key", kind: "private-key", secret, start: m.index, end: m.index + secret.length, confidence: 0.97, reason: `${m[1]!.toLowerCase()} block (PEM)` });
+  }
+}
+
+function urlPasswords(text: string, hits: BuiltinHit[]): void {
+  URL_CRED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = URL_CRED.exec(text)) !== null) {
+    const password = m[3]!;
+    if (notSecretReason(password) !== null && !/[0-9]/.test(password)) continue;
+    if (rulePlaceholderReason(password) !== null || /^(?:password|pass|passwd|secret|pwd|\$\{?\w+\}?|%\w+%|\{\{.*)$/i.test(password) || password.startsWith("$")) continue;
+    if (password === m[2] && password.length < 8) continue; // `guest:guest@`, `postgres:postgres@`
+    const start = m.index + m[1]!.length + 3 + m[2]!.length + 1;
+    const db = DB_SCHEMES.test(m[1]!);
+    hits.push({
+      ruleId: "generic-url-password",
+      kind: db ? "database-credential" : "connection-string",
+      secret: password,
+      start,
+      end: start + password.length,
+      confidence: 0.85,
+      reason: `${db ? "database " : ""}URL (${m[1]!.toLowerCase()}://) with an embedded password`,
+    });
+  }
+  void urlPassword;
+}
+
+function authHeaders(text: string, info: FileInfo, hits: BuiltinHit[]): void {
+  AUTH_HEADER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = AUTH_HEADER.exec(text)) !== null) {
+    const token = m[2]!;
+    const j = judge("authorization_token", token, info.kind === "docs" ? "docs" : "config", info.testPath);
+    if (!j.secret) continue;
+    const start = m.index + m[0].length - token.length;
+    hits.push({ ruleId: "authorization-header", kind: "token", secret: token, start, end: start + token.length, confidence: Math.min(0.9, j.confidence), reason: `${m[1]!.toLowerCase()} credential in an Authorization header; ${j.reason.replace(/^name \S+ \S+ \S+ and /, "")}` });
+  }
+}
+
+function pushPassword(hits: BuiltinHit[], secret: string, start: number, reason: string, ruleId = "generic-password"): void {
+  const j = judge("password", secret, "config");
+  if (!j.secret) return;
+  hits.push({ ruleId, kind: "password", secret, start, end: start + secret.length, confidence: Math.min(0.85, j.confidence), reason: `${reason}; ${j.reason.replace(/^name is PASSWORD and /, "")}` });
+}
+
+function commandLines(text: string, lower: string, hits: BuiltinHit[]): void {
+  let m: RegExpExecArray | null;
+  if (lower.includes("-u") || lower.includes("--user")) {
+    CURL_USER.lastIndex = 0;
+    while ((m = CURL_USER.exec(text)) !== null) {
+      const pw = m[2]!;
+      pushPassword(hits, pw, m.index + m[0].lastIndexOf(pw), "password in a `-u user:password` command-line option", "cli-password");
+    }
+  }
+  if (lower.includes("--pass") || lower.includes("--requirepass") || lower.includes("-password")) {
+    PASSWORD_FLAG.lastIndex = 0;
+    while ((m = PASSWORD_FLAG.exec(text)) !== null) {
+      const pw = m[2]!;
+      pushPassword(hits, pw, m.index + m[0].lastIndexOf(pw), "password given as a command-line option", "cli-password");
+    }
+  }
+  if (lower.includes("login")) {
+    LOGIN_P_FLAG.lastIndex = 0;
+    while ((m = LOGIN_P_FLAG.exec(text)) !== null) {
+      const pw = m[2]!;
+      pushPassword(hits, pw, m.index + m[0].lastIndexOf(pw), "password given to `login -p`", "cli-password");
+    }
+  }
+}
+
+function sql(text: string, hits: BuiltinHit[]): void {
+  SQL_PASSWORD.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SQL_PASSWORD.exec(text)) !== null) {
+    const pw = m[2]!;
+    pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "password in a SQL user statement", "sql-password");
+  }
+}
+
+function netrc(text: string, hits: BuiltinHit[]): void {
+  const re = /\bpassword[ \t]+(\S+)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const pw = m[1]!;
+    pushPassword(hits, pw, m.index + m[0].length - pw.length, ".netrc password", "netrc-password");
+  }
+}
+
+function pgpass(text: string, hits: BuiltinHit[]): void {
+  // hostname:port:database:username:password (PostgreSQL docs, "The Password File").
+  const re = /^[^#:\n][^:\n]*:[^:\n]*:[^:\n]*:[^:\n]*:(.+)$/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const pw = m[1]!.trim();
+    pushPassword(hits, pw, m.index + m[0].lastIndexOf(pw), ".pgpass password", "pgpass-password");
+  }
+}
