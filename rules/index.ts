@@ -8,7 +8,9 @@ import { rules as atlassian } from "./atlassian.js";
 import { rules as registries } from "./registries.js";
 import { rules as payments } from "./payments.js";
 import { rules as messaging } from "./messaging.js";
+import { rules as ai } from "./ai.js";
+import { rules as observability } from "./observability.js";
 
 // Every provider rule, in file order. Ids are unique across files (checked by
 // src/scan/rules.test.ts).
-export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging];
+export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability];
