@@ -1,11 +1,45 @@
+import { resolve } from "node:path";
 import type { Command } from "../io.js";
-import { VaultshiftError } from "../../errors.js";
+import { parseCommandArgs, stringOpt } from "../args.js";
+import { UsageError } from "../../errors.js";
+import { migrate } from "../../migrate/index.js";
+import { VAULT_HELP, VAULT_OPTIONS, applySummary, planSummary, progressPrinter, vaultConnection, verificationSummary } from "../../migrate/cli-support.js";
 
 export const migrateCommand: Command = {
   name: "migrate",
   summary: "Plan, apply, verify and report in one go",
-  help: "Usage: vaultshift migrate\n\nPlan, apply, verify and report in one go\n",
-  async run() {
-    throw new VaultshiftError("`vaultshift migrate` is not implemented yet.");
+  help: `Usage: vaultshift migrate [PATH] --yes [--app NAME] [--mount secret]
+
+Runs the whole migration of PATH (default: the current directory) without
+questions: plan (written to PATH/vaultshift.plan.json), apply, verify, and the
+reports in PATH/reports/. Undo it with \`vaultshift rollback --yes\`.
+
+Without --yes this will become an interactive session; until then, review
+first with \`vaultshift plan\` and \`vaultshift apply --dry-run\`.
+
+Options:
+  --yes                    run without asking
+  --app NAME               the <app> of Vault paths (default: package.json name)
+  --mount MOUNT            KV v2 mount (default: secret)
+${VAULT_HELP}
+Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { yes: { type: "boolean", short: "y" }, app: { type: "string" }, mount: { type: "string" }, ...VAULT_OPTIONS }, "migrate");
+    if (positionals.length > 1) throw new UsageError(`migrate takes one PATH, got ${positionals.length}.`);
+    if (values.yes !== true) {
+      throw new UsageError("The interactive migration session is not available yet; `vaultshift migrate` runs only with --yes.", {
+        hint: "Run `vaultshift migrate --yes` to migrate without questions, or review step by step: `vaultshift plan`, `vaultshift apply --dry-run`, `vaultshift apply --yes`, `vaultshift verify`.",
+      });
+    }
+    const root = resolve(io.cwd, positionals[0] ?? ".");
+    const app = stringOpt(values, "app");
+    const mount = stringOpt(values, "mount");
+    const r = await migrate({ root, vault: vaultConnection(values, io), env: io.env, onProgress: progressPrinter(io), ...(app ? { app } : {}), ...(mount ? { mount } : {}) });
+    io.stdout(planSummary(r.plan));
+    io.stdout(applySummary(r.apply));
+    io.stdout(verificationSummary(r.verification));
+    io.stdout(`Reports:\n${r.reports.map((f) => `  ${f}`).join("\n")}\nUndo with \`vaultshift rollback --yes\`.\n`);
+    return r.verification.verdict === "zero-secrets" ? 0 : 1;
   },
 };

@@ -1,11 +1,51 @@
+import { resolve } from "node:path";
 import type { Command } from "../io.js";
-import { VaultshiftError } from "../../errors.js";
+import { parseCommandArgs, stringOpt } from "../args.js";
+import { UsageError } from "../../errors.js";
+import { plan } from "../../migrate/index.js";
+import { DEFAULT_PLAN_FILE, writePlan } from "../../plan/plan-file.js";
+import { VAULT_HELP, VAULT_OPTIONS, planSummary, progressPrinter, vaultConnection } from "../../migrate/cli-support.js";
 
 export const planCommand: Command = {
   name: "plan",
   summary: "Decide where each secret goes; write a reviewable plan without secret values",
-  help: "Usage: vaultshift plan\n\nDecide where each secret goes; write a reviewable plan without secret values\n",
-  async run() {
-    throw new VaultshiftError("`vaultshift plan` is not implemented yet.");
+  help: `Usage: vaultshift plan [PATH] [--app NAME] [--mount secret] [--out vaultshift.plan.json]
+
+Finds the secrets in PATH (default: the current directory) — .env files and
+hard-coded literals in JS/TS — decides where each goes in Vault KV v2, and
+writes a plan: sources, targets, fingerprints, redacted diffs of the code and
+.env changes, warnings. The plan holds no secret value; review and commit it,
+then run \`vaultshift apply\`.
+
+Options:
+  --app NAME               the <app> of Vault paths (default: package.json name)
+  --mount MOUNT            KV v2 mount (default: secret)
+  --out FILE               where to write the plan (default: PATH/${DEFAULT_PLAN_FILE})
+  --offline                do not ask Vault for the current versions
+${VAULT_HELP}
+When VAULT_ADDR (or --vault-addr) is set, the plan records each target's
+current version so that apply can tell if someone wrote it meanwhile.
+`,
+  async run(argv, io) {
+    const { values, positionals } = parseCommandArgs(argv, { app: { type: "string" }, mount: { type: "string" }, out: { type: "string" }, offline: { type: "boolean" }, ...VAULT_OPTIONS }, "plan");
+    if (positionals.length > 1) throw new UsageError(`plan takes one PATH, got ${positionals.length}.`);
+    const root = resolve(io.cwd, positionals[0] ?? ".");
+    const useVault = !values.offline && Boolean(stringOpt(values, "vault-addr") ?? io.env.VAULT_ADDR);
+    const app = stringOpt(values, "app");
+    const mount = stringOpt(values, "mount");
+    const p = await plan({
+      root,
+      env: io.env,
+      onProgress: progressPrinter(io),
+      ...(app ? { app } : {}),
+      ...(mount ? { mount } : {}),
+      ...(useVault ? { vault: vaultConnection(values, io) } : {}),
+    });
+    const out = resolve(io.cwd, stringOpt(values, "out") ?? resolve(root, DEFAULT_PLAN_FILE));
+    writePlan(p, out);
+    io.stdout(planSummary(p));
+    const applyArg = out === resolve(io.cwd, DEFAULT_PLAN_FILE) ? "" : ` ${out}`;
+    io.stdout(`Plan written to ${out}. Review it, then run \`vaultshift apply${applyArg} --dry-run\` and \`vaultshift apply${applyArg} --yes\`.\n`);
+    return 0;
   },
 };
