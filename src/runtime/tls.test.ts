@@ -1,0 +1,65 @@
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:https";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { VaultClient } from "./client.js";
+import { VaultConnectionError } from "./errors.js";
+
+// A self-signed certificate for 127.0.0.1, made with the openssl CLI for this run.
+let dir: string;
+let server: Server;
+let address: string;
+let caFile: string;
+const clients: VaultClient[] = [];
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), "vs-tls-"));
+  caFile = join(dir, "cert.pem");
+  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", join(dir, "key.pem"), "-out", caFile, "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"], {
+    stdio: "ignore",
+    timeout: 20_000,
+  });
+  server = createServer({ key: readFileSync(join(dir, "key.pem")), cert: readFileSync(caFile) }, (req, res) => {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify(req.url?.startsWith("/v1/sys/internal/ui/mounts/") ? { data: { path: "secret/", type: "kv", options: { version: "2" } } } : { data: { data: { tls: "yes" }, metadata: { version: 1 } } }));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  address = `https://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+after(async () => {
+  for (const c of clients) c.close();
+  server.closeAllConnections();
+  await new Promise<void>((r) => server.close(() => r()));
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function client(options: ConstructorParameters<typeof VaultClient>[0]): VaultClient {
+  const c = new VaultClient({ address, token: "t", retries: 0, cacheTtl: 0, env: {}, ...options });
+  clients.push(c);
+  return c;
+}
+
+test("a custom CA given as PEM text, as a file path, or through VAULT_CACERT is trusted", async () => {
+  const pem = readFileSync(caFile, "utf8");
+  assert.equal((await client({ ca: pem }).getSecret("secret/x")).data.get("tls"), "yes");
+  assert.equal((await client({ ca: caFile }).getSecret("secret/x")).data.get("tls"), "yes");
+  const fromEnv = new VaultClient({ env: { VAULT_ADDR: address, VAULT_TOKEN: "t", VAULT_CACERT: caFile }, cacheTtl: 0 });
+  clients.push(fromEnv);
+  assert.equal((await fromEnv.getSecret("secret/x")).data.get("tls"), "yes");
+});
+
+test("an unknown CA is refused with a VaultConnectionError naming the TLS problem", async () => {
+  await assert.rejects(client({}).getSecret("secret/x"), (e: unknown) => e instanceof VaultConnectionError && /TLS certificate was rejected/.test(e.message));
+});
+
+test("verify: false and VAULT_SKIP_VERIFY accept any certificate", async () => {
+  assert.equal((await client({ verify: false }).getSecret("secret/x")).data.get("tls"), "yes");
+  const fromEnv = new VaultClient({ env: { VAULT_ADDR: address, VAULT_TOKEN: "t", VAULT_SKIP_VERIFY: "true" }, cacheTtl: 0 });
+  clients.push(fromEnv);
+  assert.equal((await fromEnv.getSecret("secret/x")).data.get("tls"), "yes");
+});
