@@ -1,0 +1,97 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { environmentOf, isEnvFile, isEnvTemplate } from "./environment.js";
+import { groupOf, lowerSnake } from "./group.js";
+import { checkTemplate, findCollisions, mapLocation, sanitizePath } from "./path-mapper.js";
+import { PlanError } from "../errors.js";
+
+test("environment from the .env file name", () => {
+  const cases: [string, string][] = [
+    [".env", "development"],
+    [".env.local", "development"],
+    [".env.production", "production"],
+    [".env.prod", "production"],
+    [".env.production.local", "production"],
+    [".env.staging", "staging"],
+    [".env.stg", "staging"],
+    [".env.test", "test"],
+    ["config/.env.qa", "qa"],
+    ["prod.env", "production"],
+    [".env.eu-west", "eu-west"],
+  ];
+  for (const [file, env] of cases) assert.equal(environmentOf(file), env, file);
+});
+
+test("templates and non-dotenv files are not sources", () => {
+  for (const f of [".env.example", ".env.sample", "app/.env.template", "example.env", ".env.production.dist"]) assert.equal(isEnvTemplate(f), true, f);
+  for (const f of [".env", ".env.production", "prod.env"]) assert.equal(isEnvTemplate(f), false, f);
+  assert.equal(isEnvFile(".envrc"), false);
+  assert.equal(isEnvFile("environment.ts"), false);
+  assert.equal(isEnvFile("docker/.env.staging"), true);
+});
+
+test("group and key from the variable name", () => {
+  const cases: [string, string, string][] = [
+    ["DB_PASSWORD", "database", "password"],
+    ["DATABASE_URL", "database", "url"],
+    ["PGPASSWORD", "database", "password"],
+    ["AWS_SECRET_ACCESS_KEY", "aws", "secret_access_key"],
+    ["STRIPE_SECRET_KEY", "stripe", "secret_key"],
+    ["NEW_RELIC_LICENSE_KEY", "newrelic", "license_key"],
+    ["JWT_SECRET", "jwt", "secret"],
+    ["SESSION_SECRET", "app", "session_secret"],
+    ["stripeKey", "stripe", "key"],
+    ["NEXT_PUBLIC_STRIPE_KEY", "stripe", "key"],
+  ];
+  for (const [name, group, key] of cases) assert.deepEqual(groupOf(name), { group, key }, name);
+  assert.equal(lowerSnake("myAPIKey"), "my_api_key");
+});
+
+test("mapLocation fills the templates and keeps {environment} for bindings", () => {
+  const t = { env: "{app}/{environment}/{group}", literal: "{app}/shared/{group}" };
+  assert.deepEqual(mapLocation({ name: "DB_PASSWORD", environment: "production", from: "dotenv" }, "shop", t), {
+    path: "shop/production/database",
+    pathTemplate: "shop/{environment}/database",
+    key: "password",
+    group: "database",
+  });
+  assert.equal(mapLocation({ name: "stripeKey", environment: "shared", from: "literal" }, "shop", t).path, "shop/shared/stripe");
+  assert.equal(mapLocation({ name: "X_TOKEN", environment: "dev", from: "dotenv" }, "shop", { ...t, env: "teams/{app}//{group}/" }).path, "teams/shop/app");
+});
+
+test("path sanitising removes traversal and Vault-invalid trailing periods", () => {
+  assert.equal(sanitizePath("/a/../b/./c./"), "a/b/c");
+  assert.equal(sanitizePath("my app/x y"), "my-app/x-y");
+});
+
+test("templates with unknown placeholders are refused", () => {
+  assert.throws(() => checkTemplate("{app}/{team}/{group}", "environment"), (e: unknown) => e instanceof PlanError && /\{team\}/.test((e as Error).message));
+  assert.doesNotThrow(() => checkTemplate("{app}/{environment}/{group}", "environment"));
+});
+
+test("two values for one location stop the plan and name both sources, never the values", () => {
+  const value1 = "CANARY_collision_one_8f7d6s";
+  const value2 = "CANARY_collision_two_1a2b3c";
+  let caught: unknown;
+  try {
+    findCollisions([
+      { mount: "secret", path: "shop/development/database", key: "password", fingerprint: "aa", where: ".env:1 DB_PASSWORD", redacted: "CA…(27 chars)" },
+      { mount: "secret", path: "shop/development/database", key: "password", fingerprint: "bb", where: ".env.local:3 DB_PASSWORD", redacted: "CA…(27 chars)" },
+    ]);
+  } catch (error) {
+    caught = error;
+  }
+  assert.ok(caught instanceof PlanError);
+  const text = `${(caught as PlanError).message} ${(caught as PlanError).hint}`;
+  assert.match(text, /\.env:1 DB_PASSWORD/);
+  assert.match(text, /\.env\.local:3 DB_PASSWORD/);
+  assert.match(text, /secret\/shop\/development\/database key "password"/);
+  assert.ok(!text.includes(value1) && !text.includes(value2));
+  // Equal fingerprints at one location are one secret, not a collision.
+  assert.doesNotThrow(() =>
+    findCollisions([
+      { mount: "secret", path: "p", key: "k", fingerprint: "aa", where: "a", redacted: "" },
+      { mount: "secret", path: "p", key: "k", fingerprint: "aa", where: "b", redacted: "" },
+    ]),
+  );
+});
