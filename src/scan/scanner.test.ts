@@ -1,0 +1,238 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { scan, scanInternal, type ScanOptions } from "./scanner.js";
+import { scanText as fakeScanText, fakeEngineModule } from "./fake-engine.js";
+import { readRegularFile } from "./file-scan.js";
+import { emptyBaseline, updateBaseline, writeBaseline } from "./baseline.js";
+import { git, initRepo, tempDir, writeFiles } from "./test-repo.js";
+
+// The scanner's plumbing, with a fake engine that reports FAKESECRET_ tokens
+// (src/scan/fake-engine.ts): listing, reading, robustness, workers, filters.
+
+const fake = (cwd: string, extra: Partial<ScanOptions> = {}): Promise<Awaited<ReturnType<typeof scan>>> => scan({ cwd, scanText: fakeScanText, ...extra });
+
+function where(r: Awaited<ReturnType<typeof scan>>): string[] {
+  return r.findings.map((f) => `${f.file}:${f.line}:${f.column}`);
+}
+
+test("tree scan: finds tokens with positions relative to the root, skipping default exclusions", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, {
+    "src/app.js": "const a = 1;\nconst key = 'FAKESECRET_app1';\n",
+    ".env": "TOKEN=FAKESECRET_env1\n",
+    "node_modules/pkg/index.js": "FAKESECRET_dep",
+    "dist/bundle.js": "FAKESECRET_dist",
+    "packages/x/build/out.js": "FAKESECRET_build",
+    "package-lock.json": '{"x": "FAKESECRET_lock"}',
+    "logo.png": "FAKESECRET_png",
+    "blob.dat2": Buffer.concat([Buffer.from("FAKESECRET_bin"), Buffer.from([0, 1, 2])]),
+  });
+  const r = await fake(dir);
+  assert.deepEqual(where(r), [".env:1:7", "src/app.js:2:14"]);
+  assert.equal(r.stats.filesScanned, 2);
+  assert.deepEqual(r.stats.skipped, { lockfile: 1, binary: 2 });
+  assert.equal(r.stats.workers, 0, "a small scan runs in-process");
+});
+
+test("non-git directory: nested .gitignore files with negation, and .vaultshiftignore", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, {
+    ".gitignore": "*.local\nsecret-dir/\n",
+    "a.local": "FAKESECRET_1",
+    "secret-dir/x.txt": "FAKESECRET_2",
+    "pkg/.gitignore": "!keep.local\n",
+    "pkg/keep.local": "FAKESECRET_3",
+    "pkg/drop.local": "FAKESECRET_4",
+    ".vaultshiftignore": "fixtures/\n",
+    "fixtures/f.txt": "FAKESECRET_5",
+    "kept.txt": "FAKESECRET_6",
+  });
+  const r = await fake(dir);
+  assert.deepEqual(r.findings.map((f) => f.file), ["kept.txt", "pkg/keep.local"]);
+});
+
+test("git repository: tracked and untracked files, .gitignore and .git/info/exclude honoured", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  initRepo(dir);
+  writeFiles(dir, {
+    ".gitignore": "ignored.txt\n",
+    "ignored.txt": "FAKESECRET_1",
+    "tracked.txt": "FAKESECRET_2",
+    "sub/untracked.txt": "FAKESECRET_3",
+    "excluded.txt": "FAKESECRET_4",
+  });
+  writeFileSync(join(dir, ".git/info/exclude"), "excluded.txt\n");
+  git(dir, "add", "tracked.txt");
+  const r = await fake(dir);
+  assert.deepEqual(r.findings.map((f) => f.file), ["sub/untracked.txt", "tracked.txt"]);
+  const sub = await fake(join(dir, "sub"));
+  assert.deepEqual(sub.findings.map((f) => f.file), ["untracked.txt"], "paths are relative to the scan root");
+});
+
+test("explicit paths: a named file is scanned even if git-ignored; config include/exclude apply", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  initRepo(dir);
+  writeFiles(dir, {
+    ".gitignore": ".env\n",
+    ".env": "X=FAKESECRET_1",
+    "src/a.txt": "FAKESECRET_2",
+    "src/gen/b.txt": "FAKESECRET_3",
+    "test/c.txt": "FAKESECRET_4",
+    "vaultshift.config.json": JSON.stringify({ include: ["src/**", ".env"], exclude: ["src/gen"] }),
+  });
+  const r = await fake(dir, { paths: [".env", "src", "test"] });
+  assert.deepEqual(r.findings.map((f) => f.file), [".env", "src/a.txt"]);
+});
+
+test("robustness: invalid UTF-8, BOM, CRLF, a 5 MB one-line file, an oversized file", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, {
+    "latin1.txt": Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9, 0xff]), Buffer.from("\nFAKESECRET_latin\n")]),
+    "bom.txt": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("line1\nk=FAKESECRET_bom\n")]),
+    "crlf.txt": "a\r\nb\r\nk=FAKESECRET_crlf\r\n",
+    "min.js": `var a="${"x".repeat(5 * 1024 * 1024)}";var k="FAKESECRET_min";`,
+    "big.txt": `${"y".repeat(2000)}FAKESECRET_big`,
+    "vaultshift.config.json": JSON.stringify({ maxFileSize: 6 * 1024 * 1024, exclude: ["big.txt"] }),
+  });
+  const r = await fake(dir);
+  assert.deepEqual(where(r), ["bom.txt:2:3", "crlf.txt:3:3", "latin1.txt:2:1", `min.js:1:${5 * 1024 * 1024 + 17}`]);
+  assert.ok(r.stats.notes.some((n) => n.startsWith("latin1.txt: not valid UTF-8")));
+  writeFileSync(join(dir, "vaultshift.config.json"), JSON.stringify({ maxFileSize: 1000 }));
+  const small = await fake(dir);
+  assert.equal(small.stats.skipped["too-large"], 2);
+  assert.ok(small.stats.notes.some((n) => n.startsWith("min.js: larger than maxFileSize")));
+});
+
+test("robustness: symlink loops and symlinks are not followed; a FIFO is skipped without blocking", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "real/a.txt": "FAKESECRET_a" });
+  symlinkSync(dir, join(dir, "real/loop"));
+  symlinkSync(join(dir, "real/a.txt"), join(dir, "link.txt"));
+  symlinkSync(join(dir, "self1"), join(dir, "self2"));
+  symlinkSync(join(dir, "self2"), join(dir, "self1"));
+  const fifo = spawnSync("mkfifo", [join(dir, "pipe.txt")]);
+  const r = await fake(dir);
+  assert.deepEqual(where(r), ["real/a.txt:1:1"]);
+  assert.equal(r.stats.skipped.symlink, 4);
+  if (fifo.status === 0) assert.equal(r.stats.skipped["not-a-file"], 1);
+  else assert.fail("mkfifo is needed for this test");
+  // The same inside git: ls-files lists the symlinks (not the FIFO); the reader refuses them.
+  initRepo(dir);
+  const g = await fake(dir);
+  assert.deepEqual(where(g), ["real/a.txt:1:1"]);
+  assert.equal(g.stats.skipped.symlink, 4);
+});
+
+test("robustness: unreadable and vanished files become notes and the scan goes on", async (t) => {
+  // Tests run as root, for whom chmod 000 changes nothing: the reader is
+  // replaced by one that fails like the kernel would.
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "a.txt": "FAKESECRET_a", "locked.txt": "FAKESECRET_l", "gone.txt": "FAKESECRET_g" });
+  const readFile: typeof readRegularFile = (abs, max) => {
+    const err = (code: string) => Object.assign(new Error(`${code}: mocked`), { code });
+    if (abs.endsWith("locked.txt")) throw err("EACCES");
+    if (abs.endsWith("gone.txt")) throw err("ENOENT");
+    return readRegularFile(abs, max);
+  };
+  const r = await fake(dir, { readFile });
+  assert.deepEqual(where(r), ["a.txt:1:1"]);
+  assert.deepEqual(r.stats.skipped, { unreadable: 1, vanished: 1 });
+  assert.ok(r.stats.notes.includes("locked.txt: cannot be read (EACCES), skipped"));
+  assert.ok(r.stats.notes.includes("gone.txt: deleted during the scan, skipped"));
+});
+
+test("robustness: a path that does not exist, and an engine that throws, are notes", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "a.txt": "FAKESECRET_a", "boom.txt": "FAKESECRET_CANARY_boom" });
+  const r = await scan({
+    cwd: dir,
+    paths: ["missing", "."],
+    scanText: (input, o) => {
+      if (input.file === "boom.txt") throw new Error(`engine exploded on ${input.text}`);
+      return fakeScanText(input, o);
+    },
+  });
+  assert.deepEqual(where(r), ["a.txt:1:1"]);
+  assert.equal(r.stats.skipped["engine-error"], 1);
+  assert.equal(r.stats.skipped.unreadable, 1);
+  assert.ok(!JSON.stringify(r).includes("FAKESECRET_CANARY_boom"), "the engine's error message is not passed on");
+});
+
+test("worker threads give the same findings as the in-process scan", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 60; i++) files[`d${i % 7}/f${i}.txt`] = `${"filler\n".repeat(i)}k=FAKESECRET_w${i}\n`;
+  writeFiles(dir, files);
+  const inProcess = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 0 });
+  const pooled = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 3 });
+  assert.equal(inProcess.findings.length, 60);
+  assert.equal(pooled.stats.workers, 3);
+  assert.deepEqual(pooled.findings, inProcess.findings);
+  assert.equal(pooled.stats.filesScanned, 60);
+  assert.equal(pooled.stats.bytesScanned, inProcess.stats.bytesScanned);
+});
+
+test("stdin mode scans the text under the given name", async () => {
+  const r = await fake("/", { mode: "stdin", stdin: { text: "x\ny=FAKESECRET_in", filename: "conf/.env" } });
+  assert.deepEqual(where(r), ["conf/.env:2:3"]);
+});
+
+test("config: allowlists and disabled rules reach the engine and the filters", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, {
+    "a.txt": "FAKESECRET_keep\nFAKESECRET_EXAMPLE\n",
+    "test/b.txt": "FAKESECRET_t",
+    "c.txt": "FAKESECRET_c // vaultshift:allow",
+    "vaultshift.config.json": JSON.stringify({ allowlist: { paths: ["test/**"], regexes: ["_EXAMPLE$"] } }),
+  });
+  const r = await fake(dir);
+  assert.deepEqual(where(r), ["a.txt:1:1"]);
+  assert.deepEqual(r.stats.suppressed, { inline: 1, allowlist: 2, baseline: 0, duplicate: 0 });
+  writeFileSync(join(dir, "vaultshift.config.json"), JSON.stringify({ rules: { disable: ["fake-secret"] } }));
+  assert.equal((await fake(dir)).findings.length, 0);
+});
+
+test("baseline: accepted secrets stay hidden when lines move; a new secret on the same line is reported", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "a.txt": "k=FAKESECRET_old\n" });
+  const b = emptyBaseline();
+  const recorded = await scanInternal({ cwd: dir, scanText: fakeScanText, recordInto: b });
+  const baselineFile = join(dir, ".vaultshift-baseline.json");
+  writeBaseline(baselineFile, updateBaseline(b, recorded.findings, false).baseline);
+  writeFiles(dir, { "a.txt": "\n\nmoved: k=FAKESECRET_old\n" });
+  const moved = await fake(dir, { baselineFile });
+  assert.equal(moved.findings.length, 0);
+  assert.equal(moved.stats.suppressed.baseline, 1);
+  writeFiles(dir, { "a.txt": "\n\nmoved: k=FAKESECRET_new\n" });
+  const changed = await fake(dir, { baselineFile });
+  assert.deepEqual(where(changed), ["a.txt:3:10"]);
+  // The baseline file itself (fingerprints, salt) is never scanned.
+  assert.ok(!changed.findings.some((f) => f.file.includes("baseline")));
+});
+
+test("the result never contains a secret value", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const canary = "FAKESECRET_CANARY_7c1e9a2b4d6f8e0a1b3c5d7e";
+  writeFiles(dir, { "a.txt": `token=${canary}\n` });
+  const r = await fake(dir);
+  assert.equal(r.findings.length, 1);
+  assert.ok(!JSON.stringify(r).includes(canary));
+  assert.ok(!JSON.stringify(r).includes(canary.slice(4)));
+  assert.equal(r.findings[0]!.redacted, `FAKE…(${canary.length} chars)`);
+  assert.match(r.findings[0]!.fingerprint, /^[0-9a-f]{64}$/);
+});
