@@ -10,7 +10,9 @@ import { rules as payments } from "./payments.js";
 import { rules as messaging } from "./messaging.js";
 import { rules as ai } from "./ai.js";
 import { rules as observability } from "./observability.js";
+import { rules as secretManagers } from "./secret-managers.js";
+import { rules as privateKeys } from "./private-keys.js";
 
 // Every provider rule, in file order. Ids are unique across files (checked by
 // src/scan/rules.test.ts).
-export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability];
+export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability, ...secretManagers, ...privateKeys];

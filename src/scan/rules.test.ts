@@ -31,7 +31,7 @@ describe("rules: metadata", () => {
   for (const r of allRules) {
     it(`${r.id}: metadata is complete`, () => {
       assert.ok(r.description.trim().length >= 10, "description too short");
-      assert.ok(/^[A-Za-z]/.test(r.description) && !r.description.endsWith("."), "description starts with a letter, no final period");
+      assert.ok(/^[A-Za-z0-9]/.test(r.description) && !r.description.endsWith("."), "description starts with a letter or digit, no final period");
       assert.ok(KINDS.has(r.kind), `unknown kind ${r.kind}`);
       assert.ok(SEVERITIES.has(r.severity), `unknown severity ${r.severity}`);
       assert.ok(r.keywords.length > 0, "no keywords");

@@ -1,0 +1,175 @@
+import type { Rule } from "../src/scan/types.js";
+import { shannonEntropy } from "../src/scan/rule-runner.js";
+import { decodeBase64 } from "../src/scan/checksum.js";
+import { custom } from "./build.js";
+import { B64, fake, pem, pemBody } from "./fake.js";
+
+// PEM (RFC 7468): "-----BEGIN <label>-----", optional RFC 1421 headers
+// (Proc-Type/DEK-Info for legacy encrypted keys, Version/Comment for PGP
+// armor), base64 lines, "-----END <label>-----". The body class has no "-",
+// so a BEGIN line without its body fails at once (linear on repeated BEGINs);
+// "\\" and "n" are in it, so keys inside JSON strings ("\n" escapes) match too.
+// A real key body is random base64: the validate step asks for 64+ base64
+// characters at high entropy, which rejects "MIIE...xxxx" documentation stubs.
+
+const NEWLINE = "(?:\\r?\\n|\\\\r\\\\n|\\\\n)";
+
+function realBody(block: string): boolean {
+  const body = block
+    .replace(/-----(?:BEGIN|END)[^-]{1,60}-----/g, "")
+    .replace(/^[A-Za-z-]{1,30}:.*$/gm, "")
+    .replace(/\\[rn]/g, "")
+    .replace(/[^A-Za-z0-9+/]/g, "");
+  return body.length >= 64 && shannonEntropy(body) >= 4.8;
+}
+
+const pemRule = (id: string, label: string, description: string, severity: Rule["severity"], exclude = ""): Rule =>
+  custom({
+    id,
+    description,
+    kind: "private-key",
+    severity,
+    docs: "https://www.rfc-editor.org/rfc/rfc7468",
+    keywords: [`begin ${label.toLowerCase()}`],
+    pattern: new RegExp(
+      `${exclude}(?<secret>-----BEGIN ${label}-----[ \\t]{0,4}${NEWLINE}(?:[A-Za-z-]{1,30}: ?[^\\r\\n\\\\]{0,200}${NEWLINE}){0,4}[A-Za-z0-9+/=\\s\\\\]{64,40000}-----END ${label}-----)`,
+    ),
+    validate: realBody,
+    examples: {
+      invalid: [
+        pem(label, id),
+        `const key = "${pem(label, `${id}-json`, 4).replace(/\n/g, "\\n")}";`,
+        `tls:\n  key: |\n    ${pem(label, `${id}-yaml`, 5).split("\n").join("\n    ")}\n`,
+      ],
+      valid: [
+        `-----BEGIN ${label}-----\nMIIEpAIBAAKCAQEA...\n-----END ${label}-----`,
+        `-----BEGIN ${label}-----\n${"A".repeat(64)}\n${"A".repeat(64)}\n-----END ${label}-----`,
+        pem("PUBLIC KEY", `${id}-pub`),
+        pem("CERTIFICATE", `${id}-cert`),
+      ],
+    },
+  });
+
+// A GCP service-account JSON file is reported by gcp-service-account-key; the
+// lookbehind keeps the PKCS#8 rules from reporting the same key twice.
+const NOT_IN_GCP_JSON = `(?<!"private_key"\\s{0,4}:\\s{0,4}")`;
+
+const legacyEncrypted = `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${fake("0123456789ABCDEF", 32, "dek")}\n\n${pemBody(6, "enc-rsa")}\n-----END RSA PRIVATE KEY-----`;
+
+const putty = (seed: string, encryption: string): string =>
+  [
+    "PuTTY-User-Key-File-3: ssh-ed25519",
+    `Encryption: ${encryption}`,
+    "Comment: deploy@ci",
+    "Public-Lines: 2",
+    fake(B64, 64, `${seed}p1`),
+    fake(B64, 40, `${seed}p2`),
+    "Private-Lines: 1",
+    fake(B64, 64, `${seed}k`),
+    `Private-MAC: ${fake("0123456789abcdef", 64, seed)}`,
+  ].join("\n");
+
+const base64Pem = (label: string, seed: string): string => Buffer.from(pem(label, seed) + "\n").toString("base64");
+
+export const rules: Rule[] = [
+  (() => {
+    const r = pemRule("private-key-rsa", "RSA PRIVATE KEY", "RSA private key in PEM (PKCS#1) format", "critical", NOT_IN_GCP_JSON);
+    return { ...r, examples: { ...r.examples, invalid: [...r.examples.invalid, legacyEncrypted] } };
+  })(),
+  pemRule("private-key-ec", "EC PRIVATE KEY", "Elliptic-curve private key in PEM (SEC 1) format", "critical"),
+  pemRule("private-key-dsa", "DSA PRIVATE KEY", "DSA private key in PEM format", "critical"),
+  pemRule("private-key-pkcs8", "PRIVATE KEY", "Private key in PEM PKCS#8 format (BEGIN PRIVATE KEY)", "critical", NOT_IN_GCP_JSON),
+  pemRule("private-key-pkcs8-encrypted", "ENCRYPTED PRIVATE KEY", "Passphrase-encrypted private key in PEM PKCS#8 format", "high"),
+  pemRule("private-key-openssh", "OPENSSH PRIVATE KEY", "OpenSSH private key (BEGIN OPENSSH PRIVATE KEY)", "critical"),
+  pemRule("private-key-pgp", "PGP PRIVATE KEY BLOCK", "OpenPGP private key block (ASCII armor)", "critical"),
+
+  // SSH.com / Tectia keys use "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----" (RFC 4716 style).
+  custom({
+    id: "private-key-ssh2",
+    description: "SSH.com (SSH2) private key block",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://www.rfc-editor.org/rfc/rfc4716",
+    keywords: ["begin ssh2 encrypted private key"],
+    pattern: /(?<secret>---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\r?\n(?:[A-Za-z-]{1,30}: ?[^\r\n]{0,200}\r?\n){0,4}[A-Za-z0-9+/=\s]{64,40000}---- END SSH2 ENCRYPTED PRIVATE KEY ----)/,
+    validate: realBody,
+    examples: {
+      invalid: [`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"\n${pemBody(6, "ssh2")}\n---- END SSH2 ENCRYPTED PRIVATE KEY ----`],
+      valid: ["---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n...\n---- END SSH2 ENCRYPTED PRIVATE KEY ----", `---- BEGIN SSH2 PUBLIC KEY ----\n${pemBody(3, "ssh2pub")}\n---- END SSH2 PUBLIC KEY ----`],
+    },
+  }),
+
+  // PuTTY .ppk files (v2/v3): header lines, Public-Lines, then the private
+  // part after "Private-Lines: N". Encrypted ones are still reported: the
+  // passphrase is often weak or stored beside them.
+  custom({
+    id: "private-key-putty",
+    description: "PuTTY private key file (.ppk)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html",
+    keywords: ["putty-user-key-file-"],
+    pattern: /PuTTY-User-Key-File-[23]: ?[^\r\n]{1,100}\r?\n(?:[^\r\n]{0,200}\r?\n){0,40}?Private-Lines: ?\d{1,4}\r?\n(?<secret>[A-Za-z0-9+/=]{16,200}(?:\r?\n[A-Za-z0-9+/=]{1,200}){0,100})/,
+    entropy: 4,
+    examples: {
+      invalid: [putty("ppk", "none"), putty("ppk2", "aes256-cbc")],
+      valid: ["PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n<private key here>"],
+    },
+  }),
+
+  // A PEM private key base64-encoded once more, as in Kubernetes Secret data or
+  // kubeconfig client-key-data: base64("-----BEGIN ") = "LS0tLS1CRUdJTi".
+  custom({
+    id: "private-key-base64-pem",
+    description: "Base64-encoded PEM private key (LS0tLS1CRUdJTi…, e.g. Kubernetes Secret data, kubeconfig client-key-data)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://kubernetes.io/docs/concepts/configuration/secret/",
+    keywords: ["ls0tls1crudjti"],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>LS0tLS1CRUdJTi[A-Za-z0-9+/]{60,60000}={0,2})(?![A-Za-z0-9+/=])/,
+    validate: (s) => {
+      const text = decodeBase64(s)?.toString("latin1") ?? "";
+      return /-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY( BLOCK)?-----/.test(text) && realBody(text);
+    },
+    examples: {
+      invalid: [
+        `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${base64Pem("RSA PRIVATE KEY", "k8s")}\n`,
+        `users:\n- name: admin\n  user:\n    client-key-data: ${base64Pem("EC PRIVATE KEY", "kubeconfig")}\n`,
+      ],
+      valid: [`data:\n  tls.crt: ${base64Pem("CERTIFICATE", "k8s-cert")}\n`],
+    },
+  }),
+
+  // age (https://age-encryption.org/v1) identities: Bech32 "AGE-SECRET-KEY-1" + 58 characters.
+  custom({
+    id: "age-secret-key",
+    description: "age encryption identity (AGE-SECRET-KEY-1…)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://age-encryption.org/v1",
+    keywords: ["age-secret-key-1"],
+    pattern: /(?<![A-Z0-9-])(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Z0-9])/,
+    entropy: 3.5,
+    examples: {
+      invalid: [`# created: 2024-01-01T00:00:00Z\n# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub")}\nAGE-SECRET-KEY-1${fake("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58, "age")}`],
+      valid: [`# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub2")}`, "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"],
+    },
+  }),
+
+  // JSON Web Keys: the private part of an RSA/EC/OKP key is the "d" member
+  // (RFC 7517 §9.3, RFC 7518 §6.2.2.1/§6.3.2.1, RFC 8037 §2).
+  custom({
+    id: "jwk-private-key",
+    description: "JSON Web Key with its private exponent/scalar (\"d\" member)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://www.rfc-editor.org/rfc/rfc7517",
+    keywords: ["kty"],
+    pattern: /"d"\s{0,4}:\s{0,4}"(?<secret>[A-Za-z0-9_-]{40,1400})"/,
+    entropy: 4,
+    examples: {
+      invalid: [`{"kty":"EC","crv":"P-256","x":"${fake(B64.replace("+/", "-_"), 43, "jwkx")}","y":"${fake(B64.replace("+/", "-_"), 43, "jwky")}","d":"${fake(B64.replace("+/", "-_"), 43, "jwkd")}"}`],
+      valid: [`{"kty":"EC","crv":"P-256","x":"${fake(B64.replace("+/", "-_"), 43, "jwkx2")}","y":"${fake(B64.replace("+/", "-_"), 43, "jwky2")}"}`],
+    },
+  }),
+];

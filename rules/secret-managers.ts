@@ -1,0 +1,146 @@
+import type { Rule } from "../src/scan/types.js";
+import { assigned, prefixed } from "./build.js";
+import { ALNUM, B64, B64URL, HEX, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
+
+const VAULT_TOKENS = "https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes";
+const DOPPLER = "https://docs.doppler.com/reference/auth-token-formats";
+
+// Vault ≥ 1.10 token prefixes: hvs. (service), hvb. (batch), hvr. (recovery);
+// the body is base62 plus "_"/"-" for namespaced and HCP tokens.
+const vault = (id: string, prefix: string, description: string, length: number, severity: Rule["severity"]): Rule =>
+  prefixed({
+    id,
+    description,
+    kind: "token",
+    severity,
+    docs: VAULT_TOKENS,
+    prefix,
+    body: "[A-Za-z0-9_-]{24,400}",
+    fixedLength: false,
+    entropy: 3.5,
+    sample: prefix + fake(ALNUM, length, id),
+    env: "VAULT_TOKEN",
+  });
+
+// Doppler tokens: "dp." + type + "." + random (the service token carries the
+// config name between type and secret).
+const doppler = (id: string, type: string, description: string, env: string, middle = ""): Rule =>
+  prefixed({
+    id,
+    description,
+    kind: "token",
+    severity: "high",
+    docs: DOPPLER,
+    prefix: `dp.${type}.`,
+    body: type === "st" ? "(?:[a-z0-9_-]{2,35}\\.)?[A-Za-z0-9]{40,44}" : "[A-Za-z0-9]{40,44}",
+    fixedLength: false,
+    entropy: 3.5,
+    sample: `dp.${type}.${middle}${fake(ALNUM, 43, id)}`,
+    env,
+  });
+
+export const rules: Rule[] = [
+  vault("vault-service-token", "hvs.", "HashiCorp Vault service token (hvs.…)", 24, "critical"),
+  vault("vault-batch-token", "hvb.", "HashiCorp Vault batch token (hvb.…)", 138, "high"),
+  vault("vault-recovery-token", "hvr.", "HashiCorp Vault recovery token (hvr.…)", 24, "critical"),
+  // Before Vault 1.10 tokens were "s." (service) or "b." (batch) + 24 base62:
+  // too short to tell apart without a Vault name next to them.
+  assigned({
+    id: "vault-legacy-token",
+    description: "HashiCorp Vault token in the pre-1.10 format (s./b. + 24) assigned to a Vault token name",
+    kind: "token",
+    severity: "critical",
+    docs: VAULT_TOKENS,
+    names: "vault[\\w.-]{0,10}?token|x-vault-token",
+    value: "[sb]\\.[A-Za-z0-9]{24}",
+    keywords: ["vault"],
+    sample: "s." + fake(ALNUM, 24, "vault-legacy"),
+    env: "VAULT_TOKEN",
+    valid: ["VAULT_TOKEN=root", "VAULT_TOKEN=${VAULT_TOKEN}"],
+  }),
+  assigned({
+    id: "vault-unseal-key",
+    description: "HashiCorp Vault unseal or recovery key share (base64) assigned to an unseal-key name",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://developer.hashicorp.com/vault/docs/concepts/seal",
+    names: "unseal[_.-]?key|recovery[_.-]?key",
+    value: "[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{44}(?:[A-Za-z0-9+/]{20})?",
+    keywords: ["unseal", "recovery"],
+    entropy: 4,
+    fixedLength: false,
+    sample: fake(B64, 43, "unseal") + "=",
+    env: "VAULT_UNSEAL_KEY",
+  }),
+  // 1Password service account tokens: "ops_" + base64url JSON.
+  prefixed({
+    id: "onepassword-service-account-token",
+    description: "1Password service account token (ops_eyJ…)",
+    kind: "token",
+    severity: "critical",
+    docs: "https://developer.1password.com/docs/service-accounts/",
+    prefix: "ops_eyJ",
+    body: "[A-Za-z0-9+/_-]{100,2000}={0,2}",
+    boundary: "A-Za-z0-9_+/=-",
+    fixedLength: false,
+    sample: "ops_" + base64url(JSON.stringify({ signInAddress: "acme.1password.com", userAuth: { method: "SRPg-4096", alg: "PBES2g-HS256", iterations: 650000, salt: fake(B64URL, 22, "ops") }, email: "svc@acme.io", srpX: fake(HEX, 64, "ops"), muk: { alg: "A256GCM", ext: true, k: fake(B64URL, 43, "ops2"), key_ops: ["encrypt", "decrypt"], kty: "oct", kid: "mp" }, secretKey: "A3-" + fake(UPPER_ALNUM, 6, "ops"), deviceUuid: fake(ALNUM, 26, "ops") })),
+    env: "OP_SERVICE_ACCOUNT_TOKEN",
+  }),
+  // 1Password account Secret Keys: "A3-" + account id (6) + five random groups.
+  prefixed({
+    id: "onepassword-secret-key",
+    description: "1Password account Secret Key (A3-XXXXXX-…)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://support.1password.com/secret-key-security/",
+    prefix: "A3-",
+    body: "[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}",
+    sample: `A3-${fake(UPPER_ALNUM, 6, "a3")}-${fake(UPPER_ALNUM, 6, "a3b")}-${fake(UPPER_ALNUM, 5, "a3c")}-${fake(UPPER_ALNUM, 5, "a3d")}-${fake(UPPER_ALNUM, 5, "a3e")}-${fake(UPPER_ALNUM, 5, "a3f")}`,
+    env: "OP_SECRET_KEY",
+  }),
+  doppler("doppler-personal-token", "pt", "Doppler personal token (dp.pt.…)", "DOPPLER_TOKEN"),
+  doppler("doppler-service-token", "st", "Doppler service token (dp.st.…)", "DOPPLER_TOKEN", "prd."),
+  doppler("doppler-service-account-token", "sa", "Doppler service account token (dp.sa.…)", "DOPPLER_TOKEN"),
+  doppler("doppler-cli-token", "ct", "Doppler CLI token (dp.ct.…)", "DOPPLER_TOKEN"),
+  doppler("doppler-scim-token", "scim", "Doppler SCIM token (dp.scim.…)", "DOPPLER_SCIM_TOKEN"),
+  doppler("doppler-audit-token", "audit", "Doppler audit token (dp.audit.…)", "DOPPLER_AUDIT_TOKEN"),
+  // Infisical service tokens: "st." + token id + "." + secret + "." + key, hex parts.
+  prefixed({
+    id: "infisical-service-token",
+    description: "Infisical service token (st.….….…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://infisical.com/docs/documentation/platform/token",
+    prefix: "st.",
+    body: "[a-f0-9-]{24,36}\\.[a-f0-9]{32}\\.[a-f0-9]{32}",
+    sample: `st.${fake(HEX, 24, "inf")}.${fake(HEX, 32, "inf")}.${fake(HEX, 32, "inf2")}`,
+    env: "INFISICAL_TOKEN",
+  }),
+  // Pulumi access tokens: "pul-" + 40 hex.
+  prefixed({
+    id: "pulumi-access-token",
+    description: "Pulumi Cloud access token (pul-…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/",
+    prefix: "pul-",
+    body: "[a-f0-9]{40}",
+    sample: "pul-" + fake(HEX, 40, "pulumi"),
+    env: "PULUMI_ACCESS_TOKEN",
+  }),
+  // Bitwarden Secrets Manager machine account access tokens:
+  // "0." + UUID + "." + 30 characters + ":" + base64 key.
+  prefixed({
+    id: "bitwarden-access-token",
+    description: "Bitwarden Secrets Manager access token (0.<uuid>.<secret>:<key>)",
+    kind: "token",
+    severity: "critical",
+    docs: "https://bitwarden.com/help/access-tokens/",
+    prefix: "0.",
+    body: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==",
+    boundary: "A-Za-z0-9_+/=.-",
+    keywords: ["=="],
+    sample: `0.${uuid("bw")}.${fake(ALNUM, 30, "bw")}:${fake(B64, 22, "bw")}==`,
+    env: "BWS_ACCESS_TOKEN",
+  }),
+];
