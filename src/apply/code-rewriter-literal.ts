@@ -7,12 +7,19 @@ import type { RewriteWarning } from "./code-rewriter-types.js";
 // secrets module. The plan carries where the literal was (token offsets and
 // position), never the value, so the literal is found by position.
 
+/**
+ * What the rewriter needs of a LiteralBinding: the name and the secret's
+ * position; offsets and the end position make the match exact when given.
+ */
+export type RewriteLiteral = Pick<LiteralBinding, "name" | "line" | "column"> &
+  Partial<Pick<LiteralBinding, "file" | "endLine" | "endColumn" | "start" | "end">>;
+
 type LiteralNode = Extract<Node, { type: "StringLiteral" | "TemplateLiteral" }>;
 
 export function literalEdit(
   ast: File,
   content: string,
-  lit: LiteralBinding,
+  lit: RewriteLiteral,
   access: string,
   file: string,
 ): { edit: { start: number; end: number; text: string } } | { warning: RewriteWarning } {
@@ -23,7 +30,7 @@ export function literalEdit(
   });
   // Offsets first; when they no longer point at the secret's first character
   // in a literal (earlier lines changed), the line/column position.
-  const located = locate(ast, lit.start, lit.end) ?? locate(ast, ...byPosition(content, lit));
+  const located = (lit.start !== undefined && lit.end !== undefined ? locate(ast, lit.start, lit.end) : null) ?? byPosition(ast, content, lit);
   if (!located) {
     return {
       warning: {
@@ -72,15 +79,23 @@ function locate(ast: File, start: number, end: number): Located | null {
   return found;
 }
 
-function byPosition(content: string, lit: LiteralBinding): [number, number] {
+function byPosition(ast: File, content: string, lit: RewriteLiteral): Located | null {
   const starts = [0];
   for (let i = content.indexOf("\n"); i !== -1; i = content.indexOf("\n", i + 1)) starts.push(i + 1);
   const at = (line: number, column: number) => (starts[line - 1] ?? Number.NaN) + column - 1;
   const start = at(lit.line, lit.column);
+  if (lit.endLine === undefined || lit.endColumn === undefined) {
+    // No end: the secret is the whole content of the literal that starts there.
+    let found: Located | null = null;
+    walk(ast.program, (node, parent, key) => {
+      if ((node.type === "StringLiteral" || node.type === "TemplateLiteral") && node.start! + 1 === start) found = { node, parent, key, start, end: node.end! - 1 };
+    });
+    return found;
+  }
   const end = at(lit.endLine, lit.endColumn);
-  // The secret's length is known from the plan's offsets; a position that
-  // gives another length points at something else.
-  return end - start === lit.end - lit.start ? [start, end] : [Number.NaN, Number.NaN];
+  // When the plan's offsets are known, the secret's length must match them.
+  if (lit.start !== undefined && lit.end !== undefined && end - start !== lit.end - lit.start) return null;
+  return locate(ast, start, end);
 }
 
 /** False where a string literal cannot be replaced by an expression (import sources, keys, types). */

@@ -202,3 +202,23 @@ test("moduleKindOf: extension, then syntax, then package type", () => {
   assert.equal(moduleKindOf("a.js", "console.log(1)", "commonjs"), "cjs");
   assert.equal(moduleKindOf("a.js", "console.log(1)"), "esm");
 });
+
+test("the pipeline's lighter shapes work too: { name } bindings and literals without offsets or end", () => {
+  const src = `const k = process.env.STRIPE_KEY;\nconst t = "ghp_CANARY0123456789abcdefghijklmnopqrst";\n`;
+  const out = rewriteSource({
+    file: "a.js",
+    content: src,
+    bindings: [{ name: "STRIPE_KEY" }],
+    secretsImport: "./secrets.js",
+    literals: [{ name: "GITHUB_TOKEN", line: 2, column: 12 }],
+  });
+  assert.equal(out.content, `import { secrets } from "./secrets.js";\nconst k = secrets.STRIPE_KEY;\nconst t = secrets.GITHUB_TOKEN;\n`);
+  const withEnd = rewriteSource({
+    file: "a.js",
+    content: src,
+    bindings: [],
+    secretsImport: "./secrets.js",
+    literals: [{ name: "GITHUB_TOKEN", line: 2, column: 12, endLine: 2, endColumn: 52 }],
+  });
+  assert.equal(withEnd.content, `import { secrets } from "./secrets.js";\nconst k = process.env.STRIPE_KEY;\nconst t = secrets.GITHUB_TOKEN;\n`);
+});

@@ -11,12 +11,13 @@ import {
   walk,
   type ModuleKind,
 } from "./code-rewriter-ast.js";
-import { literalEdit } from "./code-rewriter-literal.js";
-import type { LiteralBinding, SecretBinding } from "../plan/types.js";
+import { literalEdit, type RewriteLiteral } from "./code-rewriter-literal.js";
+import type { SecretBinding } from "../plan/types.js";
 import type { RewriteWarning } from "./code-rewriter-types.js";
 
 export { moduleKindOf, type ModuleKind } from "./code-rewriter-ast.js";
 export type { RewriteWarning } from "./code-rewriter-types.js";
+export type { RewriteLiteral } from "./code-rewriter-literal.js";
 
 // Rewrites environment reads of migrated secrets into reads from the generated
 // secrets module. Every change is a ranged edit computed from Babel node
@@ -37,12 +38,12 @@ export const BROWSER_PREFIXES = ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PU
 export interface RewriteInput {
   file: string;
   content: string;
-  /** The migrated secrets: each `envName` read becomes `secrets.<envName>`. */
-  bindings: ReadonlyArray<SecretBinding>;
+  /** The migrated secrets: each `envName` read becomes `secrets.<envName>` (`{ name }` is accepted too). */
+  bindings: ReadonlyArray<Pick<SecretBinding, "envName"> | { name: string }>;
   /** Module specifier of the secrets module, relative to this file (`./secrets.js`). */
   secretsImport: string;
   /** Hard-coded secret literals in this file to replace by `secrets.<name>`. */
-  literals: ReadonlyArray<LiteralBinding>;
+  literals: ReadonlyArray<RewriteLiteral>;
   /** How to import the module; default: from the file's syntax and extension. */
   moduleKind?: ModuleKind;
 }
@@ -81,7 +82,7 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
       ],
     };
   }
-  const bound = new Set(input.bindings.map((b) => b.envName));
+  const bound = new Set(input.bindings.map((b) => ("envName" in b ? b.envName : b.name)));
   const warnings: RewriteWarning[] = [];
   const warn = (node: Node, code: RewriteWarning["code"], message: string, name?: string) =>
     warnings.push(name === undefined ? { code, file, line: node.loc?.start.line, message } : { code, file, line: node.loc?.start.line, name, message });
@@ -131,7 +132,7 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   });
 
   for (const lit of input.literals) {
-    if (lit.file !== file) continue;
+    if (lit.file !== undefined && lit.file !== file) continue;
     const result = literalEdit(ast, content, lit, access(lit.name), file);
     if ("edit" in result) edits.push(result.edit);
     // Already rewritten (a second run): the literal is gone and the read is there.
