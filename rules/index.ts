@@ -12,7 +12,11 @@ import { rules as ai } from "./ai.js";
 import { rules as observability } from "./observability.js";
 import { rules as secretManagers } from "./secret-managers.js";
 import { rules as privateKeys } from "./private-keys.js";
+import { rules as databaseUrls } from "./database-urls.js";
+import { rules as credentialFiles } from "./credential-files.js";
+import { rules as cliArguments } from "./cli-arguments.js";
+import { rules as authHeaders } from "./auth-headers.js";
 
 // Every provider rule, in file order. Ids are unique across files (checked by
 // src/scan/rules.test.ts).
-export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability, ...secretManagers, ...privateKeys];
+export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability, ...secretManagers, ...privateKeys, ...databaseUrls, ...credentialFiles, ...cliArguments, ...authHeaders];

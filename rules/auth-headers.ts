@@ -1,0 +1,114 @@
+import type { Rule } from "../src/scan/types.js";
+import { custom } from "./build.js";
+import { decodeBase64, hasJwtHeader } from "../src/scan/checksum.js";
+import { isRealPassword } from "./passwords.js";
+import { ALNUM, B64URL, fake, jwt } from "./fake.js";
+
+const b64 = (s: string): string => Buffer.from(s).toString("base64");
+const pw = (seed: string): string => fake(ALNUM, 18, seed);
+
+// "Authorization" as an HTTP header line, a header object key in JS/Python,
+// or a curl -H argument: the name, an optional closing quote, ":", "=" or ",".
+const AUTH = `authorization["']?[ \\t]{0,4}[:=,][ \\t]{0,4}["'\`]?[ \\t]{0,2}`;
+
+export const rules: Rule[] = [
+  // RFC 7617: "Authorization: Basic base64(user:password)".
+  custom({
+    id: "http-basic-auth-header",
+    description: "HTTP Authorization: Basic header with user:password",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.rfc-editor.org/rfc/rfc7617",
+    keywords: ["basic"],
+    pattern: new RegExp(`${AUTH}Basic[ \\t]{1,4}(?<secret>[A-Za-z0-9+/]{8,500}={0,2})(?![A-Za-z0-9+/=])`, "i"),
+    validate: (s) => {
+      const text = decodeBase64(s)?.toString("utf8");
+      if (text === undefined || !/^[\x20-\x7e]+$/.test(text)) return false;
+      const i = text.indexOf(":");
+      return i > 0 && isRealPassword(text.slice(i + 1));
+    },
+    examples: {
+      invalid: [`curl -H "Authorization: Basic ${b64(`ops:${pw("basic")}`)}" https://api.acme.io/v1/export`, `headers = {"Authorization": "Basic ${b64(`svc:${pw("basic2")}`)}"}`],
+      valid: [`Authorization: Basic ${b64("user:password")}`, "Authorization: Basic ${CREDENTIALS}", `Authorization: Basic ${b64("no colon in here")}`],
+    },
+  }),
+  // RFC 6750: "Authorization: Bearer <token>". JWTs are left to the jwt rule.
+  custom({
+    id: "http-bearer-token",
+    description: "HTTP Authorization: Bearer header with a literal token",
+    kind: "token",
+    severity: "high",
+    docs: "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
+    keywords: ["bearer"],
+    pattern: new RegExp(`${AUTH}Bearer[ \\t]{1,4}(?!eyJ)(?<secret>[A-Za-z0-9._~+/-]{20,4000}={0,2})(?![A-Za-z0-9._~+/=-])`, "i"),
+    entropy: 3.5,
+    examples: {
+      invalid: [`curl -H "Authorization: Bearer ${fake(ALNUM, 40, "bearer")}" https://api.acme.io/v1/me`, `fetch(url, { headers: { Authorization: "Bearer ${fake(B64URL, 48, "bearer2")}" } })`],
+      valid: ["Authorization: Bearer ${TOKEN}", "Authorization: Bearer <token>", "headers: { Authorization: `Bearer ${token}` }", `Authorization: Bearer ${jwt(undefined, "bearer-jwt")}`],
+    },
+  }),
+  // API-key headers sent by many SaaS APIs (X-API-Key, X-Auth-Token, Api-Key).
+  custom({
+    id: "http-api-key-header",
+    description: "Literal API key in an X-API-Key / X-Auth-Token / Api-Key HTTP header",
+    kind: "api-key",
+    severity: "medium",
+    docs: "https://swagger.io/docs/specification/v3_0/authentication/api-keys/",
+    keywords: ["x-api-key", "x-auth-token", "api-key", "x-access-token"],
+    pattern: /(?<![A-Za-z0-9_-])(?:X-Api-Key|X-Auth-Token|Api-Key|X-Access-Token)["']?[ \t]{0,4}:[ \t]{0,4}["'`]?(?<secret>[A-Za-z0-9_\-.=+/]{20,200})(?![A-Za-z0-9_\-.=+/])/i,
+    entropy: 3.7,
+    examples: {
+      invalid: [`curl -H "X-API-Key: ${fake(ALNUM, 32, "xapikey")}" https://api.acme.io/v2/items`, `headers: { "x-auth-token": "${fake(ALNUM, 40, "xauth")}" }`],
+      valid: ['curl -H "X-API-Key: $API_KEY" https://api.acme.io', "x-api-key: REPLACE_WITH_YOUR_API_KEY_HERE"],
+    },
+  }),
+  // https://user:password@host outside Git hosts (git-credentials-url reports those).
+  custom({
+    id: "basic-auth-url",
+    description: "HTTP(S) URL with an embedded user:password",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1",
+    keywords: ["http"],
+    pattern: /(?<![A-Za-z0-9+.-])https?:\/\/(?<user>[^:/?#\s@"'`<>{}]{1,128}):(?!\k<user>@)(?<secret>[^@/?#\s"'`<>]{1,256})@(?!(?:github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com|[a-z0-9-]{1,63}\.visualstudio\.com|codeberg\.org|gitea\.com|git\.[a-z0-9.-]{1,100})(?:[/:?#\s"'`]|$))(?!(?:[a-z0-9-]{1,63}\.)*(?:example\.(?:com|org|net)|example|test|invalid|localhost)[/:?#\s"'`]|$)[A-Za-z0-9\[._-]/i,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`ELASTICSEARCH_URL=https://elastic:${pw("basicurl")}@es.acme.internal:9200`, `proxy: http://proxyuser:${pw("basicurl2")}@proxy.acme.io:3128`],
+      valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", `https://u:${pw("basicurl3")}@www.example.com/`, "https://es.acme.internal:9200"],
+    },
+  }),
+  // Credentials in a query string: ?api_key=…, &access_token=…, &client_secret=….
+  custom({
+    id: "url-query-credential",
+    description: "Credential in a URL query parameter (api_key, access_token, client_secret, password…)",
+    kind: "api-key",
+    severity: "medium",
+    docs: "https://www.rfc-editor.org/rfc/rfc6750#section-5.3",
+    keywords: ["key=", "token=", "secret=", "password="],
+    pattern: /[?&](?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?token|secret[_-]?key|password)=(?<secret>[A-Za-z0-9._~%+/-]{16,500})(?![A-Za-z0-9._~%+/=-])/i,
+    entropy: 3.7,
+    examples: {
+      invalid: [`WEATHER_URL="https://api.weather.io/v1/forecast?q=Berlin&appid=1&api_key=${fake(ALNUM, 32, "qs")}"`, `requests.get(f"https://gitlab.acme.io/api/v4/projects?private_token=${fake(ALNUM, 24, "qs2")}")`],
+      valid: ["https://api.weather.io/v1/forecast?api_key=${WEATHER_API_KEY}", "https://api.weather.io/v1/forecast?api_key=YOUR_API_KEY", "https://x.io/?access_token=aaaaaaaaaaaaaaaaaaaa"],
+    },
+  }),
+  // JSON Web Tokens (RFC 7519): three base64url parts, the first two JSON
+  // objects ("eyJ" = base64 of '{"'); the header must decode to JSON with "alg".
+  custom({
+    id: "json-web-token",
+    description: "JSON Web Token (header.payload.signature) with a decodable header",
+    kind: "token",
+    severity: "medium",
+    docs: "https://www.rfc-editor.org/rfc/rfc7519",
+    keywords: ["eyj"],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{16,2000})(?![A-Za-z0-9_-])/,
+    validate: hasJwtHeader,
+    examples: {
+      invalid: [`API_TOKEN=${jwt({ sub: "svc-reporting", scope: "admin", iat: 1700000000 }, "jwt1")}`, `const token = "${jwt({ user: 42, exp: 1900000000 }, "jwt2")}";`],
+      valid: [
+        `TOKEN=eyJ${fake(B64URL, 30, "nojwt")}.eyJ${fake(B64URL, 30, "nojwt2")}.${fake(B64URL, 43, "nojwt3")}`,
+        `TOKEN=${jwt(undefined, "unsigned").replace(/\.[^.]+$/, ".")}`,
+      ],
+    },
+  }),
+];

@@ -1,0 +1,83 @@
+import type { Rule } from "../src/scan/types.js";
+import { custom } from "./build.js";
+import { isRealPassword } from "./passwords.js";
+import { ALNUM, fake } from "./fake.js";
+
+// Passwords written on command lines in scripts, CI files, Dockerfiles and
+// READMEs. The first character of the password may not be "$" (a variable) or
+// "-" (the next option), and "-p" followed by a space is the interactive prompt.
+const pw = (seed: string): string => fake(ALNUM, 16, seed);
+const VALUE = `(?<secret>[^\\s"'$\`-][^\\s"'\`]{2,200})`;
+
+export const rules: Rule[] = [
+  custom({
+    id: "sshpass-password",
+    description: "Password given to sshpass -p on a command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://man.archlinux.org/man/sshpass.1",
+    keywords: ["sshpass"],
+    pattern: new RegExp(`\\bsshpass[ \\t]{1,4}-p[ \\t]{0,4}["']?${VALUE}`),
+    validate: isRealPassword,
+    examples: {
+      invalid: [`sshpass -p '${pw("sshpass")}' ssh deploy@10.0.0.7 'systemctl restart app'`],
+      valid: ['sshpass -p "$DEPLOY_PASSWORD" ssh deploy@10.0.0.7', "sshpass -e ssh deploy@host"],
+    },
+  }),
+  custom({
+    id: "mysql-cli-password",
+    description: "Password given to a mysql client (mysql, mysqldump, mysqladmin) with -p or --password=",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html",
+    keywords: ["mysql"],
+    pattern: new RegExp(`\\bmysql(?:dump|admin|import|check|show|pump|sh)?(?:[ \\t][^\\n|;&]{0,200}?)?[ \\t](?:-p|--password=)["']?${VALUE}`),
+    validate: isRealPassword,
+    examples: {
+      invalid: [`mysqldump -h db.acme.internal -u backup -p${pw("mysqlcli")} shop > shop.sql`, `mysql --user=root --password=${pw("mysqlcli2")} -e "select 1"`],
+      valid: ["mysql -u root -p shop", 'mysql -u root -p"$MYSQL_PWD" shop', "mysql -u root --password=$MYSQL_ROOT_PASSWORD"],
+    },
+  }),
+  custom({
+    id: "curl-basic-auth",
+    description: "User and password given to curl -u/--user on a command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://curl.se/docs/manpage.html#-u",
+    keywords: ["curl"],
+    pattern: new RegExp(`\\bcurl(?:[ \\t][^\\n]{0,300}?)?[ \\t](?:-u|--user)[ \\t]{1,4}["']?[^\\s:"'$]{1,100}:${VALUE}`),
+    validate: isRealPassword,
+    examples: {
+      invalid: [`curl -sS -u admin:${pw("curl")} https://jenkins.acme.io/api/json`, `curl --user "deploy:${pw("curl2")}" -X POST https://nexus.acme.io/upload`],
+      valid: ['curl -u "$USER:$PASSWORD" https://api.acme.io', "curl -u user:password https://httpbin.org/basic-auth/user/password", "curl -u admin: https://x"],
+    },
+  }),
+  custom({
+    id: "redis-cli-password",
+    description: "Password given to redis-cli -a on a command line",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://redis.io/docs/latest/develop/tools/cli/",
+    keywords: ["redis-cli"],
+    pattern: new RegExp(`\\bredis-cli(?:[ \\t][^\\n|;&]{0,200}?)?[ \\t](?:-a|--pass)[ \\t]{1,4}["']?${VALUE}`),
+    validate: isRealPassword,
+    examples: {
+      invalid: [`redis-cli -h cache.acme.internal -a ${pw("rediscli")} ping`],
+      valid: ['redis-cli -h cache -a "$REDIS_PASSWORD" ping', "redis-cli -h cache ping"],
+    },
+  }),
+  custom({
+    id: "docker-login-password",
+    description: "Password given to docker login -p/--password on a command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.docker.com/reference/cli/docker/login/",
+    keywords: ["login"],
+    pattern: new RegExp(`\\b(?:docker|podman|helm registry|nerdctl)[ \\t]{1,4}login(?:[ \\t][^\\n|;&]{0,200}?)?[ \\t](?:-p|--password)(?:[ \\t]{1,4}|=)["']?${VALUE}`),
+    validate: isRealPassword,
+    examples: {
+      invalid: [`docker login -u ci -p ${pw("dockerlogin")} registry.acme.io`, `podman login --username ci --password=${pw("podman")} quay.io`],
+      valid: ['docker login -u ci -p "$REGISTRY_PASSWORD" registry.acme.io', 'echo "$TOKEN" | docker login -u ci --password-stdin registry.acme.io'],
+    },
+  }),
+];

@@ -1,0 +1,236 @@
+import type { Rule } from "../src/scan/types.js";
+import { assigned, custom } from "./build.js";
+import { decodeBase64 } from "../src/scan/checksum.js";
+import { isRealPassword } from "./passwords.js";
+import { ALNUM, B64, HEX, checksummedToken, fake } from "./fake.js";
+
+const pw = (seed: string): string => fake(ALNUM, 18, seed);
+const b64 = (s: string): string => Buffer.from(s).toString("base64");
+
+/** base64 of "user:password" with a real-looking password. */
+function isUserPassPair(s: string): boolean {
+  const text = decodeBase64(s)?.toString("utf8");
+  if (text === undefined || !/^[\x20-\x7e]+$/.test(text)) return false;
+  const i = text.indexOf(":");
+  return i > 0 && isRealPassword(text.slice(i + 1));
+}
+
+// Tokens a provider rule already reports (GitHub, GitLab, npm): a URL or file
+// carrying one is reported once, by that rule.
+const PROVIDER_TOKEN = /^(?:gh[pousr]_|github_pat_|glpat-|npm_)/;
+
+export const rules: Rule[] = [
+  // ~/.netrc: "machine <host> login <user> password <password>" (tokens may be
+  // on one line or several). Used by curl, git, ftp, pip.
+  custom({
+    id: "netrc-password",
+    description: "Netrc (~/.netrc) machine entry with a password",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html",
+    keywords: ["machine"],
+    pattern: /(?<![A-Za-z0-9_])machine[ \t]{1,10}[^\s]{1,200}(?:\s{1,10}(?:login|account)[ \t]{1,10}[^\s]{1,200}){0,2}\s{1,10}password[ \t]{1,10}(?<secret>[^\s]{1,200})/,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`machine api.heroku.com\n  login ops@acme.io\n  password ${pw("netrc")}\n`, `machine git.acme.io login ci password ${pw("netrc2")}`],
+      valid: ["machine api.example.com login me password $NETRC_PASSWORD", "the machine is idle"],
+    },
+  }),
+  // ~/.pgpass: hostname:port:database:username:password, "*" as wildcard.
+  custom({
+    id: "pgpass-password",
+    description: "PostgreSQL .pgpass entry with a password",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://www.postgresql.org/docs/current/libpq-pgpass.html",
+    keywords: [":5432:", ":*:"],
+    pattern: /^(?:[A-Za-z0-9_.-]{1,200}|\*):(?:\d{1,5}|\*):[^:\s]{1,100}:[^:\s]{1,100}:(?<secret>[^\s]{1,200})$/m,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`db.acme.internal:5432:*:app:${pw("pgpass")}\n`, `localhost:*:*:postgres:${pw("pgpass2")}`],
+      valid: ["localhost:5432:*:postgres:postgres", "# hostname:port:database:username:password"],
+    },
+  }),
+  // ~/.git-credentials (credential-store): https://user:token@host per line.
+  custom({
+    id: "git-credentials-url",
+    description: "Git credential-store URL with a password or token for a Git host",
+    kind: "password",
+    severity: "high",
+    docs: "https://git-scm.com/docs/git-credential-store#_storage_format",
+    keywords: ["github.com", "gitlab", "bitbucket.org", "dev.azure.com", "visualstudio.com", "codeberg.org", "git."],
+    pattern: /https?:\/\/(?<user>[^:/?#\s@"'`<>]{1,128}):(?!\k<user>@)(?<secret>[^@/?#\s"'`<>]{1,256})@(?:github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com|[a-z0-9-]{1,63}\.visualstudio\.com|codeberg\.org|gitea\.com|git\.[a-z0-9.-]{1,100})(?![a-z0-9.-]*\.(?:example|test|invalid)\b)/i,
+    validate: (s) => isRealPassword(s) && !PROVIDER_TOKEN.test(s),
+    examples: {
+      invalid: [`https://deploy:${pw("gitcred")}@git.acme.io`, `https://ci-bot:${pw("gitcred2")}@bitbucket.org/acme/app.git`],
+      valid: ["https://user:${GIT_TOKEN}@github.com/acme/app.git", "https://github.com/acme/app.git", `https://x-access-token:${checksummedToken("ghs_", "gitcred")}@github.com/acme/app.git`],
+    },
+  }),
+  // .npmrc registry auth: "//registry/:_authToken=…", "_auth=base64(user:pass)",
+  // "_password=base64(pass)".
+  custom({
+    id: "npmrc-auth-token",
+    description: "Npmrc registry _authToken (tokens other than npm_…, which npm-access-token reports)",
+    kind: "token",
+    severity: "high",
+    docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
+    keywords: ["_authtoken"],
+    pattern: /_authToken[ \t]{0,4}=[ \t]{0,4}["']?(?!npm_)(?<secret>[^\s"'$]{8,500})/i,
+    entropy: 3,
+    validate: (s) => !PROVIDER_TOKEN.test(s),
+    examples: {
+      invalid: [`//npm.pkg.github.com/:_authToken=${fake(ALNUM, 40, "npmrc")}`, `//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=${fake(B64, 64, "npmrc2")}`],
+      valid: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", `//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc-npm")}`],
+    },
+  }),
+  custom({
+    id: "npmrc-auth",
+    description: "Npmrc _auth (base64 of user:password)",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
+    keywords: ["_auth"],
+    pattern: /(?<![A-Za-z0-9_])_auth[ \t]{0,4}=[ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{8,500}={0,2})(?![A-Za-z0-9+/=])/,
+    validate: isUserPassPair,
+    examples: {
+      invalid: [`//nexus.acme.io/repository/npm/:_auth=${b64(`ci:${pw("npmauth")}`)}`, `_auth = ${b64(`deploy:${pw("npmauth2")}`)}`],
+      valid: ["_auth=${NPM_AUTH}", `_auth=${b64("user:password")}`],
+    },
+  }),
+  custom({
+    id: "npmrc-password",
+    description: "Npmrc _password (base64 password for a registry)",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
+    keywords: ["_password"],
+    pattern: /(?<![A-Za-z0-9_])_password[ \t]{0,4}=[ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{4,500}={0,2})(?![A-Za-z0-9+/=])/,
+    validate: (s) => {
+      const text = decodeBase64(s)?.toString("utf8");
+      return text !== undefined && /^[\x20-\x7e]+$/.test(text) && isRealPassword(text);
+    },
+    examples: {
+      invalid: [`//nexus.acme.io/repository/npm/:_password=${b64(pw("npmpass"))}`],
+      valid: ["//nexus.acme.io/repository/npm/:_password=${NEXUS_PASSWORD_B64}", `_password=${b64("password")}`],
+    },
+  }),
+  // Docker client config (~/.docker/config.json): "auths": {"host": {"auth": base64(user:pass)}}.
+  custom({
+    id: "docker-config-auth",
+    description: "Docker config.json registry auth (base64 of user:password)",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.docker.com/reference/cli/docker/login/#credential-stores",
+    keywords: ["auths"],
+    pattern: /"auth"[ \t]{0,4}:[ \t]{0,4}"(?<secret>[A-Za-z0-9+/]{8,1000}={0,2})"/,
+    validate: isUserPassPair,
+    examples: {
+      invalid: [JSON.stringify({ auths: { "registry.acme.io": { auth: b64(`ci:${pw("docker")}`) } } }, null, 2)],
+      valid: [JSON.stringify({ auths: { "registry.acme.io": {} }, credsStore: "desktop" }, null, 2), JSON.stringify({ auths: { "x.io": { auth: b64("user:password") } } })],
+    },
+  }),
+  // Apache htpasswd: "user:{SHA}base64(sha1)" and "user:$apr1$salt$hash" are
+  // fast, crackable hashes, so the file is as good as a password list; bcrypt
+  // ($2y$) and SHA-512 crypt entries are not reported (documented in docs/rules.md).
+  custom({
+    id: "htpasswd-weak-hash",
+    description: "Apache htpasswd entry with a fast, crackable hash ({SHA} or $apr1$ MD5)",
+    kind: "password",
+    severity: "medium",
+    docs: "https://httpd.apache.org/docs/current/misc/password_encryptions.html",
+    keywords: ["{sha}", "$apr1$"],
+    pattern: /^[A-Za-z0-9._@-]{1,64}:(?<secret>\{SHA\}[A-Za-z0-9+/]{27}=|\$apr1\$[./0-9A-Za-z]{1,8}\$[./0-9A-Za-z]{22})$/m,
+    examples: {
+      invalid: [`admin:{SHA}${fake(B64, 27, "htsha")}=\n`, `deploy:$apr1$${fake(ALNUM, 8, "apr")}$${fake(ALNUM + "./", 22, "apr")}`],
+      valid: [`admin:$2y$05$${fake(ALNUM + "./", 53, "bcrypt")}`, "# user:{SHA}hash"],
+    },
+  }),
+  // Maven settings.xml <server><password>…</password>; ${env.X} references and
+  // {…} master-password-encrypted values are not plaintext.
+  custom({
+    id: "maven-settings-password",
+    description: "Plaintext <password> in Maven settings.xml or another XML config",
+    kind: "password",
+    severity: "high",
+    docs: "https://maven.apache.org/settings.html#servers",
+    keywords: ["<password>"],
+    pattern: /<password>[ \t]{0,4}(?<secret>[^<\s${][^<\r\n]{0,200}?)[ \t]{0,4}<\/password>/,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`<server>\n  <id>nexus</id>\n  <username>deploy</username>\n  <password>${pw("mvn")}</password>\n</server>`],
+      valid: ["<password>${env.NEXUS_PASSWORD}</password>", `<password>{${fake(B64, 44, "mvnenc")}}</password>`, "<password>changeme</password>"],
+    },
+  }),
+  // wp-config.php: define('DB_PASSWORD', '…') and the eight authentication keys and salts.
+  custom({
+    id: "wordpress-config-secret",
+    description: "WordPress wp-config.php database password or authentication key/salt",
+    kind: "password",
+    severity: "high",
+    docs: "https://developer.wordpress.org/apis/wp-config-php/",
+    keywords: ["define("],
+    pattern: /define\([ \t]{0,4}['"](?:DB_PASSWORD|(?:SECURE_)?AUTH_(?:KEY|SALT)|LOGGED_IN_(?:KEY|SALT)|NONCE_(?:KEY|SALT))['"][ \t]{0,4},[ \t]{0,4}(?<q>['"])(?<secret>(?:(?!\k<q>)[^\\\r\n]){3,200})\k<q>[ \t]{0,4}\)/,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`define( 'DB_PASSWORD', '${pw("wp")}' );`, `define('AUTH_KEY', '${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~", 64, "wpkey")}');`],
+      valid: ["define( 'DB_PASSWORD', 'password_here' );", "define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'DB_PASSWORD', getenv('DB_PASSWORD') );"],
+    },
+  }),
+  // Rails secret_key_base: 128 hex (rails secret).
+  assigned({
+    id: "rails-secret-key-base",
+    description: "Ruby on Rails secret_key_base (128 hex) in configuration",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://guides.rubyonrails.org/security.html#custom-credentials",
+    names: "secret[_.-]?key[_.-]?base",
+    value: "[a-f0-9]{128}",
+    keywords: ["secret_key_base", "secretkeybase", "secret-key-base"],
+    sample: fake(HEX, 128, "rails"),
+    env: "SECRET_KEY_BASE",
+  }),
+  // Django SECRET_KEY: 50 characters from a 50-symbol alphabet; startproject
+  // writes "django-insecure-" + key for development settings.
+  custom({
+    id: "django-secret-key",
+    description: "Django SECRET_KEY literal in settings",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://docs.djangoproject.com/en/stable/ref/settings/#secret-key",
+    keywords: ["secret_key"],
+    pattern: /SECRET_KEY[ \t]{0,4}=[ \t]{0,4}(?<q>['"])(?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{40,100})\k<q>/,
+    entropy: 4.2,
+    examples: {
+      invalid: [`SECRET_KEY = '${fake("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50, "django")}'`, `SECRET_KEY = "django-insecure-${fake("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50, "django2")}"`],
+      valid: ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", "SECRET_KEY = 'django-insecure-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"],
+    },
+  }),
+  // Laravel APP_KEY: "base64:" + a 32-byte key in base64.
+  custom({
+    id: "laravel-app-key",
+    description: "Laravel APP_KEY (base64:…) encryption key",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://laravel.com/docs/encryption#configuration",
+    keywords: ["app_key"],
+    pattern: /APP_KEY[ \t]{0,4}[=:][ \t]{0,4}["']?base64:(?<secret>[A-Za-z0-9+/]{43}=)/,
+    entropy: 4,
+    examples: {
+      invalid: [`APP_KEY=base64:${fake(B64, 43, "laravel")}=`],
+      valid: ["APP_KEY=", "APP_KEY=base64:${LARAVEL_KEY}"],
+    },
+  }),
+  // Symfony APP_SECRET: 32 hex generated by the recipe.
+  assigned({
+    id: "symfony-app-secret",
+    description: "Symfony APP_SECRET (32 hex) in configuration",
+    kind: "generic-secret",
+    severity: "medium",
+    docs: "https://symfony.com/doc/current/reference/configuration/framework.html#secret",
+    names: "app[_.-]?secret",
+    value: "[a-f0-9]{32}",
+    keywords: ["app_secret", "appsecret", "app-secret"],
+    sample: fake(HEX, 32, "symfony"),
+    env: "APP_SECRET",
+  }),
+];

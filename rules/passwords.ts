@@ -1,0 +1,25 @@
+import { looksLikePlaceholder } from "./build.js";
+
+// What a password found in a URL, a config file or a command line must not
+// be: a template reference, an environment expansion, a redaction, or one of
+// the dummy values that fill documentation, tests and docker-compose files.
+const DUMMY = new Set([
+  "password", "passwd", "pass", "pwd", "secret", "test", "testing", "tester", "example", "changeme", "changeit",
+  "user", "username", "postgres", "mysql", "root", "admin", "administrator", "guest", "redis", "mongo", "mongodb",
+  "rabbitmq", "foo", "bar", "baz", "foobar", "dummy", "fake", "sample", "placeholder", "mypassword", "mysecretpassword",
+  "yourpassword", "pa55word", "p@ssw0rd", "p@ssword", "passw0rd", "password1", "password123", "qwerty", "default",
+  "null", "none", "undefined", "empty", "xxx", "xxxx", "abc", "abc123", "123", "1234", "12345", "123456", "secret123",
+  "s3cr3t", "letmein", "hunter2", "demo", "dev", "local", "docker", "app", "db", "database", "pw", "pa$$word",
+]);
+
+export function isRealPassword(p: string): boolean {
+  if (p.length < 3) return false;
+  if (looksLikePlaceholder(p)) return false;
+  if (DUMMY.has(p.toLowerCase())) return false;
+  // Template references and expansions: ${X}, $X, %(x)s, {{x}}, <x>, [x], %X%, @X@.
+  if (/^[$<[{@%]|[$]\{|\{\{|%\(|%[A-Z_]+%|_here$|^put your/i.test(p)) return false;
+  if (/^\*+$|^•+$/.test(p)) return false;
+  // A password that is only the name of one (DB_PASSWORD, SECRET_KEY).
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(p)) return false;
+  return true;
+}
