@@ -71,7 +71,11 @@ export function unquotePath(s: string): string {
 
 /** `+++ b/path` → path, or undefined for /dev/null. */
 function newPathOf(line: string): string | undefined {
-  const raw = line.slice(4);
+  let raw = line.slice(4);
+  // git ends a name that contains a space with a TAB (diff.c, so that
+  // patch(1) can tell where the name stops). A real TAB in a name is quoted
+  // as \t, so a literal trailing TAB is always this terminator.
+  if (raw.endsWith("\t")) raw = raw.slice(0, -1);
   if (raw === "/dev/null") return undefined;
   const path = unquotePath(raw);
   return path.startsWith("b/") ? path.slice(2) : path;
@@ -101,16 +105,16 @@ export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter
   const spec = pathspecs.length ? ["--", ...pathspecs] : [];
   // Blob ids and modes of the staged side.
   const raw = git(root, ["diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--diff-filter=ACMR", ...spec]).toString("utf8").split("\0");
-  const blobs = new Map<string, { blob: string; mode: string }>();
+  const blobs = new Map<string, { blob: string; changed: boolean }>();
   for (let i = 0; i < raw.length; i++) {
     const meta = raw[i]!;
     if (!meta.startsWith(":")) continue;
-    const [, newMode, , newBlob, status] = meta.slice(1).split(" ");
+    const [, newMode, oldBlob, newBlob, status] = meta.slice(1).split(" ");
     const path = status!.startsWith("R") || status!.startsWith("C") ? raw[i + 2]! : raw[i + 1]!;
     i += status!.startsWith("R") || status!.startsWith("C") ? 2 : 1;
     // 120000 = symlink (its "content" is a path), 160000 = submodule commit.
     if (newMode === "120000" || newMode === "160000") continue;
-    blobs.set(path, { blob: newBlob!, mode: newMode! });
+    blobs.set(path, { blob: newBlob!, changed: oldBlob !== newBlob });
   }
   if (blobs.size === 0) return out;
 
@@ -141,9 +145,12 @@ export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter
   }
 
   const wanted: { path: string; blob: string; lines: number[] }[] = [];
-  for (const [path, { blob }] of blobs) {
-    const lines = added.get(path);
-    if (!lines || lines.length === 0) continue; // binary, or only a mode change / pure rename
+  for (const [path, { blob, changed }] of blobs) {
+    const lines = added.get(path) ?? [];
+    // No added line: a pure rename or mode change (same blob: nothing to do),
+    // a deletion of lines only, or a binary file (git prints no hunk; the NUL
+    // check below counts it).
+    if (lines.length === 0 && (!changed || added.has(path))) continue;
     const verdict = filter.check(path);
     if (verdict === "excluded") continue;
     if (verdict !== "scan") {
@@ -165,6 +172,7 @@ export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter
       bump(out.skipped, "binary");
       continue;
     }
+    if (w.lines.length === 0) continue;
     out.jobs.push({ kind: "text", file: w.path, text: content.toString("utf8"), lines: w.lines });
   }
   return out;

@@ -1,0 +1,146 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { scan } from "./scanner.js";
+import { scanText as fakeScanText } from "./fake-engine.js";
+import { unquotePath } from "./git-source.js";
+import { GitError } from "../errors.js";
+import { commitFiles, git, initRepo, tempDir, writeFiles } from "./test-repo.js";
+
+// Git modes with the fake engine (FAKESECRET_ tokens).
+
+function repo(t: { after: (fn: () => void) => void }): string {
+  const { dir, cleanup } = tempDir("vaultshift-git-");
+  t.after(cleanup);
+  initRepo(dir);
+  return dir;
+}
+
+test("--staged scans the index, not the working tree, and reports only lines the commit adds", async (t) => {
+  const dir = repo(t);
+  commitFiles(dir, "old secret", { "a.txt": "one\nold=FAKESECRET_old\nthree\n" });
+  // Stage a new secret on line 4, then change the working tree again.
+  writeFileSync(join(dir, "a.txt"), "one\nold=FAKESECRET_old\nthree\nnew=FAKESECRET_staged\n");
+  writeFiles(dir, { "b.txt": "x\ny=FAKESECRET_b\n" });
+  git(dir, "add", "a.txt", "b.txt");
+  writeFileSync(join(dir, "a.txt"), "only in the working tree FAKESECRET_unstaged\n");
+  writeFiles(dir, { "untracked.txt": "FAKESECRET_untracked" });
+  const r = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(
+    r.findings.map((f) => `${f.file}:${f.line}:${f.column}`),
+    ["a.txt:4:5", "b.txt:2:3"],
+  );
+  assert.equal(r.stats.filesScanned, 2);
+});
+
+test("--staged handles renames, deletions, binary blobs, paths with spaces and quotes, and lockfiles", async (t) => {
+  const dir = repo(t);
+  commitFiles(dir, "base", { "old name.txt": "k=FAKESECRET_moved\n", "gone.txt": "FAKESECRET_gone\n" });
+  git(dir, "mv", "old name.txt", 'new "name".txt');
+  git(dir, "rm", "-q", "gone.txt");
+  writeFiles(dir, {
+    "dir with space/tab\tname.txt": "FAKESECRET_odd\n",
+    "img.bin2": Buffer.concat([Buffer.from("FAKESECRET_binary"), Buffer.from([0, 0, 0])]),
+    "yarn.lock": "FAKESECRET_lock\n",
+    "+++ tricky.txt": "+++ b/fake\n@@ -1 +1 @@\nFAKESECRET_tricky\n",
+  });
+  git(dir, "add", "-A");
+  const r = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(
+    r.findings.map((f) => `${f.file}:${f.line}`),
+    ["+++ tricky.txt:3", "dir with space/tab\tname.txt:1"],
+    "a pure rename adds no line; deleted files are not scanned",
+  );
+  assert.equal(r.stats.skipped.binary, 1);
+  assert.equal(r.stats.skipped.lockfile, 1);
+});
+
+test("--staged with nothing staged finds nothing, and outside a repository is a GitError", async (t) => {
+  const dir = repo(t);
+  const r = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.equal(r.findings.length, 0);
+  const { dir: plain, cleanup } = tempDir();
+  t.after(cleanup);
+  await assert.rejects(scan({ cwd: plain, mode: "staged", scanText: fakeScanText }), (e: unknown) => e instanceof GitError && /not inside a git repository/.test(e.message));
+});
+
+test("--history: lines added by every commit on every branch, each attributed to the commit that added it", async (t) => {
+  const dir = repo(t);
+  const c1 = commitFiles(dir, "c1", { "a.txt": "x\nk=FAKESECRET_one\n" });
+  const c2 = commitFiles(dir, "c2", { "a.txt": "x\nk=FAKESECRET_one\nk2=FAKESECRET_two\n", "b.env": "B=FAKESECRET_b\n" });
+  commitFiles(dir, "c3 removes", { "a.txt": "x\n" });
+  const c4 = commitFiles(dir, "c4 re-adds the line", { "a.txt": "x\nk=FAKESECRET_one\n" });
+  git(dir, "checkout", "-q", "-b", "side", c1);
+  const c5 = commitFiles(dir, "on a branch", { "side.txt": "FAKESECRET_side\n" });
+  git(dir, "checkout", "-q", "main");
+  const r = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  const got = r.findings.map((f) => `${f.commit}:${f.file}:${f.line}:${f.column}`).sort();
+  // c4 leaks the secret again after c3 removed it: a new exposure, reported.
+  const want = [`${c1}:a.txt:2:3`, `${c2}:a.txt:3:4`, `${c2}:b.env:1:3`, `${c4}:a.txt:2:3`, `${c5}:side.txt:1:1`].sort();
+  assert.deepEqual(got, want);
+  assert.equal(r.stats.commitsScanned, 5);
+});
+
+test("--history scans identical added content once (cherry-picks)", async (t) => {
+  const dir = repo(t);
+  const base = commitFiles(dir, "base", { "a.txt": "x\n" });
+  const original = commitFiles(dir, "add", { "a.txt": "x\nk=FAKESECRET_pick\n" });
+  git(dir, "checkout", "-q", "-b", "release", base);
+  commitFiles(dir, "unrelated", { "other.txt": "y\n" });
+  git(dir, "cherry-pick", original);
+  const picked = git(dir, "rev-parse", "HEAD");
+  assert.notEqual(picked, original);
+  const seen: string[] = [];
+  const r = await scan({
+    cwd: dir,
+    mode: "history",
+    scanText: (input, o) => {
+      seen.push(input.file);
+      return fakeScanText(input, o);
+    },
+  });
+  // Both commits carry the same timestamp here, so which one git lists first is arbitrary.
+  assert.equal(r.findings.length, 1);
+  assert.ok([original, picked].includes(r.findings[0]!.commit!));
+  assert.equal(seen.filter((f) => f === "a.txt").length, 2, "base's x and the added line; the cherry-pick is not rescanned");
+});
+
+test("--since REF: only commits after REF; a bad REF is a GitError", async (t) => {
+  const dir = repo(t);
+  const c1 = commitFiles(dir, "c1", { "a.txt": "FAKESECRET_old\n" });
+  const c2 = commitFiles(dir, "c2", { "a.txt": "FAKESECRET_old\nFAKESECRET_new\n" });
+  const r = await scan({ cwd: dir, mode: "since", since: c1, scanText: fakeScanText });
+  assert.deepEqual(r.findings.map((f) => `${f.commit}:${f.line}`), [`${c2}:2`]);
+  assert.equal(r.stats.commitsScanned, 1);
+  await assert.rejects(scan({ cwd: dir, mode: "since", since: "no-such-branch", scanText: fakeScanText }), (e: unknown) => e instanceof GitError && /no-such-branch/.test(e.message) && /fetch-depth/.test(e.hint ?? ""));
+});
+
+test("history keeps a multi-line secret added in one hunk whole, at its own line numbers", async (t) => {
+  const dir = repo(t);
+  commitFiles(dir, "c1", { "k.txt": "a\nb\nc\n" });
+  commitFiles(dir, "c2", { "k.txt": "a\nb\nc\nd\ne=FAKESECRET_deep\n" });
+  const r = await scan({
+    cwd: dir,
+    mode: "history",
+    scanText: (input, o) => {
+      // Lines 1-3 were not added by c2: they must be blank in what the engine sees.
+      if (input.text.startsWith("\n\n\nd\n")) assert.equal(input.text.split("\n").length, 5);
+      return fakeScanText(input, o);
+    },
+  });
+  assert.deepEqual(r.findings.map((f) => `${f.line}:${f.column}`).sort(), ["5:3"]);
+});
+
+test("an empty repository has no history to scan", async (t) => {
+  const dir = repo(t);
+  const r = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.equal(r.findings.length, 0);
+});
+
+test("unquotePath undoes git's C quoting", () => {
+  assert.equal(unquotePath('"tab\\there"'), "tab\there");
+  assert.equal(unquotePath('"q\\"uote\\\\"'), 'q"uote\\');
+  assert.equal(unquotePath('"caf\\303\\251"'), "café");
+  assert.equal(unquotePath("plain"), "plain");
+});
