@@ -1,0 +1,145 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFile, spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import NodeVault from "node-vault";
+import { call, openTarget, unique, type Target } from "./target.js";
+
+// The same operations through clients this project did not write: node-vault
+// (npm) and hvac (Debian python3-hvac). If they work against the dev server,
+// our server speaks Vault rather than our own idea of it.
+
+const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
+const PYTHON = "/usr/bin/python3";
+
+describe("node-vault against the server", () => {
+  let t: Target;
+  let mount: string;
+  before(async () => {
+    t = await openTarget();
+    mount = unique("nv");
+  });
+  after(async () => {
+    await call(t, "DELETE", `sys/mounts/${mount}`);
+    await t.close();
+  });
+
+  test("mount KV v2, write with CAS, read versions, merge-patch, list, delete/undelete/destroy, metadata", async () => {
+    const vault = NodeVault({ endpoint: t.address, token: t.token, requestOptions: { timeout: 10_000 } });
+    await vault.mount({ mount_point: mount, type: "kv", options: { version: "2" } });
+    const mounts = await vault.mounts();
+    assert.equal(mounts.data[`${mount}/`].options.version, "2");
+    const w1 = await vault.write(`${mount}/data/svc/config`, { data: { url: "db://x", pass: "p1" } });
+    assert.equal(w1.data.version, 1);
+    await assert.rejects(vault.write(`${mount}/data/svc/config`, { options: { cas: 0 }, data: { pass: "nope" } }), (e: Error & { response?: { statusCode: number } }) => {
+      assert.equal(e.response?.statusCode, 400);
+      assert.match(e.message, /check-and-set/);
+      return true;
+    });
+    await vault.write(`${mount}/data/svc/config`, { options: { cas: 1 }, data: { url: "db://x", pass: "p2" } });
+    assert.deepEqual((await vault.read(`${mount}/data/svc/config?version=1`)).data.data, { url: "db://x", pass: "p1" });
+    const patched = await vault.update(`${mount}/data/svc/config`, { data: { pass: null, user: "u" } });
+    assert.equal(patched.data.version, 3);
+    assert.deepEqual((await vault.read(`${mount}/data/svc/config`)).data.data, { url: "db://x", user: "u" });
+    await vault.write(`${mount}/data/svc/other`, { data: { a: "b" } });
+    assert.deepEqual((await vault.list(`${mount}/metadata/svc`)).data.keys, ["config", "other"]);
+    await vault.delete(`${mount}/data/svc/other`);
+    await assert.rejects(vault.read(`${mount}/data/svc/other`), (e: Error & { response?: { statusCode: number; body: { data: { data: unknown } } } }) => {
+      assert.equal(e.response?.statusCode, 404);
+      assert.equal(e.response?.body.data.data, null, "deleted version: normal body with data null");
+      return true;
+    });
+    await vault.write(`${mount}/undelete/svc/other`, { versions: [1] });
+    assert.deepEqual((await vault.read(`${mount}/data/svc/other`)).data.data, { a: "b" });
+    await vault.write(`${mount}/destroy/svc/config`, { versions: [1] });
+    const meta = await vault.read(`${mount}/metadata/svc/config`);
+    assert.equal(meta.data.versions["1"].destroyed, true);
+    assert.equal(meta.data.current_version, 3);
+    await vault.unmount({ mount_point: mount });
+    assert.equal((await vault.mounts()).data[`${mount}/`], undefined);
+  });
+
+  test("policy + limited token: allowed read, denied write; AppRole login", async () => {
+    const vault = NodeVault({ endpoint: t.address, token: t.token, requestOptions: { timeout: 10_000 } });
+    const kv = unique("nvacl");
+    const policy = unique("nvpol");
+    const approle = unique("nvapprole");
+    await vault.mount({ mount_point: kv, type: "kv-v2" });
+    try {
+      await vault.write(`${kv}/data/app/k`, { data: { v: "1" } });
+      await vault.addPolicy({ name: policy, rules: `path "${kv}/data/app/*" { capabilities = ["read"] }` });
+      assert.match((await vault.getPolicy({ name: policy })).rules, /capabilities/);
+      const created = await vault.tokenCreate({ policies: [policy], ttl: "5m" });
+      vault.token = t.token; // tokenCreate is a node-vault "token source": it switched the client to the new token
+      const limited = NodeVault({ endpoint: t.address, token: created.auth.client_token });
+      assert.deepEqual((await limited.read(`${kv}/data/app/k`)).data.data, { v: "1" });
+      await assert.rejects(limited.write(`${kv}/data/app/k`, { data: { v: "2" } }), (e: Error & { response?: { statusCode: number } }) => e.response?.statusCode === 403 && /permission denied/.test(e.message));
+      await vault.enableAuth({ mount_point: approle, type: "approle" });
+      await vault.addApproleRole({ role_name: "svc", policies: policy, mount_point: approle }); // node-vault only sends the legacy `policies` field
+      const roleId = (await vault.getApproleRoleId({ role_name: "svc", mount_point: approle })).data.role_id;
+      const secretId = (await vault.getApproleRoleSecret({ role_name: "svc", mount_point: approle })).data.secret_id;
+      const app = NodeVault({ endpoint: t.address });
+      const login = await app.approleLogin({ role_id: roleId, secret_id: secretId, mount_point: approle });
+      assert.ok(login.auth.token_policies.includes(policy));
+      assert.deepEqual((await app.read(`${kv}/data/app/k`)).data.data, { v: "1" }, "node-vault keeps the login token");
+      const health = await vault.health();
+      assert.equal(health.initialized, true);
+    } finally {
+      await call(t, "DELETE", `sys/auth/${approle}`);
+      await call(t, "DELETE", `sys/policies/acl/${policy}`);
+      await call(t, "DELETE", `sys/mounts/${kv}`);
+    }
+  });
+});
+
+describe("hvac (python3-hvac) against the server", () => {
+  let t: Target;
+  before(async () => {
+    t = await openTarget();
+  });
+  after(() => t.close());
+
+  test("hvac is installed", () => {
+    const r = spawnSync(PYTHON, ["-c", "import hvac"], { encoding: "utf8", timeout: 10_000 });
+    assert.equal(r.status, 0, `python3-hvac is required for this test: install it with \`apt-get install python3-hvac\` (.ci/run does). ${r.stderr ?? ""}`);
+  });
+
+  test("KV v2 write/CAS/versions/patch/delete/undelete/destroy/list/metadata, policy + limited token, AppRole, another kv-v2 mount", async () => {
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(
+        PYTHON,
+        ["scripts/hvac/contract.py"],
+        { cwd: repoRoot, env: { ...process.env, VAULT_ADDR: t.address, VAULT_TOKEN: t.token }, encoding: "utf8", timeout: 30_000 },
+        (error, out, err) => (error ? reject(new Error(`hvac script failed (install python3-hvac if it is missing): ${err.slice(-2000)}`, { cause: error })) : resolve(out)),
+      );
+    });
+    const r = JSON.parse(stdout) as Record<string, unknown>;
+    assert.equal(r.authenticated, true);
+    assert.equal(r.mount_listed, true);
+    assert.equal(r.write1_version, 1);
+    assert.equal(r.cas_conflict, "InvalidRequest");
+    assert.equal(r.write2_version, 2);
+    assert.deepEqual(r.read_v1, { user: "app", password: "pw-1" });
+    assert.deepEqual(r.read_latest, { user: "app", password: "pw-2" });
+    assert.equal(r.patch_version, 3);
+    assert.deepEqual(r.after_patch, { user: "app", password: "pw-2", port: "5432" });
+    assert.equal(r.merge_patch_version, 4);
+    assert.deepEqual(r.after_merge_patch, { user: "app", port: "5432", region: "eu" });
+    assert.equal(r.read_deleted, "InvalidPath");
+    assert.deepEqual(r.read_undeleted, { user: "app", port: "5432", region: "eu" });
+    assert.equal(r.metadata_current_version, 4);
+    assert.equal(r.metadata_v1_destroyed, true);
+    assert.equal(r.metadata_max_versions, 3);
+    assert.deepEqual(r.list_app, ["api/", "db"]);
+    assert.equal(r.list_missing, "InvalidPath");
+    assert.deepEqual(r.limited_read, { user: "app", port: "5432", region: "eu" });
+    assert.equal(r.limited_write, "Forbidden");
+    assert.equal(r.limited_sys, "Forbidden");
+    assert.ok(Array.isArray(r.limited_lookup_self_policies) && r.limited_lookup_self_policies.includes("default"));
+    assert.ok(Array.isArray(r.approle_policies) && r.approle_policies.length === 2 && r.approle_policies.includes("default"));
+    assert.equal(r.approle_authenticated, true);
+    assert.deepEqual(r.approle_read, { user: "app", port: "5432", region: "eu" });
+    assert.equal(r.approle_bad_login, "InvalidRequest");
+    assert.equal(r.mount_removed, true);
+  });
+});
