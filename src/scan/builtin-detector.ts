@@ -1,6 +1,6 @@
 import type { SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
-import { judge, urlPassword } from "./judge.js";
+import { judge } from "./judge.js";
 import { notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
@@ -26,7 +26,6 @@ export interface BuiltinHit {
 }
 
 const PRIVATE_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |SSH2 ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;
-const URL_CRED = /\b([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:@/'"`<>]{0,100}):([^\s:@/'"`<>]{3,200})@[A-Za-z0-9[]/gi;
 const AUTH_HEADER = /(?:proxy-)?authorization["']?[ \t]*[:=,]?[ \t]*["']?[ \t]*(basic|bearer|token)[ \t]+([A-Za-z0-9._~+/=-]{12,})/gi;
 const CURL_USER = /(?:^|[ \t])(?:-u|--user)[ \t]+["']?([^\s:"'$]{1,64}):([^\s"'@$]{4,128})["']?/gm;
 const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--db-password|--admin-password)(?:=|[ \t]+)(["']?)([^\s"'$]{4,128})\1(?=[\s]|$)/gm;
@@ -38,7 +37,7 @@ const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|
 export function detectBuiltin(text: string, lower: string, file: string, info: FileInfo): BuiltinHit[] {
   const hits: BuiltinHit[] = [];
   if (lower.includes("private key")) privateKeys(text, hits);
-  if (lower.includes("://")) urlPasswords(text, hits);
+  if (lower.includes("://")) urlPasswords(text, hits, info.testPath);
   if (lower.includes("authorization")) authHeaders(text, info, hits);
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, lower, hits);
   if (lower.includes("identified") || (lower.includes("password '") || lower.includes('password "'))) sql(text, hits);
@@ -62,27 +61,46 @@ function privateKeys(text: string, hits: BuiltinHit[]): void {
   }
 }
 
-function urlPasswords(text: string, hits: BuiltinHit[]): void {
-  URL_CRED.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = URL_CRED.exec(text)) !== null) {
-    const password = m[3]!;
-    if (notSecretReason(password) !== null && !/[0-9]/.test(password)) continue;
-    if (rulePlaceholderReason(password) !== null || /^(?:password|pass|passwd|secret|pwd|\$\{?\w+\}?|%\w+%|\{\{.*)$/i.test(password) || password.startsWith("$")) continue;
-    if (password === m[2] && password.length < 8) continue; // `guest:guest@`, `postgres:postgres@`
-    const start = m.index + m[1]!.length + 3 + m[2]!.length + 1;
-    const db = DB_SCHEMES.test(m[1]!);
+function urlPasswords(text: string, hits: BuiltinHit[], testPath: boolean): void {
+  // Anchored on "://" (found with indexOf) rather than on every word start: most
+  // files have URLs, few have a password in one.
+  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
+    let s = at;
+    while (s > 0 && at - s < 24 && /[A-Za-z0-9+.-]/.test(text[s - 1]!)) s--;
+    const scheme = text.slice(s, at);
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) continue;
+    // userinfo: up to the first "@" before any "/", whitespace, quote or bracket.
+    let e = at + 3;
+    let colon = -1;
+    while (e < text.length && e - at < 300) {
+      const c = text[e]!;
+      if (c === "@" || c === "/" || c === "?" || c === "#" || c === " " || c === "\n" || c === "\t" || c === '"' || c === "'" || c === "`" || c === "<" || c === ">") break;
+      if (c === ":" && colon === -1) colon = e;
+      e++;
+    }
+    if (text[e] !== "@" || colon === -1 || !/[A-Za-z0-9[]/.test(text[e + 1] ?? "")) continue;
+    const user = text.slice(at + 3, colon);
+    const password = text.slice(colon + 1, e);
+    let decoded = password;
+    try {
+      decoded = decodeURIComponent(password);
+    } catch {
+      /* not percent-encoded */
+    }
+    if (decoded.length < 6 || decoded === user || rulePlaceholderReason(password) !== null || password.startsWith("$")) continue;
+    const j = judge("password", decoded, "config", testPath);
+    if (!j.secret) continue;
+    const db = DB_SCHEMES.test(scheme);
     hits.push({
       ruleId: "generic-url-password",
       kind: db ? "database-credential" : "connection-string",
       secret: password,
-      start,
-      end: start + password.length,
+      start: colon + 1,
+      end: e,
       confidence: 0.85,
-      reason: `${db ? "database " : ""}URL (${m[1]!.toLowerCase()}://) with an embedded password`,
+      reason: `${db ? "database " : ""}URL (${scheme.toLowerCase()}://) with an embedded password`,
     });
   }
-  void urlPassword;
 }
 
 function authHeaders(text: string, info: FileInfo, hits: BuiltinHit[]): void {

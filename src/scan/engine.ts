@@ -9,6 +9,7 @@ import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
 import { LineIndex } from "./positions.js";
 import { scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
+import { lexicalEnvReferences } from "./env-references.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
 // touches the file system, so the same function serves the working tree,
@@ -85,11 +86,12 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   if (info.kind === "dotenv") {
     dotenvHits(text, file, set, candidates);
   } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
-    if (info.kind === "js" && shouldParseJavaScript(text, lower)) {
-      const js = scanJavaScript(text, file, info);
-      if (js) {
-        envReferences = js.envReferences;
-        candidates.push(...js.candidates);
+    if (info.kind === "js") {
+      const js = shouldParseJavaScript(text) ? scanJavaScript(text, file, info) : null;
+      const found = js ?? (text.includes(".env") ? lexicalEnvReferences(text, file, info.testPath) : null);
+      if (found) {
+        envReferences = found.envReferences;
+        candidates.push(...found.candidates);
       }
     }
     for (const b of detectBuiltin(text, lower, file, info)) {

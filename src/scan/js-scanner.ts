@@ -4,6 +4,7 @@ import type { FileInfo } from "./file-kind.js";
 import type { Candidate } from "./engine.js";
 import { judge } from "./judge.js";
 import { analyzeName } from "./secret-name.js";
+import { NEEDS_AST } from "./env-references.js";
 
 // JS/TS/JSX/TSX through @babel/parser (errorRecovery on, so a file with a
 // syntax error still yields what can be read): secret literals with their
@@ -26,16 +27,20 @@ export const AST_MAX_BYTES = 1_000_000;
 
 const ENV_READ = /process\.env|import\.meta\.env/;
 // Credential arguments: constructors and factories of API clients, token signing, header setters.
-const CREDENTIAL_CALL = /\bnew\s+[A-Z]\w*\s*\(\s*["'`]|create\w*Client\s*\(|\.(?:sign|setApiKey|setToken|setAccessToken|setCredentials|setAuth|setHeader|auth)\s*\(|headers\.(?:set|append)\s*\(/;
-const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|Sentry|\w*SDK|\w*Api|\w*API|sign|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth)$/;
+const CREDENTIAL_CALL = /\bnew\s+(?:\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API)\s*\(\s*["'`]|create\w*Client\s*\([^)]{0,200}["'`]|\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify)\s*\(/;
+const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth)$/;
 
-/** The cheap pre-check: is parsing this file worth it? */
-export function shouldParseJavaScript(text: string, lower: string): boolean {
+/**
+ * The cheap pre-check: is parsing this file worth it? Only when it aliases or
+ * destructures the environment, or calls a client constructor / header setter
+ * with a literal; plain `process.env.X` reads are found lexically
+ * (env-references.ts). Big or minified files are never parsed.
+ */
+export function shouldParseJavaScript(text: string): boolean {
   if (text.length > AST_MAX_BYTES) return false;
   const lines = 1 + (text.length > 0 ? countNewlines(text) : 0);
   if (text.length / lines > 400) return false; // minified: text scanning only
-  void lower;
-  return ENV_READ.test(text) || CREDENTIAL_CALL.test(text);
+  return (ENV_READ.test(text) && NEEDS_AST.test(text)) || CREDENTIAL_CALL.test(text);
 }
 
 function countNewlines(text: string): number {
@@ -141,20 +146,9 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
     return { file, name, line: loc.line, column: loc.column + 1, form };
   };
 
-  // Pass 1: aliases (`const env = process.env`, `const { env } = process`), so that pass 2 sees them wherever they are used.
-  walk(program, (node) => {
-    if (node.type === "VariableDeclarator") {
-      const id = node.id as Node;
-      const init = node.init as Node | null;
-      if (!init) return;
-      if (id.type === "Identifier" && (isProcessEnv(init) || isImportMetaEnv(init))) aliases.add(id.name as string);
-      if (id.type === "ObjectPattern" && init.type === "Identifier" && init.name === "process") {
-        for (const p of id.properties as Node[]) {
-          if (p.type === "ObjectProperty" && keyName(p.key as Node) === "env" && (p.value as Node).type === "Identifier") aliases.add((p.value as Node).name as string);
-        }
-      }
-    }
-  });
+  // Aliases (`const env = process.env`, `const { env } = process`) come first, so that one walk sees them wherever they are used.
+  for (const a of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:process\.env|import\.meta\.env)\s*(?:[;,)\n]|$)/gm)) aliases.add(a[1]!);
+  for (const a of text.matchAll(/\{\s*env(?:\s*:\s*([A-Za-z_$][\w$]*))?\s*[,}][^=;]{0,200}=\s*process\b/g)) aliases.add(a[1] ?? "env");
 
   walk(program, (node) => {
     switch (node.type) {
@@ -233,9 +227,13 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
           const n = args[0]!.value as string;
           if (/^[\w.-]{2,80}$/.test(n) && analyzeName(n).strength !== "none") add(n, args[1], "js-hardcoded-secret", "code", `argument of ${callee || "a call"}`);
         }
-        if (callee && CALLEE_CREDENTIAL.test(callee)) {
+        if (callee === "sign" || callee === "verify") {
+          // jsonwebtoken's `jwt.sign(payload, secret)` / `jwt.verify(token, secret)`: the second argument.
+          const obj = (node.callee as Node).type === "MemberExpression" ? calleeName((node.callee as Node).object as Node) : "";
+          if (/^(?:jwt|jsonwebtoken|jose|JWT)$/.test(obj) && args[1]) add("jwt_secret", args[1], "js-hardcoded-secret", "code", `signing secret passed to ${obj}.${callee}()`);
+        } else if (callee && CALLEE_CREDENTIAL.test(callee)) {
           for (const a of args) {
-            if (a.type === "StringLiteral") add(callee === "sign" ? "signing_secret" : "api_key", a, "js-hardcoded-secret", "code", `credential argument of ${callee}()`);
+            if (a.type === "StringLiteral") add("api_key", a, "js-hardcoded-secret", "code", `credential argument of ${callee}()`);
           }
         }
         return;

@@ -56,9 +56,12 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   return set;
 }
 
-/** The rules whose keyword pre-filter passes on `lower` (the lower-cased text). */
-export function candidateRules(set: CompiledRuleSet, lower: string): Rule[] {
-  const out = new Set<Rule>(set.always);
+/**
+ * The rules whose keyword pre-filter passes on `lower` (the lower-cased text),
+ * each with a keyword that occurs (or "" for keyword-less rules).
+ */
+export function candidateRules(set: CompiledRuleSet, lower: string): Map<Rule, string> {
+  const out = new Map<Rule, string>(set.always.map((r) => [r, ""]));
   const re = set.keywordRe;
   if (re) {
     const seen = new Set<string>();
@@ -70,23 +73,25 @@ export function candidateRules(set: CompiledRuleSet, lower: string): Rule[] {
       re.lastIndex = m.index + 1;
       if (seen.has(k)) continue;
       seen.add(k);
-      for (const r of set.byKeyword.get(k) ?? []) out.add(r);
+      for (const r of set.byKeyword.get(k) ?? []) if (!out.has(r)) out.set(r, k);
       for (const o of set.implied.get(k) ?? []) {
         if (seen.has(o)) continue;
         seen.add(o);
-        for (const r of set.byKeyword.get(o) ?? []) out.add(r);
+        for (const r of set.byKeyword.get(o) ?? []) if (!out.has(r)) out.set(r, o);
       }
       if (seen.size === set.byKeyword.size) break;
     }
   }
-  return [...out];
+  return out;
 }
 
 /** Every rule match in the text. */
 export function runRules(set: CompiledRuleSet, text: string, lower: string): RuleHit[] {
   const hits: RuleHit[] = [];
-  for (const rule of candidateRules(set, lower)) {
-    for (const m of runRule(rule, text, lower)) hits.push({ ...m, rule });
+  for (const [rule, keyword] of candidateRules(set, lower)) {
+    // The pre-filter has passed already: hand runRule the keyword that occurred
+    // as its "lower-cased text" so that it does not search the whole text again.
+    for (const m of runRule(rule, text, keyword || lower)) hits.push({ ...m, rule });
   }
   return hits;
 }
