@@ -37,8 +37,13 @@ function tokenHelperFile(env: NodeJS.ProcessEnv): string | undefined {
   }
 }
 
-export function clientOptions(conn: VaultConnection): VaultClientOptions {
-  const o: VaultClientOptions = { address: conn.address, cacheTtl: 0, env: {} };
+/**
+ * Client options for the pipeline's writer: no read cache (it must see the
+ * server's state), and the environment for VAULT_CLIENT_TIMEOUT,
+ * VAULT_MAX_RETRIES, VAULT_SKIP_VERIFY and friends.
+ */
+export function clientOptions(conn: VaultConnection, env: NodeJS.ProcessEnv = {}): VaultClientOptions {
+  const o: VaultClientOptions = { address: conn.address, cacheTtl: 0, env: { ...env } };
   if (conn.namespace) o.namespace = conn.namespace;
   if (conn.caCert) o.ca = conn.caCert;
   if (conn.appRole) o.auth = { method: "approle", roleId: conn.appRole.roleId, secretId: conn.appRole.secretId, mount: conn.appRole.mount };
@@ -50,10 +55,12 @@ export class VaultStore implements KvStore {
   readonly address: string;
   readonly client: VaultClient;
   readonly #conn: VaultConnection;
-  constructor(conn: VaultConnection, client?: VaultClient) {
+  readonly #env: NodeJS.ProcessEnv;
+  constructor(conn: VaultConnection, options: { env?: NodeJS.ProcessEnv; client?: VaultClient } = {}) {
     this.address = conn.address;
     this.#conn = conn;
-    this.client = client ?? createVaultClient(clientOptions(conn));
+    this.#env = options.env ?? process.env;
+    this.client = options.client ?? createVaultClient(clientOptions(conn, this.#env));
   }
 
   async metadata(mount: string, path: string): Promise<KvMetadata | null> {
@@ -126,7 +133,7 @@ export class VaultStore implements KvStore {
     });
     const token = created?.auth?.client_token as string | undefined;
     if (!token) throw new Error("auth/token/create returned no token");
-    const probe = createVaultClient({ ...clientOptions({ address: this.#conn.address, namespace: this.#conn.namespace, caCert: this.#conn.caCert, token }), retries: 1 });
+    const probe = createVaultClient({ ...clientOptions({ address: this.#conn.address, namespace: this.#conn.namespace, caCert: this.#conn.caCert, token }, this.#env), retries: 1 });
     try {
       const body = await probe.request("POST", "sys/capabilities-self", { body: { paths }, idempotent: true });
       const caps = (body?.data ?? body ?? {}) as Record<string, unknown>;

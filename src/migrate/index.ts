@@ -39,10 +39,10 @@ export interface Injected {
   classify?: Classifier;
 }
 
-async function withStore<T>(conn: VaultConnection | undefined, injected: Injected, run: (store: KvStore) => Promise<T>): Promise<T> {
+async function withStore<T>(conn: VaultConnection | undefined, injected: Injected & { env?: NodeJS.ProcessEnv | undefined }, run: (store: KvStore) => Promise<T>): Promise<T> {
   if (injected.store) return run(injected.store);
   if (!conn) throw new VaultshiftError("No Vault connection was given.", { hint: "Set VAULT_ADDR and VAULT_TOKEN (or VAULT_ROLE_ID/VAULT_SECRET_ID)." });
-  const store = new VaultStore(conn);
+  const store = new VaultStore(conn, injected.env ? { env: injected.env } : {});
   try {
     return await run(store);
   } finally {

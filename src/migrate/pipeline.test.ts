@@ -1,0 +1,185 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { startDevServer, type DevServer } from "../devserver/index.js";
+import { readDotenv } from "../scan/dotenv-reader.js";
+import { readPlan } from "../plan/plan-file.js";
+import type { ProgressEvent } from "../plan/types.js";
+import { apply, migrate, plan, rollback, verify } from "./index.js";
+import { FIXTURES, allText, canaries, copyFixture, rawVault, snapshot, tempDir } from "./testing.js";
+
+const FIXTURE = join(FIXTURES, "pipeline-basic");
+import { runCli } from "../cli/main.js";
+import { PlanError } from "../errors.js";
+
+// The whole pipeline against the in-process dev server, on a copy of
+// fixtures/pipeline-basic (.env + .env.production + a hard-coded key).
+
+let server: DevServer;
+const tmp = tempDir("pipeline");
+before(async () => {
+  server = await startDevServer({ port: 0 });
+});
+after(async () => {
+  await server.close();
+  tmp.remove();
+});
+
+let n = 0;
+function setup() {
+  const base = join(tmp.dir, `case-${++n}`);
+  const root = copyFixture("pipeline-basic", base);
+  const env = { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base };
+  return { root, env, stateDir: env.VAULTSHIFT_STATE_DIR, vault: { address: server.address, token: server.rootToken }, original: snapshot(root) };
+}
+
+/** The values of the fixture's .env files, read with the dotenv grammar (independently of the pipeline). */
+function envValue(root: string, file: string, key: string): string {
+  return readDotenv(readFileSync(join(root, file), "utf8")).find((e) => e.key === key)!.value;
+}
+
+test("migrate moves every secret into Vault, rewrites the code, cleans .env, and proves zero secrets", async () => {
+  const { root, env, stateDir, vault, original } = setup();
+  const planted = canaries(root);
+  assert.ok(planted.length >= 7);
+  const dbPassword = envValue(root, ".env", "DB_PASSWORD");
+  const prodStripe = envValue(root, ".env.production", "STRIPE_SECRET_KEY");
+  const events: ProgressEvent[] = [];
+  const r = await migrate({ root, vault, env, app: "shop", onProgress: (e) => events.push(e) });
+
+  assert.equal(r.verification.verdict, "zero-secrets", JSON.stringify(r.verification.rescan.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)));
+  assert.equal(r.plan.secrets.length, 7);
+  const kv = rawVault(server.address, server.rootToken);
+  const dev = await kv.get("secret/data/shop/development/database");
+  assert.equal(dev.body.data.data.password, dbPassword);
+  assert.equal(dev.body.data.data.url, envValue(FIXTURE, ".env", "DATABASE_URL"));
+  assert.equal((await kv.get("secret/data/shop/production/stripe")).body.data.data.secret_key, prodStripe);
+  assert.match((await kv.get("secret/data/shop/shared/stripe")).body.data.data.key, /^sk_live_CANARY88/);
+  const policy = await kv.get("sys/policies/acl/shop-read");
+  assert.match(policy.body.data.policy, /path "secret\/data\/shop\/production\/stripe"/);
+
+  // No value left in the tree: .env keeps config only, code reads the secrets module.
+  for (const c of planted) assert.ok(!allText(root).includes(c), `a planted value is still in the tree`);
+  assert.match(readFileSync(join(root, ".env"), "utf8"), /^PORT=3000$/m);
+  assert.match(readFileSync(join(root, "src/db.js"), "utf8"), /secrets\.DB_PASSWORD/);
+  assert.match(readFileSync(join(root, "package.json"), "utf8"), /"vaultshift": "\^/);
+  assert.ok(readFileSync(join(root, ".gitignore"), "utf8").includes(".env"));
+
+  // The plan, journal, reports and progress messages hold no value.
+  const planText = readFileSync(join(root, "vaultshift.plan.json"), "utf8");
+  const stateFiles = readdirSync(stateDir, { recursive: true }).map(String).filter((f) => !f.startsWith(join(readdirSync(stateDir)[0]!, "backups")) && statSync(join(stateDir, f)).isFile());
+  const stateText = stateFiles.map((f) => readFileSync(join(stateDir, f), "utf8")).join("\n");
+  const messages = JSON.stringify(events);
+  for (const c of planted) {
+    assert.ok(!planText.includes(c), "plan holds a value");
+    assert.ok(!stateText.includes(c), "journal holds a value");
+    assert.ok(!messages.includes(c), "progress holds a value");
+    assert.ok(!JSON.stringify(r.report).includes(c), "report holds a value");
+  }
+  // The backups that hold plaintext are private.
+  const dir = join(stateDir, readdirSync(stateDir)[0]!);
+  assert.equal(statSync(dir).mode & 0o777, 0o700);
+  for (const f of readdirSync(join(dir, "backups"))) assert.equal(statSync(join(dir, "backups", f)).mode & 0o777, 0o600);
+  for (const stage of ["scan", "map", "backup", "write", "policy", "rewrite", "clean", "verify", "report"]) assert.ok(events.some((e) => e.stage === stage), `no ${stage} progress`);
+
+  // Applying the applied plan changes nothing.
+  const versions = (await kv.get("secret/metadata/shop/development/database")).body.data.current_version;
+  const treeAfter = snapshot(root);
+  const again = await apply(readPlan(join(root, "vaultshift.plan.json")), { root, vault, env });
+  assert.equal(again.alreadyApplied, true);
+  assert.equal((await kv.get("secret/metadata/shop/development/database")).body.data.current_version, versions);
+  assert.deepEqual(snapshot(root), treeAfter);
+
+  // Rollback: every file byte for byte, the secrets the migration created are gone, the policy too.
+  await rollback({ root, vault, env });
+  const restored = snapshot(root);
+  restored.delete("vaultshift.plan.json");
+  for (const f of [...restored.keys()]) if (f.startsWith("reports/")) restored.delete(f);
+  assert.deepEqual(restored, original);
+  assert.equal((await kv.get("secret/metadata/shop/development/database")).status, 404);
+  assert.equal((await kv.get("sys/policies/acl/shop-read")).status, 404);
+  assert.equal(readdirSync(dir).includes("backups"), false, "plaintext backups are removed after rollback");
+});
+
+test("apply merges into an existing secret and rollback returns it to its previous version", async () => {
+  const { root, env, vault } = setup();
+  const kv = rawVault(server.address, server.rootToken);
+  await kv.send("POST", "secret/data/merge/development/database", { data: { password: "old-password-value", replica: "db2.internal" } });
+  const p = await plan({ root, vault, env, app: "merge" });
+  assert.equal(p.targets.find((t) => t.path === "merge/development/database")!.versionAtPlan, 1);
+  assert.ok(p.warnings.some((w) => w.code === "vault-value-differs"));
+  await apply(p, { root, vault, env });
+  const merged = (await kv.get("secret/data/merge/development/database")).body.data;
+  assert.equal(merged.metadata.version, 2);
+  assert.equal(merged.data.replica, "db2.internal");
+  assert.equal(merged.data.password, envValue(FIXTURE, ".env", "DB_PASSWORD"));
+  await rollback({ root, vault, env });
+  const back = (await kv.get("secret/data/merge/development/database")).body.data;
+  assert.deepEqual(back.data, { password: "old-password-value", replica: "db2.internal" });
+  assert.equal(back.metadata.version, 3);
+});
+
+test("a value changed after planning stops apply before anything is written", async () => {
+  const { root, env, vault, original } = setup();
+  const p = await plan({ root, vault, env, app: "stale" });
+  const { writeFileSync } = await import("node:fs");
+  writeFileSync(join(root, ".env.production"), readFileSync(join(root, ".env.production"), "utf8").replace(/DB_PASSWORD=.*/, "DB_PASSWORD=CANARY_rotated_Yt5Bn8Mk2Lq"));
+  await assert.rejects(apply(p, { root, vault, env }), (e: unknown) => e instanceof PlanError && /changed since the plan/.test((e as Error).message) && !(e as Error).message.includes("CANARY"));
+  assert.equal((await rawVault(server.address, server.rootToken).get("secret/metadata/stale/production/database")).status, 404);
+  const now = snapshot(root);
+  now.delete(".env.production");
+  const orig = new Map(original);
+  orig.delete(".env.production");
+  assert.deepEqual(now, orig);
+});
+
+test("the CLI: plan writes a plan, apply without --yes changes nothing, --dry-run shows redacted diffs, verify exits 0, report exits 0", async () => {
+  const { root, env, original } = setup();
+  const planted = canaries(root);
+  const cliEnv = { ...env, VAULT_ADDR: server.address, VAULT_TOKEN: server.rootToken };
+  const planned = await runCli(["plan", root, "--app", "cli"], { cwd: root, env: cliEnv });
+  assert.equal(planned.exitCode, 0, planned.stderr);
+  const preview = await runCli(["apply"], { cwd: root, env: cliEnv });
+  assert.equal(preview.exitCode, 0);
+  assert.match(preview.stdout, /--yes/);
+  const dry = await runCli(["apply", "--dry-run"], { cwd: root, env: cliEnv });
+  assert.equal(dry.exitCode, 0, dry.stderr);
+  assert.match(dry.stdout, /would write secret\/cli\/development\/database/);
+  assert.match(dry.stdout, /^-DB_PASSWORD=CANA…\(28 chars\)$/m);
+  const tree = snapshot(root);
+  tree.delete("vaultshift.plan.json");
+  assert.deepEqual(tree, original);
+  const applied = await runCli(["apply", "--yes"], { cwd: root, env: cliEnv });
+  assert.equal(applied.exitCode, 0, applied.stderr);
+  const verified = await runCli(["verify"], { cwd: root, env: cliEnv });
+  assert.equal(verified.exitCode, 0, verified.stdout + verified.stderr);
+  assert.match(verified.stdout, /Verdict: zero-secrets/);
+  const json = await runCli(["report", "--format", "json"], { cwd: root, env: cliEnv });
+  assert.equal(json.exitCode, 0, json.stderr);
+  assert.equal(JSON.parse(json.stdout).verdict, "zero-secrets");
+  const rolled = await runCli(["rollback"], { cwd: root, env: cliEnv });
+  assert.equal(rolled.exitCode, 2);
+  for (const out of [planned, preview, dry, applied, verified, json, rolled]) {
+    for (const c of planted) assert.ok(!out.stdout.includes(c) && !out.stderr.includes(c), "CLI output holds a value");
+  }
+  const undone = await runCli(["rollback", "--yes"], { cwd: root, env: cliEnv });
+  assert.equal(undone.exitCode, 0, undone.stderr);
+  assert.equal(readFileSync(join(root, ".env"), "utf8"), original.get(".env")!.toString("utf8"));
+});
+
+test("migrate without --yes explains how to run it", async () => {
+  const r = await runCli(["migrate"], { cwd: tmp.dir, env: {} });
+  assert.equal(r.exitCode, 2);
+  assert.match(r.stderr, /--yes/);
+});
+
+test("verify reports a secret deleted from Vault as incomplete", async () => {
+  const { root, env, vault } = setup();
+  const p = await plan({ root, vault, env, app: "gone" });
+  await apply(p, { root, vault, env });
+  await rawVault(server.address, server.rootToken).send("DELETE", "secret/metadata/gone/production/stripe");
+  const v = await verify(p, { root, vault, env });
+  assert.equal(v.verdict, "incomplete");
+  assert.deepEqual(v.secrets.filter((s) => s.status !== "ok").map((s) => s.target.path), ["gone/production/stripe"]);
+});
