@@ -38,6 +38,13 @@ test("discovery finds a nested KV v2 mount once, then resolves every path under 
   assert.equal(stub.requests.at(-1)!.path, "/v1/team/kv/data/other");
 });
 
+test("concurrent first reads under one mount share one discovery", async () => {
+  const { stub, client } = await setup((r) => discovery(r) ?? kvRead({ a: "1" }));
+  await Promise.all(Array.from({ length: 8 }, (_, i) => client.getSecret(`secret/app/p${i}`)));
+  assert.equal(stub.count("sys/internal/ui/mounts"), 1);
+  assert.equal(stub.count("secret/data/app/"), 8);
+});
+
 test("a KV v1 mount is read, written, listed and deleted without /data/, and refuses versions", async () => {
   const { stub, client } = await setup((r) => discovery(r) ?? (r.method === "GET" && r.query.get("list") === "true" ? { body: { data: { keys: ["a", "b/"] } } } : r.method === "GET" ? { body: { data: { k: "v" } } } : { status: 204 }));
   const s = await client.getSecret("old/app");

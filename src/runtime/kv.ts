@@ -55,7 +55,13 @@ export class MountResolver {
       }
       return { ...info, mount: m, rel: clean };
     }
-    const known = this.#match(clean + "/");
+    let known = this.#match(clean + "/");
+    if (known === undefined && this.#flights.size > 0) {
+      // Concurrent first reads usually share a mount: let the discovery under
+      // way finish before asking again.
+      await Promise.allSettled([...this.#flights.values()]);
+      known = this.#match(clean + "/");
+    }
     if (known !== undefined) return { ...known, rel: clean.slice(known.mount.length + 1) };
     const first = clean.split("/")[0] ?? "";
     if (!this.#denied.has(first)) {
