@@ -1,0 +1,105 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { spawnSync } from "node:child_process";
+import { runCli } from "../cli/main.js";
+import { HOOK_MARKER } from "./git-hook.js";
+import { git, initRepo, tempDir, GIT_TEST_ENV } from "../scan/test-repo.js";
+
+function repo(t: { after: (fn: () => void) => void }): string {
+  const { dir, cleanup } = tempDir("vaultshift-hook-");
+  t.after(cleanup);
+  initRepo(dir);
+  return dir;
+}
+
+test("install writes an executable hook running scan --staged; uninstall removes it", async (t) => {
+  const dir = repo(t);
+  const r = await runCli(["hook", "install"], { cwd: dir });
+  assert.equal(r.exitCode, 0, r.stderr);
+  const hook = join(dir, ".git/hooks/pre-commit");
+  const text = readFileSync(hook, "utf8");
+  assert.ok(text.startsWith("#!/bin/sh\n"));
+  assert.ok(text.includes(HOOK_MARKER));
+  assert.ok(text.includes("vaultshift scan --staged"));
+  assert.ok(text.includes("npx --no-install vaultshift scan --staged"));
+  assert.equal(statSync(hook).mode & 0o111, 0o111, "executable");
+  assert.match(r.stdout, /Installed the pre-commit hook/);
+  assert.match(r.stdout, /\.husky\/pre-commit/);
+  assert.match(r.stdout, /lefthook\.yml/);
+  // Sh syntax is valid.
+  assert.equal(spawnSync("sh", ["-n", hook]).status, 0);
+  const again = await runCli(["hook", "install"], { cwd: dir });
+  assert.match(again.stdout, /Updated the pre-commit hook/);
+  const u = await runCli(["hook", "uninstall"], { cwd: dir });
+  assert.equal(u.exitCode, 0);
+  assert.equal(existsSync(hook), false);
+  assert.match((await runCli(["hook", "uninstall"], { cwd: dir })).stdout, /nothing to remove/);
+});
+
+test("a foreign hook is kept unless --force, which backs it up; uninstall restores it", async (t) => {
+  const dir = repo(t);
+  const hook = join(dir, ".git/hooks/pre-commit");
+  writeFileSync(hook, "#!/bin/sh\necho mine\n", { mode: 0o755 });
+  const refused = await runCli(["hook", "install"], { cwd: dir });
+  assert.equal(refused.exitCode, 2);
+  assert.match(refused.stderr, /not written by vaultshift/);
+  assert.match(refused.stderr, /--force/);
+  assert.equal(readFileSync(hook, "utf8"), "#!/bin/sh\necho mine\n");
+  assert.equal((await runCli(["hook", "uninstall"], { cwd: dir })).exitCode, 2, "uninstall leaves a foreign hook alone");
+  const forced = await runCli(["hook", "install", "--force"], { cwd: dir });
+  assert.equal(forced.exitCode, 0);
+  assert.match(forced.stdout, /pre-commit\.vaultshift-backup/);
+  assert.equal(readFileSync(`${hook}.vaultshift-backup`, "utf8"), "#!/bin/sh\necho mine\n");
+  const u = await runCli(["hook", "uninstall"], { cwd: dir });
+  assert.match(u.stdout, /restored the previous one/);
+  assert.equal(readFileSync(hook, "utf8"), "#!/bin/sh\necho mine\n");
+});
+
+test("core.hooksPath is respected; a husky hooksPath needs --force", async (t) => {
+  const dir = repo(t);
+  git(dir, "config", "core.hooksPath", "tools/hooks");
+  mkdirSync(join(dir, "tools/hooks"), { recursive: true });
+  assert.equal((await runCli(["hook", "install"], { cwd: dir })).exitCode, 0);
+  assert.ok(existsSync(join(dir, "tools/hooks/pre-commit")));
+  git(dir, "config", "core.hooksPath", ".husky/_");
+  const husky = await runCli(["hook", "install"], { cwd: dir });
+  assert.equal(husky.exitCode, 2);
+  assert.match(husky.stderr, /husky/);
+});
+
+test("outside a repository, and with a bad action, hook exits 2", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const r = await runCli(["hook", "install"], { cwd: dir });
+  assert.equal(r.exitCode, 2);
+  assert.match(r.stderr, /not inside a git repository/);
+  assert.equal((await runCli(["hook", "bogus"], { cwd: dir })).exitCode, 2);
+  assert.equal((await runCli(["hook"], { cwd: dir })).exitCode, 2);
+  const p = await runCli(["hook", "print"], { cwd: dir });
+  assert.equal(p.exitCode, 0);
+  assert.match(p.stdout, /pre-commit-config\.yaml/);
+});
+
+test("the installed hook blocks a commit that adds a secret and lets a clean one through", async (t) => {
+  const dir = repo(t);
+  // The hook prefers ./node_modules/.bin/vaultshift: point it at this build.
+  const binDir = join(dir, "node_modules/.bin");
+  mkdirSync(binDir, { recursive: true });
+  const entry = new URL("../../../bin/vaultshift.js", import.meta.url).pathname;
+  writeFileSync(join(binDir, "vaultshift"), `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
+  writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
+  assert.equal((await runCli(["hook", "install"], { cwd: dir })).exitCode, 0);
+  const commit = (msg: string) => spawnSync("git", ["commit", "-q", "-m", msg], { cwd: dir, env: { ...GIT_TEST_ENV, NO_COLOR: "1" }, encoding: "utf8", timeout: 30_000 });
+  writeFileSync(join(dir, "README.md"), "hello\n");
+  git(dir, "add", "-A");
+  const ok = commit("clean");
+  assert.equal(ok.status, 0, ok.stderr + ok.stdout);
+  writeFileSync(join(dir, ".env"), "AWS_ACCESS_KEY_ID=AKIAHOOKQWERTYZ23456\n");
+  git(dir, "add", ".env");
+  const blocked = commit("leak");
+  assert.notEqual(blocked.status, 0, "the hook stops the commit");
+  assert.match(blocked.stdout + blocked.stderr, /aws-access-key-id/);
+  assert.ok(!(blocked.stdout + blocked.stderr).includes("AKIAHOOKQWERTYZ23456"));
+});
