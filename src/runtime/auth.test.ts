@@ -97,15 +97,16 @@ test("no token and no login method fails before any request", async () => {
 
 test("a renewable token is renewed at about 2/3 of its TTL, asking for the login TTL", async () => {
   const { stub, client, events } = await setup((r) =>
-    r.path === "/v1/auth/approle/login" ? authAnswer("tok", 1) : r.path === "/v1/auth/token/renew-self" ? authAnswer("tok", 1) : kvRead({}),
+    r.path === "/v1/auth/approle/login" ? authAnswer("tok", 3) : r.path === "/v1/auth/token/renew-self" ? authAnswer("tok", 3) : kvRead({}),
   { auth: approle });
   const t0 = Date.now();
   await client.login();
-  while (stub.count("auth/token/renew-self") === 0 && Date.now() - t0 < 2000) await sleep(10);
+  while (stub.count("auth/token/renew-self") === 0 && Date.now() - t0 < 4000) await sleep(10);
   const elapsed = Date.now() - t0;
-  // 2/3 of 1 s, minus up to 10 % jitter: 600–667 ms (plus timer slack).
-  assert.ok(elapsed >= 590 && elapsed < 900, `renewed after ${elapsed} ms`);
-  assert.deepEqual(stub.requests.find((r) => r.path === "/v1/auth/token/renew-self")!.body, { increment: "1s" });
+  // 2/3 of 3 s minus up to 10 % jitter: 1800–2000 ms; a timer never fires early,
+  // and the renewal must come before the token expires at 3000 ms.
+  assert.ok(elapsed >= 1790 && elapsed < 3000, `renewed after ${elapsed} ms`);
+  assert.deepEqual(stub.requests.find((r) => r.path === "/v1/auth/token/renew-self")!.body, { increment: "3s" });
   assert.ok(events.some((e) => e.type === "token-renewed"));
   client.close();
 });

@@ -156,6 +156,16 @@ export class VaultClient {
 
   async #readSecret(path: string, options: ReadOptions | undefined): Promise<KvSecret> {
     const r = await this.resolvePath(path, options);
+    if (r.guessed !== true) return this.#readResolved(r, options);
+    try {
+      return await this.#readResolved(r, options);
+    } catch (error) {
+      if (error instanceof VaultSecretNotFoundError || error instanceof VaultPermissionError) this.#mounts.forgetGuess(path);
+      throw error;
+    }
+  }
+
+  async #readResolved(r: ResolvedPath, options: ReadOptions | undefined): Promise<KvSecret> {
     const fullPath = join(r.mount, r.rel);
     if (r.version === 1) {
       if (options?.version !== undefined) throw kvV1Error("read a version of", fullPath);

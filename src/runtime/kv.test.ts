@@ -70,6 +70,18 @@ test("when discovery is denied the default mount is used, with or without its na
   assert.deepEqual(reads, ["/v1/secret/data/app/db", "/v1/secret/data/myapp/db", "/v1/kv/data/kv/x"]);
 });
 
+test("a read that fails on a guessed mount asks discovery again next time", async () => {
+  let allowDiscovery = false;
+  const { stub, client } = await setup((r) =>
+    r.path.startsWith("/v1/sys/internal/ui/mounts/") ? (allowDiscovery ? mountAnswer("team/", "2") : errorAnswer(403, "permission denied")) : r.path.startsWith("/v1/team/") ? kvRead({ a: "1" }) : errorAnswer(404),
+  );
+  await assert.rejects(client.getSecret("team/app"), VaultSecretNotFoundError);
+  allowDiscovery = true;
+  const s = await client.getSecret("team/app");
+  assert.equal(s.mount, "team");
+  assert.equal(stub.count("sys/internal/ui/mounts"), 2);
+});
+
 test("a version is read with ?version=N", async () => {
   const { stub, client } = await setup((r) => discovery(r) ?? kvRead({ a: "old" }, 2));
   const s = await client.getSecretVersion("secret/app", 2);

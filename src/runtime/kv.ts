@@ -25,6 +25,8 @@ export interface MountInfo {
 export interface ResolvedPath extends MountInfo {
   /** Path inside the mount, no leading or trailing slash. */
   rel: string;
+  /** True when discovery could not tell and the default mount was assumed. */
+  guessed?: boolean;
 }
 
 type Send = (req: VaultRequest) => Promise<VaultResponse>;
@@ -35,7 +37,12 @@ export class MountResolver {
   /** Known mounts, longest first so that `a/b` wins over `a`. */
   #known: MountInfo[] = [];
   readonly #flights = new Map<string, Promise<MountInfo | undefined>>();
-  /** Once discovery is denied or missing, do not ask again for that first segment. */
+  /**
+   * First path segments for which discovery was denied or missing, so that it
+   * is not asked again for every read. A read that then fails on the guessed
+   * mount calls `forgetGuess`, since a 403 from discovery can also come from
+   * a token that has just expired.
+   */
   readonly #denied = new Set<string>();
 
   constructor(send: Send, defaultMount: string) {
@@ -72,7 +79,12 @@ export class MountResolver {
     // Fallback: the default mount, whether or not the caller wrote it.
     const d = this.#defaultMount;
     const info = this.#match(d + "/") ?? { mount: d, type: "kv", version: 2 as const };
-    return { ...info, rel: clean === d ? "" : clean.startsWith(d + "/") ? clean.slice(d.length + 1) : clean };
+    return { ...info, rel: clean === d ? "" : clean.startsWith(d + "/") ? clean.slice(d.length + 1) : clean, guessed: true };
+  }
+
+  /** Ask discovery again next time for paths starting like `path`. */
+  forgetGuess(path: string): void {
+    this.#denied.delete(trimSlashes(path).split("/")[0] ?? "");
   }
 
   /** Remember a mount learnt elsewhere (or from the caller's configuration). */

@@ -178,3 +178,12 @@ test("a path with spaces and special characters is encoded per segment", async (
   await client.getSecret("secret/my app/a?b#c");
   assert.equal(stub.requests.at(-1)!.path, "/v1/secret/data/my%20app/a%3Fb%23c");
 });
+
+test("the client object itself never shows its token or options", async () => {
+  const token = "hvs.CANARY_client_token_31f";
+  const { client } = await setup((r) => secretMount(r) ?? kvRead({ a: "1" }), { token, auth: undefined });
+  await client.getSecret("secret/app");
+  for (const text of [inspect(client, { depth: 10, showHidden: true }), JSON.stringify(client), String(client)]) {
+    assert.ok(!text.includes("CANARY_client_token"), text);
+  }
+});
