@@ -19,7 +19,13 @@ async function setup(handler: Handler, options: ConstructorParameters<typeof Vau
   return { stub, client };
 }
 
-const mounts: Record<string, ReturnType<typeof mountAnswer>> = { team: mountAnswer("team/kv/", "2"), old: mountAnswer("old/", "1"), secret: mountAnswer("secret/", "2") };
+const mounts: Record<string, ReturnType<typeof mountAnswer>> = {
+  team: mountAnswer("team/kv/", "2"),
+  old: mountAnswer("old/", "1"),
+  secret: mountAnswer("secret/", "2"),
+  generic: mountAnswer("generic/", null, "generic"),
+  aws: mountAnswer("aws/", null, "aws"),
+};
 
 function discovery(r: { path: string }) {
   if (!r.path.startsWith("/v1/sys/internal/ui/mounts/")) return undefined;
@@ -59,6 +65,13 @@ test("a KV v1 mount is read, written, listed and deleted without /data/, and ref
   assert.deepEqual(stub.requests.find((r) => r.method === "POST")!.body, { k: "w" });
   await assert.rejects(client.getSecretVersion("old/app", 2), VaultValidationError);
   await assert.rejects(client.getMetadata("old/app"), VaultValidationError);
+});
+
+test("a generic (old KV v1) mount and other engines are read at their plain path", async () => {
+  const { stub, client } = await setup((r) => discovery(r) ?? { body: { data: { access_key: "AKIA" } } });
+  assert.equal((await client.getSecret("generic/app")).kvVersion, 1);
+  assert.equal((await client.getSecret("aws/creds/deploy")).data.get("access_key"), "AKIA");
+  assert.deepEqual(stub.requests.filter((r) => !r.path.startsWith("/v1/sys/")).map((r) => r.path), ["/v1/generic/app", "/v1/aws/creds/deploy"]);
 });
 
 test("when discovery is denied the default mount is used, with or without its name in the path", async () => {

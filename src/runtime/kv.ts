@@ -18,7 +18,7 @@ export interface MountInfo {
   mount: string;
   /** Engine type as Vault reports it (`kv`, `generic`, `database`, …). */
   type: string;
-  /** KV version; 2 unless the mount says otherwise. */
+  /** 2 for KV v2 (paths get `data/`, `metadata/`, …); 1 for KV v1 and any other engine (plain paths). */
   version: 1 | 2;
 }
 
@@ -120,7 +120,10 @@ export class MountResolver {
     if (typeof d.path !== "string" || d.path === "") return undefined;
     const type = typeof d.type === "string" ? d.type : "kv";
     const options = d.options as Record<string, unknown> | null | undefined;
-    const version: 1 | 2 = type === "kv-v2" || String(options?.version ?? (type === "kv" ? "1" : "2")) === "2" ? 2 : 1;
+    // KV v2 says so in options.version; a `kv` mount without it, an old
+    // `generic` mount and every other engine (database, aws, …) take plain
+    // paths, which is what the v1 code path sends.
+    const version: 1 | 2 = type === "kv-v2" || (type === "kv" && String(options?.version ?? "1") === "2") ? 2 : 1;
     // In a namespace, Vault may return the mount with the namespace in front.
     const info: MountInfo = { mount: trimSlashes(d.path), type: type === "kv-v2" ? "kv" : type, version };
     if (!(trimSlashes(path) + "/").startsWith(info.mount + "/")) return undefined;

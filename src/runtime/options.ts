@@ -4,7 +4,8 @@
 // VAULT_ROLE_ID / VAULT_SECRET_ID for AppRole. Explicit options win over the
 // environment. Durations here are milliseconds, as everywhere in JavaScript;
 // the VAULT_* variables keep the CLI's syntax (`60`, `60s`, `1m`).
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { VaultConfigError } from "./errors.js";
 
 export type AuthOptions =
@@ -39,7 +40,7 @@ export interface VaultClientOptions {
   auth?: AuthOptions;
   /** Namespace (Vault Enterprise / OpenBao) sent as X-Vault-Namespace; default VAULT_NAMESPACE. */
   namespace?: string;
-  /** CA bundle: PEM text, a Buffer, or a file path; default the file named by VAULT_CACERT. */
+  /** CA bundle: PEM text, a Buffer, a file path, or a directory of PEM files; default VAULT_CACERT, else VAULT_CAPATH. */
   ca?: string | Buffer;
   /** `false` skips TLS verification; default `!VAULT_SKIP_VERIFY`. */
   verify?: boolean;
@@ -98,7 +99,7 @@ export function resolveOptions(options: VaultClientOptions = {}): ResolvedOption
     address: options.address ?? nonEmpty(env.VAULT_ADDR) ?? "http://127.0.0.1:8200",
     auth,
     namespace: options.namespace ?? nonEmpty(env.VAULT_NAMESPACE),
-    ca: pem(options.ca ?? nonEmpty(env.VAULT_CACERT), "CA certificate", "ca / VAULT_CACERT"),
+    ca: pem(options.ca ?? nonEmpty(env.VAULT_CACERT) ?? nonEmpty(env.VAULT_CAPATH), "CA certificate", "ca / VAULT_CACERT / VAULT_CAPATH"),
     cert: pem(options.cert ?? nonEmpty(env.VAULT_CLIENT_CERT), "client certificate", "cert / VAULT_CLIENT_CERT"),
     key: pem(options.key ?? nonEmpty(env.VAULT_CLIENT_KEY), "client key", "key / VAULT_CLIENT_KEY"),
     servername: nonEmpty(env.VAULT_TLS_SERVER_NAME),
@@ -139,6 +140,14 @@ export function trimSlashes(s: string): string {
 function pem(value: string | Buffer | undefined, what: string, source: string): string | Buffer | undefined {
   if (value === undefined || Buffer.isBuffer(value) || value.includes("-----BEGIN")) return value;
   try {
+    // A directory (VAULT_CAPATH) is a bundle of every PEM file in it.
+    if (statSync(value).isDirectory()) {
+      const parts = readdirSync(value)
+        .filter((f) => /\.(pem|crt|cer)$/i.test(f))
+        .sort()
+        .map((f) => readFileSync(join(value, f), "utf8"));
+      return parts.join("\n");
+    }
     return readFileSync(value);
   } catch (cause) {
     throw new VaultConfigError(`cannot read the ${what} file "${value}"`, { cause, hint: `Check ${source}: it must be PEM text or the path of a readable PEM file.` });

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { VaultClient } from "./client.js";
-import { VaultConnectionError } from "./errors.js";
+import { VaultConfigError, VaultConnectionError } from "./errors.js";
 
 // A self-signed certificate for 127.0.0.1, made with the openssl CLI for this run.
 let dir: string;
@@ -51,6 +51,15 @@ test("a custom CA given as PEM text, as a file path, or through VAULT_CACERT is 
   const fromEnv = new VaultClient({ env: { VAULT_ADDR: address, VAULT_TOKEN: "t", VAULT_CACERT: caFile }, cacheTtl: 0 });
   clients.push(fromEnv);
   assert.equal((await fromEnv.getSecret("secret/x")).data.get("tls"), "yes");
+  const fromDir = new VaultClient({ env: { VAULT_ADDR: address, VAULT_TOKEN: "t", VAULT_CAPATH: dir }, cacheTtl: 0 });
+  clients.push(fromDir);
+  assert.equal((await fromDir.getSecret("secret/x")).data.get("tls"), "yes");
+});
+
+test("an unreadable CA file or a malformed address is a VaultConfigError", () => {
+  assert.throws(() => new VaultClient({ address, ca: join(dir, "missing.pem"), env: {} }), (e: unknown) => e instanceof VaultConfigError && /missing\.pem/.test(e.message));
+  assert.throws(() => new VaultClient({ address: "127.0.0.1:8200", env: {} }), VaultConfigError);
+  assert.throws(() => new VaultClient({ env: { VAULT_CLIENT_TIMEOUT: "soon" } }), VaultConfigError);
 });
 
 test("an unknown CA is refused with a VaultConnectionError naming the TLS problem", async () => {

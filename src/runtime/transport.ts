@@ -4,6 +4,7 @@
 // which is most of the latency of a loopback read.
 import * as http from "node:http";
 import * as https from "node:https";
+import { VaultConfigError } from "./errors.js";
 
 export interface TransportOptions {
   /** `http://host:port`, `https://host:port` or `unix:///path/to.sock`. */
@@ -59,7 +60,7 @@ export class Transport {
     try {
       url = new URL(address);
     } catch (cause) {
-      throw new TypeError(`invalid Vault address "${address}": expected http://host:port or https://host:port`, { cause });
+      throw new VaultConfigError(`invalid Vault address "${address}"`, { cause, hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200 or http://127.0.0.1:8200." });
     }
     if (url.protocol === "unix:") {
       this.#base = { socketPath: url.pathname };
@@ -87,7 +88,7 @@ export class Transport {
         this.#agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
       }
     } else {
-      throw new TypeError(`invalid Vault address "${address}": the scheme must be http, https or unix`);
+      throw new VaultConfigError(`invalid Vault address "${address}": the scheme must be http, https or unix`, { hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200." });
     }
     this.origin = url.protocol === "unix:" ? address : url.origin;
   }

@@ -106,7 +106,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     }
     if (info.kind === "config") {
       for (const d of decodeKubernetesSecrets(text, lower, set)) {
-        candidates.push({ ...d, severity: d.severity ?? severityFor(d.kind, d.confidence), priority: d.ruleId === "kubernetes-secret-data" ? 1 : 2 });
+        candidates.push({ ...d, severity: d.severity ?? severityFor(d.kind, d.confidence), priority: d.ruleId === "kubernetes-secret-data" ? 1.3 : 2 });
       }
     }
   }

@@ -33,5 +33,7 @@ export function fileInfo(file: string): FileInfo {
   if (JS_EXT.test(base)) return { kind: "js", example: false, testPath, unquotedLiterals: false };
   if (CODE_EXT.test(base)) return { kind: "code", example: false, testPath, unquotedLiterals: false };
   if (DOCS_EXT.test(base)) return { kind: "docs", example: false, testPath, unquotedLiterals: true };
-  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: true };
+  // HCL (Terraform): unquoted values are expressions (`var.x`, `random_password.db.result`), strings are quoted.
+  const hcl = /\.(?:tf|tfvars|hcl|nomad)$/i.test(base);
+  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: !hcl };
 }

@@ -1,0 +1,84 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { classifyVariable } from "./index.js";
+import type { Rule } from "../scan/types.js";
+
+const PW = ["hunter2", "hunter"].join("");
+const RANDOM = ["Xk29fjQ0", "pL1mZ8aR", "t6Yw"].join("");
+
+test("config: ports, modes, levels, flags, hosts, URLs without credentials, regions, timeouts", () => {
+  const config: Array<[string, string]> = [
+    ["PORT", "3000"],
+    ["NODE_ENV", "production"],
+    ["LOG_LEVEL", "debug"],
+    ["DEBUG", "true"],
+    ["FEATURE_NEW_CHECKOUT", "false"],
+    ["DB_HOST", "db.internal"],
+    ["API_URL", "https://api.acme.io/v1"],
+    ["REDIS_URL", "redis://localhost:6379"],
+    ["AWS_REGION", "eu-west-1"],
+    ["REQUEST_TIMEOUT", "30s"],
+    ["DB_PASSWORD", "changeme"],
+    ["API_KEY", "your-api-key"],
+    ["JWT_SECRET", "${JWT_SECRET}"],
+    ["PASSWORD_MIN_LENGTH", "12"],
+    ["TOKEN_URL", "https://auth.acme.io/token"],
+    ["EMPTY", ""],
+  ];
+  for (const [name, value] of config) {
+    const c = classifyVariable(name, value, ".env", { rules: [] });
+    assert.equal(c.verdict, "config", `${name}: ${c.reason}`);
+    assert.ok(c.reason.length > 0);
+  }
+});
+
+test("public by design: publishable keys, public keys", () => {
+  assert.equal(classifyVariable("STRIPE_PUBLISHABLE_KEY", "pk_live_51HqLyjWDarjtT1zdp7dcXfTKmKL3X9", ".env", { rules: [] }).verdict, "public");
+  assert.equal(classifyVariable("JWT_PUBLIC_KEY", "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----", ".env", { rules: [] }).verdict, "public");
+});
+
+test("secrets: passwords, random keys, database URLs with a password, private keys", () => {
+  const pw = classifyVariable("DB_PASSWORD", PW, ".env", { rules: [] });
+  assert.equal(pw.verdict, "secret");
+  assert.equal(pw.kind, "database-credential");
+  assert.match(pw.reason, /name ends in _PASSWORD and value has \d+ bits of entropy/);
+  assert.ok(!pw.reason.includes(PW));
+  const url = classifyVariable("DATABASE_URL", `postgres://app:${RANDOM}@db.internal:5432/app`, ".env", { rules: [] });
+  assert.equal(url.verdict, "secret");
+  assert.equal(url.kind, "database-credential");
+  assert.equal(classifyVariable("SESSION_SECRET", RANDOM, ".env", { rules: [] }).kind, "generic-secret");
+  assert.equal(classifyVariable("GITHUB_TOKEN", RANDOM, ".env", { rules: [] }).kind, "token");
+  assert.equal(classifyVariable("OPENAI_API_KEY", RANDOM, ".env", { rules: [] }).kind, "api-key");
+  const pem = `-----BEGIN PRIVATE KEY-----\n${"MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7".repeat(2)}\n-----END PRIVATE KEY-----`;
+  assert.equal(classifyVariable("SIGNING_KEY", pem, ".env", { rules: [] }).kind, "private-key");
+});
+
+test("a value matching a provider rule is a secret whatever its name", () => {
+  const rule: Rule = {
+    id: "acme-token",
+    description: "Acme API token.",
+    kind: "api-key",
+    severity: "high",
+    keywords: ["acme_"],
+    pattern: /\b(acme_[a-z0-9]{20})\b/,
+    examples: { invalid: [], valid: [] },
+  };
+  const c = classifyVariable("SOMETHING", "acme_k3j9x0q7w2e5r8t1y4u6", ".env", { rules: [rule] });
+  assert.equal(c.verdict, "secret");
+  assert.equal(c.ruleId, "acme-token");
+  assert.match(c.reason, /Acme API token/);
+});
+
+test("browser-exposed: a secret under a public prefix; a public URL under it stays config", () => {
+  const c = classifyVariable("NEXT_PUBLIC_ADMIN_SECRET", RANDOM, ".env", { rules: [] });
+  assert.equal(c.verdict, "secret");
+  assert.equal(c.kind, "browser-exposed");
+  assert.equal(c.underlyingKind, "generic-secret");
+  assert.match(c.reason, /NEXT_PUBLIC_.*browser/);
+  assert.equal(classifyVariable("VITE_API_URL", "https://api.acme.io", ".env", { rules: [] }).verdict, "config");
+});
+
+test("example files: stand-ins are config, real-looking values are still secrets", () => {
+  assert.equal(classifyVariable("DB_PASSWORD", PW, ".env.example", { rules: [] }).verdict, "config");
+  assert.equal(classifyVariable("SESSION_SECRET", RANDOM + "Qw8", ".env.example", { rules: [] }).verdict, "secret");
+});

@@ -1,0 +1,120 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { scanText, dedupe, type Candidate } from "./engine.js";
+import type { Rule } from "./types.js";
+
+// Values assembled at run time so that the repository's own scan stays clean.
+const PW = ["hunter2", "hunter"].join("");
+const RANDOM = ["Xk29fjQ0", "pL1mZ8aR", "t6Yw"].join("");
+const DB_PW = ["S3cr3t", "Pw0rd9"].join("");
+
+const fakeRule: Rule = {
+  id: "acme-token",
+  description: "Acme API token",
+  kind: "api-key",
+  severity: "high",
+  keywords: ["acme_"],
+  pattern: /\b(acme_[a-z0-9]{20})\b/,
+  examples: { invalid: [], valid: [] },
+};
+const ACME = "acme_" + ["k3j9x0", "q7w2e5", "r8t1y4", "u6"].join("");
+
+test(".env: secrets by name and value, config skipped, positions at the value", () => {
+  const text = [`PORT=3000`, `NODE_ENV=production`, `DB_PASSWORD=${PW}`, `LOG_LEVEL=debug`, `API_URL=https://api.acme.io`, `DATABASE_URL=postgres://app:${DB_PW}@db.internal:5432/app`, `SECRET=\${OTHER}`, `EMPTY=`].join("\n");
+  const { findings } = scanText({ text, file: ".env" });
+  assert.deepEqual(findings.map((f) => f.name), ["DB_PASSWORD", "DATABASE_URL"]);
+  const pw = findings[0]!;
+  assert.equal(pw.ruleId, "dotenv-secret");
+  assert.equal(pw.line, 3);
+  assert.equal(pw.column, "DB_PASSWORD=".length + 1);
+  assert.equal(text.slice(pw.start, pw.end), PW);
+  assert.match(pw.reason, /_PASSWORD/);
+  assert.equal(findings[1]!.kind, "database-credential");
+});
+
+test(".env naming variants are read as dotenv; quoted values point inside the quotes", () => {
+  for (const file of [".env.local", ".env.production", ".env.development.local", "prod.env", "config/.env.staging"]) {
+    const text = `DB_PASSWORD="${PW}"\n`;
+    const { findings } = scanText({ text, file });
+    assert.equal(findings.length, 1, file);
+    assert.equal(findings[0]!.ruleId, "dotenv-secret", file);
+    assert.equal(text.slice(findings[0]!.start, findings[0]!.end), PW, file);
+  }
+});
+
+test(".env.example: placeholders are not findings, real-looking values are", () => {
+  const text = `DB_PASSWORD=changeme\nAPI_KEY=your-api-key\nSESSION_SECRET=${RANDOM}\n`;
+  const { findings } = scanText({ text, file: ".env.example" });
+  assert.deepEqual(findings.map((f) => f.name), ["SESSION_SECRET"]);
+});
+
+test("browser-exposed prefixes turn a secret into a browser-exposed finding", () => {
+  for (const prefix of ["NEXT_PUBLIC_", "VITE_", "REACT_APP_", "EXPO_PUBLIC_", "PUBLIC_", "NUXT_PUBLIC_", "GATSBY_"]) {
+    const { findings } = scanText({ text: `${prefix}API_SECRET=${RANDOM}\n${prefix}API_URL=https://api.acme.io\n`, file: ".env" });
+    assert.equal(findings.length, 1, prefix);
+    assert.equal(findings[0]!.kind, "browser-exposed", prefix);
+    assert.equal(findings[0]!.ruleId, "browser-exposed-secret", prefix);
+    assert.match(findings[0]!.reason, /browser/);
+  }
+});
+
+test("provider rules run on .env text whatever the name, and win over the generic finding", () => {
+  const { findings } = scanText({ text: `FOO=${ACME}\nACME_SECRET=${ACME}\n`, file: ".env" }, { rules: [fakeRule] });
+  assert.equal(findings.length, 2);
+  for (const f of findings) assert.equal(f.ruleId, "acme-token");
+});
+
+test("provider rules run on any text; keyword pre-filter; enable/disable options", () => {
+  const text = `const x = "${ACME}";\n`;
+  assert.equal(scanText({ text, file: "a.txt" }, { rules: [fakeRule] }).findings[0]?.ruleId, "acme-token");
+  assert.equal(scanText({ text: text.replace("acme_", "acmf_"), file: "a.txt" }, { rules: [fakeRule] }).findings.length, 0);
+  assert.equal(scanText({ text, file: "a.txt" }, { rules: [fakeRule], disableRules: ["acme-token"] }).findings.length, 0);
+  const generic = `password: ${PW}1\n`;
+  assert.equal(scanText({ text: generic, file: "c.yml" }, { rules: [] }).findings.length, 1);
+  assert.equal(scanText({ text: generic, file: "c.yml" }, { rules: [], disableRules: ["generic-password"] }).findings.length, 0);
+});
+
+test("Kubernetes Secret data: base64 values are decoded and judged, positions on the encoded value", () => {
+  const encoded = Buffer.from(DB_PW + "xyz").toString("base64");
+  const user = Buffer.from("orders_app").toString("base64");
+  const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ndata:\n  username: ${user}\n  password: ${encoded}\n`;
+  const { findings } = scanText({ text, file: "k8s/secret.yaml" }, { rules: [] });
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.line, 7);
+  assert.equal(text.slice(findings[0]!.start, findings[0]!.end), encoded);
+  assert.match(findings[0]!.reason, /base64/);
+});
+
+test("sealed-secrets ciphertext is not reported", () => {
+  const cipher = "AgBy8hCi8Zy9pTDLw2mWzq2Ljb9pA9f3ZvYHqN2cM4k5xR7vE1sT0uW8yQ3nB6dF9gH2jK4lP7oI5uY1tR3eW6qA8zX0cV2bN4m";
+  const text = `apiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: ${cipher}\n`;
+  assert.equal(scanText({ text, file: "sealed.yaml" }, { rules: [] }).findings.length, 0);
+});
+
+test("lockfiles and source maps get provider rules only", () => {
+  const text = `"password": "${PW}1"\n`;
+  assert.equal(scanText({ text, file: "package-lock.json" }, { rules: [] }).findings.length, 0);
+  assert.equal(scanText({ text, file: "app.js.map" }, { rules: [] }).findings.length, 0);
+  assert.equal(scanText({ text, file: "app.json" }, { rules: [] }).findings.length, 1);
+});
+
+test("private keys and URL passwords are found in any file", () => {
+  const body = Array.from({ length: 6 }, (_, i) => "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun" + i).join("\n");
+  const pem = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`;
+  const { findings } = scanText({ text: `key = """\n${pem}\n"""\nurl = "mysql://root:${DB_PW}@db:3306/x"\n`, file: "conf.py" }, { rules: [] });
+  assert.deepEqual(findings.map((f) => f.kind), ["private-key", "database-credential"]);
+  assert.equal(findings[0]!.line, 2);
+  assert.equal(findings[0]!.endLine, 9);
+});
+
+test("dedupe keeps one finding per overlapping range: browser-exposed > provider > generic, then confidence", () => {
+  const base = { kind: "api-key" as const, severity: "high" as const, reason: "r", secret: "s", name: undefined };
+  const c = (ruleId: string, start: number, end: number, priority: number, confidence: number): Candidate => ({ ...base, ruleId, start, end, priority, confidence });
+  const out = dedupe([c("generic", 0, 10, 1, 0.9), c("provider", 2, 8, 2, 0.8), c("other", 20, 30, 1, 0.5)]);
+  assert.deepEqual(out.map((x) => x.ruleId), ["provider", "other"]);
+});
+
+test("empty and binary-looking input produce nothing and do not throw", () => {
+  assert.deepEqual(scanText({ text: "", file: "a.txt" }).findings, []);
+  assert.deepEqual(scanText({ text: "\u0000\u0001password=\u0000", file: "a.bin" }).findings, []);
+});

@@ -1,0 +1,90 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { detectGeneric } from "./generic-detector.js";
+import { fileInfo } from "./file-kind.js";
+
+// Secrets are built at run time (not literals in this file) so that scanning
+// the repository does not report the test itself.
+const PW = ["Qz7", "rLx", "2Vw", "9Kp"].join("");
+const TOKEN = ["f8Kq2LmZ", "9xR4tV7b", "N3cW6yH1"].join("");
+
+function secretsIn(file: string, text: string): string[] {
+  return detectGeneric(text, text.toLowerCase(), fileInfo(file)).map((h) => h.secret);
+}
+
+test("finds name = value secrets in every common syntax", () => {
+  const cases: Array<[string, string]> = [
+    ["run.sh", `export DB_PASSWORD=${PW}\n`],
+    ["config.yml", `db:\n  password: ${PW}\n`],
+    ["config.yml", `db:\n  password: "${PW}"\n`],
+    ["config.json", `{"password": "${PW}"}`],
+    ["config.toml", `password = "${PW}"\n`],
+    ["app.ini", `[db]\npassword = ${PW}\n`],
+    ["app.properties", `spring.datasource.password=${PW}\n`],
+    ["app.py", `PASSWORD = "${PW}"\n`],
+    ["app.py", `connect(password="${PW}")\n`],
+    ["main.go", `dbPassword := "${PW}"\n`],
+    ["main.go", `cfg := Config{Password: "${PW}"}\n`],
+    ["Main.java", `private static final String PASSWORD = "${PW}";\n`],
+    ["Client.cs", `private readonly string _password = "${PW}";\n`],
+    ["config.php", `$password = '${PW}';\n`],
+    ["config.php", `'password' => '${PW}',\n`],
+    ["wp-config.php", `define( 'DB_PASSWORD', '${PW}' );\n`],
+    ["main.tf", `  password = "${PW}"\n`],
+    ["Dockerfile", `ENV DB_PASSWORD ${PW}\n`],
+    ["Dockerfile", `ARG DB_PASSWORD=${PW}\n`],
+    ["settings.xml", `<password>${PW}</password>\n`],
+    ["web.config", `<add key="DbPassword" value="${PW}" />\n`],
+    ["deploy.yaml", `env:\n  - name: DB_PASSWORD\n    value: ${PW}\n`],
+    ["secrets.json", `{"Smtp:Password": "${PW}"}`],
+    ["client.ts", `const apiToken: string = "${TOKEN}";\n`],
+    ["main.rs", `static API_SECRET: &str = "${TOKEN}";\n`],
+    ["config.rb", `DB = { password: "${PW}" }\n`],
+    ["ci.yml", `curl -H "Authorization: Bearer ${TOKEN}"\n`],
+  ];
+  for (const [file, text] of cases) {
+    const found = secretsIn(file, text);
+    assert.ok(found.includes(PW) || found.includes(TOKEN), `${file}: ${JSON.stringify(text.replace(PW, "<pw>").replace(TOKEN, "<token>"))} → ${found.length} findings`);
+  }
+});
+
+test("references, placeholders, expressions and config are not reported", () => {
+  const cases: Array<[string, string]> = [
+    ["config.yml", "password: ${DB_PASSWORD}\n"],
+    ["config.yml", "password: password\n"],
+    ["config.yml", "password_min_length: 12\n"],
+    ["config.yml", "token_type: bearer\n"],
+    ["config.yml", "secret_name: orders-db-creds\n"],
+    ["config.yml", "token_url: https://auth.acme.io/oauth/token\n"],
+    ["config.yml", "password: !secret db_password\n"],
+    ["config.yml", "password: *default_password\n"],
+    ["app.py", 'password = os.environ["DB_PASSWORD"]\n'],
+    ["app.py", "password = get_password()\n"],
+    ["app.py", 'PASSWORD_FIELD = "password"\n'],
+    ["app.py", 'error = "Enter your password"\n'],
+    ["app.js", "const password = req.body.password;\n"],
+    ["app.js", 'const tokenizer = "whitespace";\n'],
+    ["app.js", 'if (password === "") return;\n'],
+    ["app.js", 'const apiKeyHeader = "X-API-Key";\n'],
+    ["main.tf", "password = random_password.db.result\n"],
+    ["main.tf", "password = var.db_password\n"],
+    ["app.properties", "spring.datasource.password=${DB_PASSWORD}\n"],
+    ["README.md", "Set `password: <your password>` in the config.\n"],
+    ["config.yml", "password: '********'\n"],
+    ["config.yml", "password_hash: $2b$12$KIXQJ8pQ9h3Zx0bYb5Zq3eB0Y9C9v6kLx7n2mQ1wR4tS8uV0aZ1bC\n"],
+    ["test/fixtures/users.json", '{"password": "test-password-1"}'],
+  ];
+  for (const [file, text] of cases) assert.deepEqual(secretsIn(file, text).length, 0, `${file}: ${JSON.stringify(text)}`);
+});
+
+test("reports name, kind, offsets and a reason that never contains the value", () => {
+  const text = `db:\n  password: "${PW}"\n`;
+  const [hit] = detectGeneric(text, text.toLowerCase(), fileInfo("config.yml"));
+  assert.ok(hit);
+  assert.equal(hit.name, "password");
+  assert.equal(hit.kind, "password");
+  assert.equal(hit.ruleId, "generic-password");
+  assert.equal(text.slice(hit.start, hit.end), PW);
+  assert.ok(!hit.reason.includes(PW));
+  assert.match(hit.reason, /bits of entropy/);
+});

@@ -1,0 +1,65 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { scanText } from "./engine.js";
+
+const TOKEN = ["Zx8Qp2Lm", "9Rt4Vb7N", "c1Kd"].join("");
+const PW = ["Pa55", "w0rdX9", "q!"].join("");
+
+function scan(file: string, text: string) {
+  return scanText({ text, file }, { rules: [] });
+}
+
+test("environment reads: member, computed, destructure (with defaults), alias, import.meta, dynamic", () => {
+  const text = [
+    `const a = process.env.API_URL;`,
+    `const b = process.env["DB_URL"];`,
+    `const { PORT, HOST: host = "0.0.0.0" } = process.env;`,
+    `const env = process.env;`,
+    `const c = env.REDIS_URL;`,
+    `const d = import.meta.env.VITE_API_URL;`,
+    `const e = (name) => process.env[name];`,
+  ].join("\n");
+  const refs = scan("src/config.ts", text).envReferences.map((r) => `${r.form}:${r.name}@${r.line}`);
+  assert.deepEqual(refs.sort(), ["alias:REDIS_URL@5", "computed:DB_URL@2", "destructure:HOST@3", "destructure:PORT@3", "dynamic:null@7", "import-meta:VITE_API_URL@6", "member:API_URL@1"].sort());
+  const host = scan("src/config.ts", text).envReferences.find((r) => r.name === "HOST");
+  assert.equal(host?.hasLiteralFallback, true);
+});
+
+test("plain reads without a parse: positions and fallbacks", () => {
+  const text = `const port = process.env.PORT || "3000";\nconst u = import.meta.env.VITE_X;\n`;
+  const refs = scan("src/a.js", text).envReferences;
+  assert.deepEqual(refs.map((r) => [r.name, r.line, r.column, r.hasLiteralFallback ?? false]), [["PORT", 1, 14, true], ["VITE_X", 2, 11, false]]);
+});
+
+test("literal fallbacks of secret variables are findings; of config are not", () => {
+  const text = `const key = process.env.API_TOKEN ?? "${TOKEN}";\nconst port = process.env.PORT ?? "3000";\n`;
+  const { findings } = scan("src/a.ts", text);
+  assert.equal(findings.length, 1);
+  assert.equal(findings[0]!.ruleId, "js-env-fallback-secret");
+  assert.equal(findings[0]!.name, "API_TOKEN");
+  assert.equal(text.slice(findings[0]!.start, findings[0]!.end), TOKEN);
+});
+
+test("hard-coded literals: variables, properties, class fields, default params, headers, client constructors", () => {
+  const text = [
+    `const env = process.env;`,
+    `const apiToken = "${TOKEN}";`,
+    `const cfg = { auth: { user: "svc", pass: "${PW}" } };`,
+    `class Repo { private secret: string = "${TOKEN}x"; }`,
+    `function connect(password = "${PW}1") {}`,
+    `fetch(u, { headers: { Authorization: "Bearer ${TOKEN}y" } });`,
+    `const client = new PaymentsClient("${TOKEN}z");`,
+    `const label = "password";`,
+  ].join("\n");
+  const { findings } = scan("src/client.ts", text);
+  assert.deepEqual(findings.map((f) => f.line), [2, 3, 4, 5, 6, 7]);
+  const header = findings.find((f) => f.line === 6)!;
+  assert.equal(header.ruleId, "authorization-header");
+  assert.equal(text.slice(header.start, header.end), TOKEN + "y", "the Bearer scheme is not part of the secret");
+});
+
+test("syntax errors and minified files do not throw", () => {
+  assert.doesNotThrow(() => scan("src/broken.ts", `const { A } = process.env;\nconst x = {{{ "unterminated`));
+  const minified = `var a=process.env;` + "x=1;".repeat(200_000);
+  assert.doesNotThrow(() => scan("dist/app.min.js", minified));
+});

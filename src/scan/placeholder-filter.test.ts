@@ -1,0 +1,88 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { isObviousFake, notSecretReason } from "./placeholder-filter.js";
+import { rulePlaceholderReason } from "./rule-filter.js";
+
+test("placeholders, references, hashes, public material and ciphertext are not secrets", () => {
+  const notSecrets: Array<[string, string]> = [
+    ["AKIAIOSFODNN7EXAMPLE", "documented"],
+    ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "documented"],
+    ["your-api-key", "placeholder"],
+    ["changeme", "placeholder"],
+    ["<token>", "mask"],
+    ["***", "mask"],
+    ["xxxxxxxxxxxx", "mask"],
+    ["sk_test_xxxxxxxxxxxxxxxxxxxxxxxx", "mask"],
+    ["sk_test_1234567890abcdef", "sequential"],
+    ["123456", "number"],
+    ["abcdefgh", "sequential"],
+    ["mysecretpassword", "placeholder"],
+    ["REPLACE_ME", "placeholder"],
+    ["dummy-token", "placeholder"],
+    ["${DB_PASSWORD}", "reference"],
+    ["$DB_PASSWORD", "reference"],
+    ["%DB_PASSWORD%", "reference"],
+    ["{{ .Values.password }}", "reference"],
+    ["<%= ENV['X'] %>", "reference"],
+    ["#{password}", "reference"],
+    ["process.env.DB_PASSWORD", "reference"],
+    ["os.environ['X']", "reference"],
+    ["ENV['X']", "reference"],
+    ["var.db_password", "reference"],
+    ["!Ref DbPassword", "reference"],
+    ["${{ secrets.NPM_TOKEN }}", "reference"],
+    ["sha512-5T6nhjsT+EOMzuck8JjBHARTHfMht0POzlA60WV2pMD3gyXw2LZnZ+ueGdNxG+0calOJcWKbpFcuzLZ91YWq9Q==", "hash"],
+    ["$2b$12$KIXQJ8pQ9h3Zx0bYb5Zq3eB0Y9C9v6kLx7n2mQ1wR4tS8uV0aZ1bC", "hash"],
+    ["$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub", "hash"],
+    ["sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", "hash"],
+    ["-----BEGIN PUBLIC KEY-----\nMIIBIjANBg\n-----END PUBLIC KEY-----", "public"],
+    ["-----BEGIN CERTIFICATE-----\nMIIDdzCC\n-----END CERTIFICATE-----", "public"],
+    ["ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGx2 me@host", "public"],
+    ["pk_live_51HqLyjWDarjtT1zdp7dcXfTKmKL3X9", "public"],
+    ["ENC[AES256_GCM,data:p673w==,iv:YY8R,tag:FWK,type:str]", "encrypted"],
+    ["$ANSIBLE_VAULT;1.1;AES256", "encrypted"],
+    ["vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQ", "encrypted"],
+    ["true", "boolean"],
+    ["3000", "number"],
+    ["30s", "number"],
+    ["/etc/ssl/private/server.key", "path"],
+    ["https://api.acme.io/v1", "url"],
+    ["db.internal:5432", "host"],
+    ["ops@acme.io", "email"],
+    ["", "empty"],
+    ["   ", "empty"],
+  ];
+  for (const [v, why] of notSecrets) assert.notEqual(notSecretReason(v), null, `${why}: ${JSON.stringify(v)} should be filtered`);
+});
+
+test("real-looking values pass the filter chain", () => {
+  for (const v of ["hunter2hunter", "Tr0ub4dor&3xyz", "f8Kq2LmZ9xR4tV7b", "postgres://app:S3cr3tPw0rd@db.internal/app", "a9f3k2l1m0z8", "Sunset!2024river"]) {
+    assert.equal(notSecretReason(v), null, `${v} should not be filtered`);
+  }
+});
+
+test("hex digests are filtered only under hash-like names", () => {
+  const hex = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+  assert.notEqual(notSecretReason(hex, "checksum"), null);
+  assert.notEqual(notSecretReason(hex, "commit_sha"), null);
+  assert.equal(notSecretReason(hex, "api_secret"), null);
+});
+
+test("obvious fakes (for test fixtures) versus real-looking values", () => {
+  assert.ok(isObviousFake("test-password"));
+  assert.ok(isObviousFake("fake-token-for-tests"));
+  assert.ok(isObviousFake("abc"));
+  assert.ok(!isObviousFake("Qm9vLx2Rz8Kp4Wn7Ty1V"));
+});
+
+test("provider-rule post-filter keeps real tokens, drops stand-ins", () => {
+  assert.equal(rulePlaceholderReason("sk_live_4eC39HqLyjWDarjtT1zdp7dc"), null);
+  assert.equal(rulePlaceholderReason("postgres://app:pw9Xk2Lm@db-test.internal:5432/app"), null, "a 'test' host is not a placeholder");
+  assert.notEqual(rulePlaceholderReason("ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"), null);
+  assert.notEqual(rulePlaceholderReason("AKIAIOSFODNN7EXAMPLE"), null);
+  assert.notEqual(rulePlaceholderReason("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"), null);
+  assert.notEqual(rulePlaceholderReason("postgres://user:${DB_PASSWORD}@host/db"), null);
+  const pem = `-----BEGIN RSA PRIVATE KEY-----\n${"MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunV".repeat(3)}\n-----END RSA PRIVATE KEY-----`;
+  assert.equal(rulePlaceholderReason(pem), null, "a PEM block's dashes are not a mask");
+  assert.notEqual(rulePlaceholderReason("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"), null);
+});

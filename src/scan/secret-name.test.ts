@@ -1,0 +1,59 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { analyzeName, browserPrefix, splitNameWords } from "./secret-name.js";
+
+test("names are split into lower-case words in every case style", () => {
+  assert.deepEqual(splitNameWords("DB_PASSWORD"), ["db", "password"]);
+  assert.deepEqual(splitNameWords("apiKey"), ["api", "key"]);
+  assert.deepEqual(splitNameWords("x-api-key"), ["x", "api", "key"]);
+  assert.deepEqual(splitNameWords("spring.datasource.password"), ["spring", "datasource", "password"]);
+  assert.deepEqual(splitNameWords("AWSSecretKey"), ["aws", "secret", "key"]);
+});
+
+test("secret-ish names are recognised with their kind", () => {
+  const cases: Array<[string, string, string]> = [
+    ["DB_PASSWORD", "strong", "database-credential"],
+    ["password", "strong", "password"],
+    ["passwd", "strong", "password"],
+    ["SMTP_PASS", "strong", "password"],
+    ["client_secret", "strong", "generic-secret"],
+    ["apiKey", "strong", "api-key"],
+    ["X-API-Key", "strong", "api-key"],
+    ["GITHUB_TOKEN", "strong", "token"],
+    ["authToken", "strong", "token"],
+    ["AWS_SECRET_ACCESS_KEY", "strong", "cloud-credential"],
+    ["private_key", "strong", "private-key"],
+    ["SECRET_KEY_BASE", "strong", "generic-secret"],
+    ["STRIPE_WEBHOOK_SECRET", "strong", "webhook"],
+    ["STRIPE_KEY", "weak", "api-key"],
+    ["SENTRY_DSN", "medium", "connection-string"],
+    ["PASSWORD_SALT", "medium", "generic-secret"],
+    ["dbpassword", "strong", "password"],
+  ];
+  for (const [name, strength, kind] of cases) {
+    const a = analyzeName(name);
+    assert.equal(a.strength, strength, `${name} strength`);
+    assert.equal(a.kind, kind, `${name} kind`);
+    assert.equal(a.negative, false, `${name} is not negative`);
+  }
+});
+
+test("names about a secret, or public keys, are not secret names", () => {
+  for (const name of ["password_min_length", "token_type", "secret_name", "api_key_header", "TOKEN_URL", "passwordField", "PASSWORD_HASH", "STRIPE_PUBLISHABLE_KEY", "PUBLIC_KEY", "cache_key", "primary_key", "secretKeyRef", "password_file", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY"]) {
+    const a = analyzeName(name);
+    assert.ok(a.negative || a.strength === "none", `${name} should not be a secret name (${JSON.stringify(a)})`);
+  }
+  for (const name of ["tokenizer", "author", "keyboard", "monkey", "PORT", "NODE_ENV", "LOG_LEVEL", "key", "bypass"]) {
+    assert.equal(analyzeName(name).strength, "none", name);
+  }
+});
+
+test("browser-exposed prefixes", () => {
+  assert.equal(browserPrefix("NEXT_PUBLIC_API_SECRET"), "NEXT_PUBLIC_");
+  assert.equal(browserPrefix("VITE_TOKEN"), "VITE_");
+  assert.equal(browserPrefix("REACT_APP_KEY"), "REACT_APP_");
+  assert.equal(browserPrefix("EXPO_PUBLIC_X"), "EXPO_PUBLIC_");
+  assert.equal(browserPrefix("PUBLIC_X"), "PUBLIC_");
+  assert.equal(browserPrefix("API_SECRET"), null);
+  assert.equal(analyzeName("NEXT_PUBLIC_STRIPE_SECRET_KEY").strength, "strong", "the prefix's PUBLIC is not a modifier of the key");
+});
