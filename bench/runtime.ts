@@ -107,6 +107,8 @@ export async function concurrent(n: number, concurrency: number, fn: () => Promi
 
 interface ClientFigures {
   seq: LatencyStats;
+  /** CPU time of the bench process per sequential read (user + system), µs: the client's own cost, less sensitive to a busy machine than wall time. */
+  cpuUs: number;
   /** 32 callers, each reading its own secret (so the runtime's single-flight cannot merge them). */
   c32: number;
 }
@@ -117,16 +119,23 @@ async function measureClients(server: SpawnedServer, ctx: BenchContext, N: numbe
   try {
     for (let i = 0; i < 32; i++) await uncached.writeSecret(`secret/bench/app-${i}`, { password: "bench-password-value", user: "bench" });
     ctx.log(`runtime: ${N} sequential uncached reads`);
-    const rtSeq = await sequential(N, 500, () => uncached.getSecret("secret/bench/app-0"));
+    const [rtSeq, rtCpu] = await withCpu(N, () => sequential(N, 500, () => uncached.getSecret("secret/bench/app-0")));
     ctx.log(`node-vault: ${N} sequential reads`);
-    const nvSeq = await sequential(N, 500, () => nv.read("secret/data/bench/app-0"));
+    const [nvSeq, nvCpu] = await withCpu(N, () => sequential(N, 500, () => nv.read("secret/data/bench/app-0")));
     ctx.log("32 callers");
     const rt32 = await concurrentDistinct(N * 2, 32, (i) => uncached.getSecret(`secret/bench/app-${i}`));
     const nv32 = await concurrentDistinct(N * 2, 32, (i) => nv.read(`secret/data/bench/app-${i}`));
-    return { rt: { seq: rtSeq, c32: rt32 }, nv: { seq: nvSeq, c32: nv32 } };
+    return { rt: { seq: rtSeq, cpuUs: rtCpu, c32: rt32 }, nv: { seq: nvSeq, cpuUs: nvCpu, c32: nv32 } };
   } finally {
     uncached.close();
   }
+}
+
+async function withCpu<T>(n: number, fn: () => Promise<T>): Promise<[T, number]> {
+  const before = process.cpuUsage();
+  const result = await fn();
+  const used = process.cpuUsage(before);
+  return [result, (used.user + used.system) / n];
 }
 
 /** Like `concurrent`, but caller i always passes i (its own secret). */
@@ -163,23 +172,23 @@ async function runtimeVsNodeVault(ctx: BenchContext): Promise<Table[]> {
     try {
       ctx.log(`against the ${kind}`);
       const { rt, nv } = await measureClients(server, ctx, N);
-      rows.push(["vaultshift/runtime", kind, round(rt.seq.p50Ms, 3), round(rt.seq.p99Ms, 3), Math.round(rt.seq.opsPerSec), Math.round(rt.c32)]);
-      rows.push(["node-vault 0.12", kind, round(nv.seq.p50Ms, 3), round(nv.seq.p99Ms, 3), Math.round(nv.seq.opsPerSec), Math.round(nv.c32)]);
+      rows.push(["vaultshift/runtime", kind, round(rt.seq.p50Ms, 3), round(rt.seq.p99Ms, 3), Math.round(rt.seq.opsPerSec), Math.round(rt.c32), Math.round(rt.cpuUs)]);
+      rows.push(["node-vault 0.12", kind, round(nv.seq.p50Ms, 3), round(nv.seq.p99Ms, 3), Math.round(nv.seq.opsPerSec), Math.round(nv.c32), Math.round(nv.cpuUs)]);
       notes.push(`${kind}: runtime / node-vault reads per second = ${round(rt.seq.opsPerSec / nv.seq.opsPerSec, 2)}x with 1 caller, ${round(rt.c32 / nv.c32, 2)}x with 32 (target >= 2x); runtime uncached p99 ${round(rt.seq.p99Ms, 3)} ms (target < 2 ms).`);
       if (kind === "dev server") {
         const ns = await cachedNsPerRead(server);
-        rows.push(["vaultshift/runtime", "cached", round(ns / 1e6, 6), null, Math.round(1e9 / ns), null]);
+        rows.push(["vaultshift/runtime", "cached", round(ns / 1e6, 6), null, Math.round(1e9 / ns), null, null]);
         notes.push(`Cached read: ${round(ns, 0)} ns/op (target < 5000 ns).`);
       }
     } finally {
       await server.close();
     }
   }
-  notes.push(`${N} timed sequential reads per client after 500 warm-up reads; ${N * 2} reads for the 32-caller figures, each caller reading its own secret. Both servers run in their own process; "minimal stub" answers a fixed body, so its rows show the clients' own cost.`);
+  notes.push(`${N} timed sequential reads per client after 500 warm-up reads; ${N * 2} reads for the 32-caller figures, each caller reading its own secret. Client CPU is the bench process's user+system time per sequential read (it includes the kernel's loopback send). Both servers run in their own process; "minimal stub" answers a fixed body, so its rows show the clients' own cost.`);
   return [
     {
       title: "Runtime client vs node-vault: KV v2 read (uncached unless noted), loopback",
-      columns: ["client", "server", "p50 ms", "p99 ms", "reads/s (1 caller)", "reads/s (32 callers)"],
+      columns: ["client", "server", "p50 ms", "p99 ms", "reads/s (1 caller)", "reads/s (32 callers)", "client CPU µs/read"],
       rows,
       notes,
     },
