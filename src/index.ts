@@ -6,3 +6,11 @@ export { readDotenv, dotenvObject, type DotenvEntry } from "./scan/dotenv-reader
 export { redact } from "./util/redact.js";
 export { main as runCliMain, runCli } from "./cli/main.js";
 export { startDevServer, type DevServer, type DevServerOptions } from "./devserver/index.js";
+export { scan, type ScanOptions, type ScanResult, type ScanStats, type ScanMode } from "./scan/scanner.js";
+export type { SkipReason } from "./scan/file-scan.js";
+export { loadConfig, CONFIG_FILE_NAMES, type LoadedConfig } from "./config/load.js";
+export { validateConfig, type VaultshiftConfig, type Allowlist, type RuleAllowlist, type SchemaProblem } from "./config/schema.js";
+export { formatScanText } from "./report/scan-text.js";
+export { formatScanJson, scanJsonReport, SCAN_JSON_VERSION, type ScanJsonReport } from "./report/scan-json.js";
+export { formatScanSarif, scanSarifReport, type RuleMetadata } from "./report/scan-sarif.js";
+export { formatGithubAnnotations } from "./report/scan-github.js";

@@ -5,7 +5,7 @@ import type { Allowlist } from "../config/schema.js";
 import { decodeText, looksBinary } from "./binary.js";
 import { compileAllowlist, filterAllowlisted, filterInlineAllowed, filterToLines, type CompiledAllowlist } from "./suppress.js";
 import { fingerprint } from "../util/fingerprint.js";
-import { redact } from "../util/redact.js";
+import { toFinding } from "./to-finding.js";
 
 // One unit of scanning: a file on disk, or a text (a staged blob, the lines a
 // commit added, stdin). Runs the engine and the filters that need the secret or
@@ -96,28 +96,14 @@ export function createJobContext(settings: JobSettings, scanText: ScanTextFn, re
 }
 
 /**
- * Raw → public. Builds a new object from known fields only, so nothing that
- * the engine might attach (the secret, offsets, context) can leave.
- * Fingerprint: HMAC-SHA-256(salt, ruleId, file, secret), as in types.ts.
+ * Raw → public, through the engine's `toFinding` (fingerprint + redacted label,
+ * fields copied by name so that nothing else the engine attaches can leave),
+ * plus the commit of history modes and, with a baseline, the fingerprint under
+ * the baseline's salt (same parts: rule, file, secret).
  */
 export function toPublicFinding(raw: RawFinding, salt: string, baselineSalt?: string, commit?: string): ScannedFinding {
-  const f: ScannedFinding = {
-    ruleId: raw.ruleId,
-    kind: raw.kind,
-    severity: raw.severity,
-    confidence: raw.confidence,
-    file: raw.file,
-    line: raw.line,
-    column: raw.column,
-    endLine: raw.endLine,
-    endColumn: raw.endColumn,
-    fingerprint: fingerprint(salt, raw.ruleId, raw.file, raw.secret),
-    redacted: redact(raw.secret),
-    reason: raw.reason,
-  };
-  if (raw.name !== undefined) f.name = raw.name;
-  const c = commit ?? raw.commit;
-  if (c !== undefined) f.commit = c;
+  const f: ScannedFinding = toFinding(raw, salt);
+  if (commit !== undefined) f.commit = commit;
   if (baselineSalt !== undefined) f.baselineFingerprint = fingerprint(baselineSalt, raw.ruleId, raw.file, raw.secret);
   return f;
 }
