@@ -116,4 +116,10 @@ test("onlyIfCached answers from the cache or with VaultCacheError", async () => 
   assert.equal(stub.count("secret/data/app"), 0);
   await client.getSecret("secret/app");
   assert.equal((await client.getSecret("secret/app", { onlyIfCached: true })).data.get("a"), "1");
+  const short = await setup(() => kvRead({ a: "1" }), { cacheTtl: 10 });
+  await short.client.getSecret("secret/app");
+  await sleep(30);
+  const old = await short.client.getSecret("secret/app", { onlyIfCached: true });
+  assert.deepEqual([old.stale, old.data.get("a")], [true, "1"]);
+  assert.equal(short.stub.count("secret/data/app"), 1);
 });

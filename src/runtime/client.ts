@@ -15,6 +15,8 @@ import {
   VaultSecretNotFoundError,
   VaultServerError,
   VaultValidationError,
+  VaultVersionError,
+  VaultError,
 } from "./errors.js";
 import { keyMetadata, metadataBody, MountResolver, versionMetadata, type MetadataUpdate, type ResolvedPath, type SecretMetadata, type SecretVersionMetadata } from "./kv.js";
 import { resolveOptions, type ResolvedOptions, type VaultClientOptions } from "./options.js";
@@ -121,7 +123,8 @@ export class VaultClient {
     }
     if (options?.onlyIfCached === true) {
       const v = this.#cache.peek(key);
-      if (v !== undefined) return Promise.resolve(v);
+      // Past its TTL (or no cache hit above): still served, but marked stale.
+      if (v !== undefined) return Promise.resolve(v.stale ? v : Object.freeze({ ...v, stale: true }));
       return Promise.reject(new VaultCacheError(`${path} is not in the cache`, { path, hint: "Read it once without `onlyIfCached` first." }));
     }
     return this.#cache.load(key, () => this.#readSecret(path, options), {
@@ -207,7 +210,11 @@ export class VaultClient {
     }
   }
 
-  /** JSON merge patch of the latest version (KV v2): keys set to null are removed. */
+  /**
+   * JSON merge patch of the latest version (KV v2): keys set to null are
+   * removed. Like the Vault CLI, falls back to read + write with `cas` when
+   * the token may not PATCH (403) or the server has no PATCH (405).
+   */
   async patchSecret(path: string, data: Record<string, unknown>, options?: WriteOptions): Promise<SecretVersionMetadata | undefined> {
     const r = await this.resolvePath(path, options);
     const fullPath = join(r.mount, r.rel);
@@ -215,12 +222,31 @@ export class VaultClient {
     const apiPath = join(r.mount, "data", r.rel);
     const body = options?.cas === undefined ? { data } : { data, options: { cas: options.cas } };
     try {
-      const res = await this.#call({ method: "PATCH", path: apiPath, body, contentType: "application/merge-patch+json", idempotent: false, accept: [404] });
+      let res: VaultResponse;
+      try {
+        res = await this.#call({ method: "PATCH", path: apiPath, body, contentType: "application/merge-patch+json", idempotent: false, accept: [404] });
+      } catch (error) {
+        if (!(error instanceof VaultPermissionError) && !(error instanceof VaultError && error.status === 405)) throw error;
+        return await this.#patchByRewrite(r, fullPath, data, options?.cas);
+      }
       if (res.status === 404) throw notFound(fullPath, "PATCH", res.body, apiPath);
       return versionMetadata(res.body?.data as Record<string, unknown> | undefined);
     } finally {
       this.#cache.invalidate(fullPath);
     }
+  }
+
+  async #patchByRewrite(r: ResolvedPath, fullPath: string, patch: Record<string, unknown>, cas: number | undefined): Promise<SecretVersionMetadata | undefined> {
+    const current = await this.#readResolved(r, { cacheTtl: 0 });
+    if (cas !== undefined && current.version !== cas) {
+      throw new VaultVersionError(`cannot patch ${fullPath}: check-and-set expected version ${cas}, the current one is ${current.version}`, {
+        path: fullPath,
+        hint: "Read the secret again to get its current version, then retry with `cas` set to it.",
+      });
+    }
+    const merged = mergePatch(current.data.reveal(), patch);
+    const res = await this.#call({ method: "POST", path: join(r.mount, "data", r.rel), body: { data: merged, options: { cas: current.version ?? 0 } }, idempotent: true });
+    return versionMetadata(res.body?.data as Record<string, unknown> | undefined);
   }
 
   /** Soft-delete the latest version, or the given `versions` (KV v2); delete the secret on KV v1. */
@@ -314,6 +340,19 @@ export class VaultClient {
   /** An API key for `service` from `path` (default `<defaultMount>/<service>`). */
   getApiKey(service: string, path?: string, options?: ReadOptions): Promise<string> {
     return getApiKey(this, service, path ?? `${this.#o.defaultMount}/${service}`, options);
+  }
+
+  /** Extend a lease (dynamic credentials) by `increment` seconds: `sys/leases/renew`. Returns the new lease duration. */
+  async renewLease(leaseId: string, increment?: number): Promise<{ leaseId: string; leaseDuration: number; renewable: boolean }> {
+    const body = increment === undefined ? { lease_id: leaseId } : { lease_id: leaseId, increment };
+    const res = await this.#call({ method: "PUT", path: "sys/leases/renew", body, idempotent: true });
+    const b = res.body ?? {};
+    return { leaseId: String(b.lease_id ?? leaseId), leaseDuration: Number(b.lease_duration ?? 0), renewable: b.renewable === true };
+  }
+
+  /** Revoke a lease now (e.g. dynamic database credentials at shutdown): `sys/leases/revoke`. */
+  async revokeLease(leaseId: string): Promise<void> {
+    await this.#call({ method: "PUT", path: "sys/leases/revoke", body: { lease_id: leaseId }, idempotent: true });
   }
 
   // --- system and token -----------------------------------------------------
@@ -420,6 +459,18 @@ export class VaultClient {
 
 export function createVaultClient(options?: VaultClientOptions): VaultClient {
   return new VaultClient(options);
+}
+
+// RFC 7396 JSON merge patch: null removes a key, objects merge recursively, anything else replaces.
+function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else if (typeof v === "object" && !Array.isArray(v) && typeof out[k] === "object" && out[k] !== null && !Array.isArray(out[k])) {
+      out[k] = mergePatch(out[k] as Record<string, unknown>, v as Record<string, unknown>);
+    } else out[k] = v;
+  }
+  return out;
 }
 
 function join(...parts: string[]): string {

@@ -1,7 +1,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { VaultClient } from "./client.js";
-import { VaultSecretNotFoundError, VaultValidationError } from "./errors.js";
+import { VaultSecretNotFoundError, VaultValidationError, VaultVersionError } from "./errors.js";
 import { errorAnswer, kvRead, mountAnswer, startStub, type Handler, type Stub } from "./test-support.js";
 
 const stubs: Stub[] = [];
@@ -166,4 +166,26 @@ test("values are written as their real content even when wrapped", async () => {
   await client.writeSecret("secret/dst2", { b: s.data.secret("a") });
   const posts = stub.requests.filter((r) => r.method === "POST");
   assert.deepEqual(posts.map((r) => r.body.data), [{ a: "CANARY_wrapped_1" }, { b: "CANARY_wrapped_1" }]);
+});
+
+test("a patch the token may not PATCH falls back to read + write with cas, merging as RFC 7396", async () => {
+  const { stub, client } = await setup((r) => {
+    if (r.path.endsWith("lookup-self")) return { body: { data: { ttl: 0 } } };
+    return discovery(r) ?? (r.method === "PATCH" ? errorAnswer(403, "permission denied") : r.method === "GET" ? kvRead({ keep: "1", drop: "2", nested: { a: 1, b: 2 } }, 7) : { body: { data: { version: 8 } } });
+  });
+  const v = await client.patchSecret("secret/app", { drop: null, add: "3", nested: { b: null, c: 3 } });
+  assert.equal(v?.version, 8);
+  const post = stub.requests.find((r) => r.method === "POST")!;
+  assert.deepEqual(post.body, { data: { keep: "1", nested: { a: 1, c: 3 }, add: "3" }, options: { cas: 7 } });
+  await assert.rejects(client.patchSecret("secret/app", { a: "1" }, { cas: 6 }), VaultVersionError);
+});
+
+test("leases of dynamic credentials are renewed and revoked through sys/leases", async () => {
+  const { stub, client } = await setup((r) => discovery(r) ?? (r.path.endsWith("/renew") ? { body: { lease_id: "database/creds/ro/x", lease_duration: 600, renewable: true } } : { status: 204 }));
+  assert.deepEqual(await client.renewLease("database/creds/ro/x", 600), { leaseId: "database/creds/ro/x", leaseDuration: 600, renewable: true });
+  await client.revokeLease("database/creds/ro/x");
+  assert.deepEqual(stub.requests.map((r) => `${r.method} ${r.path} ${JSON.stringify(r.body)}`), [
+    'PUT /v1/sys/leases/renew {"lease_id":"database/creds/ro/x","increment":600}',
+    'PUT /v1/sys/leases/revoke {"lease_id":"database/creds/ro/x"}',
+  ]);
 });
