@@ -40,6 +40,22 @@ function longestLowerRun(s: string): number {
   return best;
 }
 
+/** Share of the value made of runs of 4+ lower-case letters: words glued with separators (`vaultshift-fingerprint-v1`). */
+function wordRatio(s: string): number {
+  if (/^[0-9a-f]+$/.test(s)) return 0;
+  let inRuns = 0;
+  let run = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0;
+    if (c >= 97 && c <= 122) run++;
+    else {
+      if (run >= 4) inRuns += run;
+      run = 0;
+    }
+  }
+  return s.length === 0 ? 0 : inRuns / s.length;
+}
+
 /** Code, regexes, format strings and templates rather than a literal credential. */
 function looksLikeCodeOrPattern(v: string): boolean {
   return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
@@ -85,8 +101,10 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   const classes = charClasses(value).count;
   const h = shannonEntropy(value);
   const run = longestLowerRun(value);
-  const wordy = looksLikeWords(value);
   const strength = analysis.strength;
+  const passwordLike = strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential");
+  // Random tokens rarely hold 4 lower-case letters in a row; words glued with separators do.
+  const wordy = looksLikeWords(value) || (!passwordLike && context !== "env" && wordRatio(value) > 0.6);
 
   let ok: boolean;
   if (strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential" || analysis.kind === "generic-secret" || analysis.kind === "cloud-credential" || analysis.kind === "private-key" || analysis.kind === "webhook")) {

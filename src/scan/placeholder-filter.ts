@@ -45,6 +45,11 @@ const GLUE_WORDS = [
   "is", "not", "set", "to", "be", "of", "jwt", "session", "signing", "encryption", "admin", "user", "xxx", "foo", "bar", "baz",
 ];
 
+/** The whole value is a stand-in word (`value`, `password`, `changeme`, `null`…). */
+export function isStandInWord(v: string): boolean {
+  return STANDIN_VALUES.has(v.trim().toLowerCase());
+}
+
 export function isDocumentedExample(v: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v)) return true;
   // AWS docs end their example keys with EXAMPLE / EXAMPLEKEY.
@@ -192,7 +197,7 @@ export function notSecretReason(value: string, name = ""): string | null {
 export function isObviousFake(value: string): boolean {
   if (notSecretReason(value) !== null) return true;
   const lower = value.toLowerCase();
-  if (/(?:test|fake|dummy|mock|example|sample|fixture|invalid|secret|password|foo|bar)/.test(lower)) return true;
+  if (/(?:test|fake|dummy|mock|example|sample|fixture|invalid|secret|password|foo|bar|canary)/.test(lower)) return true;
   const cc = charClasses(value);
   return value.length < 12 || cc.count < 2;
 }

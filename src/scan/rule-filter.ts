@@ -5,6 +5,7 @@ import {
   isPublicMaterial,
   isReference,
   isSequential,
+  isStandInWord,
 } from "./placeholder-filter.js";
 
 // The post-filter for provider-rule matches. A rule's pattern already proves
@@ -19,10 +20,11 @@ export function rulePlaceholderReason(secret: string): string | null {
   if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(secret)) {
     // A private key block: only a visibly truncated or templated one is a stand-in.
     const body = secret.replace(/-----[A-Z0-9 ]+-----/g, "").replace(/\s+/g, "");
-    if (body.length < 40 || /\.\.\.|x{6,}|X{6,}|<[^>]*>/.test(body)) return "truncated or templated private key";
+    if (body.length < 40 || /\.\.\.|x{6,}|X{6,}|<[^>]*>|\$\{|"\s*\+|\{\{/.test(body)) return "truncated or templated private key";
     return null;
   }
   if (isDocumentedExample(secret)) return "documented example value";
+  if (isStandInWord(secret)) return "placeholder word";
   if (isEncrypted(secret)) return "encrypted value";
   if (isReference(secret)) return "reference to a value kept elsewhere";
   if (isPublicMaterial(secret)) return "public key or certificate";
