@@ -1,0 +1,158 @@
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { buildCorpus, listFiles, type Corpus } from "./corpus.js";
+import { median } from "./measure.js";
+import { countBy, score, type Score } from "./recall.js";
+import { runRipgrep, runSecretlint, runVaultshift, type ToolRun } from "./scanners.js";
+import type { BenchContext, Benchmark, Cell, Table } from "./types.js";
+
+// Working-tree scan of the corpus (real npm package sources + planted fake
+// secrets) by vaultshift, secretlint and ripgrep, side by side: wall time,
+// throughput, peak RSS, findings, recall of the planted secrets and noise on
+// real sources. BENCH_RUNS (default 3) repeats the fast tools; secretlint runs
+// once (it takes minutes).
+
+const MB = 1_000_000;
+const runs = () => Math.max(1, Number(process.env.BENCH_RUNS ?? 3) || 3);
+
+function warmCache(corpus: Corpus): void {
+  // Read every file once so that no tool pays for a cold page cache.
+  for (const f of listFiles(corpus.dir)) readFileSync(join(corpus.dir, f));
+}
+
+async function repeat(n: number, once: () => Promise<ToolRun>): Promise<{ run: ToolRun; wallMs: number[] }> {
+  const all: ToolRun[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await once();
+    all.push(r);
+    if (r.error) break;
+  }
+  const walls = all.map((r) => r.measured.wallMs);
+  // Report the run whose time is the median (its findings are the same in every run).
+  const mid = median(walls);
+  const run = all.reduce((best, r) => (Math.abs(r.measured.wallMs - mid) < Math.abs(best.measured.wallMs - mid) ? r : best), all[0] as ToolRun);
+  return { run, wallMs: walls };
+}
+
+const pct = (a: number, b: number) => (b === 0 ? "–" : `${((100 * a) / b).toFixed(1)}%`);
+const packageOf = (file: string) => file.split("/")[0] ?? file;
+
+export const benchmarks: Benchmark[] = [
+  {
+    name: "scan-corpus",
+    description: "working-tree scan of ~340 MB of npm package sources with planted secrets: vaultshift vs secretlint vs ripgrep",
+    async run(ctx: BenchContext): Promise<Table[]> {
+      const corpus = await buildCorpus(ctx);
+      const mb = corpus.bytes / MB;
+      warmCache(corpus);
+      const load = () => loadavg()[0]?.toFixed(1) ?? "?";
+      const loadBefore = load();
+
+      ctx.log(`scan-corpus: vaultshift × ${runs()}`);
+      const vs = await repeat(runs(), () => runVaultshift(ctx.root, corpus.dir));
+      ctx.log(`scan-corpus: ripgrep × ${runs()}`);
+      const rg = await repeat(runs(), () => runRipgrep(corpus.dir));
+      const skipSecretlint = process.env.BENCH_SKIP_SECRETLINT === "1";
+      ctx.log(skipSecretlint ? "scan-corpus: secretlint skipped (BENCH_SKIP_SECRETLINT=1)" : "scan-corpus: secretlint × 1 (takes minutes)");
+      const sl = skipSecretlint ? undefined : await repeat(1, () => runSecretlint(ctx.root, corpus.dir, join(ctx.root, "bench", ".secretlintrc.json")));
+      const loadAfter = load();
+
+      const tools = [vs, sl, rg].filter((t): t is { run: ToolRun; wallMs: number[] } => t !== undefined);
+      const scores = new Map<string, Score>(tools.map((t) => [t.run.tool, score(t.run.findings, corpus.planted)]));
+
+      const corpusTable: Table = {
+        title: "Corpus",
+        columns: ["packages", "files", "MB", "planted secrets", "in package files", "in new config files"],
+        rows: [[corpus.packages.length, corpus.files, mb, corpus.planted.length, corpus.planted.filter((p) => p.existingFile).length, corpus.planted.filter((p) => !p.existingFile).length]],
+        notes: [
+          `Packages (bench/corpus-packages.json): ${corpus.packages.map((p) => `${p.name}@${p.version}`).join(", ")}.`,
+          `By extension (MB): ${Object.entries(corpus.bytesByExtension)
+            .sort((a, b) => b[1] - a[1])
+            .slice(0, 10)
+            .map(([ext, bytes]) => `${ext || "(none)"} ${(bytes / MB).toFixed(1)}`)
+            .join(", ")}.`,
+        ],
+      };
+
+      const rows: Cell[][] = tools.map(({ run, wallMs }) => {
+        if (run.error) return [run.tool, run.error, null, null, null, null, null, null];
+        const s = scores.get(run.tool) as Score;
+        const wall = median(wallMs) / 1000;
+        return [
+          run.tool,
+          wall,
+          mb / wall,
+          run.measured.peakRssKb === null ? null : run.measured.peakRssKb / 1024,
+          s.findings,
+          `${s.found}/${s.planted} (${pct(s.found, s.planted)})`,
+          s.outside.length,
+          s.outside.length / (mb / 100),
+        ];
+      });
+      const toolTable: Table = {
+        title: `Working-tree scan of the corpus (${mb.toFixed(0)} MB, ${corpus.files.toLocaleString("en-US")} files)`,
+        columns: ["tool", "wall s (median)", "MB/s", "peak RSS MB", "findings", "planted found", "other findings", "other / 100 MB"],
+        rows,
+        notes: [
+          `Whole process, spawn to exit, page cache warm; MB/s = corpus MB / wall time. Runs: ${tools.map((t) => `${t.run.tool} ${t.wallMs.map((w) => (w / 1000).toFixed(1)).join("/")} s`).join("; ")}.`,
+          `Load average (1 min) before/after: ${loadBefore}/${loadAfter} on ${ctx.cpus} CPUs: other work on the machine inflates wall times.`,
+          `"other findings" are findings on no planted secret's lines: false positives on real package sources, unless a package really ships a credential.`,
+          vs.run.bytesScanned !== undefined
+            ? `vaultshift reports ${(vs.run.bytesScanned / MB).toFixed(1)} MB in ${vs.run.filesScanned?.toLocaleString("en-US")} files scanned (the rest: binary, too large, ignored).`
+            : "vaultshift reported no byte count.",
+          "ripgrep runs ~20 bare provider regexes (bench/rg-patterns.ts) written for the same providers as the planted secrets: a speed floor and a noise reference, not a scanner.",
+        ],
+      };
+
+      const vsScore = scores.get("vaultshift");
+      const vsOk = !vs.run.error && vsScore;
+      const vsWall = median(vs.wallMs) / 1000;
+      const targetTable: Table = {
+        title: "vaultshift against the scanner targets",
+        columns: ["figure", "target", "measured", "met"],
+        rows: vsOk
+          ? [
+              ["throughput, whole process", "≥ 150 MB/s", `${(mb / vsWall).toFixed(1)} MB/s`, mb / vsWall >= 150 ? "yes" : "NO"],
+              ["findings outside the planted, per 100 MB", "< 1", (vsScore.outside.length / (mb / 100)).toFixed(2), vsScore.outside.length / (mb / 100) < 1 ? "yes" : "NO"],
+              ["peak RSS", "< 300 MB", `${((vs.run.measured.peakRssKb ?? NaN) / 1024).toFixed(0)} MB`, (vs.run.measured.peakRssKb ?? Infinity) / 1024 < 300 ? "yes" : "NO"],
+              ["planted secrets found", "all", `${vsScore.found}/${vsScore.planted}`, vsScore.found === vsScore.planted ? "yes" : "NO"],
+            ]
+          : [["vaultshift run", "–", vs.run.error ?? "failed", "NO"]],
+      };
+
+      const providers = [...(scores.values().next().value?.byProvider.keys() ?? [])].sort();
+      const recallTable: Table = {
+        title: "Planted secrets found, by provider",
+        columns: ["provider", ...tools.map((t) => t.run.tool)],
+        rows: providers.map((prov) => [
+          prov,
+          ...tools.map((t) => {
+            const e = scores.get(t.run.tool)?.byProvider.get(prov);
+            return t.run.error || !e ? null : `${e.found}/${e.planted}`;
+          }),
+        ]),
+      };
+
+      const noiseTables: Table[] = tools
+        .filter((t) => !t.run.error && (scores.get(t.run.tool)?.outside.length ?? 0) > 0)
+        .map((t) => {
+          const outside = (scores.get(t.run.tool) as Score).outside;
+          const byRule = countBy(outside, (f) => f.rule, 12);
+          const byPackage = countBy(outside, (f) => packageOf(f.file), 8);
+          return {
+            title: `${t.run.tool}: findings outside the planted secrets, by rule`,
+            columns: ["rule", "findings", "example locations"],
+            rows: byRule.map(([rule, n]) => [
+              rule,
+              n,
+              [...new Set(outside.filter((f) => f.rule === rule).map((f) => `${f.file}:${f.line}`))].slice(0, 3).join(", "),
+            ]),
+            notes: [`By package: ${byPackage.map(([p, n]) => `${p} ${n}`).join(", ")}.`],
+          };
+        });
+
+      return [corpusTable, toolTable, targetTable, recallTable, ...noiseTables];
+    },
+  },
+];
