@@ -120,6 +120,7 @@ export async function applyPlan(plan: Plan, options: ApplierOptions): Promise<Ap
     sourceFiles: plan.files.filter((f) => f.kind === "code").map((f) => f.file),
     envFiles: plan.envFiles,
     values: [...values.values()],
+    noDiffs: !dryRun,
   });
   const contentFor = new Map(changes.map((c) => [c.file, c]));
   result.warnings.push(...(warnings as PlanWarning[]));

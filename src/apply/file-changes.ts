@@ -28,6 +28,8 @@ export interface ChangeContext {
   envFiles: { file: string; keys: string[]; migratedKeys: string[] }[];
   /** Values to hide in diffs. In memory only. */
   values: string[];
+  /** Skip the diffs (apply needs only the new bytes). */
+  noDiffs?: boolean;
 }
 
 export interface ComputedChange {
@@ -61,7 +63,10 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   const add = (file: string, kind: FileChangeKind, before: Buffer | null, after: string, edits: number) => {
     const beforeText = before === null ? "" : before.toString("utf8");
     if (before !== null && beforeText === after) return;
-    changes.push({ file, kind, before, after, edits, diff: r.redactedDiff(file, beforeText, after, ctx.values) });
+    // Only the values this file holds need hiding (a large app has thousands);
+    // the new content never gains a value that was not in the old one.
+    const diff = ctx.noDiffs ? "" : r.redactedDiff(file, beforeText, after, ctx.values.filter((v) => beforeText.includes(v)));
+    changes.push({ file, kind, before, after, edits, diff });
   };
 
   // 1. Code: env reads and literals become reads from the secrets module.

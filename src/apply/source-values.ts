@@ -18,18 +18,34 @@ function lineOffset(text: string, line: number): number {
   return offset;
 }
 
+/** Files read once per apply: a large .env is parsed once, not once per key. */
+export class SourceCache {
+  #texts = new Map<string, string | null>();
+  #dotenv = new Map<string, Map<string, string>>();
+  constructor(readonly root: string) {}
+  text(file: string): string | null {
+    if (!this.#texts.has(file)) {
+      try {
+        this.#texts.set(file, readFileSync(join(this.root, file), "utf8"));
+      } catch {
+        this.#texts.set(file, null);
+      }
+    }
+    return this.#texts.get(file)!;
+  }
+  dotenv(file: string): Map<string, string> | null {
+    const text = this.text(file);
+    if (text === null) return null;
+    if (!this.#dotenv.has(file)) this.#dotenv.set(file, new Map(readDotenv(text).map((e) => [e.key, e.value]))); // last entry wins, as dotenv
+    return this.#dotenv.get(file)!;
+  }
+}
+
 /** The value at a source, or null when the file or entry is gone. */
-export function readSourceValue(root: string, source: SecretSource): string | null {
-  let text: string;
-  try {
-    text = readFileSync(join(root, source.file), "utf8");
-  } catch {
-    return null;
-  }
-  if (source.type === "dotenv") {
-    const entries = readDotenv(text).filter((e) => e.key === source.name);
-    return entries.length > 0 ? entries[entries.length - 1]!.value : null;
-  }
+export function readSourceValue(root: string, source: SecretSource, cache = new SourceCache(root)): string | null {
+  const text = cache.text(source.file);
+  if (text === null) return null;
+  if (source.type === "dotenv") return cache.dotenv(source.file)?.get(source.name) ?? null;
   // A literal: by its position (line/column survive edits elsewhere in the line's file better than offsets).
   const length = (source.end ?? 0) - (source.start ?? 0);
   const start = lineOffset(text, source.line);
@@ -49,9 +65,10 @@ export interface SourceCheck {
 }
 
 export function readPlannedValues(root: string, plan: Plan): SourceCheck[] {
+  const cache = new SourceCache(root);
   return plan.secrets.map((secret) => {
     for (const source of [secret.source, ...secret.duplicates]) {
-      const v = readSourceValue(root, source);
+      const v = readSourceValue(root, source, cache);
       if (v !== null && fingerprint(plan.salt, v) === secret.fingerprint) return { secret, value: v, where: `${source.file}:${source.line}` };
     }
     return { secret, value: null, where: `${secret.source.file}:${secret.source.line}` };

@@ -107,13 +107,31 @@ export class StateStore {
     writeFileAtomic(this.path(name), `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
   }
 
+  /**
+   * The journal is rewritten after every step; the per-key fingerprints of the
+   * targets (large for a large app, and fixed once recorded) live in a file of
+   * their own, written when they change.
+   */
   readJournal(): Journal | null {
-    return this.readJson<Journal>("journal.json");
+    const j = this.readJson<Journal>("journal.json");
+    if (!j) return null;
+    const keys = this.readJson<{ planId: string; keys: Record<string, Record<string, string>> }>("target-keys.json");
+    for (const t of j.targets) t.keys = keys?.planId === j.planId ? (keys.keys[`${t.mount}/${t.path}`] ?? {}) : {};
+    this.#savedKeys = keys?.planId === j.planId ? JSON.stringify(keys.keys) : "";
+    return j;
   }
+
+  #savedKeys = "";
 
   writeJournal(journal: Journal): void {
     journal.updatedAt = new Date().toISOString();
-    this.writeJson("journal.json", journal);
+    const keys = Object.fromEntries(journal.targets.map((t) => [`${t.mount}/${t.path}`, t.keys]));
+    const keysText = JSON.stringify(keys);
+    if (keysText !== this.#savedKeys) {
+      this.writeJson("target-keys.json", { planId: journal.planId, keys });
+      this.#savedKeys = keysText;
+    }
+    this.writeJson("journal.json", { ...journal, targets: journal.targets.map(({ keys: _keys, ...t }) => t) });
   }
 
   /** Keep the original bytes of a file (plaintext secrets: 0600 inside a 0700 dir). */

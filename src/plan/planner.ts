@@ -127,17 +127,20 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   }
   const targets = [...targetMap.values()].sort((a, b) => a.path.localeCompare(b.path));
   if (options.store) {
-    for (const t of targets) {
-      const meta = await options.store.metadata(mount, t.path);
-      t.versionAtPlan = meta?.currentVersion ?? 0;
-      const current = meta && !meta.currentDeleted ? await options.store.read(mount, t.path) : null;
-      for (const [key, fp] of Object.entries(t.keys)) {
-        const v = current?.data[key];
-        if (typeof v === "string" && fingerprint(salt, v) !== fp) {
-          warnings.push({ code: "vault-value-differs", message: `${mount}/${t.path} already has a key "${key}" with another value; apply replaces it (rollback restores it).` });
+    const store = options.store;
+    await Promise.all(
+      targets.map(async (t) => {
+        const meta = await store.metadata(mount, t.path);
+        t.versionAtPlan = meta?.currentVersion ?? 0;
+        const current = meta && !meta.currentDeleted ? await store.read(mount, t.path) : null;
+        for (const [key, fp] of Object.entries(t.keys)) {
+          const v = current?.data[key];
+          if (typeof v === "string" && fingerprint(salt, v) !== fp) {
+            warnings.push({ code: "vault-value-differs", message: `${mount}/${t.path} already has a key "${key}" with another value; apply replaces it (rollback restores it).` });
+          }
         }
-      }
-    }
+      }),
+    );
   }
 
   // Bindings: env variables (one per name, with a path per environment) and literals.
