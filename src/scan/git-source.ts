@@ -206,20 +206,26 @@ export async function historyJobs(root: string, range: { since?: string }, paths
   const seen = new Set<string>();
   let commit = "";
   let path: string | undefined;
-  let lines: Map<number, string> | undefined;
+  // Added lines of the current file, in increasing line order (hunks come sorted).
+  let lines: { numbers: number[]; texts: string[] } | undefined;
   let next = 0;
   let remaining = 0;
 
   const flush = () => {
-    if (path !== undefined && lines && lines.size > 0) {
-      const max = Math.max(...lines.keys());
-      const parts: string[] = new Array(max);
-      for (let n = 1; n <= max; n++) parts[n - 1] = lines.get(n) ?? "";
-      const text = parts.join("\n");
-      const key = createHash("sha1").update(path).update("\0").update(text).digest("hex");
+    if (path !== undefined && lines && lines.numbers.length > 0) {
+      // Empty lines in the gaps keep every added line at its own number.
+      let text = "";
+      let at = 1;
+      for (let i = 0; i < lines.numbers.length; i++) {
+        const n = lines.numbers[i]!;
+        if (n > at) text += "\n".repeat(n - at);
+        text += i === 0 ? lines.texts[i]! : (n > at ? "" : "\n") + lines.texts[i]!;
+        at = n;
+      }
+      const key = createHash("sha1").update(path).update("\0").update(text).digest("base64");
       if (!seen.has(key)) {
         seen.add(key);
-        out.jobs.push({ kind: "text", file: path, text, commit, lines: [...lines.keys()] });
+        out.jobs.push({ kind: "text", file: path, text, commit, lines: lines.numbers });
       }
     }
     path = undefined;
@@ -236,7 +242,10 @@ export async function historyJobs(root: string, range: { since?: string }, paths
     if (remaining > 0) {
       // Inside a hunk: content, even when it looks like a header ("+++ x").
       if (line.startsWith("+")) {
-        lines?.set(next, line.slice(1));
+        if (lines) {
+          lines.numbers.push(next);
+          lines.texts.push(line.slice(1));
+        }
         next += 1;
         remaining -= 1;
         return;
@@ -252,7 +261,7 @@ export async function historyJobs(root: string, range: { since?: string }, paths
       const verdict = filter.check(p);
       if (verdict === "scan") {
         path = p;
-        lines = new Map();
+        lines = { numbers: [], texts: [] };
       } else if (verdict !== "excluded") bump(out.skipped, verdict);
     } else if (line.startsWith("@@")) {
       const m = HUNK.exec(line);

@@ -227,7 +227,9 @@ function chooseWorkers(options: ScanOptions, config: VaultshiftConfig, jobCount:
   if ((options.scanText && !options.engineModule) || options.readFile) return 0;
   const requested = options.workers ?? config.workers;
   if (requested !== undefined) return jobCount === 0 ? 0 : requested;
-  return jobCount >= IN_PROCESS_THRESHOLD_JOBS ? defaultWorkers() : 0;
+  // One worker would only add its start-up to the main thread's idle wait.
+  const workers = defaultWorkers();
+  return jobCount >= IN_PROCESS_THRESHOLD_JOBS && workers >= 2 ? workers : 0;
 }
 
 // Duplicated from worker-pool.ts on purpose: importing that module (and
