@@ -200,3 +200,27 @@ test("lookupSelf never returns the token; revokeSelf forgets it", async () => {
   assert.equal(stub.count("auth/token/revoke-self", "POST"), 1);
   await assert.rejects(client.lookupSelf(), VaultAuthenticationError);
 });
+
+test("a wrapped AppRole secret ID is unwrapped once and reused for later logins", async () => {
+  const { stub, client } = await setup((r) =>
+    r.path === "/v1/sys/wrapping/unwrap" ? (r.headers["x-vault-token"] === "wrap-tok" ? { body: { data: { secret_id: "sid-unwrapped", secret_id_accessor: "a" } } } : errorAnswer(400, "wrapping token is not valid or does not exist")) : authAnswer("tok", 3600),
+  { auth: { method: "approle", roleId: "r", wrappedSecretId: "wrap-tok" }, renew: false });
+  await client.login();
+  await client.login();
+  assert.equal(stub.count("sys/wrapping/unwrap"), 1);
+  assert.deepEqual(stub.requests.filter((r) => r.path === "/v1/auth/approle/login").map((r) => r.body), [
+    { role_id: "r", secret_id: "sid-unwrapped" },
+    { role_id: "r", secret_id: "sid-unwrapped" },
+  ]);
+});
+
+test("without VAULT_TOKEN the token left by `vault login` in ~/.vault-token is used", async () => {
+  const home = mkdtempSync(join(tmpdir(), "vs-home-"));
+  writeFileSync(join(home, ".vault-token"), "hvs.from-helper\n");
+  const stub = await startStub(() => ({ body: { data: { ttl: 0 } } }));
+  stubs.push(stub);
+  const client = new VaultClient({ env: { VAULT_ADDR: stub.address, HOME: home } });
+  clients.push(client);
+  await client.lookupSelf();
+  assert.equal(stub.requests[0]!.headers["x-vault-token"], "hvs.from-helper");
+});

@@ -37,6 +37,8 @@ export class TokenManager {
   #increment = 0;
   #closed = false;
   #bootstrapped = false;
+  /** AppRole secret ID obtained by unwrapping. */
+  #secretId: string | undefined;
 
   constructor(auth: AuthOptions | undefined, send: Send, options: { renew: boolean; onEvent?: ((e: VaultClientEvent) => void) | undefined; random?: () => number }) {
     this.#auth = auth;
@@ -89,7 +91,8 @@ export class TokenManager {
     const auth = this.#auth as Exclude<AuthOptions, { method: "token" }>;
     let res: VaultResponse;
     try {
-      const { path, body } = await loginRequest(auth);
+      if (auth.method === "approle" && auth.secretId === undefined && auth.wrappedSecretId !== undefined && this.#secretId === undefined) await this.#unwrapSecretId(auth);
+      const { path, body } = await loginRequest(auth.method === "approle" && this.#secretId !== undefined ? { ...auth, secretId: this.#secretId } : auth);
       res = await this.#send({ method: "POST", path, body, idempotent: false }, undefined);
     } catch (error) {
       const e = error instanceof VaultError && !(error instanceof VaultAuthenticationError) && error.status !== undefined && error.status < 500 && error.status !== 429
@@ -118,6 +121,17 @@ export class TokenManager {
     this.#onEvent?.({ type: "login", method: auth.method, ttl, renewable });
     this.#schedule(ttl, renewable);
     return token;
+  }
+
+  // A wrapping token can be used once (vault-api README §13.3): unwrap it at the
+  // first login and keep the secret ID in memory for the logins that follow.
+  async #unwrapSecretId(auth: Extract<AuthOptions, { method: "approle" }>): Promise<void> {
+    const res = await this.#send({ method: "POST", path: "sys/wrapping/unwrap", idempotent: false }, auth.wrappedSecretId);
+    const secretId: unknown = res.body?.data?.secret_id;
+    if (typeof secretId !== "string") {
+      throw new VaultAuthenticationError("the wrapped AppRole secret ID did not unwrap to a secret_id", { hint: "Wrap the answer of auth/approle/role/<role>/secret-id (vault write -wrap-ttl=… -f auth/approle/role/<role>/secret-id)." });
+    }
+    this.#secretId = secretId;
   }
 
   /**

@@ -10,7 +10,14 @@ import { VaultConfigError } from "./errors.js";
 
 export type AuthOptions =
   | { method: "token"; token: string }
-  | { method: "approle"; roleId: string; secretId?: string | undefined; mount?: string | undefined }
+  | {
+      method: "approle";
+      roleId: string;
+      secretId?: string | undefined;
+      /** A response-wrapping token that holds the secret ID (unwrapped once, at first login). */
+      wrappedSecretId?: string | undefined;
+      mount?: string | undefined;
+    }
   | {
       method: "kubernetes";
       role: string;
@@ -34,7 +41,7 @@ export type VaultClientEvent =
 export interface VaultClientOptions {
   /** Vault address; default VAULT_ADDR, else `http://127.0.0.1:8200` as the CLI. */
   address?: string;
-  /** Token; default VAULT_TOKEN. Shorthand for `auth: { method: "token", token }`. */
+  /** Token; default VAULT_TOKEN, else `~/.vault-token` (left by `vault login`). Shorthand for `auth: { method: "token", token }`. */
   token?: string;
   /** Login method; default AppRole when VAULT_ROLE_ID is set, else token. */
   auth?: AuthOptions;
@@ -120,8 +127,21 @@ export function resolveOptions(options: VaultClientOptions = {}): ResolvedOption
 function authFromEnv(env: Record<string, string | undefined>): AuthOptions | undefined {
   const roleId = nonEmpty(env.VAULT_ROLE_ID);
   if (roleId !== undefined) return { method: "approle", roleId, secretId: nonEmpty(env.VAULT_SECRET_ID) };
-  const token = nonEmpty(env.VAULT_TOKEN);
+  const token = nonEmpty(env.VAULT_TOKEN) ?? tokenHelperFile(env);
   return token !== undefined ? { method: "token", token } : undefined;
+}
+
+// What `vault login` leaves behind (the CLI's default token helper), so that a
+// developer who logged in with the CLI needs no VAULT_TOKEN. Only HOME from
+// the given environment is used: a test's `env: {}` never reads the real one.
+function tokenHelperFile(env: Record<string, string | undefined>): string | undefined {
+  const home = nonEmpty(env.HOME);
+  if (home === undefined) return undefined;
+  try {
+    return nonEmpty(readFileSync(join(home, ".vault-token"), "utf8"));
+  } catch {
+    return undefined;
+  }
 }
 
 function nonEmpty(v: string | undefined): string | undefined {
