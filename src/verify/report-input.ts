@@ -18,8 +18,8 @@ function filesInGitHistory(root: string, files: string[]): Set<string> {
   return out;
 }
 
-/** Warning codes that leave work for a person. */
-const MANUAL_CODES = new Set(["dynamic-access", "browser-exposed", "env-write", "unsupported-form", "literal-manual", "literal-not-found", "parse-error", "vault-value-differs"]);
+/** Warning codes that are information only; every other warning leaves work for a person. */
+const INFO_CODES = new Set(["duplicate-value"]);
 
 export function buildReportInput(plan: Plan, verification: Verification | null, options: { root: string; address: string | null }): ReportInput {
   const history = filesInGitHistory(options.root, [...new Set(plan.secrets.map((s) => s.source.file))]);
@@ -43,7 +43,7 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
   });
   const manualActions: ManualAction[] = [];
   for (const w of plan.warnings) {
-    if (MANUAL_CODES.has(w.code)) manualActions.push({ code: w.code, ...(w.file ? { file: w.file } : {}), ...(w.line ? { line: w.line } : {}), message: w.message });
+    if (!INFO_CODES.has(w.code)) manualActions.push({ code: w.code, ...(w.file ? { file: w.file } : {}), ...(w.line ? { line: w.line } : {}), message: w.message });
   }
   const leaked = secrets.filter((s) => s.inGitHistory);
   if (leaked.length > 0) {

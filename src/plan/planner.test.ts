@@ -1,0 +1,80 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { plan } from "./planner.js";
+import { readPlan, writePlan } from "./plan-file.js";
+import { tempDir } from "../migrate/testing.js";
+import { PlanError } from "../errors.js";
+
+const tmp = tempDir("planner");
+after(() => tmp.remove());
+
+function tree(files: Record<string, string>): string {
+  const root = join(tmp.dir, String(Math.random()).slice(2));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(root, file, ".."), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  return root;
+}
+
+const PW = "CANARY_pw_Xk9mP2vL8qR4nZ7w";
+
+test("the plan holds fingerprints and locations, no value, and survives a round trip", async () => {
+  const root = tree({
+    "package.json": '{"name":"@acme/billing","type":"module"}\n',
+    ".env": `DB_PASSWORD=${PW}\nPORT=3000\n`,
+    "index.js": "export const pw = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.equal(p.app, "billing");
+  assert.deepEqual(p.secrets.map((s) => `${s.target.mount}/${s.target.path}#${s.target.key}`), ["secret/billing/development/database#password"]);
+  assert.equal(p.policy.name, "billing-read");
+  assert.match(p.policy.hcl, /path "secret\/data\/billing\/development\/database" \{\n  capabilities = \["read"\]\n\}/);
+  const file = join(root, "vaultshift.plan.json");
+  writePlan(p, file);
+  const text = readFileSync(file, "utf8");
+  assert.ok(!text.includes(PW) && !text.includes(PW.slice(4, 20)), "the plan holds the value");
+  assert.deepEqual(readPlan(file), p);
+  // A hand-edited plan is refused.
+  writeFileSync(file, text.replace("billing/development/database", "billing/development/other"));
+  assert.throws(() => readPlan(file), (e: unknown) => e instanceof PlanError && /edited/.test((e as Error).message));
+});
+
+test("two different values for one location stop the plan", async () => {
+  const root = tree({ ".env": `DB_PASSWORD=${PW}\n`, ".env.local": "DB_PASSWORD=CANARY_other_Lp4Xs8Ne2Wq6Ry\n" });
+  await assert.rejects(plan({ root, env: {} }), (e: unknown) => {
+    const m = `${(e as Error).message} ${(e as PlanError).hint}`;
+    return e instanceof PlanError && /\.env:1 DB_PASSWORD/.test(m) && /\.env\.local:1 DB_PASSWORD/.test(m) && !m.includes("CANARY_");
+  });
+});
+
+test("the same value in two files of one environment is one secret with a duplicate source", async () => {
+  const root = tree({ ".env": `DB_PASSWORD=${PW}\n`, ".env.local": `DB_PASSWORD=${PW}\n` });
+  const p = await plan({ root, env: {} });
+  assert.equal(p.secrets.length, 1);
+  assert.deepEqual(p.secrets[0]!.duplicates.map((d) => d.file), [".env.local"]);
+  assert.deepEqual(p.envFiles.map((e) => [e.file, e.migratedKeys]), [[".env", ["DB_PASSWORD"]], [".env.local", ["DB_PASSWORD"]]]);
+});
+
+test("browser-exposed secrets and dynamic reads are reported, not moved or rewritten", async () => {
+  const root = tree({
+    "package.json": '{"name":"web","type":"module"}\n',
+    ".env": `NEXT_PUBLIC_STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q\nDB_PASSWORD=${PW}\n`,
+    "server.js": "const name = 'DB_PASSWORD';\nexport const a = process.env[name];\nexport const b = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
+  assert.ok(p.warnings.some((w) => w.code === "browser-exposed" && /NEXT_PUBLIC_STRIPE_SECRET_KEY/.test(w.message)));
+  assert.ok(p.warnings.some((w) => /dynamic/.test(w.code) && w.file === "server.js" && w.line === 2));
+  assert.ok(!JSON.stringify(p).includes("sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q"));
+});
+
+test("path templates from options and config", async () => {
+  const root = tree({ ".env": `DB_PASSWORD=${PW}\n`, "vaultshift.config.json": '{"mount":"kv","pathTemplate":"<mount>/teams/<app>/<environment>/<group>"}\n' });
+  const p = await plan({ root, env: {}, app: "api" });
+  assert.equal(`${p.secrets[0]!.target.mount}/${p.secrets[0]!.target.path}`, "kv/teams/api/development/database");
+  const q = await plan({ root, env: {}, app: "api", templates: { env: "{app}/{group}-{environment}" } });
+  assert.equal(q.secrets[0]!.target.path, "api/database-development");
+});
