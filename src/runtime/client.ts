@@ -18,7 +18,7 @@ import {
   VaultVersionError,
   VaultError,
 } from "./errors.js";
-import { keyMetadata, metadataBody, MountResolver, versionMetadata, type MetadataUpdate, type ResolvedPath, type SecretMetadata, type SecretVersionMetadata } from "./kv.js";
+import { keyMetadata, kvV1Error, mergePatch, metadataBody, MountResolver, notFound, versionMetadata, type MetadataUpdate, type ResolvedPath, type SecretMetadata, type SecretVersionMetadata } from "./kv.js";
 import { resolveOptions, type ResolvedOptions, type VaultClientOptions } from "./options.js";
 import { Requester, type Method, type VaultRequest, type VaultResponse } from "./request.js";
 import { SecretRecord } from "./secret-value.js";
@@ -129,7 +129,8 @@ export class VaultClient {
     }
     return this.#cache.load(key, () => this.#readSecret(path, options), {
       ttl,
-      maxStale: this.#o.maxStale,
+      // cacheTtl 0 asks for Vault's current answer: never a stale one.
+      maxStale: ttl > 0 ? this.#o.maxStale : -1,
       staleOn: isOutage,
       markStale: (value, age, error) => {
         this.#o.onEvent?.({ type: "stale", path: value.fullPath, age, error: error as Error });
@@ -461,18 +462,6 @@ export function createVaultClient(options?: VaultClientOptions): VaultClient {
   return new VaultClient(options);
 }
 
-// RFC 7396 JSON merge patch: null removes a key, objects merge recursively, anything else replaces.
-function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...target };
-  for (const [k, v] of Object.entries(patch)) {
-    if (v === null) delete out[k];
-    else if (typeof v === "object" && !Array.isArray(v) && typeof out[k] === "object" && out[k] !== null && !Array.isArray(out[k])) {
-      out[k] = mergePatch(out[k] as Record<string, unknown>, v as Record<string, unknown>);
-    } else out[k] = v;
-  }
-  return out;
-}
-
 function join(...parts: string[]): string {
   return parts.filter((p) => p !== "").join("/");
 }
@@ -481,31 +470,3 @@ function join(...parts: string[]): string {
 function isOutage(error: unknown): boolean {
   return error instanceof VaultConnectionError || error instanceof VaultSealedError || error instanceof VaultServerError || error instanceof VaultRateLimitError;
 }
-
-function kvV1Error(what: string, fullPath: string): VaultValidationError {
-  return new VaultValidationError(`cannot ${what} ${fullPath}: its mount is KV version 1, which has no versions or metadata`, {
-    path: fullPath,
-    hint: "Upgrade the mount to KV v2 (`vault kv enable-versioning`), or use plain reads and writes.",
-  });
-}
-
-// KV v2 answers 404 with the normal envelope (data.data null, data.metadata
-// set) for a deleted or destroyed version, and 404 {"errors":[]} for one that
-// never existed (vault-api README §5.4).
-function notFound(fullPath: string, method: string, body: Record<string, any> | undefined, apiPath = fullPath): VaultSecretNotFoundError {
-  const meta = versionMetadata(body?.data?.metadata as Record<string, unknown> | undefined);
-  const base = { method, path: apiPath, status: 404, version: meta?.version };
-  if (meta?.destroyed === true) {
-    return new VaultSecretNotFoundError(`version ${meta.version} of ${fullPath} was destroyed`, { ...base, destroyed: true, hint: "Its data is gone for good; read another version, or write the secret again." });
-  }
-  if (meta !== undefined && meta.deletionTime !== "") {
-    return new VaultSecretNotFoundError(`version ${meta.version} of ${fullPath} was deleted at ${meta.deletionTime}`, {
-      ...base,
-      deleted: true,
-      deletionTime: meta.deletionTime,
-      hint: `Restore it with undelete("${fullPath}", [${meta.version}]), or read another version.`,
-    });
-  }
-  return new VaultSecretNotFoundError(`no secret at ${fullPath}`, { ...base, hint: "Check the path and mount (and that the token may read it: Vault answers 404 to what it hides)." });
-}
-

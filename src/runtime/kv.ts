@@ -9,7 +9,7 @@
 // see, and older servers or proxies may not have the endpoint at all (404):
 // then the client falls back to the `mount` option, or `defaultMount` (KV v2).
 // Results are cached per mount, so discovery costs one request per mount.
-import { VaultError } from "./errors.js";
+import { VaultError, VaultSecretNotFoundError, VaultValidationError } from "./errors.js";
 import { trimSlashes } from "./options.js";
 import type { VaultRequest, VaultResponse } from "./request.js";
 
@@ -200,4 +200,43 @@ export function metadataBody(u: MetadataUpdate): Record<string, unknown> {
   if (u.deleteVersionAfter !== undefined) b.delete_version_after = u.deleteVersionAfter;
   if (u.customMetadata !== undefined) b.custom_metadata = u.customMetadata;
   return b;
+}
+
+export function kvV1Error(what: string, fullPath: string): VaultValidationError {
+  return new VaultValidationError(`cannot ${what} ${fullPath}: its mount is KV version 1, which has no versions or metadata`, {
+    path: fullPath,
+    hint: "Upgrade the mount to KV v2 (`vault kv enable-versioning`), or use plain reads and writes.",
+  });
+}
+
+// KV v2 answers 404 with the normal envelope (data.data null, data.metadata
+// set) for a deleted or destroyed version, and 404 {"errors":[]} for one that
+// never existed (vault-api README §5.4).
+export function notFound(fullPath: string, method: string, body: Record<string, any> | undefined, apiPath = fullPath): VaultSecretNotFoundError {
+  const meta = versionMetadata(body?.data?.metadata as Record<string, unknown> | undefined);
+  const base = { method, path: apiPath, status: 404, version: meta?.version };
+  if (meta?.destroyed === true) {
+    return new VaultSecretNotFoundError(`version ${meta.version} of ${fullPath} was destroyed`, { ...base, destroyed: true, hint: "Its data is gone for good; read another version, or write the secret again." });
+  }
+  if (meta !== undefined && meta.deletionTime !== "") {
+    return new VaultSecretNotFoundError(`version ${meta.version} of ${fullPath} was deleted at ${meta.deletionTime}`, {
+      ...base,
+      deleted: true,
+      deletionTime: meta.deletionTime,
+      hint: `Restore it with undelete("${fullPath}", [${meta.version}]), or read another version.`,
+    });
+  }
+  return new VaultSecretNotFoundError(`no secret at ${fullPath}`, { ...base, hint: "Check the path and mount (and that the token may read it: Vault answers 404 to what it hides)." });
+}
+
+// RFC 7396 JSON merge patch: null removes a key, objects merge recursively, anything else replaces.
+export function mergePatch(target: Record<string, unknown>, patch: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...target };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === null) delete out[k];
+    else if (typeof v === "object" && !Array.isArray(v) && typeof out[k] === "object" && out[k] !== null && !Array.isArray(out[k])) {
+      out[k] = mergePatch(out[k] as Record<string, unknown>, v as Record<string, unknown>);
+    } else out[k] = v;
+  }
+  return out;
 }
