@@ -188,6 +188,9 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     const poolOptions: Parameters<typeof runInWorkers>[1] = { workers, settings };
     if (options.engineModule) poolOptions.engineModule = options.engineModule;
     results = await runInWorkers(jobs, poolOptions);
+  } else if (jobs.length === 0) {
+    // Nothing to scan (a commit that only deletes or renames): skip loading the engine.
+    results = [];
   } else {
     const scanText = options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
     const ctx = createJobContext(settings, scanText, options.readFile);
