@@ -170,8 +170,9 @@ export class TokenManager {
   }
 
   #afterRenew(info: AuthInfo, asked: number | undefined): void {
-    // Shorter than asked: the max TTL caps it, renewing again cannot extend it.
-    if (asked !== undefined && info.ttl < asked && this.canLogin) {
+    // Clearly shorter than asked (5 % slack for servers that round): the max
+    // TTL caps it, so renewing again cannot extend it; log in again instead.
+    if (asked !== undefined && info.ttl < asked * 0.95 && this.canLogin) {
       this.#arm(this.#delay(info.ttl), () => this.#relogin());
     } else {
       this.#schedule(info.ttl, info.renewable);
