@@ -33,12 +33,31 @@ interface Common extends Meta {
   valid?: string[];
 }
 
-/** Values that are documentation, templates or fill, not credentials. */
-const PLACEHOLDER =
-  /x{6}|X{6}|\*{4}|#{4}|\.\.\.|…|(.)\1{7}|example|sample|placeholder|dummy|changeme|change_me|redacted|your[-_ ]?(?:api|secret|token|key|pass)|<[a-z_ -]{2,40}>|\$\{|\{\{|%\(|0123456789|123456789|abcdefghij/i;
+/**
+ * Values that are documentation, templates or fill, not credentials. Runs on
+ * every candidate match, so it is a few plain string searches on the
+ * lower-cased value plus one small regex, not one large alternation.
+ */
+const PLACEHOLDER_WORDS = [
+  "xxxxxx", "******", "####", "...", "…", "example", "sample", "placeholder", "dummy", "changeme", "change_me",
+  "redacted", "${", "{{", "%(", "0123456789", "123456789", "abcdefghij",
+];
+const PLACEHOLDER_SHAPES = /your[-_ ]?(?:api|secret|token|key|pass)|<[a-z_ -]{2,40}>/;
+
+function hasLongRun(s: string, run: number): boolean {
+  let count = 1;
+  for (let i = 1; i < s.length; i++) {
+    if (s.charCodeAt(i) === s.charCodeAt(i - 1)) {
+      if (++count >= run) return true;
+    } else count = 1;
+  }
+  return false;
+}
 
 export function looksLikePlaceholder(s: string): boolean {
-  return PLACEHOLDER.test(s);
+  const lower = s.toLowerCase();
+  for (const w of PLACEHOLDER_WORDS) if (lower.includes(w)) return true;
+  return hasLongRun(s, 8) || PLACEHOLDER_SHAPES.test(lower);
 }
 
 export function escapeRegex(s: string): string {
@@ -109,11 +128,13 @@ export interface AssignedSpec extends Common {
  * `<name>… <op> <quote>? <value>`: the name (provider keyword plus up to 30
  * identifier characters, e.g. `datadog` + `_API_KEY`), an optional closing
  * quote or bracket, then `=`, `:`, `:=` or `=>`, and the value. Every
- * repetition is bounded, so the pattern stays linear.
+ * repetition is bounded, so the pattern stays linear; the rest of the name is
+ * taken atomically (`(?=(…))\k<rest>`, JavaScript has no atomic groups) so a
+ * failed attempt does not backtrack through it character by character.
  */
 export function assignedPattern(names: string, value: string, boundary = "A-Za-z0-9_+/=-"): RegExp {
   return new RegExp(
-    `(?:${names})[\\w.-]{0,30}?["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[=:])[ \\t]{0,4}["'\`]?(?<secret>${value})(?![${boundary}])`,
+    `(?:${names})(?=(?<rest>[\\w.-]{0,30}))\\k<rest>["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[=:])[ \\t]{0,4}["'\`]?(?<secret>${value})(?![${boundary}])`,
     "i",
   );
 }

@@ -6,6 +6,9 @@ import { ALNUM, fake } from "./fake.js";
 // Passwords written on command lines in scripts, CI files, Dockerfiles and
 // READMEs. The first character of the password may not be "$" (a variable) or
 // "-" (the next option), and "-p" followed by a space is the interactive prompt.
+// The span between the command and its option is a tempered token
+// ((?:(?!curl)[^\n]){0,300}?): it stops at the next occurrence of the command,
+// so spans never overlap and a line of "curl curl curl …" stays linear.
 const pw = (seed: string): string => fake(ALNUM, 16, seed);
 const VALUE = `(?<secret>[^\\s"'$\`-][^\\s"'\`]{2,200})`;
 
@@ -31,7 +34,7 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html",
     keywords: ["mysql"],
-    pattern: new RegExp(`\\bmysql(?:dump|admin|import|check|show|pump|sh)?(?:[ \\t][^\\n|;&]{0,200}?)?[ \\t](?:-p|--password=)["']?${VALUE}`),
+    pattern: new RegExp(`\\bmysql(?:dump|admin|import|check|show|pump|sh)?(?:[ \\t](?:(?!mysql)[^\\n|;&]){0,200}?)?[ \\t](?:-p|--password=)["']?${VALUE}`),
     validate: isRealPassword,
     examples: {
       invalid: [`mysqldump -h db.acme.internal -u backup -p${pw("mysqlcli")} shop > shop.sql`, `mysql --user=root --password=${pw("mysqlcli2")} -e "select 1"`],
@@ -45,7 +48,7 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://curl.se/docs/manpage.html#-u",
     keywords: ["curl"],
-    pattern: new RegExp(`\\bcurl(?:[ \\t][^\\n]{0,300}?)?[ \\t](?:-u|--user)[ \\t]{1,4}["']?[^\\s:"'$]{1,100}:${VALUE}`),
+    pattern: new RegExp(`\\bcurl(?:[ \\t](?:(?!curl)[^\\n]){0,300}?)?[ \\t](?:-u|--user)[ \\t]{1,4}["']?[^\\s:"'$]{1,100}:${VALUE}`),
     validate: isRealPassword,
     examples: {
       invalid: [`curl -sS -u admin:${pw("curl")} https://jenkins.acme.io/api/json`, `curl --user "deploy:${pw("curl2")}" -X POST https://nexus.acme.io/upload`],
@@ -59,7 +62,7 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://redis.io/docs/latest/develop/tools/cli/",
     keywords: ["redis-cli"],
-    pattern: new RegExp(`\\bredis-cli(?:[ \\t][^\\n|;&]{0,200}?)?[ \\t](?:-a|--pass)[ \\t]{1,4}["']?${VALUE}`),
+    pattern: new RegExp(`\\bredis-cli(?:[ \\t](?:(?!redis-cli)[^\\n|;&]){0,200}?)?[ \\t](?:-a|--pass)[ \\t]{1,4}["']?${VALUE}`),
     validate: isRealPassword,
     examples: {
       invalid: [`redis-cli -h cache.acme.internal -a ${pw("rediscli")} ping`],
@@ -73,7 +76,7 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.docker.com/reference/cli/docker/login/",
     keywords: ["login"],
-    pattern: new RegExp(`\\b(?:docker|podman|helm registry|nerdctl)[ \\t]{1,4}login(?:[ \\t][^\\n|;&]{0,200}?)?[ \\t](?:-p|--password)(?:[ \\t]{1,4}|=)["']?${VALUE}`),
+    pattern: new RegExp(`\\b(?:docker|podman|helm registry|nerdctl)[ \\t]{1,4}login(?:[ \\t](?:(?!login)[^\\n|;&]){0,200}?)?[ \\t](?:-p|--password)(?:[ \\t]{1,4}|=)["']?${VALUE}`),
     validate: isRealPassword,
     examples: {
       invalid: [`docker login -u ci -p ${pw("dockerlogin")} registry.acme.io`, `podman login --username ci --password=${pw("podman")} quay.io`],

@@ -173,7 +173,7 @@ export const rules: Rule[] = [
     severity: "critical",
     docs: "https://learn.microsoft.com/sql/connect/jdbc/building-the-connection-url",
     keywords: ["jdbc:"],
-    pattern: /jdbc:[a-z0-9]{2,20}:[^\s"'<>]{0,300}?[?;&:]password=(?<secret>[^&;\s"'<>]{1,200})/i,
+    pattern: /jdbc:[a-z0-9]{2,20}:(?:(?!jdbc:)[^\s"'<>]){0,300}?[?;&:]password=(?<secret>[^&;\s"'<>]{1,200})/i,
     validate: isRealPassword,
     examples: {
       invalid: [

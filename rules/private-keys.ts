@@ -100,7 +100,8 @@ export const rules: Rule[] = [
   }),
 
   // PuTTY .ppk files (v2/v3): header lines, Public-Lines, then the private
-  // part after "Private-Lines: N". Encrypted ones are still reported: the
+  // part after "Private-Lines: N". The lines in between are tempered (they
+  // stop at the next "PuTTY-User-Key-File") so that attempts never overlap. Encrypted ones are still reported: the
   // passphrase is often weak or stored beside them.
   custom({
     id: "private-key-putty",
@@ -109,7 +110,7 @@ export const rules: Rule[] = [
     severity: "critical",
     docs: "https://the.earth.li/~sgtatham/putty/0.78/htmldoc/AppendixC.html",
     keywords: ["putty-user-key-file-"],
-    pattern: /PuTTY-User-Key-File-[23]: ?[^\r\n]{1,100}\r?\n(?:[^\r\n]{0,200}\r?\n){0,40}?Private-Lines: ?\d{1,4}\r?\n(?<secret>[A-Za-z0-9+/=]{16,200}(?:\r?\n[A-Za-z0-9+/=]{1,200}){0,100})/,
+    pattern: /PuTTY-User-Key-File-[23]: ?[^\r\n]{1,100}\r?\n(?:(?:(?!PuTTY-User-Key-File)[^\r\n]){0,200}\r?\n){0,40}?Private-Lines: ?\d{1,4}\r?\n(?<secret>[A-Za-z0-9+/=]{16,200}(?:\r?\n[A-Za-z0-9+/=]{1,200}){0,100})/,
     entropy: 4,
     examples: {
       invalid: [putty("ppk", "none"), putty("ppk2", "aes256-cbc")],

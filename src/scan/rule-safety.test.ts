@@ -1,0 +1,106 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { allRules } from "../../rules/index.js";
+import { runRule } from "./rule-runner.js";
+import type { Rule } from "./types.js";
+
+// Every rule must run in linear time: a pattern with nested or overlapping
+// quantifiers can take seconds (or forever) on a crafted line, and the scanner
+// runs on untrusted repositories. Each rule gets ~1 MB inputs built to provoke
+// backtracking: long runs of one character, of its own characters, its
+// keyword and its own example repeated, with and without newlines. The limit
+// is 50 ms per MB (the scanner issue's bound) plus 5 µs per candidate match:
+// an input that is one example repeated holds tens of thousands of candidates,
+// each of which is checked (entropy, validate), and that cost is per candidate,
+// not per byte.
+//
+// This is the one timed test the project allows. It measures this process's
+// CPU time (not wall-clock time, which on a shared, loaded machine measures the
+// other processes), after a warm-up that lets V8 tier the regex up from its
+// interpreter, and retries twice before failing, keeping the best run.
+
+const MB = 1 << 20;
+const LIMIT_MS_PER_MB = 50;
+const ALLOWANCE_MS_PER_CANDIDATE = 0.005;
+
+function fill(unit: string, bytes = MB): string {
+  return unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+}
+
+const B64_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const base64Noise = (() => {
+  let s = "";
+  let x = 12345;
+  for (let i = 0; i < MB; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    s += B64_CHARS[(x >>> 16) % 64];
+  }
+  return s;
+})();
+
+function inputs(rule: Rule): Array<[string, string]> {
+  const k = rule.keywords[0]!;
+  const example = rule.examples.invalid[0]!;
+  // The characters of the rule's own example, as a long run without the
+  // structure that would complete a match.
+  const ownChars = [...new Set(example.replace(/\s/g, ""))].join("");
+  const line = example.split("\n").find((l) => l.toLowerCase().includes(k)) ?? example;
+  return [
+    ["keyword + a", k + fill("a")],
+    ["keyword + =", k + fill("=")],
+    ["keyword + base64", k + base64Noise],
+    ["keyword + spaces", k + fill(" ")],
+    ["keyword + a lines", k + fill("a".repeat(79) + "\n")],
+    ["keyword repeated", fill(k + " ")],
+    ["keyword repeated, no space", fill(k)],
+    ["keyword + own characters", k + fill(ownChars)],
+    ["own characters repeated", fill(ownChars + k)],
+    ["example line repeated", fill(line)],
+    ["example prefix repeated", fill(example.slice(0, Math.max(8, Math.floor(example.length / 2))))],
+    ["keyword + =a run", k + fill("=" + "a".repeat(199))],
+  ];
+}
+
+/** CPU milliseconds (user + system) of the best of `n` runs. */
+function bestOf(n: number, fn: () => void): number {
+  let ms = Infinity;
+  for (let i = 0; i < n; i++) {
+    const before = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(before);
+    ms = Math.min(ms, (used.user + used.system) / 1000);
+  }
+  return ms;
+}
+
+/** Raw pattern matches, before entropy and validate (untimed). */
+function candidates(rule: Rule, text: string): number {
+  const re = new RegExp(rule.pattern.source, rule.pattern.flags + "g");
+  let n = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    n++;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return n;
+}
+
+describe("rules: linear time on pathological input", () => {
+  for (const rule of allRules) {
+    it(`${rule.id} stays under ${LIMIT_MS_PER_MB} ms/MB`, () => {
+      // Warm-up: compile and tier up the regex on small inputs.
+      for (const text of [...rule.examples.invalid, ...rule.examples.valid]) runRule(rule, text.repeat(20));
+      const slow: string[] = [];
+      for (const [name, text] of inputs(rule)) {
+        const lower = text.toLowerCase();
+        const mb = text.length / MB;
+        const run = (): void => void runRule(rule, text, lower);
+        let ms = bestOf(1, run);
+        const limit = LIMIT_MS_PER_MB * mb + ALLOWANCE_MS_PER_CANDIDATE * (ms > LIMIT_MS_PER_MB * mb ? candidates(rule, text) : 0);
+        if (ms > limit) ms = Math.min(ms, bestOf(2, run));
+        if (ms > limit) slow.push(`${name}: ${(ms / mb).toFixed(1)} ms/MB CPU (limit ${(limit / mb).toFixed(1)})`);
+      }
+      assert.deepEqual(slow, [], `super-linear behaviour in ${rule.id}`);
+    });
+  }
+});
