@@ -187,3 +187,29 @@ test("the client object itself never shows its token or options", async () => {
     assert.ok(!text.includes("CANARY_client_token"), text);
   }
 });
+
+test("a keep-alive socket the server closed while idle does not fail the next request", async () => {
+  const { createServer: createHttpServer } = await import("node:http");
+  let posts = 0;
+  const server = createHttpServer((req, res) => {
+    req.resume();
+    req.on("end", () => {
+      if (req.method === "POST") posts++;
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ data: { version: 1 } }));
+    });
+  });
+  server.keepAliveTimeout = 30;
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  after(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+  const client = new VaultClient({ address: `http://127.0.0.1:${(server.address() as { port: number }).port}`, token: "t", env: {}, retries: 0 });
+  clients.push(client);
+  for (let i = 0; i < 3; i++) {
+    await client.request("POST", "secret/data/x", { body: { data: { a: i } } });
+    await new Promise((r) => setTimeout(r, 80));
+  }
+  assert.equal(posts, 3);
+});
