@@ -60,6 +60,11 @@ export class PathFilter {
     this.excludedDirs = new Set(this.defaultExcludes ? DEFAULT_EXCLUDED_DIRS : [".git"]);
   }
 
+  /** Directory names skipped at any depth (for `git ls-files --exclude`). */
+  get skippedDirectoryNames(): string[] {
+    return [...this.excludedDirs];
+  }
+
   /** Should the walker descend into this directory (path relative to the root)? */
   enterDirectory(rel: string): boolean {
     const name = rel.slice(rel.lastIndexOf("/") + 1);

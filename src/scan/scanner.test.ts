@@ -66,8 +66,11 @@ test("git repository: tracked and untracked files, .gitignore and .git/info/excl
     "tracked.txt": "FAKESECRET_2",
     "sub/untracked.txt": "FAKESECRET_3",
     "excluded.txt": "FAKESECRET_4",
+    "node_modules/dep/untracked.js": "FAKESECRET_5",
+    "pkg/dist/tracked.js": "FAKESECRET_6",
   });
   writeFileSync(join(dir, ".git/info/exclude"), "excluded.txt\n");
+  git(dir, "add", "pkg/dist/tracked.js");
   git(dir, "add", "tracked.txt");
   const r = await fake(dir);
   assert.deepEqual(r.findings.map((f) => f.file), ["sub/untracked.txt", "tracked.txt"]);

@@ -46,8 +46,11 @@ function bump(result: WalkResult, reason: SkipReason): void {
   result.skipped[reason] = (result.skipped[reason] ?? 0) + 1;
 }
 
-function gitList(root: string, pathspecs: string[]): string[] | undefined {
-  const r = spawnSync("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...pathspecs], {
+function gitList(root: string, pathspecs: string[], skipDirs: string[]): string[] | undefined {
+  // --exclude keeps git from even walking an untracked node_modules that no
+  // .gitignore mentions; tracked files there are filtered afterwards.
+  const excludes = skipDirs.map((d) => `--exclude=${d}/`);
+  const r = spawnSync("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard", ...excludes, "--", ...pathspecs], {
     cwd: root,
     maxBuffer: 1 << 30,
     env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
@@ -91,7 +94,7 @@ export function walk(options: WalkOptions): WalkResult {
   if (dirs.length === 0) return result;
 
   if (options.useGit !== false) {
-    const listed = gitList(root, dirs.map((d) => toRel(root, d) || "."));
+    const listed = gitList(root, dirs.map((d) => toRel(root, d) || "."), options.filter.skippedDirectoryNames);
     if (listed !== undefined) {
       result.lister = "git";
       for (const rel of listed) add(join(root, rel), false);

@@ -42,10 +42,8 @@ export async function renderScan(result: ScanResult, io: CliIo, options: { forma
     const { writeFileAtomic } = await import("../../util/atomic-write.js");
     writeFileAtomic(resolve(io.cwd, options.output), report, { mkdir: true });
     io.stdout(annotations);
-    if (options.ci || options.format !== "text") {
-      const { summaryLine } = await import("../../report/scan-text.js");
-      io.stdout(`${summaryLine(result)} Report: ${options.output}\n`);
-    }
+    const { summaryLine } = await import("../../report/scan-text.js");
+    io.stdout(`${summaryLine(result, !options.ci && useColour(io))} Report: ${options.output}\n`);
     return;
   }
   io.stdout(report);
