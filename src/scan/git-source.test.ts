@@ -144,3 +144,31 @@ test("unquotePath undoes git's C quoting", () => {
   assert.equal(unquotePath('"caf\\303\\251"'), "café");
   assert.equal(unquotePath("plain"), "plain");
 });
+
+test("maxFileSize applies to staged blobs and to a commit's added lines", async (t) => {
+  const dir = repo(t);
+  writeFiles(dir, { "big.txt": `${"z".repeat(5000)}\nFAKESECRET_big\n`, "small.txt": "FAKESECRET_small\n", "vaultshift.config.json": JSON.stringify({ maxFileSize: 1000 }) });
+  git(dir, "add", "-A");
+  const staged = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(staged.findings.map((f) => f.file), ["small.txt"]);
+  assert.equal(staged.stats.skipped["too-large"], 1);
+  git(dir, "commit", "-q", "-m", "c");
+  const history = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(history.findings.map((f) => f.file), ["small.txt"]);
+  assert.equal(history.stats.skipped["too-large"], 1);
+  assert.ok(history.stats.notes.some((n) => n.startsWith("big.txt: lines added by")));
+});
+
+test("log.showSignature and colour settings in the user's config do not disturb parsing", async (t) => {
+  const dir = repo(t);
+  git(dir, "config", "log.showSignature", "true");
+  git(dir, "config", "color.ui", "always");
+  git(dir, "config", "diff.noprefix", "true");
+  const c = commitFiles(dir, "c", { "a.txt": "k=FAKESECRET_cfg\n" });
+  const r = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(r.findings.map((f) => `${f.commit}:${f.file}:${f.line}`), [`${c}:a.txt:1`]);
+  writeFiles(dir, { "b.txt": "FAKESECRET_b\n" });
+  git(dir, "add", "b.txt");
+  const s = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(s.findings.map((f) => `${f.file}:${f.line}`), ["b.txt:1"]);
+});

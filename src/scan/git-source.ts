@@ -100,7 +100,7 @@ function bump(s: GitJobs["skipped"], reason: SkipReason): void {
  * (a pre-commit hook should not fail on a secret the commit does not touch;
  * the CI gate and `scan` of the tree catch old ones).
  */
-export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter): GitJobs {
+export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter, maxFileSize = Infinity): GitJobs {
   const out: GitJobs = { jobs: [], skipped: {}, notes: [] };
   const spec = pathspecs.length ? ["--", ...pathspecs] : [];
   // Blob ids and modes of the staged side.
@@ -173,6 +173,11 @@ export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter
       continue;
     }
     if (w.lines.length === 0) continue;
+    if (size > maxFileSize) {
+      bump(out.skipped, "too-large");
+      out.notes.push(`${w.path}: larger than maxFileSize (${maxFileSize} bytes), skipped`);
+      continue;
+    }
     out.jobs.push({ kind: "text", file: w.path, text: content.toString("utf8"), lines: w.lines });
   }
   return out;
@@ -198,11 +203,12 @@ export function verifyRef(root: string, ref: string): void {
  * the same blob on several branches) is scanned once; the oldest commit
  * (`--reverse`) is the one reported.
  */
-export async function historyJobs(root: string, range: { since?: string }, pathspecs: string[], filter: PathFilter): Promise<GitJobs> {
+export async function historyJobs(root: string, range: { since?: string }, pathspecs: string[], filter: PathFilter, maxFileSize = Infinity): Promise<GitJobs> {
   const out: GitJobs = { jobs: [], skipped: {}, notes: [], commits: 0 };
   if (range.since !== undefined) verifyRef(root, range.since);
   const revs = range.since !== undefined ? [`${range.since}..HEAD`] : ["--all"];
-  const args = [...GIT_BASE, "log", "-p", ...DIFF_FLAGS, "--reverse", "--format=%x00%H", ...revs, "--", ...pathspecs];
+  // --no-show-signature: log.showSignature would mix gpg output into the stream.
+  const args = [...GIT_BASE, "log", "-p", ...DIFF_FLAGS, "--no-show-signature", "--reverse", "--format=%x00%H", ...revs, "--", ...pathspecs];
   const seen = new Set<string>();
   let commit = "";
   let path: string | undefined;
@@ -223,7 +229,10 @@ export async function historyJobs(root: string, range: { since?: string }, paths
         at = n;
       }
       const key = createHash("sha1").update(path).update("\0").update(text).digest("base64");
-      if (!seen.has(key)) {
+      if (text.length > maxFileSize) {
+        bump(out.skipped, "too-large");
+        out.notes.push(`${path}: lines added by ${commit.slice(0, 12)} exceed maxFileSize (${maxFileSize} bytes), skipped`);
+      } else if (!seen.has(key)) {
         seen.add(key);
         out.jobs.push({ kind: "text", file: path, text, commit, lines: lines.numbers });
       }

@@ -169,10 +169,10 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     const pathspecs = (options.paths ?? []).map((p) => toSlash(relative(root, resolve(cwd, p))) || ".");
     const filter = new PathFilter({ include: config.include, exclude: excludeFor(root), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
     let listed;
-    if (mode === "staged") listed = git.stagedJobs(root, pathspecs, filter);
+    if (mode === "staged") listed = git.stagedJobs(root, pathspecs, filter, settings.maxFileSize);
     else {
       if (mode === "since" && !options.since) throw new UsageError("--since needs a REF.", { cause: new TypeError("since missing"), hint: "e.g. --since origin/main" });
-      listed = await git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter);
+      listed = await git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter, settings.maxFileSize);
       stats.commitsScanned = listed.commits ?? 0;
     }
     addSkipped(listed.skipped);
