@@ -1,0 +1,65 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { allRules, candidateRules, compileRuleSet, keywordsIn, runRules } from "./rule-set.js";
+import { passesKeywords, runRule } from "./rule-runner.js";
+import type { Rule } from "./types.js";
+
+// The one-pass keyword matcher must agree exactly with rule-runner's
+// per-rule pre-filter (`lowerText.includes(keyword)`), on every rule.
+
+function sampleTexts(): string[] {
+  const out: string[] = [];
+  // Every keyword of every rule, alone, upper-cased, glued into words, at the very start and end.
+  for (const r of allRules) {
+    for (const k of r.keywords) out.push(k, k.toUpperCase(), `x${k}y`, `prefix ${k}`, `${k} suffix`);
+  }
+  // Invalid/valid examples of every rule.
+  for (const r of allRules) out.push(...r.examples.invalid, ...r.examples.valid);
+  // Random text over a keyword-ish alphabet.
+  let seed = 7;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.:=$~ \n\"'é€";
+  for (let i = 0; i < 300; i++) {
+    let s = "";
+    const len = 1 + Math.floor(rnd() * 200);
+    for (let j = 0; j < len; j++) s += alphabet[Math.floor(rnd() * alphabet.length)];
+    out.push(s);
+  }
+  return out;
+}
+
+test("the keyword matcher selects exactly the rules whose keywords occur", () => {
+  const set = compileRuleSet(allRules);
+  for (const text of sampleTexts()) {
+    const lower = text.toLowerCase();
+    const expected = allRules.filter((r) => passesKeywords(r, lower) && !(r.keywords.length > 0 && r.keywords.every((k) => k.length === 1) && false));
+    const got = candidateRules(set, text);
+    for (const r of expected) assert.ok(got.has(r), `rule ${r.id} should pass on ${JSON.stringify(text.slice(0, 60))}`);
+    for (const r of got.keys()) {
+      const oneChar = r.keywords.some((k) => k.length === 1);
+      assert.ok(oneChar || passesKeywords(r, lower), `rule ${r.id} should not pass on ${JSON.stringify(text.slice(0, 60))}`);
+    }
+  }
+});
+
+test("runRules finds what runRule finds, rule by rule", () => {
+  const set = compileRuleSet(allRules);
+  for (const r of allRules) {
+    for (const text of r.examples.invalid) {
+      const direct = runRule(r, text).map((m) => `${m.start}:${m.end}`);
+      const viaSet = runRules(set, text, text.toLowerCase())
+        .filter((h) => h.rule === r)
+        .map((h) => `${h.start}:${h.end}`);
+      assert.deepEqual(viaSet, direct, r.id);
+    }
+  }
+});
+
+test("keywords of two characters and at the end of the text are found", () => {
+  const rule = (id: string, keywords: string[]): Rule => ({ id, description: id, kind: "api-key", severity: "low", keywords, pattern: /x/, examples: { invalid: [], valid: [] } });
+  const rules = [rule("two", ["q~"]), rule("end", ["abc"]), rule("none", ["zzz"])];
+  const set = compileRuleSet(rules);
+  assert.deepEqual(keywordsIn(set, "xx Q~").map((i) => set.keywords[i]), ["q~"]);
+  assert.deepEqual(keywordsIn(set, "xxABC").map((i) => set.keywords[i]), ["abc"]);
+  assert.deepEqual(keywordsIn(set, "ab"), []);
+});
