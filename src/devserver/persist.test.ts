@@ -1,0 +1,153 @@
+import { after, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startDevServer } from "./index.js";
+import { DATA_FILE, KEY_FILE } from "./persist.js";
+
+// --data: encrypted at rest, 0600 files, and a kill -9 at any moment leaves a
+// readable store holding every write the server acknowledged.
+
+const bin = fileURLToPath(new URL("../../../bin/vaultshift.js", import.meta.url));
+const CANARY = "CANARY_persisted_value_7c1e9a";
+
+interface Running {
+  child: ChildProcess;
+  address: string;
+  token: string;
+}
+
+function startProcess(dataDir: string, extra: string[] = []): Promise<Running> {
+  const child = spawn(process.execPath, [bin, "dev-server", "--port", "0", "--data", dataDir, ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    let err = "";
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`dev-server did not start in time: ${err}`));
+    }, 10_000);
+    child.stderr!.on("data", (c: Buffer) => (err += c.toString()));
+    child.stdout!.on("data", (c: Buffer) => {
+      out += c.toString();
+      const addr = /Address:\s+(\S+)/.exec(out);
+      const tok = /Root token:\s+(\S+)/.exec(out);
+      if (addr && tok) {
+        clearTimeout(timer);
+        resolve({ child, address: addr[1]!, token: tok[1]! });
+      }
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`dev-server exited with ${code}: ${err}`));
+    });
+  });
+}
+
+function killHard(r: Running): Promise<void> {
+  return new Promise((resolve) => {
+    if (r.child.exitCode !== null || r.child.signalCode !== null) return resolve();
+    r.child.once("exit", () => resolve());
+    r.child.kill("SIGKILL");
+  });
+}
+
+async function req(r: { address: string; token: string }, method: string, path: string, body?: unknown) {
+  const res = await fetch(`${r.address}/v1/${path}`, {
+    method,
+    headers: { "X-Vault-Token": r.token },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal: AbortSignal.timeout(5000),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+describe("dev-server --data", () => {
+  const dirs: string[] = [];
+  const procs: Running[] = [];
+  const tempDir = () => {
+    const d = mkdtempSync(join(tmpdir(), "vaultshift-devdata-"));
+    dirs.push(d);
+    return join(d, "data");
+  };
+  after(async () => {
+    for (const p of procs) await killHard(p);
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  test("survives kill -9: everything acknowledged is there after a restart, encrypted, files 0600", async () => {
+    const dir = tempDir();
+    const first = await startProcess(dir, ["--root-token", "root-for-persist-test"]);
+    procs.push(first);
+    assert.equal((await req(first, "POST", "secret/data/app/db", { data: { password: CANARY } })).status, 200);
+    assert.equal((await req(first, "POST", "sys/policies/acl/reader", { policy: 'path "secret/data/app/*" { capabilities = ["read"] }' })).status, 204);
+    const child = (await req(first, "POST", "auth/token/create", { policies: ["reader"], ttl: "1h" })).body.auth.client_token as string;
+    // Keep writing while the process is killed; remember what was acknowledged.
+    let acknowledged = 0;
+    let stop = false;
+    const writer = (async () => {
+      for (let i = 1; !stop; i++) {
+        try {
+          const r = await req(first, "POST", "secret/data/counter", { data: { n: String(i) } });
+          if (r.status === 200) acknowledged = r.body.data.version;
+        } catch {
+          return;
+        }
+      }
+    })();
+    await new Promise((r) => setTimeout(r, 300));
+    await killHard(first);
+    stop = true;
+    await writer;
+    assert.ok(acknowledged > 0, "some writes were acknowledged before the kill");
+
+    const files = readdirSync(dir).sort();
+    assert.ok(files.includes(DATA_FILE) && files.includes(KEY_FILE), `files: ${files.join(", ")}`);
+    for (const f of [DATA_FILE, KEY_FILE]) assert.equal(statSync(join(dir, f)).mode & 0o777, 0o600, `${f} is 0600`);
+    assert.ok(!readFileSync(join(dir, DATA_FILE), "utf8").includes(CANARY), "the data file does not hold the value in clear");
+    assert.ok(!readFileSync(join(dir, DATA_FILE), "utf8").includes("reader"), "not even policy names are in clear");
+
+    const second = await startProcess(dir); // no --root-token: the stored one is reused
+    procs.push(second);
+    assert.equal(second.token, "root-for-persist-test");
+    assert.deepEqual((await req(second, "GET", "secret/data/app/db")).body.data.data, { password: CANARY });
+    const counter = await req(second, "GET", "secret/metadata/counter");
+    assert.ok(counter.body.data.current_version >= acknowledged, `version ${counter.body.data.current_version} >= acknowledged ${acknowledged}`);
+    assert.equal((await req({ address: second.address, token: child }, "GET", "secret/data/app/db")).status, 200, "child token and policy survived");
+    await killHard(second);
+  });
+
+  test("a data file that does not match its key is refused with a clear error", async () => {
+    const dir = tempDir();
+    const s = await startDevServer({ port: 0, dataDir: dir, rootToken: "r" });
+    await fetch(`${s.address}/v1/secret/data/x`, { method: "POST", headers: { "X-Vault-Token": "r" }, body: JSON.stringify({ data: { a: "b" } }) });
+    await s.close();
+    const envelope = JSON.parse(readFileSync(join(dir, DATA_FILE), "utf8"));
+    const bytes = Buffer.from(envelope.ciphertext, "base64");
+    bytes[0] = bytes[0]! ^ 0xff;
+    envelope.ciphertext = bytes.toString("base64");
+    writeFileSync(join(dir, DATA_FILE), JSON.stringify(envelope));
+    await assert.rejects(startDevServer({ port: 0, dataDir: dir }), (e: Error & { hint?: string }) => {
+      assert.equal(e.name, "DevServerError");
+      assert.match(e.message, /cannot be decrypted/);
+      assert.ok(e.hint && e.hint.length > 0);
+      return true;
+    });
+    rmSync(join(dir, KEY_FILE));
+    await assert.rejects(startDevServer({ port: 0, dataDir: dir }), /key file .* is missing/);
+  });
+
+  test("in-memory mode writes nothing to disk and forgets on restart", async () => {
+    const s = await startDevServer({ port: 0, rootToken: "mem" });
+    await fetch(`${s.address}/v1/secret/data/x`, { method: "POST", headers: { "X-Vault-Token": "mem" }, body: JSON.stringify({ data: { a: "b" } }) });
+    await s.close();
+    const again = await startDevServer({ port: 0, rootToken: "mem" });
+    const r = await fetch(`${again.address}/v1/secret/data/x`, { headers: { "X-Vault-Token": "mem" } });
+    assert.equal(r.status, 404);
+    await r.text();
+    await again.close();
+  });
+});
