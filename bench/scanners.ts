@@ -43,7 +43,7 @@ export function parseVaultshiftJson(text: string): { findings: ToolFinding[]; by
   return { findings, bytesScanned: report.summary?.bytesScanned, filesScanned: report.summary?.filesScanned };
 }
 
-export async function runVaultshift(root: string, dir: string, args: string[] = [], timeoutMs = 30 * 60_000): Promise<ToolRun> {
+export async function runVaultshift(root: string, dir: string, args: string[] = [], tool = "vaultshift", timeoutMs = 30 * 60_000): Promise<ToolRun> {
   const scratch = mkdtempSync(join(tmpdir(), "vs-bench-"));
   const out = join(scratch, "report.json");
   try {
@@ -51,10 +51,10 @@ export async function runVaultshift(root: string, dir: string, args: string[] = 
       cwd: dir,
       timeoutMs,
     });
-    if (measured.timedOut) return failure("vaultshift", measured, `timed out after ${timeoutMs / 1000} s`);
-    if (measured.exitCode !== 0 && measured.exitCode !== 1) return failure("vaultshift", measured, `exit ${measured.exitCode}`);
-    if (!existsSync(out)) return failure("vaultshift", measured, "no report written");
-    return { tool: "vaultshift", measured, ...parseVaultshiftJson(readFileSync(out, "utf8")) };
+    if (measured.timedOut) return failure(tool, measured, `timed out after ${timeoutMs / 1000} s`);
+    if (measured.exitCode !== 0 && measured.exitCode !== 1) return failure(tool, measured, `exit ${measured.exitCode}`);
+    if (!existsSync(out)) return failure(tool, measured, "no report written");
+    return { tool, measured, ...parseVaultshiftJson(readFileSync(out, "utf8")) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
