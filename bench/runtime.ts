@@ -118,10 +118,34 @@ async function measureClients(server: SpawnedServer, ctx: BenchContext, N: numbe
   const nv = nodeVault({ apiVersion: "v1", endpoint: server.address, token: server.token });
   try {
     for (let i = 0; i < 32; i++) await uncached.writeSecret(`secret/bench/app-${i}`, { password: "bench-password-value", user: "bench" });
-    ctx.log(`runtime: ${N} sequential uncached reads`);
-    const [rtSeq, rtCpu] = await withCpu(N, () => sequential(N, 500, () => uncached.getSecret("secret/bench/app-0")));
-    ctx.log(`node-vault: ${N} sequential reads`);
-    const [nvSeq, nvCpu] = await withCpu(N, () => sequential(N, 500, () => nv.read("secret/data/bench/app-0")));
+    // Interleaved rounds, so that both clients see the same machine load (a
+    // shared CI box's load changes from second to second).
+    const rounds = 10;
+    const per = Math.floor(N / rounds);
+    const rtTimes: number[] = [];
+    const nvTimes: number[] = [];
+    let rtCpu = 0;
+    let nvCpu = 0;
+    let rtWall = 0;
+    let nvWall = 0;
+    const rtRead = () => uncached.getSecret("secret/bench/app-0");
+    const nvRead = () => nv.read("secret/data/bench/app-0");
+    for (let i = 0; i < 300; i++) await rtRead();
+    for (let i = 0; i < 300; i++) await nvRead();
+    ctx.log(`${N} sequential reads per client, in ${rounds} interleaved rounds`);
+    for (let r = 0; r < rounds; r++) {
+      const a = await timed(per, rtRead, rtTimes);
+      rtCpu += a.cpuUs;
+      rtWall += a.wallMs;
+      const b = await timed(per, nvRead, nvTimes);
+      nvCpu += b.cpuUs;
+      nvWall += b.wallMs;
+    }
+    const total = per * rounds;
+    const rtSeq = stats(rtTimes, rtWall);
+    const nvSeq = stats(nvTimes, nvWall);
+    rtCpu /= total;
+    nvCpu /= total;
     ctx.log("32 callers");
     const rt32 = await concurrentDistinct(N * 2, 32, (i) => uncached.getSecret(`secret/bench/app-${i}`));
     const nv32 = await concurrentDistinct(N * 2, 32, (i) => nv.read(`secret/data/bench/app-${i}`));
@@ -131,11 +155,23 @@ async function measureClients(server: SpawnedServer, ctx: BenchContext, N: numbe
   }
 }
 
-async function withCpu<T>(n: number, fn: () => Promise<T>): Promise<[T, number]> {
-  const before = process.cpuUsage();
-  const result = await fn();
-  const used = process.cpuUsage(before);
-  return [result, (used.user + used.system) / n];
+/** `n` sequential calls, each timed into `into`; total CPU (µs) and wall time (ms). */
+async function timed(n: number, fn: () => Promise<unknown>, into: number[]): Promise<{ cpuUs: number; wallMs: number }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) {
+    const s = performance.now();
+    await fn();
+    into.push(performance.now() - s);
+  }
+  const wallMs = performance.now() - t0;
+  const used = process.cpuUsage(cpu0);
+  return { cpuUs: used.user + used.system, wallMs };
+}
+
+function stats(times: number[], wallMs: number): LatencyStats {
+  const sorted = Float64Array.from(times).sort();
+  return { p50Ms: sorted[Math.floor(sorted.length * 0.5)]!, p99Ms: sorted[Math.floor(sorted.length * 0.99)]!, opsPerSec: (times.length / wallMs) * 1000 };
 }
 
 /** Like `concurrent`, but caller i always passes i (its own secret). */
@@ -184,7 +220,7 @@ async function runtimeVsNodeVault(ctx: BenchContext): Promise<Table[]> {
       await server.close();
     }
   }
-  notes.push(`${N} timed sequential reads per client after 500 warm-up reads; ${N * 2} reads for the 32-caller figures, each caller reading its own secret. Client CPU is the bench process's user+system time per sequential read (it includes the kernel's loopback send). Both servers run in their own process; "minimal stub" answers a fixed body, so its rows show the clients' own cost.`);
+  notes.push(`${N} timed sequential reads per client (after 300 warm-up reads) in 10 rounds that alternate the clients; ${N * 2} reads for the 32-caller figures, each caller reading its own secret. Client CPU is the bench process's user+system time per sequential read (it includes the kernel's loopback send). Both servers run in their own process; "minimal stub" answers a fixed body, so its rows show the clients' own cost.`);
   return [
     {
       title: "Runtime client vs node-vault: KV v2 read (uncached unless noted), loopback",
