@@ -61,11 +61,12 @@ export function formatScanText(result: ScanResult, options: { colour?: boolean }
     const locs = findings.map((f) => `${f.line}:${f.column}`);
     const locWidth = Math.max(...locs.map((l) => l.length));
     const ruleWidth = Math.max(...findings.map((f) => f.ruleId.length));
+    const what = findings.map((f) => (f.name ? `${f.kind} ${f.name}` : f.kind));
+    const whatWidth = Math.max(...what.map((w) => w.length));
     findings.forEach((f, i) => {
       const sev = f.severity === "critical" || f.severity === "high" ? "red" : "yellow";
       const commit = f.commit ? `  ${paint("dim", `commit ${f.commit.slice(0, 12)}`)}` : "";
-      const name = f.name ? ` ${f.name}` : "";
-      out += `  ${paint("dim", locs[i]!.padEnd(locWidth))}  ${paint(sev, f.ruleId.padEnd(ruleWidth))}  ${f.kind}${name}  ${paint("cyan", f.redacted)}  ${f.reason}${commit}\n`;
+      out += `  ${paint("dim", locs[i]!.padEnd(locWidth))}  ${paint(sev, f.ruleId.padEnd(ruleWidth))}  ${what[i]!.padEnd(whatWidth)}  ${paint("cyan", f.redacted)}  ${f.reason}${commit}\n`;
     });
     out += "\n";
   }
