@@ -170,7 +170,8 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       "  } catch (error) {",
       `    const stderr = ${ts ? "(error as { stderr?: unknown })" : "error"}.stderr;`,
       "    const detail = stderr ? String(stderr).trim() : String(error);",
-      '    throw Object.assign(new Error(`vaultshift: could not load the secrets: ${detail}`), { cause: error });',
+      "    // The child's message says what failed; its command line would only add noise.",
+      '    throw new Error(`vaultshift: could not load the secrets: ${detail}`);',
       "  }",
       "}",
     );
