@@ -1,6 +1,6 @@
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { PlanError, VaultshiftError } from "../errors.js";
-import { writeFileAtomic } from "../util/atomic-write.js";
+import { writeReports } from "../report/migration-report.js";
 import { applyPlan } from "../apply/applier.js";
 import type { KvStore } from "../apply/kv-store.js";
 import { rollbackApply } from "../apply/rollback.js";
@@ -92,18 +92,7 @@ export function loadReportInput(options: { root: string; env?: NodeJS.ProcessEnv
 
 /** Render and write the reports (Markdown, JSON, HTML, SARIF) with the report stage's renderers. */
 export async function writeReportFiles(input: ReportInput, dir: string): Promise<string[]> {
-  type Renderers = { writeReports?: (input: ReportInput, dir: string) => string[] | Promise<string[]> };
-  let mod: Renderers | null = null;
-  try {
-    mod = (await import(new URL("../report/migration-report.js", import.meta.url).href)) as Renderers;
-  } catch {
-    mod = null;
-  }
-  if (mod?.writeReports) return mod.writeReports(input, dir);
-  // Without the renderers, the data itself is still the report.
-  const file = join(dir, "migration-report.json");
-  writeFileAtomic(file, `${JSON.stringify(input, null, 2)}\n`, { mkdir: true });
-  return [file];
+  return writeReports(input, dir);
 }
 
 /** plan + apply + verify + report, no questions asked. */

@@ -76,7 +76,9 @@ test("migrate moves every secret into Vault, rewrites the code, cleans .env, and
     assert.ok(!stateText.includes(c), "journal holds a value");
     assert.ok(!messages.includes(c), "progress holds a value");
     assert.ok(!JSON.stringify(r.report).includes(c), "report holds a value");
+    for (const f of r.reports) assert.ok(!readFileSync(f, "utf8").includes(c), `${f} holds a value`);
   }
+  assert.deepEqual(r.reports.map((f) => f.split(".").pop()).sort(), ["html", "json", "md", "sarif"]);
   // The backups that hold plaintext are private.
   const dir = join(stateDir, readdirSync(stateDir)[0]!);
   assert.equal(statSync(dir).mode & 0o777, 0o700);
@@ -158,6 +160,13 @@ test("the CLI: plan writes a plan, apply without --yes changes nothing, --dry-ru
   const json = await runCli(["report", "--format", "json"], { cwd: root, env: cliEnv });
   assert.equal(json.exitCode, 0, json.stderr);
   assert.equal(JSON.parse(json.stdout).verdict, "zero-secrets");
+  for (const format of ["md", "html", "sarif"]) {
+    const out = await runCli(["report", "--format", format, "--output", join(root, "out", `r.${format}`)], { cwd: root, env: cliEnv });
+    assert.equal(out.exitCode, 0, out.stderr);
+    const text = readFileSync(join(root, "out", `r.${format}`), "utf8");
+    assert.match(text, /database/);
+    for (const c of planted) assert.ok(!text.includes(c), `${format} report holds a value`);
+  }
   const rolled = await runCli(["rollback"], { cwd: root, env: cliEnv });
   assert.equal(rolled.exitCode, 2);
   for (const out of [planned, preview, dry, applied, verified, json, rolled]) {

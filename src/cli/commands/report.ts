@@ -4,24 +4,10 @@ import { parseCommandArgs, stringOpt } from "../args.js";
 import { UsageError } from "../../errors.js";
 import { writeFileAtomic } from "../../util/atomic-write.js";
 import { loadReportInput, writeReportFiles } from "../../migrate/index.js";
-import type { ReportInput } from "../../plan/types.js";
+import { renderReport } from "../../report/migration-report.js";
 
 const FORMATS = ["md", "json", "html", "sarif"] as const;
 type Format = (typeof FORMATS)[number];
-
-async function render(input: ReportInput, format: Format): Promise<string> {
-  if (format === "json") {
-    try {
-      const mod = (await import(new URL("../../report/migration-report.js", import.meta.url).href)) as { renderReport?: (i: ReportInput, f: Format) => string };
-      if (mod.renderReport) return mod.renderReport(input, format);
-    } catch {
-      /* renderers not available: the data is the JSON report */
-    }
-    return `${JSON.stringify(input, null, 2)}\n`;
-  }
-  const mod = (await import(new URL("../../report/migration-report.js", import.meta.url).href)) as { renderReport: (i: ReportInput, f: Format) => string };
-  return mod.renderReport(input, format);
-}
 
 export const reportCommand: Command = {
   name: "report",
@@ -50,7 +36,7 @@ Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
       const files = await writeReportFiles(input, resolve(root, "reports"));
       io.stdout(`Verdict: ${input.verdict}\n${files.map((f) => `  wrote ${f}`).join("\n")}\n`);
     } else {
-      const text = await render(input, format as Format);
+      const text = renderReport(input, format as Format);
       const output = stringOpt(values, "output");
       if (output) {
         writeFileAtomic(resolve(io.cwd, output), text, { mkdir: true });
