@@ -93,6 +93,11 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
     }
     return { secret: false, reason: "name does not suggest a secret" };
   }
+  // A bare `salt` is public by design in password hashing (stored next to the hash, e.g. SRP/PBKDF2
+  // parameters); an application-wide `HASH_SALT` / `AUTH_SALT` in a .env or config acts as a key.
+  if (analysis.head === "SALT" && context !== "env" && /^salt$/i.test(name.replace(/^.*[._-]/, "")) && !/[_-]salt$/i.test(name)) {
+    return { secret: false, reason: "a bare salt is not secret by design" };
+  }
   if (looksLikeCodeOrPattern(value)) return { secret: false, reason: "value is code, a pattern or a format string" };
   const spaces = (value.match(/\s/g) ?? []).length;
   if (spaces >= 2 || (spaces === 1 && context !== "env")) return { secret: false, reason: "value is text with spaces" };
