@@ -123,3 +123,14 @@ test("onlyIfCached answers from the cache or with VaultCacheError", async () => 
   assert.deepEqual([old.stale, old.data.get("a")], [true, "1"]);
   assert.equal(short.stub.count("secret/data/app"), 1);
 });
+
+test("entries too old to be served even stale are swept as new ones arrive", async () => {
+  const { ReadCache } = await import("./cache.js");
+  const cache = new ReadCache<{ fullPath: string }>();
+  const opts = { ttl: 1, maxStale: 0, staleOn: () => false, markStale: (v: { fullPath: string }) => v };
+  for (let i = 0; i < 999; i++) await cache.load(`k${i}`, async () => ({ fullPath: `p${i}` }), opts);
+  assert.equal(cache.size, 999);
+  await sleep(10);
+  await cache.load("last", async () => ({ fullPath: "last" }), { ...opts, ttl: 60_000 });
+  assert.equal(cache.size, 1);
+});

@@ -28,6 +28,7 @@ export class ReadCache<T extends { fullPath: string }> {
   // Bumped by every invalidation: a load that started before one must not
   // store what it read, since a write may have happened in between.
   #generation = 0;
+  #stores = 0;
 
   /** The cached value's promise when fresh, else undefined. */
   hit(key: string): Promise<T> | undefined {
@@ -49,6 +50,7 @@ export class ReadCache<T extends { fullPath: string }> {
         this.#inflight.delete(key);
         if (options.ttl > 0 && generation === this.#generation) {
           this.#entries.set(key, { value, promise: Promise.resolve(value), expiresAt: Date.now() + options.ttl, fullPath: value.fullPath });
+          if (++this.#stores % 1000 === 0) this.#sweep(options.maxStale);
         }
         return value;
       },
@@ -84,6 +86,13 @@ export class ReadCache<T extends { fullPath: string }> {
         this.#entries.delete(key);
       }
     }
+  }
+
+  // Entries too old even to be served stale are dropped now and then, so that
+  // an app reading many distinct paths (or versions) does not grow forever.
+  #sweep(maxStale: number): void {
+    const cutoff = Date.now() - Math.max(0, maxStale);
+    for (const [key, e] of this.#entries) if (e.expiresAt < cutoff) this.#entries.delete(key);
   }
 
   get size(): number {
