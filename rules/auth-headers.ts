@@ -5,6 +5,16 @@ import { isRealPassword } from "./passwords.js";
 import { ALNUM, B64URL, fake, jwt } from "./fake.js";
 
 const b64 = (s: string): string => Buffer.from(s).toString("base64");
+
+/**
+ * The claims of tokens printed in documentation: jwt.io's default
+ * ({"sub":"1234567890","name":"John Doe",…}), PyJWT's {"some":"payload"},
+ * and payloads made of placeholder words.
+ */
+function isDocumentationJwt(token: string): boolean {
+  const payload = decodeBase64(token.split(".")[1] ?? "")?.toString("utf8") ?? "";
+  return /"(?:John|Jane) Doe"|"1234567890"|\{"some":\s?"payload"\}|example|placeholder|dummy|redacted|"your[-_ ]/i.test(payload);
+}
 const pw = (seed: string): string => fake(ALNUM, 18, seed);
 
 // "Authorization" as an HTTP header line, a header object key in JS/Python,
@@ -102,12 +112,15 @@ export const rules: Rule[] = [
     docs: "https://www.rfc-editor.org/rfc/rfc7519",
     keywords: ["eyj"],
     pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{16,2000})(?![A-Za-z0-9_-])/,
-    validate: hasJwtHeader,
+    validate: (s) => hasJwtHeader(s) && !isDocumentationJwt(s),
     examples: {
       invalid: [`API_TOKEN=${jwt({ sub: "svc-reporting", scope: "admin", iat: 1700000000 }, "jwt1")}`, `const token = "${jwt({ user: 42, exp: 1900000000 }, "jwt2")}";`],
       valid: [
         `TOKEN=eyJ${fake(B64URL, 30, "nojwt")}.eyJ${fake(B64URL, 30, "nojwt2")}.${fake(B64URL, 43, "nojwt3")}`,
         `TOKEN=${jwt(undefined, "unsigned").replace(/\.[^.]+$/, ".")}`,
+        // jwt.io's default token and PyJWT's README example.
+        `TOKEN=${jwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwtio")}`,
+        `>>> print(encoded)\n${jwt({ some: "payload" }, "pyjwt")}`,
       ],
     },
   }),

@@ -75,12 +75,12 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
     keywords: ["_authtoken"],
-    pattern: /_authToken[ \t]{0,4}=[ \t]{0,4}["']?(?!npm_)(?<secret>[^\s"'$]{8,500})/i,
-    entropy: 3,
+    pattern: /_authToken[ \t]{0,4}=[ \t]{0,4}["']?(?!npm_)(?<secret>[^\s"'$]{16,500})/i,
+    entropy: 3.5,
     validate: (s) => !PROVIDER_TOKEN.test(s),
     examples: {
       invalid: [`//npm.pkg.github.com/:_authToken=${fake(ALNUM, 40, "npmrc")}`, `//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=${fake(B64, 64, "npmrc2")}`],
-      valid: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", `//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc-npm")}`],
+      valid: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "//somewhere-else.com/myorg/:_authToken=MYTOKEN1", `//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc-npm")}`],
     },
   }),
   custom({

@@ -9,10 +9,23 @@ const DUMMY = new Set([
   "rabbitmq", "foo", "bar", "baz", "foobar", "dummy", "fake", "sample", "placeholder", "mypassword", "mysecretpassword",
   "yourpassword", "pa55word", "p@ssw0rd", "p@ssword", "passw0rd", "password1", "password123", "qwerty", "default",
   "null", "none", "undefined", "empty", "xxx", "xxxx", "abc", "abc123", "123", "1234", "12345", "123456", "secret123",
-  "s3cr3t", "letmein", "hunter2", "demo", "dev", "local", "docker", "app", "db", "database", "pw", "pa$$word",
+  "s3cr3t", "letmein", "hunter2",
+  // Credentials printed in specifications: RFC 6749 §2.3.1 (s6BhdRkqt3:gX1fBat3bV)
+  // and RFC 7617 §2 (Aladdin:open sesame).
+  "gx1fbat3bv", "open sesame", "p@ss", "pa$$", "passwort", "motdepasse", "contraseña", "demo", "dev", "local", "docker", "app", "db", "database", "pw", "pa$$word",
 ]);
 
-export function isRealPassword(p: string): boolean {
+function percentDecoded(p: string): string {
+  try {
+    return decodeURIComponent(p);
+  } catch {
+    return p;
+  }
+}
+
+export function isRealPassword(raw: string): boolean {
+  // URL userinfo is percent-encoded: "p%40ss" is the stand-in "p@ss".
+  const p = percentDecoded(raw);
   if (p.length < 3) return false;
   if (looksLikePlaceholder(p)) return false;
   if (DUMMY.has(p.toLowerCase())) return false;
