@@ -20,3 +20,6 @@ export { readPlan, writePlan, validatePlan, DEFAULT_PLAN_FILE } from "./plan/pla
 export { connectionFromEnv } from "./apply/vault-store.js";
 export { CasConflictError, type KvStore } from "./apply/kv-store.js";
 export { InjectedFailure } from "./apply/applier.js";
+export { scanText, type EngineOptions, type EngineResult, type TextInput } from "./scan/engine.js";
+export { toFinding } from "./scan/to-finding.js";
+export { classifyVariable, type Classification, type Verdict, type ClassifyOptions } from "./classify/index.js";
