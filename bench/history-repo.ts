@@ -26,11 +26,17 @@ function data(text: string): string {
   return `data ${Buffer.byteLength(text)}\n${text}\n`;
 }
 
-export function generateHistory(commitCount: number, secretCommits: number[], seed = 0x4157): { stream: string; planted: HistoryRepo["planted"] } {
+/** `values[i]` is planted[i]'s secret, for tests only: it is never written anywhere but the repository. */
+export function generateHistory(
+  commitCount: number,
+  secretCommits: number[],
+  seed = 0x4157,
+): { stream: string; planted: HistoryRepo["planted"]; values: string[] } {
   const rng = new Prng(seed);
   const files = new Map<string, string[]>();
   const commits: Commit[] = [];
   const planted: HistoryRepo["planted"] = [];
+  const values: string[] = [];
   const pending: { at: number; file: string; lines: string[] }[] = [];
 
   const initial = new Map<string, string[]>();
@@ -88,6 +94,7 @@ export function generateHistory(commitCount: number, secretCommits: number[], se
         commit: c,
         removedIn: Math.min(commitCount - 1, c + 3 + rng.int(10)),
       });
+      values.push(secret.value);
       pending.push({ at: planted[planted.length - 1]?.removedIn ?? c, file: path, lines: snip.lines });
     }
     // ...and is taken out again a few commits later (the lines deleted, the file kept).
@@ -110,15 +117,19 @@ export function generateHistory(commitCount: number, secretCommits: number[], se
     for (const r of commit.remove) stream += `D ${r}\n`;
     for (const [path, lines] of commit.set) stream += `M 100644 inline ${path}\n${data(`${lines.join("\n")}\n`)}`;
   });
-  return { stream, planted };
+  return { stream, planted, values };
 }
 
-export function buildHistoryRepo(dir: string, commitCount = 200): HistoryRepo {
+export function buildHistoryRepo(
+  dir: string,
+  commitCount = 200,
+  secretCommits = [23, 61, 97, 140, 178],
+): HistoryRepo & { values: string[] } {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const { stream, planted } = generateHistory(commitCount, [23, 61, 97, 140, 178]);
+  const { stream, planted, values } = generateHistory(commitCount, secretCommits);
   git(dir, ["init", "-q", "-b", "main"]);
   git(dir, ["fast-import", "--quiet"], stream);
   git(dir, ["checkout", "-q", "main"]);
-  return { commits: commitCount, planted };
+  return { commits: commitCount, planted, values };
 }
