@@ -45,7 +45,7 @@ export interface ScanOptions {
   config?: VaultshiftConfig;
   /** --baseline; default: config `baseline`. */
   baselineFile?: string;
-  /** Worker threads; 0 = in-process. Default: config `workers`, else cores - 1 (≤ 8) for large scans. */
+  /** Worker threads; 0 = in-process. Default: config `workers`, else one per core (≤ 8) for scans of 500+ files. */
   workers?: number;
   /** Salt of `Finding.fingerprint` (default: the shared, stable one). */
   salt?: string;
@@ -238,7 +238,10 @@ function chooseWorkers(options: ScanOptions, config: VaultshiftConfig, jobCount:
 // Duplicated from worker-pool.ts on purpose: importing that module (and
 // node:worker_threads) only when a pool is really used keeps `scan --staged`
 // start-up lean.
-const IN_PROCESS_THRESHOLD_JOBS = 200;
+// 500 typical source files are ~3 MB, a few hundred ms of matching: about
+// what starting workers (each loads the engine and its rules) costs.
+const IN_PROCESS_THRESHOLD_JOBS = 500;
+/** One worker per core (the main thread mostly waits), at most 8. */
 function defaultWorkers(): number {
-  return Math.max(1, Math.min(8, availableParallelism() - 1));
+  return Math.min(8, availableParallelism());
 }
