@@ -4,14 +4,22 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { startDevServer } from "./index.js";
 import { DATA_FILE, KEY_FILE } from "./persist.js";
 
 // --data: encrypted at rest, 0600 files, and a kill -9 at any moment leaves a
 // readable store holding every write the server acknowledged.
 
-const bin = fileURLToPath(new URL("../../../bin/vaultshift.js", import.meta.url));
+// The dev-server command in a process of its own, wired like bin/vaultshift.js
+// (signals → io.interrupted) but importing only this command, so the test
+// does not depend on every other command loading.
+const commandUrl = new URL("../cli/commands/dev-server.js", import.meta.url).href;
+const ENTRY = `
+const { devServerCommand } = await import(${JSON.stringify(commandUrl)});
+const interrupted = () => new Promise((r) => { for (const s of ["SIGINT", "SIGTERM"]) process.once(s, () => r(s)); });
+const io = { cwd: process.cwd(), env: process.env, stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), readStdin: async () => "", isTTY: false, interrupted };
+process.exitCode = await devServerCommand.run(process.argv.slice(1), io);
+`;
 const CANARY = "CANARY_persisted_value_7c1e9a";
 
 interface Running {
@@ -21,7 +29,7 @@ interface Running {
 }
 
 function startProcess(dataDir: string, extra: string[] = []): Promise<Running> {
-  const child = spawn(process.execPath, [bin, "dev-server", "--port", "0", "--data", dataDir, ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", ENTRY, "--", "--port", "0", "--data", dataDir, ...extra], { stdio: ["ignore", "pipe", "pipe"] });
   return new Promise((resolve, reject) => {
     let out = "";
     let err = "";
