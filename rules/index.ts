@@ -16,7 +16,8 @@ import { rules as databaseUrls } from "./database-urls.js";
 import { rules as credentialFiles } from "./credential-files.js";
 import { rules as cliArguments } from "./cli-arguments.js";
 import { rules as authHeaders } from "./auth-headers.js";
+import { rules as cloudMisc } from "./cloud-misc.js";
 
 // Every provider rule, in file order. Ids are unique across files (checked by
 // src/scan/rules.test.ts).
-export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability, ...secretManagers, ...privateKeys, ...databaseUrls, ...credentialFiles, ...cliArguments, ...authHeaders];
+export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability, ...secretManagers, ...privateKeys, ...databaseUrls, ...credentialFiles, ...cliArguments, ...authHeaders, ...cloudMisc];
