@@ -4,6 +4,7 @@ import { bool, duration, has, int, str, strList, type Data } from "./fields.js";
 import type { AppRole, AppRoleStore, SecretIdEntry, State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { TokenStore } from "./tokens.js";
+import { addressAllowed, parseCidrs } from "./cidr.js";
 
 // The AppRole auth method (openbao/docs/api/auth/approle.mdx,
 // partials/tokenfields.mdx). Login errors do not say which half was wrong:
@@ -46,6 +47,15 @@ function secretIdData(e: SecretIdEntry): Data {
   };
 }
 
+function validCidrs(list: string[]): string[] {
+  try {
+    parseCidrs(list);
+  } catch (error) {
+    throw badRequest((error as Error).message);
+  }
+  return list;
+}
+
 export function approleBackend(state: State, tokens: TokenStore): Backend {
   const store = (req: LogicalRequest): AppRoleStore => {
     const id = req.mount!.uuid;
@@ -83,7 +93,7 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
         };
     if (has(d, "bind_secret_id")) r.bindSecretId = bool(d, "bind_secret_id", true);
     const cidrs = strList(d, "secret_id_bound_cidrs") ?? strList(d, "bound_cidr_list");
-    if (cidrs) r.secretIdBoundCidrs = cidrs;
+    if (cidrs) r.secretIdBoundCidrs = validCidrs(cidrs);
     if (has(d, "secret_id_num_uses")) r.secretIdNumUses = int(d, "secret_id_num_uses");
     if (r.secretIdNumUses < 0) throw badRequest("secret_id_num_uses cannot be negative");
     if (has(d, "secret_id_ttl")) r.secretIdTtl = duration(d, "secret_id_ttl");
@@ -93,7 +103,7 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
     const policies = strList(d, "token_policies") ?? strList(d, "policies");
     if (policies) r.tokenPolicies = [...new Set(policies.map((p) => p.toLowerCase()))].sort();
     const tcidrs = strList(d, "token_bound_cidrs");
-    if (tcidrs) r.tokenBoundCidrs = tcidrs;
+    if (tcidrs) r.tokenBoundCidrs = validCidrs(tcidrs);
     if (has(d, "token_explicit_max_ttl")) r.tokenExplicitMaxTtl = duration(d, "token_explicit_max_ttl");
     if (has(d, "token_no_default_policy")) r.tokenNoDefaultPolicy = bool(d, "token_no_default_policy");
     if (has(d, "token_num_uses")) r.tokenNumUses = int(d, "token_num_uses");
@@ -151,8 +161,8 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
       secretId,
       accessor: uuid(),
       metadata,
-      cidrList: strList(d, "cidr_list") ?? [],
-      tokenBoundCidrs: strList(d, "token_bound_cidrs") ?? [],
+      cidrList: validCidrs(strList(d, "cidr_list") ?? []),
+      tokenBoundCidrs: validCidrs(strList(d, "token_bound_cidrs") ?? []),
       numUses,
       ttl,
       creationTime: created,
@@ -170,6 +180,7 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
     const role = [...s.roles.values()].find((r) => r.roleId === roleId);
     if (!role) throw badRequest("invalid role or secret ID");
     const meta: Record<string, string> = { role_name: role.name };
+    if (!addressAllowed(req.remoteAddress, role.secretIdBoundCidrs)) throw badRequest("source address unauthorized through CIDR restrictions on the role");
     if (role.bindSecretId) {
       const secretId = str(req.data, "secret_id");
       if (secretId === "") throw badRequest("missing secret_id");
@@ -179,6 +190,7 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
         if (entry) list!.delete(secretId);
         throw badRequest("invalid role or secret ID");
       }
+      if (!addressAllowed(req.remoteAddress, entry.cidrList)) throw badRequest("source address unauthorized through CIDR restrictions on the secret ID");
       if (entry.numUses > 0) {
         entry.numUses -= 1;
         if (entry.numUses === 0) list!.delete(secretId);

@@ -329,4 +329,14 @@ describe("AppRole contract", () => {
     assert.equal(login.body.auth.num_uses, 3);
     assert.equal((await call(t, "POST", `auth/${mount}/login`, { token: null, body: {} })).status, 400);
   });
+
+  test("secret_id_bound_cidrs refuses a login from outside the blocks", async () => {
+    // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never the address of a test client.
+    await call(t, "POST", `auth/${mount}/role/fenced`, { body: { secret_id_bound_cidrs: ["192.0.2.0/24"], token_policies: ["default"] } });
+    const roleId = (await call(t, "GET", `auth/${mount}/role/fenced/role-id`)).body.data.role_id;
+    const secretId = (await call(t, "POST", `auth/${mount}/role/fenced/secret-id`, { body: {} })).body.data.secret_id;
+    const r = await call(t, "POST", `auth/${mount}/login`, { token: null, body: { role_id: roleId, secret_id: secretId } });
+    assert.equal(r.status, 400);
+    assert.equal((await call(t, "POST", `auth/${mount}/role/fenced`, { body: { secret_id_bound_cidrs: ["not-a-cidr"] } })).status, 400);
+  });
 });
