@@ -2,6 +2,7 @@ import type { SecretKind } from "./types.js";
 import { analyzeName, type NameAnalysis } from "./secret-name.js";
 import { charClasses, entropyBits, looksLikeWords, shannonEntropy } from "./entropy.js";
 import { isObviousFake, notSecretReason } from "./placeholder-filter.js";
+import { rulePlaceholderReason } from "./rule-filter.js";
 
 // Is `name = value` a secret? Several signals together: how strongly the name
 // says "secret", the value's shape (length, character classes, entropy, words
@@ -68,7 +69,8 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (/^(?:Bearer|Basic|Token|Bot)\s+\S/i.test(value) && (analysis.kind === "token" || analysis.head.includes("AUTH"))) value = value.replace(/^\S+\s+/, "");
 
   if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value)) {
-    if (/\.\.\.|xxxx|<[^>]+>/i.test(value.slice(0, 120)) && value.length < 120) return { secret: false, reason: "truncated private key placeholder" };
+    const stub = rulePlaceholderReason(value);
+    if (stub) return { secret: false, reason: stub };
     return { secret: true, kind: "private-key", confidence: 0.97, reason: "value is a PEM private key", name: analysis };
   }
   const url = urlPassword(value);

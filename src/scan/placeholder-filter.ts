@@ -13,6 +13,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", // AWS IAM user guide
   "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
   "AKIAI44QH8DHBEXAMPLE",
+  // Azurite storage emulator's published account key (learn.microsoft.com, storage-use-azurite)
+  "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
   // jwt.io's default token (HS256, "your-256-bit-secret")
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ]);
@@ -110,7 +112,7 @@ export function isStandIn(v: string): boolean {
  */
 export function isReference(v: string): boolean {
   const t = v.trim();
-  if (/\$\{[^}]*\}|\$\([^)]*\)|\{\{[^}]*\}\}|<%[\s\S]*%>|#\{[^}]*\}|\$\{\{/.test(t)) return true;
+  if (t.includes("${") || /\$\([^)]*\)|\{\{[^}]*\}\}|<%[\s\S]*%>|#\{[^}]*\}|\$\{\{/.test(t)) return true;
   if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
   if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|getenv\(|env\(|config\(|settings\.|secrets\.|var\.|local\.|data\.|module\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|ref\+|op:\/\/|vault:\/\/|secretsmanager:|ssm:|awskms:|gcpkms:|azurekeyvault:)/i.test(t)) return true;
   if (/^arn:aws:(?:secretsmanager|ssm|kms):/.test(t) || /^@Microsoft\.KeyVault\(/i.test(t)) return true;
