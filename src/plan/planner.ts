@@ -10,6 +10,7 @@ import { redact } from "../util/redact.js";
 import { appName, projectId, secretsModuleLayout } from "./project.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
+import { historySecrets } from "./history.js";
 import type { LiteralBinding, Plan, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -116,6 +117,19 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     const first = byFingerprint.get(s.fingerprint);
     if (first) warnings.push({ code: "duplicate-value", file: s.source.file, line: s.source.line, message: `${s.name} has the same value as ${first.name} (${first.source.file}:${first.source.line}); both are stored.` });
     else byFingerprint.set(s.fingerprint, s);
+  }
+
+  // Git history: values committed once stay readable there.
+  if (options.history !== false) {
+    progress({ stage: "scan", step: 1, total: 1, message: "scanning git history" });
+    const current = new Set(found.secrets.map((c) => fingerprint(salt, c.value)));
+    const history = await historySecrets(root, salt, current);
+    warnings.push(...history.warnings);
+    for (const s of secrets) {
+      if (!history.committed.has(s.fingerprint)) continue;
+      s.inGitHistory = true;
+      warnings.push({ code: "in-git-history", file: s.source.file, line: s.source.line, message: `${s.name} (${s.source.file}:${s.source.line}) was committed to git; after the migration the old value is still in history: rotate it.` });
+    }
   }
 
   // Targets: one KV secret per path, keys merged in.

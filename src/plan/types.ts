@@ -109,6 +109,8 @@ export interface PlannedSecret {
   fingerprint: string;
   /** `sk_l…(32 chars)` (src/util/redact.ts). */
   redacted: string;
+  /** The value was added in a git commit (it stays readable in history: rotate it). */
+  inGitHistory?: boolean;
 }
 
 /** A variable that stays where it is (plain config or public). */
@@ -287,6 +289,8 @@ export interface PlanOptions {
   templates?: { env?: string; literal?: string };
   /** Vault, to record each target's current version (optional). */
   vault?: VaultConnection;
+  /** Scan git history for secrets that were committed (default true when PATH is a git repository). */
+  history?: boolean;
   onProgress?: ProgressListener;
   /** Environment for the state dir and Vault defaults; default process.env. */
   env?: NodeJS.ProcessEnv;

@@ -19,7 +19,7 @@ function filesInGitHistory(root: string, files: string[]): Set<string> {
 }
 
 /** Warning codes that are information only; every other warning leaves work for a person. */
-const INFO_CODES = new Set(["duplicate-value"]);
+const INFO_CODES = new Set(["duplicate-value", "in-git-history"]);
 
 export function buildReportInput(plan: Plan, verification: Verification | null, options: { root: string; address: string | null }): ReportInput {
   const history = filesInGitHistory(options.root, [...new Set(plan.secrets.map((s) => s.source.file))]);
@@ -37,7 +37,7 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
       fingerprintPrefix: s.fingerprint.slice(0, 12),
       verified: c ? c.status === "ok" : null,
       readableByPolicy: c?.readableByPolicy ?? null,
-      inGitHistory: history.has(s.source.file) || s.duplicates.some((d) => history.has(d.file)),
+      inGitHistory: s.inGitHistory === true || history.has(s.source.file) || s.duplicates.some((d) => history.has(d.file)),
       rotationAgeDays: null,
     };
   });

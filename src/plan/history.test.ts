@@ -1,0 +1,38 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { plan } from "./planner.js";
+import { tempDir } from "../migrate/testing.js";
+
+const tmp = tempDir("history");
+after(() => tmp.remove());
+
+function git(root: string, ...args: string[]): void {
+  execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd: root, stdio: "ignore", timeout: 10_000 });
+}
+
+test("secrets in git history: a committed .env value is flagged for rotation, a removed literal is reported as history-only", async () => {
+  const root = join(tmp.dir, "repo");
+  mkdirSync(root, { recursive: true });
+  git(root, "init", "-q");
+  writeFileSync(join(root, ".env"), "DB_PASSWORD=CANARY_hist_Xk9mP2vL8qR4nZ7w\n");
+  writeFileSync(join(root, "pay.js"), 'export const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q";\n');
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "-m", "first");
+  rmSync(join(root, "pay.js"));
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "-m", "remove the key");
+
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => [s.name, s.inGitHistory]), [["DB_PASSWORD", true]]);
+  const only = p.warnings.filter((w) => w.code === "history-only");
+  assert.equal(only.length, 1);
+  assert.equal(only[0]!.file, "pay.js");
+  assert.match(only[0]!.message, /rotate/);
+  assert.ok(!JSON.stringify(p).includes("4eC39HqLyjWDarjtT1zdp7dc9Q") && !JSON.stringify(p).includes("CANARY_hist"));
+
+  const without = await plan({ root, env: {}, history: false });
+  assert.equal(without.warnings.some((w) => w.code === "history-only"), false);
+});

@@ -1,0 +1,51 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { scan } from "../scan/scanner.js";
+import { scanText } from "../scan/engine.js";
+import type { EngineResult, TextInput } from "../scan/engine.js";
+import { fingerprint } from "../util/fingerprint.js";
+import type { PlanWarning } from "./types.js";
+
+// Secrets in git history: moving a value into Vault does not remove it from
+// the commits that added it. The history scan runs the engine in this process
+// with a wrapper that remembers, per finding, the fingerprint of its value
+// (HMAC with the plan's salt), so that history findings can be compared with
+// the plan's secrets without keeping any value.
+
+export interface HistoryResult {
+  /** Value fingerprints (plan salt) of every secret ever added in a commit. */
+  committed: Set<string>;
+  warnings: PlanWarning[];
+}
+
+export async function historySecrets(root: string, salt: string, current: Set<string>): Promise<HistoryResult> {
+  const out: HistoryResult = { committed: new Set(), warnings: [] };
+  if (!existsSync(join(root, ".git"))) return out;
+  const valueOf = new Map<string, string>();
+  const engine = (input: TextInput, options?: Parameters<typeof scanText>[1]): EngineResult => {
+    const r = scanText(input, options);
+    for (const f of r.findings) valueOf.set(fingerprint(salt, f.ruleId, f.file, f.secret), fingerprint(salt, f.secret));
+    return r;
+  };
+  let findings;
+  try {
+    findings = (await scan({ cwd: root, mode: "history", salt, scanText: engine, workers: 0 })).findings;
+  } catch {
+    return out; // not a repository git can read: history unknown
+  }
+  const reported = new Set<string>();
+  for (const f of findings) {
+    const v = valueOf.get(f.fingerprint);
+    if (v === undefined) continue;
+    out.committed.add(v);
+    if (current.has(v) || reported.has(v)) continue;
+    reported.add(v);
+    out.warnings.push({
+      code: "history-only",
+      file: f.file,
+      line: f.line,
+      message: `A ${f.kind} (${f.redacted}) was committed to ${f.file}:${f.line}${f.commit ? ` in ${f.commit.slice(0, 8)}` : ""} and is no longer in the tree; it is still readable in git history: rotate it.`,
+    });
+  }
+  return out;
+}
