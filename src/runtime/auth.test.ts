@@ -20,7 +20,7 @@ async function setup(handler: Handler, options: ConstructorParameters<typeof Vau
   const stub = await startStub((r) => (r.path.startsWith("/v1/sys/internal/ui/mounts/") ? mountAnswer("secret/", "2") : handler(r)));
   stubs.push(stub);
   const events: VaultClientEvent[] = [];
-  const client = new VaultClient({ address: stub.address, retryDelay: 1, retries: 0, cacheTtl: 0, env: {}, onEvent: (e) => events.push(e), ...options });
+  const client = new VaultClient({ address: stub.address, timeout: 5000, retryDelay: 1, retries: 0, cacheTtl: 0, env: {}, onEvent: (e) => events.push(e), ...options });
   clients.push(client);
   return { stub, client, events };
 }
@@ -101,8 +101,10 @@ test("a renewable token is renewed at about 2/3 of its TTL, asking for the login
   { auth: approle });
   const t0 = Date.now();
   await client.login();
-  while (stub.count("auth/token/renew-self") === 0 && Date.now() - t0 < 4000) await sleep(10);
+  while (stub.count("auth/token/renew-self") === 0 && Date.now() - t0 < 4000) await sleep(5);
   const elapsed = Date.now() - t0;
+  // The answer is handled a moment after the stub saw the request.
+  while (!events.some((e) => e.type === "token-renewed") && Date.now() - t0 < 5000) await sleep(5);
   // 2/3 of 3 s minus up to 10 % jitter: 1800–2000 ms; a timer never fires early,
   // and the renewal must come before the token expires at 3000 ms.
   assert.ok(elapsed >= 1790 && elapsed < 3000, `renewed after ${elapsed} ms`);

@@ -16,7 +16,7 @@ async function setup(handler: Handler, options: ConstructorParameters<typeof Vau
   const stub = await startStub((r) => (r.path.startsWith("/v1/sys/internal/ui/mounts/") ? mountAnswer("secret/", "2") : handler(r)));
   stubs.push(stub);
   const events: VaultClientEvent[] = [];
-  const client = new VaultClient({ address: stub.address, token: "tok", retryDelay: 1, retries: 0, env: {}, onEvent: (e) => events.push(e), ...options });
+  const client = new VaultClient({ address: stub.address, timeout: 5000, token: "tok", retryDelay: 1, retries: 0, env: {}, onEvent: (e) => events.push(e), ...options });
   clients.push(client);
   return { stub, client, events };
 }

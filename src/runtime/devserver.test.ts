@@ -12,7 +12,7 @@ let root: VaultClient;
 const clients: VaultClient[] = [];
 
 function client(options: ConstructorParameters<typeof VaultClient>[0] = {}): VaultClient {
-  const c = new VaultClient({ address: server.address, env: {}, cacheTtl: 0, retries: 0, ...options });
+  const c = new VaultClient({ address: server.address, timeout: 5000, env: {}, cacheTtl: 0, retries: 0, ...options });
   clients.push(c);
   return c;
 }

@@ -14,7 +14,7 @@ after(async () => {
 async function setup(handler: Handler, options: ConstructorParameters<typeof VaultClient>[0] = {}): Promise<{ stub: Stub; client: VaultClient }> {
   const stub = await startStub(handler);
   stubs.push(stub);
-  const client = new VaultClient({ address: stub.address, token: "tok", retryDelay: 1, cacheTtl: 0, env: {}, ...options });
+  const client = new VaultClient({ address: stub.address, timeout: 5000, token: "tok", retryDelay: 1, cacheTtl: 0, env: {}, ...options });
   clients.push(client);
   return { stub, client };
 }

@@ -39,7 +39,7 @@ after(async () => {
 });
 
 function client(options: ConstructorParameters<typeof VaultClient>[0]): VaultClient {
-  const c = new VaultClient({ address, token: "t", retries: 0, cacheTtl: 0, env: {}, ...options });
+  const c = new VaultClient({ address, timeout: 5000, token: "t", retries: 0, cacheTtl: 0, env: {}, ...options });
   clients.push(c);
   return c;
 }
