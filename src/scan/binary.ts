@@ -73,6 +73,19 @@ export function looksBinary(bytes: Uint8Array): boolean {
 const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 
 /**
+ * UTF-16 text with a byte-order mark (PowerShell and .reg exports, some
+ * Windows editors' "Unicode"): full of NUL bytes, so it would pass for binary.
+ * Returns the decoded text (BOM kept as U+FEFF, like a UTF-8 BOM) or undefined.
+ */
+export function decodeUtf16(bytes: Uint8Array): string | undefined {
+  if (bytes.length < 2 || bytes.length % 2 !== 0) return undefined;
+  const le = bytes[0] === 0xff && bytes[1] === 0xfe;
+  const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+  if (!le && !be) return undefined;
+  return new TextDecoder(le ? "utf-16le" : "utf-16be", { ignoreBOM: true }).decode(bytes);
+}
+
+/**
  * Bytes → text for the engine. Invalid UTF-8 becomes U+FFFD (the scan goes on;
  * a secret is ASCII in practice); a BOM is kept (`ignoreBOM: true`) so that
  * columns stay those of the file.

@@ -2,7 +2,7 @@ import { closeSync, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import type { EngineOptions, EngineResult, TextInput } from "./engine.js";
 import type { EnvReference, Finding, RawFinding } from "./types.js";
 import type { Allowlist } from "../config/schema.js";
-import { decodeText, looksBinary } from "./binary.js";
+import { decodeText, decodeUtf16, looksBinary } from "./binary.js";
 import { compileAllowlist, filterAllowlisted, filterInlineAllowed, filterToLines, type CompiledAllowlist } from "./suppress.js";
 import { fingerprint } from "../util/fingerprint.js";
 import { toFinding } from "./to-finding.js";
@@ -139,11 +139,15 @@ export function runJob(job: ScanJob, ctx: JobContext): JobResult {
       const note = content === "too-large" ? `${file}: larger than maxFileSize (${ctx.settings.maxFileSize} bytes), skipped` : undefined;
       return emptyResult(0, content, note);
     }
-    if (looksBinary(content)) return emptyResult(0, "binary");
-    const decoded = decodeText(content);
-    text = decoded.text;
+    const utf16 = decodeUtf16(content);
+    if (utf16 !== undefined) text = utf16;
+    else {
+      if (looksBinary(content)) return emptyResult(0, "binary");
+      const decoded = decodeText(content);
+      text = decoded.text;
+      if (decoded.invalidUtf8) note = `${file}: not valid UTF-8, scanned with replacement characters`;
+    }
     bytes = content.length;
-    if (decoded.invalidUtf8) note = `${file}: not valid UTF-8, scanned with replacement characters`;
   } else {
     file = job.file;
     text = job.text;

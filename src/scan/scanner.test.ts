@@ -94,19 +94,20 @@ test("explicit paths: a named file is scanned even if git-ignored; config includ
   assert.deepEqual(r.findings.map((f) => f.file), [".env", "src/a.txt"]);
 });
 
-test("robustness: invalid UTF-8, BOM, CRLF, a 5 MB one-line file, an oversized file", async (t) => {
+test("robustness: invalid UTF-8, BOM, CRLF, UTF-16 with BOM, a 5 MB one-line file, an oversized file", async (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);
   writeFiles(dir, {
     "latin1.txt": Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9, 0xff]), Buffer.from("\nFAKESECRET_latin\n")]),
     "bom.txt": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("line1\nk=FAKESECRET_bom\n")]),
     "crlf.txt": "a\r\nb\r\nk=FAKESECRET_crlf\r\n",
+    "utf16.ps1": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("$a = 1\r\n$k = 'FAKESECRET_u16'\r\n", "utf16le")]),
     "min.js": `var a="${"x".repeat(5 * 1024 * 1024)}";var k="FAKESECRET_min";`,
     "big.txt": `${"y".repeat(2000)}FAKESECRET_big`,
     "vaultshift.config.json": JSON.stringify({ maxFileSize: 6 * 1024 * 1024, exclude: ["big.txt"] }),
   });
   const r = await fake(dir);
-  assert.deepEqual(where(r), ["bom.txt:2:3", "crlf.txt:3:3", "latin1.txt:2:1", `min.js:1:${5 * 1024 * 1024 + 17}`]);
+  assert.deepEqual(where(r), ["bom.txt:2:3", "crlf.txt:3:3", "latin1.txt:2:1", `min.js:1:${5 * 1024 * 1024 + 17}`, "utf16.ps1:2:7"]);
   assert.ok(r.stats.notes.some((n) => n.startsWith("latin1.txt: not valid UTF-8")));
   writeFileSync(join(dir, "vaultshift.config.json"), JSON.stringify({ maxFileSize: 1000 }));
   const small = await fake(dir);
