@@ -124,7 +124,7 @@ test("when renewal cannot extend the token any more, the client logs in again", 
     return x;
   });
   const t0 = Date.now();
-  while (logins < 2 && Date.now() - t0 < 3000) await sleep(10);
+  while (events.filter((e) => e.type === "login").length < 2 && Date.now() - t0 < 3000) await sleep(10);
   assert.equal(logins, 2);
   assert.equal(stub.count("auth/token/renew-self"), 1);
   assert.deepEqual(events.filter((e) => e.type === "login").length, 2);
