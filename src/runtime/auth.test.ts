@@ -226,3 +226,27 @@ test("without VAULT_TOKEN the token left by `vault login` in ~/.vault-token is u
   await client.lookupSelf();
   assert.equal(stub.requests[0]!.headers["x-vault-token"], "hvs.from-helper");
 });
+
+test("an app that never calls close() still exits: renewal timers and idle sockets do not hold the process", async () => {
+  const { spawn } = await import("node:child_process");
+  const { fileURLToPath } = await import("node:url");
+  const stub = await startStub((r) => (r.path.endsWith("/login") ? authAnswer("tok", 3600) : r.path.startsWith("/v1/sys/internal/ui/mounts/") ? mountAnswer("secret/", "2") : kvRead({ a: "1" })));
+  stubs.push(stub);
+  const entry = fileURLToPath(new URL("./index.js", import.meta.url));
+  const script = `const m = await import(${JSON.stringify(entry)}); const c = m.createVaultClient({ address: ${JSON.stringify(stub.address)}, auth: { method: "approle", roleId: "r", secretId: "s" }, env: {} }); const s = await c.getSecret("secret/app"); console.log(s.data.get("a"));`;
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  const code = await new Promise<number | null>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      resolve(null);
+    }, 10_000);
+    child.on("exit", (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
+  });
+  assert.equal(code, 0, "the process did not exit by itself within 10 s");
+  assert.equal(out.trim(), "1");
+});
