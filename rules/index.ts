@@ -17,7 +17,8 @@ import { rules as credentialFiles } from "./credential-files.js";
 import { rules as cliArguments } from "./cli-arguments.js";
 import { rules as authHeaders } from "./auth-headers.js";
 import { rules as cloudMisc } from "./cloud-misc.js";
+import { rules as saas } from "./saas.js";
 
 // Every provider rule, in file order. Ids are unique across files (checked by
 // src/scan/rules.test.ts).
-export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability, ...secretManagers, ...privateKeys, ...databaseUrls, ...credentialFiles, ...cliArguments, ...authHeaders, ...cloudMisc];
+export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability, ...secretManagers, ...privateKeys, ...databaseUrls, ...credentialFiles, ...cliArguments, ...authHeaders, ...cloudMisc, ...saas];
