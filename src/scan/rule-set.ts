@@ -23,9 +23,10 @@ export interface CompiledRuleSet {
   triLists: Map<number, number[]>;
   /** keyword index → offset of its chosen trigram inside the keyword. */
   triOffset: number[];
-  /** 2-char hash → keyword indices (keywords of length 2). */
-  bi: Uint8Array;
-  biLists: Map<number, number[]>;
+  /** The same lists, indexed by hash (a holey array is faster than a Map in the hot loop). */
+  triArray: Array<Int32Array | undefined>;
+  /** Keywords of 2 characters: index and every upper/lower-case spelling (for `includes`). */
+  shortKeywords: Array<[number, string[]]>;
   /** Rules without keywords: always run. */
   always: Rule[];
 }
@@ -35,12 +36,10 @@ export interface RuleHit extends RuleMatch {
 }
 
 const TRI_MASK = 0x3ffff;
-const BI_MASK = 0xffff;
 // Folding: `c | 32` maps A-Z to a-z; other characters map consistently on both
 // sides (keywords and text), so the hash stays a sound filter. Exact
 // comparison afterwards folds only A-Z.
 const tri = (a: number, b: number, c: number): number => (((a | 32) << 10) ^ ((b | 32) << 5) ^ (c | 32)) & TRI_MASK;
-const bi = (a: number, b: number): number => (((a | 32) << 8) ^ (b | 32)) & BI_MASK;
 
 const compiledSets = new WeakMap<Rule[], CompiledRuleSet>();
 
@@ -100,9 +99,8 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
     }
   }
   const triBits = new Uint8Array(TRI_MASK + 1);
-  const biBits = new Uint8Array(BI_MASK + 1);
   const triLists = new Map<number, number[]>();
-  const biLists = new Map<number, number[]>();
+  const shortKeywords: Array<[number, string[]]> = [];
   const triOffset: number[] = keywords.map((k) => (k.length >= 3 ? rarestTrigram(k) : 0));
   keywords.forEach((k, i) => {
     if (k.length === 1) {
@@ -110,14 +108,27 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
       for (const r of rulesOf[i]!) if (!always.includes(r)) always.push(r);
       return;
     }
+    if (k.length === 2) {
+      const spellings = [""];
+      for (const ch of k) {
+        const up = ch.toUpperCase();
+        const next: string[] = [];
+        for (const p of spellings) next.push(p + ch, ...(up !== ch && up.length === 1 ? [p + up] : []));
+        spellings.splice(0, spellings.length, ...next);
+      }
+      shortKeywords.push([i, spellings]);
+      return;
+    }
     const o = triOffset[i]!;
-    const [bits, lists, h] = k.length >= 3 ? [triBits, triLists, tri(k.charCodeAt(o), k.charCodeAt(o + 1), k.charCodeAt(o + 2))] : [biBits, biLists, bi(k.charCodeAt(0), k.charCodeAt(1))];
-    bits[h] = 1;
-    const list = lists.get(h);
+    const h = tri(k.charCodeAt(o), k.charCodeAt(o + 1), k.charCodeAt(o + 2));
+    triBits[h] = 1;
+    const list = triLists.get(h);
     if (list) list.push(i);
-    else lists.set(h, [i]);
+    else triLists.set(h, [i]);
   });
-  set = { rules, keywords, rulesOf, tri: triBits, triLists, triOffset, bi: biBits, biLists, always };
+  const triArray: Array<Int32Array | undefined> = new Array(TRI_MASK + 1);
+  for (const [h, list] of triLists) triArray[h] = Int32Array.from(list);
+  set = { rules, keywords, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always };
   compiledSets.set(rules, set);
   return set;
 }
@@ -134,70 +145,36 @@ function matchesAt(text: string, at: number, k: string): boolean {
 
 /**
  * Indices of the keywords that occur in `text` (case-insensitive for ASCII letters).
- * A bucket whose keywords have all been seen is switched off in the bitmap for
- * the rest of the call (and switched back on before returning), so frequent
- * keywords such as `http` or `==` cost one lookup, not one per occurrence.
- * Synchronous and single-threaded (each worker has its own module instance).
+ * Keywords of 3+ characters: the trigram loop. Keywords of 2 characters (few):
+ * `includes` of each upper/lower-case spelling, which V8 runs at memory speed.
  */
 export function keywordsIn(set: CompiledRuleSet, text: string): number[] {
   const found: number[] = [];
   const n = text.length;
-  if (n < 2) return found;
+  for (const [k, spellings] of set.shortKeywords) if (spellings.some((sp) => text.includes(sp))) found.push(k);
+  if (n < 3) return found;
   const seen = new Uint8Array(set.keywords.length);
-  const triBits = set.tri;
-  const biBits = set.bi;
-  const offTri: number[] = [];
-  const offBi: number[] = [];
-  const hasBi = set.biLists.size > 0;
-  try {
-    let a = text.charCodeAt(0);
-    let b = text.charCodeAt(1);
-    for (let i = 0; i < n; i++) {
-      const c = i + 2 < n ? text.charCodeAt(i + 2) : -1;
-      if (c !== -1) {
-        const h = (((a | 32) << 10) ^ ((b | 32) << 5) ^ (c | 32)) & TRI_MASK;
-        if (triBits[h] === 1) {
-          const list = set.triLists.get(h)!;
-          let open = 0;
-          for (const k of list) {
-            if (seen[k] === 0) {
-              if (matchesAt(text, i - set.triOffset[k]!, set.keywords[k]!)) {
-                seen[k] = 1;
-                found.push(k);
-              } else open++;
-            }
-          }
-          if (open === 0) {
-            triBits[h] = 0;
-            offTri.push(h);
-          }
+  const bits = set.tri;
+  const lists = set.triArray;
+  const keywords = set.keywords;
+  const offsets = set.triOffset;
+  let a = text.charCodeAt(0) | 32;
+  let b = text.charCodeAt(1) | 32;
+  for (let i = 2; i < n; i++) {
+    const c = text.charCodeAt(i) | 32;
+    const h = ((a << 10) ^ (b << 5) ^ c) & TRI_MASK;
+    if (bits[h] === 1) {
+      const list = lists[h]!;
+      for (let q = 0; q < list.length; q++) {
+        const k = list[q]!;
+        if (seen[k] === 0 && matchesAt(text, i - 2 - offsets[k]!, keywords[k]!)) {
+          seen[k] = 1;
+          found.push(k);
         }
       }
-      if (hasBi && i + 1 < n) {
-        const h = (((a | 32) << 8) ^ (b | 32)) & BI_MASK;
-        if (biBits[h] === 1) {
-          const list = set.biLists.get(h)!;
-          let open = 0;
-          for (const k of list) {
-            if (seen[k] === 0) {
-              if (matchesAt(text, i, set.keywords[k]!)) {
-                seen[k] = 1;
-                found.push(k);
-              } else open++;
-            }
-          }
-          if (open === 0) {
-            biBits[h] = 0;
-            offBi.push(h);
-          }
-        }
-      }
-      a = b;
-      b = c;
     }
-  } finally {
-    for (const h of offTri) triBits[h] = 1;
-    for (const h of offBi) biBits[h] = 1;
+    a = b;
+    b = c;
   }
   return found;
 }
