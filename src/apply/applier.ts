@@ -215,6 +215,7 @@ export async function applyPlan(plan: Plan, options: ApplierOptions): Promise<Ap
 
   // 5. The app's read policy.
   await step("policy", async () => {
+    if (plan.targets.length === 0) return; // nothing to grant
     progress({ stage: "policy", step: 1, total: 1, message: `writing the ACL policy ${plan.policy.name}` });
     // A resumed run keeps the `previous` recorded before the first attempt wrote anything.
     const recorded = j.policy?.name === plan.policy.name ? j.policy : null;

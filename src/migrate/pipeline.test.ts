@@ -191,4 +191,26 @@ test("verify reports a secret deleted from Vault as incomplete", async () => {
   const v = await verify(p, { root, vault, env });
   assert.equal(v.verdict, "incomplete");
   assert.deepEqual(v.secrets.filter((s) => s.status !== "ok").map((s) => s.target.path), ["gone/production/stripe"]);
+  const report = await runCli(["report", "--format", "json"], { cwd: root, env });
+  assert.equal(report.exitCode, 1);
+  assert.equal(JSON.parse(report.stdout).verdict, "incomplete");
+});
+
+test("a project without secrets: the plan is empty, apply and verify succeed without touching anything", async () => {
+  const base = join(tmp.dir, "clean");
+  const root = join(base, "app");
+  const { mkdirSync, writeFileSync } = await import("node:fs");
+  mkdirSync(root, { recursive: true });
+  writeFileSync(join(root, ".env"), "PORT=3000\nLOG_LEVEL=info\n");
+  writeFileSync(join(root, "index.js"), "export const port = process.env.PORT;\n");
+  const env = { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base };
+  const before = snapshot(root);
+  const r = await migrate({ root, env, vault: { address: server.address, token: server.rootToken }, app: "clean", reportsDir: join(base, "reports") });
+  assert.equal(r.plan.secrets.length, 0);
+  assert.equal(r.plan.files.length, 0);
+  assert.equal(r.verification.verdict, "zero-secrets");
+  const after = snapshot(root);
+  after.delete("vaultshift.plan.json");
+  assert.deepEqual(after, before);
+  assert.equal((await rawVault(server.address, server.rootToken).get("sys/policies/acl/clean-read")).status, 404);
 });
