@@ -6,6 +6,7 @@ import { createServer, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import { VaultClient } from "./client.js";
 import { VaultConfigError, VaultConnectionError } from "./errors.js";
 
@@ -71,4 +72,18 @@ test("verify: false and VAULT_SKIP_VERIFY accept any certificate", async () => {
   const fromEnv = new VaultClient({ env: { VAULT_ADDR: address, VAULT_TOKEN: "t", VAULT_SKIP_VERIFY: "true" }, cacheTtl: 0 });
   clients.push(fromEnv);
   assert.equal((await fromEnv.getSecret("secret/x")).data.get("tls"), "yes");
+});
+
+test("a malformed address with credentials in it is not repeated in the error", () => {
+  for (const address of ["htps//user:CANARY_addr_pw@vault:8200", "user:CANARY_addr_pw@vault:8200", "ftp://user:CANARY_addr_pw@vault"]) {
+    const err = (() => {
+      try {
+        new VaultClient({ address, env: {} });
+      } catch (e) {
+        return e;
+      }
+    })();
+    assert.ok(err instanceof VaultConfigError, address);
+    assert.ok(!inspect(err, { depth: 10 }).includes("CANARY_addr_pw"), inspect(err));
+  }
 });

@@ -56,11 +56,14 @@ export class Transport {
 
   constructor(options: TransportOptions) {
     const address = options.address.trim();
+    // For messages: never repeat credentials someone put in the URL (user:pass@).
+    const shown = address.replace(/^([^/]*\/\/)?[^/@]*@/, "$1…@");
     let url: URL;
     try {
       url = new URL(address);
-    } catch (cause) {
-      throw new VaultConfigError(`invalid Vault address "${address}"`, { cause, hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200 or http://127.0.0.1:8200." });
+    } catch {
+      // No `cause`: Node's ERR_INVALID_URL keeps the whole input, credentials included.
+      throw new VaultConfigError(`invalid Vault address "${shown}"`, { hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200 or http://127.0.0.1:8200." });
     }
     if (url.protocol === "unix:") {
       this.#base = { socketPath: url.pathname };
@@ -88,7 +91,7 @@ export class Transport {
         this.#agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
       }
     } else {
-      throw new VaultConfigError(`invalid Vault address "${address}": the scheme must be http, https or unix`, { hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200." });
+      throw new VaultConfigError(`invalid Vault address "${shown}": the scheme must be http, https or unix`, { hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200." });
     }
     this.origin = url.protocol === "unix:" ? address : url.origin;
   }
