@@ -80,11 +80,11 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.rfc-editor.org/rfc/rfc3986#section-3.2.1",
     keywords: ["http"],
-    pattern: /(?<![A-Za-z0-9+.-])https?:\/\/(?<user>[^:/?#\s@"'`<>{}]{1,128}):(?!\k<user>@)(?<secret>[^@/?#\s"'`<>]{1,256})@(?!(?:github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com|[a-z0-9-]{1,63}\.visualstudio\.com|codeberg\.org|gitea\.com|git\.[a-z0-9.-]{1,100})(?:[/:?#\s"'`]|$))(?!(?:[a-z0-9-]{1,63}\.)*(?:example\.(?:com|org|net)|example|test|invalid|localhost)[/:?#\s"'`]|$)[A-Za-z0-9\[._-]/i,
+    pattern: /(?<![A-Za-z0-9+.-])https?:\/\/(?<user>[^:/?#\s@"'`<>{}]{1,128}):(?!\k<user>@)(?<secret>[^@/?#\s"'`<>]{1,256})@(?!(?:github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com|[a-z0-9-]{1,63}\.visualstudio\.com|codeberg\.org|gitea\.com|git\.[a-z0-9.-]{1,100})(?:[/:?#\s"'`]|$))(?!(?:[a-z0-9-]{1,63}\.)*(?:example\.(?:com|org|net)|(?:my|your)?(?:company|domain|host|server)\.(?:com|org|net|tld)|example|test|invalid|localhost)[/:?#\s"'`]|$)[A-Za-z0-9\[._-]/i,
     validate: isRealPassword,
     examples: {
       invalid: [`ELASTICSEARCH_URL=https://elastic:${pw("basicurl")}@es.acme.internal:9200`, `proxy: http://proxyuser:${pw("basicurl2")}@proxy.acme.io:3128`],
-      valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", `https://u:${pw("basicurl3")}@www.example.com/`, "https://es.acme.internal:9200"],
+      valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", `https://u:${pw("basicurl3")}@www.example.com/`, `https://user:${pw("basicurl4")}@pypi.company.com/simple`, "https://es.acme.internal:9200"],
     },
   }),
   // Credentials in a query string: ?api_key=…, &access_token=…, &client_secret=….
