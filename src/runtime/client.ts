@@ -179,7 +179,7 @@ export class VaultClient {
     }
     const apiPath = join(r.mount, "data", r.rel);
     const res = await this.#call({ method: "GET", path: apiPath, query: { version: options?.version }, idempotent: true, accept: [404] });
-    if (res.status === 404) throw notFound(fullPath, "GET", res.body, apiPath);
+    if (res.status === 404) throw notFound(fullPath, "GET", res.body, apiPath, r.rel);
     const d = (res.body?.data ?? {}) as Record<string, unknown>;
     const metadata = versionMetadata(d.metadata as Record<string, unknown> | undefined);
     return Object.freeze({

@@ -108,6 +108,7 @@ test("a 404 tells absent, deleted and destroyed apart from its body", async () =
   await assert.rejects(client.getSecret("secret/absent"), (e: unknown) => e instanceof VaultSecretNotFoundError && !e.deleted && !e.destroyed && e.status === 404 && /no secret at secret\/absent/.test(e.message));
   await assert.rejects(client.getSecret("secret/deleted"), (e: unknown) => e instanceof VaultSecretNotFoundError && e.deleted && e.version === 3 && e.deletionTime === "2026-02-02T00:00:00Z" && /undelete/.test(e.hint ?? ""));
   await assert.rejects(client.getSecret("secret/destroyed"), (e: unknown) => e instanceof VaultSecretNotFoundError && e.destroyed && !e.deleted);
+  await assert.rejects(client.getSecret("secret/data/app"), (e: unknown) => e instanceof VaultSecretNotFoundError && /without "data\/".*secret\/app\)/.test(e.hint ?? ""));
 });
 
 test("KV v2 writes, patch, deletes, undelete, destroy and metadata use the documented endpoints and bodies", async () => {

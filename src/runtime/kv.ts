@@ -212,7 +212,7 @@ export function kvV1Error(what: string, fullPath: string): VaultValidationError 
 // KV v2 answers 404 with the normal envelope (data.data null, data.metadata
 // set) for a deleted or destroyed version, and 404 {"errors":[]} for one that
 // never existed (vault-api README §5.4).
-export function notFound(fullPath: string, method: string, body: Record<string, any> | undefined, apiPath = fullPath): VaultSecretNotFoundError {
+export function notFound(fullPath: string, method: string, body: Record<string, any> | undefined, apiPath = fullPath, rel?: string): VaultSecretNotFoundError {
   const meta = versionMetadata(body?.data?.metadata as Record<string, unknown> | undefined);
   const base = { method, path: apiPath, status: 404, version: meta?.version };
   if (meta?.destroyed === true) {
@@ -226,7 +226,12 @@ export function notFound(fullPath: string, method: string, body: Record<string, 
       hint: `Restore it with undelete("${fullPath}", [${meta.version}]), or read another version.`,
     });
   }
-  return new VaultSecretNotFoundError(`no secret at ${fullPath}`, { ...base, hint: "Check the path and mount (and that the token may read it: Vault answers 404 to what it hides)." });
+  // A path copied from the HTTP API (`secret/data/app`) gets `data/` twice.
+  const api = rel !== undefined && /^(data|metadata)\//.test(rel);
+  const hint = api
+    ? `Write KV v2 paths without "${rel.split("/")[0]}/": the client adds it (${fullPath.replace(`/${rel}`, `/${rel.replace(/^(data|metadata)\//, "")}`)}).`
+    : "Check the path and mount (and that the token may read it: Vault answers 404 to what it hides).";
+  return new VaultSecretNotFoundError(`no secret at ${fullPath}`, { ...base, hint });
 }
 
 // RFC 7396 JSON merge patch: null removes a key, objects merge recursively, anything else replaces.
