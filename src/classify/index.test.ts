@@ -82,3 +82,18 @@ test("example files: stand-ins are config, real-looking values are still secrets
   assert.equal(classifyVariable("DB_PASSWORD", PW, ".env.example", { rules: [] }).verdict, "config");
   assert.equal(classifyVariable("SESSION_SECRET", RANDOM + "Qw8", ".env.example", { rules: [] }).verdict, "secret");
 });
+
+test("a token format under a name that marks it public by design is public (Supabase anon key, reCAPTCHA site key)", () => {
+  const rule: Rule = {
+    id: "jwt",
+    description: "JSON Web Token",
+    kind: "token",
+    severity: "medium",
+    keywords: ["eyj"],
+    pattern: /\b(eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,})/,
+    examples: { invalid: [], valid: [] },
+  };
+  const jwt = ["eyJhbGciOiJIUzI1NiJ9", "eyJyb2xlIjoiYW5vbiJ9", "c2lnbmF0dXJlX2hlcmVfMTIz"].join(".");
+  assert.equal(classifyVariable("NEXT_PUBLIC_SUPABASE_ANON_KEY", jwt, ".env", { rules: [rule] }).verdict, "public");
+  assert.equal(classifyVariable("SUPABASE_SERVICE_ROLE_KEY", jwt, ".env", { rules: [rule] }).verdict, "secret");
+});

@@ -52,6 +52,12 @@ export function classifyVariable(name: string, value: string, file?: string, opt
     if (rulePlaceholderReason(hit.secret) !== null) continue;
     if (!best || hit.secret.length > best.len) best = { rule: hit.rule, len: hit.secret.length };
   }
+  const analysis = analyzeName(name);
+  const publicName = analysis.negative && /(?:PUBLIC|PUBLISHABLE|ANON|SITE_KEY|VAPID_PUBLIC)/i.test(prefix ? name.slice(prefix.length) : name);
+  if (best && publicName && best.rule.kind !== "private-key" && !/secret|private|service/i.test(best.rule.id)) {
+    // `SUPABASE_ANON_KEY=eyJ…`, `RECAPTCHA_SITE_KEY=…`: a token format, but published by design.
+    return { verdict: "public", confidence: 0.8, reason: `name marks a value that is public by design (${name}), although it has the format of ${best.rule.description.replace(/\.$/, "")}` };
+  }
   if (best) {
     return exposed(prefix, {
       verdict: "secret",
@@ -64,8 +70,7 @@ export function classifyVariable(name: string, value: string, file?: string, opt
 
   // 2. Public by design.
   if (isPublicMaterial(v)) return { verdict: "public", confidence: 0.9, reason: "public key, certificate or publishable key: safe to share" };
-  const analysis = analyzeName(name);
-  if (analysis.negative && /(?:PUBLIC|PUBLISHABLE|ANON|SITE|VAPID_PUBLIC)/i.test(name)) {
+  if (publicName) {
     return { verdict: "public", confidence: 0.8, reason: `name marks a public value (${analysis.head || "public key"})` };
   }
 

@@ -84,7 +84,12 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
 
   providerHits(set, text, lower, candidates);
   if (info.kind === "dotenv") {
-    dotenvHits(text, file, set, candidates);
+    const publicRanges = dotenvHits(text, file, set, candidates);
+    // A value the classifier calls public by design (`SUPABASE_ANON_KEY=eyJ…`) is not reported by a provider rule either.
+    if (publicRanges.length > 0) {
+      const kept = candidates.filter((c) => !publicRanges.some(([s, e]) => c.start >= s && c.end <= e));
+      candidates.splice(0, candidates.length, ...kept);
+    }
   } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
     if (info.kind === "js") {
       const js = shouldParseJavaScript(text) ? scanJavaScript(text, file, info) : null;
@@ -131,10 +136,13 @@ function providerHits(set: CompiledRuleSet, text: string, lower: string, out: Ca
   }
 }
 
-function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candidate[]): void {
+/** Classifies every entry; pushes the secrets, returns the value ranges judged public. */
+function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candidate[]): Array<[number, number]> {
+  const publicRanges: Array<[number, number]> = [];
   for (const e of readDotenv(text)) {
     if (e.value.trim() === "") continue;
     const c = classifyVariable(e.key, e.value, file, { rules: set.rules });
+    if (c.verdict === "public") publicRanges.push([e.valueStart, e.valueEnd]);
     if (c.verdict !== "secret" || !c.kind) continue;
     const start = e.quote ? e.valueStart + 1 : e.valueStart;
     const end = e.quote ? e.valueEnd - 1 : e.valueEnd;
@@ -152,6 +160,7 @@ function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candi
       priority: browser ? 3 : c.ruleId ? 2 : 1,
     });
   }
+  return publicRanges;
 }
 
 /** Overlapping candidates → the best one: priority, then confidence, then the longer match. */

@@ -57,6 +57,8 @@ export function charClasses(s: string): CharClasses {
  */
 export function looksLikeWords(s: string): boolean {
   if (/[0-9]/.test(s)) return false;
+  // Translations: `Contraseña`, `Mot de passe`, `Passwort`, `パスワード` are words, not credentials.
+  if (/[^\x00-\x7f]/.test(s) && /^[\p{L}\p{M}][\p{L}\p{M} _.,:;'’!?()¿¡-]*$/u.test(s)) return true;
   if (!/^[A-Za-z][A-Za-z _.,:;'!?()-]*$/.test(s)) return false;
   let letters = 0;
   let upper = 0;

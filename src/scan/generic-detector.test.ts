@@ -88,3 +88,9 @@ test("reports name, kind, offsets and a reason that never contains the value", (
   assert.ok(!hit.reason.includes(PW));
   assert.match(hit.reason, /bits of entropy/);
 });
+
+test("translations are words, not credentials", () => {
+  const text = `{"password": "Contraseña", "token": "Jeton d'accès", "apiKey": "Clé API", "secret": "パスワード", "pw": "Passwort"}`;
+  assert.equal(secretsIn("locales/es.json", text).length, 0);
+  assert.equal(secretsIn("es.yml", "password: Contraseña\n").length, 0);
+});
