@@ -9,6 +9,7 @@ import { kv2Backend } from "./kv2.js";
 import { kv1Backend, cubbyholeBackend } from "./kv1.js";
 import { sysBackend } from "./sys.js";
 import { AuditBroker } from "./audit.js";
+import { Wrapping, WRAPPING_POLICY } from "./wrapping.js";
 import type { EncryptedStore } from "./persist.js";
 import type { Data, MountEntry, State, TokenEntry } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
@@ -53,7 +54,7 @@ const SUDO_PATHS: RegExp[] = [
   /^auth\/token\/revoke-orphan(\/.*)?$/,
 ];
 
-const NO_TOKEN_PATHS = /^sys\/(health|seal-status|init|leader|internal\/ui\/mounts(\/.*)?)$/;
+const NO_TOKEN_PATHS = /^sys\/(health|seal-status|init|leader|wrapping\/lookup|internal\/ui\/mounts(\/.*)?)$/;
 
 const empty: Backend = {
   handle() {
@@ -64,9 +65,14 @@ const empty: Backend = {
 export class Core {
   readonly tokens: TokenStore;
   readonly audit: AuditBroker;
+  readonly wrapping: Wrapping;
   private readonly parsed = new Map<string, ParsedPolicy>();
   private readonly aclCache = new Map<string, Acl>();
   private readonly rootAcl = new Acl([], true);
+  /** Vault's built-in policy of wrapping tokens: read their cubbyhole response, unwrap. */
+  private readonly wrappingAcl = new Acl([
+    parsePolicy(WRAPPING_POLICY, 'path "cubbyhole/response" { capabilities = ["create", "read"] }\npath "sys/wrapping/unwrap" { capabilities = ["update"] }'),
+  ]);
   private readonly sys: Backend;
   private readonly token: Backend;
   private readonly approle: Backend;
@@ -80,6 +86,7 @@ export class Core {
   ) {
     this.tokens = new TokenStore(state);
     this.audit = new AuditBroker(state);
+    this.wrapping = new Wrapping(state, this.tokens);
     for (const [name, text] of state.policies) this.parsed.set(name, parsePolicy(name, text));
     this.token = tokenBackend({ tokens: this.tokens, policyExists: (n) => state.policies.has(n) });
     this.approle = approleBackend(state, this.tokens);
@@ -90,6 +97,7 @@ export class Core {
       state,
       tokens: this.tokens,
       audit: this.audit,
+      wrapping: this.wrapping,
       setPolicy: (n, t) => this.setPolicy(n, t),
       deletePolicy: (n) => this.deletePolicy(n),
       aclFor: (t) => this.aclFor(t),
@@ -121,6 +129,7 @@ export class Core {
 
   aclFor(token: TokenEntry): Acl {
     if (token.policies.includes("root")) return this.rootAcl;
+    if (token.policies.length === 1 && token.policies[0] === WRAPPING_POLICY) return this.wrappingAcl;
     const key = token.policies.join("\n");
     let acl = this.aclCache.get(key);
     if (!acl) {
@@ -232,6 +241,13 @@ export class Core {
     this.state.rootToken = id;
     this.store?.save(this.state);
     return entry;
+  }
+
+  /** Wraps a response body (X-Vault-Wrap-TTL or sys/wrapping/wrap); persists the new wrapping token. */
+  wrap(body: unknown, ttl: number, creationPath: string, wrappedAccessor: string): Record<string, unknown> {
+    const wrapped = this.wrapping.wrap(body, ttl, creationPath, wrappedAccessor);
+    this.store?.save(this.state);
+    return wrapped;
   }
 
   close(): void {

@@ -49,6 +49,8 @@ export interface LogicalResponse {
   topLevel?: boolean;
   leaseDuration?: number;
   renewable?: boolean;
+  /** Wrap this response even without X-Vault-Wrap-TTL (sys/wrapping/wrap, rewrap); `body` replaces the envelope to store. */
+  wrap?: { ttl: number; body?: unknown };
   /** A response that is not the JSON envelope (sys/health, seal-status). */
   raw?: { status: number; body?: unknown };
 }

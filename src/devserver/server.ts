@@ -5,7 +5,8 @@ import type { Operation } from "./acl.js";
 import { LIST_MARKER_HEADER } from "./list-method.js";
 import type { Core } from "./core.js";
 import type { Data } from "./state.js";
-import type { LogicalResponse } from "./request.js";
+import { envelope } from "./envelope.js";
+import { parseDuration } from "./duration.js";
 
 // The HTTP adapter (openbao/docs/api/index.mdx; README §1–§4): methods to
 // operations, query/body to request data, the response envelope, and errors
@@ -87,27 +88,6 @@ function tokenOf(req: IncomingMessage): string {
   return "";
 }
 
-function envelope(resp: LogicalResponse | undefined, requestId: string, mountType: string | undefined): { status: number; body?: unknown } {
-  if (resp?.raw) return { status: resp.raw.status, body: resp.raw.body };
-  const hasContent = resp && (resp.data != null || resp.auth != null || (resp.warnings != null && resp.warnings.length > 0));
-  if (!hasContent) return resp?.status && resp.status !== 204 ? { status: resp.status, body: { errors: [] } } : { status: 204 };
-  const body: Record<string, unknown> = {
-    request_id: requestId,
-    lease_id: "",
-    renewable: resp.renewable ?? false,
-    lease_duration: resp.leaseDuration ?? 0,
-    data: resp.data ?? null,
-    wrap_info: null,
-    warnings: resp.warnings && resp.warnings.length > 0 ? resp.warnings : null,
-    auth: resp.auth ?? null,
-  };
-  if (mountType) body.mount_type = mountType;
-  if (resp.topLevel && resp.data) {
-    for (const [k, v] of Object.entries(resp.data)) if (!(k in body)) body[k] = v;
-  }
-  return { status: resp.status ?? 200, body };
-}
-
 export function createRequestHandler(core: Core, onInternalError?: (error: unknown) => void) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
@@ -116,7 +96,24 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
         sendError(res, 404, []);
         return;
       }
-      const path = decodeURIComponent(url.pathname.slice(4));
+      let path: string;
+      try {
+        path = decodeURIComponent(url.pathname.slice(4));
+      } catch {
+        sendError(res, 400, ["invalid URL path encoding"]);
+        return;
+      }
+      // Response wrapping (concepts/response-wrapping.mdx): seconds or a duration such as "15s", "20m".
+      const wrapHeader = req.headers["x-vault-wrap-ttl"];
+      let wrapTtl = 0;
+      if (typeof wrapHeader === "string" && wrapHeader.trim() !== "") {
+        const ttl = parseDuration(wrapHeader);
+        if (ttl === undefined || ttl <= 0) {
+          sendError(res, 400, ["error parsing wrap TTL: it must be a positive number of seconds or a duration such as 15s or 20m"]);
+          return;
+        }
+        wrapTtl = ttl;
+      }
       const method = req.headers[LIST_MARKER_HEADER] === "LIST" ? "LIST" : (req.method ?? "GET").toUpperCase();
       let operation: Operation;
       let data: Data = {};
@@ -198,6 +195,11 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
         headers: req.headers,
       });
       const out = envelope(response, requestId, mountType);
+      const ttl = response?.wrap?.ttl || wrapTtl;
+      if (ttl > 0 && out.status === 200 && out.body !== undefined && !response?.raw) {
+        send(res, 200, core.wrap(response?.wrap?.body ?? out.body, ttl, path.replace(/\/+$/, ""), response?.auth?.accessor ?? ""));
+        return;
+      }
       send(res, out.status, out.body, head);
     } catch (error) {
       if (error instanceof VaultHttpError) {

@@ -3,6 +3,7 @@ import { bool, duration, has, map, str, strList, type Data } from "./fields.js";
 import { newKvStore, newMount, SYSTEM_MAX_TTL, type MountEntry, type State, type TokenEntry } from "./state.js";
 import { kvStoreFor, upgradeToV2 } from "./kv2.js";
 import type { AuditBroker } from "./audit.js";
+import type { Wrapping } from "./wrapping.js";
 import type { Acl } from "./acl.js";
 import type { TokenStore } from "./tokens.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
@@ -17,6 +18,7 @@ export interface SysDeps {
   state: State;
   tokens: TokenStore;
   audit: AuditBroker;
+  wrapping: Wrapping;
   setPolicy(name: string, text: string): void;
   deletePolicy(name: string): void;
   aclFor(token: TokenEntry): Acl;
@@ -344,6 +346,32 @@ export function sysBackend(deps: SysDeps): Backend {
     return { data: { ...mountView(found.mount), path: found.mountPoint } };
   }
 
+  function wrappingOp(req: LogicalRequest, op: string): LogicalResponse {
+    if (!post(req)) throw unsupportedOperation();
+    const bodyToken = str(req.data, "token");
+    switch (op) {
+      case "unwrap": {
+        // Either the wrapping token as X-Vault-Token and no body, or another token plus {token} (wrapping-unwrap.mdx).
+        const id = bodyToken || req.clientToken;
+        return { raw: { status: 200, body: deps.wrapping.unwrap(id) } };
+      }
+      case "lookup":
+        if (bodyToken === "") throw badRequest("missing token");
+        return { data: deps.wrapping.lookup(bodyToken) };
+      case "wrap": {
+        const ttl = typeof req.headers["x-vault-wrap-ttl"] === "string" ? 0 : 300;
+        return { data: { ...req.data }, wrap: { ttl } };
+      }
+      case "rewrap": {
+        if (bodyToken === "") throw badRequest("missing token");
+        const { body, ttl } = deps.wrapping.rewrapBody(bodyToken);
+        return { data: {}, wrap: { ttl, body } };
+      }
+      default:
+        throw unsupportedPath();
+    }
+  }
+
   return {
     handle(req) {
       const rel = req.rel;
@@ -412,6 +440,8 @@ export function sysBackend(deps: SysDeps): Backend {
           if (!has(req.data, "input")) throw badRequest("the \"input\" parameter is empty");
           return { data: { hash: audit.hash(normalise(rest), str(req.data, "input")) }, topLevel: true };
         }
+        case "wrapping":
+          return wrappingOp(req, rest);
         case "internal":
           if (rest === "ui/mounts" || rest === "ui/mounts/") return uiMounts(req, "");
           if (rest.startsWith("ui/mounts/")) return uiMounts(req, rest.slice("ui/mounts/".length));

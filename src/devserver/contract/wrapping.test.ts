@@ -1,0 +1,69 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { call, openTarget, unique, type Target } from "./target.js";
+
+// Response wrapping: openbao/docs/concepts/response-wrapping.mdx,
+// api/system/wrapping-{wrap,unwrap,lookup,rewrap}.mdx, README §13.
+
+describe("response wrapping contract", () => {
+  let t: Target;
+  before(async () => {
+    t = await openTarget();
+  });
+  after(() => t.close());
+
+  test("X-Vault-Wrap-TTL returns only wrap_info; unwrapping with the wrapping token returns the response once", async () => {
+    const path = `secret/data/${unique("wrapped")}`;
+    await call(t, "POST", path, { body: { data: { k: "v" } } });
+    const w = await call(t, "GET", path, { headers: { "X-Vault-Wrap-TTL": "2m" } });
+    assert.equal(w.status, 200);
+    assert.equal(w.body.data, null);
+    assert.equal(w.body.request_id, "");
+    const info = w.body.wrap_info;
+    assert.equal(info.ttl, 120);
+    assert.equal(info.creation_path, path);
+    assert.equal(typeof info.token, "string");
+    assert.ok(!Number.isNaN(Date.parse(info.creation_time)));
+    const look = await call(t, "POST", "sys/wrapping/lookup", { token: null, body: { token: info.token } });
+    assert.equal(look.status, 200);
+    assert.equal(look.body.data.creation_ttl, 120);
+    assert.equal(look.body.data.creation_path, path);
+    const u = await call(t, "POST", "sys/wrapping/unwrap", { token: info.token });
+    assert.equal(u.status, 200);
+    assert.deepEqual(u.body.data.data, { k: "v" });
+    const again = await call(t, "POST", "sys/wrapping/unwrap", { body: { token: info.token } });
+    assert.equal(again.status, 400);
+    assert.match(again.body.errors[0], /wrapping token is not valid or does not exist/);
+    await call(t, "DELETE", path.replace("/data/", "/metadata/"));
+  });
+
+  test("a wrapped token create carries wrapped_accessor; another token can unwrap with {token}", async () => {
+    const w = await call(t, "POST", "auth/token/create", { body: { ttl: "5m" }, headers: { "X-Vault-Wrap-TTL": "60" } });
+    assert.equal(w.body.auth, null);
+    assert.equal(typeof w.body.wrap_info.wrapped_accessor, "string");
+    const u = await call(t, "POST", "sys/wrapping/unwrap", { body: { token: w.body.wrap_info.token } });
+    assert.equal(u.status, 200);
+    assert.equal(u.body.auth.accessor, w.body.wrap_info.wrapped_accessor);
+    assert.equal((await call(t, "GET", "auth/token/lookup-self", { token: u.body.auth.client_token })).status, 200);
+  });
+
+  test("sys/wrapping/wrap wraps arbitrary data; rewrap moves it to a new token", async () => {
+    const w = await call(t, "POST", "sys/wrapping/wrap", { body: { note: "hello" }, headers: { "X-Vault-Wrap-TTL": "5m" } });
+    assert.equal(w.status, 200);
+    const r = await call(t, "POST", "sys/wrapping/rewrap", { body: { token: w.body.wrap_info.token } });
+    assert.equal(r.status, 200);
+    assert.notEqual(r.body.wrap_info.token, w.body.wrap_info.token);
+    assert.equal((await call(t, "POST", "sys/wrapping/unwrap", { body: { token: w.body.wrap_info.token } })).status, 400, "the old token is gone");
+    const u = await call(t, "POST", "sys/wrapping/unwrap", { body: { token: r.body.wrap_info.token } });
+    assert.deepEqual(u.body.data, { note: "hello" });
+  });
+
+  test("a wrapping token can do nothing but unwrap", async () => {
+    const w = await call(t, "POST", "sys/wrapping/wrap", { body: { a: "b" }, headers: { "X-Vault-Wrap-TTL": "5m" } });
+    assert.equal((await call(t, "GET", "sys/mounts", { token: w.body.wrap_info.token })).status, 403);
+  });
+
+  test("a malformed wrap TTL is 400", async () => {
+    assert.equal((await call(t, "GET", "sys/mounts", { headers: { "X-Vault-Wrap-TTL": "soon" } })).status, 400);
+  });
+});
