@@ -51,6 +51,16 @@ function literalBindings(plan: Plan): SecretBinding[] {
 }
 
 export async function applyPlan(plan: Plan, options: ApplierOptions): Promise<ApplyResult> {
+  if (options.dryRun) return applyUnlocked(plan, options);
+  const release = new StateStore(projectId(options.root), options.env).lock("apply");
+  try {
+    return await applyUnlocked(plan, options);
+  } finally {
+    release();
+  }
+}
+
+async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<ApplyResult> {
   const { root, store } = options;
   const progress = options.onProgress ?? (() => {});
   const state = new StateStore(projectId(root), options.env);

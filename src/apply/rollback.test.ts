@@ -79,3 +79,18 @@ test("apply refuses a plan while another plan is half-applied", async () => {
   const other = await plan({ root, env, vault, app });
   await assert.rejects(apply(other, { root, env, vault }), (e: unknown) => e instanceof PlanError && /half-applied/.test((e as Error).message));
 });
+
+test("one apply at a time: a live lock holder blocks, a dead one's lock is taken over", async () => {
+  const { root, env, vault, app } = setup();
+  const p = await plan({ root, env, vault, app });
+  const { mkdirSync } = await import("node:fs");
+  const { projectId } = await import("../plan/project.js");
+  const dir = join(env.VAULTSHIFT_STATE_DIR, projectId(root));
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "lock"), JSON.stringify({ pid: process.ppid, what: "apply" }));
+  await assert.rejects(apply(p, { root, env, vault }), (e: unknown) => e instanceof PlanError && new RegExp(`pid ${process.ppid}`).test((e as Error).message));
+  assert.equal((await rawVault(server.address, server.rootToken).get(`secret/metadata/${app}/development/database`)).status, 404);
+  writeFileSync(join(dir, "lock"), JSON.stringify({ pid: 2 ** 22 + 12345, what: "apply" }));
+  await apply(p, { root, env, vault });
+  assert.equal(existsSync(join(dir, "lock")), false);
+});

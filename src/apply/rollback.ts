@@ -34,6 +34,15 @@ async function ourVersion(store: KvStore, j: Journal, t: JournalTarget): Promise
 }
 
 export async function rollbackApply(options: RollbackerOptions): Promise<RollbackResult> {
+  const release = new StateStore(options.projectId, options.env).lock("rollback");
+  try {
+    return await rollbackUnlocked(options);
+  } finally {
+    release();
+  }
+}
+
+async function rollbackUnlocked(options: RollbackerOptions): Promise<RollbackResult> {
   const { root, store } = options;
   const progress = options.onProgress ?? (() => {});
   const state = new StateStore(options.projectId, options.env);

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { FileAccessError, PlanError } from "../errors.js";
@@ -134,6 +134,40 @@ export class StateStore {
     this.writeJson("journal.json", { ...journal, targets: journal.targets.map(({ keys: _keys, ...t }) => t) });
   }
 
+  /**
+   * One apply or rollback at a time per project: two runs interleaving their
+   * journal writes would lose steps. A lock left by a process that died is
+   * taken over (its pid no longer exists).
+   */
+  lock(what: string): () => void {
+    ensureDir(this.dir);
+    const file = this.path("lock");
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        const fd = openSync(file, "wx", 0o600);
+        writeSync(fd, JSON.stringify({ pid: process.pid, what, at: new Date().toISOString() }));
+        closeSync(fd);
+        return () => rmSync(file, { force: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new FileAccessError(`Could not create the lock ${file}.`, { cause: error, hint: "Check the permissions of the state directory." });
+        let holder: { pid?: number; what?: string } = {};
+        try {
+          holder = JSON.parse(readFileSync(file, "utf8")) as typeof holder;
+        } catch {
+          /* half-written lock: treat as stale */
+        }
+        if (holder.pid !== undefined && holder.pid !== process.pid && isAlive(holder.pid)) {
+          throw new PlanError(`Another vaultshift ${holder.what ?? "run"} (pid ${holder.pid}) is working on this project.`, {
+            cause: error,
+            hint: `Wait for it to finish. If no such process exists, delete ${file}.`,
+          });
+        }
+        rmSync(file, { force: true });
+      }
+    }
+    throw new PlanError(`Could not take the lock ${file}.`, { hint: `Delete ${file} if no vaultshift process is running.` });
+  }
+
   /** Keep the original bytes of a file (plaintext secrets: 0600 inside a 0700 dir). */
   saveBackup(name: string, bytes: Uint8Array): void {
     ensureDir(join(this.dir, "backups"));
@@ -154,5 +188,14 @@ export class StateStore {
   /** After a successful rollback the plaintext backups have no further use. */
   removeBackups(): void {
     rmSync(join(this.dir, "backups"), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
