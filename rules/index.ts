@@ -19,6 +19,29 @@ import { rules as authHeaders } from "./auth-headers.js";
 import { rules as cloudMisc } from "./cloud-misc.js";
 import { rules as saas } from "./saas.js";
 
+/** The rule files, in order, with the family name each stands for (docs/rules.md is grouped by it). */
+export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
+  { family: "AWS", rules: aws },
+  { family: "Google Cloud", rules: gcp },
+  { family: "Azure", rules: azure },
+  { family: "GitHub", rules: github },
+  { family: "GitLab", rules: gitlab },
+  { family: "Atlassian / Bitbucket", rules: atlassian },
+  { family: "Package registries and CI", rules: registries },
+  { family: "Payments and commerce", rules: payments },
+  { family: "Messaging, chat and email", rules: messaging },
+  { family: "AI providers", rules: ai },
+  { family: "Observability", rules: observability },
+  { family: "Secret managers", rules: secretManagers },
+  { family: "Private keys", rules: privateKeys },
+  { family: "Database and broker URLs", rules: databaseUrls },
+  { family: "Credential and framework config files", rules: credentialFiles },
+  { family: "Command-line arguments", rules: cliArguments },
+  { family: "HTTP authentication and tokens", rules: authHeaders },
+  { family: "Other cloud and hosting providers", rules: cloudMisc },
+  { family: "SaaS and developer services", rules: saas },
+];
+
 // Every provider rule, in file order. Ids are unique across files (checked by
 // src/scan/rules.test.ts).
-export const allRules: Rule[] = [...aws, ...gcp, ...azure, ...github, ...gitlab, ...atlassian, ...registries, ...payments, ...messaging, ...ai, ...observability, ...secretManagers, ...privateKeys, ...databaseUrls, ...credentialFiles, ...cliArguments, ...authHeaders, ...cloudMisc, ...saas];
+export const allRules: Rule[] = ruleFamilies.flatMap((f) => f.rules);

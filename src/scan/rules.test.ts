@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { allRules } from "../../rules/index.js";
 import { runRule, shannonEntropy, passesKeywords } from "./rule-runner.js";
 import type { Rule } from "./types.js";
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 // The meta-check every rule passes (ESLint's checkRuleFiles + RuleTester in
 // one): naming and metadata conventions, then the rule's own examples run
@@ -72,4 +75,14 @@ describe("rules: examples", () => {
       }
     });
   }
+});
+
+describe("rules: documentation", () => {
+  it("docs/rules.md is what scripts/rules-doc.js generates from the rules", () => {
+    const root = fileURLToPath(new URL("../../../", import.meta.url));
+    const generated = spawnSync(process.execPath, ["scripts/rules-doc.js"], { cwd: root, encoding: "utf8", timeout: 30_000 });
+    assert.equal(generated.status, 0, generated.stderr);
+    const committed = readFileSync(`${root}docs/rules.md`, "utf8");
+    assert.ok(committed === generated.stdout, "docs/rules.md is stale: run `node scripts/rules-doc.js > docs/rules.md`");
+  });
 });
