@@ -172,3 +172,49 @@ test("log.showSignature and colour settings in the user's config do not disturb 
   const s = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
   assert.deepEqual(s.findings.map((f) => `${f.file}:${f.line}`), ["b.txt:1"]);
 });
+
+test("history streams its jobs to a sink in chunks, in order, with git paused while a chunk waits", async (t) => {
+  const dir = repo(t);
+  for (let c = 0; c < 12; c++) commitFiles(dir, `c${c}`, { [`f${c}.txt`]: `${"line\n".repeat(50)}FAKESECRET_${c}\n` });
+  const { historyJobs } = await import("./git-source.js");
+  const { PathFilter } = await import("./path-filter.js");
+  const chunks: string[][] = [];
+  let concurrent = 0;
+  let maxConcurrent = 0;
+  const out = await historyJobs(dir, {}, [], new PathFilter({}), {
+    chunkChars: 200,
+    sink: async (jobs) => {
+      concurrent += 1;
+      maxConcurrent = Math.max(maxConcurrent, concurrent);
+      await new Promise((r) => setTimeout(r, 5));
+      chunks.push(jobs.map((j) => (j.kind === "text" ? j.file : "")));
+      concurrent -= 1;
+    },
+  });
+  assert.equal(out.jobs.length, 0, "everything went to the sink");
+  assert.ok(chunks.length > 2, `several chunks (${chunks.length})`);
+  assert.deepEqual(chunks.flat(), Array.from({ length: 12 }, (_, c) => `f${c}.txt`));
+  assert.equal(maxConcurrent, 1, "one chunk in flight at a time");
+});
+
+test("history on a worker pool finds what the in-process scan finds", async (t) => {
+  const dir = repo(t);
+  for (let c = 0; c < 8; c++) commitFiles(dir, `c${c}`, { [`d/f${c % 3}.txt`]: `x${c}\nk=FAKESECRET_${c}\n` });
+  const { fakeEngineModule } = await import("./fake-engine.js");
+  const a = await scan({ cwd: dir, mode: "history", engineModule: fakeEngineModule, workers: 0 });
+  const b = await scan({ cwd: dir, mode: "history", engineModule: fakeEngineModule, workers: 2 });
+  assert.equal(b.stats.workers, 2);
+  assert.equal(a.findings.length, 8);
+  assert.deepEqual(b.findings, a.findings);
+});
+
+test("a failing sink stops the history scan with its error", async (t) => {
+  const dir = repo(t);
+  for (let c = 0; c < 6; c++) commitFiles(dir, `c${c}`, { [`f${c}.txt`]: `${"y\n".repeat(40)}FAKESECRET_${c}\n` });
+  const { historyJobs } = await import("./git-source.js");
+  const { PathFilter } = await import("./path-filter.js");
+  await assert.rejects(
+    historyJobs(dir, {}, [], new PathFilter({}), { chunkChars: 50, sink: async () => Promise.reject(new Error("sink broke")) }),
+    /sink broke/,
+  );
+});

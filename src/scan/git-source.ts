@@ -203,8 +203,24 @@ export function verifyRef(root: string, ref: string): void {
  * the same blob on several branches) is scanned once; the oldest commit
  * (`--reverse`) is the one reported.
  */
-export async function historyJobs(root: string, range: { since?: string }, pathspecs: string[], filter: PathFilter, maxFileSize = Infinity): Promise<GitJobs> {
+export interface HistoryOptions {
+  maxFileSize?: number;
+  /**
+   * Receives the jobs in chunks while git is still writing, so that scanning
+   * overlaps reading and memory stays bounded; one chunk is in flight at a
+   * time (the git pipe is paused while a second waits). Without a sink, every
+   * job is returned in `jobs`.
+   */
+  sink?: (jobs: ScanJob[]) => Promise<void>;
+  /** Characters of added text per chunk (default 4 M). */
+  chunkChars?: number;
+}
+
+export async function historyJobs(root: string, range: { since?: string }, pathspecs: string[], filter: PathFilter, options: HistoryOptions = {}): Promise<GitJobs> {
+  const maxFileSize = options.maxFileSize ?? Infinity;
+  const chunkChars = options.chunkChars ?? 4 * 1024 * 1024;
   const out: GitJobs = { jobs: [], skipped: {}, notes: [], commits: 0 };
+  let pendingChars = 0;
   if (range.since !== undefined) verifyRef(root, range.since);
   const revs = range.since !== undefined ? [`${range.since}..HEAD`] : ["--all"];
   // --no-show-signature: log.showSignature would mix gpg output into the stream.
@@ -235,6 +251,7 @@ export async function historyJobs(root: string, range: { since?: string }, paths
       } else if (!seen.has(key)) {
         seen.add(key);
         out.jobs.push({ kind: "text", file: path, text, commit, lines: lines.numbers });
+        pendingChars += text.length;
       }
     }
     path = undefined;
@@ -282,36 +299,88 @@ export async function historyJobs(root: string, range: { since?: string }, paths
     }
   };
 
+  const sink = options.sink;
+  let inFlight: Promise<void> = Promise.resolve();
+  let sinkError: unknown;
+  const handOver = (): Promise<void> => {
+    const chunk = out.jobs.splice(0);
+    pendingChars = 0;
+    inFlight = inFlight.then(() => sink!(chunk));
+    inFlight.catch((error: unknown) => (sinkError ??= error));
+    return inFlight;
+  };
+
   await new Promise<void>((resolve, reject) => {
     const child = spawn("git", args, { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let buffered = "";
+    let pos = 0;
     let stderr = "";
+    let waiting = false;
+    let closed: { code: number | null } | undefined;
+
+    const finish = () => {
+      if (pos < buffered.length) onLine(buffered.slice(pos));
+      buffered = "";
+      pos = 0;
+      flush();
+      if (sinkError !== undefined) return reject(sinkError);
+      if (closed!.code === 0) return resolve();
+      const first = stderr.trim().split("\n")[0] ?? "";
+      // An empty repository has no HEAD: nothing to scan, not an error.
+      if (/does not have any commits|unknown revision or path not in the working tree.*HEAD|bad default revision 'HEAD'/.test(stderr) && range.since === undefined) resolve();
+      else reject(new GitError(`git log failed in ${root}: ${first}`, { cause: new Error(first), hint: "Check the range and the repository state." }));
+    };
+
+    // Parse complete lines; when a chunk of jobs is full, hand it to the sink
+    // and stop (git waits on the full pipe) until the previous chunk is scanned.
+    const pump = () => {
+      while (!waiting) {
+        const nl = buffered.indexOf("\n", pos);
+        if (nl === -1) break;
+        onLine(buffered.slice(pos, nl));
+        pos = nl + 1;
+        if (sink && pendingChars >= chunkChars) {
+          waiting = true;
+          child.stdout.pause();
+          void inFlight
+            .catch(() => undefined)
+            .then(() => {
+              void handOver().catch(() => undefined);
+              waiting = false;
+              if (sinkError !== undefined) {
+                if (closed) finish();
+                else child.kill();
+                return;
+              }
+              pump();
+              if (waiting) return;
+              if (closed) finish();
+              else child.stdout.resume();
+            });
+        }
+      }
+      if (!waiting) {
+        buffered = buffered.slice(pos);
+        pos = 0;
+      }
+    };
+
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {
       buffered += chunk;
-      let nl = buffered.indexOf("\n");
-      let start = 0;
-      while (nl !== -1) {
-        onLine(buffered.slice(start, nl));
-        start = nl + 1;
-        nl = buffered.indexOf("\n", start);
-      }
-      buffered = buffered.slice(start);
+      pump();
     });
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (c: string) => (stderr += c));
     child.on("error", (error) => reject(new GitError(`Could not run git log (${(error as NodeJS.ErrnoException).code ?? "error"}).`, { cause: error, hint: "Install git and make sure it is on PATH." })));
     child.on("close", (code) => {
-      if (buffered) onLine(buffered);
-      flush();
-      if (code === 0) resolve();
-      else {
-        const first = stderr.trim().split("\n")[0] ?? "";
-        // An empty repository has no HEAD: nothing to scan, not an error.
-        if (/does not have any commits|unknown revision or path not in the working tree.*HEAD|bad default revision 'HEAD'/.test(stderr) && range.since === undefined) resolve();
-        else reject(new GitError(`git log failed in ${root}: ${first}`, { cause: new Error(first), hint: "Check the range and the repository state." }));
-      }
+      closed = { code };
+      if (!waiting) finish();
     });
   });
+  if (sink) {
+    await handOver();
+    if (sinkError !== undefined) throw sinkError;
+  }
   return out;
 }

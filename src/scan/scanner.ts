@@ -151,50 +151,69 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     ...ownFiles.map((f) => toSlash(relative(root, f))).filter((r) => r && !r.startsWith("..")).map((r) => `/${r.replace(/[*?[\\{]/g, "\\$&")}`),
   ];
 
-  let jobs: ScanJob[];
-  if (mode === "stdin") {
-    if (!options.stdin) throw new UsageError("stdin mode needs the text to scan.", { cause: new TypeError("options.stdin missing") });
-    jobs = [{ kind: "text", file: options.stdin.filename ?? "-", text: options.stdin.text }];
-  } else if (mode === "tree") {
-    const { walk } = await import("./walker.js");
-    const filter = new PathFilter({ include: config.include, exclude: excludeFor(cwd), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(cwd) });
-    const listed = walk({ root: cwd, paths: options.paths, filter });
-    addSkipped(listed.skipped);
-    addNotes(listed.notes);
-    jobs = listed.files.map((f) => ({ kind: "file", abs: f.abs, rel: f.rel }));
-  } else {
-    const git = await import("./git-source.js");
-    const root = git.repositoryRoot(cwd);
-    stats.root = root;
-    const pathspecs = (options.paths ?? []).map((p) => toSlash(relative(root, resolve(cwd, p))) || ".");
-    const filter = new PathFilter({ include: config.include, exclude: excludeFor(root), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
-    let listed;
-    if (mode === "staged") listed = git.stagedJobs(root, pathspecs, filter, settings.maxFileSize);
-    else {
-      if (mode === "since" && !options.since) throw new UsageError("--since needs a REF.", { cause: new TypeError("since missing"), hint: "e.g. --since origin/main" });
-      listed = await git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter, settings.maxFileSize);
-      stats.commitsScanned = listed.commits ?? 0;
+  // Runs jobs in-process or on a worker pool, deciding on the first call
+  // (the history modes call it once per chunk while git is still writing).
+  let pool: import("./worker-pool.js").WorkerPool | undefined;
+  let inProcess: ReturnType<typeof createJobContext> | undefined;
+  const results: JobResult[] = [];
+  const runJobs = async (jobs: ScanJob[], large: boolean): Promise<void> => {
+    if (jobs.length === 0) return; // e.g. a commit that only deletes: no engine to load
+    if (!pool && !inProcess) {
+      const workers = chooseWorkers(options, config, large ? Infinity : jobs.length);
+      if (workers > 0) {
+        const { WorkerPool } = await import("./worker-pool.js");
+        pool = new WorkerPool({ workers, settings, ...(options.engineModule ? { engineModule: options.engineModule } : {}) });
+        stats.workers = workers;
+      } else {
+        const scanText = options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
+        inProcess = createJobContext(settings, scanText, options.readFile);
+      }
     }
-    addSkipped(listed.skipped);
-    addNotes(listed.notes);
-    jobs = listed.jobs;
-  }
+    if (pool) results.push(...(await pool.run(jobs)));
+    else for (const job of jobs) results.push(runJob(job, inProcess!));
+  };
 
-  const workers = chooseWorkers(options, config, jobs.length);
-  let results: JobResult[];
-  if (workers > 0) {
-    const { runInWorkers } = await import("./worker-pool.js");
-    stats.workers = workers;
-    const poolOptions: Parameters<typeof runInWorkers>[1] = { workers, settings };
-    if (options.engineModule) poolOptions.engineModule = options.engineModule;
-    results = await runInWorkers(jobs, poolOptions);
-  } else if (jobs.length === 0) {
-    // Nothing to scan (a commit that only deletes or renames): skip loading the engine.
-    results = [];
-  } else {
-    const scanText = options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
-    const ctx = createJobContext(settings, scanText, options.readFile);
-    results = jobs.map((job) => runJob(job, ctx));
+  try {
+    if (mode === "stdin") {
+      if (!options.stdin) throw new UsageError("stdin mode needs the text to scan.", { cause: new TypeError("options.stdin missing") });
+      await runJobs([{ kind: "text", file: options.stdin.filename ?? "-", text: options.stdin.text }], false);
+    } else if (mode === "tree") {
+      const { walk } = await import("./walker.js");
+      const filter = new PathFilter({ include: config.include, exclude: excludeFor(cwd), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(cwd) });
+      const listed = walk({ root: cwd, paths: options.paths, filter });
+      addSkipped(listed.skipped);
+      addNotes(listed.notes);
+      // Sorted by size would balance workers better; listing order keeps directories together.
+      await runJobs(
+        listed.files.map((f) => ({ kind: "file", abs: f.abs, rel: f.rel })),
+        false,
+      );
+    } else {
+      const git = await import("./git-source.js");
+      const root = git.repositoryRoot(cwd);
+      stats.root = root;
+      const pathspecs = (options.paths ?? []).map((p) => toSlash(relative(root, resolve(cwd, p))) || ".");
+      const filter = new PathFilter({ include: config.include, exclude: excludeFor(root), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
+      let listed;
+      if (mode === "staged") {
+        listed = git.stagedJobs(root, pathspecs, filter, settings.maxFileSize);
+        await runJobs(listed.jobs, false);
+      } else {
+        if (mode === "since" && !options.since) throw new UsageError("--since needs a REF.", { cause: new TypeError("since missing"), hint: "e.g. --since origin/main" });
+        let chunks = 0;
+        listed = await git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter, {
+          maxFileSize: settings.maxFileSize,
+          // Every chunk but a lone final one means a large history: worth a pool.
+          sink: (jobs) => runJobs(jobs, ++chunks > 1 || jobs.length >= IN_PROCESS_THRESHOLD_JOBS || jobs.reduce((n, j) => n + (j.kind === "text" ? j.text.length : 0), 0) >= HISTORY_CHUNK_CHARS),
+          chunkChars: HISTORY_CHUNK_CHARS,
+        });
+        stats.commitsScanned = listed.commits ?? 0;
+      }
+      addSkipped(listed.skipped);
+      addNotes(listed.notes);
+    }
+  } finally {
+    await pool?.close();
   }
 
   let findings: ScannedFinding[] = [];
@@ -241,6 +260,8 @@ function chooseWorkers(options: ScanOptions, config: VaultshiftConfig, jobCount:
 // 500 typical source files are ~3 MB, a few hundred ms of matching: about
 // what starting workers (each loads the engine and its rules) costs.
 const IN_PROCESS_THRESHOLD_JOBS = 500;
+/** History modes hand the scan this much added text at a time (memory stays bounded). */
+const HISTORY_CHUNK_CHARS = 4 * 1024 * 1024;
 /** One worker per core (the main thread mostly waits), at most 8. */
 function defaultWorkers(): number {
   return Math.min(8, availableParallelism());
