@@ -17,12 +17,19 @@ export interface AppRun {
   ms: number;
 }
 
-export function runApp(root: string, environment: string, env: Record<string, string>, timeoutMs = 30_000): Promise<AppRun> {
+export interface RunAppOptions {
+  /** Script that prints `digest sha256:<hex>`; default `src/settings.mjs` (the demo app's). */
+  entry?: string;
+  timeoutMs?: number;
+}
+
+export function runApp(root: string, environment: string, env: Record<string, string>, options: RunAppOptions = {}): Promise<AppRun> {
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const started = Date.now();
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["src/settings.mjs"],
+      [options.entry ?? "src/settings.mjs"],
       {
         cwd: root,
         encoding: "utf8",

