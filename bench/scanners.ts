@@ -72,7 +72,7 @@ export function parseSecretlintUnix(text: string, dir: string): ToolFinding[] {
 
 export const SECRETLINT_RC = { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] };
 
-export async function runSecretlint(root: string, dir: string, rcFile: string, timeoutMs = 30 * 60_000): Promise<ToolRun> {
+export async function runSecretlint(root: string, dir: string, rcFile: string, timeoutMs = 90 * 60_000): Promise<ToolRun> {
   const bin = join(root, "node_modules", "secretlint", "bin", "secretlint.js");
   if (!existsSync(bin)) {
     return { tool: "secretlint", measured: emptyMeasured(), findings: [], error: "not installed (devDependency secretlint; run npm ci)" };
