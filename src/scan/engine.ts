@@ -104,7 +104,10 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     }
     // Sealed-secrets manifests hold ciphertext under secret-ish keys (bitnami-labs/sealed-secrets).
     const sealed = info.kind === "config" && /^kind:[ \t]*sealedsecret[ \t]*$/m.test(lower);
-    if (!sealed) {
+    // Example and sample files (`*.examples.json`, `config.sample.yml`) document shapes with made-up
+    // values; provider formats are still reported, name = value guesses are not.
+    const exampleFile = /(?:^|[._-])(?:examples?|samples?)(?:[._-]|$)/i.test(file.slice(file.lastIndexOf("/") + 1));
+    if (!sealed && !exampleFile) {
       for (const g of detectGeneric(text, lower, info)) {
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
       }

@@ -1,7 +1,7 @@
 import type { SecretKind } from "./types.js";
 import { analyzeName, type NameAnalysis } from "./secret-name.js";
-import { charClasses, entropyBits, looksLikeWords, shannonEntropy } from "./entropy.js";
-import { isObviousFake, notSecretReason } from "./placeholder-filter.js";
+import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, shannonEntropy } from "./entropy.js";
+import { isObviousFake, isUuid, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
 // Is `name = value` a secret? Several signals together: how strongly the name
@@ -100,6 +100,9 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (analysis.head === "SALT" && context !== "env" && /^salt$/i.test(name.replace(/^.*[._-]/, "")) && !/[_-]salt$/i.test(name)) {
     return { secret: false, reason: "a bare salt is not secret by design" };
   }
+  // UUIDs are request ids, idempotency tokens, tenant ids… Outside .env files, where a
+  // strong name (`HEROKU_API_KEY`) may hold one, they are not reported.
+  if (isUuid(value) && (context !== "env" || analysis.strength !== "strong")) return { secret: false, reason: "value is a UUID" };
   if (looksLikeCodeOrPattern(value)) return { secret: false, reason: "value is code, a pattern or a format string" };
   const spaces = (value.match(/\s/g) ?? []).length;
   if (spaces >= 2 || (spaces === 1 && context !== "env")) return { secret: false, reason: "value is text with spaces" };
@@ -111,7 +114,8 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   const strength = analysis.strength;
   const passwordLike = strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential");
   // Random tokens rarely hold 4 lower-case letters in a row; words glued with separators do.
-  const wordy = looksLikeWords(value) || (!passwordLike && context !== "env" && wordRatio(value) > 0.6);
+  const wordy =
+    looksLikeWords(value) || (context !== "env" && looksLikeIdentifier(value)) || (!passwordLike && context !== "env" && wordRatio(value) > 0.6);
 
   let ok: boolean;
   if (strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential" || analysis.kind === "generic-secret" || analysis.kind === "cloud-credential" || analysis.kind === "private-key" || analysis.kind === "webhook")) {

@@ -55,7 +55,7 @@ export function isStandInWord(v: string): boolean {
 export function isDocumentedExample(v: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v)) return true;
   // AWS docs end their example keys with EXAMPLE / EXAMPLEKEY.
-  return /EXAMPLE(KEY)?$/.test(v) && /^[A-Za-z0-9/+]{16,}$/.test(v);
+  return /EXAMPLE(KEY)?$/.test(v) && /^[A-Za-z0-9/+=]{10,}$/.test(v);
 }
 
 /** `xxxx`, `****`, `....`, `0000`, `<token>`, `[API_KEY]`, `…` and mostly-one-character values. */

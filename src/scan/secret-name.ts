@@ -43,6 +43,11 @@ const KEY_NEGATIVE_BEFORE = new Set([
   "parent", "tree", "menu", "tab", "page", "route", "theme", "color", "style", "css", "sign_in", "keyboard", "modifier", "shortcut",
   "hotkey", "access_key_id", "next", "continuation", "pagination", "cursor", "cancel", "cancellation", "lexer", "parser", "design",
   "csrf", "xsrf", "push", "vapid", "license", "recaptcha", "captcha", "maps", "measurement", "tracking", "analytics",
+  // Tokens that are ids or positions, not credentials (AWS idempotency and pagination tokens, lexer tokens).
+  "request", "action", "output", "input", "idempotency", "term", "sync", "resume", "marker", "change", "lifecycle",
+  "notification", "significant", "reference", "last", "first", "start", "end", "stop", "task", "continue", "more", "prev",
+  "previous", "current", "delimiter", "separator", "punctuation", "whitespace", "comment", "template", "syntax", "semantic",
+  "jsx", "css", "html", "word", "text", "string", "number", "keyword", "operator", "sort_key", "ordering", "order", "callback",
 ]);
 
 /** Words that make a preceding `key` clearly a credential. */
