@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { uuid } from "./ids.js";
 import { Acl, type Operation } from "./acl.js";
 import { parsePolicy, PolicyParseError, type ParsedPolicy } from "./policy.js";
@@ -54,7 +55,10 @@ const SUDO_PATHS: RegExp[] = [
   /^auth\/token\/revoke-orphan(\/.*)?$/,
 ];
 
-const NO_TOKEN_PATHS = /^sys\/(health|seal-status|init|leader|wrapping\/lookup|internal\/ui\/mounts(\/.*)?)$/;
+const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|internal\/ui\/mounts(\/.*)?)$/;
+
+/** What a sealed server still answers (everything else is 503 "Vault is sealed"). */
+const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader)$/;
 
 const empty: Backend = {
   handle() {
@@ -66,6 +70,8 @@ export class Core {
   readonly tokens: TokenStore;
   readonly audit: AuditBroker;
   readonly wrapping: Wrapping;
+  /** Sealed by `sys/seal`; a restart or `sys/unseal` with the key unseals (dev mode starts unsealed). */
+  sealed = false;
   private readonly parsed = new Map<string, ParsedPolicy>();
   private readonly aclCache = new Map<string, Acl>();
   private readonly rootAcl = new Acl([], true);
@@ -101,6 +107,19 @@ export class Core {
       setPolicy: (n, t) => this.setPolicy(n, t),
       deletePolicy: (n) => this.deletePolicy(n),
       aclFor: (t) => this.aclFor(t),
+      seal: {
+        isSealed: () => this.sealed,
+        seal: () => {
+          this.sealed = true;
+        },
+        unseal: (key) => {
+          const want = Buffer.from(state.unsealKey ?? "", "base64");
+          const got = /^[0-9a-f]+$/i.test(key) && key.length === 64 ? Buffer.from(key, "hex") : Buffer.from(key, "base64");
+          if (want.length === 0 || got.length !== want.length || !timingSafeEqual(got, want)) return false;
+          this.sealed = false;
+          return true;
+        },
+      },
       mountFor: (p) => {
         const r = this.route(p);
         return r && r.mount.type !== "system" ? { mount: r.mount, mountPoint: r.mountPoint } : undefined;
@@ -172,6 +191,8 @@ export class Core {
   handle(input: CoreRequest): { requestId: string; response: LogicalResponse | undefined; mountType: string | undefined } {
     let path = input.path.replace(/^\/+/, "");
     if (input.operation === "list" && !path.endsWith("/")) path += "/";
+    // README §4.5: sealed → 503 with this exact text; no token can be checked while sealed.
+    if (this.sealed && !SEALED_OK.test(path)) throw new VaultHttpError(503, ["Vault is sealed"]);
     const route = this.route(path);
     const needsToken = this.needsToken(path, route);
     const token = input.clientToken ? this.tokens.valid(input.clientToken) : undefined;
@@ -235,6 +256,7 @@ export class Core {
 
   /** The root token given at start (created if missing), so `--root-token` survives restarts with `--data`. */
   ensureRootToken(id: string): TokenEntry {
+    this.state.unsealKey ??= randomBytes(32).toString("base64"); // stores written before unseal support
     const existing = this.state.tokens.get(id);
     if (existing) return existing;
     const entry = this.tokens.create({ policies: ["root"], parent: "", path: "auth/token/root", displayName: "root", ttl: 0, id });

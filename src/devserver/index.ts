@@ -37,6 +37,8 @@ export interface DevServer {
   host: string;
   port: number;
   rootToken: string;
+  /** The unseal key (base64) for `sys/unseal` after a `sys/seal`. */
+  unsealKey: string;
   dataDir: string | undefined;
   close(): Promise<void>;
 }
@@ -113,6 +115,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     host: addr.address,
     port: addr.port,
     rootToken,
+    unsealKey: state.unsealKey!,
     dataDir: store?.dir,
     close() {
       closed ??= new Promise<void>((done) => {

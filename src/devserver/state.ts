@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mountAccessor, uuid } from "./ids.js";
 import { DEFAULT_POLICY } from "./policy.js";
 
@@ -139,6 +140,8 @@ export interface State {
   clusterName: string;
   clusterId: string;
   rootToken: string;
+  /** The single unseal key (base64 of 32 bytes), as `vault server -dev` prints one. */
+  unsealKey?: string;
   mounts: Map<string, MountEntry>;
   auth: Map<string, MountEntry>;
   policies: Map<string, string>;
@@ -186,6 +189,7 @@ export function initialState(rootToken: string): State {
     clusterName: `vault-cluster-${uuid().slice(0, 8)}`,
     clusterId: uuid(),
     rootToken,
+    unsealKey: randomBytes(32).toString("base64"),
     mounts: new Map([
       ["cubbyhole/", cubbyhole],
       ["identity/", identity],

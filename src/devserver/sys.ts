@@ -19,6 +19,7 @@ export interface SysDeps {
   tokens: TokenStore;
   audit: AuditBroker;
   wrapping: Wrapping;
+  seal: { isSealed(): boolean; seal(): void; unseal(key: string): boolean };
   setPolicy(name: string, text: string): void;
   deletePolicy(name: string): void;
   aclFor(token: TokenEntry): Acl;
@@ -100,13 +101,14 @@ export function sysBackend(deps: SysDeps): Backend {
     for (const k of ["activecode", "standbycode", "drsecondarycode", "performancestandbycode", "sealedcode", "uninitcode", "haunhealthycode", "removedcode"]) {
       intCode(req.data[k], 0);
     }
-    const status = intCode(req.data.activecode, 200);
+    const sealed = deps.seal.isSealed();
+    const status = sealed ? intCode(req.data.sealedcode, 503) : intCode(req.data.activecode, 200);
     return {
       raw: {
         status,
         body: {
           initialized: true,
-          sealed: false,
+          sealed,
           standby: false,
           performance_standby: false,
           replication_performance_mode: "disabled",
@@ -119,6 +121,29 @@ export function sysBackend(deps: SysDeps): Backend {
         },
       },
     };
+  }
+
+  function sealStatus(): Data {
+    const sealed = deps.seal.isSealed();
+    const body: Data = {
+      type: "shamir",
+      initialized: true,
+      sealed,
+      t: 1,
+      n: 1,
+      progress: 0,
+      nonce: "",
+      version: SERVER_VERSION,
+      build_date: "2023-06-19T11:40:23Z",
+      migration: false,
+      recovery_seal: false,
+      storage_type: "inmem",
+    };
+    if (!sealed) {
+      body.cluster_name = state.clusterName;
+      body.cluster_id = state.clusterId;
+    }
+    return body;
   }
 
   function mounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
@@ -385,27 +410,20 @@ export function sysBackend(deps: SysDeps): Backend {
           return health(req);
         case "seal-status":
           if (req.operation !== "read") throw unsupportedOperation();
-          return {
-            raw: {
-              status: 200,
-              body: {
-                type: "shamir",
-                initialized: true,
-                sealed: false,
-                t: 1,
-                n: 1,
-                progress: 0,
-                nonce: "",
-                version: SERVER_VERSION,
-                build_date: "2023-06-19T11:40:23Z",
-                migration: false,
-                cluster_name: state.clusterName,
-                cluster_id: state.clusterId,
-                recovery_seal: false,
-                storage_type: "inmem",
-              },
-            },
-          };
+          return { raw: { status: 200, body: sealStatus() } };
+        case "seal":
+          if (!post(req)) throw unsupportedOperation();
+          deps.seal.seal();
+          return undefined;
+        case "unseal": {
+          if (!post(req)) throw unsupportedOperation();
+          if (!bool(req.data, "reset") && deps.seal.isSealed()) {
+            const key = str(req.data, "key");
+            if (key === "") throw badRequest("missing required parameter 'key'");
+            if (!deps.seal.unseal(key)) throw badRequest("Unseal failed, invalid key");
+          }
+          return { raw: { status: 200, body: sealStatus() } };
+        }
         case "init":
           if (req.operation === "read") return { raw: { status: 200, body: { initialized: true } } };
           throw badRequest("Vault is already initialized");

@@ -71,6 +71,7 @@ export const devServerCommand: Command = {
 
   Address:    ${server.address}
   Root token: ${server.rootToken}
+  Unseal key: ${server.unsealKey}
   KV v2:      mounted at secret/
 
 Set these in your shell to use it:
