@@ -82,7 +82,7 @@ test("outside a repository, and with a bad action, hook exits 2", async (t) => {
   assert.match(p.stdout, /pre-commit-config\.yaml/);
 });
 
-test("the installed hook blocks a commit that adds a secret and lets a clean one through", async (t) => {
+test("the installed hook blocks a commit that adds a secret and lets a clean one through", { timeout: 60_000 }, async (t) => {
   const dir = repo(t);
   // The hook prefers ./node_modules/.bin/vaultshift: point it at this build.
   const binDir = join(dir, "node_modules/.bin");

@@ -173,7 +173,7 @@ test("log.showSignature and colour settings in the user's config do not disturb 
   assert.deepEqual(s.findings.map((f) => `${f.file}:${f.line}`), ["b.txt:1"]);
 });
 
-test("history streams its jobs to a sink in chunks, in order, with git paused while a chunk waits", async (t) => {
+test("history streams its jobs to a sink in chunks, in order, with git paused while a chunk waits", { timeout: 60_000 }, async (t) => {
   const dir = repo(t);
   for (let c = 0; c < 12; c++) commitFiles(dir, `c${c}`, { [`f${c}.txt`]: `${"line\n".repeat(50)}FAKESECRET_${c}\n` });
   const { historyJobs } = await import("./git-source.js");
@@ -197,7 +197,7 @@ test("history streams its jobs to a sink in chunks, in order, with git paused wh
   assert.equal(maxConcurrent, 1, "one chunk in flight at a time");
 });
 
-test("history on a worker pool finds what the in-process scan finds", async (t) => {
+test("history on a worker pool finds what the in-process scan finds", { timeout: 60_000 }, async (t) => {
   const dir = repo(t);
   for (let c = 0; c < 8; c++) commitFiles(dir, `c${c}`, { [`d/f${c % 3}.txt`]: `x${c}\nk=FAKESECRET_${c}\n` });
   const { fakeEngineModule } = await import("./fake-engine.js");
@@ -208,7 +208,7 @@ test("history on a worker pool finds what the in-process scan finds", async (t) 
   assert.deepEqual(b.findings, a.findings);
 });
 
-test("a failing sink stops the history scan with its error", async (t) => {
+test("a failing sink stops the history scan with its error", { timeout: 60_000 }, async (t) => {
   const dir = repo(t);
   for (let c = 0; c < 6; c++) commitFiles(dir, `c${c}`, { [`f${c}.txt`]: `${"y\n".repeat(40)}FAKESECRET_${c}\n` });
   const { historyJobs } = await import("./git-source.js");

@@ -115,7 +115,7 @@ test("robustness: invalid UTF-8, BOM, CRLF, UTF-16 with BOM, a 5 MB one-line fil
   assert.ok(small.stats.notes.some((n) => n.startsWith("min.js: larger than maxFileSize")));
 });
 
-test("robustness: symlink loops and symlinks are not followed; a FIFO is skipped without blocking", async (t) => {
+test("robustness: symlink loops and symlinks are not followed; a FIFO is skipped without blocking", { timeout: 60_000 }, async (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);
   writeFiles(dir, { "real/a.txt": "FAKESECRET_a" });
@@ -173,7 +173,7 @@ test("robustness: a path that does not exist, and an engine that throws, are not
   assert.ok(!JSON.stringify(r).includes("FAKESECRET_CANARY_boom"), "the engine's error message is not passed on");
 });
 
-test("worker threads give the same findings as the in-process scan", async (t) => {
+test("worker threads give the same findings as the in-process scan", { timeout: 60_000 }, async (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);
   const files: Record<string, string> = {};
