@@ -164,7 +164,7 @@ export class VaultClient {
     try {
       return await this.#readResolved(r, options);
     } catch (error) {
-      if (error instanceof VaultSecretNotFoundError || error instanceof VaultPermissionError) this.#mounts.forgetGuess(path);
+      if (error instanceof VaultSecretNotFoundError || error instanceof VaultPermissionError) this.#mounts.forgetGuess(path, options?.mount);
       throw error;
     }
   }

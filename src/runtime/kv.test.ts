@@ -95,6 +95,18 @@ test("a read that fails on a guessed mount asks discovery again next time", asyn
   assert.equal(stub.count("sys/internal/ui/mounts"), 2);
 });
 
+test("an explicit mount assumed to be KV v2 is discovered again after a failed read", async () => {
+  let allowDiscovery = false;
+  const { stub, client } = await setup((r) =>
+    r.path.startsWith("/v1/sys/internal/ui/mounts/") ? (allowDiscovery ? mountAnswer("legacy/", "1") : errorAnswer(403, "permission denied")) : r.path === "/v1/legacy/app" ? { body: { data: { a: "1" } } } : errorAnswer(404),
+  );
+  await assert.rejects(client.getSecret("app", { mount: "legacy" }), VaultSecretNotFoundError);
+  allowDiscovery = true;
+  const s = await client.getSecret("app", { mount: "legacy" });
+  assert.deepEqual([s.kvVersion, s.data.get("a")], [1, "1"]);
+  assert.deepEqual(stub.requests.filter((r) => !r.path.startsWith("/v1/sys/")).map((r) => r.path), ["/v1/legacy/data/app", "/v1/legacy/app"]);
+});
+
 test("a version is read with ?version=N", async () => {
   const { stub, client } = await setup((r) => discovery(r) ?? kvRead({ a: "old" }, 2));
   const s = await client.getSecretVersion("secret/app", 2);

@@ -44,6 +44,8 @@ export class MountResolver {
    * a token that has just expired.
    */
   readonly #denied = new Set<string>();
+  /** Explicit mounts assumed to be KV v2 because discovery could not tell. */
+  readonly #guessedMounts = new Set<string>();
 
   constructor(send: Send, defaultMount: string) {
     this.#send = send;
@@ -59,8 +61,9 @@ export class MountResolver {
       if (info === undefined) {
         info = { mount: m, type: "kv", version: 2 };
         this.remember(info);
+        this.#guessedMounts.add(m);
       }
-      return { ...info, mount: m, rel: clean };
+      return { ...info, mount: m, rel: clean, ...(this.#guessedMounts.has(info.mount) ? { guessed: true } : {}) };
     }
     let known = this.#match(clean + "/");
     if (known === undefined && this.#flights.size > 0) {
@@ -82,13 +85,19 @@ export class MountResolver {
     return { ...info, rel: clean === d ? "" : clean.startsWith(d + "/") ? clean.slice(d.length + 1) : clean, guessed: true };
   }
 
-  /** Ask discovery again next time for paths starting like `path`. */
-  forgetGuess(path: string): void {
+  /** Ask discovery again next time for paths starting like `path` (or for the explicit `mount`). */
+  forgetGuess(path: string, mount?: string): void {
+    if (mount !== undefined) {
+      const m = trimSlashes(mount);
+      if (this.#guessedMounts.delete(m)) this.#known = this.#known.filter((k) => k.mount !== m);
+      return;
+    }
     this.#denied.delete(trimSlashes(path).split("/")[0] ?? "");
   }
 
   /** Remember a mount learnt elsewhere (or from the caller's configuration). */
   remember(info: MountInfo): void {
+    this.#guessedMounts.delete(info.mount);
     this.#known = [...this.#known.filter((k) => k.mount !== info.mount), info].sort((a, b) => b.mount.length - a.mount.length);
   }
 
