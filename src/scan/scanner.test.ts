@@ -8,6 +8,7 @@ import { scanText as fakeScanText, fakeEngineModule } from "./fake-engine.js";
 import { readRegularFile } from "./file-scan.js";
 import { emptyBaseline, updateBaseline, writeBaseline } from "./baseline.js";
 import { git, initRepo, tempDir, writeFiles } from "./test-repo.js";
+import { FileAccessError } from "../errors.js";
 
 // The scanner's plumbing, with a fake engine that reports FAKESECRET_ tokens
 // (src/scan/fake-engine.ts): listing, reading, robustness, workers, filters.
@@ -155,13 +156,14 @@ test("robustness: unreadable and vanished files become notes and the scan goes o
   assert.ok(r.stats.notes.includes("gone.txt: deleted during the scan, skipped"));
 });
 
-test("robustness: a path that does not exist, and an engine that throws, are notes", async (t) => {
+test("a path that does not exist is an error; an engine that throws is a note", async (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);
   writeFiles(dir, { "a.txt": "FAKESECRET_a", "boom.txt": "FAKESECRET_CANARY_boom" });
+  await assert.rejects(fake(dir, { paths: ["missing", "."] }), (e: unknown) => e instanceof FileAccessError && /missing does not exist/.test(e.message));
   const r = await scan({
     cwd: dir,
-    paths: ["missing", "."],
+    paths: ["."],
     scanText: (input, o) => {
       if (input.file === "boom.txt") throw new Error(`engine exploded on ${input.text}`);
       return fakeScanText(input, o);
@@ -169,7 +171,6 @@ test("robustness: a path that does not exist, and an engine that throws, are not
   });
   assert.deepEqual(where(r), ["a.txt:1:1"]);
   assert.equal(r.stats.skipped["engine-error"], 1);
-  assert.equal(r.stats.skipped.unreadable, 1);
   assert.ok(!JSON.stringify(r).includes("FAKESECRET_CANARY_boom"), "the engine's error message is not passed on");
 });
 

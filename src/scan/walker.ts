@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { IgnoreFile, isIgnored } from "./ignore.js";
+import { FileAccessError } from "../errors.js";
 import type { PathFilter } from "./path-filter.js";
 import type { SkipReason } from "./file-scan.js";
 
@@ -84,7 +85,15 @@ export function walk(options: WalkOptions): WalkResult {
     try {
       isDir = statSync(target).isDirectory();
     } catch (error) {
-      result.notes.push(`${toRel(root, target) || "."}: cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}), skipped`);
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      // A path the user typed that does not exist is a mistake, not a skip.
+      if (code === "ENOENT" || code === "ENOTDIR") {
+        throw new FileAccessError(`${toRel(root, target) || target} does not exist.`, {
+          cause: error,
+          hint: "Check the path (it is relative to the current directory), or run `vaultshift scan` without paths to scan everything here.",
+        });
+      }
+      result.notes.push(`${toRel(root, target) || "."}: cannot be read (${code}), skipped`);
       bump(result, "unreadable");
       continue;
     }

@@ -110,6 +110,7 @@ test("usage and runtime errors exit 2 with a message and a hint, without secrets
     [["scan", "--workers", "many"], /not a whole number/],
     [["scan", "--baseline", "missing.json"], /Could not read the baseline/],
     [["scan", "--stdin-filename", "x.env"], /only applies when scanning standard input/],
+    [["scan", "no/such/dir"], /no\/such\/dir does not exist/],
   ];
   for (const [argv, message] of cases) {
     const r = await runCli(argv, { cwd: dir });
