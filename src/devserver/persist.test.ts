@@ -148,6 +148,27 @@ describe("dev-server --data", () => {
     await assert.rejects(startDevServer({ port: 0, dataDir: dir }), /key file .* is missing/);
   });
 
+  test("audit devices and their salts survive a restart, so hashes stay comparable", async () => {
+    const dir = tempDir();
+    const log = join(dir, "..", "audit.log");
+    const first = await startDevServer({ port: 0, dataDir: dir, auditLog: log });
+    const hash = async (s: { address: string; rootToken: string }) => {
+      const r = await fetch(`${s.address}/v1/sys/audit-hash/file`, { method: "POST", headers: { "X-Vault-Token": s.rootToken }, body: JSON.stringify({ input: CANARY }) });
+      return ((await r.json()) as { data: { hash: string } }).data.hash;
+    };
+    const before = await hash(first);
+    await first.close();
+    const second = await startDevServer({ port: 0, dataDir: dir, auditLog: log });
+    try {
+      assert.equal(await hash(second), before);
+      const devices = (await (await fetch(`${second.address}/v1/sys/audit`, { headers: { "X-Vault-Token": second.rootToken } })).json()) as Record<string, unknown>;
+      assert.ok(devices["file/"], "same device, not a second one");
+      assert.equal(devices["file-2/"], undefined);
+    } finally {
+      await second.close();
+    }
+  });
+
   test("in-memory mode writes nothing to disk and forgets on restart", async () => {
     const s = await startDevServer({ port: 0, rootToken: "mem" });
     await fetch(`${s.address}/v1/secret/data/x`, { method: "POST", headers: { "X-Vault-Token": "mem" }, body: JSON.stringify({ data: { a: "b" } }) });

@@ -249,6 +249,14 @@ describe("KV v2 contract", () => {
     assert.deepEqual(d1.body.data.subkeys, { foo: null, bar: null, quux: null });
   });
 
+  test("concurrent writers with the same cas: exactly one wins", async () => {
+    await call(t, "POST", `${m}/data/race`, { body: { data: { n: "0" } } });
+    const replies = await Promise.all(Array.from({ length: 8 }, (_, i) => call(t, "POST", `${m}/data/race`, { body: { options: { cas: 1 }, data: { n: String(i + 1) } } })));
+    assert.equal(replies.filter((r) => r.status === 200).length, 1);
+    assert.equal(replies.filter((r) => r.status === 400).length, 7);
+    assert.equal((await call(t, "GET", `${m}/metadata/race`)).body.data.current_version, 2);
+  });
+
   test("unknown paths inside a KV v2 mount and wrong methods are errors with a message", async () => {
     const u = await call(t, "GET", `${m}/nonsense/path`);
     assert.equal(u.status, 404);
