@@ -88,7 +88,9 @@ function cards(input: ReportInput, s: ReportSummary): string {
   return `<div class="cards">${[
     card(input.totals.secrets, "secrets moved to Vault"),
     card(input.totals.verified, "verified by read-back", input.totals.verified === input.totals.secrets && input.totals.secrets > 0 ? "ok" : ""),
-    card(input.totals.readable, "readable with the app policy"),
+    input.secrets.some((x) => x.readableByPolicy !== null)
+      ? card(input.totals.readable, "readable with the app policy", input.totals.readable === input.totals.secrets ? "ok" : "alert")
+      : `<div class="card"><div class="n na">–</div><div class="l">app policy not checked</div></div>`,
     card(input.totals.config, "left as plain config"),
     card(remaining, "found by the re-scan", remaining > 0 ? "alert" : "ok"),
     card(s.inHistory.length, "in git history: rotate", s.inHistory.length > 0 ? "alert" : ""),

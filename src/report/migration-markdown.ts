@@ -36,7 +36,7 @@ export function renderMarkdown(input: ReportInput): string {
       [
         ["Secrets moved to Vault", md(input.totals.secrets)],
         ["Verified (read back, fingerprint matches)", md(input.totals.verified)],
-        ["Readable with the app's policy", md(input.totals.readable)],
+        ["Readable with the app's policy", input.secrets.some((x) => x.readableByPolicy !== null) ? md(input.totals.readable) : "not checked"],
         ["Left as plain config", md(input.totals.config)],
         ["Secrets the re-scan still finds", md(input.rescan.findings.length)],
         ["Manual actions", md(input.manualActions.length)],

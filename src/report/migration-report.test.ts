@@ -101,3 +101,11 @@ test("writeReports creates the directory and writes the four formats", () => {
 test("an unknown format is a usage error", () => {
   assert.throws(() => renderReport(sampleReportInput(), "pdf" as never), { name: "UsageError" });
 });
+
+test("an unchecked policy reads as not checked, not as zero readable", () => {
+  const base = sampleReportInput();
+  const input = { ...base, secrets: base.secrets.map((s) => ({ ...s, readableByPolicy: null })), totals: { ...base.totals, readable: 0 } };
+  assert.match(renderReport(input, "html"), /<div class="n na">–<\/div><div class="l">app policy not checked<\/div>/);
+  assert.match(renderReport(input, "md"), /\| Readable with the app's policy \| not checked \|/);
+  assert.match(renderReport(base, "md"), /\| Readable with the app's policy \| 9 \|/);
+});
