@@ -3,7 +3,8 @@ import { assigned, prefixed } from "./build.js";
 import { ALNUM, fake } from "./fake.js";
 
 export const rules: Rule[] = [
-  // Bitbucket app passwords: "ATBB" + 32 characters (the last 8 a hex checksum).
+  // Bitbucket app passwords: "ATBB" + 28-32 characters (scanners cite both;
+  // the tail is a hex checksum).
   prefixed({
     id: "bitbucket-app-password",
     description: "Bitbucket app password (ATBB…)",
@@ -11,7 +12,10 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/",
     prefix: "ATBB",
-    body: "[A-Za-z0-9_=.-]{32}",
+    body: "[A-Za-z0-9_=.-]{28,32}",
+    fixedLength: false,
+    entropy: 3.5,
+    valid: [`BITBUCKET_APP_PASSWORD=ATBB${fake(ALNUM, 20, "atbb-short")}`],
     sample: "ATBB" + fake(ALNUM, 24, "atbb") + fake("0123456789ABCDEF", 8, "atbb"),
     env: "BITBUCKET_APP_PASSWORD",
   }),

@@ -1,5 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
-import { assigned, prefixed } from "./build.js";
+import { assigned, custom, prefixed } from "./build.js";
 import { B64, BASE32, LOWER_ALNUM, fake, uuid } from "./fake.js";
 
 const IAM_IDS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids";
@@ -54,6 +54,28 @@ export const rules: Rule[] = [
       "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
       "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}",
     ],
+  }),
+
+  // A key pair written without names: the credentials CSV the IAM console
+  // downloads ("Access key ID,Secret access key" then "AKIA…,<secret>") or
+  // positional arguments (new Credentials("AKIA…", "<secret>")). The secret is
+  // the 40 characters that follow the key id within a few separators.
+  custom({
+    id: "aws-secret-access-key-pair",
+    description: "AWS secret access key right after its access key id (credentials CSV, positional arguments)",
+    kind: "cloud-credential",
+    severity: "critical",
+    docs: "https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html",
+    keywords: ["akia", "asia"],
+    pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}["']?[ \t]{0,4}[,;|:\t][ \t]{0,4}["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
+    entropy: 4,
+    examples: {
+      invalid: [
+        `User name,Password,Access key ID,Secret access key\ndeploy,,AKIA${fake(BASE32, 16, "csv")},${fake(B64, 40, "csv")}\n`,
+        `const creds = new AWS.Credentials("AKIA${fake(BASE32, 16, "pos")}", "${fake(B64, 40, "pos")}");`,
+      ],
+      valid: ["AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", `AKIA${fake(BASE32, 16, "csv2")},${"A".repeat(40)}`],
+    },
   }),
 
   // Session tokens returned by STS AssumeRole/GetSessionToken: long base64

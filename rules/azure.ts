@@ -143,7 +143,9 @@ export const rules: Rule[] = [
   }),
 
   // Azure DevOps personal access tokens: since 2024 84 characters with the
-  // "AZDO" signature at positions 77-80; before, 52 characters of base32.
+  // "AZDO" signature near the end (positions 76-80; sources differ by one on
+  // where it starts, so both are accepted and the total length is checked);
+  // before, 52 characters of base32.
   custom({
     id: "azure-devops-pat",
     description: "Azure DevOps personal access token (84-character format with the AZDO signature)",
@@ -151,10 +153,11 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://learn.microsoft.com/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate",
     keywords: ["azdo"],
-    pattern: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{76}AZDO[A-Za-z0-9]{4})(?![A-Za-z0-9])/,
+    pattern: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{75,76}AZDO[A-Za-z0-9]{4,5})(?![A-Za-z0-9])/,
     entropy: 4,
+    validate: (s) => s.length === 84,
     examples: {
-      invalid: [`AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 76, "ado")}AZDO${fake(ALNUM, 4, "ado")}`],
+      invalid: [`AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 76, "ado")}AZDO${fake(ALNUM, 4, "ado")}`, `ADO_TOKEN=${fake(ALNUM, 75, "ado2")}AZDO${fake(ALNUM, 5, "ado2")}`],
       valid: [`AZURE_DEVOPS_EXT_PAT=${"A".repeat(76)}AZDO${"A".repeat(4)}`, `AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 60, "ado")}AZDO${fake(ALNUM, 4, "ado")}`],
     },
   }),

@@ -169,16 +169,17 @@ export const rules: Rule[] = [
     sample: Buffer.from(JSON.stringify({ k: fake(ALNUM, 32, "gk"), n: "deploy", id: 1 })).toString("base64").replace(/=+$/, ""),
     env: "GRAFANA_API_KEY",
   }),
-  // Honeycomb: ingest keys "hcaik_"/"hcxik_" + 58; configuration keys 22 characters.
+  // Honeycomb v2 keys: "hcaik_" (ingest) / "hcaic_" (configuration), "hcx…"
+  // for EU, + 58 lower-case alphanumerics; classic configuration keys 22 characters.
   prefixed({
     id: "honeycomb-ingest-key",
-    description: "Honeycomb ingest key (hcaik_/hcxik_…)",
+    description: "Honeycomb API key, v2 format (hcaik_/hcaic_…)",
     kind: "api-key",
     severity: "medium",
     docs: "https://docs.honeycomb.io/configure/environments/manage-api-keys/",
     prefix: "hc",
-    body: "[ax]ik_[a-z0-9]{58}",
-    keywords: ["hcaik_", "hcxik_"],
+    body: "[ax]i[kc]_[a-z0-9]{58}",
+    keywords: ["hcaik_", "hcaic_", "hcxik_", "hcxic_"],
     sample: "hcaik_" + fake("abcdefghijklmnopqrstuvwxyz0123456789", 58, "hc"),
     env: "HONEYCOMB_API_KEY",
   }),
