@@ -131,8 +131,9 @@ export function runJob(job: ScanJob, ctx: JobContext): JobResult {
       content = ctx.readFile(job.abs, ctx.settings.maxFileSize);
     } catch (error) {
       const code = errorCode(error);
-      // Deleted between listing and reading: normal in a busy tree.
-      if (code === "ENOENT") return emptyResult(0, "vanished", `${file}: deleted during the scan, skipped`);
+      // Gone between listing and reading (a busy tree), or tracked by git but
+      // absent (deleted and not yet staged, outside a sparse checkout): counted, no note.
+      if (code === "ENOENT") return emptyResult(0, "vanished");
       return emptyResult(0, "unreadable", `${file}: cannot be read (${code}), skipped`);
     }
     if (typeof content === "string") {
