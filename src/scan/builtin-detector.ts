@@ -32,6 +32,14 @@ const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--
 const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$]{3,127})\1(?=\s|$)/gm;
 const SQL_PASSWORD = /\b(?:password|identified[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
 
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isSchemeChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46;
+}
+
 const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|cassandra|couchdb)$/i;
 
 export function detectBuiltin(text: string, lower: string, file: string, info: FileInfo): BuiltinHit[] {
@@ -65,17 +73,19 @@ function urlPasswords(text: string, hits: BuiltinHit[], testPath: boolean): void
   // Anchored on "://" (found with indexOf) rather than on every word start: most
   // files have URLs, few have a password in one.
   for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
+    // Scheme: letters, digits, + . - before "://" (RFC 3986 §3.1); char codes, no per-character regex.
     let s = at;
-    while (s > 0 && at - s < 24 && /[A-Za-z0-9+.-]/.test(text[s - 1]!)) s--;
+    while (s > 0 && at - s < 24 && isSchemeChar(text.charCodeAt(s - 1))) s--;
+    if (s === at || !isLetter(text.charCodeAt(s))) continue;
     const scheme = text.slice(s, at);
-    if (!/^[A-Za-z][A-Za-z0-9+.-]*$/.test(scheme)) continue;
     // userinfo: up to the first "@" before any "/", whitespace, quote or bracket.
     let e = at + 3;
     let colon = -1;
-    while (e < text.length && e - at < 300) {
-      const c = text[e]!;
-      if (c === "@" || c === "/" || c === "?" || c === "#" || c === " " || c === "\n" || c === "\t" || c === '"' || c === "'" || c === "`" || c === "<" || c === ">") break;
-      if (c === ":" && colon === -1) colon = e;
+    const limit = Math.min(text.length, at + 300);
+    while (e < limit) {
+      const c = text.charCodeAt(e);
+      if (c === 64 /* @ */ || c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62) break;
+      if (c === 58 /* : */ && colon === -1) colon = e;
       e++;
     }
     if (text[e] !== "@" || colon === -1 || !/[A-Za-z0-9[]/.test(text[e + 1] ?? "")) continue;

@@ -93,7 +93,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
     if (info.kind === "js") {
       const js = shouldParseJavaScript(text) ? scanJavaScript(text, file, info) : null;
-      const found = js ?? (text.includes(".env") ? lexicalEnvReferences(text, file, info.testPath) : null);
+      const found = js ?? (text.includes("process.env") || text.includes("import.meta.env") ? lexicalEnvReferences(text, file, info.testPath) : null);
       if (found) {
         envReferences = found.envReferences;
         candidates.push(...found.candidates);

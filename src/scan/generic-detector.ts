@@ -32,10 +32,12 @@ export interface GenericHit {
 // the name analysis throws away most hits (`keys`, `author`, `passive`).
 const HEAD_RE = /pass|pwd|secret|token|key|auth|credential|creds|dsn|salt|pepper|hmac|bearer|connstr|connectionstring/g;
 
-const IDENT = /[A-Za-z0-9_$.\-]/;
+// Characters of a name: letters, digits, `_ $ . -` (dotted and kebab keys included).
+const IDENT_CHARS = new Uint8Array(128);
+for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.-") IDENT_CHARS[ch.charCodeAt(0)] = 1;
 
-function isIdentChar(c: string | undefined): boolean {
-  return c !== undefined && IDENT.test(c);
+function isIdentCode(c: number): boolean {
+  return c < 128 && IDENT_CHARS[c] === 1;
 }
 
 const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
@@ -88,8 +90,8 @@ export function detectGeneric(text: string, lower: string, info: FileInfo): Gene
   while ((m = re.exec(lower)) !== null) {
     let s = m.index;
     let e = m.index + m[0].length;
-    while (s > 0 && isIdentChar(text[s - 1])) s--;
-    while (e < text.length && isIdentChar(text[e])) e++;
+    while (s > 0 && isIdentCode(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && isIdentCode(text.charCodeAt(e))) e++;
     re.lastIndex = e;
     let name = text.slice(s, e);
     // `-p`/`--password` flags and `this.`/`$` prefixes: trim punctuation at the ends.

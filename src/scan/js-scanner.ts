@@ -25,9 +25,9 @@ function parser(): Parse {
 
 export const AST_MAX_BYTES = 1_000_000;
 
-const ENV_READ = /process\.env|import\.meta\.env/;
 // Credential arguments: constructors and factories of API clients, token signing, header setters.
-const CREDENTIAL_CALL = /\bnew\s+(?:\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API)\s*\(\s*["'`]|create\w*Client\s*\([^)]{0,200}["'`]|\b(?:jwt|jsonwebtoken|jose)\.(?:sign|verify)\s*\(/;
+// Literal-led alternatives (fast to search); the AST then checks the call precisely.
+const CREDENTIAL_CALL = /Client\s*\(|Stripe\s*\(|Twilio\s*\(|OpenAI\s*\(|Anthropic\s*\(|Octokit\s*\(|SDK\s*\(|Api\s*\(|API\s*\(|(?:jwt|jose|jsonwebtoken)\.(?:sign|verify)\s*\(/;
 const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth)$/;
 
 /**
@@ -40,7 +40,7 @@ export function shouldParseJavaScript(text: string): boolean {
   if (text.length > AST_MAX_BYTES) return false;
   const lines = 1 + (text.length > 0 ? countNewlines(text) : 0);
   if (text.length / lines > 400) return false; // minified: text scanning only
-  return (ENV_READ.test(text) && NEEDS_AST.test(text)) || CREDENTIAL_CALL.test(text);
+  return ((text.includes("process.env") || text.includes("import.meta.env")) && NEEDS_AST.test(text)) || CREDENTIAL_CALL.test(text);
 }
 
 function countNewlines(text: string): number {
