@@ -213,3 +213,16 @@ test("a keep-alive socket the server closed while idle does not fail the next re
   }
   assert.equal(posts, 3);
 });
+
+test("one redirect (a standby pointing at the active node) is followed with the same request", async () => {
+  const active = await startStub((r) => (r.method === "POST" ? { body: { data: { version: 5 } } } : kvRead({ a: "from-active" })));
+  stubs.push(active);
+  const { stub: standby, client } = await setup((r) => ({ status: 307, headers: { location: `${active.address}${r.path}${r.query.size ? `?${r.query}` : ""}` } }), { defaultMount: "secret" });
+  const s = await client.getSecret("secret/app", { mount: "secret" });
+  assert.equal(s.data.get("a"), "from-active");
+  const v = await client.writeSecret("app", { a: "1" }, { mount: "secret", cas: 4 });
+  assert.equal(v?.version, 5);
+  assert.deepEqual(active.requests.at(-1)!.body, { data: { a: "1" }, options: { cas: 4 } });
+  assert.equal(active.requests.at(-1)!.headers["x-vault-token"], "tok");
+  assert.ok(standby.requests.length >= 2);
+});

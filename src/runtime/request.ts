@@ -53,21 +53,20 @@ export interface VaultResponse {
 
 export class Requester {
   readonly #transport: Transport;
+  /** Transports to other nodes that redirected us (HA standbys answering 307). */
+  readonly #others = new Map<string, Transport>();
   readonly #options: ResolvedOptions;
   readonly #random: () => number;
 
   constructor(options: ResolvedOptions, random: () => number = Math.random) {
     this.#options = options;
     this.#random = random;
-    this.#transport = new Transport({
-      address: options.address,
-      ca: options.ca,
-      cert: options.cert,
-      key: options.key,
-      servername: options.servername,
-      verify: options.verify,
-      maxSockets: options.maxSockets,
-    });
+    this.#transport = this.#newTransport(options.address);
+  }
+
+  #newTransport(address: string): Transport {
+    const o = this.#options;
+    return new Transport({ address, ca: o.ca, cert: o.cert, key: o.key, servername: o.servername, verify: o.verify, maxSockets: o.maxSockets });
   }
 
   get origin(): string {
@@ -77,7 +76,9 @@ export class Requester {
   async send(req: VaultRequest, token: string | undefined): Promise<VaultResponse> {
     const o = this.#options;
     const method = req.method === "LIST" ? "GET" : req.method;
-    const url = buildUrl(req);
+    let url = buildUrl(req);
+    let transport = this.#transport;
+    let redirected = false;
     const body = req.body === undefined ? undefined : JSON.stringify(req.body, revealReplacer);
     for (let attempt = 0; ; attempt++) {
       const headers: OutgoingHttpHeaders = { "x-vault-request": "true" };
@@ -86,7 +87,7 @@ export class Requester {
       if (body !== undefined) headers["content-type"] = req.contentType ?? "application/json";
       let raw;
       try {
-        raw = await this.#transport.send(method, url, headers, body, o.timeout);
+        raw = await transport.send(method, url, headers, body, o.timeout);
       } catch (err) {
         if (!(err instanceof TransportFailure)) throw err;
         if (attempt < o.retries && (req.idempotent || err.notSent)) {
@@ -94,7 +95,7 @@ export class Requester {
           continue;
         }
         const details = { method: req.method, path: req.path, code: err.code, cause: err };
-        const where = `${req.method} ${this.#transport.origin}/v1/${req.path}`;
+        const where = `${req.method} ${transport.origin}/v1/${req.path}`;
         const tries = attempt > 0 ? ` after ${attempt + 1} attempts` : "";
         if (err.timedOut) {
           throw new VaultTimeoutError(`Vault did not answer ${where} within ${o.timeout} ms${tries}`, {
@@ -108,6 +109,16 @@ export class Requester {
         });
       }
       const status = raw.status;
+      // Like Vault's Go client (api/client.go): follow one redirect (a standby
+      // pointing at the active node), never from https down to http.
+      if ((status === 301 || status === 302 || status === 307 || status === 308) && raw.location !== undefined && !redirected) {
+        redirected = true;
+        const next = this.#redirectTarget(transport, raw.location, req);
+        transport = next.transport;
+        url = next.url;
+        attempt--;
+        continue;
+      }
       if ((status >= 200 && status < 300) || req.accept?.includes(status)) {
         return { status, body: parseBody(raw.body, req, status) };
       }
@@ -132,8 +143,32 @@ export class Requester {
     await new Promise((r) => setTimeout(r, delay));
   }
 
+  #redirectTarget(from: Transport, location: string, req: VaultRequest): { transport: Transport; url: string } {
+    let target: URL;
+    try {
+      target = new URL(location, from.origin);
+    } catch (cause) {
+      throw new VaultServerError(`${req.method} /v1/${req.path}: Vault redirected to an invalid location`, { method: req.method, path: req.path, cause, hint: "Check the api_addr of the Vault nodes." });
+    }
+    if (from.origin.startsWith("https:") && target.protocol !== "https:") {
+      throw new VaultConnectionError(`${req.method} /v1/${req.path}: Vault redirected from https to ${target.protocol.replace(":", "")}, which would send the token in clear`, {
+        method: req.method,
+        path: req.path,
+        hint: "Fix the api_addr of the Vault nodes so that it uses https.",
+      });
+    }
+    // Keyed by origin and created without the address's path prefix: the Location path is complete.
+    let transport = this.#others.get(target.origin);
+    if (transport === undefined) {
+      transport = this.#newTransport(target.origin);
+      this.#others.set(target.origin, transport);
+    }
+    return { transport, url: target.pathname + target.search };
+  }
+
   close(): void {
     this.#transport.close();
+    for (const t of this.#others.values()) t.close();
   }
 }
 

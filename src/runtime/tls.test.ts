@@ -25,6 +25,11 @@ before(async () => {
     timeout: 20_000,
   });
   server = createServer({ key: readFileSync(join(dir, "key.pem")), cert: readFileSync(caFile) }, (req, res) => {
+    if (req.url?.startsWith("/v1/downgrade/")) {
+      res.writeHead(307, { location: `http://127.0.0.1:9${req.url}` });
+      res.end();
+      return;
+    }
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify(req.url?.startsWith("/v1/sys/internal/ui/mounts/") ? { data: { path: "secret/", type: "kv", options: { version: "2" } } } : { data: { data: { tls: "yes" }, metadata: { version: 1 } } }));
   });
@@ -86,4 +91,8 @@ test("a malformed address with credentials in it is not repeated in the error", 
     assert.ok(err instanceof VaultConfigError, address);
     assert.ok(!inspect(err, { depth: 10 }).includes("CANARY_addr_pw"), inspect(err));
   }
+});
+
+test("a redirect from https to http is refused (the token would travel in clear)", async () => {
+  await assert.rejects(client({ verify: false }).request("GET", "downgrade/x"), (e: unknown) => e instanceof VaultConnectionError && /in clear/.test(e.message));
 });

@@ -25,6 +25,8 @@ export interface RawResponse {
   status: number;
   /** `Retry-After` header, raw. */
   retryAfter: string | undefined;
+  /** `Location` header of a redirect. */
+  location: string | undefined;
   body: string;
 }
 
@@ -119,7 +121,7 @@ export class Transport {
           settled = true;
           if (timer !== undefined) clearTimeout(timer);
           const ra = res.headers["retry-after"];
-          resolve({ status: res.statusCode ?? 0, retryAfter: typeof ra === "string" ? ra : undefined, body: text });
+          resolve({ status: res.statusCode ?? 0, retryAfter: typeof ra === "string" ? ra : undefined, location: res.headers.location, body: text });
         });
         res.on("error", (err: NodeJS.ErrnoException) => {
           fail(new TransportFailure(`the response was cut off (${err.code ?? err.message})`, err.code, false, false, { cause: err }));
