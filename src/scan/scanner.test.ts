@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { scan, scanInternal, type ScanOptions } from "./scanner.js";
@@ -146,7 +146,8 @@ test("robustness: unreadable and vanished files become notes and the scan goes o
   const readFile: typeof readRegularFile = (abs, max) => {
     const err = (code: string) => Object.assign(new Error(`${code}: mocked`), { code });
     if (abs.endsWith("locked.txt")) throw err("EACCES");
-    if (abs.endsWith("gone.txt")) throw err("ENOENT");
+    // Deleted after listing, right before the read: the real reader meets ENOENT.
+    if (abs.endsWith("gone.txt")) rmSync(abs);
     return readRegularFile(abs, max);
   };
   const r = await fake(dir, { readFile });
