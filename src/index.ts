@@ -23,3 +23,8 @@ export { InjectedFailure } from "./apply/applier.js";
 export { scanText, type EngineOptions, type EngineResult, type TextInput } from "./scan/engine.js";
 export { toFinding } from "./scan/to-finding.js";
 export { classifyVariable, type Classification, type Verdict, type ClassifyOptions } from "./classify/index.js";
+export { rewriteSource, moduleKindOf, type RewriteInput, type RewriteOutput, type RewriteWarning, type RewriteLiteral } from "./apply/code-rewriter.js";
+export { generateSecretsModule, type SecretsModuleInput } from "./apply/secrets-module.js";
+export { cleanEnvFile, updateEnvExample, ensureGitignore } from "./apply/env-cleaner.js";
+export { redactedDiff } from "./apply/redacted-diff.js";
+export { renderReport, writeReports, REPORT_FORMATS, type ReportFormat } from "./report/migration-report.js";
