@@ -87,6 +87,25 @@ export interface TokenEntry {
   maxExpireTime: number;
 }
 
+export interface TokenRole {
+  name: string;
+  allowedPolicies: string[];
+  disallowedPolicies: string[];
+  allowedPoliciesGlob: string[];
+  disallowedPoliciesGlob: string[];
+  orphan: boolean;
+  renewable: boolean;
+  pathSuffix: string;
+  tokenPeriod: number;
+  tokenExplicitMaxTtl: number;
+  tokenTtl: number;
+  tokenMaxTtl: number;
+  tokenNumUses: number;
+  tokenNoDefaultPolicy: boolean;
+  tokenType: string;
+  tokenBoundCidrs: string[];
+}
+
 export interface AppRole {
   name: string;
   roleId: string;
@@ -147,6 +166,8 @@ export interface State {
   policies: Map<string, string>;
   tokens: Map<string, TokenEntry>;
   accessors: Map<string, string>;
+  /** auth/token/roles (optional: stores written before roles existed lack it). */
+  tokenRoles?: Map<string, TokenRole>;
   kv: Map<string, KvStore>; // by mount uuid
   approle: Map<string, AppRoleStore>; // by auth mount uuid
   cubbyhole: Map<string, Map<string, string>>; // by token id, values as JSON text
@@ -200,6 +221,7 @@ export function initialState(rootToken: string): State {
     policies: new Map([["default", DEFAULT_POLICY]]),
     tokens: new Map(),
     accessors: new Map(),
+    tokenRoles: new Map(),
     kv: new Map([[secret.uuid, newKvStore()]]),
     approle: new Map(),
     cubbyhole: new Map(),

@@ -3,6 +3,7 @@ import { badRequest, permissionDenied, unsupportedOperation, unsupportedPath, Va
 import { bool, duration, has, int, str, strList, stringMap, type Data } from "./fields.js";
 import { SYSTEM_MAX_TTL, type State, type TokenEntry } from "./state.js";
 import type { AuthBlock, Backend, LogicalRequest, LogicalResponse } from "./request.js";
+import { handleRoles, rolePolicies, rolesOf } from "./token-roles.js";
 
 // The token store and the `auth/token/` endpoints
 // (openbao/docs/api/auth/token.mdx; concepts/tokens.mdx): parent/child trees,
@@ -242,46 +243,60 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
   const { tokens } = deps;
   const isRootOrSudo = (req: LogicalRequest) => Boolean(req.acl?.root || req.acl?.hasSudo(req.path, req.operation));
 
-  function create(req: LogicalRequest, orphanEndpoint: boolean): LogicalResponse {
+  function create(req: LogicalRequest, orphanEndpoint: boolean, roleName = ""): LogicalResponse {
     const parent = req.token!;
     const d = req.data;
+    const role = roleName === "" ? undefined : rolesOf(tokens.state).get(roleName);
+    if (roleName !== "" && !role) throw badRequest(`unknown role ${roleName}`);
     const privileged = isRootOrSudo(req);
     const parentIsRoot = parent.policies.includes("root");
     if (has(d, "id") && !privileged) throw badRequest("root or sudo privileges required to specify token id");
-    if (bool(d, "no_parent") && !privileged && !orphanEndpoint) throw badRequest("root or sudo privileges required to create orphan token");
-    if (has(d, "period") && duration(d, "period") > 0 && !privileged) throw badRequest("root or sudo privileges required to create periodic token");
+    if (bool(d, "no_parent") && !privileged && !orphanEndpoint && !role) throw badRequest("root or sudo privileges required to create orphan token");
+    if (has(d, "period") && duration(d, "period") > 0 && !privileged && !role?.tokenPeriod) throw badRequest("root or sudo privileges required to create periodic token");
     const type = str(d, "type", "service");
     if (type === "batch") throw badRequest("batch tokens are not supported by the vaultshift dev server");
     if (type !== "service" && type !== "default") throw badRequest(`invalid 'token_type' value "${type}"`);
-    const requested = strList(d, "policies");
-    const explicit = requested !== undefined && requested.length > 0;
-    let policies = explicit ? requested : parent.policies.filter((p) => p !== "default" || !bool(d, "no_default_policy"));
-    policies = policies.map((p) => p.toLowerCase());
-    if (explicit && !privileged && !parentIsRoot) {
-      const allowed = new Set(parent.policies);
-      const extra = policies.filter((p) => p !== "default" && !allowed.has(p));
-      if (extra.length > 0) throw badRequest("child policies must be subset of parent");
+    const requested = (strList(d, "policies") ?? []).map((p) => p.toLowerCase());
+    let noDefaultPolicy = bool(d, "no_default_policy");
+    let policies: string[];
+    const fromRole = role ? rolePolicies(role, requested) : undefined;
+    if (fromRole?.policies && (role!.allowedPolicies.length > 0 || role!.allowedPoliciesGlob.length > 0)) {
+      // The role's allowed lists replace the subset-of-parent rule.
+      policies = fromRole.policies;
+    } else {
+      const explicit = requested.length > 0;
+      policies = explicit ? requested : parent.policies.filter((p) => p !== "default" || !noDefaultPolicy);
+      if (explicit && !privileged && !parentIsRoot) {
+        const allowed = new Set(parent.policies);
+        const extra = policies.filter((p) => p !== "default" && !allowed.has(p));
+        if (extra.length > 0) throw badRequest("child policies must be subset of parent");
+      }
     }
+    if (fromRole?.noDefault) noDefaultPolicy = true;
     if (policies.includes("root") && !parentIsRoot) throw badRequest("root tokens may not be created from a token that is not root");
     const id = has(d, "id") ? str(d, "id") : undefined;
     if (id !== undefined && (id === "" || id.includes("."))) throw badRequest("token IDs can not contain periods");
     if (id !== undefined && tokens.get(id)) throw badRequest("cannot create a token with a duplicate ID");
     const displayName = str(d, "display_name");
-    const noParent = orphanEndpoint || bool(d, "no_parent");
-    const numUses = int(d, "num_uses");
+    const noParent = role ? role.orphan : orphanEndpoint || bool(d, "no_parent");
+    const numUses = int(d, "num_uses") || (role?.tokenNumUses ?? 0);
     if (numUses < 0) throw badRequest("number of uses cannot be negative");
+    let explicitMaxTtl = duration(d, "explicit_max_ttl");
+    if (role?.tokenExplicitMaxTtl) explicitMaxTtl = explicitMaxTtl > 0 ? Math.min(explicitMaxTtl, role.tokenExplicitMaxTtl) : role.tokenExplicitMaxTtl;
+    const path = role ? `auth/token/create/${role.name}${role.pathSuffix ? `/${role.pathSuffix}` : ""}` : req.path.replace(/\/$/, "");
     const entry = tokens.create({
       policies,
       parent: noParent ? "" : parent.id,
-      path: req.path.replace(/\/$/, ""),
+      path,
       meta: stringMap(d, "meta") ?? null,
       displayName: `token${displayName ? `-${displayName.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}` : ""}`,
-      ttl: has(d, "ttl") ? duration(d, "ttl") : duration(d, "lease"),
-      explicitMaxTtl: duration(d, "explicit_max_ttl"),
-      period: duration(d, "period"),
+      ttl: has(d, "ttl") ? duration(d, "ttl") : has(d, "lease") ? duration(d, "lease") : (role?.tokenTtl ?? 0),
+      maxTtl: role?.tokenMaxTtl ?? 0,
+      explicitMaxTtl,
+      period: role?.tokenPeriod || duration(d, "period"),
       numUses,
-      renewable: bool(d, "renewable", true),
-      noDefaultPolicy: bool(d, "no_default_policy"),
+      renewable: role ? role.renewable && bool(d, "renewable", true) : bool(d, "renewable", true),
+      noDefaultPolicy,
       ...(id !== undefined ? { id } : {}),
     });
     const warnings = entry.policies.filter((p) => p !== "root" && p !== "default" && !deps.policyExists(p)).map((p) => `Policy "${p}" does not exist`);
@@ -311,8 +326,7 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
       switch (head) {
         case "create":
           if (!post) throw unsupportedOperation();
-          if (rest !== "") throw badRequest(`unknown role: ${rest}`);
-          return create(req, false);
+          return create(req, false, rest.replace(/\/$/, ""));
         case "create-orphan":
           if (!post) throw unsupportedOperation();
           return create(req, true);
@@ -361,6 +375,8 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
           tokens.revokeTree(accessorTarget(req).id);
           return undefined;
         }
+        case "roles":
+          return handleRoles(tokens.state, req, rest.replace(/\/$/, ""));
         case "accessors": {
           if (op !== "list") throw unsupportedOperation();
           return { data: { keys: [...tokens.state.accessors.keys()].sort() } };

@@ -103,6 +103,31 @@ describe("token auth contract", () => {
     await call(t, "DELETE", `sys/policies/acl/${pol}`);
   });
 
+  test("token roles: CRUD, and create/:role applies allowed policies, orphan, period and the role path", async () => {
+    const role = unique("role");
+    const allowed = unique("allowedpol");
+    assert.equal((await call(t, "POST", `auth/token/roles/${role}`, { body: { allowed_policies: [allowed], orphan: true, token_period: "1h", disallowed_policies: "blocked" } })).status, 204);
+    const read = await call(t, "GET", `auth/token/roles/${role}`);
+    assert.equal(read.status, 200);
+    assert.deepEqual(read.body.data.allowed_policies, [allowed]);
+    assert.equal(read.body.data.orphan, true);
+    assert.equal(read.body.data.token_period, 3600);
+    assert.ok((await call(t, "LIST", "auth/token/roles")).body.data.keys.includes(role));
+    const noPolicies = await call(t, "POST", `auth/token/create/${role}`, { body: {} });
+    assert.equal(noPolicies.status, 200);
+    assert.deepEqual(noPolicies.body.auth.policies, [allowed, "default"].sort());
+    assert.equal(noPolicies.body.auth.orphan, true);
+    assert.equal(noPolicies.body.auth.lease_duration, 3600);
+    const self = await call(t, "GET", "auth/token/lookup-self", { token: noPolicies.body.auth.client_token });
+    assert.equal(self.body.data.path, `auth/token/create/${role}`);
+    assert.equal(self.body.data.period, 3600);
+    assert.equal((await call(t, "POST", `auth/token/create/${role}`, { body: { policies: ["something-else"] } })).status, 400);
+    assert.equal((await call(t, "POST", `auth/token/create/${role}`, { body: { policies: ["blocked"] } })).status, 400);
+    assert.equal((await call(t, "POST", `auth/token/create/${unique("norole")}`, { body: {} })).status, 400);
+    assert.equal((await call(t, "DELETE", `auth/token/roles/${role}`)).status, 204);
+    assert.equal((await call(t, "GET", `auth/token/roles/${role}`)).status, 404);
+  });
+
   test("num_uses: the token stops working after its last use", async () => {
     const tok = (await call(t, "POST", "auth/token/create", { body: { ttl: "5m", num_uses: 2 } })).body.auth.client_token;
     assert.equal((await call(t, "GET", "auth/token/lookup-self", { token: tok })).status, 200);
