@@ -422,7 +422,7 @@ export class VaultClient {
    * (undefined for 204). Errors are VaultErrors; 403 recovery applies.
    */
   async request(method: Method, path: string, options: { body?: unknown; query?: VaultRequest["query"]; idempotent?: boolean } = {}): Promise<Record<string, any> | undefined> {
-    const idempotent = options.idempotent ?? (method === "GET" || method === "LIST" || method === "HEAD");
+    const idempotent = options.idempotent ?? (method === "GET" || method === "LIST" || method === "HEAD" || method === "DELETE");
     const res = await this.#call({ method, path: path.replace(/^\/?(v1\/)?/, ""), body: options.body, query: options.query, idempotent });
     return res.body;
   }
