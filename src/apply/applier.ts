@@ -80,6 +80,8 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
   const resuming = journal !== null && journal.planId === plan.id && journal.status === "in-progress";
   if (!resuming) journal = null;
 
+  if (plan.targets.length > 0) await store.checkMount?.(plan.mount);
+
   // 1. Sources: every value must still match its fingerprint, unless Vault already holds it (resumed or re-applied).
   progress({ stage: "backup", step: 1, total: 3, message: `checking ${plan.secrets.length} secrets against their fingerprints` });
   const checks = readPlannedValues(root, plan);

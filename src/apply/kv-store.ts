@@ -34,6 +34,8 @@ export interface KvStore {
   deletePolicy(name: string): Promise<void>;
   /** Capabilities a token holding only `policy` has on each API path (`secret/data/app/x`). */
   policyCapabilities(policy: string, paths: string[]): Promise<string[][]>;
+  /** Throws a PlanError when `mount` is not a KV v2 mount (absent, KV v1, another engine). */
+  checkMount?(mount: string): Promise<void>;
 }
 
 /** Someone wrote the secret between our read and our write (KV v2 check-and-set failed). */

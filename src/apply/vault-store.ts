@@ -5,6 +5,7 @@ import { createVaultClient, type VaultClient } from "../runtime/client.js";
 import { VaultSecretNotFoundError, VaultVersionError } from "../runtime/errors.js";
 import type { VaultClientOptions } from "../runtime/options.js";
 import type { VaultConnection } from "../plan/types.js";
+import { PlanError } from "../errors.js";
 import { CasConflictError, dataPath, type KvStore, type KvMetadata, type KvRead } from "./kv-store.js";
 
 // The pipeline's Vault access, on the runtime client (one HTTP client for the
@@ -141,6 +142,51 @@ export class VaultStore implements KvStore {
     } finally {
       await probe.revokeSelf().catch(() => {});
       probe.close();
+    }
+  }
+
+  /**
+   * sys/internal/ui/mounts/<path> tells any token the engine behind a path
+   * (the Vault CLI's `kv` commands use it the same way). A token that may not
+   * ask is not stopped here: the writes will say what is wrong.
+   */
+  async checkMount(mount: string): Promise<void> {
+    let body: Record<string, any> | undefined;
+    try {
+      body = await this.client.request("GET", `sys/internal/ui/mounts/${mount}`);
+    } catch (error) {
+      let status = (error as { status?: number }).status;
+      // Vault answers 403 here for a path that is not mounted; sys/mounts/<path> can tell (with the right to read it).
+      if (status === 403) {
+        try {
+          const m = await this.client.request("GET", `sys/mounts/${mount}`);
+          body = { data: m?.data ?? m };
+          status = 200;
+        } catch (second) {
+          status = (second as { status?: number }).status;
+        }
+      }
+      if (status === 200) return this.#checkEngine(mount, body);
+      if (status === 400 || status === 404) {
+        throw new PlanError(`There is no secrets engine mounted at ${mount}/ on ${this.address}.`, {
+          cause: error,
+          hint: `Enable KV v2 there (\`vault secrets enable -path=${mount} kv-v2\`), or choose another mount with --mount.`,
+        });
+      }
+      return;
+    }
+    this.#checkEngine(mount, body);
+  }
+
+  #checkEngine(mount: string, body: Record<string, any> | undefined): void {
+    const d = (body?.data ?? {}) as { type?: string; options?: { version?: string } | null; path?: string };
+    if (d.type !== undefined && d.type !== "kv" && d.type !== "generic") {
+      throw new PlanError(`${mount}/ on ${this.address} is a ${d.type} engine, not KV.`, { hint: "Choose a KV v2 mount with --mount." });
+    }
+    if (d.type !== undefined && String(d.options?.version ?? "1") !== "2") {
+      throw new PlanError(`${mount}/ on ${this.address} is KV version 1; vaultshift writes KV v2 (versions are what make rollback possible).`, {
+        hint: `Upgrade it with \`vault kv enable-versioning ${mount}/\`, or choose a KV v2 mount with --mount.`,
+      });
     }
   }
 

@@ -214,3 +214,13 @@ test("a project without secrets: the plan is empty, apply and verify succeed wit
   assert.deepEqual(after, before);
   assert.equal((await rawVault(server.address, server.rootToken).get("sys/policies/acl/clean-read")).status, 404);
 });
+
+test("a mount that is missing or KV v1 stops the migration before anything changes", async () => {
+  const { root, env, vault, original } = setup();
+  await assert.rejects(migrate({ root, env, vault, app: "nomount", mount: "absent" }), (e: unknown) => e instanceof PlanError && /no secrets engine mounted at absent\//.test((e as Error).message));
+  await rawVault(server.address, server.rootToken).send("POST", "sys/mounts/legacy", { type: "kv", options: { version: "1" } });
+  await assert.rejects(migrate({ root, env, vault, app: "v1", mount: "legacy" }), (e: unknown) => e instanceof PlanError && /KV version 1/.test((e as Error).message) && /enable-versioning/.test((e as PlanError).hint ?? ""));
+  const tree = snapshot(root);
+  tree.delete("vaultshift.plan.json");
+  assert.deepEqual(tree, original);
+});

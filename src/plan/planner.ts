@@ -140,8 +140,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     targetMap.set(s.target.path, t);
   }
   const targets = [...targetMap.values()].sort((a, b) => a.path.localeCompare(b.path));
-  if (options.store) {
+  if (options.store && targets.length > 0) {
     const store = options.store;
+    await store.checkMount?.(mount);
     await Promise.all(
       targets.map(async (t) => {
         const meta = await store.metadata(mount, t.path);

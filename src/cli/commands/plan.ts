@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { Command } from "../io.js";
 import { parseCommandArgs, stringOpt } from "../args.js";
 import { UsageError } from "../../errors.js";
+import { VaultConnectionError } from "../../runtime/errors.js";
 import { plan } from "../../migrate/index.js";
 import { DEFAULT_PLAN_FILE, writePlan } from "../../plan/plan-file.js";
 import { VAULT_HELP, VAULT_OPTIONS, planSummary, progressPrinter, vaultConnection } from "../../migrate/cli-support.js";
@@ -33,14 +34,16 @@ current version so that apply can tell if someone wrote it meanwhile.
     const useVault = !values.offline && Boolean(stringOpt(values, "vault-addr") ?? io.env.VAULT_ADDR);
     const app = stringOpt(values, "app");
     const mount = stringOpt(values, "mount");
-    const p = await plan({
-      root,
-      env: io.env,
-      onProgress: progressPrinter(io),
-      ...(app ? { app } : {}),
-      ...(mount ? { mount } : {}),
-      ...(useVault ? { vault: vaultConnection(values, io) } : {}),
-    });
+    const options = { root, env: io.env, onProgress: progressPrinter(io), ...(app ? { app } : {}), ...(mount ? { mount } : {}) };
+    let p;
+    try {
+      p = await plan({ ...options, ...(useVault ? { vault: vaultConnection(values, io) } : {}) });
+    } catch (error) {
+      // Vault is optional at plan time: without it the plan just does not record current versions.
+      if (!(error instanceof VaultConnectionError)) throw error;
+      io.stderr(`note: Vault is not reachable (${error.message}); planning without the current versions. apply still writes with check-and-set.\n`);
+      p = await plan(options);
+    }
     const out = resolve(io.cwd, stringOpt(values, "out") ?? resolve(root, DEFAULT_PLAN_FILE));
     writePlan(p, out);
     io.stdout(planSummary(p));
