@@ -54,7 +54,11 @@ test("text: grouped by file, aligned, a summary line, notes; no colour unless as
   assert.ok(out.includes("a b,c:d.env\n  2:5  generic-secret  password DB_PASSWORD  "));
   assert.ok(out.includes("commit 0123456789ab"));
   assert.ok(out.includes("note: x.txt: not valid UTF-8"));
-  assert.match(lines.at(-2)!, /^✖ 2 secrets in 2 files: scanned 3 files \(2\.0 KB\) in 12 ms; skipped 2 binary; suppressed 1 by vaultshift:allow\.$/);
+  assert.ok(lines.includes("✖ 2 secrets in 2 files: scanned 3 files (2.0 KB) in 12 ms; skipped 2 binary; suppressed 1 by vaultshift:allow."));
+  assert.match(lines.at(-2)!, /vaultshift migrate/, "the last line says what to do");
+  const staged = { ...two(), stats: { ...two().stats, mode: "staged" as const } };
+  assert.match(formatScanText(staged), /Commit blocked[\s\S]*git commit --no-verify\n$/);
+  assert.equal(/Commit blocked|vaultshift migrate/.test(formatScanText(result([]))), false, "no advice when clean");
   assert.ok(formatScanText(two(), { colour: true }).includes("\u001b[31m"));
   assert.match(formatScanText(result([])), /^note: .*\n✔ No secrets found: scanned 3 files/m);
 });

@@ -47,6 +47,14 @@ export function summaryLine(result: ScanResult, colour = false): string {
   return `${paint("red", "✖")} ${paint("bold", `${plural(n, "secret")} in ${plural(files, "file")}`)}: ${describeStats(result.stats)}.`;
 }
 
+/** What to do about findings, in the words of the mode the user ran. */
+export function nextSteps(mode: ScanStats["mode"]): string {
+  const fix = "Move secrets to Vault (`vaultshift migrate`) and rotate them; mark a false positive with a `vaultshift:allow` comment, or accept known ones with `vaultshift baseline`.";
+  if (mode === "staged") return `  Commit blocked. Unstage or remove the secret. ${fix}\n  To commit anyway: git commit --no-verify`;
+  if (mode === "since" || mode === "history") return `  These secrets are in the git history: rotate them (removing the line does not remove the commit). ${fix}`;
+  return `  ${fix}`;
+}
+
 export function formatScanText(result: ScanResult, options: { colour?: boolean } = {}): string {
   const paint = painter(options.colour ?? false);
   const byFile = new Map<string, Finding[]>();
@@ -72,5 +80,6 @@ export function formatScanText(result: ScanResult, options: { colour?: boolean }
   }
   for (const note of result.stats.notes) out += `${paint("yellow", "note:")} ${note}\n`;
   out += `${summaryLine(result, options.colour ?? false)}\n`;
+  if (result.findings.length > 0) out += `${nextSteps(result.stats.mode)}\n`;
   return out;
 }
