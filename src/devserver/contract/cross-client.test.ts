@@ -104,16 +104,45 @@ describe("hvac (python3-hvac) against the server", () => {
     assert.equal(r.status, 0, `python3-hvac is required for this test: install it with \`apt-get install python3-hvac\` (.ci/run does). ${r.stderr ?? ""}`);
   });
 
-  test("KV v2 write/CAS/versions/patch/delete/undelete/destroy/list/metadata, policy + limited token, AppRole, another kv-v2 mount", async () => {
-    const stdout = await new Promise<string>((resolve, reject) => {
+  const runHvac = (script: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
       execFile(
         PYTHON,
-        ["scripts/hvac/contract.py"],
+        [`scripts/hvac/${script}`],
         { cwd: repoRoot, env: { ...process.env, VAULT_ADDR: t.address, VAULT_TOKEN: t.token }, encoding: "utf8", timeout: 30_000 },
-        (error, out, err) => (error ? reject(new Error(`hvac script failed (install python3-hvac if it is missing): ${err.slice(-2000)}`, { cause: error })) : resolve(out)),
+        (error, out, err) => (error ? reject(new Error(`hvac script ${script} failed (install python3-hvac if it is missing): ${err.slice(-2000)}`, { cause: error })) : resolve(JSON.parse(out) as Record<string, unknown>)),
       );
     });
-    const r = JSON.parse(stdout) as Record<string, unknown>;
+
+  test("system backend, capabilities, token self-service, audit devices and response wrapping", async () => {
+    const r = await runHvac("sys.py");
+    assert.equal(r.health_head_status, 200);
+    assert.equal(r.health_get_initialized, true);
+    assert.equal(r.is_initialized, true);
+    assert.equal(r.is_sealed, false);
+    assert.equal(r.seal_status_type, "shamir");
+    assert.equal(r.auth_methods_has_token, true);
+    assert.deepEqual(r.tuned, [3600, 7200]);
+    assert.equal(r.kv_version_option, "2");
+    assert.equal(r.kv_config_max_versions, 4);
+    assert.equal(r.policy_listed, true);
+    assert.equal(r.policy_rules_roundtrip, true);
+    assert.deepEqual(r.caps_root, ["root"]);
+    assert.deepEqual(r.caps_token, ["read", "update"]);
+    assert.deepEqual(r.caps_accessor, ["deny"]);
+    assert.equal(r.renew_self_lease, 1200);
+    assert.equal(r.revoked_is_authenticated, false);
+    assert.equal(r.policy_deleted, true);
+    assert.equal(r.audit_listed, true);
+    assert.equal(r.audit_hash_prefix, "hmac-sha256:");
+    assert.equal(r.wrapped_has_auth, false);
+    assert.deepEqual(r.unwrapped_policies, ["default"]);
+    assert.equal(r.bad_token_is_authenticated, false);
+    assert.equal(r.bad_token_sys_error, "Forbidden");
+  });
+
+  test("KV v2 write/CAS/versions/patch/delete/undelete/destroy/list/metadata, policy + limited token, AppRole, another kv-v2 mount", async () => {
+    const r = await runHvac("contract.py");
     assert.equal(r.authenticated, true);
     assert.equal(r.mount_listed, true);
     assert.equal(r.write1_version, 1);
