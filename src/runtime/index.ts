@@ -10,7 +10,7 @@ export type { DatabaseCredentials } from "./credentials.js";
 export type { Method } from "./request.js";
 export { SecretValue, SecretRecord, REDACTED } from "./secret-value.js";
 export { loadSecrets, defineSecrets, resolveEnvironment } from "./load-secrets.js";
-export type { SecretBinding, LoadSecretsOptions, SecretsHandle } from "./load-secrets.js";
+export type { SecretBinding, LoadSecretsOptions, SecretsHandle, DefineSecretsOptions } from "./load-secrets.js";
 export {
   VaultError,
   VaultConnectionError,

@@ -125,3 +125,25 @@ test("getApiKey finds the key field by name, or the only field", async () => {
   assert.equal(await client.getValue("secret/apis/ambiguous", "b"), "2");
   await assert.rejects(client.getValue("secret/apis/ambiguous", "c"), (e: unknown) => e instanceof VaultMissingFieldError && e.field === "c");
 });
+
+test("defineSecrets with refresh picks up a rotated value and keeps the old one while Vault fails", async () => {
+  let value = "v1";
+  let failing = false;
+  const stub = await startStub((r) => (r.path.startsWith("/v1/sys/internal/ui/mounts/") ? mountAnswer("secret/", "2") : failing ? errorAnswer(503, "Vault is sealed") : kvRead({ k: value })));
+  stubs.push(stub);
+  const client = new VaultClient({ address: stub.address, token: "t", env: {}, retries: 0, cacheTtl: 60_000 });
+  clients.push(client);
+  const errors: unknown[] = [];
+  const secrets = defineSecrets({ client, refresh: 40, onRefreshError: (e) => errors.push(e), paths: { K: { path: "secret/rot", key: "k" } } });
+  await secrets.load();
+  assert.equal(secrets.get("K"), "v1");
+  value = "v2";
+  const t0 = Date.now();
+  while (secrets.get("K") !== "v2" && Date.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(secrets.get("K"), "v2", "a caching client must not hide the rotation");
+  failing = true;
+  while (errors.length === 0 && Date.now() - t0 < 3000) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(errors.length > 0);
+  assert.equal(secrets.get("K"), "v2");
+  secrets.close();
+});

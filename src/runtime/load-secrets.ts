@@ -98,7 +98,8 @@ export async function loadSecrets<K extends string>(options: LoadSecretsOptions<
     });
     const settled = new Map<string, PromiseSettledResult<KvSecret>>();
     const ids = [...reads.keys()];
-    const results = await Promise.allSettled(ids.map((id) => client.getSecret(reads.get(id)!.path, reads.get(id)!.mount === undefined ? undefined : { mount: reads.get(id)!.mount! })));
+    // Always Vault's current answer (cacheTtl 0), even through a caching client.
+    const results = await Promise.allSettled(ids.map((id) => client.getSecret(reads.get(id)!.path, { mount: reads.get(id)!.mount, cacheTtl: 0 })));
     ids.forEach((id, i) => settled.set(id, results[i]!));
 
     const values = {} as Record<K, string>;
@@ -148,20 +149,53 @@ export interface SecretsHandle<K extends string> {
   /** A loaded value, synchronously; throws if `load()` has not finished. */
   get(name: K): string;
   readonly loaded: boolean;
+  /** Stop the background refresh (if any). */
+  close(): void;
+}
+
+export interface DefineSecretsOptions<K extends string> extends LoadSecretsOptions<K> {
+  /** Reload every `refresh` ms after the first load, so rotated values reach `get()` without a restart. */
+  refresh?: number;
+  /** Called when a background reload fails; the previous values stay in use. */
+  onRefreshError?: (error: unknown) => void;
 }
 
 /**
  * `loadSecrets` for code that needs the values synchronously after start-up:
  * `export const secrets = defineSecrets({...})`; `await secrets.load()` in
- * main; then `secrets.get("DB_PASSWORD")` anywhere.
+ * main; then `secrets.get("DB_PASSWORD")` anywhere. With `refresh`, values
+ * are reloaded in the background (an unref'd timer: it never keeps the
+ * process alive).
  */
-export function defineSecrets<K extends string>(options: LoadSecretsOptions<K>): SecretsHandle<K> {
+export function defineSecrets<K extends string>(options: DefineSecretsOptions<K>): SecretsHandle<K> {
   let values: Readonly<Record<K, string>> | undefined;
   let loading: Promise<Readonly<Record<K, string>>> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const schedule = (): void => {
+    if (closed || options.refresh === undefined || options.refresh <= 0) return;
+    timer = setTimeout(() => {
+      loadSecrets(options).then(
+        (v) => {
+          values = v;
+          schedule();
+        },
+        (error: unknown) => {
+          options.onRefreshError?.(error);
+          schedule();
+        },
+      );
+    }, options.refresh);
+    timer.unref();
+  };
   return {
     load() {
       loading ??= loadSecrets(options).then(
-        (v) => (values = v),
+        (v) => {
+          values = v;
+          schedule();
+          return v;
+        },
         (error: unknown) => {
           loading = undefined;
           throw error;
@@ -177,6 +211,10 @@ export function defineSecrets<K extends string>(options: LoadSecretsOptions<K>):
     },
     get loaded() {
       return values !== undefined;
+    },
+    close() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
     },
   };
 }
