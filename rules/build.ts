@@ -85,6 +85,33 @@ function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
+/**
+ * One secret written in the syntaxes a scan meets. `line` forms put the name
+ * and value on one line (what `assigned()` rules need); `anywhere` forms may
+ * split them (only for rules that find the token by itself).
+ */
+const SYNTAXES: Array<{ line: boolean; render: (env: string, s: string) => string }> = [
+  { line: true, render: (e, s) => `${e.toLowerCase()}: ${s}\n` }, // YAML
+  { line: true, render: (e, s) => `${e.toLowerCase()} = "${s}"` }, // Python / TOML / HCL
+  { line: true, render: (e, s) => `export ${e}="${s}"` }, // shell
+  { line: true, render: (e, s) => `ENV ${e}=${s}` }, // Dockerfile
+  { line: true, render: (e, s) => `app.${e.toLowerCase().replace(/_/g, ".")}=${s}` }, // .properties
+  { line: true, render: (e, s) => `jobs:\n  deploy:\n    env:\n      ${e}: ${s}\n` }, // GitHub Actions
+  { line: true, render: (e, s) => `private static final String ${e} = "${s}";` }, // Java
+  { line: true, render: (e, s) => `'${e.toLowerCase()}' => '${s}',` }, // PHP array
+  { line: false, render: (e, s) => `variable "${e.toLowerCase()}" {\n  default = "${s}"\n}` }, // Terraform
+  { line: false, render: (e, s) => `env:\n  - name: ${e}\n    value: "${s}"\n` }, // Kubernetes
+  { line: false, render: (e, s) => `<add key="${e}" value="${s}" />` }, // .NET XML config
+];
+
+/** Three syntaxes per rule, chosen from its id so that all of them are exercised across the rules. */
+function moreSyntaxes(id: string, env: string, s: string, lineOnly: boolean): string[] {
+  const pool = SYNTAXES.filter((x) => !lineOnly || x.line);
+  let h = 0;
+  for (let i = 0; i < id.length; i++) h = (Math.imul(h, 31) + id.charCodeAt(i)) >>> 0;
+  return [0, 1, 2].map((k) => pool[(h + k * 3) % pool.length]!.render(env, s));
+}
+
 export interface PrefixedSpec extends Common {
   /** The literal prefix (escaped here). */
   prefix: string;
@@ -99,7 +126,7 @@ export function prefixed(spec: PrefixedSpec): Rule {
   const b = spec.boundary ?? "A-Za-z0-9_-";
   const pattern = new RegExp(`(?<![${b.replace("=", "")}])(?<secret>${escapeRegex(spec.prefix)}${spec.body})(?![${b}])`, spec.flags ?? "");
   const s = spec.sample;
-  const invalid = [`${spec.env}=${s}`, `const config = {\n  ${camelCase(spec.env)}: "${s}",\n};`];
+  const invalid = [`${spec.env}=${s}`, `const config = {\n  ${camelCase(spec.env)}: "${s}",\n};`, ...moreSyntaxes(spec.id, spec.env, s, false)];
   const valid = [`${spec.env}=${lowEntropy(s, spec.prefix.length)}`];
   if (spec.fixedLength !== false) valid.push(`${spec.env}=${s.slice(0, -3)}`, `${spec.env}=${s}${s.slice(-4, -1)}`);
   return {
@@ -139,9 +166,22 @@ export function assignedPattern(names: string, value: string, boundary = "A-Za-z
   );
 }
 
+/**
+ * Names are written DD_API_KEY, dd.api.key, dd-api-key and ddApiKey (which
+ * lower-cases to ddapikey): a keyword with "_" stands for all four.
+ */
+function nameVariants(keywords: string[]): string[] {
+  const out = new Set<string>();
+  for (const k of keywords) {
+    out.add(k);
+    if (k.includes("_")) for (const sep of [".", "-", ""]) out.add(k.replace(/_/g, sep));
+  }
+  return [...out];
+}
+
 export function assigned(spec: AssignedSpec): Rule {
   const s = spec.sample;
-  const invalid = [`${spec.env}=${s}`, `{ "${spec.env.toLowerCase()}": "${s}" }`, `${camelCase(spec.env)} := "${s}"`];
+  const invalid = [`${spec.env}=${s}`, `{ "${spec.env.toLowerCase()}": "${s}" }`, `${camelCase(spec.env)} := "${s}"`, ...moreSyntaxes(spec.id, spec.env, s, true)];
   const valid = [`UNRELATED_VALUE=${s}`];
   if ((spec.entropy ?? 3) > 1.5) valid.push(`${spec.env}=${lowEntropy(s, 0)}`);
   if (spec.fixedLength !== false) valid.push(`${spec.env}=${s.slice(0, -3)}`);
@@ -150,7 +190,7 @@ export function assigned(spec: AssignedSpec): Rule {
     description: spec.description,
     kind: spec.kind,
     severity: spec.severity,
-    keywords: spec.keywords,
+    keywords: nameVariants(spec.keywords),
     pattern: assignedPattern(spec.names, spec.value, spec.boundary),
     entropy: spec.entropy ?? 3,
     validate: check(spec.validate),
