@@ -258,6 +258,10 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
       if (!next) throw new PlanError(`vaultshift could not recompute the planned change of ${f.file}.`, { hint: "Run `vaultshift plan` again, then apply the new plan." });
       const bytes = Buffer.from(next.after, "utf8");
       rec.afterHash = sha256(bytes);
+      if (rec.afterHash !== f.afterHash) {
+        // Same input, different output: the rewrite stage changed (another vaultshift version). Say so; the journal keeps the real hash.
+        result.warnings.push({ code: "rewrite-differs", file: f.file, message: `${f.file} was rewritten differently than the plan's diff shows (another vaultshift version?); review it with \`git diff\`.` });
+      }
       state.writeJournal(j);
       writeFileAtomic(path, bytes, { mode: rec.mode ?? (f.kind === "env" ? 0o600 : 0o644), mkdir: true });
       rec.done = true;

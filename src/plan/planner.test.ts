@@ -78,3 +78,15 @@ test("path templates from options and config", async () => {
   const q = await plan({ root, env: {}, app: "api", templates: { env: "{app}/{group}-{environment}" } });
   assert.equal(q.secrets[0]!.target.path, "api/database-development");
 });
+
+test("a CommonJS TypeScript project gets a .ts secrets module in src/ imported without extension", async () => {
+  const root = tree({
+    "package.json": '{"name":"legacy"}\n',
+    "tsconfig.json": '{\n  // comments are allowed\n  "compilerOptions": { "module": "commonjs", },\n}\n',
+    ".env": `DB_PASSWORD=${PW}\n`,
+    "src/routes/users.ts": "export const pw = process.env.DB_PASSWORD as string;\n",
+  });
+  const p = await plan({ root, env: {}, history: false });
+  assert.deepEqual(p.secretsModule, { file: "src/vaultshift-secrets.ts", language: "ts", moduleKind: "cjs" });
+  assert.match(p.files.find((f) => f.file === "src/routes/users.ts")!.diff, /from "\.\.\/vaultshift-secrets"/);
+});
