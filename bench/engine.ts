@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { scanText } from "../src/scan/engine.js";
-import { compileRuleSet, candidateRules, runRules, allRules } from "../src/scan/rule-set.js";
+import { compileRuleSet, runRulesWith, scanKeywords, allRules } from "../src/scan/rule-set.js";
 import { detectGeneric } from "../src/scan/generic-detector.js";
 import { detectBuiltin } from "../src/scan/builtin-detector.js";
 import { fileInfo } from "../src/scan/file-kind.js";
@@ -58,11 +58,11 @@ async function engineStages(ctx: BenchContext): Promise<Table[]> {
     for (const k of Object.keys(stages)) stages[k] = 0; // round 0 warms up the JIT
     findings = 0;
     for (const { file, text } of texts) {
-      const lower = time("lower-case", () => text.toLowerCase());
-      time("keyword pre-filter", () => candidateRules(set, lower));
-      time("pre-filter + provider rules", () => runRules(set, text, lower));
+      const lower = time("lower-case (generic detector)", () => text.toLowerCase());
+      const found = time("keyword pass (rules + engine triggers)", () => scanKeywords(set, text));
+      time("provider rules", () => runRulesWith(set, text, found));
       const info = fileInfo(file);
-      time("built-in detectors", () => detectBuiltin(text, lower, file, info));
+      time("built-in detectors", () => detectBuiltin(text, found, file, info));
       time("generic name=value", () => detectGeneric(text, lower, info));
       findings += time("scanText (all)", () => scanText({ text, file })).findings.length;
     }

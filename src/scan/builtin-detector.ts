@@ -42,13 +42,18 @@ function isSchemeChar(c: number): boolean {
 
 const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|cassandra|couchdb)$/i;
 
-export function detectBuiltin(text: string, lower: string, file: string, info: FileInfo): BuiltinHit[] {
+/**
+ * `found`: the lower-case trigger words present in the text (ENGINE_KEYWORDS in
+ * rule-set.ts, found in the engine's single keyword pass); detectors whose
+ * triggers are absent do not run.
+ */
+export function detectBuiltin(text: string, found: Set<string>, file: string, info: FileInfo): BuiltinHit[] {
   const hits: BuiltinHit[] = [];
-  if (lower.includes("private key")) privateKeys(text, hits);
-  if (lower.includes("://")) urlPasswords(text, hits, info.testPath);
-  if (lower.includes("authorization")) authHeaders(text, info, hits);
-  if (info.kind !== "js" && info.kind !== "code") commandLines(text, lower, hits);
-  if (lower.includes("identified") || (lower.includes("password '") || lower.includes('password "'))) sql(text, hits);
+  if (found.has("private key")) privateKeys(text, hits);
+  if (found.has("://")) urlPasswords(text, hits, info.testPath);
+  if (found.has("authorization")) authHeaders(text, info, hits);
+  if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
+  if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits);
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (base === ".netrc" || base === "_netrc") netrc(text, hits);
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
@@ -131,23 +136,23 @@ function pushPassword(hits: BuiltinHit[], secret: string, start: number, reason:
   hits.push({ ruleId, kind: "password", secret, start, end: start + secret.length, confidence: Math.min(0.85, j.confidence), reason: `${reason}; ${j.reason.replace(/^name is PASSWORD and /, "")}` });
 }
 
-function commandLines(text: string, lower: string, hits: BuiltinHit[]): void {
+function commandLines(text: string, found: Set<string>, hits: BuiltinHit[]): void {
   let m: RegExpExecArray | null;
-  if (lower.includes("-u") || lower.includes("--user")) {
+  if (found.has("-u ") || found.has("--user")) {
     CURL_USER.lastIndex = 0;
     while ((m = CURL_USER.exec(text)) !== null) {
       const pw = m[2]!;
       pushPassword(hits, pw, m.index + m[0].lastIndexOf(pw), "password in a `-u user:password` command-line option", "cli-password");
     }
   }
-  if (lower.includes("--pass") || lower.includes("--requirepass") || lower.includes("-password")) {
+  if (found.has("--pass") || found.has("--requirepass") || found.has("-password")) {
     PASSWORD_FLAG.lastIndex = 0;
     while ((m = PASSWORD_FLAG.exec(text)) !== null) {
       const pw = m[2]!;
       pushPassword(hits, pw, m.index + m[0].lastIndexOf(pw), "password given as a command-line option", "cli-password");
     }
   }
-  if (lower.includes("login")) {
+  if (found.has("login")) {
     LOGIN_P_FLAG.lastIndex = 0;
     while ((m = LOGIN_P_FLAG.exec(text)) !== null) {
       const pw = m[2]!;

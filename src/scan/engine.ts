@@ -1,6 +1,6 @@
 import type { EnvReference, RawFinding, Rule, SecretKind, Severity } from "./types.js";
 import { fileInfo, type FileInfo } from "./file-kind.js";
-import { compileRuleSet, runRules, selectRules, type CompiledRuleSet } from "./rule-set.js";
+import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { detectGeneric } from "./generic-detector.js";
 import { detectBuiltin } from "./builtin-detector.js";
@@ -78,11 +78,14 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   const { text, file } = input;
   const info = fileInfo(file);
   const set = compileRuleSet(selectRules(options));
-  const lower = text.toLowerCase();
+  // One pass finds the rules' keywords and the engine detectors' trigger words.
+  const found = scanKeywords(set, text);
+  let lowered: string | null = null;
+  const lower = (): string => (lowered ??= text.toLowerCase());
   const candidates: Candidate[] = [];
   let envReferences: EnvReference[] = [];
 
-  providerHits(set, text, lower, candidates);
+  providerHits(set, text, found, candidates);
   if (info.kind === "dotenv") {
     const publicRanges = dotenvHits(text, file, set, candidates);
     // A value the classifier calls public by design (`SUPABASE_ANON_KEY=eyJ…`) is not reported by a provider rule either.
@@ -99,21 +102,21 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
         candidates.push(...found.candidates);
       }
     }
-    for (const b of detectBuiltin(text, lower, file, info)) {
+    for (const b of detectBuiltin(text, found, file, info)) {
       candidates.push({ ...b, severity: severityFor(b.kind, b.confidence), priority: 1.2 });
     }
     // Sealed-secrets manifests hold ciphertext under secret-ish keys (bitnami-labs/sealed-secrets).
-    const sealed = info.kind === "config" && /^kind:[ \t]*sealedsecret[ \t]*$/m.test(lower);
+    const sealed = info.kind === "config" && /^kind:[ \t]*sealedsecret[ \t]*$/im.test(text);
     // Example and sample files (`*.examples.json`, `config.sample.yml`) document shapes with made-up
     // values; provider formats are still reported, name = value guesses are not.
     const exampleFile = /(?:^|[._-])(?:examples?|samples?)(?:[._-]|$)/i.test(file.slice(file.lastIndexOf("/") + 1));
-    if (!sealed && !exampleFile) {
-      for (const g of detectGeneric(text, lower, info)) {
+    if (!sealed && !exampleFile && GENERIC_HEADS.some((h) => found.has(h))) {
+      for (const g of detectGeneric(text, lower(), info)) {
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
       }
     }
     if (info.kind === "config") {
-      for (const d of decodeKubernetesSecrets(text, lower, set)) {
+      for (const d of found.has("secret") ? decodeKubernetesSecrets(text, lower(), set) : []) {
         candidates.push({ ...d, severity: d.severity ?? severityFor(d.kind, d.confidence), priority: d.ruleId === "kubernetes-secret-data" ? 1.3 : 2 });
       }
     }
@@ -122,8 +125,10 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   return { findings: toRaw(chosen, text, file), envReferences };
 }
 
-function providerHits(set: CompiledRuleSet, text: string, lower: string, out: Candidate[]): void {
-  for (const hit of runRules(set, text, lower)) {
+const GENERIC_HEADS = ["pass", "pwd", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring"];
+
+function providerHits(set: CompiledRuleSet, text: string, found: Set<string>, out: Candidate[]): void {
+  for (const hit of runRulesWith(set, text, found)) {
     if (rulePlaceholderReason(hit.secret) !== null) continue;
     out.push({
       ruleId: hit.rule.id,

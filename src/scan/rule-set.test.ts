@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allRules, candidateRules, compileRuleSet, keywordsIn, runRules } from "./rule-set.js";
+import { allRules, candidateRules, compileRuleSet, keywordsIn, runRules, runRulesWith, scanKeywords } from "./rule-set.js";
 import { passesKeywords, runRule } from "./rule-runner.js";
 import type { Rule } from "./types.js";
 
@@ -51,6 +51,10 @@ test("runRules finds what runRule finds, rule by rule", () => {
         .filter((h) => h.rule === r)
         .map((h) => `${h.start}:${h.end}`);
       assert.deepEqual(viaSet, direct, r.id);
+      const viaFound = runRulesWith(set, text, scanKeywords(set, text))
+        .filter((h) => h.rule === r)
+        .map((h) => `${h.start}:${h.end}`);
+      assert.deepEqual(viaFound, direct, `${r.id} (single keyword pass)`);
     }
   }
 });

@@ -14,8 +14,9 @@ import { allRules } from "../../rules/index.js";
 
 export interface CompiledRuleSet {
   rules: Rule[];
-  /** Distinct keywords, lower-case. */
+  /** Distinct keywords, lower-case (the rules' keywords, then ENGINE_KEYWORDS). */
   keywords: string[];
+  keywordIndex: Map<string, number>;
   /** keyword index → the rules it enables. */
   rulesOf: Rule[][];
   /** 3-char hash → keyword indices (keywords of length >= 3), hashed on each keyword's rarest trigram. */
@@ -42,6 +43,16 @@ const TRI_MASK = 0x3ffff;
 const tri = (a: number, b: number, c: number): number => (((a | 32) << 10) ^ ((b | 32) << 5) ^ (c | 32)) & TRI_MASK;
 
 const compiledSets = new WeakMap<Rule[], CompiledRuleSet>();
+
+/**
+ * Words the engine's own detectors wait for (builtin-detector.ts, generic-detector.ts),
+ * found in the same pass as the rules' keywords so that no detector searches the
+ * whole text again just to learn that it has nothing to do.
+ */
+export const ENGINE_KEYWORDS = [
+  "private key", "://", "authorization", "--user", "-u ", "--pass", "--requirepass", "-password", "login", "identified", "password '", 'password "',
+  "pass", "pwd", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
+];
 
 // The trigram a keyword is found by should be rare in source code, or every
 // `const` and `string` in a file means a failed comparison (`confluence`
@@ -98,6 +109,12 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
       if (!rulesOf[i]!.includes(rule)) rulesOf[i]!.push(rule);
     }
   }
+  for (const k of ENGINE_KEYWORDS) {
+    if (index.has(k)) continue;
+    index.set(k, keywords.length);
+    keywords.push(k);
+    rulesOf.push([]);
+  }
   const triBits = new Uint8Array(TRI_MASK + 1);
   const triLists = new Map<number, number[]>();
   const shortKeywords: Array<[number, string[]]> = [];
@@ -128,7 +145,7 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   });
   const triArray: Array<Int32Array | undefined> = new Array(TRI_MASK + 1);
   for (const [h, list] of triLists) triArray[h] = Int32Array.from(list);
-  set = { rules, keywords, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always };
+  set = { rules, keywords, keywordIndex: index, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always };
   compiledSets.set(rules, set);
   return set;
 }
@@ -190,6 +207,29 @@ export function candidateRules(set: CompiledRuleSet, text: string): Map<Rule, st
     for (const r of set.rulesOf[k]!) if (!out.has(r)) out.set(r, set.keywords[k]!);
   }
   return out;
+}
+
+/** The keywords (rules' and engine's) that occur in the text, as strings. */
+export function scanKeywords(set: CompiledRuleSet, text: string): Set<string> {
+  return new Set(keywordsIn(set, text).map((k) => set.keywords[k]!));
+}
+
+/** Every rule match in the text, given the keywords found by `scanKeywords`. */
+export function runRulesWith(set: CompiledRuleSet, text: string, found: Set<string>): RuleHit[] {
+  const hits: RuleHit[] = [];
+  const seen = new Set<Rule>();
+  const run = (rule: Rule, keyword: string) => {
+    if (seen.has(rule)) return;
+    seen.add(rule);
+    // The pre-filter has passed: runRule gets the keyword as its "lower-cased text".
+    for (const m of runRule(rule, text, keyword)) hits.push({ ...m, rule });
+  };
+  for (const r of set.always) run(r, r.keywords[0] ?? "");
+  for (const k of found) {
+    const i = set.keywordIndex.get(k);
+    if (i !== undefined) for (const r of set.rulesOf[i]!) run(r, k);
+  }
+  return hits;
 }
 
 /** Every rule match in the text. */
