@@ -6,6 +6,7 @@ import { decodeText, decodeUtf16, looksBinary } from "./binary.js";
 import { compileAllowlist, filterAllowlisted, filterInlineAllowed, filterToLines, type CompiledAllowlist } from "./suppress.js";
 import { fingerprint } from "../util/fingerprint.js";
 import { toFinding } from "./to-finding.js";
+import { scrub } from "../util/redact.js";
 
 // One unit of scanning: a file on disk, or a text (a staged blob, the lines a
 // commit added, stdin). Runs the engine and the filters that need the secret or
@@ -103,6 +104,12 @@ export function createJobContext(settings: JobSettings, scanText: ScanTextFn, re
  */
 export function toPublicFinding(raw: RawFinding, salt: string, baselineSalt?: string, commit?: string): ScannedFinding {
   const f: ScannedFinding = toFinding(raw, salt);
+  // Defence in depth: a reason or a name (an object key can itself be the
+  // secret) must never carry the value out.
+  if (raw.secret.length >= 4) {
+    if (f.reason.includes(raw.secret)) f.reason = scrub(f.reason, [raw.secret]);
+    if (f.name !== undefined && f.name.includes(raw.secret)) f.name = scrub(f.name, [raw.secret]);
+  }
   if (commit !== undefined) f.commit = commit;
   if (baselineSalt !== undefined) f.baselineFingerprint = fingerprint(baselineSalt, raw.ruleId, raw.file, raw.secret);
   return f;

@@ -242,3 +242,24 @@ test("the result never contains a secret value", async (t) => {
   assert.equal(r.findings[0]!.redacted, `FAKE…(${canary.length} chars)`);
   assert.match(r.findings[0]!.fingerprint, /^[0-9a-f]{64}$/);
 });
+
+test("a reason or a name that quotes the secret is scrubbed before it leaves the scanner", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const canary = "FAKESECRET_CANARY_in_reason_0a9b8c7d";
+  writeFiles(dir, { "a.json": `{"${canary}": true}` });
+  const r = await scan({
+    cwd: dir,
+    scanText: (input, o) => {
+      const res = fakeScanText(input, o);
+      for (const f of res.findings) {
+        f.reason = `careless reason quoting ${f.secret}`;
+        f.name = f.secret;
+      }
+      return res;
+    },
+  });
+  assert.equal(r.findings.length, 1);
+  assert.ok(!JSON.stringify(r).includes(canary));
+  assert.match(r.findings[0]!.reason, /careless reason quoting FAKE…\(\d+ chars\)/);
+});
