@@ -250,3 +250,18 @@ test("an app that never calls close() still exits: renewal timers and idle socke
   assert.equal(code, 0, "the process did not exit by itself within 10 s");
   assert.equal(out.trim(), "1");
 });
+
+test("a renewal that fails (token revoked) makes the client log in again", async () => {
+  let logins = 0;
+  const { events, client } = await setup((r) => {
+    if (r.path === "/v1/auth/approle/login") return authAnswer(`tok-${++logins}`, 1);
+    if (r.path === "/v1/auth/token/renew-self") return errorAnswer(403, "permission denied");
+    return kvRead({});
+  }, { auth: approle });
+  await client.login();
+  const t0 = Date.now();
+  while (events.filter((e) => e.type === "login").length < 2 && Date.now() - t0 < 3000) await sleep(10);
+  assert.equal(logins, 2);
+  assert.ok(events.some((e) => e.type === "token-renew-failed"));
+  client.close();
+});
