@@ -110,8 +110,9 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     // Example and sample files (`*.examples.json`, `config.sample.yml`) document shapes with made-up
     // values; provider formats are still reported, name = value guesses are not.
     const exampleFile = /(?:^|[._-])(?:examples?|samples?)(?:[._-]|$)/i.test(file.slice(file.lastIndexOf("/") + 1));
-    if (!sealed && !exampleFile && GENERIC_HEADS.some((h) => found.has(h))) {
-      for (const g of detectGeneric(text, lower(), info)) {
+    const heads = GENERIC_HEADS.filter((h) => found.has(h));
+    if (!sealed && !exampleFile && heads.length > 0) {
+      for (const g of detectGeneric(text, lower(), info, heads)) {
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
       }
     }
@@ -125,7 +126,8 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   return { findings: toRaw(chosen, text, file), envReferences };
 }
 
-const GENERIC_HEADS = ["pass", "pwd", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring"];
+// The generic detector's head words, longest first where one contains another (ENGINE_KEYWORDS lists them too).
+const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn"];
 
 function providerHits(set: CompiledRuleSet, text: string, found: Set<string>, out: Candidate[]): void {
   for (const hit of runRulesWith(set, text, found)) {

@@ -82,10 +82,26 @@ function readQuoted(text: string, i: number): { start: number; end: number } | n
   return null;
 }
 
-export function detectGeneric(text: string, lower: string, info: FileInfo): GenericHit[] {
+// Regexes for subsets of the head words (the engine knows which occur), cached by subset.
+const headRegexes = new Map<string, RegExp>();
+
+function headRegex(heads: string[] | undefined): RegExp {
+  if (!heads) return new RegExp(HEAD_RE.source, "g");
+  const key = heads.join("|");
+  let re = headRegexes.get(key);
+  if (!re) headRegexes.set(key, (re = new RegExp(key, "g")));
+  re.lastIndex = 0;
+  return re;
+}
+
+/**
+ * `heads`: the head words known to occur in the text (lower-case, from the
+ * engine's keyword pass); the search then only looks for those.
+ */
+export function detectGeneric(text: string, lower: string, info: FileInfo, heads?: string[]): GenericHit[] {
   const context = contextOf(info);
   const hits: GenericHit[] = [];
-  const re = new RegExp(HEAD_RE.source, "g");
+  const re = headRegex(heads);
   let m: RegExpExecArray | null;
   while ((m = re.exec(lower)) !== null) {
     let s = m.index;
