@@ -6,6 +6,7 @@ import { parsePolicy, PolicyParseError, type ParsedPolicy } from "./policy.js";
 import { badRequest, permissionDenied, unsupportedPath, VaultHttpError } from "./http-error.js";
 import { TokenStore, tokenBackend } from "./tokens.js";
 import { approleBackend } from "./approle.js";
+import { kubernetesBackend } from "./kubernetes.js";
 import { kv2Backend } from "./kv2.js";
 import { kv1Backend, cubbyholeBackend } from "./kv1.js";
 import { sysBackend } from "./sys.js";
@@ -82,6 +83,7 @@ export class Core {
   private readonly sys: Backend;
   private readonly token: Backend;
   private readonly approle: Backend;
+  private readonly kubernetes: Backend;
   private readonly kv2: Backend;
   private readonly kv1: Backend;
   private readonly cubbyhole: Backend;
@@ -96,6 +98,7 @@ export class Core {
     for (const [name, text] of state.policies) this.parsed.set(name, parsePolicy(name, text));
     this.token = tokenBackend({ tokens: this.tokens, policyExists: (n) => state.policies.has(n) });
     this.approle = approleBackend(state, this.tokens);
+    this.kubernetes = kubernetesBackend(state, this.tokens);
     this.kv2 = kv2Backend(state);
     this.kv1 = kv1Backend(state);
     this.cubbyhole = cubbyholeBackend(state);
@@ -168,7 +171,7 @@ export class Core {
       for (const p of state.auth.keys()) if ((rest + "/").startsWith(p) && (!best || p.length > best.length)) best = p;
       if (!best) return undefined;
       const mount = state.auth.get(best)!;
-      const backend = mount.type === "token" ? this.token : mount.type === "approle" ? this.approle : empty;
+      const backend = mount.type === "token" ? this.token : mount.type === "approle" ? this.approle : mount.type === "kubernetes" ? this.kubernetes : empty;
       return { backend, mount, mountPoint: `auth/${best}`, rel: rest.slice(best.length) };
     }
     let best: string | undefined;
@@ -183,7 +186,7 @@ export class Core {
 
   private needsToken(path: string, route: Route | undefined): boolean {
     if (NO_TOKEN_PATHS.test(path)) return false;
-    if (route?.mount.type === "approle" && route.rel === "login") return false;
+    if ((route?.mount.type === "approle" || route?.mount.type === "kubernetes") && route.rel === "login") return false;
     return true;
   }
 

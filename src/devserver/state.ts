@@ -170,6 +170,8 @@ export interface State {
   tokenRoles?: Map<string, TokenRole>;
   kv: Map<string, KvStore>; // by mount uuid
   approle: Map<string, AppRoleStore>; // by auth mount uuid
+  /** Kubernetes auth config and roles by auth mount uuid (optional: older stores lack it). */
+  kubernetes?: Map<string, import("./kubernetes.js").K8sStore>;
   cubbyhole: Map<string, Map<string, string>>; // by token id, values as JSON text
   audit: Map<string, AuditDeviceEntry>;
 }
