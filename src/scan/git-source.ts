@@ -103,8 +103,12 @@ function bump(s: GitJobs["skipped"], reason: SkipReason): void {
 export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter, maxFileSize = Infinity): GitJobs {
   const out: GitJobs = { jobs: [], skipped: {}, notes: [] };
   const spec = pathspecs.length ? ["--", ...pathspecs] : [];
-  // Blob ids and modes of the staged side.
-  const raw = git(root, ["diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--diff-filter=ACMR", ...spec]).toString("utf8").split("\0");
+  // One git call for both: the raw records (blob ids, modes; NUL-separated
+  // with -z), an empty record, then the -U0 patch (added line numbers).
+  const both = git(root, ["diff", "--cached", "--raw", "-p", "-z", "--no-abbrev", ...DIFF_FLAGS, "--diff-filter=ACMR", ...spec]);
+  const boundary = both.indexOf("\0\0");
+  const raw = (boundary === -1 ? both : both.subarray(0, boundary + 1)).toString("utf8").split("\0");
+  const patch = boundary === -1 ? "" : both.subarray(boundary + 2).toString("utf8");
   const blobs = new Map<string, { blob: string; changed: boolean }>();
   for (let i = 0; i < raw.length; i++) {
     const meta = raw[i]!;
@@ -122,7 +126,6 @@ export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter
   const added = new Map<string, number[]>();
   let current: number[] | undefined;
   let remaining = 0;
-  const patch = git(root, ["diff", "--cached", ...DIFF_FLAGS, "--diff-filter=ACMR", ...spec]).toString("utf8");
   for (const line of patch.split("\n")) {
     if (remaining > 0) {
       // Inside a hunk: content, even when it looks like a header ("+++ x").
