@@ -222,3 +222,18 @@ test("the pipeline's lighter shapes work too: { name } bindings and literals wit
   });
   assert.equal(withEnd.content, `import { secrets } from "./secrets.js";\nconst k = process.env.STRIPE_KEY;\nconst t = secrets.GITHUB_TOKEN;\n`);
 });
+
+test("warnings never quote source text, so a value in a key expression cannot leak", () => {
+  const src = `const a = process.env[flag ? "CANARY_sk_live_0123456789abcdef" : name];\nprocess.env.STRIPE_KEY = "CANARY_sk_live_0123456789abcdef";\n`;
+  const out = rewrite("a.js", src);
+  assert.equal(out.warnings.length, 2);
+  for (const w of out.warnings) assert.ok(!w.message.includes("CANARY"), w.message);
+  assert.match(out.warnings[0]!.message, /dynamic environment read \(process\.env\[…\]\)/);
+});
+
+test("exported destructuring and a leading \"use strict\" with requires", () => {
+  const esm = rewrite("a.js", `export const { STRIPE_KEY } = process.env;\n`);
+  assert.equal(esm.content, `import { secrets } from "./secrets.js";\nexport const { STRIPE_KEY } = secrets;\n`);
+  const cjs = rewrite("b.js", `"use strict";\n\nconst a = require("a");\nrequire("./env");\nconst k = process.env.STRIPE_KEY;\n`);
+  assert.equal(cjs.content, `"use strict";\n\nconst a = require("a");\nrequire("./env");\nconst { secrets } = require("./secrets.js");\nconst k = secrets.STRIPE_KEY;\n`);
+});

@@ -100,7 +100,7 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
     if (isMember(node) && isEnvObject(node.object)) {
       const name = staticKey(node);
       if (name === null) {
-        warn(node, "dynamic-env-access", `${file}:${node.loc?.start.line}: dynamic environment read (${content.slice(node.start!, node.end!)}) is not rewritten: if it can read a migrated secret, read it from the secrets module by name.`);
+        warn(node, "dynamic-env-access", `${file}:${node.loc?.start.line}: dynamic environment read (${isProcessEnv(node.object) ? "process.env" : (node.object as { name: string }).name}[…]) is not rewritten: if it can read a migrated secret, read it from the secrets module by name.`);
         return;
       }
       if (!bound.has(name)) return;
