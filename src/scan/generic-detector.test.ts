@@ -94,3 +94,11 @@ test("translations are words, not credentials", () => {
   assert.equal(secretsIn("locales/es.json", text).length, 0);
   assert.equal(secretsIn("es.yml", "password: Contraseña\n").length, 0);
 });
+
+test("a bare key takes its meaning from its section (JSON and YAML)", () => {
+  const json = `{\n  "Jwt": {\n    "Issuer": "x",\n    "Key": "${TOKEN}"\n  },\n  "Cache": { "Key": "${TOKEN}" }\n}`;
+  const hits = detectGeneric(json, json.toLowerCase(), fileInfo("appsettings.json"));
+  assert.deepEqual(hits.map((h) => h.name), ["Jwt.Key"]);
+  const yaml = `jwt:\n  issuer: x\n  key: ${TOKEN}\ncache:\n  key: ${TOKEN}\n`;
+  assert.deepEqual(detectGeneric(yaml, yaml.toLowerCase(), fileInfo("app.yml")).map((h) => h.name), ["jwt.key"]);
+});

@@ -114,6 +114,11 @@ export function detectGeneric(text: string, lower: string, info: FileInfo, heads
     const trimmedLeft = name.length - name.replace(/^[.$-]+/, "").length;
     name = name.slice(trimmedLeft).replace(/[.-]+$/, "");
     if (name.length === 0 || name.length > 100) continue;
+    // A bare `key` takes its meaning from the section it is in: `"Jwt": { "Key": "…" }`, `jwt:\n  key: …`.
+    if (/^key$/i.test(name)) {
+      const parent = parentKey(text, s);
+      if (parent) name = `${parent}.${name}`;
+    }
     const analysis = analyzeName(name);
     if (analysis.strength === "none" || analysis.negative) continue;
     const hit = valueAfter(text, s + trimmedLeft, e, info);
@@ -143,6 +148,39 @@ export function detectGeneric(text: string, lower: string, info: FileInfo, heads
     });
   }
   return hits;
+}
+
+/**
+ * The key of the section enclosing offset `at`: for JSON-like text the key
+ * before the nearest unclosed `{` (within 2,000 characters), for YAML the
+ * nearest previous line with less indentation ending in `:`. Null if none.
+ */
+function parentKey(text: string, at: number): string | null {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, at))![0].length;
+  let depth = 0;
+  for (let i = at - 1; i >= 0 && at - i < 2000; i--) {
+    const c = text[i];
+    if (c === "}") depth++;
+    else if (c === "{") {
+      if (depth === 0) {
+        const m = /["']?([A-Za-z_][\w.-]{0,60})["']?\s*[:=]\s*$/.exec(text.slice(Math.max(0, i - 80), i));
+        return m ? m[1]! : null;
+      }
+      depth--;
+    }
+  }
+  // YAML: walk up to a line indented less than this one.
+  let end = lineStart - 1;
+  for (let n = 0; n < 50 && end > 0; n++) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, end);
+    const m = /^([ \t]*)([A-Za-z_][\w.-]{0,60}):[ \t]*$/.exec(line);
+    if (m && m[1]!.length < indent) return m[2]!;
+    if (line.trim() !== "" && /^[ \t]*/.exec(line)![0].length < indent && !m) return null;
+    end = start - 1;
+  }
+  return null;
 }
 
 /** The value assigned to the identifier at [s, e), if the text after it is an assignment. */
