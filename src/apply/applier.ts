@@ -7,6 +7,7 @@ import type { ApplyOptions, ApplyResult, Plan, PlannedTarget, PlanWarning, Secre
 import { projectId, sha256 } from "../plan/project.js";
 import { computeFileChanges, readIfExists } from "./file-changes.js";
 import { CasConflictError, type KvStore } from "./kv-store.js";
+import { VaultPermissionError } from "../runtime/errors.js";
 import { readPlannedValues } from "./source-values.js";
 import { StateStore, type Journal, type JournalFile, type JournalTarget } from "./state.js";
 
@@ -205,7 +206,12 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
       progress({ stage: "backup", step: ++i, total: plan.targets.length, message: `recording the current version of ${t.mount}/${t.path}` });
       const meta = await store.metadata(t.mount, t.path);
       const current = meta?.currentVersion ?? 0;
-      if (t.versionAtPlan !== null && current !== t.versionAtPlan) {
+      // Already holding exactly the planned values (the plan was applied before, e.g. from another machine) is no conflict.
+      const alreadyOurs = async () => {
+        const data = meta && !meta.currentDeleted ? (await store.read(t.mount, t.path))?.data : undefined;
+        return data !== undefined && Object.entries(t.keys).every(([k, fp]) => typeof data[k] === "string" && fingerprint(plan.salt, data[k] as string) === fp);
+      };
+      if (t.versionAtPlan !== null && current !== t.versionAtPlan && !(await alreadyOurs())) {
         throw new CasConflictError(`${t.mount}/${t.path} changed since the plan was made (version ${t.versionAtPlan} then, ${current} now).`, {
           hint: "Someone else wrote this secret. Run `vaultshift plan` again, then apply the new plan.",
         });
@@ -231,14 +237,24 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
     progress({ stage: "policy", step: 1, total: 1, message: `writing the ACL policy ${plan.policy.name}` });
     // A resumed run keeps the `previous` recorded before the first attempt wrote anything.
     const recorded = j.policy?.name === plan.policy.name ? j.policy : null;
-    const now = await store.readPolicy(plan.policy.name);
-    j.policy = recorded ?? { name: plan.policy.name, previous: now, written: false };
-    if (now !== plan.policy.hcl) {
-      j.policy.written = true;
-      state.writeJournal(j); // `previous` must be on disk before the policy changes
-      await store.writePolicy(plan.policy.name, plan.policy.hcl);
+    try {
+      const now = await store.readPolicy(plan.policy.name);
+      j.policy = recorded ?? { name: plan.policy.name, previous: now, written: false };
+      if (now !== plan.policy.hcl) {
+        j.policy.written = true;
+        state.writeJournal(j); // `previous` must be on disk before the policy changes
+        await store.writePolicy(plan.policy.name, plan.policy.hcl);
+      }
+    } catch (error) {
+      // Managing policies is often reserved to operators: the migration goes on, and says what to hand them.
+      if (!(error instanceof VaultPermissionError)) throw error;
+      if (j.policy && !recorded) j.policy.written = false;
+      result.warnings.push({
+        code: "policy-not-written",
+        message: `The token may not write the ACL policy ${plan.policy.name} (permission denied); ask a Vault operator to write it (it is in the plan under "policy").`,
+      });
     }
-    result.policy.written = j.policy.written;
+    result.policy.written = j.policy?.written ?? false;
   });
 
   // 6. Files: code, secrets module, package.json, .env, .env.example, .gitignore.

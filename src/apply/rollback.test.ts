@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startDevServer, type DevServer } from "../devserver/index.js";
-import { apply, plan, rollback } from "../migrate/index.js";
+import { apply, plan, rollback, verify } from "../migrate/index.js";
 import { copyFixture, rawVault, snapshot, tempDir } from "../migrate/testing.js";
 import { PlanError } from "../errors.js";
 
@@ -93,4 +93,46 @@ test("one apply at a time: a live lock holder blocks, a dead one's lock is taken
   writeFileSync(join(dir, "lock"), JSON.stringify({ pid: 2 ** 22 + 12345, what: "apply" }));
   await apply(p, { root, env, vault });
   assert.equal(existsSync(join(dir, "lock")), false);
+});
+
+test("applying an applied plan changes nothing even when the state directory was lost", async () => {
+  const { root, env, vault, app } = setup();
+  const p = await plan({ root, env, vault, app });
+  await apply(p, { root, env, vault });
+  const kv = rawVault(server.address, server.rootToken);
+  const versions = await Promise.all(p.targets.map(async (t) => (await kv.get(`secret/metadata/${t.path}`)).body.data.current_version));
+  const tree = snapshot(root);
+  const { rmSync } = await import("node:fs");
+  rmSync(env.VAULTSHIFT_STATE_DIR, { recursive: true, force: true });
+  const r = await apply(p, { root, env, vault });
+  assert.ok(r.writes.every((w) => w.skipped), "nothing is written again");
+  assert.ok(r.files.every((f) => !f.changed));
+  assert.deepEqual(await Promise.all(p.targets.map(async (t) => (await kv.get(`secret/metadata/${t.path}`)).body.data.current_version)), versions);
+  assert.deepEqual(snapshot(root), tree);
+});
+
+test("a token that may write the app's secrets but not policies: apply completes and says which policy to hand to an operator", async () => {
+  const { root, env, app } = setup();
+  const kv = rawVault(server.address, server.rootToken);
+  const hcl = [
+    `path "secret/data/${app}/*" { capabilities = ["create", "read", "update"] }`,
+    `path "secret/metadata/${app}/*" { capabilities = ["read", "delete"] }`,
+  ].join("\n");
+  assert.ok([200, 204].includes((await kv.send("PUT", "sys/policies/acl/limited-writer", { policy: hcl })).status));
+  const token = (await kv.send("POST", "auth/token/create", { policies: ["limited-writer"], ttl: "10m" })).body.auth.client_token as string;
+  const vault = { address: server.address, token };
+  const p = await plan({ root, env, vault, app });
+  const r = await apply(p, { root, env, vault });
+  assert.equal(r.policy.written, false);
+  assert.ok(r.warnings.some((w) => w.code === "policy-not-written" && w.message.includes(`${app}-read`)));
+  assert.equal((await kv.get(`secret/metadata/${app}/development/database`)).body.data.current_version, 1);
+  assert.equal((await kv.get(`sys/policies/acl/${app}-read`)).status, 404);
+  // This token cannot tell whether the app can read: the check is reported as not done.
+  const limited = await verify(p, { root, env, vault });
+  assert.equal(limited.policy.checked, false);
+  assert.ok(limited.policy.message);
+  // A token that can see policies finds the policy missing: not a finished migration.
+  const full = await verify(p, { root, env, vault: { address: server.address, token: server.rootToken } });
+  assert.equal(full.verdict, "incomplete");
+  assert.match(full.policy.message ?? "", /does not exist/);
 });

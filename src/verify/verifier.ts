@@ -87,7 +87,15 @@ export async function verifyPlan(plan: Plan, options: VerifierOptions): Promise<
   const paths = [...new Set(plan.targets.map((t) => dataPath(t.mount, t.path)))];
   if (paths.length > 0) {
     progress({ stage: "verify", step: 1, total: 1, message: `checking that the policy ${plan.policy.name} can read ${paths.length} paths` });
-    try {
+    // A policy that does not exist grants nothing: no need for a token to know the app cannot read.
+    const exists = await store.readPolicy(plan.policy.name).then(
+      (text) => text !== null,
+      () => null,
+    );
+    if (exists === false) {
+      for (const c of checks) c.readableByPolicy = false;
+      policy.message = `the policy ${plan.policy.name} does not exist in Vault, so the app cannot read its secrets; write it (it is in the plan under "policy")`;
+    } else try {
       const caps = await store.policyCapabilities(plan.policy.name, paths);
       const readable = new Map(paths.map((p, k) => [p, (caps[k] ?? []).some((c) => c === "read" || c === "root")]));
       for (const c of checks) c.readableByPolicy = readable.get(dataPath(c.target.mount, c.target.path)) ?? false;
