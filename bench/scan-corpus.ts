@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
+import { vaultshiftBin } from "./build-snapshot.js";
 import { buildCorpus, listFiles, type Corpus } from "./corpus.js";
 import { median } from "./measure.js";
 import { countBy, score, type Score } from "./recall.js";
@@ -45,19 +46,20 @@ export const benchmarks: Benchmark[] = [
     description: "working-tree scan of ~340 MB of npm package sources with planted secrets: vaultshift vs secretlint vs ripgrep",
     async run(ctx: BenchContext): Promise<Table[]> {
       const corpus = await buildCorpus(ctx);
+      const bin = await vaultshiftBin(ctx.root, ctx.workDir);
       const mb = corpus.bytes / MB;
       warmCache(corpus);
       const load = () => loadavg()[0]?.toFixed(1) ?? "?";
       const loadBefore = load();
 
       ctx.log(`scan-corpus: vaultshift × ${runs()}`);
-      const vs = await repeat(runs(), () => runVaultshift(ctx.root, corpus.dir));
+      const vs = await repeat(runs(), () => runVaultshift(bin, corpus.dir));
       // The same scan without the default directory skips (dist/, build/, out/…)
       // and size limit: the same bytes the other tools read, for a fair MB/s.
       const allConfig = join(ctx.workDir, "vaultshift-all-files.json");
       writeFileSync(allConfig, `${JSON.stringify({ defaultExcludes: false, maxFileSize: 1024 * 1024 * 1024 }, null, 2)}\n`);
       ctx.log(`scan-corpus: vaultshift (all files) × ${runs()}`);
-      const vsAll = await repeat(runs(), () => runVaultshift(ctx.root, corpus.dir, ["--config", allConfig], ALL_FILES));
+      const vsAll = await repeat(runs(), () => runVaultshift(bin, corpus.dir, ["--config", allConfig], ALL_FILES));
       ctx.log(`scan-corpus: ripgrep × ${runs()}`);
       const rg = await repeat(runs(), () => runRipgrep(corpus.dir));
       const skipSecretlint = process.env.BENCH_SKIP_SECRETLINT === "1";

@@ -1,4 +1,5 @@
 import { join } from "node:path";
+import { vaultshiftBin } from "./build-snapshot.js";
 import { buildHistoryRepo } from "./history-repo.js";
 import { measure, median, type Measured } from "./measure.js";
 import { score } from "./recall.js";
@@ -19,13 +20,14 @@ export const benchmarks: Benchmark[] = [
     async run(ctx: BenchContext): Promise<Table[]> {
       const dir = join(ctx.workDir, "history-repo");
       const repo = buildHistoryRepo(dir, 200);
+      const bin = await vaultshiftBin(ctx.root, ctx.workDir);
       const floor: Measured[] = [];
       const vs: ToolRun[] = [];
       const nodeStart: Measured[] = [];
       // Interleaved, so that a change in machine load hits both alike.
       for (let i = 0; i < RUNS; i++) {
         floor.push(await measure("git", ["log", "-p", "--all", "--no-color"], { cwd: dir, env: gitEnv, timeoutMs: 120_000 }));
-        vs.push(await runVaultshift(ctx.root, dir, ["--history"], "vaultshift scan --history", 10 * 60_000));
+        vs.push(await runVaultshift(bin, dir, ["--history"], "vaultshift scan --history", 10 * 60_000));
         nodeStart.push(await measure(process.execPath, ["-e", "0"], { cwd: dir }));
       }
       const failed = vs.find((r) => r.error);

@@ -1,5 +1,6 @@
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { vaultshiftBin } from "./build-snapshot.js";
 import { jsFunction, jsModule, jsonConfig, markdown } from "./code-gen.js";
 import { Prng, fakeSecret, generators } from "./fake-secrets.js";
 import { git, gitEnv } from "./git.js";
@@ -53,7 +54,7 @@ export const benchmarks: Benchmark[] = [
     name: "scan-staged",
     description: "`vaultshift scan --staged` on a 5-file staged change (pre-commit hook), median of 10",
     async run(ctx: BenchContext): Promise<Table[]> {
-      const bin = join(ctx.root, "bin", "vaultshift.js");
+      const bin = await vaultshiftBin(ctx.root, ctx.workDir);
       const rows: (string | number | null)[][] = [];
       const notes: string[] = [];
       for (const withSecret of [false, true]) {

@@ -43,11 +43,12 @@ export function parseVaultshiftJson(text: string): { findings: ToolFinding[]; by
   return { findings, bytesScanned: report.summary?.bytesScanned, filesScanned: report.summary?.filesScanned };
 }
 
-export async function runVaultshift(root: string, dir: string, args: string[] = [], tool = "vaultshift", timeoutMs = 30 * 60_000): Promise<ToolRun> {
+/** `bin`: the vaultshift entry script to run (see build-snapshot.ts). */
+export async function runVaultshift(bin: string, dir: string, args: string[] = [], tool = "vaultshift", timeoutMs = 30 * 60_000): Promise<ToolRun> {
   const scratch = mkdtempSync(join(tmpdir(), "vs-bench-"));
   const out = join(scratch, "report.json");
   try {
-    const measured = await measure(process.execPath, [join(root, "bin", "vaultshift.js"), "scan", "--format", "json", "--output", out, ...args], {
+    const measured = await measure(process.execPath, [bin, "scan", "--format", "json", "--output", out, ...args], {
       cwd: dir,
       timeoutMs,
     });
