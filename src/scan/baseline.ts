@@ -13,6 +13,8 @@ import type { ScannedFinding } from "./file-scan.js";
 // cleanly and a review diff shows exactly what was accepted.
 
 export const BASELINE_VERSION = 1;
+/** Written by `vaultshift baseline` and picked up by `scan` when present. */
+export const DEFAULT_BASELINE_FILE = ".vaultshift-baseline.json";
 
 export interface BaselineEntry {
   fingerprint: string;

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { loadConfig } from "../config/load.js";
 import type { VaultshiftConfig } from "../config/schema.js";
 import { DEFAULT_FINGERPRINT_SALT } from "../util/fingerprint.js";
@@ -19,7 +19,8 @@ import {
 } from "./file-scan.js";
 import { PathFilter, readVaultshiftignore } from "./path-filter.js";
 import { dedupe, filterBaselined, sortFindings } from "./suppress.js";
-import { readBaseline, type Baseline } from "./baseline.js";
+import { DEFAULT_BASELINE_FILE, readBaseline, type Baseline } from "./baseline.js";
+import { existsSync } from "node:fs";
 
 // `scan(options)`: the library entry of the scanner. Lists what to scan (the
 // working tree, staged blobs, commits' added lines or stdin), runs the jobs
@@ -43,8 +44,11 @@ export interface ScanOptions {
   configFile?: string;
   /** A config object instead of any file (library use). */
   config?: VaultshiftConfig;
-  /** --baseline; default: config `baseline`. */
-  baselineFile?: string;
+  /**
+   * --baseline; default: config `baseline`, else `.vaultshift-baseline.json`
+   * in cwd when it exists. `false` (--no-baseline) uses none.
+   */
+  baselineFile?: string | false;
   /** Worker threads; 0 = in-process. Default: config `workers`, else one per core (≤ 8) for scans of 500+ files. */
   workers?: number;
   /** Salt of `Finding.fingerprint` (default: the shared, stable one). */
@@ -114,7 +118,10 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   let baseline: Baseline | undefined = options.recordInto;
   let baselineFile: string | undefined;
   if (!options.recordInto) {
-    baselineFile = options.baselineFile !== undefined ? resolve(cwd, options.baselineFile) : config.baseline !== undefined ? resolve(loaded.dir, config.baseline) : undefined;
+    if (options.baselineFile === false) baselineFile = undefined;
+    else if (options.baselineFile !== undefined) baselineFile = resolve(cwd, options.baselineFile);
+    else if (config.baseline !== undefined) baselineFile = resolve(loaded.dir, config.baseline);
+    else if (existsSync(join(cwd, DEFAULT_BASELINE_FILE))) baselineFile = join(cwd, DEFAULT_BASELINE_FILE);
     if (baselineFile !== undefined) baseline = readBaseline(baselineFile);
   }
 

@@ -5,6 +5,7 @@ import { parseCommandArgs, stringOpt } from "../args.js";
 // report only new ones. Keeps the file's salt and existing entries; --prune
 // drops entries the scan no longer finds.
 
+// Same as DEFAULT_BASELINE_FILE in src/scan/baseline.ts (not imported: --help stays import-free).
 const DEFAULT_BASELINE = ".vaultshift-baseline.json";
 
 const help = `Usage: vaultshift baseline [PATH...] [--output FILE] [--prune] [--config FILE]
@@ -31,7 +32,7 @@ same place is reported. One entry per line, sorted: merges and reviews stay easy
 Examples:
   vaultshift baseline                       create or refresh ${DEFAULT_BASELINE}
   vaultshift baseline --prune               and forget what is gone
-  vaultshift scan --baseline ${DEFAULT_BASELINE}
+  vaultshift scan                           uses ${DEFAULT_BASELINE} when present
 
 Exit codes: 0 baseline written, 2 usage or runtime error.
 `;
@@ -75,7 +76,7 @@ async function runBaseline(argv: string[], io: CliIo): Promise<number> {
   const shown = relative(io.cwd, file) || file;
   io.stdout(
     `Baseline ${shown}: ${updated.baseline.entries.length} entr${updated.baseline.entries.length === 1 ? "y" : "ies"} (${updated.added} new${values.prune ? `, ${updated.pruned} pruned` : ""}).\n` +
-      `Scan against it with: vaultshift scan --baseline ${shown}\n`,
+      `\`vaultshift scan\` now reports only findings not in it${shown === DEFAULT_BASELINE ? "" : ` (pass --baseline ${shown})`}.\n`,
   );
   return 0;
 }

@@ -167,6 +167,11 @@ test("baseline: accepted findings pass, a new one fails, --prune forgets fixed o
   const text = readFileSync(file, "utf8");
   assertNoCanary(text, b.stdout);
   assert.equal((await runCli(["scan", "--baseline", ".vaultshift-baseline.json"], { cwd: dir })).exitCode, 0);
+  const auto = await runCli(["scan"], { cwd: dir });
+  assert.equal(auto.exitCode, 0, "the default baseline file is used when present");
+  assert.match(auto.stdout, /suppressed 2 by baseline/);
+  assert.equal((await runCli(["scan", "--no-baseline"], { cwd: dir })).exitCode, 1);
+  assert.equal((await runCli(["scan", "--no-baseline", "--baseline", "x.json"], { cwd: dir })).exitCode, 2);
   writeFiles(dir, { "more.env": "AWS_ACCESS_KEY_ID=AKIAZZZZQWERTYZ23456\n" });
   const more = await runCli(["scan", "--baseline", ".vaultshift-baseline.json", "--format", "json"], { cwd: dir });
   assert.equal(more.exitCode, 1);
@@ -177,8 +182,13 @@ test("baseline: accepted findings pass, a new one fails, --prune forgets fixed o
   const salt = (JSON.parse(text) as { salt: string }).salt;
   assert.equal((JSON.parse(readFileSync(file, "utf8")) as { salt: string }).salt, salt, "the salt survives refreshes");
   // The config's `baseline` key is used by scan without --baseline.
-  writeFiles(dir, { "vaultshift.config.json": JSON.stringify({ baseline: ".vaultshift-baseline.json" }) });
-  assert.equal((await runCli(["scan"], { cwd: dir })).exitCode, 0);
+  writeFiles(dir, { "more.env": "AWS_REGION=eu-west-1\n", "vaultshift.config.json": JSON.stringify({ baseline: "b/accepted.json" }) });
+  assert.equal((await runCli(["baseline"], { cwd: dir })).exitCode, 0);
+  assert.ok(existsSync(join(dir, "b/accepted.json")), "baseline writes where the config says");
+  writeFiles(dir, { ".env": ENV });
+  const viaConfig = await runCli(["scan", "--format", "json"], { cwd: dir });
+  assert.equal(viaConfig.exitCode, 1, "b/accepted.json was recorded without the .env secrets");
+  assertNoCanary(viaConfig.stdout);
 });
 
 test("spawned binary: exit codes and stdin", () => {

@@ -31,6 +31,9 @@ Output:
 
 Suppression and settings:
   --baseline FILE          Ignore findings recorded in FILE (\`vaultshift baseline\`).
+                           Default: the config's "baseline", else
+                           .vaultshift-baseline.json here if it exists.
+  --no-baseline            Report everything, baseline or not.
   --config FILE            Config file (default: vaultshift.config.json,
                            .vaultshiftrc.json, .vaultshiftrc or package.json
                            "vaultshift", searched from here up to the repo root).
@@ -65,6 +68,7 @@ const options = {
   format: { type: "string", short: "f" },
   output: { type: "string", short: "o" },
   baseline: { type: "string" },
+  "no-baseline": { type: "boolean" },
   config: { type: "string", short: "c" },
   ci: { type: "boolean" },
   workers: { type: "string" },
@@ -105,7 +109,11 @@ async function runScan(argv: string[], io: CliIo): Promise<number> {
   const configFile = stringOpt(values, "config");
   if (configFile !== undefined) scanOptions.configFile = configFile;
   const baselineFile = stringOpt(values, "baseline");
+  if (baselineFile !== undefined && values["no-baseline"]) {
+    throw new UsageError("--baseline and --no-baseline contradict each other.", { cause: new TypeError("both baseline flags"), hint: "Keep one of them." });
+  }
   if (baselineFile !== undefined) scanOptions.baselineFile = baselineFile;
+  if (values["no-baseline"]) scanOptions.baselineFile = false;
   const workers = parseWorkers(stringOpt(values, "workers"));
   if (workers !== undefined) scanOptions.workers = workers;
   const output = stringOpt(values, "output");
