@@ -1,5 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
-import { assigned, custom, prefixed } from "./build.js";
+import { assigned, custom } from "./build.js";
 import { ALNUM, B64, B64URL, HEX, fake } from "./fake.js";
 
 // Azurite (the storage emulator) uses one fixed, published account key; it
