@@ -176,3 +176,11 @@ test("the module holds locations only and is deterministic", () => {
   assert.equal(a, b);
   assert.match(a, /DB_PASSWORD: \{ mount: "secret", path: "shop\/production\/database", key: "password" \}/);
 });
+
+test("CommonJS: a preload through NODE_OPTIONS cannot make the loader spawn itself forever", () => {
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "shop", bindings });
+  const root = project("preload", { "package.json": `{"type":"commonjs"}`, "secrets.js": content, "main.js": `console.log(require("./secrets.js").secrets.STRIPE_KEY);\n` });
+  const r = run(root, "main.js", { NODE_OPTIONS: `--require ${join(root, "secrets.js")}` });
+  assert.notEqual(r.status, 0);
+  assert.match(r.stderr, /loaded inside its own loader process/);
+});

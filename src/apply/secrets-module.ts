@@ -135,6 +135,10 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     push(
       "",
       `function loadSync(app${T(": string")})${T(": { environment: string; values: Record<string, string> }")} {`,
+      "  // A preload (NODE_OPTIONS=--require …) that reaches this module would otherwise spawn loaders forever.",
+      '  if (process.env["VAULTSHIFT_SECRETS_LOADER"]) {',
+      '    throw new Error("vaultshift: the secrets module was loaded inside its own loader process; do not preload it through NODE_OPTIONS.");',
+      "  }",
       `  let runtime${T(": string")};`,
       "  try {",
       '    runtime = require.resolve("vaultshift/runtime");',
@@ -162,6 +166,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       "  try {",
       '    const out = execFileSync(process.execPath, ["--input-type=module", "-e", loaderScript, pathToFileURL(runtime).href, request], {',
       '      encoding: "utf8",',
+      '      env: { ...process.env, VAULTSHIFT_SECRETS_LOADER: "1" },',
       '      stdio: ["ignore", "pipe", "pipe"],',
       "      windowsHide: true,",
       "      maxBuffer: 64 * 1024 * 1024,",
