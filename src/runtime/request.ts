@@ -28,7 +28,10 @@ import {
 } from "./errors.js";
 import type { ResolvedOptions } from "./options.js";
 import { REDACTED } from "./secret-value.js";
+import { FastTransport } from "./fast-transport.js";
 import { Transport, TransportFailure } from "./transport.js";
+
+type AnyTransport = Transport | FastTransport;
 
 export type Method = "GET" | "LIST" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD";
 
@@ -52,9 +55,9 @@ export interface VaultResponse {
 }
 
 export class Requester {
-  readonly #transport: Transport;
+  readonly #transport: AnyTransport;
   /** Transports to other nodes that redirected us (HA standbys answering 307). */
-  readonly #others = new Map<string, Transport>();
+  readonly #others = new Map<string, AnyTransport>();
   readonly #options: ResolvedOptions;
   readonly #random: () => number;
 
@@ -64,9 +67,10 @@ export class Requester {
     this.#transport = this.#newTransport(options.address);
   }
 
-  #newTransport(address: string): Transport {
+  #newTransport(address: string): AnyTransport {
     const o = this.#options;
-    return new Transport({ address, ca: o.ca, cert: o.cert, key: o.key, servername: o.servername, verify: o.verify, maxSockets: o.maxSockets });
+    const t = { address, ca: o.ca, cert: o.cert, key: o.key, servername: o.servername, verify: o.verify, maxSockets: o.maxSockets };
+    return o.httpClient === "node" ? new Transport(t) : new FastTransport(t);
   }
 
   get origin(): string {
@@ -143,7 +147,7 @@ export class Requester {
     await new Promise((r) => setTimeout(r, delay));
   }
 
-  #redirectTarget(from: Transport, location: string, req: VaultRequest): { transport: Transport; url: string } {
+  #redirectTarget(from: AnyTransport, location: string, req: VaultRequest): { transport: AnyTransport; url: string } {
     let target: URL;
     try {
       target = new URL(location, from.origin);
