@@ -21,11 +21,12 @@ Options:
   --yes                    run without asking
   --app NAME               the <app> of Vault paths (default: package.json name)
   --mount MOUNT            KV v2 mount (default: secret)
+  --no-history             do not scan git history for committed secrets
 ${VAULT_HELP}
 Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
 `,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { yes: { type: "boolean", short: "y" }, app: { type: "string" }, mount: { type: "string" }, ...VAULT_OPTIONS }, "migrate");
+    const { values, positionals } = parseCommandArgs(argv, { yes: { type: "boolean", short: "y" }, app: { type: "string" }, mount: { type: "string" }, "no-history": { type: "boolean" }, ...VAULT_OPTIONS }, "migrate");
     if (positionals.length > 1) throw new UsageError(`migrate takes one PATH, got ${positionals.length}.`);
     if (values.yes !== true) {
       throw new UsageError("The interactive migration session is not available yet; `vaultshift migrate` runs only with --yes.", {
@@ -35,7 +36,7 @@ Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
     const root = resolve(io.cwd, positionals[0] ?? ".");
     const app = stringOpt(values, "app");
     const mount = stringOpt(values, "mount");
-    const r = await migrate({ root, vault: vaultConnection(values, io), env: io.env, onProgress: progressPrinter(io), ...(app ? { app } : {}), ...(mount ? { mount } : {}) });
+    const r = await migrate({ root, vault: vaultConnection(values, io), env: io.env, onProgress: progressPrinter(io), history: values["no-history"] !== true, ...(app ? { app } : {}), ...(mount ? { mount } : {}) });
     io.stdout(planSummary(r.plan));
     io.stdout(applySummary(r.apply));
     io.stdout(verificationSummary(r.verification));

@@ -21,6 +21,7 @@ then run \`vaultshift apply\`.
 Options:
   --app NAME               the <app> of Vault paths (default: package.json name)
   --mount MOUNT            KV v2 mount (default: secret)
+  --no-history             do not scan git history for committed secrets
   --out FILE               where to write the plan (default: PATH/${DEFAULT_PLAN_FILE})
   --offline                do not ask Vault for the current versions
 ${VAULT_HELP}
@@ -28,13 +29,13 @@ When VAULT_ADDR (or --vault-addr) is set, the plan records each target's
 current version so that apply can tell if someone wrote it meanwhile.
 `,
   async run(argv, io) {
-    const { values, positionals } = parseCommandArgs(argv, { app: { type: "string" }, mount: { type: "string" }, out: { type: "string" }, offline: { type: "boolean" }, ...VAULT_OPTIONS }, "plan");
+    const { values, positionals } = parseCommandArgs(argv, { app: { type: "string" }, mount: { type: "string" }, "no-history": { type: "boolean" }, out: { type: "string" }, offline: { type: "boolean" }, ...VAULT_OPTIONS }, "plan");
     if (positionals.length > 1) throw new UsageError(`plan takes one PATH, got ${positionals.length}.`);
     const root = resolve(io.cwd, positionals[0] ?? ".");
     const useVault = !values.offline && Boolean(stringOpt(values, "vault-addr") ?? io.env.VAULT_ADDR);
     const app = stringOpt(values, "app");
     const mount = stringOpt(values, "mount");
-    const options = { root, env: io.env, onProgress: progressPrinter(io), ...(app ? { app } : {}), ...(mount ? { mount } : {}) };
+    const options = { root, env: io.env, onProgress: progressPrinter(io), history: values["no-history"] !== true, ...(app ? { app } : {}), ...(mount ? { mount } : {}) };
     let p;
     try {
       p = await plan({ ...options, ...(useVault ? { vault: vaultConnection(values, io) } : {}) });
