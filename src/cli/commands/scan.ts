@@ -12,9 +12,11 @@ Find secrets in files: the working tree (default: the current directory),
 what is staged for commit, what commits added, or standard input.
 
 What to scan (pick one; default: the working tree under PATH or .):
-  PATH...                  Files or directories. .gitignore, .vaultshiftignore
-                           and the config's include/exclude apply inside
-                           directories; a file named explicitly is always scanned.
+  PATH...                  Files or directories. .gitignore, .vaultshiftignore,
+                           the config's include/exclude and the default skips
+                           (node_modules, build output, lockfiles, binaries)
+                           apply; a file named explicitly is scanned even if
+                           .gitignore ignores it.
   --staged                 The staged content (what \`git commit\` would record).
                            Only findings on lines the commit adds are reported.
   --since REF              Lines added by the commits REF..HEAD (e.g. origin/main).
@@ -23,9 +25,10 @@ What to scan (pick one; default: the working tree under PATH or .):
                            decides .env / JavaScript / other handling).
 
 Output:
-  --format text|json|sarif Report format (default text). json is documented in
+  -f, --format text|json|sarif
+                           Report format (default text). json is documented in
                            docs/scanning.md; sarif is SARIF 2.1.0 for code scanning.
-  --output FILE            Write the report to FILE instead of standard output.
+  -o, --output FILE        Write the report to FILE instead of standard output.
   --ci                     CI mode: no colour, a summary line, and GitHub
                            annotations (::error file=…) when GITHUB_ACTIONS=true.
 
@@ -34,7 +37,7 @@ Suppression and settings:
                            Default: the config's "baseline", else
                            .vaultshift-baseline.json here if it exists.
   --no-baseline            Report everything, baseline or not.
-  --config FILE            Config file (default: vaultshift.config.json,
+  -c, --config FILE        Config file (default: vaultshift.config.json,
                            .vaultshiftrc.json, .vaultshiftrc or package.json
                            "vaultshift", searched from here up to the repo root).
   --workers N              Worker threads (0 = scan in-process). Default: one per
