@@ -7,6 +7,7 @@ import { badRequest, permissionDenied, unsupportedPath, VaultHttpError } from ".
 import { TokenStore, tokenBackend } from "./tokens.js";
 import { approleBackend } from "./approle.js";
 import { kubernetesBackend } from "./kubernetes.js";
+import { jwtBackend } from "./jwt-auth.js";
 import { kv2Backend } from "./kv2.js";
 import { kv1Backend, cubbyholeBackend } from "./kv1.js";
 import { sysBackend } from "./sys.js";
@@ -84,6 +85,7 @@ export class Core {
   private readonly token: Backend;
   private readonly approle: Backend;
   private readonly kubernetes: Backend;
+  private readonly jwt: Backend;
   private readonly kv2: Backend;
   private readonly kv1: Backend;
   private readonly cubbyhole: Backend;
@@ -99,6 +101,7 @@ export class Core {
     this.token = tokenBackend({ tokens: this.tokens, policyExists: (n) => state.policies.has(n) });
     this.approle = approleBackend(state, this.tokens);
     this.kubernetes = kubernetesBackend(state, this.tokens);
+    this.jwt = jwtBackend(state, this.tokens);
     this.kv2 = kv2Backend(state);
     this.kv1 = kv1Backend(state);
     this.cubbyhole = cubbyholeBackend(state);
@@ -171,7 +174,7 @@ export class Core {
       for (const p of state.auth.keys()) if ((rest + "/").startsWith(p) && (!best || p.length > best.length)) best = p;
       if (!best) return undefined;
       const mount = state.auth.get(best)!;
-      const backend = mount.type === "token" ? this.token : mount.type === "approle" ? this.approle : mount.type === "kubernetes" ? this.kubernetes : empty;
+      const backend = mount.type === "token" ? this.token : mount.type === "approle" ? this.approle : mount.type === "kubernetes" ? this.kubernetes : mount.type === "jwt" ? this.jwt : empty;
       return { backend, mount, mountPoint: `auth/${best}`, rel: rest.slice(best.length) };
     }
     let best: string | undefined;
@@ -186,7 +189,7 @@ export class Core {
 
   private needsToken(path: string, route: Route | undefined): boolean {
     if (NO_TOKEN_PATHS.test(path)) return false;
-    if ((route?.mount.type === "approle" || route?.mount.type === "kubernetes") && route.rel === "login") return false;
+    if ((route?.mount.type === "approle" || route?.mount.type === "kubernetes" || route?.mount.type === "jwt") && route.rel === "login") return false;
     return true;
   }
 

@@ -172,6 +172,8 @@ export interface State {
   approle: Map<string, AppRoleStore>; // by auth mount uuid
   /** Kubernetes auth config and roles by auth mount uuid (optional: older stores lack it). */
   kubernetes?: Map<string, import("./kubernetes.js").K8sStore>;
+  /** JWT auth config and roles by auth mount uuid (optional: older stores lack it). */
+  jwt?: Map<string, import("./jwt-auth.js").JwtStore>;
   cubbyhole: Map<string, Map<string, string>>; // by token id, values as JSON text
   audit: Map<string, AuditDeviceEntry>;
 }

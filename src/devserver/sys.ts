@@ -57,7 +57,7 @@ export function mountView(m: MountEntry): Data {
     type: m.type,
     uuid: m.uuid,
   };
-  if (m.type === "kv" || m.type === "approle" || m.type === "kubernetes") view.deprecation_status = "supported";
+  if (m.type === "kv" || m.type === "approle" || m.type === "kubernetes" || m.type === "jwt") view.deprecation_status = "supported";
   return view;
 }
 
@@ -254,7 +254,7 @@ export function sysBackend(deps: SysDeps): Backend {
         const type = str(req.data, "type");
         if (type === "") throw badRequest("backend type must be specified as a string");
         if (type === "token") throw badRequest("token credential backend cannot be instantiated");
-        if (type !== "approle" && type !== "kubernetes") throw badRequest(`plugin not found in the catalog: ${type}`);
+        if (type !== "approle" && type !== "kubernetes" && type !== "jwt") throw badRequest(`plugin not found in the catalog: ${type}`);
         const m = newMount(path, type, str(req.data, "description"), optionsOf(req.data), bool(req.data, "local"));
         m.config.token_type = "default-service";
         const cfg = map(req.data, "config");
@@ -268,6 +268,7 @@ export function sysBackend(deps: SysDeps): Backend {
         state.auth.delete(path);
         state.approle.delete(mount.uuid);
         state.kubernetes?.delete(mount.uuid);
+        state.jwt?.delete(mount.uuid);
         // Tokens issued by the method are revoked with it (mounts are a lease prefix).
         for (const t of [...state.tokens.values()]) if (t.path.startsWith(`auth/${path}`)) tokens.revokeTree(t.id);
         return undefined;
