@@ -224,3 +224,25 @@ test("a mount that is missing or KV v1 stops the migration before anything chang
   tree.delete("vaultshift.plan.json");
   assert.deepEqual(tree, original);
 });
+
+test("the migrated app runs and reads each environment's secrets from Vault", async () => {
+  const { root, env, vault } = setup();
+  const { mkdirSync, symlinkSync } = await import("node:fs");
+  const { execFile } = await import("node:child_process");
+  const { promisify } = await import("node:util");
+  // The app imports vaultshift/runtime: point its node_modules at this package.
+  mkdirSync(join(root, "node_modules"));
+  symlinkSync(join(FIXTURES, ".."), join(root, "node_modules", "vaultshift"), "dir");
+  const r = await migrate({ root, vault, env, app: "runs", history: false });
+  assert.equal(r.verification.verdict, "zero-secrets");
+  const script = `const m = await import(${JSON.stringify(join(root, "src/index.js"))}); console.log(JSON.stringify(m.describe()));`;
+  for (const [nodeEnv, file] of [["development", ".env"], ["production", ".env.production"]] as const) {
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+      env: { PATH: process.env.PATH ?? "", VAULT_ADDR: server.address, VAULT_TOKEN: server.rootToken, NODE_ENV: nodeEnv },
+      timeout: 20_000,
+    });
+    const out = JSON.parse(stdout) as { dbPasswordLength: number; stripeConfigured: boolean };
+    assert.equal(out.dbPasswordLength, envValue(FIXTURE, file, "DB_PASSWORD").length, nodeEnv);
+    assert.equal(out.stripeConfigured, true);
+  }
+});
