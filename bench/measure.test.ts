@@ -1,11 +1,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hasGnuTime, measure, median, parseGnuTimeRss, parseVmHwm, percentile } from "./measure.js";
+import { hasGnuTime, measure, median, parseGnuTimeCpu, parseGnuTimeRss, parseVmHwm, percentile } from "./measure.js";
 
 test("parseGnuTimeRss reads the kbytes figure of a GNU time -v report", () => {
   const report = "\tCommand being timed: \"node -e 0\"\n\tMaximum resident set size (kbytes): 43112\n\tExit status: 0\n";
   assert.equal(parseGnuTimeRss(report), 43112);
   assert.equal(parseGnuTimeRss("nothing here"), null);
+});
+
+test("parseGnuTimeCpu adds user and system seconds", () => {
+  assert.equal(parseGnuTimeCpu("\tUser time (seconds): 1.25\n\tSystem time (seconds): 0.10\n"), 1350);
+  assert.equal(parseGnuTimeCpu("\tUser time (seconds): 1.25\n"), null);
 });
 
 test("parseVmHwm reads the peak RSS line of /proc/<pid>/status", () => {

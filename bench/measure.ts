@@ -13,6 +13,8 @@ export interface Measured {
   wallMs: number;
   /** Peak RSS in KiB; null when it could not be measured. */
   peakRssKb: number | null;
+  /** User + system CPU time in ms (GNU time only; null otherwise). Less sensitive to machine load than wall time. */
+  cpuMs: number | null;
   /** How peak RSS was obtained. */
   rssSource: "gnu-time" | "proc-sampling" | "none";
   exitCode: number | null;
@@ -44,6 +46,13 @@ export function parseGnuTimeRss(report: string): number | null {
 }
 
 /** Reads VmHWM (peak RSS, kB) from the text of /proc/<pid>/status. */
+/** User + system seconds of a GNU `time -v` report, in ms. */
+export function parseGnuTimeCpu(report: string): number | null {
+  const user = /User time \(seconds\):\s*([\d.]+)/.exec(report);
+  const sys = /System time \(seconds\):\s*([\d.]+)/.exec(report);
+  return user && sys ? Math.round((Number(user[1]) + Number(sys[1])) * 1000) : null;
+}
+
 export function parseVmHwm(status: string): number | null {
   const m = /^VmHWM:\s*(\d+)\s*kB/m.exec(status);
   return m ? Number(m[1]) : null;
@@ -93,10 +102,12 @@ export function measure(command: string, args: string[], options: MeasureOptions
       clearTimeout(timer);
       if (sampler) clearInterval(sampler);
       let peakRssKb = sampled;
+      let cpuMs: number | null = null;
       let exitCode = code;
       if (useTime && existsSync(report)) {
         const text = readFileSync(report, "utf8");
         peakRssKb = parseGnuTimeRss(text);
+        cpuMs = parseGnuTimeCpu(text);
         // GNU time exits with the command's status, and notes a signal in its report.
         const status = /Exit status:\s*(\d+)/.exec(text);
         if (status) exitCode = Number(status[1]);
@@ -105,6 +116,7 @@ export function measure(command: string, args: string[], options: MeasureOptions
       resolvePromise({
         wallMs,
         peakRssKb,
+        cpuMs,
         rssSource: peakRssKb === null ? "none" : useTime ? "gnu-time" : "proc-sampling",
         exitCode,
         signal,

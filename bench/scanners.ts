@@ -151,5 +151,5 @@ export async function runRipgrep(dir: string, timeoutMs = 30 * 60_000): Promise<
 }
 
 function emptyMeasured(): Measured {
-  return { wallMs: NaN, peakRssKb: null, rssSource: "none", exitCode: null, signal: null, stdout: "", stderr: "", timedOut: false };
+  return { wallMs: NaN, peakRssKb: null, cpuMs: null, rssSource: "none", exitCode: null, signal: null, stdout: "", stderr: "", timedOut: false };
 }
