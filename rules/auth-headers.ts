@@ -84,7 +84,7 @@ export const rules: Rule[] = [
     validate: isRealPassword,
     examples: {
       invalid: [`ELASTICSEARCH_URL=https://elastic:${pw("basicurl")}@es.acme.internal:9200`, `proxy: http://proxyuser:${pw("basicurl2")}@proxy.acme.io:3128`],
-      valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", `https://u:${pw("basicurl3")}@www.example.com/`, `https://user:${pw("basicurl4")}@pypi.company.com/simple`, "https://es.acme.internal:9200"],
+      valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", `https://u:${pw("basicurl3")}@www.example.com/`, `https://user:${pw("basicurl4")}@pypi.company.com/simple`, 'export http_proxy="http://proxyuser:proxypass@proxyhost:port"', "https://es.acme.internal:9200"],
     },
   }),
   // Credentials in a query string: ?api_key=…, &access_token=…, &client_secret=….

@@ -21,7 +21,9 @@ const PROVIDER_TOKEN = /^(?:gh[pousr]_|github_pat_|glpat-|npm_)/;
 
 export const rules: Rule[] = [
   // ~/.netrc: "machine <host> login <user> password <password>" (tokens may be
-  // on one line or several). Used by curl, git, ftp, pip.
+  // on one line or several). Used by curl, git, ftp, pip. "login" is required
+  // and the password may not be quoted: prose about netrc ("machine id
+  // password filename") is not an entry.
   custom({
     id: "netrc-password",
     description: "Netrc (~/.netrc) machine entry with a password",
@@ -29,11 +31,11 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html",
     keywords: ["machine"],
-    pattern: /(?<![A-Za-z0-9_])machine[ \t]{1,10}[^\s]{1,200}(?:\s{1,10}(?:login|account)[ \t]{1,10}[^\s]{1,200}){0,2}\s{1,10}password[ \t]{1,10}(?<secret>[^\s]{1,200})/,
+    pattern: /(?<![A-Za-z0-9_])(?:machine[ \t]{1,10}[^\s"'`]{1,200}|default)\s{1,10}login[ \t]{1,10}[^\s"'`]{1,200}(?:\s{1,10}account[ \t]{1,10}[^\s"'`]{1,200})?\s{1,10}password[ \t]{1,10}(?<secret>[^\s"'`]{1,200})(?![^\s])/,
     validate: isRealPassword,
     examples: {
       invalid: [`machine api.heroku.com\n  login ops@acme.io\n  password ${pw("netrc")}\n`, `machine git.acme.io login ci password ${pw("netrc2")}`],
-      valid: ["machine api.example.com login me password $NETRC_PASSWORD", "the machine is idle"],
+      valid: ["machine api.example.com login me password $NETRC_PASSWORD", "the machine is idle", 'echomsg ":Nread \\"machine id password path\\""', 'machine HOSTNAME login USERID password "PASSWORD"'],
     },
   }),
   // ~/.pgpass: hostname:port:database:username:password, "*" as wildcard.

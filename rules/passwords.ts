@@ -32,6 +32,9 @@ export function isRealPassword(raw: string): boolean {
   // Template references and expansions: ${X}, $X, %(x)s, {{x}}, <x>, [x], %X%, @X@.
   if (/^[$<[{@%]|[$]\{|\{\{|%\(|%[A-Z_]+%|_here$|^put your/i.test(p)) return false;
   if (/^\*+$|^•+$/.test(p)) return false;
+  // <prefix>pass / <prefix>password / …secret with a digit or two: proxypass,
+  // dbpass, mypassword1, app_secret.
+  if (/^(?:my|your|the|some|proxy|db|admin|api|app|test|sample|demo|dummy|fake|user|root|web|mail|smtp|ftp)?[_-]?(?:pass|passw(?:or)?d|pwd|secret)[0-9]{0,3}$/i.test(p)) return false;
   // A password that is only the name of one (DB_PASSWORD, SECRET_KEY).
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(p)) return false;
   return true;
