@@ -62,6 +62,13 @@ export const benchmarks: Benchmark[] = [
       const vsAll = await repeat(runs(), () => runVaultshift(bin, corpus.dir, ["--config", allConfig], ALL_FILES));
       ctx.log(`scan-corpus: ripgrep × ${runs()}`);
       const rg = await repeat(runs(), () => runRipgrep(corpus.dir));
+      // Interim figures on stderr: secretlint takes many minutes, and a run cut short should not lose these.
+      for (const t of [vs, vsAll, rg]) {
+        const m = t.run.measured;
+        ctx.log(
+          `scan-corpus: ${t.run.tool}: ${t.run.error ?? `wall ${t.wallMs.map((w) => (w / 1000).toFixed(1)).join("/")} s, CPU ${((m.cpuMs ?? NaN) / 1000).toFixed(1)} s, RSS ${((m.peakRssKb ?? NaN) / 1024).toFixed(0)} MB, ${(t.run.bytesScanned ?? corpus.bytes) / MB} MB read, ${t.run.findings.length} findings, ${score(t.run.findings, corpus.planted).found} planted found`}`,
+        );
+      }
       const skipSecretlint = process.env.BENCH_SKIP_SECRETLINT === "1";
       ctx.log(skipSecretlint ? "scan-corpus: secretlint skipped (BENCH_SKIP_SECRETLINT=1)" : "scan-corpus: secretlint × 1 (takes minutes)");
       const sl = skipSecretlint ? undefined : await repeat(1, () => runSecretlint(ctx.root, corpus.dir, join(ctx.root, "bench", ".secretlintrc.json")));
