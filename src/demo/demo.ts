@@ -74,7 +74,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     const committed = commitToGit(appDir);
     // The migrated app imports `vaultshift/runtime`: resolve it to this package.
     mkdirSync(join(appDir, "node_modules"), { recursive: true });
-    symlinkSync(PACKAGE_ROOT, join(appDir, "node_modules", "vaultshift"), "dir");
+    // A junction on Windows needs no administrator rights; elsewhere a plain directory symlink.
+    symlinkSync(PACKAGE_ROOT, join(appDir, "node_modules", "vaultshift"), process.platform === "win32" ? "junction" : "dir");
     const environments = demoEnvironments(appDir);
     step(out, st, 2, "App", `acme-shop (CommonJS + ESM, ${environments.length} environments, a hard-coded key) copied to ${appDir}${committed ? st.dim(" and committed to git, secrets included") : ""}`);
 
