@@ -32,6 +32,13 @@ test("discover refuses a duplicate name and an entry without run()", async (t) =
   await assert.rejects(discover(dir(t, { "a.js": 'export const benchmarks = [{ name: "y" }];' })), /needs a name and a run\(\)/);
 });
 
+test("discover skips a module that fails to load and says which", async (t) => {
+  const failures: string[] = [];
+  const found = await discover(dir(t, { "a.js": mod("ok"), "b.js": 'import "./missing.js";' }), (file) => failures.push(file));
+  assert.deepEqual(found.map((b) => b.name), ["ok"]);
+  assert.deepEqual(failures, ["b.js"]);
+});
+
 test("select keeps benchmarks whose name contains any filter; no filter keeps all", () => {
   const all = ["scan-corpus", "scan-staged", "runtime-read"].map((name) => ({ name, description: "", run: async () => [] }));
   assert.deepEqual(select(all, []).map((b) => b.name), ["scan-corpus", "scan-staged", "runtime-read"]);

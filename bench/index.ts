@@ -20,12 +20,23 @@ function isBenchmark(value: unknown): value is Benchmark {
   return typeof b.name === "string" && typeof b.run === "function";
 }
 
-export async function discover(dir = here): Promise<Benchmark[]> {
+/**
+ * A module that fails to load (a half-written build, a missing dependency) is
+ * reported through `onError` and skipped, so that it cannot take the other
+ * benchmarks down with it.
+ */
+export async function discover(dir = here, onError: (file: string, error: unknown) => void = () => {}): Promise<Benchmark[]> {
   const found: Benchmark[] = [];
   const seen = new Set<string>();
   for (const file of readdirSync(dir).sort()) {
     if (!file.endsWith(".js") || file.endsWith(".test.js") || file === "index.js") continue;
-    const mod = (await import(pathToFileURL(join(dir, file)).href)) as { benchmarks?: unknown };
+    let mod: { benchmarks?: unknown };
+    try {
+      mod = (await import(pathToFileURL(join(dir, file)).href)) as { benchmarks?: unknown };
+    } catch (error) {
+      onError(file, error);
+      continue;
+    }
     if (!Array.isArray(mod.benchmarks)) continue;
     for (const b of mod.benchmarks) {
       if (!isBenchmark(b)) throw new Error(`bench/${file}: every entry of \`benchmarks\` needs a name and a run() function`);
@@ -42,7 +53,11 @@ export function select(all: Benchmark[], filters: string[]): Benchmark[] {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const all = await discover();
+  const broken: string[] = [];
+  const all = await discover(here, (file, error) => {
+    broken.push(file);
+    process.stderr.write(`[bench] bench/${file} could not be loaded, its benchmarks are skipped: ${error instanceof Error ? error.message : String(error)}\n`);
+  });
   if (argv.includes("--list") || argv.includes("-l")) {
     for (const b of all) process.stdout.write(`${b.name.padEnd(24)} ${b.description}\n`);
     return 0;
@@ -80,7 +95,8 @@ async function main(argv: string[]): Promise<number> {
       ctx.log(`${b.name}: FAILED: ${error instanceof Error && error.stack ? error.stack : message}`);
     }
   }
-  return failed === 0 ? 0 : 1;
+  if (broken.length > 0) process.stdout.write(`Not run (module failed to load): ${broken.map((f) => `bench/${f}`).join(", ")}\n`);
+  return failed === 0 && broken.length === 0 ? 0 : 1;
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
