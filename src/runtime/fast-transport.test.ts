@@ -145,3 +145,26 @@ test("a malformed answer and a connection dropped mid-body are TransportFailures
   const cut = await rawServer(() => ({ pieces: ["HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"partial"], close: true }));
   await assert.rejects(transport(cut).send("GET", "/v1/x", {}, undefined, 2000), (e: unknown) => e instanceof TransportFailure && !e.notSent);
 });
+
+test("a TLS handshake that never completes times out, and the half-open socket is dropped", async () => {
+  const mine = new Set<Socket>();
+  const silent = createServer((socket) => {
+    sockets.add(socket);
+    mine.add(socket);
+    socket.resume(); // read (and ignore) the ClientHello, so that the client's close is seen
+    socket.on("close", () => {
+      sockets.delete(socket);
+      mine.delete(socket);
+    });
+  });
+  servers.push(silent);
+  await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
+  const t = new FastTransport({ address: `https://127.0.0.1:${(silent.address() as AddressInfo).port}`, verify: false, maxSockets: 4 });
+  transports.push(t);
+  const t0 = Date.now();
+  await assert.rejects(t.send("GET", "/v1/x", {}, undefined, 150), (e: unknown) => e instanceof TransportFailure && e.timedOut);
+  assert.ok(Date.now() - t0 < 2000);
+  const deadline = Date.now() + 2000;
+  while (mine.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  assert.equal(mine.size, 0, "the client closed the connection it could not use");
+});

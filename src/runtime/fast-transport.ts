@@ -287,7 +287,7 @@ export class FastTransport {
         }, timeout);
         timer.unref();
       }
-      this.#acquire().then(
+      this.#acquire(timeout).then(
         (c) => {
           if (done) return this.#release(c, true);
           conn = c;
@@ -300,7 +300,7 @@ export class FastTransport {
     });
   }
 
-  #acquire(): Promise<Conn> {
+  #acquire(timeout: number): Promise<Conn> {
     if (this.#closed) return Promise.reject(new TransportFailure("the client was closed", "ECLOSED", true, false));
     while (this.#idle.length > 0) {
       const c = this.#idle.pop()!;
@@ -309,7 +309,7 @@ export class FastTransport {
       c.socket.ref();
       return Promise.resolve(c);
     }
-    if (this.#open >= this.#maxSockets) return new Promise<void>((r) => this.#waiters.push(r)).then(() => this.#acquire());
+    if (this.#open >= this.#maxSockets) return new Promise<void>((r) => this.#waiters.push(r)).then(() => this.#acquire(timeout));
     this.#open++;
     return new Promise<Conn>((resolve, reject) => {
       const socket = this.#connect();
@@ -320,7 +320,15 @@ export class FastTransport {
         reject(new TransportFailure(describe(err), err.code, err.code !== undefined && notConnected.has(err.code), false, { cause: err }));
       };
       socket.once("error", onError);
+      // A host that never answers the handshake: give up with the request's timeout
+      // instead of the system's (minutes), which would also keep the process alive.
+      const limit =
+        timeout > 0 && Number.isFinite(timeout)
+          ? setTimeout(() => socket.destroy(Object.assign(new Error(`no connection within ${timeout} ms`), { code: "ETIMEDOUT" })), timeout).unref()
+          : undefined;
+      socket.once("close", () => clearTimeout(limit));
       socket.once(this.#tls ? "secureConnect" : "connect", () => {
+        clearTimeout(limit);
         socket.off("error", onError);
         resolve(new Conn(socket, (c, reusable) => this.#release(c, reusable), (c) => this.#closedConn(c)));
       });
