@@ -184,3 +184,18 @@ test("CommonJS: a preload through NODE_OPTIONS cannot make the loader spawn itse
   assert.notEqual(r.status, 0);
   assert.match(r.stderr, /loaded inside its own loader process/);
 });
+
+test("VAULTSHIFT_SECRETS_FROM_ENV=1 reads every name from process.env and never calls Vault, in both flavours", () => {
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    // "other-app" makes the stand-in loadSecrets throw: the test fails if it is called.
+    const { content } = generateSecretsModule({ language: "js", moduleKind, app: "other-app", bindings });
+    const root = project(`from-env-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.js": content,
+      "main.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(${print});\n`,
+    });
+    const out = run(root, "main.mjs", { VAULTSHIFT_SECRETS_FROM_ENV: "1", NODE_ENV: "test", DB_PASSWORD: "from-env-db", STRIPE_KEY: "from-env-stripe" });
+    assert.equal(out.status, 0, out.stderr);
+    assert.deepEqual(JSON.parse(out.stdout), { environment: "test", DB_PASSWORD: "from-env-db", STRIPE_KEY: "from-env-stripe" }, moduleKind);
+  }
+});

@@ -94,24 +94,31 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
   push(`const shared${T(": Record<string, Location>")} = ${objectLiteral(shared, 0)};`);
   push(`const names${T(": readonly (keyof Secrets)[]")} = [${names.map((n) => JSON.stringify(n)).join(", ")}];`);
   push(`const own = Object.prototype.hasOwnProperty;`, "");
+  push(
+    "// VAULTSHIFT_SECRETS_FROM_ENV=1: no Vault, every name read from process.env as before the",
+    "// migration (unit tests, offline work). An explicit opt-in, never a fallback.",
+    `const fromEnv = process.env["VAULTSHIFT_SECRETS_FROM_ENV"] === "1";`,
+  );
   if (esm) {
     push(
       "// VAULTSHIFT_ENV, else NODE_ENV, else development; `prod` → production and other aliases.",
       `export const environment${T(": string")} = resolveEnvironment();`,
-      `if (Object.keys(locations).length > 0 && !own.call(locations, environment)) {`,
+      `if (!fromEnv && Object.keys(locations).length > 0 && !own.call(locations, environment)) {`,
       "  throw new Error(",
       "    `vaultshift: no secrets were migrated for the environment \"${environment}\" (known: ${Object.keys(locations).join(\", \")}). ` +",
       "      \"Set VAULTSHIFT_ENV to one of them.\",",
       "  );",
       "}",
-      `const paths${T(": Record<string, Location>")} = { ...shared, ...locations[environment] };`,
-      `const loaded${T(": Record<string, string>")} = await loadSecrets({ app: ${JSON.stringify(input.app)}, environment, paths });`,
+      `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...locations[environment] };`,
+      `const loaded${T(": Record<string, string>")} = fromEnv ? {} : await loadSecrets({ app: ${JSON.stringify(input.app)}, environment, paths });`,
     );
   } else {
     push(
-      `const loadedSync = loadSync(${JSON.stringify(input.app)});`,
+      `const loadedSync = fromEnv`,
+      `  ? { environment: process.env["VAULTSHIFT_ENV"] || process.env["NODE_ENV"] || "development", values: {} }`,
+      `  : loadSync(${JSON.stringify(input.app)});`,
       `${exp}const environment${T(": string")} = loadedSync.environment;`,
-      `const paths${T(": Record<string, Location>")} = { ...shared, ...locations[environment] };`,
+      `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...locations[environment] };`,
       `const loaded${T(": Record<string, string>")} = loadedSync.values;`,
     );
   }
