@@ -21,7 +21,7 @@ function makeTree(t: { after(fn: () => void): void }) {
 }
 
 for (const format of ["pax", "gnu", "ustar"] as const) {
-  test(`readTar reads a GNU tar --format=${format} archive: names, long names, sizes, contents`, (t) => {
+  test(`readTar reads a GNU tar --format=${format} archive: names, long names where the format has them, sizes, contents`, (t) => {
     const { dir, longPath } = makeTree(t);
     const archive = join(dir, "a.tar");
     // ustar cannot hold the long path in 100+155 split here, so it gets a short tree only.
