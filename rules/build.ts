@@ -174,7 +174,12 @@ function nameVariants(keywords: string[]): string[] {
   const out = new Set<string>();
   for (const k of keywords) {
     out.add(k);
-    if (k.includes("_")) for (const sep of [".", "-", ""]) out.add(k.replace(/_/g, sep));
+    if (!k.includes("_")) continue;
+    out.add(k.replace(/_/g, "."));
+    out.add(k.replace(/_/g, "-"));
+    // The joined spelling only when it is long enough to stay selective
+    // ("ld_" joined is "ld", which is in every "world" and "build").
+    if (k.replace(/_/g, "").length >= 6) out.add(k.replace(/_/g, ""));
   }
   return [...out];
 }

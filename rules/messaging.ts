@@ -166,7 +166,8 @@ export const rules: Rule[] = [
     docs: "https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",
     prefix: "",
     body: "[0-9a-f]{32}-us[0-9]{1,2}",
-    keywords: ["-us"],
+    // Data centres us1…us21: "-us" alone is in every "en-us".
+    keywords: ["-us1", "-us2", "-us3", "-us4", "-us5", "-us6", "-us7", "-us8", "-us9"],
     sample: fake(HEX, 32, "mailchimp") + "-us21",
     env: "MAILCHIMP_API_KEY",
   }),
@@ -255,7 +256,7 @@ export const rules: Rule[] = [
     kind: "token",
     severity: "high",
     docs: "https://discord.com/developers/docs/reference#authentication",
-    keywords: ["discord", "bot"],
+    keywords: ["discord"],
     pattern: /(?<![A-Za-z0-9_.-])(?<secret>[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-])/,
     entropy: 4,
     validate: (s) => /^\d{17,20}$/.test(Buffer.from(s.split(".")[0] ?? "", "base64url").toString("latin1")),
