@@ -71,3 +71,20 @@ export function verificationSummary(v: Verification): string {
   for (const f of v.rescan.findings) lines.push(`  left: ${f.file}:${f.line} ${f.kind} ${f.redacted}`);
   return `${lines.join("\n")}\n`;
 }
+
+/**
+ * Ask a yes/no question on the terminal. Only when both stdin and stdout are
+ * terminals; otherwise (CI, pipes, tests) the answer is no, and the command
+ * explains that --yes is needed.
+ */
+export async function confirm(io: CliIo, question: string): Promise<boolean> {
+  if (!io.isTTY || !process.stdin.isTTY) return false;
+  const { createInterface } = await import("node:readline/promises");
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    const answer = await rl.question(`${question} [y/N] `);
+    return /^y(es)?$/i.test(answer.trim());
+  } finally {
+    rl.close();
+  }
+}

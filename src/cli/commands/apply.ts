@@ -4,7 +4,7 @@ import { parseCommandArgs, stringOpt } from "../args.js";
 import { UsageError } from "../../errors.js";
 import { apply } from "../../migrate/index.js";
 import { DEFAULT_PLAN_FILE, readPlan } from "../../plan/plan-file.js";
-import { VAULT_HELP, VAULT_OPTIONS, applySummary, planSummary, progressPrinter, vaultConnection } from "../../migrate/cli-support.js";
+import { VAULT_HELP, VAULT_OPTIONS, applySummary, confirm, planSummary, progressPrinter, vaultConnection } from "../../migrate/cli-support.js";
 
 export const applyCommand: Command = {
   name: "apply",
@@ -22,7 +22,8 @@ Every step is journaled: an interrupted run resumes where it stopped, and
 applying an applied plan changes nothing.
 
 Options:
-  --yes                    apply without asking (required when not --dry-run)
+  --yes                    apply without asking (without it: asks on a terminal,
+                           elsewhere only shows the plan)
   --dry-run                show the diffs and Vault writes, change nothing
   --root DIR               the project the plan is for (default: the plan's directory)
 ${VAULT_HELP}
@@ -36,8 +37,10 @@ ${VAULT_HELP}
     const dryRun = values["dry-run"] === true;
     if (!dryRun && values.yes !== true) {
       io.stdout(planSummary(p));
-      io.stdout(`Nothing was changed. Review the plan (and \`vaultshift apply --dry-run\` for the diffs), then run \`vaultshift apply --yes\`.\n`);
-      return 0;
+      if (!(await confirm(io, `Apply plan ${p.id.slice(0, 8)}: write ${p.targets.length} Vault secrets and change ${p.files.length} files?`))) {
+        io.stdout(`Nothing was changed. Review the plan (and \`vaultshift apply --dry-run\` for the diffs), then run \`vaultshift apply --yes\`.\n`);
+        return 0;
+      }
     }
     const r = await apply(p, { root, vault: vaultConnection(values, io), dryRun, env: io.env, onProgress: progressPrinter(io) });
     if (dryRun) for (const d of r.diffs) io.stdout(d.endsWith("\n") ? d : `${d}\n`);

@@ -3,7 +3,7 @@ import type { Command } from "../io.js";
 import { parseCommandArgs, stringOpt } from "../args.js";
 import { UsageError } from "../../errors.js";
 import { rollback } from "../../migrate/index.js";
-import { VAULT_HELP, VAULT_OPTIONS, progressPrinter, vaultConnection } from "../../migrate/cli-support.js";
+import { VAULT_HELP, VAULT_OPTIONS, confirm, progressPrinter, vaultConnection } from "../../migrate/cli-support.js";
 
 export const rollbackCommand: Command = {
   name: "rollback",
@@ -17,7 +17,7 @@ created are deleted), and the policy its previous text. Refuses, changing
 nothing, when a file or secret was changed after the migration, unless --force.
 
 Options:
-  --yes                    do it (without it, nothing happens)
+  --yes                    do it without asking (without it: asks on a terminal)
   --force                  restore even what was changed after the migration
 ${VAULT_HELP}
 `,
@@ -25,7 +25,7 @@ ${VAULT_HELP}
     const { values, positionals } = parseCommandArgs(argv, { yes: { type: "boolean", short: "y" }, force: { type: "boolean" }, ...VAULT_OPTIONS }, "rollback");
     if (positionals.length > 1) throw new UsageError(`rollback takes one PATH, got ${positionals.length}.`);
     void stringOpt;
-    if (values.yes !== true) {
+    if (values.yes !== true && !(await confirm(io, "Roll back the last migration: restore the files and the previous Vault versions?"))) {
       throw new UsageError("rollback changes files and Vault secrets; pass --yes to confirm.", { hint: "Run `vaultshift rollback --yes`." });
     }
     const root = resolve(io.cwd, positionals[0] ?? ".");
