@@ -199,6 +199,7 @@ test("spawned binary: exit codes and stdin", () => {
     assert.equal(clean.status, 0, clean.stderr);
     const stdin = run(["scan", "-", "--stdin-filename", "prod.env", "--format", "json"], ENV);
     assert.equal(stdin.status, 1, stdin.stderr);
+    assert.ok(stdin.stdout.startsWith("{"), `a JSON report on stdout; stderr: ${stdin.stderr.slice(0, 300)}`);
     const data = JSON.parse(stdin.stdout) as { findings: { file: string; line: number }[] };
     assert.deepEqual(data.findings.map((f) => `${f.file}:${f.line}`), ["prod.env:1", "prod.env:2"]);
     const usage = run(["scan", "--history", "--staged"]);
