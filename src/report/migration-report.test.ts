@@ -109,3 +109,12 @@ test("an unchecked policy reads as not checked, not as zero readable", () => {
   assert.match(renderReport(input, "md"), /\| Readable with the app's policy \| not checked \|/);
   assert.match(renderReport(base, "md"), /\| Readable with the app's policy \| 9 \|/);
 });
+
+test("an empty migration renders in every format (nothing found is a valid report)", () => {
+  const empty = sampleReportInput({ secrets: [], config: [], files: [], warnings: [], manualActions: [], totals: { secrets: 0, verified: 0, readable: 0, config: 0, remaining: 0 } });
+  for (const format of ["md", "json", "html", "sarif"] as const) assert.ok(renderReport(empty, format).length > 100, format);
+  const html = renderReport(empty, "html");
+  assert.match(html, /<h2>Zero secrets left<\/h2><p>0 secrets moved to Vault and verified/);
+  assert.ok(!html.includes("<svg"), "no chart without data");
+  assert.equal(JSON.parse(renderReport(empty, "sarif")).runs[0].results.length, 0);
+});
