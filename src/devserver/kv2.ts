@@ -85,7 +85,6 @@ function subkeys(value: unknown, depth: number, level = 1): unknown {
 }
 
 export function kv2Backend(state: State): Backend {
-  const now = () => Date.now();
 
   function newKey(): KvKey {
     const t = timestamp();

@@ -1,0 +1,208 @@
+import { badRequest, unsupportedOperation } from "./http-error.js";
+import { bool, duration, has, map, str, strList, type Data } from "./fields.js";
+import { newKvStore, newMount, SYSTEM_MAX_TTL, type MountEntry, type State } from "./state.js";
+import { kvStoreFor, upgradeToV2 } from "./kv2.js";
+import type { TokenStore } from "./tokens.js";
+import type { LogicalRequest, LogicalResponse } from "./request.js";
+
+// sys/mounts and sys/auth: list, enable, read, disable and tune secrets
+// engines and auth methods (openbao/docs/api/system/mounts.mdx, auth.mdx;
+// README §5.1, §11).
+
+const RESERVED = ["sys/", "auth/", "cubbyhole/", "identity/"];
+
+export function normalise(path: string): string {
+  const p = path.replace(/^\/+|\/+$/g, "");
+  return p === "" ? "" : `${p}/`;
+}
+
+export function mountView(m: MountEntry): Data {
+  const config: Data = {
+    default_lease_ttl: m.config.default_lease_ttl,
+    force_no_cache: m.config.force_no_cache,
+    max_lease_ttl: m.config.max_lease_ttl,
+  };
+  for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "listing_visibility", "passthrough_request_headers", "token_type"] as const) {
+    if (m.config[k] !== undefined) config[k] = m.config[k];
+  }
+  const view: Data = {
+    accessor: m.accessor,
+    config,
+    description: m.description,
+    external_entropy_access: m.external_entropy_access,
+    local: m.local,
+    options: m.options,
+    plugin_version: "",
+    running_plugin_version: "v1.14.0+builtin.vault",
+    running_sha256: "",
+    seal_wrap: m.seal_wrap,
+    type: m.type,
+    uuid: m.uuid,
+  };
+  if (m.type === "kv" || m.type === "approle" || m.type === "kubernetes" || m.type === "jwt") view.deprecation_status = "supported";
+  return view;
+}
+
+function tuneView(m: MountEntry): Data {
+  const view: Data = {
+    default_lease_ttl: m.config.default_lease_ttl || SYSTEM_MAX_TTL,
+    description: m.description,
+    force_no_cache: m.config.force_no_cache,
+    max_lease_ttl: m.config.max_lease_ttl || SYSTEM_MAX_TTL,
+  };
+  if (m.options) view.options = m.options;
+  for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "listing_visibility", "passthrough_request_headers", "token_type"] as const) {
+    if (m.config[k] !== undefined) view[k] = m.config[k];
+  }
+  return view;
+}
+
+function optionsOf(d: Data): Record<string, string> | null {
+  const o = map(d, "options");
+  if (!o) return null;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) {
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") out[k] = String(v);
+  }
+  return out;
+}
+
+
+export function mountHandlers(state: State, tokens: TokenStore) {
+  const post = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
+
+  function mounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    if (rest === "") {
+      if (req.operation !== "read") throw unsupportedOperation();
+      const out: Data = {};
+      for (const [p, m] of [...state.mounts].sort((a, b) => a[0].localeCompare(b[0]))) out[p] = mountView(m);
+      return { data: out, topLevel: true };
+    }
+    const tune = /\/tune\/?$/.test(rest);
+    const path = normalise(tune ? rest.replace(/\/tune\/?$/, "") : rest);
+    const mount = state.mounts.get(path);
+    if (tune) {
+      if (!mount) throw badRequest(`cannot fetch sysview for path "${path}"`);
+      if (req.operation === "read") return { data: tuneView(mount) };
+      if (!post(req)) throw unsupportedOperation();
+      tuneMount(mount, req.data, true);
+      return undefined;
+    }
+    switch (req.operation) {
+      case "read":
+        if (!mount) throw badRequest(`No secret engine mount at ${path}`);
+        return { data: mountView(mount) };
+      case "create":
+      case "update": {
+        if (path === "") throw badRequest("missing path");
+        for (const r of RESERVED) if (path.startsWith(r)) throw badRequest(`cannot mount under reserved path "${r}"`);
+        for (const existing of state.mounts.keys()) {
+          if (path.startsWith(existing) || existing.startsWith(path)) throw badRequest(`path is already in use at ${existing}`);
+        }
+        let type = str(req.data, "type");
+        let options = optionsOf(req.data);
+        if (type === "") throw badRequest("backend type must be specified as a string");
+        if (type === "kv-v2") {
+          type = "kv";
+          options = { ...(options ?? {}), version: "2" };
+        } else if (type === "generic") type = "kv";
+        if (type !== "kv") throw badRequest(`plugin not found in the catalog: ${type}`);
+        if (options?.version !== undefined && !["1", "2", ""].includes(options.version)) throw badRequest("invalid kv version");
+        const m = newMount(path, type, str(req.data, "description"), options, bool(req.data, "local"));
+        const cfg = map(req.data, "config");
+        if (cfg) tuneMount(m, cfg, false);
+        state.mounts.set(path, m);
+        state.kv.set(m.uuid, newKvStore());
+        return undefined;
+      }
+      case "delete": {
+        if (!mount) return undefined; // idempotent, and does not reveal whether it existed
+        if (mount.type !== "kv") throw badRequest(`cannot unmount "${path}"`);
+        state.mounts.delete(path);
+        state.kv.delete(mount.uuid);
+        return undefined;
+      }
+      default:
+        throw unsupportedOperation();
+    }
+  }
+
+  function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean): void {
+    if (has(d, "default_lease_ttl")) m.config.default_lease_ttl = duration(d, "default_lease_ttl");
+    if (has(d, "max_lease_ttl")) m.config.max_lease_ttl = duration(d, "max_lease_ttl");
+    if (m.config.max_lease_ttl > 0 && m.config.default_lease_ttl > m.config.max_lease_ttl) {
+      throw badRequest("backend max lease TTL cannot be less than backend default lease TTL");
+    }
+    if (has(d, "description")) m.description = str(d, "description");
+    for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "passthrough_request_headers"] as const) {
+      const list = strList(d, k);
+      if (list) m.config[k] = list;
+    }
+    if (has(d, "listing_visibility")) m.config.listing_visibility = str(d, "listing_visibility");
+    const options = optionsOf(d);
+    if (options && allowUpgrade && m.type === "kv") {
+      const from = m.options?.version === "2" ? "2" : "1";
+      const to = options.version ?? from;
+      if (from === "2" && to !== "2") throw badRequest("cannot downgrade mount from KV version 2");
+      if (from === "1" && to === "2") upgradeToV2(kvStoreFor(state, m.uuid));
+      m.options = { ...(m.options ?? {}), ...options };
+    }
+  }
+
+  function authMounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    if (rest === "") {
+      if (req.operation !== "read") throw unsupportedOperation();
+      const out: Data = {};
+      for (const [p, m] of [...state.auth].sort((a, b) => a[0].localeCompare(b[0]))) out[p] = mountView(m);
+      return { data: out, topLevel: true };
+    }
+    const tune = /\/tune\/?$/.test(rest);
+    const path = normalise(tune ? rest.replace(/\/tune\/?$/, "") : rest);
+    const mount = state.auth.get(path);
+    if (tune) {
+      if (!mount) throw badRequest(`cannot fetch sysview for path "auth/${path}"`);
+      if (req.operation === "read") return { data: tuneView(mount) };
+      if (!post(req)) throw unsupportedOperation();
+      tuneMount(mount, req.data, false);
+      return undefined;
+    }
+    switch (req.operation) {
+      case "read":
+        if (!mount) throw badRequest(`No auth engine at auth/${path}`);
+        return { data: mountView(mount) };
+      case "create":
+      case "update": {
+        if (path === "") throw badRequest("missing path");
+        for (const existing of state.auth.keys()) {
+          if (path.startsWith(existing) || existing.startsWith(path)) throw badRequest(`path is already in use at auth/${existing}`);
+        }
+        const type = str(req.data, "type");
+        if (type === "") throw badRequest("backend type must be specified as a string");
+        if (type === "token") throw badRequest("token credential backend cannot be instantiated");
+        if (type !== "approle" && type !== "kubernetes" && type !== "jwt") throw badRequest(`plugin not found in the catalog: ${type}`);
+        const m = newMount(path, type, str(req.data, "description"), optionsOf(req.data), bool(req.data, "local"));
+        m.config.token_type = "default-service";
+        const cfg = map(req.data, "config");
+        if (cfg) tuneMount(m, cfg, false);
+        state.auth.set(path, m);
+        return undefined;
+      }
+      case "delete": {
+        if (!mount) return undefined;
+        if (mount.type === "token") throw badRequest("token credential backend cannot be disabled");
+        state.auth.delete(path);
+        state.approle.delete(mount.uuid);
+        state.kubernetes?.delete(mount.uuid);
+        state.jwt?.delete(mount.uuid);
+        // Tokens issued by the method are revoked with it (mounts are a lease prefix).
+        for (const t of [...state.tokens.values()]) if (t.path.startsWith(`auth/${path}`)) tokens.revokeTree(t.id);
+        return undefined;
+      }
+      default:
+        throw unsupportedOperation();
+    }
+  }
+
+
+  return { mounts, authMounts };
+}
