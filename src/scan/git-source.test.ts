@@ -218,3 +218,14 @@ test("a failing sink stops the history scan with its error", { timeout: 60_000 }
     /sink broke/,
   );
 });
+
+test("--staged from a subdirectory: paths are relative to the repository root, PATH limits to a pathspec", async (t) => {
+  const dir = repo(t);
+  writeFiles(dir, { "top.txt": "FAKESECRET_top\n", "sub/inner.txt": "FAKESECRET_inner\n", "sub/deeper/x.txt": "FAKESECRET_x\n" });
+  git(dir, "add", "-A");
+  const all = await scan({ cwd: join(dir, "sub"), mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(all.findings.map((f) => f.file), ["sub/deeper/x.txt", "sub/inner.txt", "top.txt"]);
+  const limited = await scan({ cwd: join(dir, "sub"), mode: "staged", paths: ["deeper"], scanText: fakeScanText });
+  assert.deepEqual(limited.findings.map((f) => f.file), ["sub/deeper/x.txt"]);
+  assert.equal(limited.stats.root, dir);
+});
