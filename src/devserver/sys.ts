@@ -2,6 +2,7 @@ import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupport
 import { bool, has, map, str, strList, type Data } from "./fields.js";
 import type { MountEntry, State, TokenEntry } from "./state.js";
 import { mountHandlers, mountView, normalise } from "./sys-mounts.js";
+import { tools } from "./sys-tools.js";
 import type { AuditBroker } from "./audit.js";
 import type { Wrapping } from "./wrapping.js";
 import type { Acl } from "./acl.js";
@@ -275,6 +276,8 @@ export function sysBackend(deps: SysDeps): Backend {
         }
         case "wrapping":
           return wrappingOp(req, rest);
+        case "tools":
+          return tools(req, rest);
         case "internal":
           if (rest === "ui/mounts" || rest === "ui/mounts/") return uiMounts(req, "");
           if (rest.startsWith("ui/mounts/")) return uiMounts(req, rest.slice("ui/mounts/".length));

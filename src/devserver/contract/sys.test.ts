@@ -157,6 +157,16 @@ describe("sys and HTTP contract", () => {
     assert.equal(both.status, 403, "X-Vault-Token is used when both are present");
   });
 
+  test("sys/tools/hash and sys/tools/random", async () => {
+    const h = await call(t, "POST", "sys/tools/hash/sha2-256", { body: { input: Buffer.from("hello").toString("base64") } });
+    assert.equal(h.status, 200);
+    // SHA-256("hello"), FIPS 180-4; a well-known test value.
+    assert.equal(h.body.data.sum, "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
+    const r = await call(t, "POST", "sys/tools/random/16", { body: { format: "hex" } });
+    assert.match(r.body.data.random_bytes, /^[0-9a-f]{32}$/);
+    assert.equal((await call(t, "POST", "sys/tools/hash", { body: { input: "%%%" } })).status, 400);
+  });
+
   test("X-Vault-Request: true is accepted", async () => {
     assert.equal((await call(t, "GET", "sys/mounts", { headers: { "X-Vault-Request": "true" } })).status, 200);
   });
