@@ -174,29 +174,33 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
   const hook = stepHook(options);
   const stepIds = ["backup-files", "backup-vault", ...plan.targets.map((t) => `write:${t.mount}/${t.path}`), "policy", ...plan.files.map((f) => `file:${f.file}`), "done"];
   let n = 0;
-  const step = async (id: string, run: () => Promise<void> | void) => {
+  // `persist: false` for steps whose completion is visible without the journal (a file's hash).
+  const step = async (id: string, run: () => Promise<void> | void, persist = true) => {
     n++;
     if (j.steps.includes(id)) return;
     hook(n, id);
     await run();
     j.steps.push(id);
-    state.writeJournal(j);
+    if (persist) state.writeJournal(j);
   };
   state.writeJournal(j);
 
   // 2. Back up every file the plan changes (outside the tree: they hold plaintext).
   await step("backup-files", () => {
+    const backups: [string, Buffer][] = [];
     plan.files.forEach((f, i) => {
       progress({ stage: "backup", step: i + 1, total: plan.files.length, message: `backing up ${f.file}` });
       const bytes = readIfExists(join(root, f.file));
-      const entry: JournalFile = { file: f.file, kind: f.kind, beforeHash: f.beforeHash, afterHash: f.afterHash, backup: null, mode: null, done: false };
+      const next = contentFor.get(f.file);
+      const entry: JournalFile = { file: f.file, kind: f.kind, beforeHash: f.beforeHash, afterHash: next ? sha256(Buffer.from(next.after, "utf8")) : f.afterHash, backup: null, mode: null, done: false };
       if (bytes !== null && sha256(bytes) === f.beforeHash) {
         entry.backup = `${String(i).padStart(4, "0")}-${sha256(f.file).slice(0, 12)}`;
         entry.mode = statSync(join(root, f.file)).mode & 0o7777;
-        state.saveBackup(entry.backup, bytes);
+        backups.push([entry.backup, bytes]);
       }
       j.files.push(entry);
     });
+    if (backups.length > 0) state.saveBackups(backups);
   });
 
   // 3. Record the current version of every target (what rollback returns to).
@@ -273,16 +277,15 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
       const next = contentFor.get(f.file);
       if (!next) throw new PlanError(`vaultshift could not recompute the planned change of ${f.file}.`, { hint: "Run `vaultshift plan` again, then apply the new plan." });
       const bytes = Buffer.from(next.after, "utf8");
-      rec.afterHash = sha256(bytes);
+      if (sha256(bytes) !== rec.afterHash) throw new PlanError(`The new content of ${f.file} changed during apply.`, { hint: "Run apply again." });
       if (rec.afterHash !== f.afterHash) {
         // Same input, different output: the rewrite stage changed (another vaultshift version). Say so; the journal keeps the real hash.
         result.warnings.push({ code: "rewrite-differs", file: f.file, message: `${f.file} was rewritten differently than the plan's diff shows (another vaultshift version?); review it with \`git diff\`.` });
       }
-      state.writeJournal(j);
       writeFileAtomic(path, bytes, { mode: rec.mode ?? (f.kind === "env" ? 0o600 : 0o644), mkdir: true });
       rec.done = true;
       result.files.push({ file: f.file, kind: f.kind, changed: true });
-    });
+    }, false);
   }
 
   await step("done", () => {
