@@ -46,4 +46,7 @@ test("a redacting object exposes plain fields to code and prints redacted", () =
   assert.deepEqual({ ...creds }, { user: "app", password: canary, port: 5432 });
   assert.ok(Object.isFrozen(creds));
   assert.throws(() => redactingObject("X", { toJSON: "x" }), TypeError);
+  const partial = redactingObject("Creds", { password: canary, host: undefined });
+  assert.equal(inspect(partial), "Creds { password: [redacted] }");
+  assert.deepEqual(JSON.parse(JSON.stringify(partial)), { password: "[redacted]" });
 });

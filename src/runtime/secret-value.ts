@@ -127,9 +127,12 @@ export function redactingObject<T extends object>(label: string, fields: T): Rea
 
 const labelSymbol = Symbol("vaultshift.label");
 
+// Fields that hold nothing (`host: undefined`) show as such: only values are hidden.
+const presentKeys = (o: object): string[] => Object.keys(o).filter((k) => (o as Record<string, unknown>)[k] !== undefined);
+
 const redactingPrototype = {
   toJSON(this: object): Record<string, string> {
-    return redactedMap(Object.keys(this));
+    return redactedMap(presentKeys(this));
   },
   toString(): string {
     return REDACTED;
@@ -138,6 +141,6 @@ const redactingPrototype = {
     return REDACTED;
   },
   [inspect.custom](this: Record<symbol, unknown>): string {
-    return `${String(this[labelSymbol])} ${formatRedacted(Object.keys(this))}`;
+    return `${String(this[labelSymbol])} ${formatRedacted(presentKeys(this))}`;
   },
 };
