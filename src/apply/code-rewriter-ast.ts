@@ -16,6 +16,9 @@ export function parseSource(file: string, content: string): File {
   // `<T>x` casts make plain .ts files ambiguous with JSX, so only .tsx gets both.
   const plugins: ParserPlugin[] = isTs ? ["typescript"] : ["jsx"];
   if (lower.endsWith(".tsx")) plugins.push("jsx");
+  // NestJS/Angular/TypeORM code is full of (legacy, experimentalDecorators)
+  // decorators; older code still writes `import … assert { type: "json" }`.
+  plugins.push("decorators-legacy", "importAssertions");
   return parse(content, {
     sourceType: "unambiguous",
     plugins,

@@ -237,3 +237,13 @@ test("exported destructuring and a leading \"use strict\" with requires", () => 
   const cjs = rewrite("b.js", `"use strict";\n\nconst a = require("a");\nrequire("./env");\nconst k = process.env.STRIPE_KEY;\n`);
   assert.equal(cjs.content, `"use strict";\n\nconst a = require("a");\nrequire("./env");\nconst { secrets } = require("./secrets.js");\nconst k = secrets.STRIPE_KEY;\n`);
 });
+
+test("decorators (NestJS style) and import assertions parse and rewrite", () => {
+  const src = `import data from "./d.json" assert { type: "json" };\n@Injectable()\nexport class Payments {\n  constructor(@Inject("cfg") private readonly cfg: Config) {}\n  @Get() key(): string | undefined { return process.env.STRIPE_KEY; }\n}\n`;
+  const out = rewrite("payments.service.ts", src);
+  assert.deepEqual(out.warnings, []);
+  assert.equal(
+    out.content,
+    `import data from "./d.json" assert { type: "json" };\nimport { secrets } from "./secrets.js";\n@Injectable()\nexport class Payments {\n  constructor(@Inject("cfg") private readonly cfg: Config) {}\n  @Get() key(): string | undefined { return secrets.STRIPE_KEY; }\n}\n`,
+  );
+});
