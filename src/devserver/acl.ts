@@ -8,26 +8,39 @@ import { CAP_BITS, CAPABILITIES, type ParsedPolicy, type PathRule } from "./poli
 
 export type Operation = "read" | "list" | "create" | "update" | "patch" | "delete";
 
-interface WildcardRule {
+/** What one pattern grants: capability bits and wrapping-TTL bounds (0 = none). */
+export interface Permission {
+  bits: number;
+  minWrap: number;
+  maxWrap: number;
+}
+
+interface WildcardRule extends Permission {
   pattern: string; // as written, with a trailing * when it is a prefix
   parts: string[];
   isPrefix: boolean;
   firstWildcard: number;
   plusCount: number;
-  bits: number;
 }
 
-interface Candidate {
+interface Candidate extends Permission {
   pattern: string;
   isPrefix: boolean;
   firstWildcard: number;
   plusCount: number;
-  bits: number;
 }
 
-function merge(a: number | undefined, b: number): number {
-  const bits = (a ?? 0) | b;
-  return bits & CAP_BITS.deny ? CAP_BITS.deny : bits;
+const NONE: Permission = { bits: 0, minWrap: 0, maxWrap: 0 };
+
+/** Same pattern in several policies: capabilities unioned (deny wins); the lowest wrapping bounds win (policies.mdx). */
+function merge(a: Permission | undefined, b: Permission): Permission {
+  const union = (a?.bits ?? 0) | b.bits;
+  const lowest = (x: number, y: number) => (x === 0 ? y : y === 0 ? x : Math.min(x, y));
+  return {
+    bits: union & CAP_BITS.deny ? CAP_BITS.deny : union,
+    minWrap: lowest(a?.minWrap ?? 0, b.minWrap),
+    maxWrap: lowest(a?.maxWrap ?? 0, b.maxWrap),
+  };
 }
 
 /** Is `a` lower priority than `b`? (policies.mdx, "priority" list) */
@@ -41,8 +54,8 @@ function lower(a: Candidate, b: Candidate): boolean {
 
 export class Acl {
   readonly root: boolean;
-  private readonly exact = new Map<string, number>();
-  private readonly prefixes = new Map<string, number>();
+  private readonly exact = new Map<string, Permission>();
+  private readonly prefixes = new Map<string, Permission>();
   private prefixList: string[] = [];
   private readonly wildcards: WildcardRule[] = [];
 
@@ -50,23 +63,23 @@ export class Acl {
     this.root = root;
     const wild = new Map<string, WildcardRule>();
     const add = (rule: PathRule) => {
+      const perm: Permission = { bits: rule.bits, minWrap: rule.minWrap, maxWrap: rule.maxWrap };
       if (rule.hasSegmentWildcard) {
         const pattern = rule.path + (rule.isPrefix ? "*" : "");
         const existing = wild.get(pattern);
-        if (existing) existing.bits = merge(existing.bits, rule.bits);
+        if (existing) Object.assign(existing, merge(existing, perm));
         else {
-          const w: WildcardRule = {
+          wild.set(pattern, {
             pattern,
             parts: rule.path.split("/"),
             isPrefix: rule.isPrefix,
             firstWildcard: pattern.indexOf("+"),
             plusCount: rule.path.split("/").filter((p) => p === "+").length,
-            bits: rule.bits,
-          };
-          wild.set(pattern, w);
+            ...perm,
+          });
         }
-      } else if (rule.isPrefix) this.prefixes.set(rule.path, merge(this.prefixes.get(rule.path), rule.bits));
-      else this.exact.set(rule.path, merge(this.exact.get(rule.path), rule.bits));
+      } else if (rule.isPrefix) this.prefixes.set(rule.path, merge(this.prefixes.get(rule.path), perm));
+      else this.exact.set(rule.path, merge(this.exact.get(rule.path), perm));
     };
     for (const p of policies) for (const r of p.rules) add(r);
     this.wildcards.push(...wild.values());
@@ -75,6 +88,11 @@ export class Acl {
 
   /** The capability bits that apply to `path` (0 = nothing granted). */
   bitsFor(path: string, list = false): number {
+    return this.permissionFor(path, list).bits;
+  }
+
+  /** The permission of the one pattern that governs `path`. */
+  permissionFor(path: string, list = false): Permission {
     const exact = this.exact.get(path);
     if (exact !== undefined) return exact;
     if (list && path.endsWith("/")) {
@@ -84,7 +102,7 @@ export class Acl {
     let best: Candidate | undefined;
     for (const prefix of this.prefixList) {
       if (path.startsWith(prefix)) {
-        best = { pattern: prefix, isPrefix: true, firstWildcard: prefix.length, plusCount: 0, bits: this.prefixes.get(prefix)! };
+        best = { pattern: prefix, isPrefix: true, firstWildcard: prefix.length, plusCount: 0, ...this.prefixes.get(prefix)! };
         break;
       }
     }
@@ -102,7 +120,7 @@ export class Acl {
         if (ok && (!best || lower(best, w))) best = w;
       }
     }
-    return best?.bits ?? 0;
+    return best ?? NONE;
   }
 
   allows(path: string, op: Operation): boolean {
@@ -131,8 +149,8 @@ export class Acl {
   anyUnder(prefix: string): boolean {
     if (this.root) return true;
     const granted = (bits: number) => bits !== 0 && (bits & CAP_BITS.deny) === 0;
-    for (const [p, b] of this.exact) if (p.startsWith(prefix) && granted(b)) return true;
-    for (const [p, b] of this.prefixes) if ((p.startsWith(prefix) || prefix.startsWith(p)) && granted(b)) return true;
+    for (const [p, b] of this.exact) if (p.startsWith(prefix) && granted(b.bits)) return true;
+    for (const [p, b] of this.prefixes) if ((p.startsWith(prefix) || prefix.startsWith(p)) && granted(b.bits)) return true;
     for (const w of this.wildcards) {
       const fixed = w.pattern.slice(0, w.firstWildcard);
       if ((fixed.startsWith(prefix) || prefix.startsWith(fixed)) && granted(w.bits)) return true;

@@ -29,6 +29,8 @@ export interface CoreRequest {
   remoteAddress: string;
   remotePort: number;
   headers: IncomingHttpHeaders;
+  /** X-Vault-Wrap-TTL in seconds (0 = not requested). */
+  wrapTtl?: number;
 }
 
 interface Route {
@@ -229,6 +231,12 @@ export class Core {
           req.operation = route.backend.exists(req) ? "update" : "create";
         }
         if (!acl.allows(path, req.operation)) throw permissionDenied();
+        // min_wrapping_ttl / max_wrapping_ttl: the response must be wrapped within the bounds (policies.mdx).
+        const perm = acl.root ? undefined : acl.permissionFor(path, req.operation === "list");
+        if (perm && (perm.minWrap > 0 || perm.maxWrap > 0)) {
+          const ttl = input.wrapTtl ?? 0;
+          if (ttl === 0 || (perm.minWrap > 0 && ttl < perm.minWrap) || (perm.maxWrap > 0 && ttl > perm.maxWrap)) throw permissionDenied();
+        }
         if (SUDO_PATHS.some((r) => r.test(path)) && !acl.hasSudo(path, req.operation)) throw permissionDenied();
       }
       this.audit.log("request", record);

@@ -1,4 +1,5 @@
 import { parseHcl, HclSyntaxError, type HclItem, type HclValue } from "./hcl.js";
+import { parseDuration } from "./duration.js";
 
 // ACL policy documents (openbao/docs/concepts/policies.mdx;
 // vault-1.14/docs/concepts/policies.mdx): `path` stanzas with capabilities,
@@ -34,6 +35,9 @@ export interface PathRule {
   isPrefix: boolean;
   hasSegmentWildcard: boolean;
   bits: number;
+  /** min_wrapping_ttl / max_wrapping_ttl in seconds (0 = none). */
+  minWrap: number;
+  maxWrap: number;
 }
 
 export interface ParsedPolicy {
@@ -77,11 +81,21 @@ function capsFrom(pattern: string, policyValue: HclValue | undefined, capsValue:
   return bits & CAP_BITS.deny ? CAP_BITS.deny : bits;
 }
 
-function ruleFor(pattern: string, bits: number): PathRule {
+function wrapTtl(pattern: string, key: string, value: HclValue | undefined): number {
+  if (value === undefined) return 0;
+  const seconds = parseDuration(value);
+  if (seconds === undefined) throw new PolicyParseError(`path "${pattern}": invalid ${key}`);
+  return seconds;
+}
+
+function ruleFor(pattern: string, bits: number, attrs: Record<string, HclValue>): PathRule {
   const trimmed = pattern.replace(/^\/+/, "");
   const isPrefix = trimmed.endsWith("*");
   const path = isPrefix ? trimmed.slice(0, -1) : trimmed;
-  return { path, isPrefix, hasSegmentWildcard: path.split("/").includes("+"), bits };
+  const minWrap = wrapTtl(pattern, "min_wrapping_ttl", attrs.min_wrapping_ttl);
+  const maxWrap = wrapTtl(pattern, "max_wrapping_ttl", attrs.max_wrapping_ttl);
+  if (minWrap > 0 && maxWrap > 0 && minWrap > maxWrap) throw new PolicyParseError(`path "${pattern}": max_wrapping_ttl cannot be less than min_wrapping_ttl`);
+  return { path, isPrefix, hasSegmentWildcard: path.split("/").includes("+"), bits, minWrap, maxWrap };
 }
 
 function fromStanzas(stanzas: Array<{ pattern: string; attrs: Record<string, HclValue>; line?: number }>): PathRule[] {
@@ -90,7 +104,7 @@ function fromStanzas(stanzas: Array<{ pattern: string; attrs: Record<string, Hcl
     for (const key of Object.keys(attrs)) {
       if (!PATH_KEYS.has(key)) throw new PolicyParseError(`path "${pattern}": invalid key "${key}"${line ? ` on line ${line}` : ""}`);
     }
-    rules.push(ruleFor(pattern, capsFrom(pattern, attrs.policy, attrs.capabilities)));
+    rules.push(ruleFor(pattern, capsFrom(pattern, attrs.policy, attrs.capabilities), attrs));
   }
   return rules;
 }

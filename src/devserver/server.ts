@@ -193,6 +193,7 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
         remoteAddress: req.socket.remoteAddress ?? "",
         remotePort: req.socket.remotePort ?? 0,
         headers: req.headers,
+        wrapTtl,
       });
       const out = envelope(response, requestId, mountType);
       const ttl = response?.wrap?.ttl || wrapTtl;

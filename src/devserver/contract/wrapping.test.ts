@@ -63,6 +63,29 @@ describe("response wrapping contract", () => {
     assert.equal((await call(t, "GET", "sys/mounts", { token: w.body.wrap_info.token })).status, 403);
   });
 
+  test("min_wrapping_ttl / max_wrapping_ttl: unwrapped or out-of-bounds requests are refused", async () => {
+    const mount = unique("wrapkv");
+    await call(t, "POST", `sys/mounts/${mount}`, { body: { type: "kv-v2" } });
+    try {
+      await call(t, "POST", `${mount}/data/s`, { body: { data: { k: "v" } } });
+      const policy = unique("mustwrap");
+      await call(t, "POST", `sys/policies/acl/${policy}`, { body: { policy: `path "${mount}/data/s" {\n  capabilities = ["read"]\n  min_wrapping_ttl = "1m"\n  max_wrapping_ttl = "10m"\n}` } });
+      const tok = (await call(t, "POST", "auth/token/create", { body: { policies: [policy], ttl: "5m" } })).body.auth.client_token;
+      const plain = await call(t, "GET", `${mount}/data/s`, { token: tok });
+      assert.ok(plain.status >= 400, `unwrapped read refused (${plain.status})`);
+      const tooShort = await call(t, "GET", `${mount}/data/s`, { token: tok, headers: { "X-Vault-Wrap-TTL": "30s" } });
+      assert.ok(tooShort.status >= 400);
+      const tooLong = await call(t, "GET", `${mount}/data/s`, { token: tok, headers: { "X-Vault-Wrap-TTL": "1h" } });
+      assert.ok(tooLong.status >= 400);
+      const ok = await call(t, "GET", `${mount}/data/s`, { token: tok, headers: { "X-Vault-Wrap-TTL": "5m" } });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.body.wrap_info.ttl, 300);
+      await call(t, "DELETE", `sys/policies/acl/${policy}`);
+    } finally {
+      await call(t, "DELETE", `sys/mounts/${mount}`);
+    }
+  });
+
   test("a malformed wrap TTL is 400", async () => {
     assert.equal((await call(t, "GET", "sys/mounts", { headers: { "X-Vault-Wrap-TTL": "soon" } })).status, 400);
   });
