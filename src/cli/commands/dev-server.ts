@@ -7,9 +7,10 @@ import { startDevServer } from "../../devserver/index.js";
 const HELP = `Usage: vaultshift dev-server [options]
 
 Run a local Vault-compatible server for development and tests, like
-\`vault server -dev\`: initialized, unsealed, KV v2 mounted at secret/, token and
-AppRole auth, ACL policies, file audit devices. It prints its address and root
-token, then serves until Ctrl-C (SIGINT) or SIGTERM.
+\`vault server -dev\`: initialized, unsealed, KV v2 mounted at secret/, token,
+AppRole, Kubernetes and JWT auth, ACL policies, response wrapping, file audit
+devices. It prints its address, root token and unseal key, then serves until
+Ctrl-C (SIGINT) or SIGTERM. Full reference: docs/dev-server.md.
 
 Options:
   --host HOST          Address to listen on (default 127.0.0.1). A non-loopback
