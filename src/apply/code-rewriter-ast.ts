@@ -19,15 +19,26 @@ export function parseSource(file: string, content: string): File {
   // NestJS/Angular/TypeORM code is full of (legacy, experimentalDecorators)
   // decorators; older code still writes `import … assert { type: "json" }`.
   plugins.push("decorators-legacy", "importAssertions");
-  return parse(content, {
-    sourceType: "unambiguous",
-    plugins,
+  const options = (list: ParserPlugin[]) => ({
+    sourceType: "unambiguous" as const,
+    plugins: list,
     allowReturnOutsideFunction: true,
     allowAwaitOutsideFunction: true,
     allowImportExportEverywhere: false,
     allowUndeclaredExports: true,
     errorRecovery: false,
   });
+  try {
+    return parse(content, options(plugins));
+  } catch (error) {
+    // A .js file with Flow annotations (React Native, older React code): one more try.
+    if (isTs) throw error;
+    try {
+      return parse(content, options([...plugins, "flow"]));
+    } catch {
+      throw error;
+    }
+  }
 }
 
 /**

@@ -247,3 +247,8 @@ test("decorators (NestJS style) and import assertions parse and rewrite", () => 
     `import data from "./d.json" assert { type: "json" };\nimport { secrets } from "./secrets.js";\n@Injectable()\nexport class Payments {\n  constructor(@Inject("cfg") private readonly cfg: Config) {}\n  @Get() key(): string | undefined { return secrets.STRIPE_KEY; }\n}\n`,
   );
 });
+
+test("a .js file with Flow annotations still rewrites", () => {
+  const out = rewrite("a.js", `// @flow\nexport function key(): ?string {\n  return process.env.STRIPE_KEY;\n}\n`);
+  assert.equal(out.content, `// @flow\nimport { secrets } from "./secrets.js";\nexport function key(): ?string {\n  return secrets.STRIPE_KEY;\n}\n`);
+});

@@ -278,7 +278,9 @@ function importInsertion(ast: File, content: string, kind: ModuleKind, ident: st
   const eol = content.includes("\r\n") ? "\r\n" : "\n";
   const body = ast.program.body;
   const quote = detectQuote(ast, content);
-  const semi = body.length === 0 || body.some((s) => content.slice(s.start!, s.end!).trimEnd().endsWith(";")) ? ";" : "";
+  // The file's style, judged only on statements that take a semicolon (a file of function declarations says nothing).
+  const judged = body.filter(takesSemicolon);
+  const semi = judged.length === 0 || judged.some((s) => content.slice(s.start!, s.end!).trimEnd().endsWith(";")) ? ";" : "";
   const spec = quote + specifier.replace(/\\/g, "\\\\").replace(new RegExp(quote, "g"), `\\${quote}`) + quote;
   const binding = ident === "secrets" ? "secrets" : kind === "esm" ? `secrets as ${ident}` : `secrets: ${ident}`;
   const statement = kind === "esm" ? `import { ${binding} } from ${spec}${semi}` : `const { ${binding} } = require(${spec})${semi}`;
@@ -298,6 +300,22 @@ function importInsertion(ast: File, content: string, kind: ModuleKind, ident: st
   if (first) return { at: first.start!, text: statement + eol };
   const start = content.startsWith("\uFEFF") ? 1 : 0;
   return { at: start, text: statement + eol };
+}
+
+function takesSemicolon(s: Node): boolean {
+  switch (s.type) {
+    case "VariableDeclaration":
+    case "ExpressionStatement":
+    case "ImportDeclaration":
+    case "ExportAllDeclaration":
+      return true;
+    case "ExportNamedDeclaration":
+      return !s.declaration || s.declaration.type === "VariableDeclaration";
+    case "ExportDefaultDeclaration":
+      return s.declaration.type !== "FunctionDeclaration" && s.declaration.type !== "ClassDeclaration";
+    default:
+      return false;
+  }
 }
 
 function detectQuote(ast: File, content: string): string {
