@@ -50,6 +50,8 @@ function inputs(rule: Rule): Array<[string, string]> {
     ["keyword + =", k + fill("=")],
     ["keyword + base64", k + base64Noise],
     ["keyword + spaces", k + fill(" ")],
+    ["keyword + newlines", k + fill("\n")],
+    ["keyword + whitespace and newlines", k + fill(" \t\r\n")],
     ["keyword + a lines", k + fill("a".repeat(79) + "\n")],
     ["keyword repeated", fill(k + " ")],
     ["keyword repeated, no space", fill(k)],
