@@ -79,6 +79,15 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
     });
   }
   const resuming = journal !== null && journal.planId === plan.id && journal.status === "in-progress";
+  if (plan.targets.length === 0 && plan.files.length === 0) {
+    // Nothing to do (e.g. planning an already migrated tree): keep the last migration's state for rollback.
+    progress({ stage: "write", step: 1, total: 1, message: "nothing to apply" });
+    return result;
+  }
+  if (!resuming && journal !== null && !dryRun) {
+    // A new migration after an applied one: keep the older journal and backups beside it, rollback undoes the newest.
+    if (journal.status === "applied") state.archive(journal.planId);
+  }
   if (!resuming) journal = null;
 
   if (plan.targets.length > 0) await store.checkMount?.(plan.mount);

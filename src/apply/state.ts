@@ -1,4 +1,4 @@
-import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { FileAccessError, PlanError } from "../errors.js";
@@ -202,6 +202,17 @@ export class StateStore {
     if (this.#ready.has(dir)) return;
     ensureDir(dir);
     this.#ready.add(dir);
+  }
+
+  /** Move an applied migration's journal and backups aside (`*.<planId>`), for manual recovery. */
+  archive(planId: string): void {
+    const tag = planId.slice(0, 12);
+    for (const name of ["journal.json", "target-keys.json", "backups"]) {
+      if (existsSync(this.path(name))) renameSync(this.path(name), this.path(`${name}.${tag}`));
+    }
+    this.#savedKeys = "";
+    this.#bundle = null;
+    this.#ready.delete(join(this.dir, "backups"));
   }
 
   /** After a successful rollback the plaintext backups have no further use. */

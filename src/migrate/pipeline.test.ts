@@ -246,3 +246,16 @@ test("the migrated app runs and reads each environment's secrets from Vault", as
     assert.equal(out.stripeConfigured, true);
   }
 });
+
+test("running migrate again on a migrated tree changes nothing and rollback still undoes the first run", async () => {
+  const { root, env, vault, original } = setup();
+  await migrate({ root, vault, env, app: "twice", history: false });
+  const second = await migrate({ root, vault, env, app: "twice", history: false });
+  assert.equal(second.plan.secrets.length, 0);
+  assert.equal(second.verification.verdict, "zero-secrets");
+  await rollback({ root, vault, env });
+  const tree = snapshot(root);
+  tree.delete("vaultshift.plan.json");
+  for (const f of [...tree.keys()]) if (f.startsWith("reports/")) tree.delete(f);
+  assert.deepEqual(tree, original);
+});
