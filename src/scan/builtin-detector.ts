@@ -66,7 +66,8 @@ function privateKeys(text: string, hits: BuiltinHit[]): void {
   while ((m = PRIVATE_BEGIN.exec(text)) !== null) {
     const endMarker = `-----END ${m[1]}-----`;
     const endAt = text.indexOf(endMarker, m.index);
-    if (endAt === -1 || endAt - m.index > 20_000) continue;
+    if (endAt === -1) break; // no END marker after this one: none after any later BEGIN either (keeps this linear)
+    if (endAt - m.index > 20_000) continue;
     const secret = text.slice(m.index, endAt + endMarker.length);
     PRIVATE_BEGIN.lastIndex = endAt + endMarker.length;
     if (rulePlaceholderReason(secret) !== null) continue;

@@ -44,9 +44,10 @@ const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>]
 const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$))[ \t]*/my;
 const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*(?=["'])|[ \t]*,[ \t]*"value"[ \t]*:[ \t]*)/y;
 const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
-const UNQUOTED = /[^\s,;'"`<>(){}[\]]+/y;
+// Bounded: a value longer than the detector accepts is not read to its end (a 1 MB line must stay linear).
+const UNQUOTED = /[^\s,;'"`<>(){}[\]]{1,2001}/y;
 // In a URL query (`?password=…&next=…`) the value ends at `&`.
-const UNQUOTED_QUERY = /[^\s,;&'"`<>(){}[\]]+/y;
+const UNQUOTED_QUERY = /[^\s,;&'"`<>(){}[\]]{1,2001}/y;
 
 function contextOf(info: FileInfo): JudgeContext {
   return info.kind === "dotenv" ? "env" : info.kind === "docs" ? "docs" : info.kind === "js" || info.kind === "code" ? "code" : "config";
@@ -102,6 +103,7 @@ export function detectGeneric(text: string, lower: string, info: FileInfo, heads
   const context = contextOf(info);
   const hits: GenericHit[] = [];
   const re = headRegex(heads);
+  let parentLookups = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(lower)) !== null) {
     let s = m.index;
@@ -115,7 +117,7 @@ export function detectGeneric(text: string, lower: string, info: FileInfo, heads
     name = name.slice(trimmedLeft).replace(/[.-]+$/, "");
     if (name.length === 0 || name.length > 100) continue;
     // A bare `key` takes its meaning from the section it is in: `"Jwt": { "Key": "…" }`, `jwt:\n  key: …`.
-    if (/^key$/i.test(name)) {
+    if (/^key$/i.test(name) && parentLookups++ < 2000) {
       const parent = parentKey(text, s);
       if (parent) name = `${parent}.${name}`;
     }
@@ -151,15 +153,25 @@ export function detectGeneric(text: string, lower: string, info: FileInfo, heads
 }
 
 /**
+ * Start of the line holding `at` if it is at most `max` characters back, else -1.
+ * Bounded on purpose: `lastIndexOf("\n")` per hit on a 1 MB single-line file is O(n²).
+ */
+function nearLineStart(text: string, at: number, max: number): number {
+  for (let i = at - 1; i >= 0 && at - i <= max; i--) if (text.charCodeAt(i) === 10) return i + 1;
+  return at <= max ? 0 : -1;
+}
+
+/**
  * The key of the section enclosing offset `at`: for JSON-like text the key
  * before the nearest unclosed `{` (within 2,000 characters), for YAML the
  * nearest previous line with less indentation ending in `:`. Null if none.
  */
 function parentKey(text: string, at: number): string | null {
-  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  const lineStart = nearLineStart(text, at, 200);
+  if (lineStart === -1) return null;
   const indent = /^[ \t]*/.exec(text.slice(lineStart, at))![0].length;
   let depth = 0;
-  for (let i = at - 1; i >= 0 && at - i < 2000; i--) {
+  for (let i = at - 1; i >= 0 && at - i < 600; i--) {
     const c = text[i];
     if (c === "}") depth++;
     else if (c === "{") {
@@ -172,8 +184,9 @@ function parentKey(text: string, at: number): string | null {
   }
   // YAML: walk up to a line indented less than this one.
   let end = lineStart - 1;
-  for (let n = 0; n < 50 && end > 0; n++) {
-    const start = text.lastIndexOf("\n", end - 1) + 1;
+  for (let n = 0; n < 20 && end > 0; n++) {
+    const start = nearLineStart(text, end, 200);
+    if (start === -1) return null;
     const line = text.slice(start, end);
     const m = /^([ \t]*)([A-Za-z_][\w.-]{0,60}):[ \t]*$/.exec(line);
     if (m && m[1]!.length < indent) return m[2]!;
@@ -199,7 +212,7 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   if ((before === '"' || before === "'" || before === "`") && text[j] === before) {
     j++;
     quotedName = true;
-  } else if ((text[j] === '"' || text[j] === "'") && /^["'][\w.:/ -]{0,60}$/.test(text.slice(Math.max(0, text.lastIndexOf(text[j]!, s - 1)), s)) && text.lastIndexOf(text[j]!, s - 1) >= text.lastIndexOf("\n", s - 1)) {
+  } else if ((text[j] === '"' || text[j] === "'") && new RegExp(`${text[j]}[\\w.:/ -]{0,60}$`).test(text.slice(Math.max(0, s - 62), s))) {
     // A quoted key with a section prefix: `"Smtp:Password": "…"`, `"spring.datasource.password": …`.
     j++;
     quotedName = true;
@@ -221,8 +234,9 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     return null;
   }
   // Dockerfile `ENV NAME value` / `ARG NAME=value`.
-  const lineStart = text.lastIndexOf("\n", s - 1) + 1;
-  if (/^[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(lineStart, s)) && (text[j] === " " || text[j] === "\t")) {
+  // (Only near a line start: never slice a long line per hit, or a 1 MB line costs O(n²).)
+  const lineStart = nearLineStart(text, s, 40);
+  if (lineStart !== -1 && /^[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(lineStart, s)) && (text[j] === " " || text[j] === "\t")) {
     while (text[j] === " " || text[j] === "\t") j++;
     return literalAt(text, j, { ...info, unquotedLiterals: true });
   }
