@@ -23,7 +23,8 @@ export const rules: Rule[] = [
   // ~/.netrc: "machine <host> login <user> password <password>" (tokens may be
   // on one line or several). Used by curl, git, ftp, pip. "login" is required
   // and the password may not be quoted: prose about netrc ("machine id
-  // password filename") is not an entry.
+  // password filename") is not an entry. Anonymous FTP logins (password =
+  // an e-mail address by convention) are not credentials.
   custom({
     id: "netrc-password",
     description: "Netrc (~/.netrc) machine entry with a password",
@@ -31,11 +32,11 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.gnu.org/software/inetutils/manual/html_node/The-_002enetrc-file.html",
     keywords: ["machine"],
-    pattern: /(?<![A-Za-z0-9_])(?:machine[ \t]{1,10}[^\s"'`]{1,200}|default)\s{1,10}login[ \t]{1,10}[^\s"'`]{1,200}(?:\s{1,10}account[ \t]{1,10}[^\s"'`]{1,200})?\s{1,10}password[ \t]{1,10}(?<secret>[^\s"'`]{1,200})(?![^\s])/,
+    pattern: /(?<![A-Za-z0-9_])(?:machine[ \t]{1,10}[^\s"'`]{1,200}|default)\s{1,10}login[ \t]{1,10}(?!(?:anonymous|ftp)\s)[^\s"'`]{1,200}(?:\s{1,10}account[ \t]{1,10}[^\s"'`]{1,200})?\s{1,10}password[ \t]{1,10}(?<secret>[^\s"'`]{1,200})(?![^\s])/,
     validate: isRealPassword,
     examples: {
       invalid: [`machine api.heroku.com\n  login ops@acme.io\n  password ${pw("netrc")}\n`, `machine git.acme.io login ci password ${pw("netrc2")}`],
-      valid: ["machine api.example.com login me password $NETRC_PASSWORD", "the machine is idle", 'echomsg ":Nread \\"machine id password path\\""', 'machine HOSTNAME login USERID password "PASSWORD"'],
+      valid: ["default login anonymous password user@site.org", "machine api.example.com login me password $NETRC_PASSWORD", "the machine is idle", 'echomsg ":Nread \\"machine id password path\\""', 'machine HOSTNAME login USERID password "PASSWORD"'],
     },
   }),
   // ~/.pgpass: hostname:port:database:username:password, "*" as wildcard.
