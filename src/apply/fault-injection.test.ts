@@ -91,7 +91,7 @@ function setup(extraEnv: Record<string, string> = {}) {
   const base = join(tmp.dir, `case-${++n}`);
   const root = copyFixture("pipeline-basic", base);
   // Short client timeout and few retries so that a hanging Vault fails fast.
-  const env = { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base, VAULT_CLIENT_TIMEOUT: "400ms", VAULT_MAX_RETRIES: "1", ...extraEnv };
+  const env = { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base, VAULT_CLIENT_TIMEOUT: "1500ms", VAULT_MAX_RETRIES: "1", ...extraEnv };
   return { root, env, app: `app${n}`, original: snapshot(root), planted: canaries(root) };
 }
 
