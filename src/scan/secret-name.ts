@@ -35,7 +35,7 @@ const NEUTRAL_AFTER = new Set([
 
 /** Modifiers of `key` / `token` that make the name about a non-secret. */
 const KEY_NEGATIVE_BEFORE = new Set([
-  "public", "publishable", "pub", "primary", "foreign", "sort", "partition", "cache", "storage", "idempotency", "i18n", "translation",
+  "public", "publishable", "pub", "primary", "foreign", "sort", "partition", "cache", "idempotency", "i18n", "translation",
   "map", "dedup", "dedupe", "lookup", "hash", "routing", "object", "row", "unique", "composite", "index", "hot", "short", "site",
   "anon", "anonymous", "react", "vue", "list", "item", "query", "mutation", "state", "store", "local", "session_storage", "form",
   "field", "column", "table", "dict", "record", "entry", "group", "sorting", "redis", "s3", "bucket", "file", "path", "event",
