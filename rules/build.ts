@@ -81,6 +81,15 @@ function lowEntropy(sample: string, keep: number): string {
   return sample.slice(0, keep) + tail.replace(/[A-Za-z0-9]/g, ch);
 }
 
+/**
+ * Examples are built on first use: only the tests read them, and every scan
+ * worker loads the rules, so their construction stays out of start-up.
+ */
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
 function unique(xs: string[]): string[] {
   return [...new Set(xs)];
 }
@@ -125,10 +134,13 @@ export interface PrefixedSpec extends Common {
 export function prefixed(spec: PrefixedSpec): Rule {
   const b = spec.boundary ?? "A-Za-z0-9_-";
   const pattern = new RegExp(`(?<![${b.replace("=", "")}])(?<secret>${escapeRegex(spec.prefix)}${spec.body})(?![${b}])`, spec.flags ?? "");
-  const s = spec.sample;
-  const invalid = [`${spec.env}=${s}`, `const config = {\n  ${camelCase(spec.env)}: "${s}",\n};`, ...moreSyntaxes(spec.id, spec.env, s, false)];
-  const valid = [`${spec.env}=${lowEntropy(s, spec.prefix.length)}`];
-  if (spec.fixedLength !== false) valid.push(`${spec.env}=${s.slice(0, -3)}`, `${spec.env}=${s}${s.slice(-4, -1)}`);
+  const examples = lazy(() => {
+    const s = spec.sample;
+    const invalid = [`${spec.env}=${s}`, `const config = {\n  ${camelCase(spec.env)}: "${s}",\n};`, ...moreSyntaxes(spec.id, spec.env, s, false)];
+    const valid = [`${spec.env}=${lowEntropy(s, spec.prefix.length)}`];
+    if (spec.fixedLength !== false) valid.push(`${spec.env}=${s.slice(0, -3)}`, `${spec.env}=${s}${s.slice(-4, -1)}`);
+    return { invalid: unique([...invalid, ...(spec.invalid ?? [])]), valid: unique([...valid, ...(spec.valid ?? [])]) };
+  });
   return {
     id: spec.id,
     description: spec.description,
@@ -139,7 +151,9 @@ export function prefixed(spec: PrefixedSpec): Rule {
     entropy: spec.entropy ?? 3,
     validate: check(spec.validate),
     ...(spec.docs !== undefined ? { docs: spec.docs } : {}),
-    examples: { invalid: unique([...invalid, ...(spec.invalid ?? [])]), valid: unique([...valid, ...(spec.valid ?? [])]) },
+    get examples() {
+      return examples();
+    },
   };
 }
 
@@ -185,11 +199,14 @@ function nameVariants(keywords: string[]): string[] {
 }
 
 export function assigned(spec: AssignedSpec): Rule {
-  const s = spec.sample;
-  const invalid = [`${spec.env}=${s}`, `{ "${spec.env.toLowerCase()}": "${s}" }`, `${camelCase(spec.env)} := "${s}"`, ...moreSyntaxes(spec.id, spec.env, s, true)];
-  const valid = [`UNRELATED_VALUE=${s}`];
-  if ((spec.entropy ?? 3) > 1.5) valid.push(`${spec.env}=${lowEntropy(s, 0)}`);
-  if (spec.fixedLength !== false) valid.push(`${spec.env}=${s.slice(0, -3)}`);
+  const examples = lazy(() => {
+    const s = spec.sample;
+    const invalid = [`${spec.env}=${s}`, `{ "${spec.env.toLowerCase()}": "${s}" }`, `${camelCase(spec.env)} := "${s}"`, ...moreSyntaxes(spec.id, spec.env, s, true)];
+    const valid = [`UNRELATED_VALUE=${s}`];
+    if ((spec.entropy ?? 3) > 1.5) valid.push(`${spec.env}=${lowEntropy(s, 0)}`);
+    if (spec.fixedLength !== false) valid.push(`${spec.env}=${s.slice(0, -3)}`);
+    return { invalid: unique([...invalid, ...(spec.invalid ?? [])]), valid: unique([...valid, ...(spec.valid ?? [])]) };
+  });
   return {
     id: spec.id,
     description: spec.description,
@@ -200,7 +217,9 @@ export function assigned(spec: AssignedSpec): Rule {
     entropy: spec.entropy ?? 3,
     validate: check(spec.validate),
     ...(spec.docs !== undefined ? { docs: spec.docs } : {}),
-    examples: { invalid: unique([...invalid, ...(spec.invalid ?? [])]), valid: unique([...valid, ...(spec.valid ?? [])]) },
+    get examples() {
+      return examples();
+    },
   };
 }
 
