@@ -10,6 +10,8 @@ export type RewriteWarningCode =
   | "browser-exposed"
   /** A form left alone on purpose (a write, a destructuring assignment, an ambiguous alias). */
   | "rewrite-skipped"
+  /** `process.env` passed on, spread, enumerated or tested with `in`: it no longer holds the migrated secrets. */
+  | "whole-env-use"
   /** A planned literal is no longer where the plan saw it. */
   | "literal-not-found"
   | "unparsable-file";

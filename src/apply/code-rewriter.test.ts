@@ -252,3 +252,18 @@ test("a .js file with Flow annotations still rewrites", () => {
   const out = rewrite("a.js", `// @flow\nexport function key(): ?string {\n  return process.env.STRIPE_KEY;\n}\n`);
   assert.equal(out.content, `// @flow\nimport { secrets } from "./secrets.js";\nexport function key(): ?string {\n  return secrets.STRIPE_KEY;\n}\n`);
 });
+
+test("using the whole process.env (child processes, spreads, `in`) is reported: it no longer holds the secrets", () => {
+  const src = `spawn("worker", { env: process.env });\nconst copy = { ...process.env, X: "1" };\nconst has = "STRIPE_KEY" in process.env;\nconst keys = Object.keys(process.env);\nconst env = process.env;\nprocess.env.PORT;\n`;
+  const out = rewrite("a.cjs", src);
+  assert.equal(out.content, src);
+  assert.deepEqual(
+    out.warnings.map((w) => [w.code, w.line]),
+    [
+      ["whole-env-use", 1],
+      ["whole-env-use", 2],
+      ["whole-env-use", 3],
+      ["whole-env-use", 4],
+    ],
+  );
+});

@@ -125,6 +125,14 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
       if (names.length > 0) warn(node, "rewrite-skipped", `${file}:${node.loc?.start.line}: destructuring assignment from the environment reads ${names.join(", ")}; not rewritten. Change it to read from the secrets module.`);
       return;
     }
+    if (bound.size > 0 && isProcessEnv(node) && usesWholeEnv(node, parent, key)) {
+      warn(
+        node,
+        "whole-env-use",
+        `${file}:${node.loc?.start.line}: the whole process.env is used here (passed on, copied, enumerated or tested with \`in\`); the migrated secrets are no longer in it. If a child process or library needs them, pass them from the secrets module.`,
+      );
+      return;
+    }
     if (isImportMetaEnv(node)) {
       const name = staticKey(node as Extract<Node, { type: "MemberExpression" }>);
       if (name && bound.has(name)) warn(node, "browser-exposed", `${file}:${node.loc?.start.line}: import.meta.env.${name} is resolved by the bundler at build time (often into client code); not rewritten.`, name);
@@ -213,6 +221,17 @@ function isWriteTarget(node: Node, parent: Node | null, key: string | null): boo
   if ((parent.type === "ForInStatement" || parent.type === "ForOfStatement") && key === "left") return true;
   void node;
   return false;
+}
+
+/** `process.env` as a value of its own, not read through a key or destructured. */
+function usesWholeEnv(node: Node, parent: Node | null, key: string | null): boolean {
+  if (!parent) return false;
+  if (isMember(parent) && key === "object") return false;
+  if (parent.type === "VariableDeclarator" && key === "init") return false;
+  if (parent.type === "AssignmentExpression") return key === "right" && parent.left.type !== "ObjectPattern";
+  if (parent.type === "ExpressionStatement" || parent.type === "UnaryExpression") return false;
+  void node;
+  return true;
 }
 
 function isImportMetaEnv(node: Node): boolean {
