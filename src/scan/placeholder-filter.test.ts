@@ -89,3 +89,9 @@ test("provider-rule post-filter keeps real tokens, drops stand-ins", () => {
   assert.equal(rulePlaceholderReason(pem), null, "a PEM block's dashes are not a mask");
   assert.notEqual(rulePlaceholderReason("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"), null);
 });
+
+test("minified code matched by a loose provider pattern is not a credential", () => {
+  assert.notEqual(rulePlaceholderReason("null,this._appCheckToken=null,this._lastToken=null"), null);
+  assert.notEqual(rulePlaceholderReason("e.accessToken,this._authToken):null)):new"), null);
+  assert.equal(rulePlaceholderReason(j("Pa(ss)w0rd", "Xy9")), null, "parentheses alone are fine in a password");
+});

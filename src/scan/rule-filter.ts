@@ -31,6 +31,9 @@ export function rulePlaceholderReason(secret: string): string | null {
   if (isMaskOrTemplate(secret)) return "mask or template placeholder";
   if (isSequential(secret)) return "sequential placeholder";
   if (STRONG_MARKER.test(secret)) return "placeholder word in the value";
+  // Minified code caught by a loose pattern (`_authToken=null,this._lastToken=null`): member
+  // access on `this`, `null,` / `null)`, `))`, arrow functions never occur in a credential.
+  if (/\bthis\.[A-Za-z_$]|\bnull[,;)]|\)\)|=>/.test(secret)) return "code, not a credential";
   // A URL whose password is a reference or a stand-in.
   const url = /^[a-z][a-z0-9+.:-]*:\/\/[^/\s:@]*:([^\s@/]+)@/i.exec(secret);
   if (url && (isReference(url[1]!) || /^(?:password|pass|secret|changeme|\*+|x+|<[^>]*>)$/i.test(url[1]!))) return "URL with a placeholder password";
