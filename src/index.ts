@@ -28,3 +28,5 @@ export { generateSecretsModule, type SecretsModuleInput } from "./apply/secrets-
 export { cleanEnvFile, updateEnvExample, ensureGitignore } from "./apply/env-cleaner.js";
 export { redactedDiff } from "./apply/redacted-diff.js";
 export { renderReport, writeReports, REPORT_FORMATS, type ReportFormat } from "./report/migration-report.js";
+export { allRules, ruleFamilies } from "../rules/index.js";
+export { runRule, shannonEntropy, type RuleMatch } from "./scan/rule-runner.js";
