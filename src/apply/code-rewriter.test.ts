@@ -267,3 +267,9 @@ test("using the whole process.env (child processes, spreads, `in`) is reported: 
     ],
   );
 });
+
+test("CommonJS: the secrets module is required after `require(\"dotenv\").config()`, so VAULT_* from .env are set", () => {
+  const src = `require("dotenv").config({ path: ".env" });\nconst { Client } = require("pg").native;\n\nconst pw = process.env.DB_PASSWORD;\n`;
+  const out = rewrite("db.js", src);
+  assert.equal(out.content, `require("dotenv").config({ path: ".env" });\nconst { Client } = require("pg").native;\nconst { secrets } = require("./secrets.js");\n\nconst pw = secrets.DB_PASSWORD;\n`);
+});

@@ -287,9 +287,25 @@ function isRequireOf(node: Node | null | undefined, specifier?: string): boolean
   return !!a && a.type === "StringLiteral" && (specifier === undefined || a.value === specifier);
 }
 
+/**
+ * `require("x")`, `const a = require("x").b`, `require("dotenv").config()`:
+ * the leading set-up a CommonJS file does. The secrets module is required
+ * after it, so that a `.env` loaded there (VAULT_ADDR, VAULT_TOKEN) is seen.
+ */
 function isRequireStatement(s: Node): boolean {
-  if (s.type === "VariableDeclaration") return s.declarations.every((d) => isRequireOf(d.init) || (d.init?.type === "MemberExpression" && isRequireOf(d.init.object)));
-  return s.type === "ExpressionStatement" && isRequireOf(s.expression);
+  if (s.type === "VariableDeclaration") return s.declarations.every((d) => isRequireChain(d.init));
+  return s.type === "ExpressionStatement" && isRequireChain(s.expression);
+}
+
+function isRequireChain(node: Node | null | undefined): boolean {
+  let n = node;
+  while (n && !isRequireOf(n)) {
+    if (n.type === "CallExpression") n = n.callee;
+    else if (n.type === "MemberExpression") n = n.object;
+    else if (n.type === "AwaitExpression") n = n.argument;
+    else return false;
+  }
+  return !!n;
 }
 
 /** Where and what to insert: after the last import (ESM) or the leading requires (CJS), in the file's own style. */
