@@ -12,6 +12,8 @@ export type RewriteWarningCode =
   | "rewrite-skipped"
   /** `process.env` passed on, spread, enumerated or tested with `in`: it no longer holds the migrated secrets. */
   | "whole-env-use"
+  /** `dotenv.config()` in an ES module's body runs after the secrets module has loaded. */
+  | "load-order"
   /** A planned literal is no longer where the plan saw it. */
   | "literal-not-found"
   | "unparsable-file";

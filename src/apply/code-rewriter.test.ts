@@ -273,3 +273,11 @@ test("CommonJS: the secrets module is required after `require(\"dotenv\").config
   const out = rewrite("db.js", src);
   assert.equal(out.content, `require("dotenv").config({ path: ".env" });\nconst { Client } = require("pg").native;\nconst { secrets } = require("./secrets.js");\n\nconst pw = secrets.DB_PASSWORD;\n`);
 });
+
+test("ESM: dotenv configured in the module body is reported (imports, the secrets module included, run first)", () => {
+  const out = rewrite("server.js", `import dotenv from "dotenv";\nimport express from "express";\ndotenv.config();\nconst key = process.env.STRIPE_KEY;\n`);
+  assert.equal(out.changed, true);
+  assert.deepEqual(out.warnings.map((w) => [w.code, w.line]), [["load-order", 3]]);
+  const fine = rewrite("server.js", `import "dotenv/config";\nconst key = process.env.STRIPE_KEY;\n`);
+  assert.deepEqual(fine.warnings, []);
+});

@@ -152,6 +152,16 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   let out = applied.content;
   if (existing === null) {
     const kind = input.moduleKind ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast);
+    if (kind === "esm") {
+      const late = dotenvConfigCall(ast);
+      if (late) {
+        warn(
+          late,
+          "load-order",
+          `${file}:${late.loc?.start.line}: dotenv is configured in the module body, which runs after every import, the secrets module included: VAULT_ADDR/VAULT_TOKEN from .env are not set yet when the secrets load. Use \`import "dotenv/config"\` before the other imports, or set them in the environment.`,
+        );
+      }
+    }
     const ins = importInsertion(ast, content, kind, ident, input.secretsImport);
     // Insertion points come from the original text; edits never touch them
     // (they sit between top-level statements), so shift by the edits before.
@@ -221,6 +231,23 @@ function isWriteTarget(node: Node, parent: Node | null, key: string | null): boo
   if ((parent.type === "ForInStatement" || parent.type === "ForOfStatement") && key === "left") return true;
   void node;
   return false;
+}
+
+/** A top-level `dotenv.config()` / `config()` (imported from "dotenv") in an ES module's body. */
+function dotenvConfigCall(ast: File): Node | null {
+  const fromDotenv = new Set<string>();
+  for (const s of ast.program.body) {
+    if (s.type !== "ImportDeclaration" || (s.source.value !== "dotenv" && s.source.value !== "dotenv-flow")) continue;
+    for (const sp of s.specifiers) fromDotenv.add(sp.local.name);
+  }
+  if (fromDotenv.size === 0) return null;
+  for (const s of ast.program.body) {
+    if (s.type !== "ExpressionStatement" || s.expression.type !== "CallExpression") continue;
+    const callee = s.expression.callee;
+    if (callee.type === "Identifier" && fromDotenv.has(callee.name)) return s;
+    if (callee.type === "MemberExpression" && callee.object.type === "Identifier" && fromDotenv.has(callee.object.name)) return s;
+  }
+  return null;
 }
 
 /** `process.env` as a value of its own, not read through a key or destructured. */
