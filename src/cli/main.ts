@@ -1,5 +1,5 @@
 import { VaultshiftError, UsageError } from "../errors.js";
-import type { CliIo, Command, CommandResult } from "./io.js";
+import type { CliIo, CommandResult } from "./io.js";
 import { captureIo } from "./io.js";
 import { commands } from "./commands/index.js";
 
@@ -28,8 +28,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     const topic = name === "help" ? rest[0] : undefined;
-    const command = topic ? commands.find((c) => c.name === topic) : undefined;
-    io.stdout(command ? command.help : usage());
+    const entry = topic ? commands.find((c) => c.name === topic) : undefined;
+    io.stdout(entry ? (await entry.load()).help : usage());
     return name === undefined ? EXIT_ERROR : EXIT_CLEAN;
   }
   if (name === "--version" || name === "-v") {
@@ -37,11 +37,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${version}\n`);
     return EXIT_CLEAN;
   }
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.stderr(`vaultshift: unknown command "${name}".\n\n${usage()}`);
     return EXIT_ERROR;
   }
+  const command = await entry.load();
   if (rest.includes("--help") || rest.includes("-h")) {
     io.stdout(command.help);
     return EXIT_CLEAN;
