@@ -30,6 +30,10 @@ const AUTH_HEADER = /(?:proxy-)?authorization["']?[ \t]*[:=,]?[ \t]*["']?[ \t]*(
 const CURL_USER = /(?:^|[ \t])(?:-u|--user)[ \t]+["']?([^\s:"'$]{1,64}):([^\s"'@$]{4,128})["']?/gm;
 const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--db-password|--admin-password)(?:=|[ \t]+)(["']?)([^\s"'$]{4,128})\1(?=[\s]|$)/gm;
 const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$]{3,127})\1(?=\s|$)/gm;
+// Password as a positional argument of well-known credential calls (string literals only):
+// .NET `new NetworkCredential("user", "pw")`, JDBC `DriverManager.getConnection(url, "user", "pw")`,
+// Python requests `auth=("user", "pw")` / `HTTPBasicAuth("user", "pw")`, smtplib/ftplib/imaplib `.login("user", "pw")`.
+const CREDENTIAL_CALLS = /\b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|\.login|auth[ \t]*=)[ \t]*\([ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\1[ \t]*\)|\bgetConnection[ \t]*\([^,()\n]{1,300},[ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\3[ \t]*\)/g;
 const SQL_PASSWORD = /\b(?:password|identified[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
 
 function isLetter(c: number): boolean {
@@ -54,6 +58,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (found.has("authorization")) authHeaders(text, info, hits);
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits);
+  if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection"))) credentialCalls(text, hits);
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (base === ".netrc" || base === "_netrc") netrc(text, hits);
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
@@ -168,6 +173,17 @@ function sql(text: string, hits: BuiltinHit[]): void {
   while ((m = SQL_PASSWORD.exec(text)) !== null) {
     const pw = m[2]!;
     pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "password in a SQL user statement", "sql-password");
+  }
+}
+
+function credentialCalls(text: string, hits: BuiltinHit[]): void {
+  CREDENTIAL_CALLS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CREDENTIAL_CALLS.exec(text)) !== null) {
+    const pw = m[2] ?? m[4]!;
+    const quote = m[1] ?? m[3]!;
+    const start = m.index + m[0].lastIndexOf(quote + pw + quote) + 1;
+    pushPassword(hits, pw, start, "password passed to a credential call", "code-credential-argument");
   }
 }
 

@@ -118,3 +118,19 @@ test("empty and binary-looking input produce nothing and do not throw", () => {
   assert.deepEqual(scanText({ text: "", file: "a.txt" }).findings, []);
   assert.deepEqual(scanText({ text: "\u0000\u0001password=\u0000", file: "a.bin" }).findings, []);
 });
+
+test("passwords passed to well-known credential calls in C#, Java and Python", () => {
+  const P = ["Xq7#", "Lm2v", "Rt9z"].join("");
+  const cases: Array<[string, string]> = [
+    ["Mail.cs", `var c = new NetworkCredential("svc", "${P}");`],
+    ["Db.java", `Connection c = DriverManager.getConnection(url, "app", "${P}");`],
+    ["mail.py", `server.login("me@acme.io", "${P}")`],
+    ["api.py", `requests.get(u, auth=("ops", "${P}"))`],
+  ];
+  for (const [file, text] of cases) {
+    const { findings } = scanText({ text, file }, { rules: [] });
+    assert.equal(findings.length, 1, file);
+    assert.equal(text.slice(findings[0]!.start, findings[0]!.end), P, file);
+  }
+  assert.equal(scanText({ text: `server.login(user, password)\nauth=("u", "password")\n`, file: "x.py" }, { rules: [] }).findings.length, 0);
+});
