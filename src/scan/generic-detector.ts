@@ -253,7 +253,9 @@ function operatorValue(text: string, j: number, info: FileInfo, query = false): 
   OPERATOR.lastIndex = j;
   const op = OPERATOR.exec(text);
   if (!op) return null;
-  return literalAt(text, j + op[0].length, info, query);
+  // `&`, `*`, `!` open YAML anchors, aliases and tags only after a YAML `:`;
+  // after `=` (.properties, INI, shell) they are the password's first character.
+  return literalAt(text, j + op[0].length, info, query, op[0].includes(":"));
 }
 
 function isCallArgument(text: string, quoteAt: number): boolean {
@@ -262,11 +264,12 @@ function isCallArgument(text: string, quoteAt: number): boolean {
   return text[k] === "(";
 }
 
-function literalAt(text: string, j: number, info: FileInfo, query = false): { start: number; end: number } | null {
+function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true): { start: number; end: number } | null {
   const c = text[j];
   if (c === '"' || c === "'" || c === "`") return readQuoted(text, j);
   if (!info.unquotedLiterals) return null;
-  if (c === "|" || c === ">" || c === "&" || c === "*" || c === "!") return null; // YAML blocks, anchors, aliases, tags
+  if (c === "|" || c === ">") return null; // YAML block scalars
+  if (yamlColon && (c === "&" || c === "*" || c === "!")) return null; // YAML anchors, aliases, tags
   const re = query ? UNQUOTED_QUERY : UNQUOTED;
   re.lastIndex = j;
   const u = re.exec(text);
