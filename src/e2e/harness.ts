@@ -118,10 +118,6 @@ export async function migrateFixture(server: DevServer, app: FixtureApp, base: s
     app: app.app,
     vault: { address: server.address, token: server.rootToken },
     env: { PATH: process.env.PATH ?? "", HOME: base, VAULTSHIFT_STATE_DIR: stateDir },
-    // Kept beside the app, not in it: `vaultshift scan` still reports the
-    // plan's fingerprint fields as generic secrets (the verifier's re-scan
-    // skips the plan; the scan command does not yet).
-    planFile: join(base, "vaultshift.plan.json"),
     onProgress: (e) => (log += `${e.stage} ${e.step}/${e.total} ${e.message}\n`),
   });
 
@@ -150,7 +146,7 @@ export async function assertMigrated(run: E2eRun, server: DevServer): Promise<vo
   // No planted value in the tree, the plan, the reports, the progress log, the scan output or the state.
   const everything = [
     textOf(tree(root)),
-    readFileSync(join(run.base, "vaultshift.plan.json"), "utf8"),
+    readFileSync(join(root, "vaultshift.plan.json"), "utf8"),
     run.log,
     scan.stdout,
     scan.stderr,

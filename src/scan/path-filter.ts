@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { GlobSet } from "./glob.js";
 import { IgnoreFile, isIgnoredWithParents } from "./ignore.js";
 import { hasBinaryExtension, isLockfile } from "./binary.js";
+import { isOwnOutput } from "./own-outputs.js";
 
 // Which paths a scan looks at, decided from the path alone (no reads): the
 // default skips, `.vaultshiftignore`, config `include`/`exclude`, known binary
@@ -39,7 +40,7 @@ export type PathVerdict = "scan" | "excluded" | "binary" | "lockfile";
 export interface PathFilterOptions {
   include?: string[];
   exclude?: string[];
-  /** Default true: skip DEFAULT_EXCLUDED_DIRS and lockfiles. */
+  /** Default true: skip DEFAULT_EXCLUDED_DIRS, lockfiles and vaultshift's own outputs (own-outputs.ts). */
   defaultExcludes?: boolean;
   /** Text of `.vaultshiftignore` (gitignore syntax), if any. */
   vaultshiftignore?: string;
@@ -85,6 +86,7 @@ export class PathFilter {
     if (this.exclude.size > 0 && this.exclude.matches(rel)) return "excluded";
     if (this.include.size > 0 && !this.include.matches(rel)) return "excluded";
     if (this.ignore.length > 0 && isIgnoredWithParents(this.ignore, rel)) return "excluded";
+    if (this.defaultExcludes && isOwnOutput(rel)) return "excluded";
     if (this.defaultExcludes && isLockfile(rel)) return "lockfile";
     if (hasBinaryExtension(rel)) return "binary";
     return "scan";

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { scan, scanInternal, type ScanOptions } from "./scanner.js";
 import { scanText as fakeScanText, fakeEngineModule } from "./fake-engine.js";
@@ -262,4 +263,28 @@ test("a reason or a name that quotes the secret is scrubbed before it leaves the
   assert.equal(r.findings.length, 1);
   assert.ok(!JSON.stringify(r).includes(canary));
   assert.match(r.findings[0]!.reason, /careless reason quoting FAKE…\(\d+ chars\)/);
+});
+
+test("vaultshift's own outputs (plan, baseline, migration reports) are skipped by default; the same text elsewhere and a .env secret are not", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  // What a plan holds: a secret's name and key beside its 64-hex fingerprint.
+  const hex = (s: string) => createHash("sha256").update(s).digest("hex");
+  const planLike = `${JSON.stringify({ secrets: [{ name: "SESSION_SECRET", target: { key: "session_secret" }, session_secret: hex("fingerprint"), fingerprint: hex("fingerprint") }] }, null, 2)}\n`;
+  const own = ["vaultshift.plan.json", "apps/api/vaultshift.plan.json", "sub/.vaultshift-baseline.json", "reports/migration-report.json", "reports/migration-report.md", "reports/migration-report.html", "reports/migration-report.sarif"];
+  writeFiles(dir, {
+    ...Object.fromEntries(own.map((f) => [f, planLike])),
+    "config/settings.json": planLike,
+    ".env": `SESSION_SECRET=${hex("a real session secret")}\n`,
+  });
+  const files = (r: Awaited<ReturnType<typeof scan>>) => [...new Set(r.findings.map((f) => f.file))].sort();
+  const r = await scan({ cwd: dir, workers: 0 });
+  assert.deepEqual(files(r), [".env", "config/settings.json"], "detection is unchanged outside vaultshift's own files");
+  // Named on the command line (the pre-commit framework passes staged files by name): still skipped.
+  const named = await scan({ cwd: dir, workers: 0, paths: ["vaultshift.plan.json", ".env"] });
+  assert.deepEqual(files(named), [".env"]);
+  // `defaultExcludes: false` scans everything again.
+  const all = await scan({ cwd: dir, workers: 0, config: { defaultExcludes: false } });
+  // (In Markdown and HTML the JSON text reads as prose: only the JSON-shaped copies are findings.)
+  assert.deepEqual(files(all), [".env", "config/settings.json", ...own.filter((f) => /\.(?:json|sarif)$/.test(f))].sort());
 });
