@@ -70,6 +70,26 @@ export const rules: Rule[] = [
     },
   }),
   custom({
+    id: "redis-server-password",
+    description: "Password a Redis server requires (requirepass/masterauth) on its command line or in redis.conf",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://redis.io/docs/latest/operate/oss_and_stack/management/security/#authentication",
+    keywords: ["requirepass", "masterauth"],
+    // `redis-server --requirepass X`, the exec form of a compose `command:`
+    // (`"--requirepass", "X"`), and the redis.conf directive at a line start.
+    pattern: new RegExp(`(?:--|^[ \\t]*)(?:requirepass|masterauth)(?:[ \\t]{1,4}|["'][ \\t]*,[ \\t]*)["']?${VALUE}`, "m"),
+    validate: isRealPassword,
+    examples: {
+      invalid: [
+        `redis-server --appendonly yes --requirepass ${pw("requirepass")}`,
+        `    command: ["redis-server", "--requirepass", "${pw("requirepass2")}"]`,
+        `requirepass ${pw("redisconf")}`,
+      ],
+      valid: ['redis-server --requirepass "$REDIS_PASSWORD"', "command: redis-server --requirepass ${REDIS_PASSWORD}", "# requirepass foobared", "Set requirepass in redis.conf to enable AUTH."],
+    },
+  }),
+  custom({
     id: "docker-login-password",
     description: "Password given to docker login -p/--password on a command line",
     kind: "password",
