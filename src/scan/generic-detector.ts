@@ -43,6 +43,7 @@ function isIdentCode(c: number): boolean {
 const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
 const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$))[ \t]*/my;
 const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*(?=["'])|[ \t]*,[ \t]*"value"[ \t]*:[ \t]*)/y;
+const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
 // Bounded: a value longer than the detector accepts is not read to its end (a 1 MB line must stay linear).
 const UNQUOTED = /[^\s,;'"`<>(){}[\]]{1,2001}/y;
@@ -196,6 +197,15 @@ function parentKey(text: string, at: number): string | null {
   return null;
 }
 
+/** The text of an element from `start` to its closing tag on the same line. */
+function elementText(text: string, start: number, closeTag: string): { start: number; end: number } | null {
+  const close = text.indexOf("<", start);
+  if (close === -1 || close - start > 2000 || !text.startsWith(closeTag, close)) return null;
+  const nl = text.indexOf("\n", start);
+  if (nl !== -1 && nl < close) return null;
+  return { start, end: close };
+}
+
 /** The value assigned to the identifier at [s, e), if the text after it is an assignment. */
 function valueAfter(text: string, s: number, e: number, info: FileInfo): { start: number; end: number } | null {
   let j = e;
@@ -207,6 +217,17 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     const nl = text.indexOf("\n", j + 1);
     if (nl !== -1 && nl < close) return null;
     return { start: j + 1, end: close };
+  }
+  // Property lists (Info.plist): `<key>API_SECRET</key>` then `<string>…</string>`,
+  // on the same or the next line.
+  if (before === ">" && text.startsWith("</key>", j)) {
+    PLIST_VALUE.lastIndex = j + 6;
+    const m = PLIST_VALUE.exec(text);
+    return m ? elementText(text, j + 6 + m[0].length, "</string>") : null;
+  }
+  // Android string resources: `<string name="api_secret">…</string>`.
+  if (before === '"' && text.startsWith('">', j) && /<string[ \t]+name="$/.test(text.slice(Math.max(0, s - 20), s))) {
+    return elementText(text, j + 2, "</string>");
   }
   let quotedName = false;
   if ((before === '"' || before === "'" || before === "`") && text[j] === before) {
