@@ -16,6 +16,14 @@ function isDocumentationJwt(token: string): boolean {
   return /"(?:John|Jane) Doe"|"1234567890"|\{"some":\s?"payload"\}|example|placeholder|dummy|redacted|"your[-_ ]/i.test(payload);
 }
 const pw = (seed: string): string => fake(ALNUM, 18, seed);
+// Supabase "anon" keys are JWTs with role "anon": the project's public key,
+// meant to ship in browser and mobile code (row-level security guards the
+// data). The "service_role" key of the same project bypasses it and stays a secret.
+// https://supabase.com/docs/guides/api/api-keys
+function isPublicAnonJwt(token: string): boolean {
+  const payload = decodeBase64(token.split(".")[1] ?? "")?.toString("utf8") ?? "";
+  return /"role"\s*:\s*"anon"/.test(payload);
+}
 
 // "Authorization" as an HTTP header line, a header object key in JS/Python,
 // or a curl -H argument: the name, an optional closing quote, ":", "=" or ",".
@@ -112,15 +120,16 @@ export const rules: Rule[] = [
     docs: "https://www.rfc-editor.org/rfc/rfc7519",
     keywords: ["eyj"],
     pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{16,2000})(?![A-Za-z0-9_-])/,
-    validate: (s) => hasJwtHeader(s) && !isDocumentationJwt(s),
+    validate: (s) => hasJwtHeader(s) && !isDocumentationJwt(s) && !isPublicAnonJwt(s),
     examples: {
-      invalid: [`API_TOKEN=${jwt({ sub: "svc-reporting", scope: "admin", iat: 1700000000 }, "jwt1")}`, `const token = "${jwt({ user: 42, exp: 1900000000 }, "jwt2")}";`],
+      invalid: [`SUPABASE_SERVICE_ROLE_KEY=${jwt({ iss: "supabase", ref: "qwhxkzmpvbnrtdlsjfga", role: "service_role", iat: 1700000000, exp: 2015576000 }, "sbsvc")}`, `API_TOKEN=${jwt({ sub: "svc-reporting", scope: "admin", iat: 1700000000 }, "jwt1")}`, `const token = "${jwt({ user: 42, exp: 1900000000 }, "jwt2")}";`],
       valid: [
         `TOKEN=eyJ${fake(B64URL, 30, "nojwt")}.eyJ${fake(B64URL, 30, "nojwt2")}.${fake(B64URL, 43, "nojwt3")}`,
         `TOKEN=${jwt(undefined, "unsigned").replace(/\.[^.]+$/, ".")}`,
         // jwt.io's default token and PyJWT's README example.
         `TOKEN=${jwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwtio")}`,
         `>>> print(encoded)\n${jwt({ some: "payload" }, "pyjwt")}`,
+        `SUPABASE_ANON_KEY=${jwt({ iss: "supabase", ref: "qwhxkzmpvbnrtdlsjfga", role: "anon", iat: 1700000000, exp: 2015576000 }, "sbanon")}`,
       ],
     },
   }),
