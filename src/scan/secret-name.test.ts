@@ -39,10 +39,11 @@ test("secret-ish names are recognised with their kind", () => {
 });
 
 test("names about a secret, or public keys, are not secret names", () => {
-  for (const name of ["password_min_length", "token_type", "secret_name", "api_key_header", "TOKEN_URL", "passwordField", "PASSWORD_HASH", "STRIPE_PUBLISHABLE_KEY", "PUBLIC_KEY", "cache_key", "primary_key", "secretKeyRef", "password_file", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY"]) {
+  for (const name of ["password_min_length", "token_type", "secret_name", "api_key_header", "TOKEN_URL", "passwordField", "PASSWORD_HASH", "STRIPE_PUBLISHABLE_KEY", "PUBLIC_KEY", "cache_key", "primary_key", "secretKeyRef", "password_file", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY", "MIXPANEL_TOKEN"]) {
     const a = analyzeName(name);
     assert.ok(a.negative || a.strength === "none", `${name} should not be a secret name (${JSON.stringify(a)})`);
   }
+  assert.equal(analyzeName("MIXPANEL_API_SECRET").strength, "strong", "Mixpanel's API secret is a secret");
   for (const name of ["tokenizer", "author", "keyboard", "monkey", "PORT", "NODE_ENV", "LOG_LEVEL", "key", "bypass"]) {
     assert.equal(analyzeName(name).strength, "none", name);
   }

@@ -43,6 +43,9 @@ const KEY_NEGATIVE_BEFORE = new Set([
   "parent", "tree", "menu", "tab", "page", "route", "theme", "color", "style", "css", "sign_in", "keyboard", "modifier", "shortcut",
   "hotkey", "access_key_id", "next", "continuation", "pagination", "cursor", "cancel", "cancellation", "lexer", "parser", "design",
   "csrf", "xsrf", "push", "vapid", "license", "recaptcha", "captcha", "maps", "measurement", "tracking", "analytics",
+  // Mixpanel's project token identifies the project in every browser that sends events; Mixpanel
+  // documents it as not secret (the API secret and service-account secrets are, and end in SECRET).
+  "mixpanel",
   // Tokens that are ids or positions, not credentials (AWS idempotency and pagination tokens, lexer tokens).
   "request", "action", "output", "input", "idempotency", "term", "sync", "resume", "marker", "change", "lifecycle",
   "notification", "significant", "reference", "last", "first", "start", "end", "stop", "task", "continue", "more", "prev",
