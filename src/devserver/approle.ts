@@ -1,5 +1,6 @@
 import { uuid, timestamp, parseTime } from "./ids.js";
 import { badRequest, notFound, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { keysResponse, loginResponse, mountDisplayName, mountStore, parseTokenFields, ROLE_NAME, rolePathName, tokenFieldsData } from "./auth-roles.js";
 import { bool, duration, has, int, str, strList, type Data } from "./fields.js";
 import type { AppRole, AppRoleStore, SecretIdEntry, State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
@@ -9,8 +10,6 @@ import { addressAllowed, parseCidrs } from "./cidr.js";
 // The AppRole auth method (openbao/docs/api/auth/approle.mdx,
 // partials/tokenfields.mdx). Login errors do not say which half was wrong:
 // Vault answers "invalid role or secret ID" for both.
-
-const NAME = /^\w(?:[\w.@-]*\w)?$/;
 
 function roleData(r: AppRole): Data {
   return {
@@ -22,13 +21,7 @@ function roleData(r: AppRole): Data {
     secret_id_num_uses: r.secretIdNumUses,
     secret_id_ttl: r.secretIdTtl,
     token_bound_cidrs: r.tokenBoundCidrs,
-    token_explicit_max_ttl: r.tokenExplicitMaxTtl,
-    token_max_ttl: r.tokenMaxTtl,
-    token_no_default_policy: r.tokenNoDefaultPolicy,
-    token_num_uses: r.tokenNumUses,
-    token_period: r.tokenPeriod,
-    token_policies: r.tokenPolicies,
-    token_ttl: r.tokenTtl,
+    ...tokenFieldsData(r),
     token_type: r.tokenType,
   };
 }
@@ -57,15 +50,7 @@ function validCidrs(list: string[]): string[] {
 }
 
 export function approleBackend(state: State, tokens: TokenStore): Backend {
-  const store = (req: LogicalRequest): AppRoleStore => {
-    const id = req.mount!.uuid;
-    let s = state.approle.get(id);
-    if (!s) {
-      s = { roles: new Map(), secretIds: new Map() };
-      state.approle.set(id, s);
-    }
-    return s;
-  };
+  const store = (req: LogicalRequest): AppRoleStore => mountStore(state.approle, req, () => ({ roles: new Map(), secretIds: new Map() }));
 
   const expired = (e: SecretIdEntry, now = Date.now()) => e.expirationTime !== "" && parseTime(e.expirationTime) <= now;
 
@@ -98,18 +83,14 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
     if (r.secretIdNumUses < 0) throw badRequest("secret_id_num_uses cannot be negative");
     if (has(d, "secret_id_ttl")) r.secretIdTtl = duration(d, "secret_id_ttl");
     if (has(d, "local_secret_ids") && !existing) r.localSecretIds = bool(d, "local_secret_ids");
-    if (has(d, "token_ttl")) r.tokenTtl = duration(d, "token_ttl");
-    if (has(d, "token_max_ttl")) r.tokenMaxTtl = duration(d, "token_max_ttl");
-    const policies = strList(d, "token_policies") ?? strList(d, "policies");
-    if (policies) r.tokenPolicies = [...new Set(policies.map((p) => p.toLowerCase()))].sort();
+    Object.assign(r, parseTokenFields(d, r));
+    // AppRole keeps its policies sorted and without repeats (as Vault's
+    // strutil.RemoveDuplicates does), and still takes the deprecated `period`.
+    r.tokenPolicies = [...new Set(r.tokenPolicies)].sort();
+    if (!has(d, "token_period") && has(d, "period")) r.tokenPeriod = duration(d, "period");
     const tcidrs = strList(d, "token_bound_cidrs");
     if (tcidrs) r.tokenBoundCidrs = validCidrs(tcidrs);
-    if (has(d, "token_explicit_max_ttl")) r.tokenExplicitMaxTtl = duration(d, "token_explicit_max_ttl");
-    if (has(d, "token_no_default_policy")) r.tokenNoDefaultPolicy = bool(d, "token_no_default_policy");
-    if (has(d, "token_num_uses")) r.tokenNumUses = int(d, "token_num_uses");
     if (r.tokenNumUses < 0) throw badRequest("'token_num_uses' cannot be negative");
-    if (has(d, "token_period")) r.tokenPeriod = duration(d, "token_period");
-    else if (has(d, "period")) r.tokenPeriod = duration(d, "period");
     if (has(d, "token_type")) {
       const t = str(d, "token_type");
       if (!["default", "service", "default-service"].includes(t)) throw badRequest(`invalid 'token_type' value "${t}"`);
@@ -197,26 +178,13 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
       }
       Object.assign(meta, entry.metadata);
     }
-    const token = tokens.create({
-      policies: role.tokenPolicies,
-      parent: "",
-      path: `${req.mountPoint}login`,
-      meta,
-      displayName: req.mountPoint.replace(/^auth\//, "").replace(/\/$/, ""),
-      ttl: role.tokenPeriod > 0 ? role.tokenPeriod : role.tokenTtl,
-      maxTtl: role.tokenMaxTtl,
-      explicitMaxTtl: role.tokenExplicitMaxTtl,
-      period: role.tokenPeriod,
-      numUses: role.tokenNumUses,
-      noDefaultPolicy: role.tokenNoDefaultPolicy,
-    });
-    return { data: null, auth: tokens.authBlock(token) };
+    return loginResponse(tokens, req, role, meta, mountDisplayName(req));
   }
 
   return {
     exists(req) {
-      const m = /^role\/([^/]+)$/.exec(req.rel);
-      return m ? store(req).roles.has(m[1]!) : true;
+      const name = rolePathName(req.rel);
+      return name !== undefined ? store(req).roles.has(name) : true;
     },
     handle(req) {
       const op = req.operation;
@@ -227,12 +195,10 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
       }
       if (req.rel === "role/" || req.rel === "role") {
         if (op !== "list") throw unsupportedOperation();
-        const keys = [...store(req).roles.keys()].sort();
-        if (keys.length === 0) throw notFound();
-        return { data: { keys } };
+        return keysResponse(store(req).roles.keys());
       }
       const m = /^role\/([^/]+)(?:\/(.*))?$/.exec(req.rel);
-      if (!m || !NAME.test(m[1]!)) throw unsupportedPath();
+      if (!m || !ROLE_NAME.test(m[1]!)) throw unsupportedPath();
       const name = m[1]!;
       const sub = (m[2] ?? "").replace(/\/$/, "");
       const s = store(req);
@@ -268,9 +234,7 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
         case "secret-id":
           if (post) return issueSecretId(s, role, req.data, false);
           if (op === "list") {
-            const keys = [...(s.secretIds.get(name)?.values() ?? [])].filter((e) => !expired(e)).map((e) => e.accessor).sort();
-            if (keys.length === 0) throw notFound();
-            return { data: { keys } };
+            return keysResponse([...(s.secretIds.get(name)?.values() ?? [])].filter((e) => !expired(e)).map((e) => e.accessor));
           }
           throw unsupportedOperation();
         case "custom-secret-id":

@@ -1,7 +1,7 @@
-import type { KeyObject } from "node:crypto";
-import { badRequest, notFound, unsupportedOperation, unsupportedPath } from "./http-error.js";
-import { bool, duration, has, int, map, str, strList, type Data } from "./fields.js";
-import { publicKeyFromPem, verifyJwt } from "./jwt.js";
+import { badRequest, unsupportedOperation } from "./http-error.js";
+import { has, map, str, strList, type Data } from "./fields.js";
+import { publicKeyCache, publicKeyFromPem, verifyJwt } from "./jwt.js";
+import { handleRolePaths, loginResponse, mountDisplayName, mountStore, parseTokenFields, rolePathName, tokenFieldsData, type TokenFields } from "./auth-roles.js";
 import type { State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { TokenStore } from "./tokens.js";
@@ -17,28 +17,19 @@ export interface JwtConfig {
   default_role: string;
 }
 
-export interface JwtRole {
+export interface JwtRole extends TokenFields {
   roleType: string;
   boundAudiences: string[];
   boundSubject: string;
   boundClaims: Record<string, unknown>;
   userClaim: string;
   claimMappings: Record<string, string>;
-  tokenPolicies: string[];
-  tokenTtl: number;
-  tokenMaxTtl: number;
-  tokenPeriod: number;
-  tokenNumUses: number;
-  tokenNoDefaultPolicy: boolean;
-  tokenExplicitMaxTtl: number;
 }
 
 export interface JwtStore {
   config?: JwtConfig;
   roles: Map<string, JwtRole>;
 }
-
-const NAME = /^\w(?:[\w.@-]*\w)?$/;
 
 /** A claim by name, or by JSON pointer ("/a/b") as Vault allows. */
 function claim(claims: Record<string, unknown>, name: string): unknown {
@@ -58,22 +49,8 @@ function boundClaimOk(actual: unknown, expected: unknown): boolean {
 }
 
 export function jwtBackend(state: State, tokens: TokenStore): Backend {
-  const storeOf = (req: LogicalRequest): JwtStore => {
-    state.jwt ??= new Map();
-    let s = state.jwt.get(req.mount!.uuid);
-    if (!s) {
-      s = { roles: new Map() };
-      state.jwt.set(req.mount!.uuid, s);
-    }
-    return s;
-  };
-  const keyCache = new Map<string, KeyObject[]>();
-  const keysOf = (cfg: JwtConfig) => {
-    const id = cfg.jwt_validation_pubkeys.join("\n");
-    let keys = keyCache.get(id);
-    if (!keys) keyCache.set(id, (keys = cfg.jwt_validation_pubkeys.map(publicKeyFromPem)));
-    return keys;
-  };
+  const storeOf = (req: LogicalRequest): JwtStore => mountStore((state.jwt ??= new Map()), req, () => ({ roles: new Map() }));
+  const keysOf = publicKeyCache();
 
   function login(req: LogicalRequest): LogicalResponse {
     const s = storeOf(req);
@@ -85,7 +62,7 @@ export function jwtBackend(state: State, tokens: TokenStore): Backend {
     const role = s.roles.get(roleName);
     if (!role) throw badRequest(`role "${roleName}" could not be found`);
     if (role.roleType !== "jwt") throw badRequest(`role "${roleName}" is not a JWT role`);
-    const claims = verifyJwt(jwt, keysOf(s.config));
+    const claims = verifyJwt(jwt, keysOf(s.config.jwt_validation_pubkeys));
     if (!claims) throw badRequest("error validating token: invalid signature, or token expired or not yet valid");
     if (s.config.bound_issuer && claims.iss !== s.config.bound_issuer) throw badRequest("error validating claims: issuer (iss) claim does not match bound_issuer");
     if (role.boundAudiences.length > 0) {
@@ -103,20 +80,7 @@ export function jwtBackend(state: State, tokens: TokenStore): Backend {
       const v = claim(claims, from);
       if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") meta[to] = String(v);
     }
-    const token = tokens.create({
-      policies: role.tokenPolicies,
-      parent: "",
-      path: `${req.mountPoint}login`,
-      meta,
-      displayName: `${req.mountPoint.replace(/^auth\//, "").replace(/\/$/, "")}-${String(user)}`,
-      ttl: role.tokenPeriod > 0 ? role.tokenPeriod : role.tokenTtl,
-      maxTtl: role.tokenMaxTtl,
-      explicitMaxTtl: role.tokenExplicitMaxTtl,
-      period: role.tokenPeriod,
-      numUses: role.tokenNumUses,
-      noDefaultPolicy: role.tokenNoDefaultPolicy,
-    });
-    return { data: null, auth: tokens.authBlock(token) };
+    return loginResponse(tokens, req, role, meta, `${mountDisplayName(req)}-${String(user)}`);
   }
 
   function roleData(r: JwtRole): Data {
@@ -126,13 +90,7 @@ export function jwtBackend(state: State, tokens: TokenStore): Backend {
       bound_subject: r.boundSubject,
       claim_mappings: Object.keys(r.claimMappings).length > 0 ? r.claimMappings : null,
       role_type: r.roleType,
-      token_explicit_max_ttl: r.tokenExplicitMaxTtl,
-      token_max_ttl: r.tokenMaxTtl,
-      token_no_default_policy: r.tokenNoDefaultPolicy,
-      token_num_uses: r.tokenNumUses,
-      token_period: r.tokenPeriod,
-      token_policies: r.tokenPolicies,
-      token_ttl: r.tokenTtl,
+      ...tokenFieldsData(r),
       token_type: "default",
       user_claim: r.userClaim,
     };
@@ -140,8 +98,8 @@ export function jwtBackend(state: State, tokens: TokenStore): Backend {
 
   return {
     exists(req) {
-      const m = /^role\/([^/]+)$/.exec(req.rel);
-      return m ? storeOf(req).roles.has(m[1]!) : true;
+      const name = rolePathName(req.rel);
+      return name !== undefined ? storeOf(req).roles.has(name) : true;
     },
     handle(req) {
       const op = req.operation;
@@ -169,60 +127,29 @@ export function jwtBackend(state: State, tokens: TokenStore): Backend {
         s.config = { jwt_validation_pubkeys: pubkeys, bound_issuer: str(req.data, "bound_issuer"), default_role: str(req.data, "default_role") };
         return undefined;
       }
-      if (req.rel === "role" || req.rel === "role/") {
-        if (op !== "list") throw unsupportedOperation();
-        const keys = [...s.roles.keys()].sort();
-        if (keys.length === 0) throw notFound();
-        return { data: { keys } };
-      }
-      const m = /^role\/([^/]+)$/.exec(req.rel);
-      if (!m || !NAME.test(m[1]!)) throw unsupportedPath();
-      const name = m[1]!;
-      switch (op) {
-        case "read": {
-          const r = s.roles.get(name);
-          if (!r) throw notFound();
-          return { data: roleData(r) };
+      return handleRolePaths(req, s.roles, roleData, (d, prev): JwtRole => {
+        const roleType = has(d, "role_type") ? str(d, "role_type") : (prev?.roleType ?? "oidc");
+        if (roleType !== "jwt") throw badRequest('the vaultshift dev server supports role_type "jwt" only (OIDC needs a browser flow)');
+        const userClaim = has(d, "user_claim") ? str(d, "user_claim") : (prev?.userClaim ?? "");
+        if (userClaim === "") throw badRequest("a user claim must be defined on the role");
+        const audiences = strList(d, "bound_audiences") ?? prev?.boundAudiences ?? [];
+        const boundSubject = has(d, "bound_subject") ? str(d, "bound_subject") : (prev?.boundSubject ?? "");
+        const boundClaims = map(d, "bound_claims") ?? prev?.boundClaims ?? {};
+        if (audiences.length === 0 && boundSubject === "" && Object.keys(boundClaims).length === 0) {
+          throw badRequest("must have at least one bound constraint when creating/updating a role");
         }
-        case "create":
-        case "update": {
-          const d = req.data;
-          const prev = s.roles.get(name);
-          const roleType = has(d, "role_type") ? str(d, "role_type") : (prev?.roleType ?? "oidc");
-          if (roleType !== "jwt") throw badRequest('the vaultshift dev server supports role_type "jwt" only (OIDC needs a browser flow)');
-          const userClaim = has(d, "user_claim") ? str(d, "user_claim") : (prev?.userClaim ?? "");
-          if (userClaim === "") throw badRequest("a user claim must be defined on the role");
-          const audiences = strList(d, "bound_audiences") ?? prev?.boundAudiences ?? [];
-          const boundSubject = has(d, "bound_subject") ? str(d, "bound_subject") : (prev?.boundSubject ?? "");
-          const boundClaims = map(d, "bound_claims") ?? prev?.boundClaims ?? {};
-          if (audiences.length === 0 && boundSubject === "" && Object.keys(boundClaims).length === 0) {
-            throw badRequest("must have at least one bound constraint when creating/updating a role");
-          }
-          const mappings: Record<string, string> = {};
-          for (const [k, v] of Object.entries(map(d, "claim_mappings") ?? prev?.claimMappings ?? {})) mappings[k] = String(v);
-          s.roles.set(name, {
-            roleType,
-            boundAudiences: audiences,
-            boundSubject,
-            boundClaims,
-            userClaim,
-            claimMappings: mappings,
-            tokenPolicies: (strList(d, "token_policies") ?? strList(d, "policies") ?? prev?.tokenPolicies ?? []).map((p) => p.toLowerCase()),
-            tokenTtl: has(d, "token_ttl") ? duration(d, "token_ttl") : (prev?.tokenTtl ?? 0),
-            tokenMaxTtl: has(d, "token_max_ttl") ? duration(d, "token_max_ttl") : (prev?.tokenMaxTtl ?? 0),
-            tokenPeriod: has(d, "token_period") ? duration(d, "token_period") : (prev?.tokenPeriod ?? 0),
-            tokenNumUses: has(d, "token_num_uses") ? int(d, "token_num_uses") : (prev?.tokenNumUses ?? 0),
-            tokenNoDefaultPolicy: has(d, "token_no_default_policy") ? bool(d, "token_no_default_policy") : (prev?.tokenNoDefaultPolicy ?? false),
-            tokenExplicitMaxTtl: has(d, "token_explicit_max_ttl") ? duration(d, "token_explicit_max_ttl") : (prev?.tokenExplicitMaxTtl ?? 0),
-          });
-          return undefined;
-        }
-        case "delete":
-          s.roles.delete(name);
-          return undefined;
-        default:
-          throw unsupportedOperation();
-      }
+        const mappings: Record<string, string> = {};
+        for (const [k, v] of Object.entries(map(d, "claim_mappings") ?? prev?.claimMappings ?? {})) mappings[k] = String(v);
+        return {
+          roleType,
+          boundAudiences: audiences,
+          boundSubject,
+          boundClaims,
+          userClaim,
+          claimMappings: mappings,
+          ...parseTokenFields(d, prev),
+        };
+      });
     },
   };
 }

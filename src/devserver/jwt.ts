@@ -22,6 +22,20 @@ export function publicKeyFromPem(pem: string): KeyObject {
   return pem.includes("CERTIFICATE") ? new X509Certificate(pem).publicKey : createPublicKey(pem);
 }
 
+/** publicKeyFromPem over a config's key list, remembered per list so that a login does not parse the PEM text again. */
+export function publicKeyCache(): (pems: string[]) => KeyObject[] {
+  const cache = new Map<string, KeyObject[]>();
+  return (pems) => {
+    const id = pems.join("\n");
+    let keys = cache.get(id);
+    if (!keys) {
+      keys = pems.map(publicKeyFromPem);
+      cache.set(id, keys);
+    }
+    return keys;
+  };
+}
+
 function b64urlJson(part: string): Record<string, unknown> | undefined {
   try {
     const v = JSON.parse(Buffer.from(part, "base64url").toString("utf8")) as unknown;

@@ -1,7 +1,7 @@
-import type { KeyObject } from "node:crypto";
-import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath, VaultHttpError } from "./http-error.js";
-import { bool, duration, has, int, str, strList, type Data } from "./fields.js";
-import { publicKeyFromPem, verifyJwt } from "./jwt.js";
+import { badRequest, permissionDenied, unsupportedOperation, VaultHttpError } from "./http-error.js";
+import { bool, has, str, strList, type Data } from "./fields.js";
+import { publicKeyCache, publicKeyFromPem, verifyJwt } from "./jwt.js";
+import { handleRolePaths, loginResponse, mountDisplayName, mountStore, parseTokenFields, rolePathName, tokenFieldsData, type TokenFields } from "./auth-roles.js";
 import type { State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { TokenStore } from "./tokens.js";
@@ -21,25 +21,16 @@ export interface K8sConfig {
   issuer: string;
 }
 
-export interface K8sRole {
+export interface K8sRole extends TokenFields {
   boundNames: string[];
   boundNamespaces: string[];
   audience: string;
-  tokenPolicies: string[];
-  tokenTtl: number;
-  tokenMaxTtl: number;
-  tokenPeriod: number;
-  tokenNumUses: number;
-  tokenNoDefaultPolicy: boolean;
-  tokenExplicitMaxTtl: number;
 }
 
 export interface K8sStore {
   config?: K8sConfig;
   roles: Map<string, K8sRole>;
 }
-
-const NAME = /^\w(?:[\w.@-]*\w)?$/;
 
 function allowed(value: string, bound: string[]): boolean {
   return bound.some((b) => b === "*" || b === value || (b.endsWith("*") && value.startsWith(b.slice(0, -1))));
@@ -71,25 +62,8 @@ function serviceAccountOf(claims: Record<string, unknown>): ServiceAccount | und
 }
 
 export function kubernetesBackend(state: State, tokens: TokenStore): Backend {
-  const storeOf = (req: LogicalRequest): K8sStore => {
-    state.kubernetes ??= new Map();
-    let s = state.kubernetes.get(req.mount!.uuid);
-    if (!s) {
-      s = { roles: new Map() };
-      state.kubernetes.set(req.mount!.uuid, s);
-    }
-    return s;
-  };
-  const keyCache = new Map<string, KeyObject[]>();
-  const keysOf = (cfg: K8sConfig): KeyObject[] => {
-    const id = cfg.pem_keys.join("\n");
-    let keys = keyCache.get(id);
-    if (!keys) {
-      keys = cfg.pem_keys.map(publicKeyFromPem);
-      keyCache.set(id, keys);
-    }
-    return keys;
-  };
+  const storeOf = (req: LogicalRequest): K8sStore => mountStore((state.kubernetes ??= new Map()), req, () => ({ roles: new Map() }));
+  const keysOf = publicKeyCache();
 
   function login(req: LogicalRequest): LogicalResponse {
     const s = storeOf(req);
@@ -103,7 +77,7 @@ export function kubernetesBackend(state: State, tokens: TokenStore): Backend {
     if (s.config.pem_keys.length === 0) {
       throw badRequest("the vaultshift dev server verifies service-account JWTs locally: set pem_keys in the auth method's config");
     }
-    const claims = verifyJwt(jwt, keysOf(s.config));
+    const claims = verifyJwt(jwt, keysOf(s.config.pem_keys));
     if (!claims) throw permissionDenied();
     if (s.config.issuer && claims.iss !== s.config.issuer) throw permissionDenied();
     const sa = serviceAccountOf(claims);
@@ -114,26 +88,14 @@ export function kubernetesBackend(state: State, tokens: TokenStore): Backend {
       const aud = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
       if (!aud.includes(role.audience)) throw permissionDenied();
     }
-    const token = tokens.create({
-      policies: role.tokenPolicies,
-      parent: "",
-      path: `${req.mountPoint}login`,
-      meta: {
-        role: roleName,
-        service_account_name: sa.name,
-        service_account_namespace: sa.namespace,
-        service_account_secret_name: sa.secretName,
-        service_account_uid: sa.uid,
-      },
-      displayName: `${req.mountPoint.replace(/^auth\//, "").replace(/\/$/, "")}-${sa.namespace}-${sa.name}`,
-      ttl: role.tokenPeriod > 0 ? role.tokenPeriod : role.tokenTtl,
-      maxTtl: role.tokenMaxTtl,
-      explicitMaxTtl: role.tokenExplicitMaxTtl,
-      period: role.tokenPeriod,
-      numUses: role.tokenNumUses,
-      noDefaultPolicy: role.tokenNoDefaultPolicy,
-    });
-    return { data: null, auth: tokens.authBlock(token) };
+    const meta = {
+      role: roleName,
+      service_account_name: sa.name,
+      service_account_namespace: sa.namespace,
+      service_account_secret_name: sa.secretName,
+      service_account_uid: sa.uid,
+    };
+    return loginResponse(tokens, req, role, meta, `${mountDisplayName(req)}-${sa.namespace}-${sa.name}`);
   }
 
   function roleData(r: K8sRole): Data {
@@ -141,21 +103,15 @@ export function kubernetesBackend(state: State, tokens: TokenStore): Backend {
       audience: r.audience,
       bound_service_account_names: r.boundNames,
       bound_service_account_namespaces: r.boundNamespaces,
-      token_explicit_max_ttl: r.tokenExplicitMaxTtl,
-      token_max_ttl: r.tokenMaxTtl,
-      token_no_default_policy: r.tokenNoDefaultPolicy,
-      token_num_uses: r.tokenNumUses,
-      token_period: r.tokenPeriod,
-      token_policies: r.tokenPolicies,
-      token_ttl: r.tokenTtl,
+      ...tokenFieldsData(r),
       token_type: "default",
     };
   }
 
   return {
     exists(req) {
-      const m = /^role\/([^/]+)$/.exec(req.rel);
-      return m ? storeOf(req).roles.has(m[1]!) : req.rel === "config" ? storeOf(req).config !== undefined : true;
+      const name = rolePathName(req.rel);
+      return name !== undefined ? storeOf(req).roles.has(name) : req.rel === "config" ? storeOf(req).config !== undefined : true;
     },
     handle(req) {
       const op = req.operation;
@@ -191,49 +147,18 @@ export function kubernetesBackend(state: State, tokens: TokenStore): Backend {
         };
         return undefined;
       }
-      if (req.rel === "role" || req.rel === "role/") {
-        if (op !== "list") throw unsupportedOperation();
-        const keys = [...s.roles.keys()].sort();
-        if (keys.length === 0) throw notFound();
-        return { data: { keys } };
-      }
-      const m = /^role\/([^/]+)$/.exec(req.rel);
-      if (!m || !NAME.test(m[1]!)) throw unsupportedPath();
-      const name = m[1]!;
-      switch (op) {
-        case "read": {
-          const r = s.roles.get(name);
-          if (!r) throw notFound();
-          return { data: roleData(r) };
-        }
-        case "create":
-        case "update": {
-          const d = req.data;
-          const prev = s.roles.get(name);
-          const names = strList(d, "bound_service_account_names") ?? prev?.boundNames ?? [];
-          const namespaces = strList(d, "bound_service_account_namespaces") ?? prev?.boundNamespaces ?? [];
-          if (names.length === 0) throw badRequest('"bound_service_account_names" can not be empty');
-          if (namespaces.length === 0) throw badRequest('"bound_service_account_namespaces" can not be empty');
-          s.roles.set(name, {
-            boundNames: names,
-            boundNamespaces: namespaces,
-            audience: has(d, "audience") ? str(d, "audience") : (prev?.audience ?? ""),
-            tokenPolicies: (strList(d, "token_policies") ?? strList(d, "policies") ?? prev?.tokenPolicies ?? []).map((p) => p.toLowerCase()),
-            tokenTtl: has(d, "token_ttl") ? duration(d, "token_ttl") : (prev?.tokenTtl ?? 0),
-            tokenMaxTtl: has(d, "token_max_ttl") ? duration(d, "token_max_ttl") : (prev?.tokenMaxTtl ?? 0),
-            tokenPeriod: has(d, "token_period") ? duration(d, "token_period") : (prev?.tokenPeriod ?? 0),
-            tokenNumUses: has(d, "token_num_uses") ? int(d, "token_num_uses") : (prev?.tokenNumUses ?? 0),
-            tokenNoDefaultPolicy: has(d, "token_no_default_policy") ? bool(d, "token_no_default_policy") : (prev?.tokenNoDefaultPolicy ?? false),
-            tokenExplicitMaxTtl: has(d, "token_explicit_max_ttl") ? duration(d, "token_explicit_max_ttl") : (prev?.tokenExplicitMaxTtl ?? 0),
-          });
-          return undefined;
-        }
-        case "delete":
-          s.roles.delete(name);
-          return undefined;
-        default:
-          throw unsupportedOperation();
-      }
+      return handleRolePaths(req, s.roles, roleData, (d, prev): K8sRole => {
+        const names = strList(d, "bound_service_account_names") ?? prev?.boundNames ?? [];
+        const namespaces = strList(d, "bound_service_account_namespaces") ?? prev?.boundNamespaces ?? [];
+        if (names.length === 0) throw badRequest('"bound_service_account_names" can not be empty');
+        if (namespaces.length === 0) throw badRequest('"bound_service_account_namespaces" can not be empty');
+        return {
+          boundNames: names,
+          boundNamespaces: namespaces,
+          audience: has(d, "audience") ? str(d, "audience") : (prev?.audience ?? ""),
+          ...parseTokenFields(d, prev),
+        };
+      });
     },
   };
 }

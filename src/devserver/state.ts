@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { mountAccessor, uuid } from "./ids.js";
 import { DEFAULT_POLICY } from "./policy.js";
+import type { TokenFields } from "./auth-roles.js";
 
 // Everything the server knows, in one serialisable object. User-chosen names
 // (secret paths, policy names, role names, tokens) are Map keys, never object
@@ -106,7 +107,7 @@ export interface TokenRole {
   tokenBoundCidrs: string[];
 }
 
-export interface AppRole {
+export interface AppRole extends TokenFields {
   name: string;
   roleId: string;
   bindSecretId: boolean;
@@ -114,14 +115,7 @@ export interface AppRole {
   secretIdNumUses: number;
   secretIdTtl: number;
   localSecretIds: boolean;
-  tokenTtl: number;
-  tokenMaxTtl: number;
-  tokenPolicies: string[];
   tokenBoundCidrs: string[];
-  tokenExplicitMaxTtl: number;
-  tokenNoDefaultPolicy: boolean;
-  tokenNumUses: number;
-  tokenPeriod: number;
   tokenType: string;
 }
 

@@ -2,6 +2,7 @@ import { badRequest, notFound, unsupportedOperation } from "./http-error.js";
 import { bool, duration, has, int, str, strList, type Data } from "./fields.js";
 import type { State, TokenRole } from "./state.js";
 import type { LogicalRequest, LogicalResponse } from "./request.js";
+import { keysResponse } from "./auth-roles.js";
 
 // Token roles (openbao/docs/api/auth/token.mdx, "Create/Update token role"):
 // named presets for auth/token/create/:role_name that allow orphans, periodic
@@ -46,9 +47,7 @@ export function handleRoles(state: State, req: LogicalRequest, name: string): Lo
   const op = req.operation;
   if (name === "") {
     if (op !== "list" && op !== "read") throw unsupportedOperation();
-    const keys = [...roles.keys()].sort();
-    if (keys.length === 0) throw notFound();
-    return { data: { keys } };
+    return keysResponse(roles.keys());
   }
   switch (op) {
     case "read": {
