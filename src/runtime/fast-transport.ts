@@ -11,8 +11,8 @@ import * as tls from "node:tls";
 import type { OutgoingHttpHeaders } from "node:http";
 import { VaultConfigError } from "./errors.js";
 import { TransportFailure, type RawResponse, type TransportOptions } from "./transport.js";
-
-const notConnected = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENOENT"]);
+import { parseVaultAddress } from "./vault-address.js";
+import { describeSocketError, NOT_CONNECTED } from "./socket-error.js";
 const CRLF2 = Buffer.from("\r\n\r\n");
 
 interface Pending {
@@ -182,8 +182,8 @@ class Conn {
     const code = err?.code ?? "ECONNRESET";
     // A reused keep-alive socket that the server closed before answering:
     // nothing reached the application, so the request may be sent again.
-    const notSent = notConnected.has(code) || (this.used && !this.#received);
-    this.#finishWithError(new TransportFailure(err === undefined ? "the connection was closed before the response was complete" : describe(err), code, notSent, false, err === undefined ? undefined : { cause: err }));
+    const notSent = NOT_CONNECTED.has(code) || (this.used && !this.#received);
+    this.#finishWithError(new TransportFailure(err === undefined ? "the connection was closed before the response was complete" : describeSocketError(err), code, notSent, false, err === undefined ? undefined : { cause: err }));
   }
 
   #finishWithError(f: TransportFailure): void {
@@ -213,34 +213,21 @@ export class FastTransport {
   #closed = false;
 
   constructor(options: TransportOptions) {
-    const address = options.address.trim();
-    const shown = address.replace(/^([^/]*\/\/)?[^/@]*@/, "$1…@");
-    let url: URL;
-    try {
-      url = new URL(address);
-    } catch {
-      // No `cause`: Node's ERR_INVALID_URL keeps the whole input, credentials included.
-      throw new VaultConfigError(`invalid Vault address "${shown}"`, { hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200 or http://127.0.0.1:8200." });
-    }
+    const addr = parseVaultAddress(options.address);
     this.#maxSockets = options.maxSockets;
-    if (url.protocol === "unix:") {
-      const path = url.pathname;
+    this.origin = addr.origin;
+    if (addr.scheme === "unix") {
+      const path = addr.socketPath;
       this.#connect = () => net.connect({ path });
       this.#tls = false;
       this.#host = "localhost";
       this.#prefix = "";
-      this.origin = address;
       return;
     }
-    if (url.protocol !== "http:" && url.protocol !== "https:") {
-      throw new VaultConfigError(`invalid Vault address "${shown}": the scheme must be http, https or unix`, { hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200." });
-    }
-    this.#tls = url.protocol === "https:";
-    const host = url.hostname.replace(/^\[|\]$/g, "");
-    const port = url.port === "" ? (this.#tls ? 443 : 80) : Number(url.port);
-    this.#host = url.host;
-    this.#prefix = url.pathname.replace(/\/+$/, "");
-    this.origin = url.origin;
+    this.#tls = addr.scheme === "https";
+    const { host, port } = addr;
+    this.#host = addr.hostHeader;
+    this.#prefix = addr.prefix;
     if (this.#tls) {
       // SNI only for names, never for IP literals (RFC 6066 §3).
       const servername = options.servername ?? (net.isIP(host) === 0 ? host : undefined);
@@ -317,7 +304,7 @@ export class FastTransport {
       const onError = (err: NodeJS.ErrnoException) => {
         this.#open--;
         this.#wake();
-        reject(new TransportFailure(describe(err), err.code, err.code !== undefined && notConnected.has(err.code), false, { cause: err }));
+        reject(new TransportFailure(describeSocketError(err), err.code, err.code !== undefined && NOT_CONNECTED.has(err.code), false, { cause: err }));
       };
       socket.once("error", onError);
       // A host that never answers the handshake: give up with the request's timeout
@@ -363,26 +350,5 @@ export class FastTransport {
     this.#closed = true;
     for (const c of this.#idle) c.socket.destroy();
     this.#idle = [];
-  }
-}
-
-function describe(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return "the host name does not resolve";
-    case "ECONNRESET":
-      return "the connection was reset";
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "SELF_SIGNED_CERT_IN_CHAIN":
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
-    case "CERT_HAS_EXPIRED":
-    case "ERR_TLS_CERT_ALTNAME_INVALID":
-      return `the server's TLS certificate was rejected (${err.code})`;
-    default:
-      return err.code ?? err.message;
   }
 }

@@ -4,7 +4,8 @@
 // which is most of the latency of a loopback read.
 import * as http from "node:http";
 import * as https from "node:https";
-import { VaultConfigError } from "./errors.js";
+import { parseVaultAddress } from "./vault-address.js";
+import { describeSocketError, NOT_CONNECTED } from "./socket-error.js";
 
 export interface TransportOptions {
   /** `http://host:port`, `https://host:port` or `unix:///path/to.sock`. */
@@ -45,9 +46,6 @@ export class TransportFailure extends Error {
   }
 }
 
-// Codes that mean the connection was never made, so any request may be retried.
-const notConnected = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ENOENT"]);
-
 export class Transport {
   readonly #agent: http.Agent;
   readonly #request: typeof http.request;
@@ -57,27 +55,17 @@ export class Transport {
   readonly origin: string;
 
   constructor(options: TransportOptions) {
-    const address = options.address.trim();
-    // For messages: never repeat credentials someone put in the URL (user:pass@).
-    const shown = address.replace(/^([^/]*\/\/)?[^/@]*@/, "$1…@");
-    let url: URL;
-    try {
-      url = new URL(address);
-    } catch {
-      // No `cause`: Node's ERR_INVALID_URL keeps the whole input, credentials included.
-      throw new VaultConfigError(`invalid Vault address "${shown}"`, { hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200 or http://127.0.0.1:8200." });
-    }
-    if (url.protocol === "unix:") {
-      this.#base = { socketPath: url.pathname };
+    const addr = parseVaultAddress(options.address);
+    if (addr.scheme === "unix") {
+      this.#base = { socketPath: addr.socketPath };
       this.#prefix = "";
       this.#request = http.request;
       this.#agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
-    } else if (url.protocol === "http:" || url.protocol === "https:") {
-      const tls = url.protocol === "https:";
-      this.#base = { host: url.hostname.replace(/^\[|\]$/g, ""), port: url.port === "" ? (tls ? 443 : 80) : Number(url.port) };
+    } else {
+      this.#base = { host: addr.host, port: addr.port };
       // A path in VAULT_ADDR (a reverse proxy's prefix) goes in front of /v1/.
-      this.#prefix = url.pathname.replace(/\/+$/, "");
-      if (tls) {
+      this.#prefix = addr.prefix;
+      if (addr.scheme === "https") {
         this.#request = https.request;
         this.#agent = new https.Agent({
           keepAlive: true,
@@ -92,10 +80,8 @@ export class Transport {
         this.#request = http.request;
         this.#agent = new http.Agent({ keepAlive: true, maxSockets: options.maxSockets });
       }
-    } else {
-      throw new VaultConfigError(`invalid Vault address "${shown}": the scheme must be http, https or unix`, { hint: "Set VAULT_ADDR (or `address`) to a URL such as https://vault.example.com:8200." });
     }
-    this.origin = url.protocol === "unix:" ? address : url.origin;
+    this.origin = addr.origin;
   }
 
   /** Send one request. `path` starts with `/v1/` and includes the query string. */
@@ -132,8 +118,8 @@ export class Transport {
         // A keep-alive socket that the server closed while idle fails the next
         // request with ECONNRESET before anything was processed: Node marks it
         // `reusedSocket`, and such a request is safe to send again.
-        const notSent = (err.code !== undefined && notConnected.has(err.code)) || (req.reusedSocket && err.code === "ECONNRESET");
-        fail(new TransportFailure(describe(err), err.code, notSent, false, { cause: err }));
+        const notSent = (err.code !== undefined && NOT_CONNECTED.has(err.code)) || (req.reusedSocket && err.code === "ECONNRESET");
+        fail(new TransportFailure(describeSocketError(err), err.code, notSent, false, { cause: err }));
       });
       if (timeout > 0 && Number.isFinite(timeout)) {
         timer = setTimeout(() => {
@@ -148,26 +134,5 @@ export class Transport {
 
   close(): void {
     this.#agent.destroy();
-  }
-}
-
-function describe(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case "ECONNREFUSED":
-      return "connection refused";
-    case "ENOTFOUND":
-    case "EAI_AGAIN":
-      return "the host name does not resolve";
-    case "ECONNRESET":
-      return "the connection was reset";
-    case "DEPTH_ZERO_SELF_SIGNED_CERT":
-    case "SELF_SIGNED_CERT_IN_CHAIN":
-    case "UNABLE_TO_VERIFY_LEAF_SIGNATURE":
-    case "UNABLE_TO_GET_ISSUER_CERT_LOCALLY":
-    case "CERT_HAS_EXPIRED":
-    case "ERR_TLS_CERT_ALTNAME_INVALID":
-      return `the server's TLS certificate was rejected (${err.code})`;
-    default:
-      return err.code ?? err.message;
   }
 }
