@@ -1,4 +1,5 @@
 import type { Rule } from "./types.js";
+import { literalPrefixes } from "./literal-prefix.js";
 
 // Runs one detection rule on one text, with the semantics every caller shares
 // (the engine, the rules' own example tests, the rule-safety test):
@@ -31,6 +32,60 @@ function globalCopy(pattern: RegExp): RegExp {
     compiled.set(pattern, re);
   }
   return re;
+}
+
+/** How a rule can run at known start offsets instead of scanning the whole text. */
+export interface StartPlan {
+  /** Strings every match starts with (lower-case when `ignoreCase`), 3+ characters each. */
+  prefixes: string[];
+  ignoreCase: boolean;
+  sticky: RegExp;
+}
+
+// Rules whose matches all start with known literals: the caller finds those
+// (rule-set.ts does it in its one keyword pass) and the regex runs sticky
+// there; literal-prefix.ts says why.
+const plans = new WeakMap<RegExp, StartPlan | null>();
+
+/** The rule's start plan, or null when its matches may start anywhere. */
+export function startPlan(rule: Rule): StartPlan | null {
+  const pattern = rule.pattern;
+  let plan = plans.get(pattern);
+  if (plan === undefined) {
+    const flags = pattern.flags;
+    const ignoreCase = flags.includes("i");
+    // With `i` and `u`/`v`, case folding is Unicode's (`ſ` matches `s`, `K` (Kelvin) `k`): an ASCII scan would miss those.
+    const unicodeFold = ignoreCase && (flags.includes("u") || flags.includes("v"));
+    const prefixes = unicodeFold ? null : literalPrefixes(pattern.source, ignoreCase);
+    plan =
+      prefixes === null || prefixes.some((p) => p.length < 3)
+        ? null
+        : { prefixes, ignoreCase, sticky: new RegExp(pattern.source, `${globalCopy(pattern).flags.replace("g", "")}y`) };
+    plans.set(pattern, plan);
+  }
+  return plan;
+}
+
+/**
+ * runRule's matches when the caller knows every offset where a match can
+ * start (ascending): the same results as the global scan, because the
+ * candidates are tried in order and none inside the previous match is tried,
+ * exactly as the global scan advances. The keyword pre-filter is the caller's.
+ */
+export function runRuleAt(rule: Rule, plan: StartPlan, text: string, starts: ArrayLike<number>): RuleMatch[] {
+  const out: RuleMatch[] = [];
+  const re = plan.sticky;
+  let from = 0;
+  for (let i = 0; i < starts.length; i++) {
+    const at = starts[i]!;
+    if (at < from) continue;
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (m === null) continue;
+    from = at + Math.max(1, m[0].length);
+    accept(rule, m, out);
+  }
+  return out;
 }
 
 /** Shannon entropy of a string in bits per character (0 for ""). */
@@ -88,25 +143,30 @@ export function passesKeywords(rule: Rule, lowerText: string): boolean {
  */
 export function runRule(rule: Rule, text: string, lowerText?: string): RuleMatch[] {
   if (!passesKeywords(rule, lowerText ?? text.toLowerCase())) return [];
+  const out: RuleMatch[] = [];
   const re = globalCopy(rule.pattern);
   re.lastIndex = 0;
-  const out: RuleMatch[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
     if (m[0].length === 0) re.lastIndex++; // never loop on an empty match
-    let secret = m[0];
-    let start = m.index;
-    if (m.groups?.secret !== undefined) {
-      secret = m.groups.secret;
-      start = m.indices?.groups?.secret?.[0] ?? start;
-    } else if (m.length > 1 && m[1] !== undefined) {
-      secret = m[1];
-      start = m.indices?.[1]?.[0] ?? start;
-    }
-    if (secret.length === 0) continue;
-    if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) continue;
-    if (rule.validate !== undefined && !rule.validate(secret)) continue;
-    out.push({ secret, start, end: start + secret.length });
+    accept(rule, m, out);
   }
   return out;
+}
+
+/** Applies steps 3-5 to one regex match. */
+function accept(rule: Rule, m: RegExpExecArray, out: RuleMatch[]): void {
+  let secret = m[0];
+  let start = m.index;
+  if (m.groups?.secret !== undefined) {
+    secret = m.groups.secret;
+    start = m.indices?.groups?.secret?.[0] ?? start;
+  } else if (m.length > 1 && m[1] !== undefined) {
+    secret = m[1];
+    start = m.indices?.[1]?.[0] ?? start;
+  }
+  if (secret.length === 0) return;
+  if (rule.entropy !== undefined && shannonEntropy(secret) < rule.entropy) return;
+  if (rule.validate !== undefined && !rule.validate(secret)) return;
+  out.push({ secret, start, end: start + secret.length });
 }

@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { runRule, type RuleMatch } from "./rule-runner.js";
+import { runRule, runRuleAt, startPlan, type RuleMatch } from "./rule-runner.js";
 import { allRules } from "../../rules/index.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
@@ -30,6 +30,10 @@ export interface CompiledRuleSet {
   shortKeywords: Array<[number, string[]]>;
   /** Rules without keywords: always run. */
   always: Rule[];
+  /** keyword index → 1 when the pass records where it occurs (a rule's literal prefix). */
+  wantPositions: Uint8Array;
+  /** Rules whose matches start with literal prefixes: the keyword index of each prefix, and its exact spelling when case matters. */
+  prefixed: Map<Rule, Array<{ k: number; exact: string | null }>>;
 }
 
 export interface RuleHit extends RuleMatch {
@@ -115,6 +119,30 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
     keywords.push(k);
     rulesOf.push([]);
   }
+  // Literal prefixes (rule-runner.ts startPlan) are keywords too, enabling no
+  // rule by themselves: the pass records their offsets, and the rule's regex
+  // runs only there instead of over the whole text.
+  const prefixed = new Map<Rule, Array<{ k: number; exact: string | null }>>();
+  for (const rule of rules) {
+    const plan = startPlan(rule);
+    if (plan === null) continue;
+    prefixed.set(
+      rule,
+      plan.prefixes.map((p) => {
+        const k = p.toLowerCase();
+        let i = index.get(k);
+        if (i === undefined) {
+          i = keywords.length;
+          index.set(k, i);
+          keywords.push(k);
+          rulesOf.push([]);
+        }
+        return { k: i, exact: plan.ignoreCase ? null : p };
+      }),
+    );
+  }
+  const wantPositions = new Uint8Array(keywords.length);
+  for (const list of prefixed.values()) for (const { k } of list) wantPositions[k] = 1;
   const triBits = new Uint8Array(TRI_MASK + 1);
   const triLists = new Map<number, number[]>();
   const shortKeywords: Array<[number, string[]]> = [];
@@ -145,7 +173,7 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   });
   const triArray: Array<Int32Array | undefined> = new Array(TRI_MASK + 1);
   for (const [h, list] of triLists) triArray[h] = Int32Array.from(list);
-  set = { rules, keywords, keywordIndex: index, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always };
+  set = { rules, keywords, keywordIndex: index, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always, wantPositions, prefixed };
   compiledSets.set(rules, set);
   return set;
 }
@@ -166,7 +194,30 @@ function matchesAt(text: string, at: number, k: string): boolean {
  * `includes` of each upper/lower-case spelling, which V8 runs at memory speed.
  */
 export function keywordsIn(set: CompiledRuleSet, text: string): number[] {
+  return keywordPass(set, text, null);
+}
+
+/** Offsets of the prefix keywords found by the last pass, or null for one that occurs too often to be worth it. */
+interface PassPositions {
+  set: CompiledRuleSet;
+  text: string;
+  lists: Array<number[] | null | undefined>;
+}
+
+// The positions of the last `scanKeywords` pass: runRulesWith, called next on
+// the same text, reads them (a module-level slot keeps the engine's calls unchanged).
+let lastPass: PassPositions | null = null;
+
+/**
+ * The keyword pass. With `positions`, every occurrence of a keyword that is a
+ * literal prefix is recorded, up to one per 64 characters: beyond that a
+ * sticky exec per candidate costs more than the rule's own global scan, and
+ * the keyword's list becomes null.
+ */
+function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null): number[] {
   const found: number[] = [];
+  const want = positions === null ? null : set.wantPositions;
+  const limit = 16 + (text.length >> 6);
   const n = text.length;
   for (const [k, spellings] of set.shortKeywords) if (spellings.some((sp) => text.includes(sp))) found.push(k);
   if (n < 3) return found;
@@ -184,9 +235,17 @@ export function keywordsIn(set: CompiledRuleSet, text: string): number[] {
       const list = lists[h]!;
       for (let q = 0; q < list.length; q++) {
         const k = list[q]!;
-        if (seen[k] === 0 && matchesAt(text, i - 2 - offsets[k]!, keywords[k]!)) {
-          seen[k] = 1;
-          found.push(k);
+        if (seen[k] === 0) {
+          if (matchesAt(text, i - 2 - offsets[k]!, keywords[k]!)) {
+            seen[k] = 1;
+            found.push(k);
+            if (want !== null && want[k] === 1) positions![k] = [i - 2 - offsets[k]!];
+          }
+        } else if (want !== null && want[k] === 1) {
+          const list = positions![k];
+          if (list != null && matchesAt(text, i - 2 - offsets[k]!, keywords[k]!)) {
+            if (list.push(i - 2 - offsets[k]!) > limit) positions![k] = null;
+          }
         }
       }
     }
@@ -211,7 +270,29 @@ export function candidateRules(set: CompiledRuleSet, text: string): Map<Rule, st
 
 /** The keywords (rules' and engine's) that occur in the text, as strings. */
 export function scanKeywords(set: CompiledRuleSet, text: string): Set<string> {
-  return new Set(keywordsIn(set, text).map((k) => set.keywords[k]!));
+  const lists: Array<number[] | null | undefined> = [];
+  const found = keywordPass(set, text, lists);
+  lastPass = { set, text, lists };
+  return new Set(found.map((k) => set.keywords[k]!));
+}
+
+/**
+ * Where the rule's matches can start, from the last keyword pass over this
+ * text, or null when the rule must scan the whole text (no prefixes, no pass
+ * for this text, or a prefix too frequent).
+ */
+function startsFor(set: CompiledRuleSet, rule: Rule, text: string): number[] | null {
+  const prefixes = set.prefixed.get(rule);
+  if (prefixes === undefined || lastPass === null || lastPass.set !== set || lastPass.text !== text) return null;
+  let starts: number[] = [];
+  for (const { k, exact } of prefixes) {
+    const list = lastPass.lists[k];
+    if (list === null) return null;
+    if (list === undefined) continue; // does not occur
+    for (const at of list) if (exact === null || text.startsWith(exact, at)) starts.push(at);
+  }
+  if (prefixes.length > 1) starts = starts.sort((a, b) => a - b);
+  return starts;
 }
 
 /** Every rule match in the text, given the keywords found by `scanKeywords`. */
@@ -222,7 +303,9 @@ export function runRulesWith(set: CompiledRuleSet, text: string, found: Set<stri
     if (seen.has(rule)) return;
     seen.add(rule);
     // The pre-filter has passed: runRule gets the keyword as its "lower-cased text".
-    for (const m of runRule(rule, text, keyword)) hits.push({ ...m, rule });
+    const starts = startsFor(set, rule, text);
+    const matches = starts === null ? runRule(rule, text, keyword) : runRuleAt(rule, startPlan(rule)!, text, starts);
+    for (const m of matches) hits.push({ ...m, rule });
   };
   for (const r of set.always) run(r, r.keywords[0] ?? "");
   for (const k of found) {
