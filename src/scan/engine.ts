@@ -2,6 +2,7 @@ import type { EnvReference, RawFinding, Rule, SecretKind, Severity } from "./typ
 import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
+import { isPublicByContext } from "./public-context.js";
 import { detectGeneric } from "./generic-detector.js";
 import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
@@ -122,7 +123,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
       }
     }
   }
-  const chosen = filterIds(dedupe(candidates), options);
+  const chosen = filterIds(dedupe(candidates.filter((c) => !isPublicByContext(c.secret, text, c.start, c.end))), options);
   return { findings: toRaw(chosen, text, file), envReferences };
 }
 
