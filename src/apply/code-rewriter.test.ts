@@ -281,3 +281,14 @@ test("ESM: dotenv configured in the module body is reported (imports, the secret
   const fine = rewrite("server.js", `import "dotenv/config";\nconst key = process.env.STRIPE_KEY;\n`);
   assert.deepEqual(fine.warnings, []);
 });
+
+test("a .js file with neither import nor require follows package.json type (Node's rule), never a guess of ESM", () => {
+  const src = `console.log(process.env.STRIPE_KEY.length);\n`;
+  const cjs = rewriteSource({ file: "src/a.js", content: src, bindings, secretsImport: "./vaultshift-secrets", literals: [], packageType: "commonjs" });
+  assert.equal(cjs.content, `const { secrets } = require("./vaultshift-secrets");\nconsole.log(secrets.STRIPE_KEY.length);\n`);
+  const esm = rewriteSource({ file: "src/a.js", content: src, bindings, secretsImport: "./vaultshift-secrets.js", literals: [], packageType: "module" });
+  assert.equal(esm.content, `import { secrets } from "./vaultshift-secrets.js";\nconsole.log(secrets.STRIPE_KEY.length);\n`);
+  // Syntax still wins over the package type, and the extension over both.
+  assert.match(rewriteSource({ file: "src/b.js", content: `import "x";\n${src}`, bindings, secretsImport: "./s.js", literals: [], packageType: "commonjs" }).content, /^import "x";\nimport \{ secrets \}/);
+  assert.match(rewriteSource({ file: "src/c.cjs", content: src, bindings, secretsImport: "./s.cjs", literals: [], packageType: "module" }).content, /^const \{ secrets \} = require/);
+});

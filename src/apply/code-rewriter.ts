@@ -47,6 +47,8 @@ export interface RewriteInput {
   literals: ReadonlyArray<RewriteLiteral>;
   /** How to import the module; default: from the file's syntax and extension. */
   moduleKind?: ModuleKind;
+  /** package.json `type` of the file's package: decides for a file whose syntax does not (no import/require). */
+  packageType?: "module" | "commonjs";
 }
 
 export interface RewriteOutput {
@@ -152,7 +154,7 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
   if (existing === null) {
-    const kind = input.moduleKind ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast);
+    const kind = input.moduleKind ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast, input.packageType);
     if (kind === "esm") {
       const late = dotenvConfigCall(ast);
       if (late) {

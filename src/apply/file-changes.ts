@@ -75,6 +75,9 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   let codeChanged = false;
   if (ctx.secretsModule && (names.length > 0 || ctx.literals.length > 0)) {
     const esm = ctx.secretsModule.moduleKind === "esm";
+    // Node reads a .js file without import/require syntax by package.json `type`;
+    // TypeScript files are left to the compiler's settings.
+    const packageType = readPackageJson(ctx.root)?.type === "module" ? "module" : "commonjs";
     for (const file of ctx.sourceFiles) {
       if (file === moduleFile) continue;
       const literals = ctx.literals.filter((l) => l.file === file);
@@ -88,6 +91,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         bindings: names.map((name) => ({ name })),
         secretsImport: relativeSpecifier(file, ctx.secretsModule.file, esm || /\.(mjs|mts)$/.test(file)),
         literals: literals.map((l) => ({ name: l.name, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn })),
+        ...(/\.jsx?$/i.test(file) ? { packageType } : {}),
       });
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
       if (out.changed) {

@@ -1,11 +1,11 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startDevServer, type DevServer } from "../devserver/index.js";
 import { assertMigrated, assertRollback, migrateFixture, tempBase, typescriptBuild } from "./harness.js";
 
-// Three apps of different shapes, each migrated end to end against the
+// Four apps of different shapes, each migrated end to end against the
 // in-process dev server, run before and after in every environment, and
 // rolled back.
 
@@ -39,6 +39,20 @@ test("ESM app (type: module, aliases, destructuring with defaults, dynamic acces
   assert.match(clients, /return process\.env\[name\];/, "dynamic access is left alone");
   assert.ok(run.result.plan.warnings.some((w) => w.code === "dynamic-env-access" && w.file === "src/clients.js"), "and reported");
   assert.match(readFileSync(join(run.root, "src/vaultshift-secrets.js"), "utf8"), /await loadSecrets\(/, "ESM: top-level await");
+  await assertRollback(run, server);
+});
+
+test("mixed app (type: module with a .cjs file, a .js and a .mjs ES module): CommonJS secrets module, same settings after, rollback exact", { timeout: 120_000 }, async () => {
+  const run = await migrateFixture(server, { fixture: "app-mixed", app: "ledger-worker", environments: ["development", "production"], entry: "src/settings.mjs" }, join(tmp.dir, "mixed"));
+  await assertMigrated(run, server);
+  // A .cjs file cannot require an ES module with top-level await (ERR_REQUIRE_ASYNC_MODULE):
+  // the secrets module is the CommonJS flavour, named .cjs since .js is ESM in this package.
+  assert.equal(run.result.plan.secretsModule?.file, "src/vaultshift-secrets.cjs");
+  assert.ok(!existsSync(join(run.root, "src/vaultshift-secrets.js")));
+  assert.match(readFileSync(join(run.root, "src/vaultshift-secrets.cjs"), "utf8"), /^exports\.secrets = secrets;$/m);
+  assert.match(readFileSync(join(run.root, "src/db.cjs"), "utf8"), /const \{ secrets \} = require\("\.\/vaultshift-secrets\.cjs"\);/);
+  assert.match(readFileSync(join(run.root, "src/queue.js"), "utf8"), /import \{ secrets \} from "\.\/vaultshift-secrets\.cjs";/);
+  assert.match(readFileSync(join(run.root, "src/settings.mjs"), "utf8"), /import \{ secrets \} from "\.\/vaultshift-secrets\.cjs";/);
   await assertRollback(run, server);
 });
 

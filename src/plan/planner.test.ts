@@ -90,3 +90,16 @@ test("a CommonJS TypeScript project gets a .ts secrets module in src/ imported w
   assert.deepEqual(p.secretsModule, { file: "src/vaultshift-secrets.ts", language: "ts", moduleKind: "cjs" });
   assert.match(p.files.find((f) => f.file === "src/routes/users.ts")!.diff, /from "\.\.\/vaultshift-secrets"/);
 });
+
+test("a CommonJS package: a .js file with no require still requires the secrets module (Node reads it as CommonJS)", async () => {
+  const root = tree({
+    "package.json": '{"name":"legacy-js"}\n',
+    ".env": `DB_PASSWORD=${PW}\n`,
+    "src/report.js": "console.log(process.env.DB_PASSWORD.length);\n",
+    "src/main.mjs": "export const pw = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {}, history: false });
+  assert.deepEqual(p.secretsModule, { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "cjs" });
+  assert.match(p.files.find((f) => f.file === "src/report.js")!.diff, /\+const \{ secrets \} = require\("\.\/vaultshift-secrets"\);/);
+  assert.match(p.files.find((f) => f.file === "src/main.mjs")!.diff, /\+import \{ secrets \} from "\.\/vaultshift-secrets\.js";/);
+});

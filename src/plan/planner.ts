@@ -1,7 +1,8 @@
+import { join } from "node:path";
 import { collectCandidates, type Candidate, type Classifier } from "../classify/candidates.js";
 import { loadConfig } from "../config/load.js";
 import type { VaultshiftConfig } from "../config/schema.js";
-import { computeFileChanges, hashOf } from "../apply/file-changes.js";
+import { computeFileChanges, hashOf, readIfExists } from "../apply/file-changes.js";
 import type { KvStore } from "../apply/kv-store.js";
 import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, type PathTemplates } from "../map/path-mapper.js";
 import { lowerSnake } from "../map/group.js";
@@ -184,7 +185,17 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // File changes, with redacted diffs.
   progress({ stage: "plan", step: 1, total: 2, message: "computing code and .env changes" });
-  const secretsModule = secretsModuleLayout(root, found.sourceFiles);
+  // The files that will import the secrets module decide its flavour (a CommonJS
+  // one among them needs the CommonJS module): those that mention a migrated
+  // name or hold a migrated literal, the same pre-filter computeFileChanges uses.
+  const bindingNames = [...bindings.keys()];
+  const literalFiles = new Set(literals.map((l) => l.file));
+  const rewritten = found.sourceFiles.filter((f) => {
+    if (literalFiles.has(f)) return true;
+    const text = bindingNames.length > 0 ? readIfExists(join(root, f))?.toString("utf8") : undefined;
+    return text !== undefined && bindingNames.some((n) => text.includes(n));
+  });
+  const secretsModule = secretsModuleLayout(root, found.sourceFiles, rewritten);
   const envKeys = new Map<string, { keys: string[]; migratedKeys: string[] }>();
   for (const file of found.envFiles) envKeys.set(file, { keys: [], migratedKeys: [] });
   for (const c of found.config) envKeys.get(c.file)?.keys.push(c.name);

@@ -55,13 +55,28 @@ export interface SecretsModuleLayout {
 
 /**
  * Where the generated module goes: beside the sources (`src/` when it exists)
- * as `vaultshift-secrets.ts` for TypeScript projects, `.js` for ES-module or
- * CommonJS JavaScript (package.json `type` decides, as Node does).
+ * as `vaultshift-secrets.ts` for TypeScript projects, and for JavaScript in
+ * the flavour every file that will import it can load:
+ *
+ * - the ESM flavour awaits at the top level, and Node's `require()` of such a
+ *   module fails (ERR_REQUIRE_ASYNC_MODULE), so as soon as one CommonJS file
+ *   reads a secret the CommonJS flavour is generated (ES modules import it
+ *   too: Node exposes its `exports.secrets` as a named export);
+ * - a file is CommonJS by Node's rule: `.cjs`, or `.js` in a package whose
+ *   package.json has no `"type": "module"`; `.mjs` and `.js` in a module
+ *   package are ESM;
+ * - the extension follows the package type, as Node reads it: `.js` when the
+ *   flavour matches the package's type, else `.cjs` (CommonJS in a module
+ *   package) or `.mjs` (ESM in a CommonJS package).
+ *
+ * `rewritten`: the files whose env reads or literals will be rewritten (they
+ * import the module); default every source file.
  */
-export function secretsModuleLayout(root: string, sourceFiles: string[]): SecretsModuleLayout {
+export function secretsModuleLayout(root: string, sourceFiles: string[], rewritten: string[] = sourceFiles): SecretsModuleLayout {
   const pkg = readPackageJson(root);
   const ts = existsSync(join(root, "tsconfig.json")) || sourceFiles.some((f) => /\.(ts|tsx|mts|cts)$/.test(f));
-  let moduleKind: "esm" | "cjs" = pkg?.type === "module" ? "esm" : "cjs";
+  const packageIsModule = pkg?.type === "module";
+  const dir = existsSync(join(root, "src")) && sourceFiles.some((f) => f.startsWith("src/")) ? "src/" : "";
   if (ts) {
     // TypeScript compiles `import` either way; emit ESM unless tsconfig asks for CommonJS output in a CommonJS package.
     let tsModule = "";
@@ -70,12 +85,15 @@ export function secretsModuleLayout(root: string, sourceFiles: string[]): Secret
     } catch {
       /* tsconfig with syntax JSON.parse rejects: keep the package's kind */
     }
-    moduleKind = /commonjs/i.test(tsModule) && pkg?.type !== "module" ? "cjs" : "esm";
-  } else if (moduleKind === "cjs" && sourceFiles.some((f) => f.endsWith(".mjs")) && !sourceFiles.some((f) => /\.(c?js)$/.test(f))) {
-    moduleKind = "esm";
+    const moduleKind = /commonjs/i.test(tsModule) && !packageIsModule ? "cjs" : "esm";
+    return { file: `${dir}vaultshift-secrets.ts`, language: "ts", moduleKind };
   }
-  const dir = existsSync(join(root, "src")) && sourceFiles.some((f) => f.startsWith("src/")) ? "src/" : "";
-  return { file: `${dir}vaultshift-secrets.${ts ? "ts" : "js"}`, language: ts ? "ts" : "js", moduleKind };
+  const js = rewritten.filter((f) => /\.[cm]?jsx?$/i.test(f));
+  const isCommonJs = (f: string) => /\.cjs$/i.test(f) || (!packageIsModule && /\.jsx?$/i.test(f));
+  // No JavaScript file to go by: the package's own type.
+  const moduleKind: "esm" | "cjs" = js.length === 0 ? (packageIsModule ? "esm" : "cjs") : js.some(isCommonJs) ? "cjs" : "esm";
+  const ext = moduleKind === "cjs" ? (packageIsModule ? "cjs" : "js") : packageIsModule ? "js" : "mjs";
+  return { file: `${dir}vaultshift-secrets.${ext}`, language: "js", moduleKind };
 }
 
 /** tsconfig.json allows comments and trailing commas. Good enough for reading one option. */
