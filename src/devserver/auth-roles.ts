@@ -112,7 +112,12 @@ export function handleRolePaths<R>(req: LogicalRequest, roles: Map<string, R>, r
   }
   const name = rolePathName(req.rel);
   if (name === undefined || !ROLE_NAME.test(name)) throw unsupportedPath();
-  switch (op) {
+  return handleRole(req, roles, name, render, write);
+}
+
+/** Read, create/update or delete one named role of `roles`; see handleRolePaths for `write`. */
+export function handleRole<R>(req: LogicalRequest, roles: Map<string, R>, name: string, render: (r: R) => Data, write: (d: Data, prev: R | undefined) => R): LogicalResponse | undefined {
+  switch (req.operation) {
     case "read": {
       const r = roles.get(name);
       if (!r) throw notFound();

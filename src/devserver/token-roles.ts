@@ -1,8 +1,8 @@
-import { badRequest, notFound, unsupportedOperation } from "./http-error.js";
+import { badRequest, unsupportedOperation } from "./http-error.js";
 import { bool, duration, has, int, str, strList, type Data } from "./fields.js";
 import type { State, TokenRole } from "./state.js";
 import type { LogicalRequest, LogicalResponse } from "./request.js";
-import { keysResponse } from "./auth-roles.js";
+import { handleRole, keysResponse } from "./auth-roles.js";
 
 // Token roles (openbao/docs/api/auth/token.mdx, "Create/Update token role"):
 // named presets for auth/token/create/:role_name that allow orphans, periodic
@@ -49,66 +49,51 @@ export function handleRoles(state: State, req: LogicalRequest, name: string): Lo
     if (op !== "list" && op !== "read") throw unsupportedOperation();
     return keysResponse(roles.keys());
   }
-  switch (op) {
-    case "read": {
-      const r = roles.get(name);
-      if (!r) throw notFound();
-      return { data: roleData(r) };
+  return handleRole(req, roles, name, roleData, (d, prev) => {
+    const r: TokenRole = prev ?? {
+      name,
+      allowedPolicies: [],
+      disallowedPolicies: [],
+      allowedPoliciesGlob: [],
+      disallowedPoliciesGlob: [],
+      orphan: false,
+      renewable: true,
+      pathSuffix: "",
+      tokenPeriod: 0,
+      tokenExplicitMaxTtl: 0,
+      tokenTtl: 0,
+      tokenMaxTtl: 0,
+      tokenNumUses: 0,
+      tokenNoDefaultPolicy: false,
+      tokenType: "default-service",
+      tokenBoundCidrs: [],
+    };
+    const lower = (l: string[] | undefined) => l?.map((p) => p.toLowerCase());
+    r.allowedPolicies = lower(strList(d, "allowed_policies")) ?? r.allowedPolicies;
+    r.disallowedPolicies = lower(strList(d, "disallowed_policies")) ?? r.disallowedPolicies;
+    r.allowedPoliciesGlob = lower(strList(d, "allowed_policies_glob")) ?? r.allowedPoliciesGlob;
+    r.disallowedPoliciesGlob = lower(strList(d, "disallowed_policies_glob")) ?? r.disallowedPoliciesGlob;
+    if (has(d, "orphan")) r.orphan = bool(d, "orphan");
+    if (has(d, "renewable")) r.renewable = bool(d, "renewable", true);
+    if (has(d, "path_suffix")) {
+      r.pathSuffix = str(d, "path_suffix");
+      if (r.pathSuffix.includes("..")) throw badRequest("'path_suffix' cannot contain '..'");
     }
-    case "create":
-    case "update": {
-      const d = req.data;
-      const r: TokenRole = roles.get(name) ?? {
-        name,
-        allowedPolicies: [],
-        disallowedPolicies: [],
-        allowedPoliciesGlob: [],
-        disallowedPoliciesGlob: [],
-        orphan: false,
-        renewable: true,
-        pathSuffix: "",
-        tokenPeriod: 0,
-        tokenExplicitMaxTtl: 0,
-        tokenTtl: 0,
-        tokenMaxTtl: 0,
-        tokenNumUses: 0,
-        tokenNoDefaultPolicy: false,
-        tokenType: "default-service",
-        tokenBoundCidrs: [],
-      };
-      const lower = (l: string[] | undefined) => l?.map((p) => p.toLowerCase());
-      r.allowedPolicies = lower(strList(d, "allowed_policies")) ?? r.allowedPolicies;
-      r.disallowedPolicies = lower(strList(d, "disallowed_policies")) ?? r.disallowedPolicies;
-      r.allowedPoliciesGlob = lower(strList(d, "allowed_policies_glob")) ?? r.allowedPoliciesGlob;
-      r.disallowedPoliciesGlob = lower(strList(d, "disallowed_policies_glob")) ?? r.disallowedPoliciesGlob;
-      if (has(d, "orphan")) r.orphan = bool(d, "orphan");
-      if (has(d, "renewable")) r.renewable = bool(d, "renewable", true);
-      if (has(d, "path_suffix")) {
-        r.pathSuffix = str(d, "path_suffix");
-        if (r.pathSuffix.includes("..")) throw badRequest("'path_suffix' cannot contain '..'");
-      }
-      if (has(d, "token_period") || has(d, "period")) r.tokenPeriod = duration(d, has(d, "token_period") ? "token_period" : "period");
-      if (has(d, "token_explicit_max_ttl") || has(d, "explicit_max_ttl")) r.tokenExplicitMaxTtl = duration(d, has(d, "token_explicit_max_ttl") ? "token_explicit_max_ttl" : "explicit_max_ttl");
-      if (has(d, "token_ttl")) r.tokenTtl = duration(d, "token_ttl");
-      if (has(d, "token_max_ttl")) r.tokenMaxTtl = duration(d, "token_max_ttl");
-      if (has(d, "token_num_uses")) r.tokenNumUses = int(d, "token_num_uses");
-      if (has(d, "token_no_default_policy")) r.tokenNoDefaultPolicy = bool(d, "token_no_default_policy");
-      if (has(d, "token_type")) {
-        const t = str(d, "token_type");
-        if (t === "batch" || t === "default-batch") throw badRequest("batch tokens are not supported by the vaultshift dev server");
-        if (!["service", "default", "default-service"].includes(t)) throw badRequest(`invalid 'token_type' value "${t}"`);
-        r.tokenType = t;
-      }
-      r.tokenBoundCidrs = strList(d, "token_bound_cidrs") ?? r.tokenBoundCidrs;
-      roles.set(name, r);
-      return undefined;
+    if (has(d, "token_period") || has(d, "period")) r.tokenPeriod = duration(d, has(d, "token_period") ? "token_period" : "period");
+    if (has(d, "token_explicit_max_ttl") || has(d, "explicit_max_ttl")) r.tokenExplicitMaxTtl = duration(d, has(d, "token_explicit_max_ttl") ? "token_explicit_max_ttl" : "explicit_max_ttl");
+    if (has(d, "token_ttl")) r.tokenTtl = duration(d, "token_ttl");
+    if (has(d, "token_max_ttl")) r.tokenMaxTtl = duration(d, "token_max_ttl");
+    if (has(d, "token_num_uses")) r.tokenNumUses = int(d, "token_num_uses");
+    if (has(d, "token_no_default_policy")) r.tokenNoDefaultPolicy = bool(d, "token_no_default_policy");
+    if (has(d, "token_type")) {
+      const t = str(d, "token_type");
+      if (t === "batch" || t === "default-batch") throw badRequest("batch tokens are not supported by the vaultshift dev server");
+      if (!["service", "default", "default-service"].includes(t)) throw badRequest(`invalid 'token_type' value "${t}"`);
+      r.tokenType = t;
     }
-    case "delete":
-      roles.delete(name);
-      return undefined;
-    default:
-      throw unsupportedOperation();
-  }
+    r.tokenBoundCidrs = strList(d, "token_bound_cidrs") ?? r.tokenBoundCidrs;
+    return r;
+  });
 }
 
 /**
