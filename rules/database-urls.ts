@@ -202,4 +202,27 @@ export const rules: Rule[] = [
       valid: ['"DefaultConnection": "Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True;"', '"Db": "Server=sql01;Database=erp;User Id=sa;Password=<password>;"'],
     },
   }),
+  // The Erlang distribution cookie: any node that presents it joins a RabbitMQ
+  // (or other BEAM) cluster and can run code on every node. Set as
+  // RABBITMQ_ERLANG_COOKIE, the Bitnami/Helm `auth.erlangCookie` value, or
+  // `erl -setcookie`: https://www.rabbitmq.com/docs/clustering#erlang-cookie
+  custom({
+    id: "erlang-cookie",
+    description: "Erlang distribution cookie (RabbitMQ cluster shared secret)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://www.rabbitmq.com/docs/clustering#erlang-cookie",
+    keywords: ["erlang", "setcookie"],
+    pattern: /(?:erlang[_-]?cookie["']?[ \t]{0,4}[:=][ \t]{0,4}|-setcookie[ \t]{1,4})["']?(?<secret>[A-Za-z0-9_+/=-]{16,255})(?![A-Za-z0-9_+/=-])/i,
+    entropy: 3,
+    validate: isRealPassword,
+    examples: {
+      invalid: [
+        `rabbitmq:\n  auth:\n    erlangCookie: ${fake(ALNUM, 32, "erlangcookie")}`,
+        `RABBITMQ_ERLANG_COOKIE=${fake(ALNUM, 24, "erlangcookie2")}`,
+        `erl -sname node1 -setcookie ${fake(ALNUM, 20, "setcookie")}`,
+      ],
+      valid: ["RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}", "erlangCookie: \"\"", "erlangCookie: {{ .Values.cookie }}", "erl -setcookie $COOKIE"],
+    },
+  }),
 ];

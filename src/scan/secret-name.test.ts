@@ -44,6 +44,8 @@ test("names about a secret, or public keys, are not secret names", () => {
     assert.ok(a.negative || a.strength === "none", `${name} should not be a secret name (${JSON.stringify(a)})`);
   }
   assert.equal(analyzeName("MIXPANEL_API_SECRET").strength, "strong", "Mixpanel's API secret is a secret");
+  for (const name of ["RABBITMQ_ERLANG_COOKIE", "erlangCookie", "erlang_cookie"]) assert.equal(analyzeName(name).strength, "strong", name);
+  assert.equal(analyzeName("cookie").strength, "none", "a bare cookie is not a secret name");
   for (const name of ["tokenizer", "author", "keyboard", "monkey", "PORT", "NODE_ENV", "LOG_LEVEL", "key", "bypass"]) {
     assert.equal(analyzeName(name).strength, "none", name);
   }

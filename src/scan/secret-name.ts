@@ -105,6 +105,13 @@ function analyze(name: string): NameAnalysis {
   const prefix = browserPrefix(name);
   const words = splitNameWords(prefix ? name.slice(prefix.length) : name);
   if (words.length === 0) return NONE;
+  // The Erlang distribution cookie is the shared secret that lets nodes join a
+  // RabbitMQ (or any BEAM) cluster and run code on it (RABBITMQ_ERLANG_COOKIE,
+  // Helm's `erlangCookie`): https://www.rabbitmq.com/docs/clustering#erlang-cookie
+  const last = words[words.length - 1];
+  if (last === "erlangcookie" || (last === "cookie" && words[words.length - 2] === "erlang")) {
+    return { strength: "strong", kind: "generic-secret", head: "ERLANG_COOKIE", negative: false };
+  }
   let i = words.length - 1;
   let found: { head: string; base: string } | null = null;
   for (; i >= 0; i--) {
