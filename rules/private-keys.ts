@@ -173,4 +173,28 @@ export const rules: Rule[] = [
       valid: [`{"kty":"EC","crv":"P-256","x":"${fake(B64.replace("+/", "-_"), 43, "jwkx2")}","y":"${fake(B64.replace("+/", "-_"), 43, "jwky2")}"}`],
     },
   }),
+  // PKCS#12 / PFX keystores (RFC 7292 §4) in base64: a DER SEQUENCE with a
+  // two-byte length, then INTEGER version 3 and the authSafe SEQUENCE: the
+  // bytes 30 82 HH LL 02 01 03 30 82 encode as "MII" + 2 + [AQgw] + "IBAzCC".
+  // Certificates and PKCS#1/#8 keys start with other bytes (version 0 is
+  // "IBAD"/"IBAA"). A keystore holds private keys; even password-protected
+  // ones are routinely opened with empty or default passwords.
+  custom({
+    id: "pkcs12-keystore-base64",
+    description: "PKCS#12 / PFX keystore (private keys and certificates) encoded in base64",
+    kind: "private-key",
+    severity: "high",
+    docs: "https://www.rfc-editor.org/rfc/rfc7292#section-4",
+    keywords: ["ibazcc"],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>MII[A-Za-z0-9+/]{2}[AQgw]IBAzCC[A-Za-z0-9+/]{52,40000}={0,2})(?![A-Za-z0-9+/=])/,
+    entropy: 4.5,
+    examples: {
+      invalid: [`  keystore.p12: MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigEggokMIIKIDCCBNcGCSqGSIb3DQEHBqCCBMgwggTEAgEAMIIEvQYJ${fake(B64, 600, "pkcs12")}`],
+      valid: [
+        // A certificate and a PKCS#8 key body: other DER structures.
+        `cert: MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ${fake(B64, 300, "notpkcs12")}`,
+        `key: MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQ${fake(B64, 300, "notpkcs12b")}`,
+      ],
+    },
+  }),
 ];
