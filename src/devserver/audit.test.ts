@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startDevServer, type DevServer } from "./index.js";
+import { apiCaller } from "./test-support.js";
 
 // The file audit device (openbao/docs/audit/index.mdx, audit/file.mdx,
 // api/system/audit.mdx, api/system/audit-hash.mdx; README §12).
@@ -15,11 +16,7 @@ describe("file audit device", () => {
   let s: DevServer;
   let dir: string;
   let log: string;
-  const call = async (method: string, path: string, body?: unknown, token = s.rootToken) => {
-    const res = await fetch(`${s.address}/v1/${path}`, { method, headers: { "X-Vault-Token": token }, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5000) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const call = apiCaller(() => s);
   const lines = (file = log) => readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
 
   before(async () => {

@@ -1,28 +1,21 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createSign, generateKeyPairSync } from "node:crypto";
+import { generateKeyPairSync } from "node:crypto";
 import { startDevServer, type DevServer } from "./index.js";
+import { apiCaller, rs256Jwt } from "./test-support.js";
 
 // JWT auth with jwt_validation_pubkeys (offline validation): config, role,
 // login; bound audiences, subject and claims; claim_mappings into metadata.
 
 const keys = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const stranger = generateKeyPairSync("rsa", { modulusLength: 2048 });
-const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
-function jwt(claims: Record<string, unknown>, key = keys.privateKey): string {
-  const head = `${b64({ alg: "RS256", typ: "JWT" })}.${b64(claims)}`;
-  return `${head}.${createSign("sha256").update(head).sign(key).toString("base64url")}`;
-}
+const jwt = (claims: Record<string, unknown>, key = keys.privateKey): string => rs256Jwt(claims, key);
 const now = () => Math.floor(Date.now() / 1000);
 const ciClaims = (extra: Record<string, unknown> = {}) => ({ iss: "https://ci.example.test", sub: "repo:acme/app:ref:main", aud: "vault", exp: now() + 300, repository: "acme/app", actor: "dev1", ...extra });
 
 describe("jwt auth (jwt_validation_pubkeys)", () => {
   let s: DevServer;
-  const call = async (method: string, path: string, body?: unknown, token: string | null = s.rootToken) => {
-    const res = await fetch(`${s.address}/v1/${path}`, { method, headers: token ? { "X-Vault-Token": token } : {}, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5000) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const call = apiCaller(() => s);
   before(async () => {
     s = await startDevServer({ port: 0 });
     assert.equal((await call("POST", "sys/auth/jwt", { type: "jwt" })).status, 204);

@@ -1,7 +1,8 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { createSign, generateKeyPairSync, sign } from "node:crypto";
+import { generateKeyPairSync, sign } from "node:crypto";
 import { startDevServer, type DevServer } from "./index.js";
+import { apiCaller, rs256Jwt } from "./test-support.js";
 
 // Kubernetes auth with locally verified service-account JWTs (pem_keys):
 // openbao/docs/api/auth/kubernetes.mdx (config, role, login and its metadata).
@@ -12,10 +13,7 @@ const other = generateKeyPairSync("rsa", { modulusLength: 2048 });
 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
 
-function jwtRs256(claims: Record<string, unknown>, key = rsa.privateKey): string {
-  const head = `${b64({ alg: "RS256", typ: "JWT" })}.${b64(claims)}`;
-  return `${head}.${createSign("sha256").update(head).sign(key).toString("base64url")}`;
-}
+const jwtRs256 = (claims: Record<string, unknown>, key = rsa.privateKey): string => rs256Jwt(claims, key);
 
 function jwtEs256(claims: Record<string, unknown>): string {
   const head = `${b64({ alg: "ES256", typ: "JWT" })}.${b64(claims)}`;
@@ -33,11 +31,7 @@ const projected = (ns: string, name: string, extra: Record<string, unknown> = {}
 
 describe("kubernetes auth (local JWT verification)", () => {
   let s: DevServer;
-  const call = async (method: string, path: string, body?: unknown, token: string | null = s.rootToken) => {
-    const res = await fetch(`${s.address}/v1/${path}`, { method, headers: token ? { "X-Vault-Token": token } : {}, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5000) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const call = apiCaller(() => s);
   before(async () => {
     s = await startDevServer({ port: 0 });
     assert.equal((await call("POST", "sys/auth/kubernetes", { type: "kubernetes" })).status, 204);

@@ -1,18 +1,14 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { startDevServer, type DevServer } from "./index.js";
+import { apiCaller } from "./test-support.js";
 
 // Sealing (dev server only: a contract test must not seal a real Vault).
 // openbao/docs/api/system/{seal-status,unseal,health}.mdx; README §4.5, §10.
 
 describe("seal and unseal", () => {
   let s: DevServer;
-  const call = async (method: string, path: string, body?: unknown, token: string | null = s.rootToken) => {
-    const headers: Record<string, string> = token ? { "X-Vault-Token": token } : {};
-    const res = await fetch(`${s.address}/v1/${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(5000) });
-    const text = await res.text();
-    return { status: res.status, body: text ? JSON.parse(text) : undefined };
-  };
+  const call = apiCaller(() => s);
   before(async () => {
     s = await startDevServer({ port: 0 });
   });
