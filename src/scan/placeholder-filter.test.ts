@@ -42,6 +42,10 @@ test("placeholders, references, hashes, public material and ciphertext are not s
     ["ENC[AES256_GCM,data:p673w==,iv:YY8R,tag:FWK,type:str]", "encrypted"],
     ["$ANSIBLE_VAULT;1.1;AES256", "encrypted"],
     ["vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQ", "encrypted"],
+    ["{" + "jSMOWnoPFgsHVpMvz5VrIt5kRbzGpI8u+9EF1iFQyJQ=" + "}", "encrypted (Maven)"],
+    ["Ag" + "B" + "x7Q".repeat(240), "sealed secret"],
+    ["pk." + "eyJ1IjoiYWNtZSIsImEiOiJjbDB4In0." + "Qx7Kp2Lm9Rt4Vw8Zb3Nc6", "public (Mapbox)"],
+    ["phc_" + "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9c", "public (PostHog)"],
     ["true", "boolean"],
     ["3000", "number"],
     ["30s", "number"],
@@ -59,6 +63,10 @@ test("placeholders, references, hashes, public material and ciphertext are not s
 const j = (...parts: string[]) => parts.join("");
 
 test("real-looking values pass the filter chain", () => {
+  // The secret counterparts of the public formats above stay secrets.
+  for (const v of [j("sk.", "eyJ1IjoiYWNtZSIsImEiOiJjbDB4In0.", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6"), j("phx_", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9c"), j("{", "notbase64 with spaces", "}")]) {
+    assert.equal(notSecretReason(v), null, `${v} should not be filtered`);
+  }
   for (const v of ["hunter2hunter", "Tr0ub4dor&3xyz", "f8Kq2LmZ9xR4tV7b", j("postgres://app:", "S3cr3tPw0rd", "@db.internal/app"), "a9f3k2l1m0z8", "Sunset!2024river"]) {
     assert.equal(notSecretReason(v), null, `${v} should not be filtered`);
   }

@@ -145,13 +145,28 @@ export function isPublicMaterial(v: string): boolean {
     /-----BEGIN (?:TRUSTED |X509 )?CERTIFICATE(?: REQUEST)?-----/.test(v) ||
     /-----BEGIN NEW CERTIFICATE REQUEST-----/.test(v) ||
     /^(?:ssh-(?:rsa|dss|ed25519)|ecdsa-sha2-nistp\d+|sk-(?:ssh|ecdsa)-[\w@.-]+) AAAA/.test(v) ||
-    /^pk_(?:live|test)_[A-Za-z0-9]+$/.test(v) // Stripe publishable keys are public by design
+    /^pk_(?:live|test)_[A-Za-z0-9]+$/.test(v) || // Stripe publishable keys are public by design
+    // Mapbox public tokens ("pk." + base64url JWT-like body) ship in every map page; the secret ones are "sk."
+    // (https://docs.mapbox.com/accounts/guides/tokens/). PostHog project API keys ("phc_") are write-only
+    // ingestion keys meant for browsers (https://posthog.com/docs/api: personal keys are "phx_").
+    /^pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$/.test(v) ||
+    /^phc_[A-Za-z0-9]{30,60}$/.test(v)
   );
 }
 
 /** Ciphertext that is safe to commit: SOPS, ansible-vault, Vault transit, jasypt, Spring {cipher}, KMS blobs. */
 export function isEncrypted(v: string): boolean {
-  return /^(?:ENC\[(?:AES256_GCM|PGP|KMS)|\$ANSIBLE_VAULT;|vault:v\d+:|ENC\(|\{cipher\}|AQICAH|encrypted:|sops:)/.test(v.trim());
+  const t = v.trim();
+  return (
+    /^(?:ENC\[(?:AES256_GCM|PGP|KMS)|\$ANSIBLE_VAULT;|vault:v\d+:|ENC\(|\{cipher\}|AQICAH|encrypted:|sops:)/.test(t) ||
+    // Maven password encryption (settings-security.xml): base64 ciphertext in braces, `{…=}`.
+    // https://maven.apache.org/guides/mini/guide-encryption.html
+    /^\{[A-Za-z0-9+/]{20,}={0,2}\}$/.test(t) ||
+    // Bitnami Sealed Secrets: a 2-byte length of the RSA-wrapped session key (0x0200 for the
+    // default 4096-bit key, base64 "Ag[A-D]"), the 512-byte wrapped key, then AES-GCM data: only
+    // the cluster's controller can open it. https://github.com/bitnami-labs/sealed-secrets#overview
+    /^Ag[A-D][A-Za-z0-9+/]{680,}={0,2}$/.test(t)
+  );
 }
 
 export function isBooleanOrNumber(v: string): boolean {
