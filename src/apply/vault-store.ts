@@ -124,19 +124,34 @@ export class VaultStore implements KvStore {
   }
 
   /**
-   * A short-lived child token holding only `policy` asks sys/capabilities-self
+   * A short-lived child token holding `policy` asks sys/capabilities-self
    * (openbao/docs/api/system/capabilities-self.mdx), then revokes itself: the
-   * check sees exactly what the app will see.
+   * check sees what an app token with that policy sees. The token keeps the
+   * built-in `default` policy: that is the policy that grants
+   * `sys/capabilities-self` (openbao/docs/concepts/policies.mdx, "Built-in
+   * policies"), and app tokens carry it too unless created without it; it
+   * grants nothing under a KV mount. Where an operator removed that grant from
+   * `default`, the caller's own token asks sys/capabilities-accessor about the
+   * probe instead (which needs `update` there: root, or an admin policy).
    */
   async policyCapabilities(policy: string, paths: string[]): Promise<string[][]> {
     const created = await this.client.request("POST", "auth/token/create", {
-      body: { policies: [policy], no_default_policy: true, ttl: "5m", num_uses: 0, display_name: "vaultshift-verify" },
+      body: { policies: [policy], ttl: "5m", num_uses: 0, display_name: "vaultshift-verify" },
     });
     const token = created?.auth?.client_token as string | undefined;
+    const accessor = created?.auth?.accessor as string | undefined;
     if (!token) throw new Error("auth/token/create returned no token");
     const probe = createVaultClient({ ...clientOptions({ address: this.#conn.address, namespace: this.#conn.namespace, caCert: this.#conn.caCert, token }, this.#env), retries: 1 });
     try {
-      const body = await probe.request("POST", "sys/capabilities-self", { body: { paths }, idempotent: true });
+      let body: Record<string, any> | undefined;
+      try {
+        body = await probe.request("POST", "sys/capabilities-self", { body: { paths }, idempotent: true });
+      } catch (error) {
+        if ((error as { status?: number }).status !== 403 || !accessor) throw error;
+        body = await this.client.request("POST", "sys/capabilities-accessor", { body: { accessor, paths }, idempotent: true }).catch(() => {
+          throw error;
+        });
+      }
       const caps = (body?.data ?? body ?? {}) as Record<string, unknown>;
       return paths.map((p) => (Array.isArray(caps[p]) ? (caps[p] as string[]) : paths.length === 1 && Array.isArray(caps.capabilities) ? (caps.capabilities as string[]) : ["deny"]));
     } finally {

@@ -259,3 +259,41 @@ test("running migrate again on a migrated tree changes nothing and rollback stil
   for (const f of [...tree.keys()]) if (f.startsWith("reports/")) tree.delete(f);
   assert.deepEqual(tree, original);
 });
+
+test("verify checks the app policy with a token that holds it: readable everywhere, then not where a narrower policy stops", async () => {
+  const { root, env, vault } = setup();
+  const p = await plan({ root, vault, env, app: "probe" });
+  await apply(p, { root, vault, env });
+  const v = await verify(p, { root, vault, env });
+  assert.equal(v.policy.checked, true, v.policy.message);
+  assert.equal(v.policy.message, undefined);
+  assert.ok(v.secrets.length > 0);
+  for (const s of v.secrets) assert.equal(s.readableByPolicy, true, `${s.target.path} not readable by the policy`);
+  assert.equal(v.verdict, "zero-secrets");
+
+  // The operator narrows the policy: it no longer grants production/stripe.
+  const kv = rawVault(server.address, server.rootToken);
+  const narrowed = p.policy.hcl.replace(/path "secret\/data\/probe\/production\/stripe" \{[^}]*\}\n?/, "");
+  assert.notEqual(narrowed, p.policy.hcl, "the plan's policy names the path");
+  assert.ok([200, 204].includes((await kv.send("PUT", "sys/policies/acl/probe-read", { policy: narrowed })).status));
+  const n = await verify(p, { root, vault, env });
+  assert.equal(n.policy.checked, true, n.policy.message);
+  assert.equal(n.verdict, "incomplete");
+  const blocked = n.secrets.filter((s) => s.readableByPolicy === false).map((s) => s.target.path);
+  assert.ok(blocked.length > 0);
+  assert.deepEqual([...new Set(blocked)], ["probe/production/stripe"]);
+  assert.ok(n.secrets.filter((s) => s.target.path !== "probe/production/stripe").every((s) => s.readableByPolicy === true));
+
+  // An operator stripped sys/capabilities-self from `default`: the caller's token asks about the probe by accessor.
+  const stock = (await kv.get("sys/policies/acl/default")).body.data.policy as string;
+  const stripped = stock.replace(/path "sys\/capabilities-self" \{[^}]*\}\n?/, "");
+  assert.notEqual(stripped, stock);
+  assert.ok([200, 204].includes((await kv.send("PUT", "sys/policies/acl/default", { policy: stripped })).status));
+  try {
+    const a = await verify(p, { root, vault, env });
+    assert.equal(a.policy.checked, true, a.policy.message);
+    assert.deepEqual([...new Set(a.secrets.filter((s) => s.readableByPolicy === false).map((s) => s.target.path))], ["probe/production/stripe"]);
+  } finally {
+    await kv.send("PUT", "sys/policies/acl/default", { policy: stock });
+  }
+});
