@@ -1,25 +1,9 @@
-import { test, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { VaultClient } from "./client.js";
 import { VaultCacheError, VaultConnectionError, VaultPermissionError, VaultSealedError } from "./errors.js";
-import type { VaultClientEvent } from "./options.js";
-import { errorAnswer, kvRead, mountAnswer, startStub, type Handler, type Stub } from "./test-support.js";
+import { errorAnswer, kvRead, stubClientSetup } from "./test-support.js";
 
-const stubs: Stub[] = [];
-const clients: VaultClient[] = [];
-after(async () => {
-  for (const c of clients) c.close();
-  await Promise.all(stubs.map((s) => s.close()));
-});
-
-async function setup(handler: Handler, options: ConstructorParameters<typeof VaultClient>[0] = {}): Promise<{ stub: Stub; client: VaultClient; events: VaultClientEvent[] }> {
-  const stub = await startStub((r) => (r.path.startsWith("/v1/sys/internal/ui/mounts/") ? mountAnswer("secret/", "2") : handler(r)));
-  stubs.push(stub);
-  const events: VaultClientEvent[] = [];
-  const client = new VaultClient({ address: stub.address, timeout: 5000, token: "tok", retryDelay: 1, retries: 0, env: {}, onEvent: (e) => events.push(e), ...options });
-  clients.push(client);
-  return { stub, client, events };
-}
+const { setup } = stubClientSetup({ token: "tok", retries: 0 }, true);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

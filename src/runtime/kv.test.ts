@@ -1,15 +1,10 @@
-import { test, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { VaultClient } from "./client.js";
 import { VaultSecretNotFoundError, VaultValidationError, VaultVersionError } from "./errors.js";
-import { errorAnswer, kvRead, mountAnswer, startStub, type Handler, type Stub } from "./test-support.js";
+import { closedAfterTests, errorAnswer, kvRead, mountAnswer, startStub, type Handler, type Stub } from "./test-support.js";
 
-const stubs: Stub[] = [];
-const clients: VaultClient[] = [];
-after(async () => {
-  for (const c of clients) c.close();
-  await Promise.all(stubs.map((s) => s.close()));
-});
+const { stubs, clients } = closedAfterTests();
 
 async function setup(handler: Handler, options: ConstructorParameters<typeof VaultClient>[0] = {}): Promise<{ stub: Stub; client: VaultClient }> {
   const stub = await startStub(handler);

@@ -1,17 +1,12 @@
-import { test, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { VaultClient } from "./client.js";
 import { VaultError, VaultLoadSecretsError, VaultMissingFieldError } from "./errors.js";
 import { defineSecrets, loadSecrets, resolveEnvironment } from "./load-secrets.js";
-import { errorAnswer, kvRead, mountAnswer, startStub, type Stub } from "./test-support.js";
+import { closedAfterTests, errorAnswer, kvRead, mountAnswer, startStub, type Stub } from "./test-support.js";
 
-const stubs: Stub[] = [];
-const clients: VaultClient[] = [];
-after(async () => {
-  for (const c of clients) c.close();
-  await Promise.all(stubs.map((s) => s.close()));
-});
+const { stubs, clients } = closedAfterTests();
 
 const store: Record<string, Record<string, unknown>> = {
   "secret/data/shop/production/database": { password: "CANARY_db_pw_prod_1", user: "shop" },

@@ -16,23 +16,9 @@ import {
   VaultVersionError,
 } from "./errors.js";
 import type { VaultClientEvent } from "./options.js";
-import { errorAnswer, kvRead, mountAnswer, startStub, type Handler, type Stub } from "./test-support.js";
+import { errorAnswer, kvRead, mountAnswer, startStub, stubClientSetup } from "./test-support.js";
 
-const stubs: Stub[] = [];
-const clients: VaultClient[] = [];
-after(async () => {
-  for (const c of clients) c.close();
-  await Promise.all(stubs.map((s) => s.close()));
-});
-
-async function setup(handler: Handler, options: ConstructorParameters<typeof VaultClient>[0] = {}): Promise<{ stub: Stub; client: VaultClient; events: VaultClientEvent[] }> {
-  const stub = await startStub(handler);
-  stubs.push(stub);
-  const events: VaultClientEvent[] = [];
-  const client = new VaultClient({ address: stub.address, timeout: 5000, token: "tok", retryDelay: 1, cacheTtl: 0, env: {}, onEvent: (e) => events.push(e), ...options });
-  clients.push(client);
-  return { stub, client, events };
-}
+const { stubs, clients, setup } = stubClientSetup({ token: "tok", cacheTtl: 0 });
 
 // Discovery says "secret/" is KV v2, so reads go straight to secret/data/….
 const secretMount = (r: { path: string }) => (r.path.startsWith("/v1/sys/internal/ui/mounts/") ? mountAnswer("secret/", "2") : undefined);

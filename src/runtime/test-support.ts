@@ -2,6 +2,9 @@
 // test answers requests with a function, and reads back what was received.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { after } from "node:test";
+import { VaultClient } from "./client.js";
+import type { VaultClientEvent, VaultClientOptions } from "./options.js";
 
 export interface ReceivedRequest {
   method: string;
@@ -98,4 +101,40 @@ export function errorAnswer(status: number, ...errors: string[]): StubAnswer {
 
 export function authAnswer(token: string, ttl: number, renewable = true): StubAnswer {
   return { body: { data: null, auth: { client_token: token, accessor: "acc", policies: ["default"], token_policies: ["default"], lease_duration: ttl, renewable, token_type: "service", orphan: true, num_uses: 0 } } };
+}
+
+/** The stubs and clients a test file opens; all are closed once the file's tests are done. */
+export function closedAfterTests(): { stubs: Stub[]; clients: VaultClient[] } {
+  const stubs: Stub[] = [];
+  const clients: VaultClient[] = [];
+  after(async () => {
+    for (const c of clients) c.close();
+    await Promise.all(stubs.map((s) => s.close()));
+  });
+  return { stubs, clients };
+}
+
+export interface StubClient {
+  stub: Stub;
+  client: VaultClient;
+  events: VaultClientEvent[];
+}
+
+/**
+ * `setup(handler, options?)`: a stub answering with `handler` and a client
+ * for it (timeout 5 s, retry delay 1 ms, empty env, events collected), with
+ * the file's `defaults` and then the test's `options` on top. With
+ * `kv2Mount`, mount discovery is answered with a KV v2 mount at secret/.
+ */
+export function stubClientSetup(defaults: VaultClientOptions, kv2Mount = false) {
+  const { stubs, clients } = closedAfterTests();
+  async function setup(handler: Handler, options: VaultClientOptions = {}): Promise<StubClient> {
+    const stub = await startStub(kv2Mount ? (r) => (r.path.startsWith("/v1/sys/internal/ui/mounts/") ? mountAnswer("secret/", "2") : handler(r)) : handler);
+    stubs.push(stub);
+    const events: VaultClientEvent[] = [];
+    const client = new VaultClient({ address: stub.address, timeout: 5000, retryDelay: 1, env: {}, onEvent: (e) => events.push(e), ...defaults, ...options });
+    clients.push(client);
+    return { stub, client, events };
+  }
+  return { stubs, clients, setup };
 }
