@@ -202,6 +202,43 @@ export const rules: Rule[] = [
       valid: ['"DefaultConnection": "Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True;"', '"Db": "Server=sql01;Database=erp;User Id=sa;Password=<password>;"'],
     },
   }),
+  // Go's MySQL driver DSN has no scheme: user:password@protocol(address)/db
+  // (https://github.com/go-sql-driver/mysql#dsn-data-source-name). The user
+  // part stops at quotes, spaces, "/" and ":", so the span is bounded and linear.
+  custom({
+    id: "go-mysql-dsn-password",
+    description: "Password in a Go MySQL driver DSN (user:password@tcp(host)/db)",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://github.com/go-sql-driver/mysql#dsn-data-source-name",
+    keywords: ["@tcp(", "@unix("],
+    pattern: /(?<![^\s"'`=(,])[A-Za-z0-9_.-]{1,64}:(?<secret>[^\s"'`@/:]{3,200})@(?:tcp|unix)\(/,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`db, err := sql.Open("mysql", "orders:${pw("gomysql")}@tcp(mysql.acme.internal:3306)/orders?parseTime=true")`, `DSN=app:${pw("gomysql2")}@unix(/var/run/mysqld/mysqld.sock)/app`],
+      valid: ['sql.Open("mysql", "root:root@tcp(127.0.0.1:3306)/test")', 'sql.Open("mysql", os.Getenv("DSN"))', 'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)'],
+    },
+  }),
+  // libpq keyword/value connection strings: "host=… user=… password=… dbname=…"
+  // (https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE),
+  // used by psycopg, lib/pq, pgx and Npgsql-style configs. Another libpq keyword
+  // must precede password= on the line, so a lone `password=` is left to the
+  // generic detector.
+  custom({
+    id: "libpq-keyword-password",
+    description: "Password in a PostgreSQL keyword/value connection string (host=… password=…)",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE",
+    keywords: ["password="],
+    // Values hold no "," or parentheses: `connect(host=DB_HOST, password=DB_PASSWORD)` is Python keyword arguments.
+    pattern: /\b(?:host|hostaddr|dbname|user|port|sslmode)=[^\s"'`=,()]{1,200}(?:[ \t]{1,4}[a-z_]{2,30}=[^\s"'`=,()]{1,200}){0,8}?[ \t]{1,4}password=(?<secret>[^\s"'`,;()]{3,200})(?=[\s"'`;]|$)/m,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`sql.Open("postgres", "host=pg.acme.internal user=ledger password=${pw("libpq")} dbname=ledger sslmode=require")`, `conn = psycopg2.connect("dbname=dw user=etl password=${pw("libpq2")}")`],
+      valid: ['sql.Open("postgres", "host=localhost user=app password=$PGPASSWORD dbname=app")', 'psycopg2.connect("dbname=test user=postgres password=postgres")', "password=hunter2", "psycopg2.connect(host=DB_HOST, password=DB_PASSWORD, user=DB_USER)"],
+    },
+  }),
   // The Erlang distribution cookie: any node that presents it joins a RabbitMQ
   // (or other BEAM) cluster and can run code on every node. Set as
   // RABBITMQ_ERLANG_COOKIE, the Bitnami/Helm `auth.erlangCookie` value, or
