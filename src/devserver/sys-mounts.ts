@@ -71,23 +71,29 @@ function optionsOf(d: Data): Record<string, string> | null {
 export function mountHandlers(state: State, tokens: TokenStore) {
   const post = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
 
+  // `sys/mounts` and `sys/auth` list and tune their tables the same way.
+  function listing(req: LogicalRequest, table: Map<string, MountEntry>): LogicalResponse {
+    if (req.operation !== "read") throw unsupportedOperation();
+    const out: Data = {};
+    for (const [p, m] of [...table].sort((a, b) => a[0].localeCompare(b[0]))) out[p] = mountView(m);
+    return { data: out, topLevel: true };
+  }
+
+  /** `<path>/tune`; `shown` is the path as messages name it. */
+  function tuneEndpoint(req: LogicalRequest, mount: MountEntry | undefined, shown: string, allowUpgrade: boolean): LogicalResponse | undefined {
+    if (!mount) throw badRequest(`cannot fetch sysview for path "${shown}"`);
+    if (req.operation === "read") return { data: tuneView(mount) };
+    if (!post(req)) throw unsupportedOperation();
+    tuneMount(mount, req.data, allowUpgrade);
+    return undefined;
+  }
+
   function mounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
-    if (rest === "") {
-      if (req.operation !== "read") throw unsupportedOperation();
-      const out: Data = {};
-      for (const [p, m] of [...state.mounts].sort((a, b) => a[0].localeCompare(b[0]))) out[p] = mountView(m);
-      return { data: out, topLevel: true };
-    }
+    if (rest === "") return listing(req, state.mounts);
     const tune = /\/tune\/?$/.test(rest);
     const path = normalise(tune ? rest.replace(/\/tune\/?$/, "") : rest);
     const mount = state.mounts.get(path);
-    if (tune) {
-      if (!mount) throw badRequest(`cannot fetch sysview for path "${path}"`);
-      if (req.operation === "read") return { data: tuneView(mount) };
-      if (!post(req)) throw unsupportedOperation();
-      tuneMount(mount, req.data, true);
-      return undefined;
-    }
+    if (tune) return tuneEndpoint(req, mount, path, true);
     switch (req.operation) {
       case "read":
         if (!mount) throw badRequest(`No secret engine mount at ${path}`);
@@ -150,22 +156,11 @@ export function mountHandlers(state: State, tokens: TokenStore) {
   }
 
   function authMounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
-    if (rest === "") {
-      if (req.operation !== "read") throw unsupportedOperation();
-      const out: Data = {};
-      for (const [p, m] of [...state.auth].sort((a, b) => a[0].localeCompare(b[0]))) out[p] = mountView(m);
-      return { data: out, topLevel: true };
-    }
+    if (rest === "") return listing(req, state.auth);
     const tune = /\/tune\/?$/.test(rest);
     const path = normalise(tune ? rest.replace(/\/tune\/?$/, "") : rest);
     const mount = state.auth.get(path);
-    if (tune) {
-      if (!mount) throw badRequest(`cannot fetch sysview for path "auth/${path}"`);
-      if (req.operation === "read") return { data: tuneView(mount) };
-      if (!post(req)) throw unsupportedOperation();
-      tuneMount(mount, req.data, false);
-      return undefined;
-    }
+    if (tune) return tuneEndpoint(req, mount, `auth/${path}`, false);
     switch (req.operation) {
       case "read":
         if (!mount) throw badRequest(`No auth engine at auth/${path}`);
