@@ -95,6 +95,8 @@ test("provider-rule post-filter keeps real tokens, drops stand-ins", () => {
   assert.notEqual(rulePlaceholderReason("postgres://user:${DB_PASSWORD}@host/db"), null);
   const pem = `-----BEGIN RSA PRIVATE KEY-----\n${"MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunV".repeat(3)}\n-----END RSA PRIVATE KEY-----`;
   assert.equal(rulePlaceholderReason(pem), null, "a PEM block's dashes are not a mask");
+  const pgp = `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${"lQOYBGVhkmhNtmMSfMAuzmRHtl84bWfAH8fcfMzrtDOQRLx+i/PjL7R6L1eLhyCt\n".repeat(3)}=/qWX\n-----END PGP PRIVATE KEY BLOCK-----`;
+  assert.equal(rulePlaceholderReason(pgp), null, "an OpenPGP armored key's dashes are not a mask");
   assert.notEqual(rulePlaceholderReason("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"), null);
 });
 

@@ -17,8 +17,8 @@ import {
 const STRONG_MARKER = /(?:^|[^a-z])(?:example|sample|dummy|fake|placeholder|your|changeme|change_me|redacted|insert|replace_?me)(?:[^a-z]|$)/i;
 
 export function rulePlaceholderReason(secret: string): string | null {
-  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(secret)) {
-    // A private key block: only a visibly truncated or templated one is a stand-in.
+  if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/.test(secret)) {
+    // A private key block (OpenPGP armor adds " BLOCK"): only a visibly truncated or templated one is a stand-in.
     const body = secret.replace(/-----[A-Z0-9 ]+-----/g, "").replace(/\s+/g, "");
     if (body.length < 40 || /\.\.\.|x{6,}|X{6,}|<[^>]*>|\$\{|"\s*\+|\{\{/.test(body)) return "truncated or templated private key";
     return null;
