@@ -210,14 +210,14 @@ let lastPass: PassPositions | null = null;
 
 /**
  * The keyword pass. With `positions`, every occurrence of a keyword that is a
- * literal prefix is recorded, up to one per 64 characters: beyond that a
+ * literal prefix is recorded, up to one per 256 characters: beyond that a
  * sticky exec per candidate costs more than the rule's own global scan, and
  * the keyword's list becomes null.
  */
 function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null): number[] {
   const found: number[] = [];
   const want = positions === null ? null : set.wantPositions;
-  const limit = 16 + (text.length >> 6);
+  const limit = 16 + (text.length >> 8);
   const n = text.length;
   for (const [k, spellings] of set.shortKeywords) if (spellings.some((sp) => text.includes(sp))) found.push(k);
   if (n < 3) return found;
