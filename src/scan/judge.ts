@@ -1,5 +1,5 @@
 import type { SecretKind } from "./types.js";
-import { analyzeName, type NameAnalysis } from "./secret-name.js";
+import { analyzeName, splitNameWords, type NameAnalysis } from "./secret-name.js";
 import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, shannonEntropy } from "./entropy.js";
 import { isObviousFake, isUuid, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
@@ -20,6 +20,8 @@ export type Judgement =
 const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis(?:s)?|rediss|amqps?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|cassandra|couchdb|jdbc:[a-z]+)(?::|$)/i;
 
 /** The password of a `scheme://user:password@host` URL, with its offset in the value, or null. */
+const ID_WORDS = new Set(["id", "ids", "uuid", "guid"]);
+
 export function urlPassword(value: string): { password: string; offset: number; scheme: string } | null {
   const m = /^([a-z][a-z0-9+.:-]*):\/\/([^/\s:@]*):([^\s@/]+)@[^\s@]/i.exec(value);
   if (!m) return null;
@@ -90,7 +92,8 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (why) return { secret: false, reason: why };
   if (analysis.strength === "none") {
     // A name that says nothing: only an unmistakably random value in a .env file counts.
-    if (context === "env" && value.length >= 32 && charClasses(value).count >= 3 && shannonEntropy(value) >= 4.3 && longestLowerRun(value) < 6 && !/\s/.test(value)) {
+    // A name ending in an id word (VITE_AUTH0_CLIENT_ID, FIREBASE_APP_ID) names an identifier, random as it looks.
+    if (context === "env" && !ID_WORDS.has(splitNameWords(name).pop() ?? "") && value.length >= 32 && charClasses(value).count >= 3 && shannonEntropy(value) >= 4.3 && longestLowerRun(value) < 6 && !/\s/.test(value)) {
       return { secret: true, kind: "generic-secret", confidence: 0.5, reason: `value is a ${value.length}-character random string with ${entropyBits(value)} bits of entropy`, name: analysis };
     }
     return { secret: false, reason: "name does not suggest a secret" };
