@@ -90,7 +90,9 @@ export async function runSecretlint(root: string, dir: string, rcFile: string, t
     );
     if (measured.timedOut) return failure("secretlint", measured, `timed out after ${timeoutMs / 1000} s`);
     if (measured.exitCode !== 0 && measured.exitCode !== 1) return failure("secretlint", measured, `exit ${measured.exitCode}`);
-    return { tool: "secretlint", measured, findings: existsSync(out) ? parseSecretlintUnix(readFileSync(out, "utf8"), dir) : [] };
+    // No report at all means it was killed or crashed (with no findings, secretlint still writes "").
+    if (!existsSync(out)) return failure("secretlint", measured, `no report written (exit ${measured.exitCode}, signal ${measured.signal ?? "none"})`);
+    return { tool: "secretlint", measured, findings: parseSecretlintUnix(readFileSync(out, "utf8"), dir) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
