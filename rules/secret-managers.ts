@@ -58,6 +58,24 @@ export const rules: Rule[] = [
     env: "VAULT_TOKEN",
     valid: ["VAULT_TOKEN=root", "VAULT_TOKEN=${VAULT_TOKEN}"],
   }),
+  // Vault AppRole SecretID: with the (non-secret) RoleID it logs in as the
+  // role; Vault generates it as a UUID. A UUID is demanded so that AWS Secrets
+  // Manager's `SecretId` (a secret's name or ARN) is left alone.
+  // https://developer.hashicorp.com/vault/docs/auth/approle#secretid
+  assigned({
+    id: "vault-approle-secret-id",
+    description: "HashiCorp Vault AppRole SecretID (UUID) assigned to a secret_id name",
+    kind: "token",
+    severity: "high",
+    docs: "https://developer.hashicorp.com/vault/docs/auth/approle#secretid",
+    names: "secret[_.-]?id",
+    value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    keywords: ["secret_id"],
+    entropy: 3,
+    sample: uuid("approle-secret-id"),
+    env: "VAULT_SECRET_ID",
+    valid: ["SecretId: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "VAULT_SECRET_ID=${VAULT_SECRET_ID}"],
+  }),
   assigned({
     id: "vault-unseal-key",
     description: "HashiCorp Vault unseal or recovery key share (base64) assigned to an unseal-key name",
