@@ -312,6 +312,8 @@ export function runRulesWith(set: CompiledRuleSet, text: string, found: Set<stri
     const i = set.keywordIndex.get(k);
     if (i !== undefined) for (const r of set.rulesOf[i]!) run(r, k);
   }
+  // The offsets have served: do not keep the text (and them) alive until the next file.
+  if (lastPass !== null && lastPass.text === text) lastPass = null;
   return hits;
 }
 
