@@ -24,8 +24,8 @@ interface Cursor {
 
 /**
  * The literal prefixes of `source` (at least 2 characters each), or null when
- * they cannot be determined safely. With `ignoreCase`, prefixes are returned
- * lower-cased (ASCII only: a non-ASCII literal gives null).
+ * they cannot be determined safely (a non-ASCII literal gives null too). With
+ * `ignoreCase`, prefixes are returned lower-cased.
  */
 export function literalPrefixes(source: string, ignoreCase: boolean): string[] | null {
   const branches = splitTopLevel(source);
@@ -42,10 +42,9 @@ export function literalPrefixes(source: string, ignoreCase: boolean): string[] |
   const result: string[] = [];
   for (const p of out) {
     if (p.length < 2) return null;
-    if (ignoreCase) {
-      if (!/^[\x20-\x7e]+$/.test(p)) return null;
-      result.push(p.toLowerCase());
-    } else result.push(p);
+    // ASCII only: the keyword pass that finds prefixes folds A-Z and nothing else.
+    if (!/^[\x20-\x7e]+$/.test(p)) return null;
+    result.push(ignoreCase ? p.toLowerCase() : p);
   }
   return [...new Set(result)];
 }
