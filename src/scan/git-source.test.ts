@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { scan } from "./scanner.js";
 import { scanText as fakeScanText } from "./fake-engine.js";
-import { unquotePath } from "./git-source.js";
+import { discoverRoot, repositoryRoot, unquotePath } from "./git-source.js";
 import { GitError } from "../errors.js";
 import { commitFiles, git, initRepo, tempDir, writeFiles } from "./test-repo.js";
 
@@ -228,4 +228,39 @@ test("--staged from a subdirectory: paths are relative to the repository root, P
   const limited = await scan({ cwd: join(dir, "sub"), mode: "staged", paths: ["deeper"], scanText: fakeScanText });
   assert.deepEqual(limited.findings.map((f) => f.file), ["sub/deeper/x.txt"]);
   assert.equal(limited.stats.root, dir);
+});
+
+test("repository discovery without git agrees with `git rev-parse --show-toplevel`, and defers to git when unsure", (t) => {
+  const { dir: base, cleanup } = tempDir();
+  t.after(cleanup);
+  const outer = join(base, "outer");
+  mkdirSync(outer);
+  initRepo(outer);
+  commitFiles(outer, "init", { "a/b/c.txt": "x\n" });
+  const inner = join(outer, "vendor", "inner");
+  mkdirSync(inner, { recursive: true });
+  initRepo(inner);
+  mkdirSync(join(base, "links"));
+  symlinkSync(join(outer, "a", "b"), join(base, "links", "b"));
+  // The expected values come from git itself.
+  for (const cwd of [outer, join(outer, "a", "b"), join(outer, "vendor"), join(inner), join(base, "links", "b")]) {
+    const fromGit = git(cwd, "rev-parse", "--show-toplevel");
+    assert.equal(discoverRoot(cwd, {}), fromGit, cwd);
+    assert.equal(repositoryRoot(cwd), fromGit, cwd);
+  }
+  // Not a repository: no guess (git gives the error).
+  assert.equal(discoverRoot(join(base, "links"), {}), undefined);
+  // Discovery variables, a linked worktree's `.git` file, core.worktree: only git knows.
+  assert.equal(discoverRoot(outer, { GIT_DIR: join(outer, ".git") }), undefined);
+  const linked = join(base, "linked");
+  git(outer, "worktree", "add", "-q", linked);
+  assert.equal(discoverRoot(linked, {}), undefined);
+  assert.equal(repositoryRoot(linked), git(linked, "rev-parse", "--show-toplevel"));
+  const moved = join(base, "moved");
+  mkdirSync(moved);
+  const plain = join(base, "plain");
+  mkdirSync(plain);
+  initRepo(plain);
+  git(plain, "config", "core.worktree", moved);
+  assert.equal(discoverRoot(plain, {}), undefined);
 });

@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
+import { readFileSync, realpathSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { GitError } from "../errors.js";
 import type { ScanJob, SkipReason } from "./file-scan.js";
 import type { PathFilter } from "./path-filter.js";
@@ -33,8 +35,60 @@ function git(cwd: string, args: string[], input?: string | Buffer): Buffer {
   return r.stdout;
 }
 
+// Git's own discovery (setup.c) walks up from the working directory to the
+// first `.git`; these variables and settings change where it stops or what
+// the work tree is, so with any of them only git itself can say.
+const DISCOVERY_ENV = ["GIT_DIR", "GIT_WORK_TREE", "GIT_CEILING_DIRECTORIES", "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_COMMON_DIR"];
+
+/**
+ * The work tree root by the common case of git's discovery, without starting
+ * git (a pre-commit hook pays for every process): the nearest ancestor of the
+ * real path of `cwd` holding a `.git` directory whose config sets no
+ * `core.worktree`. Undefined whenever that is not certain (a `.git` file of a
+ * linked worktree or submodule, discovery variables set, unreadable config):
+ * the caller then asks git. The git commands that follow still validate the
+ * repository and fail with a GitError if it is broken.
+ */
+export function discoverRoot(cwd: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (DISCOVERY_ENV.some((k) => env[k] !== undefined)) return undefined;
+  let dir: string;
+  try {
+    dir = realpathSync(cwd);
+  } catch {
+    return undefined;
+  }
+  for (;;) {
+    const dotGit = join(dir, ".git");
+    let st;
+    try {
+      st = statSync(dotGit, { throwIfNoEntry: false });
+    } catch {
+      return undefined;
+    }
+    if (st !== undefined) {
+      if (!st.isDirectory()) return undefined;
+      let config: string;
+      try {
+        config = readFileSync(join(dotGit, "config"), "utf8");
+      } catch {
+        return undefined;
+      }
+      // Git skips a `.git` that is not a repository (no HEAD) and walks on.
+      if (statSync(join(dotGit, "HEAD"), { throwIfNoEntry: false }) === undefined) return undefined;
+      // core.worktree, core.bare or an include (which might set either) changes the answer.
+      if (/^\s*(worktree|path)\s*=|^\s*bare\s*=\s*true|^\s*\[\s*include/im.test(config)) return undefined;
+      return dir;
+    }
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
 /** The repository root of `cwd`; a GitError saying so when it is not in one. */
 export function repositoryRoot(cwd: string): string {
+  const found = discoverRoot(cwd);
+  if (found !== undefined) return found;
   const r = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd, env: gitEnv() });
   if (r.error || r.status !== 0) {
     throw new GitError(`${cwd} is not inside a git repository.`, {
