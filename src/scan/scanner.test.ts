@@ -4,6 +4,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { availableParallelism } from "node:os";
 import { scan, scanInternal, type ScanOptions } from "./scanner.js";
 import { scanText as fakeScanText, fakeEngineModule } from "./fake-engine.js";
 import { readRegularFile } from "./file-scan.js";
@@ -189,6 +190,25 @@ test("worker threads give the same findings as the in-process scan", { timeout: 
   assert.deepEqual(pooled.findings, inProcess.findings);
   assert.equal(pooled.stats.filesScanned, 60);
   assert.equal(pooled.stats.bytesScanned, inProcess.stats.bytesScanned);
+});
+
+test("the default pool is decided by bytes: many small files stay in-process, a few MB get workers", { timeout: 60_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const small: Record<string, string> = {};
+  for (let i = 0; i < 600; i++) small[`s/f${i}.txt`] = `k=FAKESECRET_s${i}\n`;
+  writeFiles(dir, small);
+  const few = await scan({ cwd: dir, engineModule: fakeEngineModule });
+  assert.equal(few.findings.length, 600);
+  assert.equal(few.stats.workers, 0, "600 files of a few bytes: starting workers would cost more than it saves");
+
+  const { dir: bigDir, cleanup: bigCleanup } = tempDir();
+  t.after(bigCleanup);
+  // 3 × 1 MB: above the in-process limit however few the files.
+  writeFiles(bigDir, Object.fromEntries([0, 1, 2].map((i) => [`b/f${i}.txt`, `${"filler line\n".repeat(96 * 1024)}k=FAKESECRET_b${i}\n`])));
+  const big = await scan({ cwd: bigDir, engineModule: fakeEngineModule });
+  assert.equal(big.findings.length, 3);
+  assert.equal(big.stats.workers, Math.min(8, availableParallelism()) >= 2 ? Math.min(8, availableParallelism()) : 0);
 });
 
 test("stdin mode scans the text under the given name", async () => {

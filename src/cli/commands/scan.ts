@@ -41,7 +41,7 @@ Suppression and settings:
                            .vaultshiftrc.json, .vaultshiftrc or package.json
                            "vaultshift", searched from here up to the repo root).
   --workers N              Worker threads (0 = scan in-process). Default: one per
-                           core (at most 8) for scans of 500+ files.
+                           core (at most 8) for scans of 2 MB+ or 5000+ files.
   A line with a \`vaultshift:allow\` comment (any comment syntax), or right
   below a comment line carrying one, is not reported.
 
