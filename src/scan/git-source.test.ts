@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { scan } from "./scanner.js";
 import { scanText as fakeScanText } from "./fake-engine.js";
-import { discoverRoot, repositoryRoot, unquotePath } from "./git-source.js";
+import { discoverRoot, repositoryRoot, unquotePath, workingTreeCopy } from "./git-source.js";
 import { GitError } from "../errors.js";
 import { commitFiles, git, initRepo, tempDir, writeFiles } from "./test-repo.js";
 
@@ -263,4 +263,35 @@ test("repository discovery without git agrees with `git rev-parse --show-topleve
   initRepo(plain);
   git(plain, "config", "core.worktree", moved);
   assert.equal(discoverRoot(plain, {}), undefined);
+});
+
+test("--staged reads the staged blob, not the working-tree file, whenever the two differ", async (t) => {
+  const dir = repo(t);
+  // A clean filter: the blob holds what the working tree does not.
+  git(dir, "config", "filter.reveal.clean", "sed s/hidden/FAKESECRET_clean/");
+  writeFiles(dir, { ".gitattributes": "*.cfg filter=reveal\n", "app.cfg": "k=hidden\n", "same.txt": "s=FAKESECRET_same\n", "gone.txt": "g=FAKESECRET_gone\n" });
+  git(dir, "add", "-A");
+  // Deleted after staging: only the index has it.
+  rmSync(join(dir, "gone.txt"));
+  const r = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(
+    r.findings.map((f) => `${f.file}:${f.line}`),
+    ["app.cfg:1", "gone.txt:1", "same.txt:1"],
+  );
+});
+
+test("workingTreeCopy returns the file only when it hashes to the given blob id (SHA-1 and SHA-256 repositories)", (t) => {
+  for (const format of ["sha1", "sha256"]) {
+    const { dir, cleanup } = tempDir();
+    t.after(cleanup);
+    git(dir, "init", "-q", `--object-format=${format}`);
+    writeFiles(dir, { "f.txt": "hello\n", "sub/g.txt": "other\n" });
+    // The expected ids come from git.
+    const id = git(dir, "hash-object", "f.txt");
+    assert.equal(id.length, format === "sha1" ? 40 : 64);
+    assert.equal(workingTreeCopy(dir, "f.txt", id)?.toString("utf8"), "hello\n");
+    assert.equal(workingTreeCopy(dir, "sub/g.txt", id), undefined);
+    assert.equal(workingTreeCopy(dir, "missing.txt", id), undefined);
+    assert.equal(workingTreeCopy(dir, "sub", id), undefined);
+  }
 });

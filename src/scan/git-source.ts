@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, realpathSync, statSync } from "node:fs";
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { GitError } from "../errors.js";
 import type { ScanJob, SkipReason } from "./file-scan.js";
@@ -217,14 +217,23 @@ export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter
     wanted.push({ path, blob, lines });
   }
   if (wanted.length === 0) return out;
-  const batch = git(root, ["cat-file", "--batch"], wanted.map((w) => w.blob).join("\n") + "\n");
+  // Usually the working-tree file is exactly what was staged: read it, and
+  // take it only if it hashes to the staged blob id; git runs (cat-file) only
+  // for the others (edited since `git add`, or changed by a clean filter).
+  const fromDisk = wanted.map((w) => workingTreeCopy(root, w.path, w.blob));
+  const missing = wanted.filter((_, i) => fromDisk[i] === undefined);
+  const batch = missing.length ? git(root, ["cat-file", "--batch"], missing.map((w) => w.blob).join("\n") + "\n") : Buffer.alloc(0);
   let off = 0;
-  for (const w of wanted) {
-    const headerEnd = batch.indexOf(10, off);
-    const header = batch.subarray(off, headerEnd).toString("utf8");
-    const size = Number(header.split(" ")[2]);
-    const content = batch.subarray(headerEnd + 1, headerEnd + 1 + size);
-    off = headerEnd + 1 + size + 1;
+  for (const [i, w] of wanted.entries()) {
+    let content = fromDisk[i];
+    if (content === undefined) {
+      const headerEnd = batch.indexOf(10, off);
+      const header = batch.subarray(off, headerEnd).toString("utf8");
+      const blobSize = Number(header.split(" ")[2]);
+      content = batch.subarray(headerEnd + 1, headerEnd + 1 + blobSize);
+      off = headerEnd + 1 + blobSize + 1;
+    }
+    const size = content.length;
     if (content.subarray(0, 8000).includes(0)) {
       bump(out.skipped, "binary");
       continue;
@@ -238,6 +247,30 @@ export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter
     out.jobs.push({ kind: "text", file: w.path, text: content.toString("utf8"), lines: w.lines });
   }
   return out;
+}
+
+// Larger working-tree files are left to cat-file rather than read and hashed.
+const DISK_READ_LIMIT = 4 << 20;
+
+/**
+ * The working-tree bytes of `path` if they are the blob `blob`: git's object
+ * id is the hash of `blob <size>\0<content>`, SHA-1 (40 hex digits) or, in a
+ * sha256 repository, SHA-256 (64) (gitformat-hash-function). Undefined when
+ * the file is missing, not regular, large, or differs.
+ */
+export function workingTreeCopy(root: string, path: string, blob: string): Buffer | undefined {
+  const algorithm = blob.length === 40 ? "sha1" : blob.length === 64 ? "sha256" : undefined;
+  if (algorithm === undefined) return undefined;
+  try {
+    const abs = join(root, path);
+    const st = lstatSync(abs, { throwIfNoEntry: false });
+    if (st === undefined || !st.isFile() || st.size > DISK_READ_LIMIT) return undefined;
+    const content = readFileSync(abs);
+    const id = createHash(algorithm).update(`blob ${content.length}\0`).update(content).digest("hex");
+    return id === blob ? content : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Fail early and clearly on a REF git does not know. */
