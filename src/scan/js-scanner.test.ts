@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scanText } from "./engine.js";
+import { shouldParseJavaScript } from "./js-scanner.js";
 
 const TOKEN = ["Zx8Qp2Lm", "9Rt4Vb7N", "c1Kd"].join("");
 const PW = ["Pa55", "w0rdX9", "q!"].join("");
@@ -62,4 +63,25 @@ test("syntax errors and minified files do not throw", () => {
   assert.doesNotThrow(() => scan("src/broken.ts", `const { A } = process.env;\nconst x = {{{ "unterminated`));
   const minified = `var a=process.env;` + "x=1;".repeat(200_000);
   assert.doesNotThrow(() => scan("dist/app.min.js", minified));
+});
+
+test("the parse pre-check: credential calls with a literal argument, env aliasing; not SDK code passing variables", () => {
+  const parsed = [
+    'const stripe = new Stripe("sk_x");',
+    "const db = createClient(\n  `https://x.example`,\n  key,\n);",
+    'sgMail.setApiKey( "SG.x" );',
+    'const c = got.extend({}); c.basicAuth("user", "pass");',
+    "const t = jwt.sign(payload, secret);",
+    "const { API_KEY = 'x' } = process.env;",
+    "const env = process.env;\nuse(env.X);",
+  ];
+  for (const text of parsed) assert.equal(shouldParseJavaScript(text), true, text);
+  const skipped = [
+    "const s3 = new S3Client(config);\nconst api = createApi(options);",
+    'const client = new Client({ region: "eu-west-1" });',
+    'const oauthClient = makeOAuth("x"); log("Client");',
+    "const url = process.env.API_URL;",
+    `${"x".repeat(5000)}\nnew Stripe("sk_x");`, // minified: text scanning only
+  ];
+  for (const text of skipped) assert.equal(shouldParseJavaScript(text), false, text);
 });

@@ -25,9 +25,28 @@ function parser(): Parse {
 
 export const AST_MAX_BYTES = 1_000_000;
 
-// Credential arguments: constructors and factories of API clients, token signing, header setters.
-// Literal-led alternatives (fast to search); the AST then checks the call precisely.
-const CREDENTIAL_CALL = /Client\s*\(|Stripe\s*\(|Twilio\s*\(|OpenAI\s*\(|Anthropic\s*\(|Octokit\s*\(|SDK\s*\(|Api\s*\(|API\s*\(|(?:jwt|jose|jsonwebtoken)\.(?:sign|verify)\s*\(/;
+// Credential arguments: constructors and factories of API clients given a
+// string literal (`new Stripe("sk_…")`, `createClient("https://…", "eyJ…")`),
+// credential setters given one (`sgMail.setApiKey("SG.…")`), and token signing.
+// Only a literal argument is worth a parse: the AST adds nothing for
+// `new S3Client(config)`, and options objects (`new OpenAI({ apiKey: "…" })`)
+// are name = value pairs the generic detector already reads as text. Matching
+// any `Client(` had most SDK sources parsed.
+// Searched from the literal side: `(` + quote is one cheap scan, and only its
+// hits look back at the callee's name (one alternation of a dozen names was
+// 2-4× slower to search over whole files).
+const LITERAL_ARGUMENT = /\(\s*["'`]/g;
+const CREDENTIAL_CALLEE_TAIL = /(?:Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|SDK|Api|API|set(?:ApiKey|Token|AccessToken|Credentials|Auth)|[bB]asicAuth|(?:^|[^\w$])auth)\s*$/;
+const TOKEN_SIGNING = /(?:jwt|jose|jsonwebtoken)\.(?:sign|verify)\s*\(/;
+
+function hasCredentialCall(text: string): boolean {
+  LITERAL_ARGUMENT.lastIndex = 0;
+  for (let m = LITERAL_ARGUMENT.exec(text); m; m = LITERAL_ARGUMENT.exec(text)) {
+    if (CREDENTIAL_CALLEE_TAIL.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
+  }
+  // `jwt.sign(payload, secret)`: the secret is the second argument.
+  return TOKEN_SIGNING.test(text);
+}
 const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth)$/;
 
 /**
@@ -38,15 +57,17 @@ const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|An
  */
 export function shouldParseJavaScript(text: string): boolean {
   if (text.length > AST_MAX_BYTES) return false;
-  const lines = 1 + (text.length > 0 ? countNewlines(text) : 0);
-  if (text.length / lines > 400) return false; // minified: text scanning only
-  return ((text.includes("process.env") || text.includes("import.meta.env")) && NEEDS_AST.test(text)) || CREDENTIAL_CALL.test(text);
+  // The patterns first: most files fail them, and then need no line count.
+  if (!(((text.includes("process.env") || text.includes("import.meta.env")) && NEEDS_AST.test(text)) || hasCredentialCall(text))) return false;
+  return !isMinified(text); // minified: text scanning only
 }
 
-function countNewlines(text: string): number {
+/** More than 400 characters per line on average; counts lines only until the answer is known. */
+function isMinified(text: string): boolean {
+  const needed = Math.ceil(text.length / 400) - 1; // newlines for an average of ≤ 400
   let n = 0;
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) n++;
-  return n;
+  for (let i = text.indexOf("\n"); i !== -1 && n < needed; i = text.indexOf("\n", i + 1)) n++;
+  return n < needed;
 }
 
 function pluginsFor(file: string): string[] {
