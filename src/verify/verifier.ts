@@ -1,4 +1,5 @@
 import { scan } from "../scan/scanner.js";
+import { isOwnOutput } from "../scan/own-outputs.js";
 import type { Finding } from "../scan/types.js";
 import { collectCandidates, type Classifier } from "../classify/candidates.js";
 import { fingerprint } from "../util/fingerprint.js";
@@ -16,13 +17,10 @@ export interface VerifierOptions extends VerifyOptions {
   classify?: Classifier;
 }
 
-/** Files the pipeline itself writes, which hold fingerprints and redacted labels, never values. */
-function isOwnOutput(file: string): boolean {
-  return file === "vaultshift.plan.json" || file.endsWith("/vaultshift.plan.json") || file.startsWith("reports/");
-}
-
 export async function rescan(root: string, classify?: Classifier): Promise<{ findings: Finding[]; filesScanned: number | null }> {
   const result = await scan({ cwd: root, mode: "tree", workers: 0 });
+  // The scanner skips vaultshift's own outputs (plan, baseline, reports) by default;
+  // filtering again keeps them out when a config sets "defaultExcludes": false.
   const findings = result.findings.filter((f) => !isOwnOutput(f.file));
   // .env files are usually git-ignored, so the tree scan may skip them; a secret left in one still counts.
   const seen = new Set(findings.map((f) => `${f.file}:${f.line}`));
