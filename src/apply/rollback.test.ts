@@ -1,27 +1,17 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { startDevServer, type DevServer } from "../devserver/index.js";
 import { apply, plan, rollback, verify } from "../migrate/index.js";
-import { copyFixture, rawVault, snapshot, tempDir } from "../migrate/testing.js";
+import { pipelineCases, rawVault, snapshot } from "../migrate/testing.js";
 import { PlanError } from "../errors.js";
 
-let server: DevServer;
-const tmp = tempDir("rollback");
-before(async () => {
-  server = await startDevServer({ port: 0 });
-});
-after(async () => {
-  await server.close();
-  tmp.remove();
-});
+const cases = pipelineCases("rollback");
+const tmp = cases.tmp;
 
-let n = 0;
 function setup() {
-  const base = join(tmp.dir, `case-${++n}`);
-  const root = copyFixture("pipeline-basic", base);
-  return { root, env: { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base }, vault: { address: server.address, token: server.rootToken }, original: snapshot(root), app: `rb${n}` };
+  const { root, env, vault, original, n } = cases.next();
+  return { root, env, vault, original, app: `rb${n}` };
 }
 
 test("rollback refuses, changing nothing, when a file or a secret changed after apply; --force restores anyway", async () => {
@@ -29,7 +19,7 @@ test("rollback refuses, changing nothing, when a file or a secret changed after 
   const p = await plan({ root, env, vault, app });
   await apply(p, { root, env, vault });
   appendFileSync(join(root, "src/db.js"), "// edited after the migration\n");
-  const kv = rawVault(server.address, server.rootToken);
+  const kv = rawVault(cases.server.address, cases.server.rootToken);
   await kv.send("POST", `secret/data/${app}/production/stripe`, { data: { secret_key: "rotated-by-someone", note: "x" } });
   const edited = snapshot(root);
   await assert.rejects(rollback({ root, env, vault }), (e: unknown) => {
@@ -68,7 +58,7 @@ test("a dry run writes nothing: no file, no secret, no state", async () => {
   assert.ok(r.diffs.length === p.files.length && r.diffs.every((d) => !d.includes("CANARY_dbpw_7Hq2Lm9Xz4KpW3rT")));
   assert.deepEqual(snapshot(root), original);
   assert.equal(existsSync(env.VAULTSHIFT_STATE_DIR), false);
-  assert.equal((await rawVault(server.address, server.rootToken).get(`secret/metadata/${app}/development/database`)).status, 404);
+  assert.equal((await rawVault(cases.server.address, cases.server.rootToken).get(`secret/metadata/${app}/development/database`)).status, 404);
 });
 
 test("apply refuses a plan while another plan is half-applied", async () => {
@@ -89,7 +79,7 @@ test("one apply at a time: a live lock holder blocks, a dead one's lock is taken
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, "lock"), JSON.stringify({ pid: process.ppid, what: "apply" }));
   await assert.rejects(apply(p, { root, env, vault }), (e: unknown) => e instanceof PlanError && new RegExp(`pid ${process.ppid}`).test((e as Error).message));
-  assert.equal((await rawVault(server.address, server.rootToken).get(`secret/metadata/${app}/development/database`)).status, 404);
+  assert.equal((await rawVault(cases.server.address, cases.server.rootToken).get(`secret/metadata/${app}/development/database`)).status, 404);
   writeFileSync(join(dir, "lock"), JSON.stringify({ pid: 2 ** 22 + 12345, what: "apply" }));
   await apply(p, { root, env, vault });
   assert.equal(existsSync(join(dir, "lock")), false);
@@ -99,7 +89,7 @@ test("applying an applied plan changes nothing even when the state directory was
   const { root, env, vault, app } = setup();
   const p = await plan({ root, env, vault, app });
   await apply(p, { root, env, vault });
-  const kv = rawVault(server.address, server.rootToken);
+  const kv = rawVault(cases.server.address, cases.server.rootToken);
   const versions = await Promise.all(p.targets.map(async (t) => (await kv.get(`secret/metadata/${t.path}`)).body.data.current_version));
   const tree = snapshot(root);
   const { rmSync } = await import("node:fs");
@@ -113,14 +103,14 @@ test("applying an applied plan changes nothing even when the state directory was
 
 test("a token that may write the app's secrets but not policies: apply completes and says which policy to hand to an operator", async () => {
   const { root, env, app } = setup();
-  const kv = rawVault(server.address, server.rootToken);
+  const kv = rawVault(cases.server.address, cases.server.rootToken);
   const hcl = [
     `path "secret/data/${app}/*" { capabilities = ["create", "read", "update"] }`,
     `path "secret/metadata/${app}/*" { capabilities = ["read", "delete"] }`,
   ].join("\n");
   assert.ok([200, 204].includes((await kv.send("PUT", "sys/policies/acl/limited-writer", { policy: hcl })).status));
   const token = (await kv.send("POST", "auth/token/create", { policies: ["limited-writer"], ttl: "10m" })).body.auth.client_token as string;
-  const vault = { address: server.address, token };
+  const vault = { address: cases.server.address, token };
   const p = await plan({ root, env, vault, app });
   const r = await apply(p, { root, env, vault });
   assert.equal(r.policy.written, false);
@@ -132,7 +122,7 @@ test("a token that may write the app's secrets but not policies: apply completes
   assert.equal(limited.policy.checked, false);
   assert.ok(limited.policy.message);
   // A token that can see policies finds the policy missing: not a finished migration.
-  const full = await verify(p, { root, env, vault: { address: server.address, token: server.rootToken } });
+  const full = await verify(p, { root, env, vault: { address: cases.server.address, token: cases.server.rootToken } });
   assert.equal(full.verdict, "incomplete");
   assert.match(full.policy.message ?? "", /does not exist/);
 });

@@ -1,13 +1,12 @@
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { startDevServer, type DevServer } from "../devserver/index.js";
 import { readDotenv } from "../scan/dotenv-reader.js";
 import { readPlan } from "../plan/plan-file.js";
 import type { ProgressEvent } from "../plan/types.js";
 import { apply, migrate, plan, rollback, verify } from "./index.js";
-import { FIXTURES, allText, canaries, copyFixture, rawVault, snapshot, tempDir } from "./testing.js";
+import { FIXTURES, allText, canaries, pipelineCases, rawVault, snapshot } from "./testing.js";
 
 const FIXTURE = join(FIXTURES, "pipeline-basic");
 import { runCli } from "../cli/main.js";
@@ -16,22 +15,12 @@ import { PlanError } from "../errors.js";
 // The whole pipeline against the in-process dev server, on a copy of
 // fixtures/pipeline-basic (.env + .env.production + a hard-coded key).
 
-let server: DevServer;
-const tmp = tempDir("pipeline");
-before(async () => {
-  server = await startDevServer({ port: 0 });
-});
-after(async () => {
-  await server.close();
-  tmp.remove();
-});
+const cases = pipelineCases("pipeline");
+const tmp = cases.tmp;
 
-let n = 0;
 function setup() {
-  const base = join(tmp.dir, `case-${++n}`);
-  const root = copyFixture("pipeline-basic", base);
-  const env = { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base };
-  return { root, env, stateDir: env.VAULTSHIFT_STATE_DIR, vault: { address: server.address, token: server.rootToken }, original: snapshot(root) };
+  const { root, env, stateDir, vault, original } = cases.next();
+  return { root, env, stateDir, vault, original };
 }
 
 /** The values of the fixture's .env files, read with the dotenv grammar (independently of the pipeline). */
@@ -50,7 +39,7 @@ test("migrate moves every secret into Vault, rewrites the code, cleans .env, and
 
   assert.equal(r.verification.verdict, "zero-secrets", JSON.stringify(r.verification.rescan.findings.map((f) => `${f.file}:${f.line} ${f.ruleId}`)));
   assert.equal(r.plan.secrets.length, 7);
-  const kv = rawVault(server.address, server.rootToken);
+  const kv = rawVault(cases.server.address, cases.server.rootToken);
   const dev = await kv.get("secret/data/shop/development/database");
   assert.equal(dev.body.data.data.password, dbPassword);
   assert.equal(dev.body.data.data.url, envValue(FIXTURE, ".env", "DATABASE_URL"));
@@ -106,7 +95,7 @@ test("migrate moves every secret into Vault, rewrites the code, cleans .env, and
 
 test("apply merges into an existing secret and rollback returns it to its previous version", async () => {
   const { root, env, vault } = setup();
-  const kv = rawVault(server.address, server.rootToken);
+  const kv = rawVault(cases.server.address, cases.server.rootToken);
   await kv.send("POST", "secret/data/merge/development/database", { data: { password: "old-password-value", replica: "db2.internal" } });
   const p = await plan({ root, vault, env, app: "merge" });
   assert.equal(p.targets.find((t) => t.path === "merge/development/database")!.versionAtPlan, 1);
@@ -128,7 +117,7 @@ test("a value changed after planning stops apply before anything is written", as
   const { writeFileSync } = await import("node:fs");
   writeFileSync(join(root, ".env.production"), readFileSync(join(root, ".env.production"), "utf8").replace(/DB_PASSWORD=.*/, "DB_PASSWORD=CANARY_rotated_Yt5Bn8Mk2Lq"));
   await assert.rejects(apply(p, { root, vault, env }), (e: unknown) => e instanceof PlanError && /changed since the plan/.test((e as Error).message) && !(e as Error).message.includes("CANARY"));
-  assert.equal((await rawVault(server.address, server.rootToken).get("secret/metadata/stale/production/database")).status, 404);
+  assert.equal((await rawVault(cases.server.address, cases.server.rootToken).get("secret/metadata/stale/production/database")).status, 404);
   const now = snapshot(root);
   now.delete(".env.production");
   const orig = new Map(original);
@@ -139,7 +128,7 @@ test("a value changed after planning stops apply before anything is written", as
 test("the CLI: plan writes a plan, apply without --yes changes nothing, --dry-run shows redacted diffs, verify exits 0, report exits 0", async () => {
   const { root, env, original } = setup();
   const planted = canaries(root);
-  const cliEnv = { ...env, VAULT_ADDR: server.address, VAULT_TOKEN: server.rootToken };
+  const cliEnv = { ...env, VAULT_ADDR: cases.server.address, VAULT_TOKEN: cases.server.rootToken };
   const planned = await runCli(["plan", root, "--app", "cli"], { cwd: root, env: cliEnv });
   assert.equal(planned.exitCode, 0, planned.stderr);
   const preview = await runCli(["apply"], { cwd: root, env: cliEnv });
@@ -187,7 +176,7 @@ test("verify reports a secret deleted from Vault as incomplete", async () => {
   const { root, env, vault } = setup();
   const p = await plan({ root, vault, env, app: "gone" });
   await apply(p, { root, vault, env });
-  await rawVault(server.address, server.rootToken).send("DELETE", "secret/metadata/gone/production/stripe");
+  await rawVault(cases.server.address, cases.server.rootToken).send("DELETE", "secret/metadata/gone/production/stripe");
   const v = await verify(p, { root, vault, env });
   assert.equal(v.verdict, "incomplete");
   assert.deepEqual(v.secrets.filter((s) => s.status !== "ok").map((s) => s.target.path), ["gone/production/stripe"]);
@@ -205,20 +194,20 @@ test("a project without secrets: the plan is empty, apply and verify succeed wit
   writeFileSync(join(root, "index.js"), "export const port = process.env.PORT;\n");
   const env = { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base };
   const before = snapshot(root);
-  const r = await migrate({ root, env, vault: { address: server.address, token: server.rootToken }, app: "clean", reportsDir: join(base, "reports") });
+  const r = await migrate({ root, env, vault: { address: cases.server.address, token: cases.server.rootToken }, app: "clean", reportsDir: join(base, "reports") });
   assert.equal(r.plan.secrets.length, 0);
   assert.equal(r.plan.files.length, 0);
   assert.equal(r.verification.verdict, "zero-secrets");
   const after = snapshot(root);
   after.delete("vaultshift.plan.json");
   assert.deepEqual(after, before);
-  assert.equal((await rawVault(server.address, server.rootToken).get("sys/policies/acl/clean-read")).status, 404);
+  assert.equal((await rawVault(cases.server.address, cases.server.rootToken).get("sys/policies/acl/clean-read")).status, 404);
 });
 
 test("a mount that is missing or KV v1 stops the migration before anything changes", async () => {
   const { root, env, vault, original } = setup();
   await assert.rejects(migrate({ root, env, vault, app: "nomount", mount: "absent" }), (e: unknown) => e instanceof PlanError && /no secrets engine mounted at absent\//.test((e as Error).message));
-  await rawVault(server.address, server.rootToken).send("POST", "sys/mounts/legacy", { type: "kv", options: { version: "1" } });
+  await rawVault(cases.server.address, cases.server.rootToken).send("POST", "sys/mounts/legacy", { type: "kv", options: { version: "1" } });
   await assert.rejects(migrate({ root, env, vault, app: "v1", mount: "legacy" }), (e: unknown) => e instanceof PlanError && /KV version 1/.test((e as Error).message) && /enable-versioning/.test((e as PlanError).hint ?? ""));
   const tree = snapshot(root);
   tree.delete("vaultshift.plan.json");
@@ -238,7 +227,7 @@ test("the migrated app runs and reads each environment's secrets from Vault", as
   const script = `const m = await import(${JSON.stringify(join(root, "src/index.js"))}); console.log(JSON.stringify(m.describe()));`;
   for (const [nodeEnv, file] of [["development", ".env"], ["production", ".env.production"]] as const) {
     const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
-      env: { PATH: process.env.PATH ?? "", VAULT_ADDR: server.address, VAULT_TOKEN: server.rootToken, NODE_ENV: nodeEnv },
+      env: { PATH: process.env.PATH ?? "", VAULT_ADDR: cases.server.address, VAULT_TOKEN: cases.server.rootToken, NODE_ENV: nodeEnv },
       timeout: 20_000,
     });
     const out = JSON.parse(stdout) as { dbPasswordLength: number; stripeConfigured: boolean };
@@ -272,7 +261,7 @@ test("verify checks the app policy with a token that holds it: readable everywhe
   assert.equal(v.verdict, "zero-secrets");
 
   // The operator narrows the policy: it no longer grants production/stripe.
-  const kv = rawVault(server.address, server.rootToken);
+  const kv = rawVault(cases.server.address, cases.server.rootToken);
   const narrowed = p.policy.hcl.replace(/path "secret\/data\/probe\/production\/stripe" \{[^}]*\}\n?/, "");
   assert.notEqual(narrowed, p.policy.hcl, "the plan's policy names the path");
   assert.ok([200, 204].includes((await kv.send("PUT", "sys/policies/acl/probe-read", { policy: narrowed })).status));

@@ -2,6 +2,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
+import { after, before } from "node:test";
+import { startDevServer, type DevServer } from "../devserver/index.js";
 
 // Helpers for the pipeline's tests: fixture copies in temp dirs, a private
 // state directory, byte snapshots of a tree, raw reads of the dev server
@@ -19,6 +21,49 @@ export function copyFixture(name: string, into: string): string {
   const dest = join(into, name);
   cpSync(join(FIXTURES, name), dest, { recursive: true });
   return dest;
+}
+
+export interface PipelineCase {
+  root: string;
+  env: { VAULTSHIFT_STATE_DIR: string; HOME: string };
+  stateDir: string;
+  vault: { address: string; token: string };
+  /** The copy's bytes before anything ran. */
+  original: Map<string, Buffer>;
+  /** 1, 2, 3… per test file (for unique app names). */
+  n: number;
+}
+
+/**
+ * What every pipeline test file needs: one in-process dev server for the file
+ * (started before, closed after), a temp dir, and per test a fresh copy of a
+ * fixture with its own state directory and HOME.
+ */
+export function pipelineCases(prefix: string, fixture = "pipeline-basic") {
+  const tmp = tempDir(prefix);
+  let server: DevServer | undefined;
+  let n = 0;
+  before(async () => {
+    server = await startDevServer({ port: 0 });
+  });
+  after(async () => {
+    await server?.close();
+    tmp.remove();
+  });
+  return {
+    tmp,
+    get server(): DevServer {
+      if (!server) throw new Error("pipelineCases: the dev server starts in before(); use it inside a test");
+      return server;
+    },
+    next(): PipelineCase {
+      const base = join(tmp.dir, `case-${++n}`);
+      const root = copyFixture(fixture, base);
+      const env = { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base };
+      const s = this.server;
+      return { root, env, stateDir: env.VAULTSHIFT_STATE_DIR, vault: { address: s.address, token: s.rootToken }, original: snapshot(root), n };
+    },
+  };
 }
 
 /** Every file under `root` (relative path → bytes). */
