@@ -1,6 +1,6 @@
 import { uuid, timestamp, parseTime } from "./ids.js";
 import { badRequest, notFound, unsupportedOperation, unsupportedPath } from "./http-error.js";
-import { keysResponse, loginResponse, mountDisplayName, mountStore, parseTokenFields, ROLE_NAME, rolePathName, tokenFieldsData } from "./auth-roles.js";
+import { tidyStarted, keysResponse, loginResponse, mountDisplayName, mountStore, parseTokenFields, ROLE_NAME, rolePathName, tokenFieldsData } from "./auth-roles.js";
 import { bool, duration, has, int, str, strList, type Data } from "./fields.js";
 import type { AppRole, AppRoleStore, SecretIdEntry, State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
@@ -192,6 +192,10 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
       if (req.rel === "login") {
         if (!post) throw unsupportedOperation();
         return login(req);
+      }
+      if (req.rel === "tidy/secret-id") {
+        if (!post) throw unsupportedOperation();
+        return tidyStarted(); // expired secret IDs are refused and dropped when used
       }
       if (req.rel === "role/" || req.rel === "role") {
         if (op !== "list") throw unsupportedOperation();

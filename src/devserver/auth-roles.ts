@@ -18,7 +18,20 @@ export interface TokenFields {
   tokenNumUses: number;
   tokenNoDefaultPolicy: boolean;
   tokenExplicitMaxTtl: number;
+  /**
+   * Deprecated aliases the role was written with (`policies`, `ttl`,
+   * `max_ttl`, `period`): the plugins echo them on read for backwards
+   * compatibility (sample "Read role" in openbao/docs/api/auth/kubernetes.mdx).
+   */
+  legacy?: string[];
 }
+
+const LEGACY_ALIASES: [string, string][] = [
+  ["policies", "token_policies"],
+  ["ttl", "token_ttl"],
+  ["max_ttl", "token_max_ttl"],
+  ["period", "token_period"],
+];
 
 /** Role names Vault accepts (framework.GenericNameRegex). */
 export const ROLE_NAME = /^\w(?:[\w.@-]*\w)?$/;
@@ -29,11 +42,18 @@ export const ROLE_NAME = /^\w(?:[\w.@-]*\w)?$/;
  * value on create. `policies` is the deprecated alias of `token_policies`.
  */
 export function parseTokenFields(d: Data, prev: TokenFields | undefined): TokenFields {
+  const legacy = new Set(prev?.legacy ?? []);
+  for (const [old, current] of LEGACY_ALIASES) {
+    if (has(d, current)) legacy.delete(old);
+    else if (has(d, old)) legacy.add(old);
+  }
+  const pick = (current: string, old: string, fallback: number) => (has(d, current) ? duration(d, current) : has(d, old) ? duration(d, old) : fallback);
   return {
+    ...(legacy.size > 0 ? { legacy: [...legacy].sort() } : {}),
     tokenPolicies: (strList(d, "token_policies") ?? strList(d, "policies") ?? prev?.tokenPolicies ?? []).map((p) => p.toLowerCase()),
-    tokenTtl: has(d, "token_ttl") ? duration(d, "token_ttl") : (prev?.tokenTtl ?? 0),
-    tokenMaxTtl: has(d, "token_max_ttl") ? duration(d, "token_max_ttl") : (prev?.tokenMaxTtl ?? 0),
-    tokenPeriod: has(d, "token_period") ? duration(d, "token_period") : (prev?.tokenPeriod ?? 0),
+    tokenTtl: pick("token_ttl", "ttl", prev?.tokenTtl ?? 0),
+    tokenMaxTtl: pick("token_max_ttl", "max_ttl", prev?.tokenMaxTtl ?? 0),
+    tokenPeriod: pick("token_period", "period", prev?.tokenPeriod ?? 0),
     tokenNumUses: has(d, "token_num_uses") ? int(d, "token_num_uses") : (prev?.tokenNumUses ?? 0),
     tokenNoDefaultPolicy: has(d, "token_no_default_policy") ? bool(d, "token_no_default_policy") : (prev?.tokenNoDefaultPolicy ?? false),
     tokenExplicitMaxTtl: has(d, "token_explicit_max_ttl") ? duration(d, "token_explicit_max_ttl") : (prev?.tokenExplicitMaxTtl ?? 0),
@@ -42,7 +62,7 @@ export function parseTokenFields(d: Data, prev: TokenFields | undefined): TokenF
 
 /** The token fields as a role read returns them: durations as integer seconds. Keys in Vault's (sorted) order. */
 export function tokenFieldsData(r: TokenFields): Data {
-  return {
+  const out: Data = {
     token_explicit_max_ttl: r.tokenExplicitMaxTtl,
     token_max_ttl: r.tokenMaxTtl,
     token_no_default_policy: r.tokenNoDefaultPolicy,
@@ -51,6 +71,13 @@ export function tokenFieldsData(r: TokenFields): Data {
     token_policies: r.tokenPolicies,
     token_ttl: r.tokenTtl,
   };
+  for (const [old, current] of LEGACY_ALIASES) if (r.legacy?.includes(old)) out[old] = out[current];
+  return out;
+}
+
+/** What Vault answers to a tidy request: 202 with this warning (openbao/docs/api/auth/token.mdx, "Tidy tokens"). */
+export function tidyStarted(): LogicalResponse {
+  return { status: 202, data: null, warnings: ["Tidy operation successfully started. Any information from the operation will be printed to Vault's server logs."] };
 }
 
 /** A LIST answer: the keys sorted, or 404 with no errors when there are none (as Vault answers an empty list). */

@@ -59,6 +59,14 @@ const SUDO_PATHS: RegExp[] = [
   /^auth\/token\/revoke-orphan(\/.*)?$/,
 ];
 
+/**
+ * Routes whose `data` members Vault also copies to the top level of the
+ * response, by path prefix (README §3.5; src:V114 http/handler.go,
+ * injectDataIntoTopRoutes). The samples of sys/mounts/:path and
+ * sys/auth/:path/tune show the copies too.
+ */
+const TOP_LEVEL_ROUTES = /^sys\/(audit|auth|capabilities|config\/cors|config\/auditing\/request-headers|ha-status|key-status|mounts|policy|rekey\/backup|rekey\/recovery-key-backup|remount|rotate|wrapping\/wrap)(\/|-|$)/;
+
 const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|internal\/ui\/mounts(\/.*)?)$/;
 
 /** What a sealed server still answers (everything else is 503 "Vault is sealed"). */
@@ -254,6 +262,7 @@ export class Core {
       throw error;
     }
     if (usedToken) this.tokens.use(token!);
+    if (response && !response.raw && TOP_LEVEL_ROUTES.test(path)) response.topLevel = true;
     this.audit.log("response", { ...record, response });
     this.persistIfChanged(req.operation, usedToken);
     const type = route?.mount.type;

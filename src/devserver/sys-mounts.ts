@@ -39,7 +39,7 @@ export function mountView(m: MountEntry): Data {
     type: m.type,
     uuid: m.uuid,
   };
-  if (m.type === "kv" || m.type === "approle" || m.type === "kubernetes" || m.type === "jwt") view.deprecation_status = "supported";
+  if (m.type === "kv" || m.type === "token" || m.type === "approle" || m.type === "kubernetes" || m.type === "jwt") view.deprecation_status = "supported";
   return view;
 }
 

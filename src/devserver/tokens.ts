@@ -3,6 +3,7 @@ import { badRequest, permissionDenied, unsupportedOperation, unsupportedPath, Va
 import { bool, duration, has, int, str, strList, stringMap, type Data } from "./fields.js";
 import { SYSTEM_MAX_TTL, type State, type TokenEntry } from "./state.js";
 import type { AuthBlock, Backend, LogicalRequest, LogicalResponse } from "./request.js";
+import { tidyStarted } from "./auth-roles.js";
 import { handleRoles, rolePolicies, rolesOf } from "./token-roles.js";
 
 // The token store and the `auth/token/` endpoints
@@ -377,6 +378,11 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
         }
         case "roles":
           return handleRoles(tokens.state, req, rest.replace(/\/$/, ""));
+        case "tidy":
+          if (!post || rest !== "") throw unsupportedOperation();
+          // Expired tokens are already revoked when next seen; checking each one now is the whole tidy.
+          for (const id of [...tokens.state.tokens.keys()]) tokens.valid(id);
+          return tidyStarted();
         case "accessors": {
           if (op !== "list") throw unsupportedOperation();
           return { data: { keys: [...tokens.state.accessors.keys()].sort() } };
