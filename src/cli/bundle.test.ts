@@ -1,0 +1,114 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { commitFiles, GIT_TEST_ENV, git, initRepo, tempDir, writeFiles } from "../scan/test-repo.js";
+
+// The scan bundle (scripts/bundle.js, loaded by bin/vaultshift.js): built on a
+// private copy of the package, it must give exactly what the ES modules give
+// in every mode, and be ignored as soon as a dist file it was built from
+// changes. Canary values stand for secrets and must never be printed.
+
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const KEY_ID = "AKIACANARYQWERTYZ234";
+const SECRET = "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";
+const STRIPE = "sk_live_" + "CANARY4eC39HqLyjWDarjtT1zdp7dc";
+
+function packageCopy(dir: string): string {
+  const pkg = join(dir, "pkg");
+  mkdirSync(join(pkg, "dist"), { recursive: true });
+  cpSync(join(repoRoot, "bin"), join(pkg, "bin"), { recursive: true });
+  // Test files are not part of the scan path; leaving them out keeps the copy small.
+  const noTests = (src: string) => !src.endsWith(".test.js") && !src.endsWith(".d.ts");
+  cpSync(join(repoRoot, "dist", "src"), join(pkg, "dist", "src"), { recursive: true, filter: noTests });
+  cpSync(join(repoRoot, "dist", "rules"), join(pkg, "dist", "rules"), { recursive: true, filter: noTests });
+  cpSync(join(repoRoot, "package.json"), join(pkg, "package.json"));
+  symlinkSync(join(repoRoot, "node_modules"), join(pkg, "node_modules"), "dir");
+  const r = spawnSync(process.execPath, [join(repoRoot, "scripts", "bundle.js"), "--dist", join(pkg, "dist")], { encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return pkg;
+}
+
+function run(pkg: string, cwd: string, args: string[], env: NodeJS.ProcessEnv = {}, input?: string) {
+  const r = spawnSync(process.execPath, [join(pkg, "bin", "vaultshift.js"), ...args], {
+    cwd,
+    env: { ...GIT_TEST_ENV, ...env },
+    encoding: "utf8",
+    ...(input !== undefined ? { input } : {}),
+  });
+  for (const out of [r.stdout, r.stderr]) {
+    assert.ok(!out.includes(SECRET) && !out.includes(KEY_ID) && !out.includes(STRIPE), "a secret value was printed");
+  }
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** JSON report without the timing, which differs from run to run. */
+function report(stdout: string): unknown {
+  const json = JSON.parse(stdout) as { summary?: { durationMs?: number }; stats?: { durationMs?: number } };
+  delete json.summary?.durationMs;
+  delete json.stats?.durationMs;
+  return json;
+}
+
+test("scan bundle: same report as the ES modules in every mode, and unused once a dist file changes", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-bundle-");
+  t.after(cleanup);
+  const pkg = packageCopy(dir);
+  for (const f of ["scan.bundle.js", "scan.bundle.json", "scan.bundle.cache"]) assert.ok(existsSync(join(pkg, "dist", "src", "cli", f)), f);
+
+  const repo = join(dir, "repo");
+  mkdirSync(repo);
+  initRepo(repo);
+  commitFiles(repo, "config", { ".env": `AWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`, "src/app.js": "export const port = process.env.PORT;\n" });
+  commitFiles(repo, "more", { "deploy.yml": `env:\n  STRIPE_KEY: ${STRIPE}\n`, "README.md": "# app\n" });
+  writeFiles(repo, { "src/pay.js": `const stripe = require("stripe")("${STRIPE}");\n` });
+  git(repo, "add", "src/pay.js");
+
+  const modes: Array<{ args: string[]; input?: string }> = [
+    { args: ["scan", "--staged"] },
+    { args: ["scan", "--history"] },
+    { args: ["scan", "--since", "HEAD~1"] },
+    { args: ["scan", "."] },
+    { args: ["scan", "-", "--stdin-filename", "x.env"], input: `DB_PASSWORD=${SECRET}\n` },
+  ];
+  for (const { args, input } of modes) {
+    const bundled = run(pkg, repo, [...args, "--format", "json"], {}, input);
+    const modules = run(pkg, repo, [...args, "--format", "json"], { VAULTSHIFT_NO_BUNDLE: "1" }, input);
+    assert.equal(bundled.code, 1, `${args.join(" ")}: ${bundled.stderr}`);
+    assert.equal(modules.code, 1, `${args.join(" ")}: ${modules.stderr}`);
+    assert.deepEqual(report(bundled.stdout), report(modules.stdout), args.join(" "));
+  }
+  // Errors keep their exit code and message (VaultshiftError classes come from the bundle too).
+  const bad = run(pkg, repo, ["scan", "--since", "no-such-ref"]);
+  const badModules = run(pkg, repo, ["scan", "--since", "no-such-ref"], { VAULTSHIFT_NO_BUNDLE: "1" });
+  assert.equal(bad.code, 2);
+  assert.equal(bad.stderr, badModules.stderr);
+  assert.equal(run(pkg, repo, ["scan", "--staged", "--history"]).code, 2);
+
+  // The bundle is what runs: a change made only to it shows.
+  const bundleFile = join(pkg, "dist", "src", "cli", "scan.bundle.js");
+  const original = readFileSync(bundleFile, "utf8");
+  assert.ok(original.includes("Find secrets in files"));
+  writeFileSync(bundleFile, original.replace("Find secrets in files", "Find secrets (bundled) in files"));
+  assert.match(run(pkg, repo, ["scan", "--help"]).stdout, /Find secrets \(bundled\) in files/);
+  // …until a module it was built from changes: then the ES modules run.
+  const scanModule = join(pkg, "dist", "src", "cli", "commands", "scan.js");
+  writeFileSync(scanModule, readFileSync(scanModule, "utf8").replace("Find secrets in files", "Find secrets (modules) in files"));
+  assert.match(run(pkg, repo, ["scan", "--help"]).stdout, /Find secrets \(modules\) in files/);
+  // Other commands never use it.
+  writeFileSync(bundleFile, "this is not JavaScript");
+  assert.match(run(pkg, repo, ["--help"]).stdout, /Usage: vaultshift <command>/);
+});
+
+test("scan bundle: a damaged bundle falls back to the ES modules", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-bundle-");
+  t.after(cleanup);
+  const pkg = packageCopy(dir);
+  writeFileSync(join(pkg, "dist", "src", "cli", "scan.bundle.js"), "(function () { throw new Error('damaged'); })");
+  writeFiles(dir, { "work/.env": `AWS_SECRET_ACCESS_KEY=${SECRET}\n` });
+  const r = run(pkg, join(dir, "work"), ["scan"]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /aws-secret-access-key/);
+});
