@@ -67,10 +67,10 @@ const SUDO_PATHS: RegExp[] = [
  */
 const TOP_LEVEL_ROUTES = /^sys\/(audit|auth|capabilities|config\/cors|config\/auditing\/request-headers|ha-status|key-status|mounts|policy|rekey\/backup|rekey\/recovery-key-backup|remount|rotate|wrapping\/wrap)(\/|-|$)/;
 
-const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|internal\/ui\/mounts(\/.*)?)$/;
+const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|internal\/ui\/mounts(\/.*)?)\/?$/;
 
 /** What a sealed server still answers (everything else is 503 "Vault is sealed"). */
-const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader)$/;
+const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader)\/?$/;
 
 const empty: Backend = {
   handle() {
@@ -233,6 +233,9 @@ export class Core {
     let usedToken = false;
     try {
       if (needsToken) {
+        // An used or expired wrapping token sent as X-Vault-Token to unwrap is an invalid wrapping token (400), as Vault's
+        // request handling validates it before the ACL check (README §13.3), not a permission error.
+        if (!token && path === "sys/wrapping/unwrap" && input.clientToken !== "" && !input.data.token) throw badRequest("wrapping token is not valid or does not exist");
         if (!token || !acl) throw permissionDenied();
         if ((req.operation === "create" || req.operation === "update") && route?.backend.exists) {
           if (!acl.allows(path, "create") && !acl.allows(path, "update")) throw permissionDenied();

@@ -82,7 +82,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   }
   store?.save(state);
 
-  const http: Server = createServer({ keepAliveTimeout: 5000 }, createRequestHandler(core, options.onInternalError));
+  const MAX_HEADER_BYTES = 1024 * 1024;
+  // Go's http.DefaultMaxHeaderBytes (1 MiB), which Vault keeps: long KV paths fit in the request line; Node's default is 16 KiB.
+  const http: Server = createServer({ keepAliveTimeout: 5000, maxHeaderSize: MAX_HEADER_BYTES }, createRequestHandler(core, options.onInternalError));
   const sockets = new Set<Socket>();
   // TCP first, HTTP second: every connection passes through the LIST rewriter (list-method.ts).
   const server = createNetServer((socket) => {

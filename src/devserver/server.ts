@@ -56,7 +56,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 function parseBody(raw: Buffer, contentType: string): Data {
   if (raw.length === 0) return {};
-  const text = raw.toString("utf8");
+  // A UTF-8 byte-order mark (PowerShell's and some editors' JSON files) is not JSON; Vault's Go decoder would refuse it, a dev server skips it.
+  const text = raw.toString("utf8").replace(/^\uFEFF/, "");
   if (contentType.startsWith("application/x-www-form-urlencoded")) {
     const data: Data = {};
     for (const [k, v] of new URLSearchParams(text)) data[k] = v;

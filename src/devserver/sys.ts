@@ -1,3 +1,4 @@
+import { hostInfo, versionHistory } from "./sys-info.js";
 import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, has, map, str, strList, type Data } from "./fields.js";
 import type { MountEntry, State, TokenEntry } from "./state.js";
@@ -15,6 +16,9 @@ import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 // vault-1.14/).
 
 export const SERVER_VERSION = "1.14.0+vaultshift";
+const BUILD_DATE = "2023-06-19T11:40:23Z";
+/** When this process started: sys/version-history's timestamp_installed. */
+const STARTED = new Date().toISOString();
 
 export interface SysDeps {
   state: State;
@@ -78,7 +82,7 @@ export function sysBackend(deps: SysDeps): Backend {
       progress: 0,
       nonce: "",
       version: SERVER_VERSION,
-      build_date: "2023-06-19T11:40:23Z",
+      build_date: BUILD_DATE,
       migration: false,
       recovery_seal: false,
       storage_type: "inmem",
@@ -278,6 +282,12 @@ export function sysBackend(deps: SysDeps): Backend {
           return wrappingOp(req, rest);
         case "tools":
           return tools(req, rest);
+        case "version-history":
+          if (rest !== "") throw unsupportedPath();
+          return versionHistory(req, SERVER_VERSION.replace(/\+.*$/, ""), STARTED, BUILD_DATE);
+        case "host-info":
+          if (rest !== "") throw unsupportedPath();
+          return hostInfo(req);
         case "internal":
           if (rest === "ui/mounts" || rest === "ui/mounts/") return uiMounts(req, "");
           if (rest.startsWith("ui/mounts/")) return uiMounts(req, rest.slice("ui/mounts/".length));

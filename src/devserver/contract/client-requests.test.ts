@@ -1,0 +1,282 @@
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { connect } from "node:net";
+import { request as httpRequest } from "node:http";
+import { call, mountKv2, openTarget, unique, unmount, type Target } from "./target.js";
+
+// What real clients send that a tidy test may not: the headers of the
+// official CLI/SDKs (X-Vault-Request, X-Vault-Namespace, Authorization:
+// Bearer, X-Vault-Wrap-TTL), curl's habits (Expect: 100-continue, chunked
+// bodies, HTTP/1.0, no Content-Type), odd bodies (BOM, empty, form-encoded),
+// paths (trailing slashes, percent-encoded unicode, very long), and the calls
+// clients make on connect (sys/internal/ui/mounts, sys/seal-status,
+// sys/version-history, sys/leader, sys/host-info, token self-lookup, renew).
+// Reference: openbao/docs/api/index.mdx and reference/vault-api/README.md §1–§4.
+
+/** Sends raw bytes over one TCP connection and returns everything the server wrote until it closed (or 3 s passed). */
+function raw(t: Target, chunks: (string | Buffer)[], opts: { waitFor100?: boolean } = {}): Promise<string> {
+  const url = new URL(t.address);
+  return new Promise((resolve, reject) => {
+    const socket = connect({ host: url.hostname, port: Number(url.port) });
+    let out = "";
+    const timer = setTimeout(() => {
+      socket.destroy();
+      resolve(out);
+    }, 3000);
+    socket.on("data", (d) => {
+      out += d.toString("utf8");
+      if (opts.waitFor100 && out.includes("100 Continue") && chunks.length > 1) {
+        for (const c of chunks.slice(1)) socket.write(c);
+        chunks = [];
+      }
+    });
+    socket.on("end", () => {
+      clearTimeout(timer);
+      resolve(out);
+    });
+    socket.on("error", (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    socket.on("connect", () => {
+      if (opts.waitFor100) socket.write(chunks[0]!);
+      else for (const c of chunks) socket.write(c);
+    });
+  });
+}
+
+function statusOf(response: string): number {
+  return Number(/^HTTP\/1\.[01] (\d{3})/.exec(response)?.[1] ?? 0);
+}
+
+function lastJson(response: string): any {
+  const body = response.slice(response.lastIndexOf("\r\n\r\n") + 4);
+  return JSON.parse(body);
+}
+
+describe("requests as real clients send them", () => {
+  let t: Target;
+  let kv: string;
+  before(async () => {
+    t = await openTarget();
+    kv = await mountKv2(t, "clients");
+    const w = await call(t, "POST", `${kv}/data/app`, { body: { data: { password: "canary-Zq3" } } });
+    assert.equal(w.status, 200);
+  });
+  after(async () => {
+    await unmount(t, kv);
+    await t.close();
+  });
+
+  test("X-Vault-Request: true (sent by the CLI and SDKs) is accepted", async () => {
+    const r = await call(t, "GET", `${kv}/data/app`, { headers: { "X-Vault-Request": "true" } });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.data.data.password, "canary-Zq3");
+  });
+
+  test("X-Vault-Namespace is ignored, as HashiCorp Vault without namespaces (Enterprise-only) does", async () => {
+    for (const ns of ["root", "/", "admin", "admin/team-a/"]) {
+      const r = await call(t, "GET", `${kv}/data/app`, { headers: { "X-Vault-Namespace": ns } });
+      assert.equal(r.status, 200, ns);
+      assert.equal(r.body.data.data.password, "canary-Zq3", ns);
+    }
+  });
+
+  test("Authorization: Bearer works like X-Vault-Token; with both, X-Vault-Token wins", async () => {
+    const r = await call(t, "GET", `${kv}/data/app`, { token: null, headers: { Authorization: `Bearer ${t.token}` } });
+    assert.equal(r.status, 200);
+    const both = await call(t, "GET", `${kv}/data/app`, { headers: { Authorization: "Bearer not-a-token" } });
+    assert.equal(both.status, 200);
+    const wrong = await call(t, "GET", `${kv}/data/app`, { token: "hvs.not-a-token", headers: { Authorization: `Bearer ${t.token}` } });
+    assert.equal(wrong.status, 403);
+  });
+
+  test("?help=1 answers 200 with help text", async () => {
+    const r = await call(t, "GET", `${kv}/data/app?help=1`);
+    assert.equal(r.status, 200);
+    assert.equal(typeof r.body.help, "string");
+    assert.ok(!r.text.includes("canary-Zq3"));
+  });
+
+  test("LIST, GET ?list=true and trailing slashes list the same keys; a non-boolean list is 400", async () => {
+    await call(t, "POST", `${kv}/data/dir/a`, { body: { data: { k: "v" } } });
+    const verbs = [await call(t, "LIST", `${kv}/metadata/dir`), await call(t, "LIST", `${kv}/metadata/dir/`), await call(t, "GET", `${kv}/metadata/dir?list=true`), await call(t, "GET", `${kv}/metadata/dir/?list=true`)];
+    for (const r of verbs) assert.deepEqual(r.body?.data?.keys, ["a"]);
+    assert.equal((await call(t, "GET", `${kv}/metadata/dir?list=maybe`)).status, 400);
+  });
+
+  test("trailing slashes on sys routes clients build by concatenation", async () => {
+    assert.equal((await call(t, "GET", "sys/mounts/")).status, 200);
+    assert.equal((await call(t, "GET", "auth/token/lookup-self/")).status, 200);
+    assert.equal((await call(t, "GET", "sys/health/", { token: null })).status, 200);
+    assert.equal((await call(t, "GET", "sys/seal-status/", { token: null })).status, 200);
+  });
+
+  test("PUT and POST are the same write", async () => {
+    assert.equal((await call(t, "PUT", `${kv}/data/put`, { body: { data: { k: "put" } } })).status, 200);
+    assert.equal((await call(t, "GET", `${kv}/data/put`)).body.data.data.k, "put");
+  });
+
+  test("X-Vault-Wrap-TTL on a KV read wraps the response; unwrap returns the secret once", async () => {
+    const r = await call(t, "GET", `${kv}/data/app`, { headers: { "X-Vault-Wrap-TTL": "2m" } });
+    assert.equal(r.status, 200);
+    assert.equal(r.body.data, null);
+    assert.equal(r.body.wrap_info.ttl, 120);
+    assert.equal(r.body.wrap_info.creation_path, `${kv}/data/app`);
+    assert.ok(!r.text.includes("canary-Zq3"));
+    // The wrapping token as X-Vault-Token, no body (wrapping-unwrap.mdx)…
+    const u = await call(t, "POST", "sys/wrapping/unwrap", { token: r.body.wrap_info.token });
+    assert.equal(u.status, 200);
+    assert.equal(u.body.data.data.password, "canary-Zq3");
+    const again = await call(t, "POST", "sys/wrapping/unwrap", { token: r.body.wrap_info.token });
+    assert.equal(again.status, 400);
+    assert.match(again.body.errors[0], /wrapping token is not valid or does not exist/);
+    // …or another token with {token} in the body.
+    const r2 = await call(t, "GET", `${kv}/data/app`, { headers: { "X-Vault-Wrap-TTL": "60" } });
+    const u2 = await call(t, "POST", "sys/wrapping/unwrap", { body: { token: r2.body.wrap_info.token } });
+    assert.equal(u2.body.data.data.password, "canary-Zq3");
+    assert.equal((await call(t, "POST", "sys/wrapping/unwrap", { body: { token: r2.body.wrap_info.token } })).status, 400);
+  });
+
+  test("bodies: no Content-Type, text/plain, a UTF-8 BOM, form-encoded, and an empty POST", async () => {
+    const noType = await call(t, "POST", `${kv}/data/b1`, { raw: JSON.stringify({ data: { k: "1" } }) });
+    assert.equal(noType.status, 200);
+    const plain = await call(t, "POST", `${kv}/data/b2`, { raw: JSON.stringify({ data: { k: "2" } }), headers: { "Content-Type": "text/plain" } });
+    assert.equal(plain.status, 200);
+    const bom = await call(t, "POST", `${kv}/data/b3`, { raw: "\uFEFF" + JSON.stringify({ data: { k: "3" } }), headers: { "Content-Type": "application/json" } });
+    assert.equal(bom.status, 200);
+    assert.equal((await call(t, "GET", `${kv}/data/b3`)).body.data.data.k, "3");
+    const form = await call(t, "POST", "auth/token/create", { raw: "ttl=15m&display_name=form", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    assert.equal(form.status, 200);
+    assert.equal(form.body.auth.lease_duration, 900);
+    const empty = await call(t, "POST", "auth/token/create", { raw: "" });
+    assert.equal(empty.status, 200);
+    assert.equal(typeof empty.body.auth.client_token, "string");
+  });
+
+  test("percent-encoded unicode paths: the key is stored decoded and listed decoded", async () => {
+    const path = `${kv}/data/${encodeURIComponent("clés")}/${encodeURIComponent("ключ ü")}`;
+    assert.equal((await call(t, "POST", path, { body: { data: { "名前": "値" } } })).status, 200);
+    const r = await call(t, "GET", path);
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body.data.data, { "名前": "値" });
+    const l = await call(t, "LIST", `${kv}/metadata/${encodeURIComponent("clés")}`);
+    assert.deepEqual(l.body.data.keys, ["ключ ü"]);
+  });
+
+  test("a very long path (20,000 characters) is served, not refused by a header limit", async () => {
+    const name = "x".repeat(20_000);
+    assert.equal((await call(t, "POST", `${kv}/data/${name}`, { body: { data: { k: "long" } } })).status, 200);
+    assert.equal((await call(t, "GET", `${kv}/data/${name}`)).body.data.data.k, "long");
+  });
+
+  test("HTTP/1.0 without Host, and Connection: close: one answer, then the server closes", async () => {
+    const r10 = await raw(t, [`GET /v1/sys/health HTTP/1.0\r\n\r\n`]);
+    assert.equal(statusOf(r10), 200);
+    assert.equal(lastJson(r10).initialized, true);
+    const rc = await raw(t, [`GET /v1/${kv}/data/app HTTP/1.1\r\nHost: x\r\nX-Vault-Token: ${t.token}\r\nConnection: close\r\n\r\n`]);
+    assert.equal(statusOf(rc), 200);
+    assert.equal(lastJson(rc).data.data.password, "canary-Zq3");
+  });
+
+  test("Expect: 100-continue (curl does this for bodies over 1 KB): 100 first, then the answer", async () => {
+    const body = JSON.stringify({ data: { big: "y".repeat(4096) } });
+    const head = `POST /v1/${kv}/data/expect HTTP/1.1\r\nHost: x\r\nX-Vault-Token: ${t.token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`;
+    const r = await raw(t, [head, body], { waitFor100: true });
+    assert.match(r, /^HTTP\/1\.1 100 Continue\r\n/);
+    assert.match(r, /HTTP\/1\.1 200 /);
+    assert.equal((await call(t, "GET", `${kv}/data/expect`)).body.data.data.big.length, 4096);
+  });
+
+  test("a chunked request body is read whole", async () => {
+    const body = JSON.stringify({ data: { part: "one-two" } });
+    const a = body.slice(0, 10);
+    const b = body.slice(10);
+    const chunked = `${a.length.toString(16)}\r\n${a}\r\n${Buffer.byteLength(b).toString(16)}\r\n${b}\r\n0\r\n\r\n`;
+    const r = await raw(t, [`PUT /v1/${kv}/data/chunked HTTP/1.1\r\nHost: x\r\nX-Vault-Token: ${t.token}\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n`, chunked]);
+    assert.equal(statusOf(r), 200);
+    assert.equal((await call(t, "GET", `${kv}/data/chunked`)).body.data.data.part, "one-two");
+  });
+
+  test("Accept-Encoding: gzip gets a plain JSON body (compression is optional)", async () => {
+    const url = new URL(`${t.address}/v1/${kv}/data/app`);
+    const { status, encoding, text } = await new Promise<{ status: number; encoding: string | undefined; text: string }>((resolve, reject) => {
+      const req = httpRequest(url, { headers: { "X-Vault-Token": t.token, "Accept-Encoding": "gzip, deflate" } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on("data", (d: Buffer) => parts.push(d));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, encoding: res.headers["content-encoding"], text: Buffer.concat(parts).toString("utf8") }));
+      });
+      req.on("error", reject);
+      req.end();
+    });
+    assert.equal(status, 200);
+    if (encoding === undefined) assert.equal(JSON.parse(text).data.data.password, "canary-Zq3");
+    else assert.match(encoding, /gzip|deflate/);
+  });
+
+  test("unmounted path: 404 with errors; unsupported method: 405 with errors", async () => {
+    const r = await call(t, "GET", `${unique("nomount")}/foo`);
+    assert.equal(r.status, 404);
+    assert.ok(Array.isArray(r.body.errors) && r.body.errors.length === 1);
+    const m = await call(t, "DELETE", "sys/seal-status");
+    assert.equal(m.status, 405);
+    assert.ok(Array.isArray(m.body.errors));
+  });
+
+  test("the CLI's KV version discovery: sys/internal/ui/mounts/<path> gives the mount, its type and version", async () => {
+    for (const p of [kv, `${kv}/app`, `${kv}/data/app`]) {
+      const r = await call(t, "GET", `sys/internal/ui/mounts/${p}`);
+      assert.equal(r.status, 200, p);
+      assert.equal(r.body.data.type, "kv");
+      assert.deepEqual(r.body.data.options, { version: "2" });
+      assert.equal(r.body.data.path, `${kv}/`);
+    }
+  });
+
+  test("sys/mounts/<path>/tune read gives integer TTLs", async () => {
+    const r = await call(t, "GET", `sys/mounts/${kv}/tune`);
+    assert.equal(r.status, 200);
+    for (const k of ["default_lease_ttl", "max_lease_ttl"]) assert.equal(typeof r.body.data[k], "number", k);
+    assert.equal(typeof r.body.data.force_no_cache, "boolean");
+  });
+
+  test("calls clients make on connect: seal-status version (Terraform gates features on it), leader, version-history, host-info", async () => {
+    const s = await call(t, "GET", "sys/seal-status", { token: null });
+    assert.match(s.body.version, /^\d+\.\d+\.\d+/);
+    assert.equal(typeof s.body.build_date, "string");
+    const l = await call(t, "GET", "sys/leader", { token: null });
+    assert.equal(l.status, 200);
+    for (const k of ["ha_enabled", "is_self", "leader_address", "leader_cluster_address"]) assert.ok(k in l.body, k);
+    const v = await call(t, "LIST", "sys/version-history");
+    assert.equal(v.status, 200);
+    assert.ok(v.body.data.keys.length >= 1);
+    const info = v.body.data.key_info[v.body.data.keys[0]];
+    assert.equal(typeof info.timestamp_installed, "string");
+    const h = await call(t, "GET", "sys/host-info");
+    assert.equal(h.status, 200);
+    assert.equal(typeof h.body.data.host.hostname, "string");
+    assert.equal(typeof h.body.data.memory.total, "number");
+  });
+
+  test("token self-lookup carries the fields clients read; renew-self counts the increment from now, capped by the max TTL", async () => {
+    const c = await call(t, "POST", "auth/token/create", { body: { ttl: "10m", explicit_max_ttl: "2h", meta: { app: "web" }, policies: ["default"] } });
+    const token = c.body.auth.client_token as string;
+    const l = await call(t, "GET", "auth/token/lookup-self", { token });
+    assert.equal(l.status, 200);
+    const d = l.body.data;
+    assert.deepEqual(d.policies, ["default"]);
+    assert.ok(d.ttl > 590 && d.ttl <= 600, String(d.ttl));
+    assert.equal(d.renewable, true);
+    assert.equal(typeof d.entity_id, "string");
+    assert.deepEqual(d.meta, { app: "web" });
+    assert.equal(typeof d.expire_time, "string");
+    assert.equal(typeof d.creation_time, "number");
+    const r1 = await call(t, "POST", "auth/token/renew-self", { token, body: { increment: "1h" } });
+    assert.equal(r1.status, 200);
+    assert.equal(r1.body.auth.lease_duration, 3600);
+    assert.equal(r1.body.auth.renewable, true);
+    const r2 = await call(t, "POST", "auth/token/renew-self", { token, body: { increment: 30 * 86400 } });
+    assert.ok(r2.body.auth.lease_duration <= 7200 && r2.body.auth.lease_duration > 7100, String(r2.body.auth.lease_duration));
+    assert.ok(Array.isArray(r2.body.warnings), "capping is reported as a warning");
+  });
+});
