@@ -53,7 +53,7 @@ const SUDO_PATHS: RegExp[] = [
   /^sys\/step-down$/,
   /^sys\/remount$/,
   /^sys\/config\/(cors|auditing\/.*)$/,
-  /^sys\/leases\/(lookup|revoke-force|revoke-prefix)\/.+/,
+  /^sys\/leases\/(lookup|revoke-force|revoke-prefix)\/.*/,
   /^sys\/(revoke-prefix|revoke-force)\/.+/,
   /^auth\/token\/accessors\/?$/,
   /^auth\/token\/revoke-orphan(\/.*)?$/,

@@ -6,11 +6,11 @@ import type { LogicalResponse } from "./request.js";
 
 export function envelope(resp: LogicalResponse | undefined, requestId: string, mountType: string | undefined): { status: number; body?: unknown } {
   if (resp?.raw) return { status: resp.raw.status, body: resp.raw.body };
-  const hasContent = resp && (resp.data != null || resp.auth != null || (resp.warnings != null && resp.warnings.length > 0));
+  const hasContent = resp && (resp.data != null || resp.auth != null || resp.leaseId !== undefined || (resp.warnings != null && resp.warnings.length > 0));
   if (!hasContent) return resp?.status && resp.status !== 204 ? { status: resp.status, body: { errors: [] } } : { status: 204 };
   const body: Record<string, unknown> = {
     request_id: requestId,
-    lease_id: "",
+    lease_id: resp.leaseId ?? "",
     renewable: resp.renewable ?? false,
     lease_duration: resp.leaseDuration ?? 0,
     data: resp.data ?? null,

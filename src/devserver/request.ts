@@ -48,6 +48,8 @@ export interface LogicalResponse {
   /** Copy data's members to the top level too (README §3.5). */
   topLevel?: boolean;
   leaseDuration?: number;
+  /** A lease (sys/leases/renew answers with the renewed lease's ID at the top level). */
+  leaseId?: string;
   renewable?: boolean;
   /** Wrap this response even without X-Vault-Wrap-TTL (sys/wrapping/wrap, rewrap); `body` replaces the envelope to store. */
   wrap?: { ttl: number; body?: unknown };

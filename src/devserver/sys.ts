@@ -1,4 +1,5 @@
 import { hostInfo, versionHistory } from "./sys-info.js";
+import { handleLeases } from "./leases.js";
 import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, has, map, str, strList, type Data } from "./fields.js";
 import type { MountEntry, State, TokenEntry } from "./state.js";
@@ -282,6 +283,16 @@ export function sysBackend(deps: SysDeps): Backend {
           return wrappingOp(req, rest);
         case "tools":
           return tools(req, rest);
+        case "leases": {
+          const i = rest.indexOf("/");
+          return handleLeases(req, tokens, i < 0 ? rest : rest.slice(0, i), i < 0 ? "" : rest.slice(i + 1));
+        }
+        case "renew":
+        case "revoke":
+        case "revoke-prefix":
+        case "revoke-force":
+          // Pre-0.8 aliases of sys/leases/* that clients still call (hvac, older SDKs).
+          return handleLeases(req, tokens, head, rest);
         case "version-history":
           if (rest !== "") throw unsupportedPath();
           return versionHistory(req, SERVER_VERSION.replace(/\+.*$/, ""), STARTED, BUILD_DATE);

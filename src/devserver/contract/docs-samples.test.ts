@@ -410,7 +410,33 @@ const PLAN: Record<string, Step[]> = {
     },
   ],
   "openbao/docs/api/system/capabilities-self.mdx": [{ title: "Query self capabilities", status: "implemented" }],
-  "openbao/docs/api/system/leases.mdx": [],
+  "openbao/docs/api/system/leases.mdx": (() => {
+    // The samples use a userpass login lease; the dev server's leases are those of tokens (auth/token/create/h…).
+    const leaseOf = async (c: Ctx) => {
+      const { accessor } = await newToken(c, { ttl: "1h" });
+      // The lease of that token: list auth/token/create/ before and after would race other tests; look up each key instead.
+      const keys: string[] = (await must(c, "LIST", "sys/leases/lookup/auth/token/create/")).body.data.keys;
+      for (const k of keys) {
+        const id = `auth/token/create/${k}`;
+        const l = await call(c.t, "POST", "sys/leases/lookup", { body: { lease_id: id } });
+        const tok = await call(c.t, "POST", "auth/token/lookup-accessor", { body: { accessor } });
+        if (l.status === 200 && tok.status === 200 && l.body.data.issue_time && Math.abs(Date.parse(l.body.data.expire_time) - Date.parse(tok.body.data.expire_time)) < 1500) return id;
+      }
+      throw new Error("no lease found for a new token");
+    };
+    const gone = async (c: Ctx) => assert.equal((await call(c.t, "POST", "sys/leases/lookup", { body: { lease_id: c.v.lease } })).status, 400, "revoked lease still found");
+    return [
+      { title: "List leases", status: "implemented", path: () => "sys/leases/lookup/auth/token/create/", setup: async (c) => void (await newToken(c, { ttl: "1h" })), maps: [] },
+      { title: "Read lease", status: "implemented", setup: async (c) => void (c.v.lease = await leaseOf(c)), body: (c) => ({ lease_id: c.v.lease }) },
+      { title: "Renew lease", status: "implemented", body: (c, p) => ({ ...p, lease_id: c.v.lease }), check: (c, r) => assert.equal(r.body.lease_id, c.v.lease) },
+      { title: "Revoke lease", status: "implemented", body: (c) => ({ lease_id: c.v.lease }), check: gone },
+      { title: "Revoke prefix", status: "implemented", setup: async (c) => void (c.v.lease = await leaseOf(c)), path: (c) => `sys/leases/revoke-prefix/${c.v.lease}`, check: gone },
+      { title: "Revoke force", status: "implemented", setup: async (c) => void (c.v.lease = await leaseOf(c)), path: (c) => `sys/leases/revoke-force/${c.v.lease}`, check: gone },
+      { title: "Tidy leases", status: "implemented", expect: 202 },
+      { title: "Lease counts", status: "implemented", expect: 200 },
+      { title: "Leases list", status: "implemented", expect: 200 },
+    ];
+  })(),
   "openbao/docs/api/system/wrapping-wrap.mdx": [{ title: "Wrapping wrap", status: "implemented", check: (c, r) => void (c.v.wrapped = r.body.wrap_info.token) }],
   "openbao/docs/api/system/wrapping-lookup.mdx": [{ title: "Wrapping lookup", status: "implemented", token: () => null, body: (c) => ({ token: c.v.wrapped }) }],
   "openbao/docs/api/system/wrapping-rewrap.mdx": [{ title: "Wrapping rewrap", status: "implemented", body: (c) => ({ token: c.v.wrapped }), check: (c, r) => void (c.v.wrapped = r.body.wrap_info.token) }],
@@ -422,7 +448,6 @@ const PLAN: Record<string, Step[]> = {
 const WHOLE_PAGE: Record<string, { status: Status; why: string }> = {
   "openbao/docs/api/secret/transit.mdx": { status: "not-implemented", why: "transit engine not implemented; transit/ is not mounted, Vault answers 404 no handler" },
   "openbao/docs/api/secret/databases/index.mdx": { status: "not-implemented", why: "database engine not implemented (it needs real databases); database/ is not mounted" },
-  "openbao/docs/api/system/leases.mdx": { status: "not-implemented", why: "the dev server issues no leases other than tokens" },
   "openbao/docs/api/system/storage/raft.mdx": { status: "not-implemented", why: NOT_A_RAFT_SERVER },
 };
 
