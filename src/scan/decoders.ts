@@ -33,8 +33,8 @@ function decodeBase64(s: string): string | null {
   return out;
 }
 
-export function decodeKubernetesSecrets(text: string, lower: string, set: CompiledRuleSet): DecodedHit[] {
-  if (!/^kind:[ \t]*secret[ \t]*$/m.test(lower)) return [];
+export function decodeKubernetesSecrets(text: string, set: CompiledRuleSet): DecodedHit[] {
+  if (!/^kind:[ \t]*secret[ \t]*$/im.test(text)) return [];
   const hits: DecodedHit[] = [];
   const dataRe = /^([ \t]*)data:[ \t]*\r?\n/gm;
   let m: RegExpExecArray | null;

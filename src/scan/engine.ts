@@ -79,10 +79,10 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   const { text, file } = input;
   const info = fileInfo(file);
   const set = compileRuleSet(selectRules(options));
-  // One pass finds the rules' keywords and the engine detectors' trigger words.
-  const found = scanKeywords(set, text);
-  let lowered: string | null = null;
-  const lower = (): string => (lowered ??= text.toLowerCase());
+  // One pass finds the rules' keywords, the engine detectors' trigger words
+  // and where the generic detector's head words start.
+  const heads: number[] = [];
+  const found = scanKeywords(set, text, heads);
   const candidates: Candidate[] = [];
   let envReferences: EnvReference[] = [];
 
@@ -111,14 +111,13 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     // Example and sample files (`*.examples.json`, `config.sample.yml`) document shapes with made-up
     // values; provider formats are still reported, name = value guesses are not.
     const exampleFile = /(?:^|[._-])(?:examples?|samples?)(?:[._-]|$)/i.test(file.slice(file.lastIndexOf("/") + 1));
-    const heads = GENERIC_HEADS.filter((h) => found.has(h));
     if (!sealed && !exampleFile && heads.length > 0) {
-      for (const g of detectGeneric(text, lower(), info, heads)) {
+      for (const g of detectGeneric(text, info, heads)) {
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
       }
     }
     if (info.kind === "config") {
-      for (const d of found.has("secret") ? decodeKubernetesSecrets(text, lower(), set) : []) {
+      for (const d of found.has("secret") ? decodeKubernetesSecrets(text, set) : []) {
         candidates.push({ ...d, severity: d.severity ?? severityFor(d.kind, d.confidence), priority: d.ruleId === "kubernetes-secret-data" ? 1.3 : 2 });
       }
     }
@@ -126,9 +125,6 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   const chosen = filterIds(dedupe(candidates.filter((c) => !isPublicByContext(c.secret, text, c.start, c.end))), options);
   return { findings: toRaw(chosen, text, file), envReferences };
 }
-
-// The generic detector's head words, longest first where one contains another (ENGINE_KEYWORDS lists them too).
-const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn"];
 
 function providerHits(set: CompiledRuleSet, text: string, found: Set<string>, out: Candidate[]): void {
   for (const hit of runRulesWith(set, text, found)) {

@@ -11,8 +11,8 @@ import { judge, type JudgeContext } from "./judge.js";
 // (`<password>…</password>`, `<add key="DbPassword" value="…"/>`), Kubernetes
 // `- name: X` / `value: …` pairs and `define('X', '…')` calls.
 //
-// It does not parse: it looks for secret-ish words in the lower-cased text
-// (one regex pass), takes the identifier around each hit, and reads the
+// It does not parse: it takes the places where secret-ish words start (the
+// engine's keyword pass finds them), takes the identifier around each one, and reads the
 // operator and the value right after it. Unquoted values count only in files
 // where they are literals (config, shell, docs), never in code, where they are
 // expressions.
@@ -30,7 +30,7 @@ export interface GenericHit {
 
 // Words that can head a secret name (see secret-name.ts); cheap to find, and
 // the name analysis throws away most hits (`keys`, `author`, `passive`).
-const HEAD_RE = /pass|pwd|secret|token|key|auth|credential|creds|dsn|salt|pepper|hmac|bearer|connstr|connectionstring/g;
+const HEAD_RE = /pass|pwd|secret|token|key|auth|credential|creds|dsn|salt|pepper|hmac|bearer|connstr|connectionstring/gi;
 
 // Characters of a name: letters, digits, `_ $ . -` (dotted and kebab keys included).
 const IDENT_CHARS = new Uint8Array(128);
@@ -84,34 +84,35 @@ function readQuoted(text: string, i: number): { start: number; end: number } | n
   return null;
 }
 
-// Regexes for subsets of the head words (the engine knows which occur), cached by subset.
-const headRegexes = new Map<string, RegExp>();
-
-function headRegex(heads: string[] | undefined): RegExp {
-  if (!heads) return new RegExp(HEAD_RE.source, "g");
-  const key = heads.join("|");
-  let re = headRegexes.get(key);
-  if (!re) headRegexes.set(key, (re = new RegExp(key, "g")));
-  re.lastIndex = 0;
-  return re;
+/** Offsets where a head word starts (ASCII letters folded; leftmost-first, not overlapping). */
+export function headOffsets(text: string): number[] {
+  const out: number[] = [];
+  HEAD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = HEAD_RE.exec(text)) !== null) out.push(m.index);
+  return out;
 }
 
 /**
- * `heads`: the head words known to occur in the text (lower-case, from the
- * engine's keyword pass); the search then only looks for those.
+ * `heads`: ascending offsets where a head word starts, from the engine's
+ * keyword pass (rule-set.ts records them, folding ASCII letters only);
+ * without it, the detector searches the text itself. Any superset of the
+ * leftmost non-overlapping occurrences gives the same hits: a head inside the
+ * name already read is skipped.
  */
-export function detectGeneric(text: string, lower: string, info: FileInfo, heads?: string[]): GenericHit[] {
+export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<number> = headOffsets(text)): GenericHit[] {
   const context = contextOf(info);
   const hits: GenericHit[] = [];
-  const re = headRegex(heads);
   let parentLookups = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(lower)) !== null) {
-    let s = m.index;
-    let e = m.index + m[0].length;
+  let next = 0;
+  for (let h = 0; h < heads.length; h++) {
+    let s = heads[h]!;
+    if (s < next) continue;
+    // Head words are identifier characters: the name runs on from the head's start.
+    let e = s + 1;
     while (s > 0 && isIdentCode(text.charCodeAt(s - 1))) s--;
     while (e < text.length && isIdentCode(text.charCodeAt(e))) e++;
-    re.lastIndex = e;
+    next = e;
     let name = text.slice(s, e);
     // `-p`/`--password` flags and `this.`/`$` prefixes: trim punctuation at the ends.
     const trimmedLeft = name.length - name.replace(/^[.$-]+/, "").length;

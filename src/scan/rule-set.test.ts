@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allRules, candidateRules, compileRuleSet, keywordsIn, runRules, runRulesWith, scanKeywords } from "./rule-set.js";
+import { allRules, candidateRules, compileRuleSet, GENERIC_HEADS, keywordsIn, runRules, runRulesWith, scanKeywords } from "./rule-set.js";
 import { passesKeywords, runRule } from "./rule-runner.js";
 import type { Rule } from "./types.js";
 
@@ -66,4 +66,19 @@ test("keywords of two characters and at the end of the text are found", () => {
   assert.deepEqual(keywordsIn(set, "xx Q~").map((i) => set.keywords[i]), ["q~"]);
   assert.deepEqual(keywordsIn(set, "xxABC").map((i) => set.keywords[i]), ["abc"]);
   assert.deepEqual(keywordsIn(set, "ab"), []);
+});
+
+test("the pass records every place a generic head word starts, ascending, ASCII letters folded", () => {
+  const set = compileRuleSet(allRules);
+  // Expected offsets from a plain search of each head word in an ASCII-lower-cased copy.
+  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const texts = [...sampleTexts(), "PASSWORD=x apiKey: y\nmy_secret_token pwdsn CREDENTIALS creds connstr connectionString", "İkey Kelvin \u212Aey ſecret KEYKEYkey"];
+  for (const text of texts) {
+    const lower = fold(text);
+    const expected: number[] = [];
+    for (const h of GENERIC_HEADS) for (let at = lower.indexOf(h); at !== -1; at = lower.indexOf(h, at + 1)) expected.push(at);
+    const heads: number[] = [];
+    scanKeywords(set, text, heads);
+    assert.deepEqual(heads, expected.sort((a, b) => a - b), JSON.stringify(text.slice(0, 60)));
+  }
 });

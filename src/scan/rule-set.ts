@@ -34,6 +34,8 @@ export interface CompiledRuleSet {
   wantPositions: Uint8Array;
   /** Rules whose matches start with literal prefixes: the keyword index of each prefix, and its exact spelling when case matters. */
   prefixed: Map<Rule, Array<{ k: number; exact: string | null }>>;
+  /** keyword index → 1 for the generic detector's head words (GENERIC_HEADS): every occurrence is recorded. */
+  headWord: Uint8Array;
 }
 
 export interface RuleHit extends RuleMatch {
@@ -53,6 +55,13 @@ const compiledSets = new WeakMap<Rule[], CompiledRuleSet>();
  * found in the same pass as the rules' keywords so that no detector searches the
  * whole text again just to learn that it has nothing to do.
  */
+/**
+ * The generic detector's head words (generic-detector.ts): the pass records
+ * every place one starts, so that the detector neither lower-cases the text
+ * nor searches it again. Longest first where one contains another.
+ */
+export const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn"];
+
 export const ENGINE_KEYWORDS = [
   "private key", "://", "authorization", "--user", "-u ", "--pass", "--requirepass", "-password", "login", "identified", "password '", 'password "',
   "pass", "pwd", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
@@ -141,6 +150,8 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
       }),
     );
   }
+  const headWord = new Uint8Array(keywords.length);
+  for (const h of GENERIC_HEADS) headWord[index.get(h)!] = 1;
   const wantPositions = new Uint8Array(keywords.length);
   for (const list of prefixed.values()) for (const { k } of list) wantPositions[k] = 1;
   const triBits = new Uint8Array(TRI_MASK + 1);
@@ -173,7 +184,7 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   });
   const triArray: Array<Int32Array | undefined> = new Array(TRI_MASK + 1);
   for (const [h, list] of triLists) triArray[h] = Int32Array.from(list);
-  set = { rules, keywords, keywordIndex: index, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always, wantPositions, prefixed };
+  set = { rules, keywords, keywordIndex: index, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always, wantPositions, prefixed, headWord };
   compiledSets.set(rules, set);
   return set;
 }
@@ -194,7 +205,7 @@ function matchesAt(text: string, at: number, k: string): boolean {
  * `includes` of each upper/lower-case spelling, which V8 runs at memory speed.
  */
 export function keywordsIn(set: CompiledRuleSet, text: string): number[] {
-  return keywordPass(set, text, null);
+  return keywordPass(set, text, null, null);
 }
 
 /** Offsets of the prefix keywords found by the last pass, or null for one that occurs too often to be worth it. */
@@ -212,11 +223,14 @@ let lastPass: PassPositions | null = null;
  * The keyword pass. With `positions`, every occurrence of a keyword that is a
  * literal prefix is recorded, up to one per 256 characters: beyond that a
  * sticky exec per candidate costs more than the rule's own global scan, and
- * the keyword's list becomes null.
+ * the keyword's list becomes null. With `heads`, the offset of every
+ * occurrence of a generic head word is appended (in the order the pass sees
+ * them, which is not quite ascending: keywords are found by different trigrams).
  */
-function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null): number[] {
+function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null, heads: number[] | null): number[] {
   const found: number[] = [];
   const want = positions === null ? null : set.wantPositions;
+  const headWord = heads === null ? null : set.headWord;
   const limit = 16 + (text.length >> 8);
   const n = text.length;
   for (const [k, spellings] of set.shortKeywords) if (spellings.some((sp) => text.includes(sp))) found.push(k);
@@ -235,16 +249,20 @@ function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number
       const list = lists[h]!;
       for (let q = 0; q < list.length; q++) {
         const k = list[q]!;
+        const at = i - 2 - offsets[k]!;
         if (seen[k] === 0) {
-          if (matchesAt(text, i - 2 - offsets[k]!, keywords[k]!)) {
+          if (matchesAt(text, at, keywords[k]!)) {
             seen[k] = 1;
             found.push(k);
-            if (want !== null && want[k] === 1) positions![k] = [i - 2 - offsets[k]!];
+            if (want !== null && want[k] === 1) positions![k] = [at];
+            if (headWord !== null && headWord[k] === 1) heads!.push(at);
           }
-        } else if (want !== null && want[k] === 1) {
-          const list = positions![k];
-          if (list != null && matchesAt(text, i - 2 - offsets[k]!, keywords[k]!)) {
-            if (list.push(i - 2 - offsets[k]!) > limit) positions![k] = null;
+        } else {
+          const head = headWord !== null && headWord[k] === 1;
+          const list = want !== null && want[k] === 1 ? positions![k] : null;
+          if ((head || list != null) && matchesAt(text, at, keywords[k]!)) {
+            if (head) heads!.push(at);
+            if (list != null && list.push(at) > limit) positions![k] = null;
           }
         }
       }
@@ -268,12 +286,27 @@ export function candidateRules(set: CompiledRuleSet, text: string): Map<Rule, st
   return out;
 }
 
-/** The keywords (rules' and engine's) that occur in the text, as strings. */
-export function scanKeywords(set: CompiledRuleSet, text: string): Set<string> {
+/**
+ * The keywords (rules' and engine's) that occur in the text, as strings. With
+ * `heads`, the offsets where a generic head word starts are appended to it, in
+ * ascending order.
+ */
+export function scanKeywords(set: CompiledRuleSet, text: string, heads?: number[]): Set<string> {
   const lists: Array<number[] | null | undefined> = [];
-  const found = keywordPass(set, text, lists);
+  const found = keywordPass(set, text, lists, heads ?? null);
+  if (heads !== undefined) sortOffsets(heads);
   lastPass = { set, text, lists };
   return new Set(found.map((k) => set.keywords[k]!));
+}
+
+/** Sorts offsets in place (ascending); the pass's lists are nearly sorted already. */
+function sortOffsets(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    if (list[i - 1]! > list[i]!) {
+      list.sort((x, y) => x - y);
+      return;
+    }
+  }
 }
 
 /**
