@@ -6,24 +6,32 @@ import { propertyKeyName, type ModuleKind } from "./code-rewriter-ast.js";
 // import (ESM) or the leading requires (CJS). Also what tells that a file
 // already imports it (idempotence) or configures dotenv too late (ESM).
 
-/** The local name under which the file already imports the secrets module, if it does (idempotence). */
-export function findExistingImport(ast: File, specifier: string): string | null {
+/** What the secrets module exports that a rewritten file may import. */
+export type ImportedName = "secrets" | "processEnv";
+
+/** The local names under which the file already imports the secrets module's exports (idempotence). */
+export function findExistingImports(ast: File, specifier: string): Map<ImportedName, string> {
+  const found = new Map<ImportedName, string>();
+  const note = (imported: string, local: string) => {
+    if (imported === "secrets" || imported === "processEnv") found.set(imported, local);
+  };
   for (const s of ast.program.body) {
     if (s.type === "ImportDeclaration" && s.source.value === specifier) {
       for (const sp of s.specifiers) {
-        if (sp.type === "ImportSpecifier" && (sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "secrets") return sp.local.name;
+        if (sp.type === "ImportSpecifier") note(sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value, sp.local.name);
       }
     }
     if (s.type === "VariableDeclaration") {
       for (const d of s.declarations) {
         if (d.id.type !== "ObjectPattern" || !isRequireOf(d.init, specifier)) continue;
         for (const p of d.id.properties) {
-          if (propertyKeyName(p) === "secrets" && p.type === "ObjectProperty" && p.value.type === "Identifier") return p.value.name;
+          const name = propertyKeyName(p);
+          if (name !== null && p.type === "ObjectProperty" && p.value.type === "Identifier") note(name, p.value.name);
         }
       }
     }
   }
-  return null;
+  return found;
 }
 
 function isRequireOf(node: Node | null | undefined, specifier?: string): boolean {
@@ -54,7 +62,13 @@ function isRequireChain(node: Node | null | undefined): boolean {
 }
 
 /** Where and what to insert: after the last import (ESM) or the leading requires (CJS), in the file's own style. */
-export function importInsertion(ast: File, content: string, kind: ModuleKind, ident: string, specifier: string): { at: number; text: string } {
+export function importInsertion(
+  ast: File,
+  content: string,
+  kind: ModuleKind,
+  names: ReadonlyArray<{ imported: ImportedName; local: string }>,
+  specifier: string,
+): { at: number; text: string } {
   const eol = content.includes("\r\n") ? "\r\n" : "\n";
   const body = ast.program.body;
   const quote = detectQuote(ast, content);
@@ -62,7 +76,9 @@ export function importInsertion(ast: File, content: string, kind: ModuleKind, id
   const judged = body.filter(takesSemicolon);
   const semi = judged.length === 0 || judged.some((s) => content.slice(s.start!, s.end!).trimEnd().endsWith(";")) ? ";" : "";
   const spec = quote + specifier.replace(/\\/g, "\\\\").replace(new RegExp(quote, "g"), `\\${quote}`) + quote;
-  const binding = ident === "secrets" ? "secrets" : kind === "esm" ? `secrets as ${ident}` : `secrets: ${ident}`;
+  const binding = names
+    .map(({ imported, local }) => (local === imported ? imported : kind === "esm" ? `${imported} as ${local}` : `${imported}: ${local}`))
+    .join(", ");
   const statement = kind === "esm" ? `import { ${binding} } from ${spec}${semi}` : `const { ${binding} } = require(${spec})${semi}`;
   let anchor: Node | null = null;
   if (kind === "esm") {

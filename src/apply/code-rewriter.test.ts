@@ -111,11 +111,11 @@ test("idempotent: rewriting a rewritten file changes nothing", () => {
   }
 });
 
-test("dynamic access, writes, browser-exposed prefixes and import.meta.env are reported, not rewritten", () => {
-  const src = `const a = process.env[name];\nprocess.env.STRIPE_KEY = "x";\ndelete process.env.DB_PASSWORD;\nconst m = process.env.NEXT_PUBLIC_MAPS_KEY;\nconst v = import.meta.env.STRIPE_KEY;\n`;
+test("writes, browser-exposed prefixes and import.meta.env are reported, not rewritten; a dynamic read goes through processEnv", () => {
+  const src = `const a = process.env[name];\nprocess.env.STRIPE_KEY = "x";\ndelete process.env.DB_PASSWORD;\nconst m = process.env.NEXT_PUBLIC_MAPS_KEY;\nconst v = import.meta.env.STRIPE_KEY;\nprocess.env[name] = "y";\n`;
   const out = rewrite("a.js", src);
-  assert.equal(out.content, src);
-  assert.equal(out.changed, false);
+  // Only the dynamic read changes: it may read a migrated secret, which processEnv still holds.
+  assert.equal(out.content, `import { processEnv } from "./secrets.js";\n${src.replace("process.env[name];", "processEnv[name];")}`);
   assert.deepEqual(
     out.warnings.map((w) => [w.code, w.line]),
     [
@@ -124,8 +124,24 @@ test("dynamic access, writes, browser-exposed prefixes and import.meta.env are r
       ["rewrite-skipped", 3],
       ["browser-exposed", 4],
       ["browser-exposed", 5],
+      ["dynamic-env-access", 6],
     ],
   );
+  assert.match(out.warnings[0]!.message, /processEnv/);
+  assert.match(out.warnings[5]!.message, /not rewritten/, "a dynamic write stays a write to process.env");
+});
+
+test("an alias of process.env read by computed name or passed on becomes processEnv; static reads through it still become secrets.NAME", () => {
+  const src = `const env = process.env;\nconst key = env.STRIPE_KEY;\nconst port = env.PORT;\nexport const get = (n) => env[n];\nrun(env);\n`;
+  const out = rewrite("a.js", src);
+  assert.equal(out.content, `import { secrets, processEnv } from "./secrets.js";\nconst env = processEnv;\nconst key = secrets.STRIPE_KEY;\nconst port = env.PORT;\nexport const get = (n) => env[n];\nrun(env);\n`);
+  assert.deepEqual(out.warnings.map((w) => [w.code, w.line]), [["dynamic-env-access", 4], ["whole-env-use", 5]]);
+  assert.equal(rewrite("a.js", out.content).changed, false, "idempotent");
+});
+
+test("a file binding processEnv already imports the overlay under another name", () => {
+  const out = rewrite("a.cjs", `const processEnv = 1;\nfork("w", { env: process.env });\n`);
+  assert.equal(out.content, `const { processEnv: vaultshiftProcessEnv } = require("./secrets.js");\nconst processEnv = 1;\nfork("w", { env: vaultshiftProcessEnv });\n`);
 });
 
 test("a name already bound to `secrets` in the file gets an alias import", () => {
@@ -253,10 +269,13 @@ test("a .js file with Flow annotations still rewrites", () => {
   assert.equal(out.content, `// @flow\nimport { secrets } from "./secrets.js";\nexport function key(): ?string {\n  return secrets.STRIPE_KEY;\n}\n`);
 });
 
-test("using the whole process.env (child processes, spreads, `in`) is reported: it no longer holds the secrets", () => {
+test("using the whole process.env (child processes, spreads, `in`) goes through processEnv, which still holds the secrets, and is reported", () => {
   const src = `spawn("worker", { env: process.env });\nconst copy = { ...process.env, X: "1" };\nconst has = "STRIPE_KEY" in process.env;\nconst keys = Object.keys(process.env);\nconst env = process.env;\nprocess.env.PORT;\n`;
   const out = rewrite("a.cjs", src);
-  assert.equal(out.content, src);
+  assert.equal(
+    out.content,
+    `const { processEnv } = require("./secrets.js");\nspawn("worker", { env: processEnv });\nconst copy = { ...processEnv, X: "1" };\nconst has = "STRIPE_KEY" in processEnv;\nconst keys = Object.keys(processEnv);\nconst env = process.env;\nprocess.env.PORT;\n`,
+  );
   assert.deepEqual(
     out.warnings.map((w) => [w.code, w.line]),
     [
@@ -266,6 +285,9 @@ test("using the whole process.env (child processes, spreads, `in`) is reported: 
       ["whole-env-use", 4],
     ],
   );
+  assert.equal(rewrite("a.cjs", out.content).changed, false, "idempotent");
+  // Nothing migrated: nothing to overlay, nothing changes.
+  assert.equal(rewriteSource({ file: "a.cjs", content: src, bindings: [], secretsImport: "./secrets.js", literals: [] }).changed, false);
 });
 
 test("CommonJS: the secrets module is required after `require(\"dotenv\").config()`, so VAULT_* from .env are set", () => {

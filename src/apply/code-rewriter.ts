@@ -12,7 +12,7 @@ import {
   type ModuleKind,
 } from "./code-rewriter-ast.js";
 import { literalEdit, type RewriteLiteral } from "./code-rewriter-literal.js";
-import { dotenvConfigCall, findExistingImport, importInsertion } from "./code-rewriter-import.js";
+import { dotenvConfigCall, findExistingImports, importInsertion, type ImportedName } from "./code-rewriter-import.js";
 import type { SecretBinding } from "../plan/types.js";
 import type { RewriteWarning } from "./code-rewriter-types.js";
 
@@ -90,20 +90,46 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   const warn = (node: Node, code: RewriteWarning["code"], message: string, name?: string) =>
     warnings.push(name === undefined ? { code, file, line: node.loc?.start.line, message } : { code, file, line: node.loc?.start.line, name, message });
   const counts = bindingCounts(ast);
-  const existing = findExistingImport(ast, input.secretsImport);
-  const ident = existing ?? ((counts.get("secrets") ?? 0) > 0 ? "vaultshiftSecrets" : "secrets");
+  const existing = findExistingImports(ast, input.secretsImport);
+  const ident = existing.get("secrets") ?? ((counts.get("secrets") ?? 0) > 0 ? "vaultshiftSecrets" : "secrets");
+  // processEnv: process.env with the migrated secrets added (the secrets
+  // module's overlay), for the uses that cannot name a secret statically.
+  const envIdent = existing.get("processEnv") ?? ((counts.get("processEnv") ?? 0) > 0 ? "vaultshiftProcessEnv" : "processEnv");
   const aliases = findAliases(ast, counts, warn);
+  const overlaidAliases = new Set<string>();
   const edits: Edit[] = [];
   const isEnvObject = (node: Node | null | undefined): boolean =>
     !!node && (isProcessEnv(node) || (node.type === "Identifier" && aliases.has(node.name)));
   const publicPrefix = (name: string) => BROWSER_PREFIXES.find((p) => name.startsWith(p));
   const access = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `${ident}.${name}` : `${ident}[${JSON.stringify(name)}]`);
+  /** Reads `process.env` (or an alias of it) through the overlay instead; false when that cannot be done here. */
+  const overlay = (envNode: Node): boolean => {
+    if (bound.size === 0) return false;
+    if (isProcessEnv(envNode)) {
+      edits.push({ start: envNode.start!, end: envNode.end!, text: envIdent });
+      return true;
+    }
+    if (envNode.type === "Identifier" && aliases.get(envNode.name)) {
+      overlaidAliases.add(envNode.name);
+      return true;
+    }
+    return false;
+  };
 
   walk(ast.program, (node, parent, key) => {
     if (isMember(node) && isEnvObject(node.object)) {
       const name = staticKey(node);
       if (name === null) {
-        warn(node, "dynamic-env-access", `${file}:${node.loc?.start.line}: dynamic environment read (${isProcessEnv(node.object) ? "process.env" : (node.object as { name: string }).name}[…]) is not rewritten: if it can read a migrated secret, read it from the secrets module by name.`);
+        const where = isProcessEnv(node.object) ? "process.env" : (node.object as { name: string }).name;
+        if (!isWriteTarget(node, parent, key) && overlay(node.object)) {
+          warn(
+            node,
+            "dynamic-env-access",
+            `${file}:${node.loc?.start.line}: dynamic environment read (${where}[…]): the name is only known at run time, so it now reads through processEnv from the secrets module (process.env with the migrated secrets added) and returns what it returned before. Where the name is known, read secrets.NAME instead.`,
+          );
+          return;
+        }
+        warn(node, "dynamic-env-access", `${file}:${node.loc?.start.line}: dynamic environment read (${where}[…]) is not rewritten: if it can read a migrated secret, read it from the secrets module by name.`);
         return;
       }
       if (!bound.has(name)) return;
@@ -128,12 +154,22 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
       if (names.length > 0) warn(node, "rewrite-skipped", `${file}:${node.loc?.start.line}: destructuring assignment from the environment reads ${names.join(", ")}; not rewritten. Change it to read from the secrets module.`);
       return;
     }
-    if (bound.size > 0 && isProcessEnv(node) && usesWholeEnv(node, parent, key)) {
-      warn(
-        node,
-        "whole-env-use",
-        `${file}:${node.loc?.start.line}: the whole process.env is used here (passed on, copied, enumerated or tested with \`in\`); the migrated secrets are no longer in it. If a child process or library needs them, pass them from the secrets module.`,
-      );
+    const aliasUse = node.type === "Identifier" && aliases.has(node.name) && aliasUsedWhole(parent, key);
+    if (bound.size > 0 && ((isProcessEnv(node) && usesWholeEnv(node, parent, key)) || aliasUse)) {
+      const what = aliasUse ? `${(node as { name: string }).name} (process.env)` : "process.env";
+      if (overlay(node)) {
+        warn(
+          node,
+          "whole-env-use",
+          `${file}:${node.loc?.start.line}: the whole ${what} is used here (passed on, copied, enumerated or tested with \`in\`); it is now processEnv from the secrets module, which adds the migrated secrets to process.env, so what receives it gets what it got before. If a child process or library does not need the secrets, pass it only what it needs.`,
+        );
+      } else {
+        warn(
+          node,
+          "whole-env-use",
+          `${file}:${node.loc?.start.line}: the whole ${what} is used here (passed on, copied, enumerated or tested with \`in\`); the migrated secrets are no longer in it. If a child process or library needs them, pass them from the secrets module (its processEnv export is process.env with the secrets added).`,
+        );
+      }
       return;
     }
     if (isImportMetaEnv(node)) {
@@ -141,6 +177,11 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
       if (name && bound.has(name)) warn(node, "browser-exposed", `${file}:${node.loc?.start.line}: import.meta.env.${name} is resolved by the bundler at build time (often into client code); not rewritten.`, name);
     }
   });
+
+  for (const name of overlaidAliases) {
+    const init = aliases.get(name);
+    if (init) edits.push({ start: init.start!, end: init.end!, text: envIdent });
+  }
 
   for (const lit of input.literals) {
     if (lit.file !== undefined && lit.file !== file) continue;
@@ -153,7 +194,11 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
-  if (existing === null) {
+  const used = (text: string) => applied.kept.some((e) => e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`));
+  const needed: { imported: ImportedName; local: string }[] = [];
+  if (!existing.has("secrets") && used(ident)) needed.push({ imported: "secrets", local: ident });
+  if (!existing.has("processEnv") && used(envIdent)) needed.push({ imported: "processEnv", local: envIdent });
+  if (needed.length > 0) {
     const kind = input.moduleKind ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast, input.packageType);
     if (kind === "esm") {
       const late = dotenvConfigCall(ast);
@@ -165,7 +210,7 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
         );
       }
     }
-    const ins = importInsertion(ast, content, kind, ident, input.secretsImport);
+    const ins = importInsertion(ast, content, kind, needed, input.secretsImport);
     // Insertion points come from the original text; edits never touch them
     // (they sit between top-level statements), so shift by the edits before.
     const shift = edits.filter((e) => e.end <= ins.at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0);
@@ -247,19 +292,52 @@ function usesWholeEnv(node: Node, parent: Node | null, key: string | null): bool
   return true;
 }
 
+/** An alias of process.env passed on, spread, enumerated or tested with `in` (not its declaration, not a member read). */
+function aliasUsedWhole(parent: Node | null, key: string | null): boolean {
+  if (!parent) return false;
+  switch (parent.type) {
+    case "CallExpression":
+    case "NewExpression":
+    case "OptionalCallExpression":
+      return key === "arguments";
+    case "SpreadElement":
+      return true;
+    case "BinaryExpression":
+      return parent.operator === "in" && key === "right";
+    case "ObjectProperty":
+      return key === "value" && !parent.shorthand;
+    case "ForInStatement":
+    case "ForOfStatement":
+      return key === "right";
+    case "ReturnStatement":
+    case "ArrowFunctionExpression":
+      return key === "argument" || key === "body";
+    default:
+      return false;
+  }
+}
+
 function isImportMetaEnv(node: Node): boolean {
   if (!isMember(node)) return false;
   const o = node.object;
   return isMember(o) && o.object.type === "MetaProperty" && staticKey(o) === "env";
 }
 
-/** Identifiers bound to the environment object: `const env = process.env`, `const { env } = process`. */
-function findAliases(ast: File, counts: Map<string, number>, warn: (node: Node, code: RewriteWarning["code"], message: string) => void): Set<string> {
-  const aliases = new Set<string>();
+/**
+ * Identifiers bound to the environment object: `const env = process.env`,
+ * `const { env } = process`; each with its `process.env` initialiser when it
+ * has one (what the overlay replaces), else null.
+ */
+function findAliases(ast: File, counts: Map<string, number>, warn: (node: Node, code: RewriteWarning["code"], message: string) => void): Map<string, Node | null> {
+  const aliases = new Map<string, Node | null>();
   walk(ast.program, (node) => {
     if (node.type !== "VariableDeclarator" || !node.init) return;
     let name: string | null = null;
-    if (node.id.type === "Identifier" && isProcessEnv(node.init)) name = node.id.name;
+    let init: Node | null = null;
+    if (node.id.type === "Identifier" && isProcessEnv(node.init)) {
+      name = node.id.name;
+      init = node.init;
+    }
     if (node.id.type === "ObjectPattern" && node.init.type === "Identifier" && node.init.name === "process") {
       for (const p of node.id.properties) {
         if (propertyKeyName(p) === "env" && p.type === "ObjectProperty" && p.value.type === "Identifier") name = p.value.name;
@@ -268,13 +346,13 @@ function findAliases(ast: File, counts: Map<string, number>, warn: (node: Node, 
     if (name === null) return;
     // Without scope analysis, an alias is trusted only when its name is bound
     // once in the file; otherwise `env.X` might be some other `env`.
-    if ((counts.get(name) ?? 0) === 1) aliases.add(name);
+    if ((counts.get(name) ?? 0) === 1) aliases.set(name, init);
     else warn(node, "rewrite-skipped", `${name} aliases process.env but the name is declared more than once in this file; reads through it are not rewritten.`);
   });
   return aliases;
 }
 
-function applyEdits(content: string, edits: Edit[], warnings: RewriteWarning[], file: string): { content: string; count: number } {
+function applyEdits(content: string, edits: Edit[], warnings: RewriteWarning[], file: string): { content: string; count: number; kept: Edit[] } {
   // Stable order by start; an edit overlapping an earlier one is dropped (ESLint does the same with fixes).
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
   const kept: Edit[] = [];
@@ -294,5 +372,5 @@ function applyEdits(content: string, edits: Edit[], warnings: RewriteWarning[], 
   }
   edits.length = 0;
   edits.push(...kept);
-  return { content: out, count: kept.length };
+  return { content: out, count: kept.length, kept };
 }

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
-import { relativeSpecifier, readPackageJson, sha256, type SecretsModuleLayout } from "../plan/project.js";
+import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, type SecretsModuleLayout } from "../plan/project.js";
 import { addDependency } from "./package-json.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
 import { version } from "../version.js";
@@ -75,21 +75,26 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   let codeChanged = false;
   if (ctx.secretsModule && (names.length > 0 || ctx.literals.length > 0)) {
     const esm = ctx.secretsModule.moduleKind === "esm";
-    // Node reads a .js file without import/require syntax by package.json `type`;
-    // TypeScript files are left to the compiler's settings.
-    const packageType = readPackageJson(ctx.root)?.type === "module" ? "module" : "commonjs";
+    // Node reads a .js file without import/require syntax by the `type` of its
+    // nearest package.json (workspaces mix both); TypeScript files are left to
+    // the compiler's settings.
+    const typeOf = packageTypes(ctx.root);
     for (const file of ctx.sourceFiles) {
       if (file === moduleFile) continue;
       const literals = ctx.literals.filter((l) => l.file === file);
       const before = readIfExists(join(ctx.root, file));
       if (before === null) continue;
       const content = before.toString("utf8");
-      if (literals.length === 0 && !names.some((n) => content.includes(n))) continue;
+      if (literals.length === 0 && !names.some((n) => content.includes(n)) && !(names.length > 0 && mayUseWholeEnv(content))) continue;
+      const packageType = typeOf(file);
+      // An ES module needs the full file name (Node's ESM resolver adds no
+      // extension); a CommonJS require() may leave a plain `.js` out.
+      const importerIsEsm = /\.jsx?$/i.test(file) ? r.moduleKindOf(file, content, packageType) === "esm" : /\.(mjs|mts)$/i.test(file);
       const out = r.rewriteSource({
         file,
         content,
         bindings: names.map((name) => ({ name })),
-        secretsImport: relativeSpecifier(file, ctx.secretsModule.file, esm || /\.(mjs|mts)$/.test(file)),
+        secretsImport: relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm),
         literals: literals.map((l) => ({ name: l.name, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn })),
         ...(/\.jsx?$/i.test(file) ? { packageType } : {}),
       });

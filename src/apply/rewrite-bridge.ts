@@ -1,4 +1,4 @@
-import { rewriteSource } from "./code-rewriter.js";
+import { moduleKindOf, rewriteSource } from "./code-rewriter.js";
 import { generateSecretsModule } from "./secrets-module.js";
 import { cleanEnvFile, ensureGitignore, updateEnvExample } from "./env-cleaner.js";
 import { redactedDiff } from "./redacted-diff.js";
@@ -8,6 +8,7 @@ import { redactedDiff } from "./redacted-diff.js";
 
 export interface RewriteBridge {
   rewriteSource: typeof rewriteSource;
+  moduleKindOf: typeof moduleKindOf;
   generateSecretsModule: typeof generateSecretsModule;
   cleanEnvFile: typeof cleanEnvFile;
   updateEnvExample: typeof updateEnvExample;
@@ -15,7 +16,7 @@ export interface RewriteBridge {
   redactedDiff: typeof redactedDiff;
 }
 
-const bridge: RewriteBridge = { rewriteSource, generateSecretsModule, cleanEnvFile, updateEnvExample, ensureGitignore, redactedDiff };
+const bridge: RewriteBridge = { rewriteSource, moduleKindOf, generateSecretsModule, cleanEnvFile, updateEnvExample, ensureGitignore, redactedDiff };
 
 export async function rewriteBridge(): Promise<RewriteBridge> {
   return bridge;

@@ -141,7 +141,7 @@ test("TypeScript: type-checks under strict settings in both flavours, runs once 
     const root = project(`ts-${moduleKind}`, {
       "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
       "secrets.ts": content,
-      "main.ts": `import { secrets, environment } from "./secrets.js";\nconst db: string = secrets.DB_PASSWORD;\nconst dsn: string | undefined = secrets.SENTRY_DSN;\nconsole.log(JSON.stringify({ environment, DB_PASSWORD: db, SENTRY_DSN: dsn, STRIPE_KEY: secrets.STRIPE_KEY }));\n`,
+      "main.ts": `import { secrets, environment, processEnv } from "./secrets.js";\nconst db: string = secrets.DB_PASSWORD;\nif (processEnv["DB_PASSWORD"] !== db) throw new Error("processEnv does not hold the secret");\nconst dsn: string | undefined = secrets.SENTRY_DSN;\nconsole.log(JSON.stringify({ environment, DB_PASSWORD: db, SENTRY_DSN: dsn, STRIPE_KEY: secrets.STRIPE_KEY }));\n`,
       "bad.ts": `import { secrets } from "./secrets.js";\nexport const dsn: string = secrets.SENTRY_DSN;\n`,
     });
     const options: import("typescript").CompilerOptions = {
@@ -167,6 +167,41 @@ test("TypeScript: type-checks under strict settings in both flavours, runs once 
     writeFileSync(join(root, "out", "package.json"), moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`);
     execFileSync("ln", ["-s", join(dir, "node_modules"), join(root, "node_modules")]);
     assert.deepEqual(JSON.parse(run(join(root, "out"), "main.js", { NODE_ENV: "production" }).stdout), { environment: "production", ...prod }, moduleKind);
+  }
+});
+
+test("processEnv is process.env with the secrets added: passed to a child, spread, enumerated, tested with `in`, read by computed name; writes win", () => {
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings });
+    const imp = moduleKind === "esm" ? `import { processEnv } from "./secrets.js";` : `const { processEnv } = require("./secrets.js");`;
+    const root = project(`overlay-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.js": content,
+      "child.js": `process.stdout.write(JSON.stringify({ db: process.env.DB_PASSWORD ?? null, plain: process.env.PLAIN ?? null }));\n`,
+      "main.js": [
+        imp,
+        `const { execFileSync } = ${moduleKind === "esm" ? `await import("node:child_process")` : `require("node:child_process")`};`,
+        `const name = ["DB", "PASSWORD"].join("_");`,
+        `const child = JSON.parse(execFileSync(process.execPath, ["child.js"], { env: processEnv, encoding: "utf8" }));`,
+        `const copy = { ...processEnv };`,
+        `const before = { dynamic: processEnv[name], has: name in processEnv, listed: Object.keys(processEnv).includes(name), copied: copy.DB_PASSWORD, plain: processEnv.PLAIN, sentry: processEnv.SENTRY_DSN ?? null, child };`,
+        `processEnv.DB_PASSWORD = "overridden";`,
+        `const written = { overlay: processEnv.DB_PASSWORD, real: process.env.DB_PASSWORD };`,
+        `delete processEnv.DB_PASSWORD;`,
+        `console.log(JSON.stringify({ before, written, deleted: name in processEnv }));`,
+      ].join("\n"),
+    });
+    const r = run(root, "main.js", { PLAIN: "config" });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(
+      JSON.parse(r.stdout),
+      {
+        before: { dynamic: dev.DB_PASSWORD, has: true, listed: true, copied: dev.DB_PASSWORD, plain: "config", sentry: null, child: { db: dev.DB_PASSWORD, plain: "config" } },
+        written: { overlay: "overridden", real: "overridden" },
+        deleted: false,
+      },
+      moduleKind,
+    );
   }
 });
 

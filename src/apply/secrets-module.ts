@@ -133,6 +133,42 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     "});",
     "",
     `${exp}const secrets${T(": Secrets")} = Object.freeze(values)${T(" as unknown as Secrets")};`,
+    "",
+    "// process.env with this environment's migrated secrets added, for code that passes the",
+    "// environment on (a child process, a library configured from it) or reads it by a name",
+    "// known only at run time: it sees what it saw before the migration. Writes and deletes go",
+    "// to process.env, and a name written or deleted there is no longer overlaid.",
+    `const overlaid = new Set${T("<string>")}(names.filter((name) => own.call(paths, name) && loaded[name] !== undefined));`,
+    `${exp}const processEnv${T(": NodeJS.ProcessEnv")} = new Proxy(process.env, {`,
+    "  get(target, name) {",
+    "    return typeof name === \"string\" && overlaid.has(name) ? loaded[name] : Reflect.get(target, name);",
+    "  },",
+    "  has(target, name) {",
+    "    return (typeof name === \"string\" && overlaid.has(name)) || Reflect.has(target, name);",
+    "  },",
+    "  ownKeys(target) {",
+    "    const keys = Reflect.ownKeys(target);",
+    "    const seen = new Set(keys);",
+    "    for (const name of overlaid) if (!seen.has(name)) keys.push(name);",
+    "    return keys;",
+    "  },",
+    "  getOwnPropertyDescriptor(target, name) {",
+    "    if (typeof name === \"string\" && overlaid.has(name)) return { value: loaded[name], writable: true, enumerable: true, configurable: true };",
+    "    return Reflect.getOwnPropertyDescriptor(target, name);",
+    "  },",
+    "  set(target, name, value) {",
+    "    if (typeof name === \"string\") overlaid.delete(name);",
+    "    return Reflect.set(target, name, value);",
+    "  },",
+    "  deleteProperty(target, name) {",
+    "    if (typeof name === \"string\") overlaid.delete(name);",
+    "    return Reflect.deleteProperty(target, name);",
+    "  },",
+    "  defineProperty(target, name, descriptor) {",
+    "    if (typeof name === \"string\") overlaid.delete(name);",
+    "    return Reflect.defineProperty(target, name, descriptor);",
+    "  },",
+    "});",
     "/** Resolves when the secrets are loaded (always, once this module has loaded); for symmetry with async code. */",
     `${exp}function ready()${T(": Promise<Secrets>")} {`,
     "  return Promise.resolve(secrets);",
@@ -189,7 +225,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     );
   }
   if (ts || esm) push("export default secrets;");
-  else push("", "exports.secrets = secrets;", "exports.environment = environment;", "exports.ready = ready;");
+  else push("", "exports.secrets = secrets;", "exports.processEnv = processEnv;", "exports.environment = environment;", "exports.ready = ready;");
   return { content: lines.join("\n") + "\n" };
 }
 

@@ -64,3 +64,27 @@ test("environment names can come from config", () => {
   const c = collectCandidates(root, { environments: { "live.env": "production-eu" } });
   assert.equal(c.secrets[0]!.environment, "production-eu");
 });
+
+test("layered .env files: with a .env.development beside it, or a layering loader in package.json, .env is the base of every environment", () => {
+  const layered = tree({
+    ".env": "DB_PASSWORD=Xk9mP2vL8qR4nZ7wQ3\n",
+    ".env.development": "API_SECRET=Qw8eR4tY7uI2oP5aS9\n",
+    "packages/a/.env": "DB_PASSWORD=Nm3bV6cX9zL2kJ5hG8\n",
+  });
+  const c = collectCandidates(layered);
+  assert.deepEqual(c.layeredDirs, [""]);
+  assert.deepEqual(
+    c.secrets.map((s) => [s.source.file, s.environment]),
+    [
+      [".env", "shared"],
+      [".env.development", "development"],
+      ["packages/a/.env", "development"],
+    ],
+  );
+  const next = tree({ "package.json": JSON.stringify({ dependencies: { next: "15.0.0" } }), ".env": "DB_PASSWORD=Xk9mP2vL8qR4nZ7wQ3\n", ".env.production": "DB_PASSWORD=Lp4Xs8Ne2Wq6Ry9UeT\n" });
+  assert.deepEqual(collectCandidates(next).secrets.map((s) => s.environment), ["shared", "production"]);
+  // One file per environment, picked by the app: .env stays development; config still wins.
+  const single = tree({ ".env": "DB_PASSWORD=Xk9mP2vL8qR4nZ7wQ3\n", ".env.production": "DB_PASSWORD=Lp4Xs8Ne2Wq6Ry9UeT\n" });
+  assert.deepEqual(collectCandidates(single).secrets.map((s) => s.environment), ["development", "production"]);
+  assert.deepEqual(collectCandidates(layered, { environments: { ".env": "development" } }).secrets.map((s) => s.environment), ["development", "development", "development"]);
+});

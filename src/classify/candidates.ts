@@ -5,7 +5,7 @@ import { classifyVariable, type Classification } from "./index.js";
 import { readDotenv } from "../scan/dotenv-reader.js";
 import { scanText } from "../scan/engine.js";
 import type { SecretKind } from "../scan/types.js";
-import { environmentOf, isEnvFile, isEnvTemplate } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, layeredEnvDirs } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 
 // Everything the migration could move: every key of every .env file (secret or
@@ -32,6 +32,8 @@ export interface CandidateSet {
   envFiles: string[];
   /** Relative paths of the JS/TS source files seen. */
   sourceFiles: string[];
+  /** Directories ("" = root) whose `.env` is the base layer of every environment (src/map/environment.ts). */
+  layeredDirs?: string[];
 }
 
 export type Classifier = (name: string, value: string, file?: string) => Classification;
@@ -64,16 +66,37 @@ export function findSourceFiles(root: string, exclude: string[] = []): string[] 
     .sort();
 }
 
-function envName(file: string, map: Record<string, string> | undefined): string {
+function envName(file: string, map: Record<string, string> | undefined, layered: Set<string>): string {
   const base = file.split("/").pop() ?? file;
-  return map?.[file] ?? map?.[base] ?? environmentOf(file);
+  const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+  // A layered project's `.env` is loaded under every environment: its secrets
+  // go to one location that every environment reads unless a more specific
+  // file overrides the name (the secrets module's shared set).
+  const layeredBase = base === ".env" && layered.has(dir) ? BASE_LAYER_ENVIRONMENT : undefined;
+  return map?.[file] ?? map?.[base] ?? layeredBase ?? environmentOf(file);
+}
+
+/** Every dependency name in the root package.json (any dependency field). */
+function dependencyNames(root: string): string[] {
+  try {
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
+    return ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"].flatMap((k) => {
+      const deps = pkg[k];
+      return typeof deps === "object" && deps !== null ? Object.keys(deps) : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 export function collectCandidates(root: string, options: CandidateOptions = {}): CandidateSet {
   const classify = options.classify ?? classifyVariable;
   const out: CandidateSet = { secrets: [], config: [], warnings: [], envFiles: [], sourceFiles: [] };
 
-  for (const file of findEnvFiles(root, options.exclude)) {
+  const envFiles = findEnvFiles(root, options.exclude);
+  out.layeredDirs = [...layeredEnvDirs(envFiles, dependencyNames(root))].sort();
+  const layered = new Set(out.layeredDirs);
+  for (const file of envFiles) {
     let text: string;
     try {
       text = readFileSync(join(root, file), "utf8");
@@ -82,7 +105,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       continue;
     }
     out.envFiles.push(file);
-    const environment = envName(file, options.environments);
+    const environment = envName(file, options.environments, layered);
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;
     for (const entry of readDotenv(text)) {

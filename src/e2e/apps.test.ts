@@ -36,7 +36,7 @@ test("ESM app (type: module, aliases, destructuring with defaults, dynamic acces
   await assertMigrated(run, server);
   const clients = readFileSync(join(run.root, "src/clients.js"), "utf8");
   assert.match(clients, /const \{ GITHUB_TOKEN, SLACK_WEBHOOK_URL: slackHook = "" \} = secrets;/);
-  assert.match(clients, /return process\.env\[name\];/, "dynamic access is left alone");
+  assert.match(clients, /return processEnv\[name\];/, "dynamic access reads through the overlay (process.env plus the secrets)");
   assert.ok(run.result.plan.warnings.some((w) => w.code === "dynamic-env-access" && w.file === "src/clients.js"), "and reported");
   assert.match(readFileSync(join(run.root, "src/vaultshift-secrets.js"), "utf8"), /await loadSecrets\(/, "ESM: top-level await");
   await assertRollback(run, server);

@@ -58,3 +58,36 @@ export function environmentOf(file: string): string {
   const normal = ALIASES[word] ?? word;
   return normal.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "development";
 }
+
+/**
+ * Loaders that layer .env files (each file only adds what the more specific
+ * ones did not set): `.env` holds defaults for every environment, then
+ * `.env.<mode>`, `.env.local`, `.env.<mode>.local` override it. Next.js
+ * (nextjs.org/docs/app/guides/environment-variables), Vite
+ * (vite.dev/guide/env-and-mode), Create React App, Nuxt and dotenv-flow all
+ * load them this way.
+ */
+export const LAYERING_PACKAGES = ["next", "vite", "react-scripts", "nuxt", "dotenv-flow", "@nuxt/kit", "astro"];
+
+/**
+ * The directories (relative, "" for the root, no trailing slash) whose `.env`
+ * is the base layer of every environment rather than the development file:
+ * those that also have a `.env.development`/`.env.dev` (`.env` cannot be the
+ * development file then), and every directory when the project depends on a
+ * layering loader.
+ */
+export function layeredEnvDirs(envFiles: string[], dependencies: string[]): Set<string> {
+  const dirOf = (f: string) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "");
+  const baseOf = (f: string) => (f.split("/").pop() ?? f).toLowerCase();
+  const dirs = new Set(envFiles.filter((f) => baseOf(f) === ".env").map(dirOf));
+  if (dependencies.some((d) => LAYERING_PACKAGES.includes(d))) return dirs;
+  const out = new Set<string>();
+  for (const f of envFiles) {
+    if (!/^\.env\.(development|dev)(\.local)?$/.test(baseOf(f))) continue;
+    if (dirs.has(dirOf(f))) out.add(dirOf(f));
+  }
+  return out;
+}
+
+/** The environment of a base `.env` in a layered directory: its values apply to every environment that does not override them. */
+export const BASE_LAYER_ENVIRONMENT = "shared";

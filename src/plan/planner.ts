@@ -6,9 +6,10 @@ import { computeFileChanges, hashOf, readIfExists } from "../apply/file-changes.
 import type { KvStore } from "../apply/kv-store.js";
 import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, type PathTemplates } from "../map/path-mapper.js";
 import { lowerSnake } from "../map/group.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
-import { appName, projectId, secretsModuleLayout } from "./project.js";
+import { appName, mayUseWholeEnv, projectId, secretsModuleLayout } from "./project.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
 import { historySecrets } from "./history.js";
@@ -80,6 +81,29 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         message: `${c.name} looks like a secret but its prefix makes the bundler inline it into browser code; it is not moved. Rotate it and serve it from the backend instead.`,
       });
     } else movable.push(c);
+  }
+
+  // Layered loaders also read `.env.local` under every environment but test,
+  // above `.env.<mode>`. It is migrated as the development machine's file; say
+  // where that changes what another environment reads on this machine.
+  const layered = new Set(found.layeredDirs ?? []);
+  for (const c of movable) {
+    if (c.source.type !== "dotenv") continue;
+    const file = c.source.file;
+    const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+    if (!layered.has(dir) || (file.split("/").pop() ?? "").toLowerCase() !== ".env.local") continue;
+    const inDir = found.envFiles.filter((f) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "") === dir);
+    const others = [...new Set(inDir.map((f) => environmentOf(f)))].filter(
+      (e) => e !== "development" && e !== "test" && e !== BASE_LAYER_ENVIRONMENT,
+    );
+    const uncovered = others.filter((e) => !movable.some((o) => o.name === c.name && o.source.type === "dotenv" && o.source.file === `${dir ? `${dir}/` : ""}.env.${e}.local`));
+    if (uncovered.length === 0) continue;
+    warnings.push({
+      code: "local-override",
+      file,
+      line: c.source.line,
+      message: `${c.name} in ${file} is migrated for development only. This project's loader also reads .env.local under ${uncovered.join(", ")}, where ${c.name} will now come from that environment's own file or the process environment instead. Set it there if those runs need it.`,
+    });
   }
 
   // Map each candidate to a location; identical values at one location are one secret.
@@ -193,7 +217,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const rewritten = found.sourceFiles.filter((f) => {
     if (literalFiles.has(f)) return true;
     const text = bindingNames.length > 0 ? readIfExists(join(root, f))?.toString("utf8") : undefined;
-    return text !== undefined && bindingNames.some((n) => text.includes(n));
+    return text !== undefined && (bindingNames.some((n) => text.includes(n)) || mayUseWholeEnv(text));
   });
   const secretsModule = secretsModuleLayout(root, found.sourceFiles, rewritten);
   const envKeys = new Map<string, { keys: string[]; migratedKeys: string[] }>();

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { relativeSpecifier, secretsModuleLayout } from "./project.js";
+import { mayUseWholeEnv, packageTypes, relativeSpecifier, secretsModuleLayout } from "./project.js";
 
 // Which secrets module a JavaScript project gets: one that every file that
 // imports it can load under Node's module rules.
@@ -42,4 +42,41 @@ test("without \"type\": \"module\", .js files are CommonJS; ES modules alone get
 test("a module package of ES modules only keeps the ESM flavour as .js", (t) => {
   const root = project(t, { type: "module" });
   assert.deepEqual(secretsModuleLayout(root, ["src/a.js", "src/b.mjs"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
+});
+
+test("npm workspaces: each file follows its nearest package.json; one CommonJS package makes the module CommonJS", (t) => {
+  const root = project(t, { name: "fleet", workspaces: ["packages/*"] });
+  mkdirSync(join(root, "packages/api/src"), { recursive: true });
+  mkdirSync(join(root, "packages/worker/lib"), { recursive: true });
+  writeFileSync(join(root, "packages/api/package.json"), JSON.stringify({ type: "module" }));
+  writeFileSync(join(root, "packages/worker/package.json"), JSON.stringify({ name: "worker" }));
+  const typeOf = packageTypes(root);
+  assert.equal(typeOf("packages/api/src/index.js"), "module");
+  assert.equal(typeOf("packages/worker/lib/index.js"), "commonjs");
+  assert.equal(typeOf("scripts/x.js"), "commonjs");
+  const files = ["packages/api/src/index.js", "packages/worker/lib/index.js"];
+  assert.equal(secretsModuleLayout(root, files).moduleKind, "cjs");
+  assert.equal(secretsModuleLayout(root, ["packages/api/src/index.js"]).moduleKind, "esm", "ES modules only: ESM, even though the root package is CommonJS");
+  assert.equal(secretsModuleLayout(root, ["packages/api/src/index.js"]).file, "vaultshift-secrets.mjs");
+});
+
+test("TypeScript: a .cts importer (compiled to require) gets the CommonJS flavour, as .cts in a module package; its ES importers name it .cjs", (t) => {
+  const root = project(t, { type: "module" });
+  writeFileSync(join(root, "tsconfig.json"), `{ "compilerOptions": { "module": "NodeNext" } }`);
+  assert.deepEqual(secretsModuleLayout(root, ["src/env.ts", "src/legacy.cts"]), { file: "src/vaultshift-secrets.cts", language: "ts", moduleKind: "cjs" });
+  assert.deepEqual(secretsModuleLayout(root, ["src/env.ts", "src/tool.mts"]), { file: "src/vaultshift-secrets.ts", language: "ts", moduleKind: "esm" });
+  assert.equal(relativeSpecifier("src/env.ts", "src/vaultshift-secrets.cts", true), "./vaultshift-secrets.cjs");
+  assert.equal(relativeSpecifier("src/lib/legacy.cts", "src/vaultshift-secrets.cts", false), "../vaultshift-secrets.cjs");
+  assert.equal(relativeSpecifier("src/tool.mts", "src/vaultshift-secrets.mts", true), "./vaultshift-secrets.mjs");
+});
+
+test("TypeScript with NodeNext in a CommonJS package compiles .ts to CommonJS: no top-level await", (t) => {
+  const root = project(t, { name: "svc" });
+  writeFileSync(join(root, "tsconfig.json"), `{ "compilerOptions": { "module": "nodenext" } }`);
+  assert.deepEqual(secretsModuleLayout(root, ["src/env.ts"]), { file: "src/vaultshift-secrets.ts", language: "ts", moduleKind: "cjs" });
+});
+
+test("the pre-filter for whole or computed uses of process.env", () => {
+  for (const yes of ["spawn(c, { env: process.env })", "process.env[name]", "const env = process.env;", "{ ...process.env }", "process?.env?.[k]", "Object.keys(process.env)"]) assert.equal(mayUseWholeEnv(yes), true, yes);
+  for (const no of ["process.env.PORT", "process.env?.PORT", "process . env . X", "processes.envelope"]) assert.equal(mayUseWholeEnv(no), false, no);
 });

@@ -77,23 +77,67 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
   const ts = existsSync(join(root, "tsconfig.json")) || sourceFiles.some((f) => /\.(ts|tsx|mts|cts)$/.test(f));
   const packageIsModule = pkg?.type === "module";
   const dir = existsSync(join(root, "src")) && sourceFiles.some((f) => f.startsWith("src/")) ? "src/" : "";
+  // Each file is ESM or CommonJS by its own nearest package.json (npm
+  // workspaces mix both), as Node decides.
+  const types = packageTypes(root);
+  // Node reads the module itself by the package.json nearest to where it goes.
+  const moduleInModulePackage = types(`${dir}vaultshift-secrets.js`) === "module";
   if (ts) {
-    // TypeScript compiles `import` either way; emit ESM unless tsconfig asks for CommonJS output in a CommonJS package.
+    // TypeScript compiles `import` either way. Its output is CommonJS for
+    // `.cts` files, and for `.ts` files in a CommonJS package when tsconfig asks
+    // for `commonjs`, or for `node16`/`nodenext` (which follow package.json
+    // `type`). A CommonJS importer needs the CommonJS flavour: `require()` of a
+    // module with top-level await fails (ERR_REQUIRE_ASYNC_MODULE).
     let tsModule = "";
     try {
       tsModule = String((JSON.parse(stripJsonComments(readFileSync(join(root, "tsconfig.json"), "utf8"))) as { compilerOptions?: { module?: string } }).compilerOptions?.module ?? "");
     } catch {
       /* tsconfig with syntax JSON.parse rejects: keep the package's kind */
     }
-    const moduleKind = /commonjs/i.test(tsModule) && !packageIsModule ? "cjs" : "esm";
-    return { file: `${dir}vaultshift-secrets.ts`, language: "ts", moduleKind };
+    const followsPackage = /^node(16|18|next)$/i.test(tsModule);
+    const tsCommonJs = (f: string) =>
+      /\.c[tj]s$/i.test(f) || (/\.[tj]sx?$/i.test(f) && ((/commonjs/i.test(tsModule) && !packageIsModule) || (followsPackage && types(f) === "commonjs")));
+    const moduleKind = (/commonjs/i.test(tsModule) && !packageIsModule) || rewritten.some(tsCommonJs) ? "cjs" : "esm";
+    // A CommonJS module in a `"type": "module"` package must be a .cts file (compiled to .cjs).
+    const ext = moduleKind === "cjs" && moduleInModulePackage ? "cts" : "ts";
+    return { file: `${dir}vaultshift-secrets.${ext}`, language: "ts", moduleKind };
   }
   const js = rewritten.filter((f) => /\.[cm]?jsx?$/i.test(f));
-  const isCommonJs = (f: string) => /\.cjs$/i.test(f) || (!packageIsModule && /\.jsx?$/i.test(f));
+  const isCommonJs = (f: string) => /\.cjs$/i.test(f) || (/\.jsx?$/i.test(f) && types(f) === "commonjs");
   // No JavaScript file to go by: the package's own type.
   const moduleKind: "esm" | "cjs" = js.length === 0 ? (packageIsModule ? "esm" : "cjs") : js.some(isCommonJs) ? "cjs" : "esm";
-  const ext = moduleKind === "cjs" ? (packageIsModule ? "cjs" : "js") : packageIsModule ? "js" : "mjs";
+  const ext = moduleKind === "cjs" ? (moduleInModulePackage ? "cjs" : "js") : moduleInModulePackage ? "js" : "mjs";
   return { file: `${dir}vaultshift-secrets.${ext}`, language: "js", moduleKind };
+}
+
+/**
+ * The package.json `type` that governs each file (relative to the root): that
+ * of the nearest package.json between the file and the root, as Node reads it
+ * (a package.json without `type` is CommonJS). Memoised per directory.
+ */
+export function packageTypes(root: string): (file: string) => "module" | "commonjs" {
+  const byDir = new Map<string, "module" | "commonjs">();
+  const typeOf = (dir: string): "module" | "commonjs" => {
+    const known = byDir.get(dir);
+    if (known) return known;
+    let type: "module" | "commonjs";
+    const pkg = existsSync(join(root, dir, "package.json")) ? readPackageJson(join(root, dir)) : null;
+    if (pkg !== null || dir === "") type = pkg?.type === "module" ? "module" : "commonjs";
+    else type = typeOf(dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "");
+    byDir.set(dir, type);
+    return type;
+  };
+  return (file) => typeOf(file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "");
+}
+
+/**
+ * Whether source text may use `process.env` as a whole or with a computed key
+ * (`fn(process.env)`, `{ ...process.env }`, `process.env[name]`, an alias):
+ * a pre-filter for the files the rewriter has to look at even when they name no
+ * migrated variable, since such a use can still read a migrated secret.
+ */
+export function mayUseWholeEnv(text: string): boolean {
+  return /process\??\.env\b(?!\s*\??\.\s*[A-Za-z_$])/.test(text);
 }
 
 /** tsconfig.json allows comments and trailing commas. Good enough for reading one option. */
@@ -117,7 +161,10 @@ export function relativeSpecifier(from: string, target: string, keepExtension: b
   const up = fromParts.length - i;
   let spec = [...Array(up).fill(".."), ...toParts.slice(i)].join("/");
   if (!spec.startsWith(".")) spec = `./${spec}`;
-  // TypeScript resolves `./x.js` to `./x.ts` (NodeNext and bundler resolution alike).
-  spec = spec.replace(/\.ts$/, ".js");
+  // TypeScript resolves `./x.js` to `./x.ts`, `./x.cjs` to `./x.cts` and
+  // `./x.mjs` to `./x.mts` (NodeNext and bundler resolution alike).
+  spec = spec.replace(/\.([cm]?)ts$/, ".$1js");
+  // Only a plain `.js` may be left out (by require() and extension-less
+  // resolution); `.cjs`/`.mjs` are always needed.
   return keepExtension ? spec : spec.replace(/\.js$/, "");
 }
