@@ -10,6 +10,7 @@ import { kubernetesBackend } from "./kubernetes.js";
 import { jwtBackend } from "./jwt-auth.js";
 import { kv2Backend } from "./kv2.js";
 import { kv1Backend, cubbyholeBackend } from "./kv1.js";
+import { transitBackend } from "./transit.js";
 import { sysBackend } from "./sys.js";
 import { AuditBroker } from "./audit.js";
 import { Wrapping, WRAPPING_POLICY } from "./wrapping.js";
@@ -99,6 +100,7 @@ export class Core {
   private readonly kv2: Backend;
   private readonly kv1: Backend;
   private readonly cubbyhole: Backend;
+  private readonly transit: Backend;
 
   constructor(
     readonly state: State,
@@ -115,6 +117,7 @@ export class Core {
     this.kv2 = kv2Backend(state);
     this.kv1 = kv1Backend(state);
     this.cubbyhole = cubbyholeBackend(state);
+    this.transit = transitBackend(state);
     this.sys = sysBackend({
       state,
       tokens: this.tokens,
@@ -194,6 +197,7 @@ export class Core {
     let backend = empty;
     if (mount.type === "kv") backend = mount.options?.version === "2" ? this.kv2 : this.kv1;
     else if (mount.type === "cubbyhole") backend = this.cubbyhole;
+    else if (mount.type === "transit") backend = this.transit;
     return { backend, mount, mountPoint: best, rel: path.slice(best.length) };
   }
 

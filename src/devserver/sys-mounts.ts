@@ -39,7 +39,7 @@ export function mountView(m: MountEntry): Data {
     type: m.type,
     uuid: m.uuid,
   };
-  if (m.type === "kv" || m.type === "token" || m.type === "approle" || m.type === "kubernetes" || m.type === "jwt") view.deprecation_status = "supported";
+  if (m.type === "kv" || m.type === "transit" || m.type === "token" || m.type === "approle" || m.type === "kubernetes" || m.type === "jwt") view.deprecation_status = "supported";
   return view;
 }
 
@@ -112,20 +112,21 @@ export function mountHandlers(state: State, tokens: TokenStore) {
           type = "kv";
           options = { ...(options ?? {}), version: "2" };
         } else if (type === "generic") type = "kv";
-        if (type !== "kv") throw badRequest(`plugin not found in the catalog: ${type}`);
+        if (type !== "kv" && type !== "transit") throw badRequest(`plugin not found in the catalog: ${type}`);
         if (options?.version !== undefined && !["1", "2", ""].includes(options.version)) throw badRequest("invalid kv version");
         const m = newMount(path, type, str(req.data, "description"), options, bool(req.data, "local"));
         const cfg = map(req.data, "config");
         if (cfg) tuneMount(m, cfg, false);
         state.mounts.set(path, m);
-        state.kv.set(m.uuid, newKvStore());
+        if (type === "kv") state.kv.set(m.uuid, newKvStore());
         return undefined;
       }
       case "delete": {
         if (!mount) return undefined; // idempotent, and does not reveal whether it existed
-        if (mount.type !== "kv") throw badRequest(`cannot unmount "${path}"`);
+        if (mount.type !== "kv" && mount.type !== "transit") throw badRequest(`cannot unmount "${path}"`);
         state.mounts.delete(path);
         state.kv.delete(mount.uuid);
+        state.transit?.delete(mount.uuid);
         return undefined;
       }
       default:
