@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
+import * as nodeCrypto from "node:crypto";
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -135,6 +136,11 @@ function newPathOf(line: string): string | undefined {
   return path.startsWith("b/") ? path.slice(2) : path;
 }
 
+// crypto.hash (Node 20.12+) is the one-shot form: no Hash object per file
+// (~20 µs each, 720 of them in a 200-commit history). Earlier Node 20 has none.
+const sha1Base64: (s: string) => string =
+  typeof nodeCrypto.hash === "function" ? (s) => nodeCrypto.hash("sha1", s, "base64") : (s) => createHash("sha1").update(s).digest("base64");
+
 const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 
 export interface GitJobs {
@@ -148,18 +154,52 @@ function bump(s: GitJobs["skipped"], reason: SkipReason): void {
   s[reason] = (s[reason] ?? 0) + 1;
 }
 
+export interface StagedOptions {
+  /**
+   * Runs as soon as git has started (the pre-commit hook loads the engine
+   * there, on the main thread, while git diffs on another core); git's
+   * result is awaited after it.
+   */
+  whileGitRuns?: () => Promise<void>;
+}
+
+/** git() without blocking the event loop; `whileGitRuns` overlaps other work with it. */
+async function gitAsync(cwd: string, args: string[], whileGitRuns?: () => Promise<void>): Promise<Buffer> {
+  const result = new Promise<Buffer>((resolve, reject) => {
+    const child = spawn("git", [...GIT_BASE, ...args], { cwd, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (b: Buffer) => out.push(b));
+    child.stderr.on("data", (b: Buffer) => err.push(b));
+    child.on("error", (error) =>
+      reject(new GitError(`Could not run git (${(error as NodeJS.ErrnoException).code ?? error.message}).`, { cause: error, hint: "Install git and make sure it is on PATH." })),
+    );
+    child.on("close", (code) => {
+      if (code === 0) return resolve(Buffer.concat(out));
+      const message = Buffer.concat(err).toString("utf8").trim().split("\n")[0] ?? "";
+      reject(new GitError(`git ${args[0]} failed in ${cwd}: ${message}`, { cause: new Error(message), hint: "Check the repository state with `git status`." }));
+    });
+  });
+  if (whileGitRuns) {
+    // git's failure is reported after the overlapped work, not as an unhandled rejection during it.
+    result.catch(() => undefined);
+    await whileGitRuns();
+  }
+  return result;
+}
+
 /**
  * The staged version of every added, copied, modified or renamed file, with
  * the lines the commit would add: findings are reported only on those lines
  * (a pre-commit hook should not fail on a secret the commit does not touch;
  * the CI gate and `scan` of the tree catch old ones).
  */
-export function stagedJobs(root: string, pathspecs: string[], filter: PathFilter, maxFileSize = Infinity): GitJobs {
+export async function stagedJobs(root: string, pathspecs: string[], filter: PathFilter, maxFileSize = Infinity, options: StagedOptions = {}): Promise<GitJobs> {
   const out: GitJobs = { jobs: [], skipped: {}, notes: [] };
   const spec = pathspecs.length ? ["--", ...pathspecs] : [];
   // One git call for both: the raw records (blob ids, modes; NUL-separated
   // with -z), an empty record, then the -U0 patch (added line numbers).
-  const both = git(root, ["diff", "--cached", "--raw", "-p", "-z", "--no-abbrev", ...DIFF_FLAGS, "--diff-filter=ACMR", ...spec]);
+  const both = await gitAsync(root, ["diff", "--cached", "--raw", "-p", "-z", "--no-abbrev", ...DIFF_FLAGS, "--diff-filter=ACMR", ...spec], options.whileGitRuns);
   const boundary = both.indexOf("\0\0");
   const raw = (boundary === -1 ? both : both.subarray(0, boundary + 1)).toString("utf8").split("\0");
   const patch = boundary === -1 ? "" : both.subarray(boundary + 2).toString("utf8");
@@ -334,7 +374,7 @@ export async function historyJobs(root: string, range: { since?: string }, paths
         text += i === 0 ? lines.texts[i]! : (n > at ? "" : "\n") + lines.texts[i]!;
         at = n;
       }
-      const key = createHash("sha1").update(path).update("\0").update(text).digest("base64");
+      const key = sha1Base64(`${path}\0${text}`);
       if (text.length > maxFileSize) {
         bump(out.skipped, "too-large");
         out.notes.push(`${path}: lines added by ${commit.slice(0, 12)} exceed maxFileSize (${maxFileSize} bytes), skipped`);
@@ -427,7 +467,17 @@ export async function historyJobs(root: string, range: { since?: string }, paths
       while (!waiting) {
         const nl = buffered.indexOf("\n", pos);
         if (nl === -1) break;
-        onLine(buffered.slice(pos, nl));
+        // Most lines of a -U0 patch are hunk content: taken here without
+        // slicing the line first (half the strings, on 35k lines for 200 commits).
+        const c = remaining > 0 ? buffered.charCodeAt(pos) : 0;
+        if (c === 0x2b /* + */) {
+          if (lines) {
+            lines.numbers.push(next);
+            lines.texts.push(buffered.slice(pos + 1, nl));
+          }
+          next += 1;
+          remaining -= 1;
+        } else if (c !== 0x2d /* - */ && c !== 0x5c /* \ */) onLine(buffered.slice(pos, nl));
         pos = nl + 1;
         if (sink && pendingChars >= chunkChars) {
           waiting = true;

@@ -57,10 +57,19 @@ export function startPlan(rule: Rule): StartPlan | null {
     // With `i` and `u`/`v`, case folding is Unicode's (`ſ` matches `s`, `K` (Kelvin) `k`): an ASCII scan would miss those.
     const unicodeFold = ignoreCase && (flags.includes("u") || flags.includes("v"));
     const prefixes = unicodeFold ? null : literalPrefixes(pattern.source, ignoreCase);
+    // The sticky copy is made when the rule first runs: every scan plans all
+    // ~280 prefixed rules, and a small staged change runs a handful of them.
+    let sticky: RegExp | undefined;
     plan =
       prefixes === null || prefixes.some((p) => p.length < 3)
         ? null
-        : { prefixes, ignoreCase, sticky: new RegExp(pattern.source, `${globalCopy(pattern).flags.replace("g", "")}y`) };
+        : {
+            prefixes,
+            ignoreCase,
+            get sticky() {
+              return (sticky ??= new RegExp(pattern.source, `${[...new Set(pattern.flags.replace(/[gy]/g, ""))].join("")}dy`));
+            },
+          };
     plans.set(pattern, plan);
   }
   return plan;
