@@ -203,17 +203,26 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       const filter = new PathFilter({ include: config.include, exclude: excludeFor(root), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
       let listed;
       if (mode === "staged") {
-        listed = git.stagedJobs(root, pathspecs, filter, settings.maxFileSize);
+        // While git diffs, load the engine (warm-up.ts); a hook pays for both otherwise.
+        const warm = !options.scanText && !options.engineModule && !options.workers;
+        listed = await git.stagedJobs(root, pathspecs, filter, settings.maxFileSize, {
+          ...(warm ? { whileGitRuns: async () => (await import("./warm-up.js")).warmEngine(settings.engine) } : {}),
+        });
         await runJobs(listed.jobs, false);
       } else {
         if (mode === "since" && !options.since) throw new UsageError("--since needs a REF.", { cause: new TypeError("since missing"), hint: "e.g. --since origin/main" });
         let chunks = 0;
-        listed = await git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter, {
+        const history = git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter, {
           maxFileSize: settings.maxFileSize,
           // Every chunk but a lone final one means a large history: worth a pool.
           sink: (jobs) => runJobs(jobs, ++chunks > 1),
           chunkChars: HISTORY_CHUNK_CHARS,
         });
+        // git is running now: load the engine while it writes (warm-up.ts).
+        if (!options.scanText && !options.engineModule && !options.workers) {
+          void import("./warm-up.js").then((w) => w.warmEngine(settings.engine), () => undefined);
+        }
+        listed = await history;
         stats.commitsScanned = listed.commits ?? 0;
       }
       addSkipped(listed.skipped);
