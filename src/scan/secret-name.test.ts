@@ -60,3 +60,17 @@ test("browser-exposed prefixes", () => {
   assert.equal(browserPrefix("API_SECRET"), null);
   assert.equal(analyzeName("NEXT_PUBLIC_STRIPE_SECRET_KEY").strength, "strong", "the prefix's PUBLIC is not a modifier of the key");
 });
+
+test("a two-word pass_phrase is a passphrase; public client keys (Pusher app key, search-only keys) are not secrets", () => {
+  for (const name of ["pass_phrase", "KEY_PASS_PHRASE"]) assert.equal(analyzeName(name).kind, "password", name);
+  assert.equal(analyzeName("pass_phrase").strength, "strong");
+  for (const name of ["PUSHER_APP_KEY", "pusherKey", "VITE_PUSHER_APP_KEY", "algoliaSearchOnlyKey", "ALGOLIA_SEARCH_ONLY_API_KEY", "ALGOLIA_SEARCH_KEY", "TYPESENSE_SEARCH_ONLY_API_KEY"]) {
+    assert.equal(analyzeName(name).strength, "none", name);
+  }
+  // Their secret halves stay secrets.
+  for (const name of ["PUSHER_APP_SECRET", "PUSHER_BEAMS_SECRET_KEY", "ALGOLIA_ADMIN_API_KEY", "ALGOLIA_WRITE_KEY", "BING_SEARCH_API_KEY"]) {
+    assert.equal(analyzeName(name).strength, "strong", name);
+  }
+  // PagerDuty Events API v2 `routing_key` is the integration's credential.
+  assert.notEqual(analyzeName("routing_key").strength, "none");
+});

@@ -36,7 +36,7 @@ const NEUTRAL_AFTER = new Set([
 /** Modifiers of `key` / `token` that make the name about a non-secret. */
 const KEY_NEGATIVE_BEFORE = new Set([
   "public", "publishable", "pub", "primary", "foreign", "sort", "partition", "cache", "idempotency", "i18n", "translation",
-  "map", "dedup", "dedupe", "lookup", "hash", "routing", "object", "row", "unique", "composite", "index", "hot", "short", "site",
+  "map", "dedup", "dedupe", "lookup", "hash", "object", "row", "unique", "composite", "index", "hot", "short", "site",
   "anon", "anonymous", "react", "vue", "list", "item", "query", "mutation", "state", "store", "local", "session_storage", "form",
   "field", "column", "table", "dict", "record", "entry", "group", "sorting", "redis", "s3", "bucket", "file", "path", "event",
   "message", "msg", "label", "name", "id", "type", "kind", "prop", "attr", "attribute", "meta", "component", "child", "node",
@@ -115,6 +115,10 @@ function analyze(name: string): NameAnalysis {
   if (last === "erlangcookie" || (last === "cookie" && words[words.length - 2] === "erlang")) {
     return { strength: "strong", kind: "generic-secret", head: "ERLANG_COOKIE", negative: false };
   }
+  // `pass_phrase` (OCI CLI config, PuTTY) is a passphrase written as two words.
+  if (last === "phrase" && words[words.length - 2] === "pass") {
+    return { strength: "strong", kind: "password", head: "PASS_PHRASE", negative: false };
+  }
   let i = words.length - 1;
   let found: { head: string; base: string } | null = null;
   for (; i >= 0; i--) {
@@ -168,6 +172,7 @@ function analyze(name: string): NameAnalysis {
       return { strength: "medium", kind: "generic-secret", head, negative: false };
     case "key": {
       if (prev === "" ) return { ...NONE, head, negative: false };
+      if (isPublicClientKey(before)) return { ...NONE, head, negative: true };
       if (KEY_NEGATIVE_BEFORE.has(prev) || before.some((w) => w === "public" || w === "publishable" || w === "anon")) return { ...NONE, head, negative: true };
       if (prev === "private") return { strength: "strong", kind: "private-key", head, negative: false };
       if (prev === "api") return { strength: "strong", kind: "api-key", head, negative: false };
@@ -177,4 +182,20 @@ function analyze(name: string): NameAnalysis {
     }
   }
   return NONE;
+}
+
+// Keys that vendors publish to browsers by design. Pusher Channels' app key
+// identifies the app to every client (the app secret signs; "The key is public
+// and will be shared with clients": https://pusher.com/docs/channels/server_api/authenticating-users/).
+// Search-only keys of Algolia, Typesense and Meilisearch are made for front ends
+// (https://www.algolia.com/doc/guides/security/api-keys/#search-only-api-key,
+// https://typesense.org/docs/latest/api/api-keys.html#search-only-api-key).
+// A Pusher *secret* key or Beams secret key ends in SECRET / SECRET_KEY and is untouched.
+const SEARCH_VENDORS = new Set(["algolia", "typesense", "meili", "meilisearch", "docsearch"]);
+
+function isPublicClientKey(before: string[]): boolean {
+  const prev = before[before.length - 1] ?? "";
+  if (before.includes("pusher") && (prev === "app" || prev === "pusher" || prev === "client")) return true;
+  if (before.includes("search") && (before.includes("only") || before.some((w) => SEARCH_VENDORS.has(w)))) return true;
+  return false;
 }
