@@ -76,6 +76,8 @@ export function looksLikeWords(s: string): boolean {
   }
   if (letters === 0) return false;
   if (letters >= 8 && (upper / letters > 0.3 || vowels / letters < 0.25)) return false;
+  // Five consonants in a row (`Krjvl`) is rare in words and common in random letters.
+  if (letters >= 12 && /[b-df-hj-np-tv-xz]{5}/i.test(s)) return false;
   // camelCase / snake_case / kebab-case / spaced words, or one lower-case word.
   return /[a-z][A-Z]|[ _.-]/.test(s) || /^[A-Z]?[a-z]+$/.test(s) || /^[A-Z]+$/.test(s);
 }

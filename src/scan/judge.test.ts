@@ -11,3 +11,29 @@ test("a random .env value under a name that says nothing is a secret, unless the
     assert.equal(judge(name, RANDOM, "env", false).secret, false, `${name} names an identifier`);
   }
 });
+
+test("a UUID counts under a strong credential name in config and code, never under an id or in docs", () => {
+  const id = ["3c6e0b8a", "9c15", "4a0b", "8f1e", "2d4b7a9c0e13"].join("-");
+  for (const [name, ctx] of [["api_key", "config"], ["SNYK_TOKEN", "config"], ["internalApiToken", "code"], ["HEROKU_API_KEY", "env"], ["db_password", "config"]] as const) {
+    assert.equal(judge(name, id, ctx, false).secret, true, `${name} in ${ctx}`);
+  }
+  for (const [name, ctx] of [["tenant_id", "config"], ["request_token", "code"], ["api_key", "docs"], ["session", "config"], ["client_secret", "code"]] as const) {
+    assert.equal(judge(name, id, ctx, false).secret, false, `${name} in ${ctx}`);
+  }
+});
+
+test("Google app passwords (four groups of four letters) count under a password name; a bare pass key counts in config", () => {
+  const app = ["qwkt", "zbrm", "hxvf", "jnlc"].join(" ");
+  assert.equal(judge("smtp_auth_password", app, "config", false).secret, true);
+  assert.equal(judge("smtp_auth_password", "abcd efgh ijkl mnop", "config", false).secret, false, "sequential stand-in");
+  assert.equal(judge("description", app, "config", false).secret, false, "name says nothing");
+  const human = ["Marble", "1205", "&", "Saffron"].join("");
+  assert.equal(judge("pass", human, "config", false).secret, true, "INI pass = …");
+  assert.equal(judge("pass", human, "code", false).secret, false, "in code a bare pass stays medium");
+});
+
+test("random mixed-case letters are not taken for camelCase words", () => {
+  const letters = ["Ctcyc", "Krjvlo", "NKeoyigbI"].join("");
+  assert.equal(judge("password", letters, "config", false).secret, true);
+  assert.equal(judge("password", "correctHorseBatteryStaple", "config", false).secret, false, "camelCase words");
+});

@@ -1,7 +1,7 @@
 import type { SecretKind } from "./types.js";
 import { analyzeName, splitNameWords, type NameAnalysis } from "./secret-name.js";
 import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, shannonEntropy } from "./entropy.js";
-import { isObviousFake, isUuid, notSecretReason } from "./placeholder-filter.js";
+import { isObviousFake, isSequential, isUuid, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
 // Is `name = value` a secret? Several signals together: how strongly the name
@@ -21,6 +21,7 @@ const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|redis(?:
 
 /** The password of a `scheme://user:password@host` URL, with its offset in the value, or null. */
 const ID_WORDS = new Set(["id", "ids", "uuid", "guid"]);
+const UUID_CREDENTIAL_KINDS = new Set<SecretKind>(["api-key", "token", "password", "database-credential", "cloud-credential"]);
 
 export function urlPassword(value: string): { password: string; offset: number; scheme: string } | null {
   const m = /^([a-z][a-z0-9+.:-]*):\/\/([^/\s:@]*):([^\s@/]+)@[^\s@]/i.exec(value);
@@ -103,9 +104,18 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (analysis.head === "SALT" && context !== "env" && /^salt$/i.test(name.replace(/^.*[._-]/, "")) && !/[_-]salt$/i.test(name)) {
     return { secret: false, reason: "a bare salt is not secret by design" };
   }
-  // UUIDs are request ids, idempotency tokens, tenant ids… Outside .env files, where a
-  // strong name (`HEROKU_API_KEY`) may hold one, they are not reported.
-  if (isUuid(value) && (context !== "env" || analysis.strength !== "strong")) return { secret: false, reason: "value is a UUID" };
+  // UUIDs are request ids, idempotency tokens, tenant ids… They count only under a strong
+  // credential name (`HEROKU_API_KEY`, `api_key:`, `SNYK_TOKEN`, `client_secret`): Heroku, Postmark,
+  // Snyk, Codecov, Opsgenie, Coinbase Commerce and Vault AppRole issue UUID-shaped credentials.
+  // In docs a UUID under such a name is the usual sample, so there it never counts.
+  if (isUuid(value) && (context === "docs" || analysis.strength !== "strong" || (context !== "env" && !UUID_CREDENTIAL_KINDS.has(analysis.kind)))) {
+    return { secret: false, reason: "value is a UUID" };
+  }
+  // Google account app passwords are shown as four groups of four lower-case letters
+  // (https://support.google.com/accounts/answer/185833) and pasted as such into SMTP settings.
+  if (analysis.strength === "strong" && analysis.kind === "password" && /^[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}$/.test(value) && !isSequential(value.replace(/ /g, ""))) {
+    return { secret: true, kind: "password", confidence: 0.8, reason: `name ends in ${analysis.head} and value is shaped like a Google app password`, name: analysis };
+  }
   if (looksLikeCodeOrPattern(value)) return { secret: false, reason: "value is code, a pattern or a format string" };
   const spaces = (value.match(/\s/g) ?? []).length;
   if (spaces >= 2 || (spaces === 1 && context !== "env")) return { secret: false, reason: "value is text with spaces" };
@@ -114,7 +124,8 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   const classes = charClasses(value).count;
   const h = shannonEntropy(value);
   const run = longestLowerRun(value);
-  const strength = analysis.strength;
+  // A bare `pass` key in a config or .env file (`pass = …` in INI, rclone, msmtp) names a password.
+  const strength = analysis.head === "PASS" && (context === "config" || context === "env") ? "strong" : analysis.strength;
   const passwordLike = strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential");
   // Random tokens rarely hold 4 lower-case letters in a row; words glued with separators do.
   const wordy =
