@@ -105,3 +105,13 @@ test("minified code matched by a loose provider pattern is not a credential", ()
   assert.notEqual(rulePlaceholderReason("e.accessToken,this._authToken):null)):new"), null);
   assert.equal(rulePlaceholderReason(j("Pa(ss)w0rd", "Xy9")), null, "parentheses alone are fine in a password");
 });
+
+test("PostgreSQL stored password hashes and PowerShell, Grafana and Symfony references are not secrets", () => {
+  const hex32 = "9f86d081884c7d659a2feaa0c55ad015";
+  assert.equal(notSecretReason("md5" + hex32), "hash or digest");
+  assert.equal(notSecretReason(["SCRAM-SHA-256$4096:", "c2FsdHNhbHRzYWx0", "$", "c3RvcmVka2V5c3RvcmVk", ":", "c2VydmVya2V5c2VydmVy"].join("")), "hash or digest");
+  for (const v of ["$env:AZURE_DEVOPS_PAT", "$__env{OAUTH_CLIENT_SECRET}", "$__file{/run/secrets/grafana}", "%kernel.project_dir%/config/jwt/private.pem"]) {
+    assert.equal(notSecretReason(v), "reference to a value kept elsewhere", v);
+  }
+  assert.equal(notSecretReason("md5" + hex32 + "x"), null, "not the PostgreSQL format");
+});

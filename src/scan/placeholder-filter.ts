@@ -114,6 +114,10 @@ export function isReference(v: string): boolean {
   const t = v.trim();
   if (t.includes("${") || /\$\([^)]*\)|\{\{[^}]*\}\}|<%[\s\S]*%>|#\{[^}]*\}|\$\{\{/.test(t)) return true;
   if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
+  // PowerShell `$env:NAME`; Grafana `$__env{NAME}` / `$__file{path}` / `$__vault{…}` expansions
+  // (https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#variable-expansion);
+  // Symfony container parameters `%kernel.project_dir%/…` (https://symfony.com/doc/current/configuration.html#configuration-parameters).
+  if (/^\$env:[A-Za-z_][A-Za-z0-9_]*$/i.test(t) || /^\$__(?:env|file|vault)\{[^}]*\}$/.test(t) || /^%[a-z_][a-z0-9_.]*%(?:\/|$)/.test(t)) return true;
   if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|getenv\(|env\(|config\(|settings\.|secrets\.|var\.|local\.|data\.|module\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|ref\+|op:\/\/|vault:\/\/|secretsmanager:|ssm:|awskms:|gcpkms:|azurekeyvault:)/i.test(t)) return true;
   if (/^arn:aws:(?:secretsmanager|ssm|kms):/.test(t) || /^@Microsoft\.KeyVault\(/i.test(t)) return true;
   return false;
@@ -125,7 +129,11 @@ export function isHash(v: string): boolean {
     /^\$(?:2[abxy]?|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|[156]|apr1|y|gy|7)\$/.test(v) ||
     /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:][A-Za-z0-9+/=_-]{16,}$/i.test(v) ||
     /^\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|BCRYPT|PBKDF2[^}]*)\}/i.test(v) ||
-    /^pbkdf2_sha\d+\$\d+\$/.test(v) // Django
+    /^pbkdf2_sha\d+\$\d+\$/.test(v) || // Django
+    // PostgreSQL's stored role passwords: "md5" + md5(password || user), or a SCRAM-SHA-256 verifier
+    // (https://www.postgresql.org/docs/current/catalog-pg-authid.html); pgbouncer userlists hold the same.
+    /^md5[0-9a-f]{32}$/.test(v) ||
+    /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(v)
   );
 }
 
