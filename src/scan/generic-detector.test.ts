@@ -116,3 +116,32 @@ test("a bare key takes its meaning from its section (JSON and YAML)", () => {
   const yaml = `jwt:\n  issuer: x\n  key: ${TOKEN}\ncache:\n  key: ${TOKEN}\n`;
   assert.deepEqual(detectGeneric(yaml, fileInfo("app.yml")).map((h) => h.name), ["jwt.key"]);
 });
+
+test("subscript assignments, Python bytes literals, Erlang/Elixir tuples, Scala/Kotlin map entries and name/value pairs", () => {
+  const cases: Array<[string, string]> = [
+    ["app.py", `app.config["JWT_SECRET_KEY"] = "${TOKEN}"\n`],
+    ["config.php", `$config['db_password'] = '${PW}';\n`],
+    ["app.py", `app.secret_key = b"${TOKEN}"\n`],
+    ["app.py", `SIGNING_SECRET = rb'${TOKEN}'\n`],
+    ["sys.config", `[{svc, [{db_password, "${PW}"}]}].\n`],
+    ["runtime.exs", `config :app, key: [{:api_key, "${TOKEN}"}]\n`],
+    ["Etl.scala", `val opts = Map("sfPassword" -> "${PW}")\n`],
+    ["Main.kt", `val opts = mapOf("password" to "${PW}")\n`],
+    ["collection.json", `{ "key": "X-Api-Key", "value": "${TOKEN}" }\n`],
+    ["capture.har", `{"name":"client_secret","value":"${TOKEN}"}\n`],
+  ];
+  for (const [file, text] of cases) {
+    const found = secretsIn(file, text);
+    assert.ok(found.includes(PW) || found.includes(TOKEN), `${file}: ${text.trim()}`);
+  }
+});
+
+test("f-strings, a subscript read and a name about a secret are not values", () => {
+  for (const [file, text] of [
+    ["app.py", `app.config["SECRET_KEY"] = f"{prefix}${TOKEN}"\n`],
+    ["app.py", `x = headers["Authorization"]\n`],
+    ["sys.config", `{password_min_length, "${PW}"}\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});

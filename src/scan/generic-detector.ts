@@ -42,7 +42,13 @@ function isIdentCode(c: number): boolean {
 
 const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
 const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$))[ \t]*/my;
-const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*(?=["'])|[ \t]*,[ \t]*"value"[ \t]*:[ \t]*)/y;
+// After a quoted name: `"X-Api-Key", "value": "…"` (Postman headers and variables, HAR
+// headers, `{"name": …, "value": …}` pairs), `key="Password" value="…"`, a call's next argument,
+// and Scala/Kotlin map entries `"password" -> "…"` / `"password" to "…"`. The `"value":` form is
+// tried before the bare comma, which would otherwise take it for a call argument.
+const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*"value"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']))/y;
+// Erlang/Elixir tuples in config terms: `{db_password, "…"}`, `{:api_key, "…"}`.
+const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
 // Bounded: a value longer than the detector accepts is not read to its end (a 1 MB line must stay linear).
@@ -242,11 +248,20 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   if (quotedName) {
     AFTER_QUOTED_NAME.lastIndex = j;
     const a = AFTER_QUOTED_NAME.exec(text);
-    if (a && (a[0].includes("value") || isCallArgument(text, s - 1))) j += a[0].length;
+    if (a && (a[0].includes("value") || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
+    else if (text[j] === "]") {
+      // Subscript assignment: `app.config["JWT_SECRET_KEY"] = "…"`, `$config['password'] = '…'`, `ENV["X"] ||= "…"`.
+      return operatorValue(text, j + 1, info);
+    }
     else if (!a || !a[0].includes(",")) {
       return operatorValue(text, j, info);
     } else return null;
     return literalAt(text, j, info);
+  }
+  if (isTupleKey(text, s)) {
+    TUPLE_VALUE.lastIndex = j;
+    const t = TUPLE_VALUE.exec(text);
+    if (t) return literalAt(text, j + t[0].length, info);
   }
   // Kubernetes env lists: `- name: DB_PASSWORD` then `value: …` on the next line.
   if (/name:[ \t]*$/.test(text.slice(Math.max(0, s - 12), s))) {
@@ -280,6 +295,14 @@ function operatorValue(text: string, j: number, info: FileInfo, query = false): 
   return literalAt(text, j + op[0].length, info, query, op[0].includes(":"));
 }
 
+/** The name at `s` opens a tuple: `{name,` or `{:name,` (Erlang/Elixir terms). */
+function isTupleKey(text: string, s: number): boolean {
+  let k = s - 1;
+  if (text[k] === ":") k--;
+  while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
+  return text[k] === "{";
+}
+
 function isCallArgument(text: string, quoteAt: number): boolean {
   let k = quoteAt - 1;
   while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
@@ -289,6 +312,11 @@ function isCallArgument(text: string, quoteAt: number): boolean {
 function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true): { start: number; end: number } | null {
   const c = text[j];
   if (c === '"' || c === "'" || c === "`") return readQuoted(text, j);
+  // Python bytes and raw literals: `b"…"`, `rb'…'` (never f-strings: those are templates).
+  if (/[bBrRuU]/.test(c ?? "") && !info.unquotedLiterals) {
+    const k = /[bB][rR]|[rR][bB]/.test(text.slice(j, j + 2)) ? j + 2 : j + 1;
+    if ((text[k] === '"' || text[k] === "'") && !isIdentCode(text.charCodeAt(j - 1))) return readQuoted(text, k);
+  }
   if (!info.unquotedLiterals) return null;
   if (c === "|" || c === ">") return null; // YAML block scalars
   if (yamlColon && (c === "&" || c === "*" || c === "!")) return null; // YAML anchors, aliases, tags
