@@ -103,4 +103,37 @@ export const rules: Rule[] = [
       valid: ['docker login -u ci -p "$REGISTRY_PASSWORD" registry.acme.io', 'echo "$TOKEN" | docker login -u ci --password-stdin registry.acme.io'],
     },
   }),
+  // PowerShell turns a literal into a credential with `ConvertTo-SecureString "…" -AsPlainText -Force`:
+  // the plain-text password is in the script (Microsoft documents the parameter as insecure,
+  // https://learn.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring).
+  custom({
+    id: "powershell-plaintext-securestring",
+    description: "Password literal passed to PowerShell ConvertTo-SecureString -AsPlainText",
+    kind: "password",
+    severity: "high",
+    docs: "https://learn.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring",
+    keywords: ["convertto-securestring"],
+    pattern: /ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?(["'])(?<secret>[^"'\n$`]{4,128})\1(?=[^\n]{0,60}?-AsPlainText)/i,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`$pw = ConvertTo-SecureString "${pw("securestring")}" -AsPlainText -Force`, `$pw = ConvertTo-SecureString -String '${pw("securestring2")}' -AsPlainText -Force`],
+      valid: ["$pw = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force", '$pw = ConvertTo-SecureString "$Password" -AsPlainText -Force', "$pw = Read-Host -AsSecureString", `$s = ConvertTo-SecureString "${fake(ALNUM, 40, "dpapi")}"`],
+    },
+  }),
+  // Perl DBI: `DBI->connect($dsn, $user, $password, \%attr)` (https://metacpan.org/pod/DBI#connect);
+  // a string literal in the third position is the database password.
+  custom({
+    id: "perl-dbi-password",
+    description: "Password literal passed to Perl DBI->connect",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://metacpan.org/pod/DBI#connect",
+    keywords: ["dbi->connect"],
+    pattern: /DBI->connect(?:_cached)?[ \t]{0,4}\([ \t]{0,4}(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|\$\w{1,40})[ \t]{0,4},[ \t]{0,4}(?:"[^"\n]{0,100}"|'[^'\n]{0,100}'|\$\w{1,40})[ \t]{0,4},[ \t]{0,4}(["'])(?<secret>[^"'\n$@]{4,128})\1/,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`my $dbh = DBI->connect("dbi:Pg:dbname=app;host=db01", "app", "${pw("dbi")}", { RaiseError => 1 });`, `my $dbh = DBI->connect($dsn, 'report', '${pw("dbi2")}');`],
+      valid: ['my $dbh = DBI->connect($dsn, $user, $password, { RaiseError => 1 });', 'my $dbh = DBI->connect("dbi:SQLite:dbname=app.db", "", "");', `my $dbh = DBI->connect($dsn, "app", "$ENV{DB_PASSWORD}");`],
+    },
+  }),
 ];
