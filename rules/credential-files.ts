@@ -78,12 +78,20 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
     keywords: ["_authtoken"],
-    pattern: /_authToken[ \t]{0,4}=[ \t]{0,4}["']?(?!npm_)(?<secret>[^\s"'$]{16,500})/i,
+    // At a line start or after the registry's `:` (`//host/path/:_authToken=…`), the value running to the
+    // end of the line: minified JavaScript (`this._authToken=null,this._refresh…`, `_authToken=e`) is code.
+    pattern: /(?:^|:)[ \t]{0,4}_authToken[ \t]{0,4}=[ \t]{0,4}(["']?)(?!npm_)(?=(?<secret>[^\s"'$,;(){}:]{16,500}))\k<secret>\1[ \t]{0,4}(?:#[^\n]{0,200})?$/im,
     entropy: 3.5,
     validate: (s) => !PROVIDER_TOKEN.test(s),
     examples: {
       invalid: [`//npm.pkg.github.com/:_authToken=${fake(ALNUM, 40, "npmrc")}`, `//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=${fake(B64, 64, "npmrc2")}`],
-      valid: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "//somewhere-else.com/myorg/:_authToken=MYTOKEN1", `//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc-npm")}`],
+      valid: [
+        "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
+        "//somewhere-else.com/myorg/:_authToken=MYTOKEN1",
+        `//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc-npm")}`,
+        '!function(e){var t=function(){function t(e){this._authToken=null,this._refreshToken=e&&e.refresh||null,this.base="https://api.example.com"}return t}()}(window);',
+        "t.prototype.setToken=function(e){this._authToken=e,this._authTokenExpiry=Date.now()+36e5,this.emit(\"token\")};",
+      ],
     },
   }),
   custom({
@@ -235,5 +243,22 @@ export const rules: Rule[] = [
     keywords: ["app_secret", "appsecret", "app-secret", "app.secret"],
     sample: fake(HEX, 32, "symfony"),
     env: "APP_SECRET",
+  }),
+  // HAProxy: `stats auth <user>:<password>` protects the statistics page, and userlists declare
+  // `user <name> insecure-password <password>` in clear text
+  // (https://docs.haproxy.org/2.8/configuration.html#4.2-stats%20auth, #3.4-user).
+  custom({
+    id: "haproxy-password",
+    description: "HAProxy clear-text password (stats auth user:password, userlist insecure-password)",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.haproxy.org/2.8/configuration.html#4.2-stats%20auth",
+    keywords: ["stats auth", "insecure-password"],
+    pattern: /^[ \t]{0,16}(?:stats[ \t]{1,8}auth[ \t]{1,8}[^\s:]{1,64}:|user[ \t]{1,8}\S{1,64}[ \t]{1,8}insecure-password[ \t]{1,8})(?<secret>[^\s#]{4,128})/m,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`listen stats\n  bind *:8404\n  stats auth admin:${fake(ALNUM, 18, "haproxy")}\n`, `userlist ops\n  user alice insecure-password ${fake(ALNUM, 16, "haproxy2")}\n`],
+      valid: ["  stats auth admin:admin\n", '  stats auth admin:"${STATS_PASSWORD}"\n', "  user alice password $6$saltsalt$hashhashhash\n"],
+    },
   }),
 ];
