@@ -109,4 +109,21 @@ export const rules: Rule[] = [
     sample: "AAAA" + fake(ALNUM, 7, "fcm") + ":APA91b" + fake(B64URL, 134, "fcm"),
     env: "FCM_SERVER_KEY",
   }),
+  // A service account key file's `private_key_id` (40 hex) names the key pair and is what
+  // `gcloud iam service-accounts keys disable/delete` takes: reported next to the private key it
+  // belongs to, so the finding points at the key to revoke
+  // (https://cloud.google.com/iam/docs/keys-create-delete#deleting).
+  custom({
+    id: "gcp-service-account-key-id",
+    description: "Google Cloud service account private_key_id (the key to revoke) next to its private key",
+    kind: "cloud-credential",
+    severity: "high",
+    docs: "https://cloud.google.com/iam/docs/keys-create-delete",
+    keywords: ["private_key_id"],
+    pattern: /"private_key_id"[ \t]{0,4}:[ \t]{0,4}"(?<secret>[a-f0-9]{40})"(?=[ \t]{0,4},[ \t\r\n]{0,20}"private_key"[ \t]{0,4}:[ \t]{0,4}"-----BEGIN )/,
+    examples: {
+      invalid: [keyJson("sa-id")],
+      valid: [`{"private_key_id": "${fake("0123456789abcdef", 40, "sa-id-2")}", "note": "key was deleted"}`, `{"type": "service_account", "private_key_id": "${fake("0123456789abcdef", 40, "sa-id-3")}", "private_key": ""}`],
+    },
+  }),
 ];
