@@ -323,4 +323,19 @@ export const rules: Rule[] = [
       valid: ["GCHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/AAAA/messages"],
     },
   }),
+  // Zapier "Catch Hook" URLs: anyone with the URL can trigger the Zap with any payload
+  // (https://help.zapier.com/hc/en-us/articles/8496288690317): hooks.zapier.com/hooks/catch/<account>/<hook>/.
+  custom({
+    id: "zapier-webhook-url",
+    description: "Zapier catch-hook webhook URL (hooks.zapier.com/hooks/catch/…)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://help.zapier.com/hc/en-us/articles/8496288690317",
+    keywords: ["hooks.zapier.com"],
+    pattern: /(?<secret>https:\/\/hooks\.zapier\.com\/hooks\/catch\/[0-9]{4,12}\/[a-z0-9]{5,12})(?![A-Za-z0-9])\/?/,
+    examples: {
+      invalid: [`ZAPIER_HOOK=https://hooks.zapier.com/hooks/catch/${fake(DIGITS, 8, "zap")}/${fake(LOWER_ALNUM, 7, "zap")}/`],
+      valid: ["See https://hooks.zapier.com/hooks/catch/ in the Zap editor", "ZAPIER_HOOK=https://hooks.zapier.com/hooks/catch/000000/xxxxxxx/"],
+    },
+  }),
 ];
