@@ -197,4 +197,21 @@ export const rules: Rule[] = [
       ],
     },
   }),
+  // Java/Kotlin symmetric keys built from a literal: `new SecretKeySpec("…".getBytes(), "AES")` or
+  // `new SecretKeySpec(Base64.getDecoder().decode("…"), "HmacSHA256")`. A key in the source is a
+  // hard-coded cryptographic key (CWE-321, https://cwe.mitre.org/data/definitions/321.html).
+  custom({
+    id: "java-secretkeyspec-literal",
+    description: "Symmetric key literal passed to javax.crypto SecretKeySpec (hard-coded AES/HMAC key)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://docs.oracle.com/en/java/javase/21/docs/api/java.base/javax/crypto/spec/SecretKeySpec.html",
+    keywords: ["secretkeyspec"],
+    pattern: /\bSecretKeySpec[ \t]{0,4}\([ \t]{0,4}(?:[\w.]{1,60}\([ \t]{0,4}\)?){0,3}"(?<secret>[^"\\\n]{16,300})"/,
+    entropy: 3.5,
+    examples: {
+      invalid: [`private static final SecretKeySpec KEY = new SecretKeySpec("${fake(B64, 32, "aes-lit")}".getBytes(), "AES");`, `val mac = SecretKeySpec(Base64.getDecoder().decode("${fake(B64, 44, "hmac-lit")}"), "HmacSHA256")`],
+      valid: ['SecretKeySpec spec = new SecretKeySpec(keyBytes, "AES");', 'new SecretKeySpec(System.getenv("AES_KEY").getBytes(), "AES")', 'new SecretKeySpec("0123456789abcdef".getBytes(), "AES")'],
+    },
+  }),
 ];
