@@ -37,3 +37,11 @@ test("random mixed-case letters are not taken for camelCase words", () => {
   assert.equal(judge("password", letters, "config", false).secret, true);
   assert.equal(judge("password", "correctHorseBatteryStaple", "config", false).secret, false, "camelCase words");
 });
+
+test("the inside of a string concatenation is code, not a value", () => {
+  for (const v of ["+n.secretKey+", "+config.auth.token", "+tokenValue+", "+getToken()+"]) {
+    assert.equal(judge("secret", v, "code", false).secret, false, v);
+  }
+  const pw = ["+Qz7", "rLx2", "Vw9K"].join("");
+  assert.equal(judge("password", pw, "config", false).secret, true, "a password may start with +");
+});

@@ -62,6 +62,9 @@ function wordRatio(s: string): number {
 
 /** Code, regexes, format strings and templates rather than a literal credential. */
 function looksLikeCodeOrPattern(v: string): boolean {
+  // The inside of a string concatenation read as a literal: `{token:"+n.token+",secret:"+n.key+"}`
+  // in minified code, where the quotes belong to the surrounding strings.
+  if (/^\+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?\+?$|^\+[A-Za-z_$][\w$.]*(?:\(\))?\+$/.test(v)) return true;
   return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
 }
 
