@@ -1,6 +1,7 @@
 import type { SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
 import { judge } from "./judge.js";
+import { analyzeName } from "./secret-name.js";
 import { notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
@@ -12,7 +13,9 @@ import { rulePlaceholderReason } from "./rule-filter.js";
 //   - HTTP Authorization headers with a Basic/Bearer credential (RFC 7235);
 //   - command lines: `curl -u user:pass`, `--password=…`/`--password …`, `-p …` after `login`;
 //   - SQL `PASSWORD '…'` / `IDENTIFIED BY '…'`;
-//   - credential files: `.netrc` (`password x`), `.pgpass` (5th field).
+//   - credential files: `.netrc` (`password x`), `.pgpass` (5th field), PgBouncer `userlist.txt`,
+//     Rails `config/master.key`, Terraform state (`random_password` results);
+//   - SQL `INSERT … (cols) VALUES (…)`, each value judged under its column name.
 
 export interface BuiltinHit {
   ruleId: string;
@@ -62,7 +65,134 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (base === ".netrc" || base === "_netrc") netrc(text, hits);
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
+  if (base === "master.key" || /(?:^|\/)config\/credentials\/[\w-]{1,40}\.key$/.test(file)) railsMasterKey(text, hits);
+  if (base === "userlist.txt") pgbouncerUserlist(text, hits);
+  if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
+  if (/\.sql$/i.test(base)) sqlInserts(text, hits, info.testPath);
   return hits;
+}
+
+function railsMasterKey(text: string, hits: BuiltinHit[]): void {
+  // Rails keeps the key that decrypts config/credentials.yml.enc in config/master.key (and per-environment
+  // keys in config/credentials/<env>.key): 32 hex characters and nothing else
+  // (https://guides.rubyonrails.org/security.html#custom-credentials). Rails' own .gitignore excludes it.
+  const m = /^\s*([0-9a-f]{32})\s*$/.exec(text);
+  if (!m) return;
+  const start = text.indexOf(m[1]!);
+  if (notSecretReason(m[1]!) !== null) return;
+  hits.push({ ruleId: "rails-master-key", kind: "generic-secret", secret: m[1]!, start, end: start + 32, confidence: 0.9, reason: "Rails master key file (decrypts config/credentials.yml.enc)" });
+}
+
+function pgbouncerUserlist(text: string, hits: BuiltinHit[]): void {
+  // PgBouncer auth_file: `"user" "password"` per line, the password in clear text, as "md5…" or as a
+  // SCRAM verifier (https://www.pgbouncer.org/config.html#authentication-file-format); hashes are filtered.
+  const re = /^"(?:[^"\n]|"")*"[ \t]+"((?:[^"\n]|""){1,256})"/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const pw = m[1]!;
+    pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "PgBouncer userlist password", "pgbouncer-userlist-password");
+  }
+}
+
+function terraformState(text: string, hits: BuiltinHit[]): void {
+  // A random_password resource keeps the generated password in state as "result" (the provider marks it
+  // sensitive, which hides it from plan output, not from the state file:
+  // https://registry.terraform.io/providers/hashicorp/random/latest/docs/resources/password).
+  const re = /"type":[ \t]{0,4}"random_password"[\s\S]{0,3000}?"result":[ \t]{0,4}"((?:[^"\\\n]|\\.){1,512})"/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const pw = m[1]!;
+    pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "random_password result in Terraform state", "terraform-state-password");
+  }
+}
+
+const SQL_INSERT = /\binsert[ \t]+into[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()]{1,2000})\)[ \t\r\n]*values[ \t\r\n]*(?=\()/gi;
+
+function sqlInserts(text: string, hits: BuiltinHit[], testPath: boolean): void {
+  // `INSERT INTO t (name, api_key, …) VALUES ('x', '…'), (…);`: each quoted value is judged under its
+  // column's name, so an api_key or client_secret column counts and a password_hash column (a name about
+  // a secret) or a bcrypt/argon2 value (a hash) does not.
+  SQL_INSERT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SQL_INSERT.exec(text)) !== null) {
+    const columns = m[1]!.split(",").map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ""));
+    if (!columns.some((c) => analyzeName(c).strength !== "none")) continue;
+    let at = m.index + m[0].length;
+    for (let rows = 0; rows < 10_000 && text[at] === "("; rows++) {
+      const row = readSqlRow(text, at);
+      if (!row) break;
+      row.values.forEach((v, i) => {
+        const name = columns[i];
+        if (!name || !v.quoted || analyzeName(name).strength === "none") return;
+        const j = judge(name, v.text, "config", testPath);
+        if (!j.secret) return;
+        hits.push({ ruleId: "sql-insert-secret", kind: j.kind, secret: v.text, start: v.start, end: v.start + v.text.length, confidence: j.confidence, reason: `column ${name} of an SQL INSERT; ${j.reason}`, name });
+      });
+      at = row.end;
+      while (at < text.length && /[ \t\r\n]/.test(text[at]!)) at++;
+      if (text[at] !== ",") break;
+      at++;
+      while (at < text.length && /[ \t\r\n]/.test(text[at]!)) at++;
+    }
+    SQL_INSERT.lastIndex = Math.max(SQL_INSERT.lastIndex, at);
+  }
+}
+
+interface SqlValue {
+  text: string;
+  start: number;
+  quoted: boolean;
+}
+
+/** One `( … )` row of VALUES starting at `at` (the parenthesis): its values and the offset after `)`. */
+function readSqlRow(text: string, at: number): { values: SqlValue[]; end: number } | null {
+  const values: SqlValue[] = [];
+  let i = at + 1;
+  const limit = Math.min(text.length, at + 100_000);
+  while (i < limit) {
+    while (i < limit && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+    if (text[i] === "'") {
+      // SQL string: '' is an escaped quote.
+      let j = i + 1;
+      let value = "";
+      for (; j < limit; j++) {
+        if (text[j] === "'") {
+          if (text[j + 1] === "'") {
+            value += "'";
+            j++;
+            continue;
+          }
+          break;
+        }
+        value += text[j];
+      }
+      if (j >= limit) return null;
+      values.push({ text: value, start: i + 1, quoted: !value.includes("'") });
+      i = j + 1;
+    } else {
+      // NULL, numbers, booleans, function calls (one level of parentheses).
+      let depth = 0;
+      const s = i;
+      for (; i < limit; i++) {
+        const c = text[i];
+        if (c === "(") depth++;
+        else if (c === ")") {
+          if (depth === 0) break;
+          depth--;
+        } else if (c === "," && depth === 0) break;
+        else if (c === "'") return null;
+      }
+      values.push({ text: text.slice(s, i).trim(), start: s, quoted: false });
+    }
+    while (i < limit && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
+    if (text[i] === ",") {
+      i++;
+      continue;
+    }
+    if (text[i] === ")") return { values, end: i + 1 };
+    return null;
+  }
+  return null;
 }
 
 function privateKeys(text: string, hits: BuiltinHit[]): void {

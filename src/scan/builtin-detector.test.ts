@@ -1,0 +1,55 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { detectBuiltin } from "./builtin-detector.js";
+import { fileInfo } from "./file-kind.js";
+
+// Values are assembled at run time so that scanning this repository stays clean.
+const HEX32 = ["7f3a9c1e", "04d2b8f6", "a15e3c9d", "2b7f6e08"].join("");
+const PW = ["Qz7", "rLx", "2Vw", "9Kp"].join("");
+const KEY = ["f8Kq2LmZ", "9xR4tV7b", "N3cW6yH1", "pD5sJ0uG"].join("");
+
+function hits(file: string, text: string): Array<{ ruleId: string; secret: string; at: string }> {
+  return detectBuiltin(text, new Set(), file, fileInfo(file)).map((h) => ({ ruleId: h.ruleId, secret: h.secret, at: text.slice(h.start, h.end) }));
+}
+
+test("Rails master key files: 32 hex alone in config/master.key or config/credentials/<env>.key", () => {
+  assert.deepEqual(hits("config/master.key", HEX32 + "\n"), [{ ruleId: "rails-master-key", secret: HEX32, at: HEX32 }]);
+  assert.equal(hits("config/credentials/production.key", HEX32).length, 1);
+  assert.deepEqual(hits("config/master.key", "0".repeat(32)), [], "a mask");
+  assert.deepEqual(hits("config/master.key", `${HEX32}\nmore text\n`), [], "not a key file");
+  assert.deepEqual(hits("certs/server.key", HEX32), [], "another .key file");
+});
+
+test("PgBouncer userlist.txt: clear-text passwords count, md5 and SCRAM verifiers do not", () => {
+  const text = [`"app" "${PW}"`, `"legacy" "md5${HEX32}"`, `"report" "SCRAM-SHA-256$4096:c2FsdHNhbHQ=$c3RvcmVka2V5:c2VydmVya2V5"`, ""].join("\n");
+  assert.deepEqual(hits("etc/pgbouncer/userlist.txt", text), [{ ruleId: "pgbouncer-userlist-password", secret: PW, at: PW }]);
+});
+
+test("Terraform state: the result of a random_password, not its bcrypt_hash", () => {
+  const state = JSON.stringify({ resources: [{ type: "random_password", name: "db", instances: [{ attributes: { bcrypt_hash: "$2a$10$" + KEY + KEY, id: "none", result: PW } }] }] }, null, 2);
+  assert.deepEqual(hits("terraform.tfstate", state), [{ ruleId: "terraform-state-password", secret: PW, at: PW }]);
+  const names = JSON.stringify({ resources: [{ type: "random_string", instances: [{ attributes: { result: PW } }] }] });
+  assert.deepEqual(hits("terraform.tfstate", names), [], "random_string names buckets, it is not a password");
+});
+
+test("SQL INSERT … VALUES: values under secret column names, not hashes, ids or other columns", () => {
+  const sql = [
+    "INSERT INTO integrations (name, api_key, enabled) VALUES",
+    `  ('shipping', '${KEY}', true),`,
+    "  ('mail', NULL, false);",
+    `INSERT INTO oauth_clients (client_id, client_secret) VALUES ('dash', '${KEY}x');`,
+    `INSERT INTO users (email, password_hash) VALUES ('a@b.c', '$2b$12$${KEY}${KEY}abcde');`,
+    `INSERT INTO accounts (id, password) VALUES (1, '$argon2id$v=19$m=65536,t=3,p=4$${KEY}$${KEY}');`,
+    `INSERT INTO notes (title, body) VALUES ('x', '${KEY}');`,
+    `INSERT INTO tenants (id, name) VALUES ('3c6e0b8a-9c15-4a0b-8f1e-2d4b7a9c0e13', 'Acme');`,
+  ].join("\n");
+  const found = hits("db/seed.sql", sql);
+  assert.deepEqual(found.map((h) => h.secret), [KEY, KEY + "x"]);
+  assert.ok(found.every((h) => h.ruleId === "sql-insert-secret" && h.at === h.secret));
+  assert.deepEqual(hits("db/seed.py", sql), [], "only .sql files are read this way");
+});
+
+test("SQL INSERT parsing survives escaped quotes, function calls and an unterminated statement", () => {
+  const sql = `INSERT INTO t (note, api_key) VALUES ('it''s', '${KEY}'), (concat('a', 'b'), now());\nINSERT INTO t (api_key) VALUES ('unterminated`;
+  assert.deepEqual(hits("x.sql", sql).map((h) => h.secret), [KEY]);
+});
