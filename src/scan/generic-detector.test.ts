@@ -145,3 +145,15 @@ test("f-strings, a subscript read and a name about a secret are not values", () 
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
   }
 });
+
+test("name value lines without an operator in .conf/.cfg files (Redis, Mosquitto)", () => {
+  assert.deepEqual(secretsIn("mosquitto.conf", `listener 8883\nremote_password ${PW}\n`), [PW]);
+  assert.deepEqual(secretsIn("pgbouncer.conf", `[main]\nauth_password ${TOKEN}   # rotated monthly\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("app.conf", `    client_secret ${TOKEN};\n`), [TOKEN]);
+  // Not a setting line, or not this syntax.
+  assert.deepEqual(secretsIn("sshd.conf", "PasswordAuthentication no\n"), []);
+  assert.deepEqual(secretsIn("notes.conf", `# the password ${PW} was rotated\n`), []);
+  assert.deepEqual(secretsIn("nginx.conf", `auth_basic_user_file /etc/nginx/.htpasswd;\n`), []);
+  assert.deepEqual(secretsIn("squid.conf", `auth_param basic program /usr/lib/squid/basic_ncsa_auth /etc/squid/passwords\n`), []);
+  assert.deepEqual(secretsIn("config.yml", `remote_password ${PW}\n`), [], "YAML has its own syntax");
+});

@@ -277,7 +277,23 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     while (text[j] === " " || text[j] === "\t") j++;
     return literalAt(text, j, { ...info, unquotedLiterals: true });
   }
-  return operatorValue(text, j, info, before === "?" || before === "&");
+  const op = operatorValue(text, j, info, before === "?" || before === "&");
+  if (op || !info.spaceSeparated || (text[j] !== " " && text[j] !== "\t")) return op;
+  return spaceSeparatedValue(text, s, j, info);
+}
+
+// `remote_password s3cr…` / `masterauth s3cr…` on a line of its own: one name, one value, then the end
+// of the line, a comment or nginx's `;`. Lines with more words are prose or directives with arguments.
+const SPACE_VALUE = /[ \t]+([^\s"'`;#]{1,2001})[ \t]*;?[ \t]*(?:#[^\n]*)?(?=\r?\n|$)/y;
+
+function spaceSeparatedValue(text: string, s: number, j: number, info: FileInfo): { start: number; end: number } | null {
+  const lineStart = nearLineStart(text, s, 40);
+  if (lineStart === -1 || !/^[ \t]*$/.test(text.slice(lineStart, s))) return null;
+  SPACE_VALUE.lastIndex = j;
+  const m = SPACE_VALUE.exec(text);
+  if (!m) return null;
+  const start = j + m[0].indexOf(m[1]!);
+  return literalAt(text, start, info) && { start, end: start + m[1]!.length };
 }
 
 function operatorValue(text: string, j: number, info: FileInfo, query = false): { start: number; end: number } | null {
