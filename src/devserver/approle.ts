@@ -93,7 +93,7 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
     if (r.tokenNumUses < 0) throw badRequest("'token_num_uses' cannot be negative");
     if (has(d, "token_type")) {
       const t = str(d, "token_type");
-      if (!["default", "service", "default-service"].includes(t)) throw badRequest(`invalid 'token_type' value "${t}"`);
+      if (!["default", "service", "batch", "default-service", "default-batch"].includes(t)) throw badRequest(`invalid 'token_type' value "${t}"`);
       r.tokenType = t;
     }
     if (r.tokenMaxTtl > 0 && r.tokenTtl > r.tokenMaxTtl) throw badRequest("'token_ttl' cannot be greater than 'token_max_ttl'");

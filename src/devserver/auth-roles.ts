@@ -122,6 +122,8 @@ export function loginResponse(tokens: TokenStore, req: LogicalRequest, role: Tok
     period: role.tokenPeriod,
     numUses: role.tokenNumUses,
     noDefaultPolicy: role.tokenNoDefaultPolicy,
+    // A role whose token_type is batch (or default-batch) issues batch tokens.
+    ...(/batch$/.test((role as TokenFields & { tokenType?: string }).tokenType ?? "") ? { batch: true } : {}),
   });
   return { data: null, auth: tokens.authBlock(token) };
 }

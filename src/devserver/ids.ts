@@ -22,6 +22,11 @@ export function newServiceToken(): string {
   return `hvs.${base62(91)}`;
 }
 
+/** Batch tokens: `hvb.` + base62; Vault's are encrypted blobs well over 100 characters (vault-1.14/docs/faq/ssct.mdx). */
+export function newBatchToken(): string {
+  return `hvb.${base62(134)}`;
+}
+
 /** Token accessors are 24 base62 characters in Vault. */
 export function newAccessor(): string {
   return base62(24);

@@ -23,7 +23,7 @@ function leases(tokens: TokenStore): Map<string, TokenEntry> {
   const out = new Map<string, TokenEntry>();
   for (const id of [...tokens.state.tokens.keys()]) {
     const t = tokens.valid(id);
-    if (t && t.expireTime !== 0) out.set(tokenLeaseId(t), t);
+    if (t && t.expireTime !== 0 && t.type !== "batch") out.set(tokenLeaseId(t), t);
   }
   return out;
 }

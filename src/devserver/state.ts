@@ -86,6 +86,8 @@ export interface TokenEntry {
   lastRenewalTime: number; // ms; 0 = never
   /** Ceiling from the system/mount max TTL, ms since epoch; 0 = none. */
   maxExpireTime: number;
+  /** "batch" for batch tokens (no accessor, not renewable, no children, not revocable by hand); absent = service. */
+  type?: "batch";
 }
 
 export interface TokenRole {

@@ -87,8 +87,7 @@ export function handleRoles(state: State, req: LogicalRequest, name: string): Lo
     if (has(d, "token_no_default_policy")) r.tokenNoDefaultPolicy = bool(d, "token_no_default_policy");
     if (has(d, "token_type")) {
       const t = str(d, "token_type");
-      if (t === "batch" || t === "default-batch") throw badRequest("batch tokens are not supported by the vaultshift dev server");
-      if (!["service", "default", "default-service"].includes(t)) throw badRequest(`invalid 'token_type' value "${t}"`);
+      if (!["service", "batch", "default", "default-service", "default-batch"].includes(t)) throw badRequest(`invalid 'token_type' value "${t}"`);
       r.tokenType = t;
     }
     r.tokenBoundCidrs = strList(d, "token_bound_cidrs") ?? r.tokenBoundCidrs;

@@ -1,4 +1,4 @@
-import { newAccessor, newServiceToken } from "./ids.js";
+import { newAccessor, newBatchToken, newServiceToken } from "./ids.js";
 import { badRequest, permissionDenied, unsupportedOperation, unsupportedPath, VaultHttpError } from "./http-error.js";
 import { bool, duration, has, int, str, strList, stringMap, type Data } from "./fields.js";
 import { SYSTEM_MAX_TTL, type State, type TokenEntry } from "./state.js";
@@ -24,6 +24,8 @@ export interface TokenParams {
   renewable?: boolean;
   noDefaultPolicy?: boolean;
   id?: string;
+  /** A batch token (concepts/tokens.mdx, "Batch tokens"). */
+  batch?: boolean;
 }
 
 export class TokenStore {
@@ -83,10 +85,12 @@ export class TokenStore {
       expireTime = ceiling;
       ttl = Math.floor((ceiling - now) / 1000);
     }
-    let id = p.id ?? newServiceToken();
-    while (p.id === undefined && this.state.tokens.has(id)) id = newServiceToken();
-    let accessor = newAccessor();
-    while (this.state.accessors.has(accessor)) accessor = newAccessor();
+    const fresh = p.batch ? newBatchToken : newServiceToken;
+    let id = p.id ?? fresh();
+    while (p.id === undefined && this.state.tokens.has(id)) id = fresh();
+    // Batch tokens have no accessor (concepts/tokens.mdx, comparison table).
+    let accessor = p.batch ? "" : newAccessor();
+    while (accessor !== "" && this.state.accessors.has(accessor)) accessor = newAccessor();
     const entry: TokenEntry = {
       id,
       accessor,
@@ -101,19 +105,20 @@ export class TokenStore {
       expireTime,
       explicitMaxTtl,
       period,
-      renewable: ttl > 0 && (p.renewable ?? true),
+      renewable: !p.batch && ttl > 0 && (p.renewable ?? true),
       orphan: p.parent === "",
       lastRenewalTime: 0,
       maxExpireTime: ceiling,
+      ...(p.batch ? { type: "batch" as const } : {}),
     };
     this.state.tokens.set(id, entry);
-    this.state.accessors.set(accessor, id);
+    if (accessor !== "") this.state.accessors.set(accessor, id);
     return entry;
   }
 
   private remove(entry: TokenEntry): void {
     this.state.tokens.delete(entry.id);
-    this.state.accessors.delete(entry.accessor);
+    if (entry.accessor !== "") this.state.accessors.delete(entry.accessor);
     this.state.cubbyhole.delete(entry.id);
   }
 
@@ -190,7 +195,7 @@ export class TokenStore {
       lease_duration: this.ttlOf(entry),
       renewable: entry.renewable,
       entity_id: "",
-      token_type: "service",
+      token_type: entry.type ?? "service",
       orphan: entry.orphan,
       mfa_requirement: null,
       num_uses: entry.numUses,
@@ -216,7 +221,7 @@ export class TokenStore {
       policies: entry.policies,
       renewable: entry.renewable,
       ttl: this.ttlOf(entry),
-      type: "service",
+      type: entry.type ?? "service",
     };
     if (entry.period > 0) data.period = entry.period;
     if (entry.lastRenewalTime !== 0) {
@@ -231,6 +236,9 @@ export interface TokenBackendDeps {
   tokens: TokenStore;
   policyExists(name: string): boolean;
 }
+
+/** Revoking a batch token by hand is an error (src:OB token_store.go, revokeCommon; README §6.6). */
+const BATCH_NOT_REVOCABLE = "batch tokens cannot be revoked";
 
 function tokenFromRequest(req: LogicalRequest, field: string, urlSuffix: string): string {
   if (urlSuffix !== "") return urlSuffix; // Vault 1.14 also accepts the token in the URL
@@ -254,9 +262,16 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
     if (has(d, "id") && !privileged) throw badRequest("root or sudo privileges required to specify token id");
     if (bool(d, "no_parent") && !privileged && !orphanEndpoint && !role) throw badRequest("root or sudo privileges required to create orphan token");
     if (has(d, "period") && duration(d, "period") > 0 && !privileged && !role?.tokenPeriod) throw badRequest("root or sudo privileges required to create periodic token");
-    const type = str(d, "type", "service");
-    if (type === "batch") throw badRequest("batch tokens are not supported by the vaultshift dev server");
-    if (type !== "service" && type !== "default") throw badRequest(`invalid 'token_type' value "${type}"`);
+    // Batch tokens cannot make tokens; a role's token_type (default-*) applies when the request names none.
+    if (parent.type === "batch") throw badRequest("batch tokens cannot create more tokens");
+    const roleType = role?.tokenType.replace(/^default-/, "");
+    const type = str(d, "type", roleType === "batch" ? "batch" : "service");
+    if (type !== "service" && type !== "default" && type !== "batch") throw badRequest(`invalid 'token_type' value "${type}"`);
+    if (role?.tokenType === "batch" && type !== "batch") throw badRequest("role requires batch tokens");
+    if (role?.tokenType === "service" && type === "batch") throw badRequest("role requires service tokens");
+    const batch = type === "batch";
+    if (batch && (has(d, "period") && duration(d, "period") > 0 || (role?.tokenPeriod ?? 0) > 0)) throw badRequest("batch tokens cannot be periodic");
+    if (batch && int(d, "num_uses") > 0) throw badRequest("batch tokens cannot have a use count limit");
     const requested = (strList(d, "policies") ?? []).map((p) => p.toLowerCase());
     let noDefaultPolicy = bool(d, "no_default_policy");
     let policies: string[];
@@ -299,6 +314,7 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
       renewable: role ? role.renewable && bool(d, "renewable", true) : bool(d, "renewable", true),
       noDefaultPolicy,
       ...(id !== undefined ? { id } : {}),
+      ...(batch ? { batch: true } : {}),
     });
     const warnings = entry.policies.filter((p) => p !== "root" && p !== "default" && !deps.policyExists(p)).map((p) => `Policy "${p}" does not exist`);
     return { data: null, auth: tokens.authBlock(entry), warnings: warnings.length > 0 ? warnings : null };
@@ -356,17 +372,20 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
         }
         case "revoke-self":
           if (!post) throw unsupportedOperation();
+          if (req.token!.type === "batch") throw badRequest(BATCH_NOT_REVOCABLE);
           tokens.revokeTree(req.token!.id);
           return undefined;
         case "revoke": {
           if (!post) throw unsupportedOperation();
           const id = tokenFromRequest(req, "token", rest);
+          if (tokens.get(id)?.type === "batch") throw badRequest(BATCH_NOT_REVOCABLE);
           tokens.revokeTree(id);
           return undefined;
         }
         case "revoke-orphan": {
           if (!post) throw unsupportedOperation();
           if (!isRootOrSudo(req)) throw permissionDenied();
+          if (tokens.get(tokenFromRequest(req, "token", rest))?.type === "batch") throw badRequest(BATCH_NOT_REVOCABLE);
           tokens.revokeOrphan(tokenFromRequest(req, "token", rest));
           return undefined;
         }
