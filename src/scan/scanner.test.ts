@@ -192,6 +192,34 @@ test("worker threads give the same findings as the in-process scan", { timeout: 
   assert.equal(pooled.stats.bytesScanned, inProcess.stats.bytesScanned);
 });
 
+test("worker threads: links, a FIFO, oversized, binary and odd encodings are handled as in-process", { timeout: 60_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, {
+    "real/a.txt": "FAKESECRET_a",
+    "latin1.txt": Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9, 0xff]), Buffer.from("\nFAKESECRET_latin\n")]),
+    "bom.txt": Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("line1\nk=FAKESECRET_bom\n")]),
+    "utf16.ps1": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("$k = 'FAKESECRET_u16'\r\n", "utf16le")]),
+    "blob.dat2": Buffer.concat([Buffer.from("FAKESECRET_bin"), Buffer.from([0, 1, 2])]),
+    "big.txt": `${"y".repeat(3000)}FAKESECRET_big`,
+    "vaultshift.config.json": JSON.stringify({ maxFileSize: 2000 }),
+  });
+  for (let i = 0; i < 40; i++) writeFileSync(join(dir, `real/f${i}.txt`), `${"z".repeat(i * 37)}\nFAKESECRET_f${i}\n`);
+  symlinkSync(dir, join(dir, "real/loop"));
+  symlinkSync(join(dir, "real/a.txt"), join(dir, "link.txt"));
+  if (spawnSync("mkfifo", [join(dir, "pipe.txt")]).status !== 0) assert.fail("mkfifo is needed for this test");
+  const inProcess = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 0 });
+  const pooled = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 2 });
+  assert.equal(pooled.stats.workers, 2);
+  assert.equal(inProcess.findings.length, 44);
+  assert.deepEqual(pooled.findings, inProcess.findings);
+  assert.deepEqual(pooled.stats.skipped, { symlink: 2, "not-a-file": 1, "too-large": 1, binary: 1 });
+  assert.deepEqual(pooled.stats.skipped, inProcess.stats.skipped);
+  assert.deepEqual(pooled.stats.notes, inProcess.stats.notes);
+  assert.ok(pooled.stats.notes.some((n) => n.startsWith("latin1.txt: not valid UTF-8")));
+  assert.equal(pooled.stats.bytesScanned, inProcess.stats.bytesScanned);
+});
+
 test("the default pool is decided by bytes: many small files stay in-process, a few MB get workers", { timeout: 60_000 }, async (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);

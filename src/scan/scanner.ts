@@ -20,7 +20,7 @@ import {
 import { PathFilter, readVaultshiftignore } from "./path-filter.js";
 import { dedupe, filterBaselined, sortFindings } from "./suppress.js";
 import { DEFAULT_BASELINE_FILE, readBaseline, type Baseline } from "./baseline.js";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 
 // `scan(options)`: the library entry of the scanner. Lists what to scan (the
 // working tree, staged blobs, commits' added lines or stdin), runs the jobs
@@ -168,8 +168,16 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     if (!pool && !inProcess) {
       const workers = chooseWorkers(options, config, jobs, large);
       if (workers > 0) {
+        // A tree scan stat-s its files first: the pool orders and batches them
+        // by size, and sizes each worker's heap for the largest one.
+        if (mode === "tree") jobs = withSizes(jobs, settings.maxFileSize);
         const { WorkerPool } = await import("./worker-pool.js");
-        pool = new WorkerPool({ workers, settings, ...(options.engineModule ? { engineModule: options.engineModule } : {}) });
+        pool = new WorkerPool({
+          workers,
+          settings,
+          largestText: mode === "tree" ? largestSize(jobs) : settings.maxFileSize,
+          ...(options.engineModule ? { engineModule: options.engineModule } : {}),
+        });
         stats.workers = workers;
       } else {
         const scanText = options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
@@ -190,7 +198,6 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       const listed = walk({ root: cwd, paths: options.paths, filter });
       addSkipped(listed.skipped);
       addNotes(listed.notes);
-      // Sorted by size would balance workers better; listing order keeps directories together.
       await runJobs(
         listed.files.map((f) => ({ kind: "file", abs: f.abs, rel: f.rel })),
         false,
@@ -258,6 +265,31 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   }
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, envReferences, stats };
+}
+
+/**
+ * File jobs with the size of the regular file they name, from one lstat each.
+ * Anything else (a link, a FIFO, an error, a file over the limit) keeps no
+ * size: the worker lstat-s it again and reports it as the in-process scan
+ * would, without opening it.
+ */
+function withSizes(jobs: readonly ScanJob[], maxFileSize: number): ScanJob[] {
+  return jobs.map((job) => {
+    if (job.kind !== "file") return job;
+    let st;
+    try {
+      st = lstatSync(job.abs, { throwIfNoEntry: false });
+    } catch {
+      return job;
+    }
+    return st?.isFile() && st.size <= maxFileSize ? { ...job, size: st.size } : job;
+  });
+}
+
+function largestSize(jobs: readonly ScanJob[]): number {
+  let largest = 0;
+  for (const job of jobs) largest = Math.max(largest, job.kind === "file" ? (job.size ?? 0) : job.text.length);
+  return largest;
 }
 
 function chooseWorkers(options: ScanOptions, config: VaultshiftConfig, jobs: readonly ScanJob[], large: boolean): number {

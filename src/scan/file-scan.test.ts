@@ -1,0 +1,54 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { readRegularFile, type Scratch } from "./file-scan.js";
+import { tempDir, writeFiles } from "./test-repo.js";
+
+// The file reader: what it refuses before reading, and the reused buffer.
+
+test("a reused scratch buffer returns exactly each file's bytes, growing when needed", (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const big = Buffer.alloc(200_000, 0x61);
+  big.write("END", big.length - 3);
+  writeFiles(dir, { "a.txt": "first file\n", "big.txt": big, "b.txt": "second\n", "empty.txt": "" });
+  const scratch: Scratch = { buf: null };
+  const read = (name: string) => Buffer.from(readRegularFile(join(dir, name), 1 << 20, { scratch }) as Uint8Array).toString("latin1");
+  assert.equal(read("a.txt"), "first file\n");
+  assert.equal(read("big.txt"), big.toString("latin1"));
+  assert.ok(scratch.buf !== null && scratch.buf.length >= 200_000);
+  const grown = scratch.buf;
+  assert.equal(read("b.txt"), "second\n", "a shorter file after a longer one: no stale bytes");
+  assert.equal(read("empty.txt"), "");
+  assert.equal(scratch.buf, grown, "the buffer is kept, not reallocated for smaller files");
+});
+
+test("a file over the scratch limit gets a buffer of its own", (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "huge.bin": Buffer.alloc(17 * 1024 * 1024, 0x62) });
+  const scratch: Scratch = { buf: null };
+  const bytes = readRegularFile(join(dir, "huge.bin"), 1 << 30, { scratch }) as Uint8Array;
+  assert.equal(bytes.length, 17 * 1024 * 1024);
+  assert.equal(scratch.buf, null, "not kept for the next file");
+});
+
+test("with the caller's lstat as a hint, a path swapped for a link or a FIFO is still refused without blocking", { timeout: 30_000 }, (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "real.txt": "FAKESECRET_r", "other.txt": "x", "grown.txt": "12345" });
+  // Listed as regular files, then replaced before the read.
+  symlinkSync(join(dir, "other.txt"), join(dir, "now-link.tmp"));
+  renameSync(join(dir, "now-link.tmp"), join(dir, "was-file.txt"));
+  const fifo = spawnSync("mkfifo", [join(dir, "now-fifo.txt")]);
+  if (fifo.status !== 0) assert.fail("mkfifo is needed for this test");
+  const hints = { regular: true, scratch: { buf: null } };
+  assert.equal(readRegularFile(join(dir, "was-file.txt"), 1000, hints), "symlink");
+  assert.equal(readRegularFile(join(dir, "now-fifo.txt"), 1000, hints), "not-a-file");
+  assert.equal(Buffer.from(readRegularFile(join(dir, "real.txt"), 1000, hints) as Uint8Array).toString(), "FAKESECRET_r");
+  writeFileSync(join(dir, "grown.txt"), "x".repeat(2000));
+  assert.equal(readRegularFile(join(dir, "grown.txt"), 1000, hints), "too-large", "the size is checked on the open descriptor");
+  assert.throws(() => readRegularFile(join(dir, "missing.txt"), 1000, hints), (e: NodeJS.ErrnoException) => e.code === "ENOENT");
+});
