@@ -179,7 +179,7 @@ describe("requests as real clients send them", () => {
     assert.equal(lastJson(rc).data.data.password, "canary-Zq3");
   });
 
-  test("Expect: 100-continue (curl does this for bodies over 1 KB): 100 first, then the answer", async () => {
+  test("Expect: 100-continue (curl sends it for large bodies): 100 first, then the answer", async () => {
     const body = JSON.stringify({ data: { big: "y".repeat(4096) } });
     const head = `POST /v1/${kv}/data/expect HTTP/1.1\r\nHost: x\r\nX-Vault-Token: ${t.token}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n`;
     const r = await raw(t, [head, body], { waitFor100: true });
