@@ -1,9 +1,12 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { startDevServer, type DevServer } from "../devserver/index.js";
 import { runCli } from "../cli/main.js";
+import { PACKAGE_ROOT } from "../demo/demo.js";
+import { runApp } from "../demo/app-runner.js";
+import { migrate } from "../migrate/index.js";
 import { assertMigrated, assertRollback, migrateFixture, tempBase, textOf, tree, typescriptBuild } from "./harness.js";
 
 // Apps written without looking at the rewriter (fixtures/apps-blind/, see
@@ -80,6 +83,36 @@ test("TypeScript with !, [\"X\"] as string, destructuring defaults, a validating
   await assertRollback(run, server);
 });
 
+test("ESM with import \"dotenv/config\", an `export` line, quoted values, a multi-line PEM key, ??= and ?. reads", { timeout: 120_000 }, async () => {
+  const run = await migrateFixture(server, { fixture: blind("esm-dotenv"), app: "webhooks-relay", environments: ["development"], entry: "src/settings.js", links: ["dotenv"] }, join(tmp.dir, "esm-dotenv"));
+  await assertMigrated(run, server);
+  const env = readFileSync(join(run.root, ".env"), "utf8");
+  assert.equal(env, "# webhooks-relay (development)\nexport PORT=4000\nRETRY_LIMIT=5\n", "every line of the PEM value is gone, the rest is byte for byte");
+  const relay = readFileSync(join(run.root, "src/relay.js"), "utf8");
+  assert.match(relay, /process\.env\.RELAY_NAME \?\?= "relay-1";/, "config writes stay");
+  assert.match(relay, /Bearer \$\{secrets\.API_TOKEN\}/);
+  await assertRollback(run, server);
+});
+
+test("two workspace packages giving one variable different values: the plan refuses, names both files, changes nothing", { timeout: 120_000 }, async () => {
+  const base = join(tmp.dir, "collide");
+  const root = join(base, "app");
+  cpSync(join(PACKAGE_ROOT, "fixtures", blind("monorepo-collide")), root, { recursive: true });
+  const original = tree(root);
+  await assert.rejects(
+    migrate({ root, app: "fleet-collide", vault: { address: server.address, token: server.rootToken }, env: { PATH: process.env.PATH ?? "", HOME: base, VAULTSHIFT_STATE_DIR: join(base, "state") } }),
+    (error: Error & { hint?: string }) => {
+      assert.match(error.message, /\.env:5 DB_PASSWORD .* and packages\/worker\/\.env:3 DB_PASSWORD .* have different values/);
+      assert.match(error.hint ?? "", /rename the variable in one of them/);
+      assert.ok(!`${error.message} ${error.hint}`.includes("CANARY"), "no value in the message");
+      return true;
+    },
+  );
+  assert.deepEqual(tree(root), original);
+  const res = await fetch(`${server.address}/v1/secret/metadata/fleet-collide/development/database`, { headers: { "X-Vault-Token": server.rootToken }, signal: AbortSignal.timeout(5000) });
+  assert.equal(res.status, 404, "nothing written to Vault");
+});
+
 test("CommonJS HTTP app: BOM + CRLF file with a static class field, require at the bottom, lazy reads, a shebang CLI", { timeout: 120_000 }, async () => {
   const run = await migrateFixture(server, { fixture: blind("express-cjs"), app: "orders-http", environments: ["development", "production"], entry: "src/settings.js" }, join(tmp.dir, "express"));
   await assertMigrated(run, server);
@@ -137,4 +170,34 @@ test("Next.js/Vite app: NEXT_PUBLIC_/VITE_ stay in .env, server secrets move, a 
   const everything = [textOf(tree(run.root)).replace(firebase, ""), readFileSync(join(run.root, "vaultshift.plan.json"), "utf8"), run.log, scan.stdout, ...run.after.map((a) => a.output + a.error)].join("\n");
   for (const v of run.planted.filter((p) => !firebase.includes(p))) assert.ok(!everything.includes(v), `a planted value (${v.slice(0, 6)}…) leaked`);
   await assertRollback(run, server);
+});
+
+test("VAULT_ADDR/VAULT_TOKEN in the app's own .env: they stay there (the app needs them to reach Vault) and the plan says why", { timeout: 120_000 }, async () => {
+  const base = join(tmp.dir, "bootstrap");
+  const root = join(base, "app");
+  cpSync(join(PACKAGE_ROOT, "fixtures", blind("vault-in-env")), root, { recursive: true });
+  for (const [pkg, target] of [["vaultshift", PACKAGE_ROOT], ["dotenv", join(PACKAGE_ROOT, "node_modules", "dotenv")]] as const) {
+    mkdirSync(join(root, "node_modules"), { recursive: true });
+    symlinkSync(target, join(root, "node_modules", pkg), "dir");
+  }
+  const res = await fetch(`${server.address}/v1/auth/token/create`, { method: "POST", headers: { "X-Vault-Token": server.rootToken }, body: JSON.stringify({ ttl: "10m" }), signal: AbortSignal.timeout(5000) });
+  const token = ((await res.json()) as { auth: { client_token: string } }).auth.client_token;
+  const env = readFileSync(join(root, ".env"), "utf8").replace("http://127.0.0.1:1", server.address).replace("replaced-by-the-test", token);
+  writeFileSync(join(root, ".env"), env);
+  const before = await runApp(root, "development", {}, { entry: "src/settings.js" });
+  assert.ok(before.ok, before.error);
+
+  const result = await migrate({ root, app: "invoice-mailer", vault: { address: server.address, token: server.rootToken }, env: { PATH: process.env.PATH ?? "", HOME: base, VAULTSHIFT_STATE_DIR: join(base, "state") } });
+  // The token is still a secret in the tree: the verdict says so, pointing at that one line.
+  assert.equal(result.verification.verdict, "secrets-remaining");
+  assert.deepEqual(result.verification.rescan.findings.map((f) => [f.file, f.line]), [[".env", 3]]);
+  assert.deepEqual(result.plan.secrets.map((s) => s.source.name).sort(), ["INVOICE_SIGNING_SECRET", "SMTP_PASSWORD"]);
+  assert.deepEqual(result.plan.warnings.filter((w) => w.code === "vault-bootstrap").map((w) => w.message.split(" ")[0]), ["VAULT_TOKEN"]);
+  const after = readFileSync(join(root, ".env"), "utf8");
+  assert.ok(after.includes(`VAULT_TOKEN=${token}`) && after.includes(`VAULT_ADDR=${server.address}`), "the connection settings stay");
+  assert.ok(!after.includes("CANARY"), "the app's secrets are gone from .env");
+  // No VAULT_* from outside: the app reaches Vault with what its .env holds, and reads the same secrets.
+  const run = await runApp(root, "development", {}, { entry: "src/settings.js" });
+  assert.ok(run.ok, run.error);
+  assert.equal(run.digest, before.digest);
 });

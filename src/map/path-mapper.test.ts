@@ -87,6 +87,9 @@ test("two values for one location stop the plan and name both sources, never the
   assert.match(text, /\.env\.local:3 DB_PASSWORD/);
   assert.match(text, /secret\/shop\/development\/database key "password"/);
   assert.ok(!text.includes(value1) && !text.includes(value2));
+  // The way out that works: a path template cannot separate one variable's two values.
+  assert.match(text, /rename the variable in one of them/);
+  assert.doesNotMatch(text, /templates/);
   // Equal fingerprints at one location are one secret, not a collision.
   assert.doesNotThrow(() =>
     findCollisions([

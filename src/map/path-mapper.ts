@@ -81,7 +81,11 @@ export function findCollisions(placements: Placement[]): void {
   }
   if (problems.length > 0) {
     throw new PlanError(`${problems.length} Vault location${problems.length === 1 ? "" : "s"} would receive two different values:\n  ${problems.join("\n  ")}`, {
-      hint: "Make the values equal, remove the stale one, or give one of them its own path with a template in vaultshift.config.json (\"migration\": {\"templates\": {\"env\": \"{app}/{environment}/{group}\"}}).",
+      // A path template cannot separate them: after the migration one variable
+      // name reads one location per environment, whichever file or workspace
+      // package it came from.
+      hint:
+        "Make the values equal or delete the stale one. After the migration a variable reads one value per environment, so two files (or two packages of a workspace) that give it different values under the same environment cannot both be kept: rename the variable in one of them (its .env line and its reads), or map one file to another environment with \"environments\" in vaultshift.config.json.",
     });
   }
 }

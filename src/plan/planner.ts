@@ -73,6 +73,17 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const movable: Candidate[] = [];
   for (const c of found.secrets) {
     const exposed = c.kind === "browser-exposed" || (c.source.type === "dotenv" && BROWSER_PREFIXES.some((p) => c.name.startsWith(p)));
+    // VAULT_TOKEN, VAULT_SECRET_ID…: what vaultshift/runtime reads to reach
+    // Vault at start-up. Moved into Vault, the app could no longer get in.
+    if (c.source.type === "dotenv" && /^VAULT(SHIFT)?_/.test(c.name)) {
+      warnings.push({
+        code: "vault-bootstrap",
+        file: c.source.file,
+        line: c.source.line,
+        message: `${c.name} is what the app uses to reach Vault (vaultshift/runtime reads it at start-up), so it cannot be moved into Vault and stays in ${c.source.file}. Keep that file out of git, have the platform inject ${c.name} (or use AppRole or Kubernetes auth), and rotate it if it was ever committed.`,
+      });
+      continue;
+    }
     if (exposed) {
       warnings.push({
         code: "browser-exposed",
