@@ -10,25 +10,77 @@ describe("literalPrefixes", () => {
     assert.deepEqual(literalPrefixes("(?<![A-Za-z0-9_-])(?<secret>ghp_[A-Za-z0-9]{36})", false), ["ghp_"]);
   });
 
-  it("unescapes punctuation and stops at a class or an optional character", () => {
+  it("unescapes punctuation and stops at a large class or once an optional part is not needed", () => {
     assert.deepEqual(literalPrefixes("SG\\.[A-Za-z]{22}", false), ["SG."]);
     assert.deepEqual(literalPrefixes("https?:\\/\\/", false), ["http"]);
     assert.deepEqual(literalPrefixes("ab+c", false), ["ab"]);
   });
 
-  it("collects every branch of a group and of the whole pattern", () => {
-    assert.deepEqual(literalPrefixes("(?:neo4j(?:\\+s)?|bolt|etcd):\\/\\/", false), ["neo4j", "bolt", "etcd"]);
+  it("collects every branch of a group and of the whole pattern, shortest first", () => {
+    assert.deepEqual(literalPrefixes("(?:neo4j(?:\\+s)?|bolt|etcd):\\/\\/", false), ["bolt", "etcd", "neo4j"]);
     assert.deepEqual(literalPrefixes("Client\\s*\\(|Stripe\\s*\\(", false), ["Client", "Stripe"]);
+    assert.deepEqual(literalPrefixes("(?:ab|c)d", false), ["cd", "abd"]);
+  });
+
+  it("expands small classes, \\d and optional parts while the prefixes are shorter than 3 characters", () => {
+    assert.deepEqual(literalPrefixes("[sr]k_live", false), ["rk_live", "sk_live"]);
+    assert.deepEqual(literalPrefixes("SK[0-9a-f]{32}", false), [..."0123456789abcdef"].map((c) => `SK${c}`));
+    assert.deepEqual(literalPrefixes("\\dQ~", false), [..."0123456789"].map((d) => `${d}Q~`));
+    assert.deepEqual(literalPrefixes("(?:x)?abc", false), ["abc", "xabc"]);
+    assert.deepEqual(literalPrefixes("\\bcf[_.-]?api[_.-]?key", false), ["cfapi", "cf-api", "cf.api", "cf_api"]);
+    // An optional group that stops inside may also be absent: then what follows it starts the match.
+    assert.deepEqual(literalPrefixes("(?:(?:mongodb[_.-]?)?atlas[\\w.-]{0,20}?private)", true), ["atlas", "mongodb"]);
+  });
+
+  it("skips zero-width assertions", () => {
+    assert.deepEqual(literalPrefixes("^abc", false), ["abc"]);
+    assert.deepEqual(literalPrefixes("(?=ab)ab", false), ["ab"]);
+    assert.deepEqual(literalPrefixes("(?!x)\\bkey=", false), ["key="]);
   });
 
   it("lower-cases with the i flag", () => {
-    assert.deepEqual(literalPrefixes("(?:Server|Data Source)=", true), ["server", "data source"]);
+    assert.deepEqual(literalPrefixes("(?:Server|Data Source)=", true), ["server=", "data source="]);
+    assert.deepEqual(literalPrefixes("[A-C]x", true), ["ax", "bx", "cx"]);
   });
 
   it("gives up when a match may start anywhere", () => {
-    for (const src of ["[sr]k_live", "Émoi", "clé_", "(?:x)?abc", "ab|[0-9]x", "^abc", "\\dQ~", "(?=ab)ab", "a", "(?:ab|c)d"]) {
+    for (const src of ["Émoi", "clé_", "a", ".abc", "\\w+x", "[^a]bc", "a*bc", "(?:a|b)*c", "x{0,2}yz", "[A-Za-z0-9]{75}AZDO", "\\1abc", "[0-9a-f][0-9a-f]x", "ab|[A-Za-z]x", "[]ab"]) {
       assert.equal(literalPrefixes(src, false), null, src);
     }
+    // With the v flag, class syntax differs (set operations): classes are not expanded.
+    assert.equal(literalPrefixes("[ab]c", false, "v"), null);
+  });
+
+  it("every match starts with one of the prefixes (random texts over the patterns' alphabet)", () => {
+    const patterns: Array<[string, string]> = [
+      ["[?&](?:api[_-]?key|access[_-]?token|password)=", ""],
+      ["(?<![a-z])(?:x[_.-](?:api|access)|tw)[a-z]{0,3}?s", "i"],
+      ["(?:(?:ab[_-]?)?cd|e\\d)f", ""],
+      ["[12]\\/[0-9]{2,3}:", ""],
+      ["(?:a(?:b|c)?|d)[xy]?e+", "i"],
+      ["\\b(?:k|K)e?y[=:]", ""],
+      ["0\\.[0-9a-f]{2}-", ""],
+    ];
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet = "?&=:_-./0129abcdefkKstwxyAPIEpiaorcesTOKENSW ";
+    let checked = 0;
+    for (const [src, flags] of patterns) {
+      const prefixes = literalPrefixes(src, flags.includes("i"), flags);
+      assert.ok(prefixes !== null, src);
+      const re = new RegExp(src, `${flags}g`);
+      for (let n = 0; n < 3000; n++) {
+        let text = "";
+        const len = 1 + Math.floor(rnd() * 40);
+        for (let j = 0; j < len; j++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+        for (const m of text.matchAll(re)) {
+          const at = flags.includes("i") ? text.toLowerCase() : text;
+          assert.ok(prefixes.some((p) => at.startsWith(p, m.index)), `${src}: ${JSON.stringify(m[0])} at ${m.index} of ${JSON.stringify(text)} starts with none of ${prefixes.join(" ")}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 200, `only ${checked} matches checked`);
   });
 });
 

@@ -1,134 +1,235 @@
 // Literal prefixes of a rule pattern: strings one of which every match must
 // start with. A rule whose matches all start with `pat`, `sk_` or
 // `postgres` need not run its regex at every position of a 5 MB bundle:
-// `indexOf` finds the few places where a match can start (at memory speed)
+// the engine's keyword pass finds the few places where a match can start
 // and the regex runs sticky (`y`) at each one. Irregexp cannot do this itself
 // when the pattern opens with a look-behind (`(?<![A-Za-z0-9_-])pat…`, the
 // usual token boundary), and even without one its scan is ~1 GB/s per rule,
 // times ~25 rules per byte of a large file.
 //
-// The extraction is conservative: it understands a leading run of
-// look-behinds / `\b` / `^`-free groups, one level of alternation, and plain
-// or escaped literal characters; anything else gives `null` and the rule runs
-// the ordinary global scan. Results are the same either way (see
-// rule-runner.ts: the sticky run visits candidate starts in order and skips
+// The extraction walks the pattern from its start, keeping the set of strings
+// a match can begin with: literal characters append to every string; a small
+// character class (`[12]`, `[0-9a-f]`, `[_.-]`, `\d`) or a group of
+// alternatives multiplies the set (only while some prefix is shorter than 3
+// characters); `?` adds the empty alternative; look-arounds,
+// `\b` and `^` consume nothing and are skipped. It stops, keeping what it has,
+// at anything that can repeat or match too many characters (`*`, `+` and `{n,m}`
+// after one occurrence, `.`, `\w`, large or negated classes, back-references),
+// or when the set would exceed MAX_PREFIXES. Every match then starts with one of
+// the strings, which is all the caller needs: results are the same either way
+// (rule-runner.ts: the sticky run visits candidate starts in order and skips
 // those inside the previous match, exactly as a global scan advances).
 
-/** Characters that end a literal run (regex syntax). */
+/** Characters that are regex syntax outside a class. */
 const META = new Set([..."\\^$.|?*+()[]{}"]);
 
-interface Cursor {
-  src: string;
-  i: number;
+/** Largest prefix set kept: each prefix is a keyword of the engine's single pass. */
+const MAX_PREFIXES = 64;
+/** Prefixes of this length are long enough: the walk stops multiplying the set once all are. */
+const USEFUL_LENGTH = 3;
+/** Largest character class expanded into alternatives. */
+const MAX_CLASS = 16;
+
+interface Prefixes {
+  set: string[];
+  /** False when the walk stopped inside: nothing may be appended after it. */
+  complete: boolean;
+}
+
+interface Options {
+  ignoreCase: boolean;
+  /** `v` flag: class syntax has set operations; classes are not expanded. */
+  vMode: boolean;
 }
 
 /**
- * The literal prefixes of `source` (at least 2 characters each), or null when
- * they cannot be determined safely (a non-ASCII literal gives null too). With
- * `ignoreCase`, prefixes are returned lower-cased.
+ * The literal prefixes of `source` (at least 2 characters each, without
+ * prefixes that extend another one), or null when they cannot be determined
+ * (a match may start anywhere, a prefix is shorter, or not printable ASCII).
+ * With `ignoreCase`, prefixes are returned lower-cased.
  */
-export function literalPrefixes(source: string, ignoreCase: boolean): string[] | null {
-  const branches = splitTopLevel(source);
-  if (branches === null) return null;
-  const out: string[] = [];
-  for (const b of branches) {
-    const c: Cursor = { src: b, i: 0 };
-    skipZeroWidth(c);
-    const p = alternatives(c);
-    if (p === null) return null;
-    out.push(...p);
-  }
-  if (out.length === 0) return null;
-  const result: string[] = [];
+export function literalPrefixes(source: string, ignoreCase: boolean, flags = ""): string[] | null {
+  const result = alternation(source, { ignoreCase, vMode: flags.includes("v") });
+  if (result === null || result.set.length === 0) return null;
+  const out = [...new Set(result.set)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const kept: string[] = [];
   for (const p of out) {
     if (p.length < 2) return null;
     // ASCII only: the keyword pass that finds prefixes folds A-Z and nothing else.
     if (!/^[\x20-\x7e]+$/.test(p)) return null;
-    result.push(ignoreCase ? p.toLowerCase() : p);
+    if (!kept.some((k) => p.startsWith(k))) kept.push(p);
   }
-  return [...new Set(result)];
+  return kept;
 }
 
-/** Skips leading look-behinds (`(?<!…)`, `(?<=…)`) and `\b`: they consume nothing. */
-function skipZeroWidth(c: Cursor): void {
-  for (;;) {
-    if (c.src.startsWith("(?<!", c.i) || c.src.startsWith("(?<=", c.i)) {
-      const end = closingParen(c.src, c.i);
-      if (end === -1) return;
-      c.i = end + 1;
-      continue;
-    }
-    if (c.src.startsWith("\\b", c.i)) {
-      c.i += 2;
-      continue;
-    }
-    return;
+/** The prefixes of a `|`-separated pattern or group body. */
+function alternation(body: string, o: Options): Prefixes | null {
+  const branches = splitTopLevel(body);
+  if (branches === null) return null;
+  const set: string[] = [];
+  let complete = true;
+  for (const b of branches) {
+    const p = sequence(b, o);
+    if (p === null) return null;
+    set.push(...p.set);
+    complete &&= p.complete;
+    if (set.length > MAX_PREFIXES) return null;
   }
+  return { set, complete };
 }
 
-/**
- * At c.i: either a group `(?:…)` / `(?<name>…)` / `(…)` holding alternatives, or a
- * literal run. Returns the possible prefixes.
- */
-function alternatives(c: Cursor): string[] | null {
-  const { src } = c;
-  if (src[c.i] === "(") {
+/** The prefixes of one branch (no top-level `|`). */
+function sequence(src: string, o: Options): Prefixes {
+  return walk(src, 0, [""], o);
+}
+
+/** Extends `set` with the pattern from i on. */
+function walk(src: string, i: number, set: string[], o: Options): Prefixes {
+  while (i < src.length) {
+    const zw = zeroWidthEnd(src, i);
+    if (zw !== -1) {
+      i = zw;
+      continue;
+    }
+    const atom = readAtom(src, i, o);
+    if (atom === null) return { set, complete: false };
+    const q = readQuantifier(src, atom.end);
+    if (q.min === 0 && q.max !== 1) return { set, complete: false }; // `*`, `{0,n}`: may repeat or vanish
+    const options = atom.prefixes.set;
+    // Multiply only to reach a usable length: every prefix is a keyword of the pass, and 3 characters select well enough.
+    if ((options.length > 1 || q.min === 0) && set.every((s) => s.length >= USEFUL_LENGTH)) return { set, complete: false };
+    if (set.length * (options.length + 1) > MAX_PREFIXES) return { set, complete: false };
+    const next: string[] = [];
+    for (const s of set) for (const a of options) next.push(s + a);
+    if (!atom.prefixes.complete || q.max !== 1) {
+      // Nothing is certain after an atom that stopped inside or may repeat (`+`, `{2,}`); an
+      // optional one (`(?:mongodb[_.-]?)?atlas`) may also be absent, and then the rest follows.
+      if (q.min === 0) {
+        const without = walk(src, q.end, set, o);
+        next.push(...without.set);
+        if (next.length > MAX_PREFIXES) return { set, complete: false };
+      }
+      return { set: next, complete: false };
+    }
+    if (q.min === 0) next.push(...set);
+    set = next;
+    i = q.end;
+  }
+  return { set, complete: true };
+}
+
+/** If a zero-width assertion starts at i (`(?<!…)`, `(?=…)`, `\b`, `^`…), the index after it (and any quantifier); else -1. */
+function zeroWidthEnd(src: string, i: number): number {
+  let end = -1;
+  if (src.startsWith("(?<!", i) || src.startsWith("(?<=", i) || src.startsWith("(?=", i) || src.startsWith("(?!", i)) {
+    const close = closingParen(src, i);
+    if (close === -1) return -1;
+    end = close + 1;
+  } else if (src.startsWith("\\b", i) || src.startsWith("\\B", i)) end = i + 2;
+  else if (src[i] === "^") end = i + 1;
+  if (end === -1) return -1;
+  return readQuantifier(src, end).end;
+}
+
+interface Atom {
+  prefixes: Prefixes;
+  end: number;
+}
+
+/** One atom at i: a literal, a small class, an escape or a group; null for anything else. */
+function readAtom(src: string, i: number, o: Options): Atom | null {
+  const ch = src[i]!;
+  if (ch === "(") {
     let bodyStart: number;
-    if (src.startsWith("(?:", c.i)) bodyStart = c.i + 3;
-    else if (src.startsWith("(?<", c.i) && src[c.i + 3] !== "=" && src[c.i + 3] !== "!") {
-      const close = src.indexOf(">", c.i);
+    if (src.startsWith("(?:", i)) bodyStart = i + 3;
+    else if (src.startsWith("(?<", i)) {
+      const close = src.indexOf(">", i);
       if (close === -1) return null;
       bodyStart = close + 1;
-    } else if (src[c.i + 1] !== "?") bodyStart = c.i + 1;
-    else return null; // look-ahead or other assertion
-    const end = closingParen(src, c.i);
+    } else if (src[i + 1] !== "?") bodyStart = i + 1;
+    else return null; // modifiers or other group syntax
+    const end = closingParen(src, i);
     if (end === -1) return null;
-    // A quantified group (`(?:ab)?`, `(…)*`, `(…){0,2}`) may match nothing.
-    const after = src[end + 1];
-    if (after === "?" || after === "*" || after === "{") return null;
-    const branches = splitTopLevel(src.slice(bodyStart, end));
-    if (branches === null) return null;
-    const out: string[] = [];
-    for (const b of branches) {
-      const inner: Cursor = { src: b, i: 0 };
-      skipZeroWidth(inner);
-      const p = alternatives(inner);
-      if (p === null) return null;
-      out.push(...p);
-    }
-    return out;
+    const inner = alternation(src.slice(bodyStart, end), o);
+    return inner === null ? null : { prefixes: inner, end: end + 1 };
   }
-  const lit = literalRun(c);
-  return lit.length > 0 ? [lit] : null;
+  if (ch === "[") {
+    if (o.vMode) return null;
+    const cls = readClass(src, i, o);
+    return cls === null ? null : { prefixes: { set: cls.members, complete: true }, end: cls.end };
+  }
+  if (ch === "\\") {
+    const e = src[i + 1];
+    if (e === undefined) return null;
+    if (e === "d") return { prefixes: { set: [..."0123456789"], complete: true }, end: i + 2 };
+    // Escaped punctuation is itself; `\w`, `\s`, `\k`, `\1`, `\u`, `\x`… are not literals.
+    if (/[A-Za-z0-9]/.test(e)) return null;
+    return { prefixes: { set: [fold(e, o)], complete: true }, end: i + 2 };
+  }
+  if (META.has(ch)) return null;
+  return { prefixes: { set: [fold(ch, o)], complete: true }, end: i + 1 };
 }
 
-/** Plain and escaped characters from c.i up to the first piece of syntax; a quantified last character is dropped. */
-function literalRun(c: Cursor): string {
-  const { src } = c;
-  let out = "";
-  let i = c.i;
-  for (;;) {
-    let ch: string;
-    let next: number;
-    if (i >= src.length) break;
-    if (src[i] === "\\") {
-      const e = src[i + 1];
-      // Escaped punctuation is itself; `\d`, `\w`, `\b`, `\k`, `\u`, `\x`… are not literals.
-      if (e === undefined || /[A-Za-z0-9]/.test(e)) break;
-      ch = e;
-      next = i + 2;
-    } else if (META.has(src[i]!)) break;
-    else {
-      ch = src[i]!;
-      next = i + 1;
+function fold(s: string, o: Options): string {
+  return o.ignoreCase ? s.toLowerCase() : s;
+}
+
+/** The members of a class at i (`[…]`), when it is not negated and small; null otherwise. */
+function readClass(src: string, i: number, o: Options): { members: string[]; end: number } | null {
+  if (src[i + 1] === "^") return null;
+  const codes: number[] = [];
+  let j = i + 1;
+  const member = (): number | null => {
+    const c = src[j];
+    if (c === undefined) return null;
+    if (c === "\\") {
+      const e = src[j + 1];
+      if (e === undefined || /[A-Za-z0-9]/.test(e)) return null; // \d \w \s \b \x \u … inside a class: not expanded
+      j += 2;
+      return e.charCodeAt(0);
     }
-    const q = src[next];
-    if (q === "?" || q === "*" || q === "{") break; // optional: not part of every match
-    out += ch;
-    i = next;
-    if (q === "+") break; // one occurrence is certain, the rest is not literal
+    j++;
+    return c.charCodeAt(0);
+  };
+  for (;;) {
+    if (j >= src.length) return null;
+    if (src[j] === "]") break; // in JavaScript `]` always closes (`[]` is the empty class)
+    if (src[j] === "[") return null; // nested class syntax
+    if (src[j] === "\\" && src[j + 1] === "d") {
+      for (let d = 48; d <= 57; d++) codes.push(d);
+      j += 2;
+    } else {
+      const lo = member();
+      if (lo === null) return null;
+      if (src[j] === "-" && src[j + 1] !== "]" && j + 1 < src.length) {
+        j++;
+        const hi = member();
+        if (hi === null || hi < lo || hi - lo > MAX_CLASS) return null;
+        for (let c = lo; c <= hi; c++) codes.push(c);
+      } else codes.push(lo);
+    }
+    if (codes.length > 4 * MAX_CLASS) return null;
   }
-  return out;
+  const members = [...new Set(codes.map((c) => fold(String.fromCharCode(c), o)))];
+  return members.length === 0 || members.length > MAX_CLASS ? null : { members, end: j + 1 };
+}
+
+/** The quantifier at i, if any: bounds and the index after it (lazy `?` included). No quantifier: {1,1}. */
+function readQuantifier(src: string, i: number): { min: number; max: number; end: number } {
+  let q: { min: number; max: number; end: number };
+  const c = src[i];
+  if (c === "?") q = { min: 0, max: 1, end: i + 1 };
+  else if (c === "*") q = { min: 0, max: Infinity, end: i + 1 };
+  else if (c === "+") q = { min: 1, max: Infinity, end: i + 1 };
+  else if (c === "{") {
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(src.slice(i, i + 24));
+    if (m === null) return { min: 1, max: 1, end: i }; // a literal `{` (legacy syntax): readAtom refuses it next
+    const min = Number(m[1]);
+    const max = m[2] === undefined ? min : m[3] === "" ? Infinity : Number(m[3]);
+    q = { min, max, end: i + m[0].length };
+  } else return { min: 1, max: 1, end: i };
+  if (src[q.end] === "?") q.end++; // lazy
+  return q;
 }
 
 /** Index of the `)` closing the `(` at `open`, honouring escapes and character classes. */

@@ -56,7 +56,7 @@ export function startPlan(rule: Rule): StartPlan | null {
     const ignoreCase = flags.includes("i");
     // With `i` and `u`/`v`, case folding is Unicode's (`ſ` matches `s`, `K` (Kelvin) `k`): an ASCII scan would miss those.
     const unicodeFold = ignoreCase && (flags.includes("u") || flags.includes("v"));
-    const prefixes = unicodeFold ? null : literalPrefixes(pattern.source, ignoreCase);
+    const prefixes = unicodeFold ? null : literalPrefixes(pattern.source, ignoreCase, flags);
     // The sticky copy is made when the rule first runs: every scan plans all
     // ~280 prefixed rules, and a small staged change runs a handful of them.
     let sticky: RegExp | undefined;
