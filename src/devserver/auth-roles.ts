@@ -109,11 +109,11 @@ export function mountDisplayName(req: LogicalRequest): string {
 }
 
 /** The token a successful login issues, from the role's token fields; a periodic role's token lives one period. */
-export function loginResponse(tokens: TokenStore, req: LogicalRequest, role: TokenFields, meta: Record<string, string>, displayName: string): LogicalResponse {
+export function loginResponse(tokens: TokenStore, req: LogicalRequest, role: TokenFields, meta: Record<string, string>, displayName: string, loginPath = "login"): LogicalResponse {
   const token = tokens.create({
     policies: role.tokenPolicies,
     parent: "",
-    path: `${req.mountPoint}login`,
+    path: `${req.mountPoint}${loginPath}`,
     meta,
     displayName,
     ttl: role.tokenPeriod > 0 ? role.tokenPeriod : role.tokenTtl,

@@ -11,6 +11,7 @@ import { jwtBackend } from "./jwt-auth.js";
 import { kv2Backend } from "./kv2.js";
 import { kv1Backend, cubbyholeBackend } from "./kv1.js";
 import { transitBackend } from "./transit.js";
+import { userpassBackend } from "./userpass.js";
 import { sysBackend } from "./sys.js";
 import { AuditBroker } from "./audit.js";
 import { Wrapping, WRAPPING_POLICY } from "./wrapping.js";
@@ -101,6 +102,7 @@ export class Core {
   private readonly kv1: Backend;
   private readonly cubbyhole: Backend;
   private readonly transit: Backend;
+  private readonly userpass: Backend;
 
   constructor(
     readonly state: State,
@@ -118,6 +120,7 @@ export class Core {
     this.kv1 = kv1Backend(state);
     this.cubbyhole = cubbyholeBackend(state);
     this.transit = transitBackend(state);
+    this.userpass = userpassBackend(state, this.tokens);
     this.sys = sysBackend({
       state,
       tokens: this.tokens,
@@ -187,7 +190,7 @@ export class Core {
       for (const p of state.auth.keys()) if ((rest + "/").startsWith(p) && (!best || p.length > best.length)) best = p;
       if (!best) return undefined;
       const mount = state.auth.get(best)!;
-      const backend = mount.type === "token" ? this.token : mount.type === "approle" ? this.approle : mount.type === "kubernetes" ? this.kubernetes : mount.type === "jwt" ? this.jwt : empty;
+      const backend = mount.type === "token" ? this.token : mount.type === "approle" ? this.approle : mount.type === "kubernetes" ? this.kubernetes : mount.type === "jwt" ? this.jwt : mount.type === "userpass" ? this.userpass : empty;
       return { backend, mount, mountPoint: `auth/${best}`, rel: rest.slice(best.length) };
     }
     let best: string | undefined;
@@ -204,6 +207,7 @@ export class Core {
   private needsToken(path: string, route: Route | undefined): boolean {
     if (NO_TOKEN_PATHS.test(path)) return false;
     if ((route?.mount.type === "approle" || route?.mount.type === "kubernetes" || route?.mount.type === "jwt") && route.rel === "login") return false;
+    if (route?.mount.type === "userpass" && /^login\/[^/]+$/.test(route.rel)) return false;
     return true;
   }
 

@@ -170,6 +170,8 @@ export interface State {
   kubernetes?: Map<string, import("./kubernetes.js").K8sStore>;
   /** JWT auth config and roles by auth mount uuid (optional: older stores lack it). */
   jwt?: Map<string, import("./jwt-auth.js").JwtStore>;
+  /** Userpass users by auth mount uuid (optional: older stores lack it). */
+  userpass?: Map<string, import("./userpass.js").UserpassStore>;
   /** Transit keys by mount uuid (optional: older stores lack it). */
   transit?: Map<string, import("./transit.js").TransitStore>;
   cubbyhole: Map<string, Map<string, string>>; // by token id, values as JSON text

@@ -39,7 +39,7 @@ export function mountView(m: MountEntry): Data {
     type: m.type,
     uuid: m.uuid,
   };
-  if (m.type === "kv" || m.type === "transit" || m.type === "token" || m.type === "approle" || m.type === "kubernetes" || m.type === "jwt") view.deprecation_status = "supported";
+  if (m.type === "kv" || m.type === "transit" || m.type === "token" || m.type === "approle" || m.type === "userpass" || m.type === "kubernetes" || m.type === "jwt") view.deprecation_status = "supported";
   return view;
 }
 
@@ -175,7 +175,7 @@ export function mountHandlers(state: State, tokens: TokenStore) {
         const type = str(req.data, "type");
         if (type === "") throw badRequest("backend type must be specified as a string");
         if (type === "token") throw badRequest("token credential backend cannot be instantiated");
-        if (type !== "approle" && type !== "kubernetes" && type !== "jwt") throw badRequest(`plugin not found in the catalog: ${type}`);
+        if (type !== "approle" && type !== "kubernetes" && type !== "jwt" && type !== "userpass") throw badRequest(`plugin not found in the catalog: ${type}`);
         const m = newMount(path, type, str(req.data, "description"), optionsOf(req.data), bool(req.data, "local"));
         m.config.token_type = "default-service";
         const cfg = map(req.data, "config");
@@ -188,6 +188,7 @@ export function mountHandlers(state: State, tokens: TokenStore) {
         if (mount.type === "token") throw badRequest("token credential backend cannot be disabled");
         state.auth.delete(path);
         state.approle.delete(mount.uuid);
+        state.userpass?.delete(mount.uuid);
         state.kubernetes?.delete(mount.uuid);
         state.jwt?.delete(mount.uuid);
         // Tokens issued by the method are revoked with it (mounts are a lease prefix).
