@@ -171,4 +171,35 @@ describe("hvac (python3-hvac) against the server", () => {
     assert.equal(r.approle_bad_login, "InvalidRequest");
     assert.equal(r.mount_removed, true);
   });
+
+  test("transit (encrypt/decrypt/rotate/rewrap/batch/datakey/hmac/sign/verify/delete), userpass login, leases, batch tokens", async () => {
+    const r = await runHvac("engines.py");
+    assert.equal(r.transit_type, "aes256-gcm96");
+    assert.equal(r.transit_latest, 1);
+    assert.equal(r.transit_prefix, "vault:v1:");
+    assert.equal(r.transit_decrypted, "hvac-secret");
+    assert.equal(r.transit_rewrapped_prefix, "vault:v2:");
+    assert.equal(r.transit_rewrapped_decrypted, "hvac-secret");
+    assert.deepEqual(r.transit_batch, ["one", "two"]);
+    assert.equal(r.transit_datakey_matches, true);
+    assert.equal(r.transit_hmac_valid, true);
+    assert.equal(r.transit_signature_valid, true);
+    assert.equal(r.transit_signature_tampered, false);
+    assert.deepEqual(r.transit_list, ["app", "signer"]);
+    assert.equal(r.transit_delete_refused, "InvalidRequest");
+    assert.equal(r.transit_deleted, "InvalidPath");
+    assert.deepEqual(r.userpass_metadata, { username: "carol" });
+    assert.equal(r.userpass_authenticated, true);
+    assert.equal(r.userpass_bad_login, "InvalidRequest");
+    assert.deepEqual(r.userpass_users, ["carol"]);
+    assert.equal(r.lease_count, 1);
+    assert.equal(r.lease_id_matches, true);
+    assert.equal(r.lease_renewed_duration, 600);
+    assert.equal(r.lease_revoked_token_authenticated, false);
+    assert.equal(r.batch_prefix, "hvb.");
+    assert.equal(r.batch_accessor, "");
+    assert.equal(r.batch_token_type, "batch");
+    assert.equal(r.batch_lookup_type, "batch");
+    assert.equal(r.batch_create_child, "Forbidden", "the default policy does not grant auth/token/create");
+  });
 });
