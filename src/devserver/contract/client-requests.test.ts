@@ -280,3 +280,61 @@ describe("requests as real clients send them", () => {
     assert.ok(Array.isArray(r2.body.warnings), "capping is reported as a warning");
   });
 });
+
+describe("a Terraform-provider-like call sequence", () => {
+  let t: Target;
+  before(async () => {
+    t = await openTarget();
+  });
+  after(() => t.close());
+
+  // terraform-provider-vault: check the token, read the server version, create a
+  // short-lived child token named "terraform", then create and read back
+  // resources with it (mount, KV v2 secret, policy, auth backend, AppRole role),
+  // and destroy them in reverse order. The Go client sends X-Vault-Request.
+  test("configure, create, read back and destroy resources with a child token", async () => {
+    const h = { "X-Vault-Request": "true" };
+    assert.equal((await call(t, "GET", "auth/token/lookup-self", { headers: h })).status, 200);
+    assert.match((await call(t, "GET", "sys/seal-status", { headers: h })).body.version, /^\d+\.\d+\.\d+/);
+    const child = await call(t, "POST", "auth/token/create", { headers: h, body: { display_name: "terraform", ttl: "1200s", explicit_max_ttl: "1200s", policies: ["root"] } });
+    assert.equal(child.status, 200);
+    const tf = child.body.auth.client_token as string;
+    assert.equal(child.body.auth.lease_duration, 1200);
+    const as = { token: tf, headers: h };
+    const mount = unique("tf-kv");
+    const auth = unique("tf-approle");
+    const policy = unique("tf-policy");
+    const created = await call(t, "POST", `sys/mounts/${mount}`, {
+      ...as,
+      body: { type: "kv", description: "managed by terraform", config: { default_lease_ttl: "0s", max_lease_ttl: "0s", force_no_cache: false, audit_non_hmac_request_keys: [], audit_non_hmac_response_keys: [] }, options: { version: "2" }, local: false, seal_wrap: false, external_entropy_access: false },
+    });
+    assert.equal(created.status, 204, created.text);
+    const read = await call(t, "GET", `sys/mounts/${mount}`, as);
+    assert.equal(read.status, 200);
+    assert.equal(read.body.data.type, "kv");
+    assert.deepEqual(read.body.data.options, { version: "2" });
+    assert.equal(read.body.data.description, "managed by terraform");
+    assert.equal((await call(t, "PUT", `${mount}/data/app`, { ...as, body: { data: { user: "tf", password: "canary-TF-1" }, options: {} } })).status, 200);
+    assert.equal((await call(t, "POST", `${mount}/metadata/app`, { ...as, body: { custom_metadata: { owner: "platform" } } })).status, 204);
+    const secret = await call(t, "GET", `${mount}/data/app`, as);
+    assert.deepEqual(secret.body.data.metadata.custom_metadata, { owner: "platform" });
+    assert.equal((await call(t, "GET", `${mount}/metadata/app`, as)).body.data.current_version, 1);
+    assert.equal((await call(t, "PUT", `sys/policy/${policy}`, { ...as, body: { policy: `path "${mount}/data/*" { capabilities = ["read"] }` } })).status, 204);
+    assert.match((await call(t, "GET", `sys/policy/${policy}`, as)).body.rules, /capabilities/);
+    assert.equal((await call(t, "POST", `sys/auth/${auth}`, { ...as, body: { type: "approle", description: "", config: { default_lease_ttl: "0s", max_lease_ttl: "0s", token_type: "default-service" }, local: false } })).status, 204);
+    assert.equal((await call(t, "GET", "sys/auth", as)).body.data[`${auth}/`].type, "approle");
+    assert.equal((await call(t, "POST", `auth/${auth}/role/app`, { ...as, body: { token_policies: [policy], token_ttl: 3600, token_max_ttl: 7200, secret_id_num_uses: 0, secret_id_ttl: 0, token_bound_cidrs: [], bind_secret_id: true } })).status, 204);
+    const role = await call(t, "GET", `auth/${auth}/role/app`, as);
+    assert.deepEqual(role.body.data.token_policies, [policy]);
+    assert.equal(role.body.data.token_ttl, 3600);
+    assert.equal((await call(t, "GET", `auth/${auth}/role/app/role-id`, as)).status, 200);
+    // Destroy, in reverse.
+    assert.equal((await call(t, "DELETE", `auth/${auth}/role/app`, as)).status, 204);
+    assert.equal((await call(t, "DELETE", `sys/auth/${auth}`, as)).status, 204);
+    assert.equal((await call(t, "DELETE", `sys/policy/${policy}`, as)).status, 204);
+    assert.equal((await call(t, "DELETE", `${mount}/metadata/app`, as)).status, 204);
+    assert.equal((await call(t, "DELETE", `sys/mounts/${mount}`, as)).status, 204);
+    assert.equal((await call(t, "GET", `sys/mounts/${mount}`, as)).status, 400);
+    assert.equal((await call(t, "POST", "auth/token/revoke-self", as)).status, 204);
+  });
+});
