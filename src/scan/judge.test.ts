@@ -45,3 +45,11 @@ test("the inside of a string concatenation is code, not a value", () => {
   const pw = ["+Qz7", "rLx2", "Vw9K"].join("");
   assert.equal(judge("password", pw, "config", false).secret, true, "a password may start with +");
 });
+
+test("a bare hmac field is a MAC beside ciphertext; an HMAC key or secret is a secret", () => {
+  const mac = ["qRPx", "Zt8f", "Lw2N", "v9Kd", "Y3mB", "c7Hs", "Q1jT", "e5Ug", "A0pW", "r4Xn", "M6y="].join("");
+  assert.equal(judge("hmac", mac, "config", false).secret, false);
+  assert.equal(judge("password.hmac", mac, "config", false).secret, false);
+  for (const name of ["hmac_key", "HMAC_SECRET", "webhookHmacSecret"]) assert.equal(judge(name, mac, "config", false).secret, true, name);
+  assert.equal(judge("HMAC", mac, "env", false).secret, true, "a .env entry is a setting");
+});

@@ -107,6 +107,11 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (analysis.head === "SALT" && context !== "env" && /^salt$/i.test(name.replace(/^.*[._-]/, "")) && !/[_-]salt$/i.test(name)) {
     return { secret: false, reason: "a bare salt is not secret by design" };
   }
+  // A bare `hmac` field is a computed MAC stored beside ciphertext (Chef encrypted data bags, Fernet-style
+  // envelopes, webhook payload samples), not the key that made it (`hmac_key`, `HMAC_SECRET`).
+  if (analysis.head === "HMAC" && context !== "env" && /^hmac$/i.test(name.replace(/^.*[.]/, ""))) {
+    return { secret: false, reason: "a bare hmac is a message authentication code, not its key" };
+  }
   // UUIDs are request ids, idempotency tokens, tenant ids… They count only under a strong
   // credential name (`HEROKU_API_KEY`, `api_key:`, `SNYK_TOKEN`, `client_secret`): Heroku, Postmark,
   // Snyk, Codecov, Opsgenie, Coinbase Commerce and Vault AppRole issue UUID-shaped credentials.
