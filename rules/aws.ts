@@ -1,6 +1,7 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
 import { B64, BASE32, LOWER_ALNUM, fake, uuid } from "./fake.js";
+import { isRealPassword } from "./passwords.js";
 
 const IAM_IDS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids";
 
@@ -134,5 +135,28 @@ export const rules: Rule[] = [
     body: "[a-z0-9]{26}",
     sample: "da2-" + fake(LOWER_ALNUM, 26, "appsync"),
     env: "APPSYNC_API_KEY",
+  }),
+  // CloudFormation/SAM parameters marked `NoEcho: true` are the template's secrets; a `Default:` on
+  // one puts the value in the template itself, which AWS warns against ("we strongly recommend that you
+  // don't use the NoEcho attribute with a default value for sensitive information":
+  // https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html).
+  // YAML, keys at one indentation in either order, up to 8 lines apart.
+  custom({
+    id: "cloudformation-noecho-default",
+    description: "Default value of a CloudFormation/SAM parameter marked NoEcho (a secret in the template)",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html",
+    keywords: ["noecho"],
+    pattern:
+      /^(?<i>[ \t]{2,16})(?:NoEcho:[ \t]{0,4}["']?true["']?[ \t]{0,4}\r?\n(?:\k<i>[A-Za-z][^\n]{0,200}\n){0,8}?\k<i>|(?=Default:[^\n]{0,220}\n(?:\k<i>[A-Za-z][^\n]{0,200}\n){0,8}?\k<i>NoEcho:[ \t]{0,4}["']?true))Default:[ \t]{0,4}(?<q>["']?)(?<secret>[^\s"'#][^\s"']{3,200})\k<q>[ \t]{0,4}$/m,
+    validate: isRealPassword,
+    examples: {
+      invalid: [
+        `Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    Default: ${fake(B64, 20, "noecho").replace(/[+/]/g, "x")}\n`,
+        `Parameters:\n  ApiToken:\n    Default: "${fake(B64, 24, "noecho2").replace(/[+/]/g, "x")}"\n    Type: String\n    NoEcho: 'true'\n`,
+      ],
+      valid: ["Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    MinLength: 12\n", "Parameters:\n  Env:\n    Type: String\n    Default: production\n  DbPassword:\n    Type: String\n    NoEcho: true\n", "Parameters:\n  DbPassword:\n    NoEcho: true\n    Default: '{{resolve:secretsmanager:prod/db:SecretString:password}}'\n"],
+    },
   }),
 ];
