@@ -39,7 +39,7 @@ test("random mixed-case letters are not taken for camelCase words", () => {
 });
 
 test("the inside of a string concatenation is code, not a value", () => {
-  for (const v of ["+n.secretKey+", "+config.auth.token", "+tokenValue+", "+getToken()+"]) {
+  for (const v of ["+n.secretKey+", "+config.auth.token", "+tokenValue+", "+getToken()+", "+s),{code:t.errorCode}))}e(null,i)}):e(null)}})},{", "+e.accessKeyId,r.push(n)"]) {
     assert.equal(judge("secret", v, "code", false).secret, false, v);
   }
   const pw = ["+Qz7", "rLx2", "Vw9K"].join("");

@@ -64,7 +64,8 @@ function wordRatio(s: string): number {
 function looksLikeCodeOrPattern(v: string): boolean {
   // The inside of a string concatenation read as a literal: `{token:"+n.token+",secret:"+n.key+"}`
   // in minified code, where the quotes belong to the surrounding strings.
-  if (/^\+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?\+?$|^\+[A-Za-z_$][\w$.]*(?:\(\))?\+$/.test(v)) return true;
+  // Also `"Error fetching MFA token: "+s),{code:…}` (aws-sdk.min.js): `+`, an expression, then code punctuation.
+  if (/^\+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?\+?$|^\+[A-Za-z_$][\w$.]*(?:\(\))?\+$|^\+[A-Za-z_$][\w$.]*(?:\(\))?[),;}\]]/.test(v)) return true;
   return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
 }
 
