@@ -162,7 +162,9 @@ test("Next.js/Vite app: NEXT_PUBLIC_/VITE_ stay in .env, server secrets move, a 
   // The JSON file is not rewritten: the verdict says so and the report lists it to do by hand.
   assert.equal(result.verification.verdict, "secrets-remaining");
   assert.deepEqual(result.verification.rescan.findings.map((f) => f.file), ["config/firebase.json"]);
-  assert.ok(result.report.manualActions.some((m) => JSON.stringify(m).includes("config/firebase.json")));
+  // The plan says it before anything is applied, and the report lists it once.
+  assert.deepEqual(result.plan.warnings.filter((w) => w.code === "not-migrated").map((w) => `${w.file}:${w.line}`), ["config/firebase.json:7"]);
+  assert.deepEqual(result.report.manualActions.filter((m) => m.file === "config/firebase.json").map((m) => m.code), ["not-migrated"]);
   // Every planted value outside that file is gone from everything the user sees.
   const scan = await runCli(["scan", "."], { cwd: run.root, env: { PATH: process.env.PATH ?? "", HOME: run.base } });
   assert.equal(scan.exitCode, 1);
@@ -191,6 +193,7 @@ test("VAULT_ADDR/VAULT_TOKEN in the app's own .env: they stay there (the app nee
   // The token is still a secret in the tree: the verdict says so, pointing at that one line.
   assert.equal(result.verification.verdict, "secrets-remaining");
   assert.deepEqual(result.verification.rescan.findings.map((f) => [f.file, f.line]), [[".env", 3]]);
+  assert.deepEqual(result.report.manualActions.filter((m) => m.file === ".env").map((m) => m.code), ["vault-bootstrap"]);
   assert.deepEqual(result.plan.secrets.map((s) => s.source.name).sort(), ["INVOICE_SIGNING_SECRET", "SMTP_PASSWORD"]);
   assert.deepEqual(result.plan.warnings.filter((w) => w.code === "vault-bootstrap").map((w) => w.message.split(" ")[0]), ["VAULT_TOKEN"]);
   const after = readFileSync(join(root, ".env"), "utf8");

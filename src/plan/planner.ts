@@ -6,7 +6,9 @@ import { computeFileChanges, hashOf, readIfExists } from "../apply/file-changes.
 import type { KvStore } from "../apply/kv-store.js";
 import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, type PathTemplates } from "../map/path-mapper.js";
 import { lowerSnake } from "../map/group.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf } from "../map/environment.js";
+import { scan } from "../scan/scanner.js";
+import { isOwnOutput } from "../scan/own-outputs.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, projectId, secretsModuleLayout } from "./project.js";
@@ -67,6 +69,20 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   progress({ stage: "scan", step: 1, total: 1, message: "reading .env files and sources" });
   const found = collectCandidates(root, { ...(options.classify ? { classify: options.classify } : {}), ...(config.environments ? { environments: config.environments } : {}), ...(config.exclude ? { exclude: config.exclude } : {}) });
   const warnings: PlanWarning[] = [...found.warnings];
+
+  // Secrets in files that are neither .env nor JS/TS (JSON, YAML, Dockerfiles…)
+  // are not moved; verify's re-scan would find them afterwards. Say so before
+  // anything is applied, so the reviewer of the plan sees them too.
+  const handled = new Set([...found.envFiles, ...found.sourceFiles]);
+  const elsewhere = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter((f) => !handled.has(f.file) && !isOwnOutput(f.file) && !isEnvFile(f.file));
+  for (const f of elsewhere) {
+    warnings.push({
+      code: "not-migrated",
+      file: f.file,
+      line: f.line,
+      message: `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
+    });
+  }
   progress({ stage: "classify", step: 1, total: 1, message: `${found.secrets.length} secrets, ${found.config.length} config values` });
 
   // Browser-exposed secrets cannot be read at runtime from Vault by the browser: report them, leave them.

@@ -52,7 +52,10 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
       message: `${leaked.length} secret${leaked.length === 1 ? " was" : "s were"} committed to git before the migration (${[...new Set(leaked.map((s) => s.source.file))].join(", ")}): rotate ${leaked.length === 1 ? "it" : "them"} — the old value${leaked.length === 1 ? " stays" : "s stay"} readable in history.`,
     });
   }
+  // A place the plan already explained (not-migrated, vault-bootstrap…) is listed once, with the plan's reason.
+  const explained = new Set(manualActions.filter((m) => m.file && m.line).map((m) => `${m.file}:${m.line}`));
   for (const f of verification?.rescan.findings ?? []) {
+    if (explained.has(`${f.file}:${f.line}`)) continue;
     manualActions.push({ code: "remaining-secret", file: f.file, line: f.line, message: `${f.file}:${f.line}: a ${f.kind} (${f.redacted}) is still in the tree; migrate or remove it.` });
   }
   for (const c of verification?.secrets ?? []) {
