@@ -18,9 +18,9 @@ const openai = (id: string, prefix: string, description: string): Rule =>
     keywords: ["t3blbkfj"],
     fixedLength: false,
     entropy: 4,
-    sample: openaiKey(prefix, id),
+    get sample() { return openaiKey(prefix, id); },
     env: "OPENAI_API_KEY",
-    valid: [`OPENAI_API_KEY=${prefix}${fake(B64URL, 100, `${id}-no-marker`)}`],
+    get valid() { return [`OPENAI_API_KEY=${prefix}${fake(B64URL, 100, `${id}-no-marker`)}`]; },
   });
 
 export const rules: Rule[] = [
@@ -37,7 +37,7 @@ export const rules: Rule[] = [
     prefix: "sk-",
     body: "[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}",
     keywords: ["t3blbkfj"],
-    sample: `sk-${fake(ALNUM, 20, "oa-legacy")}T3BlbkFJ${fake(ALNUM, 20, "oa-legacy2")}`,
+    get sample() { return `sk-${fake(ALNUM, 20, "oa-legacy")}T3BlbkFJ${fake(ALNUM, 20, "oa-legacy2")}`; },
     env: "OPENAI_API_KEY",
   }),
   // Anthropic: "sk-ant-api03-" + 93 url-safe characters + "AA"; admin keys "sk-ant-admin01-".
@@ -49,7 +49,7 @@ export const rules: Rule[] = [
     docs: "https://docs.anthropic.com/en/api/getting-started#authentication",
     prefix: "sk-ant-api03-",
     body: "[A-Za-z0-9_-]{93}AA",
-    sample: "sk-ant-api03-" + fake(B64URL, 93, "ant") + "AA",
+    get sample() { return "sk-ant-api03-" + fake(B64URL, 93, "ant") + "AA"; },
     env: "ANTHROPIC_API_KEY",
   }),
   prefixed({
@@ -60,7 +60,7 @@ export const rules: Rule[] = [
     docs: "https://docs.anthropic.com/en/api/administration-api",
     prefix: "sk-ant-admin01-",
     body: "[A-Za-z0-9_-]{93}AA",
-    sample: "sk-ant-admin01-" + fake(B64URL, 93, "ant-admin") + "AA",
+    get sample() { return "sk-ant-admin01-" + fake(B64URL, 93, "ant-admin") + "AA"; },
     env: "ANTHROPIC_ADMIN_KEY",
   }),
   // Hugging Face user access tokens: "hf_" + 34 letters; organization tokens "api_org_" + 34.
@@ -72,7 +72,7 @@ export const rules: Rule[] = [
     docs: "https://huggingface.co/docs/hub/security-tokens",
     prefix: "hf_",
     body: "[A-Za-z]{34}",
-    sample: "hf_" + fake(LETTERS, 34, "hf"),
+    get sample() { return "hf_" + fake(LETTERS, 34, "hf"); },
     env: "HF_TOKEN",
   }),
   prefixed({
@@ -83,7 +83,7 @@ export const rules: Rule[] = [
     docs: "https://huggingface.co/docs/hub/security-tokens",
     prefix: "api_org_",
     body: "[A-Za-z]{34}",
-    sample: "api_org_" + fake(LETTERS, 34, "hf-org"),
+    get sample() { return "api_org_" + fake(LETTERS, 34, "hf-org"); },
     env: "HF_ORG_TOKEN",
   }),
   // Replicate: "r8_" + 37 alphanumerics.
@@ -95,7 +95,7 @@ export const rules: Rule[] = [
     docs: "https://replicate.com/docs/reference/http#authentication",
     prefix: "r8_",
     body: "[A-Za-z0-9]{37}",
-    sample: "r8_" + fake(ALNUM, 37, "r8"),
+    get sample() { return "r8_" + fake(ALNUM, 37, "r8"); },
     env: "REPLICATE_API_TOKEN",
   }),
   // Groq: "gsk_" + 52 alphanumerics.
@@ -107,7 +107,7 @@ export const rules: Rule[] = [
     docs: "https://console.groq.com/docs/quickstart",
     prefix: "gsk_",
     body: "[A-Za-z0-9]{52}",
-    sample: "gsk_" + fake(ALNUM, 52, "groq"),
+    get sample() { return "gsk_" + fake(ALNUM, 52, "groq"); },
     env: "GROQ_API_KEY",
   }),
   // Perplexity: "pplx-" + 48 alphanumerics.
@@ -119,7 +119,7 @@ export const rules: Rule[] = [
     docs: "https://docs.perplexity.ai/guides/getting-started",
     prefix: "pplx-",
     body: "[A-Za-z0-9]{48}",
-    sample: "pplx-" + fake(ALNUM, 48, "pplx"),
+    get sample() { return "pplx-" + fake(ALNUM, 48, "pplx"); },
     env: "PERPLEXITY_API_KEY",
   }),
   // xAI: "xai-" + 80 alphanumerics.
@@ -131,7 +131,7 @@ export const rules: Rule[] = [
     docs: "https://docs.x.ai/docs/overview",
     prefix: "xai-",
     body: "[A-Za-z0-9]{80}",
-    sample: "xai-" + fake(ALNUM, 80, "xai"),
+    get sample() { return "xai-" + fake(ALNUM, 80, "xai"); },
     env: "XAI_API_KEY",
   }),
   // OpenRouter: "sk-or-v1-" + 64 hex.
@@ -143,7 +143,7 @@ export const rules: Rule[] = [
     docs: "https://openrouter.ai/docs/api-reference/authentication",
     prefix: "sk-or-v1-",
     body: "[a-f0-9]{64}",
-    sample: "sk-or-v1-" + fake(HEX, 64, "openrouter"),
+    get sample() { return "sk-or-v1-" + fake(HEX, 64, "openrouter"); },
     env: "OPENROUTER_API_KEY",
   }),
   // LangSmith: "lsv2_pt_" (personal) / "lsv2_sk_" (service) + 32 hex + "_" + 10 hex.
@@ -155,7 +155,7 @@ export const rules: Rule[] = [
     docs: "https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key",
     prefix: "lsv2_",
     body: "(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}",
-    sample: "lsv2_pt_" + fake(HEX, 32, "ls") + "_" + fake(HEX, 10, "ls"),
+    get sample() { return "lsv2_pt_" + fake(HEX, 32, "ls") + "_" + fake(HEX, 10, "ls"); },
     env: "LANGSMITH_API_KEY",
   }),
   // Pinecone: "pcsk_" + short id + "_" + long random part.
@@ -168,7 +168,7 @@ export const rules: Rule[] = [
     prefix: "pcsk_",
     body: "[A-Za-z0-9]{4,8}_[A-Za-z0-9]{50,80}",
     fixedLength: false,
-    sample: "pcsk_" + fake(ALNUM, 6, "pc") + "_" + fake(ALNUM, 63, "pc"),
+    get sample() { return "pcsk_" + fake(ALNUM, 6, "pc") + "_" + fake(ALNUM, 63, "pc"); },
     env: "PINECONE_API_KEY",
   }),
   // ElevenLabs: "sk_" + 48 hex.
@@ -180,7 +180,7 @@ export const rules: Rule[] = [
     docs: "https://elevenlabs.io/docs/api-reference/authentication",
     prefix: "sk_",
     body: "[a-f0-9]{48}",
-    sample: "sk_" + fake(HEX, 48, "eleven"),
+    get sample() { return "sk_" + fake(HEX, 48, "eleven"); },
     env: "ELEVENLABS_API_KEY",
   }),
   // Prefix-less keys: only next to the provider's name.
@@ -194,7 +194,7 @@ export const rules: Rule[] = [
     value: "[A-Za-z0-9]{40}",
     keywords: ["cohere", "co_api_key"],
     entropy: 4,
-    sample: fake(ALNUM, 40, "cohere"),
+    get sample() { return fake(ALNUM, 40, "cohere"); },
     env: "COHERE_API_KEY",
   }),
   assigned({
@@ -207,7 +207,7 @@ export const rules: Rule[] = [
     value: "[A-Za-z0-9]{32}",
     keywords: ["mistral"],
     entropy: 3.8,
-    sample: fake(ALNUM, 32, "mistral"),
+    get sample() { return fake(ALNUM, 32, "mistral"); },
     env: "MISTRAL_API_KEY",
   }),
   assigned({
@@ -219,7 +219,7 @@ export const rules: Rule[] = [
     names: "deepseek",
     value: "sk-[a-f0-9]{32}",
     keywords: ["deepseek"],
-    sample: "sk-" + fake(HEX, 32, "deepseek"),
+    get sample() { return "sk-" + fake(HEX, 32, "deepseek"); },
     env: "DEEPSEEK_API_KEY",
   }),
   assigned({
@@ -233,7 +233,7 @@ export const rules: Rule[] = [
     keywords: ["together"],
     entropy: 3.5,
     fixedLength: false,
-    sample: fake(HEX, 64, "together"),
+    get sample() { return fake(HEX, 64, "together"); },
     env: "TOGETHER_API_KEY",
   }),
   assigned({
@@ -245,7 +245,7 @@ export const rules: Rule[] = [
     names: "wandb",
     value: "[a-f0-9]{40}",
     keywords: ["wandb"],
-    sample: fake(HEX, 40, "wandb"),
+    get sample() { return fake(HEX, 40, "wandb"); },
     env: "WANDB_API_KEY",
   }),
   assigned({
@@ -257,7 +257,7 @@ export const rules: Rule[] = [
     names: "assembly[_.-]?ai",
     value: "[a-f0-9]{32}",
     keywords: ["assembly"],
-    sample: fake(HEX, 32, "assemblyai"),
+    get sample() { return fake(HEX, 32, "assemblyai"); },
     env: "ASSEMBLYAI_API_KEY",
   }),
   assigned({
@@ -269,7 +269,7 @@ export const rules: Rule[] = [
     names: "deepgram",
     value: "[a-f0-9]{40}",
     keywords: ["deepgram"],
-    sample: fake(HEX, 40, "deepgram"),
+    get sample() { return fake(HEX, 40, "deepgram"); },
     env: "DEEPGRAM_API_KEY",
   }),
   // Fireworks AI keys: "fw_" + 24 alphanumerics.
@@ -282,7 +282,7 @@ export const rules: Rule[] = [
     prefix: "fw_",
     body: "[A-Za-z0-9]{24}",
     entropy: 3.8,
-    sample: "fw_" + fake(ALNUM, 24, "fireworks"),
+    get sample() { return "fw_" + fake(ALNUM, 24, "fireworks"); },
     env: "FIREWORKS_API_KEY",
   }),
 ];

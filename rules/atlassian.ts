@@ -15,8 +15,8 @@ export const rules: Rule[] = [
     body: "[A-Za-z0-9_=.-]{28,32}",
     fixedLength: false,
     entropy: 3.5,
-    valid: [`BITBUCKET_APP_PASSWORD=ATBB${fake(ALNUM, 20, "atbb-short")}`],
-    sample: "ATBB" + fake(ALNUM, 24, "atbb") + fake("0123456789ABCDEF", 8, "atbb"),
+    get valid() { return [`BITBUCKET_APP_PASSWORD=ATBB${fake(ALNUM, 20, "atbb-short")}`]; },
+    get sample() { return "ATBB" + fake(ALNUM, 24, "atbb") + fake("0123456789ABCDEF", 8, "atbb"); },
     env: "BITBUCKET_APP_PASSWORD",
   }),
   // Atlassian API tokens since 2023: "ATATT3" + 186 characters (with an
@@ -29,7 +29,7 @@ export const rules: Rule[] = [
     docs: "https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",
     prefix: "ATATT3",
     body: "[A-Za-z0-9_=-]{186}",
-    sample: "ATATT3" + fake(ALNUM + "_-", 186, "atatt"),
+    get sample() { return "ATATT3" + fake(ALNUM + "_-", 186, "atatt"); },
     env: "JIRA_API_TOKEN",
   }),
   // Older Atlassian API tokens: 24 alphanumerics with no prefix.
@@ -43,7 +43,7 @@ export const rules: Rule[] = [
     value: "[A-Za-z0-9]{24}",
     keywords: ["atlassian", "jira", "confluence"],
     entropy: 3.5,
-    sample: fake(ALNUM, 24, "atl-legacy"),
+    get sample() { return fake(ALNUM, 24, "atl-legacy"); },
     env: "JIRA_API_TOKEN",
   }),
   // Bitbucket repository/workspace access tokens: "ATCTT3" + 180+ characters.
@@ -56,7 +56,7 @@ export const rules: Rule[] = [
     prefix: "ATCTT3",
     body: "[A-Za-z0-9_=-]{150,250}",
     fixedLength: false,
-    sample: "ATCTT3" + fake(ALNUM + "_-", 186, "atctt"),
+    get sample() { return "ATCTT3" + fake(ALNUM + "_-", 186, "atctt"); },
     env: "BITBUCKET_ACCESS_TOKEN",
   }),
 ];

@@ -45,9 +45,11 @@ export const rules: Rule[] = [
       const i = text.indexOf(":");
       return i > 0 && isRealPassword(text.slice(i + 1));
     },
-    examples: {
-      invalid: [`curl -H "Authorization: Basic ${b64(`ops:${pw("basic")}`)}" https://api.acme.io/v1/export`, `headers = {"Authorization": "Basic ${b64(`svc:${pw("basic2")}`)}"}`],
-      valid: [`Authorization: Basic ${b64("user:password")}`, "Authorization: Basic ${CREDENTIALS}", `Authorization: Basic ${b64("no colon in here")}`],
+    get examples() {
+      return {
+        invalid: [`curl -H "Authorization: Basic ${b64(`ops:${pw("basic")}`)}" https://api.acme.io/v1/export`, `headers = {"Authorization": "Basic ${b64(`svc:${pw("basic2")}`)}"}`],
+        valid: [`Authorization: Basic ${b64("user:password")}`, "Authorization: Basic ${CREDENTIALS}", `Authorization: Basic ${b64("no colon in here")}`],
+      };
     },
   }),
   // RFC 6750: "Authorization: Bearer <token>". JWTs are left to the jwt rule.
@@ -60,9 +62,11 @@ export const rules: Rule[] = [
     keywords: ["bearer"],
     pattern: new RegExp(`${AUTH}Bearer[ \\t]{1,4}(?!eyJ)(?<secret>[A-Za-z0-9._~+/-]{20,4000}={0,2})(?![A-Za-z0-9._~+/=-])`, "i"),
     entropy: 3.5,
-    examples: {
-      invalid: [`curl -H "Authorization: Bearer ${fake(ALNUM, 40, "bearer")}" https://api.acme.io/v1/me`, `fetch(url, { headers: { Authorization: "Bearer ${fake(B64URL, 48, "bearer2")}" } })`],
-      valid: ["Authorization: Bearer ${TOKEN}", "Authorization: Bearer <token>", "headers: { Authorization: `Bearer ${token}` }", `Authorization: Bearer ${jwt(undefined, "bearer-jwt")}`],
+    get examples() {
+      return {
+        invalid: [`curl -H "Authorization: Bearer ${fake(ALNUM, 40, "bearer")}" https://api.acme.io/v1/me`, `fetch(url, { headers: { Authorization: "Bearer ${fake(B64URL, 48, "bearer2")}" } })`],
+        valid: ["Authorization: Bearer ${TOKEN}", "Authorization: Bearer <token>", "headers: { Authorization: `Bearer ${token}` }", `Authorization: Bearer ${jwt(undefined, "bearer-jwt")}`],
+      };
     },
   }),
   // API-key headers sent by many SaaS APIs (X-API-Key, X-Auth-Token, Api-Key).
@@ -75,9 +79,11 @@ export const rules: Rule[] = [
     keywords: ["x-api-key", "x-auth-token", "api-key", "x-access-token"],
     pattern: /(?<![A-Za-z0-9_-])(?:X-Api-Key|X-Auth-Token|Api-Key|X-Access-Token)["']?[ \t]{0,4}:[ \t]{0,4}["'`]?(?<secret>[A-Za-z0-9_\-.=+/]{20,200})(?![A-Za-z0-9_\-.=+/])/i,
     entropy: 3.7,
-    examples: {
-      invalid: [`curl -H "X-API-Key: ${fake(ALNUM, 32, "xapikey")}" https://api.acme.io/v2/items`, `headers: { "x-auth-token": "${fake(ALNUM, 40, "xauth")}" }`],
-      valid: ['curl -H "X-API-Key: $API_KEY" https://api.acme.io', "x-api-key: REPLACE_WITH_YOUR_API_KEY_HERE"],
+    get examples() {
+      return {
+        invalid: [`curl -H "X-API-Key: ${fake(ALNUM, 32, "xapikey")}" https://api.acme.io/v2/items`, `headers: { "x-auth-token": "${fake(ALNUM, 40, "xauth")}" }`],
+        valid: ['curl -H "X-API-Key: $API_KEY" https://api.acme.io', "x-api-key: REPLACE_WITH_YOUR_API_KEY_HERE"],
+      };
     },
   }),
   // https://user:password@host outside Git hosts (git-credentials-url reports those).
@@ -90,9 +96,11 @@ export const rules: Rule[] = [
     keywords: ["http"],
     pattern: /(?<![A-Za-z0-9+.-])https?:\/\/(?<user>[^:/?#\s@"'`<>{}]{1,128}):(?!\k<user>@)(?<secret>[^@/?#\s"'`<>]{1,256})@(?!(?:github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com|[a-z0-9-]{1,63}\.visualstudio\.com|codeberg\.org|gitea\.com|git\.[a-z0-9.-]{1,100})(?:[/:?#\s"'`]|$))(?!(?:[a-z0-9-]{1,63}\.)*(?:example\.(?:com|org|net)|(?:my|your)?(?:company|domain|host|server)\.(?:com|org|net|tld)|example|test|invalid|localhost)[/:?#\s"'`]|$)[A-Za-z0-9\[._-]/i,
     validate: isRealPassword,
-    examples: {
-      invalid: [`ELASTICSEARCH_URL=https://elastic:${pw("basicurl")}@es.acme.internal:9200`, `proxy: http://proxyuser:${pw("basicurl2")}@proxy.acme.io:3128`],
-      valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", `https://u:${pw("basicurl3")}@www.example.com/`, `https://user:${pw("basicurl4")}@pypi.company.com/simple`, 'export http_proxy="http://proxyuser:proxypass@proxyhost:port"', "https://es.acme.internal:9200"],
+    get examples() {
+      return {
+        invalid: [`ELASTICSEARCH_URL=https://elastic:${pw("basicurl")}@es.acme.internal:9200`, `proxy: http://proxyuser:${pw("basicurl2")}@proxy.acme.io:3128`],
+        valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", `https://u:${pw("basicurl3")}@www.example.com/`, `https://user:${pw("basicurl4")}@pypi.company.com/simple`, 'export http_proxy="http://proxyuser:proxypass@proxyhost:port"', "https://es.acme.internal:9200"],
+      };
     },
   }),
   // Credentials in a query string: ?api_key=…, &access_token=…, &client_secret=….
@@ -105,9 +113,11 @@ export const rules: Rule[] = [
     keywords: ["key=", "token=", "secret=", "password="],
     pattern: /[?&](?:api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?token|secret[_-]?key|password)=(?<secret>[A-Za-z0-9._~%+/-]{16,500})(?![A-Za-z0-9._~%+/=-])/i,
     entropy: 3.7,
-    examples: {
-      invalid: [`WEATHER_URL="https://api.weather.io/v1/forecast?q=Berlin&appid=1&api_key=${fake(ALNUM, 32, "qs")}"`, `requests.get(f"https://gitlab.acme.io/api/v4/projects?private_token=${fake(ALNUM, 24, "qs2")}")`],
-      valid: ["https://api.weather.io/v1/forecast?api_key=${WEATHER_API_KEY}", "https://api.weather.io/v1/forecast?api_key=YOUR_API_KEY", "https://x.io/?access_token=aaaaaaaaaaaaaaaaaaaa"],
+    get examples() {
+      return {
+        invalid: [`WEATHER_URL="https://api.weather.io/v1/forecast?q=Berlin&appid=1&api_key=${fake(ALNUM, 32, "qs")}"`, `requests.get(f"https://gitlab.acme.io/api/v4/projects?private_token=${fake(ALNUM, 24, "qs2")}")`],
+        valid: ["https://api.weather.io/v1/forecast?api_key=${WEATHER_API_KEY}", "https://api.weather.io/v1/forecast?api_key=YOUR_API_KEY", "https://x.io/?access_token=aaaaaaaaaaaaaaaaaaaa"],
+      };
     },
   }),
   // JSON Web Tokens (RFC 7519): three base64url parts, the first two JSON
@@ -121,16 +131,18 @@ export const rules: Rule[] = [
     keywords: ["eyj"],
     pattern: /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{10,2000}\.eyJ[A-Za-z0-9_-]{4,8000}\.[A-Za-z0-9_-]{16,2000})(?![A-Za-z0-9_-])/,
     validate: (s) => hasJwtHeader(s) && !isDocumentationJwt(s) && !isPublicAnonJwt(s),
-    examples: {
-      invalid: [`SUPABASE_SERVICE_ROLE_KEY=${jwt({ iss: "supabase", ref: "qwhxkzmpvbnrtdlsjfga", role: "service_role", iat: 1700000000, exp: 2015576000 }, "sbsvc")}`, `API_TOKEN=${jwt({ sub: "svc-reporting", scope: "admin", iat: 1700000000 }, "jwt1")}`, `const token = "${jwt({ user: 42, exp: 1900000000 }, "jwt2")}";`],
-      valid: [
-        `TOKEN=eyJ${fake(B64URL, 30, "nojwt")}.eyJ${fake(B64URL, 30, "nojwt2")}.${fake(B64URL, 43, "nojwt3")}`,
-        `TOKEN=${jwt(undefined, "unsigned").replace(/\.[^.]+$/, ".")}`,
-        // jwt.io's default token and PyJWT's README example.
-        `TOKEN=${jwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwtio")}`,
-        `>>> print(encoded)\n${jwt({ some: "payload" }, "pyjwt")}`,
-        `SUPABASE_ANON_KEY=${jwt({ iss: "supabase", ref: "qwhxkzmpvbnrtdlsjfga", role: "anon", iat: 1700000000, exp: 2015576000 }, "sbanon")}`,
-      ],
+    get examples() {
+      return {
+        invalid: [`SUPABASE_SERVICE_ROLE_KEY=${jwt({ iss: "supabase", ref: "qwhxkzmpvbnrtdlsjfga", role: "service_role", iat: 1700000000, exp: 2015576000 }, "sbsvc")}`, `API_TOKEN=${jwt({ sub: "svc-reporting", scope: "admin", iat: 1700000000 }, "jwt1")}`, `const token = "${jwt({ user: 42, exp: 1900000000 }, "jwt2")}";`],
+        valid: [
+          `TOKEN=eyJ${fake(B64URL, 30, "nojwt")}.eyJ${fake(B64URL, 30, "nojwt2")}.${fake(B64URL, 43, "nojwt3")}`,
+          `TOKEN=${jwt(undefined, "unsigned").replace(/\.[^.]+$/, ".")}`,
+          // jwt.io's default token and PyJWT's README example.
+          `TOKEN=${jwt({ sub: "1234567890", name: "John Doe", iat: 1516239022 }, "jwtio")}`,
+          `>>> print(encoded)\n${jwt({ some: "payload" }, "pyjwt")}`,
+          `SUPABASE_ANON_KEY=${jwt({ iss: "supabase", ref: "qwhxkzmpvbnrtdlsjfga", role: "anon", iat: 1700000000, exp: 2015576000 }, "sbanon")}`,
+        ],
+      };
     },
   }),
 ];

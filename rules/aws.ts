@@ -19,9 +19,9 @@ const keyId = (id: string, prefix: string, description: string, severity: Rule["
     prefix,
     body: "[A-Z2-7]{16}",
     boundary: "A-Za-z0-9",
-    sample: prefix + fake(BASE32, 16, id),
+    get sample() { return prefix + fake(BASE32, 16, id); },
     env: "AWS_ACCESS_KEY_ID",
-    invalid: [`[default]\naws_access_key_id = ${prefix + fake(BASE32, 16, `${id}2`)}\n`],
+    get invalid() { return [`[default]\naws_access_key_id = ${prefix + fake(BASE32, 16, `${id}2`)}\n`]; },
     // The IAM documentation's own example id.
     valid: ["aws_access_key_id = AKIAIOSFODNN7EXAMPLE"],
   });
@@ -45,12 +45,14 @@ export const rules: Rule[] = [
     value: "[A-Za-z0-9/+]{40}",
     keywords: ["aws", "secretaccesskey", "secret_access_key", "secret-access-key"],
     entropy: 4,
-    sample: fake(B64, 40, "aws-secret"),
+    get sample() { return fake(B64, 40, "aws-secret"); },
     env: "AWS_SECRET_ACCESS_KEY",
-    invalid: [
-      `[default]\naws_access_key_id = AKIA${fake(BASE32, 16, "x")}\naws_secret_access_key = ${fake(B64, 40, "aws-secret-2")}\n`,
-      `s3 = boto3.client("s3", aws_secret_access_key="${fake(B64, 40, "aws-secret-3")}")`,
-    ],
+    get invalid() {
+      return [
+        `[default]\naws_access_key_id = AKIA${fake(BASE32, 16, "x")}\naws_secret_access_key = ${fake(B64, 40, "aws-secret-2")}\n`,
+        `s3 = boto3.client("s3", aws_secret_access_key="${fake(B64, 40, "aws-secret-3")}")`,
+      ];
+    },
     valid: [
       "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
       "AWS_SECRET_ACCESS_KEY=${AWS_SECRET_ACCESS_KEY}",
@@ -70,12 +72,14 @@ export const rules: Rule[] = [
     keywords: ["akia", "asia"],
     pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z2-7]{16}["']?[ \t]{0,4}[,;|:\t][ \t]{0,4}["']?(?<secret>[A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/,
     entropy: 4,
-    examples: {
-      invalid: [
-        `User name,Password,Access key ID,Secret access key\ndeploy,,AKIA${fake(BASE32, 16, "csv")},${fake(B64, 40, "csv")}\n`,
-        `const creds = new AWS.Credentials("AKIA${fake(BASE32, 16, "pos")}", "${fake(B64, 40, "pos")}");`,
-      ],
-      valid: ["AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", `AKIA${fake(BASE32, 16, "csv2")},${"A".repeat(40)}`],
+    get examples() {
+      return {
+        invalid: [
+          `User name,Password,Access key ID,Secret access key\ndeploy,,AKIA${fake(BASE32, 16, "csv")},${fake(B64, 40, "csv")}\n`,
+          `const creds = new AWS.Credentials("AKIA${fake(BASE32, 16, "pos")}", "${fake(B64, 40, "pos")}");`,
+        ],
+        valid: ["AKIAIOSFODNN7EXAMPLE,wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", `AKIA${fake(BASE32, 16, "csv2")},${"A".repeat(40)}`],
+      };
     },
   }),
 
@@ -92,7 +96,7 @@ export const rules: Rule[] = [
     keywords: ["session_token", "sessiontoken", "security-token", "session-token"],
     entropy: 4.5,
     fixedLength: false,
-    sample: "IQoJb3JpZ2luX2Vj" + fake(B64, 300, "aws-session"),
+    get sample() { return "IQoJb3JpZ2luX2Vj" + fake(B64, 300, "aws-session"); },
     env: "AWS_SESSION_TOKEN",
   }),
 
@@ -107,7 +111,7 @@ export const rules: Rule[] = [
     body: "[A-Za-z0-9+/]{100,300}={0,2}",
     boundary: "A-Za-z0-9+/=",
     fixedLength: false,
-    sample: "ABSKQmVkcm9ja0FQSUtleS" + fake(B64, 132, "bedrock"),
+    get sample() { return "ABSKQmVkcm9ja0FQSUtleS" + fake(B64, 132, "bedrock"); },
     env: "AWS_BEARER_TOKEN_BEDROCK",
   }),
 
@@ -120,7 +124,7 @@ export const rules: Rule[] = [
     docs: "https://developer-docs.amazon.com/sp-api/docs/mws-auth-token",
     prefix: "amzn.mws.",
     body: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-    sample: "amzn.mws." + uuid("mws"),
+    get sample() { return "amzn.mws." + uuid("mws"); },
     env: "MWS_AUTH_TOKEN",
   }),
 
@@ -133,7 +137,7 @@ export const rules: Rule[] = [
     docs: "https://docs.aws.amazon.com/appsync/latest/devguide/security-authz.html#api-key-authorization",
     prefix: "da2-",
     body: "[a-z0-9]{26}",
-    sample: "da2-" + fake(LOWER_ALNUM, 26, "appsync"),
+    get sample() { return "da2-" + fake(LOWER_ALNUM, 26, "appsync"); },
     env: "APPSYNC_API_KEY",
   }),
   // CloudFormation/SAM parameters marked `NoEcho: true` are the template's secrets; a `Default:` on

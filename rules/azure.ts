@@ -21,15 +21,17 @@ export const rules: Rule[] = [
     keywords: ["accountkey"],
     pattern: /AccountKey\s{0,2}=\s{0,2}(?<secret>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])/i,
     validate: notAzurite,
-    examples: {
-      invalid: [
-        `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${storageKey("st-1")};EndpointSuffix=core.windows.net"`,
-        `"CosmosDb": "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=${storageKey("st-2")};"`,
-      ],
-      valid: [
-        `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"`,
-        `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=<account-key>"`,
-      ],
+    get examples() {
+      return {
+        invalid: [
+          `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${storageKey("st-1")};EndpointSuffix=core.windows.net"`,
+          `"CosmosDb": "AccountEndpoint=https://acme.documents.azure.com:443/;AccountKey=${storageKey("st-2")};"`,
+        ],
+        valid: [
+          `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${AZURITE_KEY};BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;"`,
+          `AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=<account-key>"`,
+        ],
+      };
     },
   }),
 
@@ -44,9 +46,9 @@ export const rules: Rule[] = [
     keywords: ["azure", "storage_account", "storageaccount"],
     entropy: 4.5,
     validate: notAzurite,
-    sample: storageKey("st-3"),
+    get sample() { return storageKey("st-3"); },
     env: "AZURE_STORAGE_KEY",
-    valid: [`AZURE_STORAGE_KEY=${AZURITE_KEY}`],
+    get valid() { return [`AZURE_STORAGE_KEY=${AZURITE_KEY}`]; },
   }),
 
   // Shared access signatures: a query string with the service version
@@ -60,14 +62,16 @@ export const rules: Rule[] = [
     keywords: ["sig="],
     pattern: /sv=20\d\d-\d\d-\d\d(?:&[A-Za-z]{1,10}=[^&\s"'<>]{0,120}){0,12}&sig=(?<secret>[A-Za-z0-9%+/]{40,120}(?:=|%3D){0,2})(?![A-Za-z0-9%+/=])/i,
     entropy: 4,
-    examples: {
-      invalid: [
-        `BLOB_SAS_URL="https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=${fake(ALNUM, 40, "sas")}%2B${fake(ALNUM, 3, "sas")}%3D"`,
-      ],
-      valid: [
-        `BLOB_SAS_URL="https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&sig=<signature>"`,
-        "sv=2022-11-02&sig=${SAS_SIGNATURE}",
-      ],
+    get examples() {
+      return {
+        invalid: [
+          `BLOB_SAS_URL="https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=${fake(ALNUM, 40, "sas")}%2B${fake(ALNUM, 3, "sas")}%3D"`,
+        ],
+        valid: [
+          `BLOB_SAS_URL="https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&sig=<signature>"`,
+          "sv=2022-11-02&sig=${SAS_SIGNATURE}",
+        ],
+      };
     },
   }),
 
@@ -82,12 +86,14 @@ export const rules: Rule[] = [
     keywords: ["q~"],
     pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
     entropy: 3.5,
-    examples: {
-      invalid: [
-        `AZURE_CLIENT_SECRET=${fake(ALNUM, 3, "aad")}8Q~${fake(ALNUM + "_~.-", 34, "aad")}`,
-        `"ClientSecret": "${fake(ALNUM, 3, "aad2")}7Q~${fake(ALNUM + "_~.-", 34, "aad2")}"`,
-      ],
-      valid: ["AZURE_CLIENT_SECRET=abc8Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", `AZURE_CLIENT_SECRET=${fake(ALNUM, 3, "aad3")}8Q~${fake(ALNUM, 12, "aad3")}`],
+    get examples() {
+      return {
+        invalid: [
+          `AZURE_CLIENT_SECRET=${fake(ALNUM, 3, "aad")}8Q~${fake(ALNUM + "_~.-", 34, "aad")}`,
+          `"ClientSecret": "${fake(ALNUM, 3, "aad2")}7Q~${fake(ALNUM + "_~.-", 34, "aad2")}"`,
+        ],
+        valid: ["AZURE_CLIENT_SECRET=abc8Q~xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", `AZURE_CLIENT_SECRET=${fake(ALNUM, 3, "aad3")}8Q~${fake(ALNUM, 12, "aad3")}`],
+      };
     },
   }),
 
@@ -102,11 +108,13 @@ export const rules: Rule[] = [
     keywords: ["sharedaccesskey"],
     pattern: /SharedAccessKey\s{0,2}=\s{0,2}(?<secret>[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])/i,
     entropy: 4,
-    examples: {
-      invalid: [
-        `SERVICEBUS_CONNECTION="Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fake(B64, 43, "sb")}="`,
-      ],
-      valid: ['SERVICEBUS_CONNECTION="Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=<key>"'],
+    get examples() {
+      return {
+        invalid: [
+          `SERVICEBUS_CONNECTION="Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${fake(B64, 43, "sb")}="`,
+        ],
+        valid: ['SERVICEBUS_CONNECTION="Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send;SharedAccessKey=<key>"'],
+      };
     },
   }),
 
@@ -120,9 +128,11 @@ export const rules: Rule[] = [
     keywords: ["azconfig.io"],
     pattern: /\.azconfig\.io;Id=[^;\s"']{1,80};Secret=(?<secret>[A-Za-z0-9+/]{40,90}={0,2})(?![A-Za-z0-9+/=])/,
     entropy: 4,
-    examples: {
-      invalid: [`APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=${fake(ALNUM, 12, "ac")};Secret=${fake(B64, 43, "ac")}="`],
-      valid: ['APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=abc;Secret=<secret>"'],
+    get examples() {
+      return {
+        invalid: [`APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=${fake(ALNUM, 12, "ac")};Secret=${fake(B64, 43, "ac")}="`],
+        valid: ['APP_CONFIG="Endpoint=https://acme.azconfig.io;Id=abc;Secret=<secret>"'],
+      };
     },
   }),
 
@@ -136,9 +146,11 @@ export const rules: Rule[] = [
     keywords: ["azurewebsites.net"],
     pattern: /\.azurewebsites\.net\/api\/[A-Za-z0-9_/-]{1,100}\?(?:[A-Za-z_-]{1,20}=[^&\s"'#]{0,100}&){0,5}code=(?<secret>[A-Za-z0-9_-]{40,100}(?:==?|%3D%3D|%3D)?)(?![A-Za-z0-9_%=-])/,
     entropy: 4,
-    examples: {
-      invalid: [`WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest?code=${fake(B64URL, 54, "fn")}==`],
-      valid: ["WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest?code=<function-key>", "WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest"],
+    get examples() {
+      return {
+        invalid: [`WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest?code=${fake(B64URL, 54, "fn")}==`],
+        valid: ["WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest?code=<function-key>", "WEBHOOK=https://acme-fn.azurewebsites.net/api/ingest"],
+      };
     },
   }),
 
@@ -156,9 +168,11 @@ export const rules: Rule[] = [
     pattern: /(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{75,76}AZDO[A-Za-z0-9]{4,5})(?![A-Za-z0-9])/,
     entropy: 4,
     validate: (s) => s.length === 84,
-    examples: {
-      invalid: [`AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 76, "ado")}AZDO${fake(ALNUM, 4, "ado")}`, `ADO_TOKEN=${fake(ALNUM, 75, "ado2")}AZDO${fake(ALNUM, 5, "ado2")}`],
-      valid: [`AZURE_DEVOPS_EXT_PAT=${"A".repeat(76)}AZDO${"A".repeat(4)}`, `AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 60, "ado")}AZDO${fake(ALNUM, 4, "ado")}`],
+    get examples() {
+      return {
+        invalid: [`AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 76, "ado")}AZDO${fake(ALNUM, 4, "ado")}`, `ADO_TOKEN=${fake(ALNUM, 75, "ado2")}AZDO${fake(ALNUM, 5, "ado2")}`],
+        valid: [`AZURE_DEVOPS_EXT_PAT=${"A".repeat(76)}AZDO${"A".repeat(4)}`, `AZURE_DEVOPS_EXT_PAT=${fake(ALNUM, 60, "ado")}AZDO${fake(ALNUM, 4, "ado")}`],
+      };
     },
   }),
   assigned({
@@ -171,7 +185,7 @@ export const rules: Rule[] = [
     value: "[a-z2-7]{52}",
     keywords: ["devops", "azdo", "vsts", "ado_pat", "ado_token"],
     entropy: 3.5,
-    sample: fake("abcdefghijklmnopqrstuvwxyz234567", 52, "ado-legacy"),
+    get sample() { return fake("abcdefghijklmnopqrstuvwxyz234567", 52, "ado-legacy"); },
     env: "AZURE_DEVOPS_PAT",
   }),
 
@@ -185,7 +199,7 @@ export const rules: Rule[] = [
     names: "azure[_.-]?(?:openai|cognitive|ai)|aoai|cognitive[_.-]?services",
     value: "[a-f0-9]{32}",
     keywords: ["azure", "aoai", "cognitive"],
-    sample: fake(HEX, 32, "aoai"),
+    get sample() { return fake(HEX, 32, "aoai"); },
     env: "AZURE_OPENAI_API_KEY",
   }),
 ];

@@ -225,5 +225,16 @@ export function assigned(spec: AssignedSpec): Rule {
 
 /** A rule written out in full, with the shared placeholder check added to its validate. */
 export function custom(rule: Rule): Rule {
-  return { ...rule, validate: check(rule.validate) };
+  return withProperties(rule, { validate: check(rule.validate) });
+}
+
+/**
+ * A copy of `rule` with some properties replaced. Unlike `{ ...rule }`, it
+ * keeps getters as getters: a rule's examples (and a spec's sample) are
+ * getters so that they are built only when a test or doc reads them, not by
+ * every scan at start-up.
+ */
+export function withProperties(rule: Rule, replace: object): Rule {
+  const copy = Object.defineProperties({}, Object.getOwnPropertyDescriptors(rule)) as Rule;
+  return Object.defineProperties(copy, Object.getOwnPropertyDescriptors(replace));
 }

@@ -22,9 +22,11 @@ export const rules: Rule[] = [
     keywords: ["sshpass"],
     pattern: new RegExp(`\\bsshpass[ \\t]{1,4}-p[ \\t]{0,4}["']?${VALUE}`),
     validate: isRealPassword,
-    examples: {
-      invalid: [`sshpass -p '${pw("sshpass")}' ssh deploy@10.0.0.7 'systemctl restart app'`],
-      valid: ['sshpass -p "$DEPLOY_PASSWORD" ssh deploy@10.0.0.7', "sshpass -e ssh deploy@host"],
+    get examples() {
+      return {
+        invalid: [`sshpass -p '${pw("sshpass")}' ssh deploy@10.0.0.7 'systemctl restart app'`],
+        valid: ['sshpass -p "$DEPLOY_PASSWORD" ssh deploy@10.0.0.7', "sshpass -e ssh deploy@host"],
+      };
     },
   }),
   custom({
@@ -36,9 +38,11 @@ export const rules: Rule[] = [
     keywords: ["mysql"],
     pattern: new RegExp(`\\bmysql(?:dump|admin|import|check|show|pump|sh)?(?:[ \\t](?:(?!mysql)[^\\n|;&]){0,200}?)?[ \\t](?:-p|--password=)["']?${VALUE}`),
     validate: isRealPassword,
-    examples: {
-      invalid: [`mysqldump -h db.acme.internal -u backup -p${pw("mysqlcli")} shop > shop.sql`, `mysql --user=root --password=${pw("mysqlcli2")} -e "select 1"`],
-      valid: ["mysql -u root -p shop", 'mysql -u root -p"$MYSQL_PWD" shop', "mysql -u root --password=$MYSQL_ROOT_PASSWORD"],
+    get examples() {
+      return {
+        invalid: [`mysqldump -h db.acme.internal -u backup -p${pw("mysqlcli")} shop > shop.sql`, `mysql --user=root --password=${pw("mysqlcli2")} -e "select 1"`],
+        valid: ["mysql -u root -p shop", 'mysql -u root -p"$MYSQL_PWD" shop', "mysql -u root --password=$MYSQL_ROOT_PASSWORD"],
+      };
     },
   }),
   custom({
@@ -50,9 +54,11 @@ export const rules: Rule[] = [
     keywords: ["curl"],
     pattern: new RegExp(`\\bcurl(?:[ \\t](?:(?!curl)[^\\n]){0,300}?)?[ \\t](?:-u|--user)[ \\t]{1,4}["']?[^\\s:"'$]{1,100}:${VALUE}`),
     validate: isRealPassword,
-    examples: {
-      invalid: [`curl -sS -u admin:${pw("curl")} https://jenkins.acme.io/api/json`, `curl --user "deploy:${pw("curl2")}" -X POST https://nexus.acme.io/upload`],
-      valid: ['curl -u "$USER:$PASSWORD" https://api.acme.io', "curl -u user:password https://httpbin.org/basic-auth/user/password", "curl -u admin: https://x"],
+    get examples() {
+      return {
+        invalid: [`curl -sS -u admin:${pw("curl")} https://jenkins.acme.io/api/json`, `curl --user "deploy:${pw("curl2")}" -X POST https://nexus.acme.io/upload`],
+        valid: ['curl -u "$USER:$PASSWORD" https://api.acme.io', "curl -u user:password https://httpbin.org/basic-auth/user/password", "curl -u admin: https://x"],
+      };
     },
   }),
   custom({
@@ -64,9 +70,11 @@ export const rules: Rule[] = [
     keywords: ["redis-cli"],
     pattern: new RegExp(`\\bredis-cli(?:[ \\t](?:(?!redis-cli)[^\\n|;&]){0,200}?)?[ \\t](?:-a|--pass)[ \\t]{1,4}["']?${VALUE}`),
     validate: isRealPassword,
-    examples: {
-      invalid: [`redis-cli -h cache.acme.internal -a ${pw("rediscli")} ping`],
-      valid: ['redis-cli -h cache -a "$REDIS_PASSWORD" ping', "redis-cli -h cache ping"],
+    get examples() {
+      return {
+        invalid: [`redis-cli -h cache.acme.internal -a ${pw("rediscli")} ping`],
+        valid: ['redis-cli -h cache -a "$REDIS_PASSWORD" ping', "redis-cli -h cache ping"],
+      };
     },
   }),
   custom({
@@ -80,13 +88,15 @@ export const rules: Rule[] = [
     // (`"--requirepass", "X"`), and the redis.conf directive at a line start.
     pattern: new RegExp(`(?:--|^[ \\t]*)(?:requirepass|masterauth)(?:[ \\t]{1,4}|["'][ \\t]*,[ \\t]*)["']?${VALUE}`, "m"),
     validate: isRealPassword,
-    examples: {
-      invalid: [
-        `redis-server --appendonly yes --requirepass ${pw("requirepass")}`,
-        `    command: ["redis-server", "--requirepass", "${pw("requirepass2")}"]`,
-        `requirepass ${pw("redisconf")}`,
-      ],
-      valid: ['redis-server --requirepass "$REDIS_PASSWORD"', "command: redis-server --requirepass ${REDIS_PASSWORD}", "# requirepass foobared", "Set requirepass in redis.conf to enable AUTH."],
+    get examples() {
+      return {
+        invalid: [
+          `redis-server --appendonly yes --requirepass ${pw("requirepass")}`,
+          `    command: ["redis-server", "--requirepass", "${pw("requirepass2")}"]`,
+          `requirepass ${pw("redisconf")}`,
+        ],
+        valid: ['redis-server --requirepass "$REDIS_PASSWORD"', "command: redis-server --requirepass ${REDIS_PASSWORD}", "# requirepass foobared", "Set requirepass in redis.conf to enable AUTH."],
+      };
     },
   }),
   custom({
@@ -98,9 +108,11 @@ export const rules: Rule[] = [
     keywords: ["login"],
     pattern: new RegExp(`\\b(?:docker|podman|helm registry|nerdctl)[ \\t]{1,4}login(?:[ \\t](?:(?!login)[^\\n|;&]){0,200}?)?[ \\t](?:-p|--password)(?:[ \\t]{1,4}|=)["']?${VALUE}`),
     validate: isRealPassword,
-    examples: {
-      invalid: [`docker login -u ci -p ${pw("dockerlogin")} registry.acme.io`, `podman login --username ci --password=${pw("podman")} quay.io`],
-      valid: ['docker login -u ci -p "$REGISTRY_PASSWORD" registry.acme.io', 'echo "$TOKEN" | docker login -u ci --password-stdin registry.acme.io'],
+    get examples() {
+      return {
+        invalid: [`docker login -u ci -p ${pw("dockerlogin")} registry.acme.io`, `podman login --username ci --password=${pw("podman")} quay.io`],
+        valid: ['docker login -u ci -p "$REGISTRY_PASSWORD" registry.acme.io', 'echo "$TOKEN" | docker login -u ci --password-stdin registry.acme.io'],
+      };
     },
   }),
   // PowerShell turns a literal into a credential with `ConvertTo-SecureString "…" -AsPlainText -Force`:
@@ -115,9 +127,11 @@ export const rules: Rule[] = [
     keywords: ["convertto-securestring"],
     pattern: /ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?(["'])(?<secret>[^"'\n$`]{4,128})\1(?=[^\n]{0,60}?-AsPlainText)/i,
     validate: isRealPassword,
-    examples: {
-      invalid: [`$pw = ConvertTo-SecureString "${pw("securestring")}" -AsPlainText -Force`, `$pw = ConvertTo-SecureString -String '${pw("securestring2")}' -AsPlainText -Force`],
-      valid: ["$pw = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force", '$pw = ConvertTo-SecureString "$Password" -AsPlainText -Force', "$pw = Read-Host -AsSecureString", `$s = ConvertTo-SecureString "${fake(ALNUM, 40, "dpapi")}"`],
+    get examples() {
+      return {
+        invalid: [`$pw = ConvertTo-SecureString "${pw("securestring")}" -AsPlainText -Force`, `$pw = ConvertTo-SecureString -String '${pw("securestring2")}' -AsPlainText -Force`],
+        valid: ["$pw = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force", '$pw = ConvertTo-SecureString "$Password" -AsPlainText -Force', "$pw = Read-Host -AsSecureString", `$s = ConvertTo-SecureString "${fake(ALNUM, 40, "dpapi")}"`],
+      };
     },
   }),
   // Perl DBI: `DBI->connect($dsn, $user, $password, \%attr)` (https://metacpan.org/pod/DBI#connect);
@@ -131,9 +145,11 @@ export const rules: Rule[] = [
     keywords: ["dbi->connect"],
     pattern: /DBI->connect(?:_cached)?[ \t]{0,4}\([ \t]{0,4}(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|\$\w{1,40})[ \t]{0,4},[ \t]{0,4}(?:"[^"\n]{0,100}"|'[^'\n]{0,100}'|\$\w{1,40})[ \t]{0,4},[ \t]{0,4}(["'])(?<secret>[^"'\n$@]{4,128})\1/,
     validate: isRealPassword,
-    examples: {
-      invalid: [`my $dbh = DBI->connect("dbi:Pg:dbname=app;host=db01", "app", "${pw("dbi")}", { RaiseError => 1 });`, `my $dbh = DBI->connect($dsn, 'report', '${pw("dbi2")}');`],
-      valid: ['my $dbh = DBI->connect($dsn, $user, $password, { RaiseError => 1 });', 'my $dbh = DBI->connect("dbi:SQLite:dbname=app.db", "", "");', `my $dbh = DBI->connect($dsn, "app", "$ENV{DB_PASSWORD}");`],
+    get examples() {
+      return {
+        invalid: [`my $dbh = DBI->connect("dbi:Pg:dbname=app;host=db01", "app", "${pw("dbi")}", { RaiseError => 1 });`, `my $dbh = DBI->connect($dsn, 'report', '${pw("dbi2")}');`],
+        valid: ['my $dbh = DBI->connect($dsn, $user, $password, { RaiseError => 1 });', 'my $dbh = DBI->connect("dbi:SQLite:dbname=app.db", "", "");', `my $dbh = DBI->connect($dsn, "app", "$ENV{DB_PASSWORD}");`],
+      };
     },
   }),
 ];

@@ -34,9 +34,11 @@ export const rules: Rule[] = [
     keywords: ["machine"],
     pattern: /(?<![A-Za-z0-9_])(?:machine[ \t]{1,10}[^\s"'`]{1,200}|default)\s{1,10}login[ \t]{1,10}(?!(?:anonymous|ftp)\s)[^\s"'`]{1,200}(?:\s{1,10}account[ \t]{1,10}[^\s"'`]{1,200})?\s{1,10}password[ \t]{1,10}(?<secret>[^\s"'`]{1,200})(?![^\s])/,
     validate: isRealPassword,
-    examples: {
-      invalid: [`machine api.heroku.com\n  login ops@acme.io\n  password ${pw("netrc")}\n`, `machine git.acme.io login ci password ${pw("netrc2")}`],
-      valid: ["default login anonymous password user@site.org", "machine api.example.com login me password $NETRC_PASSWORD", "the machine is idle", 'echomsg ":Nread \\"machine id password path\\""', 'machine HOSTNAME login USERID password "PASSWORD"'],
+    get examples() {
+      return {
+        invalid: [`machine api.heroku.com\n  login ops@acme.io\n  password ${pw("netrc")}\n`, `machine git.acme.io login ci password ${pw("netrc2")}`],
+        valid: ["default login anonymous password user@site.org", "machine api.example.com login me password $NETRC_PASSWORD", "the machine is idle", 'echomsg ":Nread \\"machine id password path\\""', 'machine HOSTNAME login USERID password "PASSWORD"'],
+      };
     },
   }),
   // ~/.pgpass: hostname:port:database:username:password, "*" as wildcard.
@@ -49,9 +51,11 @@ export const rules: Rule[] = [
     keywords: [":5432:", ":*:"],
     pattern: /^(?:[A-Za-z0-9_.-]{1,200}|\*):(?:\d{1,5}|\*):[^:\s]{1,100}:[^:\s]{1,100}:(?<secret>[^\s]{1,200})$/m,
     validate: isRealPassword,
-    examples: {
-      invalid: [`db.acme.internal:5432:*:app:${pw("pgpass")}\n`, `localhost:*:*:postgres:${pw("pgpass2")}`],
-      valid: ["localhost:5432:*:postgres:postgres", "# hostname:port:database:username:password"],
+    get examples() {
+      return {
+        invalid: [`db.acme.internal:5432:*:app:${pw("pgpass")}\n`, `localhost:*:*:postgres:${pw("pgpass2")}`],
+        valid: ["localhost:5432:*:postgres:postgres", "# hostname:port:database:username:password"],
+      };
     },
   }),
   // ~/.git-credentials (credential-store): https://user:token@host per line.
@@ -64,9 +68,11 @@ export const rules: Rule[] = [
     keywords: ["github.com", "gitlab", "bitbucket.org", "dev.azure.com", "visualstudio.com", "codeberg.org", "git."],
     pattern: /https?:\/\/(?<user>[^:/?#\s@"'`<>]{1,128}):(?!\k<user>@)(?<secret>[^@/?#\s"'`<>]{1,256})@(?:github\.com|gitlab\.com|bitbucket\.org|dev\.azure\.com|[a-z0-9-]{1,63}\.visualstudio\.com|codeberg\.org|gitea\.com|git\.[a-z0-9.-]{1,100})(?![a-z0-9.-]*\.(?:example|test|invalid)\b)/i,
     validate: (s) => isRealPassword(s) && !PROVIDER_TOKEN.test(s),
-    examples: {
-      invalid: [`https://deploy:${pw("gitcred")}@git.acme.io`, `https://ci-bot:${pw("gitcred2")}@bitbucket.org/acme/app.git`],
-      valid: ["https://user:${GIT_TOKEN}@github.com/acme/app.git", "https://github.com/acme/app.git", `https://x-access-token:${checksummedToken("ghs_", "gitcred")}@github.com/acme/app.git`],
+    get examples() {
+      return {
+        invalid: [`https://deploy:${pw("gitcred")}@git.acme.io`, `https://ci-bot:${pw("gitcred2")}@bitbucket.org/acme/app.git`],
+        valid: ["https://user:${GIT_TOKEN}@github.com/acme/app.git", "https://github.com/acme/app.git", `https://x-access-token:${checksummedToken("ghs_", "gitcred")}@github.com/acme/app.git`],
+      };
     },
   }),
   // .npmrc registry auth: "//registry/:_authToken=…", "_auth=base64(user:pass)",
@@ -83,15 +89,17 @@ export const rules: Rule[] = [
     pattern: /(?:^|:)[ \t]{0,4}_authToken[ \t]{0,4}=[ \t]{0,4}(["']?)(?!npm_)(?=(?<secret>[^\s"'$,;(){}:]{16,500}))\k<secret>\1[ \t]{0,4}(?:#[^\n]{0,200})?$/im,
     entropy: 3.5,
     validate: (s) => !PROVIDER_TOKEN.test(s),
-    examples: {
-      invalid: [`//npm.pkg.github.com/:_authToken=${fake(ALNUM, 40, "npmrc")}`, `//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=${fake(B64, 64, "npmrc2")}`],
-      valid: [
-        "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
-        "//somewhere-else.com/myorg/:_authToken=MYTOKEN1",
-        `//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc-npm")}`,
-        '!function(e){var t=function(){function t(e){this._authToken=null,this._refreshToken=e&&e.refresh||null,this.base="https://api.example.com"}return t}()}(window);',
-        "t.prototype.setToken=function(e){this._authToken=e,this._authTokenExpiry=Date.now()+36e5,this.emit(\"token\")};",
-      ],
+    get examples() {
+      return {
+        invalid: [`//npm.pkg.github.com/:_authToken=${fake(ALNUM, 40, "npmrc")}`, `//acme.jfrog.io/artifactory/api/npm/npm/:_authToken=${fake(B64, 64, "npmrc2")}`],
+        valid: [
+          "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
+          "//somewhere-else.com/myorg/:_authToken=MYTOKEN1",
+          `//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc-npm")}`,
+          '!function(e){var t=function(){function t(e){this._authToken=null,this._refreshToken=e&&e.refresh||null,this.base="https://api.example.com"}return t}()}(window);',
+          "t.prototype.setToken=function(e){this._authToken=e,this._authTokenExpiry=Date.now()+36e5,this.emit(\"token\")};",
+        ],
+      };
     },
   }),
   custom({
@@ -103,9 +111,11 @@ export const rules: Rule[] = [
     keywords: ["_auth"],
     pattern: /(?<![A-Za-z0-9_])_auth[ \t]{0,4}=[ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{8,500}={0,2})(?![A-Za-z0-9+/=])/,
     validate: isUserPassPair,
-    examples: {
-      invalid: [`//nexus.acme.io/repository/npm/:_auth=${b64(`ci:${pw("npmauth")}`)}`, `_auth = ${b64(`deploy:${pw("npmauth2")}`)}`],
-      valid: ["_auth=${NPM_AUTH}", `_auth=${b64("user:password")}`],
+    get examples() {
+      return {
+        invalid: [`//nexus.acme.io/repository/npm/:_auth=${b64(`ci:${pw("npmauth")}`)}`, `_auth = ${b64(`deploy:${pw("npmauth2")}`)}`],
+        valid: ["_auth=${NPM_AUTH}", `_auth=${b64("user:password")}`],
+      };
     },
   }),
   custom({
@@ -120,9 +130,11 @@ export const rules: Rule[] = [
       const text = decodeBase64(s)?.toString("utf8");
       return text !== undefined && /^[\x20-\x7e]+$/.test(text) && isRealPassword(text);
     },
-    examples: {
-      invalid: [`//nexus.acme.io/repository/npm/:_password=${b64(pw("npmpass"))}`],
-      valid: ["//nexus.acme.io/repository/npm/:_password=${NEXUS_PASSWORD_B64}", `_password=${b64("password")}`],
+    get examples() {
+      return {
+        invalid: [`//nexus.acme.io/repository/npm/:_password=${b64(pw("npmpass"))}`],
+        valid: ["//nexus.acme.io/repository/npm/:_password=${NEXUS_PASSWORD_B64}", `_password=${b64("password")}`],
+      };
     },
   }),
   // Docker client config (~/.docker/config.json): "auths": {"host": {"auth": base64(user:pass)}}.
@@ -135,9 +147,11 @@ export const rules: Rule[] = [
     keywords: ["auths"],
     pattern: /"auth"[ \t]{0,4}:[ \t]{0,4}"(?<secret>[A-Za-z0-9+/]{8,1000}={0,2})"/,
     validate: isUserPassPair,
-    examples: {
-      invalid: [JSON.stringify({ auths: { "registry.acme.io": { auth: b64(`ci:${pw("docker")}`) } } }, null, 2)],
-      valid: [JSON.stringify({ auths: { "registry.acme.io": {} }, credsStore: "desktop" }, null, 2), JSON.stringify({ auths: { "x.io": { auth: b64("user:password") } } })],
+    get examples() {
+      return {
+        invalid: [JSON.stringify({ auths: { "registry.acme.io": { auth: b64(`ci:${pw("docker")}`) } } }, null, 2)],
+        valid: [JSON.stringify({ auths: { "registry.acme.io": {} }, credsStore: "desktop" }, null, 2), JSON.stringify({ auths: { "x.io": { auth: b64("user:password") } } })],
+      };
     },
   }),
   // Apache htpasswd: "user:{SHA}base64(sha1)" and "user:$apr1$salt$hash" are
@@ -151,9 +165,11 @@ export const rules: Rule[] = [
     docs: "https://httpd.apache.org/docs/current/misc/password_encryptions.html",
     keywords: ["{sha}", "$apr1$"],
     pattern: /^[A-Za-z0-9._@-]{1,64}:(?<secret>\{SHA\}[A-Za-z0-9+/]{27}=|\$apr1\$[./0-9A-Za-z]{1,8}\$[./0-9A-Za-z]{22})$/m,
-    examples: {
-      invalid: [`admin:{SHA}${fake(B64, 27, "htsha")}=\n`, `deploy:$apr1$${fake(ALNUM, 8, "apr")}$${fake(ALNUM + "./", 22, "apr")}`],
-      valid: [`admin:$2y$05$${fake(ALNUM + "./", 53, "bcrypt")}`, "# user:{SHA}hash"],
+    get examples() {
+      return {
+        invalid: [`admin:{SHA}${fake(B64, 27, "htsha")}=\n`, `deploy:$apr1$${fake(ALNUM, 8, "apr")}$${fake(ALNUM + "./", 22, "apr")}`],
+        valid: [`admin:$2y$05$${fake(ALNUM + "./", 53, "bcrypt")}`, "# user:{SHA}hash"],
+      };
     },
   }),
   // Maven settings.xml <server><password>…</password>; ${env.X} references and
@@ -167,9 +183,11 @@ export const rules: Rule[] = [
     keywords: ["<password>"],
     pattern: /<password>[ \t]{0,4}(?<secret>[^<\s${][^<\r\n]{0,200}?)[ \t]{0,4}<\/password>/,
     validate: isRealPassword,
-    examples: {
-      invalid: [`<server>\n  <id>nexus</id>\n  <username>deploy</username>\n  <password>${pw("mvn")}</password>\n</server>`],
-      valid: ["<password>${env.NEXUS_PASSWORD}</password>", `<password>{${fake(B64, 44, "mvnenc")}}</password>`, "<password>changeme</password>"],
+    get examples() {
+      return {
+        invalid: [`<server>\n  <id>nexus</id>\n  <username>deploy</username>\n  <password>${pw("mvn")}</password>\n</server>`],
+        valid: ["<password>${env.NEXUS_PASSWORD}</password>", `<password>{${fake(B64, 44, "mvnenc")}}</password>`, "<password>changeme</password>"],
+      };
     },
   }),
   // wp-config.php: define('DB_PASSWORD', '…') and the eight authentication keys and salts.
@@ -182,9 +200,11 @@ export const rules: Rule[] = [
     keywords: ["define("],
     pattern: /define\([ \t]{0,4}['"](?:DB_PASSWORD|(?:SECURE_)?AUTH_(?:KEY|SALT)|LOGGED_IN_(?:KEY|SALT)|NONCE_(?:KEY|SALT))['"][ \t]{0,4},[ \t]{0,4}(?<q>['"])(?<secret>(?:(?!\k<q>)[^\\\r\n]){3,200})\k<q>[ \t]{0,4}\)/,
     validate: isRealPassword,
-    examples: {
-      invalid: [`define( 'DB_PASSWORD', '${pw("wp")}' );`, `define('AUTH_KEY', '${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~", 64, "wpkey")}');`],
-      valid: ["define( 'DB_PASSWORD', 'password_here' );", "define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'DB_PASSWORD', getenv('DB_PASSWORD') );"],
+    get examples() {
+      return {
+        invalid: [`define( 'DB_PASSWORD', '${pw("wp")}' );`, `define('AUTH_KEY', '${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~", 64, "wpkey")}');`],
+        valid: ["define( 'DB_PASSWORD', 'password_here' );", "define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'DB_PASSWORD', getenv('DB_PASSWORD') );"],
+      };
     },
   }),
   // Rails secret_key_base: 128 hex (rails secret).
@@ -197,7 +217,7 @@ export const rules: Rule[] = [
     names: "secret[_.-]?key[_.-]?base",
     value: "[a-f0-9]{128}",
     keywords: ["secret_key_base", "secretkeybase", "secret-key-base", "secret.key.base"],
-    sample: fake(HEX, 128, "rails"),
+    get sample() { return fake(HEX, 128, "rails"); },
     env: "SECRET_KEY_BASE",
   }),
   // Django SECRET_KEY: 50 characters from a 50-symbol alphabet; startproject
@@ -211,9 +231,11 @@ export const rules: Rule[] = [
     keywords: ["secret_key"],
     pattern: /SECRET_KEY[ \t]{0,4}=[ \t]{0,4}(?<q>['"])(?<secret>(?:django-insecure-)?[a-z0-9!@#$%^&*(\-_=+)]{40,100})\k<q>/,
     entropy: 4.2,
-    examples: {
-      invalid: [`SECRET_KEY = '${fake("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50, "django")}'`, `SECRET_KEY = "django-insecure-${fake("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50, "django2")}"`],
-      valid: ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", "SECRET_KEY = 'django-insecure-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"],
+    get examples() {
+      return {
+        invalid: [`SECRET_KEY = '${fake("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50, "django")}'`, `SECRET_KEY = "django-insecure-${fake("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50, "django2")}"`],
+        valid: ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", "SECRET_KEY = 'django-insecure-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"],
+      };
     },
   }),
   // Laravel APP_KEY: "base64:" + a 32-byte key in base64.
@@ -226,9 +248,11 @@ export const rules: Rule[] = [
     keywords: ["app_key"],
     pattern: /APP_KEY[ \t]{0,4}[=:][ \t]{0,4}["']?base64:(?<secret>[A-Za-z0-9+/]{43}=)/,
     entropy: 4,
-    examples: {
-      invalid: [`APP_KEY=base64:${fake(B64, 43, "laravel")}=`],
-      valid: ["APP_KEY=", "APP_KEY=base64:${LARAVEL_KEY}"],
+    get examples() {
+      return {
+        invalid: [`APP_KEY=base64:${fake(B64, 43, "laravel")}=`],
+        valid: ["APP_KEY=", "APP_KEY=base64:${LARAVEL_KEY}"],
+      };
     },
   }),
   // Symfony APP_SECRET: 32 hex generated by the recipe.
@@ -241,7 +265,7 @@ export const rules: Rule[] = [
     names: "app[_.-]?secret",
     value: "[a-f0-9]{32}",
     keywords: ["app_secret", "appsecret", "app-secret", "app.secret"],
-    sample: fake(HEX, 32, "symfony"),
+    get sample() { return fake(HEX, 32, "symfony"); },
     env: "APP_SECRET",
   }),
   // HAProxy: `stats auth <user>:<password>` protects the statistics page, and userlists declare
@@ -256,9 +280,11 @@ export const rules: Rule[] = [
     keywords: ["stats auth", "insecure-password"],
     pattern: /^[ \t]{0,16}(?:stats[ \t]{1,8}auth[ \t]{1,8}[^\s:]{1,64}:|user[ \t]{1,8}\S{1,64}[ \t]{1,8}insecure-password[ \t]{1,8})(?<secret>[^\s#]{4,128})/m,
     validate: isRealPassword,
-    examples: {
-      invalid: [`listen stats\n  bind *:8404\n  stats auth admin:${fake(ALNUM, 18, "haproxy")}\n`, `userlist ops\n  user alice insecure-password ${fake(ALNUM, 16, "haproxy2")}\n`],
-      valid: ["  stats auth admin:admin\n", '  stats auth admin:"${STATS_PASSWORD}"\n', "  user alice password $6$saltsalt$hashhashhash\n"],
+    get examples() {
+      return {
+        invalid: [`listen stats\n  bind *:8404\n  stats auth admin:${fake(ALNUM, 18, "haproxy")}\n`, `userlist ops\n  user alice insecure-password ${fake(ALNUM, 16, "haproxy2")}\n`],
+        valid: ["  stats auth admin:admin\n", '  stats auth admin:"${STATS_PASSWORD}"\n', "  user alice password $6$saltsalt$hashhashhash\n"],
+      };
     },
   }),
 ];

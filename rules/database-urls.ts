@@ -39,16 +39,18 @@ const urlRule = (s: UrlRuleSpec): Rule =>
     keywords: s.keywords,
     pattern: urlPattern(s.schemes),
     validate: isRealPassword,
-    examples: {
-      invalid: s.example(pw(s.id)).concat(s.example(`${pw(`${s.id}-2`)}%40x`).slice(0, 1).map((t) => `# encoded\n${t}`)),
-      valid: [
-        `${s.scheme}://app:\${DB_PASSWORD}@db.internal:5432/app`,
-        `${s.scheme}://app@db.internal/app`,
-        `${s.scheme}://user:password@localhost/app`,
-        `${s.scheme}://admin:admin@localhost/app`,
-        `${s.scheme}://app:<password>@db.internal/app`,
-        `${s.scheme}://app:****@db.internal/app`,
-      ],
+    get examples() {
+      return {
+        invalid: s.example(pw(s.id)).concat(s.example(`${pw(`${s.id}-2`)}%40x`).slice(0, 1).map((t) => `# encoded\n${t}`)),
+        valid: [
+          `${s.scheme}://app:\${DB_PASSWORD}@db.internal:5432/app`,
+          `${s.scheme}://app@db.internal/app`,
+          `${s.scheme}://user:password@localhost/app`,
+          `${s.scheme}://admin:admin@localhost/app`,
+          `${s.scheme}://app:<password>@db.internal/app`,
+          `${s.scheme}://app:****@db.internal/app`,
+        ],
+      };
     },
   });
 
@@ -175,12 +177,14 @@ export const rules: Rule[] = [
     keywords: ["jdbc:"],
     pattern: /jdbc:[a-z0-9]{2,20}:(?:(?!jdbc:)[^\s"'<>]){0,300}?[?;&:]password=(?<secret>[^&;\s"'<>]{1,200})/i,
     validate: isRealPassword,
-    examples: {
-      invalid: [
-        `spring.datasource.url=jdbc:sqlserver://sql.acme.internal:1433;databaseName=erp;user=svc;password=${pw("jdbc1")};encrypt=true`,
-        `JDBC_URL=jdbc:postgresql://db.acme.internal/app?user=app&password=${pw("jdbc2")}&ssl=true`,
-      ],
-      valid: ["spring.datasource.url=jdbc:postgresql://db/app?user=app&password=${DB_PASSWORD}", "JDBC_URL=jdbc:mysql://db/app?user=app"],
+    get examples() {
+      return {
+        invalid: [
+          `spring.datasource.url=jdbc:sqlserver://sql.acme.internal:1433;databaseName=erp;user=svc;password=${pw("jdbc1")};encrypt=true`,
+          `JDBC_URL=jdbc:postgresql://db.acme.internal/app?user=app&password=${pw("jdbc2")}&ssl=true`,
+        ],
+        valid: ["spring.datasource.url=jdbc:postgresql://db/app?user=app&password=${DB_PASSWORD}", "JDBC_URL=jdbc:mysql://db/app?user=app"],
+      };
     },
   }),
   // ADO.NET / ODBC connection strings: key=value pairs separated by ";",
@@ -194,12 +198,14 @@ export const rules: Rule[] = [
     keywords: ["password", "pwd"],
     pattern: /(?:Server|Data Source|Host|Addr|Address|Network Address)[ \t]{0,2}=[ \t]{0,2}[^;"'\n]{1,200};(?:[^;"'\n]{0,200};){0,12}?[ \t]{0,2}(?:Password|Pwd)[ \t]{0,2}=[ \t]{0,2}(?<secret>[^;"'\n]{1,200})/i,
     validate: (s) => isRealPassword(s.trim()),
-    examples: {
-      invalid: [
-        `"DefaultConnection": "Server=tcp:acme.database.windows.net,1433;Initial Catalog=erp;User ID=svc;Password=${pw("ado1")};Encrypt=True;"`,
-        `conn = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql01;Database=erp;Uid=svc;Pwd=${pw("ado2")};")`,
-      ],
-      valid: ['"DefaultConnection": "Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True;"', '"Db": "Server=sql01;Database=erp;User Id=sa;Password=<password>;"'],
+    get examples() {
+      return {
+        invalid: [
+          `"DefaultConnection": "Server=tcp:acme.database.windows.net,1433;Initial Catalog=erp;User ID=svc;Password=${pw("ado1")};Encrypt=True;"`,
+          `conn = pyodbc.connect("Driver={ODBC Driver 18 for SQL Server};Server=sql01;Database=erp;Uid=svc;Pwd=${pw("ado2")};")`,
+        ],
+        valid: ['"DefaultConnection": "Server=(localdb)\\\\mssqllocaldb;Database=app;Trusted_Connection=True;"', '"Db": "Server=sql01;Database=erp;User Id=sa;Password=<password>;"'],
+      };
     },
   }),
   // Go's MySQL driver DSN has no scheme: user:password@protocol(address)/db
@@ -214,9 +220,11 @@ export const rules: Rule[] = [
     keywords: ["@tcp(", "@unix("],
     pattern: /(?<![^\s"'`=(,])[A-Za-z0-9_.-]{1,64}:(?<secret>[^\s"'`@/:]{3,200})@(?:tcp|unix)\(/,
     validate: isRealPassword,
-    examples: {
-      invalid: [`db, err := sql.Open("mysql", "orders:${pw("gomysql")}@tcp(mysql.acme.internal:3306)/orders?parseTime=true")`, `DSN=app:${pw("gomysql2")}@unix(/var/run/mysqld/mysqld.sock)/app`],
-      valid: ['sql.Open("mysql", "root:root@tcp(127.0.0.1:3306)/test")', 'sql.Open("mysql", os.Getenv("DSN"))', 'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)'],
+    get examples() {
+      return {
+        invalid: [`db, err := sql.Open("mysql", "orders:${pw("gomysql")}@tcp(mysql.acme.internal:3306)/orders?parseTime=true")`, `DSN=app:${pw("gomysql2")}@unix(/var/run/mysqld/mysqld.sock)/app`],
+        valid: ['sql.Open("mysql", "root:root@tcp(127.0.0.1:3306)/test")', 'sql.Open("mysql", os.Getenv("DSN"))', 'dsn := fmt.Sprintf("%s:%s@tcp(%s)/%s", user, pass, host, db)'],
+      };
     },
   }),
   // libpq keyword/value connection strings: "host=… user=… password=… dbname=…"
@@ -234,9 +242,11 @@ export const rules: Rule[] = [
     // Values hold no "," or parentheses: `connect(host=DB_HOST, password=DB_PASSWORD)` is Python keyword arguments.
     pattern: /\b(?:host|hostaddr|dbname|user|port|sslmode)=[^\s"'`=,()]{1,200}(?:[ \t]{1,4}[a-z_]{2,30}=[^\s"'`=,()]{1,200}){0,8}?[ \t]{1,4}password=(?<secret>[^\s"'`,;()]{3,200})(?=[\s"'`;]|$)/m,
     validate: isRealPassword,
-    examples: {
-      invalid: [`sql.Open("postgres", "host=pg.acme.internal user=ledger password=${pw("libpq")} dbname=ledger sslmode=require")`, `conn = psycopg2.connect("dbname=dw user=etl password=${pw("libpq2")}")`],
-      valid: ['sql.Open("postgres", "host=localhost user=app password=$PGPASSWORD dbname=app")', 'psycopg2.connect("dbname=test user=postgres password=postgres")', "password=hunter2", "psycopg2.connect(host=DB_HOST, password=DB_PASSWORD, user=DB_USER)"],
+    get examples() {
+      return {
+        invalid: [`sql.Open("postgres", "host=pg.acme.internal user=ledger password=${pw("libpq")} dbname=ledger sslmode=require")`, `conn = psycopg2.connect("dbname=dw user=etl password=${pw("libpq2")}")`],
+        valid: ['sql.Open("postgres", "host=localhost user=app password=$PGPASSWORD dbname=app")', 'psycopg2.connect("dbname=test user=postgres password=postgres")', "password=hunter2", "psycopg2.connect(host=DB_HOST, password=DB_PASSWORD, user=DB_USER)"],
+      };
     },
   }),
   // The Erlang distribution cookie: any node that presents it joins a RabbitMQ
@@ -253,13 +263,15 @@ export const rules: Rule[] = [
     pattern: /(?:erlang[_-]?cookie["']?[ \t]{0,4}[:=][ \t]{0,4}|-setcookie[ \t]{1,4})["']?(?<secret>[A-Za-z0-9_+/=-]{16,255})(?![A-Za-z0-9_+/=-])/i,
     entropy: 3,
     validate: isRealPassword,
-    examples: {
-      invalid: [
-        `rabbitmq:\n  auth:\n    erlangCookie: ${fake(ALNUM, 32, "erlangcookie")}`,
-        `RABBITMQ_ERLANG_COOKIE=${fake(ALNUM, 24, "erlangcookie2")}`,
-        `erl -sname node1 -setcookie ${fake(ALNUM, 20, "setcookie")}`,
-      ],
-      valid: ["RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}", "erlangCookie: \"\"", "erlangCookie: {{ .Values.cookie }}", "erl -setcookie $COOKIE"],
+    get examples() {
+      return {
+        invalid: [
+          `rabbitmq:\n  auth:\n    erlangCookie: ${fake(ALNUM, 32, "erlangcookie")}`,
+          `RABBITMQ_ERLANG_COOKIE=${fake(ALNUM, 24, "erlangcookie2")}`,
+          `erl -sname node1 -setcookie ${fake(ALNUM, 20, "setcookie")}`,
+        ],
+        valid: ["RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}", "erlangCookie: \"\"", "erlangCookie: {{ .Values.cookie }}", "erl -setcookie $COOKIE"],
+      };
     },
   }),
 ];

@@ -29,12 +29,14 @@ export const rules: Rule[] = [
     keywords: ["private_key"],
     pattern:
       /"private_key"\s{0,4}:\s{0,4}"(?<secret>-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\[rn])+[A-Za-z0-9+/=\\]{64,12000}-----END (?:RSA )?PRIVATE KEY-----(?:\\n)?)"/,
-    examples: {
-      invalid: [keyJson("sa-1"), `{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\n${pemBody(4, "sa-2").replace(/\n/g, "\\n")}\\n-----END PRIVATE KEY-----\\n"}`],
-      valid: [
-        `{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"}`,
-        `{"type": "service_account", "private_key": ""}`,
-      ],
+    get examples() {
+      return {
+        invalid: [keyJson("sa-1"), `{"type":"service_account","private_key":"-----BEGIN PRIVATE KEY-----\\n${pemBody(4, "sa-2").replace(/\n/g, "\\n")}\\n-----END PRIVATE KEY-----\\n"}`],
+        valid: [
+          `{"type": "service_account", "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"}`,
+          `{"type": "service_account", "private_key": ""}`,
+        ],
+      };
     },
   }),
 
@@ -48,9 +50,9 @@ export const rules: Rule[] = [
     docs: "https://cloud.google.com/docs/authentication/api-keys",
     prefix: "AIza",
     body: "[0-9A-Za-z_-]{35}",
-    sample: "AIza" + fake(B64URL, 35, "gcp-api"),
+    get sample() { return "AIza" + fake(B64URL, 35, "gcp-api"); },
     env: "GOOGLE_API_KEY",
-    invalid: [`<meta name="maps-key" content="AIza${fake(B64URL, 35, "gcp-api-2")}">`],
+    get invalid() { return [`<meta name="maps-key" content="AIza${fake(B64URL, 35, "gcp-api-2")}">`]; },
   }),
 
   // OAuth client secrets created since 2021: "GOCSPX-" + 28 characters.
@@ -62,7 +64,7 @@ export const rules: Rule[] = [
     docs: "https://developers.google.com/identity/protocols/oauth2",
     prefix: "GOCSPX-",
     body: "[A-Za-z0-9_-]{28}",
-    sample: "GOCSPX-" + fake(B64URL, 28, "gocspx"),
+    get sample() { return "GOCSPX-" + fake(B64URL, 28, "gocspx"); },
     env: "GOOGLE_CLIENT_SECRET",
   }),
 
@@ -76,7 +78,7 @@ export const rules: Rule[] = [
     prefix: "ya29.",
     body: "[0-9A-Za-z_-]{30,2000}",
     fixedLength: false,
-    sample: "ya29." + fake(B64URL, 160, "ya29"),
+    get sample() { return "ya29." + fake(B64URL, 160, "ya29"); },
     env: "GOOGLE_ACCESS_TOKEN",
   }),
 
@@ -92,7 +94,7 @@ export const rules: Rule[] = [
     body: "[0-9A-Za-z_-]{40,500}",
     boundary: "A-Za-z0-9_/-",
     fixedLength: false,
-    sample: "1//0" + fake(B64URL, 99, "refresh"),
+    get sample() { return "1//0" + fake(B64URL, 99, "refresh"); },
     env: "GOOGLE_REFRESH_TOKEN",
   }),
 
@@ -106,7 +108,7 @@ export const rules: Rule[] = [
     prefix: "AAAA",
     body: "[A-Za-z0-9_-]{7}:APA91b[A-Za-z0-9_-]{134}",
     keywords: ["apa91b"],
-    sample: "AAAA" + fake(ALNUM, 7, "fcm") + ":APA91b" + fake(B64URL, 134, "fcm"),
+    get sample() { return "AAAA" + fake(ALNUM, 7, "fcm") + ":APA91b" + fake(B64URL, 134, "fcm"); },
     env: "FCM_SERVER_KEY",
   }),
   // A service account key file's `private_key_id` (40 hex) names the key pair and is what
@@ -121,9 +123,11 @@ export const rules: Rule[] = [
     docs: "https://cloud.google.com/iam/docs/keys-create-delete",
     keywords: ["private_key_id"],
     pattern: /"private_key_id"[ \t]{0,4}:[ \t]{0,4}"(?<secret>[a-f0-9]{40})"(?=[ \t]{0,4},[ \t\r\n]{0,20}"private_key"[ \t]{0,4}:[ \t]{0,4}"-----BEGIN )/,
-    examples: {
-      invalid: [keyJson("sa-id")],
-      valid: [`{"private_key_id": "${fake("0123456789abcdef", 40, "sa-id-2")}", "note": "key was deleted"}`, `{"type": "service_account", "private_key_id": "${fake("0123456789abcdef", 40, "sa-id-3")}", "private_key": ""}`],
+    get examples() {
+      return {
+        invalid: [keyJson("sa-id")],
+        valid: [`{"private_key_id": "${fake("0123456789abcdef", 40, "sa-id-2")}", "note": "key was deleted"}`, `{"type": "service_account", "private_key_id": "${fake("0123456789abcdef", 40, "sa-id-3")}", "private_key": ""}`],
+      };
     },
   }),
 ];

@@ -9,8 +9,7 @@ const FORMATS = "https://github.blog/2021-04-05-behind-githubs-new-authenticatio
 // 6-character base62 CRC32 of those 30 (same blog post). The checksum rejects
 // look-alikes that merely match the shape.
 const ghToken = (id: string, prefix: string, description: string, env: string): Rule => {
-  const sample = checksummedToken(prefix, id);
-  const body = sample.slice(4, -6);
+  const sample = () => checksummedToken(prefix, id);
   return prefixed({
     id,
     description,
@@ -20,14 +19,20 @@ const ghToken = (id: string, prefix: string, description: string, env: string): 
     prefix,
     body: "[0-9A-Za-z]{36}",
     validate: isValidGitHubToken,
-    sample,
+    get sample() {
+      return sample();
+    },
     env,
-    invalid: [`git clone https://x-access-token:${checksummedToken(prefix, `${id}-url`)}@github.com/acme/app.git`],
-    valid: [
-      // Right shape, wrong checksum: one character of the body changed.
-      `${env}=${prefix}${body.slice(0, -1)}${body.endsWith("a") ? "b" : "a"}${sample.slice(-6)}`,
-      `${env}=${prefix}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`,
-    ],
+    get invalid() { return [`git clone https://x-access-token:${checksummedToken(prefix, `${id}-url`)}@github.com/acme/app.git`]; },
+    get valid() {
+      const s = sample();
+      const body = s.slice(4, -6);
+      return [
+        // Right shape, wrong checksum: one character of the body changed.
+        `${env}=${prefix}${body.slice(0, -1)}${body.endsWith("a") ? "b" : "a"}${s.slice(-6)}`,
+        `${env}=${prefix}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx`,
+      ];
+    },
   });
 };
 
@@ -48,7 +53,7 @@ export const rules: Rule[] = [
     prefix: "github_pat_",
     body: "[0-9A-Za-z]{22}_[0-9A-Za-z]{59}",
     entropy: 4,
-    sample: "github_pat_" + fake(ALNUM, 22, "fg") + "_" + fake(ALNUM, 59, "fg"),
+    get sample() { return "github_pat_" + fake(ALNUM, 22, "fg") + "_" + fake(ALNUM, 59, "fg"); },
     env: "GITHUB_TOKEN",
   }),
 
@@ -62,7 +67,7 @@ export const rules: Rule[] = [
     names: "github[\\w.-]{0,20}?(?:client[_.-]?)?secret",
     value: "[a-f0-9]{40}",
     keywords: ["github"],
-    sample: fake(HEX, 40, "gh-client"),
+    get sample() { return fake(HEX, 40, "gh-client"); },
     env: "GITHUB_CLIENT_SECRET",
   }),
 ];

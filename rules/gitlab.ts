@@ -19,7 +19,7 @@ const gl = (id: string, prefix: string, body: string, length: number, descriptio
     prefix,
     body,
     fixedLength,
-    sample: prefix + fake(alphabet, length, id),
+    get sample() { return prefix + fake(alphabet, length, id); },
     env,
   });
 
@@ -37,7 +37,7 @@ export const rules: Rule[] = [
     docs: TOKENS,
     prefix: "glcbt-",
     body: "[0-9a-zA-Z]{1,5}_[0-9A-Za-z_-]{20}",
-    sample: "glcbt-" + fake(ALNUM, 2, "glcbt") + "_" + fake(ALNUM, 20, "glcbt"),
+    get sample() { return "glcbt-" + fake(ALNUM, 2, "glcbt") + "_" + fake(ALNUM, 20, "glcbt"); },
     env: "CI_JOB_TOKEN",
   }),
   gl("gitlab-oauth-application-secret", "gloas-", `${URL_SAFE}{64}`, 64, "GitLab OAuth application secret (gloas-…)", "GITLAB_OAUTH_SECRET"),

@@ -21,7 +21,7 @@ const slack = (id: string, type: string, description: string, env: string): Rule
     body: "[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9-]{20,64}",
     fixedLength: false,
     entropy: 3.5,
-    sample: slackToken(id, type),
+    get sample() { return slackToken(id, type); },
     env,
   });
 
@@ -43,7 +43,7 @@ export const rules: Rule[] = [
     docs: SLACK_TOKENS,
     prefix: "xapp-",
     body: "\\d-[A-Z0-9]{9,12}-\\d{10,14}-[a-f0-9]{64}",
-    sample: `xapp-1-${fake(UPPER_ALNUM, 11, "xapp")}-${fake(DIGITS, 13, "xapp")}-${fake(HEX, 64, "xapp")}`,
+    get sample() { return `xapp-1-${fake(UPPER_ALNUM, 11, "xapp")}-${fake(DIGITS, 13, "xapp")}-${fake(HEX, 64, "xapp")}`; },
     env: "SLACK_APP_TOKEN",
   }),
   // Configuration tokens: "xoxe.xoxp-1-" + long random; their refresh tokens "xoxe-1-".
@@ -56,7 +56,7 @@ export const rules: Rule[] = [
     prefix: "xoxe.xox",
     body: "[bp]-\\d-[A-Za-z0-9]{140,200}",
     fixedLength: false,
-    sample: "xoxe.xoxp-1-" + fake(ALNUM, 163, "xoxe"),
+    get sample() { return "xoxe.xoxp-1-" + fake(ALNUM, 163, "xoxe"); },
     env: "SLACK_CONFIG_TOKEN",
   }),
   prefixed({
@@ -68,7 +68,7 @@ export const rules: Rule[] = [
     prefix: "xoxe-",
     body: "\\d-[A-Za-z0-9]{140,200}",
     fixedLength: false,
-    sample: "xoxe-1-" + fake(ALNUM, 146, "xoxe-r"),
+    get sample() { return "xoxe-1-" + fake(ALNUM, 146, "xoxe-r"); },
     env: "SLACK_CONFIG_REFRESH_TOKEN",
   }),
   // Incoming webhooks: https://hooks.slack.com/services/T…/B…/<24 alphanumerics>.
@@ -81,9 +81,11 @@ export const rules: Rule[] = [
     keywords: ["hooks.slack.com"],
     pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/services\/[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{24})(?![A-Za-z0-9])/,
     entropy: 3.5,
-    examples: {
-      invalid: [`SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T${fake(UPPER_ALNUM, 8, "hook")}/B${fake(UPPER_ALNUM, 10, "hook")}/${fake(ALNUM, 24, "hook")}`],
-      valid: ["SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "See https://hooks.slack.com/services/ for details"],
+    get examples() {
+      return {
+        invalid: [`SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T${fake(UPPER_ALNUM, 8, "hook")}/B${fake(UPPER_ALNUM, 10, "hook")}/${fake(ALNUM, 24, "hook")}`],
+        valid: ["SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "See https://hooks.slack.com/services/ for details"],
+      };
     },
   }),
   // Workflow Builder webhooks: hooks.slack.com/workflows|triggers/T…/…/…/<secret>.
@@ -96,9 +98,11 @@ export const rules: Rule[] = [
     keywords: ["hooks.slack.com"],
     pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[0-9]{10,20}\/[A-Za-z0-9]{24,32})(?![A-Za-z0-9])/,
     entropy: 3.5,
-    examples: {
-      invalid: [`url: https://hooks.slack.com/triggers/T${fake(UPPER_ALNUM, 8, "wf")}/A${fake(UPPER_ALNUM, 10, "wf")}/${fake(DIGITS, 13, "wf")}/${fake(ALNUM, 32, "wf")}`],
-      valid: ["url: https://hooks.slack.com/triggers/T0000/A0000/1234/abc"],
+    get examples() {
+      return {
+        invalid: [`url: https://hooks.slack.com/triggers/T${fake(UPPER_ALNUM, 8, "wf")}/A${fake(UPPER_ALNUM, 10, "wf")}/${fake(DIGITS, 13, "wf")}/${fake(ALNUM, 32, "wf")}`],
+        valid: ["url: https://hooks.slack.com/triggers/T0000/A0000/1234/abc"],
+      };
     },
   }),
   // Twilio API key SIDs: "SK" + 32 lower-case hex; the secret paired with it
@@ -114,7 +118,7 @@ export const rules: Rule[] = [
     boundary: "A-Za-z0-9",
     keywords: ["sk"],
     entropy: 3.2,
-    sample: "SK" + fake(HEX, 32, "twilio-sk"),
+    get sample() { return "SK" + fake(HEX, 32, "twilio-sk"); },
     env: "TWILIO_API_KEY",
   }),
   assigned({
@@ -127,7 +131,7 @@ export const rules: Rule[] = [
     value: "[a-zA-Z0-9]{32}",
     keywords: ["twilio"],
     entropy: 3.2,
-    sample: fake(HEX, 32, "twilio-auth"),
+    get sample() { return fake(HEX, 32, "twilio-auth"); },
     env: "TWILIO_AUTH_TOKEN",
   }),
   // SendGrid: "SG." + 22 + "." + 43 url-safe characters.
@@ -140,7 +144,7 @@ export const rules: Rule[] = [
     prefix: "SG.",
     body: "[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}",
     keywords: ["sg."],
-    sample: "SG." + fake(B64URL, 22, "sg") + "." + fake(B64URL, 43, "sg"),
+    get sample() { return "SG." + fake(B64URL, 22, "sg") + "." + fake(B64URL, 43, "sg"); },
     env: "SENDGRID_API_KEY",
   }),
   // Mailgun: private API keys "key-" + 32 hex (old) or 32 hex + "-" + 8 hex + "-" + 8 hex.
@@ -153,9 +157,9 @@ export const rules: Rule[] = [
     names: "mailgun",
     value: "(?:key-[a-f0-9]{32}|[a-f0-9]{32}-[a-f0-9]{8}-[a-f0-9]{8})",
     keywords: ["mailgun"],
-    sample: `${fake(HEX, 32, "mg")}-${fake(HEX, 8, "mg")}-${fake(HEX, 8, "mg2")}`,
+    get sample() { return `${fake(HEX, 32, "mg")}-${fake(HEX, 8, "mg")}-${fake(HEX, 8, "mg2")}`; },
     env: "MAILGUN_API_KEY",
-    invalid: [`MAILGUN_KEY=key-${fake(HEX, 32, "mg-old")}`],
+    get invalid() { return [`MAILGUN_KEY=key-${fake(HEX, 32, "mg-old")}`]; },
   }),
   // Mailchimp: 32 hex + "-us" + datacenter number.
   prefixed({
@@ -168,7 +172,7 @@ export const rules: Rule[] = [
     body: "[0-9a-f]{32}-us[0-9]{1,2}",
     // Data centres us1…us21: "-us" alone is in every "en-us".
     keywords: ["-us1", "-us2", "-us3", "-us4", "-us5", "-us6", "-us7", "-us8", "-us9"],
-    sample: fake(HEX, 32, "mailchimp") + "-us21",
+    get sample() { return fake(HEX, 32, "mailchimp") + "-us21"; },
     env: "MAILCHIMP_API_KEY",
   }),
   // Mandrill (Mailchimp Transactional) keys: 22 url-safe characters.
@@ -182,7 +186,7 @@ export const rules: Rule[] = [
     value: "[A-Za-z0-9_-]{22}",
     keywords: ["mandrill"],
     entropy: 3.5,
-    sample: fake(B64URL, 22, "mandrill"),
+    get sample() { return fake(B64URL, 22, "mandrill"); },
     env: "MANDRILL_API_KEY",
   }),
   // Postmark server and account tokens are UUIDs.
@@ -195,7 +199,7 @@ export const rules: Rule[] = [
     names: "postmark",
     value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     keywords: ["postmark"],
-    sample: uuid("postmark"),
+    get sample() { return uuid("postmark"); },
     env: "POSTMARK_SERVER_TOKEN",
   }),
   // Brevo (Sendinblue): "xkeysib-" + 64 hex + "-" + 16; SMTP keys "xsmtpsib-".
@@ -208,7 +212,7 @@ export const rules: Rule[] = [
     prefix: "",
     body: "x(?:keysib|smtpsib)-[a-f0-9]{64}-[A-Za-z0-9]{16}",
     keywords: ["xkeysib-", "xsmtpsib-"],
-    sample: "xkeysib-" + fake(HEX, 64, "brevo") + "-" + fake(ALNUM, 16, "brevo"),
+    get sample() { return "xkeysib-" + fake(HEX, 64, "brevo") + "-" + fake(ALNUM, 16, "brevo"); },
     env: "BREVO_API_KEY",
   }),
   // Resend: "re_" + 8 + "_" + 24.
@@ -220,7 +224,7 @@ export const rules: Rule[] = [
     docs: "https://resend.com/docs/dashboard/api-keys/introduction",
     prefix: "re_",
     body: "[A-Za-z0-9]{8}_[A-Za-z0-9]{24}",
-    sample: "re_" + fake(ALNUM, 8, "resend") + "_" + fake(ALNUM, 24, "resend"),
+    get sample() { return "re_" + fake(ALNUM, 8, "resend") + "_" + fake(ALNUM, 24, "resend"); },
     env: "RESEND_API_KEY",
   }),
   assigned({
@@ -232,7 +236,7 @@ export const rules: Rule[] = [
     names: "mailjet|mj[_.-]?apikey[_.-]?private",
     value: "[a-f0-9]{32}",
     keywords: ["mailjet", "mj_apikey"],
-    sample: fake(HEX, 32, "mailjet"),
+    get sample() { return fake(HEX, 32, "mailjet"); },
     env: "MAILJET_SECRET_KEY",
   }),
   // Telegram bot tokens: numeric bot id + ":" + 35 characters starting "AA".
@@ -245,7 +249,7 @@ export const rules: Rule[] = [
     prefix: "",
     body: "[0-9]{8,10}:AA[0-9A-Za-z_-]{33}",
     keywords: [":aa"],
-    sample: fake(DIGITS, 10, "tg").replace(/^0/, "5") + ":AA" + fake(B64URL, 33, "tg"),
+    get sample() { return fake(DIGITS, 10, "tg").replace(/^0/, "5") + ":AA" + fake(B64URL, 33, "tg"); },
     env: "TELEGRAM_BOT_TOKEN",
   }),
   // Discord bot tokens: base64(user id) "." 6+ "." 27-38; the first part
@@ -260,9 +264,11 @@ export const rules: Rule[] = [
     pattern: /(?<![A-Za-z0-9_.-])(?<secret>[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-])/,
     entropy: 4,
     validate: (s) => /^\d{17,20}$/.test(Buffer.from(s.split(".")[0] ?? "", "base64url").toString("latin1")),
-    examples: {
-      invalid: [`DISCORD_BOT_TOKEN=${discordToken("discord")}`, `client.login("${discordToken("discord2")}"); // discord bot`],
-      valid: [`DISCORD_BOT_TOKEN=MTAx${fake(B64URL, 20, "dc-bad")}.${fake(B64URL, 6, "dc-bad")}.${fake(B64URL, 30, "dc-bad")}`],
+    get examples() {
+      return {
+        invalid: [`DISCORD_BOT_TOKEN=${discordToken("discord")}`, `client.login("${discordToken("discord2")}"); // discord bot`],
+        valid: [`DISCORD_BOT_TOKEN=MTAx${fake(B64URL, 20, "dc-bad")}.${fake(B64URL, 6, "dc-bad")}.${fake(B64URL, 30, "dc-bad")}`],
+      };
     },
   }),
   custom({
@@ -274,9 +280,11 @@ export const rules: Rule[] = [
     keywords: ["discord"],
     pattern: /(?<secret>https:\/\/(?:ptb\.|canary\.)?discord(?:app)?\.com\/api\/webhooks\/[0-9]{17,20}\/[A-Za-z0-9_-]{60,72})(?![A-Za-z0-9_-])/,
     entropy: 4,
-    examples: {
-      invalid: [`DISCORD_WEBHOOK=https://discord.com/api/webhooks/${fake(DIGITS, 19, "dw")}/${fake(B64URL, 68, "dw")}`],
-      valid: ["DISCORD_WEBHOOK=https://discord.com/api/webhooks/123/abc", "See https://discord.com/developers/docs/resources/webhook"],
+    get examples() {
+      return {
+        invalid: [`DISCORD_WEBHOOK=https://discord.com/api/webhooks/${fake(DIGITS, 19, "dw")}/${fake(B64URL, 68, "dw")}`],
+        valid: ["DISCORD_WEBHOOK=https://discord.com/api/webhooks/123/abc", "See https://discord.com/developers/docs/resources/webhook"],
+      };
     },
   }),
   // Teams incoming webhooks (Office 365 connectors):
@@ -290,9 +298,11 @@ export const rules: Rule[] = [
     keywords: ["webhook.office.com"],
     pattern: /(?<secret>https:\/\/[a-z0-9-]{1,64}\.webhook\.office\.com\/webhookb2\/[0-9a-f-]{36}@[0-9a-f-]{36}\/IncomingWebhook\/[0-9a-f]{32}\/[0-9a-f-]{36}(?:\/[A-Za-z0-9_-]{20,80})?)(?![A-Za-z0-9_-])/,
     entropy: 3.5,
-    examples: {
-      invalid: [`TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/${uuid("t1")}@${uuid("t2")}/IncomingWebhook/${fake(HEX, 32, "teams")}/${uuid("t3")}`],
-      valid: ["TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/<id>@<tenant>/IncomingWebhook/<key>/<owner>"],
+    get examples() {
+      return {
+        invalid: [`TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/${uuid("t1")}@${uuid("t2")}/IncomingWebhook/${fake(HEX, 32, "teams")}/${uuid("t3")}`],
+        valid: ["TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/<id>@<tenant>/IncomingWebhook/<key>/<owner>"],
+      };
     },
   }),
   // Mattermost incoming webhooks: https://<host>/hooks/<26 lower alnum>.
@@ -305,7 +315,7 @@ export const rules: Rule[] = [
     names: "mattermost",
     value: "https?://[A-Za-z0-9.:-]{1,100}/hooks/[a-z0-9]{26}",
     keywords: ["mattermost"],
-    sample: "https://chat.acme.io/hooks/" + fake(LOWER_ALNUM, 26, "mm"),
+    get sample() { return "https://chat.acme.io/hooks/" + fake(LOWER_ALNUM, 26, "mm"); },
     env: "MATTERMOST_WEBHOOK_URL",
   }),
   // Google Chat webhooks: chat.googleapis.com/v1/spaces/<id>/messages?key=…&token=….
@@ -318,9 +328,11 @@ export const rules: Rule[] = [
     keywords: ["chat.googleapis.com"],
     pattern: /(?<secret>https:\/\/chat\.googleapis\.com\/v1\/spaces\/[A-Za-z0-9_-]{8,20}\/messages\?key=[A-Za-z0-9_-]{39}(?:&|&amp;|\\u0026)token=[A-Za-z0-9_%-]{40,100})(?![A-Za-z0-9_%-])/,
     entropy: 4,
-    examples: {
-      invalid: [`GCHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/${fake(B64URL, 11, "gc")}/messages?key=AIza${fake(B64URL, 35, "gc")}&token=${fake(B64URL, 43, "gc")}%3D`],
-      valid: ["GCHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/AAAA/messages"],
+    get examples() {
+      return {
+        invalid: [`GCHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/${fake(B64URL, 11, "gc")}/messages?key=AIza${fake(B64URL, 35, "gc")}&token=${fake(B64URL, 43, "gc")}%3D`],
+        valid: ["GCHAT_WEBHOOK=https://chat.googleapis.com/v1/spaces/AAAA/messages"],
+      };
     },
   }),
   // Zapier "Catch Hook" URLs: anyone with the URL can trigger the Zap with any payload
@@ -333,9 +345,11 @@ export const rules: Rule[] = [
     docs: "https://help.zapier.com/hc/en-us/articles/8496288690317",
     keywords: ["hooks.zapier.com"],
     pattern: /(?<secret>https:\/\/hooks\.zapier\.com\/hooks\/catch\/[0-9]{4,12}\/[a-z0-9]{5,12})(?![A-Za-z0-9])\/?/,
-    examples: {
-      invalid: [`ZAPIER_HOOK=https://hooks.zapier.com/hooks/catch/${fake(DIGITS, 8, "zap")}/${fake(LOWER_ALNUM, 7, "zap")}/`],
-      valid: ["See https://hooks.zapier.com/hooks/catch/ in the Zap editor", "ZAPIER_HOOK=https://hooks.zapier.com/hooks/catch/000000/xxxxxxx/"],
+    get examples() {
+      return {
+        invalid: [`ZAPIER_HOOK=https://hooks.zapier.com/hooks/catch/${fake(DIGITS, 8, "zap")}/${fake(LOWER_ALNUM, 7, "zap")}/`],
+        valid: ["See https://hooks.zapier.com/hooks/catch/ in the Zap editor", "ZAPIER_HOOK=https://hooks.zapier.com/hooks/catch/000000/xxxxxxx/"],
+      };
     },
   }),
 ];

@@ -16,7 +16,7 @@ export const rules: Rule[] = [
     names: "datadog[\\w.-]{0,10}?api|dd[_.-]?api[_.-]?key|datadog[_.-]?key",
     value: "[a-f0-9]{32}",
     keywords: ["datadog", "dd_api", "dd-api", "dd.api", "ddapi"],
-    sample: fake(HEX, 32, "dd-api"),
+    get sample() { return fake(HEX, 32, "dd-api"); },
     env: "DD_API_KEY",
   }),
   assigned({
@@ -28,7 +28,7 @@ export const rules: Rule[] = [
     names: "datadog[\\w.-]{0,10}?app|dd[_.-]?app(?:lication)?[_.-]?key",
     value: "[a-f0-9]{40}",
     keywords: ["datadog", "dd_app", "dd-app", "dd.app", "ddapp"],
-    sample: fake(HEX, 40, "dd-app"),
+    get sample() { return fake(HEX, 40, "dd-app"); },
     env: "DD_APP_KEY",
   }),
   // New Relic: user keys "NRAK-" + 27, insert keys "NRII-" + 32, query keys
@@ -41,7 +41,7 @@ export const rules: Rule[] = [
     docs: NEW_RELIC_KEYS,
     prefix: "NRAK-",
     body: "[A-Z0-9]{27}",
-    sample: "NRAK-" + fake(UPPER_ALNUM, 27, "nrak"),
+    get sample() { return "NRAK-" + fake(UPPER_ALNUM, 27, "nrak"); },
     env: "NEW_RELIC_API_KEY",
   }),
   prefixed({
@@ -52,7 +52,7 @@ export const rules: Rule[] = [
     docs: NEW_RELIC_KEYS,
     prefix: "NRII-",
     body: "[A-Za-z0-9_-]{32}",
-    sample: "NRII-" + fake(B64URL, 32, "nrii"),
+    get sample() { return "NRII-" + fake(B64URL, 32, "nrii"); },
     env: "NEW_RELIC_INSERT_KEY",
   }),
   prefixed({
@@ -63,7 +63,7 @@ export const rules: Rule[] = [
     docs: NEW_RELIC_KEYS,
     prefix: "NRIQ-",
     body: "[A-Za-z0-9_-]{32}",
-    sample: "NRIQ-" + fake(B64URL, 32, "nriq"),
+    get sample() { return "NRIQ-" + fake(B64URL, 32, "nriq"); },
     env: "NEW_RELIC_QUERY_KEY",
   }),
   prefixed({
@@ -75,7 +75,7 @@ export const rules: Rule[] = [
     prefix: "",
     body: "[a-f0-9]{36}NRAL",
     keywords: ["nral"],
-    sample: fake(HEX, 36, "nral") + "NRAL",
+    get sample() { return fake(HEX, 36, "nral") + "NRAL"; },
     env: "NEW_RELIC_LICENSE_KEY",
   }),
   prefixed({
@@ -86,7 +86,7 @@ export const rules: Rule[] = [
     docs: NEW_RELIC_KEYS,
     prefix: "NRJS-",
     body: "[a-f0-9]{19}",
-    sample: "NRJS-" + fake(HEX, 19, "nrjs"),
+    get sample() { return "NRJS-" + fake(HEX, 19, "nrjs"); },
     env: "NEW_RELIC_BROWSER_KEY",
   }),
   // Sentry organization auth tokens: "sntrys_" + base64 JSON claims + "_" + 43.
@@ -99,7 +99,7 @@ export const rules: Rule[] = [
     prefix: "sntrys_",
     body: "eyJ[A-Za-z0-9+/=]{20,300}_[A-Za-z0-9+/]{43}",
     fixedLength: false,
-    sample: "sntrys_" + Buffer.from(JSON.stringify({ iat: 1700000000, url: "https://sentry.io", org: "acme" })).toString("base64") + "_" + fake(B64, 43, "sntrys"),
+    get sample() { return "sntrys_" + Buffer.from(JSON.stringify({ iat: 1700000000, url: "https://sentry.io", org: "acme" })).toString("base64") + "_" + fake(B64, 43, "sntrys"); },
     env: "SENTRY_AUTH_TOKEN",
   }),
   prefixed({
@@ -110,7 +110,7 @@ export const rules: Rule[] = [
     docs: "https://docs.sentry.io/account/auth-tokens/",
     prefix: "sntryu_",
     body: "[a-f0-9]{64}",
-    sample: "sntryu_" + fake(HEX, 64, "sntryu"),
+    get sample() { return "sntryu_" + fake(HEX, 64, "sntryu"); },
     env: "SENTRY_AUTH_TOKEN",
   }),
   // Legacy DSNs carried a secret key: https://<public>:<secret>@…/<project>.
@@ -124,9 +124,11 @@ export const rules: Rule[] = [
     keywords: ["sentry", "ingest"],
     pattern: /https?:\/\/[0-9a-f]{32}:(?<secret>[0-9a-f]{32})@[A-Za-z0-9.-]{1,100}\/[0-9]{1,10}/,
     entropy: 3,
-    examples: {
-      invalid: [`SENTRY_DSN=https://${fake(HEX, 32, "dsn-pub")}:${fake(HEX, 32, "dsn-sec")}@o123.ingest.sentry.io/4505`],
-      valid: [`SENTRY_DSN=https://${fake(HEX, 32, "dsn-pub2")}@o123.ingest.sentry.io/4505`],
+    get examples() {
+      return {
+        invalid: [`SENTRY_DSN=https://${fake(HEX, 32, "dsn-pub")}:${fake(HEX, 32, "dsn-sec")}@o123.ingest.sentry.io/4505`],
+        valid: [`SENTRY_DSN=https://${fake(HEX, 32, "dsn-pub2")}@o123.ingest.sentry.io/4505`],
+      };
     },
   }),
   // Grafana: Cloud access policy tokens "glc_" + base64 JSON; service
@@ -142,7 +144,7 @@ export const rules: Rule[] = [
     body: "[A-Za-z0-9+/]{32,400}={0,2}",
     boundary: "A-Za-z0-9_+/=-",
     fixedLength: false,
-    sample: "glc_" + Buffer.from(JSON.stringify({ o: "1234", n: "stack-token", k: fake(ALNUM, 24, "glc"), m: { r: "prod-us-east-0" } })).toString("base64"),
+    get sample() { return "glc_" + Buffer.from(JSON.stringify({ o: "1234", n: "stack-token", k: fake(ALNUM, 24, "glc"), m: { r: "prod-us-east-0" } })).toString("base64"); },
     env: "GRAFANA_CLOUD_TOKEN",
   }),
   prefixed({
@@ -153,7 +155,7 @@ export const rules: Rule[] = [
     docs: "https://grafana.com/docs/grafana/latest/administration/service-accounts/",
     prefix: "glsa_",
     body: "[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}",
-    sample: "glsa_" + fake(ALNUM, 32, "glsa") + "_" + fake(HEX, 8, "glsa"),
+    get sample() { return "glsa_" + fake(ALNUM, 32, "glsa") + "_" + fake(HEX, 8, "glsa"); },
     env: "GRAFANA_TOKEN",
   }),
   prefixed({
@@ -166,7 +168,7 @@ export const rules: Rule[] = [
     body: "[A-Za-z0-9]{60,300}={0,2}",
     boundary: "A-Za-z0-9_+/=-",
     fixedLength: false,
-    sample: Buffer.from(JSON.stringify({ k: fake(ALNUM, 32, "gk"), n: "deploy", id: 1 })).toString("base64").replace(/=+$/, ""),
+    get sample() { return Buffer.from(JSON.stringify({ k: fake(ALNUM, 32, "gk"), n: "deploy", id: 1 })).toString("base64").replace(/=+$/, ""); },
     env: "GRAFANA_API_KEY",
   }),
   // Honeycomb v2 keys: "hcaik_" (ingest) / "hcaic_" (configuration), "hcx…"
@@ -180,7 +182,7 @@ export const rules: Rule[] = [
     prefix: "hc",
     body: "[ax]i[kc]_[a-z0-9]{58}",
     keywords: ["hcaik_", "hcaic_", "hcxik_", "hcxic_"],
-    sample: "hcaik_" + fake("abcdefghijklmnopqrstuvwxyz0123456789", 58, "hc"),
+    get sample() { return "hcaik_" + fake("abcdefghijklmnopqrstuvwxyz0123456789", 58, "hc"); },
     env: "HONEYCOMB_API_KEY",
   }),
   assigned({
@@ -193,7 +195,7 @@ export const rules: Rule[] = [
     value: "[A-Za-z0-9]{22}|[a-f0-9]{32}",
     keywords: ["honeycomb"],
     entropy: 3.5,
-    sample: fake(ALNUM, 22, "honeycomb"),
+    get sample() { return fake(ALNUM, 22, "honeycomb"); },
     env: "HONEYCOMB_API_KEY",
   }),
   // PagerDuty REST API keys: 20 characters ("u+" user tokens and account keys).
@@ -207,7 +209,7 @@ export const rules: Rule[] = [
     value: "(?:u\\+)?[A-Za-z0-9_+-]{20}",
     keywords: ["pagerduty", "pager_duty"],
     entropy: 3.5,
-    sample: "u+" + fake(ALNUM, 18, "pd"),
+    get sample() { return "u+" + fake(ALNUM, 18, "pd"); },
     env: "PAGERDUTY_API_KEY",
     fixedLength: false,
   }),
@@ -221,9 +223,11 @@ export const rules: Rule[] = [
     keywords: ["splunk", "hec_", "hec-", "hec."],
     pattern: new RegExp(`(?:Splunk[ \\t]{1,4}|(?:splunk|hec)[\\w.-]{0,20}?token["']?[ \\t]{0,4}[:=][ \\t]{0,4}["']?)(?<secret>${UUID})(?![0-9a-f-])`, "i"),
     entropy: 3,
-    examples: {
-      invalid: [`curl -H "Authorization: Splunk ${uuid("splunk")}" https://hec.acme.io:8088/services/collector`, `SPLUNK_HEC_TOKEN=${uuid("splunk2")}`],
-      valid: ["SPLUNK_HEC_TOKEN=00000000-0000-0000-0000-000000000000", `REQUEST_ID=${uuid("splunk3")}`],
+    get examples() {
+      return {
+        invalid: [`curl -H "Authorization: Splunk ${uuid("splunk")}" https://hec.acme.io:8088/services/collector`, `SPLUNK_HEC_TOKEN=${uuid("splunk2")}`],
+        valid: ["SPLUNK_HEC_TOKEN=00000000-0000-0000-0000-000000000000", `REQUEST_ID=${uuid("splunk3")}`],
+      };
     },
   }),
   // Dynatrace API tokens: "dt0c01." + 24 + "." + 64 (other dt0x01 types exist).
@@ -236,7 +240,7 @@ export const rules: Rule[] = [
     prefix: "dt0",
     body: "[a-z][0-9]{2}\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}",
     keywords: ["dt0"],
-    sample: "dt0c01." + fake(UPPER_ALNUM, 24, "dt") + "." + fake(UPPER_ALNUM, 64, "dt"),
+    get sample() { return "dt0c01." + fake(UPPER_ALNUM, 24, "dt") + "." + fake(UPPER_ALNUM, 64, "dt"); },
     env: "DT_API_TOKEN",
   }),
   assigned({
@@ -248,7 +252,7 @@ export const rules: Rule[] = [
     names: "rollbar",
     value: "[a-f0-9]{32}",
     keywords: ["rollbar"],
-    sample: fake(HEX, 32, "rollbar"),
+    get sample() { return fake(HEX, 32, "rollbar"); },
     env: "ROLLBAR_ACCESS_TOKEN",
   }),
   assigned({
@@ -260,7 +264,7 @@ export const rules: Rule[] = [
     names: "opsgenie|genie[_.-]?key",
     value: UUID,
     keywords: ["opsgenie", "geniekey", "genie_key"],
-    sample: uuid("opsgenie"),
+    get sample() { return uuid("opsgenie"); },
     env: "OPSGENIE_API_KEY",
   }),
   // LaunchDarkly server-side SDK keys "sdk-" + UUID; API access tokens "api-" + UUID.
@@ -272,7 +276,7 @@ export const rules: Rule[] = [
     docs: "https://docs.launchdarkly.com/sdk/concepts/client-side-server-side#keys",
     prefix: "sdk-",
     body: UUID,
-    sample: "sdk-" + uuid("ld-sdk"),
+    get sample() { return "sdk-" + uuid("ld-sdk"); },
     env: "LAUNCHDARKLY_SDK_KEY",
   }),
   assigned({
@@ -284,7 +288,7 @@ export const rules: Rule[] = [
     names: "launch[_.-]?darkly",
     value: `api-${UUID}`,
     keywords: ["launchdarkly", "launch_darkly"],
-    sample: "api-" + uuid("ld-api"),
+    get sample() { return "api-" + uuid("ld-api"); },
     env: "LAUNCHDARKLY_ACCESS_TOKEN",
   }),
   assigned({
@@ -296,7 +300,7 @@ export const rules: Rule[] = [
     names: "bugsnag[\\w.-]{0,10}?(?:auth|token)",
     value: "[a-f0-9]{32}",
     keywords: ["bugsnag"],
-    sample: fake(HEX, 32, "bugsnag"),
+    get sample() { return fake(HEX, 32, "bugsnag"); },
     env: "BUGSNAG_AUTH_TOKEN",
   }),
 ];

@@ -16,9 +16,9 @@ export const rules: Rule[] = [
     prefix: "sk_live_",
     body: "[0-9A-Za-z]{24,247}",
     fixedLength: false,
-    sample: "sk_live_" + fake(ALNUM, 99, "stripe-sk"),
+    get sample() { return "sk_live_" + fake(ALNUM, 99, "stripe-sk"); },
     env: "STRIPE_SECRET_KEY",
-    valid: ["STRIPE_SECRET_KEY=sk_live_XXXXXXXXXXXXXXXXXXXXXXXX", `STRIPE_PUBLISHABLE_KEY=pk_live_${fake(ALNUM, 99, "stripe-pk")}`],
+    get valid() { return ["STRIPE_SECRET_KEY=sk_live_XXXXXXXXXXXXXXXXXXXXXXXX", `STRIPE_PUBLISHABLE_KEY=pk_live_${fake(ALNUM, 99, "stripe-pk")}`]; },
   }),
   prefixed({
     id: "stripe-restricted-key",
@@ -29,7 +29,7 @@ export const rules: Rule[] = [
     prefix: "rk_live_",
     body: "[0-9A-Za-z]{24,247}",
     fixedLength: false,
-    sample: "rk_live_" + fake(ALNUM, 99, "stripe-rk"),
+    get sample() { return "rk_live_" + fake(ALNUM, 99, "stripe-rk"); },
     env: "STRIPE_RESTRICTED_KEY",
   }),
   // Test-mode keys reach only test data, but still authenticate to the API.
@@ -43,7 +43,7 @@ export const rules: Rule[] = [
     body: "[sr]k_test_[0-9A-Za-z]{24,247}",
     keywords: ["sk_test_", "rk_test_"],
     fixedLength: false,
-    sample: "sk_test_" + fake(ALNUM, 99, "stripe-test"),
+    get sample() { return "sk_test_" + fake(ALNUM, 99, "stripe-test"); },
     env: "STRIPE_SECRET_KEY",
   }),
   // Webhook endpoint signing secrets: "whsec_" + 32+ base64 characters.
@@ -57,7 +57,7 @@ export const rules: Rule[] = [
     body: "[A-Za-z0-9+/]{32,100}={0,2}",
     boundary: "A-Za-z0-9_+/=-",
     fixedLength: false,
-    sample: "whsec_" + fake(ALNUM, 32, "whsec"),
+    get sample() { return "whsec_" + fake(ALNUM, 32, "whsec"); },
     env: "STRIPE_WEBHOOK_SECRET",
   }),
   // Square: access tokens "EAAA" + 60, legacy "sq0atp-" + 22; OAuth secrets "sq0csp-" + 43.
@@ -70,9 +70,9 @@ export const rules: Rule[] = [
     prefix: "",
     body: "(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[0-9A-Za-z_-]{22})",
     keywords: ["eaaa", "sq0atp-"],
-    sample: "EAAA" + fake(B64URL, 60, "square"),
+    get sample() { return "EAAA" + fake(B64URL, 60, "square"); },
     env: "SQUARE_ACCESS_TOKEN",
-    invalid: [`SQUARE_TOKEN=sq0atp-${fake(B64URL, 22, "sq0atp")}`],
+    get invalid() { return [`SQUARE_TOKEN=sq0atp-${fake(B64URL, 22, "sq0atp")}`]; },
   }),
   prefixed({
     id: "square-oauth-secret",
@@ -82,7 +82,7 @@ export const rules: Rule[] = [
     docs: "https://developer.squareup.com/docs/oauth-api/overview",
     prefix: "sq0csp-",
     body: "[0-9A-Za-z_-]{43}",
-    sample: "sq0csp-" + fake(B64URL, 43, "sq0csp"),
+    get sample() { return "sq0csp-" + fake(B64URL, 43, "sq0csp"); },
     env: "SQUARE_APP_SECRET",
   }),
   // PayPal via Braintree: access_token$production$<16 lower alnum>$<32 hex>.
@@ -94,7 +94,7 @@ export const rules: Rule[] = [
     docs: "https://developer.paypal.com/braintree/docs/guides/authorization/access-token",
     prefix: "access_token$production$",
     body: "[0-9a-z]{16}\\$[0-9a-f]{32}",
-    sample: "access_token$production$" + fake(LOWER_ALNUM, 16, "bt") + "$" + fake(HEX, 32, "bt"),
+    get sample() { return "access_token$production$" + fake(LOWER_ALNUM, 16, "bt") + "$" + fake(HEX, 32, "bt"); },
     env: "BRAINTREE_ACCESS_TOKEN",
   }),
   assigned({
@@ -106,7 +106,7 @@ export const rules: Rule[] = [
     names: "braintree[\\w.-]{0,10}?private",
     value: "[a-f0-9]{32}",
     keywords: ["braintree"],
-    sample: fake(HEX, 32, "bt-private"),
+    get sample() { return fake(HEX, 32, "bt-private"); },
     env: "BRAINTREE_PRIVATE_KEY",
   }),
   assigned({
@@ -119,7 +119,7 @@ export const rules: Rule[] = [
     value: "E[A-Za-z0-9_-]{79}",
     keywords: ["paypal"],
     entropy: 4,
-    sample: "E" + fake(B64URL, 79, "paypal"),
+    get sample() { return "E" + fake(B64URL, 79, "paypal"); },
     env: "PAYPAL_CLIENT_SECRET",
   }),
   // Shopify: shpat_ (Admin API access token), shpca_ (custom app), shppa_
@@ -140,7 +140,7 @@ export const rules: Rule[] = [
       docs: "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",
       prefix,
       body: "[a-fA-F0-9]{32}",
-      sample: prefix + fake(HEX, 32, id),
+      get sample() { return prefix + fake(HEX, 32, id); },
       env,
     }),
   ),
@@ -156,7 +156,7 @@ export const rules: Rule[] = [
     keywords: ["adyen"],
     entropy: 4,
     fixedLength: false,
-    sample: "AQE" + fake(B64, 150, "adyen"),
+    get sample() { return "AQE" + fake(B64, 150, "adyen"); },
     env: "ADYEN_API_KEY",
   }),
   // Razorpay key secrets: 24 alphanumerics, next to a Razorpay name.
@@ -170,7 +170,7 @@ export const rules: Rule[] = [
     value: "[A-Za-z0-9]{24}",
     keywords: ["razorpay"],
     entropy: 3.5,
-    sample: fake(ALNUM, 24, "razorpay"),
+    get sample() { return fake(ALNUM, 24, "razorpay"); },
     env: "RAZORPAY_KEY_SECRET",
   }),
   // Flutterwave secret keys: "FLWSECK-" (or FLWSECK_TEST-) + 32 hex + "-X".
@@ -183,7 +183,7 @@ export const rules: Rule[] = [
     prefix: "FLWSECK",
     body: "(?:_TEST)?-[a-f0-9]{32}-X",
     keywords: ["flwseck"],
-    sample: "FLWSECK-" + fake(HEX, 32, "flw") + "-X",
+    get sample() { return "FLWSECK-" + fake(HEX, 32, "flw") + "-X"; },
     env: "FLW_SECRET_KEY",
   }),
   // Plaid access tokens: "access-<environment>-" + UUID.
@@ -196,7 +196,7 @@ export const rules: Rule[] = [
     prefix: "access-",
     body: "(?:production|development|sandbox)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     keywords: ["access-production-", "access-development-", "access-sandbox-"],
-    sample: "access-production-" + uuid("plaid"),
+    get sample() { return "access-production-" + uuid("plaid"); },
     env: "PLAID_ACCESS_TOKEN",
   }),
   assigned({
@@ -208,7 +208,7 @@ export const rules: Rule[] = [
     names: "plaid[\\w.-]{0,20}?secret",
     value: "[a-f0-9]{30}",
     keywords: ["plaid"],
-    sample: fake(HEX, 30, "plaid-secret"),
+    get sample() { return fake(HEX, 30, "plaid-secret"); },
     env: "PLAID_SECRET",
   }),
   // GoCardless access tokens: "live_" + 40 url-safe characters.
@@ -221,7 +221,7 @@ export const rules: Rule[] = [
     names: "gocardless",
     value: "live_[A-Za-z0-9_=-]{40}",
     keywords: ["gocardless"],
-    sample: "live_" + fake(B64URL, 40, "gocardless"),
+    get sample() { return "live_" + fake(B64URL, 40, "gocardless"); },
     env: "GOCARDLESS_ACCESS_TOKEN",
   }),
   // Shippo, EasyPost and Duffel live keys have documented prefixes.
@@ -233,7 +233,7 @@ export const rules: Rule[] = [
     docs: "https://docs.goshippo.com/docs/guides_general/authentication/",
     prefix: "shippo_live_",
     body: "[a-f0-9]{40}",
-    sample: "shippo_live_" + fake(HEX, 40, "shippo"),
+    get sample() { return "shippo_live_" + fake(HEX, 40, "shippo"); },
     env: "SHIPPO_API_TOKEN",
   }),
   prefixed({
@@ -244,7 +244,7 @@ export const rules: Rule[] = [
     docs: "https://docs.easypost.com/docs/authentication",
     prefix: "EZAK",
     body: "[a-zA-Z0-9]{54}",
-    sample: "EZAK" + fake(ALNUM, 54, "easypost"),
+    get sample() { return "EZAK" + fake(ALNUM, 54, "easypost"); },
     env: "EASYPOST_API_KEY",
   }),
   prefixed({
@@ -255,7 +255,7 @@ export const rules: Rule[] = [
     docs: "https://duffel.com/docs/api/overview/making-requests/authentication",
     prefix: "duffel_live_",
     body: "[A-Za-z0-9_=-]{43}",
-    sample: "duffel_live_" + fake(B64URL, 43, "duffel"),
+    get sample() { return "duffel_live_" + fake(B64URL, 43, "duffel"); },
     env: "DUFFEL_ACCESS_TOKEN",
   }),
 ];

@@ -1,7 +1,7 @@
 import type { Rule } from "../src/scan/types.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
 import { decodeBase64 } from "../src/scan/checksum.js";
-import { custom } from "./build.js";
+import { custom, withProperties } from "./build.js";
 import { B64, fake, pem, pemBody } from "./fake.js";
 
 // PEM (RFC 7468): "-----BEGIN <label>-----", optional RFC 1421 headers
@@ -35,18 +35,20 @@ const pemRule = (id: string, label: string, description: string, severity: Rule[
       `${exclude}(?<secret>-----BEGIN ${label}-----[ \\t]{0,4}${NEWLINE}(?:[A-Za-z-]{1,30}: ?[^\\r\\n\\\\]{0,200}${NEWLINE}){0,4}[A-Za-z0-9+/=\\s\\\\]{64,40000}-----END ${label}-----)`,
     ),
     validate: realBody,
-    examples: {
-      invalid: [
-        pem(label, id),
-        `const key = "${pem(label, `${id}-json`, 4).replace(/\n/g, "\\n")}";`,
-        `tls:\n  key: |\n    ${pem(label, `${id}-yaml`, 5).split("\n").join("\n    ")}\n`,
-      ],
-      valid: [
-        `-----BEGIN ${label}-----\nMIIEpAIBAAKCAQEA...\n-----END ${label}-----`,
-        `-----BEGIN ${label}-----\n${"A".repeat(64)}\n${"A".repeat(64)}\n-----END ${label}-----`,
-        pem("PUBLIC KEY", `${id}-pub`),
-        pem("CERTIFICATE", `${id}-cert`),
-      ],
+    get examples() {
+      return {
+        invalid: [
+          pem(label, id),
+          `const key = "${pem(label, `${id}-json`, 4).replace(/\n/g, "\\n")}";`,
+          `tls:\n  key: |\n    ${pem(label, `${id}-yaml`, 5).split("\n").join("\n    ")}\n`,
+        ],
+        valid: [
+          `-----BEGIN ${label}-----\nMIIEpAIBAAKCAQEA...\n-----END ${label}-----`,
+          `-----BEGIN ${label}-----\n${"A".repeat(64)}\n${"A".repeat(64)}\n-----END ${label}-----`,
+          pem("PUBLIC KEY", `${id}-pub`),
+          pem("CERTIFICATE", `${id}-cert`),
+        ],
+      };
     },
   });
 
@@ -54,7 +56,8 @@ const pemRule = (id: string, label: string, description: string, severity: Rule[
 // lookbehind keeps the PKCS#8 rules from reporting the same key twice.
 const NOT_IN_GCP_JSON = `(?<!"private_key"\\s{0,4}:\\s{0,4}")`;
 
-const legacyEncrypted = `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${fake("0123456789ABCDEF", 32, "dek")}\n\n${pemBody(6, "enc-rsa")}\n-----END RSA PRIVATE KEY-----`;
+const legacyEncrypted = (): string =>
+  `-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,${fake("0123456789ABCDEF", 32, "dek")}\n\n${pemBody(6, "enc-rsa")}\n-----END RSA PRIVATE KEY-----`;
 
 const putty = (seed: string, encryption: string): string =>
   [
@@ -74,7 +77,11 @@ const base64Pem = (label: string, seed: string): string => Buffer.from(pem(label
 export const rules: Rule[] = [
   (() => {
     const r = pemRule("private-key-rsa", "RSA PRIVATE KEY", "RSA private key in PEM (PKCS#1) format", "critical", NOT_IN_GCP_JSON);
-    return { ...r, examples: { ...r.examples, invalid: [...r.examples.invalid, legacyEncrypted] } };
+    return withProperties(r, {
+      get examples() {
+        return { ...r.examples, invalid: [...r.examples.invalid, legacyEncrypted()] };
+      },
+    });
   })(),
   pemRule("private-key-ec", "EC PRIVATE KEY", "Elliptic-curve private key in PEM (SEC 1) format", "critical"),
   pemRule("private-key-dsa", "DSA PRIVATE KEY", "DSA private key in PEM format", "critical"),
@@ -93,9 +100,11 @@ export const rules: Rule[] = [
     keywords: ["begin ssh2 encrypted private key"],
     pattern: /(?<secret>---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\r?\n(?:[A-Za-z-]{1,30}: ?[^\r\n]{0,200}\r?\n){0,4}[A-Za-z0-9+/=\s]{64,40000}---- END SSH2 ENCRYPTED PRIVATE KEY ----)/,
     validate: realBody,
-    examples: {
-      invalid: [`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"\n${pemBody(6, "ssh2")}\n---- END SSH2 ENCRYPTED PRIVATE KEY ----`],
-      valid: ["---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n...\n---- END SSH2 ENCRYPTED PRIVATE KEY ----", `---- BEGIN SSH2 PUBLIC KEY ----\n${pemBody(3, "ssh2pub")}\n---- END SSH2 PUBLIC KEY ----`],
+    get examples() {
+      return {
+        invalid: [`---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\nComment: "rsa-key"\n${pemBody(6, "ssh2")}\n---- END SSH2 ENCRYPTED PRIVATE KEY ----`],
+        valid: ["---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----\n...\n---- END SSH2 ENCRYPTED PRIVATE KEY ----", `---- BEGIN SSH2 PUBLIC KEY ----\n${pemBody(3, "ssh2pub")}\n---- END SSH2 PUBLIC KEY ----`],
+      };
     },
   }),
 
@@ -112,9 +121,11 @@ export const rules: Rule[] = [
     keywords: ["putty-user-key-file-"],
     pattern: /PuTTY-User-Key-File-[23]: ?[^\r\n]{1,100}\r?\n(?:(?:(?!PuTTY-User-Key-File)[^\r\n]){0,200}\r?\n){0,40}?Private-Lines: ?\d{1,4}\r?\n(?<secret>[A-Za-z0-9+/=]{16,200}(?:\r?\n[A-Za-z0-9+/=]{1,200}){0,100})/,
     entropy: 4,
-    examples: {
-      invalid: [putty("ppk", "none"), putty("ppk2", "aes256-cbc")],
-      valid: ["PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n<private key here>"],
+    get examples() {
+      return {
+        invalid: [putty("ppk", "none"), putty("ppk2", "aes256-cbc")],
+        valid: ["PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n<private key here>"],
+      };
     },
   }),
 
@@ -132,12 +143,14 @@ export const rules: Rule[] = [
       const text = decodeBase64(s)?.toString("latin1") ?? "";
       return /-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY( BLOCK)?-----/.test(text) && realBody(text);
     },
-    examples: {
-      invalid: [
-        `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${base64Pem("RSA PRIVATE KEY", "k8s")}\n`,
-        `users:\n- name: admin\n  user:\n    client-key-data: ${base64Pem("EC PRIVATE KEY", "kubeconfig")}\n`,
-      ],
-      valid: [`data:\n  tls.crt: ${base64Pem("CERTIFICATE", "k8s-cert")}\n`],
+    get examples() {
+      return {
+        invalid: [
+          `apiVersion: v1\nkind: Secret\ntype: kubernetes.io/tls\ndata:\n  tls.key: ${base64Pem("RSA PRIVATE KEY", "k8s")}\n`,
+          `users:\n- name: admin\n  user:\n    client-key-data: ${base64Pem("EC PRIVATE KEY", "kubeconfig")}\n`,
+        ],
+        valid: [`data:\n  tls.crt: ${base64Pem("CERTIFICATE", "k8s-cert")}\n`],
+      };
     },
   }),
 
@@ -151,9 +164,11 @@ export const rules: Rule[] = [
     keywords: ["age-secret-key-1"],
     pattern: /(?<![A-Z0-9-])(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Z0-9])/,
     entropy: 3.5,
-    examples: {
-      invalid: [`# created: 2024-01-01T00:00:00Z\n# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub")}\nAGE-SECRET-KEY-1${fake("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58, "age")}`],
-      valid: [`# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub2")}`, "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"],
+    get examples() {
+      return {
+        invalid: [`# created: 2024-01-01T00:00:00Z\n# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub")}\nAGE-SECRET-KEY-1${fake("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58, "age")}`],
+        valid: [`# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub2")}`, "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"],
+      };
     },
   }),
 
@@ -168,9 +183,11 @@ export const rules: Rule[] = [
     keywords: ["kty"],
     pattern: /"d"\s{0,4}:\s{0,4}"(?<secret>[A-Za-z0-9_-]{40,1400})"/,
     entropy: 4,
-    examples: {
-      invalid: [`{"kty":"EC","crv":"P-256","x":"${fake(B64.replace("+/", "-_"), 43, "jwkx")}","y":"${fake(B64.replace("+/", "-_"), 43, "jwky")}","d":"${fake(B64.replace("+/", "-_"), 43, "jwkd")}"}`],
-      valid: [`{"kty":"EC","crv":"P-256","x":"${fake(B64.replace("+/", "-_"), 43, "jwkx2")}","y":"${fake(B64.replace("+/", "-_"), 43, "jwky2")}"}`],
+    get examples() {
+      return {
+        invalid: [`{"kty":"EC","crv":"P-256","x":"${fake(B64.replace("+/", "-_"), 43, "jwkx")}","y":"${fake(B64.replace("+/", "-_"), 43, "jwky")}","d":"${fake(B64.replace("+/", "-_"), 43, "jwkd")}"}`],
+        valid: [`{"kty":"EC","crv":"P-256","x":"${fake(B64.replace("+/", "-_"), 43, "jwkx2")}","y":"${fake(B64.replace("+/", "-_"), 43, "jwky2")}"}`],
+      };
     },
   }),
   // PKCS#12 / PFX keystores (RFC 7292 §4) in base64: a DER SEQUENCE with a
@@ -188,13 +205,15 @@ export const rules: Rule[] = [
     keywords: ["ibazcc"],
     pattern: /(?<![A-Za-z0-9+/])(?<secret>MII[A-Za-z0-9+/]{2}[AQgw]IBAzCC[A-Za-z0-9+/]{52,40000}={0,2})(?![A-Za-z0-9+/=])/,
     entropy: 4.5,
-    examples: {
-      invalid: [`  keystore.p12: MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigEggokMIIKIDCCBNcGCSqGSIb3DQEHBqCCBMgwggTEAgEAMIIEvQYJ${fake(B64, 600, "pkcs12")}`],
-      valid: [
-        // A certificate and a PKCS#8 key body: other DER structures.
-        `cert: MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ${fake(B64, 300, "notpkcs12")}`,
-        `key: MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQ${fake(B64, 300, "notpkcs12b")}`,
-      ],
+    get examples() {
+      return {
+        invalid: [`  keystore.p12: MIIKcQIBAzCCCjcGCSqGSIb3DQEHAaCCCigEggokMIIKIDCCBNcGCSqGSIb3DQEHBqCCBMgwggTEAgEAMIIEvQYJ${fake(B64, 600, "pkcs12")}`],
+        valid: [
+          // A certificate and a PKCS#8 key body: other DER structures.
+          `cert: MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ${fake(B64, 300, "notpkcs12")}`,
+          `key: MIIEvgIBADANBgkqhkiG9w0BAQEFAASCBKgwggSkAgEAAoIBAQ${fake(B64, 300, "notpkcs12b")}`,
+        ],
+      };
     },
   }),
   // Java/Kotlin symmetric keys built from a literal: `new SecretKeySpec("…".getBytes(), "AES")` or
@@ -209,9 +228,11 @@ export const rules: Rule[] = [
     keywords: ["secretkeyspec"],
     pattern: /\bSecretKeySpec[ \t]{0,4}\([ \t]{0,4}(?:[\w.]{1,60}\([ \t]{0,4}\)?){0,3}"(?<secret>[^"\\\n]{16,300})"/,
     entropy: 3.5,
-    examples: {
-      invalid: [`private static final SecretKeySpec KEY = new SecretKeySpec("${fake(B64, 32, "aes-lit")}".getBytes(), "AES");`, `val mac = SecretKeySpec(Base64.getDecoder().decode("${fake(B64, 44, "hmac-lit")}"), "HmacSHA256")`],
-      valid: ['SecretKeySpec spec = new SecretKeySpec(keyBytes, "AES");', 'new SecretKeySpec(System.getenv("AES_KEY").getBytes(), "AES")', 'new SecretKeySpec("0123456789abcdef".getBytes(), "AES")'],
+    get examples() {
+      return {
+        invalid: [`private static final SecretKeySpec KEY = new SecretKeySpec("${fake(B64, 32, "aes-lit")}".getBytes(), "AES");`, `val mac = SecretKeySpec(Base64.getDecoder().decode("${fake(B64, 44, "hmac-lit")}"), "HmacSHA256")`],
+        valid: ['SecretKeySpec spec = new SecretKeySpec(keyBytes, "AES");', 'new SecretKeySpec(System.getenv("AES_KEY").getBytes(), "AES")', 'new SecretKeySpec("0123456789abcdef".getBytes(), "AES")'],
+      };
     },
   }),
 ];

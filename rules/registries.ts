@@ -23,8 +23,8 @@ export const rules: Rule[] = [
     validate: isValidNpmToken,
     sample: npmSample,
     env: "NPM_TOKEN",
-    invalid: [`//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc")}`],
-    valid: [`NPM_TOKEN=npm_${npmSample.slice(4, 33)}${npmSample[33] === "Z" ? "Y" : "Z"}${npmSample.slice(34)}`],
+    get invalid() { return [`//registry.npmjs.org/:_authToken=${checksummedToken("npm_", "npmrc")}`]; },
+    get valid() { return [`NPM_TOKEN=npm_${npmSample.slice(4, 33)}${npmSample[33] === "Z" ? "Y" : "Z"}${npmSample.slice(34)}`]; },
   }),
   // PyPI API tokens: "pypi-" + a base64url macaroon for pypi.org.
   prefixed({
@@ -37,9 +37,9 @@ export const rules: Rule[] = [
     body: "[A-Za-z0-9_-]{50,1000}",
     fixedLength: false,
     validate: isPypiMacaroon,
-    sample: "pypi-" + macaroon("pypi.org", "pypi"),
+    get sample() { return "pypi-" + macaroon("pypi.org", "pypi"); },
     env: "TWINE_PASSWORD",
-    invalid: [`[pypi]\n  username = __token__\n  password = pypi-${macaroon("pypi.org", "pypi2")}\n`],
+    get invalid() { return [`[pypi]\n  username = __token__\n  password = pypi-${macaroon("pypi.org", "pypi2")}\n`]; },
   }),
   prefixed({
     id: "pypi-test-upload-token",
@@ -50,7 +50,7 @@ export const rules: Rule[] = [
     prefix: "pypi-AgENdGVzdC5weXBpLm9yZw",
     body: "[A-Za-z0-9_-]{50,1000}",
     fixedLength: false,
-    sample: "pypi-" + macaroon("test.pypi.org", "testpypi"),
+    get sample() { return "pypi-" + macaroon("test.pypi.org", "testpypi"); },
     env: "TEST_PYPI_TOKEN",
   }),
   // Docker Hub personal access tokens: "dckr_pat_" + 27 characters.
@@ -62,7 +62,7 @@ export const rules: Rule[] = [
     docs: "https://docs.docker.com/security/for-developers/access-tokens/",
     prefix: "dckr_pat_",
     body: "[A-Za-z0-9_-]{27}",
-    sample: "dckr_pat_" + fake(B64URL, 27, "dckr"),
+    get sample() { return "dckr_pat_" + fake(B64URL, 27, "dckr"); },
     env: "DOCKERHUB_TOKEN",
   }),
   // Docker Hub organization access tokens: "dckr_oat_" + 32 characters.
@@ -74,7 +74,7 @@ export const rules: Rule[] = [
     docs: "https://docs.docker.com/security/for-admins/access-tokens/",
     prefix: "dckr_oat_",
     body: "[A-Za-z0-9_-]{32}",
-    sample: "dckr_oat_" + fake(B64URL, 32, "dckr-oat"),
+    get sample() { return "dckr_oat_" + fake(B64URL, 32, "dckr-oat"); },
     env: "DOCKER_ORG_TOKEN",
   }),
   // RubyGems API keys: "rubygems_" + 48 hex.
@@ -86,7 +86,7 @@ export const rules: Rule[] = [
     docs: "https://guides.rubygems.org/api-key-scopes/",
     prefix: "rubygems_",
     body: "[a-f0-9]{48}",
-    sample: "rubygems_" + fake(HEX, 48, "gem"),
+    get sample() { return "rubygems_" + fake(HEX, 48, "gem"); },
     env: "GEM_HOST_API_KEY",
   }),
   // NuGet.org API keys: "oy2" + 43 lower-case alphanumerics.
@@ -98,7 +98,7 @@ export const rules: Rule[] = [
     docs: "https://learn.microsoft.com/nuget/nuget-org/publish-a-package#create-an-api-key",
     prefix: "oy2",
     body: "[a-z0-9]{43}",
-    sample: "oy2" + fake(LOWER_ALNUM, 43, "nuget"),
+    get sample() { return "oy2" + fake(LOWER_ALNUM, 43, "nuget"); },
     env: "NUGET_API_KEY",
   }),
   // JFrog Artifactory API keys (deprecated): "AKCp" + 69 alphanumerics.
@@ -110,7 +110,7 @@ export const rules: Rule[] = [
     docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key",
     prefix: "AKCp",
     body: "[A-Za-z0-9]{69}",
-    sample: "AKCp" + fake(ALNUM, 69, "akcp"),
+    get sample() { return "AKCp" + fake(ALNUM, 69, "akcp"); },
     env: "ARTIFACTORY_API_KEY",
   }),
   // JFrog reference tokens: base64 of "reftkn:01:…" = "cmVmdGtuOjAxOj…".
@@ -122,7 +122,7 @@ export const rules: Rule[] = [
     docs: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens",
     prefix: "cmVmdGtuOjAxOj",
     body: "[A-Za-z0-9]{50}",
-    sample: "cmVmdGtuOjAxOj" + fake(ALNUM, 50, "reftkn"),
+    get sample() { return "cmVmdGtuOjAxOj" + fake(ALNUM, 50, "reftkn"); },
     env: "JFROG_ACCESS_TOKEN",
   }),
   // Terraform Cloud / HCP Terraform API tokens: 14 characters + ".atlasv1." + 60-70.
@@ -136,9 +136,9 @@ export const rules: Rule[] = [
     body: "[A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_=-]{60,70}",
     keywords: [".atlasv1."],
     fixedLength: false,
-    sample: fake(ALNUM, 14, "tfc") + ".atlasv1." + fake(ALNUM, 67, "tfc"),
+    get sample() { return fake(ALNUM, 14, "tfc") + ".atlasv1." + fake(ALNUM, 67, "tfc"); },
     env: "TFE_TOKEN",
-    invalid: [`credentials "app.terraform.io" {\n  token = "${fake(ALNUM, 14, "tfc2")}.atlasv1.${fake(ALNUM, 67, "tfc2")}"\n}`],
+    get invalid() { return [`credentials "app.terraform.io" {\n  token = "${fake(ALNUM, 14, "tfc2")}.atlasv1.${fake(ALNUM, 67, "tfc2")}"\n}`]; },
   }),
   // CircleCI personal API tokens: "CCIPAT_" + 22 + "_" + 40 hex.
   prefixed({
@@ -149,7 +149,7 @@ export const rules: Rule[] = [
     docs: "https://circleci.com/docs/managing-api-tokens/",
     prefix: "CCIPAT_",
     body: "[A-Za-z0-9]{22}_[a-f0-9]{40}",
-    sample: "CCIPAT_" + fake(ALNUM, 22, "cci") + "_" + fake(HEX, 40, "cci"),
+    get sample() { return "CCIPAT_" + fake(ALNUM, 22, "cci") + "_" + fake(HEX, 40, "cci"); },
     env: "CIRCLECI_TOKEN",
   }),
   // CircleCI project API tokens: "CCIPRJ_" + 22 + "_" + 40 hex.
@@ -161,7 +161,7 @@ export const rules: Rule[] = [
     docs: "https://circleci.com/docs/managing-api-tokens/",
     prefix: "CCIPRJ_",
     body: "[A-Za-z0-9]{22}_[a-f0-9]{40}",
-    sample: "CCIPRJ_" + fake(ALNUM, 22, "ccp") + "_" + fake(HEX, 40, "ccp"),
+    get sample() { return "CCIPRJ_" + fake(ALNUM, 22, "ccp") + "_" + fake(HEX, 40, "ccp"); },
     env: "CIRCLE_PROJECT_TOKEN",
   }),
   // Travis CI API tokens: 22 url-safe characters, no prefix.
@@ -175,7 +175,7 @@ export const rules: Rule[] = [
     value: "[A-Za-z0-9_-]{22}",
     keywords: ["travis"],
     entropy: 3.5,
-    sample: fake(ALNUM, 22, "travis"),
+    get sample() { return fake(ALNUM, 22, "travis"); },
     env: "TRAVIS_API_TOKEN",
   }),
   // SonarQube/SonarCloud tokens: "sqp_" (project), "squ_" (user), "sqa_" (global analysis) + 40 hex.
@@ -188,7 +188,7 @@ export const rules: Rule[] = [
     prefix: "sq",
     body: "[pua]_[a-f0-9]{40}",
     keywords: ["sqp_", "squ_", "sqa_"],
-    sample: "squ_" + fake(HEX, 40, "sonar"),
+    get sample() { return "squ_" + fake(HEX, 40, "sonar"); },
     env: "SONAR_TOKEN",
   }),
   // Snyk API tokens are UUIDs: only meaningful next to a Snyk name.
@@ -201,7 +201,7 @@ export const rules: Rule[] = [
     names: "snyk",
     value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     keywords: ["snyk"],
-    sample: uuid("snyk"),
+    get sample() { return uuid("snyk"); },
     env: "SNYK_TOKEN",
   }),
   assigned({
@@ -213,7 +213,7 @@ export const rules: Rule[] = [
     names: "codecov",
     value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     keywords: ["codecov"],
-    sample: uuid("codecov"),
+    get sample() { return uuid("codecov"); },
     env: "CODECOV_TOKEN",
   }),
   // Buildkite API access tokens: "bkua_" + 40 hex.
@@ -225,7 +225,7 @@ export const rules: Rule[] = [
     docs: "https://buildkite.com/docs/apis/managing-api-tokens",
     prefix: "bkua_",
     body: "[a-f0-9]{40}",
-    sample: "bkua_" + fake(HEX, 40, "bkua"),
+    get sample() { return "bkua_" + fake(HEX, 40, "bkua"); },
     env: "BUILDKITE_API_TOKEN",
   }),
   // Octopus Deploy API keys: "API-" + 26+ upper-case alphanumerics.
@@ -239,7 +239,7 @@ export const rules: Rule[] = [
     body: "[A-Z0-9]{26}",
     keywords: ["api-"],
     entropy: 3.5,
-    sample: "API-" + fake(UPPER_ALNUM, 26, "octo"),
+    get sample() { return "API-" + fake(UPPER_ALNUM, 26, "octo"); },
     env: "OCTOPUS_API_KEY",
   }),
   // Harness personal access / service account tokens: "pat." / "sat." + account id + "." + 24 hex + "." + 20.
@@ -252,7 +252,7 @@ export const rules: Rule[] = [
     prefix: "",
     body: "(?:pat|sat)\\.[A-Za-z0-9_-]{22}\\.[0-9a-f]{24}\\.[A-Za-z0-9]{20}",
     keywords: ["pat.", "sat."],
-    sample: "pat." + fake(B64URL, 22, "harness") + "." + fake(HEX, 24, "harness") + "." + fake(ALNUM, 20, "harness"),
+    get sample() { return "pat." + fake(B64URL, 22, "harness") + "." + fake(HEX, 24, "harness") + "." + fake(ALNUM, 20, "harness"); },
     env: "HARNESS_API_KEY",
   }),
   // Jenkins API tokens: "11" + 32 hex (34 characters).
@@ -265,7 +265,7 @@ export const rules: Rule[] = [
     names: "jenkins",
     value: "11[0-9a-f]{32}",
     keywords: ["jenkins"],
-    sample: "11" + fake(HEX, 32, "jenkins"),
+    get sample() { return "11" + fake(HEX, 32, "jenkins"); },
     env: "JENKINS_API_TOKEN",
   }),
   // crates.io API tokens: "cio" + 32 alphanumerics.
@@ -278,7 +278,7 @@ export const rules: Rule[] = [
     prefix: "cio",
     body: "[A-Za-z0-9]{32}",
     entropy: 3.8,
-    sample: "cio" + fake(ALNUM, 32, "cio"),
+    get sample() { return "cio" + fake(ALNUM, 32, "cio"); },
     env: "CARGO_REGISTRY_TOKEN",
   }),
   // Clojars deploy tokens: "CLOJARS_" + 60 lower-case alphanumerics.
@@ -290,7 +290,7 @@ export const rules: Rule[] = [
     docs: "https://github.com/clojars/clojars-web/wiki/Deploy-Tokens",
     prefix: "CLOJARS_",
     body: "[a-z0-9]{60}",
-    sample: "CLOJARS_" + fake(LOWER_ALNUM, 60, "clojars"),
+    get sample() { return "CLOJARS_" + fake(LOWER_ALNUM, 60, "clojars"); },
     env: "CLOJARS_PASSWORD",
   }),
   // Postman API keys: "PMAK-" + 24 hex + "-" + 34 hex.
@@ -302,7 +302,7 @@ export const rules: Rule[] = [
     docs: "https://learning.postman.com/docs/developer/postman-api/authentication/",
     prefix: "PMAK-",
     body: "[a-f0-9]{24}-[a-f0-9]{34}",
-    sample: "PMAK-" + fake(HEX, 24, "pmak") + "-" + fake(HEX, 34, "pmak"),
+    get sample() { return "PMAK-" + fake(HEX, 24, "pmak") + "-" + fake(HEX, 34, "pmak"); },
     env: "POSTMAN_API_KEY",
   }),
 ];

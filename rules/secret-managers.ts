@@ -18,7 +18,7 @@ const vault = (id: string, prefix: string, description: string, length: number, 
     body: "[A-Za-z0-9_-]{24,400}",
     fixedLength: false,
     entropy: 3.5,
-    sample: prefix + fake(ALNUM, length, id),
+    get sample() { return prefix + fake(ALNUM, length, id); },
     env: "VAULT_TOKEN",
   });
 
@@ -35,7 +35,7 @@ const doppler = (id: string, type: string, description: string, env: string, mid
     body: type === "st" ? "(?:[a-z0-9_-]{2,35}\\.)?[A-Za-z0-9]{40,44}" : "[A-Za-z0-9]{40,44}",
     fixedLength: false,
     entropy: 3.5,
-    sample: `dp.${type}.${middle}${fake(ALNUM, 43, id)}`,
+    get sample() { return `dp.${type}.${middle}${fake(ALNUM, 43, id)}`; },
     env,
   });
 
@@ -54,7 +54,7 @@ export const rules: Rule[] = [
     names: "vault[\\w.-]{0,10}?token|x-vault-token",
     value: "[sb]\\.[A-Za-z0-9]{24}",
     keywords: ["vault"],
-    sample: "s." + fake(ALNUM, 24, "vault-legacy"),
+    get sample() { return "s." + fake(ALNUM, 24, "vault-legacy"); },
     env: "VAULT_TOKEN",
     valid: ["VAULT_TOKEN=root", "VAULT_TOKEN=${VAULT_TOKEN}"],
   }),
@@ -72,7 +72,7 @@ export const rules: Rule[] = [
     value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     keywords: ["secret_id"],
     entropy: 3,
-    sample: uuid("approle-secret-id"),
+    get sample() { return uuid("approle-secret-id"); },
     env: "VAULT_SECRET_ID",
     valid: ["SecretId: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "VAULT_SECRET_ID=${VAULT_SECRET_ID}"],
   }),
@@ -87,7 +87,7 @@ export const rules: Rule[] = [
     keywords: ["unseal", "recovery"],
     entropy: 4,
     fixedLength: false,
-    sample: fake(B64, 43, "unseal") + "=",
+    get sample() { return fake(B64, 43, "unseal") + "="; },
     env: "VAULT_UNSEAL_KEY",
   }),
   // 1Password service account tokens: "ops_" + base64url JSON.
@@ -101,7 +101,7 @@ export const rules: Rule[] = [
     body: "[A-Za-z0-9+/_-]{100,2000}={0,2}",
     boundary: "A-Za-z0-9_+/=-",
     fixedLength: false,
-    sample: "ops_" + base64url(JSON.stringify({ signInAddress: "acme.1password.com", userAuth: { method: "SRPg-4096", alg: "PBES2g-HS256", iterations: 650000, salt: fake(B64URL, 22, "ops") }, email: "svc@acme.io", srpX: fake(HEX, 64, "ops"), muk: { alg: "A256GCM", ext: true, k: fake(B64URL, 43, "ops2"), key_ops: ["encrypt", "decrypt"], kty: "oct", kid: "mp" }, secretKey: "A3-" + fake(UPPER_ALNUM, 6, "ops"), deviceUuid: fake(ALNUM, 26, "ops") })),
+    get sample() { return "ops_" + base64url(JSON.stringify({ signInAddress: "acme.1password.com", userAuth: { method: "SRPg-4096", alg: "PBES2g-HS256", iterations: 650000, salt: fake(B64URL, 22, "ops") }, email: "svc@acme.io", srpX: fake(HEX, 64, "ops"), muk: { alg: "A256GCM", ext: true, k: fake(B64URL, 43, "ops2"), key_ops: ["encrypt", "decrypt"], kty: "oct", kid: "mp" }, secretKey: "A3-" + fake(UPPER_ALNUM, 6, "ops"), deviceUuid: fake(ALNUM, 26, "ops") })); },
     env: "OP_SERVICE_ACCOUNT_TOKEN",
   }),
   // 1Password account Secret Keys: "A3-" + account id (6) + five random groups.
@@ -113,7 +113,7 @@ export const rules: Rule[] = [
     docs: "https://support.1password.com/secret-key-security/",
     prefix: "A3-",
     body: "[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}",
-    sample: `A3-${fake(UPPER_ALNUM, 6, "a3")}-${fake(UPPER_ALNUM, 6, "a3b")}-${fake(UPPER_ALNUM, 5, "a3c")}-${fake(UPPER_ALNUM, 5, "a3d")}-${fake(UPPER_ALNUM, 5, "a3e")}-${fake(UPPER_ALNUM, 5, "a3f")}`,
+    get sample() { return `A3-${fake(UPPER_ALNUM, 6, "a3")}-${fake(UPPER_ALNUM, 6, "a3b")}-${fake(UPPER_ALNUM, 5, "a3c")}-${fake(UPPER_ALNUM, 5, "a3d")}-${fake(UPPER_ALNUM, 5, "a3e")}-${fake(UPPER_ALNUM, 5, "a3f")}`; },
     env: "OP_SECRET_KEY",
   }),
   doppler("doppler-personal-token", "pt", "Doppler personal token (dp.pt.…)", "DOPPLER_TOKEN"),
@@ -131,7 +131,7 @@ export const rules: Rule[] = [
     docs: "https://infisical.com/docs/documentation/platform/token",
     prefix: "st.",
     body: "[a-f0-9-]{24,36}\\.[a-f0-9]{32}\\.[a-f0-9]{32}",
-    sample: `st.${fake(HEX, 24, "inf")}.${fake(HEX, 32, "inf")}.${fake(HEX, 32, "inf2")}`,
+    get sample() { return `st.${fake(HEX, 24, "inf")}.${fake(HEX, 32, "inf")}.${fake(HEX, 32, "inf2")}`; },
     env: "INFISICAL_TOKEN",
   }),
   // Pulumi access tokens: "pul-" + 40 hex.
@@ -143,7 +143,7 @@ export const rules: Rule[] = [
     docs: "https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/",
     prefix: "pul-",
     body: "[a-f0-9]{40}",
-    sample: "pul-" + fake(HEX, 40, "pulumi"),
+    get sample() { return "pul-" + fake(HEX, 40, "pulumi"); },
     env: "PULUMI_ACCESS_TOKEN",
   }),
   // Bitwarden Secrets Manager machine account access tokens:
@@ -158,7 +158,7 @@ export const rules: Rule[] = [
     body: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.[A-Za-z0-9]{30}:[A-Za-z0-9+/]{22}==",
     boundary: "A-Za-z0-9_+/=.-",
     keywords: ["=="],
-    sample: `0.${uuid("bw")}.${fake(ALNUM, 30, "bw")}:${fake(B64, 22, "bw")}==`,
+    get sample() { return `0.${uuid("bw")}.${fake(ALNUM, 30, "bw")}:${fake(B64, 22, "bw")}==`; },
     env: "BWS_ACCESS_TOKEN",
   }),
 ];
