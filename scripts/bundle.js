@@ -146,11 +146,28 @@ const RUNTIME = `
   return load;
 `;
 
-function build() {
+// Data the bundle can carry instead of computing at every start: the literal
+// prefixes of the built-in rules (src/scan/literal-prefix-table.ts), computed
+// here by the very literalPrefixes() of this build.
+const TABLE = "src/scan/literal-prefix-table.js";
+async function literalPrefixTable() {
+  const { allRules } = await import(pathToFileURL(join(dist, "rules", "index.js")).href);
+  const { literalPrefixes, prefixTableKey } = await import(pathToFileURL(join(dist, "src", "scan", "literal-prefix.js")).href);
+  const entries = new Map();
+  for (const { pattern } of allRules) {
+    // The arguments rule-runner.ts startPlan() passes.
+    const ignoreCase = pattern.flags.includes("i");
+    entries.set(prefixTableKey(pattern.source, ignoreCase, pattern.flags), literalPrefixes(pattern.source, ignoreCase, pattern.flags));
+  }
+  return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED = new Map(${JSON.stringify([...entries])});`;
+}
+
+async function build() {
   const modules = collect();
   const parts = [];
   for (const [id, source] of modules) {
-    parts.push(`${JSON.stringify(id)}: function (exports, require, module, __vs_import, __vs_meta) {\n${convert(id, source)}\n}`);
+    const code = id === TABLE ? await literalPrefixTable() : convert(id, source);
+    parts.push(`${JSON.stringify(id)}: function (exports, require, module, __vs_import, __vs_meta) {\n${code}\n}`);
   }
   const bundle = `(function (host) {\n"use strict";\nconst modules = {\n${parts.join(",\n")}\n};\n${RUNTIME}\n})`;
   const files = [...modules.keys()].map((id) => {
@@ -210,7 +227,7 @@ async function warmChild() {
 
 if (process.argv.includes("--warm")) await warmChild();
 else {
-  const n = build();
+  const n = await build();
   warm();
   console.log(`bundle: ${n} modules → ${join(dist, `${OUT}.js`)}`);
 }

@@ -3,7 +3,11 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import vm from "node:vm";
+import { allRules } from "../../rules/index.js";
+import { literalPrefixes, prefixTableKey } from "../scan/literal-prefix.js";
 import { commitFiles, GIT_TEST_ENV, git, initRepo, tempDir, writeFiles } from "../scan/test-repo.js";
 
 // The scan bundle (scripts/bundle.js, loaded by bin/vaultshift.js): built on a
@@ -86,6 +90,25 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
   assert.equal(bad.code, 2);
   assert.equal(bad.stderr, badModules.stderr);
   assert.equal(run(pkg, repo, ["scan", "--staged", "--history"]).code, 2);
+
+  // The literal-prefix table it carries is what literalPrefixes() computes, for every built-in rule.
+  const script = new vm.Script(readFileSync(join(pkg, "dist", "src", "cli", "scan.bundle.js"), "utf8"));
+  const load = script.runInThisContext()({
+    distUrl: pathToFileURL(join(pkg, "dist")).href + "/",
+    distPath: join(pkg, "dist") + "/",
+    importModule: (url: string) => import(url),
+    require: createRequire(import.meta.url),
+  }) as (id: string) => unknown;
+  const { PRECOMPUTED } = load("src/scan/literal-prefix-table.js") as { PRECOMPUTED: Map<string, string[] | null> };
+  const keys = new Set<string>();
+  for (const { pattern } of allRules) {
+    const ignoreCase = pattern.flags.includes("i");
+    const key = prefixTableKey(pattern.source, ignoreCase, pattern.flags);
+    keys.add(key);
+    assert.ok(PRECOMPUTED.has(key), key);
+    assert.deepEqual(PRECOMPUTED.get(key), literalPrefixes(pattern.source, ignoreCase, pattern.flags), key);
+  }
+  assert.equal(PRECOMPUTED.size, keys.size);
 
   // The bundle is what runs: a change made only to it shows.
   const bundleFile = join(pkg, "dist", "src", "cli", "scan.bundle.js");

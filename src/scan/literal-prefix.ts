@@ -1,3 +1,5 @@
+import { PRECOMPUTED } from "./literal-prefix-table.js";
+
 // Literal prefixes of a rule pattern: strings one of which every match must
 // start with. A rule whose matches all start with `pat`, `sk_` or
 // `postgres` need not run its regex at every position of a 5 MB bundle:
@@ -36,6 +38,11 @@ interface Prefixes {
   complete: boolean;
 }
 
+/** The key of literalPrefixes(source, ignoreCase, flags) in literal-prefix-table.ts. */
+export function prefixTableKey(source: string, ignoreCase: boolean, flags = ""): string {
+  return `${ignoreCase ? "i" : "-"}${flags}/${source}`;
+}
+
 interface Options {
   ignoreCase: boolean;
   /** `v` flag: class syntax has set operations; classes are not expanded. */
@@ -49,6 +56,8 @@ interface Options {
  * With `ignoreCase`, prefixes are returned lower-cased.
  */
 export function literalPrefixes(source: string, ignoreCase: boolean, flags = ""): string[] | null {
+  const known = PRECOMPUTED.get(prefixTableKey(source, ignoreCase, flags));
+  if (known !== undefined) return known === null ? null : [...known];
   const result = alternation(source, { ignoreCase, vMode: flags.includes("v") });
   if (result === null || result.set.length === 0) return null;
   const out = [...new Set(result.set)].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
