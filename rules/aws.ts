@@ -155,12 +155,14 @@ export const rules: Rule[] = [
     pattern:
       /^(?<i>[ \t]{2,16})(?:NoEcho:[ \t]{0,4}["']?true["']?[ \t]{0,4}\r?\n(?:\k<i>[A-Za-z][^\n]{0,200}\n){0,8}?\k<i>|(?=Default:[^\n]{0,220}\n(?:\k<i>[A-Za-z][^\n]{0,200}\n){0,8}?\k<i>NoEcho:[ \t]{0,4}["']?true))Default:[ \t]{0,4}(?<q>["']?)(?<secret>[^\s"'#][^\s"']{3,200})\k<q>[ \t]{0,4}$/m,
     validate: isRealPassword,
-    examples: {
-      invalid: [
-        `Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    Default: ${fake(B64, 20, "noecho").replace(/[+/]/g, "x")}\n`,
-        `Parameters:\n  ApiToken:\n    Default: "${fake(B64, 24, "noecho2").replace(/[+/]/g, "x")}"\n    Type: String\n    NoEcho: 'true'\n`,
-      ],
-      valid: ["Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    MinLength: 12\n", "Parameters:\n  Env:\n    Type: String\n    Default: production\n  DbPassword:\n    Type: String\n    NoEcho: true\n", "Parameters:\n  DbPassword:\n    NoEcho: true\n    Default: '{{resolve:secretsmanager:prod/db:SecretString:password}}'\n"],
+    get examples() {
+      return {
+        invalid: [
+          `Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    Default: ${fake(B64, 20, "noecho").replace(/[+/]/g, "x")}\n`,
+          `Parameters:\n  ApiToken:\n    Default: "${fake(B64, 24, "noecho2").replace(/[+/]/g, "x")}"\n    Type: String\n    NoEcho: 'true'\n`,
+        ],
+        valid: ["Parameters:\n  DbPassword:\n    Type: String\n    NoEcho: true\n    MinLength: 12\n", "Parameters:\n  Env:\n    Type: String\n    Default: production\n  DbPassword:\n    Type: String\n    NoEcho: true\n", "Parameters:\n  DbPassword:\n    NoEcho: true\n    Default: '{{resolve:secretsmanager:prod/db:SecretString:password}}'\n"],
+      };
     },
   }),
 ];
