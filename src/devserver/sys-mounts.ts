@@ -135,8 +135,12 @@ export function mountHandlers(state: State, tokens: TokenStore) {
   }
 
   function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean): void {
-    if (has(d, "default_lease_ttl")) m.config.default_lease_ttl = duration(d, "default_lease_ttl");
-    if (has(d, "max_lease_ttl")) m.config.max_lease_ttl = duration(d, "max_lease_ttl");
+    // Vault's tune: "" leaves a TTL as it is (the Go client always sends both), "system" resets it to the default.
+    const ttl = (k: string): number | undefined => (!has(d, k) || d[k] === null || d[k] === "" ? undefined : d[k] === "system" ? 0 : duration(d, k));
+    const defaultTtl = ttl("default_lease_ttl");
+    const maxTtl = ttl("max_lease_ttl");
+    if (defaultTtl !== undefined) m.config.default_lease_ttl = defaultTtl;
+    if (maxTtl !== undefined) m.config.max_lease_ttl = maxTtl;
     if (m.config.max_lease_ttl > 0 && m.config.default_lease_ttl > m.config.max_lease_ttl) {
       throw badRequest("backend max lease TTL cannot be less than backend default lease TTL");
     }

@@ -259,13 +259,15 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
     if (roleName !== "" && !role) throw badRequest(`unknown role ${roleName}`);
     const privileged = isRootOrSudo(req);
     const parentIsRoot = parent.policies.includes("root");
-    if (has(d, "id") && !privileged) throw badRequest("root or sudo privileges required to specify token id");
+    // The Go client (CLI, Terraform) always sends "type", "display_name", "num_uses" and "entity_alias", empty when
+    // unset (api.TokenCreateRequest has no omitempty on them): empty means "not given", as in Vault.
+    if (str(d, "id") !== "" && !privileged) throw badRequest("root or sudo privileges required to specify token id");
     if (bool(d, "no_parent") && !privileged && !orphanEndpoint && !role) throw badRequest("root or sudo privileges required to create orphan token");
     if (has(d, "period") && duration(d, "period") > 0 && !privileged && !role?.tokenPeriod) throw badRequest("root or sudo privileges required to create periodic token");
     // Batch tokens cannot make tokens; a role's token_type (default-*) applies when the request names none.
     if (parent.type === "batch") throw badRequest("batch tokens cannot create more tokens");
     const roleType = role?.tokenType.replace(/^default-/, "");
-    const type = str(d, "type", roleType === "batch" ? "batch" : "service");
+    const type = str(d, "type") || (roleType === "batch" ? "batch" : "service");
     if (type !== "service" && type !== "default" && type !== "batch") throw badRequest(`invalid 'token_type' value "${type}"`);
     if (role?.tokenType === "batch" && type !== "batch") throw badRequest("role requires batch tokens");
     if (role?.tokenType === "service" && type === "batch") throw badRequest("role requires service tokens");
@@ -290,8 +292,8 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
     }
     if (fromRole?.noDefault) noDefaultPolicy = true;
     if (policies.includes("root") && !parentIsRoot) throw badRequest("root tokens may not be created from a token that is not root");
-    const id = has(d, "id") ? str(d, "id") : undefined;
-    if (id !== undefined && (id === "" || id.includes("."))) throw badRequest("token IDs can not contain periods");
+    const id = str(d, "id") !== "" ? str(d, "id") : undefined;
+    if (id !== undefined && id.includes(".")) throw badRequest("token IDs can not contain periods");
     if (id !== undefined && tokens.get(id)) throw badRequest("cannot create a token with a duplicate ID");
     const displayName = str(d, "display_name");
     const noParent = role ? role.orphan : orphanEndpoint || bool(d, "no_parent");

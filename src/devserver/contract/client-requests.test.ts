@@ -233,11 +233,28 @@ describe("requests as real clients send them", () => {
     }
   });
 
-  test("sys/mounts/<path>/tune read gives integer TTLs", async () => {
+  test("sys/mounts/<path>/tune read gives integer TTLs; a tune as the Go client sends it (empty TTL strings) changes nothing, \"system\" resets", async () => {
     const r = await call(t, "GET", `sys/mounts/${kv}/tune`);
     assert.equal(r.status, 200);
     for (const k of ["default_lease_ttl", "max_lease_ttl"]) assert.equal(typeof r.body.data[k], "number", k);
     assert.equal(typeof r.body.data.force_no_cache, "boolean");
+    const system = r.body.data.default_lease_ttl as number;
+    assert.equal((await call(t, "POST", `sys/mounts/${kv}/tune`, { body: { default_lease_ttl: "1h", max_lease_ttl: "2h" } })).status, 204);
+    assert.equal((await call(t, "POST", `sys/mounts/${kv}/tune`, { body: { options: null, default_lease_ttl: "", max_lease_ttl: "", force_no_cache: false } })).status, 204);
+    assert.equal((await call(t, "GET", `sys/mounts/${kv}/tune`)).body.data.default_lease_ttl, 3600);
+    assert.equal((await call(t, "POST", `sys/mounts/${kv}/tune`, { body: { default_lease_ttl: "system", max_lease_ttl: "system" } })).status, 204);
+    assert.equal((await call(t, "GET", `sys/mounts/${kv}/tune`)).body.data.default_lease_ttl, system);
+  });
+
+  test("enabling engines and auth methods as the Go client sends it (empty config strings, null options)", async () => {
+    const cfg = { options: null, default_lease_ttl: "", max_lease_ttl: "", force_no_cache: false };
+    const m = unique("go-kv");
+    assert.equal((await call(t, "POST", `sys/mounts/${m}`, { body: { type: "kv-v2", description: "", config: cfg, local: false, seal_wrap: false, external_entropy_access: false, options: null } })).status, 204);
+    assert.deepEqual((await call(t, "GET", `sys/mounts/${m}`)).body.data.options, { version: "2" });
+    const a = unique("go-approle");
+    assert.equal((await call(t, "POST", `sys/auth/${a}`, { body: { type: "approle", description: "", config: { ...cfg, token_type: "" }, local: false, seal_wrap: false, external_entropy_access: false, options: null } })).status, 204);
+    await call(t, "DELETE", `sys/auth/${a}`);
+    await unmount(t, m);
   });
 
   test("calls clients make on connect: seal-status version (Terraform gates features on it), leader, version-history, host-info", async () => {
@@ -256,6 +273,15 @@ describe("requests as real clients send them", () => {
     assert.equal(h.status, 200);
     assert.equal(typeof h.body.data.host.hostname, "string");
     assert.equal(typeof h.body.data.memory.total, "number");
+  });
+
+  test("token create as the Go client (vault CLI, Terraform) sends it: empty type, display_name, entity_alias and num_uses mean unset", async () => {
+    const r = await call(t, "POST", "auth/token/create", { body: { policies: ["default"], ttl: "1h", display_name: "", num_uses: 0, type: "", entity_alias: "", renewable: true } });
+    assert.equal(r.status, 200, r.text);
+    assert.equal(r.body.auth.token_type, "service");
+    assert.equal(r.body.auth.lease_duration, 3600);
+    const idEmpty = await call(t, "POST", "auth/token/create", { body: { id: "", ttl: "1h" } });
+    assert.equal(idEmpty.status, 200, idEmpty.text);
   });
 
   test("token self-lookup carries the fields clients read; renew-self counts the increment from now, capped by the max TTL", async () => {
@@ -296,7 +322,7 @@ describe("a Terraform-provider-like call sequence", () => {
     const h = { "X-Vault-Request": "true" };
     assert.equal((await call(t, "GET", "auth/token/lookup-self", { headers: h })).status, 200);
     assert.match((await call(t, "GET", "sys/seal-status", { headers: h })).body.version, /^\d+\.\d+\.\d+/);
-    const child = await call(t, "POST", "auth/token/create", { headers: h, body: { display_name: "terraform", ttl: "1200s", explicit_max_ttl: "1200s", policies: ["root"] } });
+    const child = await call(t, "POST", "auth/token/create", { headers: h, body: { display_name: "terraform", ttl: "1200s", explicit_max_ttl: "1200s", policies: ["root"], num_uses: 0, type: "", entity_alias: "" } });
     assert.equal(child.status, 200);
     const tf = child.body.auth.client_token as string;
     assert.equal(child.body.auth.lease_duration, 1200);
