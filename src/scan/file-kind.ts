@@ -11,7 +11,7 @@ export interface FileInfo {
   testPath: boolean;
   /** Unquoted values after `=` / `:` are literals here (config, shell, env), not expressions (code). */
   unquotedLiterals: boolean;
-  /** `name value` lines with no operator are settings here (`*.conf`, `*.cfg`, `*.cnf`: Redis, Mosquitto, Squid…). */
+  /** `name value` lines with no operator are settings here (`*.conf`, `*.cfg`, `*.cnf`: Redis, Mosquitto, Squid…; Groovy `*.gradle`). */
   spaceSeparated?: boolean;
 }
 
@@ -37,5 +37,5 @@ export function fileInfo(file: string): FileInfo {
   if (DOCS_EXT.test(base)) return { kind: "docs", example: false, testPath, unquotedLiterals: true };
   // HCL (Terraform): unquoted values are expressions (`var.x`, `random_password.db.result`), strings are quoted.
   const hcl = /\.(?:tf|tfvars|hcl|nomad)$/i.test(base);
-  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: !hcl, ...(/\.(?:conf|cfg|cnf)$/i.test(base) ? { spaceSeparated: true } : {}) };
+  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: !hcl, ...(/\.(?:conf|cfg|cnf|gradle)$/i.test(base) ? { spaceSeparated: true } : {}) };
 }

@@ -157,3 +157,29 @@ test("name value lines without an operator in .conf/.cfg files (Redis, Mosquitto
   assert.deepEqual(secretsIn("squid.conf", `auth_param basic program /usr/lib/squid/basic_ncsa_auth /etc/squid/passwords\n`), []);
   assert.deepEqual(secretsIn("config.yml", `remote_password ${PW}\n`), [], "YAML has its own syntax");
 });
+
+test("#define, Objective-C @\"…\", Gradle Groovy calls, attribute-named elements, Terraform variable defaults and ${NAME:default}", () => {
+  const cases: Array<[string, string, string]> = [
+    ["Config.h", `#define API_KEY "${TOKEN}"\n`, TOKEN],
+    ["Keys.m", `NSString *const kClientSecret = @"${TOKEN}";\n`, TOKEN],
+    ["app/build.gradle", `signingConfigs {\n  release {\n    storePassword '${PW}'\n    keyPassword "${PW}"\n  }\n}\n`, PW],
+    ["hibernate.cfg.xml", `<property name="hibernate.connection.password">${PW}</property>\n`, PW],
+    ["beans.xml", `<entry key="db.password">${PW}</entry>\n`, PW],
+    ["variables.tf", `variable "db_password" {\n  type    = string\n  default = "${PW}"\n}\n`, PW],
+    ["App.java", `@Value("\${db.password:${PW}}") private String password;\n`, PW],
+    ["docker-compose.yml", `    environment:\n      DB_PASSWORD: \${DB_PASSWORD:-${PW}}\n`, PW],
+  ];
+  for (const [file, text, secret] of cases) assert.ok(secretsIn(file, text).includes(secret), `${file}: ${text.trim()}`);
+});
+
+test("references without a default, error messages and non-variable Terraform blocks stay out", () => {
+  for (const [file, text] of [
+    ["docker-compose.yml", "      DB_PASSWORD: ${DB_PASSWORD:?set DB_PASSWORD}\n"],
+    ["docker-compose.yml", "      DB_PASSWORD: ${DB_PASSWORD:-}\n"],
+    ["application.properties", "spring.datasource.password=${DB_PASSWORD:changeit}\n"],
+    ["variables.tf", 'variable "db_password" {\n  type      = string\n  sensitive = true\n}\noutput "x" {\n  default = "not-this-one-Qz7rLx2Vw9Kp"\n}\n'],
+    ["Config.h", "#define PASSWORD_MIN_LENGTH 12\n"],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});

@@ -232,9 +232,19 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     const m = PLIST_VALUE.exec(text);
     return m ? elementText(text, j + 6 + m[0].length, "</string>") : null;
   }
-  // Android string resources: `<string name="api_secret">…</string>`.
-  if (before === '"' && text.startsWith('">', j) && /<string[ \t]+name="$/.test(text.slice(Math.max(0, s - 20), s))) {
-    return elementText(text, j + 2, "</string>");
+  // Elements named by an attribute: Android `<string name="api_secret">…</string>`, Hibernate
+  // `<property name="hibernate.connection.password">…</property>`, `<entry key="db.password">…</entry>`.
+  if (before === '"' && text.startsWith('">', j) && /<[\w:.-]{1,40}[ \t]+(?:name|key)="$/.test(text.slice(Math.max(0, s - 60), s))) {
+    return elementText(text, j + 2, "</");
+  }
+  // `${db.password:default}` (Spring `@Value`, properties) and `${DB_PASSWORD:-default}` (shell,
+  // compose): the default after the name is a literal written into the file. `:?` / `:+` are not defaults.
+  if (text[s - 1] === "{" && text[s - 2] === "$" && text[e] === ":" && text[e + 1] !== "?" && text[e + 1] !== "+") {
+    const from = text[e + 1] === "-" ? e + 2 : e + 1;
+    const close = text.indexOf("}", from);
+    if (close === -1 || close - from > 2000 || close === from) return null;
+    const inner = text.slice(from, close);
+    return /[\s${}"']/.test(inner) ? null : { start: from, end: close };
   }
   let quotedName = false;
   if ((before === '"' || before === "'" || before === "`") && text[j] === before) {
@@ -246,6 +256,8 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     quotedName = true;
   }
   if (quotedName) {
+    // Terraform `variable "db_password" { … default = "…" … }`: the block's default is the value.
+    if (/variable[ \t]+"$/.test(text.slice(Math.max(0, s - 12), s)) && /^[ \t]*\{/.test(text.slice(j, j + 8))) return hclDefault(text, j);
     AFTER_QUOTED_NAME.lastIndex = j;
     const a = AFTER_QUOTED_NAME.exec(text);
     if (a && (a[0].includes("value") || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
@@ -273,6 +285,11 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   // Dockerfile `ENV NAME value` / `ARG NAME=value`.
   // (Only near a line start: never slice a long line per hit, or a 1 MB line costs O(n²).)
   const lineStart = nearLineStart(text, s, 40);
+  // C/C++/Objective-C `#define API_KEY "…"`.
+  if (lineStart !== -1 && /^[ \t]*#[ \t]*define[ \t]+$/.test(text.slice(lineStart, s)) && (text[j] === " " || text[j] === "\t")) {
+    while (text[j] === " " || text[j] === "\t") j++;
+    return literalAt(text, j, info);
+  }
   if (lineStart !== -1 && /^[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(lineStart, s)) && (text[j] === " " || text[j] === "\t")) {
     while (text[j] === " " || text[j] === "\t") j++;
     return literalAt(text, j, { ...info, unquotedLiterals: true });
@@ -284,7 +301,8 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
 
 // `remote_password s3cr…` / `masterauth s3cr…` on a line of its own: one name, one value, then the end
 // of the line, a comment or nginx's `;`. Lines with more words are prose or directives with arguments.
-const SPACE_VALUE = /[ \t]+([^\s"'`;#]{1,2001})[ \t]*;?[ \t]*(?:#[^\n]*)?(?=\r?\n|$)/y;
+// Gradle's Groovy DSL writes `storePassword '…'` the same way (a method call without parentheses).
+const SPACE_VALUE = /[ \t]+(?:([^\s"'`;#]{1,2001})|(["'])((?:(?!\2)[^\\\n]){1,2000})\2)[ \t]*;?[ \t]*(?:(?:#|\/\/)[^\n]*)?(?=\r?\n|$)/y;
 
 function spaceSeparatedValue(text: string, s: number, j: number, info: FileInfo): { start: number; end: number } | null {
   const lineStart = nearLineStart(text, s, 40);
@@ -292,8 +310,20 @@ function spaceSeparatedValue(text: string, s: number, j: number, info: FileInfo)
   SPACE_VALUE.lastIndex = j;
   const m = SPACE_VALUE.exec(text);
   if (!m) return null;
+  if (m[3] !== undefined) {
+    const start = j + m[0].indexOf(m[2]!) + 1;
+    return { start, end: start + m[3].length };
+  }
   const start = j + m[0].indexOf(m[1]!);
   return literalAt(text, start, info) && { start, end: start + m[1]!.length };
+}
+
+/** `default = "…"` inside the Terraform variable block opening at `j` (before its closing brace). */
+function hclDefault(text: string, j: number): { start: number; end: number } | null {
+  const block = text.slice(j, j + 1500);
+  const end = block.search(/\n\}/);
+  const m = /\n[ \t]*default[ \t]*=[ \t]*"/.exec(end === -1 ? block : block.slice(0, end));
+  return m ? readQuoted(text, j + m.index + m[0].length - 1) : null;
 }
 
 function operatorValue(text: string, j: number, info: FileInfo, query = false): { start: number; end: number } | null {
@@ -328,6 +358,8 @@ function isCallArgument(text: string, quoteAt: number): boolean {
 function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true): { start: number; end: number } | null {
   const c = text[j];
   if (c === '"' || c === "'" || c === "`") return readQuoted(text, j);
+  // Objective-C string objects: `@"…"`.
+  if (c === "@" && text[j + 1] === '"' && !info.unquotedLiterals) return readQuoted(text, j + 1);
   // Python bytes and raw literals: `b"…"`, `rb'…'` (never f-strings: those are templates).
   if (/[bBrRuU]/.test(c ?? "") && !info.unquotedLiterals) {
     const k = /[bB][rR]|[rR][bB]/.test(text.slice(j, j + 2)) ? j + 2 : j + 1;
