@@ -152,4 +152,84 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // OpenSSL pass phrase arguments: `-passin pass:…` / `-passout pass:…` / `-pass pass:…` give the
+  // password itself (the `env:`, `file:`, `fd:` and `stdin` forms do not):
+  // https://docs.openssl.org/3.0/man1/openssl-passphrase-options/.
+  custom({
+    id: "openssl-pass-argument",
+    description: "Pass phrase given on an OpenSSL command line (-passin/-passout/-pass pass:…)",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.openssl.org/3.0/man1/openssl-passphrase-options/",
+    keywords: ["pass:"],
+    pattern: /(?:^|[ \t])-(?:passin|passout|pass|kpass|macpass)[ \t]{1,4}["']?pass:(?<secret>[^\s"'$`]{4,200})/m,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout pass:${pw("opensslpass")}`, `openssl rsa -in enc.key -passin 'pass:${pw("opensslpass2")}' -out plain.key`],
+      valid: ["openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout env:P12_PASSWORD", "openssl rsa -in enc.key -passin pass:$KEY_PASS -out plain.key", "openssl pkcs12 -in a.p12 -passin file:pass.txt"],
+    },
+  }),
+  // Java keytool store and key passwords: `-storepass`, `-keypass`, `-srcstorepass`, `-deststorepass`
+  // (https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html); `:env` / `:file` take a name.
+  custom({
+    id: "keytool-password",
+    description: "Keystore or key password given to Java keytool on a command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html",
+    keywords: ["storepass", "keypass"],
+    pattern: /(?:^|[ \t])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass|new)[ \t]{1,4}(["']?)(?<secret>[^\s"'$`:-][^\s"'$`]{3,200})\1(?=\s|$)/m,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`keytool -importcert -noprompt -keystore truststore.jks -storepass ${pw("keytool")} -alias ca -file ca.crt`, `keytool -genkeypair -alias app -keystore app.p12 -storetype PKCS12 -storepass '${pw("keytool2")}' -keypass '${pw("keytool3")}'`],
+      valid: ["keytool -list -keystore cacerts -storepass changeit", "keytool -importcert -keystore ts.jks -storepass:env STORE_PASS -file ca.crt", 'keytool -list -keystore ks.jks -storepass "$STORE_PASS"'],
+    },
+  }),
+  // SQL Server command-line tools: `sqlcmd -U user -P password`, `bcp … -P password`
+  // (https://learn.microsoft.com/sql/tools/sqlcmd/sqlcmd-utility).
+  custom({
+    id: "sqlcmd-password",
+    description: "Password given to sqlcmd / bcp / osql with -P",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://learn.microsoft.com/sql/tools/sqlcmd/sqlcmd-utility",
+    keywords: ["sqlcmd", "bcp ", "osql"],
+    pattern: /\b(?:sqlcmd|bcp|osql)(?:[ \t](?:(?!sqlcmd|\bbcp\b|osql)[^\n|;&]){0,200}?)?[ \t]-P[ \t]{0,4}(["']?)(?<secret>[^\s"'$`%-][^\s"'$`]{3,128})\1(?=\s|$)/,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`sqlcmd -S db.acme.internal -U sa -P ${pw("sqlcmd")} -Q "SELECT 1"`, `bcp dbo.orders out orders.dat -S db01 -U etl -P '${pw("bcp")}' -c`],
+      valid: ['sqlcmd -S db -U sa -P "$SA_PASSWORD" -Q "SELECT 1"', "sqlcmd -S db -U sa -P %SA_PASSWORD% -Q \"SELECT 1\"", "sqlcmd -S db -E -Q \"SELECT 1\""],
+    },
+  }),
+  // `htpasswd -b[c…] file user password` takes the password from the command line (batch mode):
+  // https://httpd.apache.org/docs/2.4/programs/htpasswd.html.
+  custom({
+    id: "htpasswd-batch-password",
+    description: "Password given to htpasswd in batch mode (-b)",
+    kind: "password",
+    severity: "high",
+    docs: "https://httpd.apache.org/docs/2.4/programs/htpasswd.html",
+    keywords: ["htpasswd"],
+    pattern: /\bhtpasswd(?:[ \t]{1,4}-[a-zA-Z]{1,8}){0,4}?[ \t]{1,4}-[a-zA-Z]{0,6}b[a-zA-Z]{0,6}(?:[ \t]{1,4}-[a-zA-Z]{1,8}){0,4}[ \t]{1,4}[^\s-][^\s]{0,200}[ \t]{1,4}[^\s]{1,64}[ \t]{1,4}(["']?)(?<secret>[^\s"'$`][^\s"'$`]{3,128})\1(?=\s|$)/,
+    validate: isRealPassword,
+    examples: {
+      invalid: [`htpasswd -b -c /etc/nginx/.htpasswd admin ${pw("htpasswd")}`, `htpasswd -Bbc auth/users ops '${pw("htpasswd2")}'`],
+      valid: ["htpasswd -c /etc/nginx/.htpasswd admin", 'htpasswd -b /etc/nginx/.htpasswd admin "$ADMIN_PASSWORD"', "htpasswd -nb user $PASS"],
+    },
+  }),
+  // `aws configure set aws_secret_access_key …` writes the key to ~/.aws/credentials from the command line.
+  custom({
+    id: "aws-configure-set-secret",
+    description: "AWS secret access key or session token given to aws configure set",
+    kind: "cloud-credential",
+    severity: "critical",
+    docs: "https://docs.aws.amazon.com/cli/latest/reference/configure/set.html",
+    keywords: ["configure set"],
+    pattern: /\baws[ \t]{1,4}configure[ \t]{1,4}set[ \t]{1,4}(?:[\w.-]{0,40}\.)?(?:aws_secret_access_key|aws_session_token)[ \t]{1,4}(["']?)(?<secret>[A-Za-z0-9/+=]{30,1200})\1(?=\s|$)/,
+    entropy: 3.5,
+    examples: {
+      invalid: [`aws configure set aws_secret_access_key ${fake(ALNUM, 40, "awsconf")} --profile ci`],
+      valid: ["aws configure set aws_secret_access_key $AWS_SECRET_ACCESS_KEY --profile ci", "aws configure set region eu-west-1"],
+    },
+  }),
 ];
