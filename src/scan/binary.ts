@@ -1,3 +1,5 @@
+import { isAscii, isUtf8 } from "node:buffer";
+
 // Which files are not worth reading as text: binary content (a NUL byte in the
 // first 8 KB, the heuristic git uses in `buffer_is_binary`, xdiff-interface.c),
 // known binary extensions (decided before any read), and lockfiles (package
@@ -65,9 +67,8 @@ export function isLockfile(path: string): boolean {
 
 /** A NUL byte in the first 8000 bytes (git's FIRST_FEW_BYTES) means binary. */
 export function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8000);
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) return true;
-  return false;
+  // Buffer#indexOf is memchr; a JS loop over 8000 bytes per file cost ~80 ms on the 335 MB corpus.
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8000)).indexOf(0) !== -1;
 }
 
 const decoder = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
@@ -91,15 +92,10 @@ export function decodeUtf16(bytes: Uint8Array): string | undefined {
  * columns stay those of the file.
  */
 export function decodeText(bytes: Uint8Array): { text: string; invalidUtf8: boolean } {
+  // Pure ASCII (most source files): the same text as UTF-8 decoding gives,
+  // copied byte for byte into a one-byte string without the UTF-8 state machine.
+  if (isAscii(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1"), invalidUtf8: false };
   const text = decoder.decode(bytes);
-  // U+FFFD is rare in real text; only then pay for a strict check.
-  let invalidUtf8 = false;
-  if (text.includes("\uFFFD")) {
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    } catch {
-      invalidUtf8 = true;
-    }
-  }
-  return { text, invalidUtf8 };
+  // U+FFFD is rare in real text; only then pay for a validity check.
+  return { text, invalidUtf8: text.includes("\uFFFD") && !isUtf8(bytes) };
 }

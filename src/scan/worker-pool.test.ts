@@ -24,6 +24,7 @@ test("results come back in job order whatever the sizes and batching", { timeout
     settings: { engine: {}, maxFileSize: 1 << 20, salt: "s" },
     engineModule: fakeEngineModule,
     batchSize: 3,
+    batchJobs: 3,
     batchBytes: 60_000,
     bigBytesInFlight: 100_000,
     largestText: 120_100,

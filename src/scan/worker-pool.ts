@@ -20,8 +20,14 @@ export interface PoolOptions {
   workers: number;
   settings: JobSettings;
   engineModule?: string;
-  /** Most jobs per message (default 16). */
+  /** Most jobs of unknown size per message (default 16). */
   batchSize?: number;
+  /**
+   * Most jobs of known size per message (default 256): with sizes known, the
+   * bytes close a batch; this only bounds a run of tiny files. Fewer messages,
+   * fewer wake-ups of the main thread, which shares the cores with the workers.
+   */
+  batchJobs?: number;
   /** Most bytes per message, for jobs of known size (default 1 MiB); a job this large is "big" and travels alone. */
   batchBytes?: number;
   /** Most bytes of big jobs in flight at once, one big job always allowed (default 16 MiB). */
@@ -77,11 +83,13 @@ export class WorkerPool {
   private failure: VaultshiftError | undefined;
   private readonly failed = new Set<(error: VaultshiftError) => void>();
   private readonly batchSize: number;
+  private readonly batchJobs: number;
   private readonly batchBytes: number;
   private readonly bigBytesInFlight: number;
 
   constructor(options: PoolOptions) {
     this.batchSize = options.batchSize ?? 16;
+    this.batchJobs = options.batchJobs ?? 256;
     this.batchBytes = options.batchBytes ?? 1024 * 1024;
     this.bigBytesInFlight = options.bigBytesInFlight ?? 16 * 1024 * 1024;
     const oldMb = options.largestText !== undefined ? workerHeapLimitMb(options.largestText) : undefined;
@@ -181,24 +189,30 @@ export class WorkerPool {
 
   /**
    * Job indices, grouped into messages. Jobs of known size go largest first,
-   * a batch closed at `batchBytes` or `batchSize` jobs (so a big job travels
+   * a batch closed at `batchBytes` or `batchJobs` jobs (so a big job travels
    * alone); jobs of unknown size keep their order, `batchSize` at a time.
    */
   private batches(jobs: readonly ScanJob[]): { indices: number[]; bigBytes: number }[] {
-    const sizeOf = (job: ScanJob): number | undefined => (job.kind === "file" ? job.size : job.text.length);
+    const sizes = new Float64Array(jobs.length);
     const sized: number[] = [];
     const unsized: number[] = [];
-    jobs.forEach((job, i) => (sizeOf(job) !== undefined ? sized : unsized).push(i));
-    sized.sort((a, b) => sizeOf(jobs[b]!)! - sizeOf(jobs[a]!)! || a - b);
+    jobs.forEach((job, i) => {
+      const size = job.kind === "file" ? job.size : job.text.length;
+      if (size === undefined) unsized.push(i);
+      else {
+        sizes[i] = size;
+        sized.push(i);
+      }
+    });
+    sized.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
     const out: { indices: number[]; bigBytes: number }[] = [];
     let current: number[] = [];
     let bytes = 0;
     for (const i of sized) {
-      const size = sizeOf(jobs[i]!)!;
       current.push(i);
-      bytes += size;
-      if (bytes >= this.batchBytes || current.length >= this.batchSize) {
-        out.push({ indices: current, bigBytes: current.length === 1 && size >= this.batchBytes ? size : 0 });
+      bytes += sizes[i]!;
+      if (bytes >= this.batchBytes || current.length >= this.batchJobs) {
+        out.push({ indices: current, bigBytes: current.length === 1 && bytes >= this.batchBytes ? bytes : 0 });
         current = [];
         bytes = 0;
       }

@@ -1,0 +1,35 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { decodeText, decodeUtf16, looksBinary } from "./binary.js";
+
+// Bytes → text: the ASCII shortcut must give exactly what UTF-8 decoding gives.
+
+test("decodeText: ASCII, multi-byte UTF-8, a BOM and invalid bytes", () => {
+  const ascii = Buffer.from("const k = 'abc';\r\n\t~\x7f\n");
+  assert.deepEqual(decodeText(ascii), { text: "const k = 'abc';\r\n\t~\x7f\n", invalidUtf8: false });
+  assert.deepEqual(decodeText(Buffer.from("café ✓ 😀 k=1")), { text: "café ✓ 😀 k=1", invalidUtf8: false });
+  const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("a=1")]);
+  assert.deepEqual(decodeText(bom), { text: "\uFEFFa=1", invalidUtf8: false }, "the BOM is kept: columns stay those of the file");
+  assert.deepEqual(decodeText(Buffer.from([0x61, 0xe9, 0x62])), { text: "a\uFFFDb", invalidUtf8: true });
+  assert.deepEqual(decodeText(Buffer.from("a\uFFFDb")), { text: "a\uFFFDb", invalidUtf8: false }, "an encoded U+FFFD is valid UTF-8");
+  // A view into a larger buffer: only its own bytes.
+  const outer = Buffer.from("xxHELLOyy");
+  assert.equal(decodeText(outer.subarray(2, 7)).text, "HELLO");
+  assert.equal(decodeText(new Uint8Array(outer.buffer, outer.byteOffset + 2, 5)).text, "HELLO");
+  assert.deepEqual(decodeText(Buffer.alloc(0)), { text: "", invalidUtf8: false });
+});
+
+test("looksBinary: a NUL in the first 8000 bytes, as git decides", () => {
+  const at = (i: number, length = 9000) => {
+    const b = Buffer.alloc(length, 0x61);
+    b[i] = 0;
+    return b;
+  };
+  assert.equal(looksBinary(at(0)), true);
+  assert.equal(looksBinary(at(7999)), true);
+  assert.equal(looksBinary(at(8000)), false);
+  assert.equal(looksBinary(Buffer.from("plain text")), false);
+  const outer = Buffer.from([0, 0x61, 0x62, 0]);
+  assert.equal(looksBinary(outer.subarray(1, 3)), false, "only the view's own bytes count");
+  assert.equal(decodeUtf16(Buffer.from([0xff, 0xfe, 0x61, 0x00])), "\uFEFFa");
+});
