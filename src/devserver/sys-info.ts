@@ -44,3 +44,35 @@ export function hostInfo(req: LogicalRequest): LogicalResponse {
     },
   };
 }
+
+/** The plugins this server has, by catalog type: what `vault plugin list` and `vault secrets enable` can use. */
+export const BUILTIN_PLUGINS: Record<string, string[]> = {
+  auth: ["approle", "jwt", "kubernetes", "userpass"],
+  database: [],
+  secret: ["cubbyhole", "kv", "transit"],
+};
+
+/** GET sys/plugins/catalog and LIST sys/plugins/catalog/:type (all builtin, version "v<server>+builtin"). */
+export function pluginCatalog(req: LogicalRequest, rest: string, version: string): LogicalResponse {
+  const type = rest.replace(/\/$/, "");
+  if (type === "") {
+    if (req.operation !== "read") throw unsupportedOperation();
+    const detailed = Object.entries(BUILTIN_PLUGINS).flatMap(([t, names]) => names.map((name) => ({ builtin: true, deprecation_status: "supported", name, type: t, version: `v${version}+builtin` })));
+    return { data: { ...BUILTIN_PLUGINS, detailed } };
+  }
+  const names = BUILTIN_PLUGINS[type];
+  if (!names || req.operation !== "list") throw unsupportedOperation();
+  return { data: { keys: names } };
+}
+
+/** GET sys/ha-status: this single node, active (Vault 1.11+; `vault operator members`). */
+export function haStatus(req: LogicalRequest, address: string, version: string): LogicalResponse {
+  if (req.operation !== "read") throw unsupportedOperation();
+  return { data: { nodes: [{ hostname: hostname(), api_address: address, cluster_address: "", active_node: true, last_echo: null, version, upgrade_version: version, redundancy_zone: "" }] } };
+}
+
+/** GET sys/key-status: the barrier key term (`vault operator key-status`). */
+export function keyStatus(req: LogicalRequest, installTime: string): LogicalResponse {
+  if (req.operation !== "read") throw unsupportedOperation();
+  return { data: { term: 1, install_time: installTime, encryptions: 0 } };
+}

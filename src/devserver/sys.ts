@@ -1,4 +1,4 @@
-import { hostInfo, versionHistory } from "./sys-info.js";
+import { haStatus, hostInfo, keyStatus, pluginCatalog, versionHistory } from "./sys-info.js";
 import { handleLeases } from "./leases.js";
 import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, has, map, str, strList, type Data } from "./fields.js";
@@ -296,6 +296,15 @@ export function sysBackend(deps: SysDeps): Backend {
         case "version-history":
           if (rest !== "") throw unsupportedPath();
           return versionHistory(req, SERVER_VERSION.replace(/\+.*$/, ""), STARTED, BUILD_DATE);
+        case "plugins":
+          if (rest !== "catalog" && !rest.startsWith("catalog/")) throw unsupportedPath();
+          return pluginCatalog(req, rest.slice("catalog".length).replace(/^\//, ""), SERVER_VERSION.replace(/\+.*$/, ""));
+        case "ha-status":
+          if (rest !== "") throw unsupportedPath();
+          return haStatus(req, "", SERVER_VERSION.replace(/\+.*$/, ""));
+        case "key-status":
+          if (rest !== "") throw unsupportedPath();
+          return keyStatus(req, STARTED);
         case "host-info":
           if (rest !== "") throw unsupportedPath();
           return hostInfo(req);

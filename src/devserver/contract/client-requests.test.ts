@@ -257,7 +257,7 @@ describe("requests as real clients send them", () => {
     await unmount(t, m);
   });
 
-  test("calls clients make on connect: seal-status version (Terraform gates features on it), leader, version-history, host-info", async () => {
+  test("calls clients make on connect: seal-status version (Terraform gates features on it), leader, version-history, plugin catalog, ha-status, key-status, host-info", async () => {
     const s = await call(t, "GET", "sys/seal-status", { token: null });
     assert.match(s.body.version, /^\d+\.\d+\.\d+/);
     assert.equal(typeof s.body.build_date, "string");
@@ -269,6 +269,13 @@ describe("requests as real clients send them", () => {
     assert.ok(v.body.data.keys.length >= 1);
     const info = v.body.data.key_info[v.body.data.keys[0]];
     assert.equal(typeof info.timestamp_installed, "string");
+    const plugins = await call(t, "GET", "sys/plugins/catalog");
+    assert.ok(plugins.body.data.secret.includes("kv") && plugins.body.data.auth.includes("approle"));
+    assert.ok((await call(t, "LIST", "sys/plugins/catalog/secret")).body.data.keys.includes("transit"));
+    const ha = await call(t, "GET", "sys/ha-status");
+    assert.equal(ha.body.data.nodes.length, 1);
+    assert.equal(ha.body.nodes[0].active_node, true, "sys/ha-status is copied to the top level (README §3.5)");
+    assert.equal(typeof (await call(t, "GET", "sys/key-status")).body.data.term, "number");
     const h = await call(t, "GET", "sys/host-info");
     assert.equal(h.status, 200);
     assert.equal(typeof h.body.data.host.hostname, "string");
