@@ -103,8 +103,15 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   const publicPrefix = (name: string) => BROWSER_PREFIXES.find((p) => name.startsWith(p));
   const access = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `${ident}.${name}` : `${ident}[${JSON.stringify(name)}]`);
   /** Reads `process.env` (or an alias of it) through the overlay instead; false when that cannot be done here. */
+  // A React/Next.js client module ("use client") is bundled for the browser,
+  // where the Node-only secrets module cannot load: such uses are only reported.
+  const clientModule = ast.program.directives.some((d) => d.value.value === "use client");
+  // A file that writes the environment by computed name or with Object.assign
+  // is a .env loader: it must run before the secrets module loads (it may set
+  // VAULT_ADDR/VAULT_TOKEN), so it never imports it; its uses are only reported.
+  const loaderFile = writesEnvDynamically(ast, aliases);
   const overlay = (envNode: Node): boolean => {
-    if (bound.size === 0) return false;
+    if (bound.size === 0 || clientModule || loaderFile) return false;
     if (isProcessEnv(envNode)) {
       edits.push({ start: envNode.start!, end: envNode.end!, text: envIdent });
       return true;
@@ -154,7 +161,7 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
       if (names.length > 0) warn(node, "rewrite-skipped", `${file}:${node.loc?.start.line}: destructuring assignment from the environment reads ${names.join(", ")}; not rewritten. Change it to read from the secrets module.`);
       return;
     }
-    const aliasUse = node.type === "Identifier" && aliases.has(node.name) && aliasUsedWhole(parent, key);
+    const aliasUse = node.type === "Identifier" && aliases.has(node.name) && aliasUsedWhole(node, parent, key);
     if (bound.size > 0 && ((isProcessEnv(node) && usesWholeEnv(node, parent, key)) || aliasUse)) {
       const what = aliasUse ? `${(node as { name: string }).name} (process.env)` : "process.env";
       if (overlay(node)) {
@@ -283,7 +290,7 @@ function isWriteTarget(node: Node, parent: Node | null, key: string | null): boo
 
 /** `process.env` as a value of its own, not read through a key or destructured. */
 function usesWholeEnv(node: Node, parent: Node | null, key: string | null): boolean {
-  if (!parent) return false;
+  if (!parent || writesInto(node, parent, key)) return false;
   if (isMember(parent) && key === "object") return false;
   if (parent.type === "VariableDeclarator" && key === "init") return false;
   if (parent.type === "AssignmentExpression") return key === "right" && parent.left.type !== "ObjectPattern";
@@ -292,9 +299,38 @@ function usesWholeEnv(node: Node, parent: Node | null, key: string | null): bool
   return true;
 }
 
+/**
+ * `Object.assign(process.env, parsed)`, `Object.defineProperty(process.env, …)`:
+ * a custom .env loader writing into the environment, not reading it. Left as
+ * it is (routing it through the secrets module would load the secrets before
+ * the loader has set VAULT_ADDR/VAULT_TOKEN).
+ */
+function writesInto(node: Node, parent: Node, key: string | null): boolean {
+  if (parent.type !== "CallExpression" || key !== "arguments" || parent.arguments[0] !== node) return false;
+  const callee = parent.callee;
+  return (
+    isMember(callee) &&
+    callee.object.type === "Identifier" &&
+    callee.object.name === "Object" &&
+    ["assign", "defineProperty", "defineProperties"].includes(staticKey(callee) ?? "")
+  );
+}
+
+/** `process.env[k] = v`, `Object.assign(process.env, x)` (directly or through an alias) anywhere in the file. */
+function writesEnvDynamically(ast: File, aliases: Map<string, Node | null>): boolean {
+  const isEnv = (n: Node) => isProcessEnv(n) || (n.type === "Identifier" && aliases.has(n.name));
+  let found = false;
+  walk(ast.program, (node, parent, key) => {
+    if (found || !parent) return;
+    if (isMember(node) && isEnv(node.object) && staticKey(node) === null && isWriteTarget(node, parent, key)) found = true;
+    else if (isEnv(node) && writesInto(node, parent, key)) found = true;
+  });
+  return found;
+}
+
 /** An alias of process.env passed on, spread, enumerated or tested with `in` (not its declaration, not a member read). */
-function aliasUsedWhole(parent: Node | null, key: string | null): boolean {
-  if (!parent) return false;
+function aliasUsedWhole(node: Node, parent: Node | null, key: string | null): boolean {
+  if (!parent || writesInto(node, parent, key)) return false;
   switch (parent.type) {
     case "CallExpression":
     case "NewExpression":
