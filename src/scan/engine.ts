@@ -96,11 +96,11 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     }
   } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
     if (info.kind === "js") {
-      const js = shouldParseJavaScript(text) ? scanJavaScript(text, file, info) : null;
-      const found = js ?? (text.includes("process.env") || text.includes("import.meta.env") ? lexicalEnvReferences(text, file, info.testPath) : null);
-      if (found) {
-        envReferences = found.envReferences;
-        candidates.push(...found.candidates);
+      const js = shouldParseJavaScript(text, found) ? scanJavaScript(text, file, info) : null;
+      const read = js ?? (text.includes("process.env") || text.includes("import.meta.env") ? lexicalEnvReferences(text, file, info.testPath) : null);
+      if (read) {
+        envReferences = read.envReferences;
+        candidates.push(...read.candidates);
       }
     }
     for (const b of detectBuiltin(text, found, file, info)) {

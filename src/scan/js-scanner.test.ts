@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scanText } from "./engine.js";
 import { shouldParseJavaScript } from "./js-scanner.js";
+import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 
 const TOKEN = ["Zx8Qp2Lm", "9Rt4Vb7N", "c1Kd"].join("");
 const PW = ["Pa55", "w0rdX9", "q!"].join("");
@@ -72,10 +73,17 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     'sgMail.setApiKey( "SG.x" );',
     'const c = got.extend({}); c.basicAuth("user", "pass");',
     "const t = jwt.sign(payload, secret);",
+    "const ok = jsonwebtoken.verify(token, publicKey);",
+    "const sig = await jose.sign (claims, key);",
     "const { API_KEY = 'x' } = process.env;",
     "const env = process.env;\nuse(env.X);",
   ];
-  for (const text of parsed) assert.equal(shouldParseJavaScript(text), true, text);
+  // With the engine's keyword pass (which gates the token-signing search), the same answers.
+  const set = compileRuleSet(allRules);
+  for (const text of parsed) {
+    assert.equal(shouldParseJavaScript(text), true, text);
+    assert.equal(shouldParseJavaScript(text, scanKeywords(set, text)), true, text);
+  }
   const skipped = [
     "const s3 = new S3Client(config);\nconst api = createApi(options);",
     'const client = new Client({ region: "eu-west-1" });',
@@ -83,5 +91,8 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     "const url = process.env.API_URL;",
     `${"x".repeat(5000)}\nnew Stripe("sk_x");`, // minified: text scanning only
   ];
-  for (const text of skipped) assert.equal(shouldParseJavaScript(text), false, text);
+  for (const text of skipped) {
+    assert.equal(shouldParseJavaScript(text), false, text);
+    assert.equal(shouldParseJavaScript(text, scanKeywords(set, text)), false, text);
+  }
 });

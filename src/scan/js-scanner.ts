@@ -39,12 +39,14 @@ const LITERAL_ARGUMENT = /\(\s*["'`]/g;
 const CREDENTIAL_CALLEE_TAIL = /(?:Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|SDK|Api|API|set(?:ApiKey|Token|AccessToken|Credentials|Auth)|[bB]asicAuth|(?:^|[^\w$])auth)\s*$/;
 const TOKEN_SIGNING = /(?:jwt|jose|jsonwebtoken)\.(?:sign|verify)\s*\(/;
 
-function hasCredentialCall(text: string): boolean {
+function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
   LITERAL_ARGUMENT.lastIndex = 0;
   for (let m = LITERAL_ARGUMENT.exec(text); m; m = LITERAL_ARGUMENT.exec(text)) {
     if (CREDENTIAL_CALLEE_TAIL.test(text.slice(Math.max(0, m.index - 24), m.index))) return true;
   }
-  // `jwt.sign(payload, secret)`: the secret is the second argument.
+  // `jwt.sign(payload, secret)`: the secret is the second argument. The engine's keyword
+  // pass says whether a receiver name occurs at all (rule-set.ts ENGINE_KEYWORDS).
+  if (found !== undefined && !found.has("jwt.") && !found.has("jose.") && !found.has("jsonwebtoken.")) return false;
   return TOKEN_SIGNING.test(text);
 }
 const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth)$/;
@@ -53,12 +55,13 @@ const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|An
  * The cheap pre-check: is parsing this file worth it? Only when it aliases or
  * destructures the environment, or calls a client constructor / header setter
  * with a literal; plain `process.env.X` reads are found lexically
- * (env-references.ts). Big or minified files are never parsed.
+ * (env-references.ts). Big or minified files are never parsed. `found`: the
+ * keywords of the engine's pass over this text, when there was one.
  */
-export function shouldParseJavaScript(text: string): boolean {
+export function shouldParseJavaScript(text: string, found?: ReadonlySet<string>): boolean {
   if (text.length > AST_MAX_BYTES) return false;
   // The patterns first: most files fail them, and then need no line count.
-  if (!(((text.includes("process.env") || text.includes("import.meta.env")) && NEEDS_AST.test(text)) || hasCredentialCall(text))) return false;
+  if (!(((text.includes("process.env") || text.includes("import.meta.env")) && NEEDS_AST.test(text)) || hasCredentialCall(text, found))) return false;
   return !isMinified(text); // minified: text scanning only
 }
 

@@ -65,6 +65,7 @@ export const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secr
 export const ENGINE_KEYWORDS = [
   "private key", "://", "authorization", "--user", "-u ", "--pass", "--requirepass", "-password", "login", "identified", "password '", 'password "',
   "pass", "pwd", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
+  "jwt.", "jose.", "jsonwebtoken.",
 ];
 
 // The trigram a keyword is found by should be rare in source code, or every
