@@ -68,6 +68,8 @@ export function importInsertion(
   kind: ModuleKind,
   names: ReadonlyArray<{ imported: ImportedName; local: string }>,
   specifier: string,
+  /** Offset of the first rewritten read: the import must come before the statement holding it. */
+  firstUse = Infinity,
 ): { at: number; text: string } {
   const eol = content.includes("\r\n") ? "\r\n" : "\n";
   const body = ast.program.body;
@@ -84,8 +86,11 @@ export function importInsertion(
   if (kind === "esm") {
     for (const s of body) if (s.type === "ImportDeclaration") anchor = s;
   } else {
+    // `const stripe = require("stripe")(process.env.STRIPE_KEY)` is a leading
+    // require that itself reads a secret: the import goes before it (after it,
+    // `secrets` would be read before its `const` ran: a TDZ ReferenceError).
     for (const s of body) {
-      if (!isRequireStatement(s)) break;
+      if (!isRequireStatement(s) || s.end! > firstUse) break;
       anchor = s;
     }
   }

@@ -311,6 +311,11 @@ test("CommonJS: the secrets module is required after `require(\"dotenv\").config
   assert.equal(out.content, `require("dotenv").config({ path: ".env" });\nconst { Client } = require("pg").native;\nconst { secrets } = require("./secrets.js");\n\nconst pw = secrets.DB_PASSWORD;\n`);
 });
 
+test("CommonJS: a leading require that reads a secret itself (require(\"stripe\")(key)) gets the import before it, not after", () => {
+  const out = rewrite("pay.js", `require("dotenv").config();\nconst stripe = require("stripe")(process.env.STRIPE_KEY);\nmodule.exports = stripe;\n`);
+  assert.equal(out.content, `require("dotenv").config();\nconst { secrets } = require("./secrets.js");\nconst stripe = require("stripe")(secrets.STRIPE_KEY);\nmodule.exports = stripe;\n`);
+});
+
 test("ESM: dotenv configured in the module body is reported (imports, the secrets module included, run first)", () => {
   const out = rewrite("server.js", `import dotenv from "dotenv";\nimport express from "express";\ndotenv.config();\nconst key = process.env.STRIPE_KEY;\n`);
   assert.equal(out.changed, true);

@@ -217,7 +217,7 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
         );
       }
     }
-    const ins = importInsertion(ast, content, kind, needed, input.secretsImport);
+    const ins = importInsertion(ast, content, kind, needed, input.secretsImport, Math.min(...applied.kept.map((e) => e.start)));
     // Insertion points come from the original text; edits never touch them
     // (they sit between top-level statements), so shift by the edits before.
     const shift = edits.filter((e) => e.end <= ins.at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0);

@@ -33,6 +33,8 @@ test("config module + envalid-style schema fed the whole process.env (CommonJS, 
   assert.match(schema, /^const \{ processEnv \} = require\("\.\/vaultshift-secrets"\);$/m);
   assert.match(schema, /module\.exports = cleanEnv\(processEnv, \{/);
   assert.match(readFileSync(join(run.root, "src/config.js"), "utf8"), /password: secrets\.DB_PASSWORD \|\| "dev-pass",/);
+  // require("x")(secret) as a leading require: the secrets module is required before it.
+  assert.match(readFileSync(join(run.root, "src/payments.js"), "utf8"), /^require\("\.\/config"\);\nconst \{ secrets \} = require\("\.\/vaultshift-secrets"\);\nconst stripe = require\("\.\/make-client"\)\(secrets\.STRIPE_KEY\);/);
   assert.ok(run.result.plan.warnings.some((w) => w.code === "whole-env-use" && w.file === "src/env-schema.js"), "and it is reported for review");
   await assertRollback(run, server);
 });
