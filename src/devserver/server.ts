@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { parseBool } from "./fields.js";
-import { VaultHttpError } from "./http-error.js";
+import { PERMISSION_DENIED, VaultHttpError } from "./http-error.js";
 import type { Operation } from "./acl.js";
 import { LIST_MARKER_HEADER } from "./list-method.js";
 import type { Core } from "./core.js";
@@ -183,6 +183,11 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
       }
       const help = url.searchParams.get("help");
       if (help !== null && parseBool(help)) {
+        // Help is allowed on any path, but only to a valid token (Vault checks the token, then lets help through the ACL).
+        if (!core.tokens.valid(tokenOf(req))) {
+          sendError(res, 403, [PERMISSION_DENIED]);
+          return;
+        }
         send(res, 200, { help: `## PATH\n\n${path}\n\nThe vaultshift dev server does not carry help text; see the Vault API documentation for this path.\n`, openapi: { openapi: "3.0.2", paths: {} }, see_also: null });
         return;
       }

@@ -82,6 +82,8 @@ describe("transit secrets engine", () => {
     assert.equal(refused.status, 400);
     assert.match(refused.body.errors[0], /disallowed by policy/);
     assert.equal((await call("POST", "transit/keys/rot/config", { min_decryption_version: 3 })).status, 400);
+    assert.equal((await call("POST", "transit/keys/rot/config", { auto_rotate_period: "24h" })).status, 204);
+    assert.equal((await call("GET", "transit/keys/rot")).body.data.auto_rotate_period, 86400);
   });
 
   test("batch_input keeps the input order and references; one bad item fails that item and the batch status", async () => {

@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, randomBytes, sign, verify, timingSafeEqual } from "node:crypto";
 import { badRequest, notFound, unsupportedOperation, unsupportedPath, VaultHttpError } from "./http-error.js";
-import { bool, has, int, str, type Data } from "./fields.js";
+import { bool, duration, has, int, str, type Data } from "./fields.js";
 import { tools } from "./sys-tools.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { State } from "./state.js";
@@ -124,7 +124,7 @@ function createKey(name: string, d: Data): TransitKey {
     minEncryptionVersion: 0,
     minAvailableVersion: 0,
     latestVersion: 1,
-    autoRotatePeriod: has(d, "auto_rotate_period") ? int(d, "auto_rotate_period") : 0,
+    autoRotatePeriod: duration(d, "auto_rotate_period"),
     versions: { "1": newVersion(type) },
   };
 }
@@ -323,7 +323,7 @@ export function transitBackend(state: State): Backend {
               if (k.allowPlaintextBackup && !bool(d, "allow_plaintext_backup")) throw badRequest("plaintext backup cannot be disabled once allowed");
               k.allowPlaintextBackup = bool(d, "allow_plaintext_backup");
             }
-            if (has(d, "auto_rotate_period")) k.autoRotatePeriod = int(d, "auto_rotate_period");
+            if (has(d, "auto_rotate_period")) k.autoRotatePeriod = duration(d, "auto_rotate_period");
             return undefined;
           }
           if (sub === "trim") {

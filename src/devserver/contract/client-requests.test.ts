@@ -91,11 +91,12 @@ describe("requests as real clients send them", () => {
     assert.equal(wrong.status, 403);
   });
 
-  test("?help=1 answers 200 with help text", async () => {
+  test("?help=1 answers 200 with help text to a valid token, 403 without one", async () => {
     const r = await call(t, "GET", `${kv}/data/app?help=1`);
     assert.equal(r.status, 200);
     assert.equal(typeof r.body.help, "string");
     assert.ok(!r.text.includes("canary-Zq3"));
+    assert.equal((await call(t, "GET", `${kv}/data/app?help=1`, { token: null })).status, 403);
   });
 
   test("LIST, GET ?list=true and trailing slashes list the same keys; a non-boolean list is 400", async () => {
