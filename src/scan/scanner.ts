@@ -109,7 +109,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 }
 
 export async function scanInternal(options: ScanInternalOptions): Promise<ScanResult & { findings: ScannedFinding[] }> {
-  const started = performance.now();
+  // process.hrtime, not performance.now(): the \`performance\` global loads
+  // perf_hooks and 10 more internal modules (~1-2 ms of a pre-commit hook).
+  const started = process.hrtime.bigint();
   const cwd = resolve(options.cwd);
   const mode = options.mode ?? "tree";
   const loaded = options.config !== undefined ? { config: options.config, file: undefined, dir: cwd } : loadConfig(cwd, options.configFile);
@@ -263,7 +265,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     const more = stats.notes.length - MAX_NOTES;
     stats.notes = [...stats.notes.slice(0, MAX_NOTES), `…and ${more} more`];
   }
-  stats.durationMs = Math.round(performance.now() - started);
+  stats.durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
   return { findings, envReferences, stats };
 }
 
