@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { literalPrefixes } from "./literal-prefix.js";
+import { anchorLiteral, literalPrefixes } from "./literal-prefix.js";
 import { runRule, startPlan } from "./rule-runner.js";
 import { compileRuleSet, runRulesWith, scanKeywords } from "./rule-set.js";
 import { allRules } from "../../rules/index.js";
@@ -81,6 +81,51 @@ describe("literalPrefixes", () => {
       }
     }
     assert.ok(checked > 200, `only ${checked} matches checked`);
+  });
+});
+
+describe("anchorLiteral", () => {
+  it("finds a literal at a bounded distance into every match", () => {
+    assert.deepEqual(anchorLiteral("(?<![A-Za-z0-9])(?<secret>[A-Za-z0-9]{75,76}AZDO[A-Za-z0-9]{4,5})(?![A-Za-z0-9])", false), { literal: "AZDO", min: 75, max: 76 });
+    assert.deepEqual(anchorLiteral("(?:^|:)[ \\t]{0,4}_authToken[ \\t]{0,4}=", false), { literal: "_authToken", min: 0, max: 5 });
+    assert.deepEqual(anchorLiteral("(?:(?:facebook|\\bfb)[\\w.-]{0,20}?secret)(?=x)", true), { literal: "secret", min: 2, max: 28 });
+    // A class may match an astral character (two code units) with the u flag.
+    assert.deepEqual(anchorLiteral("[^x]{2}KEY", false, "u"), { literal: "KEY", min: 2, max: 4 });
+  });
+
+  it("gives up on unbounded or unknown distances and top-level alternatives", () => {
+    for (const src of ["[a-z]+AZDO", "(a)\\1AZDO", "x|yAZDO", "[a-z]{0,200}AZDO", "ab"]) assert.equal(anchorLiteral(src, false), null, src);
+  });
+
+  it("every match holds the anchor within its bounds (random texts)", () => {
+    const patterns: Array<[string, string]> = [
+      ["(?:^|:)[ \\t]{0,3}_auth[ \\t]?=", "m"],
+      ["(?:fb|face)[a-z.]{0,4}?sec(?=[a-z])", "i"],
+      ["[0-9]{2,3}:AA[a-z]", ""],
+      ["(?<![a-z])[a-z]{1,3}(?:x|yy)?\\.key", ""],
+    ];
+    let seed = 5;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const pieces = [" ", "\t", ":", "_auth", "=", "fb", "FACE", "sec", "SEC", "x", "yy", ".key", "12", "0", ":AA", "a", "b.", "\n", "q"];
+    let checked = 0;
+    for (const [src, flags] of patterns) {
+      const a = anchorLiteral(src, flags.includes("i"), flags);
+      assert.ok(a !== null, src);
+      const re = new RegExp(src, `${flags}g`);
+      for (let n = 0; n < 4000; n++) {
+        let text = "";
+        const len = 1 + Math.floor(rnd() * 12);
+        for (let j = 0; j < len; j++) text += pieces[Math.floor(rnd() * pieces.length)];
+        const hay = flags.includes("i") ? text.toLowerCase() : text;
+        for (const m of text.matchAll(re)) {
+          let ok = false;
+          for (let d = a.min; d <= a.max; d++) if (hay.startsWith(a.literal, m.index + d)) ok = true;
+          assert.ok(ok, `${src}: ${JSON.stringify(m[0])} in ${JSON.stringify(text)} holds no ${a.literal} ${a.min}…${a.max} in`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked > 100, `only ${checked} matches checked`);
   });
 });
 

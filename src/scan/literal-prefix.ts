@@ -47,6 +47,8 @@ interface Options {
   ignoreCase: boolean;
   /** `v` flag: class syntax has set operations; classes are not expanded. */
   vMode: boolean;
+  /** `u` or `v`: a class, `.` or `\\W` may match an astral character, two UTF-16 code units. */
+  unicode?: boolean;
 }
 
 /**
@@ -288,4 +290,140 @@ function splitTopLevel(body: string): string[] | null {
   }
   parts.push(body.slice(start));
   return depth === 0 ? parts : null;
+}
+
+/**
+ * A literal every match contains at a bounded distance from its start, for
+ * patterns without usable prefixes: `[A-Za-z0-9]{75,76}AZDO…` holds `AZDO`
+ * 75 or 76 characters in, `(?:^|:)[ \t]{0,4}_authToken` holds `_authToken`
+ * 0 to 5 characters in. Finding the literal (in the keyword pass) then bounds
+ * where a match can start: `at - max … at - min`. Lower-cased with `ignoreCase`.
+ */
+export interface Anchor {
+  literal: string;
+  min: number;
+  max: number;
+}
+
+/** Largest spread of start offsets per occurrence of an anchor: each is one sticky run. */
+const MAX_ANCHOR_SPREAD = 32;
+/** Anchors further in than this are not looked for: most occurrences would be far from any match. */
+const MAX_ANCHOR_OFFSET = 128;
+
+export function anchorLiteral(source: string, ignoreCase: boolean, flags = ""): Anchor | null {
+  const o: Options = { ignoreCase, vMode: flags.includes("v"), unicode: flags.includes("u") || flags.includes("v") };
+  const found: Anchor[] = [];
+  if (splitTopLevel(source)?.length !== 1) return null;
+  scanAnchors(source, 0, 0, o, found);
+  let best: Anchor | null = null;
+  for (const a of found) {
+    if (a.literal.length < 3 || !/^[\x20-\x7e]+$/.test(a.literal)) continue;
+    if (a.max - a.min > MAX_ANCHOR_SPREAD || a.max > MAX_ANCHOR_OFFSET) continue;
+    if (best === null || a.literal.length - (a.max - a.min) / 8 > best.literal.length - (best.max - best.min) / 8) best = a;
+  }
+  return best;
+}
+
+/**
+ * Walks one branch from i, the text before it being min…max characters long;
+ * records literal runs with their offsets. Returns the offsets after the branch
+ * (max Infinity once unbounded), or null where lengths cannot be known.
+ */
+function scanAnchors(src: string, min: number, max: number, o: Options, found: Anchor[]): [number, number] | null {
+  let i = 0;
+  let run = "";
+  let runMin = 0;
+  let runMax = 0;
+  const flush = () => {
+    if (run.length > 0) found.push({ literal: run, min: runMin, max: runMax });
+    run = "";
+  };
+  while (i < src.length) {
+    const zw = zeroWidthEnd(src, i);
+    if (zw !== -1) {
+      i = zw;
+      continue;
+    }
+    const ch = src[i]!;
+    let len: [number, number] | null;
+    let end: number;
+    let single = false; // a single-branch group walked inside (its literals recorded at their offsets)
+    let literal: string | null = null;
+    if (ch === "(") {
+      const close = closingParen(src, i);
+      if (close === -1) return null;
+      let bodyStart: number;
+      if (src.startsWith("(?:", i)) bodyStart = i + 3;
+      else if (src.startsWith("(?<", i)) bodyStart = src.indexOf(">", i) + 1;
+      else if (src[i + 1] !== "?") bodyStart = i + 1;
+      else return null;
+      const body = src.slice(bodyStart, close);
+      end = close + 1;
+      const q = readQuantifier(src, end);
+      const branches = splitTopLevel(body);
+      if (branches === null) return null;
+      if (branches.length === 1 && q.min === 1 && q.max === 1) {
+        flush();
+        const after = scanAnchors(body, min, max, o, found);
+        if (after === null) return null;
+        [min, max] = after;
+        i = q.end;
+        single = true;
+      } else {
+        let lo = Infinity;
+        let hi = 0;
+        for (const b of branches) {
+          const r = scanAnchors(b, 0, 0, o, []);
+          if (r === null) return null;
+          lo = Math.min(lo, r[0]);
+          hi = Math.max(hi, r[1]);
+        }
+        len = [lo, hi];
+      }
+      if (single) continue;
+      len = len!;
+    } else if (ch === "[") {
+      const close = classEnd(src, i);
+      if (close === -1 || o.vMode) return null;
+      len = [1, o.unicode ? 2 : 1];
+      end = close + 1;
+    } else if (ch === "\\") {
+      const e = src[i + 1];
+      if (e === undefined || e === "k" || /[1-9]/.test(e)) return null; // back-references: length unknown here
+      if (e === "u" || e === "x" || e === "c" || e === "p" || e === "P") return null; // multi-character escapes
+      len = [1, o.unicode ? 2 : 1];
+      end = i + 2;
+      if (!/[A-Za-z0-9]/.test(e)) literal = fold(e, o);
+    } else if (ch === ".") {
+      len = [1, o.unicode ? 2 : 1];
+      end = i + 1;
+    } else if (META.has(ch)) return null;
+    else {
+      len = [1, 1];
+      end = i + 1;
+      literal = fold(ch, o);
+    }
+    const q = readQuantifier(src, end);
+    if (literal !== null && q.min === 1 && q.max === 1) {
+      if (run.length === 0) {
+        runMin = min;
+        runMax = max;
+      }
+      run += literal;
+    } else flush();
+    min += len[0] * q.min;
+    max = q.max === Infinity || max === Infinity ? Infinity : max + len[1] * q.max;
+    i = q.end;
+  }
+  flush();
+  return [min, max];
+}
+
+/** Index of the `]` closing the class at i. */
+function classEnd(src: string, i: number): number {
+  for (let j = i + 1; j < src.length; j++) {
+    if (src[j] === "\\") j++;
+    else if (src[j] === "]") return j;
+  }
+  return -1;
 }

@@ -1,5 +1,5 @@
 import type { Rule } from "./types.js";
-import { literalPrefixes } from "./literal-prefix.js";
+import { anchorLiteral, literalPrefixes } from "./literal-prefix.js";
 
 // Runs one detection rule on one text, with the semantics every caller shares
 // (the engine, the rules' own example tests, the rule-safety test):
@@ -36,8 +36,10 @@ function globalCopy(pattern: RegExp): RegExp {
 
 /** How a rule can run at known start offsets instead of scanning the whole text. */
 export interface StartPlan {
-  /** Strings every match starts with (lower-case when `ignoreCase`), 3+ characters each. */
+  /** Strings every match starts with (lower-case when `ignoreCase`), 3+ characters each, or one it holds `back` characters in. */
   prefixes: string[];
+  /** How far before an occurrence of a prefix a match can start: [0, 0] for prefixes, [min, max] for an anchor. */
+  back: [number, number];
   ignoreCase: boolean;
   sticky: RegExp;
 }
@@ -60,11 +62,14 @@ export function startPlan(rule: Rule): StartPlan | null {
     // The sticky copy is made when the rule first runs: every scan plans all
     // ~280 prefixed rules, and a small staged change runs a handful of them.
     let sticky: RegExp | undefined;
+    // Without usable prefixes, a literal at a bounded distance into every match (`…{75,76}AZDO`).
+    const anchor = unicodeFold || (prefixes !== null && prefixes.every((p) => p.length >= 3)) ? null : anchorLiteral(pattern.source, ignoreCase, flags);
     plan =
-      prefixes === null || prefixes.some((p) => p.length < 3)
+      anchor === null && (prefixes === null || prefixes.some((p) => p.length < 3))
         ? null
         : {
-            prefixes,
+            prefixes: anchor === null ? prefixes! : [anchor.literal],
+            back: anchor === null ? [0, 0] : [anchor.min, anchor.max],
             ignoreCase,
             get sticky() {
               return (sticky ??= new RegExp(pattern.source, `${[...new Set(pattern.flags.replace(/[gy]/g, ""))].join("")}dy`));

@@ -34,6 +34,8 @@ export interface CompiledRuleSet {
   wantPositions: Uint8Array;
   /** Rules whose matches start with literal prefixes: the keyword index of each prefix, and its exact spelling when case matters. */
   prefixed: Map<Rule, Array<{ k: number; exact: string | null }>>;
+  /** Rules found by an anchor literal inside their matches (rule-runner.ts StartPlan.back): how far before it a match can start. */
+  anchored: Map<Rule, [number, number]>;
   /** keyword index → 1 for the generic detector's head words (GENERIC_HEADS): every occurrence is recorded. */
   headWord: Uint8Array;
 }
@@ -133,9 +135,11 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   // rule by themselves: the pass records their offsets, and the rule's regex
   // runs only there instead of over the whole text.
   const prefixed = new Map<Rule, Array<{ k: number; exact: string | null }>>();
+  const anchored = new Map<Rule, [number, number]>();
   for (const rule of rules) {
     const plan = startPlan(rule);
     if (plan === null) continue;
+    if (plan.back[1] > 0) anchored.set(rule, plan.back);
     prefixed.set(
       rule,
       plan.prefixes.map((p) => {
@@ -185,7 +189,7 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   });
   const triArray: Array<Int32Array | undefined> = new Array(TRI_MASK + 1);
   for (const [h, list] of triLists) triArray[h] = Int32Array.from(list);
-  set = { rules, keywords, keywordIndex: index, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always, wantPositions, prefixed, headWord };
+  set = { rules, keywords, keywordIndex: index, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always, wantPositions, prefixed, anchored, headWord };
   compiledSets.set(rules, set);
   return set;
 }
@@ -324,6 +328,18 @@ function startsFor(set: CompiledRuleSet, rule: Rule, text: string): number[] | n
     if (list === null) return null;
     if (list === undefined) continue; // does not occur
     for (const at of list) if (exact === null || text.startsWith(exact, at)) starts.push(at);
+  }
+  const back = set.anchored.get(rule);
+  if (back !== undefined) {
+    // An anchor min…max characters into the match: every start in that window, once.
+    const [min, max] = back;
+    const window: number[] = [];
+    let next = 0;
+    for (const at of starts) {
+      for (let s = Math.max(next, at - max); s <= at - min; s++) window.push(s);
+      next = Math.max(next, at - min + 1);
+    }
+    return window;
   }
   if (prefixes.length > 1) starts = starts.sort((a, b) => a - b);
   return starts;
