@@ -154,6 +154,14 @@ test("a loader writing into process.env (Object.assign, defineProperty) is left 
   assert.match(c.warnings[0]!.message, /not rewritten/);
 });
 
+test("a rest element copying the environment, and an alias handed to another name, read through processEnv", () => {
+  const rest = rewrite("a.js", `import x from "x";\nconst { STRIPE_KEY, PORT = "3000", ...others } = process.env;\n`);
+  assert.equal(rest.content, `import x from "x";\nimport { processEnv } from "./secrets.js";\nconst { STRIPE_KEY, PORT = "3000", ...others } = processEnv;\n`);
+  assert.deepEqual(rest.warnings.map((w) => w.code), ["whole-env-use"]);
+  const chain = rewrite("a.cjs", `const e = process.env;\nconst e2 = e;\nmodule.exports = [e.STRIPE_KEY, e2.STRIPE_KEY];\n`);
+  assert.equal(chain.content, `const { secrets, processEnv } = require("./secrets.js");\nconst e = processEnv;\nconst e2 = e;\nmodule.exports = [secrets.STRIPE_KEY, e2.STRIPE_KEY];\n`);
+});
+
 test("a file binding processEnv already imports the overlay under another name", () => {
   const out = rewrite("a.cjs", `const processEnv = 1;\nfork("w", { env: process.env });\n`);
   assert.equal(out.content, `const { processEnv: vaultshiftProcessEnv } = require("./secrets.js");\nconst processEnv = 1;\nfork("w", { env: vaultshiftProcessEnv });\n`);

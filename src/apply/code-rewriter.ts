@@ -153,6 +153,17 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
       return;
     }
     if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && isEnvObject(node.init)) {
+      // `const { A, ...rest } = process.env`: rest is a copy of the whole
+      // environment minus A, migrated secrets included. Read the pattern from
+      // processEnv as it is: every name and the rest get what they got before.
+      if (node.id.properties.some((p) => p.type === "RestElement") && overlay(node.init!)) {
+        warn(
+          node,
+          "whole-env-use",
+          `${file}:${node.loc?.start.line}: the rest element copies the whole environment; it now destructures processEnv from the secrets module (process.env with the migrated secrets added), so it holds what it held before. If it does not need the secrets, narrow it.`,
+        );
+        return;
+      }
       destructure(node, node.id, bound, publicPrefix, ident, content, edits, warn, file);
       return;
     }
@@ -345,6 +356,11 @@ function aliasUsedWhole(node: Node, parent: Node | null, key: string | null): bo
     case "ForInStatement":
     case "ForOfStatement":
       return key === "right";
+    // `const e2 = env` / `x = env`: another name for it, which reads secrets too.
+    case "VariableDeclarator":
+      return key === "init" && parent.id.type === "Identifier";
+    case "AssignmentExpression":
+      return key === "right" && parent.left.type !== "ObjectPattern";
     case "ReturnStatement":
     case "ArrowFunctionExpression":
       return key === "argument" || key === "body";
