@@ -134,3 +134,17 @@ test("passwords passed to well-known credential calls in C#, Java and Python", (
   }
   assert.equal(scanText({ text: `server.login(user, password)\nauth=("u", "password")\n`, file: "x.py" }, { rules: [] }).findings.length, 0);
 });
+
+test("known gaps closed end to end: UUID token fallbacks, concatenations in bundles, minified _authToken, public Pusher/Algolia keys", () => {
+  const id = ["3c6e0b8a", "9c15", "4a0b", "8f1e", "2d4b7a9c0e13"].join("-");
+  const ts = `export const config = {\n  snykToken: process.env.SNYK_TOKEN ?? "${id}",\n  tenantId: process.env.TENANT_ID ?? "${id}",\n};\n`;
+  const found = scanText({ text: ts, file: "src/config.ts" }).findings;
+  assert.deepEqual(found.map((f) => f.line), [2], "the token fallback, not the tenant id");
+
+  const bundle = `!function(e){function h(s){return"Error fetching MFA token: "+s}e.x={token:"+n.token+",secret:"+n.${RANDOM}+"};this._authToken=null,this._refresh=e&&e.r||null;this._authToken=e}(window);`;
+  assert.deepEqual(scanText({ text: bundle, file: "dist/app.min.js" }).findings.map((f) => f.ruleId), []);
+
+  const hex20 = ["8f3a", "c21d", "9e4b", "07f6", "a5c1"].join("");
+  const env = `PUSHER_APP_KEY=${hex20}\nPUSHER_APP_SECRET=${hex20.split("").reverse().join("")}\nALGOLIA_SEARCH_ONLY_API_KEY=${hex20}${hex20.slice(0, 12)}\n`;
+  assert.deepEqual(scanText({ text: env, file: ".env" }).findings.map((f) => f.line), [2], "only the Pusher secret");
+});
