@@ -5,7 +5,7 @@
 // loads dist/ as ES modules. A pre-commit hook pays for every millisecond of
 // start-up. VAULTSHIFT_NO_BUNDLE=1 forces the ES modules.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 function loadBundle() {
@@ -38,6 +38,25 @@ async function run(base, distPath) {
     // No cache: V8 compiles as usual.
   }
   const script = new vm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  if (cachedData === undefined || script.cachedDataRejected) {
+    // Made by another Node version (V8 checks version, flags and source), or
+    // missing: write a new one when this run ends, for the next run. A
+    // read-only install simply keeps compiling.
+    process.once("exit", () => {
+      const cache = fileURLToPath(`${base.href}.cache`);
+      const tmp = `${cache}.${process.pid}.tmp`;
+      try {
+        writeFileSync(tmp, script.createCachedData());
+        renameSync(tmp, cache);
+      } catch {
+        try {
+          unlinkSync(tmp);
+        } catch {
+          // nothing was written
+        }
+      }
+    });
+  }
   const load = script.runInThisContext()({
     distUrl: new URL("../dist/", import.meta.url).href,
     distPath,

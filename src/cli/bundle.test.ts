@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -123,6 +123,21 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
   // Other commands never use it.
   writeFileSync(bundleFile, "this is not JavaScript");
   assert.match(run(pkg, repo, ["--help"]).stdout, /Usage: vaultshift <command>/);
+});
+
+test("scan bundle: a missing or rejected code cache is written again by the next scan", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-bundle-");
+  t.after(cleanup);
+  const pkg = packageCopy(dir);
+  const cache = join(pkg, "dist", "src", "cli", "scan.bundle.cache");
+  writeFiles(dir, { "work/.env": `AWS_SECRET_ACCESS_KEY=${SECRET}\n` });
+  rmSync(cache);
+  assert.equal(run(pkg, join(dir, "work"), ["scan"]).code, 1);
+  assert.ok(readFileSync(cache).length > 1000, "no code cache written");
+  // One V8 would reject (not its format): replaced as well.
+  writeFileSync(cache, "not a code cache");
+  assert.equal(run(pkg, join(dir, "work"), ["scan"]).code, 1);
+  assert.notEqual(readFileSync(cache, "utf8").slice(0, 16), "not a code cache");
 });
 
 test("scan bundle: a damaged bundle falls back to the ES modules", async (t) => {
