@@ -160,18 +160,20 @@ export const rules: Rule[] = [
     pattern:
       /cookie["']?[ \t]{0,4}[:=,][ \t]{0,4}(?:"value"[ \t]{0,4}:[ \t]{0,4})?["']?(?:[^\n"';]{0,200};[ \t]{0,4}){0,8}(?:[\w.-]{0,40}[_.-])?(?:session|sessionid|sess|sid|phpsessid|jsessionid|session-token|session_token)=(?<secret>[A-Za-z0-9%._~+/=-]{20,400})/i,
     entropy: 3.5,
-    examples: {
-      invalid: [
-        `{"name":"cookie","value":"_ga=GA1.1.123.456; session=${fake(B64URL, 64, "sess-cookie")}"}`,
-        `curl -H "Cookie: connect.sid=s%3A${fake(B64URL, 32, "connect-sid")}.${fake(B64URL, 43, "connect-sid2")}" https://app.example.com/api/me`,
-        `Set-Cookie: laravel_session=${fake(ALNUM, 40, "laravel-sess")}; path=/; httponly`,
-      ],
-      valid: [
-        "Cookie: session=abc123",
-        'curl -H "Cookie: session=$SESSION" https://app.example.com',
-        `Cookie: theme=dark; lang=${fake(ALNUM, 24, "lang")}`,
-        "Set-Cookie: session=deleted; expires=Thu, 01 Jan 1970 00:00:00 GMT",
-      ],
+    get examples() {
+      return {
+        invalid: [
+          `{"name":"cookie","value":"_ga=GA1.1.123.456; session=${fake(B64URL, 64, "sess-cookie")}"}`,
+          `curl -H "Cookie: connect.sid=s%3A${fake(B64URL, 32, "connect-sid")}.${fake(B64URL, 43, "connect-sid2")}" https://app.example.com/api/me`,
+          `Set-Cookie: laravel_session=${fake(ALNUM, 40, "laravel-sess")}; path=/; httponly`,
+        ],
+        valid: [
+          "Cookie: session=abc123",
+          'curl -H "Cookie: session=$SESSION" https://app.example.com',
+          `Cookie: theme=dark; lang=${fake(ALNUM, 24, "lang")}`,
+          "Set-Cookie: session=deleted; expires=Thu, 01 Jan 1970 00:00:00 GMT",
+        ],
+      };
     },
   }),
 ];

@@ -164,9 +164,11 @@ export const rules: Rule[] = [
     keywords: ["pass:"],
     pattern: /(?:^|[ \t])-(?:passin|passout|pass|kpass|macpass)[ \t]{1,4}["']?pass:(?<secret>[^\s"'$`]{4,200})/m,
     validate: isRealPassword,
-    examples: {
-      invalid: [`openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout pass:${pw("opensslpass")}`, `openssl rsa -in enc.key -passin 'pass:${pw("opensslpass2")}' -out plain.key`],
-      valid: ["openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout env:P12_PASSWORD", "openssl rsa -in enc.key -passin pass:$KEY_PASS -out plain.key", "openssl pkcs12 -in a.p12 -passin file:pass.txt"],
+    get examples() {
+      return {
+        invalid: [`openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout pass:${pw("opensslpass")}`, `openssl rsa -in enc.key -passin 'pass:${pw("opensslpass2")}' -out plain.key`],
+        valid: ["openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout env:P12_PASSWORD", "openssl rsa -in enc.key -passin pass:$KEY_PASS -out plain.key", "openssl pkcs12 -in a.p12 -passin file:pass.txt"],
+      };
     },
   }),
   // Java keytool store and key passwords: `-storepass`, `-keypass`, `-srcstorepass`, `-deststorepass`
@@ -180,9 +182,11 @@ export const rules: Rule[] = [
     keywords: ["storepass", "keypass"],
     pattern: /(?:^|[ \t])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass|new)[ \t]{1,4}(["']?)(?<secret>[^\s"'$`:-][^\s"'$`]{3,200})\1(?=\s|$)/m,
     validate: isRealPassword,
-    examples: {
-      invalid: [`keytool -importcert -noprompt -keystore truststore.jks -storepass ${pw("keytool")} -alias ca -file ca.crt`, `keytool -genkeypair -alias app -keystore app.p12 -storetype PKCS12 -storepass '${pw("keytool2")}' -keypass '${pw("keytool3")}'`],
-      valid: ["keytool -list -keystore cacerts -storepass changeit", "keytool -importcert -keystore ts.jks -storepass:env STORE_PASS -file ca.crt", 'keytool -list -keystore ks.jks -storepass "$STORE_PASS"'],
+    get examples() {
+      return {
+        invalid: [`keytool -importcert -noprompt -keystore truststore.jks -storepass ${pw("keytool")} -alias ca -file ca.crt`, `keytool -genkeypair -alias app -keystore app.p12 -storetype PKCS12 -storepass '${pw("keytool2")}' -keypass '${pw("keytool3")}'`],
+        valid: ["keytool -list -keystore cacerts -storepass changeit", "keytool -importcert -keystore ts.jks -storepass:env STORE_PASS -file ca.crt", 'keytool -list -keystore ks.jks -storepass "$STORE_PASS"'],
+      };
     },
   }),
   // SQL Server command-line tools: `sqlcmd -U user -P password`, `bcp … -P password`
@@ -196,9 +200,11 @@ export const rules: Rule[] = [
     keywords: ["sqlcmd", "bcp ", "osql"],
     pattern: /\b(?:sqlcmd|bcp|osql)(?:[ \t](?:(?!sqlcmd|\bbcp\b|osql)[^\n|;&]){0,200}?)?[ \t]-P[ \t]{0,4}(["']?)(?<secret>[^\s"'$`%-][^\s"'$`]{3,128})\1(?=\s|$)/,
     validate: isRealPassword,
-    examples: {
-      invalid: [`sqlcmd -S db.acme.internal -U sa -P ${pw("sqlcmd")} -Q "SELECT 1"`, `bcp dbo.orders out orders.dat -S db01 -U etl -P '${pw("bcp")}' -c`],
-      valid: ['sqlcmd -S db -U sa -P "$SA_PASSWORD" -Q "SELECT 1"', "sqlcmd -S db -U sa -P %SA_PASSWORD% -Q \"SELECT 1\"", "sqlcmd -S db -E -Q \"SELECT 1\""],
+    get examples() {
+      return {
+        invalid: [`sqlcmd -S db.acme.internal -U sa -P ${pw("sqlcmd")} -Q "SELECT 1"`, `bcp dbo.orders out orders.dat -S db01 -U etl -P '${pw("bcp")}' -c`],
+        valid: ['sqlcmd -S db -U sa -P "$SA_PASSWORD" -Q "SELECT 1"', "sqlcmd -S db -U sa -P %SA_PASSWORD% -Q \"SELECT 1\"", "sqlcmd -S db -E -Q \"SELECT 1\""],
+      };
     },
   }),
   // `htpasswd -b[c…] file user password` takes the password from the command line (batch mode):
@@ -212,9 +218,11 @@ export const rules: Rule[] = [
     keywords: ["htpasswd"],
     pattern: /\bhtpasswd(?:[ \t]{1,4}-[a-zA-Z]{1,8}){0,4}?[ \t]{1,4}-[a-zA-Z]{0,6}b[a-zA-Z]{0,6}(?:[ \t]{1,4}-[a-zA-Z]{1,8}){0,4}[ \t]{1,4}[^\s-][^\s]{0,200}[ \t]{1,4}[^\s]{1,64}[ \t]{1,4}(["']?)(?<secret>[^\s"'$`][^\s"'$`]{3,128})\1(?=\s|$)/,
     validate: isRealPassword,
-    examples: {
-      invalid: [`htpasswd -b -c /etc/nginx/.htpasswd admin ${pw("htpasswd")}`, `htpasswd -Bbc auth/users ops '${pw("htpasswd2")}'`],
-      valid: ["htpasswd -c /etc/nginx/.htpasswd admin", 'htpasswd -b /etc/nginx/.htpasswd admin "$ADMIN_PASSWORD"', "htpasswd -nb user $PASS"],
+    get examples() {
+      return {
+        invalid: [`htpasswd -b -c /etc/nginx/.htpasswd admin ${pw("htpasswd")}`, `htpasswd -Bbc auth/users ops '${pw("htpasswd2")}'`],
+        valid: ["htpasswd -c /etc/nginx/.htpasswd admin", 'htpasswd -b /etc/nginx/.htpasswd admin "$ADMIN_PASSWORD"', "htpasswd -nb user $PASS"],
+      };
     },
   }),
   // `aws configure set aws_secret_access_key …` writes the key to ~/.aws/credentials from the command line.
@@ -227,9 +235,11 @@ export const rules: Rule[] = [
     keywords: ["configure set"],
     pattern: /\baws[ \t]{1,4}configure[ \t]{1,4}set[ \t]{1,4}(?:[\w.-]{0,40}\.)?(?:aws_secret_access_key|aws_session_token)[ \t]{1,4}(["']?)(?<secret>[A-Za-z0-9/+=]{30,1200})\1(?=\s|$)/,
     entropy: 3.5,
-    examples: {
-      invalid: [`aws configure set aws_secret_access_key ${fake(ALNUM, 40, "awsconf")} --profile ci`],
-      valid: ["aws configure set aws_secret_access_key $AWS_SECRET_ACCESS_KEY --profile ci", "aws configure set region eu-west-1"],
+    get examples() {
+      return {
+        invalid: [`aws configure set aws_secret_access_key ${fake(ALNUM, 40, "awsconf")} --profile ci`],
+        valid: ["aws configure set aws_secret_access_key $AWS_SECRET_ACCESS_KEY --profile ci", "aws configure set region eu-west-1"],
+      };
     },
   }),
 ];

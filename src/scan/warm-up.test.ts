@@ -24,3 +24,9 @@ test("warm-up: compiles the rule set the scan then uses, and never rejects", asy
   assert.equal(compileRuleSet(rules), compileRuleSet(selectRules({ disableRules: ["aws-access-key-id"] })));
   await assert.doesNotReject(warmEngine({ enableRules: ["no-such-rule"] }));
 });
+
+test("rules: every rule's examples are a getter, built when read (not by every scan's start-up)", async () => {
+  const { allRules } = await import("../../rules/index.js");
+  const eager = allRules.filter((r) => Object.getOwnPropertyDescriptor(r, "examples")?.get === undefined).map((r) => r.id);
+  assert.deepEqual(eager, [], "write `get examples() { return { invalid: [...], valid: [...] }; }` (and `get sample()`), see docs/scanning.md \"Start-up\"");
+});
