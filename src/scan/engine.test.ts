@@ -148,3 +148,20 @@ test("known gaps closed end to end: UUID token fallbacks, concatenations in bund
   const env = `PUSHER_APP_KEY=${hex20}\nPUSHER_APP_SECRET=${hex20.split("").reverse().join("")}\nALGOLIA_SEARCH_ONLY_API_KEY=${hex20}${hex20.slice(0, 12)}\n`;
   assert.deepEqual(scanText({ text: env, file: ".env" }).findings.map((f) => f.line), [2], "only the Pusher secret");
 });
+
+test("source maps: a key in sourcesContent is found at its place; nothing is looked for in mappings", () => {
+  // A format made of Base64 letters only, as a VLQ run can spell it.
+  const vlqRule: Rule = { ...fakeRule, id: "acme-vlq-key", keywords: ["acmekey"], pattern: /\b(ACMEKEY[A-Za-z0-9]{20})\b/ };
+  const key = "ACMEKEY" + ["k3j9x0", "q7w2e5", "r8t1y4", "u6"].join("");
+  const mappings = "AAAA,SAASA,EAAE;" + "AACA,GAAG,EAAEC;".repeat(20);
+  const inMappings = `{"version":3,"mappings":"${mappings}${key};${mappings}","sources":["a.js"]}`;
+  assert.equal(scanText({ text: inMappings, file: "app.js" }, { rules: [vlqRule] }).findings.length, 1); // any other file: found
+  assert.equal(scanText({ text: inMappings, file: "app.js.map" }, { rules: [vlqRule] }).findings.length, 0);
+  // Outside it, with the same offsets as in the file.
+  const text = `{"version":3,"sources":["a.js"],"mappings":"${mappings}",\n"sourcesContent":["const k = \\"${key}\\";"]}`;
+  const [f, ...rest] = scanText({ text, file: "app.js.map" }, { rules: [vlqRule] }).findings;
+  assert.equal(rest.length, 0);
+  assert.equal(f?.ruleId, "acme-vlq-key");
+  assert.equal(f?.line, 2);
+  assert.equal(f?.column, text.split("\n")[1]!.indexOf(key) + 1);
+});

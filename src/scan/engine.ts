@@ -11,6 +11,7 @@ import { classifyVariable } from "../classify/index.js";
 import { LineIndex } from "./positions.js";
 import { scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
+import { mappingsRanges } from "./source-map.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
 // touches the file system, so the same function serves the working tree,
@@ -82,7 +83,8 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   // One pass finds the rules' keywords, the engine detectors' trigger words
   // and where the generic detector's head words start.
   const heads: number[] = [];
-  const found = scanKeywords(set, text, heads);
+  // A source map's `mappings` is generated from positions and holds no source text (source-map.ts).
+  const found = scanKeywords(set, text, heads, info.kind === "sourcemap" ? mappingsRanges(text) : undefined);
   const candidates: Candidate[] = [];
   let envReferences: EnvReference[] = [];
 

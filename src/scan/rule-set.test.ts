@@ -82,3 +82,17 @@ test("the pass records every place a generic head word starts, ascending, ASCII 
     assert.deepEqual(heads, expected.sort((a, b) => a - b), JSON.stringify(text.slice(0, 60)));
   }
 });
+
+test("the pass looks for nothing inside the skipped ranges", () => {
+  const set = compileRuleSet(allRules);
+  const text = "ghp_ secret xx token yy";
+  const skip: Array<[number, number]> = [[5, 12], [14, 20]];
+  const heads: number[] = [];
+  const found = scanKeywords(set, text, heads, skip);
+  assert.ok(found.has("ghp_"));
+  assert.ok(!found.has("secret") && !found.has("token"));
+  assert.deepEqual(heads, []);
+  const all: number[] = [];
+  assert.ok(scanKeywords(set, text, all).has("token"));
+  assert.deepEqual(all, [5, 15]);
+});

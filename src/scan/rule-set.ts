@@ -231,8 +231,11 @@ let lastPass: PassPositions | null = null;
  * the keyword's list becomes null. With `heads`, the offset of every
  * occurrence of a generic head word is appended (in the order the pass sees
  * them, which is not quite ascending: keywords are found by different trigrams).
+ * `skip`: ascending, disjoint ranges [start, end) where no keyword is looked for
+ * (source-map.ts: a source map's `mappings`); 2-character keywords are still
+ * searched in the whole text.
  */
-function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null, heads: number[] | null): number[] {
+function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null, heads: number[] | null, skip?: ReadonlyArray<readonly [number, number]>): number[] {
   const found: number[] = [];
   const want = positions === null ? null : set.wantPositions;
   const headWord = heads === null ? null : set.headWord;
@@ -245,35 +248,44 @@ function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number
   const lists = set.triArray;
   const keywords = set.keywords;
   const offsets = set.triOffset;
-  let a = text.charCodeAt(0) | 32;
-  let b = text.charCodeAt(1) | 32;
-  for (let i = 2; i < n; i++) {
-    const c = text.charCodeAt(i) | 32;
-    const h = ((a << 10) ^ (b << 5) ^ c) & TRI_MASK;
-    if (bits[h] === 1) {
-      const list = lists[h]!;
-      for (let q = 0; q < list.length; q++) {
-        const k = list[q]!;
-        const at = i - 2 - offsets[k]!;
-        if (seen[k] === 0) {
-          if (matchesAt(text, at, keywords[k]!)) {
-            seen[k] = 1;
-            found.push(k);
-            if (want !== null && want[k] === 1) positions![k] = [at];
-            if (headWord !== null && headWord[k] === 1) heads!.push(at);
-          }
-        } else {
-          const head = headWord !== null && headWord[k] === 1;
-          const list = want !== null && want[k] === 1 ? positions![k] : null;
-          if ((head || list != null) && matchesAt(text, at, keywords[k]!)) {
-            if (head) heads!.push(at);
-            if (list != null && list.push(at) > limit) positions![k] = null;
+  // Segments of the text between the ranges to skip (none: the whole text).
+  let segStart = 0;
+  for (let r = 0; ; r++) {
+    const segEnd = skip !== undefined && r < skip.length ? skip[r]![0] : n;
+    if (segEnd - segStart >= 3) {
+      let a = text.charCodeAt(segStart) | 32;
+      let b = text.charCodeAt(segStart + 1) | 32;
+      for (let i = segStart + 2; i < segEnd; i++) {
+        const c = text.charCodeAt(i) | 32;
+        const h = ((a << 10) ^ (b << 5) ^ c) & TRI_MASK;
+        if (bits[h] === 1) {
+          const list = lists[h]!;
+          for (let q = 0; q < list.length; q++) {
+            const k = list[q]!;
+            const at = i - 2 - offsets[k]!;
+            if (seen[k] === 0) {
+              if (matchesAt(text, at, keywords[k]!)) {
+                seen[k] = 1;
+                found.push(k);
+                if (want !== null && want[k] === 1) positions![k] = [at];
+                if (headWord !== null && headWord[k] === 1) heads!.push(at);
+              }
+            } else {
+              const head = headWord !== null && headWord[k] === 1;
+              const list = want !== null && want[k] === 1 ? positions![k] : null;
+              if ((head || list != null) && matchesAt(text, at, keywords[k]!)) {
+                if (head) heads!.push(at);
+                if (list != null && list.push(at) > limit) positions![k] = null;
+              }
+            }
           }
         }
+        a = b;
+        b = c;
       }
     }
-    a = b;
-    b = c;
+    if (skip === undefined || r >= skip.length) break;
+    segStart = skip[r]![1];
   }
   return found;
 }
@@ -294,11 +306,11 @@ export function candidateRules(set: CompiledRuleSet, text: string): Map<Rule, st
 /**
  * The keywords (rules' and engine's) that occur in the text, as strings. With
  * `heads`, the offsets where a generic head word starts are appended to it, in
- * ascending order.
+ * ascending order. Nothing is looked for inside the `skip` ranges.
  */
-export function scanKeywords(set: CompiledRuleSet, text: string, heads?: number[]): Set<string> {
+export function scanKeywords(set: CompiledRuleSet, text: string, heads?: number[], skip?: ReadonlyArray<readonly [number, number]>): Set<string> {
   const lists: Array<number[] | null | undefined> = [];
-  const found = keywordPass(set, text, lists, heads ?? null);
+  const found = keywordPass(set, text, lists, heads ?? null, skip);
   if (heads !== undefined) sortOffsets(heads);
   lastPass = { set, text, lists };
   return new Set(found.map((k) => set.keywords[k]!));
