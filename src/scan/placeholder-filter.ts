@@ -61,7 +61,7 @@ export function isDocumentedExample(v: string): boolean {
 /** `xxxx`, `****`, `....`, `0000`, `<token>`, `[API_KEY]`, `…` and mostly-one-character values. */
 export function isMaskOrTemplate(v: string): boolean {
   if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v) || /^\{[A-Za-z_ -]*\}$/.test(v)) return true;
-  if (/(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…|#{4,}|_{4,}|0{6,}|-{4,}|•{3,})/.test(v)) {
+  if (/(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…|#{4,}|_{4,}|0{8,}|-{4,}|•{3,})/.test(v)) {
     // A run of mask characters inside an otherwise real-looking value (`sk_live_xxxx…`) is still a mask.
     return true;
   }
@@ -233,12 +233,41 @@ function stripKnownPrefix(v: string): string {
   return m ? v.slice(m[0].length) : v;
 }
 
+/**
+ * The words of a value: separators split it, then camelCase and digits split
+ * each chunk. A value of 12+ characters whose pieces are mostly not stand-in
+ * vocabulary reads as random (`YXwTbdXQgZgx…`, `putZjo_M52a7…`): a marker
+ * among its camelCase pieces is a coincidence, so only whole chunks of 4+
+ * characters count.
+ * Without this, about 1 in 2,000 random 32-character keys was taken for a
+ * placeholder.
+ */
 function splitSegments(v: string): string[] {
-  return v
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((s) => s.length > 0);
+  const chunks = v.split(/[^A-Za-z0-9]+/).filter((c) => c.length > 0);
+  const pieces = chunks.flatMap((chunk) =>
+    chunk
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[^a-z]+/)
+      .filter((s) => s.length > 0),
+  );
+  // In a random value even a whole chunk of two or three letters (`Put_…`) is chance.
+  if (v.length >= 12 && !readsAsWords(pieces)) return chunks.filter((c) => c.length >= 4).map((c) => c.toLowerCase());
+  return pieces;
+}
+
+const VOCABULARY = new Set([...MARKERS, ...GLUE_WORDS]);
+
+/** At least half of the letters are in stand-in words (`yourApiKeyHere`, `myTestSecret123`). */
+function readsAsWords(pieces: string[]): boolean {
+  let letters = 0;
+  let known = 0;
+  for (const p of pieces) {
+    letters += p.length;
+    if (VOCABULARY.has(p)) known += p.length;
+  }
+  return known * 2 >= letters;
 }
 
 function isGlued(letters: string): boolean {
