@@ -239,6 +239,12 @@ test("the default pool is decided by bytes: many small files stay in-process, a 
   assert.equal(big.stats.workers, Math.min(8, availableParallelism()) >= 2 ? Math.min(8, availableParallelism()) : 0);
 });
 
+test("a file with 150,000 findings: results are gathered without spreading them as call arguments", { timeout: 60_000 }, async () => {
+  const text = Array.from({ length: 150_000 }, (_, i) => `FAKESECRET_${i}`).join("\n");
+  const r = await fake("/", { mode: "stdin", stdin: { text, filename: "many.txt" } });
+  assert.equal(r.findings.length, 150_000);
+});
+
 test("stdin mode scans the text under the given name", async () => {
   const r = await fake("/", { mode: "stdin", stdin: { text: "x\ny=FAKESECRET_in", filename: "conf/.env" } });
   assert.deepEqual(where(r), ["conf/.env:2:3"]);

@@ -151,7 +151,10 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   const addSkipped = (s: Partial<Record<SkipReason, number>>) => {
     for (const [k, v] of Object.entries(s)) stats.skipped[k as SkipReason] = (stats.skipped[k as SkipReason] ?? 0) + (v ?? 0);
   };
-  const addNotes = (notes: string[]) => stats.notes.push(...notes);
+  // Loops, not push(...array): spreading a million findings as arguments overflows the stack.
+  const addNotes = (notes: string[]) => {
+    for (const n of notes) stats.notes.push(n);
+  };
 
   // vaultshift's own outputs hold fingerprints (long hex strings): never scan them.
   const ownFiles = [...(options.skipFiles ?? []), ...(baselineFile ? [baselineFile] : [])].map((f) => resolve(cwd, f));
@@ -164,6 +167,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   // (the history modes call it once per chunk while git is still writing).
   let pool: import("./worker-pool.js").WorkerPool | undefined;
   let inProcess: ReturnType<typeof createJobContext> | undefined;
+  // Files a worker ran out of heap on are scanned here instead.
+  let inPool: ReturnType<typeof createJobContext> | undefined;
   const results: JobResult[] = [];
   const runJobs = async (jobs: ScanJob[], large: boolean): Promise<void> => {
     if (jobs.length === 0) return; // e.g. a commit that only deletes: no engine to load
@@ -178,6 +183,10 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
           workers,
           settings,
           largestText: mode === "tree" ? largestSize(jobs) : settings.maxFileSize,
+          fallback: async (batch) => {
+            inPool ??= createJobContext(settings, options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
+            return batch.map((job) => runJob(job, inPool!));
+          },
           ...(options.engineModule ? { engineModule: options.engineModule } : {}),
         });
         stats.workers = workers;
@@ -186,7 +195,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
         inProcess = createJobContext(settings, scanText, options.readFile);
       }
     }
-    if (pool) results.push(...(await pool.run(jobs)));
+    if (pool) for (const r of await pool.run(jobs)) results.push(r);
     else for (const job of jobs) results.push(runJob(job, inProcess!));
   };
 
@@ -250,8 +259,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     if (r.note) stats.notes.push(r.note);
     stats.suppressed.inline += r.suppressedInline;
     stats.suppressed.allowlist += r.suppressedAllowlist;
-    findings.push(...r.findings);
-    envReferences.push(...r.envReferences);
+    for (const f of r.findings) findings.push(f);
+    for (const e of r.envReferences) envReferences.push(e);
   }
   if (baseline && !options.recordInto) {
     const b = filterBaselined(findings, new Set(baseline.entries.map((e) => e.fingerprint)));

@@ -2,7 +2,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { WorkerPool, workerHeapLimitMb } from "./worker-pool.js";
-import { fakeEngineModule } from "./fake-engine.js";
+import { fakeEngineModule, scanText as fakeScanText } from "./fake-engine.js";
+import { hungryEngineModule } from "./hungry-engine.js";
+import { createJobContext, runJob } from "./file-scan.js";
 import { tempDir, writeFiles } from "./test-repo.js";
 import type { ScanJob } from "./file-scan.js";
 
@@ -51,4 +53,39 @@ test("a worker's heap limit leaves room for the largest text and stays off for h
   // 100 MB: 6 × 100 + 128.
   assert.equal(workerHeapLimitMb(100 * 1024 * 1024), 728);
   assert.equal(workerHeapLimitMb(400 * 1024 * 1024), undefined, "V8's default limit then");
+});
+
+test("a worker out of heap hands its files to the in-process fallback; the other jobs still finish", { timeout: 60_000 }, async (t) => {
+  const jobs: ScanJob[] = [
+    { kind: "text", file: "a.txt", text: "k=FAKESECRET_a" },
+    { kind: "text", file: "hungry.txt", text: "k=FAKESECRET_h" },
+    ...Array.from({ length: 20 }, (_, i): ScanJob => ({ kind: "text", file: `n${i}.txt`, text: `k=FAKESECRET_n${i}` })),
+  ];
+  const settings = { engine: {}, maxFileSize: 1 << 20, salt: "s" };
+  const ctx = createJobContext(settings, fakeScanText);
+  const fallbackSaw: string[] = [];
+  const pool = new WorkerPool({
+    workers: 1,
+    settings,
+    engineModule: hungryEngineModule,
+    batchSize: 4,
+    heapLimitMb: 48,
+    fallback: async (batch) => {
+      fallbackSaw.push(...batch.map((j) => (j.kind === "text" ? j.file : j.rel)));
+      return batch.map((job) => runJob(job, ctx));
+    },
+  });
+  t.after(() => pool.close());
+  const results = await pool.run(jobs);
+  assert.deepEqual(
+    results.map((r) => r.findings.map((f) => f.file).join()),
+    jobs.map((j) => (j.kind === "text" ? j.file : "")),
+    "every job has its result, in order",
+  );
+  assert.ok(fallbackSaw.includes("hungry.txt"));
+  assert.ok(fallbackSaw.includes("n19.txt"), "with its only worker gone, the queue is scanned in-process too");
+  // Without a fallback, running out of heap fails the scan with advice.
+  const strict = new WorkerPool({ workers: 1, settings, engineModule: hungryEngineModule, heapLimitMb: 48 });
+  t.after(() => strict.close());
+  await assert.rejects(strict.run(jobs.slice(0, 2)), /A scan worker failed/);
 });

@@ -34,6 +34,15 @@ export interface PoolOptions {
   bigBytesInFlight?: number;
   /** Size of the largest text a worker will decode (bytes; default: no limit on the heap). */
   largestText?: number;
+  /**
+   * Scans the batches of a worker that ran out of heap (a file dense with
+   * findings can need more than the limit sized from its bytes), and
+   * everything left once no worker is: in-process, with the main thread's
+   * larger heap. Without it, running out of heap fails the scan.
+   */
+  fallback?: (jobs: ScanJob[]) => Promise<JobResult[]>;
+  /** Override the old-generation limit computed from `largestText` (tests). */
+  heapLimitMb?: number;
 }
 
 /**
@@ -80,6 +89,8 @@ export class WorkerPool {
   /** Batches sent to each started worker, oldest first (a worker answers in order). */
   private readonly inFlight = new Map<Worker, Batch[]>();
   private bigInFlight = 0;
+  private readonly retired = new Set<Worker>();
+  private readonly fallback: ((jobs: ScanJob[]) => Promise<JobResult[]>) | undefined;
   private failure: VaultshiftError | undefined;
   private readonly failed = new Set<(error: VaultshiftError) => void>();
   private readonly batchSize: number;
@@ -92,7 +103,8 @@ export class WorkerPool {
     this.batchJobs = options.batchJobs ?? 256;
     this.batchBytes = options.batchBytes ?? 1024 * 1024;
     this.bigBytesInFlight = options.bigBytesInFlight ?? 16 * 1024 * 1024;
-    const oldMb = options.largestText !== undefined ? workerHeapLimitMb(options.largestText) : undefined;
+    this.fallback = options.fallback;
+    const oldMb = options.heapLimitMb ?? (options.largestText !== undefined ? workerHeapLimitMb(options.largestText) : undefined);
     for (let i = 0; i < Math.max(1, options.workers); i++) {
       const worker = new Worker(new URL("./scan-worker.js", import.meta.url), {
         workerData: { settings: options.settings, engineModule: options.engineModule },
@@ -110,20 +122,38 @@ export class WorkerPool {
         }
         this.dispatch();
       });
-      worker.on("error", (error) =>
+      worker.on("error", (error) => {
+        if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY" && this.fallback) return this.retire(worker);
         this.fail(
           new VaultshiftError(`A scan worker failed (${error.name}).`, {
             cause: error,
             hint: "Run again with --workers 0 to scan in-process; if it persists, report it with the file that triggers it.",
           }),
-        ),
-      );
+        );
+      });
       worker.on("exit", (code) => {
-        if (code !== 0 && (this.inFlight.get(worker)?.length ?? 0) > 0) {
+        if (code !== 0 && !this.retired.has(worker) && (this.inFlight.get(worker)?.length ?? 0) > 0) {
           this.fail(new VaultshiftError(`A scan worker exited with code ${code}.`, { cause: new Error(`exit ${code}`), hint: "Run again with --workers 0." }));
         }
       });
     }
+  }
+
+  /** A worker out of heap: its batches, and the queue if it was the last one, go to the fallback. */
+  private retire(worker: Worker): void {
+    this.retired.add(worker);
+    const lost = this.inFlight.get(worker) ?? [];
+    this.inFlight.delete(worker);
+    for (const batch of lost) this.scanInProcess(batch);
+    this.dispatch();
+  }
+
+  private scanInProcess(batch: Batch): void {
+    this.bigInFlight -= batch.bigBytes;
+    this.fallback!(batch.jobs).then(
+      (results) => batch.deliver(results),
+      (error: unknown) => this.fail(new VaultshiftError("The in-process scan of a worker's files failed.", { cause: error, hint: "Run again with --workers 0." })),
+    );
   }
 
   private fail(error: VaultshiftError): void {
@@ -141,6 +171,10 @@ export class WorkerPool {
 
   /** Keeps up to PIPELINE_DEPTH batches at each started worker, least loaded first. */
   private dispatch(): void {
+    if (this.retired.size === this.workers.length) {
+      for (const batch of [...this.bigQueue.splice(0), ...this.queue.splice(0)]) this.scanInProcess(batch);
+      return;
+    }
     for (;;) {
       let target: Worker | undefined;
       let least = PIPELINE_DEPTH;
