@@ -20,7 +20,7 @@ import {
 import { PathFilter, readVaultshiftignore } from "./path-filter.js";
 import { dedupe, filterBaselined, sortFindings } from "./suppress.js";
 import { DEFAULT_BASELINE_FILE, readBaseline, type Baseline } from "./baseline.js";
-import { existsSync, lstatSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 
 // `scan(options)`: the library entry of the scanner. Lists what to scan (the
 // working tree, staged blobs, commits' added lines or stdin), runs the jobs
@@ -175,14 +175,15 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     if (!pool && !inProcess) {
       const workers = chooseWorkers(options, config, jobs, large);
       if (workers > 0) {
-        // A tree scan stat-s its files first: the pool orders and batches them
-        // by size, and sizes each worker's heap for the largest one.
-        if (mode === "tree") jobs = withSizes(jobs, settings.maxFileSize);
         const { WorkerPool } = await import("./worker-pool.js");
         pool = new WorkerPool({
           workers,
           settings,
-          largestText: mode === "tree" ? largestSize(jobs) : settings.maxFileSize,
+          // Listing order, no stat of every file first: measured on the corpus,
+          // sorting by size cost ~0.3 CPU-s and ~0.2 s wall and gained no RSS
+          // once the heaps are limited. The smallest heap limit; a worker
+          // that runs out of it hands its files to the fallback.
+          largestText: 0,
           fallback: async (batch) => {
             inPool ??= createJobContext(settings, options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
             return batch.map((job) => runJob(job, inPool!));
@@ -276,31 +277,6 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   }
   stats.durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
   return { findings, envReferences, stats };
-}
-
-/**
- * File jobs with the size of the regular file they name, from one lstat each.
- * Anything else (a link, a FIFO, an error, a file over the limit) keeps no
- * size: the worker lstat-s it again and reports it as the in-process scan
- * would, without opening it.
- */
-function withSizes(jobs: readonly ScanJob[], maxFileSize: number): ScanJob[] {
-  return jobs.map((job) => {
-    if (job.kind !== "file") return job;
-    let st;
-    try {
-      st = lstatSync(job.abs, { throwIfNoEntry: false });
-    } catch {
-      return job;
-    }
-    return st?.isFile() && st.size <= maxFileSize ? { ...job, size: st.size } : job;
-  });
-}
-
-function largestSize(jobs: readonly ScanJob[]): number {
-  let largest = 0;
-  for (const job of jobs) largest = Math.max(largest, job.kind === "file" ? (job.size ?? 0) : job.text.length);
-  return largest;
 }
 
 function chooseWorkers(options: ScanOptions, config: VaultshiftConfig, jobs: readonly ScanJob[], large: boolean): number {
