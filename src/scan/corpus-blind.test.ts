@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scan } from "./scanner.js";
+import { scoreFindings } from "./labelled-corpus.js";
 
 // The blind corpus (fixtures/corpus-blind): files shaped like real repositories
 // (Rails, Django, Spring, .NET, compose, Helm, Terraform, CI, Kubernetes,
@@ -28,7 +29,7 @@ const MIN_PRECISION = 0.9;
 const MIN_RECALL = 0.9;
 
 test("blind corpus: precision and recall of scan() on independently labelled fixtures", async () => {
-  const { secrets: labels, traps } = JSON.parse(readFileSync(join(root, "labels.json"), "utf8")) as { secrets: Label[]; traps: unknown[] };
+  const { secrets: labels, traps } = JSON.parse(readFileSync(join(root, "labels.json"), "utf8")) as { secrets: Label[]; traps: Array<Omit<Label, "kind">> };
   assert.ok(labels.length >= 120, `the blind corpus should plant at least 120 secrets, has ${labels.length}`);
   assert.ok(new Set(labels.map((l) => l.kind)).size >= 40, "the blind corpus should cover at least 40 kinds");
   assert.ok(traps.length >= labels.length, "the blind corpus should hold at least as many traps as secrets");
@@ -39,33 +40,7 @@ test("blind corpus: precision and recall of scan() on independently labelled fix
     baselineFile: false,
     skipFiles: ["labels.json", "_meta/generate.mjs", "_meta/files.mjs"],
   });
-  const byFile = new Map<string, Label[]>();
-  for (const l of labels) byFile.set(l.file, [...(byFile.get(l.file) ?? []), l]);
-
-  const found = new Set<Label>();
-  const falseAlarms: string[] = [];
-  const seenLines = new Set<string>();
-  let findings = 0;
-  for (const f of result.findings) {
-    const key = `${f.file}:${f.line}`;
-    if (seenLines.has(key)) continue;
-    seenLines.add(key);
-    findings++;
-    const label = (byFile.get(f.file) ?? []).find((l) => f.line >= l.line && f.line <= (l.endLine ?? l.line));
-    if (label) found.add(label);
-    else falseAlarms.push(`${key} ${f.ruleId} ${f.redacted} (${f.reason})`);
-  }
-  const misses = labels.filter((l) => !found.has(l)).map((l) => `${l.file}:${l.line} ${l.kind} (${l.note})`);
-  const precision = findings === 0 ? 0 : (findings - falseAlarms.length) / findings;
-  const recall = found.size / labels.length;
-  const summary = [
-    `files ${result.stats.filesScanned}, planted ${labels.length}, findings ${findings}`,
-    `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
-    `missed (${misses.length}):`,
-    ...misses.map((m) => `  ${m}`),
-    `false alarms (${falseAlarms.length}):`,
-    ...falseAlarms.map((m) => `  ${m}`),
-  ].join("\n");
+  const { precision, recall, summary } = scoreFindings(result.findings, labels, traps.map((t) => ({ ...t, kind: "trap" })), `files ${result.stats.filesScanned}`);
   console.log(summary);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
 });

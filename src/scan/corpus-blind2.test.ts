@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scan } from "./scanner.js";
+import { scoreFindings } from "./labelled-corpus.js";
 
 // The second blind corpus (fixtures/corpus-blind2): 166 files shaped like real
 // repositories of another slice of ecosystems (Laravel/Symfony/Rails/Django/
@@ -39,37 +40,7 @@ test("blind corpus 2: precision and recall of scan() on independently labelled f
   assert.ok(traps.length >= labels.length, "the corpus should hold at least as many traps as secrets");
 
   const result = await scan({ cwd: root, workers: 0, baselineFile: false, skipFiles: ["labels.json"] });
-  const within = (l: Label, file: string, line: number) => l.file === file && line >= l.line && line <= (l.endLine ?? l.line);
-
-  const found = new Set<Label>();
-  const falseAlarms: string[] = [];
-  const seenLines = new Set<string>();
-  let findings = 0;
-  for (const f of result.findings) {
-    const key = `${f.file}:${f.line}`;
-    if (seenLines.has(key)) continue;
-    seenLines.add(key);
-    findings++;
-    const label = labels.find((l) => within(l, f.file, f.line));
-    if (label) {
-      found.add(label);
-      continue;
-    }
-    const trap = traps.find((l) => within(l, f.file, f.line));
-    // f.redacted is the scanner's redact() label: never the value.
-    falseAlarms.push(`${key} ${f.ruleId} ${f.redacted} (${f.reason})${trap ? ` trap: ${trap.kind}` : " unlabelled"}`);
-  }
-  const misses = labels.filter((l) => !found.has(l)).map((l) => `${l.file}:${l.line} ${l.kind} (${l.note})`);
-  const precision = findings === 0 ? 0 : (findings - falseAlarms.length) / findings;
-  const recall = found.size / labels.length;
-  const summary = [
-    `files ${result.stats.filesScanned}, planted ${labels.length}, traps ${traps.length}, findings ${findings}`,
-    `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
-    `missed (${misses.length}):`,
-    ...misses.map((m) => `  ${m}`),
-    `false alarms (${falseAlarms.length}):`,
-    ...falseAlarms.map((m) => `  ${m}`),
-  ].join("\n");
+  const { precision, recall, summary } = scoreFindings(result.findings, labels, traps, `files ${result.stats.filesScanned}`);
   console.log(summary);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
 });

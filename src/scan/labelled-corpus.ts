@@ -1,0 +1,54 @@
+import type { Finding } from "./types.js";
+
+// Scoring of the scanner against a labelled corpus, shared by the blind-corpus
+// tests: a finding counts once per line; a multi-line secret (a PEM block) is
+// found when any finding lands inside its lines; a finding on a line with no
+// secret label is a false alarm (named as a trap when a trap label covers it).
+// The lines it prints carry the scanner's redacted labels, never a value.
+
+export interface CorpusLabel {
+  file: string;
+  line: number;
+  endLine?: number;
+  kind: string;
+  note: string;
+}
+
+export interface CorpusScore {
+  precision: number;
+  recall: number;
+  /** Counts, precision/recall, every miss and every false alarm, one per line. */
+  summary: string;
+}
+
+export function scoreFindings(findings: Finding[], secrets: CorpusLabel[], traps: CorpusLabel[] = [], header = ""): CorpusScore {
+  const within = (l: CorpusLabel, file: string, line: number) => l.file === file && line >= l.line && line <= (l.endLine ?? l.line);
+  const found = new Set<CorpusLabel>();
+  const falseAlarms: string[] = [];
+  const seenLines = new Set<string>();
+  for (const f of findings) {
+    const key = `${f.file}:${f.line}`;
+    if (seenLines.has(key)) continue;
+    seenLines.add(key);
+    const label = secrets.find((l) => within(l, f.file, f.line));
+    if (label) {
+      found.add(label);
+      continue;
+    }
+    const trap = traps.find((l) => within(l, f.file, f.line));
+    falseAlarms.push(`${key} ${f.ruleId} ${f.redacted} (${f.reason})${trap ? ` trap: ${trap.kind}` : " unlabelled"}`);
+  }
+  const lines = seenLines.size;
+  const misses = secrets.filter((l) => !found.has(l)).map((l) => `${l.file}:${l.line} ${l.kind} (${l.note})`);
+  const precision = lines === 0 ? 0 : (lines - falseAlarms.length) / lines;
+  const recall = secrets.length === 0 ? 0 : found.size / secrets.length;
+  const summary = [
+    `${header}${header ? ", " : ""}planted ${secrets.length}, traps ${traps.length}, findings ${lines}`,
+    `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    `missed (${misses.length}):`,
+    ...misses.map((m) => `  ${m}`),
+    `false alarms (${falseAlarms.length}):`,
+    ...falseAlarms.map((m) => `  ${m}`),
+  ].join("\n");
+  return { precision, recall, summary };
+}
