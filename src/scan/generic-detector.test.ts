@@ -183,3 +183,31 @@ test("references without a default, error messages and non-variable Terraform bl
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
   }
 });
+
+test("`pw` names a password: LDAP bind_pw / rootpw, db_pw, PW=, adminPw", () => {
+  const cases: Array<[string, string]> = [
+    ["nslcd.conf", `bindpw ${PW}\n`],
+    ["slapd.conf", `rootpw ${PW}\n`],
+    ["ldap.yml", `ldap:\n  bind_pw: "${PW}"\n`],
+    ["settings.py", `DB_PW = "${PW}"\n`],
+    ["deploy.sh", `PW=${PW}\n`],
+    ["config.ts", `const adminPw = "${PW}";\n`],
+    ["config.json", `{"userPW": "${PW}"}`],
+  ];
+  for (const [file, text] of cases) assert.deepEqual(secretsIn(file, text), [PW], `${file}: ${text.trim()}`);
+});
+
+test("`pw` inside words, $PWD, UI flags and password policies stay out", () => {
+  for (const [file, text] of [
+    ["run.sh", `cd "$PWD/build" && cp -r "$(pwd)/out" /tmp\n`],
+    ["run.sh", `OUT=$PWD/dist\n`],
+    ["app.ts", `const showPw = true;\n`],
+    ["app.ts", `this.showPw = !this.showPw;\n`],
+    ["policy.ini", `pw_min_length = 12\n`],
+    ["manifest.json", `{"pwa": "${TOKEN}", "npwr": "${TOKEN}"}`],
+    ["app.ts", `const cwdPwd = process.cwd();\n`],
+    ["build.js", `const a8pw = "${TOKEN}";\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});

@@ -30,7 +30,7 @@ export interface GenericHit {
 
 // Words that can head a secret name (see secret-name.ts); cheap to find, and
 // the name analysis throws away most hits (`keys`, `author`, `passive`).
-const HEAD_RE = /pass|pwd|secret|token|key|auth|credential|creds|dsn|salt|pepper|hmac|bearer|connstr|connectionstring/gi;
+const HEAD_RE = /pass|pwd|pw|secret|token|key|auth|credential|creds|dsn|salt|pepper|hmac|bearer|connstr|connectionstring/gi;
 
 // Characters of a name: letters, digits, `_ $ . -` (dotted and kebab keys included).
 const IDENT_CHARS = new Uint8Array(128);

@@ -62,11 +62,11 @@ const compiledSets = new WeakMap<Rule[], CompiledRuleSet>();
  * every place one starts, so that the detector neither lower-cases the text
  * nor searches it again. Longest first where one contains another.
  */
-export const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn"];
+export const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn", "pw"];
 
 export const ENGINE_KEYWORDS = [
   "private key", "://", "authorization", "--user", "-u ", "--pass", "--requirepass", "-password", "login", "identified", "password '", 'password "',
-  "pass", "pwd", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
+  "pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
   "jwt.", "jose.", "jsonwebtoken.",
 ];
 
@@ -233,7 +233,7 @@ let lastPass: PassPositions | null = null;
  * them, which is not quite ascending: keywords are found by different trigrams).
  * `skip`: ascending, disjoint ranges [start, end) where no keyword is looked for
  * (source-map.ts: a source map's `mappings`); 2-character keywords are still
- * searched in the whole text.
+ * searched in the whole text (their head offsets are not recorded inside skipped ranges).
  */
 function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null, heads: number[] | null, skip?: ReadonlyArray<readonly [number, number]>): number[] {
   const found: number[] = [];
@@ -241,7 +241,19 @@ function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number
   const headWord = heads === null ? null : set.headWord;
   const limit = 16 + (text.length >> 8);
   const n = text.length;
-  for (const [k, spellings] of set.shortKeywords) if (spellings.some((sp) => text.includes(sp))) found.push(k);
+  for (const [k, spellings] of set.shortKeywords) {
+    if (headWord !== null && headWord[k] === 1) {
+      // A 2-character head word (`pw`): every occurrence, outside the skipped ranges.
+      let any = false;
+      for (const sp of spellings) {
+        for (let at = text.indexOf(sp); at !== -1; at = text.indexOf(sp, at + 1)) {
+          any = true;
+          if (!inRanges(skip, at)) heads!.push(at);
+        }
+      }
+      if (any) found.push(k);
+    } else if (spellings.some((sp) => text.includes(sp))) found.push(k);
+  }
   if (n < 3) return found;
   const seen = new Uint8Array(set.keywords.length);
   const bits = set.tri;
@@ -288,6 +300,12 @@ function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number
     segStart = skip[r]![1];
   }
   return found;
+}
+
+function inRanges(ranges: ReadonlyArray<readonly [number, number]> | undefined, at: number): boolean {
+  if (ranges === undefined) return false;
+  for (const [a, b] of ranges) if (at >= a && at < b) return true;
+  return false;
 }
 
 /**

@@ -74,3 +74,15 @@ test("a two-word pass_phrase is a passphrase; public client keys (Pusher app key
   // PagerDuty Events API v2 `routing_key` is the integration's credential.
   assert.notEqual(analyzeName("routing_key").strength, "none");
 });
+
+test("`pw` heads a password name alone, after a word or glued to a short word", () => {
+  for (const name of ["bind_pw", "rootpw", "bindpw", "db_pw", "adminPw", "LDAP_BIND_PW"]) {
+    assert.equal(analyzeName(name).strength, "strong", name);
+    assert.equal(analyzeName(name).negative, false, name);
+  }
+  assert.equal(analyzeName("PW").strength, "medium");
+  for (const name of ["pwa", "npwr", "a8pw", "pw_min_length", "PW_POLICY"]) {
+    const a = analyzeName(name);
+    assert.ok(a.strength === "none" || a.negative, `${name}: ${JSON.stringify(a)}`);
+  }
+});

@@ -101,6 +101,9 @@ function headOf(word: string): { head: string; base: string } | null {
   for (const h of ["password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "accesskey", "credentials", "credential", "connectionstring"]) {
     if (word.length > h.length && word.endsWith(h)) return { head: word, base: h };
   }
+  // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
+  // Letters only: `pw` closing a random run or a hex id is not a name.
+  if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw" };
   return null;
 }
 
@@ -141,7 +144,10 @@ function analyze(name: string): NameAnalysis {
   const cloudish = before.some((w) => CLOUD_WORDS.has(w));
   switch (found.base) {
     case "password": case "passwd": case "passphrase": case "pwd": case "pw":
-      if (found.base === "pw" && before.length === 0) return NONE;
+      // A bare `PW` / `pw` (shell scripts, `.env`): as weak a hint as a bare `pass`.
+      if (found.base === "pw" && before.length === 0 && found.head === "pw") {
+        return { strength: "medium", kind: "password", head, negative: false };
+      }
       return { strength: "strong", kind: dbish ? "database-credential" : "password", head, negative: false };
     case "pass":
       if (found.head !== "pass") return NONE;
