@@ -45,6 +45,37 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // MongoDB shells and tools (mongosh, legacy mongo, mongodump/mongorestore/mongoexport/…) take the
+  // password as the value of -p / --password; a bare -p (end of line, or the next option) prompts:
+  // https://www.mongodb.com/docs/mongodb-shell/reference/options/,
+  // https://www.mongodb.com/docs/database-tools/mongodump/#std-option-mongodump.--password.
+  // The tempered span stops at the next mongo command, not at a mongodb:// address.
+  custom({
+    id: "mongo-cli-password",
+    description: "Password given to a MongoDB shell or tool (mongosh, mongo, mongodump, …) with -p or --password",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://www.mongodb.com/docs/mongodb-shell/reference/options/",
+    keywords: ["mongo"],
+    pattern: new RegExp(`\\bmongo(?:sh|dump|restore|export|import|stat|top|files)?(?:[ \\t](?:(?!mongo(?:sh|dump|restore|export|import|stat|top|files)?[ \\t])[^\\n|;&]){0,300}?)?[ \\t](?:-p|--password)(?:=|[ \\t]{1,4})["']?${VALUE}`),
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [
+          `mongosh "mongodb://db01.acme.internal:27017/shop" -u admin -p ${pw("mongocli")} --authenticationDatabase admin`,
+          `mongodump --host db01 --username backup --password=${pw("mongocli2")} --out /backups/nightly`,
+          `mongo shop --username app --password '${pw("mongocli3")}' --eval "db.stats()"`,
+        ],
+        valid: [
+          "mongosh -u admin -p --authenticationDatabase admin",
+          "mongosh mongodb://db01:27017 -u admin -p",
+          'mongosh -u admin --password "$MONGO_PW" shop',
+          "mongodump --username backup --password --out /backups",
+          "mongorestore --port 27017 -u app -p $MONGO_PASSWORD /backups",
+        ],
+      };
+    },
+  }),
   custom({
     id: "curl-basic-auth",
     description: "User and password given to curl -u/--user on a command line",
