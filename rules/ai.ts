@@ -196,6 +196,9 @@ export const rules: Rule[] = [
     entropy: 4,
     get sample() { return fake(ALNUM, 40, "cohere"); },
     env: "COHERE_API_KEY",
+    // The Python SDK takes the key as the constructor's first argument.
+    get invalid() { const s = fake(ALNUM, 40, "cohere"); return [`co = cohere.Client("${s}")`, `co = cohere.ClientV2('${s}')`]; },
+    get valid() { const s = fake(ALNUM, 40, "cohere"); return [`co = cohere.Client(os.environ["COHERE_API_KEY"])`, `cohere.embed("${s}")`, `cohere.Client(api_key)`]; },
   }),
   assigned({
     id: "mistral-api-key",

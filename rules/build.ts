@@ -172,10 +172,15 @@ export interface AssignedSpec extends Common {
  * repetition is bounded, so the pattern stays linear; the rest of the name is
  * taken atomically (`(?=(…))\k<rest>`, JavaScript has no atomic groups) so a
  * failed attempt does not backtrack through it character by character.
+ * A name ending in `Client` / `ClientV2` may instead be called with the value
+ * as its first, quoted argument: SDKs whose constructor takes the key
+ * positionally (Cohere's Python `cohere.Client("…")` / `cohere.ClientV2("…")`,
+ * https://docs.cohere.com/reference/about). Other calls (`mixpanel.init("…")`,
+ * `cohere.embed("…")`) are not assignments.
  */
 export function assignedPattern(names: string, value: string, boundary = "A-Za-z0-9_+/=-"): RegExp {
   return new RegExp(
-    `(?:${names})(?=(?<rest>[\\w.-]{0,30}))\\k<rest>["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[=:])[ \\t]{0,4}["'\`]?(?<secret>${value})(?![${boundary}])`,
+    `(?:${names})(?=(?<rest>[\\w.-]{0,30}))\\k<rest>(?:["'\\]]{0,2}[ \\t]{0,4}(?:=>|:=|[=:])|(?<=Client(?:V\\d{1,2})?)[ \\t]{0,4}\\([ \\t]{0,4}(?=["'\`]))[ \\t]{0,4}["'\`]?(?<secret>${value})(?![${boundary}])`,
     "i",
   );
 }
