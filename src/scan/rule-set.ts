@@ -107,6 +107,17 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   const keywords: string[] = [];
   const rulesOf: Rule[][] = [];
   const always: Rule[] = [];
+  /** The keyword's index, added (enabling no rule yet) on first sight. */
+  const keywordIndex = (k: string): number => {
+    let i = index.get(k);
+    if (i === undefined) {
+      i = keywords.length;
+      index.set(k, i);
+      keywords.push(k);
+      rulesOf.push([]);
+    }
+    return i;
+  };
   for (const rule of rules) {
     if (rule.keywords.length === 0) always.push(rule);
     for (const raw of rule.keywords) {
@@ -115,22 +126,11 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
         always.push(rule);
         continue;
       }
-      let i = index.get(k);
-      if (i === undefined) {
-        i = keywords.length;
-        index.set(k, i);
-        keywords.push(k);
-        rulesOf.push([]);
-      }
+      const i = keywordIndex(k);
       if (!rulesOf[i]!.includes(rule)) rulesOf[i]!.push(rule);
     }
   }
-  for (const k of ENGINE_KEYWORDS) {
-    if (index.has(k)) continue;
-    index.set(k, keywords.length);
-    keywords.push(k);
-    rulesOf.push([]);
-  }
+  for (const k of ENGINE_KEYWORDS) keywordIndex(k);
   // Literal prefixes (rule-runner.ts startPlan) are keywords too, enabling no
   // rule by themselves: the pass records their offsets, and the rule's regex
   // runs only there instead of over the whole text.
@@ -142,17 +142,7 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
     if (plan.back[1] > 0) anchored.set(rule, plan.back);
     prefixed.set(
       rule,
-      plan.prefixes.map((p) => {
-        const k = p.toLowerCase();
-        let i = index.get(k);
-        if (i === undefined) {
-          i = keywords.length;
-          index.set(k, i);
-          keywords.push(k);
-          rulesOf.push([]);
-        }
-        return { k: i, exact: plan.ignoreCase ? null : p };
-      }),
+      plan.prefixes.map((p) => ({ k: keywordIndex(p.toLowerCase()), exact: plan.ignoreCase ? null : p })),
     );
   }
   const headWord = new Uint8Array(keywords.length);
