@@ -243,12 +243,16 @@ function readQuantifier(src: string, i: number): { min: number; max: number; end
   return q;
 }
 
-/** Index of the `)` closing the `(` at `open`, honouring escapes and character classes. */
-function closingParen(src: string, open: number): number {
+/**
+ * Walks a regex source from `from`, skipping escapes and character classes,
+ * and calls `visit` at each `(`, `)` and `|` with the group depth after it.
+ * Returns the index where `visit` returned true, else -1.
+ */
+function walkGroups(src: string, from: number, visit: (i: number, ch: string, depth: number) => boolean): number {
   let depth = 0;
   let inClass = false;
-  for (let i = open; i < src.length; i++) {
-    const ch = src[i];
+  for (let i = from; i < src.length; i++) {
+    const ch = src[i]!;
     if (ch === "\\") {
       i++;
       continue;
@@ -258,36 +262,32 @@ function closingParen(src: string, open: number): number {
       continue;
     }
     if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")" && --depth === 0) return i;
+    else if (ch === "(" || ch === ")" || ch === "|") {
+      depth += ch === "(" ? 1 : ch === ")" ? -1 : 0;
+      if (visit(i, ch, depth)) return i;
+    }
   }
   return -1;
 }
 
-/** Splits a group body on its top-level `|`. */
+/** Index of the `)` closing the `(` at `open`, honouring escapes and character classes. */
+function closingParen(src: string, open: number): number {
+  return walkGroups(src, open, (_, ch, depth) => ch === ")" && depth === 0);
+}
+
+/** Splits a group body on its top-level `|`; null when its parentheses do not balance. */
 function splitTopLevel(body: string): string[] | null {
   const parts: string[] = [];
-  let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (ch === "]") inClass = false;
-      continue;
-    }
-    if (ch === "[") inClass = true;
-    else if (ch === "(") depth++;
-    else if (ch === ")") depth--;
-    else if (ch === "|" && depth === 0) {
+  let depth = 0;
+  walkGroups(body, 0, (i, ch, d) => {
+    depth = d;
+    if (ch === "|" && d === 0) {
       parts.push(body.slice(start, i));
       start = i + 1;
     }
-  }
+    return false;
+  });
   parts.push(body.slice(start));
   return depth === 0 ? parts : null;
 }
