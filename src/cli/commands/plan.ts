@@ -10,13 +10,21 @@ import { VAULT_HELP, VAULT_OPTIONS, planSummary, progressPrinter, vaultConnectio
 export const planCommand: Command = {
   name: "plan",
   summary: "Decide where each secret goes; write a reviewable plan without secret values",
-  help: `Usage: vaultshift plan [PATH] [--app NAME] [--mount secret] [--out vaultshift.plan.json]
+  help: `Usage: vaultshift plan [PATH] [--app NAME] [--mount secret] [--out vaultshift.plan.json] [--no-history] [--offline]
 
 Finds the secrets in PATH (default: the current directory) — .env files and
 hard-coded literals in JS/TS — decides where each goes in Vault KV v2, and
 writes a plan: sources, targets, fingerprints, redacted diffs of the code and
 .env changes, warnings. The plan holds no secret value; review and commit it,
 then run \`vaultshift apply\`.
+
+Left where they are, with a warning: secrets in JSON, YAML and other non-code
+files (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
+app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values (shipped to the
+browser). With layered .env files (.env.development beside .env, or next/vite/
+nuxt/astro/dotenv-flow in the dependencies) .env is the base every environment
+reads. Code that passes process.env on whole or reads it by a computed name
+gets processEnv (the environment plus the secrets).
 
 Options:
   --app NAME               the <app> of Vault paths (default: package.json name)
