@@ -208,6 +208,20 @@ test("history on a worker pool finds what the in-process scan finds", { timeout:
   assert.deepEqual(b.findings, a.findings);
 });
 
+test("a history starts in-process and moves to a worker pool once it passes 2 MB of added text", { timeout: 60_000 }, async (t) => {
+  const { availableParallelism } = await import("node:os");
+  const dir = repo(t);
+  // 3 commits of ~0.9 MB: the first chunks are scanned in-process, the rest by a pool.
+  for (let c = 0; c < 3; c++) commitFiles(dir, `c${c}`, { [`big${c}.txt`]: `${`${"w".repeat(99)}\n`.repeat(9000)}k=FAKESECRET_${c}\n` });
+  const { fakeEngineModule } = await import("./fake-engine.js");
+  const inProcess = await scan({ cwd: dir, mode: "history", engineModule: fakeEngineModule, workers: 0 });
+  const auto = await scan({ cwd: dir, mode: "history", engineModule: fakeEngineModule });
+  assert.equal(inProcess.findings.length, 3);
+  assert.deepEqual(auto.findings, inProcess.findings);
+  assert.equal(auto.stats.filesScanned, 3);
+  assert.equal(auto.stats.workers, availableParallelism() >= 2 ? Math.min(8, availableParallelism()) : 0);
+});
+
 test("a failing sink stops the history scan with its error", { timeout: 60_000 }, async (t) => {
   const dir = repo(t);
   for (let c = 0; c < 6; c++) commitFiles(dir, `c${c}`, { [`f${c}.txt`]: `${"y\n".repeat(40)}FAKESECRET_${c}\n` });

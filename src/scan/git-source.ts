@@ -1,11 +1,13 @@
 import { spawn, spawnSync } from "node:child_process";
-import * as nodeCrypto from "node:crypto";
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { GitError } from "../errors.js";
 import type { ScanJob, SkipReason } from "./file-scan.js";
 import type { PathFilter } from "./path-filter.js";
+import { AddedLines, HUNK, newPathOf } from "./added-lines.js";
+
+export { unquotePath } from "./added-lines.js";
 
 // The git modes of `scan`: what is staged (pre-commit), and what commits added
 // (`--since REF`, `--history`). Paths are relative to the repository root.
@@ -99,49 +101,6 @@ export function repositoryRoot(cwd: string): string {
   }
   return r.stdout.toString("utf8").trim();
 }
-
-/** Undo git's C-style quoting of a path (`"a\tb"`, octal escapes for bytes). */
-export function unquotePath(s: string): string {
-  if (!s.startsWith('"') || !s.endsWith('"')) return s;
-  const bytes: number[] = [];
-  const body = s.slice(1, -1);
-  const simple: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, "\\": 92 };
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i]!;
-    if (c !== "\\") {
-      bytes.push(...Buffer.from(c, "utf8"));
-      continue;
-    }
-    const n = body[i + 1]!;
-    if (/[0-7]/.test(n)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(simple[n] ?? n.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-/** `+++ b/path` → path, or undefined for /dev/null. */
-function newPathOf(line: string): string | undefined {
-  let raw = line.slice(4);
-  // git ends a name that contains a space with a TAB (diff.c, so that
-  // patch(1) can tell where the name stops). A real TAB in a name is quoted
-  // as \t, so a literal trailing TAB is always this terminator.
-  if (raw.endsWith("\t")) raw = raw.slice(0, -1);
-  if (raw === "/dev/null") return undefined;
-  const path = unquotePath(raw);
-  return path.startsWith("b/") ? path.slice(2) : path;
-}
-
-// crypto.hash (Node 20.12+) is the one-shot form: no Hash object per file
-// (~20 µs each, 720 of them in a 200-commit history). Earlier Node 20 has none.
-const sha1Base64: (s: string) => string =
-  typeof nodeCrypto.hash === "function" ? (s) => nodeCrypto.hash("sha1", s, "base64") : (s) => createHash("sha1").update(s).digest("base64");
-
-const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 
 export interface GitJobs {
   jobs: ScanJob[];
@@ -342,94 +301,34 @@ export interface HistoryOptions {
    * job is returned in `jobs`.
    */
   sink?: (jobs: ScanJob[]) => Promise<void>;
-  /** Characters of added text per chunk (default 4 M). */
-  chunkChars?: number;
+  /**
+   * Characters of added text per chunk (default 4 M); a function is asked
+   * again for every chunk (the scanner hands small chunks to an in-process
+   * scan, large ones to a worker pool).
+   */
+  chunkChars?: number | (() => number);
 }
 
 export async function historyJobs(root: string, range: { since?: string }, pathspecs: string[], filter: PathFilter, options: HistoryOptions = {}): Promise<GitJobs> {
-  const maxFileSize = options.maxFileSize ?? Infinity;
-  const chunkChars = options.chunkChars ?? 4 * 1024 * 1024;
+  const size = options.chunkChars ?? 4 * 1024 * 1024;
+  const chunkChars = typeof size === "number" ? () => size : size;
   const out: GitJobs = { jobs: [], skipped: {}, notes: [], commits: 0 };
-  let pendingChars = 0;
   if (range.since !== undefined) verifyRef(root, range.since);
   const revs = range.since !== undefined ? [`${range.since}..HEAD`] : ["--all"];
   // --no-show-signature: log.showSignature would mix gpg output into the stream.
   const args = [...GIT_BASE, "log", "-p", ...DIFF_FLAGS, "--no-show-signature", "--reverse", "--format=%x00%H", ...revs, "--", ...pathspecs];
-  const seen = new Set<string>();
-  let commit = "";
-  let path: string | undefined;
-  // Added lines of the current file, in increasing line order (hunks come sorted).
-  let lines: { numbers: number[]; texts: string[] } | undefined;
-  let next = 0;
-  let remaining = 0;
-
-  const flush = () => {
-    if (path !== undefined && lines && lines.numbers.length > 0) {
-      // Empty lines in the gaps keep every added line at its own number.
-      let text = "";
-      let at = 1;
-      for (let i = 0; i < lines.numbers.length; i++) {
-        const n = lines.numbers[i]!;
-        if (n > at) text += "\n".repeat(n - at);
-        text += i === 0 ? lines.texts[i]! : (n > at ? "" : "\n") + lines.texts[i]!;
-        at = n;
-      }
-      const key = sha1Base64(`${path}\0${text}`);
-      if (text.length > maxFileSize) {
-        bump(out.skipped, "too-large");
-        out.notes.push(`${path}: lines added by ${commit.slice(0, 12)} exceed maxFileSize (${maxFileSize} bytes), skipped`);
-      } else if (!seen.has(key)) {
-        seen.add(key);
-        out.jobs.push({ kind: "text", file: path, text, commit, lines: lines.numbers });
-        pendingChars += text.length;
-      }
-    }
-    path = undefined;
-    lines = undefined;
-  };
-
-  const onLine = (line: string) => {
-    if (line.startsWith("\0")) {
-      flush();
-      commit = line.slice(1);
-      out.commits! += 1;
-      return;
-    }
-    if (remaining > 0) {
-      // Inside a hunk: content, even when it looks like a header ("+++ x").
-      if (line.startsWith("+")) {
-        if (lines) {
-          lines.numbers.push(next);
-          lines.texts.push(line.slice(1));
-        }
-        next += 1;
-        remaining -= 1;
-        return;
-      }
-      if (line.startsWith("-") || line.startsWith("\\")) return; // removed, or "\ No newline at end of file"
-    }
-    if (line.startsWith("diff --git ")) {
-      flush();
-      remaining = 0;
-    } else if (line.startsWith("+++ ")) {
-      const p = newPathOf(line);
-      if (p === undefined) return;
-      const verdict = filter.check(p);
-      if (verdict === "scan") {
-        path = p;
-        lines = { numbers: [], texts: [] };
-      } else if (verdict !== "excluded") bump(out.skipped, verdict);
-    } else if (line.startsWith("@@")) {
-      const m = HUNK.exec(line);
-      if (!m) return;
-      next = Number(m[1]);
-      remaining = m[2] === undefined ? 1 : Number(m[2]);
-    } else if (line.startsWith("Binary files ")) {
-      bump(out.skipped, "binary");
-    }
-  };
-
   const sink = options.sink;
+  let pendingChars = 0;
+  const parser = new AddedLines(filter, options.maxFileSize ?? Infinity, {
+    text: (t) => {
+      out.jobs.push({ kind: "text", file: t.path, text: t.text, commit: t.commit, lines: t.lines });
+      pendingChars += t.text.length;
+      return sink !== undefined && pendingChars >= chunkChars();
+    },
+    skipped: (reason) => bump(out.skipped, reason),
+    note: (n) => out.notes.push(n),
+  });
+
   let inFlight: Promise<void> = Promise.resolve();
   let sinkError: unknown;
   const handOver = (): Promise<void> => {
@@ -442,17 +341,13 @@ export async function historyJobs(root: string, range: { since?: string }, paths
 
   await new Promise<void>((resolve, reject) => {
     const child = spawn("git", args, { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let buffered = "";
-    let pos = 0;
     let stderr = "";
     let waiting = false;
     let closed: { code: number | null } | undefined;
 
     const finish = () => {
-      if (pos < buffered.length) onLine(buffered.slice(pos));
-      buffered = "";
-      pos = 0;
-      flush();
+      parser.end();
+      out.commits = parser.commits;
       if (sinkError !== undefined) return reject(sinkError);
       if (closed!.code === 0) return resolve();
       const first = stderr.trim().split("\n")[0] ?? "";
@@ -461,55 +356,33 @@ export async function historyJobs(root: string, range: { since?: string }, paths
       else reject(new GitError(`git log failed in ${root}: ${first}`, { cause: new Error(first), hint: "Check the range and the repository state." }));
     };
 
-    // Parse complete lines; when a chunk of jobs is full, hand it to the sink
+    // Parse what git wrote; when a chunk of jobs is full, hand it to the sink
     // and stop (git waits on the full pipe) until the previous chunk is scanned.
-    const pump = () => {
-      while (!waiting) {
-        const nl = buffered.indexOf("\n", pos);
-        if (nl === -1) break;
-        // Most lines of a -U0 patch are hunk content: taken here without
-        // slicing the line first (half the strings, on 35k lines for 200 commits).
-        const c = remaining > 0 ? buffered.charCodeAt(pos) : 0;
-        if (c === 0x2b /* + */) {
-          if (lines) {
-            lines.numbers.push(next);
-            lines.texts.push(buffered.slice(pos + 1, nl));
+    const parse = (data: Buffer, from: number) => {
+      const stopped = parser.feed(data, from);
+      if (stopped === data.length && !(sink && pendingChars >= chunkChars())) return;
+      waiting = true;
+      child.stdout.pause();
+      void inFlight
+        .catch(() => undefined)
+        .then(() => {
+          void handOver().catch(() => undefined);
+          waiting = false;
+          if (sinkError !== undefined) {
+            if (closed) finish();
+            else child.kill();
+            return;
           }
-          next += 1;
-          remaining -= 1;
-        } else if (c !== 0x2d /* - */ && c !== 0x5c /* \ */) onLine(buffered.slice(pos, nl));
-        pos = nl + 1;
-        if (sink && pendingChars >= chunkChars) {
-          waiting = true;
-          child.stdout.pause();
-          void inFlight
-            .catch(() => undefined)
-            .then(() => {
-              void handOver().catch(() => undefined);
-              waiting = false;
-              if (sinkError !== undefined) {
-                if (closed) finish();
-                else child.kill();
-                return;
-              }
-              pump();
-              if (waiting) return;
-              if (closed) finish();
-              else child.stdout.resume();
-            });
-        }
-      }
-      if (!waiting) {
-        buffered = buffered.slice(pos);
-        pos = 0;
-      }
+          if (stopped < data.length) {
+            parse(data, stopped);
+            if (waiting) return;
+          }
+          if (closed) finish();
+          else child.stdout.resume();
+        });
     };
 
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk: string) => {
-      buffered += chunk;
-      pump();
-    });
+    child.stdout.on("data", (data: Buffer) => parse(data, 0));
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (c: string) => (stderr += c));
     child.on("error", (error) => reject(new GitError(`Could not run git log (${(error as NodeJS.ErrnoException).code ?? "error"}).`, { cause: error, hint: "Install git and make sure it is on PATH." })));

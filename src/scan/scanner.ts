@@ -172,7 +172,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   const results: JobResult[] = [];
   const runJobs = async (jobs: ScanJob[], large: boolean): Promise<void> => {
     if (jobs.length === 0) return; // e.g. a commit that only deletes: no engine to load
-    if (!pool && !inProcess) {
+    // A history starts in-process and moves to a pool once it proves large.
+    if (!pool && (!inProcess || large)) {
       const workers = chooseWorkers(options, config, jobs, large);
       if (workers > 0) {
         const { WorkerPool } = await import("./worker-pool.js");
@@ -191,7 +192,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
           ...(options.engineModule ? { engineModule: options.engineModule } : {}),
         });
         stats.workers = workers;
-      } else {
+      } else if (!inProcess) {
         const scanText = options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
         inProcess = createJobContext(settings, scanText, options.readFile);
       }
@@ -230,12 +231,16 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
         await runJobs(listed.jobs, false);
       } else {
         if (mode === "since" && !options.since) throw new UsageError("--since needs a REF.", { cause: new TypeError("since missing"), hint: "e.g. --since origin/main" });
-        let chunks = 0;
+        let chars = 0;
         const history = git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter, {
           maxFileSize: settings.maxFileSize,
-          // Every chunk but a lone final one means a large history: worth a pool.
-          sink: (jobs) => runJobs(jobs, ++chunks > 1),
-          chunkChars: HISTORY_CHUNK_CHARS,
+          sink: (jobs) => {
+            for (const job of jobs) if (job.kind === "text") chars += job.text.length;
+            return runJobs(jobs, chars >= IN_PROCESS_THRESHOLD_BYTES);
+          },
+          // Small chunks while the scan is in-process, so that it keeps pace
+          // with git instead of waiting for its end; large ones for a pool.
+          chunkChars: () => (pool ? HISTORY_CHUNK_CHARS : HISTORY_FIRST_CHUNK_CHARS),
         });
         // git is running now: load the engine while it writes (warm-up.ts).
         if (!options.scanText && !options.engineModule && !options.workers) {
@@ -322,8 +327,10 @@ function bytesAtLeast(jobs: readonly ScanJob[], limit: number): boolean {
 const IN_PROCESS_THRESHOLD_BYTES = 2 * 1024 * 1024;
 // So many files that per-file reads dominate: pool without stat'ing them all.
 const POOL_THRESHOLD_JOBS = 5000;
-/** History modes hand the scan this much added text at a time (memory stays bounded). */
+/** History modes hand a pool this much added text at a time (memory stays bounded)… */
 const HISTORY_CHUNK_CHARS = 4 * 1024 * 1024;
+/** …and an in-process scan this much. */
+const HISTORY_FIRST_CHUNK_CHARS = 64 * 1024;
 /** One worker per core (the main thread mostly waits), at most 8. */
 function defaultWorkers(): number {
   return Math.min(8, availableParallelism());

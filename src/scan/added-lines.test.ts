@@ -1,0 +1,138 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { AddedLines, type AddedText } from "./added-lines.js";
+import { PathFilter } from "./path-filter.js";
+import type { SkipReason } from "./file-scan.js";
+
+// The parser of `git log -p -U0 --format=%x00%H` output, on hand-written
+// patches: what each commit added, at its line numbers, however git's output
+// is cut into reads.
+
+const C1 = "1".repeat(40);
+const C2 = "2".repeat(40);
+
+const PATCH = [
+  `\0${C1}`,
+  "",
+  "diff --git a/a.txt b/a.txt",
+  "new file mode 100644",
+  "index 0000000..1111111",
+  "--- /dev/null",
+  "+++ b/a.txt",
+  "@@ -0,0 +1,2 @@",
+  "+first",
+  "+café = FAKE\r",
+  "diff --git a/with space.txt b/with space.txt",
+  "--- /dev/null",
+  "+++ b/with space.txt\t",
+  "@@ -0,0 +1 @@",
+  "++++ b/not-a-header",
+  "\\ No newline at end of file",
+  "diff --git a/yarn.lock b/yarn.lock",
+  "--- /dev/null",
+  "+++ b/yarn.lock",
+  "@@ -0,0 +1 @@",
+  "+lock",
+  "diff --git a/img.png b/img.png",
+  "Binary files /dev/null and b/img.png differ",
+  `\0${C2}`,
+  "",
+  "diff --git a/a.txt b/a.txt",
+  "--- a/a.txt",
+  "+++ b/a.txt",
+  "@@ -1 +0,0 @@",
+  "-first",
+  "@@ -3,0 +4,2 @@",
+  "+fourth",
+  "+fifth",
+  "@@ -9 +10 @@",
+  "-old tenth",
+  "+tenth",
+  "diff --git a/gone.txt b/gone.txt",
+  "--- a/gone.txt",
+  "+++ /dev/null",
+  "@@ -1 +0,0 @@",
+  "-bye",
+  "diff --git a/again.txt b/again.txt",
+  "--- /dev/null",
+  "+++ b/again.txt",
+  "@@ -0,0 +1 @@",
+  "++++ b/x",
+  "",
+].join("\n");
+
+function parse(chunks: Buffer[], maxFileSize = Infinity) {
+  const texts: AddedText[] = [];
+  const skipped: SkipReason[] = [];
+  const notes: string[] = [];
+  const p = new AddedLines(new PathFilter({}), maxFileSize, {
+    text: (t) => (texts.push(t), false),
+    skipped: (r) => skipped.push(r),
+    note: (n) => notes.push(n),
+  });
+  for (const c of chunks) assert.equal(p.feed(c), c.length);
+  p.end();
+  return { texts, skipped, notes, commits: p.commits };
+}
+
+const EXPECTED: AddedText[] = [
+  { path: "a.txt", text: "first\ncafé = FAKE\r", commit: C1, lines: [1, 2] },
+  { path: "with space.txt", text: "+++ b/not-a-header", commit: C1, lines: [1] },
+  { path: "a.txt", text: "\n\n\nfourth\nfifth\n\n\n\n\ntenth", commit: C2, lines: [4, 5, 10] },
+  { path: "again.txt", text: "+++ b/x", commit: C2, lines: [1] },
+];
+
+test("added lines of each commit and file, at their own line numbers", () => {
+  const r = parse([Buffer.from(PATCH)]);
+  assert.deepEqual(r.texts, EXPECTED);
+  assert.deepEqual(r.skipped, ["lockfile", "binary"]);
+  assert.equal(r.commits, 2);
+});
+
+test("the result does not depend on where git's output is cut (every split point, and byte by byte)", () => {
+  const bytes = Buffer.from(PATCH);
+  for (let cut = 1; cut < bytes.length; cut++) {
+    assert.deepEqual(parse([bytes.subarray(0, cut), bytes.subarray(cut)]).texts, EXPECTED, `cut at ${cut}`);
+  }
+  const single = [...bytes].map((b) => Buffer.from([b]));
+  assert.deepEqual(parse(single).texts, EXPECTED);
+});
+
+test("the same added content in the same path is handed on once; in another path it is new", () => {
+  const commit = (id: string, path: string) => [`\0${id}`, "", `diff --git a/${path} b/${path}`, "--- /dev/null", `+++ b/${path}`, "@@ -0,0 +1 @@", "+k=v"].join("\n");
+  const r = parse([Buffer.from([commit(C1, "x.txt"), commit(C2, "x.txt"), commit("3".repeat(40), "y.txt"), ""].join("\n"))]);
+  assert.deepEqual(
+    r.texts.map((t) => `${t.commit[0]}:${t.path}`),
+    ["1:x.txt", "3:y.txt"],
+  );
+});
+
+test("maxFileSize counts the decoded characters of the added text, gaps included", () => {
+  // Line 3: 2 newlines + 3 characters = 5 characters, 7 bytes (é and ü are 2 bytes each).
+  const patch = Buffer.from([`\0${C1}`, "", "diff --git a/f b/f", "--- /dev/null", "+++ b/f", "@@ -0,0 +3 @@", "+éü!", ""].join("\n"));
+  assert.equal(parse([patch], 5).texts[0]?.text, "\n\néü!");
+  const over = parse([patch], 4);
+  assert.deepEqual(over.texts, []);
+  assert.deepEqual(over.skipped, ["too-large"]);
+  assert.deepEqual(over.notes, [`f: lines added by ${C1.slice(0, 12)} exceed maxFileSize (4 bytes), skipped`]);
+  // Far over the limit: collection stops early, the verdict is the same.
+  const huge = Buffer.from([`\0${C1}`, "", "diff --git a/f b/f", "--- /dev/null", "+++ b/f", "@@ -0,0 +1,2 @@", `+${"z".repeat(100)}`, "+more", ""].join("\n"));
+  assert.deepEqual(parse([huge], 10).skipped, ["too-large"]);
+});
+
+test("a text event that asks to stop ends feed() right after that line; feeding the rest continues", () => {
+  const bytes = Buffer.from(PATCH);
+  const paths: string[] = [];
+  const p = new AddedLines(new PathFilter({}), Infinity, { text: (t) => (paths.push(t.path), true), skipped: () => undefined, note: () => undefined });
+  const stops: number[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    at = p.feed(bytes, at);
+    stops.push(at);
+  }
+  p.end();
+  assert.deepEqual(paths, ["a.txt", "with space.txt", "a.txt", "again.txt"]);
+  // The first file ends at the next "diff --git" line, which is consumed.
+  const firstStop = PATCH.indexOf("diff --git a/with space.txt");
+  assert.equal(stops[0], Buffer.byteLength(PATCH.slice(0, PATCH.indexOf("\n", firstStop) + 1)));
+});
