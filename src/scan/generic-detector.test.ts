@@ -211,3 +211,46 @@ test("`pw` inside words, $PWD, UI flags and password policies stay out", () => {
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
   }
 });
+
+test("R `<-`, Clojure keywords, one-argument setters, ARM parameter values, escaped quotes, Apache/nginx naming directives", () => {
+  const cases: Array<[string, string]> = [
+    ["fetch.R", `api_token <- "${TOKEN}"\n`],
+    ["profiles.clj", `{:prod {:env {:db-password "${PW}"}}}\n`],
+    ["profiles.clj", ` :auth-token "${TOKEN}"}\n`],
+    ["Mollie.php", `$mollie->setApiKey("${TOKEN}");\n`],
+    ["Client.java", `client.setPassword('${PW}');\n`],
+    ["azuredeploy.parameters.json", `{\n  "parameters": {\n    "adminPassword": {\n      "value": "${PW}"\n    }\n  }\n}\n`],
+    ["train.ipynb", `    "os.environ[\\"WANDB_API_KEY\\"] = \\"${TOKEN}\\"\\n",\n`],
+    ["seed.py", `PAYLOAD = "{\\"access_token\\": \\"${TOKEN}\\"}"\n`],
+    ["httpd.conf", `  SetEnv APP_DB_PASSWORD "${PW}"\n`],
+    ["httpd.conf", `  RequestHeader set X-Auth-Token "${TOKEN}"\n`],
+    ["site.conf", `    fastcgi_param DB_PASSWORD ${PW};\n`],
+  ];
+  for (const [file, text] of cases) assert.ok(secretsIn(file, text).length === 1, `${file}: ${text.trim()}`);
+});
+
+test("arrays under a plural secret name: each quoted element is judged on its own", () => {
+  assert.deepEqual(secretsIn("keys.json", `{\n  "apiKeys": [\n    "${TOKEN}",\n    "${TOKEN}x9"\n  ]\n}\n`), [TOKEN, `${TOKEN}x9`]);
+  assert.deepEqual(secretsIn("settings.py", `AUTH_TOKENS = ["${TOKEN}"]\n`), [TOKEN]);
+  // Public keys, lists of references and things that are not array literals stay out.
+  assert.deepEqual(secretsIn("keys.json", `{"publicKeys": ["${TOKEN}"]}\n`), []);
+  assert.deepEqual(secretsIn("settings.py", `API_KEYS = [os.environ["A"], os.environ["B"]]\n`), []);
+  assert.deepEqual(secretsIn("settings.py", `API_KEYS = load_keys("${TOKEN}")\n`), []);
+});
+
+test("setters with more than one argument, Clojure lookups, comparisons with negative numbers and other directives stay out", () => {
+  for (const [file, text] of [
+    ["Client.java", `client.setPassword(user, "${PW}");\n`],
+    ["Client.java", `client.setPassword(readSecret("${PW}"));\n`],
+    ["core.clj", `(def db-password (env :db-password))\n`],
+    ["check.R", `if (token_count <-1) stop("bad")\n`],
+    ["httpd.conf", `  Alias /password-reset /var/www/reset\n`],
+    ["httpd.conf", `  SetEnv PASSWORD_MIN_LENGTH 12\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});
+
+test("a plural name with a plain value is read as before", () => {
+  assert.deepEqual(secretsIn("run.sh", `export AUTH_TOKENS=${TOKEN}\n`), [TOKEN]);
+});

@@ -41,7 +41,9 @@ function isIdentCode(c: number): boolean {
 }
 
 const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
-const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$))[ \t]*/my;
+// `<-` is R's assignment (`census_key <- "…"`); only a literal can follow it here, so a
+// comparison with a negative number (`x <-1`) never yields a value.
+const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$)|<-(?=[ \t"']))[ \t]*/my;
 // After a quoted name: `"X-Api-Key", "value": "…"` (Postman headers and variables, HAR
 // headers, `{"name": …, "value": …}` pairs), `key="Password" value="…"`, a call's next argument,
 // and Scala/Kotlin map entries `"password" -> "…"` / `"password" to "…"`. The `"value":` form is
@@ -49,6 +51,13 @@ const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$
 const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*"value"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']))/y;
 // Erlang/Elixir tuples in config terms: `{db_password, "…"}`, `{:api_key, "…"}`.
 const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
+// `"name": {` then `"value": ` (ARM parameter files), across at most a few lines.
+const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}"value"[ \t]*:[ \t]*/y;
+// Clojure/EDN maps and Leiningen profiles: `:db-password "…"` (a keyword, then the value).
+const KEYWORD_VALUE = /[ \t]+(?=")/y;
+// A setter with one literal argument: `$mollie->setApiKey("…")`, `client.setPassword('…')`.
+const SETTER_NAME = /(?:^|[.$])(?:set|with)[A-Z_]\w*$/;
+const SETTER_ARGUMENT = /\([ \t]*(?=["'])/y;
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
 // Bounded: a value longer than the detector accepts is not read to its end (a 1 MB line must stay linear).
@@ -129,9 +138,16 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       const parent = parentKey(text, s);
       if (parent) name = `${parent}.${name}`;
     }
-    const analysis = analyzeName(name);
+    let analysis = analyzeName(name);
+    let values: { start: number; end: number }[] | null = null;
+    if (PLURAL_NAME.test(name) && (values = arrayValues(text, e, info)) !== null) {
+      // `"apiKeys": ["…", "…"]`, `AUTH_TOKENS = ['…']`: each element is named by the singular.
+      name = name.slice(0, -1);
+      analysis = analyzeName(name);
+      if (analysis.strength !== "strong") continue;
+    }
     if (analysis.strength === "none" || analysis.negative) continue;
-    const hit = valueAfter(text, s + trimmedLeft, e, info);
+    for (const hit of values ?? [valueAfter(text, s + trimmedLeft, e, info)]) {
     if (!hit) continue;
     const value = text.slice(hit.start, hit.end);
     if (value.length < 4 || value.length > 2000) continue;
@@ -156,8 +172,34 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       confidence: verdict.confidence,
       reason: verdict.reason,
     });
+    }
   }
   return hits;
+}
+
+const PLURAL_NAME = /(?:key|token|secret|password)s$/i;
+// After a plural name: its closing quote if any, `:`/`=`, then `[` (possibly on the next line).
+const ARRAY_OPEN = /["']?[ \t]*(?::|=|:=)[ \t]*\r?\n?[ \t]*\[/y;
+const ARRAY_GAP = /[\s,]{0,200}/y;
+
+/** The quoted elements of the array literal assigned to the name ending at `e` (at most 20, within 2,000 characters); null if it is not an array of literals. */
+function arrayValues(text: string, e: number, info: FileInfo): { start: number; end: number }[] | null {
+  ARRAY_OPEN.lastIndex = e;
+  if (!ARRAY_OPEN.test(text)) return null;
+  const out: { start: number; end: number }[] = [];
+  let j = ARRAY_OPEN.lastIndex;
+  const limit = j + 2000;
+  while (j < limit && out.length < 20) {
+    ARRAY_GAP.lastIndex = j;
+    ARRAY_GAP.test(text);
+    j = ARRAY_GAP.lastIndex;
+    if (text[j] !== '"' && text[j] !== "'") break;
+    const v = literalAt(text, j, info);
+    if (!v) break;
+    out.push(v);
+    j = v.end + 1;
+  }
+  return out.length > 0 && (text[j] === "]" || out.length === 20) ? out : null;
 }
 
 /**
@@ -247,7 +289,12 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     return /[\s${}"']/.test(inner) ? null : { start: from, end: close };
   }
   let quotedName = false;
-  if ((before === '"' || before === "'" || before === "`") && text[j] === before) {
+  if (before === '"' && text[s - 2] === "\\" && text[j] === "\\" && text[j + 1] === '"') {
+    // A name in escaped quotes, inside a JSON string: notebook cell source (`os.environ[\"X\"] = \"…\"`),
+    // a JSON payload kept in a string (`"{\"password\": \"…\"}"`).
+    j += 2;
+    quotedName = true;
+  } else if ((before === '"' || before === "'" || before === "`") && text[j] === before) {
     j++;
     quotedName = true;
   } else if ((text[j] === '"' || text[j] === "'") && new RegExp(`${text[j]}[\\w.:/ -]{0,60}$`).test(text.slice(Math.max(0, s - 62), s))) {
@@ -261,7 +308,10 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     AFTER_QUOTED_NAME.lastIndex = j;
     const a = AFTER_QUOTED_NAME.exec(text);
     if (a && (a[0].includes("value") || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
-    else if (text[j] === "]") {
+    else if ((PARAMETER_VALUE.lastIndex = j) >= 0 && PARAMETER_VALUE.test(text)) {
+      // ARM/Bicep parameter files: `"adminPassword": { "value": "…" }`, the name on the parameter.
+      return literalAt(text, PARAMETER_VALUE.lastIndex, info);
+    } else if (text[j] === "]") {
       // Subscript assignment: `app.config["JWT_SECRET_KEY"] = "…"`, `$config['password'] = '…'`, `ENV["X"] ||= "…"`.
       return operatorValue(text, j + 1, info);
     }
@@ -269,6 +319,17 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
       return operatorValue(text, j, info);
     } else return null;
     return literalAt(text, j, info);
+  }
+  if (before === ":" && /^[\s{([]?$/.test(text[s - 2] ?? "")) {
+    KEYWORD_VALUE.lastIndex = j;
+    if (KEYWORD_VALUE.test(text)) return literalAt(text, KEYWORD_VALUE.lastIndex, info);
+  }
+  if (text[j] === "(" && SETTER_NAME.test(text.slice(s, e))) {
+    SETTER_ARGUMENT.lastIndex = j;
+    if (!SETTER_ARGUMENT.test(text)) return null;
+    const arg = literalAt(text, SETTER_ARGUMENT.lastIndex, info);
+    // One argument only: `setHeader("X-Api-Key", value)` names a header, not this value.
+    return arg && /^[ \t]*\)/.test(text.slice(arg.end + 1, arg.end + 40)) ? arg : null;
   }
   if (isTupleKey(text, s)) {
     TUPLE_VALUE.lastIndex = j;
@@ -304,9 +365,16 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
 // Gradle's Groovy DSL writes `storePassword '…'` the same way (a method call without parentheses).
 const SPACE_VALUE = /[ \t]+(?:([^\s"'`;#]{1,2001})|(["'])((?:(?!\2)[^\\\n]){1,2000})\2)[ \t]*;?[ \t]*(?:(?:#|\/\/)[^\n]*)?(?=\r?\n|$)/y;
 
+// Directives that name a variable or a header before its value: Apache `SetEnv DB_PASSWORD …`,
+// `RequestHeader set X-Auth-Token …`, `Header always set …`, nginx `fastcgi_param DB_PASSWORD …;`,
+// `proxy_set_header X-Api-Key …;`.
+const NAMING_DIRECTIVE = /^[ \t]*(?:(?:SetEnv|PassEnv|fastcgi_param|uwsgi_param|scgi_param|(?:proxy|grpc)_set_header|add_header)|(?:Request)?Header(?:[ \t]+always)?[ \t]+(?:set|append|add|merge|setifempty))[ \t]+$/i;
+
 function spaceSeparatedValue(text: string, s: number, j: number, info: FileInfo): { start: number; end: number } | null {
-  const lineStart = nearLineStart(text, s, 40);
-  if (lineStart === -1 || !/^[ \t]*$/.test(text.slice(lineStart, s))) return null;
+  const lineStart = nearLineStart(text, s, 60);
+  if (lineStart === -1) return null;
+  const lead = text.slice(lineStart, s);
+  if (!/^[ \t]*$/.test(lead) && !NAMING_DIRECTIVE.test(lead)) return null;
   SPACE_VALUE.lastIndex = j;
   const m = SPACE_VALUE.exec(text);
   if (!m) return null;
@@ -358,6 +426,12 @@ function isCallArgument(text: string, quoteAt: number): boolean {
 function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true): { start: number; end: number } | null {
   const c = text[j];
   if (c === '"' || c === "'" || c === "`") return readQuoted(text, j);
+  // `\"…\"`: a value in escaped quotes inside a JSON string (see the escaped names in valueAfter).
+  if (c === "\\" && text[j + 1] === '"') {
+    const close = text.indexOf('\\"', j + 2);
+    const nl = text.indexOf("\n", j + 2);
+    return close === -1 || close - j > 2000 || (nl !== -1 && nl < close) ? null : { start: j + 2, end: close };
+  }
   // Objective-C string objects: `@"…"`.
   if (c === "@" && text[j + 1] === '"' && !info.unquotedLiterals) return readQuoted(text, j + 1);
   // Python bytes and raw literals: `b"…"`, `rb'…'` (never f-strings: those are templates).
