@@ -147,3 +147,21 @@ test("random keys are never taken for placeholders, whatever words their letters
     assert.notEqual(notSecretReason(v), null, v);
   }
 });
+
+test("Django argon2/bcrypt/scrypt hashes, DPAPI blobs, Key Vault references, Stripe's documentation key and instruction placeholders are not secrets", () => {
+  const b64 = "c2FsdHNhbHRzYWx0c2FsdA";
+  assert.equal(notSecretReason(["argon2$argon2id$v=19$m=102400,t=2,p=8$", b64, "$", b64, b64].join("")), "hash or digest");
+  assert.equal(notSecretReason(["bcrypt_sha256$$2b$12$", "N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy"].join("")), "hash or digest");
+  assert.equal(notSecretReason(["scrypt$16384$", b64, "$8$1$", b64].join("")), "hash or digest");
+  for (const v of [["AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAA", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5G=="].join(""), ["01000000d08c9ddf0115d1118c7a00c04fc297eb01000000", "9f86d081884c7d659a2feaa0c55ad015"].join("")]) {
+    assert.equal(notSecretReason(v), "encrypted value", v.slice(0, 12));
+  }
+  assert.equal(notSecretReason("@Microsoft.KeyVault"), "reference to a value kept elsewhere");
+  assert.equal(notSecretReason(["sk_test_", "4eC39HqLyjWDarjtT1zdp7dc"].join("")), "documented example value");
+  for (const v of ["change-this-to-a-long-random-string", "generate-a-unique-secure-phrase", "please_set_something_secure"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  // A base64 blob that does not open with the DPAPI header, and passphrases of ordinary words, stay.
+  assert.equal(notSecretReason("AQAAABCMnd8BFdERjHoAwE/Cl+sBAAAAQx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5G"), null);
+  assert.equal(notSecretReason("correct-horse-battery-staple"), null);
+});

@@ -15,6 +15,9 @@ const DOCUMENTED_EXAMPLES = new Set([
   "AKIAI44QH8DHBEXAMPLE",
   // Azurite storage emulator's published account key (learn.microsoft.com, storage-use-azurite)
   "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+  // Stripe API reference's test-mode key, printed in every code sample (https://docs.stripe.com/api/authentication)
+  "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+  "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
   // jwt.io's default token (HS256, "your-256-bit-secret")
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ]);
@@ -45,6 +48,8 @@ const GLUE_WORDS = [
   "me", "this", "example", "test", "dummy", "fake", "sample", "default", "super", "top", "very", "strong", "some", "random", "string",
   "private", "client", "app", "dev", "local", "db", "database", "put", "insert", "replace", "with", "real", "new", "goes", "its", "it",
   "is", "not", "set", "to", "be", "of", "jwt", "session", "signing", "encryption", "admin", "user", "xxx", "foo", "bar", "baz",
+  // Instructions written in the value: `change-this-to-a-long-random-string`, `generate-a-unique-secure-phrase`.
+  "long", "unique", "secure", "phrase", "generate", "generated", "own", "please", "something",
 ];
 
 /** The whole value is a stand-in word (`value`, `password`, `changeme`, `null`…). */
@@ -119,7 +124,8 @@ export function isReference(v: string): boolean {
   // Symfony container parameters `%kernel.project_dir%/…` (https://symfony.com/doc/current/configuration.html#configuration-parameters).
   if (/^\$env:[A-Za-z_][A-Za-z0-9_]*$/i.test(t) || /^\$__(?:env|file|vault)\{[^}]*\}$/.test(t) || /^%[a-z_][a-z0-9_.]*%(?:\/|$)/.test(t)) return true;
   if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|getenv\(|env\(|config\(|settings\.|secrets\.|var\.|local\.|data\.|module\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|ref\+|op:\/\/|vault:\/\/|secretsmanager:|ssm:|awskms:|gcpkms:|azurekeyvault:)/i.test(t)) return true;
-  if (/^arn:aws:(?:secretsmanager|ssm|kms):/.test(t) || /^@Microsoft\.KeyVault\(/i.test(t)) return true;
+  // Azure App Service Key Vault references; an unquoted reader stops at the `(`, hence the bare form.
+  if (/^arn:aws:(?:secretsmanager|ssm|kms):/.test(t) || /^@Microsoft\.KeyVault(?:\(|$)/i.test(t)) return true;
   return false;
 }
 
@@ -130,6 +136,9 @@ export function isHash(v: string): boolean {
     /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:][A-Za-z0-9+/=_-]{16,}$/i.test(v) ||
     /^\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|BCRYPT|PBKDF2[^}]*)\}/i.test(v) ||
     /^pbkdf2_sha\d+\$\d+\$/.test(v) || // Django
+    // Django's other hashers prefix the algorithm to the library's own format: `argon2$argon2id$…`,
+    // `bcrypt_sha256$$2b$…`, `scrypt$16384$…` (https://docs.djangoproject.com/en/stable/topics/auth/passwords/).
+    /^(?:argon2\$argon2(?:id|i|d)|bcrypt(?:_sha256)?\$\$2[abxy]?|scrypt\$\d+)\$/.test(v) ||
     // PostgreSQL's stored role passwords: "md5" + md5(password || user), or a SCRAM-SHA-256 verifier
     // (https://www.postgresql.org/docs/current/catalog-pg-authid.html); pgbouncer userlists hold the same.
     /^md5[0-9a-f]{32}$/.test(v) ||
@@ -170,6 +179,10 @@ export function isEncrypted(v: string): boolean {
     // Maven password encryption (settings-security.xml): base64 ciphertext in braces, `{…=}`.
     // https://maven.apache.org/guides/mini/guide-encryption.html
     /^\{[A-Za-z0-9+/]{20,}={0,2}\}$/.test(t) ||
+    // Windows DPAPI blobs (NuGet.Config `Password`, PowerShell ConvertFrom-SecureString): version 1 and the
+    // provider GUID df9d8cd0-1501-11d1-8c7a-00c04fc297eb open every blob, in base64 or hex; only the same
+    // Windows user (or machine) can decrypt it (https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials).
+    /^(?:AQAAANCMnd8BFdERjHoAwE\/Cl\+sB|01000000d08c9ddf0115d1118c7a00c04fc297eb)/i.test(t) ||
     // Bitnami Sealed Secrets: a 2-byte length of the RSA-wrapped session key (0x0200 for the
     // default 4096-bit key, base64 "Ag[A-D]"), the 512-byte wrapped key, then AES-GCM data: only
     // the cluster's controller can open it. https://github.com/bitnami-labs/sealed-secrets#overview

@@ -21,3 +21,23 @@ test("the same key elsewhere is still reported", () => {
     assert.ok(ids.length > 0, `${file} should report the key`);
   }
 });
+
+test("a Google API key in the Maps JavaScript/Embed loader URL or the google-services Android resource is public", () => {
+  for (const [file, text] of [
+    ["public/index.html", `<script src="https://maps.googleapis.com/maps/api/js?key=${KEY}&callback=initMap" async></script>\n`],
+    ["public/index.html", `<script src="https://maps.googleapis.com/maps/api/js?libraries=places&amp;key=${KEY}"></script>\n`],
+    ["contact.html", `<iframe src="https://www.google.com/maps/embed/v1/place?key=${KEY}&q=Berlin"></iframe>\n`],
+    ["app/src/main/res/values/strings.xml", `<resources>\n  <string name="google_api_key" translatable="false">${KEY}</string>\n</resources>\n`],
+  ] as const) {
+    assert.equal(scanText({ text, file }).findings.length, 0, `${file}: ${text.trim()}`);
+  }
+});
+
+test("the key in a server-side Maps web-service call or another Android resource is still reported", () => {
+  for (const [file, text] of [
+    ["geo.py", `requests.get(f"https://maps.googleapis.com/maps/api/geocode/json?address={a}&key=${KEY}")\n`],
+    ["app/src/main/res/values/secrets.xml", `<resources>\n  <string name="gemini_api_key">${KEY}</string>\n</resources>\n`],
+  ] as const) {
+    assert.ok(scanText({ text, file }).findings.length > 0, `${file}: ${text.trim()}`);
+  }
+});

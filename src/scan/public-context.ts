@@ -16,9 +16,21 @@ const WINDOW = 1500;
 
 const GOOGLE_API_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
 
+// Two more places hold a key that every user's device receives by design:
+// - the Maps JavaScript API loader and the Maps Embed API (`maps.googleapis.com/maps/api/js?key=…`,
+//   `google.com/maps/embed/v1/place?key=…`): the key is in the page's HTML, and Google's answer is to
+//   restrict it to the site's HTTP referrers (https://developers.google.com/maps/api-security-best-practices#restricting-api-keys);
+// - the Android string resources the google-services Gradle plugin writes from google-services.json
+//   (`<string name="google_api_key">`, `google_crash_reporting_api_key`), the Android form of the
+//   Firebase configuration above (https://developers.google.com/android/guides/google-services-plugin#processing_the_json_file).
+const BROWSER_LOADER = /(?:maps\.googleapis\.com\/maps\/api\/js|google\.com\/maps\/embed\/v1\/\w+)\?(?:[^\s"'<>?]{0,300}&(?:amp;)?)?key=$/;
+const ANDROID_RESOURCE = /<string\s+name="(?:google_api_key|google_crash_reporting_api_key)"[^>]{0,80}>$/;
+
 /** True when `secret`, found at [start, end) of `text`, is a Google API key inside a Firebase app configuration. */
 export function isPublicByContext(secret: string, text: string, start: number, end: number): boolean {
   if (!GOOGLE_API_KEY.test(secret)) return false;
+  const before = text.slice(Math.max(0, start - 400), start);
+  if (BROWSER_LOADER.test(before) || ANDROID_RESOURCE.test(before)) return true;
   const around = text.slice(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
   return FIREBASE_MARKERS.test(around);
 }
