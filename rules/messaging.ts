@@ -1,5 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
-import { assigned, custom, prefixed } from "./build.js";
+import { assigned, custom, prefixed, withProperties } from "./build.js";
 import { ALNUM, B64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
 
 const SLACK_TOKENS = "https://api.slack.com/concepts/token-types";
@@ -239,8 +239,9 @@ export const rules: Rule[] = [
     get sample() { return fake(HEX, 32, "mailjet"); },
     env: "MAILJET_SECRET_KEY",
   }),
-  // Telegram bot tokens: numeric bot id + ":" + 35 characters starting "AA".
-  prefixed({
+  // Telegram bot tokens: numeric bot id + ":" + 35 characters starting "AA". In Bot API URLs the token
+  // is glued to "bot" (`https://api.telegram.org/bot<token>/sendMessage`), hence the second lookbehind.
+  withProperties(prefixed({
     id: "telegram-bot-token",
     description: "Telegram Bot API token (<bot id>:AA…)",
     kind: "token",
@@ -251,7 +252,9 @@ export const rules: Rule[] = [
     keywords: [":aa"],
     get sample() { return fake(DIGITS, 10, "tg").replace(/^0/, "5") + ":AA" + fake(B64URL, 33, "tg"); },
     env: "TELEGRAM_BOT_TOKEN",
-  }),
+    get invalid() { return [`curl "https://api.telegram.org/bot${fake(DIGITS, 10, "tg-url").replace(/^0/, "5")}:AA${fake(B64URL, 33, "tg-url")}/sendMessage"`]; },
+    get valid() { return [`robot${fake(DIGITS, 10, "tg-word").replace(/^0/, "5")}:AA${fake(B64URL, 33, "tg-word")}`]; },
+  }), { pattern: /(?:(?<![A-Za-z0-9_-])|(?<=(?<![A-Za-z0-9_-])bot))(?<secret>[0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?![A-Za-z0-9_-])/ }),
   // Discord bot tokens: base64(user id) "." 6+ "." 27-38; the first part
   // must decode to a numeric snowflake id, which rejects look-alikes.
   custom({
