@@ -1,7 +1,7 @@
 import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { isRealPassword } from "./passwords.js";
-import { ALNUM, fake } from "./fake.js";
+import { ALNUM, UPPER, fake } from "./fake.js";
 
 // Credentials inside URLs: scheme://user:password@host (RFC 3986 §3.2.1
 // userinfo). The user part has no ":" so the split is unambiguous, the
@@ -259,8 +259,9 @@ export const rules: Rule[] = [
     kind: "generic-secret",
     severity: "high",
     docs: "https://www.rabbitmq.com/docs/clustering#erlang-cookie",
-    keywords: ["erlang", "setcookie"],
-    pattern: /(?:erlang[_-]?cookie["']?[ \t]{0,4}[:=][ \t]{0,4}|-setcookie[ \t]{1,4})["']?(?<secret>[A-Za-z0-9_+/=-]{16,255})(?![A-Za-z0-9_+/=-])/i,
+    // Also an Erlang term `{cookie, 'ATOM'}` (sys.config / release config, ejabberd, CouchDB's vm.args twin).
+    keywords: ["erlang", "setcookie", "{cookie"],
+    pattern: /(?:erlang[_-]?cookie["']?[ \t]{0,4}[:=][ \t]{0,4}|-setcookie[ \t]{1,4}|\{[ \t]{0,4}cookie[ \t]{0,4},[ \t]{0,4}(?=['"]))["']?(?<secret>[A-Za-z0-9_+/=-]{16,255})(?![A-Za-z0-9_+/=-])/i,
     entropy: 3,
     validate: isRealPassword,
     get examples() {
@@ -269,8 +270,9 @@ export const rules: Rule[] = [
           `rabbitmq:\n  auth:\n    erlangCookie: ${fake(ALNUM, 32, "erlangcookie")}`,
           `RABBITMQ_ERLANG_COOKIE=${fake(ALNUM, 24, "erlangcookie2")}`,
           `erl -sname node1 -setcookie ${fake(ALNUM, 20, "setcookie")}`,
+          `[{kernel, []},\n {vm, [{cookie, '${fake(UPPER, 20, "erlterm")}'}]}].`,
         ],
-        valid: ["RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}", "erlangCookie: \"\"", "erlangCookie: {{ .Values.cookie }}", "erl -setcookie $COOKIE"],
+        valid: ["RABBITMQ_ERLANG_COOKIE=${ERLANG_COOKIE}", "erlangCookie: \"\"", "erlangCookie: {{ .Values.cookie }}", "erl -setcookie $COOKIE", "{cookie, os:getenv(\"COOKIE\")}"],
       };
     },
   }),
