@@ -237,4 +237,29 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // The JWT libraries' own key builders, given a literal: jjwt `Keys.hmacShaKeyFor("…".getBytes())`
+  // (https://github.com/jwtk/jjwt#secretkey-formats), auth0 java-jwt `Algorithm.HMAC256("…")`
+  // (https://github.com/auth0/java-jwt#create-and-sign-a-token), jjwt 0.9 `signWith(SignatureAlgorithm.HS256, "…")`.
+  // The literal is the HMAC signing key: whoever reads it mints tokens the service accepts.
+  custom({
+    id: "java-jwt-hmac-key-literal",
+    description: "HMAC signing key literal given to a Java JWT library (jjwt Keys.hmacShaKeyFor, auth0 Algorithm.HMAC256)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://github.com/jwtk/jjwt#secretkey-formats",
+    keywords: ["hmacshakeyfor", "algorithm.hmac", "signaturealgorithm.hs"],
+    pattern: /\b(?:Keys\.hmacShaKeyFor[ \t]{0,4}\([ \t]{0,4}(?:[\w.]{1,60}\([ \t]{0,4}){0,2}|Algorithm\.HMAC(?:256|384|512)[ \t]{0,4}\([ \t]{0,4}|SignatureAlgorithm\.HS(?:256|384|512)[ \t]{0,4},[ \t]{0,4})"(?<secret>[^"\\\n]{16,300})"/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [
+          `private final Key signing = Keys.hmacShaKeyFor("${fake(B64, 48, "jjwt-lit")}".getBytes(StandardCharsets.UTF_8));`,
+          `val key = Keys.hmacShaKeyFor(Decoders.BASE64.decode("${fake(B64, 44, "jjwt-b64")}"))`,
+          `Algorithm algorithm = Algorithm.HMAC256("${fake(B64, 40, "auth0-jwt")}");`,
+          `.signWith(SignatureAlgorithm.HS512, "${fake(B64, 64, "jjwt-old")}")`,
+        ],
+        valid: ['Keys.hmacShaKeyFor(secret.getBytes(StandardCharsets.UTF_8))', 'Algorithm.HMAC256(System.getenv("JWT_SECRET"))', 'Algorithm.HMAC256("${jwt.secret}")', 'Keys.hmacShaKeyFor("0123456789abcdef0123456789abcdef".getBytes())'],
+      };
+    },
+  }),
 ];
