@@ -1,5 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
-import { assigned, prefixed } from "./build.js";
+import { assigned, custom, prefixed } from "./build.js";
 import { ALNUM, B64URL, HEX, LETTERS, fake } from "./fake.js";
 
 // "T3BlbkFJ" is base64 of "OpenAI": every OpenAI secret key carries it between
@@ -250,6 +250,25 @@ export const rules: Rule[] = [
     keywords: ["wandb"],
     get sample() { return fake(HEX, 40, "wandb"); },
     env: "WANDB_API_KEY",
+  }),
+  // The wandb CLI and SDK prefix every log line with "wandb: "; `wandb login` and `wandb.login()` in
+  // a notebook can echo the key into such a line ("Appending key for api.wandb.ai to your netrc file:
+  // …"), and notebooks keep their cell output when committed.
+  custom({
+    id: "wandb-api-key-output",
+    description: "Weights & Biases API key (40 hex) in a \"wandb:\" log line (notebook or CI output)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.wandb.ai/ref/cli/wandb-login/",
+    keywords: ["wandb: "],
+    pattern: /\bwandb: [^\n]{0,160}?(?<![0-9a-f])(?<secret>[0-9a-f]{40})(?![0-9a-f])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`      "wandb: Appending key for api.wandb.ai to your netrc file: ${fake(HEX, 40, "wandb-out")}\\n",`, `wandb: Currently logged in as: acme. Using key ${fake(HEX, 40, "wandb-out2")}`],
+        valid: [`wandb: Syncing run ${fake(HEX, 8, "wandb-run")}`, `wandb: Appending key for api.wandb.ai to your netrc file: /root/.netrc`],
+      };
+    },
   }),
   assigned({
     id: "assemblyai-api-key",
