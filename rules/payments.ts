@@ -1,5 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
-import { assigned, prefixed } from "./build.js";
+import { assigned, custom, prefixed } from "./build.js";
 import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, fake, uuid } from "./fake.js";
 
 const STRIPE_KEYS = "https://docs.stripe.com/keys";
@@ -172,6 +172,26 @@ export const rules: Rule[] = [
     entropy: 3.5,
     get sample() { return fake(ALNUM, 24, "razorpay"); },
     env: "RAZORPAY_KEY_SECRET",
+  }),
+  // The same secret passed positionally after its key id, as the SDKs take them:
+  // `Razorpay.setup('rzp_live_…', '…')`, `razorpay.Client(auth=("rzp_live_…", "…"))`,
+  // `new Razorpay({ key_id: …` excepted (named, above). Key ids are "rzp_live_"/"rzp_test_" + 14
+  // alphanumerics (https://razorpay.com/docs/api/authentication/#generate-api-keys).
+  custom({
+    id: "razorpay-key-pair",
+    description: "Razorpay key secret passed right after its rzp_live_/rzp_test_ key id",
+    kind: "api-key",
+    severity: "critical",
+    docs: "https://razorpay.com/docs/api/authentication/",
+    keywords: ["rzp_live_", "rzp_test_"],
+    pattern: /\brzp_(?:live|test)_[A-Za-z0-9]{14}["'`][ \t]{0,4},[ \t]{0,4}["'`](?<secret>[A-Za-z0-9]{24})(?![A-Za-z0-9])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`Razorpay.setup('rzp_live_${fake(ALNUM, 14, "rzp-id")}', '${fake(ALNUM, 24, "rzp-secret")}')`, `client = razorpay.Client(auth=("rzp_test_${fake(ALNUM, 14, "rzp-id2")}", "${fake(ALNUM, 24, "rzp-secret2")}"))`],
+        valid: [`Razorpay.setup('rzp_live_${fake(ALNUM, 14, "rzp-id3")}', ENV['RAZORPAY_SECRET'])`, `const options = { key: "rzp_live_${fake(ALNUM, 14, "rzp-id4")}", amount: "50000" };`],
+      };
+    },
   }),
   // Flutterwave secret keys: "FLWSECK-" (or FLWSECK_TEST-) + 32 hex + "-X".
   prefixed({
