@@ -261,7 +261,9 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.wandb.ai/ref/cli/wandb-login/",
     keywords: ["wandb: "],
-    pattern: /\bwandb: [^\n]{0,160}?(?<![0-9a-f])(?<secret>[0-9a-f]{40})(?![0-9a-f])/,
+    // Anchored on the hex, the prefix checked behind it: a lazy scan forward from every "wandb: "
+    // would cost 160 steps per keyword occurrence (super-linear on a line of repeated prefixes).
+    pattern: /(?<![0-9a-f])(?<secret>[0-9a-f]{40})(?![0-9a-f])(?<=\bwandb: [^\n]{0,160})/,
     entropy: 3,
     get examples() {
       return {
