@@ -1,5 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
-import { assigned, custom } from "./build.js";
+import { assigned, custom, keywordsWith } from "./build.js";
 import { ALNUM, B64, B64URL, HEX, fake } from "./fake.js";
 
 // Azurite (the storage emulator) uses one fixed, published account key; it
@@ -83,7 +83,7 @@ export const rules: Rule[] = [
     kind: "api-key",
     severity: "critical",
     docs: "https://learn.microsoft.com/entra/identity-platform/howto-create-service-principal-portal",
-    keywords: ["q~"],
+    keywords: keywordsWith("q~", "0123456789", true),
     pattern: /(?<![A-Za-z0-9_~.-])(?<secret>[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])/,
     entropy: 3.5,
     get examples() {

@@ -121,6 +121,17 @@ function moreSyntaxes(id: string, env: string, s: string, lineOnly: boolean): st
   return [0, 1, 2].map((k) => pool[(h + k * 3) % pool.length]!.render(env, s));
 }
 
+/**
+ * Keywords for a 2-character literal always followed by one of `next`
+ * (`SK` + a hex digit, a digit + `Q~`): the keyword pass finds keywords of 3+
+ * characters through its trigram table in the one loop it makes anyway, but
+ * searches the whole text again for each case spelling of a 2-character one
+ * (src/scan/rule-set.ts), which cost ~0.25 CPU-s over a 335 MB source corpus.
+ */
+export function keywordsWith(literal: string, next: string, before = false): string[] {
+  return [...next].map((c) => (before ? c + literal : literal + c).toLowerCase());
+}
+
 export interface PrefixedSpec extends Common {
   /** The literal prefix (escaped here). */
   prefix: string;

@@ -1,5 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
-import { assigned, custom, prefixed, withProperties } from "./build.js";
+import { assigned, custom, keywordsWith, prefixed, withProperties } from "./build.js";
 import { ALNUM, B64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
 
 const SLACK_TOKENS = "https://api.slack.com/concepts/token-types";
@@ -116,7 +116,7 @@ export const rules: Rule[] = [
     prefix: "SK",
     body: "[0-9a-f]{32}",
     boundary: "A-Za-z0-9",
-    keywords: ["sk"],
+    keywords: keywordsWith("sk", "0123456789abcdef"),
     entropy: 3.2,
     get sample() { return "SK" + fake(HEX, 32, "twilio-sk"); },
     env: "TWILIO_API_KEY",
