@@ -8,8 +8,8 @@ import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
-import { LineIndex } from "./positions.js";
-import { scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
+import { LineCursor } from "./positions.js";
+import { mayReadEnv, scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
 
@@ -99,7 +99,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
     if (info.kind === "js") {
       const js = shouldParseJavaScript(text, found) ? scanJavaScript(text, file, info) : null;
-      const read = js ?? (text.includes("process.env") || text.includes("import.meta.env") ? lexicalEnvReferences(text, file, info.testPath) : null);
+      const read = js ?? (mayReadEnv(text, found) ? lexicalEnvReferences(text, file, info.testPath) : null);
       if (read) {
         envReferences = read.envReferences;
         candidates.push(...read.candidates);
@@ -109,7 +109,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
       candidates.push({ ...b, severity: severityFor(b.kind, b.confidence), priority: 1.2 });
     }
     // Sealed-secrets manifests hold ciphertext under secret-ish keys (bitnami-labs/sealed-secrets).
-    const sealed = info.kind === "config" && /^kind:[ \t]*sealedsecret[ \t]*$/im.test(text);
+    const sealed = info.kind === "config" && found.has("sealedsecret") && /^kind:[ \t]*sealedsecret[ \t]*$/im.test(text);
     // Example and sample files (`*.examples.json`, `config.sample.yml`) document shapes with made-up
     // values; provider formats are still reported, name = value guesses are not.
     const exampleFile = /(?:^|[._-])(?:examples?|samples?)(?:[._-]|$)/i.test(file.slice(file.lastIndexOf("/") + 1));
@@ -213,7 +213,8 @@ function filterIds(list: Candidate[], options: EngineOptions): Candidate[] {
 
 function toRaw(list: Candidate[], text: string, file: string): RawFinding[] {
   if (list.length === 0) return [];
-  const index = new LineIndex(text);
+  // Ascending after dedupe: the cursor counts newlines only up to the last finding.
+  const index = new LineCursor(text);
   return list.map((c) => {
     const r = index.range(c.start, c.end);
     const f: RawFinding = {

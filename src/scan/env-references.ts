@@ -1,7 +1,7 @@
 import type { EnvReference } from "./types.js";
 import type { Candidate } from "./engine.js";
 import { judge } from "./judge.js";
-import { LineIndex } from "./positions.js";
+import { LineCursor } from "./positions.js";
 
 // Environment reads found lexically, without a parser: `process.env.X`,
 // `process.env["X"]`, `process.env[name]` (dynamic), `import.meta.env.X`, with
@@ -12,7 +12,9 @@ import { LineIndex } from "./positions.js";
 // Known limit of the lexical path: a `process.env.X` inside a comment or a
 // string is reported too.
 
-const READ = /\b(process\.env|import\.meta\.env)(?:\.([A-Za-z_$][\w$]*)|\[[ \t]*(?:(["'`])([^"'`\n\]]*)\3|([^\]\n]{1,200}))[ \t]*\])?/g;
+// Run at each occurrence of the two literals (found with indexOf): a global
+// scan with a leading `\b` tries every position of the text.
+const READ = /(process\.env|import\.meta\.env)(?:\.([A-Za-z_$][\w$]*)|\[[ \t]*(?:(["'`])([^"'`\n\]]*)\3|([^\]\n]{1,200}))[ \t]*\])?/y;
 const FALLBACK = /^[ \t]*(?:\?\?|\|\|)[ \t\r\n]*(["'`])((?:\\.|(?!\1)[^\\\n]){0,2000})\1/;
 
 /** Destructuring or aliasing of `process.env` / `import.meta.env`: only the AST reads these right. */
@@ -21,10 +23,25 @@ export const NEEDS_AST = /\}\s*=\s*(?:process\.env|import\.meta\.env)\b|=\s*(?:p
 export function lexicalEnvReferences(text: string, file: string, testPath: boolean): { envReferences: EnvReference[]; candidates: Candidate[] } {
   const envReferences: EnvReference[] = [];
   const candidates: Candidate[] = [];
-  const index = new LineIndex(text);
-  READ.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = READ.exec(text)) !== null) {
+  const index = new LineCursor(text);
+  let p = text.indexOf("process.env");
+  let q = text.indexOf("import.meta.env");
+  // The end of the previous read: an occurrence inside it (`process.env[process.env.KEY]`) is part of it.
+  let end = 0;
+  while (p !== -1 || q !== -1) {
+    let at: number;
+    if (q === -1 || (p !== -1 && p < q)) {
+      at = p;
+      p = text.indexOf("process.env", p + 11);
+    } else {
+      at = q;
+      q = text.indexOf("import.meta.env", q + 15);
+    }
+    // `\b` before the literal: no word character (ASCII letter, digit, `_`) right before it.
+    if (at < end || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;
+    READ.lastIndex = at;
+    const m = READ.exec(text)!;
+    end = READ.lastIndex;
     const meta = m[1] === "import.meta.env";
     let name: string | null = null;
     let form: EnvReference["form"];
@@ -39,12 +56,12 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
     } else continue; // `process.env` itself, passed around: not a read of one variable
     const pos = index.position(m.index);
     const ref: EnvReference = { file, name, line: pos.line, column: pos.column, form };
-    const fb = FALLBACK.exec(text.slice(READ.lastIndex, READ.lastIndex + 2100));
+    const fb = FALLBACK.exec(text.slice(end, end + 2100));
     if (fb) {
       ref.hasLiteralFallback = true;
       if (name) {
         const raw = fb[2]!;
-        const start = READ.lastIndex + fb.index + fb[0].length - 1 - raw.length;
+        const start = end + fb.index + fb[0].length - 1 - raw.length;
         const j = judge(name, raw, "code", testPath);
         if (j.secret && !raw.includes("${")) {
           candidates.push({
@@ -65,4 +82,8 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
     envReferences.push(ref);
   }
   return { envReferences, candidates };
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectGeneric } from "./generic-detector.js";
+import { detectGeneric, keyBefore } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
 import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 
@@ -253,4 +253,22 @@ test("setters with more than one argument, Clojure lookups, comparisons with neg
 
 test("a plural name with a plain value is read as before", () => {
   assert.deepEqual(secretsIn("run.sh", `export AUTH_TOKENS=${TOKEN}\n`), [TOKEN]);
+});
+
+test("keyBefore reads the section key as the end-anchored regex it replaced did", () => {
+  const KEY = /["']?([A-Za-z_][\w.-]{0,60})["']?\s*[:=]\s*$/;
+  // Seeded: texts built from the characters that matter (name characters, quotes, blanks, operators).
+  let seed = 11;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pieces = ["a", "Z", "_", "7", ".", "-", '"', "'", " ", "\t", "\n", "\u00a0", ":", "=", "{", "x".repeat(30), "key", "$"];
+  for (let n = 0; n < 20_000; n++) {
+    let text = "";
+    const len = Math.floor(next() * 14);
+    for (let i = 0; i < len; i++) text += pieces[Math.floor(next() * pieces.length)];
+    const from = Math.floor(next() * 3);
+    const to = Math.max(from, text.length - Math.floor(next() * 2));
+    assert.equal(keyBefore(text, from, to), KEY.exec(text.slice(from, to))?.[1] ?? null, JSON.stringify([text, from, to]));
+  }
+  const long = `{"${"n".repeat(70)}": `;
+  assert.equal(keyBefore(long, 0, long.length), "n".repeat(61), "a name longer than 61 characters: its last 61");
 });

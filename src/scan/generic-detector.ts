@@ -2,6 +2,7 @@ import type { SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
 import { analyzeName } from "./secret-name.js";
 import { judge, type JudgeContext } from "./judge.js";
+import { isSpaceCode } from "./char-codes.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
 // (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
@@ -128,13 +129,17 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     while (s > 0 && isIdentCode(text.charCodeAt(s - 1))) s--;
     while (e < text.length && isIdentCode(text.charCodeAt(e))) e++;
     next = e;
-    let name = text.slice(s, e);
-    // `-p`/`--password` flags and `this.`/`$` prefixes: trim punctuation at the ends.
-    const trimmedLeft = name.length - name.replace(/^[.$-]+/, "").length;
-    name = name.slice(trimmedLeft).replace(/[.-]+$/, "");
-    if (name.length === 0 || name.length > 100) continue;
+    // `-p`/`--password` flags and `this.`/`$` prefixes: trim punctuation at the ends
+    // (leading `.$-`, then trailing `.-`).
+    let a = s;
+    let b = e;
+    for (let c = text.charCodeAt(a); a < b && (c === 46 || c === 36 || c === 45); c = text.charCodeAt(++a));
+    for (let c = text.charCodeAt(b - 1); b > a && (c === 46 || c === 45); c = text.charCodeAt(--b - 1));
+    const trimmedLeft = a - s;
+    if (b === a || b - a > 100) continue;
+    let name = text.slice(a, b);
     // A bare `key` takes its meaning from the section it is in: `"Jwt": { "Key": "…" }`, `jwt:\n  key: …`.
-    if (/^key$/i.test(name) && parentLookups++ < 2000) {
+    if (b - a === 3 && (text.charCodeAt(a) | 32) === 107 && (text.charCodeAt(a + 1) | 32) === 101 && (text.charCodeAt(a + 2) | 32) === 121 && parentLookups++ < 2000) {
       const parent = parentKey(text, s);
       if (parent) name = `${parent}.${name}`;
     }
@@ -219,16 +224,14 @@ function nearLineStart(text: string, at: number, max: number): number {
 function parentKey(text: string, at: number): string | null {
   const lineStart = nearLineStart(text, at, 200);
   if (lineStart === -1) return null;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart, at))![0].length;
+  let indent = 0;
+  for (let c = text.charCodeAt(lineStart); lineStart + indent < at && (c === 32 || c === 9); c = text.charCodeAt(lineStart + ++indent));
   let depth = 0;
   for (let i = at - 1; i >= 0 && at - i < 600; i--) {
-    const c = text[i];
-    if (c === "}") depth++;
-    else if (c === "{") {
-      if (depth === 0) {
-        const m = /["']?([A-Za-z_][\w.-]{0,60})["']?\s*[:=]\s*$/.exec(text.slice(Math.max(0, i - 80), i));
-        return m ? m[1]! : null;
-      }
+    const c = text.charCodeAt(i);
+    if (c === 125 /* } */) depth++;
+    else if (c === 123 /* { */) {
+      if (depth === 0) return keyBefore(text, Math.max(0, i - 80), i);
       depth--;
     }
   }
@@ -244,6 +247,36 @@ function parentKey(text: string, at: number): string | null {
     end = start - 1;
   }
   return null;
+}
+
+/**
+ * What `/["']?([A-Za-z_][\w.-]{0,60})["']?\s*[:=]\s*$/.exec(text.slice(from, to))?.[1]`
+ * returns, read backwards from `to` (the regex, anchored at the end, was tried
+ * at every offset of the slice): the key before `:` or `=` and blanks at the
+ * end. The name runs up to the operator (an optional quote and blanks between),
+ * and the leftmost start wins: the first letter or `_` of the run of name
+ * characters, at most 61 characters before its end.
+ */
+export function keyBefore(text: string, from: number, to: number): string | null {
+  let j = to;
+  while (j > from && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  const op = j > from ? text.charCodeAt(j - 1) : 0;
+  if (op !== 58 /* : */ && op !== 61 /* = */) return null;
+  j--;
+  while (j > from && isSpaceCode(text.charCodeAt(j - 1))) j--;
+  if (j > from && (text.charCodeAt(j - 1) === 34 || text.charCodeAt(j - 1) === 39)) j--;
+  const end = j;
+  while (j > from && isKeyCode(text.charCodeAt(j - 1))) j--;
+  for (let k = Math.max(j, end - 61); k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return text.slice(k, end);
+  }
+  return null;
+}
+
+/** `[\w.-]`: ASCII letters, digits, `_`, `.`, `-`. */
+function isKeyCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 45;
 }
 
 /** The text of an element from `start` to its closing tag on the same line. */
@@ -337,7 +370,7 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     if (t) return literalAt(text, j + t[0].length, info);
   }
   // Kubernetes env lists: `- name: DB_PASSWORD` then `value: …` on the next line.
-  if (/name:[ \t]*$/.test(text.slice(Math.max(0, s - 12), s))) {
+  if (endsWithNameColon(text, Math.max(0, s - 12), s)) {
     K8S_VALUE.lastIndex = j;
     const k = K8S_VALUE.exec(text);
     if (k) return literalAt(text, j + k[0].length, info);
@@ -358,6 +391,13 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   const op = operatorValue(text, j, info, before === "?" || before === "&");
   if (op || !info.spaceSeparated || (text[j] !== " " && text[j] !== "\t")) return op;
   return spaceSeparatedValue(text, s, j, info);
+}
+
+/** `/name:[ \t]*$/.test(text.slice(from, to))` without the slice and the regex. */
+function endsWithNameColon(text: string, from: number, to: number): boolean {
+  let j = to;
+  while (j > from && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) j--;
+  return j - 5 >= from && text.startsWith("name:", j - 5);
 }
 
 // `remote_password s3cr…` / `masterauth s3cr…` on a line of its own: one name, one value, then the end

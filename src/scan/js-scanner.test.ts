@@ -77,6 +77,11 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     "const sig = await jose.sign (claims, key);",
     "const { API_KEY = 'x' } = process.env;",
     "const env = process.env;\nuse(env.X);",
+    "const env = import.meta.env;\nuse(env.X);",
+    // Any JavaScript blank between the parenthesis and the quote (`\s`: tabs, newlines, NBSP, BOM).
+    'const o = new OpenAI(\t\r\n "sk-x");',
+    'const o = new OpenAI(\u00a0\u2028\ufeff"sk-x");',
+    "const a = auth('user', 'pw');",
   ];
   // With the engine's keyword pass (which gates the token-signing search), the same answers.
   const set = compileRuleSet(allRules);
@@ -90,6 +95,9 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     'const oauthClient = makeOAuth("x"); log("Client");',
     "const url = process.env.API_URL;",
     `${"x".repeat(5000)}\nnew Stripe("sk_x");`, // minified: text scanning only
+    `${"x".repeat(5000)}\nconst { A } = process.env;`,
+    'const o = new OpenAI(\u200b"sk-x");', // a zero-width space is not a blank
+    "const a = oauth('user', 'pw'); const b = PROCESS.ENV;",
   ];
   for (const text of skipped) {
     assert.equal(shouldParseJavaScript(text), false, text);

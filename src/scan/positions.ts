@@ -34,3 +34,40 @@ export class LineIndex {
     return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
   }
 }
+
+/**
+ * Positions of offsets visited in ascending order (a scan's matches): counts
+ * the newlines from the previous offset on instead of building a table of the
+ * whole text, so a file read up to its last match costs no more than that.
+ * An offset before the current line starts the count again.
+ */
+export class LineCursor {
+  private line = 1;
+  private lineStart = 0;
+  /** The first newline at or after `lineStart` (-1: none). */
+  private nextNewline: number;
+  constructor(private readonly text: string) {
+    this.nextNewline = text.indexOf("\n");
+  }
+
+  position(offset: number): { line: number; column: number } {
+    if (offset < this.lineStart) {
+      this.line = 1;
+      this.lineStart = 0;
+      this.nextNewline = this.text.indexOf("\n");
+    }
+    while (this.nextNewline !== -1 && this.nextNewline < offset) {
+      this.line++;
+      this.lineStart = this.nextNewline + 1;
+      this.nextNewline = this.text.indexOf("\n", this.lineStart);
+    }
+    return { line: this.line, column: offset - this.lineStart + 1 };
+  }
+
+  /** Start and end (exclusive) positions of [start, end). */
+  range(start: number, end: number): { line: number; column: number; endLine: number; endColumn: number } {
+    const a = this.position(start);
+    const b = this.position(Math.max(start, end));
+    return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column };
+  }
+}

@@ -67,7 +67,7 @@ export const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secr
 export const ENGINE_KEYWORDS = [
   "private key", "://", "authorization", "--user", "-u ", "--pass", "--requirepass", "-password", "login", "identified", "password '", 'password "',
   "pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
-  "jwt.", "jose.", "jsonwebtoken.",
+  "jwt.", "jose.", "jsonwebtoken.", "process.env", "import.meta.env", "sealedsecret",
 ];
 
 // The trigram a keyword is found by should be rare in source code, or every
