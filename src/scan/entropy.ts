@@ -97,3 +97,32 @@ export function looksLikeIdentifier(s: string): boolean {
   const segments = m[1]!.split(/(?=[A-Z])/);
   return segments.length >= 1 && segments.every((seg) => seg.length >= 3);
 }
+
+// The 172 letter pairs that make up 90% of the pairs inside words of 4+ letters in this
+// project's own English documentation (README + docs/, counted 2026-11-22): words and
+// identifiers are made of them, random letters mostly are not (172 of 676 pairs, 25%).
+const COMMON_PAIRS = new Set(
+  ("ab ac ad ag ai al am an ap ar as at au ba be bl ca cc ce ch ck cl co cr cs ct da de di do ds ea ec ed ee ef el em en ep er es et ev ex ey " +
+    "fa fi fo ft ge gh gi gr ha he hi ho ht ia ic id ie if ig il im in io ip ir is it iv ke la ld le li ll lo ls lt lu ly ma me mi mm mo mp na nc nd " +
+    "ne nf ng no ns nt oc od ok ol om on oo op or os ot ou ow pa pe pi pl po pp pr ps pt pu ra rd re ri rk ro rp rr rs rt ru rv ry sa sc se sh si so " +
+    "ss st sw ta tc te th ti to tp tr ts tt ty ub ud ue ul un ur us ut va ve vi wh wi wo wr ys").split(" "),
+);
+
+/**
+ * Lower-case letters that are random rather than words: at least 10 adjacent lower-case pairs,
+ * half of them or more outside the common pairs. A random token over [a-z0-9] has long letter
+ * runs by chance (`…zylllioi4…`), which run-length tests take for words; pairs tell them apart
+ * (random: ~75% uncommon pairs; words and identifiers: ~10%).
+ */
+export function randomLetters(s: string): boolean {
+  let pairs = 0;
+  let rare = 0;
+  for (let i = 1; i < s.length; i++) {
+    const a = s.charCodeAt(i - 1);
+    const b = s.charCodeAt(i);
+    if (a < 97 || a > 122 || b < 97 || b > 122) continue;
+    pairs++;
+    if (!COMMON_PAIRS.has(s[i - 1]! + s[i]!)) rare++;
+  }
+  return pairs >= 10 && rare * 2 >= pairs;
+}

@@ -53,3 +53,25 @@ test("a bare hmac field is a MAC beside ciphertext; an HMAC key or secret is a s
   for (const name of ["hmac_key", "HMAC_SECRET", "webhookHmacSecret"]) assert.equal(judge(name, mac, "config", false).secret, true, name);
   assert.equal(judge("HMAC", mac, "env", false).secret, true, "a .env entry is a setting");
 });
+
+test("random lower-case tokens count under a strong name although they hold long letter runs; words and identifiers still do not", () => {
+  // Seeded LCG: the same 2,000 tokens over [a-z0-9] on every run. Before, the letter-run and
+  // word-ratio tests rejected 56-87% of them (24-52 characters) under API_KEY, even in a .env.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (const context of ["env", "config", "code"] as const) {
+    let rejected = 0;
+    for (let i = 0; i < 2000; i++) {
+      let v = "";
+      for (let j = 0; j < 32; j++) v += alphabet[Math.floor(next() * alphabet.length)];
+      if (!judge("API_KEY", v, context, false).secret) rejected++;
+    }
+    assert.ok(rejected < 60, `${context}: ${rejected} of 2000 random 32-character tokens rejected`);
+  }
+  for (const v of ["getuserprofilebyidfromcache", "kubernetesdashboardtoken", "thisisnotarealpasswordforprod", "jsonwebtokensecretkeyvalue"]) {
+    assert.equal(judge("API_KEY", v, "code", false).secret, false, v);
+  }
+  // A weak name keeps the stricter test: the same random shape under `cache_key` is not enough.
+  assert.equal(judge("cache_key", "vm0or36zylllioi4tdt54beinp9rnxwf", "code", false).secret, false);
+});

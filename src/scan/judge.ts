@@ -1,6 +1,6 @@
 import type { SecretKind } from "./types.js";
 import { analyzeName, splitNameWords, type NameAnalysis } from "./secret-name.js";
-import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, shannonEntropy } from "./entropy.js";
+import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, randomLetters, shannonEntropy } from "./entropy.js";
 import { isObviousFake, isSequential, isUuid, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
@@ -132,24 +132,28 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   const len = value.length;
   const classes = charClasses(value).count;
   const h = shannonEntropy(value);
+  // Random letters (a token over [a-z0-9] has long letter runs by chance) are not words: the run
+  // and word tests below would otherwise reject about two thirds of 32-character lower-case tokens
+  // under a strong or medium name. Weak names keep the run test.
+  const random = randomLetters(value);
   const run = longestLowerRun(value);
   // A bare `pass` key in a config or .env file (`pass = …` in INI, rclone, msmtp) names a password.
   const strength = analysis.head === "PASS" && (context === "config" || context === "env") ? "strong" : analysis.strength;
   const passwordLike = strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential");
   // Random tokens rarely hold 4 lower-case letters in a row; words glued with separators do.
   const wordy =
-    looksLikeWords(value) || (context !== "env" && looksLikeIdentifier(value)) || (!passwordLike && context !== "env" && wordRatio(value) > 0.6);
+    !random && (looksLikeWords(value) || (context !== "env" && looksLikeIdentifier(value)) || (!passwordLike && context !== "env" && wordRatio(value) > 0.6));
 
   let ok: boolean;
   if (strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential" || analysis.kind === "generic-secret" || analysis.kind === "cloud-credential" || analysis.kind === "private-key" || analysis.kind === "webhook")) {
     if (context === "env") ok = len >= 4;
     else if (context === "config") ok = len >= 6 && !wordy && (classes >= 2 || len >= 10);
-    else if (context === "code") ok = len >= 8 && !wordy && classes >= 2 && !(run >= 8 && classes < 3);
+    else if (context === "code") ok = len >= 8 && !wordy && classes >= 2 && !(run >= 8 && classes < 3 && !random);
     else ok = len >= 10 && !wordy && classes >= 3 && h >= 3;
     if (!ok && context === "env" && wordy && len >= 6) ok = true;
   } else if (strength === "strong" || strength === "medium") {
     const min = context === "env" ? 8 : 12;
-    ok = len >= min && !wordy && classes >= 2 && h >= 3 && (run < 7 || classes >= 3);
+    ok = len >= min && !wordy && classes >= 2 && h >= 3 && (run < 7 || classes >= 3 || random);
     if (context === "docs") ok = ok && classes >= 3 && len >= 16;
   } else {
     ok = len >= 16 && !wordy && classes >= 2 && h >= 3.3 && run < 6;
