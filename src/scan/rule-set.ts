@@ -1,16 +1,14 @@
 import type { Rule } from "./types.js";
 import { runRule, runRuleAt, startPlan, type RuleMatch } from "./rule-runner.js";
 import { allRules } from "../../rules/index.js";
+import { buildKeywordTable, findKeywords, type KeywordTable } from "./keyword-table.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
 // alternation regex of ~300 keywords runs at ~40 MB/s (V8 tries every
-// alternative at every position). Instead, one loop over the text hashes each
-// 3-character window (ASCII letters folded to lower case) into a bitmap built
-// from the keywords' first three characters, and only on a hit compares the
-// few keywords sharing that hash: ~200 MB/s. 2-character keywords use a
-// bigram bitmap in the same loop. Only the rules whose keywords occur run
-// their patterns, with exactly the semantics of rule-runner.ts.
+// alternative at every position). Instead keyword-table.ts finds every keyword
+// in one loop over the text, and only the rules whose keywords occur run their
+// patterns, with exactly the semantics of rule-runner.ts.
 
 export interface CompiledRuleSet {
   rules: Rule[];
@@ -19,15 +17,12 @@ export interface CompiledRuleSet {
   keywordIndex: Map<string, number>;
   /** keyword index → the rules it enables. */
   rulesOf: Rule[][];
-  /** 3-char hash → keyword indices (keywords of length >= 3), hashed on each keyword's rarest trigram. */
-  tri: Uint8Array;
-  triLists: Map<number, number[]>;
-  /** keyword index → offset of its chosen trigram inside the keyword. */
-  triOffset: number[];
-  /** The same lists, indexed by hash (a holey array is faster than a Map in the hot loop). */
-  triArray: Array<Int32Array | undefined>;
-  /** Keywords of 2 characters: index and every upper/lower-case spelling (for `includes`). */
+  /** The keyword pass's tables (keywords of 2+ characters). */
+  table: KeywordTable;
+  /** Keywords of 2 characters: index and every upper/lower-case spelling (searched with `indexOf` when ranges are skipped). */
   shortKeywords: Array<[number, string[]]>;
+  /** The indices of shortKeywords' keywords. */
+  shortIndices: number[];
   /** Rules without keywords: always run. */
   always: Rule[];
   /** keyword index → 1 when the pass records where it occurs (a rule's literal prefix). */
@@ -43,12 +38,6 @@ export interface CompiledRuleSet {
 export interface RuleHit extends RuleMatch {
   rule: Rule;
 }
-
-const TRI_MASK = 0x3ffff;
-// Folding: `c | 32` maps A-Z to a-z; other characters map consistently on both
-// sides (keywords and text), so the hash stays a sound filter. Exact
-// comparison afterwards folds only A-Z.
-const tri = (a: number, b: number, c: number): number => (((a | 32) << 10) ^ ((b | 32) << 5) ^ (c | 32)) & TRI_MASK;
 
 const compiledSets = new WeakMap<Rule[], CompiledRuleSet>();
 
@@ -69,36 +58,6 @@ export const ENGINE_KEYWORDS = [
   "pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
   "jwt.", "jose.", "jsonwebtoken.", "process.env", "import.meta.env", "sealedsecret",
 ];
-
-// The trigram a keyword is found by should be rare in source code, or every
-// `const` and `string` in a file means a failed comparison (`confluence`
-// starts with "con", `ingest` with "ing"). Letters are ranked by English/code
-// frequency; punctuation and digits are rarer; a few very common trigrams are
-// avoided outright.
-const COMMON_LETTERS = "etaoinsrhldcumfpgwybvkxjqz";
-const COMMON_TRIGRAMS = new Set(["the", "ing", "con", "ion", "ent", "str", "ret", "tio", "for", "and", "ate", "def", "ter", "her", "res", "pro", "ons", "ect", "per", "ver", "tri", "rin", "act", "fun", "unc", "nct", "cti", "est", "tur", "urn", "ype", "typ", "ort", "por", "imp", "exp", "ess", "ase", "ces", "acc", "ken", "tok", "oke", "key", "pas", "ass", "sec", "cre", "ret", "ore", "ame", "nam", "val", "alu", "lue", "ice", "ser", "vic", "erv", "ist", "art", "sta", "tat", "use", "htt", "ttp", "tps"]);
-
-function rarity(ch: string): number {
-  const i = COMMON_LETTERS.indexOf(ch);
-  if (i !== -1) return i / COMMON_LETTERS.length; // 0 (e) … ~1 (z)
-  if (ch >= "0" && ch <= "9") return 0.9;
-  if (ch === " ") return 0.1;
-  return 1.2; // punctuation: _ - . : $ ~ = ( { …
-}
-
-function rarestTrigram(k: string): number {
-  let best = 0;
-  let bestScore = -Infinity;
-  for (let o = 0; o + 3 <= k.length; o++) {
-    const t = k.slice(o, o + 3);
-    const score = rarity(t[0]!) + rarity(t[1]!) + rarity(t[2]!) - (COMMON_TRIGRAMS.has(t) ? 3 : 0);
-    if (score > bestScore) {
-      bestScore = score;
-      best = o;
-    }
-  }
-  return best;
-}
 
 export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   let set = compiledSets.get(rules);
@@ -149,10 +108,7 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   for (const h of GENERIC_HEADS) headWord[index.get(h)!] = 1;
   const wantPositions = new Uint8Array(keywords.length);
   for (const list of prefixed.values()) for (const { k } of list) wantPositions[k] = 1;
-  const triBits = new Uint8Array(TRI_MASK + 1);
-  const triLists = new Map<number, number[]>();
   const shortKeywords: Array<[number, string[]]> = [];
-  const triOffset: number[] = keywords.map((k) => (k.length >= 3 ? rarestTrigram(k) : 0));
   keywords.forEach((k, i) => {
     if (k.length === 1) {
       // A one-character keyword passes almost every text: treat its rules as always-on.
@@ -168,30 +124,12 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
         spellings.splice(0, spellings.length, ...next);
       }
       shortKeywords.push([i, spellings]);
-      return;
     }
-    const o = triOffset[i]!;
-    const h = tri(k.charCodeAt(o), k.charCodeAt(o + 1), k.charCodeAt(o + 2));
-    triBits[h] = 1;
-    const list = triLists.get(h);
-    if (list) list.push(i);
-    else triLists.set(h, [i]);
   });
-  const triArray: Array<Int32Array | undefined> = new Array(TRI_MASK + 1);
-  for (const [h, list] of triLists) triArray[h] = Int32Array.from(list);
-  set = { rules, keywords, keywordIndex: index, rulesOf, tri: triBits, triLists, triArray, triOffset, shortKeywords, always, wantPositions, prefixed, anchored, headWord };
+  const table = buildKeywordTable(keywords);
+  set = { rules, keywords, keywordIndex: index, rulesOf, table, shortKeywords, shortIndices: shortKeywords.map(([k]) => k), always, wantPositions, prefixed, anchored, headWord };
   compiledSets.set(rules, set);
   return set;
-}
-
-function matchesAt(text: string, at: number, k: string): boolean {
-  if (at < 0 || at + k.length > text.length) return false;
-  for (let j = 0; j < k.length; j++) {
-    let c = text.charCodeAt(at + j);
-    if (c >= 65 && c <= 90) c |= 32;
-    if (c !== k.charCodeAt(j)) return false;
-  }
-  return true;
 }
 
 /**
@@ -219,76 +157,42 @@ let lastPass: PassPositions | null = null;
  * literal prefix is recorded, up to one per 256 characters: beyond that a
  * sticky exec per candidate costs more than the rule's own global scan, and
  * the keyword's list becomes null. With `heads`, the offset of every
- * occurrence of a generic head word is appended (in the order the pass sees
- * them, which is not quite ascending: keywords are found by different trigrams).
- * `skip`: ascending, disjoint ranges [start, end) where no keyword is looked for
- * (source-map.ts: a source map's `mappings`); 2-character keywords are still
- * searched in the whole text (their head offsets are not recorded inside skipped ranges).
+ * occurrence of a generic head word is appended (ascending per keyword, not
+ * overall). `skip`: ascending, disjoint ranges [start, end) where no keyword
+ * is looked for (source-map.ts: a source map's `mappings`): an occurrence
+ * counts only if it lies wholly outside them; 2-character keywords are still
+ * searched in the whole text (their head offsets are not recorded when they
+ * start inside a skipped range).
  */
-function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null, heads: number[] | null, skip?: ReadonlyArray<readonly [number, number]>): number[] {
+export function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null, heads: number[] | null, skip?: ReadonlyArray<readonly [number, number]>): number[] {
   const found: number[] = [];
-  const want = positions === null ? null : set.wantPositions;
-  const headWord = heads === null ? null : set.headWord;
   const limit = 16 + (text.length >> 8);
-  const n = text.length;
-  for (const [k, spellings] of set.shortKeywords) {
-    if (headWord !== null && headWord[k] === 1) {
-      // A 2-character head word (`pw`): every occurrence, outside the skipped ranges.
-      let any = false;
-      for (const sp of spellings) {
-        for (let at = text.indexOf(sp); at !== -1; at = text.indexOf(sp, at + 1)) {
-          any = true;
-          if (!inRanges(skip, at)) heads!.push(at);
-        }
-      }
-      if (any) found.push(k);
-    } else if (spellings.some((sp) => text.includes(sp))) found.push(k);
-  }
-  if (n < 3) return found;
-  const seen = new Uint8Array(set.keywords.length);
-  const bits = set.tri;
-  const lists = set.triArray;
-  const keywords = set.keywords;
-  const offsets = set.triOffset;
-  // Segments of the text between the ranges to skip (none: the whole text).
-  let segStart = 0;
-  for (let r = 0; ; r++) {
-    const segEnd = skip !== undefined && r < skip.length ? skip[r]![0] : n;
-    if (segEnd - segStart >= 3) {
-      let a = text.charCodeAt(segStart) | 32;
-      let b = text.charCodeAt(segStart + 1) | 32;
-      for (let i = segStart + 2; i < segEnd; i++) {
-        const c = text.charCodeAt(i) | 32;
-        const h = ((a << 10) ^ (b << 5) ^ c) & TRI_MASK;
-        if (bits[h] === 1) {
-          const list = lists[h]!;
-          for (let q = 0; q < list.length; q++) {
-            const k = list[q]!;
-            const at = i - 2 - offsets[k]!;
-            if (seen[k] === 0) {
-              if (matchesAt(text, at, keywords[k]!)) {
-                seen[k] = 1;
-                found.push(k);
-                if (want !== null && want[k] === 1) positions![k] = [at];
-                if (headWord !== null && headWord[k] === 1) heads!.push(at);
-              }
-            } else {
-              const head = headWord !== null && headWord[k] === 1;
-              const list = want !== null && want[k] === 1 ? positions![k] : null;
-              if ((head || list != null) && matchesAt(text, at, keywords[k]!)) {
-                if (head) heads!.push(at);
-                if (list != null && list.push(at) > limit) positions![k] = null;
-              }
-            }
+  const sink = { want: positions === null ? null : set.wantPositions, positions, head: heads === null ? null : set.headWord, heads, skipKeywords: undefined as number[] | undefined };
+  let segments: Array<readonly [number, number]> = [[0, text.length]];
+  if (skip !== undefined && skip.length > 0) {
+    segments = [];
+    let from = 0;
+    for (const [a, b] of skip) {
+      segments.push([from, a]);
+      from = b;
+    }
+    segments.push([from, text.length]);
+    // The 2-character keywords as before ranges were skipped: anywhere in the text.
+    for (const [k, spellings] of set.shortKeywords) {
+      if (heads !== null && set.headWord[k] === 1) {
+        let any = false;
+        for (const sp of spellings) {
+          for (let at = text.indexOf(sp); at !== -1; at = text.indexOf(sp, at + 1)) {
+            any = true;
+            if (!inRanges(skip, at)) heads.push(at);
           }
         }
-        a = b;
-        b = c;
-      }
+        if (any) found.push(k);
+      } else if (spellings.some((sp) => text.includes(sp))) found.push(k);
     }
-    if (skip === undefined || r >= skip.length) break;
-    segStart = skip[r]![1];
+    sink.skipKeywords = set.shortIndices;
   }
+  findKeywords(set.table, text, segments, limit, sink, found);
   return found;
 }
 

@@ -1,0 +1,114 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { buildKeywordTable, findKeywords, type KeywordSink } from "./keyword-table.js";
+import { allRules, compileRuleSet } from "./rule-set.js";
+
+// The pass against a plain reference: fold A-Z in a copy of the text and
+// `indexOf` every keyword at every offset. Random texts are glued from
+// keyword fragments, case flips, characters no keyword uses and characters
+// above U+00FF whose low byte is an ASCII letter (their Latin-1 copy reads as
+// that letter), so that windows, partial matches and false candidates are common.
+
+const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+interface Expected {
+  found: number[];
+  positions: Array<number[] | null | undefined>;
+  heads: number[];
+}
+
+function reference(keywords: string[], text: string, segments: Array<[number, number]>, limit: number, want: Uint8Array, head: Uint8Array): Expected {
+  const lower = fold(text);
+  const out: Expected = { found: [], positions: [], heads: [] };
+  keywords.forEach((k, i) => {
+    if (k.length < 2) return;
+    const at: number[] = [];
+    for (let p = lower.indexOf(k); p !== -1; p = lower.indexOf(k, p + 1)) if (segments.some(([s, e]) => p >= s && p + k.length <= e)) at.push(p);
+    if (at.length === 0) return;
+    out.found.push(i);
+    if (head[i] === 1) out.heads.push(...at);
+    if (want[i] === 1) out.positions[i] = at.length > limit ? null : at;
+  });
+  out.heads.sort((a, b) => a - b);
+  return out;
+}
+
+function run(keywords: string[], text: string, segments: Array<[number, number]>, limit: number, want: Uint8Array, head: Uint8Array): Expected {
+  const table = buildKeywordTable(keywords);
+  const sink: KeywordSink = { want, positions: [], head, heads: [] };
+  const found: number[] = [];
+  findKeywords(table, text, segments, limit, sink, found);
+  return { found: found.sort((a, b) => a - b), positions: sink.positions!, heads: sink.heads!.sort((a, b) => a - b) };
+}
+
+function random(seed: number): () => number {
+  let s = seed;
+  return () => (s = (s * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+}
+
+function sampleText(rnd: () => number, keywords: string[], wide: boolean): string {
+  const noise = ["x", " ", "\n", "0", "_", "-", "é", "Q", "zz", "aa", "=="];
+  if (wide) noise.push("\u0161" /* low byte 0x61 'a' */, "\u016b" /* 'k' */, "\u2028", "\u{1F600}");
+  let s = "";
+  const len = Math.floor(rnd() * 120);
+  while (s.length < len) {
+    if (rnd() < 0.5) {
+      const k = keywords[Math.floor(rnd() * keywords.length)]!;
+      // A whole keyword, or a piece of one; sometimes upper-cased.
+      let piece = rnd() < 0.6 ? k : k.slice(Math.floor(rnd() * k.length), Math.floor(rnd() * (k.length + 1)));
+      if (rnd() < 0.3) piece = piece.toUpperCase();
+      if (wide && rnd() < 0.2) piece = piece.replace(/[ak]/, (c) => (c === "a" ? "\u0161" : "\u016b"));
+      s += piece;
+    } else s += noise[Math.floor(rnd() * noise.length)];
+  }
+  return s;
+}
+
+const keywordSets: Array<[string, string[]]> = [
+  ["the built-in rules' keywords", compileRuleSet(allRules).keywords],
+  ["short and overlapping keywords", ["pw", "sk", "==", "q~", "aaa", "aaaa", "eaa", "eaaa", "key", "key=", "-u ", "://", "a3-", "0.0", "ab", "abc", "bca", "cab"]],
+  ["keywords with characters outside ASCII", ["pw", "clé", "größe", "key", "ſecret"]],
+];
+
+for (const [name, keywords] of keywordSets) {
+  test(`the keyword pass agrees with indexOf on random texts (${name}), one-byte and two-byte strings`, () => {
+    const rnd = random(name.length * 7919);
+    const want = Uint8Array.from(keywords, (_, i) => (i % 3 === 0 ? 1 : 0));
+    const head = Uint8Array.from(keywords, (_, i) => (i % 5 === 1 ? 1 : 0));
+    for (let round = 0; round < 1500; round++) {
+      const wide = round % 2 === 1;
+      const text = sampleText(rnd, keywords, wide);
+      const limit = round % 4 === 0 ? 1 : 16;
+      // The whole text, or up to three segments with gaps between them.
+      let segments: Array<[number, number]> = [[0, text.length]];
+      if (round % 3 === 2 && text.length > 4) {
+        const cuts = [0, ...Array.from({ length: 4 }, () => Math.floor(rnd() * text.length)), text.length].sort((a, b) => a - b);
+        segments = [[cuts[0]!, cuts[1]!], [cuts[2]!, cuts[3]!], [cuts[4]!, cuts[5]!]];
+      }
+      const expected = reference(keywords, text, segments, limit, want, head);
+      assert.deepEqual(run(keywords, text, segments, limit, want, head), expected, JSON.stringify({ text, segments }));
+    }
+  });
+}
+
+test("a keyword at the very start and end of the text, and texts of 0 to 3 characters", () => {
+  const keywords = ["pw", "abc", "xyz1"];
+  const want = Uint8Array.of(1, 1, 1);
+  const head = Uint8Array.of(0, 0, 0);
+  for (const text of ["", "p", "pw", "PW", "abc", "xpw", "ABCxyz1", "xyz1abc", "pwabcpw"]) {
+    assert.deepEqual(run(keywords, text, [[0, text.length]], 16, want, head), reference(keywords, text, [[0, text.length]], 16, want, head), text);
+  }
+});
+
+test("the shared window table is left as it was, also when a pass throws", () => {
+  const table = buildKeywordTable(["pw", "token", "secret"]);
+  const before = table.window.slice();
+  findKeywords(table, "pw token secret pw", [[0, 18]], 16, { want: null, positions: null, head: null, heads: null }, []);
+  assert.deepEqual(table.window, before);
+  const throwing = [] as number[];
+  throwing.push = () => {
+    throw new Error("full");
+  };
+  assert.throws(() => findKeywords(table, "token", [[0, 5]], 16, { want: null, positions: null, head: null, heads: null }, throwing), /full/);
+  assert.deepEqual(table.window, before);
+});
