@@ -70,7 +70,7 @@ function parse(chunks: Buffer[], maxFileSize = Infinity) {
     skipped: (r) => skipped.push(r),
     note: (n) => notes.push(n),
   });
-  for (const c of chunks) assert.equal(p.feed(c), c.length);
+  for (const c of chunks) assert.equal(p.push(c), false);
   p.end();
   return { texts, skipped, notes, commits: p.commits };
 }
@@ -120,19 +120,27 @@ test("maxFileSize counts the decoded characters of the added text, gaps included
   assert.deepEqual(parse([huge], 10).skipped, ["too-large"]);
 });
 
-test("a text event that asks to stop ends feed() right after that line; feeding the rest continues", () => {
-  const bytes = Buffer.from(PATCH);
-  const paths: string[] = [];
-  const p = new AddedLines(new PathFilter({}), Infinity, { text: (t) => (paths.push(t.path), true), skipped: () => undefined, note: () => undefined });
-  const stops: number[] = [];
-  let at = 0;
-  while (at < bytes.length) {
-    at = p.feed(bytes, at);
-    stops.push(at);
+test("a text event that asks to stop ends parsing right after that line; resume() goes on from there", () => {
+  const events: string[] = [];
+  const p = new AddedLines(new PathFilter({}), Infinity, { text: (t) => (events.push(t.path), true), skipped: (r) => events.push(r), note: () => undefined });
+  assert.equal(p.push(Buffer.from(PATCH)), true);
+  // a.txt ends at the next "diff --git": nothing after that line is parsed yet.
+  assert.deepEqual(events, ["a.txt"]);
+  const resumed: boolean[] = [];
+  for (let r = p.resume(); ; r = p.resume()) {
+    resumed.push(r);
+    if (!r) break;
   }
+  assert.deepEqual(resumed, [true, true, false]);
   p.end();
-  assert.deepEqual(paths, ["a.txt", "with space.txt", "a.txt", "again.txt"]);
-  // The first file ends at the next "diff --git" line, which is consumed.
-  const firstStop = PATCH.indexOf("diff --git a/with space.txt");
-  assert.equal(stops[0], Buffer.byteLength(PATCH.slice(0, PATCH.indexOf("\n", firstStop) + 1)));
+  assert.deepEqual(events, ["a.txt", "with space.txt", "lockfile", "binary", "a.txt", "again.txt"]);
+});
+
+test("invalid UTF-8 and a character split between two reads decode as one stream would", () => {
+  const head = Buffer.from([`\0${C1}`, "", "diff --git a/f b/f", "--- /dev/null", "+++ b/f", "@@ -0,0 +1,2 @@", "+caf"].join("\n"));
+  const body = Buffer.concat([head, Buffer.from([0xc3, 0xa9, 0x20, 0xff, 0x0a]), Buffer.from("+x\n")]);
+  const want = "café \ufffd\nx";
+  assert.equal(parse([body]).texts[0]?.text, want);
+  const split = head.length + 1; // between the two bytes of é
+  assert.equal(parse([body.subarray(0, split), body.subarray(split)]).texts[0]?.text, want);
 });

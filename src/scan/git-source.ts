@@ -358,9 +358,7 @@ export async function historyJobs(root: string, range: { since?: string }, paths
 
     // Parse what git wrote; when a chunk of jobs is full, hand it to the sink
     // and stop (git waits on the full pipe) until the previous chunk is scanned.
-    const parse = (data: Buffer, from: number) => {
-      const stopped = parser.feed(data, from);
-      if (stopped === data.length && !(sink && pendingChars >= chunkChars())) return;
+    const wait = () => {
       waiting = true;
       child.stdout.pause();
       void inFlight
@@ -373,16 +371,15 @@ export async function historyJobs(root: string, range: { since?: string }, paths
             else child.kill();
             return;
           }
-          if (stopped < data.length) {
-            parse(data, stopped);
-            if (waiting) return;
-          }
+          if (parser.resume()) return wait();
           if (closed) finish();
           else child.stdout.resume();
         });
     };
 
-    child.stdout.on("data", (data: Buffer) => parse(data, 0));
+    child.stdout.on("data", (data: Buffer) => {
+      if (parser.push(data)) wait();
+    });
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (c: string) => (stderr += c));
     child.on("error", (error) => reject(new GitError(`Could not run git log (${(error as NodeJS.ErrnoException).code ?? "error"}).`, { cause: error, hint: "Install git and make sure it is on PATH." })));
