@@ -1,39 +1,46 @@
 #!/usr/bin/env node
+"use strict";
 // `scan` runs from dist/src/cli/scan.bundle.js (one script with a V8 code
 // cache, built by scripts/bundle.js) when it is there and matches the dist
 // files it was made from; everything else, and a missing or stale bundle,
 // loads dist/ as ES modules. A pre-commit hook pays for every millisecond of
 // start-up. VAULTSHIFT_NO_BUNDLE=1 forces the ES modules.
-import { createHash } from "node:crypto";
-import { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+//
+// This file is CommonJS (bin/package.json): an ES module entry makes Node
+// start its ESM loader first, ~5 ms of CPU that the bundle never uses.
+const { createHash } = require("node:crypto");
+const { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require("node:fs");
+const { pathToFileURL } = require("node:url");
+const { join, sep } = require("node:path");
+
+const distPath = join(__dirname, "..", "dist") + sep;
+const distUrl = pathToFileURL(distPath).href;
 
 function loadBundle() {
   if (process.argv[2] !== "scan" || process.env.VAULTSHIFT_NO_BUNDLE) return undefined;
-  const base = new URL("../dist/src/cli/scan.bundle", import.meta.url);
+  const base = join(distPath, "src", "cli", "scan.bundle");
   let manifest;
   try {
-    manifest = JSON.parse(readFileSync(new URL(`${base.href}.json`), "utf8"));
+    manifest = JSON.parse(readFileSync(`${base}.json`, "utf8"));
   } catch {
     return undefined;
   }
-  const distPath = fileURLToPath(new URL("../dist/", import.meta.url));
   for (const f of manifest.files) {
     const st = statSync(distPath + f.id, { throwIfNoEntry: false });
     if (st === undefined || st.size !== f.size) return undefined;
     // A copy (npm pack, the benchmarks' private build) has new mtimes: compare contents then.
     if (st.mtimeMs !== f.mtimeMs && createHash("sha1").update(readFileSync(distPath + f.id)).digest("hex") !== f.sha1) return undefined;
   }
-  return run(base, distPath);
+  return run(base);
 }
 
-async function run(base, distPath) {
-  const [{ default: vm }, { createRequire }] = await Promise.all([import("node:vm"), import("node:module")]);
-  const file = fileURLToPath(`${base.href}.js`);
+function run(base) {
+  const vm = require("node:vm");
+  const file = `${base}.js`;
   const source = readFileSync(file, "utf8");
   let cachedData;
   try {
-    cachedData = readFileSync(new URL(`${base.href}.cache`));
+    cachedData = readFileSync(`${base}.cache`);
   } catch {
     // No cache: V8 compiles as usual.
   }
@@ -43,7 +50,7 @@ async function run(base, distPath) {
     // missing: write a new one when this run ends, for the next run. A
     // read-only install simply keeps compiling.
     process.once("exit", () => {
-      const cache = fileURLToPath(`${base.href}.cache`);
+      const cache = `${base}.cache`;
       const tmp = `${cache}.${process.pid}.tmp`;
       try {
         writeFileSync(tmp, script.createCachedData());
@@ -58,27 +65,34 @@ async function run(base, distPath) {
     });
   }
   const load = script.runInThisContext()({
-    distUrl: new URL("../dist/", import.meta.url).href,
+    distUrl,
     distPath,
     importModule: (url) => import(url),
-    require: createRequire(import.meta.url),
+    require,
   });
   return load("src/cli/process.js");
 }
 
-// Exit 2 (runtime error), not 1 ("secrets found"), when vaultshift itself cannot load.
-try {
+async function main() {
   let cli;
   try {
-    cli = await loadBundle();
+    cli = loadBundle();
   } catch {
     cli = undefined; // a damaged bundle: the modules still work
   }
-  cli ??= await import("../dist/src/cli/process.js");
-  process.exitCode = await cli.runProcess(process.argv.slice(2));
-} catch (error) {
-  process.stderr.write(
-    `vaultshift: could not start: ${error?.message ?? error}\n  Run \`npm run build\` in the vaultshift package (is dist/ missing?).\n`,
-  );
-  process.exitCode = 2;
+  cli ??= await import(`${distUrl}src/cli/process.js`);
+  return cli.runProcess(process.argv.slice(2));
 }
+
+// Exit 2 (runtime error), not 1 ("secrets found"), when vaultshift itself cannot load.
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(
+      `vaultshift: could not start: ${error?.message ?? error}\n  Run \`npm run build\` in the vaultshift package (is dist/ missing?).\n`,
+    );
+    process.exitCode = 2;
+  },
+);
