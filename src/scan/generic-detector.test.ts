@@ -272,3 +272,23 @@ test("keyBefore reads the section key as the end-anchored regex it replaced did"
   const long = `{"${"n".repeat(70)}": `;
   assert.equal(keyBefore(long, 0, long.length), "n".repeat(61), "a name longer than 61 characters: its last 61");
 });
+
+test("builder methods named by the secret, YAML lists under a plural name, !!str values and nginx set", () => {
+  const cases: Array<[string, string, number]> = [
+    ["Db.java", `DataSourceBuilder.create().username("sa").password("${PW}").build();\n`, 1],
+    ["Client.kt", `val client = OpenAIOkHttpClient.builder().apiKey("${TOKEN}").build()\n`, 1],
+    ["Client.java", `Client c = Client.builder().token("${TOKEN}").build();\n`, 1],
+    ["keys.yml", `api_keys:\n  - ${TOKEN}\n  - "${TOKEN}x9"\n`, 2],
+    ["db.yml", `password: !!str ${PW}\n`, 1],
+    ["site.conf", `server {\n  set $api_key "${TOKEN}";\n}\n`, 1],
+  ];
+  for (const [file, text, n] of cases) assert.equal(secretsIn(file, text).length, n, `${file}: ${text.trim()}`);
+  for (const [file, text] of [
+    ["Form.java", `form.password("Enter your password");\n`],
+    ["Check.java", `validator.password(input);\n`],
+    ["Login.kt", `password("${PW}")\n`],
+    ["k8s.yml", `tokens:\n  - name: ${TOKEN}\n    value: b\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});

@@ -58,6 +58,10 @@ const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}"value"[ \t]*:[ \t]*/y;
 const KEYWORD_VALUE = /[ \t]+(?=")/y;
 // A setter with one literal argument: `$mollie->setApiKey("…")`, `client.setPassword('…')`.
 const SETTER_NAME = /(?:^|[.$])(?:set|with)[A-Z_]\w*$/;
+// A builder method named by the secret itself: `DataSourceBuilder.create().password("…")`,
+// `OpenAIOkHttpClient.builder().apiKey("…")`, `Client.builder().token("…")`. Only after a `.`:
+// a bare `password("…")` call is as often a UI label or a validator.
+const BUILDER_NAME = /(?:^|\.)(?:password|passwd|passphrase|secret|token|api_?key|client_?secret|access_?token|auth_?token|bearer_?token|secret_?key|private_?key|secret_?access_?key|master_?key|signing_?key)$/i;
 const SETTER_ARGUMENT = /\([ \t]*(?=["'])/y;
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
@@ -186,11 +190,34 @@ const PLURAL_NAME = /(?:key|token|secret|password)s$/i;
 // After a plural name: its closing quote if any, `:`/`=`, then `[` (possibly on the next line).
 const ARRAY_OPEN = /["']?[ \t]*(?::|=|:=)[ \t]*\r?\n?[ \t]*\[/y;
 const ARRAY_GAP = /[\s,]{0,200}/y;
+// YAML: `api_keys:` then `  - …` items, one per line.
+const LIST_OPEN = /["']?[ \t]*:[ \t]*(?:#[^\n]{0,200})?\r?\n/y;
+const LIST_ITEM = /[ \t]{0,40}-[ \t]+/y;
+
+/** The scalar items of the YAML block list under the name ending at `e` (at most 20); null if none. */
+function yamlListValues(text: string, e: number, info: FileInfo): { start: number; end: number }[] | null {
+  LIST_OPEN.lastIndex = e;
+  if (!LIST_OPEN.test(text)) return null;
+  const out: { start: number; end: number }[] = [];
+  let j = LIST_OPEN.lastIndex;
+  while (out.length < 20) {
+    LIST_ITEM.lastIndex = j;
+    if (!LIST_ITEM.test(text)) break;
+    const v = literalAt(text, LIST_ITEM.lastIndex, info);
+    // A mapping item (`- name: x`) or a nested list is not a scalar.
+    if (!v || text[v.end] === ":" || (text[v.end] === '"' || text[v.end] === "'") && text[v.end + 1] === ":") return null;
+    out.push(v);
+    const nl = text.indexOf("\n", v.end);
+    if (nl === -1 || nl - v.end > 200) break;
+    j = nl + 1;
+  }
+  return out.length > 0 ? out : null;
+}
 
 /** The quoted elements of the array literal assigned to the name ending at `e` (at most 20, within 2,000 characters); null if it is not an array of literals. */
 function arrayValues(text: string, e: number, info: FileInfo): { start: number; end: number }[] | null {
   ARRAY_OPEN.lastIndex = e;
-  if (!ARRAY_OPEN.test(text)) return null;
+  if (!ARRAY_OPEN.test(text)) return info.unquotedLiterals ? yamlListValues(text, e, info) : null;
   const out: { start: number; end: number }[] = [];
   let j = ARRAY_OPEN.lastIndex;
   const limit = j + 2000;
@@ -357,7 +384,7 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     KEYWORD_VALUE.lastIndex = j;
     if (KEYWORD_VALUE.test(text)) return literalAt(text, KEYWORD_VALUE.lastIndex, info);
   }
-  if (text[j] === "(" && SETTER_NAME.test(text.slice(s, e))) {
+  if (text[j] === "(" && (SETTER_NAME.test(text.slice(s, e)) || isBuilderMethod(text, s, e))) {
     SETTER_ARGUMENT.lastIndex = j;
     if (!SETTER_ARGUMENT.test(text)) return null;
     const arg = literalAt(text, SETTER_ARGUMENT.lastIndex, info);
@@ -407,8 +434,8 @@ const SPACE_VALUE = /[ \t]+(?:([^\s"'`;#]{1,2001})|(["'])((?:(?!\2)[^\\\n]){1,20
 
 // Directives that name a variable or a header before its value: Apache `SetEnv DB_PASSWORD …`,
 // `RequestHeader set X-Auth-Token …`, `Header always set …`, nginx `fastcgi_param DB_PASSWORD …;`,
-// `proxy_set_header X-Api-Key …;`.
-const NAMING_DIRECTIVE = /^[ \t]*(?:(?:SetEnv|PassEnv|fastcgi_param|uwsgi_param|scgi_param|(?:proxy|grpc)_set_header|add_header)|(?:Request)?Header(?:[ \t]+always)?[ \t]+(?:set|append|add|merge|setifempty))[ \t]+$/i;
+// `proxy_set_header X-Api-Key …;`, `set $api_key …;`.
+const NAMING_DIRECTIVE = /^[ \t]*(?:(?:SetEnv|PassEnv|set|fastcgi_param|uwsgi_param|scgi_param|(?:proxy|grpc)_set_header|add_header)|(?:Request)?Header(?:[ \t]+always)?[ \t]+(?:set|append|add|merge|setifempty))[ \t]+\$?$/i;
 
 function spaceSeparatedValue(text: string, s: number, j: number, info: FileInfo): { start: number; end: number } | null {
   const lineStart = nearLineStart(text, s, 60);
@@ -449,6 +476,11 @@ function operatorValue(text: string, j: number, info: FileInfo, query = false): 
   return literalAt(text, j + op[0].length, info, query, op[0].includes(":"));
 }
 
+function isBuilderMethod(text: string, s: number, e: number): boolean {
+  const ident = text.slice(s, e);
+  return BUILDER_NAME.test(ident) && (text[s - 1] === "." || ident.includes("."));
+}
+
 /** The name at `s` opens a tuple: `{name,` or `{:name,` (Erlang/Elixir terms). */
 function isTupleKey(text: string, s: number): boolean {
   let k = s - 1;
@@ -481,6 +513,8 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   }
   if (!info.unquotedLiterals) return null;
   if (c === "|" || c === ">") return null; // YAML block scalars
+  // YAML's explicit string tag says the value is a plain string: `password: !!str 0123…`.
+  if (yamlColon && c === "!" && text.startsWith("!!str ", j)) return literalAt(text, j + 6, info, query, false);
   if (yamlColon && (c === "&" || c === "*" || c === "!")) return null; // YAML anchors, aliases, tags
   const re = query ? UNQUOTED_QUERY : UNQUOTED;
   re.lastIndex = j;
