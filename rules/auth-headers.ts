@@ -103,6 +103,40 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // A user and password given as literals to an HTTP client's basic-auth call or credential type:
+  // Go `req.SetBasicAuth("u", "…")`, Ruby Faraday `conn.basic_auth("u", "…")`, Python
+  // `HTTPBasicAuth("u", "…")`, Java `new UsernamePasswordCredentials("u", "…")` /
+  // `new PasswordAuthentication("u", "…".toCharArray())`, .NET `new NetworkCredential("u", "…")`,
+  // PHP `curl_setopt($ch, CURLOPT_USERPWD, "u:…")` (https://www.php.net/manual/en/function.curl-setopt.php).
+  custom({
+    id: "basic-auth-call",
+    description: "Password passed as a literal to an HTTP basic-auth call or credential object",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.rfc-editor.org/rfc/rfc7617",
+    keywords: ["basicauth", "basic_auth", "usernamepasswordcredentials", "passwordauthentication", "networkcredential", "curlopt_userpwd"],
+    pattern: /(?:(?:\b(?:Set|set|with|With|HTTP|Http)?Basic_?Auth(?:entication)?|\bbasic_auth|\bUsernamePasswordCredentials|\bPasswordAuthentication|\bNetworkCredential)[ \t]{0,4}\([ \t]{0,4}["'`][^"'`\n]{1,100}["'`][ \t]{0,4},[ \t]{0,4}["'`]|\bCURLOPT_USERPWD[ \t]{0,4},[ \t]{0,4}["'][^"':\n]{1,100}:)(?<secret>[^"'`\s]{4,200})["'`]/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [
+          `req.SetBasicAuth("admin", "${pw("setbasic")}")`,
+          `conn.basic_auth("deploy", '${pw("faraday")}')`,
+          `auth = HTTPBasicAuth("api", "${pw("httpbasic")}")`,
+          `new UsernamePasswordCredentials("svc", "${pw("upc")}")`,
+          `var cred = new NetworkCredential("svc", "${pw("netcred")}");`,
+          `curl_setopt($ch, CURLOPT_USERPWD, "admin:${pw("userpwd")}");`,
+        ],
+        valid: [
+          "req.SetBasicAuth(user, pass)",
+          'req.SetBasicAuth("admin", os.Getenv("ADMIN_PASSWORD"))',
+          'conn.basic_auth("admin", "password")',
+          'curl_setopt($ch, CURLOPT_USERPWD, "$user:$pass");',
+          'new NetworkCredential("svc", "${SVC_PASSWORD}")',
+        ],
+      };
+    },
+  }),
   // Credentials in a query string: ?api_key=…, &access_token=…, &client_secret=….
   custom({
     id: "url-query-credential",
