@@ -151,7 +151,8 @@ export const rules: Rule[] = [
     kind: "password",
     severity: "high",
     docs: "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/parameters-section-structure.html",
-    keywords: ["noecho"],
+    // With its colon: API models spell the property `"NoEcho":` (aws-sdk's JSON and bundles), a template `NoEcho:`.
+    keywords: ["noecho:"],
     pattern:
       /^(?<i>[ \t]{2,16})(?:NoEcho:[ \t]{0,4}["']?true["']?[ \t]{0,4}\r?\n(?:\k<i>[A-Za-z][^\n]{0,200}\n){0,8}?\k<i>|(?=Default:[^\n]{0,220}\n(?:\k<i>[A-Za-z][^\n]{0,200}\n){0,8}?\k<i>NoEcho:[ \t]{0,4}["']?true))Default:[ \t]{0,4}(?<q>["']?)(?<secret>[^\s"'#][^\s"']{3,200})\k<q>[ \t]{0,4}$/m,
     validate: isRealPassword,

@@ -211,7 +211,9 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.oracle.com/en/java/javase/21/docs/specs/man/keytool.html",
     keywords: ["storepass", "keypass"],
-    pattern: /(?:^|[ \t])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass|new)[ \t]{1,4}(["']?)(?<secret>[^\s"'$`:-][^\s"'$`]{3,200})\1(?=\s|$)/m,
+    // The line start or blank is looked behind: every match then starts with one of the option names,
+    // and the rule runs only where the keyword pass saw one, not over whole texts.
+    pattern: /(?<=^|[ \t])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass|new)[ \t]{1,4}(["']?)(?<secret>[^\s"'$`:-][^\s"'$`]{3,200})\1(?=\s|$)/m,
     validate: isRealPassword,
     get examples() {
       return {

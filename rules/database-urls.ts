@@ -261,7 +261,9 @@ export const rules: Rule[] = [
     docs: "https://www.rabbitmq.com/docs/clustering#erlang-cookie",
     // Also an Erlang term `{cookie, 'ATOM'}` (sys.config / release config, ejabberd, CouchDB's vm.args twin).
     keywords: ["erlang", "setcookie", "{cookie"],
-    pattern: /(?:erlang[_-]?cookie["']?[ \t]{0,4}[:=][ \t]{0,4}|-setcookie[ \t]{1,4}|\{[ \t]{0,4}cookie[ \t]{0,4},[ \t]{0,4}(?=['"]))["']?(?<secret>[A-Za-z0-9_+/=-]{16,255})(?![A-Za-z0-9_+/=-])/i,
+    // The `{` is looked behind, so that every match starts with a literal (erlang, -setcookie, cookie)
+    // and the rule runs only where the keyword pass saw one (src/scan/literal-prefix.ts), not over whole texts.
+    pattern: /(?:erlang[_-]?cookie["']?[ \t]{0,4}[:=][ \t]{0,4}|-setcookie[ \t]{1,4}|(?<=\{[ \t]{0,4})cookie[ \t]{0,4},[ \t]{0,4}(?=['"]))["']?(?<secret>[A-Za-z0-9_+/=-]{16,255})(?![A-Za-z0-9_+/=-])/i,
     entropy: 3,
     validate: isRealPassword,
     get examples() {
