@@ -99,7 +99,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
     if (info.kind === "js") {
       const js = shouldParseJavaScript(text, found) ? scanJavaScript(text, file, info) : null;
-      const read = js ?? (mayReadEnv(text, found) ? lexicalEnvReferences(text, file, info.testPath) : null);
+      const read = js ?? (mayReadEnv(text, found) ? lexicalEnvReferences(text, file, info.testPath, found) : null);
       if (read) {
         envReferences = read.envReferences;
         candidates.push(...read.candidates);

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { lexicalEnvReferences } from "./env-references.js";
+import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 
 // The reads are found at each occurrence of `process.env` / `import.meta.env`
 // (indexOf) with a sticky regex. Reference: the global scan with a leading
@@ -33,6 +34,8 @@ test("lexical env reads: the same reads, at the same positions, as a global scan
   ];
   for (const text of texts) {
     const got = lexicalEnvReferences(text, "app.js", false).envReferences;
+    // Given the engine's keyword pass, which says which of the two literals occur: the same reads.
+    assert.deepEqual(lexicalEnvReferences(text, "app.js", false, scanKeywords(compileRuleSet(allRules), text)), lexicalEnvReferences(text, "app.js", false), JSON.stringify(text));
     const want = reference(text);
     const starts = lineStarts(text);
     assert.equal(got.length, want.length, JSON.stringify(text));

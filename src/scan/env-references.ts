@@ -20,12 +20,17 @@ const FALLBACK = /^[ \t]*(?:\?\?|\|\|)[ \t\r\n]*(["'`])((?:\\.|(?!\1)[^\\\n]){0,
 /** Destructuring or aliasing of `process.env` / `import.meta.env`: only the AST reads these right. */
 export const NEEDS_AST = /\}\s*=\s*(?:process\.env|import\.meta\.env)\b|=\s*(?:process\.env|import\.meta\.env)\s*(?:[;,)\n]|$)|\{\s*env\s*[,}:][^=;]{0,200}=\s*process\b/m;
 
-export function lexicalEnvReferences(text: string, file: string, testPath: boolean): { envReferences: EnvReference[]; candidates: Candidate[] } {
+/**
+ * `found`: the keywords of the engine's pass over this text (rule-set.ts
+ * ENGINE_KEYWORDS, case-folded), when there was one: a literal it did not see
+ * is not searched for.
+ */
+export function lexicalEnvReferences(text: string, file: string, testPath: boolean, found?: ReadonlySet<string>): { envReferences: EnvReference[]; candidates: Candidate[] } {
   const envReferences: EnvReference[] = [];
   const candidates: Candidate[] = [];
   const index = new LineCursor(text);
-  let p = text.indexOf("process.env");
-  let q = text.indexOf("import.meta.env");
+  let p = found === undefined || found.has("process.env") ? text.indexOf("process.env") : -1;
+  let q = found === undefined || found.has("import.meta.env") ? text.indexOf("import.meta.env") : -1;
   // The end of the previous read: an occurrence inside it (`process.env[process.env.KEY]`) is part of it.
   let end = 0;
   while (p !== -1 || q !== -1) {

@@ -75,8 +75,7 @@ export function shouldParseJavaScript(text: string, found?: ReadonlySet<string>)
  * without either is not searched again.
  */
 export function mayReadEnv(text: string, found?: ReadonlySet<string>): boolean {
-  if (found !== undefined && !found.has("process.env") && !found.has("import.meta.env")) return false;
-  return text.includes("process.env") || text.includes("import.meta.env");
+  return ((found?.has("process.env") ?? true) && text.includes("process.env")) || ((found?.has("import.meta.env") ?? true) && text.includes("import.meta.env"));
 }
 
 /** More than 400 characters per line on average; counts lines only until the answer is known. */
