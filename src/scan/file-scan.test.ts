@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { join } from "node:path";
 import { readRegularFile, type Scratch } from "./file-scan.js";
 import { tempDir, writeFiles } from "./test-repo.js";
@@ -51,4 +52,20 @@ test("with the caller's lstat as a hint, a path swapped for a link or a FIFO is 
   writeFileSync(join(dir, "grown.txt"), "x".repeat(2000));
   assert.equal(readRegularFile(join(dir, "grown.txt"), 1000, hints), "too-large", "the size is checked on the open descriptor");
   assert.throws(() => readRegularFile(join(dir, "missing.txt"), 1000, hints), (e: NodeJS.ErrnoException) => e.code === "ENOENT");
+});
+
+test("with the hint, a path that became a socket or a directory is classified as without it", { timeout: 30_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  // A listed path that is now a Unix socket: open(2) fails with ENXIO, which is
+  // no read error: the lstat path says what it is.
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(join(dir, "now-socket.txt"), resolve));
+  t.after(() => server.close());
+  mkdirSync(join(dir, "now-dir.txt"));
+  for (const regular of [true, false]) {
+    const hints = { regular, scratch: { buf: null } };
+    assert.equal(readRegularFile(join(dir, "now-socket.txt"), 1000, hints), "not-a-file", `regular: ${regular}`);
+    assert.equal(readRegularFile(join(dir, "now-dir.txt"), 1000, hints), "not-a-file", `regular: ${regular}`);
+  }
 });

@@ -22,10 +22,12 @@ export type ScanJob =
       abs: string;
       rel: string;
       /**
-       * Size seen by the main thread's `lstat` of a regular file (pool runs):
-       * lets the pool order and batch jobs by bytes, and the reader skip its own lstat.
+       * Size seen by a caller's `lstat` of a regular file: the pool takes
+       * jobs of known size largest first, and the reader skips its own lstat.
        */
       size?: number;
+      /** Listed by the walker (walker.ts WalkEntry.listed): the reader skips its lstat. */
+      listed?: true;
     }
   | {
       kind: "text";
@@ -75,7 +77,10 @@ export interface JobContext {
 }
 
 export interface ReadHints {
-  /** The caller's lstat saw a regular file: open it without following a link instead of lstat-ing it again. */
+  /**
+   * The caller saw a regular file (its lstat, or a directory listing): open it
+   * without following a link instead of lstat-ing it first.
+   */
   regular?: boolean;
   /**
    * Read into this buffer (grown as needed) instead of a new one. The bytes
@@ -109,14 +114,18 @@ const OPEN_NO_FOLLOW =
 export function readRegularFile(abs: string, maxFileSize: number, hints?: ReadHints): Uint8Array | SkipReason {
   let fd: number;
   if (hints?.regular && OPEN_NO_FOLLOW !== undefined) {
-    // The caller's lstat said "regular file" a moment ago: one syscall fewer
-    // per file. Whatever replaced it since is caught by O_NOFOLLOW (a link) or
-    // by the fstat below (anything else, opened without blocking).
+    // The caller saw a regular file a moment ago: one syscall (and one Stats
+    // object) fewer per file. Whatever replaced it since is caught by
+    // O_NOFOLLOW (a link) or by the fstat below (anything else, opened
+    // without blocking); an error other than a missing file or a link (a
+    // socket gives ENXIO) is classified by the lstat path, as before.
     try {
       fd = openSync(abs, OPEN_NO_FOLLOW);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ELOOP") return "symlink";
-      throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ELOOP") return "symlink";
+      if (code === "ENOENT") throw error;
+      return readRegularFile(abs, maxFileSize, { ...hints, regular: false });
     }
   } else {
     const st = lstatSync(abs);
@@ -192,7 +201,7 @@ export function runJob(job: ScanJob, ctx: JobContext): JobResult {
     file = job.rel;
     let content: Uint8Array | SkipReason;
     try {
-      content = ctx.readFile(job.abs, ctx.settings.maxFileSize, { regular: job.size !== undefined, scratch: ctx.scratch });
+      content = ctx.readFile(job.abs, ctx.settings.maxFileSize, { regular: job.size !== undefined || job.listed === true, scratch: ctx.scratch });
     } catch (error) {
       const code = errorCode(error);
       // Gone between listing and reading (a busy tree), or tracked by git but

@@ -1,9 +1,11 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { createJobContext, runJob, type JobSettings, type ScanJob, type ScanTextFn } from "./file-scan.js";
+import { createJobContext, runJob, type JobResult, type JobSettings, type ScanTextFn } from "./file-scan.js";
+import type { RunMessage, RunReport } from "./worker-pool.js";
 
-// A worker thread of the scan pool: imports the engine once, then scans the
-// batches of jobs the main thread sends, reading files itself, and answers with
-// public findings only (no secret crosses back).
+// A worker thread of the scan pool: imports the engine once, then, for each
+// run the main thread posts, takes jobs from the counter shared with the other
+// lanes until none is left, reading files itself, and answers with public
+// findings only (no secret crosses back).
 
 interface WorkerSetup {
   settings: JobSettings;
@@ -15,8 +17,23 @@ const setup = workerData as WorkerSetup;
 const engine = (await import(setup.engineModule ?? new URL("./engine.js", import.meta.url).href)) as { scanText: ScanTextFn };
 const ctx = createJobContext(setup.settings, engine.scanText);
 
-parentPort!.on("message", (message: { id: number; jobs: ScanJob[] }) => {
-  const results = message.jobs.map((job) => runJob(job, ctx));
-  parentPort!.postMessage({ id: message.id, results });
+/** Results are posted after this many jobs (and when the list is done), so a worker that dies loses few. */
+const REPORT_EVERY = 64;
+
+parentPort!.on("message", (m: RunMessage) => {
+  let indices: number[] = [];
+  let results: JobResult[] = [];
+  for (let k = Atomics.add(m.next, 0, 1); k < m.order.length; k = Atomics.add(m.next, 0, 1)) {
+    const i = m.order[k]!;
+    // Before scanning: if this thread dies on the job, the main thread knows whose it was.
+    Atomics.store(m.claimed, i, m.lane);
+    indices.push(i);
+    results.push(runJob(m.jobs[i]!, ctx));
+    if (indices.length >= REPORT_EVERY) {
+      parentPort!.postMessage({ run: m.run, indices, results } satisfies RunReport);
+      indices = [];
+      results = [];
+    }
+  }
+  parentPort!.postMessage({ run: m.run, indices, results, done: true } satisfies RunReport);
 });
-parentPort!.postMessage({ ready: true });

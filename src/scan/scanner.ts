@@ -49,7 +49,7 @@ export interface ScanOptions {
    * in cwd when it exists. `false` (--no-baseline) uses none.
    */
   baselineFile?: string | false;
-  /** Worker threads; 0 = in-process. Default: config `workers`, else one per core (≤ 8) for scans of 2 MB+ (or 5000+ files). */
+  /** Worker threads besides the main thread, which scans too; 0 = in-process. Default: config `workers`, else one per core but one (≤ 8) for scans of 2 MB+ (or 5000+ files). */
   workers?: number;
   /** Salt of `Finding.fingerprint` (default: the shared, stable one). */
   salt?: string;
@@ -167,34 +167,36 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   // (the history modes call it once per chunk while git is still writing).
   let pool: import("./worker-pool.js").WorkerPool | undefined;
   let inProcess: ReturnType<typeof createJobContext> | undefined;
-  // Files a worker ran out of heap on are scanned here instead.
-  let inPool: ReturnType<typeof createJobContext> | undefined;
+  // The main thread's share of a pool's jobs, and the files a worker ran out of heap on.
+  let mainLane: ReturnType<typeof createJobContext> | undefined;
   const results: JobResult[] = [];
   const runJobs = async (jobs: ScanJob[], large: boolean): Promise<void> => {
     if (jobs.length === 0) return; // e.g. a commit that only deletes: no engine to load
     // A history starts in-process and moves to a pool once it proves large.
     if (!pool && (!inProcess || large)) {
       const workers = chooseWorkers(options, config, jobs, large);
+      const loadScanText = async (): Promise<ScanTextFn> =>
+        options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
       if (workers > 0) {
         const { WorkerPool } = await import("./worker-pool.js");
+        // The main thread scans too (it only waited before): it starts while
+        // the workers are still loading the engine, and with one worker fewer
+        // per core, one isolate fewer compiles the engine.
         pool = new WorkerPool({
           workers,
           settings,
-          // Listing order, no stat of every file first: measured on the corpus,
-          // sorting by size cost ~0.3 CPU-s and ~0.2 s wall and gained no RSS
-          // once the heaps are limited. The smallest heap limit; a worker
-          // that runs out of it hands its files to the fallback.
+          local: (job) => runJob(job, mainLane!),
+          // The smallest heap limit; a worker that runs out of it hands its
+          // files to the main thread (its heap has V8's default limit).
           largestText: 0,
-          fallback: async (batch) => {
-            inPool ??= createJobContext(settings, options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
-            return batch.map((job) => runJob(job, inPool!));
-          },
+          fallback: async (batch) => batch.map((job) => runJob(job, mainLane!)),
           ...(options.engineModule ? { engineModule: options.engineModule } : {}),
         });
+        // A history that started in-process keeps its engine and read buffer.
+        mainLane = inProcess ?? createJobContext(settings, await loadScanText());
         stats.workers = workers;
       } else if (!inProcess) {
-        const scanText = options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
-        inProcess = createJobContext(settings, scanText, options.readFile);
+        inProcess = createJobContext(settings, await loadScanText(), options.readFile);
       }
     }
     if (pool) for (const r of await pool.run(jobs)) results.push(r);
@@ -212,7 +214,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       addSkipped(listed.skipped);
       addNotes(listed.notes);
       await runJobs(
-        listed.files.map((f) => ({ kind: "file", abs: f.abs, rel: f.rel })),
+        listed.files.map((f): ScanJob => (f.listed ? { kind: "file", abs: f.abs, rel: f.rel, listed: true } : { kind: "file", abs: f.abs, rel: f.rel })),
         false,
       );
     } else {
@@ -289,9 +291,9 @@ function chooseWorkers(options: ScanOptions, config: VaultshiftConfig, jobs: rea
   if ((options.scanText && !options.engineModule) || options.readFile) return 0;
   const requested = options.workers ?? config.workers;
   if (requested !== undefined) return jobs.length === 0 ? 0 : requested;
-  // One worker would only add its start-up to the main thread's idle wait.
+  // A single core: a worker would only take turns with the main thread.
   const workers = defaultWorkers();
-  if (workers < 2) return 0;
+  if (workers < 1) return 0;
   return large || jobs.length >= POOL_THRESHOLD_JOBS || bytesAtLeast(jobs, IN_PROCESS_THRESHOLD_BYTES) ? workers : 0;
 }
 
@@ -331,7 +333,7 @@ const POOL_THRESHOLD_JOBS = 5000;
 const HISTORY_CHUNK_CHARS = 4 * 1024 * 1024;
 /** …and an in-process scan this much. */
 const HISTORY_FIRST_CHUNK_CHARS = 64 * 1024;
-/** One worker per core (the main thread mostly waits), at most 8. */
+/** One worker per core but the main thread's (it scans too), at most 8. */
 function defaultWorkers(): number {
-  return Math.min(8, availableParallelism());
+  return Math.min(8, availableParallelism() - 1);
 }

@@ -19,6 +19,12 @@ export interface WalkEntry {
   abs: string;
   /** Relative to the scan root, `/` separators. */
   rel: string;
+  /**
+   * Found by listing a directory (readdir said "regular file", or git listed
+   * it: git lists untracked regular files and links only), not named by the
+   * user: the reader may open it without an lstat first (file-scan.ts).
+   */
+  listed?: true;
 }
 
 export interface WalkResult {
@@ -70,7 +76,7 @@ export function walk(options: WalkOptions): WalkResult {
     const verdict = options.filter.check(rel);
     if (verdict === "scan") {
       seen.add(rel);
-      result.files.push({ abs, rel });
+      result.files.push(explicit ? { abs, rel } : { abs, rel, listed: true });
     } else if (verdict !== "excluded") {
       bump(result, verdict);
     } else if (explicit) {

@@ -8,43 +8,67 @@ import { createJobContext, runJob } from "./file-scan.js";
 import { tempDir, writeFiles } from "./test-repo.js";
 import type { ScanJob } from "./file-scan.js";
 
-// The pool hands jobs out by size (largest first, big ones alone) but must
-// give results back in the order of the jobs.
+// Every lane (the workers, and the main thread when it has a local scanner)
+// takes jobs from one shared counter; results must come back in job order,
+// each job answered once, whoever scanned it.
 
-test("results come back in job order whatever the sizes and batching", { timeout: 60_000 }, async (t) => {
-  const { dir, cleanup } = tempDir();
-  t.after(cleanup);
+function sizedJobs(dir: string): { jobs: ScanJob[]; sizes: number[] } {
   const files: Record<string, string> = {};
-  // Sizes out of order: tiny, medium and a few "big" ones (over batchBytes).
+  // Sizes out of order: the pool takes jobs of known size largest first.
   const sizes = [10, 5000, 70_000, 30, 120_000, 1, 64_000, 400, 90_000, 2];
   sizes.forEach((n, i) => (files[`f${i}.txt`] = `${"x".repeat(n)}\nk=FAKESECRET_${i}\n`));
   writeFiles(dir, files);
   const jobs: ScanJob[] = sizes.map((n, i) => ({ kind: "file", abs: join(dir, `f${i}.txt`), rel: `f${i}.txt`, size: Buffer.byteLength(files[`f${i}.txt`]!) }));
-  jobs.push({ kind: "text", file: "t.txt", text: "k=FAKESECRET_text" }, { kind: "file", abs: join(dir, "missing.txt"), rel: "missing.txt" });
-  const pool = new WorkerPool({
-    workers: 2,
-    settings: { engine: {}, maxFileSize: 1 << 20, salt: "s" },
-    engineModule: fakeEngineModule,
-    batchSize: 3,
-    batchJobs: 3,
-    batchBytes: 60_000,
-    bigBytesInFlight: 100_000,
-    largestText: 120_100,
-  });
+  // Jobs of unknown size too, and more of them than a worker reports at once.
+  for (let i = 0; i < 150; i++) jobs.push({ kind: "text", file: `t${i}.txt`, text: `k=FAKESECRET_t${i}` });
+  jobs.push({ kind: "file", abs: join(dir, "missing.txt"), rel: "missing.txt" });
+  return { jobs, sizes };
+}
+
+function expected(job: ScanJob): string[] {
+  if (job.kind === "text") return [`${job.file}:1`];
+  return job.rel === "missing.txt" ? [] : [`${job.rel}:2`];
+}
+
+test("workers only: results come back in job order, and a second run on the same pool works", { timeout: 60_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const { jobs } = sizedJobs(dir);
+  const pool = new WorkerPool({ workers: 2, settings: { engine: {}, maxFileSize: 1 << 20, salt: "s" }, engineModule: fakeEngineModule, largestText: 120_100 });
   t.after(() => pool.close());
   const results = await pool.run(jobs);
   assert.equal(results.length, jobs.length);
-  sizes.forEach((_, i) => {
-    assert.deepEqual(
-      results[i]!.findings.map((f) => `${f.file}:${f.line}`),
-      [`f${i}.txt:2`],
-    );
-  });
-  assert.deepEqual(results[10]!.findings.map((f) => f.file), ["t.txt"]);
-  assert.equal(results[11]!.skipped, "vanished");
-  // A second run on the same pool (the history modes feed it chunk by chunk).
-  const again = await pool.run([jobs[5]!, jobs[4]!]);
+  jobs.forEach((job, i) => assert.deepEqual(results[i]!.findings.map((f) => `${f.file}:${f.line}`), expected(job), `job ${i}`));
+  assert.equal(results.at(-1)!.skipped, "vanished");
+  // The history modes feed one pool chunk by chunk, sometimes before the previous chunk is done.
+  const [again, third] = await Promise.all([pool.run([jobs[5]!, jobs[4]!]), pool.run(jobs.slice(10, 80))]);
   assert.deepEqual(again.map((r) => r.findings[0]!.file), ["f5.txt", "f4.txt"]);
+  assert.deepEqual(third.map((r) => r.findings[0]!.file), jobs.slice(10, 80).map((j) => (j.kind === "text" ? j.file : "")));
+});
+
+test("the main thread takes jobs too when given a local scanner; each job is scanned once", { timeout: 60_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const { jobs } = sizedJobs(dir);
+  const settings = { engine: {}, maxFileSize: 1 << 20, salt: "s" };
+  const ctx = createJobContext(settings, fakeScanText);
+  const scannedHere: number[] = [];
+  const pool = new WorkerPool({
+    workers: 1,
+    settings,
+    engineModule: fakeEngineModule,
+    local: (job) => {
+      scannedHere.push(jobs.indexOf(job));
+      return runJob(job, ctx);
+    },
+  });
+  t.after(() => pool.close());
+  const results = await pool.run(jobs);
+  jobs.forEach((job, i) => assert.deepEqual(results[i]!.findings.map((f) => `${f.file}:${f.line}`), expected(job), `job ${i}`));
+  assert.ok(scannedHere.length > 0, "the main thread starts while the worker is still loading");
+  assert.equal(new Set(scannedHere).size, scannedHere.length, "no job twice on the main thread");
+  // Largest first: the first job taken is the 120,000-byte file (index 4).
+  assert.equal(scannedHere[0], 4);
 });
 
 test("a worker's heap limit leaves room for the largest text and stays off for huge ones", () => {
@@ -68,7 +92,6 @@ test("a worker out of heap hands its files to the in-process fallback; the other
     workers: 1,
     settings,
     engineModule: hungryEngineModule,
-    batchSize: 4,
     heapLimitMb: 48,
     fallback: async (batch) => {
       fallbackSaw.push(...batch.map((j) => (j.kind === "text" ? j.file : j.rel)));

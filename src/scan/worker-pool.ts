@@ -2,40 +2,34 @@ import { Worker } from "node:worker_threads";
 import type { JobResult, JobSettings, ScanJob } from "./file-scan.js";
 import { VaultshiftError } from "../errors.js";
 
-// A small pool of worker threads for large scans. The main thread only hands
-// out batches of jobs (paths or texts) and collects results; each worker reads
-// and scans its files. The pool stays up between `run` calls, so the history
-// modes can feed it chunk by chunk while git is still writing the log.
-//
-// When job sizes are known (the tree scan stat-s its files), batches are cut
-// by bytes and big files go first, each alone, so the run ends on small
-// batches that the workers share evenly instead of one worker still scanning a
-// 10 MB bundle while the others wait. Big files in flight are capped in total
-// bytes: each costs several times its size in memory while it is scanned (the
-// bytes, the decoded string, two bytes per character once one is not ASCII,
-// a lower-cased copy), and every worker thread has its own heap, so two or
-// more of them at once would add up in the peak RSS.
+// A small pool of worker threads for large scans. Each `run` sends the whole
+// job list (paths, or texts) to every worker once; the workers, and the main
+// thread when it has a `local` scanner, then take jobs one at a time from a
+// counter they share (a SharedArrayBuffer, Atomics.add). No thread waits for
+// another to hand it work, and the run ends when the last job does, whoever
+// took it: with 16-file batches sent by the main thread, a worker idled
+// whenever the main thread was busy, and the main thread could not scan.
+// Workers post their results every few jobs; a job is "claimed" in a second
+// shared array before it is scanned, so the jobs of a worker that dies (out
+// of heap) can be given to the fallback. The pool stays up between `run`
+// calls, so the history modes can feed it chunk by chunk while git is still
+// writing the log.
 
 export interface PoolOptions {
+  /** Worker threads (at least 1). */
   workers: number;
   settings: JobSettings;
   engineModule?: string;
-  /** Most jobs of unknown size per message (default 16). */
-  batchSize?: number;
   /**
-   * Most jobs of known size per message (default 256): with sizes known, the
-   * bytes close a batch; this only bounds a run of tiny files. Fewer messages,
-   * fewer wake-ups of the main thread, which shares the cores with the workers.
+   * Scans one job on the calling thread. With it the main thread takes jobs
+   * from the shared counter too, yielding to the event loop every few
+   * milliseconds (worker messages, a git pipe being read).
    */
-  batchJobs?: number;
-  /** Most bytes per message, for jobs of known size (default 1 MiB); a job this large is "big" and travels alone. */
-  batchBytes?: number;
-  /** Most bytes of big jobs in flight at once, one big job always allowed (default 16 MiB). */
-  bigBytesInFlight?: number;
+  local?: (job: ScanJob) => JobResult;
   /** Size of the largest text a worker will decode (bytes; default: no limit on the heap). */
   largestText?: number;
   /**
-   * Scans the batches of a worker that ran out of heap (a file dense with
+   * Scans the jobs of a worker that ran out of heap (a file dense with
    * findings can need more than the limit sized from its bytes), and
    * everything left once no worker is: in-process, with the main thread's
    * larger heap. Without it, running out of heap fails the scan.
@@ -71,59 +65,72 @@ export function workerHeapLimitMb(largestText: number): number | undefined {
  */
 const WORKER_YOUNG_GENERATION_MB = 12;
 
-interface Batch {
+/** The main thread's lane yields to the event loop after this much scanning. */
+const LOCAL_SLICE_NS = 20_000_000n;
+
+/** What a worker receives for each run (scan-worker.ts). */
+export interface RunMessage {
+  run: number;
   jobs: ScanJob[];
-  /** Total size when the batch holds one big job, else 0. */
-  bigBytes: number;
-  deliver: (results: JobResult[]) => void;
+  /** Job indices in the order they are taken. */
+  order: Int32Array;
+  /** [0]: the next position in `order` to take (Atomics.add). */
+  next: Int32Array;
+  /** Per job: the lane that took it (0 = nobody yet, 1 = the main thread, 2+ = worker). */
+  claimed: Uint8Array;
+  /** This worker's lane number. */
+  lane: number;
 }
 
-/** Batches sent to a worker before it answers the first: the next one waits in its port, not for the main thread. */
-const PIPELINE_DEPTH = 2;
+/** What a worker posts back: results of some jobs of a run, `done` once it found the list exhausted. */
+export interface RunReport {
+  run: number;
+  indices: number[];
+  results: JobResult[];
+  done?: boolean;
+}
+
+interface Run {
+  id: number;
+  jobs: ScanJob[];
+  order: Int32Array;
+  next: Int32Array;
+  claimed: Uint8Array;
+  results: (JobResult | undefined)[];
+  pending: number;
+  resolve: (results: JobResult[]) => void;
+  reject: (error: VaultshiftError) => void;
+}
+
+/** The lane number of the main thread in `claimed`; workers are 2, 3, … */
+const MAIN_LANE = 1;
 
 export class WorkerPool {
   private readonly workers: Worker[] = [];
-  /** Batches of big jobs, largest first, then the others. */
-  private readonly bigQueue: Batch[] = [];
-  private readonly queue: Batch[] = [];
-  /** Batches sent to each started worker, oldest first (a worker answers in order). */
-  private readonly inFlight = new Map<Worker, Batch[]>();
-  private bigInFlight = 0;
   private readonly retired = new Set<Worker>();
+  private readonly runs = new Map<number, Run>();
+  private nextRun = 1;
+  private readonly local: ((job: ScanJob) => JobResult) | undefined;
   private readonly fallback: ((jobs: ScanJob[]) => Promise<JobResult[]>) | undefined;
   private failure: VaultshiftError | undefined;
-  private readonly failed = new Set<(error: VaultshiftError) => void>();
-  private readonly batchSize: number;
-  private readonly batchJobs: number;
-  private readonly batchBytes: number;
-  private readonly bigBytesInFlight: number;
 
   constructor(options: PoolOptions) {
-    this.batchSize = options.batchSize ?? 16;
-    this.batchJobs = options.batchJobs ?? 256;
-    this.batchBytes = options.batchBytes ?? 1024 * 1024;
-    this.bigBytesInFlight = options.bigBytesInFlight ?? 16 * 1024 * 1024;
+    this.local = options.local;
     this.fallback = options.fallback;
     const oldMb = options.heapLimitMb ?? (options.largestText !== undefined ? workerHeapLimitMb(options.largestText) : undefined);
-    for (let i = 0; i < Math.max(1, options.workers); i++) {
+    const count = Math.max(1, Math.min(options.workers, 254));
+    for (let i = 0; i < count; i++) {
+      const lane = MAIN_LANE + 1 + i;
       const worker = new Worker(new URL("./scan-worker.js", import.meta.url), {
         workerData: { settings: options.settings, engineModule: options.engineModule },
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(oldMb !== undefined ? { maxOldGenerationSizeMb: oldMb } : {}) },
       });
       this.workers.push(worker);
-      worker.on("message", (message: { ready?: boolean; results?: JobResult[] }) => {
-        if (message.ready) this.inFlight.set(worker, []);
-        else {
-          const batch = this.inFlight.get(worker)?.shift();
-          if (batch) {
-            this.bigInFlight -= batch.bigBytes;
-            batch.deliver(message.results!);
-          }
-        }
-        this.dispatch();
+      worker.on("message", (message: RunReport) => {
+        this.deliver(this.runs.get(message.run), message.indices, message.results);
       });
       worker.on("error", (error) => {
-        if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY" && this.fallback) return this.retire(worker);
+        if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY" && this.fallback) return this.retire(worker, lane);
         this.fail(
           new VaultshiftError(`A scan worker failed (${error.name}).`, {
             cause: error,
@@ -132,26 +139,62 @@ export class WorkerPool {
         );
       });
       worker.on("exit", (code) => {
-        if (code !== 0 && !this.retired.has(worker) && (this.inFlight.get(worker)?.length ?? 0) > 0) {
+        if (code !== 0 && !this.retired.has(worker) && this.runs.size > 0) {
           this.fail(new VaultshiftError(`A scan worker exited with code ${code}.`, { cause: new Error(`exit ${code}`), hint: "Run again with --workers 0." }));
         }
       });
     }
   }
 
-  /** A worker out of heap: its batches, and the queue if it was the last one, go to the fallback. */
-  private retire(worker: Worker): void {
-    this.retired.add(worker);
-    const lost = this.inFlight.get(worker) ?? [];
-    this.inFlight.delete(worker);
-    for (const batch of lost) this.scanInProcess(batch);
-    this.dispatch();
+  /** Results of some jobs of a run; a job already answered (by the fallback, say) keeps its first result. */
+  private deliver(run: Run | undefined, indices: readonly number[], results: readonly JobResult[]): void {
+    if (!run) return;
+    for (let k = 0; k < indices.length; k++) {
+      const i = indices[k]!;
+      if (run.results[i] !== undefined) continue;
+      run.results[i] = results[k]!;
+      run.pending -= 1;
+    }
+    if (run.pending === 0) {
+      this.runs.delete(run.id);
+      run.resolve(run.results as JobResult[]);
+    }
   }
 
-  private scanInProcess(batch: Batch): void {
-    this.bigInFlight -= batch.bigBytes;
-    this.fallback!(batch.jobs).then(
-      (results) => batch.deliver(results),
+  /**
+   * A worker out of heap: the jobs it took and did not answer go to the
+   * fallback, and when no worker is left and the main thread does not scan,
+   * the jobs nobody took yet too.
+   */
+  private retire(worker: Worker, lane: number): void {
+    this.retired.add(worker);
+    for (const run of this.runs.values()) {
+      const lost: number[] = [];
+      for (let i = 0; i < run.jobs.length; i++) if (Atomics.load(run.claimed, i) === lane && run.results[i] === undefined) lost.push(i);
+      if (lost.length > 0) this.scanInProcess(run, lost);
+    }
+    if (this.orphaned()) for (const run of this.runs.values()) this.drainToFallback(run);
+  }
+
+  /** No worker left, and the main thread does not take jobs itself. */
+  private orphaned(): boolean {
+    return this.retired.size === this.workers.length && !this.local;
+  }
+
+  /** The jobs nobody took yet, to the fallback. */
+  private drainToFallback(run: Run): void {
+    const rest: number[] = [];
+    for (let k = Atomics.add(run.next, 0, 1); k < run.order.length; k = Atomics.add(run.next, 0, 1)) {
+      const i = run.order[k]!;
+      Atomics.store(run.claimed, i, MAIN_LANE);
+      rest.push(i);
+    }
+    if (rest.length > 0) this.scanInProcess(run, rest);
+  }
+
+  private scanInProcess(run: Run, indices: number[]): void {
+    this.fallback!(indices.map((i) => run.jobs[i]!)).then(
+      (results) => this.deliver(run, indices, results),
       (error: unknown) => this.fail(new VaultshiftError("The in-process scan of a worker's files failed.", { cause: error, hint: "Run again with --workers 0." })),
     );
   }
@@ -159,101 +202,54 @@ export class WorkerPool {
   private fail(error: VaultshiftError): void {
     if (this.failure) return;
     this.failure = error;
-    for (const reject of this.failed) reject(error);
+    for (const run of this.runs.values()) run.reject(error);
+    this.runs.clear();
   }
 
-  /** The next batch to send: a big one if the cap allows, else a small one. */
-  private next(): Batch | undefined {
-    const big = this.bigQueue[0];
-    if (big && (this.bigInFlight === 0 || this.bigInFlight + big.bigBytes <= this.bigBytesInFlight)) return this.bigQueue.shift();
-    return this.queue.shift();
-  }
-
-  /** Keeps up to PIPELINE_DEPTH batches at each started worker, least loaded first. */
-  private dispatch(): void {
-    if (this.retired.size === this.workers.length) {
-      for (const batch of [...this.bigQueue.splice(0), ...this.queue.splice(0)]) this.scanInProcess(batch);
-      return;
-    }
-    for (;;) {
-      let target: Worker | undefined;
-      let least = PIPELINE_DEPTH;
-      for (const [worker, batches] of this.inFlight) {
-        if (batches.length < least) {
-          target = worker;
-          least = batches.length;
-        }
-      }
-      if (target === undefined) return;
-      const batch = this.next();
-      if (!batch) return;
-      this.bigInFlight += batch.bigBytes;
-      this.inFlight.get(target)!.push(batch);
-      target.postMessage({ id: 0, jobs: batch.jobs });
-    }
-  }
-
-  /** Scan `jobs`; results in the order of `jobs`. */
+  /** Scan `jobs`; results in the order of `jobs`. Jobs of known size go largest first. */
   run(jobs: ScanJob[]): Promise<JobResult[]> {
     if (this.failure) return Promise.reject(this.failure);
     if (jobs.length === 0) return Promise.resolve([]);
-    return new Promise<JobResult[]>((resolve, reject) => {
-      const results: JobResult[] = new Array(jobs.length);
-      let pending = 0;
-      const onFail = (error: VaultshiftError) => reject(error);
-      this.failed.add(onFail);
-      for (const { indices, bigBytes } of this.batches(jobs)) {
-        pending += 1;
-        (bigBytes > 0 ? this.bigQueue : this.queue).push({
-          jobs: indices.map((i) => jobs[i]!),
-          bigBytes,
-          deliver: (batchResults) => {
-            batchResults.forEach((r, k) => (results[indices[k]!] = r));
-            pending -= 1;
-            if (pending === 0) {
-              this.failed.delete(onFail);
-              resolve(results);
-            }
-          },
-        });
-      }
-      this.dispatch();
+    const id = this.nextRun++;
+    const order = takingOrder(jobs);
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    const claimed = new Uint8Array(new SharedArrayBuffer(jobs.length));
+    const promise = new Promise<JobResult[]>((resolve, reject) => {
+      this.runs.set(id, { id, jobs, order, next, claimed, results: new Array(jobs.length), pending: jobs.length, resolve, reject });
     });
+    this.workers.forEach((worker, i) => {
+      if (!this.retired.has(worker)) worker.postMessage({ run: id, jobs, order, next, claimed, lane: MAIN_LANE + 1 + i } satisfies RunMessage);
+    });
+    if (this.orphaned()) this.drainToFallback(this.runs.get(id)!);
+    if (this.local) void this.scanLocally(id);
+    return promise;
   }
 
-  /**
-   * Job indices, grouped into messages. Jobs of known size go largest first,
-   * a batch closed at `batchBytes` or `batchJobs` jobs (so a big job travels
-   * alone); jobs of unknown size keep their order, `batchSize` at a time.
-   */
-  private batches(jobs: readonly ScanJob[]): { indices: number[]; bigBytes: number }[] {
-    const sizes = new Float64Array(jobs.length);
-    const sized: number[] = [];
-    const unsized: number[] = [];
-    jobs.forEach((job, i) => {
-      const size = job.kind === "file" ? job.size : job.text.length;
-      if (size === undefined) unsized.push(i);
-      else {
-        sizes[i] = size;
-        sized.push(i);
-      }
-    });
-    sized.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
-    const out: { indices: number[]; bigBytes: number }[] = [];
-    let current: number[] = [];
-    let bytes = 0;
-    for (const i of sized) {
-      current.push(i);
-      bytes += sizes[i]!;
-      if (bytes >= this.batchBytes || current.length >= this.batchJobs) {
-        out.push({ indices: current, bigBytes: current.length === 1 && bytes >= this.batchBytes ? bytes : 0 });
-        current = [];
-        bytes = 0;
-      }
+  /** The main thread's lane: takes jobs until none is left, yielding every LOCAL_SLICE_NS. */
+  private async scanLocally(id: number): Promise<void> {
+    const local = this.local!;
+    for (;;) {
+      const run = this.runs.get(id);
+      if (!run) return;
+      const sliceEnd = process.hrtime.bigint() + LOCAL_SLICE_NS;
+      const indices: number[] = [];
+      const results: JobResult[] = [];
+      let exhausted = false;
+      do {
+        const k = Atomics.add(run.next, 0, 1);
+        if (k >= run.order.length) {
+          exhausted = true;
+          break;
+        }
+        const i = run.order[k]!;
+        Atomics.store(run.claimed, i, MAIN_LANE);
+        indices.push(i);
+        results.push(local(run.jobs[i]!));
+      } while (process.hrtime.bigint() < sliceEnd);
+      this.deliver(run, indices, results);
+      if (exhausted) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    if (current.length > 0) out.push({ indices: current, bigBytes: 0 });
-    for (let start = 0; start < unsized.length; start += this.batchSize) out.push({ indices: unsized.slice(start, start + this.batchSize), bigBytes: 0 });
-    return out;
   }
 
   async close(): Promise<void> {
@@ -261,10 +257,29 @@ export class WorkerPool {
   }
 }
 
+/** Job indices in taking order: jobs of known size largest first (a big one does not end the run alone), then the others as listed. */
+function takingOrder(jobs: readonly ScanJob[]): Int32Array {
+  const sizes = new Float64Array(jobs.length);
+  const sized: number[] = [];
+  const unsized: number[] = [];
+  jobs.forEach((job, i) => {
+    const size = job.kind === "file" ? job.size : job.text.length;
+    if (size === undefined) unsized.push(i);
+    else {
+      sizes[i] = size;
+      sized.push(i);
+    }
+  });
+  sized.sort((a, b) => sizes[b]! - sizes[a]! || a - b);
+  const order = new Int32Array(new SharedArrayBuffer(4 * jobs.length));
+  order.set(sized);
+  order.set(unsized, sized.length);
+  return order;
+}
+
 /** Start a pool, scan `jobs`, stop the pool. Results in the order of `jobs`. */
 export async function runInWorkers(jobs: ScanJob[], options: PoolOptions): Promise<JobResult[]> {
-  const batchSize = options.batchSize ?? 16;
-  const pool = new WorkerPool({ ...options, workers: Math.max(1, Math.min(options.workers, Math.ceil(jobs.length / batchSize))) });
+  const pool = new WorkerPool(options);
   try {
     return await pool.run(jobs);
   } finally {
