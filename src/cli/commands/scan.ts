@@ -40,8 +40,9 @@ Suppression and settings:
   -c, --config FILE        Config file (default: vaultshift.config.json,
                            .vaultshiftrc.json, .vaultshiftrc or package.json
                            "vaultshift", searched from here up to the repo root).
-  --workers N              Worker threads (0 = scan in-process). Default: one per
-                           core (at most 8) for scans of 2 MB+ or 5000+ files.
+  --workers N              Worker threads besides the main thread, which scans
+                           too (0 = scan in-process). Default: one per core but
+                           one (at most 8) for scans of 2 MB+ or 5000+ files.
   A line with a \`vaultshift:allow\` comment (any comment syntax), or right
   below a comment line carrying one, is not reported.
 
