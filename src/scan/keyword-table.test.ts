@@ -33,8 +33,14 @@ function reference(keywords: string[], text: string, segments: Array<[number, nu
   return out;
 }
 
+// Both inner loops: WebAssembly (the default) and JavaScript (where WebAssembly is unavailable).
+const tables = new Map<string, ReturnType<typeof buildKeywordTable>>();
+let wasm = true;
+
 function run(keywords: string[], text: string, segments: Array<[number, number]>, limit: number, want: Uint8Array, head: Uint8Array): Expected {
-  const table = buildKeywordTable(keywords);
+  const id = `${wasm}:${keywords.join("\u0000")}`;
+  let table = tables.get(id);
+  if (table === undefined) tables.set(id, (table = buildKeywordTable(keywords, { wasm })));
   const sink: KeywordSink = { want, positions: [], head, heads: [] };
   const found: number[] = [];
   findKeywords(table, text, segments, limit, sink, found);
@@ -70,8 +76,9 @@ const keywordSets: Array<[string, string[]]> = [
   ["keywords with characters outside ASCII", ["pw", "clé", "größe", "key", "ſecret"]],
 ];
 
-for (const [name, keywords] of keywordSets) {
-  test(`the keyword pass agrees with indexOf on random texts (${name}), one-byte and two-byte strings`, () => {
+for (const [name, keywords] of keywordSets) for (const loop of ["WebAssembly", "JavaScript"]) {
+  test(`the keyword pass agrees with indexOf on random texts (${name}), one-byte and two-byte strings, ${loop} loop`, () => {
+    wasm = loop === "WebAssembly";
     const rnd = random(name.length * 7919);
     const want = Uint8Array.from(keywords, (_, i) => (i % 3 === 0 ? 1 : 0));
     const head = Uint8Array.from(keywords, (_, i) => (i % 5 === 1 ? 1 : 0));
@@ -91,17 +98,17 @@ for (const [name, keywords] of keywordSets) {
   });
 }
 
-test("a keyword at the very start and end of the text, and texts of 0 to 3 characters", () => {
+test("a keyword at the very start and end of the text, and texts of 0 to 3 characters, in both loops", () => {
   const keywords = ["pw", "abc", "xyz1"];
   const want = Uint8Array.of(1, 1, 1);
   const head = Uint8Array.of(0, 0, 0);
-  for (const text of ["", "p", "pw", "PW", "abc", "xpw", "ABCxyz1", "xyz1abc", "pwabcpw"]) {
+  for (const text of ["", "p", "pw", "PW", "abc", "xpw", "ABCxyz1", "xyz1abc", "pwabcpw"]) for (wasm of [true, false]) {
     assert.deepEqual(run(keywords, text, [[0, text.length]], 16, want, head), reference(keywords, text, [[0, text.length]], 16, want, head), text);
   }
 });
 
 test("the shared window table is left as it was, also when a pass throws", () => {
-  const table = buildKeywordTable(["pw", "token", "secret"]);
+  const table = buildKeywordTable(["pw", "token", "secret"], { wasm: false });
   const before = table.window.slice();
   findKeywords(table, "pw token secret pw", [[0, 18]], 16, { want: null, positions: null, head: null, heads: null }, []);
   assert.deepEqual(table.window, before);
@@ -111,4 +118,12 @@ test("the shared window table is left as it was, also when a pass throws", () =>
   };
   assert.throws(() => findKeywords(table, "token", [[0, 5]], 16, { want: null, positions: null, head: null, heads: null }, throwing), /full/);
   assert.deepEqual(table.window, before);
+});
+
+test("a text with more candidates than the WebAssembly loop holds at once", () => {
+  wasm = true;
+  const keywords = ["key", "token", "pw"];
+  const text = "key token PW ".repeat(3000);
+  const all = Uint8Array.of(1, 1, 1);
+  assert.deepEqual(run(keywords, text, [[0, text.length]], 1e9, all, all), reference(keywords, text, [[0, text.length]], 1e9, all, all));
 });

@@ -1,4 +1,5 @@
 import { COMMON_TRIGRAMS } from "./trigram-frequency.js";
+import { instantiateScan, type WasmLayout } from "./keyword-wasm.js";
 
 // Finds many keywords (case-insensitive for ASCII letters) in one pass over a
 // text. The text is copied as Latin-1 bytes into a reused buffer (a native
@@ -52,6 +53,8 @@ export interface KeywordTable {
   bytes: Uint8Array;
   /** Every character of a keyword has a class of its own, so a window on means its 3 characters (ASCII letters folded). */
   exact: boolean;
+  /** Run the inner loop as WebAssembly where available (keyword-wasm.ts). */
+  useWasm: boolean;
   /** Keywords with a character outside ASCII: searched for one by one. */
   other: Array<{ k: number; pattern: RegExp }>;
 }
@@ -87,7 +90,7 @@ function rarestWindow(k: string): number {
 }
 
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
-export function buildKeywordTable(keywords: string[]): KeywordTable {
+export function buildKeywordTable(keywords: string[], options: { wasm?: boolean } = {}): KeywordTable {
   const count = keywords.length;
   const ascii = (k: string) => /^[\x00-\x7f]*$/.test(k);
   // Classes: one per character keywords use (letters folded), the rest share
@@ -168,7 +171,7 @@ export function buildKeywordTable(keywords: string[]): KeywordTable {
   keywords.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) bytes[byteStart[i]! + j] = k.charCodeAt(j) & 255;
   });
-  return { keywords, cls, pairCls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, other };
+  return { keywords, cls, pairCls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, useWasm: options.wasm ?? true, other };
 }
 
 /** What the pass records: see findKeywords. */
@@ -183,10 +186,144 @@ export interface KeywordSink {
   skipKeywords?: readonly number[];
 }
 
-// Reused between texts: the Latin-1 copy (with its 16-bit view) and the per-keyword states.
-let bytesBuf = new Uint8Array(1 << 16);
-let pairs = new Uint16Array(bytesBuf.buffer);
-let state = new Uint8Array(0);
+/**
+ * Where a pass works: the Latin-1 copy of the text (with its 16-bit view),
+ * the window table it switches windows off in, the keywords' states, and the
+ * WebAssembly loop when there is one (keyword-wasm.ts), all in its memory.
+ */
+interface Scratch {
+  bytes: Uint8Array;
+  pairs: Uint16Array;
+  window: Uint8Array;
+  state: Uint8Array;
+  /** For the WebAssembly loop: keyword → 1 when recorded at every occurrence in this text; its candidates (keyword-wasm.ts `out`). */
+  mode: Uint8Array;
+  /** The `want` and `head` arrays `mode` was computed from. */
+  modeWant: Uint8Array | null | undefined;
+  modeHead: Uint8Array | null | undefined;
+  out: Int32Array;
+  scan: ((from: number, end: number, segStart: number, segEnd: number, wide: number) => number) | null;
+  /** Room for a text of n characters (views renewed); false when there cannot be. */
+  reserve(n: number): boolean;
+}
+
+const scratches = new WeakMap<KeywordTable, { js: Scratch | null; wasm: Scratch | null | undefined }>();
+
+function jsScratch(table: KeywordTable): Scratch {
+  const s: Scratch = {
+    bytes: new Uint8Array(1 << 16),
+    pairs: new Uint16Array(0),
+    window: table.window,
+    state: new Uint8Array(table.keywords.length),
+    mode: new Uint8Array(0),
+    modeWant: undefined,
+    modeHead: undefined,
+    out: new Int32Array(0),
+    scan: null,
+    reserve(n) {
+      if (s.bytes.length < n + 2) s.bytes = new Uint8Array((Math.max(n + 2, s.bytes.length * 2) + 7) & ~7);
+      if (s.pairs.buffer !== s.bytes.buffer) s.pairs = new Uint16Array(s.bytes.buffer);
+      return true;
+    },
+  };
+  return s;
+}
+
+const PAGE = 65536;
+/** Candidates the WebAssembly loop collects before handing them over. */
+const OUT_CAPACITY = 4096;
+
+/** The tables copied into a WebAssembly module's memory, or null where WebAssembly is unavailable. */
+function wasmScratch(t: KeywordTable): Scratch | null {
+  const count = t.keywords.length;
+  let at = 0;
+  const place = (bytes: number) => {
+    const start = at;
+    at = (at + bytes + 7) & ~7;
+    return start;
+  };
+  const layout: WasmLayout = {
+    pairCls: place(t.pairCls.byteLength),
+    window: place(t.window.byteLength),
+    slotOf: place(t.slotOf.byteLength),
+    cls: place(256),
+    lower: place(256),
+    slotStart: place(t.slotStart.byteLength),
+    slotKeyword: place(t.slotKeyword.byteLength),
+    offset: place(t.offset.byteLength),
+    byteStart: place(t.byteStart.byteLength),
+    bytes: place(t.bytes.byteLength),
+    state: place(count),
+    mode: place(count),
+    out: 0,
+    outCapacity: OUT_CAPACITY,
+    text: 0,
+  };
+  let largestSlot = 0;
+  for (let q = 1; q + 1 < t.slotStart.length; q++) largestSlot = Math.max(largestSlot, t.slotStart[q + 1]! - t.slotStart[q]!);
+  const outLength = 1 + 2 * (OUT_CAPACITY + 2 * largestSlot);
+  layout.out = place(4 * outLength);
+  layout.text = place(0);
+  const instance = instantiateScan(layout, Math.ceil((layout.text + PAGE) / PAGE));
+  if (instance === null) return null;
+  const { memory, scan } = instance;
+  const copy = (offset: number, data: ArrayBufferView) => new Uint8Array(memory.buffer, offset, data.byteLength).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+  copy(layout.pairCls, t.pairCls);
+  copy(layout.window, t.window);
+  copy(layout.slotOf, t.slotOf);
+  copy(layout.cls, t.cls);
+  copy(layout.lower, LOWER);
+  copy(layout.slotStart, t.slotStart);
+  copy(layout.slotKeyword, t.slotKeyword);
+  copy(layout.offset, t.offset);
+  copy(layout.byteStart, t.byteStart);
+  copy(layout.bytes, t.bytes);
+  const s: Scratch = {
+    bytes: new Uint8Array(0),
+    pairs: new Uint16Array(0),
+    window: new Uint8Array(0),
+    state: new Uint8Array(0),
+    mode: new Uint8Array(0),
+    modeWant: undefined,
+    modeHead: undefined,
+    out: new Int32Array(0),
+    scan,
+    reserve(n) {
+      const need = layout.text + n + 8;
+      if (memory.buffer.byteLength < need) {
+        try {
+          memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
+        } catch {
+          return false; // the address space is the limit (4 GB): the JavaScript loop takes this text
+        }
+      }
+      if (s.window.buffer !== memory.buffer || s.window.length === 0) {
+        s.window = new Uint8Array(memory.buffer, layout.window, t.window.length);
+        s.state = new Uint8Array(memory.buffer, layout.state, count);
+        s.mode = new Uint8Array(memory.buffer, layout.mode, count);
+        s.out = new Int32Array(memory.buffer, layout.out, outLength);
+      }
+      if (s.bytes.buffer !== memory.buffer || s.bytes.length < n + 2) {
+        s.bytes = new Uint8Array(memory.buffer, layout.text, memory.buffer.byteLength - layout.text);
+        s.pairs = new Uint16Array(memory.buffer, layout.text, s.bytes.length >> 1);
+      }
+      return true;
+    },
+  };
+  return s;
+}
+
+/** The scratch for a text of n characters: the WebAssembly one unless it is unavailable or asked not to be used. */
+function scratchFor(table: KeywordTable, n: number): Scratch {
+  let entry = scratches.get(table);
+  if (entry === undefined) scratches.set(table, (entry = { js: null, wasm: undefined }));
+  if (entry.wasm === undefined) entry.wasm = table.useWasm ? wasmScratch(table) : null;
+  if (entry.wasm !== null && entry.wasm.reserve(n)) return entry.wasm;
+  entry.js ??= jsScratch(table);
+  entry.js.reserve(n);
+  return entry.js;
+}
+
 let live = new Uint16Array(0);
 let liveTemplate: Uint16Array | null = null;
 let liveOf: KeywordTable | null = null;
@@ -203,6 +340,7 @@ const WIDE = /[^\x00-\xff]/;
 /** The pass in progress (one at a time: it is synchronous). */
 interface Pass {
   table: KeywordTable;
+  scratch: Scratch;
   text: string;
   /** The text has a character above U+00FF: byte matches are confirmed on the string. */
   wide: boolean;
@@ -226,9 +364,8 @@ let current: Pass | null = null;
  */
 export function findKeywords(table: KeywordTable, text: string, segments: ReadonlyArray<readonly [number, number]>, limit: number, sink: KeywordSink, found: number[]): void {
   const n = text.length;
-  const count = table.keywords.length;
-  if (state.length < count) state = new Uint8Array(count);
-  state.fill(UNSEEN, 0, count);
+  const scratch = scratchFor(table, n);
+  scratch.state.fill(UNSEEN);
   if (liveOf !== table) {
     liveTemplate = new Uint16Array(table.slotWindow.length);
     for (let s = 1; s < table.slotWindow.length; s++) liveTemplate[s] = table.slotStart[s + 1]! - table.slotStart[s]!;
@@ -236,27 +373,46 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
     liveOf = table;
   }
   live.set(liveTemplate!);
-  if (bytesBuf.length < n + 2) {
-    bytesBuf = new Uint8Array((Math.max(n + 2, bytesBuf.length * 2) + 7) & ~7);
-    pairs = new Uint16Array(bytesBuf.buffer);
-  }
-  const pass: Pass = { table, text, wide: WIDE.test(text), segStart: 0, segEnd: 0, limit, sink, found };
+  const pass: Pass = { table, scratch, text, wide: WIDE.test(text), segStart: 0, segEnd: 0, limit, sink, found };
   current = pass;
   switchedOff.length = 0;
   try {
-    if (sink.skipKeywords !== undefined) for (const k of sink.skipKeywords) if (state[k] !== DONE) finish(table, k);
-    Buffer.prototype.latin1Write.call(bytesBuf, text, 0, n);
-    bytesBuf[n] = 0;
-    bytesBuf[n + 1] = 0;
+    if (sink.skipKeywords !== undefined) for (const k of sink.skipKeywords) if (scratch.state[k] !== DONE) finish(pass, k);
+    const bytes = scratch.bytes;
+    Buffer.prototype.latin1Write.call(bytes, text, 0, n);
+    bytes[n] = 0;
+    bytes[n + 1] = 0;
+    const scan = scratch.scan;
+    if (scan !== null) {
+      // Which keywords are wanted at every occurrence, for the WebAssembly loop (the same for every text of a scan).
+      const { want, head } = sink;
+      if (scratch.modeWant !== want || scratch.modeHead !== head) {
+        const mode = scratch.mode;
+        for (let k = 0; k < mode.length; k++) mode[k] = (want !== null && want[k] === 1) || (head !== null && head[k] === 1) ? 1 : 0;
+        scratch.modeWant = want;
+        scratch.modeHead = head;
+      }
+      scratch.out[0] = 0;
+    }
     for (const [segStart, segEnd] of segments) {
       if (segEnd - segStart < 2) continue;
       pass.segStart = segStart;
       pass.segEnd = segEnd;
       // Pair j holds bytes 2j and 2j+1.
-      scanPairs(pairs, table.pairCls, table.window, segStart >> 1, (segEnd + 1) >> 1);
+      const from = segStart >> 1;
+      const end = (segEnd + 1) >> 1;
+      if (scan === null) scanPairs(scratch.pairs, table.pairCls, scratch.window, from, end);
+      else {
+        const out = scratch.out;
+        for (let j = from; ; ) {
+          j = scan(j, end, segStart, segEnd, pass.wide ? 1 : 0);
+          candidates(pass, out);
+          if (j >= end) break;
+        }
+      }
     }
   } finally {
-    for (const w of switchedOff) table.window[w] = 1;
+    for (const w of switchedOff) scratch.window[w] = 1;
     switchedOff.length = 0;
     current = null;
   }
@@ -280,8 +436,8 @@ function scanPairs(u16: Uint16Array, pairCls: Uint16Array, window: Uint8Array, f
 function pairHit(j: number): void {
   const pass = current!;
   const { table, segStart, segEnd } = pass;
-  const { cls, window, slotOf, slotStart, slotKeyword } = table;
-  const b = bytesBuf;
+  const { cls, slotOf, slotStart, slotKeyword } = table;
+  const { bytes: b, window, state } = pass.scratch;
   for (let w = j > 0 ? 2 * j - 2 : -1; w < 2 * j; w++) {
     const h = ((w >= 0 ? cls[b[w]!]! : 0) << 12) | (cls[b[w + 1]!]! << 6) | cls[b[w + 2]!]!;
     if (window[h] === 0) continue;
@@ -306,8 +462,31 @@ function pairHit(j: number): void {
   }
 }
 
+/** The WebAssembly loop's candidates, in text order: confirmed (in a wide text) and recorded; `out` emptied. */
+function candidates(pass: Pass, out: Int32Array): void {
+  const count = out[0]!;
+  const { state } = pass.scratch;
+  const { keywords } = pass.table;
+  const mode = pass.scratch.mode;
+  for (let i = 1; i <= 2 * count; i += 2) {
+    const k = out[i]!;
+    const at = out[i + 1]!;
+    if (mode[k] === 0 && !pass.wide) {
+      // Finished by the loop itself at this, its only candidate.
+      pass.found.push(k);
+      finish(pass, k);
+      continue;
+    }
+    if (state[k] === DONE) continue; // finished since the loop collected it
+    if (pass.wide && !matchesAt(pass.text, at, keywords[k]!)) continue;
+    occurrence(pass, k, at);
+  }
+  out[0] = 0;
+}
+
 function occurrence(pass: Pass, k: number, at: number): void {
   const { want, positions, head, heads } = pass.sink;
+  const state = pass.scratch.state;
   const st = state[k]!;
   if (st === UNSEEN) pass.found.push(k);
   const isHead = head !== null && head[k] === 1;
@@ -320,23 +499,24 @@ function occurrence(pass: Pass, k: number, at: number): void {
       const list = positions![k];
       if (list != null && list.push(at) > pass.limit) {
         positions![k] = null;
-        if (!isHead) finish(pass.table, k);
+        if (!isHead) finish(pass, k);
       }
     }
   } else if (isHead) state[k] = RECORDING;
-  else finish(pass.table, k);
+  else finish(pass, k);
 }
 
 /** The keyword needs nothing more in this text: windows left with no such keyword are switched off. */
-function finish(table: KeywordTable, k: number): void {
-  state[k] = DONE;
+function finish(pass: Pass, k: number): void {
+  const { table, scratch } = pass;
+  scratch.state[k] = DONE;
   const slots = table.keywordSlots[k]!;
   for (let q = 0; q < slots.length; q++) {
     const s = slots[q]!;
     if (--live[s] === 0) {
       const w = table.slotWindow[s]!;
-      if (table.window[w] === 1) {
-        table.window[w] = 0;
+      if (scratch.window[w] === 1) {
+        scratch.window[w] = 0;
         switchedOff.push(w);
       }
     }

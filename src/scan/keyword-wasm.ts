@@ -1,0 +1,205 @@
+// The keyword pass's inner loop (keyword-table.ts) as a WebAssembly function,
+// assembled here from the listing below (no toolchain, no binary in the
+// repository). V8 compiles it to tighter code than the same loop in
+// JavaScript (no bounds check or untagging per typed-array read), and it also
+// rejects the windows whose keywords do not match byte for byte, which are
+// most of the windows found: JavaScript sees only the pairs holding a
+// candidate. Everything lives in the module's own memory, at the offsets of
+// `WasmLayout`; the text is copied in by the caller.
+
+export interface WasmLayout {
+  pairCls: number;
+  window: number;
+  slotOf: number;
+  cls: number;
+  lower: number;
+  slotStart: number;
+  slotKeyword: number;
+  offset: number;
+  byteStart: number;
+  bytes: number;
+  state: number;
+  /** keyword → 1 when it is recorded at every occurrence (the caller's choice for this text), 0 when its first occurrence is enough. */
+  mode: number;
+  /** The candidates found: a count (i32), then (keyword, offset) pairs of i32. */
+  out: number;
+  /** Pairs `out` holds before scan returns to let the caller empty it. */
+  outCapacity: number;
+  text: number;
+}
+
+const I32 = 0x7f;
+const VOID = 0x40;
+const OP = {
+  block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, br_if: 0x0d, return: 0x0f,
+  get: 0x20, set: 0x21, tee: 0x22,
+  load: 0x28, load8: 0x2d, load16: 0x2f, store: 0x36, store8: 0x3a, const: 0x41,
+  eqz: 0x45, ne: 0x47, lt_s: 0x48, gt_s: 0x4a, le_s: 0x4c, ge_s: 0x4e,
+  add: 0x6a, sub: 0x6b, and: 0x71, or: 0x72, shl: 0x74, shr_u: 0x76,
+} as const;
+
+function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) b |= 0x80;
+    out.push(b);
+  } while (n !== 0);
+  return out;
+}
+
+function sleb(n: number): number[] {
+  const out: number[] = [];
+  for (;;) {
+    const b = n & 0x7f;
+    n >>= 7;
+    if ((n === 0 && (b & 0x40) === 0) || (n === -1 && (b & 0x40) !== 0)) {
+      out.push(b);
+      return out;
+    }
+    out.push(b | 0x80);
+  }
+}
+
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
+const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
+
+// Locals of scan(from, end, segStart, segEnd, wide): the parameters, then these.
+const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17;
+const LOCALS = 13;
+
+/**
+ * The module's bytes for a layout. scan(from, end, segStart, segEnd, wide)
+ * goes through pairs j in [from, end) and appends to `out` every keyword, not
+ * finished (state 2), of the slots of the windows ending in the pair (starting
+ * at 2j-2 and 2j-1) that lies within [segStart, segEnd) and equals the text's
+ * bytes (A-Z folded), in order; a keyword whose mode is 0 is finished at once
+ * unless `wide` (the text has characters whose byte is not the character: the
+ * caller confirms each candidate). It returns `end`, or the pair it stopped
+ * before, whole, when `out` is nearly full (the caller empties it and calls again from there).
+ */
+export function scanModule(l: WasmLayout, pages: number): Uint8Array {
+  const get = (i: number) => [OP.get, i];
+  const set = (i: number) => [OP.set, i];
+  const c = (n: number) => [OP.const, ...sleb(n)];
+  const load8 = (offset: number) => [OP.load8, 0, ...uleb(offset)];
+  const load16 = (offset: number) => [OP.load16, 1, ...uleb(offset)];
+  const load32 = (offset: number) => [OP.load, 2, ...uleb(offset)];
+  const store32 = (offset: number) => [OP.store, 2, ...uleb(offset)];
+  const store8 = (offset: number) => [OP.store8, 0, ...uleb(offset)];
+  /** The class of the text byte at the address on the stack. */
+  const clsAt = (delta: number) => [...get(W), ...c(delta), OP.add, ...load8(l.text), ...load8(l.cls)];
+  const body = [
+    ...get(FROM), ...set(J),
+    // prev = classes of the pair before `from` (0 at the start of the text).
+    ...get(FROM), ...c(0), OP.gt_s, OP.if, VOID,
+      ...get(FROM), ...c(1), OP.sub, ...c(1), OP.shl, ...load16(l.text), ...c(1), OP.shl, ...load16(l.pairCls), ...set(PREV),
+    OP.end,
+    OP.block, VOID,
+      OP.loop, VOID,
+        ...get(J), ...get(END), OP.ge_s, OP.br_if, 1,
+        ...get(J), ...c(1), OP.shl, ...load16(l.text), ...c(1), OP.shl, ...load16(l.pairCls), ...set(PC),
+        // Either window ending in the pair on?
+        ...get(PREV), ...c(6), OP.shl, ...get(PC), ...c(6), OP.shr_u, OP.or, ...c(0x3ffff), OP.and, ...load8(l.window),
+        ...get(PREV), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC), OP.or, ...load8(l.window),
+        OP.or, OP.if, VOID,
+          // Room for every keyword of two slots, or stop before this pair.
+          ...c(0), ...load32(l.out), ...c(l.outCapacity), OP.ge_s, OP.if, VOID, ...get(J), OP.return, OP.end,
+          // w = j > 0 ? 2j - 2 : -1
+          ...get(J), ...c(0), OP.gt_s, OP.if, I32, ...get(J), ...c(1), OP.shl, ...c(2), OP.sub, OP.else, ...c(-1), OP.end, ...set(W),
+          OP.block, VOID,
+            OP.loop, VOID,
+              ...get(W), ...get(J), ...c(1), OP.shl, OP.ge_s, OP.br_if, 1,
+              ...get(W), ...c(0), OP.ge_s, OP.if, I32, ...clsAt(0), OP.else, ...c(0), OP.end, ...c(12), OP.shl,
+              ...clsAt(1), ...c(6), OP.shl, OP.or, ...clsAt(2), OP.or, ...set(H),
+              ...get(H), ...load8(l.window), OP.if, VOID,
+                ...get(H), ...c(1), OP.shl, ...load16(l.slotOf), ...c(2), OP.shl, ...set(Q), // Q = slot * 4 (byte offset)
+                ...get(Q), ...load32(l.slotStart + 4), ...set(Q_END),
+                ...get(Q), ...load32(l.slotStart), ...set(Q),
+                OP.block, VOID,
+                  OP.loop, VOID,
+                    ...get(Q), ...get(Q_END), OP.ge_s, OP.br_if, 1,
+                    ...get(Q), ...c(2), OP.shl, ...load32(l.slotKeyword), ...set(K),
+                    ...get(K), ...load8(l.state), ...c(2), OP.ne, OP.if, VOID,
+                      ...get(W), ...get(K), ...c(2), OP.shl, ...load32(l.offset), OP.sub, ...set(AT),
+                      ...get(K), ...c(2), OP.shl, ...load32(l.byteStart), ...set(KS),
+                      ...get(K), ...c(2), OP.shl, ...load32(l.byteStart + 4), ...get(KS), OP.sub, ...set(LEN),
+                      ...get(AT), ...get(SEG_START), OP.ge_s, ...get(AT), ...get(LEN), OP.add, ...get(SEG_END), OP.le_s, OP.and, OP.if, VOID,
+                        ...c(0), ...set(X),
+                        OP.block, VOID,
+                          OP.loop, VOID,
+                            ...get(X), ...get(LEN), OP.ge_s, OP.br_if, 1,
+                            ...get(AT), ...get(X), OP.add, ...load8(l.text), ...load8(l.lower),
+                            ...get(KS), ...get(X), OP.add, ...load8(l.bytes), OP.ne, OP.br_if, 1,
+                            ...get(X), ...c(1), OP.add, ...set(X),
+                            OP.br, 0,
+                          OP.end,
+                        OP.end,
+                        ...get(X), ...get(LEN), OP.ge_s, OP.if, VOID,
+                          ...c(0), ...load32(l.out), ...set(N),
+                          ...get(N), ...c(3), OP.shl, ...get(K), ...store32(l.out + 4),
+                          ...get(N), ...c(3), OP.shl, ...get(AT), ...store32(l.out + 8),
+                          ...c(0), ...get(N), ...c(1), OP.add, ...store32(l.out),
+                          ...get(WIDE), OP.eqz, OP.if, VOID,
+                            ...get(K), ...load8(l.mode), OP.eqz, OP.if, VOID, ...get(K), ...c(2), ...store8(l.state), OP.end,
+                          OP.end,
+                        OP.end,
+                      OP.end,
+                    OP.end,
+                    ...get(Q), ...c(1), OP.add, ...set(Q),
+                    OP.br, 0,
+                  OP.end,
+                OP.end,
+              OP.end,
+              ...get(W), ...c(1), OP.add, ...set(W),
+              OP.br, 0,
+            OP.end,
+          OP.end,
+        OP.end,
+        ...get(PC), ...set(PREV),
+        ...get(J), ...c(1), OP.add, ...set(J),
+        OP.br, 0,
+      OP.end,
+    OP.end,
+    ...get(END),
+  ];
+  const code = [...vec([[...uleb(LOCALS), I32]]), ...body, OP.end];
+  return Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    ...section(1, vec([[0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([[I32]])]])),
+    ...section(3, vec([[0]])),
+    ...section(5, vec([[0x00, ...uleb(pages)]])),
+    ...section(7, vec([[...name("memory"), 0x02, 0], [...name("scan"), 0x00, 0]])),
+    ...section(10, vec([[...uleb(code.length), ...code]])),
+  ]);
+}
+
+/** The part of the WebAssembly API used here (the project's TypeScript libraries do not declare it). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+declare const WebAssembly:
+  | {
+      Module: new (bytes: Uint8Array) => object;
+      Instance: new (module: object) => { exports: Record<string, unknown> };
+    }
+  | undefined;
+
+export interface ScanInstance {
+  memory: WasmMemory;
+  scan: (from: number, end: number, segStart: number, segEnd: number, wide: number) => number;
+}
+
+/** The compiled module with a memory of `pages` 64 KB pages, or null where WebAssembly is unavailable (`node --jitless`). */
+export function instantiateScan(layout: WasmLayout, pages: number): ScanInstance | null {
+  if (typeof WebAssembly !== "object") return null;
+  try {
+    const { exports } = new WebAssembly.Instance(new WebAssembly.Module(scanModule(layout, pages)));
+    return { memory: exports.memory as WasmMemory, scan: exports.scan as ScanInstance["scan"] };
+  } catch {
+    return null;
+  }
+}
