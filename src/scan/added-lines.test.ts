@@ -98,12 +98,12 @@ test("the result does not depend on where git's output is cut (every split point
   assert.deepEqual(parse(single).texts, EXPECTED);
 });
 
-test("the same added content in the same path is handed on once; in another path it is new", () => {
-  const commit = (id: string, path: string) => [`\0${id}`, "", `diff --git a/${path} b/${path}`, "--- /dev/null", `+++ b/${path}`, "@@ -0,0 +1 @@", "+k=v"].join("\n");
-  const r = parse([Buffer.from([commit(C1, "x.txt"), commit(C2, "x.txt"), commit("3".repeat(40), "y.txt"), ""].join("\n"))]);
+test("the same added content in the same path is handed on once; in another path, or another content of the same length, it is new", () => {
+  const commit = (id: string, path: string, line: string) => [`\0${id.repeat(40)}`, "", `diff --git a/${path} b/${path}`, "--- /dev/null", `+++ b/${path}`, "@@ -0,0 +1 @@", `+${line}`].join("\n");
+  const patch = [commit("1", "x.txt", "k=v"), commit("2", "x.txt", "k=v"), commit("3", "y.txt", "k=v"), commit("4", "x.txt", "k=w"), commit("5", "x.txt", "k=w"), commit("6", "x.txt", "k=v"), ""].join("\n");
   assert.deepEqual(
-    r.texts.map((t) => `${t.commit[0]}:${t.path}`),
-    ["1:x.txt", "3:y.txt"],
+    parse([Buffer.from(patch)]).texts.map((t) => `${t.commit[0]}:${t.path}`),
+    ["1:x.txt", "3:y.txt", "4:x.txt"],
   );
 });
 

@@ -236,7 +236,7 @@ export function runJob(job: ScanJob, ctx: JobContext): JobResult {
     return emptyResult(bytes, "engine-error", `${file}: the scanner failed on this file (${(error as Error)?.name ?? "error"}), skipped`);
   }
   let raw = engineResult.findings.map((f) => (f.file === file ? f : { ...f, file }));
-  if (job.kind === "text" && job.lines) raw = filterToLines(raw, new Set(job.lines));
+  if (job.kind === "text" && job.lines && raw.length > 0) raw = filterToLines(raw, new Set(job.lines));
   const inline = filterInlineAllowed(text, raw);
   const allowed = filterAllowlisted(inline.kept, ctx.allowlist);
   const commit = job.kind === "text" ? job.commit : undefined;
