@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -138,6 +138,29 @@ test("scan bundle: a missing or rejected code cache is written again by the next
   writeFileSync(cache, "not a code cache");
   assert.equal(run(pkg, join(dir, "work"), ["scan"]).code, 1);
   assert.notEqual(readFileSync(cache, "utf8").slice(0, 16), "not a code cache");
+});
+
+test("scan bundle: a copy whose files all have new mtimes (an npm install) is checked by content once, then by mtime", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-bundle-");
+  t.after(cleanup);
+  const pkg = packageCopy(dir);
+  const manifestFile = join(pkg, "dist", "src", "cli", "scan.bundle.json");
+  const files = (JSON.parse(readFileSync(manifestFile, "utf8")) as { files: Array<{ id: string; mtimeMs: number }> }).files;
+  // npm's tarballs give every file the same mtime (1985-10-26).
+  const npmTime = new Date("1985-10-26T08:15:00Z");
+  for (const f of files) utimesSync(join(pkg, "dist", f.id), npmTime, npmTime);
+  writeFiles(dir, { "work/.env": `AWS_SECRET_ACCESS_KEY=${SECRET}\n` });
+  const bundleFile = join(pkg, "dist", "src", "cli", "scan.bundle.js");
+  writeFileSync(bundleFile, readFileSync(bundleFile, "utf8").replace("Find secrets in files", "Find secrets (bundled) in files"));
+  assert.match(run(pkg, join(dir, "work"), ["scan", "--help"]).stdout, /Find secrets \(bundled\) in files/, "same contents: the bundle runs");
+  const recorded = (JSON.parse(readFileSync(manifestFile, "utf8")) as { files: Array<{ id: string; mtimeMs: number }> }).files;
+  assert.equal(recorded.length, files.length);
+  for (const f of recorded) assert.equal(f.mtimeMs, statSync(join(pkg, "dist", f.id)).mtimeMs, f.id);
+  assert.equal(run(pkg, join(dir, "work"), ["scan"]).code, 1);
+  // A module changed later (a newer mtime) is still noticed.
+  const scanModule = join(pkg, "dist", "src", "cli", "commands", "scan.js");
+  writeFileSync(scanModule, readFileSync(scanModule, "utf8").replace("Find secrets in files", "Find secrets (modules) in files"));
+  assert.match(run(pkg, join(dir, "work"), ["scan", "--help"]).stdout, /Find secrets \(modules\) in files/);
 });
 
 test("scan bundle: a damaged bundle falls back to the ES modules", async (t) => {
