@@ -24,6 +24,13 @@ const openai = (id: string, prefix: string, description: string): Rule =>
   });
 
 export const rules: Rule[] = [
+  // Inference providers whose keys carry their own prefix (found without a provider name):
+  // Together's current keys "tgp_v1_" + 43, Cerebras "csk-" + 48, Anyscale Endpoints "esecret_" + 26,
+  // NVIDIA NIM / build.nvidia.com "nvapi-" + 64.
+  prefixed({ id: "together-ai-api-key-v1", description: "Together AI API key (tgp_v1_…)", kind: "api-key", severity: "high", docs: "https://docs.together.ai/reference/authentication-1", prefix: "tgp_v1_", body: "[A-Za-z0-9_-]{43}", entropy: 3.8, get sample() { return "tgp_v1_" + fake(B64URL, 43, "tgp"); }, env: "TOGETHER_API_KEY" }),
+  prefixed({ id: "cerebras-api-key", description: "Cerebras inference API key (csk-…)", kind: "api-key", severity: "high", docs: "https://inference-docs.cerebras.ai/quickstart", prefix: "csk-", body: "[a-z0-9]{48}", entropy: 3.8, get sample() { return "csk-" + fake("abcdefghijklmnopqrstuvwxyz0123456789", 48, "cerebras"); }, env: "CEREBRAS_API_KEY" }),
+  prefixed({ id: "anyscale-api-key", description: "Anyscale Endpoints API key (esecret_…)", kind: "api-key", severity: "high", docs: "https://docs.anyscale.com/", prefix: "esecret_", body: "[a-z0-9]{26}", entropy: 3.5, get sample() { return "esecret_" + fake("abcdefghijklmnopqrstuvwxyz0123456789", 26, "anyscale"); }, env: "ANYSCALE_API_KEY" }),
+  prefixed({ id: "nvidia-api-key", description: "NVIDIA NIM / NGC API key (nvapi-…)", kind: "api-key", severity: "high", docs: "https://docs.api.nvidia.com/nim/docs/api-quickstart", prefix: "nvapi-", body: "[A-Za-z0-9_-]{64}", entropy: 4, get sample() { return "nvapi-" + fake(B64URL, 64, "nvapi"); }, env: "NVIDIA_API_KEY" }),
   openai("openai-project-key", "sk-proj-", "OpenAI project API key (sk-proj-…)"),
   openai("openai-service-account-key", "sk-svcacct-", "OpenAI service account key (sk-svcacct-…)"),
   openai("openai-admin-key", "sk-admin-", "OpenAI admin API key (sk-admin-…)"),

@@ -46,6 +46,20 @@ export const rules: Rule[] = [
     get sample() { return `xapp-1-${fake(UPPER_ALNUM, 11, "xapp")}-${fake(DIGITS, 13, "xapp")}-${fake(HEX, 64, "xapp")}`; },
     env: "SLACK_APP_TOKEN",
   }),
+  // Legacy workspace tokens "xoxs-" / "xoxo-" (gitleaks slack-legacy-token): numeric ids then hex.
+  prefixed({
+    id: "slack-legacy-token",
+    description: "Slack legacy workspace token (xoxs-/xoxo-…)",
+    kind: "token",
+    severity: "high",
+    docs: SLACK_TOKENS,
+    prefix: "xox",
+    body: "[os]-\\d{6,14}-\\d{6,14}-\\d{6,14}-[a-fA-F0-9]{20,64}",
+    keywords: ["xoxs-", "xoxo-"],
+    fixedLength: false,
+    get sample() { return `xoxs-${fake(DIGITS, 10, "xoxs")}-${fake(DIGITS, 10, "xoxs2")}-${fake(DIGITS, 10, "xoxs3")}-${fake(HEX, 64, "xoxs")}`; },
+    env: "SLACK_LEGACY_TOKEN",
+  }),
   // Configuration tokens: "xoxe.xoxp-1-" + long random; their refresh tokens "xoxe-1-".
   prefixed({
     id: "slack-configuration-token",
