@@ -53,26 +53,28 @@ export interface KeywordTable {
   bytes: Uint8Array;
   /** Every character of a keyword has a class of its own, so a window on means its 3 characters (ASCII letters folded). */
   exact: boolean;
-  /** Run the inner loop as WebAssembly where available (keyword-wasm.ts). */
-  useWasm: boolean;
+  /** Characters scanned with the JavaScript loop (per thread) before the WebAssembly one (keyword-wasm.ts) is set up: Infinity for never. */
+  wasmAfter: number;
   /** Keywords with a character outside ASCII: searched for one by one. */
   other: Array<{ k: number; pattern: RegExp }>;
 }
 
+/** See KeywordTable.wasmAfter: about 10 ms of the JavaScript loop. */
+const WASM_AFTER = 4_000_000;
+
 const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c | 32 : c));
 
-let trigramRank: Map<string, number> | undefined;
+let trigramRank: Map<number, number> | undefined;
 
-/** How common a 3-character piece of a keyword is in ordinary code: higher is rarer. */
-function rarity(t: string): number {
+const trigramCode = (s: string, at: number): number => (s.charCodeAt(at) << 16) | (s.charCodeAt(at + 1) << 8) | s.charCodeAt(at + 2);
+
+/** How common the 3-character piece of a keyword at `at` is in ordinary code: higher is rarer. */
+function rarity(k: string, at: number): number {
   if (trigramRank === undefined) {
     trigramRank = new Map();
-    for (let i = 0; i + 3 <= COMMON_TRIGRAMS.length; i += 3) {
-      const s = COMMON_TRIGRAMS.slice(i, i + 3);
-      if (!trigramRank.has(s)) trigramRank.set(s, i / 3);
-    }
+    for (let i = COMMON_TRIGRAMS.length - 3; i >= 0; i -= 3) trigramRank.set(trigramCode(COMMON_TRIGRAMS, i), i / 3);
   }
-  return trigramRank.get(t) ?? Number.MAX_SAFE_INTEGER;
+  return trigramRank.get(trigramCode(k, at)) ?? Number.MAX_SAFE_INTEGER;
 }
 
 /** Offset of the keyword's rarest 3-character piece (the first of equals). */
@@ -80,7 +82,7 @@ function rarestWindow(k: string): number {
   let best = 0;
   let bestScore = -1;
   for (let o = 0; o + 3 <= k.length; o++) {
-    const score = rarity(k.slice(o, o + 3));
+    const score = rarity(k, o);
     if (score > bestScore) {
       bestScore = score;
       best = o;
@@ -89,8 +91,32 @@ function rarestWindow(k: string): number {
   return best;
 }
 
+/**
+ * pairCls for the byte classes: 65,536 entries, filled by copying one of at
+ * most 64 rows per second byte (a cold loop over every entry costs
+ * milliseconds of every scan's start-up).
+ */
+function pairClasses(cls: Uint8Array): Uint16Array {
+  const pairCls = new Uint16Array(65536);
+  const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+  const rows = new Map<number, Uint16Array>();
+  for (let other = 0; other < 256; other++) {
+    const id = cls[other]!;
+    let row = rows.get(id);
+    if (row === undefined) {
+      // Entries sharing the byte `other`: indexed by the remaining byte.
+      row = new Uint16Array(256);
+      for (let b = 0; b < 256; b++) row[b] = littleEndian ? (cls[b]! << 6) | id : (id << 6) | cls[b]!;
+      rows.set(id, row);
+    }
+    // The element's high byte is `other`: the second byte on a little-endian machine, the first on a big-endian one.
+    pairCls.set(row, other << 8);
+  }
+  return pairCls;
+}
+
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
-export function buildKeywordTable(keywords: string[], options: { wasm?: boolean } = {}): KeywordTable {
+export function buildKeywordTable(keywords: string[], options: { wasmAfter?: number } = {}): KeywordTable {
   const count = keywords.length;
   const ascii = (k: string) => /^[\x00-\x7f]*$/.test(k);
   // Classes: one per character keywords use (letters folded), the rest share
@@ -105,13 +131,7 @@ export function buildKeywordTable(keywords: string[], options: { wasm?: boolean 
     cls[c] = id;
     if (c >= 97 && c <= 122) cls[c - 32] = id;
   }
-  const pairCls = new Uint16Array(65536);
-  const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-  for (let v = 0; v < 65536; v++) {
-    const first = littleEndian ? v & 255 : v >> 8;
-    const second = littleEndian ? v >> 8 : v & 255;
-    pairCls[v] = (cls[first]! << 6) | cls[second]!;
-  }
+  const pairCls = pairClasses(cls);
   const lists = new Map<number, number[]>();
   const offset = new Int32Array(count);
   const add = (w: number, k: number) => {
@@ -171,7 +191,7 @@ export function buildKeywordTable(keywords: string[], options: { wasm?: boolean 
   keywords.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) bytes[byteStart[i]! + j] = k.charCodeAt(j) & 255;
   });
-  return { keywords, cls, pairCls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, useWasm: options.wasm ?? true, other };
+  return { keywords, cls, pairCls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, other };
 }
 
 /** What the pass records: see findKeywords. */
@@ -207,7 +227,7 @@ interface Scratch {
   reserve(n: number): boolean;
 }
 
-const scratches = new WeakMap<KeywordTable, { js: Scratch | null; wasm: Scratch | null | undefined }>();
+const scratches = new WeakMap<KeywordTable, { js: Scratch | null; wasm: Scratch | null | undefined; scanned: number; last: Scratch | null }>();
 
 function jsScratch(table: KeywordTable): Scratch {
   const s: Scratch = {
@@ -313,15 +333,27 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   return s;
 }
 
-/** The scratch for a text of n characters: the WebAssembly one unless it is unavailable or asked not to be used. */
+/**
+ * The scratch for a text of n characters: the JavaScript loop's for the first
+ * `wasmAfter` characters a table scans in this thread (setting up the module
+ * and copying ~1 MB of tables into it costs ~10-20 ms, more than a pre-commit
+ * hook's whole pass), the WebAssembly one after that, unless it is unavailable.
+ */
 function scratchFor(table: KeywordTable, n: number): Scratch {
   let entry = scratches.get(table);
-  if (entry === undefined) scratches.set(table, (entry = { js: null, wasm: undefined }));
-  if (entry.wasm === undefined) entry.wasm = table.useWasm ? wasmScratch(table) : null;
-  if (entry.wasm !== null && entry.wasm.reserve(n)) return entry.wasm;
+  if (entry === undefined) scratches.set(table, (entry = { js: null, wasm: undefined, scanned: 0, last: null }));
+  entry.scanned += n;
+  if (entry.wasm === undefined && entry.scanned > table.wasmAfter) entry.wasm = wasmScratch(table);
+  if (entry.wasm != null && entry.wasm.reserve(n)) return (entry.last = entry.wasm);
   entry.js ??= jsScratch(table);
   entry.js.reserve(n);
-  return entry.js;
+  return (entry.last = entry.js);
+}
+
+/** Which inner loop the table's last pass in this thread ran: for tests. */
+export function lastLoop(table: KeywordTable): "WebAssembly" | "JavaScript" | null {
+  const entry = scratches.get(table);
+  return entry === undefined || entry.last === null ? null : entry.last === entry.wasm ? "WebAssembly" : "JavaScript";
 }
 
 let live = new Uint16Array(0);
