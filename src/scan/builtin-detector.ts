@@ -124,7 +124,7 @@ function sqlInserts(text: string, hits: BuiltinHit[], testPath: boolean): void {
       row.values.forEach((v, i) => {
         const name = columns[i];
         if (!name || !v.quoted || analyzeName(name).strength === "none") return;
-        const j = judge(name, v.text, "config", testPath);
+        const j = judge(name, v.text, "config", testPath, true);
         if (!j.secret) return;
         hits.push({ ruleId: "sql-insert-secret", kind: j.kind, secret: v.text, start: v.start, end: v.start + v.text.length, confidence: j.confidence, reason: `column ${name} of an SQL INSERT; ${j.reason}`, name });
       });
@@ -239,7 +239,7 @@ function urlPasswords(text: string, hits: BuiltinHit[], testPath: boolean): void
       /* not percent-encoded */
     }
     if (decoded.length < 6 || decoded === user || rulePlaceholderReason(password) !== null || password.startsWith("$")) continue;
-    const j = judge("password", decoded, "config", testPath);
+    const j = judge("password", decoded, "config", testPath, true);
     if (!j.secret) continue;
     const db = DB_SCHEMES.test(scheme);
     hits.push({
@@ -259,7 +259,7 @@ function authHeaders(text: string, info: FileInfo, hits: BuiltinHit[]): void {
   let m: RegExpExecArray | null;
   while ((m = AUTH_HEADER.exec(text)) !== null) {
     const token = m[2]!;
-    const j = judge("authorization_token", token, info.kind === "docs" ? "docs" : "config", info.testPath);
+    const j = judge("authorization_token", token, info.kind === "docs" ? "docs" : "config", info.testPath, true);
     if (!j.secret) continue;
     const start = m.index + m[0].length - token.length;
     hits.push({ ruleId: "authorization-header", kind: "token", secret: token, start, end: start + token.length, confidence: Math.min(0.9, j.confidence), reason: `${m[1]!.toLowerCase()} credential in an Authorization header; ${j.reason.replace(/^name \S+ \S+ \S+ and /, "")}` });
@@ -267,7 +267,7 @@ function authHeaders(text: string, info: FileInfo, hits: BuiltinHit[]): void {
 }
 
 function pushPassword(hits: BuiltinHit[], secret: string, start: number, reason: string, ruleId = "generic-password"): void {
-  const j = judge("password", secret, "config");
+  const j = judge("password", secret, "config", false, true);
   if (!j.secret) return;
   hits.push({ ruleId, kind: "password", secret, start, end: start + secret.length, confidence: Math.min(0.85, j.confidence), reason: `${reason}; ${j.reason.replace(/^name is PASSWORD and /, "")}` });
 }

@@ -72,7 +72,7 @@ function judgeDecoded(key: string, decoded: string, set: CompiledRuleSet): Omit<
     const r = ruleHits[0]!.rule;
     return { ruleId: r.id, kind: r.kind, severity: r.severity, confidence: 0.9, reason: `base64 value of Kubernetes Secret key ${key} decodes to ${r.description.replace(/\.$/, "")}` };
   }
-  const j = judge(key, decoded.trim(), "env");
+  const j = judge(key, decoded.trim(), "env", false, true);
   if (!j.secret) return null;
   return { ruleId: "kubernetes-secret-data", kind: j.kind, confidence: j.confidence, reason: `base64 value of Kubernetes Secret key ${key}: ${j.reason}` };
 }

@@ -67,7 +67,7 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
       if (name) {
         const raw = fb[2]!;
         const start = end + fb.index + fb[0].length - 1 - raw.length;
-        const j = judge(name, raw, "code", testPath);
+        const j = judge(name, raw, "code", testPath, true);
         if (j.secret && !raw.includes("${")) {
           candidates.push({
             ruleId: "js-env-fallback-secret",

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectGeneric, keyBefore } from "./generic-detector.js";
+import { detectGeneric, isPluralName, keyBefore } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
 import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 
@@ -290,5 +290,17 @@ test("builder methods named by the secret, YAML lists under a plural name, !!str
     ["k8s.yml", `tokens:\n  - name: ${TOKEN}\n    value: b\n`],
   ] as const) {
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});
+
+test("isPluralName answers as /(?:key|token|secret|password)s$/i", () => {
+  const PLURAL = /(?:key|token|secret|password)s$/i;
+  const words = ["key", "KEY", "Key", "token", "TOKENS", "secret", "Secrets", "password", "PassWords", "s", "S", "api_", "x", "ke", "y", "[", "@"];
+  let seed = 3;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  for (let n = 0; n < 5000; n++) {
+    let name = "";
+    for (let i = Math.floor(next() * 4); i >= 0; i--) name += words[Math.floor(next() * words.length)];
+    assert.equal(isPluralName(name), PLURAL.test(name), name);
   }
 });

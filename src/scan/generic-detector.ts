@@ -149,7 +149,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     }
     let analysis = analyzeName(name);
     let values: { start: number; end: number }[] | null = null;
-    if (PLURAL_NAME.test(name) && (values = arrayValues(text, e, info)) !== null) {
+    if (isPluralName(name) && (values = arrayValues(text, e, info)) !== null) {
       // `"apiKeys": ["…", "…"]`, `AUTH_TOKENS = ['…']`: each element is named by the singular.
       name = name.slice(0, -1);
       analysis = analyzeName(name);
@@ -160,7 +160,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     if (!hit) continue;
     const value = text.slice(hit.start, hit.end);
     if (value.length < 4 || value.length > 2000) continue;
-    const verdict = judge(name, value, context, info.testPath);
+    const verdict = judge(name, value, context, info.testPath, true);
     if (!verdict.secret) continue;
     // The position covers the secret itself (after a `Bearer ` prefix, if any).
     const inner = value.trim();
@@ -186,7 +186,27 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
   return hits;
 }
 
-const PLURAL_NAME = /(?:key|token|secret|password)s$/i;
+/**
+ * `/(?:key|token|secret|password)s$/i.test(name)` read from the end (the regex, anchored at the
+ * end, was tried at every offset of each of ~400,000 names per 335 MB of sources).
+ */
+export function isPluralName(name: string): boolean {
+  const n = name.length;
+  if (n < 4 || (name.charCodeAt(n - 1) | 32) !== 115 /* s */) return false;
+  return endsWithFolded(name, n - 1, "key") || endsWithFolded(name, n - 1, "token") || endsWithFolded(name, n - 1, "secret") || endsWithFolded(name, n - 1, "password");
+}
+
+/** `name` has `word` (lower-case ASCII letters) just before `end`, ASCII letters compared case-insensitively. */
+function endsWithFolded(name: string, end: number, word: string): boolean {
+  const from = end - word.length;
+  if (from < 0) return false;
+  for (let i = 0; i < word.length; i++) {
+    const c = name.charCodeAt(from + i);
+    const w = word.charCodeAt(i);
+    if (c !== w && c !== w - 32) return false;
+  }
+  return true;
+}
 // After a plural name: its closing quote if any, `:`/`=`, then `[` (possibly on the next line).
 const ARRAY_OPEN = /["']?[ \t]*(?::|=|:=)[ \t]*\r?\n?[ \t]*\[/y;
 const ARRAY_GAP = /[\s,]{0,200}/y;

@@ -134,7 +134,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
   const add = (name: string, n: unknown, ruleId: string, context: "code" | "env", why?: string): void => {
     const lit = literal(n);
     if (!lit) return;
-    const j = judge(name, lit.raw, context === "env" ? "code" : "code", info.testPath);
+    const j = judge(name, lit.raw, context === "env" ? "code" : "code", info.testPath, true);
     if (!j.secret) return;
     let start = lit.start;
     let secret = lit.raw;

@@ -75,3 +75,33 @@ test("random lower-case tokens count under a strong name although they hold long
   // A weak name keeps the stricter test: the same random shape under `cache_key` is not enough.
   assert.equal(judge("cache_key", "vm0or36zylllioi4tdt54beinp9rnxwf", "code", false).secret, false);
 });
+
+test("quick judging turns down the same values as full judging and finds the same secrets", () => {
+  // Seeded names × values × contexts, from placeholders, words and paths to random tokens, PEM blocks,
+  // URLs with passwords and app passwords: quick may only skip the reason of a value that is no secret.
+  let seed = 5;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const names = ["password", "DB_PASSWORD", "pass", "api_key", "apiKey", "authToken", "secret", "client_secret", "salt", "hmac", "NextToken", "ACME_VALUE", "sortKey", "pw", "Authorization", "erlangCookie"];
+  const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-./+=";
+  const randomValue = () => Array.from({ length: 4 + Math.floor(next() * 40) }, () => pick([...alphabet])).join("");
+  const fixed = [
+    "changeme", "your-api-key-here", "${DB_PASSWORD}", "process.env.X", "/usr/local/bin", "localhost:5432", "true", "12345678",
+    "xxxxxxxxxxxx", "Bearer " + RANDOM, "postgres://app:" + RANDOM + "@db.internal/app", "abcd efgh ijkl mnop", "hello world value",
+    "-----BEGIN PRIVATE KEY-----\nMIIEvQ" + RANDOM + "\n-----END PRIVATE KEY-----", RANDOM, RANDOM.toLowerCase(), "inputFontSizeSM", "function() {}",
+  ];
+  let secrets = 0;
+  for (let n = 0; n < 5000; n++) {
+    const name = pick(names);
+    const value = next() < 0.5 ? pick(fixed) : randomValue();
+    const context = pick(["env", "config", "code", "docs"] as const);
+    const testPath = next() < 0.2;
+    const full = judge(name, value, context, testPath);
+    const quick = judge(name, value, context, testPath, true);
+    if (full.secret) {
+      secrets++;
+      assert.deepEqual(quick, full, `${name} = ${JSON.stringify(value)} in ${context}`);
+    } else assert.equal(quick.secret, false, `${name} = ${JSON.stringify(value)} in ${context}`);
+  }
+  assert.ok(secrets > 500, `the cases hold secrets too (${secrets})`);
+});
