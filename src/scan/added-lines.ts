@@ -272,7 +272,10 @@ export class AddedLines {
     }
     const text = this.text;
     this.text = "";
-    const key = sha1Base64(`${path}\0${text}`);
+    // The text itself is hashed, not a `path\0text` concatenation: V8 flattens
+    // the text in place for the hash, and the engine then reads it flat; a
+    // concatenation would be flattened (copied) for the hash alone.
+    const key = `${path}\0${sha1Base64(text)}`;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
     return this.on.text({ path, text, commit: this.commit, lines: this.numbers });
