@@ -192,7 +192,14 @@ function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? "error";
 }
 
-export function runJob(job: ScanJob, ctx: JobContext): JobResult {
+/**
+ * Scan one job. With `leaveAbove`, a file or text larger than that many bytes
+ * is not scanned and undefined is returned: the pool's main-thread lane leaves
+ * big files to the workers (worker-pool.ts), whose heaps are limited.
+ */
+export function runJob(job: ScanJob, ctx: JobContext): JobResult;
+export function runJob(job: ScanJob, ctx: JobContext, leaveAbove: number): JobResult | undefined;
+export function runJob(job: ScanJob, ctx: JobContext, leaveAbove?: number): JobResult | undefined {
   let text: string;
   let file: string;
   let bytes: number;
@@ -201,7 +208,10 @@ export function runJob(job: ScanJob, ctx: JobContext): JobResult {
     file = job.rel;
     let content: Uint8Array | SkipReason;
     try {
-      content = ctx.readFile(job.abs, ctx.settings.maxFileSize, { regular: job.size !== undefined || job.listed === true, scratch: ctx.scratch });
+      // Read with the lower limit: "too-large" then means "over leaveAbove",
+      // and whoever takes the file next reads it with the real one.
+      const limit = leaveAbove !== undefined ? Math.min(leaveAbove, ctx.settings.maxFileSize) : ctx.settings.maxFileSize;
+      content = ctx.readFile(job.abs, limit, { regular: job.size !== undefined || job.listed === true, scratch: ctx.scratch });
     } catch (error) {
       const code = errorCode(error);
       // Gone between listing and reading (a busy tree), or tracked by git but
@@ -210,6 +220,7 @@ export function runJob(job: ScanJob, ctx: JobContext): JobResult {
       return emptyResult(0, "unreadable", `${file}: cannot be read (${code}), skipped`);
     }
     if (typeof content === "string") {
+      if (content === "too-large" && leaveAbove !== undefined && leaveAbove < ctx.settings.maxFileSize) return undefined;
       const note = content === "too-large" ? `${file}: larger than maxFileSize (${ctx.settings.maxFileSize} bytes), skipped` : undefined;
       return emptyResult(0, content, note);
     }
@@ -223,6 +234,7 @@ export function runJob(job: ScanJob, ctx: JobContext): JobResult {
     }
     bytes = content.length;
   } else {
+    if (leaveAbove !== undefined && job.text.length > leaveAbove) return undefined;
     file = job.file;
     text = job.text;
     bytes = Buffer.byteLength(text);

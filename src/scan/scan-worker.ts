@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createJobContext, runJob, type JobResult, type JobSettings, type ScanTextFn } from "./file-scan.js";
-import type { RunMessage, RunReport } from "./worker-pool.js";
+import { takeLeft, type RunMessage, type RunReport } from "./worker-pool.js";
 
 // A worker thread of the scan pool: imports the engine once, then, for each
 // run the main thread posts, takes jobs from the counter shared with the other
@@ -23,8 +23,14 @@ const REPORT_EVERY = 64;
 parentPort!.on("message", (m: RunMessage) => {
   let indices: number[] = [];
   let results: JobResult[] = [];
-  for (let k = Atomics.add(m.next, 0, 1); k < m.order.length; k = Atomics.add(m.next, 0, 1)) {
-    const i = m.order[k]!;
+  for (;;) {
+    // Big jobs the main thread left first: it scans the rest meanwhile.
+    let i = takeLeft(m.left);
+    if (i === -1) {
+      const k = Atomics.add(m.next, 0, 1);
+      if (k >= m.order.length) break;
+      i = m.order[k]!;
+    }
     // Before scanning: if this thread dies on the job, the main thread knows whose it was.
     Atomics.store(m.claimed, i, m.lane);
     indices.push(i);

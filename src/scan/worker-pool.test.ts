@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { WorkerPool, workerHeapLimitMb } from "./worker-pool.js";
+import { takeLeft, WorkerPool, workerHeapLimitMb } from "./worker-pool.js";
 import { fakeEngineModule, scanText as fakeScanText } from "./fake-engine.js";
 import { hungryEngineModule } from "./hungry-engine.js";
 import { createJobContext, runJob } from "./file-scan.js";
@@ -69,6 +69,68 @@ test("the main thread takes jobs too when given a local scanner; each job is sca
   assert.equal(new Set(scannedHere).size, scannedHere.length, "no job twice on the main thread");
   // Largest first: the first job taken is the 120,000-byte file (index 4).
   assert.equal(scannedHere[0], 4);
+});
+
+test("jobs the main thread leaves (too big for its heap) are scanned by the workers", { timeout: 60_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const { jobs } = sizedJobs(dir);
+  const settings = { engine: {}, maxFileSize: 1 << 20, salt: "s" };
+  const ctx = createJobContext(settings, fakeScanText);
+  const scannedHere: number[] = [];
+  const pool = new WorkerPool({
+    workers: 1,
+    settings,
+    engineModule: fakeEngineModule,
+    local: (job) => {
+      const result = runJob(job, ctx, 60_000);
+      if (result !== undefined) scannedHere.push(jobs.indexOf(job));
+      return result;
+    },
+  });
+  t.after(() => pool.close());
+  const results = await pool.run(jobs);
+  jobs.forEach((job, i) => assert.deepEqual(results[i]!.findings.map((f) => `${f.file}:${f.line}`), expected(job), `job ${i}`));
+  // f2, f4, f6 and f8 are over 60,000 bytes.
+  for (const big of [2, 4, 6, 8]) assert.ok(!scannedHere.includes(big), `f${big} left to the worker`);
+});
+
+test("a job left after the last worker is gone goes to the fallback", { timeout: 60_000 }, async (t) => {
+  // The main thread leaves both jobs; the worker takes hungry.txt first and
+  // runs out of heap on it: the other left job must not wait forever.
+  const jobs: ScanJob[] = [
+    { kind: "text", file: "hungry.txt", text: `k=FAKESECRET_h ${"x".repeat(100)}` },
+    { kind: "text", file: "left.txt", text: "k=FAKESECRET_l" },
+  ];
+  const settings = { engine: {}, maxFileSize: 1 << 20, salt: "s" };
+  const ctx = createJobContext(settings, fakeScanText);
+  const fallbackSaw: string[] = [];
+  const pool = new WorkerPool({
+    workers: 1,
+    settings,
+    engineModule: hungryEngineModule,
+    heapLimitMb: 48,
+    local: () => undefined,
+    fallback: async (batch) => {
+      fallbackSaw.push(...batch.map((j) => (j.kind === "text" ? j.file : j.rel)));
+      return batch.map((job) => runJob(job, ctx));
+    },
+  });
+  t.after(() => pool.close());
+  const results = await pool.run(jobs);
+  assert.deepEqual(results.map((r) => r.findings.map((f) => f.file).join()), ["hungry.txt", "left.txt"]);
+  assert.ok(fallbackSaw.includes("left.txt"));
+});
+
+test("takeLeft hands each published index out once", () => {
+  const left = new Int32Array(new SharedArrayBuffer(4 * 6));
+  assert.equal(takeLeft(left), -1, "nothing published");
+  left[2] = 7;
+  left[3] = 3;
+  Atomics.store(left, 0, 2);
+  assert.equal(takeLeft(left), 7);
+  assert.equal(takeLeft(left), 3);
+  assert.equal(takeLeft(left), -1);
 });
 
 test("a worker's heap limit leaves room for the largest text and stays off for huge ones", () => {

@@ -23,9 +23,11 @@ export interface PoolOptions {
   /**
    * Scans one job on the calling thread. With it the main thread takes jobs
    * from the shared counter too, yielding to the event loop every few
-   * milliseconds (worker messages, a git pipe being read).
+   * milliseconds (worker messages, a git pipe being read). Undefined: the
+   * job is too big for the main thread (its heap has no limit that keeps its
+   * growth in check): the workers take it, before any other job.
    */
-  local?: (job: ScanJob) => JobResult;
+  local?: (job: ScanJob) => JobResult | undefined;
   /** Size of the largest text a worker will decode (bytes; default: no limit on the heap). */
   largestText?: number;
   /**
@@ -78,6 +80,11 @@ export interface RunMessage {
   next: Int32Array;
   /** Per job: the lane that took it (0 = nobody yet, 1 = the main thread, 2+ = worker). */
   claimed: Uint8Array;
+  /**
+   * Jobs the main thread left to the workers: [0] how many it published,
+   * [1] how many were taken (Atomics.compareExchange), then the job indices.
+   */
+  left: Int32Array;
   /** This worker's lane number. */
   lane: number;
 }
@@ -96,6 +103,9 @@ interface Run {
   order: Int32Array;
   next: Int32Array;
   claimed: Uint8Array;
+  left: Int32Array;
+  /** Lanes of the workers that found nothing left to take in this run. */
+  finished: Set<number>;
   results: (JobResult | undefined)[];
   pending: number;
   resolve: (results: JobResult[]) => void;
@@ -110,7 +120,7 @@ export class WorkerPool {
   private readonly retired = new Set<Worker>();
   private readonly runs = new Map<number, Run>();
   private nextRun = 1;
-  private readonly local: ((job: ScanJob) => JobResult) | undefined;
+  private readonly local: ((job: ScanJob) => JobResult | undefined) | undefined;
   private readonly fallback: ((jobs: ScanJob[]) => Promise<JobResult[]>) | undefined;
   private failure: VaultshiftError | undefined;
 
@@ -127,7 +137,10 @@ export class WorkerPool {
       });
       this.workers.push(worker);
       worker.on("message", (message: RunReport) => {
-        this.deliver(this.runs.get(message.run), message.indices, message.results);
+        const run = this.runs.get(message.run);
+        if (run && message.done) run.finished.add(lane);
+        this.deliver(run, message.indices, message.results);
+        if (run && message.done) this.takeLeftovers(run);
       });
       worker.on("error", (error) => {
         if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY" && this.fallback) return this.retire(worker, lane);
@@ -172,8 +185,24 @@ export class WorkerPool {
       const lost: number[] = [];
       for (let i = 0; i < run.jobs.length; i++) if (Atomics.load(run.claimed, i) === lane && run.results[i] === undefined) lost.push(i);
       if (lost.length > 0) this.scanInProcess(run, lost);
+      run.finished.add(lane);
+      this.takeLeftovers(run);
     }
     if (this.orphaned()) for (const run of this.runs.values()) this.drainToFallback(run);
+  }
+
+  /**
+   * Once every worker has found the run exhausted, jobs the main thread left
+   * for them after that are scanned in-process (fallback) rather than never.
+   */
+  private takeLeftovers(run: Run): void {
+    if (run.finished.size < this.workers.length || !this.runs.has(run.id)) return;
+    const rest: number[] = [];
+    for (let i = takeLeft(run.left); i !== -1; i = takeLeft(run.left)) {
+      Atomics.store(run.claimed, i, MAIN_LANE);
+      rest.push(i);
+    }
+    if (rest.length > 0) this.scanInProcess(run, rest);
   }
 
   /** No worker left, and the main thread does not take jobs itself. */
@@ -214,11 +243,16 @@ export class WorkerPool {
     const order = takingOrder(jobs);
     const next = new Int32Array(new SharedArrayBuffer(4));
     const claimed = new Uint8Array(new SharedArrayBuffer(jobs.length));
+    const left = new Int32Array(new SharedArrayBuffer(4 * (2 + jobs.length)));
+    const finished = new Set<number>();
+    this.workers.forEach((worker, i) => {
+      if (this.retired.has(worker)) finished.add(MAIN_LANE + 1 + i);
+    });
     const promise = new Promise<JobResult[]>((resolve, reject) => {
-      this.runs.set(id, { id, jobs, order, next, claimed, results: new Array(jobs.length), pending: jobs.length, resolve, reject });
+      this.runs.set(id, { id, jobs, order, next, claimed, left, finished, results: new Array(jobs.length), pending: jobs.length, resolve, reject });
     });
     this.workers.forEach((worker, i) => {
-      if (!this.retired.has(worker)) worker.postMessage({ run: id, jobs, order, next, claimed, lane: MAIN_LANE + 1 + i } satisfies RunMessage);
+      if (!this.retired.has(worker)) worker.postMessage({ run: id, jobs, order, next, claimed, left, lane: MAIN_LANE + 1 + i } satisfies RunMessage);
     });
     if (this.orphaned()) this.drainToFallback(this.runs.get(id)!);
     if (this.local) void this.scanLocally(id);
@@ -243,17 +277,37 @@ export class WorkerPool {
         }
         const i = run.order[k]!;
         Atomics.store(run.claimed, i, MAIN_LANE);
+        const result = local(run.jobs[i]!);
+        if (result === undefined) {
+          // Published after the index is written: a worker never reads an unset slot.
+          const published = run.left[0]!;
+          Atomics.store(run.left, 2 + published, i);
+          Atomics.store(run.left, 0, published + 1);
+          continue;
+        }
         indices.push(i);
-        results.push(local(run.jobs[i]!));
+        results.push(result);
       } while (process.hrtime.bigint() < sliceEnd);
       this.deliver(run, indices, results);
-      if (exhausted) return;
+      if (exhausted) {
+        this.takeLeftovers(run);
+        return;
+      }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}
+
+/** The next job the main thread left to the workers, or -1 (any number of takers). */
+export function takeLeft(left: Int32Array): number {
+  for (;;) {
+    const taken = Atomics.load(left, 1);
+    if (taken >= Atomics.load(left, 0)) return -1;
+    if (Atomics.compareExchange(left, 1, taken, taken + 1) === taken) return Atomics.load(left, 2 + taken);
   }
 }
 
