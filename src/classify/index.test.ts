@@ -97,3 +97,12 @@ test("a token format under a name that marks it public by design is public (Supa
   assert.equal(classifyVariable("NEXT_PUBLIC_SUPABASE_ANON_KEY", jwt, ".env", { rules: [rule] }).verdict, "public");
   assert.equal(classifyVariable("SUPABASE_SERVICE_ROLE_KEY", jwt, ".env", { rules: [rule] }).verdict, "secret");
 });
+
+test("a Firebase web API key under a browser prefix is public; another Google key there is still browser-exposed", () => {
+  const key = ["AI", "za", "Sy", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2"].join("");
+  for (const name of ["NEXT_PUBLIC_FIREBASE_API_KEY", "VITE_FIREBASE_API_KEY", "REACT_APP_FIREBASE_APIKEY"]) {
+    assert.equal(classifyVariable(name, key, ".env").verdict, "public", name);
+  }
+  assert.equal(classifyVariable("NEXT_PUBLIC_GEMINI_API_KEY", key, ".env").kind, "browser-exposed");
+  assert.equal(classifyVariable("FIREBASE_API_KEY", key, ".env").verdict, "secret", "no browser prefix: the name alone does not say where it goes");
+});

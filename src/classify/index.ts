@@ -58,6 +58,12 @@ export function classifyVariable(name: string, value: string, file?: string, opt
     // `SUPABASE_ANON_KEY=eyJ…`, `RECAPTCHA_SITE_KEY=…`: a token format, but published by design.
     return { verdict: "public", confidence: 0.8, reason: `name marks a value that is public by design (${name}), although it has the format of ${best.rule.description.replace(/\.$/, "")}` };
   }
+  // `NEXT_PUBLIC_FIREBASE_API_KEY=AIza…` / `VITE_FIREBASE_API_KEY`: the Firebase web configuration's
+  // key, which every Firebase web app ships to the browser; Firebase documents that it is not a secret
+  // (https://firebase.google.com/docs/projects/api-keys). Same reasoning as scan/public-context.ts.
+  if (best && prefix && best.rule.id === "gcp-api-key" && /FIREBASE/i.test(name)) {
+    return { verdict: "public", confidence: 0.8, reason: `Firebase web API key under ${prefix}: public by design, although it has the format of ${best.rule.description.replace(/\.$/, "")}` };
+  }
   if (best) {
     return exposed(prefix, {
       verdict: "secret",
