@@ -304,3 +304,25 @@ test("isPluralName answers as /(?:key|token|secret|password)s$/i", () => {
     assert.equal(isPluralName(name), PLURAL.test(name), name);
   }
 });
+
+test("long options followed by their value: --api-key …, [\"--token\", \"…\"]", () => {
+  const cases: Array<[string, string]> = [
+    ["deploy.sh", `app --api-key ${TOKEN} --verbose\n`],
+    ["deploy.sh", `app --client-secret "${TOKEN}"\n`],
+    ["README.md", "```\nacme deploy --token " + TOKEN + "\n```\n"],
+    ["job.yml", `args: ["--api-key", "${TOKEN}"]\n`],
+    ["run.py", `subprocess.run(["acme", "--api-key", "${TOKEN}"])\n`],
+  ];
+  for (const [file, text] of cases) assert.deepEqual(secretsIn(file, text), [TOKEN], `${file}: ${text.trim()}`);
+  for (const [file, text] of [
+    ["deploy.sh", "app --api-key $API_KEY\n"],
+    ["deploy.sh", "docker login --password-stdin --username ci\n"],
+    ["deploy.sh", 'app --password "${PASS}"\n'],
+    ["README.md", "Use --token <your-token> to authenticate.\n"],
+    ["cli.py", 'parser.add_argument("--api-key", help="the key")\n'],
+    ["cli.py", 'parser.add_argument("--api-key", "-k")\n'],
+    ["cli.ts", `program.option("--token <token>", "${TOKEN}")\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});

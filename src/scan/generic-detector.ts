@@ -368,6 +368,11 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     const inner = text.slice(from, close);
     return /[\s${}"']/.test(inner) ? null : { start: from, end: close };
   }
+  // A long option in an argument list: `["--api-key", "…"]` (container args, subprocess calls).
+  if (before === "-" && text[s - 2] === "-" && (text[s - 3] === '"' || text[s - 3] === "'") && text[j] === text[s - 3]) {
+    NEXT_ARGUMENT.lastIndex = j + 1;
+    return NEXT_ARGUMENT.test(text) ? readQuoted(text, NEXT_ARGUMENT.lastIndex) : null;
+  }
   let quotedName = false;
   if (before === '"' && text[s - 2] === "\\" && text[j] === "\\" && text[j + 1] === '"') {
     // A name in escaped quotes, inside a JSON string: notebook cell source (`os.environ[\"X\"] = \"…\"`),
@@ -436,7 +441,9 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     return literalAt(text, j, { ...info, unquotedLiterals: true });
   }
   const op = operatorValue(text, j, info, before === "?" || before === "&");
-  if (op || !info.spaceSeparated || (text[j] !== " " && text[j] !== "\t")) return op;
+  if (op) return op;
+  if ((text[j] === " " || text[j] === "\t") && before === "-" && text[s - 2] === "-") return flagValue(text, j, info);
+  if (!info.spaceSeparated || (text[j] !== " " && text[j] !== "\t")) return null;
   return spaceSeparatedValue(text, s, j, info);
 }
 
@@ -471,6 +478,23 @@ function spaceSeparatedValue(text: string, s: number, j: number, info: FileInfo)
   }
   const start = j + m[0].indexOf(m[1]!);
   return literalAt(text, start, info) && { start, end: start + m[1]!.length };
+}
+
+const NEXT_ARGUMENT = /[ \t]*,[ \t]*(?=["'])/y;
+// The value after a long option and a space: `--api-key abc…`, `--client-secret "…"`. Never a next
+// option or a variable (`--token $TOKEN` is a reference, `--password --stdin` a flag pair).
+const FLAG_VALUE = /[ \t]{1,4}(?![-$])/y;
+
+/** The argument of the long option ending at `j` (`--api-key …`): quoted anywhere, bare where literals are unquoted. */
+function flagValue(text: string, j: number, info: FileInfo): { start: number; end: number } | null {
+  FLAG_VALUE.lastIndex = j;
+  if (!FLAG_VALUE.test(text)) return null;
+  const k = FLAG_VALUE.lastIndex;
+  if (text[k] === '"' || text[k] === "'") return readQuoted(text, k);
+  if (!info.unquotedLiterals) return null;
+  UNQUOTED.lastIndex = k;
+  const u = UNQUOTED.exec(text);
+  return u ? { start: k, end: k + u[0].length } : null;
 }
 
 /** `default = "…"` inside the Terraform variable block opening at `j` (before its closing brace). */
