@@ -19,6 +19,40 @@ test("decodeText: ASCII, multi-byte UTF-8, a BOM and invalid bytes", () => {
   assert.deepEqual(decodeText(Buffer.alloc(0)), { text: "", invalidUtf8: false });
 });
 
+test("decodeText gives what TextDecoder gives for any valid UTF-8, at an odd offset, small or large", () => {
+  const reference = new TextDecoder("utf-8", { ignoreBOM: true });
+  // Seeded: the same code points on every run.
+  let seed = 12345;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const pick = () => {
+    const pools = [
+      () => 0x20 + rand(0x5f),
+      () => 0x80 + rand(0x780),
+      () => 0x800 + rand(0xd800 - 0x800),
+      () => 0xe000 + rand(0x2000),
+      () => 0x10000 + rand(0x100000),
+      () => [0xfeff, 0xfffe, 0xffff, 0x2028, 0x2029, 0xfffd, 0x0a, 0x0d][rand(8)]!,
+    ];
+    return pools[rand(pools.length)]!();
+  };
+  for (const length of [1, 7, 100, 5000, 300_000]) {
+    const text = String.fromCodePoint(...Array.from({ length: Math.min(length, 50_000) }, pick)).repeat(Math.ceil(length / 50_000));
+    const bytes = Buffer.from(text, "utf8");
+    const outer = Buffer.concat([Buffer.from([0x41]), bytes, Buffer.from([0x42])]);
+    for (const view of [bytes, outer.subarray(1, 1 + bytes.length)]) {
+      const decoded = decodeText(view);
+      assert.equal(decoded.invalidUtf8, false);
+      assert.ok(decoded.text === reference.decode(view), `length ${length}`);
+    }
+  }
+  // Over the transcoding limit: TextDecoder itself.
+  const large = Buffer.from(`${"é".repeat(600_000)}k=1`, "utf8");
+  assert.ok(decodeText(large).text === reference.decode(large));
+});
+
 test("looksBinary: a NUL in the first 8000 bytes, as git decides", () => {
   const at = (i: number, length = 9000) => {
     const b = Buffer.alloc(length, 0x61);
