@@ -210,7 +210,15 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     } else if (mode === "tree") {
       const { walk } = await import("./walker.js");
       const filter = new PathFilter({ include: config.include, exclude: excludeFor(cwd), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(cwd) });
-      const listed = walk({ root: cwd, paths: options.paths, filter });
+      // While git lists the files, load the engine: the scan needs it in this
+      // thread whether it runs in-process or as the pool's main-thread lane.
+      const warm = !options.scanText && !options.engineModule;
+      const listed = await walk({
+        root: cwd,
+        paths: options.paths,
+        filter,
+        ...(warm ? { whileGitRuns: async () => (await import("./warm-up.js")).warmEngine(settings.engine) } : {}),
+      });
       addSkipped(listed.skipped);
       addNotes(listed.notes);
       await runJobs(

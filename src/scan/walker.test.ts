@@ -47,18 +47,18 @@ const FILES = [
   "plain.txt",
 ];
 
-test("outside git, the walker ignores exactly what git ignores", (t) => {
+test("outside git, the walker ignores exactly what git ignores", async (t) => {
   const { dir, cleanup } = tempDir("vaultshift-walk-");
   t.after(cleanup);
   const files: Record<string, string> = { ...IGNORES };
   for (const f of FILES) files[f] = "x\n";
   writeFiles(dir, files);
-  const ours = walk({ root: dir, filter: new PathFilter({ defaultExcludes: false }), useGit: false }).files.map((f) => f.rel).sort();
+  const ours = (await walk({ root: dir, filter: new PathFilter({ defaultExcludes: false }), useGit: false })).files.map((f) => f.rel).sort();
   initRepo(dir);
   const theirs = git(dir, "-c", "core.quotePath=false", "ls-files", "--others", "--exclude-standard").split("\n").filter(Boolean).sort();
   assert.deepEqual(ours, theirs);
   // And inside git the walker agrees with git by construction.
-  const inGit = walk({ root: dir, filter: new PathFilter({ defaultExcludes: false }) });
+  const inGit = await walk({ root: dir, filter: new PathFilter({ defaultExcludes: false }) });
   assert.equal(inGit.lister, "git");
   assert.deepEqual(inGit.files.map((f) => f.rel).sort(), theirs);
 });
