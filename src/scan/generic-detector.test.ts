@@ -326,3 +326,17 @@ test("long options followed by their value: --api-key …, [\"--token\", \"…\"
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
   }
 });
+
+test("a bare value after a secret name on a comment line of a source file", () => {
+  assert.deepEqual(secretsIn("app.js", `// TODO remove before commit: password=${PW}\n`), [PW]);
+  assert.deepEqual(secretsIn("app.py", `# old key: api_key = ${TOKEN}\n`), [TOKEN]);
+  for (const [file, text] of [
+    ["App.java", " * @param password the password\n"],
+    ["app.ts", "// token: string\n"],
+    ["app.py", "# password: str\n"],
+    ["app.js", "// apiKey: the key to use\n"],
+    ["app.js", `const a = 1; password=${PW}\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});

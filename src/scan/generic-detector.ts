@@ -442,6 +442,12 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   }
   const op = operatorValue(text, j, info, before === "?" || before === "&");
   if (op) return op;
+  // In a comment of a source file the rest of the line is text, so `// old key: password=…` holds a
+  // bare literal that the code reading (quoted values only) would skip.
+  if (!info.unquotedLiterals && isCommentLine(text, s)) {
+    const c = operatorValue(text, j, { ...info, unquotedLiterals: true }, before === "?" || before === "&");
+    if (c) return c;
+  }
   if ((text[j] === " " || text[j] === "\t") && before === "-" && text[s - 2] === "-") return flagValue(text, j, info);
   if (!info.spaceSeparated || (text[j] !== " " && text[j] !== "\t")) return null;
   return spaceSeparatedValue(text, s, j, info);
@@ -523,6 +529,14 @@ function operatorValue(text: string, j: number, info: FileInfo, query = false): 
 function isBuilderMethod(text: string, s: number, e: number): boolean {
   const ident = text.slice(s, e);
   return BUILDER_NAME.test(ident) && (text[s - 1] === "." || ident.includes("."));
+}
+
+const COMMENT_LEAD = /^[ \t]*(?:\/\/|#(?![!{[])|\/?\*|--|;|%|')/;
+
+/** The line holding `s` opens with a comment marker (`//`, `#`, `/*`, ` *`, `--`, `;`, `%`, `'`), within 200 characters. */
+function isCommentLine(text: string, s: number): boolean {
+  const lineStart = nearLineStart(text, s, 200);
+  return lineStart !== -1 && COMMENT_LEAD.test(text.slice(lineStart, s));
 }
 
 /** The name at `s` opens a tuple: `{name,` or `{:name,` (Erlang/Elixir terms). */
