@@ -162,11 +162,23 @@ async function literalPrefixTable() {
   return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED = new Map(${JSON.stringify([...entries])});`;
 }
 
+// And the keyword pass's window of each keyword of the built-in rule set
+// (src/scan/keyword-window-table.ts), by the very rarestWindow() of this build.
+const WINDOWS = "src/scan/keyword-window-table.js";
+async function keywordWindowTable() {
+  const { allRules, compileRuleSet } = await import(pathToFileURL(join(dist, "src", "scan", "rule-set.js")).href);
+  const { rarestWindow } = await import(pathToFileURL(join(dist, "src", "scan", "keyword-table.js")).href);
+  const entries = compileRuleSet(allRules)
+    .keywords.filter((k) => k.length >= 3)
+    .map((k) => [k, rarestWindow(k)]);
+  return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED_WINDOWS = new Map(${JSON.stringify(entries)});`;
+}
+
 async function build() {
   const modules = collect();
   const parts = [];
   for (const [id, source] of modules) {
-    const code = id === TABLE ? await literalPrefixTable() : convert(id, source);
+    const code = id === TABLE ? await literalPrefixTable() : id === WINDOWS ? await keywordWindowTable() : convert(id, source);
     parts.push(`${JSON.stringify(id)}: function (exports, require, module, __vs_import, __vs_meta) {\n${code}\n}`);
   }
   const bundle = `(function (host) {\n"use strict";\nconst modules = {\n${parts.join(",\n")}\n};\n${RUNTIME}\n})`;

@@ -1,28 +1,30 @@
 import { COMMON_TRIGRAMS } from "./trigram-frequency.js";
+import { PRECOMPUTED_WINDOWS } from "./keyword-window-table.js";
 import { instantiateScan, type WasmLayout } from "./keyword-wasm.js";
 
 // Finds many keywords (case-insensitive for ASCII letters) in one pass over a
 // text. The text is copied as Latin-1 bytes into a reused buffer (a native
 // copy at several GB/s; a character above U+00FF keeps its low byte, which can
-// only make a false candidate, and every candidate is confirmed on the string)
-// and read two bytes at a time through a Uint16Array view: each pair maps to
-// two 6-bit character classes, and the two 3-character windows ending in the
-// pair index a 2^18-entry table marking the windows keywords are found by.
-// Every keyword has exactly one window (for a 2-character keyword, any
-// character followed by it), chosen among its 3-character pieces as the one
-// least frequent in ordinary code (trigram-frequency.ts), so that a window
-// occurring in the text usually means the keyword does. The classes are exact
-// for every character keywords use (letters folded), so the table has no
-// collisions: about 1.5% of positions of real package sources reach a
-// comparison, against 3% with the previous hashed windows.
+// only make a false candidate: in a text holding one, every match is
+// confirmed on the string) and read two bytes at a time: each byte maps to a
+// 6-bit character class, and the two 3-character windows ending in the pair
+// index a 2^18-entry table marking the windows keywords are found by. Every
+// keyword has exactly one window (for a 2-character keyword, any character
+// followed by it), chosen among its 3-character pieces as the one least
+// frequent in ordinary code (trigram-frequency.ts), so that a window occurring
+// in the text usually means the keyword does. The classes are exact for every
+// character keywords use (letters folded), so the table has no collisions:
+// about 1.2% of positions of real package sources reach a comparison, against
+// 3% with the hashed windows of the previous pass.
 //
 // Per text, a keyword needs nothing more once found, unless the caller wants
 // all its positions (a literal prefix, until its list overflows) or it is a
 // head word; a window all of whose keywords need nothing more is switched off
-// in the shared table for the rest of the text and switched back on at the end
-// (`try … finally`; the pass is synchronous, and each worker thread has its
-// own copy of this module). That removes the windows of frequent keywords
-// (`==`, `sk`, `/1`) after their first occurrence.
+// for the rest of the text and switched back on at the end (`try … finally`;
+// the pass is synchronous, and each worker thread has its own copy of this
+// module). After the first few MB a thread scans, the loop runs as
+// WebAssembly (keyword-wasm.ts), which also compares the keywords and collects
+// the matches; JavaScript then only records them.
 
 /** Number of classes: 6 bits each, 3 per window. */
 const CLASSES = 64;
@@ -33,8 +35,6 @@ export interface KeywordTable {
   keywords: string[];
   /** Byte → class: 0 for characters no keyword uses. */
   cls: Uint8Array;
-  /** A Uint16Array element (two consecutive bytes, in the platform's byte order) → the classes of the first byte (high 6 bits) and the second. */
-  pairCls: Uint16Array;
   /** Window (3 classes) → 1 when some keyword is found by it. Switched off per text while it has nothing to find. */
   window: Uint8Array;
   /** Window → its slot, 1-based. */
@@ -78,7 +78,9 @@ function rarity(k: string, at: number): number {
 }
 
 /** Offset of the keyword's rarest 3-character piece (the first of equals). */
-function rarestWindow(k: string): number {
+export function rarestWindow(k: string): number {
+  const known = PRECOMPUTED_WINDOWS.get(k);
+  if (known !== undefined) return known;
   let best = 0;
   let bestScore = -1;
   for (let o = 0; o + 3 <= k.length; o++) {
@@ -131,7 +133,6 @@ export function buildKeywordTable(keywords: string[], options: { wasmAfter?: num
     cls[c] = id;
     if (c >= 97 && c <= 122) cls[c - 32] = id;
   }
-  const pairCls = pairClasses(cls);
   const lists = new Map<number, number[]>();
   const offset = new Int32Array(count);
   const add = (w: number, k: number) => {
@@ -191,7 +192,7 @@ export function buildKeywordTable(keywords: string[], options: { wasmAfter?: num
   keywords.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) bytes[byteStart[i]! + j] = k.charCodeAt(j) & 255;
   });
-  return { keywords, cls, pairCls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, other };
+  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, other };
 }
 
 /** What the pass records: see findKeywords. */
@@ -207,13 +208,12 @@ export interface KeywordSink {
 }
 
 /**
- * Where a pass works: the Latin-1 copy of the text (with its 16-bit view),
+ * Where a pass works: the Latin-1 copy of the text,
  * the window table it switches windows off in, the keywords' states, and the
  * WebAssembly loop when there is one (keyword-wasm.ts), all in its memory.
  */
 interface Scratch {
   bytes: Uint8Array;
-  pairs: Uint16Array;
   window: Uint8Array;
   state: Uint8Array;
   /** For the WebAssembly loop: keyword → 1 when recorded at every occurrence in this text; its candidates (keyword-wasm.ts `out`). */
@@ -232,7 +232,6 @@ const scratches = new WeakMap<KeywordTable, { js: Scratch | null; wasm: Scratch 
 function jsScratch(table: KeywordTable): Scratch {
   const s: Scratch = {
     bytes: new Uint8Array(1 << 16),
-    pairs: new Uint16Array(0),
     window: table.window,
     state: new Uint8Array(table.keywords.length),
     mode: new Uint8Array(0),
@@ -242,7 +241,6 @@ function jsScratch(table: KeywordTable): Scratch {
     scan: null,
     reserve(n) {
       if (s.bytes.length < n + 2) s.bytes = new Uint8Array((Math.max(n + 2, s.bytes.length * 2) + 7) & ~7);
-      if (s.pairs.buffer !== s.bytes.buffer) s.pairs = new Uint16Array(s.bytes.buffer);
       return true;
     },
   };
@@ -263,7 +261,7 @@ function wasmScratch(t: KeywordTable): Scratch | null {
     return start;
   };
   const layout: WasmLayout = {
-    pairCls: place(t.pairCls.byteLength),
+    pairCls: place(65536 * 2),
     window: place(t.window.byteLength),
     slotOf: place(t.slotOf.byteLength),
     cls: place(256),
@@ -288,7 +286,7 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   if (instance === null) return null;
   const { memory, scan } = instance;
   const copy = (offset: number, data: ArrayBufferView) => new Uint8Array(memory.buffer, offset, data.byteLength).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  copy(layout.pairCls, t.pairCls);
+  copy(layout.pairCls, pairClasses(t.cls));
   copy(layout.window, t.window);
   copy(layout.slotOf, t.slotOf);
   copy(layout.cls, t.cls);
@@ -300,7 +298,6 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   copy(layout.bytes, t.bytes);
   const s: Scratch = {
     bytes: new Uint8Array(0),
-    pairs: new Uint16Array(0),
     window: new Uint8Array(0),
     state: new Uint8Array(0),
     mode: new Uint8Array(0),
@@ -325,7 +322,6 @@ function wasmScratch(t: KeywordTable): Scratch | null {
       }
       if (s.bytes.buffer !== memory.buffer || s.bytes.length < n + 2) {
         s.bytes = new Uint8Array(memory.buffer, layout.text, memory.buffer.byteLength - layout.text);
-        s.pairs = new Uint16Array(memory.buffer, layout.text, s.bytes.length >> 1);
       }
       return true;
     },
@@ -433,7 +429,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
       // Pair j holds bytes 2j and 2j+1.
       const from = segStart >> 1;
       const end = (segEnd + 1) >> 1;
-      if (scan === null) scanPairs(scratch.pairs, table.pairCls, scratch.window, from, end);
+      if (scan === null) scanPairs(scratch.bytes, table.cls, scratch.window, from, end);
       else {
         const out = scratch.out;
         for (let j = from; ; ) {
@@ -455,10 +451,10 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
  * The loop ~98% of pairs go through only: the two windows ending in pair j
  * (starting at 2j-2 and 2j-1) looked up in the table, and pairHit when one is on.
  */
-function scanPairs(u16: Uint16Array, pairCls: Uint16Array, window: Uint8Array, from: number, end: number): void {
-  let prev = from > 0 ? pairCls[u16[from - 1]!]! : 0;
+function scanPairs(b: Uint8Array, cls: Uint8Array, window: Uint8Array, from: number, end: number): void {
+  let prev = from > 0 ? (cls[b[2 * from - 2]!]! << 6) | cls[b[2 * from - 1]!]! : 0;
   for (let j = from; j < end; j++) {
-    const pc = pairCls[u16[j]!]!;
+    const pc = (cls[b[2 * j]!]! << 6) | cls[b[2 * j + 1]!]!;
     if ((window[((prev << 6) | (pc >> 6)) & WINDOW_MASK]! | window[((prev & 63) << 12) | pc]!) !== 0) pairHit(j);
     prev = pc;
   }
