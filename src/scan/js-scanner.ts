@@ -109,6 +109,9 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       allowUndeclaredExports: true,
       plugins: pluginsFor(file),
       tokens: false,
+      // Comments are not read (walk skips them): not attaching them to nodes saves ~7% of a parse,
+      // which runs cold in a scan (a few files per run: ~0.37 CPU-s for the corpus's 5, 360 K characters).
+      attachComment: false,
     }).program;
   } catch {
     return null; // unrecoverable syntax: the text detectors still run
