@@ -222,7 +222,7 @@ interface Scratch {
   modeWant: Uint8Array | null | undefined;
   modeHead: Uint8Array | null | undefined;
   out: Int32Array;
-  scan: ((from: number, end: number, segStart: number, segEnd: number, wide: number) => number) | null;
+  scan: ((from: number, end: number, segStart: number, segEnd: number, wideFrom: number) => number) | null;
   /** Room for a text of n characters (views renewed); false when there cannot be. */
   reserve(n: number): boolean;
 }
@@ -370,8 +370,8 @@ interface Pass {
   table: KeywordTable;
   scratch: Scratch;
   text: string;
-  /** The text has a character above U+00FF: byte matches are confirmed on the string. */
-  wide: boolean;
+  /** Where the text's first character above U+00FF is (its length when none): byte matches reaching past it are confirmed on the string. */
+  wideFrom: number;
   segStart: number;
   segEnd: number;
   limit: number;
@@ -401,7 +401,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
     liveOf = table;
   }
   live.set(liveTemplate!);
-  const pass: Pass = { table, scratch, text, wide: WIDE.test(text), segStart: 0, segEnd: 0, limit, sink, found };
+  const pass: Pass = { table, scratch, text, wideFrom: WIDE.exec(text)?.index ?? n, segStart: 0, segEnd: 0, limit, sink, found };
   current = pass;
   switchedOff.length = 0;
   try {
@@ -433,7 +433,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
       else {
         const out = scratch.out;
         for (let j = from; ; ) {
-          j = scan(j, end, segStart, segEnd, pass.wide ? 1 : 0);
+          j = scan(j, end, segStart, segEnd, pass.wideFrom);
           candidates(pass, out);
           if (j >= end) break;
         }
@@ -484,13 +484,13 @@ function pairHit(j: number): void {
         while (x < len && LOWER[b[at + x]!] === bytes[kStart + x]) x++;
         if (x < len) continue;
       }
-      if (pass.wide && !matchesAt(pass.text, at, table.keywords[k]!)) continue;
+      if (at + len > pass.wideFrom && !matchesAt(pass.text, at, table.keywords[k]!)) continue;
       occurrence(pass, k, at);
     }
   }
 }
 
-/** The WebAssembly loop's candidates, in text order: confirmed (in a wide text) and recorded; `out` emptied. */
+/** The WebAssembly loop's candidates, in text order: confirmed (past `wideFrom`) and recorded; `out` emptied. */
 function candidates(pass: Pass, out: Int32Array): void {
   const count = out[0]!;
   const { state } = pass.scratch;
@@ -499,14 +499,15 @@ function candidates(pass: Pass, out: Int32Array): void {
   for (let i = 1; i <= 2 * count; i += 2) {
     const k = out[i]!;
     const at = out[i + 1]!;
-    if (mode[k] === 0 && !pass.wide) {
+    const confirm = at + keywords[k]!.length > pass.wideFrom;
+    if (mode[k] === 0 && !confirm) {
       // Finished by the loop itself at this, its only candidate.
       pass.found.push(k);
       finish(pass, k);
       continue;
     }
     if (state[k] === DONE) continue; // finished since the loop collected it
-    if (pass.wide && !matchesAt(pass.text, at, keywords[k]!)) continue;
+    if (confirm && !matchesAt(pass.text, at, keywords[k]!)) continue;
     occurrence(pass, k, at);
   }
   out[0] = 0;

@@ -66,18 +66,18 @@ const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.fl
 const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.length), ...bytes];
 const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
 
-// Locals of scan(from, end, segStart, segEnd, wide): the parameters, then these.
-const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17;
+// Locals of scan(from, end, segStart, segEnd, wideFrom): the parameters, then these.
+const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17;
 const LOCALS = 13;
 
 /**
- * The module's bytes for a layout. scan(from, end, segStart, segEnd, wide)
+ * The module's bytes for a layout. scan(from, end, segStart, segEnd, wideFrom)
  * goes through pairs j in [from, end) and appends to `out` every keyword, not
  * finished (state 2), of the slots of the windows ending in the pair (starting
  * at 2j-2 and 2j-1) that lies within [segStart, segEnd) and equals the text's
  * bytes (A-Z folded), in order; a keyword whose mode is 0 is finished at once
- * unless `wide` (the text has characters whose byte is not the character: the
- * caller confirms each candidate). It returns `end`, or the pair it stopped
+ * unless the candidate reaches past `wideFrom`, where the text's first
+ * character whose byte is not the character is (the caller confirms those). It returns `end`, or the pair it stopped
  * before, whole, when `out` is nearly full (the caller empties it and calls again from there).
  */
 export function scanModule(l: WasmLayout, pages: number): Uint8Array {
@@ -142,7 +142,7 @@ export function scanModule(l: WasmLayout, pages: number): Uint8Array {
                           ...get(N), ...c(3), OP.shl, ...get(K), ...store32(l.out + 4),
                           ...get(N), ...c(3), OP.shl, ...get(AT), ...store32(l.out + 8),
                           ...c(0), ...get(N), ...c(1), OP.add, ...store32(l.out),
-                          ...get(WIDE), OP.eqz, OP.if, VOID,
+                          ...get(AT), ...get(LEN), OP.add, ...get(WIDE_FROM), OP.le_s, OP.if, VOID,
                             ...get(K), ...load8(l.mode), OP.eqz, OP.if, VOID, ...get(K), ...c(2), ...store8(l.state), OP.end,
                           OP.end,
                         OP.end,
@@ -190,7 +190,7 @@ declare const WebAssembly:
 
 export interface ScanInstance {
   memory: WasmMemory;
-  scan: (from: number, end: number, segStart: number, segEnd: number, wide: number) => number;
+  scan: (from: number, end: number, segStart: number, segEnd: number, wideFrom: number) => number;
 }
 
 /** The compiled module with a memory of `pages` 64 KB pages, or null where WebAssembly is unavailable (`node --jitless`). */
