@@ -165,3 +165,12 @@ test("Django argon2/bcrypt/scrypt hashes, DPAPI blobs, Key Vault references, Str
   assert.equal(notSecretReason("AQAAABCMnd8BFdERjHoAwE/Cl+sBAAAAQx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5G"), null);
   assert.equal(notSecretReason("correct-horse-battery-staple"), null);
 });
+
+test("published OAuth example credentials are documented examples: OAuth libraries of every language print them", () => {
+  // RFC 6749 §5.1, RFC 6750 §2.1, RFC 5849 §1.2, RFC 7617 §2.
+  for (const v of ["2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA", "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "mF_9.B5f-4.1JqM", "kd94hf93k423kf44", "QWxhZGRpbjpvcGVuIHNlc2FtZQ=="]) {
+    assert.match(notSecretReason(v) ?? "", /documented/, v);
+  }
+  // A neighbour of a documented value (one character changed) is not documented.
+  assert.equal(notSecretReason("2YotnFZFEjr1zCsicMWpAB"), null);
+});

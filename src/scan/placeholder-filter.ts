@@ -18,6 +18,16 @@ const DOCUMENTED_EXAMPLES = new Set([
   // Stripe API reference's test-mode key, printed in every code sample (https://docs.stripe.com/api/authentication)
   "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
   "sk_test_BQokikJOvBiI2HlWgH4olfQ2",
+  // OAuth 2.0 (RFC 6749 §2.3, §4.1, §5.1, §7.1; RFC 6750 §2.1): the client s6BhdRkqt3:gX1fBat3bV, its Basic
+  // header, the sample code, access and refresh tokens. OAuth 1.0 (RFC 5849 §1.2, §3.5.1) and the MAC
+  // draft (draft-ietf-oauth-v2-http-mac §3.1): their consumer keys, tokens and secrets. Every OAuth
+  // library in every language repeats them in its documentation and docstrings.
+  "czZCaGRSa3F0MzpnWDFmQmF0M2JW", "gX1fBat3bV", "SplxlOBeZQQYbYS6WxSbIA", "2YotnFZFEjr1zCsicMWpAA", "tGzv3JOkF0XG5Qx2TlKWIA",
+  "7Fjfp0ZBr1KtDRbnfVdmIw", "mF_9.B5f-4.1JqM", "dpf43f3p2l4k3l03", "kd94hf93k423kf44", "hh5s93j4hdidpola", "hdhd0244k9j7ao03",
+  "nnch734d00sl2jdk", "pfkkdhi9sl3r4s00", "9djdj82h48djs9d2", "kkk9d7dh3k39sjv7", "0685bd9184jfhq22",
+  "ad180jjd733klru7", "h480djs93hd8",
+  // HTTP Basic (RFC 7617 §2, RFC 2617 §2): Aladdin:open sesame.
+  "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
   // jwt.io's default token (HS256, "your-256-bit-secret")
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ]);
