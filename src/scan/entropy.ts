@@ -85,14 +85,17 @@ export function looksLikeWords(s: string): boolean {
 /**
  * Shaped like an identifier or constant name rather than a random token:
  * camelCase/PascalCase made of segments of 3+ letters (`trackMinWidthSM`,
- * `?NonExpressionParenEnd`), or UPPER_SNAKE_CASE (`AWS_CONTAINER_AUTHORIZATION_TOKEN`).
+ * `?NonExpressionParenEnd`, `RSAPrivateKey`), or UPPER_SNAKE_CASE (`AWS_CONTAINER_AUTHORIZATION_TOKEN`).
  * Random mixed-case text breaks into many 1–2 letter humps, so it does not qualify.
  */
 export function looksLikeIdentifier(s: string): boolean {
   const t = s.replace(/^[_?$#@.:!-]+|[_?$#@.:!-]+$/g, "");
   if (t.length < 6) return false;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z][A-Z0-9]*)+$/.test(t)) return t.split("_").every((seg) => seg.length >= 2);
-  const m = /^([A-Za-z][a-z]*(?:[A-Z][a-z]*)*?)([A-Z]{0,4})$/.exec(t);
+  // A leading acronym before a capitalised word is one hump: `RSAPrivateKey`, `HTTPBasicAuth`
+  // (Python's quoted forward references `private_key: "_RSAPrivateKey"` are type names).
+  const acronym = /^[A-Z]{2,5}(?=[A-Z][a-z]{2})/.exec(t);
+  const m = /^([A-Za-z][a-z]*(?:[A-Z][a-z]*)*?)([A-Z]{0,4})$/.exec(acronym ? t.slice(acronym[0].length) : t);
   if (!m) return false;
   const segments = m[1]!.split(/(?=[A-Z])/);
   return segments.length >= 1 && segments.every((seg) => seg.length >= 3);

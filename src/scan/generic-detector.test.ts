@@ -340,3 +340,10 @@ test("a bare value after a secret name on a comment line of a source file", () =
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
   }
 });
+
+test("a Python quoted type annotation names a type, not a value: identifiers with a leading acronym", () => {
+  assert.deepEqual(secretsIn("sign.py", `def sign(backend: "Backend", private_key: "_ECPrivateKey", data: bytes):\n    pass\n`), []);
+  assert.deepEqual(secretsIn("sign.py", `def sign(\n    signing_key: "HMACSigningKey",\n) -> bytes:\n`), []);
+  // The same name with a literal still counts.
+  assert.deepEqual(secretsIn("sign.py", `private_key = "${TOKEN}"\n`), [TOKEN]);
+});
