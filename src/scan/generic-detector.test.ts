@@ -347,3 +347,8 @@ test("a Python quoted type annotation names a type, not a value: identifiers wit
   // The same name with a literal still counts.
   assert.deepEqual(secretsIn("sign.py", `private_key = "${TOKEN}"\n`), [TOKEN]);
 });
+
+test("Perl: a reference to a sub in POD (pass => \\&sub) is not a password; a literal there still is", () => {
+  assert.deepEqual(secretsIn("lib/Net/Auth.pod", `  callback => {\n    pass => \\&ask_user_password,\n    user => $user,\n  }\n`), []);
+  assert.deepEqual(secretsIn("lib/Net/Auth.pod", `  pass => '${TOKEN}',\n`), [TOKEN]);
+});

@@ -174,3 +174,8 @@ test("published OAuth example credentials are documented examples: OAuth librari
   // A neighbour of a documented value (one character changed) is not documented.
   assert.equal(notSecretReason("2YotnFZFEjr1zCsicMWpAB"), null);
 });
+
+test("Perl references (\\&sub, \\$var, \\%Pkg::hash) are references; a mixed-case random value after \\& is not", () => {
+  for (const v of ["\\&read_password", "\\$pw", "\\%Config::opts"]) assert.match(notSecretReason(v) ?? "", /reference/, v);
+  assert.equal(notSecretReason("\\&x9Kq2LmP7vR4tZ8w"), null);
+});

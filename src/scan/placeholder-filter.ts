@@ -129,6 +129,9 @@ export function isReference(v: string): boolean {
   const t = v.trim();
   if (t.includes("${") || /\$\([^)]*\)|\{\{[^}]*\}\}|<%[\s\S]*%>|#\{[^}]*\}|\$\{\{/.test(t)) return true;
   if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
+  // Perl references to a sub or variable (`pass => \&fetch_password`, `\$password`, `\%config`; perlref).
+  // Perl names are snake_case (perlstyle), optionally package-qualified: a mixed-case random value stays a value.
+  if (/^\\[&$@%](?:[A-Za-z_]\w*::)*[a-z_][a-z0-9_]*$/.test(t)) return true;
   // PowerShell `$env:NAME`; Grafana `$__env{NAME}` / `$__file{path}` / `$__vault{…}` expansions
   // (https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#variable-expansion);
   // Symfony container parameters `%kernel.project_dir%/…` (https://symfony.com/doc/current/configuration.html#configuration-parameters).
