@@ -352,3 +352,8 @@ test("Perl: a reference to a sub in POD (pass => \\&sub) is not a password; a li
   assert.deepEqual(secretsIn("lib/Net/Auth.pod", `  callback => {\n    pass => \\&ask_user_password,\n    user => $user,\n  }\n`), []);
   assert.deepEqual(secretsIn("lib/Net/Auth.pod", `  pass => '${TOKEN}',\n`), [TOKEN]);
 });
+
+test("a scoped name as the value (Ruby OpenSSL::PKey::EC.generate, Rust std::env::var) is code; a literal there still counts", () => {
+  assert.deepEqual(secretsIn("lib/tls.rb", `#   signing_key = OpenSSL::PKey::EC.generate 'prime256v1'\n`), []);
+  assert.deepEqual(secretsIn("lib/tls.rb", `#   signing_key = "${TOKEN}"\n`), [TOKEN]);
+});

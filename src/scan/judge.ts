@@ -66,6 +66,8 @@ function looksLikeCodeOrPattern(v: string): boolean {
   // in minified code, where the quotes belong to the surrounding strings.
   // Also `"Error fetching MFA token: "+s),{code:…}` (aws-sdk.min.js): `+`, an expression, then code punctuation.
   if (/^\+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?\+?$|^\+[A-Za-z_$][\w$.]*(?:\(\))?\+$|^\+[A-Za-z_$][\w$.]*(?:\(\))?[),;}\]]/.test(v)) return true;
+  // A scoped name (`OpenSSL::PKey::RSA.new 2048`, `std::env::var`, `Foo::Bar->new`): Ruby, Rust, C++, Perl, PHP code.
+  if (/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+(?:$|[.(\s]|->)/.test(v)) return true;
   return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
 }
 
