@@ -179,3 +179,10 @@ test("Perl references (\\&sub, \\$var, \\%Pkg::hash) are references; a mixed-cas
   for (const v of ["\\&read_password", "\\$pw", "\\%Config::opts"]) assert.match(notSecretReason(v) ?? "", /reference/, v);
   assert.equal(notSecretReason("\\&x9Kq2LmP7vR4tZ8w"), null);
 });
+
+test("stand-in words in other languages, joined by any punctuation or percent-encoded, are placeholders; random values with them are not", () => {
+  for (const v of ["kennwort$geheim", "passwort!123", "motdepasse", "secret$password", "My%20Pass", "your%2Dpassword", "opensesame"]) {
+    assert.match(notSecretReason(v) ?? "", /placeholder/, v);
+  }
+  for (const v of ["Kq8$zR2!mW5p", "pa%2Fx9Kq2LmP7vR4"]) assert.equal(notSecretReason(v), null, v);
+});

@@ -47,7 +47,7 @@ const STANDIN_VALUES = new Set([
   "password", "passwd", "pass", "pwd", "secret", "secrets", "token", "apikey", "api_key", "key", "changeme", "change_me", "change-me",
   "none", "null", "nil", "undefined", "empty", "unset", "default", "defaults", "admin", "root", "postgres", "mysql", "guest", "user",
   "username", "test", "testing", "example", "sample", "dummy", "fake", "placeholder", "redacted", "hidden", "masked", "private",
-  "secretkey", "secret_key", "mysecret", "mypassword", "mysecretpassword", "supersecret", "topsecret", "letmein", "qwerty", "abc",
+  "secretkey", "secret_key", "opensesame", "mysecret", "mypassword", "mysecretpassword", "supersecret", "topsecret", "letmein", "qwerty", "abc",
   "abcdef", "foo", "bar", "baz", "foobar", "todo", "tbd", "xxx", "na", "n/a", "string", "str", "value", "required", "optional",
   "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "local", "localhost", "development", "dev", "production", "prod",
 ]);
@@ -60,6 +60,11 @@ const GLUE_WORDS = [
   "is", "not", "set", "to", "be", "of", "jwt", "session", "signing", "encryption", "admin", "user", "xxx", "foo", "bar", "baz",
   // Instructions written in the value: `change-this-to-a-long-random-string`, `generate-a-unique-secure-phrase`.
   "long", "unique", "secure", "phrase", "generate", "generated", "own", "please", "something",
+  // "Password" and "secret" in the languages documentation is written in (German, French, Italian,
+  // Spanish, Portuguese, Dutch, Polish, Swedish, Norwegian/Danish, Finnish, Turkish; Russian пароль
+  // transliterated): `passwd='geheim$parole'`, `kennwort`, `motdepasse`.
+  "geheim", "geheimnis", "passwort", "kennwort", "parole", "parola", "parol", "motdepasse", "secreto", "segreto", "contrasena",
+  "senha", "wachtwoord", "haslo", "losenord", "passord", "salasana", "sifre",
 ];
 
 /** The whole value is a stand-in word (`value`, `password`, `changeme`, `null`…). */
@@ -108,15 +113,26 @@ export function isSequential(v: string): boolean {
 
 /** Stand-in words: `your-api-key`, `my_test_secret`, `REPLACE_ME`, `mysecretpassword`, `changeme123`. */
 export function isStandIn(v: string): boolean {
-  const lower = v.toLowerCase();
+  const lower = percentDecoded(v).toLowerCase();
   const core = lower.replace(/^[^a-z0-9]+|[^a-z]+$/g, "");
   if (STANDIN_VALUES.has(lower) || STANDIN_VALUES.has(core)) return true;
   const segments = splitSegments(stripKnownPrefix(v));
   if (segments.some((s) => MARKERS.has(s))) return true;
   // Glued stand-in words, optionally followed by digits: `yourapikeyhere`, `supersecret123`.
   const letters = core.replace(/[^a-z]/g, "");
-  if (letters.length >= 4 && letters.length <= 40 && /^[a-z_ .-]*[0-9]*$/.test(core) && isGlued(letters)) return true;
+  // Any punctuation may join the words (`secret$password`, `geheim!parole`), as separators do.
+  if (letters.length >= 4 && letters.length <= 40 && /^[a-z_ .$!@#%&*+:~/?^-]*[0-9]*$/.test(core) && isGlued(letters)) return true;
   return false;
+}
+
+/** `My%20Pass`, `pa%2Fssword` (a URL's user info is percent-encoded): the text a reader sees. */
+function percentDecoded(v: string): string {
+  if (!v.includes("%")) return v;
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 /**
