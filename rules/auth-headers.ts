@@ -99,7 +99,7 @@ export const rules: Rule[] = [
     get examples() {
       return {
         invalid: [`ELASTICSEARCH_URL=https://elastic:${pw("basicurl")}@es.acme.internal:9200`, `proxy: http://proxyuser:${pw("basicurl2")}@proxy.acme.io:3128`],
-        valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", `https://u:${pw("basicurl3")}@www.example.com/`, `https://user:${pw("basicurl4")}@pypi.company.com/simple`, 'export http_proxy="http://proxyuser:proxypass@proxyhost:port"', "https://es.acme.internal:9200"],
+        valid: ["ELASTICSEARCH_URL=https://elastic:${ELASTIC_PASSWORD}@es.acme.internal:9200", "https://user:password@es.acme.internal", "http://user:pa%2Fssword@es.acme.internal/", "http://user:passwo^rd@es.acme.internal/", "http://My%20User:My%20Pass@proxy.acme.io/", `https://u:${pw("basicurl3")}@www.example.com/`, `https://user:${pw("basicurl4")}@pypi.company.com/simple`, 'export http_proxy="http://proxyuser:proxypass@proxyhost:port"', "https://es.acme.internal:9200"],
       };
     },
   }),

@@ -23,6 +23,8 @@ function percentDecoded(p: string): string {
   }
 }
 
+const STANDIN_PASSWORD = /^(?:my|your|the|some|proxy|db|admin|api|app|test|sample|demo|dummy|fake|user|root|web|mail|smtp|ftp)?[_-]?(?:pass|passw(?:or)?d|pwd|secret)[0-9]{0,3}$/i;
+
 export function isRealPassword(raw: string): boolean {
   // URL userinfo is percent-encoded: "p%40ss" is the stand-in "p@ss".
   const p = percentDecoded(raw);
@@ -34,7 +36,10 @@ export function isRealPassword(raw: string): boolean {
   if (/^\*+$|^•+$/.test(p)) return false;
   // <prefix>pass / <prefix>password / …secret with a digit or two: proxypass,
   // dbpass, mypassword1, app_secret.
-  if (/^(?:my|your|the|some|proxy|db|admin|api|app|test|sample|demo|dummy|fake|user|root|web|mail|smtp|ftp)?[_-]?(?:pass|passw(?:or)?d|pwd|secret)[0-9]{0,3}$/i.test(p)) return false;
+  if (STANDIN_PASSWORD.test(p)) return false;
+  // The same with punctuation or spaces inside (URL-parser tests: `pa%2Fssword`, `passwo^rd`, `My%20Pass`).
+  const squeezed = p.toLowerCase().replace(/[^a-z0-9]+/g, "");
+  if (squeezed !== p.toLowerCase() && (DUMMY.has(squeezed) || STANDIN_PASSWORD.test(squeezed))) return false;
   // A password that is only the name of one (DB_PASSWORD, SECRET_KEY).
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(p)) return false;
   return true;
