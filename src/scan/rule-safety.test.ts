@@ -17,7 +17,9 @@ import type { Rule } from "./types.js";
 // This is the one timed test the project allows. It measures this process's
 // CPU time (not wall-clock time, which on a shared, loaded machine measures the
 // other processes), after a warm-up that lets V8 tier the regex up from its
-// interpreter, and retries twice before failing, keeping the best run.
+// interpreter, and retries up to five times before failing, keeping the best run:
+// on a loaded 2-core machine one run in a few hundred measured over the limit
+// (a neighbour's cache pressure), while a super-linear rule misses every run.
 
 const MB = 1 << 20;
 const LIMIT_MS_PER_MB = 50;
@@ -99,7 +101,7 @@ describe("rules: linear time on pathological input", () => {
         const run = (): void => void runRule(rule, text, lower);
         let ms = bestOf(1, run);
         const limit = LIMIT_MS_PER_MB * mb + ALLOWANCE_MS_PER_CANDIDATE * (ms > LIMIT_MS_PER_MB * mb ? candidates(rule, text) : 0);
-        if (ms > limit) ms = Math.min(ms, bestOf(2, run));
+        if (ms > limit) ms = Math.min(ms, bestOf(5, run));
         if (ms > limit) slow.push(`${name}: ${(ms / mb).toFixed(1)} ms/MB CPU (limit ${(limit / mb).toFixed(1)})`);
       }
       assert.deepEqual(slow, [], `super-linear behaviour in ${rule.id}`);
