@@ -36,11 +36,13 @@ function reference(keywords: string[], text: string, segments: Array<[number, nu
 // Both inner loops: WebAssembly (the default) and JavaScript (where WebAssembly is unavailable).
 const tables = new Map<string, ReturnType<typeof buildKeywordTable>>();
 let wasm = true;
+/** Characters the WebAssembly loop takes at a time: small ones put keywords across chunk edges. */
+let chunk: number | undefined;
 
 function run(keywords: string[], text: string, segments: Array<[number, number]>, limit: number, want: Uint8Array, head: Uint8Array): Expected {
-  const id = `${wasm}:${keywords.join("\u0000")}`;
+  const id = `${wasm}:${chunk}:${keywords.join("\u0000")}`;
   let table = tables.get(id);
-  if (table === undefined) tables.set(id, (table = buildKeywordTable(keywords, { wasmAfter: wasm ? 0 : Infinity })));
+  if (table === undefined) tables.set(id, (table = buildKeywordTable(keywords, { wasmAfter: wasm ? 0 : Infinity, chunk })));
   const sink: KeywordSink = { want, positions: [], head, heads: [] };
   const found: number[] = [];
   findKeywords(table, text, segments, limit, sink, found);
@@ -85,6 +87,7 @@ for (const [name, keywords] of keywordSets) for (const loop of ["WebAssembly", "
     const head = Uint8Array.from(keywords, (_, i) => (i % 5 === 1 ? 1 : 0));
     for (let round = 0; round < 1500; round++) {
       const wide = round % 2 === 1;
+      chunk = [undefined, 2, 6, 50][(round >> 2) % 4];
       const text = sampleText(rnd, keywords, wide);
       const limit = round % 4 === 0 ? 1 : 16;
       // The whole text, or up to three segments with gaps between them.
@@ -103,6 +106,7 @@ test("a keyword at the very start and end of the text, and texts of 0 to 3 chara
   const keywords = ["pw", "abc", "xyz1"];
   const want = Uint8Array.of(1, 1, 1);
   const head = Uint8Array.of(0, 0, 0);
+  chunk = undefined;
   for (const text of ["", "p", "pw", "PW", "abc", "xpw", "ABCxyz1", "xyz1abc", "pwabcpw"]) for (wasm of [true, false]) {
     assert.deepEqual(run(keywords, text, [[0, text.length]], 16, want, head), reference(keywords, text, [[0, text.length]], 16, want, head), text);
   }
@@ -123,8 +127,23 @@ test("the shared window table is left as it was, also when a pass throws", () =>
 
 test("a text with more candidates than the WebAssembly loop holds at once", () => {
   wasm = true;
+  chunk = undefined;
   const keywords = ["key", "token", "pw"];
   const text = "key token PW ".repeat(3000);
   const all = Uint8Array.of(1, 1, 1);
   assert.deepEqual(run(keywords, text, [[0, text.length]], 1e9, all, all), reference(keywords, text, [[0, text.length]], 1e9, all, all));
+});
+
+test("a text of several WebAssembly chunks: keywords across every chunk edge", () => {
+  wasm = true;
+  const keywords = ["pw", "token", "-----begin rsa private key-----", "abc"];
+  const all = Uint8Array.of(1, 1, 1, 1);
+  for (chunk of [2, 4, 10, 64]) {
+    for (let shift = 0; shift < 12; shift++) {
+      const text = "x".repeat(shift) + "pw token -----BEGIN RSA PRIVATE KEY----- abcPWabc ".repeat(20);
+      const segments: Array<[number, number]> = [[0, text.length]];
+      assert.deepEqual(run(keywords, text, segments, 1e9, all, all), reference(keywords, text, segments, 1e9, all, all), `chunk ${chunk}, shift ${shift}`);
+    }
+  }
+  chunk = undefined;
 });

@@ -53,11 +53,17 @@ export interface KeywordTable {
   bytes: Uint8Array;
   /** Every character of a keyword has a class of its own, so a window on means its 3 characters (ASCII letters folded). */
   exact: boolean;
+  /** Characters the WebAssembly loop's memory takes at a time (even), and the characters around a chunk copied with it (even, more than the longest keyword). */
+  chunk: number;
+  overlap: number;
   /** Characters scanned with the JavaScript loop (per thread) before the WebAssembly one (keyword-wasm.ts) is set up: Infinity for never. */
   wasmAfter: number;
   /** Keywords with a character outside ASCII: searched for one by one. */
   other: Array<{ k: number; pattern: RegExp }>;
 }
+
+/** See KeywordTable.chunk: 1 MB per thread. */
+const CHUNK = 1 << 20;
 
 /** See KeywordTable.wasmAfter: about 10 ms of the JavaScript loop. */
 const WASM_AFTER = 4_000_000;
@@ -118,7 +124,7 @@ function pairClasses(cls: Uint8Array): Uint16Array {
 }
 
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
-export function buildKeywordTable(keywords: string[], options: { wasmAfter?: number } = {}): KeywordTable {
+export function buildKeywordTable(keywords: string[], options: { wasmAfter?: number; chunk?: number } = {}): KeywordTable {
   const count = keywords.length;
   const ascii = (k: string) => /^[\x00-\x7f]*$/.test(k);
   // Classes: one per character keywords use (letters folded), the rest share
@@ -192,7 +198,7 @@ export function buildKeywordTable(keywords: string[], options: { wasmAfter?: num
   keywords.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) bytes[byteStart[i]! + j] = k.charCodeAt(j) & 255;
   });
-  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, other };
+  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other };
 }
 
 /** What the pass records: see findKeywords. */
@@ -340,7 +346,7 @@ function scratchFor(table: KeywordTable, n: number): Scratch {
   if (entry === undefined) scratches.set(table, (entry = { js: null, wasm: undefined, scanned: 0, last: null }));
   entry.scanned += n;
   if (entry.wasm === undefined && entry.scanned > table.wasmAfter) entry.wasm = wasmScratch(table);
-  if (entry.wasm != null && entry.wasm.reserve(n)) return (entry.last = entry.wasm);
+  if (entry.wasm != null && entry.wasm.reserve(Math.min(n, table.chunk + 2 * table.overlap))) return (entry.last = entry.wasm);
   entry.js ??= jsScratch(table);
   entry.js.reserve(n);
   return (entry.last = entry.js);
@@ -407,11 +413,19 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
   try {
     if (sink.skipKeywords !== undefined) for (const k of sink.skipKeywords) if (scratch.state[k] !== DONE) finish(pass, k);
     const bytes = scratch.bytes;
-    Buffer.prototype.latin1Write.call(bytes, text, 0, n);
-    bytes[n] = 0;
-    bytes[n + 1] = 0;
     const scan = scratch.scan;
-    if (scan !== null) {
+    if (scan === null) {
+      Buffer.prototype.latin1Write.call(bytes, text, 0, n);
+      bytes[n] = 0;
+      bytes[n + 1] = 0;
+      for (const [segStart, segEnd] of segments) {
+        if (segEnd - segStart < 2) continue;
+        pass.segStart = segStart;
+        pass.segEnd = segEnd;
+        // Pair j holds bytes 2j and 2j+1.
+        scanPairs(bytes, table.cls, scratch.window as Uint8Array, segStart >> 1, (segEnd + 1) >> 1);
+      }
+    } else {
       // Which keywords are wanted at every occurrence, for the WebAssembly loop (the same for every text of a scan).
       const { want, head } = sink;
       if (scratch.modeWant !== want || scratch.modeHead !== head) {
@@ -420,22 +434,33 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
         scratch.modeWant = want;
         scratch.modeHead = head;
       }
-      scratch.out[0] = 0;
-    }
-    for (const [segStart, segEnd] of segments) {
-      if (segEnd - segStart < 2) continue;
-      pass.segStart = segStart;
-      pass.segEnd = segEnd;
-      // Pair j holds bytes 2j and 2j+1.
-      const from = segStart >> 1;
-      const end = (segEnd + 1) >> 1;
-      if (scan === null) scanPairs(scratch.bytes, table.cls, scratch.window, from, end);
-      else {
-        const out = scratch.out;
-        for (let j = from; ; ) {
-          j = scan(j, end, segStart, segEnd, pass.wideFrom);
-          candidates(pass, out);
-          if (j >= end) break;
+      const out = scratch.out;
+      out[0] = 0;
+      // The text goes into the module's memory a chunk at a time (a memory cannot shrink: it would hold the
+      // largest text for good), with `overlap` characters on each side for the keywords around its edges.
+      // Chunk c looks at the windows starting in [base, base + chunk): pairs [base/2 + 1, (base + chunk)/2 + 1)
+      // (the first chunk from pair 0, whose windows start before the text).
+      const { chunk, overlap } = table;
+      for (let base = 0; base < n; base += chunk) {
+        const copyStart = Math.max(0, base - overlap);
+        const copyEnd = Math.min(n, base + chunk + overlap);
+        const length = copyEnd - copyStart;
+        Buffer.prototype.latin1Write.call(bytes, length === n ? text : text.slice(copyStart, copyEnd), 0, length);
+        bytes[length] = 0;
+        bytes[length + 1] = 0;
+        const jLow = base === 0 ? 0 : base / 2 + 1;
+        const jHigh = base + chunk >= n ? Number.MAX_SAFE_INTEGER : (base + chunk) / 2 + 1;
+        const half = copyStart / 2;
+        for (const [segStart, segEnd] of segments) {
+          if (segEnd - segStart < 2) continue;
+          const from = Math.max(segStart >> 1, jLow);
+          const end = Math.min((segEnd + 1) >> 1, jHigh);
+          if (from >= end) continue;
+          for (let j = from - half; ; ) {
+            j = scan(j, end - half, segStart - copyStart, Math.min(segEnd, copyEnd) - copyStart, Math.min(pass.wideFrom, copyEnd) - copyStart);
+            candidates(pass, out, copyStart);
+            if (j >= end - half) break;
+          }
         }
       }
     }
@@ -491,14 +516,14 @@ function pairHit(j: number): void {
 }
 
 /** The WebAssembly loop's candidates, in text order: confirmed (past `wideFrom`) and recorded; `out` emptied. */
-function candidates(pass: Pass, out: Int32Array): void {
+function candidates(pass: Pass, out: Int32Array, delta: number): void {
   const count = out[0]!;
   const { state } = pass.scratch;
   const { keywords } = pass.table;
   const mode = pass.scratch.mode;
   for (let i = 1; i <= 2 * count; i += 2) {
     const k = out[i]!;
-    const at = out[i + 1]!;
+    const at = out[i + 1]! + delta;
     const confirm = at + keywords[k]!.length > pass.wideFrom;
     if (mode[k] === 0 && !confirm) {
       // Finished by the loop itself at this, its only candidate.
