@@ -95,7 +95,10 @@ test("a token format under a name that marks it public by design is public (Supa
   };
   const jwt = ["eyJhbGciOiJIUzI1NiJ9", "eyJyb2xlIjoiYW5vbiJ9", "c2lnbmF0dXJlX2hlcmVfMTIz"].join(".");
   assert.equal(classifyVariable("NEXT_PUBLIC_SUPABASE_ANON_KEY", jwt, ".env", { rules: [rule] }).verdict, "public");
-  assert.equal(classifyVariable("SUPABASE_SERVICE_ROLE_KEY", jwt, ".env", { rules: [rule] }).verdict, "secret");
+  const serviceRole = ["eyJhbGciOiJIUzI1NiJ9", "eyJyb2xlIjoic2VydmljZV9yb2xlIn0", "c2lnbmF0dXJlX2hlcmVfMTIz"].join(".");
+  assert.equal(classifyVariable("SUPABASE_SERVICE_ROLE_KEY", serviceRole, ".env", { rules: [rule] }).verdict, "secret");
+  // The anon key's own claims say it is the public one, whatever the variable is called.
+  assert.equal(classifyVariable("SUPABASE_KEY", jwt, ".env", { rules: [rule] }).verdict, "public");
 });
 
 test("a Firebase web API key under a browser prefix is public; another Google key there is still browser-exposed", () => {
@@ -105,4 +108,11 @@ test("a Firebase web API key under a browser prefix is public; another Google ke
   }
   assert.equal(classifyVariable("NEXT_PUBLIC_GEMINI_API_KEY", key, ".env").kind, "browser-exposed");
   assert.equal(classifyVariable("FIREBASE_API_KEY", key, ".env").verdict, "secret", "no browser prefix: the name alone does not say where it goes");
+});
+
+test("a Google Maps key under a browser prefix is public; a server-side Maps key is a secret", () => {
+  const key = ["AI", "za", "Sy", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2"].join("");
+  for (const name of ["EXPO_PUBLIC_GOOGLE_MAPS_KEY", "NEXT_PUBLIC_MAPS_API_KEY", "PUBLIC_GOOGLE_MAPS_API_KEY"]) assert.equal(classifyVariable(name, key, ".env").verdict, "public", name);
+  assert.equal(classifyVariable("GOOGLE_MAPS_API_KEY", key, ".env").verdict, "secret");
+  assert.equal(classifyVariable("NEXT_PUBLIC_GEMINI_API_KEY", key, ".env").kind, "browser-exposed");
 });

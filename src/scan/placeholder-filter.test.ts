@@ -186,3 +186,24 @@ test("stand-in words in other languages, joined by any punctuation or percent-en
   }
   for (const v of ["Kq8$zR2!mW5p", "pa%2Fx9Kq2LmP7vR4"]) assert.equal(notSecretReason(v), null, v);
 });
+
+test("a digest word counts only as a word of the name: PREVIEW_SECRET holds `rev`, SHARED_KEY starts with `sha`", () => {
+  const hex = ["a8f3c2e91b7d4f60", "c5e2a9b8d7f61e34"].join("");
+  for (const name of ["public_cms_preview_secret", "shared_secret", "sharepoint_client_secret"]) assert.equal(notSecretReason(hex, name), null, name);
+  for (const name of ["commit_sha", "filehash", "sha256sum", "git_revision", "content_digest", "etag"]) assert.equal(notSecretReason(hex, name), "hex digest", name);
+});
+
+test("instructions and test markers written as the value are placeholders", () => {
+  for (const v of ["jwt-secret-for-tests-only", "generate-with-openssl-rand-base64-32", "run-openssl-rand-hex-32"]) assert.notEqual(notSecretReason(v), null, v);
+});
+
+test("public-by-design values: RevenueCat public SDK keys, a Supabase anon JWT (its role claim), not a service_role JWT", () => {
+  const b64u = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const sig = ["Xq9vB2nM4kL8pR1t", "Z7wC5yH3jF6dG0sA", "e8uQ"].join("");
+  const anon = `${b64u({ alg: "HS256", typ: "JWT" })}.${b64u({ iss: "supabase", ref: "abcdefghijklmnopqrst", role: "anon" })}.${sig}`;
+  const service = `${b64u({ alg: "HS256", typ: "JWT" })}.${b64u({ iss: "supabase", ref: "abcdefghijklmnopqrst", role: "service_role" })}.${sig}`;
+  assert.equal(notSecretReason(anon), "public key or certificate");
+  assert.equal(notSecretReason(service), null);
+  for (const p of ["appl_", "goog_", "amzn_"]) assert.equal(notSecretReason(p + "Hq7xKp2Lm9Rt4Vw8Zb3Nc6HdQ"), "public key or certificate", p);
+  assert.equal(notSecretReason("sk_" + "Hq7xKp2Lm9Rt4Vw8Zb3Nc6HdQ"), null);
+});

@@ -37,6 +37,8 @@ const MARKERS = new Set([
   "example", "examples", "sample", "dummy", "fake", "placeholder", "changeme", "changethis", "redacted", "replace", "replaceme",
   "your", "yours", "insert", "todo", "tbd", "fixme", "mock", "mocked", "lorem", "ipsum", "foobar", "notreal", "xxx", "xxxx",
   "test", "testing", "demo", "invalid", "bogus", "stub", "here", "goes", "enter", "put",
+  // `jwt-secret-for-tests-only`, `generate-with-openssl-rand-base64-32`: instructions and test markers.
+  "tests", "generate", "openssl",
 ]);
 
 /**
@@ -65,6 +67,7 @@ const GLUE_WORDS = [
   // transliterated): `passwd='geheim$parole'`, `kennwort`, `motdepasse`.
   "geheim", "geheimnis", "passwort", "kennwort", "parole", "parola", "parol", "motdepasse", "secreto", "segreto", "contrasena",
   "senha", "wachtwoord", "haslo", "losenord", "passord", "salasana", "sifre",
+  "for", "only", "tests", "openssl", "rand", "base",
 ];
 
 /** The whole value is a stand-in word (`value`, `password`, `changeme`, `null`…). */
@@ -206,8 +209,32 @@ export function isPublicMaterial(v: string): boolean {
     // (https://docs.mapbox.com/accounts/guides/tokens/). PostHog project API keys ("phc_") are write-only
     // ingestion keys meant for browsers (https://posthog.com/docs/api: personal keys are "phx_").
     /^pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$/.test(v) ||
-    /^phc_[A-Za-z0-9]{30,60}$/.test(v)
+    /^phc_[A-Za-z0-9]{30,60}$/.test(v) ||
+    // RevenueCat's public SDK keys, one per store (appl_ App Store, goog_ Play, amzn_ Amazon, strp_ Stripe
+    // web billing), are compiled into every app build; the secret ones are `sk_`
+    // (https://www.revenuecat.com/docs/welcome/authentication#public-api-keys).
+    /^(?:appl|goog|amzn|strp)_[A-Za-z0-9]{20,40}$/.test(v) ||
+    isSupabaseAnonKey(v)
   );
+}
+
+/**
+ * A Supabase anon (or Firebase-style public) JWT: `role` "anon" in the payload. The anon key ships in
+ * every Supabase client page, and row-level security is what protects the data; the `service_role`
+ * key bypasses it and is a secret (https://supabase.com/docs/guides/api/api-keys).
+ */
+export function isSupabaseAnonKey(v: string): boolean {
+  if (!v.startsWith("eyJ") || v.length > 2000) return false;
+  const m = /^eyJ[A-Za-z0-9_-]*\.(eyJ[A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*$/.exec(v);
+  if (!m) return false;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(Buffer.from(m[1]!, "base64url").toString("utf8"));
+  } catch {
+    return false;
+  }
+  const claims = payload as { role?: unknown; iss?: unknown };
+  return claims !== null && typeof claims === "object" && claims.role === "anon" && (claims.iss === "supabase" || typeof claims.iss !== "string" || /supabase/.test(claims.iss));
 }
 
 /** Ciphertext that is safe to commit: SOPS, ansible-vault, Vault transit, jasypt, Spring {cipher}, KMS blobs. */
@@ -266,9 +293,13 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isStandIn(v)) return "placeholder or default value";
   if (isSequential(v)) return "sequential placeholder";
-  if (isHexDigest(v) && /(?:hash|sha|md5|digest|checksum|integrity|etag|commit|revision|rev|fingerprint|thumbprint)/.test(name)) return "hex digest";
+  if (isHexDigest(v) && DIGEST_NAME.test(name)) return "hex digest";
   return null;
 }
+
+// A digest word as a word of the name (`commit_sha`, `fileHash`, `sha256sum`, `etag`), not
+// inside another word: `PREVIEW_SECRET` holds `rev`, `SHARED_KEY` starts with `sha`.
+const DIGEST_NAME = /(?:^|[^a-z0-9]|[a-z0-9](?=hash))(?:\w*hash(?:es|ed)?|sha(?:1|224|256|384|512)?(?:sum)?|md5(?:sum)?|digests?|checksums?|integrity|etag|commit(?:id)?|revision|rev|fingerprints?|thumbprints?)(?![a-z])/;
 
 /** A value that is an obvious fake: used for test-fixture paths, where only real-looking values count. */
 export function isObviousFake(value: string): boolean {
