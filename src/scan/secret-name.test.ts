@@ -86,3 +86,12 @@ test("`pw` heads a password name alone, after a word or glued to a short word", 
     assert.ok(a.strength === "none" || a.negative, `${name}: ${JSON.stringify(a)}`);
   }
 });
+
+test("read-only content tokens made for front ends are not secret names; their admin counterparts are", () => {
+  for (const name of ["SHOPIFY_STOREFRONT_ACCESS_TOKEN", "PUBLIC_STOREFRONT_API_TOKEN", "CONTENTFUL_DELIVERY_TOKEN", "PUBLIC_CONTENTFUL_DELIVERY_ACCESS_TOKEN"]) {
+    assert.ok(analyzeName(name).negative, name);
+  }
+  for (const name of ["SHOPIFY_ADMIN_ACCESS_TOKEN", "PRIVATE_STOREFRONT_API_TOKEN", "CONTENTFUL_MANAGEMENT_TOKEN", "DELIVERY_API_TOKEN"]) {
+    assert.equal(analyzeName(name).strength, "strong", name);
+  }
+});

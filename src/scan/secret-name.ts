@@ -166,7 +166,7 @@ function analyze(name: string): NameAnalysis {
     case "connectionstring": case "connstr":
       return { strength: "medium", kind: "connection-string", head, negative: false };
     case "token": case "bearer":
-      if (KEY_NEGATIVE_BEFORE.has(prev)) return { ...NONE, head, negative: true };
+      if (KEY_NEGATIVE_BEFORE.has(prev) || isPublicClientToken(before)) return { ...NONE, head, negative: true };
       return { strength: "strong", kind: "token", head, negative: false };
     case "authorization":
       return { strength: "medium", kind: "token", head, negative: false };
@@ -198,6 +198,16 @@ function analyze(name: string): NameAnalysis {
 // https://typesense.org/docs/latest/api/api-keys.html#search-only-api-key).
 // A Pusher *secret* key or Beams secret key ends in SECRET / SECRET_KEY and is untouched.
 const SEARCH_VENDORS = new Set(["algolia", "typesense", "meili", "meilisearch", "docsearch"]);
+
+// Read-only content tokens made for front ends: Shopify's Storefront API access token ("public
+// access… can be used in client-side code": https://shopify.dev/docs/api/usage/authentication#getting-started-with-public-access)
+// and Contentful's Content Delivery API token, which reads published content only and is what every
+// Contentful web page fetches with (https://www.contentful.com/developers/docs/references/authentication/);
+// the Admin API token (`shpat_`) and the Content Management token (`CFPAT-`) stay secrets.
+function isPublicClientToken(before: string[]): boolean {
+  if (before.includes("storefront")) return !before.includes("private");
+  return before.includes("delivery") && (before.includes("contentful") || before.includes("cda"));
+}
 
 function isPublicClientKey(before: string[]): boolean {
   const prev = before[before.length - 1] ?? "";
