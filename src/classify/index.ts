@@ -64,6 +64,13 @@ export function classifyVariable(name: string, value: string, file?: string, opt
   if (best && prefix && best.rule.id === "gcp-api-key" && /FIREBASE/i.test(name)) {
     return { verdict: "public", confidence: 0.8, reason: `Firebase web API key under ${prefix}: public by design, although it has the format of ${best.rule.description.replace(/\.$/, "")}` };
   }
+  // `EXPO_PUBLIC_GOOGLE_MAPS_KEY=AIza…` / `NEXT_PUBLIC_MAPS_API_KEY`: a Maps key the client app needs to
+  // draw maps, so it is in every page or app build whatever is done; Google's answer is an HTTP-referrer
+  // or app restriction, not secrecy (https://developers.google.com/maps/api-security-best-practices#restricting-api-keys).
+  // A server-side GOOGLE_MAPS_API_KEY (geocoding, no browser prefix) stays a secret.
+  if (best && prefix && best.rule.id === "gcp-api-key" && /(?:^|_)MAPS?(?:_|$)/i.test(name)) {
+    return { verdict: "public", confidence: 0.75, reason: `Google Maps key under ${prefix}: shipped to every client by design and protected by key restrictions, although it has the format of ${best.rule.description.replace(/\.$/, "")}` };
+  }
   if (best) {
     return exposed(prefix, {
       verdict: "secret",

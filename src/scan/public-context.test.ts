@@ -41,3 +41,15 @@ test("the key in a server-side Maps web-service call or another Android resource
     assert.ok(scanText({ text, file }).findings.length > 0, `${file}: ${text.trim()}`);
   }
 });
+
+test("a Google Maps key in a mobile app's own configuration (Expo app.json, AndroidManifest) is public", () => {
+  for (const [file, text] of [
+    ["app.json", `{ "expo": { "ios": { "config": { "googleMapsApiKey": "${KEY}" } } } }\n`],
+    ["app.json", `{ "expo": { "android": { "config": { "googleMaps": { "apiKey": "${KEY}" } } } } }\n`],
+    ["app/src/main/AndroidManifest.xml", `<meta-data android:name="com.google.android.geo.API_KEY" android:value="${KEY}"/>\n`],
+  ] as const) {
+    assert.equal(scanText({ text, file }).findings.length, 0, `${file}: ${text.trim()}`);
+  }
+  // The same key under another name of the same file is still reported.
+  assert.ok(scanText({ text: `{ "expo": { "extra": { "geminiApiKey": "${KEY}" } } }\n`, file: "app.json" }).findings.length > 0);
+});

@@ -26,11 +26,18 @@ const GOOGLE_API_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
 const BROWSER_LOADER = /(?:maps\.googleapis\.com\/maps\/api\/js|google\.com\/maps\/embed\/v1\/\w+)\?(?:[^\s"'<>?]{0,300}&(?:amp;)?)?key=$/;
 const ANDROID_RESOURCE = /<string\s+name="(?:google_api_key|google_crash_reporting_api_key)"[^>]{0,80}>$/;
 
+// - the Maps SDK keys of a mobile app's own configuration, compiled into the app: Expo's
+//   `ios.config.googleMapsApiKey` and `android.config.googleMaps.apiKey`
+//   (https://docs.expo.dev/versions/latest/config/app/#googlemapsapikey) and the AndroidManifest
+//   `com.google.android.geo.API_KEY` meta-data (https://developers.google.com/maps/documentation/android-sdk/get-api-key#add-key),
+//   restricted by app signature rather than kept secret.
+const MOBILE_MAPS_CONFIG = /(?:["']?googleMapsApiKey["']?\s*[:=]\s*|["']googleMaps["']\s*:\s*\{\s*["']apiKey["']\s*:\s*|android:name="com\.google\.android\.geo\.API_KEY"\s+android:value=)["']$/;
+
 /** True when `secret`, found at [start, end) of `text`, is a Google API key inside a Firebase app configuration. */
 export function isPublicByContext(secret: string, text: string, start: number, end: number): boolean {
   if (!GOOGLE_API_KEY.test(secret)) return false;
   const before = text.slice(Math.max(0, start - 400), start);
-  if (BROWSER_LOADER.test(before) || ANDROID_RESOURCE.test(before)) return true;
+  if (BROWSER_LOADER.test(before) || ANDROID_RESOURCE.test(before) || MOBILE_MAPS_CONFIG.test(before)) return true;
   const around = text.slice(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
   return FIREBASE_MARKERS.test(around);
 }
