@@ -79,10 +79,13 @@ export const rules: Rule[] = [
     keywords: ["x-api-key", "x-auth-token", "api-key", "x-access-token"],
     pattern: /(?<![A-Za-z0-9_-])(?:X-Api-Key|X-Auth-Token|Api-Key|X-Access-Token)["']?[ \t]{0,4}:[ \t]{0,4}["'`]?(?<secret>[A-Za-z0-9_\-.=+/]{20,200})(?![A-Za-z0-9_\-.=+/])/i,
     entropy: 3.7,
+    // An unquoted value is a header line's (curl -H, YAML, HTTP files), or code: `{ "X-API-Key": c.env.API_KEY }`,
+    // `config.apiKey`; a dotted path of identifiers that ends in a name is a variable, not a key.
+    validate: (secret) => !/^[a-z_$][\w$]{0,15}(?:\.[A-Za-z_$][\w$]*)+$/.test(secret),
     get examples() {
       return {
         invalid: [`curl -H "X-API-Key: ${fake(ALNUM, 32, "xapikey")}" https://api.acme.io/v2/items`, `headers: { "x-auth-token": "${fake(ALNUM, 40, "xauth")}" }`],
-        valid: ['curl -H "X-API-Key: $API_KEY" https://api.acme.io', "x-api-key: REPLACE_WITH_YOUR_API_KEY_HERE"],
+        valid: ['curl -H "X-API-Key: $API_KEY" https://api.acme.io', "x-api-key: REPLACE_WITH_YOUR_API_KEY_HERE", 'headers: { "X-API-Key": c.env.UPSTREAM_API_KEY },', "headers: { 'x-auth-token': this.config.authenticationToken }"],
       };
     },
   }),
