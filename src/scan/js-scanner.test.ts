@@ -104,3 +104,35 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     assert.equal(shouldParseJavaScript(text, scanKeywords(set, text)), false, text);
   }
 });
+
+test("a literal behind a fallback, a value-keeping wrapper or a schema default is judged by its name", () => {
+  const text = [
+    `const webhookSecret = Deno.env.get("WEBHOOK_SECRET") || "${TOKEN}a";`,
+    `const cfg = { clientSecret: opts.secret ?? "${TOKEN}b" };`,
+    `export default { define: { __INTERNAL_API_TOKEN__: JSON.stringify("${TOKEN}c") } };`,
+    `const signingKey = Buffer.from("${TOKEN}d", "utf8");`,
+    `const env = z.object({ ENCRYPTION_KEY: z.string().length(64).default("${TOKEN}e") });`,
+    `const port = opts.port || "${TOKEN}f";`,
+    `const mode = JSON.stringify("${TOKEN}g");`,
+  ].join("\n");
+  const { findings } = scan("src/config.ts", text);
+  assert.deepEqual(findings.map((f) => f.line), [1, 2, 3, 4, 5]);
+  for (const f of findings) assert.match(text.slice(f.start, f.end), new RegExp(`^${TOKEN}[a-e]$`));
+});
+
+test("crypto keys, hashed literal passwords and positional client credentials are findings", () => {
+  const text = [
+    `const sig = crypto.createHmac("sha256", "${TOKEN}a").update(b).digest("hex");`,
+    `const c = createCipheriv("aes-256-gcm", Buffer.from("${TOKEN}b${TOKEN}", "hex"), iv);`,
+    `const h = await Bun.password.hash("${PW}");`,
+    `const h2 = bcrypt.hashSync("${PW}2", 10);`,
+    `const sms = twilio(sid, "${TOKEN}c");`,
+    `const mj = Mailjet.apiConnect(key, "${TOKEN}d");`,
+    `const digest = createHash("sha256").update("${TOKEN}e").digest("hex");`,
+    `const h3 = bcrypt.hash(req.body.password, 10);`,
+  ].join("\n");
+  assert.ok(shouldParseJavaScript(`crypto.createHmac("sha256", "${TOKEN}")`));
+  assert.ok(shouldParseJavaScript(`await Bun.password.hash("${PW}")`));
+  const { findings } = scan("src/crypto.ts", text);
+  assert.deepEqual(findings.map((f) => f.line), [1, 2, 3, 4, 5, 6]);
+});

@@ -37,7 +37,15 @@ export const AST_MAX_BYTES = 1_000_000;
 // speed) followed by blanks and a quote, and only those look back at the
 // callee's name (one alternation of a dozen names was 2-4× slower to search
 // over whole files; the regex `\(\s*["'`]` was 2× slower than indexOf).
-const CREDENTIAL_CALLEE_TAIL = /(?:Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|SDK|Api|API|set(?:ApiKey|Token|AccessToken|Credentials|Auth)|[bB]asicAuth|(?:^|[^\w$])auth)\s*$/;
+const CREDENTIAL_CALLEE_TAIL = /(?:Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|SDK|Api|API|set(?:ApiKey|Token|AccessToken|Credentials|Auth)|[bB]asicAuth|(?:^|[^\w$])auth|(?:^|[^\w$])twilio|apiConnect|create(?:Hmac|Cipheriv|Decipheriv)|(?:bcrypt|argon2|password)\.hash(?:Sync)?)\s*$/;
+const WRAPPER_TAIL = /(?:JSON\.stringify|Buffer\.from|\.default|\.encode)\s*$/;
+const SECRET_WORD = /secret|token|passw|pwd|api_?key|apikey|private_?key|signing|encryption|credential/i;
+
+/** The text from the start of `at`'s line to `at` (at most 200 characters). */
+function lineBefore(text: string, at: number): string {
+  const from = Math.max(text.lastIndexOf("\n", at - 1) + 1, at - 200);
+  return text.slice(from, at);
+}
 const TOKEN_SIGNING = /(?:jwt|jose|jsonwebtoken)\.(?:sign|verify)\s*\(/;
 
 function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
@@ -45,14 +53,33 @@ function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
     let j = at + 1;
     while (isSpaceCode(text.charCodeAt(j))) j++;
     const q = text.charCodeAt(j);
-    if ((q === 34 || q === 39 || q === 96) && CREDENTIAL_CALLEE_TAIL.test(text.slice(Math.max(0, at - 24), at))) return true;
+    if (q !== 34 && q !== 39 && q !== 96) continue;
+    const tail = text.slice(Math.max(0, at - 24), at);
+    if (CREDENTIAL_CALLEE_TAIL.test(tail)) return true;
+    // `__API_TOKEN__: JSON.stringify("…")`, `const key = Buffer.from("…", "hex")`, `.default("…")`:
+    // only worth a parse when a secret word stands before the call on its line.
+    if (WRAPPER_TAIL.test(tail) && SECRET_WORD.test(lineBefore(text, at))) return true;
+  }
+  // `const secret = opts.secret || "…"`, `token: Deno.env.get("T") ?? "…"` with a secret word before it.
+  for (const op of ["||", "??"]) {
+    for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
+      let j = at + 2;
+      while (isSpaceCode(text.charCodeAt(j))) j++;
+      const q = text.charCodeAt(j);
+      if ((q === 34 || q === 39 || q === 96) && SECRET_WORD.test(lineBefore(text, at))) return true;
+    }
   }
   // `jwt.sign(payload, secret)`: the secret is the second argument. The engine's keyword
   // pass says whether a receiver name occurs at all (rule-set.ts ENGINE_KEYWORDS).
   if (found !== undefined && !found.has("jwt.") && !found.has("jose.") && !found.has("jsonwebtoken.")) return false;
   return TOKEN_SIGNING.test(text);
 }
-const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth)$/;
+const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth|apiConnect)$/;
+// Key arguments of Node's crypto (`createHmac("sha256", key)`, `createCipheriv(alg, key, iv)`): the second.
+const CRYPTO_KEY_CALLEE = /^create(?:Hmac|Cipheriv|Decipheriv)$/;
+// A password hashed from a literal at startup (an admin seed): `bcrypt.hash("…", 10)`, `argon2.hash("…")`,
+// `Bun.password.hash("…")` (https://bun.sh/docs/api/hashing#bun-password).
+const PASSWORD_HASH_RECEIVER = /^(?:bcrypt|bcryptjs|argon2|password)$/;
 
 /**
  * The cheap pre-check: is parsing this file worth it? Only when it aliases or
@@ -131,7 +158,34 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       return { start, end, raw: text.slice(start, end) };
     }
     if (node.type === "TSAsExpression" || node.type === "TSSatisfiesExpression" || node.type === "TSNonNullExpression") return literal(node.expression);
+    // The literal inside a wrapper that keeps its value: `JSON.stringify("…")` (Vite `define`, webpack
+    // DefinePlugin), `Buffer.from("…", "hex")`, `new TextEncoder().encode("…")`, `String("…")`, and the
+    // `.default("…")` of a schema chain (`z.string().default("…")`, Joi, yup, convict).
+    if (node.type === "CallExpression") {
+      const callee = node.callee as Node;
+      const args = node.arguments as Node[];
+      if (args.length === 0) return null;
+      const name = calleeName(callee);
+      const object = callee.type === "MemberExpression" ? calleeName(callee.object as Node) : "";
+      if (
+        (name === "stringify" && object === "JSON") ||
+        (name === "from" && object === "Buffer") ||
+        (name === "encode" && (callee.object as Node | undefined)?.type === "NewExpression") ||
+        (name === "String" && callee.type === "Identifier") ||
+        (name === "default" && callee.type === "MemberExpression" && args.length === 1)
+      ) {
+        return literal(args[0]);
+      }
+      return null;
+    }
     return null;
+  };
+  // `x ?? "…"` / `x || "…"`: the literal the name falls back to (`const token = opts.token || "…"`,
+  // `secret: Deno.env.get("S") ?? "…"`); the literal itself otherwise.
+  const valueOf = (n: unknown): unknown => {
+    const node = n as Node | null;
+    if (node && node.type === "LogicalExpression" && (node.operator === "??" || node.operator === "||")) return node.right;
+    return n;
   };
 
   const add = (name: string, n: unknown, ruleId: string, context: "code" | "env", why?: string): void => {
@@ -201,7 +255,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       case "VariableDeclarator": {
         const id = node.id as Node;
         const init = node.init as Node | null;
-        if (id.type === "Identifier") add(id.name as string, init, "js-hardcoded-secret", "code");
+        if (id.type === "Identifier") add(id.name as string, valueOf(init), "js-hardcoded-secret", "code");
         if (id.type === "ObjectPattern" && init && (isProcessEnv(init) || isImportMetaEnv(init) || (init.type === "Identifier" && aliases.has(init.name as string)))) {
           for (const p of id.properties as Node[]) {
             if (p.type !== "ObjectProperty") {
@@ -227,7 +281,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       }
       case "AssignmentExpression": {
         const name = targetName(node.left as Node);
-        if (name) add(name, node.right, "js-hardcoded-secret", "code");
+        if (name) add(name, valueOf(node.right), "js-hardcoded-secret", "code");
         return;
       }
       case "ObjectProperty":
@@ -236,7 +290,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       case "PropertyDefinition": {
         if (node.computed === true && (node.key as Node).type !== "StringLiteral") return;
         const name = keyName(node.key as Node);
-        if (name) add(name, node.value, "js-hardcoded-secret", "code");
+        if (name) add(name, valueOf(node.value), "js-hardcoded-secret", "code");
         return;
       }
       case "AssignmentPattern": {
@@ -271,6 +325,11 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
           // jsonwebtoken's `jwt.sign(payload, secret)` / `jwt.verify(token, secret)`: the second argument.
           const obj = (node.callee as Node).type === "MemberExpression" ? calleeName((node.callee as Node).object as Node) : "";
           if (/^(?:jwt|jsonwebtoken|jose|JWT)$/.test(obj) && args[1]) add("jwt_secret", args[1], "js-hardcoded-secret", "code", `signing secret passed to ${obj}.${callee}()`);
+        } else if (CRYPTO_KEY_CALLEE.test(callee)) {
+          if (args[1]) add("secret_key", args[1], "js-hardcoded-secret", "code", `key argument of ${callee}()`);
+        } else if ((callee === "hash" || callee === "hashSync") && (node.callee as Node).type === "MemberExpression") {
+          const obj = calleeName((node.callee as Node).object as Node);
+          if (PASSWORD_HASH_RECEIVER.test(obj) && args[0]) add("password", args[0], "js-hardcoded-secret", "code", `password hashed by ${obj}.${callee}()`);
         } else if (callee && CALLEE_CREDENTIAL.test(callee)) {
           for (const a of args) {
             if (a.type === "StringLiteral") add("api_key", a, "js-hardcoded-secret", "code", `credential argument of ${callee}()`);
