@@ -3,6 +3,7 @@ import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isPublicByContext } from "./public-context.js";
+import { inlinedIntoClient } from "./build-inlined.js";
 import { detectGeneric } from "./generic-detector.js";
 import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
@@ -125,6 +126,11 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     }
   }
   const chosen = filterIds(dedupe(candidates.filter((c) => !isPublicByContext(c.secret, text, c.start, c.end))), options);
+  for (let i = 0; i < chosen.length; i++) {
+    const c = chosen[i]!;
+    const where = c.kind === "browser-exposed" ? null : inlinedIntoClient(file, text, c.start);
+    if (where) chosen[i] = { ...c, kind: "browser-exposed", severity: "high", reason: `${c.reason}; in the ${where}` };
+  }
   return { findings: toRaw(chosen, text, file), envReferences };
 }
 
