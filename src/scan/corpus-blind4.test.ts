@@ -34,8 +34,8 @@ interface Label {
 
 const all = (JSON.parse(readFileSync(join(root, "labels.json"), "utf8")) as { labels: Label[] }).labels;
 
-const MIN_PRECISION = 0.92;
-const MIN_RECALL = 0.91;
+const MIN_PRECISION = 0.95;
+const MIN_RECALL = 0.95;
 
 test("blind corpus 4: precision and recall of scan() on JS/TS apps and their .env files", async () => {
   const labels = all.filter((l) => !l.trap);
@@ -51,10 +51,11 @@ test("blind corpus 4: precision and recall of scan() on JS/TS apps and their .en
   console.log(summary);
   console.log(`browser-exposed ${browser.length - notExposed.length}/${browser.length}${notExposed.map((l) => `\n  not reported as browser-exposed: ${l.file}:${l.line} (${l.note})`).join("")}`);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
+  assert.equal(notExposed.length, 0, "every secret shipped to the client is reported as browser-exposed");
 });
 
-const MAX_SECRETS_LEFT = 3;
-const MAX_CONFIG_MOVED = 5;
+const MAX_SECRETS_LEFT = 0;
+const MAX_CONFIG_MOVED = 0;
 
 test("blind corpus 4: the migration's verdict on each .env key (secret moves to Vault, config and public stay)", () => {
   const set = collectCandidates(root);
