@@ -136,3 +136,31 @@ test("crypto keys, hashed literal passwords and positional client credentials ar
   const { findings } = scan("src/crypto.ts", text);
   assert.deepEqual(findings.map((f) => f.line), [1, 2, 3, 4, 5, 6]);
 });
+
+test("a credential after a command-line flag in an argv array, and a user:password literal being Basic-encoded", () => {
+  const text = [
+    `await execa("docker", ["login", "-u", "deployer", "-p", "${TOKEN}a", "registry.gitlab.com"]);`,
+    `spawn("vault", ["login", "--token", "${TOKEN}b"]);`,
+    `const headers = { Authorization: "Basic " + Buffer.from("svc:${PW}").toString("base64") };`,
+    `const h2 = { Authorization: "Basic " + btoa("svc:${PW}3") };`,
+    `spawn("docker", ["run", "-p", "8080:80", "nginx"]);`,
+    `const b = Buffer.from("host:8080").toString("base64");`,
+    `const c = Buffer.from("svc:${PW}4");`,
+  ].join("\n");
+  const { findings } = scan("src/deploy.ts", text);
+  assert.deepEqual(findings.map((f) => f.line), [1, 2, 3, 4]);
+  assert.equal(text.slice(findings[2]!.start, findings[2]!.end), PW, "the password, without the user");
+});
+
+test("a constant whose only clue is its use as a cipher key is a finding; a random key is not", () => {
+  const text = [
+    `const ALGO = "aes-256-gcm";`,
+    `const KEY = Buffer.from("${TOKEN}${TOKEN}", "utf8");`,
+    `const OTHER = crypto.randomBytes(32);`,
+    `export const enc = (iv, b) => crypto.createCipheriv(ALGO, KEY, iv).update(b);`,
+    `export const enc2 = (iv, b) => crypto.createCipheriv(ALGO, OTHER, iv).update(b);`,
+  ].join("\n");
+  assert.ok(shouldParseJavaScript(text));
+  const { findings } = scan("src/crypto.js", text);
+  assert.deepEqual(findings.map((f) => f.line), [2]);
+});

@@ -37,9 +37,13 @@ export const AST_MAX_BYTES = 1_000_000;
 // speed) followed by blanks and a quote, and only those look back at the
 // callee's name (one alternation of a dozen names was 2-4× slower to search
 // over whole files; the regex `\(\s*["'`]` was 2× slower than indexOf).
-const CREDENTIAL_CALLEE_TAIL = /(?:Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|SDK|Api|API|set(?:ApiKey|Token|AccessToken|Credentials|Auth)|[bB]asicAuth|(?:^|[^\w$])auth|(?:^|[^\w$])twilio|apiConnect|create(?:Hmac|Cipheriv|Decipheriv)|(?:bcrypt|argon2|password)\.hash(?:Sync)?)\s*$/;
+const CREDENTIAL_CALLEE_TAIL = /(?:Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|SDK|Api|API|set(?:ApiKey|Token|AccessToken|Credentials|Auth)|[bB]asicAuth|(?:^|[^\w$])auth|(?:^|[^\w$])twilio|apiConnect|create(?:Hmac|Cipheriv|Decipheriv)|(?:bcrypt|argon2|password)\.hash(?:Sync)?|(?:^|[^\w$])btoa)\s*$/;
 const WRAPPER_TAIL = /(?:JSON\.stringify|Buffer\.from|\.default|\.encode)\s*$/;
-const SECRET_WORD = /secret|token|passw|pwd|api_?key|apikey|private_?key|signing|encryption|credential/i;
+const SECRET_WORD = /secret|token|passw|pwd|api_?key|apikey|private_?key|signing|encryption|credential|authori[sz]ation|Basic /i;
+// Flags of command lines whose next argument is a credential (`execa("docker", ["login", "-u", u, "-p", "…"])`,
+// `spawn("mysql", ["-p…"])` is not split this way). `-p` is a port for ssh/docker run: a port fails the shape test.
+const ARGV_CREDENTIAL_FLAG = /^(?:-p|--password|--pass|--passphrase|--token|--api-key|--apikey|--secret|--client-secret|--access-token|--auth-token)$/;
+const ARGV_FLAG_MARKS = ['"-p"', "'-p'", '"--password"', "'--password'", '"--token"', "'--token'", '"--api-key"', "'--api-key'"];
 
 /** The text from the start of `at`'s line to `at` (at most 200 characters). */
 function lineBefore(text: string, at: number): string {
@@ -60,6 +64,9 @@ function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
     // only worth a parse when a secret word stands before the call on its line.
     if (WRAPPER_TAIL.test(tail) && SECRET_WORD.test(lineBefore(text, at))) return true;
   }
+  if (ARGV_FLAG_MARKS.some((m) => text.includes(m))) return true;
+  // `createCipheriv(ALGO, KEY, iv)` with `const KEY = Buffer.from("…")` elsewhere in the file.
+  if (text.includes("createCipheriv(") || text.includes("createDecipheriv(")) return true;
   // `const secret = opts.secret || "…"`, `token: Deno.env.get("T") ?? "…"` with a secret word before it.
   for (const op of ["||", "??"]) {
     for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
@@ -147,6 +154,8 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
   const envReferences: EnvReference[] = [];
   const aliases = new Set<string>();
   const fallbackRefs = new Set<EnvReference>();
+  const constants = new Map<string, Node>();
+  const keyArgs: Array<{ name: string; callee: string }> = [];
 
   const literal = (n: unknown): { start: number; end: number; raw: string } | null => {
     const node = n as Node | null;
@@ -255,7 +264,10 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       case "VariableDeclarator": {
         const id = node.id as Node;
         const init = node.init as Node | null;
-        if (id.type === "Identifier") add(id.name as string, valueOf(init), "js-hardcoded-secret", "code");
+        if (id.type === "Identifier") {
+          add(id.name as string, valueOf(init), "js-hardcoded-secret", "code");
+          if (init) constants.set(id.name as string, init);
+        }
         if (id.type === "ObjectPattern" && init && (isProcessEnv(init) || isImportMetaEnv(init) || (init.type === "Identifier" && aliases.has(init.name as string)))) {
           for (const p of id.properties as Node[]) {
             if (p.type !== "ObjectProperty") {
@@ -312,10 +324,46 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
         }
         return;
       }
+      case "ArrayExpression": {
+        const items = node.elements as Array<Node | null>;
+        for (let i = 0; i + 1 < items.length; i++) {
+          const flag = items[i];
+          if (flag?.type !== "StringLiteral" || !ARGV_CREDENTIAL_FLAG.test(flag.value as string)) continue;
+          const f = flag.value as string;
+          const name = f === "-p" || f.startsWith("--pass") ? "password" : f.includes("key") ? "api_key" : f.includes("secret") ? "client_secret" : "auth_token";
+          add(name, items[i + 1], "js-hardcoded-secret", "code", `argument after ${f} in a command line`);
+        }
+        return;
+      }
       case "CallExpression":
       case "NewExpression": {
         const args = node.arguments as Node[];
         const callee = calleeName(node.callee as Node);
+        // `btoa("user:…")`, `Buffer.from("user:…").toString("base64")`: a Basic credential being encoded.
+        const bufferFrom = callee === "from" && (node.callee as Node).type === "MemberExpression" && calleeName((node.callee as Node).object as Node) === "Buffer";
+        if ((callee === "btoa" || bufferFrom) && args[0]) {
+          const lit = literal(args[0]);
+          const colon = lit ? lit.raw.indexOf(":") : -1;
+          const encoded = callee === "btoa" || /^\s*\.toString\(\s*["'`]base64["'`]\s*\)/.test(text.slice(node.end ?? 0, (node.end ?? 0) + 40));
+          if (lit && encoded && colon > 0 && /^[\w.@+-]{1,64}$/.test(lit.raw.slice(0, colon)) && !lit.raw.includes("//")) {
+            const password = lit.raw.slice(colon + 1);
+            const j = judge("password", password, "code", info.testPath, true);
+            if (j.secret) {
+              candidates.push({
+                ruleId: "js-hardcoded-secret",
+                kind: "password",
+                severity: "high",
+                confidence: Math.min(0.97, j.confidence + 0.03),
+                reason: `user:password literal encoded for a Basic Authorization header; ${j.reason}`,
+                secret: password,
+                start: lit.start + colon + 1,
+                end: lit.end,
+                name: "password",
+                priority: 1.5,
+              });
+            }
+          }
+        }
         // `headers.set("Authorization", "Bearer …")`, `define("DB_PASSWORD", "…")`, `getenv("X", "default")`.
         if (args.length >= 2 && args[0]!.type === "StringLiteral") {
           const n = args[0]!.value as string;
@@ -326,7 +374,8 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
           const obj = (node.callee as Node).type === "MemberExpression" ? calleeName((node.callee as Node).object as Node) : "";
           if (/^(?:jwt|jsonwebtoken|jose|JWT)$/.test(obj) && args[1]) add("jwt_secret", args[1], "js-hardcoded-secret", "code", `signing secret passed to ${obj}.${callee}()`);
         } else if (CRYPTO_KEY_CALLEE.test(callee)) {
-          if (args[1]) add("secret_key", args[1], "js-hardcoded-secret", "code", `key argument of ${callee}()`);
+          if (args[1]?.type === "Identifier") keyArgs.push({ name: args[1].name as string, callee });
+          else if (args[1]) add("secret_key", args[1], "js-hardcoded-secret", "code", `key argument of ${callee}()`);
         } else if ((callee === "hash" || callee === "hashSync") && (node.callee as Node).type === "MemberExpression") {
           const obj = calleeName((node.callee as Node).object as Node);
           if (PASSWORD_HASH_RECEIVER.test(obj) && args[0]) add("password", args[0], "js-hardcoded-secret", "code", `password hashed by ${obj}.${callee}()`);
@@ -339,6 +388,13 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       }
     }
   });
+
+  // `const KEY = Buffer.from("…", "hex")` … `createCipheriv(ALGO, KEY, iv)`: the name says nothing, its use
+  // says it is a key. Followed one step, within the file.
+  for (const k of keyArgs) {
+    const init = constants.get(k.name);
+    if (init) add("secret_key", init, "js-hardcoded-secret", "code", `${k.name} is the key argument of ${k.callee}()`);
+  }
 
   // Mark fallbacks on the references the rewriter sees (same node, same position).
   for (const f of fallbackRefs) {
