@@ -45,6 +45,18 @@ const SECRET_WORD = /secret|token|passw|pwd|api_?key|apikey|private_?key|signing
 const ARGV_CREDENTIAL_FLAG = /^(?:-p|--password|--pass|--passphrase|--token|--api-key|--apikey|--secret|--client-secret|--access-token|--auth-token)$/;
 const ARGV_FLAG_MARKS = ['"-p"', "'-p'", '"--password"', "'--password'", '"--token"', "'--token'", '"--api-key"', "'--api-key'"];
 
+/** The string literal opening at `quote` is 8+ characters without blanks (`|| ""`, `|| "default value"` are not worth a parse). */
+function credentialShaped(text: string, quote: number): boolean {
+  const q = text.charCodeAt(quote);
+  let i = quote + 1;
+  for (; i < text.length && i - quote <= 200; i++) {
+    const c = text.charCodeAt(i);
+    if (c === q) break;
+    if (c === 32 || c === 10 || c === 9 || c === 92) return false;
+  }
+  return text.charCodeAt(i) === q && i - quote - 1 >= 8;
+}
+
 /** The text from the start of `at`'s line to `at` (at most 200 characters). */
 function lineBefore(text: string, at: number): string {
   const from = Math.max(text.lastIndexOf("\n", at - 1) + 1, at - 200);
@@ -73,7 +85,7 @@ function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
       let j = at + 2;
       while (isSpaceCode(text.charCodeAt(j))) j++;
       const q = text.charCodeAt(j);
-      if ((q === 34 || q === 39 || q === 96) && SECRET_WORD.test(lineBefore(text, at))) return true;
+      if ((q === 34 || q === 39 || q === 96) && credentialShaped(text, j) && SECRET_WORD.test(lineBefore(text, at))) return true;
     }
   }
   // `jwt.sign(payload, secret)`: the secret is the second argument. The engine's keyword
