@@ -198,7 +198,7 @@ export const rules: Rule[] = [
     get examples() {
       return {
         invalid: [`openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout pass:${pw("opensslpass")}`, `openssl rsa -in enc.key -passin 'pass:${pw("opensslpass2")}' -out plain.key`],
-        valid: ["openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout env:P12_PASSWORD", "openssl rsa -in enc.key -passin pass:$KEY_PASS -out plain.key", "openssl pkcs12 -in a.p12 -passin file:pass.txt"],
+        valid: ["openssl genrsa -aes128 -passout pass:asdf -out server.key 2048", "openssl pkcs12 -export -in tls.crt -inkey tls.key -out tls.p12 -passout env:P12_PASSWORD", "openssl rsa -in enc.key -passin pass:$KEY_PASS -out plain.key", "openssl pkcs12 -in a.p12 -passin file:pass.txt"],
       };
     },
   }),

@@ -10,6 +10,8 @@ const DUMMY = new Set([
   "yourpassword", "pa55word", "p@ssw0rd", "p@ssword", "passw0rd", "password1", "password123", "qwerty", "default",
   "null", "none", "undefined", "empty", "xxx", "xxxx", "abc", "abc123", "123", "1234", "12345", "123456", "secret123",
   "s3cr3t", "letmein", "hunter2",
+  // Keyboard walks typed as throwaway passwords (`-passout pass:asdf` in test comments).
+  "asdf", "asdfgh", "asdfghjkl", "asdfasdf", "qwertyuiop", "qwerty123", "zxcvbn", "zxcvbnm", "1qaz2wsx",
   // Credentials printed in specifications: RFC 6749 §2.3.1 (s6BhdRkqt3:gX1fBat3bV)
   // and RFC 7617 §2 (Aladdin:open sesame).
   "gx1fbat3bv", "open sesame", "p@ss", "pa$$", "passwort", "motdepasse", "contraseña", "demo", "dev", "local", "docker", "app", "db", "database", "pw", "pa$$word",

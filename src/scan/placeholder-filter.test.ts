@@ -207,3 +207,8 @@ test("public-by-design values: RevenueCat public SDK keys, a Supabase anon JWT (
   for (const p of ["appl_", "goog_", "amzn_"]) assert.equal(notSecretReason(p + "Hq7xKp2Lm9Rt4Vw8Zb3Nc6HdQ"), "public key or certificate", p);
   assert.equal(notSecretReason("sk_" + "Hq7xKp2Lm9Rt4Vw8Zb3Nc6HdQ"), null);
 });
+
+test("keyboard walks used as throwaway passwords are stand-ins; a random value starting with one is not", () => {
+  for (const v of ["asdf", "asdfghjkl", "qwertyuiop", "1qaz2wsx"]) assert.match(notSecretReason(v) ?? "", /placeholder/, v);
+  assert.equal(notSecretReason("asdfK8q2LmZ9xR4t"), null);
+});

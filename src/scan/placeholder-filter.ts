@@ -49,7 +49,7 @@ const STANDIN_VALUES = new Set([
   "password", "passwd", "pass", "pwd", "secret", "secrets", "token", "apikey", "api_key", "key", "changeme", "change_me", "change-me",
   "none", "null", "nil", "undefined", "empty", "unset", "default", "defaults", "admin", "root", "postgres", "mysql", "guest", "user",
   "username", "test", "testing", "example", "sample", "dummy", "fake", "placeholder", "redacted", "hidden", "masked", "private",
-  "secretkey", "secret_key", "opensesame", "mysecret", "mypassword", "mysecretpassword", "supersecret", "topsecret", "letmein", "qwerty", "abc",
+  "secretkey", "secret_key", "opensesame", "mysecret", "mypassword", "mysecretpassword", "supersecret", "topsecret", "letmein", "qwerty", "qwertyuiop", "asdf", "asdfgh", "asdfghjkl", "asdfasdf", "zxcvbn", "zxcvbnm", "1qaz2wsx", "abc",
   "abcdef", "foo", "bar", "baz", "foobar", "todo", "tbd", "xxx", "na", "n/a", "string", "str", "value", "required", "optional",
   "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "local", "localhost", "development", "dev", "production", "prod",
 ]);
