@@ -2,7 +2,7 @@ import type { SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
 import { judge } from "./judge.js";
 import { analyzeName } from "./secret-name.js";
-import { isDocumentationHost, notSecretReason } from "./placeholder-filter.js";
+import { notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
 // Secrets whose syntax, not their name, says what they are. These are the
@@ -239,7 +239,6 @@ function urlPasswords(text: string, hits: BuiltinHit[], testPath: boolean): void
       /* not percent-encoded */
     }
     if (decoded.length < 6 || decoded === user || rulePlaceholderReason(password) !== null || password.startsWith("$")) continue;
-    if (isDocumentationHost(text.slice(e + 1, e + 300))) continue;
     const j = judge("password", decoded, "config", testPath, true);
     if (!j.secret) continue;
     const db = DB_SCHEMES.test(scheme);

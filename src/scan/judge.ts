@@ -1,7 +1,7 @@
 import type { SecretKind } from "./types.js";
 import { analyzeName, splitNameWords, type NameAnalysis } from "./secret-name.js";
 import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, randomLetters, shannonEntropy } from "./entropy.js";
-import { isDocumentationHost, isObviousFake, isSequential, isUuid, notSecretReason } from "./placeholder-filter.js";
+import { isObviousFake, isSequential, isUuid, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
 // Is `name = value` a secret? Several signals together: how strongly the name
@@ -134,7 +134,6 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (url) {
     const why = notSecretReason(url.password);
     if (why) return { secret: false, reason: `URL whose password is a ${why}` };
-    if (isDocumentationHost(value.slice(url.offset + url.password.length + 1))) return { secret: false, reason: "URL at a host reserved for documentation" };
     const db = DB_SCHEMES.test(url.scheme);
     return {
       secret: true,

@@ -161,16 +161,6 @@ export function isReference(v: string): boolean {
   return false;
 }
 
-/**
- * `host` (the text after a URL's `@`) is reserved for documentation: `example.com/.org/.net` and
- * the `.example` and `.invalid` TLDs (RFC 2606 §2-3, RFC 6761 §6.4-6.5), as in Ruby's URI docs
- * `http://john:S3nsit1ve@my.example.com`. Credentials there are examples; the basic-auth-url rule
- * skips these hosts too. `localhost` and `.test` are not: real development passwords live there.
- */
-export function isDocumentationHost(host: string): boolean {
-  return /^(?:[a-z0-9-]{1,63}\.){0,8}(?:example\.(?:com|org|net)|example|invalid)(?:[/:?#"'`\s)]|$)/i.test(host.slice(0, 600));
-}
-
 /** Password hashes, integrity digests and prefixed digests: not reusable as the secret itself. */
 export function isHash(v: string): boolean {
   return (
