@@ -3,8 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { scan } from "./scanner.js";
-import { scoreFindings } from "./labelled-corpus.js";
+import { scanAndScore } from "./labelled-corpus.js";
 
 // The blind corpus (fixtures/corpus-blind): files shaped like real repositories
 // (Rails, Django, Spring, .NET, compose, Helm, Terraform, CI, Kubernetes,
@@ -34,13 +33,7 @@ test("blind corpus: precision and recall of scan() on independently labelled fix
   assert.ok(new Set(labels.map((l) => l.kind)).size >= 40, "the blind corpus should cover at least 40 kinds");
   assert.ok(traps.length >= labels.length, "the blind corpus should hold at least as many traps as secrets");
 
-  const result = await scan({
-    cwd: root,
-    workers: 0,
-    baselineFile: false,
-    skipFiles: ["labels.json", "_meta/generate.mjs", "_meta/files.mjs"],
-  });
-  const { precision, recall, summary } = scoreFindings(result.findings, labels, traps.map((t) => ({ ...t, kind: "trap" })), `files ${result.stats.filesScanned}`);
+  const { precision, recall, summary } = await scanAndScore(root, labels, traps.map((t) => ({ ...t, kind: "trap" })), ["labels.json", "_meta/generate.mjs", "_meta/files.mjs"]);
   console.log(summary);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
 });

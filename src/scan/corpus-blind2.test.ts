@@ -1,10 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { scan } from "./scanner.js";
-import { scoreFindings } from "./labelled-corpus.js";
+import { readLabels, scanAndScore } from "./labelled-corpus.js";
 
 // The second blind corpus (fixtures/corpus-blind2): 166 files shaped like real
 // repositories of another slice of ecosystems (Laravel/Symfony/Rails/Django/
@@ -19,28 +16,16 @@ import { scoreFindings } from "./labelled-corpus.js";
 
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind2/", import.meta.url));
 
-interface Label {
-  file: string;
-  line: number;
-  endLine?: number;
-  kind: string;
-  note: string;
-  trap?: boolean;
-}
-
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.95;
 
 test("blind corpus 2: precision and recall of scan() on independently labelled fixtures", async () => {
-  const all = (JSON.parse(readFileSync(join(root, "labels.json"), "utf8")) as { labels: Label[] }).labels;
-  const labels = all.filter((l) => !l.trap);
-  const traps = all.filter((l) => l.trap);
+  const { secrets: labels, traps } = readLabels(root);
   assert.ok(labels.length >= 150, `the corpus should plant at least 150 secrets, has ${labels.length}`);
   assert.ok(new Set(labels.map((l) => l.kind)).size >= 50, "the corpus should cover at least 50 kinds");
   assert.ok(traps.length >= labels.length, "the corpus should hold at least as many traps as secrets");
 
-  const result = await scan({ cwd: root, workers: 0, baselineFile: false, skipFiles: ["labels.json"] });
-  const { precision, recall, summary } = scoreFindings(result.findings, labels, traps, `files ${result.stats.filesScanned}`);
+  const { precision, recall, summary } = await scanAndScore(root, labels, traps);
   console.log(summary);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
 });

@@ -1,10 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { scan } from "./scanner.js";
-import { scoreFindings } from "./labelled-corpus.js";
+import { readLabels, scanAndScore, type CorpusLabel } from "./labelled-corpus.js";
 import { collectCandidates } from "../classify/candidates.js";
 
 // The fourth blind corpus (fixtures/corpus-blind4): 21 JS/TS apps as they sit
@@ -21,33 +18,26 @@ import { collectCandidates } from "../classify/candidates.js";
 
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind4/", import.meta.url));
 
-interface Label {
-  file: string;
-  line: number;
-  endLine?: number;
-  kind: string;
-  note: string;
+interface Label extends CorpusLabel {
   trap?: boolean;
   browser?: boolean;
   class?: "secret" | "config" | "public";
 }
 
-const all = (JSON.parse(readFileSync(join(root, "labels.json"), "utf8")) as { labels: Label[] }).labels;
+const { all, secrets, traps } = readLabels<Label>(root);
 
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.95;
 
 test("blind corpus 4: precision and recall of scan() on JS/TS apps and their .env files", async () => {
-  const labels = all.filter((l) => !l.trap);
-  const traps = all.filter((l) => l.trap);
+  const labels = secrets;
   assert.ok(labels.length >= 120, `the corpus should plant at least 120 secrets, has ${labels.length}`);
   assert.ok(traps.length >= labels.length, "the corpus should hold at least as many traps as secrets");
 
-  const result = await scan({ cwd: root, workers: 0, baselineFile: false, skipFiles: ["labels.json"] });
-  const { precision, recall, summary } = scoreFindings(result.findings, labels, traps, `files ${result.stats.filesScanned}`);
+  const { precision, recall, summary, findings } = await scanAndScore(root, labels, traps);
   // A secret shipped to the client should be reported as browser-exposed, whatever else it is.
   const browser = labels.filter((l) => l.browser);
-  const notExposed = browser.filter((l) => !result.findings.some((f) => f.file === l.file && f.line === l.line && f.kind === "browser-exposed"));
+  const notExposed = browser.filter((l) => !findings.some((f) => f.file === l.file && f.line === l.line && f.kind === "browser-exposed"));
   console.log(summary);
   console.log(`browser-exposed ${browser.length - notExposed.length}/${browser.length}${notExposed.map((l) => `\n  not reported as browser-exposed: ${l.file}:${l.line} (${l.note})`).join("")}`);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);

@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { scan } from "./scanner.js";
 import type { Finding } from "./types.js";
 
 // Scoring of the scanner against a labelled corpus, shared by the blind-corpus
@@ -51,4 +54,16 @@ export function scoreFindings(findings: Finding[], secrets: CorpusLabel[], traps
     ...falseAlarms.map((m) => `  ${m}`),
   ].join("\n");
   return { precision, recall, summary };
+}
+
+/** A corpus whose labels.json is `{ labels: [...] }`, traps marked `trap: true` (blind corpora 2-4). */
+export function readLabels<L extends CorpusLabel & { trap?: boolean }>(root: string): { all: L[]; secrets: L[]; traps: L[] } {
+  const all = (JSON.parse(readFileSync(join(root, "labels.json"), "utf8")) as { labels: L[] }).labels;
+  return { all, secrets: all.filter((l) => !l.trap), traps: all.filter((l) => l.trap) };
+}
+
+/** Runs the scanner as a user would (the library `scan()` over the folder, one thread) and scores it. */
+export async function scanAndScore(root: string, secrets: CorpusLabel[], traps: CorpusLabel[], skipFiles = ["labels.json"]): Promise<CorpusScore & { findings: Finding[] }> {
+  const result = await scan({ cwd: root, workers: 0, baselineFile: false, skipFiles });
+  return { ...scoreFindings(result.findings, secrets, traps, `files ${result.stats.filesScanned}`), findings: result.findings };
 }
