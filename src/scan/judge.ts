@@ -145,7 +145,9 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   }
   // Every way to a secret below passes the shape test, but the app-password form and a random
   // value under a name that says nothing (the strength "none" branch).
-  if (quick && analysis.strength !== "none" && !APP_PASSWORD.test(value) && !shapeOf(analysis, value, context).ok) return NOT_A_SECRET;
+  // The shape is computed once: what passes here is judged on the same shape below.
+  let shape: ReturnType<typeof shapeOf> | undefined;
+  if (quick && analysis.strength !== "none" && !APP_PASSWORD.test(value) && !(shape = shapeOf(analysis, value, context)).ok) return NOT_A_SECRET;
   const why = notSecretReason(value, name.toLowerCase());
   if (why) return { secret: false, reason: why };
   if (analysis.strength === "none") {
@@ -182,7 +184,7 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   const spaces = (value.match(/\s/g) ?? []).length;
   if (spaces >= 2 || (spaces === 1 && context !== "env")) return { secret: false, reason: "value is text with spaces" };
 
-  const { ok, strength, classes } = shapeOf(analysis, value, context);
+  const { ok, strength, classes } = shape ?? shapeOf(analysis, value, context);
   if (!ok) return { secret: false, reason: `value does not look like a credential for a name like ${analysis.head}` };
   if (testPath && isObviousFake(value)) return { secret: false, reason: "obvious fake value in a test fixture" };
 
