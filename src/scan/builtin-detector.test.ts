@@ -53,3 +53,39 @@ test("SQL INSERT parsing survives escaped quotes, function calls and an untermin
   const sql = `INSERT INTO t (note, api_key) VALUES ('it''s', '${KEY}'), (concat('a', 'b'), now());\nINSERT INTO t (api_key) VALUES ('unterminated`;
   assert.deepEqual(hits("x.sql", sql).map((h) => h.secret), [KEY]);
 });
+
+test("SQL dumps: INSERT without a column list takes the columns of the file's CREATE TABLE (mysqldump, pg_dump --inserts)", () => {
+  const sql = [
+    "CREATE TABLE `integrations` (",
+    "  `id` int NOT NULL AUTO_INCREMENT,",
+    "  `provider` varchar(32) DEFAULT NULL,",
+    "  `price` decimal(10,2) DEFAULT NULL,",
+    "  `api_key` varchar(255) DEFAULT NULL,",
+    "  PRIMARY KEY (`id`),",
+    "  KEY `idx_provider` (`provider`)",
+    ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;",
+    `INSERT INTO \`integrations\` VALUES (1,'mail',9.50,'${KEY}'),(2,'sms',1.00,NULL);`,
+    "CREATE TABLE public.users (id integer, email text, password_hash text);",
+    `INSERT INTO public.users VALUES (1, 'a@b.c', '$2b$12$${KEY}${KEY}abcde');`,
+    `INSERT INTO unknown_table VALUES (1, '${KEY}');`,
+  ].join("\n");
+  const found = hits("backup/dump.sql", sql);
+  assert.deepEqual(found.map((h) => h.secret), [KEY]);
+  assert.ok(found.every((h) => h.ruleId === "sql-insert-secret" && h.at === h.secret));
+});
+
+test("SQL dumps: pg_dump COPY … FROM stdin rows are judged under their column names", () => {
+  const sql = [
+    "COPY public.integrations (id, provider, api_key, note) FROM stdin;",
+    `1\tmail\t${KEY}\t\\N`,
+    `2\tsms\t\\N\tplain text`,
+    "\\.",
+    `COPY public.notes (id, body) FROM stdin;`,
+    `1\t${KEY}`,
+    "\\.",
+    `SELECT '${PW}';`,
+  ].join("\n");
+  const found = hits("backup/pg.sql", sql);
+  assert.deepEqual(found.map((h) => h.secret), [KEY]);
+  assert.ok(found.every((h) => h.ruleId === "sql-insert-secret" && h.at === h.secret));
+});

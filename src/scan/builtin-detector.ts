@@ -106,17 +106,73 @@ function terraformState(text: string, hits: BuiltinHit[]): void {
   }
 }
 
-const SQL_INSERT = /\binsert[ \t]+into[ \t]+[\w."`[\]]{1,128}[ \t]*\(([^()]{1,2000})\)[ \t\r\n]*values[ \t\r\n]*(?=\()/gi;
+const SQL_INSERT = /\binsert[ \t]+into[ \t]+([\w."`[\]]{1,128})[ \t]*(?:\(([^()]{1,2000})\)[ \t\r\n]*)?values[ \t\r\n]*(?=\()/gi;
+const CREATE_TABLE = /\bcreate[ \t]+(?:temporary[ \t]+)?table[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?([\w."`[\]]{1,128})[ \t]*\(/gi;
+const COPY_FROM_STDIN = /^copy[ \t]+([\w."]{1,128})[ \t]*\(([^()\n]{1,2000})\)[ \t]+from[ \t]+stdin;[^\n]*\n/gim;
+
+function unquoteSqlName(name: string): string {
+  return name.trim().replace(/^[`"[]|[`"\]]$/g, "");
+}
+
+/** `schema.table`, `` `db`.`table` ``, `"public"."t"` → `table`, lower-cased. */
+function sqlTableName(name: string): string {
+  const parts = name.split(".");
+  return unquoteSqlName(parts[parts.length - 1]!).toLowerCase();
+}
+
+/**
+ * Column names of every `CREATE TABLE t (…)` in the text, by table: mysqldump writes
+ * `INSERT INTO t VALUES (…)` without a column list by default (--complete-insert adds it:
+ * https://dev.mysql.com/doc/refman/8.0/en/mysqldump.html#option_mysqldump_complete-insert), and so
+ * does `pg_dump --inserts`; the columns are in the dump's CREATE TABLE, in order. Constraint lines
+ * (`PRIMARY KEY (…)`, `KEY idx (…)`, `CONSTRAINT …`) are not columns.
+ */
+function sqlTableColumns(text: string): Map<string, string[]> {
+  const tables = new Map<string, string[]>();
+  CREATE_TABLE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CREATE_TABLE.exec(text)) !== null) {
+    const columns: string[] = [];
+    let depth = 0;
+    let item = "";
+    const limit = Math.min(text.length, CREATE_TABLE.lastIndex + 20_000);
+    let i = CREATE_TABLE.lastIndex;
+    for (; i < limit; i++) {
+      const c = text[i]!;
+      if (c === "(") depth++;
+      else if (c === ")" && depth > 0) depth--;
+      else if ((c === "," || c === ")") && depth === 0) {
+        const col = /^\s*([`"[]?)([A-Za-z_][\w$]{0,63})\1\]?\s+[A-Za-z]/.exec(item);
+        if (col && !/^(?:primary|key|unique|constraint|index|foreign|check|fulltext|spatial|exclude|period)$/i.test(col[2]!)) columns.push(col[2]!);
+        item = "";
+        if (c === ")") break;
+        continue;
+      }
+      if (depth === 0) item += c;
+    }
+    if (columns.length > 0) tables.set(sqlTableName(m[1]!), columns);
+    CREATE_TABLE.lastIndex = i;
+  }
+  return tables;
+}
+
+function pushSqlValue(hits: BuiltinHit[], name: string, text: string, start: number, testPath: boolean, form: string): void {
+  const j = judge(name, text, "config", testPath, true);
+  if (!j.secret) return;
+  hits.push({ ruleId: "sql-insert-secret", kind: j.kind, secret: text, start, end: start + text.length, confidence: j.confidence, reason: `column ${name} of an SQL ${form}; ${j.reason}`, name });
+}
 
 function sqlInserts(text: string, hits: BuiltinHit[], testPath: boolean): void {
   // `INSERT INTO t (name, api_key, …) VALUES ('x', '…'), (…);`: each quoted value is judged under its
   // column's name, so an api_key or client_secret column counts and a password_hash column (a name about
-  // a secret) or a bcrypt/argon2 value (a hash) does not.
+  // a secret) or a bcrypt/argon2 value (a hash) does not. Without a column list, the columns come from
+  // the table's CREATE TABLE in the same file (a dump).
   SQL_INSERT.lastIndex = 0;
+  let tables: Map<string, string[]> | undefined;
   let m: RegExpExecArray | null;
   while ((m = SQL_INSERT.exec(text)) !== null) {
-    const columns = m[1]!.split(",").map((c) => c.trim().replace(/^[`"[]|[`"\]]$/g, ""));
-    if (!columns.some((c) => analyzeName(c).strength !== "none")) continue;
+    const columns = m[2] !== undefined ? m[2].split(",").map(unquoteSqlName) : (tables ??= sqlTableColumns(text)).get(sqlTableName(m[1]!));
+    if (!columns || !columns.some((c) => analyzeName(c).strength !== "none")) continue;
     let at = m.index + m[0].length;
     for (let rows = 0; rows < 10_000 && text[at] === "("; rows++) {
       const row = readSqlRow(text, at);
@@ -124,9 +180,7 @@ function sqlInserts(text: string, hits: BuiltinHit[], testPath: boolean): void {
       row.values.forEach((v, i) => {
         const name = columns[i];
         if (!name || !v.quoted || analyzeName(name).strength === "none") return;
-        const j = judge(name, v.text, "config", testPath, true);
-        if (!j.secret) return;
-        hits.push({ ruleId: "sql-insert-secret", kind: j.kind, secret: v.text, start: v.start, end: v.start + v.text.length, confidence: j.confidence, reason: `column ${name} of an SQL INSERT; ${j.reason}`, name });
+        pushSqlValue(hits, name, v.text, v.start, testPath, "INSERT");
       });
       at = row.end;
       while (at < text.length && /[ \t\r\n]/.test(text[at]!)) at++;
@@ -135,6 +189,38 @@ function sqlInserts(text: string, hits: BuiltinHit[], testPath: boolean): void {
       while (at < text.length && /[ \t\r\n]/.test(text[at]!)) at++;
     }
     SQL_INSERT.lastIndex = Math.max(SQL_INSERT.lastIndex, at);
+  }
+  sqlCopies(text, hits, testPath);
+}
+
+function sqlCopies(text: string, hits: BuiltinHit[], testPath: boolean): void {
+  // pg_dump's default data format: `COPY public.t (id, api_key) FROM stdin;`, then one row a line,
+  // tab-separated, `\N` for NULL, backslash escapes, until a line `\.`
+  // (https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.2).
+  COPY_FROM_STDIN.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = COPY_FROM_STDIN.exec(text)) !== null) {
+    const columns = m[2]!.split(",").map(unquoteSqlName);
+    let at = COPY_FROM_STDIN.lastIndex;
+    if (!columns.some((c) => analyzeName(c).strength !== "none")) continue;
+    for (let rows = 0; rows < 10_000 && at < text.length; rows++) {
+      let nl = text.indexOf("\n", at);
+      if (nl === -1) nl = text.length;
+      const line = text.slice(at, nl).replace(/\r$/, "");
+      if (line === "\\.") {
+        at = nl + 1;
+        break;
+      }
+      let start = at;
+      const fields = line.split("\t");
+      fields.forEach((f, i) => {
+        const name = columns[i];
+        if (name && f !== "\\N" && !f.includes("\\") && analyzeName(name).strength !== "none") pushSqlValue(hits, name, f, start, testPath, "COPY");
+        start += f.length + 1;
+      });
+      at = nl + 1;
+    }
+    COPY_FROM_STDIN.lastIndex = at;
   }
 }
 
