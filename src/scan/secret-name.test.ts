@@ -29,6 +29,9 @@ test("secret-ish names are recognised with their kind", () => {
     ["SENTRY_DSN", "medium", "connection-string"],
     ["PASSWORD_SALT", "medium", "generic-secret"],
     ["dbpassword", "strong", "password"],
+    // A version after the head: the same secret (Terraform's aws_iam_access_key ses_smtp_password_v4).
+    ["ses_smtp_password_v4", "strong", "password"],
+    ["API_TOKEN_V12", "strong", "token"],
   ];
   for (const [name, strength, kind] of cases) {
     const a = analyzeName(name);
@@ -95,3 +98,4 @@ test("read-only content tokens made for front ends are not secret names; their a
     assert.equal(analyzeName(name).strength, "strong", name);
   }
 });
+

@@ -138,7 +138,9 @@ function analyze(name: string): NameAnalysis {
   if (after.length === 1 && after[0] === "id" && (found.base === "key" || found.base === "accesskey") && (prev === "access" || found.base === "accesskey")) {
     return { strength: "weak", kind: "cloud-credential", head: "ACCESS_KEY_ID", negative: false };
   }
-  if (after.some((w) => !NEUTRAL_AFTER.has(w))) return { ...NONE, head, negative: true };
+  // A version after the head is the same secret in a newer form (`ses_smtp_password_v4`, the SigV4
+  // SMTP password of Terraform's aws_iam_access_key; `API_TOKEN_V12`), whatever its number.
+  if (after.some((w) => !NEUTRAL_AFTER.has(w) && !/^v\d{1,2}$/.test(w))) return { ...NONE, head, negative: true };
 
   const dbish = before.some((w) => DB_WORDS.has(w));
   const cloudish = before.some((w) => CLOUD_WORDS.has(w));
