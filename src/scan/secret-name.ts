@@ -169,6 +169,9 @@ function analyze(name: string): NameAnalysis {
       return { strength: "medium", kind: "connection-string", head, negative: false };
     case "token": case "bearer":
       if (KEY_NEGATIVE_BEFORE.has(prev) || isPublicClientToken(before)) return { ...NONE, head, negative: true };
+      // The same modifiers glued to the head: `csrftoken` (Django's cookie), `xsrftoken`, `nexttoken`,
+      // `pushtoken` say what `csrf_token` / `next_token` / `push_token` say.
+      if (found.head !== found.base && KEY_NEGATIVE_BEFORE.has(found.head.slice(0, -found.base.length))) return { ...NONE, head, negative: true };
       return { strength: "strong", kind: "token", head, negative: false };
     case "authorization":
       return { strength: "medium", kind: "token", head, negative: false };
