@@ -144,3 +144,13 @@ test("invalid UTF-8 and a character split between two reads decode as one stream
   const split = head.length + 1; // between the two bytes of é
   assert.equal(parse([body.subarray(0, split), body.subarray(split)]).texts[0]?.text, want);
 });
+
+test("a hunk's count bounds its added lines: a '+' line past it is read as a header, as git never writes one", () => {
+  // Runs of added lines are taken whole when the next line is known (one regex
+  // search); more "+" lines than the hunk announced fall back to the line walk.
+  const patch = [`\0${C1}`, "", "diff --git a/f b/f", "--- /dev/null", "+++ b/f", "@@ -0,0 +1,2 @@", "+one", "+two", "+three", "@@ -9 +9,2 @@", "-x", "+nine", "+ten", ""].join("\n");
+  const bytes = Buffer.from(patch);
+  const want = [{ path: "f", text: "one\ntwo\n\n\n\n\n\n\nnine\nten", commit: C1, lines: [1, 2, 9, 10] }];
+  assert.deepEqual(parse([bytes]).texts, want);
+  for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(parse([bytes.subarray(0, cut), bytes.subarray(cut)]).texts, want, `cut at ${cut}`);
+});

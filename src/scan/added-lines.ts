@@ -45,6 +45,13 @@ export const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 /** HUNK at a given offset of a longer text. */
 const HUNK_AT = new RegExp(HUNK.source.slice(1), "y");
 
+/**
+ * The end of a run of added lines: a newline not followed by "+". Searched by
+ * the regex engine, once per run, instead of line by line in JavaScript (cold
+ * in a history scan): the benchmark history's cold parse 36 -> 30 ms CPU.
+ */
+const ADDED_RUN_END = /\n(?!\+)/g;
+
 const PLUS = 0x2b;
 const MINUS = 0x2d;
 const BACKSLASH = 0x5c;
@@ -155,7 +162,19 @@ export class AddedLines {
         // Inside a hunk: content, even when it looks like a header ("+++ x").
         const c = s.charCodeAt(pos);
         if (c === PLUS) {
-          // The run of added lines (the whole hunk, usually), complete lines only.
+          // The run of added lines (the whole hunk, usually) ends at the first
+          // line not starting with "+", found by one regex search; a run that
+          // may continue in the next read, or whose lines are not kept, is
+          // walked line by line below.
+          if (this.path !== undefined && !this.tooLarge) {
+            ADDED_RUN_END.lastIndex = pos;
+            const m = ADDED_RUN_END.exec(s);
+            if (m !== null && m.index + 1 < s.length && this.addWholeRun(s, pos, m.index)) {
+              pos = m.index + 1;
+              continue;
+            }
+          }
+          // The run of added lines, complete lines only.
           let p = pos;
           let k = 0;
           while (k < this.remaining && s.charCodeAt(p) === PLUS) {
@@ -238,10 +257,25 @@ export class AddedLines {
   }
 
   /**
+   * Every line of `s[from..to)` ("+a\n+b\n+c") as added, unless there are more
+   * of them than the hunk has left (false, nothing done; never in git's own
+   * output, where a hunk's added lines are all its "+" lines). Their count
+   * comes from the text itself: taking the "+" off each line shortens the run
+   * by one character per line.
+   */
+  private addWholeRun(s: string, from: number, to: number): boolean {
+    const lines = s.slice(from + 1, to).replaceAll("\n+", "\n");
+    const k = to - from - lines.length;
+    if (k > this.remaining) return false;
+    this.addRun(s, from, to, k, lines);
+    return true;
+  }
+
+  /**
    * `k` consecutive added lines, `s[from..to)` ("+a\n+b\n+c"), at line
    * numbers next…next+k-1, after the empty lines that keep the first at its number.
    */
-  private addRun(s: string, from: number, to: number, k: number): void {
+  private addRun(s: string, from: number, to: number, k: number, taken?: string): void {
     const n = this.next;
     this.next += k;
     this.remaining -= k;
@@ -250,7 +284,7 @@ export class AddedLines {
     for (let i = 0; i < k; i++) this.numbers.push(n + i);
     this.at = n + k - 1;
     if (this.tooLarge) return;
-    const lines = k === 1 ? s.slice(from + 1, to) : s.slice(from + 1, to).replaceAll("\n+", "\n");
+    const lines = taken ?? (k === 1 ? s.slice(from + 1, to) : s.slice(from + 1, to).replaceAll("\n+", "\n"));
     // The text only grows: once over the limit, stop collecting.
     if (this.text.length + gap + lines.length > this.maxFileSize) {
       this.tooLarge = true;
