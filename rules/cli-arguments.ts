@@ -213,12 +213,26 @@ export const rules: Rule[] = [
     keywords: ["storepass", "keypass"],
     // The line start or blank is looked behind: every match then starts with one of the option names,
     // and the rule runs only where the keyword pass saw one, not over whole texts.
-    pattern: /(?<=^|[ \t])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass|new)[ \t]{1,4}(["']?)(?<secret>[^\s"'$`:-][^\s"'$`]{3,200})\1(?=\s|$)/m,
+    // The option must belong to a keytool/jarsigner command (or one naming a keystore) on the same
+    // line or one continued with `\`, `^` or a backtick: the JDK's own usage messages, in every
+    // language (`-keypass und -new können nicht…`, `-srckeypass must not be specified`), name the
+    // options in prose. The look-behind runs only where an option name matched.
+    pattern: /(?<=^|[ \t])-(?:storepass|keypass|srcstorepass|deststorepass|srckeypass|destkeypass|new)(?<=(?:\b(?:keytool|jarsigner)|[ \t]-(?:src|dest)?keystore[ \t])(?:[^\n]|[\\^`]\r?\n){0,1000})[ \t]{1,4}(["']?)(?<secret>[^\s"'$`:-][^\s"'$`]{3,200})\1(?=\s|$)/m,
     validate: isRealPassword,
     get examples() {
       return {
-        invalid: [`keytool -importcert -noprompt -keystore truststore.jks -storepass ${pw("keytool")} -alias ca -file ca.crt`, `keytool -genkeypair -alias app -keystore app.p12 -storetype PKCS12 -storepass '${pw("keytool2")}' -keypass '${pw("keytool3")}'`],
-        valid: ["keytool -list -keystore cacerts -storepass changeit", "keytool -importcert -keystore ts.jks -storepass:env STORE_PASS -file ca.crt", 'keytool -list -keystore ks.jks -storepass "$STORE_PASS"'],
+        invalid: [`keytool -importcert -noprompt -keystore truststore.jks -storepass ${pw("keytool")} -alias ca -file ca.crt`, `keytool -genkeypair -alias app -keystore app.p12 -storetype PKCS12 -storepass '${pw("keytool2")}' -keypass '${pw("keytool3")}'`,
+          // A command continued over lines: the option is on a later line than `keytool`.
+          `keytool -importkeystore \\\n  -srckeystore legacy.jks -destkeystore app.p12 \\\n  -deststoretype PKCS12 -deststorepass ${pw("keytool4")}`,
+        ],
+        valid: [
+          "keytool -list -keystore cacerts -storepass changeit",
+          "keytool -importcert -keystore ts.jks -storepass:env STORE_PASS -file ca.crt",
+          'keytool -list -keystore ks.jks -storepass "$STORE_PASS"',
+          // A usage message naming the options in prose, with no command around them.
+          "if -protected is given, then -storepass, -keypass, and -new must not be given",
+          "Wenn -protected angegeben ist, dürfen -storepass, -keypass und -new nicht angegeben werden",
+        ],
       };
     },
   }),
