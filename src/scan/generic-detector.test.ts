@@ -357,3 +357,23 @@ test("a scoped name as the value (Ruby OpenSSL::PKey::EC.generate, Rust std::env
   assert.deepEqual(secretsIn("lib/tls.rb", `#   signing_key = OpenSSL::PKey::EC.generate 'prime256v1'\n`), []);
   assert.deepEqual(secretsIn("lib/tls.rb", `#   signing_key = "${TOKEN}"\n`), [TOKEN]);
 });
+
+test("C, C++ and Rust: a credential's name or label as the value, an OID, an identifier statement, a call are not secrets; literals there still are", () => {
+  // `#define` of an object name and an OID (the names are invented; obj_mac.h and ldap.h hold such lines).
+  assert.deepEqual(secretsIn("include/acme/objects.h", `#define SN_acme_ctl_oldPassphrase   "acme-ctl-oldPassphrase"\n`), []);
+  assert.deepEqual(secretsIn("include/acme/ldapx.h", `#define ACME_EXOP_RESET_PASSWD\t"1.3.6.1.4.1.99999.7.2"\t/* extension */\n`), []);
+  assert.deepEqual(secretsIn("include/acme/objects.h", `#define ACME_SIGNING_PASSPHRASE "${TOKEN}"\n`), [TOKEN]);
+  // An enum label mapped to its exported name.
+  assert.deepEqual(secretsIn("src/labels.rs", `            Kind::ServerHandshakeSecret => "SERVER_HANDSHAKE_SECRET_1",\n`), []);
+  assert.deepEqual(secretsIn("src/labels.rs", `            Kind::ServerHandshakeSecret => "${TOKEN}",\n`), [TOKEN]);
+  // A libstdc++-style template implementation file (.tcc): an assignment of an enumerator is a statement.
+  assert.deepEqual(secretsIn("bits/lexer.tcc", `\t  _M_token = _S_token_oct_char;\n`), []);
+  // A call in a comment: `auth = InetAddr.resolveAllByName0(host, …)`.
+  assert.deepEqual(secretsIn("src/net/Resolver.java", `        // auth = InetAddr.resolveAllByName0(authHost, false)[0];\n`), []);
+  assert.deepEqual(secretsIn("src/net/Resolver.java", `        // auth = ${TOKEN}\n`), [TOKEN]);
+});
+
+test("PHP: a concatenation after a quoted `name=` is code, not a value", () => {
+  assert.deepEqual(secretsIn("src/Masker.php", `        $body = str_replace('_password='.$encodedPassword, '_password=***', $body);\n`), []);
+  assert.deepEqual(secretsIn("src/Client.php", `        $this->secret_token = '${TOKEN}';\n`), [TOKEN]);
+});

@@ -69,6 +69,8 @@ const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
 const UNQUOTED = /[^\s,;'"`<>(){}[\]]{1,2001}/y;
 // In a URL query (`?password=…&next=…`) the value ends at `&`.
 const UNQUOTED_QUERY = /[^\s,;&'"`<>(){}[\]]{1,2001}/y;
+// A name or member path: before `(` it is a call.
+const CALLEE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
 function contextOf(info: FileInfo): JudgeContext {
   return info.kind === "dotenv" ? "env" : info.kind === "docs" ? "docs" : info.kind === "js" || info.kind === "code" ? "code" : "config";
@@ -579,6 +581,9 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   const u = re.exec(text);
   if (!u) return null;
   let end = j + u[0].length;
+  // An identifier or member path right before `(` is a call (`auth = InetAddress.getAllByName0(host)`
+  // in a Java comment), not a literal; a .env value keeps its parentheses' text.
+  if (text.charCodeAt(end) === 40 && info.kind !== "dotenv" && CALLEE.test(u[0])) return null;
   // `Authorization: Bearer abc…` unquoted (headers in YAML, curl lines): the scheme and its token.
   if (/^(?:Bearer|Basic|Token)$/i.test(u[0]) && text[end] === " ") {
     re.lastIndex = end + 1;

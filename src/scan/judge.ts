@@ -66,9 +66,35 @@ function looksLikeCodeOrPattern(v: string): boolean {
   // in minified code, where the quotes belong to the surrounding strings.
   // Also `"Error fetching MFA token: "+s),{code:…}` (aws-sdk.min.js): `+`, an expression, then code punctuation.
   if (/^\+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?\+?$|^\+[A-Za-z_$][\w$.]*(?:\(\))?\+$|^\+[A-Za-z_$][\w$.]*(?:\(\))?[),;}\]]/.test(v)) return true;
+  // PHP/Perl concatenation with a variable read as a value: `'_password='.$encoded` (the quotes close after `=`).
+  if (/^\.\s*\$[A-Za-z_]\w*/.test(v)) return true;
   // A scoped name (`OpenSSL::PKey::RSA.new 2048`, `std::env::var`, `Foo::Bar->new`): Ruby, Rust, C++, Perl, PHP code.
   if (/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+(?:$|[.(\s]|->)/.test(v)) return true;
   return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
+}
+
+// The credential words a name is made of (`SN_id_it_revPassphrase`, `ClientTrafficSecret`).
+const CREDENTIAL_WORD = new Set(["pass", "passwd", "password", "passwords", "passphrase", "pwd", "secret", "secrets", "token", "tokens", "key", "keys", "apikey", "credential", "credentials", "creds", "auth"]);
+
+/**
+ * A value that is itself a name holding a credential word, made only of words and short numbers
+ * (`id-it-revPassphrase`, `CLIENT_TRAFFIC_SECRET_0`, `regToken`): the label, constant or key of
+ * a secret (C `#define SN_… "id-…"`, Rust enum labels), not the secret. A random part
+ * (`k9`, `2024`) makes it a value again.
+ */
+export function namesACredential(v: string): boolean {
+  if (v.length > 80 || !/^[A-Za-z][A-Za-z0-9]*(?:[_.-][A-Za-z0-9]+)+$|^[a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return false;
+  const words = v
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  let credential = false;
+  for (const w of words) {
+    if (CREDENTIAL_WORD.has(w)) credential = true;
+    else if (!/^[a-z]{2,}$|^\d{1,3}$/.test(w)) return false;
+  }
+  return credential;
 }
 
 const APP_PASSWORD = /^[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}$/;
@@ -181,6 +207,7 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
     return { secret: true, kind: "password", confidence: 0.8, reason: `name ends in ${analysis.head} and value is shaped like a Google app password`, name: analysis };
   }
   if (looksLikeCodeOrPattern(value)) return { secret: false, reason: "value is code, a pattern or a format string" };
+  if (context !== "env" && namesACredential(value)) return { secret: false, reason: "value is the name of a credential, not one" };
   const spaces = (value.match(/\s/g) ?? []).length;
   if (spaces >= 2 || (spaces === 1 && context !== "env")) return { secret: false, reason: "value is text with spaces" };
 

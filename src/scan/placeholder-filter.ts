@@ -253,6 +253,14 @@ export function isBooleanOrNumber(v: string): boolean {
   return /^[-+]?(?:\d[\d_,]*(?:\.\d+)?(?:e[-+]?\d+)?|0x[0-9a-f]+)(?:ms|s|m|h|d|w|kb|mb|gb|k|%)?$/.test(t);
 }
 
+/**
+ * Dotted numbers: object identifiers (`1.2.840.113549.1.9.7`, the `LDAP_EXOP_MODIFY_PASSWD` OID of
+ * RFC 3062), versions and IPv4 addresses. Three dots or more: `1.5` and `3.14` are numbers above.
+ */
+export function isDottedNumber(v: string): boolean {
+  return /^\d{1,10}(?:\.\d{1,10}){3,}$/.test(v.trim());
+}
+
 /** A path, URL without credentials, host:port, e-mail address, or a MIME/type-like name. */
 export function isLocatorOrName(v: string): boolean {
   const t = v.trim();
@@ -279,6 +287,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isHash(v)) return "hash or digest";
   if (isDocumentedExample(v)) return "documented example value";
   if (isBooleanOrNumber(v)) return "boolean or number";
+  if (isDottedNumber(v)) return "object identifier, version or address";
   if (isLocatorOrName(v)) return "path, URL without credentials, or host name";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isStandIn(v)) return "placeholder or default value";
