@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scanText } from "./engine.js";
-import { shouldParseJavaScript } from "./js-scanner.js";
-import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
+import { ARGV_FLAG_MARKS, shouldParseJavaScript } from "./js-scanner.js";
+import { allRules, compileRuleSet, ENGINE_KEYWORDS, scanKeywords } from "./rule-set.js";
 
 const TOKEN = ["Zx8Qp2Lm", "9Rt4Vb7N", "c1Kd"].join("");
 const PW = ["Pa55", "w0rdX9", "q!"].join("");
@@ -82,6 +82,13 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     'const o = new OpenAI(\t\r\n "sk-x");',
     'const o = new OpenAI(\u00a0\u2028\ufeff"sk-x");',
     "const a = auth('user', 'pw');",
+    // Marks the keyword pass finds for the pre-check (rule-set.ts ENGINE_KEYWORDS).
+    'spawn("mysql", ["-u", user, "-p", pw]);',
+    "execa('docker', ['login', '--password', pw]);",
+    'run(["--token", t]);',
+    "run(['--api-key', k]);",
+    "const c = crypto.createCipheriv(ALGO, KEY, iv);",
+    "const d = crypto.createDecipheriv(ALGO, KEY, iv);",
   ];
   // With the engine's keyword pass (which gates the token-signing search), the same answers.
   const set = compileRuleSet(allRules);
@@ -98,11 +105,18 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     `${"x".repeat(5000)}\nconst { A } = process.env;`,
     'const o = new OpenAI(\u200b"sk-x");', // a zero-width space is not a blank
     "const a = oauth('user', 'pw'); const b = PROCESS.ENV;",
+    // The marks are case-sensitive: the pass folds case, the pre-check does not.
+    'spawn("mysql", ["-P", port]); run(["--TOKEN", t]);',
+    "const c = crypto.CreateCipheriv(ALGO, KEY, iv); createcipheriv(x);",
   ];
   for (const text of skipped) {
     assert.equal(shouldParseJavaScript(text), false, text);
     assert.equal(shouldParseJavaScript(text, scanKeywords(set, text)), false, text);
   }
+});
+
+test("the pre-check's marks are keywords of the engine's pass (it consults `found` instead of searching the text)", () => {
+  for (const m of [...ARGV_FLAG_MARKS, "createCipheriv(", "createDecipheriv("]) assert.ok(ENGINE_KEYWORDS.includes(m.toLowerCase()), m);
 });
 
 test("a literal behind a fallback, a value-keeping wrapper or a schema default is judged by its name", () => {

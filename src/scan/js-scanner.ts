@@ -43,7 +43,7 @@ const SECRET_WORD = /secret|token|passw|pwd|api_?key|apikey|private_?key|signing
 // Flags of command lines whose next argument is a credential (`execa("docker", ["login", "-u", u, "-p", "…"])`,
 // `spawn("mysql", ["-p…"])` is not split this way). `-p` is a port for ssh/docker run: a port fails the shape test.
 const ARGV_CREDENTIAL_FLAG = /^(?:-p|--password|--pass|--passphrase|--token|--api-key|--apikey|--secret|--client-secret|--access-token|--auth-token)$/;
-const ARGV_FLAG_MARKS = ['"-p"', "'-p'", '"--password"', "'--password'", '"--token"', "'--token'", '"--api-key"', "'--api-key'"];
+export const ARGV_FLAG_MARKS = ['"-p"', "'-p'", '"--password"', "'--password'", '"--token"', "'--token'", '"--api-key"', "'--api-key'"];
 
 /** The string literal opening at `quote` is 8+ characters without blanks (`|| ""`, `|| "default value"` are not worth a parse). */
 function credentialShaped(text: string, quote: number): boolean {
@@ -76,9 +76,10 @@ function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
     // only worth a parse when a secret word stands before the call on its line.
     if (WRAPPER_TAIL.test(tail) && SECRET_WORD.test(lineBefore(text, at))) return true;
   }
-  if (ARGV_FLAG_MARKS.some((m) => text.includes(m))) return true;
+  // With `found`, only the marks the keyword pass saw (case-folded) are looked for with their case.
+  if (ARGV_FLAG_MARKS.some((m) => (found?.has(m) ?? true) && text.includes(m))) return true;
   // `createCipheriv(ALGO, KEY, iv)` with `const KEY = Buffer.from("…")` elsewhere in the file.
-  if (text.includes("createCipheriv(") || text.includes("createDecipheriv(")) return true;
+  if (((found?.has("createcipheriv(") ?? true) && text.includes("createCipheriv(")) || ((found?.has("createdecipheriv(") ?? true) && text.includes("createDecipheriv("))) return true;
   // `const secret = opts.secret || "…"`, `token: Deno.env.get("T") ?? "…"` with a secret word before it.
   for (const op of ["||", "??"]) {
     for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
