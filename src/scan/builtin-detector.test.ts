@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { detectBuiltin } from "./builtin-detector.js";
 import { fileInfo } from "./file-kind.js";
+import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 
 // Values are assembled at run time so that scanning this repository stays clean.
 const HEX32 = ["7f3a9c1e", "04d2b8f6", "a15e3c9d", "2b7f6e08"].join("");
@@ -88,4 +89,31 @@ test("SQL dumps: pg_dump COPY … FROM stdin rows are judged under their column 
   const found = hits("backup/pg.sql", sql);
   assert.deepEqual(found.map((h) => h.secret), [KEY]);
   assert.ok(found.every((h) => h.ruleId === "sql-insert-secret" && h.at === h.secret));
+});
+
+test("anchored at the keyword pass's offsets, the detectors find what a search of the whole text finds", () => {
+  const set = compileRuleSet(allRules);
+  const token = ["eyJhbGciOi", "JIUzI1NiJ9", "Qk7Zp2Xw9L", "m4Tn8Vr"].join("");
+  const texts: Array<[string, string, number]> = [
+    // [file, text, hits expected]
+    ["deploy/app.yaml", `headers:\n  Authorization: Bearer ${token}\n  Proxy-Authorization: Basic ${KEY}\n`, 2],
+    // `authorization` inside the previous match's token: not a second match.
+    ["notes.txt", `authorization: bearer ${KEY}authorization:bearer ${token} and AUTHORIZATION=token ${token}x`, 2],
+    ["db/init.sql", `CREATE USER app WITH PASSWORD '${PW}';\nALTER USER x IDENTIFIED BY "${PW}x";\nSET password\t\t'${PW}y';\n`, 3],
+    // `password` spelt with a Kelvin sign or a long s is not the word (regex /i without u folds ASCII only).
+    ["db/odd.sql", `CREATE USER a WITH PA\u017FSWORD '${PW}'; IDENTIFIED  BY '${PW}z' ünïcödé`, 1],
+    ["config/db.yml", `url: postgres://app:${PW}@db.internal:5432/app\nother: mysql://root:${PW}q@10.0.0.2/x\n`, 2],
+    // More "://" than the pass records (one per 256 characters): the whole text is searched instead.
+    ["docs/links.txt", `${"see https://example.org/a ".repeat(200)}\nredis://u:${PW}r@cache.internal:6379\n`, 1],
+    ["src/empty.txt", "nothing here: password, identified, authorization", 0],
+  ];
+  for (const [file, text, expected] of texts) {
+    const heads: number[] = [];
+    const offsets = new Map<string, readonly number[] | null>();
+    const found = scanKeywords(set, text, heads, undefined, offsets);
+    const whole = detectBuiltin(text, found, file, fileInfo(file));
+    const anchored = detectBuiltin(text, found, file, fileInfo(file), { offsets, heads });
+    assert.deepEqual(anchored, whole, file);
+    assert.equal(whole.length, expected, file);
+  }
 });

@@ -4,6 +4,7 @@ import { judge } from "./judge.js";
 import { analyzeName } from "./secret-name.js";
 import { notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
+import type { KeywordOffsets } from "./rule-set.js";
 
 // Secrets whose syntax, not their name, says what they are. These are the
 // engine's own detectors, kept even when a provider rule covers the same text
@@ -29,7 +30,11 @@ export interface BuiltinHit {
 }
 
 const PRIVATE_BEGIN = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |SSH2 ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?)-----/g;
-const AUTH_HEADER = /(?:proxy-)?authorization["']?[ \t]*[:=,]?[ \t]*["']?[ \t]*(basic|bearer|token)[ \t]+([A-Za-z0-9._~+/=-]{12,})/gi;
+const AUTH_HEADER_TAIL = String.raw`authorization["']?[ \t]*[:=,]?[ \t]*["']?[ \t]*(basic|bearer|token)[ \t]+([A-Za-z0-9._~+/=-]{12,})`;
+const AUTH_HEADER = new RegExp(`(?:proxy-)?${AUTH_HEADER_TAIL}`, "gi");
+// The same, tried at one offset of `authorization`: a `proxy-` before it changes neither the groups nor
+// the end, and the match cannot start inside the previous one (its token would have run on through it).
+const AUTH_HEADER_AT = new RegExp(AUTH_HEADER_TAIL, "iy");
 const CURL_USER = /(?:^|[ \t])(?:-u|--user)[ \t]+["']?([^\s:"'$]{1,64}):([^\s"'@$]{4,128})["']?/gm;
 const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--db-password|--admin-password)(?:=|[ \t]+)(["']?)([^\s"'$]{4,128})\1(?=[\s]|$)/gm;
 const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$]{3,127})\1(?=\s|$)/gm;
@@ -38,6 +43,7 @@ const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$
 // Python requests `auth=("user", "pw")` / `HTTPBasicAuth("user", "pw")`, smtplib/ftplib/imaplib `.login("user", "pw")`.
 const CREDENTIAL_CALLS = /\b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|\.login|auth[ \t]*=)[ \t]*\([ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\1[ \t]*\)|\bgetConnection[ \t]*\([^,()\n]{1,300},[ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\3[ \t]*\)/g;
 const SQL_PASSWORD = /\b(?:password|identified[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
+const SQL_PASSWORD_AT = new RegExp(SQL_PASSWORD.source, "iy");
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -49,18 +55,28 @@ function isSchemeChar(c: number): boolean {
 
 const DB_SCHEMES = /^(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|mssql|sqlserver|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|cassandra|couchdb)$/i;
 
+/** Where the engine's keyword pass saw the detectors' anchor words (rule-set.ts scanKeywords), so that they need not search the text. */
+export interface BuiltinAnchors {
+  /** The pass's offsets of ENGINE_POSITION_KEYWORDS. */
+  offsets: KeywordOffsets;
+  /** Every offset where a generic head word starts, ascending (those of `pass` include every `password`). */
+  heads: ArrayLike<number>;
+}
+
 /**
  * `found`: the lower-case trigger words present in the text (ENGINE_KEYWORDS in
  * rule-set.ts, found in the engine's single keyword pass); detectors whose
- * triggers are absent do not run.
+ * triggers are absent do not run. With `anchors` from the same pass, the
+ * pattern-based detectors run at the offsets of their first word only (same
+ * hits; a list too long to be recorded means a search of the whole text).
  */
-export function detectBuiltin(text: string, found: Set<string>, file: string, info: FileInfo): BuiltinHit[] {
+export function detectBuiltin(text: string, found: Set<string>, file: string, info: FileInfo, anchors?: BuiltinAnchors): BuiltinHit[] {
   const hits: BuiltinHit[] = [];
   if (found.has("private key")) privateKeys(text, hits);
-  if (found.has("://")) urlPasswords(text, hits, info.testPath);
-  if (found.has("authorization")) authHeaders(text, info, hits);
+  if (found.has("://")) urlPasswords(text, hits, info.testPath, anchors?.offsets.get("://"));
+  if (found.has("authorization")) authHeaders(text, info, hits, anchors?.offsets.get("authorization"));
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
-  if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits);
+  if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
   if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection"))) credentialCalls(text, hits);
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (base === ".netrc" || base === "_netrc") netrc(text, hits);
@@ -296,60 +312,85 @@ function privateKeys(text: string, hits: BuiltinHit[]): void {
   }
 }
 
-function urlPasswords(text: string, hits: BuiltinHit[], testPath: boolean): void {
-  // Anchored on "://" (found with indexOf) rather than on every word start: most
-  // files have URLs, few have a password in one.
-  for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) {
-    // Scheme: letters, digits, + . - before "://" (RFC 3986 §3.1); char codes, no per-character regex.
-    let s = at;
-    while (s > 0 && at - s < 24 && isSchemeChar(text.charCodeAt(s - 1))) s--;
-    if (s === at || !isLetter(text.charCodeAt(s))) continue;
-    const scheme = text.slice(s, at);
-    // userinfo: up to the first "@" before any "/", whitespace, quote or bracket.
-    let e = at + 3;
-    let colon = -1;
-    const limit = Math.min(text.length, at + 300);
-    while (e < limit) {
-      const c = text.charCodeAt(e);
-      if (c === 64 /* @ */ || c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62) break;
-      if (c === 58 /* : */ && colon === -1) colon = e;
-      e++;
-    }
-    if (text[e] !== "@" || colon === -1 || !/[A-Za-z0-9[]/.test(text[e + 1] ?? "")) continue;
-    const user = text.slice(at + 3, colon);
-    const password = text.slice(colon + 1, e);
-    let decoded = password;
-    try {
-      decoded = decodeURIComponent(password);
-    } catch {
-      /* not percent-encoded */
-    }
-    if (decoded.length < 6 || decoded === user || rulePlaceholderReason(password) !== null || password.startsWith("$")) continue;
-    const j = judge("password", decoded, "config", testPath, true);
-    if (!j.secret) continue;
-    const db = DB_SCHEMES.test(scheme);
-    hits.push({
-      ruleId: "generic-url-password",
-      kind: db ? "database-credential" : "connection-string",
-      secret: password,
-      start: colon + 1,
-      end: e,
-      confidence: 0.85,
-      reason: `${db ? "database " : ""}URL (${scheme.toLowerCase()}://) with an embedded password`,
-    });
+/**
+ * Anchored on "://" rather than on every word start: most files have URLs, few have a password in one.
+ * `offsets`: every "://" in the text, from the keyword pass; without it (or when it was too frequent to
+ * be recorded) they are found with indexOf, which stops at every `:` of the text.
+ */
+function urlPasswords(text: string, hits: BuiltinHit[], testPath: boolean, offsets?: readonly number[] | null): void {
+  if (offsets == null) {
+    for (let at = text.indexOf("://"); at !== -1; at = text.indexOf("://", at + 3)) urlPassword(text, at, hits, testPath);
+  } else {
+    for (let i = 0; i < offsets.length; i++) urlPassword(text, offsets[i]!, hits, testPath);
   }
 }
 
-function authHeaders(text: string, info: FileInfo, hits: BuiltinHit[]): void {
-  AUTH_HEADER.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = AUTH_HEADER.exec(text)) !== null) {
-    const token = m[2]!;
-    const j = judge("authorization_token", token, info.kind === "docs" ? "docs" : "config", info.testPath, true);
-    if (!j.secret) continue;
-    const start = m.index + m[0].length - token.length;
-    hits.push({ ruleId: "authorization-header", kind: "token", secret: token, start, end: start + token.length, confidence: Math.min(0.9, j.confidence), reason: `${m[1]!.toLowerCase()} credential in an Authorization header; ${j.reason.replace(/^name \S+ \S+ \S+ and /, "")}` });
+function urlPassword(text: string, at: number, hits: BuiltinHit[], testPath: boolean): void {
+  // Scheme: letters, digits, + . - before "://" (RFC 3986 §3.1); char codes, no per-character regex.
+  let s = at;
+  while (s > 0 && at - s < 24 && isSchemeChar(text.charCodeAt(s - 1))) s--;
+  if (s === at || !isLetter(text.charCodeAt(s))) return;
+  // userinfo: up to the first "@" before any "/", whitespace, quote or bracket.
+  let e = at + 3;
+  let colon = -1;
+  const limit = Math.min(text.length, at + 300);
+  while (e < limit) {
+    const c = text.charCodeAt(e);
+    if (c === 64 /* @ */ || c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62) break;
+    if (c === 58 /* : */ && colon === -1) colon = e;
+    e++;
   }
+  if (text.charCodeAt(e) !== 64 /* @ */ || colon === -1 || !/[A-Za-z0-9[]/.test(text[e + 1] ?? "")) return;
+  const scheme = text.slice(s, at);
+  const user = text.slice(at + 3, colon);
+  const password = text.slice(colon + 1, e);
+  let decoded = password;
+  try {
+    decoded = decodeURIComponent(password);
+  } catch {
+    /* not percent-encoded */
+  }
+  if (decoded.length < 6 || decoded === user || rulePlaceholderReason(password) !== null || password.startsWith("$")) return;
+  const j = judge("password", decoded, "config", testPath, true);
+  if (!j.secret) return;
+  const db = DB_SCHEMES.test(scheme);
+  hits.push({
+    ruleId: "generic-url-password",
+    kind: db ? "database-credential" : "connection-string",
+    secret: password,
+    start: colon + 1,
+    end: e,
+    confidence: 0.85,
+    reason: `${db ? "database " : ""}URL (${scheme.toLowerCase()}://) with an embedded password`,
+  });
+}
+
+/** `offsets`: every `authorization` in the text (the keyword pass); null or absent: the whole text is searched. */
+function authHeaders(text: string, info: FileInfo, hits: BuiltinHit[], offsets?: readonly number[] | null): void {
+  if (offsets == null) {
+    AUTH_HEADER.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = AUTH_HEADER.exec(text)) !== null) authHeader(text, info, hits, m);
+    return;
+  }
+  let end = 0;
+  for (let i = 0; i < offsets.length; i++) {
+    const at = offsets[i]!;
+    if (at < end) continue; // inside the previous match, where the global search does not look
+    AUTH_HEADER_AT.lastIndex = at;
+    const m = AUTH_HEADER_AT.exec(text);
+    if (m === null) continue;
+    end = AUTH_HEADER_AT.lastIndex;
+    authHeader(text, info, hits, m);
+  }
+}
+
+function authHeader(text: string, info: FileInfo, hits: BuiltinHit[], m: RegExpExecArray): void {
+  const token = m[2]!;
+  const j = judge("authorization_token", token, info.kind === "docs" ? "docs" : "config", info.testPath, true);
+  if (!j.secret) return;
+  const start = m.index + m[0].length - token.length;
+  hits.push({ ruleId: "authorization-header", kind: "token", secret: token, start, end: start + token.length, confidence: Math.min(0.9, j.confidence), reason: `${m[1]!.toLowerCase()} credential in an Authorization header; ${j.reason.replace(/^name \S+ \S+ \S+ and /, "")}` });
 }
 
 function pushPassword(hits: BuiltinHit[], secret: string, start: number, reason: string, ruleId = "generic-password"): void {
@@ -383,13 +424,40 @@ function commandLines(text: string, found: Set<string>, hits: BuiltinHit[]): voi
   }
 }
 
-function sql(text: string, hits: BuiltinHit[]): void {
-  SQL_PASSWORD.lastIndex = 0;
+/**
+ * With `anchors`, the pattern is tried only where `password` (a head offset of `pass`) or `identified`
+ * starts, in ascending order and never inside the previous match: the global search's matches.
+ */
+function sql(text: string, hits: BuiltinHit[], anchors?: BuiltinAnchors): void {
+  const identified = anchors?.offsets.get("identified");
   let m: RegExpExecArray | null;
-  while ((m = SQL_PASSWORD.exec(text)) !== null) {
-    const pw = m[2]!;
-    pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "password in a SQL user statement", "sql-password");
+  if (anchors === undefined || identified === null) {
+    SQL_PASSWORD.lastIndex = 0;
+    while ((m = SQL_PASSWORD.exec(text)) !== null) sqlPassword(hits, m);
+    return;
   }
+  const { heads } = anchors;
+  const ids = identified ?? [];
+  let end = 0;
+  for (let h = 0, d = 0; h < heads.length || d < ids.length; ) {
+    let at: number;
+    if (d < ids.length && (h >= heads.length || ids[d]! < heads[h]!)) at = ids[d++]!;
+    else {
+      at = heads[h++]!;
+      // Most head offsets are other words (`key`, `token`): `password` starts with `pa`.
+      if ((text.charCodeAt(at) | 32) !== 112 || (text.charCodeAt(at + 1) | 32) !== 97) continue;
+    }
+    if (at < end) continue;
+    SQL_PASSWORD_AT.lastIndex = at;
+    if ((m = SQL_PASSWORD_AT.exec(text)) === null) continue;
+    end = SQL_PASSWORD_AT.lastIndex;
+    sqlPassword(hits, m);
+  }
+}
+
+function sqlPassword(hits: BuiltinHit[], m: RegExpExecArray): void {
+  const pw = m[2]!;
+  pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "password in a SQL user statement", "sql-password");
 }
 
 function credentialCalls(text: string, hits: BuiltinHit[]): void {

@@ -84,8 +84,10 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   // One pass finds the rules' keywords, the engine detectors' trigger words
   // and where the generic detector's head words start.
   const heads: number[] = [];
+  // Where the built-in detectors' anchor words are (rule-set.ts ENGINE_POSITION_KEYWORDS).
+  const offsets = new Map<string, readonly number[] | null>();
   // A source map's `mappings` is generated from positions and holds no source text (source-map.ts).
-  const found = scanKeywords(set, text, heads, info.kind === "sourcemap" ? mappingsRanges(text) : undefined);
+  const found = scanKeywords(set, text, heads, info.kind === "sourcemap" ? mappingsRanges(text) : undefined, offsets);
   const candidates: Candidate[] = [];
   let envReferences: EnvReference[] = [];
 
@@ -106,7 +108,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
         candidates.push(...read.candidates);
       }
     }
-    for (const b of detectBuiltin(text, found, file, info)) {
+    for (const b of detectBuiltin(text, found, file, info, { offsets, heads })) {
       candidates.push({ ...b, severity: severityFor(b.kind, b.confidence), priority: 1.2 });
     }
     // Sealed-secrets manifests hold ciphertext under secret-ish keys (bitnami-labs/sealed-secrets).

@@ -63,6 +63,17 @@ export const ENGINE_KEYWORDS = [
   '"-p"', "'-p'", '"--password"', "'--password'", '"--token"', "'--token'", '"--api-key"', "'--api-key'", "createcipheriv(", "createdecipheriv(",
 ];
 
+/**
+ * Engine keywords whose every offset the pass records (until one per 256 characters, like a rule's
+ * prefix), so that the built-in detectors (builtin-detector.ts) run their patterns there only instead
+ * of searching the whole text again: `://` (URL passwords), `authorization` (Authorization headers),
+ * `identified` (SQL `IDENTIFIED BY`; `password` is at the head offsets of `pass`).
+ */
+export const ENGINE_POSITION_KEYWORDS = ["://", "authorization", "identified"];
+
+/** Offsets of ENGINE_POSITION_KEYWORDS in a text: ascending, or null when too frequent to be recorded; absent when the keyword does not occur. */
+export type KeywordOffsets = ReadonlyMap<string, readonly number[] | null>;
+
 export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   let set = compiledSets.get(rules);
   if (set) return set;
@@ -112,6 +123,7 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
   for (const h of GENERIC_HEADS) headWord[index.get(h)!] = 1;
   const wantPositions = new Uint8Array(keywords.length);
   for (const list of prefixed.values()) for (const { k } of list) wantPositions[k] = 1;
+  for (const k of ENGINE_POSITION_KEYWORDS) wantPositions[index.get(k)!] = 1;
   const shortKeywords: Array<[number, string[]]> = [];
   keywords.forEach((k, i) => {
     if (k.length === 1) {
@@ -224,11 +236,17 @@ export function candidateRules(set: CompiledRuleSet, text: string): Map<Rule, st
  * `heads`, the offsets where a generic head word starts are appended to it, in
  * ascending order. Nothing is looked for inside the `skip` ranges.
  */
-export function scanKeywords(set: CompiledRuleSet, text: string, heads?: number[], skip?: ReadonlyArray<readonly [number, number]>): Set<string> {
+export function scanKeywords(set: CompiledRuleSet, text: string, heads?: number[], skip?: ReadonlyArray<readonly [number, number]>, offsets?: Map<string, readonly number[] | null>): Set<string> {
   const lists: Array<number[] | null | undefined> = [];
   const found = keywordPass(set, text, lists, heads ?? null, skip);
   if (heads !== undefined) sortOffsets(heads);
   lastPass = { set, text, lists };
+  if (offsets !== undefined) {
+    for (const k of ENGINE_POSITION_KEYWORDS) {
+      const list = lists[set.keywordIndex.get(k)!];
+      if (list !== undefined) offsets.set(k, list);
+    }
+  }
   return new Set(found.map((k) => set.keywords[k]!));
 }
 
