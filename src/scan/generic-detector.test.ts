@@ -377,3 +377,9 @@ test("PHP: a concatenation after a quoted `name=` is code, not a value", () => {
   assert.deepEqual(secretsIn("src/Masker.php", `        $body = str_replace('_password='.$encodedPassword, '_password=***', $body);\n`), []);
   assert.deepEqual(secretsIn("src/Client.php", `        $this->secret_token = '${TOKEN}';\n`), [TOKEN]);
 });
+
+test("CloudFormation parameter files and AWS option settings: the name in ParameterKey/OptionName, the value in ParameterValue/Value", () => {
+  assert.deepEqual(secretsIn("parameters.prod.json", `[\n  { "ParameterKey": "Env", "ParameterValue": "prod" },\n  { "ParameterKey": "DBMasterPassword", "ParameterValue": "${PW}" }\n]\n`), [PW]);
+  assert.deepEqual(secretsIn("options.json", `[{ "Namespace": "aws:elasticbeanstalk:application:environment", "OptionName": "API_SECRET", "Value": "${TOKEN}" }]\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("parameters.json", `[{ "ParameterKey": "DBMasterPassword", "ParameterValue": "{{resolve:ssm-secure:/prod/db:1}}" }]\n`), [], "a dynamic reference");
+});

@@ -49,7 +49,9 @@ const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$
 // headers, `{"name": …, "value": …}` pairs), `key="Password" value="…"`, a call's next argument,
 // and Scala/Kotlin map entries `"password" -> "…"` / `"password" to "…"`. The `"value":` form is
 // tried before the bare comma, which would otherwise take it for a call argument.
-const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*"value"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']))/y;
+// `"ParameterValue"`: CloudFormation parameter files (`{"ParameterKey": "DbPassword", "ParameterValue": "…"}`),
+// `"Value"` in AWS CLI/Elastic Beanstalk option settings (`{"OptionName": "X", "Value": "…"}`).
+const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*"(?:[Vv]alue|ParameterValue)"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']))/y;
 // Erlang/Elixir tuples in config terms: `{db_password, "…"}`, `{:api_key, "…"}`.
 const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // `"name": {` then `"value": ` (ARM parameter files), across at most a few lines.
@@ -394,7 +396,7 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     if (/variable[ \t]+"$/.test(text.slice(Math.max(0, s - 12), s)) && /^[ \t]*\{/.test(text.slice(j, j + 8))) return hclDefault(text, j);
     AFTER_QUOTED_NAME.lastIndex = j;
     const a = AFTER_QUOTED_NAME.exec(text);
-    if (a && (a[0].includes("value") || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
+    if (a && (/value/i.test(a[0]) || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
     else if ((PARAMETER_VALUE.lastIndex = j) >= 0 && PARAMETER_VALUE.test(text)) {
       // ARM/Bicep parameter files: `"adminPassword": { "value": "…" }`, the name on the parameter.
       return literalAt(text, PARAMETER_VALUE.lastIndex, info);
