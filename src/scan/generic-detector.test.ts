@@ -383,3 +383,10 @@ test("CloudFormation parameter files and AWS option settings: the name in Parame
   assert.deepEqual(secretsIn("options.json", `[{ "Namespace": "aws:elasticbeanstalk:application:environment", "OptionName": "API_SECRET", "Value": "${TOKEN}" }]\n`), [TOKEN]);
   assert.deepEqual(secretsIn("parameters.json", `[{ "ParameterKey": "DBMasterPassword", "ParameterValue": "{{resolve:ssm-secure:/prod/db:1}}" }]\n`), [], "a dynamic reference");
 });
+
+test("Android Gradle buildConfigField/resValue: the field's value, out of its escaped Java quotes", () => {
+  assert.deepEqual(secretsIn("app/build.gradle.kts", `buildConfigField("String", "BACKEND_SECRET", "\\"${TOKEN}\\"")\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("app/build.gradle", `buildConfigField "String", "API_TOKEN", "\\"${TOKEN}\\""\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("app/build.gradle.kts", `resValue("string", "client_secret", "${TOKEN}")\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("app/build.gradle.kts", `buildConfigField("String", "API_TOKEN", "\\"\${project.findProperty("apiToken")}\\"")\nbuildConfigField("boolean", "USE_TOKEN", "true")\n`), []);
+});

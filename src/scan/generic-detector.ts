@@ -396,6 +396,7 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     if (/variable[ \t]+"$/.test(text.slice(Math.max(0, s - 12), s)) && /^[ \t]*\{/.test(text.slice(j, j + 8))) return hclDefault(text, j);
     AFTER_QUOTED_NAME.lastIndex = j;
     const a = AFTER_QUOTED_NAME.exec(text);
+    if (a && a[0].includes(",") && isGradleFieldName(text, s - 1)) return gradleFieldValue(text, j + a[0].length, info);
     if (a && (/value/i.test(a[0]) || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
     else if ((PARAMETER_VALUE.lastIndex = j) >= 0 && PARAMETER_VALUE.test(text)) {
       // ARM/Bicep parameter files: `"adminPassword": { "value": "…" }`, the name on the parameter.
@@ -549,6 +550,24 @@ function isTupleKey(text: string, s: number): boolean {
   if (text[k] === ":") k--;
   while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
   return text[k] === "{";
+}
+
+// Android Gradle: `buildConfigField("String", "API_SECRET", "\"…\"")` (Kotlin DSL) or without parentheses
+// (Groovy), and `resValue("string", "api_key", "…")`: a type, the field's name, then its value, which
+// for buildConfigField is Java source, so a string arrives in escaped quotes
+// (https://developer.android.com/build/gradle-tips#share-custom-fields-and-resource-values-with-your-app-code).
+const GRADLE_FIELD = /\b(?:buildConfigField|resValue)[ \t]*\(?[ \t]*["'][\w.]{1,40}["'][ \t]*,[ \t]*$/;
+
+function isGradleFieldName(text: string, quoteAt: number): boolean {
+  return GRADLE_FIELD.test(text.slice(Math.max(0, quoteAt - 80), quoteAt));
+}
+
+function gradleFieldValue(text: string, j: number, info: FileInfo): { start: number; end: number } | null {
+  const v = literalAt(text, j, info);
+  if (!v) return null;
+  // `"\"…\""`: the Java string literal inside the Gradle string.
+  if (v.end - v.start >= 4 && text.startsWith('\\"', v.start) && text.startsWith('\\"', v.end - 2)) return { start: v.start + 2, end: v.end - 2 };
+  return v;
 }
 
 function isCallArgument(text: string, quoteAt: number): boolean {
