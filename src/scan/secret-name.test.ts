@@ -104,3 +104,8 @@ test("a modifier glued to token says what it says apart: csrftoken is not a cred
   for (const name of ["authtoken", "accesstoken", "GHTOKEN"]) assert.equal(analyzeName(name).strength, "strong", name);
   assert.equal(analyzeName("password_v2_hint").negative, true, "a word after the version still makes it about the secret");
 });
+
+test("Amplitude's project API key is public by design, its secret key is not", () => {
+  for (const name of ["AMPLITUDE_API_KEY", "amplitudeApiKey", "NEXT_PUBLIC_AMPLITUDE_API_KEY", "AMPLITUDE_KEY"]) assert.equal(analyzeName(name).negative, true, name);
+  assert.equal(analyzeName("AMPLITUDE_SECRET_KEY").strength, "strong");
+});

@@ -214,8 +214,12 @@ function isPublicClientToken(before: string[]): boolean {
   return before.includes("delivery") && (before.includes("contentful") || before.includes("cda"));
 }
 
+// Amplitude's project API key is sent by every browser and app SDK with each event ("The API key is
+// public and is used in client-side SDKs"; the secret key, used for export and management APIs, is not:
+// https://amplitude.com/docs/apis/keys-and-tokens). AMPLITUDE_SECRET_KEY ends in SECRET_KEY and stays.
 function isPublicClientKey(before: string[]): boolean {
   const prev = before[before.length - 1] ?? "";
+  if (before.includes("amplitude") && (prev === "api" || prev === "amplitude")) return true;
   if (before.includes("pusher") && (prev === "app" || prev === "pusher" || prev === "client")) return true;
   if (before.includes("search") && (before.includes("only") || before.some((w) => SEARCH_VENDORS.has(w)))) return true;
   return false;
