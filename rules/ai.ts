@@ -279,6 +279,25 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // The key handed to the SDK or the CLI directly: `wandb.login(key="…")` in a notebook or training
+  // script (https://docs.wandb.ai/ref/python/login/), `wandb login <key>` in a CI step or a shell
+  // history (https://docs.wandb.ai/ref/cli/wandb-login/). Anchored on the hex, the call checked behind it.
+  custom({
+    id: "wandb-login-key",
+    description: "Weights & Biases API key (40 hex) passed to wandb.login(key=…) or `wandb login`",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.wandb.ai/ref/python/login/",
+    keywords: ["wandb.login", "wandb login"],
+    pattern: /(?<![0-9a-f])(?<secret>[0-9a-f]{40})(?![0-9a-f])(?<=(?:\bwandb\.login\([^)\n]{0,120}\bkey[ \t]{0,4}=[ \t]{0,4}\\?["']|\bwandb[ \t]+login[ \t]+(?:--?[\w-]{1,20}[ \t]+){0,3})[0-9a-f]{40})/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`    "wandb.login(key=\\"${fake(HEX, 40, "wandb-login")}\\")\\n",`, `wandb.login(anonymous="never", key='${fake(HEX, 40, "wandb-login2")}')`, `wandb login --relogin ${fake(HEX, 40, "wandb-login3")}`],
+        valid: [`wandb.login(key=os.environ["WANDB_API_KEY"])`, `wandb login`, `wandb.login(key="${"0".repeat(40)}")`, `run_id = "${fake(HEX, 40, "wandb-run-id")}"`],
+      };
+    },
+  }),
   assigned({
     id: "assemblyai-api-key",
     description: "AssemblyAI API key (32 hex) assigned to an AssemblyAI name",
