@@ -228,6 +228,52 @@ export const rules: Rule[] = [
     get sample() { return "bkua_" + fake(HEX, 40, "bkua"); },
     env: "BUILDKITE_API_TOKEN",
   }),
+  // Buildkite Test Engine (formerly Test Analytics) suite API token, read from BUILDKITE_ANALYTICS_TOKEN
+  // by every test collector (https://buildkite.com/docs/test-engine/test-collection/ruby-collectors);
+  // it uploads results to the suite. Without a prefix: found only under that name.
+  assigned({
+    id: "buildkite-test-engine-token",
+    description: "Buildkite Test Engine suite token assigned to a BUILDKITE_ANALYTICS_TOKEN name",
+    kind: "token",
+    severity: "medium",
+    docs: "https://buildkite.com/docs/test-engine/test-collection/ruby-collectors",
+    names: "buildkite[_.-]?analytics[_.-]?token",
+    value: "[A-Za-z0-9]{20,64}",
+    fixedLength: false,
+    entropy: 3.5,
+    keywords: ["buildkite_analytics"],
+    get sample() { return fake(ALNUM, 24, "bk-analytics"); },
+    env: "BUILDKITE_ANALYTICS_TOKEN",
+  }),
+  // Cypress Cloud record key (a UUID), passed as CYPRESS_RECORD_KEY or --record --key: with the
+  // project id it lets anyone record runs to the project (https://docs.cypress.io/cloud/account-management/projects#Record-key).
+  assigned({
+    id: "cypress-record-key",
+    description: "Cypress Cloud record key (UUID) assigned to a Cypress record-key name",
+    kind: "api-key",
+    severity: "medium",
+    docs: "https://docs.cypress.io/cloud/account-management/projects#Record-key",
+    names: "cypress[_.-]?record[_.-]?key",
+    value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+    keywords: ["cypress_record"],
+    get sample() { return uuid("cypress-record"); },
+    env: "CYPRESS_RECORD_KEY",
+  }),
+  // Code Climate's test reporter id is the repository's upload credential despite its name
+  // (CC_TEST_REPORTER_ID, "keep it secret": https://docs.codeclimate.com/docs/finding-your-test-coverage-token).
+  assigned({
+    id: "codeclimate-reporter-id",
+    description: "Code Climate test reporter id (64 hex) assigned to a CC_TEST_REPORTER_ID / Code Climate name",
+    kind: "token",
+    severity: "medium",
+    docs: "https://docs.codeclimate.com/docs/finding-your-test-coverage-token",
+    names: "(?:cc[_.-]?test[_.-]?reporter[_.-]?id|code[_.-]?climate[\\w.-]{0,20}?(?:reporter[_.-]?id|token|id))",
+    value: "[a-f0-9]{64}",
+    entropy: 3.5,
+    keywords: ["cc_test_reporter", "code_climate"],
+    get sample() { return fake(HEX, 64, "cc-reporter"); },
+    env: "CC_TEST_REPORTER_ID",
+  }),
   // Octopus Deploy API keys: "API-" + 26+ upper-case alphanumerics.
   prefixed({
     id: "octopus-deploy-api-key",
