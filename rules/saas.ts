@@ -27,6 +27,10 @@ export const rules: Rule[] = [
   // Algolia: admin API keys are 32 hex; search-only keys are public by design.
   assigned({ id: "algolia-admin-key", description: "Algolia admin API key (32 hex) assigned to an Algolia admin/write-key name", kind: "api-key", severity: "high", docs: "https://www.algolia.com/doc/guides/security/api-keys/", names: "algolia[\\w.-]{0,20}?(?:admin|write|secret)", value: "[a-f0-9]{32}", keywords: ["algolia"], get sample() { return fake(HEX, 32, "algolia"); }, env: "ALGOLIA_ADMIN_KEY" }),
   // Okta API tokens: "00" + 40 url-safe characters.
+  // Inngest event keys send events into an Inngest app (INNGEST_EVENT_KEY; the signing key has its own
+  // signkey- prefix): https://www.inngest.com/docs/events/creating-an-event-key. `event key` is otherwise
+  // a keyboard or i18n word, so only the Inngest name says it is a credential.
+  assigned({ id: "inngest-event-key", description: "Inngest event key assigned to an INNGEST_EVENT_KEY name", kind: "api-key", severity: "medium", docs: "https://www.inngest.com/docs/events/creating-an-event-key", names: "inngest[_.-]?event[_.-]?key", value: "[A-Za-z0-9_-]{32,128}", fixedLength: false, keywords: ["inngest"], entropy: 4, get sample() { return fake(B64URL, 86, "inngest"); }, env: "INNGEST_EVENT_KEY" }),
   assigned({ id: "okta-api-token", description: "Okta API token (00…) assigned to an Okta name", kind: "token", severity: "critical", docs: "https://developer.okta.com/docs/guides/create-an-api-token/", names: "okta", value: "00[A-Za-z0-9_-]{40}", keywords: ["okta"], entropy: 4, get sample() { return "00" + fake(B64URL, 40, "okta"); }, env: "OKTA_API_TOKEN" }),
   assigned({ id: "auth0-client-secret", description: "Auth0 application client secret assigned to an Auth0 name", kind: "api-key", severity: "critical", docs: "https://auth0.com/docs/get-started/applications/application-settings", names: "auth0[\\w.-]{0,20}?secret", value: "[A-Za-z0-9_-]{64}", keywords: ["auth0"], entropy: 4, get sample() { return fake(B64URL, 64, "auth0"); }, env: "AUTH0_CLIENT_SECRET" }),
   // X (Twitter) app-only bearer tokens start with 22 "A"s (URL-encoded "%3D" inside).
