@@ -146,14 +146,22 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     const trimmedLeft = a - s;
     if (b === a || b - a > 100) continue;
     let name = text.slice(a, b);
+    let values: { start: number; end: number }[] | null = null;
     // A bare `key` takes its meaning from the section it is in: `"Jwt": { "Key": "…" }`, `jwt:\n  key: …`.
-    if (b - a === 3 && (text.charCodeAt(a) | 32) === 107 && (text.charCodeAt(a + 1) | 32) === 101 && (text.charCodeAt(a + 2) | 32) === 121 && parentLookups++ < 2000) {
+    // Alone it names nothing (secret-name.ts), so without a parent or a value it is skipped; the value is
+    // read first, as most bare keys have none (`for (const key of …)`, `obj[key]`) and the parent is a
+    // walk back over up to 600 characters and 20 lines.
+    if (b - a === 3 && (text.charCodeAt(a) | 32) === 107 && (text.charCodeAt(a + 1) | 32) === 101 && (text.charCodeAt(a + 2) | 32) === 121) {
+      if (parentLookups++ >= 2000) continue;
+      const hit = valueAfter(text, s + trimmedLeft, e, info);
+      if (hit === null) continue;
       const parent = parentKey(text, s);
-      if (parent) name = `${parent}.${name}`;
+      if (!parent) continue;
+      name = `${parent}.${name}`;
+      values = [hit];
     }
     let analysis = analyzeName(name);
-    let values: { start: number; end: number }[] | null = null;
-    if (isPluralName(name) && (values = arrayValues(text, e, info)) !== null) {
+    if (values === null && isPluralName(name) && (values = arrayValues(text, e, info)) !== null) {
       // `"apiKeys": ["…", "…"]`, `AUTH_TOKENS = ['…']`: each element is named by the singular.
       name = name.slice(0, -1);
       analysis = analyzeName(name);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { analyzeName, browserPrefix, splitNameWords } from "./secret-name.js";
+import { analyzeName, browserPrefix, splitNameWords, splitNameWordsByRegex } from "./secret-name.js";
 
 test("names are split into lower-case words in every case style", () => {
   assert.deepEqual(splitNameWords("DB_PASSWORD"), ["db", "password"]);
@@ -8,6 +8,29 @@ test("names are split into lower-case words in every case style", () => {
   assert.deepEqual(splitNameWords("x-api-key"), ["x", "api", "key"]);
   assert.deepEqual(splitNameWords("spring.datasource.password"), ["spring", "datasource", "password"]);
   assert.deepEqual(splitNameWords("AWSSecretKey"), ["aws", "secret", "key"]);
+  assert.deepEqual(splitNameWords("s3Key2FA"), ["s3", "key2", "fa"]);
+  assert.deepEqual(splitNameWords("HTTPServerAPIKey"), ["http", "server", "api", "key"]);
+  assert.deepEqual(splitNameWords("__$$..--"), []);
+  assert.deepEqual(splitNameWords("Ünïcode_TOKEN"), ["n", "code", "token"], "letters outside ASCII separate words");
+});
+
+test("the one-loop split of ASCII names agrees with the regexes that define it", () => {
+  // Names over the characters whose order matters (cases, digits, separators), from a fixed-seed generator.
+  const alphabet = "aAbBzZ09_-.$ ";
+  let seed = 12345;
+  const next = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) % alphabet.length;
+  let mixed = 0;
+  for (let i = 0; i < 20000; i++) {
+    let name = "";
+    for (let j = 1 + (i % 12); j > 0; j--) name += alphabet[next()];
+    const words = splitNameWordsByRegex(name);
+    if (words.length > 1) mixed++;
+    assert.deepEqual(splitNameWords(name), words, JSON.stringify(name));
+  }
+  assert.ok(mixed > 5000, "most names have several words");
+  for (const name of ["ABCDef", "AbCDeFGh", "ABcDEf", "aB1C", "A1bC", "XMLHttpRequest", "getAPIToken", "TOKEN", "t", "T", "tT", "Tt", "TTt"]) {
+    assert.deepEqual(splitNameWords(name), splitNameWordsByRegex(name), name);
+  }
 });
 
 test("secret-ish names are recognised with their kind", () => {
