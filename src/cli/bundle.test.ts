@@ -84,6 +84,26 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
     assert.equal(modules.code, 1, `${args.join(" ")}: ${modules.stderr}`);
     assert.deepEqual(report(bundled.stdout), report(modules.stdout), args.join(" "));
   }
+  // The bundle is ASCII-only (scripts/bundle.js asciiOnly): its non-ASCII literals, such as the
+  // masks "…" and "•••" the placeholder filter knows and the "✖" of the summary, are \u escapes
+  // that must read the same.
+  const bundleText = readFileSync(join(pkg, "dist", "src", "cli", "scan.bundle.js"), "utf8");
+  assert.ok(!/[^\x00-\x7f]/.test(bundleText), "the bundle holds a non-ASCII character");
+  const masked = `DB_PASSWORD=${SECRET}\nAPI_TOKEN=sk_live_…\nSMTP_PASSWORD=••••••••\n`;
+  for (const format of ["json", "text"]) {
+    const args = ["scan", "-", "--stdin-filename", "masked.env", "--format", format];
+    const bundled = run(pkg, repo, args, { NO_COLOR: "1" }, masked);
+    const modules = run(pkg, repo, args, { NO_COLOR: "1", VAULTSHIFT_NO_BUNDLE: "1" }, masked);
+    assert.equal(bundled.code, 1, bundled.stderr);
+    if (format === "json") {
+      assert.deepEqual(report(bundled.stdout), report(modules.stdout));
+      assert.equal((JSON.parse(bundled.stdout) as { findings: unknown[] }).findings.length, 1, "a mask was taken for a secret");
+    } else {
+      const untimed = (s: string) => s.replace(/\d+(?:\.\d+)? ?m?s\b/g, "…");
+      assert.equal(untimed(bundled.stdout), untimed(modules.stdout));
+      assert.match(bundled.stdout, /✖/);
+    }
+  }
   // Errors keep their exit code and message (VaultshiftError classes come from the bundle too).
   const bad = run(pkg, repo, ["scan", "--since", "no-such-ref"]);
   const badModules = run(pkg, repo, ["scan", "--since", "no-such-ref"], { VAULTSHIFT_NO_BUNDLE: "1" });
