@@ -209,8 +209,6 @@ export interface KeywordSink {
   /** keyword → 1 when every occurrence's offset goes to `heads`. */
   head: Uint8Array | null;
   heads: number[] | null;
-  /** Keywords whose search the caller has done itself: not looked for. */
-  skipKeywords?: readonly number[];
 }
 
 /**
@@ -411,7 +409,6 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
   current = pass;
   switchedOff.length = 0;
   try {
-    if (sink.skipKeywords !== undefined) for (const k of sink.skipKeywords) if (scratch.state[k] !== DONE) finish(pass, k);
     const bytes = scratch.bytes;
     const scan = scratch.scan;
     if (scan === null) {
@@ -588,7 +585,6 @@ function matchesAt(text: string, at: number, k: string): boolean {
 }
 
 function otherKeyword(text: string, k: number, pattern: RegExp, segments: ReadonlyArray<readonly [number, number]>, limit: number, sink: KeywordSink, found: number[]): void {
-  if (sink.skipKeywords?.includes(k)) return;
   let seen = false;
   for (const [segStart, segEnd] of segments) {
     for (let from = segStart; ; ) {

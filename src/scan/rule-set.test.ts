@@ -96,3 +96,40 @@ test("the pass looks for nothing inside the skipped ranges", () => {
   assert.ok(scanKeywords(set, text, all).has("token"));
   assert.deepEqual(all, [5, 15]);
 });
+
+test("with skipped ranges, 2-character keywords count anywhere and head offsets are those outside the ranges (randomized, against a plain search)", () => {
+  const set = compileRuleSet(allRules);
+  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  let seed = 11;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const pieces = ["pw", "PW", "pW", "Pw", "p", "w", "=", "==", "token", "KEY", "secret", "x", " ", "a", "\n", "é"];
+  for (let i = 0; i < 400; i++) {
+    let text = "";
+    const parts = 1 + rnd(40);
+    for (let j = 0; j < parts; j++) text += pieces[rnd(pieces.length)];
+    // Ascending, disjoint ranges, sometimes touching each other, the start or the end.
+    const skip: Array<[number, number]> = [];
+    for (let at = rnd(3) === 0 ? 0 : rnd(6); at < text.length; ) {
+      const end = Math.min(text.length, at + 1 + rnd(8));
+      skip.push([at, end]);
+      at = end + (rnd(3) === 0 ? 0 : 1 + rnd(8));
+    }
+    const inRange = (at: number) => skip.some(([a, b]) => at >= a && at < b);
+    const wholly = (at: number, len: number) => !skip.some(([a, b]) => at < b && at + len > a);
+    const lower = fold(text);
+    const expectedFound = new Set<string>();
+    const expectedHeads: number[] = [];
+    for (const k of set.keywords) {
+      const short = k.length === 2;
+      for (let at = lower.indexOf(k); at !== -1; at = lower.indexOf(k, at + 1)) {
+        if (short || wholly(at, k.length)) expectedFound.add(k);
+        if (GENERIC_HEADS.includes(k) && (short ? !inRange(at) : wholly(at, k.length))) expectedHeads.push(at);
+      }
+    }
+    const heads: number[] = [];
+    const found = scanKeywords(set, text, heads, skip);
+    const label = `${JSON.stringify(text)} ${JSON.stringify(skip)}`;
+    assert.deepEqual([...found].filter((k) => k.length > 1).sort(), [...expectedFound].filter((k) => k.length > 1 && !/[^\x00-\x7f]/.test(k)).sort(), label);
+    assert.deepEqual(heads, expectedHeads.sort((a, b) => a - b), label);
+  }
+});
