@@ -67,8 +67,8 @@ const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.le
 const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
 
 // Locals of scan(from, end, segStart, segEnd, wideFrom): the parameters, then these.
-const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17;
-const LOCALS = 13;
+const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17, V = 18, PC2 = 19;
+const LOCALS = 15;
 
 /**
  * The module's bytes for a layout. scan(from, end, segStart, segEnd, wideFrom)
@@ -99,6 +99,24 @@ export function scanModule(l: WasmLayout, pages: number): Uint8Array {
     OP.end,
     OP.block, VOID,
       OP.loop, VOID,
+        // Two pairs at a time (one 4-byte load, four windows) while no window is on: fewer
+        // instructions per pair than the loop below, which then takes the pair j alone.
+        OP.block, VOID,
+          OP.loop, VOID,
+            ...get(J), ...c(1), OP.add, ...get(END), OP.ge_s, OP.br_if, 1,
+            ...get(J), ...c(1), OP.shl, ...load32(l.text), ...set(V),
+            ...get(V), ...c(0xffff), OP.and, ...c(1), OP.shl, ...load16(l.pairCls), ...set(PC),
+            ...get(V), ...c(16), OP.shr_u, ...c(1), OP.shl, ...load16(l.pairCls), ...set(PC2),
+            ...get(PREV), ...c(6), OP.shl, ...get(PC), ...c(6), OP.shr_u, OP.or, ...c(0x3ffff), OP.and, ...load8(l.window),
+            ...get(PREV), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC), OP.or, ...load8(l.window), OP.or,
+            ...get(PC), ...c(6), OP.shl, ...get(PC2), ...c(6), OP.shr_u, OP.or, ...c(0x3ffff), OP.and, ...load8(l.window), OP.or,
+            ...get(PC), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC2), OP.or, ...load8(l.window), OP.or,
+            OP.br_if, 1,
+            ...get(PC2), ...set(PREV),
+            ...get(J), ...c(2), OP.add, ...set(J),
+            OP.br, 0,
+          OP.end,
+        OP.end,
         ...get(J), ...get(END), OP.ge_s, OP.br_if, 1,
         ...get(J), ...c(1), OP.shl, ...load16(l.text), ...c(1), OP.shl, ...load16(l.pairCls), ...set(PC),
         // Either window ending in the pair on?
