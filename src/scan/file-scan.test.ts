@@ -26,6 +26,36 @@ test("a reused scratch buffer returns exactly each file's bytes, growing when ne
   assert.equal(scratch.buf, grown, "the buffer is kept, not reallocated for smaller files");
 });
 
+test("listed files read without sizing first: exact bytes around the first read's and the buffer's sizes, and the limit", (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  // Seeded bytes: a stale or misplaced byte shows.
+  let seed = 99;
+  const bytes = (n: number) => {
+    const b = Buffer.allocUnsafe(n);
+    for (let i = 0; i < n; i++) b[i] = (seed = (seed * 1103515245 + 12345) & 0x7fffffff) >> 16;
+    return b;
+  };
+  const K = 1024;
+  const sizes = [0, 1, 256 * K - 1, 256 * K, 256 * K + 1, 1024 * K - 1, 1024 * K, 1024 * K + 1, 3 * 1024 * K + 7, 5, 17 * 1024 * K + 3, 2];
+  const files: Record<string, Buffer> = {};
+  sizes.forEach((n, i) => (files[`f${i}.bin`] = bytes(n)));
+  writeFiles(dir, files);
+  const scratch: Scratch = { buf: null };
+  const hints = { regular: true, scratch };
+  for (const [name, content] of Object.entries(files)) {
+    const got = readRegularFile(join(dir, name), 1 << 30, hints);
+    assert.ok(got instanceof Uint8Array && Buffer.compare(Buffer.from(got), content) === 0, `${name}: ${content.length} bytes`);
+  }
+  assert.ok(scratch.buf !== null && scratch.buf.length <= 16 * 1024 * K, "the 17 MB file did not become the scratch");
+  // The limit, exactly, below and above the first read's size.
+  for (const n of [1000, 256 * K - 1, 256 * K, 256 * K + 1]) {
+    writeFileSync(join(dir, "limit.bin"), bytes(n));
+    assert.ok(readRegularFile(join(dir, "limit.bin"), n, hints) instanceof Uint8Array, `${n} bytes, limit ${n}`);
+    assert.equal(readRegularFile(join(dir, "limit.bin"), n - 1, hints), "too-large", `${n} bytes, limit ${n - 1}`);
+  }
+});
+
 test("a file over the scratch limit gets a buffer of its own", (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);

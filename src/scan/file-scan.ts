@@ -100,6 +100,15 @@ export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
 // gets a buffer of its own, dropped after the file (a scan with a 1 GB
 // maxFileSize must not keep 1 GB per thread alive).
 const SCRATCH_MAX = 16 * 1024 * 1024;
+/** The scratch buffer's first size. */
+const SCRATCH_START = 1024 * 1024;
+/**
+ * The read-first way reads up to this much: most source files fit (the
+ * corpus: all but 200 of 22,720 files), and a larger file is read on from
+ * there. Below the scratch's size so that the main thread, which leaves files
+ * over 1 MB to the workers (scanner.ts), reads little of one before sizing it.
+ */
+const FIRST_READ = 256 * 1024;
 
 // O_NOFOLLOW makes open fail with ELOOP on a symbolic link; O_NONBLOCK keeps
 // open from waiting for a writer if the path became a FIFO since the lstat
@@ -135,18 +144,48 @@ export function readRegularFile(abs: string, maxFileSize: number, hints?: ReadHi
     fd = openSync(abs, "r");
   }
   try {
+    const scratch = hints?.scratch;
+    // Bytes of the file already at the start of scratch.buf.
+    let have = 0;
+    if (hints?.regular && scratch) {
+      // Most files fit the scratch buffer: read, then a 1-byte read at the
+      // end that must return nothing (POSIX read(2): fewer bytes than asked
+      // from a regular file only at its end, or when a signal interrupts),
+      // instead of sizing the file first: a fstat and its Stats object per
+      // file cost more than the empty read. Anything unusual (nothing read,
+      // an error such as EISDIR or EAGAIN, over the limit, a file still
+      // growing, a full buffer) goes the sized way below, which classifies it.
+      scratch.buf ??= Buffer.allocUnsafeSlow(SCRATCH_START);
+      const buf = scratch.buf;
+      const cap = Math.min(FIRST_READ, maxFileSize + 1);
+      let n = 0;
+      try {
+        n = readSync(fd, buf, 0, cap, 0);
+      } catch {
+        n = 0;
+      }
+      if (n > 0 && n < cap && readSync(fd, buf, n, 1, n) === 0) return buf.subarray(0, n);
+      if (n === FIRST_READ) have = n;
+    }
     // Size again from the open descriptor: the file may have changed since lstat.
     const st = fstatSync(fd);
     if (!st.isFile()) return "not-a-file";
     const size = st.size;
     if (size > maxFileSize) return "too-large";
-    const scratch = hints?.scratch;
     let buf: Buffer;
     if (scratch && size <= SCRATCH_MAX) {
-      if (!scratch.buf || scratch.buf.length < size) scratch.buf = Buffer.allocUnsafeSlow(Math.max(64 * 1024, 2 ** Math.ceil(Math.log2(size))));
+      // One byte more than the file: the read-first way above then finds its end in the buffer.
+      if (!scratch.buf || scratch.buf.length <= size) {
+        const grown = Buffer.allocUnsafeSlow(Math.max(SCRATCH_START, 2 ** Math.ceil(Math.log2(size + 1))));
+        if (have > 0) scratch.buf!.copy(grown, 0, 0, have);
+        scratch.buf = grown;
+      }
       buf = scratch.buf;
-    } else buf = Buffer.allocUnsafe(size);
-    let off = 0;
+    } else {
+      buf = Buffer.allocUnsafe(size);
+      if (have > 0) scratch!.buf!.copy(buf, 0, 0, Math.min(have, size));
+    }
+    let off = Math.min(have, size);
     while (off < size) {
       const n = readSync(fd, buf, off, size - off, off);
       if (n === 0) break;
