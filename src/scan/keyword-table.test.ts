@@ -57,7 +57,9 @@ function random(seed: number): () => number {
 
 function sampleText(rnd: () => number, keywords: string[], wide: boolean): string {
   const noise = ["x", " ", "\n", "0", "_", "-", "é", "Q", "zz", "aa", "=="];
-  if (wide) noise.push("\u0161" /* low byte 0x61 'a' */, "\u016b" /* 'k' */, "\u2028", "\u{1F600}");
+  // Above U+00FF: low bytes that are letters (a Latin-1 copy reads them as such), units from U+8000 up
+  // (the WebAssembly copy makes them 0x00, those below 0xff), and U+00FF itself.
+  if (wide) noise.push("\u0161" /* low byte 0x61 'a' */, "\u016b" /* 'k' */, "\u2028", "\u{1F600}", "\u8061", "\u7f6b", "\u00ff", "\uff4b");
   let s = "";
   const len = Math.floor(rnd() * 120);
   while (s.length < len) {

@@ -6,7 +6,9 @@ import { instantiateScan, type WasmLayout } from "./keyword-wasm.js";
 // text. The text is copied as Latin-1 bytes into a reused buffer (a native
 // copy at several GB/s; a character above U+00FF keeps its low byte, which can
 // only make a false candidate: in a text holding one, every match is
-// confirmed on the string) and read two bytes at a time: each byte maps to a
+// confirmed on the string; the WebAssembly loop's copy instead goes through
+// UTF-16 and turns such characters into bytes no keyword has, so that nothing
+// needs confirming) and read two bytes at a time: each byte maps to a
 // 6-bit character class, and the two 3-character windows ending in the pair
 // index a 2^18-entry table marking the windows keywords are found by. Every
 // keyword has exactly one window (for a 2-character keyword, any character
@@ -227,6 +229,8 @@ interface Scratch {
   modeHead: Uint8Array | null | undefined;
   out: Int32Array;
   scan: ((from: number, end: number, segStart: number, segEnd: number, wideFrom: number) => number) | null;
+  /** keyword-wasm.ts narrowCode, when there is WebAssembly SIMD and no keyword uses the bytes it makes of other characters. */
+  narrow: ((n: number) => void) | null;
   /** Room for a text of n characters (views renewed); false when there cannot be. */
   reserve(n: number): boolean;
 }
@@ -243,6 +247,7 @@ function jsScratch(table: KeywordTable): Scratch {
     modeHead: undefined,
     out: new Int32Array(0),
     scan: null,
+    narrow: null,
     reserve(n) {
       if (s.bytes.length < n + 2) s.bytes = new Uint8Array((Math.max(n + 2, s.bytes.length * 2) + 7) & ~7);
       return true;
@@ -289,6 +294,8 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   const instance = instantiateScan(layout, Math.ceil((layout.text + PAGE) / PAGE));
   if (instance === null) return null;
   const { memory, scan } = instance;
+  // The bytes narrow() makes of characters above U+00FF must be no keyword's.
+  const narrow = t.cls[0x00] === 0 && t.cls[0xff] === 0 ? instance.narrow : null;
   const copy = (offset: number, data: ArrayBufferView) => new Uint8Array(memory.buffer, offset, data.byteLength).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
   copy(layout.pairCls, pairClasses(t.cls));
   copy(layout.window, t.window);
@@ -309,8 +316,10 @@ function wasmScratch(t: KeywordTable): Scratch | null {
     modeHead: undefined,
     out: new Int32Array(0),
     scan,
+    narrow,
     reserve(n) {
-      const need = layout.text + n + 8;
+      // narrow() takes the text's UTF-16 copy (2n bytes) and reads up to 30 bytes past it.
+      const need = layout.text + (narrow !== null ? 2 * n + 32 : n + 8);
       if (memory.buffer.byteLength < need) {
         try {
           memory.grow(Math.ceil((need - memory.buffer.byteLength) / PAGE));
@@ -405,7 +414,8 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
     liveOf = table;
   }
   live.set(liveTemplate!);
-  const pass: Pass = { table, scratch, text, wideFrom: WIDE.exec(text)?.index ?? n, segStart: 0, segEnd: 0, limit, sink, found };
+  // With narrow(), a byte match is a match of the text: nothing needs confirming.
+  const pass: Pass = { table, scratch, text, wideFrom: scratch.narrow !== null ? n : (WIDE.exec(text)?.index ?? n), segStart: 0, segEnd: 0, limit, sink, found };
   current = pass;
   switchedOff.length = 0;
   try {
@@ -442,7 +452,12 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
         const copyStart = Math.max(0, base - overlap);
         const copyEnd = Math.min(n, base + chunk + overlap);
         const length = copyEnd - copyStart;
-        Buffer.prototype.latin1Write.call(bytes, length === n ? text : text.slice(copyStart, copyEnd), 0, length);
+        const piece = length === n ? text : text.slice(copyStart, copyEnd);
+        if (scratch.narrow !== null) {
+          // UTF-16 in (a copy at memory speed, either string representation), one byte per character out.
+          Buffer.prototype.ucs2Write.call(bytes, piece, 0, 2 * length);
+          scratch.narrow(length);
+        } else Buffer.prototype.latin1Write.call(bytes, piece, 0, length);
         bytes[length] = 0;
         bytes[length + 1] = 0;
         const jLow = base === 0 ? 0 : base / 2 + 1;
