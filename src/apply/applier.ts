@@ -9,6 +9,7 @@ import { computeFileChanges, readIfExists } from "./file-changes.js";
 import { CasConflictError, type KvStore } from "./kv-store.js";
 import { VaultPermissionError } from "../runtime/errors.js";
 import { readPlannedValues } from "./source-values.js";
+import { readDotenv } from "../scan/dotenv-reader.js";
 import { StateStore, type Journal, type JournalFile, type JournalTarget } from "./state.js";
 
 // apply(): do what the plan decided, in an order that never loses a secret:
@@ -141,7 +142,7 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
     forceSecretsModule: plan.secretsModule !== null,
     sourceFiles: plan.files.filter((f) => f.kind === "code").map((f) => f.file),
     envFiles: plan.envFiles,
-    values: [...values.values()],
+    values: [...values.values(), ...(dryRun ? overriddenValues(root, plan) : [])],
     noDiffs: !dryRun,
   });
   const contentFor = new Map(changes.map((c) => [c.file, c]));
@@ -362,3 +363,18 @@ async function writeTarget(store: KvStore, salt: string, rec: JournalTarget, own
 }
 
 
+
+/**
+ * Earlier lines of a migrated .env key that a later line overrides: removed
+ * with it, so a dry run's diffs hide them too (see CandidateSet.overridden).
+ */
+function overriddenValues(root: string, plan: Plan): string[] {
+  const out: string[] = [];
+  for (const f of plan.envFiles) {
+    if (f.migratedKeys.length === 0) continue;
+    const text = readIfExists(join(root, f.file));
+    if (text === null) continue;
+    for (const e of readDotenv(text.toString("utf8"))) if (e.overridden && e.value !== "" && f.migratedKeys.includes(e.key)) out.push(e.value);
+  }
+  return out;
+}

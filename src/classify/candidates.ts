@@ -34,6 +34,13 @@ export interface CandidateSet {
   sourceFiles: string[];
   /** Directories ("" = root) whose `.env` is the base layer of every environment (src/map/environment.ts). */
   layeredDirs?: string[];
+  /**
+   * Values of earlier lines of a migrated key that a later line overrides
+   * (`DB_PASSWORD=old` … `DB_PASSWORD=new`): not migrated (dotenv and Node's
+   * --env-file keep the last), but the cleaner removes those lines too, so the
+   * redacted diffs must hide them as well. In memory only.
+   */
+  overridden?: string[];
 }
 
 export type Classifier = (name: string, value: string, file?: string) => Classification;
@@ -108,7 +115,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     const environment = envName(file, options.environments, layered);
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;
-    for (const entry of readDotenv(text)) {
+    const entries = readDotenv(text);
+    for (const entry of entries) {
       if (entry.overridden) continue; // dotenv keeps the last one; the cleaner removes every line of a migrated key
       if (entry.value === "") continue;
       const verdict = classify(entry.key, entry.value, file);
@@ -125,6 +133,9 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
           confidence: verdict.verdict === "secret" ? verdict.confidence : hit!.confidence,
           reason: verdict.verdict === "secret" ? verdict.reason : hit!.reason,
         });
+        for (const earlier of entries) {
+          if (earlier.overridden && earlier.key === entry.key && earlier.value !== "" && earlier.value !== entry.value) (out.overridden ??= []).push(earlier.value);
+        }
       } else {
         out.config.push({ name: entry.key, file, line: entry.line, verdict: verdict.verdict === "public" ? "public" : "config", reason: verdict.reason });
       }

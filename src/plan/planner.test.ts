@@ -103,3 +103,14 @@ test("a CommonJS package: a .js file with no require still requires the secrets 
   assert.match(p.files.find((f) => f.file === "src/report.js")!.diff, /\+const \{ secrets \} = require\("\.\/vaultshift-secrets"\);/);
   assert.match(p.files.find((f) => f.file === "src/main.mjs")!.diff, /\+import \{ secrets \} from "\.\/vaultshift-secrets\.js";/);
 });
+
+test("a migrated key repeated in .env: the overridden earlier value is removed too and hidden in the diff", async () => {
+  const stale = "CANARY_stale_Qw3Er5Ty7Ui9Op";
+  const root = tree({ ".env": `DB_PASSWORD=${stale}\r\nPORT=3000\r\nDB_PASSWORD=${PW}\r\n`, "index.js": "export const pw = process.env.DB_PASSWORD;\n" });
+  const p = await plan({ root, env: {} });
+  assert.equal(p.secrets.length, 1, "only the last value is migrated (dotenv and --env-file keep it)");
+  const envDiff = p.files.find((f) => f.file === ".env")!.diff;
+  assert.match(envDiff, /^-DB_PASSWORD=/m, "both lines are removed");
+  assert.equal(envDiff.match(/^-DB_PASSWORD=/gm)?.length, 2);
+  assert.ok(!JSON.stringify(p).includes(stale), "the overridden value is in the plan");
+});

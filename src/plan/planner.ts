@@ -261,7 +261,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     secretsModule,
     sourceFiles: found.sourceFiles,
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
-    values: [...new Set(found.secrets.map((c) => c.value))],
+    values: [...new Set([...found.secrets.map((c) => c.value), ...(found.overridden ?? [])])],
   });
   warnings.push(...rewriteWarnings);
   progress({ stage: "plan", step: 2, total: 2, message: `${changes.length} files to change` });
