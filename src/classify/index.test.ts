@@ -116,3 +116,13 @@ test("a Google Maps key under a browser prefix is public; a server-side Maps key
   assert.equal(classifyVariable("GOOGLE_MAPS_API_KEY", key, ".env").verdict, "secret");
   assert.equal(classifyVariable("NEXT_PUBLIC_GEMINI_API_KEY", key, ".env").kind, "browser-exposed");
 });
+
+test("plural and encoded names: SESSION_KEYS=k1,k2 and a PEM in PRIVATE_KEY_PEM are secrets; a _PATH to one is not", () => {
+  assert.equal(classifyVariable("SESSION_KEYS", `${RANDOM},${RANDOM.split("").reverse().join("")}`, ".env", { rules: [] }).verdict, "secret");
+  // A whole key's length (a 2048-bit PKCS#8 key is ~1,600 base64 characters); a short stub is a placeholder.
+  const body = Array.from({ length: 26 }, (_, i) => (RANDOM + RANDOM.toUpperCase() + String(i * 7919)).slice(0, 64)).join("\n");
+  const pem = `-----BEGIN PRIVATE KEY-----\nMIIEvQ${body}\n-----END PRIVATE KEY-----`;
+  const c = classifyVariable("PRIVATE_KEY_PEM", pem, ".env", { rules: [] });
+  assert.equal(c.verdict, "secret", c.reason);
+  assert.equal(classifyVariable("PRIVATE_KEY_PEM_PATH", "/etc/keys/app.pem", ".env", { rules: [] }).verdict, "config");
+});

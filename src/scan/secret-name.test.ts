@@ -55,6 +55,11 @@ test("secret-ish names are recognised with their kind", () => {
     // A version after the head: the same secret (Terraform's aws_iam_access_key ses_smtp_password_v4).
     ["ses_smtp_password_v4", "strong", "password"],
     ["API_TOKEN_V12", "strong", "token"],
+    ["SESSION_KEYS", "strong", "generic-secret"],
+    ["APP_KEYS", "strong", "generic-secret"],
+    ["API_KEYS", "strong", "api-key"],
+    ["PRIVATE_KEY_PEM", "strong", "private-key"],
+    ["GCP_CREDENTIALS_JSON", "strong", "cloud-credential"],
   ];
   for (const [name, strength, kind] of cases) {
     const a = analyzeName(name);
@@ -65,7 +70,7 @@ test("secret-ish names are recognised with their kind", () => {
 });
 
 test("names about a secret, or public keys, are not secret names", () => {
-  for (const name of ["password_min_length", "token_type", "secret_name", "api_key_header", "TOKEN_URL", "passwordField", "PASSWORD_HASH", "STRIPE_PUBLISHABLE_KEY", "PUBLIC_KEY", "cache_key", "primary_key", "secretKeyRef", "password_file", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY", "MIXPANEL_TOKEN"]) {
+  for (const name of ["password_min_length", "token_type", "secret_name", "api_key_header", "TOKEN_URL", "passwordField", "PASSWORD_HASH", "STRIPE_PUBLISHABLE_KEY", "PUBLIC_KEY", "cache_key", "primary_key", "secretKeyRef", "password_file", "SUPABASE_ANON_KEY", "RECAPTCHA_SITE_KEY", "MIXPANEL_TOKEN", "sortKeys", "primary_keys", "PRIVATE_KEY_PEM_PATH", "keys"]) {
     const a = analyzeName(name);
     assert.ok(a.negative || a.strength === "none", `${name} should not be a secret name (${JSON.stringify(a)})`);
   }

@@ -31,6 +31,8 @@ const NEUTRAL_AFTER = new Set([
   "value", "base", "b64", "base64", "hex", "raw", "str", "string", "text", "data", "plain", "plaintext", "v1", "v2", "v3", "prod",
   "production", "dev", "development", "staging", "stage", "live", "local", "override", "literal", "main", "primary", "secondary",
   "old", "new", "current", "previous", "next", "default", "fallback", "env", "bytes", "material", "content", "contents", "1", "2", "3",
+  // The encoding the value is written in, not something about it: PRIVATE_KEY_PEM, JWT_SECRET_JWK, GCP_CREDENTIALS_JSON.
+  "pem", "der", "jwk", "json",
 ]);
 
 /** Modifiers of `key` / `token` that make the name about a non-secret. */
@@ -128,8 +130,9 @@ function headOf(word: string): { head: string; base: string } | null {
     case "password": case "passwd": case "passphrase": case "pwd": case "pass": case "pw": case "secret": case "secrets":
     case "token": case "tokens": case "apikey": case "credential": case "credentials": case "creds": case "auth": case "authorization":
     case "dsn": case "salt": case "pepper": case "key": case "privatekey": case "secretkey": case "accesskey": case "bearer":
-    case "hmac": case "connectionstring": case "connstr":
-      return { head: word, base: word === "tokens" ? "token" : word === "secrets" ? "secret" : word };
+    case "hmac": case "connectionstring": case "connstr": case "keys":
+      // Plurals hold several of the same thing: `SESSION_KEYS=k1,k2` (Koa's app.keys), Strapi's `APP_KEYS`, `API_TOKENS`.
+      return { head: word, base: word === "tokens" ? "token" : word === "secrets" ? "secret" : word === "keys" ? "key" : word };
   }
   for (const h of ["password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "accesskey", "credentials", "credential", "connectionstring"]) {
     if (word.length > h.length && word.endsWith(h)) return { head: word, base: h };
