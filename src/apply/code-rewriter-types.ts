@@ -10,6 +10,8 @@ export type RewriteWarningCode =
   | "browser-exposed"
   /** A form left alone on purpose (a write, a destructuring assignment, an ambiguous alias). */
   | "rewrite-skipped"
+  /** `process.env.X = …` / `delete process.env.X` of a migrated name: now through processEnv, which secrets.X follows. */
+  | "env-write"
   /** `process.env` passed on, spread, enumerated or tested with `in`: it no longer holds the migrated secrets. */
   | "whole-env-use"
   /** `dotenv.config()` in an ES module's body runs after the secrets module has loaded. */

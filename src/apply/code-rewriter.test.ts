@@ -111,17 +111,18 @@ test("idempotent: rewriting a rewritten file changes nothing", () => {
   }
 });
 
-test("writes, browser-exposed prefixes and import.meta.env are reported, not rewritten; a dynamic read goes through processEnv", () => {
+test("browser-exposed prefixes and import.meta.env are reported, not rewritten; a dynamic read, a write and a delete go through processEnv", () => {
   const src = `const a = process.env[name];\nprocess.env.STRIPE_KEY = "x";\ndelete process.env.DB_PASSWORD;\nconst m = process.env.NEXT_PUBLIC_MAPS_KEY;\nconst v = import.meta.env.STRIPE_KEY;\n`;
   const out = rewrite("a.js", src);
-  // Only the dynamic read changes: it may read a migrated secret, which processEnv still holds.
-  assert.equal(out.content, `import { processEnv } from "./secrets.js";\n${src.replace("process.env[name];", "processEnv[name];")}`);
+  // The dynamic read may read a migrated secret, which processEnv still holds; the write
+  // and the delete reach process.env through it, and secrets.X follows them (secrets-module tests).
+  assert.equal(out.content, `import { processEnv } from "./secrets.js";\n${src.replace(/process\.env(?=\[name\]|\.STRIPE_KEY =|\.DB_PASSWORD;)/g, "processEnv")}`);
   assert.deepEqual(
     out.warnings.map((w) => [w.code, w.line]),
     [
       ["dynamic-env-access", 1],
-      ["rewrite-skipped", 2],
-      ["rewrite-skipped", 3],
+      ["env-write", 2],
+      ["env-write", 3],
       ["browser-exposed", 4],
       ["browser-exposed", 5],
     ],
@@ -341,4 +342,32 @@ test("a .js file with neither import nor require follows package.json type (Node
   // Syntax still wins over the package type, and the extension over both.
   assert.match(rewriteSource({ file: "src/b.js", content: `import "x";\n${src}`, bindings, secretsImport: "./s.js", literals: [], packageType: "commonjs" }).content, /^import "x";\nimport \{ secrets \}/);
   assert.match(rewriteSource({ file: "src/c.cjs", content: src, bindings, secretsImport: "./s.cjs", literals: [], packageType: "module" }).content, /^const \{ secrets \} = require/);
+});
+
+test("a secret normalised in place or scrubbed after its first read: the write and delete go through processEnv, reads before them read the secret", () => {
+  const src = `const boot = process.env.DB_PASSWORD;\ndelete process.env.DB_PASSWORD;\nprocess.env.STRIPE_KEY = process.env.STRIPE_KEY.trim();\nprocess.env.STRIPE_KEY ??= "dev";\nmodule.exports = { boot, later: process.env.DB_PASSWORD ?? "gone", has: "STRIPE_KEY" in process.env };\n`;
+  const out = rewrite("a.cjs", src);
+  assert.equal(
+    out.content,
+    `const { secrets, processEnv } = require("./secrets.js");\nconst boot = secrets.DB_PASSWORD;\ndelete processEnv.DB_PASSWORD;\nprocessEnv.STRIPE_KEY = secrets.STRIPE_KEY.trim();\nprocessEnv.STRIPE_KEY ??= "dev";\nmodule.exports = { boot, later: secrets.DB_PASSWORD ?? "gone", has: "STRIPE_KEY" in processEnv };\n`,
+  );
+  assert.deepEqual(out.warnings.map((w) => w.code), ["env-write", "env-write", "env-write", "whole-env-use"]);
+  assert.equal(rewrite("a.cjs", out.content).changed, false, "idempotent");
+});
+
+test("a CommonJS .env loader reads through processEnv required where it is used (after the loader ran); its own `k in process.env` checks stay", () => {
+  const src = `const parsed = parse(readFileSync(".env", "utf8"));\nfor (const k of Object.keys(parsed)) if (!(k in process.env)) process.env[k] = parsed[k];\nexports.get = (k) => process.env[k];\nexports.slack = "DB_PASSWORD" in process.env;\nObject.assign(process.env, { A: "1" });\n`;
+  const out = rewrite("config.cjs", src);
+  assert.equal(
+    out.content,
+    src.replace("exports.get = (k) => process.env[k]", `exports.get = (k) => require("./secrets.js").processEnv[k]`).replace(`"DB_PASSWORD" in process.env`, `"DB_PASSWORD" in require("./secrets.js").processEnv`),
+  );
+  assert.ok(!/^const \{/m.test(out.content), "no require at the top: the secrets load at the first read");
+  // The same loader as an ES module cannot defer an import: reported only.
+  assert.equal(rewrite("config.mjs", src).changed, false);
+  // TypeScript compiled to CommonJS (a Nest-style ConfigService.get(key) that also loads .env files): the same deferred read.
+  const ts = `import { parse } from "dotenv";\nexport class ConfigService {\n  constructor(files: string[]) { for (const [k, v] of Object.entries(parse(files[0]!))) if (!(k in process.env)) process.env[k] = v; }\n  get(key: string): string | undefined { return process.env[key]; }\n}\n`;
+  const asCjs = rewriteSource({ file: "src/config.service.ts", content: ts, bindings, secretsImport: "./secrets", literals: [], runsAs: "cjs" });
+  assert.equal(asCjs.content, ts.replace("return process.env[key]", `return require("./secrets").processEnv[key]`));
+  assert.equal(rewriteSource({ file: "src/config.service.ts", content: ts, bindings, secretsImport: "./secrets.js", literals: [], runsAs: "esm" }).changed, false);
 });

@@ -49,6 +49,8 @@ export interface RewriteInput {
   moduleKind?: ModuleKind;
   /** package.json `type` of the file's package: decides for a file whose syntax does not (no import/require). */
   packageType?: "module" | "commonjs";
+  /** What the file runs as once compiled (TypeScript: `import` syntax, CommonJS output under `module: commonjs`); default: `moduleKind`. */
+  runsAs?: ModuleKind;
 }
 
 export interface RewriteOutput {
@@ -110,12 +112,19 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   // is a .env loader: it must run before the secrets module loads (it may set
   // VAULT_ADDR/VAULT_TOKEN), so it never imports it; its uses are only reported.
   const loaderFile = writesEnvDynamically(ast, aliases);
+  const kind = input.moduleKind ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast, input.packageType);
+  // In a CommonJS loader the overlay is required where it is used, not at the
+  // top: `require()` is synchronous and cached, so the secrets load at the
+  // first such read (a getter, a lookup by name after the loader has run), by
+  // when the loader has set what it sets. An ES module cannot defer an import.
+  const lazyEnv = loaderFile && (input.runsAs ?? kind) === "cjs" ? `require(${JSON.stringify(input.secretsImport)}).processEnv` : null;
   const overlay = (envNode: Node): boolean => {
-    if (bound.size === 0 || clientModule || loaderFile) return false;
+    if (bound.size === 0 || clientModule || (loaderFile && lazyEnv === null)) return false;
     if (isProcessEnv(envNode)) {
-      edits.push({ start: envNode.start!, end: envNode.end!, text: envIdent });
+      edits.push({ start: envNode.start!, end: envNode.end!, text: lazyEnv ?? envIdent });
       return true;
     }
+    if (lazyEnv !== null) return false;
     if (envNode.type === "Identifier" && aliases.get(envNode.name)) {
       overlaidAliases.add(envNode.name);
       return true;
@@ -146,6 +155,19 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
         return;
       }
       if (isWriteTarget(node, parent, key)) {
+        // `process.env.X = x.trim()`, `delete process.env.X` (scrubbing a secret after
+        // reading it): through processEnv, secrets.X reads the written value (or
+        // nothing) from then on, in every file, as process.env.X did.
+        const loop = parent !== null && (parent.type === "ForInStatement" || parent.type === "ForOfStatement");
+        if (!loop && overlay(node.object)) {
+          warn(
+            node,
+            "env-write",
+            `${file}:${node.loc?.start.line}: ${name} is ${parent?.type === "UnaryExpression" ? "deleted" : "written"} here; the ${parent?.type === "UnaryExpression" ? "delete" : "write"} now goes through processEnv from the secrets module, so every later read of secrets.${name} sees it, as process.env.${name} did. Check that it is still needed.`,
+            name,
+          );
+          return;
+        }
         warn(node, "rewrite-skipped", `${file}:${node.loc?.start.line}: ${name} is written or deleted here, not read; left as it is. Check that the write is still needed.`, name);
         return;
       }
@@ -175,7 +197,10 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
     const aliasUse = node.type === "Identifier" && aliases.has(node.name) && aliasUsedWhole(node, parent, key);
     if (bound.size > 0 && ((isProcessEnv(node) && usesWholeEnv(node, parent, key)) || aliasUse)) {
       const what = aliasUse ? `${(node as { name: string }).name} (process.env)` : "process.env";
-      if (overlay(node)) {
+      // In a loader, `k in process.env` decides what the loader writes: it keeps its own
+      // semantics (and must not load the secrets half-way); `"X" in process.env` asks about X.
+      const loaderCheck = loaderFile && parent?.type === "BinaryExpression" && parent.operator === "in" && !(parent.left.type === "StringLiteral" && bound.has(parent.left.value));
+      if (!loaderCheck && overlay(node)) {
         warn(
           node,
           "whole-env-use",
@@ -212,12 +237,11 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
-  const used = (text: string) => applied.kept.some((e) => e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`));
+  const used = (text: string) => applied.kept.some((e) => e.text !== lazyEnv && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`)));
   const needed: { imported: ImportedName; local: string }[] = [];
   if (!existing.has("secrets") && used(ident)) needed.push({ imported: "secrets", local: ident });
   if (!existing.has("processEnv") && used(envIdent)) needed.push({ imported: "processEnv", local: envIdent });
   if (needed.length > 0) {
-    const kind = input.moduleKind ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast, input.packageType);
     if (kind === "esm") {
       const late = dotenvConfigCall(ast);
       if (late) {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
-import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, type SecretsModuleLayout } from "../plan/project.js";
+import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
 import { addDependency } from "./package-json.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
 import { version } from "../version.js";
@@ -79,6 +79,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     // nearest package.json (workspaces mix both); TypeScript files are left to
     // the compiler's settings.
     const typeOf = packageTypes(ctx.root);
+    const tsOutput = typescriptOutput(ctx.root);
     for (const file of ctx.sourceFiles) {
       if (file === moduleFile) continue;
       const literals = ctx.literals.filter((l) => l.file === file);
@@ -97,6 +98,8 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         secretsImport: relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm),
         literals: literals.map((l) => ({ name: l.name, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn })),
         ...(/\.jsx?$/i.test(file) ? { packageType } : {}),
+        // TypeScript writes `import` either way; a `require()` placed in it runs only if tsc emits CommonJS.
+        ...(/\.[cm]?tsx?$/i.test(file) ? { runsAs: tsOutput.commonJs(file) ? ("cjs" as const) : ("esm" as const) } : {}),
       });
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
       if (out.changed) {

@@ -170,10 +170,10 @@ test("TypeScript: type-checks under strict settings in both flavours, runs once 
   }
 });
 
-test("processEnv is process.env with the secrets added: passed to a child, spread, enumerated, tested with `in`, read by computed name; writes win", () => {
+test("processEnv is process.env with the secrets added: passed to a child, spread, enumerated, tested with `in`, read by computed name; writes and deletes win, in secrets too", () => {
   for (const moduleKind of ["esm", "cjs"] as const) {
     const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings });
-    const imp = moduleKind === "esm" ? `import { processEnv } from "./secrets.js";` : `const { processEnv } = require("./secrets.js");`;
+    const imp = moduleKind === "esm" ? `import { processEnv, secrets } from "./secrets.js";` : `const { processEnv, secrets } = require("./secrets.js");`;
     const root = project(`overlay-${moduleKind}`, {
       "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
       "secrets.js": content,
@@ -186,9 +186,9 @@ test("processEnv is process.env with the secrets added: passed to a child, sprea
         `const copy = { ...processEnv };`,
         `const before = { dynamic: processEnv[name], has: name in processEnv, listed: Object.keys(processEnv).includes(name), copied: copy.DB_PASSWORD, plain: processEnv.PLAIN, sentry: processEnv.SENTRY_DSN ?? null, child };`,
         `processEnv.DB_PASSWORD = "overridden";`,
-        `const written = { overlay: processEnv.DB_PASSWORD, real: process.env.DB_PASSWORD };`,
+        `const written = { overlay: processEnv.DB_PASSWORD, real: process.env.DB_PASSWORD, secret: secrets.DB_PASSWORD };`,
         `delete processEnv.DB_PASSWORD;`,
-        `console.log(JSON.stringify({ before, written, deleted: name in processEnv }));`,
+        `console.log(JSON.stringify({ before, written, deleted: name in processEnv, secretAfterDelete: secrets.DB_PASSWORD ?? null, stripe: secrets.STRIPE_KEY }));`,
       ].join("\n"),
     });
     const r = run(root, "main.js", { PLAIN: "config" });
@@ -197,8 +197,11 @@ test("processEnv is process.env with the secrets added: passed to a child, sprea
       JSON.parse(r.stdout),
       {
         before: { dynamic: dev.DB_PASSWORD, has: true, listed: true, copied: dev.DB_PASSWORD, plain: "config", sentry: null, child: { db: dev.DB_PASSWORD, plain: "config" } },
-        written: { overlay: "overridden", real: "overridden" },
+        // A write or delete through processEnv is what secrets.X reads from then on, as process.env.X did.
+        written: { overlay: "overridden", real: "overridden", secret: "overridden" },
         deleted: false,
+        secretAfterDelete: null,
+        stripe: dev.STRIPE_KEY,
       },
       moduleKind,
     );

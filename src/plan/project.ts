@@ -83,20 +83,9 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
   // Node reads the module itself by the package.json nearest to where it goes.
   const moduleInModulePackage = types(`${dir}vaultshift-secrets.js`) === "module";
   if (ts) {
-    // TypeScript compiles `import` either way. Its output is CommonJS for
-    // `.cts` files, and for `.ts` files in a CommonJS package when tsconfig asks
-    // for `commonjs`, or for `node16`/`nodenext` (which follow package.json
-    // `type`). A CommonJS importer needs the CommonJS flavour: `require()` of a
+    // A CommonJS importer needs the CommonJS flavour: `require()` of a
     // module with top-level await fails (ERR_REQUIRE_ASYNC_MODULE).
-    let tsModule = "";
-    try {
-      tsModule = String((JSON.parse(stripJsonComments(readFileSync(join(root, "tsconfig.json"), "utf8"))) as { compilerOptions?: { module?: string } }).compilerOptions?.module ?? "");
-    } catch {
-      /* tsconfig with syntax JSON.parse rejects: keep the package's kind */
-    }
-    const followsPackage = /^node(16|18|next)$/i.test(tsModule);
-    const tsCommonJs = (f: string) =>
-      /\.c[tj]s$/i.test(f) || (/\.[tj]sx?$/i.test(f) && ((/commonjs/i.test(tsModule) && !packageIsModule) || (followsPackage && types(f) === "commonjs")));
+    const { tsModule, commonJs: tsCommonJs } = typescriptOutput(root);
     const moduleKind = (/commonjs/i.test(tsModule) && !packageIsModule) || rewritten.some(tsCommonJs) ? "cjs" : "esm";
     // A CommonJS module in a `"type": "module"` package must be a .cts file (compiled to .cjs).
     const ext = moduleKind === "cjs" && moduleInModulePackage ? "cts" : "ts";
@@ -108,6 +97,27 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
   const moduleKind: "esm" | "cjs" = js.length === 0 ? (packageIsModule ? "esm" : "cjs") : js.some(isCommonJs) ? "cjs" : "esm";
   const ext = moduleKind === "cjs" ? (moduleInModulePackage ? "cjs" : "js") : moduleInModulePackage ? "js" : "mjs";
   return { file: `${dir}vaultshift-secrets.${ext}`, language: "js", moduleKind };
+}
+
+/**
+ * What `tsc` turns a TypeScript file into. It compiles `import` either way; its
+ * output is CommonJS for `.cts` files, and for `.ts` files in a CommonJS
+ * package when tsconfig asks for `commonjs`, or for `node16`/`nodenext` (which
+ * follow package.json `type`).
+ */
+export function typescriptOutput(root: string): { tsModule: string; commonJs: (file: string) => boolean } {
+  const packageIsModule = readPackageJson(root)?.type === "module";
+  const types = packageTypes(root);
+  let tsModule = "";
+  try {
+    tsModule = String((JSON.parse(stripJsonComments(readFileSync(join(root, "tsconfig.json"), "utf8"))) as { compilerOptions?: { module?: string } }).compilerOptions?.module ?? "");
+  } catch {
+    /* no tsconfig, or syntax JSON.parse rejects: keep the package's kind */
+  }
+  const followsPackage = /^node(16|18|next)$/i.test(tsModule);
+  const commonJs = (f: string) =>
+    /\.c[tj]s$/i.test(f) || (/\.[tj]sx?$/i.test(f) && ((/commonjs/i.test(tsModule) && !packageIsModule) || (followsPackage && types(f) === "commonjs")));
+  return { tsModule, commonJs };
 }
 
 /**
