@@ -4,6 +4,7 @@ import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from 
 import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
 import { addDependency } from "./package-json.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
+import { secretsIn } from "./redacted-diff.js";
 import { version } from "../version.js";
 
 // The new content of every file a plan changes, computed from the files as
@@ -65,7 +66,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     if (before !== null && beforeText === after) return;
     // Only the values this file holds need hiding (a large app has thousands);
     // the new content never gains a value that was not in the old one.
-    const diff = ctx.noDiffs ? "" : r.redactedDiff(file, beforeText, after, ctx.values.filter((v) => beforeText.includes(v)));
+    const diff = ctx.noDiffs ? "" : r.redactedDiff(file, beforeText, after, secretsIn(beforeText, ctx.values));
     changes.push({ file, kind, before, after, edits, diff });
   };
 

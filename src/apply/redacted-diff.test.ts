@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { redactedDiff } from "./redacted-diff.js";
+import { redactedDiff, secretsIn } from "./redacted-diff.js";
 
 test("a removed line shows the redacted label, never the value", () => {
   const before = "PORT=3000\nSTRIPE_KEY=sk_live_CANARY0123456789abcd\nDEBUG=1\n";
@@ -33,4 +33,13 @@ test("code rewrite diff: the literal line is redacted on the - side, the read sh
   const diff = redactedDiff("src/pay.js", before, after, ["sk_live_CANARY0123456789abcd"]);
   assert.match(diff, /^-const stripe = new Stripe\("sk_l…\(28 chars\)"\);$/m);
   assert.match(diff, /^\+const stripe = new Stripe\(secrets\.STRIPE_KEY\);$/m);
+});
+
+test("the values a text holds are found in any written form: a PEM kept on one .env line with \\n escapes is one of them", () => {
+  const pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFCANARY01\n-----END PRIVATE KEY-----";
+  const plain = "CANARY_plain_Tq4Wz8Nd";
+  const escaped = `PEM="${pem.replace(/\n/g, "\\n")}"\r\nPORT=1\r\n`;
+  assert.deepEqual(secretsIn(escaped, [pem, plain]), [pem]);
+  assert.deepEqual(secretsIn(`A=${plain}\n`, [pem, plain]), [plain]);
+  assert.ok(!redactedDiff(".env", escaped, "PORT=1\r\n", secretsIn(escaped, [pem, plain])).includes("CANARY"));
 });

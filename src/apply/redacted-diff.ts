@@ -46,3 +46,14 @@ export function scrubList(secrets: string[]): [string, string][] {
   }
   return [...forms.entries()].sort((a, b) => b[0].length - a[0].length);
 }
+
+/**
+ * The secrets that `text` holds in any written form (a PEM kept on one line
+ * with `\n` escapes does not contain the parsed value): what redactedDiff must
+ * be given for this text. A pre-filter, so that a large app's thousands of
+ * values are not all scrubbed from every file.
+ */
+export function secretsIn(text: string, secrets: string[]): string[] {
+  // Most values have one written form; only those with line breaks, quotes or backslashes have others.
+  return secrets.filter((s) => text.includes(s) || (/[\r\n"\\\u0000-\u001f]/.test(s) && scrubList([s]).some(([form]) => text.includes(form))));
+}
