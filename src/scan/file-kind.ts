@@ -22,13 +22,19 @@ const CODE_EXT = /\.(?:py|pyw|rb|go|java|kt|kts|scala|sc|cs|fs|vb|php|rs|swift|c
 const DOCS_EXT = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?|rtf|org|tex|pod|rdoc)$/i;
 const LOCKFILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|go\.sum|mix\.lock|pubspec\.lock|packages\.lock\.json|flake\.lock|uv\.lock|gradle\.lockfile|Podfile\.lock|deno\.lock)$/;
 // `.env`, `.env.local`, `.env.production`, `.env.development.local`, `prod.env`, `.envrc`, `env.example`, `.env-sample`.
-const DOTENV = /(?:^|\/)(?:\.env(?:[._-][\w.-]*)?|[\w.-]+\.env|\.envrc|env\.(?:example|sample|template|dist|defaults?|local|test))$/i;
+// `.dev.vars` (`.dev.vars.<environment>`): Cloudflare wrangler's local secrets, dotenv syntax
+// (https://developers.cloudflare.com/workers/configuration/secrets/#local-development-with-secrets).
+const DOTENV = /(?:^|\/)(?:\.env(?:[._-][\w.-]*)?|[\w.-]+\.env|\.envrc|env\.(?:example|sample|template|dist|defaults?|local|test)|\.dev\.vars(?:\.[\w-]+)?)$/i;
+// env-cmd's `.env-cmdrc` is JSON (one object of variables per environment), not dotenv lines
+// (https://github.com/toddbluhm/env-cmd#env-cmdrc-file); `.env-cmdrc.js` is code.
+const ENV_CMDRC = /^\.env-cmdrc(?:\.json)?$/i;
 const EXAMPLE = /(?:^|[._-])(?:example|examples|sample|samples|template|tmpl|dist|defaults?|tpl|skel|skeleton)(?:[._-]|$)/i;
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|__fixtures__|spec|specs|fixtures?|testdata|test-data|test_data|mocks?|e2e|cypress|examples?|samples?|demos?|testing)(?:\/|$)|(?:^|\/)[^/]*(?:[._-](?:test|spec|tests|mock|fixture|stories|story)\.[a-z0-9]+|_test\.go|Test\.(?:java|kt|cs|scala))$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$/i;
 
 export function fileInfo(file: string): FileInfo {
   const base = file.slice(file.lastIndexOf("/") + 1);
   const testPath = TEST_PATH.test(file);
+  if (ENV_CMDRC.test(base)) return { kind: "config", example: false, testPath, unquotedLiterals: false };
   if (DOTENV.test(file) && !/\.(?:js|ts|json|ya?ml|md|py|sh)$/i.test(base)) {
     return { kind: "dotenv", example: EXAMPLE.test(base.replace(/^\.env/i, "")) || /^env\./i.test(base) && EXAMPLE.test(base), testPath, unquotedLiterals: true };
   }
