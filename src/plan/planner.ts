@@ -12,6 +12,7 @@ import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile } from "../map/environ
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, projectId, secretsModuleLayout } from "./project.js";
+import { outsideUses, workerBindings } from "./outside-uses.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
 import { historySecrets } from "./history.js";
@@ -170,6 +171,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     if (first) warnings.push({ code: "duplicate-value", file: s.source.file, line: s.source.line, message: `${s.name} has the same value as ${first.name} (${first.source.file}:${first.source.line}); both are stored.` });
     else byFingerprint.set(s.fingerprint, s);
   }
+
+  // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
+  warnings.push(...outsideUses(root, secrets, config.exclude), ...workerBindings(root, config.exclude));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {

@@ -1,0 +1,54 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { plan } from "./planner.js";
+import { tempDir } from "../migrate/testing.js";
+
+const tmp = tempDir("outside-uses");
+after(() => tmp.remove());
+
+function tree(files: Record<string, string>): string {
+  const root = join(tmp.dir, String(Math.random()).slice(2));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(root, file, ".."), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  return root;
+}
+
+const PW = "CANARY_pw_Hd8Jq2Lx5Wm9Rt";
+const TOKEN = "CANARY_tok_Zp3Vn7Kc1Bs6Ye";
+
+test("npm scripts, compose, Serverless and shell scripts that read a moved variable are named in the plan, without any value", async () => {
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\nDEPLOY_TOKEN=${TOKEN}\nPORT=3000\n`,
+    "package.json": JSON.stringify({ name: "shop", scripts: { start: "node index.js", deploy: "dotenv -- sh -c 'curl -H \"Authorization: Bearer $DEPLOY_TOKEN\" https://x.test'", port: "echo $PORT" } }, null, 2) + "\n",
+    "docker-compose.yml": `services:\n  web:\n    env_file: .env\n  db:\n    env_file:\n      - ./.env\n    environment:\n      POSTGRES_PASSWORD: \${DB_PASSWORD:-${PW}}\n`,
+    "serverless.yml": "provider:\n  environment:\n    DB_PASSWORD: ${env:DB_PASSWORD}\n",
+    "scripts/backup.sh": "#!/bin/sh\nPGPASSWORD=$DB_PASSWORD pg_dump shop\n",
+    "index.js": "module.exports = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  const outside = p.warnings.filter((w) => w.code === "outside-use").map((w) => `${w.file}:${w.line}`);
+  assert.deepEqual(outside.sort(), ["docker-compose.yml:3", "docker-compose.yml:6", "docker-compose.yml:8", "package.json:5", "scripts/backup.sh:2", "serverless.yml:3"]);
+  const messages = p.warnings.map((w) => w.message).join("\n");
+  assert.match(messages, /an npm script reads DEPLOY_TOKEN \(\$DEPLOY_TOKEN\)/);
+  assert.match(messages, /docker compose reads DB_PASSWORD \(\$\{DB_PASSWORD\}\)/);
+  assert.match(messages, /the Serverless Framework reads DB_PASSWORD \(\$\{env:DB_PASSWORD\}\)/);
+  assert.match(messages, /docker compose passes \.env to a container \(env_file\); after the migration it no longer holds DB_PASSWORD, DEPLOY_TOKEN/);
+  assert.ok(!messages.includes(PW) && !messages.includes(TOKEN), "a value (the compose default) in a warning");
+  assert.ok(!p.warnings.some((w) => w.code === "outside-use" && /PORT/.test(w.message)), "config that stays in .env is not reported");
+});
+
+test("a Cloudflare Worker project: the plan says that env bindings are not rewritten and .dev.vars secrets stay", async () => {
+  const root = tree({
+    "wrangler.toml": 'name = "edge"\nmain = "src/index.js"\n',
+    ".dev.vars": `UPSTREAM_API_TOKEN=${TOKEN}\n`,
+    "src/index.js": "export default { fetch(req, env) { return new Response(env.UPSTREAM_API_TOKEN); } };\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.warnings.filter((w) => w.code === "worker-bindings").map((w) => w.file), ["wrangler.toml"]);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "not-migrated").map((w) => w.file), [".dev.vars"], "the scanner reads .dev.vars as a dotenv file");
+  assert.equal(p.secrets.length, 0);
+});

@@ -1,0 +1,126 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import fg from "fast-glob";
+import { SKIP_DIRS } from "../classify/candidates.js";
+import type { PlannedSecret, PlanWarning } from "./types.js";
+
+// Tools other than the app read the same variables: npm scripts (`$API_TOKEN`
+// through dotenv-cli or the shell), docker compose (`${DB_PASSWORD}`
+// interpolated from the project's .env, `env_file: .env`), the Serverless
+// Framework (`${env:PDF_API_KEY}` with `useDotenv`), shell scripts, Makefiles.
+// vaultshift does not rewrite them, and after the migration the .env file no
+// longer holds what they read: the plan says where, before anything changes.
+// Cloudflare Workers get their settings as `env` bindings (wrangler.toml
+// `[vars]`, `.dev.vars`), never from process.env: not something the secrets
+// module can serve.
+
+const FILES = [
+  "package.json",
+  "**/package.json",
+  "**/{docker-,}compose*.{yml,yaml}",
+  "**/serverless*.{yml,yaml}",
+  "**/Procfile",
+  "**/Makefile",
+  "**/*.sh",
+];
+
+interface Moved {
+  name: string;
+  envFiles: Set<string>;
+  secret: PlannedSecret;
+}
+
+/** `$NAME`, `${NAME}`, `${NAME:-x}`, `${env:NAME}` (Serverless), `%NAME%` (cmd.exe npm scripts). */
+function referencePattern(name: string): RegExp {
+  return new RegExp(`\\$\\{(?:env:)?${name}(?:[:?-][^}]*)?\\}|\\$${name}(?![A-Za-z0-9_])|%${name}%`);
+}
+
+function what(file: string): string {
+  const base = file.split("/").pop() ?? file;
+  if (base === "package.json") return "an npm script";
+  if (/compose/i.test(base)) return "docker compose";
+  if (/^serverless/i.test(base)) return "the Serverless Framework";
+  if (base === "Procfile") return "the Procfile";
+  if (base === "Makefile") return "make";
+  return "a shell script";
+}
+
+export function outsideUses(root: string, secrets: PlannedSecret[], exclude: string[] = []): PlanWarning[] {
+  const moved = new Map<string, Moved>();
+  for (const s of secrets) {
+    if (s.source.type !== "dotenv") continue;
+    const m = moved.get(s.name) ?? { name: s.name, envFiles: new Set<string>(), secret: s };
+    m.envFiles.add(s.source.file);
+    for (const d of s.duplicates) m.envFiles.add(d.file);
+    moved.set(s.name, m);
+  }
+  const warnings: PlanWarning[] = [];
+  const files = fg.sync(FILES, { cwd: root, dot: false, onlyFiles: true, ignore: [...SKIP_DIRS.map((d) => `**/${d}/**`), ...exclude], followSymbolicLinks: false });
+  for (const file of [...new Set(files)].sort()) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    const lines = text.split(/\r?\n/);
+    const isPackage = file.endsWith("package.json");
+    let inScripts = false;
+    let envFileIndent = -1;
+    lines.forEach((line, i) => {
+      // In package.json only the scripts run a shell.
+      if (isPackage) {
+        if (/^\s*"scripts"\s*:/.test(line)) inScripts = true;
+        else if (inScripts && /^\s*}/.test(line)) inScripts = false;
+        if (!inScripts) return;
+      }
+      for (const m of moved.values()) {
+        const ref = referencePattern(m.name).exec(line);
+        if (!ref) continue;
+        const t = m.secret.target;
+        // The reference as written, without a `:-default` (which could be a value).
+        const shown = ref[0].startsWith("%") ? `%${m.name}%` : ref[0].startsWith("${env:") ? `\${env:${m.name}}` : ref[0].startsWith("${") ? `\${${m.name}}` : `$${m.name}`;
+        warnings.push({
+          code: "outside-use",
+          file,
+          line: i + 1,
+          message: `${file}:${i + 1}: ${what(file)} reads ${m.name} (${shown}), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}). vaultshift does not rewrite this file, and after the migration that .env file no longer provides ${m.name}: give it to this command from Vault (for example \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})"\`), or it runs without it.`,
+        });
+      }
+      // `env_file: .env` or a list under `env_file:` (compose): the service no longer gets the migrated variables from it.
+      if (!/compose/i.test(file)) return;
+      const indent = /^\s*/.exec(line)![0].length;
+      let target: string | undefined;
+      const inline = /^\s*env_file\s*:\s*["']?([^"'\s#[]+)["']?\s*(?:#.*)?$/.exec(line);
+      if (/^\s*env_file\s*:\s*(?:#.*)?$/.test(line)) envFileIndent = indent;
+      else if (inline) target = inline[1];
+      else if (envFileIndent >= 0) {
+        const item = indent > envFileIndent ? /^\s*-\s*(?:path\s*:\s*)?["']?([^"'\s#]+)["']?/.exec(line) : null;
+        if (item) target = item[1];
+        else if (!/^\s*(?:required|format)\s*:/.test(line)) envFileIndent = -1;
+      }
+      if (target === undefined) return;
+      const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+      const rel = `${dir}${target.replace(/^\.\//, "")}`;
+      const names = [...moved.values()].filter((m) => m.envFiles.has(rel)).map((m) => m.name);
+      if (names.length === 0) return;
+      warnings.push({
+        code: "outside-use",
+        file,
+        line: i + 1,
+        message: `${file}:${i + 1}: docker compose passes ${rel} to a container (env_file); after the migration it no longer holds ${names.join(", ")}. If the container runs this app, give it VAULT_ADDR and a token instead; otherwise pass those variables from Vault.`,
+      });
+    });
+  }
+  return warnings;
+}
+
+/** A Cloudflare Worker project: its code reads `env.X` bindings, which the secrets module cannot serve. */
+export function workerBindings(root: string, exclude: string[] = []): PlanWarning[] {
+  const configs = fg.sync(["**/wrangler.{toml,json,jsonc}"], { cwd: root, dot: false, onlyFiles: true, ignore: [...SKIP_DIRS.map((d) => `**/${d}/**`), ...exclude] }).sort();
+  return configs.map((file) => ({
+    code: "worker-bindings",
+    file,
+    message: `${file}: a Cloudflare Worker reads its settings as \`env\` bindings (wrangler [vars], .dev.vars locally, \`wrangler secret put\` in production), not from process.env; vaultshift does not rewrite \`env.X\` reads, and a Worker cannot load vaultshift/runtime's Node client. Its secrets stay where they are: keep .dev.vars out of git, and set production values with \`wrangler secret put\` (a CI step can read them from Vault).`,
+  }));
+}
