@@ -21,6 +21,7 @@ test("placeholders, references, hashes, public material and ciphertext are not s
     ["dummy-token", "placeholder"],
     ["${DB_PASSWORD}", "reference"],
     ["$DB_PASSWORD", "reference"],
+    ["$DEPLOY_TOKEN\\", "reference"],
     ["%DB_PASSWORD%", "reference"],
     ["{{ .Values.password }}", "reference"],
     ["<%= ENV['X'] %>", "reference"],

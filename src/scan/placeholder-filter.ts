@@ -147,7 +147,8 @@ function percentDecoded(v: string): string {
 export function isReference(v: string): boolean {
   const t = v.trim();
   if (t.includes("${") || /\$\([^)]*\)|\{\{[^}]*\}\}|<%[\s\S]*%>|#\{[^}]*\}|\$\{\{/.test(t)) return true;
-  if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
+  // `"Bearer $TOKEN\"` in a package.json script: the escaped closing quote of the shell string ends the value.
+  if (/^\$[A-Za-z_][A-Za-z0-9_]*\\?["']?$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
   // Perl references to a sub or variable (`pass => \&fetch_password`, `\$password`, `\%config`; perlref).
   // Perl names are snake_case (perlstyle), optionally package-qualified: a mixed-case random value stays a value.
   if (/^\\[&$@%](?:[A-Za-z_]\w*::)*[a-z_][a-z0-9_]*$/.test(t)) return true;
