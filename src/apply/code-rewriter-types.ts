@@ -12,6 +12,8 @@ export type RewriteWarningCode =
   | "rewrite-skipped"
   /** `process.env.X = …` / `delete process.env.X` of a migrated name: now through processEnv, which secrets.X follows. */
   | "env-write"
+  /** A child process or worker given an explicit env without process.env: it has no Vault credentials. */
+  | "child-env"
   /** `process.env` passed on, spread, enumerated or tested with `in`: it no longer holds the migrated secrets. */
   | "whole-env-use"
   /** `dotenv.config()` in an ES module's body runs after the secrets module has loaded. */

@@ -371,3 +371,11 @@ test("a CommonJS .env loader reads through processEnv required where it is used 
   assert.equal(asCjs.content, ts.replace("return process.env[key]", `return require("./secrets").processEnv[key]`));
   assert.equal(rewriteSource({ file: "src/config.service.ts", content: ts, bindings, secretsImport: "./secrets.js", literals: [], runsAs: "esm" }).changed, false);
 });
+
+test("a child process given an explicit env without process.env is reported: it has no Vault credentials; one that spreads process.env is not", () => {
+  const src = `const { fork, spawn } = require("node:child_process");\nfork("child.js", [], { env: { PATH: process.env.PATH, KEY: process.env.STRIPE_KEY } });\nspawn("sh", ["x.sh"], { env: { ...process.env, MODE: "1" } });\n`;
+  const out = rewrite("main.cjs", src);
+  assert.deepEqual(out.warnings.map((w) => [w.code, w.line]), [["child-env", 2], ["whole-env-use", 3]]);
+  assert.match(out.content, /KEY: secrets\.STRIPE_KEY/);
+  assert.match(out.content, /\{ \.\.\.processEnv, MODE: "1" \}/);
+});

@@ -215,6 +215,16 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
       }
       return;
     }
+    if (bound.size > 0 && (node.type === "CallExpression" || node.type === "NewExpression")) {
+      const env = scopedChildEnv(node, isEnvObject);
+      if (env) {
+        warn(
+          env,
+          "child-env",
+          `${file}:${env.loc?.start.line}: this child process gets only the variables listed in its env. If it runs code of this app that reads migrated secrets, that code now loads them from Vault and needs VAULT_ADDR and VAULT_TOKEN (or VAULT_ROLE_ID and VAULT_SECRET_ID) here, or it stops at start-up; add them, or pass the secrets it needs from the secrets module.`,
+        );
+      }
+    }
     if (isImportMetaEnv(node)) {
       const name = staticKey(node as Extract<Node, { type: "MemberExpression" }>);
       if (name && bound.has(name)) warn(node, "browser-exposed", `${file}:${node.loc?.start.line}: import.meta.env.${name} is resolved by the bundler at build time (often into client code); not rewritten.`, name);
@@ -391,6 +401,28 @@ function aliasUsedWhole(node: Node, parent: Node | null, key: string | null): bo
     default:
       return false;
   }
+}
+
+const CHILD_CALLS = new Set(["fork", "spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "Worker", "execa", "execaSync", "execaNode"]);
+
+/**
+ * `fork(file, args, { env: { PATH, KEY: … } })`, `new Worker(file, { env: {…} })`: an
+ * explicit environment that does not spread process.env (or an alias of it). The
+ * `env` object, or null.
+ */
+function scopedChildEnv(node: Extract<Node, { type: "CallExpression" | "NewExpression" }>, isEnvObject: (n: Node) => boolean): Node | null {
+  const callee = node.callee;
+  const name = callee.type === "Identifier" ? callee.name : isMember(callee) ? staticKey(callee) : null;
+  if (name === null || !CHILD_CALLS.has(name)) return null;
+  for (const arg of node.arguments) {
+    if (arg.type !== "ObjectExpression") continue;
+    for (const p of arg.properties) {
+      if (p.type !== "ObjectProperty" || propertyKeyName(p) !== "env" || p.value.type !== "ObjectExpression") continue;
+      const inherits = p.value.properties.some((q) => q.type === "SpreadElement" && (isEnvObject(q.argument) || (q.argument.type === "Identifier" && /^(?:vaultshift)?processEnv$/i.test(q.argument.name))));
+      return inherits ? null : p.value;
+    }
+  }
+  return null;
 }
 
 function isImportMetaEnv(node: Node): boolean {
