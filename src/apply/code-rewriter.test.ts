@@ -363,6 +363,10 @@ test("a CommonJS .env loader reads through processEnv required where it is used 
     src.replace("exports.get = (k) => process.env[k]", `exports.get = (k) => require("./secrets.js").processEnv[k]`).replace(`"DB_PASSWORD" in process.env`, `"DB_PASSWORD" in require("./secrets.js").processEnv`),
   );
   assert.ok(!/^const \{/m.test(out.content), "no require at the top: the secrets load at the first read");
+  // A loader that also reads a secret by name imports the module at the top anyway: no deferred require then.
+  const both = rewrite("config.cjs", `${src}exports.pw = process.env.DB_PASSWORD;\n`);
+  assert.match(both.content, /^const \{ secrets, processEnv \} = require\("\.\/secrets\.js"\);$/m);
+  assert.match(both.content, /exports\.get = \(k\) => processEnv\[k\];/);
   // The same loader as an ES module cannot defer an import: reported only.
   assert.equal(rewrite("config.mjs", src).changed, false);
   // TypeScript compiled to CommonJS (a Nest-style ConfigService.get(key) that also loads .env files): the same deferred read.

@@ -244,6 +244,11 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
     else if (!content.includes(access(lit.name))) warnings.push(result.warning);
   }
 
+  // A loader that reads a secret by name anyway gets the import at the top (its
+  // static reads need it there): the deferred requires are then only noise.
+  if (lazyEnv !== null && edits.some((e) => e.text.startsWith(`${ident}.`) || e.text.startsWith(`${ident}[`))) {
+    for (const e of edits) if (e.text === lazyEnv) e.text = envIdent;
+  }
   if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
