@@ -367,8 +367,13 @@ test("a CommonJS .env loader reads through processEnv required where it is used 
   const both = rewrite("config.cjs", `${src}exports.pw = process.env.DB_PASSWORD;\n`);
   assert.match(both.content, /^const \{ secrets, processEnv \} = require\("\.\/secrets\.js"\);$/m);
   assert.match(both.content, /exports\.get = \(k\) => processEnv\[k\];/);
-  // The same loader as an ES module cannot defer an import: reported only.
+  // The same loader as an ES module cannot defer an import: reported only...
   assert.equal(rewrite("config.mjs", src).changed, false);
+  // ...unless it imports the module anyway for a read by name (imports run before the body either way).
+  const esm = rewrite("config.mjs", `import { parse } from "dotenv";\n${src}export const pw = process.env.DB_PASSWORD;\n`);
+  assert.match(esm.content, /^import \{ secrets, processEnv \} from "\.\/secrets\.js";$/m);
+  assert.match(esm.content, /exports\.get = \(k\) => processEnv\[k\];/);
+  assert.match(esm.content, /if \(!\(k in process\.env\)\) process\.env\[k\] = parsed\[k\];/, "the loader's own check and write stay");
   // TypeScript compiled to CommonJS (a Nest-style ConfigService.get(key) that also loads .env files): the same deferred read.
   const ts = `import { parse } from "dotenv";\nexport class ConfigService {\n  constructor(files: string[]) { for (const [k, v] of Object.entries(parse(files[0]!))) if (!(k in process.env)) process.env[k] = v; }\n  get(key: string): string | undefined { return process.env[key]; }\n}\n`;
   const asCjs = rewriteSource({ file: "src/config.service.ts", content: ts, bindings, secretsImport: "./secrets", literals: [], runsAs: "cjs" });

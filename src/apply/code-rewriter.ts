@@ -67,6 +67,11 @@ interface Edit {
 }
 
 export function rewriteSource(input: RewriteInput): RewriteOutput {
+  return rewrite(input, false);
+}
+
+/** `importedAnyway`: an ES module loader that imports the secrets module for its static reads (second pass). */
+function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const { file, content } = input;
   let ast: File;
   try {
@@ -119,7 +124,7 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   // when the loader has set what it sets. An ES module cannot defer an import.
   const lazyEnv = loaderFile && (input.runsAs ?? kind) === "cjs" ? `require(${JSON.stringify(input.secretsImport)}).processEnv` : null;
   const overlay = (envNode: Node): boolean => {
-    if (bound.size === 0 || clientModule || (loaderFile && lazyEnv === null)) return false;
+    if (bound.size === 0 || clientModule || (loaderFile && lazyEnv === null && !importedAnyway)) return false;
     if (isProcessEnv(envNode)) {
       edits.push({ start: envNode.start!, end: envNode.end!, text: lazyEnv ?? envIdent });
       return true;
@@ -245,10 +250,14 @@ export function rewriteSource(input: RewriteInput): RewriteOutput {
   }
 
   // A loader that reads a secret by name anyway gets the import at the top (its
-  // static reads need it there): the deferred requires are then only noise.
-  if (lazyEnv !== null && edits.some((e) => e.text.startsWith(`${ident}.`) || e.text.startsWith(`${ident}[`))) {
+  // static reads need it there): the deferred requires are then only noise,
+  // and an ES module loader loses nothing by reading the overlay too (its
+  // imports, the secrets module's included, run before its body either way).
+  const readsByName = edits.some((e) => e.text.startsWith(`${ident}.`) || e.text.startsWith(`${ident}[`));
+  if (lazyEnv !== null && readsByName) {
     for (const e of edits) if (e.text === lazyEnv) e.text = envIdent;
   }
+  if (loaderFile && lazyEnv === null && !importedAnyway && !clientModule && readsByName) return rewrite(input, true);
   if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
