@@ -390,3 +390,8 @@ test("Android Gradle buildConfigField/resValue: the field's value, out of its es
   assert.deepEqual(secretsIn("app/build.gradle.kts", `resValue("string", "client_secret", "${TOKEN}")\n`), [TOKEN]);
   assert.deepEqual(secretsIn("app/build.gradle.kts", `buildConfigField("String", "API_TOKEN", "\\"\${project.findProperty("apiToken")}\\"")\nbuildConfigField("boolean", "USE_TOKEN", "true")\n`), []);
 });
+
+test("Jupyter notebooks: `%env NAME=value` and `!export NAME=value` in a cell's JSON source line, without the escaped line end", () => {
+  assert.deepEqual(secretsIn("analysis.ipynb", `   "source": [\n    "%env API_TOKEN=${TOKEN}\\n",\n    "!export DB_PASSWORD=${PW}\\r\\n"\n   ]\n`), [TOKEN, PW]);
+  assert.deepEqual(secretsIn("analysis.ipynb", `    "%env API_TOKEN=\\n",\n`), []);
+});

@@ -610,6 +610,11 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   const u = re.exec(text);
   if (!u) return null;
   let end = j + u[0].length;
+  // Inside a JSON string (a notebook cell's source line `"%env API_TOKEN=…\n",`, a JSON-encoded log
+  // line), the line's escaped end is not part of the value: `\n`, `\r\n`, `\t` before the closing quote.
+  if (text.charCodeAt(end) === 34 && end - j > 2 && text.charCodeAt(end - 2) === 92) {
+    while (end - j > 2 && text.charCodeAt(end - 2) === 92 && /[nrt]/.test(text[end - 1]!)) end -= 2;
+  }
   // An identifier or member path right before `(` is a call (`auth = InetAddress.getAllByName0(host)`
   // in a Java comment), not a literal; a .env value keeps its parentheses' text.
   if (text.charCodeAt(end) === 40 && info.kind !== "dotenv" && CALLEE.test(u[0])) return null;
