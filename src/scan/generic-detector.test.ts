@@ -395,3 +395,11 @@ test("Jupyter notebooks: `%env NAME=value` and `!export NAME=value` in a cell's 
   assert.deepEqual(secretsIn("analysis.ipynb", `   "source": [\n    "%env API_TOKEN=${TOKEN}\\n",\n    "!export DB_PASSWORD=${PW}\\r\\n"\n   ]\n`), [TOKEN, PW]);
   assert.deepEqual(secretsIn("analysis.ipynb", `    "%env API_TOKEN=\\n",\n`), []);
 });
+
+test("YAML: a secret name whose value is its child value:/default: key (GitLab CI expanded variables, GitHub Actions inputs)", () => {
+  assert.deepEqual(secretsIn(".gitlab-ci.yml", `variables:\n  DEPLOY_TOKEN:\n    value: "${TOKEN}"\n    description: "deploy"\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("action.yml", `inputs:\n  api_token:\n    description: The token\n    required: false\n    default: ${TOKEN}\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("action.yml", `inputs:\n  api_token:\n    description: The token\n    default: \${{ github.token }}\n`), [], "a reference");
+  assert.deepEqual(secretsIn("openapi.yaml", `        password:\n          type: string\n          default: ""\n`), [], "empty");
+  assert.deepEqual(secretsIn("config.yml", `api_token:\nvalue: ${TOKEN}\n`), [], "a sibling, not a child");
+});

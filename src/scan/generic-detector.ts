@@ -455,6 +455,10 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   }
   const op = operatorValue(text, j, info, before === "?" || before === "&");
   if (op) return op;
+  if (text[j] === ":" && info.unquotedLiterals) {
+    const nested = nestedValue(text, s, j, info);
+    if (nested) return nested;
+  }
   // In a comment of a source file the rest of the line is text, so `// old key: password=…` holds a
   // bare literal that the code reading (quoted values only) would skip.
   if (!info.unquotedLiterals && isCommentLine(text, s)) {
@@ -464,6 +468,37 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   if ((text[j] === " " || text[j] === "\t") && before === "-" && text[s - 2] === "-") return flagValue(text, j, info);
   if (!info.spaceSeparated || (text[j] !== " " && text[j] !== "\t")) return null;
   return spaceSeparatedValue(text, s, j, info);
+}
+
+// A YAML name whose value is a child `value:` / `default:` key: GitLab CI's expanded variables
+// (`DEPLOY_TOKEN:` then `value: "…"` and `description: …` indented under it,
+// https://docs.gitlab.com/ee/ci/yaml/#variablesdescription) and GitHub Actions / composite action
+// inputs (`api_token:` then `description:`, `required:`, `default: …`).
+const NESTED_OPEN = /:[ \t]*(?:#[^\n]{0,200})?\r?\n/y;
+const NESTED_CHILD = /([ \t]{1,40})([A-Za-z_][\w-]{0,30}):[ \t]*/y;
+
+function nestedValue(text: string, s: number, j: number, info: FileInfo): { start: number; end: number } | null {
+  NESTED_OPEN.lastIndex = j;
+  if (!NESTED_OPEN.test(text)) return null;
+  const lineStart = nearLineStart(text, s, 200);
+  if (lineStart === -1) return null;
+  const indent = s - lineStart;
+  for (let k = lineStart; k < s; k++) if (text.charCodeAt(k) !== 32 && text.charCodeAt(k) !== 9) return null;
+  let at = NESTED_OPEN.lastIndex;
+  let childIndent = -1;
+  for (let n = 0; n < 5; n++) {
+    NESTED_CHILD.lastIndex = at;
+    const m = NESTED_CHILD.exec(text);
+    if (!m) return null;
+    const own = m[1]!.length;
+    if (own <= indent || (childIndent !== -1 && own !== childIndent)) return null;
+    childIndent = own;
+    if (m[2] === "value" || m[2] === "default") return literalAt(text, NESTED_CHILD.lastIndex, info);
+    const nl = text.indexOf("\n", NESTED_CHILD.lastIndex);
+    if (nl === -1 || nl - at > 400) return null;
+    at = nl + 1;
+  }
+  return null;
 }
 
 /** `/name:[ \t]*$/.test(text.slice(from, to))` without the slice and the regex. */
