@@ -9,16 +9,14 @@
 // This file is CommonJS (bin/package.json): an ES module entry makes Node
 // start its ESM loader first, ~5 ms of CPU that the bundle never uses.
 const { createHash } = require("node:crypto");
-const { readFileSync, renameSync, statSync, unlinkSync, writeFileSync } = require("node:fs");
-const { pathToFileURL } = require("node:url");
-const { join, sep } = require("node:path");
+const { readFileSync, statSync } = require("node:fs");
+const bundle = require("./scan-bundle.js");
 
-const distPath = join(__dirname, "..", "dist") + sep;
-const distUrl = pathToFileURL(distPath).href;
+const { distPath, distUrl } = bundle;
 
 function loadBundle() {
   if (process.argv[2] !== "scan" || process.env.VAULTSHIFT_NO_BUNDLE) return undefined;
-  const base = join(distPath, "src", "cli", "scan.bundle");
+  const base = bundle.base;
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(`${base}.json`, "utf8"));
@@ -40,49 +38,8 @@ function loadBundle() {
       moved = true;
     }
   }
-  if (moved) process.once("exit", () => writeAtomically(`${base}.json`, JSON.stringify(manifest)));
-  return run(base);
-}
-
-/** Best effort (a read-only install keeps its files): the whole file or nothing. */
-function writeAtomically(file, data) {
-  const tmp = `${file}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, data);
-    renameSync(tmp, file);
-  } catch {
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // nothing was written
-    }
-  }
-}
-
-function run(base) {
-  const vm = require("node:vm");
-  const file = `${base}.js`;
-  const source = readFileSync(file, "utf8");
-  let cachedData;
-  try {
-    cachedData = readFileSync(`${base}.cache`);
-  } catch {
-    // No cache: V8 compiles as usual.
-  }
-  const script = new vm.Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
-  if (cachedData === undefined || script.cachedDataRejected) {
-    // Made by another Node version (V8 checks version, flags and source), or
-    // missing: write a new one when this run ends, for the next run. A
-    // read-only install simply keeps compiling.
-    process.once("exit", () => writeAtomically(`${base}.cache`, script.createCachedData()));
-  }
-  const load = script.runInThisContext()({
-    distUrl,
-    distPath,
-    importModule: (url) => import(url),
-    require,
-  });
-  return load("src/cli/process.js");
+  if (moved) process.once("exit", () => bundle.writeAtomically(`${base}.json`, JSON.stringify(manifest)));
+  return bundle.loadBundle({ refreshCache: true })("src/cli/process.js");
 }
 
 async function main() {

@@ -34,6 +34,8 @@ const distArg = process.argv.indexOf("--dist");
 const dist = distArg !== -1 ? process.argv[distArg + 1] : join(root, "dist");
 
 export const ENTRY = "src/cli/process.js";
+// The worker threads of a pooled scan run it too (bin/scan-worker.js).
+const WORKER_ENTRY = "src/scan/scan-worker.js";
 const OUT = "src/cli/scan.bundle";
 // Other commands are never run from the bundle (the bin sends them to dist/),
 // so their modules, and what only they import, stay out of it.
@@ -69,7 +71,7 @@ function specifiers(source, id) {
 
 function collect() {
   const modules = new Map();
-  const queue = [ENTRY];
+  const queue = [ENTRY, WORKER_ENTRY];
   while (queue.length > 0) {
     const id = queue.shift();
     if (modules.has(id) || SKIP(id)) continue;
@@ -94,9 +96,10 @@ function convert(id, source) {
   return out.outputText;
 }
 
-// The loader inside the bundle. `host` comes from bin/vaultshift.js:
+// The loader inside the bundle. `host` comes from bin/scan-bundle.js:
 // { distUrl, distPath (both end in "/"), importModule(url): a real import(),
-//   require: createRequire of the bin }.
+//   require: createRequire of the bin, bundle?: { worker: the worker entry } }.
+// Each module's import.meta carries `bundle` (src/scan/worker-pool.ts).
 const RUNTIME = `
   const cache = new Map();
   const resolveId = (from, spec) => {
@@ -140,7 +143,7 @@ const RUNTIME = `
       }
       return host.importModule(target !== null ? host.distUrl + target : s);
     };
-    define(m.exports, require, m, vsImport, { url });
+    define(m.exports, require, m, vsImport, { url, bundle: host.bundle });
     return m.exports;
   };
   return load;

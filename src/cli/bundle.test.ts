@@ -193,3 +193,32 @@ test("scan bundle: a damaged bundle falls back to the ES modules", async (t) => 
   assert.equal(r.code, 1, r.stderr);
   assert.match(r.stdout, /aws-secret-access-key/);
 });
+
+test("scan bundle: the workers of a pooled scan run the bundle too, and find what the ES modules find", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-bundle-");
+  t.after(cleanup);
+  const pkg = packageCopy(dir);
+  const files: Record<string, string> = { ".env": `AWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n` };
+  for (let i = 0; i < 40; i++) files[`src/m${i}.js`] = `export const port${i} = process.env.PORT_${i};\n`;
+  // Over 1 MiB: the main thread leaves it to the worker (scanner.ts MAIN_LANE_MAX_BYTES).
+  files["src/pay.js"] = `${"// filler line of a large generated file\n".repeat(30_000)}const stripe = require("stripe")("${STRIPE}");\n`;
+  writeFiles(dir, Object.fromEntries(Object.entries(files).map(([k, v]) => [`work/${k}`, v])));
+  const work = join(dir, "work");
+  // A line only the bundle's copy of the worker module has: it leaves a file when a worker runs it.
+  const bundleFile = join(pkg, "dist", "src", "cli", "scan.bundle.js");
+  const head = '"src/scan/scan-worker.js": function (exports, require, module, __vs_import, __vs_meta) {';
+  const original = readFileSync(bundleFile, "utf8");
+  assert.ok(original.includes(head), "the worker module is in the bundle");
+  const marker = join(dir, "worker-ran-the-bundle");
+  writeFileSync(bundleFile, original.replace(head, `${head}\nif (process.env.VS_TEST_MARKER) require("node:fs").writeFileSync(process.env.VS_TEST_MARKER, "");`));
+
+  const bundled = run(pkg, work, ["scan", ".", "--workers", "1", "--format", "json", "--no-baseline"], { VS_TEST_MARKER: marker });
+  assert.equal(bundled.code, 1, bundled.stderr);
+  assert.ok(existsSync(marker), "the worker did not run the bundle");
+  const modules = run(pkg, work, ["scan", ".", "--workers", "1", "--format", "json", "--no-baseline"], { VAULTSHIFT_NO_BUNDLE: "1" });
+  assert.equal(modules.code, 1, modules.stderr);
+  const a = report(bundled.stdout) as { summary: { workers?: number; findings: number } };
+  assert.equal(a.summary.workers, 1);
+  assert.equal(a.summary.findings, 3);
+  assert.deepEqual(a, report(modules.stdout));
+});

@@ -1,11 +1,13 @@
 import { parentPort, workerData } from "node:worker_threads";
-import { createJobContext, runJob, type JobResult, type JobSettings, type ScanTextFn } from "./file-scan.js";
+import { createJobContext, runJob, type JobContext, type JobResult, type JobSettings, type ScanTextFn } from "./file-scan.js";
 import { takeLeft, type RunMessage, type RunReport } from "./worker-pool.js";
 
 // A worker thread of the scan pool: imports the engine once, then, for each
 // run the main thread posts, takes jobs from the counter shared with the other
 // lanes until none is left, reading files itself, and answers with public
-// findings only (no secret crosses back).
+// findings only (no secret crosses back). It runs as an ES module, or from the
+// scan bundle (bin/scan-worker.js) when the main thread does: no top-level
+// await then, since the bundle's modules are CommonJS.
 
 interface WorkerSetup {
   settings: JobSettings;
@@ -13,33 +15,38 @@ interface WorkerSetup {
   engineModule?: string;
 }
 
-const setup = workerData as WorkerSetup;
-const engine = (await import(setup.engineModule ?? new URL("./engine.js", import.meta.url).href)) as { scanText: ScanTextFn };
-const ctx = createJobContext(setup.settings, engine.scanText);
-
 /** Results are posted after this many jobs (and when the list is done), so a worker that dies loses few. */
 const REPORT_EVERY = 64;
 
-parentPort!.on("message", (m: RunMessage) => {
-  let indices: number[] = [];
-  let results: JobResult[] = [];
-  for (;;) {
-    // Big jobs the main thread left first: it scans the rest meanwhile.
-    let i = takeLeft(m.left);
-    if (i === -1) {
-      const k = Atomics.add(m.next, 0, 1);
-      if (k >= m.order.length) break;
-      i = m.order[k]!;
+const setup = workerData as WorkerSetup;
+// A failed import rejects unhandled: the worker's "error" event, which fails the scan (worker-pool.ts).
+void import(setup.engineModule ?? new URL("./engine.js", import.meta.url).href).then((engine: { scanText: ScanTextFn }) =>
+  // Messages posted before this listener exists wait in the port's queue.
+  listen(createJobContext(setup.settings, engine.scanText)),
+);
+
+function listen(ctx: JobContext): void {
+  parentPort!.on("message", (m: RunMessage) => {
+    let indices: number[] = [];
+    let results: JobResult[] = [];
+    for (;;) {
+      // Big jobs the main thread left first: it scans the rest meanwhile.
+      let i = takeLeft(m.left);
+      if (i === -1) {
+        const k = Atomics.add(m.next, 0, 1);
+        if (k >= m.order.length) break;
+        i = m.order[k]!;
+      }
+      // Before scanning: if this thread dies on the job, the main thread knows whose it was.
+      Atomics.store(m.claimed, i, m.lane);
+      indices.push(i);
+      results.push(runJob(m.jobs[i]!, ctx));
+      if (indices.length >= REPORT_EVERY) {
+        parentPort!.postMessage({ run: m.run, indices, results } satisfies RunReport);
+        indices = [];
+        results = [];
+      }
     }
-    // Before scanning: if this thread dies on the job, the main thread knows whose it was.
-    Atomics.store(m.claimed, i, m.lane);
-    indices.push(i);
-    results.push(runJob(m.jobs[i]!, ctx));
-    if (indices.length >= REPORT_EVERY) {
-      parentPort!.postMessage({ run: m.run, indices, results } satisfies RunReport);
-      indices = [];
-      results = [];
-    }
-  }
-  parentPort!.postMessage({ run: m.run, indices, results, done: true } satisfies RunReport);
-});
+    parentPort!.postMessage({ run: m.run, indices, results, done: true } satisfies RunReport);
+  });
+}

@@ -67,6 +67,14 @@ export function workerHeapLimitMb(largestText: number): number | undefined {
  */
 const WORKER_YOUNG_GENERATION_MB = 12;
 
+/**
+ * Where the worker threads start. From the scan bundle (scripts/bundle.js
+ * sets `import.meta.bundle`), bin/scan-worker.js: the main thread's bundle
+ * and V8 code cache; otherwise scan-worker.js as an ES module, whose ~70
+ * imports each worker resolves, reads and compiles.
+ */
+const WORKER_ENTRY: string | URL = (import.meta as ImportMeta & { bundle?: { worker: string } }).bundle?.worker ?? new URL("./scan-worker.js", import.meta.url);
+
 /** The main thread's lane yields to the event loop after this much scanning. */
 const LOCAL_SLICE_NS = 20_000_000n;
 
@@ -131,7 +139,7 @@ export class WorkerPool {
     const count = Math.max(1, Math.min(options.workers, 254));
     for (let i = 0; i < count; i++) {
       const lane = MAIN_LANE + 1 + i;
-      const worker = new Worker(new URL("./scan-worker.js", import.meta.url), {
+      const worker = new Worker(WORKER_ENTRY, {
         workerData: { settings: options.settings, engineModule: options.engineModule },
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(oldMb !== undefined ? { maxOldGenerationSizeMb: oldMb } : {}) },
       });
