@@ -240,6 +240,26 @@ test("the default pool is decided by bytes: many small files stay in-process, a 
   assert.equal(big.stats.workers, Math.min(8, availableParallelism() - 1));
 });
 
+test("a git listing that reaches 5,000 paths starts the pool while git still lists, and the scan uses it", { timeout: 120_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 5000; i++) files[`third/v${i % 50}/f${i}.txt`] = "x\n";
+  for (let i = 0; i < 3; i++) files[`src/f${i}.txt`] = `k=FAKESECRET_early${i}\n`;
+  writeFiles(dir, files);
+  initRepo(dir);
+  // The config leaves 3 small files: chooseWorkers() alone would scan them in-process, so a pool
+  // here is one started by the listing's count (git's paths are counted before the filter).
+  const config = { exclude: ["third/"] };
+  const pooled = await scan({ cwd: dir, engineModule: fakeEngineModule, config });
+  const inProcess = await scan({ cwd: dir, engineModule: fakeEngineModule, config, workers: 0 });
+  assert.equal(pooled.stats.workers, Math.min(8, availableParallelism() - 1));
+  assert.equal(inProcess.stats.workers, 0);
+  assert.equal(pooled.findings.length, 3);
+  assert.deepEqual(pooled.findings, inProcess.findings);
+  assert.equal(pooled.stats.filesScanned, 3);
+});
+
 test("a file with 150,000 findings: results are gathered without spreading them as call arguments", { timeout: 60_000 }, async () => {
   const text = Array.from({ length: 150_000 }, (_, i) => `FAKESECRET_${i}`).join("\n");
   const r = await fake("/", { mode: "stdin", stdin: { text, filename: "many.txt" } });

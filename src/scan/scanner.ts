@@ -170,35 +170,34 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   // The main thread's share of a pool's jobs, and the files a worker ran out of heap on.
   let mainLane: ReturnType<typeof createJobContext> | undefined;
   const results: JobResult[] = [];
+  const loadScanText = async (): Promise<ScanTextFn> =>
+    options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
+  const openPool = (WorkerPool: typeof import("./worker-pool.js").WorkerPool, workers: number): void => {
+    // The main thread scans too (it only waited before): it starts while
+    // the workers are still loading the engine, and with one worker fewer
+    // per core, one isolate fewer compiles the engine.
+    pool = new WorkerPool({
+      workers,
+      settings,
+      local: (job) => runJob(job, mainLane!, MAIN_LANE_MAX_BYTES),
+      // The smallest heap limit; a worker that runs out of it hands its
+      // files to the main thread (its heap has V8's default limit).
+      largestText: 0,
+      fallback: async (batch) => batch.map((job) => runJob(job, mainLane!)),
+      ...(options.engineModule ? { engineModule: options.engineModule } : {}),
+    });
+    stats.workers = workers;
+  };
   const runJobs = async (jobs: ScanJob[], large: boolean): Promise<void> => {
     if (jobs.length === 0) return; // e.g. a commit that only deletes: no engine to load
     // A history starts in-process and moves to a pool once it proves large.
     if (!pool && (!inProcess || large)) {
       const workers = chooseWorkers(options, config, jobs, large);
-      const loadScanText = async (): Promise<ScanTextFn> =>
-        options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
-      if (workers > 0) {
-        const { WorkerPool } = await import("./worker-pool.js");
-        // The main thread scans too (it only waited before): it starts while
-        // the workers are still loading the engine, and with one worker fewer
-        // per core, one isolate fewer compiles the engine.
-        pool = new WorkerPool({
-          workers,
-          settings,
-          local: (job) => runJob(job, mainLane!, MAIN_LANE_MAX_BYTES),
-          // The smallest heap limit; a worker that runs out of it hands its
-          // files to the main thread (its heap has V8's default limit).
-          largestText: 0,
-          fallback: async (batch) => batch.map((job) => runJob(job, mainLane!)),
-          ...(options.engineModule ? { engineModule: options.engineModule } : {}),
-        });
-        // A history that started in-process keeps its engine and read buffer.
-        mainLane = inProcess ?? createJobContext(settings, await loadScanText());
-        stats.workers = workers;
-      } else if (!inProcess) {
-        inProcess = createJobContext(settings, await loadScanText(), options.readFile);
-      }
+      if (workers > 0) openPool((await import("./worker-pool.js")).WorkerPool, workers);
+      else if (!inProcess) inProcess = createJobContext(settings, await loadScanText(), options.readFile);
     }
+    // A history that started in-process keeps its engine and read buffer.
+    if (pool) mainLane ??= inProcess ?? createJobContext(settings, await loadScanText());
     if (pool) for (const r of await pool.run(jobs)) results.push(r);
     else for (const job of jobs) results.push(runJob(job, inProcess!));
   };
@@ -213,11 +212,17 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       // While git lists the files, load the engine: the scan needs it in this
       // thread whether it runs in-process or as the pool's main-thread lane.
       const warm = !options.scanText && !options.engineModule;
+      // A listing that reaches POOL_THRESHOLD_JOBS files makes a pooled
+      // scan: its workers start then, and boot (~40 ms of CPU each, and the
+      // thread's start) while git lists the rest and the walk filters it.
+      const early = earlyWorkers(options, config);
+      const poolModule = early > 0 ? await import("./worker-pool.js") : undefined;
       const listed = await walk({
         root: cwd,
         paths: options.paths,
         filter,
         ...(warm ? { whileGitRuns: async () => (await import("./warm-up.js")).warmEngine(settings.engine) } : {}),
+        ...(poolModule ? { manyFiles: { count: POOL_THRESHOLD_JOBS, call: () => openPool(poolModule.WorkerPool, early) } } : {}),
       });
       addSkipped(listed.skipped);
       addNotes(listed.notes);
@@ -292,6 +297,12 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   }
   stats.durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
   return { findings, envReferences, stats };
+}
+
+/** The workers a pool started before the listing ends would have (0: none may start early). */
+function earlyWorkers(options: ScanOptions, config: VaultshiftConfig): number {
+  if ((options.scanText && !options.engineModule) || options.readFile) return 0;
+  return Math.max(0, options.workers ?? config.workers ?? defaultWorkers());
 }
 
 function chooseWorkers(options: ScanOptions, config: VaultshiftConfig, jobs: readonly ScanJob[], large: boolean): number {

@@ -62,3 +62,46 @@ test("outside git, the walker ignores exactly what git ignores", async (t) => {
   assert.equal(inGit.lister, "git");
   assert.deepEqual(inGit.files.map((f) => f.rel).sort(), theirs);
 });
+
+test("manyFiles: called once, during the listing, as it reaches the count, by git and by the directory walk", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-walk-");
+  t.after(cleanup);
+  const files: Record<string, string> = { ".gitignore": "ignored/\n" };
+  for (let i = 0; i < 30; i++) files[`d${i % 3}/f${i}.txt`] = "x\n";
+  for (let i = 0; i < 30; i++) files[`ignored/g${i}.txt`] = "x\n";
+  writeFiles(dir, files);
+  const filter = new PathFilter({ defaultExcludes: false });
+  const listing = async (useGit: boolean, count: number) => {
+    let calls = 0;
+    let ended = false;
+    let calledBeforeEnd = false;
+    const r = await walk({
+      root: dir,
+      filter,
+      useGit,
+      manyFiles: {
+        count,
+        call: () => {
+          calls += 1;
+          calledBeforeEnd = !ended;
+        },
+      },
+    }).finally(() => (ended = true));
+    return { calls, calledBeforeEnd, files: r.files.length, lister: r.lister };
+  };
+
+  const fs = await listing(false, 10);
+  assert.equal(fs.lister, "fs");
+  assert.equal(fs.files, 31, "30 files and the .gitignore");
+  assert.equal(fs.calls, 1);
+  assert.ok(fs.calledBeforeEnd);
+  assert.equal((await listing(false, 32)).calls, 0, "fewer files than the count: never called");
+
+  initRepo(dir);
+  const inGit = await listing(true, 10);
+  assert.equal(inGit.lister, "git");
+  assert.equal(inGit.files, 31);
+  assert.equal(inGit.calls, 1);
+  assert.ok(inGit.calledBeforeEnd);
+  assert.equal((await listing(true, 32)).calls, 0);
+});

@@ -44,6 +44,13 @@ export interface WalkOptions {
   useGit?: boolean;
   /** Work to overlap with `git ls-files` (the scan loads the engine meantime); never rejects. */
   whileGitRuns?: () => Promise<void>;
+  /**
+   * Called once, as soon as the listing reaches `count` paths: while git is
+   * still writing them (counted before the filter), or while the directory
+   * walk goes on. The scan starts its worker threads then, so that they boot
+   * while the main thread is still listing. Must not throw.
+   */
+  manyFiles?: { count: number; call: () => void };
 }
 
 function toRel(root: string, abs: string): string {
@@ -60,7 +67,13 @@ function bump(result: WalkResult, reason: SkipReason): void {
  * git). Asynchronous: listing 22.7k files takes git 80-200 ms, which the
  * scan spends loading the engine instead of waiting (`whileGitRuns`).
  */
-async function gitList(root: string, pathspecs: string[], skipDirs: string[], whileGitRuns?: () => Promise<void>): Promise<string[] | undefined> {
+async function gitList(
+  root: string,
+  pathspecs: string[],
+  skipDirs: string[],
+  whileGitRuns?: () => Promise<void>,
+  manyFiles?: WalkOptions["manyFiles"],
+): Promise<string[] | undefined> {
   // --exclude keeps git from even walking an untracked node_modules that no
   // .gitignore mentions; tracked files there are filtered afterwards.
   const excludes = skipDirs.map((d) => `--exclude=${d}/`);
@@ -71,7 +84,19 @@ async function gitList(root: string, pathspecs: string[], skipDirs: string[], wh
       stdio: ["ignore", "pipe", "ignore"],
     });
     const out: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => out.push(b));
+    let paths = 0;
+    let called = manyFiles === undefined;
+    child.stdout.on("data", (b: Buffer) => {
+      out.push(b);
+      // Each path ends with a NUL (-z).
+      for (let i = called ? -1 : b.indexOf(0); i !== -1; i = b.indexOf(0, i + 1)) {
+        if (++paths >= manyFiles!.count) {
+          called = true;
+          manyFiles!.call();
+          break;
+        }
+      }
+    });
     child.on("error", () => resolve(undefined));
     child.on("close", (code) => resolve(code === 0 ? Buffer.concat(out) : undefined));
   });
@@ -84,6 +109,18 @@ async function gitList(root: string, pathspecs: string[], skipDirs: string[], wh
 export async function walk(options: WalkOptions): Promise<WalkResult> {
   const root = resolve(options.root);
   const result: WalkResult = { files: [], skipped: {}, notes: [], lister: "fs" };
+  // Once only, whichever lister gets there (a failing git falls back to the walk).
+  let manyFiles = options.manyFiles;
+  if (manyFiles) {
+    const { count, call } = manyFiles;
+    manyFiles = {
+      count,
+      call: () => {
+        manyFiles = undefined;
+        call();
+      },
+    };
+  }
   const seen = new Set<string>();
   const add = (abs: string, explicit: boolean, knownRel?: string) => {
     const rel = knownRel ?? toRel(root, abs);
@@ -92,6 +129,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     if (verdict === "scan") {
       seen.add(rel);
       result.files.push(explicit ? { abs, rel } : { abs, rel, listed: true });
+      if (result.files.length === manyFiles?.count && result.lister === "fs") manyFiles.call();
     } else if (verdict !== "excluded") {
       bump(result, verdict);
     } else if (explicit) {
@@ -124,7 +162,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   if (dirs.length === 0) return result;
 
   if (options.useGit !== false) {
-    const listed = await gitList(root, dirs.map((d) => toRel(root, d) || "."), options.filter.skippedDirectoryNames, options.whileGitRuns);
+    const listed = await gitList(root, dirs.map((d) => toRel(root, d) || "."), options.filter.skippedDirectoryNames, options.whileGitRuns, manyFiles);
     if (listed !== undefined) {
       result.lister = "git";
       // git's paths are already relative to the root, normalised, with "/":
