@@ -1,3 +1,4 @@
+import { isLeetStandIn } from "../src/scan/placeholder-filter.js";
 import { looksLikePlaceholder } from "./build.js";
 
 // What a password found in a URL, a config file or a command line must not
@@ -33,6 +34,8 @@ export function isRealPassword(raw: string): boolean {
   if (p.length < 3) return false;
   if (looksLikePlaceholder(p)) return false;
   if (DUMMY.has(p.toLowerCase())) return false;
+  // `t0ps3cr3t`, `S3nsit1ve`: a stand-in spelt in leetspeak.
+  if (isLeetStandIn(p)) return false;
   // Template references and expansions: ${X}, $X, %(x)s, {{x}}, <x>, [x], %X%, @X@.
   if (/^[$<[{@%]|[$]\{|\{\{|%\(|%[A-Z_]+%|_here$|^put your/i.test(p)) return false;
   if (/^\*+$|^•+$/.test(p)) return false;

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { isObviousFake, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
+import { isRealPassword } from "../../rules/passwords.js";
 
 test("placeholders, references, hashes, public material and ciphertext are not secrets", () => {
   const notSecrets: Array<[string, string]> = [
@@ -212,4 +213,22 @@ test("public-by-design values: RevenueCat public SDK keys, a Supabase anon JWT (
 test("keyboard walks used as throwaway passwords are stand-ins; a random value starting with one is not", () => {
   for (const v of ["asdf", "asdfghjkl", "qwertyuiop", "1qaz2wsx"]) assert.match(notSecretReason(v) ?? "", /placeholder/, v);
   assert.equal(notSecretReason("asdfK8q2LmZ9xR4t"), null);
+});
+
+test("leetspeak spellings of stand-in words are stand-ins; leetspeak that spells other words, and random values, are not", () => {
+  for (const v of ["t0ps3cr3t", "Sup3rS3cr3t", "V3ry_C0nf1d3nt1al", "S3nsit1ve", "my-p4ssw0rd-99", "pass;word", "my|secret"]) {
+    assert.match(notSecretReason(v) ?? "", /placeholder/, v);
+  }
+  // `Tr0ub4dor&3` (a word, then a suffix) and random mixes of digits and letters stay values.
+  for (const v of ["Tr0ub4dor&3", "h4ppyR1v3rD0g", "aB3dE5fG7hJ9kL1m", "q7Zp3xV0"]) assert.equal(notSecretReason(v), null, v);
+  // The password rules (URL userinfo, command lines) judge them the same way.
+  for (const v of ["t0ps3cr3t", "S3nsit1ve", "V3ry_C0nf1d3nt1al"]) assert.equal(isRealPassword(v), false, v);
+  for (const v of ["Tr0ub4dor&3", "h4ppyR1v3rD0g"]) assert.equal(isRealPassword(v), true, v);
+});
+
+test("values with no letter or digit, or with control characters, once percent-decoded, are character tables", () => {
+  for (const v of ["%20!%22$%&'()*+,-.%3A%3B%3C", "%00%01%09%0A%0D%1F%20ab", "%F0%9F%98%80", "!@#$%^&*()"]) {
+    assert.match(notSecretReason(v) ?? "", /punctuation or control/, v);
+  }
+  for (const v of ["%21Kq8zR2mW5p", "p%C3%A4ssW0rt-Zq81", "Lion%1784river&"]) assert.equal(notSecretReason(v), null, v);
 });

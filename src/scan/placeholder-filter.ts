@@ -68,6 +68,8 @@ const GLUE_WORDS = [
   "geheim", "geheimnis", "passwort", "kennwort", "parole", "parola", "parol", "motdepasse", "secreto", "segreto", "contrasena",
   "senha", "wachtwoord", "haslo", "losenord", "passord", "salasana", "sifre",
   "for", "only", "tests", "openssl", "rand", "base",
+  // What the documentation says the value stands for: `V3ry_S3nsit1ve`, `confidential-value`.
+  "sensitive", "confidential",
 ];
 
 /** The whole value is a stand-in word (`value`, `password`, `changeme`, `null`…). */
@@ -123,9 +125,38 @@ export function isStandIn(v: string): boolean {
   if (segments.some((s) => MARKERS.has(s))) return true;
   // Glued stand-in words, optionally followed by digits: `yourapikeyhere`, `supersecret123`.
   const letters = core.replace(/[^a-z]/g, "");
-  // Any punctuation may join the words (`secret$password`, `geheim!parole`), as separators do.
-  if (letters.length >= 4 && letters.length <= 40 && /^[a-z_ .$!@#%&*+:~/?^-]*[0-9]*$/.test(core) && isGlued(letters)) return true;
-  return false;
+  // Any punctuation may join the words (`secret$password`, `geheim!parole`, `pass;word`), as separators do.
+  if (letters.length >= 4 && letters.length <= 40 && /^[^0-9]*[0-9]*$/.test(core) && isGlued(letters)) return true;
+  return isLeetStandIn(v);
+}
+
+/**
+ * Leetspeak spellings of stand-in words (`t0ps3cr3t`, `p4ssw0rd`, `V3ry_S3nsit1ve`): documentation's
+ * way to make a stand-in look real. Digits after the letters stay a suffix (`s3cr3t123`).
+ */
+export function isLeetStandIn(v: string): boolean {
+  const core = percentDecoded(v).toLowerCase().replace(/^[^a-z0-9]+|[^a-z]+$/g, "");
+  if (core.length > 40 || !/[a-z][0-9@$]|[0-9@$][a-z]/.test(core)) return false;
+  const plain = core.replace(/[0134578@$]/g, (c) => LEET[c]!).replace(/[^a-z0-9]/g, "");
+  return /^[a-z]+$/.test(plain) && (STANDIN_VALUES.has(plain) || (plain.length >= 4 && isGlued(plain)));
+}
+
+// The usual leetspeak substitutions: 0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b, @ a, $ s.
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", $: "s" };
+
+/**
+ * No letter and no digit (`%20!%22$%&'()*+,-.`, an emoji), or C0 control characters in a value
+ * written mostly as escapes (`%00%01%09…`), once percent-decoded: the character tables of URL-parser tests, not a password anyone types.
+ */
+export function isCharacterTable(v: string): boolean {
+  let d = percentDecoded(v);
+  // A stray `%` (`$%&'`) makes the whole value undecodable: decode the escapes one by one, and
+  // count the bytes of multi-byte characters as neither letters nor digits.
+  if (d === v && v.includes("%")) d = v.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => (parseInt(h, 16) < 0x80 ? String.fromCharCode(parseInt(h, 16)) : "\u0080"));
+  if (!/[\p{L}\p{N}]/u.test(d)) return true;
+  // One `%` followed by two digits is also how a typed password may read (`Tiger%1662…`): control
+  // characters count only in a value written mostly as escapes.
+  return /[\x00-\x08\x0e-\x1f\x7f]/.test(d) && (v.match(/%[0-9A-Fa-f]{2}/g)?.length ?? 0) * 3 * 2 >= v.length;
 }
 
 /** `My%20Pass`, `pa%2Fssword` (a URL's user info is percent-encoded): the text a reader sees. */
@@ -291,6 +322,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isDottedNumber(v)) return "object identifier, version or address";
   if (isLocatorOrName(v)) return "path, URL without credentials, or host name";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
+  if (isCharacterTable(v)) return "punctuation or control characters, not a password";
   if (isStandIn(v)) return "placeholder or default value";
   if (isSequential(v)) return "sequential placeholder";
   if (isHexDigest(v) && DIGEST_NAME.test(name)) return "hex digest";
