@@ -117,3 +117,20 @@ test("anchored at the keyword pass's offsets, the detectors find what a search o
     assert.equal(whole.length, expected, file);
   }
 });
+
+test("CSV/TSV tables: values under a header that names a secret (password exports, key spreadsheets), not hashes or other columns", () => {
+  const csv = [
+    "name,url,username,password,note",
+    `acme,https://acme.dev/login,bob,${PW},`,
+    `"shop, eu","https://shop.eu",alice,"${KEY}","has ""quotes"""`,
+    "demo,https://demo.dev,demo,password,",
+  ].join("\r\n");
+  const found = hits("exports/passwords.csv", csv);
+  assert.deepEqual(found.map((h) => h.secret), [PW, KEY]);
+  assert.ok(found.every((h) => h.ruleId === "csv-column-secret" && h.at === h.secret));
+  assert.deepEqual(hits("keys.tsv", `service\tapi_key\tcreated\nmail\t${KEY}\t2024-01-01\n`).map((h) => h.secret), [KEY]);
+  assert.deepEqual(hits("keys.csv", `service;api_key;created\nmail;${KEY};2024-01-01\n`).map((h) => h.secret), [KEY]);
+  assert.deepEqual(hits("users.csv", `email,password_hash,token_type\na@b.c,$2b$12$${KEY}${KEY}abcde,bearer\n`), [], "a name about a secret, a hash");
+  assert.deepEqual(hits("data.csv", `id,value,label\n1,${KEY},x\n`), [], "no secret column");
+  assert.deepEqual(hits("notes.txt", `name,password\nbob,${PW}\n`), [], "only .csv and .tsv files are read as tables");
+});

@@ -85,6 +85,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (base === "userlist.txt") pgbouncerUserlist(text, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
   if (/\.sql$/i.test(base)) sqlInserts(text, hits, info.testPath);
+  if (/\.(?:csv|tsv)$/i.test(base)) csvColumns(text, hits, info.testPath);
   return hits;
 }
 
@@ -237,6 +238,77 @@ function sqlCopies(text: string, hits: BuiltinHit[], testPath: boolean): void {
       at = nl + 1;
     }
     COPY_FROM_STDIN.lastIndex = at;
+  }
+}
+
+/**
+ * The fields of one CSV line (RFC 4180: `"…"` quoting with `""` for a quote), with their offsets in
+ * the line; null if a quoted field does not close on the line (a multi-line field).
+ */
+function csvFields(line: string, sep: string): Array<{ text: string; start: number; quoted: boolean }> | null {
+  const out: Array<{ text: string; start: number; quoted: boolean }> = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let j = i + 1;
+      let value = "";
+      for (; j < line.length; j++) {
+        if (line[j] === '"') {
+          if (line[j + 1] === '"') {
+            value += '"';
+            j++;
+            continue;
+          }
+          break;
+        }
+        value += line[j];
+      }
+      if (j >= line.length) return null;
+      out.push({ text: value, start: i + 1, quoted: !value.includes('"') });
+      i = j + 1;
+      if (i < line.length && line[i] !== sep) return null;
+    } else {
+      let j = line.indexOf(sep, i);
+      if (j === -1) j = line.length;
+      out.push({ text: line.slice(i, j), start: i, quoted: true });
+      i = j;
+    }
+    if (i >= line.length) return out;
+    i++; // the separator
+  }
+}
+
+function csvColumns(text: string, hits: BuiltinHit[], testPath: boolean): void {
+  // A table with a header row: exported credentials (browsers' password exports `name,url,username,password`,
+  // a spreadsheet of service keys `service,api_key`), each value judged under its column's name like an SQL
+  // INSERT's. Only columns whose header names a secret are read.
+  let nl = text.indexOf("\n");
+  if (nl === -1) nl = text.length;
+  const header = text.slice(0, nl).replace(/\r$/, "").replace(/^\uFEFF/, "");
+  if (header.length > 4000) return;
+  const sep = header.includes("\t") ? "\t" : (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
+  const names = csvFields(header, sep)?.map((f) => f.text.trim());
+  if (!names) return;
+  const columns = names.map((n, i) => ({ n, i })).filter(({ n }) => /^[A-Za-z_][\w .-]{0,60}$/.test(n) && analyzeName(n).strength !== "none" && !analyzeName(n).negative);
+  if (columns.length === 0) return;
+  let at = nl + 1;
+  for (let rows = 0; rows < 10_000 && at < text.length; rows++) {
+    let end = text.indexOf("\n", at);
+    if (end === -1) end = text.length;
+    const line = text.slice(at, end).replace(/\r$/, "");
+    const fields = line.length <= 20_000 ? csvFields(line, sep) : null;
+    if (fields) {
+      for (const { n, i } of columns) {
+        const f = fields[i];
+        if (!f || !f.quoted || f.text.length < 4) continue;
+        const value = f.text.trim();
+        const start = at + f.start + f.text.indexOf(value);
+        const j = judge(n, value, "config", testPath, true);
+        if (!j.secret) continue;
+        hits.push({ ruleId: "csv-column-secret", kind: j.kind, secret: value, start, end: start + value.length, confidence: j.confidence, reason: `column ${n} of a CSV table; ${j.reason}`, name: n });
+      }
+    }
+    at = end + 1;
   }
 }
 
