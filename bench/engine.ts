@@ -59,10 +59,12 @@ async function engineStages(ctx: BenchContext): Promise<Table[]> {
     findings = 0;
     for (const { file, text } of texts) {
       const heads: number[] = [];
-      const found = time("keyword pass (rules, engine triggers, head words)", () => scanKeywords(set, text, heads));
+      const offsets = new Map<string, readonly number[] | null>();
+      const found = time("keyword pass (rules, engine triggers, head words)", () => scanKeywords(set, text, heads, undefined, offsets));
       time("provider rules", () => runRulesWith(set, text, found));
       const info = fileInfo(file);
-      time("built-in detectors", () => detectBuiltin(text, found, file, info));
+      // Anchored at the pass's offsets, as scanText runs them.
+      time("built-in detectors", () => detectBuiltin(text, found, file, info, { offsets, heads }));
       time("generic name=value", () => detectGeneric(text, info, heads));
       findings += time("scanText (all)", () => scanText({ text, file })).findings.length;
     }
