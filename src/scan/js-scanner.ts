@@ -77,7 +77,7 @@ function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
     if (WRAPPER_TAIL.test(tail) && SECRET_WORD.test(lineBefore(text, at))) return true;
   }
   // With `found`, only the marks the keyword pass saw (case-folded) are looked for with their case.
-  if (ARGV_FLAG_MARKS.some((m) => (found?.has(m) ?? true) && text.includes(m))) return true;
+  for (const m of ARGV_FLAG_MARKS) if ((found?.has(m) ?? true) && text.includes(m)) return true;
   // `createCipheriv(ALGO, KEY, iv)` with `const KEY = Buffer.from("…")` elsewhere in the file.
   if (((found?.has("createcipheriv(") ?? true) && text.includes("createCipheriv(")) || ((found?.has("createdecipheriv(") ?? true) && text.includes("createDecipheriv("))) return true;
   // `const secret = opts.secret || "…"`, `token: Deno.env.get("T") ?? "…"` with a secret word before it.
