@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { readDotenv } from "../scan/dotenv-reader.js";
+import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
+import { expandValue } from "../classify/expansion.js";
 import { fingerprint } from "../util/fingerprint.js";
 import type { Plan, PlannedSecret, SecretSource } from "../plan/types.js";
 
@@ -45,7 +46,13 @@ export class SourceCache {
 export function readSourceValue(root: string, source: SecretSource, cache = new SourceCache(root)): string | null {
   const text = cache.text(source.file);
   if (text === null) return null;
-  if (source.type === "dotenv") return cache.dotenv(source.file)?.get(source.name) ?? null;
+  if (source.type === "dotenv") {
+    const values = cache.dotenv(source.file);
+    const raw = values?.get(source.name);
+    if (raw === undefined) return null;
+    // Stored expanded (src/classify/expansion.ts): read it the same way.
+    return source.expand ? expandValue(raw, Object.fromEntries(values!), new Set([source.name])) : raw;
+  }
   // A literal: by its position (line/column survive edits elsewhere in the line's file better than offsets).
   const length = (source.end ?? 0) - (source.start ?? 0);
   const start = lineOffset(text, source.line);

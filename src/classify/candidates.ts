@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
 import { classifyVariable, type Classification } from "./index.js";
-import { readDotenv } from "../scan/dotenv-reader.js";
+import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
+import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
 import type { SecretKind } from "../scan/types.js";
 import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, layeredEnvDirs } from "../map/environment.js";
@@ -116,6 +117,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;
     const entries = readDotenv(text);
+    const firstSecret = out.secrets.length;
+    const firstConfig = out.config.length;
     for (const entry of entries) {
       if (entry.overridden) continue; // dotenv keeps the last one; the cleaner removes every line of a migrated key
       if (entry.value === "") continue;
@@ -140,6 +143,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
         out.config.push({ name: entry.key, file, line: entry.line, verdict: verdict.verdict === "public" ? "public" : "config", reason: verdict.reason });
       }
     }
+    expandReferences(out, entries, file, environment, firstSecret, firstConfig);
   }
 
   for (const file of findSourceFiles(root, options.exclude)) {
@@ -163,4 +167,49 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
   }
   return out;
+}
+
+/**
+ * `DATABASE_URL=postgres://app:${DB_PASSWORD}@db/app` next to a migrated
+ * DB_PASSWORD: once expanded (dotenv-expand, Next.js, Vite, compose) it holds
+ * the secret, and with DB_PASSWORD gone from the file it would expand with an
+ * empty password. Such an entry (of this file, not single-quoted) moves too,
+ * its value stored expanded from this file's values; repeated until no new
+ * entry refers to a moved one. The plan says so (`env-reference`).
+ */
+function expandReferences(out: CandidateSet, entries: ReturnType<typeof readDotenv>, file: string, environment: string, firstSecret: number, firstConfig: number): void {
+  const vars = dotenvObject(entries);
+  const moved = new Set(out.secrets.slice(firstSecret).map((c) => c.name));
+  if (moved.size === 0) return;
+  const latest = new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e]));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let i = firstConfig; i < out.config.length; i++) {
+      const c = out.config[i]!;
+      const entry = latest.get(c.name);
+      if (c.file !== file || !entry || entry.quote === "'") continue;
+      const refs = referencedNames(entry.value).filter((n) => moved.has(n));
+      if (refs.length === 0) continue;
+      const value = expandValue(entry.value, vars, new Set([entry.key]));
+      if (value === "" || value === entry.value) continue;
+      out.config.splice(i--, 1);
+      moved.add(entry.key);
+      changed = true;
+      out.secrets.push({
+        source: { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key, expand: true },
+        name: entry.key,
+        value,
+        environment,
+        kind: "connection-string",
+        confidence: 0.9,
+        reason: `value refers to ${refs.map((n) => `\${${n}}`).join(", ")}, which moves to Vault: stored with the references expanded`,
+      });
+      out.warnings.push({
+        code: "env-reference",
+        file,
+        line: entry.line,
+        message: `${file}:${entry.line}: ${entry.key} refers to ${refs.map((n) => `\${${n}}`).join(", ")}, which moves to Vault, so ${entry.key} moves too, stored as a loader that expands variables (dotenv-expand, Next.js, Vite, Nest's expandVariables, docker compose) reads it. Where nothing expanded this file (plain dotenv, node --env-file), the app used to read the reference text itself and now gets the expanded value.`,
+      });
+    }
+  }
 }

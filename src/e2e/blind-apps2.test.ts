@@ -68,6 +68,10 @@ test("${VAR} expansion inside .env (dotenv-expand rules, a hand-written expander
   const expand = readFileSync(join(run.root, "src/expand.js"), "utf8");
   assert.match(expand, /require\("\.\/vaultshift-secrets"\)\.processEnv\[name\]/);
   assert.doesNotMatch(expand, /^const \{/m, "no require at the top of a loader");
+  // Entries that refer to a moved secret move too, stored expanded: any expanding loader (the real dotenv-expand in node_modules included) is served.
+  assert.deepEqual(codes(run.result.plan.warnings, "env-reference"), [".env:6", ".env:7", ".env:11"]);
+  assert.ok(run.result.plan.secrets.filter((s) => s.source.expand).map((s) => s.name).sort().join() === "DATABASE_URL,REDIS_URL,SMTP_URL");
+  assert.doesNotMatch(readFileSync(join(run.root, ".env"), "utf8"), /DATABASE_URL|REDIS_URL|SMTP_URL/);
   await assertRollback(run, server);
 });
 

@@ -114,3 +114,17 @@ test("a migrated key repeated in .env: the overridden earlier value is removed t
   assert.equal(envDiff.match(/^-DB_PASSWORD=/gm)?.length, 2);
   assert.ok(!JSON.stringify(p).includes(stale), "the overridden value is in the plan");
 });
+
+test("an entry that refers to a migrated secret (${DB_PASSWORD}) moves too, stored expanded; the plan says so", async () => {
+  const root = tree({
+    ".env": `DB_USER=app\nDB_PASSWORD=${PW}\nDATABASE_URL=postgres://\${DB_USER}:\${DB_PASSWORD}@db:5432/app\nUPLOADS=\${HOME_DIR:-/srv}/uploads\nLITERAL='postgres://\${DB_PASSWORD}@db'\n`,
+    "index.js": "module.exports = [process.env.DATABASE_URL, process.env.DB_PASSWORD];\n",
+  });
+  const p = await plan({ root, env: {} });
+  const url = p.secrets.find((s) => s.name === "DATABASE_URL");
+  assert.ok(url && url.source.expand === true, JSON.stringify(p.secrets.map((s) => s.name)));
+  assert.equal(url.redacted.endsWith(`(${`postgres://app:${PW}@db:5432/app`.length} chars)`), true, "the expanded value is what is stored");
+  assert.deepEqual(p.warnings.filter((w) => w.code === "env-reference").map((w) => w.line), [3]);
+  assert.deepEqual(p.config.map((c) => c.name).sort(), ["DB_USER", "LITERAL", "UPLOADS"], "config and a single-quoted (never expanded) value stay");
+  assert.ok(!JSON.stringify(p).includes(PW));
+});

@@ -84,6 +84,11 @@ export interface SecretSource {
   column: number;
   /** Env variable name (dotenv) or the variable/property the literal was assigned to. */
   name: string;
+  /**
+   * dotenv only: the value refers to a migrated secret (`${DB_PASSWORD}`) and is
+   * stored with its references expanded from the same file (src/classify/expansion.ts).
+   */
+  expand?: true;
   /** literal only: end position and offsets of the secret at plan time. */
   endLine?: number;
   endColumn?: number;
