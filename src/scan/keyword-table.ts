@@ -60,6 +60,8 @@ export interface KeywordTable {
   overlap: number;
   /** Characters scanned with the JavaScript loop (per thread) before the WebAssembly one (keyword-wasm.ts) is set up: Infinity for never. */
   wasmAfter: number;
+  /** Whether the WebAssembly loop may use SIMD (keyword-wasm.ts narrowCode): false for tests of the copy without it. */
+  simd: boolean;
   /** Keywords with a character outside ASCII: searched for one by one. */
   other: Array<{ k: number; pattern: RegExp }>;
 }
@@ -126,7 +128,7 @@ function pairClasses(cls: Uint8Array): Uint16Array {
 }
 
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
-export function buildKeywordTable(keywords: string[], options: { wasmAfter?: number; chunk?: number } = {}): KeywordTable {
+export function buildKeywordTable(keywords: string[], options: { wasmAfter?: number; chunk?: number; simd?: boolean } = {}): KeywordTable {
   const count = keywords.length;
   const ascii = (k: string) => /^[\x00-\x7f]*$/.test(k);
   // Classes: one per character keywords use (letters folded), the rest share
@@ -200,7 +202,7 @@ export function buildKeywordTable(keywords: string[], options: { wasmAfter?: num
   keywords.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) bytes[byteStart[i]! + j] = k.charCodeAt(j) & 255;
   });
-  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other };
+  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, simd: options.simd ?? true, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other };
 }
 
 /** What the pass records: see findKeywords. */
@@ -291,7 +293,7 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   const outLength = 1 + 2 * (OUT_CAPACITY + 2 * largestSlot);
   layout.out = place(4 * outLength);
   layout.text = place(0);
-  const instance = instantiateScan(layout, Math.ceil((layout.text + PAGE) / PAGE));
+  const instance = instantiateScan(layout, Math.ceil((layout.text + PAGE) / PAGE), t.simd);
   if (instance === null) return null;
   const { memory, scan } = instance;
   // The bytes narrow() makes of characters above U+00FF must be no keyword's.

@@ -260,10 +260,10 @@ export interface ScanInstance {
 }
 
 /** The compiled module with a memory of `pages` 64 KB pages, or null where WebAssembly is unavailable (`node --jitless`). */
-export function instantiateScan(layout: WasmLayout, pages: number): ScanInstance | null {
+export function instantiateScan(layout: WasmLayout, pages: number, allowSimd = true): ScanInstance | null {
   if (typeof WebAssembly !== "object") return null;
   // With SIMD first (V8 has it since 9.1, on x64 CPUs with SSE4.1), without where it is refused.
-  for (const simd of [true, false]) {
+  for (const simd of allowSimd ? [true, false] : [false]) {
     try {
       const { exports } = new WebAssembly.Instance(new WebAssembly.Module(scanModule(layout, pages, simd)));
       return { memory: exports.memory as WasmMemory, scan: exports.scan as ScanInstance["scan"], narrow: simd ? (exports.narrow as (n: number) => void) : null };
