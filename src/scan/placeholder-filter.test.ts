@@ -232,3 +232,15 @@ test("values with no letter or digit, or with control characters, once percent-d
   }
   for (const v of ["%21Kq8zR2mW5p", "p%C3%A4ssW0rt-Zq81", "Lion%1784river&"]) assert.equal(notSecretReason(v), null, v);
 });
+
+test("private key armour with no base64 line (code building it, a parser's stub) is not a key; a key body is", () => {
+  const body = Array.from({ length: 4 }, (_, i) => `MIIB${"Qk9xR4tVN3cW6yH1f8Kq2LmZ".repeat(3)}${i}`.slice(0, 64)).join("\n");
+  assert.equal(rulePlaceholderReason(`-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`), null);
+  assert.match(rulePlaceholderReason(`-----BEGIN OPENSSH PRIVATE KEY-----\\n" .\n       chunk_split(Base64::encode($blob), 64, "\\n") .\n       "-----END OPENSSH PRIVATE KEY-----`) ?? "", /without a key body/);
+  assert.match(rulePlaceholderReason(`-----BEGIN EC PRIVATE KEY-----\\n\\\n    zz\\n")), "error: section end \\"-----END EC PRIVATE KEY-----`) ?? "", /without a key body|truncated/);
+});
+
+test("OpenSSL's published FIPS validation key (fipskey.h) is a documented value", () => {
+  assert.match(notSecretReason("f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813") ?? "", /documented/);
+  assert.equal(notSecretReason("a4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813"), null);
+});

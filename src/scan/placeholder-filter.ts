@@ -28,6 +28,10 @@ const DOCUMENTED_EXAMPLES = new Set([
   "ad180jjd733klru7", "h480djs93hd8",
   // HTTP Basic (RFC 7617 §2, RFC 2617 §2): Aladdin:open sesame.
   "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
+  // OpenSSL 3's "FIPS validation HMAC key" (include/openssl/fipskey.h, generated from Configure's
+  // default FIPSKEY): the key of the FIPS provider's integrity checksum, the same in every build and
+  // published with the source; every vendored copy of OpenSSL's headers (Node's has 58) holds it.
+  "f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813",
   // jwt.io's default token (HS256, "your-256-bit-secret")
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ]);

@@ -21,6 +21,10 @@ export function rulePlaceholderReason(secret: string): string | null {
     // A private key block (OpenPGP armor adds " BLOCK"): only a visibly truncated or templated one is a stand-in.
     const body = secret.replace(/-----[A-Z0-9 ]+-----/g, "").replace(/\s+/g, "");
     if (body.length < 40 || /\.\.\.|x{6,}|X{6,}|<[^>]*>|\$\{|"\s*\+|\{\{/.test(body)) return "truncated or templated private key";
+    // A key's body is lines of base64 (64 characters in PEM, RFC 7468 §2; the smallest key, Ed25519
+    // in PKCS#8, is one line of 64). Without one run of 40, the text between the markers is code that
+    // builds the armour (`"-----BEGIN …-----\n" . chunk_split(base64_encode($key))`) or a parser's stub.
+    if (!/[A-Za-z0-9+/=]{40}/.test(secret.replace(/-----[A-Z0-9 ]+-----/g, "\n"))) return "private key armour without a key body";
     return null;
   }
   if (isDocumentedExample(secret)) return "documented example value";
