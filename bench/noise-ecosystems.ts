@@ -5,7 +5,7 @@ import { vaultshiftBin } from "./build-snapshot.js";
 import type { BenchContext, Benchmark, Cell, Table } from "./types.js";
 
 // Noise on real code of other ecosystems: the scanner run over source trees that
-// Debian installs (Python, Perl, Go, Ruby), every file included, findings counted
+// Debian installs (Python, Perl, Go, Ruby; Rust, Java, PHP, C headers, package docs), every file included, findings counted
 // per 100 MB of text scanned. Nothing is planted here: the findings are false alarms
 // or real keys in test data, triaged in docs/detection.md ("Noise on other
 // ecosystems"). A tree that is not installed is skipped and said so.
@@ -17,7 +17,25 @@ const TREES: Array<[string, string]> = [
   ["Perl (share/perl5)", "/usr/share/perl5"],
   ["Go sources (golang-1.19-src)", "/usr/share/go-1.19/src"],
   ["Ruby library and gems", "/usr/lib/ruby"],
+  // Round 2 (docs/detection.md "Noise on other ecosystems, round 2"): librust-*-dev crate sources,
+  // php-* libraries, C/C++ headers (libssl-dev, libcurl4-openssl-dev, libpq-dev, …), package docs.
+  ["Rust crate sources (librust-*-dev)", "/usr/share/cargo/registry"],
+  ["PHP libraries (php-*)", "/usr/share/php"],
+  ["C and C++ headers", "/usr/include"],
+  ["Package documentation", "/usr/share/doc"],
 ];
+
+// openjdk-17-source installs one src.zip; these modules are unzipped into the bench's work directory.
+const JDK_SRC_ZIP = "/usr/lib/jvm/openjdk-17/lib/src.zip";
+const JDK_MODULES = ["java.base", "java.net.http", "java.security.jgss", "java.naming", "java.sql", "jdk.httpserver", "java.security.sasl", "jdk.crypto.cryptoki", "jdk.crypto.ec", "java.xml.crypto", "jdk.jartool", "java.management"];
+
+function unzipJdk(dest: string): Promise<string | null> {
+  if (!existsSync(JDK_SRC_ZIP)) return Promise.resolve("skipped: openjdk-17-source not installed");
+  if (existsSync(join(dest, "java.base"))) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    execFile("unzip", ["-q", "-o", JDK_SRC_ZIP, ...JDK_MODULES.map((m) => `${m}/*`), "-d", dest], { timeout: 5 * 60_000 }, (err) => resolve(err ? `skipped: unzip failed (${err.message.split("\n")[0]})` : null));
+  });
+}
 
 interface Report {
   findings: Array<{ ruleId: string; file: string; line: number }>;
@@ -41,7 +59,7 @@ function scan(bin: string, dir: string, config: string): Promise<Report> {
 export const benchmarks: Benchmark[] = [
   {
     name: "noise-ecosystems",
-    description: "findings per 100 MB on installed non-npm source trees (Python, Perl, Go, Ruby), all files",
+    description: "findings per 100 MB on installed non-npm source trees (Python, Perl, Go, Ruby, Rust, Java, PHP, C, docs), all files",
     async run(ctx: BenchContext): Promise<Table[]> {
       const bin = await vaultshiftBin(ctx.root, ctx.workDir);
       const config = join(ctx.workDir, "vaultshift-all-files.json");
@@ -50,7 +68,13 @@ export const benchmarks: Benchmark[] = [
       const notes: string[] = [];
       let bytes = 0;
       let findings = 0;
-      for (const [label, dir] of TREES) {
+      const jdk = join(ctx.workDir, "jdk17-src");
+      const jdkSkip = await unzipJdk(jdk);
+      for (const [label, dir] of [...TREES, ["Java (openjdk-17-source, 12 modules)", jdk] as [string, string]]) {
+        if (dir === jdk && jdkSkip) {
+          rows.push([label, JDK_SRC_ZIP, null, null, jdkSkip]);
+          continue;
+        }
         if (!existsSync(dir)) {
           rows.push([label, dir, null, null, "skipped: not installed"]);
           continue;
