@@ -137,3 +137,8 @@ test("Amplitude's project API key is public by design, its secret key is not", (
   for (const name of ["AMPLITUDE_API_KEY", "amplitudeApiKey", "NEXT_PUBLIC_AMPLITUDE_API_KEY", "AMPLITUDE_KEY"]) assert.equal(analyzeName(name).negative, true, name);
   assert.equal(analyzeName("AMPLITUDE_SECRET_KEY").strength, "strong");
 });
+
+test("OpenPGP keys fetched or trusted by fingerprint (gpg --recv-keys) are public keys, not credentials; a signing key is", () => {
+  for (const name of ["recv-keys", "recv-key", "receive_key", "trusted-key"]) assert.ok(analyzeName(name).negative, name);
+  for (const name of ["signing-key", "GPG_PRIVATE_KEY", "GPG_KEY"]) assert.equal(analyzeName(name).negative, false, name);
+});

@@ -53,6 +53,9 @@ const KEY_NEGATIVE_BEFORE = new Set([
   "notification", "significant", "reference", "last", "first", "start", "end", "stop", "task", "continue", "more", "prev",
   "previous", "current", "delimiter", "separator", "punctuation", "whitespace", "comment", "template", "syntax", "semantic",
   "jsx", "css", "html", "word", "text", "string", "number", "keyword", "operator", "sort_key", "ordering", "order", "callback",
+  // OpenPGP keys fetched or trusted by fingerprint (`gpg --recv-keys <40 hex>`, `apt-key adv --recv-key`,
+  // `trusted-key`): public keys named by their fingerprints (RFC 4880 §12.2).
+  "recv", "receive", "trusted",
 ]);
 
 /** Words that make a preceding `key` clearly a credential. */
