@@ -41,6 +41,27 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Postman collections (v2.1) keep an "API Key" auth as key/value pairs whose own key is the word
+  // "value": `"apikey": [{"key": "value", "value": "<the key>"}, {"key": "key", "value": "X-API-Key"},
+  // {"key": "in", "value": "header"}]` (https://schema.postman.com/collection/json/v2.1.0/draft-07/collection.json,
+  // auth-attribute). Anchored on the pair, the enclosing "apikey" array checked behind it.
+  custom({
+    id: "postman-apikey-auth",
+    description: "API key of a Postman collection's \"API Key\" auth",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://learning.postman.com/docs/sending-requests/authorization/authorization-types/#api-key",
+    keywords: ['"apikey"'],
+    pattern: /"key"[ \t]{0,4}:[ \t]{0,4}"value"[ \t]{0,4},\s{0,80}"value"[ \t]{0,4}:[ \t]{0,4}"(?<secret>[^"\\\s]{8,500})"(?<="apikey"[ \t]{0,4}:[ \t]{0,4}\[[^\]]{0,800})/,
+    entropy: 3,
+    get examples() {
+      const k = fake(ALNUM, 32, "postman-apikey");
+      return {
+        invalid: [`"auth": {\n  "type": "apikey",\n  "apikey": [\n    {\n      "key": "value",\n      "value": "${k}",\n      "type": "string"\n    },\n    {\n      "key": "key",\n      "value": "X-API-Key",\n      "type": "string"\n    }\n  ]\n}`, `"apikey":[{"key":"key","value":"x-api-key"},{"key":"value","value":"${k}"}]`],
+        valid: [`"apikey": [{"key": "value", "value": "{{apiKey}}", "type": "string"}]`, `"apikey": [{"key": "in", "value": "header"}], "variable": [{"key": "value", "value": "${k}"}]`],
+      };
+    },
+  }),
   // ~/.pgpass: hostname:port:database:username:password, "*" as wildcard.
   custom({
     id: "pgpass-password",
