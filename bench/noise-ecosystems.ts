@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { vaultshiftBin } from "./build-snapshot.js";
 import type { BenchContext, Benchmark, Cell, Table } from "./types.js";
@@ -25,7 +26,7 @@ const TREES: Array<[string, string]> = [
   ["Package documentation", "/usr/share/doc"],
 ];
 
-// openjdk-17-source installs one src.zip; these modules are unzipped into the bench's work directory.
+// openjdk-17-source installs one src.zip; these modules are unzipped into the system's temporary directory.
 const JDK_SRC_ZIP = "/usr/lib/jvm/openjdk-17/lib/src.zip";
 const JDK_MODULES = ["java.base", "java.net.http", "java.security.jgss", "java.naming", "java.sql", "jdk.httpserver", "java.security.sasl", "jdk.crypto.cryptoki", "jdk.crypto.ec", "java.xml.crypto", "jdk.jartool", "java.management"];
 
@@ -68,7 +69,9 @@ export const benchmarks: Benchmark[] = [
       const notes: string[] = [];
       let bytes = 0;
       let findings = 0;
-      const jdk = join(ctx.workDir, "jdk17-src");
+      // Outside any git repository: the scanner honours the enclosing repository's ignore rules, and
+      // this one ignores `.bench/`.
+      const jdk = join(tmpdir(), "vaultshift-bench-jdk17-src");
       const jdkSkip = await unzipJdk(jdk);
       for (const [label, dir] of [...TREES, ["Java (openjdk-17-source, 12 modules)", jdk] as [string, string]]) {
         if (dir === jdk && jdkSkip) {

@@ -134,3 +134,10 @@ test("CSV/TSV tables: values under a header that names a secret (password export
   assert.deepEqual(hits("data.csv", `id,value,label\n1,${KEY},x\n`), [], "no secret column");
   assert.deepEqual(hits("notes.txt", `name,password\nbob,${PW}\n`), [], "only .csv and .tsv files are read as tables");
 });
+
+test("a CVSROOT written after cvs:// (:pserver:user@host) is a login method and user, not a password; a password there still counts", () => {
+  const set = compileRuleSet(allRules);
+  const found = (text: string) => detectBuiltin(text, scanKeywords(set, text, [], undefined, new Map()), "debian/copyright", fileInfo("debian/copyright"));
+  assert.deepEqual(found("  cvs://:pserver:anonymous@cvs.example.org:/cvsroot/proj\n"), []);
+  assert.equal(found(`  cvs://build:${PW}@cvs.example.org/cvsroot/proj\n`).length, 1);
+});

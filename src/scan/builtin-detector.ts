@@ -416,6 +416,8 @@ function urlPassword(text: string, at: number, hits: BuiltinHit[], testPath: boo
   const scheme = text.slice(s, at);
   const user = text.slice(at + 3, colon);
   const password = text.slice(colon + 1, e);
+  // A CVSROOT after the scheme (`cvs://:pserver:anoncvs@host:/cvs/src`): `:method:user@host`, no password.
+  if (user === "" && /^(?:pserver|ext|gserver|kserver|server|sspi|fork|extssh):[^:]*$/.test(password)) return;
   let decoded = password;
   try {
     decoded = decodeURIComponent(password);
