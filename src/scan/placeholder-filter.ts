@@ -140,13 +140,24 @@ export function isStandIn(v: string): boolean {
  */
 export function isLeetStandIn(v: string): boolean {
   const core = percentDecoded(v).toLowerCase().replace(/^[^a-z0-9]+|[^a-z]+$/g, "");
-  if (core.length > 40 || !/[a-z][0-9@$]|[0-9@$][a-z]/.test(core)) return false;
-  const plain = core.replace(/[0134578@$]/g, (c) => LEET[c]!).replace(/[^a-z0-9]/g, "");
-  return /^[a-z]+$/.test(plain) && (STANDIN_VALUES.has(plain) || (plain.length >= 4 && isGlued(plain)));
+  // 2, 6 and 9 stand for no letter: a value holding one is no leetspeak word (and most random ones are out here).
+  if (core.length > 40 || /[269]/.test(core) || !/[a-z][0-9@$]|[0-9@$][a-z]/.test(core)) return false;
+  const codes: number[] = [];
+  for (let i = 0; i < core.length; i++) {
+    const c = core.charCodeAt(i);
+    const letter = c < 128 ? LEET_CODES[c]! : 0;
+    if (letter !== 0) codes.push(letter);
+    else if (c >= 97 && c <= 122) codes.push(c);
+  }
+  if (codes.length === 0) return false;
+  const plain = String.fromCharCode(...codes);
+  return STANDIN_VALUES.has(plain) || (plain.length >= 4 && isGlued(plain));
 }
 
 // The usual leetspeak substitutions: 0 o, 1 i, 3 e, 4 a, 5 s, 7 t, 8 b, @ a, $ s.
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "@": "a", $: "s" };
+const LEET_CODES = new Uint8Array(128);
+for (const [from, to] of Object.entries(LEET)) LEET_CODES[from.charCodeAt(0)] = to.charCodeAt(0);
 
 /**
  * No letter and no digit (`%20!%22$%&'()*+,-.`, an emoji), or C0 control characters in a value
