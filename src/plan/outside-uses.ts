@@ -28,11 +28,15 @@ interface Moved {
   name: string;
   envFiles: Set<string>;
   secret: PlannedSecret;
+  /** referencePattern(name), built once: it is tried on every line of every file. */
+  reference: RegExp;
 }
 
 /** `$NAME`, `${NAME}`, `${NAME:-x}`, `${env:NAME}` (Serverless), `%NAME%` (cmd.exe npm scripts). */
 function referencePattern(name: string): RegExp {
-  return new RegExp(`\\$\\{(?:env:)?${name}(?:[:?-][^}]*)?\\}|\\$${name}(?![A-Za-z0-9_])|%${name}%`);
+  // dotenv keys may hold `.` and `-`: taken literally.
+  const n = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  return new RegExp(`\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$${n}(?![A-Za-z0-9_])|%${n}%`);
 }
 
 function what(file: string): string {
@@ -49,7 +53,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
   const moved = new Map<string, Moved>();
   for (const s of secrets) {
     if (s.source.type !== "dotenv") continue;
-    const m = moved.get(s.name) ?? { name: s.name, envFiles: new Set<string>(), secret: s };
+    const m = moved.get(s.name) ?? { name: s.name, envFiles: new Set<string>(), secret: s, reference: referencePattern(s.name) };
     m.envFiles.add(s.source.file);
     for (const d of s.duplicates) m.envFiles.add(d.file);
     moved.set(s.name, m);
@@ -75,7 +79,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         if (!inScripts) return;
       }
       for (const m of moved.values()) {
-        const ref = referencePattern(m.name).exec(line);
+        const ref = m.reference.exec(line);
         if (!ref) continue;
         const t = m.secret.target;
         // The reference as written, without a `:-default` (which could be a value).
