@@ -1,21 +1,12 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { collectCandidates } from "./candidates.js";
-import { tempDir } from "../migrate/testing.js";
+import { tempDir, writeTree } from "../migrate/testing.js";
 
 const tmp = tempDir("candidates");
 after(() => tmp.remove());
 
-function tree(files: Record<string, string>): string {
-  const root = join(tmp.dir, String(Math.random()).slice(2));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(join(root, file, ".."), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => writeTree(tmp.dir, files);
 
 test("every .env key is a secret or config; templates, node_modules and empty values are skipped", () => {
   const root = tree({

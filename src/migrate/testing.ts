@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +14,16 @@ export const FIXTURES = fileURLToPath(new URL("../../../fixtures/", import.meta.
 export function tempDir(prefix: string): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), `vaultshift-${prefix}-`));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh directory under `dir` holding `files` (path → text), subdirectories made as needed. */
+export function writeTree(dir: string, files: Record<string, string>): string {
+  const root = join(dir, String(Math.random()).slice(2));
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(join(root, file, ".."), { recursive: true });
+    writeFileSync(join(root, file), text);
+  }
+  return root;
 }
 
 /** A copy of fixtures/<name> in a temp dir (tests never mutate the fixture itself). */

@@ -1,21 +1,13 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { plan } from "./planner.js";
-import { tempDir } from "../migrate/testing.js";
+import { tempDir, writeTree } from "../migrate/testing.js";
 
 const tmp = tempDir("outside-uses");
 after(() => tmp.remove());
 
-function tree(files: Record<string, string>): string {
-  const root = join(tmp.dir, String(Math.random()).slice(2));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(join(root, file, ".."), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => writeTree(tmp.dir, files);
 
 const PW = "CANARY_pw_Hd8Jq2Lx5Wm9Rt";
 const TOKEN = "CANARY_tok_Zp3Vn7Kc1Bs6Ye";

@@ -1,23 +1,16 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { plan } from "./planner.js";
 import { readPlan, writePlan } from "./plan-file.js";
-import { tempDir } from "../migrate/testing.js";
+import { tempDir, writeTree } from "../migrate/testing.js";
 import { PlanError } from "../errors.js";
 
 const tmp = tempDir("planner");
 after(() => tmp.remove());
 
-function tree(files: Record<string, string>): string {
-  const root = join(tmp.dir, String(Math.random()).slice(2));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(join(root, file, ".."), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>): string => writeTree(tmp.dir, files);
 
 const PW = "CANARY_pw_Xk9mP2vL8qR4nZ7w";
 
