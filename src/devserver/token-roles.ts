@@ -68,11 +68,13 @@ export function handleRoles(state: State, req: LogicalRequest, name: string): Lo
       tokenType: "default-service",
       tokenBoundCidrs: [],
     };
-    const lower = (l: string[] | undefined) => l?.map((p) => p.toLowerCase());
-    r.allowedPolicies = lower(strList(d, "allowed_policies")) ?? r.allowedPolicies;
-    r.disallowedPolicies = lower(strList(d, "disallowed_policies")) ?? r.disallowedPolicies;
-    r.allowedPoliciesGlob = lower(strList(d, "allowed_policies_glob")) ?? r.allowedPoliciesGlob;
-    r.disallowedPoliciesGlob = lower(strList(d, "disallowed_policies_glob")) ?? r.disallowedPoliciesGlob;
+    // Vault stores the four lists lower-cased, de-duplicated and sorted (token_store.go: policyutil.SanitizePolicies
+    // and strutil.RemoveDuplicates(list, true), which sorts), so a role reads back ["ci","default"] whatever the order given.
+    const sanitize = (l: string[] | undefined) => (l ? [...new Set(l.map((p) => p.trim().toLowerCase()).filter((p) => p !== ""))].sort() : undefined);
+    r.allowedPolicies = sanitize(strList(d, "allowed_policies")) ?? r.allowedPolicies;
+    r.disallowedPolicies = sanitize(strList(d, "disallowed_policies")) ?? r.disallowedPolicies;
+    r.allowedPoliciesGlob = sanitize(strList(d, "allowed_policies_glob")) ?? r.allowedPoliciesGlob;
+    r.disallowedPoliciesGlob = sanitize(strList(d, "disallowed_policies_glob")) ?? r.disallowedPoliciesGlob;
     if (has(d, "orphan")) r.orphan = bool(d, "orphan");
     if (has(d, "renewable")) r.renewable = bool(d, "renewable", true);
     if (has(d, "path_suffix")) {
