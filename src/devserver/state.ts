@@ -88,6 +88,8 @@ export interface TokenEntry {
   maxExpireTime: number;
   /** "batch" for batch tokens (no accessor, not renewable, no children, not revocable by hand); absent = service. */
   type?: "batch";
+  /** The token role it was created against (auth/token/create/:role_name); absent otherwise. */
+  role?: string;
 }
 
 export interface TokenRole {

@@ -224,6 +224,8 @@ export class TokenStore {
       type: entry.type ?? "service",
     };
     if (entry.period > 0) data.period = entry.period;
+    // Vault's handleLookup adds the role only for tokens created against one (token_store.go: if out.Role != "").
+    if (entry.role) data.role = entry.role;
     if (entry.lastRenewalTime !== 0) {
       data.last_renewal = iso(entry.lastRenewalTime);
       data.last_renewal_time = Math.floor(entry.lastRenewalTime / 1000);
@@ -318,6 +320,7 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
       ...(id !== undefined ? { id } : {}),
       ...(batch ? { batch: true } : {}),
     });
+    if (role) entry.role = role.name;
     const warnings = entry.policies.filter((p) => p !== "root" && p !== "default" && !deps.policyExists(p)).map((p) => `Policy "${p}" does not exist`);
     return { data: null, auth: tokens.authBlock(entry), warnings: warnings.length > 0 ? warnings : null };
   }
