@@ -424,7 +424,9 @@ def kubernetes_jwt(root):
             kb.configure("https://kubernetes.default.svc", pem_keys=[cert], issuer="kubernetes/serviceaccount", mount_point=k)
             c = kb.read_config(mount_point=k)  # hvac returns the data member itself
             eq(c["kubernetes_host"], "https://kubernetes.default.svc", "kubernetes_host")
-            eq(c["pem_keys"], [cert], "pem_keys")
+            # pem_keys is a TypeCommaStringSlice: Vault trims each entry (go-secure-stdlib
+            # parseutil.ParseCommaStringSlice returns strutil.TrimStrings), so the final newline goes.
+            eq(c["pem_keys"], [cert.strip()], "pem_keys")
         step(["auth.kubernetes.configure", "auth.kubernetes.read_config"], config)
 
         def role():
@@ -454,7 +456,7 @@ def kubernetes_jwt(root):
         def jconfig():
             jw.configure(jwt_validation_pubkeys=[pub], bound_issuer="https://ci.example", path=j)
             c = jw.read_config(path=j)["data"]
-            eq(c["jwt_validation_pubkeys"], [pub], "pubkeys")
+            eq(c["jwt_validation_pubkeys"], [pub.strip()], "pubkeys (trimmed, as pem_keys above)")
             eq(c["bound_issuer"], "https://ci.example", "bound_issuer")
         step(["auth.jwt.configure", "auth.jwt.read_config"], jconfig)
 
