@@ -177,6 +177,8 @@ export interface State {
   /** Transit keys by mount uuid (optional: older stores lack it). */
   transit?: Map<string, import("./transit.js").TransitStore>;
   cubbyhole: Map<string, Map<string, string>>; // by token id, values as JSON text
+  /** Barrier key term and when it was installed (sys/rotate); absent = term 1 since the process started. */
+  keyTerm?: { term: number; installTime: string };
   audit: Map<string, AuditDeviceEntry>;
 }
 

@@ -71,8 +71,8 @@ export function haStatus(req: LogicalRequest, address: string, version: string):
   return { data: { nodes: [{ hostname: hostname(), api_address: address, cluster_address: "", active_node: true, last_echo: null, version, upgrade_version: version, redundancy_zone: "" }] } };
 }
 
-/** GET sys/key-status: the barrier key term (`vault operator key-status`). */
-export function keyStatus(req: LogicalRequest, installTime: string): LogicalResponse {
+/** GET sys/key-status: the barrier key term (`vault operator key-status`); sys/rotate moves it on. */
+export function keyStatus(req: LogicalRequest, term: { term: number; installTime: string }): LogicalResponse {
   if (req.operation !== "read") throw unsupportedOperation();
-  return { data: { term: 1, install_time: installTime, encryptions: 0 } };
+  return { data: { term: term.term, install_time: term.installTime, encryptions: 0 } };
 }

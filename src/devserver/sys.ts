@@ -304,7 +304,20 @@ export function sysBackend(deps: SysDeps): Backend {
           return haStatus(req, "", SERVER_VERSION.replace(/\+.*$/, ""));
         case "key-status":
           if (rest !== "") throw unsupportedPath();
-          return keyStatus(req, STARTED);
+          return keyStatus(req, state.keyTerm ?? { term: 1, installTime: STARTED });
+        case "rotate":
+          // `vault operator rotate`: a new barrier key term; data stays readable (older terms keep decrypting in
+          // Vault's keyring). The handler returns nothing: 204. Sudo (core.ts SUDO_PATHS).
+          if (rest !== "") throw unsupportedPath();
+          if (!post(req)) throw unsupportedOperation();
+          state.keyTerm = { term: (state.keyTerm?.term ?? 1) + 1, installTime: new Date().toISOString() };
+          return undefined;
+        case "step-down":
+          // `vault operator step-down`: without HA there is no standby to hand over to; Vault's Core.StepDown
+          // returns at once for a non-HA node and the handler answers 204. Sudo (core.ts SUDO_PATHS).
+          if (rest !== "") throw unsupportedPath();
+          if (!post(req)) throw unsupportedOperation();
+          return undefined;
         case "host-info":
           if (rest !== "") throw unsupportedPath();
           return hostInfo(req);
