@@ -1,4 +1,5 @@
-import { badRequest, unsupportedOperation } from "./http-error.js";
+import { badRequest, notFound, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { uuid } from "./ids.js";
 import { bool, duration, has, map, str, strList, type Data } from "./fields.js";
 import { newKvStore, newMount, SYSTEM_MAX_TTL, type MountEntry, type State } from "./state.js";
 import { kvStoreFor, upgradeToV2 } from "./kv2.js";
@@ -204,6 +205,54 @@ export function mountHandlers(state: State, tokens: TokenStore) {
     }
   }
 
+  /** Finished moves by migration ID, for sys/remount/status (in memory, as Vault keeps them). */
+  const migrations = new Map<string, { source_mount: string; target_mount: string; status: string }>();
 
-  return { mounts, authMounts };
+  /**
+   * `sys/remount` (`vault secrets move`, `vault auth move`) and
+   * `sys/remount/status/:migration_id`. Vault 1.10+ queues the move and
+   * answers `migration_id` with a warning; here the move is done before the
+   * answer, so the status is already "success". Secrets engines move with
+   * their data (stored by mount UUID); an auth method moves with its roles
+   * and users, and the tokens it issued are revoked ("Any leases from the old
+   * auth method are revoked", `vault auth move -h`).
+   */
+  function remount(req: LogicalRequest, rest: string): LogicalResponse {
+    if (rest !== "") {
+      const m = /^status\/([^/]+)\/?$/.exec(rest);
+      if (!m) throw unsupportedPath();
+      if (req.operation !== "read") throw unsupportedOperation();
+      const info = migrations.get(m[1]!);
+      if (!info) throw notFound();
+      return { data: { migration_id: m[1], migration_info: info } };
+    }
+    if (!post(req)) throw unsupportedOperation();
+    const from = normalise(str(req.data, "from"));
+    const to = normalise(str(req.data, "to"));
+    if (from === "" || to === "") throw badRequest("both 'from' and 'to' path must be specified as a string");
+    const auth = from.startsWith("auth/");
+    if (auth !== to.startsWith("auth/")) throw badRequest(auth ? `cannot remount auth mount to non-auth mount "${to}"` : `cannot remount non-auth mount to auth mount "${to}"`);
+    const table = auth ? state.auth : state.mounts;
+    const src = auth ? from.slice(5) : from;
+    const dst = auth ? to.slice(5) : to;
+    if (dst === "") throw badRequest("missing path");
+    const entry = table.get(src);
+    if (!entry) throw badRequest(`no matching mount at "${from}"`);
+    if (entry.type === "token" || entry.type === "system" || entry.type === "cubbyhole" || entry.type === "identity") throw badRequest(`cannot remount "${from}"`);
+    if (!auth) for (const r of RESERVED) if (dst.startsWith(r)) throw badRequest(`cannot remount to reserved path "${r}"`);
+    for (const existing of table.keys()) {
+      if (existing !== src && (dst.startsWith(existing) || existing.startsWith(dst))) throw badRequest(`path is already in use at ${auth ? "auth/" : ""}${existing}`);
+    }
+    if (dst !== src) {
+      table.delete(src);
+      entry.path = dst;
+      table.set(dst, entry);
+      if (auth) for (const t of [...state.tokens.values()]) if (t.path.startsWith(from)) tokens.revokeTree(t.id);
+    }
+    const id = uuid();
+    migrations.set(id, { source_mount: from, target_mount: to, status: "success" });
+    return { data: { migration_id: id }, warnings: ["Mount move has been queued. Progress will be reported in Vault's server log, tagged with the returned migration_id"] };
+  }
+
+  return { mounts, authMounts, remount };
 }

@@ -95,7 +95,7 @@ export function sysBackend(deps: SysDeps): Backend {
     return body;
   }
 
-  const { mounts, authMounts } = mountHandlers(state, tokens);
+  const { mounts, authMounts, remount } = mountHandlers(state, tokens);
 
   function policyText(d: Data): string {
     let text = str(d, "policy") || str(d, "rules");
@@ -260,6 +260,8 @@ export function sysBackend(deps: SysDeps): Backend {
           return mounts(req, rest);
         case "auth":
           return authMounts(req, rest);
+        case "remount":
+          return remount(req, rest);
         case "policy":
           return policies(req, rest, true);
         case "policies":

@@ -142,7 +142,11 @@ describe("node-vault: every method against the dev server", () => {
       assert.equal(m["nv-kv/"].type, "kv", "sys/mounts also has the mounts at the top level");
     });
     await st.run("remount", async () => {
-      await v.remount({ from: "nv-kv", to: "nv-kv2" });
+      // Vault 1.10+ queues the move and answers a migration ID, whose status endpoint reports the outcome.
+      const r = await v.remount({ from: "nv-kv", to: "nv-kv2" });
+      assert.match(r.data.migration_id, /^[0-9a-f-]{36}$/);
+      const status = await v.read(`sys/remount/status/${r.data.migration_id}`);
+      assert.deepEqual(status.data.migration_info, { source_mount: "nv-kv/", target_mount: "nv-kv2/", status: "success" });
       const m = (await v.mounts()).data;
       assert.equal(m["nv-kv/"], undefined);
       assert.equal(m["nv-kv2/"].type, "kv");
@@ -161,9 +165,21 @@ describe("node-vault: every method against the dev server", () => {
       assert.equal(a.data["nv-up/"].type, "userpass");
       assert.equal(a.data["token/"].type, "token");
     });
+    await st.run("remount (auth method)", async () => {
+      // `vault auth move`: the users move with the method; tokens it issued are revoked.
+      await v.write("auth/nv-up/users/fay", { password: "pw-fay" });
+      const login = await client().userpassLogin({ mount_point: "nv-up", username: "fay", password: "pw-fay" });
+      assertVaultError(await rejection(v.remount({ from: "auth/nv-up", to: "nv-up-secrets" })), 400, /cannot remount auth mount to non-auth mount/);
+      await v.remount({ from: "auth/nv-up", to: "auth/nv-up2" });
+      assertVaultError(await rejection(client(login.auth.client_token).tokenLookupSelf()), 403, /permission denied/);
+      const again = await client().userpassLogin({ mount_point: "nv-up2", username: "fay", password: "pw-fay" });
+      assert.equal((await client(again.auth.client_token).tokenLookupSelf()).data.path, "auth/nv-up2/login/fay");
+      assertVaultError(await rejection(v.remount({ from: "secret", to: "sys/x" })), 400, /reserved path/);
+      assertVaultError(await rejection(v.remount({ from: "nope", to: "nope2" })), 400, /no matching mount/);
+    });
     await st.run("disableAuth", async () => {
-      await v.disableAuth({ mount_point: "nv-up" });
-      assert.equal((await v.auths()).data["nv-up/"], undefined);
+      await v.disableAuth({ mount_point: "nv-up2" });
+      assert.equal((await v.auths()).data["nv-up2/"], undefined);
     });
     await st.run("addPolicy", async () => {
       await v.addPolicy({ name: "nv-pol", rules: 'path "secret/data/nv/*" { capabilities = ["read"] }' });
