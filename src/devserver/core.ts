@@ -69,7 +69,8 @@ const SUDO_PATHS: RegExp[] = [
  */
 const TOP_LEVEL_ROUTES = /^sys\/(audit|auth|capabilities|config\/cors|config\/auditing\/request-headers|ha-status|key-status|mounts|policy|rekey\/backup|rekey\/recovery-key-backup|remount|rotate|wrapping\/wrap)(\/|-|$)/;
 
-const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|internal\/ui\/mounts(\/.*)?)\/?$/;
+// sys/generate-root/* take the unseal key instead of a token (unauthenticated in Vault's system backend, for a lost root token).
+const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|generate-root\/(attempt|update)|internal\/ui\/mounts(\/.*)?)\/?$/;
 
 /** What a sealed server still answers (everything else is 503 "Vault is sealed"). */
 const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader)\/?$/;
@@ -135,18 +136,27 @@ export class Core {
           this.sealed = true;
         },
         unseal: (key) => {
-          const want = Buffer.from(state.unsealKey ?? "", "base64");
-          const got = /^[0-9a-f]+$/i.test(key) && key.length === 64 ? Buffer.from(key, "hex") : Buffer.from(key, "base64");
-          if (want.length === 0 || got.length !== want.length || !timingSafeEqual(got, want)) return false;
+          if (!this.isUnsealKey(key)) return false;
           this.sealed = false;
           return true;
         },
+        checkKey: (key) => this.isUnsealKey(key),
+      },
+      mintRoot: (id) => {
+        this.tokens.create({ policies: ["root"], parent: "", path: "auth/token/root", displayName: "root", ttl: 0, id });
       },
       mountFor: (p) => {
         const r = this.route(p);
         return r && r.mount.type !== "system" ? { mount: r.mount, mountPoint: r.mountPoint } : undefined;
       },
     });
+  }
+
+  /** The unseal key, given base64 or hex (as `vault operator unseal` accepts it). */
+  private isUnsealKey(key: string): boolean {
+    const want = Buffer.from(this.state.unsealKey ?? "", "base64");
+    const got = /^[0-9a-f]+$/i.test(key) && key.length === 64 ? Buffer.from(key, "hex") : Buffer.from(key, "base64");
+    return want.length > 0 && got.length === want.length && timingSafeEqual(got, want);
   }
 
   setPolicy(name: string, text: string): void {

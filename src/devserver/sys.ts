@@ -1,5 +1,6 @@
 import { haStatus, hostInfo, keyStatus, pluginCatalog, versionHistory } from "./sys-info.js";
 import { handleLeases } from "./leases.js";
+import { generateRoot } from "./generate-root.js";
 import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, has, map, str, strList, type Data } from "./fields.js";
 import type { MountEntry, State, TokenEntry } from "./state.js";
@@ -26,7 +27,9 @@ export interface SysDeps {
   tokens: TokenStore;
   audit: AuditBroker;
   wrapping: Wrapping;
-  seal: { isSealed(): boolean; seal(): void; unseal(key: string): boolean };
+  seal: { isSealed(): boolean; seal(): void; unseal(key: string): boolean; checkKey(key: string): boolean };
+  /** Creates a root token with this ID (sys/generate-root). */
+  mintRoot(id: string): void;
   setPolicy(name: string, text: string): void;
   deletePolicy(name: string): void;
   aclFor(token: TokenEntry): Acl;
@@ -96,6 +99,7 @@ export function sysBackend(deps: SysDeps): Backend {
   }
 
   const { mounts, authMounts, remount } = mountHandlers(state, tokens);
+  const rootGeneration = generateRoot({ checkKey: (k) => deps.seal.checkKey(k), mintRoot: (id) => deps.mintRoot(id) });
 
   function policyText(d: Data): string {
     let text = str(d, "policy") || str(d, "rules");
@@ -262,6 +266,8 @@ export function sysBackend(deps: SysDeps): Backend {
           return authMounts(req, rest);
         case "remount":
           return remount(req, rest);
+        case "generate-root":
+          return rootGeneration(req, rest);
         case "policy":
           return policies(req, rest, true);
         case "policies":

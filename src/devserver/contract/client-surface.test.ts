@@ -666,6 +666,23 @@ describe("node-vault: every method against the dev server", () => {
       const look = await client(token).tokenLookupSelf();
       assert.deepEqual(look.data.policies, ["root"]);
     });
+    await st.run("generateRootInit (errors)", async () => {
+      // No token needed (the point is a lost root token); one attempt at a time; a wrong
+      // nonce is refused; a wrong key aborts the attempt; a caller's OTP must be 28 characters.
+      const anon = client();
+      const a = await anon.generateRootInit();
+      assertVaultError(await rejection(anon.generateRootInit()), 400, /already in progress/);
+      assertVaultError(await rejection(anon.generateRootUpdate({ key: s.unsealKey, nonce: "not-the-nonce" })), 400, /incorrect nonce/);
+      assertVaultError(await rejection(anon.generateRootUpdate({ key: Buffer.alloc(32).toString("base64"), nonce: a.nonce })), 400, /root generation aborted/);
+      assert.equal((await anon.read("sys/generate-root/attempt")).started, false);
+      assertVaultError(await rejection(anon.generateRootInit({ otp: "c2hvcnQ=" })), 400, /OTP string is wrong length/);
+      const own = "0123456789abcdefghijklmnopqr";
+      const b = await anon.generateRootInit({ otp: own });
+      assert.equal(b.otp, "", "an OTP the caller chose is not echoed");
+      const done = await anon.generateRootUpdate({ key: Buffer.from(s.unsealKey, "base64").toString("hex"), nonce: b.nonce });
+      const token = Buffer.from(Buffer.from(done.encoded_token, "base64").map((x, i) => x ^ own.charCodeAt(i))).toString();
+      assert.equal((await client(token).tokenLookupSelf()).data.path, "auth/token/root");
+    });
     await st.run("generateRootCancel", async () => {
       await v.generateRootInit();
       await v.generateRootCancel();

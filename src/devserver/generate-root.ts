@@ -1,0 +1,103 @@
+import { badRequest, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { base62, uuid } from "./ids.js";
+import { str } from "./fields.js";
+import type { LogicalRequest, LogicalResponse } from "./request.js";
+
+// Root token generation with the unseal key (`vault operator generate-root`;
+// node-vault generateRoot*, hvac start_root_token_generation / generate_root):
+// PUT sys/generate-root/attempt starts an attempt and, without a PGP key,
+// answers a one-time password; PUT sys/generate-root/update with the unseal
+// key and the attempt's nonce completes it (threshold 1, as the dev server has
+// one key share) and answers the new root token XOR the OTP, base64 without
+// padding — what Vault 1.10+ does (vault/generate_root.go) and what
+// `vault operator generate-root -decode=… -otp=…` undoes (sdk/helper/
+// roottoken.DecodeToken: base64.RawStdEncoding, then XOR with the OTP).
+// No token is needed: the point is to recover from a lost root token.
+
+/** Vault's TokenLength (24) + TokenPrefixLength ("hvs."): the length of the OTP and of the generated root token. */
+export const OTP_LENGTH = 28;
+
+interface Attempt {
+  nonce: string;
+  otp: string;
+}
+
+export interface GenerateRootDeps {
+  /** True when `key` is the unseal key (base64 or hex). */
+  checkKey(key: string): boolean;
+  /** Creates a root token with this ID (`hvs.` + 24 base62) and returns it. */
+  mintRoot(id: string): void;
+}
+
+export function generateRoot(deps: GenerateRootDeps): (req: LogicalRequest, rest: string) => LogicalResponse | undefined {
+  let attempt: Attempt | undefined;
+  const write = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
+
+  function status(otp = ""): Record<string, unknown> {
+    return {
+      started: attempt !== undefined,
+      nonce: attempt?.nonce ?? "",
+      progress: 0,
+      required: 1,
+      complete: false,
+      encoded_token: "",
+      encoded_root_token: "",
+      pgp_fingerprint: "",
+      otp,
+      otp_length: OTP_LENGTH,
+    };
+  }
+
+  function start(req: LogicalRequest): LogicalResponse {
+    if (attempt) throw badRequest("root generation already in progress");
+    if (str(req.data, "pgp_key") !== "") {
+      throw badRequest("the vaultshift dev server cannot encrypt the root token to a PGP key: start the attempt without pgp_key and decode the token with the returned OTP");
+    }
+    const given = str(req.data, "otp");
+    if (given !== "" && given.length !== OTP_LENGTH) throw badRequest("OTP string is wrong length");
+    const otp = given || base62(OTP_LENGTH);
+    attempt = { nonce: uuid(), otp };
+    // The OTP is returned only when the server generated it (http/sys_generate_root.go).
+    return { raw: { status: 200, body: status(given === "" ? otp : "") } };
+  }
+
+  function update(req: LogicalRequest): LogicalResponse {
+    const key = str(req.data, "key");
+    if (key === "") throw badRequest("'key' must be specified in request body as JSON");
+    if (!attempt) throw badRequest("no root generation in progress");
+    if (str(req.data, "nonce") !== attempt.nonce) throw badRequest("incorrect nonce supplied");
+    const { nonce, otp } = attempt;
+    if (!deps.checkKey(key)) {
+      attempt = undefined; // Vault aborts the attempt when the combined key does not verify
+      throw badRequest("root generation aborted: the key is not the unseal key");
+    }
+    attempt = undefined;
+    const token = `hvs.${base62(OTP_LENGTH - 4)}`;
+    deps.mintRoot(token);
+    const encoded = Buffer.from(Buffer.from(token).map((b, i) => b ^ otp.charCodeAt(i))).toString("base64").replace(/=+$/, "");
+    return {
+      raw: {
+        status: 200,
+        body: { started: true, nonce, progress: 1, required: 1, complete: true, encoded_token: encoded, encoded_root_token: encoded, pgp_fingerprint: "" },
+      },
+    };
+  }
+
+  return (req, rest) => {
+    switch (rest.replace(/\/$/, "")) {
+      case "attempt":
+        if (req.operation === "read") return { raw: { status: 200, body: status() } };
+        if (req.operation === "delete") {
+          attempt = undefined;
+          return undefined;
+        }
+        if (!write(req)) throw unsupportedOperation();
+        return start(req);
+      case "update":
+        if (!write(req)) throw unsupportedOperation();
+        return update(req);
+      default:
+        throw unsupportedPath();
+    }
+  };
+}
