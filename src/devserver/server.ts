@@ -174,7 +174,10 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
             }
             throw error;
           }
-          data = parseBody(raw, contentType);
+          // A Raft snapshot upload is not JSON: Vault's HTTP layer hands these two paths' bodies to the handler
+          // unparsed (http/logical.go buildLogicalRequestNoAuth), so the answer is the route's (404 without Raft
+          // storage, as here), not a JSON error.
+          data = /^sys\/storage\/raft\/snapshot(-force)?\/?$/.test(path) ? {} : parseBody(raw, contentType);
           break;
         }
         default:
