@@ -10,8 +10,10 @@ import type { TokenEntry } from "./state.js";
 // only leases this server issues are those of tokens with a TTL, as in Vault,
 // where a token's lease ID is its creation path plus a hash of the token
 // ("auth/token/create/h…", "auth/approle/login/h…"): the token ID itself never
-// appears. Lookup, list, renew, revoke and revoke-prefix work on them, as the
-// samples of leases.mdx show for a userpass login lease.
+// appears. Lookup, list, revoke and revoke-prefix work on them, as the samples
+// of leases.mdx show for a userpass login lease; renewal does not ("Token
+// leases cannot be renewed using this endpoint, use instead the
+// auth/token/renew endpoint", leases.mdx).
 
 /** Vault-style lease ID of a token: creation path + "/h" + a hash of the token (not reversible). */
 export function tokenLeaseId(t: TokenEntry): string {
@@ -73,8 +75,11 @@ export function handleLeases(req: LogicalRequest, tokens: TokenStore, op: string
       const id = leaseIdOf(req, rest);
       const t = leases(tokens).get(id);
       if (!t) throw badRequest("lease not found");
-      const warnings = tokens.renew(t, duration(req.data, "increment"));
-      return { data: null, leaseId: id, renewable: t.renewable, leaseDuration: Math.max(0, Math.round((t.expireTime - Date.now()) / 1000)), warnings, status: 200 };
+      // Vault's ExpirationManager.Renew: a non-renewable lease first, then an auth (token) lease is refused with
+      // this message and 400 (vault/expiration.go; 1.10+ returns the error response without ErrPermissionDenied).
+      if (!t.renewable) throw badRequest("lease is not renewable");
+      duration(req.data, "increment"); // still validated: a malformed increment is a 400 of its own
+      throw badRequest("tokens cannot be renewed through this endpoint");
     }
     case "revoke": {
       if (!post && req.operation !== "delete") throw unsupportedOperation();

@@ -194,7 +194,7 @@ describe("hvac (python3-hvac) against the server", () => {
     assert.deepEqual(r.userpass_users, ["carol"]);
     assert.equal(r.lease_count, 1);
     assert.equal(r.lease_id_matches, true);
-    assert.equal(r.lease_renewed_duration, 600);
+    assert.equal(r.lease_renew_refused, "InvalidRequest");
     assert.equal(r.lease_revoked_token_authenticated, false);
     assert.equal(r.batch_prefix, "hvb.");
     assert.equal(r.batch_accessor, "");
