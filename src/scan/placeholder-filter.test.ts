@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isObviousFake, notSecretReason } from "./placeholder-filter.js";
+import { isLocatorOrName, isObviousFake, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isRealPassword } from "../../rules/passwords.js";
 
@@ -243,4 +243,15 @@ test("private key armour with no base64 line (code building it, a parser's stub)
 test("OpenSSL's published FIPS validation key (fipskey.h) is a documented value", () => {
   assert.match(notSecretReason("f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813") ?? "", /documented/);
   assert.equal(notSecretReason("a4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813"), null);
+});
+
+test("a base64 key that starts with a slash is not a path", () => {
+  // Built at run time: base64 of fixed bytes whose encoding starts with `/`.
+  const key = Buffer.from([0xfc, 0x26, 0x69, 0x00, 0x80, 0x28, 0x13, 0xe9, 0xca, 0xc1, 0x0b, 0xc2, 0x8e, 0xa8, 0xdd, 0x70, 0x20, 0x51, 0x76, 0x98, 0x9e, 0x66, 0xe3, 0xa6]).toString("base64");
+  assert.ok(key.startsWith("/"), key);
+  assert.equal(isLocatorOrName(key), false);
+  assert.equal(isLocatorOrName(`/xHwU/${key.slice(1)}`), false);
+  for (const path of ["/run/secrets/db_password", "/etc/ssl/private/server.key", "/nix/store/8a9b7c6d5e4f3g2h1i0j-openssl-3.0", "~/.ssh/id_ed25519", "/var/lib/grafana/plugins"]) {
+    assert.equal(isLocatorOrName(path), true, path);
+  }
 });

@@ -308,11 +308,26 @@ export function isDottedNumber(v: string): boolean {
   return /^\d{1,10}(?:\.\d{1,10}){3,}$/.test(v.trim());
 }
 
+/**
+ * A path segment of 16+ characters without a dot, mixing cases, with a digit or `+` or a quarter
+ * of upper-case letters: base64, not a file name (`VisualStudioCode`, `node_modules` are names).
+ */
+function hasRandomSegment(t: string): boolean {
+  for (const seg of t.split("/")) {
+    if (seg.length < 16 || seg.includes(".") || !/[a-z]/.test(seg)) continue;
+    const upper = seg.replace(/[^A-Z]/g, "").length;
+    if (upper > 0 && (/[0-9+]/.test(seg) || upper / seg.length >= 0.25)) return true;
+  }
+  return false;
+}
+
 /** A path, URL without credentials, host:port, e-mail address, or a MIME/type-like name. */
 export function isLocatorOrName(v: string): boolean {
   const t = v.trim();
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(t)) return !/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:[^/\s@]+@/i.test(t); // URL: secret only with user:pass@
-  if (/^(?:~|\.{1,2})?\/[\w@.+~\/-]*$/.test(t) || /^[A-Za-z]:\\/.test(t)) return true; // paths
+  // Paths; but base64 starts with `/` one time in 64 (`/CZpAIAoE+nKw…`, `/xHwU/9HUKg88…`): a segment of
+  // 16+ characters mixing upper case, lower case and digits, without a dot, is a key, not a file name.
+  if ((/^(?:~|\.{1,2})?\/[\w@.+~\/-]*$/.test(t) && !hasRandomSegment(t)) || /^[A-Za-z]:\\/.test(t)) return true;
   if (/^[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|cfg|toml|xml|properties|js|ts|sh|gpg|asc|der|pub)$/i.test(t)) return true;
   if (/^[\w-]+(?:\/[\w.-]+)+$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true; // relative path with words
   if (/^[\w.-]+:\d{2,5}$/.test(t)) return true; // host:port
