@@ -142,3 +142,14 @@ test("OpenPGP keys fetched or trusted by fingerprint (gpg --recv-keys) are publi
   for (const name of ["recv-keys", "recv-key", "receive_key", "trusted-key"]) assert.ok(analyzeName(name).negative, name);
   for (const name of ["signing-key", "GPG_PRIVATE_KEY", "GPG_KEY"]) assert.equal(analyzeName(name).negative, false, name);
 });
+
+test("pre-shared keys, SSSD's authtok and application salts glued to their word are secret names", () => {
+  assert.equal(analyzeName("PresharedKey").strength, "strong");
+  assert.equal(analyzeName("ldap_default_authtok").strength, "strong");
+  assert.equal(analyzeName("ldap_default_authtok").kind, "password");
+  assert.notEqual(analyzeName("passwordsalt").strength, "none");
+  for (const name of ["ldap_default_authtok_type", "basalt", "authtoken_ttl"]) {
+    const a = analyzeName(name);
+    assert.ok(a.strength === "none" || a.negative, `${name}: ${JSON.stringify(a)}`);
+  }
+});

@@ -63,6 +63,8 @@ const KEY_STRONG_BEFORE = new Set([
   "api", "secret", "private", "access", "signing", "sign", "encryption", "encrypt", "crypt", "crypto", "master", "client", "app",
   "application", "auth", "session", "cookie", "jwt", "hmac", "aes", "ssh", "gpg", "pgp", "deploy", "admin", "service", "account",
   "consumer", "subscription", "write", "read", "server", "webhook", "root", "decryption", "cipher", "shared", "psk", "wireguard",
+  // A pre-shared key is a secret by definition (WireGuard `PresharedKey`, IPsec, TLS-PSK).
+  "preshared",
 ]);
 
 const DB_WORDS = new Set(["db", "database", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "redis", "sql", "mssql", "oracle", "cassandra", "couchdb", "elastic", "elasticsearch", "rabbitmq", "amqp", "neo4j", "clickhouse"]);
@@ -140,6 +142,10 @@ function headOf(word: string): { head: string; base: string } | null {
   for (const h of ["password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "accesskey", "credentials", "credential", "connectionstring"]) {
     if (word.length > h.length && word.endsWith(h)) return { head: word, base: h };
   }
+  // `authtok`: PAM's and SSSD's word for the password (`ldap_default_authtok`, sssd-ldap(5)).
+  if (word === "authtok") return { head: word, base: "password" };
+  // `passwordsalt` (Nextcloud config.php), `secretsalt`: an application-wide salt, used as a key.
+  if (/^(?:password|passwd|pw|secret|hash|auth|session|cookie)salt$/.test(word)) return { head: word, base: "salt" };
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
   if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw" };
