@@ -403,3 +403,34 @@ test("YAML: a secret name whose value is its child value:/default: key (GitLab C
   assert.deepEqual(secretsIn("openapi.yaml", `        password:\n          type: string\n          default: ""\n`), [], "empty");
   assert.deepEqual(secretsIn("config.yml", `api_token:\nvalue: ${TOKEN}\n`), [], "a sibling, not a child");
 });
+
+test("reads the syntaxes of ops configs and less common languages (blind corpus 6)", () => {
+  const cases: Array<[string, string]> = [
+    // Hadoop-style XML: the name element, then the value element on the next line.
+    ["hive-site.xml", `<property>\n  <name>javax.jdo.option.ConnectionPassword</name>\n  <value>${PW}</value>\n</property>\n`],
+    ["core-site.xml", `<property><name>fs.s3a.secret.key</name><value>${TOKEN}</value></property>\n`],
+    // CDATA inside a password element.
+    ["standalone.xml", `<security>\n  <password><![CDATA[${PW}]]></password>\n</security>\n`],
+    // Grafana's triple quotes, T-SQL's N'…', Make's ?=, a JSON object escaped inside a JSON string.
+    ["grafana.ini", `[database]\npassword = """${PW}#1"""\n`],
+    ["logins.sql", `CREATE LOGIN svc WITH PASSWORD = N'${PW}', CHECK_POLICY = ON;\n`],
+    ["Makefile", `DOCKER_PASSWORD ?= ${PW}\n`],
+    ["settings.json", `{"cfg": "{\\"host\\":\\"db\\",\\"password\\":\\"${PW}\\"}"}\n`],
+    // C arrays, Clojure and Lisp definitions, CMake set().
+    ["upstream.cc", `constexpr char kHmacKey[] = "${TOKEN}";\n`],
+    ["secrets.h", `static const char api_secret[41] = "${TOKEN}";\n`],
+    ["db.clj", `(def ^:private s3-secret "${TOKEN}")\n`],
+    ["init.el", `(setq api-token "${TOKEN}")\n`],
+    ["CMakeLists.txt", `set(MQTT_PASSWORD "${PW}" CACHE STRING "broker password")\n`],
+  ];
+  for (const [file, text] of cases) assert.equal(secretsIn(file, text).length, 1, `${file}: ${JSON.stringify(text)}`);
+  const none: Array<[string, string]> = [
+    ["hive-site.xml", `<name>hive.server2.keystore.password</name>\n<value>\${env:HS2_KEYSTORE_PASSWORD}</value>\n`],
+    ["standalone.xml", `<password><![CDATA[\${VAULT::ds::password::1}]]></password>\n`],
+    ["Makefile", `DOCKER_PASSWORD ?= $(shell cat .docker-password)\n`],
+    ["settings.json", `{"templates": "{\\"password\\":\\"{{password}}\\"}"}\n`],
+    ["secrets.h", `#define MAX_PASSWORD_LEN 64\nchar password[65] = {0};\n`],
+    ["CMakeLists.txt", `set(API_KEY $ENV{API_KEY})\n`],
+  ];
+  for (const [file, text] of none) assert.deepEqual(secretsIn(file, text), [], `${file}: ${JSON.stringify(text)}`);
+});

@@ -43,8 +43,10 @@ function isIdentCode(c: number): boolean {
 
 const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
 // `<-` is R's assignment (`census_key <- "…"`); only a literal can follow it here, so a
-// comparison with a negative number (`x <-1`) never yields a value.
-const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|$)|<-(?=[ \t"']))[ \t]*/my;
+// comparison with a negative number (`x <-1`) never yields a value. `?=` is Make's conditional
+// assignment (`DOCKER_PASSWORD ?= …`, GNU make manual §6.2.4). A `:` may be followed by `\"`: a
+// JSON object kept escaped inside a JSON string (`"{\"apiKey\":\"…\"}"`).
+const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|\\"|$)|<-(?=[ \t"']))[ \t]*/my;
 // After a quoted name: `"X-Api-Key", "value": "…"` (Postman headers and variables, HAR
 // headers, `{"name": …, "value": …}` pairs), `key="Password" value="…"`, a call's next argument,
 // and Scala/Kotlin map entries `"password" -> "…"` / `"password" to "…"`. The `"value":` form is
@@ -66,6 +68,9 @@ const SETTER_NAME = /(?:^|[.$])(?:set|with)[A-Z_]\w*$/;
 const BUILDER_NAME = /(?:^|\.)(?:password|passwd|passphrase|secret|token|api_?key|client_?secret|access_?token|auth_?token|bearer_?token|secret_?key|private_?key|secret_?access_?key|master_?key|signing_?key)$/i;
 const SETTER_ARGUMENT = /\([ \t]*(?=["'])/y;
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
+const XML_VALUE = /[ \t]*\r?\n?[ \t]*<value>/y;
+const C_ARRAY = /\[[0-9]{0,4}\][ \t]*(?==)/y;
+const DEFINITION_FORM = /(?:\((?:def|defonce|defconst|defvar|defparameter|setq|setf|define)[ \t]+(?:\^:?[\w-]+[ \t]+)*|(?:^|[ \t(])set[ \t]*\([ \t]*)$/i;
 const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
 // Bounded: a value longer than the detector accepts is not read to its end (a 1 MB line must stay linear).
 const UNQUOTED = /[^\s,;'"`<>(){}[\]]{1,2001}/y;
@@ -90,6 +95,14 @@ function ruleIdFor(kind: SecretKind): string {
     default:
       return "generic-secret";
   }
+}
+
+/** A `"""…"""` string that opens and closes on the same line (at most 2,000 characters). */
+function tripleQuoted(text: string, i: number): { start: number; end: number } | null {
+  const close = text.indexOf('"""', i + 3);
+  if (close === -1 || close - i > 2000 || close === i + 3) return null;
+  const nl = text.indexOf("\n", i + 3);
+  return nl !== -1 && nl < close ? null : { start: i + 3, end: close };
 }
 
 /** Reads a quoted string starting at `i` (the quote). Same line only; backslash escapes. */
@@ -353,6 +366,12 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   const before = text[s - 1];
   // XML element: <password>value</password>
   if (before === "<" && text[j] === ">") {
+    // `<password><![CDATA[…]]></password>` (JBoss/WildFly datasources, Maven settings): the section's text.
+    if (text.startsWith("<![CDATA[", j + 1)) {
+      const end = text.indexOf("]]>", j + 10);
+      if (end === -1 || end - j > 2000 || !text.startsWith("</", end + 3) || text.slice(j + 10, end).includes("\n")) return null;
+      return { start: j + 10, end };
+    }
     const close = text.indexOf("<", j + 1);
     if (close === -1 || text[close + 1] !== "/") return null;
     const nl = text.indexOf("\n", j + 1);
@@ -365,6 +384,14 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     PLIST_VALUE.lastIndex = j + 6;
     const m = PLIST_VALUE.exec(text);
     return m ? elementText(text, j + 6 + m[0].length, "</string>") : null;
+  }
+  // Hadoop-style configuration (core-site.xml, hive-site.xml, hbase-site.xml, Oozie, Ranger):
+  // `<name>fs.s3a.secret.key</name>` then `<value>…</value>`, on the same or the next line
+  // (https://hadoop.apache.org/docs/stable/hadoop-project-dist/hadoop-common/core-default.xml).
+  if (before === ">" && text.startsWith("</name>", j) && text.startsWith("<name>", s - 6)) {
+    XML_VALUE.lastIndex = j + 7;
+    const m = XML_VALUE.exec(text);
+    return m ? elementText(text, j + 7 + m[0].length, "</value>") : null;
   }
   // Elements named by an attribute: Android `<string name="api_secret">…</string>`, Hibernate
   // `<property name="hibernate.connection.password">…</property>`, `<entry key="db.password">…</entry>`.
@@ -452,6 +479,18 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   if (lineStart !== -1 && /^[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(lineStart, s)) && (text[j] === " " || text[j] === "\t")) {
     while (text[j] === " " || text[j] === "\t") j++;
     return literalAt(text, j, { ...info, unquotedLiterals: true });
+  }
+  // C/C++/Objective-C arrays: `static const char api_key[] = "…"`, `char kSecret[33] = "…"`.
+  if (text[j] === "[" && !info.unquotedLiterals) {
+    C_ARRAY.lastIndex = j;
+    if (C_ARRAY.test(text)) j = C_ARRAY.lastIndex;
+  }
+  // A definition form whose name is followed by its value: Lisp (`(def api-key "…")`, Clojure
+  // `(def ^:private s3-secret "…")`, Emacs `(setq x "…")`, Scheme `(define x "…")`) and CMake
+  // (`set(DB_PASSWORD "…" CACHE STRING "…")`).
+  if ((text[j] === " " || text[j] === "\t") && (before === " " || before === "\t" || before === "(") && lineStart !== -1 && DEFINITION_FORM.test(text.slice(lineStart, s))) {
+    while (text[j] === " " || text[j] === "\t") j++;
+    if (text[j] === '"') return readQuoted(text, j);
   }
   const op = operatorValue(text, j, info, before === "?" || before === "&");
   if (op) return op;
@@ -621,7 +660,11 @@ function isCallArgument(text: string, quoteAt: number): boolean {
 
 function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true): { start: number; end: number } | null {
   const c = text[j];
+  // `"""…"""` on one line: Grafana's grafana.ini quoting for values holding `#` or `;`, Python, TOML.
+  if (c === '"' && text.startsWith('"""', j)) return tripleQuoted(text, j);
   if (c === '"' || c === "'" || c === "`") return readQuoted(text, j);
+  // T-SQL Unicode string literals: `PASSWORD = N'…'` (CREATE LOGIN, sp_addlogin).
+  if (c === "N" && text[j + 1] === "'" && !isIdentCode(text.charCodeAt(j - 1))) return readQuoted(text, j + 1);
   // `\"…\"`: a value in escaped quotes inside a JSON string (see the escaped names in valueAfter).
   if (c === "\\" && text[j + 1] === '"') {
     const close = text.indexOf('\\"', j + 2);
