@@ -18,6 +18,7 @@ import { rules as cliArguments } from "./cli-arguments.js";
 import { rules as authHeaders } from "./auth-headers.js";
 import { rules as cloudMisc } from "./cloud-misc.js";
 import { rules as saas } from "./saas.js";
+import { rules as network } from "./network.js";
 
 /** The rule files, in order, with the family name each stands for (docs/rules.md is grouped by it). */
 export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
@@ -40,6 +41,7 @@ export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
   { family: "HTTP authentication and tokens", rules: authHeaders },
   { family: "Other cloud and hosting providers", rules: cloudMisc },
   { family: "SaaS and developer services", rules: saas },
+  { family: "Network devices, VPN and Wi-Fi", rules: network },
 ];
 
 // Every provider rule, in file order. Ids are unique across files (checked by

@@ -1,0 +1,212 @@
+import type { Rule } from "../src/scan/types.js";
+import { custom } from "./build.js";
+import { isRealPassword } from "./passwords.js";
+import { ALNUM, B64, HEX, fake } from "./fake.js";
+
+const pw = (seed: string): string => fake(ALNUM, 16, seed);
+
+// Cisco IOS "type 7" passwords are not hashes: each byte is XORed with a fixed
+// 53-byte key, starting at the offset the first two decimal digits give
+// (`password 7 0822455D0A16` decodes to "cisco"). Any copy of a running-config
+// therefore discloses the password; Cisco's own advisory calls the scheme
+// reversible (https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html).
+const XLAT = "dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87";
+
+/** The clear text of a type 7 string, or null if it is not well formed. */
+export function decodeCiscoType7(s: string): string | null {
+  if (s.length < 4 || s.length % 2 !== 0 || !/^\d\d[0-9A-Fa-f]+$/.test(s)) return null;
+  const seed = Number(s.slice(0, 2));
+  if (seed > 52) return null;
+  let out = "";
+  for (let i = 2; i < s.length; i += 2) out += String.fromCharCode(parseInt(s.slice(i, i + 2), 16) ^ XLAT.charCodeAt((seed + (i - 2) / 2) % XLAT.length));
+  return out;
+}
+
+/** The type 7 form of `plain` (for the examples). */
+export function encodeCiscoType7(plain: string, seed = 9): string {
+  let out = String(seed).padStart(2, "0");
+  for (let i = 0; i < plain.length; i++) out += (plain.charCodeAt(i) ^ XLAT.charCodeAt((seed + i) % XLAT.length)).toString(16).toUpperCase().padStart(2, "0");
+  return out;
+}
+
+/** A real password, and not `cisco` / `cisco123`, the configuration guides' own examples. */
+const isRealDevicePassword = (s: string): boolean => !/^cisco\d{0,3}$/i.test(s) && isRealPassword(s);
+
+const isRealType7 = (s: string): boolean => {
+  const plain = decodeCiscoType7(s);
+  return plain !== null && /^[\x21-\x7e]+$/.test(plain) && isRealDevicePassword(plain);
+};
+
+// SNMP communities every device ships with or every tutorial prints.
+const DEFAULT_COMMUNITY = /^(?:public|private|community|secret|snmp|read|write)$/i;
+
+export const rules: Rule[] = [
+  custom({
+    id: "cisco-type7-password",
+    description: "Cisco IOS type 7 password or key (reversible encoding, not a hash)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html",
+    keywords: ["password 7 ", "key 7 ", "secret 7 "],
+    pattern: /(?<![\w-])(?:password|key|secret)[ \t]{1,4}7[ \t]{1,4}(?<secret>\d\d[0-9A-Fa-f]{2,200})(?![\w$])/,
+    validate: isRealType7,
+    get examples() {
+      return {
+        invalid: [`username backup privilege 15 password 7 ${encodeCiscoType7(pw("type7"))}`, ` tacacs-server key 7 ${encodeCiscoType7(pw("type7b"), 14)}`],
+        // `cisco` (the manuals' example), an odd-length string, type 5 (an MD5-crypt hash).
+        valid: [`username admin password 7 ${encodeCiscoType7("cisco")}`, "enable password 7 0822455D0A1", "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0"],
+      };
+    },
+  }),
+  // Clear text in a device configuration: `username x [privilege n] password 0 …`,
+  // `enable password …` (IOS keeps it unencrypted without `service password-encryption`).
+  custom({
+    id: "cisco-cleartext-password",
+    description: "Cisco IOS clear-text password (username … password 0 …, enable password …)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/security/m1/sec-m1-cr-book/sec-cr-e1.html#wp3884449514",
+    keywords: [" password 0 ", " secret 0 ", "enable password ", " privilege 15 password "],
+    pattern: /^[ \t]{0,8}(?:username[ \t]{1,4}\S{1,64}(?:[ \t]{1,4}privilege[ \t]{1,4}\d{1,2})?[ \t]{1,4}(?:password|secret)|enable[ \t]{1,4}password(?:[ \t]{1,4}level[ \t]{1,4}\d{1,2})?)[ \t]{1,4}(?:0[ \t]{1,4})?(?<secret>[^\s$]\S{3,127})[ \t]*$/m,
+    validate: isRealDevicePassword,
+    get examples() {
+      return {
+        invalid: [`username emergency privilege 15 password 0 ${pw("ios0")}`, `enable password ${pw("ios1")}`],
+        valid: ["username admin privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM", "enable password cisco", "username netops privilege 15 password 7 0822455D0A16"],
+      };
+    },
+  }),
+  // Shared secrets between a device and its AAA/NTP/VPN peers: `tacacs-server [host h] key …`,
+  // `radius-server [host h] key …`, `key …` inside a `radius server` / `tacacs server` block,
+  // `crypto isakmp key … address …`, `ntp authentication-key n md5 …`.
+  custom({
+    id: "network-device-shared-key",
+    description: "Network device shared key (TACACS+, RADIUS, ISAKMP pre-shared key, NTP authentication key)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/security/a1/sec-a1-cr-book/sec-cr-c4.html#wp3735405016",
+    keywords: ["tacacs-server", "radius-server", "radius server", "tacacs server", "isakmp key", "authentication-key"],
+    pattern: /(?:(?:tacacs|radius)-server[ \t]{1,4}(?:host[ \t]{1,4}\S{1,100}[ \t]{1,4}(?:\S{1,30}[ \t]{1,4}){0,6}?)?key|crypto[ \t]{1,4}isakmp[ \t]{1,4}key|ntp[ \t]{1,4}authentication-key[ \t]{1,4}\d{1,10}[ \t]{1,4}md5|(?<=(?:radius|tacacs)[ \t]server[ \t][^\n]{1,64}\n(?:[ \t][^\n]{0,200}\n){0,8})[ \t]{1,8}key)[ \t]{1,4}(?:0[ \t]{1,4})?(?!7[ \t])(?<secret>[^\s$]\S{3,127})(?=[ \t]|$)/m,
+    validate: isRealDevicePassword,
+    get examples() {
+      return {
+        invalid: [
+          `tacacs-server host 10.0.0.30 key ${pw("tacacs")}`,
+          `radius server corp\n address ipv4 10.0.0.31 auth-port 1812 acct-port 1813\n key ${pw("radius")}\n`,
+          `crypto isakmp key ${pw("isakmp")} address 203.0.113.9`,
+          `ntp authentication-key 1 md5 ${pw("ntp")}`,
+        ],
+        valid: ["tacacs-server key 7 0822455D0A16", "radius-server key cisco", "radius-server key $RADIUS_KEY", ".card { border-radius: 4px; }\n key value\n"],
+      };
+    },
+  }),
+  // SNMP v1/v2c communities are passwords sent in clear: IOS `snmp-server community X RO|RW`,
+  // net-snmp `rocommunity X` / `rwcommunity X` / `com2sec name source X` (snmpd.conf(5)).
+  custom({
+    id: "snmp-community-string",
+    description: "SNMP community string other than the defaults (public/private)",
+    kind: "password",
+    severity: "medium",
+    docs: "https://net-snmp.sourceforge.io/docs/man/snmpd.conf.html",
+    keywords: ["snmp-server community", "rocommunity", "rwcommunity", "com2sec"],
+    pattern: /(?:snmp-server[ \t]{1,4}community|^[ \t]{0,8}r[ow]community6?|^[ \t]{0,8}com2sec6?[ \t]{1,4}\S{1,64}[ \t]{1,4}\S{1,100})[ \t]{1,4}(?<secret>[^\s"'$#]{4,64})(?=[ \t]|$)/m,
+    validate: (s) => !DEFAULT_COMMUNITY.test(s) && isRealPassword(s),
+    get examples() {
+      return {
+        invalid: [`snmp-server community ${pw("snmp")} RO`, `rwcommunity ${pw("snmp2")} 10.0.0.0/8`],
+        valid: ["rocommunity public localhost", "snmp-server community private RW", "com2sec readonly default public"],
+      };
+    },
+  }),
+  // SNMPv3 users: net-snmp `createUser name SHA "auth passphrase" AES "privacy passphrase"`, IOS
+  // `snmp-server user name group v3 auth sha … priv aes 128 …`. Passphrases are at least 8 characters.
+  custom({
+    id: "snmpv3-user-passphrase",
+    description: "SNMPv3 user authentication passphrase (net-snmp createUser, IOS snmp-server user)",
+    kind: "password",
+    severity: "high",
+    docs: "https://net-snmp.sourceforge.io/docs/man/snmpd.conf.html",
+    keywords: ["createuser", "snmp-server user"],
+    pattern: /(?:createUser[ \t]{1,4}(?:-e[ \t]{1,4}\S{1,80}[ \t]{1,4})?\S{1,64}[ \t]{1,4}(?:MD5|SHA(?:-?\d{3})?)|snmp-server[ \t]{1,4}user[ \t]{1,4}\S{1,64}[ \t]{1,4}\S{1,64}[ \t]{1,4}v3[ \t]{1,4}auth[ \t]{1,4}(?:md5|sha\d{0,3}))[ \t]{1,4}(["']?)(?<secret>[^\s"']{8,128})\1(?=[ \t]|$)/im,
+    validate: isRealDevicePassword,
+    get examples() {
+      return {
+        invalid: [`createUser nms SHA "${pw("snmpv3")}" AES "${pw("snmpv3p")}"`, `snmp-server user nms NMS v3 auth sha ${pw("snmpv3c")} priv aes 128 ${pw("snmpv3d")}`],
+        valid: ['createUser myuser SHA "my authentication pass" AES "my encryption pass"', 'createUser nms SHA "my_password" AES', "createUser -e 0x8000000001020304 nms SHA $SNMP_AUTH"],
+      };
+    },
+  }),
+  // Junos `$9$…` secrets are a reversible obfuscation (like Cisco type 7), printed for
+  // `secret`, `pre-shared-key ascii-text`, `authentication-key`… The quotes are Junos' own.
+  custom({
+    id: "junos-type9-secret",
+    description: "Juniper Junos $9$ secret (reversible obfuscation, not a hash)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.juniper.net/documentation/us/en/software/junos/user-access/topics/topic-map/configuring-plain-text-password-requirements.html",
+    keywords: ['"$9$'],
+    pattern: /(?:secret|ascii-text|authentication-key|password|key)[ \t]{1,4}"(?<secret>\$9\$[^"$\s]{6,512})"/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`security { ike { policy p { pre-shared-key ascii-text "$9$${fake(ALNUM + "./-", 30, "junos")}"; } } }`],
+        valid: ['encrypted-password "$6$abcdefgh$ijklmnopqrstuvwxyz"', 'secret "$9$"', "enable secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM"],
+      };
+    },
+  }),
+  // strongSwan / Libreswan ipsec.secrets: `[selectors] : PSK "…"`, `: EAP "…"`, `: XAUTH "…"`,
+  // `: PSK 0s<base64>` (ipsec.secrets(5)). `: RSA <file>` names a key file and is not matched.
+  custom({
+    id: "ipsec-secrets-psk",
+    description: "IPsec pre-shared key or EAP/XAUTH password (ipsec.secrets)",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.strongswan.org/docs/5.9/config/ipsecSecrets.html",
+    keywords: [": psk", ": eap", ": xauth", ": ntlm"],
+    pattern: /(?:^|[ \t]):[ \t]{1,8}(?:PSK|EAP|XAUTH|NTLM)[ \t]{1,8}(["']?)(?<secret>[^\s"']{4,512})\1[ \t]*(?:#[^\n]{0,200})?$/m,
+    validate: isRealDevicePassword,
+    get examples() {
+      return {
+        invalid: [`gw.acme.io 203.0.113.50 : PSK "${pw("ipsec")}"`, `carol : EAP "${pw("ipsec2")}"`, `%any : PSK 0s${fake(B64, 43, "ipsec3")}=`],
+        valid: [": RSA /etc/ipsec.d/private/gw.pem", ': PSK "${IPSEC_PSK}"', '%any : PSK "secret"'],
+      };
+    },
+  }),
+  // Wi-Fi passphrases: wpa_supplicant `psk="…"` (8-63 characters) or `psk=<64 hex>` (wpa_supplicant.conf(5)),
+  // hostapd `wpa_passphrase=` / `wpa_psk=` / `sae_password=`, NetworkManager keyfiles `psk=…`.
+  custom({
+    id: "wifi-psk",
+    description: "Wi-Fi WPA passphrase or pre-shared key (wpa_supplicant, hostapd, NetworkManager)",
+    kind: "password",
+    severity: "medium",
+    docs: "https://w1.fi/cgit/hostap/plain/wpa_supplicant/wpa_supplicant.conf",
+    keywords: ["psk=", "wpa_passphrase", "sae_password"],
+    pattern: /^[ \t]{0,16}(?:psk|wpa_passphrase|wpa_psk|sae_password)[ \t]{0,4}=[ \t]{0,4}("?)(?<secret>[^"\s]{8,64})\1[ \t]*$/m,
+    validate: isRealDevicePassword,
+    get examples() {
+      return {
+        invalid: [`network={\n    ssid="Warehouse"\n    psk="${pw("wifi")}"\n}`, `network={\n    ssid="Office"\n    psk=${fake(HEX, 64, "wifi2")}\n}`, `wpa_passphrase=${pw("hostapd")}`],
+        valid: ['    #psk="yourpassphrase"', '    psk="password"', "wpa_passphrase=$WIFI_PASSPHRASE"],
+      };
+    },
+  }),
+  // OpenVPN static keys (`--secret`, `<tls-auth>`, `<tls-crypt>`): 2048 bits as 16 lines of 32 hex digits
+  // between these markers (openvpn(8), --genkey). Anyone holding it can pass the HMAC firewall or decrypt.
+  custom({
+    id: "openvpn-static-key",
+    description: "OpenVPN static key (tls-auth / tls-crypt / --secret)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://openvpn.net/community-resources/reference-manual-for-openvpn-2-6/",
+    keywords: ["begin openvpn static key"],
+    pattern: /-----BEGIN OpenVPN Static key V1-----\r?\n(?<secret>(?:[0-9a-f]{32}\r?\n){15}[0-9a-f]{32})\r?\n-----END OpenVPN Static key V1-----/,
+    entropy: 3,
+    get examples() {
+      const lines = Array.from({ length: 16 }, (_, i) => fake(HEX, 32, `ovpn|${i}`)).join("\n");
+      return {
+        invalid: [`<tls-auth>\n-----BEGIN OpenVPN Static key V1-----\n${lines}\n-----END OpenVPN Static key V1-----\n</tls-auth>`],
+        valid: [`-----BEGIN OpenVPN Static key V1-----\n${"0".repeat(32)}\n-----END OpenVPN Static key V1-----`, `-----BEGIN OpenVPN Static key V1-----\n${Array.from({ length: 16 }, () => "0".repeat(32)).join("\n")}\n-----END OpenVPN Static key V1-----`],
+      };
+    },
+  }),
+];
