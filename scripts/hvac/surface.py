@@ -614,28 +614,78 @@ def system(root, unseal_key):
     step(["sys.seal", "sys.submit_unseal_key", "sys.submit_unseal_keys"], seal_unseal)
 
 
+def rekeying(root, unseal_key):
+    """sys/rekey: the one dev key becomes 3 Shamir shares (any 2 unseal), then, with verification, one key again."""
+    sy = root.sys
+    st = {}
+
+    def to_shares():
+        s0 = sy.start_rekey(secret_shares=3, secret_threshold=2)
+        eq([s0["started"], s0["t"], s0["n"], s0["required"], s0["progress"]], [True, 2, 3, 1, 0], "started, t, n, required, progress")
+        eq(sy.read_rekey_progress()["nonce"], s0["nonce"], "progress nonce")
+        raises(lambda: sy.start_rekey(secret_shares=3, secret_threshold=2), "InvalidRequest")
+        raises(lambda: sy.rekey(unseal_key, nonce="wrong"), "InvalidRequest")
+        done = sy.rekey(unseal_key, nonce=s0["nonce"])
+        eq([done["complete"], len(done["keys"]), len(done["keys_base64"])], [True, 3, 3], "complete, keys")
+        eq([base64.b64decode(k).hex() for k in done["keys_base64"]], done["keys"], "hex and base64 are the same keys")
+        st["keys"] = done["keys"]
+        seal = sy.read_seal_status()
+        eq([seal["t"], seal["n"]], [2, 3], "seal status t, n")
+        sy.seal()
+        eq(sy.submit_unseal_key(st["keys"][2])["progress"], 1, "one of two")
+        eq(sy.submit_unseal_key(reset=True)["progress"], 0, "reset")
+        eq(sy.submit_unseal_keys(st["keys"][1:])["sealed"], False, "two of three unseal")
+        raises(lambda: sy.rekey(unseal_key), "InvalidRequest")  # no rekey in progress
+    step(["sys.start_rekey", "sys.read_rekey_progress", "sys.rekey"], to_shares)
+
+    def root_with_shares():
+        g = sy.start_root_token_generation()
+        eq(g["required"], 2, "required")
+        eq(sy.generate_root(st["keys"][0], g["nonce"])["progress"], 1, "progress")
+        done = sy.generate_root(st["keys"][1], g["nonce"])
+        enc = done["encoded_token"] + "=" * (-len(done["encoded_token"]) % 4)
+        tok = bytes(a ^ b for a, b in zip(base64.b64decode(enc), g["otp"].encode())).decode()
+        eq(client(tok).lookup_token()["data"]["policies"], ["root"], "root token from two shares")
+    step("sys.generate_root (2 of 3 shares)", root_with_shares)
+
+    def back_to_one_with_verification():
+        s0 = sy.start_rekey(secret_shares=1, secret_threshold=1, require_verification=True)
+        eq(s0["verification_required"], True, "verification_required")
+        raises(lambda: sy.start_rekey(secret_shares=2, secret_threshold=1), "InvalidRequest")
+        done = sy.rekey_multi(st["keys"][:2], nonce=s0["nonce"])
+        eq([done["complete"], done["verification_required"], len(done["keys"])], [True, True, 1], "complete, verification_required, keys")
+        v = sy.read_rekey_verify_progress()
+        eq([v["started"], v["nonce"], v["t"], v["n"]], [True, done["verification_nonce"], 1, 1], "verification status")
+        fresh = sy.cancel_rekey_verify()
+        assert fresh["nonce"] != done["verification_nonce"], "cancel_rekey_verify gives a new nonce"
+        raises(lambda: sy.rekey_verify(done["keys"][0], done["verification_nonce"]), "InvalidRequest")
+        eq(sy.read_seal_status()["n"], 3, "the old keys still rule until verified")
+        eq(sy.rekey_verify(done["keys"][0], fresh["nonce"])["complete"], True, "verified")
+        eq([sy.read_seal_status()["t"], sy.read_seal_status()["n"]], [1, 1], "one key now")
+        sy.seal()
+        raises(lambda: sy.submit_unseal_key(st["keys"][0]), "InvalidRequest")
+        eq(sy.submit_unseal_key(done["keys_base64"][0])["sealed"], False, "the new key unseals")
+        st["key"] = done["keys"][0]
+    step(["sys.rekey_multi", "sys.read_rekey_verify_progress", "sys.cancel_rekey_verify", "sys.rekey_verify"], back_to_one_with_verification)
+
+    def verify_multi_and_cancel():
+        s0 = sy.start_rekey(secret_shares=1, secret_threshold=1, require_verification=True)
+        done = sy.rekey(st["key"], nonce=s0["nonce"])
+        eq(sy.rekey_verify_multi(done["keys"], done["verification_nonce"])["complete"], True, "rekey_verify_multi")
+        sy.start_rekey(secret_shares=3, secret_threshold=2)
+        sy.cancel_rekey()
+        eq(sy.read_rekey_progress()["started"], False, "cancelled")
+        raises(sy.read_backup_keys, "InvalidRequest")  # backups exist only for PGP-encrypted keys
+    step(["sys.rekey_verify_multi", "sys.cancel_rekey", "sys.read_backup_keys"], verify_multi_and_cancel)
+
+
 def not_implemented(root):
     """One call per family the dev server leaves out: Vault's error, mapped to hvac's exception."""
     sy = root.sys
-    # Rekey (sys/rekey/*), Raft storage (sys/storage/raft/*) and namespaces
-    # (Enterprise; HashiCorp Vault OSS answers 404 too).
-    rekey = ["sys.start_rekey", "sys.rekey", "sys.rekey_multi", "sys.cancel_rekey", "sys.read_rekey_progress", "sys.read_backup_keys", "sys.rekey_verify", "sys.rekey_verify_multi", "sys.cancel_rekey_verify", "sys.read_rekey_verify_progress"]
-    rekey_calls = {
-        "sys.start_rekey": lambda: sy.start_rekey(1, 1),
-        "sys.rekey": lambda: sy.rekey("a2V5", nonce="n"),
-        "sys.rekey_multi": lambda: sy.rekey_multi(["a2V5"], nonce="n"),
-        "sys.cancel_rekey": sy.cancel_rekey,
-        "sys.read_rekey_progress": sy.read_rekey_progress,
-        "sys.read_backup_keys": sy.read_backup_keys,
-        "sys.rekey_verify": lambda: sy.rekey_verify("a2V5", "n"),
-        "sys.rekey_verify_multi": lambda: sy.rekey_verify_multi(["a2V5"], "n"),
-        "sys.cancel_rekey_verify": sy.cancel_rekey_verify,
-        "sys.read_rekey_verify_progress": sy.read_rekey_verify_progress,
-    }
-    for name in rekey:
-        step(name, lambda f=rekey_calls[name]: raises(f, "InvalidPath", "InvalidRequest"))
+    # Raft storage (sys/storage/raft/*) and namespaces (Enterprise; HashiCorp Vault OSS answers 404 too).
     others = {
         "sys.read_raft_config": sy.read_raft_config,
+        "secrets.identity.read_entity": lambda: root.secrets.identity.read_entity("0f2b6c6e-0000-0000-0000-000000000000"),
         "sys.take_raft_snapshot": sy.take_raft_snapshot,
         "sys.restore_raft_snapshot": lambda: sy.restore_raft_snapshot(b"snapshot"),
         "sys.force_restore_raft_snapshot": lambda: sy.force_restore_raft_snapshot(b"snapshot"),
@@ -665,6 +715,7 @@ def main():
     for family in (kv, transit, token, approle, userpass, kubernetes_jwt):
         family(root)
     system(root, unseal_key)
+    rekeying(root, unseal_key)
     not_implemented(root)
     # Every public method of the classes in scope must have been called.
     groups = {

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { uuid } from "./ids.js";
 import { Acl, type Operation } from "./acl.js";
 import { parsePolicy, PolicyParseError, type ParsedPolicy } from "./policy.js";
@@ -14,6 +14,7 @@ import { transitBackend } from "./transit.js";
 import { userpassBackend } from "./userpass.js";
 import { sysBackend } from "./sys.js";
 import { AuditBroker } from "./audit.js";
+import { KeyProgress, UnsealKeys } from "./unseal-keys.js";
 import { Wrapping, WRAPPING_POLICY } from "./wrapping.js";
 import type { EncryptedStore } from "./persist.js";
 import type { Data, MountEntry, State, TokenEntry } from "./state.js";
@@ -54,6 +55,7 @@ const SUDO_PATHS: RegExp[] = [
   /^sys\/seal$/,
   /^sys\/step-down$/,
   /^sys\/remount$/,
+  /^sys\/rekey\/backup$/,
   /^sys\/config\/(cors|auditing\/.*)$/,
   /^sys\/leases\/(lookup|revoke-force|revoke-prefix)\/.*/,
   /^sys\/(revoke-prefix|revoke-force)\/.+/,
@@ -69,8 +71,8 @@ const SUDO_PATHS: RegExp[] = [
  */
 const TOP_LEVEL_ROUTES = /^sys\/(audit|auth|capabilities|config\/cors|config\/auditing\/request-headers|ha-status|key-status|mounts|policy|rekey\/backup|rekey\/recovery-key-backup|remount|rotate|wrapping\/wrap)(\/|-|$)/;
 
-// sys/generate-root/* take the unseal key instead of a token (unauthenticated in Vault's system backend, for a lost root token).
-const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|generate-root\/(attempt|update)|internal\/ui\/mounts(\/.*)?)\/?$/;
+// sys/generate-root/* and sys/rekey/* take unseal keys instead of a token (unauthenticated in Vault's system backend, for a lost root token).
+const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|generate-root\/(attempt|update)|rekey\/(init|update|verify)|internal\/ui\/mounts(\/.*)?)\/?$/;
 
 /** What a sealed server still answers (everything else is 503 "Vault is sealed"). */
 const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader)\/?$/;
@@ -94,6 +96,9 @@ export class Core {
   private readonly wrappingAcl = new Acl([
     parsePolicy(WRAPPING_POLICY, 'path "cubbyhole/response" { capabilities = ["create", "read"] }\npath "sys/wrapping/unwrap" { capabilities = ["update"] }'),
   ]);
+  /** The root key and its shares (sys/unseal, sys/generate-root, sys/rekey). */
+  readonly keys: UnsealKeys;
+  private readonly unsealProgress = new KeyProgress();
   private readonly sys: Backend;
   private readonly token: Backend;
   private readonly approle: Backend;
@@ -112,6 +117,7 @@ export class Core {
     this.tokens = new TokenStore(state);
     this.audit = new AuditBroker(state);
     this.wrapping = new Wrapping(state, this.tokens);
+    this.keys = new UnsealKeys(state);
     for (const [name, text] of state.policies) this.parsed.set(name, parsePolicy(name, text));
     this.token = tokenBackend({ tokens: this.tokens, policyExists: (n) => state.policies.has(n) });
     this.approle = approleBackend(state, this.tokens);
@@ -134,14 +140,20 @@ export class Core {
         isSealed: () => this.sealed,
         seal: () => {
           this.sealed = true;
+          this.unsealProgress.reset();
         },
         unseal: (key) => {
-          if (!this.isUnsealKey(key)) return false;
+          // One share per call, as `vault operator unseal`; the threshold-th one decides.
+          this.unsealProgress.add(this.keys.decode(key));
+          if (this.unsealProgress.count < this.keys.threshold) return true;
+          if (!this.keys.verify(this.unsealProgress.take())) return false;
           this.sealed = false;
           return true;
         },
-        checkKey: (key) => this.isUnsealKey(key),
+        progress: () => this.unsealProgress.count,
+        resetProgress: () => this.unsealProgress.reset(),
       },
+      keys: this.keys,
       mintRoot: (id) => {
         this.tokens.create({ policies: ["root"], parent: "", path: "auth/token/root", displayName: "root", ttl: 0, id });
       },
@@ -150,13 +162,6 @@ export class Core {
         return r && r.mount.type !== "system" ? { mount: r.mount, mountPoint: r.mountPoint } : undefined;
       },
     });
-  }
-
-  /** The unseal key, given base64 or hex (as `vault operator unseal` accepts it). */
-  private isUnsealKey(key: string): boolean {
-    const want = Buffer.from(this.state.unsealKey ?? "", "base64");
-    const got = /^[0-9a-f]+$/i.test(key) && key.length === 64 ? Buffer.from(key, "hex") : Buffer.from(key, "base64");
-    return want.length > 0 && got.length === want.length && timingSafeEqual(got, want);
   }
 
   setPolicy(name: string, text: string): void {

@@ -1,14 +1,16 @@
 import { badRequest, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { base62, uuid } from "./ids.js";
 import { str } from "./fields.js";
+import { KeyProgress, type UnsealKeys } from "./unseal-keys.js";
 import type { LogicalRequest, LogicalResponse } from "./request.js";
 
 // Root token generation with the unseal key (`vault operator generate-root`;
 // node-vault generateRoot*, hvac start_root_token_generation / generate_root):
 // PUT sys/generate-root/attempt starts an attempt and, without a PGP key,
 // answers a one-time password; PUT sys/generate-root/update with the unseal
-// key and the attempt's nonce completes it (threshold 1, as the dev server has
-// one key share) and answers the new root token XOR the OTP, base64 without
+// key shares and the attempt's nonce (one per call, up to the threshold:
+// 1 until sys/rekey shares the key out) completes it and answers the new root
+// token XOR the OTP, base64 without
 // padding — what Vault 1.10+ does (vault/generate_root.go) and what
 // `vault operator generate-root -decode=… -otp=…` undoes (sdk/helper/
 // roottoken.DecodeToken: base64.RawStdEncoding, then XOR with the OTP).
@@ -23,22 +25,22 @@ interface Attempt {
 }
 
 export interface GenerateRootDeps {
-  /** True when `key` is the unseal key (base64 or hex). */
-  checkKey(key: string): boolean;
+  keys: UnsealKeys;
   /** Creates a root token with this ID (`hvs.` + 24 base62) and returns it. */
   mintRoot(id: string): void;
 }
 
 export function generateRoot(deps: GenerateRootDeps): (req: LogicalRequest, rest: string) => LogicalResponse | undefined {
   let attempt: Attempt | undefined;
+  const progress = new KeyProgress();
   const write = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
 
   function status(otp = ""): Record<string, unknown> {
     return {
       started: attempt !== undefined,
       nonce: attempt?.nonce ?? "",
-      progress: 0,
-      required: 1,
+      progress: progress.count,
+      required: deps.keys.threshold,
       complete: false,
       encoded_token: "",
       encoded_root_token: "",
@@ -57,19 +59,21 @@ export function generateRoot(deps: GenerateRootDeps): (req: LogicalRequest, rest
     if (given !== "" && given.length !== OTP_LENGTH) throw badRequest("OTP string is wrong length");
     const otp = given || base62(OTP_LENGTH);
     attempt = { nonce: uuid(), otp };
+    progress.reset();
     // The OTP is returned only when the server generated it (http/sys_generate_root.go).
     return { raw: { status: 200, body: status(given === "" ? otp : "") } };
   }
 
   function update(req: LogicalRequest): LogicalResponse {
-    const key = str(req.data, "key");
-    if (key === "") throw badRequest("'key' must be specified in request body as JSON");
+    const key = deps.keys.decode(str(req.data, "key"));
     if (!attempt) throw badRequest("no root generation in progress");
     if (str(req.data, "nonce") !== attempt.nonce) throw badRequest("incorrect nonce supplied");
     const { nonce, otp } = attempt;
-    if (!deps.checkKey(key)) {
+    progress.add(key);
+    if (progress.count < deps.keys.threshold) return { raw: { status: 200, body: status() } };
+    if (!deps.keys.verify(progress.take())) {
       attempt = undefined; // Vault aborts the attempt when the combined key does not verify
-      throw badRequest("root generation aborted: the key is not the unseal key");
+      throw badRequest("root generation aborted: the keys do not rebuild the root key");
     }
     attempt = undefined;
     const token = `hvs.${base62(OTP_LENGTH - 4)}`;
@@ -78,7 +82,7 @@ export function generateRoot(deps: GenerateRootDeps): (req: LogicalRequest, rest
     return {
       raw: {
         status: 200,
-        body: { started: true, nonce, progress: 1, required: 1, complete: true, encoded_token: encoded, encoded_root_token: encoded, pgp_fingerprint: "" },
+        body: { started: true, nonce, progress: deps.keys.threshold, required: deps.keys.threshold, complete: true, encoded_token: encoded, encoded_root_token: encoded, pgp_fingerprint: "" },
       },
     };
   }
@@ -89,6 +93,7 @@ export function generateRoot(deps: GenerateRootDeps): (req: LogicalRequest, rest
         if (req.operation === "read") return { raw: { status: 200, body: status() } };
         if (req.operation === "delete") {
           attempt = undefined;
+          progress.reset();
           return undefined;
         }
         if (!write(req)) throw unsupportedOperation();

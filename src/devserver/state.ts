@@ -157,8 +157,10 @@ export interface State {
   clusterName: string;
   clusterId: string;
   rootToken: string;
-  /** The single unseal key (base64 of 32 bytes), as `vault server -dev` prints one. */
+  /** The root key (base64 of 32 bytes); with one share it is the unseal key `vault server -dev` prints. */
   unsealKey?: string;
+  /** After `sys/rekey` to several Shamir shares: how many, and how many unseal (absent = 1 and 1). */
+  keyShares?: { shares: number; threshold: number };
   mounts: Map<string, MountEntry>;
   auth: Map<string, MountEntry>;
   policies: Map<string, string>;

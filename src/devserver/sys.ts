@@ -1,6 +1,8 @@
 import { haStatus, hostInfo, keyStatus, pluginCatalog, versionHistory } from "./sys-info.js";
 import { handleLeases } from "./leases.js";
 import { generateRoot } from "./generate-root.js";
+import { rekey } from "./rekey.js";
+import type { UnsealKeys } from "./unseal-keys.js";
 import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, has, map, str, strList, type Data } from "./fields.js";
 import type { MountEntry, State, TokenEntry } from "./state.js";
@@ -27,7 +29,9 @@ export interface SysDeps {
   tokens: TokenStore;
   audit: AuditBroker;
   wrapping: Wrapping;
-  seal: { isSealed(): boolean; seal(): void; unseal(key: string): boolean; checkKey(key: string): boolean };
+  /** unseal(key) takes one key share: false when the threshold is reached and the shares do not rebuild the key. */
+  seal: { isSealed(): boolean; seal(): void; unseal(key: string): boolean; progress(): number; resetProgress(): void };
+  keys: UnsealKeys;
   /** Creates a root token with this ID (sys/generate-root). */
   mintRoot(id: string): void;
   setPolicy(name: string, text: string): void;
@@ -81,9 +85,9 @@ export function sysBackend(deps: SysDeps): Backend {
       type: "shamir",
       initialized: true,
       sealed,
-      t: 1,
-      n: 1,
-      progress: 0,
+      t: deps.keys.threshold,
+      n: deps.keys.shares,
+      progress: deps.seal.progress(),
       nonce: "",
       version: SERVER_VERSION,
       build_date: BUILD_DATE,
@@ -99,7 +103,8 @@ export function sysBackend(deps: SysDeps): Backend {
   }
 
   const { mounts, authMounts, remount } = mountHandlers(state, tokens);
-  const rootGeneration = generateRoot({ checkKey: (k) => deps.seal.checkKey(k), mintRoot: (id) => deps.mintRoot(id) });
+  const rootGeneration = generateRoot({ keys: deps.keys, mintRoot: (id) => deps.mintRoot(id) });
+  const rekeying = rekey(deps.keys);
 
   function policyText(d: Data): string {
     let text = str(d, "policy") || str(d, "rules");
@@ -242,7 +247,8 @@ export function sysBackend(deps: SysDeps): Backend {
           return undefined;
         case "unseal": {
           if (!post(req)) throw unsupportedOperation();
-          if (!bool(req.data, "reset") && deps.seal.isSealed()) {
+          if (bool(req.data, "reset")) deps.seal.resetProgress();
+          else if (deps.seal.isSealed()) {
             const key = str(req.data, "key");
             if (key === "") throw badRequest("missing required parameter 'key'");
             if (!deps.seal.unseal(key)) throw badRequest("Unseal failed, invalid key");
@@ -268,6 +274,8 @@ export function sysBackend(deps: SysDeps): Backend {
           return remount(req, rest);
         case "generate-root":
           return rootGeneration(req, rest);
+        case "rekey":
+          return rekeying(req, rest);
         case "policy":
           return policies(req, rest, true);
         case "policies":
