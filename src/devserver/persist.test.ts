@@ -169,6 +169,37 @@ describe("dev-server --data", () => {
     }
   });
 
+  test("unseal keys rekeyed to Shamir shares survive a restart (the printed key no longer unseals)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "vaultshift-persist-rekey-"));
+    const put = async (s: { address: string }, path: string, body: unknown) => {
+      const r = await fetch(`${s.address}/v1/${path}`, { method: "PUT", body: JSON.stringify(body) });
+      return (await r.json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    };
+    try {
+      const first = await startDevServer({ port: 0, dataDir: dir });
+      const init = await put(first, "sys/rekey/init", { secret_shares: 3, secret_threshold: 2 });
+      const done = await put(first, "sys/rekey/update", { key: first.unsealKey, nonce: init.nonce });
+      const keys = done.keys_base64 as string[];
+      assert.equal(keys.length, 3);
+      const oldKey = first.unsealKey;
+      await first.close();
+      const second = await startDevServer({ port: 0, dataDir: dir });
+      try {
+        const status = (await (await fetch(`${second.address}/v1/sys/seal-status`)).json()) as { t: number; n: number };
+        assert.deepEqual([status.t, status.n], [2, 3]);
+        await fetch(`${second.address}/v1/sys/seal`, { method: "PUT", headers: { "X-Vault-Token": second.rootToken } }).then((r) => r.text());
+        assert.equal((await put(second, "sys/unseal", { key: oldKey })).progress, 1, "the old key counts as a share attempt");
+        assert.deepEqual((await put(second, "sys/unseal", { key: keys[0] })).errors, ["Unseal failed, invalid key"], "old key + one share do not rebuild it");
+        assert.equal((await put(second, "sys/unseal", { key: keys[0] })).sealed, true);
+        assert.equal((await put(second, "sys/unseal", { key: keys[2] })).sealed, false);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("in-memory mode writes nothing to disk and forgets on restart", async () => {
     const s = await startDevServer({ port: 0, rootToken: "mem" });
     await fetch(`${s.address}/v1/secret/data/x`, { method: "POST", headers: { "X-Vault-Token": "mem" }, body: JSON.stringify({ data: { a: "b" } }) });
