@@ -7,13 +7,13 @@ import { propertyKeyName, type ModuleKind } from "./code-rewriter-ast.js";
 // already imports it (idempotence) or configures dotenv too late (ESM).
 
 /** What the secrets module exports that a rewritten file may import. */
-export type ImportedName = "secrets" | "processEnv";
+export type ImportedName = "secrets" | "processEnv" | "vaultEnv";
 
 /** The local names under which the file already imports the secrets module's exports (idempotence). */
 export function findExistingImports(ast: File, specifier: string): Map<ImportedName, string> {
   const found = new Map<ImportedName, string>();
   const note = (imported: string, local: string) => {
-    if (imported === "secrets" || imported === "processEnv") found.set(imported, local);
+    if (imported === "secrets" || imported === "processEnv" || imported === "vaultEnv") found.set(imported, local);
   };
   for (const s of ast.program.body) {
     if (s.type === "ImportDeclaration" && s.source.value === specifier) {

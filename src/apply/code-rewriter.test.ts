@@ -381,10 +381,54 @@ test("a CommonJS .env loader reads through processEnv required where it is used 
   assert.equal(rewriteSource({ file: "src/config.service.ts", content: ts, bindings, secretsImport: "./secrets.js", literals: [], runsAs: "esm" }).changed, false);
 });
 
-test("a child process given an explicit env without process.env is reported: it has no Vault credentials; one that spreads process.env is not", () => {
-  const src = `const { fork, spawn } = require("node:child_process");\nfork("child.js", [], { env: { PATH: process.env.PATH, KEY: process.env.STRIPE_KEY } });\nspawn("sh", ["x.sh"], { env: { ...process.env, MODE: "1" } });\n`;
+test("a child process or worker given a scoped env literal gets ...vaultEnv first (Vault settings, environment); one that inherits the environment does not", () => {
+  const src = [
+    `const { fork, spawn, execFile } = require("node:child_process");`,
+    `const { Worker, SHARE_ENV } = require("node:worker_threads");`,
+    `fork("child.js", [], { env: { PATH: process.env.PATH, KEY: process.env.STRIPE_KEY } });`,
+    `spawn("sh", ["x.sh"], { env: { ...process.env, MODE: "1" } });`,
+    `execFile("node", ["c.js"], { env: {} }, () => {});`,
+    `new Worker("w.js", {\n  env: {\n    MODE: "w",\n  },\n});`,
+    `new Worker("w.js", { env: SHARE_ENV });`,
+    `spawn("node", ["c.js"], { env: process.env });`,
+    ``,
+  ].join("\n");
   const out = rewrite("main.cjs", src);
-  assert.deepEqual(out.warnings.map((w) => [w.code, w.line]), [["child-env", 2], ["whole-env-use", 3]]);
-  assert.match(out.content, /KEY: secrets\.STRIPE_KEY/);
-  assert.match(out.content, /\{ \.\.\.processEnv, MODE: "1" \}/);
+  assert.equal(
+    out.content,
+    src
+      .replace(`const { Worker, SHARE_ENV } = require("node:worker_threads");`, `const { Worker, SHARE_ENV } = require("node:worker_threads");\nconst { secrets, processEnv, vaultEnv } = require("./secrets.js");`)
+      .replace(`{ env: { PATH: process.env.PATH, KEY: process.env.STRIPE_KEY } }`, `{ env: { ...vaultEnv, PATH: process.env.PATH, KEY: secrets.STRIPE_KEY } }`)
+      .replace(`{ ...process.env, MODE: "1" }`, `{ ...processEnv, MODE: "1" }`)
+      .replace(`{ env: {} }`, `{ env: { ...vaultEnv } }`)
+      .replace(`    MODE: "w",`, `    ...vaultEnv, MODE: "w",`)
+      .replace(`{ env: process.env }`, `{ env: processEnv }`),
+  );
+  assert.deepEqual(
+    out.warnings.map((w) => [w.code, w.line]),
+    [["child-env", 3], ["whole-env-use", 4], ["child-env", 5], ["child-env", 7], ["whole-env-use", 12]],
+  );
+  assert.match(out.warnings[0]!.message, /\.\.\.vaultEnv from the secrets module/);
+  // Applying the rewrite again changes nothing: a spread of vaultEnv is an inherited env.
+  assert.equal(rewrite("main.cjs", out.content).content, out.content);
+});
+
+test("a scoped env that is not an object literal cannot be extended: reported with what to add", () => {
+  const src = `import { fork } from "node:child_process";\nconst childEnv = { PATH: process.env.PATH };\nfork("child.js", [], { env: childEnv });\nexport const k = process.env.STRIPE_KEY;\n`;
+  const out = rewrite("main.mjs", src);
+  assert.doesNotMatch(out.content, /vaultEnv/);
+  const w = out.warnings.find((x) => x.code === "child-env");
+  assert.equal(w?.line, 3);
+  assert.match(w!.message, /not an object literal in this file\)\. .*add \.\.\.vaultEnv from the secrets module/);
+});
+
+test("ESM: the vaultEnv import joins the others; a CommonJS .env loader requires it where used", () => {
+  const esm = rewrite("main.mjs", `import { Worker } from "node:worker_threads";\nnew Worker("./w.mjs", { env: { MODE: "1" } });\n`);
+  assert.equal(esm.content, `import { Worker } from "node:worker_threads";\nimport { vaultEnv } from "./secrets.js";\nnew Worker("./w.mjs", { env: { ...vaultEnv, MODE: "1" } });\n`);
+  const loader = `const fs = require("node:fs");\nfor (const [k, v] of Object.entries(JSON.parse(fs.readFileSync("env.json", "utf8")))) process.env[k] = v;\nrequire("node:child_process").fork("c.js", { env: { A: "1" } });\n`;
+  assert.equal(rewrite("load.cjs", loader).content, loader.replace(`{ A: "1" }`, `{ ...require("./secrets.js").vaultEnv, A: "1" }`));
+  // A vaultEnv already bound in the file is not shadowed.
+  const taken = rewrite("m.mjs", `import { fork } from "node:child_process";\nconst vaultEnv = 1;\nfork("c.js", { env: { A: "1" } });\n`);
+  assert.match(taken.content, /import \{ vaultEnv as vaultshiftVaultEnv \} from "\.\/secrets\.js";/);
+  assert.match(taken.content, /\{ \.\.\.vaultshiftVaultEnv, A: "1" \}/);
 });

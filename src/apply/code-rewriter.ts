@@ -102,6 +102,8 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   // processEnv: process.env with the migrated secrets added (the secrets
   // module's overlay), for the uses that cannot name a secret statically.
   const envIdent = existing.get("processEnv") ?? ((counts.get("processEnv") ?? 0) > 0 ? "vaultshiftProcessEnv" : "processEnv");
+  // vaultEnv: the Vault connection settings and environment, for a child given a scoped env.
+  const vaultEnvIdent = existing.get("vaultEnv") ?? ((counts.get("vaultEnv") ?? 0) > 0 ? "vaultshiftVaultEnv" : "vaultEnv");
   const aliases = findAliases(ast, counts, warn);
   const overlaidAliases = new Set<string>();
   const edits: Edit[] = [];
@@ -221,12 +223,26 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       return;
     }
     if (bound.size > 0 && (node.type === "CallExpression" || node.type === "NewExpression")) {
-      const env = scopedChildEnv(node, isEnvObject);
-      if (env) {
+      const env = scopedChildEnv(node, isEnvObject, vaultEnvIdent);
+      // The object literal can be extended: the child gets this process's Vault
+      // connection settings and environment, first, so that what the literal sets wins.
+      // A CommonJS loader requires the module where it is used, as it does for processEnv.
+      const spread = lazyEnv !== null ? `require(${JSON.stringify(input.secretsImport)}).vaultEnv` : vaultEnvIdent;
+      const canImport = !clientModule && (!loaderFile || lazyEnv !== null || importedAnyway);
+      if (env && env.type === "ObjectExpression" && canImport) {
+        const first = env.properties[0];
+        if (first) edits.push({ start: first.start!, end: first.start!, text: `...${spread}, ` });
+        else edits.push({ start: env.start!, end: env.end!, text: `{ ...${spread} }` });
         warn(
           env,
           "child-env",
-          `${file}:${env.loc?.start.line}: this child process gets only the variables listed in its env. If it runs code of this app that reads migrated secrets, that code now loads them from Vault and needs VAULT_ADDR and VAULT_TOKEN (or VAULT_ROLE_ID and VAULT_SECRET_ID) here, or it stops at start-up; add them, or pass the secrets it needs from the secrets module.`,
+          `${file}:${env.loc?.start.line}: this child process gets only the variables listed in its env; they now start with ...vaultEnv from the secrets module (this process's Vault connection settings, token included, and its VAULTSHIFT_ENV), so that code of this app it runs loads its migrated secrets from Vault as this process does, instead of stopping at start-up. That child can read every secret of the app, also ones it was not given before: if it should not, or it does not run this app's code, replace ...vaultEnv with the values it needs and VAULTSHIFT_SECRETS_FROM_ENV: "1".`,
+        );
+      } else if (env) {
+        warn(
+          env,
+          "child-env",
+          `${file}:${env.loc?.start.line}: this child process gets only the variables in the env given here, which vaultshift cannot extend (${env.type === "ObjectExpression" ? "this file loads .env files or runs in the browser, so it must not import the secrets module" : "not an object literal in this file"}). If it runs code of this app that reads migrated secrets, that code now loads them from Vault and stops at start-up without the Vault settings: add ...vaultEnv from the secrets module to that env (VAULT_ADDR, VAULT_TOKEN or VAULT_ROLE_ID/VAULT_SECRET_ID and the other VAULT_* settings this process has, and VAULTSHIFT_ENV), or pass the values it needs and VAULTSHIFT_SECRETS_FROM_ENV: "1".`,
         );
       }
     }
@@ -261,10 +277,13 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
-  const used = (text: string) => applied.kept.some((e) => e.text !== lazyEnv && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`)));
+  const used = (text: string) => applied.kept.some((e) => e.text !== lazyEnv && !e.text.startsWith("...require(") && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`)));
   const needed: { imported: ImportedName; local: string }[] = [];
   if (!existing.has("secrets") && used(ident)) needed.push({ imported: "secrets", local: ident });
   if (!existing.has("processEnv") && used(envIdent)) needed.push({ imported: "processEnv", local: envIdent });
+  if (!existing.has("vaultEnv") && applied.kept.some((e) => e.text.startsWith(`...${vaultEnvIdent},`) || e.text === `{ ...${vaultEnvIdent} }`)) {
+    needed.push({ imported: "vaultEnv", local: vaultEnvIdent });
+  }
   if (needed.length > 0) {
     if (kind === "esm") {
       const late = dotenvConfigCall(ast);
@@ -421,19 +440,31 @@ const CHILD_CALLS = new Set(["fork", "spawn", "spawnSync", "exec", "execSync", "
 
 /**
  * `fork(file, args, { env: { PATH, KEY: … } })`, `new Worker(file, { env: {…} })`: an
- * explicit environment that does not spread process.env (or an alias of it). The
- * `env` object, or null.
+ * explicit environment that does not spread process.env (or an alias of it), or
+ * one given by some other expression (`env: childEnv`). The `env` value, or null
+ * when the child inherits the environment (`env: process.env`, `{ ...process.env }`,
+ * worker_threads' `SHARE_ENV`) or already gets `...vaultEnv` (a second run).
  */
-function scopedChildEnv(node: Extract<Node, { type: "CallExpression" | "NewExpression" }>, isEnvObject: (n: Node) => boolean): Node | null {
+function scopedChildEnv(node: Extract<Node, { type: "CallExpression" | "NewExpression" }>, isEnvObject: (n: Node) => boolean, vaultEnvIdent: string): Node | null {
   const callee = node.callee;
   const name = callee.type === "Identifier" ? callee.name : isMember(callee) ? staticKey(callee) : null;
   if (name === null || !CHILD_CALLS.has(name)) return null;
+  const inheritsFrom = (n: Node): boolean =>
+    isEnvObject(n) ||
+    (n.type === "Identifier" && (/^(?:vaultshift)?processEnv$/i.test(n.name) || n.name === vaultEnvIdent || n.name === "SHARE_ENV")) ||
+    (isMember(n) && (staticKey(n) === "SHARE_ENV" || staticKey(n) === "vaultEnv" || staticKey(n) === "processEnv"));
   for (const arg of node.arguments) {
     if (arg.type !== "ObjectExpression") continue;
     for (const p of arg.properties) {
-      if (p.type !== "ObjectProperty" || propertyKeyName(p) !== "env" || p.value.type !== "ObjectExpression") continue;
-      const inherits = p.value.properties.some((q) => q.type === "SpreadElement" && (isEnvObject(q.argument) || (q.argument.type === "Identifier" && /^(?:vaultshift)?processEnv$/i.test(q.argument.name))));
-      return inherits ? null : p.value;
+      if (p.type !== "ObjectProperty" || propertyKeyName(p) !== "env") continue;
+      const value = p.value;
+      if (value.type === "ObjectExpression") {
+        const inherits = value.properties.some((q) => q.type === "SpreadElement" && inheritsFrom(q.argument));
+        return inherits ? null : value;
+      }
+      // `env: undefined` / `env: null` inherit too (Node's default is process.env).
+      if (inheritsFrom(value) || (value.type === "Identifier" && value.name === "undefined") || value.type === "NullLiteral") return null;
+      return value;
     }
   }
   return null;

@@ -237,3 +237,40 @@ test("VAULTSHIFT_SECRETS_FROM_ENV=1 reads every name from process.env and never 
     assert.deepEqual(JSON.parse(out.stdout), { environment: "test", DB_PASSWORD: "from-env-db", STRIPE_KEY: "from-env-stripe" }, moduleKind);
   }
 });
+
+test("vaultEnv: a child given only ...vaultEnv loads the same environment's secrets; it holds the Vault settings that are set, and prints names only", () => {
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings });
+    const root = project(`vault-env-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.js": content,
+      "main.mjs": [
+        `import { execFileSync } from "node:child_process";`,
+        `import { inspect } from "node:util";`,
+        `import { vaultEnv } from "./secrets.js";`,
+        `const child = execFileSync(process.execPath, ["child.mjs"], { env: { ...vaultEnv, MODE: "child" }, encoding: "utf8" });`,
+        `console.log(JSON.stringify({ child: JSON.parse(child), shown: inspect(vaultEnv), frozen: Object.isFrozen(vaultEnv) }));`,
+        ``,
+      ].join("\n"),
+      "child.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(JSON.stringify({ secrets: ${print}, keys: Object.keys(process.env).sort() }));\n`,
+    });
+    // NODE_ENV=prod resolves to production in the parent; the child has no NODE_ENV and still reads production.
+    const out = run(root, "main.mjs", { NODE_ENV: "prod", VAULT_ADDR: "http://127.0.0.1:1", VAULT_TOKEN: "tok-canary-value", VAULT_FORMAT: "json" });
+    assert.equal(out.status, 0, out.stderr);
+    const got = JSON.parse(out.stdout) as { child: { secrets: string; keys: string[] }; shown: string; frozen: boolean };
+    assert.deepEqual(JSON.parse(got.child.secrets), { environment: "production", ...prod }, moduleKind);
+    assert.deepEqual(got.child.keys.filter((k) => k !== "VAULTSHIFT_SECRETS_LOADER"), ["MODE", "VAULTSHIFT_ENV", "VAULT_ADDR", "VAULT_TOKEN"], moduleKind);
+    assert.equal(got.shown, "VaultEnv { VAULT_ADDR, VAULT_TOKEN, VAULTSHIFT_ENV }");
+    assert.equal(got.frozen, true);
+    assert.ok(!out.stdout.includes("tok-canary-value"));
+  }
+  // Without Vault (VAULTSHIFT_SECRETS_FROM_ENV=1) the child reads its env the same way.
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "esm", app: "other-app", bindings });
+  const root = project("vault-env-from-env", {
+    "package.json": `{"type":"module"}`,
+    "secrets.js": content,
+    "main.mjs": `import { vaultEnv } from "./secrets.js";\nconsole.log(JSON.stringify(vaultEnv));\n`,
+  });
+  const out = run(root, "main.mjs", { VAULTSHIFT_SECRETS_FROM_ENV: "1", NODE_ENV: "test" });
+  assert.deepEqual(JSON.parse(out.stdout), { VAULTSHIFT_ENV: "test", VAULTSHIFT_SECRETS_FROM_ENV: "1" }, out.stderr);
+});

@@ -1,4 +1,5 @@
 import type { SecretBinding } from "../plan/types.js";
+import { CONNECTION_ENV } from "../runtime/options.js";
 
 // Generates the module a migrated app reads its secrets from (`src/secrets.js`
 // or `.ts`): a map of Vault locations per environment (no values), loaded once
@@ -124,6 +125,22 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
   }
   push(
     "",
+    "// What a child process started with a scoped env (`fork(file, { env: { … } })`) needs to",
+    "// load its own secrets as this process did: the Vault connection settings this process",
+    "// has (the variables vaultshift/runtime reads) and the environment it resolved. The code",
+    "// rewriter adds `...vaultEnv` to such an env. It holds the token: never log it (it prints names only).",
+    `const vaultEnvValues${T(": Record<string, string>")} = {};`,
+    `for (const name of ${JSON.stringify(CONNECTION_ENV)}) {`,
+    "  const value = process.env[name];",
+    "  if (value !== undefined) vaultEnvValues[name] = value;",
+    "}",
+    'vaultEnvValues["VAULTSHIFT_ENV"] = environment;',
+    'if (fromEnv) vaultEnvValues["VAULTSHIFT_SECRETS_FROM_ENV"] = "1";',
+    "Object.defineProperty(vaultEnvValues, Symbol.for(\"nodejs.util.inspect.custom\"), {",
+    "  value: () => `VaultEnv { ${Object.keys(vaultEnvValues).join(\", \")} }`,",
+    "});",
+    `${exp}const vaultEnv${T(": Readonly<Record<string, string>>")} = Object.freeze(vaultEnvValues);`,
+    "",
     "// Names the app wrote or deleted through processEnv (`process.env.X = …` is rewritten",
     "// so): from then on secrets.X reads process.env, as process.env.X did before the migration.",
     `const written = new Set${T("<string>")}();`,
@@ -237,7 +254,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     );
   }
   if (ts || esm) push("export default secrets;");
-  else push("", "exports.secrets = secrets;", "exports.processEnv = processEnv;", "exports.environment = environment;", "exports.ready = ready;");
+  else push("", "exports.secrets = secrets;", "exports.processEnv = processEnv;", "exports.environment = environment;", "exports.vaultEnv = vaultEnv;", "exports.ready = ready;");
   return { content: lines.join("\n") + "\n" };
 }
 

@@ -1,5 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { startDevServer, type DevServer } from "../devserver/index.js";
@@ -98,17 +99,30 @@ test("convict-style schema (env: names) and an @fastify/env-style JSON schema va
   await assertRollback(run, server);
 });
 
-test("child processes and workers: inherited env, { ...process.env }, a worker thread, a re-exec; a child given a scoped env is reported", { timeout: 120_000 }, async () => {
+test("child processes and workers: inherited env, { ...process.env }, a worker thread, a re-exec; a child given a scoped env gets ...vaultEnv", { timeout: 120_000 }, async () => {
   const run = await migrateFixture(server, app("processes", "render-farm", ["development", "production"], "src/main.js", { links: ["dotenv"] }), join(tmp.dir, "processes"));
   const { plan } = run.result;
   assert.deepEqual(codes(plan.warnings, "child-env"), ["src/main.js:26"]);
-  assert.match(plan.warnings.find((w) => w.code === "child-env")!.message, /needs VAULT_ADDR and VAULT_TOKEN/);
+  assert.match(plan.warnings.find((w) => w.code === "child-env")!.message, /now start with \.\.\.vaultEnv from the secrets module/);
+  assert.match(readFileSync(join(run.root, "src/main.js"), "utf8"), /env: \{ \.\.\.vaultEnv, PATH: process\.env\.PATH, LICENSE_KEY: process\.env\.LICENSE_KEY, RENDER_THREADS: process\.env\.RENDER_THREADS \},/);
   // A license key is left as config (front-end license keys are public by design): the classifier's call, said in the plan.
   assert.ok(plan.config.some((c) => c.name === "LICENSE_KEY" && /describes something about a secret/.test(c.reason)));
-  // Known limit: the scoped child has no Vault credentials, so the app stops; that child alone says why.
-  for (const a of run.after) assert.equal(a.ok, false);
-  const child = await runApp(run.root, "development", {}, { entry: "src/child.js" });
-  assert.match(child.error, /could not load the secrets/);
+  // The scoped child now loads its secrets from Vault: the app runs in every environment. Its digest
+  // differs in one place, which the plan's warning states: the child now also reads WEBHOOK_SECRET,
+  // which its parent never passed it (it read nothing before).
+  for (const [i, a] of run.after.entries()) {
+    assert.ok(a.ok, `${a.environment}: ${a.error}`);
+    assert.notEqual(a.digest, run.before[i]!.digest);
+  }
+  // That child, given what the parent now gives it, reads the environment's own value from Vault.
+  const sha = (v: string) => createHash("sha256").update(v).digest("hex").slice(0, 16);
+  for (const [environment, file] of [["development", ".env"], ["production", ".env.production"]] as const) {
+    const planted = /^WEBHOOK_SECRET=(.*)$/m.exec(run.original.get(file)!.toString("utf8"))![1]!;
+    const child = await runApp(run.root, environment, { VAULT_ADDR: server.address, VAULT_TOKEN: run.token, VAULTSHIFT_ENV: environment }, { entry: "src/child.js" });
+    // It prints "<argv[2]> <LICENSE_KEY hash> <WEBHOOK_SECRET hash> <threads>"; no digest, and no argument here.
+    assert.equal(child.error, "");
+    assert.equal(child.output.split(" ")[2], sha(planted), `${environment}: the child does not read its environment's WEBHOOK_SECRET`);
+  }
   await assertRollback(run, server);
 });
 

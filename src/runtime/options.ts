@@ -106,6 +106,32 @@ export interface ResolvedOptions {
   onEvent: ((event: VaultClientEvent) => void) | undefined;
 }
 
+/**
+ * Every environment variable resolveOptions() reads to reach and log in to
+ * Vault (address, token or AppRole, namespace, TLS, timeouts, transport), and
+ * HOME for the token file `vault login` leaves. A child process that loads
+ * secrets the way its parent does needs exactly these: a migrated app's
+ * secrets module passes them on to children given a scoped env (`vaultEnv`).
+ * Kubernetes and JWT logins take their settings as options, not variables.
+ */
+export const CONNECTION_ENV = [
+  "VAULT_ADDR",
+  "VAULT_TOKEN",
+  "VAULT_ROLE_ID",
+  "VAULT_SECRET_ID",
+  "VAULT_NAMESPACE",
+  "VAULT_CACERT",
+  "VAULT_CAPATH",
+  "VAULT_CLIENT_CERT",
+  "VAULT_CLIENT_KEY",
+  "VAULT_TLS_SERVER_NAME",
+  "VAULT_SKIP_VERIFY",
+  "VAULT_CLIENT_TIMEOUT",
+  "VAULT_MAX_RETRIES",
+  "VAULTSHIFT_HTTP_CLIENT",
+  "HOME",
+] as const;
+
 export function resolveOptions(options: VaultClientOptions = {}): ResolvedOptions {
   const env = options.env ?? process.env;
   const auth = options.auth ?? (options.token !== undefined ? { method: "token" as const, token: options.token } : authFromEnv(env));
