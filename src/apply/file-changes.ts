@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
 import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
+import { BASE_LAYER_ENVIRONMENT } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
 import { secretsIn } from "./redacted-diff.js";
@@ -117,6 +118,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       moduleKind: ctx.secretsModule.moduleKind,
       app: ctx.app,
       bindings: [...ctx.bindings, ...ctx.literalBindings],
+      layeredBase: ctx.bindings.some((b) => BASE_LAYER_ENVIRONMENT in b.environments),
     });
     add(ctx.secretsModule.file, "secrets-module", readIfExists(join(ctx.root, ctx.secretsModule.file)), content, 1);
     // 3. The app now imports vaultshift/runtime.

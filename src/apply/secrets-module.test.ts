@@ -274,3 +274,32 @@ test("vaultEnv: a child given only ...vaultEnv loads the same environment's secr
   const out = run(root, "main.mjs", { VAULTSHIFT_SECRETS_FROM_ENV: "1", NODE_ENV: "test" });
   assert.deepEqual(JSON.parse(out.stdout), { VAULTSHIFT_ENV: "test", VAULTSHIFT_SECRETS_FROM_ENV: "1" }, out.stderr);
 });
+
+test("a layered base .env (shared) serves an environment that has no file of its own, as Next/Vite/dotenv-flow read it; without one that environment is refused", () => {
+  // .env (the base layer, shared) and .env.production only: development reads the base.
+  const layered: SecretBinding[] = [
+    { envName: "PROXY_TOKEN", mount: "secret", path: "web/{environment}/app", key: "PROXY_TOKEN", environments: { shared: { path: "web/shared/app" }, production: { path: "web/production/app" } } },
+    { envName: "CMS_SECRET", mount: "secret", path: "web/shared/app", key: "CMS_SECRET", environments: { shared: { path: "web/shared/app" } } },
+  ];
+  const print2 = "JSON.stringify({ environment, PROXY_TOKEN: secrets.PROXY_TOKEN, CMS_SECRET: secrets.CMS_SECRET })";
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    for (const layeredBase of [true, false]) {
+      const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings: layered, layeredBase });
+      const root = project(`layered-${moduleKind}-${layeredBase}`, {
+        "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+        "secrets.js": content,
+        "main.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(${print2});\n`,
+      });
+      const dev = run(root, "main.mjs", { NODE_ENV: "development" });
+      if (!layeredBase) {
+        assert.notEqual(dev.status, 0, `${moduleKind}: refused without a layered base`);
+        assert.match(dev.stderr, /no secrets were migrated for the environment "development" \(known: production\)/);
+        continue;
+      }
+      assert.equal(dev.status, 0, dev.stderr);
+      assert.deepEqual(JSON.parse(dev.stdout), { environment: "development", PROXY_TOKEN: "secret/web/shared/app#PROXY_TOKEN@development", CMS_SECRET: "secret/web/shared/app#CMS_SECRET@development" }, moduleKind);
+      const prod = run(root, "main.mjs", { NODE_ENV: "production" });
+      assert.deepEqual(JSON.parse(prod.stdout), { environment: "production", PROXY_TOKEN: "secret/web/production/app#PROXY_TOKEN@production", CMS_SECRET: "secret/web/shared/app#CMS_SECRET@production" }, moduleKind);
+    }
+  }
+});

@@ -27,6 +27,12 @@ export interface SecretsModuleInput {
   moduleKind: "esm" | "cjs";
   app: string;
   bindings: SecretBinding[];
+  /**
+   * A layered base `.env` (Next.js, Vite, dotenv-flow order) was migrated into
+   * the shared locations: those loaders read it under every mode, so an
+   * environment with no file of its own is served by it, not refused.
+   */
+  layeredBase?: boolean;
 }
 
 /** The environment a literal (hard-coded) secret is filed under: the same value everywhere. */
@@ -104,12 +110,16 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     push(
       "// VAULTSHIFT_ENV, else NODE_ENV, else development; `prod` → production and other aliases.",
       `export const environment${T(": string")} = resolveEnvironment();`,
-      `if (!fromEnv && Object.keys(locations).length > 0 && !own.call(locations, environment)) {`,
-      "  throw new Error(",
-      "    `vaultshift: no secrets were migrated for the environment \"${environment}\" (known: ${Object.keys(locations).join(\", \")}). ` +",
-      "      \"Set VAULTSHIFT_ENV to one of them.\",",
-      "  );",
-      "}",
+      ...(input.layeredBase
+        ? ["// A layered base .env is every environment's default: an environment with no file of its own reads it."]
+        : [
+            `if (!fromEnv && Object.keys(locations).length > 0 && !own.call(locations, environment)) {`,
+            "  throw new Error(",
+            "    `vaultshift: no secrets were migrated for the environment \"${environment}\" (known: ${Object.keys(locations).join(\", \")}). ` +",
+            "      \"Set VAULTSHIFT_ENV to one of them.\",",
+            "  );",
+            "}",
+          ]),
       `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...locations[environment] };`,
       `const loaded${T(": Record<string, string>")} = fromEnv ? {} : await loadSecrets({ app: ${JSON.stringify(input.app)}, environment, paths });`,
     );
@@ -224,7 +234,8 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       '    "import(url).then(async (m) => {",',
       '    "  const { app, locations, shared } = JSON.parse(request);",',
       '    "  const environment = m.resolveEnvironment();",',
-      '    "  const known = Object.keys(locations);",',
+      '    "  const { anyEnvironment } = JSON.parse(request);",',
+      '    "  const known = anyEnvironment ? [] : Object.keys(locations);",',
       '    "  if (known.length > 0 && !Object.prototype.hasOwnProperty.call(locations, environment))",',
       '    "    throw new Error(\'no secrets were migrated for the environment \\"\' + environment + \'\\" (known: \' + known.join(\', \') + \'). Set VAULTSHIFT_ENV to one of them.\');",',
       '    "  const values = await m.loadSecrets({ app, environment, paths: { ...shared, ...locations[environment] } });",',
@@ -234,7 +245,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       '    "  process.exitCode = 1;",',
       '    "});",',
       '  ].join("\\n");',
-      "  const request = JSON.stringify({ app, locations, shared });",
+      `  const request = JSON.stringify({ app, locations, shared${input.layeredBase ? ", anyEnvironment: true" : ""} });`,
       "  try {",
       '    const out = execFileSync(process.execPath, ["--input-type=module", "-e", loaderScript, pathToFileURL(runtime).href, request], {',
       '      encoding: "utf8",',
