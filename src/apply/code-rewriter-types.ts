@@ -16,6 +16,8 @@ export type RewriteWarningCode =
   | "child-env"
   /** `process.env` passed on, spread, enumerated or tested with `in`: it no longer holds the migrated secrets. */
   | "whole-env-use"
+  /** `dotenv.parse(…)` in a file that uses the parsed values directly: the migrated keys are gone from the files. */
+  | "env-file-parse"
   /** `dotenv.config()` in an ES module's body runs after the secrets module has loaded. */
   | "load-order"
   /** A planned literal is no longer where the plan saw it. */

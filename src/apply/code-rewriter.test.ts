@@ -432,3 +432,19 @@ test("ESM: the vaultEnv import joins the others; a CommonJS .env loader requires
   assert.match(taken.content, /import \{ vaultEnv as vaultshiftVaultEnv \} from "\.\/secrets\.js";/);
   assert.match(taken.content, /\{ \.\.\.vaultshiftVaultEnv, A: "1" \}/);
 });
+
+test("a file that parses .env text itself and uses the values directly is reported (env-file-parse); a loader putting them into process.env is not", () => {
+  const viteLike = `import fs from "node:fs";\nimport dotenv from "dotenv";\nexport function loadEnv(mode) {\n  return { ...dotenv.parse(fs.readFileSync(".env")), ...dotenv.parse(fs.readFileSync(\`.env.\${mode}\`)) };\n}\n`;
+  const out = rewrite("tools/env.mjs", viteLike);
+  assert.equal(out.content, viteLike);
+  assert.deepEqual(out.warnings.map((w) => [w.code, w.line]), [["env-file-parse", 4], ["env-file-parse", 4]]);
+  assert.match(out.warnings[0]!.message, /no longer in the \.env files/);
+  // CommonJS forms: a destructured parse, require("dotenv").parse.
+  const cjs = `const { parse: p } = require("dotenv");\nconst a = p("X=1");\nconst b = require("dotenv").parse("Y=2");\nmodule.exports = { a, b };\n`;
+  assert.deepEqual(rewrite("a.cjs", cjs).warnings.map((w) => [w.code, w.line]), [["env-file-parse", 2], ["env-file-parse", 3]]);
+  // A loader (writes process.env by computed name): its values reach process.env, which processEnv serves.
+  const loader = `const dotenv = require("dotenv");\nconst parsed = dotenv.parse(require("fs").readFileSync(".env"));\nfor (const k of Object.keys(parsed)) if (!(k in process.env)) process.env[k] = parsed[k];\n`;
+  assert.deepEqual(rewrite("load.cjs", loader).warnings.filter((w) => w.code === "env-file-parse"), []);
+  // Some other parse is not dotenv's.
+  assert.deepEqual(rewrite("b.mjs", `import { parse } from "node:path";\nexport const x = parse("/a/b");\n`).warnings, []);
+});

@@ -252,6 +252,20 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     }
   });
 
+  // A file that parses .env text itself (dotenv's parse) and is not a loader
+  // (it does not put the result into process.env, whose reads the overlay
+  // serves) uses the parsed values directly: the migrated keys are no longer
+  // in the files (Vite's loadEnv and its hand-written kin). Said, not guessed at.
+  if (bound.size > 0 && !loaderFile) {
+    for (const call of dotenvParseCalls(ast)) {
+      warn(
+        call,
+        "env-file-parse",
+        `${file}:${call.loc?.start.line}: this parses .env text itself (dotenv's parse) and uses the values directly, not through process.env: after the migration the migrated keys are no longer in the .env files, so what it reads for them is undefined. Read those keys from the secrets module (secrets.NAME), or merge processEnv from it over the parsed values.`,
+      );
+    }
+  }
+
   for (const name of overlaidAliases) {
     const init = aliases.get(name);
     if (init) edits.push({ start: init.start!, end: init.end!, text: envIdent });
@@ -395,6 +409,36 @@ function writesInto(node: Node, parent: Node, key: string | null): boolean {
 }
 
 /** `process.env[k] = v`, `Object.assign(process.env, x)` (directly or through an alias) anywhere in the file. */
+/** `dotenv.parse(…)`, `parse(…)` imported or required from "dotenv", `require("dotenv").parse(…)`. */
+function dotenvParseCalls(ast: File): Node[] {
+  const modules = new Set<string>();
+  const parsers = new Set<string>();
+  const isDotenv = (n: Node | null | undefined) =>
+    !!n && n.type === "CallExpression" && n.callee.type === "Identifier" && n.callee.name === "require" && n.arguments[0]?.type === "StringLiteral" && n.arguments[0].value === "dotenv";
+  walk(ast.program, (node) => {
+    if (node.type === "ImportDeclaration" && node.source.value === "dotenv") {
+      for (const sp of node.specifiers) {
+        if (sp.type !== "ImportSpecifier") modules.add(sp.local.name);
+        else if ((sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "parse") parsers.add(sp.local.name);
+      }
+    }
+    if (node.type === "VariableDeclarator" && isDotenv(node.init)) {
+      if (node.id.type === "Identifier") modules.add(node.id.name);
+      if (node.id.type === "ObjectPattern") {
+        for (const p of node.id.properties) if (propertyKeyName(p) === "parse" && p.type === "ObjectProperty" && p.value.type === "Identifier") parsers.add(p.value.name);
+      }
+    }
+  });
+  const calls: Node[] = [];
+  walk(ast.program, (node) => {
+    if (node.type !== "CallExpression") return;
+    const c = node.callee;
+    if (c.type === "Identifier" && parsers.has(c.name)) calls.push(node);
+    else if (isMember(c) && staticKey(c) === "parse" && ((c.object.type === "Identifier" && modules.has(c.object.name)) || isDotenv(c.object))) calls.push(node);
+  });
+  return calls;
+}
+
 function writesEnvDynamically(ast: File, aliases: Map<string, Node | null>): boolean {
   const isEnv = (n: Node) => isProcessEnv(n) || (n.type === "Identifier" && aliases.has(n.name));
   let found = false;

@@ -88,7 +88,9 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       const before = readIfExists(join(ctx.root, file));
       if (before === null) continue;
       const content = before.toString("utf8");
-      if (literals.length === 0 && !names.some((n) => content.includes(n)) && !(names.length > 0 && mayUseWholeEnv(content))) continue;
+      // A file that parses .env text itself is looked at too (env-file-parse).
+      const parsesEnv = names.length > 0 && content.includes("dotenv") && /\bparse\s*\(/.test(content);
+      if (literals.length === 0 && !names.some((n) => content.includes(n)) && !(names.length > 0 && mayUseWholeEnv(content)) && !parsesEnv) continue;
       const packageType = typeOf(file);
       // An ES module needs the full file name (Node's ESM resolver adds no
       // extension); a CommonJS require() may leave a plain `.js` out.
