@@ -121,3 +121,36 @@ test("an entry that refers to a migrated secret (${DB_PASSWORD}) moves too, stor
   assert.deepEqual(p.config.map((c) => c.name).sort(), ["DB_USER", "LITERAL", "UPLOADS"], "config and a single-quoted (never expanded) value stay");
   assert.ok(!JSON.stringify(p).includes(PW));
 });
+
+test("two literals of one name with different values (PM2 env / env_production) are two secrets at two keys, not a collision; the same value shares its key", async () => {
+  const dev = "CANARYq8Wz2Lk5Rn7Tx3Vb9Md4Hs";
+  const prod = "CANARYf3Jp6Yc1Ng8Ku4Ze7Qw2Xa";
+  const root = tree({
+    "package.json": '{"name":"courier"}\n',
+    "ecosystem.config.js": `module.exports = {\n  apps: [{\n    env: { TWILIO_AUTH_TOKEN: "${dev}" },\n    env_production: { TWILIO_AUTH_TOKEN: "${prod}" },\n    env_staging: { TWILIO_AUTH_TOKEN: "${dev}" },\n  }],\n};\n`,
+  });
+  const p = await plan({ root, env: {} });
+  const at = (line: number) => p.secrets.find((s) => s.source.line === line || s.duplicates.some((d) => d.line === line));
+  assert.equal(`${at(3)?.target.path}#${at(3)?.target.key}`, "courier/shared/twilio#auth_token");
+  assert.equal(`${at(4)?.target.path}#${at(4)?.target.key}`, "courier/shared/twilio#auth_token_2");
+  assert.equal(at(5), at(3), "the same value is one secret");
+  assert.equal(p.secrets.length, 2);
+  const code = p.files.find((c) => c.file === "ecosystem.config.js")!.diff;
+  assert.match(code, /\+ {4}env: \{ TWILIO_AUTH_TOKEN: secrets\.TWILIO_AUTH_TOKEN \},/);
+  assert.match(code, /\+ {4}env_production: \{ TWILIO_AUTH_TOKEN: secrets\.TWILIO_AUTH_TOKEN_2 \},/);
+  // Two .env values at one location still stop the plan (the test above).
+});
+
+test("a literal assigned to process.env.X (a test setup file) is named after X in Vault and in the secrets module", async () => {
+  const root = tree({
+    "package.json": '{"name":"payouts"}\n',
+    ".env": `ADYEN_API_KEY=${PW}\n`,
+    "setup.js": `process.env.ADYEN_API_KEY = "CANARYk2Wq7Zp4Lm9Xr3Vt8Nb5Hc";\nrequire("./app");\n`,
+    "app.js": "module.exports = process.env.ADYEN_API_KEY;\n",
+  });
+  const p = await plan({ root, env: {} });
+  const literal = p.secrets.find((s) => s.source.file === "setup.js")!;
+  assert.equal(`${literal.target.path}#${literal.target.key}`, "payouts/shared/app#adyen_api_key");
+  // The .env variable keeps its name; the literal's module name is the next free one.
+  assert.match(p.files.find((f) => f.file === "setup.js")!.diff, /\+processEnv\.ADYEN_API_KEY = secrets\.ADYEN_API_KEY_2;/);
+});

@@ -48,8 +48,13 @@ function templatesFrom(options: PlanOptions, config: VaultshiftConfig): PathTemp
 }
 
 /** `stripeKey` → `STRIPE_KEY`: the secrets-module name of a literal. */
+/** A literal assigned to `process.env.X` (a test setup file) is named X, not PROCESS_ENV_X. */
+function literalName(name: string): string {
+  return name.replace(/^(?:process\.env|import\.meta\.env)\.(?=[A-Za-z_$])/, "");
+}
+
 function moduleName(name: string): string {
-  const n = lowerSnake(name).toUpperCase();
+  const n = lowerSnake(literalName(name)).toUpperCase();
   return /^[A-Z_]/.test(n) ? n : `SECRET_${n}`;
 }
 
@@ -136,7 +141,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // Map each candidate to a location; identical values at one location are one secret.
   progress({ stage: "map", step: 1, total: 1, message: `mapping ${movable.length} secrets to ${mount}/` });
-  const placed = movable.map((c) => ({ c, fp: fingerprint(salt, c.value), loc: mapLocation({ name: c.name, environment: c.environment, from: c.source.type }, app, templates) }));
+  const placed = movable.map((c) => ({ c, fp: fingerprint(salt, c.value), loc: mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type }, app, templates) }));
+  separateLiterals(placed, mount);
   findCollisions(placed.map(({ c, fp, loc }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: where(c.source), redacted: redact(c.value) })));
 
   const secrets: PlannedSecret[] = [];
@@ -290,4 +296,25 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     warnings,
   };
   return { id: planId(body), ...body };
+}
+
+/**
+ * A hard-coded literal has no environment: two literals of one name with
+ * different values (PM2's `env` and `env_production` blocks, one key per
+ * service in two files) are two secrets, not a collision. Each literal whose
+ * location already holds another value (a literal's or a .env secret's) gets
+ * the next free key (`auth_token_2`); the same value still shares its key.
+ * Two .env values at one location stay a collision (findCollisions).
+ */
+function separateLiterals(placed: { c: { source: { type: string } }; fp: string; loc: { path: string; key: string } }[], mount: string): void {
+  const taken = new Map<string, string>();
+  const id = (path: string, key: string) => `${mount}/${path}#${key}`;
+  for (const p of placed) if (p.c.source.type !== "literal" && !taken.has(id(p.loc.path, p.loc.key))) taken.set(id(p.loc.path, p.loc.key), p.fp);
+  for (const p of placed) {
+    if (p.c.source.type !== "literal") continue;
+    let key = p.loc.key;
+    for (let n = 2; taken.has(id(p.loc.path, key)) && taken.get(id(p.loc.path, key)) !== p.fp; n++) key = `${p.loc.key}_${n}`;
+    taken.set(id(p.loc.path, key), p.fp);
+    p.loc = { ...p.loc, key };
+  }
 }
