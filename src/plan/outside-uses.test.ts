@@ -44,3 +44,16 @@ test("a Cloudflare Worker project: the plan says that env bindings are not rewri
   assert.deepEqual(p.warnings.filter((w) => w.code === "not-migrated").map((w) => w.file), [".dev.vars"], "the scanner reads .dev.vars as a dotenv file");
   assert.equal(p.secrets.length, 0);
 });
+
+test("inline code in a Procfile or an npm script reading process.env.NAME (node -e) is an outside use too; a longer name is not", async () => {
+  const root = tree({
+    ".env": `IMGPROXY_KEY=${TOKEN}\nDB_PASSWORD=${PW}\n`,
+    Procfile: `web: node index.js\nrelease: node -e "if (!process.env.IMGPROXY_KEY) process.exit(1)"\ncheck: node -e "console.log(process.env.IMGPROXY_KEY_ID)"\n`,
+    "package.json": JSON.stringify({ name: "thumbs", scripts: { check: `node -e "require('pg').connect(process.env['DB_PASSWORD'])"` } }, null, 2) + "\n",
+    "index.js": "module.exports = [process.env.IMGPROXY_KEY, process.env.DB_PASSWORD];\n",
+  });
+  const p = await plan({ root, env: {} });
+  const outside = p.warnings.filter((w) => w.code === "outside-use");
+  assert.deepEqual(outside.map((w) => `${w.file}:${w.line}`).sort(), ["Procfile:2", "package.json:4"]);
+  assert.match(outside.find((w) => w.file === "Procfile")!.message, /the Procfile reads IMGPROXY_KEY \(process\.env\.IMGPROXY_KEY\)/);
+});

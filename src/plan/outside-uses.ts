@@ -32,11 +32,14 @@ interface Moved {
   reference: RegExp;
 }
 
-/** `$NAME`, `${NAME}`, `${NAME:-x}`, `${env:NAME}` (Serverless), `%NAME%` (cmd.exe npm scripts). */
+/**
+ * `$NAME`, `${NAME}`, `${NAME:-x}`, `${env:NAME}` (Serverless), `%NAME%` (cmd.exe npm scripts),
+ * and `process.env.NAME` / `process.env["NAME"]` in inline code (`node -e "…"` in a script or Procfile).
+ */
 function referencePattern(name: string): RegExp {
   // dotenv keys may hold `.` and `-`: taken literally.
   const n = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-  return new RegExp(`\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$${n}(?![A-Za-z0-9_])|%${n}%`);
+  return new RegExp(`\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])`);
 }
 
 function what(file: string): string {
@@ -83,7 +86,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         if (!ref) continue;
         const t = m.secret.target;
         // The reference as written, without a `:-default` (which could be a value).
-        const shown = ref[0].startsWith("%") ? `%${m.name}%` : ref[0].startsWith("${env:") ? `\${env:${m.name}}` : ref[0].startsWith("${") ? `\${${m.name}}` : `$${m.name}`;
+        const shown = ref[0].startsWith("process.env") ? `process.env.${m.name}` : ref[0].startsWith("%") ? `%${m.name}%` : ref[0].startsWith("${env:") ? `\${env:${m.name}}` : ref[0].startsWith("${") ? `\${${m.name}}` : `$${m.name}`;
         warnings.push({
           code: "outside-use",
           file,
