@@ -15,6 +15,6 @@ export const gitEnv: NodeJS.ProcessEnv = {
   GIT_COMMITTER_DATE: "2026-01-01T00:00:00Z",
 };
 
-export function git(cwd: string, args: string[], input?: string): string {
+export function git(cwd: string, args: string[], input?: string | Buffer): string {
   return execFileSync("git", args, { cwd, env: gitEnv, input, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["pipe", "pipe", "pipe"] });
 }
