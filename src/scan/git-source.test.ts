@@ -197,6 +197,42 @@ test("history streams its jobs to a sink in chunks, in order, with git paused wh
   assert.equal(maxConcurrent, 1, "one chunk in flight at a time");
 });
 
+test("with maxQueuedChars, git's output is read and parsed while a chunk is scanned; chunks still go to the sink one at a time, in order", { timeout: 60_000 }, async (t) => {
+  const dir = repo(t);
+  for (let c = 0; c < 12; c++) commitFiles(dir, `c${c}`, { [`f${c}.txt`]: `${"line\n".repeat(50)}FAKESECRET_${c}\n` });
+  const { historyJobs } = await import("./git-source.js");
+  const { PathFilter } = await import("./path-filter.js");
+  const run = async (maxQueuedChars: number) => {
+    const chunks: string[][] = [];
+    let concurrent = 0;
+    let maxConcurrent = 0;
+    const out = await historyJobs(dir, {}, [], new PathFilter({}), {
+      chunkChars: 200,
+      maxQueuedChars,
+      sink: async (jobs) => {
+        concurrent += 1;
+        maxConcurrent = Math.max(maxConcurrent, concurrent);
+        // The first chunk is slow: git (12 small commits) has long finished writing when it is done.
+        await new Promise((r) => setTimeout(r, chunks.length === 0 ? 1000 : 1));
+        chunks.push(jobs.map((j) => (j.kind === "text" ? j.file : "")));
+        concurrent -= 1;
+      },
+    });
+    return { out, chunks, maxConcurrent };
+  };
+  const ahead = await run(1000);
+  assert.deepEqual(ahead.chunks.flat(), Array.from({ length: 12 }, (_, c) => `f${c}.txt`));
+  assert.equal(ahead.maxConcurrent, 1, "one chunk in flight at a time");
+  // Each file's text is ~270 characters, a chunk of its own. Read ahead while
+  // the first chunk was scanned: three chunks waited, never more than the limit.
+  assert.ok((ahead.out.peakQueuedChars ?? 0) > 700, `queued ${ahead.out.peakQueuedChars}`);
+  assert.ok((ahead.out.peakQueuedChars ?? 0) <= 1000, `queued ${ahead.out.peakQueuedChars}`);
+  // Without it, the chunk being scanned and one more.
+  const paused = await run(0);
+  assert.deepEqual(paused.chunks.flat(), ahead.chunks.flat());
+  assert.ok((paused.out.peakQueuedChars ?? 0) < 600, `queued ${paused.out.peakQueuedChars}`);
+});
+
 test("history on a worker pool finds what the in-process scan finds", { timeout: 60_000 }, async (t) => {
   const dir = repo(t);
   for (let c = 0; c < 8; c++) commitFiles(dir, `c${c}`, { [`d/f${c % 3}.txt`]: `x${c}\nk=FAKESECRET_${c}\n` });

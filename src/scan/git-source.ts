@@ -107,6 +107,8 @@ export interface GitJobs {
   skipped: Partial<Record<SkipReason, number>>;
   notes: string[];
   commits?: number;
+  /** History with a sink: the most added text (characters) that waited for the sink at once. */
+  peakQueuedChars?: number;
 }
 
 function bump(s: GitJobs["skipped"], reason: SkipReason): void {
@@ -296,11 +298,21 @@ export interface HistoryOptions {
   maxFileSize?: number;
   /**
    * Receives the jobs in chunks while git is still writing, so that scanning
-   * overlaps reading and memory stays bounded; one chunk is in flight at a
-   * time (the git pipe is paused while a second waits). Without a sink, every
-   * job is returned in `jobs`.
+   * overlaps reading. Chunks are handed over in order, each after the
+   * previous one's promise settles; git's output keeps being read and parsed
+   * meanwhile (when the sink yields to the event loop) until `maxQueuedChars`
+   * of added text wait, then the pipe is paused, which bounds memory. Without
+   * a sink, every job is returned in `jobs`.
    */
   sink?: (jobs: ScanJob[]) => Promise<void>;
+  /**
+   * Characters of added text that may wait for the sink before git's pipe is
+   * paused (default: 0, one chunk at a time). A pipe holds 64 KiB on Linux:
+   * git stops writing as soon as its reader stops reading, so its revision
+   * walk and diffs run in parallel with the scan only while this lets the
+   * reading go on.
+   */
+  maxQueuedChars?: number;
   /**
    * Characters of added text per chunk (default 4 M); a function is asked
    * again for every chunk (the scanner hands small chunks to an in-process
@@ -331,10 +343,16 @@ export async function historyJobs(root: string, range: { since?: string }, paths
 
   let inFlight: Promise<void> = Promise.resolve();
   let sinkError: unknown;
+  /** Characters handed to the sink and not scanned yet. */
+  let queued = 0;
+  const maxQueued = options.maxQueuedChars ?? 0;
   const handOver = (): Promise<void> => {
     const chunk = out.jobs.splice(0);
+    const chars = pendingChars;
     pendingChars = 0;
-    inFlight = inFlight.then(() => sink!(chunk));
+    queued += chars;
+    out.peakQueuedChars = Math.max(out.peakQueuedChars ?? 0, queued);
+    inFlight = inFlight.then(() => sink!(chunk)).finally(() => (queued -= chars));
     inFlight.catch((error: unknown) => (sinkError ??= error));
     return inFlight;
   };
@@ -357,7 +375,20 @@ export async function historyJobs(root: string, range: { since?: string }, paths
     };
 
     // Parse what git wrote; when a chunk of jobs is full, hand it to the sink
-    // and stop (git waits on the full pipe) until the previous chunk is scanned.
+    // and go on reading while less than maxQueued characters wait; past that,
+    // stop (git waits on the full pipe) until everything handed over is scanned.
+    // `paused`: called after a wait, with the pipe paused.
+    const full = (paused: boolean) => {
+      while (queued + pendingChars <= maxQueued && sinkError === undefined) {
+        void handOver().catch(() => undefined);
+        if (parser.resume()) continue;
+        if (!paused) return;
+        if (closed) finish();
+        else child.stdout.resume();
+        return;
+      }
+      wait();
+    };
     const wait = () => {
       waiting = true;
       child.stdout.pause();
@@ -371,14 +402,14 @@ export async function historyJobs(root: string, range: { since?: string }, paths
             else child.kill();
             return;
           }
-          if (parser.resume()) return wait();
+          if (parser.resume()) return full(true);
           if (closed) finish();
           else child.stdout.resume();
         });
     };
 
     child.stdout.on("data", (data: Buffer) => {
-      if (parser.push(data)) wait();
+      if (parser.push(data)) full(false);
     });
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (c: string) => (stderr += c));
