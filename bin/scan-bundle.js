@@ -7,7 +7,7 @@
 // https://nodejs.org/docs/latest-v20.x/api/vm.html#new-vmscriptcode-options).
 const { readFileSync, renameSync, unlinkSync, writeFileSync } = require("node:fs");
 const { pathToFileURL } = require("node:url");
-const { join, sep } = require("node:path");
+const { dirname, join, sep } = require("node:path");
 
 const distPath = join(__dirname, "..", "dist") + sep;
 const distUrl = pathToFileURL(distPath).href;
@@ -26,6 +26,39 @@ function writeAtomically(file, data) {
       // nothing was written
     }
   }
+}
+
+/**
+ * @babel/parser, compiled with a V8 code cache (src/scan/babel-parser.ts asks
+ * for it through \`import.meta.bundle.parser\`). `cacheFile` holds the SHA-1 of
+ * the parser's source (40 hex characters) and then V8's data: V8 itself
+ * checks only the source's length, and another parser version with a
+ * stale cache must not run. Returns the module's exports, whether the cache
+ * was missing or not used, and \`save()\`, which writes one from what has
+ * been compiled so far.
+ */
+function compileParser(cacheFile) {
+  const file = require.resolve("@babel/parser");
+  const source = readFileSync(file);
+  const sha1 = require("node:crypto").createHash("sha1").update(source).digest("hex");
+  let cachedData;
+  try {
+    const stored = readFileSync(cacheFile);
+    if (stored.subarray(0, 40).toString("latin1") === sha1) cachedData = stored.subarray(40);
+  } catch {
+    // No cache: V8 compiles as usual.
+  }
+  const vm = require("node:vm");
+  // The wrapper CommonJS gives a module (https://nodejs.org/docs/latest-v20.x/api/modules.html#the-module-wrapper).
+  const wrapped = `(function (exports, require, module, __filename, __dirname) {${source.toString("utf8")}\n})`;
+  const script = new vm.Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const parserModule = { exports: {} };
+  script.runInThisContext().call(parserModule.exports, parserModule.exports, require("node:module").createRequire(file), parserModule, file, dirname(file));
+  return {
+    exports: parserModule.exports,
+    fresh: cachedData === undefined || script.cachedDataRejected === true,
+    save: () => writeAtomically(cacheFile, Buffer.concat([Buffer.from(sha1, "latin1"), script.createCachedData()])),
+  };
 }
 
 /**
@@ -53,9 +86,17 @@ function loadBundle({ refreshCache }) {
     distPath,
     importModule: (url) => import(url),
     require,
-    // What the pool starts its workers with (src/scan/worker-pool.ts).
-    bundle: { worker: join(__dirname, "scan-worker.js") },
+    bundle: {
+      // What the pool starts its workers with (src/scan/worker-pool.ts).
+      worker: join(__dirname, "scan-worker.js"),
+      parser: () => {
+        const p = compileParser(`${base}.parser.cache`);
+        // Written at exit, after this scan's parses: the cache then holds the functions they compiled.
+        if (refreshCache && p.fresh) process.once("exit", p.save);
+        return p.exports;
+      },
+    },
   });
 }
 
-module.exports = { base, distPath, distUrl, loadBundle, writeAtomically };
+module.exports = { base, compileParser, distPath, distUrl, loadBundle, writeAtomically };

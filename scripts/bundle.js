@@ -222,6 +222,7 @@ async function build() {
   };
   write(join(dist, `${OUT}.js`), bundle);
   rmSync(join(dist, `${OUT}.cache`), { force: true });
+  rmSync(join(dist, `${OUT}.parser.cache`), { force: true });
   write(join(dist, `${OUT}.json`), JSON.stringify({ entry: ENTRY, bundleSha1: createHash("sha1").update(bundle).digest("hex"), files }));
   return modules.size;
 }
@@ -236,6 +237,9 @@ function warm() {
     writeFileSync(join(dir, ".env"), "PORT=3000\nAPI_TOKEN=not-a-real-token-but-long-enough-123\n");
     writeFileSync(join(dir, "app.js"), 'const key = process.env.API_KEY;\nconst password = "hunter2-not-real";\nexport default { key, password };\n');
     writeFileSync(join(dir, "config.yml"), "database:\n  url: postgres://user:pass@localhost/db\n");
+    // Parsed by @babel/parser (they read process.env): its code cache gets what JS, JSX and TypeScript need.
+    writeFileSync(join(dir, "server.ts"), PARSER_SAMPLES.ts);
+    writeFileSync(join(dir, "view.jsx"), PARSER_SAMPLES.jsx);
     const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--warm", "--dist", dist], { cwd: dir, encoding: "utf8" });
     if (r.status !== 0) throw new Error(`bundle: warming the code cache failed: ${(r.stderr || r.stdout).trim().split("\n").slice(0, 5).join(" | ")}`);
   } finally {
@@ -243,16 +247,67 @@ function warm() {
   }
 }
 
+// Everyday syntax for the parser's warm-up: each construct compiles the
+// parser functions that read it, which the code cache then keeps.
+const PARSER_SAMPLES = {
+  ts: `import { readFile } from "node:fs/promises";
+import type { Config } from "./types";
+export interface Options<T = string> { name?: T; retries: number; readonly tags: string[] }
+enum Level { Low = 1, High }
+declare const VERSION: string;
+export abstract class Client<T> implements Config {
+  private cache = new Map<string, T>();
+  constructor(protected readonly url = process.env.SERVICE_URL ?? "http://localhost:8080", public timeout: number = 30) {}
+  @logged async get(id: string): Promise<T | undefined> {
+    const hit = this.cache.get(id) as T;
+    if (hit !== undefined) return hit;
+    const res = await fetch(\`\${this.url}/items/\${encodeURIComponent(id)}\`, { headers: { authorization: \`Bearer \${process.env.API_TOKEN}\` } });
+    return res.ok ? ((await res.json()) as T) : undefined;
+  }
+  abstract name(): string;
+}
+export function pick<K extends keyof Options>(o: Options, ...keys: K[]): Pick<Options, K> {
+  const out = {} as Pick<Options, K>;
+  for (const k of keys) out[k] = o[k];
+  return out;
+}
+export const level = (n: number): Level => (n > 3 ? Level.High : Level.Low);
+const { DB_USER = "app", DB_PASSWORD } = process.env;
+export default { DB_USER, DB_PASSWORD, pick, level, readFile, VERSION: typeof VERSION === "string" ? VERSION : "dev" };
+`,
+  jsx: `import React, { useEffect, useState } from "react";
+const API = process.env.REACT_APP_API_URL || "/api";
+export function List({ items = [], onSelect }) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    let live = true;
+    fetch(API + "/items").then((r) => r.json()).then((data) => live && setOpen(data?.length > 0)).catch(console.error);
+    return () => { live = false; };
+  }, []);
+  return (
+    <ul className={open ? "open" : undefined}>
+      {items.map((item, i) => <li key={item.id ?? i} onClick={() => onSelect?.(item)}>{item.label} &middot; {i + 1}</li>)}
+      <>{open && <span>{\`\${items.length} items\`}</span>}</>
+    </ul>
+  );
+}
+module.exports = { List, retry: async function* (n) { for (let i = 0; i < n; i++) yield i ** 2; } };
+`,
+};
+
 async function warmChild() {
   const vm = await import("node:vm");
   const { createRequire } = await import("node:module");
   const file = join(dist, `${OUT}.js`);
   const script = new vm.Script(readFileSync(file, "utf8"), { filename: file });
+  const { compileParser } = createRequire(import.meta.url)(join(root, "bin", "scan-bundle.js"));
+  let parser;
   const load = script.runInThisContext()({
     distUrl: pathToFileURL(dist).href + "/",
     distPath: dist + "/",
     importModule: (url) => import(url),
     require: createRequire(import.meta.url),
+    bundle: { parser: () => (parser = compileParser(join(dist, `${OUT}.parser.cache`))).exports },
   });
   const { main } = load("src/cli/main.js");
   const { captureIo } = load("src/cli/io.js");
@@ -262,6 +317,8 @@ async function warmChild() {
     if (code !== 1) throw new Error(`bundle: the warm-up scan exited ${code}, expected 1 (findings): ${io.err()}`);
   }
   writeFileSync(join(dist, `${OUT}.cache`), script.createCachedData());
+  if (!parser) throw new Error("bundle: the warm-up scans never loaded @babel/parser (no JavaScript was parsed)");
+  parser.save();
 }
 
 if (process.argv.includes("--warm")) await warmChild();

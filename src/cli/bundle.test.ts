@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -221,4 +222,38 @@ test("scan bundle: the workers of a pooled scan run the bundle too, and find wha
   assert.equal(a.summary.workers, 1);
   assert.equal(a.summary.findings, 3);
   assert.deepEqual(a, report(modules.stdout));
+});
+
+test("scan bundle: @babel/parser runs with a code cache made for its own source, written again when missing or made for another version", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-bundle-");
+  t.after(cleanup);
+  const pkg = packageCopy(dir);
+  const cacheFile = join(pkg, "dist", "src", "cli", "scan.bundle.parser.cache");
+  const parserFile = createRequire(join(pkg, "bin", "x.js")).resolve("@babel/parser");
+  const sha1 = createHash("sha1").update(readFileSync(parserFile)).digest("hex");
+  const stamp = () => readFileSync(cacheFile).subarray(0, 40).toString("latin1");
+  assert.equal(stamp(), sha1, "the build writes the cache, stamped with the parser's SHA-1");
+  assert.ok(statSync(cacheFile).size > 10_000);
+
+  // A JavaScript file the scanner parses (a secret as the default of an environment variable).
+  writeFiles(dir, { "work/src/db.js": `const { DB_PASSWORD = "${SECRET}" } = process.env;\nmodule.exports = DB_PASSWORD;\n`, "env-only/.env": `AWS_SECRET_ACCESS_KEY=${SECRET}\n` });
+  const work = join(dir, "work");
+  const expected = report(run(pkg, work, ["scan", "--format", "json"], { VAULTSHIFT_NO_BUNDLE: "1" }).stdout);
+  assert.equal((expected as { findings: unknown[] }).findings.length, 1);
+  assert.deepEqual(report(run(pkg, work, ["scan", "--format", "json"]).stdout), expected);
+
+  // Stamped for another parser version: not used, and replaced at exit.
+  writeFileSync(cacheFile, Buffer.concat([Buffer.from("0".repeat(40), "latin1"), readFileSync(cacheFile).subarray(40)]));
+  assert.deepEqual(report(run(pkg, work, ["scan", "--format", "json"]).stdout), expected);
+  assert.equal(stamp(), sha1);
+  // Missing: written by the next scan that parses JavaScript, and only by one that does.
+  rmSync(cacheFile);
+  assert.equal(run(pkg, join(dir, "env-only"), ["scan"]).code, 1);
+  assert.ok(!existsSync(cacheFile), "a scan without JavaScript does not load the parser");
+  assert.deepEqual(report(run(pkg, work, ["scan", "--format", "json"]).stdout), expected);
+  assert.equal(stamp(), sha1);
+  // Not V8's data at all: rejected, the parser compiles without it, and the file is replaced.
+  writeFileSync(cacheFile, `${sha1}not a code cache`);
+  assert.deepEqual(report(run(pkg, work, ["scan", "--format", "json"]).stdout), expected);
+  assert.ok(statSync(cacheFile).size > 10_000);
 });

@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import { loadBabelParser } from "./babel-parser.js";
 import type { EnvReference, SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
 import type { Candidate } from "./engine.js";
@@ -20,7 +20,7 @@ type Parse = (code: string, options: Record<string, unknown>) => { program: Node
 
 let parse: Parse | null = null;
 function parser(): Parse {
-  if (!parse) parse = (createRequire(import.meta.url)("@babel/parser") as { parse: Parse }).parse;
+  if (!parse) parse = loadBabelParser().parse as unknown as Parse;
   return parse;
 }
 
