@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectGeneric, isPluralName, keyBefore } from "./generic-detector.js";
+import { detectGeneric, isPluralName, keyBefore, quoteOpensKeyPath } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
 import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 
@@ -303,6 +303,39 @@ test("isPluralName answers as /(?:key|token|secret|password)s$/i", () => {
     for (let i = Math.floor(next() * 4); i >= 0; i--) name += words[Math.floor(next() * words.length)];
     assert.equal(isPluralName(name), PLURAL.test(name), name);
   }
+});
+
+test("quoteOpensKeyPath answers as the regex it replaces: the quote, then at most 60 of [\\w.:/ -] up to the name", () => {
+  const parts = ['"', "'", "a", "Z", "9", "_", ".", ":", "/", " ", "-", "\t", "é", "\u2028", "x".repeat(30), "{"];
+  let seed = 7;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  let matched = 0;
+  for (let n = 0; n < 20000; n++) {
+    let text = "";
+    for (let i = Math.floor(next() * 8); i >= 0; i--) text += parts[Math.floor(next() * parts.length)];
+    const s = text.length;
+    text += "password";
+    for (const quote of ['"', "'"]) {
+      const expected = new RegExp(`${quote}[\\w.:/ -]{0,60}$`).test(text.slice(Math.max(0, s - 62), s));
+      if (expected) matched++;
+      assert.equal(quoteOpensKeyPath(text, s, quote.charCodeAt(0)), expected, JSON.stringify(text));
+    }
+  }
+  assert.ok(matched > 1000, `only ${matched} texts matched`);
+});
+
+test("names next to characters above U+00FF and at the ends of the text read as before", () => {
+  for (const [file, text] of [
+    ["config.yml", `é:\n  password: ${PW}\n`],
+    ["config.yml", `password: ${PW}`],
+    ["app.json", `{"名前": "x", "password": "${PW}"}`],
+    ["app.py", `pässword = "x"\npassword = "${PW}"`],
+    ["app.env", `PASSWORD=${PW}`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [PW], `${file}: ${text.trim()}`);
+  }
+  assert.deepEqual(secretsIn("config.yml", "password"), []);
+  assert.deepEqual(secretsIn("config.yml", "password:"), []);
 });
 
 test("long options followed by their value: --api-key …, [\"--token\", \"…\"]", () => {

@@ -38,7 +38,17 @@ const IDENT_CHARS = new Uint8Array(128);
 for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.-") IDENT_CHARS[ch.charCodeAt(0)] = 1;
 
 function isIdentCode(c: number): boolean {
-  return c < 128 && IDENT_CHARS[c] === 1;
+  return c >= 0 && c < 128 && IDENT_CHARS[c] === 1;
+}
+
+/**
+ * The UTF-16 code unit at `i`, or -1 outside the text. The value readers compare codes, not
+ * one-character strings: `text[i]` past either end is undefined, and above U+00FF it is a new,
+ * non-internalized string; either one, met for the first time late in a scan, made V8 throw away
+ * the optimised readers ("out of bounds", "wrong instance type") and compile them again.
+ */
+function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
 const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
@@ -107,16 +117,16 @@ function tripleQuoted(text: string, i: number): { start: number; end: number } |
 
 /** Reads a quoted string starting at `i` (the quote). Same line only; backslash escapes. */
 function readQuoted(text: string, i: number): { start: number; end: number } | null {
-  const q = text[i]!;
-  if (text.startsWith(q + q + q, i)) return null; // triple-quoted blocks: not a one-line literal
+  const q = text.charCodeAt(i);
+  if (codeAt(text, i + 1) === q && codeAt(text, i + 2) === q) return null; // triple-quoted blocks: not a one-line literal
   for (let j = i + 1; j < text.length && j < i + 4096; j++) {
-    const c = text[j];
-    if (c === "\\") {
+    const c = text.charCodeAt(j);
+    if (c === 92 /* backslash */) {
       j++;
       continue;
     }
     if (c === q) return { start: i + 1, end: j };
-    if (c === "\n" && q !== "`") return null;
+    if (c === 10 && q !== 96 /* ` */) return null;
   }
   return null;
 }
@@ -250,7 +260,8 @@ function yamlListValues(text: string, e: number, info: FileInfo): { start: numbe
     if (!LIST_ITEM.test(text)) break;
     const v = literalAt(text, LIST_ITEM.lastIndex, info);
     // A mapping item (`- name: x`) or a nested list is not a scalar.
-    if (!v || text[v.end] === ":" || (text[v.end] === '"' || text[v.end] === "'") && text[v.end + 1] === ":") return null;
+    const after = v ? codeAt(text, v.end) : -1;
+    if (!v || after === 58 || (after === 34 || after === 39) && codeAt(text, v.end + 1) === 58) return null;
     out.push(v);
     const nl = text.indexOf("\n", v.end);
     if (nl === -1 || nl - v.end > 200) break;
@@ -270,13 +281,14 @@ function arrayValues(text: string, e: number, info: FileInfo): { start: number; 
     ARRAY_GAP.lastIndex = j;
     ARRAY_GAP.test(text);
     j = ARRAY_GAP.lastIndex;
-    if (text[j] !== '"' && text[j] !== "'") break;
+    const q = codeAt(text, j);
+    if (q !== 34 && q !== 39) break;
     const v = literalAt(text, j, info);
     if (!v) break;
     out.push(v);
     j = v.end + 1;
   }
-  return out.length > 0 && (text[j] === "]" || out.length === 20) ? out : null;
+  return out.length > 0 && (codeAt(text, j) === 93 /* ] */ || out.length === 20) ? out : null;
 }
 
 /**
@@ -363,9 +375,11 @@ function elementText(text: string, start: number, closeTag: string): { start: nu
 /** The value assigned to the identifier at [s, e), if the text after it is an assignment. */
 function valueAfter(text: string, s: number, e: number, info: FileInfo): { start: number; end: number } | null {
   let j = e;
-  const before = text[s - 1];
+  // Character codes (codeAt: -1 outside the text), never one-character strings: see codeAt.
+  const before = codeAt(text, s - 1);
+  let next = codeAt(text, j);
   // XML element: <password>value</password>
-  if (before === "<" && text[j] === ">") {
+  if (before === 60 /* < */ && next === 62 /* > */) {
     // `<password><![CDATA[…]]></password>` (JBoss/WildFly datasources, Maven settings): the section's text.
     if (text.startsWith("<![CDATA[", j + 1)) {
       const end = text.indexOf("]]>", j + 10);
@@ -373,14 +387,14 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
       return { start: j + 10, end };
     }
     const close = text.indexOf("<", j + 1);
-    if (close === -1 || text[close + 1] !== "/") return null;
+    if (close === -1 || codeAt(text, close + 1) !== 47 /* / */) return null;
     const nl = text.indexOf("\n", j + 1);
     if (nl !== -1 && nl < close) return null;
     return { start: j + 1, end: close };
   }
   // Property lists (Info.plist): `<key>API_SECRET</key>` then `<string>…</string>`,
   // on the same or the next line.
-  if (before === ">" && text.startsWith("</key>", j)) {
+  if (before === 62 /* > */ && text.startsWith("</key>", j)) {
     PLIST_VALUE.lastIndex = j + 6;
     const m = PLIST_VALUE.exec(text);
     return m ? elementText(text, j + 6 + m[0].length, "</string>") : null;
@@ -388,68 +402,56 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   // Hadoop-style configuration (core-site.xml, hive-site.xml, hbase-site.xml, Oozie, Ranger):
   // `<name>fs.s3a.secret.key</name>` then `<value>…</value>`, on the same or the next line
   // (https://hadoop.apache.org/docs/stable/hadoop-project-dist/hadoop-common/core-default.xml).
-  if (before === ">" && text.startsWith("</name>", j) && text.startsWith("<name>", s - 6)) {
+  if (before === 62 /* > */ && text.startsWith("</name>", j) && text.startsWith("<name>", s - 6)) {
     XML_VALUE.lastIndex = j + 7;
     const m = XML_VALUE.exec(text);
     return m ? elementText(text, j + 7 + m[0].length, "</value>") : null;
   }
   // Elements named by an attribute: Android `<string name="api_secret">…</string>`, Hibernate
   // `<property name="hibernate.connection.password">…</property>`, `<entry key="db.password">…</entry>`.
-  if (before === '"' && text.startsWith('">', j) && /<[\w:.-]{1,40}[ \t]+(?:name|key)="$/.test(text.slice(Math.max(0, s - 60), s))) {
+  if (before === 34 && text.startsWith('">', j) && /<[\w:.-]{1,40}[ \t]+(?:name|key)="$/.test(text.slice(Math.max(0, s - 60), s))) {
     return elementText(text, j + 2, "</");
   }
   // `${db.password:default}` (Spring `@Value`, properties) and `${DB_PASSWORD:-default}` (shell,
   // compose): the default after the name is a literal written into the file. `:?` / `:+` are not defaults.
-  if (text[s - 1] === "{" && text[s - 2] === "$" && text[e] === ":" && text[e + 1] !== "?" && text[e + 1] !== "+") {
-    const from = text[e + 1] === "-" ? e + 2 : e + 1;
-    const close = text.indexOf("}", from);
-    if (close === -1 || close - from > 2000 || close === from) return null;
-    const inner = text.slice(from, close);
-    return /[\s${}"']/.test(inner) ? null : { start: from, end: close };
+  if (before === 123 /* { */ && codeAt(text, s - 2) === 36 /* $ */ && next === 58 /* : */) {
+    const flag = codeAt(text, e + 1);
+    if (flag !== 63 /* ? */ && flag !== 43 /* + */) {
+      const from = flag === 45 /* - */ ? e + 2 : e + 1;
+      const close = text.indexOf("}", from);
+      if (close === -1 || close - from > 2000 || close === from) return null;
+      const inner = text.slice(from, close);
+      return /[\s${}"']/.test(inner) ? null : { start: from, end: close };
+    }
   }
   // A long option in an argument list: `["--api-key", "…"]` (container args, subprocess calls).
-  if (before === "-" && text[s - 2] === "-" && (text[s - 3] === '"' || text[s - 3] === "'") && text[j] === text[s - 3]) {
-    NEXT_ARGUMENT.lastIndex = j + 1;
-    return NEXT_ARGUMENT.test(text) ? readQuoted(text, NEXT_ARGUMENT.lastIndex) : null;
+  if (before === 45 /* - */ && codeAt(text, s - 2) === 45) {
+    const q = codeAt(text, s - 3);
+    if ((q === 34 || q === 39) && next === q) {
+      NEXT_ARGUMENT.lastIndex = j + 1;
+      return NEXT_ARGUMENT.test(text) ? readQuoted(text, NEXT_ARGUMENT.lastIndex) : null;
+    }
   }
   let quotedName = false;
-  if (before === '"' && text[s - 2] === "\\" && text[j] === "\\" && text[j + 1] === '"') {
+  if (before === 34 && codeAt(text, s - 2) === 92 /* \ */ && next === 92 && codeAt(text, j + 1) === 34) {
     // A name in escaped quotes, inside a JSON string: notebook cell source (`os.environ[\"X\"] = \"…\"`),
     // a JSON payload kept in a string (`"{\"password\": \"…\"}"`).
     j += 2;
     quotedName = true;
-  } else if ((before === '"' || before === "'" || before === "`") && text[j] === before) {
+  } else if ((before === 34 || before === 39 || before === 96 /* ` */) && next === before) {
     j++;
     quotedName = true;
-  } else if ((text[j] === '"' || text[j] === "'") && new RegExp(`${text[j]}[\\w.:/ -]{0,60}$`).test(text.slice(Math.max(0, s - 62), s))) {
+  } else if ((next === 34 || next === 39) && quoteOpensKeyPath(text, s, next)) {
     // A quoted key with a section prefix: `"Smtp:Password": "…"`, `"spring.datasource.password": …`.
     j++;
     quotedName = true;
   }
-  if (quotedName) {
-    // Terraform `variable "db_password" { … default = "…" … }`: the block's default is the value.
-    if (/variable[ \t]+"$/.test(text.slice(Math.max(0, s - 12), s)) && /^[ \t]*\{/.test(text.slice(j, j + 8))) return hclDefault(text, j);
-    AFTER_QUOTED_NAME.lastIndex = j;
-    const a = AFTER_QUOTED_NAME.exec(text);
-    if (a && a[0].includes(",") && isGradleFieldName(text, s - 1)) return gradleFieldValue(text, j + a[0].length, info);
-    if (a && (/value/i.test(a[0]) || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
-    else if ((PARAMETER_VALUE.lastIndex = j) >= 0 && PARAMETER_VALUE.test(text)) {
-      // ARM/Bicep parameter files: `"adminPassword": { "value": "…" }`, the name on the parameter.
-      return literalAt(text, PARAMETER_VALUE.lastIndex, info);
-    } else if (text[j] === "]") {
-      // Subscript assignment: `app.config["JWT_SECRET_KEY"] = "…"`, `$config['password'] = '…'`, `ENV["X"] ||= "…"`.
-      return operatorValue(text, j + 1, info);
-    }
-    else if (!a || !a[0].includes(",")) {
-      return operatorValue(text, j, info);
-    } else return null;
-    return literalAt(text, j, info);
-  }
-  if (before === ":" && /^[\s{([]?$/.test(text[s - 2] ?? "")) {
+  if (quotedName) return quotedNameValue(text, s, j, info);
+  if (before === 58 /* : */ && isKeywordMark(codeAt(text, s - 2))) {
     KEYWORD_VALUE.lastIndex = j;
     if (KEYWORD_VALUE.test(text)) return literalAt(text, KEYWORD_VALUE.lastIndex, info);
   }
-  if (text[j] === "(" && (SETTER_NAME.test(text.slice(s, e)) || isBuilderMethod(text, s, e))) {
+  if (next === 40 /* ( */ && (SETTER_NAME.test(text.slice(s, e)) || isBuilderMethod(text, s, e))) {
     SETTER_ARGUMENT.lastIndex = j;
     if (!SETTER_ARGUMENT.test(text)) return null;
     const arg = literalAt(text, SETTER_ARGUMENT.lastIndex, info);
@@ -468,45 +470,100 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
     if (k) return literalAt(text, j + k[0].length, info);
     return null;
   }
-  // Dockerfile `ENV NAME value` / `ARG NAME=value`.
-  // (Only near a line start: never slice a long line per hit, or a 1 MB line costs O(n²).)
-  const lineStart = nearLineStart(text, s, 40);
-  // C/C++/Objective-C `#define API_KEY "…"`.
-  if (lineStart !== -1 && /^[ \t]*#[ \t]*define[ \t]+$/.test(text.slice(lineStart, s)) && (text[j] === " " || text[j] === "\t")) {
-    while (text[j] === " " || text[j] === "\t") j++;
-    return literalAt(text, j, info);
-  }
-  if (lineStart !== -1 && /^[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(lineStart, s)) && (text[j] === " " || text[j] === "\t")) {
-    while (text[j] === " " || text[j] === "\t") j++;
-    return literalAt(text, j, { ...info, unquotedLiterals: true });
+  // The forms below that read the line before the name all have a blank after it, and the line's
+  // start is looked for only then. (Only near a line start: never slice a long line per hit, or a
+  // 1 MB line costs O(n²).)
+  const blankAfter = next === 32 || next === 9;
+  let lineStart = -2;
+  if (blankAfter && (before === 32 || before === 9)) {
+    lineStart = nearLineStart(text, s, 40);
+    // C/C++/Objective-C `#define API_KEY "…"`.
+    if (lineStart !== -1 && /^[ \t]*#[ \t]*define[ \t]+$/.test(text.slice(lineStart, s))) {
+      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+      return literalAt(text, j, info);
+    }
+    // Dockerfile `ENV NAME value` / `ARG NAME=value`.
+    if (lineStart !== -1 && /^[ \t]*(?:ENV|ARG)[ \t]+$/.test(text.slice(lineStart, s))) {
+      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+      return literalAt(text, j, info, false, true, true);
+    }
   }
   // C/C++/Objective-C arrays: `static const char api_key[] = "…"`, `char kSecret[33] = "…"`.
-  if (text[j] === "[" && !info.unquotedLiterals) {
+  if (next === 91 /* [ */ && !info.unquotedLiterals) {
     C_ARRAY.lastIndex = j;
-    if (C_ARRAY.test(text)) j = C_ARRAY.lastIndex;
+    if (C_ARRAY.test(text)) {
+      j = C_ARRAY.lastIndex;
+      next = codeAt(text, j);
+    }
   }
   // A definition form whose name is followed by its value: Lisp (`(def api-key "…")`, Clojure
   // `(def ^:private s3-secret "…")`, Emacs `(setq x "…")`, Scheme `(define x "…")`) and CMake
   // (`set(DB_PASSWORD "…" CACHE STRING "…")`).
-  if ((text[j] === " " || text[j] === "\t") && (before === " " || before === "\t" || before === "(") && lineStart !== -1 && DEFINITION_FORM.test(text.slice(lineStart, s))) {
-    while (text[j] === " " || text[j] === "\t") j++;
-    if (text[j] === '"') return readQuoted(text, j);
+  if ((next === 32 || next === 9) && (before === 32 || before === 9 || before === 40 /* ( */)) {
+    if (lineStart === -2) lineStart = nearLineStart(text, s, 40);
+    if (lineStart !== -1 && DEFINITION_FORM.test(text.slice(lineStart, s))) {
+      while (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9) j++;
+      if (text.charCodeAt(j) === 34) return readQuoted(text, j);
+      next = codeAt(text, j);
+    }
   }
-  const op = operatorValue(text, j, info, before === "?" || before === "&");
+  const query = before === 63 /* ? */ || before === 38 /* & */;
+  const op = operatorValue(text, j, info, query, info.unquotedLiterals);
   if (op) return op;
-  if (text[j] === ":" && info.unquotedLiterals) {
+  if (next === 58 /* : */ && info.unquotedLiterals) {
     const nested = nestedValue(text, s, j, info);
     if (nested) return nested;
   }
   // In a comment of a source file the rest of the line is text, so `// old key: password=…` holds a
   // bare literal that the code reading (quoted values only) would skip.
   if (!info.unquotedLiterals && isCommentLine(text, s)) {
-    const c = operatorValue(text, j, { ...info, unquotedLiterals: true }, before === "?" || before === "&");
+    const c = operatorValue(text, j, info, query, true);
     if (c) return c;
   }
-  if ((text[j] === " " || text[j] === "\t") && before === "-" && text[s - 2] === "-") return flagValue(text, j, info);
-  if (!info.spaceSeparated || (text[j] !== " " && text[j] !== "\t")) return null;
+  if ((next === 32 || next === 9) && before === 45 /* - */ && codeAt(text, s - 2) === 45) return flagValue(text, j, info);
+  if (info.spaceSeparated !== true || (next !== 32 && next !== 9)) return null;
   return spaceSeparatedValue(text, s, j, info);
+}
+
+/**
+ * `new RegExp(`${quote}[\\w.:/ -]{0,60}$`).test(text.slice(Math.max(0, s - 62), s))` without
+ * building a regex per call: the quote, then at most 60 key-path characters up to `s`.
+ */
+export function quoteOpensKeyPath(text: string, s: number, quote: number): boolean {
+  let k = s - 1;
+  while (k >= 0 && s - 1 - k <= 60 && isKeyPathCode(text.charCodeAt(k))) k--;
+  return s - 1 - k <= 60 && k >= 0 && text.charCodeAt(k) === quote;
+}
+
+/** `[\w.:/ -]`: ASCII letters, digits, `_`, `.`, `:`, `/`, space, `-`. */
+function isKeyPathCode(c: number): boolean {
+  return (c >= 48 && c <= 58) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 46 || c === 47 || c === 32 || c === 45;
+}
+
+/** `/^[\s{([]?$/.test(text[s - 2] ?? "")` for the code at s - 2 (-1 before the text). */
+function isKeywordMark(c: number): boolean {
+  return c === -1 || c === 123 /* { */ || c === 40 /* ( */ || c === 91 /* [ */ || isSpaceCode(c);
+}
+
+/** The value after a quoted name whose closing quote ends before `j`. */
+function quotedNameValue(text: string, s: number, j: number, info: FileInfo): { start: number; end: number } | null {
+  // Terraform `variable "db_password" { … default = "…" … }`: the block's default is the value.
+  if (/variable[ \t]+"$/.test(text.slice(Math.max(0, s - 12), s)) && /^[ \t]*\{/.test(text.slice(j, j + 8))) return hclDefault(text, j);
+  AFTER_QUOTED_NAME.lastIndex = j;
+  const a = AFTER_QUOTED_NAME.exec(text);
+  if (a && a[0].includes(",") && isGradleFieldName(text, s - 1)) return gradleFieldValue(text, j + a[0].length, info);
+  if (a && (/value/i.test(a[0]) || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
+  else if ((PARAMETER_VALUE.lastIndex = j) >= 0 && PARAMETER_VALUE.test(text)) {
+    // ARM/Bicep parameter files: `"adminPassword": { "value": "…" }`, the name on the parameter.
+    return literalAt(text, PARAMETER_VALUE.lastIndex, info);
+  } else if (codeAt(text, j) === 93 /* ] */) {
+    // Subscript assignment: `app.config["JWT_SECRET_KEY"] = "…"`, `$config['password'] = '…'`, `ENV["X"] ||= "…"`.
+    return operatorValue(text, j + 1, info, false, info.unquotedLiterals);
+  }
+  else if (!a || !a[0].includes(",")) {
+    return operatorValue(text, j, info, false, info.unquotedLiterals);
+  } else return null;
+  return literalAt(text, j, info);
 }
 
 // A YAML name whose value is a child `value:` / `default:` key: GitLab CI's expanded variables
@@ -583,7 +640,8 @@ function flagValue(text: string, j: number, info: FileInfo): { start: number; en
   FLAG_VALUE.lastIndex = j;
   if (!FLAG_VALUE.test(text)) return null;
   const k = FLAG_VALUE.lastIndex;
-  if (text[k] === '"' || text[k] === "'") return readQuoted(text, k);
+  const q = codeAt(text, k);
+  if (q === 34 || q === 39) return readQuoted(text, k);
   if (!info.unquotedLiterals) return null;
   UNQUOTED.lastIndex = k;
   const u = UNQUOTED.exec(text);
@@ -598,24 +656,25 @@ function hclDefault(text: string, j: number): { start: number; end: number } | n
   return m ? readQuoted(text, j + m.index + m[0].length - 1) : null;
 }
 
-function operatorValue(text: string, j: number, info: FileInfo, query = false): { start: number; end: number } | null {
-  if (!info.unquotedLiterals && text[j] === ":") {
+/** `unquoted`: read unquoted literals (the file's `unquotedLiterals`, or true in a comment line). */
+function operatorValue(text: string, j: number, info: FileInfo, query: boolean, unquoted: boolean): { start: number; end: number } | null {
+  if (!unquoted && codeAt(text, j) === 58 /* : */) {
     // `password: string = "…"` (TypeScript, Kotlin): skip the type annotation.
     TYPE_ANNOTATION.lastIndex = j;
     const t = TYPE_ANNOTATION.exec(text);
-    if (t) return literalAt(text, j + t[0].length, info);
+    if (t) return literalAt(text, j + t[0].length, info, false, true, unquoted);
   }
   OPERATOR.lastIndex = j;
   const op = OPERATOR.exec(text);
   if (!op) return null;
   // `&`, `*`, `!` open YAML anchors, aliases and tags only after a YAML `:`;
   // after `=` (.properties, INI, shell) they are the password's first character.
-  return literalAt(text, j + op[0].length, info, query, op[0].includes(":"));
+  return literalAt(text, j + op[0].length, info, query, op[0].includes(":"), unquoted);
 }
 
 function isBuilderMethod(text: string, s: number, e: number): boolean {
   const ident = text.slice(s, e);
-  return BUILDER_NAME.test(ident) && (text[s - 1] === "." || ident.includes("."));
+  return BUILDER_NAME.test(ident) && (codeAt(text, s - 1) === 46 /* . */ || ident.includes("."));
 }
 
 const COMMENT_LEAD = /^[ \t]*(?:\/\/|#(?![!{[])|\/?\*|--|;|%|')/;
@@ -629,9 +688,9 @@ function isCommentLine(text: string, s: number): boolean {
 /** The name at `s` opens a tuple: `{name,` or `{:name,` (Erlang/Elixir terms). */
 function isTupleKey(text: string, s: number): boolean {
   let k = s - 1;
-  if (text[k] === ":") k--;
-  while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
-  return text[k] === "{";
+  if (codeAt(text, k) === 58 /* : */) k--;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return codeAt(text, k) === 123 /* { */;
 }
 
 // Android Gradle: `buildConfigField("String", "API_SECRET", "\"…\"")` (Kotlin DSL) or without parentheses
@@ -654,35 +713,49 @@ function gradleFieldValue(text: string, j: number, info: FileInfo): { start: num
 
 function isCallArgument(text: string, quoteAt: number): boolean {
   let k = quoteAt - 1;
-  while (k >= 0 && (text[k] === " " || text[k] === "\t")) k--;
-  return text[k] === "(";
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return codeAt(text, k) === 40 /* ( */;
 }
 
-function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true): { start: number; end: number } | null {
-  const c = text[j];
+/** `[nrt]`: the letter of a `\n`, `\r` or `\t` escape. */
+function isEscapeLetterCode(c: number): boolean {
+  return c === 110 || c === 114 || c === 116;
+}
+
+/** `[bBrRuU]`: a Python string prefix's first letter. */
+function isStringPrefixCode(c: number): boolean {
+  const l = c | 32;
+  return c > 0 && (l === 98 || l === 114 || l === 117);
+}
+
+/** `unquoted`: read unquoted literals (the file's `unquotedLiterals` unless the caller knows better: a comment line, a Dockerfile `ENV`). */
+function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true, unquoted = info.unquotedLiterals): { start: number; end: number } | null {
+  const c = codeAt(text, j);
   // `"""…"""` on one line: Grafana's grafana.ini quoting for values holding `#` or `;`, Python, TOML.
-  if (c === '"' && text.startsWith('"""', j)) return tripleQuoted(text, j);
-  if (c === '"' || c === "'" || c === "`") return readQuoted(text, j);
+  if (c === 34 && codeAt(text, j + 1) === 34 && codeAt(text, j + 2) === 34) return tripleQuoted(text, j);
+  if (c === 34 || c === 39 || c === 96) return readQuoted(text, j);
   // T-SQL Unicode string literals: `PASSWORD = N'…'` (CREATE LOGIN, sp_addlogin).
-  if (c === "N" && text[j + 1] === "'" && !isIdentCode(text.charCodeAt(j - 1))) return readQuoted(text, j + 1);
+  if (c === 78 /* N */ && codeAt(text, j + 1) === 39 && !isIdentCode(codeAt(text, j - 1))) return readQuoted(text, j + 1);
   // `\"…\"`: a value in escaped quotes inside a JSON string (see the escaped names in valueAfter).
-  if (c === "\\" && text[j + 1] === '"') {
+  if (c === 92 /* backslash */ && codeAt(text, j + 1) === 34) {
     const close = text.indexOf('\\"', j + 2);
     const nl = text.indexOf("\n", j + 2);
     return close === -1 || close - j > 2000 || (nl !== -1 && nl < close) ? null : { start: j + 2, end: close };
   }
   // Objective-C string objects: `@"…"`.
-  if (c === "@" && text[j + 1] === '"' && !info.unquotedLiterals) return readQuoted(text, j + 1);
+  if (c === 64 /* @ */ && codeAt(text, j + 1) === 34 && !unquoted) return readQuoted(text, j + 1);
   // Python bytes and raw literals: `b"…"`, `rb'…'` (never f-strings: those are templates).
-  if (/[bBrRuU]/.test(c ?? "") && !info.unquotedLiterals) {
-    const k = /[bB][rR]|[rR][bB]/.test(text.slice(j, j + 2)) ? j + 2 : j + 1;
-    if ((text[k] === '"' || text[k] === "'") && !isIdentCode(text.charCodeAt(j - 1))) return readQuoted(text, k);
+  if (!unquoted && isStringPrefixCode(c)) {
+    const c1 = codeAt(text, j + 1);
+    const k = ((c | 32) === 98 /* b */ && (c1 | 32) === 114 /* r */) || ((c | 32) === 114 && (c1 | 32) === 98) ? j + 2 : j + 1;
+    const q = codeAt(text, k);
+    if ((q === 34 || q === 39) && !isIdentCode(codeAt(text, j - 1))) return readQuoted(text, k);
   }
-  if (!info.unquotedLiterals) return null;
-  if (c === "|" || c === ">") return null; // YAML block scalars
+  if (!unquoted) return null;
+  if (c === 124 /* | */ || c === 62 /* > */) return null; // YAML block scalars
   // YAML's explicit string tag says the value is a plain string: `password: !!str 0123…`.
-  if (yamlColon && c === "!" && text.startsWith("!!str ", j)) return literalAt(text, j + 6, info, query, false);
-  if (yamlColon && (c === "&" || c === "*" || c === "!")) return null; // YAML anchors, aliases, tags
+  if (yamlColon && c === 33 /* ! */ && text.startsWith("!!str ", j)) return literalAt(text, j + 6, info, query, false, unquoted);
+  if (yamlColon && (c === 38 /* & */ || c === 42 /* * */ || c === 33)) return null; // YAML anchors, aliases, tags
   const re = query ? UNQUOTED_QUERY : UNQUOTED;
   re.lastIndex = j;
   const u = re.exec(text);
@@ -691,13 +764,13 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   // Inside a JSON string (a notebook cell's source line `"%env API_TOKEN=…\n",`, a JSON-encoded log
   // line), the line's escaped end is not part of the value: `\n`, `\r\n`, `\t` before the closing quote.
   if (text.charCodeAt(end) === 34 && end - j > 2 && text.charCodeAt(end - 2) === 92) {
-    while (end - j > 2 && text.charCodeAt(end - 2) === 92 && /[nrt]/.test(text[end - 1]!)) end -= 2;
+    while (end - j > 2 && text.charCodeAt(end - 2) === 92 && isEscapeLetterCode(text.charCodeAt(end - 1))) end -= 2;
   }
   // An identifier or member path right before `(` is a call (`auth = InetAddress.getAllByName0(host)`
   // in a Java comment), not a literal; a .env value keeps its parentheses' text.
   if (text.charCodeAt(end) === 40 && info.kind !== "dotenv" && CALLEE.test(u[0])) return null;
   // `Authorization: Bearer abc…` unquoted (headers in YAML, curl lines): the scheme and its token.
-  if (/^(?:Bearer|Basic|Token)$/i.test(u[0]) && text[end] === " ") {
+  if (codeAt(text, end) === 32 && /^(?:Bearer|Basic|Token)$/i.test(u[0])) {
     re.lastIndex = end + 1;
     const t = re.exec(text);
     if (t && t.index === end + 1) end = end + 1 + t[0].length;
