@@ -177,6 +177,14 @@ async function keywordWindowTable() {
   return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED_WINDOWS = new Map(${JSON.stringify(entries)});`;
 }
 
+// And what the keyword pass requires around each built-in literal prefix
+// (src/scan/keyword-follow-table.ts), by the very prefixFollows() of this build.
+const FOLLOWS = "src/scan/keyword-follow-table.js";
+async function keywordFollowTable() {
+  const { builtInFollows } = await import(pathToFileURL(join(dist, "src", "scan", "rule-set.js")).href);
+  return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED_FOLLOWS = ${JSON.stringify(builtInFollows())};`;
+}
+
 // Every character above U+007F as a \u escape. The bin reads the bundle as
 // UTF-8: an ASCII-only file decodes through Node's ASCII fast path into a
 // one-byte string, where a single "…" made all 610 KB a two-byte string
@@ -205,7 +213,7 @@ async function build() {
   const modules = collect();
   const parts = [];
   for (const [id, source] of modules) {
-    const code = id === TABLE ? await literalPrefixTable() : id === WINDOWS ? await keywordWindowTable() : convert(id, source);
+    const code = id === TABLE ? await literalPrefixTable() : id === WINDOWS ? await keywordWindowTable() : id === FOLLOWS ? await keywordFollowTable() : convert(id, source);
     parts.push(`${JSON.stringify(id)}: function (exports, require, module, __vs_import, __vs_meta) {\n${code}\n}`);
   }
   const bundle = asciiOnly(`(function (host) {\n"use strict";\nconst modules = {\n${parts.join(",\n")}\n};\n${RUNTIME}\n})`);

@@ -64,6 +64,29 @@ export interface KeywordTable {
   simd: boolean;
   /** Keywords with a character outside ASCII: searched for one by one. */
   other: Array<{ k: number; pattern: RegExp }>;
+  /**
+   * What an occurrence of a keyword must look like to be recorded after its first one in a text
+   * (KeywordFollow): 4 per keyword, the byte offset in `followSets` of the sets of the characters
+   * after it (-1 for none), how many, the offset of the set of characters that cannot precede it
+   * (-1 for none), 0.
+   */
+  follow: Int32Array;
+  /** 32-byte sets (bit b of a set: byte b may occur). */
+  followSets: Uint8Array;
+}
+
+/**
+ * Characters an occurrence of a keyword needs around it for its consumer to
+ * use it (a rule whose matches start with the keyword: match-shape.ts): bit b
+ * of a set (256 bits, byte b >> 3, bit b & 7) for the byte b of the pass's
+ * copy. Past its first occurrence in a text, an occurrence without them is not
+ * recorded. Tested only where the copy's bytes are the text's characters
+ * (before the text's first character above U+00FF when the copy keeps low
+ * bytes); every occurrence still counts for `found`.
+ */
+export interface KeywordFollow {
+  after: Uint8Array[];
+  notBefore: Uint8Array | null;
 }
 
 /** See KeywordTable.chunk: 1 MB per thread. */
@@ -128,7 +151,7 @@ function pairClasses(cls: Uint8Array): Uint16Array {
 }
 
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
-export function buildKeywordTable(keywords: string[], options: { wasmAfter?: number; chunk?: number; simd?: boolean } = {}): KeywordTable {
+export function buildKeywordTable(keywords: string[], options: { wasmAfter?: number; chunk?: number; simd?: boolean; follow?: ReadonlyArray<KeywordFollow | null | undefined> } = {}): KeywordTable {
   const count = keywords.length;
   const ascii = (k: string) => /^[\x00-\x7f]*$/.test(k);
   // Classes: one per character keywords use (letters folded), the rest share
@@ -202,7 +225,23 @@ export function buildKeywordTable(keywords: string[], options: { wasmAfter?: num
   keywords.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) bytes[byteStart[i]! + j] = k.charCodeAt(j) & 255;
   });
-  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, simd: options.simd ?? true, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other };
+  const follow = new Int32Array(4 * count).fill(-1);
+  const sets: Uint8Array[] = [];
+  options.follow?.forEach((f, k) => {
+    if (f == null || k >= count || keywords[k]!.length < 2 || (f.after.length === 0 && f.notBefore === null)) return;
+    follow[4 * k] = 32 * sets.length;
+    follow[4 * k + 1] = f.after.length;
+    sets.push(...f.after);
+    if (f.notBefore !== null) {
+      follow[4 * k + 2] = 32 * sets.length;
+      sets.push(f.notBefore);
+    }
+    follow[4 * k + 3] = 0;
+  });
+  for (let k = 0; k < count; k++) if (follow[4 * k + 3] === -1) follow[4 * k + 1] = follow[4 * k + 3] = 0;
+  const followSets = new Uint8Array(32 * sets.length);
+  sets.forEach((set, i) => followSets.set(set.subarray(0, 32), 32 * i));
+  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, simd: options.simd ?? true, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other, follow, followSets };
 }
 
 /** What the pass records: see findKeywords. */
@@ -224,6 +263,8 @@ interface Scratch {
   bytes: Uint8Array;
   window: Uint8Array;
   state: Uint8Array;
+  /** Keyword → 1 once an occurrence was recorded in this text (the ones after it must pass its KeywordFollow). */
+  seen: Uint8Array;
   /** For the WebAssembly loop: keyword → 1 when recorded at every occurrence in this text; its candidates (keyword-wasm.ts `out`). */
   mode: Uint8Array;
   /** The `want` and `head` arrays `mode` was computed from. */
@@ -244,6 +285,7 @@ function jsScratch(table: KeywordTable): Scratch {
     bytes: new Uint8Array(1 << 16),
     window: table.window,
     state: new Uint8Array(table.keywords.length),
+    seen: new Uint8Array(table.keywords.length),
     mode: new Uint8Array(0),
     modeWant: undefined,
     modeHead: undefined,
@@ -283,7 +325,10 @@ function wasmScratch(t: KeywordTable): Scratch | null {
     byteStart: place(t.byteStart.byteLength),
     bytes: place(t.bytes.byteLength),
     state: place(count),
+    seen: place(count),
     mode: place(count),
+    follow: place(4 * 4 * count),
+    followSets: place(t.followSets.byteLength),
     out: 0,
     outCapacity: OUT_CAPACITY,
     text: 0,
@@ -309,10 +354,15 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   copy(layout.offset, t.offset);
   copy(layout.byteStart, t.byteStart);
   copy(layout.bytes, t.bytes);
+  // The follow table with absolute addresses (0: none).
+  const follow = Int32Array.from(t.follow, (v, i) => ((i & 3) === 0 || (i & 3) === 2 ? (v < 0 ? 0 : layout.followSets + v) : v));
+  copy(layout.follow, follow);
+  copy(layout.followSets, t.followSets);
   const s: Scratch = {
     bytes: new Uint8Array(0),
     window: new Uint8Array(0),
     state: new Uint8Array(0),
+    seen: new Uint8Array(0),
     mode: new Uint8Array(0),
     modeWant: undefined,
     modeHead: undefined,
@@ -332,6 +382,7 @@ function wasmScratch(t: KeywordTable): Scratch | null {
       if (s.window.buffer !== memory.buffer || s.window.length === 0) {
         s.window = new Uint8Array(memory.buffer, layout.window, t.window.length);
         s.state = new Uint8Array(memory.buffer, layout.state, count);
+        s.seen = new Uint8Array(memory.buffer, layout.seen, count);
         s.mode = new Uint8Array(memory.buffer, layout.mode, count);
         s.out = new Int32Array(memory.buffer, layout.out, outLength);
       }
@@ -409,6 +460,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
   const n = text.length;
   const scratch = scratchFor(table, n);
   scratch.state.fill(UNSEEN);
+  scratch.seen.fill(0);
   if (liveOf !== table) {
     liveTemplate = new Uint16Array(table.slotWindow.length);
     for (let s = 1; s < table.slotWindow.length; s++) liveTemplate[s] = table.slotStart[s + 1]! - table.slotStart[s]!;
@@ -524,9 +576,35 @@ function pairHit(j: number): void {
         if (x < len) continue;
       }
       if (at + len > pass.wideFrom && !matchesAt(pass.text, at, table.keywords[k]!)) continue;
+      if (pass.scratch.seen[k] === 1) {
+        if (!follows(table, k, b, at, len, pass.wideFrom)) continue;
+      } else pass.scratch.seen[k] = 1;
       occurrence(pass, k, at);
     }
   }
+}
+
+/**
+ * Whether the keyword k of `len` bytes at `at` in the copy `b` has the characters its
+ * KeywordFollow asks for: true when it asks for none, or when they reach `limit` (the first
+ * byte that is not the text's character, or the text's end). What the WebAssembly loop tests.
+ */
+function follows(table: KeywordTable, k: number, b: Uint8Array, at: number, len: number, limit: number): boolean {
+  const f = table.follow;
+  const sets = table.followSets;
+  const after = f[4 * k]!;
+  const count = f[4 * k + 1]!;
+  const notBefore = f[4 * k + 2]!;
+  if ((after < 0 && notBefore < 0) || at + len + count > limit) return true;
+  if (notBefore >= 0 && at > 0) {
+    const c = b[at - 1]!;
+    if (((sets[notBefore + (c >> 3)]! >> (c & 7)) & 1) === 1) return false;
+  }
+  for (let i = 0; i < count; i++) {
+    const c = b[at + len + i]!;
+    if (((sets[after + 32 * i + (c >> 3)]! >> (c & 7)) & 1) === 0) return false;
+  }
+  return true;
 }
 
 /** The WebAssembly loop's candidates, in text order: confirmed (past `wideFrom`) and recorded; `out` emptied. */

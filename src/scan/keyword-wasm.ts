@@ -19,6 +19,11 @@ export interface WasmLayout {
   byteStart: number;
   bytes: number;
   state: number;
+  /** keyword → 1 once a candidate of it was collected in this text (reset by the caller per text). */
+  seen: number;
+  /** keyword → 4 i32: the address of the byte sets of the characters after it (0: none), their count, the address of the set of characters that cannot precede it (0: none), 0 (keyword-table.ts KeywordFollow). */
+  follow: number;
+  followSets: number;
   /** keyword → 1 when it is recorded at every occurrence (the caller's choice for this text), 0 when its first occurrence is enough. */
   mode: number;
   /** The candidates found: a count (i32), then (keyword, offset) pairs of i32. */
@@ -34,7 +39,7 @@ const OP = {
   block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, br_if: 0x0d, return: 0x0f,
   get: 0x20, set: 0x21, tee: 0x22,
   load: 0x28, load8: 0x2d, load16: 0x2f, store: 0x36, store8: 0x3a, const: 0x41,
-  eqz: 0x45, ne: 0x47, lt_s: 0x48, gt_s: 0x4a, le_s: 0x4c, ge_s: 0x4e,
+  eqz: 0x45, eq: 0x46, ne: 0x47, lt_s: 0x48, gt_s: 0x4a, le_s: 0x4c, ge_s: 0x4e,
   add: 0x6a, sub: 0x6b, and: 0x71, or: 0x72, shl: 0x74, shr_u: 0x76,
 } as const;
 
@@ -67,8 +72,8 @@ const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.le
 const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
 
 // Locals of scan(from, end, segStart, segEnd, wideFrom): the parameters, then these.
-const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17, V = 18, PC2 = 19;
-const LOCALS = 15;
+const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17, V = 18, PC2 = 19, OK = 20, FS = 21, NB = 22, FC = 23, I = 24, B = 25;
+const LOCALS = 21;
 
 /**
  * The module's bytes for a layout. scan(from, end, segStart, segEnd, wideFrom)
@@ -89,6 +94,38 @@ export function scanModule(l: WasmLayout, pages: number, simd = false): Uint8Arr
   const load32 = (offset: number) => [OP.load, 2, ...uleb(offset)];
   const store32 = (offset: number) => [OP.store, 2, ...uleb(offset)];
   const store8 = (offset: number) => [OP.store8, 0, ...uleb(offset)];
+  /** Whether bit B of the 32-byte set at the address on the stack is set (pushes 0 or 1). */
+  const bitB = () => [...get(B), ...c(3), OP.shr_u, OP.add, ...load8(0), ...get(B), ...c(7), OP.and, OP.shr_u, ...c(1), OP.and];
+  /**
+   * OK = whether the keyword K at AT (LEN bytes) may be collected: always the first time in a text
+   * (`seen`), after that only with the characters its follow sets ask for, where those lie before
+   * WIDE_FROM (the end of the copy, or the first byte that is not the text's character).
+   */
+  const follows = () => [
+    ...c(1), ...set(OK),
+    ...get(K), ...c(4), OP.shl, ...load32(l.follow), ...set(FS),
+    ...get(K), ...c(4), OP.shl, ...load32(l.follow + 8), ...set(NB),
+    ...get(FS), ...get(NB), OP.or, ...c(0), OP.ne, ...get(K), ...load8(l.seen), OP.and, OP.if, VOID,
+      ...get(K), ...c(4), OP.shl, ...load32(l.follow + 4), ...set(FC),
+      ...get(AT), ...get(LEN), OP.add, ...get(FC), OP.add, ...get(WIDE_FROM), OP.le_s, OP.if, VOID,
+        ...get(NB), ...c(0), OP.ne, ...get(AT), ...c(0), OP.gt_s, OP.and, OP.if, VOID,
+          ...get(AT), ...c(1), OP.sub, ...load8(l.text), ...set(B),
+          ...get(NB), ...bitB(), OP.if, VOID, ...c(0), ...set(OK), OP.end,
+        OP.end,
+        ...c(0), ...set(I),
+        OP.block, VOID,
+          OP.loop, VOID,
+            ...get(OK), OP.eqz, OP.br_if, 1,
+            ...get(I), ...get(FC), OP.ge_s, OP.br_if, 1,
+            ...get(AT), ...get(LEN), OP.add, ...get(I), OP.add, ...load8(l.text), ...set(B),
+            ...get(FS), ...get(I), ...c(5), OP.shl, OP.add, ...bitB(), OP.eqz, OP.if, VOID, ...c(0), ...set(OK), OP.end,
+            ...get(I), ...c(1), OP.add, ...set(I),
+            OP.br, 0,
+          OP.end,
+        OP.end,
+      OP.end,
+    OP.end,
+  ];
   /** The class of the text byte at the address on the stack. */
   const clsAt = (delta: number) => [...get(W), ...c(delta), OP.add, ...load8(l.text), ...load8(l.cls)];
   const body = [
@@ -156,12 +193,16 @@ export function scanModule(l: WasmLayout, pages: number, simd = false): Uint8Arr
                           OP.end,
                         OP.end,
                         ...get(X), ...get(LEN), OP.ge_s, OP.if, VOID,
+                          ...follows(),
+                          ...get(OK), OP.if, VOID,
+                          ...get(K), ...c(1), ...store8(l.seen),
                           ...c(0), ...load32(l.out), ...set(N),
                           ...get(N), ...c(3), OP.shl, ...get(K), ...store32(l.out + 4),
                           ...get(N), ...c(3), OP.shl, ...get(AT), ...store32(l.out + 8),
                           ...c(0), ...get(N), ...c(1), OP.add, ...store32(l.out),
                           ...get(AT), ...get(LEN), OP.add, ...get(WIDE_FROM), OP.le_s, OP.if, VOID,
                             ...get(K), ...load8(l.mode), OP.eqz, OP.if, VOID, ...get(K), ...c(2), ...store8(l.state), OP.end,
+                          OP.end,
                           OP.end,
                         OP.end,
                       OP.end,

@@ -3,6 +3,9 @@ import assert from "node:assert/strict";
 import { allRules, candidateRules, compileRuleSet, GENERIC_HEADS, keywordsIn, runRules, runRulesWith, scanKeywords } from "./rule-set.js";
 import { passesKeywords, runRule } from "./rule-runner.js";
 import type { Rule } from "./types.js";
+import { buildKeywordTable, findKeywords } from "./keyword-table.js";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 
 // The one-pass keyword matcher must agree exactly with rule-runner's
 // per-rule pre-filter (`lowerText.includes(keyword)`), on every rule.
@@ -132,4 +135,67 @@ test("with skipped ranges, 2-character keywords count anywhere and head offsets 
     assert.deepEqual([...found].filter((k) => k.length > 1).sort(), [...expectedFound].filter((k) => k.length > 1 && !/[^\x00-\x7f]/.test(k)).sort(), label);
     assert.deepEqual(heads, expectedHeads.sort((a, b) => a - b), label);
   }
+});
+
+// The keyword pass records an occurrence of a literal prefix past its first in a text only with
+// the characters its rules' matches have around it (match-shape.ts): every match of every rule
+// must still start where the pass recorded one of its prefixes (or where a list overflowed, and
+// the rule scans the whole text), in both loops of the pass. Each text is preceded by a line of
+// every prefix, so that the occurrences that matter are never the first ones.
+function labelledTexts(): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  const root = new URL("../../../fixtures/", import.meta.url).pathname;
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name !== "labels.json") {
+        const buf = readFileSync(full);
+        if (!buf.includes(0)) out.push([full.slice(root.length), buf.toString("utf8")]);
+      }
+    }
+  };
+  for (const name of readdirSync(root)) if (name.startsWith("corpus")) walk(join(root, name));
+  return out;
+}
+
+test("past a first occurrence, every match of every rule in its examples and the labelled corpora starts where the pass recorded a prefix (both loops)", () => {
+  const set = compileRuleSet(allRules);
+  const filtered = set.follows.filter((f) => f !== null).length;
+  assert.ok(filtered > 100, `${filtered} prefixes have follow sets`);
+  const decoys = [...new Set([...set.prefixed.values()].flat().map(({ k }) => set.keywords[k]!))].join(" ") + "\n";
+  const tables = [
+    ["JavaScript", buildKeywordTable(set.keywords, { wasmAfter: Infinity, follow: set.follows })],
+    ["WebAssembly", buildKeywordTable(set.keywords, { wasmAfter: 0, follow: set.follows })],
+    ["WebAssembly without SIMD", buildKeywordTable(set.keywords, { wasmAfter: 0, simd: false, follow: set.follows })],
+  ] as const;
+  const texts: Array<[string, string]> = [];
+  for (const r of allRules) for (const t of [...r.examples.invalid, ...r.examples.valid]) texts.push([`${r.id} example`, t], [`${r.id} example, then a wide character`, `${t}\n\u0161\u8061`]);
+  texts.push(...labelledTexts());
+  assert.ok(texts.length > 1500, `${texts.length} texts`);
+  let checked = 0;
+  for (const [name, body] of texts) {
+    const text = decoys + body;
+    const lower = body.toLowerCase();
+    const lists = tables.map(([, table]) => {
+      const sink = { want: set.wantPositions, positions: [] as Array<number[] | null | undefined>, head: null, heads: null };
+      findKeywords(table, text, [[0, text.length]], 16 + (text.length >> 8), sink, []);
+      return sink.positions;
+    });
+    for (const [rule, prefixes] of set.prefixed) {
+      if (set.anchored.has(rule) || !prefixes.some(({ k }) => lower.includes(set.keywords[k]!))) continue;
+      const re = new RegExp(rule.pattern.source, rule.pattern.flags.replace(/[gy]/g, "") + "g");
+      re.lastIndex = decoys.length;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        if (m[0].length === 0) re.lastIndex++;
+        const at = m.index;
+        lists.forEach((positions, i) => {
+          const ok = prefixes.some(({ k }) => positions[k] === null || (positions[k]?.includes(at) ?? false));
+          assert.ok(ok, `${rule.id}: the match at ${at} of ${name} has no recorded prefix (${tables[i]![0]} loop)`);
+        });
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 500, `${checked} matches checked`);
 });

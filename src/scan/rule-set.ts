@@ -1,7 +1,9 @@
 import type { Rule } from "./types.js";
 import { runRule, runRuleAt, startPlan, type RuleMatch } from "./rule-runner.js";
 import { allRules } from "../../rules/index.js";
-import { buildKeywordTable, findKeywords, type KeywordTable } from "./keyword-table.js";
+import { buildKeywordTable, findKeywords, type KeywordFollow, type KeywordTable } from "./keyword-table.js";
+import { prefixFollow } from "./match-shape.js";
+import { PRECOMPUTED_FOLLOWS } from "./keyword-follow-table.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -33,6 +35,8 @@ export interface CompiledRuleSet {
   anchored: Map<Rule, [number, number]>;
   /** keyword index → 1 for the generic detector's head words (GENERIC_HEADS): every occurrence is recorded. */
   headWord: Uint8Array;
+  /** keyword index → what an occurrence of a literal prefix needs around it to be recorded (past the first in a text), or null. */
+  follows: Array<KeywordFollow | null>;
 }
 
 export interface RuleHit extends RuleMatch {
@@ -142,10 +146,71 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
       shortKeywords.push([i, spellings]);
     }
   });
-  const table = buildKeywordTable(keywords);
-  set = { rules, keywords, keywordIndex: index, rulesOf, table, shortKeywords, shortIndices: shortKeywords.map(([k]) => k), always, wantPositions, prefixed, anchored, headWord };
+  const follows = prefixFollows(keywords, prefixed, anchored, wantPositions, headWord);
+  const table = buildKeywordTable(keywords, { follow: follows });
+  set = { rules, keywords, keywordIndex: index, rulesOf, table, shortKeywords, shortIndices: shortKeywords.map(([k]) => k), always, wantPositions, prefixed, anchored, headWord, follows };
   compiledSets.set(rules, set);
   return set;
+}
+
+/**
+ * For each keyword recorded only as a literal prefix (not a head word, not an engine position
+ * keyword, not the anchor of a rule found by a literal inside its matches): what the characters
+ * around an occurrence must be for one of its rules to match there (match-shape.ts), so that
+ * the pass records only those. `app` of `app[_.-]?secret…` needs one of `_ . - s` after it,
+ * `pat` of `(?<![A-Za-z0-9_-])pat[A-Za-z0-9]{14}\.…` no word character before it.
+ */
+function prefixFollows(keywords: string[], prefixed: Map<Rule, Array<{ k: number }>>, anchored: Map<Rule, [number, number]>, want: Uint8Array, head: Uint8Array, usePrecomputed = true): Array<KeywordFollow | null> {
+  const rulesOf = new Map<number, Rule[]>();
+  for (const [rule, list] of prefixed) {
+    for (const { k } of list) {
+      let rules = rulesOf.get(k);
+      if (rules === undefined) rulesOf.set(k, (rules = []));
+      if (!rules.includes(rule)) rules.push(rule);
+    }
+  }
+  const engine = new Set(ENGINE_POSITION_KEYWORDS);
+  const known = usePrecomputed ? precomputedFollows() : null;
+  return keywords.map((k, i) => {
+    const rules = rulesOf.get(i);
+    if (want[i] !== 1 || head[i] === 1 || engine.has(k) || rules === undefined || rules.some((r) => anchored.has(r))) return null;
+    // Built-in rules only: the bundle's entry, computed from every built-in rule with this
+    // prefix, asks for no more than a subset of them would (its sets are unions, its
+    // not-before set an intersection).
+    if (known !== null && rules.every((r) => builtInRules.has(r))) return known.get(k) ?? null;
+    return prefixFollow(k, rules.map((r) => r.pattern));
+  });
+}
+
+const builtInRules = new Set(allRules);
+
+let follows: Map<string, KeywordFollow> | null | undefined;
+
+/** PRECOMPUTED_FOLLOWS decoded (once), or null outside the bundle. */
+function precomputedFollows(): Map<string, KeywordFollow> | null {
+  if (follows !== undefined) return follows;
+  if (PRECOMPUTED_FOLLOWS === null) return (follows = null);
+  const sets = PRECOMPUTED_FOLLOWS.sets.map((b64) => new Uint8Array(Buffer.from(b64, "base64")));
+  follows = new Map(PRECOMPUTED_FOLLOWS.follows.map(([k, after, notBefore]) => [k, { after: after.map((i) => sets[i]!), notBefore: notBefore < 0 ? null : sets[notBefore]! }]));
+  return follows;
+}
+
+/** What the bundle's PRECOMPUTED_FOLLOWS holds: prefixFollows of the built-in rules, computed here (scripts/bundle.js). */
+export function builtInFollows(): { sets: string[]; follows: Array<[string, number[], number]> } {
+  const set = compileRuleSet(allRules);
+  const list = prefixFollows(set.keywords, set.prefixed, set.anchored, set.wantPositions, set.headWord, false);
+  const sets: string[] = [];
+  const index = (s: Uint8Array) => {
+    const hex = Buffer.from(s).toString("base64");
+    let i = sets.indexOf(hex);
+    if (i === -1) i = sets.push(hex) - 1;
+    return i;
+  };
+  const out: Array<[string, number[], number]> = [];
+  list.forEach((f, k) => {
+    if (f !== null) out.push([set.keywords[k]!, f.after.map(index), f.notBefore === null ? -1 : index(f.notBefore)]);
+  });
+  return { sets, follows: out };
 }
 
 /**
