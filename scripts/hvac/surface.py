@@ -632,7 +632,9 @@ def rekeying(root, unseal_key):
         seal = sy.read_seal_status()
         eq([seal["t"], seal["n"]], [2, 3], "seal status t, n")
         sy.seal()
-        eq(sy.submit_unseal_key(st["keys"][2])["progress"], 1, "one of two")
+        part = sy.submit_unseal_key(st["keys"][2])
+        eq(part["progress"], 1, "one of two")
+        assert len(part["nonce"]) == 36, "an unseal under way has a nonce"
         eq(sy.submit_unseal_key(reset=True)["progress"], 0, "reset")
         eq(sy.submit_unseal_keys(st["keys"][1:])["sealed"], False, "two of three unseal")
         raises(lambda: sy.rekey(unseal_key), "InvalidRequest")  # no rekey in progress

@@ -151,6 +151,7 @@ export class Core {
           return true;
         },
         progress: () => this.unsealProgress.count,
+        nonce: () => this.unsealProgress.nonce,
         resetProgress: () => this.unsealProgress.reset(),
       },
       keys: this.keys,

@@ -30,7 +30,7 @@ export interface SysDeps {
   audit: AuditBroker;
   wrapping: Wrapping;
   /** unseal(key) takes one key share: false when the threshold is reached and the shares do not rebuild the key. */
-  seal: { isSealed(): boolean; seal(): void; unseal(key: string): boolean; progress(): number; resetProgress(): void };
+  seal: { isSealed(): boolean; seal(): void; unseal(key: string): boolean; progress(): number; nonce(): string; resetProgress(): void };
   keys: UnsealKeys;
   /** Creates a root token with this ID (sys/generate-root). */
   mintRoot(id: string): void;
@@ -88,7 +88,7 @@ export function sysBackend(deps: SysDeps): Backend {
       t: deps.keys.threshold,
       n: deps.keys.shares,
       progress: deps.seal.progress(),
-      nonce: "",
+      nonce: deps.seal.nonce(),
       version: SERVER_VERSION,
       build_date: BUILD_DATE,
       migration: false,

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import { badRequest } from "./http-error.js";
 import { combine, split } from "./shamir.js";
 import type { State } from "./state.js";
@@ -66,24 +66,28 @@ export interface NewKeys {
 /** Key shares handed in one by one toward the threshold (unseal, generate-root, rekey); a repeated share does not count. */
 export class KeyProgress {
   private parts: Buffer[] = [];
+  /** Set by the first share, cleared with the shares: sys/seal-status's `nonce` while an unseal is under way (Vault's unlockInfo.Nonce). */
+  nonce = "";
 
   get count(): number {
     return this.parts.length;
   }
 
   add(part: Buffer): void {
+    if (this.parts.length === 0) this.nonce = randomUUID();
     if (!this.parts.some((p) => p.length === part.length && timingSafeEqual(p, part))) this.parts.push(part);
   }
 
   /** The shares so far; clears them. */
   take(): Buffer[] {
     const out = this.parts;
-    this.parts = [];
+    this.reset();
     return out;
   }
 
   reset(): void {
     this.parts = [];
+    this.nonce = "";
   }
 }
 
