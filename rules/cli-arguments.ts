@@ -289,4 +289,22 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Windows `net use [drive:] \\server\share [password] [/user:[domain\\]name]`: the password is a
+  // positional argument, before or after /user (https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-r2-and-2012/gg651155(v=ws.11)).
+  custom({
+    id: "windows-net-use-password",
+    description: "Windows net use command with a password",
+    kind: "password",
+    severity: "high",
+    docs: "https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-r2-and-2012/gg651155(v=ws.11)",
+    keywords: ["net use "],
+    pattern: /\bnet[ \t]{1,4}use[ \t]{1,4}(?:[A-Za-z*]:[ \t]{1,4})?\\\\[^\s\\]{1,253}\\\S{1,200}(?:[ \t]{1,4}\/user:\S{1,200})?[ \t]{1,4}(?<secret>[^\s\/*"%$-][^\s"]{3,127})(?=[ \t]|$)/im,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`net use Z: \\\\nas.acme.io\\backup /user:ACME\\svc-backup ${fake(ALNUM, 14, "netuse")} /persistent:no`, `net use \\\\fs01\\share ${fake(ALNUM, 14, "netuse2")} /user:ops`],
+        valid: ["net use Z: \\\\nas\\backup /user:ACME\\svc %BACKUP_PASSWORD%", "net use Z: \\\\nas\\backup * /user:ACME\\svc", "net use Z: \\\\nas\\backup /persistent:no"],
+      };
+    },
+  }),
 ];

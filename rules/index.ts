@@ -19,6 +19,8 @@ import { rules as authHeaders } from "./auth-headers.js";
 import { rules as cloudMisc } from "./cloud-misc.js";
 import { rules as saas } from "./saas.js";
 import { rules as network } from "./network.js";
+import { rules as services } from "./services.js";
+import { rules as web3 } from "./web3.js";
 
 /** The rule files, in order, with the family name each stands for (docs/rules.md is grouped by it). */
 export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
@@ -42,6 +44,8 @@ export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
   { family: "Other cloud and hosting providers", rules: cloudMisc },
   { family: "SaaS and developer services", rules: saas },
   { family: "Network devices, VPN and Wi-Fi", rules: network },
+  { family: "Server and service configuration", rules: services },
+  { family: "Blockchain tooling", rules: web3 },
 ];
 
 // Every provider rule, in file order. Ids are unique across files (checked by

@@ -12,7 +12,7 @@ import type { EngineOptions } from "./engine.js";
 export const RULE_FILES = [
   "aws", "gcp", "azure", "github", "gitlab", "atlassian", "registries", "payments", "messaging", "ai",
   "observability", "secret-managers", "private-keys", "database-urls", "credential-files", "cli-arguments",
-  "auth-headers", "cloud-misc", "saas", "network",
+  "auth-headers", "cloud-misc", "saas", "network", "services", "web3",
 ];
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -1,0 +1,164 @@
+import type { Rule } from "../src/scan/types.js";
+import { custom } from "./build.js";
+import { decodeBase64, isPlausibleUuid } from "../src/scan/checksum.js";
+import { isRealPassword } from "./passwords.js";
+import { ALNUM, B64, UPPER_ALNUM, fake, uuid } from "./fake.js";
+
+const pw = (seed: string): string => fake(ALNUM, 18, seed);
+const gossipKey = (seed: string): string => Buffer.from(fake(ALNUM, 32, seed)).toString("base64");
+
+// Server and service configuration files whose credentials sit in a syntax of
+// their own, not behind a `password =` name the generic detector reads.
+export const rules: Rule[] = [
+  // Kafka's PlainLoginModule lists the broker's users as `user_<name>="<password>"` options of the
+  // JAAS entry (https://kafka.apache.org/documentation/#security_sasl_plain_brokerconfig), in a
+  // kafka_server_jaas.conf or inline in `listener.name.….sasl.jaas.config`. The options are read
+  // only after a LoginModule name, a few lines back at most.
+  custom({
+    id: "kafka-jaas-user-password",
+    description: "Kafka SASL/PLAIN broker user password in a JAAS configuration (user_<name>=\"…\")",
+    kind: "password",
+    severity: "high",
+    docs: "https://kafka.apache.org/documentation/#security_sasl_plain_brokerconfig",
+    keywords: ["plainloginmodule"],
+    pattern: /(?<=LoginModule[ \t]{1,8}required[^;]{0,1500})(?<![\w.-])user_[A-Za-z0-9_.@-]{1,64}[ \t]{0,4}=[ \t]{0,4}"(?<secret>[^"\n]{4,200})"/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [
+          `KafkaServer {\n    org.apache.kafka.common.security.plain.PlainLoginModule required\n    username="admin"\n    password="${pw("jaas-admin")}"\n    user_alice="${pw("jaas-alice")}";\n};`,
+          `listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${pw("jaas2")}" user_admin="${pw("jaas3")}";`,
+        ],
+        valid: ['KafkaServer {\n    org.apache.kafka.common.security.plain.PlainLoginModule required\n    user_admin="admin-secret";\n};', "user_alice=\"" + pw("jaas-free") + "\""],
+      };
+    },
+  }),
+  // Redis ACL rules (redis.conf `user …` lines, users.acl, `ACL SETUSER`): `>password` adds a clear-text
+  // password, `#<sha256>` a hashed one (https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/).
+  custom({
+    id: "redis-acl-password",
+    description: "Redis ACL clear-text password (user … on >password, ACL SETUSER)",
+    kind: "password",
+    severity: "high",
+    docs: "https://redis.io/docs/latest/operate/oss_and_stack/management/security/acl/",
+    keywords: [" on >", "setuser"],
+    pattern: /(?:^[ \t]{0,8}user|ACL[ \t]{1,4}SETUSER)[ \t]{1,4}[^\s>#]{1,64}(?:[ \t]{1,4}(?:[^\s>]\S{0,100}))*?[ \t]{1,4}>(?<secret>[^\s]{4,200})/im,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`user app on >${pw("redis-acl")} ~app:* &* +@all -@dangerous`, `ACL SETUSER reports on resetkeys ~reports:* >${pw("redis-acl2")} +@read`],
+        valid: ["user reader on #8abe7d21bfad45d0a44003f57679d6ed4b43992444f89162da1b9c6a6722e0de ~* +@read", "user default on nopass ~* &* +@all", "user app on >password ~* +@all"],
+      };
+    },
+  }),
+  // Postfix sasl_passwd maps: `[relay]:port user:password` (smtp_sasl_password_maps,
+  // https://www.postfix.org/SASL_README.html#client_sasl_enable). Relay hosts are bracketed by convention.
+  custom({
+    id: "postfix-sasl-password",
+    description: "Postfix sasl_passwd relay credential ([host]:port user:password)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.postfix.org/SASL_README.html#client_sasl_enable",
+    keywords: ["]:587 ", "]:465 ", "]:25 ", "]:2525 ", "]:submission "],
+    pattern: /^[ \t]{0,8}\[[\w.-]{1,253}\](?::[\w]{1,12})?[ \t]{1,16}[^\s:]{1,128}:(?<secret>[^\s]{4,256})[ \t]*$/m,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`[smtp.mailgun.org]:587 postmaster@mg.acme.io:${pw("postfix")}`, `[mail.isp.example.net]:submission relay-user:${pw("postfix2")}\n`],
+        valid: ["[smtp.gmail.com]:587 username:password", "relayhost = [smtp.sendgrid.net]:587"],
+      };
+    },
+  }),
+  // MySQL/MariaDB `SET PASSWORD [FOR user] = '…'` (the PASSWORD('…') function form too), which the
+  // `IDENTIFIED BY` reading does not cover (https://dev.mysql.com/doc/refman/8.0/en/set-password.html).
+  custom({
+    id: "mysql-set-password",
+    description: "MySQL/MariaDB SET PASSWORD statement with a clear-text password",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://dev.mysql.com/doc/refman/8.0/en/set-password.html",
+    keywords: ["set password"],
+    pattern: /\bSET[ \t]{1,4}PASSWORD(?:[ \t]{1,4}FOR[ \t]{1,4}\S{1,200}?)?[ \t]{0,4}=[ \t]{0,4}(?:PASSWORD[ \t]{0,4}\([ \t]{0,4})?(["'])(?<secret>[^"'\n]{4,128})\1/i,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`SET PASSWORD FOR 'legacy'@'%' = '${pw("setpw")}';`, `SET PASSWORD = PASSWORD('${pw("setpw2")}');`],
+        valid: ["SET PASSWORD FOR 'root'@'localhost' = '${MYSQL_ROOT_PASSWORD}';", "SET PASSWORD FOR 'bob'@'%' = 'password';"],
+      };
+    },
+  }),
+  // Confluent Schema Registry / Kafka Connect basic auth: `basic.auth.user.info=<key>:<secret>`
+  // (https://docs.confluent.io/platform/current/schema-registry/security/index.html#configuring-the-rest-api-for-basic-http-authentication).
+  custom({
+    id: "confluent-basic-auth-user-info",
+    description: "Confluent Schema Registry basic.auth.user.info key:secret",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.confluent.io/platform/current/schema-registry/security/index.html",
+    keywords: ["basic.auth.user.info"],
+    pattern: /basic\.auth\.user\.info["']?[ \t]{0,4}[=:][ \t]{0,4}["']?[^\s:"'$]{1,128}:(?<secret>[^\s"',]{8,256})/i,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`schema.registry.basic.auth.user.info=${fake(UPPER_ALNUM, 16, "sr")}:${fake(B64, 64, "sr")}`, `"value.converter.basic.auth.user.info": "SR${fake(UPPER_ALNUM, 14, "sr2")}:${fake(B64, 64, "sr2")}",`],
+        valid: ["basic.auth.user.info=${SR_KEY}:${SR_SECRET}", "schema.registry.basic.auth.user.info=<api-key>:<api-secret>"],
+      };
+    },
+  }),
+  // Elastic Beats and Logstash `cloud.auth: "user:password"` (Elastic Cloud deployments,
+  // https://www.elastic.co/guide/en/beats/filebeat/current/configure-cloud-id.html).
+  custom({
+    id: "elastic-cloud-auth",
+    description: "Elastic Cloud cloud.auth user:password (Beats, Logstash)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.elastic.co/guide/en/beats/filebeat/current/configure-cloud-id.html",
+    keywords: ["cloud.auth"],
+    pattern: /cloud\.auth["']?[ \t]{0,4}(?:[=:]|=>)[ \t]{0,4}["']?[^\s:"'$]{1,128}:(?<secret>[^\s"']{4,256})/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`cloud.auth: "elastic:${pw("cloudauth")}"`, `cloud.auth => "logstash_writer:${pw("cloudauth2")}"`],
+        valid: ['cloud.auth: "elastic:${ES_PWD}"', 'cloud.auth: "elastic:YOUR_PASSWORD"'],
+      };
+    },
+  }),
+  // Consul and Nomad gossip encryption keys: `encrypt = "<base64 of 16, 24 or 32 bytes>"`
+  // (https://developer.hashicorp.com/consul/docs/security/encryption/gossip, `consul keygen`, `nomad operator gossip keyring generate`).
+  custom({
+    id: "hashicorp-gossip-encryption-key",
+    description: "Consul / Nomad / Serf gossip encryption key (encrypt = \"…\")",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://developer.hashicorp.com/consul/docs/security/encryption/gossip",
+    // HCL aligns the `=` of neighbouring lines, so any run of blanks may follow the name.
+    keywords: ["encrypt ", "encrypt=", '"encrypt"', "encrypt:"],
+    pattern: /(?<![\w.-])["']?encrypt["']?[ \t]{0,40}[=:][ \t]{0,4}["'](?<secret>[A-Za-z0-9+/]{22,43}={0,2})["']/,
+    validate: (s) => [16, 24, 32].includes(decodeBase64(s)?.length ?? 0),
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`encrypt    = "${gossipKey("gossip")}"`, `{"datacenter": "dc1", "encrypt": "${gossipKey("gossip2")}"}`],
+        valid: ['encrypt = "${GOSSIP_KEY}"', `encrypt = "${"A".repeat(43)}="`, 'encrypt: "true"'],
+      };
+    },
+  }),
+  // Consul ACL tokens set in agent configuration: `acl { tokens { initial_management = "<uuid>" agent = "<uuid>" … } }`
+  // (https://developer.hashicorp.com/consul/docs/agent/config/config-files#acl_tokens). Secret IDs are UUIDs.
+  custom({
+    id: "consul-acl-token",
+    description: "Consul ACL token in agent configuration (acl.tokens.*)",
+    kind: "token",
+    severity: "critical",
+    docs: "https://developer.hashicorp.com/consul/docs/agent/config/config-files#acl_tokens",
+    keywords: ["initial_management", "agent_recovery", "agent_master", "tokens {", '"tokens": {'],
+    pattern: /(?<=tokens["']?[ \t]{0,4}[:=]?[ \t]{0,4}\{[^{}]{0,800})(?<![\w.-])["']?(?:initial_management|master|agent|agent_recovery|agent_master|replication|default|config_file_service_registration|dns)["']?[ \t]{0,40}[=:][ \t]{0,4}["'](?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["']/i,
+    validate: isPlausibleUuid,
+    get examples() {
+      return {
+        invalid: [`acl {\n  enabled = true\n  tokens {\n    initial_management = "${uuid("consul-mgmt")}"\n    agent = "${uuid("consul-agent")}"\n  }\n}`, `{"acl": {"tokens": {"agent": "${uuid("consul-json")}"}}}`],
+        valid: ['acl {\n  tokens {\n    agent = "00000000-0000-0000-0000-000000000000"\n  }\n}', `node_id = "${uuid("consul-node")}"`],
+      };
+    },
+  }),
+];
