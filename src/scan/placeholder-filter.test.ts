@@ -255,3 +255,14 @@ test("a base64 key that starts with a slash is not a path", () => {
     assert.equal(isLocatorOrName(path), true, path);
   }
 });
+
+test("exec: programs, secret-store paths with a field and JSON object text are not secrets", () => {
+  assert.match(notSecretReason("exec:/usr/local/bin/get-ldap-pw") ?? "", /reference/);
+  assert.match(notSecretReason("kv/data/orders:api_key") ?? "", /reference/);
+  assert.match(notSecretReason("secret/app/prod#db_password") ?? "", /reference/);
+  assert.match(notSecretReason('{\\"hashIterations\\":27500,\\"algorithm\\":\\"pbkdf2-sha256\\"}') ?? "", /JSON object/);
+  // Random values keep being values.
+  const pw = ["Kq7", "vR2", "xP9", "mZ4", "tW"].join("");
+  assert.equal(notSecretReason(pw), null);
+  assert.equal(notSecretReason(`exec${pw}`), null);
+});

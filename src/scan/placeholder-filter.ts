@@ -205,6 +205,12 @@ export function isReference(v: string): boolean {
   if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|getenv\(|env\(|config\(|settings\.|secrets\.|var\.|local\.|data\.|module\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|ref\+|op:\/\/|vault:\/\/|secretsmanager:|ssm:|awskms:|gcpkms:|azurekeyvault:)/i.test(t)) return true;
   // Azure App Service Key Vault references; an unquoted reader stops at the `(`, hence the bare form.
   if (/^arn:aws:(?:secretsmanager|ssm|kms):/.test(t) || /^@Microsoft\.KeyVault(?:\(|$)/i.test(t)) return true;
+  // A program that prints the secret: Apache `AuthLDAPBindPassword exec:/path` and
+  // `SSLPassPhraseDialog exec:/path` (https://httpd.apache.org/docs/2.4/mod/mod_authnz_ldap.html#authldapbindpassword).
+  if (/^exec:\/[\w.\/-]{1,200}(?:[ \t][^\n]{0,200})?$/.test(t)) return true;
+  // A secret-store path with the field to read: `kv/data/orders:api_key`, `secret/app#password`
+  // (Vault lookups in Ansible, Jenkins, Spring Cloud Vault). Words only, no random segment.
+  if (/^[a-z][\w-]{0,40}(?:\/[\w.-]{1,80}){1,8}[:#][a-z_][\w.-]{0,60}$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true;
   return false;
 }
 
@@ -337,6 +343,14 @@ export function isLocatorOrName(v: string): boolean {
 }
 
 /**
+ * JSON object text (Keycloak `credentialData` / `secretData` hold one escaped in a string:
+ * `{\"hashIterations\":27500,…}`): a structure, whose members are read one by one, not a value.
+ */
+export function isJsonObjectText(v: string): boolean {
+  return /^\{\s{0,4}\\?"[\w$@.-]{1,60}\\?"\s{0,4}:/.test(v.trim());
+}
+
+/**
  * The chain: the first reason why `value` is not a secret, or null. `name`
  * (lower-case) helps with hex digests under hash-like names.
  */
@@ -351,6 +365,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isBooleanOrNumber(v)) return "boolean or number";
   if (isDottedNumber(v)) return "object identifier, version or address";
   if (isLocatorOrName(v)) return "path, URL without credentials, or host name";
+  if (isJsonObjectText(v)) return "a JSON object, not a single value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isCharacterTable(v)) return "punctuation or control characters, not a password";
   if (isStandIn(v)) return "placeholder or default value";
