@@ -141,3 +141,12 @@ test("a CVSROOT written after cvs:// (:pserver:user@host) is a login method and 
   assert.deepEqual(found("  cvs://:pserver:anonymous@cvs.example.org:/cvsroot/proj\n"), []);
   assert.equal(found(`  cvs://build:${PW}@cvs.example.org/cvsroot/proj\n`).length, 1);
 });
+
+test("a Basic credential whose password is a stand-in is not reported", () => {
+  const found = new Set(["authorization"]);
+  const basic = (userPass: string): string => `curl -H "Authorization: Basic ${Buffer.from(userPass).toString("base64")}" https://api.acme.io/\n`;
+  const ids = (text: string) => detectBuiltin(text, found, "deploy/run.sh", fileInfo("deploy/run.sh")).map((h) => h.ruleId);
+  assert.deepEqual(ids(basic("user:password")), []);
+  assert.deepEqual(ids(basic("admin:changeme")), []);
+  assert.deepEqual(ids(basic(`deploy-bot:${PW}`)), ["authorization-header"]);
+});
