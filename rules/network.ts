@@ -86,7 +86,7 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/security/a1/sec-a1-cr-book/sec-cr-c4.html#wp3735405016",
     keywords: ["tacacs-server", "radius-server", "radius server", "tacacs server", "isakmp key", "authentication-key"],
-    pattern: /(?:(?:tacacs|radius)-server[ \t]{1,4}(?:host[ \t]{1,4}\S{1,100}[ \t]{1,4}(?:\S{1,30}[ \t]{1,4}){0,6}?)?key|crypto[ \t]{1,4}isakmp[ \t]{1,4}key|ntp[ \t]{1,4}authentication-key[ \t]{1,4}\d{1,10}[ \t]{1,4}md5|(?<=(?:radius|tacacs)[ \t]server[ \t][^\n]{1,64}\n(?:[ \t][^\n]{0,200}\n){0,8})[ \t]{1,8}key)[ \t]{1,4}(?:0[ \t]{1,4})?(?!7[ \t])(?<secret>[^\s$]\S{3,127})(?=[ \t]|$)/m,
+    pattern: /(?:(?:tacacs|radius)-server[ \t]{1,4}(?:host[ \t]{1,4}\S{1,100}[ \t]{1,4}(?:\S{1,30}[ \t]{1,4}){0,6}?)?key|crypto[ \t]{1,4}isakmp[ \t]{1,4}key|ntp[ \t]{1,4}authentication-key[ \t]{1,4}\d{1,10}[ \t]{1,4}md5|(?:radius|tacacs)[ \t]server[ \t][^\n]{1,64}\n(?:[ \t](?![ \t]{0,8}key[ \t])[^\n]{0,200}\n){0,8}[ \t]{1,8}key)[ \t]{1,4}(?:0[ \t]{1,4})?(?!7[ \t])(?<secret>[^\s$]\S{3,127})(?=[ \t]|$)/m,
     validate: isRealDevicePassword,
     get examples() {
       return {

@@ -21,7 +21,8 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://kafka.apache.org/documentation/#security_sasl_plain_brokerconfig",
     keywords: ["plainloginmodule"],
-    pattern: /(?<=LoginModule[ \t]{1,8}required[^;]{0,1500})(?<![\w.-])user_[A-Za-z0-9_.@-]{1,64}[ \t]{0,4}=[ \t]{0,4}"(?<secret>[^"\n]{4,200})"/,
+    // The LoginModule is looked for behind a whole match only, never at every offset.
+    pattern: /(?<![\w.-])user_[A-Za-z0-9_.@-]{1,64}[ \t]{0,4}=[ \t]{0,4}"(?<secret>[^"\n;]{4,200})"(?<=LoginModule[ \t]{1,8}required[^;]{0,1800})/,
     validate: isRealPassword,
     get examples() {
       return {
@@ -152,7 +153,8 @@ export const rules: Rule[] = [
     severity: "critical",
     docs: "https://developer.hashicorp.com/consul/docs/agent/config/config-files#acl_tokens",
     keywords: ["initial_management", "agent_recovery", "agent_master", "tokens {", '"tokens": {'],
-    pattern: /(?<=tokens["']?[ \t]{0,4}[:=]?[ \t]{0,4}\{[^{}]{0,800})(?<![\w.-])["']?(?:initial_management|master|agent|agent_recovery|agent_master|replication|default|config_file_service_registration|dns)["']?[ \t]{0,40}[=:][ \t]{0,4}["'](?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["']/i,
+    // The enclosing `tokens {` is looked for behind a whole match only, never at every offset.
+    pattern: /(?<![\w.-])["']?(?:initial_management|master|agent|agent_recovery|agent_master|replication|default|config_file_service_registration|dns)["']?[ \t]{0,40}[=:][ \t]{0,4}["'](?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["'](?<=tokens["']?[ \t]{0,4}[:=]?[ \t]{0,4}\{[^{}]{0,900})/i,
     validate: isPlausibleUuid,
     get examples() {
       return {
