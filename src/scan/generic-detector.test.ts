@@ -467,3 +467,11 @@ test("reads the syntaxes of ops configs and less common languages (blind corpus 
   ];
   for (const [file, text] of none) assert.deepEqual(secretsIn(file, text), [], `${file}: ${JSON.stringify(text)}`);
 });
+
+test("inside an HTML page's <script> the values are judged as code, outside as prose", () => {
+  const hex = ["c7f9dc07", "12e0c631", "c29d1130", "62fab9d0", "1e21baf8", "968674b1"].join("");
+  const inScript = `<html><head><script>\n  fetch("/api/cart", { headers: { "X-Admin-Key": "${hex}" } });\n</script></head></html>\n`;
+  assert.deepEqual(secretsIn("public/checkout.html", inScript), [hex]);
+  const prose = `<p>Send "X-Admin-Key": "${hex}" with each call.</p>\n`;
+  assert.deepEqual(secretsIn("docs/api.html", prose), []);
+});

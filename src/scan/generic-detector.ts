@@ -93,7 +93,7 @@ function contextOf(info: FileInfo): JudgeContext {
   return info.kind === "dotenv" ? "env" : info.kind === "docs" ? "docs" : info.kind === "js" || info.kind === "code" ? "code" : "config";
 }
 
-function ruleIdFor(kind: SecretKind): string {
+export function ruleIdFor(kind: SecretKind): string {
   switch (kind) {
     case "password":
     case "database-credential":
@@ -150,6 +150,7 @@ export function headOffsets(text: string): number[] {
 export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<number> = headOffsets(text)): GenericHit[] {
   const context = contextOf(info);
   const hits: GenericHit[] = [];
+  let scripts: Array<[number, number]> | undefined;
   let parentLookups = 0;
   let next = 0;
   for (let h = 0; h < heads.length; h++) {
@@ -195,7 +196,10 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     if (!hit) continue;
     const value = text.slice(hit.start, hit.end);
     if (value.length < 4 || value.length > 2000) continue;
-    const verdict = judge(name, value, context, info.testPath, true);
+    // Inside an HTML page's `<script>` element the text is code, not prose.
+    let where = context;
+    if (context === "docs" && (scripts ??= scriptRanges(text)).length > 0 && inRanges(scripts, hit.start)) where = "code";
+    const verdict = judge(name, value, where, info.testPath, true);
     if (!verdict.secret) continue;
     // The position covers the secret itself (after a `Bearer ` prefix, if any).
     const inner = value.trim();
@@ -219,6 +223,26 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     }
   }
   return hits;
+}
+
+/** The [start, end) ranges of the `<script>` elements' content (none without a `<script`). */
+export function scriptRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let i = text.indexOf("<script");
+  while (i !== -1 && out.length < 1000) {
+    const open = text.indexOf(">", i);
+    if (open === -1) break;
+    const close = text.indexOf("</script", open);
+    out.push([open + 1, close === -1 ? text.length : close]);
+    if (close === -1) break;
+    i = text.indexOf("<script", close);
+  }
+  return out;
+}
+
+function inRanges(ranges: Array<[number, number]>, at: number): boolean {
+  for (const [s, e] of ranges) if (at >= s && at < e) return true;
+  return false;
 }
 
 /**
