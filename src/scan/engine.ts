@@ -4,7 +4,8 @@ import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledR
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isPublicByContext } from "./public-context.js";
 import { inlinedIntoClient } from "./build-inlined.js";
-import { detectGeneric } from "./generic-detector.js";
+import { detectGeneric, ruleIdFor } from "./generic-detector.js";
+import { detectTableCells, mayHoldTable } from "./markdown-table.js";
 import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { readDotenv } from "./dotenv-reader.js";
@@ -121,6 +122,11 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
       }
     }
+    if (info.kind === "docs" && mayHoldTable(text)) {
+      for (const t of detectTableCells(text)) {
+        candidates.push({ ...t, ruleId: ruleIdFor(t.kind), severity: severityFor(t.kind, t.confidence), priority: 1 });
+      }
+    }
     if (info.kind === "config") {
       for (const d of found.has("secret") ? decodeKubernetesSecrets(text, set) : []) {
         candidates.push({ ...d, severity: d.severity ?? severityFor(d.kind, d.confidence), priority: d.ruleId === "kubernetes-secret-data" ? 1.3 : 2 });
@@ -153,6 +159,17 @@ function providerHits(set: CompiledRuleSet, text: string, found: Set<string>, ou
   }
 }
 
+const JSON_VALUE = /^\s*['"]?\{\s*"[^"]{1,60}"\s*:/;
+const JSON_INFO = fileInfo("value.json");
+
+/** The generic detector over one .env value holding JSON, positions in the file's text. */
+function jsonValueHits(text: string, start: number, end: number, out: Candidate[]): void {
+  const value = text.slice(start, end);
+  for (const g of detectGeneric(value, JSON_INFO)) {
+    out.push({ ...g, start: start + g.start, end: start + g.end, severity: severityFor(g.kind, g.confidence), priority: 1 });
+  }
+}
+
 /** Classifies every entry; pushes the secrets, returns the value ranges judged public. */
 function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candidate[]): Array<[number, number]> {
   const publicRanges: Array<[number, number]> = [];
@@ -160,7 +177,12 @@ function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candi
     if (e.value.trim() === "") continue;
     const c = classifyVariable(e.key, e.value, file, { rules: set.rules });
     if (c.verdict === "public") publicRanges.push([e.valueStart, e.valueEnd]);
-    if (c.verdict !== "secret" || !c.kind) continue;
+    if (c.verdict !== "secret" || !c.kind) {
+      // A JSON object as the value (Airflow `AIRFLOW_CONN_X='{"conn_type": …, "password": "…"}'`,
+      // a service account in one line): its members are named values of their own.
+      if (c.verdict !== "public" && JSON_VALUE.test(e.value)) jsonValueHits(text, e.valueStart, e.valueEnd, out);
+      continue;
+    }
     const start = e.quote ? e.valueStart + 1 : e.valueStart;
     const end = e.quote ? e.valueEnd - 1 : e.valueEnd;
     const browser = c.kind === "browser-exposed";
