@@ -2,8 +2,7 @@ import type { SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
 import { judge } from "./judge.js";
 import { analyzeName } from "./secret-name.js";
-import { notSecretReason } from "./placeholder-filter.js";
-import { decodeBase64 } from "./checksum.js";
+import { isStandInBasicCredential, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import type { KeywordOffsets } from "./rule-set.js";
 
@@ -464,21 +463,11 @@ function authHeader(text: string, info: FileInfo, hits: BuiltinHit[], m: RegExpE
   const token = m[2]!;
   // Basic credentials are base64 of `user:password` (RFC 7617 §2): `dXNlcjpwYXNzd29yZA==` is
   // user:password, the documentation sample, whatever its entropy as base64.
-  if ((m[1]!.charCodeAt(0) | 32) === 98 /* b */ && (m[1]!.charCodeAt(1) | 32) === 97 /* a */ && isPlaceholderBasic(token)) return;
+  if ((m[1]!.charCodeAt(0) | 32) === 98 /* b */ && (m[1]!.charCodeAt(1) | 32) === 97 /* a */ && isStandInBasicCredential(token)) return;
   const j = judge("authorization_token", token, info.kind === "docs" ? "docs" : "config", info.testPath, true);
   if (!j.secret) return;
   const start = m.index + m[0].length - token.length;
   hits.push({ ruleId: "authorization-header", kind: "token", secret: token, start, end: start + token.length, confidence: Math.min(0.9, j.confidence), reason: `${m[1]!.toLowerCase()} credential in an Authorization header; ${j.reason.replace(/^name \S+ \S+ \S+ and /, "")}` });
-}
-
-/** Base64 of `user:password` whose password is a stand-in (`password`, `changeme`, `<pass>`). */
-function isPlaceholderBasic(token: string): boolean {
-  const plain = decodeBase64(token)?.toString("latin1");
-  if (plain === undefined || !/^[\x20-\x7e]+$/.test(plain)) return false;
-  const colon = plain.indexOf(":");
-  if (colon < 0) return false;
-  const password = plain.slice(colon + 1);
-  return password.length < 4 || notSecretReason(password) !== null;
 }
 
 function pushPassword(hits: BuiltinHit[], secret: string, start: number, reason: string, ruleId = "generic-password"): void {

@@ -1,7 +1,7 @@
 import type { SecretKind } from "./types.js";
 import { analyzeName, splitNameWords, type NameAnalysis } from "./secret-name.js";
 import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, randomLetters, shannonEntropy } from "./entropy.js";
-import { isObviousFake, isSequential, isUuid, notSecretReason } from "./placeholder-filter.js";
+import { isObviousFake, isSequential, isStandInBasicCredential, isUuid, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
 // Is `name = value` a secret? Several signals together: how strongly the name
@@ -150,6 +150,7 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (analysis.negative) return { secret: false, reason: `name ${name} describes something about a secret, not the secret itself` };
   let value = rawValue.trim();
   if (/^(?:Bearer|Basic|Token|Bot)\s+\S/i.test(value) && (analysis.kind === "token" || analysis.head.includes("AUTH"))) value = value.replace(/^\S+\s+/, "");
+  if (value !== rawValue.trim() && /^basic\s/i.test(rawValue.trim()) && isStandInBasicCredential(value)) return { secret: false, reason: "Basic credential of a stand-in user:password" };
 
   if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value)) {
     const stub = rulePlaceholderReason(value);

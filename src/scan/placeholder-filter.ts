@@ -6,6 +6,7 @@
 // judged the same way wherever it is found.
 
 import { charClasses } from "./entropy.js";
+import { decodeBase64 } from "./checksum.js";
 
 /** Documented example credentials (AWS docs, Stripe docs, jwt.io, …). Compared case-sensitively. */
 const DOCUMENTED_EXAMPLES = new Set([
@@ -340,6 +341,16 @@ export function isLocatorOrName(v: string): boolean {
   if (/^[^\s@]+@[\w-]+(?:\.[\w-]+)+$/.test(t)) return true; // e-mail
   if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(t) && !/\d{3,}/.test(t)) return true; // host name
   return false;
+}
+
+/** Base64 of `user:password` (an HTTP Basic credential, RFC 7617 §2) whose password is a stand-in (`password`, `changeme`, `<pass>`). */
+export function isStandInBasicCredential(token: string): boolean {
+  const plain = decodeBase64(token)?.toString("latin1");
+  if (plain === undefined || !/^[\x20-\x7e]+$/.test(plain)) return false;
+  const colon = plain.indexOf(":");
+  if (colon < 0) return false;
+  const password = plain.slice(colon + 1);
+  return password.length < 4 || notSecretReason(password) !== null;
 }
 
 /**
