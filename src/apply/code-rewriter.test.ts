@@ -413,13 +413,19 @@ test("a child process or worker given a scoped env literal gets ...vaultEnv firs
   assert.equal(rewrite("main.cjs", out.content).content, out.content);
 });
 
-test("a scoped env that is not an object literal cannot be extended: reported with what to add", () => {
-  const src = `import { fork } from "node:child_process";\nconst childEnv = { PATH: process.env.PATH };\nfork("child.js", [], { env: childEnv });\nexport const k = process.env.STRIPE_KEY;\n`;
-  const out = rewrite("main.mjs", src);
-  assert.doesNotMatch(out.content, /vaultEnv/);
-  const w = out.warnings.find((x) => x.code === "child-env");
-  assert.equal(w?.line, 3);
-  assert.match(w!.message, /not an object literal in this file\)\. .*add \.\.\.vaultEnv from the secrets module/);
+test("a scoped env held in a const used only there is extended where it is declared; one also used elsewhere (a log) or not a literal is only reported", () => {
+  const once = `import { fork } from "node:child_process";\nconst childEnv = { PATH: process.env.PATH };\nfork("child.js", [], { env: childEnv });\nconst env = { MODE: "x" };\nfork("other.js", { env });\nexport const k = process.env.STRIPE_KEY;\n`;
+  const a = rewrite("main.mjs", once);
+  assert.match(a.content, /^const childEnv = \{ \.\.\.vaultEnv, PATH: process\.env\.PATH \};$/m);
+  assert.match(a.content, /^const env = \{ \.\.\.vaultEnv, MODE: "x" \};$/m);
+  assert.deepEqual(a.warnings.filter((w) => w.code === "child-env").map((w) => w.line), [2, 4]);
+  // Logged too: extending it would print the token, so it is left alone and reported.
+  const logged = `import { fork } from "node:child_process";\nconst childEnv = { PATH: process.env.PATH };\nconsole.log(childEnv);\nfork("child.js", [], { env: childEnv });\nfork("c2.js", [], { env: makeEnv() });\nexport const k = process.env.STRIPE_KEY;\n`;
+  const b = rewrite("main.mjs", logged);
+  assert.doesNotMatch(b.content, /vaultEnv/);
+  const w = b.warnings.filter((x) => x.code === "child-env");
+  assert.deepEqual(w.map((x) => x.line), [4, 5]);
+  assert.match(w[0]!.message, /not an object literal given only to this call\)\. .*add \.\.\.vaultEnv from the secrets module/);
 });
 
 test("ESM: the vaultEnv import joins the others; a CommonJS .env loader requires it where used", () => {

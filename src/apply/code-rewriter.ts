@@ -105,6 +105,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   // vaultEnv: the Vault connection settings and environment, for a child given a scoped env.
   const vaultEnvIdent = existing.get("vaultEnv") ?? ((counts.get("vaultEnv") ?? 0) > 0 ? "vaultshiftVaultEnv" : "vaultEnv");
   const aliases = findAliases(ast, counts, warn);
+  const childEnvLiteral = envLiteralsUsedOnce(ast, counts);
   const overlaidAliases = new Set<string>();
   const edits: Edit[] = [];
   const isEnvObject = (node: Node | null | undefined): boolean =>
@@ -223,7 +224,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       return;
     }
     if (bound.size > 0 && (node.type === "CallExpression" || node.type === "NewExpression")) {
-      const env = scopedChildEnv(node, isEnvObject, vaultEnvIdent);
+      const env = scopedChildEnv(node, isEnvObject, vaultEnvIdent, childEnvLiteral);
       // The object literal can be extended: the child gets this process's Vault
       // connection settings and environment, first, so that what the literal sets wins.
       // A CommonJS loader requires the module where it is used, as it does for processEnv.
@@ -242,7 +243,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
         warn(
           env,
           "child-env",
-          `${file}:${env.loc?.start.line}: this child process gets only the variables in the env given here, which vaultshift cannot extend (${env.type === "ObjectExpression" ? "this file loads .env files or runs in the browser, so it must not import the secrets module" : "not an object literal in this file"}). If it runs code of this app that reads migrated secrets, that code now loads them from Vault and stops at start-up without the Vault settings: add ...vaultEnv from the secrets module to that env (VAULT_ADDR, VAULT_TOKEN or VAULT_ROLE_ID/VAULT_SECRET_ID and the other VAULT_* settings this process has, and VAULTSHIFT_ENV), or pass the values it needs and VAULTSHIFT_SECRETS_FROM_ENV: "1".`,
+          `${file}:${env.loc?.start.line}: this child process gets only the variables in the env given here, which vaultshift cannot extend (${env.type === "ObjectExpression" ? "this file loads .env files or runs in the browser, so it must not import the secrets module" : "not an object literal given only to this call"}). If it runs code of this app that reads migrated secrets, that code now loads them from Vault and stops at start-up without the Vault settings: add ...vaultEnv from the secrets module to that env (VAULT_ADDR, VAULT_TOKEN or VAULT_ROLE_ID/VAULT_SECRET_ID and the other VAULT_* settings this process has, and VAULTSHIFT_ENV), or pass the values it needs and VAULTSHIFT_SECRETS_FROM_ENV: "1".`,
         );
       }
     }
@@ -409,6 +410,36 @@ function writesInto(node: Node, parent: Node, key: string | null): boolean {
 }
 
 /** `process.env[k] = v`, `Object.assign(process.env, x)` (directly or through an alias) anywhere in the file. */
+/**
+ * `const childEnv = { PATH: … }` declared once and referenced once (where it is
+ * handed to a child as its env): the object literal by name. Extending it
+ * cannot reach anything else, such as a log of that object.
+ */
+function envLiteralsUsedOnce(ast: File, counts: Map<string, number>): Map<string, Node> {
+  const literals = new Map<string, Node>();
+  const declared = new Set<Node>();
+  walk(ast.program, (node) => {
+    if (node.type !== "VariableDeclaration" || node.kind !== "const") return;
+    for (const d of node.declarations) {
+      if (d.id.type === "Identifier" && d.init?.type === "ObjectExpression" && counts.get(d.id.name) === 1) {
+        literals.set(d.id.name, d.init);
+        declared.add(d.id);
+      }
+    }
+  });
+  if (literals.size === 0) return literals;
+  const refs = new Map<string, number>();
+  walk(ast.program, (node, parent, key) => {
+    if (node.type !== "Identifier" || !literals.has(node.name) || declared.has(node)) return;
+    if (parent && isMember(parent) && key === "property" && !parent.computed) return;
+    if (parent && parent.type === "ObjectProperty" && key === "key" && !parent.computed && !parent.shorthand) return;
+    if (parent && parent.type === "ObjectProperty" && key === "key" && parent.shorthand && parent.value !== node) return;
+    refs.set(node.name, (refs.get(node.name) ?? 0) + 1);
+  });
+  for (const name of [...literals.keys()]) if (refs.get(name) !== 1) literals.delete(name);
+  return literals;
+}
+
 /** `dotenv.parse(…)`, `parse(…)` imported or required from "dotenv", `require("dotenv").parse(…)`. */
 function dotenvParseCalls(ast: File): Node[] {
   const modules = new Set<string>();
@@ -489,7 +520,13 @@ const CHILD_CALLS = new Set(["fork", "spawn", "spawnSync", "exec", "execSync", "
  * when the child inherits the environment (`env: process.env`, `{ ...process.env }`,
  * worker_threads' `SHARE_ENV`) or already gets `...vaultEnv` (a second run).
  */
-function scopedChildEnv(node: Extract<Node, { type: "CallExpression" | "NewExpression" }>, isEnvObject: (n: Node) => boolean, vaultEnvIdent: string): Node | null {
+function scopedChildEnv(
+  node: Extract<Node, { type: "CallExpression" | "NewExpression" }>,
+  isEnvObject: (n: Node) => boolean,
+  vaultEnvIdent: string,
+  /** `const childEnv = { … }` used only here: its literal is the env. */
+  literalOf: Map<string, Node>,
+): Node | null {
   const callee = node.callee;
   const name = callee.type === "Identifier" ? callee.name : isMember(callee) ? staticKey(callee) : null;
   if (name === null || !CHILD_CALLS.has(name)) return null;
@@ -501,7 +538,7 @@ function scopedChildEnv(node: Extract<Node, { type: "CallExpression" | "NewExpre
     if (arg.type !== "ObjectExpression") continue;
     for (const p of arg.properties) {
       if (p.type !== "ObjectProperty" || propertyKeyName(p) !== "env") continue;
-      const value = p.value;
+      const value = (p.value.type === "Identifier" && literalOf.get(p.value.name)) || p.value;
       if (value.type === "ObjectExpression") {
         const inherits = value.properties.some((q) => q.type === "SpreadElement" && inheritsFrom(q.argument));
         return inherits ? null : value;
