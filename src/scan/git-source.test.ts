@@ -265,10 +265,21 @@ test("a failing sink stops the history scan with its error", { timeout: 60_000 }
   for (let c = 0; c < 6; c++) commitFiles(dir, `c${c}`, { [`f${c}.txt`]: `${"y\n".repeat(40)}FAKESECRET_${c}\n` });
   const { historyJobs } = await import("./git-source.js");
   const { PathFilter } = await import("./path-filter.js");
-  await assert.rejects(
-    historyJobs(dir, {}, [], new PathFilter({}), { chunkChars: 50, sink: async () => Promise.reject(new Error("sink broke")) }),
-    /sink broke/,
-  );
+  for (const maxQueuedChars of [0, 10_000]) {
+    let calls = 0;
+    await assert.rejects(
+      historyJobs(dir, {}, [], new PathFilter({}), {
+        chunkChars: 50,
+        maxQueuedChars,
+        sink: async () => {
+          calls += 1;
+          throw new Error("sink broke");
+        },
+      }),
+      /sink broke/,
+    );
+    assert.equal(calls, 1, "no chunk goes to a sink that failed");
+  }
 });
 
 test("--staged from a subdirectory: paths are relative to the repository root, PATH limits to a pathspec", async (t) => {
