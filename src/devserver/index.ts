@@ -37,7 +37,10 @@ export interface DevServer {
   host: string;
   port: number;
   rootToken: string;
-  /** The unseal key (base64) for `sys/unseal` after a `sys/seal`. */
+  /**
+   * The unseal key (base64) for `sys/unseal` after a `sys/seal`; empty when a
+   * `sys/rekey` has shared the key out into several keys (they are not stored).
+   */
   unsealKey: string;
   dataDir: string | undefined;
   close(): Promise<void>;
@@ -117,7 +120,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     host: addr.address,
     port: addr.port,
     rootToken,
-    unsealKey: state.unsealKey!,
+    unsealKey: state.keyShares ? "" : state.unsealKey!,
     dataDir: store?.dir,
     close() {
       closed ??= new Promise<void>((done) => {

@@ -72,7 +72,7 @@ export const devServerCommand: Command = {
 
   Address:    ${server.address}
   Root token: ${server.rootToken}
-  Unseal key: ${server.unsealKey}
+  Unseal key: ${server.unsealKey || "the key shares your last \`vault operator rekey\` printed (not stored here)"}
   KV v2:      mounted at secret/
 
 Set these in your shell to use it:
