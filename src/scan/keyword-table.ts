@@ -73,6 +73,8 @@ export interface KeywordTable {
   follow: Int32Array;
   /** 32-byte sets (bit b of a set: byte b may occur). */
   followSets: Uint8Array;
+  /** Follow sets given as a function: computed when the WebAssembly loop is set up (resolveFollow); until then none. */
+  followPending: (() => ReadonlyArray<KeywordFollow | null | undefined>) | null;
 }
 
 /**
@@ -151,7 +153,10 @@ function pairClasses(cls: Uint8Array): Uint16Array {
 }
 
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
-export function buildKeywordTable(keywords: string[], options: { wasmAfter?: number; chunk?: number; simd?: boolean; follow?: ReadonlyArray<KeywordFollow | null | undefined> } = {}): KeywordTable {
+export function buildKeywordTable(
+  keywords: string[],
+  options: { wasmAfter?: number; chunk?: number; simd?: boolean; follow?: ReadonlyArray<KeywordFollow | null | undefined> | (() => ReadonlyArray<KeywordFollow | null | undefined>) } = {},
+): KeywordTable {
   const count = keywords.length;
   const ascii = (k: string) => /^[\x00-\x7f]*$/.test(k);
   // Classes: one per character keywords use (letters folded), the rest share
@@ -225,9 +230,17 @@ export function buildKeywordTable(keywords: string[], options: { wasmAfter?: num
   keywords.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) bytes[byteStart[i]! + j] = k.charCodeAt(j) & 255;
   });
+  const pending = typeof options.follow === "function" ? options.follow : null;
+  const { follow, followSets } = encodeFollow(keywords, typeof options.follow === "function" ? undefined : options.follow);
+  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, simd: options.simd ?? true, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other, follow, followSets, followPending: pending };
+}
+
+/** KeywordTable.follow and followSets for the keywords' follow sets (none when `list` is undefined). */
+function encodeFollow(keywords: string[], list: ReadonlyArray<KeywordFollow | null | undefined> | undefined): { follow: Int32Array; followSets: Uint8Array } {
+  const count = keywords.length;
   const follow = new Int32Array(4 * count).fill(-1);
   const sets: Uint8Array[] = [];
-  options.follow?.forEach((f, k) => {
+  list?.forEach((f, k) => {
     if (f == null || k >= count || keywords[k]!.length < 2 || (f.after.length === 0 && f.notBefore === null)) return;
     follow[4 * k] = 32 * sets.length;
     follow[4 * k + 1] = f.after.length;
@@ -241,7 +254,21 @@ export function buildKeywordTable(keywords: string[], options: { wasmAfter?: num
   for (let k = 0; k < count; k++) if (follow[4 * k + 3] === -1) follow[4 * k + 1] = follow[4 * k + 3] = 0;
   const followSets = new Uint8Array(32 * sets.length);
   sets.forEach((set, i) => followSets.set(set.subarray(0, 32), 32 * i));
-  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, simd: options.simd ?? true, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other, follow, followSets };
+  return { follow, followSets };
+}
+
+/**
+ * Computes follow sets given as a function (once): the WebAssembly loop needs them in its
+ * memory. Outside the bundle, which carries the built-in ones, deriving them costs ~100 ms of
+ * a cold start (match-shape.ts), which a scan of fewer than `wasmAfter` characters, in the
+ * JavaScript loop, never pays: there every occurrence is recorded, as before they existed.
+ */
+function resolveFollow(t: KeywordTable): void {
+  if (t.followPending === null) return;
+  const { follow, followSets } = encodeFollow(t.keywords, t.followPending());
+  t.follow = follow;
+  t.followSets = followSets;
+  t.followPending = null;
 }
 
 /** What the pass records: see findKeywords. */
@@ -306,6 +333,7 @@ const OUT_CAPACITY = 4096;
 
 /** The tables copied into a WebAssembly module's memory, or null where WebAssembly is unavailable. */
 function wasmScratch(t: KeywordTable): Scratch | null {
+  resolveFollow(t);
   const count = t.keywords.length;
   let at = 0;
   const place = (bytes: number) => {

@@ -36,7 +36,7 @@ export interface CompiledRuleSet {
   /** keyword index → 1 for the generic detector's head words (GENERIC_HEADS): every occurrence is recorded. */
   headWord: Uint8Array;
   /** keyword index → what an occurrence of a literal prefix needs around it to be recorded (past the first in a text), or null. */
-  follows: Array<KeywordFollow | null>;
+  readonly follows: Array<KeywordFollow | null>;
 }
 
 export interface RuleHit extends RuleMatch {
@@ -146,9 +146,16 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
       shortKeywords.push([i, spellings]);
     }
   });
-  const follows = prefixFollows(keywords, prefixed, anchored, wantPositions, headWord);
-  const table = buildKeywordTable(keywords, { follow: follows });
-  set = { rules, keywords, keywordIndex: index, rulesOf, table, shortKeywords, shortIndices: shortKeywords.map(([k]) => k), always, wantPositions, prefixed, anchored, headWord, follows };
+  let followList: Array<KeywordFollow | null> | undefined;
+  const followsOnce = () => (followList ??= prefixFollows(keywords, prefixed, anchored, wantPositions, headWord));
+  // Computed when the pass first runs its WebAssembly loop (keyword-table.ts resolveFollow).
+  const table = buildKeywordTable(keywords, { follow: followsOnce });
+  set = {
+    rules, keywords, keywordIndex: index, rulesOf, table, shortKeywords, shortIndices: shortKeywords.map(([k]) => k), always, wantPositions, prefixed, anchored, headWord,
+    get follows() {
+      return followsOnce();
+    },
+  };
   compiledSets.set(rules, set);
   return set;
 }
