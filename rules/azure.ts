@@ -51,6 +51,31 @@ export const rules: Rule[] = [
     get valid() { return [`AZURE_STORAGE_KEY=${AZURITE_KEY}`]; },
   }),
 
+  // Hadoop's ABFS/WASB connectors (Spark, Hive, Databricks) read the account key from the property
+  // `fs.azure.account.key.<account>.(blob|dfs).core.windows.net`: core-site.xml `<name>`/`<value>`,
+  // spark-defaults.conf `name value`, `--conf name=value`
+  // (https://hadoop.apache.org/docs/stable/hadoop-azure/abfs.html#Default:_Shared_Key).
+  custom({
+    id: "azure-storage-hadoop-account-key",
+    description: "Azure Storage account key in a Hadoop/Spark fs.azure.account.key.<account> property",
+    kind: "cloud-credential",
+    severity: "critical",
+    docs: "https://hadoop.apache.org/docs/stable/hadoop-azure/abfs.html#Default:_Shared_Key",
+    keywords: ["fs.azure.account.key."],
+    pattern: /fs\.azure\.account\.key\.[a-z0-9]{3,24}\.(?:blob|dfs)\.core\.windows\.net["']?(?:[ \t]{0,40}[=:][ \t]{0,4}["']?|[ \t]{1,40}|<\/name>\s{0,40}<value>)(?<secret>[A-Za-z0-9+/]{86}==)/,
+    entropy: 4.5,
+    validate: notAzurite,
+    get examples() {
+      return {
+        invalid: [
+          `<property>\n  <name>fs.azure.account.key.acmedata.blob.core.windows.net</name>\n  <value>${storageKey("hadoop")}</value>\n</property>`,
+          `spark.hadoop.fs.azure.account.key.acmelake.dfs.core.windows.net  ${storageKey("spark")}`,
+        ],
+        valid: [`<name>fs.azure.account.key.devstoreaccount1.blob.core.windows.net</name>\n<value>${AZURITE_KEY}</value>`, "fs.azure.account.key.acme.dfs.core.windows.net={{secrets/lake/key}}"],
+      };
+    },
+  }),
+
   // Shared access signatures: a query string with the service version
   // (sv=YYYY-MM-DD) and the HMAC signature (sig=, base64, URL-encoded).
   custom({
