@@ -65,6 +65,26 @@ function lineBefore(text: string, at: number): string {
 const TOKEN_SIGNING = /(?:jwt|jose|jsonwebtoken)\.(?:sign|verify)\s*\(/;
 
 function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
+  if (hasLiteralCall(text)) return true;
+  // With `found`, only the marks the keyword pass saw (case-folded) are looked for with their case.
+  for (const m of ARGV_FLAG_MARKS) if ((found?.has(m) ?? true) && text.includes(m)) return true;
+  // `createCipheriv(ALGO, KEY, iv)` with `const KEY = Buffer.from("…")` elsewhere in the file.
+  if (((found?.has("createcipheriv(") ?? true) && text.includes("createCipheriv(")) || ((found?.has("createdecipheriv(") ?? true) && text.includes("createDecipheriv("))) return true;
+  // `const secret = opts.secret || "…"`, `token: Deno.env.get("T") ?? "…"` with a secret word before it.
+  if (hasDefaultedLiteral(text, "||") || hasDefaultedLiteral(text, "??")) return true;
+  // `jwt.sign(payload, secret)`: the secret is the second argument. The engine's keyword
+  // pass says whether a receiver name occurs at all (rule-set.ts ENGINE_KEYWORDS).
+  if (found !== undefined && !found.has("jwt.") && !found.has("jose.") && !found.has("jsonwebtoken.")) return false;
+  return TOKEN_SIGNING.test(text);
+}
+
+// The loops over every `(` and every `||`/`??` are functions of their own: the first big JS file
+// makes V8 compile a running loop on the spot (on-stack replacement), and code after the loop that
+// had never run was compiled without type feedback; in one function with the rest, that optimised
+// code bailed out on the rest 3 times per corpus scan and was compiled again (--trace-deopt).
+
+/** A call with a literal first argument whose callee (or a wrapper with a secret word before it on its line) names a credential. */
+function hasLiteralCall(text: string): boolean {
   for (let at = text.indexOf("("); at !== -1; at = text.indexOf("(", at + 1)) {
     let j = at + 1;
     while (isSpaceCode(text.charCodeAt(j))) j++;
@@ -76,23 +96,18 @@ function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
     // only worth a parse when a secret word stands before the call on its line.
     if (WRAPPER_TAIL.test(tail) && SECRET_WORD.test(lineBefore(text, at))) return true;
   }
-  // With `found`, only the marks the keyword pass saw (case-folded) are looked for with their case.
-  for (const m of ARGV_FLAG_MARKS) if ((found?.has(m) ?? true) && text.includes(m)) return true;
-  // `createCipheriv(ALGO, KEY, iv)` with `const KEY = Buffer.from("…")` elsewhere in the file.
-  if (((found?.has("createcipheriv(") ?? true) && text.includes("createCipheriv(")) || ((found?.has("createdecipheriv(") ?? true) && text.includes("createDecipheriv("))) return true;
-  // `const secret = opts.secret || "…"`, `token: Deno.env.get("T") ?? "…"` with a secret word before it.
-  for (const op of ["||", "??"]) {
-    for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
-      let j = at + 2;
-      while (isSpaceCode(text.charCodeAt(j))) j++;
-      const q = text.charCodeAt(j);
-      if ((q === 34 || q === 39 || q === 96) && credentialShaped(text, j) && SECRET_WORD.test(lineBefore(text, at))) return true;
-    }
+  return false;
+}
+
+/** `op` (`||` or `??`) then a credential-shaped literal, with a secret word before it on its line. */
+function hasDefaultedLiteral(text: string, op: string): boolean {
+  for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
+    let j = at + 2;
+    while (isSpaceCode(text.charCodeAt(j))) j++;
+    const q = text.charCodeAt(j);
+    if ((q === 34 || q === 39 || q === 96) && credentialShaped(text, j) && SECRET_WORD.test(lineBefore(text, at))) return true;
   }
-  // `jwt.sign(payload, secret)`: the secret is the second argument. The engine's keyword
-  // pass says whether a receiver name occurs at all (rule-set.ts ENGINE_KEYWORDS).
-  if (found !== undefined && !found.has("jwt.") && !found.has("jose.") && !found.has("jsonwebtoken.")) return false;
-  return TOKEN_SIGNING.test(text);
+  return false;
 }
 const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth|apiConnect)$/;
 // Key arguments of Node's crypto (`createHmac("sha256", key)`, `createCipheriv(alg, key, iv)`): the second.
