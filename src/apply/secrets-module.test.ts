@@ -249,7 +249,7 @@ test("vaultEnv: a child given only ...vaultEnv loads the same environment's secr
         `import { inspect } from "node:util";`,
         `import { vaultEnv } from "./secrets.js";`,
         `const child = execFileSync(process.execPath, ["child.mjs"], { env: { ...vaultEnv, MODE: "child" }, encoding: "utf8" });`,
-        `console.log(JSON.stringify({ child: JSON.parse(child), shown: inspect(vaultEnv), frozen: Object.isFrozen(vaultEnv) }));`,
+        `console.log(JSON.stringify({ child: JSON.parse(child), shown: inspect(vaultEnv), serialised: JSON.stringify(vaultEnv), frozen: Object.isFrozen(vaultEnv) }));`,
         ``,
       ].join("\n"),
       "child.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(JSON.stringify({ secrets: ${print}, keys: Object.keys(process.env).sort() }));\n`,
@@ -257,10 +257,11 @@ test("vaultEnv: a child given only ...vaultEnv loads the same environment's secr
     // NODE_ENV=prod resolves to production in the parent; the child has no NODE_ENV and still reads production.
     const out = run(root, "main.mjs", { NODE_ENV: "prod", VAULT_ADDR: "http://127.0.0.1:1", VAULT_TOKEN: "tok-canary-value", VAULT_FORMAT: "json" });
     assert.equal(out.status, 0, out.stderr);
-    const got = JSON.parse(out.stdout) as { child: { secrets: string; keys: string[] }; shown: string; frozen: boolean };
+    const got = JSON.parse(out.stdout) as { child: { secrets: string; keys: string[] }; shown: string; serialised: string; frozen: boolean };
     assert.deepEqual(JSON.parse(got.child.secrets), { environment: "production", ...prod }, moduleKind);
     assert.deepEqual(got.child.keys.filter((k) => k !== "VAULTSHIFT_SECRETS_LOADER"), ["MODE", "VAULTSHIFT_ENV", "VAULT_ADDR", "VAULT_TOKEN"], moduleKind);
     assert.equal(got.shown, "VaultEnv { VAULT_ADDR, VAULT_TOKEN, VAULTSHIFT_ENV }");
+    assert.equal(got.serialised, JSON.stringify(got.shown), "JSON.stringify(vaultEnv) shows names only");
     assert.equal(got.frozen, true);
     assert.ok(!out.stdout.includes("tok-canary-value"));
   }
@@ -269,7 +270,7 @@ test("vaultEnv: a child given only ...vaultEnv loads the same environment's secr
   const root = project("vault-env-from-env", {
     "package.json": `{"type":"module"}`,
     "secrets.js": content,
-    "main.mjs": `import { vaultEnv } from "./secrets.js";\nconsole.log(JSON.stringify(vaultEnv));\n`,
+    "main.mjs": `import { vaultEnv } from "./secrets.js";\nconsole.log(JSON.stringify({ ...vaultEnv }));\n`,
   });
   const out = run(root, "main.mjs", { VAULTSHIFT_SECRETS_FROM_ENV: "1", NODE_ENV: "test" });
   assert.deepEqual(JSON.parse(out.stdout), { VAULTSHIFT_ENV: "test", VAULTSHIFT_SECRETS_FROM_ENV: "1" }, out.stderr);
