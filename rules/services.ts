@@ -153,13 +153,17 @@ export const rules: Rule[] = [
     severity: "critical",
     docs: "https://developer.hashicorp.com/consul/docs/agent/config/config-files#acl_tokens",
     keywords: ["initial_management", "agent_recovery", "agent_master", "tokens {", '"tokens": {'],
-    // The enclosing `tokens {` is looked for behind a whole match only, never at every offset.
-    pattern: /(?<![\w.-])["']?(?:initial_management|master|agent|agent_recovery|agent_master|replication|default|config_file_service_registration|dns)["']?[ \t]{0,40}[=:][ \t]{0,4}["'](?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["'](?<=tokens["']?[ \t]{0,4}[:=]?[ \t]{0,4}\{[^{}]{0,900})/i,
+    // Names only Consul uses need no context. The generic ones (agent, default, dns, …) need
+    // the enclosing `tokens {`, looked for behind a whole match only, never at every offset,
+    // and at most 600 characters back: a block of all nine tokens is about 500. That look
+    // back is the rule's cost (a megabyte of `agent = "<uuid>"` lines: ~50 ms); with 900 and
+    // for every name it was 77 ms per MB of repeated example lines, 1.5x the linear-time limit.
+    pattern: /(?<![\w.-])["']?(?:initial_management|master|agent|agent_recovery|agent_master|replication|default|config_file_service_registration|dns)["']?[ \t]{0,40}[=:][ \t]{0,4}["'](?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})["'](?<=(?:initial_management|agent_recovery|agent_master|config_file_service_registration)["']?[ \t]{0,40}[=:][ \t]{0,4}["'][0-9a-f-]{36}["']|tokens["']?[ \t]{0,4}[:=]?[ \t]{0,4}\{[^{}]{0,600})/i,
     validate: isPlausibleUuid,
     get examples() {
       return {
-        invalid: [`acl {\n  enabled = true\n  tokens {\n    initial_management = "${uuid("consul-mgmt")}"\n    agent = "${uuid("consul-agent")}"\n  }\n}`, `{"acl": {"tokens": {"agent": "${uuid("consul-json")}"}}}`],
-        valid: ['acl {\n  tokens {\n    agent = "00000000-0000-0000-0000-000000000000"\n  }\n}', `node_id = "${uuid("consul-node")}"`],
+        invalid: [`acl {\n  enabled = true\n  tokens {\n    initial_management = "${uuid("consul-mgmt")}"\n    agent = "${uuid("consul-agent")}"\n  }\n}`, `{"acl": {"tokens": {"agent": "${uuid("consul-json")}"}}}`, `acl_agent_master_token_file = "x"\nagent_master = "${uuid("consul-legacy")}"`],
+        valid: ['acl {\n  tokens {\n    agent = "00000000-0000-0000-0000-000000000000"\n  }\n}', `node_id = "${uuid("consul-node")}"`, `agent = "${uuid("consul-no-block")}"`],
       };
     },
   }),
