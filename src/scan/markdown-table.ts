@@ -1,4 +1,4 @@
-import type { SecretKind } from "./types.js";
+import type { GenericHit } from "./generic-detector.js";
 import { analyzeName } from "./secret-name.js";
 import { judge } from "./judge.js";
 
@@ -14,15 +14,8 @@ import { judge } from "./judge.js";
 // then body rows until a line without a pipe. Each cell under a header that names
 // a secret is judged under that name, in the docs context.
 
-export interface TableHit {
-  kind: SecretKind;
-  name: string;
-  secret: string;
-  start: number;
-  end: number;
-  confidence: number;
-  reason: string;
-}
+/** A generic detector's hit without its rule id (the engine names it by kind). */
+export type TableHit = Omit<GenericHit, "ruleId">;
 
 const DELIMITER = /^[ \t]{0,3}\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$/;
 
