@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { isPypiMacaroon, isValidNpmToken } from "../src/scan/checksum.js";
-import { assigned, prefixed } from "./build.js";
+import { assigned, custom, prefixed } from "./build.js";
 import { ALNUM, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, checksummedToken, fake, uuid } from "./fake.js";
 
 // A PyPI token body: the macaroon's binary serialization (v2) in base64url,
@@ -350,5 +350,32 @@ export const rules: Rule[] = [
     body: "[a-f0-9]{24}-[a-f0-9]{34}",
     get sample() { return "PMAK-" + fake(HEX, 24, "pmak") + "-" + fake(HEX, 34, "pmak"); },
     env: "POSTMAN_API_KEY",
+  }),
+  // Composer's auth.json (and COMPOSER_AUTH) files tokens under the host they are for:
+  // {"bearer": {"repo.example.org": "<token>"}}, "github-oauth", "gitlab-token",
+  // "gitlab-oauth" alike. The name a secret is judged by is a host name there, so the
+  // generic detector cannot see it; the credential type is the key one level up.
+  custom({
+    id: "composer-auth-token",
+    description: "Composer auth.json token under a host (bearer, github-oauth, gitlab-token, gitlab-oauth)",
+    kind: "token",
+    severity: "high",
+    docs: "https://getcomposer.org/doc/articles/authentication-for-private-packages.md",
+    keywords: ['"bearer"', '"github-oauth"', '"gitlab-token"', '"gitlab-oauth"'],
+    pattern: /"(?:bearer|github-oauth|gitlab-token|gitlab-oauth)"[ \t\r\n]{0,40}:[ \t\r\n]{0,40}\{[ \t\r\n]{0,40}"[A-Za-z0-9.:-]{1,253}"[ \t\r\n]{0,40}:[ \t\r\n]{0,40}"(?<secret>[A-Za-z0-9_.~+\/=-]{16,512})"/i,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [
+          `{\n  "bearer": {\n    "repo.example.org": "${fake(B64URL, 40, "composer-bearer")}"\n  }\n}`,
+          `{"github-oauth": {"github.com": "${fake(ALNUM, 36, "composer-gh")}"}, "gitlab-token": {"gitlab.example.com": "${fake(ALNUM, 20, "composer-gl")}"}}`,
+        ],
+        valid: [
+          '{"bearer": {"repo.example.org": "your-bearer-token-here"}}',
+          '{"github-oauth": {"github.com": "${GITHUB_TOKEN}"}}',
+          '{"type": "bearer", "token": {"value": "x"}}',
+        ],
+      };
+    },
   }),
 ];
