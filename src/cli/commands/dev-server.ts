@@ -8,9 +8,12 @@ const HELP = `Usage: vaultshift dev-server [options]
 
 Run a local Vault-compatible server for development and tests, like
 \`vault server -dev\`: initialized, unsealed, KV v2 mounted at secret/, token,
-AppRole, Kubernetes and JWT auth, ACL policies, response wrapping, file audit
-devices. It prints its address, root token and unseal key, then serves until
-Ctrl-C (SIGINT) or SIGTERM. Full reference: docs/dev-server.md.
+AppRole, userpass, Kubernetes and JWT auth, ACL policies, the transit engine,
+response wrapping, file audit devices, and the operator endpoints (seal/unseal,
+rekey into Shamir shares, generate-root, rotate, remount, step-down). It prints
+its address, root token and unseal key (after a rekey with --data: where the
+shares are), then serves until Ctrl-C (SIGINT) or SIGTERM. Full reference:
+docs/dev-server.md.
 
 Options:
   --host HOST          Address to listen on (default 127.0.0.1). A non-loopback

@@ -24,7 +24,12 @@ app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values (shipped to the
 browser). With layered .env files (.env.development beside .env, or next/vite/
 nuxt/astro/dotenv-flow in the dependencies) .env is the base every environment
 reads. Code that passes process.env on whole or reads it by a computed name
-gets processEnv (the environment plus the secrets).
+gets processEnv (the environment plus the secrets). A child process or worker
+given an object-literal env gets ...vaultEnv (the Vault connection variables)
+added. Warned about, with the place and what to do: npm scripts, compose
+files, Procfiles and shell scripts that read a moved variable (outside-use),
+Cloudflare Worker bindings (worker-bindings), an env the rewriter cannot extend
+(child-env), code that parses .env files itself (env-file-parse).
 
 Options:
   --app NAME               the <app> of Vault paths (default: package.json name)
