@@ -242,6 +242,23 @@ function sqlCopies(text: string, hits: BuiltinHit[], testPath: boolean): void {
 }
 
 /**
+ * The string quoted by `quote` at `i`, a doubled quote standing for one (SQL `'…'`, RFC 4180 CSV `"…"`):
+ * its text and the offset of its closing quote; null if it does not close before `limit`.
+ */
+function readDoubledQuoted(text: string, i: number, limit: number, quote: string): { value: string; end: number } | null {
+  let value = "";
+  let from = i + 1;
+  for (;;) {
+    const j = text.indexOf(quote, from);
+    if (j === -1 || j >= limit) return null;
+    value += text.slice(from, j);
+    if (text[j + 1] !== quote) return { value, end: j };
+    value += quote;
+    from = j + 2;
+  }
+}
+
+/**
  * The fields of one CSV line (RFC 4180: `"…"` quoting with `""` for a quote), with their offsets in
  * the line; null if a quoted field does not close on the line (a multi-line field).
  */
@@ -250,22 +267,10 @@ function csvFields(line: string, sep: string): Array<{ text: string; start: numb
   let i = 0;
   for (;;) {
     if (line[i] === '"') {
-      let j = i + 1;
-      let value = "";
-      for (; j < line.length; j++) {
-        if (line[j] === '"') {
-          if (line[j + 1] === '"') {
-            value += '"';
-            j++;
-            continue;
-          }
-          break;
-        }
-        value += line[j];
-      }
-      if (j >= line.length) return null;
-      out.push({ text: value, start: i + 1, quoted: !value.includes('"') });
-      i = j + 1;
+      const q = readDoubledQuoted(line, i, line.length, '"');
+      if (!q) return null;
+      out.push({ text: q.value, start: i + 1, quoted: !q.value.includes('"') });
+      i = q.end + 1;
       if (i < line.length && line[i] !== sep) return null;
     } else {
       let j = line.indexOf(sep, i);
@@ -327,22 +332,10 @@ function readSqlRow(text: string, at: number): { values: SqlValue[]; end: number
     while (i < limit && (text[i] === " " || text[i] === "\t" || text[i] === "\n" || text[i] === "\r")) i++;
     if (text[i] === "'") {
       // SQL string: '' is an escaped quote.
-      let j = i + 1;
-      let value = "";
-      for (; j < limit; j++) {
-        if (text[j] === "'") {
-          if (text[j + 1] === "'") {
-            value += "'";
-            j++;
-            continue;
-          }
-          break;
-        }
-        value += text[j];
-      }
-      if (j >= limit) return null;
-      values.push({ text: value, start: i + 1, quoted: !value.includes("'") });
-      i = j + 1;
+      const q = readDoubledQuoted(text, i, limit, "'");
+      if (!q) return null;
+      values.push({ text: q.value, start: i + 1, quoted: !q.value.includes("'") });
+      i = q.end + 1;
     } else {
       // NULL, numbers, booleans, function calls (one level of parentheses).
       let depth = 0;
