@@ -294,7 +294,11 @@ function csvColumns(text: string, hits: BuiltinHit[], testPath: boolean): void {
   const sep = header.includes("\t") ? "\t" : (header.match(/;/g)?.length ?? 0) > (header.match(/,/g)?.length ?? 0) ? ";" : ",";
   const names = csvFields(header, sep)?.map((f) => f.text.trim());
   if (!names) return;
-  const columns = names.map((n, i) => ({ n, i })).filter(({ n }) => /^[A-Za-z_][\w .-]{0,60}$/.test(n) && analyzeName(n).strength !== "none" && !analyzeName(n).negative);
+  const columns = names.map((n, i) => ({ n, i })).filter(({ n }) => {
+    if (!/^[A-Za-z_][\w .-]{0,60}$/.test(n)) return false;
+    const a = analyzeName(n);
+    return a.strength !== "none" && !a.negative;
+  });
   if (columns.length === 0) return;
   let at = nl + 1;
   for (let rows = 0; rows < 10_000 && at < text.length; rows++) {
