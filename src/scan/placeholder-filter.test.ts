@@ -177,6 +177,12 @@ test("published OAuth example credentials are documented examples: OAuth librari
   assert.equal(notSecretReason("2YotnFZFEjr1zCsicMWpAB"), null);
 });
 
+test("Hardhat/Anvil's default development keys are documented examples, with or without 0x; a neighbour is not", () => {
+  assert.equal(rulePlaceholderReason("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"), "documented example value");
+  assert.equal(rulePlaceholderReason("59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d"), "documented example value");
+  assert.equal(rulePlaceholderReason("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff81"), null);
+});
+
 test("Perl references (\\&sub, \\$var, \\%Pkg::hash) are references; a mixed-case random value after \\& is not", () => {
   for (const v of ["\\&read_password", "\\$pw", "\\%Config::opts"]) assert.match(notSecretReason(v) ?? "", /reference/, v);
   assert.equal(notSecretReason("\\&x9Kq2LmP7vR4tZ8w"), null);

@@ -33,6 +33,13 @@ const DOCUMENTED_EXAMPLES = new Set([
   // default FIPSKEY): the key of the FIPS provider's integrity checksum, the same in every build and
   // published with the source; every vendored copy of OpenSSL's headers (Node's has 58) holds it.
   "f4556650ac31d35461610bac4ed81b1a181b2d8a43ea2854cbae22ca74560813",
+  // Hardhat's and Foundry Anvil's default development accounts #0-#3 (from the published mnemonic
+  // "test test … junk"; addresses 0xf39F…2266, 0x7099…79C8, 0x3C44…93BC, 0x90F7…b906): printed by every
+  // `npx hardhat node` / `anvil` and copied into `accounts: [...]` for the localhost network.
+  "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80",
+  "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
+  "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
+  "7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
   // jwt.io's default token (HS256, "your-256-bit-secret")
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ]);
@@ -83,7 +90,7 @@ export function isStandInWord(v: string): boolean {
 }
 
 export function isDocumentedExample(v: string): boolean {
-  if (DOCUMENTED_EXAMPLES.has(v)) return true;
+  if (DOCUMENTED_EXAMPLES.has(v) || (v.startsWith("0x") && DOCUMENTED_EXAMPLES.has(v.slice(2)))) return true;
   // AWS docs end their example keys with EXAMPLE / EXAMPLEKEY.
   return /EXAMPLE(KEY)?$/.test(v) && /^[A-Za-z0-9/+=]{10,}$/.test(v);
 }
