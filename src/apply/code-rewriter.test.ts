@@ -433,6 +433,9 @@ test("ESM: the vaultEnv import joins the others; a CommonJS .env loader requires
   assert.equal(esm.content, `import { Worker } from "node:worker_threads";\nimport { vaultEnv } from "./secrets.js";\nnew Worker("./w.mjs", { env: { ...vaultEnv, MODE: "1" } });\n`);
   const loader = `const fs = require("node:fs");\nfor (const [k, v] of Object.entries(JSON.parse(fs.readFileSync("env.json", "utf8")))) process.env[k] = v;\nrequire("node:child_process").fork("c.js", { env: { A: "1" } });\n`;
   assert.equal(rewrite("load.cjs", loader).content, loader.replace(`{ A: "1" }`, `{ ...require("./secrets.js").vaultEnv, A: "1" }`));
+  // An empty env becomes `{ ...require(…).vaultEnv }`: still no import at the top (the require's specifier is not a `secrets.` read).
+  const empty = loader.replace(`{ A: "1" }`, "{}");
+  assert.equal(rewrite("load.cjs", empty).content, empty.replace("{}", `{ ...require("./secrets.js").vaultEnv }`));
   // A vaultEnv already bound in the file is not shadowed.
   const taken = rewrite("m.mjs", `import { fork } from "node:child_process";\nconst vaultEnv = 1;\nfork("c.js", { env: { A: "1" } });\n`);
   assert.match(taken.content, /import \{ vaultEnv as vaultshiftVaultEnv \} from "\.\/secrets\.js";/);

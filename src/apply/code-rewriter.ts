@@ -125,7 +125,8 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   // top: `require()` is synchronous and cached, so the secrets load at the
   // first such read (a getter, a lookup by name after the loader has run), by
   // when the loader has set what it sets. An ES module cannot defer an import.
-  const lazyEnv = loaderFile && (input.runsAs ?? kind) === "cjs" ? `require(${JSON.stringify(input.secretsImport)}).processEnv` : null;
+  const lazyRequire = `require(${JSON.stringify(input.secretsImport)})`;
+  const lazyEnv = loaderFile && (input.runsAs ?? kind) === "cjs" ? `${lazyRequire}.processEnv` : null;
   const overlay = (envNode: Node): boolean => {
     if (bound.size === 0 || clientModule || (loaderFile && lazyEnv === null && !importedAnyway)) return false;
     if (isProcessEnv(envNode)) {
@@ -228,7 +229,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       // The object literal can be extended: the child gets this process's Vault
       // connection settings and environment, first, so that what the literal sets wins.
       // A CommonJS loader requires the module where it is used, as it does for processEnv.
-      const spread = lazyEnv !== null ? `require(${JSON.stringify(input.secretsImport)}).vaultEnv` : vaultEnvIdent;
+      const spread = lazyEnv !== null ? `${lazyRequire}.vaultEnv` : vaultEnvIdent;
       const canImport = !clientModule && (!loaderFile || lazyEnv !== null || importedAnyway);
       if (env && env.type === "ObjectExpression" && canImport) {
         const first = env.properties[0];
@@ -292,7 +293,8 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
-  const used = (text: string) => applied.kept.some((e) => e.text !== lazyEnv && !e.text.startsWith("...require(") && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`)));
+  // A deferred require() needs no import (its specifier, `./vaultshift-secrets.js`, would look like a `secrets.` read).
+  const used = (text: string) => applied.kept.some((e) => !e.text.includes(lazyRequire) && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`)));
   const needed: { imported: ImportedName; local: string }[] = [];
   if (!existing.has("secrets") && used(ident)) needed.push({ imported: "secrets", local: ident });
   if (!existing.has("processEnv") && used(envIdent)) needed.push({ imported: "processEnv", local: envIdent });
