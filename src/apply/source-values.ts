@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
+import { readDotenv } from "../scan/dotenv-reader.js";
 import { expandValue } from "../classify/expansion.js";
 import { fingerprint } from "../util/fingerprint.js";
 import type { Plan, PlannedSecret, SecretSource } from "../plan/types.js";

@@ -15,7 +15,6 @@ import type { PlannedSecret, PlanWarning } from "./types.js";
 // module can serve.
 
 const FILES = [
-  "package.json",
   "**/package.json",
   "**/{docker-,}compose*.{yml,yaml}",
   "**/serverless*.{yml,yaml}",
@@ -63,7 +62,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
   }
   const warnings: PlanWarning[] = [];
   const files = fg.sync(FILES, { cwd: root, dot: false, onlyFiles: true, ignore: [...SKIP_DIRS.map((d) => `**/${d}/**`), ...exclude], followSymbolicLinks: false });
-  for (const file of [...new Set(files)].sort()) {
+  for (const file of files.sort()) {
     let text: string;
     try {
       text = readFileSync(join(root, file), "utf8");

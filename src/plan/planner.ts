@@ -47,12 +47,12 @@ function templatesFrom(options: PlanOptions, config: VaultshiftConfig): PathTemp
   return { env, literal };
 }
 
-/** `stripeKey` → `STRIPE_KEY`: the secrets-module name of a literal. */
 /** A literal assigned to `process.env.X` (a test setup file) is named X, not PROCESS_ENV_X. */
 function literalName(name: string): string {
   return name.replace(/^(?:process\.env|import\.meta\.env)\.(?=[A-Za-z_$])/, "");
 }
 
+/** `stripeKey` → `STRIPE_KEY`: the secrets-module name of a literal. */
 function moduleName(name: string): string {
   const n = lowerSnake(literalName(name)).toUpperCase();
   return /^[A-Z_]/.test(n) ? n : `SECRET_${n}`;
