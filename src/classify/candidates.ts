@@ -136,14 +136,17 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
           confidence: verdict.verdict === "secret" ? verdict.confidence : hit!.confidence,
           reason: verdict.verdict === "secret" ? verdict.reason : hit!.reason,
         });
-        for (const earlier of entries) {
-          if (earlier.overridden && earlier.key === entry.key && earlier.value !== "" && earlier.value !== entry.value) (out.overridden ??= []).push(earlier.value);
-        }
       } else {
         out.config.push({ name: entry.key, file, line: entry.line, verdict: verdict.verdict === "public" ? "public" : "config", reason: verdict.reason });
       }
     }
     expandReferences(out, entries, file, environment, firstSecret, firstConfig);
+    // Earlier lines of every key that moves (expanded references included): one pass over the file's entries.
+    const moved = new Set(out.secrets.slice(firstSecret).map((c) => c.name));
+    const last = new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e.value]));
+    for (const e of entries) {
+      if (e.overridden && e.value !== "" && moved.has(e.key) && e.value !== last.get(e.key)) (out.overridden ??= []).push(e.value);
+    }
   }
 
   for (const file of findSourceFiles(root, options.exclude)) {

@@ -108,6 +108,14 @@ test("a migrated key repeated in .env: the overridden earlier value is removed t
   assert.ok(!JSON.stringify(p).includes(stale), "the overridden value is in the plan");
 });
 
+test("an overridden earlier line of a key that moves as an expanded reference is hidden in the diff too", async () => {
+  const stale = "postgres://app:CANARY_old_Zx8Cv6Bn4Ma2@db/app";
+  const root = tree({ ".env": `DB_PASSWORD=${PW}\nDATABASE_URL=${stale}\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app\n`, "index.js": "module.exports = process.env.DATABASE_URL;\n" });
+  const p = await plan({ root, env: {} });
+  assert.ok(p.secrets.some((s) => s.name === "DATABASE_URL" && s.source.expand === true));
+  assert.ok(!JSON.stringify(p).includes("CANARY_old_Zx8Cv6Bn4Ma2"), "the overridden value is in the plan");
+});
+
 test("an entry that refers to a migrated secret (${DB_PASSWORD}) moves too, stored expanded; the plan says so", async () => {
   const root = tree({
     ".env": `DB_USER=app\nDB_PASSWORD=${PW}\nDATABASE_URL=postgres://\${DB_USER}:\${DB_PASSWORD}@db:5432/app\nUPLOADS=\${HOME_DIR:-/srv}/uploads\nLITERAL='postgres://\${DB_PASSWORD}@db'\n`,
