@@ -1,7 +1,7 @@
-import { badRequest, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { badRequest, unsupportedPath } from "./http-error.js";
 import { base62, uuid } from "./ids.js";
 import { str } from "./fields.js";
-import { KeyProgress, type UnsealKeys } from "./unseal-keys.js";
+import { attemptEndpoint, KeyProgress, shareEndpoint, type UnsealKeys } from "./unseal-keys.js";
 import type { LogicalRequest, LogicalResponse } from "./request.js";
 
 // Root token generation with the unseal key (`vault operator generate-root`;
@@ -33,7 +33,6 @@ export interface GenerateRootDeps {
 export function generateRoot(deps: GenerateRootDeps): (req: LogicalRequest, rest: string) => LogicalResponse | undefined {
   let attempt: Attempt | undefined;
   const progress = new KeyProgress();
-  const write = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
 
   function status(otp = ""): Record<string, unknown> {
     return {
@@ -48,6 +47,11 @@ export function generateRoot(deps: GenerateRootDeps): (req: LogicalRequest, rest
       otp,
       otp_length: OTP_LENGTH,
     };
+  }
+
+  function cancel(): void {
+    attempt = undefined;
+    progress.reset();
   }
 
   function start(req: LogicalRequest): LogicalResponse {
@@ -90,17 +94,9 @@ export function generateRoot(deps: GenerateRootDeps): (req: LogicalRequest, rest
   return (req, rest) => {
     switch (rest.replace(/\/$/, "")) {
       case "attempt":
-        if (req.operation === "read") return { raw: { status: 200, body: status() } };
-        if (req.operation === "delete") {
-          attempt = undefined;
-          progress.reset();
-          return undefined;
-        }
-        if (!write(req)) throw unsupportedOperation();
-        return start(req);
+        return attemptEndpoint(req, { status: () => status(), cancel, start });
       case "update":
-        if (!write(req)) throw unsupportedOperation();
-        return update(req);
+        return shareEndpoint(req, update);
       default:
         throw unsupportedPath();
     }

@@ -1,7 +1,7 @@
 import { badRequest, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, has, int, str } from "./fields.js";
 import { uuid } from "./ids.js";
-import { checkShareConfig, KeyProgress, type NewKeys, type UnsealKeys } from "./unseal-keys.js";
+import { attemptEndpoint, checkShareConfig, KeyProgress, shareEndpoint, type NewKeys, type UnsealKeys } from "./unseal-keys.js";
 import type { LogicalRequest, LogicalResponse } from "./request.js";
 
 // Rekeying the unseal keys (`vault operator rekey`; hvac start_rekey, rekey,
@@ -28,7 +28,6 @@ interface Attempt {
 export function rekey(keys: UnsealKeys): (req: LogicalRequest, rest: string) => LogicalResponse | undefined {
   let attempt: Attempt | undefined;
   const progress = new KeyProgress();
-  const write = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
   const ok = (body: Record<string, unknown>): LogicalResponse => ({ raw: { status: 200, body } });
 
   function status(): Record<string, unknown> {
@@ -45,6 +44,11 @@ export function rekey(keys: UnsealKeys): (req: LogicalRequest, rest: string) => 
     };
     if (attempt?.pending) body.verification_nonce = attempt.pending.nonce;
     return body;
+  }
+
+  function cancel(): void {
+    attempt = undefined;
+    progress.reset();
   }
 
   function start(req: LogicalRequest): LogicalResponse {
@@ -112,17 +116,9 @@ export function rekey(keys: UnsealKeys): (req: LogicalRequest, rest: string) => 
   return (req, rest) => {
     switch (rest.replace(/\/$/, "")) {
       case "init":
-        if (req.operation === "read") return ok(status());
-        if (req.operation === "delete") {
-          attempt = undefined;
-          progress.reset();
-          return undefined;
-        }
-        if (!write(req)) throw unsupportedOperation();
-        return start(req);
+        return attemptEndpoint(req, { status, cancel, start });
       case "update":
-        if (!write(req)) throw unsupportedOperation();
-        return update(req);
+        return shareEndpoint(req, update);
       case "verify":
         if (req.operation === "read") return ok(verifyStatus());
         if (req.operation === "delete") {
@@ -130,8 +126,7 @@ export function rekey(keys: UnsealKeys): (req: LogicalRequest, rest: string) => 
           if (attempt?.pending) attempt.pending = { ...attempt.pending, nonce: uuid(), progress: new KeyProgress() };
           return ok(verifyStatus());
         }
-        if (!write(req)) throw unsupportedOperation();
-        return verify(req);
+        return shareEndpoint(req, verify);
       case "backup":
         // Backups exist only for PGP-encrypted keys, which this server does not make (vault/logical_system.go handleRekeyRetrieve).
         if (req.operation === "read" || req.operation === "delete") throw badRequest("no backed-up keys found");

@@ -1,7 +1,8 @@
 import { randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
-import { badRequest } from "./http-error.js";
+import { badRequest, unsupportedOperation } from "./http-error.js";
 import { combine, split } from "./shamir.js";
 import type { State } from "./state.js";
+import type { LogicalRequest, LogicalResponse } from "./request.js";
 
 // The dev server's root key and how it is shared out. It starts as Vault's
 // dev mode does: one key share that is the key itself (threshold 1, shares 1).
@@ -98,4 +99,27 @@ export function checkShareConfig(shares: number, threshold: number): void {
   if (shares > 1 && threshold === 1) throw badRequest("threshold must be greater than one for multiple shares");
   if (shares > 255) throw badRequest("shares must be at most 255");
   if (threshold > shares) throw badRequest("threshold cannot be larger than shares");
+}
+
+/**
+ * The endpoint that starts a key-share attempt (sys/generate-root/attempt, sys/rekey/init) and the one
+ * that takes its shares (…/update): GET answers the status, DELETE cancels (204), PUT/POST starts or
+ * hands in a share.
+ */
+export function attemptEndpoint(
+  req: LogicalRequest,
+  attempt: { status(): Record<string, unknown>; cancel(): void; start(req: LogicalRequest): LogicalResponse },
+): LogicalResponse | undefined {
+  if (req.operation === "read") return { raw: { status: 200, body: attempt.status() } };
+  if (req.operation === "delete") {
+    attempt.cancel();
+    return undefined;
+  }
+  return shareEndpoint(req, attempt.start);
+}
+
+/** A PUT/POST-only endpoint taking a key share (…/update). */
+export function shareEndpoint(req: LogicalRequest, take: (req: LogicalRequest) => LogicalResponse): LogicalResponse {
+  if (req.operation !== "create" && req.operation !== "update") throw unsupportedOperation();
+  return take(req);
 }
