@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { after, before } from "node:test";
 import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { runCli } from "../cli/main.js";
 import { PACKAGE_ROOT } from "../demo/demo.js";
 import { runApp, type AppRun } from "../demo/app-runner.js";
-import { startDevServer, type DevServer } from "../devserver/index.js";
+import type { DevServer } from "../devserver/index.js";
 import { migrate, rollback } from "../migrate/index.js";
+import { fileDevServer } from "../migrate/testing.js";
 import type { MigrateResult } from "../plan/types.js";
 
 // End-to-end proof on a fixture app: its settings digest is the same before
@@ -201,19 +201,11 @@ export async function assertRollback(run: E2eRun, server: DevServer): Promise<vo
  * directory for the file's tests, started before them and removed after.
  */
 export function e2eSuite(prefix: string): { readonly server: DevServer; readonly dir: string } {
-  let server: DevServer | undefined;
   const tmp = tempBase(prefix);
-  before(async () => {
-    server = await startDevServer({ port: 0 });
-  });
-  after(async () => {
-    await server?.close();
-    tmp.remove();
-  });
+  const devServer = fileDevServer(tmp.remove);
   return {
     get server() {
-      if (!server) throw new Error("the dev server is not started yet (use it inside a test)");
-      return server;
+      return devServer();
     },
     dir: tmp.dir,
   };

@@ -16,6 +16,25 @@ export function tempDir(prefix: string): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * One in-process dev server for the test file: started before its tests,
+ * closed after them (then `cleanup` runs). The getter throws outside a test.
+ */
+export function fileDevServer(cleanup: () => void): () => DevServer {
+  let server: DevServer | undefined;
+  before(async () => {
+    server = await startDevServer({ port: 0 });
+  });
+  after(async () => {
+    await server?.close();
+    cleanup();
+  });
+  return () => {
+    if (!server) throw new Error("the dev server starts in before(); use it inside a test");
+    return server;
+  };
+}
+
 /** A fresh directory under `dir` holding `files` (path → text), subdirectories made as needed. */
 export function writeTree(dir: string, files: Record<string, string>): string {
   const root = join(dir, String(Math.random()).slice(2));
@@ -51,20 +70,12 @@ export interface PipelineCase {
  */
 export function pipelineCases(prefix: string, fixture = "pipeline-basic") {
   const tmp = tempDir(prefix);
-  let server: DevServer | undefined;
+  const devServer = fileDevServer(tmp.remove);
   let n = 0;
-  before(async () => {
-    server = await startDevServer({ port: 0 });
-  });
-  after(async () => {
-    await server?.close();
-    tmp.remove();
-  });
   return {
     tmp,
     get server(): DevServer {
-      if (!server) throw new Error("pipelineCases: the dev server starts in before(); use it inside a test");
-      return server;
+      return devServer();
     },
     next(): PipelineCase {
       const base = join(tmp.dir, `case-${++n}`);
