@@ -262,7 +262,10 @@ function warm() {
 }
 
 // Everyday syntax for the parser's warm-up: each construct compiles the
-// parser functions that read it, which the code cache then keeps.
+// parser functions that read it, which the code cache then keeps. Each sample
+// holds what makes the scan's pre-check parse it (js-scanner.ts
+// shouldParseJavaScript): a destructuring default under a secret's name, a
+// client constructor given a literal.
 const PARSER_SAMPLES = {
   ts: `import { readFile } from "node:fs/promises";
 import type { Config } from "./types";
@@ -286,11 +289,12 @@ export function pick<K extends keyof Options>(o: Options, ...keys: K[]): Pick<Op
   return out;
 }
 export const level = (n: number): Level => (n > 3 ? Level.High : Level.Low);
-const { DB_USER = "app", DB_PASSWORD } = process.env;
+const { DB_USER = "app", DB_PASSWORD = "change-me-locally" } = process.env;
 export default { DB_USER, DB_PASSWORD, pick, level, readFile, VERSION: typeof VERSION === "string" ? VERSION : "dev" };
 `,
   jsx: `import React, { useEffect, useState } from "react";
 const API = process.env.REACT_APP_API_URL || "/api";
+const client = new ApiClient("https://api.example.com/v1");
 export function List({ items = [], onSelect }) {
   const [open, setOpen] = useState(false);
   useEffect(() => {

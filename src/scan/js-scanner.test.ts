@@ -1,7 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scanText } from "./engine.js";
-import { ARGV_FLAG_MARKS, shouldParseJavaScript } from "./js-scanner.js";
+import { ARGV_FLAG_MARKS, scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
+import { fileInfo } from "./file-kind.js";
 import { allRules, compileRuleSet, ENGINE_KEYWORDS, scanKeywords } from "./rule-set.js";
 
 const TOKEN = ["Zx8Qp2Lm", "9Rt4Vb7N", "c1Kd"].join("");
@@ -75,9 +76,9 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     "const t = jwt.sign(payload, secret);",
     "const ok = jsonwebtoken.verify(token, publicKey);",
     "const sig = await jose.sign (claims, key);",
-    "const { API_KEY = 'x' } = process.env;",
-    "const env = process.env;\nuse(env.X);",
-    "const env = import.meta.env;\nuse(env.X);",
+    `const { API_KEY = '${TOKEN}' } = process.env;`,
+    `const env = process.env;\nconst key = env.API_KEY || "${TOKEN}";`,
+    `const env = import.meta.env;\nconst key = env.VITE_API_TOKEN ?? "${TOKEN}";`,
     // Any JavaScript blank between the parenthesis and the quote (`\s`: tabs, newlines, NBSP, BOM).
     'const o = new OpenAI(\t\r\n "sk-x");',
     'const o = new OpenAI(\u00a0\u2028\ufeff"sk-x");',
@@ -101,6 +102,10 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     'const client = new Client({ region: "eu-west-1" });',
     'const oauthClient = makeOAuth("x"); log("Client");',
     "const url = process.env.API_URL;",
+    // An alias or a destructuring without a literal the walk could judge: the parse would yield no candidate.
+    "const env = process.env;\nuse(env.X);",
+    "const env = import.meta.env;\nuse(env.X);",
+    "const { API_KEY = 'x' } = process.env;", // too short for judge to call it a secret in code
     `${"x".repeat(5000)}\nnew Stripe("sk_x");`, // minified: text scanning only
     `${"x".repeat(5000)}\nconst { A } = process.env;`,
     'const o = new OpenAI(\u200b"sk-x");', // a zero-width space is not a blank
@@ -177,4 +182,92 @@ test("a constant whose only clue is its use as a cipher key is a finding; a rand
   assert.ok(shouldParseJavaScript(text));
   const { findings } = scan("src/crypto.js", text);
   assert.deepEqual(findings.map((f) => f.line), [2]);
+});
+
+test("a literal after `||`/`??` is parsed for only when it is the whole right operand (react-dom's and firebase's traps are not)", () => {
+  const traps = [
+    // react-dom: the literal after `||` is the left operand of `===`.
+    `return ("password" === elem.type) ||\n  "passwordInput" === nodeName;`,
+    // firebase: `"…" in e` after `||`.
+    `return ('authIdToken' in obj ||\n        'appCheckToken' in obj);`,
+    `const token = a || "abcdefghij".length;`,
+    `const secret = a || "abcdefghijk" + suffix;`,
+    `const apiKey = a ?? "abcdefghij"[0];`,
+    `const token = a || "abcdefghij"?.trim();`,
+    `const token = a || "abcdefghij" instanceof Token;`,
+    `const token = a || "abcdefghij" == b;`,
+    `const token = a || "abcdefghij" !== b;`,
+    `const token = a || "abcdefghij"\n  .trim();`,
+    `const token = a || "abcdefghij" /* note */ .trim();`,
+  ];
+  const set = compileRuleSet(allRules);
+  for (const text of traps) {
+    assert.equal(shouldParseJavaScript(text), false, text);
+    assert.equal(shouldParseJavaScript(text, scanKeywords(set, text)), false, text);
+  }
+  const fallbacks = [
+    `const dbPassword = process.env.DB_PASSWORD || "${PW}z";`,
+    `const apiToken = opts.token ?? '${TOKEN}a';`,
+    `const secret = opts.secret ||\n  "${TOKEN}b";`,
+    `const apiKey = cfg.key ?? "${TOKEN}c" as string;`,
+    `const authToken = (cfg.auth ?? ("${TOKEN}d" as string));`,
+    `const token = opts.token || \`${TOKEN}e\`;`,
+    `const token = opts.token || /* dev only */ "${TOKEN}f";`,
+    `const token = opts.token || "${TOKEN}g" // dev only\nnext();`,
+    `const token = opts.token || "${TOKEN}h"\n++count;`,
+    `export const token = opts.token || "${TOKEN}i"`,
+  ];
+  for (const text of fallbacks) {
+    assert.equal(shouldParseJavaScript(text), true, text);
+    assert.equal(shouldParseJavaScript(text, scanKeywords(set, text)), true, text);
+    const { findings } = scan("src/config.ts", text);
+    assert.equal(findings.length, 1, text);
+    assert.match(text.slice(findings[0]!.start, findings[0]!.end), new RegExp(`^(?:${TOKEN}[a-i]|${PW.replace("!", "\\!")}z)$`), text);
+  }
+});
+
+test("an alias or a destructuring of the environment is parsed for only when it holds a literal the walk can judge", () => {
+  const parsed = [
+    `const env = process.env;\nexport const stripe = env.STRIPE_SECRET_KEY || "${TOKEN}a";`,
+    `const env = process.env;\nexport const key = env["API_KEY"] ?? '${TOKEN}b';`,
+    `const e = import.meta.env;\nconst key = e?.VITE_API_TOKEN ?? "${TOKEN}c";`,
+    `const { env } = process;\nconst dev = process.env.NODE_ENV;\nconst db = env.DATABASE_URL || "postgres://app:${PW}@db:5432/app";`, // a URL's password, whatever the name
+    `const {\n  PORT = "3000",\n  API_TOKEN = "${TOKEN}d",\n} = process.env;`,
+    `const { SESSION: sessionSecret = "${TOKEN}e" } = import.meta.env;`,
+    `const env = process.env;\nconst { API_SECRET = "${TOKEN}f" } = env;`,
+  ];
+  for (const text of parsed) {
+    assert.equal(shouldParseJavaScript(text), true, text);
+    const { findings } = scan("src/config.js", text);
+    assert.equal(findings.length, 1, text);
+  }
+  const skipped = [
+    // prettier's legacy-cli: an alias read with `||` between reads, and a destructuring without a default.
+    `var env3 = process.env;\nexports.isCI = !!(env3.CI !== "false" && (env3.BUILD_ID || // Jenkins\n env3.BUILD_NUMBER || env3.CI));\nconst {\n  PRETTIER_PERF_REPEAT\n} = process.env;`,
+    // aws-sdk's ini-loader: a fallback too short to be a credential, under a name that is not one.
+    `var env = process.env;\nvar home = env.HOME || env.USERPROFILE || (env.HOMEPATH ? ((env.HOMEDRIVE || 'C:/') + env.HOMEPATH) : null);`,
+    `const env = process.env;\nconst mode = env.NODE_ENV || "development-mode";`,
+    `const { PORT = 3000, HOST = "localhost.localdomain" } = process.env;`,
+    // A comparison with the environment is not an alias (firebase: \`void 0===process.env)\`).
+    `if (void 0 === process.env) return;\nconst token = x.token;`,
+    `const env = process.env;\nconst token = env.API_TOKEN || "${TOKEN}" + suffix;`,
+  ];
+  for (const text of skipped) assert.equal(shouldParseJavaScript(text), false, text);
+});
+
+test("without a parse, alias and destructuring reads are listed as the AST lists them", () => {
+  const texts = [
+    `const { PORT, HOST: host = "0.0.0.0", "X-Y": xy, ...rest } = process.env;\nconst env = process.env;\nuse(env.REDIS_URL, env["Q"], env?.R, env[k], env.S || "fallback");`,
+    `const { env } = process;\nconst a = env.A ?? process.env.X;\nconst { B = 'b', C } = env;`,
+    `const e = import.meta.env;\nconst {\n  VITE_A,\n  VITE_B = "b",\n} = import.meta.env;\nfoo(e.VITE_C);`,
+    `let env = process.env, other = 1;\nenv.X; x.env.Y; envy.Z; env.W; process.env.V;`,
+  ];
+  const key = (r: { name: string | null; line: number; column: number; form: string; hasLiteralFallback?: boolean }) => `${r.form}:${r.name}@${r.line}:${r.column}${r.hasLiteralFallback ? "+fallback" : ""}`;
+  for (const text of texts) {
+    assert.equal(shouldParseJavaScript(text), false, text);
+    const lexical = scan("src/a.js", text).envReferences.map(key).sort();
+    const ast = scanJavaScript(text, "src/a.js", fileInfo("src/a.js"))!.envReferences.map(key).sort();
+    assert.ok(ast.length >= 3, text);
+    assert.deepEqual(lexical, ast, text);
+  }
 });

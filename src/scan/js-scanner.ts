@@ -4,7 +4,8 @@ import type { FileInfo } from "./file-kind.js";
 import type { Candidate } from "./engine.js";
 import { judge } from "./judge.js";
 import { analyzeName } from "./secret-name.js";
-import { NEEDS_AST } from "./env-references.js";
+import { envAliases, envMayYieldCandidate } from "./env-aliases.js";
+import { closingQuote, endsOperand, skipBlanks } from "./operand.js";
 import { isSpaceCode } from "./char-codes.js";
 
 // JS/TS/JSX/TSX through @babel/parser (errorRecovery on, so a file with a
@@ -44,18 +45,6 @@ const SECRET_WORD = /secret|token|passw|pwd|api_?key|apikey|private_?key|signing
 // `spawn("mysql", ["-p…"])` is not split this way). `-p` is a port for ssh/docker run: a port fails the shape test.
 const ARGV_CREDENTIAL_FLAG = /^(?:-p|--password|--pass|--passphrase|--token|--api-key|--apikey|--secret|--client-secret|--access-token|--auth-token)$/;
 export const ARGV_FLAG_MARKS = ['"-p"', "'-p'", '"--password"', "'--password'", '"--token"', "'--token'", '"--api-key"', "'--api-key'"];
-
-/** The string literal opening at `quote` is 8+ characters without blanks (`|| ""`, `|| "default value"` are not worth a parse). */
-function credentialShaped(text: string, quote: number): boolean {
-  const q = text.charCodeAt(quote);
-  let i = quote + 1;
-  for (; i < text.length && i - quote <= 200; i++) {
-    const c = text.charCodeAt(i);
-    if (c === q) break;
-    if (c === 32 || c === 10 || c === 9 || c === 92) return false;
-  }
-  return text.charCodeAt(i) === q && i - quote - 1 >= 8;
-}
 
 /** The text from the start of `at`'s line to `at` (at most 200 characters). */
 function lineBefore(text: string, at: number): string {
@@ -99,13 +88,19 @@ function hasLiteralCall(text: string): boolean {
   return false;
 }
 
-/** `op` (`||` or `??`) then a credential-shaped literal, with a secret word before it on its line. */
+/**
+ * `op` (`||` or `??`) then a credential-shaped literal that is the whole right operand (what the AST
+ * walk takes as a fallback: `valueOf`, the `LogicalExpression` case), with a secret word before it on its
+ * line. Comments and parentheses may stand before the literal (`?? ("…" as string)`).
+ */
 function hasDefaultedLiteral(text: string, op: string): boolean {
   for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
-    let j = at + 2;
-    while (isSpaceCode(text.charCodeAt(j))) j++;
+    const j = skipBlanks(text, at + 2, true).at;
     const q = text.charCodeAt(j);
-    if ((q === 34 || q === 39 || q === 96) && credentialShaped(text, j) && SECRET_WORD.test(lineBefore(text, at))) return true;
+    if (q !== 34 && q !== 39 && q !== 96) continue;
+    const close = closingQuote(text, j, true);
+    if (close === -1 || close - j - 1 < 8 || !endsOperand(text, close)) continue;
+    if (SECRET_WORD.test(lineBefore(text, at))) return true;
   }
   return false;
 }
@@ -117,18 +112,21 @@ const CRYPTO_KEY_CALLEE = /^create(?:Hmac|Cipheriv|Decipheriv)$/;
 const PASSWORD_HASH_RECEIVER = /^(?:bcrypt|bcryptjs|argon2|password)$/;
 
 /**
- * The cheap pre-check: is parsing this file worth it? Only when it aliases or
- * destructures the environment, or calls a client constructor / header setter
- * with a literal; plain `process.env.X` reads are found lexically
- * (env-references.ts). Big or minified files are never parsed. `found`: the
- * keywords of the engine's pass over this text, when there was one.
+ * The cheap pre-check: is parsing this file worth it? Only when the walk can
+ * produce a candidate: a literal default of a destructured environment or a
+ * literal fallback of an alias's read (env-aliases.ts), a credential-shaped
+ * literal that is the whole right operand of `||`/`??`, a credential call with
+ * a literal. Every environment read, aliases and destructurings included, is
+ * found lexically otherwise (env-references.ts). Big or minified files are
+ * never parsed. `found`: the keywords of the engine's pass over this text,
+ * when there was one.
  */
 export function shouldParseJavaScript(text: string, found?: ReadonlySet<string>): boolean {
   if (text.length > AST_MAX_BYTES) return false;
   // Minified: text scanning only. The line count goes first: it stops once the answer is known
   // (a tenth of a file of 40-character lines) and spares bundles the searches below.
   if (isMinified(text)) return false;
-  return (mayReadEnv(text, found) && NEEDS_AST.test(text)) || hasCredentialCall(text, found);
+  return (mayReadEnv(text, found) && envMayYieldCandidate(text)) || hasCredentialCall(text, found);
 }
 
 /**
@@ -180,7 +178,8 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
   }
   const candidates: Candidate[] = [];
   const envReferences: EnvReference[] = [];
-  const aliases = new Set<string>();
+  // Aliases (`const env = process.env`, `const { env } = process`) come first, so that one walk sees them wherever they are used.
+  const aliases = envAliases(text);
   const fallbackRefs = new Set<EnvReference>();
   const constants = new Map<string, Node>();
   const keyArgs: Array<{ name: string; callee: string }> = [];
@@ -276,10 +275,6 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
     const loc = node.loc!.start;
     return { file, name, line: loc.line, column: loc.column + 1, form };
   };
-
-  // Aliases (`const env = process.env`, `const { env } = process`) come first, so that one walk sees them wherever they are used.
-  for (const a of text.matchAll(/\b(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:process\.env|import\.meta\.env)\s*(?:[;,)\n]|$)/gm)) aliases.add(a[1]!);
-  for (const a of text.matchAll(/\{\s*env(?:\s*:\s*([A-Za-z_$][\w$]*))?\s*[,}][^=;]{0,200}=\s*process\b/g)) aliases.add(a[1] ?? "env");
 
   walk(program, (node) => {
     switch (node.type) {

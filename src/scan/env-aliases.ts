@@ -1,0 +1,171 @@
+import { isSpaceCode } from "./char-codes.js";
+import { closingQuote, endsOperand, skipBlanks } from "./operand.js";
+import { analyzeName } from "./secret-name.js";
+
+// The environment's aliases and destructurings, read from the text: which names
+// the AST walk (js-scanner.ts) treats as `process.env`, and whether a parse of
+// the file can draw a candidate from them. Plain `process.env.X` reads and their
+// `|| "…"` fallbacks are read without a parse (env-references.ts); an alias or
+// a destructuring is only worth a parse when it carries a literal the walk
+// judges: a default inside the destructured pattern
+// (`const { API_KEY = "…" } = process.env`) or a fallback of an alias's read
+// (`env.API_KEY || "…"`). prettier's `var env3 = process.env` followed by
+// `env3.CI || env3.BUILD_ID || …` (214 KB) and aws-sdk's `var env = process.env`
+// hold neither.
+
+const SOURCES = ["process.env", "import.meta.env"];
+// `const { env } = process`, `const { env: e } = process` (the walk's second alias form).
+const ENV_KEY = /^\{\s*env(?:\s*:\s*([A-Za-z_$][\w$]*))?\s*[,}]/;
+const DECLARED = /(?:^|[^\w$])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*$/;
+
+/**
+ * The names bound to the environment object: `const env = process.env` (or `import.meta.env`, ending its
+ * statement or its line) and `const { env } = process` / `const { env: e } = process`.
+ */
+export function envAliases(text: string): Set<string> {
+  const aliases = new Set<string>();
+  for (const src of SOURCES) {
+    for (let p = text.indexOf(src); p !== -1; p = text.indexOf(src, p + src.length)) {
+      const end = p + src.length;
+      if (isWordCode(text.charCodeAt(end))) continue;
+      const eq = before(text, p);
+      if (text.charCodeAt(eq) !== 61 || isOperatorCode(text.charCodeAt(eq - 1))) continue;
+      let k = end;
+      while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+      const c = text.charCodeAt(k);
+      if (k < text.length && c !== 59 && c !== 44 && c !== 41 && c !== 10 && c !== 13) continue;
+      const m = DECLARED.exec(text.slice(Math.max(0, eq - 120), eq));
+      if (m) aliases.add(m[1]!);
+    }
+  }
+  // Searched from `process` (indexOf), not with a regex from every `{` of the text.
+  for (let p = text.indexOf("process"); p !== -1; p = text.indexOf("process", p + 7)) {
+    const next = text.charCodeAt(p + 7);
+    if (isWordCode(next) || next === 46 || (p > 0 && (isWordCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 46))) continue;
+    const eq = before(text, p);
+    if (text.charCodeAt(eq) !== 61 || isOperatorCode(text.charCodeAt(eq - 1))) continue;
+    const close = before(text, eq);
+    if (text.charCodeAt(close) !== 125) continue;
+    const open = text.lastIndexOf("{", close);
+    if (open === -1 || close - open > 260) continue;
+    const m = ENV_KEY.exec(text.slice(open, close + 1));
+    if (m) aliases.add(m[1] ?? "env");
+  }
+  return aliases;
+}
+
+/**
+ * Whether parsing can yield a candidate from the environment's destructurings or aliases: a default in
+ * a pattern destructured from `process.env`, `import.meta.env` or an alias, or a literal fallback of an
+ * alias's read. Unsure cases answer true (a parse, never a lost finding).
+ */
+export function envMayYieldCandidate(text: string): boolean {
+  for (const src of SOURCES) {
+    for (let p = text.indexOf(src); p !== -1; p = text.indexOf(src, p + src.length)) {
+      if (!isWordCode(text.charCodeAt(p + src.length)) && destructuredWithDefault(text, p)) return true;
+    }
+  }
+  for (const alias of envAliases(text)) {
+    for (let p = text.indexOf(alias); p !== -1; p = text.indexOf(alias, p + alias.length)) {
+      const prev = text.charCodeAt(p - 1);
+      if (p > 0 && (isWordCode(prev) || prev === 46)) continue;
+      const end = p + alias.length;
+      if (isWordCode(text.charCodeAt(end))) continue;
+      if (destructuredWithDefault(text, p) || aliasFallback(text, end)) return true;
+    }
+  }
+  return false;
+}
+
+/** `{ … } = <source at p>` where the pattern holds a default the walk may judge a secret (`API_KEY = "…"`, `KEY: apiKey = JSON.stringify("…")`). */
+function destructuredWithDefault(text: string, p: number): boolean {
+  const eq = before(text, p);
+  if (text.charCodeAt(eq) !== 61 || isOperatorCode(text.charCodeAt(eq - 1))) return false;
+  const close = before(text, eq);
+  if (text.charCodeAt(close) !== 125) return false;
+  // Back to the pattern's `{`, through nested patterns; a pattern longer than this is taken as having one.
+  let depth = 0;
+  const limit = Math.max(0, close - 4000);
+  for (let i = close; i >= limit; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 125) depth++;
+    else if (c === 123 && --depth === 0) return false;
+    else if (c === 61 && !isOperatorCode(text.charCodeAt(i - 1)) && text.charCodeAt(i + 1) !== 61 && text.charCodeAt(i + 1) !== 62 && mayBeSecret(text, i + 1, defaultNames(text, i))) return true;
+  }
+  return true;
+}
+
+/** The names a default at `eq` is judged under: the binding before it, and the key before that (`KEY: key = …`). */
+function defaultNames(text: string, eq: number): string[] {
+  const names: string[] = [];
+  let i = before(text, eq);
+  let j = i;
+  while (j >= 0 && isWordCode(text.charCodeAt(j))) j--;
+  if (j === i) return names;
+  names.push(text.slice(j + 1, i + 1));
+  i = before(text, j + 1);
+  if (text.charCodeAt(i) !== 58) return names;
+  const k = before(text, i);
+  const q = text.charCodeAt(k);
+  j = k - 1;
+  if (q === 34 || q === 39) while (j >= 0 && text.charCodeAt(j) !== q && text.charCodeAt(j) !== 10) j--;
+  else while (j >= 0 && isWordCode(text.charCodeAt(j))) j--;
+  names.push(q === 34 || q === 39 ? text.slice(j + 1, k) : text.slice(j + 1, k + 1));
+  return names;
+}
+
+// An alias's read then `||`/`??`: `env.KEY ||`, `env?.KEY ??`, `env["KEY"] ||` (a dynamic `env[k]` has no name to judge).
+const ALIAS_READ = /\s*(?:\??\.\s*([A-Za-z_$][\w$]*)|(?:\?\.)?\s*\[\s*(["'`])([^"'`\n\\]*)\2\s*\])\s*(?:\|\||\?\?)/y;
+
+/** The alias at `end` is read and falls back to a literal the walk may judge a secret (its `LogicalExpression` case, under the variable's name). */
+function aliasFallback(text: string, end: number): boolean {
+  ALIAS_READ.lastIndex = end;
+  const m = ALIAS_READ.exec(text);
+  return m !== null && mayBeSecret(text, ALIAS_READ.lastIndex, [m[1] ?? m[3]!]);
+}
+
+/**
+ * What follows `i` (past blanks, comments and `(`) is a value the walk's `judge` may call a secret under
+ * one of `names`: a literal that is the whole operand, 8+ characters (the shortest judge accepts in code),
+ * under a name that suggests a secret or holding a URL (a URL's password is judged whatever the name).
+ * A call may wrap a literal (`JSON.stringify("…")`, `Buffer.from("…")`): taken as one.
+ */
+function mayBeSecret(text: string, i: number, names: readonly string[]): boolean {
+  i = skipBlanks(text, i, true).at;
+  const q = text.charCodeAt(i);
+  if (q !== 34 && q !== 39 && q !== 96) return isCall(text, i);
+  const close = closingQuote(text, i, false);
+  if (close === -1) return true; // longer than 200 characters, or a template across lines
+  if (close - i - 1 < 8 || !endsOperand(text, close)) return false;
+  if (text.slice(i + 1, close).includes("://")) return true;
+  return names.some((n) => {
+    const a = analyzeName(n);
+    return a.strength !== "none" && !a.negative;
+  });
+}
+
+/** An identifier chain then `(` at `i` (`JSON.stringify(`, `new TextEncoder().encode(`): a call. */
+function isCall(text: string, i: number): boolean {
+  for (let j = i; j < text.length && j - i < 120; j++) {
+    const d = text.charCodeAt(j);
+    if (d === 40) return j > i;
+    if (!isWordCode(d) && d !== 46 && d !== 32) return false;
+  }
+  return false;
+}
+
+/** The last non-blank character before `p` (blanks include line ends; comments are not skipped). */
+function before(text: string, p: number): number {
+  let i = p - 1;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
+  return i;
+}
+
+/** `=`, `!`, `<`, `>`: before an `=`, they make it a comparison, not an assignment. */
+function isOperatorCode(c: number): boolean {
+  return c === 61 || c === 33 || c === 60 || c === 62;
+}
+
+function isWordCode(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
+}
