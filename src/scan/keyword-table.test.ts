@@ -138,6 +138,23 @@ test("a text with more candidates than the WebAssembly loop holds at once", () =
   const text = "key token PW ".repeat(3000);
   const all = Uint8Array.of(1, 1, 1);
   assert.deepEqual(run(keywords, text, [[0, text.length]], 1e9, all, all), reference(keywords, text, [[0, text.length]], 1e9, all, all));
+  // Every window of every pair on (the loop takes four at a time): it stops before the pairs whose candidates no longer fit, at each offset of the first one.
+  const dense = ["aa", "aaa", "aaaa"];
+  const three = Uint8Array.of(1, 1, 1);
+  for (let shift = 0; shift < 4; shift++) {
+    const text2 = "x".repeat(shift) + "aAaa".repeat(1500);
+    assert.deepEqual(run(dense, text2, [[0, text2.length]], 1e9, three, three), reference(dense, text2, [[0, text2.length]], 1e9, three, three), `shift ${shift}`);
+  }
+});
+
+test("a window switched off in one text is on again in the next, in both loops", () => {
+  chunk = undefined;
+  const keywords = ["token", "pw", "secret"];
+  const none = Uint8Array.of(0, 0, 0);
+  const texts = ["token pw", "TOKEN token", "xx token", "pw", "secret pw token", "tok", "en token"];
+  for (wasm of [true, false]) {
+    for (const text of texts) assert.deepEqual(run(keywords, text, [[0, text.length]], 16, none, none), reference(keywords, text, [[0, text.length]], 16, none, none), text);
+  }
 });
 
 test("a text of several WebAssembly chunks: keywords across every chunk edge", () => {

@@ -128,30 +128,6 @@ export function rarestWindow(k: string): number {
   return best;
 }
 
-/**
- * pairCls for the byte classes: 65,536 entries, filled by copying one of at
- * most 64 rows per second byte (a cold loop over every entry costs
- * milliseconds of every scan's start-up).
- */
-function pairClasses(cls: Uint8Array): Uint16Array {
-  const pairCls = new Uint16Array(65536);
-  const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-  const rows = new Map<number, Uint16Array>();
-  for (let other = 0; other < 256; other++) {
-    const id = cls[other]!;
-    let row = rows.get(id);
-    if (row === undefined) {
-      // Entries sharing the byte `other`: indexed by the remaining byte.
-      row = new Uint16Array(256);
-      for (let b = 0; b < 256; b++) row[b] = littleEndian ? (cls[b]! << 6) | id : (id << 6) | cls[b]!;
-      rows.set(id, row);
-    }
-    // The element's high byte is `other`: the second byte on a little-endian machine, the first on a big-endian one.
-    pairCls.set(row, other << 8);
-  }
-  return pairCls;
-}
-
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
 export function buildKeywordTable(
   keywords: string[],
@@ -342,7 +318,6 @@ function wasmScratch(t: KeywordTable): Scratch | null {
     return start;
   };
   const layout: WasmLayout = {
-    pairCls: place(65536 * 2),
     window: place(t.window.byteLength),
     slotOf: place(t.slotOf.byteLength),
     cls: place(256),
@@ -363,7 +338,7 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   };
   let largestSlot = 0;
   for (let q = 1; q + 1 < t.slotStart.length; q++) largestSlot = Math.max(largestSlot, t.slotStart[q + 1]! - t.slotStart[q]!);
-  const outLength = 1 + 2 * (OUT_CAPACITY + 2 * largestSlot);
+  const outLength = 1 + 2 * (OUT_CAPACITY + 4 * largestSlot);
   layout.out = place(4 * outLength);
   layout.text = place(0);
   const instance = instantiateScan(layout, Math.ceil((layout.text + PAGE) / PAGE), t.simd);
@@ -372,7 +347,6 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   // The bytes narrow() makes of characters above U+00FF must be no keyword's.
   const narrow = t.cls[0x00] === 0 && t.cls[0xff] === 0 ? instance.narrow : null;
   const copy = (offset: number, data: ArrayBufferView) => new Uint8Array(memory.buffer, offset, data.byteLength).set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
-  copy(layout.pairCls, pairClasses(t.cls));
   copy(layout.window, t.window);
   copy(layout.slotOf, t.slotOf);
   copy(layout.cls, t.cls);

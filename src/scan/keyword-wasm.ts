@@ -8,7 +8,6 @@
 // `WasmLayout`; the text is copied in by the caller.
 
 export interface WasmLayout {
-  pairCls: number;
   window: number;
   slotOf: number;
   cls: number;
@@ -72,8 +71,8 @@ const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.le
 const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
 
 // Locals of scan(from, end, segStart, segEnd, wideFrom): the parameters, then these.
-const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17, V = 18, PC2 = 19, OK = 20, FS = 21, NB = 22, FC = 23, I = 24, B = 25;
-const LOCALS = 21;
+const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17, V = 18, PC2 = 19, OK = 20, FS = 21, NB = 22, FC = 23, I = 24, B = 25, C0 = 26, C1 = 27, C2 = 28, C3 = 29, H0 = 30, H1 = 31, H2 = 32, H3 = 33;
+const LOCALS = 29;
 
 /**
  * The module's bytes for a layout. scan(from, end, segStart, segEnd, wideFrom)
@@ -126,95 +125,121 @@ export function scanModule(l: WasmLayout, pages: number, simd = false): Uint8Arr
       OP.end,
     OP.end,
   ];
-  /** The class of the text byte at the address on the stack. */
-  const clsAt = (delta: number) => [...get(W), ...c(delta), OP.add, ...load8(l.text), ...load8(l.cls)];
+  const window = (h: number) => [...get(h), ...load8(l.window)];
+  /**
+   * Whether a window ending in pairs j and j+1 is on (nonzero), from the text's 4 bytes in V: the
+   * bytes' classes (a 256-byte table), the windows' numbers in H0-H3 (starting at 2j-2 .. 2j+1),
+   * the pairs' classes in PC and PC2.
+   */
+  const fastTest = (): number[] => [
+    ...get(V), ...c(255), OP.and, ...load8(l.cls), ...set(C0),
+    ...get(V), ...c(8), OP.shr_u, ...c(255), OP.and, ...load8(l.cls), ...set(C1),
+    ...get(V), ...c(16), OP.shr_u, ...c(255), OP.and, ...load8(l.cls), ...set(C2),
+    ...get(V), ...c(24), OP.shr_u, ...load8(l.cls), ...set(C3),
+    ...get(C0), ...c(6), OP.shl, ...get(C1), OP.or, ...set(PC),
+    ...get(C2), ...c(6), OP.shl, ...get(C3), OP.or, ...set(PC2),
+    ...get(PREV), ...c(6), OP.shl, ...get(C0), OP.or, ...set(H0), ...window(H0),
+    ...get(PREV), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC), OP.or, ...set(H1), ...window(H1), OP.or,
+    ...get(PC), ...c(6), OP.shl, ...get(C2), OP.or, ...set(H2), ...window(H2), OP.or,
+    ...get(C1), ...c(12), OP.shl, ...get(PC2), OP.or, ...set(H3), ...window(H3), OP.or,
+  ];
+  /** The classes of pair p (its number given as code), the first byte's in bits 6-11. */
+  const pairClasses = (p: number[]): number[] => [...p, ...c(1), OP.shl, ...set(X), ...get(X), ...load8(l.text), ...load8(l.cls), ...c(6), OP.shl, ...get(X), ...load8(l.text + 1), ...load8(l.cls), OP.or];
+  /** The keywords of window H (on), starting at W: compared, tested, and appended to `out`. */
+  const windowHit = (): number[] => [
+    ...get(H), ...c(1), OP.shl, ...load16(l.slotOf), ...c(2), OP.shl, ...set(Q), // Q = slot * 4 (byte offset)
+    ...get(Q), ...load32(l.slotStart + 4), ...set(Q_END),
+    ...get(Q), ...load32(l.slotStart), ...set(Q),
+    OP.block, VOID,
+      OP.loop, VOID,
+        ...get(Q), ...get(Q_END), OP.ge_s, OP.br_if, 1,
+        ...get(Q), ...c(2), OP.shl, ...load32(l.slotKeyword), ...set(K),
+        ...get(K), ...load8(l.state), ...c(2), OP.ne, OP.if, VOID,
+          ...get(W), ...get(K), ...c(2), OP.shl, ...load32(l.offset), OP.sub, ...set(AT),
+          ...get(K), ...c(2), OP.shl, ...load32(l.byteStart), ...set(KS),
+          ...get(K), ...c(2), OP.shl, ...load32(l.byteStart + 4), ...get(KS), OP.sub, ...set(LEN),
+          ...get(AT), ...get(SEG_START), OP.ge_s, ...get(AT), ...get(LEN), OP.add, ...get(SEG_END), OP.le_s, OP.and, OP.if, VOID,
+            ...c(0), ...set(X),
+            OP.block, VOID,
+              OP.loop, VOID,
+                ...get(X), ...get(LEN), OP.ge_s, OP.br_if, 1,
+                ...get(AT), ...get(X), OP.add, ...load8(l.text), ...load8(l.lower),
+                ...get(KS), ...get(X), OP.add, ...load8(l.bytes), OP.ne, OP.br_if, 1,
+                ...get(X), ...c(1), OP.add, ...set(X),
+                OP.br, 0,
+              OP.end,
+            OP.end,
+            ...get(X), ...get(LEN), OP.ge_s, OP.if, VOID,
+              ...follows(),
+              ...get(OK), OP.if, VOID,
+              ...get(K), ...c(1), ...store8(l.seen),
+              ...c(0), ...load32(l.out), ...set(N),
+              ...get(N), ...c(3), OP.shl, ...get(K), ...store32(l.out + 4),
+              ...get(N), ...c(3), OP.shl, ...get(AT), ...store32(l.out + 8),
+              ...c(0), ...get(N), ...c(1), OP.add, ...store32(l.out),
+              ...get(AT), ...get(LEN), OP.add, ...get(WIDE_FROM), OP.le_s, OP.if, VOID,
+                ...get(K), ...load8(l.mode), OP.eqz, OP.if, VOID, ...get(K), ...c(2), ...store8(l.state), OP.end,
+              OP.end,
+              OP.end,
+            OP.end,
+          OP.end,
+        OP.end,
+        ...get(Q), ...c(1), OP.add, ...set(Q),
+        OP.br, 0,
+      OP.end,
+    OP.end,
+  ];
   const body = [
     ...get(FROM), ...set(J),
     // prev = classes of the pair before `from` (0 at the start of the text).
     ...get(FROM), ...c(0), OP.gt_s, OP.if, VOID,
-      ...get(FROM), ...c(1), OP.sub, ...c(1), OP.shl, ...load16(l.text), ...c(1), OP.shl, ...load16(l.pairCls), ...set(PREV),
+      ...pairClasses([...get(FROM), ...c(1), OP.sub]), ...set(PREV),
     OP.end,
     OP.block, VOID,
       OP.loop, VOID,
-        // Two pairs at a time (one 4-byte load, four windows) while no window is on: fewer
-        // instructions per pair than the loop below, which then takes the pair j alone.
+        // Two pairs at a time (one 4-byte load, four windows). When a window is on, the four
+        // windows' keywords are taken in text order here, with the windows' numbers kept from the
+        // test: leaving for a loop that took one pair at a time and coming back cost a second
+        // mispredicted exit whenever the window on was in the second pair.
         OP.block, VOID,
           OP.loop, VOID,
             ...get(J), ...c(1), OP.add, ...get(END), OP.ge_s, OP.br_if, 1,
             ...get(J), ...c(1), OP.shl, ...load32(l.text), ...set(V),
-            ...get(V), ...c(0xffff), OP.and, ...c(1), OP.shl, ...load16(l.pairCls), ...set(PC),
-            ...get(V), ...c(16), OP.shr_u, ...c(1), OP.shl, ...load16(l.pairCls), ...set(PC2),
-            ...get(PREV), ...c(6), OP.shl, ...get(PC), ...c(6), OP.shr_u, OP.or, ...c(0x3ffff), OP.and, ...load8(l.window),
-            ...get(PREV), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC), OP.or, ...load8(l.window), OP.or,
-            ...get(PC), ...c(6), OP.shl, ...get(PC2), ...c(6), OP.shr_u, OP.or, ...c(0x3ffff), OP.and, ...load8(l.window), OP.or,
-            ...get(PC), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC2), OP.or, ...load8(l.window), OP.or,
-            OP.br_if, 1,
+            ...fastTest(),
+            OP.if, VOID,
+              // Room for every keyword of four slots, or stop before this pair.
+              ...c(0), ...load32(l.out), ...c(l.outCapacity), OP.ge_s, OP.if, VOID, ...get(J), OP.return, OP.end,
+              // The window starting at 2j - 2 only from pair 1 on (pair 0's starts before the text).
+              ...window(H0), ...get(J), ...c(0), OP.gt_s, OP.and, OP.if, VOID,
+                ...get(J), ...c(1), OP.shl, ...c(2), OP.sub, ...set(W), ...get(H0), ...set(H), ...windowHit(),
+              OP.end,
+              ...window(H1), OP.if, VOID,
+                ...get(J), ...c(1), OP.shl, ...c(1), OP.sub, ...set(W), ...get(H1), ...set(H), ...windowHit(),
+              OP.end,
+              ...window(H2), OP.if, VOID,
+                ...get(J), ...c(1), OP.shl, ...set(W), ...get(H2), ...set(H), ...windowHit(),
+              OP.end,
+              ...window(H3), OP.if, VOID,
+                ...get(J), ...c(1), OP.shl, ...c(1), OP.add, ...set(W), ...get(H3), ...set(H), ...windowHit(),
+              OP.end,
+            OP.end,
             ...get(PC2), ...set(PREV),
             ...get(J), ...c(2), OP.add, ...set(J),
             OP.br, 0,
           OP.end,
         OP.end,
+        // The last pair, alone.
         ...get(J), ...get(END), OP.ge_s, OP.br_if, 1,
-        ...get(J), ...c(1), OP.shl, ...load16(l.text), ...c(1), OP.shl, ...load16(l.pairCls), ...set(PC),
-        // Either window ending in the pair on?
-        ...get(PREV), ...c(6), OP.shl, ...get(PC), ...c(6), OP.shr_u, OP.or, ...c(0x3ffff), OP.and, ...load8(l.window),
-        ...get(PREV), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC), OP.or, ...load8(l.window),
-        OP.or, OP.if, VOID,
-          // Room for every keyword of two slots, or stop before this pair.
+        ...pairClasses(get(J)), ...set(PC),
+        ...get(PREV), ...c(6), OP.shl, ...get(PC), ...c(6), OP.shr_u, OP.or, ...set(H0),
+        ...get(PREV), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC), OP.or, ...set(H1),
+        ...window(H0), ...window(H1), OP.or, OP.if, VOID,
           ...c(0), ...load32(l.out), ...c(l.outCapacity), OP.ge_s, OP.if, VOID, ...get(J), OP.return, OP.end,
-          // w = j > 0 ? 2j - 2 : -1
-          ...get(J), ...c(0), OP.gt_s, OP.if, I32, ...get(J), ...c(1), OP.shl, ...c(2), OP.sub, OP.else, ...c(-1), OP.end, ...set(W),
-          OP.block, VOID,
-            OP.loop, VOID,
-              ...get(W), ...get(J), ...c(1), OP.shl, OP.ge_s, OP.br_if, 1,
-              ...get(W), ...c(0), OP.ge_s, OP.if, I32, ...clsAt(0), OP.else, ...c(0), OP.end, ...c(12), OP.shl,
-              ...clsAt(1), ...c(6), OP.shl, OP.or, ...clsAt(2), OP.or, ...set(H),
-              ...get(H), ...load8(l.window), OP.if, VOID,
-                ...get(H), ...c(1), OP.shl, ...load16(l.slotOf), ...c(2), OP.shl, ...set(Q), // Q = slot * 4 (byte offset)
-                ...get(Q), ...load32(l.slotStart + 4), ...set(Q_END),
-                ...get(Q), ...load32(l.slotStart), ...set(Q),
-                OP.block, VOID,
-                  OP.loop, VOID,
-                    ...get(Q), ...get(Q_END), OP.ge_s, OP.br_if, 1,
-                    ...get(Q), ...c(2), OP.shl, ...load32(l.slotKeyword), ...set(K),
-                    ...get(K), ...load8(l.state), ...c(2), OP.ne, OP.if, VOID,
-                      ...get(W), ...get(K), ...c(2), OP.shl, ...load32(l.offset), OP.sub, ...set(AT),
-                      ...get(K), ...c(2), OP.shl, ...load32(l.byteStart), ...set(KS),
-                      ...get(K), ...c(2), OP.shl, ...load32(l.byteStart + 4), ...get(KS), OP.sub, ...set(LEN),
-                      ...get(AT), ...get(SEG_START), OP.ge_s, ...get(AT), ...get(LEN), OP.add, ...get(SEG_END), OP.le_s, OP.and, OP.if, VOID,
-                        ...c(0), ...set(X),
-                        OP.block, VOID,
-                          OP.loop, VOID,
-                            ...get(X), ...get(LEN), OP.ge_s, OP.br_if, 1,
-                            ...get(AT), ...get(X), OP.add, ...load8(l.text), ...load8(l.lower),
-                            ...get(KS), ...get(X), OP.add, ...load8(l.bytes), OP.ne, OP.br_if, 1,
-                            ...get(X), ...c(1), OP.add, ...set(X),
-                            OP.br, 0,
-                          OP.end,
-                        OP.end,
-                        ...get(X), ...get(LEN), OP.ge_s, OP.if, VOID,
-                          ...follows(),
-                          ...get(OK), OP.if, VOID,
-                          ...get(K), ...c(1), ...store8(l.seen),
-                          ...c(0), ...load32(l.out), ...set(N),
-                          ...get(N), ...c(3), OP.shl, ...get(K), ...store32(l.out + 4),
-                          ...get(N), ...c(3), OP.shl, ...get(AT), ...store32(l.out + 8),
-                          ...c(0), ...get(N), ...c(1), OP.add, ...store32(l.out),
-                          ...get(AT), ...get(LEN), OP.add, ...get(WIDE_FROM), OP.le_s, OP.if, VOID,
-                            ...get(K), ...load8(l.mode), OP.eqz, OP.if, VOID, ...get(K), ...c(2), ...store8(l.state), OP.end,
-                          OP.end,
-                          OP.end,
-                        OP.end,
-                      OP.end,
-                    OP.end,
-                    ...get(Q), ...c(1), OP.add, ...set(Q),
-                    OP.br, 0,
-                  OP.end,
-                OP.end,
-              OP.end,
-              ...get(W), ...c(1), OP.add, ...set(W),
-              OP.br, 0,
-            OP.end,
+          ...window(H0), ...get(J), ...c(0), OP.gt_s, OP.and, OP.if, VOID,
+            ...get(J), ...c(1), OP.shl, ...c(2), OP.sub, ...set(W), ...get(H0), ...set(H), ...windowHit(),
+          OP.end,
+          ...window(H1), OP.if, VOID,
+            ...get(J), ...c(1), OP.shl, ...c(1), OP.sub, ...set(W), ...get(H1), ...set(H), ...windowHit(),
           OP.end,
         OP.end,
         ...get(PC), ...set(PREV),
