@@ -27,6 +27,12 @@ export interface FixtureApp {
   links?: string[];
   /** Build step (TypeScript), run before each set of runs. */
   build?: (root: string) => void;
+  /**
+   * What git and the copy cannot carry (symlinks, file modes, git-ignored
+   * build output), set up once after the copy; the planted values are
+   * collected before it runs, so files it moves out of the app still count.
+   */
+  prepare?: (root: string) => void;
 }
 
 export interface E2eRun {
@@ -110,9 +116,10 @@ export async function migrateFixture(server: DevServer, app: FixtureApp, base: s
     symlinkSync(pkg === "vaultshift" ? PACKAGE_ROOT : join(PACKAGE_ROOT, "node_modules", pkg), link, "dir");
   }
   const stateDir = join(base, "state");
-  const original = tree(root);
   const planted = plantedValues(root);
   assert.ok(planted.length >= 4, "the fixture plants canary values");
+  app.prepare?.(root);
+  const original = tree(root);
 
   app.build?.(root);
   const before = await Promise.all(app.environments.map((e) => runApp(root, e, {}, { entry: app.entry })));

@@ -1,0 +1,172 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { assertMigrated, assertRollback, e2eSuite, migrateFixture, tree, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
+
+// Round 4 of apps written without looking at the rewriter
+// (fixtures/apps-blind4/, docs/migration.md "Unseen apps, round 4"): each
+// migrated end to end against the in-process dev server, run before and after
+// in each environment (same digest), scanned, searched for planted values,
+// and rolled back byte for byte.
+
+const suite = e2eSuite("blind4");
+
+const app = (fixture: string, name: string, environments: string[], entry: string, extra: Partial<FixtureApp> = {}): FixtureApp => ({
+  fixture: `apps-blind4/${fixture}`,
+  app: name,
+  environments,
+  entry,
+  links: ["dotenv"],
+  ...extra,
+});
+const migrated = (fixture: FixtureApp): Promise<E2eRun> => migrateFixture(suite.server, fixture, join(suite.dir, fixture.fixture.split("/")[1]!));
+const read = (run: E2eRun, file: string) => readFileSync(join(run.root, file), "utf8");
+const moved = (run: E2eRun) => run.result.plan.secrets.map((s) => `${s.source.file}:${s.name}`).sort();
+const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
+const unchanged = (run: E2eRun, file: string) => run.original.get(file)!.equals(readFileSync(join(run.root, file)));
+
+/** Where the plan says a secret stays in a file it does not migrate. */
+const notMigrated = (run: E2eRun) => [...new Set(run.result.plan.warnings.filter((w) => w.code === "not-migrated").map((w) => w.file))].sort();
+
+/** The app behaves exactly as before in every environment. */
+function sameBehaviour(run: E2eRun): void {
+  for (const [i, a] of run.after.entries()) {
+    assert.ok(a.ok, `${a.environment} does not start after the migration: ${a.error}`);
+    assert.equal(a.digest, run.before[i]!.digest, `${a.environment}: settings changed`);
+  }
+}
+
+/** No planted value in the plan, the progress log or the app's output (the tree still holds the ones not migrated). */
+function noLeakOutsideTree(run: E2eRun): void {
+  const text = [readFileSync(join(run.root, "vaultshift.plan.json"), "utf8"), run.log, ...run.after.map((a) => a.output + a.error)].join("\n");
+  for (const value of run.planted) assert.ok(!text.includes(value), `a planted value (${value.slice(0, 6)}…) leaked`);
+}
+
+test("Strapi-style env() helper with env.int/env.bool/env.array over hasOwnProperty.call(process.env, key), used by every config factory", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("strapi-env", "harbor-cms", ["development", "production"], "scripts/print.js"));
+  await assertMigrated(run, suite.server);
+  assert.ok(moved(run).includes(".env:APP_KEYS"));
+  assert.ok(moved(run).includes(".env:SENDGRID_API_KEY"));
+  await assertRollback(run, suite.server);
+});
+
+test("NestJS-like ConfigModule.forRoot({ envFilePath: [...] }) over a hand-written loader, .env files only under config/", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("nest-config", "billing-gateway", ["development", "production"], "src/main.js"));
+  await assertMigrated(run, suite.server);
+  assert.ok(moved(run).includes("config/.env:JWT_SECRET"));
+  await assertRollback(run, suite.server);
+});
+
+test("Meteor settings.json and Firebase .runtimeconfig.json: not migrated, said so, app unchanged", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("meteor-firebase", "chorus-chat", ["development"], "scripts/print.js", { links: [] }));
+  assert.deepEqual(notMigrated(run), ["functions/.runtimeconfig.json", "settings.json"]);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  assert.ok(unchanged(run, "settings.json") && unchanged(run, "functions/.runtimeconfig.json"));
+  sameBehaviour(run);
+  noLeakOutsideTree(run);
+  // Nothing was applied (no secret to move), so there is nothing to roll back: every file is as it was.
+  const after = tree(run.root, true);
+  assert.deepEqual([...after.keys()].sort(), [...run.original.keys()].sort());
+  for (const [file, bytes] of run.original) assert.ok(after.get(file)!.equals(bytes), file);
+});
+
+test("config/secrets.yml read by a hand-written YAML reader and a required service-account JSON: listed as not migrated, the .env secret moves", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("yaml-credentials", "fleet-telemetry", ["development", "production"], "src/main.js"));
+  assert.deepEqual(moved(run), [".env:INFLUX_TOKEN"]);
+  assert.deepEqual(notMigrated(run), ["config/credentials.json", "config/secrets.yml"]);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  sameBehaviour(run);
+  noLeakOutsideTree(run);
+  await assertRollback(run, suite.server);
+});
+
+test("hard .env values: JSON service accounts on one and on many lines, base64:, $ # quotes backticks, \\n escapes, unicode, an unquoted # cutting the value, one password in a percent-encoded URL and PGPASSWORD, empty values", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("hard-values", "ledger-export", ["development"], "src/main.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("dotenv path resolved from __dirname to config/, a BOM .env at 0600 and a CRLF .env.production at 0644, a read-only source file, a git-ignored generated file", { timeout: 120_000 }, async () => {
+  const fixture = app("config-dir", "parcel-tracker", ["development", "production"], "src/server.js", {
+    prepare: (root) => {
+      execFileSync(process.execPath, ["scripts/gen-routes.js"], { cwd: root });
+      chmodSync(join(root, "config/.env"), 0o600);
+      chmodSync(join(root, "config/.env.production"), 0o644);
+      chmodSync(join(root, "src/db.js"), 0o444);
+    },
+  });
+  const run = await migrated(fixture);
+  await assertMigrated(run, suite.server);
+  assert.match(read(run, "generated/routes.js"), /secrets\.TRACKING_HMAC_SECRET/);
+  // Modes are kept by apply (a 0600 file stays private) and by rollback.
+  assert.deepEqual([mode(join(run.root, "config/.env")), mode(join(run.root, "config/.env.production")), mode(join(run.root, "src/db.js"))], ["600", "644", "444"]);
+  await assertRollback(run, suite.server);
+  assert.deepEqual([mode(join(run.root, "config/.env")), mode(join(run.root, "config/.env.production")), mode(join(run.root, "src/db.js"))], ["600", "644", "444"]);
+});
+
+test(".env a symlink to a shared file outside the project, .env.production a symlink inside it", { timeout: 120_000 }, async () => {
+  let outside = "";
+  let outsideBefore: Buffer | null = null;
+  const fixture = app("shared-symlink", "quota-service", ["development", "production"], "src/index.js", {
+    prepare: (root) => {
+      outside = join(dirname(root), "shared", ".env");
+      mkdirSync(dirname(outside), { recursive: true });
+      renameSync(join(root, "deploy/shared.env"), outside);
+      outsideBefore = readFileSync(outside);
+      symlinkSync("../shared/.env", join(root, ".env"));
+      symlinkSync("env/production.env", join(root, ".env.production"));
+    },
+  });
+  const run = await migrated(fixture);
+  sameBehaviour(run);
+  noLeakOutsideTree(run);
+  // Links stay links.
+  assert.ok(lstatSync(join(run.root, ".env")).isSymbolicLink());
+  assert.ok(lstatSync(join(run.root, ".env.production")).isSymbolicLink());
+  await assertRollback(run, suite.server);
+  assert.equal(readlinkSync(join(run.root, ".env")), "../shared/.env");
+  assert.equal(readlinkSync(join(run.root, ".env.production")), "env/production.env");
+  assert.ok(readFileSync(outside).equals(outsideBefore!), "the shared file outside the project is restored");
+});
+
+test("cluster.fork workers, a worker thread given a secret in workerData, execSync with the inherited env, a setInterval re-reading a secret, a SIGTERM handler", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("processes", "ingest-pipeline", ["development"], "src/main.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("TypeScript literals: a string enum member, an as-const object, a class static readonly, a default parameter, a template-string header, an axios-like create({ headers })", { timeout: 180_000 }, async () => {
+  const run = await migrated(app("code-literals-ts", "partner-sync", ["development"], "dist/main.js", { links: ["dotenv", "typescript", "@types/node"], build: typescriptBuild }));
+  sameBehaviour(run);
+  noLeakOutsideTree(run);
+  // A string enum member must be a constant: the key stays there, said so, and the verdict says it remains.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "rewrite-skipped"), ["src/keys.ts:3"]);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  assert.deepEqual(run.result.verification.rescan.findings.map((f) => f.file), ["src/keys.ts"]);
+  const keys = read(run, "src/keys.ts");
+  assert.match(keys, /twilioToken: secrets\.TWILIO_TOKEN,/);
+  assert.match(keys, /static readonly hmacSecret = secrets\.HMAC_SECRET;/);
+  assert.match(read(run, "src/db.ts"), /password = secrets\.PASSWORD\)/);
+  assert.match(read(run, "src/main.ts"), /Authorization: `Bearer \$\{secrets\.AUTHORIZATION\}`,/);
+  await assertRollback(run, suite.server);
+});
+
+test("dotenvx: encrypted: values and .env.keys left as they are, the plaintext secrets beside them move; a dotenv-vault .env.vault untouched", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("dotenvx-encrypted", "invoice-mailer", ["development", "production"], "src/main.js"));
+  sameBehaviour(run);
+  noLeakOutsideTree(run);
+  assert.deepEqual(moved(run), [".env:ARCHIVE_DB_URL", ".env:OPENAI_API_KEY", ".env:SESSION_SECRET", ".env:SLACK_BOT_TOKEN"]);
+  assert.ok(unchanged(run, ".env.production") && unchanged(run, ".env.keys") && unchanged(run, ".env.vault"));
+  for (const line of run.original.get(".env")!.toString("utf8").split("\n").filter((l) => l.includes("encrypted:") || l.startsWith("DOTENV_PUBLIC_KEY"))) {
+    assert.ok(read(run, ".env").includes(line), "an encrypted value was changed");
+  }
+  await assertRollback(run, suite.server);
+});
+
+test("AdonisJS-style ES module Env.create that reads the .env files itself, writes process.env and validates it against a schema", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("adonis-esm", "rostra-api", ["development", "production"], "bin/server.js", { links: [] }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
