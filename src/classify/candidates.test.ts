@@ -79,3 +79,20 @@ test("layered .env files: with a .env.development beside it, or a layering loade
   assert.deepEqual(collectCandidates(single).secrets.map((s) => s.environment), ["development", "production"]);
   assert.deepEqual(collectCandidates(layered, { environments: { ".env": "development" } }).secrets.map((s) => s.environment), ["development", "development", "development"]);
 });
+
+test("layered .env files named by the code: a per-mode file then the plain .env (dotenv path lists, NestJS envFilePath, hand-written loaders)", () => {
+  const envs = { ".env": "DB_PASSWORD=Xk9mP2vL8qR4nZ7wQ3\n", ".env.production": "DB_PASSWORD=Lp4Xs8Ne2Wq6Ry9UeT\n" };
+  const environments = (files: Record<string, string>) => collectCandidates(tree(files)).secrets.map((s) => `${s.source.file}:${s.environment}`);
+  // dotenv's path list, Strapi-style: .env fills in what .env.<mode> does not set, in every mode.
+  assert.deepEqual(environments({ ...envs, "scripts/start.js": "require('dotenv').config({ path: [path.join(dir, `.env.${mode}`), path.join(dir, '.env')] });\n" }), [".env:shared", ".env.production:production"]);
+  // A directory in the name, a concatenated mode.
+  const nest = { "config/.env": envs[".env"], "config/.env.production": envs[".env.production"] };
+  assert.deepEqual(environments({ ...nest, "src/app.module.js": 'ConfigModule.forRoot({ envFilePath: [`config/.env.${env}`, "config/.env.local", "config/.env"] });\n' }), ["config/.env:shared", "config/.env.production:production"]);
+  assert.deepEqual(environments({ ...nest, "src/load.js": 'const files = [".env." + mode, "../config/.env"];\n' }), ["config/.env:shared", "config/.env.production:production"]);
+  // One file or the other (not a list), or only the per-mode file: .env stays development.
+  assert.deepEqual(environments({ ...envs, "src/index.js": "dotenv.config({ path: mode === 'production' ? '.env.production' : '.env' });\n" }), [".env:development", ".env.production:production"]);
+  assert.deepEqual(environments({ ...envs, "src/index.js": "dotenv.config({ path: `.env.${process.env.NODE_ENV}` });\n" }), [".env:development", ".env.production:production"]);
+  // A bare .env in a package's loader is that package's (or an enclosing directory's), not a sibling package's.
+  const mono = { "packages/a/.env": envs[".env"], "packages/b/.env": "API_SECRET=Qw8eR4tY7uI2oP5aS9\n", "packages/a/src/env.js": "load([`.env.${mode}`, '.env']);\n" };
+  assert.deepEqual(environments(mono), ["packages/a/.env:shared", "packages/b/.env:development"]);
+});

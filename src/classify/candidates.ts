@@ -6,7 +6,7 @@ import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
 import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
 import type { SecretKind } from "../scan/types.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, layeredEnvDirs } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, layeredByCode, layeredEnvDirs } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 
 // Everything the migration could move: every key of every .env file (secret or
@@ -102,7 +102,17 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const out: CandidateSet = { secrets: [], config: [], warnings: [], envFiles: [], sourceFiles: [] };
 
   const envFiles = findEnvFiles(root, options.exclude);
-  out.layeredDirs = [...layeredEnvDirs(envFiles, dependencyNames(root))].sort();
+  // Sources are read first: a loader in them may say that a .env is every mode's base layer.
+  const sources: { file: string; text: string }[] = [];
+  for (const file of findSourceFiles(root, options.exclude)) {
+    try {
+      sources.push({ file, text: readFileSync(join(root, file), "utf8") });
+    } catch {
+      continue;
+    }
+  }
+  const loadedByCode = sources.flatMap((s) => layeredByCode(s.file, s.text, envFiles));
+  out.layeredDirs = [...layeredEnvDirs(envFiles, dependencyNames(root), loadedByCode)].sort();
   const layered = new Set(out.layeredDirs);
   for (const file of envFiles) {
     let text: string;
@@ -149,13 +159,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
   }
 
-  for (const file of findSourceFiles(root, options.exclude)) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, file), "utf8");
-    } catch {
-      continue;
-    }
+  for (const { file, text } of sources) {
     out.sourceFiles.push(file);
     for (const f of scanText({ text, file }).findings) {
       out.secrets.push({

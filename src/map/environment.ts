@@ -76,7 +76,7 @@ export const LAYERING_PACKAGES = ["next", "vite", "react-scripts", "nuxt", "dote
  * development file then), and every directory when the project depends on a
  * layering loader.
  */
-export function layeredEnvDirs(envFiles: string[], dependencies: string[]): Set<string> {
+export function layeredEnvDirs(envFiles: string[], dependencies: string[], loadedByCode: Iterable<string> = []): Set<string> {
   const dirOf = (f: string) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "");
   const baseOf = (f: string) => (f.split("/").pop() ?? f).toLowerCase();
   const dirs = new Set(envFiles.filter((f) => baseOf(f) === ".env").map(dirOf));
@@ -86,7 +86,48 @@ export function layeredEnvDirs(envFiles: string[], dependencies: string[]): Set<
     if (!/^\.env\.(development|dev)(\.local)?$/.test(baseOf(f))) continue;
     if (dirs.has(dirOf(f))) out.add(dirOf(f));
   }
+  for (const dir of loadedByCode) if (dirs.has(dir)) out.add(dir);
   return out;
+}
+
+/** A file name built from the mode: `` `.env.${mode}` ``, `".env." + mode`. */
+const PER_MODE_FILE = /\.env\.(?:\$\{|["'`]\s*\+)/g;
+/** A string naming a plain `.env`, with or without a directory: `".env"`, `'config/.env'`, `` `../config/.env` ``. */
+const PLAIN_ENV_FILE = /(["'`])((?:[\w.@-]+\/)*\.env)\1/g;
+
+/**
+ * The directories whose `.env` a source file loads after a per-mode file, as
+ * a hand-written list: `dotenv.config({ path: [`.env.${mode}`, ".env"] })`,
+ * NestJS's `envFilePath: [`config/.env.${env}`, "config/.env"]`, AdonisJS's
+ * and Strapi-style loaders. dotenv (and those loaders) let the first file to
+ * set a name win, so `.env` then serves every mode for the names the mode's
+ * file does not set: the layered order of Next.js or Vite, written out. A
+ * plain `.env` counts when it is named within a few lines after the per-mode
+ * one; its directory is the path as written, resolved against the project's
+ * `.env` files (a bare `.env` means those in the source file's directory or
+ * one above it).
+ */
+export function layeredByCode(sourceFile: string, text: string, envFiles: string[]): string[] {
+  const out = new Set<string>();
+  const dirOf = (f: string) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "");
+  const plainEnvs = envFiles.filter((f) => (f.split("/").pop() ?? f) === ".env");
+  if (plainEnvs.length === 0 || !text.includes(".env.")) return [];
+  for (const mode of text.matchAll(PER_MODE_FILE)) {
+    const after = text.slice(mode.index, mode.index + 400);
+    for (const plain of after.matchAll(PLAIN_ENV_FILE)) {
+      const written = plain[2]!.split("/").filter((p) => p !== "." && p !== "..").join("/");
+      if (written === ".env") {
+        const here = dirOf(sourceFile);
+        for (const f of plainEnvs) {
+          const d = dirOf(f);
+          if (d === "" || here === d || here.startsWith(`${d}/`)) out.add(d);
+        }
+      } else {
+        for (const f of plainEnvs) if (f === written || f.endsWith(`/${written}`)) out.add(dirOf(f));
+      }
+    }
+  }
+  return [...out];
 }
 
 /** The environment of a base `.env` in a layered directory: its values apply to every environment that does not override them. */
