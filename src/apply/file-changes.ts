@@ -27,7 +27,7 @@ export interface ChangeContext {
   forceSecretsModule?: boolean;
   sourceFiles: string[];
   /** Every .env file read, its keys, and the keys the plan migrates from it. */
-  envFiles: { file: string; keys: string[]; migratedKeys: string[] }[];
+  envFiles: { file: string; keys: string[]; migratedKeys: string[]; environment?: string }[];
   /** Values to hide in diffs. In memory only. */
   values: string[];
   /** Skip the diffs (apply needs only the new bytes). */
@@ -121,6 +121,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       app: ctx.app,
       bindings: [...ctx.bindings, ...ctx.literalBindings],
       layeredBase: ctx.bindings.some((b) => BASE_LAYER_ENVIRONMENT in b.environments),
+      ...environmentsOfFiles(ctx.envFiles),
     });
     add(ctx.secretsModule.file, "secrets-module", readIfExists(join(ctx.root, ctx.secretsModule.file)), content, 1);
     // 3. The app now imports vaultshift/runtime.
@@ -161,4 +162,23 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
 
 export function hashOf(bytes: Buffer | null): string | null {
   return bytes === null ? null : sha256(bytes);
+}
+
+/**
+ * What the secrets module needs to know about the .env files besides the
+ * secrets: every environment that has a file is known, even when nothing in
+ * it was migrated (a `.env.production` of config only, or of dotenvx
+ * `encrypted:` values), so that environment keeps reading process.env rather
+ * than being refused. And when the project's only files are plain `.env` /
+ * `.env.local` (no file names an environment), the app loads them whatever
+ * NODE_ENV says (`dotenv.config()`, `node --env-file=.env`): their environment
+ * then serves every environment, as the file did before the migration.
+ */
+export function environmentsOfFiles(envFiles: { file: string; environment?: string }[]): { environments?: string[]; fallbackEnvironment?: string } {
+  const mapped = envFiles.filter((e) => e.environment !== undefined);
+  if (mapped.length === 0) return {};
+  const environments = [...new Set(mapped.map((e) => e.environment!).filter((e) => e !== BASE_LAYER_ENVIRONMENT))].sort();
+  const plainOnly = mapped.every((e) => /^\.env(\.local)?$/i.test(e.file.split("/").pop() ?? e.file));
+  const layered = mapped.some((e) => e.environment === BASE_LAYER_ENVIRONMENT);
+  return { environments, ...(plainOnly && !layered && environments.length === 1 ? { fallbackEnvironment: environments[0]! } : {}) };
 }

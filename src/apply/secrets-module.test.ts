@@ -304,3 +304,33 @@ test("a layered base .env (shared) serves an environment that has no file of its
     }
   }
 });
+
+test("an environment with a .env file but nothing migrated reads process.env; a project whose only file is a plain .env serves every environment from it", () => {
+  const devOnly: SecretBinding[] = [
+    { envName: "DB_PASSWORD", mount: "secret", path: "shop/{environment}/database", key: "password", environments: { development: { path: "shop/development/database" } } },
+  ];
+  const printDb = "JSON.stringify({ environment, DB_PASSWORD: secrets.DB_PASSWORD ?? null })";
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const make = (name: string, extra: { environments?: string[]; fallbackEnvironment?: string }) =>
+      project(`${name}-${moduleKind}`, {
+        "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+        "secrets.js": generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings: devOnly, ...extra }).content,
+        "main.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(${printDb});\n`,
+      });
+    // .env and a .env.production whose values were all left (config, or encrypted): production is known.
+    const known = make("known-empty", { environments: ["development", "production"] });
+    const prod = run(known, "main.mjs", { NODE_ENV: "production", DB_PASSWORD: "from-the-environment" });
+    assert.equal(prod.status, 0, prod.stderr);
+    assert.deepEqual(JSON.parse(prod.stdout), { environment: "production", DB_PASSWORD: "from-the-environment" }, moduleKind);
+    const test = run(known, "main.mjs", { NODE_ENV: "test" });
+    assert.notEqual(test.status, 0);
+    assert.match(test.stderr, /no secrets were migrated for the environment "test" \(known: development, production\)/);
+    // Only a plain .env: dotenv loaded it whatever NODE_ENV said, so production reads its secrets.
+    const lone = make("lone-env", { environments: ["development"], fallbackEnvironment: "development" });
+    for (const env of ["production", "test", "development"]) {
+      const r = run(lone, "main.mjs", { NODE_ENV: env });
+      assert.equal(r.status, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout), { environment: env, DB_PASSWORD: `secret/shop/development/database#password@${env}` }, `${moduleKind} ${env}`);
+    }
+  }
+});

@@ -33,6 +33,18 @@ export interface SecretsModuleInput {
    * environment with no file of its own is served by it, not refused.
    */
   layeredBase?: boolean;
+  /**
+   * Every environment that has a .env file, secrets migrated or not: one
+   * with nothing migrated reads process.env, as before, instead of being
+   * refused as unknown.
+   */
+  environments?: string[];
+  /**
+   * The environment that serves one with no file of its own: set when the
+   * project's only files are plain `.env`/`.env.local`, which the app loads
+   * whatever the environment (see environmentsOfFiles in file-changes.ts).
+   */
+  fallbackEnvironment?: string;
 }
 
 /** The environment a literal (hard-coded) secret is filed under: the same value everywhere. */
@@ -63,6 +75,12 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
   }
   // A name is always defined when every environment (or the shared set) has it.
   const always = new Set(names.filter((n) => n in shared || (environments.length > 0 && environments.every((e) => n in perEnv[e]!))));
+  // Environments with a file but no secret are known too (their names read process.env); the
+  // types above stay as they were, since process.env.X was already `string | undefined` there.
+  for (const env of input.environments ?? []) if (env !== SHARED_ENVIRONMENT) perEnv[env] ??= {};
+  const fallback = input.fallbackEnvironment !== undefined && input.fallbackEnvironment in perEnv ? input.fallbackEnvironment : undefined;
+  // Which environment's locations the running one reads: its own, else the fallback's.
+  const serving = fallback === undefined ? "locations[environment]" : `locations[own.call(locations, environment) ? environment : ${JSON.stringify(fallback)}]`;
 
   const lines: string[] = [];
   const push = (...l: string[]) => lines.push(...l);
@@ -112,7 +130,9 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       `export const environment${T(": string")} = resolveEnvironment();`,
       ...(input.layeredBase
         ? ["// A layered base .env is every environment's default: an environment with no file of its own reads it."]
-        : [
+        : fallback !== undefined
+          ? ["// The project's only .env files are loaded whatever the environment: one with no file of its own reads theirs."]
+          : [
             `if (!fromEnv && Object.keys(locations).length > 0 && !own.call(locations, environment)) {`,
             "  throw new Error(",
             "    `vaultshift: no secrets were migrated for the environment \"${environment}\" (known: ${Object.keys(locations).join(\", \")}). ` +",
@@ -120,7 +140,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
             "  );",
             "}",
           ]),
-      `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...locations[environment] };`,
+      `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...${serving} };`,
       `const loaded${T(": Record<string, string>")} = fromEnv ? {} : await loadSecrets({ app: ${JSON.stringify(input.app)}, environment, paths });`,
     );
   } else {
@@ -129,7 +149,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       `  ? { environment: process.env["VAULTSHIFT_ENV"] || process.env["NODE_ENV"] || "development", values: {} }`,
       `  : loadSync(${JSON.stringify(input.app)});`,
       `${exp}const environment${T(": string")} = loadedSync.environment;`,
-      `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...locations[environment] };`,
+      `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...${serving} };`,
       `const loaded${T(": Record<string, string>")} = loadedSync.values;`,
     );
   }
@@ -236,18 +256,19 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       '    "import(url).then(async (m) => {",',
       '    "  const { app, locations, shared } = JSON.parse(request);",',
       '    "  const environment = m.resolveEnvironment();",',
-      '    "  const { anyEnvironment } = JSON.parse(request);",',
+      '    "  const { anyEnvironment, fallback } = JSON.parse(request);",',
       '    "  const known = anyEnvironment ? [] : Object.keys(locations);",',
-      '    "  if (known.length > 0 && !Object.prototype.hasOwnProperty.call(locations, environment))",',
+      '    "  if (known.length > 0 && fallback === undefined && !Object.prototype.hasOwnProperty.call(locations, environment))",',
       '    "    throw new Error(\'no secrets were migrated for the environment \\"\' + environment + \'\\" (known: \' + known.join(\', \') + \'). Set VAULTSHIFT_ENV to one of them.\');",',
-      '    "  const values = await m.loadSecrets({ app, environment, paths: { ...shared, ...locations[environment] } });",',
+      '    "  const serving = fallback !== undefined && !Object.prototype.hasOwnProperty.call(locations, environment) ? fallback : environment;",',
+    '    "  const values = await m.loadSecrets({ app, environment, paths: { ...shared, ...locations[serving] } });",',
       '    "  process.stdout.write(JSON.stringify({ environment, values: { ...values } }));",',
       '    "}).catch((e) => {",',
       '    "  process.stderr.write(String((e && e.message) || e) + (e && e.hint ? \'\\\\n  \' + e.hint : \'\'));",',
       '    "  process.exitCode = 1;",',
       '    "});",',
       '  ].join("\\n");',
-      `  const request = JSON.stringify({ app, locations, shared${input.layeredBase ? ", anyEnvironment: true" : ""} });`,
+      `  const request = JSON.stringify({ app, locations, shared${input.layeredBase ? ", anyEnvironment: true" : ""}${fallback !== undefined ? `, fallback: ${JSON.stringify(fallback)}` : ""} });`,
       "  try {",
       '    const out = execFileSync(process.execPath, ["--input-type=module", "-e", loaderScript, pathToFileURL(runtime).href, request], {',
       '      encoding: "utf8",',

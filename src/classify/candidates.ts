@@ -35,6 +35,8 @@ export interface CandidateSet {
   sourceFiles: string[];
   /** Directories ("" = root) whose `.env` is the base layer of every environment (src/map/environment.ts). */
   layeredDirs?: string[];
+  /** The environment each .env file was mapped to (`shared` for a layered base). */
+  envEnvironments?: Record<string, string>;
   /**
    * Values of earlier lines of a migrated key that a later line overrides
    * (`DB_PASSWORD=old` … `DB_PASSWORD=new`): not migrated (dotenv and Node's
@@ -124,6 +126,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
     out.envFiles.push(file);
     const environment = envName(file, options.environments, layered);
+    (out.envEnvironments ??= {})[file] = environment;
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;
     const entries = readDotenv(text);

@@ -257,8 +257,11 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     return text !== undefined && (bindingNames.some((n) => text.includes(n)) || mayUseWholeEnv(text));
   });
   const secretsModule = secretsModuleLayout(root, found.sourceFiles, rewritten);
-  const envKeys = new Map<string, { keys: string[]; migratedKeys: string[] }>();
-  for (const file of found.envFiles) envKeys.set(file, { keys: [], migratedKeys: [] });
+  const envKeys = new Map<string, { keys: string[]; migratedKeys: string[]; environment?: string }>();
+  for (const file of found.envFiles) {
+    const environment = found.envEnvironments?.[file];
+    envKeys.set(file, { keys: [], migratedKeys: [], ...(environment !== undefined ? { environment } : {}) });
+  }
   for (const c of found.config) envKeys.get(c.file)?.keys.push(c.name);
   for (const c of found.secrets) if (c.source.type === "dotenv") envKeys.get(c.source.file)?.keys.push(c.name);
   for (const { c } of placed) if (c.source.type === "dotenv") envKeys.get(c.source.file)?.migratedKeys.push(c.name);

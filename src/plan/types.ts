@@ -174,8 +174,11 @@ export interface Plan {
   policy: { name: string; hcl: string };
   /** Where the generated secrets module goes and how it is imported. */
   secretsModule: { file: string; language: "ts" | "js"; moduleKind: "esm" | "cjs" } | null;
-  /** Every .env file read: its key names and those the plan migrates (names only). */
-  envFiles: { file: string; keys: string[]; migratedKeys: string[] }[];
+  /**
+   * Every .env file read: its key names and those the plan migrates (names
+   * only), and the environment it was mapped to (absent in older plans).
+   */
+  envFiles: { file: string; keys: string[]; migratedKeys: string[]; environment?: string }[];
   warnings: PlanWarning[];
 }
 
