@@ -1,6 +1,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { collectCandidates } from "./candidates.js";
+import { classifyVariable } from "./index.js";
 import { tempDir, writeTree } from "../migrate/testing.js";
 
 const tmp = tempDir("candidates");
@@ -92,7 +93,24 @@ test("layered .env files named by the code: a per-mode file then the plain .env 
   // One file or the other (not a list), or only the per-mode file: .env stays development.
   assert.deepEqual(environments({ ...envs, "src/index.js": "dotenv.config({ path: mode === 'production' ? '.env.production' : '.env' });\n" }), [".env:development", ".env.production:production"]);
   assert.deepEqual(environments({ ...envs, "src/index.js": "dotenv.config({ path: `.env.${process.env.NODE_ENV}` });\n" }), [".env:development", ".env.production:production"]);
+  assert.deepEqual(environments({ ...envs, "src/index.js": "const file = join(root, mode ? `.env.${mode}` : '.env');\n" }), [".env:development", ".env.production:production"]);
+  assert.deepEqual(environments({ ...envs, "src/index.js": "if (mode) load(`.env.${mode}`);\nelse load('.env');\n" }), [".env:development", ".env.production:production"]);
   // A bare .env in a package's loader is that package's (or an enclosing directory's), not a sibling package's.
   const mono = { "packages/a/.env": envs[".env"], "packages/b/.env": "API_SECRET=Qw8eR4tY7uI2oP5aS9\n", "packages/a/src/env.js": "load([`.env.${mode}`, '.env']);\n" };
   assert.deepEqual(environments(mono), ["packages/a/.env:shared", "packages/b/.env:development"]);
+});
+
+test("files of .env encryption tools are never migrated: dotenvx .env.keys and dotenv-vault .env.me are kept and listed, .env.vault ciphertext is not a secret, encrypted: values stay", () => {
+  const root = tree({
+    ".env": 'DOTENV_PUBLIC_KEY="02b6d1a7c1e0f4b9b7e6b2a39b5f1d2a7c0e3f4b5a6978877665544332211aa0bb"\nSMTP_PASSWORD="encrypted:BDqDBibm4wsYqMpCjTQ6BsDHmMadg9K3dAt+Z9HPMfLEIRVz50hmLXPXRuDBXaJi/LwWYEVUNiq0HISrslzQPaoyS8Lotg3gFWJTsNCdOWnqpjF2xNUX2RQiP05kAbEXM6MWVjDr"\nSESSION_SECRET=Qw8eR4tY7uI2oP5aS9dF3gH6jK1lZ0x\n',
+    ".env.keys": "# .env\nDOTENV_PRIVATE_KEY=81dac4d2c42e67a2c6542d3b943a4674a05c4be5e7e5a40a689be7a3bd49a07e\n",
+    ".env.vault": '# development\nDOTENV_VAULT_DEVELOPMENT="s7NYXa809k/bVSPwIAmJhPJmEGTtU0hG58hOZy7I0ix6y5HP8LsHBsZCYC/gw5DDFy5DgOcyd18R"\n',
+  });
+  const c = collectCandidates(root);
+  assert.deepEqual(c.envFiles, [".env"]);
+  assert.deepEqual(c.secrets.map((s) => s.name), ["SESSION_SECRET"]);
+  assert.deepEqual(c.kept?.map((s) => `${s.source.file}:${s.name}`), [".env.keys:DOTENV_PRIVATE_KEY"]);
+  assert.equal(classifyVariable("DOTENV_VAULT_PRODUCTION", "s7NYXa809k/bVSPwIAmJhPJmEGTtU0hG58hOZy7I0ix6y5HP8LsHBsZCYC/gw5DDFy5DgOcyd18R", ".env.vault").verdict, "public");
+  // The same name elsewhere is judged as any other.
+  assert.equal(classifyVariable("DOTENV_VAULT_PRODUCTION", "s7NYXa809k/bVSPwIAmJhPJmEGTtU0hG58hOZy7I0ix6y5HP8LsHBsZCYC/gw5DDFy5DgOcyd18R", ".env").verdict, "secret");
 });

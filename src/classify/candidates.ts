@@ -6,7 +6,7 @@ import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
 import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
 import type { SecretKind } from "../scan/types.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, layeredByCode, layeredEnvDirs } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 
 // Everything the migration could move: every key of every .env file (secret or
@@ -35,6 +35,12 @@ export interface CandidateSet {
   sourceFiles: string[];
   /** Directories ("" = root) whose `.env` is the base layer of every environment (src/map/environment.ts). */
   layeredDirs?: string[];
+  /**
+   * Secrets in the files of .env encryption tools (dotenvx `.env.keys`,
+   * dotenv-vault `.env.me`): never moved (the tool reads them before the app
+   * starts), reported, and counted by the re-scan.
+   */
+  kept?: Candidate[];
   /** The environment each .env file was mapped to (`shared` for a layered base). */
   envEnvironments?: Record<string, string>;
   /**
@@ -66,7 +72,7 @@ const ignore = SKIP_DIRS.map((d) => `**/${d}/**`);
 export function findEnvFiles(root: string, exclude: string[] = []): string[] {
   return fg
     .sync(["**/.env", "**/.env.*", "**/*.env"], { cwd: root, dot: true, onlyFiles: true, ignore: [...ignore, ...exclude], followSymbolicLinks: false })
-    .filter((f) => isEnvFile(f) && !isEnvTemplate(f))
+    .filter((f) => isEnvFile(f) && !isEnvTemplate(f) && !isEnvToolFile(f))
     .sort();
 }
 
@@ -159,6 +165,29 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     const last = new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e.value]));
     for (const e of entries) {
       if (e.overridden && e.value !== "" && moved.has(e.key) && e.value !== last.get(e.key)) (out.overridden ??= []).push(e.value);
+    }
+  }
+
+  for (const file of fg.sync(["**/.env.keys", "**/.env.me"], { cwd: root, dot: true, onlyFiles: true, ignore: [...ignore, ...(options.exclude ?? [])], followSymbolicLinks: false }).sort()) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    for (const entry of readDotenv(text)) {
+      if (entry.overridden || entry.value === "") continue;
+      const verdict = classify(entry.key, entry.value, file);
+      if (verdict.verdict !== "secret") continue;
+      (out.kept ??= []).push({
+        source: { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key },
+        name: entry.key,
+        value: entry.value,
+        environment: "kept",
+        kind: verdict.kind ?? "generic-secret",
+        confidence: verdict.confidence,
+        reason: verdict.reason,
+      });
     }
   }
 

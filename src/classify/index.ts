@@ -41,6 +41,12 @@ export function classifyVariable(name: string, value: string, file?: string, opt
   const prefix = browserPrefix(name);
   const v = value.trim();
   if (v.length === 0) return { verdict: "config", confidence: 0.99, reason: "empty value" };
+  // dotenv-vault's `.env.vault`: each DOTENV_VAULT_<ENV> is AES-256-GCM ciphertext of that
+  // environment's .env, decrypted with DOTENV_KEY, and meant to be committed
+  // (https://www.dotenv.org/docs/security/env-vault). The key is the secret, not this.
+  if (/^DOTENV_VAULT(?:_[A-Z0-9_]+)?$/.test(name) && (file === undefined || /(?:^|\/)\.env\.vault$/i.test(file))) {
+    return { verdict: "public", confidence: 0.9, reason: "dotenv-vault ciphertext, decrypted with DOTENV_KEY: safe to commit" };
+  }
 
   // 1. Provider formats, with the name as context (some rules want `aws_secret…=` before the value).
   const line = `${name}=${v}`;

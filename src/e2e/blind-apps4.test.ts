@@ -126,3 +126,19 @@ test("TypeScript literals: a string enum member, an as-const object, a class sta
   assert.match(read(run, "src/main.ts"), /Authorization: `Bearer \$\{secrets\.AUTHORIZATION\}`,/);
   await assertRollback(run, suite.server);
 });
+
+test("dotenvx: encrypted: values and .env.keys left as they are, the plaintext secrets beside them move; a dotenv-vault .env.vault untouched", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("dotenvx-encrypted", "invoice-mailer", ["development", "production"], "src/main.js"));
+  sameBehaviour(run);
+  noLeakOutsideTree(run);
+  assert.deepEqual(moved(run), [".env:ARCHIVE_DB_URL", ".env:OPENAI_API_KEY", ".env:SESSION_SECRET", ".env:SLACK_BOT_TOKEN"]);
+  assert.ok(unchanged(run, ".env.production") && unchanged(run, ".env.keys") && unchanged(run, ".env.vault"));
+  for (const line of run.original.get(".env")!.toString("utf8").split("\n").filter((l) => l.includes("encrypted:") || l.startsWith("DOTENV_PUBLIC_KEY"))) {
+    assert.ok(read(run, ".env").includes(line), "an encrypted value was changed");
+  }
+  // The dotenvx private keys stay (dotenvx reads them before the app starts): listed, and the verdict says so.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), [".env.keys:7", ".env.keys:10"]);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  assert.deepEqual(run.result.verification.rescan.findings.map((f) => `${f.file}:${f.line}`), [".env.keys:7", ".env.keys:10"]);
+  await assertRollback(run, suite.server);
+});

@@ -34,6 +34,20 @@ export function isEnvTemplate(file: string): boolean {
     .some((part) => TEMPLATE_WORDS.has(part));
 }
 
+/**
+ * Files of tools that encrypt .env files, named like one but holding no
+ * environment: dotenvx's `.env.keys` (the private keys that decrypt the
+ * `encrypted:` values, read by dotenvx before the app starts;
+ * https://dotenvx.com/docs/quickstart/encryption) and dotenv-vault's
+ * `.env.vault` (ciphertext, meant to be committed) and `.env.me` (its login
+ * token; https://www.dotenv.org/docs/security/env-vault). Migrating their
+ * entries would break the tool that reads them: they are reported, never changed.
+ */
+export function isEnvToolFile(file: string): boolean {
+  const base = (file.split("/").pop() ?? file).toLowerCase();
+  return base === ".env.keys" || base === ".env.vault" || base === ".env.me";
+}
+
 /** True for any dotenv-style file name: `.env`, `.env.*`, `*.env` (not `.envrc`, a shell script). */
 export function isEnvFile(file: string): boolean {
   const base = (file.split("/").pop() ?? file).toLowerCase();
@@ -103,7 +117,8 @@ const PLAIN_ENV_FILE = /(["'`])((?:[\w.@-]+\/)*\.env)\1/g;
  * set a name win, so `.env` then serves every mode for the names the mode's
  * file does not set: the layered order of Next.js or Vite, written out. A
  * plain `.env` counts when it is named within a few lines after the per-mode
- * one; its directory is the path as written, resolved against the project's
+ * one, in the same list (no `? :`, `else` or `return` between them: one file
+ * or the other is a choice, not layers); its directory is the path as written, resolved against the project's
  * `.env` files (a bare `.env` means those in the source file's directory or
  * one above it).
  */
@@ -115,6 +130,8 @@ export function layeredByCode(sourceFile: string, text: string, envFiles: string
   for (const mode of text.matchAll(PER_MODE_FILE)) {
     const after = text.slice(mode.index, mode.index + 400);
     for (const plain of after.matchAll(PLAIN_ENV_FILE)) {
+      // One file or the other (`mode ? `.env.${mode}` : ".env"`, `else`, a `return` per branch) is no layering.
+      if (/[?:]|\belse\b|\breturn\b/.test(after.slice(0, plain.index).replace(/\$\{[^}]*\}/g, ""))) break;
       const written = plain[2]!.split("/").filter((p) => p !== "." && p !== "..").join("/");
       if (written === ".env") {
         const here = dirOf(sourceFile);

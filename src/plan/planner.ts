@@ -8,7 +8,7 @@ import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findColl
 import { lowerSnake } from "../map/group.js";
 import { scan } from "../scan/scanner.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, projectId, secretsModuleLayout } from "./project.js";
@@ -80,13 +80,20 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // are not moved; verify's re-scan would find them afterwards. Say so before
   // anything is applied, so the reviewer of the plan sees them too.
   const handled = new Set([...found.envFiles, ...found.sourceFiles]);
-  const elsewhere = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter((f) => !handled.has(f.file) && !isOwnOutput(f.file) && !isEnvFile(f.file));
+  const elsewhere = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter((f) => !handled.has(f.file) && !isOwnOutput(f.file) && (!isEnvFile(f.file) || isEnvToolFile(f.file)));
+  // A tool's key file is usually git-ignored (the tree scan skips it): its secrets are listed all the same.
+  const listed = new Set(elsewhere.map((f) => `${f.file}:${f.line}`));
+  for (const c of found.kept ?? []) {
+    if (!listed.has(`${c.source.file}:${c.source.line}`)) elsewhere.push({ file: c.source.file, line: c.source.line, ruleId: "dotenv-secret", redacted: redact(c.value) } as (typeof elsewhere)[number]);
+  }
   for (const f of elsewhere) {
     warnings.push({
       code: "not-migrated",
       file: f.file,
       line: f.line,
-      message: `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
+      message: isEnvToolFile(f.file)
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file of a .env encryption tool (dotenvx keys, dotenv-vault): that tool reads it before the app starts, so it is not moved and the verdict will say so. Keep the file out of git, have the platform inject the key (DOTENV_PRIVATE_KEY_<ENV> for dotenvx, DOTENV_KEY for dotenv-vault), and rotate it if it was ever committed.`
+        : `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
     });
   }
   progress({ stage: "classify", step: 1, total: 1, message: `${found.secrets.length} secrets, ${found.config.length} config values` });

@@ -25,7 +25,7 @@ export async function rescan(root: string, classify?: Classifier): Promise<{ fin
   // .env files are usually git-ignored, so the tree scan may skip them; a secret left in one still counts.
   const seen = new Set(findings.map((f) => `${f.file}:${f.line}`));
   const left = collectCandidates(root, classify ? { classify } : {});
-  for (const c of left.secrets) {
+  for (const c of [...left.secrets, ...(left.kept ?? [])]) {
     if (c.source.type !== "dotenv" || seen.has(`${c.source.file}:${c.source.line}`)) continue;
     findings.push({
       ruleId: "dotenv-secret",
