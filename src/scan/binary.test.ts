@@ -48,9 +48,15 @@ test("decodeText gives what TextDecoder gives for any valid UTF-8, at an odd off
       assert.ok(decoded.text === reference.decode(view), `length ${length}`);
     }
   }
-  // Over the transcoding limit: TextDecoder itself.
+  // Over the transcoding limit (TextDecoder): dense non-ASCII, and a few characters in ASCII.
   const large = Buffer.from(`${"é".repeat(600_000)}k=1`, "utf8");
   assert.ok(decodeText(large).text === reference.decode(large));
+  const sparse = Buffer.from(`\uFEFF${"a".repeat(700_000)}\u00a9${"b".repeat(300_000)}😀${"c".repeat(65_535)}…`, "utf8");
+  assert.ok(decodeText(sparse).text === reference.decode(sparse));
+  // Invalid UTF-8 over the limit: TextDecoder's replacement characters, and said so.
+  const invalid = Buffer.concat([Buffer.alloc(1_100_000, 0x61), Buffer.from([0xe9, 0x62])]);
+  assert.deepEqual(decodeText(invalid), { text: `${"a".repeat(1_100_000)}\uFFFDb`, invalidUtf8: true });
+  assert.equal(decodeText(Buffer.from(`${"a".repeat(1_100_000)}\uFFFD`, "utf8")).invalidUtf8, false, "an encoded U+FFFD over the limit is valid too");
 });
 
 test("looksBinary: a NUL in the first 8000 bytes, as git decides", () => {
