@@ -51,6 +51,34 @@ export const rules: Rule[] = [
     get valid() { return [`AZURE_STORAGE_KEY=${AZURITE_KEY}`]; },
   }),
 
+  // The SDKs' shared-key credential objects take the account name, then the key: .NET and Java
+  // `new StorageSharedKeyCredential("account", "…")`, JavaScript `new StorageSharedKeyCredential(…)`,
+  // Python `AzureNamedKeyCredential("account", "…")` (Tables, Service Bus)
+  // (https://learn.microsoft.com/dotnet/api/azure.storage.storagesharedkeycredential.-ctor).
+  custom({
+    id: "azure-storage-shared-key-credential",
+    description: "Azure Storage account key passed to StorageSharedKeyCredential / AzureNamedKeyCredential",
+    kind: "cloud-credential",
+    severity: "critical",
+    docs: "https://learn.microsoft.com/dotnet/api/azure.storage.storagesharedkeycredential.-ctor",
+    keywords: ["sharedkeycredential", "namedkeycredential"],
+    pattern: /(?:StorageSharedKeyCredential|AzureNamedKeyCredential)\s{0,4}\(\s{0,40}["'][a-z0-9]{3,24}["']\s{0,4},\s{0,40}@?["'](?<secret>[A-Za-z0-9+/]{86}==)["']/,
+    entropy: 4.5,
+    validate: notAzurite,
+    get examples() {
+      return {
+        invalid: [
+          `var credential = new StorageSharedKeyCredential("acmeorders", "${storageKey("shared-1")}");`,
+          `credential = AzureNamedKeyCredential("acmetables", "${storageKey("shared-2")}")`,
+        ],
+        valid: [
+          `new StorageSharedKeyCredential("devstoreaccount1", "${AZURITE_KEY}")`,
+          `new StorageSharedKeyCredential(accountName, accountKey)`,
+        ],
+      };
+    },
+  }),
+
   // Hadoop's ABFS/WASB connectors (Spark, Hive, Databricks) read the account key from the property
   // `fs.azure.account.key.<account>.(blob|dfs).core.windows.net`: core-site.xml `<name>`/`<value>`,
   // spark-defaults.conf `name value`, `--conf name=value`
