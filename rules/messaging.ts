@@ -148,6 +148,29 @@ export const rules: Rule[] = [
     get sample() { return fake(HEX, 32, "twilio-auth"); },
     env: "TWILIO_AUTH_TOKEN",
   }),
+  // The helper libraries' clients take the account SID, then the auth token, positionally: Python
+  // `Client("AC…", "…")`, Node `twilio("AC…", "…")`, Ruby `Twilio::REST::Client.new("AC…", "…")`,
+  // Java `Twilio.init("AC…", "…")`, C# `TwilioClient.Init("AC…", "…")`
+  // (https://www.twilio.com/docs/libraries/reference/twilio-python/). The token is 32 hex.
+  custom({
+    id: "twilio-client-auth-token",
+    description: "Twilio auth token passed after the account SID (AC…) to a Twilio client",
+    kind: "token",
+    severity: "critical",
+    docs: "https://www.twilio.com/docs/iam/api/authtoken",
+    keywords: ["twilio"],
+    pattern: /\bAC[0-9a-f]{32}["']\s{0,4},\s{0,40}["'](?<secret>[0-9a-f]{32})["']/,
+    entropy: 3.2,
+    get examples() {
+      return {
+        invalid: [
+          `from twilio.rest import Client\nclient = Client("AC${fake(HEX, 32, "tw-sid")}", "${fake(HEX, 32, "tw-tok")}")`,
+          `Twilio.init("AC${fake(HEX, 32, "tw-sid2")}", "${fake(HEX, 32, "tw-tok2")}");`,
+        ],
+        valid: [`from twilio.rest import Client\nclient = Client("AC${fake(HEX, 32, "tw-sid3")}", auth_token)`, `twilio("AC${fake(HEX, 32, "tw-sid4")}", "your_auth_token")`],
+      };
+    },
+  }),
   // SendGrid: "SG." + 22 + "." + 43 url-safe characters.
   prefixed({
     id: "sendgrid-api-key",
