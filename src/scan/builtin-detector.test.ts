@@ -150,3 +150,27 @@ test("a Basic credential whose password is a stand-in is not reported", () => {
   assert.deepEqual(ids(basic("admin:changeme")), []);
   assert.deepEqual(ids(basic(`deploy-bot:${PW}`)), ["authorization-header"]);
 });
+
+test("credentials passed to calls in code: Go smtp.PlainAuth, PDO, Redis .auth, reqwest basic_auth/bearer_auth, URLRequest setValue (blind corpus 7)", () => {
+  const set = compileRuleSet(allRules);
+  const found = (file: string, text: string) => detectBuiltin(text, scanKeywords(set, text, [], undefined, new Map()), file, fileInfo(file)).map((h) => [h.ruleId, h.secret]);
+  const cases: Array<[string, string, string, string]> = [
+    ["mail.go", `auth := smtp.PlainAuth("", "alerts@example.org", "${PW}", "smtp.example.org")\n`, "code-credential-argument", PW],
+    ["Mailer.php", `$pdo = new PDO('mysql:host=localhost;dbname=shop', 'shop', '${PW}');\n`, "code-credential-argument", PW],
+    ["Cache.java", `jedis.auth("${PW}");\n`, "code-credential-argument", PW],
+    ["client.rs", `client.get(url).basic_auth("ingest", Some("${PW}"))\n`, "code-credential-argument", PW],
+    ["client.rs", `client.post(url).bearer_auth("${KEY}")\n`, "authorization-header", KEY],
+    ["Api.swift", `req.setValue("Bearer ${KEY}", forHTTPHeaderField: "Authorization")\n`, "authorization-header", KEY],
+    ["Api.m", `[req setValue:@"Bearer ${KEY}" forHTTPHeaderField:@"Authorization"];\n`, "authorization-header", KEY],
+  ];
+  for (const [file, text, ruleId, secret] of cases) assert.deepEqual(found(file, text), [[ruleId, secret]], `${file}: ${JSON.stringify(text)}`);
+  const none: Array<[string, string]> = [
+    ["mail.go", `auth := smtp.PlainAuth("", user, password, host)\n`],
+    ["Mailer.php", `$pdo = new PDO($dsn, $user, $password);\n`],
+    ["Cache.java", `jedis.auth(password);\n`],
+    ["client.rs", `client.get(url).basic_auth("ingest", Some(&password))\n`],
+    ["client.rs", `client.post(url).bearer_auth(&token)\n`],
+    ["Api.swift", `req.setValue("Bearer \\(token)", forHTTPHeaderField: "Authorization")\n`],
+  ];
+  for (const [file, text] of none) assert.deepEqual(found(file, text), [], `${file}: ${JSON.stringify(text)}`);
+});

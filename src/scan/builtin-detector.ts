@@ -40,8 +40,15 @@ const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--
 const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$]{3,127})\1(?=\s|$)/gm;
 // Password as a positional argument of well-known credential calls (string literals only):
 // .NET `new NetworkCredential("user", "pw")`, JDBC `DriverManager.getConnection(url, "user", "pw")`,
-// Python requests `auth=("user", "pw")` / `HTTPBasicAuth("user", "pw")`, smtplib/ftplib/imaplib `.login("user", "pw")`.
-const CREDENTIAL_CALLS = /\b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|\.login|auth[ \t]*=)[ \t]*\([ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\1[ \t]*\)|\bgetConnection[ \t]*\([^,()\n]{1,300},[ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\3[ \t]*\)/g;
+// Python requests `auth=("user", "pw")` / `HTTPBasicAuth("user", "pw")`, smtplib/ftplib/imaplib `.login("user", "pw")`,
+// PHP `new PDO($dsn, 'user', 'pw')`, Go `smtp.PlainAuth("", "user", "pw", host)` (identity, user, password:
+// https://pkg.go.dev/net/smtp#PlainAuth), Redis clients' `.auth("pw")` (Jedis, redis-rb), Rust reqwest
+// `.basic_auth("user", Some("pw"))`.
+const CREDENTIAL_CALLS = /\b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|\.login|auth[ \t]*=)[ \t]*\([ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\1[ \t]*\)|\b(?:getConnection|PDO)[ \t]*\([^,()\n]{1,300},[ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\3[ \t]*[,)]|\bPlainAuth[ \t]*\([ \t]*"[^"\n]{0,200}"[ \t]*,[ \t]*"[^"\n]{0,200}"[ \t]*,[ \t]*(")([^"\n]{4,128})"[ \t]*,|\.auth[ \t]*\([ \t]*(["'])([^"'\n]{4,128})\7[ \t]*\)|\.basic_auth[ \t]*\([^,()\n]{1,200},[ \t]*Some\([ \t]*(")([^"\n]{4,128})"[ \t]*\)/g;
+// A bearer or basic credential in code that names no `Authorization` before it: Rust reqwest
+// `.bearer_auth("…")`, Swift/Objective-C `setValue("Bearer …", forHTTPHeaderField: "Authorization")`
+// (https://developer.apple.com/documentation/foundation/nsmutableurlrequest/1408793-setvalue).
+const CODE_BEARER = /\.bearer_auth[ \t]*\([ \t]*()"([A-Za-z0-9._~+/=-]{12,})"[ \t]*\)|@?"(Bearer|Basic|Token)[ \t]+([A-Za-z0-9._~+/=-]{12,})"[ \t]*,?[ \t]*forHTTPHeaderField[ \t]*:[ \t]*@?"Authorization"/g;
 const SQL_PASSWORD = /\b(?:password|identified[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
 const SQL_PASSWORD_AT = new RegExp(SQL_PASSWORD.source, "iy");
 
@@ -77,7 +84,8 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (found.has("authorization")) authHeaders(text, info, hits, anchors?.offsets.get("authorization"));
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
-  if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection"))) credentialCalls(text, hits);
+  if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || text.includes("PDO"))) credentialCalls(text, hits);
+  if (info.kind === "code" && (text.includes("bearer_auth") || text.includes("forHTTPHeaderField"))) codeBearers(text, info, hits);
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (base === ".netrc" || base === "_netrc") netrc(text, hits);
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
@@ -538,10 +546,24 @@ function credentialCalls(text: string, hits: BuiltinHit[]): void {
   CREDENTIAL_CALLS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CREDENTIAL_CALLS.exec(text)) !== null) {
-    const pw = m[2] ?? m[4]!;
-    const quote = m[1] ?? m[3]!;
+    const pw = m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10]!;
+    const quote = m[1] ?? m[3] ?? m[5] ?? m[7] ?? m[9]!;
     const start = m.index + m[0].lastIndexOf(quote + pw + quote) + 1;
     pushPassword(hits, pw, start, "password passed to a credential call", "code-credential-argument");
+  }
+}
+
+function codeBearers(text: string, info: FileInfo, hits: BuiltinHit[]): void {
+  CODE_BEARER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CODE_BEARER.exec(text)) !== null) {
+    const token = m[2] ?? m[4]!;
+    const scheme = m[3]?.toLowerCase() ?? "bearer";
+    if (scheme === "basic" && isStandInBasicCredential(token)) continue;
+    const j = judge("authorization_token", token, "code", info.testPath, true);
+    if (!j.secret) continue;
+    const start = m.index + m[0].indexOf(token);
+    hits.push({ ruleId: "authorization-header", kind: "token", secret: token, start, end: start + token.length, confidence: Math.min(0.9, j.confidence), reason: `${scheme} credential set as an Authorization header in code; ${j.reason.replace(/^name \S+ \S+ \S+ and /, "")}` });
   }
 }
 
