@@ -475,3 +475,38 @@ test("inside an HTML page's <script> the values are judged as code, outside as p
   const prose = `<p>Send "X-Admin-Key": "${hex}" with each call.</p>\n`;
   assert.deepEqual(secretsIn("docs/api.html", prose), []);
 });
+
+test("reads application-code idioms of many languages and mobile resources (blind corpus 7)", () => {
+  const cases: Array<[string, string]> = [
+    // A literal wrapped in a conversion: pydantic SecretStr, Go []byte, Rust String::from / Some.
+    ["config.py", `    redis_password: SecretStr = SecretStr("${PW}")\n`],
+    ["partner.go", `var signingKey = []byte("${TOKEN}")\n`],
+    ["config.rs", `let api_token = String::from("${TOKEN}");\n`],
+    // Environment reads with a literal fallback, the variable's name quoted.
+    ["services.rb", `TOKEN = ENV.fetch("TWILIO_AUTH_TOKEN") { "${TOKEN}" }\n`],
+    ["services.rb", `KEY = ENV["GEOCODER_API_KEY"] || "${TOKEN}"\n`],
+    ["Mailer.php", `$apiKey = getenv('PARTNER_API_KEY') ?: '${TOKEN}';\n`],
+    ["ops.py", `token = os.getenv("API_TOKEN") or "${TOKEN}"\n`],
+    ["Config.kt", `val token = System.getenv("API_TOKEN") ?: "${TOKEN}"\n`],
+    ["config.rs", `env::var("INGEST_TOKEN").unwrap_or_else(|_| String::from("${TOKEN}"))\n`],
+    ["env.dart", `static const apiToken = String.fromEnvironment('API_TOKEN', defaultValue: '${TOKEN}');\n`],
+    // Android resources: more attributes after the name; <meta-data android:name android:value>.
+    ["strings.xml", `<string name="backend_client_secret" translatable="false">${TOKEN}</string>\n`],
+    ["AndroidManifest.xml", `<meta-data android:name="com.onesignal.ApiKey" android:value="${TOKEN}" />\n`],
+    // Objective-C selector parts: `secret:@"…"`.
+    ["AppDelegate.m", `[ACMClient configure:url secret:@"${TOKEN}"];\n`],
+  ];
+  // One value (the engine merges hits on the same span: `SecretStr` in the annotation names it too).
+  for (const [file, text] of cases) assert.deepEqual([...new Set(secretsIn(file, text))], [text.includes(PW) ? PW : TOKEN], `${file}: ${JSON.stringify(text)}`);
+  const none: Array<[string, string]> = [
+    ["config.py", `secret_key: SecretStr = SecretStr(os.environ["SECRET_KEY"])\n`],
+    ["services.rb", `TOKEN = ENV.fetch("TWILIO_AUTH_TOKEN") { raise "missing" }\n`],
+    ["Mailer.php", `$apiKey = getenv('PARTNER_API_KEY') ?: '';\n`],
+    ["ops.py", `label = t.get("password") or "Password"\n`],
+    ["ops.py", `token = os.getenv("API_TOKEN") or default_token()\n`],
+    ["env.dart", `static const apiToken = String.fromEnvironment('API_TOKEN', defaultValue: '');\n`],
+    ["strings.xml", `<string name="hint_password" translatable="false">Password</string>\n`],
+    ["AndroidManifest.xml", `<meta-data android:name="com.google.android.geo.API_KEY" android:value="\${MAPS_API_KEY}" />\n`],
+  ];
+  for (const [file, text] of none) assert.deepEqual(secretsIn(file, text), [], `${file}: ${JSON.stringify(text)}`);
+});

@@ -56,14 +56,14 @@ const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>]
 // comparison with a negative number (`x <-1`) never yields a value. `?=` is Make's conditional
 // assignment (`DOCKER_PASSWORD ?= …`, GNU make manual §6.2.4). A `:` may be followed by `\"`: a
 // JSON object kept escaped inside a JSON string (`"{\"apiKey\":\"…\"}"`).
-const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|\\"|$)|<-(?=[ \t"']))[ \t]*/my;
+const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'`]|\\"|@"|$)|<-(?=[ \t"']))[ \t]*/my;
 // After a quoted name: `"X-Api-Key", "value": "…"` (Postman headers and variables, HAR
-// headers, `{"name": …, "value": …}` pairs), `key="Password" value="…"`, a call's next argument,
+// headers, `{"name": …, "value": …}` pairs), `key="Password" value="…"` (and Android `<meta-data android:name="…" android:value="…"/>`), a call's next argument,
 // and Scala/Kotlin map entries `"password" -> "…"` / `"password" to "…"`. The `"value":` form is
 // tried before the bare comma, which would otherwise take it for a call argument.
 // `"ParameterValue"`: CloudFormation parameter files (`{"ParameterKey": "DbPassword", "ParameterValue": "…"}`),
 // `"Value"` in AWS CLI/Elastic Beanstalk option settings (`{"OptionName": "X", "Value": "…"}`).
-const AFTER_QUOTED_NAME = /(?:[ \t]+value[ \t]*=[ \t]*|[ \t]*,[ \t]*"(?:[Vv]alue|ParameterValue)"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']))/y;
+const AFTER_QUOTED_NAME = /(?:[ \t]+(?:android:)?value[ \t]*=[ \t]*|[ \t]*,[ \t]*"(?:[Vv]alue|ParameterValue)"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']))/y;
 // Erlang/Elixir tuples in config terms: `{db_password, "…"}`, `{:api_key, "…"}`.
 const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // `"name": {` then `"value": ` (ARM parameter files), across at most a few lines.
@@ -77,6 +77,7 @@ const SETTER_NAME = /(?:^|[.$])(?:set|with)[A-Z_]\w*$/;
 // a bare `password("…")` call is as often a UI label or a validator.
 const BUILDER_NAME = /(?:^|\.)(?:password|passwd|passphrase|secret|token|api_?key|client_?secret|access_?token|auth_?token|bearer_?token|secret_?key|private_?key|secret_?access_?key|master_?key|signing_?key)$/i;
 const SETTER_ARGUMENT = /\([ \t]*(?=["'])/y;
+const ELEMENT_ATTRIBUTES = /"(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){1,4}[ \t]*>/y;
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const XML_VALUE = /[ \t]*\r?\n?[ \t]*<value>/y;
 const C_ARRAY = /\[[0-9]{0,4}\][ \t]*(?==)/y;
@@ -433,8 +434,11 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   }
   // Elements named by an attribute: Android `<string name="api_secret">…</string>`, Hibernate
   // `<property name="hibernate.connection.password">…</property>`, `<entry key="db.password">…</entry>`.
-  if (before === 34 && text.startsWith('">', j) && /<[\w:.-]{1,40}[ \t]+(?:name|key)="$/.test(text.slice(Math.max(0, s - 60), s))) {
-    return elementText(text, j + 2, "</");
+  if (before === 34 && next === 34 && /<[\w:.-]{1,40}[ \t]+(?:[\w-]{1,20}:)?(?:name|key)="$/.test(text.slice(Math.max(0, s - 60), s))) {
+    // More attributes may follow the name: `<string name="api_secret" translatable="false">…</string>`.
+    if (text.startsWith('">', j)) return elementText(text, j + 2, "</");
+    ELEMENT_ATTRIBUTES.lastIndex = j;
+    if (ELEMENT_ATTRIBUTES.test(text)) return elementText(text, ELEMENT_ATTRIBUTES.lastIndex, "</");
   }
   // `${db.password:default}` (Spring `@Value`, properties) and `${DB_PASSWORD:-default}` (shell,
   // compose): the default after the name is a literal written into the file. `:?` / `:+` are not defaults.
@@ -569,8 +573,25 @@ function isKeywordMark(c: number): boolean {
   return c === -1 || c === 123 /* { */ || c === 40 /* ( */ || c === 91 /* [ */ || isSpaceCode(c);
 }
 
+// An environment read with a literal fallback, the variable's name quoted: Ruby `ENV.fetch("X") { "…" }`
+// and `ENV["X"] || "…"`, PHP `getenv('X') ?: '…'`, Python `os.getenv("X") or "…"`, Kotlin `?:`, C# `??`,
+// Rust `env::var("X").unwrap_or_else(|_| String::from("…"))`, Dart `String.fromEnvironment('X', defaultValue: '…')`.
+// (`getenv("X", "…")`, the default as the next argument, is the call-argument form below.)
+const ENV_READ = /\b(?:getenv|Getenv|env|ENV|fetch|var|fromEnvironment|GetEnvironmentVariable|getProperty|get)[ \t]*[(\[][ \t]*$/;
+const ENV_FALLBACK = /[ \t]*[)\]][ \t]*(?:\|\||\?:|\?\?|or(?=[ \t]))[ \t]*|[ \t]*[)\]][ \t]*\{[ \t]*(?:\|\w*\|[ \t]*)?|[ \t]*\)\.unwrap_or(?:_else)?\([ \t]*(?:\|\w*\|[ \t]*)?/y;
+const ENV_DEFAULT_ARGUMENT = /[ \t]*,[ \t]*(?:defaultValue|default|fallback)[ \t]*[:=][ \t]*/y;
+
 /** The value after a quoted name whose closing quote ends before `j`. */
 function quotedNameValue(text: string, s: number, j: number, info: FileInfo): { start: number; end: number } | null {
+  const after = codeAt(text, j);
+  if ((after === 41 /* ) */ || after === 93 /* ] */ || after === 44 /* , */) && !info.unquotedLiterals && ENV_READ.test(text.slice(Math.max(0, s - 41), s - 1))) {
+    const re = after === 44 ? ENV_DEFAULT_ARGUMENT : ENV_FALLBACK;
+    re.lastIndex = j;
+    if (re.test(text)) {
+      const v = literalAt(text, re.lastIndex, info);
+      if (v) return v;
+    }
+  }
   // Terraform `variable "db_password" { … default = "…" … }`: the block's default is the value.
   if (/variable[ \t]+"$/.test(text.slice(Math.max(0, s - 12), s)) && /^[ \t]*\{/.test(text.slice(j, j + 8))) return hclDefault(text, j);
   AFTER_QUOTED_NAME.lastIndex = j;
@@ -752,6 +773,8 @@ function isStringPrefixCode(c: number): boolean {
   return c > 0 && (l === 98 || l === 114 || l === 117);
 }
 
+const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes)\([ \t]*(?=["'])/y;
+
 /** `unquoted`: read unquoted literals (the file's `unquotedLiterals` unless the caller knows better: a comment line, a Dockerfile `ENV`). */
 function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true, unquoted = info.unquotedLiterals): { start: number; end: number } | null {
   const c = codeAt(text, j);
@@ -774,6 +797,12 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
     const k = ((c | 32) === 98 /* b */ && (c1 | 32) === 114 /* r */) || ((c | 32) === 114 && (c1 | 32) === 98) ? j + 2 : j + 1;
     const q = codeAt(text, k);
     if ((q === 34 || q === 39) && !isIdentCode(codeAt(text, j - 1))) return readQuoted(text, k);
+  }
+  // A literal wrapped in a conversion or an option: Go `[]byte("…")`, pydantic `SecretStr("…")`, Rust
+  // `String::from("…")` and `Some("…")`, Python `bytes("…", "utf-8")`: the literal is the value.
+  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */) && !isIdentCode(codeAt(text, j - 1))) {
+    WRAPPED_LITERAL.lastIndex = j;
+    if (WRAPPED_LITERAL.test(text)) return readQuoted(text, WRAPPED_LITERAL.lastIndex);
   }
   if (!unquoted) return null;
   if (c === 124 /* | */ || c === 62 /* > */) return null; // YAML block scalars
