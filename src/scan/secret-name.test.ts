@@ -153,3 +153,10 @@ test("pre-shared keys, SSSD's authtok and application salts glued to their word 
     assert.ok(a.strength === "none" || a.negative, `${name}: ${JSON.stringify(a)}`);
   }
 });
+
+test("Segment write keys and Branch keys are public client keys; their secrets stay secrets (blind corpus 7)", () => {
+  assert.equal(analyzeName("SEGMENT_WRITE_KEY").strength, "none");
+  assert.equal(analyzeName("io.branch.sdk.BranchKey").strength, "none");
+  assert.notEqual(analyzeName("BRANCH_SECRET").strength, "none");
+  assert.notEqual(analyzeName("ALGOLIA_WRITE_KEY").strength, "none");
+});

@@ -262,8 +262,14 @@ function isPublicClientToken(before: string[]): boolean {
 // Amplitude's project API key is sent by every browser and app SDK with each event ("The API key is
 // public and is used in client-side SDKs"; the secret key, used for export and management APIs, is not:
 // https://amplitude.com/docs/apis/keys-and-tokens). AMPLITUDE_SECRET_KEY ends in SECRET_KEY and stays.
+// Segment's write key identifies a source to the analytics.js and mobile SDKs that send events with it
+// ("write keys are not secret": https://segment.com/docs/connections/find-writekey/); Branch's key
+// (`key_live_…`) is the app key every Branch SDK ships, the Branch *secret* stays one
+// (https://help.branch.io/developers-hub/docs/android-basic-integration#configure-app).
 function isPublicClientKey(before: string[]): boolean {
   const prev = before[before.length - 1] ?? "";
+  if (before.includes("segment") && prev === "write") return true;
+  if (prev === "branch") return true;
   if (before.includes("amplitude") && (prev === "api" || prev === "amplitude")) return true;
   if (before.includes("pusher") && (prev === "app" || prev === "pusher" || prev === "client")) return true;
   if (before.includes("search") && (before.includes("only") || before.some((w) => SEARCH_VENDORS.has(w)))) return true;
