@@ -272,3 +272,15 @@ test("exec: programs, secret-store paths with a field and JSON object text are n
   assert.equal(notSecretReason(pw), null);
   assert.equal(notSecretReason(`exec${pw}`), null);
 });
+
+test("published crypto test vectors, Django's unusable password and another name's assignment are not secrets (blind corpus 7)", () => {
+  // NIST SP 800-38A's AES-128 key, RFC 7515 A.1's HMAC key.
+  assert.equal(notSecretReason(["2b7e1516", "28aed2a6", "abf71588", "09cf4f3c"].join("")), "documented example value");
+  assert.equal(notSecretReason(["AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ", "-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow"].join("")), "documented example value");
+  const unusable = "!" + ["gpQ8x", "Lm2Zt", "8RwYc", "4NbHs", "7JdUe", "1FgAo", "Tq9Vk", "3WcXy"].join("");
+  assert.equal(notSecretReason(unusable, "password"), "hash or digest");
+  assert.equal(notSecretReason(unusable.slice(1) + "!", "password"), null, "a password that merely holds a '!'");
+  assert.equal(notSecretReason("request_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"), "another name's assignment, not a value");
+  assert.equal(notSecretReason("traceId=6f1c2d3e4b5a4c6d8e7f9a0b1c2d3e4f"), "another name's assignment, not a value");
+  assert.equal(notSecretReason("Xk29fLq8vN3mZp7tRw4y=="), null, "base64 padding is not an assignment");
+});

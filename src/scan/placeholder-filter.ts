@@ -40,6 +40,14 @@ const DOCUMENTED_EXAMPLES = new Set([
   "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d",
   "5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a",
   "7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6",
+  // Published crypto test vectors that libraries copy into their tests: the AES-128/192/256 keys of NIST
+  // SP 800-38A (appendix F, the FIPS-197 example key), RFC 7515 appendix A.1's HMAC key and RFC 7519 §3.1's
+  // example JWT.
+  "2b7e151628aed2a6abf7158809cf4f3c",
+  "8e73b0f7da0e6452c810f32b809079e562f8ead2522c6b7b",
+  "603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4",
+  "AyM1SysPpbyDfgZld3umj1qzKObwVMkoqQ-EstJQLr_T-1qS0gZH75aKtMN3Yj0iPS4hcgUuTwjAzZr1Z9CAow",
+  "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
   // jwt.io's default token (HS256, "your-256-bit-secret")
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
 ]);
@@ -235,6 +243,9 @@ export function isHash(v: string): boolean {
     // PostgreSQL's stored role passwords: "md5" + md5(password || user), or a SCRAM-SHA-256 verifier
     // (https://www.postgresql.org/docs/current/catalog-pg-authid.html); pgbouncer userlists hold the same.
     /^md5[0-9a-f]{32}$/.test(v) ||
+    // Django's unusable password (`set_unusable_password()`): "!" + 40 random characters, never a
+    // password (UNUSABLE_PASSWORD_PREFIX and UNUSABLE_PASSWORD_SUFFIX_LENGTH in django/contrib/auth/hashers.py).
+    /^![A-Za-z0-9]{40}$/.test(v) ||
     /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(v)
   );
 }
@@ -384,6 +395,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isDottedNumber(v)) return "object identifier, version or address";
   if (isLocatorOrName(v)) return "path, URL without credentials, or host name";
   if (isJsonObjectText(v)) return "a JSON object, not a single value";
+  if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isCharacterTable(v)) return "punctuation or control characters, not a password";
   if (isStandIn(v)) return "placeholder or default value";
@@ -391,6 +403,10 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isHexDigest(v) && DIGEST_NAME.test(name)) return "hex digest";
   return null;
 }
+
+// A value that starts with another snake_case or camelCase name and `=`: the rest of a log line or a
+// query (`auth: request_id=… trace_id=…`), where that name, not the one before, owns what follows.
+const ASSIGNMENT_TEXT = /^(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)=[^=]/;
 
 // A digest word as a word of the name (`commit_sha`, `fileHash`, `sha256sum`, `etag`), not
 // inside another word: `PREVIEW_SECRET` holds `rev`, `SHARED_KEY` starts with `sha`.
