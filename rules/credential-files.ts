@@ -211,7 +211,9 @@ export const rules: Rule[] = [
       };
     },
   }),
-  // wp-config.php: define('DB_PASSWORD', '…') and the eight authentication keys and salts.
+  // wp-config.php: define('DB_PASSWORD', '…') and the eight authentication keys and salts. WordPress's
+  // own wp-config-sample.php and the salts from https://api.wordpress.org/secret-key/1.1/salt/ align the
+  // values in a column (`define( 'AUTH_SALT',        '…' );`), so up to 40 blanks after the comma.
   custom({
     id: "wordpress-config-secret",
     description: "WordPress wp-config.php database password or authentication key/salt",
@@ -219,12 +221,17 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://developer.wordpress.org/apis/wp-config-php/",
     keywords: ["define("],
-    pattern: /define\([ \t]{0,4}['"](?:DB_PASSWORD|(?:SECURE_)?AUTH_(?:KEY|SALT)|LOGGED_IN_(?:KEY|SALT)|NONCE_(?:KEY|SALT))['"][ \t]{0,4},[ \t]{0,4}(?<q>['"])(?<secret>(?:(?!\k<q>)[^\\\r\n]){3,200})\k<q>[ \t]{0,4}\)/,
+    pattern: /define\([ \t]{0,4}['"](?:DB_PASSWORD|(?:SECURE_)?AUTH_(?:KEY|SALT)|LOGGED_IN_(?:KEY|SALT)|NONCE_(?:KEY|SALT))['"][ \t]{0,4},[ \t]{0,40}(?<q>['"])(?<secret>(?:(?!\k<q>)[^\\\r\n]){3,200})\k<q>[ \t]{0,4}\)/,
     validate: isRealPassword,
     get examples() {
       return {
-        invalid: [`define( 'DB_PASSWORD', '${pw("wp")}' );`, `define('AUTH_KEY', '${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~", 64, "wpkey")}');`],
-        valid: ["define( 'DB_PASSWORD', 'password_here' );", "define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'DB_PASSWORD', getenv('DB_PASSWORD') );"],
+        invalid: [
+          `define( 'DB_PASSWORD', '${pw("wp")}' );`,
+          `define('AUTH_KEY', '${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~", 64, "wpkey")}');`,
+          // The salt API's alignment, and a salt that holds printf-like `%d` and `;)` (random punctuation).
+          `define( 'AUTH_SALT',        '${fake(ALNUM, 12, "wpsalt1")}%d;)${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~", 38, "wpsalt2")}%s|${fake(ALNUM, 8, "wpsalt3")}' );`,
+        ],
+        valid: ["define( 'DB_PASSWORD', 'password_here' );", "define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'NONCE_SALT',       'put your unique phrase here' );", "define( 'DB_PASSWORD', getenv('DB_PASSWORD') );"],
       };
     },
   }),
