@@ -160,3 +160,10 @@ test("Segment write keys and Branch keys are public client keys; their secrets s
   assert.notEqual(analyzeName("BRANCH_SECRET").strength, "none");
   assert.notEqual(analyzeName("ALGOLIA_WRITE_KEY").strength, "none");
 });
+
+test("a platform, build or environment after the head keeps the secret (blind corpus 7)", () => {
+  for (const n of ["MAPS_API_KEY_ANDROID", "apiKeyIos", "CODEPUSH_KEY_ANDROID", "GITHUB_TOKEN_CI", "API_TOKEN_RELEASE", "STRIPE_SECRET_KEY_SANDBOX"]) {
+    assert.notEqual(analyzeName(n).strength, "none", n);
+  }
+  for (const n of ["API_KEY_HEADER", "TOKEN_URL", "PASSWORD_LENGTH"]) assert.equal(analyzeName(n).strength, "none", n);
+});

@@ -33,6 +33,9 @@ const NEUTRAL_AFTER = new Set([
   "old", "new", "current", "previous", "next", "default", "fallback", "env", "bytes", "material", "content", "contents", "1", "2", "3",
   // The encoding the value is written in, not something about it: PRIVATE_KEY_PEM, JWT_SECRET_JWK, GCP_CREDENTIALS_JSON.
   "pem", "der", "jwk", "json",
+  // The platform, build or environment the same secret is for: a mobile app's MAPS_API_KEY_ANDROID /
+  // apiKeyIos, CI's GITHUB_TOKEN_CI, a Gradle variant's API_KEY_RELEASE, SANDBOX/UAT/QA copies.
+  "android", "ios", "macos", "web", "mobile", "desktop", "ci", "debug", "release", "sandbox", "uat", "qa", "preprod", "preview",
 ]);
 
 /** Modifiers of `key` / `token` that make the name about a non-secret. */
