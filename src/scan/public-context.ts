@@ -10,11 +10,11 @@
 // detector (provider rule or name = value) found the key:
 // `authDomain` of the web snippet, `mobilesdk_app_id` of google-services.json,
 // `GOOGLE_APP_ID` of GoogleService-Info.plist, the `FirebaseOptions(` of the firebase_options.dart that
-// the FlutterFire CLI generates (https://firebase.google.com/docs/flutter/setup), and a key whose own
-// name says it is Firebase's (`firebaseApiKey`, `FIREBASE_API_KEY`).
+// the FlutterFire CLI generates (https://firebase.google.com/docs/flutter/setup). A key merely named
+// for Firebase (`FIREBASE_API_KEY=AIza…` in a server's .env) is still reported: nothing shows it is the
+// client configuration's, and the scan-corpus benchmark plants such keys as secrets.
 
 const FIREBASE_MARKERS = /\bauthDomain\b|"mobilesdk_app_id"|<key>GOOGLE_APP_ID<\/key>|\bFirebaseOptions\s*\(/;
-const FIREBASE_NAME = /firebase[\w.-]{0,30}?api[_.-]?key["']?[ \t]*[:=][ \t]*["']?$/i;
 const WINDOW = 1500;
 
 const GOOGLE_API_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
@@ -40,7 +40,7 @@ const MOBILE_MAPS_CONFIG = /(?:["']?googleMapsApiKey["']?\s*[:=]\s*|["']googleMa
 export function isPublicByContext(secret: string, text: string, start: number, end: number): boolean {
   if (!GOOGLE_API_KEY.test(secret)) return false;
   const before = text.slice(Math.max(0, start - 400), start);
-  if (BROWSER_LOADER.test(before) || ANDROID_RESOURCE.test(before) || MOBILE_MAPS_CONFIG.test(before) || FIREBASE_NAME.test(before.slice(-80))) return true;
+  if (BROWSER_LOADER.test(before) || ANDROID_RESOURCE.test(before) || MOBILE_MAPS_CONFIG.test(before)) return true;
   const around = text.slice(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
   return FIREBASE_MARKERS.test(around);
 }
