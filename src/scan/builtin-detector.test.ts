@@ -174,3 +174,22 @@ test("credentials passed to calls in code: Go smtp.PlainAuth, PDO, Redis .auth, 
   ];
   for (const [file, text] of none) assert.deepEqual(found(file, text), [], `${file}: ${JSON.stringify(text)}`);
 });
+
+test("a Basic credential built from a literal user:password outside JavaScript: b64encode, base64_encode, encode64, encodeToString (blind corpus 6 leftover)", () => {
+  const set = compileRuleSet(allRules);
+  const found = (file: string, text: string) => detectBuiltin(text, scanKeywords(set, text, [], undefined, new Map()), file, fileInfo(file)).map((h) => [h.ruleId, h.secret]);
+  const cases: Array<[string, string]> = [
+    ["client.py", `headers = {"Authorization": "Basic " + base64.b64encode(b"svc_sync:${PW}").decode()}\n`],
+    ["client.php", `$auth = base64_encode('svc_sync:${PW}');\n`],
+    ["client.rb", `auth = Base64.strict_encode64("svc_sync:${PW}")\n`],
+    ["Client.java", `String auth = Base64.getEncoder().encodeToString("svc_sync:${PW}".getBytes());\n`],
+  ];
+  for (const [file, text] of cases) assert.deepEqual(found(file, text), [["code-credential-argument", PW]], `${file}: ${JSON.stringify(text)}`);
+  const none: Array<[string, string]> = [
+    ["client.py", `token = base64.b64encode(f"{user}:{password}".encode())\n`],
+    ["client.rb", `auth = Base64.strict_encode64("#{user}:#{password}")\n`],
+    ["client.php", `$auth = base64_encode('user:password');\n`],
+    ["Client.java", `String b = Base64.getEncoder().encodeToString("https://example.org".getBytes());\n`],
+  ];
+  for (const [file, text] of none) assert.deepEqual(found(file, text), [], `${file}: ${JSON.stringify(text)}`);
+});

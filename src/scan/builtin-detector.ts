@@ -70,6 +70,13 @@ export interface BuiltinAnchors {
   heads: ArrayLike<number>;
 }
 
+// A Basic credential built in code from a literal `user:password` (RFC 7617 §2): Python
+// `base64.b64encode(b"user:…")`, PHP `base64_encode('user:…')`, Ruby `Base64.strict_encode64("user:…")`,
+// Java/Kotlin `encodeToString("user:…".getBytes())` (JavaScript's `btoa`/`Buffer.from` are the JS
+// scanner's). Interpolations (`f"{user}:{pw}"`, `#{…}`, `$pw`) are not literals, and a URI
+// (`data:…`, `https:…`) is not a user name.
+const BASIC_ENCODE = /\b(?:(?:urlsafe_|standard_)?b64encode|base64_encode|(?:strict_|urlsafe_)?encode64|encodeToString)[ \t]*\([ \t]*b?(["'])(?!(?:data|https?|urn|mailto|file|blob):)([^"':\s{}$]{1,64}):([^"'\s{}$]{4,128})\1/g;
+
 /**
  * `found`: the lower-case trigger words present in the text (ENGINE_KEYWORDS in
  * rule-set.ts, found in the engine's single keyword pass); detectors whose
@@ -86,6 +93,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
   if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || text.includes("PDO"))) credentialCalls(text, hits);
   if (info.kind === "code" && (text.includes("bearer_auth") || text.includes("forHTTPHeaderField"))) codeBearers(text, info, hits);
+  if (info.kind === "code" && (text.includes("b64encode") || text.includes("base64_encode") || text.includes("encode64") || text.includes("encodeToString"))) basicEncodes(text, hits);
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (base === ".netrc" || base === "_netrc") netrc(text, hits);
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
@@ -550,6 +558,15 @@ function credentialCalls(text: string, hits: BuiltinHit[]): void {
     const quote = m[1] ?? m[3] ?? m[5] ?? m[7] ?? m[9]!;
     const start = m.index + m[0].lastIndexOf(quote + pw + quote) + 1;
     pushPassword(hits, pw, start, "password passed to a credential call", "code-credential-argument");
+  }
+}
+
+function basicEncodes(text: string, hits: BuiltinHit[]): void {
+  BASIC_ENCODE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BASIC_ENCODE.exec(text)) !== null) {
+    const pw = m[3]!;
+    pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "password in a `user:password` literal encoded for a Basic header", "code-credential-argument");
   }
 }
 
