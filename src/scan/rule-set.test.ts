@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { allRules, candidateRules, compileRuleSet, GENERIC_HEADS, keywordsIn, runRules, runRulesWith, scanKeywords } from "./rule-set.js";
+import { allRules, candidateRules, compileRuleSet, ENGINE_POSITION_KEYWORDS, GENERIC_HEADS, keywordsIn, runRules, runRulesWith, scanKeywords } from "./rule-set.js";
 import { passesKeywords, runRule } from "./rule-runner.js";
 import type { Rule } from "./types.js";
 import { buildKeywordTable, findKeywords } from "./keyword-table.js";
@@ -84,6 +84,38 @@ test("the pass records every place a generic head word starts, ascending, ASCII 
     scanKeywords(set, text, heads);
     assert.deepEqual(heads, expected.sort((a, b) => a - b), JSON.stringify(text.slice(0, 60)));
   }
+});
+
+test("each pass's anchor offsets are its own text's, and an earlier pass's offsets stay as they were (the offsets container is reused)", () => {
+  const set = compileRuleSet(allRules);
+  const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  // Every occurrence of each engine anchor word, from a plain search (the texts are short: no list overflows).
+  const expected = (text: string) => {
+    const out = new Map<string, number[]>();
+    for (const k of ENGINE_POSITION_KEYWORDS) {
+      const at: number[] = [];
+      for (let i = fold(text).indexOf(k); i !== -1; i = fold(text).indexOf(k, i + 1)) at.push(i);
+      if (at.length > 0) out.set(k, at);
+    }
+    return out;
+  };
+  const texts = [
+    "url = https://user:pw@db.example.com/x\nAuthorization: Bearer abc\nhttp://a.b",
+    "nothing of the sort here, just words",
+    "CREATE USER bob IDENTIFIED BY 'x'; see ftp://h",
+    "",
+    "authorization: Basic Zm9vOmJhcg== and ://",
+    "plain again",
+    ...sampleTexts(),
+  ];
+  const held: Array<[Map<string, readonly number[] | null>, Map<string, number[]>]> = [];
+  for (const text of texts) {
+    const offsets = new Map<string, readonly number[] | null>();
+    scanKeywords(set, text, [], undefined, offsets);
+    assert.deepEqual(offsets, expected(text), JSON.stringify(text.slice(0, 60)));
+    held.push([offsets, expected(text)]);
+  }
+  for (const [offsets, want] of held) assert.deepEqual(offsets, want);
 });
 
 test("the pass looks for nothing inside the skipped ranges", () => {
