@@ -13,6 +13,29 @@ const distPath = join(__dirname, "..", "dist") + sep;
 const distUrl = pathToFileURL(distPath).href;
 const base = join(distPath, "src", "cli", "scan.bundle");
 
+/**
+ * V8 flags of a `scan` process, set before any of the engine is compiled.
+ *
+ * TurboFan inlines callees into a hot function up to 920 bytes of bytecode
+ * in all (V8's --max-inlined-bytecode-size-cumulative); the engine's hot
+ * functions (detectGeneric, valueAfter, runJob, findKeywords) are each
+ * optimised 4-6 times per thread, as branches first met late in a scan
+ * ("insufficient type feedback") throw the optimised code away, and each
+ * recompile redid every inlined callee. With 300 a recompile is smaller:
+ * corpus scan (335 MB, all files, load 10-15, CPU-s user + sys, alternated)
+ * default pool 6.84/6.45/6.35/6.18 -> 6.18/6.24/6.00/5.90, --workers 0
+ * 5.01/5.40/5.02 -> 4.75/4.99/4.76; the generic detector alone over the
+ * corpus in memory: first pass 903-973 -> 805-821 ms, later passes the same
+ * (docs/benchmarks.md, session 6, alloc). V8 checks the flags' hash when it
+ * takes a code cache: scripts/bundle.js makes the bundle's cache under these
+ * flags, and a worker thread shares its process's flags.
+ */
+const V8_FLAGS = "--max-inlined-bytecode-size-cumulative=300";
+
+function setV8Flags() {
+  require("node:v8").setFlagsFromString(V8_FLAGS);
+}
+
 /** Best effort (a read-only install keeps its files): the whole file or nothing. */
 function writeAtomically(file, data) {
   const tmp = `${file}.${process.pid}.tmp`;
@@ -99,4 +122,4 @@ function loadBundle({ refreshCache }) {
   });
 }
 
-module.exports = { base, compileParser, distPath, distUrl, loadBundle, writeAtomically };
+module.exports = { base, compileParser, distPath, distUrl, loadBundle, setV8Flags, V8_FLAGS, writeAtomically };

@@ -14,6 +14,9 @@ const bundle = require("./scan-bundle.js");
 
 const { distPath, distUrl } = bundle;
 
+// Before anything of the engine is compiled (scan-bundle.js V8_FLAGS).
+if (process.argv[2] === "scan") bundle.setV8Flags();
+
 function loadBundle() {
   if (process.argv[2] !== "scan" || process.env.VAULTSHIFT_NO_BUNDLE) return undefined;
   const base = bundle.base;

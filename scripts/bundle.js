@@ -317,8 +317,10 @@ async function warmChild() {
   const vm = await import("node:vm");
   const { createRequire } = await import("node:module");
   const file = join(dist, `${OUT}.js`);
+  const { compileParser, setV8Flags } = createRequire(import.meta.url)(join(root, "bin", "scan-bundle.js"));
+  // The flags bin/vaultshift.js sets for a scan: V8 rejects a code cache made under other flags.
+  setV8Flags();
   const script = new vm.Script(readFileSync(file, "utf8"), { filename: file });
-  const { compileParser } = createRequire(import.meta.url)(join(root, "bin", "scan-bundle.js"));
   let parser;
   const load = script.runInThisContext()({
     distUrl: pathToFileURL(dist).href + "/",

@@ -146,12 +146,16 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
   assert.match(run(pkg, repo, ["--help"]).stdout, /Usage: vaultshift <command>/);
 });
 
-test("scan bundle: a missing or rejected code cache is written again by the next scan", async (t) => {
+test("scan bundle: the build's code cache is taken as it is; a missing or rejected one is written again by the next scan", async (t) => {
   const { dir, cleanup } = tempDir("vaultshift-bundle-");
   t.after(cleanup);
   const pkg = packageCopy(dir);
   const cache = join(pkg, "dist", "src", "cli", "scan.bundle.cache");
   writeFiles(dir, { "work/.env": `AWS_SECRET_ACCESS_KEY=${SECRET}\n` });
+  // Made under the flags a scan sets (bin/scan-bundle.js V8_FLAGS): V8 takes it, and nothing rewrites it.
+  const built = readFileSync(cache);
+  assert.equal(run(pkg, join(dir, "work"), ["scan"]).code, 1);
+  assert.ok(readFileSync(cache).equals(built), "the scan rejected the build's code cache and wrote another");
   rmSync(cache);
   assert.equal(run(pkg, join(dir, "work"), ["scan"]).code, 1);
   assert.ok(readFileSync(cache).length > 1000, "no code cache written");
