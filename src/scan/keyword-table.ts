@@ -319,6 +319,7 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   };
   const layout: WasmLayout = {
     window: place(t.window.byteLength),
+    windows: place(16),
     slotOf: place(t.slotOf.byteLength),
     cls: place(256),
     lower: place(256),

@@ -9,6 +9,8 @@
 
 export interface WasmLayout {
   window: number;
+  /** 4 i32: the numbers of the windows ending in the pairs being looked at (keyword-wasm's own scratch). */
+  windows: number;
   slotOf: number;
   cls: number;
   lower: number;
@@ -38,7 +40,7 @@ const OP = {
   block: 0x02, loop: 0x03, if: 0x04, else: 0x05, end: 0x0b, br: 0x0c, br_if: 0x0d, return: 0x0f,
   get: 0x20, set: 0x21, tee: 0x22,
   load: 0x28, load8: 0x2d, load16: 0x2f, store: 0x36, store8: 0x3a, const: 0x41,
-  eqz: 0x45, eq: 0x46, ne: 0x47, lt_s: 0x48, gt_s: 0x4a, le_s: 0x4c, ge_s: 0x4e,
+  eqz: 0x45, eq: 0x46, ctz: 0x68, ne: 0x47, lt_s: 0x48, gt_s: 0x4a, le_s: 0x4c, ge_s: 0x4e,
   add: 0x6a, sub: 0x6b, and: 0x71, or: 0x72, shl: 0x74, shr_u: 0x76,
 } as const;
 
@@ -71,8 +73,8 @@ const section = (id: number, bytes: number[]): number[] => [id, ...uleb(bytes.le
 const name = (s: string): number[] => [...uleb(s.length), ...[...s].map((c) => c.charCodeAt(0))];
 
 // Locals of scan(from, end, segStart, segEnd, wideFrom): the parameters, then these.
-const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17, V = 18, PC2 = 19, OK = 20, FS = 21, NB = 22, FC = 23, I = 24, B = 25, C0 = 26, C1 = 27, C2 = 28, C3 = 29, H0 = 30, H1 = 31, H2 = 32, H3 = 33;
-const LOCALS = 29;
+const FROM = 0, END = 1, SEG_START = 2, SEG_END = 3, WIDE_FROM = 4, J = 5, PREV = 6, PC = 7, W = 8, H = 9, Q = 10, Q_END = 11, K = 12, AT = 13, KS = 14, LEN = 15, X = 16, N = 17, V = 18, PC2 = 19, OK = 20, FS = 21, NB = 22, FC = 23, I = 24, B = 25, C0 = 26, C1 = 27, C2 = 28, C3 = 29, H0 = 30, H1 = 31, H2 = 32, H3 = 33, MASK = 34, IDX = 35;
+const LOCALS = 31;
 
 /**
  * The module's bytes for a layout. scan(from, end, segStart, segEnd, wideFrom)
@@ -189,6 +191,29 @@ export function scanModule(l: WasmLayout, pages: number, simd = false): Uint8Arr
       OP.end,
     OP.end,
   ];
+  /**
+   * The keywords of the windows on ending in pair j (and j + 1), in text order: bit i of the mask
+   * (code) is window Hi, starting at 2j - 2 + i. A loop over the mask's bits, not a test per
+   * window: which of the four is on is what the branch predictor cannot guess.
+   */
+  const hits = (mask: number[]): number[] => [
+    ...mask, ...set(MASK),
+    ...c(0), ...get(H0), ...store32(l.windows),
+    ...c(0), ...get(H1), ...store32(l.windows + 4),
+    ...c(0), ...get(H2), ...store32(l.windows + 8),
+    ...c(0), ...get(H3), ...store32(l.windows + 12),
+    OP.block, VOID,
+      OP.loop, VOID,
+        ...get(MASK), OP.eqz, OP.br_if, 1,
+        ...get(MASK), OP.ctz, ...set(IDX),
+        ...get(J), ...c(1), OP.shl, ...c(2), OP.sub, ...get(IDX), OP.add, ...set(W),
+        ...get(IDX), ...c(2), OP.shl, ...load32(l.windows), ...set(H),
+        ...windowHit(),
+        ...get(MASK), ...get(MASK), ...c(1), OP.sub, OP.and, ...set(MASK),
+        OP.br, 0,
+      OP.end,
+    OP.end,
+  ];
   const body = [
     ...get(FROM), ...set(J),
     // prev = classes of the pair before `from` (0 at the start of the text).
@@ -209,19 +234,12 @@ export function scanModule(l: WasmLayout, pages: number, simd = false): Uint8Arr
             OP.if, VOID,
               // Room for every keyword of four slots, or stop before this pair.
               ...c(0), ...load32(l.out), ...c(l.outCapacity), OP.ge_s, OP.if, VOID, ...get(J), OP.return, OP.end,
-              // The window starting at 2j - 2 only from pair 1 on (pair 0's starts before the text).
-              ...window(H0), ...get(J), ...c(0), OP.gt_s, OP.and, OP.if, VOID,
-                ...get(J), ...c(1), OP.shl, ...c(2), OP.sub, ...set(W), ...get(H0), ...set(H), ...windowHit(),
-              OP.end,
-              ...window(H1), OP.if, VOID,
-                ...get(J), ...c(1), OP.shl, ...c(1), OP.sub, ...set(W), ...get(H1), ...set(H), ...windowHit(),
-              OP.end,
-              ...window(H2), OP.if, VOID,
-                ...get(J), ...c(1), OP.shl, ...set(W), ...get(H2), ...set(H), ...windowHit(),
-              OP.end,
-              ...window(H3), OP.if, VOID,
-                ...get(J), ...c(1), OP.shl, ...c(1), OP.add, ...set(W), ...get(H3), ...set(H), ...windowHit(),
-              OP.end,
+              ...hits([
+                ...window(H0), ...get(J), ...c(0), OP.gt_s, OP.and,
+                ...window(H1), ...c(1), OP.shl, OP.or,
+                ...window(H2), ...c(2), OP.shl, OP.or,
+                ...window(H3), ...c(3), OP.shl, OP.or,
+              ]),
             OP.end,
             ...get(PC2), ...set(PREV),
             ...get(J), ...c(2), OP.add, ...set(J),
@@ -235,12 +253,7 @@ export function scanModule(l: WasmLayout, pages: number, simd = false): Uint8Arr
         ...get(PREV), ...c(63), OP.and, ...c(12), OP.shl, ...get(PC), OP.or, ...set(H1),
         ...window(H0), ...window(H1), OP.or, OP.if, VOID,
           ...c(0), ...load32(l.out), ...c(l.outCapacity), OP.ge_s, OP.if, VOID, ...get(J), OP.return, OP.end,
-          ...window(H0), ...get(J), ...c(0), OP.gt_s, OP.and, OP.if, VOID,
-            ...get(J), ...c(1), OP.shl, ...c(2), OP.sub, ...set(W), ...get(H0), ...set(H), ...windowHit(),
-          OP.end,
-          ...window(H1), OP.if, VOID,
-            ...get(J), ...c(1), OP.shl, ...c(1), OP.sub, ...set(W), ...get(H1), ...set(H), ...windowHit(),
-          OP.end,
+          ...hits([...window(H0), ...get(J), ...c(0), OP.gt_s, OP.and, ...window(H1), ...c(1), OP.shl, OP.or]),
         OP.end,
         ...get(PC), ...set(PREV),
         ...get(J), ...c(1), OP.add, ...set(J),
