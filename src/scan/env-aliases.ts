@@ -16,14 +16,18 @@ import { analyzeName } from "./secret-name.js";
 const SOURCES = ["process.env", "import.meta.env"];
 // `const { env } = process`, `const { env: e } = process` (the walk's second alias form).
 const ENV_KEY = /^\{\s*env(?:\s*:\s*([A-Za-z_$][\w$]*))?\s*[,}]/;
+let last: { text: string; aliases: Set<string> } | null = null;
 const DECLARED = /(?:^|[^\w$])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*$/;
 
 /**
  * The names bound to the environment object: `const env = process.env` (or `import.meta.env`, ending its
  * statement or its line) and `const { env } = process` / `const { env: e } = process`.
  */
-export function envAliases(text: string): Set<string> {
+export function envAliases(text: string): ReadonlySet<string> {
+  // The pre-check, then the walk or the lexical reader, ask for the same text in a row.
+  if (last !== null && last.text === text) return last.aliases;
   const aliases = new Set<string>();
+  last = { text, aliases };
   for (const src of SOURCES) {
     for (let p = text.indexOf(src); p !== -1; p = text.indexOf(src, p + src.length)) {
       const end = p + src.length;

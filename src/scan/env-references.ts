@@ -3,6 +3,7 @@ import type { Candidate } from "./engine.js";
 import { judge } from "./judge.js";
 import { LineCursor } from "./positions.js";
 import { envAliases } from "./env-aliases.js";
+import { parseable } from "./js-scanner.js";
 
 // Environment reads found lexically, without a parser: `process.env.X`,
 // `process.env["X"]`, `process.env[name]` (dynamic), `import.meta.env.X`, with
@@ -34,6 +35,9 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
   let q = found === undefined || found.has("import.meta.env") ? text.indexOf("import.meta.env") : -1;
   // The end of the previous read: an occurrence inside it (`process.env[process.env.KEY]`) is part of it.
   let end = 0;
+  // Aliases and destructurings are listed where the AST would list them: in a text the scanner would
+  // parse. Minified bundles (`var t=process.env`, then every `t.x`) are not read for them.
+  const full = parseable(text);
   while (p !== -1 || q !== -1) {
     let at: number;
     if (q === -1 || (p !== -1 && p < q)) {
@@ -61,7 +65,7 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
       form = "dynamic";
     } else {
       // `process.env` itself: a destructuring (`const { A, B: b = "…" } = process.env`) lists its keys.
-      destructuredReads(text, m.index, file, index, envReferences);
+      if (full) destructuredReads(text, m.index, file, index, envReferences);
       continue;
     }
     const pos = index.position(m.index);
@@ -71,7 +75,7 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
   }
   // Reads through an alias (`const env = process.env; env.API_URL`, `const { A } = env`), as the AST
   // walk lists them (js-scanner.ts `envRef`), for the files the pre-check does not parse.
-  for (const alias of envAliases(text)) {
+  for (const alias of full ? envAliases(text) : []) {
     for (let p = text.indexOf(alias); p !== -1; p = text.indexOf(alias, p + alias.length)) {
       const prev = text.charCodeAt(p - 1);
       if (p > 0 && (isWordCode(prev) || prev === 36 || prev === 46)) continue;

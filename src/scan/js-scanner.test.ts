@@ -271,3 +271,8 @@ test("without a parse, alias and destructuring reads are listed as the AST lists
     assert.deepEqual(lexical, ast, text);
   }
 });
+
+test("in minified text (never parsed) alias and destructuring reads are not listed: only plain reads", () => {
+  const text = `var t=process.env;const{A:a="x"}=process.env;` + "t.x=1;".repeat(2000) + "process.env.B;";
+  assert.deepEqual(scan("dist/app.min.js", text).envReferences.map((r) => `${r.form}:${r.name}`), ["member:B"]);
+});

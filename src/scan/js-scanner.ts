@@ -122,10 +122,7 @@ const PASSWORD_HASH_RECEIVER = /^(?:bcrypt|bcryptjs|argon2|password)$/;
  * when there was one.
  */
 export function shouldParseJavaScript(text: string, found?: ReadonlySet<string>): boolean {
-  if (text.length > AST_MAX_BYTES) return false;
-  // Minified: text scanning only. The line count goes first: it stops once the answer is known
-  // (a tenth of a file of 40-character lines) and spares bundles the searches below.
-  if (isMinified(text)) return false;
+  if (!parseable(text)) return false;
   return (mayReadEnv(text, found) && envMayYieldCandidate(text)) || hasCredentialCall(text, found);
 }
 
@@ -136,6 +133,15 @@ export function shouldParseJavaScript(text: string, found?: ReadonlySet<string>)
  */
 export function mayReadEnv(text: string, found?: ReadonlySet<string>): boolean {
   return ((found?.has("process.env") ?? true) && text.includes("process.env")) || ((found?.has("import.meta.env") ?? true) && text.includes("import.meta.env"));
+}
+
+/**
+ * Not too big, not minified: a text the scanner would parse if it held a candidate. Minified text is
+ * scanned as text only. The line count goes first: it stops once the answer is known (a tenth of a
+ * file of 40-character lines) and spares bundles the searches of the pre-check.
+ */
+export function parseable(text: string): boolean {
+  return text.length <= AST_MAX_BYTES && !isMinified(text);
 }
 
 /** More than 400 characters per line on average; counts lines only until the answer is known. */
