@@ -13,49 +13,71 @@ import { analyzeName } from "./secret-name.js";
 // `env3.CI || env3.BUILD_ID || …` (214 KB) and aws-sdk's `var env = process.env`
 // hold neither.
 
-const SOURCES = ["process.env", "import.meta.env"];
 // `const { env } = process`, `const { env: e } = process` (the walk's second alias form).
 const ENV_KEY = /^\{\s*env(?:\s*:\s*([A-Za-z_$][\w$]*))?\s*[,}]/;
-let last: { text: string; aliases: Set<string> } | null = null;
 const DECLARED = /(?:^|[^\w$])(?:const|let|var)\s+([A-Za-z_$][\w$]*)\s*$/;
+
+interface Bindings {
+  text: string;
+  /** Names bound to the environment object. */
+  aliases: Set<string>;
+  /** Offsets of `process.env` / `import.meta.env` destructured (`{ … } = process.env`). */
+  destructured: number[];
+}
+// The pre-check, then the walk or the lexical reader, ask for the same text in a row.
+let last: Bindings | null = null;
 
 /**
  * The names bound to the environment object: `const env = process.env` (or `import.meta.env`, ending its
  * statement or its line) and `const { env } = process` / `const { env: e } = process`.
  */
 export function envAliases(text: string): ReadonlySet<string> {
-  // The pre-check, then the walk or the lexical reader, ask for the same text in a row.
-  if (last !== null && last.text === text) return last.aliases;
-  const aliases = new Set<string>();
-  last = { text, aliases };
-  for (const src of SOURCES) {
-    for (let p = text.indexOf(src); p !== -1; p = text.indexOf(src, p + src.length)) {
-      const end = p + src.length;
-      if (isWordCode(text.charCodeAt(end))) continue;
-      const eq = before(text, p);
-      if (text.charCodeAt(eq) !== 61 || isOperatorCode(text.charCodeAt(eq - 1))) continue;
-      let k = end;
-      while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
-      const c = text.charCodeAt(k);
-      if (k < text.length && c !== 59 && c !== 44 && c !== 41 && c !== 10 && c !== 13) continue;
-      const m = DECLARED.exec(text.slice(Math.max(0, eq - 120), eq));
-      if (m) aliases.add(m[1]!);
-    }
-  }
-  // Searched from `process` (indexOf), not with a regex from every `{` of the text.
+  return bindings(text).aliases;
+}
+
+/** One pass over `process` and one over `import.meta.env` (indexOf), not a regex from every `{` of the text. */
+function bindings(text: string): Bindings {
+  if (last !== null && last.text === text) return last;
+  const b: Bindings = { text, aliases: new Set(), destructured: [] };
+  last = b;
   for (let p = text.indexOf("process"); p !== -1; p = text.indexOf("process", p + 7)) {
+    if (p > 0 && (isWordCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 46)) continue;
     const next = text.charCodeAt(p + 7);
-    if (isWordCode(next) || next === 46 || (p > 0 && (isWordCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 46))) continue;
-    const eq = before(text, p);
-    if (text.charCodeAt(eq) !== 61 || isOperatorCode(text.charCodeAt(eq - 1))) continue;
-    const close = before(text, eq);
-    if (text.charCodeAt(close) !== 125) continue;
-    const open = text.lastIndexOf("{", close);
-    if (open === -1 || close - open > 260) continue;
-    const m = ENV_KEY.exec(text.slice(open, close + 1));
-    if (m) aliases.add(m[1] ?? "env");
+    if (next === 46 && text.startsWith("env", p + 8) && !isWordCode(text.charCodeAt(p + 11))) source(text, p, p + 11, b);
+    else if (!isWordCode(next) && next !== 46) processDestructured(text, p, b);
   }
-  return aliases;
+  for (let p = text.indexOf("import.meta.env"); p !== -1; p = text.indexOf("import.meta.env", p + 15)) {
+    if (!isWordCode(text.charCodeAt(p + 15))) source(text, p, p + 15, b);
+  }
+  return b;
+}
+
+/** `process.env` / `import.meta.env` at [p, end): the source of a destructuring, or the value of an alias. */
+function source(text: string, p: number, end: number, b: Bindings): void {
+  const eq = before(text, p);
+  if (text.charCodeAt(eq) !== 61 || isOperatorCode(text.charCodeAt(eq - 1))) return;
+  if (text.charCodeAt(before(text, eq)) === 125) {
+    b.destructured.push(p);
+    return;
+  }
+  let k = end;
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  const c = text.charCodeAt(k);
+  if (k < text.length && c !== 59 && c !== 44 && c !== 41 && c !== 10 && c !== 13) return;
+  const m = DECLARED.exec(text.slice(Math.max(0, eq - 120), eq));
+  if (m) b.aliases.add(m[1]!);
+}
+
+/** `{ env } = process` / `{ env: e } = process` at `p`. */
+function processDestructured(text: string, p: number, b: Bindings): void {
+  const eq = before(text, p);
+  if (text.charCodeAt(eq) !== 61 || isOperatorCode(text.charCodeAt(eq - 1))) return;
+  const close = before(text, eq);
+  if (text.charCodeAt(close) !== 125) return;
+  const open = text.lastIndexOf("{", close);
+  if (open === -1 || close - open > 260) return;
+  const m = ENV_KEY.exec(text.slice(open, close + 1));
+  if (m) b.aliases.add(m[1] ?? "env");
 }
 
 /**
@@ -64,12 +86,9 @@ export function envAliases(text: string): ReadonlySet<string> {
  * alias's read. Unsure cases answer true (a parse, never a lost finding).
  */
 export function envMayYieldCandidate(text: string): boolean {
-  for (const src of SOURCES) {
-    for (let p = text.indexOf(src); p !== -1; p = text.indexOf(src, p + src.length)) {
-      if (!isWordCode(text.charCodeAt(p + src.length)) && destructuredWithDefault(text, p)) return true;
-    }
-  }
-  for (const alias of envAliases(text)) {
+  const b = bindings(text);
+  for (const p of b.destructured) if (destructuredWithDefault(text, p)) return true;
+  for (const alias of b.aliases) {
     for (let p = text.indexOf(alias); p !== -1; p = text.indexOf(alias, p + alias.length)) {
       const prev = text.charCodeAt(p - 1);
       if (p > 0 && (isWordCode(prev) || prev === 46)) continue;

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scanText } from "./engine.js";
-import { ARGV_FLAG_MARKS, scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
+import { ARGV_FLAG_MARKS, CALLEE_NAMES, scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
 import { fileInfo } from "./file-kind.js";
 import { allRules, compileRuleSet, ENGINE_KEYWORDS, scanKeywords } from "./rule-set.js";
 
@@ -275,4 +275,14 @@ test("without a parse, alias and destructuring reads are listed as the AST lists
 test("in minified text (never parsed) alias and destructuring reads are not listed: only plain reads", () => {
   const text = `var t=process.env;const{A:a="x"}=process.env;` + "t.x=1;".repeat(2000) + "process.env.B;";
   assert.deepEqual(scan("dist/app.min.js", text).envReferences.map((r) => `${r.form}:${r.name}`), ["member:B"]);
+});
+
+test("every callee name the literal-call search looks for passes its three-character filter and its tail regexes", () => {
+  for (const n of CALLEE_NAMES) {
+    const wrapper = /stringify|from|default|encode/.test(n);
+    // A wrapper counts only with a secret word before it on its line.
+    const text = wrapper ? `const secret = ${n}  ("abc");` : `const c = ${n}("abc");`;
+    assert.equal(shouldParseJavaScript(text), true, text);
+  }
+  assert.equal(shouldParseJavaScript(`const secret = JSON.parse("abc"); require("x"); t('y'); log(\`z\`);`), false);
 });

@@ -40,6 +40,19 @@ export const AST_MAX_BYTES = 1_000_000;
 // over whole files; the regex `\(\s*["'`]` was 2× slower than indexOf).
 const CREDENTIAL_CALLEE_TAIL = /(?:Client|Stripe|Twilio|OpenAI|Anthropic|Octokit|SDK|Api|API|set(?:ApiKey|Token|AccessToken|Credentials|Auth)|[bB]asicAuth|(?:^|[^\w$])auth|(?:^|[^\w$])twilio|apiConnect|create(?:Hmac|Cipheriv|Decipheriv)|(?:bcrypt|argon2|password)\.hash(?:Sync)?|(?:^|[^\w$])btoa)\s*$/;
 const WRAPPER_TAIL = /(?:JSON\.stringify|Buffer\.from|\.default|\.encode)\s*$/;
+// The last three characters of every name the two tails above end in: most calls with a literal
+// (`require("…")`, `t("…")`, `log("…")`) end otherwise and are passed over without a slice and a regex.
+// Keep in step with the two regexes (js-scanner.test.ts checks each name below against them).
+export const CALLEE_NAMES = [
+  "Client", "Stripe", "Twilio", "OpenAI", "Anthropic", "Octokit", "SDK", "Api", "API", "setApiKey", "setToken", "setAccessToken",
+  "setCredentials", "setAuth", "basicAuth", "BasicAuth", "auth", "twilio", "apiConnect", "createHmac", "createCipheriv",
+  "createDecipheriv", "bcrypt.hash", "bcrypt.hashSync", "btoa", "JSON.stringify", "Buffer.from", "x.default", "x.encode",
+];
+const CALLEE_ENDS = new Set(CALLEE_NAMES.map((n) => suffixKey(n, n.length)));
+/** The three characters before `end` as one small integer (7 bits each: a non-ASCII one makes a key no name has). */
+function suffixKey(text: string, end: number): number {
+  return ((text.charCodeAt(end - 3) & 0xff) << 16) | ((text.charCodeAt(end - 2) & 0xff) << 8) | (text.charCodeAt(end - 1) & 0xff);
+}
 const SECRET_WORD = /secret|token|passw|pwd|api_?key|apikey|private_?key|signing|encryption|credential|authori[sz]ation|Basic /i;
 // Flags of command lines whose next argument is a credential (`execa("docker", ["login", "-u", u, "-p", "…"])`,
 // `spawn("mysql", ["-p…"])` is not split this way). `-p` is a port for ssh/docker run: a port fails the shape test.
@@ -79,6 +92,9 @@ function hasLiteralCall(text: string): boolean {
     while (isSpaceCode(text.charCodeAt(j))) j++;
     const q = text.charCodeAt(j);
     if (q !== 34 && q !== 39 && q !== 96) continue;
+    let e = at;
+    while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
+    if (e < 3 || !CALLEE_ENDS.has(suffixKey(text, e))) continue;
     const tail = text.slice(Math.max(0, at - 24), at);
     if (CREDENTIAL_CALLEE_TAIL.test(tail)) return true;
     // `__API_TOKEN__: JSON.stringify("…")`, `const key = Buffer.from("…", "hex")`, `.default("…")`:
