@@ -94,7 +94,7 @@ export function envMayYieldCandidate(text: string): boolean {
       if (p > 0 && (isWordCode(prev) || prev === 46)) continue;
       const end = p + alias.length;
       if (isWordCode(text.charCodeAt(end))) continue;
-      if (destructuredWithDefault(text, p) || aliasFallback(text, end)) return true;
+      if (destructuredWithDefault(text, p) || aliasFallback(text, p, end)) return true;
     }
   }
   return false;
@@ -140,11 +140,28 @@ function defaultNames(text: string, eq: number): string[] {
 // An alias's read then `||`/`??`: `env.KEY ||`, `env?.KEY ??`, `env["KEY"] ||` (a dynamic `env[k]` has no name to judge).
 const ALIAS_READ = /\s*(?:\??\.\s*([A-Za-z_$][\w$]*)|(?:\?\.)?\s*\[\s*(["'`])([^"'`\n\\]*)\2\s*\])\s*(?:\|\||\?\?)/y;
 
-/** The alias at `end` is read and falls back to a literal the walk may judge a secret (its `LogicalExpression` case, under the variable's name). */
-function aliasFallback(text: string, end: number): boolean {
+/** The alias at [p, end) is read and falls back to a literal the walk may judge a secret (its `LogicalExpression` case under the variable's name, `valueOf` under the target's). */
+function aliasFallback(text: string, p: number, end: number): boolean {
   ALIAS_READ.lastIndex = end;
   const m = ALIAS_READ.exec(text);
-  return m !== null && mayBeSecret(text, ALIAS_READ.lastIndex, [m[1] ?? m[3]!]);
+  if (m === null) return false;
+  // The name the fallback's value is given (`const dbPass = env.DB || "…"`, `{ token: env.T ?? "…" }`),
+  // which the walk judges it under too (its `valueOf`).
+  const names = [m[1] ?? m[3]!];
+  let i = before(text, p);
+  while (i >= 0 && text.charCodeAt(i) === 40) i = before(text, i);
+  const c = text.charCodeAt(i);
+  if ((c === 61 && !isOperatorCode(text.charCodeAt(i - 1))) || c === 58) {
+    const target = defaultNames(text, i)[0];
+    if (target !== undefined) names.push(target);
+    if (c === 58) {
+      // A quoted key: `"api-key": env.K || "…"`.
+      const k = before(text, i);
+      const q = text.charCodeAt(k);
+      if (q === 34 || q === 39) names.push(text.slice(text.lastIndexOf(text[k]!, k - 1) + 1, k));
+    }
+  }
+  return mayBeSecret(text, ALIAS_READ.lastIndex, names);
 }
 
 /**

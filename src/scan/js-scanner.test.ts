@@ -235,6 +235,9 @@ test("an alias or a destructuring of the environment is parsed for only when it 
     `const {\n  PORT = "3000",\n  API_TOKEN = "${TOKEN}d",\n} = process.env;`,
     `const { SESSION: sessionSecret = "${TOKEN}e" } = import.meta.env;`,
     `const env = process.env;\nconst { API_SECRET = "${TOKEN}f" } = env;`,
+    // The name the value is given, not the variable read, says what it is.
+    `const env = process.env;\nconst dbPass = env.DB || "${TOKEN}g";`,
+    `const env = process.env;\nexport default { "smtp-password": env.SMTP || "${TOKEN}h" };`,
   ];
   for (const text of parsed) {
     assert.equal(shouldParseJavaScript(text), true, text);
