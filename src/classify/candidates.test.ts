@@ -114,3 +114,21 @@ test("files of .env encryption tools are never migrated: dotenvx .env.keys and d
   // The same name elsewhere is judged as any other.
   assert.equal(classifyVariable("DOTENV_VAULT_PRODUCTION", "s7NYXa809k/bVSPwIAmJhPJmEGTtU0hG58hOZy7I0ix6y5HP8LsHBsZCYC/gw5DDFy5DgOcyd18R", ".env").verdict, "secret");
 });
+
+test("hard .env values: '$' in a single-quoted value is a character, \\n/\\t escapes and a quoted sentence around a token do not hide a secret; references, commands and prose stay config", () => {
+  const root = tree({
+    ".env": [
+      "BACKUP_PASSPHRASE='Xk9mP2vL8q$HOME$(whoami)`id`R4nZ'",
+      'SIGNING_SECRET="Lp4Xs8Ne2WqRy9Ue\\nsecond-line\\tTabbed"',
+      'API_SECRET=`it\'s "quoted" Qw8eR4tY7uI2oP5aS9dF3gH`',
+      "QUOTED_REFERENCE='${DB_PASSWORD}'",
+      'COMMAND_PASSWORD="$(cat /run/secrets/db)"',
+      "JWT_SECRET=change me in production",
+      "PATTERN_SECRET=^\\d{6}\\w+$",
+      "",
+    ].join("\n"),
+  });
+  const c = collectCandidates(root);
+  assert.deepEqual(c.secrets.map((s) => s.name).sort(), ["API_SECRET", "BACKUP_PASSPHRASE", "SIGNING_SECRET"]);
+  assert.deepEqual(c.config.map((s) => s.name).sort(), ["COMMAND_PASSWORD", "JWT_SECRET", "PATTERN_SECRET", "QUOTED_REFERENCE"]);
+});

@@ -141,7 +141,14 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     for (const entry of entries) {
       if (entry.overridden) continue; // dotenv keeps the last one; the cleaner removes every line of a migrated key
       if (entry.value === "") continue;
-      const verdict = classify(entry.key, entry.value, file);
+      let verdict = classify(entry.key, entry.value, file);
+      // Single quotes make dotenv (and a shell sourcing the file) read every character
+      // literally: `'Xk9$HOME$(id)'` is a value, not a reference or a command. It is judged
+      // with those characters as plain letters (`'${DB_PASSWORD}'` still reads as a name).
+      if (entry.quote === "'" && verdict.verdict === "config" && entry.value.includes("$")) {
+        const literal = classify(entry.key, entry.value.replace(/[$(){}`]/g, "S"), file);
+        if (literal.verdict === "secret") verdict = literal;
+      }
       const hit = ruleHits.find((h) => h.start >= entry.valueStart && h.end <= entry.valueEnd);
       const isSecret = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
       const source: SecretSource = { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key };

@@ -87,6 +87,15 @@ test("config/secrets.yml read by a hand-written YAML reader and a required servi
   await assertRollback(run, suite.server);
 });
 
+test("hard .env values: JSON service accounts on one and on many lines, base64:, $ # quotes backticks, \\n escapes, unicode, an unquoted # cutting the value, one password in a percent-encoded URL and PGPASSWORD, empty values", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("hard-values", "ledger-export", ["development"], "src/main.js"));
+  await assertMigrated(run, suite.server);
+  // Every secret moved, the three hard-to-read ones included; config and empty values stay.
+  assert.deepEqual(moved(run).length, 12);
+  assert.equal(read(run, ".env").split("\n").filter((l) => /^[A-Z]/.test(l)).join(" "), "PORT=4100 EXPORT_BUCKET=ledger-exports-eu PGUSER=ledger SENTRY_AUTH_TOKEN= EMPTY_QUOTED_SECRET=\"\"");
+  await assertRollback(run, suite.server);
+});
+
 test("dotenv path resolved from __dirname to config/, a BOM .env at 0600 and a CRLF .env.production at 0644, a read-only source file, a git-ignored generated file", { timeout: 120_000 }, async () => {
   const fixture = app("config-dir", "parcel-tracker", ["development", "production"], "src/server.js", {
     prepare: (root) => {

@@ -61,7 +61,12 @@ function wordRatio(s: string): number {
 }
 
 /** Code, regexes, format strings and templates rather than a literal credential. */
-function looksLikeCodeOrPattern(v: string): boolean {
+/** A word of 16+ characters mixing three character classes with high entropy: a token, not prose. */
+function isRandomWord(w: string): boolean {
+  return w.length >= 16 && charClasses(w).count >= 3 && shannonEntropy(w) >= 3.8 && !looksLikeWords(w);
+}
+
+function looksLikeCodeOrPattern(v: string, context: JudgeContext): boolean {
   // The inside of a string concatenation read as a literal: `{token:"+n.token+",secret:"+n.key+"}`
   // in minified code, where the quotes belong to the surrounding strings.
   // Also `"Error fetching MFA token: "+s),{code:…}` (aws-sdk.min.js): `+`, an expression, then code punctuation.
@@ -70,7 +75,10 @@ function looksLikeCodeOrPattern(v: string): boolean {
   if (/^\.\s*\$[A-Za-z_]\w*/.test(v)) return true;
   // A scoped name (`OpenSSL::PKey::RSA.new 2048`, `std::env::var`, `Foo::Bar->new`): Ruby, Rust, C++, Perl, PHP code.
   if (/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+(?:$|[.(\s]|->)/.test(v)) return true;
-  return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\\[dwsbnt]|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
+  // In a .env value `\n`, `\t` and `\r` are a string's escaped control characters (a
+  // double-quoted dotenv value, a PEM on one line), not a pattern; `\d`, `\w`, `\s`, `\b` still are.
+  if (context === "env" ? /\\[dwsb]/.test(v) : /\\[dwsbnt]/.test(v)) return true;
+  return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
 }
 
 // The credential words a name is made of (`SN_id_it_revPassphrase`, `ClientTrafficSecret`).
@@ -207,10 +215,14 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (analysis.strength === "strong" && analysis.kind === "password" && APP_PASSWORD.test(value) && !isSequential(value.replace(/ /g, ""))) {
     return { secret: true, kind: "password", confidence: 0.8, reason: `name ends in ${analysis.head} and value is shaped like a Google app password`, name: analysis };
   }
-  if (looksLikeCodeOrPattern(value)) return { secret: false, reason: "value is code, a pattern or a format string" };
+  if (looksLikeCodeOrPattern(value, context)) return { secret: false, reason: "value is code, a pattern or a format string" };
   if (context !== "env" && namesACredential(value)) return { secret: false, reason: "value is the name of a credential, not one" };
   const spaces = (value.match(/\s/g) ?? []).length;
-  if (spaces >= 2 || (spaces === 1 && context !== "env")) return { secret: false, reason: "value is text with spaces" };
+  // A quoted sentence or passphrase holding a random token under a credential name in a .env file
+  // (`API_SECRET="it's \"quoted\" Xk9q…"`): the token makes it a credential, whatever surrounds it.
+  if ((spaces >= 2 || (spaces === 1 && context !== "env")) && !(context === "env" && analysis.strength === "strong" && value.split(/\s+/).some(isRandomWord))) {
+    return { secret: false, reason: "value is text with spaces" };
+  }
 
   const { ok, strength, classes } = shape ?? shapeOf(analysis, value, context);
   if (!ok) return { secret: false, reason: `value does not look like a credential for a name like ${analysis.head}` };
