@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { collectCandidates } from "./candidates.js";
 import { classifyVariable } from "./index.js";
 import { tempDir, writeTree } from "../migrate/testing.js";
+import { symlinkSync } from "node:fs";
+import { join } from "node:path";
 
 const tmp = tempDir("candidates");
 after(() => tmp.remove());
@@ -131,4 +133,21 @@ test("hard .env values: '$' in a single-quoted value is a character, \\n/\\t esc
   const c = collectCandidates(root);
   assert.deepEqual(c.secrets.map((s) => s.name).sort(), ["API_SECRET", "BACKUP_PASSPHRASE", "SIGNING_SECRET"]);
   assert.deepEqual(c.config.map((s) => s.name).sort(), ["COMMAND_PASSWORD", "JWT_SECRET", "PATTERN_SECRET", "QUOTED_REFERENCE"]);
+});
+
+test("a .env that links outside the project is read but kept (nothing outside the project changes); a link inside it is read through its target; a dangling link is skipped", () => {
+  const base = tree({
+    "shared/.env": "SHARED_HMAC_KEY=Xk9mP2vL8qR4nZ7wQ3pL\nLOG_FORMAT=json\n",
+    "app/env/production.env": "DB_PASSWORD=Lp4Xs8Ne2Wq6Ry9UeT\n",
+  });
+  const root = join(base, "app");
+  symlinkSync("../shared/.env", join(root, ".env"));
+  symlinkSync("env/production.env", join(root, ".env.production"));
+  symlinkSync("missing.env", join(root, ".env.staging"));
+  const c = collectCandidates(root);
+  assert.deepEqual(c.linkedOutside, { ".env": "../shared/.env" });
+  assert.deepEqual(c.envFiles, [".env", "env/production.env"]);
+  assert.deepEqual(c.secrets.map((s) => `${s.source.file}:${s.name}:${s.environment}`), ["env/production.env:DB_PASSWORD:production"]);
+  assert.deepEqual(c.kept?.map((s) => `${s.source.file}:${s.name}`), [".env:SHARED_HMAC_KEY"]);
+  assert.equal(c.envEnvironments?.[".env"], "development");
 });

@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { join, sep } from "node:path";
 import fg from "fast-glob";
 import { classifyVariable, type Classification } from "./index.js";
 import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
@@ -41,6 +41,13 @@ export interface CandidateSet {
    * starts), reported, and counted by the re-scan.
    */
   kept?: Candidate[];
+  /**
+   * .env files that are symbolic links to a file outside the project (file →
+   * link target as written): read like any .env file, but their secrets are
+   * kept (vaultshift changes nothing outside the project; other projects may
+   * share that file).
+   */
+  linkedOutside?: Record<string, string>;
   /** The environment each .env file was mapped to (`shared` for a layered base). */
   envEnvironments?: Record<string, string>;
   /**
@@ -76,6 +83,36 @@ export function findEnvFiles(root: string, exclude: string[] = []): string[] {
     .sort();
 }
 
+/**
+ * .env files that are symbolic links to a file outside `root` (`.env ->
+ * ../shared/.env`), with their link text. The file globs above do not list
+ * links (they are not files to an lstat); a link to a file inside the project
+ * needs nothing, since its target is read under its own name.
+ */
+export function findEnvLinksOutside(root: string, exclude: string[] = []): Record<string, string> {
+  const out: Record<string, string> = {};
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return out;
+  }
+  const entries = fg.sync(["**/.env", "**/.env.*", "**/*.env"], { cwd: root, dot: true, onlyFiles: false, ignore: [...ignore, ...exclude], followSymbolicLinks: false });
+  for (const f of entries.sort()) {
+    if (!isEnvFile(f) || isEnvTemplate(f) || isEnvToolFile(f)) continue;
+    const full = join(root, f);
+    try {
+      if (!lstatSync(full).isSymbolicLink()) continue;
+      const target = realpathSync(full);
+      if (!statSync(target).isFile() || target === realRoot || target.startsWith(realRoot + sep)) continue;
+      out[f] = readlinkSync(full);
+    } catch {
+      continue; // a dangling link: nothing to read
+    }
+  }
+  return out;
+}
+
 export function findSourceFiles(root: string, exclude: string[] = []): string[] {
   return fg
     .sync([`**/*.{${SOURCE_EXTENSIONS.join(",")}}`], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, "**/*.d.ts", "**/*.min.js", ...exclude], followSymbolicLinks: false })
@@ -109,7 +146,9 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const classify = options.classify ?? classifyVariable;
   const out: CandidateSet = { secrets: [], config: [], warnings: [], envFiles: [], sourceFiles: [] };
 
-  const envFiles = findEnvFiles(root, options.exclude);
+  const linkedOutside = findEnvLinksOutside(root, options.exclude);
+  if (Object.keys(linkedOutside).length > 0) out.linkedOutside = linkedOutside;
+  const envFiles = [...findEnvFiles(root, options.exclude), ...Object.keys(linkedOutside)].sort();
   // Sources are read first: a loader in them may say that a .env is every mode's base layer.
   const sources: { file: string; text: string }[] = [];
   for (const file of findSourceFiles(root, options.exclude)) {
@@ -153,7 +192,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       const isSecret = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
       const source: SecretSource = { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key };
       if (isSecret) {
-        out.secrets.push({
+        (file in linkedOutside ? (out.kept ??= []) : out.secrets).push({
           source,
           name: entry.key,
           value: entry.value,

@@ -114,6 +114,37 @@ test("dotenv path resolved from __dirname to config/, a BOM .env at 0600 and a C
   assert.deepEqual([mode(join(run.root, "config/.env")), mode(join(run.root, "config/.env.production")), mode(join(run.root, "src/db.js"))], ["600", "644", "444"]);
 });
 
+test(".env a symlink to a shared file outside the project, .env.production a symlink inside it", { timeout: 120_000 }, async () => {
+  let outside = "";
+  let outsideBefore: Buffer | null = null;
+  const fixture = app("shared-symlink", "quota-service", ["development", "production"], "src/index.js", {
+    prepare: (root) => {
+      outside = join(dirname(root), "shared", ".env");
+      mkdirSync(dirname(outside), { recursive: true });
+      renameSync(join(root, "deploy/shared.env"), outside);
+      outsideBefore = readFileSync(outside);
+      symlinkSync("../shared/.env", join(root, ".env"));
+      symlinkSync("env/production.env", join(root, ".env.production"));
+    },
+  });
+  const run = await migrated(fixture);
+  sameBehaviour(run);
+  noLeakOutsideTree(run);
+  // The shared file is read, not changed: its secrets are listed and the verdict says they remain.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), [".env:2", ".env:3", ".env:5"]);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  assert.ok(readFileSync(outside).equals(outsideBefore!), "the shared file outside the project is untouched");
+  // The link inside the project is migrated through its target.
+  assert.deepEqual(moved(run), ["env/production.env:QUOTA_DB_PASSWORD", "env/production.env:RABBITMQ_URL", "env/production.env:SHARED_HMAC_KEY"]);
+  // Links stay links.
+  assert.ok(lstatSync(join(run.root, ".env")).isSymbolicLink());
+  assert.ok(lstatSync(join(run.root, ".env.production")).isSymbolicLink());
+  await assertRollback(run, suite.server);
+  assert.equal(readlinkSync(join(run.root, ".env")), "../shared/.env");
+  assert.equal(readlinkSync(join(run.root, ".env.production")), "env/production.env");
+  assert.ok(readFileSync(outside).equals(outsideBefore!), "the shared file outside the project is restored");
+});
+
 test("cluster.fork workers, a worker thread given a secret in workerData, execSync with the inherited env, a setInterval re-reading a secret, a SIGTERM handler", { timeout: 120_000 }, async () => {
   const run = await migrated(app("processes", "ingest-pipeline", ["development"], "src/main.js"));
   await assertMigrated(run, suite.server);
