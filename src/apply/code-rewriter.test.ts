@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { rewriteSource, moduleKindOf } from "./code-rewriter.js";
+import { isEsmEnvLoader, rewriteSource, moduleKindOf } from "./code-rewriter.js";
 import type { LiteralBinding, SecretBinding } from "../plan/types.js";
 
 function binding(envName: string): SecretBinding {
@@ -379,6 +379,22 @@ test("a CommonJS .env loader reads through processEnv required where it is used 
   const asCjs = rewriteSource({ file: "src/config.service.ts", content: ts, bindings, secretsImport: "./secrets", literals: [], runsAs: "cjs" });
   assert.equal(asCjs.content, ts.replace("return process.env[key]", `return require("./secrets").processEnv[key]`));
   assert.equal(rewriteSource({ file: "src/config.service.ts", content: ts, bindings, secretsImport: "./secrets.js", literals: [], runsAs: "esm" }).changed, false);
+});
+
+test("an ES module .env loader reads the CommonJS secrets module through createRequire where it is used; isEsmEnvLoader finds such loaders", () => {
+  const src = `import { readFileSync } from "node:fs"\nimport { parse } from "dotenv"\nconst parsed = parse(readFileSync(".env", "utf8"))\nfor (const k of Object.keys(parsed)) if (!(k in process.env)) process.env[k] = parsed[k]\nexport const get = (k) => process.env[k]\n`;
+  const out = rewriteSource({ file: "lib/env.mjs", content: src, bindings, secretsImport: "../secrets.cjs", literals: [], secretsModuleKind: "cjs" });
+  assert.equal(
+    out.content,
+    src
+      .replace(`import { parse } from "dotenv"\n`, `import { parse } from "dotenv"\nimport { createRequire as vaultshiftCreateRequire } from "node:module"\n`)
+      .replace("export const get = (k) => process.env[k]", `export const get = (k) => vaultshiftCreateRequire(import.meta.url)("../secrets.cjs").processEnv[k]`),
+  );
+  // With the ESM flavour (top-level await) require() would fail: reported only, as before.
+  assert.equal(rewriteSource({ file: "lib/env.mjs", content: src, bindings, secretsImport: "../secrets.js", literals: [], secretsModuleKind: "esm" }).changed, false);
+  assert.equal(isEsmEnvLoader("lib/env.mjs", src), true);
+  assert.equal(isEsmEnvLoader("lib/env.cjs", src.replace(/^import .*$/gm, "")), false, "CommonJS");
+  assert.equal(isEsmEnvLoader("lib/read.mjs", "export const get = (k) => process.env[k];\n"), false, "reads only");
 });
 
 test("a child process or worker given a scoped env literal gets ...vaultEnv first (Vault settings, environment); one that inherits the environment does not", () => {

@@ -51,6 +51,13 @@ export interface RewriteInput {
   packageType?: "module" | "commonjs";
   /** What the file runs as once compiled (TypeScript: `import` syntax, CommonJS output under `module: commonjs`); default: `moduleKind`. */
   runsAs?: ModuleKind;
+  /**
+   * The flavour of the generated secrets module. When it is CommonJS, an ES
+   * module .env loader reads the overlay through `createRequire(import.meta.url)`
+   * where it is used, as a CommonJS loader does with `require` (see
+   * `isEsmEnvLoader`, which makes the planner choose that flavour).
+   */
+  secretsModuleKind?: ModuleKind;
 }
 
 export interface RewriteOutput {
@@ -125,8 +132,12 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   // top: `require()` is synchronous and cached, so the secrets load at the
   // first such read (a getter, a lookup by name after the loader has run), by
   // when the loader has set what it sets. An ES module cannot defer an import.
-  const lazyRequire = `require(${JSON.stringify(input.secretsImport)})`;
-  const lazyEnv = loaderFile && (input.runsAs ?? kind) === "cjs" ? `${lazyRequire}.processEnv` : null;
+  // An ES module loader can do the same with createRequire when the secrets module is the
+  // CommonJS flavour (require() of the ESM flavour, which awaits at the top level, fails).
+  const esmLazy = loaderFile && (input.runsAs ?? kind) === "esm" && input.secretsModuleKind === "cjs";
+  const requireIdent = (counts.get("vaultshiftCreateRequire") ?? 0) > 0 ? "vaultshiftCreateRequire_" : "vaultshiftCreateRequire";
+  const lazyRequire = esmLazy ? `${requireIdent}(import.meta.url)(${JSON.stringify(input.secretsImport)})` : `require(${JSON.stringify(input.secretsImport)})`;
+  const lazyEnv = loaderFile && ((input.runsAs ?? kind) === "cjs" || esmLazy) ? `${lazyRequire}.processEnv` : null;
   const overlay = (envNode: Node): boolean => {
     if (bound.size === 0 || clientModule || (loaderFile && lazyEnv === null && !importedAnyway)) return false;
     if (isProcessEnv(envNode)) {
@@ -296,6 +307,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   // A deferred require() needs no import (its specifier, `./vaultshift-secrets.js`, would look like a `secrets.` read).
   const used = (text: string) => applied.kept.some((e) => !e.text.includes(lazyRequire) && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`)));
   const needed: { imported: ImportedName; local: string }[] = [];
+  let inserted: { at: number; length: number } | null = null;
   if (!existing.has("secrets") && used(ident)) needed.push({ imported: "secrets", local: ident });
   if (!existing.has("processEnv") && used(envIdent)) needed.push({ imported: "processEnv", local: envIdent });
   if (!existing.has("vaultEnv") && applied.kept.some((e) => e.text.startsWith(`...${vaultEnvIdent},`) || e.text === `{ ...${vaultEnvIdent} }`)) {
@@ -317,8 +329,40 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     // (they sit between top-level statements), so shift by the edits before.
     const shift = edits.filter((e) => e.end <= ins.at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0);
     out = out.slice(0, ins.at + shift) + ins.text + out.slice(ins.at + shift);
+    inserted = { at: ins.at, length: ins.text.length };
+  }
+  if (esmLazy && applied.kept.some((e) => e.text.includes(lazyRequire))) {
+    // `import { createRequire } from "node:module"` loads nothing of the app's: after the last import, or first.
+    const eol = content.includes("\r\n") ? "\r\n" : "\n";
+    const semi = /;\s*$/m.test(content.split(/\r?\n/).find((l) => /^import\s/.test(l)) ?? ";") ? ";" : "";
+    const line = `import { createRequire as ${requireIdent} } from "node:module"${semi}`;
+    const lastImport = [...ast.program.body].reverse().find((s) => s.type === "ImportDeclaration");
+    const first = ast.program.body[0];
+    const at = lastImport ? lastImport.end! : first ? first.start! : content.length;
+    const text = lastImport ? `${eol}${line}` : `${line}${eol}`;
+    const before = edits.filter((e) => e.end <= at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0) + (inserted !== null && inserted.at <= at ? inserted.length : 0);
+    out = out.slice(0, at + before) + text + out.slice(at + before);
   }
   return { content: out, changed: out !== content, edits: applied.count, warnings };
+}
+
+/**
+ * Whether a source file is an ES module .env loader (it writes the
+ * environment by computed name or with `Object.assign(process.env, …)`):
+ * such a file runs before the secrets load, so it can read them only by a
+ * deferred `require`, which needs the CommonJS flavour of the secrets module.
+ */
+export function isEsmEnvLoader(file: string, content: string, packageType?: "module" | "commonjs", runsAs?: ModuleKind): boolean {
+  if (!/process\??\.env/.test(content)) return false;
+  let ast: File;
+  try {
+    ast = parseSource(file, content);
+  } catch {
+    return false;
+  }
+  const kind = runsAs ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast, packageType);
+  if (kind !== "esm") return false;
+  return writesEnvDynamically(ast, findAliases(ast, bindingCounts(ast), () => undefined));
 }
 
 function destructure(

@@ -104,6 +104,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         ...(/\.jsx?$/i.test(file) ? { packageType } : {}),
         // TypeScript writes `import` either way; a `require()` placed in it runs only if tsc emits CommonJS.
         ...(/\.[cm]?tsx?$/i.test(file) ? { runsAs: tsOutput.commonJs(file) ? ("cjs" as const) : ("esm" as const) } : {}),
+        ...(ctx.secretsModule ? { secretsModuleKind: ctx.secretsModule.moduleKind } : {}),
       });
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
       if (out.changed) {

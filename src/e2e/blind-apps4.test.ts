@@ -182,3 +182,11 @@ test("dotenvx: encrypted: values and .env.keys left as they are, the plaintext s
   assert.deepEqual(run.result.verification.rescan.findings.map((f) => `${f.file}:${f.line}`), [".env.keys:7", ".env.keys:10"]);
   await assertRollback(run, suite.server);
 });
+
+test("AdonisJS-style ES module Env.create that reads the .env files itself, writes process.env and validates it against a schema", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("adonis-esm", "rostra-api", ["development", "production"], "bin/server.js", { links: [] }));
+  await assertMigrated(run, suite.server);
+  // The loader runs before the secrets load: it reads them through createRequire where it looks a name up.
+  assert.match(read(run, "lib/env.js"), /values\[key\] = validate\(key, vaultshiftCreateRequire\(import\.meta\.url\)\("\.\.\/vaultshift-secrets\.cjs"\)\.processEnv\[key\]\)/);
+  await assertRollback(run, suite.server);
+});

@@ -11,7 +11,8 @@ import { isOwnOutput } from "../scan/own-outputs.js";
 import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
-import { appName, mayUseWholeEnv, projectId, secretsModuleLayout } from "./project.js";
+import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
+import { isEsmEnvLoader } from "../apply/code-rewriter.js";
 import { outsideUses, workerBindings } from "./outside-uses.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
@@ -260,12 +261,18 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // name or hold a migrated literal, the same pre-filter computeFileChanges uses.
   const bindingNames = [...bindings.keys()];
   const literalFiles = new Set(literals.map((l) => l.file));
+  const esmLoaders: string[] = [];
+  const types = packageTypes(root);
+  const tsOutput = typescriptOutput(root);
   const rewritten = found.sourceFiles.filter((f) => {
     if (literalFiles.has(f)) return true;
     const text = bindingNames.length > 0 ? readIfExists(join(root, f))?.toString("utf8") : undefined;
-    return text !== undefined && (bindingNames.some((n) => text.includes(n)) || mayUseWholeEnv(text));
+    if (text === undefined) return false;
+    const wholeEnv = mayUseWholeEnv(text);
+    if (wholeEnv && isEsmEnvLoader(f, text, types(f), /\.[cm]?tsx?$/i.test(f) ? (tsOutput.commonJs(f) ? "cjs" : "esm") : undefined)) esmLoaders.push(f);
+    return bindingNames.some((n) => text.includes(n)) || wholeEnv;
   });
-  const secretsModule = secretsModuleLayout(root, found.sourceFiles, rewritten);
+  const secretsModule = secretsModuleLayout(root, found.sourceFiles, rewritten, esmLoaders);
   const envKeys = new Map<string, { keys: string[]; migratedKeys: string[]; environment?: string }>();
   for (const file of found.envFiles) {
     const environment = found.envEnvironments?.[file];

@@ -29,6 +29,11 @@ test("only the files that will be rewritten decide: a .cjs file with no secret k
   assert.deepEqual(secretsModuleLayout(root, ["src/db.cjs", "src/queue.js"], ["src/queue.js"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
 });
 
+test("an ES module .env loader among the rewritten files needs the CommonJS flavour (it reads it through createRequire)", (t) => {
+  const root = project(t, { type: "module" });
+  assert.deepEqual(secretsModuleLayout(root, ["src/env.js", "src/queue.js"], ["src/env.js", "src/queue.js"], ["src/env.js"]), { file: "src/vaultshift-secrets.cjs", language: "js", moduleKind: "cjs" });
+});
+
 test("without \"type\": \"module\", .js files are CommonJS; ES modules alone get an .mjs file", (t) => {
   const root = project(t, { name: "x" });
   assert.deepEqual(secretsModuleLayout(root, ["src/a.js", "src/b.mjs"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "cjs" });

@@ -72,7 +72,7 @@ export interface SecretsModuleLayout {
  * `rewritten`: the files whose env reads or literals will be rewritten (they
  * import the module); default every source file.
  */
-export function secretsModuleLayout(root: string, sourceFiles: string[], rewritten: string[] = sourceFiles): SecretsModuleLayout {
+export function secretsModuleLayout(root: string, sourceFiles: string[], rewritten: string[] = sourceFiles, esmLoaders: string[] = []): SecretsModuleLayout {
   const pkg = readPackageJson(root);
   const ts = existsSync(join(root, "tsconfig.json")) || sourceFiles.some((f) => /\.(ts|tsx|mts|cts)$/.test(f));
   const packageIsModule = pkg?.type === "module";
@@ -86,7 +86,7 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
     // A CommonJS importer needs the CommonJS flavour: `require()` of a
     // module with top-level await fails (ERR_REQUIRE_ASYNC_MODULE).
     const { tsModule, commonJs: tsCommonJs } = typescriptOutput(root);
-    const moduleKind = (/commonjs/i.test(tsModule) && !packageIsModule) || rewritten.some(tsCommonJs) ? "cjs" : "esm";
+    const moduleKind = (/commonjs/i.test(tsModule) && !packageIsModule) || rewritten.some(tsCommonJs) || esmLoaders.length > 0 ? "cjs" : "esm";
     // A CommonJS module in a `"type": "module"` package must be a .cts file (compiled to .cjs).
     const ext = moduleKind === "cjs" && moduleInModulePackage ? "cts" : "ts";
     return { file: `${dir}vaultshift-secrets.${ext}`, language: "ts", moduleKind };
@@ -94,7 +94,8 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
   const js = rewritten.filter((f) => /\.[cm]?jsx?$/i.test(f));
   const isCommonJs = (f: string) => /\.cjs$/i.test(f) || (/\.jsx?$/i.test(f) && types(f) === "commonjs");
   // No JavaScript file to go by: the package's own type.
-  const moduleKind: "esm" | "cjs" = js.length === 0 ? (packageIsModule ? "esm" : "cjs") : js.some(isCommonJs) ? "cjs" : "esm";
+  // An ES module .env loader reads the secrets through a deferred require (createRequire), which needs the CommonJS flavour too.
+  const moduleKind: "esm" | "cjs" = js.length === 0 ? (packageIsModule ? "esm" : "cjs") : js.some(isCommonJs) || esmLoaders.length > 0 ? "cjs" : "esm";
   const ext = moduleKind === "cjs" ? (moduleInModulePackage ? "cjs" : "js") : moduleInModulePackage ? "js" : "mjs";
   return { file: `${dir}vaultshift-secrets.${ext}`, language: "js", moduleKind };
 }
