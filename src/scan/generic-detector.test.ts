@@ -495,6 +495,10 @@ test("reads application-code idioms of many languages and mobile resources (blin
     ["AndroidManifest.xml", `<meta-data android:name="com.onesignal.ApiKey" android:value="${TOKEN}" />\n`],
     // Objective-C selector parts: `secret:@"…"`.
     ["AppDelegate.m", `[ACMClient configure:url secret:@"${TOKEN}"];\n`],
+    // Capitalised Go/C# setters, a Rust header value.
+    ["client.go", `client := github.NewClient(nil).WithAuthToken("${TOKEN}")\n`],
+    ["Db.cs", `builder.SetPassword("${PW}");\n`],
+    ["client.rs", `headers.insert("x-api-key", HeaderValue::from_static("${TOKEN}"));\n`],
   ];
   // One value (the engine merges hits on the same span: `SecretStr` in the annotation names it too).
   for (const [file, text] of cases) assert.deepEqual([...new Set(secretsIn(file, text))], [text.includes(PW) ? PW : TOKEN], `${file}: ${JSON.stringify(text)}`);
@@ -505,6 +509,8 @@ test("reads application-code idioms of many languages and mobile resources (blin
     ["ops.py", `label = t.get("password") or "Password"\n`],
     ["ops.py", `token = os.getenv("API_TOKEN") or default_token()\n`],
     ["env.dart", `static const apiToken = String.fromEnvironment('API_TOKEN', defaultValue: '');\n`],
+    ["client.rs", `headers.insert("x-api-key", HeaderValue::from_str(&key)?);\n`],
+    ["client.go", `client := github.NewClient(nil).WithAuthToken(os.Getenv("GITHUB_TOKEN"))\n`],
     ["strings.xml", `<string name="hint_password" translatable="false">Password</string>\n`],
     ["AndroidManifest.xml", `<meta-data android:name="com.google.android.geo.API_KEY" android:value="\${MAPS_API_KEY}" />\n`],
   ];

@@ -63,7 +63,7 @@ const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'
 // tried before the bare comma, which would otherwise take it for a call argument.
 // `"ParameterValue"`: CloudFormation parameter files (`{"ParameterKey": "DbPassword", "ParameterValue": "…"}`),
 // `"Value"` in AWS CLI/Elastic Beanstalk option settings (`{"OptionName": "X", "Value": "…"}`).
-const AFTER_QUOTED_NAME = /(?:[ \t]+(?:android:)?value[ \t]*=[ \t]*|[ \t]*,[ \t]*"(?:[Vv]alue|ParameterValue)"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']))/y;
+const AFTER_QUOTED_NAME = /(?:[ \t]+(?:android:)?value[ \t]*=[ \t]*|[ \t]*,[ \t]*"(?:[Vv]alue|ParameterValue)"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']|HeaderValue::from_static\())/y;
 // Erlang/Elixir tuples in config terms: `{db_password, "…"}`, `{:api_key, "…"}`.
 const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // `"name": {` then `"value": ` (ARM parameter files), across at most a few lines.
@@ -71,7 +71,8 @@ const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}"value"[ \t]*:[ \t]*/y;
 // Clojure/EDN maps and Leiningen profiles: `:db-password "…"` (a keyword, then the value).
 const KEYWORD_VALUE = /[ \t]+(?=")/y;
 // A setter with one literal argument: `$mollie->setApiKey("…")`, `client.setPassword('…')`.
-const SETTER_NAME = /(?:^|[.$])(?:set|with)[A-Z_]\w*$/;
+// Go and C# methods are capitalised: `client.SetPassword("…")`, `github.NewClient(nil).WithAuthToken("…")`.
+const SETTER_NAME = /(?:^|[.$])(?:[Ss]et|[Ww]ith)[A-Z_]\w*$/;
 // A builder method named by the secret itself: `DataSourceBuilder.create().password("…")`,
 // `OpenAIOkHttpClient.builder().apiKey("…")`, `Client.builder().token("…")`. Only after a `.`:
 // a bare `password("…")` call is as often a UI label or a validator.
@@ -773,7 +774,7 @@ function isStringPrefixCode(c: number): boolean {
   return c > 0 && (l === 98 || l === 114 || l === 117);
 }
 
-const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes)\([ \t]*(?=["'])/y;
+const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static)\([ \t]*(?=["'])/y;
 
 /** `unquoted`: read unquoted literals (the file's `unquotedLiterals` unless the caller knows better: a comment line, a Dockerfile `ENV`). */
 function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true, unquoted = info.unquotedLiterals): { start: number; end: number } | null {
@@ -799,8 +800,9 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
     if ((q === 34 || q === 39) && !isIdentCode(codeAt(text, j - 1))) return readQuoted(text, k);
   }
   // A literal wrapped in a conversion or an option: Go `[]byte("…")`, pydantic `SecretStr("…")`, Rust
-  // `String::from("…")` and `Some("…")`, Python `bytes("…", "utf-8")`: the literal is the value.
-  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */) && !isIdentCode(codeAt(text, j - 1))) {
+  // `String::from("…")` and `Some("…")`, Python `bytes("…", "utf-8")`, reqwest/http
+  // `headers.insert("x-api-key", HeaderValue::from_static("…"))`: the literal is the value.
+  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */) && !isIdentCode(codeAt(text, j - 1))) {
     WRAPPED_LITERAL.lastIndex = j;
     if (WRAPPED_LITERAL.test(text)) return readQuoted(text, WRAPPED_LITERAL.lastIndex);
   }
