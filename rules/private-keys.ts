@@ -1,4 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
+import { notSecretReason } from "../src/scan/placeholder-filter.js";
+import { rulePlaceholderReason } from "../src/scan/rule-filter.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
 import { custom, withProperties } from "./build.js";
 import { B64, fake, pem, pemBody } from "./fake.js";
@@ -259,6 +261,50 @@ export const rules: Rule[] = [
           `.signWith(SignatureAlgorithm.HS512, "${fake(B64, 64, "jjwt-old")}")`,
         ],
         valid: ['Keys.hmacShaKeyFor(secret.getBytes(StandardCharsets.UTF_8))', 'Algorithm.HMAC256(System.getenv("JWT_SECRET"))', 'Algorithm.HMAC256("${jwt.secret}")', 'Keys.hmacShaKeyFor("0123456789abcdef0123456789abcdef".getBytes())'],
+      };
+    },
+  }),
+  // The same class in the other languages' JWT and HMAC APIs, given a literal key: PyJWT `jwt.encode(payload,
+  // "…", algorithm="HS256")` / `jwt.decode(token, "…", …)`, ruby-jwt `JWT.encode(payload, "…", "HS256")`,
+  // firebase/php-jwt `JWT::encode($payload, '…', 'HS256')` and `new Key('…', 'HS256')`, golang-jwt
+  // `SignedString([]byte("…"))`, Go `hmac.New(sha256.New, []byte("…"))`, Python `hmac.new(b"…", …)`,
+  // Ruby `OpenSSL::HMAC.hexdigest("SHA256", "…", data)`, PHP `hash_hmac('sha256', $data, '…')`, .NET
+  // `new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))`, Java `new SecretKeySpec("…".getBytes(), …)`.
+  custom({
+    id: "hmac-key-literal",
+    description: "HMAC or JWT signing key literal given to a JWT/HMAC API (PyJWT, ruby-jwt, php-jwt, golang-jwt, crypto/hmac, .NET, javax.crypto)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://pyjwt.readthedocs.io/en/stable/usage.html#encoding-decoding-tokens-with-hs256",
+    keywords: ["jwt.encode", "jwt.decode", "jwt::encode", "jwt::decode", "signedstring", "hmac.new", "openssl::hmac", "hash_hmac", "symmetricsecuritykey", "secretkeyspec", "new key("],
+    pattern: /(?:\b(?:jwt|JWT)(?:\.|::)(?:encode|decode)[ \t]{0,4}\([ \t]{0,4}\$?[\w.]{1,60}[ \t]{0,4},[ \t]{0,4}|\bSignedString[ \t]{0,4}\([ \t]{0,4}\[\]byte\([ \t]{0,4}|\bhmac\.New[ \t]{0,4}\([ \t]{0,4}[\w.]{1,40}[ \t]{0,4},[ \t]{0,4}\[\]byte\([ \t]{0,4}|\bhmac\.new[ \t]{0,4}\([ \t]{0,4}b?|OpenSSL::HMAC\.\w{1,12}[ \t]{0,4}\([ \t]{0,4}["'][\w-]{1,12}["'][ \t]{0,4},[ \t]{0,4}|\bhash_hmac[ \t]{0,4}\([ \t]{0,4}["'][\w-]{1,12}["'][ \t]{0,4},[ \t]{0,4}\$?[\w.>-]{1,60}[ \t]{0,4},[ \t]{0,4}|\bSymmetricSecurityKey[ \t]{0,4}\([ \t]{0,4}Encoding\.\w{1,10}\.GetBytes\([ \t]{0,4}|\bSecretKeySpec[ \t]{0,4}\([ \t]{0,4}|\bnew[ \t]{1,4}Key[ \t]{0,4}\([ \t]{0,4}(?=["'][^"'\n]{16,300}["'][ \t]{0,4},[ \t]{0,4}["']HS))(?<q>["'])(?<secret>(?:(?!\k<q>)[^\\\n]){16,300})\k<q>/,
+    entropy: 3.5,
+    // Stand-ins (`your-256-bit-secret`, jwt.io's sample), references and sequences are not keys.
+    validate: (secret: string) => rulePlaceholderReason(secret) === null && notSecretReason(secret) === null,
+    get examples() {
+      return {
+        invalid: [
+          `token = jwt.encode(payload, "${fake(B64, 40, "pyjwt-lit")}", algorithm="HS256")`,
+          `JWT.encode(payload, "${fake(B64, 40, "rbjwt-lit")}", "HS256")`,
+          `$jwt = JWT::encode($payload, '${fake(B64, 40, "phpjwt-lit")}', 'HS256');`,
+          `$decoded = JWT::decode($jwt, new Key('${fake(B64, 40, "phpjwt-key")}', 'HS256'));`,
+          `signed, err := token.SignedString([]byte("${fake(B64, 40, "gojwt-lit")}"))`,
+          `mac := hmac.New(sha256.New, []byte("${fake(B64, 40, "gohmac-lit")}"))`,
+          `sig = hmac.new(b"${fake(B64, 40, "pyhmac-lit")}", body, hashlib.sha256).hexdigest()`,
+          `OpenSSL::HMAC.hexdigest("SHA256", "${fake(B64, 40, "rbhmac-lit")}", payload)`,
+          `$sig = hash_hmac('sha256', $payload, '${fake(B64, 40, "phphmac-lit")}');`,
+          `var key = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("${fake(B64, 40, "net-lit")}"));`,
+          `SecretKeySpec spec = new SecretKeySpec("${fake(B64, 40, "jca-lit")}".getBytes(UTF_8), "HmacSHA256");`,
+        ],
+        valid: [
+          'token = jwt.encode(payload, settings.SECRET_KEY, algorithm="HS256")',
+          'jwt.decode(token, os.environ["JWT_SECRET"], algorithms=["HS256"])',
+          'JWT.encode(payload, "your-256-bit-secret", "HS256")',
+          'signed, err := token.SignedString([]byte(os.Getenv("JWT_SECRET")))',
+          "$sig = hash_hmac('sha256', $payload, $secret);",
+          'new SymmetricSecurityKey(Encoding.UTF8.GetBytes(configuration["Jwt:Key"]))',
+          'jwt.decode(token, "0123456789abcdef0123456789abcdef")',
+        ],
       };
     },
   }),
