@@ -14,7 +14,7 @@ import { LineCursor } from "./positions.js";
 import { mayReadEnv, scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
-import { standInPatterns } from "./stand-in.js";
+import { SPACE_STAND_IN, STAND_IN, standInPatterns } from "./stand-in.js";
 import { ruleMatchCount, setStandInPatterns } from "./rule-runner.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
@@ -164,8 +164,11 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
  * caller scans the real text (secrets and their fingerprints then come from it).
  */
 function scanStandIn(input: TextInput, options: EngineOptions): EngineResult {
-  const patterns = fileInfo(input.file).kind === "sourcemap" ? standInPatterns(selectRules(options)) : null;
-  if (patterns === null) return { findings: [], envReferences: [] };
+  const rules = selectRules(options);
+  const patterns = fileInfo(input.file).kind === "sourcemap" ? standInPatterns(rules) : null;
+  // The keyword pass reads a stand-in's byte like a unit above U+00FF only while no keyword holds it (class 0).
+  const cls = compileRuleSet(rules).table.cls;
+  if (patterns === null || cls[STAND_IN] !== 0 || cls[SPACE_STAND_IN] !== 0) return { findings: [], envReferences: [] };
   const before = ruleMatchCount();
   let result: EngineResult;
   setStandInPatterns(patterns);
