@@ -1,5 +1,4 @@
 import { isAscii, isUtf8, transcode } from "node:buffer";
-import { standInText } from "./stand-in.js";
 
 // Which files are not worth reading as text: binary content (a NUL byte in the
 // first 8 KB, the heuristic git uses in `buffer_is_binary`, xdiff-interface.c),
@@ -129,15 +128,4 @@ function transcodeUtf8(buf: Buffer): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The one-byte stand-in text (stand-in.ts) of valid UTF-8 that is not pure
- * ASCII, or undefined (ASCII, which decodeText copies exactly anyway; invalid
- * UTF-8; a U+2028/U+2029 in it).
- */
-export function decodeStandIn(bytes: Uint8Array): string | undefined {
-  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (isAscii(buf) || !isUtf8(buf)) return undefined;
-  return standInText(buf);
 }

@@ -14,8 +14,6 @@ import { LineCursor } from "./positions.js";
 import { mayReadEnv, scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
-import { SPACE_STAND_IN, STAND_IN, standInPatterns } from "./stand-in.js";
-import { ruleMatchCount, setStandInPatterns } from "./rule-runner.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
 // touches the file system, so the same function serves the working tree,
@@ -41,19 +39,12 @@ export interface TextInput {
   text: string;
   /** Path relative to the scan root with `/` separators: decides .env / JS / other handling. */
   file: string;
-  /**
-   * The text is a stand-in (stand-in.ts standInText), not the file's text:
-   * the result is the real text's only when it says `standInExact`.
-   */
-  standIn?: boolean;
 }
 
 export interface EngineResult {
   findings: RawFinding[];
   /** Environment reads in JS/TS files (empty for other files). */
   envReferences: EnvReference[];
-  /** For a stand-in input: the result is exactly the real text's (nothing found). Otherwise scan the real text. */
-  standInExact?: boolean;
 }
 
 /** A finding before positions are computed; `priority` breaks ties in de-duplication. */
@@ -88,7 +79,6 @@ export function severityFor(kind: SecretKind, confidence: number): Severity {
 }
 
 export function scanText(input: TextInput, options: EngineOptions = {}): EngineResult {
-  if (input.standIn === true) return scanStandIn(input, options);
   const { text, file } = input;
   const info = fileInfo(file);
   const set = compileRuleSet(selectRules(options));
@@ -150,35 +140,6 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     if (where) chosen[i] = { ...c, kind: "browser-exposed", severity: "high", reason: `${c.reason}; in the ${where}` };
   }
   return { findings: toRaw(chosen, text, file), envReferences };
-}
-
-/**
- * A stand-in text (stand-in.ts) is vouched for only where the proof holds: a
- * source map, on which the engine runs nothing but the keyword pass, the
- * `mappings` ranges (ASCII-only tests) and the rules' patterns; every rule
- * with a stand-in pattern (standInPatterns: its own, or one matching a
- * superset); and no copy matching anything. Every match in the real text is
- * then a match in the stand-in (same keyword offsets, patterns that cannot
- * tell a stand-in from what it replaces), so no stand-in match means no real
- * match, no candidate and no finding. Anything else: not exact, and the
- * caller scans the real text (secrets and their fingerprints then come from it).
- */
-function scanStandIn(input: TextInput, options: EngineOptions): EngineResult {
-  const rules = selectRules(options);
-  const patterns = fileInfo(input.file).kind === "sourcemap" ? standInPatterns(rules) : null;
-  // The keyword pass reads a stand-in's byte like a unit above U+00FF only while no keyword holds it (class 0).
-  const cls = compileRuleSet(rules).table.cls;
-  if (patterns === null || cls[STAND_IN] !== 0 || cls[SPACE_STAND_IN] !== 0) return { findings: [], envReferences: [] };
-  const before = ruleMatchCount();
-  let result: EngineResult;
-  setStandInPatterns(patterns);
-  try {
-    result = scanText({ text: input.text, file: input.file }, options);
-  } finally {
-    setStandInPatterns(null);
-  }
-  if (ruleMatchCount() !== before || result.findings.length > 0 || result.envReferences.length > 0) return { findings: [], envReferences: [] };
-  return { findings: [], envReferences: [], standInExact: true };
 }
 
 function providerHits(set: CompiledRuleSet, text: string, found: Set<string>, out: Candidate[]): void {

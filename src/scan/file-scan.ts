@@ -2,9 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "
 import type { EngineOptions, EngineResult, TextInput } from "./engine.js";
 import type { EnvReference, Finding, RawFinding } from "./types.js";
 import type { Allowlist } from "../config/schema.js";
-import { decodeStandIn, decodeText, decodeUtf16, looksBinary } from "./binary.js";
-import { fileInfo } from "./file-kind.js";
-import { STAND_IN_MIN_BYTES } from "./stand-in.js";
+import { decodeText, decodeUtf16, looksBinary } from "./binary.js";
 import { compileAllowlist, filterAllowlisted, filterInlineAllowed, filterToLines, type CompiledAllowlist } from "./suppress.js";
 import { fingerprint } from "../util/fingerprint.js";
 import { toFinding } from "./to-finding.js";
@@ -76,8 +74,6 @@ export interface JobContext {
   readFile: (abs: string, maxFileSize: number, hints?: ReadHints) => Uint8Array | SkipReason;
   /** The reader's reusable buffer (see ReadHints.scratch). */
   scratch: Scratch;
-  /** Source maps from this size on are tried first as a stand-in text (tryStandIn); a parameter for tests. */
-  standInMinBytes: number;
 }
 
 export interface ReadHints {
@@ -201,26 +197,8 @@ export function readRegularFile(abs: string, maxFileSize: number, hints?: ReadHi
   }
 }
 
-export function createJobContext(settings: JobSettings, scanText: ScanTextFn, readFile = readRegularFile, standInMinBytes = STAND_IN_MIN_BYTES): JobContext {
-  return { settings, allowlist: compileAllowlist(settings.allowlist), scanText, readFile, scratch: { buf: null }, standInMinBytes };
-}
-
-/**
- * A large source map that is valid UTF-8 with characters above U+00FF, and in
- * which the engine finds nothing through its one-byte stand-in text
- * (stand-in.ts, engine.ts scanStandIn): TextDecoder's two-byte string of it is
- * never made. False when the real text must be scanned.
- */
-function tryStandIn(content: Uint8Array, file: string, ctx: JobContext): boolean {
-  if (content.length < ctx.standInMinBytes || fileInfo(file).kind !== "sourcemap") return false;
-  const text = decodeStandIn(content);
-  if (text === undefined) return false;
-  try {
-    return ctx.scanText({ text, file, standIn: true }, ctx.settings.engine).standInExact === true;
-  } catch {
-    // The real text's scan reports the failure, if it fails too.
-    return false;
-  }
+export function createJobContext(settings: JobSettings, scanText: ScanTextFn, readFile = readRegularFile): JobContext {
+  return { settings, allowlist: compileAllowlist(settings.allowlist), scanText, readFile, scratch: { buf: null } };
 }
 
 /**
@@ -289,7 +267,6 @@ export function runJob(job: ScanJob, ctx: JobContext, leaveAbove?: number): JobR
     if (utf16 !== undefined) text = utf16;
     else {
       if (looksBinary(content)) return emptyResult(0, "binary");
-      if (tryStandIn(content, file, ctx)) return emptyResult(content.length);
       const decoded = decodeText(content);
       text = decoded.text;
       if (decoded.invalidUtf8) note = `${file}: not valid UTF-8, scanned with replacement characters`;

@@ -88,8 +88,7 @@ export function startPlan(rule: Rule): StartPlan | null {
  */
 export function runRuleAt(rule: Rule, plan: StartPlan, text: string, starts: ArrayLike<number>): RuleMatch[] {
   const out: RuleMatch[] = [];
-  const relaxed = standInPatterns?.get(rule.pattern);
-  const re = relaxed === undefined ? plan.sticky : stickyCopy(relaxed);
+  const re = plan.sticky;
   let from = 0;
   for (let i = 0; i < starts.length; i++) {
     const at = starts[i]!;
@@ -159,7 +158,7 @@ export function passesKeywords(rule: Rule, lowerText: string): boolean {
 export function runRule(rule: Rule, text: string, lowerText?: string): RuleMatch[] {
   if (!passesKeywords(rule, lowerText ?? text.toLowerCase())) return [];
   const out: RuleMatch[] = [];
-  const re = globalCopy(standInPatterns?.get(rule.pattern) ?? rule.pattern);
+  const re = globalCopy(rule.pattern);
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {
@@ -169,43 +168,8 @@ export function runRule(rule: Rule, text: string, lowerText?: string): RuleMatch
   return out;
 }
 
-/**
- * How many regex matches the rules have had in this thread so far, before
- * steps 3-5: the engine's stand-in scan (engine.ts scanStandIn) takes a
- * stand-in text's result only when no pattern matched anything in it.
- */
-export function ruleMatchCount(): number {
-  return matchCount;
-}
-
-let matchCount = 0;
-
-/**
- * During a stand-in scan (engine.ts scanStandIn), the patterns that run in
- * place of a rule's own (stand-in.ts standInRule: a superset of its matches).
- * A rule with a start plan keeps its original start offsets: every real match
- * starts at one of them, and the stand-in pattern matches there too.
- */
-let standInPatterns: WeakMap<RegExp, RegExp> | null = null;
-
-export function setStandInPatterns(patterns: WeakMap<RegExp, RegExp> | null): void {
-  standInPatterns = patterns;
-}
-
-const stickyCopies = new WeakMap<RegExp, RegExp>();
-
-function stickyCopy(pattern: RegExp): RegExp {
-  let re = stickyCopies.get(pattern);
-  if (re === undefined) {
-    re = new RegExp(pattern.source, `${[...new Set(pattern.flags.replace(/[gy]/g, ""))].join("")}dy`);
-    stickyCopies.set(pattern, re);
-  }
-  return re;
-}
-
 /** Applies steps 3-5 to one regex match. */
 function accept(rule: Rule, m: RegExpExecArray, out: RuleMatch[]): void {
-  matchCount++;
   let secret = m[0];
   let start = m.index;
   if (m.groups?.secret !== undefined) {
