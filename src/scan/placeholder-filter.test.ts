@@ -282,5 +282,8 @@ test("published crypto test vectors, Django's unusable password and another name
   assert.equal(notSecretReason(unusable.slice(1) + "!", "password"), null, "a password that merely holds a '!'");
   assert.equal(notSecretReason("request_id=6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f"), "another name's assignment, not a value");
   assert.equal(notSecretReason("traceId=6f1c2d3e4b5a4c6d8e7f9a0b1c2d3e4f"), "another name's assignment, not a value");
+  // A random password that holds "=" is not a name's assignment (own corpus: a Spring datasource password).
+  assert.equal(notSecretReason("xoPlim4k=q7vre"), null);
+  assert.equal(notSecretReason("k9_Tq=Zr4wLm"), null);
   assert.equal(notSecretReason("Xk29fLq8vN3mZp7tRw4y=="), null, "base64 padding is not an assignment");
 });

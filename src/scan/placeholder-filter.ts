@@ -406,7 +406,9 @@ export function notSecretReason(value: string, name = ""): string | null {
 
 // A value that starts with another snake_case or camelCase name and `=`: the rest of a log line or a
 // query (`auth: request_id=… trace_id=…`), where that name, not the one before, owns what follows.
-const ASSIGNMENT_TEXT = /^(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)=[^=]/;
+// Words, not random characters: every part starts with a letter and camelCase humps are letters
+// only, so a random password holding `=` (`abQxv4k9=…`) is not taken for a name's assignment.
+const ASSIGNMENT_TEXT = /^(?:[a-z]{2,}[a-z0-9]*(?:_[a-z][a-z0-9]*)+|[a-z]{2,}(?:[A-Z][a-z]+)+)=[^=]/;
 
 // A digest word as a word of the name (`commit_sha`, `fileHash`, `sha256sum`, `etag`), not
 // inside another word: `PREVIEW_SECRET` holds `rev`, `SHARED_KEY` starts with `sha`.
