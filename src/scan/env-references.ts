@@ -155,8 +155,10 @@ function destructuredReads(text: string, at: number, file: string, index: LineCu
   for (let k = open + 1; k <= close; k++) {
     const c = text.charCodeAt(k);
     if (c === 34 || c === 39 || c === 96) {
-      const e = text.indexOf(text[k]!, k + 1);
-      if (e === -1 || e > close) break;
+      // Past the closing quote, not an escaped one (`"a\"b"`), or every property after it is lost.
+      let e = k + 1;
+      while (e < close && text.charCodeAt(e) !== c) e += text.charCodeAt(e) === 92 ? 2 : 1;
+      if (e >= close) break;
       k = e;
     } else if (c === 123 || c === 91 || c === 40) level++;
     else if ((c === 125 || c === 93 || c === 41) && k < close) level--;
