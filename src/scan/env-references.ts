@@ -183,12 +183,24 @@ function property(text: string, from: number, to: number, file: string, index: L
     return;
   }
   const ref: EnvReference = { file, name: m[2] ?? m[4] ?? null, line: pos.line, column: pos.column, form: "destructure" };
-  // A default: the first `=` at this level that is not `==` / `=>`, then a quote.
-  const body = text.slice(PROPERTY.lastIndex, to);
-  const eq = /(?<![=!<>])=(?![=>])\s*\(*\s*(["'`])(.)/.exec(body);
-  if (eq && eq[2] !== eq[1]) ref.hasLiteralFallback = true;
+  // A default: the first `=` at this level (not inside a nested pattern `B: { C = "…" }`, whose default
+  // is not B's) that is not `==` / `=>`, then a quote.
+  let depth = m[0].endsWith("[") ? 1 : 0;
+  for (let i = PROPERTY.lastIndex; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 123 || c === 91 || c === 40) depth++;
+    else if (c === 125 || c === 93 || c === 41) depth--;
+    else if (c === 61 && depth === 0) {
+      DEFAULT.lastIndex = i;
+      const eq = DEFAULT.exec(text);
+      if (eq && eq.index + eq[0].length <= to + 1 && eq[2] !== eq[1]) ref.hasLiteralFallback = true;
+      break;
+    }
+  }
   out.push(ref);
 }
+
+const DEFAULT = /(?<![=!<>])=(?![=>])\s*\(*\s*(["'`])(.)/y;
 
 function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);

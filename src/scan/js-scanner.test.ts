@@ -265,6 +265,7 @@ test("without a parse, alias and destructuring reads are listed as the AST lists
     `const e = import.meta.env;\nconst {\n  VITE_A,\n  VITE_B = "b",\n} = import.meta.env;\nfoo(e.VITE_C);`,
     `let env = process.env, other = 1;\nenv.X; x.env.Y; envy.Z; env.W; process.env.V;`,
     `const { A = "a\\"b", B, C = 'it\\'s' } = process.env;`,
+    `const { B: { C = "c" }, D: [d = "d"], E = "e" } = process.env;`,
   ];
   const key = (r: { name: string | null; line: number; column: number; form: string; hasLiteralFallback?: boolean }) => `${r.form}:${r.name}@${r.line}:${r.column}${r.hasLiteralFallback ? "+fallback" : ""}`;
   for (const text of texts) {
