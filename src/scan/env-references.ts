@@ -2,6 +2,7 @@ import type { EnvReference } from "./types.js";
 import type { Candidate } from "./engine.js";
 import { judge } from "./judge.js";
 import { LineCursor } from "./positions.js";
+import { isSpaceCode } from "./char-codes.js";
 import { envAliases } from "./env-aliases.js";
 import { parseable } from "./js-scanner.js";
 
@@ -131,10 +132,10 @@ function fallback(text: string, end: number, ref: EnvReference, testPath: boolea
  */
 function destructuredReads(text: string, at: number, file: string, index: LineCursor, out: EnvReference[]): void {
   let i = at - 1;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
   if (text.charCodeAt(i) !== 61 || "=!<>".includes(text[i - 1] ?? "")) return;
   i--;
-  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  while (i >= 0 && isSpaceCode(text.charCodeAt(i))) i--;
   if (text.charCodeAt(i) !== 125) return;
   const close = i;
   // Back to the pattern's `{` (strings inside a pattern are keys and defaults; braces in them are rare).
@@ -201,10 +202,6 @@ function property(text: string, from: number, to: number, file: string, index: L
 }
 
 const DEFAULT = /(?<![=!<>])=(?![=>])\s*\(*\s*(["'`])(.)/y;
-
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
 
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
