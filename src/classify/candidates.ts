@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import fg from "fast-glob";
 import { classifyVariable, type Classification } from "./index.js";
@@ -76,36 +76,32 @@ export const SOURCE_EXTENSIONS = ["js", "jsx", "mjs", "cjs", "ts", "tsx", "mts",
 
 const ignore = SKIP_DIRS.map((d) => `**/${d}/**`);
 
-export function findEnvFiles(root: string, exclude: string[] = []): string[] {
-  return fg
-    .sync(["**/.env", "**/.env.*", "**/*.env"], { cwd: root, dot: true, onlyFiles: true, ignore: [...ignore, ...exclude], followSymbolicLinks: false })
-    .filter((f) => isEnvFile(f) && !isEnvTemplate(f) && !isEnvToolFile(f))
-    .sort();
-}
-
 /**
- * .env files that are symbolic links to a file outside `root` (`.env ->
- * ../shared/.env`), with their link text. The file globs above do not list
- * links (they are not files to an lstat); a link to a file inside the project
- * needs nothing, since its target is read under its own name.
+ * The project's .env files, in one walk of the tree: `files` (templates and
+ * the files of .env encryption tools left out), `toolKeys` (dotenvx
+ * `.env.keys`, dotenv-vault `.env.me`: read, never migrated), and
+ * `linkedOutside`: .env files that are symbolic links to a file outside
+ * `root` (`.env -> ../shared/.env`), with their link text. A link to a file
+ * inside the project needs nothing, since its target is read under its own name.
  */
-export function findEnvLinksOutside(root: string, exclude: string[] = []): Record<string, string> {
-  const out: Record<string, string> = {};
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    return out;
-  }
-  const entries = fg.sync(["**/.env", "**/.env.*", "**/*.env"], { cwd: root, dot: true, onlyFiles: false, ignore: [...ignore, ...exclude], followSymbolicLinks: false });
-  for (const f of entries.sort()) {
+export function findEnvFiles(root: string, exclude: string[] = []): { files: string[]; toolKeys: string[]; linkedOutside: Record<string, string> } {
+  const out = { files: [] as string[], toolKeys: [] as string[], linkedOutside: {} as Record<string, string> };
+  const entries = fg.sync(["**/.env", "**/.env.*", "**/*.env"], { cwd: root, dot: true, onlyFiles: false, objectMode: true, ignore: [...ignore, ...exclude], followSymbolicLinks: false });
+  let realRoot: string | undefined;
+  for (const { path: f, dirent } of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    if (dirent.isFile() && /^\.env\.(?:keys|me)$/.test(f.split("/").pop() ?? f)) out.toolKeys.push(f);
     if (!isEnvFile(f) || isEnvTemplate(f) || isEnvToolFile(f)) continue;
+    if (dirent.isFile()) {
+      out.files.push(f);
+      continue;
+    }
+    if (!dirent.isSymbolicLink()) continue;
     const full = join(root, f);
     try {
-      if (!lstatSync(full).isSymbolicLink()) continue;
+      realRoot ??= realpathSync(root);
       const target = realpathSync(full);
       if (!statSync(target).isFile() || target === realRoot || target.startsWith(realRoot + sep)) continue;
-      out[f] = readlinkSync(full);
+      out.linkedOutside[f] = readlinkSync(full);
     } catch {
       continue; // a dangling link: nothing to read
     }
@@ -146,9 +142,9 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const classify = options.classify ?? classifyVariable;
   const out: CandidateSet = { secrets: [], config: [], warnings: [], envFiles: [], sourceFiles: [] };
 
-  const linkedOutside = findEnvLinksOutside(root, options.exclude);
+  const { files, toolKeys, linkedOutside } = findEnvFiles(root, options.exclude);
   if (Object.keys(linkedOutside).length > 0) out.linkedOutside = linkedOutside;
-  const envFiles = [...findEnvFiles(root, options.exclude), ...Object.keys(linkedOutside)].sort();
+  const envFiles = [...files, ...Object.keys(linkedOutside)].sort();
   // Sources are read first: a loader in them may say that a .env is every mode's base layer.
   const sources: { file: string; text: string }[] = [];
   for (const file of findSourceFiles(root, options.exclude)) {
@@ -214,7 +210,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
   }
 
-  for (const file of fg.sync(["**/.env.keys", "**/.env.me"], { cwd: root, dot: true, onlyFiles: true, ignore: [...ignore, ...(options.exclude ?? [])], followSymbolicLinks: false }).sort()) {
+  for (const file of toolKeys) {
     let text: string;
     try {
       text = readFileSync(join(root, file), "utf8");
