@@ -71,6 +71,26 @@ export function importInsertion(
   /** Offset of the first rewritten read: the import must come before the statement holding it. */
   firstUse = Infinity,
 ): { at: number; text: string } {
+  const binding = names
+    .map(({ imported, local }) => (local === imported ? imported : kind === "esm" ? `${imported} as ${local}` : `${imported}: ${local}`))
+    .join(", ");
+  return statementInsertion(ast, content, kind, (spec, semi) => (kind === "esm" ? `import { ${binding} } from ${spec}${semi}` : `const { ${binding} } = require(${spec})${semi}`), specifier, firstUse);
+}
+
+/**
+ * Where and how to insert one import-like statement, in the file's own style
+ * (quotes, semicolons, line ends): `statementOf` gets the quoted specifier and
+ * the semicolon (or none). Used by importInsertion and for other imports the
+ * rewriter adds (`createRequire` from "node:module").
+ */
+export function statementInsertion(
+  ast: File,
+  content: string,
+  kind: ModuleKind,
+  statementOf: (quotedSpecifier: string, semi: string) => string,
+  specifier: string,
+  firstUse = Infinity,
+): { at: number; text: string } {
   const eol = content.includes("\r\n") ? "\r\n" : "\n";
   const body = ast.program.body;
   const quote = detectQuote(ast, content);
@@ -78,10 +98,7 @@ export function importInsertion(
   const judged = body.filter(takesSemicolon);
   const semi = judged.length === 0 || judged.some((s) => content.slice(s.start!, s.end!).trimEnd().endsWith(";")) ? ";" : "";
   const spec = quote + specifier.replace(/\\/g, "\\\\").replace(new RegExp(quote, "g"), `\\${quote}`) + quote;
-  const binding = names
-    .map(({ imported, local }) => (local === imported ? imported : kind === "esm" ? `${imported} as ${local}` : `${imported}: ${local}`))
-    .join(", ");
-  const statement = kind === "esm" ? `import { ${binding} } from ${spec}${semi}` : `const { ${binding} } = require(${spec})${semi}`;
+  const statement = statementOf(spec, semi);
   let anchor: Node | null = null;
   if (kind === "esm") {
     for (const s of body) if (s.type === "ImportDeclaration") anchor = s;

@@ -12,7 +12,7 @@ import {
   type ModuleKind,
 } from "./code-rewriter-ast.js";
 import { literalEdit, type RewriteLiteral } from "./code-rewriter-literal.js";
-import { dotenvConfigCall, findExistingImports, importInsertion, type ImportedName } from "./code-rewriter-import.js";
+import { dotenvConfigCall, findExistingImports, importInsertion, statementInsertion, type ImportedName } from "./code-rewriter-import.js";
 import type { SecretBinding } from "../plan/types.js";
 import type { RewriteWarning } from "./code-rewriter-types.js";
 
@@ -332,14 +332,8 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     inserted = { at: ins.at, length: ins.text.length };
   }
   if (esmLazy && applied.kept.some((e) => e.text.includes(lazyRequire))) {
-    // `import { createRequire } from "node:module"` loads nothing of the app's: after the last import, or first.
-    const eol = content.includes("\r\n") ? "\r\n" : "\n";
-    const semi = /;\s*$/m.test(content.split(/\r?\n/).find((l) => /^import\s/.test(l)) ?? ";") ? ";" : "";
-    const line = `import { createRequire as ${requireIdent} } from "node:module"${semi}`;
-    const lastImport = [...ast.program.body].reverse().find((s) => s.type === "ImportDeclaration");
-    const first = ast.program.body[0];
-    const at = lastImport ? lastImport.end! : first ? first.start! : content.length;
-    const text = lastImport ? `${eol}${line}` : `${line}${eol}`;
+    // `import { createRequire } from "node:module"` loads nothing of the app's: placed as the secrets import is.
+    const { at, text } = statementInsertion(ast, content, "esm", (spec, semi) => `import { createRequire as ${requireIdent} } from ${spec}${semi}`, "node:module");
     const before = edits.filter((e) => e.end <= at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0) + (inserted !== null && inserted.at <= at ? inserted.length : 0);
     out = out.slice(0, at + before) + text + out.slice(at + before);
   }
