@@ -81,11 +81,13 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // are not moved; verify's re-scan would find them afterwards. Say so before
   // anything is applied, so the reviewer of the plan sees them too.
   const handled = new Set([...found.envFiles, ...found.sourceFiles]);
-  const elsewhere = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter((f) => !handled.has(f.file) && !isOwnOutput(f.file) && (!isEnvFile(f.file) || isEnvToolFile(f.file)));
+  const elsewhere: { file: string; line: number; ruleId: string; redacted: string }[] = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter(
+    (f) => !handled.has(f.file) && !isOwnOutput(f.file) && (!isEnvFile(f.file) || isEnvToolFile(f.file)),
+  );
   // A tool's key file is usually git-ignored (the tree scan skips it): its secrets are listed all the same.
   const listed = new Set(elsewhere.map((f) => `${f.file}:${f.line}`));
   for (const c of found.kept ?? []) {
-    if (!listed.has(`${c.source.file}:${c.source.line}`)) elsewhere.push({ file: c.source.file, line: c.source.line, ruleId: "dotenv-secret", redacted: redact(c.value) } as (typeof elsewhere)[number]);
+    if (!listed.has(`${c.source.file}:${c.source.line}`)) elsewhere.push({ file: c.source.file, line: c.source.line, ruleId: "dotenv-secret", redacted: redact(c.value) });
   }
   for (const f of elsewhere) {
     warnings.push({
