@@ -120,7 +120,7 @@ const PLAIN_ENV_FILE = /(["'`])((?:[\w.@-]+\/)*\.env)\1/g;
  * one, in the same list (no `? :`, `else` or `return` between them: one file
  * or the other is a choice, not layers); its directory is the path as written, resolved against the project's
  * `.env` files (a bare `.env` means those in the source file's directory or
- * one above it).
+ * any directory enclosing it, the root included).
  */
 export function layeredByCode(sourceFile: string, text: string, envFiles: string[]): string[] {
   const out = new Set<string>();
