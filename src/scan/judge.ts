@@ -60,12 +60,12 @@ function wordRatio(s: string): number {
   return s.length === 0 ? 0 : inRuns / s.length;
 }
 
-/** Code, regexes, format strings and templates rather than a literal credential. */
 /** A word of 16+ characters mixing three character classes with high entropy: a token, not prose. */
 function isRandomWord(w: string): boolean {
   return w.length >= 16 && charClasses(w).count >= 3 && shannonEntropy(w) >= 3.8 && !looksLikeWords(w);
 }
 
+/** Code, regexes, format strings and templates rather than a literal credential. */
 function looksLikeCodeOrPattern(v: string, context: JudgeContext): boolean {
   // The inside of a string concatenation read as a literal: `{token:"+n.token+",secret:"+n.key+"}`
   // in minified code, where the quotes belong to the surrounding strings.
