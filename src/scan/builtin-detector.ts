@@ -91,9 +91,9 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (found.has("authorization")) authHeaders(text, info, hits, anchors?.offsets.get("authorization"));
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
-  if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || text.includes("PDO"))) credentialCalls(text, hits);
-  if (info.kind === "code" && (text.includes("bearer_auth") || text.includes("forHTTPHeaderField"))) codeBearers(text, info, hits);
-  if (info.kind === "code" && (text.includes("b64encode") || text.includes("base64_encode") || text.includes("encode64") || text.includes("encodeToString"))) basicEncodes(text, hits);
+  if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || found.has("pdo"))) credentialCalls(text, hits);
+  if (info.kind === "code" && (found.has("bearer_auth") || found.has("forhttpheaderfield"))) codeBearers(text, info, hits);
+  if (info.kind === "code" && (found.has("b64encode") || found.has("base64_encode") || found.has("encode64") || found.has("encodetostring"))) basicEncodes(text, hits);
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (base === ".netrc" || base === "_netrc") netrc(text, hits);
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
