@@ -435,11 +435,16 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
   }
   // Elements named by an attribute: Android `<string name="api_secret">…</string>`, Hibernate
   // `<property name="hibernate.connection.password">…</property>`, `<entry key="db.password">…</entry>`.
-  if (before === 34 && next === 34 && /<[\w:.-]{1,40}[ \t]+(?:[\w-]{1,20}:)?(?:name|key)="$/.test(text.slice(Math.max(0, s - 60), s))) {
-    // More attributes may follow the name: `<string name="api_secret" translatable="false">…</string>`.
-    if (text.startsWith('">', j)) return elementText(text, j + 2, "</");
-    ELEMENT_ATTRIBUTES.lastIndex = j;
-    if (ELEMENT_ATTRIBUTES.test(text)) return elementText(text, ELEMENT_ATTRIBUTES.lastIndex, "</");
+  // More attributes may follow the name: `<string name="api_secret" translatable="false">…</string>`.
+  // What follows is tested first: most double-quoted names are JSON keys (`"password": …`), not attributes.
+  if (before === 34 && next === 34) {
+    let at = -1;
+    if (text.startsWith('">', j)) at = j + 2;
+    else {
+      ELEMENT_ATTRIBUTES.lastIndex = j;
+      if (ELEMENT_ATTRIBUTES.test(text)) at = ELEMENT_ATTRIBUTES.lastIndex;
+    }
+    if (at !== -1 && /<[\w:.-]{1,40}[ \t]+(?:[\w-]{1,20}:)?(?:name|key)="$/.test(text.slice(Math.max(0, s - 60), s))) return elementText(text, at, "</");
   }
   // `${db.password:default}` (Spring `@Value`, properties) and `${DB_PASSWORD:-default}` (shell,
   // compose): the default after the name is a literal written into the file. `:?` / `:+` are not defaults.
