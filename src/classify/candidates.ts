@@ -1,7 +1,7 @@
 import { readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import fg from "fast-glob";
-import { classifyVariable, type Classification } from "./index.js";
+import { classifyVariable, type Classification, type ClassifyOptions } from "./index.js";
 import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
 import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
@@ -59,7 +59,8 @@ export interface CandidateSet {
   overridden?: string[];
 }
 
-export type Classifier = (name: string, value: string, file?: string) => Classification;
+/** `options.quote`: the quote around the value in its .env file (a single-quoted value is read literally). */
+export type Classifier = (name: string, value: string, file?: string, options?: ClassifyOptions) => Classification;
 
 export interface CandidateOptions {
   classify?: Classifier;
@@ -176,14 +177,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     for (const entry of entries) {
       if (entry.overridden) continue; // dotenv keeps the last one; the cleaner removes every line of a migrated key
       if (entry.value === "") continue;
-      let verdict = classify(entry.key, entry.value, file);
-      // Single quotes make dotenv (and a shell sourcing the file) read every character
-      // literally: `'Xk9$HOME$(id)'` is a value, not a reference or a command. It is judged
-      // with those characters as plain letters (`'${DB_PASSWORD}'` still reads as a name).
-      if (entry.quote === "'" && verdict.verdict === "config" && entry.value.includes("$")) {
-        const literal = classify(entry.key, entry.value.replace(/[$(){}`]/g, "S"), file);
-        if (literal.verdict === "secret") verdict = literal;
-      }
+      const verdict = classify(entry.key, entry.value, file, entry.quote ? { quote: entry.quote } : {});
       const hit = ruleHits.find((h) => h.start >= entry.valueStart && h.end <= entry.valueEnd);
       const isSecret = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
       const source: SecretSource = { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key };

@@ -32,10 +32,28 @@ export interface Classification {
 
 export interface ClassifyOptions {
   rules?: Rule[];
+  /** The quote the .env file puts around the value (dotenv-reader's `quote`), if any. */
+  quote?: string;
 }
 
 /** Classify one environment variable (from a .env file, or a name + literal). */
 export function classifyVariable(name: string, value: string, file?: string, options: ClassifyOptions = {}): Classification {
+  const verdict = classifyValue(name, value, file, options);
+  // Single quotes make dotenv (and a shell sourcing the file) read every character literally:
+  // `'Xk9$HOME$(id)'` is a value, not a reference or a command. It is judged with those characters
+  // as plain letters; a value that is one whole reference (`'${DB_PASSWORD}'`) stays one. The scanner and the migration
+  // both come here, so that what one reports the other moves.
+  if (options.quote === "'" && verdict.verdict === "config" && value.includes("$") && !WHOLE_REFERENCE.test(value.trim())) {
+    const literal = classifyValue(name, value.replace(/[$(){}`]/g, "S"), file, options);
+    if (literal.verdict === "secret") return literal;
+  }
+  return verdict;
+}
+
+/** A value that is one reference and nothing else (`${X}`, `$X`, `$(cmd)`): what its author meant, quoted or not. */
+const WHOLE_REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_]\w*|\$\([^)]*\))$/;
+
+function classifyValue(name: string, value: string, file: string | undefined, options: ClassifyOptions): Classification {
   const info = file ? fileInfo(file) : undefined;
   const example = info?.example ?? false;
   const prefix = browserPrefix(name);

@@ -32,6 +32,15 @@ test(".env: secrets by name and value, config skipped, positions at the value", 
   assert.equal(findings[1]!.kind, "database-credential");
 });
 
+test(".env: a single-quoted value is read literally, so '$' and '$(…)' in it do not hide a secret (scan agrees with migrate)", () => {
+  const literal = ["Xk9mP2vL8q", "$HOME$(whoami)", "`id`R4nZ"].join("");
+  const text = [`BACKUP_PASSPHRASE='${literal}'`, `DB_PASSWORD="${literal}"`, `API_TOKEN='\${API_TOKEN_REF}'`].join("\n");
+  const { findings } = scanText({ text, file: ".env" });
+  // Single quotes: every character is the value's. Double quotes: dotenv-expand reads $HOME, a reference.
+  assert.deepEqual(findings.map((f) => f.name), ["BACKUP_PASSPHRASE"]);
+  assert.equal(text.slice(findings[0]!.start, findings[0]!.end), literal);
+});
+
 test(".env naming variants are read as dotenv; quoted values point inside the quotes", () => {
   for (const file of [".env.local", ".env.production", ".env.development.local", "prod.env", "config/.env.staging"]) {
     const text = `DB_PASSWORD="${PW}"\n`;

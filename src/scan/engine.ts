@@ -175,7 +175,7 @@ function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candi
   const publicRanges: Array<[number, number]> = [];
   for (const e of readDotenv(text)) {
     if (e.value.trim() === "") continue;
-    const c = classifyVariable(e.key, e.value, file, { rules: set.rules });
+    const c = classifyVariable(e.key, e.value, file, { rules: set.rules, quote: e.quote });
     if (c.verdict === "public") publicRanges.push([e.valueStart, e.valueEnd]);
     if (c.verdict !== "secret" || !c.kind) {
       // A JSON object as the value (Airflow `AIRFLOW_CONN_X='{"conn_type": …, "password": "…"}'`,
