@@ -550,12 +550,17 @@ function sqlPassword(hits: BuiltinHit[], m: RegExpExecArray): void {
   pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "password in a SQL user statement", "sql-password");
 }
 
+const NAME_LIKE = /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+$/;
+
 function credentialCalls(text: string, hits: BuiltinHit[]): void {
   CREDENTIAL_CALLS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = CREDENTIAL_CALLS.exec(text)) !== null) {
     const pw = m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10]!;
     const quote = m[1] ?? m[3] ?? m[5] ?? m[7] ?? m[9]!;
+    // `.auth("…")` alone names no credential (Redis's `jedis.auth(pw)`, but also a builder's
+    // `.auth("oauth2-client")`): a lower-case dashed or dotted identifier there is a name, not a password.
+    if (m[8] !== undefined && NAME_LIKE.test(pw)) continue;
     const start = m.index + m[0].lastIndexOf(quote + pw + quote) + 1;
     pushPassword(hits, pw, start, "password passed to a credential call", "code-credential-argument");
   }
