@@ -45,7 +45,7 @@ export const rules: Rule[] = [
     // "acl setuser", not "setuser": AWS SDK sources are full of `AdminSetUserPassword`, and each file holding
     // one ran this pattern (no literal prefix) over the whole text: 0.24 CPU-s on the benchmark corpus.
     keywords: [" on >", "acl setuser", "acl\tsetuser"],
-    pattern: /(?:^[ \t]{0,8}user|ACL[ \t]{1,4}SETUSER)[ \t]{1,4}[^\s>#]{1,64}(?:[ \t]{1,4}(?:[^\s>]\S{0,100}))*?[ \t]{1,4}>(?<secret>[^\s]{4,200})/im,
+    pattern: /(?:^[ \t]{0,8}user|ACL[ \t]SETUSER)[ \t]{1,4}[^\s>#]{1,64}(?:[ \t]{1,4}(?:[^\s>]\S{0,100}))*?[ \t]{1,4}>(?<secret>[^\s]{4,200})/im,
     validate: isRealPassword,
     get examples() {
       return {
