@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../cli/main.js";
 import { runApp } from "../demo/app-runner.js";
-import { assertMigrated, assertRollback, e2eSuite, migrateFixture, textOf, tree, typescriptBuild, warningPlaces, type FixtureApp } from "./harness.js";
+import { assertMigrated, assertRollback, blindRound, migrateFixture, textOf, tree, typescriptBuild, warningPlaces, type FixtureApp } from "./harness.js";
 
 // Round 2 of apps written without looking at the rewriter
 // (fixtures/apps-blind2/, docs/migration.md "Unseen apps, round 2"): each
@@ -15,15 +15,7 @@ import { assertMigrated, assertRollback, e2eSuite, migrateFixture, textOf, tree,
 // (env-cmd's JSON, a Worker's .dev.vars) the plan must say so and nothing may
 // break.
 
-const suite = e2eSuite("blind2");
-
-const app = (fixture: string, name: string, environments: string[], entry: string, extra: Partial<FixtureApp> = {}): FixtureApp => ({
-  fixture: `apps-blind2/${fixture}`,
-  app: name,
-  environments,
-  entry,
-  ...extra,
-});
+const { suite, app } = blindRound("blind2", "apps-blind2");
 const codes = warningPlaces;
 
 test("node --env-file start scripts, CRLF .env with export, a repeated key, inline comments, =/#/quotes/unicode, a \\n-escaped PEM on one line", { timeout: 120_000 }, async () => {

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertMigrated, assertRollback, e2eSuite, migrateFixture, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
+import { assertMigrated, assertRollback, blindRound, movedSecrets, readMigrated, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
 
 // Round 3 of apps written without looking at the rewriter
 // (fixtures/apps-blind3/, docs/migration.md "Unseen apps, round 3"): each
@@ -10,19 +10,9 @@ import { assertMigrated, assertRollback, e2eSuite, migrateFixture, typescriptBui
 // in each environment (same digest), scanned, searched for planted values,
 // and rolled back byte for byte.
 
-const suite = e2eSuite("blind3");
-
-const app = (fixture: string, name: string, environments: string[], entry: string, extra: Partial<FixtureApp> = {}): FixtureApp => ({
-  fixture: `apps-blind3/${fixture}`,
-  app: name,
-  environments,
-  entry,
-  links: ["dotenv"],
-  ...extra,
-});
-const migrated = (fixture: FixtureApp): Promise<E2eRun> => migrateFixture(suite.server, fixture, join(suite.dir, fixture.fixture.split("/")[1]!));
-const read = (run: E2eRun, file: string) => readFileSync(join(run.root, file), "utf8");
-const moved = (run: E2eRun) => run.result.plan.secrets.map((s) => `${s.source.file}:${s.name}`).sort();
+const { suite, app, migrated } = blindRound("blind3", "apps-blind3", { links: ["dotenv"] });
+const read = readMigrated;
+const moved = movedSecrets;
 
 test("npm/pnpm workspaces: an ESM and a CommonJS package, each with its .env, both reading the root .env by a path relative to their cwd", { timeout: 120_000 }, async () => {
   const run = await migrated(app("monorepo-workspaces", "tidepool", ["development"], "scripts/all.js"));

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { assertMigrated, assertRollback, e2eSuite, migrateFixture, tree, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
+import { assertMigrated, assertRollback, blindRound, movedSecrets, readMigrated, tree, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
 
 // Round 4 of apps written without looking at the rewriter
 // (fixtures/apps-blind4/, docs/migration.md "Unseen apps, round 4"): each
@@ -11,19 +11,9 @@ import { assertMigrated, assertRollback, e2eSuite, migrateFixture, tree, typescr
 // in each environment (same digest), scanned, searched for planted values,
 // and rolled back byte for byte.
 
-const suite = e2eSuite("blind4");
-
-const app = (fixture: string, name: string, environments: string[], entry: string, extra: Partial<FixtureApp> = {}): FixtureApp => ({
-  fixture: `apps-blind4/${fixture}`,
-  app: name,
-  environments,
-  entry,
-  links: ["dotenv"],
-  ...extra,
-});
-const migrated = (fixture: FixtureApp): Promise<E2eRun> => migrateFixture(suite.server, fixture, join(suite.dir, fixture.fixture.split("/")[1]!));
-const read = (run: E2eRun, file: string) => readFileSync(join(run.root, file), "utf8");
-const moved = (run: E2eRun) => run.result.plan.secrets.map((s) => `${s.source.file}:${s.name}`).sort();
+const { suite, app, migrated } = blindRound("blind4", "apps-blind4", { links: ["dotenv"] });
+const read = readMigrated;
+const moved = movedSecrets;
 const mode = (file: string) => (statSync(file).mode & 0o777).toString(8);
 const unchanged = (run: E2eRun, file: string) => run.original.get(file)!.equals(readFileSync(join(run.root, file)));
 

@@ -218,6 +218,30 @@ export function e2eSuite(prefix: string): { readonly server: DevServer; readonly
   };
 }
 
+/**
+ * A round of blind apps (fixtures/<dir>/): its suite, a FixtureApp of that directory (with
+ * `defaults`, e.g. the packages to link), and a migration into the suite's directory.
+ */
+export function blindRound(prefix: string, dir: string, defaults: Partial<FixtureApp> = {}) {
+  const suite = e2eSuite(prefix);
+  const app = (fixture: string, name: string, environments: string[], entry: string, extra: Partial<FixtureApp> = {}): FixtureApp => ({
+    fixture: `${dir}/${fixture}`,
+    app: name,
+    environments,
+    entry,
+    ...defaults,
+    ...extra,
+  });
+  const migrated = (fixture: FixtureApp): Promise<E2eRun> => migrateFixture(suite.server, fixture, join(suite.dir, fixture.fixture.split("/")[1]!));
+  return { suite, app, migrated };
+}
+
+/** A file of the migrated copy, as text. */
+export const readMigrated = (run: E2eRun, file: string): string => readFileSync(join(run.root, file), "utf8");
+
+/** The secrets the plan moved, as "file:NAME", sorted. */
+export const movedSecrets = (run: E2eRun): string[] => run.result.plan.secrets.map((s) => `${s.source.file}:${s.name}`).sort();
+
 /** Where the plan warns with `code`, as "file:line" ("file:" when the warning has no line). */
 export function warningPlaces(warnings: { code: string; file?: string; line?: number }[], code: string): string[] {
   return warnings.filter((w) => w.code === code).map((w) => `${w.file}:${w.line ?? ""}`);
