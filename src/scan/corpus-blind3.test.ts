@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { readLabels, scanAndScore } from "./labelled-corpus.js";
+import { readLabels, scanAndScore, newGaps, type KnownGaps } from "./labelled-corpus.js";
 
 // The third blind corpus (fixtures/corpus-blind3): 132 files taking a slice the
 // first two did not: breadth of provider formats (the gitleaks/trufflehog
@@ -24,13 +24,32 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind3/", import.me
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.95;
 
+
+// The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
+const KNOWN_GAPS: KnownGaps = {
+  missed: [
+    "r-analysis/fetch.R:3",
+    "scripts/release.sh:5",
+    "web/src/payments.ts:7",
+  ],
+  falseAlarms: [
+    "auth/users.htpasswd:1",
+    "auth/users.htpasswd:3",
+    "certs/encrypted.p8:1",
+    "platform/.env.production:50",
+  ],
+};
+
 test("blind corpus 3: precision and recall of scan() on independently labelled fixtures", async () => {
   const { secrets: labels, traps } = readLabels(root);
   assert.ok(labels.length >= 150, `the corpus should plant at least 150 secrets, has ${labels.length}`);
   assert.ok(new Set(labels.map((l) => l.kind)).size >= 70, "the corpus should cover at least 70 kinds");
   assert.ok(traps.length >= labels.length, "the corpus should hold at least as many traps as secrets");
 
-  const { precision, recall, summary } = await scanAndScore(root, labels, traps);
+  const score = await scanAndScore(root, labels, traps);
+  const { precision, recall, summary } = score;
   console.log(summary);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
+  // Nothing found before may be lost, and no new false alarm may appear, whatever the floor says.
+  assert.deepEqual(newGaps(score, KNOWN_GAPS), [], summary);
 });

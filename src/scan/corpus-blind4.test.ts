@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { readLabels, scanAndScore, type CorpusLabel } from "./labelled-corpus.js";
+import { readLabels, scanAndScore, type CorpusLabel, newGaps, type KnownGaps } from "./labelled-corpus.js";
 import { collectCandidates } from "../classify/candidates.js";
 
 // The fourth blind corpus (fixtures/corpus-blind4): 21 JS/TS apps as they sit
@@ -29,18 +29,32 @@ const { all, secrets, traps } = readLabels<Label>(root);
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.95;
 
+
+// The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
+const KNOWN_GAPS: KnownGaps = {
+  missed: [
+    "express-api/src/crypto.js:4",
+  ],
+  falseAlarms: [
+    "electron-notes/main/sync.cjs:4",
+  ],
+};
+
 test("blind corpus 4: precision and recall of scan() on JS/TS apps and their .env files", async () => {
   const labels = secrets;
   assert.ok(labels.length >= 120, `the corpus should plant at least 120 secrets, has ${labels.length}`);
   assert.ok(traps.length >= labels.length, "the corpus should hold at least as many traps as secrets");
 
-  const { precision, recall, summary, findings } = await scanAndScore(root, labels, traps);
+  const score = await scanAndScore(root, labels, traps);
+  const { precision, recall, summary, findings } = score;
   // A secret shipped to the client should be reported as browser-exposed, whatever else it is.
   const browser = labels.filter((l) => l.browser);
   const notExposed = browser.filter((l) => !findings.some((f) => f.file === l.file && f.line === l.line && f.kind === "browser-exposed"));
   console.log(summary);
   console.log(`browser-exposed ${browser.length - notExposed.length}/${browser.length}${notExposed.map((l) => `\n  not reported as browser-exposed: ${l.file}:${l.line} (${l.note})`).join("")}`);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
+  // Nothing found before may be lost, and no new false alarm may appear, whatever the floor says.
+  assert.deepEqual(newGaps(score, KNOWN_GAPS), [], summary);
   assert.equal(notExposed.length, 0, "every secret shipped to the client is reported as browser-exposed");
 });
 

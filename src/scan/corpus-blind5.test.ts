@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { readLabels, scanAndScore } from "./labelled-corpus.js";
+import { readLabels, scanAndScore, newGaps, type KnownGaps } from "./labelled-corpus.js";
 
 // The fifth blind corpus (fixtures/corpus-blind5): the artefacts a repository
 // carries besides source code (CI files of eight systems, Terraform tfvars and
@@ -26,10 +26,28 @@ const { secrets, traps } = readLabels(root);
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.95;
 
+
+// The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
+const KNOWN_GAPS: KnownGaps = {
+  missed: [
+    "logs/api-2026-03-14.log:7",
+    "spring/src/main/resources/application-prod.properties:5",
+  ],
+  falseAlarms: [
+    "api-tooling/checkout.har:27",
+    "app/src/auth-constants.ts:19",
+    "keys/gcp-service-account.json:4",
+    "mobile/android/local.properties:2",
+  ],
+};
+
 test("blind corpus 5: precision and recall of scan() on repository artefacts and recent token formats", async () => {
   assert.ok(secrets.length >= 150, `the corpus should plant at least 150 secrets, has ${secrets.length}`);
   assert.ok(traps.length >= secrets.length, "the corpus should hold at least as many traps as secrets");
-  const { precision, recall, summary } = await scanAndScore(root, secrets, traps);
+  const score = await scanAndScore(root, secrets, traps);
+  const { precision, recall, summary } = score;
   console.log(summary);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
+  // Nothing found before may be lost, and no new false alarm may appear, whatever the floor says.
+  assert.deepEqual(newGaps(score, KNOWN_GAPS), [], summary);
 });

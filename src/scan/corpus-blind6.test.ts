@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { readLabels, scanAndScore } from "./labelled-corpus.js";
+import { readLabels, scanAndScore, newGaps, type KnownGaps } from "./labelled-corpus.js";
 
 // The sixth blind corpus (fixtures/corpus-blind6): ops and service configs
 // (nginx, Apache, systemd units and env files, crontab, supervisord, HAProxy,
@@ -29,10 +29,34 @@ const { secrets, traps } = readLabels(root);
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.95;
 
+
+// The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
+const KNOWN_GAPS: KnownGaps = {
+  missed: [
+    "deploy/systemd/orders.env:5",
+    "etc/openvpn/client/auth.txt:2",
+    "scripts/legacy/sync.pl:7",
+    "nix/hosts/builder/configuration.nix:13",
+    "firmware/CMakeLists.txt:6",
+    "services/orders/src/client.ts:4",
+  ],
+  falseAlarms: [
+    "airflow/.env:8",
+    "etc/haproxy/haproxy.cfg:16",
+    "etc/nginx/.htpasswd:1",
+    "etc/nginx/.htpasswd:3",
+    "mobile/lib/config/public_keys.dart:3",
+    "web/public/checkout.html:7",
+  ],
+};
+
 test("blind corpus 6: precision and recall of scan() on ops configs, less common languages and wrapped secrets", async () => {
   assert.ok(secrets.length >= 150, `the corpus should plant at least 150 secrets, has ${secrets.length}`);
   assert.ok(traps.length >= secrets.length, "the corpus should hold at least as many traps as secrets");
-  const { precision, recall, summary } = await scanAndScore(root, secrets, traps, ["labels.json", "_meta/corpus.txt", "_meta/generate.mjs"]);
+  const score = await scanAndScore(root, secrets, traps, ["labels.json", "_meta/corpus.txt", "_meta/generate.mjs"]);
+  const { precision, recall, summary } = score;
   console.log(summary);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
+  // Nothing found before may be lost, and no new false alarm may appear, whatever the floor says.
+  assert.deepEqual(newGaps(score, KNOWN_GAPS), [], summary);
 });

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { readLabels, scanAndScore } from "./labelled-corpus.js";
+import { readLabels, scanAndScore, newGaps, type KnownGaps } from "./labelled-corpus.js";
 
 // The seventh blind corpus (fixtures/corpus-blind7): application code idioms
 // in Python (Django settings, pydantic/dataclass defaults, os.environ.get and
@@ -34,10 +34,27 @@ const { secrets, traps } = readLabels(root);
 const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.95;
 
+
+// The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
+const KNOWN_GAPS: KnownGaps = {
+  missed: [
+    "android/app/src/main/AndroidManifest.xml:5",
+    "ios/fastlane/Fastfile:5",
+    "mobile_rn/app.json:11",
+    "crash-reports/2025-03-11-worker.txt:10",
+  ],
+  falseAlarms: [
+    "mobile_rn/app.json:8",
+  ],
+};
+
 test("blind corpus 7: precision and recall of scan() on application code, mobile apps, library traps and leak places", async () => {
   assert.ok(secrets.length >= 150, `the corpus should plant at least 150 secrets, has ${secrets.length}`);
   assert.ok(traps.length >= secrets.length, "the corpus should hold at least as many traps as secrets");
-  const { precision, recall, summary } = await scanAndScore(root, secrets, traps, ["labels.json", "_meta/templates.txt", "_meta/gen.py"]);
+  const score = await scanAndScore(root, secrets, traps, ["labels.json", "_meta/templates.txt", "_meta/gen.py"]);
+  const { precision, recall, summary } = score;
   console.log(summary);
   assert.ok(precision >= MIN_PRECISION && recall >= MIN_RECALL, summary);
+  // Nothing found before may be lost, and no new false alarm may appear, whatever the floor says.
+  assert.deepEqual(newGaps(score, KNOWN_GAPS), [], summary);
 });

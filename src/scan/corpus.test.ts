@@ -5,6 +5,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { scanText } from "./engine.js";
 import { redact } from "../util/redact.js";
+import { newGaps, type KnownGaps } from "./labelled-corpus.js";
 
 // The labelled corpus (fixtures/corpus): planted fake secrets in many syntaxes,
 // listed in labels.json by file + line, and traps everywhere else. Precision
@@ -28,6 +29,16 @@ function corpusFiles(dir: string, out: string[] = []): string[] {
   }
   return out;
 }
+
+
+// The gaps this corpus still has (docs/detection.md says why), as "file:line".
+const KNOWN_GAPS: KnownGaps = {
+  missed: [
+    // A Maps key under REACT_APP_: shipped to every browser by design, judged public.
+    "web/.env.local:7",
+  ],
+  falseAlarms: [],
+};
 
 test("corpus: precision and recall of scanText on labelled fixtures are at least 0.95", () => {
   const labels = (JSON.parse(readFileSync(join(root, "labels.json"), "utf8")) as { secrets: Label[] }).secrets;
@@ -71,4 +82,7 @@ test("corpus: precision and recall of scanText on labelled fixtures are at least
   ].join("\n");
   console.log(summary);
   assert.ok(precision >= 0.95 && recall >= 0.95, summary);
+  // Nothing found before may be lost, and no new false alarm may appear, whatever the floor says.
+  const score = { precision, recall, summary, missed: misses.map((m) => m.split(" ")[0]!), falseAlarms: falseAlarms.map((m) => m.split(" ")[0]!) };
+  assert.deepEqual(newGaps(score, KNOWN_GAPS), [], summary);
 });

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { scoreFindings, type CorpusLabel } from "./labelled-corpus.js";
+import { newGaps, scoreFindings, type CorpusLabel } from "./labelled-corpus.js";
 import type { Finding } from "./types.js";
 
 const finding = (file: string, line: number, ruleId = "r"): Finding =>
@@ -24,4 +24,18 @@ test("corpus scoring: one count per line, a multi-line label found anywhere insi
   assert.match(score.summary, /missed \(1\):\n {2}b\.yml:4 k2 \(missed one\)/);
   assert.match(score.summary, /c\.js:2 r ab…\(20 chars\) \(why\) trap: placeholder/);
   assert.match(score.summary, /d\.txt:5 r .* unlabelled/);
+});
+
+test("known gaps: a new miss or false alarm is named, a known one is not, and a fixed one is no failure", () => {
+  const secrets: CorpusLabel[] = [
+    { file: "a.env", line: 1, kind: "k", note: "n" },
+    { file: "b.env", line: 2, kind: "k", note: "n" },
+    { file: "c.env", line: 3, kind: "k", note: "n" },
+  ];
+  const score = scoreFindings([finding("a.env", 1), finding("x.js", 9), finding("y.js", 4)], secrets);
+  assert.deepEqual(score.missed, ["b.env:2", "c.env:3"]);
+  assert.deepEqual(score.falseAlarms, ["x.js:9", "y.js:4"]);
+  // b.env:2 and x.js:9 are known; a.env:1 was a known miss and is found now.
+  assert.deepEqual(newGaps(score, { missed: ["a.env:1", "b.env:2"], falseAlarms: ["x.js:9"] }), ["newly missed: c.env:3", "new false alarm: y.js:4"]);
+  assert.deepEqual(newGaps(score, { missed: ["b.env:2", "c.env:3"], falseAlarms: ["x.js:9", "y.js:4"] }), []);
 });

@@ -22,12 +22,33 @@ export interface CorpusScore {
   recall: number;
   /** Counts, precision/recall, every miss and every false alarm, one per line. */
   summary: string;
+  /** "file:line" of each label missed and of each false alarm. */
+  missed: string[];
+  falseAlarms: string[];
+}
+
+/**
+ * The gaps a corpus is known to have, as "file:line", each with its reason in the test. A
+ * floor on precision and recall lets a change lose a secret that used to be found as long as
+ * the score stays above it; this names every new miss and every new false alarm instead.
+ */
+export interface KnownGaps {
+  missed: string[];
+  falseAlarms: string[];
+}
+
+/** Misses and false alarms of `score` that `known` does not list (empty when nothing got worse). */
+export function newGaps(score: CorpusScore, known: KnownGaps): string[] {
+  const missed = new Set(known.missed);
+  const alarms = new Set(known.falseAlarms);
+  return [...score.missed.filter((k) => !missed.has(k)).map((k) => `newly missed: ${k}`), ...score.falseAlarms.filter((k) => !alarms.has(k)).map((k) => `new false alarm: ${k}`)];
 }
 
 export function scoreFindings(findings: Finding[], secrets: CorpusLabel[], traps: CorpusLabel[] = [], header = ""): CorpusScore {
   const within = (l: CorpusLabel, file: string, line: number) => l.file === file && line >= l.line && line <= (l.endLine ?? l.line);
   const found = new Set<CorpusLabel>();
   const falseAlarms: string[] = [];
+  const alarmKeys: string[] = [];
   const seenLines = new Set<string>();
   for (const f of findings) {
     const key = `${f.file}:${f.line}`;
@@ -39,6 +60,7 @@ export function scoreFindings(findings: Finding[], secrets: CorpusLabel[], traps
       continue;
     }
     const trap = traps.find((l) => within(l, f.file, f.line));
+    alarmKeys.push(key);
     falseAlarms.push(`${key} ${f.ruleId} ${f.redacted} (${f.reason})${trap ? ` trap: ${trap.kind}` : " unlabelled"}`);
   }
   const lines = seenLines.size;
@@ -53,7 +75,7 @@ export function scoreFindings(findings: Finding[], secrets: CorpusLabel[], traps
     `false alarms (${falseAlarms.length}):`,
     ...falseAlarms.map((m) => `  ${m}`),
   ].join("\n");
-  return { precision, recall, summary };
+  return { precision, recall, summary, missed: secrets.filter((l) => !found.has(l)).map((l) => `${l.file}:${l.line}`), falseAlarms: alarmKeys };
 }
 
 /** A corpus whose labels.json is `{ labels: [...] }`, traps marked `trap: true` (blind corpora 2-4). */
