@@ -105,3 +105,22 @@ test("manyFiles: called once, during the listing, as it reaches the count, by gi
   assert.ok(inGit.calledBeforeEnd);
   assert.equal((await listing(true, 32)).calls, 0);
 });
+
+test("a directory named on the command line of which nothing is scanned gets a note, by git and by the directory walk", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-walk-");
+  t.after(cleanup);
+  writeFiles(dir, { ".gitignore": "generated/\n", "generated/a.js": "x\n", "build/b.js": "x\n", "src/c.js": "x\n" });
+  const filter = new PathFilter({});
+  for (const useGit of [false, true]) {
+    if (useGit) initRepo(dir);
+    const r = await walk({ root: dir, filter, useGit, paths: ["generated", "build", "src"] });
+    assert.deepEqual(r.files.map((f) => f.rel), ["src/c.js"]);
+    assert.deepEqual(
+      r.notes.map((n) => n.slice(0, n.indexOf(":"))),
+      ["generated/", "build/"],
+      `${useGit ? "git" : "walk"}: ${r.notes.join(" | ")}`,
+    );
+    // Without paths (the whole tree), an excluded directory is the default, not a surprise: no note.
+    assert.deepEqual((await walk({ root: dir, filter, useGit })).notes, []);
+  }
+});

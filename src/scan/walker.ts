@@ -173,11 +173,49 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
         if (rel.endsWith("/")) add(join(root, rel), false);
         else add(prefix + (sep === "/" ? rel : rel.split("/").join(sep)), false, rel);
       }
+      if (options.paths?.length) noteEmptyTargets(root, dirs, result);
       return result;
     }
   }
-  for (const dir of dirs) walkDirectory(root, dir, [], options.filter, result, add);
+  for (const dir of dirs) {
+    // A directory named below the root is walked under the root's and its parents' .gitignore
+    // files, as git lists it (`git ls-files -- sub`), and not at all when one of them ignores it.
+    const above = ancestorIgnores(root, toRel(root, dir));
+    if (above !== null) walkDirectory(root, dir, above, options.filter, result, add);
+  }
+  if (options.paths?.length) noteEmptyTargets(root, dirs, result);
   return result;
+}
+
+/** The .gitignore files from the root down to `rel`'s parent; null when they ignore `rel` or a parent. */
+function ancestorIgnores(root: string, rel: string): IgnoreFile[] | null {
+  if (rel === "" || rel === ".." || rel.startsWith("../") || isAbsolute(rel)) return [];
+  const segments = rel.split("/");
+  const files: IgnoreFile[] = [];
+  for (let i = 0; i < segments.length; i++) {
+    const base = segments.slice(0, i).join("/");
+    try {
+      files.push(new IgnoreFile(base, readFileSync(join(root, base, ".gitignore"), "utf8")));
+    } catch {
+      /* no .gitignore here */
+    }
+    if (isIgnored(files, segments.slice(0, i + 1).join("/"), true)) return null;
+  }
+  return files;
+}
+
+/**
+ * A directory the user named of which nothing is scanned (all of it git-ignored, excluded or a
+ * default skip such as build output): said in a note, not left to a green "no secrets found".
+ */
+function noteEmptyTargets(root: string, dirs: string[], result: WalkResult): void {
+  for (const dir of dirs) {
+    const rel = toRel(root, dir);
+    if (rel === "" || result.files.some((f) => f.rel.startsWith(rel + "/"))) continue;
+    result.notes.push(
+      `${rel}/: nothing under it is scanned (.gitignore, .vaultshiftignore, the config or the default skips exclude all of it); a file named on the command line is scanned even if git ignores it, and "defaultExcludes": false in the config turns the default skips off`,
+    );
+  }
 }
 
 function walkDirectory(
