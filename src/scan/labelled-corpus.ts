@@ -1,3 +1,4 @@
+import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scan } from "./scanner.js";
@@ -35,6 +36,16 @@ export interface CorpusScore {
 export interface KnownGaps {
   missed: string[];
   falseAlarms: string[];
+}
+
+/**
+ * Prints the score, then asserts the floor and the known gaps: nothing found before is lost and
+ * no new false alarm appears, whatever the floor says.
+ */
+export function assertScore(score: CorpusScore, floor: { precision: number; recall: number }, known: KnownGaps): void {
+  console.log(score.summary);
+  assert.ok(score.precision >= floor.precision && score.recall >= floor.recall, score.summary);
+  assert.deepEqual(newGaps(score, known), [], score.summary);
 }
 
 /** Misses and false alarms of `score` that `known` does not list (empty when nothing got worse). */
