@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertMigrated, assertRollback, blindRound, movedSecrets, readMigrated, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
+import { assertMigrated, assertRollback, blindRound, movedSecrets, readMigrated, secretTargets, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
 
 // Round 3 of apps written without looking at the rewriter
 // (fixtures/apps-blind3/, docs/migration.md "Unseen apps, round 3"): each
@@ -35,7 +35,7 @@ test("npm/pnpm workspaces: an ESM and a CommonJS package, each with its .env, bo
 test("dotenv-flow precedence by a hand-written loader, a secret only in .env.production.local, dotenv path arrays and override", { timeout: 120_000 }, async () => {
   const run = await migrated(app("dotenv-flow", "ledger-sync", ["development", "production"], "src/main.js"));
   await assertMigrated(run, suite.server);
-  const targets = Object.fromEntries(run.result.plan.secrets.map((s) => [`${s.source.file}:${s.name}`, s.target.path]));
+  const targets = secretTargets(run);
   // .env is the base of every environment (a .env.development exists); the production-local override is production's.
   assert.equal(targets[".env:ENCRYPTION_KEY"], "ledger-sync/shared/app");
   assert.equal(targets[".env.production.local:WEBHOOK_SIGNING_SECRET"], "ledger-sync/production/app");

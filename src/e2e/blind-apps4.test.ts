@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { assertMigrated, assertRollback, blindRound, movedSecrets, readMigrated, tree, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
+import { assertMigrated, assertRollback, blindRound, movedSecrets, readMigrated, secretTargets, tree, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
 
 // Round 4 of apps written without looking at the rewriter
 // (fixtures/apps-blind4/, docs/migration.md "Unseen apps, round 4"): each
@@ -38,7 +38,7 @@ test("Strapi-style env() helper with env.int/env.bool/env.array over hasOwnPrope
   const run = await migrated(app("strapi-env", "harbor-cms", ["development", "production"], "scripts/print.js"));
   await assertMigrated(run, suite.server);
   // .env is loaded after .env.<mode> by a dotenv path list: every mode's base layer.
-  const targets = Object.fromEntries(run.result.plan.secrets.map((s) => [`${s.source.file}:${s.name}`, s.target.path]));
+  const targets = secretTargets(run);
   assert.equal(targets[".env:SENDGRID_API_KEY"], "harbor-cms/shared/sendgrid");
   assert.equal(targets[".env.production:JWT_SECRET"], "harbor-cms/production/jwt");
   assert.match(read(run, "src/env.js"), /hasOwn\(processEnv, key\) \? processEnv\[key\] : defaultValue/);

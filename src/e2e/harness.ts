@@ -239,6 +239,9 @@ export function blindRound(prefix: string, dir: string, defaults: Partial<Fixtur
 /** A file of the migrated copy, as text. */
 export const readMigrated = (run: E2eRun, file: string): string => readFileSync(join(run.root, file), "utf8");
 
+/** Where the plan stores each secret: "file:NAME" → its Vault path. */
+export const secretTargets = (run: E2eRun): Record<string, string> => Object.fromEntries(run.result.plan.secrets.map((s) => [`${s.source.file}:${s.name}`, s.target.path]));
+
 /** The secrets the plan moved, as "file:NAME", sorted. */
 export const movedSecrets = (run: E2eRun): string[] => run.result.plan.secrets.map((s) => `${s.source.file}:${s.name}`).sort();
 
