@@ -175,21 +175,24 @@ export const rules: Rule[] = [
       };
     },
   }),
-  // Apache htpasswd: "user:{SHA}base64(sha1)" and "user:$apr1$salt$hash" are
-  // fast, crackable hashes, so the file is as good as a password list; bcrypt
-  // ($2y$) and SHA-512 crypt entries are not reported (documented in docs/rules.md).
+  // nginx reads RFC 2307 `{scheme}data` entries in an auth_basic_user_file, and `{PLAIN}` is the password
+  // itself ("an example one, should not be used": https://nginx.org/en/docs/http/ngx_http_auth_basic_module.html).
+  // Hashed entries ({SHA}, {SSHA}, $apr1$, crypt, bcrypt) are not reported: a hash is not the credential,
+  // cannot be moved to Vault without breaking the server that checks it, and no peer scanner reports one
+  // (docs/detection.md "Known gaps, session 7").
   custom({
-    id: "htpasswd-weak-hash",
-    description: "Apache htpasswd entry with a fast, crackable hash ({SHA} or $apr1$ MD5)",
+    id: "htpasswd-plaintext-password",
+    description: "htpasswd entry whose password is stored in plaintext ({PLAIN} scheme)",
     kind: "password",
-    severity: "medium",
-    docs: "https://httpd.apache.org/docs/current/misc/password_encryptions.html",
-    keywords: ["{sha}", "$apr1$"],
-    pattern: /^[A-Za-z0-9._@-]{1,64}:(?<secret>\{SHA\}[A-Za-z0-9+/]{27}=|\$apr1\$[./0-9A-Za-z]{1,8}\$[./0-9A-Za-z]{22})$/m,
+    severity: "high",
+    docs: "https://nginx.org/en/docs/http/ngx_http_auth_basic_module.html#auth_basic_user_file",
+    keywords: ["{plain}"],
+    pattern: /^[A-Za-z0-9._@-]{1,64}:\{PLAIN\}(?<secret>[^\s:]{1,128})(?::[^\n]{0,200})?$/m,
+    validate: isRealPassword,
     get examples() {
       return {
-        invalid: [`admin:{SHA}${fake(B64, 27, "htsha")}=\n`, `deploy:$apr1$${fake(ALNUM, 8, "apr")}$${fake(ALNUM + "./", 22, "apr")}`],
-        valid: [`admin:$2y$05$${fake(ALNUM + "./", 53, "bcrypt")}`, "# user:{SHA}hash"],
+        invalid: [`admin:{PLAIN}${pw("htplain")}\n`, `ops:{PLAIN}${pw("htplain2")}:on-call account`],
+        valid: [`admin:{SHA}${fake(B64, 27, "htsha")}=`, `deploy:$apr1$${fake(ALNUM, 8, "apr")}$${fake(ALNUM + "./", 22, "apr")}`, "# user:{PLAIN}secret", "admin:{PLAIN}changeme"],
       };
     },
   }),

@@ -55,11 +55,11 @@ p("(`postgres:postgres`), or one of the dummy values of documentation and tutori
 p("`changeme`, `secret`, `root`, `admin`, `p@ssw0rd`, the RFC 6749 and RFC 7617 example credentials…).");
 p("Hosts such as `example.com`, `localhost`, `*.test` and `company.com` are skipped for `basic-auth-url`.");
 p();
-p("**htpasswd**: entries hashed with `{SHA}` (unsalted SHA-1) or `$apr1$` (Apache MD5) are reported");
-p("(`htpasswd-weak-hash`, medium): both are fast hashes that a GPU cracks quickly, so the file is as");
-p("good as a password list. bcrypt (`$2y$`) and SHA-512 crypt entries are not reported. Plaintext");
-p("htpasswd entries (only honoured by Apache on Windows/NetWare) cannot be told from other `user:value`");
-p("lines and are left to generic detection.");
+p("**htpasswd**: a password stored in plaintext is reported (`htpasswd-plaintext-password`, high): nginx's");
+p("`{PLAIN}` scheme anywhere, and in a file named like `.htpasswd` any entry that is none of the hashes");
+p("Apache and nginx accept (Apache honours a plain password on Windows and NetWare). Hashed entries");
+p("(bcrypt `$2y$`, `$apr1$`, `{SHA}`, `{SSHA}`, crypt) are not reported: a hash is not the credential");
+p("and cannot move to Vault; rehash weak ones with `htpasswd -B` (docs/detection.md, \"Known gaps, session 7\").");
 p();
 p("**Duplicates.** Where two rules could report the same text, one steps aside: PEM rules skip the key");
 p("inside a GCP service-account JSON (reported as `gcp-service-account-key`), `npmrc-auth-token` and");

@@ -26,6 +26,25 @@ test("PgBouncer userlist.txt: clear-text passwords count, md5 and SCRAM verifier
   assert.deepEqual(hits("etc/pgbouncer/userlist.txt", text), [{ ruleId: "pgbouncer-userlist-password", secret: PW, at: PW }]);
 });
 
+test("htpasswd files: a plaintext entry counts; bcrypt, $apr1$, {SHA}, {SSHA}, crypt and locked entries do not", () => {
+  const text = [
+    `web:${PW}`,
+    `ops:$2y$05$${KEY}${KEY}abcdefghijkl.`,
+    `admin:$apr1$r31.....$HqJZimcKQFAMYayBlzkrA/`,
+    "carol:{SHA}VBPuJHI7uixaa6LQGWx4s+5GKNE=",
+    "dave:{SSHA}" + KEY,
+    "erin:rqXexS6ZhobKA",
+    `frank:!${PW}`,
+    "# comment:line",
+    "",
+  ].join("\n");
+  for (const file of [".htpasswd", "etc/nginx/.htpasswd", "auth/users.htpasswd", "conf/htpasswd"]) {
+    assert.deepEqual(hits(file, text), [{ ruleId: "htpasswd-plaintext-password", secret: PW, at: PW }], file);
+  }
+  assert.deepEqual(hits("conf/users.txt", text), [], "only htpasswd files are read this way");
+  assert.deepEqual(hits(".htpasswd", "admin:changeme\n"), [], "a stand-in password");
+});
+
 test("Terraform state: the result of a random_password, not its bcrypt_hash", () => {
   const state = JSON.stringify({ resources: [{ type: "random_password", name: "db", instances: [{ attributes: { bcrypt_hash: "$2a$10$" + KEY + KEY, id: "none", result: PW } }] }] }, null, 2);
   assert.deepEqual(hits("terraform.tfstate", state), [{ ruleId: "terraform-state-password", secret: PW, at: PW }]);

@@ -15,7 +15,7 @@ import type { KeywordOffsets } from "./rule-set.js";
 //   - command lines: `curl -u user:pass`, `--password=…`/`--password …`, `-p …` after `login`;
 //   - SQL `PASSWORD '…'` / `IDENTIFIED BY '…'`;
 //   - credential files: `.netrc` (`password x`), `.pgpass` (5th field), PgBouncer `userlist.txt`,
-//     Rails `config/master.key`, Terraform state (`random_password` results);
+//     Rails `config/master.key`, plaintext htpasswd entries, Terraform state (`random_password` results);
 //   - SQL `INSERT … (cols) VALUES (…)`, each value judged under its column name.
 
 export interface BuiltinHit {
@@ -99,6 +99,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
   if (base === "master.key" || /(?:^|\/)config\/credentials\/[\w-]{1,40}\.key$/.test(file)) railsMasterKey(text, hits);
   if (base === "userlist.txt") pgbouncerUserlist(text, hits);
+  if (/^\.?htpasswd(?:[.-]|$)|\.htpasswd$/.test(base)) htpasswdPlaintext(text, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
   if (/\.sql$/i.test(base)) sqlInserts(text, hits, info.testPath);
   if (/\.(?:csv|tsv)$/i.test(base)) csvColumns(text, hits, info.testPath);
@@ -124,6 +125,21 @@ function pgbouncerUserlist(text: string, hits: BuiltinHit[]): void {
   while ((m = re.exec(text)) !== null) {
     const pw = m[1]!;
     pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "PgBouncer userlist password", "pgbouncer-userlist-password");
+  }
+}
+
+function htpasswdPlaintext(text: string, hits: BuiltinHit[]): void {
+  // An htpasswd entry is `user:password[:comment]`. Apache recognises bcrypt (`$2y$`), `$apr1$`, `{SHA}`,
+  // crypt(3) (13 characters of [./0-9A-Za-z]) and, on Windows and NetWare only, the plain password
+  // (https://httpd.apache.org/docs/2.4/misc/password_encryptions.html); nginx adds RFC 2307 `{scheme}`
+  // entries (`{PLAIN}` is rule htpasswd-plaintext-password). Hashes are not the credential; a value in
+  // none of those forms is the password itself. `!`/`*` prefixes lock an account.
+  const re = /^([^\s:#][^\s:]{0,63}):([^\s:]{1,128})(?::[^\n]*)?$/gm;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const pw = m[2]!;
+    if (/^[$!*{]/.test(pw) || /^[./0-9A-Za-z]{13}$/.test(pw) || /^_[./0-9A-Za-z]{19}$/.test(pw)) continue;
+    pushPassword(hits, pw, m.index + m[1]!.length + 1, "plaintext password in an htpasswd file", "htpasswd-plaintext-password");
   }
 }
 

@@ -28,7 +28,6 @@ const KNOWN_GAPS: KnownGaps = {
   ],
   falseAlarms: [
     "certs/encrypted.key:1",
-    "home/.htpasswd:1",
   ],
 };
 

@@ -33,8 +33,6 @@ const KNOWN_GAPS: KnownGaps = {
     "web/src/payments.ts:7",
   ],
   falseAlarms: [
-    "auth/users.htpasswd:1",
-    "auth/users.htpasswd:3",
     "certs/encrypted.p8:1",
     "platform/.env.production:50",
   ],

@@ -43,8 +43,6 @@ const KNOWN_GAPS: KnownGaps = {
   falseAlarms: [
     "airflow/.env:8",
     "etc/haproxy/haproxy.cfg:16",
-    "etc/nginx/.htpasswd:1",
-    "etc/nginx/.htpasswd:3",
     "mobile/lib/config/public_keys.dart:3",
     "web/public/checkout.html:7",
   ],
