@@ -43,7 +43,6 @@ const KNOWN_GAPS: KnownGaps = {
   falseAlarms: [
     "airflow/.env:8",
     "etc/haproxy/haproxy.cfg:16",
-    "mobile/lib/config/public_keys.dart:3",
     "web/public/checkout.html:7",
   ],
 };

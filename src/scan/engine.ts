@@ -2,7 +2,7 @@ import type { EnvReference, RawFinding, Rule, SecretKind, Severity } from "./typ
 import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
-import { isPublicByContext } from "./public-context.js";
+import { isPublicByContext, mobileGoogleKey, MOBILE_MAPS_REASON } from "./public-context.js";
 import { inlinedIntoClient } from "./build-inlined.js";
 import { detectGeneric, ruleIdFor } from "./generic-detector.js";
 import { detectTableCells, mayHoldTable } from "./markdown-table.js";
@@ -133,11 +133,19 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
       }
     }
   }
-  const chosen = filterIds(dedupe(candidates.filter((c) => !isPublicByContext(c.secret, text, c.start, c.end))), options);
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    if (isPublicByContext(c.secret, text, c.start, c.end)) continue;
+    const mobile = mobileGoogleKey(c.secret, text, c.start, file);
+    if (mobile === "firebase") continue;
+    kept.push(mobile === "maps" ? { ...c, severity: "medium", reason: `${c.reason}; ${MOBILE_MAPS_REASON}` } : c);
+  }
+  const chosen = filterIds(dedupe(kept), options);
   for (let i = 0; i < chosen.length; i++) {
     const c = chosen[i]!;
     const where = c.kind === "browser-exposed" ? null : inlinedIntoClient(file, text, c.start);
-    if (where) chosen[i] = { ...c, kind: "browser-exposed", severity: "high", reason: `${c.reason}; in the ${where}` };
+    // A Maps SDK key keeps its medium severity: shipping in the app is what it is made for (public-context.ts).
+    if (where) chosen[i] = { ...c, kind: "browser-exposed", severity: c.reason.endsWith(MOBILE_MAPS_REASON) ? c.severity : "high", reason: `${c.reason}; in the ${where}` };
   }
   return { findings: toRaw(chosen, text, file), envReferences };
 }

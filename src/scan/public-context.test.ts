@@ -42,16 +42,56 @@ test("the key in a server-side Maps web-service call or another Android resource
   }
 });
 
-test("a Google Maps key in a mobile app's own configuration (Expo app.json, AndroidManifest) is public", () => {
-  for (const [file, text] of [
-    ["app.json", `{ "expo": { "ios": { "config": { "googleMapsApiKey": "${KEY}" } } } }\n`],
-    ["app.json", `{ "expo": { "android": { "config": { "googleMaps": { "apiKey": "${KEY}" } } } } }\n`],
-    ["app/src/main/AndroidManifest.xml", `<meta-data android:name="com.google.android.geo.API_KEY" android:value="${KEY}"/>\n`],
-  ] as const) {
-    assert.equal(scanText({ text, file }).findings.length, 0, `${file}: ${text.trim()}`);
+// The four mobile file kinds where a Maps SDK key is committed, each with the key under a Maps name, a
+// Firebase name and another (Gemini) name: the verdict follows the name, the same in every file.
+const MOBILE_FILES: Array<[string, (name: string) => string]> = [
+  ["app/src/main/AndroidManifest.xml", (name) => `<application>\n  <meta-data android:name="${name}" android:value="${KEY}"/>\n</application>\n`],
+  ["app/src/main/res/values/strings.xml", (name) => `<resources>\n  <string name="${name}" translatable="false">${KEY}</string>\n</resources>\n`],
+  ["ios/App/Info.plist", (name) => `<dict>\n\t<key>${name}</key>\n\t<string>${KEY}</string>\n</dict>\n`],
+  ["app.json", (name) => `{\n  "expo": {\n    "extra": {\n      "${name}": "${KEY}"\n    }\n  }\n}\n`],
+];
+
+test("a Google Maps key in a mobile app's files is reported at medium severity with what to do, in all four file kinds", () => {
+  for (const [file, make] of MOBILE_FILES) {
+    for (const name of ["com.google.android.geo.API_KEY", "google_maps_key", "GMSApiKey", "googleMapsApiKey"]) {
+      const findings = scanText({ text: make(name), file }).findings;
+      assert.equal(findings.length, 1, `${file} ${name}`);
+      assert.equal(findings[0]!.severity, "medium", `${file} ${name}`);
+      assert.match(findings[0]!.reason, /restrict it to the app/, `${file} ${name}`);
+    }
   }
-  // The same key under another name of the same file is still reported.
-  assert.ok(scanText({ text: `{ "expo": { "extra": { "geminiApiKey": "${KEY}" } } }\n`, file: "app.json" }).findings.length > 0);
+  // Expo's own Maps settings, nested as Expo documents them.
+  for (const text of [
+    `{ "expo": { "ios": { "config": { "googleMapsApiKey": "${KEY}" } } } }\n`,
+    `{\n  "android": {\n    "config": {\n      "googleMaps": {\n        "apiKey": "${KEY}"\n      }\n    }\n  }\n}\n`,
+  ]) {
+    const findings = scanText({ text, file: "app.json" }).findings;
+    assert.deepEqual(findings.map((f) => f.severity), ["medium"], text);
+  }
+});
+
+test("a Google API key under a Firebase name in a mobile app's files is public, in all four file kinds", () => {
+  for (const [file, make] of MOBILE_FILES) {
+    for (const name of ["firebaseApiKey", "firebase_web_api_key"]) {
+      assert.deepEqual(scanText({ text: make(name), file }).findings, [], `${file} ${name}`);
+    }
+  }
+  assert.deepEqual(scanText({ text: `class Keys {\n  static const String firebaseWebApiKey = '${KEY}';\n}\n`, file: "lib/config/keys.dart" }).findings, []);
+});
+
+test("a Google API key under another name in a mobile app's files keeps its high severity (Gemini keys are AIza keys too)", () => {
+  for (const [file, make] of MOBILE_FILES) {
+    for (const name of ["gemini_api_key", "GEMINI_API_KEY"]) {
+      const findings = scanText({ text: make(name), file }).findings;
+      assert.deepEqual(findings.map((f) => f.severity), ["high"], `${file} ${name}`);
+    }
+  }
+  // A Firebase key one line above does not lend its name to the next key.
+  const two = `{\n  "extra": {\n    "firebaseApiKey": "${KEY}",\n    "geminiApiKey": "${KEY.slice(0, -1)}Q"\n  }\n}\n`;
+  assert.equal(scanText({ text: two, file: "app.json" }).findings.length, 1);
+  // Maps and Firebase names outside a mobile app's files keep the key's own verdict.
+  assert.deepEqual(scanText({ text: `GOOGLE_MAPS_API_KEY=${KEY}\n`, file: "server/.env" }).findings.map((f) => f.severity), ["high"]);
+  assert.equal(scanText({ text: `FIREBASE_API_KEY=${KEY}\n`, file: "server/.env" }).findings.length, 1);
 });
 
 test("a Google API key in FlutterFire's firebase_options.dart is public; under a mere Firebase name or in server code it is not", () => {

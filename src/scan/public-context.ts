@@ -29,18 +29,45 @@ const GOOGLE_API_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
 const BROWSER_LOADER = /(?:maps\.googleapis\.com\/maps\/api\/js|google\.com\/maps\/embed\/v1\/\w+)\?(?:[^\s"'<>?]{0,300}&(?:amp;)?)?key=$/;
 const ANDROID_RESOURCE = /<string\s+name="(?:google_api_key|google_crash_reporting_api_key)"[^>]{0,80}>$/;
 
-// - the Maps SDK keys of a mobile app's own configuration, compiled into the app: Expo's
-//   `ios.config.googleMapsApiKey` and `android.config.googleMaps.apiKey`
-//   (https://docs.expo.dev/versions/latest/config/app/#googlemapsapikey) and the AndroidManifest
-//   `com.google.android.geo.API_KEY` meta-data (https://developers.google.com/maps/documentation/android-sdk/get-api-key#add-key),
-//   restricted by app signature rather than kept secret.
-const MOBILE_MAPS_CONFIG = /(?:["']?googleMapsApiKey["']?\s*[:=]\s*|["']googleMaps["']\s*:\s*\{\s*["']apiKey["']\s*:\s*|android:name="com\.google\.android\.geo\.API_KEY"\s+android:value=)["']$/;
+// A mobile app's own files name the key they hold. Two names decide, the same way in every file that ships
+// in the app (AndroidManifest.xml meta-data, Android resources, Info.plist, Expo app.json, Dart/Swift
+// sources, local.properties, Gradle, xcconfig), so the same key gets the same verdict wherever it ships:
+// - named for Firebase (`firebaseApiKey`, `firebaseWebApiKey`): the Firebase configuration key, public by
+//   Firebase's design (above), is not a secret;
+// - named for Maps (`com.google.android.geo.API_KEY`, `googleMapsApiKey`, `google_maps_key`, `GMSApiKey`,
+//   `MAPS_API_KEY`): reported, because Google "strongly recommends that you not check an API key into your
+//   version control system" and keeps the Maps SDK key in an uncommitted properties file
+//   (https://developers.google.com/maps/documentation/android-sdk/secrets-gradle-plugin), but at medium
+//   severity with what to do: the key ships in every installed app, so the control is restricting it to the
+//   app (package and signing certificate, or bundle id) and to the Maps SDKs, not keeping it secret.
+// Any other name (`geminiApiKey`: Gemini keys are AIza… too, and server keys) keeps the key's own verdict.
+const MOBILE_APP_FILE = /(?:^|\/)(?:AndroidManifest\.xml|app\.json|app\.config\.[cm]?[jt]s|(?:local|secrets)\.properties|[^/]+\.(?:plist|xcconfig|dart|swift|mm?|gradle|gradle\.kts)|res\/values[^/]*\/[^/]+\.xml)$/;
+const FIREBASE_NAME = /firebase/i;
+const MAPS_NAME = /maps|geo\.API_KEY|\bGMSApi/i;
+
+/** The text that names a value at `start`: its line up to the value, and the line before when that line holds only markup (`<string>` under a plist `<key>`, a lone `"apiKey": "` under `"googleMaps": {`). */
+function labelBefore(text: string, start: number): string {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  const prefix = text.slice(lineStart, start);
+  if (!/^\s*(?:<string>|["']?apiKey["']?\s*[:=]\s*["']?)$/i.test(prefix) || lineStart === 0) return prefix;
+  return text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, start);
+}
+
+/** A Google API key in a mobile app's own file, by the name it stands under: "firebase", "maps" or null. */
+export function mobileGoogleKey(secret: string, text: string, start: number, file: string): "firebase" | "maps" | null {
+  if (!GOOGLE_API_KEY.test(secret) || !MOBILE_APP_FILE.test(file)) return null;
+  const label = labelBefore(text, start);
+  if (FIREBASE_NAME.test(label)) return "firebase";
+  return MAPS_NAME.test(label) ? "maps" : null;
+}
+
+export const MOBILE_MAPS_REASON = "a Google Maps SDK key in the app's files: it ships in every install, so restrict it to the app (package and signing certificate, or bundle id) and to the Maps SDKs, and keep it out of version control (Google's Secrets Gradle Plugin)";
 
 /** True when `secret`, found at [start, end) of `text`, is a Google API key inside a Firebase app configuration. */
 export function isPublicByContext(secret: string, text: string, start: number, end: number): boolean {
   if (!GOOGLE_API_KEY.test(secret)) return false;
   const before = text.slice(Math.max(0, start - 400), start);
-  if (BROWSER_LOADER.test(before) || ANDROID_RESOURCE.test(before) || MOBILE_MAPS_CONFIG.test(before)) return true;
+  if (BROWSER_LOADER.test(before) || ANDROID_RESOURCE.test(before)) return true;
   const around = text.slice(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
   return FIREBASE_MARKERS.test(around);
 }
