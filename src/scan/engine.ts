@@ -11,7 +11,7 @@ import { decodeKubernetesSecrets } from "./decoders.js";
 import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
 import { LineCursor } from "./positions.js";
-import { mayReadEnv, scanJavaScript, shouldParseJavaScript } from "./js-scanner.js";
+import { mayReadEnv, parseable, scanJavaScript, worthParsing } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
 
@@ -102,8 +102,11 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     }
   } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
     if (info.kind === "js") {
-      const js = shouldParseJavaScript(text, found) ? scanJavaScript(text, file, info) : null;
-      const read = js ?? (mayReadEnv(text, found) ? lexicalEnvReferences(text, file, info.testPath, found) : null);
+      const full = parseable(text);
+      const lexical = mayReadEnv(text, found) ? lexicalEnvReferences(text, file, info.testPath, found, full) : null;
+      // A file parsed only for environment fallbacks the lexical reader makes the walk's candidates of is not parsed.
+      const js = full && worthParsing(text, found, lexical?.exact?.covered) ? scanJavaScript(text, file, info) : null;
+      const read = js ?? (lexical?.exact ? { envReferences: lexical.envReferences, candidates: lexical.exact.candidates } : lexical);
       if (read) {
         envReferences = read.envReferences;
         candidates.push(...read.candidates);

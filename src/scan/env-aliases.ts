@@ -1,4 +1,4 @@
-import { isSpaceCode } from "./char-codes.js";
+import { isIdentifierCode, isSpaceCode } from "./char-codes.js";
 import { closingQuote, endsOperand, skipBlanks } from "./operand.js";
 import { analyzeName } from "./secret-name.js";
 
@@ -41,13 +41,13 @@ function bindings(text: string): Bindings {
   const b: Bindings = { text, aliases: new Set(), destructured: [] };
   last = b;
   for (let p = text.indexOf("process"); p !== -1; p = text.indexOf("process", p + 7)) {
-    if (p > 0 && (isWordCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 46)) continue;
+    if (p > 0 && (isIdentifierCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 46)) continue;
     const next = text.charCodeAt(p + 7);
-    if (next === 46 && text.startsWith("env", p + 8) && !isWordCode(text.charCodeAt(p + 11))) source(text, p, p + 11, b);
-    else if (!isWordCode(next) && next !== 46) processDestructured(text, p, b);
+    if (next === 46 && text.startsWith("env", p + 8) && !isIdentifierCode(text.charCodeAt(p + 11))) source(text, p, p + 11, b);
+    else if (!isIdentifierCode(next) && next !== 46) processDestructured(text, p, b);
   }
   for (let p = text.indexOf("import.meta.env"); p !== -1; p = text.indexOf("import.meta.env", p + 15)) {
-    if (!isWordCode(text.charCodeAt(p + 15))) source(text, p, p + 15, b);
+    if (!isIdentifierCode(text.charCodeAt(p + 15))) source(text, p, p + 15, b);
   }
   return b;
 }
@@ -91,9 +91,9 @@ export function envMayYieldCandidate(text: string): boolean {
   for (const alias of b.aliases) {
     for (let p = text.indexOf(alias); p !== -1; p = text.indexOf(alias, p + alias.length)) {
       const prev = text.charCodeAt(p - 1);
-      if (p > 0 && (isWordCode(prev) || prev === 46)) continue;
+      if (p > 0 && (isIdentifierCode(prev) || prev === 46)) continue;
       const end = p + alias.length;
-      if (isWordCode(text.charCodeAt(end))) continue;
+      if (isIdentifierCode(text.charCodeAt(end))) continue;
       if (destructuredWithDefault(text, p) || aliasFallback(text, p, end)) return true;
     }
   }
@@ -123,7 +123,7 @@ function defaultNames(text: string, eq: number): string[] {
   const names: string[] = [];
   let i = before(text, eq);
   let j = i;
-  while (j >= 0 && isWordCode(text.charCodeAt(j))) j--;
+  while (j >= 0 && isIdentifierCode(text.charCodeAt(j))) j--;
   if (j === i) return names;
   names.push(text.slice(j + 1, i + 1));
   i = before(text, j + 1);
@@ -132,7 +132,7 @@ function defaultNames(text: string, eq: number): string[] {
   const q = text.charCodeAt(k);
   j = k - 1;
   if (q === 34 || q === 39) while (j >= 0 && text.charCodeAt(j) !== q && text.charCodeAt(j) !== 10) j--;
-  else while (j >= 0 && isWordCode(text.charCodeAt(j))) j--;
+  else while (j >= 0 && isIdentifierCode(text.charCodeAt(j))) j--;
   names.push(q === 34 || q === 39 ? text.slice(j + 1, k) : text.slice(j + 1, k + 1));
   return names;
 }
@@ -189,7 +189,7 @@ function isCall(text: string, i: number): boolean {
   for (let j = i; j < text.length && j - i < 120; j++) {
     const d = text.charCodeAt(j);
     if (d === 40) return j > i;
-    if (!isWordCode(d) && d !== 46 && d !== 32) return false;
+    if (!isIdentifierCode(d) && d !== 46 && d !== 32) return false;
   }
   return false;
 }
@@ -204,8 +204,4 @@ function before(text: string, p: number): number {
 /** `=`, `!`, `<`, `>`: before an `=`, they make it a comparison, not an assignment. */
 function isOperatorCode(c: number): boolean {
   return c === 61 || c === 33 || c === 60 || c === 62;
-}
-
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 36;
 }

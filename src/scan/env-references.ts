@@ -2,9 +2,12 @@ import type { EnvReference } from "./types.js";
 import type { Candidate } from "./engine.js";
 import { judge } from "./judge.js";
 import { LineCursor } from "./positions.js";
-import { isSpaceCode } from "./char-codes.js";
+import { isSpaceCode, isWordCode } from "./char-codes.js";
 import { envAliases } from "./env-aliases.js";
-import { parseable } from "./js-scanner.js";
+import { defaultedLiteralAt, parseable } from "./js-scanner.js";
+import { endsOperand, skipBlanks } from "./operand.js";
+import { fallbackContext } from "./fallback-context.js";
+import { literalCandidate } from "./literal-candidate.js";
 
 // Environment reads found lexically, without a parser: `process.env.X`,
 // `process.env["X"]`, `process.env[name]` (dynamic), `import.meta.env.X`, with
@@ -24,21 +27,39 @@ const FALLBACK = /^[ \t]*(?:\?\?|\|\|)[ \t\r\n]*(["'`])((?:\\.|(?!\1)[^\\\n]){0,
 
 
 /**
+ * The walk's candidates for the text's environment fallbacks, made without a parse: `covered` holds the
+ * opening quotes of the credential-shaped fallbacks (js-scanner.ts `defaultedLiteralAt`) among them,
+ * which then are no reason to parse the file. Absent when some fallback's context is unsure.
+ */
+export interface ExactFallbacks {
+  candidates: Candidate[];
+  covered: Set<number>;
+}
+
+export interface LexicalReads {
+  envReferences: EnvReference[];
+  /** The fallbacks judged under the variable read, as in a file the scanner does not parse. */
+  candidates: Candidate[];
+  /** What the AST walk would make of the same fallbacks, for a file it would parse for them (only in a `parseable` text). */
+  exact?: ExactFallbacks;
+}
+
+/**
  * `found`: the keywords of the engine's pass over this text (rule-set.ts
  * ENGINE_KEYWORDS, case-folded), when there was one: a literal it did not see
- * is not searched for.
+ * is not searched for. `full`: js-scanner.ts `parseable(text)`, when the caller knows it.
  */
-export function lexicalEnvReferences(text: string, file: string, testPath: boolean, found?: ReadonlySet<string>): { envReferences: EnvReference[]; candidates: Candidate[] } {
+export function lexicalEnvReferences(text: string, file: string, testPath: boolean, found?: ReadonlySet<string>, full = parseable(text)): LexicalReads {
   const envReferences: EnvReference[] = [];
   const candidates: Candidate[] = [];
+  // Aliases and destructurings are listed where the AST would list them: in a text the scanner would
+  // parse. Minified bundles (`var t=process.env`, then every `t.x`) are not read for them.
+  const exact: Exact | null = full ? { candidates: [], covered: new Set(), seen: new Set(), unsure: false } : null;
   const index = new LineCursor(text);
   let p = found === undefined || found.has("process.env") ? text.indexOf("process.env") : -1;
   let q = found === undefined || found.has("import.meta.env") ? text.indexOf("import.meta.env") : -1;
   // The end of the previous read: an occurrence inside it (`process.env[process.env.KEY]`) is part of it.
   let end = 0;
-  // Aliases and destructurings are listed where the AST would list them: in a text the scanner would
-  // parse. Minified bundles (`var t=process.env`, then every `t.x`) are not read for them.
-  const full = parseable(text);
   while (p !== -1 || q !== -1) {
     let at: number;
     if (q === -1 || (p !== -1 && p < q)) {
@@ -71,7 +92,7 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
     }
     const pos = index.position(m.index);
     const ref: EnvReference = { file, name, line: pos.line, column: pos.column, form };
-    fallback(text, end, ref, testPath, candidates);
+    fallback(text, m.index, end, ref, testPath, candidates, exact);
     envReferences.push(ref);
   }
   // Reads through an alias (`const env = process.env; env.API_URL`, `const { A } = env`), as the AST
@@ -89,25 +110,53 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
       const aliasName = a[1] ?? (a[3] !== undefined && !(a[2] === "`" && a[3].includes("${")) ? a[3] : null);
       const pos = index.position(p);
       const ref: EnvReference = { file, name: aliasName, line: pos.line, column: pos.column, form: aliasName === null ? "dynamic" : "alias" };
-      fallback(text, ALIAS_READ.lastIndex, ref, testPath, candidates);
+      fallback(text, p, ALIAS_READ.lastIndex, ref, testPath, candidates, exact);
       envReferences.push(ref);
     }
   }
-  return { envReferences, candidates };
+  if (exact === null || exact.covered.size === 0 || exact.unsure || strayFallback(text, exact.seen)) return { envReferences, candidates };
+  return { envReferences, candidates, exact: { candidates: exact.candidates, covered: exact.covered } };
+}
+
+interface Exact extends ExactFallbacks {
+  /** Opening quotes of every fallback read here. */
+  seen: Set<number>;
+  unsure: boolean;
+}
+
+/**
+ * A literal after `||`/`??` (past blanks, comments, parentheses) that no read here was seen to fall back to,
+ * with `env` shortly before it: a fallback the reader's regexes miss (`process.env.X /* dev *\/ || "…"`,
+ * `(process.env.X) || "…"`, `process.env?.X || "…"`, `process.env.X ??= "…"`), which the walk would judge.
+ */
+function strayFallback(text: string, seen: ReadonlySet<number>): boolean {
+  for (const op of ["||", "??"]) {
+    for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
+      // `||=` / `??=` too: `process.env.X ??= "…"` is an assignment the walk judges under X.
+      const j = skipBlanks(text, at + (text.charCodeAt(at + 2) === 61 ? 3 : 2), true).at;
+      const q = text.charCodeAt(j);
+      if ((q === 34 || q === 39 || q === 96) && !seen.has(j) && /env/i.test(text.slice(Math.max(0, at - 300), at))) return true;
+    }
+  }
+  return false;
 }
 
 // After an alias's name: `.X`, `?.X`, `["X"]`, `?.["X"]`, `[name]` (dynamic).
 const ALIAS_READ = /\s*(?:\??\.\s*([A-Za-z_$][\w$]*)|(?:\?\.)?\[[ \t]*(?:(["'`])([^"'`\n\]]*)\2|([^\]\n]{1,200}))[ \t]*\])/y;
 
-/** A literal `?? "…"` / `|| "…"` after a read ending at `end`: noted on `ref`, and a candidate when judged a secret under the read's name. */
-function fallback(text: string, end: number, ref: EnvReference, testPath: boolean, candidates: Candidate[]): void {
+/**
+ * A literal `?? "…"` / `|| "…"` after a read at [read, end): noted on `ref`, and a candidate when judged a
+ * secret under the read's name. With `exact`, also what the AST walk makes of it (fallback-context.ts).
+ */
+function fallback(text: string, read: number, end: number, ref: EnvReference, testPath: boolean, candidates: Candidate[], exact: Exact | null): void {
   const fb = FALLBACK.exec(text.slice(end, end + 2100));
   if (!fb) return;
   ref.hasLiteralFallback = true;
   const name = ref.name;
-  if (!name) return;
   const raw = fb[2]!;
   const start = end + fb.index + fb[0].length - 1 - raw.length;
+  if (exact !== null && !exact.unsure) walkFallback(text, read, end, start, raw, ref, testPath, exact);
+  if (!name) return;
   const j = judge(name, raw, "code", testPath, true);
   if (j.secret && !raw.includes("${")) {
     candidates.push({
@@ -122,6 +171,37 @@ function fallback(text: string, end: number, ref: EnvReference, testPath: boolea
       name,
       priority: 1.5,
     });
+  }
+}
+
+/**
+ * The walk's candidates for the fallback literal `raw` at `start` of the read at [read, end): under the
+ * name its value is given (a declarator, an assignment, a property: `valueOf`), then under the variable
+ * read (its `LogicalExpression` case), in the walk's order; nothing when the literal is not the whole right
+ * operand. A context the text does not tell marks `exact` unsure.
+ */
+function walkFallback(text: string, read: number, end: number, start: number, raw: string, ref: EnvReference, testPath: boolean, exact: Exact): void {
+  const quote = start - 1;
+  const close = start + raw.length;
+  exact.seen.add(quote);
+  if (!endsOperand(text, close)) return; // `|| "…" + x`, `|| "…".trim()`: the right operand is not the literal
+  const ctx = fallbackContext(text, read, close);
+  // A name read from the text as the AST reads it: no escapes in a quoted key.
+  if (ctx === undefined || (ref.name !== null && ref.name.includes("\\"))) {
+    exact.unsure = true;
+    return;
+  }
+  let op = end;
+  while (text.charCodeAt(op) === 32 || text.charCodeAt(op) === 9) op++;
+  if (defaultedLiteralAt(text, op) === quote) exact.covered.add(quote);
+  if (text.charCodeAt(quote) === 96 && raw.includes("${")) return; // a template with expressions is no literal to the walk
+  if (ctx.target !== null) {
+    const c = literalCandidate(text, start, close, ctx.target, "js-hardcoded-secret", testPath);
+    if (c) exact.candidates.push(c);
+  }
+  if (ref.name) {
+    const c = literalCandidate(text, start, close, ref.name, "js-env-fallback-secret", testPath, `literal fallback for ${ref.name}`);
+    if (c) exact.candidates.push(c);
   }
 }
 
@@ -202,7 +282,3 @@ function property(text: string, from: number, to: number, file: string, index: L
 }
 
 const DEFAULT = /(?<![=!<>])=(?![=>])\s*\(*\s*(["'`])(.)/y;
-
-function isWordCode(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-}

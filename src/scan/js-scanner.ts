@@ -3,6 +3,7 @@ import type { EnvReference, SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
 import type { Candidate } from "./engine.js";
 import { judge } from "./judge.js";
+import { literalCandidate } from "./literal-candidate.js";
 import { analyzeName } from "./secret-name.js";
 import { envAliases, envMayYieldCandidate } from "./env-aliases.js";
 import { closingQuote, endsOperand, skipBlanks } from "./operand.js";
@@ -66,14 +67,14 @@ function lineBefore(text: string, at: number): string {
 }
 const TOKEN_SIGNING = /(?:jwt|jose|jsonwebtoken)\.(?:sign|verify)\s*\(/;
 
-function hasCredentialCall(text: string, found?: ReadonlySet<string>): boolean {
+function hasCredentialCall(text: string, found?: ReadonlySet<string>, covered?: ReadonlySet<number>): boolean {
   if (hasLiteralCall(text)) return true;
   // With `found`, only the marks the keyword pass saw (case-folded) are looked for with their case.
   for (const m of ARGV_FLAG_MARKS) if ((found?.has(m) ?? true) && text.includes(m)) return true;
   // `createCipheriv(ALGO, KEY, iv)` with `const KEY = Buffer.from("…")` elsewhere in the file.
   if (((found?.has("createcipheriv(") ?? true) && text.includes("createCipheriv(")) || ((found?.has("createdecipheriv(") ?? true) && text.includes("createDecipheriv("))) return true;
   // `const secret = opts.secret || "…"`, `token: Deno.env.get("T") ?? "…"` with a secret word before it.
-  if (hasDefaultedLiteral(text, "||") || hasDefaultedLiteral(text, "??")) return true;
+  if (hasDefaultedLiteral(text, "||", covered) || hasDefaultedLiteral(text, "??", covered)) return true;
   // `jwt.sign(payload, secret)`: the secret is the second argument. The engine's keyword
   // pass says whether a receiver name occurs at all (rule-set.ts ENGINE_KEYWORDS).
   if (found !== undefined && !found.has("jwt.") && !found.has("jose.") && !found.has("jsonwebtoken.")) return false;
@@ -107,18 +108,25 @@ function hasLiteralCall(text: string): boolean {
 /**
  * `op` (`||` or `??`) then a credential-shaped literal that is the whole right operand (what the AST
  * walk takes as a fallback: `valueOf`, the `LogicalExpression` case), with a secret word before it on its
- * line. Comments and parentheses may stand before the literal (`?? ("…" as string)`).
+ * line. Comments and parentheses may stand before the literal (`?? ("…" as string)`). `covered`: the
+ * opening quotes of such literals the lexical reader makes the walk's candidates of (env-references.ts).
  */
-function hasDefaultedLiteral(text: string, op: string): boolean {
+function hasDefaultedLiteral(text: string, op: string, covered?: ReadonlySet<number>): boolean {
   for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
-    const j = skipBlanks(text, at + 2, true).at;
-    const q = text.charCodeAt(j);
-    if (q !== 34 && q !== 39 && q !== 96) continue;
-    const close = closingQuote(text, j, true);
-    if (close === -1 || close - j - 1 < 8 || !endsOperand(text, close)) continue;
-    if (SECRET_WORD.test(lineBefore(text, at))) return true;
+    const j = defaultedLiteralAt(text, at);
+    if (j !== -1 && !(covered?.has(j) ?? false)) return true;
   }
   return false;
+}
+
+/** The opening quote of the credential-shaped literal defaulted to by the `||`/`??` at `at` (see hasDefaultedLiteral), or -1. */
+export function defaultedLiteralAt(text: string, at: number): number {
+  const j = skipBlanks(text, at + 2, true).at;
+  const q = text.charCodeAt(j);
+  if (q !== 34 && q !== 39 && q !== 96) return -1;
+  const close = closingQuote(text, j, true);
+  if (close === -1 || close - j - 1 < 8 || !endsOperand(text, close)) return -1;
+  return SECRET_WORD.test(lineBefore(text, at)) ? j : -1;
 }
 const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth|apiConnect)$/;
 // Key arguments of Node's crypto (`createHmac("sha256", key)`, `createCipheriv(alg, key, iv)`): the second.
@@ -137,9 +145,16 @@ const PASSWORD_HASH_RECEIVER = /^(?:bcrypt|bcryptjs|argon2|password)$/;
  * never parsed. `found`: the keywords of the engine's pass over this text,
  * when there was one.
  */
-export function shouldParseJavaScript(text: string, found?: ReadonlySet<string>): boolean {
-  if (!parseable(text)) return false;
-  return (mayReadEnv(text, found) && envMayYieldCandidate(text)) || hasCredentialCall(text, found);
+export function shouldParseJavaScript(text: string, found?: ReadonlySet<string>, covered?: ReadonlySet<number>): boolean {
+  return parseable(text) && worthParsing(text, found, covered);
+}
+
+/**
+ * shouldParseJavaScript for a text known to be `parseable`. `covered`: the fallbacks whose candidates the
+ * lexical reader makes as the walk would (env-references.ts `exact`): not a reason to parse.
+ */
+export function worthParsing(text: string, found?: ReadonlySet<string>, covered?: ReadonlySet<number>): boolean {
+  return (mayReadEnv(text, found) && envMayYieldCandidate(text)) || hasCredentialCall(text, found, covered);
 }
 
 /**
@@ -246,31 +261,11 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
     return n;
   };
 
-  const add = (name: string, n: unknown, ruleId: string, context: "code" | "env", why?: string): void => {
+  const add = (name: string, n: unknown, ruleId: string, why?: string): void => {
     const lit = literal(n);
     if (!lit) return;
-    const j = judge(name, lit.raw, context === "env" ? "code" : "code", info.testPath, true);
-    if (!j.secret) return;
-    let start = lit.start;
-    let secret = lit.raw;
-    const bearer = /^(?:Bearer|Basic|Token|Bot)\s+/i.exec(secret);
-    if (bearer) {
-      start += bearer[0].length;
-      secret = secret.slice(bearer[0].length);
-    }
-    const isHeader = /^(?:authorization|x-api-key|api-key|x-auth-token|x-access-token|proxy-authorization)$/i.test(name);
-    candidates.push({
-      ruleId: isHeader ? "authorization-header" : ruleId,
-      kind: j.kind as SecretKind,
-      severity: j.confidence >= 0.5 ? "high" : "medium",
-      confidence: Math.min(0.97, j.confidence + 0.03),
-      reason: why ? `${why}; ${j.reason}` : j.reason,
-      secret,
-      start,
-      end: start + secret.length,
-      name,
-      priority: 1.5,
-    });
+    const c = literalCandidate(text, lit.start, lit.end, name, ruleId, info.testPath, why);
+    if (c) candidates.push(c);
   };
 
   const envRef = (node: Node): EnvReference | null => {
@@ -310,7 +305,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
         const id = node.id as Node;
         const init = node.init as Node | null;
         if (id.type === "Identifier") {
-          add(id.name as string, valueOf(init), "js-hardcoded-secret", "code");
+          add(id.name as string, valueOf(init), "js-hardcoded-secret");
           if (init) constants.set(id.name as string, init);
         }
         if (id.type === "ObjectPattern" && init && (isProcessEnv(init) || isImportMetaEnv(init) || (init.type === "Identifier" && aliases.has(init.name as string)))) {
@@ -328,7 +323,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
               const lit = literal(value.right);
               if (lit) {
                 ref.hasLiteralFallback = true;
-                if (name) add(name, value.right, "js-env-fallback-secret", "env", `literal default of ${name} read from the environment`);
+                if (name) add(name, value.right, "js-env-fallback-secret", `literal default of ${name} read from the environment`);
               }
             }
             envReferences.push(ref);
@@ -338,7 +333,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       }
       case "AssignmentExpression": {
         const name = targetName(node.left as Node);
-        if (name) add(name, valueOf(node.right), "js-hardcoded-secret", "code");
+        if (name) add(name, valueOf(node.right), "js-hardcoded-secret");
         return;
       }
       case "ObjectProperty":
@@ -347,12 +342,12 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       case "PropertyDefinition": {
         if (node.computed === true && (node.key as Node).type !== "StringLiteral") return;
         const name = keyName(node.key as Node);
-        if (name) add(name, valueOf(node.value), "js-hardcoded-secret", "code");
+        if (name) add(name, valueOf(node.value), "js-hardcoded-secret");
         return;
       }
       case "AssignmentPattern": {
         const left = node.left as Node;
-        if (left.type === "Identifier") add(left.name as string, node.right, "js-hardcoded-secret", "code");
+        if (left.type === "Identifier") add(left.name as string, node.right, "js-hardcoded-secret");
         return;
       }
       case "LogicalExpression": {
@@ -361,11 +356,8 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
         const ref = envRef(left);
         if (ref && literal(node.right)) {
           fallbackRefs.add(ref);
-          const lit = literal(node.right)!;
-          const name = ref.name ?? "";
-          // The variable's name says what it is; an unnamed fallback is judged as a secret-ish value.
-          if (name) add(name, node.right, "js-env-fallback-secret", "env", `literal fallback for ${name}`);
-          void lit;
+          // The variable's name says what it is; a dynamic read (`process.env[k] || "…"`) has none to judge by.
+          if (ref.name) add(ref.name, node.right, "js-env-fallback-secret", `literal fallback for ${ref.name}`);
         }
         return;
       }
@@ -376,7 +368,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
           if (flag?.type !== "StringLiteral" || !ARGV_CREDENTIAL_FLAG.test(flag.value as string)) continue;
           const f = flag.value as string;
           const name = f === "-p" || f.startsWith("--pass") ? "password" : f.includes("key") ? "api_key" : f.includes("secret") ? "client_secret" : "auth_token";
-          add(name, items[i + 1], "js-hardcoded-secret", "code", `argument after ${f} in a command line`);
+          add(name, items[i + 1], "js-hardcoded-secret", `argument after ${f} in a command line`);
         }
         return;
       }
@@ -412,21 +404,21 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
         // `headers.set("Authorization", "Bearer …")`, `define("DB_PASSWORD", "…")`, `getenv("X", "default")`.
         if (args.length >= 2 && args[0]!.type === "StringLiteral") {
           const n = args[0]!.value as string;
-          if (/^[\w.-]{2,80}$/.test(n) && analyzeName(n).strength !== "none") add(n, args[1], "js-hardcoded-secret", "code", `argument of ${callee || "a call"}`);
+          if (/^[\w.-]{2,80}$/.test(n) && analyzeName(n).strength !== "none") add(n, args[1], "js-hardcoded-secret", `argument of ${callee || "a call"}`);
         }
         if (callee === "sign" || callee === "verify") {
           // jsonwebtoken's `jwt.sign(payload, secret)` / `jwt.verify(token, secret)`: the second argument.
           const obj = (node.callee as Node).type === "MemberExpression" ? calleeName((node.callee as Node).object as Node) : "";
-          if (/^(?:jwt|jsonwebtoken|jose|JWT)$/.test(obj) && args[1]) add("jwt_secret", args[1], "js-hardcoded-secret", "code", `signing secret passed to ${obj}.${callee}()`);
+          if (/^(?:jwt|jsonwebtoken|jose|JWT)$/.test(obj) && args[1]) add("jwt_secret", args[1], "js-hardcoded-secret", `signing secret passed to ${obj}.${callee}()`);
         } else if (CRYPTO_KEY_CALLEE.test(callee)) {
           if (args[1]?.type === "Identifier") keyArgs.push({ name: args[1].name as string, callee });
-          else if (args[1]) add("secret_key", args[1], "js-hardcoded-secret", "code", `key argument of ${callee}()`);
+          else if (args[1]) add("secret_key", args[1], "js-hardcoded-secret", `key argument of ${callee}()`);
         } else if ((callee === "hash" || callee === "hashSync") && (node.callee as Node).type === "MemberExpression") {
           const obj = calleeName((node.callee as Node).object as Node);
-          if (PASSWORD_HASH_RECEIVER.test(obj) && args[0]) add("password", args[0], "js-hardcoded-secret", "code", `password hashed by ${obj}.${callee}()`);
+          if (PASSWORD_HASH_RECEIVER.test(obj) && args[0]) add("password", args[0], "js-hardcoded-secret", `password hashed by ${obj}.${callee}()`);
         } else if (callee && CALLEE_CREDENTIAL.test(callee)) {
           for (const a of args) {
-            if (a.type === "StringLiteral") add("api_key", a, "js-hardcoded-secret", "code", `credential argument of ${callee}()`);
+            if (a.type === "StringLiteral") add("api_key", a, "js-hardcoded-secret", `credential argument of ${callee}()`);
           }
         }
         return;
@@ -438,7 +430,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
   // says it is a key. Followed one step, within the file.
   for (const k of keyArgs) {
     const init = constants.get(k.name);
-    if (init) add("secret_key", init, "js-hardcoded-secret", "code", `${k.name} is the key argument of ${k.callee}()`);
+    if (init) add("secret_key", init, "js-hardcoded-secret", `${k.name} is the key argument of ${k.callee}()`);
   }
 
   // Mark fallbacks on the references the rewriter sees (same node, same position).
