@@ -309,12 +309,13 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.haproxy.org/2.8/configuration.html#4.2-stats%20auth",
     keywords: ["stats auth", "insecure-password"],
-    pattern: /^[ \t]{0,16}(?:stats[ \t]{1,8}auth[ \t]{1,8}[^\s:]{1,64}:|user[ \t]{1,8}\S{1,64}[ \t]{1,8}insecure-password[ \t]{1,8})(?<secret>[^\s#]{4,128})/m,
+    // A password equal to its user name (`stats auth readonly:readonly`) is a demo stand-in, as in URLs.
+    pattern: /^[ \t]{0,16}(?:stats[ \t]{1,8}auth[ \t]{1,8}(?<user>[^\s:]{1,64}):(?!\k<user>(?:[\s#]|$))|user[ \t]{1,8}\S{1,64}[ \t]{1,8}insecure-password[ \t]{1,8})(?<secret>[^\s#]{4,128})/m,
     validate: isRealPassword,
     get examples() {
       return {
         invalid: [`listen stats\n  bind *:8404\n  stats auth admin:${fake(ALNUM, 18, "haproxy")}\n`, `userlist ops\n  user alice insecure-password ${fake(ALNUM, 16, "haproxy2")}\n`],
-        valid: ["  stats auth admin:admin\n", '  stats auth admin:"${STATS_PASSWORD}"\n', "  user alice password $6$saltsalt$hashhashhash\n"],
+        valid: ["  stats auth admin:admin\n", "  stats auth readonly:readonly\n", '  stats auth admin:"${STATS_PASSWORD}"\n', "  user alice password $6$saltsalt$hashhashhash\n"],
       };
     },
   }),
