@@ -287,3 +287,12 @@ test("published crypto test vectors, Django's unusable password and another name
   assert.equal(notSecretReason("k9_Tq=Zr4wLm"), null);
   assert.equal(notSecretReason("Xk29fLq8vN3mZp7tRw4y=="), null, "base64 padding is not an assignment");
 });
+
+test("a value that is a whole word of its own name is a quick-start default; a random value or a longer word is not", () => {
+  assert.notEqual(notSecretReason("airflow", "_airflow_www_user_password"), null);
+  assert.notEqual(notSecretReason("Rabbitmq", "rabbitmq_default_pass"), null);
+  assert.equal(notSecretReason("airflow", "db_password"), null, "another name's word");
+  assert.equal(notSecretReason("airflowX9", "_airflow_www_user_password"), null, "not letters only");
+  assert.equal(notSecretReason("minioadmin", "minio_root_password"), null, "not a whole word of the name");
+  assert.equal(notSecretReason(["Qz7", "rLx", "2Vw", "9Kp"].join(""), "airflow_password"), null);
+});

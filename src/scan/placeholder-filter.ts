@@ -401,7 +401,17 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isStandIn(v)) return "placeholder or default value";
   if (isSequential(v)) return "sequential placeholder";
   if (isHexDigest(v) && DIGEST_NAME.test(name)) return "hex digest";
+  if (name !== "" && isWordOfName(v, name)) return "a word of its own name (a quick-start or image default)";
   return null;
+}
+
+// A value that is one of its own name's words: the defaults that quick-starts and container images ship
+// (`_AIRFLOW_WWW_USER_PASSWORD=airflow`, Airflow's docker-compose quick start; `RABBITMQ_DEFAULT_PASS=rabbitmq`;
+// `MINIO_ROOT_PASSWORD=minio…` is not one: only the whole word counts). Letters only, so no random value matches.
+function isWordOfName(v: string, name: string): boolean {
+  if (v.length < 3 || v.length > 32 || !/^[A-Za-z]+$/.test(v)) return false;
+  const lower = v.toLowerCase();
+  return name.split(/[^a-z0-9]+/).includes(lower);
 }
 
 // A value that starts with another snake_case or camelCase name and `=`: the rest of a log line or a
