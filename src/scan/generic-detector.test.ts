@@ -8,6 +8,7 @@ import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 // the repository does not report the test itself.
 const PW = ["Qz7", "rLx", "2Vw", "9Kp"].join("");
 const TOKEN = ["f8Kq2LmZ", "9xR4tV7b", "N3cW6yH1"].join("");
+const HEX64 = ["e93b47f4", "73c5cb8e", "be722d15", "1473cf38", "9090587c", "db75d2bc", "e87b9e7e", "1b58f866"].join("");
 
 function secretsIn(file: string, text: string): string[] {
   const own = detectGeneric(text, fileInfo(file));
@@ -515,4 +516,13 @@ test("reads application-code idioms of many languages and mobile resources (blin
     ["AndroidManifest.xml", `<meta-data android:name="com.google.android.geo.API_KEY" android:value="\${MAPS_API_KEY}" />\n`],
   ];
   for (const [file, text] of none) assert.deepEqual(secretsIn(file, text), [], `${file}: ${JSON.stringify(text)}`);
+});
+
+test("a bare `pass` key in code names a password: Perl hashes, nodemailer's auth, Ruby symbols; not words or test strings", () => {
+  const pw = `${PW}_Glacier4%`;
+  assert.deepEqual(secretsIn("scripts/sync.pl", `my %smtp = (host => 'smtp.example.org', user => 'sync', pass => '${pw}');\n`), [pw]);
+  assert.deepEqual(secretsIn("mail.js", `nodemailer.createTransport({ auth: { user: "ops", pass: "${PW}x4" } });\n`), [`${PW}x4`]);
+  assert.deepEqual(secretsIn("mailer.rb", `opts = { user: "ops", pass: "${pw}" }\n`), [pw]);
+  assert.deepEqual(secretsIn("spec.js", `expect(result).toEqual({ pass: "should_be_valid" });\n`), []);
+  assert.deepEqual(secretsIn("run.js", `runner.pass = "assertion-passed";\n`), []);
 });

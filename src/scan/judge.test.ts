@@ -22,14 +22,16 @@ test("a UUID counts under a strong credential name in config and code, never und
   }
 });
 
-test("Google app passwords (four groups of four letters) count under a password name; a bare pass key counts in config", () => {
+test("Google app passwords (four groups of four letters) count under a password name; a bare pass key counts in config and code", () => {
   const app = ["qwkt", "zbrm", "hxvf", "jnlc"].join(" ");
   assert.equal(judge("smtp_auth_password", app, "config", false).secret, true);
   assert.equal(judge("smtp_auth_password", "abcd efgh ijkl mnop", "config", false).secret, false, "sequential stand-in");
   assert.equal(judge("description", app, "config", false).secret, false, "name says nothing");
   const human = ["Marble", "1205", "&", "Saffron"].join("");
   assert.equal(judge("pass", human, "config", false).secret, true, "INI pass = …");
-  assert.equal(judge("pass", human, "code", false).secret, false, "in code a bare pass stays medium");
+  assert.equal(judge("pass", human, "code", false).secret, true, "a bare pass key in code (Perl hash, nodemailer auth)");
+  assert.equal(judge("pass", "should_be_valid", "code", false).secret, false, "words in code");
+  assert.equal(judge("pass", human, "docs", false).secret, false, "in prose a bare pass stays medium");
 });
 
 test("random mixed-case letters are not taken for camelCase words", () => {

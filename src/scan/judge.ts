@@ -122,8 +122,10 @@ function shapeOf(analysis: NameAnalysis, value: string, context: JudgeContext): 
   // under a strong or medium name. Weak names keep the run test.
   const random = randomLetters(value);
   const run = longestLowerRun(value);
-  // A bare `pass` key in a config or .env file (`pass = …` in INI, rclone, msmtp) names a password.
-  const strength = analysis.head === "PASS" && (context === "config" || context === "env") ? "strong" : analysis.strength;
+  // A bare `pass` key in a config or .env file (`pass = …` in INI, rclone, msmtp) names a password, and
+  // so does one in code, where it is a map key beside a user (nodemailer's `auth: { user, pass }`, a Perl
+  // `(user => …, pass => …)` hash) or a variable (`pass` is a statement, not a name, only in Python).
+  const strength = analysis.head === "PASS" && (context === "config" || context === "env" || context === "code") ? "strong" : analysis.strength;
   const passwordLike = strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential");
   // Random tokens rarely hold 4 lower-case letters in a row; words glued with separators do.
   const wordy =
