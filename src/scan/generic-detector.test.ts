@@ -526,3 +526,12 @@ test("a bare `pass` key in code names a password: Perl hashes, nodemailer's auth
   assert.deepEqual(secretsIn("spec.js", `expect(result).toEqual({ pass: "should_be_valid" });\n`), []);
   assert.deepEqual(secretsIn("run.js", `runner.pass = "assertion-passed";\n`), []);
 });
+
+test("an environment dump line (`NAME=value` alone on its line) in a text file is read as configuration, not prose", () => {
+  const hex = HEX64;
+  assert.deepEqual(secretsIn("crash-reports/worker.txt", `Environment:\n  SESSION_SECRET=${hex}\n  NODE_ENV=production\n`), [hex]);
+  assert.deepEqual(secretsIn("notes.txt", `export SESSION_SECRET=${hex}\n`), [hex]);
+  // In a sentence the same pair is prose, which asks for more than hex.
+  assert.deepEqual(secretsIn("notes.txt", `The SESSION_SECRET=${hex} was rotated.\n`), []);
+  assert.deepEqual(secretsIn("README.md", `    JWT_SECRET=your-jwt-secret-here\n    API_KEY=xxxxxxxxxxxxxxxx\n`), []);
+});

@@ -201,6 +201,9 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     // Inside an HTML page's `<script>` element the text is code, not prose.
     let where = context;
     if (context === "docs" && (scripts ??= scriptRanges(text)).length > 0 && inRanges(scripts, hit.start)) where = "code";
+    // A line that is nothing but `NAME=value` under an upper-case variable name is an environment dump (a
+    // crash report's or a CI log's `env` output pasted into a text file), read as configuration, not prose.
+    else if (context === "docs" && isEnvDumpLine(text, hit.start, hit.end)) where = "config";
     const verdict = judge(name, value, where, info.testPath, true);
     if (!verdict.secret) continue;
     // The position covers the secret itself (after a `Bearer ` prefix, if any).
@@ -225,6 +228,16 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     }
   }
   return hits;
+}
+
+const ENV_DUMP_PREFIX = /^[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]{2,80}=$/;
+
+/** The value at [start, end) is a whole line's `NAME=value`, the value unquoted and running to the line end. */
+function isEnvDumpLine(text: string, start: number, end: number): boolean {
+  const lineStart = text.lastIndexOf("\n", start - 1) + 1;
+  if (start - lineStart > 100 || !ENV_DUMP_PREFIX.test(text.slice(lineStart, start))) return false;
+  const c = text.charCodeAt(end);
+  return Number.isNaN(c) || c === 10 || c === 13;
 }
 
 /** The [start, end) ranges of the `<script>` elements' content (none without a `<script`). */
