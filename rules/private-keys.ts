@@ -308,4 +308,33 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // fastlane's app_store_connect_api_key action takes the App Store Connect API key inline as
+  // `key_content`: the .p8 file's text, or that text in base64 with `is_key_content_base64: true`
+  // (https://docs.fastlane.tools/actions/app_store_connect_api_key/). The PEM form is the private-key
+  // rules'; this one reads the base64 form, which nothing else names.
+  custom({
+    id: "fastlane-app-store-connect-key",
+    description: "App Store Connect API private key given inline to fastlane (key_content)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://docs.fastlane.tools/actions/app_store_connect_api_key/",
+    keywords: ["key_content"],
+    pattern: /\bkey_content["']?[ \t]{0,4}(?::|=>|=)[ \t]{0,4}(["'])(?<secret>[A-Za-z0-9+/]{100,4000}={0,2})\1/,
+    entropy: 4.5,
+    validate: (secret: string) => rulePlaceholderReason(secret) === null,
+    get examples() {
+      const key = fake(B64, 200, "asc-p8");
+      return {
+        invalid: [
+          `app_store_connect_api_key(key_id: "D383SF739", issuer_id: "6053b7fe-68a8-4acb-89be-165aa6465141", key_content: "${key}", is_key_content_base64: true)`,
+          `  "key_content" => '${key}',`,
+        ],
+        valid: [
+          'app_store_connect_api_key(key_id: "D383SF739", key_content: ENV["ASC_KEY_CONTENT"])',
+          'app_store_connect_api_key(key_filepath: "./AuthKey_D383SF739.p8")',
+          `key_content: "${"A".repeat(120)}"`,
+        ],
+      };
+    },
+  }),
 ];
