@@ -35,14 +35,11 @@ const KNOWN_GAPS: KnownGaps = {
   missed: [
     "deploy/systemd/orders.env:5",
     "etc/openvpn/client/auth.txt:2",
-    "scripts/legacy/sync.pl:7",
     "nix/hosts/builder/configuration.nix:13",
     "firmware/CMakeLists.txt:6",
     "services/orders/src/client.ts:4",
   ],
   falseAlarms: [
-    "airflow/.env:8",
-    "etc/haproxy/haproxy.cfg:16",
     "web/public/checkout.html:7",
   ],
 };
