@@ -169,4 +169,24 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Nix: `pkgs.writeText "<name>" "<content>"` and `builtins.toFile "<name>" "<content>"` put the content
+  // in the world-readable /nix/store (https://nixos.org/manual/nixpkgs/stable/#trivial-builder-writeText;
+  // the NixOS wiki's "Comparison of secret managing schemes" for why that leaks it). When the store
+  // file's own name says it is a password, token, secret or key, the literal content is one.
+  custom({
+    id: "nix-store-secret",
+    description: "Secret written into the world-readable Nix store (writeText / toFile with a literal)",
+    kind: "password",
+    severity: "high",
+    docs: "https://nixos.org/manual/nixpkgs/stable/#trivial-builder-writeText",
+    keywords: ["writetext \"", "tofile \""],
+    pattern: /\b(?:writeText|toFile)[ \t]{1,4}"(?=[^"\n]{0,80}(?:pass|secret|token|apikey|api-key|api_key|credential|pw\b))[^"\n$]{1,80}"[ \t]{1,4}"(?<secret>[^"\\$\n]{6,200})"/i,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`services.nextcloud.config.adminpassFile = "\${pkgs.writeText "adminpass" "${pw("nixpass")}"}";`, `passwordFile = builtins.toFile "db-password" "${pw("nixtofile")}";`],
+        valid: ['passwordFile = "/run/secrets/db-password";', `pkgs.writeText "motd" "${pw("nixmotd")}"`, 'pkgs.writeText "adminpass" "changeme"', 'pkgs.writeText "token" "${config.sops.placeholder.token}"'],
+      };
+    },
+  }),
 ];
