@@ -45,6 +45,17 @@ test("htpasswd files: a plaintext entry counts; bcrypt, $apr1$, {SHA}, {SSHA}, c
   assert.deepEqual(hits(".htpasswd", "admin:changeme\n"), [], "a stand-in password");
 });
 
+test("OpenVPN auth-user-pass: the second line of a two-line file under openvpn/, or of an inline block", () => {
+  assert.deepEqual(hits("etc/openvpn/client/auth.txt", `vpn-robot\n${PW}\n`), [{ ruleId: "openvpn-auth-user-pass", secret: PW, at: PW }]);
+  assert.deepEqual(hits("etc/openvpn/creds", `vpn-robot\r\n${PW}`), [{ ruleId: "openvpn-auth-user-pass", secret: PW, at: PW }]);
+  const ovpn = `client\nremote vpn.example.org 1194\n<auth-user-pass>\nvpn-robot\n${PW}\n</auth-user-pass>\n`;
+  assert.deepEqual(hits("office.ovpn", ovpn), [{ ruleId: "openvpn-auth-user-pass", secret: PW, at: PW }]);
+  assert.deepEqual(hits("notes/auth.txt", `vpn-robot\n${PW}\n`), [], "two lines elsewhere say nothing");
+  assert.deepEqual(hits("etc/openvpn/client/auth.txt", `vpn-robot\n${PW}\nthird\n`), [], "not the two-line form");
+  assert.deepEqual(hits("etc/openvpn/client/auth.txt", "vpn-robot\nchangeme\n"), [], "a stand-in");
+  assert.deepEqual(hits("etc/openvpn/client.conf", `dev tun\n${PW}\n`), [], "a config file, not the credentials file");
+});
+
 test("Terraform state: the result of a random_password, not its bcrypt_hash", () => {
   const state = JSON.stringify({ resources: [{ type: "random_password", name: "db", instances: [{ attributes: { bcrypt_hash: "$2a$10$" + KEY + KEY, id: "none", result: PW } }] }] }, null, 2);
   assert.deepEqual(hits("terraform.tfstate", state), [{ ruleId: "terraform-state-password", secret: PW, at: PW }]);

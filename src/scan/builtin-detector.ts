@@ -15,7 +15,8 @@ import type { KeywordOffsets } from "./rule-set.js";
 //   - command lines: `curl -u user:pass`, `--password=…`/`--password …`, `-p …` after `login`;
 //   - SQL `PASSWORD '…'` / `IDENTIFIED BY '…'`;
 //   - credential files: `.netrc` (`password x`), `.pgpass` (5th field), PgBouncer `userlist.txt`,
-//     Rails `config/master.key`, plaintext htpasswd entries, Terraform state (`random_password` results);
+//     Rails `config/master.key`, plaintext htpasswd entries, OpenVPN auth-user-pass files, Terraform state
+//     (`random_password` results);
 //   - SQL `INSERT … (cols) VALUES (…)`, each value judged under its column name.
 
 export interface BuiltinHit {
@@ -100,6 +101,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (base === "master.key" || /(?:^|\/)config\/credentials\/[\w-]{1,40}\.key$/.test(file)) railsMasterKey(text, hits);
   if (base === "userlist.txt") pgbouncerUserlist(text, hits);
   if (/^\.?htpasswd(?:[.-]|$)|\.htpasswd$/.test(base)) htpasswdPlaintext(text, hits);
+  if (/(?:^|\/)openvpn\//i.test(file) || /\.ovpn$/i.test(base)) openvpnUserPass(text, base, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
   if (/\.sql$/i.test(base)) sqlInserts(text, hits, info.testPath);
   if (/\.(?:csv|tsv)$/i.test(base)) csvColumns(text, hits, info.testPath);
@@ -141,6 +143,21 @@ function htpasswdPlaintext(text: string, hits: BuiltinHit[]): void {
     if (/^[$!*{]/.test(pw) || /^[./0-9A-Za-z]{13}$/.test(pw) || /^_[./0-9A-Za-z]{19}$/.test(pw)) continue;
     pushPassword(hits, pw, m.index + m[1]!.length + 1, "plaintext password in an htpasswd file", "htpasswd-plaintext-password");
   }
+}
+
+function openvpnUserPass(text: string, base: string, hits: BuiltinHit[]): void {
+  // OpenVPN's `auth-user-pass <file>` reads a user name on the first line and the password on the second,
+  // nothing else; since 2.6 the same two lines may sit inline in `<auth-user-pass>` … `</auth-user-pass>`
+  // (https://openvpn.net/community-resources/reference-manual-for-openvpn-2-6/, --auth-user-pass). Such a
+  // file has no name for its password, so only one under an openvpn/ directory is read this way.
+  const inline = /<auth-user-pass>[ \t]*\r?\n[ \t]*[^\s<]{1,128}[ \t]*\r?\n[ \t]*([^\s<]{1,128})[ \t]*\r?\n[ \t]*<\/auth-user-pass>/.exec(text);
+  if (inline) {
+    pushPassword(hits, inline[1]!, inline.index + inline[0].lastIndexOf(inline[1]!), "password of an inline OpenVPN <auth-user-pass> block", "openvpn-auth-user-pass");
+    return;
+  }
+  if (/\.(?:ovpn|conf|crt|pem|key|sh|up|down)$/i.test(base)) return;
+  const m = /^[^\s#;][^\s]{0,127}\r?\n([^\s]{1,128})\r?\n?$/.exec(text);
+  if (m) pushPassword(hits, m[1]!, text.lastIndexOf(m[1]!), "password line of an OpenVPN auth-user-pass file (user, then password)", "openvpn-auth-user-pass");
 }
 
 function terraformState(text: string, hits: BuiltinHit[]): void {
