@@ -21,6 +21,16 @@ test("Rails master key files: 32 hex alone in config/master.key or config/creden
   assert.deepEqual(hits("certs/server.key", HEX32), [], "another .key file");
 });
 
+test("Ansible vault password files: the one line of .vault_pass and its spellings, not a script or a stand-in", () => {
+  assert.deepEqual(hits("ops/ansible/.vault_pass", `${KEY}\n`), [{ ruleId: "ansible-vault-password-file", secret: KEY, at: KEY }]);
+  assert.equal(hits("vault_password.txt", `  ${KEY}  \n\n`).length, 1);
+  assert.equal(hits(".ansible-vault-pass", KEY).length, 1);
+  assert.deepEqual(hits(".vault_pass", "#!/bin/sh\nop read op://ops/ansible/password\n"), [], "a script printing the password");
+  assert.deepEqual(hits(".vault_pass", "changeme\n"), [], "a stand-in");
+  assert.deepEqual(hits(".vault_pass", `${KEY}\nsecond line\n`), [], "not a one-line password file");
+  assert.deepEqual(hits("vault.txt", KEY), [], "another file");
+});
+
 test("PgBouncer userlist.txt: clear-text passwords count, md5 and SCRAM verifiers do not", () => {
   const text = [`"app" "${PW}"`, `"legacy" "md5${HEX32}"`, `"report" "SCRAM-SHA-256$4096:c2FsdHNhbHQ=$c3RvcmVka2V5:c2VydmVya2V5"`, ""].join("\n");
   assert.deepEqual(hits("etc/pgbouncer/userlist.txt", text), [{ ruleId: "pgbouncer-userlist-password", secret: PW, at: PW }]);
@@ -130,6 +140,8 @@ test("anchored at the keyword pass's offsets, the detectors find what a search o
     // `authorization` inside the previous match's token: not a second match.
     ["notes.txt", `authorization: bearer ${KEY}authorization:bearer ${token} and AUTHORIZATION=token ${token}x`, 2],
     ["db/init.sql", `CREATE USER app WITH PASSWORD '${PW}';\nALTER USER x IDENTIFIED BY "${PW}x";\nSET password\t\t'${PW}y';\n`, 3],
+    // MySQL's authentication plugin between IDENTIFIED and BY; `AS '<hash>'` is no password.
+    ["db/users.sql", `CREATE USER 'a'@'%' IDENTIFIED WITH caching_sha2_password BY '${PW}';\nCREATE USER 'b'@'%' IDENTIFIED WITH 'mysql_native_password' BY '${PW}b';\nCREATE USER 'c'@'%' IDENTIFIED WITH mysql_native_password AS '*${"0A1B2C3D4E".repeat(4)}';\n`, 2],
     // `password` spelt with a Kelvin sign or a long s is not the word (regex /i without u folds ASCII only).
     ["db/odd.sql", `CREATE USER a WITH PA\u017FSWORD '${PW}'; IDENTIFIED  BY '${PW}z' ünïcödé`, 1],
     ["config/db.yml", `url: postgres://app:${PW}@db.internal:5432/app\nother: mysql://root:${PW}q@10.0.0.2/x\n`, 2],

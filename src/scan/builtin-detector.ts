@@ -16,7 +16,7 @@ import type { KeywordOffsets } from "./rule-set.js";
 //   - SQL `PASSWORD '…'` / `IDENTIFIED BY '…'`;
 //   - credential files: `.netrc` (`password x`), `.pgpass` (5th field), PgBouncer `userlist.txt`,
 //     Rails `config/master.key`, plaintext htpasswd entries, OpenVPN auth-user-pass files, Terraform state
-//     (`random_password` results);
+//     (`random_password` results), Ansible's vault password file;
 //   - SQL `INSERT … (cols) VALUES (…)`, each value judged under its column name.
 
 export interface BuiltinHit {
@@ -50,7 +50,9 @@ const CREDENTIAL_CALLS = /\b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|Ba
 // `.bearer_auth("…")`, Swift/Objective-C `setValue("Bearer …", forHTTPHeaderField: "Authorization")`
 // (https://developer.apple.com/documentation/foundation/nsmutableurlrequest/1408793-setvalue).
 const CODE_BEARER = /\.bearer_auth[ \t]*\([ \t]*()"([A-Za-z0-9._~+/=-]{12,})"[ \t]*\)|@?"(Bearer|Basic|Token)[ \t]+([A-Za-z0-9._~+/=-]{12,})"[ \t]*,?[ \t]*forHTTPHeaderField[ \t]*:[ \t]*@?"Authorization"/g;
-const SQL_PASSWORD = /\b(?:password|identified[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
+// MySQL names the authentication plugin before the password: `IDENTIFIED WITH caching_sha2_password BY '…'`
+// (https://dev.mysql.com/doc/refman/8.0/en/create-user.html); `… WITH plugin AS '…'` gives a hash instead.
+const SQL_PASSWORD = /\b(?:password|identified(?:[ \t]+with[ \t]+['"`]?\w{1,64}['"`]?)?[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
 const SQL_PASSWORD_AT = new RegExp(SQL_PASSWORD.source, "iy");
 
 function isLetter(c: number): boolean {
@@ -102,6 +104,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (base === "userlist.txt") pgbouncerUserlist(text, hits);
   if (/^\.?htpasswd(?:[.-]|$)|\.htpasswd$/.test(base)) htpasswdPlaintext(text, hits);
   if (/(?:^|\/)openvpn\//i.test(file) || /\.ovpn$/i.test(base)) openvpnUserPass(text, base, hits);
+  if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
   if (/\.sql$/i.test(base)) sqlInserts(text, hits, info.testPath);
   if (/\.(?:csv|tsv)$/i.test(base)) csvColumns(text, hits, info.testPath);
@@ -117,6 +120,19 @@ function railsMasterKey(text: string, hits: BuiltinHit[]): void {
   const start = text.indexOf(m[1]!);
   if (notSecretReason(m[1]!) !== null) return;
   hits.push({ ruleId: "rails-master-key", kind: "generic-secret", secret: m[1]!, start, end: start + 32, confidence: 0.9, reason: "Rails master key file (decrypts config/credentials.yml.enc)" });
+}
+
+// Ansible's vault password file (`--vault-password-file`, `vault_password_file` in ansible.cfg) holds the
+// password that decrypts every `$ANSIBLE_VAULT` file, as its first line
+// (https://docs.ansible.com/ansible/latest/vault_guide/vault_managing_passwords.html#storing-passwords-in-files).
+// An executable script of the same name prints it instead: a `#!` file is code, not the password.
+const VAULT_PASSWORD_FILE = /^\.?(?:ansible[_-])?vault[_-]?pass(?:word)?(?:[_-]?file)?(?:\.txt)?$/i;
+
+function vaultPasswordFile(text: string, hits: BuiltinHit[]): void {
+  const m = /^[ \t]*([^\s#][^\s]{0,255})[ \t]*(?:\r?\n[ \t]*)*$/.exec(text);
+  if (!m) return;
+  const pw = m[1]!;
+  pushPassword(hits, pw, text.indexOf(pw), "Ansible vault password file", "ansible-vault-password-file");
 }
 
 function pgbouncerUserlist(text: string, hits: BuiltinHit[]): void {
