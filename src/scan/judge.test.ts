@@ -107,3 +107,11 @@ test("quick judging turns down the same values as full judging and finds the sam
   }
   assert.ok(secrets > 500, `the cases hold secrets too (${secrets})`);
 });
+
+test("base64 of a stand-in user:password under an auth name (Docker config.json, .npmrc _auth) is no secret; of a real one it is", () => {
+  const standIn = Buffer.from("username:password").toString("base64");
+  const real = Buffer.from(["deploy:", "Qz7rLx", "2Vw9Kp", "Tm4s"].join("")).toString("base64");
+  assert.equal(judge("auth", standIn, "config").secret, false);
+  assert.equal(judge("_auth", Buffer.from("user:<password>").toString("base64"), "config").secret, false);
+  assert.equal(judge("auth", real, "config").secret, true);
+});

@@ -161,6 +161,10 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   let value = rawValue.trim();
   if (/^(?:Bearer|Basic|Token|Bot)\s+\S/i.test(value) && (analysis.kind === "token" || analysis.head.includes("AUTH"))) value = value.replace(/^\S+\s+/, "");
   if (value !== rawValue.trim() && /^basic\s/i.test(rawValue.trim()) && isStandInBasicCredential(value)) return { secret: false, reason: "Basic credential of a stand-in user:password" };
+  // The same credential without its scheme under an `auth` name: Docker's config.json `"auth"` and .npmrc's
+  // `_auth` hold base64(user:password) (https://docs.docker.com/reference/cli/docker/login/), and docs show
+  // them with `username:password`.
+  if (analysis.head.includes("AUTH") && /^[A-Za-z0-9+/]{8,}={0,2}$/.test(value) && isStandInBasicCredential(value)) return { secret: false, reason: "base64 of a stand-in user:password" };
 
   if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----/.test(value)) {
     const stub = rulePlaceholderReason(value);

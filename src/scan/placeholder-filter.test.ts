@@ -296,3 +296,15 @@ test("a value that is a whole word of its own name is a quick-start default; a r
   assert.equal(notSecretReason("minioadmin", "minio_root_password"), null, "not a whole word of the name");
   assert.equal(notSecretReason(["Qz7", "rLx", "2Vw", "9Kp"].join(""), "airflow_password"), null);
 });
+
+test("phpass and WordPress bcrypt hashes, instructions to change the value and the gcloud SDK's client secret are not secrets (blind corpus 8)", () => {
+  const salt = ["B7kQ2", "xZp9L", "mW4tR", "8vN3c", "Y6hJ1", "sD5fG", "0"].join("");
+  assert.equal(salt.length, 31);
+  assert.equal(notSecretReason("$P$" + salt), "hash or digest");
+  assert.equal(notSecretReason("$H$" + salt), "hash or digest");
+  assert.equal(notSecretReason("$wp$2y$10$" + salt + salt.slice(0, 22)), "hash or digest");
+  assert.equal(notSecretReason("$P$" + salt.slice(0, 20)), null, "too short for phpass: a password starting with $P$");
+  for (const v of ["change-me-in-production", "replace_me_with_a_real_key", "CHANGE THIS BEFORE DEPLOYING", "please-change-it"]) assert.equal(notSecretReason(v), "placeholder or default value", v);
+  assert.equal(notSecretReason("exchangemeter-4Kq9Zr"), null, "change/me inside other words");
+  assert.equal(notSecretReason(["d-FL95Q19", "q7MQmFpd7", "hHD0Ty"].join("")), "documented example value");
+});

@@ -27,6 +27,12 @@ const DOCUMENTED_EXAMPLES = new Set([
   "7Fjfp0ZBr1KtDRbnfVdmIw", "mF_9.B5f-4.1JqM", "dpf43f3p2l4k3l03", "kd94hf93k423kf44", "hh5s93j4hdidpola", "hdhd0244k9j7ao03",
   "nnch734d00sl2jdk", "pfkkdhi9sl3r4s00", "9djdj82h48djs9d2", "kkk9d7dh3k39sjv7", "0685bd9184jfhq22",
   "ad180jjd733klru7", "h480djs93hd8",
+  // The Google Cloud SDK's installed-application OAuth client secret (client id 764086051850-6qr4p6gpi6hn506pt8ejuq83di341hur):
+  // shipped in the open-source gcloud/gsutil, and written by `gcloud auth application-default login` into every
+  // application_default_credentials.json next to the user's refresh token (which is the secret there). Google
+  // documents installed-app client secrets as not confidential
+  // (https://developers.google.com/identity/protocols/oauth2/native-app).
+  "d-FL95Q19q7MQmFpd7hHD0Ty",
   // HTTP Basic (RFC 7617 §2, RFC 2617 §2): Aladdin:open sesame.
   "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
   // OpenSSL 3's "FIPS validation HMAC key" (include/openssl/fipskey.h, generated from Configure's
@@ -143,6 +149,8 @@ export function isStandIn(v: string): boolean {
   if (STANDIN_VALUES.has(lower) || STANDIN_VALUES.has(core)) return true;
   const segments = splitSegments(stripKnownPrefix(v));
   if (segments.some((s) => MARKERS.has(s))) return true;
+  // `change-me-in-production`, `replace_me_with_a_real_key`, `CHANGE THIS`: an instruction in place of the value.
+  if (/(?:^|[^a-z])(?:change|replace)[-_. ]?(?:me|this|it)(?:[^a-z]|$)/.test(lower)) return true;
   // Glued stand-in words, optionally followed by digits: `yourapikeyhere`, `supersecret123`.
   const letters = core.replace(/[^a-z]/g, "");
   // Any punctuation may join the words (`secret$password`, `geheim!parole`, `pass;word`), as separators do.
@@ -234,6 +242,10 @@ export function isReference(v: string): boolean {
 export function isHash(v: string): boolean {
   return (
     /^\$(?:2[abxy]?|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|[156]|apr1|y|gy|7)\$/.test(v) ||
+    // phpass portable hashes (WordPress, phpBB, Drupal 7: `$P$`/`$H$`, a cost character, 8 of salt, 22 of
+    // hash) and WordPress ≥ 6.8's bcrypt wrapped as `$wp$2y$…` (https://make.wordpress.org/core/2025/02/17/wordpress-6-8-will-use-bcrypt-for-password-hashing/).
+    /^\$[PH]\$[./0-9A-Za-z]{31}$/.test(v) ||
+    /^\$wp\$2[abxy]\$/.test(v) ||
     /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:][A-Za-z0-9+/=_-]{16,}$/i.test(v) ||
     /^\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|BCRYPT|PBKDF2[^}]*)\}/i.test(v) ||
     /^pbkdf2_sha\d+\$\d+\$/.test(v) || // Django
