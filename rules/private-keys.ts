@@ -3,7 +3,7 @@ import { notSecretReason } from "../src/scan/placeholder-filter.js";
 import { rulePlaceholderReason } from "../src/scan/rule-filter.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
 import { custom, withProperties } from "./build.js";
-import { B64, fake, pem, pemBody } from "./fake.js";
+import { B64, HEX_UPPER, fake, pem, pemBody } from "./fake.js";
 
 // PEM (RFC 7468): "-----BEGIN <label>-----", optional RFC 1421 headers
 // (Proc-Type/DEK-Info for legacy encrypted keys, Version/Comment for PGP
@@ -126,6 +126,29 @@ export const rules: Rule[] = [
       return {
         invalid: [putty("ppk", "none"), putty("ppk2", "aes256-cbc")],
         valid: ["PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPrivate-Lines: 1\n<private key here>"],
+      };
+    },
+  }),
+
+  // gpg-agent's private key store (~/.gnupg/private-keys-v1.d/<keygrip>.key, GnuPG ≥ 2.1): in the
+  // extended key format the key is an S-expression after `Key:`. `(private-key …)` holds the secret
+  // parameters in clear (the `d` of RSA/ECC, as `#hex#`); `(protected-private-key …)` holds them
+  // encrypted under the passphrase and is not matched.
+  // https://github.com/gpg/gnupg/blob/master/agent/keyformat.txt
+  custom({
+    id: "private-key-gpg-agent",
+    description: "GnuPG agent private key in clear (private-keys-v1.d extended key format)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://github.com/gpg/gnupg/blob/master/agent/keyformat.txt",
+    keywords: ["(private-key"],
+    pattern: /\(private-key[ \t\r\n]{0,8}\((?:rsa|dsa|ecc|ecdsa|elg|eddsa)\b[^#]{0,400}(?:#[0-9A-Fa-f]{1,2048}#[^#]{0,400}){0,8}?\(d[ \t\r\n]{0,8}#(?<secret>[0-9A-Fa-f]{32,2048})#/,
+    entropy: 3,
+    get examples() {
+      const hex = fake(HEX_UPPER, 64, "gpg-agent");
+      return {
+        invalid: [`Key: (private-key (ecc (curve Ed25519)(flags eddsa)(q #40${fake(HEX_UPPER, 64, "gpg-q")}#)(d #${hex}#)))\nCreated: 20230611T101112\n`],
+        valid: [`Key: (protected-private-key (ecc (curve Ed25519)(q #40${fake(HEX_UPPER, 64, "gpg-q2")}#)(protected openpgp-s2k3-ocb-aes ((sha1 #${fake(HEX_UPPER, 16, "s")}# "20971520")#${fake(HEX_UPPER, 24, "iv")}#)#${hex}#)))\n`, "(private-key (rsa (n #00…#)(e #010001#)(d #…#)))"],
       };
     },
   }),
