@@ -70,12 +70,14 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.postgresql.org/docs/current/libpq-pgpass.html",
     keywords: [":5432:", ":*:"],
-    pattern: /^(?:[A-Za-z0-9_.-]{1,200}|\*):(?:\d{1,5}|\*):[^:\s]{1,100}:[^:\s]{1,100}:(?<secret>[^\s]{1,200})$/m,
+    // The password is the fifth and last field: a colon in it is escaped (`\:`), so an unescaped one means
+    // more fields, as in /etc/shadow (`nobody:*:19700:0:99999:7:::`), not a .pgpass line.
+    pattern: /^(?:[A-Za-z0-9_.-]{1,200}|\*):(?:\d{1,5}|\*):[^:\s]{1,100}:[^:\s]{1,100}:(?<secret>(?:[^\s:\\]|\\\S){1,200})$/m,
     validate: isRealPassword,
     get examples() {
       return {
-        invalid: [`db.acme.internal:5432:*:app:${pw("pgpass")}\n`, `localhost:*:*:postgres:${pw("pgpass2")}`],
-        valid: ["localhost:5432:*:postgres:postgres", "# hostname:port:database:username:password"],
+        invalid: [`db.acme.internal:5432:*:app:${pw("pgpass")}\n`, `localhost:*:*:postgres:${pw("pgpass2")}`, `db:5432:*:app:${pw("pgpass3")}\\:x`],
+        valid: ["localhost:5432:*:postgres:postgres", "# hostname:port:database:username:password", "nobody:*:19700:0:99999:7:::", `backup:*:19700:0:${fake(ALNUM, 12, "shadow")}:7:::`],
       };
     },
   }),
@@ -316,6 +318,86 @@ export const rules: Rule[] = [
       return {
         invalid: [`listen stats\n  bind *:8404\n  stats auth admin:${fake(ALNUM, 18, "haproxy")}\n`, `userlist ops\n  user alice insecure-password ${fake(ALNUM, 16, "haproxy2")}\n`],
         valid: ["  stats auth admin:admin\n", "  stats auth readonly:readonly\n", '  stats auth admin:"${STATS_PASSWORD}"\n', "  user alice password $6$saltsalt$hashhashhash\n"],
+      };
+    },
+  }),
+  // FileZilla keeps site passwords in sitemanager.xml / recentservers.xml as `<Pass encoding="base64">`:
+  // base64 of the clear text, not encryption (a master password stores `encoding="crypt"` instead).
+  // https://wiki.filezilla-project.org/Site_Manager
+  custom({
+    id: "filezilla-password",
+    description: "FileZilla saved site password (base64 of the clear text in sitemanager.xml / recentservers.xml)",
+    kind: "password",
+    severity: "high",
+    docs: "https://wiki.filezilla-project.org/Site_Manager",
+    keywords: ['encoding="base64"'],
+    pattern: /<Pass[ \t]{1,8}encoding="base64"[ \t]{0,8}>(?<secret>[A-Za-z0-9+/]{4,512}={0,2})<\/Pass>/,
+    validate: (s) => {
+      const text = decodeBase64(s)?.toString("utf8");
+      return text !== undefined && /^[\x20-\x7e]+$/.test(text) && isRealPassword(text);
+    },
+    get examples() {
+      return {
+        invalid: [`<Server>\n  <User>web</User>\n  <Pass encoding="base64">${b64(pw("filezilla"))}</Pass>\n</Server>`],
+        valid: [`<Pass encoding="base64">${b64("password")}</Pass>`, `<Pass encoding="crypt" pubkey="${fake(B64, 64, "fz")}">${fake(B64, 64, "fz2")}</Pass>`],
+      };
+    },
+  }),
+  // LDIF (RFC 2849 §2): `attr:: <base64>` holds a value that is not safe as text; for userPassword that is
+  // the clear text (a hashed one reads `{SSHA}…` once decoded, and is left alone).
+  custom({
+    id: "ldif-user-password",
+    description: "LDIF userPassword in clear text (base64 after `userPassword::`)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.rfc-editor.org/rfc/rfc2849#section-2",
+    keywords: ["userpassword::"],
+    pattern: /^userPassword::[ \t]{0,8}(?<secret>[A-Za-z0-9+/]{4,512}={0,2})[ \t]*$/im,
+    validate: (s) => {
+      const text = decodeBase64(s)?.toString("utf8");
+      return text !== undefined && /^[\x20-\x7e]+$/.test(text) && !/^\{[A-Za-z0-9.-]{2,20}\}/.test(text) && isRealPassword(text);
+    },
+    get examples() {
+      return {
+        invalid: [`dn: cn=admin,dc=acme,dc=com\nuserPassword:: ${b64(pw("ldif"))}\n`],
+        valid: [`userPassword:: ${b64("{SSHA}" + fake(B64, 32, "ldif-ssha"))}\n`, `userPassword: {SSHA}${fake(B64, 32, "ldif-ssha2")}\n`, `userPassword:: ${b64("changeme")}\n`],
+      };
+    },
+  }),
+  // Redis MONITOR output and slowlog dumps quote every argument: `"AUTH" "<password>"`, the ACL form
+  // `"AUTH" "<user>" "<password>"` (Redis ≥ 6) and `"HELLO" "3" "AUTH" "<user>" "<password>"`.
+  // https://redis.io/docs/latest/commands/auth/, https://redis.io/docs/latest/commands/monitor/
+  custom({
+    id: "redis-monitor-auth",
+    description: "Redis AUTH password in MONITOR or slowlog output (\"AUTH\" \"…\")",
+    kind: "password",
+    severity: "high",
+    docs: "https://redis.io/docs/latest/commands/monitor/",
+    keywords: ['"auth" "'],
+    pattern: /"AUTH"[ \t]{1,4}(?:"[^"\s]{1,64}"[ \t]{1,4})?"(?<secret>(?:[^"\\\n]|\\.){4,256})"[ \t]*$/m,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`1712052001.123456 [0 10.0.3.14:53122] "AUTH" "${pw("redis-mon")}"`, `1712052001.140998 [0 10.0.3.17:40112] "HELLO" "3" "AUTH" "worker" "${pw("redis-mon2")}"`],
+        valid: ['1712052001.123456 [0 10.0.3.14:53122] "AUTH" "(redacted)"', '"AUTH" "default" "password"', '"GET" "auth:session"'],
+      };
+    },
+  }),
+  // Kaggle's API credentials file, ~/.kaggle/kaggle.json: `{"username":"…","key":"<32 hex>"}`.
+  // https://github.com/Kaggle/kaggle-api#api-credentials
+  custom({
+    id: "kaggle-api-key",
+    description: "Kaggle API key (kaggle.json username and 32-hex key)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://github.com/Kaggle/kaggle-api#api-credentials",
+    keywords: ['"username"'],
+    pattern: /"username"[ \t]{0,4}:[ \t]{0,4}"[^"\s]{1,64}"[ \t]{0,4},[ \t]{0,4}"key"[ \t]{0,4}:[ \t]{0,4}"(?<secret>[0-9a-f]{32})"/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`{"username":"alicesmith","key":"${fake(HEX, 32, "kaggle")}"}`],
+        valid: [`{"username":"alicesmith","key":"${"0".repeat(32)}"}`, `{"username":"alice","key":"api_token"}`],
       };
     },
   }),
