@@ -90,6 +90,27 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // MongoDB shell (mongosh, the legacy mongo shell, docker-entrypoint-initdb.d scripts and their
+  // ~/.mongosh_history): `db.auth("user", "pw")` logs in and `db.changeUserPassword("user", "pw")` sets a
+  // password, both with the clear text as the second argument (createUser's `pwd:` is a named field, read
+  // by the generic detector). https://www.mongodb.com/docs/manual/reference/method/db.auth/,
+  // https://www.mongodb.com/docs/manual/reference/method/db.changeUserPassword/
+  custom({
+    id: "mongodb-shell-password",
+    description: "MongoDB shell db.auth / db.changeUserPassword with a clear-text password",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://www.mongodb.com/docs/manual/reference/method/db.auth/",
+    keywords: [".auth(", "changeuserpassword("],
+    pattern: /\b(?:db|getSiblingDB\([^()\n]{1,100}\)|admin)\.(?:auth|changeUserPassword)\([ \t]{0,4}(["'])[^"'\n]{1,128}\1[ \t]{0,4},[ \t]{0,4}(["'])(?<secret>[^"'\n]{4,128})\2[ \t]{0,4}[,)]/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`use admin\ndb.auth("siteAdmin", "${pw("mongo-auth")}")\n`, `db.getSiblingDB('admin').changeUserPassword('app', '${pw("mongo-chpw")}');`],
+        valid: ['db.auth("admin", passwordPrompt())', "db.auth('root', 'example')", 'db.auth("app", process.env.MONGO_PASSWORD)'],
+      };
+    },
+  }),
   // Confluent Schema Registry / Kafka Connect basic auth: `basic.auth.user.info=<key>:<secret>`
   // (https://docs.confluent.io/platform/current/schema-registry/security/index.html#configuring-the-rest-api-for-basic-http-authentication).
   custom({
