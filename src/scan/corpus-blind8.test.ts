@@ -43,8 +43,6 @@ const KNOWN_GAPS: KnownGaps = {
   ],
   falseAlarms: [
     "infra/gcp/terraform-sa.json:4",
-    "ops/nginx/.htpasswd:2",
-    "ops/nginx/.htpasswd:3",
   ],
 };
 
