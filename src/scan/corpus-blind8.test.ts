@@ -38,8 +38,6 @@ const KNOWN_GAPS: KnownGaps = {
     "dotfiles/.config/ngrok/ngrok.yml:9",
     "projects/shop-php/db/backup/shop_2024-05-12.sql:16",
     "docs/runbooks/incident-2024-02-14.md:8",
-    "docs/wiki-export/Ops-Home.html:8",
-    "docs/wiki-export/Ops-Home.html:10",
   ],
   falseAlarms: [
     "infra/gcp/terraform-sa.json:4",

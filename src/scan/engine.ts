@@ -6,6 +6,7 @@ import { isPublicByContext, mobileGoogleKey, MOBILE_MAPS_REASON } from "./public
 import { inlinedIntoClient } from "./build-inlined.js";
 import { detectGeneric, ruleIdFor } from "./generic-detector.js";
 import { detectTableCells, mayHoldTable } from "./markdown-table.js";
+import { detectHtmlTableCells, mayHoldHtmlTable } from "./html-table.js";
 import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { readDotenv } from "./dotenv-reader.js";
@@ -127,6 +128,11 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     }
     if (info.kind === "docs" && mayHoldTable(text)) {
       for (const t of detectTableCells(text)) {
+        candidates.push({ ...t, ruleId: ruleIdFor(t.kind), severity: severityFor(t.kind, t.confidence), priority: 1 });
+      }
+    }
+    if (info.kind === "docs" && mayHoldHtmlTable(text)) {
+      for (const t of detectHtmlTableCells(text)) {
         candidates.push({ ...t, ruleId: ruleIdFor(t.kind), severity: severityFor(t.kind, t.confidence), priority: 1 });
       }
     }
