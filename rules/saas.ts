@@ -1,6 +1,7 @@
 import type { Rule } from "../src/scan/types.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
-import { assigned, keywordsWith, looksLikePlaceholder, prefixed } from "./build.js";
+import { assigned, custom, keywordsWith, looksLikePlaceholder, prefixed } from "./build.js";
+import { isRealPassword } from "./passwords.js";
 import { ALNUM, B64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
 
 export const rules: Rule[] = [
@@ -72,6 +73,26 @@ export const rules: Rule[] = [
   // Tailscale keys: "tskey-" + type + "-" + id + "-" + secret.
   prefixed({ id: "tailscale-key", description: "Tailscale auth/API/OAuth key (tskey-…)", kind: "api-key", severity: "high", docs: "https://tailscale.com/kb/1085/auth-keys", prefix: "tskey-", body: "(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,60}", fixedLength: false, get sample() { return "tskey-auth-" + fake(ALNUM, 17, "ts") + "-" + fake(ALNUM, 33, "ts"); }, env: "TS_AUTHKEY" }),
   assigned({ id: "ngrok-authtoken", description: "ngrok authtoken assigned to an ngrok name", kind: "token", severity: "medium", docs: "https://ngrok.com/docs/agent/#authtokens", names: "ngrok", value: "[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22}", keywords: ["ngrok"], entropy: 4, fixedLength: false, get sample() { return fake(ALNUM, 27, "ngrok") + "_" + fake(ALNUM, 21, "ngrok"); }, env: "NGROK_AUTHTOKEN" }),
+  // ngrok's HTTP basic auth, "user:password" strings: a list under `basic_auth:` in the agent config
+  // (ngrok.yml tunnels, v2 and v3) or the v3 CLI's `--basic-auth` flag.
+  // https://ngrok.com/docs/agent/config/v2/#tunnel-configurations
+  custom({
+    id: "ngrok-basic-auth",
+    description: "ngrok tunnel basic-auth credentials (basic_auth list in ngrok.yml, --basic-auth flag)",
+    kind: "password",
+    severity: "high",
+    docs: "https://ngrok.com/docs/agent/config/v2/#tunnel-configurations",
+    keywords: ["basic_auth:", "--basic-auth"],
+    pattern: /(?:basic_auth:[ \t]{0,4}(?:\[[ \t]{0,4}|\r?\n[ \t]{0,40}-[ \t]{1,4})|ngrok[ \t]{1,4}(?:http|tls|tcp)\b[^\n]{0,200}?[ \t]--basic-auth[= \t][ \t]{0,4})(["']?)[^"'\s:]{1,64}:(?<secret>[^"'\s,\]]{4,128})\1/,
+    validate: isRealPassword,
+    get examples() {
+      const p = fake(ALNUM, 16, "ngrok-basic");
+      return {
+        invalid: [`tunnels:\n  web:\n    proto: http\n    addr: 3000\n    basic_auth:\n      - "demo:${p}"\n`, `basic_auth: ["qa:${p}"]`, `ngrok http 8080 --basic-auth "admin:${p}"`],
+        valid: ['basic_auth:\n  - "user:password"\n', "basic_auth:\n  username: prometheus\n  password_file: /etc/prom/pw\n", 'ngrok http 80 --basic-auth "$NGROK_USER:$NGROK_PASS"'],
+      };
+    },
+  }),
   prefixed({ id: "prefect-api-key", description: "Prefect Cloud API key (pnu_…)", kind: "api-key", severity: "high", docs: "https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys", prefix: "pnu_", body: "[A-Za-z0-9]{36}", get sample() { return "pnu_" + fake(ALNUM, 36, "prefect"); }, env: "PREFECT_API_KEY" }),
   prefixed({ id: "readme-api-key", description: "ReadMe API key (rdme_…)", kind: "api-key", severity: "medium", docs: "https://docs.readme.com/main/reference/intro-to-the-readme-api#authentication", prefix: "rdme_", body: "[a-z0-9]{70}", get sample() { return "rdme_" + fake(LOWER_ALNUM, 70, "readme"); }, env: "README_API_KEY" }),
   prefixed({ id: "typeform-personal-access-token", description: "Typeform personal access token (tfp_…)", kind: "token", severity: "medium", docs: "https://www.typeform.com/developers/get-started/personal-access-token/", prefix: "tfp_", body: "[A-Za-z0-9_=.-]{40,64}", fixedLength: false, get sample() { return "tfp_" + fake(ALNUM, 44, "typeform") + "_" + fake(ALNUM, 14, "typeform"); }, env: "TYPEFORM_TOKEN" }),
