@@ -125,10 +125,68 @@ export function isMember(node: Node): node is Member {
   return node.type === "MemberExpression" || node.type === "OptionalMemberExpression";
 }
 
-/** `process.env`, `process["env"]`, `process?.env`. */
-export function isProcessEnv(node: Node | null | undefined): boolean {
+/**
+ * `process.env`, `process["env"]`, `process?.env`, and the same through
+ * another way to reach the process object (`isProcessObject`): with
+ * `processNames`, the file's own names for it (`processNames(ast)`).
+ */
+export function isProcessEnv(node: Node | null | undefined, processNames?: ReadonlySet<string>): boolean {
   if (!node || !isMember(node)) return false;
-  return node.object.type === "Identifier" && node.object.name === "process" && staticKey(node) === "env";
+  return staticKey(node) === "env" && isProcessObject(node.object, processNames);
+}
+
+const PROCESS_MODULES = new Set(["process", "node:process"]);
+
+/** `require("process")` / `require("node:process")`. */
+function isProcessRequire(node: Node): boolean {
+  return (
+    node.type === "CallExpression" &&
+    node.callee.type === "Identifier" &&
+    node.callee.name === "require" &&
+    node.arguments.length === 1 &&
+    node.arguments[0]!.type === "StringLiteral" &&
+    PROCESS_MODULES.has(node.arguments[0]!.value)
+  );
+}
+
+/**
+ * The process object: the global `process`, `globalThis.process` (also
+ * `global.process`, Node's older name for the global object),
+ * `require("process")`, or a name the file bound to the `process` module
+ * (`import proc from "node:process"`, `import * as proc from "process"`,
+ * `const proc = require("node:process")`; Node's `process` module exports the
+ * process object itself, so each of these has the same `env`).
+ */
+export function isProcessObject(node: Node, processNames?: ReadonlySet<string>): boolean {
+  if (node.type === "Identifier") return node.name === "process" || (processNames?.has(node.name) ?? false);
+  if (isMember(node)) return staticKey(node) === "process" && node.object.type === "Identifier" && (node.object.name === "globalThis" || node.object.name === "global");
+  return isProcessRequire(node);
+}
+
+/** The names a file binds to the `process` module itself (default or namespace import, or a require of it). */
+export function processNames(ast: File): Set<string> {
+  const names = new Set<string>();
+  for (const s of ast.program.body) {
+    if (s.type === "ImportDeclaration" && PROCESS_MODULES.has(s.source.value)) {
+      for (const sp of s.specifiers) if (sp.type !== "ImportSpecifier") names.add(sp.local.name);
+    }
+  }
+  walk(ast.program, (node) => {
+    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && isProcessRequire(node.init)) names.add(node.id.name);
+  });
+  return names;
+}
+
+/** `import { env } from "node:process"`, `import { env as e } from "process"`: the local names of the `env` export. */
+export function importedEnvNames(ast: File): string[] {
+  const names: string[] = [];
+  for (const s of ast.program.body) {
+    if (s.type !== "ImportDeclaration" || !PROCESS_MODULES.has(s.source.value) || s.importKind === "type") continue;
+    for (const sp of s.specifiers) {
+      if (sp.type === "ImportSpecifier" && (sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "env") names.push(sp.local.name);
+    }
+  }
+  return names;
 }
 
 /** The property name of a member expression when it is known statically, else null. */

@@ -473,3 +473,46 @@ test("a file that parses .env text itself and uses the values directly is report
   // Some other parse is not dotenv's.
   assert.deepEqual(rewrite("b.mjs", `import { parse } from "node:path";\nexport const x = parse("/a/b");\n`).warnings, []);
 });
+
+test("the process object reached other ways: node:process imports (named env, default, namespace), require(\"process\"), globalThis.process", () => {
+  const esm = [
+    `import { env } from "node:process";`,
+    `import proc from "process";`,
+    `import * as nodeProcess from "node:process";`,
+    `export const a = env.STRIPE_KEY, b = proc.env.DB_PASSWORD, c = nodeProcess.env["API-TOKEN"], d = globalThis.process.env.STRIPE_KEY, port = env.PORT;`,
+    ``,
+  ].join("\n");
+  assert.equal(
+    rewrite("src/a.mjs", esm).content,
+    [
+      `import { env } from "node:process";`,
+      `import proc from "process";`,
+      `import * as nodeProcess from "node:process";`,
+      `import { secrets } from "./secrets.js";`,
+      `export const a = secrets.STRIPE_KEY, b = secrets.DB_PASSWORD, c = secrets["API-TOKEN"], d = secrets.STRIPE_KEY, port = env.PORT;`,
+      ``,
+    ].join("\n"),
+  );
+  const cjs = `const { env } = require("node:process");\nconst p = require("process");\nmodule.exports = [env.STRIPE_KEY, require("process").env.DB_PASSWORD, p.env.STRIPE_KEY, global.process.env.DB_PASSWORD];\n`;
+  assert.equal(
+    rewrite("lib/b.cjs", cjs).content,
+    `const { env } = require("node:process");\nconst p = require("process");\nconst { secrets } = require("./secrets.js");\nmodule.exports = [secrets.STRIPE_KEY, secrets.DB_PASSWORD, secrets.STRIPE_KEY, secrets.DB_PASSWORD];\n`,
+  );
+  // Other objects that happen to have an `env` stay as they are.
+  const other = `import cfg from "./process.js";\nconst x = cfg.env.STRIPE_KEY, y = globalThis.env.STRIPE_KEY, z = require("./process").env.STRIPE_KEY;\n`;
+  assert.equal(rewrite("c.mjs", other).changed, false);
+});
+
+test("the environment nested in a pattern of the process object: const { env: { A, B = d } } = process", () => {
+  const all = rewrite("a.cjs", `const {\n  env: { STRIPE_KEY, DB_PASSWORD: pw = "dev" },\n} = process;\nmodule.exports = [STRIPE_KEY, pw];\n`);
+  assert.equal(all.content, `const { secrets } = require("./secrets.js");\nconst {\n  env: {},\n} = process, { STRIPE_KEY, DB_PASSWORD: pw = "dev" } = secrets;\nmodule.exports = [STRIPE_KEY, pw];\n`);
+  const mixed = rewrite("b.cjs", `const { argv, env: { PORT, STRIPE_KEY } } = require("node:process");\nmodule.exports = [argv, PORT, STRIPE_KEY];\n`);
+  // The import goes before the declaration that reads a secret.
+  assert.equal(mixed.content, `const { secrets } = require("./secrets.js");\nconst { argv, env: { PORT } } = require("node:process"), { STRIPE_KEY } = secrets;\nmodule.exports = [argv, PORT, STRIPE_KEY];\n`);
+});
+
+test("whole uses and dynamic reads through require(\"process\").env and globalThis.process.env go through processEnv", () => {
+  const out = rewrite("a.cjs", `const { spawn } = require("child_process");\nspawn("x", { env: globalThis.process.env });\nconst v = require("node:process").env[name];\n`);
+  assert.equal(out.content, `const { spawn } = require("child_process");\nconst { processEnv } = require("./secrets.js");\nspawn("x", { env: processEnv });\nconst v = processEnv[name];\n`);
+  assert.deepEqual(out.warnings.map((w) => w.code), ["whole-env-use", "dynamic-env-access"]);
+});

@@ -1,11 +1,14 @@
 import type { File, Node } from "@babel/types";
 import {
   bindingCounts,
+  importedEnvNames,
   isMember,
   isProcessEnv,
+  isProcessObject,
   moduleKindOfAst,
   moduleKindOfExtension,
   parseSource,
+  processNames,
   propertyKeyName,
   staticKey,
   walk,
@@ -111,12 +114,16 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const envIdent = existing.get("processEnv") ?? ((counts.get("processEnv") ?? 0) > 0 ? "vaultshiftProcessEnv" : "processEnv");
   // vaultEnv: the Vault connection settings and environment, for a child given a scoped env.
   const vaultEnvIdent = existing.get("vaultEnv") ?? ((counts.get("vaultEnv") ?? 0) > 0 ? "vaultshiftVaultEnv" : "vaultEnv");
-  const aliases = findAliases(ast, counts, warn);
+  // The process object may be reached other ways than the global `process`
+  // (`import proc from "node:process"`, `require("process")`, `globalThis.process`).
+  const procNames = processNames(ast);
+  const isEnvRoot = (n: Node | null | undefined) => isProcessEnv(n, procNames);
+  const aliases = findAliases(ast, counts, warn, procNames);
   const childEnvLiteral = envLiteralsUsedOnce(ast, counts);
   const overlaidAliases = new Set<string>();
   const edits: Edit[] = [];
   const isEnvObject = (node: Node | null | undefined): boolean =>
-    !!node && (isProcessEnv(node) || (node.type === "Identifier" && aliases.has(node.name)));
+    !!node && (isEnvRoot(node) || (node.type === "Identifier" && aliases.has(node.name)));
   const publicPrefix = (name: string) => BROWSER_PREFIXES.find((p) => name.startsWith(p));
   const access = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? `${ident}.${name}` : `${ident}[${JSON.stringify(name)}]`);
   /** Reads `process.env` (or an alias of it) through the overlay instead; false when that cannot be done here. */
@@ -126,7 +133,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   // A file that writes the environment by computed name or with Object.assign
   // is a .env loader: it must run before the secrets module loads (it may set
   // VAULT_ADDR/VAULT_TOKEN), so it never imports it; its uses are only reported.
-  const loaderFile = writesEnvDynamically(ast, aliases);
+  const loaderFile = writesEnvDynamically(ast, aliases, procNames);
   const kind = input.moduleKind ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast, input.packageType);
   // In a CommonJS loader the overlay is required where it is used, not at the
   // top: `require()` is synchronous and cached, so the secrets load at the
@@ -140,7 +147,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const lazyEnv = loaderFile && ((input.runsAs ?? kind) === "cjs" || esmLazy) ? `${lazyRequire}.processEnv` : null;
   const overlay = (envNode: Node): boolean => {
     if (bound.size === 0 || clientModule || (loaderFile && lazyEnv === null && !importedAnyway)) return false;
-    if (isProcessEnv(envNode)) {
+    if (isEnvRoot(envNode)) {
       edits.push({ start: envNode.start!, end: envNode.end!, text: lazyEnv ?? envIdent });
       return true;
     }
@@ -156,7 +163,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     if (isMember(node) && isEnvObject(node.object)) {
       const name = staticKey(node);
       if (name === null) {
-        const where = isProcessEnv(node.object) ? "process.env" : (node.object as { name: string }).name;
+        const where = isEnvRoot(node.object) ? "process.env" : (node.object as { name: string }).name;
         if (!isWriteTarget(node, parent, key) && overlay(node.object)) {
           warn(
             node,
@@ -209,13 +216,20 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       destructure(node, node.id, bound, publicPrefix, ident, content, edits, warn, file);
       return;
     }
+    // `const { env: { A, B = "d" } } = process`: the nested pattern is the environment's.
+    if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && node.init && isProcessObject(node.init, procNames)) {
+      for (const p of node.id.properties) {
+        if (propertyKeyName(p) === "env" && p.type === "ObjectProperty" && p.value.type === "ObjectPattern") destructure(node, p.value, bound, publicPrefix, ident, content, edits, warn, file, true);
+      }
+      return;
+    }
     if (node.type === "AssignmentExpression" && node.left.type === "ObjectPattern" && isEnvObject(node.right)) {
       const names = node.left.properties.map(propertyKeyName).filter((n): n is string => n !== null && bound.has(n));
       if (names.length > 0) warn(node, "rewrite-skipped", `${file}:${node.loc?.start.line}: destructuring assignment from the environment reads ${names.join(", ")}; not rewritten. Change it to read from the secrets module.`);
       return;
     }
     const aliasUse = node.type === "Identifier" && aliases.has(node.name) && aliasUsedWhole(node, parent, key);
-    if (bound.size > 0 && ((isProcessEnv(node) && usesWholeEnv(node, parent, key)) || aliasUse)) {
+    if (bound.size > 0 && ((isEnvRoot(node) && usesWholeEnv(node, parent, key)) || aliasUse)) {
       const what = aliasUse ? `${(node as { name: string }).name} (process.env)` : "process.env";
       // In a loader, `k in process.env` decides what the loader writes: it keeps its own
       // semantics (and must not load the secrets half-way); `"X" in process.env` asks about X.
@@ -347,7 +361,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
  * deferred `require`, which needs the CommonJS flavour of the secrets module.
  */
 export function isEsmEnvLoader(file: string, content: string, packageType?: "module" | "commonjs", runsAs?: ModuleKind): boolean {
-  if (!/process\??\.env/.test(content)) return false;
+  if (!/\bprocess\b/.test(content)) return false;
   let ast: File;
   try {
     ast = parseSource(file, content);
@@ -356,7 +370,8 @@ export function isEsmEnvLoader(file: string, content: string, packageType?: "mod
   }
   const kind = runsAs ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast, packageType);
   if (kind !== "esm") return false;
-  return writesEnvDynamically(ast, findAliases(ast, bindingCounts(ast), () => undefined));
+  const names = processNames(ast);
+  return writesEnvDynamically(ast, findAliases(ast, bindingCounts(ast), () => undefined, names), names);
 }
 
 function destructure(
@@ -369,6 +384,8 @@ function destructure(
   edits: Edit[],
   warn: (node: Node, code: RewriteWarning["code"], message: string, name?: string) => void,
   file: string,
+  /** The pattern is `env`'s inside a pattern of the process object: the declaration's initialiser is not the environment. */
+  nested = false,
 ): void {
   const props = pattern.properties;
   const moved: number[] = [];
@@ -396,8 +413,15 @@ function destructure(
     const names = moved.map((i) => propertyKeyName(props[i]!)).join(", ");
     warn(rest, "rewrite-skipped", `${file}:${(rest as Node).loc?.start.line}: the rest element no longer receives ${names} (now read from the secrets module); check its uses.`);
   }
-  if (moved.length === props.length) {
+  if (moved.length === props.length && !nested) {
     edits.push({ start: decl.init!.start!, end: decl.init!.end!, text: ident });
+    return;
+  }
+  if (moved.length === props.length) {
+    // `{ env: { A } } = process` → `{ env: {} } = process, { A } = secrets`.
+    const movedText = props.map((p) => content.slice(p.start!, p.end!)).join(", ");
+    edits.push({ start: pattern.start!, end: pattern.end!, text: "{}" });
+    edits.push({ start: decl.end!, end: decl.end!, text: `, { ${movedText} } = ${ident}` });
     return;
   }
   const movedText = moved.map((i) => content.slice(props[i]!.start!, props[i]!.end!)).join(", ");
@@ -510,8 +534,8 @@ function dotenvParseCalls(ast: File): Node[] {
   return calls;
 }
 
-function writesEnvDynamically(ast: File, aliases: Map<string, Node | null>): boolean {
-  const isEnv = (n: Node) => isProcessEnv(n) || (n.type === "Identifier" && aliases.has(n.name));
+function writesEnvDynamically(ast: File, aliases: Map<string, Node | null>, procNames: ReadonlySet<string>): boolean {
+  const isEnv = (n: Node) => isProcessEnv(n, procNames) || (n.type === "Identifier" && aliases.has(n.name));
   let found = false;
   walk(ast.program, (node, parent, key) => {
     if (found || !parent) return;
@@ -602,17 +626,24 @@ function isImportMetaEnv(node: Node): boolean {
  * `const { env } = process`; each with its `process.env` initialiser when it
  * has one (what the overlay replaces), else null.
  */
-function findAliases(ast: File, counts: Map<string, number>, warn: (node: Node, code: RewriteWarning["code"], message: string) => void): Map<string, Node | null> {
+function findAliases(
+  ast: File,
+  counts: Map<string, number>,
+  warn: (node: Node, code: RewriteWarning["code"], message: string) => void,
+  procNames: ReadonlySet<string>,
+): Map<string, Node | null> {
   const aliases = new Map<string, Node | null>();
+  // `import { env } from "node:process"`: the module's `env` export is process.env itself.
+  for (const name of importedEnvNames(ast)) if ((counts.get(name) ?? 0) === 1) aliases.set(name, null);
   walk(ast.program, (node) => {
     if (node.type !== "VariableDeclarator" || !node.init) return;
     let name: string | null = null;
     let init: Node | null = null;
-    if (node.id.type === "Identifier" && isProcessEnv(node.init)) {
+    if (node.id.type === "Identifier" && isProcessEnv(node.init, procNames)) {
       name = node.id.name;
       init = node.init;
     }
-    if (node.id.type === "ObjectPattern" && node.init.type === "Identifier" && node.init.name === "process") {
+    if (node.id.type === "ObjectPattern" && isProcessObject(node.init, procNames)) {
       for (const p of node.id.properties) {
         if (propertyKeyName(p) === "env" && p.type === "ObjectProperty" && p.value.type === "Identifier") name = p.value.name;
       }

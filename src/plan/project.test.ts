@@ -82,6 +82,6 @@ test("TypeScript with NodeNext in a CommonJS package compiles .ts to CommonJS: n
 });
 
 test("the pre-filter for whole or computed uses of process.env", () => {
-  for (const yes of ["spawn(c, { env: process.env })", "process.env[name]", "const env = process.env;", "{ ...process.env }", "process?.env?.[k]", "Object.keys(process.env)"]) assert.equal(mayUseWholeEnv(yes), true, yes);
-  for (const no of ["process.env.PORT", "process.env?.PORT", "process . env . X", "processes.envelope"]) assert.equal(mayUseWholeEnv(no), false, no);
+  for (const yes of ["spawn(c, { env: process.env })", "process.env[name]", "const env = process.env;", "{ ...process.env }", "process?.env?.[k]", "Object.keys(process.env)", 'require("process").env[k]', 'import { env } from "node:process"', "const p = require('process')"]) assert.equal(mayUseWholeEnv(yes), true, yes);
+  for (const no of ["process.env.PORT", "process.env?.PORT", "process . env . X", "processes.envelope", 'import x from "./process.js"', 'const p = require("processor")']) assert.equal(mayUseWholeEnv(no), false, no);
 });

@@ -148,7 +148,9 @@ export function packageTypes(root: string): (file: string) => "module" | "common
  * migrated variable, since such a use can still read a migrated secret.
  */
 export function mayUseWholeEnv(text: string): boolean {
-  return /process\??\.env\b(?!\s*\??\.\s*[A-Za-z_$])/.test(text);
+  // `require("process").env[k]` as well; a file that imports the process module
+  // (`import { env } from "node:process"`) may use it under any name.
+  return /process["')]*\??\.env\b(?!\s*\??\.\s*[A-Za-z_$])/.test(text) || /(?:\bfrom\s*|\brequire\s*\(\s*)["'](?:node:)?process["']/.test(text);
 }
 
 /** tsconfig.json allows comments and trailing commas. Good enough for reading one option. */
