@@ -2,7 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
 import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
-import { BASE_LAYER_ENVIRONMENT } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, namesEnvironment } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
 import { secretsIn } from "./redacted-diff.js";
@@ -171,15 +171,17 @@ export function hashOf(bytes: Buffer | null): string | null {
  * it was migrated (a `.env.production` of config only, or of dotenvx
  * `encrypted:` values), so that environment keeps reading process.env rather
  * than being refused. And when the project's only files are plain `.env` /
- * `.env.local` (no file names an environment), the app loads them whatever
- * NODE_ENV says (`dotenv.config()`, `node --env-file=.env`): their environment
+ * `.env.local`, or `<name>.env` of a word that is no environment (`app.env`;
+ * no file names an environment, see namesEnvironment), the app loads them whatever
+ * NODE_ENV says (`dotenv.config()`, `node --env-file=.env`,
+ * `-r dotenv/config dotenv_config_path=config/app.env`): their environment
  * then serves every environment, as the file did before the migration.
  */
 export function environmentsOfFiles(envFiles: { file: string; environment?: string }[]): { environments?: string[]; fallbackEnvironment?: string } {
   const mapped = envFiles.filter((e) => e.environment !== undefined);
   if (mapped.length === 0) return {};
   const environments = [...new Set(mapped.map((e) => e.environment!).filter((e) => e !== BASE_LAYER_ENVIRONMENT))].sort();
-  const plainOnly = mapped.every((e) => /^\.env(\.local)?$/i.test(e.file.split("/").pop() ?? e.file));
+  const plainOnly = mapped.every((e) => !namesEnvironment(e.file));
   const layered = mapped.some((e) => e.environment === BASE_LAYER_ENVIRONMENT);
   return { environments, ...(plainOnly && !layered && environments.length === 1 ? { fallbackEnvironment: environments[0]! } : {}) };
 }

@@ -74,6 +74,24 @@ export function environmentOf(file: string): string {
 }
 
 /**
+ * Whether a file's name says which environment it is for: `.env.<mode>`
+ * (`.env.production`, `.env.eu-west`: the dotenv-flow/Next.js/Vite mode
+ * convention, any word), or `<word>.env` with a word that is an environment
+ * (`prod.env`, `staging.env`). `.env`, `.env.local` and `<name>.env` of
+ * another word (`app.env`, `docker.env`, `secrets.env`) name none: such a
+ * file is loaded by the path the code or the command line gives
+ * (`dotenv_config_path=config/app.env`, `--env-file`, compose `env_file`),
+ * whatever `NODE_ENV` says.
+ */
+export function namesEnvironment(file: string): boolean {
+  const base = (file.split("/").pop() ?? file).toLowerCase();
+  if (base === ".env" || base === ".env.local") return false;
+  if (base.startsWith(".env.")) return true;
+  const words = base.slice(0, -4).split(".").filter((w) => w !== "" && w !== "env" && w !== "local");
+  return words.length > 0 && words[0]! in ALIASES;
+}
+
+/**
  * Loaders that layer .env files (each file only adds what the more specific
  * ones did not set): `.env` holds defaults for every environment, then
  * `.env.<mode>`, `.env.local`, `.env.<mode>.local` override it. Next.js

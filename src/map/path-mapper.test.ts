@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { environmentOf, isEnvFile, isEnvTemplate } from "./environment.js";
+import { environmentOf, isEnvFile, isEnvTemplate, namesEnvironment } from "./environment.js";
+import { environmentsOfFiles } from "../apply/file-changes.js";
 import { groupOf, lowerSnake } from "./group.js";
 import { checkTemplate, findCollisions, mapLocation, sanitizePath } from "./path-mapper.js";
 import { PlanError } from "../errors.js";
@@ -97,4 +98,17 @@ test("two values for one location stop the plan and name both sources, never the
       { mount: "secret", path: "p", key: "k", fingerprint: "aa", where: "b", redacted: "" },
     ]),
   );
+});
+
+test("namesEnvironment: .env.<mode> and <environment>.env name one; .env, .env.local and <other word>.env do not", () => {
+  for (const yes of [".env.production", "config/.env.eu-west", ".env.test.local", "prod.env", "deploy/staging.env", "live.env"]) assert.equal(namesEnvironment(yes), true, yes);
+  for (const no of [".env", ".env.local", "config/app.env", "docker.env", "secrets.env", "backend.local.env"]) assert.equal(namesEnvironment(no), false, no);
+});
+
+test("a lone <name>.env that names no environment (dotenv_config_path=config/app.env) serves every environment, as a lone .env does", () => {
+  assert.deepEqual(environmentsOfFiles([{ file: "config/app.env", environment: "app" }]), { environments: ["app"], fallbackEnvironment: "app" });
+  assert.deepEqual(environmentsOfFiles([{ file: ".env", environment: "development" }]), { environments: ["development"], fallbackEnvironment: "development" });
+  // A file that names its environment serves only that one.
+  assert.deepEqual(environmentsOfFiles([{ file: "prod.env", environment: "production" }]), { environments: ["production"] });
+  assert.deepEqual(environmentsOfFiles([{ file: "app.env", environment: "app" }, { file: ".env.production", environment: "production" }]), { environments: ["app", "production"] });
 });
