@@ -374,7 +374,8 @@ function overriddenValues(root: string, plan: Plan): string[] {
     if (f.migratedKeys.length === 0) continue;
     const text = readIfExists(join(root, f.file));
     if (text === null) continue;
-    for (const e of readDotenv(text.toString("utf8"))) if (e.overridden && e.value !== "" && f.migratedKeys.includes(e.key)) out.push(e.value);
+    // Every line of a removed key: overridden lines, and keys shadowed by a file loaded first (CandidateSet.shadowed).
+    for (const e of readDotenv(text.toString("utf8"))) if (e.value !== "" && f.migratedKeys.includes(e.key)) out.push(e.value);
   }
   return out;
 }

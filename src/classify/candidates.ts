@@ -6,7 +6,7 @@ import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
 import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
 import type { SecretKind } from "../scan/types.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs, loadedFirst } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 
 // Everything the migration could move: every key of every .env file (secret or
@@ -57,6 +57,13 @@ export interface CandidateSet {
    * redacted diffs must hide them as well. In memory only.
    */
   overridden?: string[];
+  /**
+   * Keys of a .env file that another file of the same environment, loaded
+   * before it by the code (dotenv sets only what is not set yet), also sets
+   * to another value: the app never reads them. Not migrated; their lines
+   * are removed with the migrated ones (their values are in `overridden`).
+   */
+  shadowed?: { file: string; name: string; line: number; by: string; loader: string }[];
 }
 
 /** `options.quote`: the quote around the value in its .env file (a single-quoted value is read literally). */
@@ -110,6 +117,28 @@ export function findEnvFiles(root: string, exclude: string[] = []): { files: str
   return out;
 }
 
+/**
+ * Two .env files of one environment loaded one after the other by the code
+ * (`loadedFirst`): a secret of the later file whose name the earlier one sets
+ * too, to another value, is never read (dotenv keeps the first). It is not a
+ * second value of that name (which would stop the plan as a collision): it is
+ * left out of Vault and its line removed, as an overridden line of one file is.
+ */
+function shadowLaterLoads(out: CandidateSet, order: { winner: string; loser: string; loader: string }[], entriesOf: Map<string, Map<string, string>>): void {
+  for (const { winner, loser, loader } of order) {
+    const env = out.envEnvironments ?? {};
+    if (env[winner] === undefined || env[winner] !== env[loser]) continue;
+    const first = entriesOf.get(winner);
+    if (!first) continue;
+    out.secrets = out.secrets.filter((c) => {
+      if (c.source.type !== "dotenv" || c.source.file !== loser || !first.has(c.name) || first.get(c.name) === c.value) return true;
+      (out.overridden ??= []).push(c.value);
+      (out.shadowed ??= []).push({ file: loser, name: c.name, line: c.source.line, by: winner, loader });
+      return false;
+    });
+  }
+}
+
 export function findSourceFiles(root: string, exclude: string[] = []): string[] {
   return fg
     .sync([`**/*.{${SOURCE_EXTENSIONS.join(",")}}`], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, "**/*.d.ts", "**/*.min.js", ...exclude], followSymbolicLinks: false })
@@ -156,6 +185,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
   }
   const loadedByCode = sources.flatMap((s) => layeredByCode(s.file, s.text, envFiles));
+  const loadOrder = sources.flatMap((s) => loadedFirst(s.file, s.text, envFiles).map(([winner, loser]) => ({ winner, loser, loader: s.file })));
+  const entriesOf = new Map<string, Map<string, string>>();
   out.layeredDirs = [...layeredEnvDirs(envFiles, dependencyNames(root), loadedByCode)].sort();
   const layered = new Set(out.layeredDirs);
   for (const file of envFiles) {
@@ -172,6 +203,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;
     const entries = readDotenv(text);
+    entriesOf.set(file, new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e.value])));
     const firstSecret = out.secrets.length;
     const firstConfig = out.config.length;
     for (const entry of entries) {
@@ -203,6 +235,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       if (e.overridden && e.value !== "" && moved.has(e.key) && e.value !== last.get(e.key)) (out.overridden ??= []).push(e.value);
     }
   }
+
+  shadowLaterLoads(out, loadOrder, entriesOf);
 
   for (const file of toolKeys) {
     let text: string;

@@ -165,5 +165,75 @@ export function layeredByCode(sourceFile: string, text: string, envFiles: string
   return [...out];
 }
 
+/** `config(` of dotenv (any receiver), or an import/require/`-r` of `dotenv/config` (a `config()` without a path). */
+const DOTENV_LOAD = /\bconfig\s*\(|(["'])dotenv\/config\1/g;
+/** A string literal naming a .env file, maybe with a directory: `".env.local"`, `'../deploy/.env'`, `"config/app.env"`. */
+const ENV_FILE_LITERAL = /(["'`])((?:[\w.@-]+\/)*(?:\.env(?:\.[\w-]+)*|[\w-]+\.env))\1/g;
+
+/** The .env files one source file loads with dotenv, in the order of the calls, each with whether it overrides what is set. */
+export function dotenvLoads(text: string): { written: string; override: boolean }[] {
+  if (!text.includes("dotenv")) return [];
+  const out: { written: string; override: boolean }[] = [];
+  for (const m of text.matchAll(DOTENV_LOAD)) {
+    if (m[1] !== undefined) {
+      out.push({ written: ".env", override: false });
+      continue;
+    }
+    // The call's argument, up to its closing parenthesis.
+    let depth = 1;
+    let i = m.index + m[0].length;
+    const start = i;
+    for (; i < text.length && i - start < 600 && depth > 0; i++) {
+      if (text[i] === "(") depth++;
+      else if (text[i] === ")") depth--;
+    }
+    if (depth !== 0) continue;
+    const arg = text.slice(start, i - 1);
+    const override = /\boverride\s*:\s*true\b/.test(arg);
+    const pathAt = arg.search(/\bpath\s*:/);
+    if (pathAt < 0) {
+      // `config()` / `config({ override: true })`: the .env of the working directory. Another
+      // library's `config(…)` with other options is not dotenv's.
+      if (/^\s*(?:\{\s*(?:(?:override|debug|quiet|encoding)\s*:\s*[^,}]*,?\s*)*\})?\s*$/.test(arg)) out.push({ written: ".env", override });
+      continue;
+    }
+    // A file name built at run time (`.env.${mode}`) cannot be placed: it is left out.
+    const names = [...arg.slice(pathAt).matchAll(ENV_FILE_LITERAL)].map((n) => n[2]!).filter((n) => !n.includes("${"));
+    for (const written of names) out.push({ written: written.split("/").filter((p) => p !== "." && p !== "..").join("/"), override });
+  }
+  return out;
+}
+
+/**
+ * Pairs of .env files of one directory that a source file loads one after the
+ * other with dotenv (`config({ path: ".env.local" }); config();`, or one
+ * `path` list): dotenv sets only names not set yet, so the file loaded first
+ * wins for the names both hold; with `override: true` on the later load, the
+ * later one wins. `[winner, loser]`, as paths of the project's .env files.
+ */
+export function loadedFirst(sourceFile: string, text: string, envFiles: string[]): [string, string][] {
+  const loads = dotenvLoads(text);
+  if (loads.length < 2) return [];
+  const dirOf = (f: string) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "");
+  const baseOf = (f: string) => f.split("/").pop() ?? f;
+  void sourceFile;
+  // The files a written name can be: the same path, or (a bare name, the working directory
+  // being unknown) that name in any directory.
+  const filesOf = (written: string) => envFiles.filter((f) => (written.includes("/") ? f === written || f.endsWith(`/${written}`) : baseOf(f) === written));
+  const out: [string, string][] = [];
+  for (let i = 0; i < loads.length; i++) {
+    for (let j = i + 1; j < loads.length; j++) {
+      const [a, b] = [loads[i]!, loads[j]!];
+      for (const fa of filesOf(a.written)) {
+        for (const fb of filesOf(b.written)) {
+          if (fa === fb || dirOf(fa) !== dirOf(fb)) continue;
+          out.push(b.override ? [fb, fa] : [fa, fb]);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 /** The environment of a base `.env` in a layered directory: its values apply to every environment that does not override them. */
 export const BASE_LAYER_ENVIRONMENT = "shared";

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { environmentOf, isEnvFile, isEnvTemplate, namesEnvironment } from "./environment.js";
+import { dotenvLoads, environmentOf, isEnvFile, isEnvTemplate, loadedFirst, namesEnvironment } from "./environment.js";
 import { environmentsOfFiles } from "../apply/file-changes.js";
 import { groupOf, lowerSnake } from "./group.js";
 import { checkTemplate, findCollisions, mapLocation, sanitizePath } from "./path-mapper.js";
@@ -111,4 +111,20 @@ test("a lone <name>.env that names no environment (dotenv_config_path=config/app
   // A file that names its environment serves only that one.
   assert.deepEqual(environmentsOfFiles([{ file: "prod.env", environment: "production" }]), { environments: ["production"] });
   assert.deepEqual(environmentsOfFiles([{ file: "app.env", environment: "app" }, { file: ".env.production", environment: "production" }]), { environments: ["app", "production"] });
+});
+
+test("dotenvLoads / loadedFirst: the .env files the code loads, in order; the first of one directory wins unless the later overrides", () => {
+  const text = `import "dotenv/config";\nconst dotenv = require("dotenv");\ndotenv.config({ path: path.join(__dirname, "..", ".env.local") });\ndotenv.config({ path: [\`.env.\${mode}\`, "config/app.env"], override: true });\nlib.config({ retries: 3 });\n`;
+  assert.deepEqual(dotenvLoads(text), [
+    { written: ".env", override: false },
+    { written: ".env.local", override: false },
+    { written: "config/app.env", override: true },
+  ]);
+  assert.deepEqual(dotenvLoads("config();\nconfig({ path: '.env' })"), [], "no dotenv in the file");
+  const envFiles = ["deploy/.env", "deploy/.env.local", "other/.env", "config/app.env"];
+  const twice = `require("dotenv").config({ path: ".env.local" });\nrequire("dotenv").config();\n`;
+  assert.deepEqual(loadedFirst("bin/start.js", twice, envFiles), [["deploy/.env.local", "deploy/.env"]]);
+  const overriding = `require("dotenv").config();\nrequire("dotenv").config({ path: ".env.local", override: true });\n`;
+  assert.deepEqual(loadedFirst("bin/start.js", overriding, envFiles), [["deploy/.env.local", "deploy/.env"]]);
+  assert.deepEqual(loadedFirst("a.js", `require("dotenv").config();\n`, envFiles), []);
 });

@@ -162,3 +162,25 @@ test("a literal assigned to process.env.X (a test setup file) is named after X i
   // The .env variable keeps its name; the literal's module name is the next free one.
   assert.match(p.files.find((f) => f.file === "setup.js")!.diff, /\+processEnv\.ADYEN_API_KEY = secrets\.ADYEN_API_KEY_2;/);
 });
+
+test("two dotenv loads of one environment, .env.local then .env: the first file's value wins, the later one's is removed, hidden and said, not a collision", async () => {
+  const later = "CANARY_later_Hy6Gt4Fr2De8Sw";
+  const root = tree({
+    ".env": `DB_PASSWORD=${later}\nSTRIPE_KEY=CANARY_only_Bn7Vc5Xz3Lk1Jh\n`,
+    ".env.local": `DB_PASSWORD=${PW}\n`,
+    "index.js": `const dotenv = require("dotenv");\ndotenv.config({ path: ".env.local" });\ndotenv.config();\nmodule.exports = [process.env.DB_PASSWORD, process.env.STRIPE_KEY];\n`,
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}`).sort(), [".env.local:DB_PASSWORD", ".env:STRIPE_KEY"]);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "shadowed").map((w) => `${w.file}:${w.line}`), [".env:1"]);
+  assert.equal(p.envFiles.find((f) => f.file === ".env")!.migratedKeys.sort().join(), "DB_PASSWORD,STRIPE_KEY");
+  assert.ok(!JSON.stringify(p).includes(later), "the shadowed value is in the plan");
+  // With override: true on the second load, the later file wins instead.
+  const flipped = tree({
+    ".env": `DB_PASSWORD=${later}\n`,
+    ".env.local": `DB_PASSWORD=${PW}\n`,
+    "index.js": `require("dotenv").config({ path: ".env.local" });\nrequire("dotenv").config({ override: true });\nmodule.exports = process.env.DB_PASSWORD;\n`,
+  });
+  const q = await plan({ root: flipped, env: {} });
+  assert.deepEqual(q.secrets.map((s) => `${s.source.file}:${s.name}`), [".env:DB_PASSWORD"]);
+});

@@ -151,6 +151,15 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     });
   }
 
+  for (const s of found.shadowed ?? []) {
+    warnings.push({
+      code: "shadowed",
+      file: s.file,
+      line: s.line,
+      message: `${s.name} in ${s.file} is never read: ${s.loader} loads ${s.by} first, which sets ${s.name} to another value, and dotenv does not replace a name already set. That line is removed with the migrated ones and its value is not stored; the value from ${s.by} is.`,
+    });
+  }
+
   // Map each candidate to a location; identical values at one location are one secret.
   progress({ stage: "map", step: 1, total: 1, message: `mapping ${movable.length} secrets to ${mount}/` });
   const placed = movable.map((c) => ({ c, fp: fingerprint(salt, c.value), loc: mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type }, app, templates) }));
@@ -283,6 +292,10 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   for (const c of found.config) envKeys.get(c.file)?.keys.push(c.name);
   for (const c of found.secrets) if (c.source.type === "dotenv") envKeys.get(c.source.file)?.keys.push(c.name);
   for (const { c } of placed) if (c.source.type === "dotenv") envKeys.get(c.source.file)?.migratedKeys.push(c.name);
+  for (const s of found.shadowed ?? []) {
+    const keys = envKeys.get(s.file)?.migratedKeys;
+    if (keys && !keys.includes(s.name)) keys.push(s.name);
+  }
   const { changes, warnings: rewriteWarnings } = await computeFileChanges({
     root,
     app,
