@@ -126,3 +126,15 @@ test("a token that may write the app's secrets but not policies: apply completes
   assert.equal(full.verdict, "incomplete");
   assert.match(full.policy.message ?? "", /does not exist/);
 });
+
+test("a dry run shows the plan's diffs, which hide a secret that stays in a changed file (package.json config)", async () => {
+  const { root, env, vault, app } = setup();
+  const hook = "whsec_CANARYdry5Hk8Ls2Qw7Er4Ty9U";
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
+  writeFileSync(join(root, "package.json"), JSON.stringify({ ...pkg, config: { webhookSecret: hook } }, null, 2) + "\n");
+  const p = await plan({ root, env, vault, app });
+  const r = await apply(p, { root, env, vault, dryRun: true });
+  const diff = r.diffs.find((d) => d.includes("package.json"));
+  assert.ok(diff !== undefined && diff.includes("webhookSecret"), "the package.json diff shows the config block");
+  assert.ok(r.diffs.every((d) => !d.includes(hook)), "a dry run printed the package.json secret");
+});

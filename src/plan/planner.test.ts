@@ -184,3 +184,31 @@ test("two dotenv loads of one environment, .env.local then .env: the first file'
   const q = await plan({ root: flipped, env: {} });
   assert.deepEqual(q.secrets.map((s) => `${s.source.file}:${s.name}`), [".env:DB_PASSWORD"]);
 });
+
+test("a secret a bundler's define inlines into the bundle is reported as browser-exposed and not moved; the browser code is left alone", async () => {
+  const admin = "CANARY_admin_Rt5Yu7Io9Pa1Sd";
+  const root = tree({
+    ".env": `ADMIN_KEY=${admin}\nDB_PASSWORD=${PW}\n`,
+    "webpack.config.js": `require("dotenv").config();\nmodule.exports = { plugins: [new DefinePlugin({ "process.env.ADMIN_KEY": JSON.stringify(process.env.ADMIN_KEY) })] };\n`,
+    "client/admin.js": `window.reindex = () => fetch("/reindex", { headers: { key: process.env.ADMIN_KEY } });\n`,
+    "server.js": `module.exports = process.env.DB_PASSWORD;\n`,
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "browser-exposed").map((w) => `${w.file}:${w.line}`), [".env:1"]);
+  assert.deepEqual(p.files.map((f) => f.file).filter((f) => f.endsWith(".js")).sort(), ["server.js", "vaultshift-secrets.js"]);
+});
+
+test("a secret left in package.json (not migrated) is hidden in that file's diff, whose context lines show it next to the added dependency", async () => {
+  const hook = "whsec_CANARYhook7Gd2Kq9Lm4Xz8Wp3";
+  const root = tree({
+    "package.json": `{\n  "name": "shop",\n  "config": {\n    "webhookSecret": "${hook}"\n  },\n  "dependencies": {\n    "dotenv": "^17.2.0"\n  }\n}\n`,
+    ".env": `DB_PASSWORD=${PW}\n`,
+    "index.js": "module.exports = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.warnings.filter((w) => w.code === "not-migrated").map((w) => `${w.file}:${w.line}`), ["package.json:4"]);
+  const diff = p.files.find((f) => f.file === "package.json")!.diff;
+  assert.match(diff, /"webhookSecret": "whse…\(\d+ chars\)"/);
+  assert.ok(!JSON.stringify(p).includes(hook), "the package.json secret is in the plan");
+});

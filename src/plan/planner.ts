@@ -3,6 +3,7 @@ import { collectCandidates, type Candidate, type Classifier } from "../classify/
 import { loadConfig } from "../config/load.js";
 import type { VaultshiftConfig } from "../config/schema.js";
 import { computeFileChanges, hashOf, readIfExists } from "../apply/file-changes.js";
+import { findingText } from "../apply/finding-text.js";
 import type { KvStore } from "../apply/kv-store.js";
 import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, type PathTemplates } from "../map/path-mapper.js";
 import { lowerSnake } from "../map/group.js";
@@ -11,6 +12,7 @@ import { isOwnOutput } from "../scan/own-outputs.js";
 import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
+import { bundlerInlinedNames } from "./bundler-define.js";
 import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
 import { isEsmEnvLoader } from "../apply/code-rewriter.js";
 import { outsideUses, workerBindings } from "./outside-uses.js";
@@ -81,9 +83,14 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // are not moved; verify's re-scan would find them afterwards. Say so before
   // anything is applied, so the reviewer of the plan sees them too.
   const handled = new Set([...found.envFiles, ...found.sourceFiles]);
-  const elsewhere: { file: string; line: number; ruleId: string; redacted: string }[] = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter(
+  const elsewhereFindings = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter(
     (f) => !handled.has(f.file) && !isOwnOutput(f.file) && (!isEnvFile(f.file) || isEnvToolFile(f.file)),
   );
+  // Their values stay in those files, and a file vaultshift changes anyway (package.json
+  // gains a dependency) shows them as context lines of its diff: hidden there too.
+  const texts = new Map<string, string[] | null>();
+  const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value)].filter((v) => v !== "");
+  const elsewhere: { file: string; line: number; ruleId: string; redacted: string }[] = elsewhereFindings.map((f) => ({ file: f.file, line: f.line, ruleId: f.ruleId, redacted: f.redacted }));
   // A tool's key file is usually git-ignored (the tree scan skips it): its secrets are listed all the same.
   const listed = new Set(elsewhere.map((f) => `${f.file}:${f.line}`));
   for (const c of found.kept ?? []) {
@@ -104,6 +111,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   progress({ stage: "classify", step: 1, total: 1, message: `${found.secrets.length} secrets, ${found.config.length} config values` });
 
   // Browser-exposed secrets cannot be read at runtime from Vault by the browser: report them, leave them.
+  const inlined = bundlerInlinedNames(root, found.sourceFiles);
   const movable: Candidate[] = [];
   for (const c of found.secrets) {
     const exposed = c.kind === "browser-exposed" || (c.source.type === "dotenv" && BROWSER_PREFIXES.some((p) => c.name.startsWith(p)));
@@ -115,6 +123,16 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         file: c.source.file,
         line: c.source.line,
         message: `${c.name} is what the app uses to reach Vault (vaultshift/runtime reads it at start-up), so it cannot be moved into Vault and stays in ${c.source.file}. Keep that file out of git, have the platform inject ${c.name} (or use AppRole or Kubernetes auth), and rotate it if it was ever committed.`,
+      });
+      continue;
+    }
+    const define = c.source.type === "dotenv" ? inlined.get(c.name) : undefined;
+    if (define && !exposed) {
+      warnings.push({
+        code: "browser-exposed",
+        file: c.source.file,
+        line: c.source.line,
+        message: `${c.name} looks like a secret, but ${define.file}:${define.line} has the bundler inline process.env.${c.name} into the code it bundles (a define replacement), which browsers download: it is already public, and moving it would not take it out of the bundle. It is not moved. Rotate it, keep it out of the bundle, and serve what needs it from the backend.`,
       });
       continue;
     }
@@ -305,7 +323,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     secretsModule,
     sourceFiles: found.sourceFiles,
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
-    values: [...new Set([...found.secrets.map((c) => c.value), ...(found.overridden ?? [])])],
+    values: [...new Set([...found.secrets.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
   });
   warnings.push(...rewriteWarnings);
   progress({ stage: "plan", step: 2, total: 2, message: `${changes.length} files to change` });

@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+// Bundlers replace `process.env.X` in the code they bundle with a literal
+// given in their configuration: webpack's DefinePlugin
+// (https://webpack.js.org/plugins/define-plugin/), esbuild's `define`
+// (https://esbuild.github.io/api/#define), Vite's `define`, Rollup's
+// replace plugin. `"process.env.API_KEY": JSON.stringify(process.env.API_KEY)`
+// puts the value into the bundle, which browsers download: like a
+// `NEXT_PUBLIC_` name, such a secret is already public. Moving it would not
+// take it out of the bundle, and rewriting the bundled code would make it
+// `require()` a Node module in the browser.
+
+/** A configuration that defines replacements (the word is required to be in the file). */
+const DEFINES = /\bDefinePlugin\b|\bdefine\s*:|@rollup\/plugin-replace|\breplace\s*\(/;
+/** `"process.env.X":` as an object key: the expression the bundler replaces. */
+const DEFINED_KEY = /(["'`])process\.env\.([A-Za-z_$][\w$]*)\1\s*:/g;
+/** `JSON.stringify(process.env.X)` as the replacement of another name (`__API_KEY__: …`). */
+const STRINGIFIED = /JSON\.stringify\(\s*process\.env(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'])([^"']+)\2\s*\])\s*\)/g;
+
+export interface InlinedName {
+  name: string;
+  file: string;
+  line: number;
+}
+
+/** The variables some bundler configuration of the project inlines into the code it bundles, first place of each. */
+export function bundlerInlinedNames(root: string, sourceFiles: string[]): Map<string, InlinedName> {
+  const out = new Map<string, InlinedName>();
+  for (const file of sourceFiles) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    if (!text.includes("process.env") || !DEFINES.test(text)) continue;
+    const lineAt = (i: number) => text.slice(0, i).split("\n").length;
+    for (const m of text.matchAll(DEFINED_KEY)) if (!out.has(m[2]!)) out.set(m[2]!, { name: m[2]!, file, line: lineAt(m.index) });
+    for (const m of text.matchAll(STRINGIFIED)) {
+      const name = m[1] ?? m[3]!;
+      if (!out.has(name)) out.set(name, { name, file, line: lineAt(m.index) });
+    }
+  }
+  return out;
+}
