@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { chmodSync, lstatSync, mkdirSync, readFileSync, readlinkSync, renameSync, statSync, symlinkSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { assertMigrated, assertRollback, blindRound, movedSecrets, readMigrated, secretTargets, tree, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
+import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, movedSecrets, readMigrated, secretTargets, tree, typescriptBuild, warningPlaces, type E2eRun, type FixtureApp } from "./harness.js";
 
 // Round 4 of apps written without looking at the rewriter
 // (fixtures/apps-blind4/, docs/migration.md "Unseen apps, round 4"): each
@@ -20,19 +20,8 @@ const unchanged = (run: E2eRun, file: string) => run.original.get(file)!.equals(
 /** Where the plan says a secret stays in a file it does not migrate. */
 const notMigrated = (run: E2eRun) => [...new Set(run.result.plan.warnings.filter((w) => w.code === "not-migrated").map((w) => w.file))].sort();
 
-/** The app behaves exactly as before in every environment. */
-function sameBehaviour(run: E2eRun): void {
-  for (const [i, a] of run.after.entries()) {
-    assert.ok(a.ok, `${a.environment} does not start after the migration: ${a.error}`);
-    assert.equal(a.digest, run.before[i]!.digest, `${a.environment}: settings changed`);
-  }
-}
-
-/** No planted value in the plan, the progress log or the app's output (the tree still holds the ones not migrated). */
-function noLeakOutsideTree(run: E2eRun): void {
-  const text = [readFileSync(join(run.root, "vaultshift.plan.json"), "utf8"), run.log, ...run.after.map((a) => a.output + a.error)].join("\n");
-  for (const value of run.planted) assert.ok(!text.includes(value), `a planted value (${value.slice(0, 6)}…) leaked`);
-}
+const sameBehaviour = assertSameBehaviour;
+const noLeakOutsideTree = assertNoLeakOutsideTree;
 
 test("Strapi-style env() helper with env.int/env.bool/env.array over hasOwnProperty.call(process.env, key), used by every config factory", { timeout: 120_000 }, async () => {
   const run = await migrated(app("strapi-env", "harbor-cms", ["development", "production"], "scripts/print.js"));

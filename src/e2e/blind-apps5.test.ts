@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertMigrated, assertRollback, blindRound, movedSecrets, readMigrated, secretTargets, typescriptBuild, warningPlaces } from "./harness.js";
+import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, movedSecrets, readMigrated, secretTargets, typescriptBuild, warningPlaces } from "./harness.js";
 
 // Round 5 of apps written without looking at the rewriter
 // (fixtures/apps-blind5/, docs/migration.md "Unseen apps, round 5"): each
@@ -69,6 +69,20 @@ test("Glue manifest of confidence-style { $env } nodes, .env with export, multi-
   const run = await migrated(app("hapi-glue", "tidepool-api", ["development", "production"], "src/start.js"));
   await assertMigrated(run, suite.server);
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "env-reference"), [".env:5"]);
+  await assertRollback(run, suite.server);
+});
+
+test("webpack DefinePlugin / esbuild define inlining an admin key into a browser bundle, a webhook secret in package.json config read as npm_package_config_*", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("build-define", "atlas-storefront", ["development"], "scripts/print.js"));
+  assertSameBehaviour(run);
+  assertNoLeakOutsideTree(run);
+  // The inlined key is public already (it ships in the bundle): reported, not moved; the browser code is untouched.
+  assert.deepEqual(movedSecrets(run), [".env:SESSION_SECRET", ".env:STRIPE_SECRET_KEY"]);
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "browser-exposed"), [".env:3"]);
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["package.json:12"]);
+  assert.ok(run.original.get("client/search.js")!.equals(Buffer.from(read(run, "client/search.js"))));
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  assert.deepEqual(run.result.verification.rescan.findings.map((f) => `${f.file}:${f.line}`).sort(), [".env:3", "package.json:12"]);
   await assertRollback(run, suite.server);
 });
 

@@ -147,10 +147,7 @@ export async function assertMigrated(run: E2eRun, server: DevServer): Promise<vo
   assert.ok(result.plan.secrets.length > 0);
 
   // Same observable behaviour in every environment.
-  for (const [i, a] of run.after.entries()) {
-    assert.ok(a.ok, `${a.environment} does not start after the migration: ${a.error}`);
-    assert.equal(a.digest, run.before[i]!.digest, `${a.environment}: settings changed`);
-  }
+  assertSameBehaviour(run);
 
   // The scanner, run as a user would, finds nothing.
   const scan = await runCli(["scan", "."], { cwd: root, env: { PATH: process.env.PATH ?? "", HOME: run.base } });
@@ -172,6 +169,20 @@ export async function assertMigrated(run: E2eRun, server: DevServer): Promise<vo
   const s = result.plan.secrets[0]!;
   const res = await fetch(`${server.address}/v1/${s.target.mount}/data/${s.target.path}`, { headers: { "X-Vault-Token": run.token }, signal: AbortSignal.timeout(5000) });
   assert.equal(res.status, 200);
+}
+
+/** The app behaves exactly as before in every environment. */
+export function assertSameBehaviour(run: E2eRun): void {
+  for (const [i, a] of run.after.entries()) {
+    assert.ok(a.ok, `${a.environment} does not start after the migration: ${a.error}`);
+    assert.equal(a.digest, run.before[i]!.digest, `${a.environment}: settings changed`);
+  }
+}
+
+/** No planted value in the plan, the progress log or the app's output (for apps whose tree still holds the ones not migrated). */
+export function assertNoLeakOutsideTree(run: E2eRun): void {
+  const text = [readFileSync(join(run.root, "vaultshift.plan.json"), "utf8"), run.log, ...run.after.map((a) => a.output + a.error)].join("\n");
+  for (const value of run.planted) assert.ok(!text.includes(value), `a planted value (${value.slice(0, 6)}…) leaked`);
 }
 
 /** State files, but not the backups directory (plaintext originals for rollback, 0600, removed by rollback). */
