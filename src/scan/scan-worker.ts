@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createJobContext, runJob, type JobContext, type JobResult, type JobSettings, type ScanTextFn } from "./file-scan.js";
-import { takeLeft, type RunMessage, type RunReport } from "./worker-pool.js";
+import { takeLeft, unpackJobs, type RunMessage, type RunReport } from "./worker-pool.js";
 
 // A worker thread of the scan pool: imports the engine once, then, for each
 // run the main thread posts, takes jobs from the counter shared with the other
@@ -27,6 +27,7 @@ void import(setup.engineModule ?? new URL("./engine.js", import.meta.url).href).
 
 function listen(ctx: JobContext): void {
   parentPort!.on("message", (m: RunMessage) => {
+    const jobAt = unpackJobs(m.jobs);
     let indices: number[] = [];
     let results: JobResult[] = [];
     for (;;) {
@@ -40,7 +41,7 @@ function listen(ctx: JobContext): void {
       // Before scanning: if this thread dies on the job, the main thread knows whose it was.
       Atomics.store(m.claimed, i, m.lane);
       indices.push(i);
-      results.push(runJob(m.jobs[i]!, ctx));
+      results.push(runJob(jobAt(i), ctx));
       if (indices.length >= REPORT_EVERY) {
         parentPort!.postMessage({ run: m.run, indices, results } satisfies RunReport);
         indices = [];

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { takeLeft, WorkerPool, workerHeapLimitMb } from "./worker-pool.js";
+import { packJobs, takeLeft, unpackJobs, WorkerPool, workerHeapLimitMb } from "./worker-pool.js";
 import { fakeEngineModule, scanText as fakeScanText } from "./fake-engine.js";
 import { hungryEngineModule } from "./hungry-engine.js";
 import { createJobContext, runJob } from "./file-scan.js";
@@ -173,4 +173,26 @@ test("a worker out of heap hands its files to the in-process fallback; the other
   const strict = new WorkerPool({ workers: 1, settings, engineModule: hungryEngineModule, heapLimitMb: 48 });
   t.after(() => strict.close());
   await assert.rejects(strict.run(jobs.slice(0, 2)), /A scan worker failed/);
+});
+
+test("packJobs/unpackJobs: every job comes back as it was posted, through a structured clone", () => {
+  const jobs: ScanJob[] = [
+    { kind: "file", abs: "/r/a.txt", rel: "a.txt", listed: true },
+    { kind: "text", file: "t.txt", text: "k=1", commit: "abc", lines: [1, 3] },
+    { kind: "file", abs: "/r/dir with space/é.js", rel: "dir with space/é.js", size: 0 },
+    { kind: "file", abs: "/r/b", rel: "b", size: 123_456_789 },
+    { kind: "file", abs: "/elsewhere/c.env", rel: "../elsewhere/c.env" },
+    { kind: "text", file: "", text: "" },
+    { kind: "file", abs: "", rel: "" },
+  ];
+  const mixed = unpackJobs(structuredClone(packJobs(jobs)));
+  assert.deepEqual(jobs.map((_, i) => mixed(i)), jobs);
+  const texts = jobs.filter((j) => j.kind === "text");
+  const onlyTexts = unpackJobs(structuredClone(packJobs(texts)));
+  assert.deepEqual(texts.map((_, i) => onlyTexts(i)), texts);
+  const files = jobs.filter((j) => j.kind === "file");
+  const packed = packJobs(files);
+  assert.equal(packed.texts.length, 0);
+  const onlyFiles = unpackJobs(structuredClone(packed));
+  assert.deepEqual(files.map((_, i) => onlyFiles(i)), files);
 });
