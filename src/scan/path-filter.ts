@@ -81,15 +81,42 @@ export class PathFilter {
    * .gitignore, which the walker applies, is not consulted for those.
    */
   check(rel: string): PathVerdict {
-    const segments = rel.split("/");
-    for (let i = 0; i < segments.length - 1; i++) if (this.excludedDirs.has(segments[i]!)) return "excluded";
+    const slash = rel.lastIndexOf("/");
+    if (slash !== -1) {
+      const dir = rel.slice(0, slash);
+      if (dir !== this.lastDir) {
+        this.lastDir = dir;
+        this.lastDirExcluded = this.inExcludedDir(dir);
+      }
+      if (this.lastDirExcluded) return "excluded";
+    }
     if (this.exclude.size > 0 && this.exclude.matches(rel)) return "excluded";
     if (this.include.size > 0 && !this.include.matches(rel)) return "excluded";
     if (this.ignore.length > 0 && isIgnoredWithParents(this.ignore, rel)) return "excluded";
-    if (this.defaultExcludes && isOwnOutput(rel)) return "excluded";
-    if (this.defaultExcludes && isLockfile(rel)) return "lockfile";
-    if (hasBinaryExtension(rel)) return "binary";
+    const name = slash === -1 ? rel : rel.slice(slash + 1);
+    if (this.defaultExcludes && isOwnOutput(name)) return "excluded";
+    if (this.defaultExcludes && isLockfile(name)) return "lockfile";
+    if (hasBinaryExtension(name)) return "binary";
     return "scan";
+  }
+
+  // The last directory `check` saw and whether a default skip holds it. A
+  // listing is sorted, so most paths share the directory of the one before
+  // (the benchmark corpus: 22,700 files in ~4,100 directories), and its names
+  // are looked up once: `check` over that listing took ~19 ms of CPU with a
+  // split and a lookup per segment of every path, on the main thread before
+  // any file is scanned.
+  private lastDir = "";
+  private lastDirExcluded = false;
+
+  private inExcludedDir(dir: string): boolean {
+    let start = 0;
+    for (;;) {
+      const end = dir.indexOf("/", start);
+      if (this.excludedDirs.has(end === -1 ? dir.slice(start) : dir.slice(start, end))) return true;
+      if (end === -1) return false;
+      start = end + 1;
+    }
   }
 }
 

@@ -1,0 +1,76 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { DEFAULT_EXCLUDED_DIRS, PathFilter, type PathFilterOptions, type PathVerdict } from "./path-filter.js";
+import { hasBinaryExtension, isLockfile } from "./binary.js";
+import { isOwnOutput } from "./own-outputs.js";
+
+// PathFilter.check remembers the last directory it saw (listings are sorted):
+// its verdicts must not depend on the order of the paths it is asked about.
+
+/** The verdict as check() gave it before it remembered directories: every segment looked up. */
+function reference(options: PathFilterOptions, rel: string): PathVerdict | "other" {
+  const defaults = options.defaultExcludes ?? true;
+  const dirs = new Set(defaults ? DEFAULT_EXCLUDED_DIRS : [".git"]);
+  const segments = rel.split("/");
+  for (let i = 0; i < segments.length - 1; i++) if (dirs.has(segments[i]!)) return "excluded";
+  // include/exclude/.vaultshiftignore are not re-implemented here: the paths below only differ from
+  // the reference where the remembered directory could make a difference.
+  if (defaults && isOwnOutput(rel)) return "excluded";
+  if (defaults && isLockfile(rel)) return "lockfile";
+  if (hasBinaryExtension(rel)) return "binary";
+  return "scan";
+}
+
+// A seeded generator: the same paths on every run.
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAMES = ["src", "node_modules", "dist", "a", "build", ".git", "lib", "vendorx", "out", "", "x.js", "yarn.lock", "logo.PNG", "vaultshift.plan.json", "README.md", ".env", "nested.dist"];
+
+function randomPath(next: () => number): string {
+  const depth = 1 + Math.floor(next() * 5);
+  const parts: string[] = [];
+  for (let i = 0; i < depth; i++) parts.push(NAMES[Math.floor(next() * NAMES.length)]!);
+  return parts.join("/") + (next() < 0.05 ? "/" : "");
+}
+
+test("PathFilter.check gives each path the same verdict in any order, sorted or not", () => {
+  const next = rng(7);
+  const paths = Array.from({ length: 4000 }, () => randomPath(next));
+  // Runs of paths in one directory, as a sorted listing gives them, and the same paths shuffled.
+  const sorted = [...paths].sort();
+  for (const options of [{}, { defaultExcludes: false }] satisfies PathFilterOptions[]) {
+    for (const order of [sorted, paths, [...sorted].reverse()]) {
+      const filter = new PathFilter(options);
+      for (const rel of order) assert.equal(filter.check(rel), reference(options, rel), `${JSON.stringify(options)} ${rel}`);
+    }
+  }
+});
+
+test("PathFilter.check: a default skip anywhere above a file excludes it; a file named like one does not", () => {
+  const filter = new PathFilter({});
+  assert.equal(filter.check("a/node_modules/b/c.js"), "excluded");
+  assert.equal(filter.check("a/node_modules/b/d.js"), "excluded");
+  assert.equal(filter.check("a/node_modules"), "scan");
+  assert.equal(filter.check("a/dist.js"), "scan");
+  assert.equal(filter.check("dist/a.js"), "excluded");
+  assert.equal(filter.check("a/b/yarn.lock"), "lockfile");
+  assert.equal(filter.check("a/b/x.PNG"), "binary");
+  assert.equal(filter.check("x.js"), "scan");
+  assert.equal(new PathFilter({ defaultExcludes: false }).check("dist/a.js"), "scan");
+  assert.equal(new PathFilter({ defaultExcludes: false }).check("a/.git/config"), "excluded");
+  // include/exclude still see the whole path after a directory verdict was remembered.
+  const globbed = new PathFilter({ exclude: ["src/secret*"], include: ["src/**"] });
+  assert.equal(globbed.check("src/a.js"), "scan");
+  assert.equal(globbed.check("src/secret.js"), "excluded");
+  assert.equal(globbed.check("lib/a.js"), "excluded");
+  assert.equal(globbed.check("src/b.js"), "scan");
+});
