@@ -1,6 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { createJobContext, runJob, type JobContext, type JobResult, type JobSettings, type ScanTextFn } from "./file-scan.js";
-import { takeLeft, unpackJobs, type RunMessage, type RunReport } from "./worker-pool.js";
+import { packResults, takeLeft, unpackJobs, type RunMessage, type RunReport } from "./worker-pool.js";
 
 // A worker thread of the scan pool: imports the engine once, then, for each
 // run the main thread posts, takes jobs from the counter shared with the other
@@ -43,11 +43,11 @@ function listen(ctx: JobContext): void {
       indices.push(i);
       results.push(runJob(jobAt(i), ctx));
       if (indices.length >= REPORT_EVERY) {
-        parentPort!.postMessage({ run: m.run, indices, results } satisfies RunReport);
+        parentPort!.postMessage({ run: m.run, results: packResults(indices, results) } satisfies RunReport);
         indices = [];
         results = [];
       }
     }
-    parentPort!.postMessage({ run: m.run, indices, results, done: true } satisfies RunReport);
+    parentPort!.postMessage({ run: m.run, results: packResults(indices, results), done: true } satisfies RunReport);
   });
 }

@@ -1,12 +1,12 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { packJobs, takeLeft, unpackJobs, WorkerPool, workerHeapLimitMb } from "./worker-pool.js";
+import { packJobs, packResults, takeLeft, unpackJobs, unpackResults, WorkerPool, workerHeapLimitMb } from "./worker-pool.js";
 import { fakeEngineModule, scanText as fakeScanText } from "./fake-engine.js";
 import { hungryEngineModule } from "./hungry-engine.js";
 import { createJobContext, runJob } from "./file-scan.js";
 import { tempDir, writeFiles } from "./test-repo.js";
-import type { ScanJob } from "./file-scan.js";
+import type { JobResult, ScanJob } from "./file-scan.js";
 
 // Every lane (the workers, and the main thread when it has a local scanner)
 // takes jobs from one shared counter; results must come back in job order,
@@ -195,4 +195,27 @@ test("packJobs/unpackJobs: every job comes back as it was posted, through a stru
   assert.equal(packed.texts.length, 0);
   const onlyFiles = unpackJobs(structuredClone(packed));
   assert.deepEqual(files.map((_, i) => onlyFiles(i)), files);
+});
+
+test("packResults/unpackResults: every result comes back as it was, through a structured clone", () => {
+  const finding = { ruleId: "r", file: "a.txt", line: 1, column: 2, fingerprint: "f" } as unknown as JobResult["findings"][number];
+  const results: JobResult[] = [
+    { findings: [], envReferences: [], bytes: 10, suppressedInline: 0, suppressedAllowlist: 0 },
+    { findings: [finding], envReferences: [], bytes: 20, suppressedInline: 0, suppressedAllowlist: 0 },
+    { findings: [], envReferences: [{ name: "HOME" } as unknown as JobResult["envReferences"][number]], bytes: 30, suppressedInline: 0, suppressedAllowlist: 0 },
+    { findings: [], envReferences: [], bytes: 0, skipped: "binary", suppressedInline: 0, suppressedAllowlist: 0 },
+    { findings: [], envReferences: [], bytes: 5, note: "x: not valid UTF-8", suppressedInline: 0, suppressedAllowlist: 0 },
+    { findings: [], envReferences: [], bytes: 6, suppressedInline: 1, suppressedAllowlist: 0 },
+    { findings: [], envReferences: [], bytes: 7, suppressedInline: 0, suppressedAllowlist: 2 },
+    // A property JobResult may grow later is not dropped.
+    { findings: [], envReferences: [], bytes: 8, suppressedInline: 0, suppressedAllowlist: 0, extra: true } as JobResult,
+    { findings: [], envReferences: [], bytes: 2 ** 40, suppressedInline: 0, suppressedAllowlist: 0 },
+  ];
+  const indices = results.map((_, k) => 1000 - k);
+  const packed = packResults(indices, results);
+  // Only the results holding more than a byte count travel as objects.
+  assert.deepEqual(Object.keys(packed.full).map(Number), [1, 2, 3, 4, 5, 6, 7]);
+  const back = unpackResults(structuredClone(packed));
+  assert.deepEqual([...back.indices], indices);
+  assert.deepEqual(back.results, results);
 });
