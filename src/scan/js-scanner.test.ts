@@ -69,9 +69,9 @@ test("syntax errors and minified files do not throw", () => {
 
 test("the parse pre-check: credential calls with a literal argument, env aliasing; not SDK code passing variables", () => {
   const parsed = [
-    'const stripe = new Stripe("sk_x");',
+    `const stripe = new Stripe("sk_live_${TOKEN}");`,
     "const db = createClient(\n  `https://x.example`,\n  key,\n);",
-    'sgMail.setApiKey( "SG.x" );',
+    `sgMail.setApiKey( "SG.${TOKEN}" );`,
     'const c = got.extend({}); c.basicAuth("user", "pass");',
     "const t = jwt.sign(payload, secret);",
     "const ok = jsonwebtoken.verify(token, publicKey);",
@@ -80,8 +80,8 @@ test("the parse pre-check: credential calls with a literal argument, env aliasin
     `const env = process.env;\nconst key = env.API_KEY || "${TOKEN}";`,
     `const env = import.meta.env;\nconst key = env.VITE_API_TOKEN ?? "${TOKEN}";`,
     // Any JavaScript blank between the parenthesis and the quote (`\s`: tabs, newlines, NBSP, BOM).
-    'const o = new OpenAI(\t\r\n "sk-x");',
-    'const o = new OpenAI(\u00a0\u2028\ufeff"sk-x");',
+    `const o = new OpenAI(\t\r\n "sk-${TOKEN}");`,
+    `const o = new OpenAI(\u00a0\u2028\ufeff"sk-${TOKEN}");`,
     "const a = auth('user', 'pw');",
     // Marks the keyword pass finds for the pre-check (rule-set.ts ENGINE_KEYWORDS).
     'spawn("mysql", ["-u", user, "-p", pw]);',
@@ -286,8 +286,28 @@ test("every callee name the literal-call search looks for passes its three-chara
   for (const n of CALLEE_NAMES) {
     const wrapper = /stringify|from|default|encode/.test(n);
     // A wrapper counts only with a secret word before it on its line.
-    const text = wrapper ? `const secret = ${n}  ("abc");` : `const c = ${n}("abc");`;
+    const text = wrapper ? `const secret = ${n}  ("abc");` : `const c = ${n}("abc", x);`;
     assert.equal(shouldParseJavaScript(text), true, text);
   }
   assert.equal(shouldParseJavaScript(`const secret = JSON.parse("abc"); require("x"); t('y'); log(\`z\`);`), false);
+});
+
+test("a client call whose only argument is a literal the walk would not judge a secret is no reason to parse", () => {
+  const set = compileRuleSet(allRules);
+  // aws-sdk's ts-generator: a service name to a `…Api` loader.
+  const traps = [`var dynamodbModel = this.loadServiceApi('dynamodb');`, `const s3 = new S3Client("us-east-1");`, `const users = createApi( "users" );`, `const c = new OpenAI("sk-x");`];
+  for (const text of traps) {
+    assert.equal(shouldParseJavaScript(text), false, text);
+    assert.equal(shouldParseJavaScript(text, scanKeywords(set, text)), false, text);
+    assert.deepEqual(scanJavaScript(text, "src/a.js", fileInfo("src/a.js"))!.candidates, [], text);
+  }
+  const found = [
+    `const stripe = new Stripe("sk_live_${TOKEN}");`,
+    `const c = new OpenAI(\n  "sk-${TOKEN}"\n);`,
+    `const sb = createClient("https://x.supabase.co", "${TOKEN}");`, // two arguments: a header-like pair or a second credential
+    `const kv = createClient(\`${TOKEN}\`);`, // a template: not judged, parsed as before
+  ];
+  for (const text of found) assert.equal(shouldParseJavaScript(text), true, text);
+  assert.deepEqual(scan("src/pay.js", found[0]!).findings.map((f) => f.ruleId), ["js-hardcoded-secret"]);
+  assert.deepEqual(scan("src/ai.js", found[1]!).findings.map((f) => f.ruleId), ["js-hardcoded-secret"]);
 });

@@ -7,7 +7,7 @@ import { literalCandidate } from "./literal-candidate.js";
 import { analyzeName } from "./secret-name.js";
 import { envAliases, envMayYieldCandidate } from "./env-aliases.js";
 import { closingQuote, endsOperand, skipBlanks } from "./operand.js";
-import { isSpaceCode } from "./char-codes.js";
+import { isIdentifierCode, isSpaceCode } from "./char-codes.js";
 
 // JS/TS/JSX/TSX through @babel/parser (errorRecovery on, so a file with a
 // syntax error still yields what can be read): secret literals with their
@@ -97,12 +97,32 @@ function hasLiteralCall(text: string): boolean {
     while (e > 0 && isSpaceCode(text.charCodeAt(e - 1))) e--;
     if (e < 3 || !CALLEE_ENDS.has(suffixKey(text, e))) continue;
     const tail = text.slice(Math.max(0, at - 24), at);
-    if (CREDENTIAL_CALLEE_TAIL.test(tail)) return true;
+    if (CREDENTIAL_CALLEE_TAIL.test(tail)) {
+      if (!judgedOnlyArgument(text, e, j)) return true;
+      continue;
+    }
     // `__API_TOKEN__: JSON.stringify("…")`, `const key = Buffer.from("…", "hex")`, `.default("…")`:
     // only worth a parse when a secret word stands before the call on its line.
     if (WRAPPER_TAIL.test(tail) && SECRET_WORD.test(lineBefore(text, at))) return true;
   }
   return false;
+}
+
+/**
+ * A call to a client constructor or credential setter (the walk's `CALLEE_CREDENTIAL`) whose callee ends at
+ * `calleeEnd` and whose only argument is the string literal opening at `quote`, which the walk would judge
+ * under `api_key` and which `judge` does not call a secret: the parse would draw nothing from it. Its other
+ * call cases need a second argument (`headers.set(name, value)`) or other callees (crypto, hashing, `btoa`).
+ * aws-sdk's `this.loadServiceApi('dynamodb')` was the corpus's one file parsed for a call.
+ */
+function judgedOnlyArgument(text: string, calleeEnd: number, quote: number): boolean {
+  let s = calleeEnd;
+  while (s > 0 && isIdentifierCode(text.charCodeAt(s - 1))) s--;
+  if (!CALLEE_CREDENTIAL.test(text.slice(s, calleeEnd)) || text.charCodeAt(quote) === 96) return false;
+  const close = closingQuote(text, quote, false);
+  if (close === -1 || text.charCodeAt(skipBlanks(text, close + 1, false).at) !== 41) return false;
+  // testPath false: the judge's more lenient answer (a test path only makes it call fewer values secrets).
+  return !judge("api_key", text.slice(quote + 1, close), "code", false, true).secret;
 }
 
 /**
