@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
-import { ALNUM, B64URL, HEX, LETTERS, fake } from "./fake.js";
+import { ALNUM, B64URL, HEX, LETTERS, fake, uuid } from "./fake.js";
 
 // "T3BlbkFJ" is base64 of "OpenAI": every OpenAI secret key carries it between
 // two random halves (legacy sk-, and the sk-proj-/sk-svcacct-/sk-admin- keys).
@@ -30,10 +30,25 @@ export const rules: Rule[] = [
   prefixed({ id: "together-ai-api-key-v1", description: "Together AI API key (tgp_v1_…)", kind: "api-key", severity: "high", docs: "https://docs.together.ai/reference/authentication-1", prefix: "tgp_v1_", body: "[A-Za-z0-9_-]{43}", entropy: 3.8, get sample() { return "tgp_v1_" + fake(B64URL, 43, "tgp"); }, env: "TOGETHER_API_KEY" }),
   prefixed({ id: "cerebras-api-key", description: "Cerebras inference API key (csk-…)", kind: "api-key", severity: "high", docs: "https://inference-docs.cerebras.ai/quickstart", prefix: "csk-", body: "[a-z0-9]{48}", entropy: 3.8, get sample() { return "csk-" + fake("abcdefghijklmnopqrstuvwxyz0123456789", 48, "cerebras"); }, env: "CEREBRAS_API_KEY" }),
   prefixed({ id: "anyscale-api-key", description: "Anyscale Endpoints API key (esecret_…)", kind: "api-key", severity: "high", docs: "https://docs.anyscale.com/", prefix: "esecret_", body: "[a-z0-9]{26}", entropy: 3.5, get sample() { return "esecret_" + fake("abcdefghijklmnopqrstuvwxyz0123456789", 26, "anyscale"); }, env: "ANYSCALE_API_KEY" }),
+  // Claude Code OAuth tokens from `claude setup-token` (CLAUDE_CODE_OAUTH_TOKEN): "sk-ant-oat01-" + 95
+  // url-safe characters, 108 in all (gitleaks claude-code-oauth-token); the refresh token beside it in
+  // ~/.claude/.credentials.json is "sk-ant-ort01-" + the same alphabet. The length is observed, not
+  // documented, hence the range.
+  prefixed({ id: "anthropic-oauth-token", description: "Anthropic Claude Code OAuth access or refresh token (sk-ant-oat01-/sk-ant-ort01-…)", kind: "token", severity: "critical", docs: "https://docs.anthropic.com/en/docs/claude-code/setup", prefix: "sk-ant-o", body: "(?:at|rt)01-[A-Za-z0-9_-]{80,120}", keywords: ["sk-ant-oat01-", "sk-ant-ort01-"], entropy: 4, fixedLength: false, get sample() { return "sk-ant-oat01-" + fake(B64URL, 93, "claude-oat") + "AA"; }, env: "CLAUDE_CODE_OAUTH_TOKEN", get invalid() { return [`"refreshToken": "sk-ant-ort01-${fake(B64URL, 93, "claude-ort")}AA"`]; } }),
+  // Tavily search keys: "tvly-" (since 2025 "tvly-dev-"/"tvly-prod-") + 32 alphanumerics
+  // (trufflehog tavily).
+  prefixed({ id: "tavily-api-key", description: "Tavily search API key (tvly-…)", kind: "api-key", severity: "high", docs: "https://docs.tavily.com/documentation/api-reference/introduction", prefix: "tvly-", body: "(?:dev-|prod-)?[A-Za-z0-9]{32}", entropy: 3.8, get sample() { return "tvly-dev-" + fake(ALNUM, 32, "tavily"); }, env: "TAVILY_API_KEY" }),
+  // Firecrawl keys: "fc-" + 32 lower-case hex (trufflehog firecrawl).
+  prefixed({ id: "firecrawl-api-key", description: "Firecrawl API key (fc-…)", kind: "api-key", severity: "high", docs: "https://docs.firecrawl.dev/introduction", prefix: "fc-", body: "[a-f0-9]{32}", entropy: 3.3, get sample() { return "fc-" + fake(HEX, 32, "firecrawl"); }, env: "FIRECRAWL_API_KEY" }),
+  // Langfuse project keys: secret "sk-lf-" + UUID; the public half "pk-lf-" is sent by browsers and
+  // is not a secret (trufflehog langfuse).
+  prefixed({ id: "langfuse-secret-key", description: "Langfuse project secret key (sk-lf-…)", kind: "api-key", severity: "high", docs: "https://langfuse.com/docs/api", prefix: "sk-lf-", body: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", get sample() { return "sk-lf-" + uuid("langfuse"); }, env: "LANGFUSE_SECRET_KEY", get valid() { return [`LANGFUSE_PUBLIC_KEY=pk-lf-${uuid("langfuse-pk")}`]; } }),
   prefixed({ id: "nvidia-api-key", description: "NVIDIA NIM / NGC API key (nvapi-…)", kind: "api-key", severity: "high", docs: "https://docs.api.nvidia.com/nim/docs/api-quickstart", prefix: "nvapi-", body: "[A-Za-z0-9_-]{64}", entropy: 4, get sample() { return "nvapi-" + fake(B64URL, 64, "nvapi"); }, env: "NVIDIA_API_KEY" }),
   openai("openai-project-key", "sk-proj-", "OpenAI project API key (sk-proj-…)"),
   openai("openai-service-account-key", "sk-svcacct-", "OpenAI service account key (sk-svcacct-…)"),
   openai("openai-admin-key", "sk-admin-", "OpenAI admin API key (sk-admin-…)"),
+  // User keys created in 2024 without a project carried "sk-None-" in place of "sk-proj-".
+  openai("openai-user-key", "sk-None-", "OpenAI user API key without a project (sk-None-…)"),
   // Legacy user keys: "sk-" + 20 alphanumerics + "T3BlbkFJ" + 20.
   prefixed({
     id: "openai-api-key",
