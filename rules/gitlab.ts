@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
-import { prefixed } from "./build.js";
-import { ALNUM, B64URL, HEX, fake } from "./fake.js";
+import { custom, prefixed } from "./build.js";
+import { ALNUM, B64URL, HEX, LOWER_ALNUM, fake } from "./fake.js";
 
 // GitLab token prefixes, from "GitLab token overview"
 // (https://docs.gitlab.com/security/tokens/#token-prefixes). Since 17.x tokens
@@ -48,4 +48,22 @@ export const rules: Rule[] = [
   gl("gitlab-agent-token", "glagent-", `${URL_SAFE}{50}`, 50, "GitLab agent for Kubernetes token (glagent-…)", "GITLAB_AGENT_TOKEN", "high", ALNUM),
   // Runner registration tokens (deprecated since 16.0): "GR1348941" + 20.
   gl("gitlab-runner-registration-token", "GR1348941", `${URL_SAFE}{20}`, 20, "GitLab runner registration token (GR1348941…, deprecated format)", "REGISTRATION_TOKEN", "high", ALNUM),
+  // The session cookie of a signed-in GitLab user, copied from a browser or a HAR into a script:
+  // "_gitlab_session=" + 32 lower-case hex/alphanumerics (gitleaks gitlab-session-cookie).
+  custom({
+    id: "gitlab-session-cookie",
+    description: "GitLab session cookie (_gitlab_session=…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://docs.gitlab.com/user/profile/active_sessions/",
+    keywords: ["_gitlab_session="],
+    pattern: /(?<![A-Za-z0-9_])_gitlab_session=(?<secret>[0-9a-z]{32})(?![A-Za-z0-9_])/,
+    entropy: 3.3,
+    get examples() {
+      return {
+        invalid: [`curl -H "Cookie: _gitlab_session=${fake(LOWER_ALNUM, 32, "gl-session")}" https://gitlab.example.org/api/v4/user`, `GITLAB_COOKIE=_gitlab_session=${fake(LOWER_ALNUM, 32, "gl-session2")}`],
+        valid: ["Cookie: _gitlab_session=${GITLAB_SESSION}", `_gitlab_session=${"a".repeat(32)}`, `_gitlab_session=${fake(LOWER_ALNUM, 20, "gl-short")}`],
+      };
+    },
+  }),
 ];

@@ -378,4 +378,28 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // CAST AI API keys: "castai_v1_" + 64 + "_" + 8 (gitleaks castai-api-key).
+  prefixed({ id: "castai-api-key", description: "CAST AI API key (castai_v1_…)", kind: "api-key", severity: "high", docs: "https://docs.cast.ai/docs/authentication", prefix: "castai_v1_", body: "[A-Za-z0-9]{64}_[A-Za-z0-9]{8}", entropy: 3.5, get sample() { return "castai_v1_" + fake(HEX, 64, "castai") + "_" + fake(HEX, 8, "castai2"); }, env: "CASTAI_API_TOKEN" }),
+  // Chief Tools (Account Chief) tokens: "ctp_" personal, "cto_" OAuth access, "ctr_" refresh, + 30 to
+  // 248 alphanumerics (https://docs.chief.tools/accountchief/tokens, gitleaks chieftools-*).
+  prefixed({ id: "chieftools-token", description: "Chief Tools personal, access or refresh token (ctp_/cto_/ctr_…)", kind: "token", severity: "high", docs: "https://docs.chief.tools/accountchief/tokens", prefix: "ct", body: "[opr]_[A-Za-z0-9]{30,248}", keywords: ["ctp_", "cto_", "ctr_"], entropy: 4, fixedLength: false, get sample() { return "ctp_" + fake(ALNUM, 40, "chieftools"); }, env: "CHIEF_TOOLS_TOKEN" }),
+  // Sidekiq Pro/Enterprise gem server credentials: "<8 hex>:<8 hex>", set as Bundler's
+  // BUNDLE_GEMS__CONTRIBSYS__COM / BUNDLE_ENTERPRISE__CONTRIBSYS__COM or written into the source URL
+  // (https://github.com/sidekiq/sidekiq/wiki/Sidekiq-Pro, gitleaks sidekiq-secret / sidekiq-sensitive-url).
+  custom({
+    id: "sidekiq-gem-credentials",
+    description: "Sidekiq Pro/Enterprise gem server credentials (contribsys.com)",
+    kind: "password",
+    severity: "high",
+    docs: "https://github.com/sidekiq/sidekiq/wiki/Sidekiq-Pro",
+    keywords: ["contribsys"],
+    pattern: /(?:BUNDLE_(?:GEMS|ENTERPRISE)__CONTRIBSYS__COM["']?[ \t]{0,4}[=:][ \t]{0,4}["']?|https?:\/\/(?=[a-f0-9]{8}:[a-f0-9]{8}@(?:gems|enterprise)\.contribsys\.com))(?<secret>[a-f0-9]{8}:[a-f0-9]{8})(?![A-Za-z0-9:])/i,
+    entropy: 2.5,
+    get examples() {
+      return {
+        invalid: [`BUNDLE_GEMS__CONTRIBSYS__COM=${fake(HEX, 8, "sq1")}:${fake(HEX, 8, "sq2")}`, `source "https://${fake(HEX, 8, "sq3")}:${fake(HEX, 8, "sq4")}@gems.contribsys.com/" do`, `  BUNDLE_ENTERPRISE__CONTRIBSYS__COM: "${fake(HEX, 8, "sq5")}:${fake(HEX, 8, "sq6")}"`],
+        valid: ["BUNDLE_GEMS__CONTRIBSYS__COM=${SIDEKIQ_CREDENTIALS}", 'source "https://gems.contribsys.com/" do', `See https://${fake(HEX, 8, "sq7")}:${fake(HEX, 8, "sq8")}@example.org/ for contribsys docs`],
+      };
+    },
+  }),
 ];
