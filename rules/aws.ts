@@ -108,7 +108,8 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys.html",
     prefix: "ABSKQmVkcm9ja0FQSUtleS",
-    body: "[A-Za-z0-9+/]{100,300}={0,2}",
+    // base64 of "BedrockAPIKey-<id>-at-<account>:<secret>": 60 characters and more after the prefix.
+    body: "[A-Za-z0-9+/]{60,300}={0,2}",
     boundary: "A-Za-z0-9+/=",
     fixedLength: false,
     get sample() { return "ABSKQmVkcm9ja0FQSUtleS" + fake(B64, 132, "bedrock"); },

@@ -7,6 +7,7 @@ import { ALNUM, B64, B64URL, HEX, fake } from "./fake.js";
 // https://learn.microsoft.com/azure/storage/common/storage-use-azurite#connection-strings
 const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 const notAzurite = (s: string): boolean => s !== AZURITE_KEY;
+const uuidLike = (seed: string): string => { const h = fake(HEX, 32, seed); return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`; };
 const storageKey = (seed: string): string => fake(B64, 86, seed) + "==";
 
 export const rules: Rule[] = [
@@ -254,5 +255,23 @@ export const rules: Rule[] = [
     keywords: ["azure", "aoai", "cognitive"],
     get sample() { return fake(HEX, 32, "aoai"); },
     env: "AZURE_OPENAI_API_KEY",
+  }),
+  // Azure Data Factory / Synapse self-hosted integration runtime auth keys:
+  // "IR@" + runtime GUID + "@" + factory name + "@" + region + "@" + 44 base64 (gitleaks datafactory-shir-token).
+  custom({
+    id: "azure-data-factory-shir-key",
+    description: "Azure Data Factory self-hosted integration runtime auth key (IR@…)",
+    kind: "cloud-credential",
+    severity: "high",
+    docs: "https://learn.microsoft.com/azure/data-factory/create-self-hosted-integration-runtime",
+    keywords: ["ir@"],
+    pattern: /(?<![A-Za-z0-9@])(?<secret>IR@[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}@[A-Za-z0-9_.-]{1,100}@[A-Za-z0-9-]{1,40}@[A-Za-z0-9+/]{43}=)(?![A-Za-z0-9+/=])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`AUTH_KEY=IR@${uuidLike("shir")}@adf-orders-prod@we@${fake(B64, 43, "shir")}=`, `"authKey": "IR@${uuidLike("shir2")}@synapse-ws@eastus@${fake(B64, 43, "shir2")}="`],
+        valid: ["AUTH_KEY=IR@<runtime-guid>@<factory>@<region>@<key>", `IR@${uuidLike("shir3")}@adf@we@${"A".repeat(43)}=`],
+      };
+    },
   }),
 ];

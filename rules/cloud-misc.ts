@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { isPlausibleUuid } from "../src/scan/checksum.js";
-import { assigned, prefixed } from "./build.js";
+import { assigned, looksLikePlaceholder, prefixed, withProperties } from "./build.js";
 import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -46,7 +46,10 @@ export const rules: Rule[] = [
   prefixed({ id: "planetscale-service-token", description: "PlanetScale service token (pscale_tkn_…)", kind: "token", severity: "critical", docs: "https://planetscale.com/docs/concepts/service-tokens", prefix: "pscale_tkn_", body: "[A-Za-z0-9_.=-]{32,64}", fixedLength: false, get sample() { return "pscale_tkn_" + fake(B64URL, 43, "pstkn"); }, env: "PLANETSCALE_SERVICE_TOKEN" }),
   prefixed({ id: "planetscale-oauth-token", description: "PlanetScale OAuth token (pscale_oauth_…)", kind: "token", severity: "high", docs: "https://planetscale.com/docs/concepts/oauth", prefix: "pscale_oauth_", body: "[A-Za-z0-9_.=-]{32,64}", fixedLength: false, get sample() { return "pscale_oauth_" + fake(B64URL, 43, "psoauth"); }, env: "PLANETSCALE_OAUTH_TOKEN" }),
   // Fly.io: macaroon tokens "FlyV1 fm2_…" / "fm1[ar]_…"; older personal tokens "fo1_" + 43.
-  prefixed({ id: "flyio-access-token", description: "Fly.io access token (FlyV1 fm2_… macaroon, or fo1_…)", kind: "token", severity: "critical", docs: "https://fly.io/docs/security/tokens/", prefix: "", body: "(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})", boundary: "A-Za-z0-9_+/=-", keywords: ["fo1_", "fm1", "fm2_"], fixedLength: false, get sample() { return "fm2_" + fake(B64, 180, "fly"); }, env: "FLY_API_TOKEN", get invalid() { return [`FLY_API_TOKEN=fo1_${fake(B64URL, 43, "fo1")}`]; } }),
+  // A macaroon's msgpack header encodes small counters as zero bytes, so real tokens start
+  // "fm2_lJPEC" + a run of 7 to 9 "A"s: the shared placeholder check (a run of 8 of one character)
+  // is applied to what follows that header, not to it.
+  withProperties(prefixed({ id: "flyio-access-token", description: "Fly.io access token (FlyV1 fm2_… macaroon, or fo1_…)", kind: "token", severity: "critical", docs: "https://fly.io/docs/security/tokens/", prefix: "", body: "(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})", boundary: "A-Za-z0-9_+/=-", keywords: ["fo1_", "fm1", "fm2_"], fixedLength: false, get sample() { return "fm2_" + fake(B64, 180, "fly"); }, env: "FLY_API_TOKEN", get invalid() { return [`FLY_API_TOKEN=fo1_${fake(B64URL, 43, "fo1")}`, `Authorization: FlyV1 fm2_lJPECAAAAAAAAA${fake(B64, 160, "fly-header")}`]; } }), { validate: (s: string) => !looksLikePlaceholder(s.replace(/^(fm[12][ar]?_)lJPEC[A]{1,12}/, "$1")) }),
   prefixed({ id: "render-api-key", description: "Render API key (rnd_…)", kind: "api-key", severity: "high", docs: "https://render.com/docs/api#1-create-an-api-key", prefix: "rnd_", body: "[A-Za-z0-9]{32}", get sample() { return "rnd_" + fake(ALNUM, 32, "render"); }, env: "RENDER_API_KEY" }),
   // Databricks personal access tokens: "dapi" + 32 hex (optionally "-2").
   prefixed({ id: "databricks-token", description: "Databricks personal access token (dapi…)", kind: "token", severity: "critical", docs: "https://docs.databricks.com/en/dev-tools/auth/pat.html", prefix: "dapi", body: "[a-f0-9]{32}(?:-\\d)?", get sample() { return "dapi" + fake(HEX, 32, "dapi"); }, env: "DATABRICKS_TOKEN" }),
@@ -68,4 +71,7 @@ export const rules: Rule[] = [
   // Backblaze B2 application keys: "K" + 3 digits + 27 base64 characters (31 in all), shown once
   // at creation next to a 25-hex keyID (https://www.backblaze.com/docs/cloud-storage-application-keys).
   prefixed({ id: "backblaze-b2-application-key", description: "Backblaze B2 application key (K00…)", kind: "cloud-credential", severity: "critical", docs: "https://www.backblaze.com/docs/cloud-storage-application-keys", prefix: "K00", body: "[0-9][A-Za-z0-9+/]{27}", boundary: "A-Za-z0-9+/", entropy: 3.8, get sample() { return "K005" + fake(ALNUM, 27, "b2"); }, env: "B2_APPLICATION_KEY", get invalid() { return [`[b2]\ntype = b2\naccount = 005${fake(HEX, 21, "b2id")}\nkey = K005${fake(ALNUM, 27, "b2-2")}\n`]; } }),
+  // ClickHouse Cloud API key secrets: "4b1d" + 38 alphanumerics (gitleaks clickhouse-cloud-api-secret-key).
+  // A hex digest that happens to start with 4b1d is not one: at least one letter beyond a-f is required.
+  prefixed({ id: "clickhouse-cloud-api-secret", description: "ClickHouse Cloud API key secret (4b1d…)", kind: "api-key", severity: "high", docs: "https://clickhouse.com/docs/cloud/manage/openapi", prefix: "4b1d", body: "[A-Za-z0-9]{38}", entropy: 4, validate: (s) => /[g-zG-Z]/.test(s), get sample() { return "4b1d" + fake(ALNUM, 38, "clickhouse"); }, env: "CLICKHOUSE_KEY_SECRET", get valid() { return [`"sha": "4b1d${fake(HEX, 38, "ch-hex")}"`]; } }),
 ];
