@@ -278,4 +278,9 @@ export const rules: Rule[] = [
     get sample() { return "duffel_live_" + fake(B64URL, 43, "duffel"); },
     env: "DUFFEL_ACCESS_TOKEN",
   }),
+  // Flutterwave encryption keys (3DES key for card payloads): "FLWSECK_TEST" + 12 hex in test mode,
+  // "FLWSECK" + 12 hex otherwise (gitleaks flutterwave-encryption-key).
+  prefixed({ id: "flutterwave-encryption-key", description: "Flutterwave encryption key (FLWSECK_TEST…)", kind: "api-key", severity: "medium", docs: "https://developer.flutterwave.com/docs/integration-guides/authentication", prefix: "FLWSECK", body: "(?:_TEST)?[a-f0-9]{12}", keywords: ["flwseck"], entropy: 2.8, get sample() { return "FLWSECK_TEST" + fake(HEX, 12, "flw-enc"); }, env: "FLW_ENCRYPTION_KEY" }),
+  // KuCoin API secrets are UUIDs, recognisable only under a KuCoin name (gitleaks kucoin-secret-key).
+  assigned({ id: "kucoin-api-secret", description: "KuCoin API secret (UUID) assigned to a KuCoin name", kind: "api-key", severity: "critical", docs: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request", names: "kucoin", value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", keywords: ["kucoin"], entropy: 3, get sample() { return uuid("kucoin"); }, env: "KUCOIN_API_SECRET" }),
 ];
