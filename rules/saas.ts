@@ -67,6 +67,8 @@ export const rules: Rule[] = [
   // Airtable personal access tokens: "pat" + 14 + "." + 64 hex.
   prefixed({ id: "airtable-personal-access-token", description: "Airtable personal access token (pat….…)", kind: "token", severity: "high", docs: "https://airtable.com/developers/web/guides/personal-access-tokens", prefix: "pat", body: "[A-Za-z0-9]{14}\\.[a-f0-9]{64}", get sample() { return "pat" + fake(ALNUM, 14, "airtable") + "." + fake(HEX, 64, "airtable"); }, env: "AIRTABLE_TOKEN" }),
   prefixed({ id: "linear-api-key", description: "Linear API key (lin_api_…)", kind: "api-key", severity: "high", docs: "https://linear.app/developers/graphql#personal-api-keys", prefix: "lin_api_", body: "[A-Za-z0-9]{40}", get sample() { return "lin_api_" + fake(ALNUM, 40, "linear"); }, env: "LINEAR_API_KEY" }),
+  // Linear OAuth access tokens: "lin_oauth_" + 64 hex (https://linear.app/developers/oauth-2-0-authentication).
+  prefixed({ id: "linear-oauth-token", description: "Linear OAuth access token (lin_oauth_…)", kind: "token", severity: "high", docs: "https://linear.app/developers/oauth-2-0-authentication", prefix: "lin_oauth_", body: "[a-f0-9]{64}", entropy: 3.3, get sample() { return "lin_oauth_" + fake(HEX, 64, "linear-oauth"); }, env: "LINEAR_OAUTH_TOKEN" }),
   prefixed({ id: "figma-personal-access-token", description: "Figma personal access token (figd_…)", kind: "token", severity: "high", docs: "https://www.figma.com/developers/api#access-tokens", prefix: "figd_", body: "[A-Za-z0-9_-]{40}", get sample() { return "figd_" + fake(B64URL, 40, "figma"); }, env: "FIGMA_TOKEN" }),
   // HubSpot private app tokens: "pat-" + region + "-" + UUID.
   prefixed({ id: "hubspot-private-app-token", description: "HubSpot private app access token (pat-na1-…)", kind: "token", severity: "high", docs: "https://developers.hubspot.com/docs/api/private-apps", prefix: "pat-", body: "(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", keywords: ["pat-na", "pat-eu", "pat-ap"], get sample() { return "pat-na1-" + uuid("hubspot"); }, env: "HUBSPOT_ACCESS_TOKEN" }),
@@ -103,9 +105,38 @@ export const rules: Rule[] = [
   // Asana personal access tokens: "1/" or "2/" + numeric ids + ":" + 32 hex.
   prefixed({ id: "asana-personal-access-token", description: "Asana personal access token (2/…:…)", kind: "token", severity: "high", docs: "https://developers.asana.com/docs/personal-access-token", prefix: "", body: "[12]/[0-9]{13,20}(?:/[0-9]{13,20})?:[a-f0-9]{32}", keywords: ["asana", ...keywordsWith("/1", "0123456789")], boundary: "A-Za-z0-9_/-", get sample() { return "2/" + fake(DIGITS, 16, "asana") + "/" + fake(DIGITS, 16, "asana2") + ":" + fake(HEX, 32, "asana"); }, env: "ASANA_ACCESS_TOKEN" }),
   assigned({ id: "zendesk-api-token", description: "Zendesk API token (40 alphanumerics) assigned to a Zendesk name", kind: "token", severity: "high", docs: "https://developer.zendesk.com/api-reference/introduction/security-and-auth/", names: "zendesk", value: "[A-Za-z0-9]{40}", keywords: ["zendesk"], entropy: 4, get sample() { return fake(ALNUM, 40, "zendesk"); }, env: "ZENDESK_API_TOKEN" }),
-  assigned({ id: "intercom-access-token", description: "Intercom access token assigned to an Intercom name", kind: "token", severity: "high", docs: "https://developers.intercom.com/docs/build-an-integration/learn-more/authentication", names: "intercom", value: "dG9rOj[A-Za-z0-9_=-]{40,80}", keywords: ["intercom"], entropy: 4, fixedLength: false, get sample() { return Buffer.from(`tok:${uuid("intercom")}:1:0`).toString("base64").replace(/=+$/, ""); }, env: "INTERCOM_ACCESS_TOKEN" }),
+  // Intercom access tokens are base64 of "tok:<uuid>:<n>:<n>", so they all start "dG9rOj"; decoding
+  // checks the rest, which keeps other base64 that starts the same way out.
+  prefixed({ id: "intercom-access-token", description: "Intercom access token (base64 \"tok:…\")", kind: "token", severity: "high", docs: "https://developers.intercom.com/docs/build-an-integration/learn-more/authentication", prefix: "dG9rOj", body: "[A-Za-z0-9+/_-]{40,80}={0,2}", boundary: "A-Za-z0-9+/=_-", keywords: ["dg9roj"], entropy: 4, fixedLength: false, validate: (s) => /^tok:[0-9a-f]{8}[_-][0-9a-f]{4}/.test(Buffer.from(s, "base64").toString("latin1")), get sample() { return Buffer.from(`tok:${uuid("intercom")}:1:0`).toString("base64").replace(/=+$/, ""); }, env: "INTERCOM_ACCESS_TOKEN", get valid() { return [`INTERCOM_ACCESS_TOKEN=${Buffer.from(`tok:not-a-token-${fake(ALNUM, 30, "ic")}`).toString("base64")}`]; } }),
   assigned({ id: "pusher-app-secret", description: "Pusher Channels app secret (20 hex) assigned to a Pusher name", kind: "api-key", severity: "high", docs: "https://pusher.com/docs/channels/server_api/http-api/#authentication", names: "pusher[\\w.-]{0,20}?secret", value: "[a-f0-9]{20}", keywords: ["pusher"], get sample() { return fake(HEX, 20, "pusher"); }, env: "PUSHER_APP_SECRET" }),
   assigned({ id: "ably-api-key", description: "Ably API key (appId.keyId:secret) assigned to an Ably name", kind: "api-key", severity: "high", docs: "https://ably.com/docs/auth/basic", names: "ably", value: "[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{30,50}", keywords: ["ably"], entropy: 4, fixedLength: false, get sample() { return fake(B64URL, 6, "ably") + "." + fake(B64URL, 6, "ably2") + ":" + fake(B64URL, 43, "ably3"); }, env: "ABLY_API_KEY" }),
   assigned({ id: "segment-write-key", description: "Segment server-side write key assigned to a Segment name", kind: "api-key", severity: "low", docs: "https://segment.com/docs/connections/find-writekey/", names: "segment[\\w.-]{0,10}?write", value: "[A-Za-z0-9]{32}", keywords: ["segment"], entropy: 3.8, get sample() { return fake(ALNUM, 32, "segment"); }, env: "SEGMENT_WRITE_KEY" }),
   assigned({ id: "mixpanel-api-secret", description: "Mixpanel API secret (32 hex) assigned to a Mixpanel name", kind: "api-key", severity: "medium", docs: "https://developer.mixpanel.com/reference/authentication", names: "mixpanel[\\w.-]{0,20}?secret", value: "[a-f0-9]{32}", keywords: ["mixpanel"], get sample() { return fake(HEX, 32, "mixpanel"); }, env: "MIXPANEL_API_SECRET" }),
+  // Zoho OAuth access and refresh tokens: "1000." + 32 hex + "." + 32 hex (trufflehog zohocrm).
+  prefixed({ id: "zoho-oauth-token", description: "Zoho OAuth access or refresh token (1000.…)", kind: "token", severity: "high", docs: "https://www.zoho.com/accounts/protocol/oauth/web-apps/access-token.html", prefix: "1000.", body: "[a-f0-9]{32}\\.[a-f0-9]{32}", entropy: 3.3, get sample() { return `1000.${fake(HEX, 32, "zoho")}.${fake(HEX, 32, "zoho2")}`; }, env: "ZOHO_REFRESH_TOKEN" }),
+  // Adafruit IO keys: "aio_" + 28 alphanumerics (gitleaks adafruit-api-key finds them only named).
+  prefixed({ id: "adafruit-io-key", description: "Adafruit IO key (aio_…)", kind: "api-key", severity: "medium", docs: "https://io.adafruit.com/api/docs/#authentication", prefix: "aio_", body: "[A-Za-z0-9]{28}", entropy: 3.8, get sample() { return "aio_" + fake(ALNUM, 28, "adafruit"); }, env: "ADAFRUIT_IO_KEY" }),
+  // Axiom API and personal tokens: "xaat-" / "xapt-" + UUID (https://axiom.co/docs/reference/tokens).
+  prefixed({ id: "axiom-token", description: "Axiom API or personal token (xaat-/xapt-…)", kind: "token", severity: "high", docs: "https://axiom.co/docs/reference/tokens", prefix: "xa", body: "(?:at|pt)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", keywords: ["xaat-", "xapt-"], get sample() { return "xaat-" + uuid("axiom"); }, env: "AXIOM_TOKEN" }),
+  // Apify API tokens: "apify_api_" + 36 alphanumerics (trufflehog apify).
+  prefixed({ id: "apify-api-token", description: "Apify API token (apify_api_…)", kind: "token", severity: "high", docs: "https://docs.apify.com/platform/integrations/api", prefix: "apify_api_", body: "[A-Za-z0-9]{36}", entropy: 4, get sample() { return "apify_api_" + fake(ALNUM, 36, "apify"); }, env: "APIFY_TOKEN" }),
+  // RapidAPI application keys: 10 + "msh" + 15 + "p" + 6 + "jsn" + 12 lower-case alphanumerics, 50 in
+  // all; the three markers at fixed places make the shape distinctive without a name.
+  custom({
+    id: "rapidapi-key",
+    description: "RapidAPI application key (…msh…p…jsn…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.rapidapi.com/docs/keys-and-key-rotation",
+    keywords: ["jsn"],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>[0-9a-z]{10}msh[0-9a-z]{15}p[0-9a-z]{6}jsn[0-9a-z]{12})(?![A-Za-z0-9_-])/,
+    entropy: 3.5,
+    get examples() {
+      const key = (seed: string): string => `${fake(LOWER_ALNUM, 10, seed)}msh${fake(LOWER_ALNUM, 15, seed)}p${fake(LOWER_ALNUM, 6, seed)}jsn${fake(LOWER_ALNUM, 12, seed)}`;
+      return {
+        invalid: [`"X-RapidAPI-Key": "${key("rapid")}",`, `headers = {"x-rapidapi-key": "${key("rapid2")}"}`],
+        valid: ["'X-RapidAPI-Key': process.env.RAPIDAPI_KEY,", `"X-RapidAPI-Key": "${"a".repeat(10)}msh${"a".repeat(15)}p${"a".repeat(6)}jsn${"a".repeat(12)}"`],
+      };
+    },
+  }),
 ];
