@@ -124,3 +124,30 @@ test("a directory named on the command line of which nothing is scanned gets a n
     assert.deepEqual((await walk({ root: dir, filter, useGit })).notes, []);
   }
 });
+
+test("a file in conflict (three stages in git's index) is listed once, and a file also named on the command line once", async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  initRepo(dir);
+  writeFiles(dir, { "c.txt": "base\n", "other.txt": "x\n" });
+  git(dir, "add", ".");
+  git(dir, "commit", "-q", "-m", "base");
+  git(dir, "checkout", "-q", "-b", "side");
+  writeFiles(dir, { "c.txt": "side\n" });
+  git(dir, "commit", "-q", "-am", "side");
+  git(dir, "checkout", "-q", "-");
+  writeFiles(dir, { "c.txt": "main\n" });
+  git(dir, "commit", "-q", "-am", "main");
+  try {
+    git(dir, "merge", "-q", "side");
+  } catch {
+    // the conflict this test needs
+  }
+  // git lists the conflicted file once per stage.
+  assert.deepEqual(git(dir, "ls-files", "--cached").split("\n").filter(Boolean), ["c.txt", "c.txt", "c.txt", "other.txt"]);
+  const listed = await walk({ root: dir, filter: new PathFilter({}) });
+  assert.equal(listed.lister, "git");
+  assert.deepEqual(listed.files.map((f) => f.rel), ["c.txt", "other.txt"]);
+  const named = await walk({ root: dir, paths: ["other.txt", "."], filter: new PathFilter({}) });
+  assert.deepEqual(named.files.map((f) => f.rel).sort(), ["c.txt", "other.txt"]);
+});

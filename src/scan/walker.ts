@@ -103,7 +103,15 @@ async function gitList(
   if (whileGitRuns) await whileGitRuns();
   const stdout = await listing;
   if (stdout === undefined) return undefined;
-  return [...new Set(stdout.toString("utf8").split("\0").filter(Boolean))];
+  // A path with several stages in the index (a merge in progress) is listed
+  // once per stage, one after the other (git sorts its output; --deduplicate
+  // needs git 2.31): comparing with the previous path drops those, without
+  // a Set of every path (~5 ms of CPU for the corpus's 22,700, on the main
+  // thread while the worker waits for its jobs).
+  const paths: string[] = [];
+  let previous = "";
+  for (const path of stdout.toString("utf8").split("\0")) if (path !== "" && path !== previous) paths.push((previous = path));
+  return paths;
 }
 
 export async function walk(options: WalkOptions): Promise<WalkResult> {
@@ -122,12 +130,12 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     };
   }
   const seen = new Set<string>();
-  const add = (abs: string, explicit: boolean, knownRel?: string) => {
+  const add = (abs: string, explicit: boolean, knownRel?: string, unique = false) => {
     const rel = knownRel ?? toRel(root, abs);
-    if (seen.has(rel)) return;
+    if (!unique && seen.has(rel)) return;
     const verdict = options.filter.check(rel);
     if (verdict === "scan") {
-      seen.add(rel);
+      if (!unique) seen.add(rel);
       result.files.push(explicit ? { abs, rel } : { abs, rel, listed: true });
       if (result.files.length === manyFiles?.count && result.lister === "fs") manyFiles.call();
     } else if (verdict !== "excluded") {
@@ -169,9 +177,12 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
       // path.relative() of each joined path cost ~50 ms on 22.7k files. A
       // trailing "/" (an untracked nested repository) goes through it still.
       const prefix = root.endsWith(sep) ? root : root + sep;
+      // git lists each path once (above): only files named on the command
+      // line, added before, can come again.
+      const unique = seen.size === 0;
       for (const rel of listed) {
         if (rel.endsWith("/")) add(join(root, rel), false);
-        else add(prefix + (sep === "/" ? rel : rel.split("/").join(sep)), false, rel);
+        else add(prefix + (sep === "/" ? rel : rel.split("/").join(sep)), false, rel, unique);
       }
       if (options.paths?.length) noteEmptyTargets(root, dirs, result);
       return result;
