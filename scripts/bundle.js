@@ -166,14 +166,14 @@ async function literalPrefixTable() {
 }
 
 // And the keyword pass's window of each keyword of the built-in rule set
-// (src/scan/keyword-window-table.ts), by the very rarestWindow() of this build.
+// (src/scan/keyword-window-table.ts), by the very keywordWindows() of this build.
 const WINDOWS = "src/scan/keyword-window-table.js";
 async function keywordWindowTable() {
   const { allRules, compileRuleSet } = await import(pathToFileURL(join(dist, "src", "scan", "rule-set.js")).href);
-  const { rarestWindow } = await import(pathToFileURL(join(dist, "src", "scan", "keyword-table.js")).href);
-  const entries = compileRuleSet(allRules)
-    .keywords.filter((k) => k.length >= 3)
-    .map((k) => [k, rarestWindow(k)]);
+  const { keywordWindows } = await import(pathToFileURL(join(dist, "src", "scan", "keyword-table.js")).href);
+  const { keywords } = compileRuleSet(allRules);
+  const windows = keywordWindows(keywords);
+  const entries = keywords.map((k, i) => [k, windows[i]]).filter(([, o]) => o >= 0);
   return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED_WINDOWS = new Map(${JSON.stringify(entries)});`;
 }
 

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildKeywordTable, findKeywords, lastLoop, type KeywordSink } from "./keyword-table.js";
+import { buildKeywordTable, findKeywords, keywordWindows, lastLoop, rarestWindow, type KeywordSink } from "./keyword-table.js";
+import { COMMON_TRIGRAMS } from "./trigram-frequency.js";
 import { allRules, compileRuleSet } from "./rule-set.js";
 
 // The pass against a plain reference: fold A-Z in a copy of the text and
@@ -169,4 +170,41 @@ test("a text of several WebAssembly chunks: keywords across every chunk edge", (
     }
   }
   chunk = undefined;
+});
+
+test("a keyword alone in its window takes an equally rare piece another keyword is found by", () => {
+  // Pieces outside the frequency table are equally rare: `qqx` would be a window of its own, `jjv` is one already.
+  assert.deepEqual([...keywordWindows(["qqxjjv", "jjv"])], [3, 0]);
+  // Not a more common piece (`the` is among the most common)...
+  assert.deepEqual([...keywordWindows(["theqqx", "the"])], [1, 0]);
+  // ... and not when its own window has another keyword.
+  assert.deepEqual([...keywordWindows(["qqxjjv", "jjv", "qqxkkw"])], [0, 0, 0]);
+  // Two-character and non-ASCII keywords have no window of their own.
+  assert.deepEqual([...keywordWindows(["pw", "clé_x"])], [-1, -1]);
+  // Found all the same, by both loops, also across WebAssembly chunk edges.
+  const keywords = ["qqxjjv", "jjv", "qqxkkw", "pw"];
+  const all = Uint8Array.of(1, 1, 1, 1);
+  for (wasm of [true, false]) {
+    for (chunk of wasm ? [4, 10, undefined] : [undefined]) {
+      for (let shift = 0; shift < 6; shift++) {
+        const text = "x".repeat(shift) + "QQXJJV qqxjj jjv qqxkkwqqxjjv pw qqx jjvqqxjjv ".repeat(5);
+        const segments: Array<[number, number]> = [[0, text.length]];
+        assert.deepEqual(run(keywords, text, segments, 1e9, all, all), reference(keywords, text, segments, 1e9, all, all), `wasm ${wasm}, chunk ${chunk}, shift ${shift}`);
+      }
+    }
+  }
+  wasm = true;
+  chunk = undefined;
+});
+
+test("the three quotes count as one in the windows' frequencies", () => {
+  // The table holds `"` only (scripts/trigram-frequency.js folds the others into it), and `"re` is among its entries:
+  // a quoted keyword is found by the same, rarer piece whichever quote it has.
+  const pieces = COMMON_TRIGRAMS.match(/[^]{3}/g)!;
+  assert.ok(!/['`]/.test(COMMON_TRIGRAMS));
+  assert.ok(pieces.includes('"re'));
+  const o = rarestWindow('"replication');
+  assert.notEqual(o, 0);
+  assert.equal(rarestWindow("'replication"), o);
+  assert.equal(rarestWindow("`replication"), o);
 });

@@ -101,7 +101,10 @@ const LOWER = Uint8Array.from({ length: 256 }, (_, c) => (c >= 65 && c <= 90 ? c
 
 let trigramRank: Map<number, number> | undefined;
 
-const trigramCode = (s: string, at: number): number => (s.charCodeAt(at) << 16) | (s.charCodeAt(at + 1) << 8) | s.charCodeAt(at + 2);
+/** `'` and `` ` `` read as `"`: the frequency table counts the three quotes as one (scripts/trigram-frequency.js). */
+const quote = (c: number): number => (c === 39 || c === 96 ? 34 : c);
+
+const trigramCode = (s: string, at: number): number => (quote(s.charCodeAt(at)) << 16) | (quote(s.charCodeAt(at + 1)) << 8) | quote(s.charCodeAt(at + 2));
 
 /** How common the 3-character piece of a keyword at `at` is in ordinary code: higher is rarer. */
 function rarity(k: string, at: number): number {
@@ -114,8 +117,6 @@ function rarity(k: string, at: number): number {
 
 /** Offset of the keyword's rarest 3-character piece (the first of equals). */
 export function rarestWindow(k: string): number {
-  const known = PRECOMPUTED_WINDOWS.get(k);
-  if (known !== undefined) return known;
   let best = 0;
   let bestScore = -1;
   for (let o = 0; o + 3 <= k.length; o++) {
@@ -126,6 +127,44 @@ export function rarestWindow(k: string): number {
     }
   }
   return best;
+}
+
+/**
+ * The window of each keyword of 3+ ASCII characters (its offset; -1 for the others): the rarest
+ * piece, or among equally rare pieces one that another keyword is found by already, when the
+ * keyword would otherwise be alone in its window. A window costs wherever it occurs in a text and
+ * a keyword sharing one costs only a comparison there: `"bearer"` is found at `bea` of `bearer`
+ * rather than at `"be`, `razorpay` at `pay` of `paypal` rather than at `raz` (the frequency table
+ * cannot rank the rarer pieces, which are all "not among the 3,000 most common"). The windows of the built-in rule set's
+ * keywords are computed when the scan bundle is built (PRECOMPUTED_WINDOWS).
+ */
+export function keywordWindows(keywords: readonly string[]): Int32Array {
+  const offset = new Int32Array(keywords.length).fill(-1);
+  const piece = (k: string, o: number) => k.slice(o, o + 3);
+  const users = new Map<string, number>();
+  const open: number[] = [];
+  keywords.forEach((k, i) => {
+    if (k.length < 3 || !/^[\x00-\x7f]*$/.test(k)) return;
+    const known = PRECOMPUTED_WINDOWS.get(k);
+    if (known === undefined) open.push(i);
+    offset[i] = known ?? rarestWindow(k);
+    users.set(piece(k, offset[i]!), (users.get(piece(k, offset[i]!)) ?? 0) + 1);
+  });
+  // Pieces are compared as the pass sees them (letters folded): keywords are lower-case.
+  for (const i of open) {
+    const k = keywords[i]!;
+    const own = piece(k, offset[i]!);
+    if (users.get(own) !== 1) continue;
+    const top = rarity(k, offset[i]!);
+    for (let o = 0; o + 3 <= k.length; o++) {
+      if (o === offset[i] || rarity(k, o) !== top || !users.has(piece(k, o))) continue;
+      users.delete(own);
+      users.set(piece(k, o), users.get(piece(k, o))! + 1);
+      offset[i] = o;
+      break;
+    }
+  }
+  return offset;
 }
 
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
@@ -155,6 +194,7 @@ export function buildKeywordTable(
     else lists.set(w, [k]);
   };
   const other: Array<{ k: number; pattern: RegExp }> = [];
+  const windows = keywordWindows(keywords);
   keywords.forEach((k, i) => {
     if (k.length < 2) return;
     if (!ascii(k)) {
@@ -170,7 +210,7 @@ export function buildKeywordTable(
       for (let x = 0; x < CLASSES; x++) add((x << 12) | (c(0) << 6) | c(1), i);
       return;
     }
-    const o = rarestWindow(k);
+    const o = windows[i]!;
     offset[i] = o;
     add((c(o) << 12) | (c(o + 1) << 6) | c(o + 2), i);
   });

@@ -12,22 +12,30 @@ describe("literalPrefixes", () => {
 
   it("unescapes punctuation and stops at a large class or once an optional part is not needed", () => {
     assert.deepEqual(literalPrefixes("SG\\.[A-Za-z]{22}", false), ["SG."]);
-    assert.deepEqual(literalPrefixes("https?:\\/\\/", false), ["http"]);
+    // 6 characters are selective: an optional part after them is not needed.
+    assert.deepEqual(literalPrefixes("secret[_.-]?:", false), ["secret"]);
     assert.deepEqual(literalPrefixes("ab+c", false), ["ab"]);
   });
 
   it("collects every branch of a group and of the whole pattern, shortest first", () => {
-    assert.deepEqual(literalPrefixes("(?:neo4j(?:\\+s)?|bolt|etcd):\\/\\/", false), ["bolt", "etcd", "neo4j"]);
+    assert.deepEqual(literalPrefixes("(?:neo4j(?:\\+s)?|bolt|etcd)[:@]", false), ["bolt", "etcd", "neo4j"]);
     assert.deepEqual(literalPrefixes("Client\\s*\\(|Stripe\\s*\\(", false), ["Client", "Stripe"]);
     assert.deepEqual(literalPrefixes("(?:ab|c)d", false), ["cd", "abd"]);
   });
 
-  it("expands small classes, \\d and optional parts while the prefixes are shorter than 3 characters", () => {
+  it("expands small classes, \\d and optional parts while the prefixes are shorter than 3 characters, or 6 in small sets", () => {
     assert.deepEqual(literalPrefixes("[sr]k_live", false), ["rk_live", "sk_live"]);
     assert.deepEqual(literalPrefixes("SK[0-9a-f]{32}", false), [..."0123456789abcdef"].map((c) => `SK${c}`));
     assert.deepEqual(literalPrefixes("\\dQ~", false), [..."0123456789"].map((d) => `${d}Q~`));
     assert.deepEqual(literalPrefixes("(?:x)?abc", false), ["abc", "xabc"]);
     assert.deepEqual(literalPrefixes("\\bcf[_.-]?api[_.-]?key", false), ["cfapi", "cf-api", "cf.api", "cf_api"]);
+    // Past 3 characters, small sets go on growing until their strings have 6 (a 3-character keyword is found by its only piece, often common).
+    assert.deepEqual(literalPrefixes("https?:\\/\\/", false), ["http://", "https://"]);
+    assert.deepEqual(literalPrefixes("(?:neo4j(?:\\+s)?|bolt|etcd):\\/\\/", false), ["bolt://", "etcd://", "neo4j://", "neo4j+s://"]);
+    assert.deepEqual(literalPrefixes("app[_.-]?secret", true), ["appsecret", "app-secret", "app.secret", "app_secret"]);
+    assert.deepEqual(literalPrefixes("cc[_.-]?test[_.-]?reporter", true), ["cctest", "cc-test", "cc.test", "cc_test"]);
+    // ... but not past 8 strings: `[_.-]?` would make 16 of these 4.
+    assert.deepEqual(literalPrefixes("ab[_.-]?cd[_.-]?ef", false), ["abcd", "ab-cd", "ab.cd", "ab_cd"]);
     // An optional group that stops inside may also be absent: then what follows it starts the match.
     assert.deepEqual(literalPrefixes("(?:(?:mongodb[_.-]?)?atlas[\\w.-]{0,20}?private)", true), ["atlas", "mongodb"]);
   });
