@@ -134,9 +134,9 @@ export function rarestWindow(k: string): number {
  * piece, or among equally rare pieces one that another keyword is found by already, when the
  * keyword would otherwise be alone in its window. A window costs wherever it occurs in a text and
  * a keyword sharing one costs only a comparison there: `"bearer"` is found at `bea` of `bearer`
- * rather than at `"be`, `razorpay` at `pay` of `paypal` rather than at `raz` (the frequency table
- * cannot rank the rarer pieces, which are all "not among the 3,000 most common"). The windows of the built-in rule set's
- * keywords are computed when the scan bundle is built (PRECOMPUTED_WINDOWS).
+ * rather than at `"be`, `devops` at `ops` of `opsgenie` rather than at `evo` (the frequency table
+ * cannot rank the rarer pieces: all are "not among the 3,000 most common"). The windows of the
+ * built-in rule set's keywords are computed when the scan bundle is built (PRECOMPUTED_WINDOWS).
  */
 export function keywordWindows(keywords: readonly string[]): Int32Array {
   const offset = new Int32Array(keywords.length).fill(-1);
