@@ -192,7 +192,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     // A directory named below the root is walked under the root's and its parents' .gitignore
     // files, as git lists it (`git ls-files -- sub`), and not at all when one of them ignores it.
     const above = ancestorIgnores(root, toRel(root, dir));
-    if (above !== null) walkDirectory(root, dir, above, options.filter, result, add);
+    if (above !== null) walkDirectory(dir, toRel(root, dir), above, options.filter, result, add);
   }
   if (options.paths?.length) noteEmptyTargets(root, dirs, result);
   return result;
@@ -230,21 +230,13 @@ function noteEmptyTargets(root: string, dirs: string[], result: WalkResult): voi
 }
 
 function walkDirectory(
-  root: string,
   dir: string,
+  relDir: string,
   parentIgnores: IgnoreFile[],
   filter: PathFilter,
   result: WalkResult,
-  add: (abs: string, explicit: boolean) => void,
+  add: (abs: string, explicit: boolean, knownRel: string) => void,
 ): void {
-  const relDir = toRel(root, dir);
-  let ignores = parentIgnores;
-  try {
-    const text = readFileSync(join(dir, ".gitignore"), "utf8");
-    ignores = [...parentIgnores, new IgnoreFile(relDir, text)];
-  } catch {
-    /* no .gitignore here */
-  }
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
@@ -253,9 +245,23 @@ function walkDirectory(
     bump(result, "unreadable");
     return;
   }
+  // A .gitignore is read only where the listing has one: trying every
+  // directory cost a failing open and a thrown error each (the corpus
+  // without git: 4,100 directories, ~40% of the walk's CPU). Any case
+  // counts: a case-insensitive file system opens .GITIGNORE as .gitignore.
+  let ignores = parentIgnores;
+  if (entries.some((entry) => entry.name.length === 10 && entry.name.toLowerCase() === ".gitignore")) {
+    try {
+      const text = readFileSync(join(dir, ".gitignore"), "utf8");
+      ignores = [...parentIgnores, new IgnoreFile(relDir, text)];
+    } catch {
+      /* not a readable file */
+    }
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const abs = join(dir, entry.name);
+    // The entry's path from the root, built as path.relative() would give it (with "/"), without it.
     const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
     if (entry.isSymbolicLink()) {
       if (!isIgnored(ignores, rel, false)) bump(result, "symlink");
@@ -263,10 +269,10 @@ function walkDirectory(
     }
     if (entry.isDirectory()) {
       if (!filter.enterDirectory(rel) || isIgnored(ignores, rel, true)) continue;
-      walkDirectory(root, abs, ignores, filter, result, add);
+      walkDirectory(abs, rel, ignores, filter, result, add);
     } else if (entry.isFile()) {
       if (isIgnored(ignores, rel, false)) continue;
-      add(abs, false);
+      add(abs, false, rel);
     } else {
       bump(result, "not-a-file");
     }
