@@ -401,4 +401,24 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Subversion's credential cache (~/.subversion/auth/svn.simple/<md5 of realm>): a hash dump
+  // (`K <len>\nkey\nV <len>\nvalue`) that holds `password` in clear when the client was allowed to store
+  // plaintext passwords (no keyring). https://svnbook.red-bean.com/en/1.7/svn.serverconfig.netmodel.html#svn.serverconfig.netmodel.credcache
+  custom({
+    id: "svn-simple-password",
+    description: "Subversion cached plaintext password (auth/svn.simple credential file)",
+    kind: "password",
+    severity: "high",
+    docs: "https://svnbook.red-bean.com/en/1.7/svn.serverconfig.netmodel.html#svn.serverconfig.netmodel.credcache",
+    keywords: ["svn:realmstring"],
+    pattern: /^K 8\r?\npassword\r?\nV \d{1,4}\r?\n(?<secret>[^\r\n]{1,256})$/m,
+    validate: isRealPassword,
+    get examples() {
+      const p = pw("svn-simple");
+      return {
+        invalid: [`K 8\npasstype\nV 6\nsimple\nK 8\npassword\nV ${p.length}\n${p}\nK 15\nsvn:realmstring\nV 38\n<https://svn.acme.io:443> Acme SVN repo\nK 8\nusername\nV 5\nalice\nEND\n`],
+        valid: ["K 8\npasstype\nV 8\ngnome-keyring\nK 15\nsvn:realmstring\nV 38\n<https://svn.acme.io:443> Acme SVN repo\nK 8\nusername\nV 5\nalice\nEND\n", "K 8\npassword\nV 8\npassword\nK 15\nsvn:realmstring\nV 3\n<x>\nEND\n"],
+      };
+    },
+  }),
 ];
