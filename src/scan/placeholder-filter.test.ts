@@ -307,4 +307,6 @@ test("phpass and WordPress bcrypt hashes, instructions to change the value and t
   for (const v of ["change-me-in-production", "replace_me_with_a_real_key", "CHANGE THIS BEFORE DEPLOYING", "please-change-it"]) assert.equal(notSecretReason(v), "placeholder or default value", v);
   assert.equal(notSecretReason("exchangemeter-4Kq9Zr"), null, "change/me inside other words");
   assert.equal(notSecretReason(["d-FL95Q19", "q7MQmFpd7", "hHD0Ty"].join("")), "documented example value");
+  assert.equal(notSecretReason("*" + "0A1B2C3D4E".repeat(4)), "hash or digest", "MySQL native password hash");
+  assert.equal(notSecretReason("*" + "0A1B2C3D4E".repeat(4) + "x"), null, "not 40 hex");
 });

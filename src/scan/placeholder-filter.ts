@@ -255,6 +255,9 @@ export function isHash(v: string): boolean {
     // PostgreSQL's stored role passwords: "md5" + md5(password || user), or a SCRAM-SHA-256 verifier
     // (https://www.postgresql.org/docs/current/catalog-pg-authid.html); pgbouncer userlists hold the same.
     /^md5[0-9a-f]{32}$/.test(v) ||
+    // MySQL 4.1+ mysql_native_password hash: "*" + 40 hex, SHA1(SHA1(password)) (`IDENTIFIED BY PASSWORD '*…'`,
+    // `mysql.user` dumps; https://dev.mysql.com/doc/refman/5.7/en/password-hashing.html).
+    /^\*[0-9A-Fa-f]{40}$/.test(v) ||
     // Django's unusable password (`set_unusable_password()`): "!" + 40 random characters, never a
     // password (UNUSABLE_PASSWORD_PREFIX and UNUSABLE_PASSWORD_SUFFIX_LENGTH in django/contrib/auth/hashers.py).
     /^![A-Za-z0-9]{40}$/.test(v) ||
