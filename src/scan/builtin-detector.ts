@@ -54,6 +54,11 @@ const CODE_BEARER = /\.bearer_auth[ \t]*\([ \t]*()"([A-Za-z0-9._~+/=-]{12,})"[ \
 // (https://dev.mysql.com/doc/refman/8.0/en/create-user.html); `… WITH plugin AS '…'` gives a hash instead.
 const SQL_PASSWORD = /\b(?:password|identified(?:[ \t]+with[ \t]+['"`]?\w{1,64}['"`]?)?[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
 const SQL_PASSWORD_AT = new RegExp(SQL_PASSWORD.source, "iy");
+// Oracle takes the password as an identifier, unquoted: `CREATE USER app IDENTIFIED BY Welcome1_x;`
+// (letters, digits, `_`, `$`, `#`, starting with a letter: https://docs.oracle.com/en/database/oracle/oracle-database/19/sqlrf/CREATE-USER.html).
+// It must end the statement or be followed by another clause of it, so that prose ("identified by name
+// and …") and MySQL's `IDENTIFIED BY PASSWORD '…'`/`BY RANDOM PASSWORD` are not read as one.
+const SQL_UNQUOTED_IDENTIFIED = /\bidentified[ \t]+by[ \t]+(?!(?:password|random|values)\b)([A-Za-z][\w$#]{3,127})(?=[ \t]*(?:;|\r?$|[ \t](?:default|temporary|quota|profile|password|account|container|replace)\b))/gim;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -94,6 +99,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (found.has("authorization")) authHeaders(text, info, hits, anchors?.offsets.get("authorization"));
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
+  if (found.has("identified") && info.kind !== "js") sqlUnquoted(text, hits);
   if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || found.has("pdo"))) credentialCalls(text, hits);
   if (info.kind === "code" && (found.has("bearer_auth") || found.has("forhttpheaderfield"))) codeBearers(text, info, hits);
   if (info.kind === "code" && (found.has("b64encode") || found.has("base64_encode") || found.has("encode64") || found.has("encodetostring"))) basicEncodes(text, hits);
@@ -591,6 +597,15 @@ function sql(text: string, hits: BuiltinHit[], anchors?: BuiltinAnchors): void {
     if ((m = SQL_PASSWORD_AT.exec(text)) === null) continue;
     end = SQL_PASSWORD_AT.lastIndex;
     sqlPassword(hits, m);
+  }
+}
+
+function sqlUnquoted(text: string, hits: BuiltinHit[]): void {
+  SQL_UNQUOTED_IDENTIFIED.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SQL_UNQUOTED_IDENTIFIED.exec(text)) !== null) {
+    const pw = m[1]!;
+    pushPassword(hits, pw, m.index + m[0].length - pw.length, "password in a SQL user statement", "sql-password");
   }
 }
 
