@@ -289,6 +289,25 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // GitHub CLI `gh secret set NAME --body "<value>"` (`-b`): whatever is set there is an Actions,
+  // Dependabot or Codespaces secret by definition (https://cli.github.com/manual/gh_secret_set).
+  // Piped or file input (`< file`, `--body -`, `$(…)`) carries no literal.
+  custom({
+    id: "gh-secret-set-body",
+    description: "Secret value given to gh secret set --body",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://cli.github.com/manual/gh_secret_set",
+    keywords: ["secret set"],
+    pattern: /\bgh[ \t]{1,4}secret[ \t]{1,4}set\b[^\n|;&]{0,200}?[ \t](?:--body[= \t]|-b[ \t]?)[ \t]{0,4}(["']?)(?<secret>[^\s"'$`<>|;&-][^\s"'`<>|;&]{5,1000})\1(?=\s|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`gh secret set NPM_TOKEN --body "${fake(ALNUM, 24, "ghsecret")}"`, `gh secret set -R acme/app DEPLOY_KEY -b${fake(ALNUM, 32, "ghsecret2")} --env prod`],
+        valid: ['gh secret set NPM_TOKEN --body "$NPM_TOKEN"', "gh secret set NPM_TOKEN < token.txt", "gh secret set NPM_TOKEN --body -", 'gh secret set SENTRY_TOKEN --body "<your token>"'],
+      };
+    },
+  }),
   // Windows `net use [drive:] \\server\share [password] [/user:[domain\\]name]`: the password is a
   // positional argument, before or after /user (https://learn.microsoft.com/en-us/previous-versions/windows/it-pro/windows-server-2012-r2-and-2012/gg651155(v=ws.11)).
   custom({
