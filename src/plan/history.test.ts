@@ -36,3 +36,16 @@ test("secrets in git history: a committed .env value is flagged for rotation, a 
   const without = await plan({ root, env: {}, history: false });
   assert.equal(without.warnings.some((w) => w.code === "history-only"), false);
 });
+
+test("a secret still in the tree in a file vaultshift does not migrate (package.json config) is not reported as history-only", async () => {
+  const root = join(tmp.dir, "kept");
+  mkdirSync(root, { recursive: true });
+  git(root, "init", "-q");
+  writeFileSync(join(root, "package.json"), '{\n  "name": "kept",\n  "config": { "webhookSecret": "whsec_CANARYkeep4Rt7Yu2Io9Pa5Sd8Fg" }\n}\n');
+  writeFileSync(join(root, ".env"), "DB_PASSWORD=CANARY_kept_Xk9mP2vL8qR4nZ7w\n");
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "-m", "first");
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.warnings.filter((w) => w.code === "not-migrated").map((w) => w.file), ["package.json"]);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "history-only"), []);
+});

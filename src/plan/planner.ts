@@ -223,7 +223,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Git history: values committed once stay readable there.
   if (options.history !== false) {
     progress({ stage: "scan", step: 1, total: 1, message: "scanning git history" });
-    const current = new Set(found.secrets.map((c) => fingerprint(salt, c.value)));
+    // The tree holds the secrets it moves and the ones it leaves (not-migrated): neither is "only in history".
+    const current = new Set([...found.secrets.map((c) => c.value), ...unmovedValues].map((v) => fingerprint(salt, v)));
     const history = await historySecrets(root, salt, current);
     warnings.push(...history.warnings);
     for (const s of secrets) {
