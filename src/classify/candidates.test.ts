@@ -115,6 +115,7 @@ test("files of .env encryption tools are never migrated: dotenvx .env.keys and d
   assert.equal(classifyVariable("DOTENV_VAULT_PRODUCTION", "s7NYXa809k/bVSPwIAmJhPJmEGTtU0hG58hOZy7I0ix6y5HP8LsHBsZCYC/gw5DDFy5DgOcyd18R", ".env.vault").verdict, "public");
   // The same name elsewhere is judged as any other.
   assert.equal(classifyVariable("DOTENV_VAULT_PRODUCTION", "s7NYXa809k/bVSPwIAmJhPJmEGTtU0hG58hOZy7I0ix6y5HP8LsHBsZCYC/gw5DDFy5DgOcyd18R", ".env").verdict, "secret");
+  assert.equal(classifyVariable("DOTENV_VAULT_PRODUCTION", "s7NYXa809k/bVSPwIAmJhPJmEGTtU0hG58hOZy7I0ix6y5HP8LsHBsZCYC/gw5DDFy5DgOcyd18R").verdict, "secret", "no file: not known to be a .env.vault");
 });
 
 test("hard .env values: '$' in a single-quoted value is a character, \\n/\\t escapes and a quoted sentence around a token do not hide a secret; references, commands and prose stay config", () => {

@@ -62,7 +62,8 @@ function classifyValue(name: string, value: string, file: string | undefined, op
   // dotenv-vault's `.env.vault`: each DOTENV_VAULT_<ENV> is AES-256-GCM ciphertext of that
   // environment's .env, decrypted with DOTENV_KEY, and meant to be committed
   // (https://www.dotenv.org/docs/security/env-vault). The key is the secret, not this.
-  if (/^DOTENV_VAULT(?:_[A-Z0-9_]+)?$/.test(name) && (file === undefined || /(?:^|\/)\.env\.vault$/i.test(file))) {
+  // Only in that file: the name alone, anywhere else (the process environment, a .env), proves nothing.
+  if (/^DOTENV_VAULT(?:_[A-Z0-9_]+)?$/.test(name) && file !== undefined && /(?:^|\/)\.env\.vault$/i.test(file)) {
     return { verdict: "public", confidence: 0.9, reason: "dotenv-vault ciphertext, decrypted with DOTENV_KEY: safe to commit" };
   }
 
