@@ -175,20 +175,37 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const { files, toolKeys, linkedOutside } = findEnvFiles(root, options.exclude);
   if (Object.keys(linkedOutside).length > 0) out.linkedOutside = linkedOutside;
   const envFiles = [...files, ...Object.keys(linkedOutside)].sort();
-  // Sources are read first: a loader in them may say that a .env is every mode's base layer.
-  const sources: { file: string; text: string }[] = [];
+  // Sources are read first: a loader in them may say that a .env is every mode's base
+  // layer, or load two files in an order. Each text is read once and dropped: what is
+  // needed of it (those facts, its literal secrets) is taken in the same pass.
+  const loadedByCode: string[] = [];
+  const loadOrder: { winner: string; loser: string; loader: string }[] = [];
+  const literals: Candidate[] = [];
   for (const file of findSourceFiles(root, options.exclude)) {
+    let text: string;
     try {
-      sources.push({ file, text: readFileSync(join(root, file), "utf8") });
+      text = readFileSync(join(root, file), "utf8");
     } catch {
       continue;
     }
+    out.sourceFiles.push(file);
+    loadedByCode.push(...layeredByCode(file, text, envFiles));
+    for (const [winner, loser] of loadedFirst(file, text, envFiles)) loadOrder.push({ winner, loser, loader: file });
+    for (const f of scanText({ text, file }).findings) {
+      literals.push({
+        source: { type: "literal", file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, name: f.name ?? f.ruleId, start: f.start, end: f.end },
+        name: f.name ?? f.ruleId,
+        value: f.secret,
+        environment: "shared",
+        kind: f.kind,
+        confidence: f.confidence,
+        reason: f.reason,
+      });
+    }
   }
-  const loadedByCode = sources.flatMap((s) => layeredByCode(s.file, s.text, envFiles));
-  const loadOrder = sources.flatMap((s) => loadedFirst(s.file, s.text, envFiles).map(([winner, loser]) => ({ winner, loser, loader: s.file })));
-  const entriesOf = new Map<string, Map<string, string>>();
   out.layeredDirs = [...layeredEnvDirs(envFiles, dependencyNames(root), loadedByCode)].sort();
   const layered = new Set(out.layeredDirs);
+  const entriesOf = new Map<string, Map<string, string>>();
   for (const file of envFiles) {
     let text: string;
     try {
@@ -261,20 +278,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
   }
 
-  for (const { file, text } of sources) {
-    out.sourceFiles.push(file);
-    for (const f of scanText({ text, file }).findings) {
-      out.secrets.push({
-        source: { type: "literal", file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, name: f.name ?? f.ruleId, start: f.start, end: f.end },
-        name: f.name ?? f.ruleId,
-        value: f.secret,
-        environment: "shared",
-        kind: f.kind,
-        confidence: f.confidence,
-        reason: f.reason,
-      });
-    }
-  }
+  // Literal secrets in sources come after the .env files' ones, as they always have.
+  out.secrets.push(...literals);
   return out;
 }
 
