@@ -163,7 +163,7 @@ export function isProcessObject(node: Node, processNames?: ReadonlySet<string>):
   return isProcessRequire(node);
 }
 
-/** The names a file binds to the `process` module itself (default or namespace import, or a require of it). */
+/** The names a file binds to the process object (a default or namespace import of the `process` module, a require of it, a const holding it). */
 export function processNames(ast: File): Set<string> {
   const names = new Set<string>();
   for (const s of ast.program.body) {
@@ -171,8 +171,9 @@ export function processNames(ast: File): Set<string> {
       for (const sp of s.specifiers) if (sp.type !== "ImportSpecifier") names.add(sp.local.name);
     }
   }
+  // `const proc = require("process")`, `const proc = globalThis.process`, `const proc = process`.
   walk(ast.program, (node) => {
-    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && isProcessRequire(node.init)) names.add(node.id.name);
+    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && isProcessObject(node.init)) names.add(node.id.name);
   });
   return names;
 }

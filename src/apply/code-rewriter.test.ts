@@ -516,3 +516,15 @@ test("whole uses and dynamic reads through require(\"process\").env and globalTh
   assert.equal(out.content, `const { spawn } = require("child_process");\nconst { processEnv } = require("./secrets.js");\nspawn("x", { env: processEnv });\nconst v = processEnv[name];\n`);
   assert.deepEqual(out.warnings.map((w) => w.code), ["whole-env-use", "dynamic-env-access"]);
 });
+
+test("an env alias with no initialiser to replace (named import, const { env } = process) used whole reads processEnv where it is used; a const holding the process object is one too", () => {
+  const esm = `import { env } from "node:process";\nimport { spawn } from "node:child_process";\nspawn("x", [], { env: env });\nconst copy = { ...env };\nexport const k = env.STRIPE_KEY;\n`;
+  const out = rewrite("a.mjs", esm);
+  assert.equal(
+    out.content,
+    `import { env } from "node:process";\nimport { spawn } from "node:child_process";\nimport { secrets, processEnv } from "./secrets.js";\nspawn("x", [], { env: processEnv });\nconst copy = { ...processEnv };\nexport const k = secrets.STRIPE_KEY;\n`,
+  );
+  const cjs = `const proc = globalThis.process;\nconst { env } = process;\nmodule.exports = [proc.env.DB_PASSWORD, Object.keys(env)];\n`;
+  // No leading require to follow: the import is the first statement.
+  assert.equal(rewrite("b.cjs", cjs).content, `const { secrets, processEnv } = require("./secrets.js");\nconst proc = globalThis.process;\nconst { env } = process;\nmodule.exports = [secrets.DB_PASSWORD, Object.keys(processEnv)];\n`);
+});

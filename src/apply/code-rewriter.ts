@@ -156,6 +156,12 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       overlaidAliases.add(envNode.name);
       return true;
     }
+    // An alias with no `process.env` initialiser to replace (`const { env } = process`,
+    // `import { env } from "node:process"`): the overlay goes where it is used.
+    if (envNode.type === "Identifier" && aliases.has(envNode.name)) {
+      edits.push({ start: envNode.start!, end: envNode.end!, text: envIdent });
+      return true;
+    }
     return false;
   };
 
