@@ -54,7 +54,8 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
   const candidates: Candidate[] = [];
   // Aliases and destructurings are listed where the AST would list them: in a text the scanner would
   // parse. Minified bundles (`var t=process.env`, then every `t.x`) are not read for them.
-  const exact: Exact | null = full ? { candidates: [], covered: new Set(), seen: new Set(), unsure: false } : null;
+  // The fallbacks read, for the walk's candidates (only in a text the scanner would parse).
+  const fallbacks: Fallback[] | null = full ? [] : null;
   const index = new LineCursor(text);
   let p = found === undefined || found.has("process.env") ? text.indexOf("process.env") : -1;
   let q = found === undefined || found.has("import.meta.env") ? text.indexOf("import.meta.env") : -1;
@@ -92,7 +93,7 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
     }
     const pos = index.position(m.index);
     const ref: EnvReference = { file, name, line: pos.line, column: pos.column, form };
-    fallback(text, m.index, end, ref, testPath, candidates, exact);
+    fallback(text, m.index, end, ref, testPath, candidates, fallbacks);
     envReferences.push(ref);
   }
   // Reads through an alias (`const env = process.env; env.API_URL`, `const { A } = env`), as the AST
@@ -110,18 +111,44 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
       const aliasName = a[1] ?? (a[3] !== undefined && !(a[2] === "`" && a[3].includes("${")) ? a[3] : null);
       const pos = index.position(p);
       const ref: EnvReference = { file, name: aliasName, line: pos.line, column: pos.column, form: aliasName === null ? "dynamic" : "alias" };
-      fallback(text, p, ALIAS_READ.lastIndex, ref, testPath, candidates, exact);
+      fallback(text, p, ALIAS_READ.lastIndex, ref, testPath, candidates, fallbacks);
       envReferences.push(ref);
     }
   }
-  if (exact === null || exact.covered.size === 0 || exact.unsure || strayFallback(text, exact.seen)) return { envReferences, candidates };
-  return { envReferences, candidates, exact: { candidates: exact.candidates, covered: exact.covered } };
+  const exact = fallbacks === null ? null : walkFallbacks(text, fallbacks, testPath);
+  return exact === null ? { envReferences, candidates } : { envReferences, candidates, exact };
 }
 
-interface Exact extends ExactFallbacks {
-  /** Opening quotes of every fallback read here. */
-  seen: Set<number>;
-  unsure: boolean;
+/** A read at [read, end) falling back to the literal whose characters `raw` start at `start`. */
+interface Fallback {
+  read: number;
+  end: number;
+  start: number;
+  raw: string;
+  ref: EnvReference;
+}
+
+// Past this many fallbacks in one file, the file is parsed rather than each one's context read (each
+// reading is linear in the text before it).
+const MAX_EXACT_FALLBACKS = 64;
+
+/**
+ * The walk's candidates for all the text's fallbacks, when one of them would have the file parsed
+ * (`defaultedLiteralAt`) and every one's context is sure; null otherwise (the file is read as before:
+ * parsed if anything else asks for it, lexically if not).
+ */
+function walkFallbacks(text: string, fallbacks: readonly Fallback[], testPath: boolean): ExactFallbacks | null {
+  const covered = new Set<number>();
+  for (const f of fallbacks) {
+    let op = f.end;
+    while (text.charCodeAt(op) === 32 || text.charCodeAt(op) === 9) op++;
+    if (defaultedLiteralAt(text, op) === f.start - 1) covered.add(f.start - 1);
+  }
+  if (covered.size === 0 || fallbacks.length > MAX_EXACT_FALLBACKS) return null;
+  const candidates: Candidate[] = [];
+  for (const f of fallbacks) if (!walkFallback(text, f, testPath, candidates)) return null;
+  if (strayFallback(text, new Set(fallbacks.map((f) => f.start - 1)))) return null;
+  return { candidates, covered };
 }
 
 /**
@@ -146,16 +173,16 @@ const ALIAS_READ = /\s*(?:\??\.\s*([A-Za-z_$][\w$]*)|(?:\?\.)?\[[ \t]*(?:(["'`])
 
 /**
  * A literal `?? "…"` / `|| "…"` after a read at [read, end): noted on `ref`, and a candidate when judged a
- * secret under the read's name. With `exact`, also what the AST walk makes of it (fallback-context.ts).
+ * secret under the read's name; listed in `fallbacks` (for walkFallbacks) in a text the scanner would parse.
  */
-function fallback(text: string, read: number, end: number, ref: EnvReference, testPath: boolean, candidates: Candidate[], exact: Exact | null): void {
+function fallback(text: string, read: number, end: number, ref: EnvReference, testPath: boolean, candidates: Candidate[], fallbacks: Fallback[] | null): void {
   const fb = FALLBACK.exec(text.slice(end, end + 2100));
   if (!fb) return;
   ref.hasLiteralFallback = true;
   const name = ref.name;
   const raw = fb[2]!;
   const start = end + fb.index + fb[0].length - 1 - raw.length;
-  if (exact !== null && !exact.unsure) walkFallback(text, read, end, start, raw, ref, testPath, exact);
+  fallbacks?.push({ read, end, start, raw, ref });
   if (!name) return;
   const j = judge(name, raw, "code", testPath, true);
   if (j.secret && !raw.includes("${")) {
@@ -175,34 +202,28 @@ function fallback(text: string, read: number, end: number, ref: EnvReference, te
 }
 
 /**
- * The walk's candidates for the fallback literal `raw` at `start` of the read at [read, end): under the
- * name its value is given (a declarator, an assignment, a property: `valueOf`), then under the variable
- * read (its `LogicalExpression` case), in the walk's order; nothing when the literal is not the whole right
- * operand. A context the text does not tell marks `exact` unsure.
+ * The walk's candidates for one fallback: under the name its value is given (a declarator, an assignment,
+ * a property: `valueOf`), then under the variable read (its `LogicalExpression` case), in the walk's order;
+ * nothing when the literal is not the whole right operand. False when the text does not tell the context.
  */
-function walkFallback(text: string, read: number, end: number, start: number, raw: string, ref: EnvReference, testPath: boolean, exact: Exact): void {
-  const quote = start - 1;
-  const close = start + raw.length;
-  exact.seen.add(quote);
-  if (!endsOperand(text, close)) return; // `|| "…" + x`, `|| "…".trim()`: the right operand is not the literal
-  const ctx = fallbackContext(text, read, close);
+function walkFallback(text: string, f: Fallback, testPath: boolean, out: Candidate[]): boolean {
+  const quote = f.start - 1;
+  const close = f.start + f.raw.length;
+  if (!endsOperand(text, close)) return true; // `|| "…" + x`, `|| "…".trim()`: the right operand is not the literal
+  const ctx = fallbackContext(text, f.read, close);
   // A name read from the text as the AST reads it: no escapes in a quoted key.
-  if (ctx === undefined || (ref.name !== null && ref.name.includes("\\"))) {
-    exact.unsure = true;
-    return;
-  }
-  let op = end;
-  while (text.charCodeAt(op) === 32 || text.charCodeAt(op) === 9) op++;
-  if (defaultedLiteralAt(text, op) === quote) exact.covered.add(quote);
-  if (text.charCodeAt(quote) === 96 && raw.includes("${")) return; // a template with expressions is no literal to the walk
+  const name = f.ref.name;
+  if (ctx === undefined || (name !== null && name.includes("\\"))) return false;
+  if (text.charCodeAt(quote) === 96 && f.raw.includes("${")) return true; // a template with expressions is no literal to the walk
   if (ctx.target !== null) {
-    const c = literalCandidate(text, start, close, ctx.target, "js-hardcoded-secret", testPath);
-    if (c) exact.candidates.push(c);
+    const c = literalCandidate(text, f.start, close, ctx.target, "js-hardcoded-secret", testPath);
+    if (c) out.push(c);
   }
-  if (ref.name) {
-    const c = literalCandidate(text, start, close, ref.name, "js-env-fallback-secret", testPath, `literal fallback for ${ref.name}`);
-    if (c) exact.candidates.push(c);
+  if (name) {
+    const c = literalCandidate(text, f.start, close, name, "js-env-fallback-secret", testPath, `literal fallback for ${name}`);
+    if (c) out.push(c);
   }
+  return true;
 }
 
 /**

@@ -109,3 +109,14 @@ test("the fallbacks' candidates are found without a parse: the declarator's name
   const { findings } = scanText({ text, file: "src/db.js" }, { rules: [] });
   assert.deepEqual(findings.map((f) => `${f.ruleId}:${f.line}`), ["js-hardcoded-secret:1", "authorization-header:2"]);
 });
+
+test("a file with very many fallbacks is parsed rather than each one's context read", () => {
+  const many = Array.from({ length: 70 }, (_, i) => `const v${i} = process.env.V${i} || "default-${i}";`).join("\n");
+  const text = `${many}\nconst dbPassword = process.env.DB_PASSWORD || "${PW}";`;
+  const reads = lexicalEnvReferences(text, "src/a.js", false);
+  assert.equal(reads.exact, undefined);
+  assert.equal(worthParsing(text), true);
+  // Fewer: read without a parse.
+  const few = `${many.split("\n").slice(0, 60).join("\n")}\nconst dbPassword = process.env.DB_PASSWORD || "${PW}";`;
+  assert.equal(worthParsing(few, undefined, lexicalEnvReferences(few, "src/a.js", false).exact?.covered), false);
+});
