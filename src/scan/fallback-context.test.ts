@@ -95,7 +95,7 @@ test("an environment fallback read without a parse: the walk's candidates, the s
       }
     }
   }
-  assert.ok(lexical >= 60, `${lexical} shapes read without a parse`);
+  assert.ok(lexical >= 80, `${lexical} shapes read without a parse`);
 });
 
 test("the fallbacks' candidates are found without a parse: the declarator's name and the variable read", () => {
