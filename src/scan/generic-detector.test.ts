@@ -535,3 +535,13 @@ test("an environment dump line (`NAME=value` alone on its line) in a text file i
   assert.deepEqual(secretsIn("notes.txt", `The SESSION_SECRET=${hex} was rotated.\n`), []);
   assert.deepEqual(secretsIn("README.md", `    JWT_SECRET=your-jwt-secret-here\n    API_KEY=xxxxxxxxxxxxxxxx\n`), []);
 });
+
+test("in code, a quoted literal that a formatter wrapped onto the line after `=` or `:` is the value; YAML and references are not", () => {
+  const half = TOKEN.slice(0, 20);
+  assert.deepEqual(secretsIn("src/client.ts", `export const API_SECRET =\n  "${TOKEN}";\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("src/config.js", `const config = {\n  apiSecret:\n    "${TOKEN}",\n};\n`), [TOKEN]);
+  // A key split across concatenated literals: the first part is reported where it stands.
+  assert.deepEqual(secretsIn("src/search.ts", `export const SEARCH_KEY =\n  "${half}" +\n  "${TOKEN.slice(20)}XYZ";\n`), [half]);
+  assert.deepEqual(secretsIn("src/env.ts", `const apiSecret =\n  process.env.API_SECRET;\n`), []);
+  assert.deepEqual(secretsIn("config.yml", `api_secret:\n  - "${TOKEN}"\n`), []);
+});

@@ -731,10 +731,20 @@ function operatorValue(text: string, j: number, info: FileInfo, query: boolean, 
   OPERATOR.lastIndex = j;
   const op = OPERATOR.exec(text);
   if (!op) return null;
+  const at = j + op[0].length;
+  // In code, a formatter wraps a long assignment after its operator (Prettier's `const API_SECRET =`,
+  // `apiSecret:` then the string indented on the next line): the quoted literal there is the value.
+  // Only a quoted one, and never where unquoted values are literals (YAML `key:` then a nested block).
+  if (!unquoted && (codeAt(text, at) === 10 || codeAt(text, at) === 13)) {
+    NEXT_LINE_LITERAL.lastIndex = at;
+    return NEXT_LINE_LITERAL.test(text) ? readQuoted(text, NEXT_LINE_LITERAL.lastIndex) : null;
+  }
   // `&`, `*`, `!` open YAML anchors, aliases and tags only after a YAML `:`;
   // after `=` (.properties, INI, shell) they are the password's first character.
-  return literalAt(text, j + op[0].length, info, query, op[0].includes(":"), unquoted);
+  return literalAt(text, at, info, query, op[0].includes(":"), unquoted);
 }
+
+const NEXT_LINE_LITERAL = /\r?\n[ \t]{1,40}(?=["'`])/y;
 
 function isBuilderMethod(text: string, s: number, e: number): boolean {
   const ident = text.slice(s, e);
