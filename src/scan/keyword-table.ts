@@ -104,6 +104,9 @@ let trigramRank: Map<number, number> | undefined;
 /** `'` and `` ` `` read as `"`: the frequency table counts the three quotes as one (scripts/trigram-frequency.js). */
 const quote = (c: number): number => (c === 39 || c === 96 ? 34 : c);
 
+/** Whether a keyword is all ASCII: the others have no window (keywordWindows) and are searched for by a regular expression (buildKeywordTable). */
+const ascii = (k: string): boolean => /^[\x00-\x7f]*$/.test(k);
+
 const trigramCode = (s: string, at: number): number => (quote(s.charCodeAt(at)) << 16) | (quote(s.charCodeAt(at + 1)) << 8) | quote(s.charCodeAt(at + 2));
 
 /** How common the 3-character piece of a keyword at `at` is in ordinary code: higher is rarer. */
@@ -144,7 +147,7 @@ export function keywordWindows(keywords: readonly string[]): Int32Array {
   const users = new Map<string, number>();
   const open: number[] = [];
   keywords.forEach((k, i) => {
-    if (k.length < 3 || !/^[\x00-\x7f]*$/.test(k)) return;
+    if (k.length < 3 || !ascii(k)) return;
     const known = PRECOMPUTED_WINDOWS.get(k);
     if (known === undefined) open.push(i);
     offset[i] = known ?? rarestWindow(k);
@@ -173,7 +176,6 @@ export function buildKeywordTable(
   options: { wasmAfter?: number; chunk?: number; simd?: boolean; follow?: ReadonlyArray<KeywordFollow | null | undefined> | (() => ReadonlyArray<KeywordFollow | null | undefined>) } = {},
 ): KeywordTable {
   const count = keywords.length;
-  const ascii = (k: string) => /^[\x00-\x7f]*$/.test(k);
   // Classes: one per character keywords use (letters folded), the rest share
   // class 0; past 63 distinct characters the last class is shared (more
   // candidates, still confirmed).
