@@ -104,8 +104,10 @@ async function gitList(
   const stdout = await listing;
   if (stdout === undefined) return undefined;
   // A path with several stages in the index (a merge in progress) is listed
-  // once per stage, one after the other (git sorts its output; --deduplicate
-  // needs git 2.31): comparing with the previous path drops those, without
+  // once per stage, one after the other (the index is sorted by path, then
+  // stage; --deduplicate needs git 2.31). git lists the untracked paths first,
+  // then the index's, and no path is both. Comparing with the previous path
+  // drops those repeats, without
   // a Set of every path (~5 ms of CPU for the corpus's 22,700, on the main
   // thread while the worker waits for its jobs).
   const paths: string[] = [];
