@@ -11,9 +11,12 @@ import type { TableHit } from "./markdown-table.js";
 // text holds markup other than a wrapping <code>/<span>/<strong> tag, or a
 // character reference, are skipped: the value would not be the text as typed.
 
-const TABLE = /<table\b[^>]*>([\s\S]*?)<\/table\s*>/gi;
-const ROW = /<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi;
-const CELL = /<t([hd])\b[^>]*>([\s\S]*?)<\/t[hd]\s*>/gi;
+// An element runs to its end tag or to the next start tag of its kind: HTML lets `</tr>` and `</td>` be
+// left out (HTML Living Standard §13.1.2.4), and a lazy match that needs the end tag rescans the rest of
+// the table from every `<tr` that has none (quadratic in the table's size).
+const TABLE = /<table\b[^>]*>((?:(?!<\/?table\b)[\s\S])*)/gi;
+const ROW = /<tr\b[^>]*>((?:(?!<\/?tr\b)[\s\S])*)/gi;
+const CELL = /<t([hd])\b[^>]*>((?:(?!<\/?t[hd]\b)[\s\S])*)/gi;
 const WRAPPER = /^<(code|span|strong|b|kbd|tt|samp)\b[^>]*>([^<]*)<\/\1\s*>$/i;
 
 /** `<th` and `<td` may be in the text (a cheap search; the tables are parsed only then). */
