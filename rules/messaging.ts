@@ -1,4 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
+import { looksLikeIdentifier } from "../src/scan/entropy.js";
 import { assigned, custom, keywordsWith, prefixed, withProperties } from "./build.js";
 import { ALNUM, B64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
 
@@ -394,7 +395,7 @@ export const rules: Rule[] = [
   }),
   // MailerSend API tokens: "mlsn." + 64 hex in practice; gitleaks (mailersend-api-token) allows
   // 30-100 alphanumerics.
-  prefixed({ id: "mailersend-api-token", description: "MailerSend API token (mlsn.…)", kind: "api-key", severity: "high", docs: "https://developers.mailersend.com/general.html#authentication", prefix: "mlsn.", body: "[A-Za-z0-9]{30,100}", entropy: 3.3, fixedLength: false, get sample() { return "mlsn." + fake(HEX, 64, "mailersend"); }, env: "MAILERSEND_API_KEY" }),
+  prefixed({ id: "mailersend-api-token", description: "MailerSend API token (mlsn.…)", kind: "api-key", severity: "high", docs: "https://developers.mailersend.com/general.html#authentication", prefix: "mlsn.", body: "[A-Za-z0-9]{30,100}", entropy: 3.3, fixedLength: false, validate: (s) => !looksLikeIdentifier(s.slice(5)), get sample() { return "mlsn." + fake(HEX, 64, "mailersend"); }, env: "MAILERSEND_API_KEY", get valid() { return ["mlsn.ConfigureDefaultNotificationSettings()"]; } }),
   // Klaviyo private API keys: "pk_" + 34 lower-case alphanumerics (the public site id is 6 characters;
   // Stripe's publishable "pk_live_"/"pk_test_" keys do not fit the shape).
   prefixed({ id: "klaviyo-private-api-key", description: "Klaviyo private API key (pk_…)", kind: "api-key", severity: "high", docs: "https://developers.klaviyo.com/en/docs/authenticate_", prefix: "pk_", body: "[a-z0-9]{34}", entropy: 3.5, get sample() { return "pk_" + fake(LOWER_ALNUM, 34, "klaviyo"); }, env: "KLAVIYO_PRIVATE_API_KEY", get valid() { return [`STRIPE_PUBLISHABLE_KEY=pk_live_${fake(ALNUM, 99, "pk-live")}`]; } }),

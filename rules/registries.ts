@@ -1,4 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
+import { looksLikeIdentifier } from "../src/scan/entropy.js";
 import { isPypiMacaroon, isValidNpmToken } from "../src/scan/checksum.js";
 import { assigned, custom, prefixed } from "./build.js";
 import { ALNUM, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, checksummedToken, fake, uuid } from "./fake.js";
@@ -382,7 +383,7 @@ export const rules: Rule[] = [
   prefixed({ id: "castai-api-key", description: "CAST AI API key (castai_v1_…)", kind: "api-key", severity: "high", docs: "https://docs.cast.ai/docs/authentication", prefix: "castai_v1_", body: "[A-Za-z0-9]{64}_[A-Za-z0-9]{8}", entropy: 3.5, get sample() { return "castai_v1_" + fake(HEX, 64, "castai") + "_" + fake(HEX, 8, "castai2"); }, env: "CASTAI_API_TOKEN" }),
   // Chief Tools (Account Chief) tokens: "ctp_" personal, "cto_" OAuth access, "ctr_" refresh, + 30 to
   // 248 alphanumerics (https://docs.chief.tools/accountchief/tokens, gitleaks chieftools-*).
-  prefixed({ id: "chieftools-token", description: "Chief Tools personal, access or refresh token (ctp_/cto_/ctr_…)", kind: "token", severity: "high", docs: "https://docs.chief.tools/accountchief/tokens", prefix: "ct", body: "[opr]_[A-Za-z0-9]{30,248}", keywords: ["ctp_", "cto_", "ctr_"], entropy: 4, fixedLength: false, get sample() { return "ctp_" + fake(ALNUM, 40, "chieftools"); }, env: "CHIEF_TOOLS_TOKEN" }),
+  prefixed({ id: "chieftools-token", description: "Chief Tools personal, access or refresh token (ctp_/cto_/ctr_…)", kind: "token", severity: "high", docs: "https://docs.chief.tools/accountchief/tokens", prefix: "ct", body: "[opr]_[A-Za-z0-9]{30,248}", keywords: ["ctp_", "cto_", "ctr_"], entropy: 4, fixedLength: false, validate: (s) => !looksLikeIdentifier(s.slice(4)), get sample() { return "ctp_" + fake(ALNUM, 40, "chieftools"); }, env: "CHIEF_TOOLS_TOKEN", get valid() { return ["int ctr_InitializeAllRegistersForTheDevice(void);", "void ctp_HandleIncomingConnectionRequestQ(void);"]; } }),
   // Sidekiq Pro/Enterprise gem server credentials: "<8 hex>:<8 hex>", set as Bundler's
   // BUNDLE_GEMS__CONTRIBSYS__COM / BUNDLE_ENTERPRISE__CONTRIBSYS__COM or written into the source URL
   // (https://github.com/sidekiq/sidekiq/wiki/Sidekiq-Pro, gitleaks sidekiq-secret / sidekiq-sensitive-url).

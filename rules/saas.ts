@@ -1,4 +1,5 @@
 import type { Rule } from "../src/scan/types.js";
+import { looksLikeIdentifier } from "../src/scan/entropy.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
 import { assigned, custom, keywordsWith, looksLikePlaceholder, prefixed } from "./build.js";
 import { isRealPassword } from "./passwords.js";
@@ -36,7 +37,7 @@ export const rules: Rule[] = [
   // (https://www.inngest.com/docs/platform/signing-keys, trufflehog inngest).
   prefixed({ id: "inngest-signing-key", description: "Inngest signing key (signkey-prod-…)", kind: "api-key", severity: "high", docs: "https://www.inngest.com/docs/platform/signing-keys", prefix: "signkey-", body: "(?:prod|test|branch)-[a-f0-9]{64}", entropy: 3.3, get sample() { return "signkey-prod-" + fake(HEX, 64, "inngest-sign"); }, env: "INNGEST_SIGNING_KEY" }),
   // Honeybadger personal auth tokens: "hbp_" + alphanumerics (https://docs.honeybadger.io/api/).
-  prefixed({ id: "honeybadger-personal-token", description: "Honeybadger personal auth token (hbp_…)", kind: "token", severity: "high", docs: "https://docs.honeybadger.io/api/", prefix: "hbp_", body: "[A-Za-z0-9]{32,40}", entropy: 3.8, fixedLength: false, get sample() { return "hbp_" + fake(ALNUM, 36, "honeybadger"); }, env: "HONEYBADGER_PERSONAL_AUTH_TOKEN" }),
+  prefixed({ id: "honeybadger-personal-token", description: "Honeybadger personal auth token (hbp_…)", kind: "token", severity: "high", docs: "https://docs.honeybadger.io/api/", prefix: "hbp_", body: "[A-Za-z0-9]{32,40}", entropy: 3.8, fixedLength: false, validate: (s) => !looksLikeIdentifier(s.slice(4)), get sample() { return "hbp_" + fake(ALNUM, 36, "honeybadger"); }, env: "HONEYBADGER_PERSONAL_AUTH_TOKEN", get valid() { return ["static void hbp_HandleBackPressureForIncomingQueues(void);"]; } }),
   assigned({ id: "okta-api-token", description: "Okta API token (00…) assigned to an Okta name", kind: "token", severity: "critical", docs: "https://developer.okta.com/docs/guides/create-an-api-token/", names: "okta", value: "00[A-Za-z0-9_-]{40}", keywords: ["okta"], entropy: 4, get sample() { return "00" + fake(B64URL, 40, "okta"); }, env: "OKTA_API_TOKEN" }),
   assigned({ id: "auth0-client-secret", description: "Auth0 application client secret assigned to an Auth0 name", kind: "api-key", severity: "critical", docs: "https://auth0.com/docs/get-started/applications/application-settings", names: "auth0[\\w.-]{0,20}?secret", value: "[A-Za-z0-9_-]{64}", keywords: ["auth0"], entropy: 4, get sample() { return fake(B64URL, 64, "auth0"); }, env: "AUTH0_CLIENT_SECRET" }),
   // X (Twitter) app-only bearer tokens start with 22 "A"s (URL-encoded "%3D" inside).
