@@ -120,3 +120,27 @@ test("a file with very many fallbacks is parsed rather than each one's context r
   const few = `${many.split("\n").slice(0, 60).join("\n")}\nconst dbPassword = process.env.DB_PASSWORD || "${PW}";`;
   assert.equal(worthParsing(few, undefined, lexicalEnvReferences(few, "src/a.js", false).exact?.covered), false);
 });
+
+// Counter-examples (review revjs): shapes of real code where the reader answered with candidates the walk
+// does not make. Wherever the reader answers, its candidates are the walk's; declining is always allowed.
+const COUNTER: string[] = [
+  // A regex literal holding a quote flips the line's quote reading: the read below sits in a comment.
+  `const ok = /"/.test(a) // it"s; process.env.API_KEY || '§';\nconst apiKey = process.env.API_KEY || "§";`,
+  `const re = /"/; const s = "x; process.env.API_KEY || '§';";\nconst apiKey = process.env.API_KEY || "§";`,
+  // A string continued over a line end: the line starts inside it.
+  `const s = "abc\\\nx; process.env.API_KEY || '§';";\nconst apiKey = process.env.API_KEY || "§";`,
+  `const s = "abc\\\r\nx; process.env.API_KEY || '§';";\r\nconst apiKey = process.env.API_KEY || "§";`,
+];
+
+test("counter-examples: where the reader answers, its candidates are the walk's", () => {
+  const file = "src/config.ts";
+  for (const shape of COUNTER) {
+    for (const value of VALUES) {
+      const text = shape.replaceAll("§", value);
+      const reads = lexicalEnvReferences(text, file, false);
+      const ast = scanJavaScript(text, file, fileInfo(file))!.candidates;
+      const byStart = (list: typeof ast) => [...list].sort((a, b) => a.start - b.start);
+      if (reads.exact) assert.deepEqual(byStart(reads.exact.candidates), byStart(ast), JSON.stringify(text));
+    }
+  }
+});

@@ -231,15 +231,38 @@ export function inCode(text: string, i: number): boolean {
   let ticks = 0;
   for (let t = text.indexOf("`"); t !== -1 && t < i; t = text.indexOf("`", t + 1)) ticks++;
   if (ticks % 2 === 1) return false;
-  // `i`'s line, read from its start.
+  // `i`'s line, read from its start: a line continued from the one before (`"…\` at its end) may start in a string.
+  const line = text.lastIndexOf("\n", i - 1) + 1;
+  if (line > 0 && text.charCodeAt(text.charCodeAt(line - 2) === 13 ? line - 3 : line - 2) === 92) return false;
   let quote = 0;
-  for (let k = text.lastIndexOf("\n", i - 1) + 1; k < i; k++) {
+  for (let k = line; k < i; k++) {
     const c = text.charCodeAt(k);
     if (quote !== 0) {
       if (c === 92) k++;
       else if (c === quote) quote = 0;
     } else if (c === 34 || c === 39 || c === 96) quote = c;
-    else if (c === 47 && text.charCodeAt(k + 1) === 47) return false;
+    else if (c === 47) {
+      const d = text.charCodeAt(k + 1);
+      if (d === 47) return false;
+      if (d === 42) {
+        // A block comment closed on the line: its quotes are no strings' (`/* it's */`).
+        const shut = text.indexOf("*/", k + 2);
+        if (shut === -1 || shut + 2 > i) return false;
+        k = shut + 1;
+      } else if (!dividesAfter(text, line, k)) return false; // a regex literal may start here: its quotes would be read as strings'
+    }
   }
   return quote === 0;
+}
+
+const REGEX_AFTER_WORDS = new Set(["return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await"]);
+
+/** Whether the `/` at `slash` (not a comment's) is a division: after an operand on its line, not after a keyword. */
+function dividesAfter(text: string, line: number, slash: number): boolean {
+  let p = slash - 1;
+  while (p >= line && isSpaceCode(text.charCodeAt(p))) p--;
+  if (p < line) return false;
+  const c = text.charCodeAt(p);
+  if (c === 41 || c === 93) return true; // `) /`, `] /` (`if (a) /re/` is read as a division)
+  return isIdentifierCode(c) && !REGEX_AFTER_WORDS.has(wordBefore(text, p));
 }
