@@ -130,6 +130,13 @@ const COUNTER: string[] = [
   // A string continued over a line end: the line starts inside it.
   `const s = "abc\\\nx; process.env.API_KEY || '§';";\nconst apiKey = process.env.API_KEY || "§";`,
   `const s = "abc\\\r\nx; process.env.API_KEY || '§';";\r\nconst apiKey = process.env.API_KEY || "§";`,
+  // Keys and names the walk reads but the reader cannot spell: a unicode escape, a non-ASCII letter.
+  `const o = { api\\u004bey: process.env.API_KEY || "§" };`,
+  `const o = { \\u{61}piKey: process.env.API_KEY || "§" };`,
+  `const o = { apiKeyé: process.env.API_KEY || "§" };`,
+  `const o = { éapiKey: process.env.API_KEY || "§" };`,
+  `const ap\\u{69}Key = process.env.API_KEY || "§";`,
+  `class A { ap\\u{69}Key = process.env.API_KEY || "§" }`,
 ];
 
 test("counter-examples: where the reader answers, its candidates are the walk's", () => {

@@ -128,13 +128,15 @@ function propertyKey(text: string, colon: number): string | null | undefined {
   } else if (isIdentifierCode(c)) {
     keyStart = k;
     while (keyStart > 0 && isIdentifierCode(text.charCodeAt(keyStart - 1))) keyStart--;
+    if (!wholeName(text, keyStart)) return undefined;
     name = text.slice(keyStart, k + 1);
     if (name.charCodeAt(0) >= 48 && name.charCodeAt(0) <= 57) name = null; // a number key: the walk has no name for it
   } else if (c === 93) {
     keyStart = text.lastIndexOf("[", k);
     if (keyStart === -1) return undefined;
     name = null;
-  } else return null; // `c ? f(x) : …`
+  } else if (c === 92 || c > 127) return undefined; // a name the walk spells otherwise (`apiKeyé:`)
+  else return null; // `c ? f(x) : …`
   if (!inCode(text, keyStart)) return undefined;
   const p = prevToken(text, keyStart);
   if (p >= 0 && !inCode(text, p)) return undefined;
@@ -167,7 +169,7 @@ function assignmentTarget(text: string, eq: number): string | null | undefined {
   while (w > 0 && isIdentifierCode(text.charCodeAt(w - 1))) w--;
   const name = text.slice(w, t + 1);
   if (!inCode(text, w) || /^\d/.test(name)) return undefined;
-  if (text.charCodeAt(w - 1) === 35) return undefined; // `#field`
+  if (text.charCodeAt(w - 1) === 35 || !wholeName(text, w)) return undefined; // `#field`, `ap\u{69}Key`
   const p = prevToken(text, w);
   if (p < 0) return name;
   if (!inCode(text, p)) return undefined;
@@ -196,10 +198,20 @@ function typedDeclarator(text: string, colon: number, type: string): string | un
   if (k < 0 || !isIdentifierCode(text.charCodeAt(k))) return undefined;
   let w = k;
   while (w > 0 && isIdentifierCode(text.charCodeAt(w - 1))) w--;
+  if (!wholeName(text, w)) return undefined;
   const p = prevToken(text, w);
   if (p < 0 || !isIdentifierCode(text.charCodeAt(p)) || !inCode(text, p)) return undefined;
   const word = wordBefore(text, p);
   return word !== "return" && word !== "else" && word !== "do" && DECLARING_WORDS.has(word) ? text.slice(w, k + 1) : undefined;
+}
+
+/**
+ * Whether the ASCII identifier starting at `w` is the whole of its name: no unicode escape (`\u0061`,
+ * `\u{61}`) or non-ASCII letter runs into it from before, which the walk's name would hold.
+ */
+function wholeName(text: string, w: number): boolean {
+  const c = text.charCodeAt(w - 1);
+  return !(c === 92 || c > 127 || (c === 125 && /\\u\{[\da-fA-F]+$/.test(text.slice(Math.max(0, w - 12), w - 1))));
 }
 
 /** The word ending at `end` (inclusive). */
