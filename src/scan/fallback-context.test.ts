@@ -137,6 +137,15 @@ const COUNTER: string[] = [
   `const o = { éapiKey: process.env.API_KEY || "§" };`,
   `const ap\\u{69}Key = process.env.API_KEY || "§";`,
   `class A { ap\\u{69}Key = process.env.API_KEY || "§" }`,
+  // A label in a block is no property.
+  `function f() { apiKey: process.env.API_KEY || "§"; }`,
+  `if (a) { apiKey: process.env.API_KEY || "§"; }`,
+  `{ apiKey: process.env.API_KEY || "§"; }`,
+  `const f = () => { apiKey: process.env.API_KEY || "§"; };`,
+  // A qualified type annotation is no member assignment.
+  `const secret: jwt.Secret = process.env.JWT_SECRET || "§";`,
+  `const apiKey: Foo.Bar = process.env.API_KEY || "§";`,
+  `class A { private secret: jwt.Secret = process.env.JWT_SECRET || "§"; }`,
 ];
 
 test("counter-examples: where the reader answers, its candidates are the walk's", () => {

@@ -141,7 +141,8 @@ function propertyKey(text: string, colon: number): string | null | undefined {
   const p = prevToken(text, keyStart);
   if (p >= 0 && !inCode(text, p)) return undefined;
   const d = p < 0 ? -1 : text.charCodeAt(p);
-  if (d === 123 || d === 44) return c === 93 ? undefined : name;
+  if (d === 44) return c === 93 ? undefined : name;
+  if (d === 123) return c === 93 || opensBlock(text, p) ? undefined : name;
   return null;
 }
 
@@ -174,7 +175,7 @@ function assignmentTarget(text: string, eq: number): string | null | undefined {
   if (p < 0) return name;
   if (!inCode(text, p)) return undefined;
   const c = text.charCodeAt(p);
-  if (c === 46) return text.charCodeAt(p - 1) === 63 ? undefined : name; // `x.name =`
+  if (c === 46) return text.charCodeAt(p - 1) === 63 || typeName(text, p) ? undefined : name; // `x.name =`
   if (c === 58) return typedDeclarator(text, p, name);
   if (c === 59 || c === 125 || c === 41) return name; // a statement, or a class field after a member
   if (c === 123) {
@@ -189,6 +190,36 @@ function assignmentTarget(text: string, eq: number): string | null | undefined {
   }
   if (isIdentifierCode(c)) return DECLARING_WORDS.has(wordBefore(text, p)) ? name : undefined;
   return undefined;
+}
+
+/**
+ * Whether the `{` at `brace` opens a block (a label then stands where a key would: `{ apiKey: … }` in a
+ * function's body): after `)`, `;`, `{`, `}`, `=>`, `else`/`do`/`try`/`finally`, or at the start.
+ */
+function opensBlock(text: string, brace: number): boolean {
+  const b = prevToken(text, brace);
+  if (b < 0) return true;
+  const c = text.charCodeAt(b);
+  if (c === 41 || c === 59 || c === 123 || c === 125 || (c === 62 && text.charCodeAt(b - 1) === 61)) return true;
+  const word = isIdentifierCode(c) ? wordBefore(text, b) : "";
+  return word === "else" || word === "do" || word === "try" || word === "finally";
+}
+
+/** Whether the `.` at `dot` is inside a qualified type annotation (`const secret: jwt.Secret = …`): `:` before the dotted names. */
+function typeName(text: string, dot: number): boolean {
+  let p = dot;
+  for (;;) {
+    const q = prevToken(text, p);
+    if (q < 0 || !isIdentifierCode(text.charCodeAt(q))) return false;
+    let w = q;
+    while (w > 0 && isIdentifierCode(text.charCodeAt(w - 1))) w--;
+    const r = prevToken(text, w);
+    if (r < 0) return false;
+    const c = text.charCodeAt(r);
+    if (c === 58) return true;
+    if (c !== 46) return false;
+    p = r;
+  }
 }
 
 /** `const name: Type = …` / `private name: Type = …` (one type name): the declared name; otherwise undefined. */
