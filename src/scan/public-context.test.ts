@@ -77,6 +77,9 @@ test("a Google API key under a Firebase name in a mobile app's files is public, 
     }
   }
   assert.deepEqual(scanText({ text: `class Keys {\n  static const String firebaseWebApiKey = '${KEY}';\n}\n`, file: "lib/config/keys.dart" }).findings, []);
+  // A Firebase (legacy FCM) server key is no app configuration: it is still reported.
+  assert.equal(scanText({ text: `buildConfigField "String", "FIREBASE_SERVER_KEY", '"${KEY}"'\n`, file: "app/build.gradle" }).findings.length, 1);
+  assert.equal(scanText({ text: `FIREBASE_SERVER_KEY=${KEY}\n`, file: "local.properties" }).findings.length, 1);
 });
 
 test("a Google API key under another name in a mobile app's files keeps its high severity (Gemini keys are AIza keys too)", () => {

@@ -43,6 +43,7 @@ const ANDROID_RESOURCE = /<string\s+name="(?:google_api_key|google_crash_reporti
 // Any other name (`geminiApiKey`: Gemini keys are AIza… too, and server keys) keeps the key's own verdict.
 const MOBILE_APP_FILE = /(?:^|\/)(?:AndroidManifest\.xml|app\.json|app\.config\.[cm]?[jt]s|(?:local|secrets)\.properties|[^/]+\.(?:plist|xcconfig|dart|swift|mm?|gradle|gradle\.kts)|res\/values[^/]*\/[^/]+\.xml)$/;
 const FIREBASE_NAME = /firebase/i;
+const FIREBASE_SERVER_NAME = /server/i;
 const MAPS_NAME = /maps|geo\.API_KEY|\bGMSApi/i;
 
 /** The text that names a value at `start`: its line up to the value, and the line before when that line holds only markup (`<string>` under a plist `<key>`, a lone `"apiKey": "` under `"googleMaps": {`). */
@@ -57,7 +58,9 @@ function labelBefore(text: string, start: number): string {
 export function mobileGoogleKey(secret: string, text: string, start: number, file: string): "firebase" | "maps" | null {
   if (!GOOGLE_API_KEY.test(secret) || !MOBILE_APP_FILE.test(file)) return null;
   const label = labelBefore(text, start);
-  if (FIREBASE_NAME.test(label)) return "firebase";
+  // A Firebase *server* key (the legacy FCM/GCM server key was an AIza key too) sends pushes to every
+  // install: it is no app configuration, and keeps the key's own verdict.
+  if (FIREBASE_NAME.test(label)) return FIREBASE_SERVER_NAME.test(label) ? null : "firebase";
   return MAPS_NAME.test(label) ? "maps" : null;
 }
 
