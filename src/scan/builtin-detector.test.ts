@@ -52,6 +52,7 @@ test("htpasswd files: a plaintext entry counts; bcrypt, $apr1$, {SHA}, {SSHA}, c
     assert.deepEqual(hits(file, text), [{ ruleId: "htpasswd-plaintext-password", secret: PW, at: PW }], file);
   }
   assert.deepEqual(hits("conf/users.txt", text), [], "only htpasswd files are read this way");
+  assert.deepEqual(hits("cmd/htpasswd.go", text), [], "the source of a tool named htpasswd is code, not an htpasswd file");
   assert.deepEqual(hits(".htpasswd", "admin:changeme\n"), [], "a stand-in password");
 });
 

@@ -108,7 +108,8 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
   if (base === "master.key" || /(?:^|\/)config\/credentials\/[\w-]{1,40}\.key$/.test(file)) railsMasterKey(text, hits);
   if (base === "userlist.txt") pgbouncerUserlist(text, hits);
-  if (/^\.?htpasswd(?:[.-]|$)|\.htpasswd$/.test(base)) htpasswdPlaintext(text, hits);
+  // `htpasswd.example`, `.htpasswd-staging`; not the source of a tool named after it (`htpasswd.go`, `htpasswd.py`).
+  if (/^\.?htpasswd(?:[.-]|$)|\.htpasswd$/.test(base) && info.kind !== "code" && info.kind !== "js") htpasswdPlaintext(text, hits);
   if (/(?:^|\/)openvpn\//i.test(file) || /\.ovpn$/i.test(base)) openvpnUserPass(text, base, hits);
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
