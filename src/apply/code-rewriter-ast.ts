@@ -128,25 +128,43 @@ export function isMember(node: Node): node is Member {
 /**
  * `process.env`, `process["env"]`, `process?.env`, and the same through
  * another way to reach the process object (`isProcessObject`): with
- * `processNames`, the file's own names for it (`processNames(ast)`).
+ * `names`, what the file's own bindings allow (`processNames(ast, counts)`).
  */
-export function isProcessEnv(node: Node | null | undefined, processNames?: ReadonlySet<string>): boolean {
+export function isProcessEnv(node: Node | null | undefined, names?: ProcessNames): boolean {
   if (!node || !isMember(node)) return false;
-  return staticKey(node) === "env" && isProcessObject(node.object, processNames);
+  return staticKey(node) === "env" && isProcessObject(node.object, names);
 }
 
 const PROCESS_MODULES = new Set(["process", "node:process"]);
 
 /** `require("process")` / `require("node:process")`. */
-function isProcessRequire(node: Node): boolean {
+function isProcessRequire(node: Node, names?: ProcessNames): boolean {
   return (
     node.type === "CallExpression" &&
     node.callee.type === "Identifier" &&
     node.callee.name === "require" &&
+    (!names || names.globals.has("require")) &&
     node.arguments.length === 1 &&
     node.arguments[0]!.type === "StringLiteral" &&
     PROCESS_MODULES.has(node.arguments[0]!.value)
   );
+}
+
+/**
+ * What a file's bindings say about the process object. Without scope
+ * analysis a name is trusted only when nothing else in the file can make it
+ * another object: bound once (by an import of the `process` module or a
+ * const/let/var holding the process object) and never assigned. The global
+ * `process` is trusted when the file does not bind the name, or binds it only
+ * to the process object (`const process = require("node:process")`).
+ */
+export interface ProcessNames {
+  /** Identifiers that are the process object throughout the file. */
+  objects: ReadonlySet<string>;
+  /** Of `globalThis`, `global`, `require`: the ones the file neither binds nor assigns. */
+  globals: ReadonlySet<string>;
+  /** Names that look like the process object (`process`, or a binding to it) but may be something else somewhere in the file. */
+  untrusted: ReadonlySet<string>;
 }
 
 /**
@@ -155,27 +173,70 @@ function isProcessRequire(node: Node): boolean {
  * `require("process")`, or a name the file bound to the `process` module
  * (`import proc from "node:process"`, `import * as proc from "process"`,
  * `const proc = require("node:process")`; Node's `process` module exports the
- * process object itself, so each of these has the same `env`).
+ * process object itself, so each of these has the same `env`). With `names`,
+ * only what the file's bindings leave unambiguous (`ProcessNames`).
  */
-export function isProcessObject(node: Node, processNames?: ReadonlySet<string>): boolean {
-  if (node.type === "Identifier") return node.name === "process" || (processNames?.has(node.name) ?? false);
-  if (isMember(node)) return staticKey(node) === "process" && node.object.type === "Identifier" && (node.object.name === "globalThis" || node.object.name === "global");
-  return isProcessRequire(node);
+export function isProcessObject(node: Node, names?: ProcessNames): boolean {
+  if (node.type === "Identifier") return names ? names.objects.has(node.name) : node.name === "process";
+  if (isMember(node)) {
+    return staticKey(node) === "process" && node.object.type === "Identifier" && (node.object.name === "globalThis" || node.object.name === "global") && (!names || names.globals.has(node.object.name));
+  }
+  return isProcessRequire(node, names);
 }
 
-/** The names a file binds to the process object (a default or namespace import of the `process` module, a require of it, a const holding it). */
-export function processNames(ast: File): Set<string> {
-  const names = new Set<string>();
+/** Names the file assigns to (`x = …`, `x++`, `[x] = …`, `for (x of …)`) anywhere. */
+function assignedNames(ast: File): Set<string> {
+  const out = new Set<string>();
+  const addPattern = (p: Node | null | undefined): void => {
+    if (!p) return;
+    if (p.type === "Identifier") out.add(p.name);
+    else if (p.type === "ObjectPattern") for (const prop of p.properties) addPattern(prop.type === "RestElement" ? prop.argument : (prop.value as Node));
+    else if (p.type === "ArrayPattern") for (const el of p.elements) addPattern(el);
+    else if (p.type === "AssignmentPattern") addPattern(p.left);
+    else if (p.type === "RestElement") addPattern(p.argument);
+  };
+  walk(ast.program, (node) => {
+    if (node.type === "AssignmentExpression") addPattern(node.left);
+    else if (node.type === "UpdateExpression") addPattern(node.argument);
+    else if ((node.type === "ForInStatement" || node.type === "ForOfStatement") && node.left.type !== "VariableDeclaration") addPattern(node.left);
+  });
+  return out;
+}
+
+/** The file's names for the process object, and the ones it makes ambiguous (`ProcessNames`). */
+export function processNames(ast: File, counts: Map<string, number> = bindingCounts(ast)): ProcessNames {
+  const assigned = assignedNames(ast);
+  const once = (name: string) => (counts.get(name) ?? 0) === 1 && !assigned.has(name);
+  const globals = new Set(["globalThis", "global", "require"].filter((n) => (counts.get(n) ?? 0) === 0 && !assigned.has(n)));
+  // Candidate bindings: a default or namespace import of the module, a declarator holding the object.
+  const imported = new Set<string>();
   for (const s of ast.program.body) {
     if (s.type === "ImportDeclaration" && PROCESS_MODULES.has(s.source.value)) {
-      for (const sp of s.specifiers) if (sp.type !== "ImportSpecifier") names.add(sp.local.name);
+      for (const sp of s.specifiers) if (sp.type !== "ImportSpecifier") imported.add(sp.local.name);
     }
   }
+  const bare: ProcessNames = { objects: new Set(), globals, untrusted: new Set() };
+  const held: { name: string; init: Node }[] = [];
   // `const proc = require("process")`, `const proc = globalThis.process`, `const proc = process`.
   walk(ast.program, (node) => {
-    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && isProcessObject(node.init)) names.add(node.id.name);
+    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && (node.init.type === "Identifier" || isProcessObject(node.init, bare))) held.push({ name: node.id.name, init: node.init });
   });
-  return names;
+  const objects = new Set<string>();
+  const untrusted = new Set<string>();
+  const boundToModule = imported.has("process") || held.some((h) => h.name === "process" && isProcessObject(h.init, bare));
+  if (!assigned.has("process") && ((counts.get("process") ?? 0) === 0 || (once("process") && boundToModule))) objects.add("process");
+  for (const name of imported) if (once(name)) objects.add(name);
+  // A name held from another (`const b = a`) is the process object once `a` is: until nothing changes.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const { name, init } of held) {
+      if (objects.has(name) || !once(name) || !isProcessObject(init, { objects, globals, untrusted })) continue;
+      objects.add(name);
+      grew = true;
+    }
+  }
+  for (const name of ["process", ...imported, ...held.filter((h) => isProcessObject(h.init)).map((h) => h.name)]) if (!objects.has(name)) untrusted.add(name);
+  return { objects, globals, untrusted };
 }
 
 /** `import { env } from "node:process"`, `import { env as e } from "process"`: the local names of the `env` export. */

@@ -528,3 +528,33 @@ test("an env alias with no initialiser to replace (named import, const { env } =
   // No leading require to follow: the import is the first statement.
   assert.equal(rewrite("b.cjs", cjs).content, `const { secrets, processEnv } = require("./secrets.js");\nconst proc = globalThis.process;\nconst { env } = process;\nmodule.exports = [secrets.DB_PASSWORD, Object.keys(processEnv)];\n`);
 });
+
+test("a name for the process object that is bound again, or re-assigned, is not trusted: reads through it stay, with a warning", () => {
+  // A parameter called like the module binding is some other object.
+  const shadowedParam = `const proc = require("node:process");\nfunction f(proc) {\n  return proc.env.STRIPE_KEY;\n}\nmodule.exports = f({ env: { STRIPE_KEY: "fake" } });\n`;
+  const a = rewrite("a.cjs", shadowedParam);
+  assert.equal(a.content, shadowedParam);
+  assert.ok(a.warnings.some((w) => w.code === "rewrite-skipped"));
+  // `let p = process; p = other;`: p is not the process object everywhere.
+  const reassigned = `let p = process;\np = { env: { STRIPE_KEY: "fake" } };\nmodule.exports = p.env.STRIPE_KEY;\n`;
+  const b = rewrite("b.cjs", reassigned);
+  assert.equal(b.content, reassigned);
+  assert.ok(b.warnings.some((w) => w.code === "rewrite-skipped"));
+  // A const in one function does not make the same name in another one the process object.
+  const otherScope = `function a() {\n  const p = process;\n  return p.pid;\n}\nfunction b(p) {\n  return p.env.STRIPE_KEY;\n}\nmodule.exports = [a, b];\n`;
+  assert.equal(rewrite("c.cjs", otherScope).content, otherScope);
+});
+
+test("a local variable called process is not the process object: reads through it stay, with a warning", () => {
+  const local = `function load(process) {\n  return process.env.STRIPE_KEY;\n}\nmodule.exports = load({ env: { STRIPE_KEY: "fake" } });\n`;
+  const out = rewrite("a.cjs", local);
+  assert.equal(out.content, local);
+  assert.ok(out.warnings.some((w) => w.code === "rewrite-skipped"));
+  const nested = `function load(process) {\n  const { env: { STRIPE_KEY } } = process;\n  return STRIPE_KEY;\n}\nmodule.exports = load;\n`;
+  assert.equal(rewrite("b.cjs", nested).content, nested);
+  // `const process = require("node:process")` is the process object itself: rewritten as before.
+  assert.equal(
+    rewrite("c.cjs", `const process = require("node:process");\nmodule.exports = process.env.STRIPE_KEY;\n`).content,
+    `const process = require("node:process");\nconst { secrets } = require("./secrets.js");\nmodule.exports = secrets.STRIPE_KEY;\n`,
+  );
+});

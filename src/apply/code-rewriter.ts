@@ -9,6 +9,7 @@ import {
   moduleKindOfExtension,
   parseSource,
   processNames,
+  type ProcessNames,
   propertyKeyName,
   staticKey,
   walk,
@@ -116,7 +117,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const vaultEnvIdent = existing.get("vaultEnv") ?? ((counts.get("vaultEnv") ?? 0) > 0 ? "vaultshiftVaultEnv" : "vaultEnv");
   // The process object may be reached other ways than the global `process`
   // (`import proc from "node:process"`, `require("process")`, `globalThis.process`).
-  const procNames = processNames(ast);
+  const procNames = processNames(ast, counts);
   const isEnvRoot = (n: Node | null | undefined) => isProcessEnv(n, procNames);
   const aliases = findAliases(ast, counts, warn, procNames);
   const childEnvLiteral = envLiteralsUsedOnce(ast, counts);
@@ -165,7 +166,27 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     return false;
   };
 
+  // `process` (or a name for it) that the file binds again or assigns may be another
+  // object where it is read: those reads are left as they are, and said once per name.
+  const untrustedWarned = new Set<string>();
+  const untrustedUse = (node: Node): string | null => {
+    if (isMember(node) && staticKey(node) === "env" && node.object.type === "Identifier" && procNames.untrusted.has(node.object.name)) return node.object.name;
+    if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && node.init?.type === "Identifier" && procNames.untrusted.has(node.init.name) && node.id.properties.some((p) => propertyKeyName(p) === "env")) {
+      return node.init.name;
+    }
+    return null;
+  };
+
   walk(ast.program, (node, parent, key) => {
+    const untrusted = bound.size > 0 ? untrustedUse(node) : null;
+    if (untrusted !== null && !untrustedWarned.has(untrusted)) {
+      untrustedWarned.add(untrusted);
+      warn(
+        node,
+        "rewrite-skipped",
+        `${file}:${node.loc?.start.line}: ${untrusted} is declared more than once or assigned in this file, so it may not be the process object where it is read; reads of the environment through it are not rewritten. Change them to read from the secrets module by hand.`,
+      );
+    }
     if (isMember(node) && isEnvObject(node.object)) {
       const name = staticKey(node);
       if (name === null) {
@@ -376,8 +397,9 @@ export function isEsmEnvLoader(file: string, content: string, packageType?: "mod
   }
   const kind = runsAs ?? moduleKindOfExtension(file) ?? moduleKindOfAst(ast, packageType);
   if (kind !== "esm") return false;
-  const names = processNames(ast);
-  return writesEnvDynamically(ast, findAliases(ast, bindingCounts(ast), () => undefined, names), names);
+  const counts = bindingCounts(ast);
+  const names = processNames(ast, counts);
+  return writesEnvDynamically(ast, findAliases(ast, counts, () => undefined, names), names);
 }
 
 function destructure(
@@ -540,7 +562,7 @@ function dotenvParseCalls(ast: File): Node[] {
   return calls;
 }
 
-function writesEnvDynamically(ast: File, aliases: Map<string, Node | null>, procNames: ReadonlySet<string>): boolean {
+function writesEnvDynamically(ast: File, aliases: Map<string, Node | null>, procNames: ProcessNames): boolean {
   const isEnv = (n: Node) => isProcessEnv(n, procNames) || (n.type === "Identifier" && aliases.has(n.name));
   let found = false;
   walk(ast.program, (node, parent, key) => {
@@ -636,7 +658,7 @@ function findAliases(
   ast: File,
   counts: Map<string, number>,
   warn: (node: Node, code: RewriteWarning["code"], message: string) => void,
-  procNames: ReadonlySet<string>,
+  procNames: ProcessNames,
 ): Map<string, Node | null> {
   const aliases = new Map<string, Node | null>();
   // `import { env } from "node:process"`: the module's `env` export is process.env itself.
