@@ -165,6 +165,8 @@ export interface ProcessNames {
   globals: ReadonlySet<string>;
   /** Names that look like the process object (`process`, or a binding to it) but may be something else somewhere in the file. */
   untrusted: ReadonlySet<string>;
+  /** Every name the file assigns to (an alias of process.env among them is not trusted either). */
+  assigned: ReadonlySet<string>;
 }
 
 /**
@@ -215,7 +217,7 @@ export function processNames(ast: File, counts: Map<string, number> = bindingCou
       for (const sp of s.specifiers) if (sp.type !== "ImportSpecifier") imported.add(sp.local.name);
     }
   }
-  const bare: ProcessNames = { objects: new Set(), globals, untrusted: new Set() };
+  const bare: ProcessNames = { objects: new Set(), globals, untrusted: new Set(), assigned };
   const held: { name: string; init: Node }[] = [];
   // `const proc = require("process")`, `const proc = globalThis.process`, `const proc = process`.
   walk(ast.program, (node) => {
@@ -230,13 +232,13 @@ export function processNames(ast: File, counts: Map<string, number> = bindingCou
   for (let grew = true; grew; ) {
     grew = false;
     for (const { name, init } of held) {
-      if (objects.has(name) || !once(name) || !isProcessObject(init, { objects, globals, untrusted })) continue;
+      if (objects.has(name) || !once(name) || !isProcessObject(init, { objects, globals, untrusted, assigned })) continue;
       objects.add(name);
       grew = true;
     }
   }
   for (const name of ["process", ...imported, ...held.filter((h) => isProcessObject(h.init)).map((h) => h.name)]) if (!objects.has(name)) untrusted.add(name);
-  return { objects, globals, untrusted };
+  return { objects, globals, untrusted, assigned };
 }
 
 /** `import { env } from "node:process"`, `import { env as e } from "process"`: the local names of the `env` export. */

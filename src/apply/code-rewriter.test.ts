@@ -558,3 +558,30 @@ test("a local variable called process is not the process object: reads through i
     `const process = require("node:process");\nconst { secrets } = require("./secrets.js");\nmodule.exports = secrets.STRIPE_KEY;\n`,
   );
 });
+
+test("an env alias that is assigned again is not trusted: reads through it stay, with a warning", () => {
+  for (const src of [`let env = process.env;\nenv = { STRIPE_KEY: "fake" };\nmodule.exports = env.STRIPE_KEY;\n`, `let { env } = process;\nenv = { STRIPE_KEY: "fake" };\nmodule.exports = env.STRIPE_KEY;\n`]) {
+    const out = rewrite("a.cjs", src);
+    assert.equal(out.content, src);
+    assert.deepEqual(out.warnings.map((w) => w.code), ["rewrite-skipped"]);
+  }
+});
+
+test("the environment nested in a pattern of the process object, with a default or a rest element", () => {
+  // process.env is never undefined: the default does not change what is read.
+  assert.equal(
+    rewrite("a.cjs", `const { env: { STRIPE_KEY } = {} } = process;\nmodule.exports = STRIPE_KEY;\n`).content,
+    `const { secrets } = require("./secrets.js");\nconst { env: {} = {} } = process, { STRIPE_KEY } = secrets;\nmodule.exports = STRIPE_KEY;\n`,
+  );
+  // A rest element copies the environment, which no longer holds the secrets: said.
+  const rest = `const { env: { ...all } } = process;\nmodule.exports = all.STRIPE_KEY;\n`;
+  const out = rewrite("b.cjs", rest);
+  assert.equal(out.content, rest);
+  assert.deepEqual(out.warnings.map((w) => w.code), ["whole-env-use"]);
+});
+
+test("an env alias with no initialiser passed on in a shorthand property ({ env }) is processEnv there", () => {
+  const out = rewrite("a.mjs", `import { env } from "node:process";\nimport { spawn } from "node:child_process";\nspawn("x", [], { env });\n`);
+  assert.equal(out.content, `import { env } from "node:process";\nimport { spawn } from "node:child_process";\nimport { processEnv } from "./secrets.js";\nspawn("x", [], { env: processEnv });\n`);
+  assert.deepEqual(out.warnings.map((w) => w.code), ["whole-env-use"]);
+});

@@ -146,7 +146,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const requireIdent = (counts.get("vaultshiftCreateRequire") ?? 0) > 0 ? "vaultshiftCreateRequire_" : "vaultshiftCreateRequire";
   const lazyRequire = esmLazy ? `${requireIdent}(import.meta.url)(${JSON.stringify(input.secretsImport)})` : `require(${JSON.stringify(input.secretsImport)})`;
   const lazyEnv = loaderFile && ((input.runsAs ?? kind) === "cjs" || esmLazy) ? `${lazyRequire}.processEnv` : null;
-  const overlay = (envNode: Node): boolean => {
+  const overlay = (envNode: Node, shorthand = false): boolean => {
     if (bound.size === 0 || clientModule || (loaderFile && lazyEnv === null && !importedAnyway)) return false;
     if (isEnvRoot(envNode)) {
       edits.push({ start: envNode.start!, end: envNode.end!, text: lazyEnv ?? envIdent });
@@ -160,7 +160,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     // An alias with no `process.env` initialiser to replace (`const { env } = process`,
     // `import { env } from "node:process"`): the overlay goes where it is used.
     if (envNode.type === "Identifier" && aliases.has(envNode.name)) {
-      edits.push({ start: envNode.start!, end: envNode.end!, text: envIdent });
+      edits.push({ start: envNode.start!, end: envNode.end!, text: `${shorthand ? `${envNode.name}: ` : ""}${lazyEnv ?? envIdent}` });
       return true;
     }
     return false;
@@ -177,7 +177,10 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     return null;
   };
 
+  // Properties of destructuring patterns: `{ env }` there declares or assigns, it does not pass on.
+  const patternProps = new WeakSet<Node>();
   walk(ast.program, (node, parent, key) => {
+    if (node.type === "ObjectPattern") for (const p of node.properties) patternProps.add(p);
     const untrusted = bound.size > 0 ? untrustedUse(node) : null;
     if (untrusted !== null && !untrustedWarned.has(untrusted)) {
       untrustedWarned.add(untrusted);
@@ -246,7 +249,19 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     // `const { env: { A, B = "d" } } = process`: the nested pattern is the environment's.
     if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && node.init && isProcessObject(node.init, procNames)) {
       for (const p of node.id.properties) {
-        if (propertyKeyName(p) === "env" && p.type === "ObjectProperty" && p.value.type === "ObjectPattern") destructure(node, p.value, bound, publicPrefix, ident, content, edits, warn, file, true);
+        if (propertyKeyName(p) !== "env" || p.type !== "ObjectProperty") continue;
+        // `env: { A } = {}`: process.env is never undefined, the default changes nothing.
+        const pattern = p.value.type === "AssignmentPattern" ? p.value.left : p.value;
+        if (pattern.type !== "ObjectPattern") continue;
+        const rest = pattern.properties.find((q) => q.type === "RestElement");
+        if (rest && bound.size > 0) {
+          warn(
+            rest,
+            "whole-env-use",
+            `${file}:${rest.loc?.start.line}: the rest element copies the whole environment; the migrated secrets are no longer in it. If what reads it needs them, read them from the secrets module (its processEnv export is process.env with the secrets added).`,
+          );
+        }
+        destructure(node, pattern, bound, publicPrefix, ident, content, edits, warn, file, true);
       }
       return;
     }
@@ -255,13 +270,13 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       if (names.length > 0) warn(node, "rewrite-skipped", `${file}:${node.loc?.start.line}: destructuring assignment from the environment reads ${names.join(", ")}; not rewritten. Change it to read from the secrets module.`);
       return;
     }
-    const aliasUse = node.type === "Identifier" && aliases.has(node.name) && aliasUsedWhole(node, parent, key);
+    const aliasUse = node.type === "Identifier" && aliases.has(node.name) && !patternProps.has(parent!) && aliasUsedWhole(node, parent, key);
     if (bound.size > 0 && ((isEnvRoot(node) && usesWholeEnv(node, parent, key)) || aliasUse)) {
       const what = aliasUse ? `${(node as { name: string }).name} (process.env)` : "process.env";
       // In a loader, `k in process.env` decides what the loader writes: it keeps its own
       // semantics (and must not load the secrets half-way); `"X" in process.env` asks about X.
       const loaderCheck = loaderFile && parent?.type === "BinaryExpression" && parent.operator === "in" && !(parent.left.type === "StringLiteral" && bound.has(parent.left.value));
-      if (!loaderCheck && overlay(node)) {
+      if (!loaderCheck && overlay(node, parent?.type === "ObjectProperty" && parent.shorthand)) {
         warn(
           node,
           "whole-env-use",
@@ -346,7 +361,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
   // A deferred require() needs no import (its specifier, `./vaultshift-secrets.js`, would look like a `secrets.` read).
-  const used = (text: string) => applied.kept.some((e) => !e.text.includes(lazyRequire) && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`)));
+  const used = (text: string) => applied.kept.some((e) => !e.text.includes(lazyRequire) && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`) || e.text.endsWith(`: ${text}`)));
   const needed: { imported: ImportedName; local: string }[] = [];
   let inserted: { at: number; length: number } | null = null;
   if (!existing.has("secrets") && used(ident)) needed.push({ imported: "secrets", local: ident });
@@ -585,8 +600,9 @@ function aliasUsedWhole(node: Node, parent: Node | null, key: string | null): bo
       return true;
     case "BinaryExpression":
       return parent.operator === "in" && key === "right";
+    // `{ env: e }`, and `{ e }` (the caller keeps destructuring patterns out).
     case "ObjectProperty":
-      return key === "value" && !parent.shorthand;
+      return key === "value";
     case "ForInStatement":
     case "ForOfStatement":
       return key === "right";
@@ -679,8 +695,8 @@ function findAliases(
     if (name === null) return;
     // Without scope analysis, an alias is trusted only when its name is bound
     // once in the file; otherwise `env.X` might be some other `env`.
-    if ((counts.get(name) ?? 0) === 1) aliases.set(name, init);
-    else warn(node, "rewrite-skipped", `${name} aliases process.env but the name is declared more than once in this file; reads through it are not rewritten.`);
+    if ((counts.get(name) ?? 0) === 1 && !procNames.assigned.has(name)) aliases.set(name, init);
+    else warn(node, "rewrite-skipped", `${name} aliases process.env but the name is declared more than once or assigned in this file; reads through it are not rewritten.`);
   });
   return aliases;
 }
