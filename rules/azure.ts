@@ -1,13 +1,12 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, keywordsWith } from "./build.js";
-import { ALNUM, B64, B64URL, HEX, fake } from "./fake.js";
+import { ALNUM, B64, B64URL, HEX, fake, uuid } from "./fake.js";
 
 // Azurite (the storage emulator) uses one fixed, published account key; it
 // unlocks nothing outside a developer's machine.
 // https://learn.microsoft.com/azure/storage/common/storage-use-azurite#connection-strings
 const AZURITE_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 const notAzurite = (s: string): boolean => s !== AZURITE_KEY;
-const uuidLike = (seed: string): string => { const h = fake(HEX, 32, seed); return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`; };
 const storageKey = (seed: string): string => fake(B64, 86, seed) + "==";
 
 export const rules: Rule[] = [
@@ -269,8 +268,8 @@ export const rules: Rule[] = [
     entropy: 3.5,
     get examples() {
       return {
-        invalid: [`AUTH_KEY=IR@${uuidLike("shir")}@adf-orders-prod@we@${fake(B64, 43, "shir")}=`, `"authKey": "IR@${uuidLike("shir2")}@synapse-ws@eastus@${fake(B64, 43, "shir2")}="`],
-        valid: ["AUTH_KEY=IR@<runtime-guid>@<factory>@<region>@<key>", `IR@${uuidLike("shir3")}@adf@we@${"A".repeat(43)}=`],
+        invalid: [`AUTH_KEY=IR@${uuid("shir")}@adf-orders-prod@we@${fake(B64, 43, "shir")}=`, `"authKey": "IR@${uuid("shir2")}@synapse-ws@eastus@${fake(B64, 43, "shir2")}="`],
+        valid: ["AUTH_KEY=IR@<runtime-guid>@<factory>@<region>@<key>", `IR@${uuid("shir3")}@adf@we@${"A".repeat(43)}=`],
       };
     },
   }),
