@@ -16,3 +16,12 @@ test("names a bundler's define replaces: \"process.env.X\" keys of DefinePlugin/
   const found = bundlerInlinedNames(root, ["src/server.js", "vite.config.ts", "webpack.config.js"]);
   assert.deepEqual([...found.values()].map((n) => `${n.name}@${n.file}:${n.line}`).sort(), ["ADMIN_KEY@webpack.config.js:4", "SEARCH_KEY@webpack.config.js:3", "SEGMENT_KEY@vite.config.ts:1"]);
 });
+
+test("a string's .replace() is not Rollup's replace plugin: a server file that stringifies an env value is no bundler configuration", () => {
+  const root = writeTree(tmp.dir, {
+    "src/api.js": `const base = (process.env.API_URL ?? "").replace(/\\/$/, "");\nmodule.exports = { base, auth: JSON.stringify(process.env.API_TOKEN) };\n`,
+    "rollup.config.js": `import replace from "@rollup/plugin-replace";\nexport default { plugins: [replace({ __KEY__: JSON.stringify(process.env.MAPS_KEY) })] };\n`,
+  });
+  const found = bundlerInlinedNames(root, ["src/api.js", "rollup.config.js"]);
+  assert.deepEqual([...found.keys()], ["MAPS_KEY"]);
+});

@@ -11,8 +11,8 @@ import { join } from "node:path";
 // take it out of the bundle, and rewriting the bundled code would make it
 // `require()` a Node module in the browser.
 
-/** A configuration that defines replacements (the word is required to be in the file). */
-const DEFINES = /\bDefinePlugin\b|\bdefine\s*:|@rollup\/plugin-replace|\breplace\s*\(/;
+/** A configuration that defines replacements (the word is required to be in the file). A call of `replace(` (the plugin), not a string's `.replace(`. */
+const DEFINES = /\bDefinePlugin\b|\bdefine\s*:|@rollup\/plugin-replace|(?<![.\w$])replace\s*\(/;
 /** `"process.env.X":` as an object key: the expression the bundler replaces. */
 const DEFINED_KEY = /(["'`])process\.env\.([A-Za-z_$][\w$]*)\1\s*:/g;
 /** `JSON.stringify(process.env.X)` as the replacement of another name (`__API_KEY__: …`). */
