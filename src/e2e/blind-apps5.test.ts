@@ -13,10 +13,9 @@ const read = readMigrated;
 
 test("TypeScript NodeNext: env from node:process (named, default and namespace imports), globalThis.process.env, const { env: { X } } = process; a key decoded and a URL parsed at module load", { timeout: 180_000 }, async () => {
   const run = await migrated(app("node-process-ts", "signet-api", ["development", "production"], "dist/main.js", { links: ["dotenv", "typescript", "@types/node"], build: typescriptBuild }));
-  // Known limit: the classifier reads *_LICENSE_KEY as a name about a key (front-end
-  // licence keys are public), so MaxMind's GeoIP key stays in .env as config.
-  assert.match(read(run, ".env"), /^GEOIP_LICENSE_KEY=/m);
-  run.planted = run.planted.filter((v) => !v.startsWith("Jg3kXe"));
+  // MaxMind's GeoIP licence key is an account credential (most *_LICENSE_KEY names are product
+  // licences and stay config): it moves like the others.
+  assert.doesNotMatch(read(run, ".env"), /^GEOIP_LICENSE_KEY=/m);
   await assertMigrated(run, suite.server);
   assert.match(read(run, "src/config.ts"), /mailgunKey: secrets\.MAILGUN_API_KEY,/);
   assert.match(read(run, "src/db.ts"), /env: \{ DB_USER = "postgres" \},\n\} = process, \{ DB_PASSWORD \} = secrets;/);

@@ -167,3 +167,14 @@ test("a platform, build or environment after the head keeps the secret (blind co
   }
   for (const n of ["API_KEY_HEADER", "TOKEN_URL", "PASSWORD_LENGTH"]) assert.equal(analyzeName(n).strength, "none", n);
 });
+
+test("a licence key is a product's, except New Relic's and MaxMind's, which are account credentials", () => {
+  for (const name of ["NEW_RELIC_LICENSE_KEY", "newRelicLicenseKey", "NR_LICENSE_KEY", "MAXMIND_LICENSE_KEY", "GEOIP_LICENSE_KEY", "GEOIPUPDATE_LICENSE_KEY"]) {
+    const a = analyzeName(name);
+    assert.equal(a.strength, "strong", name);
+    assert.equal(a.negative, false, name);
+  }
+  for (const name of ["LICENSE_KEY", "AG_GRID_LICENSE_KEY", "syncfusionLicenseKey", "RELIC_ID"]) {
+    assert.equal(analyzeName(name).strength, "none", name);
+  }
+});

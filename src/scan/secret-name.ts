@@ -61,6 +61,9 @@ const KEY_NEGATIVE_BEFORE = new Set([
   "recv", "receive", "trusted",
 ]);
 
+/** Vendors whose `…_LICENSE_KEY` is an account credential, not a product licence (see analyzeName's `key`). */
+const SECRET_LICENSE_VENDORS = new Set(["relic", "newrelic", "nr", "maxmind", "geoip", "geoipupdate", "geolite", "geolite2"]);
+
 /** Words that make a preceding `key` clearly a credential. */
 const KEY_STRONG_BEFORE = new Set([
   "api", "secret", "private", "access", "signing", "sign", "encryption", "encrypt", "crypt", "crypto", "master", "client", "app",
@@ -231,6 +234,11 @@ function analyze(name: string): NameAnalysis {
       return { strength: "medium", kind: "generic-secret", head, negative: false };
     case "key": {
       if (prev === "" ) return { ...NONE, head, negative: false };
+      // Most licence keys unlock a product and ship with it (front-end grid and PDF libraries), but
+      // two vendors' are account credentials: New Relic's ingest licence key reports data into the
+      // account and is to be kept secure (https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key),
+      // and MaxMind's licence key downloads the account's GeoIP databases (https://dev.maxmind.com/geoip/updating-databases/).
+      if (prev === "license" && before.some((w) => SECRET_LICENSE_VENDORS.has(w))) return { strength: "strong", kind: "api-key", head, negative: false };
       if (isPublicClientKey(before)) return { ...NONE, head, negative: true };
       if (KEY_NEGATIVE_BEFORE.has(prev) || before.some((w) => w === "public" || w === "publishable" || w === "anon")) return { ...NONE, head, negative: true };
       if (prev === "private") return { strength: "strong", kind: "private-key", head, negative: false };
