@@ -206,8 +206,19 @@ function assignedNames(ast: File): Set<string> {
 }
 
 /** The file's names for the process object, and the ones it makes ambiguous (`ProcessNames`). */
-export function processNames(ast: File, counts: Map<string, number> = bindingCounts(ast)): ProcessNames {
+export function processNames(ast: File, allCounts: Map<string, number> = bindingCounts(ast)): ProcessNames {
   const assigned = assignedNames(ast);
+  // A TypeScript ambient declaration (`declare const process: …`, `declare global { var process … }`)
+  // only types the global: it binds nothing at run time.
+  const ambient = new Set<Node>();
+  walk(ast.program, (node) => {
+    if (!((node.type === "VariableDeclaration" && node.declare) || node.type === "TSModuleDeclaration")) return;
+    walk(node, (inner) => {
+      if (inner.type === "VariableDeclarator" && inner.id.type === "Identifier") ambient.add(inner.id);
+    });
+  });
+  const counts = new Map(allCounts);
+  for (const id of ambient) if (id.type === "Identifier") counts.set(id.name, Math.max(0, (counts.get(id.name) ?? 0) - 1));
   const once = (name: string) => (counts.get(name) ?? 0) === 1 && !assigned.has(name);
   const globals = new Set(["globalThis", "global", "require"].filter((n) => (counts.get(n) ?? 0) === 0 && !assigned.has(n)));
   // Candidate bindings: a default or namespace import of the module, a declarator holding the object.

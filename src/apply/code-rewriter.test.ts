@@ -585,3 +585,13 @@ test("an env alias with no initialiser passed on in a shorthand property ({ env 
   assert.equal(out.content, `import { env } from "node:process";\nimport { spawn } from "node:child_process";\nimport { processEnv } from "./secrets.js";\nspawn("x", [], { env: processEnv });\n`);
   assert.deepEqual(out.warnings.map((w) => w.code), ["whole-env-use"]);
 });
+
+test("a TypeScript ambient declaration of process (declare const, declare global) is the global itself: rewritten", () => {
+  assert.equal(
+    rewrite("a.ts", `declare const process: { env: Record<string, string | undefined> };\nexport const k = process.env.STRIPE_KEY;\n`).content,
+    `import { secrets } from "./secrets.js";\ndeclare const process: { env: Record<string, string | undefined> };\nexport const k = secrets.STRIPE_KEY;\n`,
+  );
+  const global = rewrite("b.ts", `declare global {\n  var process: { env: Record<string, string> };\n}\nexport const k = process.env.STRIPE_KEY;\n`);
+  assert.match(global.content, /export const k = secrets\.STRIPE_KEY;/);
+  assert.deepEqual(global.warnings, []);
+});
