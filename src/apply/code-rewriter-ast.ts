@@ -186,36 +186,37 @@ export function isProcessObject(node: Node, names?: ProcessNames): boolean {
   return isProcessRequire(node, names);
 }
 
-/** Names the file assigns to (`x = …`, `x++`, `[x] = …`, `for (x of …)`) anywhere. */
-function assignedNames(ast: File): Set<string> {
-  const out = new Set<string>();
+/**
+ * The file's names for the process object, and the ones it makes ambiguous
+ * (`ProcessNames`). One walk gathers what it needs: assigned names, ambient
+ * declarations, declarators that may hold the process object.
+ */
+export function processNames(ast: File, allCounts: Map<string, number> = bindingCounts(ast)): ProcessNames {
+  const assigned = new Set<string>();
   const addPattern = (p: Node | null | undefined): void => {
     if (!p) return;
-    if (p.type === "Identifier") out.add(p.name);
+    if (p.type === "Identifier") assigned.add(p.name);
     else if (p.type === "ObjectPattern") for (const prop of p.properties) addPattern(prop.type === "RestElement" ? prop.argument : (prop.value as Node));
     else if (p.type === "ArrayPattern") for (const el of p.elements) addPattern(el);
     else if (p.type === "AssignmentPattern") addPattern(p.left);
     else if (p.type === "RestElement") addPattern(p.argument);
   };
+  // A TypeScript ambient declaration (`declare const process: …`, `declare global { var process … }`)
+  // only types the global: it binds nothing at run time.
+  const ambient = new Set<Node>();
+  // `const proc = require("process")`, `const proc = globalThis.process`, `const proc = process`, `const b = a`.
+  const held: { name: string; init: Node }[] = [];
   walk(ast.program, (node) => {
     if (node.type === "AssignmentExpression") addPattern(node.left);
     else if (node.type === "UpdateExpression") addPattern(node.argument);
     else if ((node.type === "ForInStatement" || node.type === "ForOfStatement") && node.left.type !== "VariableDeclaration") addPattern(node.left);
-  });
-  return out;
-}
-
-/** The file's names for the process object, and the ones it makes ambiguous (`ProcessNames`). */
-export function processNames(ast: File, allCounts: Map<string, number> = bindingCounts(ast)): ProcessNames {
-  const assigned = assignedNames(ast);
-  // A TypeScript ambient declaration (`declare const process: …`, `declare global { var process … }`)
-  // only types the global: it binds nothing at run time.
-  const ambient = new Set<Node>();
-  walk(ast.program, (node) => {
-    if (!((node.type === "VariableDeclaration" && node.declare) || node.type === "TSModuleDeclaration")) return;
-    walk(node, (inner) => {
-      if (inner.type === "VariableDeclarator" && inner.id.type === "Identifier") ambient.add(inner.id);
-    });
+    else if ((node.type === "VariableDeclaration" && node.declare) || node.type === "TSModuleDeclaration") {
+      walk(node, (inner) => {
+        if (inner.type === "VariableDeclarator" && inner.id.type === "Identifier") ambient.add(inner.id);
+      });
+    } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && (node.init.type === "Identifier" || isProcessObject(node.init))) {
+      held.push({ name: node.id.name, init: node.init });
+    }
   });
   const counts = new Map(allCounts);
   for (const id of ambient) if (id.type === "Identifier") counts.set(id.name, Math.max(0, (counts.get(id.name) ?? 0) - 1));
@@ -229,11 +230,6 @@ export function processNames(ast: File, allCounts: Map<string, number> = binding
     }
   }
   const bare: ProcessNames = { objects: new Set(), globals, untrusted: new Set(), assigned };
-  const held: { name: string; init: Node }[] = [];
-  // `const proc = require("process")`, `const proc = globalThis.process`, `const proc = process`.
-  walk(ast.program, (node) => {
-    if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && (node.init.type === "Identifier" || isProcessObject(node.init, bare))) held.push({ name: node.id.name, init: node.init });
-  });
   const objects = new Set<string>();
   const untrusted = new Set<string>();
   const boundToModule = imported.has("process") || held.some((h) => h.name === "process" && isProcessObject(h.init, bare));
