@@ -142,7 +142,7 @@ test("anchored at the keyword pass's offsets, the detectors find what a search o
     ["notes.txt", `authorization: bearer ${KEY}authorization:bearer ${token} and AUTHORIZATION=token ${token}x`, 2],
     ["db/init.sql", `CREATE USER app WITH PASSWORD '${PW}';\nALTER USER x IDENTIFIED BY "${PW}x";\nSET password\t\t'${PW}y';\n`, 3],
     // Oracle's unquoted password ends the statement or comes before another clause; prose and MySQL's keywords do not.
-    ["db/oracle.sql", `CREATE USER app IDENTIFIED BY ${PW}x1;\nCREATE USER c IDENTIFIED BY ${PW}y DEFAULT TABLESPACE users;\nALTER USER b IDENTIFIED BY password;\nusers are identified by name and role\nALTER USER d IDENTIFIED BY PASSWORD '*${"0A1B2C3D4E".repeat(4)}';\nCREATE USER e IDENTIFIED BY RANDOM PASSWORD;\n`, 2],
+    ["db/oracle.sql", `CREATE USER app IDENTIFIED BY ${PW}x1;\nCREATE USER c IDENTIFIED BY ${PW}y DEFAULT TABLESPACE users;\nALTER USER b IDENTIFIED BY password;\nusers are identified by name and role\nEach record is identified by UUIDv4;\nObjects are identified by objectKey_v2\nGRANT CONNECT TO scott IDENTIFIED BY ${PW}t;\nCREATE USER \"Ops\"\n  IDENTIFIED BY ${PW}o\n  DEFAULT TABLESPACE users;\nALTER USER d IDENTIFIED BY PASSWORD '*${"0A1B2C3D4E".repeat(4)}';\nCREATE USER e IDENTIFIED BY RANDOM PASSWORD;\n`, 4],
     // MySQL's authentication plugin between IDENTIFIED and BY; `AS '<hash>'` is no password.
     ["db/users.sql", `CREATE USER 'a'@'%' IDENTIFIED WITH caching_sha2_password BY '${PW}';\nCREATE USER 'b'@'%' IDENTIFIED WITH 'mysql_native_password' BY '${PW}b';\nCREATE USER 'c'@'%' IDENTIFIED WITH mysql_native_password AS '*${"0A1B2C3D4E".repeat(4)}';\n`, 2],
     // `password` spelt with a Kelvin sign or a long s is not the word (regex /i without u folds ASCII only).

@@ -57,8 +57,10 @@ const SQL_PASSWORD_AT = new RegExp(SQL_PASSWORD.source, "iy");
 // Oracle takes the password as an identifier, unquoted: `CREATE USER app IDENTIFIED BY Welcome1_x;`
 // (letters, digits, `_`, `$`, `#`, starting with a letter: https://docs.oracle.com/en/database/oracle/oracle-database/19/sqlrf/CREATE-USER.html).
 // It must end the statement or be followed by another clause of it, so that prose ("identified by name
-// and …") and MySQL's `IDENTIFIED BY PASSWORD '…'`/`BY RANDOM PASSWORD` are not read as one.
-const SQL_UNQUOTED_IDENTIFIED = /\bidentified[ \t]+by[ \t]+(?!(?:password|random|values)\b)([A-Za-z][\w$#]{3,127})(?=[ \t]*(?:;|\r?$|[ \t](?:default|temporary|quota|profile|password|account|container|replace)\b))/gim;
+// and …") and MySQL's `IDENTIFIED BY PASSWORD '…'`/`BY RANDOM PASSWORD` are not read as one; and it must
+// follow the user or role it is for (`CREATE/ALTER USER name`, `… ROLE name`, `GRANT … TO name`), so that a
+// sentence ending "is identified by objectKey_v2" or "by UUIDv4;" in prose or a comment is not one either.
+const SQL_UNQUOTED_IDENTIFIED = /\b(?:user|role|to)[ \t]+(?:"[^"\n]{1,128}"|[\w$#.@]{1,128})[ \t\r\n]{1,40}identified[ \t]+by[ \t]+(?!(?:password|random|values)\b)([A-Za-z][\w$#]{3,127})(?=[ \t]*(?:;|\r?$|[ \t](?:default|temporary|quota|profile|password|account|container|replace)\b))/gim;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
