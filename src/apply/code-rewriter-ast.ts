@@ -249,12 +249,12 @@ export function processNames(ast: File, allCounts: Map<string, number> = binding
 }
 
 /** `import { env } from "node:process"`, `import { env as e } from "process"`: the local names of the `env` export. */
-export function importedEnvNames(ast: File): string[] {
-  const names: string[] = [];
+export function importedEnvNames(ast: File): { name: string; node: Node }[] {
+  const names: { name: string; node: Node }[] = [];
   for (const s of ast.program.body) {
     if (s.type !== "ImportDeclaration" || !PROCESS_MODULES.has(s.source.value) || s.importKind === "type") continue;
     for (const sp of s.specifiers) {
-      if (sp.type === "ImportSpecifier" && (sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "env") names.push(sp.local.name);
+      if (sp.type === "ImportSpecifier" && (sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "env") names.push({ name: sp.local.name, node: sp });
     }
   }
   return names;

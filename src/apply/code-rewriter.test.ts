@@ -595,3 +595,10 @@ test("a TypeScript ambient declaration of process (declare const, declare global
   assert.match(global.content, /export const k = secrets\.STRIPE_KEY;/);
   assert.deepEqual(global.warnings, []);
 });
+
+test("an imported env (import { env } from \"node:process\") whose name is bound again is not trusted, and says so", () => {
+  const src = `import { env } from "node:process";\nexport const k = env.STRIPE_KEY;\nexport function f(env) {\n  return env.X;\n}\n`;
+  const out = rewrite("a.mjs", src);
+  assert.equal(out.content, src);
+  assert.deepEqual(out.warnings.map((w) => w.code), ["rewrite-skipped"]);
+});

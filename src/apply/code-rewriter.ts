@@ -678,7 +678,10 @@ function findAliases(
 ): Map<string, Node | null> {
   const aliases = new Map<string, Node | null>();
   // `import { env } from "node:process"`: the module's `env` export is process.env itself.
-  for (const name of importedEnvNames(ast)) if ((counts.get(name) ?? 0) === 1) aliases.set(name, null);
+  for (const { name, node } of importedEnvNames(ast)) {
+    if ((counts.get(name) ?? 0) === 1) aliases.set(name, null);
+    else warn(node, "rewrite-skipped", `${name} is process.env (imported from the process module) but the name is declared more than once in this file; reads through it are not rewritten.`);
+  }
   walk(ast.program, (node) => {
     if (node.type !== "VariableDeclarator" || !node.init) return;
     let name: string | null = null;
