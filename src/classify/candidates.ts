@@ -5,6 +5,7 @@ import { classifyVariable, type Classification, type ClassifyOptions } from "./i
 import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
 import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
+import { addInlinedNames, type InlinedName } from "./bundler-define.js";
 import type { SecretKind } from "../scan/types.js";
 import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs, loadedFirst } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
@@ -33,6 +34,8 @@ export interface CandidateSet {
   envFiles: string[];
   /** Relative paths of the JS/TS source files seen. */
   sourceFiles: string[];
+  /** Variables a bundler configuration among the sources inlines into browser code (bundler-define.ts), first place of each. */
+  inlined: Map<string, InlinedName>;
   /** Directories ("" = root) whose `.env` is the base layer of every environment (src/map/environment.ts). */
   layeredDirs?: string[];
   /**
@@ -170,7 +173,7 @@ function dependencyNames(root: string): string[] {
 
 export function collectCandidates(root: string, options: CandidateOptions = {}): CandidateSet {
   const classify = options.classify ?? classifyVariable;
-  const out: CandidateSet = { secrets: [], config: [], warnings: [], envFiles: [], sourceFiles: [] };
+  const out: CandidateSet = { secrets: [], config: [], warnings: [], envFiles: [], sourceFiles: [], inlined: new Map() };
 
   const { files, toolKeys, linkedOutside } = findEnvFiles(root, options.exclude);
   if (Object.keys(linkedOutside).length > 0) out.linkedOutside = linkedOutside;
@@ -189,6 +192,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       continue;
     }
     out.sourceFiles.push(file);
+    addInlinedNames(out.inlined, file, text);
     loadedByCode.push(...layeredByCode(file, text, envFiles));
     for (const [winner, loser] of loadedFirst(file, text, envFiles)) loadOrder.push({ winner, loser, loader: file });
     for (const f of scanText({ text, file }).findings) {

@@ -12,7 +12,6 @@ import { isOwnOutput } from "../scan/own-outputs.js";
 import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
-import { bundlerInlinedNames } from "./bundler-define.js";
 import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
 import { isEsmEnvLoader } from "../apply/code-rewriter.js";
 import { outsideUses, workerBindings } from "./outside-uses.js";
@@ -111,7 +110,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   progress({ stage: "classify", step: 1, total: 1, message: `${found.secrets.length} secrets, ${found.config.length} config values` });
 
   // Browser-exposed secrets cannot be read at runtime from Vault by the browser: report them, leave them.
-  const inlined = bundlerInlinedNames(root, found.sourceFiles);
+  const inlined = found.inlined;
   const movable: Candidate[] = [];
   for (const c of found.secrets) {
     const exposed = c.kind === "browser-exposed" || (c.source.type === "dotenv" && BROWSER_PREFIXES.some((p) => c.name.startsWith(p)));

@@ -1,6 +1,3 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-
 // Bundlers replace `process.env.X` in the code they bundle with a literal
 // given in their configuration: webpack's DefinePlugin
 // (https://webpack.js.org/plugins/define-plugin/), esbuild's `define`
@@ -24,23 +21,16 @@ export interface InlinedName {
   line: number;
 }
 
-/** The variables some bundler configuration of the project inlines into the code it bundles, first place of each. */
-export function bundlerInlinedNames(root: string, sourceFiles: string[]): Map<string, InlinedName> {
-  const out = new Map<string, InlinedName>();
-  for (const file of sourceFiles) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, file), "utf8");
-    } catch {
-      continue;
-    }
-    if (!text.includes("process.env") || !DEFINES.test(text)) continue;
-    const lineAt = (i: number) => text.slice(0, i).split("\n").length;
-    for (const m of text.matchAll(DEFINED_KEY)) if (!out.has(m[2]!)) out.set(m[2]!, { name: m[2]!, file, line: lineAt(m.index) });
-    for (const m of text.matchAll(STRINGIFIED)) {
-      const name = m[1] ?? m[3]!;
-      if (!out.has(name)) out.set(name, { name, file, line: lineAt(m.index) });
-    }
+/**
+ * Adds to `out` the variables the bundler configuration in `text` (if it is one) inlines into the code
+ * it bundles, first place of each. Called on each source text in the candidates' one read pass.
+ */
+export function addInlinedNames(out: Map<string, InlinedName>, file: string, text: string): void {
+  if (!text.includes("process.env") || !DEFINES.test(text)) return;
+  const lineAt = (i: number) => text.slice(0, i).split("\n").length;
+  for (const m of text.matchAll(DEFINED_KEY)) if (!out.has(m[2]!)) out.set(m[2]!, { name: m[2]!, file, line: lineAt(m.index) });
+  for (const m of text.matchAll(STRINGIFIED)) {
+    const name = m[1] ?? m[3]!;
+    if (!out.has(name)) out.set(name, { name, file, line: lineAt(m.index) });
   }
-  return out;
 }
