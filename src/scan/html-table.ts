@@ -1,6 +1,5 @@
-import { analyzeName } from "./secret-name.js";
 import { judge } from "./judge.js";
-import type { TableHit } from "./markdown-table.js";
+import { namesSecretColumn, type TableHit } from "./markdown-table.js";
 
 // Credentials kept in HTML tables: Confluence and other wiki exports, saved
 // intranet pages, HTML runbooks ("Shared accounts: System | User | Password").
@@ -45,8 +44,7 @@ export function detectHtmlTableCells(text: string): TableHit[] {
         if (!cells.some((x) => x.header)) continue;
         columns = cells.map((x) => {
           const name = x.inner.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
-          const a = analyzeName(name);
-          return name.length <= 60 && a.strength !== "none" && a.strength !== "weak" && !a.negative ? name : null;
+          return name.length <= 60 && namesSecretColumn(name) ? name : null;
         });
         if (!columns.some((n) => n !== null)) break;
         continue;

@@ -56,10 +56,7 @@ export function detectTableCells(text: string): TableHit[] {
     const line = lines[n]!;
     if (!line.includes("-") || !DELIMITER.test(line.replace(/\r$/, "")) || !lines[n - 1]!.includes("|")) continue;
     const header = cells(lines[n - 1]!.replace(/\r$/, ""), starts[n - 1]!);
-    const secretColumns = header.map((h) => {
-      const a = analyzeName(h.text.replace(/[`*_]/g, " ").trim());
-      return a.strength !== "none" && a.strength !== "weak" && !a.negative ? h.text : null;
-    });
+    const secretColumns = header.map((h) => (namesSecretColumn(h.text.replace(/[`*_]/g, " ").trim()) ? h.text : null));
     if (!secretColumns.some((c) => c !== null)) continue;
     for (let r = n + 1; r < lines.length && r < n + 500; r++) {
       const row = lines[r]!.replace(/\r$/, "");
@@ -82,4 +79,10 @@ export function detectTableCells(text: string): TableHit[] {
     }
   }
   return hits;
+}
+
+/** Whether a table's header cell names a secret column (HTML tables too: html-table.ts). A weak name (`KEY`) is not enough without a name of its own. */
+export function namesSecretColumn(header: string): boolean {
+  const a = analyzeName(header);
+  return a.strength !== "none" && a.strength !== "weak" && !a.negative;
 }
