@@ -3,20 +3,46 @@
 // identifiers have plenty), so these measures feed a score together with the
 // name and the file kind rather than deciding on their own.
 
-/** Shannon entropy in bits per character (same definition as rule-runner's `shannonEntropy`). */
+/** Shannon entropy of a string in bits per character, over its code points (0 for ""). */
 export function shannonEntropy(s: string): number {
-  if (s.length === 0) return 0;
-  const counts = new Map<number, number>();
-  for (let i = 0; i < s.length; i++) {
+  const n = s.length;
+  if (n === 0) return 0;
+  // Fast path for ASCII (every token format): counts in a typed array, and
+  // only the distinct characters seen are summed and reset. It runs on every
+  // candidate match, so it must not allocate.
+  let distinct = 0;
+  for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (c > 127) {
+      for (let j = 0; j < distinct; j++) asciiCounts[seen[j]!] = 0;
+      return entropyOf([...s]);
+    }
+    if (asciiCounts[c]++ === 0) seen[distinct++] = c;
   }
-  let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
+  // H = log2(n) - (1/n) * sum(k * log2(k)), with k*log2(k) from a table.
+  let sum = 0;
+  for (let j = 0; j < distinct; j++) {
+    const code = seen[j]!;
+    const k = asciiCounts[code]!;
+    asciiCounts[code] = 0;
+    sum += k < K_LOG_K.length ? K_LOG_K[k]! : k * Math.log2(k);
   }
-  return h;
+  return Math.max(0, Math.log2(n) - sum / n);
+}
+
+const asciiCounts = new Uint32Array(128);
+const seen = new Uint8Array(128);
+const K_LOG_K = Float64Array.from({ length: 512 }, (_, k) => (k === 0 ? 0 : k * Math.log2(k)));
+
+function entropyOf(chars: string[]): number {
+  const counts = new Map<string, number>();
+  for (const ch of chars) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const c of counts.values()) {
+    const p = c / chars.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
 }
 
 /** Total bits: entropy per character × length, rounded; what the reasons quote. */

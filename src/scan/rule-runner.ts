@@ -1,5 +1,9 @@
 import type { Rule } from "./types.js";
 import { anchorLiteral, literalPrefixes } from "./literal-prefix.js";
+import { shannonEntropy } from "./entropy.js";
+
+// Rules and their tests import the entropy from here with the rest of the runner.
+export { shannonEntropy };
 
 // Runs one detection rule on one text, with the semantics every caller shares
 // (the engine, the rules' own example tests, the rule-safety test):
@@ -100,48 +104,6 @@ export function runRuleAt(rule: Rule, plan: StartPlan, text: string, starts: Arr
     accept(rule, m, out);
   }
   return out;
-}
-
-/** Shannon entropy of a string in bits per character (0 for ""). */
-export function shannonEntropy(s: string): number {
-  const n = s.length;
-  if (n === 0) return 0;
-  // Fast path for ASCII (every token format): counts in a typed array, and
-  // only the distinct characters seen are summed and reset. It runs on every
-  // candidate match, so it must not allocate.
-  let distinct = 0;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c > 127) {
-      for (let j = 0; j < distinct; j++) asciiCounts[seen[j]!] = 0;
-      return entropyOf([...s]);
-    }
-    if (asciiCounts[c]++ === 0) seen[distinct++] = c;
-  }
-  // H = log2(n) - (1/n) * sum(k * log2(k)), with k*log2(k) from a table.
-  let sum = 0;
-  for (let j = 0; j < distinct; j++) {
-    const code = seen[j]!;
-    const k = asciiCounts[code]!;
-    asciiCounts[code] = 0;
-    sum += k < K_LOG_K.length ? K_LOG_K[k]! : k * Math.log2(k);
-  }
-  return Math.max(0, Math.log2(n) - sum / n);
-}
-
-const asciiCounts = new Uint32Array(128);
-const seen = new Uint8Array(128);
-const K_LOG_K = Float64Array.from({ length: 512 }, (_, k) => (k === 0 ? 0 : k * Math.log2(k)));
-
-function entropyOf(chars: string[]): number {
-  const counts = new Map<string, number>();
-  for (const ch of chars) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const c of counts.values()) {
-    const p = c / chars.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
 }
 
 /** Does the rule's keyword pre-filter let this (already lower-cased) text through? */
