@@ -20,16 +20,20 @@ then run \`vaultshift apply\`.
 
 Left where they are, with a warning: secrets in JSON, YAML and other non-code
 files (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
-app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values (shipped to the
-browser). With layered .env files (.env.development beside .env, or next/vite/
-nuxt/astro/dotenv-flow in the dependencies) .env is the base every environment
-reads. Code that passes process.env on whole or reads it by a computed name
-gets processEnv (the environment plus the secrets). A child process or worker
+app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values and variables a
+bundler's define inlines (shipped to the browser). With layered .env files
+(.env.development beside .env, or next/vite/nuxt/astro/dotenv-flow in the
+dependencies) .env is the base every environment reads. When code loads two
+.env files one after the other, the first wins as in dotenv: the later file's
+value for that name, never read, is removed and not stored (shadowed). Code
+that passes process.env on whole or reads it by a computed name gets
+processEnv (the environment plus the secrets). A child process or worker
 given an object-literal env gets ...vaultEnv (the Vault connection variables)
 added. Warned about, with the place and what to do: npm scripts, compose
 files, Procfiles and shell scripts that read a moved variable (outside-use),
 Cloudflare Worker bindings (worker-bindings), an env the rewriter cannot extend
-(child-env), code that parses .env files itself (env-file-parse).
+(child-env), code that parses .env files itself (env-file-parse), a read through
+a name for process or env that the file binds again (rewrite-skipped).
 
 Options:
   --app NAME               the <app> of Vault paths (default: package.json name)
