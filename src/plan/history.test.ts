@@ -13,14 +13,22 @@ function git(root: string, ...args: string[]): void {
   execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd: root, stdio: "ignore", timeout: 10_000 });
 }
 
-test("secrets in git history: a committed .env value is flagged for rotation, a removed literal is reported as history-only", async () => {
-  const root = join(tmp.dir, "repo");
+/** A new repository under the temp dir with these files in one first commit. */
+function committedRepo(name: string, files: Record<string, string>): string {
+  const root = join(tmp.dir, name);
   mkdirSync(root, { recursive: true });
   git(root, "init", "-q");
-  writeFileSync(join(root, ".env"), "DB_PASSWORD=CANARY_hist_Xk9mP2vL8qR4nZ7w\n");
-  writeFileSync(join(root, "pay.js"), 'export const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q";\n');
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(root, file), text);
   git(root, "add", "-A");
   git(root, "commit", "-q", "-m", "first");
+  return root;
+}
+
+test("secrets in git history: a committed .env value is flagged for rotation, a removed literal is reported as history-only", async () => {
+  const root = committedRepo("repo", {
+    ".env": "DB_PASSWORD=CANARY_hist_Xk9mP2vL8qR4nZ7w\n",
+    "pay.js": 'export const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q";\n',
+  });
   rmSync(join(root, "pay.js"));
   git(root, "add", "-A");
   git(root, "commit", "-q", "-m", "remove the key");
@@ -38,13 +46,10 @@ test("secrets in git history: a committed .env value is flagged for rotation, a 
 });
 
 test("a secret still in the tree in a file vaultshift does not migrate (package.json config) is not reported as history-only", async () => {
-  const root = join(tmp.dir, "kept");
-  mkdirSync(root, { recursive: true });
-  git(root, "init", "-q");
-  writeFileSync(join(root, "package.json"), '{\n  "name": "kept",\n  "config": { "webhookSecret": "whsec_CANARYkeep4Rt7Yu2Io9Pa5Sd8Fg" }\n}\n');
-  writeFileSync(join(root, ".env"), "DB_PASSWORD=CANARY_kept_Xk9mP2vL8qR4nZ7w\n");
-  git(root, "add", "-A");
-  git(root, "commit", "-q", "-m", "first");
+  const root = committedRepo("kept", {
+    "package.json": '{\n  "name": "kept",\n  "config": { "webhookSecret": "whsec_CANARYkeep4Rt7Yu2Io9Pa5Sd8Fg" }\n}\n',
+    ".env": "DB_PASSWORD=CANARY_kept_Xk9mP2vL8qR4nZ7w\n",
+  });
   const p = await plan({ root, env: {} });
   assert.deepEqual(p.warnings.filter((w) => w.code === "not-migrated").map((w) => w.file), ["package.json"]);
   assert.deepEqual(p.warnings.filter((w) => w.code === "history-only"), []);
