@@ -6,6 +6,7 @@ import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
 import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
 import { addInlinedNames, type InlinedName } from "./bundler-define.js";
+import { machineLocalFiles } from "./machine-local.js";
 import type { SecretKind } from "../scan/types.js";
 import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs, loadedFirst } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
@@ -67,6 +68,13 @@ export interface CandidateSet {
    * are removed with the migrated ones (their values are in `overridden`).
    */
   shadowed?: { file: string; name: string; line: number; by: string; loader: string }[];
+  /**
+   * The same pairs where the file loaded first may be missing on another
+   * machine (git-ignored, untracked, `*.local`: machine-local.ts): there the
+   * later file's value is the one read, so it is kept, and the planner stops
+   * on the two values (`why`: what makes the first file machine-local).
+   */
+  localWins?: { file: string; name: string; line: number; by: string; loader: string; why: string }[];
 }
 
 /** `options.quote`: the quote around the value in its .env file (a single-quoted value is read literally). */
@@ -123,11 +131,16 @@ export function findEnvFiles(root: string, exclude: string[] = []): { files: str
 /**
  * Two .env files of one environment loaded one after the other by the code
  * (`loadedFirst`): a secret of the later file whose name the earlier one sets
- * too, to another value, is never read (dotenv keeps the first). It is not a
- * second value of that name (which would stop the plan as a collision): it is
- * left out of Vault and its line removed, as an overridden line of one file is.
+ * too, to another value, is never read (dotenv keeps the first) — wherever
+ * the earlier file exists. When it exists everywhere the code runs
+ * (committed; outside git, not ignored and not `*.local`), the later value is
+ * not a second value of that name (which would stop the plan as a collision):
+ * it is left out of Vault and its line removed, as an overridden line of one
+ * file is. When the earlier file is machine-local, the later value is the one
+ * every other machine reads: it is kept and the pair listed in `localWins`.
  */
-function shadowLaterLoads(out: CandidateSet, order: { winner: string; loser: string; loader: string }[], entriesOf: Map<string, Map<string, string>>): void {
+function shadowLaterLoads(root: string, out: CandidateSet, order: { winner: string; loser: string; loader: string }[], entriesOf: Map<string, Map<string, string>>): void {
+  let local: Map<string, string> | undefined;
   for (const { winner, loser, loader } of order) {
     const env = out.envEnvironments ?? {};
     if (env[winner] === undefined || env[winner] !== env[loser]) continue;
@@ -135,6 +148,13 @@ function shadowLaterLoads(out: CandidateSet, order: { winner: string; loser: str
     if (!first) continue;
     out.secrets = out.secrets.filter((c) => {
       if (c.source.type !== "dotenv" || c.source.file !== loser || !first.has(c.name) || first.get(c.name) === c.value) return true;
+      // Asked of git only when some value would be dropped, once for every winner.
+      local ??= machineLocalFiles(root, [...new Set(order.map((o) => o.winner))]);
+      const why = local.get(winner);
+      if (why !== undefined) {
+        (out.localWins ??= []).push({ file: loser, name: c.name, line: c.source.line, by: winner, loader, why });
+        return true;
+      }
       (out.overridden ??= []).push(c.value);
       (out.shadowed ??= []).push({ file: loser, name: c.name, line: c.source.line, by: winner, loader });
       return false;
@@ -257,7 +277,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
   }
 
-  shadowLaterLoads(out, loadOrder, entriesOf);
+  shadowLaterLoads(root, out, loadOrder, entriesOf);
 
   for (const file of toolKeys) {
     let text: string;

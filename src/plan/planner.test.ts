@@ -1,5 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { plan } from "./planner.js";
@@ -163,26 +164,65 @@ test("a literal assigned to process.env.X (a test setup file) is named after X i
   assert.match(p.files.find((f) => f.file === "setup.js")!.diff, /\+processEnv\.ADYEN_API_KEY = secrets\.ADYEN_API_KEY_2;/);
 });
 
-test("two dotenv loads of one environment, .env.local then .env: the first file's value wins, the later one's is removed, hidden and said, not a collision", async () => {
-  const later = "CANARY_later_Hy6Gt4Fr2De8Sw";
-  const root = tree({
-    ".env": `DB_PASSWORD=${later}\nSTRIPE_KEY=CANARY_only_Bn7Vc5Xz3Lk1Jh\n`,
-    ".env.local": `DB_PASSWORD=${PW}\n`,
-    "index.js": `const dotenv = require("dotenv");\ndotenv.config({ path: ".env.local" });\ndotenv.config();\nmodule.exports = [process.env.DB_PASSWORD, process.env.STRIPE_KEY];\n`,
-  });
-  const p = await plan({ root, env: {} });
+function git(root: string, ...args: string[]): void {
+  execFileSync("git", ["-c", "user.email=test@example.com", "-c", "user.name=test", "-c", "commit.gpgsign=false", ...args], { cwd: root, stdio: "ignore", timeout: 10_000 });
+}
+
+const TWICE = `const dotenv = require("dotenv");\ndotenv.config({ path: ".env.local" });\ndotenv.config();\nmodule.exports = [process.env.DB_PASSWORD, process.env.STRIPE_KEY];\n`;
+const LATER = "CANARY_later_Hy6Gt4Fr2De8Sw";
+
+test("two dotenv loads of one environment, .env.local (committed) then .env: the first file's value wins everywhere, the later one's is removed, hidden and said, not a collision", async () => {
+  const root = tree({ ".env": `DB_PASSWORD=${LATER}\nSTRIPE_KEY=CANARY_only_Bn7Vc5Xz3Lk1Jh\n`, ".env.local": `DB_PASSWORD=${PW}\n`, "index.js": TWICE });
+  git(root, "init", "-q");
+  git(root, "add", ".env.local", "index.js");
+  git(root, "commit", "-q", "-m", "first");
+  const p = await plan({ root, env: {}, history: false });
   assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}`).sort(), [".env.local:DB_PASSWORD", ".env:STRIPE_KEY"]);
   assert.deepEqual(p.warnings.filter((w) => w.code === "shadowed").map((w) => `${w.file}:${w.line}`), [".env:1"]);
   assert.equal(p.envFiles.find((f) => f.file === ".env")!.migratedKeys.sort().join(), "DB_PASSWORD,STRIPE_KEY");
-  assert.ok(!JSON.stringify(p).includes(later), "the shadowed value is in the plan");
-  // With override: true on the second load, the later file wins instead.
+  assert.ok(!JSON.stringify(p).includes(LATER), "the shadowed value is in the plan");
+});
+
+test("a git-ignored .env.local loaded before .env: .env's value is what every other machine reads, so the plan stops naming both files, the key and the ways out, and no value", async () => {
+  const root = tree({ ".gitignore": ".env.local\n", ".env": `DB_PASSWORD=${LATER}\n`, ".env.local": `DB_PASSWORD=${PW}\n`, "index.js": TWICE });
+  git(root, "init", "-q");
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "-m", "first");
+  await assert.rejects(plan({ root, env: {}, history: false }), (e: unknown) => {
+    assert.ok(e instanceof PlanError);
+    const text = `${e.message}\n${e.hint ?? ""}`;
+    assert.match(e.message, /DB_PASSWORD: index\.js loads \.env\.local before \.env, and \.env\.local is git-ignored/);
+    assert.match(e.message, /reads DB_PASSWORD from \.env:1\./);
+    assert.match(e.hint ?? "", /"environments": \{"\.env\.local": "local"\}/);
+    assert.match(e.hint ?? "", /make the two values equal, or delete the local override from \.env\.local/);
+    assert.ok(!text.includes(LATER) && !text.includes(PW) && !text.includes(PW.slice(0, 12)), "a value is in the error");
+    return true;
+  });
+  // Equal values are one secret: nothing to lose.
+  const same = tree({ ".env": `DB_PASSWORD=${PW}\n`, ".env.local": `DB_PASSWORD=${PW}\n`, "index.js": TWICE });
+  const p = await plan({ root: same, env: {}, history: false });
+  assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
+  // Mapped to an environment of its own, both values are kept.
+  writeFileSync(join(root, "vaultshift.config.json"), '{"environments": {".env.local": "local"}}\n');
+  const mapped = await plan({ root, env: {}, history: false });
+  assert.deepEqual(mapped.secrets.map((s) => `${s.source.file}:${s.target.path}`).sort(), [".env.local:" + mapped.app + "/local/database", ".env:" + mapped.app + "/development/database"]);
+});
+
+test("outside git, .env.local is machine-local by its name: loaded first it stops the plan; with override: true on .env, .env wins everywhere and .env.local's value is dropped", async () => {
+  const root = tree({ ".env": `DB_PASSWORD=${LATER}\n`, ".env.local": `DB_PASSWORD=${PW}\n`, "index.js": TWICE });
+  await assert.rejects(plan({ root, env: {} }), (e: unknown) => e instanceof PlanError && /\.env\.local is named \*\.local/.test(e.message));
+  // override: true on the second load reverses the order: .env (not ignored, not *.local) wins wherever the app runs.
   const flipped = tree({
-    ".env": `DB_PASSWORD=${later}\n`,
+    ".env": `DB_PASSWORD=${LATER}\n`,
     ".env.local": `DB_PASSWORD=${PW}\n`,
     "index.js": `require("dotenv").config({ path: ".env.local" });\nrequire("dotenv").config({ override: true });\nmodule.exports = process.env.DB_PASSWORD;\n`,
   });
   const q = await plan({ root: flipped, env: {} });
   assert.deepEqual(q.secrets.map((s) => `${s.source.file}:${s.name}`), [".env:DB_PASSWORD"]);
+  assert.deepEqual(q.warnings.filter((w) => w.code === "shadowed").map((w) => `${w.file}:${w.line}`), [".env.local:1"]);
+  // The same, but .env is matched by .gitignore: it may be missing too, so the plan stops.
+  writeFileSync(join(flipped, ".gitignore"), ".env\n");
+  await assert.rejects(plan({ root: flipped, env: {} }), (e: unknown) => e instanceof PlanError && /loads \.env before \.env\.local, and \.env is matched by \.gitignore/.test(e.message));
 });
 
 test("a secret a bundler's define inlines into the bundle is reported as browser-exposed and not moved; the browser code is left alone", async () => {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { collectCandidates, type Candidate, type Classifier } from "../classify/candidates.js";
+import { collectCandidates, type Candidate, type CandidateSet, type Classifier } from "../classify/candidates.js";
 import { loadConfig } from "../config/load.js";
 import type { VaultshiftConfig } from "../config/schema.js";
 import { computeFileChanges, hashOf, readIfExists } from "../apply/file-changes.js";
@@ -7,6 +7,7 @@ import { findingText } from "../apply/finding-text.js";
 import type { KvStore } from "../apply/kv-store.js";
 import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, type PathTemplates } from "../map/path-mapper.js";
 import { lowerSnake } from "../map/group.js";
+import { PlanError } from "../errors.js";
 import { scan } from "../scan/scanner.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
 import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvToolFile } from "../map/environment.js";
@@ -181,6 +182,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   progress({ stage: "map", step: 1, total: 1, message: `mapping ${movable.length} secrets to ${mount}/` });
   const placed = movable.map((c) => ({ c, fp: fingerprint(salt, c.value), loc: mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type }, app, templates) }));
   separateLiterals(placed, mount);
+  refuseLocalWins(found.localWins ?? [], placed, mount);
   findCollisions(placed.map(({ c, fp, loc }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: where(c.source), redacted: redact(c.value) })));
 
   const secrets: PlannedSecret[] = [];
@@ -348,6 +350,29 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     warnings,
   };
   return { id: planId(body), ...body };
+}
+
+/**
+ * A later-loaded .env value that a machine-local file (git-ignored, untracked,
+ * `*.local`) sets first: that file wins only on this machine, so both values
+ * are read somewhere and one Vault location cannot hold them. Stop with both
+ * files, the name, why the first one is machine-local and the ways out,
+ * before the generic collision says less. No value is named.
+ */
+function refuseLocalWins(wins: NonNullable<CandidateSet["localWins"]>, placed: { c: Candidate; loc: { path: string; key: string } }[], mount: string): void {
+  const problems: string[] = [];
+  for (const w of wins) {
+    const later = placed.find(({ c }) => c.source.type === "dotenv" && c.source.file === w.file && c.name === w.name);
+    if (!later) continue; // not moved (a bootstrap or browser variable): nothing to lose
+    problems.push(
+      `${w.name}: ${w.loader} loads ${w.by} before ${w.file}, and ${w.by} is ${w.why}, so it wins only where it exists; everywhere else the app reads ${w.name} from ${w.file}:${w.line}. The two values differ and both would go to ${mount}/${later.loc.path}#${later.loc.key}.`,
+    );
+  }
+  if (problems.length === 0) return;
+  const first = wins[0]!;
+  throw new PlanError(`${problems.length} variable${problems.length === 1 ? " is" : "s are"} set by a machine-local .env file over another file's value; storing only one value would lose the other:\n  ${problems.join("\n  ")}`, {
+    hint: `Choose one: map the machine-local file to an environment of its own ("environments": {"${first.by}": "local"} in vaultshift.config.json; run with VAULTSHIFT_ENV=local where it applies), make the two values equal, or delete the local override from ${first.by} if ${first.file}'s value is the right one. Then plan again.`,
+  });
 }
 
 /**

@@ -25,7 +25,9 @@ bundler's define inlines (shipped to the browser). With layered .env files
 (.env.development beside .env, or next/vite/nuxt/astro/dotenv-flow in the
 dependencies) .env is the base every environment reads. When code loads two
 .env files one after the other, the first wins as in dotenv: the later file's
-value for that name, never read, is removed and not stored (shadowed). Code
+value for that name, never read, is removed and not stored (shadowed), when
+the first file is committed; a git-ignored or *.local first file may be
+missing elsewhere, so two different values stop the plan. Code
 that passes process.env on whole or reads it by a computed name gets
 processEnv (the environment plus the secrets). A child process or worker
 given an object-literal env gets ...vaultEnv (the Vault connection variables)
