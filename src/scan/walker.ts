@@ -5,6 +5,7 @@ import { IgnoreFile, isIgnored } from "./ignore.js";
 import { FileAccessError } from "../errors.js";
 import type { PathFilter } from "./path-filter.js";
 import type { SkipReason } from "./file-scan.js";
+import { mark } from "./timeline.js";
 
 // Lists the files of a working-tree scan. Inside a git repository the list
 // comes from `git ls-files --cached --others --exclude-standard`, so .gitignore
@@ -51,6 +52,13 @@ export interface WalkOptions {
    * while the main thread is still listing. Must not throw.
    */
   manyFiles?: { count: number; call: () => void };
+  /**
+   * Called when git is still listing once `whileGitRuns` has ended: a tree
+   * that takes git longer to list than the engine takes to load is a large
+   * one (git prints nothing before its walk of the untracked files ends, so
+   * `manyFiles` can only fire in its last milliseconds). Must not throw.
+   */
+  gitOutlasted?: () => void;
 }
 
 function toRel(root: string, abs: string): string {
@@ -73,10 +81,12 @@ async function gitList(
   skipDirs: string[],
   whileGitRuns?: () => Promise<void>,
   manyFiles?: WalkOptions["manyFiles"],
+  gitOutlasted?: () => void,
 ): Promise<string[] | undefined> {
   // --exclude keeps git from even walking an untracked node_modules that no
   // .gitignore mentions; tracked files there are filtered afterwards.
   const excludes = skipDirs.map((d) => `--exclude=${d}/`);
+  let listed = false;
   const listing = new Promise<Buffer | undefined>((resolve) => {
     const child = spawn("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard", ...excludes, "--", ...pathspecs], {
       cwd: root,
@@ -97,10 +107,22 @@ async function gitList(
         }
       }
     });
-    child.on("error", () => resolve(undefined));
-    child.on("close", (code) => resolve(code === 0 ? Buffer.concat(out) : undefined));
+    child.on("error", () => {
+      listed = true;
+      resolve(undefined);
+    });
+    child.on("close", (code) => {
+      listed = true;
+      mark("git listed", `chunks=${out.length}`);
+      resolve(code === 0 ? Buffer.concat(out) : undefined);
+    });
   });
-  if (whileGitRuns) await whileGitRuns();
+  mark("git spawned");
+  if (whileGitRuns) {
+    await whileGitRuns();
+    mark("warm-up done");
+    if (!listed) gitOutlasted?.();
+  }
   const stdout = await listing;
   if (stdout === undefined) return undefined;
   // A path with several stages in the index (a merge in progress) is listed
@@ -172,7 +194,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   if (dirs.length === 0) return result;
 
   if (options.useGit !== false) {
-    const listed = await gitList(root, dirs.map((d) => toRel(root, d) || "."), options.filter.skippedDirectoryNames, options.whileGitRuns, manyFiles);
+    const listed = await gitList(root, dirs.map((d) => toRel(root, d) || "."), options.filter.skippedDirectoryNames, options.whileGitRuns, manyFiles, options.gitOutlasted);
     if (listed !== undefined) {
       result.lister = "git";
       // git's paths are already relative to the root, normalised, with "/":

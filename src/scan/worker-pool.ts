@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { JobResult, JobSettings, ScanJob } from "./file-scan.js";
 import { VaultshiftError } from "../errors.js";
+import { mark, timelineOn } from "./timeline.js";
 
 // A small pool of worker threads for large scans. Each `run` sends the whole
 // job list (paths, or texts) to every worker once; the workers, and the main
@@ -257,6 +258,7 @@ export class WorkerPool {
     this.fallback = options.fallback;
     const oldMb = options.heapLimitMb ?? (options.largestText !== undefined ? workerHeapLimitMb(options.largestText) : undefined);
     const count = Math.max(1, Math.min(options.workers, 254));
+    mark("pool open", `workers=${count}`);
     for (let i = 0; i < count; i++) {
       const lane = MAIN_LANE + 1 + i;
       const worker = new Worker(WORKER_ENTRY, {
@@ -298,6 +300,7 @@ export class WorkerPool {
       run.pending -= 1;
     }
     if (run.pending === 0) {
+      mark("run resolved", `run=${run.id}`);
       this.runs.delete(run.id);
       run.resolve(run.results as JobResult[]);
     }
@@ -385,6 +388,7 @@ export class WorkerPool {
       if (!this.retired.has(worker)) worker.postMessage({ run: id, jobs: (packed ??= packJobs(jobs)), order, next, claimed, left, lane: MAIN_LANE + 1 + i } satisfies RunMessage);
     });
     if (this.orphaned()) this.drainToFallback(this.runs.get(id)!);
+    mark("run posted", `run=${id} jobs=${jobs.length}`);
     if (this.local) void this.scanLocally(id);
     return promise;
   }
@@ -392,9 +396,13 @@ export class WorkerPool {
   /** The main thread's lane: takes jobs until none is left, yielding every LOCAL_SLICE_NS. */
   private async scanLocally(id: number): Promise<void> {
     const local = this.local!;
+    let taken = 0;
     for (;;) {
       const run = this.runs.get(id);
-      if (!run) return;
+      if (!run) {
+        mark("main lane done", `run=${id} jobs=${taken}`);
+        return;
+      }
       const sliceEnd = process.hrtime.bigint() + LOCAL_SLICE_NS;
       const indices: number[] = [];
       const results: JobResult[] = [];
@@ -407,9 +415,11 @@ export class WorkerPool {
         }
         const i = run.order[k]!;
         Atomics.store(run.claimed, i, MAIN_LANE);
+        if (taken++ === 0) mark("main first job", `run=${id}`);
         const result = local(run.jobs[i]!);
         if (result === undefined) {
           // Published after the index is written: a worker never reads an unset slot.
+          if (timelineOn) mark("main left job", `index=${i} position=${k}`);
           const published = run.left[0]!;
           Atomics.store(run.left, 2 + published, i);
           Atomics.store(run.left, 0, published + 1);
@@ -418,6 +428,7 @@ export class WorkerPool {
         indices.push(i);
         results.push(result);
       } while (process.hrtime.bigint() < sliceEnd);
+      if (exhausted) mark("main lane done", `run=${id} jobs=${taken}`);
       this.deliver(run, indices, results);
       if (exhausted) {
         this.takeLeftovers(run);
@@ -428,7 +439,9 @@ export class WorkerPool {
   }
 
   async close(): Promise<void> {
+    mark("pool closing");
     await Promise.all(this.workers.map((w) => w.terminate()));
+    mark("pool closed");
   }
 }
 

@@ -124,6 +124,7 @@ async function runScan(argv: string[], io: CliIo): Promise<number> {
   if (output !== undefined) scanOptions.skipFiles = [output];
   const result = await scan(scanOptions);
   await renderScan(result, io, { format, ci: values.ci === true, ...(output !== undefined ? { output } : {}) });
+  (await import("../../scan/timeline.js")).mark("report written");
   return result.findings.length > 0 ? 1 : 0;
 }
 
