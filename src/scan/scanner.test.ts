@@ -260,6 +260,27 @@ test("a git listing that reaches 5,000 paths starts the pool while git still lis
   assert.equal(pooled.stats.filesScanned, 3);
 });
 
+test("a pool started on a guess (git outlasting the warm-up) is dropped for a small listing and kept for a large one", { timeout: 120_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "a.txt": "k=FAKESECRET_guess1\n", "b/c.txt": "x\nk=FAKESECRET_guess2\n" });
+  initRepo(dir);
+  // Resolved at once: git is always still listing, so the pool starts on the guess.
+  const guessed = { engineModule: fakeEngineModule, whileGitRuns: async () => undefined };
+  const small = await scanInternal({ cwd: dir, ...guessed });
+  const inProcess = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 0 });
+  assert.equal(small.stats.workers, 0, "two small files: scanned in-process, the booting worker stopped");
+  assert.deepEqual(where(small), ["a.txt:1:3", "b/c.txt:2:3"]);
+  assert.deepEqual(where(small), where(inProcess));
+
+  // 3 × 1 MB: above the in-process limit, so the guess was right and its pool scans them.
+  writeFiles(dir, Object.fromEntries([0, 1, 2].map((i) => [`big/f${i}.txt`, `${"filler line\n".repeat(96 * 1024)}k=FAKESECRET_g${i}\n`])));
+  const large = await scanInternal({ cwd: dir, ...guessed });
+  assert.equal(large.stats.workers, Math.min(8, availableParallelism() - 1));
+  assert.equal(large.findings.length, 5);
+  assert.deepEqual(where(large), where(await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 0 })));
+});
+
 test("a file with 150,000 findings: results are gathered without spreading them as call arguments", { timeout: 60_000 }, async () => {
   const text = Array.from({ length: 150_000 }, (_, i) => `FAKESECRET_${i}`).join("\n");
   const r = await fake("/", { mode: "stdin", stdin: { text, filename: "many.txt" } });

@@ -96,6 +96,8 @@ export interface ScanResult {
 export interface ScanInternalOptions extends ScanOptions {
   /** Compute baseline fingerprints with this baseline's salt, and do not filter by it. */
   recordInto?: Baseline;
+  /** Tests: runs while git lists a tree, instead of the engine's warm-up (a pool may start on a guess then, as after the warm-up). */
+  whileGitRuns?: () => Promise<void>;
 }
 
 const MAX_NOTES = 100;
@@ -258,7 +260,11 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
         root: cwd,
         paths: options.paths,
         filter,
-        ...(warm ? { whileGitRuns: async () => (await import("./warm-up.js")).warmEngine(settings.engine) } : {}),
+        ...(options.whileGitRuns
+          ? { whileGitRuns: options.whileGitRuns }
+          : warm
+            ? { whileGitRuns: async () => (await import("./warm-up.js")).warmEngine(settings.engine) }
+            : {}),
         ...(poolModule
           ? {
               manyFiles: { count: POOL_THRESHOLD_JOBS, call: () => openPool(poolModule.WorkerPool, early) },

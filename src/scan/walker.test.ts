@@ -151,3 +151,21 @@ test("a file in conflict (three stages in git's index) is listed once, and a fil
   const named = await walk({ root: dir, paths: ["other.txt", "."], filter: new PathFilter({}) });
   assert.deepEqual(named.files.map((f) => f.rel).sort(), ["c.txt", "other.txt"]);
 });
+
+test("gitOutlasted: called once when git is still listing as the work beside it ends, never when git ended first or without git", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-walk-");
+  t.after(cleanup);
+  writeFiles(dir, { "a.txt": "x\n", "b/c.txt": "x\n" });
+  const filter = new PathFilter({ defaultExcludes: false });
+  const listing = async (useGit: boolean, whileGitRuns: () => Promise<void>) => {
+    let calls = 0;
+    const r = await walk({ root: dir, filter, useGit, whileGitRuns, gitOutlasted: () => (calls += 1) });
+    return { calls, files: r.files.length, lister: r.lister };
+  };
+  initRepo(dir);
+  // Resolved at once: git has not even been read from yet.
+  assert.deepEqual(await listing(true, async () => undefined), { calls: 1, files: 2, lister: "git" });
+  // Two files: git has long exited after a second.
+  assert.deepEqual(await listing(true, () => new Promise((resolve) => setTimeout(resolve, 1000))), { calls: 0, files: 2, lister: "git" });
+  assert.deepEqual(await listing(false, async () => undefined), { calls: 0, files: 2, lister: "fs" });
+});

@@ -399,10 +399,7 @@ export class WorkerPool {
     let taken = 0;
     for (;;) {
       const run = this.runs.get(id);
-      if (!run) {
-        mark("main lane done", `run=${id} jobs=${taken}`);
-        return;
-      }
+      if (!run) return;
       const sliceEnd = process.hrtime.bigint() + LOCAL_SLICE_NS;
       const indices: number[] = [];
       const results: JobResult[] = [];
@@ -428,12 +425,13 @@ export class WorkerPool {
         indices.push(i);
         results.push(result);
       } while (process.hrtime.bigint() < sliceEnd);
-      if (exhausted) mark("main lane done", `run=${id} jobs=${taken}`);
       this.deliver(run, indices, results);
+      if (exhausted || !this.runs.has(id)) mark("main lane done", `run=${id} jobs=${taken}`);
       if (exhausted) {
         this.takeLeftovers(run);
         return;
       }
+      if (!this.runs.has(id)) return;
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }

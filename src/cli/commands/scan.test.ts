@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { runCli } from "../main.js";
 import { git, initRepo, tempDir, writeFiles } from "../../scan/test-repo.js";
@@ -220,4 +221,30 @@ test("--help teaches every flag, examples and exit codes", async () => {
   }
   const scanHelp = (await runCli(["scan", "--help"])).stdout;
   for (const flag of ["--staged", "--since", "--history", "--stdin-filename", "--format", "--output", "--baseline", "--config", "--ci", "--workers"]) assert.ok(scanHelp.includes(flag), flag);
+});
+
+test("scan with VAULTSHIFT_TIMELINE=1: each thread's steps on stderr, labels and counts only; a repository tracking 5,000 files starts its pool before git lists", { timeout: 120_000 }, async (t) => {
+  const files: Record<string, string> = { ".env": ENV, "vaultshift.config.json": JSON.stringify({ exclude: ["third/"] }) };
+  for (let i = 0; i < 5000; i++) files[`third/v${i % 50}/f${i}.txt`] = "x\n";
+  const dir = project(t, files);
+  initRepo(dir);
+  git(dir, "add", ".");
+  const r = spawnSync(process.execPath, [bin, "scan", "--format", "json"], { cwd: dir, encoding: "utf8", timeout: 60_000, env: { ...process.env, VAULTSHIFT_TIMELINE: "1" } });
+  assert.equal(r.status, 1, r.stderr);
+  assert.equal(JSON.parse(r.stdout).findings.length, 2, "the report is whole");
+  assertNoCanary(r.stdout, r.stderr);
+  const lines = r.stderr.trimEnd().split("\n");
+  for (const line of lines) assert.match(line, /^vaultshift-timeline (main|worker\d+) t=\d+\.\d cpu=\d+\.\d [a-z -]+( [a-z]+=\d+)*$/);
+  const steps = lines.filter((l) => l.includes(" main ")).map((l) => l.replace(/^.* cpu=[\d.]+ /, "").replace(/ [a-z]+=.*$/, ""));
+  for (const step of ["scan start", "git spawned", "walk done", "report built", "report written", "exit"]) assert.ok(steps.includes(step), `${step} in ${steps.join(", ")}`);
+  assert.ok(steps.indexOf("walk done") < steps.indexOf("report built") && steps.indexOf("report written") < steps.indexOf("exit"));
+  if (availableParallelism() > 1) {
+    // The index's 5,002 entries: the pool opens before git is even spawned, and scans the two files left (.env, the config).
+    assert.ok(steps.indexOf("pool open") !== -1 && steps.indexOf("pool open") < steps.indexOf("git spawned"), steps.join(", "));
+    assert.ok(lines.some((l) => / main .* run posted run=1 jobs=2$/.test(l)), steps.join(", "));
+  }
+  // Off: not one line.
+  const quiet = spawnSync(process.execPath, [bin, "scan", "--format", "json"], { cwd: dir, encoding: "utf8", timeout: 60_000, env: { ...process.env, VAULTSHIFT_TIMELINE: "" } });
+  assert.equal(quiet.status, 1, quiet.stderr);
+  assert.equal(quiet.stderr, "");
 });
