@@ -218,7 +218,10 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     }
     // A history that started in-process keeps its engine and read buffer.
     if (pool) mainLane ??= inProcess ?? createJobContext(settings, await loadScanText());
-    if (pool) for (const r of await pool.run(jobs)) results.push(r);
+    if (pool) {
+      const answered = await pool.run(jobs);
+      for (let k = 0; k < answered.length; k++) results.push(answered[k]!);
+    }
     else if (!slice) for (const job of jobs) results.push(runJob(job, inProcess!));
     else {
       // A history scan yields to the event loop every few milliseconds, so
@@ -328,15 +331,22 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
 
   let findings: ScannedFinding[] = [];
   const envReferences: EnvReference[] = [];
-  for (const r of results) {
+  // Indexed loops: this one runs once per scan, after the last file, on this
+  // thread alone, mostly in V8's interpreter, where for-of makes an iterator
+  // per array: over the corpus's 22,700 results (two empty arrays each) ~10 ms
+  // of CPU as for-of, ~3 ms as below (fresh process, 3 runs each).
+  for (let k = 0; k < results.length; k++) {
+    const r = results[k]!;
     if (r.skipped) stats.skipped[r.skipped] = (stats.skipped[r.skipped] ?? 0) + 1;
     else stats.filesScanned += 1;
     stats.bytesScanned += r.bytes;
     if (r.note) stats.notes.push(r.note);
     stats.suppressed.inline += r.suppressedInline;
     stats.suppressed.allowlist += r.suppressedAllowlist;
-    for (const f of r.findings) findings.push(f);
-    for (const e of r.envReferences) envReferences.push(e);
+    const f = r.findings;
+    for (let j = 0; j < f.length; j++) findings.push(f[j]!);
+    const e = r.envReferences;
+    for (let j = 0; j < e.length; j++) envReferences.push(e[j]!);
   }
   if (baseline && !options.recordInto) {
     const b = filterBaselined(findings, new Set(baseline.entries.map((e) => e.fingerprint)));

@@ -399,7 +399,8 @@ export class WorkerPool {
     let taken = 0;
     for (;;) {
       const run = this.runs.get(id);
-      if (!run) return;
+      // The workers answered the last jobs while this lane waited for its turn.
+      if (!run) return mark("main lane done", `run=${id} jobs=${taken}`);
       const sliceEnd = process.hrtime.bigint() + LOCAL_SLICE_NS;
       const indices: number[] = [];
       const results: JobResult[] = [];
