@@ -1,0 +1,78 @@
+import { test } from "node:test";
+import { symlinkSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { assertMigrated, assertRollback, blindRound, typescriptBuild } from "./harness.js";
+
+// Round 6 of apps written without looking at the rewriter
+// (fixtures/apps-blind6/, docs/migration.md "Unseen apps, round 6"): each
+// migrated end to end against the in-process dev server, run before and after
+// in each environment (same digest), scanned, searched for planted values,
+// and rolled back byte for byte.
+
+const { suite, app, migrated } = blindRound("blind6", "apps-blind6", { links: ["dotenv"] });
+
+/** npm links each workspace package into the root node_modules. */
+const workspaceLink = (name: string, dir: string) => (root: string) => {
+  mkdirSync(join(root, "node_modules", name, ".."), { recursive: true });
+  symlinkSync(join("..", "..", dir), join(root, "node_modules", name), "dir");
+};
+
+test("npm workspaces: a shared config package reading process.env for the others, packages started from their own folder and from the root, .env in the root and in packages", { timeout: 180_000 }, async () => {
+  const run = await migrated(app("ws-shared-config", "harbor", ["development", "production"], "scripts/run-all.js", { prepare: workspaceLink("@harbor/config", "packages/config") }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("nconf env({ separator: \"__\", lowerCase }) + file(), rc(\"tally\") with a .tallyrc and lower-case tally_* variables", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("nconf-rc", "tally-ledger", ["development", "production"], "src/index.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("worker threads with SHARE_ENV and eval'd code, a shell child inheriting AWS_* variables, fork with { ...process.env, EXTRA }", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("threads-shell", "quarry-media", ["development", "production"], "src/main.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("ES module: import.meta.env ?? process.env alias, top-level await of a key, createRequire of a CommonJS file reading a secret, a config imported only in production", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("esm-meta", "lumen-feeds", ["development", "production"], "src/server.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("process.loadEnvFile over .env.<mode> then .env, util.parseEnv of .env.defaults used directly", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("node-loadenv", "kestrel-billing", ["development", "production"], "src/index.js", { links: [] }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("infrastructure files next to the code: compose, serverless, a GitHub workflow, Prisma, knexfile, Sequelize use_env_variable, Procfile", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("infra-files", "kite-tracker", ["development", "production"], "src/server.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("odd reads: constant-folded keys, Reflect.get, descriptors, hasOwn, a STRIPE_* filter, a private static field, structuredClone, a Proxy over process.env", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("odd-reads2", "pylon-gateway", ["development"], "src/index.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("strict TypeScript (noUnusedLocals, noPropertyAccessFromIndexSignature, rootDir src) compiled to CommonJS", { timeout: 180_000 }, async () => {
+  const run = await migrated(app("strict-ts", "ember-scheduler", ["development", "production"], "dist/index.js", { links: ["dotenv", "typescript", "@types/node"], build: typescriptBuild }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("dotenv's parsed result, processEnv: a private object, populate() of a parsed file", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("dotenv-target", "wren-notes", ["development"], "src/app.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("dotenv-safe: every key of .env.example must be set", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("dotenv-safe", "otter-checkout", ["development", "test"], "src/index.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
