@@ -100,6 +100,17 @@ test("layered .env files named by the code: a per-mode file then the plain .env 
   // A bare .env in a package's loader is that package's (or an enclosing directory's), not a sibling package's.
   const mono = { "packages/a/.env": envs[".env"], "packages/b/.env": "API_SECRET=Qw8eR4tY7uI2oP5aS9\n", "packages/a/src/env.js": "load([`.env.${mode}`, '.env']);\n" };
   assert.deepEqual(environments(mono), ["packages/a/.env:shared", "packages/b/.env:development"]);
+  // A shared config package joining .env to the working directory: every package started from its
+  // own folder reads its .env as the base layer (a folder without package.json is no start place).
+  const shared = {
+    "packages/config/index.js": "dotenv.config({ path: [path.join(process.cwd(), `.env.${mode}`), path.join(process.cwd(), '.env')] });\n",
+    "apps/web/package.json": "{}\n",
+    "apps/web/.env": "API_SECRET=Qw8eR4tY7uI2oP5aS9\n",
+    "tools/.env": "TOOL_SECRET=Mn3bV6cX9zL2kJ5hG8\n",
+  };
+  assert.deepEqual(environments(shared), ["apps/web/.env:shared", "tools/.env:development"]);
+  const cwdVariable = { ...shared, "packages/config/index.js": "const cwd = process.cwd();\nconfig({ path: [resolve(cwd, `.env.${mode}`), resolve(cwd, '.env')] });\n" };
+  assert.deepEqual(environments(cwdVariable), ["apps/web/.env:shared", "tools/.env:development"]);
 });
 
 test("files of .env encryption tools are never migrated: dotenvx .env.keys and dotenv-vault .env.me are kept and listed, .env.vault ciphertext is not a secret, encrypted: values stay", () => {

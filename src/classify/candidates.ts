@@ -1,4 +1,4 @@
-import { readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { join, sep } from "node:path";
 import fg from "fast-glob";
 import { classifyVariable, type Classification, type ClassifyOptions } from "./index.js";
@@ -202,6 +202,9 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   // layer, or load two files in an order. Each text is read once and dropped: what is
   // needed of it (those facts, its literal secrets) is taken in the same pass.
   const loadedByCode: string[] = [];
+  // Where a process may start (a package of its own): a loader joining `.env` to the working
+  // directory reads theirs.
+  const packageDirs = [...new Set(envFiles.map((f) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "")))].filter((d) => existsSync(join(root, d, "package.json")));
   const loadOrder: { winner: string; loser: string; loader: string }[] = [];
   const literals: Candidate[] = [];
   for (const file of findSourceFiles(root, options.exclude)) {
@@ -213,7 +216,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
     out.sourceFiles.push(file);
     addInlinedNames(out.inlined, file, text);
-    loadedByCode.push(...layeredByCode(file, text, envFiles));
+    loadedByCode.push(...layeredByCode(file, text, envFiles, packageDirs));
     for (const [winner, loser] of loadedFirst(file, text, envFiles)) loadOrder.push({ winner, loser, loader: file });
     for (const f of scanText({ text, file }).findings) {
       literals.push({

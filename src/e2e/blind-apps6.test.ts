@@ -1,7 +1,8 @@
 import { test } from "node:test";
+import assert from "node:assert/strict";
 import { symlinkSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { assertMigrated, assertRollback, blindRound, typescriptBuild } from "./harness.js";
+import { assertMigrated, assertRollback, blindRound, secretTargets, typescriptBuild } from "./harness.js";
 
 // Round 6 of apps written without looking at the rewriter
 // (fixtures/apps-blind6/, docs/migration.md "Unseen apps, round 6"): each
@@ -19,6 +20,8 @@ const workspaceLink = (name: string, dir: string) => (root: string) => {
 
 test("npm workspaces: a shared config package reading process.env for the others, packages started from their own folder and from the root, .env in the root and in packages", { timeout: 180_000 }, async () => {
   const run = await migrated(app("ws-shared-config", "harbor", ["development", "production"], "scripts/run-all.js", { prepare: workspaceLink("@harbor/config", "packages/config") }));
+  // The shared loader reads <cwd>/.env after <cwd>/.env.<mode>: the web package's lone .env is its base in every mode.
+  assert.equal(secretTargets(run)["apps/web/.env:MAILGUN_API_KEY"], "harbor/shared/mailgun");
   await assertMigrated(run, suite.server);
   await assertRollback(run, suite.server);
 });

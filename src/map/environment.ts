@@ -124,6 +124,8 @@ export function layeredEnvDirs(envFiles: string[], dependencies: string[], loade
 
 /** A file name built from the mode: `` `.env.${mode}` ``, `".env." + mode`. */
 const PER_MODE_FILE = /\.env\.(?:\$\{|["'`]\s*\+)/g;
+/** The working directory as the first part of a joined path, just before the file name: `join(process.cwd(), `, `resolve(cwd, `. */
+const CWD_JOINED = /\b(?:process\.cwd\(\)|cwd)\s*,\s*$/;
 /** A string naming a plain `.env`, with or without a directory: `".env"`, `'config/.env'`, `` `../config/.env` ``. */
 const PLAIN_ENV_FILE = /(["'`])((?:[\w.@-]+\/)*\.env)\1/g;
 
@@ -138,9 +140,13 @@ const PLAIN_ENV_FILE = /(["'`])((?:[\w.@-]+\/)*\.env)\1/g;
  * one, in the same list (no `? :`, `else` or `return` between them: one file
  * or the other is a choice, not layers); its directory is the path as written, resolved against the project's
  * `.env` files (a bare `.env` means those in the source file's directory or
- * any directory enclosing it, the root included).
+ * any directory enclosing it, the root included). A `.env` joined to the
+ * working directory (`path.join(process.cwd(), ".env")`, `resolve(cwd, ".env")`)
+ * is that of whichever package the process starts in: a shared config
+ * package of a monorepo loads it for every package started from its own
+ * folder (`npm --workspace`), so every `packageDirs` directory's `.env` counts.
  */
-export function layeredByCode(sourceFile: string, text: string, envFiles: string[]): string[] {
+export function layeredByCode(sourceFile: string, text: string, envFiles: string[], packageDirs: string[] = []): string[] {
   const out = new Set<string>();
   const dirOf = (f: string) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "");
   const plainEnvs = envFiles.filter((f) => (f.split("/").pop() ?? f) === ".env");
@@ -151,6 +157,10 @@ export function layeredByCode(sourceFile: string, text: string, envFiles: string
       // One file or the other (`mode ? `.env.${mode}` : ".env"`, `else`, a `return` per branch) is no layering.
       if (/[?:]|\belse\b|\breturn\b/.test(after.slice(0, plain.index).replace(/\$\{[^}]*\}/g, ""))) break;
       const written = plain[2]!.split("/").filter((p) => p !== "." && p !== "..").join("/");
+      const before = after.slice(Math.max(0, plain.index - 40), plain.index);
+      if (written === ".env" && CWD_JOINED.test(before)) {
+        for (const f of plainEnvs) if (packageDirs.includes(dirOf(f))) out.add(dirOf(f));
+      }
       if (written === ".env") {
         const here = dirOf(sourceFile);
         for (const f of plainEnvs) {
