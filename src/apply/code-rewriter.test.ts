@@ -55,7 +55,8 @@ test("aliases: const env = process.env and const { env } = process", () => {
     `const { secrets } = require("./secrets.js");\nconst env = process.env;\nconst { STRIPE_KEY } = secrets;\nmodule.exports = [secrets.DB_PASSWORD, env.PORT, STRIPE_KEY];\n`,
   );
   const b = rewrite("b.js", `const { env } = process;\nexport default env.STRIPE_KEY;\n`);
-  assert.equal(b.content, `import { secrets } from "./secrets.js";\nconst { env } = process;\nexport default secrets.STRIPE_KEY;\n`);
+  // Every read through \`env\` moved: the alias goes (TypeScript's noUnusedLocals, ESLint's no-unused-vars would refuse it).
+  assert.equal(b.content, `import { secrets } from "./secrets.js";\nexport default secrets.STRIPE_KEY;\n`);
 });
 
 test("an alias name declared twice is not trusted (no scope analysis), and says so", () => {
@@ -496,7 +497,7 @@ test("the process object reached other ways: node:process imports (named env, de
   const cjs = `const { env } = require("node:process");\nconst p = require("process");\nmodule.exports = [env.STRIPE_KEY, require("process").env.DB_PASSWORD, p.env.STRIPE_KEY, global.process.env.DB_PASSWORD];\n`;
   assert.equal(
     rewrite("lib/b.cjs", cjs).content,
-    `const { env } = require("node:process");\nconst p = require("process");\nconst { secrets } = require("./secrets.js");\nmodule.exports = [secrets.STRIPE_KEY, secrets.DB_PASSWORD, secrets.STRIPE_KEY, secrets.DB_PASSWORD];\n`,
+    `const p = require("process");\nconst { secrets } = require("./secrets.js");\nmodule.exports = [secrets.STRIPE_KEY, secrets.DB_PASSWORD, secrets.STRIPE_KEY, secrets.DB_PASSWORD];\n`,
   );
   // Other objects that happen to have an `env` stay as they are.
   const other = `import cfg from "./process.js";\nconst x = cfg.env.STRIPE_KEY, y = globalThis.env.STRIPE_KEY, z = require("./process").env.STRIPE_KEY;\n`;
@@ -522,11 +523,11 @@ test("an env alias with no initialiser to replace (named import, const { env } =
   const out = rewrite("a.mjs", esm);
   assert.equal(
     out.content,
-    `import { env } from "node:process";\nimport { spawn } from "node:child_process";\nimport { secrets, processEnv } from "./secrets.js";\nspawn("x", [], { env: processEnv });\nconst copy = { ...processEnv };\nexport const k = secrets.STRIPE_KEY;\n`,
+    `import { spawn } from "node:child_process";\nimport { secrets, processEnv } from "./secrets.js";\nspawn("x", [], { env: processEnv });\nconst copy = { ...processEnv };\nexport const k = secrets.STRIPE_KEY;\n`,
   );
   const cjs = `const proc = globalThis.process;\nconst { env } = process;\nmodule.exports = [proc.env.DB_PASSWORD, Object.keys(env)];\n`;
   // No leading require to follow: the import is the first statement.
-  assert.equal(rewrite("b.cjs", cjs).content, `const { secrets, processEnv } = require("./secrets.js");\nconst proc = globalThis.process;\nconst { env } = process;\nmodule.exports = [secrets.DB_PASSWORD, Object.keys(processEnv)];\n`);
+  assert.equal(rewrite("b.cjs", cjs).content, `const { secrets, processEnv } = require("./secrets.js");\nconst proc = globalThis.process;\nmodule.exports = [secrets.DB_PASSWORD, Object.keys(processEnv)];\n`);
 });
 
 test("a name for the process object that is bound again, or re-assigned, is not trusted: reads through it stay, with a warning", () => {
@@ -582,7 +583,7 @@ test("the environment nested in a pattern of the process object, with a default 
 
 test("an env alias with no initialiser passed on in a shorthand property ({ env }) is processEnv there", () => {
   const out = rewrite("a.mjs", `import { env } from "node:process";\nimport { spawn } from "node:child_process";\nspawn("x", [], { env });\n`);
-  assert.equal(out.content, `import { env } from "node:process";\nimport { spawn } from "node:child_process";\nimport { processEnv } from "./secrets.js";\nspawn("x", [], { env: processEnv });\n`);
+  assert.equal(out.content, `import { spawn } from "node:child_process";\nimport { processEnv } from "./secrets.js";\nspawn("x", [], { env: processEnv });\n`);
   assert.deepEqual(out.warnings.map((w) => w.code), ["whole-env-use"]);
 });
 
@@ -601,4 +602,20 @@ test("an imported env (import { env } from \"node:process\") whose name is bound
   const out = rewrite("a.mjs", src);
   assert.equal(out.content, src);
   assert.deepEqual(out.warnings.map((w) => w.code), ["rewrite-skipped"]);
+});
+
+test("an alias of process.env left with no read is removed with its line (TypeScript noUnusedLocals, ESLint no-unused-vars); one still read, exported or declaring more stays", () => {
+  const ts = `import { need } from "./need";\n\nconst { env } = process;\n\nexport const token = need(env["STRIPE_KEY"]);\n`;
+  assert.equal(rewrite("a.ts", ts).content, `import { need } from "./need";\nimport { secrets } from "./secrets.js";\n\nexport const token = need(secrets.STRIPE_KEY);\n`);
+  // The secrets require still goes after dotenv's.
+  const cjs = `require("dotenv").config();\nconst env = process.env;\nmodule.exports = env.DB_PASSWORD;\n`;
+  assert.equal(rewrite("b.cjs", cjs).content, `require("dotenv").config();\nconst { secrets } = require("./secrets.js");\nmodule.exports = secrets.DB_PASSWORD;\n`);
+  const imported = `import { env } from "node:process";\nexport const k = env.STRIPE_KEY;\n`;
+  assert.equal(rewrite("c.mjs", imported).content, `import { secrets } from "./secrets.js";\nexport const k = secrets.STRIPE_KEY;\n`);
+  // Still read for config, exported, declaring another name, or never read before: kept.
+  assert.match(rewrite("d.js", `const env = process.env;\nexport const a = [env.STRIPE_KEY, env.PORT];\n`).content, /^const env = process\.env;$/m);
+  assert.match(rewrite("e.js", `export const env = process.env;\nexport const a = env.STRIPE_KEY;\n`).content, /^export const env = process\.env;$/m);
+  assert.match(rewrite("f.js", `const { env, argv } = process;\nexport const a = [env.STRIPE_KEY, argv];\n`).content, /^const \{ env, argv \} = process;$/m);
+  assert.match(rewrite("g.js", `const env = process.env, port = 3;\nexport const a = [env.STRIPE_KEY, port];\n`).content, /^const env = process\.env, port = 3;$/m);
+  assert.match(rewrite("h.js", `const { env } = process;\nexport const a = process.env.STRIPE_KEY;\n`).content, /^const \{ env \} = process;$/m);
 });

@@ -16,6 +16,7 @@ import {
   type ModuleKind,
 } from "./code-rewriter-ast.js";
 import { literalEdit, type RewriteLiteral } from "./code-rewriter-literal.js";
+import { unusedAliasRemovals } from "./code-rewriter-unused.js";
 import { dotenvConfigCall, findExistingImports, importInsertion, statementInsertion, type ImportedName } from "./code-rewriter-import.js";
 import type { SecretBinding } from "../plan/types.js";
 import type { RewriteWarning } from "./code-rewriter-types.js";
@@ -358,6 +359,9 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   }
   if (loaderFile && lazyEnv === null && !importedAnyway && !clientModule && readsByName) return rewrite(input, true);
   if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
+  // An alias left with no read goes; the import is still placed by the first read it serves.
+  const removals = new Set(unusedAliasRemovals(ast, content, aliases.keys(), edits, procNames));
+  edits.push(...removals);
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
   // A deferred require() needs no import (its specifier, `./vaultshift-secrets.js`, would look like a `secrets.` read).
@@ -380,7 +384,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
         );
       }
     }
-    const ins = importInsertion(ast, content, kind, needed, input.secretsImport, Math.min(...applied.kept.map((e) => e.start)));
+    const ins = clearOfRemovals(importInsertion(ast, content, kind, needed, input.secretsImport, Math.min(...applied.kept.filter((e) => !removals.has(e)).map((e) => e.start))), removals);
     // Insertion points come from the original text; edits never touch them
     // (they sit between top-level statements), so shift by the edits before.
     const shift = edits.filter((e) => e.end <= ins.at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0);
@@ -389,11 +393,25 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   }
   if (esmLazy && applied.kept.some((e) => e.text.includes(lazyRequire))) {
     // `import { createRequire } from "node:module"` loads nothing of the app's: placed as the secrets import is.
-    const { at, text } = statementInsertion(ast, content, "esm", (spec, semi) => `import { createRequire as ${requireIdent} } from ${spec}${semi}`, "node:module");
+    const { at, text } = clearOfRemovals(statementInsertion(ast, content, "esm", (spec, semi) => `import { createRequire as ${requireIdent} } from ${spec}${semi}`, "node:module"), removals);
     const before = edits.filter((e) => e.end <= at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0) + (inserted !== null && inserted.at <= at ? inserted.length : 0);
     out = out.slice(0, at + before) + text + out.slice(at + before);
   }
   return { content: out, changed: out !== content, edits: applied.count, warnings };
+}
+
+/**
+ * An insertion after a statement that an edit removes (the last import, an
+ * alias that is no longer read) goes where that statement was, on a line of
+ * its own.
+ */
+function clearOfRemovals(ins: { at: number; text: string }, removals: ReadonlySet<Edit>): { at: number; text: string } {
+  for (const r of removals) {
+    if (!(r.start < ins.at && ins.at <= r.end)) continue;
+    const eol = /^\r?\n/.exec(ins.text)?.[0];
+    return { at: r.start, text: eol === undefined ? ins.text : ins.text.slice(eol.length) + eol };
+  }
+  return ins;
 }
 
 /**
