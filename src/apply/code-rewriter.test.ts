@@ -619,3 +619,9 @@ test("an alias of process.env left with no read is removed with its line (TypeSc
   assert.match(rewrite("g.js", `const env = process.env, port = 3;\nexport const a = [env.STRIPE_KEY, port];\n`).content, /^const env = process\.env, port = 3;$/m);
   assert.match(rewrite("h.js", `const { env } = process;\nexport const a = process.env.STRIPE_KEY;\n`).content, /^const \{ env \} = process;$/m);
 });
+
+test("process.env.hasOwnProperty(name) and propertyIsEnumerable(name) ask processEnv, which has the migrated names", () => {
+  const out = rewrite("a.cjs", `const e = process.env;\nmodule.exports = [process.env.hasOwnProperty("STRIPE_KEY"), e.propertyIsEnumerable(k), process.env.PORT];\n`);
+  assert.equal(out.content, `const { processEnv } = require("./secrets.js");\nconst e = processEnv;\nmodule.exports = [processEnv.hasOwnProperty("STRIPE_KEY"), e.propertyIsEnumerable(k), process.env.PORT];\n`);
+  assert.deepEqual(out.warnings.map((w) => w.code), ["dynamic-env-access", "dynamic-env-access"]);
+});

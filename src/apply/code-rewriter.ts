@@ -72,6 +72,9 @@ export interface RewriteOutput {
   warnings: RewriteWarning[];
 }
 
+/** Object.prototype methods that test whether the object has a property. */
+const KEY_TESTS = new Set(["hasOwnProperty", "propertyIsEnumerable"]);
+
 interface Edit {
   start: number;
   end: number;
@@ -204,6 +207,19 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
           return;
         }
         warn(node, "dynamic-env-access", `${file}:${node.loc?.start.line}: dynamic environment read (${where}[…]) is not rewritten: if it can read a migrated secret, read it from the secrets module by name.`);
+        return;
+      }
+      // `process.env.hasOwnProperty("X")`: a test of a name through Object.prototype's own
+      // methods, by a name known only at run time; through processEnv it answers as before.
+      if (KEY_TESTS.has(name) && parent?.type === "CallExpression" && key === "callee" && bound.size > 0) {
+        const where = isEnvRoot(node.object) ? "process.env" : (node.object as { name: string }).name;
+        if (overlay(node.object)) {
+          warn(
+            node,
+            "dynamic-env-access",
+            `${file}:${node.loc?.start.line}: ${where}.${name}(…) tests a name known only at run time; it now asks processEnv from the secrets module (process.env with the migrated secrets added), which answers as before. Where the name is known, test secrets.NAME instead.`,
+          );
+        }
         return;
       }
       if (!bound.has(name)) return;
