@@ -625,3 +625,47 @@ test("process.env.hasOwnProperty(name) and propertyIsEnumerable(name) ask proces
   assert.equal(out.content, `const { processEnv } = require("./secrets.js");\nconst e = processEnv;\nmodule.exports = [processEnv.hasOwnProperty("STRIPE_KEY"), e.propertyIsEnumerable(k), process.env.PORT];\n`);
   assert.deepEqual(out.warnings.map((w) => w.code), ["dynamic-env-access", "dynamic-env-access"]);
 });
+
+test("a child inheriting the environment whose shell command or inline code reads a migrated variable gets env: processEnv; one that reads none, or has an env, is left alone", () => {
+  const src = [
+    `const { execSync, execFileSync, spawn, exec } = require("node:child_process");`,
+    `const { Worker } = require("node:worker_threads");`,
+    `const SCRIPT = 'printf %s "$DB_PASSWORD" | cksum';`,
+    `execFileSync("sh", ["-c", SCRIPT], { encoding: "utf8" });`,
+    `execSync("psql -c 'select 1'");`,
+    `execSync("curl -H \\"Authorization: Bearer \${STRIPE_KEY}\\" https://x");`,
+    `exec("node -e \\"console.log(process.env.STRIPE_KEY)\\"", (err) => {});`,
+    `new Worker("require('node:worker_threads').parentPort.postMessage(process.env['DB_PASSWORD'])", { eval: true });`,
+    `spawn("sh", ["-c", "echo $DB_PASSWORD"], { env: { PATH: "/bin" } });`,
+    `spawn("sh", ["-c", "echo $PORT"]);`,
+    `execFileSync("sh", args);`,
+    ``,
+  ].join("\n");
+  const out = rewrite("a.cjs", src);
+  const lines = out.content.split("\n");
+  assert.equal(lines[2], `const { processEnv, vaultEnv } = require("./secrets.js");`);
+  assert.equal(lines[4], `execFileSync("sh", ["-c", SCRIPT], { env: processEnv, encoding: "utf8" });`);
+  assert.equal(lines[5], `execSync("psql -c 'select 1'");`);
+  assert.equal(lines[6], `execSync("curl -H \\"Authorization: Bearer \${STRIPE_KEY}\\" https://x", { env: processEnv });`);
+  assert.equal(lines[7], `exec("node -e \\"console.log(process.env.STRIPE_KEY)\\"", { env: processEnv }, (err) => {});`);
+  assert.equal(lines[8], `new Worker("require('node:worker_threads').parentPort.postMessage(process.env['DB_PASSWORD'])", { env: processEnv, eval: true });`);
+  // A scoped env gets ...vaultEnv (round 3); a command reading only config is not touched.
+  assert.equal(lines[9], `spawn("sh", ["-c", "echo $DB_PASSWORD"], { env: { ...vaultEnv, PATH: "/bin" } });`);
+  assert.equal(lines[10], `spawn("sh", ["-c", "echo $PORT"]);`);
+  assert.deepEqual(
+    out.warnings.filter((w) => w.code === "child-env").map((w) => w.line),
+    [4, 6, 7, 8, 9],
+  );
+  // The names are said, never a value; the same call rewritten again is left as it is.
+  assert.match(out.warnings[0]!.message, /reads DB_PASSWORD, which are no longer in process\.env/);
+  assert.equal(rewrite("a.cjs", out.content).content, out.content);
+});
+
+test("a helper starting workers with options given by name gets { env: processEnv, ...options } when the file holds code in a string reading a migrated variable (eval: true)", () => {
+  const src = `const { Worker } = require("node:worker_threads");\nconst CODE = \`require("node:worker_threads").parentPort.postMessage(process.env.STRIPE_KEY)\`;\nfunction run(file, options) {\n  return new Worker(file, options);\n}\nrun(CODE, { eval: true });\n`;
+  const out = rewrite("a.cjs", src);
+  assert.match(out.content, /return new Worker\(file, \{ env: processEnv, \.\.\.options \}\);/);
+  assert.match(out.warnings.find((w) => w.code === "child-env")!.message, /reads STRIPE_KEY/);
+  // Without such code in the file, the helper is left alone.
+  assert.equal(rewrite("b.cjs", src.replace("process.env.STRIPE_KEY", "process.env.PORT")).content, src.replace("process.env.STRIPE_KEY", "process.env.PORT"));
+});

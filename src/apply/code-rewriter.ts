@@ -17,6 +17,7 @@ import {
 } from "./code-rewriter-ast.js";
 import { literalEdit, type RewriteLiteral } from "./code-rewriter-literal.js";
 import { unusedAliasRemovals } from "./code-rewriter-unused.js";
+import { CHILD_CALLS, constantTexts, inheritedEnvCall, namesReadByStrings } from "./code-rewriter-inherit.js";
 import { dotenvConfigCall, findExistingImports, importInsertion, statementInsertion, type ImportedName } from "./code-rewriter-import.js";
 import type { SecretBinding } from "../plan/types.js";
 import type { RewriteWarning } from "./code-rewriter-types.js";
@@ -125,6 +126,8 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const isEnvRoot = (n: Node | null | undefined) => isProcessEnv(n, procNames);
   const aliases = findAliases(ast, counts, warn, procNames);
   const childEnvLiteral = envLiteralsUsedOnce(ast, counts);
+  const constants = constantTexts(ast, counts);
+  const codeNames = bound.size > 0 ? namesReadByStrings(ast, bound) : [];
   const overlaidAliases = new Set<string>();
   const edits: Edit[] = [];
   const isEnvObject = (node: Node | null | undefined): boolean =>
@@ -324,6 +327,23 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
           "child-env",
           `${file}:${env.loc?.start.line}: this child process gets only the variables listed in its env; they now start with ...vaultEnv from the secrets module (this process's Vault connection settings, token included, and its VAULTSHIFT_ENV), so that code of this app it runs loads its migrated secrets from Vault as this process does, instead of stopping at start-up. That child can read every secret of the app, also ones it was not given before: if it should not, or it does not run this app's code, replace ...vaultEnv with the values it needs and VAULTSHIFT_SECRETS_FROM_ENV: "1".`,
         );
+      } else if (!env) {
+        const inherited = inheritedEnvCall(node, bound, constants, codeNames);
+        const overlayText = lazyEnv ?? envIdent;
+        if (inherited && inherited.edit && canImport) {
+          edits.push(inherited.edit(overlayText));
+          warn(
+            node,
+            "child-env",
+            `${file}:${node.loc?.start.line}: this child inherits the environment, and the command or code given here reads ${inherited.names.join(", ")}, which are no longer in process.env: it now gets env: processEnv from the secrets module (process.env with the migrated secrets added), as it did before the migration. If it does not need every secret, pass it only the values it needs.`,
+          );
+        } else if (inherited) {
+          warn(
+            node,
+            "child-env",
+            `${file}:${node.loc?.start.line}: this child inherits the environment, and the command or code given here reads ${inherited.names.join(", ")}, which are no longer in process.env; vaultshift cannot add an env to this call (${canImport ? "its options are not an object literal here" : "this file loads .env files or runs in the browser"}). Give it env: processEnv from the secrets module, or the values it needs.`,
+          );
+        }
       } else if (env) {
         warn(
           env,
@@ -381,7 +401,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
   // A deferred require() needs no import (its specifier, `./vaultshift-secrets.js`, would look like a `secrets.` read).
-  const used = (text: string) => applied.kept.some((e) => !e.text.includes(lazyRequire) && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`) || e.text.endsWith(`: ${text}`)));
+  const used = (text: string) => applied.kept.some((e) => !e.text.includes(lazyRequire) && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`) || e.text.endsWith(`: ${text}`) || e.text.includes(`env: ${text},`) || e.text.includes(`env: ${text} }`)));
   const needed: { imported: ImportedName; local: string }[] = [];
   let inserted: { at: number; length: number } | null = null;
   if (!existing.has("secrets") && used(ident)) needed.push({ imported: "secrets", local: ident });
@@ -653,7 +673,6 @@ function aliasUsedWhole(node: Node, parent: Node | null, key: string | null): bo
   }
 }
 
-const CHILD_CALLS = new Set(["fork", "spawn", "spawnSync", "exec", "execSync", "execFile", "execFileSync", "Worker", "execa", "execaSync", "execaNode"]);
 
 /**
  * `fork(file, args, { env: { PATH, KEY: … } })`, `new Worker(file, { env: {…} })`: an
