@@ -669,3 +669,21 @@ test("a helper starting workers with options given by name gets { env: processEn
   // Without such code in the file, the helper is left alone.
   assert.equal(rewrite("b.cjs", src.replace("process.env.STRIPE_KEY", "process.env.PORT")).content, src.replace("process.env.STRIPE_KEY", "process.env.PORT"));
 });
+
+test("dotenv.config() with processEnv: another object, or whose parsed result is read, is reported (env-file-parse); a plain config() is not", () => {
+  const src = [
+    `const dotenv = require("dotenv");`,
+    `const { parsed } = dotenv.config();`,
+    `const target = {};`,
+    `dotenv.config({ path: "config/a.env", processEnv: target });`,
+    `const r = require("dotenv").config({ path: ".env.local" });`,
+    `const again = dotenv.config().parsed;`,
+    `dotenv.config({ path: "other.env" });`,
+    `module.exports = [parsed.STRIPE_KEY, target.DB_PASSWORD, r.parsed.X, again, process.env.STRIPE_KEY];`,
+    ``,
+  ].join("\n");
+  const warnings = rewrite("a.cjs", src).warnings.filter((w) => w.code === "env-file-parse");
+  assert.deepEqual(warnings.map((w) => w.line).sort(), [2, 4, 5, 6]);
+  assert.match(warnings.find((w) => w.line === 4)!.message, /processEnv option/);
+  assert.match(warnings.find((w) => w.line === 2)!.message, /parsed result/);
+});

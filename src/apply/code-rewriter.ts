@@ -370,6 +370,14 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
         `${file}:${call.loc?.start.line}: this parses .env text itself (dotenv's parse) and uses the values directly, not through process.env: after the migration the migrated keys are no longer in the .env files, so what it reads for them is undefined. Read those keys from the secrets module (secrets.NAME), or merge processEnv from it over the parsed values.`,
       );
     }
+    for (const { node: call, how } of dotenvConfigDirectUses(ast)) {
+      const what = how === "processEnv" ? "loads a .env file into another object (dotenv's processEnv option), not into process.env" : "uses the values dotenv.config() returns (its parsed result), not process.env";
+      warn(
+        call,
+        "env-file-parse",
+        `${file}:${call.loc?.start.line}: this ${what}: after the migration the migrated keys are no longer in the .env files, so what it reads for them there is undefined. Read those keys from the secrets module (secrets.NAME), or merge processEnv from it over those values.`,
+      );
+    }
   }
 
   for (const name of overlaidAliases) {
@@ -603,6 +611,41 @@ function envLiteralsUsedOnce(ast: File, counts: Map<string, number>): Map<string
 
 /** `dotenv.parse(…)`, `parse(…)` imported or required from "dotenv", `require("dotenv").parse(…)`. */
 function dotenvParseCalls(ast: File): Node[] {
+  return dotenvCalls(ast, "parse");
+}
+
+/**
+ * dotenv's `config()` whose values are used other than through process.env:
+ * `processEnv: target` (loaded into another object), or its result's `parsed`
+ * (`dotenv.config().parsed.X`, `const { parsed } = dotenv.config()`, `r.parsed`).
+ */
+function dotenvConfigDirectUses(ast: File): { node: Node; how: "processEnv" | "parsed" }[] {
+  const calls = new Set(dotenvCalls(ast, "config"));
+  if (calls.size === 0) return [];
+  const out: { node: Node; how: "processEnv" | "parsed" }[] = [];
+  const results = new Map<string, Node>();
+  walk(ast.program, (node, parent, key) => {
+    if (!calls.has(node)) return;
+    const call = node as Extract<Node, { type: "CallExpression" }>;
+    const options = call.arguments[0];
+    if (options?.type === "ObjectExpression" && options.properties.some((p) => p.type === "ObjectProperty" && propertyKeyName(p) === "processEnv")) out.push({ node, how: "processEnv" });
+    else if (parent && isMember(parent) && key === "object" && staticKey(parent) === "parsed") out.push({ node, how: "parsed" });
+    else if (parent?.type === "VariableDeclarator" && parent.id.type === "ObjectPattern" && parent.id.properties.some((p) => propertyKeyName(p) === "parsed")) out.push({ node, how: "parsed" });
+    else if (parent?.type === "VariableDeclarator" && parent.id.type === "Identifier") results.set(parent.id.name, node);
+  });
+  if (results.size > 0) {
+    walk(ast.program, (node) => {
+      if (isMember(node) && node.object.type === "Identifier" && results.has(node.object.name) && staticKey(node) === "parsed") {
+        const call = results.get(node.object.name)!;
+        results.delete(node.object.name);
+        out.push({ node: call, how: "parsed" });
+      }
+    });
+  }
+  return out;
+}
+
+function dotenvCalls(ast: File, method: "parse" | "config"): Node[] {
   const modules = new Set<string>();
   const parsers = new Set<string>();
   const isDotenv = (n: Node | null | undefined) =>
@@ -611,13 +654,13 @@ function dotenvParseCalls(ast: File): Node[] {
     if (node.type === "ImportDeclaration" && node.source.value === "dotenv") {
       for (const sp of node.specifiers) {
         if (sp.type !== "ImportSpecifier") modules.add(sp.local.name);
-        else if ((sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "parse") parsers.add(sp.local.name);
+        else if ((sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === method) parsers.add(sp.local.name);
       }
     }
     if (node.type === "VariableDeclarator" && isDotenv(node.init)) {
       if (node.id.type === "Identifier") modules.add(node.id.name);
       if (node.id.type === "ObjectPattern") {
-        for (const p of node.id.properties) if (propertyKeyName(p) === "parse" && p.type === "ObjectProperty" && p.value.type === "Identifier") parsers.add(p.value.name);
+        for (const p of node.id.properties) if (propertyKeyName(p) === method && p.type === "ObjectProperty" && p.value.type === "Identifier") parsers.add(p.value.name);
       }
     }
   });
@@ -626,7 +669,7 @@ function dotenvParseCalls(ast: File): Node[] {
     if (node.type !== "CallExpression") return;
     const c = node.callee;
     if (c.type === "Identifier" && parsers.has(c.name)) calls.push(node);
-    else if (isMember(c) && staticKey(c) === "parse" && ((c.object.type === "Identifier" && modules.has(c.object.name)) || isDotenv(c.object))) calls.push(node);
+    else if (isMember(c) && staticKey(c) === method && ((c.object.type === "Identifier" && modules.has(c.object.name)) || isDotenv(c.object))) calls.push(node);
   });
   return calls;
 }

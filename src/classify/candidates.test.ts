@@ -163,3 +163,15 @@ test("a .env that links outside the project is read but kept (nothing outside th
   assert.deepEqual(c.kept?.map((s) => `${s.source.file}:${s.name}`), [".env:SHARED_HMAC_KEY"]);
   assert.equal(c.envEnvironments?.[".env"], "development");
 });
+
+test("a .env file dotenv loads into an object of the app's own (processEnv: target) is kept, not moved: its values never reach process.env", () => {
+  const root = tree({
+    "private-load/.env": "API_SECRET=Qw8eR4tY7uI2oP5aS9\n",
+    "private-load/config/integrations.env": "SLACK_CLIENT_SECRET=Mn3bV6cX9zL2kJ5hG8\n",
+    "private-load/src/app.js": 'const dotenv = require("dotenv");\ndotenv.config();\nconst integrations = {};\ndotenv.config({ path: path.join(__dirname, "..", "config", "integrations.env"), processEnv: integrations });\n',
+  });
+  const c = collectCandidates(join(root, "private-load"));
+  assert.deepEqual(c.secrets.map((s) => `${s.source.file}:${s.name}`), [".env:API_SECRET"]);
+  assert.deepEqual(c.kept?.map((s) => `${s.source.file}:${s.name}`), ["config/integrations.env:SLACK_CLIENT_SECRET"]);
+  assert.deepEqual(c.loadedPrivately, { "config/integrations.env": "src/app.js" });
+});

@@ -8,7 +8,7 @@ import { scanText } from "../scan/engine.js";
 import { addInlinedNames, type InlinedName } from "./bundler-define.js";
 import { machineLocalFiles } from "./machine-local.js";
 import type { SecretKind } from "../scan/types.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs, loadedFirst } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 
 // Everything the migration could move: every key of every .env file (secret or
@@ -52,6 +52,11 @@ export interface CandidateSet {
    * share that file).
    */
   linkedOutside?: Record<string, string>;
+  /**
+   * .env files the code loads with dotenv into another object than process.env
+   * (`processEnv: target`) → the source file that does: kept, like linkedOutside.
+   */
+  loadedPrivately?: Record<string, string>;
   /** The environment each .env file was mapped to (`shared` for a layered base). */
   envEnvironments?: Record<string, string>;
   /**
@@ -217,6 +222,9 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     out.sourceFiles.push(file);
     addInlinedNames(out.inlined, file, text);
     loadedByCode.push(...layeredByCode(file, text, envFiles, packageDirs));
+    for (const written of privateDotenvLoads(text)) {
+      for (const f of envFiles) if (f === written || f.endsWith(`/${written}`)) (out.loadedPrivately ??= {})[f] ??= file;
+    }
     for (const [winner, loser] of loadedFirst(file, text, envFiles)) loadOrder.push({ winner, loser, loader: file });
     for (const f of scanText({ text, file }).findings) {
       literals.push({
@@ -258,7 +266,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       const isSecret = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
       const source: SecretSource = { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key };
       if (isSecret) {
-        (file in linkedOutside ? (out.kept ??= []) : out.secrets).push({
+        (file in linkedOutside || out.loadedPrivately?.[file] !== undefined ? (out.kept ??= []) : out.secrets).push({
           source,
           name: entry.key,
           value: entry.value,

@@ -180,6 +180,36 @@ const DOTENV_LOAD = /\bconfig\s*\(|(["'])dotenv\/config\1/g;
 /** A string literal naming a .env file, maybe with a directory: `".env.local"`, `'../deploy/.env'`, `"config/app.env"`. */
 const ENV_FILE_LITERAL = /(["'`])((?:[\w.@-]+\/)*(?:\.env(?:\.[\w-]+)*|[\w-]+\.env))\1/g;
 
+/**
+ * The .env files a source file loads with dotenv into another object than
+ * process.env (`config({ path: "config/a.env", processEnv: target })`, dotenv
+ * 16.1+): the app reads their values from that object, never from
+ * process.env, so the secrets module cannot serve them once moved. As written
+ * (relative, `./` and `../` dropped).
+ */
+export function privateDotenvLoads(text: string): string[] {
+  if (!text.includes("processEnv") || !text.includes("dotenv")) return [];
+  const out: string[] = [];
+  for (const m of text.matchAll(DOTENV_LOAD)) {
+    if (m[1] !== undefined) continue;
+    const arg = callArgument(text, m.index + m[0].length);
+    if (arg === null || !/\bprocessEnv\s*:/.test(arg)) continue;
+    for (const n of arg.matchAll(ENV_FILE_LITERAL)) if (!n[2]!.includes("${")) out.push(n[2]!.split("/").filter((p) => p !== "." && p !== "..").join("/"));
+  }
+  return out;
+}
+
+/** A call's argument text from just after its `(` to its closing parenthesis (at most 600 characters), or null. */
+function callArgument(text: string, start: number): string | null {
+  let depth = 1;
+  let i = start;
+  for (; i < text.length && i - start < 600 && depth > 0; i++) {
+    if (text[i] === "(") depth++;
+    else if (text[i] === ")") depth--;
+  }
+  return depth === 0 ? text.slice(start, i - 1) : null;
+}
+
 /** The .env files one source file loads with dotenv, in the order of the calls, each with whether it overrides what is set. */
 export function dotenvLoads(text: string): { written: string; override: boolean }[] {
   if (!text.includes("dotenv")) return [];
@@ -199,6 +229,8 @@ export function dotenvLoads(text: string): { written: string; override: boolean 
     }
     if (depth !== 0) continue;
     const arg = text.slice(start, i - 1);
+    // Loaded into another object: not a layer of process.env.
+    if (/\bprocessEnv\s*:/.test(arg)) continue;
     const override = /\boverride\s*:\s*true\b/.test(arg);
     const pathAt = arg.search(/\bpath\s*:/);
     if (pathAt < 0) {

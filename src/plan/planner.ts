@@ -103,6 +103,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       line: f.line,
       message: found.linkedOutside?.[f.file] !== undefined
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, a link to ${found.linkedOutside[f.file]} outside the project: vaultshift changes nothing outside the project (other projects may read that file), so it is not moved and the verdict will say so. Store it in Vault and remove it from the shared file by hand once every project that reads it has moved, or replace the link by a file of this project's own and plan again.`
+        : found.loadedPrivately?.[f.file] !== undefined
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, which ${found.loadedPrivately[f.file]} loads with dotenv into an object of its own (the processEnv option), not into process.env: the app reads it from that object, where the secrets module cannot put it, so it is not moved and the verdict will say so. Read it from the secrets module (secrets.NAME) in that code, then plan again.`
         : isEnvToolFile(f.file)
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file of a .env encryption tool (dotenvx keys, dotenv-vault): that tool reads it before the app starts, so it is not moved and the verdict will say so. Keep the file out of git, have the platform inject the key (DOTENV_PRIVATE_KEY_<ENV> for dotenvx, DOTENV_KEY for dotenv-vault), and rotate it if it was ever committed.`
         : `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
