@@ -71,7 +71,7 @@ test("infrastructure files next to the code: compose, serverless, a GitHub workf
   assertNoLeakOutsideTree(run);
   // Literals in YAML stay, listed; every tool that reads a moved variable from .env or the environment is named.
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), [".github/workflows/deploy.yml:11", "docker-compose.yml:13"]);
-  assert.deepEqual(warningPlaces(run.result.plan.warnings, "outside-use"), ["docker-compose.yml:4", "docker-compose.yml:7", "serverless.yml:8", "serverless.yml:9"]);
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "outside-use"), ["config/config.json:8", "config/config.json:11", "docker-compose.yml:4", "docker-compose.yml:7", "prisma/schema.prisma:3", "serverless.yml:8", "serverless.yml:9"]);
   assert.equal(run.result.verification.verdict, "secrets-remaining");
   await assertRollback(run, suite.server);
 });

@@ -57,3 +57,18 @@ test("inline code in a Procfile or an npm script reading process.env.NAME (node 
   assert.deepEqual(outside.map((w) => `${w.file}:${w.line}`).sort(), ["Procfile:2", "package.json:4"]);
   assert.match(outside.find((w) => w.file === "Procfile")!.message, /the Procfile reads IMGPROXY_KEY \(process\.env\.IMGPROXY_KEY\)/);
 });
+
+test("Prisma's env(\"NAME\") and sequelize-cli's use_env_variable reading a moved variable are named, with what to do; a config that stays is not", async () => {
+  const root = tree({
+    ".env": `DATABASE_URL=postgres://app:${PW}@db:5432/app\nLOG_URL=https://logs.example.test\n`,
+    "prisma/schema.prisma": 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n  shadowDatabaseUrl = env("LOG_URL")\n}\n',
+    "config/config.json": JSON.stringify({ production: { use_env_variable: "DATABASE_URL", dialect: "postgres" }, test: { use_env_variable: "LOG_URL" } }, null, 2) + "\n",
+    "index.js": "module.exports = process.env.DATABASE_URL;\n",
+  });
+  const p = await plan({ root, env: {} });
+  const outside = p.warnings.filter((w) => w.code === "outside-use");
+  assert.deepEqual(outside.map((w) => `${w.file}:${w.line}`).sort(), ["config/config.json:3", "prisma/schema.prisma:3"]);
+  assert.match(outside.find((w) => w.file?.endsWith(".prisma"))!.message, /Prisma reads DATABASE_URL .*new PrismaClient\(\{ datasourceUrl: secrets\.DATABASE_URL \}\)/);
+  assert.match(outside.find((w) => w.file?.endsWith(".json"))!.message, /sequelize-cli reads DATABASE_URL/);
+  assert.ok(!outside.some((w) => w.message.includes(PW)));
+});

@@ -21,6 +21,9 @@ const FILES = [
   "**/Procfile",
   "**/Makefile",
   "**/*.sh",
+  // Prisma's schema (`url = env("DATABASE_URL")`) and sequelize-cli's config (`"use_env_variable": "DATABASE_URL"`).
+  "**/*.prisma",
+  "**/config/config.json",
 ];
 
 interface Moved {
@@ -38,7 +41,9 @@ interface Moved {
 function referencePattern(name: string): RegExp {
   // dotenv keys may hold `.` and `-`: taken literally.
   const n = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
-  return new RegExp(`\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])`);
+  return new RegExp(
+    `\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])|\\benv\\(\\s*"${n}"\\s*\\)|"use_env_variable"\\s*:\\s*"${n}"`,
+  );
 }
 
 function what(file: string): string {
@@ -48,6 +53,8 @@ function what(file: string): string {
   if (/^serverless/i.test(base)) return "the Serverless Framework";
   if (base === "Procfile") return "the Procfile";
   if (base === "Makefile") return "make";
+  if (base.endsWith(".prisma")) return "Prisma";
+  if (base === "config.json") return "sequelize-cli";
   return "a shell script";
 }
 
@@ -85,6 +92,18 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         if (!ref) continue;
         const t = m.secret.target;
         // The reference as written, without a `:-default` (which could be a value).
+        if (ref[0].startsWith("env(") || ref[0].startsWith('"use_env_variable"')) {
+          const prisma = ref[0].startsWith("env(");
+          warnings.push({
+            code: "outside-use",
+            file,
+            line: i + 1,
+            message: prisma
+              ? `${file}:${i + 1}: Prisma reads ${m.name} from the environment (env("${m.name}")), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}): its CLI loads .env itself and its client reads process.env when it connects, and after the migration neither finds ${m.name}. Give the client the value from the secrets module (new PrismaClient({ datasourceUrl: secrets.${m.name} })), and the CLI commands the value from Vault (for example \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})" npx prisma migrate deploy\`).`
+              : `${file}:${i + 1}: sequelize-cli reads ${m.name} from the environment (use_env_variable), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}); after the migration the CLI no longer finds it. Give it to those commands from Vault (for example \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})" npx sequelize-cli db:migrate\`); the app's own models read it through the secrets module.`,
+          });
+          continue;
+        }
         const shown = ref[0].startsWith("process.env") ? `process.env.${m.name}` : ref[0].startsWith("%") ? `%${m.name}%` : ref[0].startsWith("${env:") ? `\${env:${m.name}}` : ref[0].startsWith("${") ? `\${${m.name}}` : `$${m.name}`;
         warnings.push({
           code: "outside-use",
