@@ -258,6 +258,10 @@ test("a git listing that reaches 5,000 paths starts the pool while git still lis
   assert.equal(pooled.findings.length, 3);
   assert.deepEqual(pooled.findings, inProcess.findings);
   assert.equal(pooled.stats.filesScanned, 3);
+  // A pool started on a guess (git outlasting the work beside it) is confirmed by the count: it stays.
+  const guessed = await scanInternal({ cwd: dir, engineModule: fakeEngineModule, config, whileGitRuns: async () => undefined });
+  assert.equal(guessed.stats.workers, Math.min(8, availableParallelism() - 1));
+  assert.deepEqual(where(guessed), where(pooled));
 });
 
 test("a pool started on a guess (git outlasting the warm-up) is dropped for a small listing and kept for a large one", { timeout: 120_000 }, async (t) => {

@@ -183,7 +183,11 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   const loadScanText = async (): Promise<ScanTextFn> =>
     options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
   const openPool = (WorkerPool: typeof import("./worker-pool.js").WorkerPool, workers: number, guess = false): void => {
-    if (pool) return;
+    // A count that reaches the threshold after a guess confirms it: the pool stays, as for any 5,000-path listing.
+    if (pool) {
+      if (!guess) poolGuessed = false;
+      return;
+    }
     poolGuessed = guess;
     // The main thread scans too (it only waited before): it starts while
     // the workers are still loading the engine, and with one worker fewer
