@@ -135,9 +135,9 @@ export function isProcessEnv(node: Node | null | undefined, names?: ProcessNames
   return staticKey(node) === "env" && isProcessObject(node.object, names);
 }
 
-const PROCESS_MODULES = new Set(["process", "node:process"]);
+export const PROCESS_MODULES: ReadonlySet<string> = new Set(["process", "node:process"]);
 
-/** `require("process")` / `require("node:process")`. */
+/** `require("process")` / `require("node:process")`; with `names`, not a specifier the project maps elsewhere. */
 function isProcessRequire(node: Node, names?: ProcessNames): boolean {
   return (
     node.type === "CallExpression" &&
@@ -146,8 +146,15 @@ function isProcessRequire(node: Node, names?: ProcessNames): boolean {
     (!names || names.globals.has("require")) &&
     node.arguments.length === 1 &&
     node.arguments[0]!.type === "StringLiteral" &&
-    PROCESS_MODULES.has(node.arguments[0]!.value)
+    (names?.modules ?? PROCESS_MODULES).has(node.arguments[0]!.value)
   );
+}
+
+/** The specifier of `require("x")`, or null. */
+function requiredModule(node: Node | null | undefined): string | null {
+  if (!node || node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "require") return null;
+  const arg = node.arguments[0];
+  return node.arguments.length === 1 && arg?.type === "StringLiteral" ? arg.value : null;
 }
 
 /**
@@ -167,6 +174,10 @@ export interface ProcessNames {
   untrusted: ReadonlySet<string>;
   /** Every name the file assigns to (an alias of process.env among them is not trusted either). */
   assigned: ReadonlySet<string>;
+  /** The specifiers that load Node's process module here: `process`, `node:process`, less the ones the project maps elsewhere. */
+  modules?: ReadonlySet<string>;
+  /** Why an untrusted name is not taken for the process object, when it is not "bound again or assigned" (for the warning). */
+  reasons?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -191,7 +202,17 @@ export function isProcessObject(node: Node, names?: ProcessNames): boolean {
  * (`ProcessNames`). One walk gathers what it needs: assigned names, ambient
  * declarations, declarators that may hold the process object.
  */
-export function processNames(ast: File, allCounts: Map<string, number> = bindingCounts(ast)): ProcessNames {
+export function processNames(ast: File, allCounts: Map<string, number> = bindingCounts(ast), mapped: ReadonlyMap<string, string> = new Map()): ProcessNames {
+  const modules = new Set([...PROCESS_MODULES].filter((m) => !mapped.has(m)));
+  const reasons = new Map<string, string>();
+  // A name for process loaded from another module: a local `./process`, or `process` itself
+  // when a tsconfig \`paths\` entry or a bundler alias maps it to the project's own module.
+  const fromModule = (name: string, spec: string) => {
+    if (reasons.has(name)) return;
+    const where = mapped.get(spec);
+    if (where !== undefined) reasons.set(name, `${name} is loaded from "${spec}", which ${where} maps to another module than Node's process`);
+    else if (name === "process") reasons.set(name, `process is loaded from "${spec}" here, not from Node's process module`);
+  };
   const assigned = new Set<string>();
   const addPattern = (p: Node | null | undefined): void => {
     if (!p) return;
@@ -216,6 +237,11 @@ export function processNames(ast: File, allCounts: Map<string, number> = binding
       });
     } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.init && (node.init.type === "Identifier" || isProcessObject(node.init))) {
       held.push({ name: node.id.name, init: node.init });
+      const spec = requiredModule(node.init);
+      if (spec !== null && !modules.has(spec)) fromModule(node.id.name, spec);
+    } else if (node.type === "VariableDeclarator" && node.id.type === "Identifier" && node.id.name === "process") {
+      const spec = requiredModule(node.init);
+      if (spec !== null) fromModule("process", spec);
     }
   });
   const counts = new Map(allCounts);
@@ -225,11 +251,14 @@ export function processNames(ast: File, allCounts: Map<string, number> = binding
   // Candidate bindings: a default or namespace import of the module, a declarator holding the object.
   const imported = new Set<string>();
   for (const s of ast.program.body) {
-    if (s.type === "ImportDeclaration" && PROCESS_MODULES.has(s.source.value)) {
+    if (s.type !== "ImportDeclaration") continue;
+    if (modules.has(s.source.value)) {
       for (const sp of s.specifiers) if (sp.type !== "ImportSpecifier") imported.add(sp.local.name);
+    } else {
+      for (const sp of s.specifiers) if (sp.type !== "ImportSpecifier" || sp.local.name === "process") fromModule(sp.local.name, s.source.value);
     }
   }
-  const bare: ProcessNames = { objects: new Set(), globals, untrusted: new Set(), assigned };
+  const bare: ProcessNames = { objects: new Set(), globals, untrusted: new Set(), assigned, modules };
   const objects = new Set<string>();
   const untrusted = new Set<string>();
   const boundToModule = imported.has("process") || held.some((h) => h.name === "process" && isProcessObject(h.init, bare));
@@ -239,22 +268,29 @@ export function processNames(ast: File, allCounts: Map<string, number> = binding
   for (let grew = true; grew; ) {
     grew = false;
     for (const { name, init } of held) {
-      if (objects.has(name) || !once(name) || !isProcessObject(init, { objects, globals, untrusted, assigned })) continue;
+      if (objects.has(name) || !once(name) || !isProcessObject(init, { objects, globals, untrusted, assigned, modules })) continue;
       objects.add(name);
       grew = true;
     }
   }
   for (const name of ["process", ...imported, ...held.filter((h) => isProcessObject(h.init)).map((h) => h.name)]) if (!objects.has(name)) untrusted.add(name);
-  return { objects, globals, untrusted, assigned };
+  for (const name of reasons.keys()) untrusted.add(name);
+  return { objects, globals, untrusted, assigned, modules, reasons };
 }
 
-/** `import { env } from "node:process"`, `import { env as e } from "process"`: the local names of the `env` export. */
-export function importedEnvNames(ast: File): { name: string; node: Node }[] {
-  const names: { name: string; node: Node }[] = [];
+/**
+ * `import { env } from "node:process"`, `import { env as e } from "process"`: the local names of the `env` export.
+ * `mapped`: the module is one the project maps elsewhere (tsconfig `paths`, a bundler alias), what does so.
+ */
+export function importedEnvNames(ast: File, modules: ReadonlySet<string> = PROCESS_MODULES, mappedBy: ReadonlyMap<string, string> = new Map()): { name: string; node: Node; mapped?: string; spec: string }[] {
+  const names: { name: string; node: Node; mapped?: string; spec: string }[] = [];
   for (const s of ast.program.body) {
-    if (s.type !== "ImportDeclaration" || !PROCESS_MODULES.has(s.source.value) || s.importKind === "type") continue;
+    if (s.type !== "ImportDeclaration" || s.importKind === "type") continue;
+    const spec = s.source.value;
+    const mapped = PROCESS_MODULES.has(spec) && !modules.has(spec) ? mappedBy.get(spec) : undefined;
+    if (!modules.has(spec) && mapped === undefined) continue;
     for (const sp of s.specifiers) {
-      if (sp.type === "ImportSpecifier" && (sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "env") names.push({ name: sp.local.name, node: sp });
+      if (sp.type === "ImportSpecifier" && (sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "env") names.push({ name: sp.local.name, node: sp, spec, ...(mapped !== undefined ? { mapped } : {}) });
     }
   }
   return names;

@@ -687,3 +687,34 @@ test("dotenv.config() with processEnv: another object, or whose parsed result is
   assert.match(warnings.find((w) => w.line === 4)!.message, /processEnv option/);
   assert.match(warnings.find((w) => w.line === 2)!.message, /parsed result/);
 });
+
+test("process loaded from a module of the project (./process) is not Node's: reads through it stay, and the warning names the module", () => {
+  for (const src of [`import process from "./process";\nexport const k = process.env.STRIPE_KEY;\n`, `const process = require("./process.js");\nmodule.exports = process.env.STRIPE_KEY;\n`]) {
+    const out = rewrite("a.js", src);
+    assert.equal(out.content, src);
+    assert.deepEqual(out.warnings.map((w) => w.code), ["rewrite-skipped"]);
+    assert.match(out.warnings[0]!.message, /process is loaded from "\.\/process(?:\.js)?" here, not from Node's process module/);
+  }
+});
+
+test("a process specifier the project maps to its own module (tsconfig paths, a bundler alias) is not trusted; node:process, which it does not map, still is", () => {
+  const processAliases = { process: "tsconfig.json compilerOptions.paths" };
+  const run = (file: string, content: string) => rewriteSource({ file, content, bindings, secretsImport: "./secrets.js", literals: [], processAliases });
+  for (const src of [
+    `import process from "process";\nexport const k = process.env.STRIPE_KEY;\n`,
+    `import * as proc from "process";\nexport const k = proc.env.STRIPE_KEY;\n`,
+    `import { env } from "process";\nexport const k = env.STRIPE_KEY;\n`,
+    `const proc = require("process");\nmodule.exports = proc.env.STRIPE_KEY;\n`,
+  ]) {
+    const out = run("a.ts", src);
+    assert.equal(out.content, src);
+    assert.deepEqual(out.warnings.map((w) => w.code), ["rewrite-skipped"], src);
+    assert.match(out.warnings[0]!.message, /loaded from "process"|imported from "process"/);
+    assert.match(out.warnings[0]!.message, /tsconfig\.json compilerOptions\.paths maps to another module than Node's process/);
+  }
+  // require("process").env.X inline: not the process object either (no name to warn about; left as it is).
+  const inline = `module.exports = require("process").env.STRIPE_KEY;\n`;
+  assert.equal(run("b.js", inline).content, inline);
+  const node = run("c.ts", `import process from "node:process";\nexport const k = process.env.STRIPE_KEY;\n`);
+  assert.match(node.content, /export const k = secrets\.STRIPE_KEY;/);
+});

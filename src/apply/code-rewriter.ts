@@ -64,6 +64,12 @@ export interface RewriteInput {
    * `isEsmEnvLoader`, which makes the planner choose that flavour).
    */
   secretsModuleKind?: ModuleKind;
+  /**
+   * `process` / `node:process` when the project maps the specifier to a module
+   * of its own (a tsconfig `paths` entry, a bundler or Babel alias) → what maps
+   * it. Imports of it are not taken for Node's process object.
+   */
+  processAliases?: Readonly<Record<string, string>>;
 }
 
 export interface RewriteOutput {
@@ -122,9 +128,10 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const vaultEnvIdent = existing.get("vaultEnv") ?? ((counts.get("vaultEnv") ?? 0) > 0 ? "vaultshiftVaultEnv" : "vaultEnv");
   // The process object may be reached other ways than the global `process`
   // (`import proc from "node:process"`, `require("process")`, `globalThis.process`).
-  const procNames = processNames(ast, counts);
+  const mapped = new Map(Object.entries(input.processAliases ?? {}));
+  const procNames = processNames(ast, counts, mapped);
   const isEnvRoot = (n: Node | null | undefined) => isProcessEnv(n, procNames);
-  const aliases = findAliases(ast, counts, warn, procNames);
+  const aliases = findAliases(ast, counts, warn, procNames, mapped);
   const childEnvLiteral = envLiteralsUsedOnce(ast, counts);
   const constants = constantTexts(ast, counts);
   const codeNames = bound.size > 0 ? namesReadByStrings(ast, bound) : [];
@@ -194,7 +201,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       warn(
         node,
         "rewrite-skipped",
-        `${file}:${node.loc?.start.line}: ${untrusted} is declared more than once or assigned in this file, so it may not be the process object where it is read; reads of the environment through it are not rewritten. Change them to read from the secrets module by hand.`,
+        `${file}:${node.loc?.start.line}: ${procNames.reasons?.get(untrusted) ?? `${untrusted} is declared more than once or assigned in this file`}, so it may not be the process object where it is read; reads of the environment through it are not rewritten. Change them to read from the secrets module by hand.`,
       );
     }
     if (isMember(node) && isEnvObject(node.object)) {
@@ -771,11 +778,13 @@ function findAliases(
   counts: Map<string, number>,
   warn: (node: Node, code: RewriteWarning["code"], message: string) => void,
   procNames: ProcessNames,
+  mapped: ReadonlyMap<string, string> = new Map(),
 ): Map<string, Node | null> {
   const aliases = new Map<string, Node | null>();
   // `import { env } from "node:process"`: the module's `env` export is process.env itself.
-  for (const { name, node } of importedEnvNames(ast)) {
-    if ((counts.get(name) ?? 0) === 1) aliases.set(name, null);
+  for (const { name, node, mapped: by, spec } of importedEnvNames(ast, procNames.modules, mapped)) {
+    if (by !== undefined) warn(node, "rewrite-skipped", `${name} is imported from "${spec}", which ${by} maps to another module than Node's process, so it may not be process.env; reads through it are not rewritten. Change them to read from the secrets module by hand.`);
+    else if ((counts.get(name) ?? 0) === 1) aliases.set(name, null);
     else warn(node, "rewrite-skipped", `${name} is process.env (imported from the process module) but the name is declared more than once in this file; reads through it are not rewritten.`);
   }
   walk(ast.program, (node) => {

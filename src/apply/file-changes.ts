@@ -2,6 +2,7 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
 import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
+import { processModuleAliases } from "../plan/module-alias.js";
 import { BASE_LAYER_ENVIRONMENT, namesEnvironment } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
@@ -82,6 +83,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     // the compiler's settings.
     const typeOf = packageTypes(ctx.root);
     const tsOutput = typescriptOutput(ctx.root);
+    const processAliases = processModuleAliases(ctx.root, ctx.sourceFiles);
     for (const file of ctx.sourceFiles) {
       if (file === moduleFile) continue;
       const literals = ctx.literals.filter((l) => l.file === file);
@@ -105,6 +107,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         // TypeScript writes `import` either way; a `require()` placed in it runs only if tsc emits CommonJS.
         ...(/\.[cm]?tsx?$/i.test(file) ? { runsAs: tsOutput.commonJs(file) ? ("cjs" as const) : ("esm" as const) } : {}),
         ...(ctx.secretsModule ? { secretsModuleKind: ctx.secretsModule.moduleKind } : {}),
+        ...(Object.keys(processAliases).length > 0 ? { processAliases } : {}),
       });
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
       if (out.changed) {

@@ -252,3 +252,17 @@ test("a secret left in package.json (not migrated) is hidden in that file's diff
   assert.match(diff, /"webhookSecret": "whse…\(\d+ chars\)"/);
   assert.ok(!JSON.stringify(p).includes(hook), "the package.json secret is in the plan");
 });
+
+test("a tsconfig paths entry mapping process to the project's own module: reads through the import are left and said, the global process is still rewritten", async () => {
+  const root = tree({
+    "tsconfig.json": '{"compilerOptions": {"paths": {"process": ["./src/process.ts"]}}}\n',
+    ".env": `DB_PASSWORD=${PW}\n`,
+    "src/process.ts": "export const env: Record<string, string> = { DB_PASSWORD: \"from-the-shim\" };\nexport default { env };\n",
+    "src/db.ts": 'import proc from "process";\nexport const pw = proc.env.DB_PASSWORD;\n',
+    "src/other.ts": "export const pw = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.warnings.filter((w) => w.code === "rewrite-skipped").map((w) => `${w.file}:${w.line}`), ["src/db.ts:2"]);
+  assert.match(p.warnings.find((w) => w.code === "rewrite-skipped")!.message, /tsconfig\.json compilerOptions\.paths/);
+  assert.deepEqual(p.files.map((f) => f.file).filter((f) => f.startsWith("src/")).sort(), ["src/other.ts", "src/vaultshift-secrets.ts"]);
+});

@@ -154,7 +154,7 @@ export function mayUseWholeEnv(text: string): boolean {
 }
 
 /** tsconfig.json allows comments and trailing commas. Good enough for reading one option. */
-function stripJsonComments(text: string): string {
+export function stripJsonComments(text: string): string {
   return text
     .replace(/("(?:\\.|[^"\\])*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str: string | undefined) => str ?? "")
     .replace(/,(\s*[}\]])/g, "$1");
