@@ -1,5 +1,6 @@
 import { parse, type ParserPlugin } from "@babel/parser";
 import type { File, Node } from "@babel/types";
+import { PROCESS_MODULES, isProcessEnv as sharedIsProcessEnv, isProcessObject as sharedIsProcessObject, requiredModule } from "../scan/process-env.js";
 
 // The AST side of the code rewriter: parsing with the right plugins, a small
 // walker with parents (no @babel/traverse: it is not a dependency and we need
@@ -129,32 +130,10 @@ export function isMember(node: Node): node is Member {
  * `process.env`, `process["env"]`, `process?.env`, and the same through
  * another way to reach the process object (`isProcessObject`): with
  * `names`, what the file's own bindings allow (`processNames(ast, counts)`).
+ * The one notion the scanner's walk shares (scan/process-env.ts).
  */
 export function isProcessEnv(node: Node | null | undefined, names?: ProcessNames): boolean {
-  if (!node || !isMember(node)) return false;
-  return staticKey(node) === "env" && isProcessObject(node.object, names);
-}
-
-export const PROCESS_MODULES: ReadonlySet<string> = new Set(["process", "node:process"]);
-
-/** `require("process")` / `require("node:process")`; with `names`, not a specifier the project maps elsewhere. */
-function isProcessRequire(node: Node, names?: ProcessNames): boolean {
-  return (
-    node.type === "CallExpression" &&
-    node.callee.type === "Identifier" &&
-    node.callee.name === "require" &&
-    (!names || names.globals.has("require")) &&
-    node.arguments.length === 1 &&
-    node.arguments[0]!.type === "StringLiteral" &&
-    (names?.modules ?? PROCESS_MODULES).has(node.arguments[0]!.value)
-  );
-}
-
-/** The specifier of `require("x")`, or null. */
-function requiredModule(node: Node | null | undefined): string | null {
-  if (!node || node.type !== "CallExpression" || node.callee.type !== "Identifier" || node.callee.name !== "require") return null;
-  const arg = node.arguments[0];
-  return node.arguments.length === 1 && arg?.type === "StringLiteral" ? arg.value : null;
+  return sharedIsProcessEnv(node, names);
 }
 
 /**
@@ -190,11 +169,7 @@ export interface ProcessNames {
  * only what the file's bindings leave unambiguous (`ProcessNames`).
  */
 export function isProcessObject(node: Node, names?: ProcessNames): boolean {
-  if (node.type === "Identifier") return names ? names.objects.has(node.name) : node.name === "process";
-  if (isMember(node)) {
-    return staticKey(node) === "process" && node.object.type === "Identifier" && (node.object.name === "globalThis" || node.object.name === "global") && (!names || names.globals.has(node.object.name));
-  }
-  return isProcessRequire(node, names);
+  return sharedIsProcessObject(node, names);
 }
 
 /**

@@ -44,6 +44,7 @@ function bindings(text: string): Bindings {
     if (p > 0 && (isIdentifierCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 46)) continue;
     const next = text.charCodeAt(p + 7);
     if (next === 46 && text.startsWith("env", p + 8) && !isIdentifierCode(text.charCodeAt(p + 11))) source(text, p, p + 11, b);
+    else if ((next === 34 || next === 39) && moduleSpecifier(text, p, next)) processModule(text, p, b);
     else if (!isIdentifierCode(next) && next !== 46) processDestructured(text, p, b);
   }
   for (let p = text.indexOf("import.meta.env"); p !== -1; p = text.indexOf("import.meta.env", p + 15)) {
@@ -66,6 +67,38 @@ function source(text: string, p: number, end: number, b: Bindings): void {
   if (k < text.length && c !== 59 && c !== 44 && c !== 41 && c !== 10 && c !== 13) return;
   const m = DECLARED.exec(text.slice(Math.max(0, eq - 120), eq));
   if (m) b.aliases.add(m[1]!);
+}
+
+/** `"process"` / `'node:process'` at `p` (the word), closed by the quote `q`: a module specifier. */
+function moduleSpecifier(text: string, p: number, q: number): boolean {
+  const open = text.startsWith("node:", p - 5) ? p - 6 : p - 1;
+  return open >= 0 && text.charCodeAt(open) === q;
+}
+
+// `import { env } from "node:process"`, `import { a, env as e } from "process"` (the clause before `from`).
+const IMPORT_ENV = /\bimport\s*\{([^}]*)\}\s*from\s*$/;
+const ENV_SPECIFIER = /(?:^|,)\s*env(?:\s+as\s+([A-Za-z_$][\w$]*))?\s*(?:,|$)/;
+// `const { env } = require("process")`, `const { env: e } = require("node:process")`.
+const REQUIRE_ENV = /\{([^{}]*)\}\s*=\s*require\s*\(\s*$/;
+
+/**
+ * The process module named at `p` (process-env.ts `processModuleBindings` reads the same in the AST):
+ * the local name of its `env` export imported or destructured from `require()`, an alias of process.env.
+ */
+function processModule(text: string, p: number, b: Bindings): void {
+  const open = text.startsWith("node:", p - 5) ? p - 6 : p - 1;
+  const head = text.slice(Math.max(0, open - 300), open);
+  const imported = IMPORT_ENV.exec(head);
+  if (imported) {
+    const m = ENV_SPECIFIER.exec(imported[1]!);
+    if (m) b.aliases.add(m[1] ?? "env");
+    return;
+  }
+  const required = REQUIRE_ENV.exec(head);
+  if (required) {
+    const m = ENV_KEY.exec(`{${required[1]!}}`);
+    if (m) b.aliases.add(m[1] ?? "env");
+  }
 }
 
 /** `{ env } = process` / `{ env: e } = process` at `p`. */

@@ -43,6 +43,31 @@ test("literal fallbacks of secret variables are findings; of config are not", ()
   assert.equal(text.slice(findings[0]!.start, findings[0]!.end), TOKEN);
 });
 
+test("process.env reached as the rewriter reaches it: the process module's env export, default and namespace imports, require(\"process\"), globalThis.process; a fallback through each is a finding like process.env's", () => {
+  const forms: [string, string][] = [
+    ["src/a.mjs", `import { env } from "node:process";\nexport const key = env.API_TOKEN ?? "${TOKEN}";\n`],
+    ["src/b.mjs", `import { env as e } from "process";\nexport const key = e.API_TOKEN ?? "${TOKEN}";\n`],
+    ["src/c.mjs", `import proc from "process";\nexport const key = proc.env.API_TOKEN ?? "${TOKEN}";\n`],
+    ["src/d.ts", `import * as nodeProcess from "node:process";\nexport const key = nodeProcess.env.API_TOKEN ?? "${TOKEN}";\n`],
+    ["src/e.js", `const key = require("process").env.API_TOKEN ?? "${TOKEN}";\nmodule.exports = key;\n`],
+    ["src/f.js", `const key = globalThis.process.env.API_TOKEN ?? "${TOKEN}";\nmodule.exports = key;\n`],
+    ["src/g.js", `const { env } = require("node:process");\nconst key = env.API_TOKEN || "${TOKEN}";\nmodule.exports = key;\n`],
+    ["src/h.js", `const proc = require("process");\nmodule.exports = proc.env.API_TOKEN ?? "${TOKEN}";\n`],
+  ];
+  for (const [file, text] of forms) {
+    const { findings, envReferences } = scan(file, text);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.name]), [["js-env-fallback-secret", "API_TOKEN"]], file);
+    assert.deepEqual(envReferences.map((r) => r.name), ["API_TOKEN"], file);
+  }
+  // A destructured default, with nothing but the import to say it is the environment (no "process.env" in the text).
+  const destructured = scan("src/i.mjs", `import { env } from "node:process";\nconst { API_TOKEN = "${TOKEN}" } = env;\nexport default API_TOKEN;\n`);
+  assert.deepEqual(destructured.findings.map((f) => [f.ruleId, f.name]), [["js-env-fallback-secret", "API_TOKEN"]]);
+  // The same expression on an object that is not the environment is not an environment read.
+  const other = scan("src/j.js", `const { env } = require("./settings");\nmodule.exports = env.API_TOKEN ?? "${TOKEN}";\n`);
+  assert.deepEqual(other.envReferences, []);
+  assert.ok(!other.findings.some((f) => f.ruleId === "js-env-fallback-secret"));
+});
+
 test("hard-coded literals: variables, properties, class fields, default params, headers, client constructors", () => {
   const text = [
     `const env = process.env;`,

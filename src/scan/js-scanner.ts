@@ -6,6 +6,7 @@ import { judge } from "./judge.js";
 import { literalCandidate } from "./literal-candidate.js";
 import { analyzeName } from "./secret-name.js";
 import { envAliases, envMayYieldCandidate } from "./env-aliases.js";
+import { isProcessEnv as isProcessEnvNode, processModuleBindings } from "./process-env.js";
 import { closingQuote, endsOperand, skipBlanks } from "./operand.js";
 import { isIdentifierCode, isSpaceCode } from "./char-codes.js";
 
@@ -178,12 +179,19 @@ export function worthParsing(text: string, found?: ReadonlySet<string>, covered?
 }
 
 /**
- * Whether the text mentions `process.env` or `import.meta.env`. With `found`
+ * Whether the text mentions `process.env` or `import.meta.env`, or names the process module. With `found`
  * (the engine's keyword pass, rule-set.ts ENGINE_KEYWORDS, case-folded), a text
  * without either is not searched again.
  */
 export function mayReadEnv(text: string, found?: ReadonlySet<string>): boolean {
-  return ((found?.has("process.env") ?? true) && text.includes("process.env")) || ((found?.has("import.meta.env") ?? true) && text.includes("import.meta.env"));
+  return (
+    ((found?.has("process.env") ?? true) && text.includes("process.env")) ||
+    ((found?.has("import.meta.env") ?? true) && text.includes("import.meta.env")) ||
+    // `import { env } from "node:process"`, `require("process")`: process.env under another name (process-env.ts).
+    ((found?.has('"process"') ?? true) && text.includes('"process"')) ||
+    ((found?.has("'process'") ?? true) && text.includes("'process'")) ||
+    ((found?.has("node:process") ?? true) && text.includes("node:process"))
+  );
 }
 
 /**
@@ -236,7 +244,12 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
   const candidates: Candidate[] = [];
   const envReferences: EnvReference[] = [];
   // Aliases (`const env = process.env`, `const { env } = process`) come first, so that one walk sees them wherever they are used.
-  const aliases = envAliases(text);
+  // The process module's bindings too (`import { env } from "node:process"`, `import proc from "process"`,
+  // `const { env } = require("process")`): process.env as the rewriter reaches it (process-env.ts).
+  const reach = processModuleBindings(program);
+  const lexicalAliases = envAliases(text);
+  const aliases: ReadonlySet<string> = reach.envs.size === 0 ? lexicalAliases : new Set([...lexicalAliases, ...reach.envs]);
+  const isProcessEnv = (n: Node | null | undefined) => isProcessEnvNode(n, reach);
   const fallbackRefs = new Set<EnvReference>();
   const constants = new Map<string, Node>();
   const keyArgs: Array<{ name: string; callee: string }> = [];
@@ -459,13 +472,6 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
     if (same) same.hasLiteralFallback = true;
   }
   return { candidates, envReferences };
-}
-
-function isProcessEnv(n: Node | null | undefined): boolean {
-  if (!n || (n.type !== "MemberExpression" && n.type !== "OptionalMemberExpression")) return false;
-  const o = n.object as Node;
-  const p = n.property as Node;
-  return o.type === "Identifier" && o.name === "process" && ((p.type === "Identifier" && p.name === "env" && n.computed !== true) || (p.type === "StringLiteral" && p.value === "env"));
 }
 
 function isImportMetaEnv(n: Node | null | undefined): boolean {

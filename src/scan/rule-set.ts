@@ -69,6 +69,8 @@ export const ENGINE_KEYWORDS = [
   // Basic `user:password`): found by the pass for nothing, where an `includes` of each searched every code
   // file's whole text once more (~0.7 ms per MB each, seven of them).
   "pdo", "bearer_auth", "forhttpheaderfield", "b64encode", "base64_encode", "encode64", "encodetostring",
+  // js-scanner.ts mayReadEnv: the process module named (`import { env } from "node:process"`, `require("process")`).
+  '"process"', "'process'", "node:process",
 ];
 
 /**
