@@ -266,3 +266,18 @@ test("a tsconfig paths entry mapping process to the project's own module: reads 
   assert.match(p.warnings.find((w) => w.code === "rewrite-skipped")!.message, /tsconfig\.json compilerOptions\.paths/);
   assert.deepEqual(p.files.map((f) => f.file).filter((f) => f.startsWith("src/")).sort(), ["src/other.ts", "src/vaultshift-secrets.ts"]);
 });
+
+test("a secret in package.json config (npm_package_config_*) stays, and the warning says how npm reads it and how to move it", async () => {
+  const hook = "whsec_CANARYq8Wm3Zt6Yp1Lk4Nd7Bx";
+  const root = tree({
+    "package.json": `{\n  "name": "shop",\n  "config": {\n    "port": "8088",\n    "webhookSecret": "${hook}"\n  }\n}\n`,
+    ".env": `DB_PASSWORD=${PW}\n`,
+    "server.js": "module.exports = [process.env.DB_PASSWORD, process.env.npm_package_config_webhookSecret];\n",
+  });
+  const p = await plan({ root, env: {} });
+  const w = p.warnings.filter((x) => x.code === "not-migrated");
+  assert.deepEqual(w.map((x) => `${x.file}:${x.line}`), ["package.json:5"]);
+  assert.match(w[0]!.message, /package\.json "config" \(npm gives it to scripts as npm_package_config_webhookSecret\)/);
+  assert.match(w[0]!.message, /put the new value in \.env as WEBHOOK_SECRET, read process\.env\.WEBHOOK_SECRET/);
+  assert.ok(!JSON.stringify(p).includes(hook), "the value is in the plan");
+});

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { collectCandidates, type Candidate, type CandidateSet, type Classifier } from "../classify/candidates.js";
 import { loadConfig } from "../config/load.js";
@@ -107,6 +108,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, which ${found.loadedPrivately[f.file]} loads with dotenv into an object of its own (the processEnv option), not into process.env: the app reads it from that object, where the secrets module cannot put it, so it is not moved and the verdict will say so. Read it from the secrets module (secrets.NAME) in that code, then plan again.`
         : isEnvToolFile(f.file)
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file of a .env encryption tool (dotenvx keys, dotenv-vault): that tool reads it before the app starts, so it is not moved and the verdict will say so. Keep the file out of git, have the platform inject the key (DOTENV_PRIVATE_KEY_<ENV> for dotenvx, DOTENV_KEY for dotenv-vault), and rotate it if it was ever committed.`
+        : packageConfigKey(root, f.file, f.line) !== undefined
+        ? packageConfigMessage(f, packageConfigKey(root, f.file, f.line)!)
         : `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
     });
   }
@@ -352,6 +355,34 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     warnings,
   };
   return { id: planId(body), ...body };
+}
+
+/**
+ * The key of package.json's `config` object on `line` of `file`, when that is where the finding is:
+ * npm gives each to scripts as `npm_package_config_<key>`
+ * (https://docs.npmjs.com/cli/v10/configuring-npm/package-json#config). Not moved: npm reads the
+ * manifest before the app starts, and package.json is committed, so the value is public to everyone
+ * with the repository already.
+ */
+function packageConfigKey(root: string, file: string, line: number): string | undefined {
+  if (file !== "package.json" && !file.endsWith("/package.json")) return undefined;
+  try {
+    const text = readFileSync(join(root, file), "utf8");
+    const config = (JSON.parse(text) as { config?: unknown }).config;
+    if (typeof config !== "object" || config === null) return undefined;
+    const lines = text.split("\n");
+    const start = lines.findIndex((l) => /^\s*"config"\s*:/.test(l));
+    if (start === -1 || line - 1 < start) return undefined;
+    const here = lines[line - 1] ?? "";
+    return Object.keys(config).find((k) => typeof (config as Record<string, unknown>)[k] === "string" && here.includes(`${JSON.stringify(k)}`));
+  } catch {
+    return undefined;
+  }
+}
+
+function packageConfigMessage(f: { file: string; line: number; ruleId: string; redacted: string }, key: string): string {
+  const name = key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
+  return `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in package.json "config" (npm gives it to scripts as npm_package_config_${key}): vaultshift does not move package.json config, which npm reads before the app starts, so it stays there and the verdict will say so. package.json is committed: rotate it, put the new value in .env as ${name}, read process.env.${name} instead of process.env.npm_package_config_${key}, delete "${key}" from "config", and plan again to move it to Vault.`;
 }
 
 /**
