@@ -2,20 +2,12 @@ import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { decodeBase64, hasJwtHeader } from "../src/scan/checksum.js";
 import { isRealPassword } from "./passwords.js";
+import { isDocumentationJwt } from "../src/scan/placeholder-filter.js";
 import { ALNUM, B64URL, HEX, fake, jwt } from "./fake.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
 
 const b64 = (s: string): string => Buffer.from(s).toString("base64");
 
-/**
- * The claims of tokens printed in documentation: jwt.io's default
- * ({"sub":"1234567890","name":"John Doe",…}), PyJWT's {"some":"payload"},
- * and payloads made of placeholder words.
- */
-function isDocumentationJwt(token: string): boolean {
-  const payload = decodeBase64(token.split(".")[1] ?? "")?.toString("utf8") ?? "";
-  return /"(?:John|Jane) Doe"|"1234567890"|\{"some":\s?"payload"\}|example|placeholder|dummy|redacted|"your[-_ ]/i.test(payload);
-}
 const pw = (seed: string): string => fake(ALNUM, 18, seed);
 // Supabase "anon" keys are JWTs with role "anon": the project's public key,
 // meant to ship in browser and mobile code (row-level security guards the

@@ -199,6 +199,10 @@ export const rules: Rule[] = [
     env: "MAILGUN_API_KEY",
     get invalid() { return [`MAILGUN_KEY=key-${fake(HEX, 32, "mg-old")}`]; },
   }),
+  // The old form alone: `key-` and exactly 32 lower-case hex is how Mailgun wrote private API keys for a
+  // decade (https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/, `api:key-…`);
+  // without the Mailgun name beside it, as it sits in logs and curl lines (`-u 'api:key-…'`).
+  prefixed({ id: "mailgun-legacy-api-key", description: "Mailgun private API key, old form (key- + 32 hex)", kind: "api-key", severity: "high", docs: "https://documentation.mailgun.com/docs/mailgun/api-reference/authentication/", prefix: "key-", body: "[a-f0-9]{32}", entropy: 3, get sample() { return "key-" + fake(HEX, 32, "mg-legacy"); }, env: "MG_KEY", get invalid() { return [`2025-06-02T11:27:07Z WARN worker: replay 2/5 used key-${fake(HEX, 32, "mg-log")} (status 502)`, `curl -s --user 'api:key-${fake(HEX, 32, "mg-curl")}' https://api.mailgun.net/v3/x/messages`]; }, valid: [`const cacheKey = "key-" + md5(url);`, `key-${fake(HEX, 32, "mg-up").toUpperCase()}`] }),
   // Mailchimp: 32 hex + "-us" + datacenter number.
   prefixed({
     id: "mailchimp-api-key",

@@ -1,4 +1,4 @@
-import { isLeetStandIn } from "../src/scan/placeholder-filter.js";
+import { isCharacterTable, isLeetStandIn, isOneCharOff } from "../src/scan/placeholder-filter.js";
 import { looksLikePlaceholder } from "./build.js";
 
 // What a password found in a URL, a config file or a command line must not
@@ -34,6 +34,8 @@ export function isRealPassword(raw: string): boolean {
   if (p.length < 3) return false;
   if (looksLikePlaceholder(p)) return false;
   if (DUMMY.has(p.toLowerCase())) return false;
+  // Punctuation only, or control characters (URL-parser tests' character tables).
+  if (isCharacterTable(raw)) return false;
   // `t0ps3cr3t`, `S3nsit1ve`: a stand-in spelt in leetspeak.
   if (isLeetStandIn(p)) return false;
   // Template references and expansions: ${X}, $X, %(x)s, {{x}}, <x>, [x], %X%, @X@.
@@ -45,7 +47,12 @@ export function isRealPassword(raw: string): boolean {
   // The same with punctuation or spaces inside (URL-parser tests: `pa%2Fssword`, `passwo^rd`, `My%20Pass`).
   const squeezed = p.toLowerCase().replace(/[^a-z0-9]+/g, "");
   if (squeezed !== p.toLowerCase() && (DUMMY.has(squeezed) || STANDIN_PASSWORD.test(squeezed))) return false;
+  // One character off a stand-in of six letters or more (`secre1`, `pa?sword` decoded from `pa%3Fsword`):
+  // URL-parser tests and docs vary a stand-in so that it cannot be a default, not to make it secret.
+  if (isOneCharOff(p.toLowerCase(), LONG_DUMMIES)) return false;
   // A password that is only the name of one (DB_PASSWORD, SECRET_KEY).
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(p)) return false;
   return true;
 }
+
+const LONG_DUMMIES = [...DUMMY].filter((d) => d.length >= 6 && /^[a-z]+$/.test(d));

@@ -145,4 +145,32 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // OpenWeatherMap's API key is 32 lower-case hex sent as the `appid` query parameter
+  // (https://openweathermap.org/appid: `…/data/2.5/weather?q=London&appid={API key}`), the only
+  // form its calls take. Other `appid` parameters hold public identifiers of other shapes: Facebook's
+  // and Baidu's are numbers, WeChat's `wx` + 16 hex, Algolia's ten upper-case characters.
+  custom({
+    id: "openweathermap-api-key",
+    description: "OpenWeatherMap API key (32 hex) in an appid= query parameter",
+    kind: "api-key",
+    severity: "medium",
+    docs: "https://openweathermap.org/appid",
+    keywords: ["appid="],
+    pattern: /[?&]appid=(?<secret>[0-9a-f]{32})(?![0-9A-Za-z])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [
+          `curl -s "https://api.openweathermap.org/data/2.5/weather?q=Berlin&appid=${fake(HEX, 32, "owm")}"`,
+          `const url = \`https://weather.example.net/v1/forecast?appid=${fake(HEX, 32, "owm2")}&units=metric\`;`,
+        ],
+        valid: [
+          `https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx${fake(HEX, 16, "wx")}&redirect_uri=x`,
+          "https://www.facebook.com/dialog/share?appid=145634995501895&href=x",
+          "https://api.openweathermap.org/data/2.5/weather?q=London&appid={API key}",
+          `https://api.openweathermap.org/data/2.5/weather?q=London&appid=${fake(HEX, 32, "owm3").toUpperCase()}x`,
+        ],
+      };
+    },
+  }),
 ];

@@ -25,8 +25,6 @@ const KNOWN_GAPS: KnownGaps = {
   missed: [
     // Decided (docs/detection.md "Known gaps, session 7"): the Firebase configuration key is public by Firebase's design; the label disagrees.
     "ios-app/Acme/GoogleService-Info.plist:8",
-    // Not fixed: the name KEY alone says nothing.
-    "java-svc/src/main/java/com/acme/Crypto.java:4",
   ],
   falseAlarms: [
     // Decided: a passphrase-encrypted key is reported (high, not critical), as gitleaks does; the label calls it a trap.

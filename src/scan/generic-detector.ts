@@ -182,8 +182,9 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       const hit = valueAfter(text, s + trimmedLeft, e, info);
       if (hit === null) continue;
       const parent = parentKey(text, s);
-      if (!parent) continue;
-      name = `${parent}.${name}`;
+      // An upper-case `KEY` constant needs no parent (secret-name.ts).
+      if (parent) name = `${parent}.${name}`;
+      else if (name !== "KEY") continue;
       values = [hit];
     }
     let analysis = analyzeName(name);
@@ -802,7 +803,7 @@ function isStringPrefixCode(c: number): boolean {
   return c > 0 && (l === 98 || l === 114 || l === 117);
 }
 
-const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static)\([ \t]*(?=["'])/y;
+const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from)\([ \t]*(?=["'])/y;
 
 /** `unquoted`: read unquoted literals (the file's `unquotedLiterals` unless the caller knows better: a comment line, a Dockerfile `ENV`). */
 function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true, unquoted = info.unquotedLiterals): { start: number; end: number } | null {
@@ -829,8 +830,8 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   }
   // A literal wrapped in a conversion or an option: Go `[]byte("…")`, pydantic `SecretStr("…")`, Rust
   // `String::from("…")` and `Some("…")`, Python `bytes("…", "utf-8")`, reqwest/http
-  // `headers.insert("x-api-key", HeaderValue::from_static("…"))`: the literal is the value.
-  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */) && !isIdentCode(codeAt(text, j - 1))) {
+  // `headers.insert("x-api-key", HeaderValue::from_static("…"))`, Node's `Buffer.from("…", "hex")`: the literal is the value.
+  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */ || c === 66 /* B */) && !isIdentCode(codeAt(text, j - 1))) {
     WRAPPED_LITERAL.lastIndex = j;
     if (WRAPPED_LITERAL.test(text)) return readQuoted(text, WRAPPED_LITERAL.lastIndex);
   }

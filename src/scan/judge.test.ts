@@ -115,3 +115,13 @@ test("base64 of a stand-in user:password under an auth name (Docker config.json,
   assert.equal(judge("_auth", Buffer.from("user:<password>").toString("base64"), "config").secret, false);
   assert.equal(judge("auth", real, "config").secret, true);
 });
+
+test("a value written mostly as percent escapes is judged as what it decodes to; a cookie's name is not its value (noise-ecosystems, session 8)", () => {
+  // The url crate's setters tests: `"password": "%c3%89t%C3%A9"` is `été`.
+  assert.equal(judge("password", "%c3%89t%C3%A9", "config").secret, false);
+  const typed = ["%21", "%40", "Xk9q", "%23", "Lm2T", "vB7n"].join("");
+  assert.equal(judge("password", typed, "config").secret, true, "a typed password with escapes is still one");
+  // Ruby's CGI::Session example: `'session_key' => '_rb_sess_id'`.
+  assert.equal(judge("session_key", "_rb_sess_id", "code").secret, false);
+  assert.equal(judge("session_key", "_rb_sess_id", "code").reason, "value is a cookie or private identifier's name");
+});

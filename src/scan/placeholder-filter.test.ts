@@ -310,3 +310,35 @@ test("phpass and WordPress bcrypt hashes, instructions to change the value and t
   assert.equal(notSecretReason("*" + "0A1B2C3D4E".repeat(4)), "hash or digest", "MySQL native password hash");
   assert.equal(notSecretReason("*" + "0A1B2C3D4E".repeat(4) + "x"), null, "not 40 hex");
 });
+
+const b64url = (s: string): string => Buffer.from(s).toString("base64url");
+const jwtOf = (claims: object, signature: string): string => `${b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))}.${b64url(JSON.stringify(claims))}.${signature}`;
+
+test("other ecosystems' test inputs are not secrets: JWT parts, locale codes, control characters, one-off stand-ins, keyboard mashes, format descriptions (noise-ecosystems, session 8)", () => {
+  const mac = ["Tq9Vk3WcXy", "gpQ8xLm2Zt", "8RwYc4NbHs", "7JdUe1FgAo", "Zr4"].join("");
+  // jsonwebtoken's parser tests: a header alone, a one-character signature; jwt.io's older sample.
+  assert.equal(notSecretReason(b64url(JSON.stringify({ alg: "HS256", typ: "JWT" }))), "JWT header or unsigned JWT, no credential");
+  assert.equal(notSecretReason(jwtOf({ sub: "svc-7", scope: "admin" }, "S")), "JWT header or unsigned JWT, no credential");
+  assert.equal(notSecretReason(jwtOf({ sub: "1234567890", name: "John Doe", admin: true }, mac)), "JWT printed in documentation");
+  assert.equal(notSecretReason(jwtOf({ sub: "svc-7", scope: "admin" }, mac)), null, "a signed token with real claims");
+  // Symfony's CLDR locale parents (`"en_PW": "en_001"`).
+  for (const v of ["en_001", "es_419", "zh_Hant_TW", "pt-BR", "sr_Latn"]) assert.equal(notSecretReason(v), "locale identifier", v);
+  assert.equal(notSecretReason("db_Xk9q"), null);
+  // WHATWG URL tests: a DEL in a JSON escape; Rust url's `secre1`, Go's `pa%3Fsword`.
+  assert.equal(notSecretReason("pass[\\u007F"), "punctuation or control characters, not a password");
+  assert.equal(isRealPassword("pass[\\u007F"), false);
+  assert.equal(notSecretReason("secre1"), "placeholder or default value");
+  assert.equal(isRealPassword("secre1"), false);
+  assert.equal(isRealPassword("pa%3Fsword"), false);
+  assert.equal(isRealPassword("Xq7rLm"), true, "a random six characters");
+  assert.equal(isRealPassword("secr3tive"), true, "longer than the stand-in");
+  // oauthlib's doctest tokens, typed on the home row; random lower-case tokens and hex are not mashes.
+  assert.equal(notSecretReason("askfjh234as9sd8"), "placeholder or default value");
+  assert.equal(notSecretReason("qwe089234lkjsdf"), "placeholder or default value");
+  assert.equal(notSecretReason("k3q9zt7wm2rx5vb8"), null);
+  assert.equal(notSecretReason("dafaddfa9c3e1b7d"), null, "hex: fewer than four home-row letters");
+  assert.equal(notSecretReason("Askfjh234As9sd8Q7LmT"), null, "mixed case");
+  // The JDK's Javadoc grammar: `hashedPassword = base64_encoded_64_byte_salt W …`.
+  assert.equal(notSecretReason("base64_encoded_64_byte_salt"), "placeholder or default value");
+  assert.equal(notSecretReason(["Xk9q", "encodedz", "Lm2T"].join("")), null, "a marker inside a random value");
+});

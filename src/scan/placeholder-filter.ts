@@ -65,6 +65,8 @@ const MARKERS = new Set([
   "test", "testing", "demo", "invalid", "bogus", "stub", "here", "goes", "enter", "put",
   // `jwt-secret-for-tests-only`, `generate-with-openssl-rand-base64-32`: instructions and test markers.
   "tests", "generate", "openssl",
+  // A description of the format in place of a value (`base64_encoded_64_byte_salt` in a Javadoc grammar).
+  "encoded",
 ]);
 
 /**
@@ -96,6 +98,8 @@ const GLUE_WORDS = [
   "for", "only", "tests", "openssl", "rand", "base",
   // What the documentation says the value stands for: `V3ry_S3nsit1ve`, `confidential-value`.
   "sensitive", "confidential",
+  // Format descriptions: `hex_encoded_32_bytes`, `base64_encoded_64_byte_salt`.
+  "encoded", "byte", "bytes", "bit", "bits", "hex", "salt", "chars", "characters",
 ];
 
 /** The whole value is a stand-in word (`value`, `password`, `changeme`, `null`…). */
@@ -155,7 +159,36 @@ export function isStandIn(v: string): boolean {
   const letters = core.replace(/[^a-z]/g, "");
   // Any punctuation may join the words (`secret$password`, `geheim!parole`, `pass;word`), as separators do.
   if (letters.length >= 4 && letters.length <= 40 && /^[^0-9]*[0-9]*$/.test(core) && isGlued(letters)) return true;
-  return isLeetStandIn(v);
+  // One character off a stand-in (`secre1`, `pa?sword` from `pa%3Fsword`): URL-parser tests and docs
+  // vary a stand-in so that it is not a default, not to make it a secret.
+  if (isOneCharOff(lower, LONG_STANDINS)) return true;
+  return isLeetStandIn(v) || isKeyboardMash(v);
+}
+
+const LONG_STANDINS = [...STANDIN_VALUES].filter((w) => w.length >= 6 && /^[a-z]+$/.test(w));
+
+/** `p` has the length of one of `words` and differs from it in exactly one place. */
+export function isOneCharOff(p: string, words: readonly string[]): boolean {
+  for (const w of words) {
+    if (w.length !== p.length) continue;
+    let diff = 0;
+    for (let i = 0; i < w.length && diff < 2; i++) if (w.charCodeAt(i) !== p.charCodeAt(i)) diff++;
+    if (diff === 1) return true;
+  }
+  return false;
+}
+
+/**
+ * A short lower-case value typed by running fingers over the home row (`askfjh234as9sd8`,
+ * `qwe089234lkjsdf`, oauthlib's doctest tokens): six home-row letters in a row, four of them
+ * different. Random values rarely do this: a random 20-character [a-z0-9] value holds such a run
+ * about 0.3% of the time (6 letters of 9 in 36 characters, 15 places); hex cannot (a, d, f are 3).
+ * Longer values and mixed case, where tokens live, are left alone.
+ */
+export function isKeyboardMash(v: string): boolean {
+  if (v.length > 20 || !/^[a-z0-9]+$/.test(v)) return false;
+  for (const run of v.match(/[asdfghjkl]{6,}/g) ?? []) if (new Set(run).size >= 4) return true;
+  return false;
 }
 
 /**
@@ -193,6 +226,9 @@ export function isCharacterTable(v: string): boolean {
   // count the bytes of multi-byte characters as neither letters nor digits.
   if (d === v && v.includes("%")) d = v.replace(/%([0-9A-Fa-f]{2})/g, (_, h: string) => (parseInt(h, 16) < 0x80 ? String.fromCharCode(parseInt(h, 16)) : "\u0080"));
   if (!/[\p{L}\p{N}]/u.test(d)) return true;
+  // A C0 control character or DEL written as a JSON/JavaScript escape (`pass[\u007F`, WHATWG's URL tests):
+  // no one types one into a password; parser tests feed them.
+  if (/\\u00(?:[01][0-9A-Fa-f]|7[Ff])/.test(v)) return true;
   // One `%` followed by two digits is also how a typed password may read (`Tiger%1662…`): control
   // characters count only in a value written mostly as escapes.
   return /[\x00-\x08\x0e-\x1f\x7f]/.test(d) && (v.match(/%[0-9A-Fa-f]{2}/g)?.length ?? 0) * 3 * 2 >= v.length;
@@ -349,6 +385,53 @@ export function isDottedNumber(v: string): boolean {
 }
 
 /**
+ * A locale identifier (CLDR/ICU, gettext): language, optional script, region as ISO 3166 letters or a
+ * UN M.49 number (`en_001`, `es_419`, `zh_Hant_TW`, `pt-BR`). Locale tables key them by other locales
+ * (Symfony's CLDR parents `"en_PW": "en_001"`, where PW, Palau, reads as a password name).
+ */
+export function isLocaleCode(v: string): boolean {
+  return /^[a-z]{2,3}(?:[_-][A-Z][a-z]{3})?[_-](?:[A-Z]{2}|\d{3})$|^[a-z]{2,3}[_-][A-Z][a-z]{3}$/.test(v.trim());
+}
+
+/**
+ * A JWT that authenticates nothing: its header alone (`eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9`, a
+ * decoder's "missing parts" test) or header and claims with no signature, or one too short to be a
+ * MAC (HS256's, the shortest, is 43 base64url characters; RFC 7518 §3.2). Parser tests hold these.
+ */
+export function isIncompleteJwt(v: string): boolean {
+  if (!v.startsWith("eyJ") || v.length > 8000) return false;
+  const parts = v.split(".");
+  if (parts.length === 1) return /^eyJ[A-Za-z0-9_-]{10,}={0,2}$/.test(v) && isJoseHeader(decodeBase64(v)?.toString("latin1") ?? "");
+  if (parts.length !== 3 || !/^eyJ[A-Za-z0-9_-]+$/.test(parts[1]!) || !/^[A-Za-z0-9_-]*$/.test(parts[2]!)) return false;
+  return parts[2]!.length < 16 && /"alg"\s*:/.test(decodeBase64(parts[0]!)?.toString("latin1") ?? "");
+}
+
+/** The whole text is a JSON object with an `alg` or `typ` member: a JOSE header (RFC 7515 §4). */
+function isJoseHeader(json: string): boolean {
+  if (!/^\{[^]*\}$/.test(json) || !/"(?:alg|typ)"\s*:/.test(json)) return false;
+  try {
+    return typeof JSON.parse(json) === "object";
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The claims of tokens printed in documentation: jwt.io's default and its older `"admin": true`
+ * one ({"sub":"1234567890","name":"John Doe",…}) and PyJWT's {"some":"payload"}. Libraries in every
+ * language copy them into tests and benchmarks. `words`: also claims holding placeholder words
+ * (`example`, `dummy`), which the JWT rule's bare matches take as documentation; a name's value keeps
+ * them (an issuer at `auth.example-corp.net` is how planted and real tokens read).
+ */
+export function isDocumentationJwt(token: string, words = true): boolean {
+  if (!token.startsWith("eyJ")) return false;
+  const parts = token.split(".");
+  if (parts.length !== 3) return false;
+  const payload = decodeBase64(parts[1]!)?.toString("utf8") ?? "";
+  return /"(?:John|Jane) Doe"|"1234567890"|\{"some":\s?"payload"\}/.test(payload) || (words && /example|placeholder|dummy|redacted|"your[-_ ]/i.test(payload));
+}
+
+/**
  * A path segment of 16+ characters without a dot, mixing cases, with a digit or `+` or a quarter
  * of upper-case letters: base64, not a file name (`VisualStudioCode`, `node_modules` are names).
  */
@@ -408,6 +491,9 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isDocumentedExample(v)) return "documented example value";
   if (isBooleanOrNumber(v)) return "boolean or number";
   if (isDottedNumber(v)) return "object identifier, version or address";
+  if (isLocaleCode(v)) return "locale identifier";
+  if (isIncompleteJwt(v)) return "JWT header or unsigned JWT, no credential";
+  if (isDocumentationJwt(v, false)) return "JWT printed in documentation";
   if (isLocatorOrName(v)) return "path, URL without credentials, or host name";
   if (isJsonObjectText(v)) return "a JSON object, not a single value";
   if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";

@@ -233,7 +233,10 @@ function analyze(name: string): NameAnalysis {
     case "salt": case "pepper": case "hmac":
       return { strength: "medium", kind: "generic-secret", head, negative: false };
     case "key": {
-      if (prev === "" ) return { ...NONE, head, negative: false };
+      // A bare `key` is a map key, a React key, an i18n or storage key; an upper-case `KEY` constant
+      // (`const KEY = Buffer.from("…", "hex")`, Java's `static final byte[] KEY`) is the module's
+      // cipher or signing key, judged like a vendor's key: the value must look random.
+      if (prev === "") return name.trim() === "KEY" ? { strength: "weak", kind: "generic-secret", head, negative: false } : { ...NONE, head, negative: false };
       // Most licence keys unlock a product and ship with it (front-end grid and PDF libraries), but
       // two vendors' are account credentials: New Relic's ingest licence key reports data into the
       // account and is to be kept secure (https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key),
