@@ -182,9 +182,10 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       const hit = valueAfter(text, s + trimmedLeft, e, info);
       if (hit === null) continue;
       const parent = parentKey(text, s);
-      // An upper-case `KEY` constant needs no parent (secret-name.ts).
+      // An upper-case `KEY` constant in code needs no parent (secret-name.ts). Elsewhere `KEY = …` is a
+      // row of crypto test vectors (BoringSSL's and NIST CAVP's `KEY =`, `NONCE =`, `IN =`, `CT =` files).
       if (parent) name = `${parent}.${name}`;
-      else if (name !== "KEY") continue;
+      else if (name !== "KEY" || context !== "code") continue;
       values = [hit];
     }
     let analysis = analyzeName(name);
