@@ -545,3 +545,21 @@ test("in code, a quoted literal that a formatter wrapped onto the line after `=`
   assert.deepEqual(secretsIn("src/env.ts", `const apiSecret =\n  process.env.API_SECRET;\n`), []);
   assert.deepEqual(secretsIn("config.yml", `api_secret:\n  - "${TOKEN}"\n`), []);
 });
+
+test("an upper-case KEY constant with a random value is a key in code (Buffer.from(…, \"hex\"), Java getBytes); a lower-case key, a word value or a test-vector file is not (session 8)", () => {
+  const KEY32 = ["Xk9qLm2T", "v8Bn4Rw7", "Zp3Yc6Hd", "K9sW1eFq"].join("");
+  assert.deepEqual(secretsIn("src/crypto.js", `const KEY = Buffer.from("${HEX64}", "hex");\n`), [HEX64]);
+  assert.deepEqual(secretsIn("src/main/java/Crypto.java", `class C {\n  private static final byte[] KEY = "${KEY32}".getBytes();\n}\n`), [KEY32]);
+  assert.deepEqual(secretsIn("app/settings.py", `KEY = "${KEY32}"\n`), [KEY32]);
+  assert.deepEqual(secretsIn("src/a.js", `const key = "${KEY32}";\n`), [], "a lower-case key names nothing alone");
+  assert.deepEqual(secretsIn("src/a.js", `const KEY = "user-preferences-v2";\n`), []);
+  // BoringSSL's and NIST CAVP's vector files: `KEY = …` beside `NONCE`, `IN`, `CT`, `TAG`.
+  assert.deepEqual(secretsIn("tests/aead_aes_256_gcm_tests.txt", `KEY = ${HEX64}\nNONCE = ${HEX64.slice(0, 24)}\nIN = \nAD = \nCT = \nTAG = ${HEX64.slice(0, 32)}\n`), []);
+});
+
+test("hex under a weak name is judged against hex's own entropy: a random 40-character value with repeated digits is a key (blind corpus 3 census_key)", () => {
+  // 3.48 bits a character: under the 3.6 meant for base62, above hex's 3.2.
+  const hex = ["8aba0f6c", "148d7488", "44e8c84e", "3c8a037a", "68dcd45d"].join("");
+  assert.deepEqual(secretsIn("r-analysis/fetch.R", `census_key <- "${hex}"\n`), [hex]);
+  assert.deepEqual(secretsIn("r-analysis/fetch.R", `census_key <- "${"0a1b2c3d".repeat(5)}"\n`), [], "a repeated pattern is still out");
+});
