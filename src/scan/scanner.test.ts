@@ -285,6 +285,19 @@ test("a pool started on a guess (git outlasting the warm-up) is dropped for a sm
   assert.deepEqual(where(large), where(await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 0 })));
 });
 
+test("--workers N starts the pool before the listing, and a listing with nothing to scan reports no worker used", { timeout: 60_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "node_modules/x/a.txt": "k=FAKESECRET_skipped\n" });
+  const empty = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 1 });
+  assert.equal(empty.stats.filesScanned, 0);
+  assert.equal(empty.stats.workers, 0);
+  writeFiles(dir, { "a.txt": "k=FAKESECRET_w1\n" });
+  const one = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 1 });
+  assert.equal(one.stats.workers, 1);
+  assert.deepEqual(where(one), ["a.txt:1:3"]);
+});
+
 test("a file with 150,000 findings: results are gathered without spreading them as call arguments", { timeout: 60_000 }, async () => {
   const text = Array.from({ length: 150_000 }, (_, i) => `FAKESECRET_${i}`).join("\n");
   const r = await fake("/", { mode: "stdin", stdin: { text, filename: "many.txt" } });

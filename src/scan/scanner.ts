@@ -174,6 +174,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   let pool: import("./worker-pool.js").WorkerPool | undefined;
   /** The pool was opened on a guess (git outlasted the engine's warm-up), not on a count of files. */
   let poolGuessed = false;
+  let poolWorkers = 0;
   /** Pools being stopped while the scan goes on: awaited before the scan returns. */
   const closing: Promise<void>[] = [];
   let inProcess: ReturnType<typeof createJobContext> | undefined;
@@ -202,7 +203,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       fallback: async (batch) => batch.map((job) => runJob(job, mainLane!)),
       ...(options.engineModule ? { engineModule: options.engineModule } : {}),
     });
-    stats.workers = workers;
+    poolWorkers = workers;
   };
   const runJobs = async (jobs: ScanJob[], large: boolean, slice = false): Promise<void> => {
     if (jobs.length === 0) return; // e.g. a commit that only deletes: no engine to load
@@ -212,7 +213,6 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       mark("pool guess dropped");
       closing.push(pool.close());
       pool = undefined;
-      stats.workers = 0;
     }
     // A history starts in-process and moves to a pool once it proves large.
     if (!pool && (!inProcess || large)) {
@@ -223,6 +223,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     // A history that started in-process keeps its engine and read buffer.
     if (pool) mainLane ??= inProcess ?? createJobContext(settings, await loadScanText());
     if (pool) {
+      // Counted once the pool scans: one started early for a listing that turns out empty scanned nothing.
+      stats.workers = poolWorkers;
       const answered = await pool.run(jobs);
       for (let k = 0; k < answered.length; k++) results.push(answered[k]!);
     }
