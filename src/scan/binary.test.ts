@@ -10,7 +10,7 @@ test("decodeText: ASCII, multi-byte UTF-8, a BOM and invalid bytes", () => {
   assert.deepEqual(decodeText(Buffer.from("café ✓ 😀 k=1")), { text: "café ✓ 😀 k=1", invalidUtf8: false });
   const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("a=1")]);
   assert.deepEqual(decodeText(bom), { text: "\uFEFFa=1", invalidUtf8: false }, "the BOM is kept: columns stay those of the file");
-  assert.deepEqual(decodeText(Buffer.from([0x61, 0xe9, 0x62])), { text: "a\uFFFDb", invalidUtf8: true });
+  assert.deepEqual(decodeText(Buffer.from([0x61, 0xe9, 0x62])), { text: "aéb", invalidUtf8: true }, "not UTF-8: read as Latin-1 (Windows-1252 files)");
   assert.deepEqual(decodeText(Buffer.from("a\uFFFDb")), { text: "a\uFFFDb", invalidUtf8: false }, "an encoded U+FFFD is valid UTF-8");
   // A view into a larger buffer: only its own bytes.
   const outer = Buffer.from("xxHELLOyy");
@@ -53,9 +53,9 @@ test("decodeText gives what TextDecoder gives for any valid UTF-8, at an odd off
   assert.ok(decodeText(large).text === reference.decode(large));
   const sparse = Buffer.from(`\uFEFF${"a".repeat(700_000)}\u00a9${"b".repeat(300_000)}😀${"c".repeat(65_535)}…`, "utf8");
   assert.ok(decodeText(sparse).text === reference.decode(sparse));
-  // Invalid UTF-8 over the limit: TextDecoder's replacement characters, and said so.
+  // Invalid UTF-8 over the limit: read as Latin-1 too, and said so.
   const invalid = Buffer.concat([Buffer.alloc(1_100_000, 0x61), Buffer.from([0xe9, 0x62])]);
-  assert.deepEqual(decodeText(invalid), { text: `${"a".repeat(1_100_000)}\uFFFDb`, invalidUtf8: true });
+  assert.deepEqual(decodeText(invalid), { text: `${"a".repeat(1_100_000)}éb`, invalidUtf8: true });
   assert.equal(decodeText(Buffer.from(`${"a".repeat(1_100_000)}\uFFFD`, "utf8")).invalidUtf8, false, "an encoded U+FFFD over the limit is valid too");
 });
 

@@ -87,7 +87,7 @@ export function decodeUtf16(bytes: Uint8Array): string | undefined {
 }
 
 /**
- * Bytes → text for the engine. Invalid UTF-8 becomes U+FFFD (the scan goes on;
+ * Bytes → text for the engine. Invalid UTF-8 is read as Latin-1 (the scan goes on;
  * a secret is ASCII in practice); a BOM is kept (`ignoreBOM: true`) so that
  * columns stay those of the file.
  */
@@ -103,7 +103,12 @@ export function decodeText(bytes: Uint8Array): { text: string; invalidUtf8: bool
     const text = transcodeUtf8(buf);
     if (text !== undefined) return { text, invalidUtf8: false };
   }
-  return { text: decoder.decode(buf), invalidUtf8: !valid };
+  // Not UTF-8: a legacy single-byte encoding, what Windows editors and older tools save (Windows-1252,
+  // ISO-8859-1: `Kennwort=…` under `; Zugangsdaten für …`, `Schlüssel=…`, `MotDePasse=` beside `é`).
+  // Read byte for byte as Latin-1, names keep their letters (`Schlüssel`, where UTF-8 decoding made
+  // `Schl\uFFFDssel`) and a column is a byte of the file.
+  if (!valid) return { text: buf.toString("latin1"), invalidUtf8: true };
+  return { text: decoder.decode(buf), invalidUtf8: false };
 }
 
 /**

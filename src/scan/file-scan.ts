@@ -269,7 +269,7 @@ export function runJob(job: ScanJob, ctx: JobContext, leaveAbove?: number): JobR
       if (looksBinary(content)) return emptyResult(0, "binary");
       const decoded = decodeText(content);
       text = decoded.text;
-      if (decoded.invalidUtf8) note = `${file}: not valid UTF-8, scanned with replacement characters`;
+      if (decoded.invalidUtf8) note = `${file}: not valid UTF-8, read as Latin-1 (Windows-1252)`;
     }
     bytes = content.length;
   } else {

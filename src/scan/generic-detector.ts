@@ -3,6 +3,7 @@ import type { FileInfo } from "./file-kind.js";
 import { analyzeName } from "./secret-name.js";
 import { judge, type JudgeContext } from "./judge.js";
 import { isSpaceCode } from "./char-codes.js";
+import { FOREIGN_KEYWORDS } from "./foreign-words.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
 // (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
@@ -31,14 +32,24 @@ export interface GenericHit {
 
 // Words that can head a secret name (see secret-name.ts); cheap to find, and
 // the name analysis throws away most hits (`keys`, `author`, `passive`).
-const HEAD_RE = /pass|pwd|pw|secret|token|key|auth|credential|creds|dsn|salt|pepper|hmac|bearer|connstr|connectionstring/gi;
+const HEAD_RE = new RegExp(["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", ...FOREIGN_KEYWORDS].join("|"), "gi");
 
 // Characters of a name: letters, digits, `_ $ . -` (dotted and kebab keys included).
 const IDENT_CHARS = new Uint8Array(128);
 for (const ch of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$.-") IDENT_CHARS[ch.charCodeAt(0)] = 1;
 
 function isIdentCode(c: number): boolean {
-  return c >= 0 && c < 128 && IDENT_CHARS[c] === 1;
+  if (c < 128) return c >= 0 && IDENT_CHARS[c] === 1;
+  return isNameLetter(c);
+}
+
+/**
+ * Letters of names not written in ASCII (foreign-words.ts): Latin-1 and Latin Extended (`ä ñ ł ş`,
+ * not `× ÷`), Greek and Cyrillic, kana and CJK ideographs, Hangul syllables; U+FFFD too, a letter of a
+ * legacy-encoded file read as UTF-8. Punctuation, symbols and full-width forms (`：`) end a name.
+ */
+function isNameLetter(c: number): boolean {
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f) || (c >= 0x3041 && c <= 0x30ff) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7a3) || c === 0xfffd;
 }
 
 /**

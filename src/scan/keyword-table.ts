@@ -580,7 +580,11 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
     switchedOff.length = 0;
     current = null;
   }
+  const passHeads = sink.heads?.length ?? 0;
   for (const { k, pattern } of table.other) otherKeyword(text, k, pattern, segments, limit, sink, found);
+  // Head words searched for one by one (`пароль`, `密码`: foreign-words.ts) come after the pass's
+  // own, which are in text order: the generic detector reads heads ascending.
+  if (sink.heads != null && sink.heads.length > passHeads && table.other.length > 0) sink.heads.sort((a, b) => a - b);
 }
 
 /**

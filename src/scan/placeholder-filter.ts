@@ -95,6 +95,11 @@ const GLUE_WORDS = [
   // transliterated): `passwd='geheim$parole'`, `kennwort`, `motdepasse`.
   "geheim", "geheimnis", "passwort", "kennwort", "parole", "parola", "parol", "motdepasse", "secreto", "segreto", "contrasena",
   "senha", "wachtwoord", "haslo", "losenord", "passord", "salasana", "sifre",
+  // The rest of a stand-in in those languages (`sua_senha_aqui`, `tu_contraseña_aqui`, `din-adgangskode-her`,
+  // `votre_mot_de_passe`, `sifreniz`, `«bitte eintragen»`): "your", "here", "change", "enter", Turkish -niz.
+  "adgangskode", "clave", "chave", "chiave", "mot", "passe", "de", "tu", "tua", "tuo", "su", "sua", "seu", "votre", "ton", "dein", "deine",
+  "ihr", "din", "ditt", "jouw", "uw", "twoje", "senin", "aqui", "ici", "hier", "her", "qui", "tutaj", "burada", "bitte", "eintragen",
+  "aendern", "andern", "changer", "changez", "moi", "cambiar", "cambiare", "alterar", "wijzigen", "niz", "iniz",
   "for", "only", "tests", "openssl", "rand", "base",
   // What the documentation says the value stands for: `V3ry_S3nsit1ve`, `confidential-value`.
   "sensitive", "confidential",
@@ -148,7 +153,8 @@ export function isSequential(v: string): boolean {
 
 /** Stand-in words: `your-api-key`, `my_test_secret`, `REPLACE_ME`, `mysecretpassword`, `changeme123`. */
 export function isStandIn(v: string): boolean {
-  const lower = percentDecoded(v).toLowerCase();
+  // Accents folded: `tu_contraseña_aqui` reads as the glue words `tu contrasena aqui`.
+  const lower = foldAccents(percentDecoded(v)).toLowerCase();
   const core = lower.replace(/^[^a-z0-9]+|[^a-z]+$/g, "");
   if (STANDIN_VALUES.has(lower) || STANDIN_VALUES.has(core)) return true;
   const segments = splitSegments(stripKnownPrefix(v));
@@ -586,4 +592,9 @@ function isGlued(letters: string): boolean {
     for (const w of GLUE_WORDS) if (letters.startsWith(w, i)) ok[i + w.length] = true;
   }
   return ok[letters.length]!;
+}
+
+/** Latin letters with their accents taken off (`ñ` → `n`, `é` → `e`); a string without any is returned as it is. */
+function foldAccents(v: string): string {
+  return /[\u00c0-\u024f]/.test(v) ? v.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : v;
 }

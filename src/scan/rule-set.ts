@@ -4,6 +4,7 @@ import { allRules } from "../../rules/index.js";
 import { buildKeywordTable, findKeywords, type KeywordFollow, type KeywordTable } from "./keyword-table.js";
 import { prefixFollow } from "./match-shape.js";
 import { PRECOMPUTED_FOLLOWS } from "./keyword-follow-table.js";
+import { FOREIGN_KEYWORDS } from "./foreign-words.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -55,11 +56,12 @@ const compiledSets = new WeakMap<Rule[], CompiledRuleSet>();
  * every place one starts, so that the detector neither lower-cases the text
  * nor searches it again. Longest first where one contains another.
  */
-export const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn", "pw"];
+export const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn", "pw", ...FOREIGN_KEYWORDS];
 
 export const ENGINE_KEYWORDS = [
   "private key", "://", "authorization", "--user", "-u ", "--pass", "--requirepass", "-password", "login", "identified", "password '", 'password "',
   "pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
+  ...FOREIGN_KEYWORDS,
   "jwt.", "jose.", "jsonwebtoken.", "process.env", "import.meta.env", "sealedsecret",
   // The JS parse pre-check's marks (js-scanner.ts ARGV_FLAG_MARKS, the crypto calls): searching the whole
   // text for each cost more than the rest of the pre-check (`includes` of a pattern that starts with a quote

@@ -11,7 +11,10 @@ test("names are split into lower-case words in every case style", () => {
   assert.deepEqual(splitNameWords("s3Key2FA"), ["s3", "key2", "fa"]);
   assert.deepEqual(splitNameWords("HTTPServerAPIKey"), ["http", "server", "api", "key"]);
   assert.deepEqual(splitNameWords("__$$..--"), []);
-  assert.deepEqual(splitNameWords("Ünïcode_TOKEN"), ["n", "code", "token"], "letters outside ASCII separate words");
+  assert.deepEqual(splitNameWords("Ünïcode_TOKEN"), ["unicode", "token"], "accented Latin letters are folded to ASCII");
+  assert.deepEqual(splitNameWords("DB_Lösenord"), ["db", "losenord"]);
+  assert.deepEqual(splitNameWords("секретный_ключ"), ["секретный", "ключ"], "other scripts stay letters of the word");
+  assert.deepEqual(splitNameWords("パスワード"), ["パスワード"], "kana are not taken apart");
 });
 
 test("the one-loop split of ASCII names agrees with the regexes that define it", () => {

@@ -1,4 +1,5 @@
 import type { SecretKind } from "./types.js";
+import { foreignHead, foreignKeyIsCredential, NEGATIVE_AFTER, ROMANCE_NEUTRAL_AFTER } from "./foreign-words.js";
 
 // What a variable, property or key name says about its value. Names are split
 // into lower-case words (camelCase, snake_case, kebab-case, dots), and the LAST
@@ -109,12 +110,25 @@ export function splitNameWords(name: string): string[] {
 }
 
 export function splitNameWordsByRegex(name: string): string[] {
-  return name
+  return foldName(name)
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
     .toLowerCase()
-    .split(/[^a-z0-9]+/)
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
+}
+
+// Letters NFD does not take apart (they are letters of their own, not a base letter and a mark).
+const FOLD: Record<string, string> = { "ß": "ss", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D", "ı": "i", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th" };
+
+/**
+ * A non-ASCII name with its Latin letters made ASCII (`Schlüssel` → `Schlussel`, `hasło` → `haslo`,
+ * `şifre` → `sifre`, `contraseña` → `contrasena`), so that foreign-words.ts has one spelling to
+ * know; other scripts (Cyrillic, CJK, Hangul) stay as they are.
+ */
+function foldName(name: string): string {
+  // Latin letters only: NFD would take kana (`パ` → `ハ` + a mark) and Hangul syllables (into jamo) apart too.
+  return name.replace(/[\u00c0-\u024f]/g, (c) => FOLD[c] ?? c.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
 }
 
 const cache = new Map<string, NameAnalysis>();
@@ -135,7 +149,7 @@ export function analyzeName(name: string): NameAnalysis {
 
 const NONE: NameAnalysis = { strength: "none", kind: "generic-secret", head: "", negative: false };
 
-function headOf(word: string): { head: string; base: string } | null {
+function headOf(word: string, prev: string): { head: string; base: string; foreign?: boolean } | null {
   // Whole words first, then glued words that END with a head (`dbpassword`, `authtoken`, `apikey`).
   switch (word) {
     case "password": case "passwd": case "passphrase": case "pwd": case "pass": case "pw": case "secret": case "secrets":
@@ -155,6 +169,8 @@ function headOf(word: string): { head: string; base: string } | null {
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
   if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw" };
+  const foreign = foreignHead(word, prev);
+  if (foreign !== null) return { head: word, base: foreign === "key" ? "foreign-key" : foreign, foreign: true };
   return null;
 }
 
@@ -174,9 +190,9 @@ function analyze(name: string): NameAnalysis {
     return { strength: "strong", kind: "password", head: "PASS_PHRASE", negative: false };
   }
   let i = words.length - 1;
-  let found: { head: string; base: string } | null = null;
+  let found: { head: string; base: string; foreign?: boolean } | null = null;
   for (; i >= 0; i--) {
-    found = headOf(words[i]!);
+    found = headOf(words[i]!, i > 0 ? words[i - 1]! : "");
     if (found) break;
   }
   if (!found) return NONE;
@@ -191,7 +207,11 @@ function analyze(name: string): NameAnalysis {
   }
   // A version after the head is the same secret in a newer form (`ses_smtp_password_v4`, the SigV4
   // SMTP password of Terraform's aws_iam_access_key; `API_TOKEN_V12`), whatever its number.
-  if (after.some((w) => !NEUTRAL_AFTER.has(w) && !/^v\d{1,2}$/.test(w))) return { ...NONE, head, negative: true };
+  // Under a foreign head the qualifier follows it (`clave_secreta`, `senha_banco`): only words that
+  // make the name about the secret turn it into config (foreign-words.ts).
+  if (found.foreign === true ? after.some((w) => NEGATIVE_AFTER.has(w)) : after.some((w) => !NEUTRAL_AFTER.has(w) && !/^v\d{1,2}$/.test(w) && !ROMANCE_NEUTRAL_AFTER.includes(w))) {
+    return { ...NONE, head, negative: true };
+  }
 
   const dbish = before.some((w) => DB_WORDS.has(w));
   const cloudish = before.some((w) => CLOUD_WORDS.has(w));
@@ -232,6 +252,12 @@ function analyze(name: string): NameAnalysis {
       return { strength: "medium", kind: "connection-string", head, negative: false };
     case "salt": case "pepper": case "hmac":
       return { strength: "medium", kind: "generic-secret", head, negative: false };
+    case "foreign-key": {
+      // `chave_publica`, `offentlig_nokkel`: the public half.
+      if (before.some((w) => NEGATIVE_AFTER.has(w))) return { ...NONE, head, negative: true };
+      if (!foreignKeyIsCredential(words)) return { strength: "medium", kind: "api-key", head, negative: false };
+      return { strength: "strong", kind: /secre|segre|geheim|hemlig|hemmelig|gizli|rahasia|tajn|sekret|privat|секрет|приват|秘|密|비밀|シークレット/.test(words.join("_")) ? "generic-secret" : "api-key", head, negative: false };
+    }
     case "key": {
       // A bare `key` is a map key, a React key, an i18n or storage key; an upper-case `KEY` constant
       // (`const KEY = Buffer.from("…", "hex")`, Java's `static final byte[] KEY`) is the module's
