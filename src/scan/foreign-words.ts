@@ -24,19 +24,20 @@ export type ForeignBase = "password" | "secret" | "token" | "key";
  * name around it. ASCII ones are pieces that are rare in English code (one
  * window each in the keyword table; `passwort`, `passord`, `mot_de_passe` and
  * the Romance `secreta`/`secreto` are found by `pass` and `secret` already).
- * The others have characters above U+00FF: a text without any (most source
- * files are one-byte strings) cannot hold them, so V8's search returns at once.
+ * The others start with a character above U+00FF: keyword-table.ts searches a
+ * text for them only when it holds one of their first characters (`hasło` and
+ * `API키` are not keywords: an ASCII start would search every text for them).
  */
 export const FOREIGN_KEYWORDS = [
   // password
-  "kennw", "wachtw", "contrase", "senha", "parol", "haslo", "hasło", "heslo", "ifre", "senord", "adgangs", "salasana", "jelsz",
+  "kennw", "wachtw", "contrase", "senha", "parol", "haslo", "heslo", "ifre", "senord", "adgangs", "salasana", "jelsz",
   "lozink", "sandi", "mima", "mdp", "clave", "пароль", "密码", "口令", "パスワード", "암호",
   // secret
   "geheim", "segre", "sekret", "hemmelig", "hemlig", "gizli", "rahasia", "tajn", "miyao", "секрет", "密钥", "秘钥", "シークレット", "비밀", // also finds 비밀번호 (password)
   // token
   "jeton", "токен", "令牌", "トークン", "토큰",
   // key
-  "cle_api", "cleapi", "schl", "sleutel", "kkel", "noegle", "nyckel", "klucz", "anahtar", "kunci", "klyuch", "kluch", "chiave", "chave", "ключ", "キー", "api키",
+  "cle_api", "cleapi", "schl", "sleutel", "kkel", "noegle", "nyckel", "klucz", "anahtar", "kunci", "klyuch", "kluch", "chiave", "chave", "ключ", "キー",
 ];
 
 // Stems: a folded word holding one names that kind of secret (`geheimnis`, `zugangsschluessel`,
