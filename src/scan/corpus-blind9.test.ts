@@ -27,13 +27,57 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind9/", import.me
 
 const { secrets, traps } = readLabels(root);
 
-const MIN_PRECISION = 0;
-const MIN_RECALL = 0;
+// Reached 0.978 / 0.829 (first scan: 0.957 / 0.406); the floor is that minus a small margin.
+const MIN_PRECISION = 0.97;
+const MIN_RECALL = 0.82;
 
 // The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
 const KNOWN_GAPS: KnownGaps = {
-  missed: [],
-  falseAlarms: [],
+  missed: [
+    "app-facturation/.env:4",
+    "sklep/config/parametry.yaml:4",
+    "shop-kr/config/settings.json:8",
+    "it-scripts/deploy/New-ServiceUser.ps1:3",
+    "it-scripts/batch/map-drives.cmd:4",
+    "legacy/config/parametres.ini:7",
+    "legacy/vb/Modul1.bas:2",
+    "legacy/vb/Modul1.bas:3",
+    "firmware/garagentor/src/secrets.h:4",
+    "firmware/garagentor/src/secrets.h:7",
+    "esphome/secrets.yaml:4",
+    "etc/wpa_supplicant/wpa_supplicant-wlan0.conf:13",
+    "mosquitto/config/conf.d/bridge.conf:7",
+    "zigbee2mqtt/data/configuration.yaml:10",
+    "tasmota/user_config_override.h:7",
+    "octoprint/config.yaml:2",
+    "printer_data/moonraker.secrets:6",
+    "ops/alerting/notify.py:9",
+    "ops/alerting/notify.py:10",
+    "ops/alerting/notify.py:12",
+    "ops/alerting/notify.py:13",
+    "ops/alerting/alertmanager.yml:12",
+    "reports/export/links.py:8",
+    "reports/export/share.ts:3",
+    "integrations/weather/client.go:3",
+    "integrations/weather/client.go:5",
+    "integrations/shop/sync.rb:3",
+    "shop-frontend/dist/assets/index-3f9a1c2e.js:8",
+    "shop-frontend/dist/assets/index-3f9a1c2e.js:9",
+    "shop-frontend/dist/assets/index-3f9a1c2e.js:10",
+    "shop-frontend/dist/assets/index-3f9a1c2e.js.map:1",
+    "admin-portal/.next/server/chunks/842.js:2",
+    "admin-portal/.next/server/chunks/842.js:3",
+    "admin-portal/.next/server/chunks/842.js:4",
+    "admin-portal/.next/static/chunks/pages/_app-9c1e2b.js:4",
+    "mobile-app/www/build/main.js:2",
+    "mobile-app/www/build/main.js:3",
+  ],
+  falseAlarms: [
+    "desktop-app/app-asar-extracted/resources/config/default.json:5",
+    "it-scripts/unattend/autounattend.xml:4",
+    "reports/export/README.md:5",
+    "reports/export/links.py:6",
+  ],
 };
 
 test("blind corpus 9: precision and recall of scan() on non-English names, Windows files, IoT configs, signed URLs and build output", async () => {

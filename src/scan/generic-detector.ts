@@ -92,6 +92,7 @@ const SETTER_ARGUMENT = /\([ \t]*(?=["'])/y;
 const ELEMENT_ATTRIBUTES = /"(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){1,4}[ \t]*>/y;
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const XML_VALUE = /[ \t]*\r?\n?[ \t]*<value>/y;
+const ELEMENT_VALUE = /[ \t]*\r?\n?[ \t]*<Value>/y;
 const C_ARRAY = /\[[0-9]{0,4}\][ \t]*(?==)/y;
 const DEFINITION_FORM = /(?:\((?:def|defonce|defconst|defvar|defparameter|setq|setf|define)[ \t]+(?:\^:?[\w-]+[ \t]+)*|(?:^|[ \t(])set[ \t]*\([ \t]*)$/i;
 const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
@@ -439,6 +440,12 @@ function valueAfter(text: string, s: number, e: number, info: FileInfo): { start
       return { start: j + 10, end };
     }
     const close = text.indexOf("<", j + 1);
+    // Windows answer files (unattend.xml: `<Password>` then `<Value>…</Value>` on the next line, beside
+    // `<PlainText>`; https://learn.microsoft.com/windows-hardware/customize/desktop/unattend/microsoft-windows-shell-setup-autologon-password-value).
+    if (close !== -1 && codeAt(text, close + 1) !== 47) {
+      ELEMENT_VALUE.lastIndex = j + 1;
+      return ELEMENT_VALUE.test(text) ? elementText(text, ELEMENT_VALUE.lastIndex, "</Value>") : null;
+    }
     if (close === -1 || codeAt(text, close + 1) !== 47 /* / */) return null;
     const nl = text.indexOf("\n", j + 1);
     if (nl !== -1 && nl < close) return null;

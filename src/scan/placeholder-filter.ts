@@ -105,6 +105,9 @@ const GLUE_WORDS = [
   "sensitive", "confidential",
   // Format descriptions: `hex_encoded_32_bytes`, `base64_encoded_64_byte_salt`.
   "encoded", "byte", "bytes", "bit", "bits", "hex", "salt", "chars", "characters",
+  // Windows Setup's redaction of answer-file passwords in the copies it keeps (Panther\unattend.xml):
+  // `*SENSITIVE*DATA*DELETED*`.
+  "data", "deleted", "removed",
 ];
 
 /** The whole value is a stand-in word (`value`, `password`, `changeme`, `null`…). */
