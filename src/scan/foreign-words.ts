@@ -71,9 +71,14 @@ export function foreignHead(word: string, prev: string): ForeignBase | null {
   if (exact !== undefined) return exact;
   if (word === "sandi" && prev === "kata") return "password";
   if (word.length < 2) return null;
-  for (const [stem, base] of STEMS) if (word.includes(stem)) return base;
-  return null;
+  // One regex for all stems: a loop of `includes` over 70 stems, for every word of every name read
+  // (most are English), cost ~0.3 s CPU on the 335 MB npm corpus.
+  const m = STEM_RE.exec(word);
+  return m === null ? null : STEM_BASE.get(m[0])!;
 }
+
+const STEM_RE = new RegExp(STEMS.map(([stem]) => stem).join("|"));
+const STEM_BASE = new Map(STEMS);
 
 /**
  * Words after a foreign head that make the name about the secret, not the secret: lengths,
