@@ -7,8 +7,8 @@ import { isProcessEnv, isProcessObject, propertyKeyName, walk, type ProcessNames
 // `noUnusedLocals` then refuses to build (TS6133 "'env' is declared but its
 // value is never read"; TS6133/TS6192 for an import), and ESLint's
 // no-unused-vars fails the lint step. Such a declaration is removed with its
-// line; one the file still reads, exports, or that declares anything else
-// stays as it is.
+// line; one the file still reads (JSX and a direct eval included), exports,
+// or that declares anything else stays as it is.
 
 interface Edit {
   start: number;
@@ -43,7 +43,9 @@ function isReference(id: Node, parent: Node | null, key: string | null): boolean
   if (!parent) return true;
   if ((parent.type === "MemberExpression" || parent.type === "OptionalMemberExpression") && key === "property" && !parent.computed) return false;
   if ((parent.type === "ObjectProperty" || parent.type === "ObjectMethod" || parent.type === "ClassProperty" || parent.type === "ClassMethod") && key === "key" && !parent.computed) return false;
-  if (parent.type === "ImportSpecifier" || parent.type === "ImportDefaultSpecifier" || parent.type === "ImportNamespaceSpecifier" || parent.type === "ExportSpecifier") return false;
+  if (parent.type === "ImportSpecifier" || parent.type === "ImportDefaultSpecifier" || parent.type === "ImportNamespaceSpecifier") return false;
+  // `export { env }` / `export { env as e }`: the local name is the binding exported.
+  if (parent.type === "ExportSpecifier") return key === "local";
   if (parent.type === "VariableDeclarator" && key === "id") return false;
   void id;
   return true;
@@ -67,7 +69,14 @@ export function unusedAliasRemovals(ast: File, content: string, aliases: Iterabl
       }
     }
     // (Names inside the declaring statement itself are set aside below.)
-    if (node.type === "Identifier" && names.has(node.name) && isReference(node, parent, key)) refs.set(node.name, [...(refs.get(node.name) ?? []), node]);
+    // `<env.Banner />` reads the binding through a JSXIdentifier; a direct `eval(…)` may read any name in scope.
+    const read =
+      (node.type === "Identifier" && names.has(node.name) && isReference(node, parent, key)) ||
+      (node.type === "JSXIdentifier" && names.has(node.name) && !(parent?.type === "JSXAttribute" || (parent?.type === "JSXMemberExpression" && key === "property")));
+    if (read || (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval")) {
+      const n = read ? (node as { name: string }).name : "";
+      for (const name of read ? [n] : names) refs.set(name, [...(refs.get(name) ?? []), node]);
+    }
   });
   const covered = (n: Node) => edits.some((e) => e.end > e.start && e.start <= n.start! && n.end! <= e.end);
   const out: Edit[] = [];

@@ -618,6 +618,11 @@ test("an alias of process.env left with no read is removed with its line (TypeSc
   assert.match(rewrite("f.js", `const { env, argv } = process;\nexport const a = [env.STRIPE_KEY, argv];\n`).content, /^const \{ env, argv \} = process;$/m);
   assert.match(rewrite("g.js", `const env = process.env, port = 3;\nexport const a = [env.STRIPE_KEY, port];\n`).content, /^const env = process\.env, port = 3;$/m);
   assert.match(rewrite("h.js", `const { env } = process;\nexport const a = process.env.STRIPE_KEY;\n`).content, /^const \{ env \} = process;$/m);
+  // Exported by a specifier, read in JSX or possibly by a direct eval: kept (removing it would leave `export { env }` unbound, `<env.X />` a ReferenceError).
+  assert.match(rewrite("i.mjs", `const env = process.env;\nexport const k = env.STRIPE_KEY;\nexport { env };\n`).content, /^const env = process\.env;$/m);
+  assert.match(rewrite("j.mjs", `import { env } from "node:process";\nexport const k = env.STRIPE_KEY;\nexport { env as environment };\n`).content, /^import \{ env \} from "node:process";$/m);
+  assert.match(rewrite("k.jsx", `const env = process.env;\nexport const k = env.STRIPE_KEY;\nexport const C = () => <env.Banner />;\n`).content, /^const env = process\.env;$/m);
+  assert.match(rewrite("l.cjs", `const env = process.env;\nmodule.exports = { k: env.STRIPE_KEY, f: () => eval("env.PORT") };\n`).content, /^const env = process\.env;$/m);
 });
 
 test("process.env.hasOwnProperty(name) and propertyIsEnumerable(name) ask processEnv, which has the migrated names", () => {
