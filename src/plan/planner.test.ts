@@ -281,3 +281,20 @@ test("a secret in package.json config (npm_package_config_*) stays, and the warn
   assert.match(w[0]!.message, /put the new value in \.env as WEBHOOK_SECRET, read process\.env\.WEBHOOK_SECRET/);
   assert.ok(!JSON.stringify(p).includes(hook), "the value is in the plan");
 });
+
+test("a real-looking secret in a .env template or defaults file (not migrated) is named in the plan instead of left for verify's re-scan to find", async () => {
+  const live = "sk_live_CANARYt4Lp8Xw2Qz6Nm1Rv5Ky9Hd";
+  const smtp = "Qm7Xw2Lp9Zt4Kd8Bn3Vy6Hs1";
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\n`,
+    ".env.example": `DB_PASSWORD=\nSTRIPE_SECRET_KEY=${live}\n`,
+    ".env.defaults": `SMTP_PASSWORD=${smtp}\n`,
+    "index.js": "module.exports = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
+  const w = p.warnings.filter((x) => x.code === "not-migrated");
+  assert.deepEqual(w.map((x) => `${x.file}:${x.line}`).sort(), [".env.defaults:1", ".env.example:2"]);
+  for (const x of w) assert.match(x.message, /template or defaults file/);
+  assert.ok(!JSON.stringify(p).includes(live) && !JSON.stringify(p).includes(smtp), "a template's value is in the plan");
+});

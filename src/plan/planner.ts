@@ -11,7 +11,7 @@ import { lowerSnake } from "../map/group.js";
 import { PlanError } from "../errors.js";
 import { scan } from "../scan/scanner.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvToolFile } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
@@ -80,12 +80,13 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const found = collectCandidates(root, { ...(options.classify ? { classify: options.classify } : {}), ...(config.environments ? { environments: config.environments } : {}), ...(config.exclude ? { exclude: config.exclude } : {}) });
   const warnings: PlanWarning[] = [...found.warnings];
 
-  // Secrets in files that are neither .env nor JS/TS (JSON, YAML, Dockerfiles…)
-  // are not moved; verify's re-scan would find them afterwards. Say so before
-  // anything is applied, so the reviewer of the plan sees them too.
+  // Secrets in files that are neither .env nor JS/TS (JSON, YAML, Dockerfiles…),
+  // and real-looking ones in .env templates and defaults files, are not moved;
+  // verify's re-scan would find them afterwards. Say so before anything is
+  // applied, so the reviewer of the plan sees them too.
   const handled = new Set([...found.envFiles, ...found.sourceFiles]);
   const elsewhereFindings = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter(
-    (f) => !handled.has(f.file) && !isOwnOutput(f.file) && (!isEnvFile(f.file) || isEnvToolFile(f.file)),
+    (f) => !handled.has(f.file) && !isOwnOutput(f.file) && (!isEnvFile(f.file) || isEnvToolFile(f.file) || isEnvTemplate(f.file)),
   );
   // Their values stay in those files, and a file vaultshift changes anyway (package.json
   // gains a dependency) shows them as context lines of its diff: hidden there too.
@@ -108,6 +109,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, which ${found.loadedPrivately[f.file]} loads with dotenv into an object of its own (the processEnv option), not into process.env: the app reads it from that object, where the secrets module cannot put it, so it is not moved and the verdict will say so. Read it from the secrets module (secrets.NAME) in that code, then plan again.`
         : isEnvToolFile(f.file)
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file of a .env encryption tool (dotenvx keys, dotenv-vault): that tool reads it before the app starts, so it is not moved and the verdict will say so. Keep the file out of git, have the platform inject the key (DOTENV_PRIVATE_KEY_<ENV> for dotenvx, DOTENV_KEY for dotenv-vault), and rotate it if it was ever committed.`
+        : isEnvFile(f.file) && isEnvTemplate(f.file)
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, a template or defaults file that vaultshift does not migrate (it documents variables, or a loader such as dotenv-flow or dotenv-defaults reads it under every other file), so it stays and the verdict will say so. If the app reads it, move the value into .env (or Vault) by hand and plan again; if it only documents the variable, replace the value with a placeholder. Rotate it either way: it was committed.`
         : packageConfigKey(root, f.file, f.line) !== undefined
         ? packageConfigMessage(f, packageConfigKey(root, f.file, f.line)!)
         : `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
