@@ -104,8 +104,18 @@ export function looksLikeWords(s: string): boolean {
   if (letters >= 8 && (upper / letters > 0.3 || vowels / letters < 0.25)) return false;
   // Five consonants in a row (`Krjvl`) is rare in words and common in random letters.
   if (letters >= 12 && /[b-df-hj-np-tv-xz]{5}/i.test(s)) return false;
+  // Two or more camelCase humps of two letters that no word pair makes (`…OepDqZu`): random mixed case,
+  // not words (`getIdOfUser` has one such hump, `Of`).
+  if (letters >= 12 && rareShortHumps(s) >= 2) return false;
   // camelCase / snake_case / kebab-case / spaced words, or one lower-case word.
   return /[a-z][A-Z]|[ _.-]/.test(s) || /^[A-Z]?[a-z]+$/.test(s) || /^[A-Z]+$/.test(s);
+}
+
+/** Capitalised two-letter humps (`Dq` in `OepDqZu`) whose lower-cased pair is not among COMMON_PAIRS. */
+function rareShortHumps(s: string): number {
+  let n = 0;
+  for (const m of s.matchAll(/[A-Z][a-z](?![a-z])/g)) if (!COMMON_PAIRS.has(m[0].toLowerCase())) n++;
+  return n;
 }
 
 /**

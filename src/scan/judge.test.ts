@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { judge } from "./judge.js";
+import { looksLikeWords } from "./entropy.js";
 
 // Assembled at run time so that scanning this repository stays clean.
 const RANDOM = ["rzZB4kQ9", "Xw2LmT7p", "Vd5Nc8Hy", "3Fj6Gs0A"].join("");
@@ -124,4 +125,12 @@ test("a value written mostly as percent escapes is judged as what it decodes to;
   // Ruby's CGI::Session example: `'session_key' => '_rb_sess_id'`.
   assert.equal(judge("session_key", "_rb_sess_id", "code").secret, false);
   assert.equal(judge("session_key", "_rb_sess_id", "code").reason, "value is a cookie or private identifier's name");
+});
+
+test("random mixed-case letters with two-letter humps no word makes are a password, not words; camelCase words are not (blind corpus 5 RabbitMQ password)", () => {
+  const pw = ["wq_", "Ufwo", "Colt", "Oep", "Dq", "Zu"].join("");
+  assert.equal(judge("spring.rabbitmq.password", pw, "config").secret, true);
+  assert.equal(looksLikeWords(pw), false);
+  assert.equal(looksLikeWords("getIdOfUserAccount"), true, "one rare hump (Of) is still words");
+  assert.equal(looksLikeWords("primary_DatabaseHost"), true);
 });
