@@ -285,6 +285,19 @@ test("a pool started on a guess (git outlasting the warm-up) is dropped for a sm
   assert.deepEqual(where(large), where(await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 0 })));
 });
 
+test("a library's later scans of a small tree start no pool on a guess (the warm-up, the engine loaded, no longer measures git)", { timeout: 120_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  writeFiles(dir, { "a.txt": "k=1\n", "b/c.txt": "x\n" });
+  initRepo(dir);
+  const script = `const { scan } = await import(${JSON.stringify(new URL("./scanner.js", import.meta.url).href)});\nfor (let i = 0; i < 6; i++) await scan({ cwd: ${JSON.stringify(dir)} });\n`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 100_000, env: { ...process.env, VAULTSHIFT_TIMELINE: "1" } });
+  assert.equal(r.status, 0, r.stderr);
+  const starts = r.stderr.split("\n").filter((l) => l.endsWith(" scan start")).length;
+  assert.equal(starts, 6, r.stderr);
+  assert.ok(!r.stderr.includes(" pool open"), r.stderr);
+});
+
 test("--workers N starts the pool before the listing, and a listing with nothing to scan reports no worker used", { timeout: 60_000 }, async (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);

@@ -102,6 +102,13 @@ export interface ScanInternalOptions extends ScanOptions {
 
 const MAX_NOTES = 100;
 
+/**
+ * A tree scan's warm-up has loaded the engine in this process: the next one
+ * takes a few event-loop turns, which git outlasts on any tree, so it no
+ * longer tells a large tree from a small one (a library's second scan).
+ */
+let engineWarmed = false;
+
 function toSlash(p: string): string {
   return sep === "/" ? p : p.split(sep).join("/");
 }
@@ -264,6 +271,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       // that tracks that many files (git's --cached part of the listing): the
       // pool starts before git lists the tree.
       const requested = options.workers ?? config.workers;
+      const warmedBefore = engineWarmed;
       if (poolModule && ((requested ?? 0) > 0 || (!options.paths?.length && (indexEntries(cwd) ?? 0) >= POOL_THRESHOLD_JOBS))) openPool(poolModule.WorkerPool, early);
       const listed = await walk({
         root: cwd,
@@ -272,13 +280,21 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
         ...(options.whileGitRuns
           ? { whileGitRuns: options.whileGitRuns }
           : warm
-            ? { whileGitRuns: async () => (await import("./warm-up.js")).warmEngine(settings.engine) }
+            ? {
+                whileGitRuns: async () => {
+                  await (await import("./warm-up.js")).warmEngine(settings.engine);
+                  engineWarmed = true;
+                },
+              }
             : {}),
         ...(poolModule
           ? {
               manyFiles: { count: POOL_THRESHOLD_JOBS, call: () => openPool(poolModule.WorkerPool, early) },
-              // Only when a guess can be wrong cheaply: the default worker count, which a small listing drops.
-              ...(requested === undefined ? { gitOutlasted: () => openPool(poolModule.WorkerPool, early, true) } : {}),
+              // Only when a guess can be wrong cheaply: the default worker count, which a small listing drops;
+              // and only when the warm-up loads the engine (its length is what git is measured against).
+              ...(requested === undefined && (options.whileGitRuns !== undefined || !warmedBefore)
+                ? { gitOutlasted: () => openPool(poolModule.WorkerPool, early, true) }
+                : {}),
             }
           : {}),
       });
