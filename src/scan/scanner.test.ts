@@ -296,6 +296,7 @@ test("a library's later scans of a small tree start no pool on a guess (the warm
   const starts = r.stderr.split("\n").filter((l) => l.endsWith(" scan start")).length;
   assert.equal(starts, 6, r.stderr);
   assert.ok(!r.stderr.includes(" pool open"), r.stderr);
+  assert.equal(r.stderr.split("\n").filter((l) => l.endsWith(" exit")).length, 1, "the process's exit, marked once");
 });
 
 test("--workers N starts the pool before the listing, and a listing with nothing to scan reports no worker used", { timeout: 60_000 }, async (t) => {

@@ -21,7 +21,7 @@ import { PathFilter, readVaultshiftignore } from "./path-filter.js";
 import { dedupe, filterBaselined, sortFindings } from "./suppress.js";
 import { DEFAULT_BASELINE_FILE, readBaseline, type Baseline } from "./baseline.js";
 import { existsSync, statSync } from "node:fs";
-import { mark, timelineOn } from "./timeline.js";
+import { mark } from "./timeline.js";
 import { indexEntries } from "./git-index.js";
 
 // `scan(options)`: the library entry of the scanner. Lists what to scan (the
@@ -124,7 +124,6 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   // perf_hooks and 10 more internal modules (~1-2 ms of a pre-commit hook).
   const started = process.hrtime.bigint();
   mark("scan start");
-  if (timelineOn) process.once("exit", () => mark("exit"));
   const cwd = resolve(options.cwd);
   const mode = options.mode ?? "tree";
   const loaded = options.config !== undefined ? { config: options.config, file: undefined, dir: cwd } : loadConfig(cwd, options.configFile);

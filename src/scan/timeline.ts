@@ -48,3 +48,7 @@ export function mark(label: string, detail?: string): void {
   const who = isMainThread ? "main" : `worker${threadId}`;
   writeSync(2, `vaultshift-timeline ${who} t=${t.toFixed(1)} cpu=${threadCpuMs().toFixed(1)} ${label}${detail ? ` ${detail}` : ""}\n`);
 }
+
+// The process's last step: once per process, however many scans it runs (one
+// listener per scan printed "exit" once per scan, and warned past ten).
+if (on && isMainThread) process.once("exit", () => mark("exit"));
