@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectGeneric, isPluralName, keyBefore, quoteOpensKeyPath } from "./generic-detector.js";
+import { arrayValues, detectGeneric, isCommentLine, isPluralName, keyBefore, quoteOpensKeyPath, valueAfter, valueMayFollow } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
 import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 
@@ -562,4 +562,65 @@ test("hex under a weak name is judged against hex's own entropy: a random 40-cha
   const hex = ["8aba0f6c", "148d7488", "44e8c84e", "3c8a037a", "68dcd45d"].join("");
   assert.deepEqual(secretsIn("r-analysis/fetch.R", `census_key <- "${hex}"\n`), [hex]);
   assert.deepEqual(secretsIn("r-analysis/fetch.R", `census_key <- "${"0a1b2c3d".repeat(5)}"\n`), [], "a repeated pattern is still out");
+});
+
+test("valueMayFollow is false only where neither value reader finds a value after the name", () => {
+  // Random texts around a name: what comes before it (markup, quotes, `${`, `--`, `- name:`, `#define`,
+  // `ENV`, `(def`, a tuple's `{`, a comment) and after it (every ASCII character that ends a name, and the
+  // operators, quotes, tags, line breaks and values the readers look for), in each kind of file.
+  const before = ["", "<", ">", "<name>", "<key>", '"', "'", "`", '\\"', "{", "${", "{:", "{ ", "--", '"--', "'--", "- name: ", "  - name: ", "#define ", "ENV ", "ARG ", "(def ", "set(", "x.", "?", "&", ":", " ", "\t", "\n", "// ", "# ", 'variable "', "<add key=\"", "<string name=\"", "getenv(\"", "é", "client."];
+  const after = [" ", "\t", "=", ":", "?", "|", "<", ">", "-", "/", "\\", '"', "'", "`", ",", "(", ")", "[", "]", "{", "}", ";", "\n", "\r\n", "+", "*", "&", "!", "#", "@", "%", "~", "^", "é", "\u2028",
+    "= ", '"Qz7rLx2Vw9Kp"', "'Qz7rLx2Vw9Kp'", "Qz7rLx2Vw9Kp", "</password>", "</key>", "</name>", "</key><string>s3cr3tV4lue</string>", "</name><value>s3cr3tV4lue</value>", "<string>s3cr3tV4lue</string>", "<value>s3cr3tV4lue</value>", "value: s3cr3tV4lue",
+    '": "Qz7rLx2Vw9Kp"', "=Qz7rLx2Vw9Kp", ":-Qz7rLx2Vw9Kp}", "]", "[]", "[32]", ' value="Qz7rLx2Vw9Kp"', ", ", "->", " to ", "<-", "||=", "??=", "?=", ":=", "=>", "\n  value: ", "\n  - ", '["Qz7rLx2Vw9Kp"]'];
+  const names = ["password", "api_key", "apiKeys", "token", "DB_PASSWORD", "secret", "keys", "authToken"];
+  const files = ["app.js", "main.go", "config.yml", "README.md", "app.conf", "main.tf", "settings.xml", "values.json"].map((f) => fileInfo(f));
+  let seed = 11;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)]!;
+  const isIdent = (c: number) => /[A-Za-z0-9_$.-]/.test(String.fromCharCode(c));
+  let rejected = 0;
+  let found = 0;
+  for (let n = 0; n < 30000; n++) {
+    let head = "";
+    for (let i = Math.floor(next() * 3); i > 0; i--) head += pick(before);
+    let tail = "";
+    for (let i = 1 + Math.floor(next() * 3); i > 0; i--) tail += pick(after);
+    const text = head + pick(names) + tail;
+    // The name's identifier run and its trimmed start, as detectGeneric takes them.
+    let s = head.length;
+    let e = s + 1;
+    while (s > 0 && isIdent(text.charCodeAt(s - 1))) s--;
+    while (e < text.length && isIdent(text.charCodeAt(e))) e++;
+    while (s < e && ".$-".includes(text[s]!)) s++;
+    const may = valueMayFollow(text, s, e);
+    for (const info of files) {
+      const value = valueAfter(text, s, e, info);
+      const list = arrayValues(text, e, info);
+      if (value !== null || list !== null) found++;
+      if (!may) assert.ok(value === null && list === null, `${JSON.stringify(text)} (${info.kind}): a value follows the name, valueMayFollow says none can`);
+    }
+    if (!may) rejected++;
+  }
+  assert.ok(rejected > 5000 && found > 10000, `only ${rejected} texts rejected, ${found} values found`);
+});
+
+test("isCommentLine answers as the regex it replaces on the line's text before the name", () => {
+  const parts = [" ", "\t", "\n", "/", "*", "#", "!", "{", "[", "-", ";", "%", "'", "a", "=", "x".repeat(120)];
+  const lead = /^[ \t]*(?:\/\/|#(?![!{[])|\/?\*|--|;|%|')/;
+  let seed = 5;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  let comments = 0;
+  for (let n = 0; n < 20000; n++) {
+    let text = "";
+    for (let i = Math.floor(next() * 6); i >= 0; i--) text += parts[Math.floor(next() * parts.length)];
+    const s = text.length;
+    text += "password = x";
+    // The line's start at most 200 characters back (a newline at s - 200 counts, none counts from s <= 200).
+    const nl = text.lastIndexOf("\n", s - 1);
+    const lineStart = nl !== -1 && s - nl <= 200 ? nl + 1 : nl === -1 && s <= 200 ? 0 : -1;
+    const expected = lineStart !== -1 && lead.test(text.slice(lineStart, s));
+    if (expected) comments++;
+    assert.equal(isCommentLine(text, s), expected, JSON.stringify(text));
+  }
+  assert.ok(comments > 2000, `only ${comments} comment lines`);
 });
