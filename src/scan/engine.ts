@@ -15,6 +15,7 @@ import { LineCursor } from "./positions.js";
 import { mayReadEnv, parseable, scanJavaScript, worthParsing } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
+import { warmGenericDetector } from "./detector-warm-up.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
 // touches the file system, so the same function serves the working tree,
@@ -77,6 +78,15 @@ export function severityFor(kind: SecretKind, confidence: number): Severity {
     default:
       return "high";
   }
+}
+
+/**
+ * Prepares this thread's engine code for a large scan (detector-warm-up.ts): a few dozen small texts
+ * through the generic detector, once per thread, so that V8 compiles its readers with feedback from
+ * every branch instead of again at each branch first met. Not worth it for a few files.
+ */
+export function warmUp(): void {
+  warmGenericDetector();
 }
 
 export function scanText(input: TextInput, options: EngineOptions = {}): EngineResult {

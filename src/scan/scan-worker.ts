@@ -22,7 +22,9 @@ const REPORT_EVERY = 64;
 const setup = workerData as WorkerSetup;
 // A failed import rejects unhandled: the worker's "error" event, which fails the scan (worker-pool.ts).
 mark("worker started");
-void import(setup.engineModule ?? new URL("./engine.js", import.meta.url).href).then((engine: { scanText: ScanTextFn }) => {
+void import(setup.engineModule ?? new URL("./engine.js", import.meta.url).href).then((engine: { scanText: ScanTextFn; warmUp?: () => void }) => {
+  // A pool's worker only runs for a large scan: prepare the engine's code for it (engine.ts warmUp).
+  engine.warmUp?.();
   // Messages posted before this listener exists wait in the port's queue.
   listen(createJobContext(setup.settings, engine.scanText));
   mark("worker ready");

@@ -189,6 +189,10 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   const results: JobResult[] = [];
   const loadScanText = async (): Promise<ScanTextFn> =>
     options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
+  // A large scan's engine code is prepared in each thread that scans (engine.ts warmUp); an injected engine is left as it is.
+  const warmUp = async (): Promise<void> => {
+    if (!options.scanText && !options.engineModule) (await import("./engine.js")).warmUp();
+  };
   const openPool = (WorkerPool: typeof import("./worker-pool.js").WorkerPool, workers: number, guess = false): void => {
     // A count that reaches the threshold after a guess confirms it: the pool stays, as for any 5,000-path listing.
     if (pool) {
@@ -224,10 +228,16 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     if (!pool && (!inProcess || large)) {
       const workers = chooseWorkers(options, config, jobs, large);
       if (workers > 0) openPool((await import("./worker-pool.js")).WorkerPool, workers);
-      else if (!inProcess) inProcess = createJobContext(settings, await loadScanText(), options.readFile);
+      else if (!inProcess) {
+        inProcess = createJobContext(settings, await loadScanText(), options.readFile);
+        if (jobs.length >= POOL_THRESHOLD_JOBS) await warmUp();
+      }
     }
     // A history that started in-process keeps its engine and read buffer.
-    if (pool) mainLane ??= inProcess ?? createJobContext(settings, await loadScanText());
+    if (pool && !mainLane) {
+      mainLane = inProcess ?? createJobContext(settings, await loadScanText());
+      await warmUp();
+    }
     if (pool) {
       // Counted once the pool scans: one started early for a listing that turns out empty scanned nothing.
       stats.workers = poolWorkers;
