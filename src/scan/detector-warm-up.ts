@@ -50,7 +50,7 @@ const FORMS: Array<[string, string]> = [
   ["CMakeLists.txt", "set(DB_PASSWORD \"@V@\" CACHE STRING \"x\")\n"],
   ["app.R", "census_key <- \"@T@\"\n"],
   ["Makefile", "DOCKER_PASSWORD ?= @V@\nAPI_TOKEN := @T@\n"],
-  ["redis.conf", "masterauth @V@\nrequirepass \"@V@\"\n"],
+  ["app.conf", "remote_password @V@\nauth_token \"@T@\"\n"],
   ["nginx.conf", "proxy_set_header X-Api-Key @T@;\nfastcgi_param DB_PASSWORD @V@;\n"],
   ["notebook.ipynb", "{\"source\": [\"os.environ[\\\"API_KEY\\\"] = \\\"@T@\\\"\\n\", \"%env API_TOKEN=@T@\\n\"]}"],
   ["README.md", "Run `curl -H \"Authorization: Bearer @T@\"` or `app --api-key @T@`.\n\npassword: @V@\n\n<script>const token = \"@T@\";</script>\n"],
@@ -60,16 +60,25 @@ const FORMS: Array<[string, string]> = [
   ["pubspec.dart", "const key = String.fromEnvironment('API_KEY', defaultValue: '@T@');\n"],
 ];
 
-let warmed = false;
-
-/** Runs the generic detector over every form, `rounds` times, once per thread. */
-export function warmGenericDetector(rounds = 3): void {
-  if (warmed) return;
-  warmed = true;
+/** The forms with their values filled in: [file, text]. */
+export function warmUpTexts(): Array<[string, string]> {
   const value = ["Qz7", "rLx", "2Vw", "9Kp"].join("");
   const token = ["f8Kq2LmZ", "9xR4tV7b", "N3cW6yH1"].join("");
   // Flat one-byte strings, as the scan's texts are (binary.ts decodeText): a rope or a two-byte text would
   // leave the readers' character loads with feedback the real texts never give.
-  const texts = FORMS.map(([file, form]) => [fileInfo(file), Buffer.from(form.replaceAll("@V@", value).replaceAll("@T@", token), "latin1").toString("latin1")] as const);
+  return FORMS.map(([file, form]) => [file, Buffer.from(form.replaceAll("@V@", value).replaceAll("@T@", token), "latin1").toString("latin1")]);
+}
+
+let warmed = false;
+
+/**
+ * Runs the generic detector over every form, `rounds` times, once per thread. Three rounds: on the corpus
+ * (one thread, detector alone, load 12-15) its first pass took 826-858 ms of CPU without a warm-up, 740-788
+ * with one round (warm-up included), 684-685 with two and 626-709 with three; later passes were unchanged.
+ */
+export function warmGenericDetector(rounds = 3): void {
+  if (warmed) return;
+  warmed = true;
+  const texts = warmUpTexts().map(([file, text]) => [fileInfo(file), text] as const);
   for (let r = 0; r < rounds; r++) for (const [info, text] of texts) detectGeneric(text, info);
 }
