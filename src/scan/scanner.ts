@@ -223,6 +223,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       mark("pool guess dropped");
       closing.push(pool.close());
       pool = undefined;
+      // In-process, as chooseWorkers just said: asked again below, it would stat the files again.
+      inProcess ??= createJobContext(settings, await loadScanText(), options.readFile);
     }
     // A history starts in-process and moves to a pool once it proves large.
     if (!pool && (!inProcess || large)) {
