@@ -673,6 +673,9 @@ test("a helper starting workers with options given by name gets { env: processEn
   assert.match(out.warnings.find((w) => w.code === "child-env")!.message, /reads STRIPE_KEY/);
   // Without such code in the file, the helper is left alone.
   assert.equal(rewrite("b.cjs", src.replace("process.env.STRIPE_KEY", "process.env.PORT")).content, src.replace("process.env.STRIPE_KEY", "process.env.PORT"));
+  // Another library's Worker (bullmq: a queue name and a processor) or a browser's takes no env: its second argument stays.
+  const bull = `const { Worker } = require("bullmq");\nconst processor = require("./proc");\nconst SNIPPET = "console.log(process.env.STRIPE_KEY)";\nnew Worker("emails", processor, { connection });\nmodule.exports = SNIPPET;\n`;
+  assert.match(rewrite("c.cjs", bull).content, /^new Worker\("emails", processor, \{ connection \}\);$/m);
 });
 
 test("dotenv.config() with processEnv: another object, or whose parsed result is read, is reported (env-file-parse); a plain config() is not", () => {

@@ -134,7 +134,8 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const aliases = findAliases(ast, counts, warn, procNames, mapped);
   const childEnvLiteral = envLiteralsUsedOnce(ast, counts);
   const constants = constantTexts(ast, counts);
-  const codeNames = bound.size > 0 ? namesReadByStrings(ast, bound) : [];
+  // Only for Node's Worker: bullmq's `new Worker(queue, processor)` or a browser's `new Worker(url, opts)` takes no env.
+  const codeNames = bound.size > 0 && content.includes("worker_threads") ? namesReadByStrings(ast, bound) : [];
   const overlaidAliases = new Set<string>();
   const edits: Edit[] = [];
   const isEnvObject = (node: Node | null | undefined): boolean =>
