@@ -47,3 +47,8 @@ test("a head word outside ASCII is read even when ASCII head words follow it in 
   const lines = scanText({ text, file: "config/prod.yml" }).findings.map((f) => f.line).sort();
   assert.deepEqual(lines, [2, 4]);
 });
+
+test("a numbered copy of a head is a secret name", () => {
+  for (const name of ["STA_PASS1", "PASSWORD2", "token2"]) assert.equal(analyzeName(name).strength, "strong", name);
+  assert.equal(analyzeName("STA_SSID1").strength, "none");
+});

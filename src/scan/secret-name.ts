@@ -169,6 +169,9 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
   if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw" };
+  // A numbered copy glued to the head: Tasmota's `STA_PASS1`/`STA_PASS2`, `PASSWORD2`, `token2`.
+  const numbered = /^(pass|password|passwd|pwd|secret|token)\d{1,2}$/.exec(word);
+  if (numbered !== null) return { head: numbered[1]!, base: numbered[1]! };
   const foreign = foreignHead(word, prev);
   if (foreign !== null) return { head: word, base: foreign === "key" ? "foreign-key" : foreign, foreign: true };
   return null;
