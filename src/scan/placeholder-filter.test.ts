@@ -338,6 +338,7 @@ test("other ecosystems' test inputs are not secrets: JWT parts, locale codes, co
   assert.equal(notSecretReason("k3q9zt7wm2rx5vb8"), null);
   assert.equal(notSecretReason("dafaddfa9c3e1b7d"), null, "hex: fewer than four home-row letters");
   assert.equal(notSecretReason("Askfjh234As9sd8Q7LmT"), null, "mixed case");
+  assert.equal(notSecretReason(["xqsdfghk", "wmzpruvt"].join("")), null, "letters alone (a Google app password): 1.2% of random ones hold such a run");
   // The JDK's Javadoc grammar: `hashedPassword = base64_encoded_64_byte_salt W …`.
   assert.equal(notSecretReason("base64_encoded_64_byte_salt"), "placeholder or default value");
   assert.equal(notSecretReason(["Xk9q", "encodedz", "Lm2T"].join("")), null, "a marker inside a random value");
