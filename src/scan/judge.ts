@@ -239,7 +239,8 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (context !== "env" && namesACredential(value)) return { secret: false, reason: "value is the name of a credential, not one" };
   // `_rb_sess_id`, `_myapp_session`: a leading underscore and lower-case snake_case words name a cookie
   // or a private identifier (Ruby's CGI::Session `'session_key' => '_rb_sess_id'`, Rails' `key: '_app_session'`).
-  if (context !== "env" && PRIVATE_IDENTIFIER.test(value)) return { secret: false, reason: "value is a cookie or private identifier's name" };
+  // Not under a password's name: there it is the password (`_kwoz_trelm_vaxu`), as it was before this filter.
+  if (context !== "env" && analysis.kind !== "password" && analysis.kind !== "database-credential" && PRIVATE_IDENTIFIER.test(value)) return { secret: false, reason: "value is a cookie or private identifier's name" };
   const spaces = (value.match(/\s/g) ?? []).length;
   // A quoted sentence or passphrase holding a random token under a credential name in a .env file
   // (`API_SECRET="it's \"quoted\" Xk9q…"`): the token makes it a credential, whatever surrounds it.
