@@ -74,8 +74,12 @@ export function foreignHead(word: string, prev: string): ForeignBase | null {
   // One regex for all stems: a loop of `includes` over 70 stems, for every word of every name read
   // (most are English), cost ~0.3 s CPU on the 335 MB npm corpus.
   const m = STEM_RE.exec(word);
-  return m === null ? null : STEM_BASE.get(m[0])!;
+  return m === null || NOT_STEM.test(word) ? null : STEM_BASE.get(m[0])!;
 }
+
+// Words holding a stem that mean something else: an enclave (Intel SGX's MRENCLAVE, a 64-hex measurement),
+// a secretary (`sekretariat`, `segreteria`), encryption (Korean `암호화`, Turkish `şifreleme`/`şifreli`), a tokenizer.
+const NOT_STEM = /(?:en|auto|con)clave|sekretar|segretar|segreter|암호화|sifrel|токениз/;
 
 const STEM_RE = new RegExp(STEMS.map(([stem]) => stem).join("|"));
 const STEM_BASE = new Map(STEMS);
