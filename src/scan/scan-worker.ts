@@ -14,6 +14,8 @@ interface WorkerSetup {
   settings: JobSettings;
   /** URL of the module exporting `scanText`; default: the engine. */
   engineModule?: string;
+  /** Run the engine's warm-up first (a large scan's pool). */
+  warmUp?: boolean;
 }
 
 /** Results are posted after this many jobs (and when the list is done), so a worker that dies loses few. */
@@ -23,8 +25,9 @@ const setup = workerData as WorkerSetup;
 // A failed import rejects unhandled: the worker's "error" event, which fails the scan (worker-pool.ts).
 mark("worker started");
 void import(setup.engineModule ?? new URL("./engine.js", import.meta.url).href).then((engine: { scanText: ScanTextFn; warmUp?: () => void }) => {
-  // A pool's worker only runs for a large scan: prepare the engine's code for it (engine.ts warmUp).
-  engine.warmUp?.();
+  // A large scan's pool: prepare the engine's code for it (engine.ts warmUp). A pool opened for a few
+  // megabytes of a few files (a `--staged` commit with a bundle) would pay it and never get it back.
+  if (setup.warmUp) engine.warmUp?.();
   // Messages posted before this listener exists wait in the port's queue.
   listen(createJobContext(setup.settings, engine.scanText));
   mark("worker ready");

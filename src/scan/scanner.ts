@@ -181,6 +181,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   /** The pool was opened on a guess (git outlasted the engine's warm-up), not on a count of files. */
   let poolGuessed = false;
   let poolWorkers = 0;
+  /** The pool's threads, the main lane included, run the engine's warm-up: a pool for many files, not for a few megabytes. */
+  let poolWarm = false;
   /** Pools being stopped while the scan goes on: awaited before the scan returns. */
   const closing: Promise<void>[] = [];
   let inProcess: ReturnType<typeof createJobContext> | undefined;
@@ -193,13 +195,14 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   const warmUp = async (): Promise<void> => {
     if (!options.scanText && !options.engineModule) (await import("./engine.js")).warmUp();
   };
-  const openPool = (WorkerPool: typeof import("./worker-pool.js").WorkerPool, workers: number, guess = false): void => {
+  const openPool = (WorkerPool: typeof import("./worker-pool.js").WorkerPool, workers: number, guess = false, warm = true): void => {
     // A count that reaches the threshold after a guess confirms it: the pool stays, as for any 5,000-path listing.
     if (pool) {
       if (!guess) poolGuessed = false;
       return;
     }
     poolGuessed = guess;
+    poolWarm = warm;
     // The main thread scans too (it only waited before): it starts while
     // the workers are still loading the engine, and with one worker fewer
     // per core, one isolate fewer compiles the engine.
@@ -212,6 +215,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       largestText: 0,
       fallback: async (batch) => batch.map((job) => runJob(job, mainLane!)),
       ...(options.engineModule ? { engineModule: options.engineModule } : {}),
+      warmUp: warm,
     });
     poolWorkers = workers;
   };
@@ -229,7 +233,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     // A history starts in-process and moves to a pool once it proves large.
     if (!pool && (!inProcess || large)) {
       const workers = chooseWorkers(options, config, jobs, large);
-      if (workers > 0) openPool((await import("./worker-pool.js")).WorkerPool, workers);
+      if (workers > 0) openPool((await import("./worker-pool.js")).WorkerPool, workers, false, large || jobs.length >= POOL_THRESHOLD_JOBS);
       else if (!inProcess) {
         inProcess = createJobContext(settings, await loadScanText(), options.readFile);
         if (jobs.length >= POOL_THRESHOLD_JOBS) await warmUp();
@@ -238,7 +242,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     // A history that started in-process keeps its engine and read buffer.
     if (pool && !mainLane) {
       mainLane = inProcess ?? createJobContext(settings, await loadScanText());
-      await warmUp();
+      if (poolWarm) await warmUp();
     }
     if (pool) {
       // Counted once the pool scans: one started early for a listing that turns out empty scanned nothing.

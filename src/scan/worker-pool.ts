@@ -21,6 +21,8 @@ export interface PoolOptions {
   workers: number;
   settings: JobSettings;
   engineModule?: string;
+  /** Each worker runs the engine's warm-up (engine.ts warmUp) before it takes jobs: for a large scan only. */
+  warmUp?: boolean;
   /**
    * Scans one job on the calling thread. With it the main thread takes jobs
    * from the shared counter too, yielding to the event loop every few
@@ -262,7 +264,7 @@ export class WorkerPool {
     for (let i = 0; i < count; i++) {
       const lane = MAIN_LANE + 1 + i;
       const worker = new Worker(WORKER_ENTRY, {
-        workerData: { settings: options.settings, engineModule: options.engineModule },
+        workerData: { settings: options.settings, engineModule: options.engineModule, warmUp: options.warmUp === true },
         resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(oldMb !== undefined ? { maxOldGenerationSizeMb: oldMb } : {}) },
       });
       this.workers.push(worker);
