@@ -181,12 +181,12 @@ function gateOf(keywords: string[]): string[] | null {
 /**
  * Whether the text holds one of the gate's characters (all above U+00FF). The search for characters
  * above U+00FF goes first; a regex class of the gate's characters is scanned character by character
- * (5x the time), and one indexOf per character on every text cost about as much as this. `wideFrom`:
- * the pass's own answer, when it has one.
+ * (5x the time), and one indexOf per character on every text cost about as much as this. `wideAfter`:
+ * no character before it is above U+00FF (the text's length: none is).
  */
-function hasGateCharacter(gate: string[], text: string, wideFrom: number): boolean {
-  let from = wideFrom < text.length ? wideFrom : (WIDE.exec(text)?.index ?? -1);
-  if (from === -1) return false;
+function hasGateCharacter(gate: string[], text: string, wideAfter: number): boolean {
+  let from = wideAfter;
+  if (from >= text.length) return false;
   // Most texts holding such a character hold a few (`’ — ✓ …` in comments): hop from one to the next.
   for (let hops = 0; hops < 64; hops++) {
     if (gate.includes(text[from]!)) return true;
@@ -201,6 +201,20 @@ function hasGateCharacter(gate: string[], text: string, wideFrom: number): boole
 }
 
 const WIDE_FROM = /[^\x00-\xff]/g;
+
+/**
+ * The first of `length` narrowed bytes that narrow() may have made of a character above U+00FF
+ * (0xff for U+0100-U+7FFF, 0x00 for U+8000-U+FFFF; also a NUL or `ÿ` of the text itself), as an
+ * index of the text (`copyStart` + offset); `none` when there is none. Buffer#indexOf of a number is
+ * memchr.
+ */
+function firstNarrowedWide(bytes: Uint8Array, length: number, copyStart: number, none: number): number {
+  const view = bytes.subarray(0, length);
+  const ff = Buffer.prototype.indexOf.call(view, 0xff);
+  const nul = Buffer.prototype.indexOf.call(view, 0);
+  const at = ff === -1 ? nul : nul === -1 ? ff : Math.min(ff, nul);
+  return at === -1 ? none : copyStart + at;
+}
 
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
 export function buildKeywordTable(
@@ -515,6 +529,13 @@ interface Pass {
   text: string;
   /** Where the text's first character above U+00FF is (its length when none): byte matches reaching past it are confirmed on the string. */
   wideFrom: number;
+  /**
+   * No character before it is above U+00FF (the text's length: none is). `wideFrom` itself without
+   * narrow(); with it, the first byte narrow() made 0xff or 0x00 (every such character becomes one),
+   * found by memchr over the bytes the pass has anyway: a regex search for a character above U+00FF
+   * over every text cost ~0.45 CPU-s per corpus scan, for the few texts that hold one.
+   */
+  wideAfter: number;
   segStart: number;
   segEnd: number;
   limit: number;
@@ -546,7 +567,10 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
   }
   live.set(liveTemplate!);
   // With narrow(), a byte match is a match of the text: nothing needs confirming.
-  const pass: Pass = { table, scratch, text, wideFrom: scratch.narrow !== null ? n : (WIDE.exec(text)?.index ?? n), segStart: 0, segEnd: 0, limit, sink, found };
+  const wideFrom = scratch.narrow !== null ? n : (WIDE.exec(text)?.index ?? n);
+  const pass: Pass = { table, scratch, text, wideFrom, wideAfter: wideFrom, segStart: 0, segEnd: 0, limit, sink, found };
+  // Only the gated search of `other` keywords wants to know where a wide character may be.
+  const gated = table.other.length > 0 && table.otherGate !== null && scratch.narrow !== null;
   current = pass;
   switchedOff.length = 0;
   try {
@@ -588,6 +612,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
           // UTF-16 in (a copy at memory speed, either string representation), one byte per character out.
           Buffer.prototype.ucs2Write.call(bytes, piece, 0, 2 * length);
           scratch.narrow(length);
+          if (gated && pass.wideAfter === n) pass.wideAfter = firstNarrowedWide(bytes, length, copyStart, n);
         } else Buffer.prototype.latin1Write.call(bytes, piece, 0, length);
         bytes[length] = 0;
         bytes[length + 1] = 0;
@@ -615,7 +640,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
   const passHeads = sink.heads?.length ?? 0;
   // One search for the first characters of all of them first: a text holding none (every one-byte
   // string, and most others) skips the searches one by one (16 of them cost 30% of the pass).
-  if (table.other.length > 0 && (table.otherGate === null || hasGateCharacter(table.otherGate, text, pass.wideFrom))) {
+  if (table.other.length > 0 && (table.otherGate === null || hasGateCharacter(table.otherGate, text, pass.wideAfter))) {
     for (const { k, pattern } of table.other) otherKeyword(text, k, pattern, segments, limit, sink, found);
   }
   // Head words searched for one by one (`пароль`, `密码`: foreign-words.ts) come after the pass's
