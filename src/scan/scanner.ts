@@ -188,6 +188,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   let inProcess: ReturnType<typeof createJobContext> | undefined;
   // The main thread's share of a pool's jobs, and the files a worker ran out of heap on.
   let mainLane: ReturnType<typeof createJobContext> | undefined;
+  // The main lane's warm-up, run by its first job: after the run is posted, so the workers do not wait for it.
+  let mainLaneWarmUp: (() => void) | undefined;
   const results: JobResult[] = [];
   const loadScanText = async (): Promise<ScanTextFn> =>
     options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
@@ -209,7 +211,14 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     pool = new WorkerPool({
       workers,
       settings,
-      local: (job) => runJob(job, mainLane!, MAIN_LANE_MAX_BYTES),
+      local: (job) => {
+        if (mainLaneWarmUp !== undefined) {
+          const warm = mainLaneWarmUp;
+          mainLaneWarmUp = undefined;
+          warm();
+        }
+        return runJob(job, mainLane!, MAIN_LANE_MAX_BYTES);
+      },
       // The smallest heap limit; a worker that runs out of it hands its
       // files to the main thread (its heap has V8's default limit).
       largestText: 0,
@@ -242,7 +251,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     // A history that started in-process keeps its engine and read buffer.
     if (pool && !mainLane) {
       mainLane = inProcess ?? createJobContext(settings, await loadScanText());
-      if (poolWarm) await warmUp();
+      if (poolWarm && !options.scanText && !options.engineModule) mainLaneWarmUp = (await import("./engine.js")).warmUp;
     }
     if (pool) {
       // Counted once the pool scans: one started early for a listing that turns out empty scanned nothing.
