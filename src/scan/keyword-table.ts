@@ -181,11 +181,11 @@ function gateOf(keywords: string[]): string[] | null {
 /**
  * Whether the text holds one of the gate's characters (all above U+00FF). The search for characters
  * above U+00FF goes first; a regex class of the gate's characters is scanned character by character
- * (5x the time), and one indexOf per character on every text cost about as much as this. `wideAfter`:
- * no character before it is above U+00FF (the text's length: none is).
+ * (5x the time), and one indexOf per character on every text cost about as much as this. `wideFrom`:
+ * the text's first character above U+00FF (its length: none).
  */
-function hasGateCharacter(gate: string[], text: string, wideAfter: number): boolean {
-  let from = wideAfter;
+function hasGateCharacter(gate: string[], text: string, wideFrom: number): boolean {
+  let from = wideFrom;
   if (from >= text.length) return false;
   // Most texts holding such a character hold a few (`’ — ✓ …` in comments): hop from one to the next.
   for (let hops = 0; hops < 64; hops++) {
@@ -203,17 +203,30 @@ function hasGateCharacter(gate: string[], text: string, wideAfter: number): bool
 const WIDE_FROM = /[^\x00-\xff]/g;
 
 /**
- * The first of `length` narrowed bytes that narrow() may have made of a character above U+00FF
- * (0xff for U+0100-U+7FFF, 0x00 for U+8000-U+FFFF; also a NUL or `ÿ` of the text itself), as an
- * index of the text (`copyStart` + offset); `none` when there is none. Buffer#indexOf of a number is
- * memchr.
+ * Whether one of the `length` characters narrow() has just written (from the text's `copyStart`) is a
+ * gate character: each character above U+00FF became 0xff (U+0100-U+7FFF) or 0x00 (U+8000-U+FFFF),
+ * so only those bytes are looked at, found by memchr (Buffer#indexOf of a number), one after the
+ * other. A regex search for characters above U+00FF over every text that holds one (a `’` or `—` in a
+ * comment is enough), hop by hop, cost ~0.1 CPU-s per corpus scan. After 4,096 such characters (a
+ * text in Cyrillic or Chinese) the answer is yes: the searches themselves decide.
  */
-function firstNarrowedWide(bytes: Uint8Array, length: number, copyStart: number, none: number): number {
-  const view = bytes.subarray(0, length);
-  const ff = Buffer.prototype.indexOf.call(view, 0xff);
-  const nul = Buffer.prototype.indexOf.call(view, 0);
-  const at = ff === -1 ? nul : nul === -1 ? ff : Math.min(ff, nul);
-  return at === -1 ? none : copyStart + at;
+function gateInNarrowed(bytes: Uint8Array, length: number, copyStart: number, text: string, gate: string[]): boolean {
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, length);
+  let ff = view.indexOf(0xff);
+  let nul = view.indexOf(0);
+  for (let hops = 0; ff !== -1 || nul !== -1; hops++) {
+    if (hops === 4096) return true;
+    let at: number;
+    if (nul === -1 || (ff !== -1 && ff < nul)) {
+      at = ff;
+      ff = view.indexOf(0xff, at + 1);
+    } else {
+      at = nul;
+      nul = view.indexOf(0, at + 1);
+    }
+    if (gate.includes(text[copyStart + at]!)) return true;
+  }
+  return false;
 }
 
 /** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
@@ -530,12 +543,11 @@ interface Pass {
   /** Where the text's first character above U+00FF is (its length when none): byte matches reaching past it are confirmed on the string. */
   wideFrom: number;
   /**
-   * No character before it is above U+00FF (the text's length: none is). `wideFrom` itself without
-   * narrow(); with it, the first byte narrow() made 0xff or 0x00 (every such character becomes one),
-   * found by memchr over the bytes the pass has anyway: a regex search for a character above U+00FF
-   * over every text cost ~0.45 CPU-s per corpus scan, for the few texts that hold one.
+   * With narrow() and a gate: whether a gate character was seen in the bytes narrow() made
+   * (gateInNarrowed; a regex search for a character above U+00FF over every text cost ~0.45 CPU-s
+   * per corpus scan). Null otherwise: hasGateCharacter decides after the pass.
    */
-  wideAfter: number;
+  gateHit: boolean | null;
   segStart: number;
   segEnd: number;
   limit: number;
@@ -568,9 +580,8 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
   live.set(liveTemplate!);
   // With narrow(), a byte match is a match of the text: nothing needs confirming.
   const wideFrom = scratch.narrow !== null ? n : (WIDE.exec(text)?.index ?? n);
-  const pass: Pass = { table, scratch, text, wideFrom, wideAfter: wideFrom, segStart: 0, segEnd: 0, limit, sink, found };
-  // Only the gated search of `other` keywords wants to know where a wide character may be.
-  const gated = table.other.length > 0 && table.otherGate !== null && scratch.narrow !== null;
+  const gate = table.other.length > 0 && scratch.narrow !== null ? table.otherGate : null;
+  const pass: Pass = { table, scratch, text, wideFrom, gateHit: gate === null ? null : false, segStart: 0, segEnd: 0, limit, sink, found };
   current = pass;
   switchedOff.length = 0;
   try {
@@ -612,7 +623,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
           // UTF-16 in (a copy at memory speed, either string representation), one byte per character out.
           Buffer.prototype.ucs2Write.call(bytes, piece, 0, 2 * length);
           scratch.narrow(length);
-          if (gated && pass.wideAfter === n) pass.wideAfter = firstNarrowedWide(bytes, length, copyStart, n);
+          if (pass.gateHit === false) pass.gateHit = gateInNarrowed(bytes, length, copyStart, text, gate!);
         } else Buffer.prototype.latin1Write.call(bytes, piece, 0, length);
         bytes[length] = 0;
         bytes[length + 1] = 0;
@@ -640,7 +651,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
   const passHeads = sink.heads?.length ?? 0;
   // One search for the first characters of all of them first: a text holding none (every one-byte
   // string, and most others) skips the searches one by one (16 of them cost 30% of the pass).
-  if (table.other.length > 0 && (table.otherGate === null || hasGateCharacter(table.otherGate, text, pass.wideAfter))) {
+  if (table.other.length > 0 && (table.otherGate === null || (pass.gateHit ?? hasGateCharacter(table.otherGate, text, pass.wideFrom)))) {
     for (const { k, pattern } of table.other) otherKeyword(text, k, pattern, segments, limit, sink, found);
   }
   // Head words searched for one by one (`пароль`, `密码`: foreign-words.ts) come after the pass's
