@@ -624,3 +624,11 @@ test("isCommentLine answers as the regex it replaces on the line's text before t
   }
   assert.ok(comments > 2000, `only ${comments} comment lines`);
 });
+
+test("a token in the query of an image URL (a README badge) is the badge's embedding token, not a secret; the same token on a page or API URL is", () => {
+  const badge = `[![coverage](https://codecov.io/gh/acme/api/graph/badge.svg?token=${TOKEN})](https://codecov.io/gh/acme/api)\n`;
+  assert.deepEqual(secretsIn("README.md", badge), []);
+  assert.deepEqual(secretsIn("README.md", `![x](https://badges.example.org/js/pkg.PNG?style=flat&token=${TOKEN})\n`), []);
+  assert.deepEqual(secretsIn("README.md", `curl "https://api.example.org/v1/export?format=csv&token=${TOKEN}"\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("docs/setup.md", `See https://dash.example.org/report.html?token=${TOKEN}\n`), [TOKEN]);
+});

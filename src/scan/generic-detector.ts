@@ -608,6 +608,7 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
     }
   }
   const query = before === 63 /* ? */ || before === 38 /* & */;
+  if (query && imageQuery(text, s - 1)) return null;
   const op = operatorValue(text, j, info, query, info.unquotedLiterals);
   if (op) return op;
   if (next === 58 /* : */ && info.unquotedLiterals) {
@@ -623,6 +624,24 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
   if ((next === 32 || next === 9) && before === 45 /* - */ && codeAt(text, s - 2) === 45) return flagValue(text, j, info);
   if (info.spaceSeparated !== true || (next !== 32 && next !== 9)) return null;
   return spaceSeparatedValue(text, s, j, info);
+}
+
+/** An image's path just before its query: `.svg?`, `.png?`. */
+const IMAGE_PATH_END = /\.(?:svg|png|gif|jpe?g|webp|ico|bmp)$/i;
+
+/**
+ * Whether the `?` or `&` at `q` is in the query of an image URL: a README badge
+ * (`badge.svg?token=…`: Codecov's graphing token, Openbase's, shields endpoints) embeds a token that
+ * only shows the image, published with it by design. Provider rules still run on such values.
+ */
+function imageQuery(text: string, q: number): boolean {
+  let k = q;
+  // From an `&`, back to the query's `?` (a URL holds no blank, quote, `(` or `<`).
+  for (let n = 0; text.charCodeAt(k) !== 63; k--, n++) {
+    const c = text.charCodeAt(k);
+    if (k <= 0 || n > 512 || c <= 32 || c === 34 || c === 39 || c === 40 || c === 60) return false;
+  }
+  return IMAGE_PATH_END.test(text.slice(Math.max(0, k - 8), k));
 }
 
 /**
