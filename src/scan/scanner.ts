@@ -193,9 +193,11 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   const results: JobResult[] = [];
   const loadScanText = async (): Promise<ScanTextFn> =>
     options.scanText ?? (options.engineModule ? ((await import(options.engineModule)) as { scanText: ScanTextFn }).scanText : (await import("./engine.js")).scanText);
-  // A large scan's engine code is prepared in each thread that scans (engine.ts warmUp); an injected engine is left as it is.
+  // The engine is this package's own (not one a test injects): only then is it warmed up (engine.ts
+  // warmUp, warm-up.ts) in each thread that scans.
+  const ownEngine = !options.scanText && !options.engineModule;
   const warmUp = async (): Promise<void> => {
-    if (!options.scanText && !options.engineModule) (await import("./engine.js")).warmUp();
+    if (ownEngine) (await import("./engine.js")).warmUp();
   };
   const openPool = (WorkerPool: typeof import("./worker-pool.js").WorkerPool, workers: number, guess = false, warm = true): void => {
     // A count that reaches the threshold after a guess confirms it: the pool stays, as for any 5,000-path listing.
@@ -251,7 +253,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     // A history that started in-process keeps its engine and read buffer.
     if (pool && !mainLane) {
       mainLane = inProcess ?? createJobContext(settings, await loadScanText());
-      if (poolWarm && !options.scanText && !options.engineModule) mainLaneWarmUp = (await import("./engine.js")).warmUp;
+      if (poolWarm && ownEngine) mainLaneWarmUp = (await import("./engine.js")).warmUp;
     }
     if (pool) {
       // Counted once the pool scans: one started early for a listing that turns out empty scanned nothing.
@@ -285,7 +287,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       const filter = new PathFilter({ include: config.include, exclude: excludeFor(cwd), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(cwd) });
       // While git lists the files, load the engine: the scan needs it in this
       // thread whether it runs in-process or as the pool's main-thread lane.
-      const warm = !options.scanText && !options.engineModule;
+      const warm = ownEngine;
       // A listing that reaches POOL_THRESHOLD_JOBS files makes a pooled
       // scan: its workers start then, and boot (~40 ms of CPU each, and the
       // thread's start) while git lists the rest and the walk filters it.
@@ -338,7 +340,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       let listed;
       if (mode === "staged") {
         // While git diffs, load the engine (warm-up.ts); a hook pays for both otherwise.
-        const warm = !options.scanText && !options.engineModule && !options.workers;
+        const warm = ownEngine && !options.workers;
         listed = await git.stagedJobs(root, pathspecs, filter, settings.maxFileSize, {
           ...(warm ? { whileGitRuns: async () => (await import("./warm-up.js")).warmEngine(settings.engine) } : {}),
         });
@@ -358,7 +360,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
           chunkChars: () => (pool ? HISTORY_CHUNK_CHARS : HISTORY_FIRST_CHUNK_CHARS),
         });
         // git is running now: load the engine while it writes (warm-up.ts).
-        if (!options.scanText && !options.engineModule && !options.workers) {
+        if (ownEngine && !options.workers) {
           void import("./warm-up.js").then((w) => w.warmEngine(settings.engine), () => undefined);
         }
         listed = await history;
