@@ -19,7 +19,8 @@ writes a plan: sources, targets, fingerprints, redacted diffs of the code and
 then run \`vaultshift apply\`.
 
 Left where they are, with a warning: secrets in JSON, YAML and other non-code
-files (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
+files and real-looking ones in .env templates and defaults files (.env.example,
+.env.defaults) (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
 app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values and variables a
 bundler's define inlines (shipped to the browser). With layered .env files
 (.env.development beside .env, or next/vite/nuxt/astro/dotenv-flow in the
