@@ -99,6 +99,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     if (!listed.has(`${c.source.file}:${c.source.line}`)) elsewhere.push({ file: c.source.file, line: c.source.line, ruleId: "dotenv-secret", redacted: redact(c.value) });
   }
   for (const f of elsewhere) {
+    const configKey = packageConfigKey(root, f.file, f.line);
     warnings.push({
       code: "not-migrated",
       file: f.file,
@@ -111,8 +112,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file of a .env encryption tool (dotenvx keys, dotenv-vault): that tool reads it before the app starts, so it is not moved and the verdict will say so. Keep the file out of git, have the platform inject the key (DOTENV_PRIVATE_KEY_<ENV> for dotenvx, DOTENV_KEY for dotenv-vault), and rotate it if it was ever committed.`
         : isEnvFile(f.file) && isEnvTemplate(f.file)
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, a template or defaults file that vaultshift does not migrate (it documents variables, or a loader such as dotenv-flow or dotenv-defaults reads it under every other file), so it stays and the verdict will say so. If the app reads it, move the value into .env (or Vault) by hand and plan again; if it only documents the variable, replace the value with a placeholder. Rotate it either way: it was committed.`
-        : packageConfigKey(root, f.file, f.line) !== undefined
-        ? packageConfigMessage(f, packageConfigKey(root, f.file, f.line)!)
+        : configKey !== undefined
+        ? packageConfigMessage(f, configKey)
         : `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
     });
   }
