@@ -1,5 +1,6 @@
 import type { File, Node } from "@babel/types";
 import { isMember, propertyKeyName, staticKey, walk } from "./code-rewriter-ast.js";
+import { escapeRegExp } from "../util/regexp.js";
 
 // A child process or worker started without an `env` option inherits
 // process.env, which after the migration no longer holds the secrets. A child
@@ -54,7 +55,7 @@ function callTexts(call: Call, constants: Map<string, string>): string[] {
 
 /** Whether `text` (a shell command or JavaScript) reads the variable `name`. */
 function readsVariable(text: string, name: string): boolean {
-  const n = name.replace(/[$]/g, "\\$");
+  const n = escapeRegExp(name);
   return new RegExp(`\\$\\{?${n}(?![\\w])|%${n}%|process\\.env(?:\\.${n}(?![\\w$])|\\[\\s*["'\`]${n}["'\`]\\s*\\])`).test(text);
 }
 

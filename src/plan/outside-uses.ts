@@ -3,6 +3,7 @@ import { join } from "node:path";
 import fg from "fast-glob";
 import { SKIP_DIRS } from "../classify/candidates.js";
 import type { PlannedSecret, PlanWarning } from "./types.js";
+import { escapeRegExp } from "../util/regexp.js";
 
 // Tools other than the app read the same variables: npm scripts (`$API_TOKEN`
 // through dotenv-cli or the shell), docker compose (`${DB_PASSWORD}`
@@ -39,8 +40,7 @@ interface Moved {
  * and `process.env.NAME` / `process.env["NAME"]` in inline code (`node -e "…"` in a script or Procfile).
  */
 function referencePattern(name: string): RegExp {
-  // dotenv keys may hold `.` and `-`: taken literally.
-  const n = name.replace(/[.*+?^${}()|[\]\\-]/g, "\\$&");
+  const n = escapeRegExp(name);
   return new RegExp(
     `\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])|\\benv\\(\\s*"${n}"\\s*\\)|"use_env_variable"\\s*:\\s*"${n}"`,
   );
