@@ -76,7 +76,7 @@ export function namesReadByStrings(ast: File, bound: ReadonlySet<string>): strin
     }
   });
   if (texts.length === 0) return [];
-  return [...bound].filter((name) => texts.some((t) => readsVariable(t, name) && t.includes(`process.env`))).sort();
+  return [...bound].filter((name) => texts.some((t) => readsVariable(t, name))).sort();
 }
 
 /**
