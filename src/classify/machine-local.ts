@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { GIT_BASE, gitEnv } from "../scan/git-source.js";
 import { IgnoreFile, isIgnoredWithParents } from "../scan/ignore.js";
 
 // Which .env files may be missing where the app runs. A file that dotenv loads
@@ -35,7 +36,7 @@ export function machineLocalFiles(root: string, files: string[]): Map<string, st
 
 /** The paths git prints for `args` (relative to `root`), or undefined when `root` is not in a git work tree or git cannot run. */
 function gitListed(root: string, args: string[]): Set<string> | undefined {
-  const r = spawnSync("git", ["--literal-pathspecs", "-c", "core.quotePath=false", ...args], { cwd: root, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" }, maxBuffer: 1 << 26 });
+  const r = spawnSync("git", ["--literal-pathspecs", ...GIT_BASE, ...args], { cwd: root, env: gitEnv(), maxBuffer: 1 << 26 });
   if (r.error || r.status !== 0) return undefined;
   return new Set(r.stdout.toString("utf8").split("\0").filter((p) => p !== ""));
 }

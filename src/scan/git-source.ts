@@ -16,10 +16,10 @@ export { unquotePath } from "./added-lines.js";
 // them), unquoted UTF-8 paths (core.quotePath=false; control characters, `"`
 // and `\` are still C-quoted, which `unquotePath` undoes).
 
-const GIT_BASE = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
+export const GIT_BASE = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
 const DIFF_FLAGS = ["-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "-M"];
 
-function gitEnv(): NodeJS.ProcessEnv {
+export function gitEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" };
 }
 
