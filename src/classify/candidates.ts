@@ -8,7 +8,7 @@ import { scanText } from "../scan/engine.js";
 import { addInlinedNames, type InlinedName } from "./bundler-define.js";
 import { machineLocalFiles } from "./machine-local.js";
 import type { SecretKind } from "../scan/types.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 
 // Everything the migration could move: every key of every .env file (secret or
@@ -209,7 +209,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const loadedByCode: string[] = [];
   // Where a process may start (a package of its own): a loader joining `.env` to the working
   // directory reads theirs.
-  const packageDirs = [...new Set(envFiles.map((f) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "")))].filter((d) => existsSync(join(root, d, "package.json")));
+  const packageDirs = [...new Set(envFiles.map(dirOf))].filter((d) => existsSync(join(root, d, "package.json")));
   const loadOrder: { winner: string; loser: string; loader: string }[] = [];
   const literals: Candidate[] = [];
   for (const file of findSourceFiles(root, options.exclude)) {

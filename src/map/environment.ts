@@ -109,7 +109,6 @@ export const LAYERING_PACKAGES = ["next", "vite", "react-scripts", "nuxt", "dote
  * layering loader.
  */
 export function layeredEnvDirs(envFiles: string[], dependencies: string[], loadedByCode: Iterable<string> = []): Set<string> {
-  const dirOf = (f: string) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "");
   const baseOf = (f: string) => (f.split("/").pop() ?? f).toLowerCase();
   const dirs = new Set(envFiles.filter((f) => baseOf(f) === ".env").map(dirOf));
   if (dependencies.some((d) => LAYERING_PACKAGES.includes(d))) return dirs;
@@ -148,7 +147,6 @@ const PLAIN_ENV_FILE = /(["'`])((?:[\w.@-]+\/)*\.env)\1/g;
  */
 export function layeredByCode(sourceFile: string, text: string, envFiles: string[], packageDirs: string[] = []): string[] {
   const out = new Set<string>();
-  const dirOf = (f: string) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "");
   const plainEnvs = envFiles.filter((f) => (f.split("/").pop() ?? f) === ".env");
   if (plainEnvs.length === 0 || !text.includes(".env.")) return [];
   for (const mode of text.matchAll(PER_MODE_FILE)) {
@@ -156,7 +154,7 @@ export function layeredByCode(sourceFile: string, text: string, envFiles: string
     for (const plain of after.matchAll(PLAIN_ENV_FILE)) {
       // One file or the other (`mode ? `.env.${mode}` : ".env"`, `else`, a `return` per branch) is no layering.
       if (/[?:]|\belse\b|\breturn\b/.test(after.slice(0, plain.index).replace(/\$\{[^}]*\}/g, ""))) break;
-      const written = plain[2]!.split("/").filter((p) => p !== "." && p !== "..").join("/");
+      const written = withoutDots(plain[2]!);
       const before = after.slice(Math.max(0, plain.index - 40), plain.index);
       if (written === ".env" && CWD_JOINED.test(before)) {
         for (const f of plainEnvs) if (packageDirs.includes(dirOf(f))) out.add(dirOf(f));
@@ -194,7 +192,7 @@ export function privateDotenvLoads(text: string): string[] {
     if (m[1] !== undefined) continue;
     const arg = callArgument(text, m.index + m[0].length);
     if (arg === null || !/\bprocessEnv\s*:/.test(arg)) continue;
-    for (const n of arg.matchAll(ENV_FILE_LITERAL)) if (!n[2]!.includes("${")) out.push(n[2]!.split("/").filter((p) => p !== "." && p !== "..").join("/"));
+    for (const n of arg.matchAll(ENV_FILE_LITERAL)) if (!n[2]!.includes("${")) out.push(withoutDots(n[2]!));
   }
   return out;
 }
@@ -241,7 +239,7 @@ export function dotenvLoads(text: string): { written: string; override: boolean 
     }
     // A file name built at run time (`.env.${mode}`) cannot be placed: it is left out.
     const names = [...arg.slice(pathAt).matchAll(ENV_FILE_LITERAL)].map((n) => n[2]!).filter((n) => !n.includes("${"));
-    for (const written of names) out.push({ written: written.split("/").filter((p) => p !== "." && p !== "..").join("/"), override });
+    for (const written of names) out.push({ written: withoutDots(written), override });
   }
   return out;
 }
@@ -256,7 +254,6 @@ export function dotenvLoads(text: string): { written: string; override: boolean 
 export function loadedFirst(sourceFile: string, text: string, envFiles: string[]): [string, string][] {
   const loads = dotenvLoads(text);
   if (loads.length < 2) return [];
-  const dirOf = (f: string) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "");
   const baseOf = (f: string) => f.split("/").pop() ?? f;
   void sourceFile;
   // The files a written name can be: the same path, or (a bare name, the working directory
@@ -279,3 +276,13 @@ export function loadedFirst(sourceFile: string, text: string, envFiles: string[]
 
 /** The environment of a base `.env` in a layered directory: its values apply to every environment that does not override them. */
 export const BASE_LAYER_ENVIRONMENT = "shared";
+
+/** The directory part of a relative path ("" for a file at the root). */
+export function dirOf(file: string): string {
+  return file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
+}
+
+/** A path as written with its `.` and `..` parts dropped. */
+function withoutDots(path: string): string {
+  return path.split("/").filter((p) => p !== "." && p !== "..").join("/");
+}
