@@ -75,7 +75,11 @@ export function unusedAliasRemovals(ast: File, content: string, aliases: Iterabl
       (node.type === "JSXIdentifier" && names.has(node.name) && !(parent?.type === "JSXAttribute" || (parent?.type === "JSXMemberExpression" && key === "property")));
     if (read || (node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval")) {
       const n = read ? (node as { name: string }).name : "";
-      for (const name of read ? [n] : names) refs.set(name, [...(refs.get(name) ?? []), node]);
+      for (const name of read ? [n] : names) {
+        const list = refs.get(name);
+        if (list) list.push(node);
+        else refs.set(name, [node]);
+      }
     }
   });
   const covered = (n: Node) => edits.some((e) => e.end > e.start && e.start <= n.start! && n.end! <= e.end);
