@@ -7,6 +7,7 @@
 
 import { charClasses } from "./entropy.js";
 import { decodeBase64 } from "./checksum.js";
+import { foldName } from "./secret-name.js";
 
 /** Documented example credentials (AWS docs, Stripe docs, jwt.io, …). Compared case-sensitively. */
 const DOCUMENTED_EXAMPLES = new Set([
@@ -156,8 +157,8 @@ export function isSequential(v: string): boolean {
 
 /** Stand-in words: `your-api-key`, `my_test_secret`, `REPLACE_ME`, `mysecretpassword`, `changeme123`. */
 export function isStandIn(v: string): boolean {
-  // Accents folded: `tu_contraseña_aqui` reads as the glue words `tu contrasena aqui`.
-  const lower = foldAccents(percentDecoded(v)).toLowerCase();
+  // Folded as names are (secret-name.ts foldName): `tu_contraseña_aqui` reads as the glue words `tu contrasena aqui`.
+  const lower = foldName(percentDecoded(v)).toLowerCase();
   const core = lower.replace(/^[^a-z0-9]+|[^a-z]+$/g, "");
   if (STANDIN_VALUES.has(lower) || STANDIN_VALUES.has(core)) return true;
   const segments = splitSegments(stripKnownPrefix(v));
@@ -596,9 +597,4 @@ function isGlued(letters: string): boolean {
     for (const w of GLUE_WORDS) if (letters.startsWith(w, i)) ok[i + w.length] = true;
   }
   return ok[letters.length]!;
-}
-
-/** Latin letters with their accents taken off (`ñ` → `n`, `é` → `e`); a string without any is returned as it is. */
-function foldAccents(v: string): string {
-  return /[\u00c0-\u024f]/.test(v) ? v.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : v;
 }

@@ -126,7 +126,7 @@ const FOLD: Record<string, string> = { "ß": "ss", "ł": "l", "Ł": "L", "ø": "
  * `şifre` → `sifre`, `contraseña` → `contrasena`), so that foreign-words.ts has one spelling to
  * know; other scripts (Cyrillic, CJK, Hangul) stay as they are.
  */
-function foldName(name: string): string {
+export function foldName(name: string): string {
   // Latin letters only: NFD would take kana (`パ` → `ハ` + a mark) and Hangul syllables (into jamo) apart too.
   return name.replace(/[\u00c0-\u024f]/g, (c) => FOLD[c] ?? c.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
 }
