@@ -108,6 +108,14 @@ export function foreignKeyIsCredential(words: string[]): boolean {
   return KEY_CREDENTIAL.test(words.join("_"));
 }
 
+/** Of KEY_CREDENTIAL's words, those that make a foreign `key` a secret or private key rather than an API key. */
+const KEY_SECRET = /secre|segre|geheim|hemlig|hemmelig|gizli|rahasia|tajn|sekret|privat|секрет|приват|秘|密|비밀|シークレット/;
+
+/** Whether a credential foreign `key` word is a secret (`geheime sleutel`, `chave_privada`) by the rest of the (folded) name. */
+export function foreignKeyIsSecret(words: string[]): boolean {
+  return KEY_SECRET.test(words.join("_"));
+}
+
 /**
  * Qualifiers that may follow an English head in names written in the Romance order ("the password of
  * …"): `TOKEN_ACESSO`, `token_bota` (Russian: the bot's token), `password_smtp`, `PASSWORD_BD`. They name

@@ -1,5 +1,5 @@
 import type { SecretKind } from "./types.js";
-import { foreignHead, foreignKeyIsCredential, NEGATIVE_AFTER, ROMANCE_NEUTRAL_AFTER } from "./foreign-words.js";
+import { foreignHead, foreignKeyIsCredential, foreignKeyIsSecret, NEGATIVE_AFTER, ROMANCE_NEUTRAL_AFTER } from "./foreign-words.js";
 
 // What a variable, property or key name says about its value. Names are split
 // into lower-case words (camelCase, snake_case, kebab-case, dots), and the LAST
@@ -259,7 +259,7 @@ function analyze(name: string): NameAnalysis {
       // `chave_publica`, `offentlig_nokkel`: the public half.
       if (before.some((w) => NEGATIVE_AFTER.has(w))) return { ...NONE, head, negative: true };
       if (!foreignKeyIsCredential(words)) return { strength: "medium", kind: "api-key", head, negative: false };
-      return { strength: "strong", kind: /secre|segre|geheim|hemlig|hemmelig|gizli|rahasia|tajn|sekret|privat|секрет|приват|秘|密|비밀|シークレット/.test(words.join("_")) ? "generic-secret" : "api-key", head, negative: false };
+      return { strength: "strong", kind: foreignKeyIsSecret(words) ? "generic-secret" : "api-key", head, negative: false };
     }
     case "key": {
       // A bare `key` is a map key, a React key, an i18n or storage key; an upper-case `KEY` constant
