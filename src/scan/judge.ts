@@ -1,7 +1,7 @@
 import type { SecretKind } from "./types.js";
 import { analyzeName, splitNameWords, type NameAnalysis } from "./secret-name.js";
 import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, randomLetters, shannonEntropy } from "./entropy.js";
-import { isObviousFake, isSequential, isStandInBasicCredential, isUuid, notSecretReason } from "./placeholder-filter.js";
+import { isObviousFake, isSequential, isStandInBasicCredential, isUuid, mostlyPercentEscapes, notSecretReason, percentDecoded } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 
 // Is `name = value` a secret? Several signals together: how strongly the name
@@ -165,14 +165,8 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   let value = rawValue.trim();
   // A value written mostly as percent escapes (`%c3%89t%C3%A9`, a URL-parser test's expected password) is
   // judged as what it decodes to (`été`): that is the password, and the escapes' digits are not entropy.
-  const escapes = value.length >= 6 && value.includes("%") ? (value.match(/%[0-9A-Fa-f]{2}/g)?.length ?? 0) : 0;
-  if (escapes * 3 * 2 >= value.length && escapes > 0) {
-    try {
-      value = decodeURIComponent(value);
-    } catch {
-      /* not UTF-8 escapes: judged as written */
-    }
-  }
+  // Not UTF-8 escapes: judged as written (percentDecoded).
+  if (value.length >= 6 && mostlyPercentEscapes(value)) value = percentDecoded(value);
   if (/^(?:Bearer|Basic|Token|Bot)\s+\S/i.test(value) && (analysis.kind === "token" || analysis.head.includes("AUTH"))) value = value.replace(/^\S+\s+/, "");
   if (value !== rawValue.trim() && /^basic\s/i.test(rawValue.trim()) && isStandInBasicCredential(value)) return { secret: false, reason: "Basic credential of a stand-in user:password" };
   // The same credential without its scheme under an `auth` name: Docker's config.json `"auth"` and .npmrc's

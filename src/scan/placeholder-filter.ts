@@ -242,11 +242,18 @@ export function isCharacterTable(v: string): boolean {
   if (/\\u00(?:[01][0-9A-Fa-f]|7[Ff])/.test(v)) return true;
   // One `%` followed by two digits is also how a typed password may read (`Tiger%1662…`): control
   // characters count only in a value written mostly as escapes.
-  return /[\x00-\x08\x0e-\x1f\x7f]/.test(d) && (v.match(/%[0-9A-Fa-f]{2}/g)?.length ?? 0) * 3 * 2 >= v.length;
+  return /[\x00-\x08\x0e-\x1f\x7f]/.test(d) && mostlyPercentEscapes(v);
+}
+
+/** Two thirds or more of `v` is percent escapes (`%c3%89t%C3%A9`, `%00%01%09`): text written for a URL parser, not typed. */
+export function mostlyPercentEscapes(v: string): boolean {
+  if (!v.includes("%")) return false;
+  const escapes = v.match(/%[0-9A-Fa-f]{2}/g)?.length ?? 0;
+  return escapes > 0 && escapes * 3 * 2 >= v.length;
 }
 
 /** `My%20Pass`, `pa%2Fssword` (a URL's user info is percent-encoded): the text a reader sees. */
-function percentDecoded(v: string): string {
+export function percentDecoded(v: string): string {
   if (!v.includes("%")) return v;
   try {
     return decodeURIComponent(v);
