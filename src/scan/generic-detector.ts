@@ -1,9 +1,8 @@
 import type { SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
-import { analyzeName } from "./secret-name.js";
+import { analyzeName, HEAD_KEYWORDS } from "./secret-name.js";
 import { judge, type JudgeContext } from "./judge.js";
 import { isSpaceCode } from "./char-codes.js";
-import { FOREIGN_KEYWORDS } from "./foreign-words.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
 // (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
@@ -30,9 +29,8 @@ export interface GenericHit {
   reason: string;
 }
 
-// Words that can head a secret name (see secret-name.ts); cheap to find, and
-// the name analysis throws away most hits (`keys`, `author`, `passive`).
-const HEAD_RE = new RegExp(["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", ...FOREIGN_KEYWORDS].join("|"), "gi");
+// Words that can head a secret name (secret-name.ts HEAD_KEYWORDS).
+const HEAD_RE = new RegExp(HEAD_KEYWORDS.join("|"), "gi");
 
 // Characters of a name: letters, digits, `_ $ . -` (dotted and kebab keys included).
 const IDENT_CHARS = new Uint8Array(128);

@@ -5,6 +5,7 @@ import { buildKeywordTable, findKeywords, type KeywordFollow, type KeywordTable 
 import { prefixFollow } from "./match-shape.js";
 import { PRECOMPUTED_FOLLOWS } from "./keyword-follow-table.js";
 import { FOREIGN_KEYWORDS } from "./foreign-words.js";
+import { HEAD_KEYWORDS } from "./secret-name.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -56,7 +57,7 @@ const compiledSets = new WeakMap<Rule[], CompiledRuleSet>();
  * every place one starts, so that the detector neither lower-cases the text
  * nor searches it again. Longest first where one contains another.
  */
-export const GENERIC_HEADS = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn", "pw", ...FOREIGN_KEYWORDS];
+export const GENERIC_HEADS = HEAD_KEYWORDS;
 
 export const ENGINE_KEYWORDS = [
   "private key", "://", "authorization", "--user", "-u ", "--pass", "--requirepass", "-password", "login", "identified", "password '", 'password "',

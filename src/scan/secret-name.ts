@@ -1,5 +1,5 @@
 import type { SecretKind } from "./types.js";
-import { foreignHead, foreignKeyIsCredential, foreignKeyIsSecret, NEGATIVE_AFTER, ROMANCE_NEUTRAL_AFTER } from "./foreign-words.js";
+import { FOREIGN_KEYWORDS, foreignHead, foreignKeyIsCredential, foreignKeyIsSecret, NEGATIVE_AFTER, ROMANCE_NEUTRAL_AFTER } from "./foreign-words.js";
 
 // What a variable, property or key name says about its value. Names are split
 // into lower-case words (camelCase, snake_case, kebab-case, dots), and the LAST
@@ -130,6 +130,14 @@ export function foldName(name: string): string {
   // Latin letters only: NFD would take kana (`パ` → `ハ` + a mark) and Hangul syllables (into jamo) apart too.
   return name.replace(/[\u00c0-\u024f]/g, (c) => FOLD[c] ?? c.normalize("NFD").replace(/[\u0300-\u036f]/g, ""));
 }
+
+/**
+ * Pieces of names that can hold a head (headOf), as the engine's keyword pass (rule-set.ts GENERIC_HEADS)
+ * and the generic detector (generic-detector.ts headOffsets) search texts for them, ASCII case folded.
+ * Cheap to find; the name analysis throws away most hits (`keys`, `author`, `passive`). Longest first
+ * where one contains another.
+ */
+export const HEAD_KEYWORDS: readonly string[] = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn", "pw", ...FOREIGN_KEYWORDS];
 
 const cache = new Map<string, NameAnalysis>();
 
