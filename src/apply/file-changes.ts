@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
 import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
 import { processModuleAliases } from "../plan/module-alias.js";
-import { BASE_LAYER_ENVIRONMENT, namesEnvironment } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, isDefaultsFile, namesEnvironment } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
 import { secretsIn } from "./redacted-diff.js";
@@ -181,7 +181,9 @@ export function hashOf(bytes: Buffer | null): string | null {
  * then serves every environment, as the file did before the migration.
  */
 export function environmentsOfFiles(envFiles: { file: string; environment?: string }[]): { environments?: string[]; fallbackEnvironment?: string } {
-  const mapped = envFiles.filter((e) => e.environment !== undefined);
+  // A loaded `.env.defaults` (shared, the lowest layer) says nothing about which files the
+  // app loads in which environment: it is left out of both tests below.
+  const mapped = envFiles.filter((e) => e.environment !== undefined && !isDefaultsFile(e.file));
   if (mapped.length === 0) return {};
   const environments = [...new Set(mapped.map((e) => e.environment!).filter((e) => e !== BASE_LAYER_ENVIRONMENT))].sort();
   const plainOnly = mapped.every((e) => !namesEnvironment(e.file));

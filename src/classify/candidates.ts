@@ -8,7 +8,7 @@ import { scanText } from "../scan/engine.js";
 import { addInlinedNames, type InlinedName } from "./bundler-define.js";
 import { machineLocalFiles } from "./machine-local.js";
 import type { SecretKind } from "../scan/types.js";
-import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 
 // Everything the migration could move: every key of every .env file (secret or
@@ -54,9 +54,15 @@ export interface CandidateSet {
   linkedOutside?: Record<string, string>;
   /**
    * .env files the code loads with dotenv into another object than process.env
-   * (`processEnv: target`) → the source file that does: kept, like linkedOutside.
+   * (`processEnv: target`), or a `.env.defaults` it parses itself
+   * (`util.parseEnv`, `dotenv.parse`) → the source file that does: kept, like linkedOutside.
    */
   loadedPrivately?: Record<string, string>;
+  /**
+   * Secrets of a loaded `.env.defaults` that a layered base `.env` sets to
+   * another value (keepOverriddenDefaults): kept in their file, listed.
+   */
+  defaultsOverridden?: { file: string; line: number; name: string; by: string }[];
   /** The environment each .env file was mapped to (`shared` for a layered base). */
   envEnvironments?: Record<string, string>;
   /**
@@ -108,12 +114,13 @@ const ignore = SKIP_DIRS.map((d) => `**/${d}/**`);
  * `root` (`.env -> ../shared/.env`), with their link text. A link to a file
  * inside the project needs nothing, since its target is read under its own name.
  */
-export function findEnvFiles(root: string, exclude: string[] = []): { files: string[]; toolKeys: string[]; linkedOutside: Record<string, string> } {
-  const out = { files: [] as string[], toolKeys: [] as string[], linkedOutside: {} as Record<string, string> };
+export function findEnvFiles(root: string, exclude: string[] = []): { files: string[]; toolKeys: string[]; linkedOutside: Record<string, string>; defaults: string[] } {
+  const out = { files: [] as string[], toolKeys: [] as string[], linkedOutside: {} as Record<string, string>, defaults: [] as string[] };
   const entries = fg.sync(["**/.env", "**/.env.*", "**/*.env"], { cwd: root, dot: true, onlyFiles: false, objectMode: true, ignore: [...ignore, ...exclude], followSymbolicLinks: false });
   let realRoot: string | undefined;
   for (const { path: f, dirent } of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     if (dirent.isFile() && /^\.env\.(?:keys|me)$/.test(f.split("/").pop() ?? f)) out.toolKeys.push(f);
+    if (dirent.isFile() && isDefaultsFile(f)) out.defaults.push(f);
     if (!isEnvFile(f) || isEnvTemplate(f) || isEnvToolFile(f)) continue;
     if (dirent.isFile()) {
       out.files.push(f);
@@ -167,6 +174,33 @@ function shadowLaterLoads(root: string, out: CandidateSet, order: { winner: stri
   }
 }
 
+/**
+ * A loaded `.env.defaults` value is read only where no other file sets the
+ * name (dotenv-defaults merges `.env` over it; dotenv-flow and
+ * `process.loadEnvFile` of the more specific files first do the same). Its
+ * location is the shared one, which a per-environment file's value overrides
+ * in the secrets module as it did in process.env. Another shared value of the
+ * name (a layered base `.env`) would be a second value at that location: the
+ * defaults value is then kept in its file, listed (`defaultsOverridden`), not
+ * guessed at: where the base `.env` exists it was never read, and on a
+ * machine without it, it was.
+ */
+function keepOverriddenDefaults(out: CandidateSet, loadedDefaults: Set<string>): void {
+  if (loadedDefaults.size === 0) return;
+  const sharedValue = new Map<string, { file: string; value: string }>();
+  for (const c of out.secrets) {
+    if (c.source.type === "dotenv" && c.environment === BASE_LAYER_ENVIRONMENT && !loadedDefaults.has(c.source.file)) sharedValue.set(c.name, { file: c.source.file, value: c.value });
+  }
+  out.secrets = out.secrets.filter((c) => {
+    if (c.source.type !== "dotenv" || !loadedDefaults.has(c.source.file)) return true;
+    const other = sharedValue.get(c.name);
+    if (other === undefined || other.value === c.value) return true;
+    (out.kept ??= []).push(c);
+    (out.defaultsOverridden ??= []).push({ file: c.source.file, line: c.source.line, name: c.name, by: other.file });
+    return false;
+  });
+}
+
 export function findSourceFiles(root: string, exclude: string[] = []): string[] {
   return fg
     .sync([`**/*.{${SOURCE_EXTENSIONS.join(",")}}`], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, "**/*.d.ts", "**/*.min.js", ...exclude], followSymbolicLinks: false })
@@ -179,11 +213,12 @@ function envName(file: string, map: Record<string, string> | undefined, layered:
   // A layered project's `.env` is loaded under every environment: its secrets
   // go to one location that every environment reads unless a more specific
   // file overrides the name (the secrets module's shared set).
-  const layeredBase = base === ".env" && layered.has(dir) ? BASE_LAYER_ENVIRONMENT : undefined;
+  // A loaded `.env.defaults` is the lowest layer of every environment: the same shared set.
+  const layeredBase = (base === ".env" && layered.has(dir)) || isDefaultsFile(file) ? BASE_LAYER_ENVIRONMENT : undefined;
   return map?.[file] ?? map?.[base] ?? layeredBase ?? environmentOf(file);
 }
 
-/** Every dependency name in the root package.json (any dependency field). */
+/** Every dependency name in the package.json of `root` (any dependency field). */
 function dependencyNames(root: string): string[] {
   try {
     const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Record<string, unknown>;
@@ -200,9 +235,11 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const classify = options.classify ?? classifyVariable;
   const out: CandidateSet = { secrets: [], config: [], warnings: [], envFiles: [], sourceFiles: [], inlined: new Map() };
 
-  const { files, toolKeys, linkedOutside } = findEnvFiles(root, options.exclude);
+  const { files, toolKeys, linkedOutside, defaults } = findEnvFiles(root, options.exclude);
   if (Object.keys(linkedOutside).length > 0) out.linkedOutside = linkedOutside;
   const envFiles = [...files, ...Object.keys(linkedOutside)].sort();
+  // `.env.defaults` files named by a source file: how (into process.env or an object of the code's) and by which.
+  const defaultsRead = new Map<string, { into: "env" | "private" | "unknown"; by: string }>();
   // Sources are read first: a loader in them may say that a .env is every mode's base
   // layer, or load two files in an order. Each text is read once and dropped: what is
   // needed of it (those facts, its literal secrets) is taken in the same pass.
@@ -226,6 +263,15 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       for (const f of envFiles) if (f === written || f.endsWith(`/${written}`)) (out.loadedPrivately ??= {})[f] ??= file;
     }
     for (const [winner, loser] of loadedFirst(file, text, envFiles)) loadOrder.push({ winner, loser, loader: file });
+    for (const { written, into } of defaultsLoads(text)) {
+      for (const f of defaults) {
+        if (!(f === written || f.endsWith(`/${written}`))) continue;
+        // One private read is enough: that code would lose the value if it moved. A load into
+        // process.env tells more than a mention the plan cannot follow.
+        const known = defaultsRead.get(f)?.into;
+        if (known === undefined || into === "private" || (into === "env" && known === "unknown")) defaultsRead.set(f, { into, by: file });
+      }
+    }
     for (const f of scanText({ text, file }).findings) {
       literals.push({
         source: { type: "literal", file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, name: f.name ?? f.ruleId, start: f.start, end: f.end },
@@ -238,7 +284,23 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       });
     }
   }
-  out.layeredDirs = [...layeredEnvDirs(envFiles, dependencyNames(root), loadedByCode)].sort();
+  const dependencies = dependencyNames(root);
+  // A `.env.defaults` is a source of the app's values only where something loads it: a
+  // package that does (dotenv-defaults…) or code naming it. It then holds the lowest layer
+  // of every environment (shared); read into an object of the code's own, it is kept like a
+  // file dotenv loads with processEnv. With no such evidence it stays a template.
+  const loadedDefaults = new Set<string>();
+  for (const f of defaults) {
+    const read = defaultsRead.get(f);
+    const byPackage = dependencies.some((d) => DEFAULTS_PACKAGES.includes(d)) || dependencyNames(join(root, dirOf(f))).some((d) => DEFAULTS_PACKAGES.includes(d));
+    // Named by code that neither loads nor parses it where the plan can see: kept, as a private read.
+    if (read?.into === "private" || (read?.into === "unknown" && !byPackage)) (out.loadedPrivately ??= {})[f] ??= read.by;
+    else if (read === undefined && !dependencies.some((d) => DEFAULTS_PACKAGES.includes(d)) && !dependencyNames(join(root, dirOf(f))).some((d) => DEFAULTS_PACKAGES.includes(d))) continue;
+    else loadedDefaults.add(f);
+    envFiles.push(f);
+  }
+  envFiles.sort();
+  out.layeredDirs = [...layeredEnvDirs(envFiles, dependencies, loadedByCode)].sort();
   const layered = new Set(out.layeredDirs);
   const entriesOf = new Map<string, Map<string, string>>();
   for (const file of envFiles) {
@@ -261,7 +323,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     for (const entry of entries) {
       if (entry.overridden) continue; // dotenv keeps the last one; the cleaner removes every line of a migrated key
       if (entry.value === "") continue;
-      const verdict = classify(entry.key, entry.value, file, entry.quote ? { quote: entry.quote } : {});
+      const verdict = classify(entry.key, entry.value, file, { ...(entry.quote ? { quote: entry.quote } : {}), ...(isDefaultsFile(file) ? { loaded: true } : {}) });
       const hit = ruleHits.find((h) => h.start >= entry.valueStart && h.end <= entry.valueEnd);
       const isSecret = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
       const source: SecretSource = { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key };
@@ -289,6 +351,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   }
 
   shadowLaterLoads(root, out, loadOrder, entriesOf);
+  keepOverriddenDefaults(out, loadedDefaults);
 
   for (const file of toolKeys) {
     let text: string;

@@ -126,3 +126,11 @@ test("plural and encoded names: SESSION_KEYS=k1,k2 and a PEM in PRIVATE_KEY_PEM 
   assert.equal(c.verdict, "secret", c.reason);
   assert.equal(classifyVariable("PRIVATE_KEY_PEM_PATH", "/etc/keys/app.pem", ".env", { rules: [] }).verdict, "config");
 });
+
+test("a file loaded at run time (loaded: true, a .env.defaults dotenv-defaults reads) is judged as the app's values, not a template's stand-ins", () => {
+  // A value with a marker word (as test values have): in a template it reads as a stand-in; in a loaded file it is a password.
+  const value = ["Qx7", "CANARY", "fallback3Lp8Vz2Wn"].join("");
+  assert.equal(classifyVariable("SMTP_PASSWORD", value, ".env.defaults").verdict, "config");
+  assert.equal(classifyVariable("SMTP_PASSWORD", value, ".env.defaults", { loaded: true }).verdict, "secret");
+  assert.equal(classifyVariable("SMTP_HOST", "localhost", ".env.defaults", { loaded: true }).verdict, "config");
+});

@@ -34,6 +34,12 @@ export interface ClassifyOptions {
   rules?: Rule[];
   /** The quote the .env file puts around the value (dotenv-reader's `quote`), if any. */
   quote?: string;
+  /**
+   * The file is loaded at run time whatever its name says (a `.env.defaults`
+   * that dotenv-defaults or the code loads): its values are the app's, not a
+   * template's stand-ins.
+   */
+  loaded?: boolean;
 }
 
 /** Classify one environment variable (from a .env file, or a name + literal). */
@@ -55,7 +61,7 @@ const WHOLE_REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_]\w*|\$\([^)]*\))$/;
 
 function classifyValue(name: string, value: string, file: string | undefined, options: ClassifyOptions): Classification {
   const info = file ? fileInfo(file) : undefined;
-  const example = info?.example ?? false;
+  const example = !options.loaded && (info?.example ?? false);
   const prefix = browserPrefix(name);
   const v = value.trim();
   if (v.length === 0) return { verdict: "config", confidence: 0.99, reason: "empty value" };

@@ -286,3 +286,47 @@ export function dirOf(file: string): string {
 function withoutDots(path: string): string {
   return path.split("/").filter((p) => p !== "." && p !== "..").join("/");
 }
+
+/**
+ * dotenv-defaults' file of fallback values (`.env.defaults`, its default
+ * `defaults` option: https://github.com/mrsteele/dotenv-defaults), which
+ * dotenv-mono and dotenv-flow load as well. Named like a template, it is
+ * loaded at run time by those packages and by code that names it: whether it
+ * is a template or a source of the app's values is decided by that evidence
+ * (`defaultsLoads`, `DEFAULTS_PACKAGES`), not by the name.
+ */
+export function isDefaultsFile(file: string): boolean {
+  return (file.split("/").pop() ?? file).toLowerCase() === ".env.defaults";
+}
+
+/** Packages that load `.env.defaults` into process.env, under every other file, when present. */
+export const DEFAULTS_PACKAGES = ["dotenv-defaults", "dotenv-mono", "dotenv-flow"];
+
+/** A string naming a `.env.defaults`, maybe with a directory. */
+const DEFAULTS_FILE_LITERAL = /(["'`])((?:[\w.@-]+\/)*\.env\.defaults)\1/g;
+
+/**
+ * How a source file reads each `.env.defaults` it names, as written (relative,
+ * `./` and `../` dropped): `"env"` when the statement loads it into
+ * process.env (Node's `process.loadEnvFile`, dotenv's `config({ path })`,
+ * dotenv-defaults' `defaults:` option, `--env-file`), `"private"` otherwise
+ * when it parses or reads it (`util.parseEnv(readFileSync(…))`,
+ * `dotenv.parse(…)`): the code then holds the values in an object of its own,
+ * where the secrets module cannot put them; `"unknown"` when the statement
+ * shows neither (a list of names used further on).
+ */
+export function defaultsLoads(text: string): { written: string; into: "env" | "private" | "unknown" }[] {
+  if (!text.includes(".env.defaults")) return [];
+  const out: { written: string; into: "env" | "private" | "unknown" }[] = [];
+  for (const m of text.matchAll(DEFAULTS_FILE_LITERAL)) {
+    // The statement around the name: back to the previous `;` or blank line and on to the
+    // next `;` (a `for … of [names]` loop's body), at most 300 characters each way.
+    const before = text.slice(Math.max(0, m.index - 300), m.index);
+    const after = text.slice(m.index, m.index + 300);
+    const statement = before.slice(Math.max(before.lastIndexOf(";"), before.lastIndexOf("\n\n")) + 1) + after.slice(0, after.includes(";") ? after.indexOf(";") : undefined);
+    const parsed = /\bparse(?:Env)?\s*\(|\bread(?:File)?(?:Sync)?\s*\(/.test(statement);
+    const loaded = /\bloadEnvFile\s*\(|\bconfig\s*\(|--env-file|\bdefaults\s*:/.test(statement);
+    out.push({ written: withoutDots(m[2]!), into: parsed ? "private" : loaded ? "env" : "unknown" });
+  }
+  return out;
+}

@@ -295,6 +295,56 @@ test("a real-looking secret in a .env template or defaults file (not migrated) i
   assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
   const w = p.warnings.filter((x) => x.code === "not-migrated");
   assert.deepEqual(w.map((x) => `${x.file}:${x.line}`).sort(), [".env.defaults:1", ".env.example:2"]);
-  for (const x of w) assert.match(x.message, /template or defaults file/);
+  assert.match(w.find((x) => x.file === ".env.example")!.message, /template or defaults file/);
+  assert.match(w.find((x) => x.file === ".env.defaults")!.message, /defaults file that nothing in the project is seen to load \(no dotenv-defaults/);
   assert.ok(!JSON.stringify(p).includes(live) && !JSON.stringify(p).includes(smtp), "a template's value is in the plan");
+});
+
+test("a .env.defaults that something loads into process.env is a source: its secrets move to the shared location, which a per-environment file's value overrides", async () => {
+  const smtp = "Qm7Xw2Lp9Zt4Kd8Bn3Vy6Hs1";
+  const other = "Zt4Kd8Bn3Vy6Hs1Qm7Xw2Lp9";
+  // By a dependency (dotenv-defaults loads .env.defaults under .env), and by code naming the file.
+  for (const files of [
+    { "package.json": `{ "name": "shop", "dependencies": { "dotenv-defaults": "^5.0.2" } }\n`, "index.js": "require('dotenv-defaults').config();\nmodule.exports = [process.env.DB_PASSWORD, process.env.SMTP_PASSWORD];\n" },
+    { "package.json": `{ "name": "shop" }\n`, "index.js": "for (const f of ['.env', '.env.defaults']) process.loadEnvFile(f);\nprocess.loadEnvFile(\".env.defaults\");\nmodule.exports = [process.env.DB_PASSWORD, process.env.SMTP_PASSWORD];\n" },
+  ]) {
+    const root = tree({ ...files, ".env": `DB_PASSWORD=${PW}\n`, ".env.production": `SMTP_PASSWORD=${other}\n`, ".env.defaults": `SMTP_HOST=localhost\nSMTP_PASSWORD=${smtp}\n` });
+    const p = await plan({ root, env: {} });
+    assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}:${s.environment}`).sort(), [".env.defaults:SMTP_PASSWORD:shared", ".env.production:SMTP_PASSWORD:production", ".env:DB_PASSWORD:development"]);
+    assert.deepEqual(p.warnings.filter((x) => x.code === "not-migrated"), []);
+    const module = p.files.find((f) => f.kind === "secrets-module");
+    assert.ok(module, "no secrets module");
+    const env = p.envFiles.find((e) => e.file === ".env.defaults")!;
+    assert.deepEqual([env.environment, env.migratedKeys], ["shared", ["SMTP_PASSWORD"]]);
+    assert.ok(!JSON.stringify(p).includes(smtp), "the value is in the plan");
+  }
+});
+
+test("a .env.defaults the code parses itself (util.parseEnv) is kept and named; one whose value a layered base .env overrides is kept and named", async () => {
+  const smtp = "Qm7Xw2Lp9Zt4Kd8Bn3Vy6Hs1";
+  const parsed = tree({
+    ".env": `DB_PASSWORD=${PW}\n`,
+    ".env.defaults": `SMTP_PASSWORD=${smtp}\n`,
+    "env.js": "const { parseEnv } = require('node:util');\nconst fs = require('node:fs');\nmodule.exports = parseEnv(fs.readFileSync(require('node:path').join(__dirname, '.env.defaults'), 'utf8'));\n",
+    "index.js": "module.exports = [process.env.DB_PASSWORD, require('./env').SMTP_PASSWORD];\n",
+  });
+  let p = await plan({ root: parsed, env: {} });
+  assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
+  let w = p.warnings.filter((x) => x.code === "not-migrated");
+  assert.deepEqual(w.map((x) => `${x.file}:${x.line}`), [".env.defaults:1"]);
+  assert.match(w[0]!.message, /which env\.js reads itself \(util\.parseEnv, dotenv\.parse/);
+  assert.ok(!JSON.stringify(p).includes(smtp), "the value is in the plan");
+
+  const layered = tree({
+    "package.json": `{ "name": "shop", "dependencies": { "dotenv-flow": "^4.1.0" } }\n`,
+    ".env": `DB_PASSWORD=${PW}\nSMTP_PASSWORD=${smtp.split("").reverse().join("")}\n`,
+    ".env.defaults": `SMTP_PASSWORD=${smtp}\nAPI_SECRET=${smtp.slice(4)}Yp2Wq\n`,
+    "index.js": "require('dotenv-flow').config();\nmodule.exports = [process.env.DB_PASSWORD, process.env.SMTP_PASSWORD, process.env.API_SECRET];\n",
+  });
+  p = await plan({ root: layered, env: {} });
+  assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}`).sort(), [".env.defaults:API_SECRET", ".env:DB_PASSWORD", ".env:SMTP_PASSWORD"]);
+  w = p.warnings.filter((x) => x.code === "not-migrated");
+  assert.deepEqual(w.map((x) => `${x.file}:${x.line}`), [".env.defaults:1"]);
+  assert.match(w[0]!.message, /a name that \.env \(every environment's base\) also sets to another value/);
+  assert.ok(!JSON.stringify(p).includes(smtp), "the value is in the plan");
 });

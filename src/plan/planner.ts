@@ -11,7 +11,7 @@ import { lowerSnake } from "../map/group.js";
 import { PlanError } from "../errors.js";
 import { scan } from "../scan/scanner.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentOf, isDefaultsFile, isEnvFile, isEnvTemplate, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
@@ -98,6 +98,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   for (const c of found.kept ?? []) {
     if (!listed.has(`${c.source.file}:${c.source.line}`)) elsewhere.push({ file: c.source.file, line: c.source.line, ruleId: "dotenv-secret", redacted: redact(c.value) });
   }
+  const overriddenDefault = new Map((found.defaultsOverridden ?? []).map((d) => [`${d.file}:${d.line}`, d.by]));
   for (const f of elsewhere) {
     const configKey = packageConfigKey(root, f.file, f.line);
     warnings.push({
@@ -106,10 +107,16 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       line: f.line,
       message: found.linkedOutside?.[f.file] !== undefined
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, a link to ${found.linkedOutside[f.file]} outside the project: vaultshift changes nothing outside the project (other projects may read that file), so it is not moved and the verdict will say so. Store it in Vault and remove it from the shared file by hand once every project that reads it has moved, or replace the link by a file of this project's own and plan again.`
+        : overriddenDefault.has(`${f.file}:${f.line}`)
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, the fallback values the app loads under every other file, for a name that ${overriddenDefault.get(`${f.file}:${f.line}`)} (every environment's base) also sets to another value: where that file exists this one was never read, where it does not it was, and one Vault location cannot hold both, so it is not moved and the verdict will say so. If the fallback is unused, delete the line; if it is the value machines without ${overriddenDefault.get(`${f.file}:${f.line}`)} need, give the name one value, then plan again. Rotate it either way: it was committed.`
+        : found.loadedPrivately?.[f.file] !== undefined && isDefaultsFile(f.file)
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, which ${found.loadedPrivately[f.file]} reads itself (util.parseEnv, dotenv.parse, or a read the plan cannot follow) into an object of its own, not into process.env: the app reads it from that object, where the secrets module cannot put it, so it is not moved and the verdict will say so. Read it from the secrets module (secrets.NAME) in that code, or load the file into process.env (process.loadEnvFile, dotenv-defaults), then plan again.`
         : found.loadedPrivately?.[f.file] !== undefined
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, which ${found.loadedPrivately[f.file]} loads with dotenv into an object of its own (the processEnv option), not into process.env: the app reads it from that object, where the secrets module cannot put it, so it is not moved and the verdict will say so. Read it from the secrets module (secrets.NAME) in that code, then plan again.`
         : isEnvToolFile(f.file)
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file of a .env encryption tool (dotenvx keys, dotenv-vault): that tool reads it before the app starts, so it is not moved and the verdict will say so. Keep the file out of git, have the platform inject the key (DOTENV_PRIVATE_KEY_<ENV> for dotenvx, DOTENV_KEY for dotenv-vault), and rotate it if it was ever committed.`
+        : isDefaultsFile(f.file)
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, a defaults file that nothing in the project is seen to load (no dotenv-defaults, dotenv-mono or dotenv-flow dependency, no source file naming it), so it is read as a template: it stays and the verdict will say so. If the app does load it (a script, a launcher), move the value into .env (or Vault) by hand and plan again; if not, replace the value with a placeholder. Rotate it either way: it was committed.`
         : isEnvFile(f.file) && isEnvTemplate(f.file)
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, a template or defaults file that vaultshift does not migrate (it documents variables, or a loader such as dotenv-flow or dotenv-defaults reads it under every other file), so it stays and the verdict will say so. If the app reads it, move the value into .env (or Vault) by hand and plan again; if it only documents the variable, replace the value with a placeholder. Rotate it either way: it was committed.`
         : configKey !== undefined

@@ -19,12 +19,15 @@ writes a plan: sources, targets, fingerprints, redacted diffs of the code and
 then run \`vaultshift apply\`.
 
 Left where they are, with a warning: secrets in JSON, YAML and other non-code
-files and real-looking ones in .env templates and defaults files (.env.example,
-.env.defaults) (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
+files and real-looking ones in .env templates (.env.example, and a .env.defaults
+nothing is seen to load) (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
 app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values and variables a
 bundler's define inlines (shipped to the browser). With layered .env files
 (.env.development beside .env, or next/vite/nuxt/astro/dotenv-flow in the
-dependencies) .env is the base every environment reads. When code loads two
+dependencies) .env is the base every environment reads; a .env.defaults that
+dotenv-defaults/dotenv-mono/dotenv-flow or the code loads into process.env is
+the lowest layer of every environment (shared), one the code parses itself is
+kept (not-migrated). When code loads two
 .env files one after the other, the first wins as in dotenv: the later file's
 value for that name, never read, is removed and not stored (shadowed), when
 the first file is committed; a git-ignored or *.local first file may be
