@@ -1,8 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildKeywordTable, findKeywords, keywordWindows, lastLoop, rarestWindow, type KeywordSink } from "./keyword-table.js";
+import { buildKeywordTable, findKeywords, keywordWindows, lastLoop, narrowGated, rarestWindow, type KeywordSink } from "./keyword-table.js";
 import { COMMON_TRIGRAMS } from "./trigram-frequency.js";
 import { allRules, compileRuleSet } from "./rule-set.js";
+import { FOREIGN_KEYWORDS } from "./foreign-words.js";
 
 // The pass against a plain reference: fold A-Z in a copy of the text and
 // `indexOf` every keyword at every offset. Random texts are glued from
@@ -85,6 +86,11 @@ const keywordSets: Array<[string, string[]]> = [
   // Searched one by one, only in texts that hold one of their first characters (the gate): NUL and
   // `ÿ`, which narrow() leaves as the bytes it makes of wide characters, must not hide or fake one.
   ["keywords above U+00FF behind the gate", ["pw", "key", "пароль", "密码", "キー", "\u8061x", "\u7f6bk"]],
+  // narrow()'s gate: a mask bit per keyword (i & 31: more than 32 share bits), first units shared by several
+  // keywords (密码/密钥, то/тк), second units above U+8000, a lower-case ASCII letter as second unit, surrogates.
+  ["keywords above U+00FF in several scripts, more than 32 of them", ["pw", "key", ...FOREIGN_KEYWORDS.filter((k) => k.charCodeAt(0) > 0xff), "тк", "密x", "\u{1F511}k", "\uff4b\u8061", ...Array.from({ length: 20 }, (_, i) => String.fromCharCode(0x0430 + i, 0x0431 + i) + "и")]],
+  // More than 255 first units: no gate in narrow(); the bytes narrow() made decide, as before it had one.
+  ["more first units above U+00FF than narrow()'s gate takes", ["pw", ...Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + 3 * i, 0x4e01 + 3 * i))]],
 ];
 
 for (const [name, keywords] of keywordSets) for (const loop of ["WebAssembly", "WebAssembly without SIMD", "JavaScript"]) {
@@ -173,6 +179,34 @@ test("a text of several WebAssembly chunks: keywords across every chunk edge", (
     }
   }
   chunk = undefined;
+});
+
+test("narrow()'s gate: keywords above U+00FF across every chunk edge and 16-unit block edge, in texts of other scripts, NUL and U+00FF", () => {
+  wasm = true;
+  simd = true;
+  const keywords = ["pw", "пароль", "секрет", "密码", "密钥", "トークン", "토큰", "\u7f6bk", "\u{1F511}x"];
+  const all = Uint8Array.from(keywords, () => 1);
+  // Filler in each script (and none), so that the 16-unit blocks around a keyword hold units above U+00FF or not.
+  const fillers = ["x", "и", "码", "ト", "\u0000", "\u00ff", "\u{1F600}", "a\u00ffи\u0000"];
+  for (chunk of [2, 6, 16, 18, 50, undefined]) {
+    for (const filler of fillers) {
+      for (let shift = 0; shift < 18; shift++) {
+        const text = filler.repeat(shift) + keywords.map((k, i) => (i % 2 === 0 ? k.toUpperCase() : k) + filler.repeat(1 + ((shift + i) % 5))).join("");
+        const segments: Array<[number, number]> = [[0, text.length]];
+        assert.deepEqual(run(keywords, text, segments, 1e9, all, all), reference(keywords, text, segments, 1e9, all, all), JSON.stringify({ chunk, filler, shift }));
+        // A keyword's first unit alone, or followed by another's second unit, finds nothing.
+        const near = filler.repeat(shift) + "пар密钱トーク토\u7f6b\u{1F511}" + filler;
+        assert.deepEqual(run(keywords, near, [[0, near.length]], 1e9, all, all), reference(keywords, near, [[0, near.length]], 1e9, all, all), JSON.stringify({ chunk, filler, shift, near }));
+      }
+    }
+  }
+  chunk = undefined;
+  const table = buildKeywordTable(keywords, { wasmAfter: 0 });
+  findKeywords(table, "пароль", [[0, 6]], 16, { want: null, positions: null, head: null, heads: null }, []);
+  assert.equal(narrowGated(table), true);
+  const many = buildKeywordTable(["pw", ...Array.from({ length: 300 }, (_, i) => String.fromCharCode(0x4e00 + 3 * i, 0x4e01 + 3 * i))], { wasmAfter: 0 });
+  findKeywords(many, "一丁", [[0, 2]], 16, { want: null, positions: null, head: null, heads: null }, []);
+  assert.equal(narrowGated(many), false);
 });
 
 test("a keyword alone in its window takes an equally rare piece another keyword is found by", () => {

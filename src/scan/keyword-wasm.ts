@@ -32,6 +32,16 @@ export interface WasmLayout {
   /** Pairs `out` holds before scan returns to let the caller empty it. */
   outCapacity: number;
   text: number;
+  /**
+   * narrow()'s gate for the keywords above U+00FF (keyword-table.ts `other`), 0 when there is none:
+   * `gateFirst`, 65,536 bytes, a UTF-16 unit → the id of the keywords it is the first unit of (1-255,
+   * 0 for none); `gateStart`, id → the byte offset in `gatePairs` of its entries (i32, id + 1 ends
+   * them); `gatePairs`, entries of two i32: a second unit and the mask bits of the keywords that
+   * start with the two units.
+   */
+  gateFirst: number;
+  gateStart: number;
+  gatePairs: number;
 }
 
 const I32 = 0x7f;
@@ -268,10 +278,10 @@ export function scanModule(l: WasmLayout, pages: number, simd = false): Uint8Arr
   const exports = [[...name("memory"), 0x02, 0], [...name("scan"), 0x00, 0]];
   const codes = [[...uleb(code.length), ...code]];
   if (simd) {
-    types.push([0x60, ...vec([[I32]]), ...vec([])]);
+    types.push([0x60, ...vec([[I32]]), ...vec([[I32]])]);
     functions.push([1]);
     exports.push([...name("narrow"), 0x00, 1]);
-    const narrow = narrowCode(l.text);
+    const narrow = narrowCode(l);
     codes.push([...uleb(narrow.length), ...narrow]);
   }
   return Uint8Array.from([
@@ -285,7 +295,8 @@ export function scanModule(l: WasmLayout, pages: number, simd = false): Uint8Arr
 }
 
 /** WebAssembly SIMD instructions (prefix 0xfd; github.com/WebAssembly/simd, BinarySIMD.md). */
-const SIMD = { prefix: 0xfd, load: 0x00, store: 0x0b, narrowU: 0x66 } as const;
+const SIMD = { prefix: 0xfd, load: 0x00, store: 0x0b, i16x8Splat: 0x10, and: 0x4e, or: 0x50, anyTrue: 0x53, i16x8GtU: 0x32, i16x8Bitmask: 0x84, narrowU: 0x66 } as const;
+const V128 = 0x7b;
 
 /**
  * narrow(n): the n UTF-16 code units at `text` (written there by
@@ -298,25 +309,79 @@ const SIMD = { prefix: 0xfd, load: 0x00, store: 0x0b, narrowU: 0x66 } as const;
  * reads up to 2n + 30 bytes and writes up to n + 15. In place: block i reads
  * bytes [32i, 32i + 32) before writing [16i, 16i + 16), and every later block
  * reads past what earlier ones wrote.
+ *
+ * With a gate (layout.gateFirst), it also returns the OR of the mask bits of
+ * the keywords above U+00FF whose first two units occur one after the other
+ * among the n (the keyword-table.ts `other` words, which the pass searches for
+ * one by one, each over the whole text): a block of 16 units holding one
+ * above U+00FF (one test of the two vectors) has those units looked up in
+ * gateFirst, and the unit after each first unit compared with its keywords'
+ * second units, before the block is overwritten (the unit after the block's
+ * last is the next block's, not yet overwritten either). Without a gate it
+ * returns 0.
  */
-function narrowCode(text: number): number[] {
-  const I = 1; // local: the code unit at the start of the block
-  const memarg = (offset: number) => [0, ...uleb(offset)];
-  const body = [
+function narrowCode(l: WasmLayout): number[] {
+  const text = l.text;
+  const gate = l.gateFirst !== 0;
+  // Locals: n (the parameter), then these.
+  const I = 1, BITS = 2, P = 3, ID = 4, E = 5, E_END = 6, MASK = 7, A = 8, B = 9, HIGH = 10, LOW = 11;
+  const memarg = (align: number, offset: number) => [align, ...uleb(offset)];
+  const simd = (op: number) => [SIMD.prefix, ...uleb(op)];
+  const c = (n: number) => [OP.const, ...sleb(n)];
+  const get = (i: number) => [OP.get, i];
+  const set = (i: number) => [OP.set, i];
+  /** The units of the block at I above U+00FF: for each, its keywords whose second unit comes next. */
+  const gateBlock = [
+    // Bit j: unit I + j is above U+00FF.
+    ...get(A), ...get(LOW), ...simd(SIMD.i16x8GtU), ...simd(SIMD.i16x8Bitmask),
+    ...get(B), ...get(LOW), ...simd(SIMD.i16x8GtU), ...simd(SIMD.i16x8Bitmask), ...c(8), OP.shl, OP.or, ...set(BITS),
     OP.block, VOID,
       OP.loop, VOID,
-        OP.get, I, OP.get, 0, OP.ge_s, OP.br_if, 1,
-        OP.get, I,
-        OP.get, I, OP.const, 1, OP.shl, SIMD.prefix, ...uleb(SIMD.load), ...memarg(text),
-        OP.get, I, OP.const, 1, OP.shl, SIMD.prefix, ...uleb(SIMD.load), ...memarg(text + 16),
-        SIMD.prefix, ...uleb(SIMD.narrowU),
-        SIMD.prefix, ...uleb(SIMD.store), ...memarg(text),
-        OP.get, I, OP.const, 16, OP.add, OP.set, I,
+        ...get(BITS), OP.eqz, OP.br_if, 1,
+        ...get(I), ...get(BITS), OP.ctz, OP.add, ...set(P),
+        ...get(BITS), ...get(BITS), ...c(1), OP.sub, OP.and, ...set(BITS),
+        // A pair of units inside the n (the units past them are a former text's).
+        ...get(P), ...c(1), OP.add, ...get(0), OP.lt_s, OP.if, VOID,
+          ...get(P), ...c(1), OP.shl, OP.load16, ...memarg(1, text), OP.load8, ...memarg(0, l.gateFirst), ...set(ID),
+          ...get(ID), OP.if, VOID,
+            ...get(ID), ...c(2), OP.shl, OP.load, ...memarg(2, l.gateStart), ...set(E),
+            ...get(ID), ...c(2), OP.shl, OP.load, ...memarg(2, l.gateStart + 4), ...set(E_END),
+            OP.block, VOID,
+              OP.loop, VOID,
+                ...get(E), ...get(E_END), OP.ge_s, OP.br_if, 1,
+                ...get(E), OP.load, ...memarg(2, l.gatePairs),
+                ...get(P), ...c(1), OP.shl, OP.load16, ...memarg(1, text + 2), OP.eq, OP.if, VOID,
+                  ...get(MASK), ...get(E), OP.load, ...memarg(2, l.gatePairs + 4), OP.or, ...set(MASK),
+                OP.end,
+                ...get(E), ...c(8), OP.add, ...set(E),
+                OP.br, 0,
+              OP.end,
+            OP.end,
+          OP.end,
+        OP.end,
         OP.br, 0,
       OP.end,
     OP.end,
   ];
-  return [...vec([[1, I32]]), ...body, OP.end];
+  const body = [
+    ...c(0xff00), ...simd(SIMD.i16x8Splat), ...set(HIGH),
+    ...c(0xff), ...simd(SIMD.i16x8Splat), ...set(LOW),
+    OP.block, VOID,
+      OP.loop, VOID,
+        ...get(I), ...get(0), OP.ge_s, OP.br_if, 1,
+        ...get(I), ...c(1), OP.shl, ...simd(SIMD.load), ...memarg(0, text), ...set(A),
+        ...get(I), ...c(1), OP.shl, ...simd(SIMD.load), ...memarg(0, text + 16), ...set(B),
+        ...(gate ? [...get(A), ...get(B), ...simd(SIMD.or), ...get(HIGH), ...simd(SIMD.and), ...simd(SIMD.anyTrue), OP.if, VOID, ...gateBlock, OP.end] : []),
+        ...get(I),
+        ...get(A), ...get(B), ...simd(SIMD.narrowU),
+        ...simd(SIMD.store), ...memarg(0, text),
+        ...get(I), ...c(16), OP.add, ...set(I),
+        OP.br, 0,
+      OP.end,
+    OP.end,
+    ...get(MASK),
+  ];
+  return [...vec([[7, I32], [4, V128]]), ...body, OP.end];
 }
 
 /** The part of the WebAssembly API used here (the project's TypeScript libraries do not declare it). */
@@ -334,8 +399,8 @@ declare const WebAssembly:
 export interface ScanInstance {
   memory: WasmMemory;
   scan: (from: number, end: number, segStart: number, segEnd: number, wideFrom: number) => number;
-  /** See narrowCode; null where WebAssembly SIMD is unavailable. */
-  narrow: ((n: number) => void) | null;
+  /** See narrowCode (it returns the gate's mask); null where WebAssembly SIMD is unavailable. */
+  narrow: ((n: number) => number) | null;
 }
 
 /** The compiled module with a memory of `pages` 64 KB pages, or null where WebAssembly is unavailable (`node --jitless`). */
@@ -345,7 +410,7 @@ export function instantiateScan(layout: WasmLayout, pages: number, allowSimd = t
   for (const simd of allowSimd ? [true, false] : [false]) {
     try {
       const { exports } = new WebAssembly.Instance(new WebAssembly.Module(scanModule(layout, pages, simd)));
-      return { memory: exports.memory as WasmMemory, scan: exports.scan as ScanInstance["scan"], narrow: simd ? (exports.narrow as (n: number) => void) : null };
+      return { memory: exports.memory as WasmMemory, scan: exports.scan as ScanInstance["scan"], narrow: simd ? (exports.narrow as (n: number) => number) : null };
     } catch {
       // next
     }
