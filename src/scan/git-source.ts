@@ -6,6 +6,7 @@ import { GitError } from "../errors.js";
 import type { ScanJob, SkipReason } from "./file-scan.js";
 import type { PathFilter } from "./path-filter.js";
 import { AddedLines, HUNK, newPathOf } from "./added-lines.js";
+import { mark } from "./timeline.js";
 
 export { unquotePath } from "./added-lines.js";
 
@@ -359,7 +360,9 @@ export async function historyJobs(root: string, range: { since?: string }, paths
 
   await new Promise<void>((resolve, reject) => {
     const child = spawn("git", args, { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    mark("git log spawned");
     let stderr = "";
+    let reads = 0;
     let waiting = false;
     let closed: { code: number | null } | undefined;
 
@@ -409,12 +412,14 @@ export async function historyJobs(root: string, range: { since?: string }, paths
     };
 
     child.stdout.on("data", (data: Buffer) => {
+      if (reads++ === 0) mark("git log first output");
       if (parser.push(data)) full(false);
     });
     child.stderr.setEncoding("utf8");
     child.stderr.on("data", (c: string) => (stderr += c));
     child.on("error", (error) => reject(new GitError(`Could not run git log (${(error as NodeJS.ErrnoException).code ?? "error"}).`, { cause: error, hint: "Install git and make sure it is on PATH." })));
     child.on("close", (code) => {
+      mark("git log closed", `reads=${reads}`);
       closed = { code };
       if (!waiting) finish();
     });

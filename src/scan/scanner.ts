@@ -351,6 +351,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
         const history = git.historyJobs(root, mode === "since" ? { since: options.since! } : {}, pathspecs, filter, {
           maxFileSize: settings.maxFileSize,
           sink: (jobs) => {
+            if (chars === 0) mark("history first chunk", `jobs=${jobs.length}`);
             for (const job of jobs) if (job.kind === "text") chars += job.text.length;
             return runJobs(jobs, chars >= IN_PROCESS_THRESHOLD_BYTES, true);
           },
@@ -364,6 +365,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
           void import("./warm-up.js").then((w) => w.warmEngine(settings.engine), () => undefined);
         }
         listed = await history;
+        mark("history scanned", `chars=${chars}`);
         stats.commitsScanned = listed.commits ?? 0;
       }
       addSkipped(listed.skipped);

@@ -1,4 +1,5 @@
 import type { EngineOptions } from "./engine.js";
+import { mark } from "./timeline.js";
 
 // Loads the engine and compiles its rule set while git is still writing a
 // history (`scan --history` / `--since`), instead of after it exits. Loading
@@ -31,6 +32,7 @@ export async function warmEngine(engine: EngineOptions): Promise<void> {
     await turn();
     // The first scan compiles the rule set for these options (cached by rule-set.ts).
     scanText({ file: "warm-up.txt", text: "" }, engine);
+    mark("engine loaded");
   } catch {
     // reported by the real import
   }
