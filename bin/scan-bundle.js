@@ -88,9 +88,10 @@ function compileParser(cacheFile) {
  * The bundle's `load(id)`. `refreshCache`: when the cache is missing or V8
  * rejects it (another Node version: V8 checks version, flags and source),
  * write a new one as the process exits (the main thread only: a worker's
- * would race it).
+ * would race it). `takeEarlyGit`: early-git.js's hand-over of a `git log`
+ * started before the bundle loaded (src/scan/git-source.ts historyJobs).
  */
-function loadBundle({ refreshCache }) {
+function loadBundle({ refreshCache, takeEarlyGit }) {
   const file = `${base}.js`;
   const source = readFileSync(file, "utf8");
   let cachedData;
@@ -112,6 +113,7 @@ function loadBundle({ refreshCache }) {
     bundle: {
       // What the pool starts its workers with (src/scan/worker-pool.ts).
       worker: join(__dirname, "scan-worker.js"),
+      ...(takeEarlyGit ? { takeEarlyGit } : {}),
       parser: () => {
         const p = compileParser(`${base}.parser.cache`);
         // Written at exit, after this scan's parses: the cache then holds the functions they compiled.

@@ -141,6 +141,17 @@ const RUNTIME = `
           return Promise.reject(error);
         }
       }
+      // A built-in by require(): a real import() would start Node's ESM
+      // loader (~3 ms of CPU, a dozen internal modules) for it alone. The
+      // namespace an import() gives a built-in: its exports, and default.
+      if (target === null && s.startsWith("node:")) {
+        try {
+          const builtin = host.require(s);
+          return Promise.resolve(Object.assign(Object.create(null), builtin, { default: builtin }));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      }
       return host.importModule(target !== null ? host.distUrl + target : s);
     };
     define(m.exports, require, m, vsImport, { url, bundle: host.bundle });

@@ -112,6 +112,53 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
   assert.equal(bad.stderr, badModules.stderr);
   assert.equal(run(pkg, repo, ["scan", "--staged", "--history"]).code, 2);
 
+  // The history modes take the `git log` the bin started before the bundle loaded (bin/early-git.js)…
+  const timeline = { VAULTSHIFT_TIMELINE: "1" };
+  const findingsOf = (stdout: string) => (JSON.parse(stdout) as { findings: Array<{ ruleId: string; file: string; line: number }> }).findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`);
+  for (const args of [["--history"], ["--since", "HEAD~1"], ["--since=HEAD~1"]]) {
+    const early = run(pkg, repo, ["scan", ...args, "--format", "json", "--no-baseline"], timeline);
+    assert.equal(early.code, 1, early.stderr);
+    assert.match(early.stderr, /git log taken/, `${args.join(" ")}: the bin's git log was not taken`);
+    const modules = run(pkg, repo, ["scan", ...args, "--format", "json", "--no-baseline"], { VAULTSHIFT_NO_BUNDLE: "1" });
+    assert.deepEqual(findingsOf(early.stdout), findingsOf(modules.stdout), args.join(" "));
+  }
+  // …and start their own for another directory's or other paths' history, with the same result.
+  for (const [cwd, args] of [
+    [join(repo, "src"), ["--history"]],
+    [repo, ["--history", "deploy.yml"]],
+  ] as const) {
+    const own = run(pkg, cwd, ["scan", ...args, "--format", "json"], timeline);
+    const modules = run(pkg, cwd, ["scan", ...args, "--format", "json"], { VAULTSHIFT_NO_BUNDLE: "1" });
+    assert.equal(own.code, 1, own.stderr);
+    assert.match(own.stderr, /git log spawned/);
+    assert.doesNotMatch(own.stderr, /git log taken/);
+    assert.deepEqual(findingsOf(own.stdout), findingsOf(modules.stdout));
+  }
+  // Where the early git log fails (a REF the range does not have, a `.git` that is no repository,
+  // no repository at all), the scan stops with exit 2 and the message it gives without it.
+  mkdirSync(join(dir, "fake", ".git"), { recursive: true });
+  for (const [cwd, args, message] of [
+    [repo, ["--since", "HEAD~9"], /no such commit/],
+    [join(dir, "fake"), ["--history"], /not inside a git repository/],
+    [dir, ["--history"], /not inside a git repository/],
+  ] as const) {
+    const early = run(pkg, cwd, ["scan", ...args]);
+    const modules = run(pkg, cwd, ["scan", ...args], { VAULTSHIFT_NO_BUNDLE: "1" });
+    assert.equal(early.code, 2, `${args.join(" ")}: ${early.stderr}`);
+    assert.equal(early.stderr, modules.stderr);
+    assert.match(early.stderr, message);
+  }
+  // Neither a history scan with --output nor a staged scan loads a module through Node's ES module
+  // loader (a real import() of a built-in did: ~3 ms, a dozen internal modules, module_job among
+  // them): built-ins are require()d by the bundle.
+  const preload = join(dir, "esm-loader.cjs");
+  writeFileSync(preload, 'process.on("exit", () => require("node:fs").writeSync(2, process.moduleLoadList.includes("NativeModule internal/modules/esm/module_job") ? "ESM LOADER\\n" : "no esm loader\\n"));\n');
+  for (const args of [["--history", "--format", "json", "--output", join(dir, "report.json")], ["--staged"]]) {
+    const r = spawnSync(process.execPath, ["-r", preload, join(pkg, "bin", "vaultshift.js"), "scan", ...args], { cwd: repo, env: GIT_TEST_ENV, encoding: "utf8" });
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stderr, /no esm loader/, args.join(" "));
+  }
+
   // The literal-prefix table it carries is what literalPrefixes() computes, for every built-in rule.
   const script = new vm.Script(readFileSync(join(pkg, "dist", "src", "cli", "scan.bundle.js"), "utf8"));
   const load = script.runInThisContext()({

@@ -1,7 +1,8 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcessByStdio } from "node:child_process";
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
+import type { Readable } from "node:stream";
 import { GitError } from "../errors.js";
 import type { ScanJob, SkipReason } from "./file-scan.js";
 import type { PathFilter } from "./path-filter.js";
@@ -322,14 +323,30 @@ export interface HistoryOptions {
   chunkChars?: number | (() => number);
 }
 
+/** The arguments of historyJobs' `git log` (bin/early-git.js builds the same for a run without pathspecs). */
+export function historyLogArgs(range: { since?: string }, pathspecs: string[]): string[] {
+  const revs = range.since !== undefined ? [`${range.since}..HEAD`] : ["--all"];
+  // --no-show-signature: log.showSignature would mix gpg output into the stream.
+  return [...GIT_BASE, "log", "-p", ...DIFF_FLAGS, "--no-show-signature", "--reverse", "--format=%x00%H", ...revs, "--", ...pathspecs];
+}
+
+/**
+ * The `git log` the bin started before the scan bundle loaded
+ * (bin/early-git.js), if it runs exactly `git args` in `cwd`; it is handed
+ * over once, unread. Only from the bundle (bin/scan-bundle.js offers it as
+ * `import.meta.bundle.takeEarlyGit`).
+ */
+function takeEarlyGit(args: string[], cwd: string): ChildProcessByStdio<null, Readable, Readable> | undefined {
+  const take = (import.meta as ImportMeta & { bundle?: { takeEarlyGit?: (args: string[], cwd: string) => ChildProcessByStdio<null, Readable, Readable> | undefined } }).bundle?.takeEarlyGit;
+  return take?.(args, cwd);
+}
+
 export async function historyJobs(root: string, range: { since?: string }, pathspecs: string[], filter: PathFilter, options: HistoryOptions = {}): Promise<GitJobs> {
   const size = options.chunkChars ?? 4 * 1024 * 1024;
   const chunkChars = typeof size === "number" ? () => size : size;
   const out: GitJobs = { jobs: [], skipped: {}, notes: [], commits: 0 };
   if (range.since !== undefined) verifyRef(root, range.since);
-  const revs = range.since !== undefined ? [`${range.since}..HEAD`] : ["--all"];
-  // --no-show-signature: log.showSignature would mix gpg output into the stream.
-  const args = [...GIT_BASE, "log", "-p", ...DIFF_FLAGS, "--no-show-signature", "--reverse", "--format=%x00%H", ...revs, "--", ...pathspecs];
+  const args = historyLogArgs(range, pathspecs);
   const sink = options.sink;
   let pendingChars = 0;
   const parser = new AddedLines(filter, options.maxFileSize ?? Infinity, {
@@ -359,8 +376,9 @@ export async function historyJobs(root: string, range: { since?: string }, paths
   };
 
   await new Promise<void>((resolve, reject) => {
-    const child = spawn("git", args, { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    mark("git log spawned");
+    const early = takeEarlyGit(args, root);
+    const child = early ?? spawn("git", args, { cwd: root, env: gitEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    mark(early ? "git log taken" : "git log spawned");
     let stderr = "";
     let reads = 0;
     let waiting = false;

@@ -1,7 +1,7 @@
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, threadId, workerData } from "node:worker_threads";
 import { createJobContext, runJob, type JobContext, type JobResult, type JobSettings, type ScanTextFn } from "./file-scan.js";
 import { packResults, takeLeft, unpackJobs, type RunMessage, type RunReport } from "./worker-pool.js";
-import { mark, timelineOn } from "./timeline.js";
+import { mark, timelineOn, timelineWorker } from "./timeline.js";
 
 // A worker thread of the scan pool: imports the engine once, then, for each
 // run the main thread posts, takes jobs from the counter shared with the other
@@ -23,6 +23,7 @@ const REPORT_EVERY = 64;
 
 const setup = workerData as WorkerSetup;
 // A failed import rejects unhandled: the worker's "error" event, which fails the scan (worker-pool.ts).
+timelineWorker(threadId);
 mark("worker started");
 void import(setup.engineModule ?? new URL("./engine.js", import.meta.url).href).then((engine: { scanText: ScanTextFn; warmUp?: () => void }) => {
   // A large scan's pool: prepare the engine's code for it (engine.ts warmUp). A pool opened for a few

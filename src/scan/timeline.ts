@@ -1,5 +1,4 @@
 import { readFileSync, writeSync } from "node:fs";
-import { isMainThread, threadId } from "node:worker_threads";
 
 // VAULTSHIFT_TIMELINE=1: each thread of a scan writes one line to stderr per
 // step (the engine loaded, the listing done, its first and last job, the
@@ -18,10 +17,24 @@ const on = process.env.VAULTSHIFT_TIMELINE === "1";
  */
 let origin: number | undefined;
 
+/**
+ * Set by a scan worker (scan-worker.ts, `timelineWorker`): this module does
+ * not import node:worker_threads to ask, which would load it (and half a
+ * dozen internal modules, ~0.6-2 ms of CPU) in every `scan --staged` and
+ * `--history`, where no worker runs.
+ */
+let workerLabel: string | undefined;
+let exitHooked = false;
+
+/** This thread is the scan pool's worker `threadId` (its marks say so, and it has no 'exit' mark). */
+export function timelineWorker(threadId: number): void {
+  workerLabel = `worker${threadId}`;
+}
+
 function start(): number {
   if (origin !== undefined) return origin;
   const inherited = Number(process.env.VAULTSHIFT_TIMELINE_ORIGIN);
-  if (!isMainThread && Number.isFinite(inherited)) origin = inherited;
+  if (workerLabel !== undefined && Number.isFinite(inherited)) origin = inherited;
   else {
     origin = Number(process.hrtime.bigint()) / 1e6 - process.uptime() * 1000;
     process.env.VAULTSHIFT_TIMELINE_ORIGIN = String(origin);
@@ -45,10 +58,12 @@ export const timelineOn = on;
 export function mark(label: string, detail?: string): void {
   if (!on) return;
   const t = Number(process.hrtime.bigint()) / 1e6 - start();
-  const who = isMainThread ? "main" : `worker${threadId}`;
+  // The process's last step: once per process, however many scans it runs (one
+  // listener per scan printed "exit" once per scan, and warned past ten).
+  if (workerLabel === undefined && !exitHooked) {
+    exitHooked = true;
+    process.once("exit", () => mark("exit"));
+  }
+  const who = workerLabel ?? "main";
   writeSync(2, `vaultshift-timeline ${who} t=${t.toFixed(1)} cpu=${threadCpuMs().toFixed(1)} ${label}${detail ? ` ${detail}` : ""}\n`);
 }
-
-// The process's last step: once per process, however many scans it runs (one
-// listener per scan printed "exit" once per scan, and warned past ten).
-if (on && isMainThread) process.once("exit", () => mark("exit"));

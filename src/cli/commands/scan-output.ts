@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import type { CliIo } from "../io.js";
 import { useColour } from "../io.js";
 import type { ScanResult } from "../../scan/scanner.js";
@@ -38,7 +39,6 @@ export async function renderScan(result: ScanResult, io: CliIo, options: { forma
 
   const annotations = options.ci && io.env.GITHUB_ACTIONS === "true" ? (await import("../../report/scan-github.js")).formatGithubAnnotations(result.findings) : "";
   if (options.output !== undefined) {
-    const { resolve } = await import("node:path");
     const { writeFileAtomic } = await import("../../util/atomic-write.js");
     writeFileAtomic(resolve(io.cwd, options.output), report, { mkdir: true });
     io.stdout(annotations);
