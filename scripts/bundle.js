@@ -161,19 +161,22 @@ const RUNTIME = `
 `;
 
 // Data the bundle can carry instead of computing at every start: the literal
-// prefixes of the built-in rules (src/scan/literal-prefix-table.ts), computed
-// here by the very literalPrefixes() of this build.
+// prefixes and anchors of the built-in rules (src/scan/literal-prefix-table.ts),
+// computed here by the very literalPrefixes() and anchorLiteral() of this build.
 const TABLE = "src/scan/literal-prefix-table.js";
 async function literalPrefixTable() {
   const { allRules } = await import(pathToFileURL(join(dist, "rules", "index.js")).href);
-  const { literalPrefixes, prefixTableKey } = await import(pathToFileURL(join(dist, "src", "scan", "literal-prefix.js")).href);
+  const { anchorLiteral, literalPrefixes, prefixTableKey } = await import(pathToFileURL(join(dist, "src", "scan", "literal-prefix.js")).href);
   const entries = new Map();
+  const anchors = new Map();
   for (const { pattern } of allRules) {
     // The arguments rule-runner.ts startPlan() passes.
     const ignoreCase = pattern.flags.includes("i");
-    entries.set(prefixTableKey(pattern.source, ignoreCase, pattern.flags), literalPrefixes(pattern.source, ignoreCase, pattern.flags));
+    const key = prefixTableKey(pattern.source, ignoreCase, pattern.flags);
+    entries.set(key, literalPrefixes(pattern.source, ignoreCase, pattern.flags));
+    anchors.set(key, anchorLiteral(pattern.source, ignoreCase, pattern.flags));
   }
-  return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED = new Map(${JSON.stringify([...entries])});`;
+  return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED = new Map(${JSON.stringify([...entries])});\nexports.PRECOMPUTED_ANCHORS = new Map(${JSON.stringify([...anchors])});`;
 }
 
 // And the keyword pass's window of each keyword of the built-in rule set

@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import vm from "node:vm";
 import { allRules } from "../../rules/index.js";
-import { literalPrefixes, prefixTableKey } from "../scan/literal-prefix.js";
+import { anchorLiteral, literalPrefixes, prefixTableKey } from "../scan/literal-prefix.js";
 import { commitFiles, GIT_TEST_ENV, git, initRepo, tempDir, writeFiles } from "../scan/test-repo.js";
 
 // The scan bundle (scripts/bundle.js, loaded by bin/vaultshift.js): built on a
@@ -167,7 +167,7 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
     importModule: (url: string) => import(url),
     require: createRequire(import.meta.url),
   }) as (id: string) => unknown;
-  const { PRECOMPUTED } = load("src/scan/literal-prefix-table.js") as { PRECOMPUTED: Map<string, string[] | null> };
+  const { PRECOMPUTED, PRECOMPUTED_ANCHORS } = load("src/scan/literal-prefix-table.js") as { PRECOMPUTED: Map<string, string[] | null>; PRECOMPUTED_ANCHORS: Map<string, unknown> };
   const keys = new Set<string>();
   for (const { pattern } of allRules) {
     const ignoreCase = pattern.flags.includes("i");
@@ -175,8 +175,13 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
     keys.add(key);
     assert.ok(PRECOMPUTED.has(key), key);
     assert.deepEqual(PRECOMPUTED.get(key), literalPrefixes(pattern.source, ignoreCase, pattern.flags), key);
+    // And the anchors (this process's table is empty: anchorLiteral computes them).
+    assert.ok(PRECOMPUTED_ANCHORS.has(key), key);
+    assert.deepEqual(PRECOMPUTED_ANCHORS.get(key), anchorLiteral(pattern.source, ignoreCase, pattern.flags), key);
   }
   assert.equal(PRECOMPUTED.size, keys.size);
+  assert.equal(PRECOMPUTED_ANCHORS.size, keys.size);
+  assert.ok([...PRECOMPUTED_ANCHORS.values()].some((a) => a !== null), "no built-in rule has an anchor: the table is not tested");
 
   // The bundle is what runs: a change made only to it shows.
   const bundleFile = join(pkg, "dist", "src", "cli", "scan.bundle.js");

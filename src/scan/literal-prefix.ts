@@ -1,4 +1,4 @@
-import { PRECOMPUTED } from "./literal-prefix-table.js";
+import { PRECOMPUTED, PRECOMPUTED_ANCHORS } from "./literal-prefix-table.js";
 
 // Literal prefixes of a rule pattern: strings one of which every match must
 // start with. A rule whose matches all start with `pat`, `sk_` or
@@ -324,6 +324,8 @@ const MAX_ANCHOR_SPREAD = 32;
 const MAX_ANCHOR_OFFSET = 128;
 
 export function anchorLiteral(source: string, ignoreCase: boolean, flags = ""): Anchor | null {
+  const known = PRECOMPUTED_ANCHORS.get(prefixTableKey(source, ignoreCase, flags));
+  if (known !== undefined) return known === null ? null : { ...known };
   const o: Options = { ignoreCase, vMode: flags.includes("v"), unicode: flags.includes("u") || flags.includes("v") };
   const found: Anchor[] = [];
   if (splitTopLevel(source)?.length !== 1) return null;
