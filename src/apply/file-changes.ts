@@ -33,6 +33,11 @@ export interface ChangeContext {
   values: string[];
   /** Skip the diffs (apply needs only the new bytes). */
   noDiffs?: boolean;
+  /**
+   * Files a browser bundle reaches → why (the plan's browser-files.ts): never
+   * rewritten (the secrets module cannot load in a browser), said when they would be.
+   */
+  browserFiles?: Map<string, string>;
 }
 
 export interface ComputedChange {
@@ -109,6 +114,11 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         ...(ctx.secretsModule ? { secretsModuleKind: ctx.secretsModule.moduleKind } : {}),
         ...(Object.keys(processAliases).length > 0 ? { processAliases } : {}),
       });
+      const browser = ctx.browserFiles?.get(file);
+      if (browser !== undefined) {
+        if (out.changed) warnings.push({ code: "rewrite-skipped", file, message: `${file} is browser code (${browser}): it is not rewritten, since the secrets module loads the Vault client, which cannot run in a browser. What it reads from the environment stays as it is; read secrets on the server and send the browser only what it may see.` });
+        continue;
+      }
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
       if (out.changed) {
         codeChanged = true;

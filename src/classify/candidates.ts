@@ -7,6 +7,7 @@ import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
 import { addInlinedNames, type InlinedName } from "./bundler-define.js";
 import { machineLocalFiles } from "./machine-local.js";
+import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./browser-files.js";
 import type { SecretKind } from "../scan/types.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
@@ -63,6 +64,12 @@ export interface CandidateSet {
    * another value (keepOverriddenDefaults): kept in their file, listed.
    */
   defaultsOverridden?: { file: string; line: number; name: string; by: string }[];
+  /** Source files a browser bundle reaches (browser-files.ts) → why: never rewritten. */
+  browserFiles?: Map<string, string>;
+  /** Variables browser code reads by name → the first such read: not moved (the bundle inlines them or has none). */
+  browserReads?: Map<string, { file: string; line: number; why: string }>;
+  /** Literal secrets in browser code: not moved (the Vault client cannot run there), reported. */
+  browserLiterals?: Candidate[];
   /** The environment each .env file was mapped to (`shared` for a layered base). */
   envEnvironments?: Record<string, string>;
   /**
@@ -175,6 +182,33 @@ function shadowLaterLoads(root: string, out: CandidateSet, order: { winner: stri
 }
 
 /**
+ * The files a browser bundle reaches, what they read from the environment,
+ * and their literal secrets (taken out of `literals`): see browser-files.ts.
+ */
+function markBrowserCode(root: string, out: CandidateSet, facts: Map<string, BrowserFacts>, literals: Candidate[], exclude: string[] = []): void {
+  const scripts: string[] = [];
+  for (const html of fg.sync(["**/*.html"], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, ...exclude], followSymbolicLinks: false })) {
+    try {
+      scripts.push(...htmlEntries(html, readFileSync(join(root, html), "utf8")));
+    } catch {
+      continue;
+    }
+  }
+  const reached = browserReached(facts, scripts);
+  if (reached.size === 0) return;
+  out.browserFiles = reached;
+  const reads = (out.browserReads = new Map());
+  for (const [file, why] of [...reached].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [name, line] of facts.get(file)?.reads ?? []) if (!reads.has(name)) reads.set(name, { file, line, why });
+  }
+  for (let i = 0; i < literals.length; i++) {
+    if (!reached.has(literals[i]!.source.file)) continue;
+    (out.browserLiterals ??= []).push(literals[i]!);
+    literals.splice(i--, 1);
+  }
+}
+
+/**
  * A loaded `.env.defaults` value is read only where no other file sets the
  * name (dotenv-defaults merges `.env` over it; dotenv-flow and
  * `process.loadEnvFile` of the more specific files first do the same). Its
@@ -249,6 +283,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const packageDirs = [...new Set(envFiles.map(dirOf))].filter((d) => existsSync(join(root, d, "package.json")));
   const loadOrder: { winner: string; loser: string; loader: string }[] = [];
   const literals: Candidate[] = [];
+  const facts = new Map<string, BrowserFacts>();
   for (const file of findSourceFiles(root, options.exclude)) {
     let text: string;
     try {
@@ -258,6 +293,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
     out.sourceFiles.push(file);
     addInlinedNames(out.inlined, file, text);
+    facts.set(file, browserFacts(file, text));
     loadedByCode.push(...layeredByCode(file, text, envFiles, packageDirs));
     for (const written of privateDotenvLoads(text)) {
       for (const f of envFiles) if (f === written || f.endsWith(`/${written}`)) (out.loadedPrivately ??= {})[f] ??= file;
@@ -284,6 +320,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       });
     }
   }
+  markBrowserCode(root, out, facts, literals, options.exclude);
   const dependencies = dependencyNames(root);
   // A `.env.defaults` is a source of the app's values only where something loads it: a
   // package that does (dotenv-defaults…) or code naming it. It then holds the lowest layer

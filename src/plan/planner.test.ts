@@ -348,3 +348,17 @@ test("a .env.defaults the code parses itself (util.parseEnv) is kept and named; 
   assert.match(w[0]!.message, /a name that \.env \(every environment's base\) also sets to another value/);
   assert.ok(!JSON.stringify(p).includes(smtp), "the value is in the plan");
 });
+
+test("browser code (DOM use) that passes the environment on whole is not rewritten and said so; a secret only the server reads moves", async () => {
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\n`,
+    "server.js": "module.exports = process.env.DB_PASSWORD;\n",
+    "widget.js": "document.title = JSON.stringify({ ...process.env });\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
+  assert.deepEqual(p.files.filter((f) => f.kind === "code").map((f) => f.file), ["server.js"]);
+  const w = p.warnings.filter((x) => x.code === "rewrite-skipped");
+  assert.deepEqual(w.map((x) => x.file), ["widget.js"]);
+  assert.match(w[0]!.message, /widget\.js is browser code \(it uses the DOM/);
+});

@@ -91,7 +91,15 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Their values stay in those files, and a file vaultshift changes anyway (package.json
   // gains a dependency) shows them as context lines of its diff: hidden there too.
   const texts = new Map<string, string[] | null>();
-  const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value)].filter((v) => v !== "");
+  const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value), ...(found.browserLiterals ?? []).map((c) => c.value)].filter((v) => v !== "");
+  for (const c of found.browserLiterals ?? []) {
+    warnings.push({
+      code: "browser-exposed",
+      file: c.source.file,
+      line: c.source.line,
+      message: `${c.source.file}:${c.source.line}: a hard-coded ${c.kind} (${redact(c.value)}) in browser code (${found.browserFiles?.get(c.source.file) ?? "a browser bundle reaches it"}): the Vault client cannot run in a browser, and the bundle ships the value, so it is not moved and the file is not rewritten. It is public already: rotate it, and have the backend make the calls that need it.`,
+    });
+  }
   const elsewhere: { file: string; line: number; ruleId: string; redacted: string }[] = elsewhereFindings.map((f) => ({ file: f.file, line: f.line, ruleId: f.ruleId, redacted: f.redacted }));
   // A tool's key file is usually git-ignored (the tree scan skips it): its secrets are listed all the same.
   const listed = new Set(elsewhere.map((f) => `${f.file}:${f.line}`));
@@ -139,6 +147,16 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         file: c.source.file,
         line: c.source.line,
         message: `${c.name} is what the app uses to reach Vault (vaultshift/runtime reads it at start-up), so it cannot be moved into Vault and stays in ${c.source.file}. Keep that file out of git, have the platform inject ${c.name} (or use AppRole or Kubernetes auth), and rotate it if it was ever committed.`,
+      });
+      continue;
+    }
+    const browserRead = c.source.type === "dotenv" && !exposed ? found.browserReads?.get(c.name) : undefined;
+    if (browserRead && !inlined.has(c.name)) {
+      warnings.push({
+        code: "browser-exposed",
+        file: c.source.file,
+        line: c.source.line,
+        message: `${c.name} looks like a secret, but ${browserRead.file}:${browserRead.line} reads it and is browser code (${browserRead.why}): a bundler either inlines it there (then the bundle, which browsers download, holds it) or leaves it undefined, and the Vault client cannot run in a browser. It is not moved and that file is not rewritten. If the browser needs it, it is public: rotate it and have the backend make the calls that need it; if that file runs only on a server, read the secret in a server module instead, then plan again.`,
       });
       continue;
     }
@@ -312,6 +330,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const types = packageTypes(root);
   const tsOutput = typescriptOutput(root);
   const rewritten = found.sourceFiles.filter((f) => {
+    if (found.browserFiles?.has(f)) return false; // never rewritten
     if (literalFiles.has(f)) return true;
     const text = bindingNames.length > 0 ? readIfExists(join(root, f))?.toString("utf8") : undefined;
     if (text === undefined) return false;
@@ -342,6 +361,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     sourceFiles: found.sourceFiles,
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     values: [...new Set([...found.secrets.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
+    ...(found.browserFiles ? { browserFiles: found.browserFiles } : {}),
   });
   warnings.push(...rewriteWarnings);
   progress({ stage: "plan", step: 2, total: 2, message: `${changes.length} files to change` });

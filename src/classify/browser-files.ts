@@ -1,0 +1,140 @@
+import { dirOf } from "../map/environment.js";
+
+// Source files a browser bundle reaches. Such a file must never import the
+// secrets module: it loads vaultshift/runtime, which needs Node (a child
+// process, the file system, an HTTP client with a token), and a bundler either
+// fails on it or ships it. What such a file reads from the environment is, in
+// the bundle, either the value inlined at build time (Parcel inlines every
+// `process.env.X` it sees, webpack's EnvironmentPlugin and the define
+// replacements of bundler-define.ts the names they list: then it is public
+// already) or `undefined`. Either way moving it changes nothing for the browser
+// and rewriting the file breaks the bundle: the secret is reported, not moved,
+// and the file is left as it is.
+//
+// A file is reached when it is a browser entry, or a file it imports
+// (relative specifiers, followed to the end):
+// - a React/Next.js client module (`"use client"`);
+// - code using the DOM (`document.…`, `window.…`, `localStorage`, `navigator.…`),
+//   which only a browser runs (a `typeof window` test is no use of it, nor a
+//   file that declares its own `window` or imports a Node built-in: a script
+//   running bundles in a fake window under Node);
+// - a `<script src>` of an HTML file of the project (Vite's and Parcel's entry);
+// - an `entry`/`entryPoints`/`input` of a webpack, esbuild or Rollup/Vite
+//   configuration that builds for the browser (not webpack's `target: "node"`,
+//   esbuild's `platform: "node"`; Rollup only for `iife`/`umd` output);
+// - a file under a folder that is by convention the browser's (`client/` at
+//   the top or under `src/`, `browser/`, `frontend/`) and imports no Node
+//   built-in (a server's API client folder does).
+
+export interface BrowserFacts {
+  /** Why the file itself is browser code, or null. */
+  root: string | null;
+  /** Relative import/require specifiers, as written. */
+  imports: string[];
+  /** Entries this file configures for a browser bundle (as written, relative to the file's directory). */
+  entries: string[];
+  /** Environment variables the file reads by name, with the line of the first read. */
+  reads: Map<string, number>;
+}
+
+const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use client\1/;
+const DOM_USE = /(?<!typeof\s+)\b(?:document|window)\.[A-Za-z_$]|\b(?:localStorage|sessionStorage)\.[a-z]|\bnavigator\.(?:userAgent|clipboard|geolocation|serviceWorker|language)\b/;
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'`])(\.{1,2}\/[^"'`\n]+)\1/g;
+const ENV_READ = /\b(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'`])([A-Za-z_$][\w$]*)\2\s*\])/g;
+const ENV_DESTRUCTURE = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env)\b/g;
+const BROWSER_FOLDER = /^(?:src\/)?client\/|(?:^|\/)(?:browser|frontend)\//;
+/** An import or require of a Node built-in: such a file runs on a server, whatever its folder. */
+const NODE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(["'])(?:node:[\w/]+|fs|path|os|child_process|net|tls|http|https|http2|cluster|worker_threads|dgram|dns|readline|zlib|stream)(?:\/[\w]+)?\1/;
+/** A bundler's entry option: the value that follows, up to 400 characters. */
+const ENTRY_OPTION = /\b(?:entry|entryPoints|input)\s*:\s*/g;
+const ENTRY_STRING = /(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|html))\1/g;
+
+/** What one source file says about the browser: read once, in the candidates' pass. */
+export function browserFacts(file: string, text: string): BrowserFacts {
+  const facts: BrowserFacts = { root: null, imports: [], entries: [], reads: new Map() };
+  if (USE_CLIENT.test(text)) facts.root = `a client module ("use client")`;
+  else if (DOM_USE.test(text) && !NODE_IMPORT.test(text) && !/\b(?:const|let|var|function)\s+(?:window|document)\b/.test(text)) facts.root = "it uses the DOM (document, window, localStorage…), which only a browser has";
+  else if (BROWSER_FOLDER.test(file) && !NODE_IMPORT.test(text)) facts.root = `it is under ${BROWSER_FOLDER.exec(file)![0].replace(/^\//, "")}, the browser's folder by convention`;
+  for (const m of text.matchAll(RELATIVE_IMPORT)) facts.imports.push(m[2]!);
+  const lineAt = (i: number) => text.slice(0, i).split("\n").length;
+  for (const m of text.matchAll(ENV_READ)) {
+    const name = m[1] ?? m[3]!;
+    if (!facts.reads.has(name)) facts.reads.set(name, lineAt(m.index));
+  }
+  for (const m of text.matchAll(ENV_DESTRUCTURE)) {
+    for (const part of m[1]!.split(",")) {
+      const name = /^\s*([A-Za-z_$][\w$]*)/.exec(part)?.[1];
+      if (name !== undefined && !facts.reads.has(name)) facts.reads.set(name, lineAt(m.index));
+    }
+  }
+  if (/(?:^|\/)(?:webpack|rollup|vite|esbuild|build)\.config\.[cm]?[jt]s$|(?:^|\/)(?:scripts\/)?build\.[cm]?[jt]s$/.test(file) && buildsForBrowser(text)) {
+    for (const m of text.matchAll(ENTRY_OPTION)) {
+      for (const s of text.slice(m.index + m[0].length, m.index + m[0].length + 400).matchAll(ENTRY_STRING)) facts.entries.push(s[2]!);
+    }
+  }
+  return facts;
+}
+
+function buildsForBrowser(text: string): boolean {
+  if (/\btarget\s*:\s*["'](?:node|async-node|electron-main)/.test(text) || /\bplatform\s*:\s*["']node["']/.test(text)) return false;
+  if (/\brollup\b/.test(text) && !/\bvite\b/.test(text)) return /\bformat\s*:\s*["'](?:iife|umd)["']/.test(text);
+  return true;
+}
+
+/** `<script src="…">` of an HTML file, as project paths (a leading `/` is the HTML file's folder, as Vite reads it). */
+export function htmlEntries(file: string, text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/<script\b[^>]*\bsrc\s*=\s*(["'])([^"'#?]+)\1/gi)) {
+    const src = m[2]!;
+    if (/^[a-z][\w+.-]*:|^\/\//i.test(src)) continue; // another origin
+    out.push(join(dirOf(file), src.replace(/^\//, "")));
+  }
+  return out;
+}
+
+/**
+ * Every source file a browser bundle reaches, with why (the entry it is
+ * reached from): the roots and entries above, then what they import.
+ */
+export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: string[]): Map<string, string> {
+  const files = new Set(facts.keys());
+  const resolve = (from: string, spec: string): string | undefined => {
+    const base = join(from, spec);
+    const stem = base.replace(/\.[cm]?js$/, "");
+    for (const c of [base, ...["ts", "tsx", "js", "jsx", "mjs", "cjs", "mts", "cts"].flatMap((e) => [`${stem}.${e}`, `${base}/index.${e}`])]) if (files.has(c)) return c;
+    return undefined;
+  };
+  const out = new Map<string, string>();
+  // Each reached file with the root its chain starts from, and why that root is browser code.
+  const queue: [string, string, string][] = [];
+  const reach = (file: string | undefined, why: string, root: string, rootWhy: string) => {
+    if (file === undefined || out.has(file)) return;
+    out.set(file, why);
+    queue.push([file, root, rootWhy]);
+  };
+  for (const [file, f] of facts) {
+    if (f.root !== null) reach(file, f.root, file, f.root);
+    for (const e of f.entries) {
+      const why = `it is an entry of the browser bundle ${file} configures`;
+      reach(resolve(dirOf(file), e), why, resolve(dirOf(file), e) ?? file, why);
+    }
+  }
+  for (const s of htmlScripts) reach(resolve("", s), "an HTML page loads it (<script src>)", resolve("", s) ?? s, "an HTML page loads it");
+  while (queue.length > 0) {
+    const [file, root, rootWhy] = queue.shift()!;
+    const via = file === root ? `imported by ${file}, which is browser code: ${rootWhy}` : `imported by ${file}, which browser code imports (${root}: ${rootWhy})`;
+    for (const spec of facts.get(file)?.imports ?? []) reach(resolve(dirOf(file), spec), via, root, rootWhy);
+  }
+  return out;
+}
+
+/** A relative path joined and normalised (`a/b` + `../c` → `a/c`); "" for the root. */
+function join(dir: string, spec: string): string {
+  const parts = dir === "" ? [] : dir.split("/");
+  for (const p of spec.split("/")) {
+    if (p === "" || p === ".") continue;
+    if (p === "..") parts.pop();
+    else parts.push(p);
+  }
+  return parts.join("/");
+}
