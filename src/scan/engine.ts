@@ -96,7 +96,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   // One pass finds the rules' keywords, the engine detectors' trigger words
   // and where the generic detector's head words start.
   const heads: number[] = [];
-  // Where the built-in detectors' anchor words are (rule-set.ts ENGINE_POSITION_KEYWORDS).
+  // Where the built-in detectors' anchor words and the environment literals are (rule-set.ts ENGINE_POSITION_KEYWORDS).
   const offsets = new Map<string, readonly number[] | null>();
   // A source map's `mappings` is generated from positions and holds no source text (source-map.ts).
   const found = scanKeywords(set, text, heads, info.kind === "sourcemap" ? mappingsRanges(text) : undefined, offsets);
@@ -114,9 +114,9 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
     if (info.kind === "js") {
       const full = parseable(text);
-      const lexical = mayReadEnv(text, found) ? lexicalEnvReferences(text, file, info.testPath, found, full) : null;
+      const lexical = mayReadEnv(text, found, offsets) ? lexicalEnvReferences(text, file, info.testPath, found, full, offsets) : null;
       // A file parsed only for environment fallbacks the lexical reader makes the walk's candidates of is not parsed.
-      const js = full && worthParsing(text, found, lexical?.exact?.covered) ? scanJavaScript(text, file, info) : null;
+      const js = full && worthParsing(text, found, lexical?.exact?.covered, offsets) ? scanJavaScript(text, file, info) : null;
       const read = js ?? (lexical?.exact ? { envReferences: lexical.envReferences, candidates: lexical.exact.candidates } : lexical);
       if (read) {
         envReferences = read.envReferences;

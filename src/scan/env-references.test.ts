@@ -36,6 +36,10 @@ test("lexical env reads: the same reads, at the same positions, as a global scan
     const got = lexicalEnvReferences(text, "app.js", false).envReferences;
     // Given the engine's keyword pass, which says which of the two literals occur: the same reads.
     assert.deepEqual(lexicalEnvReferences(text, "app.js", false, scanKeywords(compileRuleSet(allRules), text)), lexicalEnvReferences(text, "app.js", false), JSON.stringify(text));
+    // Given the pass's offsets of the two literals as well (read instead of searching the text): the same reads.
+    const offsets = new Map<string, readonly number[] | null>();
+    const found = scanKeywords(compileRuleSet(allRules), text, [], undefined, offsets);
+    assert.deepEqual(lexicalEnvReferences(text, "app.js", false, found, undefined, offsets), lexicalEnvReferences(text, "app.js", false), JSON.stringify(text));
     const want = reference(text);
     const starts = lineStarts(text);
     assert.equal(got.length, want.length, JSON.stringify(text));

@@ -8,6 +8,8 @@ import { defaultedLiteralAt, parseable } from "./js-scanner.js";
 import { endsOperand, skipBlanks } from "./operand.js";
 import { fallbackContext } from "./fallback-context.js";
 import { literalCandidate } from "./literal-candidate.js";
+import { Occurrences } from "./occurrences.js";
+import type { KeywordOffsets } from "./rule-set.js";
 
 // Environment reads found lexically, without a parser: `process.env.X`,
 // `process.env["X"]`, `process.env[name]` (dynamic), `import.meta.env.X`, with
@@ -20,7 +22,7 @@ import { literalCandidate } from "./literal-candidate.js";
 // Known limit of the lexical path: a `process.env.X` inside a comment or a
 // string is reported too.
 
-// Run at each occurrence of the two literals (found with indexOf): a global
+// Run at each occurrence of the two literals (the keyword pass's offsets, or indexOf): a global
 // scan with a leading `\b` tries every position of the text.
 const READ = /(process\.env|import\.meta\.env)(?:\.([A-Za-z_$][\w$]*)|\[[ \t]*(?:(["'`])([^"'`\n\]]*)\3|([^\]\n]{1,200}))[ \t]*\])?/y;
 const FALLBACK = /^[ \t]*(?:\?\?|\|\|)[ \t\r\n]*(["'`])((?:\\.|(?!\1)[^\\\n]){0,2000})\1/;
@@ -47,9 +49,11 @@ export interface LexicalReads {
 /**
  * `found`: the keywords of the engine's pass over this text (rule-set.ts
  * ENGINE_KEYWORDS, case-folded), when there was one: a literal it did not see
- * is not searched for. `full`: js-scanner.ts `parseable(text)`, when the caller knows it.
+ * is not searched for. `full`: js-scanner.ts `parseable(text)`, when the caller knows it. `offsets`:
+ * that pass's offsets of the two literals (rule-set.ts ENGINE_POSITION_KEYWORDS), read instead of
+ * searching the text for them.
  */
-export function lexicalEnvReferences(text: string, file: string, testPath: boolean, found?: ReadonlySet<string>, full = parseable(text)): LexicalReads {
+export function lexicalEnvReferences(text: string, file: string, testPath: boolean, found?: ReadonlySet<string>, full = parseable(text), offsets?: KeywordOffsets): LexicalReads {
   const envReferences: EnvReference[] = [];
   const candidates: Candidate[] = [];
   // Aliases and destructurings are listed where the AST would list them: in a text the scanner would
@@ -57,18 +61,20 @@ export function lexicalEnvReferences(text: string, file: string, testPath: boole
   // The fallbacks read, for the walk's candidates (only in a text the scanner would parse).
   const fallbacks: Fallback[] | null = full ? [] : null;
   const index = new LineCursor(text);
-  let p = found === undefined || found.has("process.env") ? text.indexOf("process.env") : -1;
-  let q = found === undefined || found.has("import.meta.env") ? text.indexOf("import.meta.env") : -1;
+  const processEnv = new Occurrences(text, "process.env", offsets);
+  const importMetaEnv = new Occurrences(text, "import.meta.env", offsets);
+  let p = found === undefined || found.has("process.env") ? processEnv.next(0) : -1;
+  let q = found === undefined || found.has("import.meta.env") ? importMetaEnv.next(0) : -1;
   // The end of the previous read: an occurrence inside it (`process.env[process.env.KEY]`) is part of it.
   let end = 0;
   while (p !== -1 || q !== -1) {
     let at: number;
     if (q === -1 || (p !== -1 && p < q)) {
       at = p;
-      p = text.indexOf("process.env", p + 11);
+      p = processEnv.next(p + 11);
     } else {
       at = q;
-      q = text.indexOf("import.meta.env", q + 15);
+      q = importMetaEnv.next(q + 15);
     }
     // `\b` before the literal: no word character (ASCII letter, digit, `_`) right before it.
     if (at < end || (at > 0 && isWordCode(text.charCodeAt(at - 1)))) continue;

@@ -9,6 +9,8 @@ import { envAliases, envMayYieldCandidate } from "./env-aliases.js";
 import { isProcessEnv as isProcessEnvNode, processModuleBindings } from "./process-env.js";
 import { closingQuote, endsOperand, skipBlanks } from "./operand.js";
 import { isIdentifierCode, isSpaceCode } from "./char-codes.js";
+import { Occurrences } from "./occurrences.js";
+import type { KeywordOffsets } from "./rule-set.js";
 
 // JS/TS/JSX/TSX through @babel/parser (errorRecovery on, so a file with a
 // syntax error still yields what can be read): secret literals with their
@@ -174,19 +176,20 @@ export function shouldParseJavaScript(text: string, found?: ReadonlySet<string>,
  * shouldParseJavaScript for a text known to be `parseable`. `covered`: the fallbacks whose candidates the
  * lexical reader makes as the walk would (env-references.ts `exact`): not a reason to parse.
  */
-export function worthParsing(text: string, found?: ReadonlySet<string>, covered?: ReadonlySet<number>): boolean {
-  return (mayReadEnv(text, found) && envMayYieldCandidate(text)) || hasCredentialCall(text, found, covered);
+export function worthParsing(text: string, found?: ReadonlySet<string>, covered?: ReadonlySet<number>, offsets?: KeywordOffsets): boolean {
+  return (mayReadEnv(text, found, offsets) && envMayYieldCandidate(text)) || hasCredentialCall(text, found, covered);
 }
 
 /**
  * Whether the text mentions `process.env` or `import.meta.env`, or names the process module. With `found`
  * (the engine's keyword pass, rule-set.ts ENGINE_KEYWORDS, case-folded), a text
- * without either is not searched again.
+ * without either is not searched again; with `offsets` (that pass's offsets of the two literals), the
+ * text is not searched at all.
  */
-export function mayReadEnv(text: string, found?: ReadonlySet<string>): boolean {
+export function mayReadEnv(text: string, found?: ReadonlySet<string>, offsets?: KeywordOffsets): boolean {
   return (
-    ((found?.has("process.env") ?? true) && text.includes("process.env")) ||
-    ((found?.has("import.meta.env") ?? true) && text.includes("import.meta.env")) ||
+    ((found?.has("process.env") ?? true) && new Occurrences(text, "process.env", offsets).next(0) !== -1) ||
+    ((found?.has("import.meta.env") ?? true) && new Occurrences(text, "import.meta.env", offsets).next(0) !== -1) ||
     // `import { env } from "node:process"`, `require("process")`: process.env under another name (process-env.ts).
     ((found?.has('"process"') ?? true) && text.includes('"process"')) ||
     ((found?.has("'process'") ?? true) && text.includes("'process'")) ||

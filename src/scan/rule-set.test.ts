@@ -105,6 +105,7 @@ test("each pass's anchor offsets are its own text's, and an earlier pass's offse
     "CREATE USER bob IDENTIFIED BY 'x'; see ftp://h",
     "",
     "authorization: Basic Zm9vOmJhcg== and ://",
+    "const a = process.env.A ?? PROCESS.ENV.b; import.meta.env.VITE_X; Process.Env",
     "plain again",
     ...sampleTexts(),
   ];

@@ -80,9 +80,11 @@ export const ENGINE_KEYWORDS = [
  * Engine keywords whose every offset the pass records (until one per 256 characters, like a rule's
  * prefix), so that the built-in detectors (builtin-detector.ts) run their patterns there only instead
  * of searching the whole text again: `://` (URL passwords), `authorization` (Authorization headers),
- * `identified` (SQL `IDENTIFIED BY`; `password` is at the head offsets of `pass`).
+ * `identified` (SQL `IDENTIFIED BY`; `password` is at the head offsets of `pass`); and where
+ * `process.env` and `import.meta.env` are, for the lexical environment reader (env-references.ts) and
+ * the parse pre-check (js-scanner.ts `mayReadEnv`), which searched each JS text for them twice.
  */
-export const ENGINE_POSITION_KEYWORDS = ["://", "authorization", "identified"];
+export const ENGINE_POSITION_KEYWORDS = ["://", "authorization", "identified", "process.env", "import.meta.env"];
 
 /** Offsets of ENGINE_POSITION_KEYWORDS in a text: ascending, or null when too frequent to be recorded; absent when the keyword does not occur. */
 export type KeywordOffsets = ReadonlyMap<string, readonly number[] | null>;
