@@ -286,6 +286,15 @@ export function runJob(job: ScanJob, ctx: JobContext, leaveAbove?: number): JobR
     // Never the error message: an engine error could quote the text.
     return emptyResult(bytes, "engine-error", `${file}: the scanner failed on this file (${(error as Error)?.name ?? "error"}), skipped`);
   }
+  // Most texts hold no finding: nothing to filter or convert. The filters and the map below then meet
+  // only filled arrays: an empty array's elements kind (V8 "packed SMI") differs from a filled one's, and
+  // the first finding after thousands of empty files threw the optimised runJob away (--trace-deopt:
+  // "wrong map" at `findings.length` and at the map, two recompiles of runJob per scanning thread).
+  if (engineResult.findings.length === 0) {
+    const empty = emptyResult(bytes, undefined, note);
+    empty.envReferences = engineResult.envReferences;
+    return empty;
+  }
   let raw = engineResult.findings.map((f) => (f.file === file ? f : { ...f, file }));
   if (job.kind === "text" && job.lines && raw.length > 0) raw = filterToLines(raw, new Set(job.lines));
   const inline = filterInlineAllowed(text, raw);
