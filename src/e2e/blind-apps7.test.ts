@@ -1,0 +1,88 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync } from "node:fs";
+import { join } from "node:path";
+import { PACKAGE_ROOT } from "../demo/demo.js";
+import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, movedSecrets, typescriptBuild, warningPlaces } from "./harness.js";
+
+// Round 7 of apps written without looking at the rewriter
+// (fixtures/apps-blind7/, docs/migration.md "Unseen apps, round 7"): each
+// migrated end to end against the in-process dev server, run before and after
+// in each environment (same digest), scanned, searched for planted values,
+// and rolled back byte for byte.
+
+const { suite, app, migrated } = blindRound("blind7", "apps-blind7", { links: ["dotenv"] });
+
+/** Installs stand-ins of published packages (fixtures/apps-blind7/_libs/) into the app's node_modules, as npm would. */
+const installed =
+  (...names: string[]) =>
+  (root: string) => {
+    for (const name of names) cpSync(join(PACKAGE_ROOT, "fixtures", "apps-blind7", "_libs", name), join(root, "node_modules", name), { recursive: true });
+  };
+
+const ENVS = ["development", "production"];
+
+test("SDKs that read their own variables (AWS, OpenAI, pg, Sentry, Twilio, Google ADC key file)", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("sdk-defaults", "tern-ingest", ENVS, "src/index.js", { prepare: installed("openai", "pg", "@sentry/node", "twilio", "@aws-sdk/client-s3", "@google-cloud/storage") }));
+  assertSameBehaviour(run);
+  assertNoLeakOutsideTree(run);
+  // The key file named by GOOGLE_APPLICATION_CREDENTIALS is JSON: listed, kept.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["keys/tern-ingest-sa.json:5"]);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  await assertRollback(run, suite.server);
+});
+
+test("entry points started separately by npm scripts: dotenv-cli, env-cmd, cross-env with a literal, nodemon.json env, a Makefile", { timeout: 180_000 }, async () => {
+  const run = await migrated(app("multi-entry", "osprey-jobs", ENVS, "scripts/run-all.js"));
+  assertSameBehaviour(run);
+  assertNoLeakOutsideTree(run);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  await assertRollback(run, suite.server);
+});
+
+test("Nuxt runtimeConfig overridden by NUXT_* variables the app never names", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("nuxt-runtime", "heron-shop", ENVS, "scripts/serve.mjs", { prepare: installed("nuxt") }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+const svelteSync = (root: string) => void execFileSync(process.execPath, [join(root, "node_modules", "$env", "sync.js")], { cwd: root, stdio: "pipe", timeout: 60_000 });
+
+test("SvelteKit $env/static/private (generated from the .env files) and $env/dynamic/private", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("sveltekit-env", "plover-notes", ENVS, "scripts/serve.mjs", { prepare: installed("$env"), build: svelteSync }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("Astro/Vite import.meta.env in server code, envPrefix, a PUBLIC_ token in a client component", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("astro-meta", "avocet-tickets", ENVS, "scripts/ssr.mjs"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("env-var's get(name).required() in TypeScript compiled to CommonJS, at load and lazily", { timeout: 180_000 }, async () => {
+  const run = await migrated(app("env-libs-ts", "gannet-api", ENVS, "dist/index.js", { links: ["dotenv", "typescript", "@types/node"], prepare: installed("env-var"), build: typescriptBuild }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("hardening: delete process.env[name] after reading, a plugin child that must not see them, a minted GITHUB_TOKEN written to process.env", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("harden-delete", "puffin-auth", ENVS, "src/index.js", { prepare: installed("@octokit/lite") }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("one password under two names, dotenv-expand over .env.<mode> then .env, a \\n-escaped PEM, a test replacing process.env", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("env-values", "kittiwake-billing", ENVS, "src/main.js", { prepare: installed("dotenv-expand") }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("YAML settings with ${X} and $X substituted from process.env by the app", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("yaml-subst", "grebe-cms", ENVS, "src/server.js", { links: ["dotenv", "js-yaml"] }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+void movedSecrets;
