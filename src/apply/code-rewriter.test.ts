@@ -356,6 +356,20 @@ test("a secret normalised in place or scrubbed after its first read: the write a
   assert.equal(rewrite("a.cjs", out.content).changed, false, "idempotent");
 });
 
+test("credentials scrubbed from the environment by a name known at run time: `delete process.env[name]` goes through processEnv, and the file is no .env loader", () => {
+  const src = `const held = {};\nfor (const name of ["DB_PASSWORD", "STRIPE_KEY"]) {\n  held[name] = process.env[name];\n  delete process.env[name];\n}\nmodule.exports = { held, left: process.env.DB_PASSWORD };\n`;
+  const out = rewrite("a.cjs", src);
+  assert.equal(
+    out.content,
+    `const { secrets, processEnv } = require("./secrets.js");\nconst held = {};\nfor (const name of ["DB_PASSWORD", "STRIPE_KEY"]) {\n  held[name] = processEnv[name];\n  delete processEnv[name];\n}\nmodule.exports = { held, left: secrets.DB_PASSWORD };\n`,
+  );
+  assert.deepEqual(out.warnings.map((w) => w.code), ["dynamic-env-access", "env-write"]);
+  // A dynamic write still makes a loader: its delete is left to it as well.
+  const loader = `for (const [k, v] of Object.entries(parsed)) process.env[k] = v;\ndelete process.env[other];\n`;
+  assert.equal(rewrite("l.cjs", loader).content, loader);
+  assert.equal(rewrite("a.cjs", out.content).changed, false, "idempotent");
+});
+
 test("a CommonJS .env loader reads through processEnv required where it is used (after the loader ran); its own `k in process.env` checks stay", () => {
   const src = `const parsed = parse(readFileSync(".env", "utf8"));\nfor (const k of Object.keys(parsed)) if (!(k in process.env)) process.env[k] = parsed[k];\nexports.get = (k) => process.env[k];\nexports.slack = "DB_PASSWORD" in process.env;\nObject.assign(process.env, { A: "1" });\n`;
   const out = rewrite("config.cjs", src);

@@ -209,6 +209,17 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       const name = staticKey(node);
       if (name === null) {
         const where = isEnvRoot(node.object) ? "process.env" : (node.object as { name: string }).name;
+        // `delete process.env[name]` after reading it (scrubbing credentials from the
+        // environment): through processEnv the name stops being overlaid, so secrets.X
+        // and children read nothing, as before. A dynamic write is a loader's: left alone.
+        if (isDelete(parent) && !loaderFile && overlay(node.object)) {
+          warn(
+            node,
+            "env-write",
+            `${file}:${node.loc?.start.line}: ${where}[…] is deleted here by a name known only at run time; the delete now goes through processEnv from the secrets module, so a migrated secret deleted here is gone from secrets.NAME, processEnv and the environment of child processes from then on, as it was from process.env.`,
+          );
+          return;
+        }
         if (!isWriteTarget(node, parent, key) && overlay(node.object)) {
           warn(
             node,
@@ -548,6 +559,10 @@ function destructure(
   edits.push({ start: decl.end!, end: decl.end!, text: `, { ${movedText} } = ${ident}` });
 }
 
+function isDelete(parent: Node | null): boolean {
+  return parent?.type === "UnaryExpression" && parent.operator === "delete";
+}
+
 function isWriteTarget(node: Node, parent: Node | null, key: string | null): boolean {
   if (!parent) return false;
   if (parent.type === "AssignmentExpression" && key === "left") return true;
@@ -687,7 +702,8 @@ function writesEnvDynamically(ast: File, aliases: Map<string, Node | null>, proc
   let found = false;
   walk(ast.program, (node, parent, key) => {
     if (found || !parent) return;
-    if (isMember(node) && isEnv(node.object) && staticKey(node) === null && isWriteTarget(node, parent, key)) found = true;
+    // A delete sets nothing (no VAULT_* the secrets module would need): not a loader's write.
+    if (isMember(node) && isEnv(node.object) && staticKey(node) === null && isWriteTarget(node, parent, key) && !isDelete(parent)) found = true;
     else if (isEnv(node) && writesInto(node, parent, key)) found = true;
   });
   return found;
