@@ -208,6 +208,44 @@ test("processEnv is process.env with the secrets added: passed to a child, sprea
   }
 });
 
+test("a secret deleted or replaced through processEnv stays so in a child that inherits the environment; code that replaces process.env reads the replacement", () => {
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings });
+    const imp = moduleKind === "esm" ? `import { processEnv, secrets } from "./secrets.js";` : `const { processEnv, secrets } = require("./secrets.js");`;
+    const root = project(`inherit-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.js": content,
+      "child.js": `${imp}\nprocess.stdout.write(JSON.stringify({ db: secrets.DB_PASSWORD ?? null, has: "DB_PASSWORD" in processEnv, stripe: secrets.STRIPE_KEY ?? null }));\n`,
+      "main.js": [
+        imp,
+        `const { execFileSync } = ${moduleKind === "esm" ? `await import("node:child_process")` : `require("node:child_process")`};`,
+        `const untouched = JSON.parse(execFileSync(process.execPath, ["child.js"], { encoding: "utf8" }));`,
+        `delete processEnv.DB_PASSWORD;`,
+        `processEnv.STRIPE_KEY = "minted";`,
+        `const child = JSON.parse(execFileSync(process.execPath, ["child.js"], { encoding: "utf8" }));`,
+        `const saved = process.env;`,
+        `process.env = { ...saved, STRIPE_KEY: "stub" };`,
+        `const stubbed = secrets.STRIPE_KEY;`,
+        `process.env = saved;`,
+        `console.log(JSON.stringify({ untouched, child, stubbed, restored: secrets.STRIPE_KEY }));`,
+      ].join("\n"),
+    });
+    const r = run(root, "main.js", {});
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(
+      JSON.parse(r.stdout),
+      {
+        untouched: { db: dev.DB_PASSWORD, has: true, stripe: dev.STRIPE_KEY },
+        // The child loads its own secrets, but not the ones its parent deleted or replaced in its environment.
+        child: { db: null, has: false, stripe: "minted" },
+        stubbed: "stub",
+        restored: "minted",
+      },
+      moduleKind,
+    );
+  }
+});
+
 test("the module holds locations only and is deterministic", () => {
   const a = generateSecretsModule({ language: "ts", moduleKind: "esm", app: "shop", bindings }).content;
   const b = generateSecretsModule({ language: "ts", moduleKind: "esm", app: "shop", bindings: [...bindings].reverse() }).content;
