@@ -77,6 +77,12 @@ export interface RewriteOutput {
   changed: boolean;
   edits: number;
   warnings: RewriteWarning[];
+  /**
+   * The migrated names this file reads by name (`process.env.X`, destructuring, an alias),
+   * now read from the secrets module, or already read from it (a rewritten file). A name no
+   * file reads so is read by something else: a library, the framework (see envExports).
+   */
+  reads: string[];
 }
 
 /** Object.prototype methods that test whether the object has a property. */
@@ -104,6 +110,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       content,
       changed: false,
       edits: 0,
+      reads: [],
       warnings: [
         {
           code: "unparsable-file",
@@ -121,6 +128,9 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const counts = bindingCounts(ast);
   const existing = findExistingImports(ast, input.secretsImport);
   const ident = existing.get("secrets") ?? ((counts.get("secrets") ?? 0) > 0 ? "vaultshiftSecrets" : "secrets");
+  const reads = new Set<string>();
+  // A file rewritten before (apply resuming, a second run) reads its names from the module already.
+  if (existing.has("secrets")) for (const name of bound) if (content.includes(`${ident}.${name}`) || content.includes(`${ident}[${JSON.stringify(name)}]`)) reads.add(name);
   // processEnv: process.env with the migrated secrets added (the secrets
   // module's overlay), for the uses that cannot name a secret statically.
   const envIdent = existing.get("processEnv") ?? ((counts.get("processEnv") ?? 0) > 0 ? "vaultshiftProcessEnv" : "processEnv");
@@ -268,6 +278,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
         return;
       }
       edits.push({ start: node.start!, end: node.end!, text: access(name) });
+      reads.add(name);
       return;
     }
     if (node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && isEnvObject(node.init)) {
@@ -282,7 +293,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
         );
         return;
       }
-      destructure(node, node.id, bound, publicPrefix, ident, content, edits, warn, file);
+      destructure(node, node.id, bound, publicPrefix, ident, content, edits, warn, file, false, reads);
       return;
     }
     // `const { env: { A, B = "d" } } = process`: the nested pattern is the environment's.
@@ -300,7 +311,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
             `${file}:${rest.loc?.start.line}: the rest element copies the whole environment; the migrated secrets are no longer in it. If what reads it needs them, read them from the secrets module (its processEnv export is process.env with the secrets added).`,
           );
         }
-        destructure(node, pattern, bound, publicPrefix, ident, content, edits, warn, file, true);
+        destructure(node, pattern, bound, publicPrefix, ident, content, edits, warn, file, true, reads);
       }
       return;
     }
@@ -421,7 +432,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     for (const e of edits) if (e.text === lazyEnv) e.text = envIdent;
   }
   if (loaderFile && lazyEnv === null && !importedAnyway && !clientModule && readsByName) return rewrite(input, true);
-  if (edits.length === 0) return { content, changed: false, edits: 0, warnings };
+  if (edits.length === 0) return { content, changed: false, edits: 0, warnings, reads: [...reads] };
   // An alias left with no read goes; the import is still placed by the first read it serves.
   const removals = new Set(unusedAliasRemovals(ast, content, aliases.keys(), edits, procNames));
   edits.push(...removals);
@@ -460,7 +471,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     const before = edits.filter((e) => e.end <= at).reduce((d, e) => d + e.text.length - (e.end - e.start), 0) + (inserted !== null && inserted.at <= at ? inserted.length : 0);
     out = out.slice(0, at + before) + text + out.slice(at + before);
   }
-  return { content: out, changed: out !== content, edits: applied.count, warnings };
+  return { content: out, changed: out !== content, edits: applied.count, warnings, reads: [...reads] };
 }
 
 /**
@@ -510,6 +521,8 @@ function destructure(
   file: string,
   /** The pattern is `env`'s inside a pattern of the process object: the declaration's initialiser is not the environment. */
   nested = false,
+  /** Collects the names the pattern now reads from the secrets module. */
+  reads?: Set<string>,
 ): void {
   const props = pattern.properties;
   const moved: number[] = [];
@@ -531,6 +544,7 @@ function destructure(
       return;
     }
     moved.push(i);
+    reads?.add(name);
   });
   if (moved.length === 0) return;
   if (rest) {

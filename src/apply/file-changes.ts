@@ -6,6 +6,7 @@ import { processModuleAliases } from "../plan/module-alias.js";
 import { BASE_LAYER_ENVIRONMENT, isDefaultsFile, namesEnvironment } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
+import { addLoadAfterEnvLoad } from "./env-load-import.js";
 import { secretsIn } from "./redacted-diff.js";
 import { version } from "../version.js";
 
@@ -81,6 +82,9 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   const names = ctx.bindings.map((b) => b.envName);
   const moduleFile = ctx.secretsModule?.file;
   let codeChanged = false;
+  // Names some file reads by name (now from the secrets module); the others are read by a library or the framework.
+  const readByName = new Set<string>();
+  let envExports: string[] = [];
   if (ctx.secretsModule && (names.length > 0 || ctx.literals.length > 0)) {
     const esm = ctx.secretsModule.moduleKind === "esm";
     // Node reads a .js file without import/require syntax by the `type` of its
@@ -120,10 +124,50 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         continue;
       }
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
+      for (const n of out.reads) readByName.add(n);
       if (out.changed) {
         codeChanged = true;
         add(file, "code", before, out.content, out.edits);
       }
+    }
+    // A migrated name no file reads by name was read from process.env by something else
+    // (an SDK's default credentials, `env.get("X")`, a framework's NUXT_* convention): the
+    // module sets it there when it loads, and each file that loads .env loads the module
+    // right after, so it is there from the same point on.
+    envExports = [...new Set(names)].filter((n) => !readByName.has(n) && !n.startsWith("VAULT")).sort();
+    if (envExports.length > 0) {
+      const sites: string[] = [];
+      for (const file of ctx.sourceFiles) {
+        if (file === moduleFile) continue;
+        const changed = changes.find((c) => c.file === file);
+        const before = changed?.before ?? readIfExists(join(ctx.root, file));
+        if (before === null) continue;
+        const current = changed?.after ?? before.toString("utf8");
+        if (!/dotenv|loadEnvFile/.test(current)) continue;
+        const packageType = typeOf(file);
+        const importerIsEsm = /\.jsx?$/i.test(file) ? r.moduleKindOf(file, current, packageType) === "esm" : /\.(mjs|mts)$/i.test(file);
+        const site = addLoadAfterEnvLoad(file, current, relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm), importerIsEsm ? "esm" : "cjs");
+        if (site === null) continue;
+        sites.push(`${file}:${site.line}`);
+        if (changed) {
+          changed.after = site.content;
+          if (!ctx.noDiffs) changed.diff = r.redactedDiff(file, before.toString("utf8"), site.content, secretsIn(before.toString("utf8"), ctx.values));
+        } else add(file, "code", before, site.content, 1);
+        codeChanged = true;
+      }
+      const list = envExports.join(", ");
+      warnings.push({
+        code: "library-read",
+        ...(sites.length > 0 ? { file: sites[0]!.replace(/:\d+$/, ""), line: Number(sites[0]!.replace(/^.*:/, "")) } : {}),
+        message:
+          `${list} ${envExports.length === 1 ? "is" : "are"} read by no code of the app by name: a library, the framework or a tool reads ${envExports.length === 1 ? "it" : "them"} from process.env ` +
+          `(an SDK's default credentials, a validator's env.get("X"), a framework's naming convention), where .env used to put ${envExports.length === 1 ? "it" : "them"}. ` +
+          `The secrets module now sets ${envExports.length === 1 ? "it" : "them"} in process.env when it loads (a value already set wins, as with dotenv)` +
+          (sites.length > 0
+            ? `, and is loaded right after .env is: ${sites.join(", ")}.`
+            : `; no file of the app loads .env itself (the framework or a tool does), so ${envExports.length === 1 ? "it is" : "they are"} there only once a file that imports the secrets module has run. If a library reads ${envExports.length === 1 ? "it" : "them"} before that, import the secrets module first thing in the entry point.`) +
+          ` A process that never loads the secrets module (a library's own CLI, a tool run by a script) no longer finds ${envExports.length === 1 ? "it" : "them"}: give it the value from Vault (vault kv get).`,
+      });
     }
   }
 
@@ -136,6 +180,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       bindings: [...ctx.bindings, ...ctx.literalBindings],
       layeredBase: ctx.bindings.some((b) => BASE_LAYER_ENVIRONMENT in b.environments),
       ...environmentsOfFiles(ctx.envFiles),
+      ...(envExports.length > 0 ? { envExports } : {}),
     });
     add(ctx.secretsModule.file, "secrets-module", readIfExists(join(ctx.root, ctx.secretsModule.file)), content, 1);
     // 3. The app now imports vaultshift/runtime.

@@ -246,6 +246,23 @@ test("a secret deleted or replaced through processEnv stays so in a child that i
   }
 });
 
+test("envExports: names read by a library, not by the app's code, are set in process.env when the module loads; a value already set wins", () => {
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings, envExports: ["DB_PASSWORD", "NOT_MIGRATED"] });
+    const imp = moduleKind === "esm" ? `import "./secrets.js";` : `require("./secrets.js");`;
+    const root = project(`exports-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.js": content,
+      "main.js": `${imp}\nconsole.log(JSON.stringify({ db: process.env.DB_PASSWORD ?? null, stripe: process.env.STRIPE_KEY ?? null, other: process.env.NOT_MIGRATED ?? null }));\n`,
+    });
+    assert.deepEqual(JSON.parse(run(root, "main.js", {}).stdout), { db: dev.DB_PASSWORD, stripe: null, other: null }, moduleKind);
+    assert.deepEqual(JSON.parse(run(root, "main.js", { DB_PASSWORD: "from-shell" }).stdout), { db: "from-shell", stripe: null, other: null }, moduleKind);
+    assert.deepEqual(JSON.parse(run(root, "main.js", { VAULTSHIFT_SECRETS_FROM_ENV: "1" }).stdout), { db: null, stripe: null, other: null }, moduleKind);
+  }
+  // Without envExports the module is as before: nothing is set in process.env.
+  assert.doesNotMatch(generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings }).content, /envExports/);
+});
+
 test("the module holds locations only and is deterministic", () => {
   const a = generateSecretsModule({ language: "ts", moduleKind: "esm", app: "shop", bindings }).content;
   const b = generateSecretsModule({ language: "ts", moduleKind: "esm", app: "shop", bindings: [...bindings].reverse() }).content;

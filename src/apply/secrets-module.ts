@@ -45,6 +45,13 @@ export interface SecretsModuleInput {
    * whatever the environment (see environmentsOfFiles in file-changes.ts).
    */
   fallbackEnvironment?: string;
+  /**
+   * Names no code of the app reads by name: a library, the framework or a tool
+   * reads them from process.env (an SDK's default credentials, `env.get("X")`,
+   * Nuxt's NUXT_*). The module sets them there when it loads, as the .env loader
+   * did; a value already set wins, as with dotenv.
+   */
+  envExports?: string[];
 }
 
 /** The environment a literal (hard-coded) secret is filed under: the same value everywhere. */
@@ -151,6 +158,18 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       `${exp}const environment${T(": string")} = loadedSync.environment;`,
       `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...${serving} };`,
       `const loaded${T(": Record<string, string>")} = loadedSync.values;`,
+    );
+  }
+  const envExports = [...new Set(input.envExports ?? [])].filter((n) => names.includes(n)).sort();
+  if (envExports.length > 0) {
+    push(
+      "",
+      "// Read by a library, the framework or a tool, not by name in the app's code: set in",
+      "// process.env as the .env loader did (a value already set there wins, as with dotenv).",
+      `const envExports = [${envExports.map((n) => JSON.stringify(n)).join(", ")}];`,
+      "for (const name of envExports) {",
+      "  if (!fromEnv && own.call(paths, name) && loaded[name] !== undefined && process.env[name] === undefined) process.env[name] = loaded[name];",
+      "}",
     );
   }
   push(

@@ -1,0 +1,116 @@
+import type { File, Node } from "@babel/types";
+import { parseSource, type ModuleKind } from "./code-rewriter-ast.js";
+
+// A migrated variable that no code of the app reads by name is read by
+// something vaultshift does not rewrite: an SDK's default credentials (the AWS
+// SDK's AWS_SECRET_ACCESS_KEY, OpenAI's OPENAI_API_KEY, libpq's PGPASSWORD,
+// Twilio's TWILIO_AUTH_TOKEN), a validator library (`env.get("X")`), a
+// framework's name convention (Nuxt's NUXT_API_SECRET → runtimeConfig.apiSecret).
+// Those read process.env, where the .env loader used to put the value. The
+// secrets module puts such names into process.env when it loads
+// (envExports), and this adds its load right where the file loads .env, so
+// that they are there from the same point on.
+
+/** Packages whose `config()` (or `/config` entry) loads .env files into process.env. */
+const LOADERS = ["dotenv", "dotenv-flow", "@dotenvx/dotenvx"];
+
+export interface LoadSite {
+  /** The file with the secrets module loaded after its .env load. */
+  content: string;
+  /** 1-based line of the statement that loads .env. */
+  line: number;
+}
+
+/**
+ * Adds `require("<specifier>")` after the top-level statement that loads .env
+ * (CommonJS), or `import "<specifier>"` after the import that does, else after
+ * the last import (ES modules and TypeScript: imports run before the body).
+ * Null when the file loads no .env, already loads the secrets module, or does
+ * not parse.
+ */
+export function addLoadAfterEnvLoad(file: string, content: string, specifier: string, kind: ModuleKind): LoadSite | null {
+  let ast: File;
+  try {
+    ast = parseSource(file, content);
+  } catch {
+    return null;
+  }
+  const body = ast.program.body;
+  if (body.some((s) => loadsModule(s, content, specifier))) return null;
+  const locals = loaderLocals(ast);
+  const loads = body.filter((s) => loadsEnv(s, content, locals));
+  if (loads.length === 0) return null;
+  const last = loads[loads.length - 1]!;
+  const eol = content.includes("\r\n") ? "\r\n" : "\n";
+  const semi = body.some((s) => (s.type === "ImportDeclaration" || s.type === "ExpressionStatement" || s.type === "VariableDeclaration") && content.slice(s.start!, s.end!).trimEnd().endsWith(";")) ? ";" : "";
+  const quote = /^\s*import\s[^;]*'|require\(\s*'/m.test(content) && !/^\s*import\s[^;]*"|require\(\s*"/m.test(content) ? "'" : '"';
+  const spec = quote + specifier + quote;
+  const imports = /\.[cm]?tsx?$/i.test(file) || kind === "esm" || body.some((s) => s.type === "ImportDeclaration");
+  let anchor: Node;
+  let statement: string;
+  if (imports) {
+    const importLoads = loads.filter((s) => s.type === "ImportDeclaration");
+    const allImports = body.filter((s) => s.type === "ImportDeclaration");
+    anchor = importLoads.length > 0 ? importLoads[importLoads.length - 1]! : allImports.length > 0 ? allImports[allImports.length - 1]! : last;
+    if (anchor.type !== "ImportDeclaration" && anchor !== last) anchor = last;
+    statement = `import ${spec}${semi}`;
+    // No import at all and the load is in the body: an import there still runs first (hoisted).
+    if (anchor.type !== "ImportDeclaration") return { content: statement + eol + content, line: last.loc!.start.line };
+  } else {
+    anchor = last;
+    statement = `require(${spec})${semi}`;
+  }
+  return { content: content.slice(0, anchor.end!) + eol + statement + content.slice(anchor.end!), line: last.loc!.start.line };
+}
+
+/**
+ * Local names that load .env when called: the package (`import dotenv from "dotenv"`,
+ * `const dotenv = require("dotenv")`, called as `dotenv.config()`) and its `config`
+ * (`import { config } from "dotenv"`, `const { config: load } = require("dotenv")`).
+ */
+function loaderLocals(ast: File): { packages: Set<string>; configs: Set<string> } {
+  const packages = new Set<string>();
+  const configs = new Set<string>();
+  for (const s of ast.program.body) {
+    if (s.type === "ImportDeclaration" && LOADERS.includes(s.source.value)) {
+      for (const sp of s.specifiers) {
+        if (sp.type !== "ImportSpecifier") packages.add(sp.local.name);
+        else if ((sp.imported.type === "Identifier" ? sp.imported.name : sp.imported.value) === "config") configs.add(sp.local.name);
+      }
+    }
+    if (s.type !== "VariableDeclaration") continue;
+    for (const d of s.declarations) {
+      const init = d.init;
+      if (!init || init.type !== "CallExpression" || init.callee.type !== "Identifier" || init.callee.name !== "require") continue;
+      const arg = init.arguments[0];
+      if (!arg || arg.type !== "StringLiteral" || !LOADERS.includes(arg.value)) continue;
+      if (d.id.type === "Identifier") packages.add(d.id.name);
+      else if (d.id.type === "ObjectPattern") {
+        for (const p of d.id.properties) {
+          if (p.type === "ObjectProperty" && p.key.type === "Identifier" && p.key.name === "config" && p.value.type === "Identifier") configs.add(p.value.name);
+        }
+      }
+    }
+  }
+  return { packages, configs };
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const LOADER_ALT = LOADERS.map(escape).join("|");
+const REQUIRE_LOAD = new RegExp(`require\\(\\s*["'](?:${LOADER_ALT})(?:/config["']|["']\\s*\\)\\s*\\.\\s*config\\s*\\()`);
+
+function loadsEnv(s: Node, content: string, locals: { packages: ReadonlySet<string>; configs: ReadonlySet<string> }): boolean {
+  if (s.type === "ImportDeclaration") return LOADERS.some((l) => s.source.value === `${l}/config`);
+  if (s.type === "FunctionDeclaration" || s.type === "ClassDeclaration") return false;
+  const text = content.slice(s.start!, s.end!);
+  if (REQUIRE_LOAD.test(text) || /\bprocess\s*\.\s*loadEnvFile\s*\(/.test(text)) return true;
+  for (const name of locals.packages) if (new RegExp(`(?<![\\w$.])${escape(name)}\\s*\\.\\s*config\\s*\\(`).test(text)) return true;
+  for (const name of locals.configs) if (new RegExp(`(?<![\\w$.])${escape(name)}\\s*\\(`).test(text)) return true;
+  return false;
+}
+
+function loadsModule(s: Node, content: string, specifier: string): boolean {
+  if (s.type === "ImportDeclaration") return s.source.value === specifier;
+  const text = content.slice(s.start!, s.end!);
+  return text.includes(`require("${specifier}")`) || text.includes(`require('${specifier}')`);
+}
