@@ -18,6 +18,8 @@ export type RewriteWarningCode =
   | "whole-env-use"
   /** `dotenv.parse(…)` in a file that uses the parsed values directly: the migrated keys are gone from the files. */
   | "env-file-parse"
+  /** `import.meta.env.X` of a name without a public prefix (server code): now read at run time. */
+  | "build-time-env"
   /** `dotenv.config()` in an ES module's body runs after the secrets module has loaded. */
   | "load-order"
   /** A planned literal is no longer where the plan saw it. */

@@ -112,12 +112,12 @@ test("idempotent: rewriting a rewritten file changes nothing", () => {
   }
 });
 
-test("browser-exposed prefixes and import.meta.env are reported, not rewritten; a dynamic read, a write and a delete go through processEnv", () => {
-  const src = `const a = process.env[name];\nprocess.env.STRIPE_KEY = "x";\ndelete process.env.DB_PASSWORD;\nconst m = process.env.NEXT_PUBLIC_MAPS_KEY;\nconst v = import.meta.env.STRIPE_KEY;\n`;
+test("browser-exposed prefixes are reported, not rewritten; import.meta.env of a name without one (server code) reads the secrets module; a dynamic read, a write and a delete go through processEnv", () => {
+  const src = `const a = process.env[name];\nprocess.env.STRIPE_KEY = "x";\ndelete process.env.DB_PASSWORD;\nconst m = process.env.NEXT_PUBLIC_MAPS_KEY;\nconst v = import.meta.env.STRIPE_KEY;\nconst p = import.meta.env.NEXT_PUBLIC_MAPS_KEY;\n`;
   const out = rewrite("a.js", src);
   // The dynamic read may read a migrated secret, which processEnv still holds; the write
   // and the delete reach process.env through it, and secrets.X follows them (secrets-module tests).
-  assert.equal(out.content, `import { processEnv } from "./secrets.js";\n${src.replace(/process\.env(?=\[name\]|\.STRIPE_KEY =|\.DB_PASSWORD;)/g, "processEnv")}`);
+  assert.equal(out.content, `import { secrets, processEnv } from "./secrets.js";\n${src.replace(/process\.env(?=\[name\]|\.STRIPE_KEY =|\.DB_PASSWORD;)/g, "processEnv").replace("import.meta.env.STRIPE_KEY", "secrets.STRIPE_KEY")}`);
   assert.deepEqual(
     out.warnings.map((w) => [w.code, w.line]),
     [
@@ -125,9 +125,13 @@ test("browser-exposed prefixes and import.meta.env are reported, not rewritten; 
       ["env-write", 2],
       ["env-write", 3],
       ["browser-exposed", 4],
-      ["browser-exposed", 5],
+      ["build-time-env", 5],
+      ["browser-exposed", 6],
     ],
   );
+  // In a "use client" module it stays, reported.
+  const client = `"use client";\nexport const k = import.meta.env.STRIPE_KEY;\n`;
+  assert.equal(rewrite("c.js", client).content, client);
   assert.match(out.warnings[0]!.message, /processEnv/);
 });
 

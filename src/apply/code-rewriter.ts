@@ -384,7 +384,23 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     }
     if (isImportMetaEnv(node)) {
       const name = staticKey(node as Extract<Node, { type: "MemberExpression" }>);
-      if (name && bound.has(name)) warn(node, "browser-exposed", `${file}:${node.loc?.start.line}: import.meta.env.${name} is resolved by the bundler at build time (often into client code); not rewritten.`, name);
+      if (!name || !bound.has(name)) return;
+      // Vite (Astro, SvelteKit, Nuxt, Remix on Vite) gives client code only the names under
+      // its envPrefix (VITE_, PUBLIC_, …): a migrated name without one is read by server code
+      // (SSR), where the bundler inlined it from .env at build time. It now comes from the
+      // secrets module at run time; the .env no longer holds it.
+      if (publicPrefix(name) || clientModule || isWriteTarget(node, parent, key)) {
+        warn(node, "browser-exposed", `${file}:${node.loc?.start.line}: import.meta.env.${name} is resolved by the bundler at build time (often into client code); not rewritten.`, name);
+        return;
+      }
+      edits.push({ start: node.start!, end: node.end!, text: access(name) });
+      reads.add(name);
+      warn(
+        node,
+        "build-time-env",
+        `${file}:${node.loc?.start.line}: import.meta.env.${name} (a name without the bundler's public prefix, so server code) is now read from the secrets module at run time instead of being inlined from .env at build time. If this module is also bundled for the browser (it would not get ${name} there either), keep the read in server-only code.`,
+        name,
+      );
     }
   });
 
