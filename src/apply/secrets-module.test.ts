@@ -258,6 +258,8 @@ test("envExports: names read by a library, not by the app's code, are set in pro
     assert.deepEqual(JSON.parse(run(root, "main.js", {}).stdout), { db: dev.DB_PASSWORD, stripe: null, other: null }, moduleKind);
     assert.deepEqual(JSON.parse(run(root, "main.js", { DB_PASSWORD: "from-shell" }).stdout), { db: "from-shell", stripe: null, other: null }, moduleKind);
     assert.deepEqual(JSON.parse(run(root, "main.js", { VAULTSHIFT_SECRETS_FROM_ENV: "1" }).stdout), { db: null, stripe: null, other: null }, moduleKind);
+    // A parent deleted it from the environment this process inherited: it stays deleted.
+    assert.deepEqual(JSON.parse(run(root, "main.js", { VAULTSHIFT_WRITTEN: "DB_PASSWORD" }).stdout), { db: null, stripe: null, other: null }, moduleKind);
   }
   // Without envExports the module is as before: nothing is set in process.env.
   assert.doesNotMatch(generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings }).content, /envExports/);

@@ -160,18 +160,6 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       `const loaded${T(": Record<string, string>")} = loadedSync.values;`,
     );
   }
-  const envExports = [...new Set(input.envExports ?? [])].filter((n) => names.includes(n)).sort();
-  if (envExports.length > 0) {
-    push(
-      "",
-      "// Read by a library, the framework or a tool, not by name in the app's code: set in",
-      "// process.env as the .env loader did (a value already set there wins, as with dotenv).",
-      `const envExports = [${envExports.map((n) => JSON.stringify(n)).join(", ")}];`,
-      "for (const name of envExports) {",
-      "  if (!fromEnv && own.call(paths, name) && loaded[name] !== undefined && process.env[name] === undefined) process.env[name] = loaded[name];",
-      "}",
-    );
-  }
   push(
     "",
     "// What a child process started with a scoped env (`fork(file, { env: { … } })`) needs to",
@@ -202,6 +190,20 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     "// The environment object this module saw. Code that replaces it (a test's",
     "// `process.env = { ...OLD_ENV, X: \"stub\" }`) reads from the replacement, as before.",
     "const startEnv = process.env;",
+  );
+  const envExports = [...new Set(input.envExports ?? [])].filter((n) => names.includes(n)).sort();
+  if (envExports.length > 0) {
+    push(
+      "",
+      "// Read by a library, the framework or a tool, not by name in the app's code: set in",
+      "// process.env as the .env loader did (a value already set there wins, as with dotenv).",
+      `const envExports = [${envExports.map((n) => JSON.stringify(n)).join(", ")}];`,
+      "for (const name of envExports) {",
+      "  if (!fromEnv && own.call(paths, name) && !written.has(name) && loaded[name] !== undefined && process.env[name] === undefined) process.env[name] = loaded[name];",
+      "}",
+    );
+  }
+  push(
     "// Not migrated for this environment: read the process environment, as before.",
     `const values${T(": Record<string, string | undefined>")} = {};`,
     "for (const name of names) {",

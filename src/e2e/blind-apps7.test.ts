@@ -28,7 +28,7 @@ test("SDKs that read their own variables (AWS, OpenAI, pg, Sentry, Twilio, Googl
   assertSameBehaviour(run);
   assertNoLeakOutsideTree(run);
   // The key file named by GOOGLE_APPLICATION_CREDENTIALS is JSON: listed, kept.
-  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["keys/tern-ingest-sa.json:5"]);
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["keys/tern-ingest-sa.json:4", "keys/tern-ingest-sa.json:5"]);
   assert.equal(run.result.verification.verdict, "secrets-remaining");
   await assertRollback(run, suite.server);
 });
