@@ -140,6 +140,7 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
     literals: plan.literals,
     secretsModule: plan.secretsModule,
     forceSecretsModule: plan.secretsModule !== null,
+    envExports: plan.envExports ?? [],
     sourceFiles: plan.files.filter((f) => f.kind === "code").map((f) => f.file),
     envFiles: plan.envFiles,
     values: [...values.values(), ...(dryRun ? overriddenValues(root, plan) : [])],

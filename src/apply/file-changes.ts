@@ -39,6 +39,12 @@ export interface ChangeContext {
    * rewritten (the secrets module cannot load in a browser), said when they would be.
    */
   browserFiles?: Map<string, string>;
+  /**
+   * The names the secrets module sets in process.env (read by no code by name), as the
+   * plan recorded them: apply runs on files the plan may have rewritten already, where
+   * the reads no longer look like reads of process.env. Unset: computed here.
+   */
+  envExports?: string[];
 }
 
 export interface ComputedChange {
@@ -65,7 +71,7 @@ function dirOf(file: string): string {
   return i === -1 ? "" : file.slice(0, i + 1);
 }
 
-export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes: ComputedChange[]; warnings: PlanWarning[] }> {
+export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes: ComputedChange[]; warnings: PlanWarning[]; envExports: string[] }> {
   const r = await rewriteBridge();
   const changes: ComputedChange[] = [];
   const warnings: PlanWarning[] = [];
@@ -134,7 +140,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     // (an SDK's default credentials, `env.get("X")`, a framework's NUXT_* convention): the
     // module sets it there when it loads, and each file that loads .env loads the module
     // right after, so it is there from the same point on.
-    envExports = [...new Set(names)].filter((n) => !readByName.has(n) && !n.startsWith("VAULT")).sort();
+    envExports = ctx.envExports ?? [...new Set(names)].filter((n) => !readByName.has(n)).sort();
     if (envExports.length > 0) {
       const sites: string[] = [];
       for (const file of ctx.sourceFiles) {
@@ -216,7 +222,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     const before = readIfExists(join(ctx.root, ".gitignore"));
     add(".gitignore", "gitignore", before, r.ensureGitignore(before === null ? null : before.toString("utf8")), 1);
   }
-  return { changes, warnings };
+  return { changes, warnings, envExports };
 }
 
 export function hashOf(bytes: Buffer | null): string | null {

@@ -351,7 +351,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     const keys = envKeys.get(s.file)?.migratedKeys;
     if (keys && !keys.includes(s.name)) keys.push(s.name);
   }
-  const { changes, warnings: rewriteWarnings } = await computeFileChanges({
+  const { changes, warnings: rewriteWarnings, envExports } = await computeFileChanges({
     root,
     app,
     bindings: [...bindings.values()],
@@ -382,6 +382,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     literals,
     policy: policyFor(app, mount, targets.map((t) => t.path)),
     secretsModule: changes.some((ch) => ch.kind === "secrets-module") ? secretsModule : null,
+    ...(envExports.length > 0 ? { envExports } : {}),
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     warnings,
   };

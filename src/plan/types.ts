@@ -174,6 +174,8 @@ export interface Plan {
   policy: { name: string; hcl: string };
   /** Where the generated secrets module goes and how it is imported. */
   secretsModule: { file: string; language: "ts" | "js"; moduleKind: "esm" | "cjs" } | null;
+  /** Migrated names no code reads by name (a library or the framework does): the secrets module sets them in process.env. */
+  envExports?: string[];
   /**
    * Every .env file read: its key names and those the plan migrates (names
    * only), and the environment it was mapped to (absent in older plans).
