@@ -744,3 +744,19 @@ test("a process specifier the project maps to its own module (tsconfig paths, a 
   const node = run("c.ts", `import process from "node:process";\nexport const k = process.env.STRIPE_KEY;\n`);
   assert.match(node.content, /export const k = secrets\.STRIPE_KEY;/);
 });
+
+test("SvelteKit: named imports of $env/static/private and env.X of $env/dynamic/private read the secrets module; other names and imports stay", () => {
+  const bound = ["DB_PASSWORD", "STRIPE_KEY"].map(binding);
+  const one = `import { DB_PASSWORD, STRIPE_KEY as stripe } from "$env/static/private";\n\nexport const db = { password: DB_PASSWORD, DB_PASSWORD, stripe };\n`;
+  const out = rewriteSource({ file: "src/lib/server/db.js", content: one, bindings: bound, secretsImport: "../../secrets.js", literals: [], packageType: "module" });
+  assert.equal(out.content, `import { secrets } from "../../secrets.js";\n\nexport const db = { password: secrets.DB_PASSWORD, DB_PASSWORD: secrets.DB_PASSWORD, stripe: secrets.STRIPE_KEY };\n`);
+  assert.deepEqual(out.reads.sort(), ["DB_PASSWORD", "STRIPE_KEY"]);
+  const mixed = `import { PUBLIC_SITE, DB_PASSWORD } from "$env/static/private";\nimport { env } from "$env/dynamic/private";\nexport const f = () => [DB_PASSWORD, env.STRIPE_KEY, env.PORT, PUBLIC_SITE];\n`;
+  assert.equal(
+    rewriteSource({ file: "src/hooks.server.js", content: mixed, bindings: bound, secretsImport: "./secrets.js", literals: [], packageType: "module" }).content,
+    `import { PUBLIC_SITE } from "$env/static/private";\nimport { env } from "$env/dynamic/private";\nimport { secrets } from "./secrets.js";\nexport const f = () => [secrets.DB_PASSWORD, secrets.STRIPE_KEY, env.PORT, PUBLIC_SITE];\n`,
+  );
+  // A local name declared again in the file is not trusted (no scope analysis): left alone.
+  const shadowed = `import { DB_PASSWORD } from "$env/static/private";\nfunction f(DB_PASSWORD) { return DB_PASSWORD; }\nexport const g = DB_PASSWORD;\n`;
+  assert.equal(rewriteSource({ file: "a.js", content: shadowed, bindings: bound, secretsImport: "./secrets.js", literals: [], packageType: "module" }).content, shadowed);
+});

@@ -17,6 +17,7 @@ import {
 } from "./code-rewriter-ast.js";
 import { literalEdit, type RewriteLiteral } from "./code-rewriter-literal.js";
 import { unusedAliasRemovals } from "./code-rewriter-unused.js";
+import { svelteKitEnvEdits } from "./code-rewriter-sveltekit.js";
 import { CHILD_CALLS, constantTexts, inheritedEnvCall, namesReadByStrings } from "./code-rewriter-inherit.js";
 import { dotenvConfigCall, findExistingImports, importInsertion, statementInsertion, type ImportedName } from "./code-rewriter-import.js";
 import type { SecretBinding } from "../plan/types.js";
@@ -431,6 +432,15 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     if (init) edits.push({ start: init.start!, end: init.end!, text: envIdent });
   }
 
+  // SvelteKit's $env/static/private and $env/dynamic/private (server-only modules).
+  const importRemovals: Edit[] = [];
+  if (bound.size > 0 && !clientModule && content.includes("$env/")) {
+    const sk = svelteKitEnvEdits(ast, content, bound, access, counts);
+    edits.push(...sk.edits);
+    if (sk.edits.length > 0) importRemovals.push(...sk.removals);
+    for (const n of sk.reads) reads.add(n);
+  }
+
   for (const lit of input.literals) {
     if (lit.file !== undefined && lit.file !== file) continue;
     const result = literalEdit(ast, content, lit, access(lit.name), file);
@@ -450,7 +460,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   if (loaderFile && lazyEnv === null && !importedAnyway && !clientModule && readsByName) return rewrite(input, true);
   if (edits.length === 0) return { content, changed: false, edits: 0, warnings, reads: [...reads] };
   // An alias left with no read goes; the import is still placed by the first read it serves.
-  const removals = new Set(unusedAliasRemovals(ast, content, aliases.keys(), edits, procNames));
+  const removals = new Set([...unusedAliasRemovals(ast, content, aliases.keys(), edits, procNames), ...importRemovals]);
   edits.push(...removals);
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
