@@ -33,6 +33,23 @@ test("npm scripts, compose, Serverless and shell scripts that read a moved varia
   assert.ok(!p.warnings.some((w) => w.code === "outside-use" && /PORT/.test(w.message)), "config that stays in .env is not reported");
 });
 
+test("npm scripts that load a .env file themselves (dotenv-cli -e, env-cmd -f) are named with the environment their command read", async () => {
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\nPORT=3000\n`,
+    ".env.production": `SMTP_PASSWORD=${TOKEN}\nPORT=80\n`,
+    "package.json": JSON.stringify({ name: "jobs", scripts: { start: "node index.js", cron: "dotenv -e .env.production -- node cron.js", migrate: "env-cmd -f .env node migrate.js", plain: "dotenv -e .env.staging -- node x.js" } }, null, 2) + "\n",
+    "index.js": "module.exports = process.env.DB_PASSWORD;\n",
+    "cron.js": "module.exports = process.env.SMTP_PASSWORD;\n",
+    "migrate.js": "module.exports = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  const scripts = p.warnings.filter((w) => w.code === "outside-use" && w.file === "package.json");
+  assert.deepEqual(scripts.map((w) => w.line), [5, 6]);
+  assert.match(scripts[0]!.message, /"cron" loads \.env\.production \(dotenv-cli\).*SMTP_PASSWORD.*VAULTSHIFT_ENV=production.*-v VAULTSHIFT_ENV=production/);
+  assert.match(scripts[1]!.message, /"migrate" loads \.env \(env-cmd\).*DB_PASSWORD.*VAULTSHIFT_ENV=development/);
+  assert.ok(!scripts.some((w) => w.message.includes(PW) || w.message.includes(TOKEN)));
+});
+
 test("a Cloudflare Worker project: the plan says that env bindings are not rewritten and .dev.vars secrets stay", async () => {
   const root = tree({
     "wrangler.toml": 'name = "edge"\nmain = "src/index.js"\n',

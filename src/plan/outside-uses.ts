@@ -87,6 +87,10 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         else if (inScripts && /^\s*}/.test(line)) inScripts = false;
         if (!inScripts) return;
       }
+      if (isPackage) {
+        const w = scriptEnvFileLoad(file, i + 1, line, moved);
+        if (w) warnings.push(w);
+      }
       for (const m of moved.values()) {
         const ref = m.reference.exec(line);
         if (!ref) continue;
@@ -138,6 +142,48 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
     });
   }
   return warnings;
+}
+
+/**
+ * An npm script that loads a .env file into its command's environment itself:
+ * dotenv-cli (`dotenv -e .env.production -- node x`), env-cmd (`env-cmd -f .env
+ * node x`, `.env` when no file is named). That file wins whatever NODE_ENV says,
+ * so a script of the app run that way read that file's environment; after the
+ * migration it reads the secrets of the environment NODE_ENV/VAULTSHIFT_ENV names.
+ */
+function scriptEnvFileLoad(file: string, line: number, text: string, moved: ReadonlyMap<string, Moved>): PlanWarning | null {
+  const script = /^\s*"([^"]+)"\s*:\s*"(.*)"\s*,?\s*$/.exec(text);
+  if (!script) return null;
+  const [, name, command] = script;
+  const loaded: { file: string; tool: string }[] = [];
+  const dotenvCli = /(?:^|[\s;&|])dotenv\s+((?:-[a-zA-Z]+(?:\s+[^\s-][^\s]*)?\s+)*)/.exec(command!);
+  if (dotenvCli) for (const m of dotenvCli[1]!.matchAll(/-e\s+(\S+)/g)) loaded.push({ file: m[1]!, tool: "dotenv-cli" });
+  const envCmd = /(?:^|[\s;&|])env-cmd\s+(?:(?:-f|--file)\s+(\S+)|(?:-e|--environments)\s)?/.exec(command!);
+  if (envCmd?.[1] !== undefined) loaded.push({ file: envCmd[1], tool: "env-cmd" });
+  if (loaded.length === 0) return null;
+  const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+  const names: string[] = [];
+  const environments = new Set<string>();
+  for (const l of loaded) {
+    const rel = `${dir}${l.file.replace(/^["']|["']$/g, "").replace(/^\.\//, "")}`;
+    for (const m of moved.values()) {
+      if (!m.envFiles.has(rel)) continue;
+      names.push(m.name);
+      if (m.secret.source.file === rel) environments.add(m.secret.environment);
+    }
+  }
+  if (names.length === 0) return null;
+  const env = environments.size === 1 ? [...environments][0]! : null;
+  return {
+    code: "outside-use",
+    file,
+    line,
+    message:
+      `${file}:${line}: the npm script "${name}" loads ${loaded.map((l) => `${l.file} (${l.tool})`).join(", ")} into its command's environment whatever NODE_ENV says; after the migration that file no longer holds ${[...new Set(names)].sort().join(", ")}. ` +
+      `Code of this app run by it reads them from Vault for the environment VAULTSHIFT_ENV or NODE_ENV names, which may not be that file's` +
+      (env !== null ? ` (${env}): set VAULTSHIFT_ENV=${env} for that command${loaded.some((l) => l.tool === "dotenv-cli") ? ` (dotenv-cli: \`-v VAULTSHIFT_ENV=${env}\`)` : ""}` : "") +
+      `. A tool that is not this app gets nothing for them: give it the values from Vault (vault kv get).`,
+  };
 }
 
 /** A Cloudflare Worker project: its code reads `env.X` bindings, which the secrets module cannot serve. */
