@@ -19,14 +19,16 @@ export interface LoadSite {
   content: string;
   /** 1-based line of the statement that loads .env. */
   line: number;
+  /** False: the file loads the secrets module already (content unchanged). */
+  added: boolean;
 }
 
 /**
  * Adds `require("<specifier>")` after the top-level statement that loads .env
  * (CommonJS), or `import "<specifier>"` after the import that does, else after
  * the last import (ES modules and TypeScript: imports run before the body).
- * Null when the file loads no .env, already loads the secrets module, or does
- * not parse.
+ * Null when the file loads no .env or does not parse; `added: false` when it
+ * loads the secrets module already.
  */
 export function addLoadAfterEnvLoad(file: string, content: string, specifier: string, kind: ModuleKind): LoadSite | null {
   let ast: File;
@@ -36,11 +38,11 @@ export function addLoadAfterEnvLoad(file: string, content: string, specifier: st
     return null;
   }
   const body = ast.program.body;
-  if (body.some((s) => loadsModule(s, content, specifier))) return null;
   const locals = loaderLocals(ast);
   const loads = body.filter((s) => loadsEnv(s, content, locals));
   if (loads.length === 0) return null;
   const last = loads[loads.length - 1]!;
+  if (body.some((s) => loadsModule(s, content, specifier))) return { content, line: last.loc!.start.line, added: false };
   const eol = content.includes("\r\n") ? "\r\n" : "\n";
   const semi = body.some((s) => (s.type === "ImportDeclaration" || s.type === "ExpressionStatement" || s.type === "VariableDeclaration") && content.slice(s.start!, s.end!).trimEnd().endsWith(";")) ? ";" : "";
   const quote = /^\s*import\s[^;]*'|require\(\s*'/m.test(content) && !/^\s*import\s[^;]*"|require\(\s*"/m.test(content) ? "'" : '"';
@@ -55,12 +57,12 @@ export function addLoadAfterEnvLoad(file: string, content: string, specifier: st
     if (anchor.type !== "ImportDeclaration" && anchor !== last) anchor = last;
     statement = `import ${spec}${semi}`;
     // No import at all and the load is in the body: an import there still runs first (hoisted).
-    if (anchor.type !== "ImportDeclaration") return { content: statement + eol + content, line: last.loc!.start.line };
+    if (anchor.type !== "ImportDeclaration") return { content: statement + eol + content, line: last.loc!.start.line, added: true };
   } else {
     anchor = last;
     statement = `require(${spec})${semi}`;
   }
-  return { content: content.slice(0, anchor.end!) + eol + statement + content.slice(anchor.end!), line: last.loc!.start.line };
+  return { content: content.slice(0, anchor.end!) + eol + statement + content.slice(anchor.end!), line: last.loc!.start.line, added: true };
 }
 
 /**

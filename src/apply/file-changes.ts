@@ -155,6 +155,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         const site = addLoadAfterEnvLoad(file, current, relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm), importerIsEsm ? "esm" : "cjs");
         if (site === null) continue;
         sites.push(`${file}:${site.line}`);
+        if (!site.added) continue;
         if (changed) {
           changed.after = site.content;
           if (!ctx.noDiffs) changed.diff = r.redactedDiff(file, before.toString("utf8"), site.content, secretsIn(before.toString("utf8"), ctx.values));

@@ -39,8 +39,11 @@ test("entry points started separately by npm scripts: dotenv-cli, env-cmd, cross
   // The literals in nodemon.json and in the cross-env script stay, listed.
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["nodemon.json:7", "package.json:11"]);
   assert.equal(run.result.verification.verdict, "secrets-remaining");
-  // Known change: a script under `dotenv -e .env.production` read production values in every
-  // environment (and `env-cmd -f .env` development values); their secrets now follow NODE_ENV.
+  // Known change, now said: a script under `dotenv -e .env.production` read production values in
+  // every environment (and `env-cmd -f .env` development values); their secrets now follow
+  // NODE_ENV unless VAULTSHIFT_ENV is set as the warning says. The Makefile's $(X) is named too.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "outside-use"), ["Makefile:7", "Makefile:10", "package.json:9", "package.json:10"]);
+  assert.match(run.result.plan.warnings.find((w) => w.code === "outside-use" && w.line === 9)!.message, /VAULTSHIFT_ENV=production/);
   for (const a of run.after) assert.ok(a.ok, a.error);
   await assertRollback(run, suite.server);
 });

@@ -42,7 +42,7 @@ interface Moved {
 function referencePattern(name: string): RegExp {
   const n = escapeRegExp(name);
   return new RegExp(
-    `\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])|\\benv\\(\\s*"${n}"\\s*\\)|"use_env_variable"\\s*:\\s*"${n}"`,
+    `\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$\\(${n}\\)|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])|\\benv\\(\\s*"${n}"\\s*\\)|"use_env_variable"\\s*:\\s*"${n}"`,
   );
 }
 
@@ -108,7 +108,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
           });
           continue;
         }
-        const shown = ref[0].startsWith("process.env") ? `process.env.${m.name}` : ref[0].startsWith("%") ? `%${m.name}%` : ref[0].startsWith("${env:") ? `\${env:${m.name}}` : ref[0].startsWith("${") ? `\${${m.name}}` : `$${m.name}`;
+        const shown = ref[0].startsWith("process.env") ? `process.env.${m.name}` : ref[0].startsWith("$(") ? `$(${m.name})` : ref[0].startsWith("%") ? `%${m.name}%` : ref[0].startsWith("${env:") ? `\${env:${m.name}}` : ref[0].startsWith("${") ? `\${${m.name}}` : `$${m.name}`;
         warnings.push({
           code: "outside-use",
           file,
