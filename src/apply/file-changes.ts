@@ -144,7 +144,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     if (envExports.length > 0) {
       const sites: string[] = [];
       for (const file of ctx.sourceFiles) {
-        if (file === moduleFile) continue;
+        if (file === moduleFile || ctx.browserFiles?.has(file)) continue;
         const changed = changes.find((c) => c.file === file);
         const before = changed?.before ?? readIfExists(join(ctx.root, file));
         if (before === null) continue;
