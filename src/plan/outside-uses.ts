@@ -160,7 +160,8 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
   if (dotenvCli) for (const m of dotenvCli[1]!.matchAll(/-e\s+(\S+)/g)) loaded.push({ file: m[1]!, tool: "dotenv-cli" });
   const envCmd = /(?:^|[\s;&|])env-cmd\s+(?:(?:-f|--file)\s+(\S+)|(?:-e|--environments)\s)?/.exec(command!);
   if (envCmd?.[1] !== undefined) loaded.push({ file: envCmd[1], tool: "env-cmd" });
-  if (loaded.length === 0) return null;
+  // Only a command that runs the app's code (node and its wrappers); a shell command's `$X` is said by outsideUses' reference warnings.
+  if (loaded.length === 0 || !/(?:^|[\s;&|])(?:node|nodemon|tsx|ts-node)\s/.test(command!) || [...moved.values()].some((m) => m.reference.test(command!))) return null;
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
   const names: string[] = [];
   const environments = new Set<string>();
