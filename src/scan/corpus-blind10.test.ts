@@ -38,8 +38,7 @@ const KNOWN_GAPS: KnownGaps = {
   missed: [
     "airflow/airflow.cfg:4",
     "airflow/dags/export_bq.py:8",
-    "ops/scripts/bootstrap.sh:6",
-    "ops/docker/Dockerfile:5",
+    "ops/home/deploy/.bash_history:5",
     "infra/k8s/signing-secret.yaml:8",
     "infra/k8s/signing-secret.yaml:12",
     "nostr/bot/.env:1",
