@@ -181,3 +181,16 @@ test("a licence key is a product's, except New Relic's and MaxMind's, which are 
     assert.equal(analyzeName(name).strength, "none", name);
   }
 });
+
+test("names the blind corpus 10 found unread: Fernet keys, MLflow's tracking token, a service word glued to `pass`", () => {
+  for (const name of ["fernet_key", "AIRFLOW__CORE__FERNET_KEY", "FERNET_KEY", "MLFLOW_TRACKING_TOKEN", "mlflowTrackingToken", "smtppass", "$dbpass", "MAIL_PASS".replace("_", ""), "ldappass"]) {
+    const a = analyzeName(name.replace("$", ""));
+    assert.equal(a.strength, "strong", name);
+    assert.equal(a.negative, false, name);
+  }
+  // Words that end in `pass` without being one, and tracking ids that are not MLflow's.
+  for (const name of ["bypass", "compass", "overpass", "surpass", "GA_TRACKING_TOKEN", "trackingToken"]) {
+    const a = analyzeName(name);
+    assert.ok(a.strength === "none" || a.negative, name);
+  }
+});

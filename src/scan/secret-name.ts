@@ -72,6 +72,9 @@ const KEY_STRONG_BEFORE = new Set([
   "consumer", "subscription", "write", "read", "server", "webhook", "root", "decryption", "cipher", "shared", "psk", "wireguard",
   // A pre-shared key is a secret by definition (WireGuard `PresharedKey`, IPsec, TLS-PSK).
   "preshared",
+  // A Fernet key is the symmetric key of Python cryptography's Fernet recipe (Airflow's `fernet_key`,
+  // Superset's, Django apps'): it decrypts every value stored with it (https://cryptography.io/en/latest/fernet/).
+  "fernet",
 ]);
 
 const DB_WORDS = new Set(["db", "database", "postgres", "postgresql", "pg", "mysql", "mariadb", "mongo", "mongodb", "redis", "sql", "mssql", "oracle", "cassandra", "couchdb", "elastic", "elasticsearch", "rabbitmq", "amqp", "neo4j", "clickhouse"]);
@@ -174,6 +177,9 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   if (word === "authtok") return { head: word, base: "password" };
   // `passwordsalt` (Nextcloud config.php), `secretsalt`: an application-wide salt, used as a key.
   if (/^(?:password|passwd|pw|secret|hash|auth|session|cookie)salt$/.test(word)) return { head: word, base: "salt" };
+  // `smtppass` (Joomla's configuration.php), `dbpass`, `mailpass`, `rootpass`: a service word glued to
+  // `pass`. A known first word only: `bypass`, `compass`, `surpass`, `overpass` end in `pass` too.
+  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins)pass$/.test(word)) return { head: word, base: "pass" };
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
   if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw" };
@@ -234,7 +240,7 @@ function analyze(name: string): NameAnalysis {
       }
       return { strength: "strong", kind: dbish ? "database-credential" : "password", head, negative: false };
     case "pass":
-      if (found.head !== "pass") return NONE;
+      if (found.head !== "pass") return { strength: "strong", kind: dbish || /^(?:db|sql|mysql|pg)/.test(found.head) ? "database-credential" : "password", head, negative: false };
       return { strength: before.length > 0 ? "strong" : "medium", kind: dbish ? "database-credential" : "password", head, negative: false };
     case "secret": case "secretkey":
       if (before.includes("webhook")) return { strength: "strong", kind: "webhook", head, negative: false };
@@ -250,6 +256,10 @@ function analyze(name: string): NameAnalysis {
     case "connectionstring": case "connstr":
       return { strength: "medium", kind: "connection-string", head, negative: false };
     case "token": case "bearer":
+      // MLflow's tracking server takes a bearer token (MLFLOW_TRACKING_TOKEN) beside basic auth's
+      // MLFLOW_TRACKING_PASSWORD (https://mlflow.org/docs/latest/auth/index.html): a credential, not an
+      // analytics tracking id.
+      if (prev === "tracking" && before.includes("mlflow")) return { strength: "strong", kind: "token", head, negative: false };
       if (KEY_NEGATIVE_BEFORE.has(prev) || isPublicClientToken(before)) return { ...NONE, head, negative: true };
       // The same modifiers glued to the head: `csrftoken` (Django's cookie), `xsrftoken`, `nexttoken`,
       // `pushtoken` say what `csrf_token` / `next_token` / `push_token` say.
