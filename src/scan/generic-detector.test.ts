@@ -294,9 +294,9 @@ test("builder methods named by the secret, YAML lists under a plural name, !!str
   }
 });
 
-test("isPluralName answers as /(?:key|token|secret|password)s$/i", () => {
-  const PLURAL = /(?:key|token|secret|password)s$/i;
-  const words = ["key", "KEY", "Key", "token", "TOKENS", "secret", "Secrets", "password", "PassWords", "s", "S", "api_", "x", "ke", "y", "[", "@"];
+test("isPluralName answers as /(?:key|token|secret|password|fallback)s$/i", () => {
+  const PLURAL = /(?:key|token|secret|password|fallback)s$/i;
+  const words = ["key", "KEY", "Key", "token", "TOKENS", "secret", "Secrets", "password", "PassWords", "FALLBACK", "fallback", "s", "S", "api_", "x", "ke", "y", "[", "@"];
   let seed = 3;
   const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
   for (let n = 0; n < 5000; n++) {

@@ -312,7 +312,9 @@ function inRanges(ranges: Array<[number, number]>, at: number): boolean {
 export function isPluralName(name: string): boolean {
   const n = name.length;
   if (n < 4 || (name.charCodeAt(n - 1) | 32) !== 115 /* s */) return false;
-  return endsWithFolded(name, n - 1, "key") || endsWithFolded(name, n - 1, "token") || endsWithFolded(name, n - 1, "secret") || endsWithFolded(name, n - 1, "password");
+  // `…_FALLBACKS`: Django's SECRET_KEY_FALLBACKS lists the previous keys, still accepted for signatures
+  // (https://docs.djangoproject.com/en/stable/ref/settings/#secret-key-fallbacks).
+  return endsWithFolded(name, n - 1, "key") || endsWithFolded(name, n - 1, "token") || endsWithFolded(name, n - 1, "secret") || endsWithFolded(name, n - 1, "password") || endsWithFolded(name, n - 1, "fallback");
 }
 
 /** `name` has `word` (lower-case ASCII letters) just before `end`, ASCII letters compared case-insensitively. */
