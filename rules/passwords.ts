@@ -1,5 +1,6 @@
 import { isCharacterTable, isLeetStandIn, isOneCharOff } from "../src/scan/placeholder-filter.js";
 import { looksLikePlaceholder } from "./build.js";
+import { shannonEntropy } from "../src/scan/rule-runner.js";
 
 // What a password found in a URL, a config file or a command line must not
 // be: a template reference, an environment expansion, a redaction, or one of
@@ -39,7 +40,11 @@ export function isRealPassword(raw: string): boolean {
   // `t0ps3cr3t`, `S3nsit1ve`: a stand-in spelt in leetspeak.
   if (isLeetStandIn(p)) return false;
   // Template references and expansions: ${X}, $X, %(x)s, {{x}}, <x>, [x], %X%, @X@.
-  if (/^[$<[{@%]|[$]\{|\{\{|%\(|%[A-Z_]+%|_here$|^put your/i.test(p)) return false;
+  if (/[$]\{|\{\{|%\(|%[A-Z_]+%|_here$|^put your/i.test(p)) return false;
+  // A reference starts with one of these; a long random string over punctuation does too, one time in
+  // fifteen (a WordPress salt from api.wordpress.org draws on 90 characters, `{`, `<`, `[`, `@`, `%`, `$`
+  // among them): 32+ characters at 5 bits each are no template.
+  if (/^[$<[{@%]/.test(p) && !(p.length >= 32 && shannonEntropy(p) >= 5)) return false;
   if (/^\*+$|^•+$/.test(p)) return false;
   // <prefix>pass / <prefix>password / …secret with a digit or two: proxypass,
   // dbpass, mypassword1, app_secret.

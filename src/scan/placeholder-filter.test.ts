@@ -343,3 +343,21 @@ test("other ecosystems' test inputs are not secrets: JWT parts, locale codes, co
   assert.equal(notSecretReason("base64_encoded_64_byte_salt"), "placeholder or default value");
   assert.equal(notSecretReason(["Xk9q", "encodedz", "Lm2T"].join("")), null, "a marker inside a random value");
 });
+
+test("0x and 64 hex digits is a 256-bit key, not a number; Supabase publishable keys and wg(8)'s example key are public", () => {
+  const key = "0x" + ["9f3c2a71", "d04e8b65", "1a7c3e9f", "b2d86a04", "e5f1c9b3", "7a2d0e86", "4c9b1f3a", "d6e02b78"].join("");
+  assert.equal(notSecretReason(key), null);
+  assert.equal(notSecretReason("0x1f"), "boolean or number");
+  assert.equal(notSecretReason("0x0200" + "ab".repeat(70)), "boolean or number", "SQL Server's hashed-password literal");
+  assert.notEqual(notSecretReason(["sb_publishable_", "Hm7Zo2IHSqp6yxtRGM4Kq_", "x9Lw3Rt2"].join("")), null);
+  assert.equal(notSecretReason(["sb_secret_", "Hm7Zo2IHSqp6yxtRGM4Kq_", "x9Lw3Rt2"].join("")), null);
+  assert.notEqual(notSecretReason(["yAnz5TF+lXXJte14tji3zlMNq", "+hd2rYUIgJBgB3fBmk="].join("")), null);
+});
+
+test("isRealPassword: a long random string that opens with `{`, `<`, `[`, `@`, `%` or `$` is no template reference", () => {
+  assert.equal(isRealPassword("{ZFkz[1;*pzSuuAM+qtjH=u)c %r?u%4si9X)T2(<<+4?Ti6G3u#zexbqzs<dKK#"), true);
+  assert.equal(isRealPassword("<Wq9#kL2;pX}v7@Rz4!mT8^bN1&yH6(cJ3)dF5_gS0+eA>"), true);
+  for (const v of ["<password>", "{db_password}", "[password]", "@DB_PASSWORD@", "%DB_PASSWORD%", "$DB_PASSWORD", "<your database password goes here>", "{{ vault_db_password }}"]) {
+    assert.equal(isRealPassword(v), false, v);
+  }
+});

@@ -34,6 +34,9 @@ const DOCUMENTED_EXAMPLES = new Set([
   // documents installed-app client secrets as not confidential
   // (https://developers.google.com/identity/protocols/oauth2/native-app).
   "d-FL95Q19q7MQmFpd7hHD0Ty",
+  // wg(8)'s example configuration: the interface PrivateKey of the manual's
+  // CONFIGURATION FILE FORMAT EXAMPLE, copied into WireGuard tutorials (https://git.zx2c4.com/wireguard-tools/about/src/man/wg.8).
+  "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=",
   // HTTP Basic (RFC 7617 §2, RFC 2617 §2): Aladdin:open sesame.
   "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
   // OpenSSL 3's "FIPS validation HMAC key" (include/openssl/fipskey.h, generated from Configure's
@@ -341,6 +344,9 @@ export function isPublicMaterial(v: string): boolean {
     // ingestion keys meant for browsers (https://posthog.com/docs/api: personal keys are "phx_").
     /^pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$/.test(v) ||
     /^phc_[A-Za-z0-9]{30,60}$/.test(v) ||
+    // Supabase's 2025 publishable keys replace the anon JWT and are meant for browsers and apps; the
+    // `sb_secret_` keys stay secrets (https://supabase.com/docs/guides/api/api-keys).
+    /^sb_publishable_[A-Za-z0-9_-]{20,60}$/.test(v) ||
     // RevenueCat's public SDK keys, one per store (appl_ App Store, goog_ Play, amzn_ Amazon, strp_ Stripe
     // web billing), are compiled into every app build; the secret ones are `sk_`
     // (https://www.revenuecat.com/docs/welcome/authentication#public-api-keys).
@@ -391,6 +397,10 @@ export function isBooleanOrNumber(v: string): boolean {
   const t = v.trim().toLowerCase();
   if (/^(?:true|false|yes|no|on|off|null|nil|none|undefined|enabled|disabled)$/.test(t)) return true;
   // Numbers, numeric ids, durations and sizes: `3000`, `1.5`, `30s`, `512mb`, `0x1f`.
+  // `0x` and exactly 64 hex digits is how a 256-bit key is written (an EVM private key, `PRIVATE_KEY=0x…`):
+  // the name judges it like any other value. Other hex (`0x1f`, SQL Server's `PASSWORD = 0x0200… HASHED`
+  // hash literal) is a number.
+  if (t.length === 66 && t.startsWith("0x") && /^0x[0-9a-f]{64}$/.test(t)) return false;
   return /^[-+]?(?:\d[\d_,]*(?:\.\d+)?(?:e[-+]?\d+)?|0x[0-9a-f]+)(?:ms|s|m|h|d|w|kb|mb|gb|k|%)?$/.test(t);
 }
 
