@@ -1,4 +1,4 @@
-import { base62, crc32 } from "../src/scan/checksum.js";
+import { base62, bech32Encode, crc32 } from "../src/scan/checksum.js";
 
 // Fake credentials for the rules' examples. They are generated (seeded, so
 // every run sees the same text) instead of written out, so that this
@@ -77,4 +77,9 @@ export function pemBody(lines = 6, seed = ""): string {
 
 export function pem(label: string, seed = "", lines = 6): string {
   return `-----BEGIN ${label}-----\n${pemBody(lines, seed)}\n-----END ${label}-----`;
+}
+
+/** A Bech32 string (BIP-173) of 32 seeded bytes under `hrp`, with a valid checksum: `nsec1…`, `npub1…`. */
+export function fakeBech32(hrp: string, seed: string): string {
+  return bech32Encode(hrp, Buffer.from(fake(HEX, 64, seed), "hex"));
 }

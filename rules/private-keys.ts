@@ -2,8 +2,9 @@ import type { Rule } from "../src/scan/types.js";
 import { notSecretReason } from "../src/scan/placeholder-filter.js";
 import { rulePlaceholderReason } from "../src/scan/rule-filter.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
+import { isValidBech32 } from "../src/scan/checksum.js";
 import { custom, withProperties } from "./build.js";
-import { B64, HEX_UPPER, fake, pem, pemBody } from "./fake.js";
+import { B64, HEX_UPPER, fake, fakeBech32, pem, pemBody } from "./fake.js";
 
 // PEM (RFC 7468): "-----BEGIN <label>-----", optional RFC 1421 headers
 // (Proc-Type/DEK-Info for legacy encrypted keys, Version/Comment for PGP
@@ -199,6 +200,49 @@ export const rules: Rule[] = [
     },
   }),
 
+  // Nostr private keys (NIP-19): Bech32 "nsec1" + 58 characters, checksum verified; the public `npub1…`
+  // and the hex forms are not matched (https://github.com/nostr-protocol/nips/blob/master/19.md).
+  custom({
+    id: "nostr-nsec",
+    description: "Nostr private key (nsec1…, NIP-19 Bech32)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://github.com/nostr-protocol/nips/blob/master/19.md",
+    keywords: ["nsec1"],
+    pattern: /(?<![a-z0-9])(?<secret>nsec1[02-9ac-hj-np-z]{58})(?![a-z0-9])/,
+    entropy: 3.5,
+    validate: isValidBech32,
+    get examples() {
+      return {
+        invalid: [`NOSTR_NSEC=${fakeBech32("nsec", "nostr")}`, `const sk = nip19.decode("${fakeBech32("nsec", "nostr2")}")`],
+        valid: [`NOSTR_NPUB=${fakeBech32("npub", "nostr3")}`, `nsec1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "nostr-bad-checksum")}`],
+      };
+    },
+  }),
+  // minisign and OpenBSD signify secret keys: an "untrusted comment:" line, then base64 starting with the
+  // algorithm bytes "Ed" and the KDF ("Sc" scrypt / "BK" bcrypt), which encode as "RWRT…" and "RWRC…"
+  // (https://jedisct1.github.io/minisign/#secret-key-format, signify(1)). Public keys ("RWQ…", "RWS…")
+  // and signatures have other algorithm bytes. An encrypted key still signs releases once its often
+  // empty password is guessed, and minisign's `-W` writes it unencrypted.
+  custom({
+    id: "minisign-signify-secret-key",
+    description: "minisign or signify secret key (untrusted comment + RWRT…/RWRC… base64)",
+    kind: "private-key",
+    severity: "high",
+    docs: "https://jedisct1.github.io/minisign/",
+    keywords: ["untrusted comment"],
+    pattern: /untrusted comment:[^\r\n]{0,120}secret key[^\r\n]{0,60}(?:\r?\n|\\r?\\n)[ \t]{0,16}(?<secret>RWR[TC][A-Za-z0-9+/]{100,300}={0,2})(?![A-Za-z0-9+/=])/,
+    entropy: 4.5,
+    get examples() {
+      return {
+        invalid: [
+          `untrusted comment: minisign encrypted secret key\nRWRTY0Iy${fake(B64, 204, "minisign")}`,
+          `  signify.sec: |\n    untrusted comment: signify secret key\n    RWRCSwAAAA${fake(B64, 128, "signify")}==`,
+        ],
+        valid: [`untrusted comment: minisign public key 8A1C4A1B2A3F4E5D\nRWQ${fake(B64, 53, "minisign-pub")}`, `untrusted comment: signature from minisign secret key\nRWQ${fake(B64, 97, "minisign-sig")}==`],
+      };
+    },
+  }),
   // JSON Web Keys: the private part of an RSA/EC/OKP key is the "d" member
   // (RFC 7517 §9.3, RFC 7518 §6.2.2.1/§6.3.2.1, RFC 8037 §2).
   custom({

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import * as zlib from "node:zlib";
-import { base62, crc32, hasJwtHeader, isPlausibleUuid, isPypiMacaroon, isValidGitHubToken, isValidNpmToken } from "./checksum.js";
+import { base62, bech32Encode, crc32, hasJwtHeader, isPlausibleUuid, isPypiMacaroon, isValidBech32, isValidGitHubToken, isValidNpmToken } from "./checksum.js";
 
 // Tokens are built here from random bodies with an independent CRC32 (node's
 // zlib.crc32, present since Node 20.15, else a bitwise implementation written
@@ -113,5 +113,18 @@ describe("checksum: structure checks", () => {
     assert.equal(isPlausibleUuid(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`), true);
     assert.equal(isPlausibleUuid("00000000-0000-0000-0000-000000000000"), false);
     assert.equal(isPlausibleUuid("12345678-1234-1234-1234-123456789012"), false);
+  });
+
+  it("Bech32: BIP-173's valid test vectors pass, one changed character fails, and bech32Encode's output passes", () => {
+    // https://github.com/bitcoin/bips/blob/master/bip-0173.mediawiki#test-vectors
+    for (const v of ["a12uel5l", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxw", "split1checkupstagehandshakeupstreamerranterredcaperred2y9e3w", "?1ezyfcl"]) assert.equal(isValidBech32(v), true, v);
+    for (const v of ["a12uel5m", "abcdef1qpzry9x8gf2tvdw0s3jn54khce6mua7lmqqqxx", "A12UEL5L", "a1uel5l", "abcdef1bpzry"]) assert.equal(isValidBech32(v), false, v);
+    for (let i = 0; i < 20; i++) {
+      const s = bech32Encode("nsec", randomBytes(32));
+      assert.match(s, /^nsec1[02-9ac-hj-np-z]{58}$/);
+      assert.equal(isValidBech32(s), true, s);
+      const flipped = s.slice(0, -1) + (s.endsWith("q") ? "p" : "q");
+      assert.equal(isValidBech32(flipped), false, flipped);
+    }
   });
 });

@@ -105,3 +105,61 @@ export function isPlausibleUuid(s: string): boolean {
   if (hex === "0123456789abcdef0123456789abcdef" || hex.startsWith("12345678")) return false;
   return new Set(hex).size >= 8;
 }
+
+const BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
+
+function bech32Polymod(values: number[]): number {
+  const gen = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+  let chk = 1;
+  for (const v of values) {
+    const top = chk >>> 25;
+    chk = (((chk & 0x1ffffff) << 5) ^ v) >>> 0;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) chk = (chk ^ gen[i]!) >>> 0;
+  }
+  return chk;
+}
+
+function hrpExpand(hrp: string): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < hrp.length; i++) out.push(hrp.charCodeAt(i) >> 5);
+  out.push(0);
+  for (let i = 0; i < hrp.length; i++) out.push(hrp.charCodeAt(i) & 31);
+  return out;
+}
+
+/**
+ * A lower-case Bech32 string (BIP-173: human-readable part, "1", data, 6-character checksum) whose
+ * checksum holds. Nostr keys (NIP-19 `nsec1…`/`npub1…`) and age recipients are Bech32; a random
+ * look-alike fails the check 999,999,999 times in a billion.
+ * https://github.com/bitcoin/bips/blob/master/bip-0173.mediawiki#bech32
+ */
+export function isValidBech32(s: string): boolean {
+  const sep = s.lastIndexOf("1");
+  if (sep < 1 || s.length - sep - 1 < 6 || s !== s.toLowerCase()) return false;
+  const data: number[] = [];
+  for (let i = sep + 1; i < s.length; i++) {
+    const d = BECH32.indexOf(s[i]!);
+    if (d === -1) return false;
+    data.push(d);
+  }
+  return bech32Polymod([...hrpExpand(s.slice(0, sep)), ...data]) === 1;
+}
+
+/** The Bech32 encoding of `bytes` under `hrp` (lower case), for examples and tests. */
+export function bech32Encode(hrp: string, bytes: Uint8Array): string {
+  const data: number[] = [];
+  let acc = 0;
+  let bits = 0;
+  for (const b of bytes) {
+    acc = ((acc << 8) | b) & 0xffff;
+    bits += 8;
+    while (bits >= 5) {
+      bits -= 5;
+      data.push((acc >> bits) & 31);
+    }
+  }
+  if (bits > 0) data.push((acc << (5 - bits)) & 31);
+  const pm = bech32Polymod([...hrpExpand(hrp), ...data, 0, 0, 0, 0, 0, 0]) ^ 1;
+  for (let i = 0; i < 6; i++) data.push((pm >>> (5 * (5 - i))) & 31);
+  return `${hrp}1${data.map((d) => BECH32[d]).join("")}`;
+}
