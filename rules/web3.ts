@@ -2,6 +2,21 @@ import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { HEX, B64URL, ALNUM, fake } from "./fake.js";
 
+// BIP-39 words for the mnemonic examples (the first words of the English list).
+const BIP39_WORDS = ["abandon", "ability", "able", "about", "above", "absent", "absorb", "abstract", "absurd", "abuse", "access", "accident", "account", "accuse", "achieve", "acid", "acoustic", "acquire", "across", "act", "action", "actor", "actress", "actual", "adapt", "add", "addict", "address", "adjust", "admit", "adult", "advance"];
+const words = (n: number, seed: string): string => [...fake(ALNUM.slice(0, 32), n, seed)].map((c) => BIP39_WORDS[ALNUM.indexOf(c)]!).join(" ");
+
+/**
+ * 12, 15, 18, 21 or 24 lower-case words (BIP-39 sizes) not made of a few repeated ones: the published
+ * test phrases `test test … junk` (Hardhat, Anvil) and `abandon … about` (BIP-39's first vector) are
+ * two distinct words; a generated phrase repeats one word at most now and then.
+ */
+function isMnemonic(s: string): boolean {
+  const list = s.split(/[ \t]+/);
+  if (![12, 15, 18, 21, 24].includes(list.length) || s !== s.toLowerCase()) return false;
+  return new Set(list).size * 3 >= list.length * 2;
+}
+
 // Blockchain tooling: node-provider URLs with the key in the path, and wallet private keys in
 // Hardhat/Truffle network settings. A leaked deployer key moves the funds of every contract it owns.
 export const rules: Rule[] = [
@@ -20,6 +35,49 @@ export const rules: Rule[] = [
       return {
         invalid: [`url: "https://eth-sepolia.g.alchemy.com/v2/${fake(ALNUM, 32, "alchemy")}",`, `wss://polygon-mainnet.g.alchemy.com/v2/${fake(B64URL, 32, "alchemy2")}`],
         valid: ["https://eth-mainnet.g.alchemy.com/v2/${ALCHEMY_KEY}", "https://eth-mainnet.g.alchemy.com/v2/demo", `https://eth-mainnet.g.alchemy.com/v2/${"a".repeat(32)}`],
+      };
+    },
+  }),
+  // Infura endpoints carry the project's API key as the last path segment:
+  // https://<network>.infura.io/v3/<key>, wss://<network>.infura.io/ws/v3/<key>
+  // (https://docs.metamask.io/services/get-started/infura/).
+  custom({
+    id: "infura-api-key-url",
+    description: "Infura API key in an RPC URL (…infura.io/v3/<key>)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.metamask.io/services/get-started/infura/",
+    keywords: ["infura.io/"],
+    pattern: /(?:https|wss):\/\/[a-z0-9-]{1,63}\.infura\.io\/(?:ws\/)?v3\/(?<secret>[0-9a-f]{32})(?![0-9A-Za-z_-])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`eth_rpc_url = "https://mainnet.infura.io/v3/${fake(HEX, 32, "infura")}"`, `wss://sepolia.infura.io/ws/v3/${fake(HEX, 32, "infura2")}`],
+        valid: ["https://mainnet.infura.io/v3/${INFURA_KEY}", "https://mainnet.infura.io/v3/YOUR-PROJECT-ID", `https://mainnet.infura.io/v3/${"0".repeat(32)}`],
+      };
+    },
+  }),
+  // A wallet's BIP-39 recovery phrase (12-24 words) under a name that says so: `MNEMONIC=…`,
+  // `SEED_PHRASE=…`, Hardhat's `accounts: { mnemonic: "…" }`. It derives every private key of the wallet
+  // (https://github.com/bitcoin/bips/blob/master/bip-0039.mediawiki).
+  custom({
+    id: "bip39-mnemonic",
+    description: "BIP-39 wallet recovery phrase (mnemonic / seed phrase)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://github.com/bitcoin/bips/blob/master/bip-0039.mediawiki",
+    keywords: ["mnemonic", "seed_phrase", "seed phrase", "seedphrase", "seed-phrase", "recovery_phrase", "recovery phrase", "recoveryphrase"],
+    pattern: /(?:mnemonic|seed[_ -]?phrase|recovery[_ -]?phrase)\w{0,20}["']?[ \t]{0,4}(?:=>|:=|[:=])[ \t]{0,4}["'`]?(?<secret>[a-z]{3,8}(?:[ \t][a-z]{3,8}){11,23})(?![A-Za-z])/i,
+    validate: isMnemonic,
+    get examples() {
+      return {
+        invalid: [`MNEMONIC="${words(12, "mn")}"`, `SEED_PHRASE=${words(24, "mn2")}`, `accounts: { mnemonic: "${words(12, "mn3")}" },`],
+        valid: [
+          'accounts: { mnemonic: "test test test test test test test test test test test junk" }',
+          'MNEMONIC="abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"',
+          "MNEMONIC=${WALLET_MNEMONIC}",
+          "the mnemonic: a list of words that is easy to write down and read",
+        ],
       };
     },
   }),
