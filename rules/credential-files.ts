@@ -235,6 +235,8 @@ export const rules: Rule[] = [
           `define('AUTH_KEY', '${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~", 64, "wpkey")}');`,
           // The salt API's alignment, and a salt that holds printf-like `%d` and `;)` (random punctuation).
           `define( 'AUTH_SALT',        '${fake(ALNUM, 12, "wpsalt1")}%d;)${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~", 38, "wpsalt2")}%s|${fake(ALNUM, 8, "wpsalt3")}' );`,
+          // A salt that opens with `{` or `<`, as one in fifteen does.
+          `define( 'NONCE_SALT',       '{${fake(ALNUM + "!@#%^&*()-_[]{};:,.<>?~ ", 63, "wpsalt4")}' );`,
         ],
         valid: ["define( 'DB_PASSWORD', 'password_here' );", "define( 'AUTH_KEY', 'put your unique phrase here' );", "define( 'NONCE_SALT',       'put your unique phrase here' );", "define( 'DB_PASSWORD', getenv('DB_PASSWORD') );"],
       };
@@ -268,6 +270,25 @@ export const rules: Rule[] = [
       return {
         invalid: [`SECRET_KEY = '${fake("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50, "django")}'`, `SECRET_KEY = "django-insecure-${fake("abcdefghijklmnopqrstuvwxyz0123456789!@#$%^&*(-_=+)", 50, "django2")}"`],
         valid: ["SECRET_KEY = os.environ['DJANGO_SECRET_KEY']", "SECRET_KEY = 'django-insecure-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'"],
+      };
+    },
+  }),
+  // Magento 2 app/etc/env.php: `'crypt' => ['key' => '…']`, the key that encrypts payment and integration
+  // credentials in the database: 32 characters (hex before 2.4.7), or "base64" + a base64 key since
+  // (https://experienceleague.adobe.com/en/docs/commerce-operations/configuration-guide/files/config-reference-envphp#crypt).
+  custom({
+    id: "magento-crypt-key",
+    description: "Magento env.php crypt key (encrypts stored credentials)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://experienceleague.adobe.com/en/docs/commerce-operations/configuration-guide/files/config-reference-envphp#crypt",
+    keywords: ["'crypt'", '"crypt"'],
+    pattern: /['"]crypt['"][ \t]{0,4}=>[ \t]{0,4}(?:\[|array[ \t]{0,4}\()\s{0,60}['"]key['"][ \t]{0,4}=>[ \t]{0,4}['"](?<secret>(?:base64)?[A-Za-z0-9+/=]{32,200})['"]/,
+    entropy: 3.2,
+    get examples() {
+      return {
+        invalid: [`'crypt' => [\n    'key' => '${fake(HEX, 32, "magento")}'\n],`, `'crypt' => array ('key' => 'base64${fake(B64, 43, "magento2")}=')`],
+        valid: ["'crypt' => ['key' => getenv('MAGENTO_CRYPT_KEY')]", `'crypt' => ['key' => '${"0".repeat(32)}']`],
       };
     },
   }),

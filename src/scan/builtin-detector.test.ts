@@ -241,3 +241,17 @@ test("a Basic credential built from a literal user:password outside JavaScript: 
   ];
   for (const [file, text] of none) assert.deepEqual(found(file, text), [], `${file}: ${JSON.stringify(text)}`);
 });
+
+test("Solana keypair files: a .json file that is only an array of 64 random bytes", () => {
+  let seed = 11;
+  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 24);
+  const bytes = Array.from({ length: 64 }, next);
+  const array = bytes.join(",");
+  assert.deepEqual(hits("deploy-keypair.json", `[${array}]`), [{ ruleId: "solana-keypair-file", secret: array, at: array }]);
+  assert.equal(hits("id.json", `[\n  ${bytes.join(",\n  ")}\n]\n`).length, 1, "pretty-printed");
+  assert.deepEqual(hits("keypair.json", `[${bytes.slice(0, 63).join(",")}]`), [], "63 bytes");
+  assert.deepEqual(hits("table.json", `[${Array.from({ length: 64 }, (_, i) => i % 8).join(",")}]`), [], "a table of small numbers");
+  assert.deepEqual(hits("nums.json", `[${bytes.map((b) => b + 300).join(",")}]`), [], "not bytes");
+  assert.deepEqual(hits("keypair.txt", `[${array}]`), [], "not a .json file");
+  assert.deepEqual(hits("data.json", `{"bytes": [${array}]}`), [], "an array inside an object");
+});

@@ -115,9 +115,23 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (/(?:^|\/)openvpn\//i.test(file) || /\.ovpn$/i.test(base)) openvpnUserPass(text, base, hits);
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
+  if (base.endsWith(".json") && text.length < 1200 && text.trimStart().charCodeAt(0) === 91 /* [ */) solanaKeypair(text, hits);
   if (/\.sql$/i.test(base)) sqlInserts(text, hits, info.testPath);
   if (/\.(?:csv|tsv)$/i.test(base)) csvColumns(text, hits, info.testPath);
   return hits;
+}
+
+// A Solana keypair file (`solana-keygen new -o id.json`, Anchor's `target/deploy/<program>-keypair.json`):
+// the whole file is a JSON array of the 64 bytes of an Ed25519 keypair, the 32 of the secret key first
+// (https://docs.anza.xyz/cli/wallets/file-system). Whoever has it signs for the wallet or upgrades the program.
+function solanaKeypair(text: string, hits: BuiltinHit[]): void {
+  const m = /^\s*\[\s*((?:\d{1,3}\s*,\s*){63}\d{1,3})\s*\]\s*$/.exec(text);
+  if (!m) return;
+  const bytes = m[1]!.split(",").map((b) => Number(b.trim()));
+  // Bytes, and random ones: a table of small numbers or one value repeated is not a key.
+  if (bytes.some((b) => b > 255) || new Set(bytes).size < 32) return;
+  const start = m.index + m[0].indexOf(m[1]!);
+  hits.push({ ruleId: "solana-keypair-file", kind: "private-key", secret: m[1]!, start, end: start + m[1]!.length, confidence: 0.9, reason: "Solana keypair file (a JSON array of the 64 bytes of an Ed25519 keypair)" });
 }
 
 function railsMasterKey(text: string, hits: BuiltinHit[]): void {
