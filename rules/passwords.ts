@@ -39,12 +39,11 @@ export function isRealPassword(raw: string): boolean {
   if (isCharacterTable(raw)) return false;
   // `t0ps3cr3t`, `S3nsit1ve`: a stand-in spelt in leetspeak.
   if (isLeetStandIn(p)) return false;
-  // Template references and expansions: ${X}, $X, %(x)s, {{x}}, <x>, [x], %X%, @X@.
-  if (/[$]\{|\{\{|%\(|%[A-Z_]+%|_here$|^put your/i.test(p)) return false;
-  // A reference starts with one of these; a long random string over punctuation does too, one time in
-  // fifteen (a WordPress salt from api.wordpress.org draws on 90 characters, `{`, `<`, `[`, `@`, `%`, `$`
-  // among them): 32+ characters at 5 bits each are no template.
-  if (/^[$<[{@%]/.test(p) && !(p.length >= 32 && shannonEntropy(p) >= 5)) return false;
+  // Template references and expansions: ${X}, $X, %(x)s, {{x}}, <x>, [x], %X%, @X@. A long random string
+  // over punctuation holds such pieces now and then (a WordPress salt from api.wordpress.org draws 64 of
+  // 90 characters, `{`, `<`, `[`, `@`, `%`, `$` among them, and opens with one of them one time in fifteen):
+  // 32+ characters at 5 bits each are no template.
+  if (/^[$<[{@%]|[$]\{|\{\{|%\(|%[A-Z_]+%|_here$|^put your/i.test(p) && !(p.length >= 32 && shannonEntropy(p) >= 5)) return false;
   if (/^\*+$|^•+$/.test(p)) return false;
   // <prefix>pass / <prefix>password / …secret with a digit or two: proxypass,
   // dbpass, mypassword1, app_secret.

@@ -357,6 +357,11 @@ test("0x and 64 hex digits is a 256-bit key, not a number; Supabase publishable 
 test("isRealPassword: a long random string that opens with `{`, `<`, `[`, `@`, `%` or `$` is no template reference", () => {
   assert.equal(isRealPassword("{ZFkz[1;*pzSuuAM+qtjH=u)c %r?u%4si9X)T2(<<+4?Ti6G3u#zexbqzs<dKK#"), true);
   assert.equal(isRealPassword("<Wq9#kL2;pX}v7@Rz4!mT8^bN1&yH6(cJ3)dF5_gS0+eA>"), true);
+  assert.equal(isRealPassword("f%%#]]9S&+F O7Q,%T%Z#ot7vw%yw2>biDB=2v.&ca]]X4U2j9EAN:0`L52v%~Fl"), true, "%T% inside");
+  assert.equal(rulePlaceholderReason("OzqxRPVTBf|[BD{btpfp`C0#T=>wst-1JH^P,T]zBs^_&O@W3@c#.0~1V%+}1>*Q"), null, "=> inside");
+  assert.equal(rulePlaceholderReason("wP>ZY.$q.ky(N,{$bR1<;>&<FxYC,)):?d0m[WI<DU*+T[i8wd6 HG4-VPHM:DW~"), null, ")) inside");
+  assert.equal(rulePlaceholderReason("_authToken=null,this._lastToken=null"), "code, not a credential");
+  assert.equal(rulePlaceholderReason("a=>a.token))"), "code, not a credential");
   for (const v of ["<password>", "{db_password}", "[password]", "@DB_PASSWORD@", "%DB_PASSWORD%", "$DB_PASSWORD", "<your database password goes here>", "{{ vault_db_password }}"]) {
     assert.equal(isRealPassword(v), false, v);
   }

@@ -7,6 +7,7 @@ import {
   isSequential,
   isStandInWord,
 } from "./placeholder-filter.js";
+import { shannonEntropy } from "./entropy.js";
 
 // The post-filter for provider-rule matches. A rule's pattern already proves
 // the shape (prefix, length, checksum), so only stand-ins are removed here:
@@ -37,7 +38,10 @@ export function rulePlaceholderReason(secret: string): string | null {
   if (STRONG_MARKER.test(secret)) return "placeholder word in the value";
   // Minified code caught by a loose pattern (`_authToken=null,this._lastToken=null`): member
   // access on `this`, `null,` / `null)`, `))`, arrow functions never occur in a credential.
-  if (/\bthis\.[A-Za-z_$]|\bnull[,;)]|\)\)|=>/.test(secret)) return "code, not a credential";
+  // A random string over punctuation holds `))` or `=>` now and then (a WordPress salt from
+  // api.wordpress.org, 64 of 90 characters, does one time in five); 32+ characters at 5 bits each are no code.
+  if (/\bthis\.[A-Za-z_$]|\bnull[,;)]/.test(secret)) return "code, not a credential";
+  if (/\)\)|=>/.test(secret) && !(secret.length >= 32 && shannonEntropy(secret) >= 5)) return "code, not a credential";
   // A URL whose password is a reference or a stand-in.
   const url = /^[a-z][a-z0-9+.:-]*:\/\/[^/\s:@]*:([^\s@/]+)@/i.exec(secret);
   if (url && (isReference(url[1]!) || /^(?:password|pass|secret|changeme|\*+|x+|<[^>]*>)$/i.test(url[1]!))) return "URL with a placeholder password";
