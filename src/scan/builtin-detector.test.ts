@@ -255,3 +255,11 @@ test("Solana keypair files: a .json file that is only an array of 64 random byte
   assert.deepEqual(hits("keypair.txt", `[${array}]`), [], "not a .json file");
   assert.deepEqual(hits("data.json", `{"bytes": [${array}]}`), [], "an array inside an object");
 });
+
+test("URL passwords: a hostless URL (Airflow's slack://:<token>@/) keeps its password", () => {
+  for (const text of [`AIRFLOW_CONN_SLACK=slack://:${KEY}@/\n`, `AIRFLOW_CONN_SLACK='slack://:${KEY}@'\n`, `AIRFLOW_CONN_SLACK=slack://:${KEY}@`]) {
+    const found = detectBuiltin(text, new Set(["://"]), "compose.yml", fileInfo("compose.yml")).map((h) => [h.ruleId, h.secret]);
+    assert.deepEqual(found, [["generic-url-password", KEY]], text);
+  }
+  assert.deepEqual(detectBuiltin(`mail me at user:${KEY}@, thanks`, new Set(["://"]), "notes.md", fileInfo("notes.md")), [], "no scheme");
+});

@@ -497,7 +497,10 @@ function urlPassword(text: string, at: number, hits: BuiltinHit[], testPath: boo
     if (c === 58 /* : */ && colon === -1) colon = e;
     e++;
   }
-  if (text.charCodeAt(e) !== 64 /* @ */ || colon === -1 || !/[A-Za-z0-9[]/.test(text[e + 1] ?? "")) return;
+  // A host after the "@", or none: Airflow's connection URIs for hostless services put the token in the
+  // password and end there (`AIRFLOW_CONN_SLACK_DEFAULT=slack://:<token>@/`,
+  // https://airflow.apache.org/docs/apache-airflow/stable/howto/connection.html#uri-format).
+  if (text.charCodeAt(e) !== 64 /* @ */ || colon === -1 || !/[A-Za-z0-9[/?"'`\s]|^$/.test(text[e + 1] ?? "")) return;
   const scheme = text.slice(s, at);
   const user = text.slice(at + 3, colon);
   const password = text.slice(colon + 1, e);

@@ -135,3 +135,13 @@ test("random mixed-case letters with two-letter humps no word makes are a passwo
   assert.equal(looksLikeWords("getIdOfUserAccount"), true, "one rare hump (Of) is still words");
   assert.equal(looksLikeWords("primary_DatabaseHost"), true);
 });
+
+test("a URL with a password and no host (Airflow's slack://:<token>@) is a URL with an embedded password", () => {
+  const token = ["a8ASKoSD", "Hbb7nNRW", "xpukfkSm"].join("");
+  for (const value of [`slack://:${token}@`, `slack://:${token}@/`]) {
+    const j = judge("AIRFLOW_CONN_SLACK_ALERTS", value, "env", false);
+    assert.equal(j.secret, true, value);
+    assert.match(j.reason, /URL with an embedded password/, value);
+  }
+  assert.equal(judge("AIRFLOW_CONN_SLACK_ALERTS", "slack://:changeme@", "env", false).secret, false);
+});

@@ -24,7 +24,8 @@ const ID_WORDS = new Set(["id", "ids", "uuid", "guid"]);
 const UUID_CREDENTIAL_KINDS = new Set<SecretKind>(["api-key", "token", "password", "database-credential", "cloud-credential"]);
 
 export function urlPassword(value: string): { password: string; offset: number; scheme: string } | null {
-  const m = /^([a-z][a-z0-9+.:-]*):\/\/([^/\s:@]*):([^\s@/]+)@[^\s@]/i.exec(value);
+  // The host may be missing: Airflow's `slack://:<token>@` (builtin-detector.ts urlPassword).
+  const m = /^([a-z][a-z0-9+.:-]*):\/\/([^/\s:@]*):([^\s@/]+)@(?:[^\s@]|$)/i.exec(value);
   if (!m) return null;
   return { password: m[3]!, offset: m[1]!.length + 3 + m[2]!.length + 1, scheme: m[1]! };
 }
