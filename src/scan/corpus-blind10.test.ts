@@ -29,35 +29,20 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind10/", import.m
 
 const { secrets, traps } = readLabels(root);
 
-// First scan: 0.990 / 0.914; the floor is that minus a small margin.
-const MIN_PRECISION = 0.98;
-const MIN_RECALL = 0.9;
+// Reached 1.000 / 0.990 (first scan: 0.990 / 0.914, 0.990 / 0.919 once the generator's values were
+// ones a real file could hold); the floor is that minus a small margin.
+const MIN_PRECISION = 0.99;
+const MIN_RECALL = 0.98;
 
 // The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "airflow/airflow.cfg:4",
-    "airflow/dags/export_bq.py:8",
+    // `PGPASSWORD=Quartz,376… psql`: an unquoted value ends at a comma, as config lists do; the shell keeps it.
     "ops/home/deploy/.bash_history:5",
-    "infra/k8s/signing-secret.yaml:8",
-    "infra/k8s/signing-secret.yaml:12",
-    "nostr/bot/.env:1",
-    "nostr/bot/src/config.ts:1",
-    "web3/contracts/.env:1",
-    "web3/contracts/.env:2",
-    "web3/contracts/.env:3",
-    "web3/contracts/foundry.toml:4",
-    "web3/solana/deploy-keypair.json:1",
-    "certs/client/client-cert.yaml:2",
-    "django-portal/portal/settings/production.py:4",
+    // Phoenix's `signing_salt` (8 characters) is mixed with secret_key_base, which is the secret; too short to judge alone.
     "phoenix-chat/config/prod.exs:5",
-    "magento/app/etc/env.php:5",
-    "joomla/configuration.php:8",
   ],
-  falseAlarms: [
-    "docs/crypto/test-vectors.md:8",
-    "saas-web/lib/supabase-admin.ts:7",
-  ],
+  falseAlarms: [],
 };
 
 test("blind corpus 10: precision and recall of scan() on notebooks, shell history, key material, framework secrets and 2025-2026 platform tokens", async () => {
