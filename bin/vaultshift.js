@@ -8,18 +8,6 @@
 //
 // This file is CommonJS (bin/package.json): an ES module entry makes Node
 // start its ESM loader first, ~5 ms of CPU that the bundle never uses.
-// First of all, `scan --history` / `--since` start git log (early-git.js):
-// it walks the history on the other core while the bundle loads.
-const takeEarlyGit = process.argv[2] === "scan" && !process.env.VAULTSHIFT_NO_BUNDLE ? startEarlyGit() : undefined;
-
-function startEarlyGit() {
-  try {
-    return require("./early-git.js").startEarlyGit(process.argv.slice(3), process.cwd());
-  } catch {
-    return undefined; // the scan starts git itself
-  }
-}
-
 const { createHash } = require("node:crypto");
 const { readFileSync, statSync } = require("node:fs");
 const bundle = require("./scan-bundle.js");
@@ -54,7 +42,18 @@ function loadBundle() {
     }
   }
   if (moved) process.once("exit", () => bundle.writeAtomically(`${base}.json`, JSON.stringify(manifest)));
-  return bundle.loadBundle({ refreshCache: true, takeEarlyGit })("src/cli/process.js");
+  // The bundle will run: `scan --history` / `--since` start git log now
+  // (early-git.js), which walks the history on the other core while the
+  // bundle compiles and the engine loads. (The ES modules would not take it.)
+  return bundle.loadBundle({ refreshCache: true, takeEarlyGit: startEarlyGit() })("src/cli/process.js");
+}
+
+function startEarlyGit() {
+  try {
+    return require("./early-git.js").startEarlyGit(process.argv.slice(3), process.cwd());
+  } catch {
+    return undefined; // the scan starts git itself
+  }
 }
 
 async function main() {
