@@ -4,7 +4,6 @@ import { allRules } from "../../rules/index.js";
 import { buildKeywordTable, findKeywords, type KeywordFollow, type KeywordTable } from "./keyword-table.js";
 import { prefixFollow } from "./match-shape.js";
 import { PRECOMPUTED_FOLLOWS } from "./keyword-follow-table.js";
-import { FOREIGN_KEYWORDS } from "./foreign-words.js";
 import { HEAD_KEYWORDS } from "./secret-name.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
@@ -48,21 +47,21 @@ export interface RuleHit extends RuleMatch {
 const compiledSets = new WeakMap<Rule[], CompiledRuleSet>();
 
 /**
- * Words the engine's own detectors wait for (builtin-detector.ts, generic-detector.ts),
- * found in the same pass as the rules' keywords so that no detector searches the
- * whole text again just to learn that it has nothing to do.
- */
-/**
  * The generic detector's head words (generic-detector.ts): the pass records
  * every place one starts, so that the detector neither lower-cases the text
  * nor searches it again. Longest first where one contains another.
  */
 export const GENERIC_HEADS = HEAD_KEYWORDS;
 
+/**
+ * Words the engine's own detectors wait for (builtin-detector.ts, generic-detector.ts),
+ * found in the same pass as the rules' keywords so that no detector searches the
+ * whole text again just to learn that it has nothing to do. Their order gives the
+ * indices of those that are no rule's keyword (the bundle's tables are computed for it).
+ */
 export const ENGINE_KEYWORDS = [
   "private key", "://", "authorization", "--user", "-u ", "--pass", "--requirepass", "-password", "login", "identified", "password '", 'password "',
-  "pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring",
-  ...FOREIGN_KEYWORDS,
+  ...HEAD_KEYWORDS,
   "jwt.", "jose.", "jsonwebtoken.", "process.env", "import.meta.env", "sealedsecret",
   // The JS parse pre-check's marks (js-scanner.ts ARGV_FLAG_MARKS, the crypto calls): searching the whole
   // text for each cost more than the rest of the pre-check (`includes` of a pattern that starts with a quote

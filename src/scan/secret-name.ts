@@ -135,12 +135,15 @@ export function foldName(name: string): string {
 }
 
 /**
- * Pieces of names that can hold a head (headOf), as the engine's keyword pass (rule-set.ts GENERIC_HEADS)
- * and the generic detector (generic-detector.ts headOffsets) search texts for them, ASCII case folded.
- * Cheap to find; the name analysis throws away most hits (`keys`, `author`, `passive`). Longest first
- * where one contains another.
+ * Pieces of names that can hold a head (headOf), as the engine's keyword pass (rule-set.ts GENERIC_HEADS
+ * and ENGINE_KEYWORDS) and the generic detector (generic-detector.ts headOffsets) search texts for them,
+ * ASCII case folded. Cheap to find; the name analysis throws away most hits (`keys`, `author`,
+ * `passive`). Longest first where one is a prefix of another (`pwd`, `pw`: the detector's alternation
+ * takes the first that matches). The order is also the keyword pass's: the words no rule has as a
+ * keyword get their indices in it (rule-set.ts compileRuleSet), and the bundle's window table
+ * (scripts/bundle.js) is computed for those indices.
  */
-export const HEAD_KEYWORDS: readonly string[] = ["connectionstring", "credential", "connstr", "secret", "pepper", "bearer", "token", "creds", "pass", "auth", "salt", "hmac", "pwd", "key", "dsn", "pw", ...FOREIGN_KEYWORDS];
+export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", ...FOREIGN_KEYWORDS];
 
 const cache = new Map<string, NameAnalysis>();
 
