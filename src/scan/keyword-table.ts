@@ -378,7 +378,7 @@ interface Scratch {
   scan: ((from: number, end: number, segStart: number, segEnd: number, wideFrom: number) => number) | null;
   /** keyword-wasm.ts narrowCode, when there is WebAssembly SIMD and no keyword uses the bytes it makes of other characters. */
   narrow: ((n: number) => number) | null;
-  /** Whether narrow() returns the mask of the `other` keywords whose first two units occur (gateTables): bit i & 31 for other[i]. */
+  /** Whether narrow() returns the mask of the `other` keywords that occur (gateTables): bit i & 31 for other[i]. */
   narrowGate: boolean;
   /** Room for a text of n characters (views renewed); false when there cannot be. */
   reserve(n: number): boolean;
@@ -413,39 +413,47 @@ const OUT_CAPACITY = 4096;
 
 /**
  * narrow()'s gate (keyword-wasm.ts narrowCode) for the table's `other` keywords: each keyword's
- * first UTF-16 unit → an id, and per id the second units that follow it in a keyword, with the
- * mask bit (i & 31) of each `other[i]` starting with the two. Null unless every one starts above
- * U+00FF (otherGate) and there are at most 255 first units. The mask is per keyword, not per
- * script: a text in Cyrillic that holds `па` and `ск` but no `то` or `кл` is searched for `пароль`
- * and `секрет` only, a bundle with one `口` in it for no keyword unless `口令` is there. A lower-case
- * ASCII letter as second unit stands for both cases, as in the keyword's pattern (buildKeywordTable).
+ * first UTF-16 unit → an id, and per id an entry for each keyword starting with it (two for a
+ * lower-case ASCII letter as second unit: either case), with the keyword's mask bit (i & 31 for
+ * `other[i]`), its units and length; `units` (u16 pairs: the unit, the bits OR'ed into the text's
+ * before comparing) is placed at `unitsAt` in the module's memory. Null unless every keyword starts
+ * above U+00FF (otherGate) and there are at most 255 first units. The mask says which keywords
+ * occur: a bundle with one `口` or `ст` in it is searched for none, a text in Cyrillic only for the
+ * Cyrillic words it holds.
  */
-function gateTables(t: KeywordTable): { first: Uint8Array; start: Int32Array; pairs: Int32Array } | null {
+function gateTables(t: KeywordTable): { first: Uint8Array; start: Int32Array; entries: number[]; units: Uint16Array } | null {
   if (t.otherGate === null) return null;
   const ids = new Map<number, number>();
-  const seconds: Array<Map<number, number>> = [new Map()];
+  const lists: number[][][] = [[]];
+  const units: number[] = [];
   t.other.forEach(({ k }, i) => {
     const word = t.keywords[k]!;
     const u = word.charCodeAt(0);
     let id = ids.get(u);
     if (id === undefined) {
       ids.set(u, (id = ids.size + 1));
-      seconds.push(new Map());
+      lists.push([]);
+    }
+    const unitsAt = 2 * units.length;
+    for (let x = 0; x < word.length; x++) {
+      const c = word.charCodeAt(x);
+      units.push(c, c >= 97 && c <= 122 ? 0x20 : 0);
     }
     const v = word.charCodeAt(1);
-    for (const w of v >= 97 && v <= 122 ? [v, v - 32] : [v]) seconds[id]!.set(w, (seconds[id]!.get(w) ?? 0) | (1 << (i & 31)));
+    // The address is relative to `units` here; wasmScratch adds where it is placed.
+    for (const w of v >= 97 && v <= 122 ? [v, v - 32] : [v]) lists[id]!.push([w, 1 << (i & 31), unitsAt, word.length]);
   });
   if (ids.size > 255) return null;
   const first = new Uint8Array(65536);
   for (const [u, id] of ids) first[u] = id;
   const start = new Int32Array(ids.size + 2);
-  const pairs: number[] = [];
+  const entries: number[] = [];
   for (let id = 1; id <= ids.size; id++) {
-    start[id] = 4 * pairs.length;
-    for (const [w, mask] of seconds[id]!) pairs.push(w, mask);
+    start[id] = 4 * entries.length;
+    for (const e of lists[id]!) entries.push(...e);
   }
-  start[ids.size + 1] = 4 * pairs.length;
-  return { first, start, pairs: Int32Array.from(pairs) };
+  start[ids.size + 1] = 4 * entries.length;
+  return { first, start, entries, units: Uint16Array.from(units) };
 }
 
 /** The tables copied into a WebAssembly module's memory, or null where WebAssembly is unavailable. */
@@ -486,10 +494,12 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   const outLength = 1 + 2 * (OUT_CAPACITY + 4 * largestSlot);
   layout.out = place(4 * outLength);
   const gate = gateTables(t);
+  let gateUnits = 0;
   if (gate !== null) {
     layout.gateFirst = place(gate.first.byteLength);
     layout.gateStart = place(gate.start.byteLength);
-    layout.gatePairs = place(gate.pairs.byteLength);
+    layout.gatePairs = place(4 * gate.entries.length);
+    gateUnits = place(gate.units.byteLength);
   }
   layout.text = place(0);
   const instance = instantiateScan(layout, Math.ceil((layout.text + PAGE) / PAGE), t.simd);
@@ -514,7 +524,8 @@ function wasmScratch(t: KeywordTable): Scratch | null {
   if (gate !== null) {
     copy(layout.gateFirst, gate.first);
     copy(layout.gateStart, gate.start);
-    copy(layout.gatePairs, gate.pairs);
+    copy(layout.gatePairs, Int32Array.from(gate.entries, (v, i) => ((i & 3) === 2 ? gateUnits + v : v)));
+    copy(gateUnits, gate.units);
   }
   const s: Scratch = {
     bytes: new Uint8Array(0),
@@ -716,7 +727,7 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
   if (table.other.length > 0) {
     const other = table.other;
     if (scratch.narrowGate) {
-      // narrow() saw which keywords' first two units occur (~8% of the text searched before, by length).
+      // narrow() saw which keywords occur: searched for where they are, in the texts that hold them only.
       const mask = pass.gateMask;
       if (mask !== 0) for (let i = 0; i < other.length; i++) if (((mask >>> (i & 31)) & 1) === 1) otherKeyword(text, other[i]!.k, other[i]!.pattern, segments, limit, sink, found);
     } else if (table.otherGate === null || (pass.gateHit ?? hasGateCharacter(table.otherGate, text, pass.wideFrom))) {

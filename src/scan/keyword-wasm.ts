@@ -36,8 +36,10 @@ export interface WasmLayout {
    * narrow()'s gate for the keywords above U+00FF (keyword-table.ts `other`), 0 when there is none:
    * `gateFirst`, 65,536 bytes, a UTF-16 unit → the id of the keywords it is the first unit of (1-255,
    * 0 for none); `gateStart`, id → the byte offset in `gatePairs` of its entries (i32, id + 1 ends
-   * them); `gatePairs`, entries of two i32: a second unit and the mask bits of the keywords that
-   * start with the two units.
+   * them); `gatePairs`, entries of four i32, one per keyword and spelling of its second unit: the
+   * second unit, the keyword's mask bit, the address of its units and its length. A keyword's units
+   * are pairs of u16, the unit and what to OR into the text's unit before comparing them (0x20 for
+   * a lower-case ASCII letter, which matches either case; 0 otherwise).
    */
   gateFirst: number;
   gateStart: number;
@@ -311,20 +313,19 @@ const V128 = 0x7b;
  * reads past what earlier ones wrote.
  *
  * With a gate (layout.gateFirst), it also returns the OR of the mask bits of
- * the keywords above U+00FF whose first two units occur one after the other
- * among the n (the keyword-table.ts `other` words, which the pass searches for
- * one by one, each over the whole text): a block of 16 units holding one
- * above U+00FF (one test of the two vectors) has those units looked up in
- * gateFirst, and the unit after each first unit compared with its keywords'
- * second units, before the block is overwritten (the unit after the block's
- * last is the next block's, not yet overwritten either). Without a gate it
- * returns 0.
+ * the keywords starting above U+00FF that occur wholly among the n (the
+ * keyword-table.ts `other` words, which the pass searches for one by one, each
+ * over the whole text): a block of 16 units holding one above U+00FF (one test
+ * of the two vectors) has those units looked up in gateFirst, and the units
+ * after each first unit compared with its keywords', before the block is
+ * overwritten (the units after the block's last are the next blocks', not
+ * overwritten either). Without a gate it returns 0.
  */
 function narrowCode(l: WasmLayout): number[] {
   const text = l.text;
   const gate = l.gateFirst !== 0;
   // Locals: n (the parameter), then these.
-  const I = 1, BITS = 2, P = 3, ID = 4, E = 5, E_END = 6, MASK = 7, A = 8, B = 9, HIGH = 10, LOW = 11;
+  const I = 1, BITS = 2, P = 3, ID = 4, E = 5, E_END = 6, MASK = 7, LEN = 8, X = 9, ADDR = 10, A = 11, B = 12, HIGH = 13, LOW = 14;
   const memarg = (align: number, offset: number) => [align, ...uleb(offset)];
   const simd = (op: number) => [SIMD.prefix, ...uleb(op)];
   const c = (n: number) => [OP.const, ...sleb(n)];
@@ -351,9 +352,27 @@ function narrowCode(l: WasmLayout): number[] {
                 ...get(E), ...get(E_END), OP.ge_s, OP.br_if, 1,
                 ...get(E), OP.load, ...memarg(2, l.gatePairs),
                 ...get(P), ...c(1), OP.shl, OP.load16, ...memarg(1, text + 2), OP.eq, OP.if, VOID,
-                  ...get(MASK), ...get(E), OP.load, ...memarg(2, l.gatePairs + 4), OP.or, ...set(MASK),
+                  ...get(E), OP.load, ...memarg(2, l.gatePairs + 12), ...set(LEN),
+                  ...get(P), ...get(LEN), OP.add, ...get(0), OP.le_s, OP.if, VOID,
+                    ...get(E), OP.load, ...memarg(2, l.gatePairs + 8), ...set(ADDR),
+                    ...c(2), ...set(X),
+                    // Units 2.. of the keyword against the text's, (text | fold) === unit.
+                    OP.block, VOID,
+                      OP.loop, VOID,
+                        ...get(X), ...get(LEN), OP.ge_s, OP.br_if, 1,
+                        ...get(P), ...get(X), OP.add, ...c(1), OP.shl, OP.load16, ...memarg(1, text),
+                        ...get(ADDR), ...get(X), ...c(2), OP.shl, OP.add, OP.load16, ...memarg(1, 2), OP.or,
+                        ...get(ADDR), ...get(X), ...c(2), OP.shl, OP.add, OP.load16, ...memarg(1, 0), OP.ne, OP.br_if, 1,
+                        ...get(X), ...c(1), OP.add, ...set(X),
+                        OP.br, 0,
+                      OP.end,
+                    OP.end,
+                    ...get(X), ...get(LEN), OP.ge_s, OP.if, VOID,
+                      ...get(MASK), ...get(E), OP.load, ...memarg(2, l.gatePairs + 4), OP.or, ...set(MASK),
+                    OP.end,
+                  OP.end,
                 OP.end,
-                ...get(E), ...c(8), OP.add, ...set(E),
+                ...get(E), ...c(16), OP.add, ...set(E),
                 OP.br, 0,
               OP.end,
             OP.end,
@@ -381,7 +400,7 @@ function narrowCode(l: WasmLayout): number[] {
     OP.end,
     ...get(MASK),
   ];
-  return [...vec([[7, I32], [4, V128]]), ...body, OP.end];
+  return [...vec([[10, I32], [4, V128]]), ...body, OP.end];
 }
 
 /** The part of the WebAssembly API used here (the project's TypeScript libraries do not declare it). */

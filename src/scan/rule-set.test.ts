@@ -170,6 +170,24 @@ test("with skipped ranges, 2-character keywords count anywhere and head offsets 
   }
 });
 
+test("with skipped ranges (ASCII), the 2-character head words above U+007F are found and recorded around them as elsewhere", () => {
+  const set = compileRuleSet(allRules);
+  const vlq = "AAAA,CAAC;EAAE".repeat(6);
+  for (const word of ["密码", "토큰", "キー", "пароль"]) {
+    // Touching a range on either side, between two, and inside none.
+    const text = `{"x":"${word}","mappings":"${vlq}","y":"${word}${word}","mappings":"${vlq}"}${word}`;
+    const skip: Array<[number, number]> = [];
+    for (let at = text.indexOf(vlq); at !== -1; at = text.indexOf(vlq, at + 1)) skip.push([at, at + vlq.length]);
+    const heads: number[] = [];
+    const found = scanKeywords(set, text, heads, skip);
+    assert.ok(found.has(word), word);
+    const expected: number[] = [];
+    for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) expected.push(at);
+    assert.deepEqual(heads.filter((h) => text.startsWith(word, h)), expected, word);
+    assert.ok(!scanKeywords(set, text.replaceAll(word, "xx"), [], skip).has(word), word);
+  }
+});
+
 // The keyword pass records an occurrence of a literal prefix past its first in a text only with
 // the characters its rules' matches have around it (match-shape.ts): every match of every rule
 // must still start where the pass recorded one of its prefixes (or where a list overflowed, and

@@ -22,7 +22,7 @@ export interface CompiledRuleSet {
   rulesOf: Rule[][];
   /** The keyword pass's tables (keywords of 2+ characters). */
   table: KeywordTable;
-  /** Keywords of 2 characters: index and every upper/lower-case spelling (searched with `indexOf` when ranges are skipped). */
+  /** Keywords of 2 ASCII characters: index and every upper/lower-case spelling (searched with `indexOf` when ranges are skipped). */
   shortKeywords: Array<[number, string[]]>;
   /** The indices of shortKeywords' keywords. */
   shortIndices: number[];
@@ -145,7 +145,11 @@ export function compileRuleSet(rules: Rule[]): CompiledRuleSet {
       for (const r of rulesOf[i]!) if (!always.includes(r)) always.push(r);
       return;
     }
-    if (k.length === 2) {
+    // Not a keyword with a character above U+007F (`密码`, `토큰`: foreign-words.ts): the skipped ranges hold
+    // ASCII alone (keywordPass), so none of its occurrences lies in one or reaches into one, and the pass's
+    // search over the segments (keyword-table.ts `other`) has found them all. Searching every source map
+    // for the nine such head words again, whole, cost ~40 ms per corpus scan.
+    if (k.length === 2 && !/[^\x00-\x7f]/.test(k)) {
       const spellings = [""];
       for (const ch of k) {
         const up = ch.toUpperCase();
@@ -256,11 +260,12 @@ let lastPass: PassPositions | null = null;
  * sticky exec per candidate costs more than the rule's own global scan, and
  * the keyword's list becomes null. With `heads`, the offset of every
  * occurrence of a generic head word is appended (ascending per keyword, not
- * overall). `skip`: ascending, disjoint ranges [start, end) where no keyword
- * is looked for (source-map.ts: a source map's `mappings`): an occurrence
- * counts only if it lies wholly outside them; 2-character keywords are still
- * searched in the whole text (their head offsets are not recorded when they
- * start inside a skipped range).
+ * overall). `skip`: ascending, disjoint ranges [start, end) of ASCII
+ * characters where no keyword is looked for (source-map.ts: a source map's
+ * `mappings`, VLQ characters): an occurrence counts only if it lies wholly
+ * outside them; 2-character ASCII keywords are still searched in the whole
+ * text (their head offsets are not recorded when they start inside a skipped
+ * range).
  */
 export function keywordPass(set: CompiledRuleSet, text: string, positions: Array<number[] | null | undefined> | null, heads: number[] | null, skip?: ReadonlyArray<readonly [number, number]>): number[] {
   const found: number[] = [];
