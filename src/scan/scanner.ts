@@ -23,6 +23,7 @@ import { DEFAULT_BASELINE_FILE, readBaseline, type Baseline } from "./baseline.j
 import { existsSync, statSync } from "node:fs";
 import { mark } from "./timeline.js";
 import { indexEntries } from "./git-index.js";
+import type { WalkEntry } from "./walker.js";
 
 // `scan(options)`: the library entry of the scanner. Lists what to scan (the
 // working tree, staged blobs, commits' added lines or stdin), runs the jobs
@@ -230,6 +231,14 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     });
     poolWorkers = workers;
   };
+  // The main thread's lane of a pool, before its first run. A history that started in-process keeps its engine and read buffer.
+  const prepareMainLane = async (): Promise<void> => {
+    if (!pool || mainLane) return;
+    const lane = inProcess ?? createJobContext(settings, await loadScanText());
+    if (mainLane) return;
+    mainLane = lane;
+    if (poolWarm && ownEngine) mainLaneWarmUp = (await import("./engine.js")).warmUp;
+  };
   const runJobs = async (jobs: ScanJob[], large: boolean, slice = false): Promise<void> => {
     if (jobs.length === 0) return; // e.g. a commit that only deletes: no engine to load
     // A guess that proved wrong (a slow listing of few files): the booting
@@ -250,11 +259,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
         if (jobs.length >= POOL_THRESHOLD_JOBS) await warmUp();
       }
     }
-    // A history that started in-process keeps its engine and read buffer.
-    if (pool && !mainLane) {
-      mainLane = inProcess ?? createJobContext(settings, await loadScanText());
-      if (poolWarm && ownEngine) mainLaneWarmUp = (await import("./engine.js")).warmUp;
-    }
+    await prepareMainLane();
     if (pool) {
       // Counted once the pool scans: one started early for a listing that turns out empty scanned nothing.
       stats.workers = poolWorkers;
@@ -299,6 +304,28 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       const requested = options.workers ?? config.workers;
       const warmedBefore = engineWarmed;
       if (poolModule && ((requested ?? 0) > 0 || (!options.paths?.length && (indexEntries(cwd) ?? 0) >= POOL_THRESHOLD_JOBS))) openPool(poolModule.WorkerPool, early);
+      // Lists git hands out before its listing ends (walker.ts `stream`):
+      // posted to the pool as runs at once when the pool is sure (opened on a
+      // count, or on request), so that both threads scan while git walks the
+      // rest of the tree; held until the walk ends otherwise (no pool yet, or
+      // one on a guess, which a small listing drops).
+      const streamed: { key: number; jobs: ScanJob[]; run?: Promise<JobResult[]> }[] = [];
+      let posting: Promise<void> = Promise.resolve();
+      const post = (): void => {
+        const sure = pool;
+        if (!sure || poolGuessed) return;
+        for (const part of streamed) {
+          if (part.run) continue;
+          const ready = posting.then(() => prepareMainLane());
+          posting = ready.catch(() => undefined);
+          part.run = ready.then(() => {
+            stats.workers = poolWorkers;
+            return sure.run(part.jobs);
+          });
+          // Awaited after the walk; a rejection before then is not unhandled.
+          part.run.catch(() => undefined);
+        }
+      };
       const listed = await walk({
         root: cwd,
         paths: options.paths,
@@ -315,22 +342,42 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
             : {}),
         ...(poolModule
           ? {
-              manyFiles: { count: POOL_THRESHOLD_JOBS, call: () => openPool(poolModule.WorkerPool, early) },
+              manyFiles: {
+                count: POOL_THRESHOLD_JOBS,
+                call: () => {
+                  openPool(poolModule.WorkerPool, early);
+                  post();
+                },
+              },
               // Only when a guess can be wrong cheaply: the default worker count, which a small listing drops;
               // and only when the warm-up loads the engine (its length is what git is measured against).
               ...(requested === undefined && (options.whileGitRuns !== undefined || !warmedBefore)
                 ? { gitOutlasted: () => openPool(poolModule.WorkerPool, early, true) }
                 : {}),
+              stream: (files: WalkEntry[], key: number) => {
+                streamed.push({ key, jobs: files.map(fileJob) });
+                post();
+              },
             }
           : {}),
       });
       mark("walk done", `files=${listed.files.length}`);
       addSkipped(listed.skipped);
       addNotes(listed.notes);
-      await runJobs(
-        listed.files.map((f): ScanJob => (f.listed ? { kind: "file", abs: f.abs, rel: f.rel, listed: true } : { kind: "file", abs: f.abs, rel: f.rel })),
-        false,
-      );
+      // In the listing's order: the lists git handed out, then the rest.
+      streamed.sort((a, b) => a.key - b.key);
+      const held = streamed.filter((part) => !part.run);
+      const rest = (listed.rest ?? listed.files).map(fileJob);
+      await posting;
+      const first = results.length;
+      await runJobs([...held.flatMap((part) => part.jobs), ...rest], false);
+      const tail = results.splice(first);
+      let at = 0;
+      for (const part of streamed) {
+        const answered = part.run ? await part.run : tail.slice(at, (at += part.jobs.length));
+        for (let k = 0; k < answered.length; k++) results.push(answered[k]!);
+      }
+      for (; at < tail.length; at++) results.push(tail[at]!);
     } else {
       const git = await import("./git-source.js");
       const root = git.repositoryRoot(cwd);
@@ -414,6 +461,10 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
   await Promise.all(closing);
   stats.durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
   return { findings, envReferences, stats };
+}
+
+function fileJob(f: WalkEntry): ScanJob {
+  return f.listed ? { kind: "file", abs: f.abs, rel: f.rel, listed: true } : { kind: "file", abs: f.abs, rel: f.rel };
 }
 
 /** The workers a pool started before the listing ends would have (0: none may start early). */

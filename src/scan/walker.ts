@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { IgnoreFile, isIgnored } from "./ignore.js";
 import { FileAccessError } from "../errors.js";
 import type { PathFilter } from "./path-filter.js";
@@ -34,6 +34,11 @@ export interface WalkResult {
   notes: string[];
   /** "git" when git ls-files listed the files. */
   lister: "git" | "fs";
+  /**
+   * With `stream`: the files not handed to it, in the listing's order; they
+   * come after every file handed out. The others are in `files` too.
+   */
+  rest?: WalkEntry[];
 }
 
 export interface WalkOptions {
@@ -59,6 +64,15 @@ export interface WalkOptions {
    * `manyFiles` can only fire in its last milliseconds). Must not throw.
    */
   gitOutlasted?: () => void;
+  /**
+   * Files handed out while the listing goes on, so that they are scanned
+   * while git walks the rest of the tree: each git command's list once, as
+   * it ends (gitPieces: when the scan lists a repository's whole top
+   * directory). `key` is the list's place in the listing's order (the
+   * lists end in any order). A file is handed out once, here or in the
+   * result's `rest`. Must not throw.
+   */
+  stream?: (files: WalkEntry[], key: number) => void;
 }
 
 function toRel(root: string, abs: string): string {
@@ -66,76 +80,196 @@ function toRel(root: string, abs: string): string {
   return sep === "/" ? rel : rel.split(sep).join("/");
 }
 
-function bump(result: WalkResult, reason: SkipReason): void {
+/** Files listed and the paths not taken, by reason: a walk's, or one git command's. */
+interface Listed {
+  files: WalkEntry[];
+  skipped: Partial<Record<SkipReason, number>>;
+}
+
+function bump(result: Listed, reason: SkipReason): void {
   result.skipped[reason] = (result.skipped[reason] ?? 0) + 1;
 }
 
+function addSkipped(result: Listed, skipped: Listed["skipped"]): void {
+  for (const [reason, n] of Object.entries(skipped) as [SkipReason, number][]) result.skipped[reason] = (result.skipped[reason] ?? 0) + n;
+}
+
 /**
- * The paths git lists, or undefined when git cannot (not a repository, no
- * git). Asynchronous: listing 22.7k files takes git 80-200 ms, which the
- * scan spends loading the engine instead of waiting (`whileGitRuns`).
+ * One `git ls-files` command of a listing: its arguments after `ls-files -z`,
+ * and whether its pathspecs are literal (GIT_LITERAL_PATHSPECS).
+ */
+interface GitPiece {
+  args: string[];
+  literal: boolean;
+}
+
+/**
+ * Runs the listing's git commands at once (they walk different parts of the
+ * tree) and hands each one's paths to `onPiece` as soon as it ends with
+ * success. Resolves to whether every command did; a failed one (not a
+ * repository, no git, a git error) hands nothing. Asynchronous: listing 22.7k
+ * files takes git 80-200 ms, which the scan spends loading the engine instead
+ * of waiting (`whileGitRuns`).
  */
 async function gitList(
   root: string,
-  pathspecs: string[],
-  skipDirs: string[],
+  pieces: GitPiece[],
+  onPiece: (piece: number, paths: string[]) => void,
   whileGitRuns?: () => Promise<void>,
   manyFiles?: WalkOptions["manyFiles"],
   gitOutlasted?: () => void,
-): Promise<string[] | undefined> {
-  // --exclude keeps git from even walking an untracked node_modules that no
-  // .gitignore mentions; tracked files there are filtered afterwards.
-  const excludes = skipDirs.map((d) => `--exclude=${d}/`);
-  let listed = false;
-  const listing = new Promise<Buffer | undefined>((resolve) => {
-    const child = spawn("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard", ...excludes, "--", ...pathspecs], {
-      cwd: root,
-      env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" },
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-    const out: Buffer[] = [];
-    let paths = 0;
-    let called = manyFiles === undefined;
-    child.stdout.on("data", (b: Buffer) => {
-      out.push(b);
-      // Each path ends with a NUL (-z).
-      for (let i = called ? -1 : b.indexOf(0); i !== -1; i = b.indexOf(0, i + 1)) {
-        if (++paths >= manyFiles!.count) {
-          called = true;
-          manyFiles!.call();
-          break;
-        }
+): Promise<boolean> {
+  let open = pieces.length;
+  let ok = true;
+  let counted = 0;
+  const listing = new Promise<void>((resolve) => {
+    pieces.forEach((piece, p) => {
+      const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: "0" };
+      if (piece.literal) {
+        // The pathspecs are names read from the directory: no glob, no magic
+        // (an entry named `*.js` or `:x` is that entry), whatever the user's
+        // environment says about pathspecs.
+        env.GIT_LITERAL_PATHSPECS = "1";
+        delete env.GIT_GLOB_PATHSPECS;
+        delete env.GIT_NOGLOB_PATHSPECS;
+        delete env.GIT_ICASE_PATHSPECS;
       }
-    });
-    child.on("error", () => {
-      listed = true;
-      resolve(undefined);
-    });
-    child.on("close", (code) => {
-      listed = true;
-      mark("git listed", `chunks=${out.length}`);
-      resolve(code === 0 ? Buffer.concat(out) : undefined);
+      const child = spawn("git", ["-c", "core.quotePath=false", "ls-files", "-z", ...piece.args], { cwd: root, env, stdio: ["ignore", "pipe", "ignore"] });
+      // Each path ends with a NUL (-z). A chunk of git's output can end inside
+      // a path (inside a UTF-8 sequence too): the bytes after its last NUL wait
+      // for the next chunk.
+      const paths: string[] = [];
+      let carry: Buffer | undefined;
+      // A path with several stages in the index (a merge in progress) is
+      // listed once per stage, one after the other (the index is sorted by
+      // path, then stage; --deduplicate needs git 2.31). Comparing with the
+      // previous path drops those repeats without a Set of every path (~5 ms
+      // of CPU for the corpus's 22,700). Different commands list different
+      // paths: untracked ones under different names, and the index's.
+      let previous = "";
+      child.stdout.on("data", (b: Buffer) => {
+        const last = b.lastIndexOf(0);
+        if (last === -1) {
+          carry = carry ? Buffer.concat([carry, b]) : b;
+          return;
+        }
+        const text = (carry ? Buffer.concat([carry, b.subarray(0, last)]) : b.subarray(0, last)).toString("utf8");
+        carry = last + 1 < b.length ? b.subarray(last + 1) : undefined;
+        let added = 0;
+        for (const path of text.split("\0")) {
+          if (path !== "" && path !== previous) {
+            paths.push((previous = path));
+            added += 1;
+          }
+        }
+        counted += added;
+        if (manyFiles && counted >= manyFiles.count) {
+          const { call } = manyFiles;
+          manyFiles = undefined;
+          call();
+        }
+      });
+      let ended = false;
+      const end = (success: boolean) => {
+        if (ended) return;
+        ended = true;
+        open -= 1;
+        // A piece that ends well after another failed is listed again by the directory walk: not handed out.
+        if (success && ok) {
+          mark("git piece listed", `piece=${p} paths=${paths.length}`);
+          onPiece(p, paths);
+        } else ok = false;
+        if (open === 0) {
+          mark("git listed", `pieces=${pieces.length}`);
+          resolve();
+        }
+      };
+      child.on("error", () => end(false));
+      // Output that does not end with a NUL is cut short: not a listing to trust.
+      child.on("close", (code) => end(code === 0 && carry === undefined));
     });
   });
-  mark("git spawned");
+  mark("git spawned", `pieces=${pieces.length}`);
   if (whileGitRuns) {
     await whileGitRuns();
     mark("warm-up done");
-    if (!listed) gitOutlasted?.();
+    if (open > 0) gitOutlasted?.();
   }
-  const stdout = await listing;
-  if (stdout === undefined) return undefined;
-  // A path with several stages in the index (a merge in progress) is listed
-  // once per stage, one after the other (the index is sorted by path, then
-  // stage; --deduplicate needs git 2.31). git lists the untracked paths first,
-  // then the index's, and no path is both. Comparing with the previous path
-  // drops those repeats, without
-  // a Set of every path (~5 ms of CPU for the corpus's 22,700, on the main
-  // thread while the worker waits for its jobs).
-  const paths: string[] = [];
-  let previous = "";
-  for (const path of stdout.toString("utf8").split("\0")) if (path !== "" && path !== previous) paths.push((previous = path));
-  return paths;
+  await listing;
+  return ok;
+}
+
+/** Most git commands a listing of the top directory is split into (its untracked part; the index's is one more). */
+const MAX_UNTRACKED_PIECES = 4;
+
+/**
+ * The git commands that list `dirs`: one (`--cached --others`) in general.
+ * When the scan lists the whole of `root`, in a repository, the index's paths
+ * (`--cached`, read from .git/index: at once) and the untracked ones (`--others`:
+ * git walks the tree, and prints nothing before its walk ends) come from
+ * separate commands, and the untracked walk is split by the root's entries
+ * into up to MAX_UNTRACKED_PIECES commands that walk at the same time, so that
+ * the first paths come out well before the whole tree is walked (the corpus,
+ * all untracked: first paths after ~25-45 ms instead of ~85, idle). The pieces
+ * are contiguous runs of the entries in git's order (a directory's paths sort
+ * as its name and a `/`), so that their lists, put one after the other, are
+ * git's single listing: untracked paths sorted, then the index's.
+ */
+function gitPieces(root: string, targets: string[], dirs: string[], skipDirs: string[]): GitPiece[] {
+  // --exclude keeps git from even walking an untracked node_modules that no
+  // .gitignore mentions; tracked files there are filtered afterwards.
+  const excludes = skipDirs.map((d) => `--exclude=${d}/`);
+  const pathspecs = dirs.map((d) => toRel(root, d) || ".");
+  const single: GitPiece[] = [{ args: ["--cached", "--others", "--exclude-standard", ...excludes, "--", ...pathspecs], literal: false }];
+  if (targets.length !== 1 || dirs.length !== 1 || dirs[0] !== root || !insideRepository(root)) return single;
+  let entries: Dirent<Buffer>[];
+  try {
+    entries = readdirSync(root, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return single;
+  }
+  const names: { name: string; key: Buffer; dir: boolean }[] = [];
+  let directories = 0;
+  for (const entry of entries) {
+    const name = entry.name.toString("utf8");
+    // A name that is not UTF-8 cannot be passed back to git as it was read: git lists it whole.
+    if (!Buffer.from(name, "utf8").equals(entry.name)) return single;
+    if (name === ".git") continue;
+    const dir = entry.isDirectory();
+    if (dir) directories += 1;
+    names.push({ name, key: dir ? Buffer.concat([entry.name, SLASH]) : entry.name, dir });
+  }
+  const count = Math.min(MAX_UNTRACKED_PIECES, directories);
+  if (count < 2) return single;
+  names.sort((a, b) => Buffer.compare(a.key, b.key));
+  const pieces: GitPiece[] = [];
+  let group: string[] = [];
+  let seen = 0;
+  for (const n of names) {
+    group.push(n.name);
+    if (n.dir) seen += 1;
+    // Cut after the directory that completes the next share of them.
+    if (n.dir && seen >= Math.round(((pieces.length + 1) * directories) / count) && pieces.length < count - 1) {
+      pieces.push({ args: ["--others", "--exclude-standard", ...excludes, "--", ...group], literal: true });
+      group = [];
+    }
+  }
+  if (group.length > 0) pieces.push({ args: ["--others", "--exclude-standard", ...excludes, "--", ...group], literal: true });
+  pieces.push({ args: ["--cached", "--", "."], literal: false });
+  return pieces;
+}
+
+const SLASH = Buffer.from("/");
+
+/** `root` or a directory above it holds a `.git` (or GIT_DIR says where it is): git can list it. */
+function insideRepository(root: string): boolean {
+  if (process.env.GIT_DIR !== undefined) return true;
+  for (let dir = root; ; ) {
+    if (existsSync(join(dir, ".git"))) return true;
+    const parent = dirname(dir);
+    if (parent === dir) return false;
+    dir = parent;
+  }
 }
 
 export async function walk(options: WalkOptions): Promise<WalkResult> {
@@ -154,16 +288,18 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     };
   }
   const seen = new Set<string>();
-  const add = (abs: string, explicit: boolean, knownRel?: string, unique = false) => {
+  // `into`: a git command's own list (its files are handed out, or dropped
+  // when another command fails), or the result.
+  const add = (abs: string, explicit: boolean, knownRel?: string, unique = false, into: Listed = result) => {
     const rel = knownRel ?? toRel(root, abs);
     if (!unique && seen.has(rel)) return;
     const verdict = options.filter.check(rel);
     if (verdict === "scan") {
       if (!unique) seen.add(rel);
-      result.files.push(explicit ? { abs, rel } : { abs, rel, listed: true });
-      if (result.files.length === manyFiles?.count && result.lister === "fs") manyFiles.call();
+      into.files.push(explicit ? { abs, rel } : { abs, rel, listed: true });
+      if (into === result && result.files.length === manyFiles?.count && result.lister === "fs") manyFiles.call();
     } else if (verdict !== "excluded") {
-      bump(result, verdict);
+      bump(into, verdict);
     } else if (explicit) {
       result.notes.push(`${rel}: excluded by the config, .vaultshiftignore or the default skips, not scanned`);
     }
@@ -193,23 +329,56 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   }
   if (dirs.length === 0) return result;
 
+  let streamed = 0;
   if (options.useGit !== false) {
-    const listed = await gitList(root, dirs.map((d) => toRel(root, d) || "."), options.filter.skippedDirectoryNames, options.whileGitRuns, manyFiles, options.gitOutlasted);
-    if (listed !== undefined) {
+    const pieces = gitPieces(root, targets, dirs, options.filter.skippedDirectoryNames);
+    // One command ends with the listing: nothing to hand out before it.
+    const stream = pieces.length > 1 ? options.stream : undefined;
+    // git's paths are already relative to the root, normalised, with "/":
+    // path.relative() of each joined path cost ~50 ms on 22.7k files. A
+    // trailing "/" (an untracked nested repository) goes through it still.
+    const prefix = root.endsWith(sep) ? root : root + sep;
+    // git lists each path once (gitList): only files named on the command
+    // line, added before, can come again.
+    const unique = seen.size === 0;
+    const lists: Listed[] = [];
+    const handed: Listed[] = [];
+    const onPiece = (p: number, paths: string[]) => {
+      const into: Listed = { files: [], skipped: {} };
+      for (const rel of paths) {
+        if (rel.endsWith("/")) add(join(root, rel), false, undefined, false, into);
+        else add(prefix + (sep === "/" ? rel : rel.split("/").join(sep)), false, rel, unique, into);
+      }
+      lists[p] = into;
+      if (stream && into.files.length > 0) {
+        handed[p] = into;
+        stream(into.files, p);
+      }
+    };
+    if (await gitList(root, pieces, onPiece, options.whileGitRuns, manyFiles, options.gitOutlasted)) {
       result.lister = "git";
-      // git's paths are already relative to the root, normalised, with "/":
-      // path.relative() of each joined path cost ~50 ms on 22.7k files. A
-      // trailing "/" (an untracked nested repository) goes through it still.
-      const prefix = root.endsWith(sep) ? root : root + sep;
-      // git lists each path once (above): only files named on the command
-      // line, added before, can come again.
-      const unique = seen.size === 0;
-      for (const rel of listed) {
-        if (rel.endsWith("/")) add(join(root, rel), false);
-        else add(prefix + (sep === "/" ? rel : rel.split("/").join(sep)), false, rel, unique);
+      for (const list of lists) {
+        for (const f of list.files) result.files.push(f);
+        addSkipped(result, list.skipped);
       }
       if (options.paths?.length) noteEmptyTargets(root, dirs, result);
+      if (options.stream) result.rest = stream ? lists.flatMap((list, p) => (handed[p] ? [] : list.files)) : result.files;
       return result;
+    }
+    // A git command failed after others had listed their part and it was
+    // handed out (being scanned): those files stay, and the directory walk
+    // below lists the rest, skipping them.
+    for (const list of handed) {
+      if (!list) continue;
+      for (const f of list.files) {
+        result.files.push(f);
+        seen.add(f.rel);
+      }
+      addSkipped(result, list.skipped);
+    }
+    streamed = result.files.length;
+    if (streamed > 0) {
+      result.notes.push("git ls-files failed after listing part of the tree: vaultshift listed the rest itself, applying .gitignore files as git does");
     }
   }
   for (const dir of dirs) {
@@ -219,6 +388,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     if (above !== null) walkDirectory(dir, toRel(root, dir), above, options.filter, result, add);
   }
   if (options.paths?.length) noteEmptyTargets(root, dirs, result);
+  if (options.stream) result.rest = result.files.slice(streamed);
   return result;
 }
 

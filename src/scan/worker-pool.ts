@@ -252,6 +252,8 @@ export class WorkerPool {
   private readonly runs = new Map<number, Run>();
   private nextRun = 1;
   private readonly local: ((job: ScanJob) => JobResult | undefined) | undefined;
+  /** The runs the main thread's lane has still to take jobs from, the first being scanned. */
+  private readonly localRuns: number[] = [];
   private readonly fallback: ((jobs: ScanJob[]) => Promise<JobResult[]>) | undefined;
   private failure: VaultshiftError | undefined;
 
@@ -391,12 +393,30 @@ export class WorkerPool {
     });
     if (this.orphaned()) this.drainToFallback(this.runs.get(id)!);
     mark("run posted", `run=${id} jobs=${jobs.length}`);
-    if (this.local) void this.scanLocally(id);
+    if (this.local) {
+      this.localRuns.push(id);
+      if (this.localRuns.length === 1) void this.scanLocally();
+    }
     return promise;
   }
 
-  /** The main thread's lane: takes jobs until none is left, yielding every LOCAL_SLICE_NS. */
-  private async scanLocally(id: number): Promise<void> {
+  /**
+   * The main thread's lane: the runs one after the other, in the order they
+   * were posted, as a worker takes them (scan-worker.ts). Runs posted while
+   * the listing goes on (a tree scan's lists, scanner.ts) would otherwise be
+   * scanned side by side here while the worker is on the first: the files
+   * over MAIN_LANE_MAX_BYTES this lane leaves in a later run would wait for
+   * the worker to finish every run before it, and end the scan alone.
+   */
+  private async scanLocally(): Promise<void> {
+    while (this.localRuns.length > 0) {
+      await this.scanRunLocally(this.localRuns[0]!);
+      this.localRuns.shift();
+    }
+  }
+
+  /** One run on the main thread's lane: takes jobs until none is left, yielding every LOCAL_SLICE_NS. */
+  private async scanRunLocally(id: number): Promise<void> {
     const local = this.local!;
     let taken = 0;
     for (;;) {
