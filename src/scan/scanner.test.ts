@@ -415,3 +415,37 @@ test("vaultshift's own outputs (plan, baseline, migration reports) are skipped b
   // (In Markdown and HTML the JSON text reads as prose: only the JSON-shaped copies are findings.)
   assert.deepEqual(files(all), [".env", "config/settings.json", ...own.filter((f) => /\.(?:json|sarif)$/.test(f))].sort());
 });
+
+test("a repository's top directory listed in several lists, each scanned by the pool as it ends: the same findings, counts and notes, in the same order, as one list in-process", { timeout: 120_000 }, async (t) => {
+  const { dir, cleanup } = tempDir();
+  t.after(cleanup);
+  const files: Record<string, string | Uint8Array> = {};
+  for (let i = 0; i < 120; i++) files[`d${i % 9}/s${i % 4}/f${i}.txt`] = `${"filler\n".repeat(i % 13)}k=FAKESECRET_s${i}\n`;
+  // Notes in several lists (invalid UTF-8: read as Latin-1), whose order the report keeps.
+  for (let i = 0; i < 9; i++) files[`d${i}/latin${i}.txt`] = Buffer.concat([Buffer.from("caf"), Buffer.from([0xe9, 0xff]), Buffer.from(`\nk=FAKESECRET_l${i}\n`)]);
+  files["top.txt"] = "k=FAKESECRET_top\n";
+  writeFiles(dir, files);
+  initRepo(dir);
+  git(dir, "add", "d1", "d5");
+  git(dir, "commit", "-q", "-m", "part tracked");
+  const inProcess = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 0 });
+  // Workers asked for: the pool opens before git is spawned, so every list is posted as it ends.
+  const pooled = await scan({ cwd: dir, engineModule: fakeEngineModule, workers: 1 });
+  assert.equal(inProcess.findings.length, 130);
+  assert.deepEqual(pooled.findings, inProcess.findings);
+  assert.deepEqual(pooled.envReferences, inProcess.envReferences);
+  assert.equal(pooled.stats.workers, 1);
+  const { durationMs: _a, workers: _b, ...a } = inProcess.stats;
+  const { durationMs: _c, workers: _d, ...b } = pooled.stats;
+  assert.deepEqual(b, a);
+  assert.equal(a.notes.length, 9);
+
+  // The lists were posted as runs of the pool (one per list).
+  const script = `const { scan } = await import(${JSON.stringify(new URL("./scanner.js", import.meta.url).href)});\nawait scan({ cwd: ${JSON.stringify(dir)}, engineModule: ${JSON.stringify(fakeEngineModule)}, workers: 1 });\n`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 100_000, env: { ...process.env, VAULTSHIFT_TIMELINE: "1" } });
+  assert.equal(r.status, 0, r.stderr);
+  const pieces = Number(/git spawned pieces=(\d+)/.exec(r.stderr)?.[1]);
+  const runs = r.stderr.split("\n").filter((l) => l.includes(" run posted ")).length;
+  assert.ok(pieces >= 3, r.stderr);
+  assert.equal(runs, pieces, r.stderr);
+});

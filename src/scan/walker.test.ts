@@ -2,7 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { walk } from "./walker.js";
 import { PathFilter } from "./path-filter.js";
-import { git, initRepo, tempDir, writeFiles } from "./test-repo.js";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { git, GIT_TEST_ENV, initRepo, tempDir, writeFiles } from "./test-repo.js";
 
 // Differential test of our gitignore matcher (used outside git repositories)
 // against git itself: the same tree, listed by our walker without git and by
@@ -168,4 +171,128 @@ test("gitOutlasted: called once when git is still listing as the work beside it 
   // Two files: git has long exited after a second.
   assert.deepEqual(await listing(true, () => new Promise((resolve) => setTimeout(resolve, 1000))), { calls: 0, files: 2, lister: "git" });
   assert.deepEqual(await listing(false, async () => undefined), { calls: 0, files: 2, lister: "fs" });
+});
+
+/** What the scan would list: git's single `ls-files --cached --others` of the tree, through the same filter. */
+function gitsOwnListing(dir: string, filter: PathFilter): string[] {
+  const out = execFileSync("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard", ...filter.skippedDirectoryNames.map((d) => `--exclude=${d}/`)], { cwd: dir, env: GIT_TEST_ENV });
+  const paths: string[] = [];
+  for (const p of out.toString("utf8").split("\0")) if (p !== "" && p !== paths[paths.length - 1] && filter.check(p) === "scan") paths.push(p);
+  return paths;
+}
+
+/** A tree whose top directory has entries git's pathspecs would read as globs or magic, tracked and untracked files, ignored ones. */
+function streamTree(dir: string): void {
+  writeFiles(dir, {
+    ".gitignore": "ignored/\n*.log\n",
+    "a/x.txt": "x\n",
+    "a-b/x.txt": "x\n",
+    "a.txt": "x\n",
+    "*/star.txt": "x\n",
+    "[ab]/class.txt": "x\n",
+    ":(icase)A/magic.txt": "x\n",
+    "é dir/ü.txt": "x\n",
+    "ignored/no.txt": "x\n",
+    "node_modules/dep/index.js": "x\n",
+    "top.log": "x\n",
+    "src/app.js": "x\n",
+    "src/deep/er/more.js": "x\n",
+    "tracked/t.txt": "x\n",
+  });
+  initRepo(dir);
+  git(dir, "add", "tracked", "src/app.js", ".gitignore");
+  git(dir, "add", "-f", "node_modules/dep/index.js");
+  git(dir, "commit", "-q", "-m", "some tracked");
+  // Tracked, then deleted from the working tree: git's index still lists it.
+  writeFiles(dir, { "tracked/gone.txt": "x\n" });
+  git(dir, "add", "tracked/gone.txt");
+  git(dir, "commit", "-q", "-m", "gone");
+  rmSync(join(dir, "tracked/gone.txt"));
+}
+
+test("stream: the top directory's listing comes in lists, each handed out once as it ends; together, in key order, they are git's own listing", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-walk-");
+  t.after(cleanup);
+  streamTree(dir);
+  for (const defaultExcludes of [true, false]) {
+    const filter = new PathFilter({ defaultExcludes });
+    const handed: { key: number; rels: string[] }[] = [];
+    const r = await walk({ root: dir, filter, stream: (files, key) => handed.push({ key, rels: files.map((f) => f.rel) }) });
+    assert.equal(r.lister, "git");
+    assert.ok(handed.length >= 2, `several lists: ${JSON.stringify(handed)}`);
+    assert.equal(new Set(handed.map((h) => h.key)).size, handed.length, "each key once");
+    assert.ok(handed.every((h) => h.rels.length > 0));
+    const expected = gitsOwnListing(dir, filter);
+    assert.ok(expected.includes("*/star.txt") && expected.includes(":(icase)A/magic.txt") && expected.includes("tracked/gone.txt"));
+    assert.equal(expected.includes("node_modules/dep/index.js"), !defaultExcludes);
+    const inOrder = handed.sort((a, b) => a.key - b.key).flatMap((h) => h.rels);
+    assert.deepEqual([...inOrder, ...r.rest!.map((f) => f.rel)], expected);
+    assert.deepEqual(r.files.map((f) => f.rel), expected);
+    // Without `stream`, the same files in the same order.
+    assert.deepEqual((await walk({ root: dir, filter })).files.map((f) => f.rel), expected);
+  }
+});
+
+test("stream: nothing is handed out for a listing of one git command (a subdirectory, paths named, outside git)", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-walk-");
+  t.after(cleanup);
+  writeFiles(dir, { "a/x.txt": "x\n", "b/y.txt": "x\n", "c/z.txt": "x\n" });
+  const filter = new PathFilter({});
+  const listing = async (root: string, paths?: string[]) => {
+    let handed = 0;
+    const r = await walk({ root, paths, filter, stream: () => (handed += 1) });
+    return { handed, rest: r.rest!.map((f) => f.rel), lister: r.lister };
+  };
+  assert.deepEqual(await listing(dir), { handed: 0, rest: ["a/x.txt", "b/y.txt", "c/z.txt"], lister: "fs" });
+  initRepo(dir);
+  assert.deepEqual(await listing(dir, ["a", "b"]), { handed: 0, rest: ["a/x.txt", "b/y.txt"], lister: "git" });
+  assert.deepEqual(await listing(join(dir, "a")), { handed: 0, rest: ["x.txt"], lister: "git" });
+});
+
+/**
+ * A `git` first on PATH that runs the real one, except for the index's
+ * listing (`--cached` alone), which writes part of a path and fails, after
+ * `delay` seconds: the untracked lists end well before it.
+ */
+function failingGit(bin: string, delay: number): void {
+  const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+  writeFileSync(
+    join(bin, "git"),
+    `#!/bin/sh\ncase " $* " in\n  *" --cached -- . "*) sleep ${delay}; printf 'tracked/t.txt\\0cut-sho'; exit 1 ;;\nesac\nexec ${JSON.stringify(real)} "$@"\n`,
+    { mode: 0o755 },
+  );
+}
+
+test("stream: a git command failing after other lists were handed out loses no file and scans none twice; the rest comes from the directory walk, with a note", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-walk-");
+  t.after(cleanup);
+  streamTree(dir);
+  const bin = join(dir, ".git", "fake-bin");
+  mkdirSync(bin);
+  const path = process.env.PATH;
+  t.after(() => (process.env.PATH = path));
+  const filter = new PathFilter({});
+  // What git lists and the files the directory walk finds (tracked/gone.txt is in neither once deleted… but in git's index).
+  const expected = gitsOwnListing(dir, filter).filter((rel) => rel !== "tracked/gone.txt");
+  for (const delay of [0, 1]) {
+    failingGit(bin, delay);
+    process.env.PATH = `${bin}:${path}`;
+    const handed: string[][] = [];
+    const r = await walk({ root: dir, filter, stream: (files) => handed.push(files.map((f) => f.rel)) });
+    process.env.PATH = path;
+    const all = [...handed.flat(), ...r.rest!.map((f) => f.rel)];
+    assert.equal(new Set(all).size, all.length, `no file twice (delay ${delay})`);
+    assert.deepEqual([...all].sort(), [...expected].sort(), `every file once (delay ${delay})`);
+    assert.deepEqual([...r.files.map((f) => f.rel)].sort(), [...expected].sort());
+    assert.equal(r.lister, "fs");
+    if (delay === 1) {
+      assert.ok(handed.length >= 1, "the untracked lists ended first and were handed out");
+      assert.ok(r.notes.some((n) => n.startsWith("git ls-files failed after listing part of the tree")), JSON.stringify(r.notes));
+    }
+    // Without `stream` the failure falls back to the walk too, silently as before.
+    process.env.PATH = `${bin}:${path}`;
+    const plain = await walk({ root: dir, filter });
+    process.env.PATH = path;
+    assert.deepEqual([...plain.files.map((f) => f.rel)].sort(), [...expected].sort());
+  }
 });

@@ -6,6 +6,7 @@ import { FileAccessError } from "../errors.js";
 import type { PathFilter } from "./path-filter.js";
 import type { SkipReason } from "./file-scan.js";
 import { mark } from "./timeline.js";
+import { GitPaths } from "./git-paths.js";
 
 // Lists the files of a working-tree scan. Inside a git repository the list
 // comes from `git ls-files --cached --others --exclude-standard`, so .gitignore
@@ -135,34 +136,9 @@ async function gitList(
         delete env.GIT_ICASE_PATHSPECS;
       }
       const child = spawn("git", ["-c", "core.quotePath=false", "ls-files", "-z", ...piece.args], { cwd: root, env, stdio: ["ignore", "pipe", "ignore"] });
-      // Each path ends with a NUL (-z). A chunk of git's output can end inside
-      // a path (inside a UTF-8 sequence too): the bytes after its last NUL wait
-      // for the next chunk.
-      const paths: string[] = [];
-      let carry: Buffer | undefined;
-      // A path with several stages in the index (a merge in progress) is
-      // listed once per stage, one after the other (the index is sorted by
-      // path, then stage; --deduplicate needs git 2.31). Comparing with the
-      // previous path drops those repeats without a Set of every path (~5 ms
-      // of CPU for the corpus's 22,700). Different commands list different
-      // paths: untracked ones under different names, and the index's.
-      let previous = "";
+      const listed = new GitPaths();
       child.stdout.on("data", (b: Buffer) => {
-        const last = b.lastIndexOf(0);
-        if (last === -1) {
-          carry = carry ? Buffer.concat([carry, b]) : b;
-          return;
-        }
-        const text = (carry ? Buffer.concat([carry, b.subarray(0, last)]) : b.subarray(0, last)).toString("utf8");
-        carry = last + 1 < b.length ? b.subarray(last + 1) : undefined;
-        let added = 0;
-        for (const path of text.split("\0")) {
-          if (path !== "" && path !== previous) {
-            paths.push((previous = path));
-            added += 1;
-          }
-        }
-        counted += added;
+        counted += listed.push(b);
         if (manyFiles && counted >= manyFiles.count) {
           const { call } = manyFiles;
           manyFiles = undefined;
@@ -176,8 +152,8 @@ async function gitList(
         open -= 1;
         // A piece that ends well after another failed is listed again by the directory walk: not handed out.
         if (success && ok) {
-          mark("git piece listed", `piece=${p} paths=${paths.length}`);
-          onPiece(p, paths);
+          mark("git piece listed", `piece=${p} paths=${listed.paths.length}`);
+          onPiece(p, listed.paths);
         } else ok = false;
         if (open === 0) {
           mark("git listed", `pieces=${pieces.length}`);
@@ -186,7 +162,7 @@ async function gitList(
       };
       child.on("error", () => end(false));
       // Output that does not end with a NUL is cut short: not a listing to trust.
-      child.on("close", (code) => end(code === 0 && carry === undefined));
+      child.on("close", (code) => end(code === 0 && listed.complete));
     });
   });
   mark("git spawned", `pieces=${pieces.length}`);
