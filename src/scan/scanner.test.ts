@@ -441,8 +441,10 @@ test("a repository's top directory listed in several lists, each scanned by the 
   assert.equal(a.notes.length, 9);
 
   // The lists were posted as runs of the pool (one per list).
-  const script = `const { scan } = await import(${JSON.stringify(new URL("./scanner.js", import.meta.url).href)});\nawait scan({ cwd: ${JSON.stringify(dir)}, engineModule: ${JSON.stringify(fakeEngineModule)}, workers: 1 });\n`;
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 100_000, env: { ...process.env, VAULTSHIFT_TIMELINE: "1" } });
+  // A script file, not `--input-type=module -e`: a worker thread inherits the flag and cannot start with it.
+  const script = join(dir, ".git", "scan.mjs");
+  writeFileSync(script, `const { scan } = await import(${JSON.stringify(new URL("./scanner.js", import.meta.url).href)});\nawait scan({ cwd: ${JSON.stringify(dir)}, engineModule: ${JSON.stringify(fakeEngineModule)}, workers: 1 });\n`);
+  const r = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 100_000, env: { ...process.env, VAULTSHIFT_TIMELINE: "1" } });
   assert.equal(r.status, 0, r.stderr);
   const pieces = Number(/git spawned pieces=(\d+)/.exec(r.stderr)?.[1]);
   const runs = r.stderr.split("\n").filter((l) => l.includes(" run posted ")).length;
