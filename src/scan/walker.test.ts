@@ -247,6 +247,11 @@ test("stream: nothing is handed out for a listing of one git command (a subdirec
   initRepo(dir);
   assert.deepEqual(await listing(dir, ["a", "b"]), { handed: 0, rest: ["a/x.txt", "b/y.txt"], lister: "git" });
   assert.deepEqual(await listing(join(dir, "a")), { handed: 0, rest: ["x.txt"], lister: "git" });
+  // A top directory of hundreds of entries: one command (git matches every path against every pathspec).
+  writeFiles(dir, Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`top${i}.txt`, "x\n"])));
+  const many = await listing(dir);
+  assert.equal(many.handed, 0);
+  assert.equal(many.rest.length, 303);
 });
 
 /**

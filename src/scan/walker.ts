@@ -177,6 +177,8 @@ async function gitList(
 
 /** Most git commands a listing of the top directory is split into (its untracked part; the index's is one more). */
 const MAX_UNTRACKED_PIECES = 4;
+/** Top entries beyond which the listing is one command (gitPieces). */
+const MAX_TOP_ENTRIES = 256;
 
 /**
  * The git commands that list `dirs`: one (`--cached --others`) in general.
@@ -216,7 +218,10 @@ function gitPieces(root: string, targets: string[], dirs: string[], skipDirs: st
     names.push({ name, key: dir ? Buffer.concat([entry.name, SLASH]) : entry.name, dir });
   }
   const count = Math.min(MAX_UNTRACKED_PIECES, directories);
-  if (count < 2) return single;
+  // Every path git finds is matched against the pathspecs, one by one: a top
+  // directory of thousands of entries would make that quadratic (and the
+  // command line long). One command then, as before.
+  if (count < 2 || names.length > MAX_TOP_ENTRIES) return single;
   names.sort((a, b) => Buffer.compare(a.key, b.key));
   const pieces: GitPiece[] = [];
   let group: string[] = [];
