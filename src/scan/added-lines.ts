@@ -227,7 +227,8 @@ export class AddedLines {
         if (!s.startsWith("+++ ", start)) return false;
         const p = newPathOf(s.slice(start, end));
         if (p === undefined) return false;
-        const verdict = this.filter.check(p);
+        // A commit's file: committed build output is scanned.
+        const verdict = this.filter.check(p, true);
         if (verdict === "scan") this.begin(p);
         else if (verdict !== "excluded") this.on.skipped(verdict);
         return false;

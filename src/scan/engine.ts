@@ -2,7 +2,7 @@ import type { EnvReference, RawFinding, Rule, SecretKind, Severity } from "./typ
 import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
-import { isPublicByContext, mobileGoogleKey, MOBILE_MAPS_REASON } from "./public-context.js";
+import { isPublicByContext, mobileGoogleKey, MOBILE_MAPS_REASON, publicByName } from "./public-context.js";
 import { inlinedIntoClient } from "./build-inlined.js";
 import { detectGeneric, ruleIdFor } from "./generic-detector.js";
 import { detectTableCells, mayHoldTable } from "./markdown-table.js";
@@ -111,7 +111,16 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
       const kept = candidates.filter((c) => !publicRanges.some(([s, e]) => c.start >= s && c.end <= e));
       candidates.splice(0, candidates.length, ...kept);
     }
-  } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
+  } else if (info.kind === "sourcemap") {
+    // `sourcesContent` holds the original sources as JSON strings: a constant hard-coded in one
+    // (`export const PAYMENT_SECRET = \"…\"`) is a secret committed with the map, read as the
+    // generic detector reads code embedded in JSON (a notebook's cells). Heads are never in `mappings`.
+    if (heads.length > 0 && text.includes('"sourcesContent"')) {
+      for (const g of detectGeneric(text, JSON_INFO, heads)) {
+        candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
+      }
+    }
+  } else if (info.kind !== "lockfile") {
     if (info.kind === "js") {
       const full = parseable(text);
       const lexical = mayReadEnv(text, found, offsets) ? lexicalEnvReferences(text, file, info.testPath, found, full, offsets) : null;
@@ -155,6 +164,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
   const kept: Candidate[] = [];
   for (const c of candidates) {
     if (isPublicByContext(c.secret, text, c.start, c.end)) continue;
+    if (c.priority === 2 && publicByName(c.ruleId, c.kind, text, c.start)) continue;
     const mobile = mobileGoogleKey(c.secret, text, c.start, file);
     if (mobile === "firebase") continue;
     kept.push(mobile === "maps" ? { ...c, severity: "medium", reason: `${c.reason}; ${MOBILE_MAPS_REASON}` } : c);

@@ -56,6 +56,17 @@ test("--staged handles renames, deletions, binary blobs, paths with spaces and q
   assert.equal(r.stats.skipped.lockfile, 1);
 });
 
+test("build output: --staged and --history scan a committed dist/ (a real leak), never node_modules", async (t) => {
+  const dir = repo(t);
+  commitFiles(dir, "bundle", { "web/dist/app.js": "var k=\"FAKESECRET_history\";\n", "node_modules/x/i.js": "FAKESECRET_dep_old\n" });
+  writeFiles(dir, { "web/.next/static/chunk.js": "x\nk=FAKESECRET_staged\n", "node_modules/y/i.js": "FAKESECRET_dep\n" });
+  git(dir, "add", "-f", "web/.next/static/chunk.js", "node_modules/y/i.js");
+  const staged = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(staged.findings.map((f) => `${f.file}:${f.line}`), ["web/.next/static/chunk.js:2"]);
+  const history = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(history.findings.map((f) => `${f.file}:${f.line}`), ["web/dist/app.js:1"]);
+});
+
 test("--staged with nothing staged finds nothing, and outside a repository is a GitError", async (t) => {
   const dir = repo(t);
   const r = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });

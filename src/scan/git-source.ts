@@ -211,7 +211,8 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
     // a deletion of lines only, or a binary file (git prints no hunk; the NUL
     // check below counts it).
     if (lines.length === 0 && (!changed || added.has(path))) continue;
-    const verdict = filter.check(path);
+    // Staged: about to be committed, so build output counts too.
+    const verdict = filter.check(path, true);
     if (verdict === "excluded") continue;
     if (verdict !== "scan") {
       bump(out.skipped, verdict);

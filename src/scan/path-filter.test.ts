@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DEFAULT_EXCLUDED_DIRS, PathFilter, type PathFilterOptions, type PathVerdict } from "./path-filter.js";
+import { BUILD_OUTPUT_DIRS, DEPENDENCY_DIRS, PathFilter, type PathFilterOptions, type PathVerdict } from "./path-filter.js";
 import { hasBinaryExtension, isLockfile } from "./binary.js";
 import { isOwnOutput } from "./own-outputs.js";
 
@@ -8,9 +8,9 @@ import { isOwnOutput } from "./own-outputs.js";
 // its verdicts must not depend on the order of the paths it is asked about.
 
 /** The verdict as check() gave it before it remembered directories: every segment looked up. */
-function reference(options: PathFilterOptions, rel: string): PathVerdict | "other" {
+function reference(options: PathFilterOptions, rel: string, committed: boolean): PathVerdict | "other" {
   const defaults = options.defaultExcludes ?? true;
-  const dirs = new Set(defaults ? DEFAULT_EXCLUDED_DIRS : [".git"]);
+  const dirs = new Set(defaults ? [...DEPENDENCY_DIRS, ...(committed ? [] : BUILD_OUTPUT_DIRS)] : [".git"]);
   const segments = rel.split("/");
   for (let i = 0; i < segments.length - 1; i++) if (dirs.has(segments[i]!)) return "excluded";
   // include/exclude/.vaultshiftignore are not re-implemented here: the paths below only differ from
@@ -33,7 +33,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const NAMES = ["src", "node_modules", "dist", "a", "build", ".git", "lib", "vendorx", "out", "", "x.js", "yarn.lock", "logo.PNG", "vaultshift.plan.json", "README.md", ".env", "nested.dist"];
+const NAMES = ["src", "node_modules", "dist", "a", "build", ".git", "lib", "vendorx", "out", ".next", "vendor", "", "x.js", "yarn.lock", "logo.PNG", "vaultshift.plan.json", "README.md", ".env", "nested.dist"];
 
 function randomPath(next: () => number): string {
   const depth = 1 + Math.floor(next() * 5);
@@ -50,7 +50,11 @@ test("PathFilter.check gives each path the same verdict in any order, sorted or 
   for (const options of [{}, { defaultExcludes: false }] satisfies PathFilterOptions[]) {
     for (const order of [sorted, paths, [...sorted].reverse()]) {
       const filter = new PathFilter(options);
-      for (const rel of order) assert.equal(filter.check(rel), reference(options, rel), `${JSON.stringify(options)} ${rel}`);
+      // Committed and generated paths mixed, as a history scan after a walk would ask.
+      for (const [i, rel] of order.entries()) {
+        const committed = i % 3 === 0;
+        assert.equal(filter.check(rel, committed), reference(options, rel, committed), `${JSON.stringify(options)} ${rel} committed=${committed}`);
+      }
     }
   }
 });
@@ -66,6 +70,14 @@ test("PathFilter.check: a default skip anywhere above a file excludes it; a file
   assert.equal(filter.check("a/b/x.PNG"), "binary");
   assert.equal(filter.check("x.js"), "scan");
   assert.equal(new PathFilter({ defaultExcludes: false }).check("dist/a.js"), "scan");
+  // Committed (tracked, staged, in a commit, named): build output is scanned, dependencies are not.
+  assert.equal(filter.check("dist/a.js", true), "scan");
+  assert.equal(filter.check("web/.next/server/chunks/1.js", true), "scan");
+  assert.equal(filter.check("dist/node_modules/x.js", true), "excluded");
+  assert.equal(filter.check("vendor/dist/x.js", true), "excluded");
+  assert.equal(filter.check("a/node_modules/b/c.js", true), "excluded");
+  assert.equal(filter.check("dist/a.js"), "excluded");
+  assert.equal(filter.enterDirectory("pkg/dist"), false, "the directory walk (untracked) never enters build output");
   assert.equal(new PathFilter({ defaultExcludes: false }).check("a/.git/config"), "excluded");
   // include/exclude still see the whole path after a directory verdict was remembered.
   const globbed = new PathFilter({ exclude: ["src/secret*"], include: ["src/**"] });

@@ -10,22 +10,19 @@ import { isOwnOutput } from "./own-outputs.js";
 // extensions and lockfiles. Shared by the working-tree walker and the git modes
 // (which scan committed content, so .gitignore does not apply there).
 
-/** Directories never worth scanning by default, at any depth. */
-export const DEFAULT_EXCLUDED_DIRS = [
+/**
+ * Directories of dependencies, caches and reports: skipped at any depth, tracked
+ * or not (third-party code, or copies of sources scanned where they stand).
+ */
+export const DEPENDENCY_DIRS = [
   "node_modules",
   ".git",
   ".hg",
   ".svn",
-  "dist",
-  "build",
   "coverage",
   ".nyc_output",
-  ".next",
-  ".nuxt",
-  ".svelte-kit",
   ".turbo",
   ".parcel-cache",
-  "out",
   "vendor",
   "bower_components",
   "jspm_packages",
@@ -35,12 +32,32 @@ export const DEFAULT_EXCLUDED_DIRS = [
   ".terraform",
 ];
 
+/**
+ * Build output: skipped when it was generated here (untracked, or outside a git
+ * repository), scanned when it is committed. A bundler writes the values of the
+ * variables it inlines (Vite `import.meta.env.VITE_*`, Next.js `NEXT_PUBLIC_*`,
+ * webpack DefinePlugin) into the bundle as literals, so a committed `dist/` can
+ * hold a secret that no source file spells out; a `build/` directory that git
+ * tracks is often scripts and Dockerfiles, not output at all.
+ */
+export const BUILD_OUTPUT_DIRS = ["dist", "build", "out", ".next", ".nuxt", ".svelte-kit"];
+
+/** Every directory a scan of the working tree leaves out by default (untracked build output included). */
+export const DEFAULT_EXCLUDED_DIRS = [...DEPENDENCY_DIRS, ...BUILD_OUTPUT_DIRS];
+
+const NONE = 0;
+const BUILD = 1;
+const DEPENDENCY = 2;
+
 export type PathVerdict = "scan" | "excluded" | "binary" | "lockfile";
 
 export interface PathFilterOptions {
   include?: string[];
   exclude?: string[];
-  /** Default true: skip DEFAULT_EXCLUDED_DIRS, lockfiles and vaultshift's own outputs (own-outputs.ts). */
+  /**
+   * Default true: skip DEPENDENCY_DIRS, BUILD_OUTPUT_DIRS that are not committed,
+   * lockfiles and vaultshift's own outputs (own-outputs.ts).
+   */
   defaultExcludes?: boolean;
   /** Text of `.vaultshiftignore` (gitignore syntax), if any. */
   vaultshiftignore?: string;
@@ -52,24 +69,29 @@ export class PathFilter {
   private readonly ignore: IgnoreFile[];
   private readonly defaultExcludes: boolean;
   private readonly excludedDirs: Set<string>;
+  private readonly buildDirs: Set<string>;
 
   constructor(options: PathFilterOptions) {
     this.include = new GlobSet(options.include ?? []);
     this.exclude = new GlobSet(options.exclude ?? []);
     this.ignore = options.vaultshiftignore ? [new IgnoreFile("", options.vaultshiftignore)] : [];
     this.defaultExcludes = options.defaultExcludes ?? true;
-    this.excludedDirs = new Set(this.defaultExcludes ? DEFAULT_EXCLUDED_DIRS : [".git"]);
+    this.excludedDirs = new Set(this.defaultExcludes ? DEPENDENCY_DIRS : [".git"]);
+    this.buildDirs = new Set(this.defaultExcludes ? BUILD_OUTPUT_DIRS : []);
   }
 
-  /** Directory names skipped at any depth (for `git ls-files --exclude`). */
+  /**
+   * Directory names whose untracked files are never listed, at any depth (for
+   * `git ls-files --exclude`, which leaves tracked files listed).
+   */
   get skippedDirectoryNames(): string[] {
-    return [...this.excludedDirs];
+    return [...this.excludedDirs, ...this.buildDirs];
   }
 
   /** Should the walker descend into this directory (path relative to the root)? */
   enterDirectory(rel: string): boolean {
     const name = rel.slice(rel.lastIndexOf("/") + 1);
-    if (this.excludedDirs.has(name)) return false;
+    if (this.excludedDirs.has(name) || this.buildDirs.has(name)) return false;
     if (this.exclude.size > 0 && this.exclude.matches(rel)) return false;
     for (const f of this.ignore) if (f.decide(rel, true) === true) return false;
     return true;
@@ -79,16 +101,19 @@ export class PathFilter {
    * The verdict for a file. Applies to files named on the command line too (a
    * pre-commit framework passes every staged file, lockfiles included); only
    * .gitignore, which the walker applies, is not consulted for those.
+   *
+   * `committed`: the path is tracked by git, staged, in a commit, or named on
+   * the command line, so build output directories do not exclude it.
    */
-  check(rel: string): PathVerdict {
+  check(rel: string, committed = false): PathVerdict {
     const slash = rel.lastIndexOf("/");
     if (slash !== -1) {
       const dir = rel.slice(0, slash);
       if (dir !== this.lastDir) {
         this.lastDir = dir;
-        this.lastDirExcluded = this.inExcludedDir(dir);
+        this.lastDirSkip = this.skipOf(dir);
       }
-      if (this.lastDirExcluded) return "excluded";
+      if (this.lastDirSkip === DEPENDENCY || (this.lastDirSkip === BUILD && !committed)) return "excluded";
     }
     if (this.exclude.size > 0 && this.exclude.matches(rel)) return "excluded";
     if (this.include.size > 0 && !this.include.matches(rel)) return "excluded";
@@ -107,14 +132,18 @@ export class PathFilter {
   // split and a lookup per segment of every path, on the main thread before
   // any file is scanned.
   private lastDir = "";
-  private lastDirExcluded = false;
+  private lastDirSkip = NONE;
 
-  private inExcludedDir(dir: string): boolean {
+  /** DEPENDENCY when a dependency directory holds `dir`, else BUILD when build output does, else NONE. */
+  private skipOf(dir: string): number {
+    let skip = NONE;
     let start = 0;
     for (;;) {
       const end = dir.indexOf("/", start);
-      if (this.excludedDirs.has(end === -1 ? dir.slice(start) : dir.slice(start, end))) return true;
-      if (end === -1) return false;
+      const name = end === -1 ? dir.slice(start) : dir.slice(start, end);
+      if (this.excludedDirs.has(name)) return DEPENDENCY;
+      if (this.buildDirs.has(name)) skip = BUILD;
+      if (end === -1) return skip;
       start = end + 1;
     }
   }

@@ -103,3 +103,21 @@ test("a Google API key in FlutterFire's firebase_options.dart is public; under a
   assert.equal(scanText({ text: `FIREBASE_API_KEY=${KEY}\n`, file: ".env" }).findings.length, 1);
   assert.equal(scanText({ text: `GOOGLE_MAPS_API_KEY = "${KEY}"\n`, file: "geo/client.py" }).findings.length, 1);
 });
+
+test("committed client bundles: a Firebase config key is public by the few characters before it; a Supabase anon key by its name", () => {
+  // Minified: one line holds the Firebase SDK (the word "firebase" is everywhere), so only the key's own label counts.
+  assert.equal(scanText({ text: `(function(){var e={firebase:{apiKey:"${KEY}",projectId:"shop"}};window.C=e})();\n`, file: "mobile-app/www/build/main.js" }).findings.length, 0);
+  assert.equal(scanText({ text: `var c=firebaseConfig={apiKey:"${KEY}"};\n`, file: "web/dist/assets/index-1a2b.js" }).findings.length, 0);
+  const other = `import"firebase";var e={gemini:{apiKey:"${KEY}"}};\n`;
+  assert.equal(scanText({ text: other, file: "web/dist/assets/index-1a2b.js" }).findings.length, 1, "another key in a bundle that loads Firebase");
+  assert.equal(scanText({ text: `var e={firebase:{apiKey:"${KEY}"}};\n`, file: "server/src/main.js" }).findings.length, 1, "outside a bundle, a name alone does not make the key public");
+  const header = Buffer.from('{"alg":"HS256","typ":"JWT"}').toString("base64url");
+  const payload = Buffer.from('{"iss":"supabase","ref":"abcdefghijklmnopqrst","iat":1700000000,"exp":2000000000}').toString("base64url");
+  const jwt = `${header}.${payload}.${"Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2aB4cD6eF8"}`;
+  for (const text of [`let r={NEXT_PUBLIC_SUPABASE_ANON_KEY:"${jwt}"};\n`, `const supabaseAnonKey = '${jwt}';\n`]) {
+    assert.equal(scanText({ text, file: "admin/.next/static/chunks/app.js" }).findings.length, 0, text.slice(0, 30));
+  }
+  for (const text of [`const SUPABASE_SERVICE_ROLE_KEY = "${jwt}";\n`, `const token = "${jwt}";\n`]) {
+    assert.equal(scanText({ text, file: "admin/.next/static/chunks/app.js" }).findings.length, 1, text.slice(0, 30));
+  }
+});

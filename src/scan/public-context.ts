@@ -54,9 +54,19 @@ function labelBefore(text: string, start: number): string {
   return text.slice(text.lastIndexOf("\n", lineStart - 2) + 1, start);
 }
 
-/** A Google API key in a mobile app's own file, by the name it stands under: "firebase", "maps" or null. */
+// A client bundle committed with the build output (`dist/`, `build/`, `www/build/`, Next.js `.next/static/`)
+// ships to every browser or app install as the mobile files do, and names a key the same way; but a minified
+// bundle is one long line holding the whole Firebase SDK, so only the key's own label names it: an `apiKey`
+// member of an object named for Firebase (`firebase:{apiKey:"`, `firebaseConfig={apiKey:"`) or a name that
+// says both (`firebaseApiKey:"`).
+const CLIENT_BUNDLE = /(?:^|\/)(?:dist|build|out|www|\.next\/static)\/(?:[^/]+\/)*[^/]+\.[cm]?js$/;
+const BUNDLE_FIREBASE_LABEL = /firebase\w*["']?\s*[:=]\s*\{\s*["']?api_?key["']?\s*:\s*["'`]$|firebase_?(?:web_?)?api_?key["']?\s*[:=]\s*["'`]$/i;
+
+/** A Google API key in a mobile app's own file or a client bundle, by the name it stands under: "firebase", "maps" or null. */
 export function mobileGoogleKey(secret: string, text: string, start: number, file: string): "firebase" | "maps" | null {
-  if (!GOOGLE_API_KEY.test(secret) || !MOBILE_APP_FILE.test(file)) return null;
+  if (!GOOGLE_API_KEY.test(secret)) return null;
+  if (CLIENT_BUNDLE.test(file)) return BUNDLE_FIREBASE_LABEL.test(text.slice(Math.max(0, start - 80), start)) ? "firebase" : null;
+  if (!MOBILE_APP_FILE.test(file)) return null;
   const label = labelBefore(text, start);
   // A Firebase *server* key (the legacy FCM/GCM server key was an AIza key too) sends pushes to every
   // install: it is no app configuration, and keeps the key's own verdict.
@@ -73,4 +83,18 @@ export function isPublicByContext(secret: string, text: string, start: number, e
   if (BROWSER_LOADER.test(before) || ANDROID_RESOURCE.test(before)) return true;
   const around = text.slice(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
   return FIREBASE_MARKERS.test(around);
+}
+
+// A provider format under a name that says the value is published by design (`SUPABASE_ANON_KEY`,
+// `supabaseAnonKey`, `STRIPE_PUBLISHABLE_KEY`, `RECAPTCHA_SITE_KEY`) is public in code and bundles as it is
+// in a .env (classify/index.ts): the Supabase anon key ships in every client page, row-level security is what
+// protects the data (https://supabase.com/docs/guides/api/api-keys). Only the name right before the value
+// counts (a minified bundle's line holds every other name), and never for a secret format (`sk_live_…`
+// under a publishable name is a mistake to report) or a private key.
+const PUBLIC_NAME = /(?:^|[^A-Za-z])(?:anon|publishable|site)[_-]?key["']?\s*[:=]\s*["'`]$|[a-z](?:Anon|Publishable|Site)Key["']?\s*[:=]\s*["'`]$/i;
+
+/** True when a provider-format match stands right after a name that marks a public value. */
+export function publicByName(ruleId: string, kind: string, text: string, start: number): boolean {
+  if (kind === "private-key" || /secret|private|service/i.test(ruleId)) return false;
+  return PUBLIC_NAME.test(text.slice(Math.max(0, start - 60), start));
 }

@@ -71,12 +71,16 @@ test("git repository: tracked and untracked files, .gitignore and .git/info/excl
     "excluded.txt": "FAKESECRET_4",
     "node_modules/dep/untracked.js": "FAKESECRET_5",
     "pkg/dist/tracked.js": "FAKESECRET_6",
+    "pkg/dist/untracked.js": "FAKESECRET_7",
+    "vendor/lib/tracked.js": "FAKESECRET_8",
   });
   writeFileSync(join(dir, ".git/info/exclude"), "excluded.txt\n");
-  git(dir, "add", "pkg/dist/tracked.js");
+  git(dir, "add", "pkg/dist/tracked.js", "vendor/lib/tracked.js");
   git(dir, "add", "tracked.txt");
   const r = await fake(dir);
-  assert.deepEqual(r.findings.map((f) => f.file), ["sub/untracked.txt", "tracked.txt"]);
+  // Build output committed by mistake is scanned; generated (untracked) build output and
+  // dependencies (tracked or not) are not.
+  assert.deepEqual(r.findings.map((f) => f.file), ["pkg/dist/tracked.js", "sub/untracked.txt", "tracked.txt"]);
   const sub = await fake(join(dir, "sub"));
   assert.deepEqual(sub.findings.map((f) => f.file), ["untracked.txt"], "paths are relative to the scan root");
 });

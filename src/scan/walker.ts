@@ -274,7 +274,10 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
   const add = (abs: string, explicit: boolean, knownRel?: string, unique = false, into: Listed = result) => {
     const rel = knownRel ?? toRel(root, abs);
     if (!unique && seen.has(rel)) return;
-    const verdict = options.filter.check(rel);
+    // A file git lists under build output is tracked (`--exclude` below drops
+    // the untracked ones), and one named on the command line is the user's
+    // choice: both are scanned there; the directory walk's are not.
+    const verdict = options.filter.check(rel, explicit || result.lister === "git");
     if (verdict === "scan") {
       if (!unique) seen.add(rel);
       into.files.push(explicit ? { abs, rel } : { abs, rel, listed: true });
