@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
-import { B64, BASE32, LOWER_ALNUM, fake, uuid } from "./fake.js";
+import { B64, BASE32, HEX, LOWER_ALNUM, fake, uuid } from "./fake.js";
 import { isRealPassword } from "./passwords.js";
 
 const IAM_IDS = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids";
@@ -27,6 +27,36 @@ const keyId = (id: string, prefix: string, description: string, severity: Rule["
   });
 
 export const rules: Rule[] = [
+  // Pre-signed URLs (SigV4 in the query string): X-Amz-Credential=<key id>/<date>/<region>/<service>/aws4_request
+  // … X-Amz-Signature=<64 hex>. Whoever holds the URL performs the signed request (download, upload) until
+  // X-Amz-Expires runs out, up to 7 days, and it cannot be revoked short of disabling the key
+  // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html): a bearer credential
+  // while it lives, which names the access key id it was signed with. Parameters may be split over the
+  // lines of a concatenation, so the credential may stand up to 600 characters before the signature. The
+  // S3 documentation's example (AKIAIOSFODNN7EXAMPLE) is not one.
+  custom({
+    id: "aws-presigned-url-signature",
+    description: "AWS pre-signed URL signature (X-Amz-Signature with its X-Amz-Credential), valid until the URL expires",
+    kind: "token",
+    severity: "medium",
+    docs: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html",
+    keywords: ["x-amz-signature="],
+    pattern: /X-Amz-Credential=(?![A-Z0-9]{0,20}EXAMPLE)(?:AKIA|ASIA)[A-Z2-7]{16}(?:%2F|\/)[\s\S]{0,600}?X-Amz-Signature=(?<secret>[0-9a-f]{64})(?![0-9A-Za-z])/,
+    entropy: 3.2,
+    get examples() {
+      const id = "AKIA" + fake(BASE32, 16, "presign");
+      return {
+        invalid: [
+          `https://acme-exports.s3.eu-central-1.amazonaws.com/q4.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=${id}%2F20260110%2Feu-central-1%2Fs3%2Faws4_request&X-Amz-Date=20260110T091500Z&X-Amz-Expires=604800&X-Amz-SignedHeaders=host&X-Amz-Signature=${fake(HEX, 64, "presign")}`,
+          `url = ("https://acme.s3.amazonaws.com/a.csv?X-Amz-Algorithm=AWS4-HMAC-SHA256"\n    "&X-Amz-Credential=${id}%2F20260110%2Feu-central-1%2Fs3%2Faws4_request"\n    "&X-Amz-Date=20260110T091500Z&X-Amz-Expires=3600&X-Amz-SignedHeaders=host"\n    "&X-Amz-Signature=${fake(HEX, 64, "presign2")}")`,
+        ],
+        valid: [
+          "https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404",
+          `X-Amz-Signature=${fake(HEX, 64, "presign3")}`,
+        ],
+      };
+    },
+  }),
   keyId("aws-access-key-id", "AKIA", "AWS long-term access key id (AKIA…), half of an IAM user's key pair", "critical"),
   keyId("aws-temporary-access-key-id", "ASIA", "AWS temporary access key id (ASIA…) issued by STS", "high"),
   keyId("aws-sts-bearer-key-id", "ABIA", "AWS STS service bearer token id (ABIA…)", "high"),

@@ -1,4 +1,5 @@
 import type { Rule, SecretKind, Severity } from "../src/scan/types.js";
+import { withoutExampleHost } from "../src/scan/placeholder-filter.js";
 
 // Two builders cover most rules, so that a rule file reads as a list of
 // documented formats rather than repeated regex plumbing:
@@ -55,7 +56,7 @@ function hasLongRun(s: string, run: number): boolean {
 }
 
 export function looksLikePlaceholder(s: string): boolean {
-  const lower = s.toLowerCase();
+  const lower = withoutExampleHost(s).toLowerCase();
   for (const w of PLACEHOLDER_WORDS) if (lower.includes(w)) return true;
   return hasLongRun(s, 8) || PLACEHOLDER_SHAPES.test(lower);
 }

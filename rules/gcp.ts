@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { custom, prefixed } from "./build.js";
-import { ALNUM, B64URL, fake, pemBody } from "./fake.js";
+import { ALNUM, B64URL, HEX, fake, pemBody } from "./fake.js";
 
 const keyJson = (seed: string): string =>
   JSON.stringify(
@@ -16,6 +16,27 @@ const keyJson = (seed: string): string =>
   );
 
 export const rules: Rule[] = [
+  // Cloud Storage V4 signed URLs: X-Goog-Credential=<service account>/<date>/<region>/storage/goog4_request
+  // … X-Goog-Signature=<hex RSA signature (512 hex for a 2048-bit key) or HMAC (64 hex)>. Like S3's
+  // pre-signed URLs, "anyone who is in possession of the signed URL can use it to perform specified actions"
+  // until it expires, up to 7 days (https://cloud.google.com/storage/docs/access-control/signed-urls).
+  // Google's documented example's account is example@example-project.
+  custom({
+    id: "gcs-signed-url-signature",
+    description: "Google Cloud Storage V4 signed URL signature (X-Goog-Signature with its X-Goog-Credential), valid until the URL expires",
+    kind: "token",
+    severity: "medium",
+    docs: "https://cloud.google.com/storage/docs/access-control/signed-urls",
+    keywords: ["x-goog-signature="],
+    pattern: /X-Goog-Credential=(?!example(?:%40|@))(?![^&\s"']{0,80}example-project)[^&\s"']{10,300}(?:%2F|\/)[\s\S]{0,600}?X-Goog-Signature=(?<secret>[0-9a-f]{64,1024})(?![0-9A-Za-z])/,
+    entropy: 3.2,
+    get examples() {
+      return {
+        invalid: [`export const GCS_LINK = "https://storage.googleapis.com/exports/q4.csv?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=exporter%40proj-42.iam.gserviceaccount.com%2F20260110%2Fauto%2Fstorage%2Fgoog4_request&X-Goog-Date=20260110T091500Z&X-Goog-Expires=604800&X-Goog-SignedHeaders=host&X-Goog-Signature=${fake(HEX, 512, "gcs")}"`],
+        valid: [`https://storage.googleapis.com/example-bucket/cat.jpeg?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Credential=example%40example-project.iam.gserviceaccount.com%2F20181026%2Fus-central1%2Fstorage%2Fgoog4_request&X-Goog-Date=20181026T181309Z&X-Goog-Expires=900&X-Goog-SignedHeaders=host&X-Goog-Signature=${fake(HEX, 512, "gcs-doc")}`],
+      };
+    },
+  }),
   // Service account key files are JSON with "type": "service_account" and the
   // PKCS#8 key as a JSON string, newlines escaped as \n
   // (https://cloud.google.com/iam/docs/keys-create-delete). The secret is the

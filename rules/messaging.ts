@@ -350,18 +350,98 @@ export const rules: Rule[] = [
       };
     },
   }),
-  // Mattermost incoming webhooks: https://<host>/hooks/<26 lower alnum>.
-  assigned({
+  // Mattermost incoming webhooks: https://<host>/hooks/<26 lower alnum>, the server's own host, so no
+  // provider name need stand nearby. The id is Mattermost's NewId(): 26 characters of base32 in lower
+  // case, the only credential the hook has (anyone holding the URL posts as it).
+  custom({
     id: "mattermost-webhook-url",
-    description: "Mattermost incoming webhook URL assigned to a Mattermost name",
+    description: "Mattermost incoming webhook URL (https://<server>/hooks/<26-character id>)",
     kind: "webhook",
     severity: "medium",
     docs: "https://developers.mattermost.com/integrate/webhooks/incoming/",
-    names: "mattermost",
-    value: "https?://[A-Za-z0-9.:-]{1,100}/hooks/[a-z0-9]{26}",
-    keywords: ["mattermost"],
-    get sample() { return "https://chat.acme.io/hooks/" + fake(LOWER_ALNUM, 26, "mm"); },
-    env: "MATTERMOST_WEBHOOK_URL",
+    keywords: ["/hooks/"],
+    pattern: /(?<secret>https?:\/\/[A-Za-z0-9.-]{1,100}(?::[0-9]{1,5})?\/hooks\/(?=[a-z]{0,25}[0-9])(?=[0-9]{0,25}[a-z])[a-z0-9]{26})(?![A-Za-z0-9_/-])/,
+    entropy: 3.3,
+    get examples() {
+      return {
+        invalid: [`MATTERMOST_WEBHOOK_URL=https://chat.acme.io/hooks/${fake(LOWER_ALNUM, 26, "mm")}`, `HOOK = "https://mm.acme.io:8065/hooks/${fake(LOWER_ALNUM, 26, "mm2")}"`],
+        valid: ["https://chat.acme.io/hooks/xxxxxxxxxxxxxxxxxxxxxxxxxx", "import useAuth from '../src/hooks/useauthenticationstatehookxx'", "https://github.com/acme/app/hooks/abcdefghijklmnopqrstuvwxyz"],
+      };
+    },
+  }),
+  // Rocket.Chat incoming webhooks: https://<server>/hooks/<integration id>/<token>: the id is a Meteor
+  // Random.id() (17 characters), the token Random.id(48)
+  // (https://docs.rocket.chat/use-rocket.chat/workspace-administration/integrations#incoming-webhook-script).
+  custom({
+    id: "rocketchat-webhook-url",
+    description: "Rocket.Chat incoming webhook URL (https://<server>/hooks/<17-character id>/<48-character token>)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://docs.rocket.chat/use-rocket.chat/workspace-administration/integrations",
+    keywords: ["/hooks/"],
+    pattern: /(?<secret>https?:\/\/[A-Za-z0-9.-]{1,100}(?::[0-9]{1,5})?\/hooks\/[A-Za-z0-9]{17}\/[A-Za-z0-9]{48})(?![A-Za-z0-9_-])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`ROCKETCHAT_HOOK=https://chat.acme.io/hooks/${fake(ALNUM, 17, "rc")}/${fake(ALNUM, 48, "rc")}`],
+        valid: ["ROCKETCHAT_HOOK=https://chat.acme.io/hooks/<integration-id>/<token>", `https://chat.acme.io/hooks/${"x".repeat(17)}/${"y".repeat(48)}`],
+      };
+    },
+  }),
+  // IFTTT Webhooks service keys: https://maker.ifttt.com/trigger/<event>/with/key/<key> (and /use/<key>);
+  // the key triggers every applet of the account (https://ifttt.com/maker_webhooks, "Documentation").
+  custom({
+    id: "ifttt-webhook-key",
+    description: "IFTTT Webhooks key in a maker.ifttt.com URL",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://ifttt.com/maker_webhooks",
+    keywords: ["maker.ifttt.com"],
+    pattern: /maker\.ifttt\.com\/(?:trigger\/[^/\s"'<>]{1,100}\/(?:json\/)?with\/key|use)\/(?<secret>[A-Za-z0-9_-]{20,43})(?![A-Za-z0-9_-])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`IFTTT_URL = "https://maker.ifttt.com/trigger/deploy_done/with/key/${fake(B64URL, 22, "ifttt")}"`, `curl -X POST https://maker.ifttt.com/trigger/alarm/json/with/key/${fake(B64URL, 22, "ifttt2")}`],
+        valid: ["https://maker.ifttt.com/trigger/{event}/with/key/{your_key}", "https://maker.ifttt.com/trigger/event/with/key/YOUR_IFTTT_KEY_HERE1"],
+      };
+    },
+  }),
+  // Make (formerly Integromat) custom webhooks: https://hook.<zone>.make.com/<32 lower alnum>
+  // (zones eu1, eu2, us1, us2) and the older hook.integromat.com/<id>: the URL alone starts the scenario.
+  custom({
+    id: "make-webhook-url",
+    description: "Make (Integromat) custom webhook URL (hook.<zone>.make.com/…)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://www.make.com/en/help/tools/webhooks",
+    keywords: [".make.com/", "hook.integromat.com/"],
+    pattern: /(?<secret>https:\/\/hook\.(?:[a-z]{2}[0-9]\.make\.com|integromat\.com)\/[a-z0-9]{32})(?![A-Za-z0-9_-])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`MAKE_HOOK = "https://hook.eu1.make.com/${fake(LOWER_ALNUM, 32, "make")}"`, `https://hook.integromat.com/${fake(LOWER_ALNUM, 32, "integromat")}`],
+        valid: ["https://hook.eu1.make.com/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "https://www.make.com/en/help/tools/webhooks"],
+      };
+    },
+  }),
+  // Azure Logic Apps and Power Automate HTTP triggers: …/triggers/<name>/paths/invoke?api-version=…&sp=…&sv=1.0&sig=<43
+  // base64url>. The `sig` is a SAS signature that authorises any caller
+  // (https://learn.microsoft.com/azure/logic-apps/logic-apps-securing-a-logic-app#generate-shared-access-signatures-sas).
+  custom({
+    id: "azure-logic-app-trigger-url",
+    description: "Azure Logic Apps / Power Automate HTTP trigger URL signature (…/paths/invoke?…&sig=…)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://learn.microsoft.com/azure/logic-apps/logic-apps-securing-a-logic-app",
+    keywords: ["paths/invoke"],
+    pattern: /\/paths\/invoke\?[^\s"'<>]{0,300}?(?:&|&amp;|\\u0026)sig=(?<secret>[A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`webhook_url: https://prod-42.westeurope.logic.azure.com:443/workflows/${fake(HEX, 32, "la")}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${fake(B64URL, 43, "la")}`],
+        valid: ["https://prod-00.westus.logic.azure.com/workflows/<id>/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=<signature>"],
+      };
+    },
   }),
   // Google Chat webhooks: chat.googleapis.com/v1/spaces/<id>/messages?key=…&token=….
   custom({

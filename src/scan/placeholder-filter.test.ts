@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isLocatorOrName, isObviousFake, notSecretReason } from "./placeholder-filter.js";
+import { isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isRealPassword } from "../../rules/passwords.js";
 
@@ -365,4 +365,15 @@ test("isRealPassword: a long random string that opens with `{`, `<`, `[`, `@`, `
   for (const v of ["<password>", "{db_password}", "[password]", "@DB_PASSWORD@", "%DB_PASSWORD%", "$DB_PASSWORD", "<your database password goes here>", "{{ vault_db_password }}"]) {
     assert.equal(isRealPassword(v), false, v);
   }
+});
+
+test("a URL's documentation host (example.com) does not make its credential a stand-in; a signing scope is no secret", () => {
+  assert.equal(withoutExampleHost("https://mattermost.example.com/hooks/kz41ohxg49yi8cd0wbqc35qi9i"), "https:///hooks/kz41ohxg49yi8cd0wbqc35qi9i");
+  assert.equal(withoutExampleHost("https://u:p@db.example.org:5432/x"), "https://u:p@:5432/x");
+  assert.equal(rulePlaceholderReason("https://chat.example.com/hooks/kz41ohxg49yi8cd0wbqc35qi9i"), null);
+  assert.notEqual(rulePlaceholderReason("https://chat.example.com/hooks/your-example-hook-id"), null, "the credential itself still says it is a stand-in");
+  assert.notEqual(rulePlaceholderReason("https://hooks.slack.com/services/EXAMPLE/EXAMPLE/abcd"), null);
+  assert.notEqual(notSecretReason("AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request"), null);
+  assert.notEqual(notSecretReason("exporter@proj-42.iam.gserviceaccount.com/20260110/auto/storage/goog4_request"), null);
+  assert.equal(notSecretReason("Zk29fjQ0pL1mZ8aRt6Yw/20260110/aws4_requestx"), null);
 });

@@ -523,6 +523,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isIncompleteJwt(v)) return "JWT header or unsigned JWT, no credential";
   if (isDocumentationJwt(v, false)) return "JWT printed in documentation";
   if (isLocatorOrName(v)) return "path, URL without credentials, or host name";
+  if (SIGNING_SCOPE.test(v)) return "a request-signing scope (key id, date, region, service), not a key";
   if (isJsonObjectText(v)) return "a JSON object, not a single value";
   if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
@@ -533,6 +534,23 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (name !== "" && isWordOfName(v, name)) return "a word of its own name (a quick-start or image default)";
   return null;
 }
+
+const EXAMPLE_HOST = /(?<=:\/\/(?:[^/\s@]*@)?)(?:[a-z0-9-]+\.)*example\.(?:com|org|net)(?=[:/?#]|$)/gi;
+
+/**
+ * `v` without the host of a URL at a domain reserved for documentation (RFC 2606: `chat.example.com`), which
+ * is how fixtures and redacted configs name a self-hosted server: the credential beside it decides whether
+ * the value is a stand-in (a random webhook id is a leak, `/hooks/your-hook-id` is not).
+ */
+export function withoutExampleHost(v: string): string {
+  return v.includes("example.") ? v.replace(EXAMPLE_HOST, "") : v;
+}
+
+// The credential scope of a SigV4 or GCS V4 signed request (`X-Amz-Credential=AKIA…/20130524/us-east-1/s3/aws4_request`,
+// `X-Goog-Credential=svc@p.iam.gserviceaccount.com/20260110/auto/storage/goog4_request`): the key's public id
+// and where it signs, never the key (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
+// The signature beside it is the provider rules' (aws-presigned-url-signature, gcs-signed-url-signature).
+const SIGNING_SCOPE = /^[^\s/%]{4,120}(?:%2F|\/)\d{8}(?:%2F|\/)[\w-]{1,40}(?:%2F|\/)[\w-]{1,40}(?:%2F|\/)(?:aws4|goog4)_request$/i;
 
 // A value that is one of its own name's words: the defaults that quick-starts and container images ship
 // (`_AIRFLOW_WWW_USER_PASSWORD=airflow`, Airflow's docker-compose quick start; `RABBITMQ_DEFAULT_PASS=rabbitmq`;
