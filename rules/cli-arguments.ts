@@ -156,11 +156,13 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://learn.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring",
     keywords: ["convertto-securestring"],
-    pattern: /ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?(["'])(?<secret>[^"'\n$`]{4,128})\1(?=[^\n]{0,60}?-AsPlainText)/i,
+    // A single-quoted string is verbatim in PowerShell (`$` is a character, about_Quoting_Rules); a
+    // double-quoted one expands `$name` and backtick escapes, so only literal text counts there.
+    pattern: /ConvertTo-SecureString[ \t]{1,4}(?:-String[ \t]{1,4})?(["'])(?:(?<=")(?=[^"\n$`]{4,128}")|(?<=')(?=[^'\n]{4,128}'))(?<secret>[^"'\n]{4,128})\1(?=[^\n]{0,60}?-AsPlainText)/i,
     validate: isRealPassword,
     get examples() {
       return {
-        invalid: [`$pw = ConvertTo-SecureString "${pw("securestring")}" -AsPlainText -Force`, `$pw = ConvertTo-SecureString -String '${pw("securestring2")}' -AsPlainText -Force`],
+        invalid: [`$pw = ConvertTo-SecureString "${pw("securestring")}" -AsPlainText -Force`, `$pw = ConvertTo-SecureString -String '${pw("securestring2")}' -AsPlainText -Force`, `$Cred = [pscredential]::new('svc_sql', (ConvertTo-SecureString '${pw("securestring3")}$Bm' -AsPlainText -Force))`],
         valid: ["$pw = ConvertTo-SecureString $env:DEPLOY_PASSWORD -AsPlainText -Force", '$pw = ConvertTo-SecureString "$Password" -AsPlainText -Force', "$pw = Read-Host -AsSecureString", `$s = ConvertTo-SecureString "${fake(ALNUM, 40, "dpapi")}"`],
       };
     },

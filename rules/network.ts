@@ -181,12 +181,33 @@ export const rules: Rule[] = [
     severity: "medium",
     docs: "https://w1.fi/cgit/hostap/plain/wpa_supplicant/wpa_supplicant.conf",
     keywords: ["psk=", "wpa_passphrase", "sae_password"],
-    pattern: /^[ \t]{0,16}(?:psk|wpa_passphrase|wpa_psk|sae_password)[ \t]{0,4}=[ \t]{0,4}("?)(?<secret>[^"\s]{8,64})\1[ \t]*$/m,
+    // `#psk="…"` too: wpa_passphrase(8) prints the plaintext passphrase as that comment above the derived
+    // `psk=<64 hex>`, and the pair is pasted into wpa_supplicant.conf as printed.
+    pattern: /^[ \t]{0,16}#?[ \t]{0,4}(?:psk|wpa_passphrase|wpa_psk|sae_password)[ \t]{0,4}=[ \t]{0,4}("?)(?<secret>[^"\s]{8,64})\1[ \t]*$/m,
     validate: isRealDevicePassword,
     get examples() {
       return {
-        invalid: [`network={\n    ssid="Warehouse"\n    psk="${pw("wifi")}"\n}`, `network={\n    ssid="Office"\n    psk=${fake(HEX, 64, "wifi2")}\n}`, `wpa_passphrase=${pw("hostapd")}`],
+        invalid: [`network={\n    ssid="Warehouse"\n    psk="${pw("wifi")}"\n}`, `network={\n    ssid="Office"\n    psk=${fake(HEX, 64, "wifi2")}\n}`, `wpa_passphrase=${pw("hostapd")}`, `network={\n\tssid="Lab"\n\t#psk="${pw("wifi3")}"\n\tpsk=${fake(HEX, 64, "wifi3")}\n}`],
         valid: ['    #psk="yourpassphrase"', '    psk="password"', "wpa_passphrase=$WIFI_PASSPHRASE"],
+      };
+    },
+  }),
+  // A pre-shared key under a Wi-Fi or bridge setting's name: an Arduino/ESP-IDF `#define WIFI_PSK "…"`,
+  // `WLAN_PSK=` in a firmware .env, Mosquitto's `bridge_psk <hex>` (TLS-PSK for a bridge, mosquitto.conf(5)).
+  // A bare `psk` name is not enough: TLS cipher-suite names (`ECDHE-PSK`, `kx_ecdhe_psk`) are full of it.
+  custom({
+    id: "named-psk",
+    description: "Pre-shared key under a Wi-Fi or bridge setting's name (WIFI_PSK, WLAN_PSK, bridge_psk)",
+    kind: "password",
+    severity: "medium",
+    docs: "https://mosquitto.org/man/mosquitto-conf-5.html",
+    keywords: ["wifi_psk", "wlan_psk", "bridge_psk", "sta_psk", "wifipsk"],
+    pattern: /(?<![A-Za-z0-9])(?:wifi|wlan|sta|bridge)_?psk["']?(?:[ \t]{0,4}[=:][ \t]{0,4}|[ \t]{1,8})(["']?)(?<secret>[^"'\s]{8,128})\1(?![^\s;,)}\]])/i,
+    validate: isRealDevicePassword,
+    get examples() {
+      return {
+        invalid: [`#define WIFI_PSK "${pw("wifipsk")}"`, `bridge_psk ${fake(HEX, 32, "bridgepsk")}`, `WLAN_PSK=${pw("wlanpsk")}`],
+        valid: ['#define WIFI_PSK "YOUR_WIFI_PSK"', '#define WIFI_PSK "changeme123"', "bridge_psk $BRIDGE_PSK", 'static const char *SN_kx_ecdhe_psk = "KxECDHE-PSK";', "bridge_psk_identity  gateway01"],
       };
     },
   }),

@@ -37,15 +37,8 @@ const KNOWN_GAPS: KnownGaps = {
     "app-facturation/.env:4",
     "sklep/config/parametry.yaml:4",
     "shop-kr/config/settings.json:8",
-    "it-scripts/deploy/New-ServiceUser.ps1:3",
-    "it-scripts/batch/map-drives.cmd:4",
     "legacy/config/parametres.ini:7",
-    "legacy/vb/Modul1.bas:2",
-    "legacy/vb/Modul1.bas:3",
-    "firmware/garagentor/src/secrets.h:4",
     "firmware/garagentor/src/secrets.h:7",
-    "etc/wpa_supplicant/wpa_supplicant-wlan0.conf:13",
-    "mosquitto/config/conf.d/bridge.conf:7",
     "esphome/secrets.yaml:4",
     "zigbee2mqtt/data/configuration.yaml:10",
     "octoprint/config.yaml:2",
@@ -54,7 +47,6 @@ const KNOWN_GAPS: KnownGaps = {
   ],
   falseAlarms: [
     "desktop-app/app-asar-extracted/resources/config/default.json:5",
-    "it-scripts/unattend/autounattend.xml:4",
     "reports/export/links.py:6",
   ],
 };

@@ -632,3 +632,13 @@ test("a token in the query of an image URL (a README badge) is the badge's embed
   assert.deepEqual(secretsIn("README.md", `curl "https://api.example.org/v1/export?format=csv&token=${TOKEN}"\n`), [TOKEN]);
   assert.deepEqual(secretsIn("docs/setup.md", `See https://dash.example.org/report.html?token=${TOKEN}\n`), [TOKEN]);
 });
+
+test("Visual Basic `As Type =` declarations and a batch password starting with %s are values", () => {
+  for (const file of ["legacy/Modul1.bas", "Module1.vb", "tools/run.vbs"]) {
+    assert.deepEqual(secretsIn(file, `Public Const DB_PASSWORD As String = "${PW}#V7*B"\n`), [`${PW}#V7*B`], file);
+    assert.deepEqual(secretsIn(file, `Dim apiToken As String = "${TOKEN}"\n`), [TOKEN], file);
+  }
+  // `%s` then a random run: two characters of the password, not a printf format.
+  assert.deepEqual(secretsIn("map-drives.cmd", `set "SQL_PWD=%s@${PW}?G8"\n`), [`%s@${PW}?G8`]);
+  assert.deepEqual(secretsIn("client.py", `AUTH_HEADER_TOKEN = "Bearer %s"\nDB_PASSWORD = "%s:%s@%s"\n`), []);
+});

@@ -61,6 +61,8 @@ function codeAt(text: string, i: number): number {
 }
 
 const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
+// Visual Basic declares a type with `As` (`Const X As String = "…"`, `Dim x As String = "…"`; VB is case-insensitive).
+const VB_AS_TYPE = /[ \t]+as[ \t]+[A-Za-z_][\w.]{0,40}[ \t]*=(?![=>])[ \t]*/iy;
 // `<-` is R's assignment (`census_key <- "…"`); only a literal can follow it here, so a
 // comparison with a negative number (`x <-1`) never yields a value. `?=` is Make's conditional
 // assignment (`DOCKER_PASSWORD ?= …`, GNU make manual §6.2.4). A `:` may be followed by `\"`: a
@@ -798,6 +800,12 @@ function operatorValue(text: string, j: number, info: FileInfo, query: boolean, 
     // `password: string = "…"` (TypeScript, Kotlin): skip the type annotation.
     TYPE_ANNOTATION.lastIndex = j;
     const t = TYPE_ANNOTATION.exec(text);
+    if (t) return literalAt(text, j + t[0].length, info, false, true, unquoted);
+  }
+  if (!unquoted && (codeAt(text, j) === 32 || codeAt(text, j) === 9)) {
+    // `Public Const DB_PASSWORD As String = "…"`, `Dim apiKey As String = "…"` (Visual Basic, VBA).
+    VB_AS_TYPE.lastIndex = j;
+    const t = VB_AS_TYPE.exec(text);
     if (t) return literalAt(text, j + t[0].length, info, false, true, unquoted);
   }
   OPERATOR.lastIndex = j;

@@ -66,6 +66,9 @@ function isRandomWord(w: string): boolean {
   return w.length >= 16 && charClasses(w).count >= 3 && shannonEntropy(w) >= 3.8 && !looksLikeWords(w);
 }
 
+// Eight or more characters with no space or format character, mixing upper case, lower case and a digit.
+const RANDOM_RUN = /(?=[^\s%]{0,40}?[A-Z])(?=[^\s%]{0,40}?[a-z])(?=[^\s%]{0,40}?[0-9])[^\s%]{8,}/;
+
 /** Code, regexes, format strings and templates rather than a literal credential. */
 function looksLikeCodeOrPattern(v: string, context: JudgeContext): boolean {
   // The inside of a string concatenation read as a literal: `{token:"+n.token+",secret:"+n.key+"}`
@@ -79,7 +82,10 @@ function looksLikeCodeOrPattern(v: string, context: JudgeContext): boolean {
   // In a .env value `\n`, `\t` and `\r` are a string's escaped control characters (a
   // double-quoted dotenv value, a PEM on one line), not a pattern; `\d`, `\w`, `\s`, `\b` still are.
   if (context === "env" ? /\\[dwsb]/.test(v) : /\\[dwsbnt]/.test(v)) return true;
-  return /%[sd](?![A-Za-z0-9])|%\(\w+\)[sd]|\{\d*\}|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
+  // A printf specifier makes a format string (`Bearer %s`, `%s:%s@%s`), unless the rest is a random run of its
+  // own (`%s@h72Jlj?G8Ur` in a batch file's `set "SQL_PWD=…"`, where `%s` is two characters of a password).
+  if (/%[sd](?![A-Za-z0-9])/.test(v) && !RANDOM_RUN.test(v.replace(/%[sd]/g, " "))) return true;
+  return /%\(\w+\)[sd]|\{\d*\}|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
 }
 
 // The credential words a name is made of (`SN_id_it_revPassphrase`, `ClientTrafficSecret`).

@@ -194,3 +194,9 @@ test("names the blind corpus 10 found unread: Fernet keys, MLflow's tracking tok
     assert.ok(a.strength === "none" || a.negative, name);
   }
 });
+
+test("a .NET publicKeyToken is public; a private key's token is not", () => {
+  assert.equal(analyzeName("publicKeyToken").negative, true);
+  assert.equal(analyzeName("publicKeyToken").strength, "none");
+  assert.equal(analyzeName("private_key_token").strength, "strong");
+});

@@ -264,6 +264,9 @@ function analyze(name: string): NameAnalysis {
       // analytics tracking id.
       if (prev === "tracking" && before.includes("mlflow")) return { strength: "strong", kind: "token", head, negative: false };
       if (KEY_NEGATIVE_BEFORE.has(prev) || isPublicClientToken(before)) return { ...NONE, head, negative: true };
+      // .NET's `publicKeyToken` (assembly references, unattend.xml components): the last 8 bytes of the
+      // SHA-1 of the strong-name public key, public by construction.
+      if (prev === "key" && before[before.length - 2] === "public") return { ...NONE, head, negative: true };
       // The same modifiers glued to the head: `csrftoken` (Django's cookie), `xsrftoken`, `nexttoken`,
       // `pushtoken` say what `csrf_token` / `next_token` / `push_token` say.
       if (found.head !== found.base && KEY_NEGATIVE_BEFORE.has(found.head.slice(0, -found.base.length))) return { ...NONE, head, negative: true };
