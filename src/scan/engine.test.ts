@@ -180,3 +180,9 @@ test("source maps: a key in sourcesContent is found at its place; nothing is loo
   assert.equal(f?.line, 2);
   assert.equal(f?.column, text.split("\n")[1]!.indexOf(key) + 1);
 });
+
+test(".env: a value starting with # (empty for dotenv, the value for python-dotenv, Compose and shells) is judged as written", () => {
+  const text = `COLOR=#ff00aa\nSMTP_PASSWORD=#${RANDOM}\nDB_PASSWORD=#changeme\nAPI_TOKEN=# the token goes here\n`;
+  const found = scanText({ text, file: "app/.env" }).findings;
+  assert.deepEqual(found.map((f) => `${f.line}:${f.column}`), ["2:15"]);
+});

@@ -210,7 +210,7 @@ function jsonValueHits(text: string, start: number, end: number, out: Candidate[
 /** Classifies every entry; pushes the secrets, returns the value ranges judged public. */
 function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candidate[]): Array<[number, number]> {
   const publicRanges: Array<[number, number]> = [];
-  for (const e of readDotenv(text)) {
+  for (const e of text.includes("=#") ? [...readDotenv(text), ...hashStartValues(text)] : readDotenv(text)) {
     if (e.value.trim() === "") continue;
     const c = classifyVariable(e.key, e.value, file, { rules: set.rules, quote: e.quote });
     if (c.verdict === "public") publicRanges.push([e.valueStart, e.valueEnd]);
@@ -237,6 +237,20 @@ function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candi
     });
   }
   return publicRanges;
+}
+
+// `MDP_SMTP=#k4KX…`: dotenv (motdotla) reads an unquoted value up to the first `#`, so this one is empty for
+// it, but python-dotenv, Docker Compose and a shell that sources the file read `#k4KX…` (a comment needs a
+// space before `#` there), and the value is in the file either way. Each such line is judged as that value.
+const HASH_START = /^[ \t]*(?:export[ \t]+)?([\w.-]+)=(#[^\s#]{5,})[ \t]*\r?$/gm;
+
+function hashStartValues(text: string): Array<{ key: string; value: string; quote: string; valueStart: number; valueEnd: number }> {
+  const out = [];
+  for (const m of text.matchAll(HASH_START)) {
+    const valueStart = m.index + m[0].indexOf("=#") + 1;
+    out.push({ key: m[1]!, value: m[2]!, quote: "", valueStart, valueEnd: valueStart + m[2]!.length });
+  }
+  return out;
 }
 
 /** Overlapping candidates → the best one: priority, then confidence, then the longer match. */
