@@ -31,9 +31,11 @@ export const rules: Rule[] = [
   // … X-Amz-Signature=<64 hex>. Whoever holds the URL performs the signed request (download, upload) until
   // X-Amz-Expires runs out, up to 7 days, and it cannot be revoked short of disabling the key
   // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html): a bearer credential
-  // while it lives, which names the access key id it was signed with. Parameters may be split over the
-  // lines of a concatenation, so the credential may stand up to 600 characters before the signature. The
-  // S3 documentation's example (AKIAIOSFODNN7EXAMPLE) is not one.
+  // while it lives, which names the access key id it was signed with. Only a URL signed with a long-term
+  // key (AKIA) counts: one signed with session credentials (ASIA, with X-Amz-Security-Token) dies with the
+  // session, within hours (the image links that Notion and other SaaS exports paste into READMEs are
+  // these). Parameters may be split over the lines of a concatenation, so the credential may stand up to
+  // 600 characters before the signature. The S3 documentation's example (AKIAIOSFODNN7EXAMPLE) is not one.
   custom({
     id: "aws-presigned-url-signature",
     description: "AWS pre-signed URL signature (X-Amz-Signature with its X-Amz-Credential), valid until the URL expires",
@@ -41,7 +43,7 @@ export const rules: Rule[] = [
     severity: "medium",
     docs: "https://docs.aws.amazon.com/AmazonS3/latest/userguide/using-presigned-url.html",
     keywords: ["x-amz-signature="],
-    pattern: /X-Amz-Credential=(?![A-Z0-9]{0,20}EXAMPLE)(?:AKIA|ASIA)[A-Z2-7]{16}(?:%2F|\/)[\s\S]{0,600}?X-Amz-Signature=(?<secret>[0-9a-f]{64})(?![0-9A-Za-z])/,
+    pattern: /X-Amz-Credential=(?![A-Z0-9]{0,20}EXAMPLE)AKIA[A-Z2-7]{16}(?:%2F|\/)[\s\S]{0,600}?X-Amz-Signature=(?<secret>[0-9a-f]{64})(?![0-9A-Za-z])/,
     entropy: 3.2,
     get examples() {
       const id = "AKIA" + fake(BASE32, 16, "presign");
@@ -53,6 +55,7 @@ export const rules: Rule[] = [
         valid: [
           "https://examplebucket.s3.amazonaws.com/test.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404",
           `X-Amz-Signature=${fake(HEX, 64, "presign3")}`,
+          `https://prod-files-secure.s3.us-west-2.amazonaws.com/a/b/image.png?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIA${fake(BASE32, 16, "presign4")}%2F20250101%2Fus-west-2%2Fs3%2Faws4_request&X-Amz-Date=20250101T000000Z&X-Amz-Expires=3600&X-Amz-Security-Token=${fake(B64, 40, "presign4")}&X-Amz-Signature=${fake(HEX, 64, "presign4")}&X-Amz-SignedHeaders=host`,
         ],
       };
     },
