@@ -111,16 +111,7 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
       const kept = candidates.filter((c) => !publicRanges.some(([s, e]) => c.start >= s && c.end <= e));
       candidates.splice(0, candidates.length, ...kept);
     }
-  } else if (info.kind === "sourcemap") {
-    // `sourcesContent` holds the original sources as JSON strings: a constant hard-coded in one
-    // (`export const PAYMENT_SECRET = \"…\"`) is a secret committed with the map, read as the
-    // generic detector reads code embedded in JSON (a notebook's cells). Heads are never in `mappings`.
-    if (heads.length > 0 && text.includes('"sourcesContent"')) {
-      for (const g of detectGeneric(text, JSON_INFO, heads)) {
-        candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
-      }
-    }
-  } else if (info.kind !== "lockfile") {
+  } else if (info.kind !== "lockfile" && info.kind !== "sourcemap") {
     if (info.kind === "js") {
       const full = parseable(text);
       const lexical = mayReadEnv(text, found, offsets) ? lexicalEnvReferences(text, file, info.testPath, found, full, offsets) : null;
