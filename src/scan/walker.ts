@@ -277,7 +277,8 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     // A file git lists under build output is tracked (`--exclude` below drops
     // the untracked ones), and one named on the command line is the user's
     // choice: both are scanned there; the directory walk's are not.
-    const verdict = options.filter.check(rel, explicit || result.lister === "git");
+    // (a git command's files come with their own list, `into`).
+    const verdict = options.filter.check(rel, explicit || into !== result || result.lister === "git");
     if (verdict === "scan") {
       if (!unique) seen.add(rel);
       into.files.push(explicit ? { abs, rel } : { abs, rel, listed: true });
