@@ -66,6 +66,12 @@ export interface RewriteInput {
    */
   secretsModuleKind?: ModuleKind;
   /**
+   * The CommonJS flavour beside an ES module secrets module (relative to this
+   * file): an ES module .env loader reaches it through `createRequire` where
+   * it reads, as with `secretsModuleKind: "cjs"`.
+   */
+  lazySecretsImport?: string;
+  /**
    * `process` / `node:process` when the project maps the specifier to a module
    * of its own (a tsconfig `paths` entry, a bundler or Babel alias) → what maps
    * it. Imports of it are not taken for Node's process object.
@@ -168,9 +174,9 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   // when the loader has set what it sets. An ES module cannot defer an import.
   // An ES module loader can do the same with createRequire when the secrets module is the
   // CommonJS flavour (require() of the ESM flavour, which awaits at the top level, fails).
-  const esmLazy = loaderFile && (input.runsAs ?? kind) === "esm" && input.secretsModuleKind === "cjs";
+  const esmLazy = loaderFile && (input.runsAs ?? kind) === "esm" && (input.secretsModuleKind === "cjs" || input.lazySecretsImport !== undefined);
   const requireIdent = (counts.get("vaultshiftCreateRequire") ?? 0) > 0 ? "vaultshiftCreateRequire_" : "vaultshiftCreateRequire";
-  const lazyRequire = esmLazy ? `${requireIdent}(import.meta.url)(${JSON.stringify(input.secretsImport)})` : `require(${JSON.stringify(input.secretsImport)})`;
+  const lazyRequire = esmLazy ? `${requireIdent}(import.meta.url)(${JSON.stringify(input.lazySecretsImport ?? input.secretsImport)})` : `require(${JSON.stringify(input.secretsImport)})`;
   const lazyEnv = loaderFile && ((input.runsAs ?? kind) === "cjs" || esmLazy) ? `${lazyRequire}.processEnv` : null;
   const overlay = (envNode: Node, shorthand = false): boolean => {
     if (bound.size === 0 || clientModule || (loaderFile && lazyEnv === null && !importedAnyway)) return false;

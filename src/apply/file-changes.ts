@@ -87,6 +87,8 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   // 1. Code: env reads and literals become reads from the secrets module.
   const names = ctx.bindings.map((b) => b.envName);
   const moduleFile = ctx.secretsModule?.file;
+  // An ES module secrets module with a CommonJS one beside it: CommonJS files require that one.
+  const companionFile = ctx.secretsModule?.companion?.file;
   let codeChanged = false;
   // Names some file reads by name (now from the secrets module); the others are read by a library or the framework.
   const readByName = new Set<string>();
@@ -100,7 +102,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     const tsOutput = typescriptOutput(ctx.root);
     const processAliases = processModuleAliases(ctx.root, ctx.sourceFiles);
     for (const file of ctx.sourceFiles) {
-      if (file === moduleFile) continue;
+      if (file === moduleFile || file === companionFile) continue;
       const literals = ctx.literals.filter((l) => l.file === file);
       const before = readIfExists(join(ctx.root, file));
       if (before === null) continue;
@@ -116,12 +118,13 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         file,
         content,
         bindings: names.map((name) => ({ name })),
-        secretsImport: relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm),
+        secretsImport: companionFile !== undefined && !importerIsEsm ? relativeSpecifier(file, companionFile, false) : relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm),
         literals: literals.map((l) => ({ name: l.name, line: l.line, column: l.column, endLine: l.endLine, endColumn: l.endColumn })),
         ...(/\.jsx?$/i.test(file) ? { packageType } : {}),
         // TypeScript writes `import` either way; a `require()` placed in it runs only if tsc emits CommonJS.
         ...(/\.[cm]?tsx?$/i.test(file) ? { runsAs: tsOutput.commonJs(file) ? ("cjs" as const) : ("esm" as const) } : {}),
-        ...(ctx.secretsModule ? { secretsModuleKind: ctx.secretsModule.moduleKind } : {}),
+        ...(ctx.secretsModule ? { secretsModuleKind: companionFile !== undefined && !importerIsEsm ? ("cjs" as const) : ctx.secretsModule.moduleKind } : {}),
+        ...(companionFile !== undefined && importerIsEsm ? { lazySecretsImport: relativeSpecifier(file, companionFile, true) } : {}),
         ...(Object.keys(processAliases).length > 0 ? { processAliases } : {}),
       });
       const browser = ctx.browserFiles?.get(file);
@@ -180,7 +183,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
 
   // 2. The generated secrets module (always when something was rewritten).
   if (ctx.secretsModule && (codeChanged || ctx.forceSecretsModule)) {
-    const { content } = r.generateSecretsModule({
+    const moduleInput = {
       language: ctx.secretsModule.language,
       moduleKind: ctx.secretsModule.moduleKind,
       app: ctx.app,
@@ -188,8 +191,13 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       layeredBase: ctx.bindings.some((b) => BASE_LAYER_ENVIRONMENT in b.environments),
       ...environmentsOfFiles(ctx.envFiles),
       ...(envExports.length > 0 ? { envExports } : {}),
-    });
+    };
+    const { content } = r.generateSecretsModule(moduleInput);
     add(ctx.secretsModule.file, "secrets-module", readIfExists(join(ctx.root, ctx.secretsModule.file)), content, 1);
+    if (companionFile !== undefined) {
+      const cjs = r.generateSecretsModule({ ...moduleInput, moduleKind: "cjs" }).content;
+      add(companionFile, "secrets-module", readIfExists(join(ctx.root, companionFile)), cjs, 1);
+    }
     // 3. The app now imports vaultshift/runtime.
     const pkgPath = join(ctx.root, "package.json");
     const pkgBytes = readIfExists(pkgPath);

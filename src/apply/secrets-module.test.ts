@@ -41,6 +41,7 @@ before(() => {
     join(pkg, "runtime.js"),
     `export async function loadSecrets({ app, environment, paths }) {
   if (app !== "shop") throw new Error("wrong app");
+  if (process.env.ONLY_IN_LOADER && !process.env.VAULTSHIFT_SECRETS_LOADER) throw new Error("loaded in the app's own process");
   const out = {};
   for (const [name, l] of Object.entries(paths)) out[name] = l.mount + "/" + l.path + "#" + l.key + "@" + environment;
   return out;
@@ -390,4 +391,25 @@ test("an environment with a .env file but nothing migrated reads process.env; a 
       assert.deepEqual(JSON.parse(r.stdout), { environment: env, DB_PASSWORD: `secret/shop/development/database#password@${env}` }, `${moduleKind} ${env}`);
     }
   }
+});
+
+test("both flavours in one process load once: the CommonJS one takes what the ES module one loaded (no loader process), and the other way round", () => {
+  const esm = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings }).content;
+  const cjs = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "shop", bindings }).content;
+  const root = project("dual", {
+    "package.json": `{"type":"module"}`,
+    "vaultshift-secrets.js": esm,
+    "vaultshift-secrets.cjs": cjs,
+    "esm-first.js": `import { secrets, environment } from "./vaultshift-secrets.js";\nimport { createRequire } from "node:module";\nconst legacy = createRequire(import.meta.url)("./vaultshift-secrets.cjs");\nconsole.log(JSON.stringify([${print}, legacy.secrets.DB_PASSWORD, legacy.environment]));\n`,
+    "cjs-first.cjs": `const { secrets, environment } = require("./vaultshift-secrets.cjs");\nimport("./vaultshift-secrets.js").then((m) => console.log(JSON.stringify([${print}, m.secrets.DB_PASSWORD, m.environment])));\n`,
+  });
+  // A CommonJS load inside a loader process throws (the NODE_OPTIONS guard): it does not load at all.
+  const a = run(root, "esm-first.js", { NODE_ENV: "production", VAULTSHIFT_SECRETS_LOADER: "1" });
+  const parsed = (out: string) => (JSON.parse(out) as string[]).map((x, i) => (i === 0 ? JSON.parse(x) : x));
+  assert.deepEqual(parsed(a.stdout), [{ environment: "production", ...prod }, prod.DB_PASSWORD, "production"], a.stderr);
+  // The stand-in runtime refuses to load outside a loader process: the ES module one does not load at all.
+  const b = run(root, "cjs-first.cjs", { NODE_ENV: "production", ONLY_IN_LOADER: "1" });
+  assert.deepEqual(parsed(b.stdout), [{ environment: "production", ...prod }, prod.DB_PASSWORD, "production"], b.stderr);
+  // Each alone still loads (the guards above are what the reuse avoided).
+  assert.match(run(root, "esm-first.js", { ONLY_IN_LOADER: "1" }).stderr, /loaded in the app's own process/);
 });

@@ -49,6 +49,11 @@ test("worker threads with SHARE_ENV and eval'd code, a shell child inheriting AW
 
 test("ES module: import.meta.env ?? process.env alias, top-level await of a key, createRequire of a CommonJS file reading a secret, a config imported only in production", { timeout: 120_000 }, async () => {
   const run = await migrated(app("esm-meta", "lumen-feeds", ["development", "production"], "src/server.js"));
+  // Session 9: the ES modules import the ES module flavour; only the CommonJS mailer requires the
+  // CommonJS one beside it, which takes the values the first one loaded (no loader process).
+  assert.deepEqual(run.result.plan.secretsModule, { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm", companion: { file: "src/vaultshift-secrets.cjs" } });
+  assert.match(readMigrated(run, "src/server.js"), /import \{ secrets \} from "\.\/vaultshift-secrets\.js";/);
+  assert.match(readMigrated(run, "src/legacy/mailer.cjs"), /require\("\.\.\/vaultshift-secrets\.cjs"\)/);
   await assertMigrated(run, suite.server);
   await assertRollback(run, suite.server);
 });

@@ -93,9 +93,11 @@ test("a CommonJS package: a .js file with no require still requires the secrets 
     "src/main.mjs": "export const pw = process.env.DB_PASSWORD;\n",
   });
   const p = await plan({ root, env: {}, history: false });
-  assert.deepEqual(p.secretsModule, { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "cjs" });
+  // The ES module imports the ES module flavour (.mjs here); the CommonJS file requires the CommonJS one beside it.
+  assert.deepEqual(p.secretsModule, { file: "src/vaultshift-secrets.mjs", language: "js", moduleKind: "esm", companion: { file: "src/vaultshift-secrets.js" } });
   assert.match(p.files.find((f) => f.file === "src/report.js")!.diff, /\+const \{ secrets \} = require\("\.\/vaultshift-secrets"\);/);
-  assert.match(p.files.find((f) => f.file === "src/main.mjs")!.diff, /\+import \{ secrets \} from "\.\/vaultshift-secrets\.js";/);
+  assert.match(p.files.find((f) => f.file === "src/main.mjs")!.diff, /\+import \{ secrets \} from "\.\/vaultshift-secrets\.mjs";/);
+  assert.deepEqual(p.files.filter((f) => f.kind === "secrets-module").map((f) => f.file), ["src/vaultshift-secrets.mjs", "src/vaultshift-secrets.js"]);
 });
 
 test("a migrated key repeated in .env: the overridden earlier value is removed too and hidden in the diff", async () => {

@@ -16,10 +16,12 @@ function project(t: { after(fn: () => void): void }, pkg: Record<string, unknown
   return root;
 }
 
-test("a module package with a .cjs file that reads secrets gets the CommonJS flavour, named .cjs", (t) => {
+test("a module package with a .cjs file that reads secrets gets the CommonJS flavour, named .cjs, beside the ES module one its ES modules import", (t) => {
   const root = project(t, { type: "module" });
   const files = ["src/db.cjs", "src/queue.js", "src/main.mjs"];
-  assert.deepEqual(secretsModuleLayout(root, files), { file: "src/vaultshift-secrets.cjs", language: "js", moduleKind: "cjs" });
+  assert.deepEqual(secretsModuleLayout(root, files), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm", companion: { file: "src/vaultshift-secrets.cjs" } });
+  // CommonJS files alone: the CommonJS flavour alone.
+  assert.deepEqual(secretsModuleLayout(root, files, ["src/db.cjs"]), { file: "src/vaultshift-secrets.cjs", language: "js", moduleKind: "cjs" });
   // Every importer names the file with its extension (require() does not try .cjs).
   for (const from of files) assert.equal(relativeSpecifier(from, "src/vaultshift-secrets.cjs", false), "./vaultshift-secrets.cjs");
 });
@@ -29,14 +31,15 @@ test("only the files that will be rewritten decide: a .cjs file with no secret k
   assert.deepEqual(secretsModuleLayout(root, ["src/db.cjs", "src/queue.js"], ["src/queue.js"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
 });
 
-test("an ES module .env loader among the rewritten files needs the CommonJS flavour (it reads it through createRequire)", (t) => {
+test("an ES module .env loader among the rewritten files needs the CommonJS flavour (it reads it through createRequire); the other ES modules import the ES module one", (t) => {
   const root = project(t, { type: "module" });
-  assert.deepEqual(secretsModuleLayout(root, ["src/env.js", "src/queue.js"], ["src/env.js", "src/queue.js"], ["src/env.js"]), { file: "src/vaultshift-secrets.cjs", language: "js", moduleKind: "cjs" });
+  assert.deepEqual(secretsModuleLayout(root, ["src/env.js", "src/queue.js"], ["src/env.js", "src/queue.js"], ["src/env.js"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm", companion: { file: "src/vaultshift-secrets.cjs" } });
+  assert.deepEqual(secretsModuleLayout(root, ["src/env.js", "src/queue.js"], ["src/env.js"], ["src/env.js"]), { file: "src/vaultshift-secrets.cjs", language: "js", moduleKind: "cjs" });
 });
 
 test("without \"type\": \"module\", .js files are CommonJS; ES modules alone get an .mjs file", (t) => {
   const root = project(t, { name: "x" });
-  assert.deepEqual(secretsModuleLayout(root, ["src/a.js", "src/b.mjs"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "cjs" });
+  assert.deepEqual(secretsModuleLayout(root, ["src/a.js", "src/b.mjs"]), { file: "src/vaultshift-secrets.mjs", language: "js", moduleKind: "esm", companion: { file: "src/vaultshift-secrets.js" } });
   // An ESM flavour named .js would be read as CommonJS here (Node: nearest package.json type).
   assert.deepEqual(secretsModuleLayout(root, ["src/a.js", "src/b.mjs"], ["src/b.mjs"]), { file: "src/vaultshift-secrets.mjs", language: "js", moduleKind: "esm" });
   assert.equal(relativeSpecifier("src/b.mjs", "src/vaultshift-secrets.mjs", true), "./vaultshift-secrets.mjs");
@@ -49,7 +52,7 @@ test("a module package of ES modules only keeps the ESM flavour as .js", (t) => 
   assert.deepEqual(secretsModuleLayout(root, ["src/a.js", "src/b.mjs"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
 });
 
-test("npm workspaces: each file follows its nearest package.json; one CommonJS package makes the module CommonJS", (t) => {
+test("npm workspaces: each file follows its nearest package.json; one CommonJS package adds the CommonJS flavour", (t) => {
   const root = project(t, { name: "fleet", workspaces: ["packages/*"] });
   mkdirSync(join(root, "packages/api/src"), { recursive: true });
   mkdirSync(join(root, "packages/worker/lib"), { recursive: true });
@@ -60,7 +63,8 @@ test("npm workspaces: each file follows its nearest package.json; one CommonJS p
   assert.equal(typeOf("packages/worker/lib/index.js"), "commonjs");
   assert.equal(typeOf("scripts/x.js"), "commonjs");
   const files = ["packages/api/src/index.js", "packages/worker/lib/index.js"];
-  assert.equal(secretsModuleLayout(root, files).moduleKind, "cjs");
+  assert.deepEqual(secretsModuleLayout(root, files), { file: "vaultshift-secrets.mjs", language: "js", moduleKind: "esm", companion: { file: "vaultshift-secrets.js" } });
+  assert.equal(secretsModuleLayout(root, ["packages/worker/lib/index.js"]).moduleKind, "cjs");
   assert.equal(secretsModuleLayout(root, ["packages/api/src/index.js"]).moduleKind, "esm", "ES modules only: ESM, even though the root package is CommonJS");
   assert.equal(secretsModuleLayout(root, ["packages/api/src/index.js"]).file, "vaultshift-secrets.mjs");
 });

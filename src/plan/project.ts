@@ -51,6 +51,13 @@ export interface SecretsModuleLayout {
   file: string;
   language: "ts" | "js";
   moduleKind: "esm" | "cjs";
+  /**
+   * The CommonJS flavour beside an ES module one (JavaScript only): what
+   * CommonJS files `require()` and ES module .env loaders reach through
+   * `createRequire`, while the ES modules import `file`. Both flavours share
+   * one load per process (the first one to load leaves its values for the other).
+   */
+  companion?: { file: string };
 }
 
 /**
@@ -96,8 +103,15 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
   // No JavaScript file to go by: the package's own type.
   // An ES module .env loader reads the secrets through a deferred require (createRequire), which needs the CommonJS flavour too.
   const moduleKind: "esm" | "cjs" = js.length === 0 ? (packageIsModule ? "esm" : "cjs") : js.some(isCommonJs) || esmLoaders.length > 0 ? "cjs" : "esm";
-  const ext = moduleKind === "cjs" ? (moduleInModulePackage ? "cjs" : "js") : moduleInModulePackage ? "js" : "mjs";
-  return { file: `${dir}vaultshift-secrets.${ext}`, language: "js", moduleKind };
+  const extOf = (kind: "esm" | "cjs") => (kind === "cjs" ? (moduleInModulePackage ? "cjs" : "js") : moduleInModulePackage ? "js" : "mjs");
+  // ES modules besides those CommonJS readers or loaders: they import the ES module flavour
+  // (loaded in-process, at the top level), the others the CommonJS one beside it, rather than
+  // the whole app paying the CommonJS flavour's extra `node` start-up for one legacy file.
+  const esmImporters = js.filter((f) => !isCommonJs(f) && !esmLoaders.includes(f));
+  if (moduleKind === "cjs" && esmImporters.length > 0) {
+    return { file: `${dir}vaultshift-secrets.${extOf("esm")}`, language: "js", moduleKind: "esm", companion: { file: `${dir}vaultshift-secrets.${extOf("cjs")}` } };
+  }
+  return { file: `${dir}vaultshift-secrets.${extOf(moduleKind)}`, language: "js", moduleKind };
 }
 
 /**

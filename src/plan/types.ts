@@ -173,7 +173,7 @@ export interface Plan {
   /** The ACL policy apply writes so that the app can read its secrets. */
   policy: { name: string; hcl: string };
   /** Where the generated secrets module goes and how it is imported. */
-  secretsModule: { file: string; language: "ts" | "js"; moduleKind: "esm" | "cjs" } | null;
+  secretsModule: { file: string; language: "ts" | "js"; moduleKind: "esm" | "cjs"; companion?: { file: string } } | null;
   /** Migrated names no code reads by name (a library or the framework does): the secrets module sets them in process.env. */
   envExports?: string[];
   /**
