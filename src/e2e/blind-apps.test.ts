@@ -50,10 +50,11 @@ test("layered .env files (Next/Vite order: .env.<mode>.local, .env.local, .env.<
 test("npm workspaces (an ESM package and a CommonJS package, root and per-package .env): each file imports the module its own way", { timeout: 120_000 }, async () => {
   const run = await migrateFixture(suite.server, { fixture: blind("monorepo"), app: "fleet", environments: ["development", "production"], entry: "scripts/settings.mjs" }, join(suite.dir, "monorepo"));
   await assertMigrated(run, suite.server);
-  // The root package has no "type": the module is CommonJS .js; an ES module
-  // must name it with its extension, a require() may leave it out.
-  assert.equal(run.result.plan.secretsModule?.file, "vaultshift-secrets.js");
-  assert.match(readFileSync(join(run.root, "packages/api/src/index.js"), "utf8"), /^import \{ secrets \} from "\.\.\/\.\.\/\.\.\/vaultshift-secrets\.js";$/m);
+  // The root package has no "type": the CommonJS flavour is .js (a require() may leave the
+  // extension out), the ES module one beside it .mjs (an ES module names it in full).
+  assert.equal(run.result.plan.secretsModule?.file, "vaultshift-secrets.mjs");
+  assert.equal(run.result.plan.secretsModule?.companion?.file, "vaultshift-secrets.js");
+  assert.match(readFileSync(join(run.root, "packages/api/src/index.js"), "utf8"), /^import \{ secrets \} from "\.\.\/\.\.\/\.\.\/vaultshift-secrets\.mjs";$/m);
   assert.match(readFileSync(join(run.root, "packages/worker/lib/index.js"), "utf8"), /^const \{ secrets \} = require\("\.\.\/\.\.\/\.\.\/vaultshift-secrets"\);$/m);
   assert.ok(existsSync(join(run.root, "packages/api/.env.example")) && existsSync(join(run.root, "packages/worker/.env.example")));
   await assertRollback(run, suite.server);

@@ -27,7 +27,7 @@ test("npm/pnpm workspaces: an ESM and a CommonJS package, each with its .env, bo
     "packages/worker/.env:REDIS_PASSWORD",
   ]);
   // The ES module package names the secrets module with its extension; the CommonJS one requires it.
-  assert.match(read(run, "packages/api/src/index.js"), /^import \{ secrets \} from "\.\.\/\.\.\/\.\.\/vaultshift-secrets\.js";$/m);
+  assert.match(read(run, "packages/api/src/index.js"), /^import \{ secrets \} from "\.\.\/\.\.\/\.\.\/vaultshift-secrets\.mjs";$/m);
   assert.match(read(run, "packages/worker/src/index.js"), /require\("\.\.\/\.\.\/\.\.\/vaultshift-secrets"\)/);
   await assertRollback(run, suite.server);
 });
