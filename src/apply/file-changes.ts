@@ -147,7 +147,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     if (envExports.length > 0) {
       const sites: string[] = [];
       for (const file of ctx.sourceFiles) {
-        if (file === moduleFile || ctx.browserFiles?.has(file)) continue;
+        if (file === moduleFile || file === companionFile || ctx.browserFiles?.has(file)) continue;
         const changed = changes.find((c) => c.file === file);
         const before = changed?.before ?? readIfExists(join(ctx.root, file));
         if (before === null) continue;
@@ -155,7 +155,9 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         if (!/dotenv|loadEnvFile/.test(current)) continue;
         const packageType = typeOf(file);
         const importerIsEsm = /\.jsx?$/i.test(file) ? r.moduleKindOf(file, current, packageType) === "esm" : /\.(mjs|mts)$/i.test(file);
-        const site = addLoadAfterEnvLoad(file, current, relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm), importerIsEsm ? "esm" : "cjs");
+        // A CommonJS file requires the CommonJS flavour when there are both.
+        const specifier = companionFile !== undefined && !importerIsEsm ? relativeSpecifier(file, companionFile, false) : relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm);
+        const site = addLoadAfterEnvLoad(file, current, specifier, importerIsEsm ? "esm" : "cjs");
         if (site === null) continue;
         sites.push(`${file}:${site.line}`);
         if (!site.added) continue;
