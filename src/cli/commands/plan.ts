@@ -39,7 +39,11 @@ added. Warned about, with the place and what to do: npm scripts, compose
 files, Procfiles and shell scripts that read a moved variable (outside-use),
 Cloudflare Worker bindings (worker-bindings), an env the rewriter cannot extend
 (child-env), code that parses .env files itself (env-file-parse), a read through
-a name for process or env that the file binds again (rewrite-skipped).
+a name for process or env that the file binds again (rewrite-skipped), code a
+browser bundle reaches ("use client", DOM use, a browser build entry and what
+it imports: never rewritten, browser-exposed), names only a library or
+framework reads (set in process.env by the secrets module where .env is
+loaded: library-read), import.meta.env/SvelteKit $env reads (build-time-env).
 
 Options:
   --app NAME               the <app> of Vault paths (default: package.json name)
