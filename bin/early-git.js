@@ -82,7 +82,11 @@ function startEarlyGit(argv, cwd) {
   process.once("exit", stop);
   return (wanted, wantedCwd) => {
     if (!offered) return undefined;
-    const same = !failed && child.pid !== undefined && wantedCwd === cwd && wanted.length === args.length && wanted.every((a, i) => a === args[i]);
+    // An exited child is not handed over: once its exit is seen, Node drains
+    // the pipes no one listens to (child_process flushStdio), so its output is
+    // gone and its "close" already emitted (historyJobs would wait forever).
+    const running = child.exitCode === null && child.signalCode === null;
+    const same = !failed && running && child.pid !== undefined && wantedCwd === cwd && wanted.length === args.length && wanted.every((a, i) => a === args[i]);
     if (!same) {
       stop();
       return undefined;

@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { historyLogArgs } from "../scan/git-source.js";
-import { initRepo, tempDir } from "../scan/test-repo.js";
+import { commitFiles, initRepo, tempDir } from "../scan/test-repo.js";
 
 // bin/early-git.js starts `git log` for `scan --history` / `--since REF`
 // before the scan bundle loads; git-source.ts takes the child only when its
@@ -67,4 +67,29 @@ test("early git: the child is handed over once, only for the same command in the
   assert.equal(other(args, dir), undefined, "refused once, stopped");
   const since = startEarlyGit(["--since", "HEAD"], dir)!;
   assert.equal(since(args, dir), undefined, "another command");
+});
+
+test("early git: a git log that ended before the scan asked for it is not handed over (its output was drained)", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-early-git-");
+  t.after(cleanup);
+  initRepo(dir);
+  const commit = commitFiles(dir, "one", { "a.js": "const a = 1;\n" });
+  const take = startEarlyGit(["--history"], dir)!;
+  // The event loop turns while git log (one small commit) runs to its end.
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const child = take(historyLogArgs({}, []), dir) as import("node:child_process").ChildProcessByStdio<null, import("node:stream").Readable, import("node:stream").Readable> | undefined;
+  if (child === undefined) return; // the scan starts its own
+  // Still running when taken (a slow machine): it must then give its whole output.
+  let out = "";
+  child.stdout.on("data", (b: Buffer) => (out += b.toString("utf8")));
+  const closed = await new Promise<boolean>((resolve) => {
+    const timer = setTimeout(() => resolve(false), 5000);
+    child.on("close", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+  child.kill();
+  assert.ok(closed, "the child handed over closes for its reader");
+  assert.ok(out.includes(commit), "the child handed over gives its output");
 });
