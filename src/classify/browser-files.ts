@@ -56,7 +56,15 @@ export function browserFacts(file: string, text: string): BrowserFacts {
   else if (DOM_USE.test(text) && !NODE_IMPORT.test(text) && !/\b(?:const|let|var|function)\s+(?:window|document)\b/.test(text)) facts.root = "it uses the DOM (document, window, localStorage…), which only a browser has";
   else if (BROWSER_FOLDER.test(file) && !NODE_IMPORT.test(text)) facts.root = `it is under ${BROWSER_FOLDER.exec(file)![0].replace(/^\//, "")}, the browser's folder by convention`;
   for (const m of text.matchAll(RELATIVE_IMPORT)) facts.imports.push(m[2]!);
-  const lineAt = (i: number) => text.slice(0, i).split("\n").length;
+  // Line of an offset, counted on from the last one asked (the matches come in order): one pass per regex, not one per read.
+  let at = 0;
+  let atLine = 1;
+  const lineAt = (i: number) => {
+    if (i < at) [at, atLine] = [0, 1];
+    for (let j = text.indexOf("\n", at); j !== -1 && j < i; j = text.indexOf("\n", j + 1)) atLine++;
+    at = i;
+    return atLine;
+  };
   for (const m of text.matchAll(ENV_READ)) {
     const name = m[1] ?? m[3]!;
     if (!facts.reads.has(name)) facts.reads.set(name, lineAt(m.index));
