@@ -146,9 +146,11 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     envExports = ctx.envExports ?? [...new Set(names)].filter((n) => !readByName.has(n)).sort();
     if (envExports.length > 0) {
       const sites: string[] = [];
+      // By file: a find per source file would be files × changes.
+      const changeOf = new Map(changes.map((c) => [c.file, c]));
       for (const file of ctx.sourceFiles) {
         if (file === moduleFile || file === companionFile || ctx.browserFiles?.has(file)) continue;
-        const changed = changes.find((c) => c.file === file);
+        const changed = changeOf.get(file);
         const before = changed?.before ?? readIfExists(join(ctx.root, file));
         if (before === null) continue;
         const current = changed?.after ?? before.toString("utf8");
