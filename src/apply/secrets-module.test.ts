@@ -413,3 +413,24 @@ test("both flavours in one process load once: the CommonJS one takes what the ES
   // Each alone still loads (the guards above are what the reuse avoided).
   assert.match(run(root, "esm-first.js", { ONLY_IN_LOADER: "1" }).stderr, /loaded in the app's own process/);
 });
+
+test("both flavours in one process: a secret written or deleted through either one's processEnv is so in the other's secrets and processEnv", () => {
+  const esm = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings }).content;
+  const cjs = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "shop", bindings }).content;
+  const root = project("dual-written", {
+    "package.json": `{"type":"module"}`,
+    "vaultshift-secrets.js": esm,
+    "vaultshift-secrets.cjs": cjs,
+    "main.js": [
+      `import { secrets, processEnv } from "./vaultshift-secrets.js";`,
+      `import { createRequire } from "node:module";`,
+      `const legacy = createRequire(import.meta.url)("./vaultshift-secrets.cjs");`,
+      `processEnv.STRIPE_KEY = "minted";`,
+      `delete legacy.processEnv.DB_PASSWORD;`,
+      `console.log(JSON.stringify({ legacyStripe: legacy.secrets.STRIPE_KEY, legacyEnvStripe: legacy.processEnv.STRIPE_KEY, db: secrets.DB_PASSWORD ?? null, dbIn: "DB_PASSWORD" in processEnv, dbKey: Object.keys(processEnv).includes("DB_PASSWORD") }));`,
+    ].join("\n"),
+  });
+  const r = run(root, "main.js", { NODE_ENV: "production", VAULTSHIFT_SECRETS_LOADER: "1" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), { legacyStripe: "minted", legacyEnvStripe: "minted", db: null, dbIn: false, dbKey: false });
+});
