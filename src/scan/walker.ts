@@ -352,14 +352,14 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     }
     // A git command failed after others had listed their part and it was
     // handed out (being scanned): those files stay, and the directory walk
-    // below lists the rest, skipping them.
+    // below lists the rest, skipping them. It walks the whole tree again, so
+    // it counts the paths not taken (their lists' `skipped` would count them twice).
     for (const list of handed) {
       if (!list) continue;
       for (const f of list.files) {
         result.files.push(f);
         seen.add(f.rel);
       }
-      addSkipped(result, list.skipped);
     }
     streamed = result.files.length;
     if (streamed > 0) {
