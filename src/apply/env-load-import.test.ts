@@ -9,6 +9,7 @@ test("CommonJS: the secrets module is required right after the statement that lo
     content: src.replace(`".env"] });\n`, `".env"] });\nrequire("./vaultshift-secrets");\n`),
     line: 3,
     added: true,
+    late: false,
   });
   // A package bound to a name, its config() destructured and renamed, dotenv-expand around it, no semicolons, CRLF.
   const named = `const dotenv = require('dotenv')\r\nconst { expand } = require('dotenv-expand')\r\nexpand(dotenv.config())\r\nmodule.exports = {}\r\n`;
@@ -21,15 +22,17 @@ test("CommonJS: the secrets module is required right after the statement that lo
 
 test("ES modules and TypeScript: an import after `import \"dotenv/config\"`, or after the last import when the body loads .env (imports run first either way)", () => {
   const esm = `import "dotenv/config";\nimport { config } from "./config.js";\nstart(config);\n`;
+  // `import "dotenv/config"` runs in import order, before the added import: not late.
+  assert.equal(addLoadAfterEnvLoad("src/a.mjs", esm, "./vaultshift-secrets.js", "esm")!.late, false);
   assert.equal(addLoadAfterEnvLoad("src/a.mjs", esm, "./vaultshift-secrets.js", "esm")!.content, `import "dotenv/config";\nimport "./vaultshift-secrets.js";\nimport { config } from "./config.js";\nstart(config);\n`);
   const ts = `import * as dotenv from "dotenv";\n\ndotenv.config({ path: ".env" });\n`;
-  assert.deepEqual(addLoadAfterEnvLoad("src/load-env.ts", ts, "./vaultshift-secrets", "cjs"), { content: `import * as dotenv from "dotenv";\nimport "./vaultshift-secrets";\n\ndotenv.config({ path: ".env" });\n`, line: 3, added: true });
+  assert.deepEqual(addLoadAfterEnvLoad("src/load-env.ts", ts, "./vaultshift-secrets", "cjs"), { content: `import * as dotenv from "dotenv";\nimport "./vaultshift-secrets";\n\ndotenv.config({ path: ".env" });\n`, line: 3, added: true, late: true });
 });
 
 test("no .env load, a module already loaded, or only dotenv.parse: nothing to add", () => {
   assert.equal(addLoadAfterEnvLoad("a.js", `const x = require("./config");\n`, "./s", "cjs"), null);
   const loaded = `require("dotenv").config();\nconst { secrets } = require("./s");\n`;
-  assert.deepEqual(addLoadAfterEnvLoad("a.js", loaded, "./s", "cjs"), { content: loaded, line: 1, added: false });
+  assert.deepEqual(addLoadAfterEnvLoad("a.js", loaded, "./s", "cjs"), { content: loaded, line: 1, added: false, late: false });
   assert.equal(addLoadAfterEnvLoad("a.js", `const { parse } = require("dotenv");\nparse(text);\n`, "./s", "cjs"), null);
   assert.equal(addLoadAfterEnvLoad("a.js", `function load() { require("dotenv").config(); }\n`, "./s", "cjs"), null);
   assert.equal(addLoadAfterEnvLoad("a.js", `this is not javascript (`, "./s", "cjs"), null);

@@ -21,6 +21,12 @@ export interface LoadSite {
   line: number;
   /** False: the file loads the secrets module already (content unchanged). */
   added: boolean;
+  /**
+   * True when the load is a statement of an ES module's body: the import added
+   * (or found) runs before it, as every import does, so VAULT_* set by that
+   * .env are not there yet when the secrets load.
+   */
+  late: boolean;
 }
 
 /**
@@ -42,12 +48,13 @@ export function addLoadAfterEnvLoad(file: string, content: string, specifier: st
   const loads = body.filter((s) => loadsEnv(s, content, locals));
   if (loads.length === 0) return null;
   const last = loads[loads.length - 1]!;
-  if (body.some((s) => loadsModule(s, content, specifier))) return { content, line: last.loc!.start.line, added: false };
+  const imports = /\.[cm]?tsx?$/i.test(file) || kind === "esm" || body.some((s) => s.type === "ImportDeclaration");
+  const late = imports && !loads.some((s) => s.type === "ImportDeclaration");
+  if (body.some((s) => loadsModule(s, content, specifier))) return { content, line: last.loc!.start.line, added: false, late };
   const eol = content.includes("\r\n") ? "\r\n" : "\n";
   const semi = body.some((s) => (s.type === "ImportDeclaration" || s.type === "ExpressionStatement" || s.type === "VariableDeclaration") && content.slice(s.start!, s.end!).trimEnd().endsWith(";")) ? ";" : "";
   const quote = /^\s*import\s[^;]*'|require\(\s*'/m.test(content) && !/^\s*import\s[^;]*"|require\(\s*"/m.test(content) ? "'" : '"';
   const spec = quote + specifier + quote;
-  const imports = /\.[cm]?tsx?$/i.test(file) || kind === "esm" || body.some((s) => s.type === "ImportDeclaration");
   let anchor: Node;
   let statement: string;
   if (imports) {
@@ -57,12 +64,12 @@ export function addLoadAfterEnvLoad(file: string, content: string, specifier: st
     if (anchor.type !== "ImportDeclaration" && anchor !== last) anchor = last;
     statement = `import ${spec}${semi}`;
     // No import at all and the load is in the body: an import there still runs first (hoisted).
-    if (anchor.type !== "ImportDeclaration") return { content: statement + eol + content, line: last.loc!.start.line, added: true };
+    if (anchor.type !== "ImportDeclaration") return { content: statement + eol + content, line: last.loc!.start.line, added: true, late };
   } else {
     anchor = last;
     statement = `require(${spec})${semi}`;
   }
-  return { content: content.slice(0, anchor.end!) + eol + statement + content.slice(anchor.end!), line: last.loc!.start.line, added: true };
+  return { content: content.slice(0, anchor.end!) + eol + statement + content.slice(anchor.end!), line: last.loc!.start.line, added: true, late };
 }
 
 /**

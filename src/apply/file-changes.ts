@@ -162,6 +162,14 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         const site = addLoadAfterEnvLoad(file, current, specifier, importerIsEsm ? "esm" : "cjs");
         if (site === null) continue;
         sites.push(`${file}:${site.line}`);
+        if (site.late && site.added) {
+          warnings.push({
+            code: "load-order",
+            file,
+            line: site.line,
+            message: `${file}:${site.line}: .env is loaded in the module body, which runs after every import, the secrets module included: VAULT_ADDR/VAULT_TOKEN from .env are not set yet when the secrets load, and ${envExports.join(", ")} reach process.env before that line runs. Use \`import "dotenv/config"\` before the other imports, or set VAULT_* in the environment.`,
+          });
+        }
         if (!site.added) continue;
         if (changed) {
           changed.after = site.content;
