@@ -377,3 +377,10 @@ test("a URL's documentation host (example.com) does not make its credential a st
   assert.notEqual(notSecretReason("exporter@proj-42.iam.gserviceaccount.com/20260110/auto/storage/goog4_request"), null);
   assert.equal(notSecretReason("Zk29fjQ0pL1mZ8aRt6Yw/20260110/aws4_requestx"), null);
 });
+
+test("the Infura project ids that MetaMask and ethers publish are no one's credential; another one is", () => {
+  assert.notEqual(rulePlaceholderReason("9aa3d95b3bc440fa88ea12eaa4456161"), null);
+  assert.notEqual(rulePlaceholderReason("84842078b09946638c03157f83405213"), null);
+  assert.notEqual(notSecretReason("84842078b09946638c03157f83405213", "INFURA_ID"), null);
+  assert.equal(rulePlaceholderReason("3c5e8a1f0b7d4e2a9c6f1b8d0e4a7c2f"), null);
+});

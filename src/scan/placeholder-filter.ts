@@ -37,6 +37,10 @@ const DOCUMENTED_EXAMPLES = new Set([
   // wg(8)'s example configuration: the interface PrivateKey of the manual's
   // CONFIGURATION FILE FORMAT EXAMPLE, copied into WireGuard tutorials (https://git.zx2c4.com/wireguard-tools/about/src/man/wg.8).
   "yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=",
+  // Infura project ids published on purpose: MetaMask's (in its source and copied into countless dApp
+  // configs as "the public Infura key") and ethers v5's InfuraProvider defaultProjectId (ships in every
+  // ethers bundle). Shared by everyone, rate-limited, no one's credential.
+  "9aa3d95b3bc440fa88ea12eaa4456161", "84842078b09946638c03157f83405213",
   // HTTP Basic (RFC 7617 §2, RFC 2617 §2): Aladdin:open sesame.
   "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
   // OpenSSL 3's "FIPS validation HMAC key" (include/openssl/fipskey.h, generated from Configure's
