@@ -202,12 +202,15 @@ export const rules: Rule[] = [
     severity: "medium",
     docs: "https://mosquitto.org/man/mosquitto-conf-5.html",
     keywords: ["wifi_psk", "wlan_psk", "bridge_psk", "sta_psk", "wifipsk"],
-    pattern: /(?<![A-Za-z0-9])(?:wifi|wlan|sta|bridge)_?psk["']?(?:[ \t]{0,4}[=:][ \t]{0,4}|[ \t]{1,8})(["']?)(?<secret>[^"'\s]{8,128})\1(?![^\s;,)}\]])/i,
+    // Unquoted, the value is the rest of the line (a .env, a .conf, `#define`) with no call or statement in
+    // it: in code an unquoted right-hand side is an expression (`wifiPsk = config.getWifiPsk();`,
+    // `wifiPsk: WifiPskConfig = load()`), not a value.
+    pattern: /(?<![A-Za-z0-9])(?:wifi|wlan|sta|bridge)_?psk["']?(?:[ \t]{0,4}[=:][ \t]{0,4}|[ \t]{1,8})(["']?)(?:(?<=["'])|(?![^\s"']{0,128}[(;]))(?<secret>[^"'\s]{8,128})\1(?:(?<=["'])(?![^\s;,)}\]])|(?=[ \t]*(?:[\r\n#]|\/\/|$)))/i,
     validate: isRealDevicePassword,
     get examples() {
       return {
         invalid: [`#define WIFI_PSK "${pw("wifipsk")}"`, `bridge_psk ${fake(HEX, 32, "bridgepsk")}`, `WLAN_PSK=${pw("wlanpsk")}`],
-        valid: ['#define WIFI_PSK "YOUR_WIFI_PSK"', '#define WIFI_PSK "changeme123"', "bridge_psk $BRIDGE_PSK", 'static const char *SN_kx_ecdhe_psk = "KxECDHE-PSK";', "bridge_psk_identity  gateway01"],
+        valid: ['#define WIFI_PSK "YOUR_WIFI_PSK"', '#define WIFI_PSK "changeme123"', "bridge_psk $BRIDGE_PSK", 'static const char *SN_kx_ecdhe_psk = "KxECDHE-PSK";', "bridge_psk_identity  gateway01", "String wifiPsk = config.getWifiPsk();", "const wifiPsk: WifiPskConfig = loadConfig();", "wifiPsk = savedPassword;"],
       };
     },
   }),
