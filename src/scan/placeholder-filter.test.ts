@@ -384,3 +384,9 @@ test("the Infura project ids that MetaMask and ethers publish are no one's crede
   assert.notEqual(notSecretReason("84842078b09946638c03157f83405213", "INFURA_ID"), null);
   assert.equal(rulePlaceholderReason("3c5e8a1f0b7d4e2a9c6f1b8d0e4a7c2f"), null);
 });
+
+test("the mnemonics ganache and truffle develop print are published; another phrase is not", () => {
+  assert.notEqual(rulePlaceholderReason("myth like bonus scare over problem client lizard pioneer submit female collect"), null);
+  assert.notEqual(rulePlaceholderReason("candy maple cake sugar pudding cream honey rich smooth crumble sweet treat"), null);
+  assert.equal(rulePlaceholderReason("guitar bridge market orange purple violin noodle rabbit stage whale crystal forest"), null);
+});

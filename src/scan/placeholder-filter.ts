@@ -41,6 +41,10 @@ const DOCUMENTED_EXAMPLES = new Set([
   // configs as "the public Infura key") and ethers v5's InfuraProvider defaultProjectId (ships in every
   // ethers bundle). Shared by everyone, rate-limited, no one's credential.
   "9aa3d95b3bc440fa88ea12eaa4456161", "84842078b09946638c03157f83405213",
+  // The development chains' published BIP-39 mnemonics: ganache's deterministic one (`ganache -d`) and
+  // `truffle develop`'s, printed at every start and copied into countless truffle/hardhat configs.
+  "myth like bonus scare over problem client lizard pioneer submit female collect",
+  "candy maple cake sugar pudding cream honey rich smooth crumble sweet treat",
   // HTTP Basic (RFC 7617 §2, RFC 2617 §2): Aladdin:open sesame.
   "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
   // OpenSSL 3's "FIPS validation HMAC key" (include/openssl/fipskey.h, generated from Configure's
