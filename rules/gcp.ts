@@ -28,7 +28,7 @@ export const rules: Rule[] = [
     severity: "medium",
     docs: "https://cloud.google.com/storage/docs/access-control/signed-urls",
     keywords: ["x-goog-signature="],
-    pattern: /X-Goog-Credential=(?!example(?:%40|@))(?![^&\s"']{0,80}example-project)[^&\s"']{10,300}(?:%2F|\/)[\s\S]{0,600}?X-Goog-Signature=(?<secret>[0-9a-f]{64,1024})(?![0-9A-Za-z])/,
+    pattern: /X-Goog-Credential=(?!example(?:%40|@))(?![^&\s"']{0,80}example-project)[^&\s"'/]{10,300}(?:%2F|\/)[\s\S]{0,600}?X-Goog-Signature=(?<secret>[0-9a-f]{64,1024})(?![0-9A-Za-z])/,
     entropy: 3.2,
     get examples() {
       return {
