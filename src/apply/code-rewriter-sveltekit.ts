@@ -76,6 +76,21 @@ export function svelteKitEnvEdits(
       reads.add(name);
       return;
     }
+    // `const { STRIPE_KEY, PORT } = env`: destructured from an object that has the migrated names
+    // added, so defaults, renames and a rest element see what they saw before.
+    if (dynamic !== null && node.type === "VariableDeclarator" && node.id.type === "ObjectPattern" && node.init?.type === "Identifier" && node.init.name === dynamic) {
+      const names: string[] = [];
+      for (const p of node.id.properties) {
+        if (p.type !== "ObjectProperty" || p.computed) continue;
+        const name = p.key.type === "Identifier" ? p.key.name : p.key.type === "StringLiteral" ? p.key.value : null;
+        if (name !== null && bound.has(name) && !names.includes(name)) names.push(name);
+      }
+      if (names.length === 0) return;
+      const key = (name: string) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
+      edits.push({ start: node.init.start!, end: node.init.end!, text: `{ ...${dynamic}, ${names.map((n) => `${key(n)}: ${access(n)}`).join(", ")} }` });
+      for (const n of names) reads.add(n);
+      return;
+    }
     if (dynamic !== null && isMember(node) && node.object.type === "Identifier" && node.object.name === dynamic) {
       const name = staticKey(node);
       if (name === null || !bound.has(name) || isWritten(parent, key)) return;

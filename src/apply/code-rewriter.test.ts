@@ -756,6 +756,11 @@ test("SvelteKit: named imports of $env/static/private and env.X of $env/dynamic/
     rewriteSource({ file: "src/hooks.server.js", content: mixed, bindings: bound, secretsImport: "./secrets.js", literals: [], packageType: "module" }).content,
     `import { PUBLIC_SITE } from "$env/static/private";\nimport { env } from "$env/dynamic/private";\nimport { secrets } from "./secrets.js";\nexport const f = () => [secrets.DB_PASSWORD, secrets.STRIPE_KEY, env.PORT, PUBLIC_SITE];\n`,
   );
+  // Destructured from $env/dynamic/private: the migrated names come from the secrets module, the rest from env.
+  const destructured = `import { env } from "$env/dynamic/private";\nconst { STRIPE_KEY: key, PORT = "3000", ...rest } = env;\nexport const h = [key, PORT, rest];\n`;
+  const d = rewriteSource({ file: "src/lib/server/pay.js", content: destructured, bindings: bound, secretsImport: "../../secrets.js", literals: [], packageType: "module" });
+  assert.equal(d.content, `import { env } from "$env/dynamic/private";\nimport { secrets } from "../../secrets.js";\nconst { STRIPE_KEY: key, PORT = "3000", ...rest } = { ...env, STRIPE_KEY: secrets.STRIPE_KEY };\nexport const h = [key, PORT, rest];\n`);
+  assert.deepEqual(d.reads, ["STRIPE_KEY"]);
   // A local name declared again in the file is not trusted (no scope analysis): left alone.
   const shadowed = `import { DB_PASSWORD } from "$env/static/private";\nfunction f(DB_PASSWORD) { return DB_PASSWORD; }\nexport const g = DB_PASSWORD;\n`;
   assert.equal(rewriteSource({ file: "a.js", content: shadowed, bindings: bound, secretsImport: "./secrets.js", literals: [], packageType: "module" }).content, shadowed);
