@@ -387,6 +387,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
   }
 
+  warnExpandedOverrides(out, entriesOf);
   shadowLaterLoads(root, out, loadOrder, entriesOf);
   keepOverriddenDefaults(out, loadedDefaults);
 
@@ -416,6 +417,35 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   // Literal secrets in sources come after the .env files' ones, as they always have.
   out.secrets.push(...literals);
   return out;
+}
+
+/**
+ * An entry stored expanded from its own file's values (expandReferences) whose
+ * reference another .env file of the same directory sets to another value,
+ * without setting the entry itself: where a loader expands it with that file's
+ * value (layered loaders, or dotenv-expand after that file was loaded first),
+ * the app read a different value than the one stored. Said, with the way out.
+ */
+function warnExpandedOverrides(out: CandidateSet, entriesOf: ReadonlyMap<string, ReadonlyMap<string, string>>): void {
+  for (const c of out.secrets) {
+    if (c.source.type !== "dotenv" || !c.source.expand) continue;
+    const file = c.source.file;
+    const own = entriesOf.get(file);
+    const raw = own?.get(c.name);
+    if (!own || raw === undefined) continue;
+    const refs = referencedNames(raw);
+    for (const [other, entries] of entriesOf) {
+      if (other === file || dirOf(other) !== dirOf(file) || entries.has(c.name)) continue;
+      const differ = refs.filter((n) => entries.has(n) && entries.get(n) !== own.get(n));
+      if (differ.length === 0) continue;
+      out.warnings.push({
+        code: "env-reference",
+        file,
+        line: c.source.line,
+        message: `${file}:${c.source.line}: ${c.name} is stored expanded with ${file}'s ${differ.join(", ")}, but ${other} sets ${differ.length === 1 ? "it" : "them"} to another value and has no ${c.name} of its own: where a loader expands ${c.name} with ${other}'s value${differ.length === 1 ? "" : "s"} (a layered loader, or dotenv-expand after ${other} was loaded first), the app read a different ${c.name} than the one stored. Add ${c.name} to ${other} (with the same reference) and plan again, so that each environment's value is stored.`,
+      });
+    }
+  }
 }
 
 /**

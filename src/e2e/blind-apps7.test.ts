@@ -89,8 +89,10 @@ test("one password under two names, dotenv-expand over .env.<mode> then .env, a 
   // PGPASSWORD holds DB_PASSWORD's value: one secret, both lines removed.
   assert.equal(run.after[0]!.digest, run.before[0]!.digest, run.after[0]!.error);
   // Known change in production: DATABASE_URL (in .env only) is stored expanded with .env's
-  // DB_PASSWORD, while dotenv-expand expanded it with .env.production's, loaded first.
+  // DB_PASSWORD, while dotenv-expand expanded it with .env.production's, loaded first. The plan names it.
   assert.ok(run.after[1]!.ok, run.after[1]!.error);
+  const expanded = run.result.plan.warnings.filter((w) => w.code === "env-reference" && /\.env\.production sets (it|them) to another value/.test(w.message));
+  assert.deepEqual(expanded.map((w) => `${w.file}:${w.line}`), [".env:6"]);
   await assertRollback(run, suite.server);
 });
 

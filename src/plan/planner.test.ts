@@ -133,6 +133,29 @@ test("an entry that refers to a migrated secret (${DB_PASSWORD}) moves too, stor
   assert.ok(!JSON.stringify(p).includes(PW));
 });
 
+test("an expanded entry whose reference another .env file of the directory sets to another value is named: that file's loads read a different value", async () => {
+  const prodPw = "CANARYprodPw_Jq7Rt2Lm9Vx4Kc";
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app\n`,
+    ".env.production": `DB_PASSWORD=${prodPw}\n`,
+    "index.js": "module.exports = [process.env.DATABASE_URL, process.env.DB_PASSWORD];\n",
+  });
+  const p = await plan({ root, env: {} });
+  const named = p.warnings.filter((w) => w.code === "env-reference" && w.message.includes(".env.production sets it to another value"));
+  assert.equal(named.length, 1, JSON.stringify(p.warnings.map((w) => w.code)));
+  assert.equal(named[0]!.line, 2);
+  assert.match(named[0]!.message, /Add DATABASE_URL to \.env\.production/);
+  // The same value in both files, or the entry set in both: nothing to say.
+  const same = tree({
+    ".env": `DB_PASSWORD=${PW}\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app\n`,
+    ".env.production": `DB_PASSWORD=${prodPw}\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app\n`,
+    "index.js": "module.exports = [process.env.DATABASE_URL, process.env.DB_PASSWORD];\n",
+  });
+  const q = await plan({ root: same, env: {} });
+  assert.equal(q.warnings.filter((w) => w.message.includes("sets it to another value")).length, 0);
+  for (const x of [p, q]) assert.ok(!JSON.stringify(x).includes(PW) && !JSON.stringify(x).includes(prodPw));
+});
+
 test("two literals of one name with different values (PM2 env / env_production) are two secrets at two keys, not a collision; the same value shares its key", async () => {
   const dev = "CANARYq8Wz2Lk5Rn7Tx3Vb9Md4Hs";
   const prod = "CANARYf3Jp6Yc1Ng8Ku4Ze7Qw2Xa";
