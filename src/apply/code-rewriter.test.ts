@@ -765,3 +765,10 @@ test("SvelteKit: named imports of $env/static/private and env.X of $env/dynamic/
   const shadowed = `import { DB_PASSWORD } from "$env/static/private";\nfunction f(DB_PASSWORD) { return DB_PASSWORD; }\nexport const g = DB_PASSWORD;\n`;
   assert.equal(rewriteSource({ file: "a.js", content: shadowed, bindings: bound, secretsImport: "./secrets.js", literals: [], packageType: "module" }).content, shadowed);
 });
+
+test("a file rewritten before reads its names from the secrets module: whole names only, by member or quoted key", () => {
+  const bound = ["API_KEY", "API_KEY_ID", "DB_PASSWORD", "STRIPE_KEY"].map(binding);
+  const content = `import { secrets } from "./secrets.js";\nexport const a = [secrets.API_KEY_ID, secrets["DB_PASSWORD"], mysecrets.STRIPE_KEY];\n`;
+  const out = rewriteSource({ file: "a.js", content, bindings: bound, secretsImport: "./secrets.js", literals: [], packageType: "module" });
+  assert.deepEqual(out.reads.sort(), ["API_KEY_ID", "DB_PASSWORD"]);
+});

@@ -22,6 +22,7 @@ import { CHILD_CALLS, constantTexts, inheritedEnvCall, namesReadByStrings } from
 import { dotenvConfigCall, findExistingImports, importInsertion, statementInsertion, type ImportedName } from "./code-rewriter-import.js";
 import type { SecretBinding } from "../plan/types.js";
 import type { RewriteWarning } from "./code-rewriter-types.js";
+import { escapeRegExp } from "../util/regexp.js";
 
 export { moduleKindOf, type ModuleKind } from "./code-rewriter-ast.js";
 export type { RewriteWarning } from "./code-rewriter-types.js";
@@ -137,7 +138,13 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const ident = existing.get("secrets") ?? ((counts.get("secrets") ?? 0) > 0 ? "vaultshiftSecrets" : "secrets");
   const reads = new Set<string>();
   // A file rewritten before (apply resuming, a second run) reads its names from the module already.
-  if (existing.has("secrets")) for (const name of bound) if (content.includes(`${ident}.${name}`) || content.includes(`${ident}[${JSON.stringify(name)}]`)) reads.add(name);
+  // One pass over the text, whole names only (`secrets.API_KEY_ID` is no read of API_KEY).
+  if (existing.has("secrets")) {
+    for (const m of content.matchAll(new RegExp(`(?<![\\w$])${escapeRegExp(ident)}(?:\\.([A-Za-z_$][\\w$]*)|\\[\\s*"([^"\\\\]*)"\\s*\\])`, "g"))) {
+      const name = m[1] ?? m[2];
+      if (name !== undefined && bound.has(name)) reads.add(name);
+    }
+  }
   // processEnv: process.env with the migrated secrets added (the secrets
   // module's overlay), for the uses that cannot name a secret statically.
   const envIdent = existing.get("processEnv") ?? ((counts.get("processEnv") ?? 0) > 0 ? "vaultshiftProcessEnv" : "processEnv");
