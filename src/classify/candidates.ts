@@ -201,11 +201,13 @@ function markBrowserCode(root: string, out: CandidateSet, facts: Map<string, Bro
   for (const [file, why] of [...reached].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     for (const [name, line] of facts.get(file)?.reads ?? []) if (!reads.has(name)) reads.set(name, { file, line, why });
   }
-  for (let i = 0; i < literals.length; i++) {
-    if (!reached.has(literals[i]!.source.file)) continue;
-    (out.browserLiterals ??= []).push(literals[i]!);
-    literals.splice(i--, 1);
-  }
+  const inBrowser = literals.filter((c) => reached.has(c.source.file));
+  if (inBrowser.length === 0) return;
+  out.browserLiterals = [...(out.browserLiterals ?? []), ...inBrowser];
+  // The caller's array keeps the others, in order (compacted in place).
+  let kept = 0;
+  for (const c of literals) if (!reached.has(c.source.file)) literals[kept++] = c;
+  literals.length = kept;
 }
 
 /**
@@ -329,10 +331,10 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const loadedDefaults = new Set<string>();
   for (const f of defaults) {
     const read = defaultsRead.get(f);
-    const byPackage = dependencies.some((d) => DEFAULTS_PACKAGES.includes(d)) || dependencyNames(join(root, dirOf(f))).some((d) => DEFAULTS_PACKAGES.includes(d));
+    const byPackage = [...dependencies, ...dependencyNames(join(root, dirOf(f)))].some((d) => DEFAULTS_PACKAGES.includes(d));
     // Named by code that neither loads nor parses it where the plan can see: kept, as a private read.
     if (read?.into === "private" || (read?.into === "unknown" && !byPackage)) (out.loadedPrivately ??= {})[f] ??= read.by;
-    else if (read === undefined && !dependencies.some((d) => DEFAULTS_PACKAGES.includes(d)) && !dependencyNames(join(root, dirOf(f))).some((d) => DEFAULTS_PACKAGES.includes(d))) continue;
+    else if (read === undefined && !byPackage) continue;
     else loadedDefaults.add(f);
     envFiles.push(f);
   }
