@@ -1,3 +1,4 @@
+import { posix } from "node:path";
 import { dirOf } from "../map/environment.js";
 
 // Source files a browser bundle reaches. Such a file must never import the
@@ -128,8 +129,8 @@ export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: st
     }
   }
   for (const s of htmlScripts) reach(resolve("", s), "an HTML page loads it (<script src>)", resolve("", s) ?? s, "an HTML page loads it");
-  while (queue.length > 0) {
-    const [file, root, rootWhy] = queue.shift()!;
+  for (let next = 0; next < queue.length; next++) {
+    const [file, root, rootWhy] = queue[next]!;
     const via = file === root ? `imported by ${file}, which is browser code: ${rootWhy}` : `imported by ${file}, which browser code imports (${root}: ${rootWhy})`;
     for (const spec of facts.get(file)?.imports ?? []) reach(resolve(dirOf(file), spec), via, root, rootWhy);
   }
@@ -138,11 +139,6 @@ export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: st
 
 /** A relative path joined and normalised (`a/b` + `../c` → `a/c`); "" for the root. */
 function join(dir: string, spec: string): string {
-  const parts = dir === "" ? [] : dir.split("/");
-  for (const p of spec.split("/")) {
-    if (p === "" || p === ".") continue;
-    if (p === "..") parts.pop();
-    else parts.push(p);
-  }
-  return parts.join("/");
+  const joined = posix.join(dir, spec).replace(/\/$/, "");
+  return joined === "." ? "" : joined;
 }
