@@ -100,3 +100,14 @@ export async function scanAndScore(root: string, secrets: CorpusLabel[], traps: 
   const result = await scan({ cwd: root, workers: 0, baselineFile: false, skipFiles });
   return { ...scoreFindings(result.findings, secrets, traps, `files ${result.stats.filesScanned}`), findings: result.findings };
 }
+
+/**
+ * A blind corpus's whole check: it plants at least 150 secrets and as many traps, and the
+ * scanner run over it (skipping the label and generator files) holds the floor and the known gaps.
+ */
+export async function assertBlindCorpus(root: string, floor: { precision: number; recall: number }, known: KnownGaps, skipFiles = ["labels.json"]): Promise<void> {
+  const { secrets, traps } = readLabels(root);
+  assert.ok(secrets.length >= 150, `the corpus should plant at least 150 secrets, has ${secrets.length}`);
+  assert.ok(traps.length >= secrets.length, "the corpus should hold at least as many traps as secrets");
+  assertScore(await scanAndScore(root, secrets, traps, skipFiles), floor, known);
+}
