@@ -14,9 +14,11 @@ what is staged for commit, what commits added, or standard input.
 What to scan (pick one; default: the working tree under PATH or .):
   PATH...                  Files or directories. .gitignore, .vaultshiftignore,
                            the config's include/exclude and the default skips
-                           (node_modules, build output, lockfiles, binaries)
-                           apply; a file named explicitly is scanned even if
-                           .gitignore ignores it.
+                           (node_modules, build output git does not track,
+                           lockfiles, binaries) apply; committed or staged
+                           build output (dist/, .next/…) is scanned; a file
+                           named explicitly is scanned even if .gitignore
+                           ignores it.
   --staged                 The staged content (what \`git commit\` would record).
                            Only findings on lines the commit adds are reported.
   --since REF              Lines added by the commits REF..HEAD (e.g. origin/main).
