@@ -16,6 +16,11 @@ export interface CliIo {
    * command keeps the default Ctrl-C behaviour.
    */
   interrupted?: () => Promise<string>;
+  /**
+   * Set only when stdin and stdout are both terminals: the streams the
+   * interactive `migrate` session draws on and reads keys from.
+   */
+  terminal?: { stdin: NodeJS.ReadStream; stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream; debug?: boolean };
 }
 
 export interface CommandResult {

@@ -20,6 +20,7 @@ export async function runProcess(argv: string[]): Promise<number> {
     },
     isTTY: Boolean(process.stdout.isTTY),
     interrupted,
+    ...(process.stdin.isTTY && process.stdout.isTTY ? { terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr } } : {}),
   };
   try {
     return await main(argv, io);

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { Command } from "../io.js";
+import { useColour } from "../io.js";
 import { parseCommandArgs, stringOpt } from "../args.js";
 import { UsageError } from "../../errors.js";
 import { migrate } from "../../migrate/index.js";
@@ -28,14 +29,19 @@ Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { yes: { type: "boolean", short: "y" }, app: { type: "string" }, mount: { type: "string" }, "no-history": { type: "boolean" }, ...VAULT_OPTIONS }, "migrate");
     if (positionals.length > 1) throw new UsageError(`migrate takes one PATH, got ${positionals.length}.`);
-    if (values.yes !== true) {
-      throw new UsageError("The interactive migration session is not available yet; `vaultshift migrate` runs only with --yes.", {
-        hint: "Run `vaultshift migrate --yes` to migrate without questions, or review step by step: `vaultshift plan`, `vaultshift apply --dry-run`, `vaultshift apply --yes`, `vaultshift verify`.",
-      });
-    }
     const root = resolve(io.cwd, positionals[0] ?? ".");
     const app = stringOpt(values, "app");
     const mount = stringOpt(values, "mount");
+    if (values.yes !== true) {
+      if (!io.terminal || inCi(io.env)) {
+        throw new UsageError("`vaultshift migrate` without --yes opens an interactive session, which needs a terminal (stdin and stdout a TTY, not CI).", {
+          hint: "Run `vaultshift migrate --yes` to migrate without questions, or review step by step: `vaultshift plan`, `vaultshift apply --dry-run`, `vaultshift apply --yes`, `vaultshift verify`.",
+        });
+      }
+      // Loaded only now: ink and react stay off every other path.
+      const { runSession } = await import("../../tui/run.js");
+      return runSession({ root, vault: vaultConnection(values, io), env: io.env, history: values["no-history"] !== true, colour: useColour(io), ...(app ? { app } : {}), ...(mount ? { mount } : {}) }, io.terminal);
+    }
     const r = await migrate({ root, vault: vaultConnection(values, io), env: io.env, onProgress: progressPrinter(io), history: values["no-history"] !== true, ...(app ? { app } : {}), ...(mount ? { mount } : {}) });
     io.stdout(planSummary(r.plan));
     io.stdout(applySummary(r.apply));
@@ -44,3 +50,9 @@ Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
     return r.verification.verdict === "zero-secrets" ? 0 : 1;
   },
 };
+
+/** CI services set CI (GitHub Actions, GitLab, CircleCI, Travis…): never wait for keys there. */
+function inCi(env: NodeJS.ProcessEnv): boolean {
+  const v = env.CI;
+  return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
+}

@@ -1,0 +1,82 @@
+import { render } from "ink";
+import { resolve } from "node:path";
+import { VaultStore } from "../apply/vault-store.js";
+import { apply, plan as makePlan, verify, writeReportFiles } from "../migrate/index.js";
+import { DEFAULT_PLAN_FILE, writePlan } from "../plan/plan-file.js";
+import type { VaultConnection } from "../plan/types.js";
+import { buildReportInput } from "../verify/report-input.js";
+import { Session, type SessionDeps, type SessionOutcome } from "./session.js";
+
+// Binds the session to the library and to a terminal. Imported only when
+// `vaultshift migrate` opens the session: ink and react stay off every other path.
+
+export interface Terminal {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  /**
+   * ink's debug mode: every frame written whole, unthrottled, even where ink
+   * thinks it runs in CI (is-in-ci reads CI at import). For tests.
+   */
+  debug?: boolean;
+}
+
+export interface SessionOptions {
+  root: string;
+  vault: VaultConnection;
+  env: NodeJS.ProcessEnv;
+  app?: string;
+  mount?: string;
+  history: boolean;
+  colour: boolean;
+}
+
+/** The library behind the session, over one Vault client for the whole session (closed by the caller). */
+export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
+  const root = resolve(o.root);
+  const planFile = resolve(root, DEFAULT_PLAN_FILE);
+  const base = { root, vault: o.vault, env: o.env, store, history: o.history, ...(o.app ? { app: o.app } : {}), ...(o.mount ? { mount: o.mount } : {}) };
+  return {
+    root,
+    address: store.address,
+    planFile,
+    async connect() {
+      const health = await store.client.getHealth();
+      await store.client.lookupSelf();
+      return { version: health.version };
+    },
+    plan: (onProgress) => makePlan({ ...base, onProgress }),
+    // The review screens pass the user's decisions through PlanOptions.
+    replan: () => makePlan(base),
+    savePlan: (p) => writePlan(p, planFile),
+    apply: (p, onProgress, onStep) => apply(p, { ...base, onProgress, onStep }),
+    verify: (p, onProgress) => verify(p, { ...base, onProgress }),
+    report: (p, v) => writeReportFiles(buildReportInput(p, v, { root, address: store.address }), resolve(root, "reports")),
+  };
+}
+
+/** Run the session on a terminal until it ends; returns the exit code. */
+export async function runSession(o: SessionOptions, terminal: Terminal): Promise<number> {
+  const store = new VaultStore(o.vault, { env: o.env });
+  let outcome: SessionOutcome = { code: 2 };
+  try {
+    const deps = libraryDeps(o, store);
+    let done!: () => void;
+    const ended = new Promise<void>((r) => (done = r));
+    const instance = render(<Session deps={deps} colour={o.colour} onExit={(x) => ((outcome = x), done())} />, {
+      stdin: terminal.stdin,
+      stdout: terminal.stdout,
+      stderr: terminal.stderr,
+      exitOnCtrlC: false,
+      patchConsole: false,
+      debug: terminal.debug === true,
+    });
+    await ended;
+    instance.unmount();
+    await instance.waitUntilExit().catch(() => undefined);
+  } finally {
+    store.close();
+  }
+  if (outcome.message) terminal.stderr.write(`${outcome.message}\n`);
+  return outcome.code;
+}
