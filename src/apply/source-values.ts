@@ -51,7 +51,15 @@ export function readSourceValue(root: string, source: SecretSource, cache = new 
     const raw = values?.get(source.name);
     if (raw === undefined) return null;
     // Stored expanded (src/classify/expansion.ts): read it the same way.
-    return source.expand ? expandValue(raw, Object.fromEntries(values!), new Set([source.name])) : raw;
+    if (!source.expand) return raw;
+    const vars = Object.fromEntries(values!);
+    // An environment's own expansion: its files' values over this file's, the first file winning.
+    for (const layer of [...(source.layers ?? [])].reverse()) {
+      const over = cache.dotenv(layer);
+      if (over === null) return null;
+      Object.assign(vars, Object.fromEntries(over));
+    }
+    return expandValue(raw, vars, new Set([source.name]));
   }
   // A literal: by its position (line/column survive edits elsewhere in the line's file better than offsets).
   const length = (source.end ?? 0) - (source.start ?? 0);

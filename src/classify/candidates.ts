@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readlinkSync, realpathSync, statSync } from "
 import { join, sep } from "node:path";
 import fg from "fast-glob";
 import { classifyVariable, type Classification, type ClassifyOptions } from "./index.js";
-import { dotenvObject, readDotenv } from "../scan/dotenv-reader.js";
+import { dotenvObject, readDotenv, type DotenvEntry } from "../scan/dotenv-reader.js";
 import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
 import { addInlinedNames, type InlinedName } from "./bundler-define.js";
@@ -342,6 +342,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   out.layeredDirs = [...layeredEnvDirs(envFiles, dependencies, loadedByCode)].sort();
   const layered = new Set(out.layeredDirs);
   const entriesOf = new Map<string, Map<string, string>>();
+  // The last entry of each key of each file (where it is, how it is quoted).
+  const lastEntries = new Map<string, Map<string, DotenvEntry>>();
   for (const file of envFiles) {
     let text: string;
     try {
@@ -357,6 +359,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     const ruleHits = scanText({ text, file }).findings;
     const entries = readDotenv(text);
     entriesOf.set(file, new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e.value])));
+    lastEntries.set(file, new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e])));
     const firstSecret = out.secrets.length;
     const firstConfig = out.config.length;
     for (const entry of entries) {
@@ -389,7 +392,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     }
   }
 
-  warnExpandedOverrides(out, entriesOf);
+  warnExpandedOverrides(out, entriesOf, expandPerEnvironment(out, entriesOf, lastEntries));
   shadowLaterLoads(root, out, loadOrder, entriesOf);
   keepOverriddenDefaults(out, loadedDefaults);
 
@@ -422,22 +425,123 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
 }
 
 /**
+ * A layered directory's base `.env` entry that refers to other variables
+ * (`DATABASE_URL=postgres://app:${DB_PASSWORD}@${DB_HOST}/app`) is expanded by
+ * dotenv-expand (Next.js, Vite…) with whatever the process holds when it
+ * runs: an environment whose own file (loaded first, so it wins) sets
+ * DB_PASSWORD reads its own expansion, not the base file's. When such an entry
+ * moves (it refers to a moved secret, in the base file or in that
+ * environment's file), each environment whose expansion differs gets its own
+ * value, stored under that environment (`source.layers` names the files read
+ * over the base one, so apply recomputes it the same way). An entry that refers
+ * only to a name moved in one environment moves in the base layer too, or its
+ * line would leave the base file and the other environments with it.
+ * Environment files that disagree on a referenced name are left to
+ * warnExpandedOverrides. Returns "base file\0name\0other file" for each pair handled.
+ */
+function expandPerEnvironment(out: CandidateSet, entriesOf: ReadonlyMap<string, ReadonlyMap<string, string>>, lastEntries: ReadonlyMap<string, ReadonlyMap<string, DotenvEntry>>): Set<string> {
+  const handled = new Set<string>();
+  const envOf = out.envEnvironments ?? {};
+  for (const [base, own] of entriesOf) {
+    if (envOf[base] !== BASE_LAYER_ENVIRONMENT || isDefaultsFile(base)) continue;
+    const dir = dirOf(base);
+    // A directory with two base layers (.env and a loaded .env.defaults): the order between them is not modelled here.
+    if ([...entriesOf.keys()].some((f) => f !== base && dirOf(f) === dir && envOf[f] === BASE_LAYER_ENVIRONMENT)) continue;
+    const filesOf = new Map<string, string[]>();
+    for (const f of entriesOf.keys()) {
+      const environment = envOf[f];
+      if (f === base || dirOf(f) !== dir || environment === undefined || environment === BASE_LAYER_ENVIRONMENT) continue;
+      filesOf.set(environment, [...(filesOf.get(environment) ?? []), f]);
+    }
+    const baseSecret = (name: string) => out.secrets.find((c) => c.source.type === "dotenv" && c.source.file === base && c.name === name && c.environment === BASE_LAYER_ENVIRONMENT);
+    for (const [environment, unsorted] of filesOf) {
+      // `.env.production.local` over `.env.production`, as every layered loader orders them.
+      const files = [...unsorted].sort((a, b) => Number(b.endsWith(".local")) - Number(a.endsWith(".local")) || a.localeCompare(b));
+      const overlay = new Map<string, string>();
+      const disputed = new Set<string>();
+      for (const f of files) {
+        for (const [k, v] of entriesOf.get(f)!) {
+          if (overlay.has(k) && overlay.get(k) !== v) disputed.add(k);
+          if (!overlay.has(k)) overlay.set(k, v);
+        }
+      }
+      const vars = { ...Object.fromEntries(own), ...Object.fromEntries(overlay) };
+      const moved = new Set(out.secrets.filter((c) => c.source.type === "dotenv" && (files.includes(c.source.file) || (c.source.file === base && c.environment === BASE_LAYER_ENVIRONMENT))).map((c) => c.name));
+      const done = new Set<string>();
+      for (let changed = true; changed; ) {
+        changed = false;
+        for (const [key, raw] of own) {
+          // dotenv-expand leaves a single-quoted value as written.
+          if (done.has(key) || overlay.has(key) || lastEntries.get(base)?.get(key)?.quote === "'") continue;
+          const shared = baseSecret(key);
+          if (shared && !shared.source.expand) continue; // a value of its own, no reference expanded
+          const refs = referencedNames(raw);
+          if (refs.length === 0 || (!shared && !refs.some((n) => moved.has(n)))) continue;
+          done.add(key);
+          moved.add(key);
+          changed = true;
+          if (refs.some((n) => disputed.has(n))) continue;
+          for (const f of files) handled.add(`${base}\0${key}\0${f}`);
+          const value = expandValue(raw, vars, new Set([key]));
+          const line = out.config.findIndex((c) => c.file === base && c.name === key);
+          const at = { file: base, name: key };
+          if (!shared) {
+            // Config in the base file so far: it moves there too, expanded with the base file's values.
+            const baseValue = expandValue(raw, Object.fromEntries(own), new Set([key]));
+            const entry = lastEntries.get(base)!.get(key)!;
+            if (line >= 0) out.config.splice(line, 1);
+            out.secrets.push({
+              source: { type: "dotenv", ...at, line: entry.line, column: entry.column, expand: true },
+              name: key,
+              value: baseValue,
+              environment: BASE_LAYER_ENVIRONMENT,
+              kind: "connection-string",
+              confidence: 0.9,
+              reason: `value refers to ${refs.map((n) => `\${${n}}`).join(", ")}, which moves to Vault in ${files.join(", ")}: stored with the references expanded, per environment`,
+            });
+          }
+          const stored = shared?.value ?? expandValue(raw, Object.fromEntries(own), new Set([key]));
+          if (value === stored) continue;
+          const from = shared ?? out.secrets[out.secrets.length - 1]!;
+          out.secrets.push({
+            source: { ...from.source, layers: files },
+            name: key,
+            value,
+            environment,
+            kind: from.kind,
+            confidence: from.confidence,
+            reason: `value refers to ${refs.map((n) => `\${${n}}`).join(", ")}, expanded with ${files.join(", ")} over ${base}, as a loader that expands variables reads it in ${environment}`,
+          });
+          out.warnings.push({
+            code: "env-reference",
+            file: base,
+            line: from.source.line,
+            message: `${base}:${from.source.line}: ${key} is expanded differently in ${environment} (${files.join(", ")} ${files.length === 1 ? "sets" : "set"} ${refs.filter((n) => overlay.has(n)).join(", ") || "a name it refers to"}): each environment's expansion is stored under that environment, as dotenv-expand after ${files.join(", ")} computed it.`,
+          });
+        }
+      }
+    }
+  }
+  return handled;
+}
+
+/**
  * An entry stored expanded from its own file's values (expandReferences) whose
  * reference another .env file of the same directory sets to another value,
  * without setting the entry itself: where a loader expands it with that file's
  * value (layered loaders, or dotenv-expand after that file was loaded first),
  * the app read a different value than the one stored. Said, with the way out.
  */
-function warnExpandedOverrides(out: CandidateSet, entriesOf: ReadonlyMap<string, ReadonlyMap<string, string>>): void {
+function warnExpandedOverrides(out: CandidateSet, entriesOf: ReadonlyMap<string, ReadonlyMap<string, string>>, handled: ReadonlySet<string>): void {
   for (const c of out.secrets) {
-    if (c.source.type !== "dotenv" || !c.source.expand) continue;
+    if (c.source.type !== "dotenv" || !c.source.expand || c.source.layers) continue;
     const file = c.source.file;
     const own = entriesOf.get(file);
     const raw = own?.get(c.name);
     if (!own || raw === undefined) continue;
     const refs = referencedNames(raw);
     for (const [other, entries] of entriesOf) {
-      if (other === file || dirOf(other) !== dirOf(file) || entries.has(c.name)) continue;
+      if (other === file || dirOf(other) !== dirOf(file) || entries.has(c.name) || handled.has(`${file}\0${c.name}\0${other}`)) continue;
       const differ = refs.filter((n) => entries.has(n) && entries.get(n) !== own.get(n));
       if (differ.length === 0) continue;
       out.warnings.push({

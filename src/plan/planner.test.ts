@@ -7,6 +7,8 @@ import { plan } from "./planner.js";
 import { readPlan, writePlan } from "./plan-file.js";
 import { tempDir, writeTree } from "../migrate/testing.js";
 import { PlanError } from "../errors.js";
+import { fingerprint } from "../util/fingerprint.js";
+import { readPlannedValues } from "../apply/source-values.js";
 
 const tmp = tempDir("planner");
 after(() => tmp.remove());
@@ -154,6 +156,44 @@ test("an expanded entry whose reference another .env file of the directory sets 
   const q = await plan({ root: same, env: {} });
   assert.equal(q.warnings.filter((w) => w.message.includes("sets it to another value")).length, 0);
   for (const x of [p, q]) assert.ok(!JSON.stringify(x).includes(PW) && !JSON.stringify(x).includes(prodPw));
+});
+
+test("a layered base .env entry expanded differently in an environment whose file sets its reference is stored once per environment, each as dotenv-expand computed it", async () => {
+  const prodPw = "CANARYprodPw_Jq7Rt2Lm9Vx4Kc";
+  const loader = 'const { expand } = require("dotenv-expand");\nexpand(require("dotenv").config({ path: [`.env.${process.env.NODE_ENV || "development"}`, ".env"] }));\nmodule.exports = [process.env.DATABASE_URL, process.env.DB_PASSWORD, process.env.REPLICA_URL];\n';
+  const root = tree({
+    "package.json": '{"name":"ledger","dependencies":{"dotenv":"^16.4.5","dotenv-expand":"^11.0.6"}}\n',
+    // DATABASE_URL refers to a secret of .env; REPLICA_URL only to a name that is a secret in .env.production.
+    ".env": `DB_USER=app\nDB_HOST=localhost\nDB_PASSWORD=${PW}\nDATABASE_URL=postgres://\${DB_USER}:\${DB_PASSWORD}@\${DB_HOST}/app\nREPLICA_URL=postgres://ro:\${REPLICA_PASSWORD:-none}@\${DB_HOST}/app\nLABEL='\${DB_PASSWORD}'\n`,
+    ".env.production": `DB_HOST=db.internal\nDB_PASSWORD=${prodPw}\nREPLICA_PASSWORD=CANARYreplica_Hp4Wn8Qz2Ks6\n`,
+    "index.js": loader,
+  });
+  const p = await plan({ root, env: {} });
+  const where = (name: string) => p.secrets.filter((s) => s.name === name).map((s) => s.target.path).sort();
+  assert.deepEqual(where("DATABASE_URL"), ["ledger/production/database", "ledger/shared/database"]);
+  assert.deepEqual(where("REPLICA_URL"), ["ledger/production/app", "ledger/shared/app"]);
+  const fp = (name: string, path: string) => p.secrets.find((s) => s.name === name && s.target.path === path)!.fingerprint;
+  // Expected values written out by hand: what dotenv-expand gives after .env.production, then .env.
+  assert.equal(fp("DATABASE_URL", "ledger/production/database"), fingerprint(p.salt, `postgres://app:${prodPw}@db.internal/app`));
+  assert.equal(fp("DATABASE_URL", "ledger/shared/database"), fingerprint(p.salt, `postgres://app:${PW}@localhost/app`));
+  assert.equal(fp("REPLICA_URL", "ledger/production/app"), fingerprint(p.salt, "postgres://ro:CANARYreplica_Hp4Wn8Qz2Ks6@db.internal/app"));
+  assert.equal(fp("REPLICA_URL", "ledger/shared/app"), fingerprint(p.salt, "postgres://ro:none@localhost/app"));
+  assert.ok(p.config.some((c) => c.name === "LABEL"), "a single-quoted value is never expanded");
+  assert.equal(p.warnings.filter((w) => /sets (it|them) to another value/.test(w.message)).length, 0, "nothing left to do by hand");
+  // apply reads each value again the same way (fingerprints match).
+  for (const check of readPlannedValues(root, p)) assert.notEqual(check.value, null, `${check.secret.name} at ${check.secret.target.path} cannot be read back`);
+  assert.ok(!JSON.stringify(p).includes(PW) && !JSON.stringify(p).includes(prodPw));
+  // Two files of production disagreeing on a reference: not computed, named as before.
+  const disputed = tree({
+    "package.json": '{"name":"ledger","dependencies":{"dotenv":"^16.4.5","dotenv-expand":"^11.0.6"}}\n',
+    ".env": `DB_PASSWORD=${PW}\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@\${DB_HOST}/app\n`,
+    ".env.production": "DB_HOST=db.internal\n",
+    ".env.production.local": "DB_HOST=db.local\n",
+    "index.js": loader,
+  });
+  const q = await plan({ root: disputed, env: {} });
+  assert.deepEqual(q.secrets.filter((s) => s.name === "DATABASE_URL").map((s) => s.target.path), ["ledger/shared/database"]);
+  assert.ok(q.warnings.some((w) => w.code === "env-reference" && /\.env\.production sets it to another value/.test(w.message)));
 });
 
 test("two literals of one name with different values (PM2 env / env_production) are two secrets at two keys, not a collision; the same value shares its key", async () => {

@@ -89,6 +89,12 @@ export interface SecretSource {
    * stored with its references expanded from the same file (src/classify/expansion.ts).
    */
   expand?: true;
+  /**
+   * dotenv with `expand` only: the files of one environment whose values are
+   * read over `file`'s before expanding, first wins (a layered directory's
+   * `.env.production` over its base `.env`): that environment's expansion.
+   */
+  layers?: string[];
   /** literal only: end position and offsets of the secret at plan time. */
   endLine?: number;
   endColumn?: number;
