@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { runCli } from "../cli/main.js";
-import { HOOK_MARKER } from "./git-hook.js";
+import { HOOK_MARKER, HOOK_SCRIPT, HUSKY_SNIPPET, LEFTHOOK_SNIPPET } from "./git-hook.js";
 import { git, initRepo, tempDir, GIT_TEST_ENV } from "../scan/test-repo.js";
 
 function repo(t: { after: (fn: () => void) => void }): string {
@@ -24,6 +24,7 @@ test("install writes an executable hook running scan --staged; uninstall removes
   assert.ok(text.includes(HOOK_MARKER));
   assert.ok(text.includes("vaultshift scan --staged"));
   assert.ok(text.includes("npx --no-install vaultshift scan --staged"));
+  assert.equal(text, HOOK_SCRIPT);
   assert.equal(statSync(hook).mode & 0o111, 0o111, "executable");
   assert.match(r.stdout, /Installed the pre-commit hook/);
   assert.match(r.stdout, /\.husky\/pre-commit/);
@@ -91,15 +92,61 @@ test("the installed hook blocks a commit that adds a secret and lets a clean one
   writeFileSync(join(binDir, "vaultshift"), `#!/bin/sh\nexec "${process.execPath}" "${entry}" "$@"\n`, { mode: 0o755 });
   writeFileSync(join(dir, ".gitignore"), "node_modules/\n");
   assert.equal((await runCli(["hook", "install"], { cwd: dir })).exitCode, 0);
-  const commit = (msg: string) => spawnSync("git", ["commit", "-q", "-m", msg], { cwd: dir, env: { ...GIT_TEST_ENV, NO_COLOR: "1" }, encoding: "utf8", timeout: 30_000 });
+  // A NODE_EXTRA_CA_CERTS naming a missing file: Node warns ("Ignoring extra
+  // certs from ...") on stderr when it reads the variable; the hook unsets it.
+  const { NODE_EXTRA_CA_CERTS: _given, ...withoutCa } = GIT_TEST_ENV;
+  const commit = (msg: string, env: NodeJS.ProcessEnv) => spawnSync("git", ["commit", "-q", "-m", msg], { cwd: dir, env: { ...env, NO_COLOR: "1" }, encoding: "utf8", timeout: 30_000 });
+  const missingCa = { ...withoutCa, NODE_EXTRA_CA_CERTS: join(dir, "no-such-ca.pem") };
   writeFileSync(join(dir, "README.md"), "hello\n");
   git(dir, "add", "-A");
-  const ok = commit("clean");
+  const ok = commit("clean", missingCa);
   assert.equal(ok.status, 0, ok.stderr + ok.stdout);
+  assert.doesNotMatch(ok.stderr, /extra certs/);
   writeFileSync(join(dir, ".env"), "AWS_ACCESS_KEY_ID=AKIAHOOKQWERTYZ23456\n");
   git(dir, "add", ".env");
-  const blocked = commit("leak");
+  const blocked = commit("leak", missingCa);
   assert.notEqual(blocked.status, 0, "the hook stops the commit");
   assert.match(blocked.stdout + blocked.stderr, /aws-access-key-id/);
+  assert.doesNotMatch(blocked.stderr, /extra certs/);
+  const unset = commit("leak", withoutCa);
+  assert.notEqual(unset.status, 0, "the hook stops the commit without the variable too");
+  assert.match(unset.stdout + unset.stderr, /aws-access-key-id/);
   assert.ok(!(blocked.stdout + blocked.stderr).includes("AKIAHOOKQWERTYZ23456"));
+});
+
+// The hook runs the scan without NODE_EXTRA_CA_CERTS (Node would load
+// certificates at start-up for a scan that never connects), except through
+// npx, where npm may need them. Each branch, run by sh with stand-ins that
+// record what they were started with.
+test("the installed hook runs vaultshift without NODE_EXTRA_CA_CERTS, npx with it", async (t) => {
+  const dir = repo(t);
+  assert.equal((await runCli(["hook", "install"], { cwd: dir })).exitCode, 0);
+  const hook = join(dir, ".git/hooks/pre-commit");
+  const record = join(dir, "record.txt");
+  const standIn = (file: string, name: string) => {
+    mkdirSync(join(file, ".."), { recursive: true });
+    writeFileSync(file, `#!/bin/sh\nprintf '%s|%s|%s\\n' "${name}" "\${NODE_EXTRA_CA_CERTS-<unset>}" "$*" > "${record}"\nexit 1\n`, { mode: 0o755 });
+  };
+  const onPath = join(dir, "..", `${dir.split("/").at(-1)}-path`);
+  t.after(() => spawnSync("rm", ["-rf", onPath]));
+  mkdirSync(onPath, { recursive: true });
+  const run = () => {
+    const r = spawnSync("sh", [hook], { cwd: dir, env: { PATH: `${onPath}:/usr/bin:/bin`, NODE_EXTRA_CA_CERTS: "/etc/corporate-ca.pem" }, encoding: "utf8" });
+    return { status: r.status, seen: readFileSync(record, "utf8").trim() };
+  };
+  standIn(join(onPath, "npx"), "npx");
+  assert.deepEqual(run(), { status: 1, seen: "npx|/etc/corporate-ca.pem|--no-install vaultshift scan --staged" });
+  standIn(join(onPath, "vaultshift"), "path");
+  assert.deepEqual(run(), { status: 1, seen: "path|<unset>|scan --staged" });
+  standIn(join(dir, "node_modules/.bin/vaultshift"), "local");
+  assert.deepEqual(run(), { status: 1, seen: "local|<unset>|scan --staged" });
+});
+
+test("the husky and lefthook snippets run the scan with NODE_EXTRA_CA_CERTS empty", () => {
+  assert.match(HUSKY_SNIPPET, /^NODE_EXTRA_CA_CERTS= vaultshift scan --staged$/m);
+  assert.match(LEFTHOOK_SNIPPET, /^ {6}run: NODE_EXTRA_CA_CERTS= npx --no-install vaultshift scan --staged$/m);
+  for (const snippet of [HUSKY_SNIPPET, LEFTHOOK_SNIPPET]) {
+    const line = snippet.trimEnd().split("\n").at(-1)!.replace(/^ *run: /, "");
+    assert.equal(spawnSync("sh", ["-n", "-c", line]).status, 0, line);
+  }
 });

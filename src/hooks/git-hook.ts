@@ -17,28 +17,45 @@ export const BACKUP_SUFFIX = ".vaultshift-backup";
 // git runs pre-commit hooks from the top of the working tree with a POSIX sh
 // (githooks(5)). Prefer the project's own binary, then one on PATH, then npx
 // without network access (--no-install: a hook must never download code).
+//
+// NODE_EXTRA_CA_CERTS (set on many corporate machines, for a TLS proxy):
+// when it names a file, Node 20 builds its root certificate store and reads
+// that file at start-up, before any JavaScript runs, whether or not the
+// process connects anywhere: 45-50 ms of a 70 ms `node -e 0` here
+// (docs/benchmarks.md, session 10, startup), a third of the hook's budget.
+// `scan` never opens a TLS connection (it reads files and runs git), so the
+// hook runs it without the variable; Node treats an empty value as unset.
+// The npx fallback keeps it: npm may ask the registry there.
 export const HOOK_SCRIPT = `#!/bin/sh
 ${HOOK_MARKER}
 # Installed by \`vaultshift hook install\`; remove with \`vaultshift hook uninstall\`.
 # Blocks a commit that adds a secret. Skip once with \`git commit --no-verify\`.
+# The scan makes no TLS connection: without NODE_EXTRA_CA_CERTS, Node skips
+# loading certificates at start-up (~45 ms).
 if [ -x ./node_modules/.bin/vaultshift ]; then
+  unset NODE_EXTRA_CA_CERTS
   exec ./node_modules/.bin/vaultshift scan --staged
 elif command -v vaultshift >/dev/null 2>&1; then
+  unset NODE_EXTRA_CA_CERTS
   exec vaultshift scan --staged
 else
   exec npx --no-install vaultshift scan --staged
 fi
 `;
 
+// husky v9 runs .husky/pre-commit with \`sh -e\` and node_modules/.bin first on
+// PATH (its \`husky\` launcher script, typicode/husky), so the project's binary
+// is found without npx, whose own npm start-up costs more than the scan.
 export const HUSKY_SNIPPET = `# .husky/pre-commit (husky v9)
-npx --no-install vaultshift scan --staged
+NODE_EXTRA_CA_CERTS= vaultshift scan --staged
 `;
 
+// lefthook runs \`run\` through sh and does not put node_modules/.bin on PATH.
 export const LEFTHOOK_SNIPPET = `# lefthook.yml
 pre-commit:
   commands:
     vaultshift:
-      run: npx --no-install vaultshift scan --staged
+      run: NODE_EXTRA_CA_CERTS= npx --no-install vaultshift scan --staged
 `;
 
 export const PRE_COMMIT_SNIPPET = `# .pre-commit-config.yaml (pre-commit framework)
@@ -84,7 +101,7 @@ export function installHook(cwd: string, options: { force?: boolean } = {}): Ins
   if (/(^|[\\/])\.husky([\\/]_)?$/.test(dir) && !options.force) {
     throw new UsageError(`core.hooksPath points at husky (${dir}); husky would own a hook written there.`, {
       cause: new Error("husky hooksPath"),
-      hint: `Add this line to .husky/pre-commit instead:\n    npx --no-install vaultshift scan --staged\n  or pass --force to write ${path} anyway.`,
+      hint: `Add this line to .husky/pre-commit instead:\n    ${HUSKY_SNIPPET.trimEnd().split("\n").at(-1)}\n  or pass --force to write ${path} anyway.`,
     });
   }
   let outcome: InstallOutcome = "installed";
