@@ -44,13 +44,14 @@ export function parseVaultshiftJson(text: string): { findings: ToolFinding[]; by
 }
 
 /** `bin`: the vaultshift entry script to run (see build-snapshot.ts). */
-export async function runVaultshift(bin: string, dir: string, args: string[] = [], tool = "vaultshift", timeoutMs = 30 * 60_000): Promise<ToolRun> {
+export async function runVaultshift(bin: string, dir: string, args: string[] = [], tool = "vaultshift", timeoutMs = 30 * 60_000, env?: NodeJS.ProcessEnv): Promise<ToolRun> {
   const scratch = mkdtempSync(join(tmpdir(), "vs-bench-"));
   const out = join(scratch, "report.json");
   try {
     const measured = await measure(process.execPath, [bin, "scan", "--format", "json", "--output", out, ...args], {
       cwd: dir,
       timeoutMs,
+      ...(env ? { env } : {}),
     });
     if (measured.timedOut) return failure(tool, measured, `timed out after ${timeoutMs / 1000} s`);
     if (measured.exitCode !== 0 && measured.exitCode !== 1) return failure(tool, measured, `exit ${measured.exitCode}`);
