@@ -11,6 +11,7 @@ import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./
 import type { SecretKind } from "../scan/types.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
+import { DECIDED, decisionFor, type Decisions } from "../plan/decisions.js";
 
 // Everything the migration could move: every key of every .env file (secret or
 // config, decided by the classifier, or by a scanner rule that recognises the
@@ -26,6 +27,8 @@ export interface Candidate {
   kind: SecretKind;
   confidence: number;
   reason: string;
+  /** A user's decision (`migrate.decisions`) made it a secret. */
+  decidedByUser?: true;
 }
 
 export interface CandidateSet {
@@ -93,6 +96,11 @@ export interface CandidateSet {
    * on the two values (`why`: what makes the first file machine-local).
    */
   localWins?: { file: string; name: string; line: number; by: string; loader: string; why: string }[];
+  /**
+   * Secrets the user decided to keep where they are (a `keep` decision): listed
+   * as config, not moved; their values are hidden in diffs like any secret's. In memory only.
+   */
+  userKept?: Candidate[];
 }
 
 /** `options.quote`: the quote around the value in its .env file (a single-quoted value is read literally). */
@@ -104,6 +112,8 @@ export interface CandidateOptions {
   environments?: Record<string, string>;
   /** Extra globs never read. */
   exclude?: string[];
+  /** The user's decisions (`migrate.decisions`): keep as config, migrate as secret. */
+  decisions?: Decisions;
 }
 
 /** Directories that hold dependencies or build output, never the app's own sources. */
@@ -367,9 +377,16 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       if (entry.value === "") continue;
       const verdict = classify(entry.key, entry.value, file, { ...(entry.quote ? { quote: entry.quote } : {}), ...(isDefaultsFile(file) ? { loaded: true } : {}) });
       const hit = ruleHits.find((h) => h.start >= entry.valueStart && h.end <= entry.valueEnd);
-      const isSecret = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
+      const judged = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
+      const decided = decisionFor(options.decisions, { name: entry.key, file, environment })?.action;
+      const isSecret = decided === "keep" ? false : decided === "migrate" ? true : judged;
       const source: SecretSource = { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key };
-      if (isSecret) {
+      if (decided === "keep" && judged) {
+        (out.userKept ??= []).push({ source, name: entry.key, value: entry.value, environment, kind: verdict.kind ?? hit?.kind ?? "generic-secret", confidence: 1, reason: verdict.verdict === "secret" ? verdict.reason : hit!.reason });
+        out.config.push({ name: entry.key, file, line: entry.line, verdict: "config", reason: `kept by the user (${DECIDED}; vaultshift judged it a secret: ${verdict.verdict === "secret" ? verdict.reason : hit!.reason})`, decidedByUser: true });
+      } else if (decided === "migrate" && !judged) {
+        out.secrets.push({ source, name: entry.key, value: entry.value, environment, kind: "generic-secret", confidence: 1, reason: `migrated as a secret: ${DECIDED} (vaultshift judged it ${verdict.verdict}: ${verdict.reason})`, decidedByUser: true });
+      } else if (isSecret) {
         (file in linkedOutside || out.loadedPrivately?.[file] !== undefined ? (out.kept ??= []) : out.secrets).push({
           source,
           name: entry.key,
@@ -380,7 +397,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
           reason: verdict.verdict === "secret" ? verdict.reason : hit!.reason,
         });
       } else {
-        out.config.push({ name: entry.key, file, line: entry.line, verdict: verdict.verdict === "public" ? "public" : "config", reason: verdict.reason });
+        out.config.push({ name: entry.key, file, line: entry.line, verdict: verdict.verdict === "public" ? "public" : "config", ...(decided === "keep" ? { reason: `${verdict.reason}; kept by the user (${DECIDED})`, decidedByUser: true as const } : { reason: verdict.reason }) });
       }
     }
     expandReferences(out, entries, file, environment, firstSecret, firstConfig);
@@ -420,7 +437,14 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   }
 
   // Literal secrets in sources come after the .env files' ones, as they always have.
-  out.secrets.push(...literals);
+  for (const c of literals) {
+    if (decisionFor(options.decisions, { name: c.name, file: c.source.file, environment: c.environment })?.action !== "keep") {
+      out.secrets.push(c);
+      continue;
+    }
+    (out.userKept ??= []).push(c);
+    out.config.push({ name: c.name, file: c.source.file, line: c.source.line, verdict: "config", reason: `kept by the user (${DECIDED}; vaultshift judged it a hard-coded secret: ${c.reason}); it stays in the code`, decidedByUser: true });
+  }
   return out;
 }
 
@@ -572,7 +596,7 @@ function expandReferences(out: CandidateSet, entries: ReturnType<typeof readDote
     for (let i = firstConfig; i < out.config.length; i++) {
       const c = out.config[i]!;
       const entry = latest.get(c.name);
-      if (c.file !== file || !entry || entry.quote === "'") continue;
+      if (c.file !== file || !entry || entry.quote === "'" || c.decidedByUser) continue;
       const refs = referencedNames(entry.value).filter((n) => moved.has(n));
       if (refs.length === 0) continue;
       const value = expandValue(entry.value, vars, new Set([entry.key]));

@@ -4,6 +4,8 @@
 // typed result. Other stages add their keys here (see docs/scanning.md,
 // "Configuration"); unknown keys are errors, so typos do not pass silently.
 
+import { decisionsProblems, type Decision } from "../plan/decisions.js";
+
 export interface RuleAllowlist {
   /** Globs (gitignore syntax, plus `{a,b}`) of files where the rule reports nothing. */
   paths?: string[];
@@ -44,8 +46,11 @@ export interface VaultshiftConfig {
   groups?: Record<string, string[]>;
   /** .env file name → environment name (`{".env": "development"}`). */
   environments?: Record<string, string>;
-  /** Free-form settings of the migration pipeline; validated by it. */
-  migrate?: Record<string, unknown>;
+  /**
+   * Settings of the migration pipeline. `decisions` (src/plan/decisions.ts) is
+   * validated here; the other keys by the stage that reads them.
+   */
+  migrate?: { decisions?: Decision[] } & Record<string, unknown>;
 }
 
 export interface SchemaProblem {
@@ -161,7 +166,10 @@ export const configSchema: Record<string, Check> = {
   pathTemplate: string,
   groups: recordOf(arrayOf(string)),
   environments: recordOf(string),
-  migrate: recordOf(() => undefined),
+  migrate: (v, path, problems) => {
+    recordOf(() => undefined)(v, path, problems);
+    if (isPlainObject(v) && v.decisions !== undefined) problems.push(...decisionsProblems(v.decisions, `${path}.decisions`));
+  },
 };
 
 /** Every problem in `value`, each with its JSON path; empty when valid. */

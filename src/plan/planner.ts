@@ -6,7 +6,8 @@ import type { VaultshiftConfig } from "../config/schema.js";
 import { computeFileChanges, hashOf, readIfExists } from "../apply/file-changes.js";
 import { findingText } from "../apply/finding-text.js";
 import type { KvStore } from "../apply/kv-store.js";
-import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, type PathTemplates } from "../map/path-mapper.js";
+import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, sanitizePath, type MappedLocation, type PathTemplates } from "../map/path-mapper.js";
+import { DECIDED, decisionFor, targetProblem, type Decisions } from "./decisions.js";
 import { lowerSnake } from "../map/group.js";
 import { PlanError } from "../errors.js";
 import { scan } from "../scan/scanner.js";
@@ -75,9 +76,10 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const mount = (options.mount ?? config.mount ?? "secret").replace(/^\/+|\/+$/g, "");
   const templates = templatesFrom(options, config);
   const salt = newSalt();
+  const decisions: Decisions = options.decisions ?? config.migrate?.decisions ?? [];
 
   progress({ stage: "scan", step: 1, total: 1, message: "reading .env files and sources" });
-  const found = collectCandidates(root, { ...(options.classify ? { classify: options.classify } : {}), ...(config.environments ? { environments: config.environments } : {}), ...(config.exclude ? { exclude: config.exclude } : {}) });
+  const found = collectCandidates(root, { ...(options.classify ? { classify: options.classify } : {}), ...(config.environments ? { environments: config.environments } : {}), ...(config.exclude ? { exclude: config.exclude } : {}), ...(decisions.length > 0 ? { decisions } : {}) });
   const warnings: PlanWarning[] = [...found.warnings];
 
   // Secrets in files that are neither .env nor JS/TS (JSON, YAML, Dockerfiles…),
@@ -91,7 +93,16 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Their values stay in those files, and a file vaultshift changes anyway (package.json
   // gains a dependency) shows them as context lines of its diff: hidden there too.
   const texts = new Map<string, string[] | null>();
-  const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value), ...(found.browserLiterals ?? []).map((c) => c.value)].filter((v) => v !== "");
+  const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value), ...(found.browserLiterals ?? []).map((c) => c.value), ...(found.userKept ?? []).map((c) => c.value)].filter((v) => v !== "");
+  // Kept by the user: it stays, and the re-scan after apply still reports it unless allowed.
+  for (const c of found.userKept ?? []) {
+    warnings.push({
+      code: "kept-by-user",
+      file: c.source.file,
+      line: c.source.line,
+      message: `${c.source.file}:${c.source.line}: ${c.name} looks like a ${c.kind} (${redact(c.value)}) but is kept where it is (${DECIDED}, migrate.decisions). The scanner and the check after apply still report it: if it is not a secret, allowlist it (a "vaultshift-allow" comment or "allowlist" in vaultshift.config.json); if it is, remove the decision and plan again.`,
+    });
+  }
   for (const c of found.browserLiterals ?? []) {
     warnings.push({
       code: "browser-exposed",
@@ -214,14 +225,19 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // Map each candidate to a location; identical values at one location are one secret.
   progress({ stage: "map", step: 1, total: 1, message: `mapping ${movable.length} secrets to ${mount}/` });
-  const placed = movable.map((c) => ({ c, fp: fingerprint(salt, c.value), loc: mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type }, app, templates) }));
+  const placed = movable.map((c) => {
+    const loc = mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type }, app, templates);
+    const target = decisionFor(decisions, { name: c.name, file: c.source.file, environment: c.environment });
+    return { c, fp: fingerprint(salt, c.value), loc: target ? decidedLocation(loc, target, c.name, c.environment, app) : loc, userTarget: target?.path !== undefined || target?.key !== undefined };
+  });
+  sameKeyEverywhere(placed);
   separateLiterals(placed, mount);
   refuseLocalWins(found.localWins ?? [], placed, mount);
-  findCollisions(placed.map(({ c, fp, loc }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: where(c.source), redacted: redact(c.value) })));
+  findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: redact(c.value) })));
 
   const secrets: PlannedSecret[] = [];
   const byLocation = new Map<string, PlannedSecret>();
-  for (const { c, fp, loc } of placed) {
+  for (const { c, fp, loc, userTarget } of placed) {
     const id = `${loc.path}#${loc.key}`;
     const existing = byLocation.get(id);
     if (existing) {
@@ -233,13 +249,14 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       name: c.name,
       kind: c.kind,
       confidence: c.confidence,
-      reason: c.reason,
+      reason: userTarget ? `${c.reason}; target ${DECIDED}` : c.reason,
       environment: c.environment,
       source: c.source,
       duplicates: [],
       target: { mount, path: loc.path, key: loc.key },
       fingerprint: fp,
       redacted: redact(c.value),
+      ...(c.decidedByUser || userTarget ? { decidedByUser: true as const } : {}),
     };
     byLocation.set(id, s);
     secrets.push(s);
@@ -448,15 +465,54 @@ function refuseLocalWins(wins: NonNullable<CandidateSet["localWins"]>, placed: {
  * the next free key (`auth_token_2`); the same value still shares its key.
  * Two .env values at one location stay a collision (findCollisions).
  */
-function separateLiterals(placed: { c: { source: { type: string } }; fp: string; loc: { path: string; key: string } }[], mount: string): void {
+function separateLiterals(placed: { c: { source: { type: string } }; fp: string; loc: { path: string; key: string }; userTarget?: boolean }[], mount: string): void {
   const taken = new Map<string, string>();
   const id = (path: string, key: string) => `${mount}/${path}#${key}`;
-  for (const p of placed) if (p.c.source.type !== "literal" && !taken.has(id(p.loc.path, p.loc.key))) taken.set(id(p.loc.path, p.loc.key), p.fp);
+  // A location the user chose is theirs: never renamed; another value there is a collision (findCollisions).
+  for (const p of placed) if ((p.c.source.type !== "literal" || p.userTarget) && !taken.has(id(p.loc.path, p.loc.key))) taken.set(id(p.loc.path, p.loc.key), p.fp);
   for (const p of placed) {
-    if (p.c.source.type !== "literal") continue;
+    if (p.c.source.type !== "literal" || p.userTarget) continue;
     let key = p.loc.key;
     for (let n = 2; taken.has(id(p.loc.path, key)) && taken.get(id(p.loc.path, key)) !== p.fp; n++) key = `${p.loc.key}_${n}`;
     taken.set(id(p.loc.path, key), p.fp);
     p.loc = { ...p.loc, key };
+  }
+}
+
+/**
+ * The location a user's target decision gives: its path (with `{app}`,
+ * `{environment}`, `{group}` filled in) and/or its key, over the mapped ones.
+ * A target Vault would refuse stops the plan here, naming the decision.
+ */
+function decidedLocation(loc: MappedLocation, target: { path?: string; key?: string }, name: string, environment: string, app: string): MappedLocation {
+  const problem = targetProblem(target);
+  if (problem) {
+    throw new PlanError(`The target decided for ${name} (migrate.decisions) cannot be used: ${problem}.`, {
+      hint: "Fix or remove that decision in vaultshift.config.json (migrate.decisions), then plan again.",
+    });
+  }
+  if (target.path === undefined) return { ...loc, ...(target.key !== undefined ? { key: target.key } : {}) };
+  const fill = (env: string) => sanitizePath(target.path!.replaceAll("{app}", app).replaceAll("{group}", loc.group).replaceAll("{environment}", env));
+  return { ...loc, path: fill(environment), pathTemplate: fill("{environment}"), ...(target.key !== undefined ? { key: target.key } : {}) };
+}
+
+/**
+ * The secrets module reads one key per variable name, whatever the
+ * environment: a key decided for one environment (or file) only would leave
+ * the others' values under another key. Refused, with the way out.
+ */
+function sameKeyEverywhere(placed: { c: Candidate; loc: { key: string }; userTarget: boolean }[]): void {
+  const keys = new Map<string, { key: string; where: string; user: boolean }>();
+  for (const { c, loc, userTarget } of placed) {
+    if (c.source.type !== "dotenv") continue;
+    const first = keys.get(c.name);
+    if (!first) {
+      keys.set(c.name, { key: loc.key, where: where(c.source), user: userTarget });
+      continue;
+    }
+    if (first.key === loc.key || !(first.user || userTarget)) continue;
+    throw new PlanError(`${c.name} would be stored under two keys: "${first.key}" for ${first.where} and "${loc.key}" for ${where(c.source)} (a target ${DECIDED} in migrate.decisions).`, {
+      hint: `The app reads ${c.name} from one key in every environment: give the key in a decision without "file" and "environment" ({"name": "${c.name}", "key": "${loc.key}"}); a path may still differ per environment.`,
+    });
   }
 }

@@ -1,4 +1,5 @@
 import type { Finding, SecretKind } from "../scan/types.js";
+import type { Decision } from "./decisions.js";
 
 // The contracts of the migration pipeline: what `plan()` decides, what the
 // code rewriter, env cleaner and report renderers receive, and what `apply`,
@@ -122,6 +123,8 @@ export interface PlannedSecret {
   redacted: string;
   /** The value was added in a git commit (it stays readable in history: rotate it). */
   inGitHistory?: boolean;
+  /** A user's decision (`migrate.decisions`) made it a secret or chose its target; the reason says which. */
+  decidedByUser?: true;
 }
 
 /** A variable that stays where it is (plain config or public). */
@@ -131,6 +134,8 @@ export interface PlannedConfig {
   line: number;
   verdict: "config" | "public";
   reason: string;
+  /** A user's decision (`migrate.decisions`) keeps it; the reason says so. */
+  decidedByUser?: true;
 }
 
 /** One Vault secret (mount + path) the plan writes, with the keys it merges in. */
@@ -310,6 +315,8 @@ export interface PlanOptions {
   onProgress?: ProgressListener;
   /** Environment for the state dir and Vault defaults; default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** The user's decisions; default the config's `migrate.decisions` (src/plan/decisions.ts). */
+  decisions?: Decision[];
 }
 
 export interface ApplyOptions {
