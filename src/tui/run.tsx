@@ -2,6 +2,8 @@ import { render } from "ink";
 import { resolve } from "node:path";
 import { VaultStore } from "../apply/vault-store.js";
 import { apply, plan as makePlan, verify, writeReportFiles } from "../migrate/index.js";
+import { saveDecisions } from "../config/save.js";
+import type { Decisions } from "../plan/decisions.js";
 import { DEFAULT_PLAN_FILE, writePlan } from "../plan/plan-file.js";
 import type { VaultConnection } from "../plan/types.js";
 import { buildReportInput } from "../verify/report-input.js";
@@ -36,6 +38,7 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
   const root = resolve(o.root);
   const planFile = resolve(root, DEFAULT_PLAN_FILE);
   const base = { root, vault: o.vault, env: o.env, store, history: o.history, ...(o.app ? { app: o.app } : {}), ...(o.mount ? { mount: o.mount } : {}) };
+  let decided: Decisions | undefined;
   return {
     root,
     address: store.address,
@@ -46,9 +49,17 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
       return { version: health.version };
     },
     plan: (onProgress) => makePlan({ ...base, onProgress }),
-    // The review screens pass the user's decisions through PlanOptions.
-    replan: () => makePlan(base),
-    savePlan: (p) => writePlan(p, planFile),
+    // The review's decisions: planned with at once, stored in the config
+    // (migrate.decisions) only with the plan, so that quitting writes nothing
+    // and a later `vaultshift plan` gives the plan that was accepted.
+    replan: (decisions) => {
+      decided = decisions;
+      return makePlan({ ...base, decisions });
+    },
+    savePlan: (p) => {
+      if (decided !== undefined) saveDecisions(root, decided);
+      writePlan(p, planFile);
+    },
     apply: (p, onProgress, onStep) => apply(p, { ...base, onProgress, onStep }),
     verify: (p, onProgress) => verify(p, { ...base, onProgress }),
     report: (p, v) => writeReportFiles(buildReportInput(p, v, { root, address: store.address }), resolve(root, "reports")),
