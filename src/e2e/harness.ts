@@ -9,7 +9,7 @@ import { runApp, type AppRun } from "../demo/app-runner.js";
 import type { DevServer } from "../devserver/index.js";
 import { migrate, rollback } from "../migrate/index.js";
 import { fileDevServer } from "../migrate/testing.js";
-import type { MigrateResult } from "../plan/types.js";
+import type { MigrateOptions, MigrateResult } from "../plan/types.js";
 
 // End-to-end proof on a fixture app: its settings digest is the same before
 // and after the migration in every environment, `scan` finds nothing
@@ -107,7 +107,10 @@ export function tempBase(prefix: string): { dir: string; remove(): void } {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function migrateFixture(server: DevServer, app: FixtureApp, base: string): Promise<E2eRun> {
+/** What runs the migration of a fixture copy: `migrate()` by default; the interactive session's tests drive it through the UI. */
+export type MigrateWith = (options: MigrateOptions) => Promise<MigrateResult>;
+
+export async function migrateFixture(server: DevServer, app: FixtureApp, base: string, migrateWith: MigrateWith = migrate): Promise<E2eRun> {
   const root = join(base, app.app);
   cpSync(join(PACKAGE_ROOT, "fixtures", app.fixture), root, { recursive: true });
   for (const pkg of ["vaultshift", ...(app.links ?? [])]) {
@@ -126,7 +129,7 @@ export async function migrateFixture(server: DevServer, app: FixtureApp, base: s
   for (const r of before) assert.ok(r.ok, `${app.app} does not run before the migration (${r.environment}): ${r.error}`);
 
   let log = "";
-  const result = await migrate({
+  const result = await migrateWith({
     root,
     app: app.app,
     vault: { address: server.address, token: server.rootToken },
