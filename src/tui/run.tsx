@@ -1,5 +1,5 @@
 import { render } from "ink";
-import { resolve } from "node:path";
+import { relative, resolve } from "node:path";
 import { VaultStore } from "../apply/vault-store.js";
 import { apply, plan as makePlan, verify, writeReportFiles } from "../migrate/index.js";
 import { saveDecisions } from "../config/save.js";
@@ -7,7 +7,8 @@ import type { Decisions } from "../plan/decisions.js";
 import { DEFAULT_PLAN_FILE, writePlan } from "../plan/plan-file.js";
 import type { VaultConnection } from "../plan/types.js";
 import { buildReportInput } from "../verify/report-input.js";
-import { Session, type SessionDeps, type SessionOutcome } from "./session.js";
+import { checkVault } from "./connect.js";
+import { Session, type SessionDeps } from "./session.js";
 
 // Binds the session to the library and to a terminal. Imported only when
 // `vaultshift migrate` opens the session: ink and react stay off every other path.
@@ -25,6 +26,8 @@ export interface Terminal {
 
 export interface SessionOptions {
   root: string;
+  /** Where the user runs vaultshift: paths on screen are relative to it. */
+  cwd: string;
   vault: VaultConnection;
   env: NodeJS.ProcessEnv;
   app?: string;
@@ -39,15 +42,17 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
   const planFile = resolve(root, DEFAULT_PLAN_FILE);
   const base = { root, vault: o.vault, env: o.env, store, history: o.history, ...(o.app ? { app: o.app } : {}), ...(o.mount ? { mount: o.mount } : {}) };
   let decided: Decisions | undefined;
+  const shown = (file: string) => {
+    const rel = relative(o.cwd, file);
+    return rel === "" || rel.startsWith("..") ? file : rel;
+  };
   return {
     root,
+    shownRoot: relative(o.cwd, root) === "" ? "." : shown(root),
     address: store.address,
     planFile,
-    async connect() {
-      const health = await store.client.getHealth();
-      await store.client.lookupSelf();
-      return { version: health.version };
-    },
+    planArg: shown(planFile),
+    connect: () => checkVault(store),
     plan: (onProgress) => makePlan({ ...base, onProgress }),
     // The review's decisions: planned with at once, stored in the config
     // (migrate.decisions) only with the plan, so that quitting writes nothing
@@ -62,32 +67,35 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
     },
     apply: (p, onProgress, onStep) => apply(p, { ...base, onProgress, onStep }),
     verify: (p, onProgress) => verify(p, { ...base, onProgress }),
-    report: (p, v) => writeReportFiles(buildReportInput(p, v, { root, address: store.address }), resolve(root, "reports")),
+    report: async (p, v) => (await writeReportFiles(buildReportInput(p, v, { root, address: store.address }), resolve(root, "reports"))).map(shown),
   };
+}
+
+/** Draw the session on a terminal until it ends; resolves to the exit code. */
+export async function renderSession(deps: SessionDeps, colour: boolean, terminal: Terminal): Promise<number> {
+  let code = 2;
+  let done!: () => void;
+  const ended = new Promise<void>((r) => (done = r));
+  const instance = render(<Session deps={deps} colour={colour} onExit={(x) => ((code = x.code), done())} />, {
+    stdin: terminal.stdin,
+    stdout: terminal.stdout,
+    stderr: terminal.stderr,
+    exitOnCtrlC: false,
+    patchConsole: false,
+    debug: terminal.debug === true,
+  });
+  await ended;
+  instance.unmount();
+  await instance.waitUntilExit().catch(() => undefined);
+  return code;
 }
 
 /** Run the session on a terminal until it ends; returns the exit code. */
 export async function runSession(o: SessionOptions, terminal: Terminal): Promise<number> {
   const store = new VaultStore(o.vault, { env: o.env });
-  let outcome: SessionOutcome = { code: 2 };
   try {
-    const deps = libraryDeps(o, store);
-    let done!: () => void;
-    const ended = new Promise<void>((r) => (done = r));
-    const instance = render(<Session deps={deps} colour={o.colour} onExit={(x) => ((outcome = x), done())} />, {
-      stdin: terminal.stdin,
-      stdout: terminal.stdout,
-      stderr: terminal.stderr,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      debug: terminal.debug === true,
-    });
-    await ended;
-    instance.unmount();
-    await instance.waitUntilExit().catch(() => undefined);
+    return await renderSession(libraryDeps(o, store), o.colour, terminal);
   } finally {
     store.close();
   }
-  if (outcome.message) terminal.stderr.write(`${outcome.message}\n`);
-  return outcome.code;
 }

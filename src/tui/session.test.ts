@@ -1,10 +1,124 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { runCli } from "../cli/main.js";
-import { pipelineCases, snapshot } from "../migrate/testing.js";
-import { fakeTerminal } from "./testing.js";
+import { assertMigrated, migrateFixture } from "../e2e/harness.js";
+import { canaries, pipelineCases, rawVault, snapshot, type PipelineCase } from "../migrate/testing.js";
+import { EXIT_INTERRUPTED, EXIT_QUIT } from "./session.js";
+import { fakeTerminal, KEYS, REVIEW_ACCEPT, startSession, uiMigrate, type FakeTerminal } from "./testing.js";
 
 const cases = pipelineCases("tui", "demo-app");
+
+const sessionOf = (c: PipelineCase, app: string, t?: FakeTerminal, hooks = {}) =>
+  startSession({ root: c.root, cwd: c.root, vault: c.vault, env: c.env, app, history: false, colour: false }, t, hooks);
+
+/** Nothing under the app's Vault paths, and no policy for it. */
+async function assertVaultUntouched(c: PipelineCase, app: string): Promise<void> {
+  const v = rawVault(c.vault.address, c.vault.token);
+  assert.equal((await v.send("LIST", `secret/metadata/${app}`)).status, 404);
+  assert.equal((await v.get(`sys/policies/acl/${app}-read`)).status, 404);
+}
+
+/** Every line of every frame fits an 80×24 terminal. */
+function assertFits(t: FakeTerminal): void {
+  for (const frame of t.frames()) {
+    const lines = stripVTControlCharacters(frame).replace(/\n$/, "").split("\n");
+    assert.ok(lines.length <= 24, `a frame has ${lines.length} lines:\n${frame}`);
+    for (const l of lines) assert.ok(l.length <= 80, `a line is ${l.length} columns wide: ${l}`);
+  }
+}
+
+test("migrate end to end through the session: the app behaves the same, nothing left, no value on any frame", async () => {
+  let t: FakeTerminal | undefined;
+  const run = await migrateFixture(cases.server, { fixture: "demo-app", app: "acme-shop-tui", environments: ["development", "staging", "production"], entry: "src/settings.mjs" }, cases.tmp.dir, uiMigrate((x) => (t = x)));
+  await assertMigrated(run, cases.server);
+  const all = t!.everything();
+  for (const value of run.planted) assert.ok(!all.includes(value), `a planted value (${value.slice(0, 6)}…) was drawn`);
+  assert.match(all, /\[Review\]/);
+  assert.match(all, /Verdict: zero-secrets/);
+  assert.match(all, /vaultshift rollback --yes/);
+  assert.match(all, /reports\/migration-report\.md/);
+  assertFits(t!);
+});
+
+test("q on the overview quits: exit 3, the tree byte-identical, no plan file, Vault untouched", async () => {
+  const c = cases.next();
+  const s = sessionOf(c, `tui-quit-${c.n}`);
+  await s.t.waitFor("Enter review the plan");
+  assert.match(s.t.screen(), /secrets? found in \d+ files?/);
+  s.t.press("q");
+  assert.equal(await s.code, EXIT_QUIT);
+  assert.match(s.t.screen(), /Nothing was written/);
+  assert.deepEqual(snapshot(c.root), c.original);
+  await assertVaultUntouched(c, `tui-quit-${c.n}`);
+});
+
+test("Esc on the confirm screen goes back to the review; q there quits without writing anything", async () => {
+  const c = cases.next();
+  const s = sessionOf(c, `tui-back-${c.n}`);
+  await s.t.waitFor("Enter review the plan");
+  s.t.press(KEYS.enter);
+  await s.t.waitFor("[Review]");
+  s.t.press(REVIEW_ACCEPT);
+  const confirm = await s.t.waitFor("[a] Apply now");
+  assert.match(confirm, /Nothing has been written yet/);
+  assert.ok(confirm.includes(c.vault.address));
+  s.t.press(KEYS.escape);
+  await s.t.waitFor("[Review]");
+  s.t.press(REVIEW_ACCEPT);
+  await s.t.waitFor("[a] Apply now");
+  s.t.press("q");
+  assert.equal(await s.code, EXIT_QUIT);
+  assert.deepEqual(snapshot(c.root), c.original);
+  await assertVaultUntouched(c, `tui-back-${c.n}`);
+});
+
+test("save and quit writes only the plan file and says how to apply it", async () => {
+  const c = cases.next();
+  const s = sessionOf(c, `tui-save-${c.n}`);
+  await s.t.waitFor("Enter review the plan");
+  s.t.press(KEYS.enter);
+  await s.t.waitFor("[Review]");
+  s.t.press(REVIEW_ACCEPT);
+  await s.t.waitFor("[a] Apply now");
+  s.t.press(KEYS.down);
+  await s.t.waitFor("› [s]");
+  s.t.press(KEYS.enter);
+  assert.equal(await s.code, 0);
+  assert.match(s.t.screen(), /vaultshift apply vaultshift\.plan\.json/);
+  const after = snapshot(c.root);
+  assert.deepEqual([...after.keys()].filter((f) => !c.original.has(f)), ["vaultshift.plan.json"]);
+  for (const [f, bytes] of c.original) assert.ok(after.get(f)!.equals(bytes), `${f} changed`);
+  const plan = JSON.parse(readFileSync(join(c.root, "vaultshift.plan.json"), "utf8"));
+  assert.equal(plan.app, `tui-save-${c.n}`);
+  await assertVaultUntouched(c, `tui-save-${c.n}`);
+  for (const value of canaries(c.root).filter((v) => v.length > 8)) assert.ok(!s.t.everything().includes(value));
+});
+
+test("Ctrl-C during apply stops between two journaled steps (exit 130); `vaultshift apply --yes` then resumes and finishes", async () => {
+  const c = cases.next();
+  const app = `tui-stop-${c.n}`;
+  const t = fakeTerminal();
+  const s = sessionOf(c, app, t, { onStep: (step: number) => step === 3 && t.press(KEYS.ctrlC) });
+  await s.t.waitFor("Enter review the plan");
+  s.t.press(KEYS.enter);
+  await s.t.waitFor("[Review]");
+  s.t.press(REVIEW_ACCEPT);
+  await s.t.waitFor("[a] Apply now");
+  s.t.press("a");
+  assert.equal(await s.code, EXIT_INTERRUPTED);
+  const screen = s.t.screen();
+  assert.match(screen, /Interrupted/);
+  assert.match(screen, /Stopped before step 3: steps 1–2 are done/);
+  assert.match(screen, /vaultshift apply vaultshift\.plan\.json --yes/);
+  assert.equal(s.seen.apply, undefined);
+  const resumed = await runCli(["apply", "--yes"], { cwd: c.root, env: { ...c.env, VAULT_ADDR: c.vault.address, VAULT_TOKEN: c.vault.token } });
+  assert.equal(resumed.exitCode, 0, resumed.stderr);
+  const verified = await runCli(["verify"], { cwd: c.root, env: { ...c.env, VAULT_ADDR: c.vault.address, VAULT_TOKEN: c.vault.token } });
+  assert.match(verified.stdout, /Verdict: zero-secrets/, verified.stdout + verified.stderr);
+});
 
 test("migrate without --yes and without a terminal refuses (exit 2) and points to --yes", async () => {
   const c = cases.next();
@@ -24,14 +138,27 @@ test("migrate without --yes in CI (CI=true) refuses even on a terminal", async (
   assert.equal(t.everything(), "");
 });
 
-test("a Vault that refuses the token: the session says what failed, where, how to fix it; exit 2, nothing written", async () => {
+test("a Vault that refuses the token: what failed, the address, how to fix it; exit 2, nothing written", async () => {
   const c = cases.next();
   const t = fakeTerminal();
-  const r = await runCli(["migrate", c.root], { env: { ...c.env, VAULT_ADDR: c.vault.address, VAULT_TOKEN: "hvs.not-a-valid-token" }, terminal: t.terminal });
+  const r = await runCli(["migrate", c.root], { env: { ...c.env, VAULT_ADDR: c.vault.address, VAULT_TOKEN: "hvs.not-a-valid-token", NO_COLOR: "1" }, terminal: t.terminal });
   assert.equal(r.exitCode, 2);
-  const all = t.everything();
-  assert.match(all, /token/i);
-  assert.ok(all.includes(c.vault.address), all);
-  assert.match(all, /VAULT_TOKEN/);
+  const screen = t.screen();
+  assert.match(screen, /refused the token/);
+  assert.ok(screen.includes(c.vault.address), screen);
+  assert.match(screen, /VAULT_TOKEN/);
+  assert.match(screen, /vaultshift\s+dev-server/);
+  assert.ok(!t.everything().includes("hvs.not-a-valid-token"));
+  assert.ok(!t.frames().some((f) => /\u001b\[3\dm/.test(f)), "NO_COLOR: no colour");
+  assert.deepEqual(snapshot(c.root), c.original);
+});
+
+test("no Vault at the address: could not reach it, exit 2, nothing written", async () => {
+  const c = cases.next();
+  const t = fakeTerminal();
+  const r = await runCli(["migrate", c.root], { env: { ...c.env, VAULT_ADDR: "http://127.0.0.1:9", VAULT_TOKEN: c.vault.token }, terminal: t.terminal });
+  assert.equal(r.exitCode, 2);
+  assert.match(t.screen(), /Could not reach Vault at http:\/\/127\.0\.0\.1:9/);
+  assert.match(t.screen(), /VAULT_ADDR/);
   assert.deepEqual(snapshot(c.root), c.original);
 });

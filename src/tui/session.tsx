@@ -1,22 +1,30 @@
-import { Box, Text, useInput } from "ink";
-import { useEffect, useRef, useState } from "react";
+import { Box, Text, useInput, useStdout } from "ink";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { VaultshiftError } from "../errors.js";
 import type { Decisions } from "../plan/decisions.js";
 import type { ApplyResult, Plan, ProgressEvent, Verification } from "../plan/types.js";
 import { Footer } from "./footer.js";
+import { overview, plural } from "./overview.js";
 import { Review } from "./review.js";
 
 // The interactive `vaultshift migrate`: connect → scan and plan → overview →
 // review → confirm → apply → verify → report. A thin shell over the library
 // (src/migrate/index.ts), reached through SessionDeps so that tests can drive
-// it; nothing is written before the user confirms on the Confirm screen.
+// it. Nothing is written, not even the plan file, before the user chooses on
+// the Confirm screen. Every string drawn comes from the plan, progress events
+// and errors, none of which holds a value (src/plan/types.ts).
 
 /** What the session needs from the pipeline; src/tui/run.tsx binds it to the library. */
 export interface SessionDeps {
+  /** The project, absolute. */
   root: string;
+  /** The project as the user named it (relative to where they are, or absolute). */
+  shownRoot: string;
   address: string;
   /** Absolute path of the plan file written on "save" and "apply". */
   planFile: string;
+  /** How the user runs a command on that plan file from where they are (`vaultshift apply app/vaultshift.plan.json`). */
+  planArg: string;
   /** Health and token checks; throws a VaultshiftError saying what failed. */
   connect(): Promise<{ version: string }>;
   plan(onProgress: (e: ProgressEvent) => void): Promise<Plan>;
@@ -24,17 +32,18 @@ export interface SessionDeps {
   savePlan(plan: Plan): void;
   apply(plan: Plan, onProgress: (e: ProgressEvent) => void, onStep: (step: number, id: string) => void): Promise<ApplyResult>;
   verify(plan: Plan, onProgress: (e: ProgressEvent) => void): Promise<Verification>;
+  /** Writes the reports; resolves to their paths as the user should read them. */
   report(plan: Plan, verification: Verification): Promise<string[]>;
 }
 
-/** How the session ended: the exit code and the lines to print once the UI is gone. */
+/** How the session ended. */
 export interface SessionOutcome {
   code: number;
-  /** Printed to stderr after the UI closes (errors, how to resume). */
-  message?: string;
 }
 
+/** Quit on purpose before anything was written (q, Esc, Ctrl-C before apply). */
 export const EXIT_QUIT = 3;
+/** Ctrl-C during apply: stopped between two journaled steps; `vaultshift apply` resumes. */
 export const EXIT_INTERRUPTED = 130;
 
 type Screen =
@@ -42,9 +51,13 @@ type Screen =
   | { name: "plan"; version: string }
   | { name: "overview"; plan: Plan }
   | { name: "review"; plan: Plan }
-  | { name: "confirm"; plan: Plan }
+  | { name: "confirm"; plan: Plan; choice: number }
   | { name: "apply"; plan: Plan }
-  | { name: "done"; plan: Plan; verification: Verification; reports: string[] };
+  | { name: "done"; plan: Plan; verification: Verification; reports: string[] }
+  | { name: "end"; code: number; title: string; lines: string[]; error?: boolean };
+
+const STEPS = ["Connect", "Plan", "Review", "Confirm", "Apply", "Report"] as const;
+const STEP_OF: Record<Screen["name"], number> = { connect: 0, plan: 1, overview: 1, review: 2, confirm: 3, apply: 4, done: 5, end: -1 };
 
 export interface SessionProps {
   deps: SessionDeps;
@@ -52,75 +65,306 @@ export interface SessionProps {
   onExit: (outcome: SessionOutcome) => void;
 }
 
-export function errorText(error: unknown): string {
-  if (error instanceof VaultshiftError) return `${error.message}${error.hint ? `\n  ${error.hint}` : ""}`;
-  return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+/** What an error says on screen: message and hint, never a stack. */
+export function errorLines(error: unknown): string[] {
+  if (error instanceof VaultshiftError) return [error.message, ...(error.hint ? [error.hint] : [])];
+  return [`Unexpected error: ${(error as Error)?.message ?? String(error)}`, "This is a bug in vaultshift: please report it with the command you ran."];
 }
 
+class Interrupted extends VaultshiftError {
+  override name = "Interrupted";
+}
+
+type ApplyPhase = "applying" | "verifying" | "reporting";
+
+const CHOICES = [
+  { key: "a", label: "Apply now" },
+  { key: "s", label: "Save the plan and quit" },
+  { key: "q", label: "Quit without writing anything" },
+] as const;
+
 export function Session({ deps, colour, onExit }: SessionProps) {
+  const { stdout } = useStdout();
+  const rows = Math.max(12, stdout.rows || 24);
   const [screen, setScreen] = useState<Screen>({ name: "connect" });
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
-  const exited = useRef(false);
-  const exit = (o: SessionOutcome) => {
-    if (exited.current) return;
-    exited.current = true;
-    onExit(o);
+  const [log, setLog] = useState<string[]>([]);
+  const [phase, setPhase] = useState<ApplyPhase>("applying");
+  const [stopping, setStopping] = useState(false);
+  const interrupted = useRef(false);
+  const lastStep = useRef<{ step: number; id: string } | null>(null);
+  const ended = useRef(false);
+
+  const end = (code: number, title: string, lines: string[], error = false) => {
+    if (ended.current) return;
+    ended.current = true;
+    setScreen({ name: "end", code, title, lines, error });
   };
-  const fail = (error: unknown) => exit({ code: 2, message: errorText(error) });
-  const quit = () => exit({ code: EXIT_QUIT, message: "Quit: nothing was written to Vault or to the project." });
+  // The final screen is drawn first, then the session ends: it stays on the terminal.
+  useEffect(() => {
+    if (screen.name === "end") onExit({ code: screen.code });
+    else if (screen.name === "done") onExit({ code: screen.verification.verdict === "zero-secrets" ? 0 : 1 });
+  }, [screen.name]);
+
+  const at = deps.shownRoot === "." ? "" : ` ${deps.shownRoot}`;
+  const cmd = {
+    rollback: `vaultshift rollback${at} --yes`,
+    verify: `vaultshift verify ${deps.planArg}`,
+    report: `vaultshift report${at}`,
+  };
+  const quit = () => end(EXIT_QUIT, "Quit.", ["Nothing was written to Vault or to the project."]);
+  const fail = (error: unknown) => end(2, "Error", errorLines(error), true);
 
   useEffect(() => {
-    deps.connect().then(
-      ({ version }) => setScreen({ name: "plan", version }),
-      fail,
-    );
+    deps.connect().then(({ version }) => setScreen({ name: "plan", version }), fail);
   }, []);
 
   useEffect(() => {
     if (screen.name !== "plan") return;
-    deps.plan(setProgress).then((plan) => setScreen({ name: "overview", plan }), fail);
+    deps.plan(setProgress).then((plan) => {
+      if (!ended.current) setScreen({ name: "overview", plan });
+    }, fail);
   }, [screen.name]);
 
+  const addLog = (line: string) => setLog((l) => [...l.slice(-200), line]);
+  const onProgress = (e: ProgressEvent) => {
+    setProgress(e);
+    addLog(`${e.stage}${e.total > 1 ? ` ${e.step}/${e.total}` : ""}  ${e.message}`);
+  };
+
+  const runApply = async (plan: Plan) => {
+    setScreen({ name: "apply", plan });
+    try {
+      deps.savePlan(plan);
+      await deps.apply(plan, onProgress, (step, id) => {
+        if (interrupted.current) throw new Interrupted(`Interrupted before step ${step}.`);
+        lastStep.current = { step, id };
+      });
+    } catch (error) {
+      const last = lastStep.current;
+      const resume = ["The journal records every step done. To resume where it stopped:", `  vaultshift apply ${deps.planArg} --yes`, "or to undo what was applied:", `  ${cmd.rollback}`];
+      if (error instanceof Interrupted) {
+        const done = last ? `Stopped before step ${last.step + 1}: steps 1–${last.step} are done (the last: ${last.id}).` : "Stopped before the first step: nothing was written.";
+        return end(EXIT_INTERRUPTED, "Interrupted.", [done, ...(last ? resume : [])]);
+      }
+      const done = last ? `Step ${last.step} (${last.id}) did not finish; the steps before it are done.` : "";
+      return end(2, "Apply failed", [...errorLines(error), ...(done ? [done] : []), ...resume], true);
+    }
+    if (interrupted.current) {
+      return end(EXIT_INTERRUPTED, "Interrupted after apply.", ["The plan was applied in full; it was not verified. To finish:", `  ${cmd.verify}`, `  ${cmd.report}`, "or to undo it:", `  ${cmd.rollback}`]);
+    }
+    let verification: Verification;
+    let reports: string[];
+    try {
+      setPhase("verifying");
+      verification = await deps.verify(plan, onProgress);
+      setPhase("reporting");
+      reports = await deps.report(plan, verification);
+    } catch (error) {
+      return end(2, "Verification failed", [...errorLines(error), "The plan was applied in full. Once this is fixed, finish with:", `  ${cmd.verify}`, "or undo it:", `  ${cmd.rollback}`], true);
+    }
+    if (!ended.current) setScreen({ name: "done", plan, verification, reports });
+  };
+
+  const choose = (plan: Plan, i: number) => {
+    const c = CHOICES[i]!.key;
+    if (c === "a") void runApply(plan);
+    else if (c === "s") {
+      try {
+        deps.savePlan(plan);
+      } catch (error) {
+        return fail(error);
+      }
+      end(0, "Plan saved.", [`Wrote ${deps.planArg}; nothing else was written.`, `Apply it later with \`vaultshift apply ${deps.planArg}\` (it asks before writing; --yes does not).`]);
+    } else quit();
+  };
+
+  // Keys are read through refs: a key typed right after a screen is drawn can
+  // reach the handler of the render before (ink subscribes it in an effect).
+  const current = useRef({ screen, phase });
+  current.current = { screen, phase };
   useInput((input, key) => {
+    const { screen, phase } = current.current;
+    if (screen.name === "end" || screen.name === "done" || ended.current) return;
     if (key.ctrl && input === "c") {
-      if (screen.name !== "apply" && screen.name !== "done") quit();
+      if (screen.name !== "apply") return quit();
+      if (phase === "applying") {
+        interrupted.current = true;
+        setStopping(true);
+        return;
+      }
+      // Verification and reports only read: stop here.
+      return end(EXIT_INTERRUPTED, "Interrupted.", ["The plan was applied in full; verification did not finish. To finish:", `  ${cmd.verify}`, `  ${cmd.report}`, "or to undo it:", `  ${cmd.rollback}`]);
+    }
+    if (screen.name === "review" || screen.name === "apply") return; // the Review screen reads its own keys
+    if (screen.name === "confirm") {
+      const to = (next: Screen) => {
+        current.current = { screen: next, phase };
+        setScreen(next);
+      };
+      if (key.escape || input === "b") to({ name: "review", plan: screen.plan });
+      else if (input === "q") quit();
+      else if (key.upArrow || key.downArrow) {
+        const n = CHOICES.length;
+        to({ ...screen, choice: (screen.choice + (key.upArrow ? n - 1 : 1)) % n });
+      } else if (key.return) choose(screen.plan, screen.choice);
+      else if (input === "a" || input === "s") choose(screen.plan, CHOICES.findIndex((c) => c.key === input));
       return;
     }
-    if (screen.name === "review") return; // the Review screen reads its own keys
-    if ((input === "q" || key.escape) && screen.name !== "apply" && screen.name !== "done") quit();
-    else if (screen.name === "overview" && key.return) setScreen({ name: "review", plan: screen.plan });
+    if (input === "q" || key.escape) return quit();
+    if (screen.name === "overview" && key.return) {
+      const next: Screen = { name: "review", plan: screen.plan };
+      current.current = { screen: next, phase };
+      setScreen(next);
+    }
   });
 
   const accent = colour ? { color: "cyan" } : {};
-  let body;
-  let keys: [string, string][] = [["q", "quit"]];
+  const good = colour ? { color: "green" } : {};
+  const bad = colour ? { color: "red" } : {};
+  const warn = colour ? { color: "yellow" } : {};
+  const strong = colour ? { bold: true } : {};
+  const line = (text: string, props: object = {}, k?: string | number) => (
+    <Text key={k} wrap="truncate-end" {...props}>
+      {text}
+    </Text>
+  );
+
+  if (screen.name === "review") {
+    return (
+      <Box flexDirection="column">
+        <Header step={STEP_OF.review} colour={colour} />
+        <Review plan={screen.plan} root={deps.root} replan={deps.replan} onAccept={(plan) => setScreen({ name: "confirm", plan, choice: 0 })} onQuit={quit} />
+      </Box>
+    );
+  }
+
+  let body: ReactNode;
+  let keys: [string, string][] = [["q/Esc", "quit, nothing written"]];
   switch (screen.name) {
     case "connect":
-      body = <Text>Connecting to Vault at {deps.address}…</Text>;
+      body = line(`Connecting to Vault at ${deps.address}…`);
       break;
-    case "plan":
+    case "plan": {
+      const p = progress;
       body = (
-        <Box flexDirection="column">
-          <Text>Vault {screen.version} at {deps.address}: connected.</Text>
-          <Text wrap="truncate-end" {...accent}>
-            Scanning and planning{progress ? ` [${progress.stage}${progress.total > 1 ? ` ${progress.step}/${progress.total}` : ""}] ${progress.message}` : "…"}
-          </Text>
-        </Box>
+        <>
+          {line(`Vault ${screen.version || ""} at ${deps.address}: connected, token accepted.`.replace("Vault  at", "Vault at"), good)}
+          {line(`Scanning ${deps.shownRoot} and planning…`)}
+          {p ? line(`  ${p.stage}${p.total > 1 ? ` ${p.step}/${p.total}` : ""}  ${p.message}`, accent) : null}
+        </>
       );
       break;
-    case "overview":
-      body = <Text>Plan: {screen.plan.secrets.length} secrets.</Text>;
-      keys = [["Enter", "review"], ["q", "quit"]];
+    }
+    case "overview": {
+      const o = overview(screen.plan);
+      const p = screen.plan;
+      const envs = o.environments.length > 0;
+      body = (
+        <>
+          {line(`${plural(o.secrets, "secret")} found in ${plural(o.sourceFiles, "file")}, ${plural(o.environments.length, "environment")}`, strong)}
+          {envs ? line(`  environments: ${o.environments.join(", ")}`) : null}
+          {line(`  → ${plural(o.targets, "Vault path")} under ${p.mount}/ at ${deps.address}`)}
+          {line(`  → read by the app with the policy ${p.policy.name}`)}
+          {line(`  ${plural(o.config, "config value")} stay where they are (not secret, or public)`)}
+          {line(`  ${plural(o.filesChanged + o.filesCreated, "file")} to change (${o.filesChanged} edited, ${o.filesCreated} created)`)}
+          {line(`  ${plural(p.warnings.length, "warning")}: ${o.warnings.high} high, ${o.warnings.medium} medium, ${o.warnings.low} low`, o.warnings.high > 0 ? warn : {})}
+          {o.historyOnly + o.inGitHistory > 0
+            ? (
+                <>
+                  {line(`  Rotate: ${plural(o.historyOnly, "secret")} found only in git history, ${plural(o.inGitHistory, "migrated secret")} also committed;`, bad)}
+                  {line("  git history keeps those values: change them at their provider.", bad)}
+                </>
+              )
+            : line("  No secret found in git history.")}
+          {o.secrets === 0 ? line("Nothing to migrate: no secret was found in this project.", good) : null}
+        </>
+      );
+      keys = [["Enter", "review the plan"], ["q/Esc", "quit, nothing written"]];
       break;
-    case "review":
-      return <Review plan={screen.plan} root={deps.root} replan={deps.replan} onAccept={(plan) => setScreen({ name: "confirm", plan })} onQuit={quit} />;
-    default:
-      body = <Text>{screen.name}</Text>;
+    }
+    case "confirm": {
+      const p = screen.plan;
+      body = (
+        <>
+          {line("Nothing has been written yet. Applying will:", strong)}
+          {line(`  write ${plural(p.secrets.length, "secret")} to ${plural(p.targets.length, "Vault path")} under ${p.mount}/ at ${deps.address}`)}
+          {line(`  write the ACL policy ${p.policy.name}`)}
+          {line(`  change ${plural(p.files.length, "file")} in ${deps.shownRoot} (originals kept for rollback)`)}
+          {line(`  save the plan as ${deps.planArg}`)}
+          <Box marginTop={1} flexDirection="column">
+            {CHOICES.map((c, i) => line(`${i === screen.choice ? "›" : " "} [${c.key}] ${c.label}`, i === screen.choice ? { ...accent, ...strong } : {}, c.key))}
+          </Box>
+        </>
+      );
+      keys = [["↑↓ Enter", "choose"], ["a", "apply"], ["s", "save"], ["b/Esc", "back"], ["q", "quit"]];
+      break;
+    }
+    case "apply": {
+      const room = Math.max(3, rows - 10);
+      const title = phase === "applying" ? "Applying the plan" : phase === "verifying" ? "Verifying (read-back, policy, re-scan)" : "Writing the reports";
+      body = (
+        <>
+          {line(`${title}…`, strong)}
+          {log.slice(-room).map((l, i) => line(`  ${l}`, {}, i))}
+          {stopping ? line("Stopping after the current step (the journal keeps what was done)…", warn) : null}
+        </>
+      );
+      keys = phase === "applying" ? [["Ctrl-C", "stop after the current step (resume with vaultshift apply)"]] : [["Ctrl-C", "stop (the plan is applied; verify later)"]];
+      break;
+    }
+    case "done": {
+      const v = screen.verification;
+      const ok = v.secrets.filter((s) => s.status === "ok").length;
+      const readable = v.secrets.filter((s) => s.readableByPolicy === true).length;
+      const room = Math.max(2, rows - 14);
+      body = (
+        <>
+          {line(`Verdict: ${v.verdict}`, v.verdict === "zero-secrets" ? { ...good, ...strong } : { ...bad, ...strong })}
+          {line(`  ${ok}/${v.secrets.length} secrets read back from Vault and matched their fingerprints`)}
+          {line(v.policy.checked ? `  ${readable}/${v.secrets.length} readable with the policy ${v.policy.name}` : `  policy ${v.policy.name} not checked${v.policy.message ? `: ${v.policy.message}` : ""}`)}
+          {line(`  re-scan: ${plural(v.rescan.findings.length, "secret")} left in the tree`, v.rescan.findings.length > 0 ? bad : {})}
+          {v.rescan.findings.slice(0, room).map((f, i) => line(`    ${f.file}:${f.line} ${f.kind} ${f.redacted}`, {}, `f${i}`))}
+          {line("Reports:")}
+          {screen.reports.map((r, i) => line(`  ${r}`, {}, `r${i}`))}
+          {line("The app reads its secrets from Vault now: run it with VAULT_ADDR and a token")}
+          {line(`holding the policy ${screen.plan.policy.name}.`)}
+          {line(`Undo everything: ${cmd.rollback}`)}
+        </>
+      );
+      keys = [];
+      break;
+    }
+    case "end":
+      body = (
+        <>
+          {line(screen.title, screen.error ? { ...bad, ...strong } : strong)}
+          {screen.lines.map((l, i) => (
+            <Box key={i} paddingLeft={2}>
+              <Text wrap="wrap">{l}</Text>
+            </Box>
+          ))}
+        </>
+      );
+      keys = [];
+      break;
   }
   return (
     <Box flexDirection="column">
+      <Header step={STEP_OF[screen.name]} colour={colour} />
       {body}
-      <Footer keys={keys} colour={colour} />
+      {keys.length > 0 ? <Footer keys={keys} colour={colour} /> : null}
+    </Box>
+  );
+}
+
+function Header({ step, colour }: { step: number; colour: boolean }) {
+  const parts = STEPS.map((s, i) => (i === step ? `[${s}]` : s)).join(" · ");
+  return (
+    <Box marginBottom={1}>
+      <Text wrap="truncate-end" {...(colour ? { color: "cyan" } : {})}>
+        vaultshift migrate  {step >= 0 ? parts : ""}
+      </Text>
     </Box>
   );
 }

@@ -40,7 +40,7 @@ Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
       }
       // Loaded only now: ink and react stay off every other path.
       const { runSession } = await import("../../tui/run.js");
-      return runSession({ root, vault: vaultConnection(values, io), env: io.env, history: values["no-history"] !== true, colour: useColour(io), ...(app ? { app } : {}), ...(mount ? { mount } : {}) }, io.terminal);
+      return runSession({ root, cwd: io.cwd, vault: vaultConnection(values, io), env: io.env, history: values["no-history"] !== true, colour: useColour({ ...io, isTTY: true }), ...(app ? { app } : {}), ...(mount ? { mount } : {}) }, io.terminal);
     }
     const r = await migrate({ root, vault: vaultConnection(values, io), env: io.env, onProgress: progressPrinter(io), history: values["no-history"] !== true, ...(app ? { app } : {}), ...(mount ? { mount } : {}) });
     io.stdout(planSummary(r.plan));

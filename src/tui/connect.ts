@@ -1,0 +1,38 @@
+import type { VaultStore } from "../apply/vault-store.js";
+import { VaultAuthenticationError, VaultConnectionError, VaultError } from "../runtime/errors.js";
+
+// The session's first step: is there a Vault at the address, is it usable,
+// and does it accept the token? Asked before anything is scanned, so that a
+// wrong VAULT_ADDR or an expired token costs seconds, not a whole review.
+// Errors come from the runtime client, already scrubbed of the token.
+
+const LOCAL_TRY = "For a local try, `vaultshift dev-server` starts a Vault-compatible server and prints the VAULT_ADDR and VAULT_TOKEN to export.";
+
+export async function checkVault(store: VaultStore): Promise<{ version: string }> {
+  const at = store.address;
+  let health;
+  try {
+    health = await store.client.getHealth();
+  } catch (error) {
+    const why = error instanceof VaultError ? error.message : String((error as Error)?.message ?? error);
+    throw new VaultConnectionError(`Could not reach Vault at ${at}: ${why}.`, {
+      cause: error,
+      hint: `Check the address (VAULT_ADDR or --vault-addr) and that Vault is running there. ${LOCAL_TRY}`,
+    });
+  }
+  if (!health.initialized) throw new VaultError(`The Vault at ${at} is not initialized.`, { hint: `Initialize it (\`vault operator init\`) or point VAULT_ADDR at another Vault. ${LOCAL_TRY}` });
+  if (health.sealed) throw new VaultError(`The Vault at ${at} is sealed.`, { hint: "Unseal it (`vault operator unseal`), then run `vaultshift migrate` again." });
+  try {
+    await store.client.lookupSelf();
+  } catch (error) {
+    if (error instanceof VaultAuthenticationError || (error instanceof VaultError && (error.status === 401 || error.status === 403))) {
+      throw new VaultAuthenticationError(`The Vault at ${at} refused the token: ${error.message}.`, {
+        cause: error,
+        hint: `Set VAULT_TOKEN to a valid token (\`vault login\`, or ~/.vault-token), or VAULT_ROLE_ID and VAULT_SECRET_ID for AppRole. ${LOCAL_TRY}`,
+      });
+    }
+    if (error instanceof VaultConnectionError) throw new VaultConnectionError(`Could not reach Vault at ${at}: ${error.message}.`, { cause: error, hint: `Check VAULT_ADDR and that Vault is running. ${LOCAL_TRY}` });
+    throw error;
+  }
+  return { version: health.version };
+}

@@ -1,0 +1,56 @@
+import type { Plan, PlanWarning } from "../plan/types.js";
+
+// What the Overview screen counts in a plan. Pure, so that the numbers are
+// tested apart from the drawing.
+
+export type Severity = "high" | "medium" | "low";
+
+// high: a value stays exposed or readable somewhere (rotate it, or move it by
+// hand); medium: the migration works but a person should check the code
+// around it; low: informational. Unknown codes count as medium.
+const HIGH = new Set(["history-only", "in-git-history", "browser-exposed", "not-migrated", "rewrite-skipped", "literal-not-found", "outside-use", "vault-value-differs", "policy-not-written"]);
+const LOW = new Set(["duplicate-value", "env-reference"]);
+
+export function warningSeverity(w: Pick<PlanWarning, "code">): Severity {
+  return HIGH.has(w.code) ? "high" : LOW.has(w.code) ? "low" : "medium";
+}
+
+export interface Overview {
+  secrets: number;
+  /** Distinct files the secrets are read from (sources and duplicates). */
+  sourceFiles: number;
+  environments: string[];
+  config: number;
+  filesCreated: number;
+  filesChanged: number;
+  targets: number;
+  warnings: Record<Severity, number>;
+  /** Warnings of secrets that are only in git history (not in the tree any more). */
+  historyOnly: number;
+  /** Planned secrets whose value was also committed to git. */
+  inGitHistory: number;
+}
+
+export function overview(plan: Plan): Overview {
+  const files = new Set<string>();
+  for (const s of plan.secrets) {
+    files.add(s.source.file);
+    for (const d of s.duplicates) files.add(d.file);
+  }
+  const warnings: Record<Severity, number> = { high: 0, medium: 0, low: 0 };
+  for (const w of plan.warnings) warnings[warningSeverity(w)]++;
+  return {
+    secrets: plan.secrets.length,
+    sourceFiles: files.size,
+    environments: [...new Set(plan.secrets.map((s) => s.environment))].sort(),
+    config: plan.config.length,
+    filesCreated: plan.files.filter((f) => f.beforeHash === null).length,
+    filesChanged: plan.files.filter((f) => f.beforeHash !== null).length,
+    targets: plan.targets.length,
+    warnings,
+    historyOnly: plan.warnings.filter((w) => w.code === "history-only").length,
+    inGitHistory: plan.secrets.filter((s) => s.inGitHistory === true).length,
+  };
+}
+
+export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
