@@ -1,0 +1,167 @@
+import type { Decision, Decisions } from "../plan/decisions.js";
+import { withDecision } from "../plan/decisions.js";
+import type { Plan, PlannedConfig, PlannedSecret, PlanWarning } from "../plan/types.js";
+
+// What the review screens show, computed from a plan without React: rows,
+// filters, severities, who reads a secret, lines that fit the terminal. The
+// plan holds no value (fingerprints, redacted labels and redacted diffs
+// only), and nothing here looks anywhere else.
+
+/** Identifies an item across plans, so the cursor stays on it after a re-plan. */
+export const secretKey = (s: PlannedSecret) => `${s.name}\u0000${s.source.file}\u0000${s.environment}`;
+export const configKey = (c: PlannedConfig) => `${c.name}\u0000${c.file}`;
+
+export const targetText = (s: PlannedSecret) => `${s.target.mount}/${s.target.path}#${s.target.key}`;
+
+/** `all`, then each environment, then each source file: what `f` cycles through. */
+export interface Filter {
+  kind: "all" | "environment" | "file";
+  value: string;
+}
+
+export function filtersOf(plan: Plan): Filter[] {
+  const envs = [...new Set(plan.secrets.map((s) => s.environment))].sort();
+  const files = [...new Set(plan.secrets.map((s) => s.source.file))].sort();
+  return [{ kind: "all", value: "" }, ...envs.map((value) => ({ kind: "environment" as const, value })), ...files.map((value) => ({ kind: "file" as const, value }))];
+}
+
+export function filterLabel(f: Filter): string {
+  return f.kind === "all" ? "all" : f.kind === "environment" ? `environment ${f.value}` : `file ${f.value}`;
+}
+
+/** The secrets under `filter`, grouped by environment (then name, then file). */
+export function secretRows(plan: Plan, filter: Filter): PlannedSecret[] {
+  const rows = plan.secrets.filter((s) => filter.kind === "all" || (filter.kind === "environment" ? s.environment === filter.value : s.source.file === filter.value));
+  return rows.slice().sort((a, b) => a.environment.localeCompare(b.environment) || a.name.localeCompare(b.name) || a.source.file.localeCompare(b.source.file));
+}
+
+export type Severity = "high" | "medium" | "low";
+
+/**
+ * How urgent a warning is. High: a secret stays exposed or readable (rotate
+ * it, or it is not moved at all); medium: the app may break or read another
+ * value unless someone acts; low: worth knowing, nothing breaks.
+ */
+const SEVERITY: Record<string, Severity> = {
+  "browser-exposed": "high",
+  "in-git-history": "high",
+  "history-only": "high",
+  "not-migrated": "high",
+  "vault-bootstrap": "high",
+  "kept-by-user": "medium",
+  "duplicate-value": "low",
+  shadowed: "low",
+  "local-override": "low",
+  "env-reference": "low",
+  "vault-value-differs": "medium",
+};
+export const severityOf = (w: PlanWarning): Severity => SEVERITY[w.code] ?? "medium";
+
+const RANK: Record<Severity, number> = { high: 0, medium: 1, low: 2 };
+export function warningsBySeverity(plan: Plan): PlanWarning[] {
+  return plan.warnings
+    .map((w, i) => ({ w, i }))
+    .sort((a, b) => RANK[severityOf(a.w)] - RANK[severityOf(b.w)] || a.i - b.i)
+    .map(({ w }) => w);
+}
+
+/** Escapes `name` for a regular expression. */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * The code that reads a secret: the code files whose redacted diff rewrites a
+ * read of its name (`process.env.NAME` → `secrets.NAME`), or the file holding
+ * a hard-coded one. The plan records the rewrites only as diffs, so this is
+ * read from them.
+ */
+export function readersOf(plan: Plan, s: PlannedSecret): string[] {
+  if (s.source.type === "literal") {
+    const l = plan.literals.find((x) => x.file === s.source.file && x.line === s.source.line);
+    return [`${s.source.file}:${s.source.line}${l ? ` (becomes secrets.${l.name})` : ""}`];
+  }
+  const word = new RegExp(`(?:^|[^\\w$])${escape(s.name)}(?![\\w$])`);
+  const out: string[] = [];
+  for (const f of plan.files) {
+    if (f.kind !== "code") continue;
+    const lines = f.diff.split("\n").filter((l) => l.startsWith("-") && !l.startsWith("---") && word.test(l.slice(1)));
+    if (lines.length > 0) out.push(`${f.file} (${lines.length} line${lines.length === 1 ? "" : "s"})`);
+  }
+  if (out.length === 0 && plan.envExports?.includes(s.name)) out.push("no code reads it by name: the secrets module sets it in process.env for the library or framework that does");
+  return out;
+}
+
+/**
+ * Cut `text` into rows of at most `width` characters (a long line is several
+ * rows): at a space where there is one (`words`, for prose), else anywhere
+ * (a diff's line keeps every character).
+ */
+export function wrap(text: string, width: number, words = true): string[] {
+  const w = Math.max(1, width);
+  const out: string[] = [];
+  for (let line of text.split("\n")) {
+    while (line.length > w) {
+      const space = words ? line.lastIndexOf(" ", w) : -1;
+      const cut = space > 0 ? space : w;
+      out.push(line.slice(0, cut));
+      line = space > 0 ? line.slice(cut + 1) : line.slice(cut);
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** Fit `text` in `width` columns, ending in `…` when cut. */
+export function fit(text: string, width: number): string {
+  if (width <= 0) return "";
+  return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** The first row shown so that `cursor` stays visible in a window of `height` rows. */
+export function windowStart(cursor: number, height: number, count: number, previous: number): number {
+  const h = Math.max(1, height);
+  let start = Math.min(previous, Math.max(0, count - h));
+  if (cursor < start) start = cursor;
+  if (cursor >= start + h) start = cursor - h + 1;
+  return Math.max(0, start);
+}
+
+/** Where the cursor goes in the new rows: the same item if it is still there, else the same place. */
+export function keepCursor<T>(rows: T[], key: (x: T) => string, previousKey: string | undefined, previousIndex: number): number {
+  if (previousKey !== undefined) {
+    const i = rows.findIndex((r) => key(r) === previousKey);
+    if (i >= 0) return i;
+  }
+  return Math.max(0, Math.min(previousIndex, rows.length - 1));
+}
+
+/** The decision `k` makes on a secret: keep it where it is, in that file. */
+export const keepDecision = (s: PlannedSecret): Decision => ({ name: s.name, file: s.source.file, action: "keep" });
+/** The decision `s` makes on a config item: move it, from that file. */
+export const migrateDecision = (c: PlannedConfig): Decision => ({ name: c.name, file: c.file, action: "migrate" });
+
+/**
+ * The path and key `t` starts from: the binding's template (with
+ * `{environment}`, so one decision covers every environment of the name) or,
+ * for a hard-coded secret, its path.
+ */
+export function targetDraft(plan: Plan, s: PlannedSecret): string {
+  const b = s.source.type === "dotenv" ? plan.bindings.find((x) => x.envName === s.name) : undefined;
+  return `${b?.path ?? s.target.path}#${s.target.key}`;
+}
+
+/** `path#key` as the user typed it → the fields of a target decision (name-wide: the app reads one key per name). */
+export function parseTarget(text: string): { path?: string; key?: string } {
+  const hash = text.lastIndexOf("#");
+  const path = (hash >= 0 ? text.slice(0, hash) : text).trim();
+  const key = hash >= 0 ? text.slice(hash + 1).trim() : undefined;
+  return { ...(path !== "" ? { path } : {}), ...(key !== undefined ? { key } : {}) };
+}
+
+export function targetDecision(s: PlannedSecret, text: string): Decision {
+  const t = parseTarget(text);
+  return { name: s.name, path: t.path, key: t.key };
+}
+
+export function apply(decisions: Decisions, d: Decision): Decisions {
+  return withDecision(decisions, d);
+}

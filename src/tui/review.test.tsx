@@ -1,0 +1,267 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { tempDir } from "../migrate/testing.js";
+import { KEYS } from "./testing.js";
+import { CANARY, comparable, leaks, oversized, planWith, pressTimes, renderReview, reviewApp } from "./review-testing.js";
+
+const tmp = tempDir("review");
+after(() => tmp.remove());
+
+test("navigating: tabs with counts, a secret's details (reason, source, readers), the config, warnings by severity, a file's diff; q quits", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  const r = renderReview(root, plan);
+  try {
+    let s = await r.waitFor("NAME");
+    assert.match(s, new RegExp(`\\[1 secrets ${plan.secrets.length}\\]`));
+    assert.match(s, new RegExp(`2 config ${plan.config.length} `));
+    assert.match(s, /↑↓ move {2}· {2}→ details {2}· {2}k keep/);
+    // Grouped by environment: development rows before production's.
+    assert.ok(s.indexOf("development") < s.indexOf("production"));
+    // The cursor starts on the first row: development's DB_PASSWORD.
+    s = await r.waitFor(/^> +DB_PASSWORD/m);
+    assert.match(s, /^→ secret\/shop\/development\/database#password \(development\) from \.env:1$/m);
+    await pressTimes(r, KEYS.down, 1);
+    s = await r.waitFor(/^> +PAYMENT_API_KEY/m);
+    await pressTimes(r, KEYS.up, 1);
+    await r.waitFor(/^> +DB_PASSWORD/m);
+    await pressTimes(r, "\u001b[C", 1); // →
+    s = await r.waitFor("read by");
+    assert.match(s, /source +\.env:1:1 \(\.env entry\)/);
+    assert.match(s, /read by +index\.js \(1 line\)/);
+    assert.match(s, /goes to +secret\/shop\/development\/database#password/);
+    assert.match(s, /reason +name /);
+    await pressTimes(r, "\u001b[D", 1); // ←
+    await r.waitFor("KIND");
+    await pressTimes(r, "2", 1);
+    s = await r.waitFor("WHY IT STAYS");
+    assert.match(s, /LOG_LEVEL/);
+    assert.match(s, /s migrate as secret/);
+    await pressTimes(r, "3", 1);
+    s = await r.waitFor(/warnings, \d+ high/);
+    await pressTimes(r, "4", 1);
+    s = await r.waitFor("CHANGE");
+    assert.match(s, /secrets-module \(new\)/);
+    const envRow = plan.files.findIndex((f) => f.file === ".env");
+    await pressTimes(r, KEYS.down, envRow);
+    await pressTimes(r, " ", 1);
+    s = await r.waitFor(/^-PAYMENT_API_KEY=/m);
+    assert.match(s, /^\+\+\+ /m);
+    assert.equal(oversized(r), undefined);
+    r.press("q");
+    await r.quit;
+  } finally {
+    r.unmount();
+  }
+});
+
+test("k keeps a secret as config: the screen shows the plan the library makes with that decision, cursor on the same place", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  const r = renderReview(root, plan);
+  try {
+    await r.waitFor("NAME");
+    await r.waitFor(/^> +DB_PASSWORD/m);
+    r.press("k");
+    const s = await r.waitFor("stays where it is, as config (decided by you)");
+    assert.deepEqual(r.replans, [[{ name: "DB_PASSWORD", file: ".env", action: "keep" }]]);
+    assert.match(s, new RegExp(`\\[1 secrets ${plan.secrets.length - 1}\\]`));
+    assert.match(s, /── development \(1\) ─/);
+    // The cursor stays on the first row, now PAYMENT_API_KEY.
+    assert.match(s, /^> +PAYMENT_API_KEY/m);
+    r.press("2");
+    const c = await r.waitFor(/\*DB_PASSWORD +\.env:1/);
+    assert.match(c, /kept by the user/);
+    r.press("a");
+    const accepted = await r.accepted;
+    assert.deepEqual(comparable(accepted), comparable(await planWith(root, [{ name: "DB_PASSWORD", file: ".env", action: "keep" }])));
+  } finally {
+    r.unmount();
+  }
+});
+
+test("s on a config value migrates it; u undoes it; the accepted plan is the library's for the decisions left", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  const r = renderReview(root, plan);
+  try {
+    await r.waitFor("NAME");
+    r.press("2");
+    await r.waitFor("WHY IT STAYS");
+    const row = plan.config.findIndex((c) => c.name === "APP_REGION" && c.file === ".env");
+    await pressTimes(r, KEYS.down, row);
+    await r.waitFor(/^> {2}APP_REGION/m);
+    r.press("s");
+    let s = await r.waitFor("moves to Vault as a secret (decided by you)");
+    assert.match(s, new RegExp(` 1 secrets ${plan.secrets.length + 1} `));
+    r.press("1");
+    s = await r.waitFor(/\*APP_REGION +generic-secr/);
+    r.press("u");
+    s = await r.waitFor("Undone.");
+    assert.match(s, new RegExp(`\\[1 secrets ${plan.secrets.length}\\]`));
+    assert.deepEqual(r.replans, [[{ name: "APP_REGION", file: ".env", action: "migrate" }], []]);
+    r.press("\r");
+    assert.deepEqual(comparable(await r.accepted), comparable(plan));
+  } finally {
+    r.unmount();
+  }
+});
+
+test("t edits a target: an invalid one is explained and not applied; a valid one re-plans; a collision is refused on screen", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  const r = renderReview(root, plan);
+  try {
+    await r.waitFor("NAME");
+    const rowOf = (name: string) => plan.secrets.slice().sort((a, b) => a.environment.localeCompare(b.environment) || a.name.localeCompare(b.name) || a.source.file.localeCompare(b.source.file)).findIndex((s) => s.name === name);
+    await pressTimes(r, KEYS.down, rowOf("PAYMENT_API_KEY"));
+    await r.waitFor(/^>.*PAYMENT_API_KEY/m);
+    r.press("t");
+    let s = await r.waitFor("Target for PAYMENT_API_KEY");
+    assert.match(s, /> shop\/\{environment\}\/app#payment_api_key_/);
+    r.press("\u0015"); // ^U
+    await r.waitFor(/^> _$/m);
+    await pressTimes(r, "data/x#k", 1);
+    s = await r.waitFor("leave out data/");
+    r.press("\r"); // refused by validation: still editing, nothing re-planned
+    await r.waitFor("✗ leave out data/");
+    assert.deepEqual(r.replans, []);
+    r.press("\u0015");
+    await r.waitFor(/^> _$/m);
+    await pressTimes(r, "shop/{environment}/billing#stripe", 1);
+    await r.waitFor("✓ Enter to re-plan");
+    r.press("\r");
+    s = await r.waitFor("target set to shop/{environment}/billing#stripe");
+    await r.waitFor(/→ secret\/shop\/development\/billing#stripe/);
+    // Onto DB_PASSWORD's location: two values in one place, refused with the planner's collision message.
+    r.press("t");
+    await r.waitFor("Target for PAYMENT_API_KEY");
+    r.press("\u0015");
+    await r.waitFor(/^> _$/m);
+    await pressTimes(r, "shop/{environment}/database#password", 1);
+    r.press("\r");
+    s = (await r.waitFor("Refused, the plan is unchanged")).replace(/\n/g, " ");
+    assert.match(s, /Vault location would receive two different values/);
+    assert.match(s, /\.env:2 PAYMENT_API_KEY \(target decided by the user\)/);
+    assert.match(s, /→ secret\/shop\/development\/billing#stripe/);
+    assert.equal(leaks(r.everything()), undefined);
+    r.press("a");
+    assert.deepEqual(comparable(await r.accepted), comparable(await planWith(root, [{ name: "PAYMENT_API_KEY", path: "shop/{environment}/billing", key: "stripe" }])));
+  } finally {
+    r.unmount();
+  }
+});
+
+test("a long list scrolls within 80×24, keeping the cursor on screen; f filters by environment then file", async () => {
+  const root = reviewApp(tmp.dir, { extraSecrets: 40 });
+  const plan = await planWith(root);
+  assert.ok(plan.secrets.length > 40);
+  const r = renderReview(root, plan);
+  try {
+    let s = await r.waitFor("NAME");
+    assert.match(s, /SERVICE_00_TOKEN/);
+    assert.doesNotMatch(s, /SERVICE_39_TOKEN/);
+    await pressTimes(r, KEYS.down, 41);
+    s = await r.waitFor(/^>.*SERVICE_39_TOKEN/m);
+    assert.doesNotMatch(s, /SERVICE_00_TOKEN/);
+    // Back up one row: the window does not move.
+    await pressTimes(r, KEYS.up, 1);
+    s = await r.waitFor(/^>.*SERVICE_38_TOKEN/m);
+    assert.match(s, /SERVICE_39_TOKEN/);
+    r.press("f");
+    s = await r.waitFor("filter: environment development");
+    r.press("f");
+    s = await r.waitFor("filter: environment production");
+    assert.match(s, /\[1 secrets \d+\]/);
+    assert.match(s, /^ +[1-9] of \d+ secrets|^\d+ of \d+ secrets/m);
+    assert.doesNotMatch(s, /SERVICE_/);
+    assert.equal(oversized(r), undefined);
+  } finally {
+    r.unmount();
+  }
+});
+
+test("a long diff scrolls within 80×24 (PgDn, ↓) and the warnings scroll the same way", async () => {
+  const root = reviewApp(tmp.dir, { longFile: 120 });
+  const plan = await planWith(root);
+  const r = renderReview(root, plan);
+  try {
+    await r.waitFor("NAME");
+    r.press("4");
+    await r.waitFor("CHANGE");
+    await pressTimes(r, KEYS.down, plan.files.findIndex((f) => f.file === "long.js"));
+    await r.waitFor(/^>.*long\.js/m);
+    r.press("\u001b[C");
+    let s = await r.waitFor(/long\.js \(code\) · lines 1–\d+ of \d+/);
+    assert.match(s, /read0 /);
+    assert.doesNotMatch(s, /read119 /);
+    for (let i = 0; i < 30; i++) await pressTimes(r, "\u001b[6~", 1); // PgDn
+    s = await r.waitFor(/read119 /);
+    assert.doesNotMatch(s, /read0 /);
+    await pressTimes(r, KEYS.up, 1);
+    r.press("\u001b[D");
+    await r.waitFor("CHANGE");
+    r.press("3");
+    s = await r.waitFor(/warnings, \d+ high/);
+    assert.equal(oversized(r), undefined);
+  } finally {
+    r.unmount();
+  }
+});
+
+test("a secret in git history is marked, and its details say to rotate it", async () => {
+  const root = reviewApp(tmp.dir, { git: true });
+  const plan = await (await import("../plan/planner.js")).plan({ root, env: {} });
+  assert.ok(plan.secrets.some((s) => s.inGitHistory));
+  const r = renderReview(root, plan);
+  try {
+    const s = await r.waitFor("NAME");
+    assert.match(s, /^>! DB_PASSWORD|^ ! DB_PASSWORD|^>!.*|^ !.*/m);
+    await pressTimes(r, "\u001b[C", 1);
+    await r.waitFor(/git history +the value was committed/);
+  } finally {
+    r.unmount();
+  }
+});
+
+test("canaries: visiting every screen, every secret's details and every diff never shows a value", async () => {
+  const root = reviewApp(tmp.dir, { extraSecrets: 3, longFile: 5 });
+  const plan = await planWith(root);
+  assert.equal(leaks(JSON.stringify(plan)), undefined, "the plan itself holds a value");
+  const r = renderReview(root, plan);
+  try {
+    await r.waitFor("NAME");
+    for (let i = 0; i < plan.secrets.length; i++) {
+      await pressTimes(r, "\u001b[C", 1);
+      await r.waitFor("read by");
+      await pressTimes(r, KEYS.down, 12);
+      await pressTimes(r, "\u001b[D", 1);
+      await pressTimes(r, KEYS.down, 1);
+    }
+    r.press("2");
+    await r.waitFor("WHY IT STAYS");
+    await pressTimes(r, KEYS.down, plan.config.length);
+    r.press("3");
+    await r.waitFor(/warnings, \d+ high/);
+    await pressTimes(r, "\u001b[6~", 20);
+    r.press("4");
+    await r.waitFor("CHANGE");
+    for (let i = 0; i < plan.files.length; i++) {
+      await pressTimes(r, " ", 1);
+      await pressTimes(r, "\u001b[6~", 20);
+      await pressTimes(r, "\u001b[D", 1);
+      await pressTimes(r, KEYS.down, 1);
+    }
+    // A decision and its re-plan too.
+    r.press("1");
+    await r.waitFor("[1 secrets");
+    r.press("k");
+    await r.waitFor("decided by you");
+    const all = r.everything();
+    assert.ok(all.includes("DB_PASSWORD") && all.includes("@@"), "the walk saw the screens");
+    assert.equal(leaks(all), undefined);
+    for (const c of Object.values(CANARY)) assert.ok(!r.raw().join("").includes(c));
+  } finally {
+    r.unmount();
+  }
+});
