@@ -17,6 +17,7 @@ export const CANARY = {
   prodDb: "CANARY_prod_Rt5Yu8Io2Pq9ZxAs",
   api: "CANARY_api_Hd3Jk6Lz9Qw2Er5Ty",
   literal: "sk_live_CANARYa4eC39HqLyjWDarjtT1zdp7dc9Q",
+  browser: "sk_live_CANARYbrowserZ8xW2vQ9pL4mN7kJ3",
 } as const;
 
 /** True when `text` holds a canary or a long piece of one. */
@@ -29,7 +30,7 @@ export function leaks(text: string): string | undefined {
 
 /**
  * A small app: .env and .env.production secrets, config values, a hard-coded
- * key, code reading them; `extraSecrets` more .env secrets (long lists) and
+ * key, code reading them, things to warn about; `extraSecrets` more .env secrets (long lists) and
  * `longFile` lines of code reading one (a long diff). A git repository with
  * .env committed when `git` is set (a secret in history).
  */
@@ -37,9 +38,10 @@ export function reviewApp(dir: string, options: { extraSecrets?: number; longFil
   const extra = Array.from({ length: options.extraSecrets ?? 0 }, (_, i) => `SERVICE_${String(i).padStart(2, "0")}_TOKEN=CANARYx${i}Tq8Lm3Zp7Wv2Rk9Ys4Nb6Hd${i}`);
   const root = writeTree(dir, {
     "package.json": '{"name":"shop","type":"module"}\n',
-    ".env": [`DB_PASSWORD=${CANARY.db}`, `PAYMENT_API_KEY=${CANARY.api}`, "APP_REGION=eu-west-1", "LOG_LEVEL=debug", ...extra, ""].join("\n"),
+    // NEXT_PUBLIC_ makes a browser-exposed warning (high), the second name for DB_PASSWORD's value a duplicate-value one (low).
+    ".env": [`DB_PASSWORD=${CANARY.db}`, `PAYMENT_API_KEY=${CANARY.api}`, "APP_REGION=eu-west-1", "LOG_LEVEL=debug", `NEXT_PUBLIC_STRIPE_SECRET_KEY=${CANARY.browser}`, `SMTP_PASSWORD=${CANARY.db}`, ...extra, ""].join("\n"),
     ".env.production": `DB_PASSWORD=${CANARY.prodDb}\nAPP_REGION=us-east-1\n`,
-    "index.js": `export const c = [process.env.DB_PASSWORD, process.env.PAYMENT_API_KEY, process.env.APP_REGION, process.env.LOG_LEVEL${extra.map((_, i) => `, process.env.SERVICE_${String(i).padStart(2, "0")}_TOKEN`).join("")}];\n`,
+    "index.js": `export const c = [process.env.DB_PASSWORD, process.env.PAYMENT_API_KEY, process.env.APP_REGION, process.env.LOG_LEVEL${extra.map((_, i) => `, process.env.SERVICE_${String(i).padStart(2, "0")}_TOKEN`).join("")}];\nconst which = "DB_PASSWORD";\nexport const dynamic = process.env[which];\n`,
     "pay.js": `const stripeKey = "${CANARY.literal}";\nexport default stripeKey;\n`,
     ...(options.longFile ? { "long.js": Array.from({ length: options.longFile }, (_, i) => `export const read${i} = () => process.env.DB_PASSWORD + ${i};\n`).join("") } : {}),
   });
@@ -71,7 +73,8 @@ export interface ReviewRun extends FakeTerminal {
   unmount(): void;
 }
 
-export function renderReview(root: string, plan: Plan, options: { colour?: boolean; columns?: number; rows?: number; replan?: (d: Decisions) => Promise<Plan> } = {}): ReviewRun {
+/** `colour`: on, off (the default here), or `from-env` (the Review's own default: off under NO_COLOR). */
+export function renderReview(root: string, plan: Plan, options: { colour?: boolean | "from-env"; columns?: number; rows?: number; replan?: (d: Decisions) => Promise<Plan> } = {}): ReviewRun {
   const t = fakeTerminal(options.columns ?? 80, options.rows ?? 24);
   let accept!: (p: Plan) => void;
   let quit!: () => void;
@@ -82,7 +85,7 @@ export function renderReview(root: string, plan: Plan, options: { colour?: boole
     replans.push(d);
     return (options.replan ?? ((x: Decisions) => planWith(root, x)))(d);
   };
-  const instance = render(<Review plan={plan} root={root} replan={replan} onAccept={accept} onQuit={quit} colour={options.colour ?? false} />, {
+  const instance = render(<Review plan={plan} root={root} replan={replan} onAccept={accept} onQuit={quit} {...(options.colour === "from-env" ? {} : { colour: options.colour ?? false })} />, {
     stdin: t.terminal.stdin,
     stdout: t.terminal.stdout,
     stderr: t.terminal.stderr,

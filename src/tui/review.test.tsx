@@ -66,7 +66,8 @@ test("k keeps a secret as config: the screen shows the plan the library makes wi
     const s = await r.waitFor("stays where it is, as config (decided by you)");
     assert.deepEqual(r.replans, [[{ name: "DB_PASSWORD", file: ".env", action: "keep" }]]);
     assert.match(s, new RegExp(`\\[1 secrets ${plan.secrets.length - 1}\\]`));
-    assert.match(s, /── development \(1\) ─/);
+    const development = plan.secrets.filter((x) => x.environment === "development").length;
+    assert.match(s, new RegExp(`── development \\(${development - 1}\\) ─`));
     // The cursor stays on the first row, now PAYMENT_API_KEY.
     assert.match(s, /^> +PAYMENT_API_KEY/m);
     r.press("2");
@@ -172,9 +173,16 @@ test("a long list scrolls within 80×24, keeping the cursor on screen; f filters
     s = await r.waitFor("filter: environment development");
     r.press("f");
     s = await r.waitFor("filter: environment production");
-    assert.match(s, /\[1 secrets \d+\]/);
-    assert.match(s, /^ +[1-9] of \d+ secrets|^\d+ of \d+ secrets/m);
-    assert.doesNotMatch(s, /SERVICE_/);
+    const production = plan.secrets.filter((x) => x.environment === "production").length;
+    assert.match(s, new RegExp(`^${production} of ${plan.secrets.length} secrets · filter: environment production$`, "m"));
+    assert.match(s, new RegExp(`── production \\(${production}\\) ─`));
+    assert.doesNotMatch(s, /SERVICE_|development \(/);
+    // Then each file (.env first), then all again.
+    r.press("f");
+    s = await r.waitFor("filter: environment shared");
+    r.press("f");
+    s = await r.waitFor(/filter: file \.env$/m);
+    assert.doesNotMatch(s, /stripeKey|production \(/);
     assert.equal(oversized(r), undefined);
   } finally {
     r.unmount();
@@ -209,6 +217,29 @@ test("a long diff scrolls within 80×24 (PgDn, ↓) and the warnings scroll the 
   }
 });
 
+test("warnings: most severe first, each with its code, its place and the whole message (what to do), scrolled in 80×24", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  const r = renderReview(root, plan);
+  try {
+    await r.waitFor("NAME");
+    r.press("3");
+    const s = await r.waitFor(/warnings, \d+ high/);
+    assert.match(s, new RegExp(`^${plan.warnings.length} warnings, 1 high · `, "m"));
+    const high = s.indexOf("[HIGH] browser-exposed · .env:5");
+    const medium = s.indexOf("[MEDIUM] dynamic-env-access · index.js:3");
+    assert.ok(high >= 0 && medium > high, s);
+    assert.match(s, /NEXT_PUBLIC_STRIPE_SECRET_KEY looks like a secret/);
+    await pressTimes(r, "\u001b[6~", 3);
+    const later = (await r.waitFor("[LOW] duplicate-value · .env:6")).replace(/\n +/g, " ");
+    assert.match(later, /SMTP_PASSWORD has the same value as DB_PASSWORD \(\.env:1\); both are stored\./);
+    assert.equal(oversized(r), undefined);
+    assert.equal(leaks(r.everything()), undefined);
+  } finally {
+    r.unmount();
+  }
+});
+
 test("a secret in git history is marked, and its details say to rotate it", async () => {
   const root = reviewApp(tmp.dir, { git: true });
   const plan = await (await import("../plan/planner.js")).plan({ root, env: {} });
@@ -216,7 +247,11 @@ test("a secret in git history is marked, and its details say to rotate it", asyn
   const r = renderReview(root, plan);
   try {
     const s = await r.waitFor("NAME");
-    assert.match(s, /^>! DB_PASSWORD|^ ! DB_PASSWORD|^>!.*|^ !.*/m);
+    const committed = plan.secrets.filter((x) => x.inGitHistory).map((x) => x.name);
+    assert.ok(committed.includes("DB_PASSWORD"));
+    // .env and .env.production were committed: their rows carry the mark; the hard-coded key's too (pay.js was committed).
+    assert.match(s, /^>! +DB_PASSWORD /m);
+    assert.equal(s.match(/^.! /gm)?.length, committed.length);
     await pressTimes(r, "\u001b[C", 1);
     await r.waitFor(/git history +the value was committed/);
   } finally {
