@@ -162,3 +162,9 @@ test("no Vault at the address: could not reach it, exit 2, nothing written", asy
   assert.match(t.screen(), /VAULT_ADDR/);
   assert.deepEqual(snapshot(c.root), c.original);
 });
+
+test("migrate --help describes the session, its keys and its exit codes", async () => {
+  const r = await runCli(["migrate", "--help"]);
+  assert.equal(r.exitCode, 0);
+  for (const want of [/interactive session/, /q or Esc quit without writing/, /Ctrl-C/, /3 quit/, /130/, /NO_COLOR/, /CI=true/]) assert.match(r.stdout, want);
+});

@@ -9,22 +9,36 @@ import { VAULT_HELP, VAULT_OPTIONS, applySummary, planSummary, progressPrinter, 
 export const migrateCommand: Command = {
   name: "migrate",
   summary: "Plan, apply, verify and report in one go",
-  help: `Usage: vaultshift migrate [PATH] --yes [--app NAME] [--mount secret]
+  help: `Usage: vaultshift migrate [PATH] [--yes] [--app NAME] [--mount secret]
 
-Runs the whole migration of PATH (default: the current directory) without
-questions: plan (written to PATH/vaultshift.plan.json), apply, verify, and the
-reports in PATH/reports/. Undo it with \`vaultshift rollback --yes\`.
+Migrates PATH (default: the current directory): plan (written to
+PATH/vaultshift.plan.json), apply, verify, and the reports in PATH/reports/.
+Undo it with \`vaultshift rollback --yes\`.
 
-Without --yes this will become an interactive session; until then, review
-first with \`vaultshift plan\` and \`vaultshift apply --dry-run\`.
+On a terminal, without --yes, it is an interactive session:
+  Connect   checks Vault first (reachable, unsealed, token accepted)
+  Plan      scans and plans, with progress; then an overview: secrets, files,
+            environments, config kept, files to change, warnings by severity,
+            secrets found in git history (rotate them)
+  Review    each secret, where it goes in Vault, the warnings, the diffs
+  Confirm   apply now / save the plan and quit / quit; nothing is written
+            (not even the plan) before this choice
+  Apply     the journal's steps, then verify (read-back, policy, re-scan) and
+            the reports; Ctrl-C stops between two steps and
+            \`vaultshift apply PLAN --yes\` resumes
+Keys (each screen lists its own): Enter next, q or Esc quit without writing,
+↑/↓ choose, a apply, s save the plan, b back to the review. Colours follow
+NO_COLOR and TERM=dumb. Without a terminal (pipes, CI=true) it needs --yes.
 
 Options:
-  --yes                    run without asking
+  --yes                    run without asking (also without a terminal)
   --app NAME               the <app> of Vault paths (default: package.json name)
   --mount MOUNT            KV v2 mount (default: secret)
   --no-history             do not scan git history for committed secrets
 ${VAULT_HELP}
-Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
+Exit codes: 0 verdict "zero-secrets" (or the plan saved to apply later),
+1 any other verdict, 2 error (Vault unreachable, token refused…), 3 quit in the
+session before anything was written, 130 stopped with Ctrl-C during apply.
 `,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { yes: { type: "boolean", short: "y" }, app: { type: "string" }, mount: { type: "string" }, "no-history": { type: "boolean" }, ...VAULT_OPTIONS }, "migrate");
