@@ -74,7 +74,7 @@ export interface ReviewRun extends FakeTerminal {
 }
 
 /** `colour`: on, off (the default here), or `from-env` (the Review's own default: off under NO_COLOR). */
-export function renderReview(root: string, plan: Plan, options: { colour?: boolean | "from-env"; columns?: number; rows?: number; replan?: (d: Decisions) => Promise<Plan> } = {}): ReviewRun {
+export function renderReview(root: string, plan: Plan, options: { colour?: boolean | "from-env"; columns?: number; rows?: number; reviewRows?: number; replan?: (d: Decisions) => Promise<Plan> } = {}): ReviewRun {
   const t = fakeTerminal(options.columns ?? 80, options.rows ?? 24);
   let accept!: (p: Plan) => void;
   let quit!: () => void;
@@ -85,7 +85,7 @@ export function renderReview(root: string, plan: Plan, options: { colour?: boole
     replans.push(d);
     return (options.replan ?? ((x: Decisions) => planWith(root, x)))(d);
   };
-  const instance = render(<Review plan={plan} root={root} replan={replan} onAccept={accept} onQuit={quit} {...(options.colour === "from-env" ? {} : { colour: options.colour ?? false })} />, {
+  const instance = render(<Review plan={plan} root={root} replan={replan} onAccept={accept} onQuit={quit} {...(options.colour === "from-env" ? {} : { colour: options.colour ?? false })} {...(options.reviewRows ? { rows: options.reviewRows } : {})} />, {
     stdin: t.terminal.stdin,
     stdout: t.terminal.stdout,
     stderr: t.terminal.stderr,

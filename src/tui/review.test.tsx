@@ -189,6 +189,59 @@ test("a long list scrolls within 80×24, keeping the cursor on screen; f filters
   }
 });
 
+test("the review fills the rows it is given: by default the terminal's less the session's two-row header", async () => {
+  const root = reviewApp(tmp.dir, { extraSecrets: 40 });
+  const plan = await planWith(root);
+  const lines = (r: ReturnType<typeof renderReview>) => r.screen().replace(/\n$/, "").split("\n").length;
+  const standard = renderReview(root, plan);
+  try {
+    await standard.waitFor("NAME");
+    assert.equal(lines(standard), 24 - 2 - 1);
+    assert.equal(oversized(standard, 80, 24 - 2), undefined);
+  } finally {
+    standard.unmount();
+  }
+  const tall = renderReview(root, plan, { rows: 40, reviewRows: 30 });
+  try {
+    await tall.waitFor("NAME");
+    assert.equal(lines(tall), 30);
+    assert.equal(oversized(tall, 80, 31), undefined);
+  } finally {
+    tall.unmount();
+  }
+});
+
+test("while it re-plans the screen says so and ignores decisions and accept; the cursor stays on the same secret", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  const r = renderReview(root, plan, { replan: async (d) => (await gate, planWith(root, d)) });
+  try {
+    await r.waitFor("NAME");
+    await pressTimes(r, KEYS.down, 2);
+    await r.waitFor(/^> +SMTP_PASSWORD/m);
+    r.press("t");
+    await r.waitFor("Target for SMTP_PASSWORD");
+    await pressTimes(r, "\u0015", 1);
+    await pressTimes(r, "shop/mail#smtp", 1);
+    r.press("\r");
+    await r.waitFor("Re-planning with your decisions…");
+    await pressTimes(r, "k", 1);
+    await pressTimes(r, "a", 1);
+    assert.equal(r.replans.length, 1);
+    release();
+    const s = await r.waitFor("target set to shop/mail#smtp");
+    assert.match(s, /^> \*SMTP_PASSWORD .* shop\/mail#smtp/m);
+    assert.deepEqual(r.replans, [[{ name: "SMTP_PASSWORD", path: "shop/mail", key: "smtp" }]]);
+    r.press("a");
+    const accepted = await r.accepted;
+    assert.equal(accepted.secrets.find((x) => x.name === "SMTP_PASSWORD")!.target.path, "shop/mail");
+  } finally {
+    r.unmount();
+  }
+});
+
 test("a long diff scrolls within 80×24 (PgDn, ↓) and the warnings scroll the same way", async () => {
   const root = reviewApp(tmp.dir, { longFile: 120 });
   const plan = await planWith(root);

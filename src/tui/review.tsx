@@ -41,6 +41,13 @@ export interface ReviewProps {
   onQuit: () => void;
   /** Colours (default: on unless NO_COLOR is set, https://no-color.org). */
   colour?: boolean;
+  /**
+   * Terminal rows the review may fill. Default: the terminal's height less
+   * the two rows of the session's header (its step line and the blank row)
+   * and one more: ink clears the whole screen at every frame as tall as the
+   * terminal (ink's render: outputHeight >= stdout.rows).
+   */
+  rows?: number;
 }
 
 type Tab = "secrets" | "config" | "warnings" | "files";
@@ -61,10 +68,10 @@ function errorLines(error: unknown): string {
   return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 }
 
-export function Review({ plan: first, root, replan, onAccept, onQuit, colour = process.env.NO_COLOR === undefined || process.env.NO_COLOR === "" }: ReviewProps) {
+export function Review({ plan: first, root, replan, onAccept, onQuit, colour = process.env.NO_COLOR === undefined || process.env.NO_COLOR === "", rows: given }: ReviewProps) {
   const { stdout } = useStdout();
   const width = Math.max(40, stdout.columns || 80);
-  const rows = Math.max(12, stdout.rows || 24);
+  const rows = Math.max(12, given ?? (stdout.rows || 24) - 3);
 
   const [plan, setPlan] = useState(first);
   const [decisions, setDecisions] = useState<Decisions>(() => savedDecisions(root));
@@ -92,7 +99,7 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
   // Rows: tabs, status (or a message), the view, and the footer (a blank row and the keys).
   const messageRows = message ? wrap(message.text, width).slice(0, 6) : [];
   const statusRows = Math.max(1, messageRows.length);
-  const height = Math.max(3, rows - 1 - 1 - statusRows - 2 - 1);
+  const height = Math.max(3, rows - 1 - statusRows - 2);
 
   const textLines: Line[] =
     view === "details" && tab === "secrets" && secret ? secretDetails(plan, secret, width) : view === "diff" && file ? diffLines(file.diff, width) : tab === "warnings" ? warningLines(plan, width) : [];
