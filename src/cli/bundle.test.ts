@@ -150,13 +150,18 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
   }
   // Neither a history scan with --output nor a staged scan loads a module through Node's ES module
   // loader (a real import() of a built-in did: ~3 ms, a dozen internal modules, module_job among
-  // them): built-ins are require()d by the bundle.
+  // them): built-ins are require()d by the bundle. Nor do they build stdin's stream, which git
+  // gives a hook as /dev/null (process.stdin's getter loads Node's fs streams for it: ~4 ms).
   const preload = join(dir, "esm-loader.cjs");
-  writeFileSync(preload, 'process.on("exit", () => require("node:fs").writeSync(2, process.moduleLoadList.includes("NativeModule internal/modules/esm/module_job") ? "ESM LOADER\\n" : "no esm loader\\n"));\n');
+  writeFileSync(
+    preload,
+    'process.on("exit", () => require("node:fs").writeSync(2, (process.moduleLoadList.includes("NativeModule internal/modules/esm/module_job") ? "ESM LOADER\\n" : "no esm loader\\n") + (process.moduleLoadList.includes("NativeModule internal/fs/streams") ? "FS STREAMS\\n" : "no fs streams\\n")));\n',
+  );
   for (const args of [["--history", "--format", "json", "--output", join(dir, "report.json")], ["--staged"]]) {
-    const r = spawnSync(process.execPath, ["-r", preload, join(pkg, "bin", "vaultshift.js"), "scan", ...args], { cwd: repo, env: GIT_TEST_ENV, encoding: "utf8" });
+    const r = spawnSync(process.execPath, ["-r", preload, join(pkg, "bin", "vaultshift.js"), "scan", ...args], { cwd: repo, env: GIT_TEST_ENV, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /no esm loader/, args.join(" "));
+    assert.match(r.stderr, /no fs streams/, args.join(" "));
   }
 
   // The literal-prefix table it carries is what literalPrefixes() computes, for every built-in rule.

@@ -1,3 +1,4 @@
+import { isatty } from "node:tty";
 import { main } from "./main.js";
 import type { CliIo } from "./io.js";
 
@@ -20,7 +21,10 @@ export async function runProcess(argv: string[]): Promise<number> {
     },
     isTTY: Boolean(process.stdout.isTTY),
     interrupted,
-    ...(process.stdin.isTTY && process.stdout.isTTY ? { terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr } } : {}),
+    // isatty(0) rather than process.stdin.isTTY: the getter builds stdin's
+    // stream (fs streams for a file or /dev/null, as git gives a hook: ~2-5 ms
+    // of a pre-commit scan) that only an interactive session reads.
+    ...(isatty(0) && process.stdout.isTTY ? { terminal: { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr } } : {}),
   };
   try {
     return await main(argv, io);
