@@ -199,6 +199,18 @@ async function keywordFollowTable() {
   return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED_FOLLOWS = ${JSON.stringify(builtInFollows())};`;
 }
 
+// And the keyword pass's table data for the built-in rule set
+// (src/scan/keyword-table-data.ts), by the very keywordTableData() of this
+// build, as JSON text (JSON.parse reads it faster than V8 builds the same
+// literal).
+const KEYWORD_DATA = "src/scan/keyword-table-data.js";
+async function keywordTableDataModule() {
+  const { allRules, compileRuleSet } = await import(pathToFileURL(join(dist, "src", "scan", "rule-set.js")).href);
+  const { keywordTableData } = await import(pathToFileURL(join(dist, "src", "scan", "keyword-table.js")).href);
+  const data = keywordTableData(compileRuleSet(allRules).keywords);
+  return `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nexports.PRECOMPUTED_KEYWORD_TABLE = JSON.parse(${JSON.stringify(JSON.stringify(data))});`;
+}
+
 // Every character above U+007F as a \u escape. The bin reads the bundle as
 // UTF-8: an ASCII-only file decodes through Node's ASCII fast path into a
 // one-byte string, where a single "…" made all 610 KB a two-byte string
@@ -227,7 +239,8 @@ async function build() {
   const modules = collect();
   const parts = [];
   for (const [id, source] of modules) {
-    const code = id === TABLE ? await literalPrefixTable() : id === WINDOWS ? await keywordWindowTable() : id === FOLLOWS ? await keywordFollowTable() : convert(id, source);
+    const code =
+      id === TABLE ? await literalPrefixTable() : id === WINDOWS ? await keywordWindowTable() : id === FOLLOWS ? await keywordFollowTable() : id === KEYWORD_DATA ? await keywordTableDataModule() : convert(id, source);
     parts.push(`${JSON.stringify(id)}: function (exports, require, module, __vs_import, __vs_meta) {\n${code}\n}`);
   }
   const bundle = asciiOnly(`(function (host) {\n"use strict";\nconst modules = {\n${parts.join(",\n")}\n};\n${RUNTIME}\n})`);

@@ -9,6 +9,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import vm from "node:vm";
 import { allRules } from "../../rules/index.js";
 import { anchorLiteral, literalPrefixes, prefixTableKey } from "../scan/literal-prefix.js";
+import { buildKeywordTable, keywordTableData, type KeywordTableData } from "../scan/keyword-table.js";
+import { compileRuleSet } from "../scan/rule-set.js";
 import { commitFiles, GIT_TEST_ENV, git, initRepo, tempDir, writeFiles } from "../scan/test-repo.js";
 
 // The scan bundle (scripts/bundle.js, loaded by bin/vaultshift.js): built on a
@@ -187,6 +189,18 @@ test("scan bundle: same report as the ES modules in every mode, and unused once 
   assert.equal(PRECOMPUTED.size, keys.size);
   assert.equal(PRECOMPUTED_ANCHORS.size, keys.size);
   assert.ok([...PRECOMPUTED_ANCHORS.values()].some((a) => a !== null), "no built-in rule has an anchor: the table is not tested");
+
+  // The keyword pass's table data it carries is what keywordTableData() computes for the built-in
+  // rule set's keywords, and its buildKeywordTable gives the table this process builds without it,
+  // for those keywords and for a rule set that lacks one of them (which computes its own).
+  const { PRECOMPUTED_KEYWORD_TABLE } = load("src/scan/keyword-table-data.js") as { PRECOMPUTED_KEYWORD_TABLE: KeywordTableData | null };
+  const { keywords } = compileRuleSet(allRules);
+  assert.deepEqual(PRECOMPUTED_KEYWORD_TABLE, keywordTableData(keywords));
+  const bundled = load("src/scan/keyword-table.js") as { buildKeywordTable: typeof buildKeywordTable };
+  for (const list of [keywords, keywords.filter((k) => k !== "ghp_")]) {
+    assert.deepEqual({ ...bundled.buildKeywordTable(list), followPending: null }, { ...buildKeywordTable(list), followPending: null });
+  }
+  assert.notEqual(keywords.indexOf("ghp_"), -1, "the second list must differ from the built-in one");
 
   // The bundle is what runs: a change made only to it shows.
   const bundleFile = join(pkg, "dist", "src", "cli", "scan.bundle.js");

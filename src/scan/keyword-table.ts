@@ -1,5 +1,6 @@
 import { COMMON_TRIGRAMS } from "./trigram-frequency.js";
 import { PRECOMPUTED_WINDOWS } from "./keyword-window-table.js";
+import { PRECOMPUTED_KEYWORD_TABLE } from "./keyword-table-data.js";
 import { instantiateScan, type WasmLayout } from "./keyword-wasm.js";
 
 // Finds many keywords (case-insensitive for ASCII letters) in one pass over a
@@ -229,12 +230,26 @@ function gateInNarrowed(bytes: Uint8Array, length: number, copyStart: number, te
   return false;
 }
 
-/** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
-export function buildKeywordTable(
-  keywords: string[],
-  options: { wasmAfter?: number; chunk?: number; simd?: boolean; follow?: ReadonlyArray<KeywordFollow | null | undefined> | (() => ReadonlyArray<KeywordFollow | null | undefined>) } = {},
-): KeywordTable {
-  const count = keywords.length;
+/**
+ * What buildKeywordTable derives from the keywords alone, in plain arrays: the character classes,
+ * each keyword's window offset, the windows' slots and keywords, the keywords searched for by a
+ * regular expression (index, source). The scan bundle carries the built-in rule set's
+ * (keyword-table-data.ts, computed by this function when the bundle is built): deriving it took
+ * ~5 ms of every start (the loops run cold, in the interpreter), a third of a pre-commit scan's
+ * rule-set compile.
+ */
+export interface KeywordTableData {
+  keywords: string[];
+  cls: number[];
+  offset: number[];
+  slotWindow: number[];
+  slotStart: number[];
+  slotKeyword: number[];
+  other: Array<[number, string]>;
+  exact: boolean;
+}
+
+export function keywordTableData(keywords: string[]): KeywordTableData {
   // Classes: one per character keywords use (letters folded), the rest share
   // class 0; past 63 distinct characters the last class is shared (more
   // candidates, still confirmed).
@@ -248,20 +263,19 @@ export function buildKeywordTable(
     if (c >= 97 && c <= 122) cls[c - 32] = id;
   }
   const lists = new Map<number, number[]>();
-  const offset = new Int32Array(count);
+  const offset = new Array<number>(keywords.length).fill(0);
   const add = (w: number, k: number) => {
     const list = lists.get(w);
     if (list) list.push(k);
     else lists.set(w, [k]);
   };
-  const other: Array<{ k: number; pattern: RegExp }> = [];
+  const other: Array<[number, string]> = [];
   const windows = keywordWindows(keywords);
   keywords.forEach((k, i) => {
     if (k.length < 2) return;
     if (!ascii(k)) {
       // ASCII letters match either case, every other character only itself.
-      const source = [...k].map((ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"))).join("");
-      other.push({ k: i, pattern: new RegExp(source, "g") });
+      other.push([i, [...k].map((ch) => (/[a-z]/.test(ch) ? `[${ch}${ch.toUpperCase()}]` : ch.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&"))).join("")]);
       return;
     }
     const c = (j: number) => cls[k.charCodeAt(j)]!;
@@ -275,27 +289,48 @@ export function buildKeywordTable(
     offset[i] = o;
     add((c(o) << 12) | (c(o + 1) << 6) | c(o + 2), i);
   });
-  const slots = lists.size;
+  // Slots are 1-based: slotWindow[0] and slotStart[0] are 0.
+  const slotWindow = [0];
+  const slotStart = [0];
+  const slotKeyword: number[] = [];
+  for (const [w, list] of lists) {
+    slotWindow.push(w);
+    slotStart.push(slotKeyword.length);
+    for (const k of list) slotKeyword.push(k);
+  }
+  slotStart.push(slotKeyword.length);
+  return { keywords, cls: [...cls], offset, slotWindow, slotStart, slotKeyword, other, exact: used.size < CLASSES };
+}
+
+/** Whether two keyword lists are the same, in the same order. */
+function sameKeywords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Keywords of 2+ characters (lower-case); shorter ones are the caller's. */
+export function buildKeywordTable(
+  keywords: string[],
+  options: { wasmAfter?: number; chunk?: number; simd?: boolean; follow?: ReadonlyArray<KeywordFollow | null | undefined> | (() => ReadonlyArray<KeywordFollow | null | undefined>) } = {},
+): KeywordTable {
+  const count = keywords.length;
+  const pre = PRECOMPUTED_KEYWORD_TABLE;
+  const data = pre !== null && sameKeywords(pre.keywords, keywords) ? pre : keywordTableData(keywords);
+  const slots = data.slotWindow.length - 1;
   const window = new Uint8Array(WINDOW_MASK + 1);
   const slotOf = new Uint16Array(WINDOW_MASK + 1);
-  const slotWindow = new Int32Array(slots + 1);
+  const slotWindow = Int32Array.from(data.slotWindow);
   const slotStart = new Int32Array(slots + 2);
-  const slotKeyword = new Int32Array([...lists.values()].reduce((n, l) => n + l.length, 0));
+  slotStart.set(data.slotStart);
+  const slotKeyword = Int32Array.from(data.slotKeyword);
   const slotsOf: number[][] = keywords.map(() => []);
-  let s = 1;
-  let p = 0;
-  for (const [w, list] of lists) {
+  for (let s = 1; s <= slots; s++) {
+    const w = slotWindow[s]!;
     window[w] = 1;
     slotOf[w] = s;
-    slotWindow[s] = w;
-    slotStart[s] = p;
-    for (const k of list) {
-      slotKeyword[p++] = k;
-      slotsOf[k]!.push(s);
-    }
-    s++;
+    for (let p = slotStart[s]!; p < slotStart[s + 1]!; p++) slotsOf[slotKeyword[p]!]!.push(s);
   }
-  slotStart[s] = p;
   const byteStart = new Int32Array(count + 1);
   let total = 0;
   keywords.forEach((k, i) => {
@@ -307,9 +342,10 @@ export function buildKeywordTable(
   keywords.forEach((k, i) => {
     for (let j = 0; j < k.length; j++) bytes[byteStart[i]! + j] = k.charCodeAt(j) & 255;
   });
+  const other = data.other.map(([k, source]) => ({ k, pattern: new RegExp(source, "g") }));
   const pending = typeof options.follow === "function" ? options.follow : null;
   const { follow, followSets } = encodeFollow(keywords, typeof options.follow === "function" ? undefined : options.follow);
-  return { keywords, cls, window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset, byteStart, bytes, exact: used.size < CLASSES, wasmAfter: options.wasmAfter ?? WASM_AFTER, simd: options.simd ?? true, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other, otherGate: gateOf(other.map((o) => keywords[o.k]!)), follow, followSets, followPending: pending };
+  return { keywords, cls: Uint8Array.from(data.cls), window, slotOf, slotWindow, slotStart, slotKeyword, keywordSlots: slotsOf.map((l) => Int32Array.from(l)), offset: Int32Array.from(data.offset), byteStart, bytes, exact: data.exact, wasmAfter: options.wasmAfter ?? WASM_AFTER, simd: options.simd ?? true, chunk: (options.chunk ?? CHUNK) & ~1, overlap: (Math.max(0, ...keywords.map((k) => k.length)) + 5) & ~1, other, otherGate: gateOf(other.map((o) => keywords[o.k]!)), follow, followSets, followPending: pending };
 }
 
 /** KeywordTable.follow and followSets for the keywords' follow sets (none when `list` is undefined). */
