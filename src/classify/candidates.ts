@@ -497,6 +497,8 @@ function expandPerEnvironment(out: CandidateSet, entriesOf: ReadonlyMap<string, 
         for (const [key, raw] of own) {
           // dotenv-expand leaves a single-quoted value as written.
           if (done.has(key) || overlay.has(key) || lastEntries.get(base)?.get(key)?.quote === "'") continue;
+          // Kept by the user (migrate.decisions): it stays in the file as written.
+          if (out.config.some((c) => c.file === base && c.name === key && c.decidedByUser)) continue;
           const shared = baseSecret(key);
           if (shared && !shared.source.expand) continue; // a value of its own, no reference expanded
           const refs = referencedNames(raw);

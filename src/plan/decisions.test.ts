@@ -202,6 +202,22 @@ test("a hard-coded secret can be kept (it stays in the code, listed) or given a 
   assert.equal(keyed.literals.find((l) => l.file === "pay.js")!.key, "stripe_live");
 });
 
+test("keep on an entry that refers to a moved secret (${DB_PASSWORD}) keeps it in its file, expanded or not", async () => {
+  const root = app({ ".env.local": "", ".env": `DB_PASSWORD=${PW}\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app\n` });
+  const moved = await plan({ root, env: {}, history: false });
+  assert.ok(moved.secrets.some((s) => s.name === "DATABASE_URL"), "without a decision the referring entry moves with the secret");
+  const kept = await plan({ root, env: {}, history: false, decisions: [{ name: "DATABASE_URL", action: "keep" }] });
+  assert.ok(!kept.secrets.some((s) => s.name === "DATABASE_URL"));
+  assert.match(kept.config.find((c) => c.name === "DATABASE_URL")!.reason, /kept by the user \(decided by the user\)$/);
+  assert.doesNotMatch(kept.files.find((f) => f.file === ".env")!.diff, /^-DATABASE_URL/m);
+  // The same in a layered project (Next.js loads .env under every environment, .env.production over it).
+  const layered = app({ "package.json": '{"name":"shop","dependencies":{"next":"15.0.0"}}\n', ".env": `DB_PASSWORD=${PW}\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app\n` });
+  const base = await plan({ root: layered, env: {}, history: false });
+  assert.ok(base.secrets.some((s) => s.name === "DATABASE_URL"));
+  const keptLayered = await plan({ root: layered, env: {}, history: false, decisions: [{ name: "DATABASE_URL", action: "keep" }] });
+  assert.deepEqual(keptLayered.secrets.filter((s) => s.name === "DATABASE_URL"), []);
+});
+
 test("a bad target in the config stops the plan, naming the decision", async () => {
   const root = app({ "vaultshift.config.json": JSON.stringify({ migrate: { decisions: [{ name: "DB_PASSWORD", path: "a//b" }] } }) });
   await assert.rejects(plan({ root, env: {}, history: false }), (e: unknown) => e instanceof ConfigError && /migrate\.decisions\[0\]\.path: the path has an empty segment/.test(e.message));
