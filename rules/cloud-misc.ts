@@ -79,4 +79,7 @@ export const rules: Rule[] = [
   // ClickHouse Cloud API key secrets: "4b1d" + 38 alphanumerics (gitleaks clickhouse-cloud-api-secret-key).
   // A hex digest that happens to start with 4b1d is not one: at least one letter beyond a-f is required.
   prefixed({ id: "clickhouse-cloud-api-secret", description: "ClickHouse Cloud API key secret (4b1d…)", kind: "api-key", severity: "high", docs: "https://clickhouse.com/docs/cloud/manage/openapi", prefix: "4b1d", body: "[A-Za-z0-9]{38}", entropy: 4, validate: (s) => /[g-zG-Z]/.test(s), get sample() { return "4b1d" + fake(ALNUM, 38, "clickhouse"); }, env: "CLICKHOUSE_KEY_SECRET", get valid() { return [`"sha": "4b1d${fake(HEX, 38, "ch-hex")}"`]; } }),
+  // Deno Deploy access tokens: "ddp_" (personal) or "ddo_" (organization) + 36 base62 characters
+  // (Deno Deploy "Access tokens"; trufflehog denodeploy).
+  prefixed({ id: "deno-deploy-token", description: "Deno Deploy access token (ddp_…/ddo_…)", kind: "token", severity: "high", docs: "https://docs.deno.com/deploy/manual/api/", prefix: "dd", body: "[po]_[A-Za-z0-9]{36}", keywords: ["ddp_", "ddo_"], entropy: 3.5, get sample() { return "ddp_" + fake(ALNUM, 36, "deno-deploy"); }, env: "DENO_DEPLOY_TOKEN" }),
 ];

@@ -1,7 +1,7 @@
 import type { Rule } from "../src/scan/types.js";
 import { looksLikeIdentifier } from "../src/scan/entropy.js";
 import { assigned, custom, keywordsWith, prefixed, withProperties } from "./build.js";
-import { ALNUM, B64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
+import { ALNUM, B64URL, BASE32, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
 
 const SLACK_TOKENS = "https://api.slack.com/concepts/token-types";
 
@@ -483,4 +483,11 @@ export const rules: Rule[] = [
   // Klaviyo private API keys: "pk_" + 34 lower-case alphanumerics (the public site id is 6 characters;
   // Stripe's publishable "pk_live_"/"pk_test_" keys do not fit the shape).
   prefixed({ id: "klaviyo-private-api-key", description: "Klaviyo private API key (pk_…)", kind: "api-key", severity: "high", docs: "https://developers.klaviyo.com/en/docs/authenticate_", prefix: "pk_", body: "[a-z0-9]{34}", entropy: 3.5, get sample() { return "pk_" + fake(LOWER_ALNUM, 34, "klaviyo"); }, env: "KLAVIYO_PRIVATE_API_KEY", get valid() { return [`STRIPE_PUBLISHABLE_KEY=pk_live_${fake(ALNUM, 99, "pk-live")}`]; } }),
+  // OneSignal REST API keys since 2024: "os_v2_app_" (app key) or "os_v2_org_" (organization key)
+  // + about 110 lower-case base32 characters; the app id beside it is a public UUID (trufflehog
+  // onesignal, OneSignal "Keys & IDs").
+  prefixed({ id: "onesignal-rest-api-key", description: "OneSignal REST API key (os_v2_app_…/os_v2_org_…)", kind: "api-key", severity: "high", docs: "https://documentation.onesignal.com/docs/keys-and-ids", prefix: "os_v2_", body: "(?:app|org)_[a-z2-7]{100,120}", keywords: ["os_v2_app_", "os_v2_org_"], entropy: 4, fixedLength: false, get sample() { return "os_v2_app_" + fake(BASE32.toLowerCase(), 113, "onesignal"); }, env: "ONESIGNAL_REST_API_KEY", get valid() { return [`ONESIGNAL_APP_ID=${uuid("onesignal-app")}`]; } }),
+  // Telnyx API v2 keys: "KEY" + a 26-character upper-case ULID + "_" + 22 base62 characters
+  // (Telnyx portal "API Keys"; trufflehog telnyx).
+  prefixed({ id: "telnyx-api-key", description: "Telnyx API v2 key (KEY…_…)", kind: "api-key", severity: "high", docs: "https://developers.telnyx.com/docs/overview/authentication", prefix: "KEY", body: "0[0-9A-HJKMNP-TV-Z]{25}_[A-Za-z0-9]{22}", keywords: ["key0"], entropy: 3.5, get sample() { return "KEY0" + fake("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 25, "telnyx") + "_" + fake(ALNUM, 22, "telnyx"); }, env: "TELNYX_API_KEY" }),
 ];

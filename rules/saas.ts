@@ -173,4 +173,7 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Ory Network API keys: "ory_pat_" (project API key / personal access token) or "ory_wak_"
+  // (workspace API key) + 32 or more base62 characters (Ory docs "API keys").
+  prefixed({ id: "ory-api-key", description: "Ory Network project or workspace API key (ory_pat_…/ory_wak_…)", kind: "api-key", severity: "high", docs: "https://www.ory.sh/docs/concepts/personal-access-token", prefix: "ory_", body: "(?:pat|wak)_[A-Za-z0-9]{32,64}", keywords: ["ory_pat_", "ory_wak_"], entropy: 3.8, fixedLength: false, get sample() { return "ory_pat_" + fake(ALNUM, 32, "ory"); }, env: "ORY_API_KEY" }),
 ];

@@ -2,7 +2,7 @@ import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { decodeBase64, isPlausibleUuid } from "../src/scan/checksum.js";
 import { isRealPassword } from "./passwords.js";
-import { ALNUM, B64, UPPER_ALNUM, fake, uuid } from "./fake.js";
+import { ALNUM, B64, BASE32, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 const pw = (seed: string): string => fake(ALNUM, 18, seed);
 const gossipKey = (seed: string): string => Buffer.from(fake(ALNUM, 32, seed)).toString("base64");
@@ -207,6 +207,27 @@ export const rules: Rule[] = [
       return {
         invalid: [`services.nextcloud.config.adminpassFile = "\${pkgs.writeText "adminpass" "${pw("nixpass")}"}";`, `passwordFile = builtins.toFile "db-password" "${pw("nixtofile")}";`],
         valid: ['passwordFile = "/run/secrets/db-password";', `pkgs.writeText "motd" "${pw("nixmotd")}"`, 'pkgs.writeText "adminpass" "changeme"', 'pkgs.writeText "token" "${config.sops.placeholder.token}"'],
+      };
+    },
+  }),
+  // NATS nkey seeds (private keys): base32 of a 2-byte seed prefix, 32 random bytes and a CRC-16,
+  // 58 characters; the prefix makes them begin "S" + the key type (U user, A account, O operator,
+  // N server, C cluster, X curve) + "A". The public keys beside them begin "U"/"A"/"O"/"N" and are
+  // not secrets (https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth).
+  custom({
+    id: "nats-nkey-seed",
+    description: "NATS nkey seed (SUA…/SAA…/SOA…, 58 base32 characters)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth",
+    keywords: ["sua", "saa", "soa", "sna", "sca", "sxa"],
+    pattern: /(?<![A-Za-z0-9])(?<secret>S[UAONCX]A[A-Z2-7]{55})(?![A-Za-z0-9])/,
+    entropy: 4,
+    get examples() {
+      const seed = "SUA" + fake(BASE32, 55, "nkey");
+      return {
+        invalid: [`const seed = "${seed}"`, `-----BEGIN USER NKEY SEED-----\n${"SAA" + fake(BASE32, 55, "nkey-acct")}\n------END USER NKEY SEED------`, `nkey_seed: ${"SOA" + fake(BASE32, 55, "nkey-op")}`],
+        valid: [`user_public = "UD${fake(BASE32, 54, "nkey-pub")}"`, `const seed = "SUA${"A".repeat(55)}"`, `SUA${fake(BASE32, 50, "nkey-short")}`],
       };
     },
   }),

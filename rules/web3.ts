@@ -99,4 +99,23 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // QuickNode endpoints carry the token as the path segment after the endpoint's host:
+  // https://<name>.<network>.quiknode.pro/<token>/ (and wss://), 32-64 hex or base62
+  // (https://www.quicknode.com/docs/ethereum/endpoint-security).
+  custom({
+    id: "quicknode-endpoint-token",
+    description: "QuickNode token in an endpoint URL (….quiknode.pro/<token>/)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://www.quicknode.com/docs/ethereum/endpoint-security",
+    keywords: [".quiknode.pro/"],
+    pattern: /(?:https|wss):\/\/[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,2}\.quiknode\.pro\/(?<secret>[A-Za-z0-9]{32,64})(?![A-Za-z0-9_-])/,
+    entropy: 3.3,
+    get examples() {
+      return {
+        invalid: [`QUICKNODE_URL = "https://frosty-silent-meadow.quiknode.pro/${fake(HEX, 40, "quicknode")}/"`, `wss://snowy-bold-wave.base-mainnet.quiknode.pro/${fake(HEX, 40, "quicknode2")}/`],
+        valid: ["https://docs-demo.quiknode.pro/${QUICKNODE_TOKEN}/", "https://example.quiknode.pro/abc123/", `https://x.quiknode.pro/${"0".repeat(40)}/`],
+      };
+    },
+  }),
 ];
