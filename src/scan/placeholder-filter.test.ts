@@ -216,6 +216,22 @@ test("public-by-design values: RevenueCat public SDK keys, a Supabase anon JWT (
   assert.equal(notSecretReason("sk_" + "Hq7xKp2Lm9Rt4Vw8Zb3Nc6HdQ"), null);
 });
 
+test("client-side keys vendors document as public (PubNub publish/subscribe, Stytch public token, Statsig client, Adyen client key, Paddle client token) are public; their secrets are not", () => {
+  const id = "3f9c2a71-8d4e-4b6a-9e1f-0c7d5b2a8e64";
+  const body43 = ["Hq7xKp2Lm9Rt4Vw8Zb3Nc6", "HdQe5Uy1Tg0Sa7Fj2Xk9Wr"].join("");
+  for (const v of [`pub-c-${id}`, `sub-c-${id}`, `public-token-live-${id}`, `client-${body43}`, "live_" + "Q7M2K9X4B8R1T6W3Z5N0P2L8H4D6F9J1", "test_" + "7d279f61a3499fed520f7cd8c08"]) {
+    assert.equal(notSecretReason(v), "public key or certificate", v);
+  }
+  // PubNub's secret key, Stytch's and Statsig's secrets, and Mollie's live API key (30 mixed-case) stay secrets.
+  for (const v of [`sec-c-${body43}Ab3x9`, `secret-live-${body43.slice(0, 36)}`, `secret-${body43}`, "live_" + "Hq7xKp2Lm9Rt4Vw8Zb3Nc6HdQe5Uy1"]) {
+    assert.equal(notSecretReason(v), null, v);
+  }
+});
+
+test("Mollie's documented test key is a published example", () => {
+  assert.notEqual(notSecretReason(["test_dHar4XY7", "LxsDOtmnkVtjNVWXLSlXsM"].join("")), null);
+});
+
 test("keyboard walks used as throwaway passwords are stand-ins; a random value starting with one is not", () => {
   for (const v of ["asdf", "asdfghjkl", "qwertyuiop", "1qaz2wsx"]) assert.match(notSecretReason(v) ?? "", /placeholder/, v);
   assert.equal(notSecretReason("asdfK8q2LmZ9xR4t"), null);

@@ -45,6 +45,9 @@ const DOCUMENTED_EXAMPLES = new Set([
   // `truffle develop`'s, printed at every start and copied into countless truffle/hardhat configs.
   "myth like bonus scare over problem client lizard pioneer submit female collect",
   "candy maple cake sugar pudding cream honey rich smooth crumble sweet treat",
+  // Mollie's API reference prints this test-mode key in every code sample of every client library
+  // (https://docs.mollie.com/reference/authentication), so it is copied into sandbox defaults.
+  "test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM",
   // HTTP Basic (RFC 7617 §2, RFC 2617 §2): Aladdin:open sesame.
   "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
   // OpenSSL 3's "FIPS validation HMAC key" (include/openssl/fipskey.h, generated from Configure's
@@ -359,6 +362,20 @@ export function isPublicMaterial(v: string): boolean {
     // web billing), are compiled into every app build; the secret ones are `sk_`
     // (https://www.revenuecat.com/docs/welcome/authentication#public-api-keys).
     /^(?:appl|goog|amzn|strp)_[A-Za-z0-9]{20,40}$/.test(v) ||
+    // Client-side keys vendors document as safe to embed; each vendor's secret has another shape. PubNub's
+    // publish and subscribe keys ("pub-c-"/"sub-c-" + UUID; the secret key is "sec-c-",
+    // https://www.pubnub.com/docs/general/security/access-control). Stytch's public token
+    // ("public-token-live-"/"-test-" + UUID, used by its front-end SDKs; the secret is "secret-live-…",
+    // https://stytch.com/docs/api/authentication). Statsig's client SDK keys ("client-" + 43; the
+    // server secret is "secret-…", https://docs.statsig.com/sdk-keys/api-keys). Adyen's client key
+    // ("live_"/"test_" + 32 upper-case alphanumerics, for Drop-in and Components in the browser; the
+    // API key is "AQE…", https://docs.adyen.com/development-resources/client-side-authentication/).
+    // Paddle's client-side token ("live_"/"test_" + 27 hex, for Paddle.js; API keys are "pdl_…apikey_…",
+    // https://developer.paddle.com/paddlejs/client-side-tokens).
+    /^(?:pub|sub)-c-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ||
+    /^public-token-(?:live|test)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ||
+    /^client-[A-Za-z0-9]{40,46}$/.test(v) ||
+    /^(?:live|test)_(?:[A-Z0-9]{32}|[0-9a-f]{27})$/.test(v) ||
     isSupabaseAnonKey(v)
   );
 }
