@@ -200,3 +200,8 @@ test("a .NET publicKeyToken is public; a private key's token is not", () => {
   assert.equal(analyzeName("publicKeyToken").strength, "none");
   assert.equal(analyzeName("private_key_token").strength, "strong");
 });
+
+test("a remote build cache's token is a credential; a cache token or key alone is not", () => {
+  for (const name of ["REMOTE_CACHE_TOKEN", "bazelRemoteCacheToken", "GRADLE_REMOTE_CACHE_TOKEN"]) assert.equal(analyzeName(name).strength, "strong", name);
+  for (const name of ["CACHE_TOKEN", "cacheKey"]) assert.equal(analyzeName(name).negative, true, name);
+});

@@ -263,6 +263,9 @@ function analyze(name: string): NameAnalysis {
       // MLFLOW_TRACKING_PASSWORD (https://mlflow.org/docs/latest/auth/index.html): a credential, not an
       // analytics tracking id.
       if (prev === "tracking" && before.includes("mlflow")) return { strength: "strong", kind: "token", head, negative: false };
+      // A remote build cache's token (Bazel's and Gradle's remote caches, Turborepo's, Nx's) authenticates
+      // to the cache server, which serves and accepts build outputs: a credential, unlike a cache key.
+      if (prev === "cache" && before.includes("remote")) return { strength: "strong", kind: "token", head, negative: false };
       if (KEY_NEGATIVE_BEFORE.has(prev) || isPublicClientToken(before)) return { ...NONE, head, negative: true };
       // .NET's `publicKeyToken` (assembly references, unattend.xml components): the last 8 bytes of the
       // SHA-1 of the strong-name public key, public by construction.
