@@ -12,3 +12,8 @@ test("env-cmd's .env-cmdrc is read as JSON and wrangler's .dev.vars as dotenv li
   assert.equal(fileInfo("worker/.dev.vars.staging").kind, "dotenv");
   assert.equal(fileInfo(".env.production").kind, "dotenv", "the .env family is unchanged");
 });
+
+test("Starlark (.bzl, .star) is code: Bazel macros and Tilt/Buck configs are a Python dialect, where an unquoted value is an expression", () => {
+  assert.equal(fileInfo("tools/deps.bzl").kind, "code");
+  assert.equal(fileInfo("ci/pipeline.star").kind, "code");
+});
