@@ -9,6 +9,7 @@ import { detectTableCells, mayHoldTable } from "./markdown-table.js";
 import { detectHtmlTableCells, mayHoldHtmlTable } from "./html-table.js";
 import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
+import { detectConcatenated } from "./concatenation.js";
 import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
 import { LineCursor } from "./positions.js";
@@ -125,6 +126,11 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     }
     for (const b of detectBuiltin(text, found, file, info, { offsets, heads })) {
       candidates.push({ ...b, severity: severityFor(b.kind, b.confidence), priority: 1.2 });
+    }
+    if (info.kind === "js" || info.kind === "code") {
+      for (const c of detectConcatenated(text, info, set)) {
+        candidates.push({ ...c, severity: c.severity ?? severityFor(c.kind, c.confidence), priority: c.provider ? 2 : 1 });
+      }
     }
     // Sealed-secrets manifests hold ciphertext under secret-ish keys (bitnami-labs/sealed-secrets).
     const sealed = info.kind === "config" && found.has("sealedsecret") && /^kind:[ \t]*sealedsecret[ \t]*$/im.test(text);
