@@ -321,6 +321,9 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       }
     }
     for (const f of scanText({ text, file }).findings) {
+      // A secret the code assembles (`"sk_live_" + "…"`, scan/concatenation.ts) is no one literal the
+      // rewriter could replace by its position: the scan reports it, the plan does not move it.
+      if (text.slice(f.start, f.end) !== f.secret) continue;
       literals.push({
         source: { type: "literal", file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, name: f.name ?? f.ruleId, start: f.start, end: f.end },
         name: f.name ?? f.ruleId,
