@@ -19,8 +19,10 @@ function isPublicAnonJwt(token: string): boolean {
 }
 
 // "Authorization" as an HTTP header line, a header object key in JS/Python,
-// or a curl -H argument: the name, an optional closing quote, ":", "=" or ",".
-const AUTH = `authorization["']?[ \\t]{0,4}[:=,][ \\t]{0,4}["'\`]?[ \\t]{0,2}`;
+// or a curl -H argument: the name, an optional closing quote, ":", "=" or ",". A header's values
+// may be printed as a list: Go's http.Header through fmt (`map[Authorization:[Bearer …]]`, what a
+// request logged with %v shows), Python's multi-dict (`'Authorization': ['Bearer …']`).
+const AUTH = `authorization["']?[ \\t]{0,4}[:=,][ \\t]{0,4}(?:\\[[ \\t]{0,2})?["'\`]?[ \\t]{0,2}`;
 
 export const rules: Rule[] = [
   // RFC 7617: "Authorization: Basic base64(user:password)".
@@ -57,7 +59,7 @@ export const rules: Rule[] = [
     entropy: 3.5,
     get examples() {
       return {
-        invalid: [`curl -H "Authorization: Bearer ${fake(ALNUM, 40, "bearer")}" https://api.acme.io/v1/me`, `fetch(url, { headers: { Authorization: "Bearer ${fake(B64URL, 48, "bearer2")}" } })`],
+        invalid: [`curl -H "Authorization: Bearer ${fake(ALNUM, 40, "bearer")}" https://api.acme.io/v1/me`, `DEBUG http request headers map[Accept:[application/json] Authorization:[Bearer ${fake(B64URL, 43, "bearer-go")}]]`, `fetch(url, { headers: { Authorization: "Bearer ${fake(B64URL, 48, "bearer2")}" } })`],
         valid: ["Authorization: Bearer ${TOKEN}", "Authorization: Bearer <token>", "headers: { Authorization: `Bearer ${token}` }", `Authorization: Bearer ${jwt(undefined, "bearer-jwt")}`],
       };
     },
