@@ -442,4 +442,60 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Django's user manager takes the password as the third positional argument:
+  // `create_superuser(username, email, password)` and `create_user(username, email, password)`
+  // (https://docs.djangoproject.com/en/stable/ref/contrib/auth/#django.contrib.auth.models.UserManager.create_superuser),
+  // the line every seed and bootstrap script writes the admin's password in.
+  custom({
+    id: "django-create-user-password",
+    description: "Password literal passed to Django's create_superuser()/create_user()",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.djangoproject.com/en/stable/ref/contrib/auth/#django.contrib.auth.models.UserManager.create_superuser",
+    keywords: ["create_superuser(", "create_user("],
+    pattern: /\bcreate_(?:super)?user\([ \t]{0,4}(?:username=)?["'][^"'\n]{1,100}["'][ \t]{0,4},[ \t]{0,4}(?:email=)?["'][^"'\n]{0,100}["'][ \t]{0,4},[ \t]{0,4}(?:password=)?["'](?<secret>[^"'\n]{4,200})["']/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`User.objects.create_superuser("ops-admin", "ops@example.com", "${pw("django-su")}")`, `get_user_model().objects.create_user('svc', '', password='${pw("django-u")}')`],
+        valid: ['User.objects.create_superuser("admin", "admin@example.com", os.environ["ADMIN_PASSWORD"])', 'create_user("alice", "alice@example.com", "password")', 'create_superuser("admin", "a@b.c", "changeme")'],
+      };
+    },
+  }),
+  // sbt's inline credentials: `Credentials(realm, host, user, password)`
+  // (https://www.scala-sbt.org/1.x/docs/Publishing.html#Credentials); the one-argument form names a file.
+  custom({
+    id: "sbt-credentials-password",
+    description: "Password in sbt's Credentials(realm, host, user, password)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.scala-sbt.org/1.x/docs/Publishing.html#Credentials",
+    keywords: ["credentials("],
+    pattern: /\bCredentials\([ \t]{0,4}"[^"\n]{0,100}"[ \t]{0,4},[ \t]{0,4}"[^"\n]{1,200}"[ \t]{0,4},[ \t]{0,4}"[^"\n]{1,100}"[ \t]{0,4},[ \t]{0,4}"(?<secret>[^"\n]{4,200})"[ \t]{0,4}\)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`credentials += Credentials("Sonatype Nexus Repository Manager", "s01.oss.sonatype.org", "mia", "${pw("sbt")}")`],
+        valid: ['credentials += Credentials(Path.userHome / ".sbt" / ".credentials")', 'credentials += Credentials("Realm", "host", "user", sys.env("SONATYPE_PASSWORD"))', 'Credentials("Realm", "host", "user", "changeme")'],
+      };
+    },
+  }),
+  // Yarn Berry's `npmAuthIdent: "user:password"` (.yarnrc.yml, per registry or scope), sent as Basic
+  // auth (https://yarnpkg.com/configuration/yarnrc#npmAuthIdent); the base64 form is read the same.
+  custom({
+    id: "yarnrc-npm-auth-ident",
+    description: "user:password in .yarnrc.yml npmAuthIdent",
+    kind: "password",
+    severity: "high",
+    docs: "https://yarnpkg.com/configuration/yarnrc#npmAuthIdent",
+    keywords: ["npmauthident"],
+    pattern: /\bnpmAuthIdent:[ \t]{0,4}["']?[^:"'\s$]{1,100}:(?<secret>[^"'\s]{4,200})["']?/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`npmRegistries:\n  "https://npm.example.io":\n    npmAuthIdent: "mia:${pw("yarn-ident")}"`],
+        valid: ['npmAuthIdent: "${NPM_AUTH_IDENT}"', 'npmAuthIdent: "user:changeme"'],
+      };
+    },
+  }),
 ];
