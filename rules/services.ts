@@ -231,4 +231,41 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // systemd's `SetCredential=ID:VALUE` puts a literal credential into the unit file
+  // (https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#SetCredential=ID:VALUE),
+  // which systemd documents as a fallback, unlike LoadCredential= (a path); the ID names it.
+  custom({
+    id: "systemd-set-credential",
+    description: "Literal credential in a systemd SetCredential= line",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#SetCredential=ID:VALUE",
+    keywords: ["setcredential"],
+    pattern: /\bSetCredential(?:Encrypted)?[ \t]{0,4}=[ \t]{0,4}"?[\w.@-]{0,60}(?:pass|secret|token|key|auth|cred|pwd)[\w.@-]{0,60}:(?<secret>[^\s"]{6,400})/i,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`[Service]\nSetCredential=restic-password:${pw("systemd-cred")}`, `SetCredential = "admin-token:${fake(ALNUM, 40, "systemd-token")}";`],
+        valid: ["LoadCredential=db-password:/run/secrets/db", "SetCredential=db-password:changeme", `SetCredential=hostname:${fake(ALNUM, 12, "systemd-host")}`],
+      };
+    },
+  }),
+  // Caddy's DNS challenge: `dns <provider> <token>` in a `tls` block (caddy-dns modules; e.g.
+  // https://github.com/caddy-dns/cloudflare#caddyfile-examples), normally `{env.CF_API_TOKEN}`.
+  custom({
+    id: "caddy-dns-provider-token",
+    description: "DNS provider API token inline in a Caddyfile `dns <provider> <token>`",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://caddyserver.com/docs/caddyfile/directives/tls#dns",
+    keywords: ["dns cloudflare", "dns digitalocean", "dns duckdns", "dns hetzner", "dns porkbun", "dns vultr", "dns gandi", "dns desec", "dns linode", "dns netlify", "dns godaddy"],
+    pattern: /^[ \t]{0,40}dns[ \t]{1,4}(?:cloudflare|digitalocean|duckdns|hetzner|porkbun|vultr|gandi|desec|linode|netlify|godaddy)[ \t]{1,4}(?<secret>[A-Za-z0-9_.:-]{20,200})[ \t]*$/m,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`tls {\n\tdns cloudflare ${fake(ALNUM, 40, "caddy-cf")}\n}`],
+        valid: ["tls {\n\tdns cloudflare {env.CF_API_TOKEN}\n}", "dns cloudflare {$CLOUDFLARE_API_TOKEN}"],
+      };
+    },
+  }),
 ];
