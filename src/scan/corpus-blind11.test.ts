@@ -30,13 +30,41 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind11/", import.meta.url));
 
-const MIN_PRECISION = 0;
-const MIN_RECALL = 0;
+// First scan 0.929 / 0.880; reached 0.979 / 0.958 by the fixes of this round (docs/detection.md); the
+// floor is that minus a small margin.
+const MIN_PRECISION = 0.97;
+const MIN_RECALL = 0.95;
 
 // The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
 const KNOWN_GAPS: KnownGaps = {
-  missed: [],
-  falseAlarms: [],
+  missed: [
+    // An API key in an SQL INSERT whose column (api_key) names it: the values are not paired with the columns.
+    "go-ledger/internal/store/queries.go:5",
+    // `btoa("user:" + "…")`: joined literals inside a call the JavaScript reader judges; it reads one literal only.
+    "rn-fieldapp/src/services/api.ts:5",
+    // `part1 + "…" + "…"`: a literal joined to a variable's value; constants are not propagated.
+    "rn-fieldapp/src/services/maps.ts:3",
+    // `gateway.password=…` inside a Java text block: properties embedded in a code string are not read as properties.
+    "spring-billing/src/main/java/io/acme/billing/psp/PspClients.java:20",
+    // A Storj access grant (base58, "1…", ~230+ characters) under CI_ACCESS_GRANT: no rule, and "grant" is no secret word.
+    "rust-syncctl/src/remotes/storj.rs:2",
+    // Nix `networking.wireless.networks."SSID".psk = "…"`: the quoted SSID between the path and `psk` ends the name.
+    "nixos-homelab/hosts/nas/configuration.nix:27",
+    // hCaptcha's secret (0x + 40 hex) has an Ethereum address's shape, which is public.
+    "saas-starter/.env.local:12",
+    // Blockfrost project ids (mainnet/preprod/preview + 32) under a name with no secret word (BLOCKFROST_PROJECT_ID).
+    "ai-agent/agent/tools/chain.py:5",
+  ],
+  falseAlarms: [
+    // Dhall's environment import `env:ACME_API_TOKEN as Text` is a reference, not a value.
+    "build-configs/dhall/prod.dhall:5",
+    // postgres://recipes:recipes@localhost: a local development default (password = user name).
+    "django-recipes/.env.example:2",
+    // Django's startproject key `django-insecure-…`: the prefix says development, but such keys do reach production settings; reported by choice.
+    "django-recipes/recipes/settings/local_temp.py:5",
+    // postgres://ledger:ledger@localhost in a Go test: a local default (password = user name).
+    "go-ledger/internal/store/store_test.go:5",
+  ],
 };
 
 test("blind corpus 11: precision and recall of scan() on whole small repositories, encodings, configuration languages and newer provider formats", async () => {
