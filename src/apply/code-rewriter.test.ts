@@ -709,9 +709,68 @@ test("dotenv.config() with processEnv: another object, or whose parsed result is
     ``,
   ].join("\n");
   const warnings = rewrite("a.cjs", src).warnings.filter((w) => w.code === "env-file-parse");
-  assert.deepEqual(warnings.map((w) => w.line).sort(), [2, 4, 5, 6]);
+  // Line 5 reads only X, which is not migrated: nothing changes there.
+  assert.deepEqual(warnings.map((w) => w.line).sort(), [2, 4, 6]);
   assert.match(warnings.find((w) => w.line === 4)!.message, /processEnv option/);
   assert.match(warnings.find((w) => w.line === 2)!.message, /parsed result/);
+});
+
+test("dotenv's own results read by a migrated name (parsed.X, config().parsed.X, r.parsed.X, parse(readFileSync(f)).X) become secrets reads where the value is the same; the rest is said with the reason", () => {
+  const envFiles = [
+    { file: ".env", migratedKeys: ["STRIPE_KEY", "DB_PASSWORD"], environment: "shared" },
+    { file: ".env.production", migratedKeys: ["DB_PASSWORD"], environment: "production" },
+    { file: "config/mail.env", migratedKeys: ["API-TOKEN"], environment: "shared" },
+  ];
+  const run = (file: string, content: string) => rewriteSource({ file, content, bindings, secretsImport: "./secrets.js", literals: [], envFiles });
+  const cjs = [
+    `const dotenv = require("dotenv");`,
+    `const { parsed } = dotenv.config({ path: [\`.env.\${process.env.NODE_ENV}\`, ".env"] });`,
+    `const r = dotenv.config();`,
+    `const key = require("dotenv").config().parsed.STRIPE_KEY;`,
+    `const mail = dotenv.parse(require("fs").readFileSync(require("path").join(__dirname, "config", "mail.env")));`,
+    `module.exports = [parsed.DB_PASSWORD, parsed.PORT, r.parsed.STRIPE_KEY, r.parsed.DB_PASSWORD, mail["API-TOKEN"], key];`,
+    ``,
+  ].join("\n");
+  const out = run("src/a.cjs", cjs);
+  const lines = out.content.split("\n");
+  assert.equal(lines[1], `const { secrets } = require("./secrets.js");`);
+  // The value is read after the call that loads .env, which stays.
+  assert.equal(lines[4], `const key = (require("dotenv").config(), require("./secrets.js").secrets.STRIPE_KEY);`);
+  // DB_PASSWORD through the first call (which reads .env.<mode> and .env) is the same value; through r
+  // (.env only) it is not: production's comes from .env.production, which that call does not read.
+  assert.match(out.content, /module\.exports = \[secrets\.DB_PASSWORD, parsed\.PORT, secrets\.STRIPE_KEY, r\.parsed\.DB_PASSWORD, secrets\["API-TOKEN"\], key\];/);
+  assert.deepEqual(out.reads.sort(), ["API-TOKEN", "DB_PASSWORD", "STRIPE_KEY"]);
+  const said = out.warnings.filter((w) => w.code === "env-file-parse");
+  assert.deepEqual(said.map((w) => w.line), [3]);
+  assert.match(said[0]!.message, /DB_PASSWORD: DB_PASSWORD is also migrated from \.env\.production, which this call does not read/);
+  // A value passed on whole, written, or read from a path vaultshift cannot tell: said, not rewritten.
+  const whole = [
+    `import dotenv from "dotenv";`,
+    `import { readFileSync } from "node:fs";`,
+    `const { parsed } = dotenv.config();`,
+    `parsed.STRIPE_KEY = "x";`,
+    `const p = dotenv.parse(readFileSync(process.argv[2]));`,
+    `export const a = [parsed.STRIPE_KEY, p.STRIPE_KEY];`,
+    ``,
+  ].join("\n");
+  const w = run("src/b.mjs", whole);
+  assert.equal(w.content, whole);
+  assert.deepEqual(w.warnings.filter((x) => x.code === "env-file-parse").map((x) => x.line).sort(), [3, 5]);
+  assert.match(w.warnings.find((x) => x.line === 5)!.message, /cannot tell which file this call reads/);
+  // A parse of a file nothing migrates from changes nothing: not said.
+  const kept = `const dotenv = require("dotenv");\nconst o = dotenv.parse(require("fs").readFileSync("other.env"));\nmodule.exports = { ...o, k: o.STRIPE_KEY };\n`;
+  assert.deepEqual(run("src/c.cjs", kept).warnings, []);
+});
+
+test("parsed.X of a .env that serves one environment of several is not the value secrets.X gives in the others: said", () => {
+  const envFiles = [
+    { file: ".env", migratedKeys: ["STRIPE_KEY"], environment: "development" },
+    { file: ".env.production", migratedKeys: [], environment: "production" },
+  ];
+  const src = `const dotenv = require("dotenv");\nconst { parsed } = dotenv.config();\nmodule.exports = parsed.STRIPE_KEY;\n`;
+  const out = rewriteSource({ file: "a.cjs", content: src, bindings, secretsImport: "./secrets.js", literals: [], envFiles });
+  assert.equal(out.content, src);
+  assert.match(out.warnings.find((w) => w.code === "env-file-parse")!.message, /the production environment has no STRIPE_KEY of \.env/);
 });
 
 test("process loaded from a module of the project (./process) is not Node's: reads through it stay, and the warning names the module", () => {

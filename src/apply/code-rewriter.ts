@@ -19,6 +19,7 @@ import { literalEdit, type RewriteLiteral } from "./code-rewriter-literal.js";
 import { unusedAliasRemovals } from "./code-rewriter-unused.js";
 import { svelteKitEnvEdits } from "./code-rewriter-sveltekit.js";
 import { CHILD_CALLS, constantTexts, inheritedEnvCall, namesReadByStrings } from "./code-rewriter-inherit.js";
+import { filesRead, parsedUses, readVerdict, type EnvFileKeys } from "./code-rewriter-parsed.js";
 import { dotenvConfigCall, findExistingImports, importInsertion, statementInsertion, type ImportedName } from "./code-rewriter-import.js";
 import type { SecretBinding } from "../plan/types.js";
 import type { RewriteWarning } from "./code-rewriter-types.js";
@@ -78,6 +79,12 @@ export interface RewriteInput {
    * it. Imports of it are not taken for Node's process object.
    */
   processAliases?: Readonly<Record<string, string>>;
+  /**
+   * The plan's .env files and the names migrated from each: a read of dotenv's own
+   * result (`parsed.X`, `dotenv.parse(…).X`) becomes secrets.X only where that is the
+   * same value (code-rewriter-parsed.ts). Unset: such reads are said, not rewritten.
+   */
+  envFiles?: ReadonlyArray<EnvFileKeys>;
 }
 
 export interface RewriteOutput {
@@ -418,20 +425,53 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
     }
   });
 
-  // A file that parses .env text itself (dotenv's parse) and is not a loader
-  // (it does not put the result into process.env, whose reads the overlay
-  // serves) uses the parsed values directly: the migrated keys are no longer
-  // in the files (Vite's loadEnv and its hand-written kin). Said, not guessed at.
+  // A file that parses .env text itself (dotenv's parse) or reads config()'s
+  // `parsed` result, and is not a loader (it does not put the result into
+  // process.env, whose reads the overlay serves), uses those values directly: the
+  // migrated keys are no longer in the files. A read by a static name of a
+  // migrated key becomes secrets.X where that is the same value
+  // (code-rewriter-parsed.ts); the rest is said.
   if (bound.size > 0 && !loaderFile) {
-    for (const call of dotenvParseCalls(ast)) {
+    const parseCalls = dotenvParseCalls(ast);
+    const direct = dotenvConfigDirectUses(ast);
+    const configCalls = new Set(direct.filter((d) => d.how === "parsed").map((d) => d.node));
+    const uses = parsedUses(ast, configCalls, new Set(parseCalls), counts);
+    const refused = new Map<Node, string[]>();
+    const canRead = !clientModule && input.envFiles !== undefined;
+    for (const { read, source } of uses.reads) {
+      if (!bound.has(read.name)) continue;
+      const verdict = canRead ? readVerdict(read.name, filesRead(source, configCalls.has(source) ? "config" : "parse"), input.envFiles!) : { why: "the plan gave no .env files to compare with" };
+      if (verdict === "unchanged") continue;
+      if (verdict !== "same") {
+        refused.set(source, [...(refused.get(source) ?? []), `${read.name}: ${verdict.why}`]);
+        continue;
+      }
+      // `dotenv.config().parsed.X`: the call stays (it loads .env); the value is read after it,
+      // through a require there in CommonJS (the secrets import would come after this statement).
+      const value = read.call === undefined ? access(read.name) : (input.runsAs ?? kind) === "cjs" ? `require(${JSON.stringify(input.secretsImport)}).secrets.${read.name}` : access(read.name);
+      edits.push({ start: read.node.start!, end: read.node.end!, text: read.call === undefined ? value : `(${content.slice(read.call.start!, read.call.end!)}, ${value})` });
+      reads.add(read.name);
+    }
+    // A call that reads only files nothing migrates from (a kept file, a template) changes nothing.
+    const untouched = (call: Node, method: "config" | "parse") => {
+      const read = input.envFiles ? filesRead(call, method) : null;
+      return read !== null && !input.envFiles!.some((f) => f.migratedKeys.length > 0 && read.some((r) => r.test(f.file)));
+    };
+    for (const call of parseCalls) {
+      if ((!uses.whole.has(call) && !refused.has(call)) || untouched(call, "parse")) continue;
+      const why = refused.get(call);
       warn(
         call,
         "env-file-parse",
-        `${file}:${call.loc?.start.line}: this parses .env text itself (dotenv's parse) and uses the values directly, not through process.env: after the migration the migrated keys are no longer in the .env files, so what it reads for them is undefined. Read those keys from the secrets module (secrets.NAME), or merge processEnv from it over the parsed values.`,
+        why
+          ? `${file}:${call.loc?.start.line}: this parses .env text itself (dotenv's parse) and reads migrated keys from the result, which vaultshift cannot turn into secrets reads with the same value (${why.join("; ")}): after the migration they are no longer in the file, so what it reads for them is undefined. Read them from the secrets module (secrets.NAME) where that is the value meant, or keep them in the file.`
+          : `${file}:${call.loc?.start.line}: this parses .env text itself (dotenv's parse) and uses the values directly, not through process.env (passed on or taken whole): after the migration the migrated keys are no longer in the .env files, so what it reads for them is undefined. Read those keys from the secrets module (secrets.NAME), or merge processEnv from it over the parsed values.`,
       );
     }
-    for (const { node: call, how } of dotenvConfigDirectUses(ast)) {
-      const what = how === "processEnv" ? "loads a .env file into another object (dotenv's processEnv option), not into process.env" : "uses the values dotenv.config() returns (its parsed result), not process.env";
+    for (const { node: call, how } of direct) {
+      if (how === "parsed" && ((!uses.whole.has(call) && !refused.has(call)) || untouched(call, "config"))) continue;
+      const why = refused.get(call);
+      const what = how === "processEnv" ? "loads a .env file into another object (dotenv's processEnv option), not into process.env" : why ? `reads migrated keys from the values dotenv.config() returns (its parsed result), which vaultshift cannot turn into secrets reads with the same value (${why.join("; ")})` : "uses the values dotenv.config() returns (its parsed result) whole, not through process.env";
       warn(
         call,
         "env-file-parse",

@@ -126,6 +126,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         ...(ctx.secretsModule ? { secretsModuleKind: companionFile !== undefined && !importerIsEsm ? ("cjs" as const) : ctx.secretsModule.moduleKind } : {}),
         ...(companionFile !== undefined && importerIsEsm ? { lazySecretsImport: relativeSpecifier(file, companionFile, true) } : {}),
         ...(Object.keys(processAliases).length > 0 ? { processAliases } : {}),
+        envFiles: ctx.envFiles,
       });
       const browser = ctx.browserFiles?.get(file);
       if (browser !== undefined) {

@@ -186,12 +186,21 @@ const ENV_FILE_LITERAL = /(["'`])((?:[\w.@-]+\/)*(?:\.env(?:\.[\w-]+)*|[\w-]+\.e
  * (relative, `./` and `../` dropped).
  */
 export function privateDotenvLoads(text: string): string[] {
-  if (!text.includes("processEnv") || !text.includes("dotenv")) return [];
+  if (!text.includes("dotenv")) return [];
   const out: string[] = [];
-  for (const m of text.matchAll(DOTENV_LOAD)) {
-    if (m[1] !== undefined) continue;
+  if (text.includes("processEnv")) {
+    for (const m of text.matchAll(DOTENV_LOAD)) {
+      if (m[1] !== undefined) continue;
+      const arg = callArgument(text, m.index + m[0].length);
+      if (arg === null || !/\bprocessEnv\s*:/.test(arg)) continue;
+      for (const n of arg.matchAll(ENV_FILE_LITERAL)) if (!n[2]!.includes("${")) out.push(withoutDots(n[2]!));
+    }
+  }
+  // dotenv.populate(target, parse(readFileSync("mail.env"))) (dotenv 16.2+) fills an object of the
+  // code's own the same way: https://github.com/motdotla/dotenv#populate. Into process.env it is a load.
+  for (const m of text.matchAll(/\bpopulate\s*\(/g)) {
     const arg = callArgument(text, m.index + m[0].length);
-    if (arg === null || !/\bprocessEnv\s*:/.test(arg)) continue;
+    if (arg === null || /^\s*(?:globalThis\.|global\.)?process\.env\s*,/.test(arg)) continue;
     for (const n of arg.matchAll(ENV_FILE_LITERAL)) if (!n[2]!.includes("${")) out.push(withoutDots(n[2]!));
   }
   return out;

@@ -196,6 +196,29 @@ test("a layered base .env entry expanded differently in an environment whose fil
   assert.ok(q.warnings.some((w) => w.code === "env-reference" && /\.env\.production sets it to another value/.test(w.message)));
 });
 
+test("config()'s parsed result read by a migrated name reads the secrets module; a file dotenv.populate()s into an object of the code's own is kept and named", async () => {
+  const mailPw = "CANARYmailPw_Rt5Yu8Io2Pa4";
+  const root = tree({
+    "package.json": '{"name":"notes","dependencies":{"dotenv":"^16.4.5"}}\n',
+    ".env": `NOTION_TOKEN=secret_CANARYn0t10nT0k3nQw8Er6Ty4Ui2Op\nPAGE_SIZE=25\n`,
+    "config/mail.env": `SMTP_PASSWORD=${mailPw}\n`,
+    "src/app.js": [
+      `const dotenv = require("dotenv");`,
+      `const { parsed } = dotenv.config();`,
+      `const mail = {};`,
+      `dotenv.populate(mail, dotenv.parse(require("fs").readFileSync(require("path").join(__dirname, "..", "config", "mail.env"))));`,
+      `module.exports = [parsed.NOTION_TOKEN, parsed.PAGE_SIZE, mail.SMTP_PASSWORD];`,
+      ``,
+    ].join("\n"),
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}`), [".env:NOTION_TOKEN"]);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "not-migrated").map((w) => `${w.file}:${w.line}`), ["config/mail.env:1"]);
+  assert.match(p.files.find((f) => f.file === "src/app.js")!.diff, /\+module\.exports = \[secrets\.NOTION_TOKEN, parsed\.PAGE_SIZE, mail\.SMTP_PASSWORD\];/);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "env-file-parse" || w.code === "library-read"), []);
+  assert.ok(!JSON.stringify(p).includes(mailPw));
+});
+
 test("two literals of one name with different values (PM2 env / env_production) are two secrets at two keys, not a collision; the same value shares its key", async () => {
   const dev = "CANARYq8Wz2Lk5Rn7Tx3Vb9Md4Hs";
   const prod = "CANARYf3Jp6Yc1Ng8Ku4Ze7Qw2Xa";
