@@ -143,6 +143,7 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
     envExports: plan.envExports ?? [],
     sourceFiles: plan.files.filter((f) => f.kind === "code").map((f) => f.file),
     envFiles: plan.envFiles,
+    scriptEnvironments: plan.scriptEnvironments ?? [],
     values: [...values.values(), ...(dryRun ? overriddenValues(root, plan) : [])],
     noDiffs: !dryRun,
   });

@@ -5,6 +5,7 @@ import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha25
 import { processModuleAliases } from "../plan/module-alias.js";
 import { BASE_LAYER_ENVIRONMENT, isDefaultsFile, namesEnvironment } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
+import { applyScriptEnvironments, type ScriptEnvironment } from "./script-environment.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
 import { addLoadAfterEnvLoad } from "./env-load-import.js";
 import { secretsIn } from "./redacted-diff.js";
@@ -45,6 +46,8 @@ export interface ChangeContext {
    * the reads no longer look like reads of process.env. Unset: computed here.
    */
   envExports?: string[];
+  /** npm scripts whose VAULTSHIFT_ENV is set in package.json (src/apply/script-environment.ts). */
+  scriptEnvironments?: ScriptEnvironment[];
 }
 
 export interface ComputedChange {
@@ -211,12 +214,18 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       const cjs = r.generateSecretsModule({ ...moduleInput, moduleKind: "cjs" }).content;
       add(companionFile, "secrets-module", readIfExists(join(ctx.root, companionFile)), cjs, 1);
     }
-    // 3. The app now imports vaultshift/runtime.
+    // 3. The app now imports vaultshift/runtime; scripts that load a .env file themselves name its environment.
+    const scripts = ctx.scriptEnvironments ?? [];
     const pkgPath = join(ctx.root, "package.json");
     const pkgBytes = readIfExists(pkgPath);
     if (pkgBytes !== null && readPackageJson(ctx.root) !== null) {
-      const { content: next, changed } = addDependency(pkgBytes.toString("utf8"), "vaultshift", `^${version}`);
-      if (changed) add("package.json", "package-json", pkgBytes, next, 1);
+      const withScripts = applyScriptEnvironments(pkgBytes.toString("utf8"), "package.json", scripts);
+      const { content: next } = addDependency(withScripts, "vaultshift", `^${version}`);
+      add("package.json", "package-json", pkgBytes, next, 1 + scripts.filter((s) => s.file === "package.json").length);
+    }
+    for (const file of [...new Set(scripts.map((s) => s.file))].filter((f) => f !== "package.json").sort()) {
+      const before = readIfExists(join(ctx.root, file));
+      if (before !== null) add(file, "package-json", before, applyScriptEnvironments(before.toString("utf8"), file, scripts), scripts.filter((s) => s.file === file).length);
     }
   }
 

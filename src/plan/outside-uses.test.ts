@@ -45,9 +45,23 @@ test("npm scripts that load a .env file themselves (dotenv-cli -e, env-cmd -f) a
   const p = await plan({ root, env: {} });
   const scripts = p.warnings.filter((w) => w.code === "outside-use" && w.file === "package.json");
   assert.deepEqual(scripts.map((w) => w.line), [5, 6]);
-  assert.match(scripts[0]!.message, /"cron" loads \.env\.production \(dotenv-cli\).*SMTP_PASSWORD.*VAULTSHIFT_ENV=production.*-v VAULTSHIFT_ENV=production/);
-  assert.match(scripts[1]!.message, /"migrate" loads \.env \(env-cmd\).*DB_PASSWORD.*VAULTSHIFT_ENV=development/);
+  // dotenv-cli: apply names the file's environment in the script itself (-v), reversibly (package.json is backed up).
+  assert.match(scripts[0]!.message, /"cron" loads \.env\.production \(dotenv-cli\).*SMTP_PASSWORD.*apply sets it to that file's environment in the script \(`dotenv -v VAULTSHIFT_ENV=production -e \.env\.production -- node cron\.js`\)/);
+  // env-cmd without cross-env in the project: the line to add is given.
+  assert.match(scripts[1]!.message, /"migrate" loads \.env \(env-cmd\).*DB_PASSWORD.*VAULTSHIFT_ENV=development.*cross-env VAULTSHIFT_ENV=development /);
+  assert.deepEqual(p.scriptEnvironments, [{ file: "package.json", script: "cron", environment: "production" }]);
+  assert.match(p.files.find((f) => f.file === "package.json")!.diff, /^\+    "cron": "dotenv -v VAULTSHIFT_ENV=production -e \.env\.production -- node cron\.js",$/m);
   assert.ok(!scripts.some((w) => w.message.includes(PW) || w.message.includes(TOKEN)));
+  // With cross-env among the dependencies, env-cmd's script gets it too.
+  const withCrossEnv = tree({
+    ".env": `DB_PASSWORD=${PW}\n`,
+    ".env.production": `SMTP_PASSWORD=${TOKEN}\n`,
+    "package.json": JSON.stringify({ name: "jobs", scripts: { migrate: "env-cmd -f .env node migrate.js" }, devDependencies: { "cross-env": "^7.0.3" } }, null, 2) + "\n",
+    "migrate.js": "module.exports = process.env.DB_PASSWORD;\n",
+  });
+  const q = await plan({ root: withCrossEnv, env: {} });
+  assert.deepEqual(q.scriptEnvironments, [{ file: "package.json", script: "migrate", environment: "development" }]);
+  assert.match(q.files.find((f) => f.file === "package.json")!.diff, /^\+    "migrate": "cross-env VAULTSHIFT_ENV=development env-cmd -f \.env node migrate\.js"$/m);
 });
 
 test("a Cloudflare Worker project: the plan says that env bindings are not rewritten and .dev.vars secrets stay", async () => {

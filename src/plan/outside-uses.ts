@@ -1,9 +1,11 @@
+import { hasCrossEnv, replaceScript, scriptCommand, withScriptEnvironment, type ScriptEnvironment } from "../apply/script-environment.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
 import { SKIP_DIRS } from "../classify/candidates.js";
 import type { PlannedSecret, PlanWarning } from "./types.js";
 import { escapeRegExp } from "../util/regexp.js";
+import { BASE_LAYER_ENVIRONMENT } from "../map/environment.js";
 
 // Tools other than the app read the same variables: npm scripts (`$API_TOKEN`
 // through dotenv-cli or the shell), docker compose (`${DB_PASSWORD}`
@@ -58,7 +60,11 @@ function what(file: string): string {
   return "a shell script";
 }
 
-export function outsideUses(root: string, secrets: PlannedSecret[], exclude: string[] = []): PlanWarning[] {
+/**
+ * `scripts`, when given, receives each npm script that loads a .env file itself and whose
+ * VAULTSHIFT_ENV apply sets (src/apply/script-environment.ts).
+ */
+export function outsideUses(root: string, secrets: PlannedSecret[], exclude: string[] = [], scripts?: ScriptEnvironment[]): PlanWarning[] {
   const moved = new Map<string, Moved>();
   for (const s of secrets) {
     if (s.source.type !== "dotenv") continue;
@@ -88,8 +94,9 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         if (!inScripts) return;
       }
       if (isPackage) {
-        const w = scriptEnvFileLoad(file, i + 1, line, moved);
-        if (w) warnings.push(w);
+        const w = scriptEnvFileLoad(file, i + 1, line, moved, text);
+        if (w) warnings.push(w.warning);
+        if (w?.script) scripts?.push(w.script);
       }
       for (const m of moved.values()) {
         const ref = m.reference.exec(line);
@@ -151,7 +158,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
  * so a script of the app run that way read that file's environment; after the
  * migration it reads the secrets of the environment NODE_ENV/VAULTSHIFT_ENV names.
  */
-function scriptEnvFileLoad(file: string, line: number, text: string, moved: ReadonlyMap<string, Moved>): PlanWarning | null {
+function scriptEnvFileLoad(file: string, line: number, text: string, moved: ReadonlyMap<string, Moved>, pkgText: string): { warning: PlanWarning; script?: ScriptEnvironment } | null {
   const script = /^\s*"([^"]+)"\s*:\s*"(.*)"\s*,?\s*$/.exec(text);
   if (!script) return null;
   const [, name, command] = script;
@@ -175,15 +182,34 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
   }
   if (names.length === 0) return null;
   const env = environments.size === 1 ? [...environments][0]! : null;
+  const decoded = scriptCommand(pkgText, name!);
+  // The shared base layer is no environment of its own to select.
+  const edited = env !== null && env !== BASE_LAYER_ENVIRONMENT && decoded !== null ? withScriptEnvironment(decoded, env, hasCrossEnv(pkgText)) : null;
+  const done = edited !== null && replaceScript(pkgText, name!, decoded!, edited) !== null;
+  const head = `${file}:${line}: the npm script "${name}" loads ${loaded.map((l) => `${l.file} (${l.tool})`).join(", ")} into its command's environment whatever NODE_ENV says; after the migration that file no longer holds ${[...new Set(names)].sort().join(", ")}. `;
+  const tail = `. A tool that is not this app gets nothing for them: give it the values from Vault (vault kv get).`;
+  if (done) {
+    return {
+      warning: {
+        code: "outside-use",
+        file,
+        line,
+        message: `${head}Code of this app run by it reads them from Vault for the environment VAULTSHIFT_ENV names, so apply sets it to that file's environment in the script (\`${edited}\`): it reads ${env}'s values, as it read that file's before${tail}`,
+      },
+      script: { file, script: name!, environment: env! },
+    };
+  }
   return {
-    code: "outside-use",
-    file,
-    line,
-    message:
-      `${file}:${line}: the npm script "${name}" loads ${loaded.map((l) => `${l.file} (${l.tool})`).join(", ")} into its command's environment whatever NODE_ENV says; after the migration that file no longer holds ${[...new Set(names)].sort().join(", ")}. ` +
-      `Code of this app run by it reads them from Vault for the environment VAULTSHIFT_ENV or NODE_ENV names, which may not be that file's` +
-      (env !== null ? ` (${env}): set VAULTSHIFT_ENV=${env} for that command${loaded.some((l) => l.tool === "dotenv-cli") ? ` (dotenv-cli: \`-v VAULTSHIFT_ENV=${env}\`)` : ""}` : "") +
-      `. A tool that is not this app gets nothing for them: give it the values from Vault (vault kv get).`,
+    warning: {
+      code: "outside-use",
+      file,
+      line,
+      message:
+        head +
+        `Code of this app run by it reads them from Vault for the environment VAULTSHIFT_ENV or NODE_ENV names, which may not be that file's` +
+        (env !== null ? ` (${env}): set VAULTSHIFT_ENV=${env} for that command${loaded.some((l) => l.tool === "dotenv-cli") ? ` (dotenv-cli: \`-v VAULTSHIFT_ENV=${env}\`)` : loaded.some((l) => l.tool === "env-cmd") ? ` (add cross-env to devDependencies and start the script with \`cross-env VAULTSHIFT_ENV=${env} \`, then plan again: apply sets it then)` : ""}` : "") +
+        tail,
+    },
   };
 }
 

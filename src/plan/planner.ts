@@ -1,3 +1,4 @@
+import type { ScriptEnvironment } from "../apply/script-environment.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { collectCandidates, type Candidate, type CandidateSet, type Classifier } from "../classify/candidates.js";
@@ -270,7 +271,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   }
 
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
-  warnings.push(...outsideUses(root, secrets, config.exclude), ...workerBindings(root, config.exclude));
+  const scriptEnvironments: ScriptEnvironment[] = [];
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {
@@ -377,6 +379,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     secretsModule,
     sourceFiles: found.sourceFiles,
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
+    scriptEnvironments,
     values: [...new Set([...found.secrets.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
     ...(found.browserFiles ? { browserFiles: found.browserFiles } : {}),
   });
@@ -400,6 +403,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     policy: policyFor(app, mount, targets.map((t) => t.path)),
     secretsModule: changes.some((ch) => ch.kind === "secrets-module") ? secretsModule : null,
     ...(envExports.length > 0 ? { envExports } : {}),
+    ...(scriptEnvironments.length > 0 ? { scriptEnvironments } : {}),
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     warnings,
   };

@@ -1,3 +1,4 @@
+import type { ScriptEnvironment } from "../apply/script-environment.js";
 import type { Finding, SecretKind } from "../scan/types.js";
 import type { Decision } from "./decisions.js";
 
@@ -187,6 +188,8 @@ export interface Plan {
   secretsModule: { file: string; language: "ts" | "js"; moduleKind: "esm" | "cjs"; companion?: { file: string } } | null;
   /** Migrated names no code reads by name (a library or the framework does): the secrets module sets them in process.env. */
   envExports?: string[];
+  /** npm scripts loading a .env file themselves whose VAULTSHIFT_ENV apply sets (src/apply/script-environment.ts). */
+  scriptEnvironments?: ScriptEnvironment[];
   /**
    * Every .env file read: its key names and those the plan migrates (names
    * only), and the environment it was mapped to (absent in older plans).

@@ -1,0 +1,32 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { applyScriptEnvironments, replaceScript, withScriptEnvironment } from "./script-environment.js";
+
+test("dotenv-cli gets -v VAULTSHIFT_ENV=<env> as its first option; env-cmd gets a cross-env prefix only when the project has cross-env", () => {
+  assert.equal(withScriptEnvironment("dotenv -e .env.production -- node bin/send.js", "production", false), "dotenv -v VAULTSHIFT_ENV=production -e .env.production -- node bin/send.js");
+  assert.equal(withScriptEnvironment("npm run build && dotenv -e .env.staging node x.js", "staging", false), "npm run build && dotenv -v VAULTSHIFT_ENV=staging -e .env.staging node x.js");
+  assert.equal(withScriptEnvironment("env-cmd -f .env node scripts/migrate.js", "development", true), "cross-env VAULTSHIFT_ENV=development env-cmd -f .env node scripts/migrate.js");
+  assert.equal(withScriptEnvironment("tsc && env-cmd -f .env node dist/m.js", "development", true), "tsc && cross-env VAULTSHIFT_ENV=development env-cmd -f .env node dist/m.js");
+  // Not exact or not possible: said instead.
+  assert.equal(withScriptEnvironment("env-cmd -f .env node scripts/migrate.js", "development", false), null, "no cross-env");
+  assert.equal(withScriptEnvironment("npx env-cmd -f .env node m.js", "development", true), null, "env-cmd behind npx");
+  assert.equal(withScriptEnvironment("dotenv -e .env.a -- node a.js && dotenv -e .env.b -- node b.js", "a", false), null, "two loads");
+  assert.equal(withScriptEnvironment("dotenv -v VAULTSHIFT_ENV=x -e .env.production -- node a.js", "production", false), null, "already set");
+  assert.equal(withScriptEnvironment("dotenv -e .env.production -- node a.js", "prod uction", false), null, "not one shell word");
+});
+
+test("a script's command is replaced in package.json byte for byte elsewhere (indent, CRLF, escapes); a command written otherwise is left", () => {
+  const pkg = '{\r\n\t"name": "jobs",\r\n\t"scripts": {\r\n\t\t"cron": "dotenv -e .env.production -- node \\"bin/send digest.js\\"",\r\n\t\t"db": "env-cmd -f .env node m.js"\r\n\t},\r\n\t"devDependencies": { "cross-env": "^7.0.3" }\r\n}\r\n';
+  const out = applyScriptEnvironments(pkg, "package.json", [
+    { file: "package.json", script: "cron", environment: "production" },
+    { file: "package.json", script: "db", environment: "development" },
+    { file: "packages/api/package.json", script: "db", environment: "staging" },
+  ]);
+  assert.equal(
+    out,
+    '{\r\n\t"name": "jobs",\r\n\t"scripts": {\r\n\t\t"cron": "dotenv -v VAULTSHIFT_ENV=production -e .env.production -- node \\"bin/send digest.js\\"",\r\n\t\t"db": "cross-env VAULTSHIFT_ENV=development env-cmd -f .env node m.js"\r\n\t},\r\n\t"devDependencies": { "cross-env": "^7.0.3" }\r\n}\r\n',
+  );
+  assert.equal(JSON.parse(out).scripts.cron, 'dotenv -v VAULTSHIFT_ENV=production -e .env.production -- node "bin/send digest.js"');
+  // A \u-escaped command does not match its JSON form: left alone.
+  assert.equal(replaceScript('{"scripts":{"a":"dotenv \\u002de x -- node a"}}', "a", "dotenv -e x -- node a", "dotenv -v V=1 -e x -- node a"), null);
+});

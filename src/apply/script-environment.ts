@@ -1,0 +1,107 @@
+// An npm script that loads a .env file itself (dotenv-cli `dotenv -e
+// .env.production -- node x`, env-cmd `env-cmd -f .env node x`) ran its
+// command with that file's values whatever NODE_ENV said. After the migration
+// the file no longer holds the secrets, and the code reads them from Vault for
+// the environment VAULTSHIFT_ENV (else NODE_ENV) names: the script has to name
+// that file's environment. Done in the script itself, by the same tool where it
+// can (dotenv-cli's `-v VAR=value`, which "works on all the platforms" and wins
+// over the files: https://github.com/entropitor/dotenv-cli#setting-variable-from-command-line),
+// else by cross-env when the project has it (https://github.com/kentcdodds/cross-env);
+// otherwise the plan gives the line to add. The edit is one string in
+// package.json, which apply backs up and rollback restores.
+
+/** What a script's command needs: the plan records this (names only), apply recomputes the edit. */
+export interface ScriptEnvironment {
+  /** The package.json holding the script, relative to the root. */
+  file: string;
+  script: string;
+  environment: string;
+}
+
+/** A name that stays one shell word everywhere (sh and cmd.exe). */
+const SAFE = /^[A-Za-z0-9_.-]+$/;
+
+/**
+ * The command with VAULTSHIFT_ENV set to `environment` for the tool that loads
+ * the .env file, or null when that cannot be done exactly here (already set, a
+ * tool run twice, env-cmd without cross-env, an odd environment name).
+ */
+export function withScriptEnvironment(command: string, environment: string, crossEnv: boolean): string | null {
+  if (!SAFE.test(environment) || /\bVAULTSHIFT_ENV\s*=/.test(command)) return null;
+  const dotenvCli = [...command.matchAll(/(^|[\s;&|])dotenv\s+/g)];
+  const envCmd = [...command.matchAll(/(^|[\s;&|])env-cmd\s+/g)];
+  if (dotenvCli.length + envCmd.length !== 1) return null;
+  if (dotenvCli.length === 1) {
+    const at = dotenvCli[0]!.index! + dotenvCli[0]![0].length;
+    return `${command.slice(0, at)}-v VAULTSHIFT_ENV=${environment} ${command.slice(at)}`;
+  }
+  if (!crossEnv) return null;
+  // `cross-env X=y env-cmd …` only where env-cmd starts the command (not after npx or a prefix of its own).
+  const m = envCmd[0]!;
+  const at = m.index! + m[1]!.length;
+  const before = command.slice(0, at);
+  if (!/^\s*$|(?:&&|\|\||;)\s*$/.test(before)) return null;
+  return `${before}cross-env VAULTSHIFT_ENV=${environment} ${command.slice(at)}`;
+}
+
+/**
+ * package.json text with one script's command replaced, byte for byte
+ * elsewhere; null when the script is not written as a plain JSON string on
+ * one line (then nothing is changed and the plan says what to add).
+ */
+export function replaceScript(text: string, script: string, command: string, next: string): string | null {
+  const key = JSON.stringify(script);
+  const value = JSON.stringify(command);
+  const lines = text.split("\n");
+  let found = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const k = line.indexOf(`${key}`);
+    if (k === -1) continue;
+    const rest = line.slice(k + key.length);
+    const m = /^\s*:\s*/.exec(rest);
+    if (!m || !rest.slice(m[0].length).startsWith(value)) continue;
+    if (found !== -1) return null;
+    found = i;
+    lines[i] = line.slice(0, k + key.length) + m[0] + JSON.stringify(next) + rest.slice(m[0].length + value.length);
+  }
+  return found === -1 ? null : lines.join("\n");
+}
+
+/** Whether a package.json (text) lists cross-env in any dependency field. */
+export function hasCrossEnv(pkgText: string): boolean {
+  try {
+    const pkg = JSON.parse(pkgText.charCodeAt(0) === 0xfeff ? pkgText.slice(1) : pkgText) as Record<string, unknown>;
+    return ["dependencies", "devDependencies", "optionalDependencies"].some((f) => {
+      const deps = pkg[f];
+      return typeof deps === "object" && deps !== null && "cross-env" in deps;
+    });
+  } catch {
+    return false;
+  }
+}
+
+/** The script's command in a package.json text, or null. */
+export function scriptCommand(pkgText: string, script: string): string | null {
+  try {
+    const pkg = JSON.parse(pkgText.charCodeAt(0) === 0xfeff ? pkgText.slice(1) : pkgText) as { scripts?: Record<string, unknown> };
+    const c = pkg.scripts?.[script];
+    return typeof c === "string" ? c : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A package.json text with every recorded script given its environment; unchanged when none applies. */
+export function applyScriptEnvironments(pkgText: string, file: string, scripts: readonly ScriptEnvironment[]): string {
+  let text = pkgText;
+  const crossEnv = hasCrossEnv(pkgText);
+  for (const s of scripts) {
+    if (s.file !== file) continue;
+    const command = scriptCommand(text, s.script);
+    const next = command === null ? null : withScriptEnvironment(command, s.environment, crossEnv);
+    const replaced = next === null ? null : replaceScript(text, s.script, command!, next);
+    if (replaced !== null) text = replaced;
+  }
+  return text;
+}
