@@ -44,3 +44,37 @@ test("reads: by name, by string key, destructured", () => {
   const f = browserFacts("a.js", "const { A_KEY, B: b } = process.env;\nconst c = process.env['C_TOKEN'];\nconst d = import.meta.env.D_SECRET;\n");
   assert.deepEqual([...f.reads], [["C_TOKEN", 2], ["D_SECRET", 3], ["A_KEY", 1], ["B", 1]]);
 });
+
+test("tsconfig paths: an aliased import (@/lib/x) of browser code is followed into the project; an unmapped package is not", () => {
+  const files = {
+    "src/components/Search.tsx": `"use client";\nimport { client } from "@/lib/search";\nimport React from "react";\n`,
+    "src/lib/search.ts": "export const client = process.env.ALGOLIA_ADMIN_KEY;\n",
+    "src/lib/db.ts": "export const pw = process.env.DB_PASSWORD;\n",
+  };
+  const facts = new Map(Object.entries(files).map(([f, t]) => [f, browserFacts(f, t)]));
+  const aliases = { baseUrl: ".", entries: { "@/*": ["./src/*"], "react": ["./vendor/react"] } };
+  const r = browserReached(facts, [], aliases);
+  assert.deepEqual([...r.keys()].sort(), ["src/components/Search.tsx", "src/lib/search.ts"]);
+  assert.match(r.get("src/lib/search.ts")!, /imported by src\/components\/Search\.tsx/);
+  // Without the paths entry the alias means nothing to the plan.
+  assert.deepEqual([...browserReached(facts, []).keys()], ["src/components/Search.tsx"]);
+  // baseUrl with a bare key.
+  const based = browserReached(facts, [], { baseUrl: "src", entries: { "@/*": ["*"] } });
+  assert.ok(based.has("src/lib/search.ts"));
+});
+
+test("a module that declares itself server-only (import \"server-only\", *.server.ts, lib/server/) is never browser code, even imported by client code", () => {
+  const r = reached({
+    "app/page.tsx": `"use client";\nimport { token } from "./token.server";\nimport { db } from "../lib/server/db";\nimport { cfg } from "./config";\n`,
+    "app/token.server.ts": "export const token = process.env.API_TOKEN;\n",
+    "lib/server/db.ts": "export const db = process.env.DB_PASSWORD;\n",
+    "app/config.ts": `import "server-only";\nexport const cfg = process.env.STRIPE_SECRET_KEY;\n`,
+    "app/widget.server.js": "export const x = () => document.title;\n",
+  });
+  assert.deepEqual([...r.keys()], ["app/page.tsx"]);
+});
+
+test("isomorphic code (DOM use behind a typeof window test) is browser code: Remix and Next.js bundle such a module for the browser as well", () => {
+  const r = reached({ "lib/storage.js": "export const get = (k) => (typeof window !== 'undefined' ? window.localStorage.getItem(k) : process.env.FALLBACK_TOKEN);\n" });
+  assert.deepEqual([...r.keys()], ["lib/storage.js"]);
+});

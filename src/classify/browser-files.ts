@@ -32,15 +32,32 @@ export interface BrowserFacts {
   root: string | null;
   /** Relative import/require specifiers, as written. */
   imports: string[];
+  /** Other specifiers (`@/lib/x`, `~/x`, packages): followed where a tsconfig/jsconfig `paths` entry maps them. */
+  bare: string[];
   /** Entries this file configures for a browser bundle (as written, relative to the file's directory). */
   entries: string[];
   /** Environment variables the file reads by name, with the line of the first read. */
   reads: Map<string, number>;
+  /** The file declares itself server-only: never browser code, whatever imports it. */
+  serverOnly?: true;
+}
+
+function serverOnly(file: string, text: string): boolean {
+  return SERVER_ONLY_FILE.test(file) || SERVER_ONLY_IMPORT.test(text);
 }
 
 const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use client\1/;
 const DOM_USE = /(?<!typeof\s+)\b(?:document|window)\.[A-Za-z_$]|\b(?:localStorage|sessionStorage)\.[a-z]|\bnavigator\.(?:userAgent|clipboard|geolocation|serviceWorker|language)\b/;
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'`])(\.{1,2}\/[^"'`\n]+)\1/g;
+const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'`])([^."'`\n/][^"'`\n]*)\1/g;
+/**
+ * A module that declares itself server-only: Next.js's `import "server-only"` (the client build
+ * fails on it: https://nextjs.org/docs/app/getting-started/server-and-client-components), and
+ * the `.server.` file names Remix and SvelteKit keep out of browser bundles
+ * (https://remix.run/docs/en/main/guides/constraints, https://svelte.dev/docs/kit/server-only-modules).
+ */
+const SERVER_ONLY_IMPORT = /(?:\bimport\s*|\brequire\s*\(\s*)(["'])server-only\1/;
+const SERVER_ONLY_FILE = /\.server\.[cm]?[jt]sx?$|(?:^|\/)lib\/server\//;
 const ENV_READ = /\b(?:process\.env|import\.meta\.env)(?:\.([A-Za-z_$][\w$]*)|\[\s*(["'`])([A-Za-z_$][\w$]*)\2\s*\])/g;
 const ENV_DESTRUCTURE = /\{([^{}]*)\}\s*=\s*(?:process\.env|import\.meta\.env)\b/g;
 const BROWSER_FOLDER = /^(?:src\/)?client\/|(?:^|\/)(?:browser|frontend)\//;
@@ -52,11 +69,13 @@ const ENTRY_STRING = /(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt
 
 /** What one source file says about the browser: read once, in the candidates' pass. */
 export function browserFacts(file: string, text: string): BrowserFacts {
-  const facts: BrowserFacts = { root: null, imports: [], entries: [], reads: new Map() };
-  if (USE_CLIENT.test(text)) facts.root = `a client module ("use client")`;
+  const facts: BrowserFacts = { root: null, imports: [], bare: [], entries: [], reads: new Map() };
+  if (serverOnly(file, text)) facts.serverOnly = true;
+  else if (USE_CLIENT.test(text)) facts.root = `a client module ("use client")`;
   else if (DOM_USE.test(text) && !NODE_IMPORT.test(text) && !/\b(?:const|let|var|function)\s+(?:window|document)\b/.test(text)) facts.root = "it uses the DOM (document, window, localStorage…), which only a browser has";
   else if (BROWSER_FOLDER.test(file) && !NODE_IMPORT.test(text)) facts.root = `it is under ${BROWSER_FOLDER.exec(file)![0].replace(/^\//, "")}, the browser's folder by convention`;
   for (const m of text.matchAll(RELATIVE_IMPORT)) facts.imports.push(m[2]!);
+  for (const m of text.matchAll(BARE_IMPORT)) if (!m[2]!.startsWith("node:")) facts.bare.push(m[2]!);
   // Line of an offset, counted on from the last one asked (the matches come in order): one pass per regex, not one per read.
   let at = 0;
   let atLine = 1;
@@ -105,7 +124,7 @@ export function htmlEntries(file: string, text: string): string[] {
  * Every source file a browser bundle reaches, with why (the entry it is
  * reached from): the roots and entries above, then what they import.
  */
-export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: string[]): Map<string, string> {
+export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: string[], aliases: PathAliases | null = null): Map<string, string> {
   const files = new Set(facts.keys());
   const resolve = (from: string, spec: string): string | undefined => {
     const base = join(from, spec);
@@ -117,7 +136,7 @@ export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: st
   // Each reached file with the root its chain starts from, and why that root is browser code.
   const queue: [string, string, string][] = [];
   const reach = (file: string | undefined, why: string, root: string, rootWhy: string) => {
-    if (file === undefined || out.has(file)) return;
+    if (file === undefined || out.has(file) || facts.get(file)?.serverOnly) return;
     out.set(file, why);
     queue.push([file, root, rootWhy]);
   };
@@ -133,6 +152,37 @@ export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: st
     const [file, root, rootWhy] = queue[next]!;
     const via = file === root ? `imported by ${file}, which is browser code: ${rootWhy}` : `imported by ${file}, which browser code imports (${root}: ${rootWhy})`;
     for (const spec of facts.get(file)?.imports ?? []) reach(resolve(dirOf(file), spec), via, root, rootWhy);
+    // A bare specifier: followed only where tsconfig/jsconfig `paths` maps it into the project.
+    for (const spec of aliases ? (facts.get(file)?.bare ?? []) : []) {
+      for (const target of aliasTargets(aliases!, spec)) {
+        const hit = resolve("", target);
+        if (hit === undefined) continue;
+        reach(hit, via, root, rootWhy);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** tsconfig/jsconfig `compilerOptions.paths` (https://www.typescriptlang.org/tsconfig#paths), with baseUrl as a root-relative directory. */
+export interface PathAliases {
+  baseUrl: string;
+  entries: Record<string, string[]>;
+}
+
+/** Where a `paths` entry sends a specifier (`@/lib/x` by `"@/*": ["src/*"]` → `src/lib/x`), as root-relative paths, best match first. */
+function aliasTargets(aliases: PathAliases, spec: string): string[] {
+  const out: string[] = [];
+  // An exact key first, then the longest prefix before `*`, as TypeScript picks.
+  const keys = Object.keys(aliases.entries).sort((a, b) => Number(b === spec) - Number(a === spec) || b.indexOf("*") - a.indexOf("*"));
+  for (const key of keys) {
+    const star = key.indexOf("*");
+    let matched: string | null = null;
+    if (star === -1) matched = key === spec ? "" : null;
+    else if (spec.startsWith(key.slice(0, star)) && spec.endsWith(key.slice(star + 1)) && spec.length >= key.length - 1) matched = spec.slice(star, spec.length - (key.length - star - 1));
+    if (matched === null) continue;
+    for (const t of aliases.entries[key]!) out.push(join(aliases.baseUrl === "." ? "" : aliases.baseUrl, t.replace("*", matched)));
   }
   return out;
 }

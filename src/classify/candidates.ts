@@ -7,6 +7,7 @@ import { expandValue, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
 import { addInlinedNames, type InlinedName } from "./bundler-define.js";
 import { machineLocalFiles } from "./machine-local.js";
+import { tsconfigPaths } from "../plan/module-alias.js";
 import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./browser-files.js";
 import type { SecretKind } from "../scan/types.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
@@ -195,16 +196,18 @@ function shadowLaterLoads(root: string, out: CandidateSet, order: { winner: stri
  * The files a browser bundle reaches, what they read from the environment,
  * and their literal secrets (taken out of `literals`): see browser-files.ts.
  */
-function markBrowserCode(root: string, out: CandidateSet, facts: Map<string, BrowserFacts>, literals: Candidate[], exclude: string[] = []): void {
+function markBrowserCode(root: string, out: CandidateSet, facts: Map<string, BrowserFacts>, literals: Candidate[], htmlFiles: readonly string[]): void {
   const scripts: string[] = [];
-  for (const html of fg.sync(["**/*.html"], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, ...exclude], followSymbolicLinks: false })) {
+  for (const html of htmlFiles) {
     try {
       scripts.push(...htmlEntries(html, readFileSync(join(root, html), "utf8")));
     } catch {
       continue;
     }
   }
-  const reached = browserReached(facts, scripts);
+  // `@/lib/x` and kin: the project's tsconfig/jsconfig paths (the first that has them).
+  const aliases = tsconfigPaths(root, "tsconfig.json") ?? tsconfigPaths(root, "jsconfig.json") ?? null;
+  const reached = browserReached(facts, scripts, aliases);
   if (reached.size === 0) return;
   out.browserFiles = reached;
   const reads = (out.browserReads = new Map());
@@ -248,9 +251,17 @@ function keepOverriddenDefaults(out: CandidateSet, loadedDefaults: Set<string>):
 }
 
 export function findSourceFiles(root: string, exclude: string[] = []): string[] {
-  return fg
-    .sync([`**/*.{${SOURCE_EXTENSIONS.join(",")}}`], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, "**/*.d.ts", "**/*.min.js", ...exclude], followSymbolicLinks: false })
-    .sort();
+  return listSources(root, exclude).sources;
+}
+
+/** Source files and HTML pages (browser entries' `<script src>`), in one walk of the tree. */
+function listSources(root: string, exclude: string[] = []): { sources: string[]; html: string[] } {
+  const sources: string[] = [];
+  const html: string[] = [];
+  for (const f of fg.sync([`**/*.{${SOURCE_EXTENSIONS.join(",")},html}`], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, "**/*.d.ts", "**/*.min.js", ...exclude], followSymbolicLinks: false })) {
+    (f.endsWith(".html") ? html : sources).push(f);
+  }
+  return { sources: sources.sort(), html: html.sort() };
 }
 
 function envName(file: string, map: Record<string, string> | undefined, layered: Set<string>): string {
@@ -296,7 +307,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const loadOrder: { winner: string; loser: string; loader: string }[] = [];
   const literals: Candidate[] = [];
   const facts = new Map<string, BrowserFacts>();
-  for (const file of findSourceFiles(root, options.exclude)) {
+  const listed = listSources(root, options.exclude);
+  for (const file of listed.sources) {
     let text: string;
     try {
       text = readFileSync(join(root, file), "utf8");
@@ -335,7 +347,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       });
     }
   }
-  markBrowserCode(root, out, facts, literals, options.exclude);
+  markBrowserCode(root, out, facts, literals, listed.html);
   const dependencies = dependencyNames(root);
   // A `.env.defaults` is a source of the app's values only where something loads it: a
   // package that does (dotenv-defaults…) or code naming it. It then holds the lowest layer

@@ -45,7 +45,7 @@ export function processModuleAliases(root: string, sourceFiles: readonly string[
   return out;
 }
 
-function tsconfigPaths(root: string, file: string): { baseUrl: string; entries: Record<string, string[]> } | undefined {
+export function tsconfigPaths(root: string, file: string): { baseUrl: string; entries: Record<string, string[]> } | undefined {
   try {
     const options = (JSON.parse(stripJsonComments(readFileSync(join(root, file), "utf8"))) as { compilerOptions?: { baseUrl?: unknown; paths?: unknown } }).compilerOptions;
     const paths = options?.paths;
