@@ -414,6 +414,20 @@ test("both flavours in one process load once: the CommonJS one takes what the ES
   assert.match(run(root, "esm-first.js", { ONLY_IN_LOADER: "1" }).stderr, /loaded in the app's own process/);
 });
 
+test("both flavours in one process: the CommonJS one takes the other's values only for the same environment (NODE_ENV changed in between: it loads its own)", () => {
+  const esm = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings }).content;
+  const cjs = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "shop", bindings }).content;
+  const root = project("dual-env", {
+    "package.json": `{"type":"module"}`,
+    "vaultshift-secrets.js": esm,
+    "vaultshift-secrets.cjs": cjs,
+    "switch.js": `import { secrets } from "./vaultshift-secrets.js";\nimport { createRequire } from "node:module";\nprocess.env.NODE_ENV = "development";\nconst legacy = createRequire(import.meta.url)("./vaultshift-secrets.cjs");\nconsole.log(JSON.stringify([secrets.DB_PASSWORD, legacy.secrets.DB_PASSWORD, legacy.environment]));\n`,
+  });
+  const r = run(root, "switch.js", { NODE_ENV: "production" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [prod.DB_PASSWORD, dev.DB_PASSWORD, "development"]);
+});
+
 test("both flavours in one process: a secret written or deleted through either one's processEnv is so in the other's secrets and processEnv", () => {
   const esm = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings }).content;
   const cjs = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "shop", bindings }).content;
