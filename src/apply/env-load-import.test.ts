@@ -37,3 +37,14 @@ test("no .env load, a module already loaded, or only dotenv.parse: nothing to ad
   assert.equal(addLoadAfterEnvLoad("a.js", `function load() { require("dotenv").config(); }\n`, "./s", "cjs"), null);
   assert.equal(addLoadAfterEnvLoad("a.js", `this is not javascript (`, "./s", "cjs"), null);
 });
+
+test("a load inside a function is a load where the function is called at the top, and none when nothing calls it there", () => {
+  const never = `const init = () => {\n  require("dotenv").config();\n};\nmodule.exports = { init };\n`;
+  assert.equal(addLoadAfterEnvLoad("a.js", never, "./s", "cjs"), null);
+  const called = `const dotenv = require("dotenv");\nfunction init() {\n  dotenv.config({ path: ".env" });\n}\nconst port = 3000;\ninit();\nmodule.exports = port;\n`;
+  assert.deepEqual(addLoadAfterEnvLoad("a.js", called, "./s", "cjs"), { content: called.replace("init();\n", `init();\nrequire("./s");\n`), line: 6, added: true, late: false });
+  const awaited = `const load = async () => { process.loadEnvFile(); };\nawait load();\nexport {};\n`;
+  assert.equal(addLoadAfterEnvLoad("a.mjs", awaited, "./s.js", "esm")!.line, 2);
+  // A direct load in a statement still counts, wherever in it (a condition, an argument).
+  assert.equal(addLoadAfterEnvLoad("a.js", `if (!process.env.CI) require("dotenv").config();\n`, "./s", "cjs")!.line, 1);
+});

@@ -45,7 +45,11 @@ export function addLoadAfterEnvLoad(file: string, content: string, specifier: st
   }
   const body = ast.program.body;
   const locals = loaderLocals(ast);
-  const loads = body.filter((s) => loadsEnv(s, content, locals));
+  // A load inside a function runs when the function is called: the statement that calls it
+  // at the top (`init();`) is the load; a function nobody calls there loads nothing at start-up.
+  const loaderFunctions = new Set<string>();
+  for (const s of body) for (const name of functionsThatLoad(s, locals)) loaderFunctions.add(name);
+  const loads = body.filter((s) => loadsEnv(s, locals, loaderFunctions));
   if (loads.length === 0) return null;
   const last = loads[loads.length - 1]!;
   const imports = /\.[cm]?tsx?$/i.test(file) || kind === "esm" || body.some((s) => s.type === "ImportDeclaration");
@@ -104,18 +108,72 @@ function loaderLocals(ast: File): { packages: Set<string>; configs: Set<string> 
   return { packages, configs };
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const LOADER_ALT = LOADERS.map(escape).join("|");
-const REQUIRE_LOAD = new RegExp(`require\\(\\s*["'](?:${LOADER_ALT})(?:/config["']|["']\\s*\\)\\s*\\.\\s*config\\s*\\()`);
+const FUNCTIONS = new Set(["FunctionExpression", "ArrowFunctionExpression", "FunctionDeclaration", "ObjectMethod", "ClassMethod", "ClassPrivateMethod"]);
 
-function loadsEnv(s: Node, content: string, locals: { packages: ReadonlySet<string>; configs: ReadonlySet<string> }): boolean {
+/** A call that loads .env into process.env: dotenv's `config()` (by its package or its own name), `require("dotenv/config")`, `process.loadEnvFile()`. */
+function isLoadCall(n: Node, locals: { packages: ReadonlySet<string>; configs: ReadonlySet<string> }): boolean {
+  if (n.type !== "CallExpression") return false;
+  const c = n.callee;
+  const isRequireOf = (x: Node, test: (spec: string) => boolean) =>
+    x.type === "CallExpression" && x.callee.type === "Identifier" && x.callee.name === "require" && x.arguments[0]?.type === "StringLiteral" && test(x.arguments[0].value);
+  if (isRequireOf(n, (spec) => LOADERS.some((l) => spec === `${l}/config`))) return true;
+  if (c.type === "Identifier") return locals.configs.has(c.name);
+  if (c.type !== "MemberExpression" || c.computed || c.property.type !== "Identifier") return false;
+  if (c.property.name === "loadEnvFile") return c.object.type === "Identifier" && c.object.name === "process";
+  if (c.property.name !== "config") return false;
+  return (c.object.type === "Identifier" && locals.packages.has(c.object.name)) || isRequireOf(c.object, (spec) => LOADERS.includes(spec));
+}
+
+/** Whether `node` holds a load call outside any function (`direct`), and the loads inside functions. */
+function loadCalls(node: Node, locals: { packages: ReadonlySet<string>; configs: ReadonlySet<string> }, inFunction: boolean, out: { direct: boolean; nested: boolean }): void {
+  if (isLoadCall(node, locals)) {
+    if (inFunction) out.nested = true;
+    else out.direct = true;
+  }
+  const nested = inFunction || FUNCTIONS.has(node.type);
+  for (const key of Object.keys(node)) {
+    if (key === "loc" || key === "leadingComments" || key === "trailingComments" || key === "innerComments" || key === "extra") continue;
+    const v = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(v) ? v : [v]) {
+      if (typeof child === "object" && child !== null && typeof (child as { type?: unknown }).type === "string") loadCalls(child as Node, locals, nested, out);
+    }
+  }
+}
+
+/** Top-level functions whose body loads .env: `function init() { dotenv.config() }`, `const init = () => { … }`. */
+function functionsThatLoad(s: Node, locals: { packages: ReadonlySet<string>; configs: ReadonlySet<string> }): string[] {
+  const named: [string, Node][] = [];
+  if (s.type === "FunctionDeclaration" && s.id) named.push([s.id.name, s]);
+  if (s.type === "VariableDeclaration") {
+    for (const d of s.declarations) if (d.id.type === "Identifier" && d.init && (d.init.type === "ArrowFunctionExpression" || d.init.type === "FunctionExpression")) named.push([d.id.name, d.init]);
+  }
+  return named.filter(([, fn]) => {
+    const found = { direct: false, nested: false };
+    loadCalls(fn, locals, false, found);
+    return found.nested;
+  }).map(([name]) => name);
+}
+
+function loadsEnv(s: Node, locals: { packages: ReadonlySet<string>; configs: ReadonlySet<string> }, loaderFunctions: ReadonlySet<string>): boolean {
   if (s.type === "ImportDeclaration") return LOADERS.some((l) => s.source.value === `${l}/config`);
   if (s.type === "FunctionDeclaration" || s.type === "ClassDeclaration") return false;
-  const text = content.slice(s.start!, s.end!);
-  if (REQUIRE_LOAD.test(text) || /\bprocess\s*\.\s*loadEnvFile\s*\(/.test(text)) return true;
-  for (const name of locals.packages) if (new RegExp(`(?<![\\w$.])${escape(name)}\\s*\\.\\s*config\\s*\\(`).test(text)) return true;
-  for (const name of locals.configs) if (new RegExp(`(?<![\\w$.])${escape(name)}\\s*\\(`).test(text)) return true;
-  return false;
+  const found = { direct: false, nested: false };
+  loadCalls(s, locals, false, found);
+  if (found.direct) return true;
+  // `init();` / `await init();` / `const x = init();` at the top, where init loads .env.
+  let called = false;
+  const visit = (n: Node, inFunction: boolean): void => {
+    if (called) return;
+    if (!inFunction && n.type === "CallExpression" && n.callee.type === "Identifier" && loaderFunctions.has(n.callee.name)) called = true;
+    const nested = inFunction || FUNCTIONS.has(n.type);
+    for (const key of Object.keys(n)) {
+      if (key === "loc" || key.endsWith("Comments") || key === "extra") continue;
+      const v = (n as unknown as Record<string, unknown>)[key];
+      for (const child of Array.isArray(v) ? v : [v]) if (typeof child === "object" && child !== null && typeof (child as { type?: unknown }).type === "string") visit(child as Node, nested);
+    }
+  };
+  if (loaderFunctions.size > 0) visit(s, false);
+  return called;
 }
 
 function loadsModule(s: Node, content: string, specifier: string): boolean {
