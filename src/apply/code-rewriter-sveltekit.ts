@@ -25,6 +25,7 @@ export function svelteKitEnvEdits(
   bound: ReadonlySet<string>,
   access: (name: string) => string,
   counts: ReadonlyMap<string, number>,
+  secretsIdent = "secrets",
 ): { edits: SvelteKitEdit[]; removals: SvelteKitEdit[]; reads: string[] } {
   const edits: SvelteKitEdit[] = [];
   // Whole import lines removed: the secrets import may take their place.
@@ -62,6 +63,9 @@ export function svelteKitEnvEdits(
     }
   }
   if (statics.size === 0 && dynamic === null) return { edits, removals, reads: [] };
+  // A write through a computed member (`env[k] = v`) needs the member's parent.
+  const parents = new Map<Node, Node>();
+  if (dynamic !== null) walk(ast.program, (node, parent) => void (parent && parents.set(node, parent)));
   walk(ast.program, (node, parent, key) => {
     if (parent?.type === "ImportSpecifier" || parent?.type === "ImportDefaultSpecifier") return;
     if (node.type === "ObjectProperty" && node.shorthand && node.value.type === "Identifier" && statics.has(node.value.name)) {
@@ -91,11 +95,25 @@ export function svelteKitEnvEdits(
       for (const n of names) reads.add(n);
       return;
     }
-    if (dynamic !== null && isMember(node) && node.object.type === "Identifier" && node.object.name === dynamic) {
-      const name = staticKey(node);
-      if (name === null || !bound.has(name) || isWritten(parent, key)) return;
+    if (dynamic !== null && isMember(node) && node.object.type === "Identifier" && node.object.name === dynamic && staticKey(node) !== null) {
+      const name = staticKey(node)!;
+      if (!bound.has(name) || isWritten(parent, key)) return;
       edits.push({ start: node.start!, end: node.end!, text: access(name) });
       reads.add(name);
+      return;
+    }
+    // `env` itself passed on, spread, enumerated, read by a computed name (`doThing(env)`,
+    // `{ ...env }`, `Object.keys(env)`, `env[name]`): a copy of it with the migrated names that
+    // have a value added, so those uses see the keys and values they saw before.
+    // (`env.X` by a static name is the branch above; its `env` is no use of its own.)
+    const staticRead = parent !== null && isMember(parent) && key === "object" && staticKey(parent) !== null;
+    if (dynamic !== null && node.type === "Identifier" && node.name === dynamic && !staticRead && isReference(parent, key) && !(parent?.type === "VariableDeclarator" && key === "init" && parent.id.type === "ObjectPattern")) {
+      const outer = parent && isMember(parent) && key === "object" ? parents.get(parent) : undefined;
+      const memberWritten = outer !== undefined && ((outer.type === "AssignmentExpression" && outer.left === parent) || outer.type === "UpdateExpression" || (outer.type === "UnaryExpression" && outer.operator === "delete"));
+      if (isWritten(parent, key) || memberWritten) return;
+      const names = [...bound].sort();
+      edits.push({ start: node.start!, end: node.end!, text: `Object.assign({}, ${dynamic}, Object.fromEntries(${JSON.stringify(names)}.map((n) => [n, ${secretsIdent}[n]]).filter((e) => e[1] !== undefined)))` });
+      for (const n of names) reads.add(n);
     }
   });
   return { edits, removals, reads: [...reads] };

@@ -825,6 +825,24 @@ test("SvelteKit: named imports of $env/static/private and env.X of $env/dynamic/
   assert.equal(rewriteSource({ file: "a.js", content: shadowed, bindings: bound, secretsImport: "./secrets.js", literals: [], packageType: "module" }).content, shadowed);
 });
 
+test("SvelteKit: $env/dynamic/private's env passed on whole, spread, enumerated or read by a computed name is a copy with the migrated names that have a value; a write through it stays", () => {
+  const bound = ["DB_PASSWORD", "STRIPE_KEY"].map(binding);
+  const src = `import { env } from "$env/dynamic/private";\nexport const a = connect(env);\nexport const b = { ...env, extra: 1 };\nexport const c = (k) => env[k];\nenv["X_" + 1] = "y";\nexport const d = env.PORT;\n`;
+  const out = rewriteSource({ file: "src/lib/server/x.js", content: src, bindings: bound, secretsImport: "../../secrets.js", literals: [], packageType: "module" });
+  const copy = `Object.assign({}, env, Object.fromEntries(["DB_PASSWORD","STRIPE_KEY"].map((n) => [n, secrets[n]]).filter((e) => e[1] !== undefined)))`;
+  assert.equal(
+    out.content,
+    `import { env } from "$env/dynamic/private";\nimport { secrets } from "../../secrets.js";\nexport const a = connect(${copy});\nexport const b = { ...${copy}, extra: 1 };\nexport const c = (k) => ${copy}[k];\nenv["X_" + 1] = "y";\nexport const d = env.PORT;\n`,
+  );
+  assert.deepEqual(out.reads.sort(), ["DB_PASSWORD", "STRIPE_KEY"]);
+  // What the copy holds: env's keys, plus each migrated name with a value (an unset one is not added).
+  const env = { PORT: "3000", DB_PASSWORD: "stale" };
+  const secrets: Record<string, string | undefined> = { DB_PASSWORD: "from-vault", STRIPE_KEY: undefined };
+  const made = new Function("env", "secrets", `return ${copy};`)(env, secrets) as Record<string, string>;
+  assert.deepEqual(made, { PORT: "3000", DB_PASSWORD: "from-vault" });
+  assert.notEqual(made, env);
+});
+
 test("a file rewritten before reads its names from the secrets module: whole names only, by member or quoted key", () => {
   const bound = ["API_KEY", "API_KEY_ID", "DB_PASSWORD", "STRIPE_KEY"].map(binding);
   const content = `import { secrets } from "./secrets.js";\nexport const a = [secrets.API_KEY_ID, secrets["DB_PASSWORD"], mysecrets.STRIPE_KEY];\n`;

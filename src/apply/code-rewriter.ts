@@ -488,7 +488,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   // SvelteKit's $env/static/private and $env/dynamic/private (server-only modules).
   const importRemovals: Edit[] = [];
   if (bound.size > 0 && !clientModule && content.includes("$env/")) {
-    const sk = svelteKitEnvEdits(ast, content, bound, access, counts);
+    const sk = svelteKitEnvEdits(ast, content, bound, access, counts, ident);
     edits.push(...sk.edits);
     if (sk.edits.length > 0) importRemovals.push(...sk.removals);
     for (const n of sk.reads) reads.add(n);
