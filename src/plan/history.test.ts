@@ -54,3 +54,11 @@ test("a secret still in the tree in a file vaultshift does not migrate (package.
   assert.deepEqual(p.warnings.filter((w) => w.code === "not-migrated").map((w) => w.file), ["package.json"]);
   assert.deepEqual(p.warnings.filter((w) => w.code === "history-only"), []);
 });
+
+test("a committed URL whose password the scanner finds: the moved DATABASE_URL is flagged for rotation, not reported as history-only", async () => {
+  const root = committedRepo("url", { ".env": "DATABASE_URL=postgres://app:CANARYurlPw7Qm2Xk9Lp4Rt@db.internal:5432/shop\n" });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => [s.name, s.inGitHistory]), [["DATABASE_URL", true]]);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "history-only"), []);
+  assert.ok(!JSON.stringify(p).includes("CANARYurlPw"));
+});

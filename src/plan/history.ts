@@ -18,13 +18,30 @@ export interface HistoryResult {
   warnings: PlanWarning[];
 }
 
-export async function historySecrets(root: string, salt: string, current: Set<string>): Promise<HistoryResult> {
+/**
+ * `current`: fingerprints of the values the tree holds; `currentValues`: those
+ * values, for the secret the scanner finds inside one of them (the password
+ * of a DATABASE_URL that the plan moves whole): that value is committed too,
+ * and it is not "only in history". Values stay in memory, as in the planner.
+ */
+export async function historySecrets(root: string, salt: string, current: Set<string>, currentValues: readonly string[] = []): Promise<HistoryResult> {
   const out: HistoryResult = { committed: new Set(), warnings: [] };
   if (!existsSync(join(root, ".git"))) return out;
   const valueOf = new Map<string, string>();
+  const inCurrent = new Set<string>();
   const engine = (input: TextInput, options?: Parameters<typeof scanText>[1]): EngineResult => {
     const r = scanText(input, options);
-    for (const f of r.findings) valueOf.set(fingerprint(salt, f.ruleId, f.file, f.secret), fingerprint(salt, f.secret));
+    for (const f of r.findings) {
+      const v = fingerprint(salt, f.secret);
+      valueOf.set(fingerprint(salt, f.ruleId, f.file, f.secret), v);
+      if (f.secret.length < 8 || current.has(v)) continue;
+      for (const whole of currentValues) {
+        if (whole.length > f.secret.length && whole.includes(f.secret)) {
+          inCurrent.add(v);
+          out.committed.add(fingerprint(salt, whole));
+        }
+      }
+    }
     return r;
   };
   let findings;
@@ -38,7 +55,7 @@ export async function historySecrets(root: string, salt: string, current: Set<st
     const v = valueOf.get(f.fingerprint);
     if (v === undefined) continue;
     out.committed.add(v);
-    if (current.has(v) || reported.has(v)) continue;
+    if (current.has(v) || inCurrent.has(v) || reported.has(v)) continue;
     reported.add(v);
     out.warnings.push({
       code: "history-only",

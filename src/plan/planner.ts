@@ -278,8 +278,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   if (options.history !== false) {
     progress({ stage: "scan", step: 1, total: 1, message: "scanning git history" });
     // The tree holds the secrets it moves and the ones it leaves (not-migrated): neither is "only in history".
-    const current = new Set([...found.secrets.map((c) => c.value), ...unmovedValues].map((v) => fingerprint(salt, v)));
-    const history = await historySecrets(root, salt, current);
+    const currentValues = [...found.secrets.map((c) => c.value), ...unmovedValues];
+    const current = new Set(currentValues.map((v) => fingerprint(salt, v)));
+    const history = await historySecrets(root, salt, current, currentValues);
     warnings.push(...history.warnings);
     for (const s of secrets) {
       if (!history.committed.has(s.fingerprint)) continue;
