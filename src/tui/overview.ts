@@ -1,19 +1,13 @@
 import type { Plan, PlanWarning } from "../plan/types.js";
+import { severityOf, type Severity } from "./review-model.js";
 
 // What the Overview screen counts in a plan. Pure, so that the numbers are
 // tested apart from the drawing.
 
-export type Severity = "high" | "medium" | "low";
+export type { Severity };
 
-// high: a value stays exposed or readable somewhere (rotate it, or move it by
-// hand); medium: the migration works but a person should check the code
-// around it; low: informational. Unknown codes count as medium.
-const HIGH = new Set(["history-only", "in-git-history", "browser-exposed", "not-migrated", "rewrite-skipped", "literal-not-found", "outside-use", "vault-value-differs", "policy-not-written"]);
-const LOW = new Set(["duplicate-value", "env-reference"]);
-
-export function warningSeverity(w: Pick<PlanWarning, "code">): Severity {
-  return HIGH.has(w.code) ? "high" : LOW.has(w.code) ? "low" : "medium";
-}
+/** The review screens' severity of a warning (src/tui/review-model.ts), so that both screens agree. */
+export const warningSeverity = (w: Pick<PlanWarning, "code">): Severity => severityOf(w as PlanWarning);
 
 export interface Overview {
   secrets: number;

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { runCli } from "../cli/main.js";
@@ -167,4 +168,28 @@ test("migrate --help describes the session, its keys and its exit codes", async 
   const r = await runCli(["migrate", "--help"]);
   assert.equal(r.exitCode, 0);
   for (const want of [/interactive session/, /q or Esc quit without writing/, /Ctrl-C/, /3 quit/, /130/, /NO_COLOR/, /CI=true/]) assert.match(r.stdout, want);
+});
+
+test("secrets committed to git: the overview says to rotate them", async () => {
+  const c = cases.next();
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: c.root, stdio: "pipe", env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@example.com", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@example.com" } });
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-qm", "init");
+  const s = startSession({ root: c.root, cwd: c.root, vault: c.vault, env: c.env, app: `tui-hist-${c.n}`, history: true, colour: false });
+  const screen = await s.t.waitFor("Enter review the plan");
+  assert.match(screen, /Rotate 15 secrets: git history keeps their values/);
+  s.t.press("q");
+  assert.equal(await s.code, EXIT_QUIT);
+});
+
+test("a plan that cannot be made (a broken config file): the error and what to do, exit 2, nothing written", async () => {
+  const c = cases.next();
+  writeFileSync(join(c.root, "vaultshift.config.json"), "{ not json");
+  const before = snapshot(c.root);
+  const s = sessionOf(c, `tui-bad-${c.n}`);
+  assert.equal(await s.code, 2);
+  assert.match(s.t.screen(), /Error[\s\S]*vaultshift\.config\.json/);
+  assert.doesNotMatch(s.t.everything(), /\n\s+at /, "no stack");
+  assert.deepEqual(snapshot(c.root), before);
 });

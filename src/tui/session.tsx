@@ -87,8 +87,8 @@ export function Session({ deps, colour, onExit }: SessionProps) {
   const { stdout } = useStdout();
   const rows = Math.max(12, stdout.rows || 24);
   const [screen, setScreen] = useState<Screen>({ name: "connect" });
-  const [progress, setProgress] = useState<ProgressEvent | null>(null);
   const [log, setLog] = useState<string[]>([]);
+  const [planLog, setPlanLog] = useState<ProgressEvent[]>([]);
   const [phase, setPhase] = useState<ApplyPhase>("applying");
   const [stopping, setStopping] = useState(false);
   const interrupted = useRef(false);
@@ -121,14 +121,15 @@ export function Session({ deps, colour, onExit }: SessionProps) {
 
   useEffect(() => {
     if (screen.name !== "plan") return;
-    deps.plan(setProgress).then((plan) => {
+    deps.plan((e) => {
+      setPlanLog((l) => [...l.slice(-50), e]);
+    }).then((plan) => {
       if (!ended.current) setScreen({ name: "overview", plan });
     }, fail);
   }, [screen.name]);
 
   const addLog = (line: string) => setLog((l) => [...l.slice(-200), line]);
   const onProgress = (e: ProgressEvent) => {
-    setProgress(e);
     addLog(`${e.stage}${e.total > 1 ? ` ${e.step}/${e.total}` : ""}  ${e.message}`);
   };
 
@@ -246,12 +247,18 @@ export function Session({ deps, colour, onExit }: SessionProps) {
       body = line(`Connecting to Vault at ${deps.address}…`);
       break;
     case "plan": {
-      const p = progress;
+      // Each stage's last event; the stages before the current one are done.
+      const stages: ProgressEvent[] = [];
+      for (const e of planLog) {
+        if (stages.at(-1)?.stage === e.stage) stages[stages.length - 1] = e;
+        else stages.push(e);
+      }
+      const room = Math.max(3, rows - 9);
       body = (
         <>
-          {line(`Vault ${screen.version || ""} at ${deps.address}: connected, token accepted.`.replace("Vault  at", "Vault at"), good)}
+          {line(`Vault ${screen.version ? `${screen.version} ` : ""}at ${deps.address}: connected, token accepted.`, good)}
           {line(`Scanning ${deps.shownRoot} and planning…`)}
-          {p ? line(`  ${p.stage}${p.total > 1 ? ` ${p.step}/${p.total}` : ""}  ${p.message}`, accent) : null}
+          {stages.slice(-room).map((e, i, all) => line(`  ${i === all.length - 1 ? "…" : "✓"} ${e.stage}${e.total > 1 ? ` ${e.step}/${e.total}` : ""}  ${e.message}`, i === all.length - 1 ? accent : {}, i))}
         </>
       );
       break;
@@ -269,14 +276,14 @@ export function Session({ deps, colour, onExit }: SessionProps) {
           {line(`  ${plural(o.config, "config value")} stay where they are (not secret, or public)`)}
           {line(`  ${plural(o.filesChanged + o.filesCreated, "file")} to change (${o.filesChanged} edited, ${o.filesCreated} created)`)}
           {line(`  ${plural(p.warnings.length, "warning")}: ${o.warnings.high} high, ${o.warnings.medium} medium, ${o.warnings.low} low`, o.warnings.high > 0 ? warn : {})}
-          {o.historyOnly + o.inGitHistory > 0
-            ? (
-                <>
-                  {line(`  Rotate: ${plural(o.historyOnly, "secret")} found only in git history, ${plural(o.inGitHistory, "migrated secret")} also committed;`, bad)}
-                  {line("  git history keeps those values: change them at their provider.", bad)}
-                </>
-              )
-            : line("  No secret found in git history.")}
+          {o.historyOnly + o.inGitHistory > 0 ? (
+            <>
+              {line(`  Rotate ${plural(o.historyOnly + o.inGitHistory, "secret")}: git history keeps their values${o.historyOnly > 0 ? ` (${o.historyOnly} only there)` : ""};`, bad)}
+              {line("  change them at their provider once the app reads them from Vault.", bad)}
+            </>
+          ) : (
+            line("  No secret found in git history.")
+          )}
           {o.secrets === 0 ? line("Nothing to migrate: no secret was found in this project.", good) : null}
         </>
       );
@@ -325,6 +332,7 @@ export function Session({ deps, colour, onExit }: SessionProps) {
           {line(v.policy.checked ? `  ${readable}/${v.secrets.length} readable with the policy ${v.policy.name}` : `  policy ${v.policy.name} not checked${v.policy.message ? `: ${v.policy.message}` : ""}`)}
           {line(`  re-scan: ${plural(v.rescan.findings.length, "secret")} left in the tree`, v.rescan.findings.length > 0 ? bad : {})}
           {v.rescan.findings.slice(0, room).map((f, i) => line(`    ${f.file}:${f.line} ${f.kind} ${f.redacted}`, {}, `f${i}`))}
+          {v.rescan.findings.length > room ? line(`    … and ${v.rescan.findings.length - room} more (see the report)`) : null}
           {line("Reports:")}
           {screen.reports.map((r, i) => line(`  ${r}`, {}, `r${i}`))}
           {line("The app reads its secrets from Vault now: run it with VAULT_ADDR and a token")}
