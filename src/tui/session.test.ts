@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
@@ -8,7 +9,7 @@ import { runCli } from "../cli/main.js";
 import { assertMigrated, migrateFixture } from "../e2e/harness.js";
 import { canaries, pipelineCases, rawVault, snapshot, type PipelineCase } from "../migrate/testing.js";
 import { EXIT_INTERRUPTED, EXIT_QUIT } from "./session.js";
-import { fakeTerminal, KEYS, REVIEW_ACCEPT, startSession, uiMigrate, type FakeTerminal } from "./testing.js";
+import { fakeTerminal, KEYS, migrateThroughUi, REVIEW_ACCEPT, startSession, uiMigrate, type FakeTerminal } from "./testing.js";
 
 const cases = pipelineCases("tui", "demo-app");
 
@@ -22,11 +23,11 @@ async function assertVaultUntouched(c: PipelineCase, app: string): Promise<void>
   assert.equal((await v.get(`sys/policies/acl/${app}-read`)).status, 404);
 }
 
-/** Every line of every frame fits an 80×24 terminal. */
+/** Every line of every frame fits an 80×24 terminal, below its last row (ink clears the screen for a frame as tall as the terminal). */
 function assertFits(t: FakeTerminal): void {
   for (const frame of t.frames()) {
     const lines = stripVTControlCharacters(frame).replace(/\n$/, "").split("\n");
-    assert.ok(lines.length <= 24, `a frame has ${lines.length} lines:\n${frame}`);
+    assert.ok(lines.length < 24, `a frame has ${lines.length} lines:\n${frame}`);
     for (const l of lines) assert.ok(l.length <= 80, `a line is ${l.length} columns wide: ${l}`);
   }
 }
@@ -192,4 +193,21 @@ test("a plan that cannot be made (a broken config file): the error and what to d
   assert.match(s.t.screen(), /Error[\s\S]*vaultshift\.config\.json/);
   assert.doesNotMatch(s.t.everything(), /\n\s+at /, "no stack");
   assert.deepEqual(snapshot(c.root), before);
+});
+
+test("secrets the migration leaves (a JSON file it does not rewrite): verdict secrets-remaining, exit 1, the long list cut to the terminal", async () => {
+  const c = cases.next();
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const token = () => `ghp_${Array.from(randomBytes(36), (b) => alphabet[b % alphabet.length]).join("")}`;
+  const tokens = Array.from({ length: 30 }, token);
+  writeFileSync(join(c.root, "deploy.json"), `${JSON.stringify(Object.fromEntries(tokens.map((t, i) => [`token${i}`, t])), null, 2)}\n`);
+  const s = sessionOf(c, `tui-left-${c.n}`);
+  assert.equal(await migrateThroughUi(s), 1);
+  const screen = s.t.screen();
+  assert.match(screen, /Verdict: secrets-remaining/);
+  assert.match(screen, /re-scan: 30 secrets left in the tree/);
+  assert.match(screen, /… and \d+ more \(see the report\)/);
+  assertFits(s.t);
+  const all = s.t.everything();
+  for (const t of tokens) assert.ok(!all.includes(t) && !all.includes(t.slice(4, 20)), "a token was drawn");
 });

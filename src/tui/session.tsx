@@ -235,7 +235,7 @@ export function Session({ deps, colour, onExit }: SessionProps) {
     return (
       <Box flexDirection="column">
         <Header step={STEP_OF.review} colour={colour} />
-        <Review plan={screen.plan} root={deps.root} replan={deps.replan} onAccept={(plan) => setScreen({ name: "confirm", plan, choice: 0 })} onQuit={quit} />
+        <Review plan={screen.plan} root={deps.root} replan={deps.replan} onAccept={(plan) => setScreen({ name: "confirm", plan, choice: 0 })} onQuit={quit} colour={colour} />
       </Box>
     );
   }
@@ -324,7 +324,8 @@ export function Session({ deps, colour, onExit }: SessionProps) {
       const v = screen.verification;
       const ok = v.secrets.filter((s) => s.status === "ok").length;
       const readable = v.secrets.filter((s) => s.readableByPolicy === true).length;
-      const room = Math.max(2, rows - 14);
+      // Below the terminal's height: ink clears the whole screen for a frame as tall as it.
+      const room = Math.max(2, rows - 17 - Math.max(0, screen.reports.length - 4));
       body = (
         <>
           {line(`Verdict: ${v.verdict}`, v.verdict === "zero-secrets" ? { ...good, ...strong } : { ...bad, ...strong })}
