@@ -102,7 +102,10 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.mongodb.com/docs/manual/reference/method/db.auth/",
     keywords: [".auth(", "changeuserpassword("],
-    pattern: /\b(?:db|getSiblingDB\([^()\n]{1,100}\)|admin)\.(?:auth|changeUserPassword)\([ \t]{0,4}(["'])[^"'\n]{1,128}\1[ \t]{0,4},[ \t]{0,4}(["'])(?<secret>[^"'\n]{4,128})\2[ \t]{0,4}[,)]/,
+    // The receiver is a look-behind so that every match starts with `.auth(` or `.changeUserPassword(`, a
+    // literal prefix the engine's keyword pass finds: as `\b(?:db|…)\.` the regex ran over whole texts (21.8 MB
+    // of the benchmark corpus, ~30 ms per scanning thread). Same secrets: what follows the receiver is unchanged.
+    pattern: /(?<=\b(?:db|getSiblingDB\([^()\n]{1,100}\)|admin))\.(?:auth|changeUserPassword)\([ \t]{0,4}(["'])[^"'\n]{1,128}\1[ \t]{0,4},[ \t]{0,4}(["'])(?<secret>[^"'\n]{4,128})\2[ \t]{0,4}[,)]/,
     validate: isRealPassword,
     get examples() {
       return {
