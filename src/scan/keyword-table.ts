@@ -407,9 +407,9 @@ interface Scratch {
   seen: Uint8Array;
   /** For the WebAssembly loop: keyword → 1 when recorded at every occurrence in this text; its candidates (keyword-wasm.ts `out`). */
   mode: Uint8Array;
-  /** The `want` and `head` arrays `mode` was computed from. */
-  modeWant: Uint8Array | null | undefined;
-  modeHead: Uint8Array | null | undefined;
+  /** The `want` and `head` arrays `mode` was computed from (NO_MODE for null, UNSET_MODE before the first). */
+  modeWant: Uint8Array;
+  modeHead: Uint8Array;
   out: Int32Array;
   scan: ((from: number, end: number, segStart: number, segEnd: number, wideFrom: number) => number) | null;
   /** keyword-wasm.ts narrowCode, when there is WebAssembly SIMD and no keyword uses the bytes it makes of other characters. */
@@ -420,6 +420,13 @@ interface Scratch {
   reserve(n: number): boolean;
 }
 
+// Stand-ins for a sink's null `want` or `head` and for a mode not computed yet: findKeywords compares
+// the arrays by identity, and a comparison V8 had optimised for two arrays threw the whole compiled
+// findKeywords away the first time one side was null ("not a JavaScript object"), ~100 ms of TurboFan
+// per scanning thread to compile it again.
+const NO_MODE = new Uint8Array(0);
+const UNSET_MODE = new Uint8Array(0);
+
 const scratches = new WeakMap<KeywordTable, { js: Scratch | null; wasm: Scratch | null | undefined; scanned: number; last: Scratch | null }>();
 
 function jsScratch(table: KeywordTable): Scratch {
@@ -429,8 +436,8 @@ function jsScratch(table: KeywordTable): Scratch {
     state: new Uint8Array(table.keywords.length),
     seen: new Uint8Array(table.keywords.length),
     mode: new Uint8Array(0),
-    modeWant: undefined,
-    modeHead: undefined,
+    modeWant: UNSET_MODE,
+    modeHead: UNSET_MODE,
     out: new Int32Array(0),
     scan: null,
     narrow: null,
@@ -569,8 +576,8 @@ function wasmScratch(t: KeywordTable): Scratch | null {
     state: new Uint8Array(0),
     seen: new Uint8Array(0),
     mode: new Uint8Array(0),
-    modeWant: undefined,
-    modeHead: undefined,
+    modeWant: UNSET_MODE,
+    modeHead: UNSET_MODE,
     out: new Int32Array(0),
     scan,
     narrow,
@@ -709,10 +716,11 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
       }
     } else {
       // Which keywords are wanted at every occurrence, for the WebAssembly loop (the same for every text of a scan).
-      const { want, head } = sink;
+      const want = sink.want ?? NO_MODE;
+      const head = sink.head ?? NO_MODE;
       if (scratch.modeWant !== want || scratch.modeHead !== head) {
         const mode = scratch.mode;
-        for (let k = 0; k < mode.length; k++) mode[k] = (want !== null && want[k] === 1) || (head !== null && head[k] === 1) ? 1 : 0;
+        for (let k = 0; k < mode.length; k++) mode[k] = (want !== NO_MODE && want[k] === 1) || (head !== NO_MODE && head[k] === 1) ? 1 : 0;
         scratch.modeWant = want;
         scratch.modeHead = head;
       }
@@ -757,22 +765,32 @@ export function findKeywords(table: KeywordTable, text: string, segments: Readon
     switchedOff.length = 0;
     current = null;
   }
+  otherKeywords(table, scratch.narrowGate, pass, text, segments, limit, sink, found);
+}
+
+/**
+ * The keywords the pass does not look for (`other`: foreign-words.ts), after it. A function of its own,
+ * called for every text: few texts hold one, and the first that did, met after V8 had optimised
+ * findKeywords, threw that code away (no type feedback for the branch), ~100 ms of TurboFan per thread
+ * to compile it again; this one is small.
+ */
+function otherKeywords(table: KeywordTable, narrowGate: boolean, pass: Pass, text: string, segments: ReadonlyArray<readonly [number, number]>, limit: number, sink: KeywordSink, found: number[]): void {
+  const other = table.other;
+  if (other.length === 0) return;
   const passHeads = sink.heads?.length ?? 0;
   // One search for the first characters of all of them first: a text holding none (every one-byte
   // string, and most others) skips the searches one by one (16 of them cost 30% of the pass).
-  if (table.other.length > 0) {
-    const other = table.other;
-    if (scratch.narrowGate) {
-      // narrow() saw which keywords occur: searched for where they are, in the texts that hold them only.
-      const mask = pass.gateMask;
-      if (mask !== 0) for (let i = 0; i < other.length; i++) if (((mask >>> (i & 31)) & 1) === 1) otherKeyword(text, other[i]!.k, other[i]!.pattern, segments, limit, sink, found);
-    } else if (table.otherGate === null || (pass.gateHit ?? hasGateCharacter(table.otherGate, text, pass.wideFrom))) {
-      for (const { k, pattern } of other) otherKeyword(text, k, pattern, segments, limit, sink, found);
-    }
+  if (narrowGate) {
+    // narrow() saw which keywords occur: searched for where they are, in the texts that hold them only.
+    const mask = pass.gateMask;
+    if (mask === 0) return;
+    for (let i = 0; i < other.length; i++) if (((mask >>> (i & 31)) & 1) === 1) otherKeyword(text, other[i]!.k, other[i]!.pattern, segments, limit, sink, found);
+  } else if (table.otherGate === null || (pass.gateHit ?? hasGateCharacter(table.otherGate, text, pass.wideFrom))) {
+    for (const { k, pattern } of other) otherKeyword(text, k, pattern, segments, limit, sink, found);
   }
   // Head words searched for one by one (`пароль`, `密码`: foreign-words.ts) come after the pass's
   // own, which are in text order: the generic detector reads heads ascending.
-  if (sink.heads != null && sink.heads.length > passHeads && table.other.length > 0) sink.heads.sort((a, b) => a - b);
+  if (sink.heads != null && sink.heads.length > passHeads) sink.heads.sort((a, b) => a - b);
 }
 
 /**
