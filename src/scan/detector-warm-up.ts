@@ -58,6 +58,21 @@ const FORMS: Array<[string, string]> = [
   ["query.sql", "CREATE LOGIN app WITH PASSWORD = N'@V@';\n"],
   ["settings.gradle", "storePassword '@V@'\n"],
   ["pubspec.dart", "const key = String.fromEnvironment('API_KEY', defaultValue: '@T@');\n"],
+  // Branches the forms above left without feedback, each of which threw optimised code away on the
+  // benchmark corpus (`--trace-deopt`, session 10): names glued to their head word (headOf's later
+  // cases), browser-exposed prefixes, `||=`, a template literal, an escaped JSON value, an unquoted value
+  // followed by a call, a list of more than 20 values, values of other shapes for the judge.
+  ["names.env", "DBPASSWORD=@V@\nrootpw=@V@\nsmtppass=@V@\nSTA_PASS2=@V@\npasswordsalt=@T@\nldap_default_authtok=@V@\nVITE_API_KEY=@T@\nNEXT_PUBLIC_TOKEN=@T@\n"],
+  ["shapes.yml", "api_token: @U@\nsecret: @H@\npassword: correct-horse-battery-staple\ntoken: aaaaaaaaaaaaaaaa\nauth_token: @P@\nsecret_key: ${SECRET_KEY}\n"],
+  ["app.rb", "config.token ||= \"@T@\"\nsecret = `@T@`\n"],
+  ["event.json", "{\"body\": \"{\\\"apiKey\\\":\\\"@T@\\\"}\"}\n"],
+  ["Service.java", "// auth = InetAddress.getAllByName0(host)\nprivate String token = \"@T@\";\n"],
+  ["keys.py", "API_KEYS = [@L@]\n"],
+];
+
+/** A name in another script (secret-name.ts foreign heads): its text is two-byte, as such a file's is. */
+const FOREIGN: Array<[string, string]> = [
+  ["config.yml", "\u043f\u0430\u0440\u043e\u043b\u044c: @V@\n\u5bc6\u7801 = \"@V@\"\ndb_\u043f\u0430\u0440\u043e\u043b\u044c: \"@T@\"\n"],
 ];
 
 /** The forms with their values filled in: [file, text]. */
@@ -66,7 +81,15 @@ export function warmUpTexts(): Array<[string, string]> {
   const token = ["f8Kq2LmZ", "9xR4tV7b", "N3cW6yH1"].join("");
   // Flat one-byte strings, as the scan's texts are (binary.ts decodeText): a rope or a two-byte text would
   // leave the readers' character loads with feedback the real texts never give.
-  return FORMS.map(([file, form]) => [file, Buffer.from(form.replaceAll("@V@", value).replaceAll("@T@", token), "latin1").toString("latin1")]);
+  const upper = ["XKQWPZ", "RTLMNB", "VCDHGF"].join("");
+  const hex = ["deadbeef", "0badf00d", "5eed1e55", "c0ffee42"].join("");
+  const prefixed = ["sk", "live", token].join("_");
+  const list = Array.from({ length: 22 }, (_, i) => `"${token.slice(i % 8)}${i}"`).join(", ");
+  const fill = (form: string) => form.replaceAll("@V@", value).replaceAll("@T@", token).replaceAll("@U@", upper).replaceAll("@H@", hex).replaceAll("@P@", prefixed).replaceAll("@L@", list);
+  return [
+    ...FORMS.map(([file, form]): [string, string] => [file, Buffer.from(fill(form), "latin1").toString("latin1")]),
+    ...FOREIGN.map(([file, form]): [string, string] => [file, Buffer.from(fill(form), "utf16le").toString("utf16le")]),
+  ];
 }
 
 let warmed = false;

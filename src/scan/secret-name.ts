@@ -163,7 +163,9 @@ export function analyzeName(name: string): NameAnalysis {
 
 const NONE: NameAnalysis = { strength: "none", kind: "generic-secret", head: "", negative: false };
 
-function headOf(word: string, prev: string): { head: string; base: string; foreign?: boolean } | null {
+// One shape for every result (foreign always set): analyze reads `found.foreign`, and a result of another
+// hidden class, first met late in a scan, threw its optimised code away ("wrong map").
+function headOf(word: string, prev: string): { head: string; base: string; foreign: boolean } | null {
   // Whole words first, then glued words that END with a head (`dbpassword`, `authtoken`, `apikey`).
   switch (word) {
     case "password": case "passwd": case "passphrase": case "pwd": case "pass": case "pw": case "secret": case "secrets":
@@ -171,24 +173,24 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
     case "dsn": case "salt": case "pepper": case "key": case "privatekey": case "secretkey": case "accesskey": case "bearer":
     case "hmac": case "connectionstring": case "connstr": case "keys":
       // Plurals hold several of the same thing: `SESSION_KEYS=k1,k2` (Koa's app.keys), Strapi's `APP_KEYS`, `API_TOKENS`.
-      return { head: word, base: word === "tokens" ? "token" : word === "secrets" ? "secret" : word === "keys" ? "key" : word };
+      return { head: word, base: word === "tokens" ? "token" : word === "secrets" ? "secret" : word === "keys" ? "key" : word, foreign: false };
   }
   for (const h of ["password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "accesskey", "credentials", "credential", "connectionstring"]) {
-    if (word.length > h.length && word.endsWith(h)) return { head: word, base: h };
+    if (word.length > h.length && word.endsWith(h)) return { head: word, base: h, foreign: false };
   }
   // `authtok`: PAM's and SSSD's word for the password (`ldap_default_authtok`, sssd-ldap(5)).
-  if (word === "authtok") return { head: word, base: "password" };
+  if (word === "authtok") return { head: word, base: "password", foreign: false };
   // `passwordsalt` (Nextcloud config.php), `secretsalt`: an application-wide salt, used as a key.
-  if (/^(?:password|passwd|pw|secret|hash|auth|session|cookie)salt$/.test(word)) return { head: word, base: "salt" };
+  if (/^(?:password|passwd|pw|secret|hash|auth|session|cookie)salt$/.test(word)) return { head: word, base: "salt", foreign: false };
   // `smtppass` (Joomla's configuration.php), `dbpass`, `mailpass`, `rootpass`: a service word glued to
   // `pass`. A known first word only: `bypass`, `compass`, `surpass`, `overpass` end in `pass` too.
-  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins)pass$/.test(word)) return { head: word, base: "pass" };
+  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins)pass$/.test(word)) return { head: word, base: "pass", foreign: false };
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
-  if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw" };
+  if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw", foreign: false };
   // A numbered copy glued to the head: Tasmota's `STA_PASS1`/`STA_PASS2`, `PASSWORD2`, `token2`.
   const numbered = /^(pass|password|passwd|pwd|secret|token)\d{1,2}$/.exec(word);
-  if (numbered !== null) return { head: numbered[1]!, base: numbered[1]! };
+  if (numbered !== null) return { head: numbered[1]!, base: numbered[1]!, foreign: false };
   const foreign = foreignHead(word, prev);
   if (foreign !== null) return { head: word, base: foreign === "key" ? "foreign-key" : foreign, foreign: true };
   return null;
@@ -210,7 +212,7 @@ function analyze(name: string): NameAnalysis {
     return { strength: "strong", kind: "password", head: "PASS_PHRASE", negative: false };
   }
   let i = words.length - 1;
-  let found: { head: string; base: string; foreign?: boolean } | null = null;
+  let found: { head: string; base: string; foreign: boolean } | null = null;
   for (; i >= 0; i--) {
     found = headOf(words[i]!, i > 0 ? words[i - 1]! : "");
     if (found) break;
