@@ -74,6 +74,7 @@ export interface ReviewRun extends FakeTerminal {
 }
 
 /** `colour`: on, off (the default here), or `from-env` (the Review's own default: off under NO_COLOR). */
+/** `replan`: given, it is passed as it is (the Review keys its memory of decisions on it) and `replans` stays empty. */
 export function renderReview(root: string, plan: Plan, options: { colour?: boolean | "from-env"; columns?: number; rows?: number; reviewRows?: number; replan?: (d: Decisions) => Promise<Plan> } = {}): ReviewRun {
   const t = fakeTerminal(options.columns ?? 80, options.rows ?? 24);
   let accept!: (p: Plan) => void;
@@ -81,10 +82,12 @@ export function renderReview(root: string, plan: Plan, options: { colour?: boole
   const accepted = new Promise<Plan>((r) => (accept = r));
   const quitted = new Promise<void>((r) => (quit = r));
   const replans: Decisions[] = [];
-  const replan = (d: Decisions) => {
-    replans.push(d);
-    return (options.replan ?? ((x: Decisions) => planWith(root, x)))(d);
-  };
+  const replan =
+    options.replan ??
+    ((d: Decisions) => {
+      replans.push(d);
+      return planWith(root, d);
+    });
   const instance = render(<Review plan={plan} root={root} replan={replan} onAccept={accept} onQuit={quit} {...(options.colour === "from-env" ? {} : { colour: options.colour ?? false })} {...(options.reviewRows ? { rows: options.reviewRows } : {})} />, {
     stdin: t.terminal.stdin,
     stdout: t.terminal.stdout,

@@ -2,6 +2,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { tempDir } from "../migrate/testing.js";
 import { KEYS } from "./testing.js";
+import type { Decisions } from "../plan/decisions.js";
 import { CANARY, comparable, leaks, oversized, planWith, pressTimes, renderReview, reviewApp } from "./review-testing.js";
 
 const tmp = tempDir("review");
@@ -78,6 +79,41 @@ test("k keeps a secret as config: the screen shows the plan the library makes wi
     assert.deepEqual(comparable(accepted), comparable(await planWith(root, [{ name: "DB_PASSWORD", file: ".env", action: "keep" }])));
   } finally {
     r.unmount();
+  }
+});
+
+test("back from Confirm, a Review mounted again with the session's replan goes on from the decisions of the plan it showed", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  const replans: Decisions[] = [];
+  const replan = (d: Decisions) => (replans.push(d), planWith(root, d));
+  const first = renderReview(root, plan, { replan });
+  let shown;
+  try {
+    await first.waitFor("NAME");
+    first.press("k");
+    await first.waitFor("decided by you");
+    first.press("a");
+    shown = await first.accepted;
+  } finally {
+    first.unmount();
+  }
+  const again = renderReview(root, shown, { replan });
+  try {
+    await again.waitFor("NAME");
+    again.press("2");
+    await again.waitFor("WHY IT STAYS");
+    const row = shown.config.findIndex((c) => c.name === "LOG_LEVEL");
+    await pressTimes(again, KEYS.down, row);
+    await again.waitFor(/^> {2}LOG_LEVEL/m);
+    again.press("s");
+    await again.waitFor("moves to Vault as a secret");
+    assert.deepEqual(replans.at(-1), [
+      { name: "DB_PASSWORD", file: ".env", action: "keep" },
+      { name: "LOG_LEVEL", file: ".env", action: "migrate" },
+    ]);
+  } finally {
+    again.unmount();
   }
 });
 
@@ -216,7 +252,8 @@ test("while it re-plans the screen says so and ignores decisions and accept; the
   const plan = await planWith(root);
   let release!: () => void;
   const gate = new Promise<void>((r) => (release = r));
-  const r = renderReview(root, plan, { replan: async (d) => (await gate, planWith(root, d)) });
+  const replans: Decisions[] = [];
+  const r = renderReview(root, plan, { replan: async (d) => (replans.push(d), await gate, planWith(root, d)) });
   try {
     await r.waitFor("NAME");
     await pressTimes(r, KEYS.down, 2);
@@ -229,11 +266,11 @@ test("while it re-plans the screen says so and ignores decisions and accept; the
     await r.waitFor("Re-planning with your decisions…");
     await pressTimes(r, "k", 1);
     await pressTimes(r, "a", 1);
-    assert.equal(r.replans.length, 1);
+    assert.equal(replans.length, 1);
     release();
     const s = await r.waitFor("target set to shop/mail#smtp");
     assert.match(s, /^> \*SMTP_PASSWORD .* shop\/mail#smtp/m);
-    assert.deepEqual(r.replans, [[{ name: "SMTP_PASSWORD", path: "shop/mail", key: "smtp" }]]);
+    assert.deepEqual(replans, [[{ name: "SMTP_PASSWORD", path: "shop/mail", key: "smtp" }]]);
     r.press("a");
     const accepted = await r.accepted;
     assert.equal(accepted.secrets.find((x) => x.name === "SMTP_PASSWORD")!.target.path, "shop/mail");

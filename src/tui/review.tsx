@@ -54,7 +54,15 @@ type Tab = "secrets" | "config" | "warnings" | "files";
 const TABS: Tab[] = ["secrets", "config", "warnings", "files"];
 type View = "list" | "details" | "diff" | "target";
 
-/** The decisions already in the project config: the review starts from them. */
+/**
+ * The decisions of the last re-plan through each `replan` function. The
+ * session keeps one for its whole run and mounts the Review again when the
+ * user goes back from Confirm: the review then goes on from the decisions
+ * of the plan it showed, which the config holds only once the plan is saved.
+ */
+const lastDecisions = new WeakMap<ReviewProps["replan"], Decisions>();
+
+/** The decisions already in the project config: a first review starts from them. */
 function savedDecisions(root: string): Decisions {
   try {
     return loadConfig(root).config.migrate?.decisions ?? [];
@@ -74,7 +82,7 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
   const rows = Math.max(12, given ?? (stdout.rows || 24) - 3);
 
   const [plan, setPlan] = useState(first);
-  const [decisions, setDecisions] = useState<Decisions>(() => savedDecisions(root));
+  const [decisions, setDecisions] = useState<Decisions>(() => lastDecisions.get(replan) ?? savedDecisions(root));
   const [history, setHistory] = useState<Decisions[]>([]);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -118,6 +126,7 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
         if (id !== run.current) return;
         setHistory((h) => [...h, decisions]);
         setDecisions(next);
+        lastDecisions.set(replan, next);
         setPlan(p);
         const nextFilters = filtersOf(p);
         const fi = nextFilters.findIndex((f) => f.kind === filter.kind && f.value === filter.value);
@@ -156,6 +165,7 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
         if (id !== run.current) return;
         setHistory((h) => h.slice(0, -1));
         setDecisions(previous);
+        lastDecisions.set(replan, previous);
         setPlan(p);
         setFilterIndex(0);
         setCursor((c) => ({ ...c, secrets: keepCursor(secretRows(p, filtersOf(p)[0]!), secretKey, keys.secret, c.secrets), config: keepCursor(p.config, configKey, keys.config, c.config) }));
