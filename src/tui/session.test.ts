@@ -131,13 +131,23 @@ test("migrate without --yes and without a terminal refuses (exit 2) and points t
   assert.deepEqual(snapshot(c.root), c.original);
 });
 
-test("migrate without --yes in CI (CI=true) refuses even on a terminal", async () => {
+for (const ci of [{ CI: "true" }, { CI: "1" }, { CONTINUOUS_INTEGRATION: "yes" }]) {
+  test(`migrate without --yes in CI (${JSON.stringify(ci)}) refuses even on a terminal`, async () => {
+    const c = cases.next();
+    const t = fakeTerminal();
+    const r = await runCli(["migrate", c.root], { env: { ...c.env, ...ci, VAULT_ADDR: c.vault.address, VAULT_TOKEN: c.vault.token }, terminal: t.terminal });
+    assert.equal(r.exitCode, 2);
+    assert.match(r.stderr, /needs a terminal/);
+    assert.equal(t.everything(), "");
+  });
+}
+
+test("CI=false on a terminal opens the session", async () => {
   const c = cases.next();
   const t = fakeTerminal();
-  const r = await runCli(["migrate", c.root], { env: { ...c.env, CI: "true", VAULT_ADDR: c.vault.address, VAULT_TOKEN: c.vault.token }, terminal: t.terminal });
+  const r = await runCli(["migrate", c.root], { env: { ...c.env, CI: "false", VAULT_ADDR: "http://127.0.0.1:9", VAULT_TOKEN: c.vault.token }, terminal: t.terminal });
   assert.equal(r.exitCode, 2);
-  assert.match(r.stderr, /needs a terminal/);
-  assert.equal(t.everything(), "");
+  assert.match(t.screen(), /Could not reach Vault/);
 });
 
 test("a Vault that refuses the token: what failed, the address, how to fix it; exit 2, nothing written", async () => {

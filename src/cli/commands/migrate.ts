@@ -65,8 +65,13 @@ session before anything was written, 130 stopped with Ctrl-C during apply.
   },
 };
 
-/** CI services set CI (GitHub Actions, GitLab, CircleCI, Travis…): never wait for keys there. */
+/**
+ * CI services set CI (GitHub Actions, GitLab, CircleCI, Travis…): never wait
+ * for keys there. The same test as ink's (is-in-ci: CI or
+ * CONTINUOUS_INTEGRATION present and not "0"/"false"), under which ink would
+ * draw nothing until the end.
+ */
 function inCi(env: NodeJS.ProcessEnv): boolean {
-  const v = env.CI;
-  return v !== undefined && v !== "" && v !== "0" && v.toLowerCase() !== "false";
+  const set = (key: string) => key in env && env[key] !== "0" && env[key] !== "false";
+  return set("CI") || set("CONTINUOUS_INTEGRATION");
 }
