@@ -39,7 +39,6 @@ const KNOWN_GAPS: KnownGaps = {
     "zigbee2mqtt/data/configuration.yaml:10",
     "octoprint/config.yaml:2",
     "printer_data/moonraker.secrets:6",
-    "shop-frontend/dist/assets/index-3f9a1c2e.js.map:1",
     "admin-portal/.next/static/chunks/pages/_app-9c1e2b.js:4",
   ],
   falseAlarms: [

@@ -16,6 +16,7 @@ import { LineCursor } from "./positions.js";
 import { mayReadEnv, parseable, scanJavaScript, worthParsing } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
+import { embeddedSources } from "./embedded-sources.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
@@ -91,7 +92,12 @@ export function warmUp(): void {
 }
 
 export function scanText(input: TextInput, options: EngineOptions = {}): EngineResult {
-  const { text, file } = input;
+  const { chosen, envReferences } = candidatesOf(input.text, input.file, options);
+  return { findings: toRaw(chosen, input.text, input.file), envReferences };
+}
+
+/** The findings of one text before positions become lines and columns. */
+function candidatesOf(text: string, file: string, options: EngineOptions): { chosen: Candidate[]; envReferences: EnvReference[] } {
   const info = fileInfo(file);
   const set = compileRuleSet(selectRules(options));
   // One pass finds the rules' keywords, the engine detectors' trigger words
@@ -157,6 +163,8 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
         candidates.push({ ...d, severity: d.severity ?? severityFor(d.kind, d.confidence), priority: d.ruleId === "kubernetes-secret-data" ? 1.3 : 2 });
       }
     }
+  } else if (info.kind === "sourcemap") {
+    embeddedHits(text, heads, options, candidates);
   }
   const kept: Candidate[] = [];
   for (const c of candidates) {
@@ -173,7 +181,20 @@ export function scanText(input: TextInput, options: EngineOptions = {}): EngineR
     // A Maps SDK key keeps its medium severity: shipping in the app is what it is made for (public-context.ts).
     if (where) chosen[i] = { ...c, kind: "browser-exposed", severity: c.reason.endsWith(MOBILE_MAPS_REASON) ? c.severity : "high", reason: `${c.reason}; in the ${where}` };
   }
-  return { findings: toRaw(chosen, text, file), envReferences };
+  return { chosen, envReferences };
+}
+
+/**
+ * A source map's embedded sources, each read as the file it was (embedded-sources.ts), positions
+ * in the map's text. A source that is itself a map is not read again.
+ */
+function embeddedHits(text: string, heads: readonly number[], options: EngineOptions, out: Candidate[]): void {
+  for (const source of embeddedSources(text, heads)) {
+    if (fileInfo(source.path).kind === "sourcemap") continue;
+    for (const c of candidatesOf(source.text, source.path, options).chosen) {
+      out.push({ ...c, start: source.at(c.start), end: source.at(c.end), reason: `${c.reason}; in the source map's copy of ${source.path}` });
+    }
+  }
 }
 
 function providerHits(set: CompiledRuleSet, text: string, found: Set<string>, out: Candidate[]): void {

@@ -406,3 +406,12 @@ test("the mnemonics ganache and truffle develop print are published; another phr
   assert.notEqual(rulePlaceholderReason("candy maple cake sugar pudding cream honey rich smooth crumble sweet treat"), null);
   assert.equal(rulePlaceholderReason("guitar bridge market orange purple violin noodle rabbit stage whale crystal forest"), null);
 });
+
+test("a REST path ending in a custom method (AIP-136 `:verb`) is a path; a random value after `/` with a colon is not", () => {
+  assert.equal(isLocatorOrName("/v1/accounts:resetPassword"), true);
+  assert.equal(isLocatorOrName("/v1/accounts:signInWithPassword"), true);
+  assert.equal(isLocatorOrName("/v1/{name}:cancel"), true);
+  assert.equal(isLocatorOrName("/Zk8qP2vX9mLw4RtY7nBc:resetPassword"), false);
+  assert.equal(isLocatorOrName("/v1/accounts:Zk8q2vX"), false);
+  assert.equal(isLocatorOrName("/x:Zk8qP2vX9mLw4Rt"), false);
+});

@@ -504,6 +504,9 @@ export function isLocatorOrName(v: string): boolean {
   // Paths; but base64 starts with `/` one time in 64 (`/CZpAIAoE+nKw…`, `/xHwU/9HUKg88…`): a segment of
   // 16+ characters mixing upper case, lower case and digits, without a dot, is a key, not a file name.
   if ((/^(?:~|\.{1,2})?\/[\w@.+~\/-]*$/.test(t) && !hasRandomSegment(t)) || /^[A-Za-z]:\\/.test(t)) return true;
+  // A REST path ending in a custom method (Google's AIP-136: `/v1/accounts:resetPassword`, `/v1/{name}:cancel`):
+  // a verb in lower camel case after the last segment's colon.
+  if (/^\/(?:[\w@.+~{}-]+\/)*[\w@.+~{}-]+:[a-z][A-Za-z]{2,}$/.test(t) && !hasRandomSegment(t)) return true;
   if (/^[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|cfg|toml|xml|properties|js|ts|sh|gpg|asc|der|pub)$/i.test(t)) return true;
   if (/^[\w-]+(?:\/[\w.-]+)+$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true; // relative path with words
   if (/^[\w.-]+:\d{2,5}$/.test(t)) return true; // host:port
