@@ -3,6 +3,10 @@ import { custom } from "./build.js";
 import { isRealPassword } from "./passwords.js";
 import { ALNUM, B64, HEX, fake } from "./fake.js";
 
+// A variable or member chain (`read_psk`, `settings.wifi_psk`, `storedWifiPsk`): lower-case words joined by `_`/`.`,
+// or lower camel case; no digit. Each camel-case word opens with its capital, so the pattern cannot backtrack.
+const IDENTIFIER = /^[a-z]+(?:(?:[_.][a-z]+)+|(?:[A-Z][a-z]+)+)$/;
+
 const pw = (seed: string): string => fake(ALNUM, 16, seed);
 
 // Cisco IOS "type 7" passwords are not hashes: each byte is XORed with a fixed
@@ -204,13 +208,15 @@ export const rules: Rule[] = [
     keywords: ["wifi_psk", "wlan_psk", "bridge_psk", "sta_psk", "wifipsk"],
     // Unquoted, the value is the rest of the line (a .env, a .conf, `#define`) with no call or statement in
     // it: in code an unquoted right-hand side is an expression (`wifiPsk = config.getWifiPsk();`,
-    // `wifiPsk: WifiPskConfig = load()`), not a value.
+    // `wifiPsk: WifiPskConfig = load()`), not a value; nor is a lower-case identifier or member chain without a digit
+    // (`wifi_psk = read_psk`, `wifi_psk = settings.psk`, `wifiPsk = savedPsk`: IDENTIFIER, checked on the match, since
+    // the pattern is case-insensitive).
     pattern: /(?<![A-Za-z0-9])(?:wifi|wlan|sta|bridge)_?psk["']?(?:[ \t]{0,4}[=:][ \t]{0,4}|[ \t]{1,8})(["']?)(?:(?<=["'])|(?![^\s"']{0,128}[(;]))(?<secret>[^"'\s]{8,128})\1(?:(?<=["'])(?![^\s;,)}\]])|(?=[ \t]*(?:[\r\n#]|\/\/|$)))/i,
-    validate: isRealDevicePassword,
+    validate: (s) => !IDENTIFIER.test(s) && isRealDevicePassword(s),
     get examples() {
       return {
         invalid: [`#define WIFI_PSK "${pw("wifipsk")}"`, `bridge_psk ${fake(HEX, 32, "bridgepsk")}`, `WLAN_PSK=${pw("wlanpsk")}`],
-        valid: ['#define WIFI_PSK "YOUR_WIFI_PSK"', '#define WIFI_PSK "changeme123"', "bridge_psk $BRIDGE_PSK", 'static const char *SN_kx_ecdhe_psk = "KxECDHE-PSK";', "bridge_psk_identity  gateway01", "String wifiPsk = config.getWifiPsk();", "const wifiPsk: WifiPskConfig = loadConfig();", "wifiPsk = savedPassword;"],
+        valid: ['#define WIFI_PSK "YOUR_WIFI_PSK"', '#define WIFI_PSK "changeme123"', "bridge_psk $BRIDGE_PSK", 'static const char *SN_kx_ecdhe_psk = "KxECDHE-PSK";', "bridge_psk_identity  gateway01", "String wifiPsk = config.getWifiPsk();", "const wifiPsk: WifiPskConfig = loadConfig();", "wifiPsk = savedPassword;", "wifi_psk = read_psk", "WIFI_PSK = settings.wifi_psk", "wifiPsk = storedWifiPsk"],
       };
     },
   }),

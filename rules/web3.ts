@@ -13,7 +13,9 @@ const words = (n: number, seed: string): string => [...fake(ALNUM.slice(0, 32), 
  */
 function isMnemonic(s: string): boolean {
   const list = s.split(/[ \t]+/);
-  if (![12, 15, 18, 21, 24].includes(list.length) || s !== s.toLowerCase()) return false;
+  // BIP-39's lengths, and Monero's 25-word seed (24 words and a checksum word). The pattern takes every word of
+  // the run, so a longer run (a sentence after `mnemonic:`) is rejected whole instead of cut to its first 24.
+  if (![12, 15, 18, 21, 24, 25].includes(list.length) || s !== s.toLowerCase()) return false;
   return new Set(list).size * 3 >= list.length * 2;
 }
 
@@ -67,16 +69,18 @@ export const rules: Rule[] = [
     severity: "critical",
     docs: "https://github.com/bitcoin/bips/blob/master/bip-0039.mediawiki",
     keywords: ["mnemonic", "seed_phrase", "seed phrase", "seedphrase", "seed-phrase", "recovery_phrase", "recovery phrase", "recoveryphrase"],
-    pattern: /(?:mnemonic|seed[_ -]?phrase|recovery[_ -]?phrase)\w{0,20}["']?[ \t]{0,4}(?:=>|:=|[:=])[ \t]{0,4}["'`]?(?<secret>[a-z]{3,8}(?:[ \t][a-z]{3,8}){11,23})(?![A-Za-z])/i,
+    pattern: /(?:mnemonic|seed[_ -]?phrase|recovery[_ -]?phrase)\w{0,20}["']?[ \t]{0,4}(?:=>|:=|[:=])[ \t]{0,4}["'`]?(?<secret>[a-z]{3,8}(?:[ \t][a-z]{3,8}){11,32})(?![ \t]*[A-Za-z])/i,
     validate: isMnemonic,
     get examples() {
       return {
-        invalid: [`MNEMONIC="${words(12, "mn")}"`, `SEED_PHRASE=${words(24, "mn2")}`, `accounts: { mnemonic: "${words(12, "mn3")}" },`],
+        invalid: [`MNEMONIC="${words(12, "mn")}"`, `MONERO_MNEMONIC="${words(25, "mn6")}"`, `SEED_PHRASE=${words(24, "mn2")}`, `accounts: { mnemonic: "${words(12, "mn3")}" },`],
         valid: [
           'accounts: { mnemonic: "test test test test test test test test test test test junk" }',
           'MNEMONIC="abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about"',
           "MNEMONIC=${WALLET_MNEMONIC}",
           "the mnemonic: a list of words that is easy to write down and read",
+          `mnemonic: ${words(26, "mn4")}`,
+          `MNEMONIC="${words(13, "mn5")}"`,
         ],
       };
     },

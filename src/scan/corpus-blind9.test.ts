@@ -35,10 +35,8 @@ const KNOWN_GAPS: KnownGaps = {
     "shop-kr/config/settings.json:8",
     "legacy/config/parametres.ini:7",
     "firmware/garagentor/src/secrets.h:7",
-    "esphome/secrets.yaml:4",
     "zigbee2mqtt/data/configuration.yaml:10",
     "octoprint/config.yaml:2",
-    "printer_data/moonraker.secrets:6",
     "admin-portal/.next/static/chunks/pages/_app-9c1e2b.js:4",
   ],
   falseAlarms: [

@@ -180,3 +180,13 @@ test(".env: a value starting with # (empty for dotenv, the value for python-dote
   const found = scanText({ text, file: "app/.env" }).findings;
   assert.deepEqual(found.map((f) => `${f.line}:${f.column}`), ["2:15"]);
 });
+
+test("a test file's one-time link token (?token=) is the fixture's; named credential parameters and other files stay reported", () => {
+  const hex = ["9f86d081884c7d659a2f", "eaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"].join("");
+  const link = `const link = "https://app.local/reset?email=a%40b.c&token=${hex}";\n`;
+  assert.deepEqual(scanText({ text: link, file: "tests/reset.test.js" }).findings, []);
+  assert.deepEqual(scanText({ text: link, file: "spec/fixtures/mail.txt" }).findings, []);
+  assert.equal(scanText({ text: link, file: "src/mailer.js" }).findings[0]?.ruleId, "url-query-credential");
+  const named = `const url = "https://api.acme.io/v1/items?access_token=${hex}";\n`;
+  assert.equal(scanText({ text: named, file: "tests/api.test.js" }).findings[0]?.ruleId, "url-query-credential");
+});

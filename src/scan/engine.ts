@@ -17,6 +17,7 @@ import { mayReadEnv, parseable, scanJavaScript, worthParsing } from "./js-scanne
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
 import { embeddedSources } from "./embedded-sources.js";
+import { secretsFileHits, secretsFileKind } from "./secrets-file.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
@@ -111,6 +112,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
   let envReferences: EnvReference[] = [];
 
   providerHits(set, text, found, candidates);
+  if (info.testPath && found.has("token=")) dropTestLinkTokens(text, candidates);
   if (info.kind === "dotenv") {
     const publicRanges = dotenvHits(text, file, set, candidates);
     // A value the classifier calls public by design (`SUPABASE_ANON_KEY=eyJ…`) is not reported by a provider rule either.
@@ -146,6 +148,12 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     if (!sealed && !exampleFile && heads.length > 0) {
       for (const g of detectGeneric(text, info, heads)) {
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
+      }
+    }
+    const secretsFile = secretsFileKind(file);
+    if (secretsFile) {
+      for (const h of secretsFileHits(text, file, secretsFile, info.testPath)) {
+        candidates.push({ ...h, ruleId: ruleIdFor(h.kind), severity: severityFor(h.kind, h.confidence), priority: 1 });
       }
     }
     if (info.kind === "docs" && mayHoldTable(text)) {
@@ -195,6 +203,16 @@ function embeddedHits(text: string, heads: readonly number[], options: EngineOpt
       out.push({ ...c, start: source.at(c.start), end: source.at(c.end), reason: `${c.reason}; in the source map's copy of ${source.path}` });
     }
   }
+}
+
+/**
+ * In a test file, a bare `?token=` / `&token=` query parameter is a one-time link the test builds (password
+ * reset, e-mail confirmation, invitation, unsubscribe): the token is the fixture's, and it dies when used.
+ * Named credential parameters (`api_key`, `access_token`, `client_secret`, `private_token`) stay reported.
+ */
+function dropTestLinkTokens(text: string, candidates: Candidate[]): void {
+  const kept = candidates.filter((c) => !(c.ruleId === "url-query-credential" && /[?&]token=$/i.test(text.slice(Math.max(0, c.start - 7), c.start))));
+  if (kept.length !== candidates.length) candidates.splice(0, candidates.length, ...kept);
 }
 
 function providerHits(set: CompiledRuleSet, text: string, found: Set<string>, out: Candidate[]): void {
