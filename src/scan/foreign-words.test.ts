@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { analyzeName } from "./secret-name.js";
+import { FOREIGN_KEYWORDS } from "./foreign-words.js";
 import { isStandIn } from "./placeholder-filter.js";
 import { scanText } from "./engine.js";
 
@@ -55,4 +56,13 @@ test("a head word outside ASCII is read even when ASCII head words follow it in 
 test("a numbered copy of a head is a secret name", () => {
   for (const name of ["STA_PASS1", "PASSWORD2", "token2"]) assert.equal(analyzeName(name).strength, "strong", name);
   assert.equal(analyzeName("STA_SSID1").strength, "none");
+});
+
+test("names as written: Polish `hasło` (ł) and Korean `API키` are found by keywords that open with a character above U+00FF", () => {
+  const value = ["Gx7kP2mQ", "9vLw4RtY"].join("");
+  const names = (file: string, text: string) => scanText({ text, file }).findings.map((f) => f.name);
+  assert.deepEqual(names("config/parametry.yaml", `baza:\n  hasło: "${value}"\n  hasło_zapasowe: "${value}x"\n  opis: "Było to słowo"\n`), ["hasło", "hasło_zapasowe"]);
+  assert.deepEqual(names("config/settings.json", `{\n  "API키": "${value}zN3b",\n  "키보드": "${value}zN3c",\n  "키": "${value}zN3d"\n}\n`), ["API키"]);
+  assert.ok(FOREIGN_KEYWORDS.every((k) => k.length >= 2), "the keyword table skips one-character keywords");
+  assert.ok(FOREIGN_KEYWORDS.filter((k) => !/^[\x00-\x7f]*$/.test(k)).every((k) => k.charCodeAt(0) > 0xff), "a non-ASCII keyword opening at or below U+00FF would end the gate for all of them");
 });

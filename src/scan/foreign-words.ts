@@ -25,19 +25,27 @@ export type ForeignBase = "password" | "secret" | "token" | "key";
  * window each in the keyword table; `passwort`, `passord`, `mot_de_passe` and
  * the Romance `secreta`/`secreto` are found by `pass` and `secret` already).
  * The others start with a character above U+00FF: keyword-table.ts searches a
- * text for them only when it holds one of their first characters (`hasło` and
- * `API키` are not keywords: an ASCII start would search every text for them).
+ * text for them only when it holds one of their first characters (`hasło` is
+ * found by `ło`, `API키` by `키` and the character after the name; an ASCII start
+ * would search every text for them).
  */
 export const FOREIGN_KEYWORDS = [
   // password
   "kennw", "wachtw", "contrase", "senha", "parol", "haslo", "heslo", "ifre", "senord", "adgangs", "salasana", "jelsz",
   "lozink", "sandi", "mima", "mdp", "clave", "пароль", "密码", "口令", "パスワード", "암호",
+  // Polish `hasło` as written: `ł` (U+0142) opens the keyword, so only texts holding it search for it.
+  "ło",
   // secret
   "geheim", "segre", "sekret", "hemmelig", "hemlig", "gizli", "rahasia", "tajn", "miyao", "секрет", "密钥", "秘钥", "シークレット", "비밀", // also finds 비밀번호 (password)
   // token
   "jeton", "токен", "令牌", "トークン", "토큰",
   // key
   "cle_api", "cleapi", "schl", "sleutel", "kkel", "noegle", "nyckel", "klucz", "anahtar", "kunci", "klyuch", "kluch", "chiave", "chave", "ключ", "キー",
+  // Korean `키` ending a name (`API키`, `비밀키`): a keyword needs two characters, so `키` with what follows a
+  // name (`"`, `'`, `:`, `=`); `키` opens them, so only texts holding it search for them. (French `clé`
+  // as written, `CléAPI`, is left out: `é` is below U+0100, and a keyword opening with it would end the
+  // gate that spares every other text these searches.)
+  "키\"", "키'", "키:", "키=",
 ];
 
 // Stems: a folded word holding one names that kind of secret (`geheimnis`, `zugangsschluessel`,
@@ -54,7 +62,7 @@ const STEMS: Array<[string, ForeignBase]> = [
   ["jeton", "token"], ["токен", "token"], ["令牌", "token"], ["トークン", "token"], ["토큰", "token"],
   ["schlussel", "key"], ["schluessel", "key"], ["sleutel", "key"], ["nokkel", "key"], ["noegle", "key"], ["nogle", "key"],
   ["nyckel", "key"], ["klucz", "key"], ["anahtar", "key"], ["kunci", "key"], ["klyuch", "key"], ["kluch", "key"], ["chiave", "key"],
-  ["chave", "key"], ["clave", "key"], ["ключ", "key"], ["キー", "key"], ["키", "key"],
+  ["chave", "key"], ["clave", "key"], ["ключ", "key"], ["キー", "key"], ["키", "key"], ["cleapi", "key"],
 ];
 
 /** Whole words only: short, or a word of its own elsewhere (`parol`, Russian transliterated; `passe`, French). */
