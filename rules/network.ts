@@ -2,6 +2,7 @@ import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { isRealPassword } from "./passwords.js";
 import { ALNUM, B64, HEX, fake } from "./fake.js";
+import { isRandomByteKey, parseByteList } from "../src/scan/byte-key.js";
 
 // A variable or member chain (`read_psk`, `settings.wifi_psk`, `storedWifiPsk`): lower-case words joined by `_`/`.`,
 // or lower camel case; no digit. Each camel-case word opens with its capital, so the pattern cannot backtrack.
@@ -217,6 +218,34 @@ export const rules: Rule[] = [
       return {
         invalid: [`#define WIFI_PSK "${pw("wifipsk")}"`, `bridge_psk ${fake(HEX, 32, "bridgepsk")}`, `WLAN_PSK=${pw("wlanpsk")}`],
         valid: ['#define WIFI_PSK "YOUR_WIFI_PSK"', '#define WIFI_PSK "changeme123"', "bridge_psk $BRIDGE_PSK", 'static const char *SN_kx_ecdhe_psk = "KxECDHE-PSK";', "bridge_psk_identity  gateway01", "String wifiPsk = config.getWifiPsk();", "const wifiPsk: WifiPskConfig = loadConfig();", "wifiPsk = savedPassword;", "wifi_psk = read_psk", "WIFI_PSK = settings.wifi_psk", "wifiPsk = storedWifiPsk"],
+      };
+    },
+  }),
+  // Zigbee2MQTT's `advanced.network_key`: the 128-bit key that encrypts the Zigbee network (every device's
+  // traffic; whoever holds it joins and sniffs), written as 16 numbers (its configuration docs; `GENERATE`
+  // makes one on first start). The documented default list and Zigbee's well-known link key are public.
+  custom({
+    id: "zigbee-network-key",
+    description: "Zigbee network key (Zigbee2MQTT network_key: [16 bytes])",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://www.zigbee2mqtt.io/guide/configuration/zigbee-network.html",
+    keywords: ["network_key"],
+    pattern: /network_key["']?[ \t]{0,4}:[ \t]{0,4}\[(?<secret>[ \t]{0,4}(?:0x[0-9a-fA-F]{1,2}|\d{1,3})(?:[ \t]{0,4},[ \t]{0,4}(?:0x[0-9a-fA-F]{1,2}|\d{1,3})){15})[ \t]{0,4}\]/,
+    validate: (s) => {
+      const bytes = parseByteList(s);
+      return bytes !== null && isRandomByteKey(bytes);
+    },
+    get examples() {
+      const list = (seed: string) => [...fake(HEX, 32, seed)].reduce<string[]>((out, c, i, all) => (i % 2 === 0 ? [...out, String(Number.parseInt(c + all[i + 1]!, 16))] : out), []).join(", ");
+      return {
+        invalid: [`advanced:\n  network_key: [${list("z2m")}]`, `  "network_key": [${list("z2m2")}],`],
+        valid: [
+          "  network_key: GENERATE",
+          "  network_key: [1, 3, 5, 7, 9, 11, 13, 15, 0, 2, 4, 6, 8, 10, 12, 13]",
+          "  network_key: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]",
+          "  ext_pan_id: [221, 221, 221, 221, 221, 221, 221, 221]",
+        ],
       };
     },
   }),

@@ -642,3 +642,13 @@ test("Visual Basic `As Type =` declarations and a batch password starting with %
   assert.deepEqual(secretsIn("map-drives.cmd", `set "SQL_PWD=%s@${PW}?G8"\n`), [`%s@${PW}?G8`]);
   assert.deepEqual(secretsIn("client.py", `AUTH_HEADER_TOKEN = "Bearer %s"\nDB_PASSWORD = "%s:%s@%s"\n`), []);
 });
+
+test("a shell assignment's unquoted value keeps its commas (a shell word); config lists and key=value pairs still end at the comma", () => {
+  assert.deepEqual(secretsIn("deploy.sh", `export API_KEYS=${TOKEN},${PW}x${PW}\n`), [`${TOKEN},${PW}x${PW}`]);
+  assert.deepEqual(secretsIn(".bash_history", `: 1700000000:0;PGPASSWORD=Quartz,${PW}7 psql -h db -U app\n`), [`Quartz,${PW}7`]);
+  // `--set a=1,b=2` (helm) and `user=x,password=y` pairs: each pair's value ends at the comma.
+  assert.deepEqual(secretsIn("deploy.sh", `helm upgrade app ./chart --set db.password=${TOKEN},db.user=app\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("app.conf", `dsn: user=app,password=${TOKEN},host=db\n`), [TOKEN]);
+  // `key: a,b` in YAML and a spaced `=` are not shell assignments.
+  assert.deepEqual(secretsIn("config.yml", `api_key: ${TOKEN},${PW}\n`), [TOKEN]);
+});

@@ -100,6 +100,9 @@ const K8S_VALUE = /[ \t]*\r?\n[ \t]*value:[ \t]*/y;
 const UNQUOTED = /[^\s,;'"`<>(){}[\]]{1,2001}/y;
 // In a URL query (`?password=…&next=…`) the value ends at `&`.
 const UNQUOTED_QUERY = /[^\s,;&'"`<>(){}[\]]{1,2001}/y;
+// A shell word after `NAME=` (no space around `=`): commas are part of it (`PGPASSWORD=Quartz,376… psql`,
+// `export API_KEYS=k1,k2`); POSIX splits words on blanks and operators only (XCU 2.3, 2.6.5: not on `,`).
+const SHELL_WORD = /[^\s;'"`<>(){}[\]|&]{1,2001}/y;
 // A name or member path: before `(` it is a call.
 const CALLEE = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
 
@@ -902,6 +905,21 @@ function isStringPrefixCode(c: number): boolean {
 
 const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from)\([ \t]*(?=["'])/y;
 
+/**
+ * Where an unquoted value that met a comma at `end` ends: at the comma (a config list, `hosts=a,b` read
+ * element by element elsewhere; `user=x,password=y` pairs), or at the end of the shell word when the value
+ * follows `NAME=` glued to the name, as a shell assignment is written, and what follows the comma holds no
+ * further `=` (no `k=v,k2=v2` pairs, helm's `--set a=1,b=2`). Not in a .env file (dotenv-reader.ts has the
+ * grammar).
+ */
+function shellWordEnd(text: string, j: number, end: number, info: FileInfo): number {
+  if (info.kind === "dotenv" || codeAt(text, j - 1) !== 61 /* = */ || !isIdentCode(codeAt(text, j - 2))) return end;
+  SHELL_WORD.lastIndex = j;
+  const w = SHELL_WORD.exec(text);
+  if (!w || w[0].length <= end - j + 1) return end;
+  return w[0].includes("=", end - j) ? end : j + w[0].length;
+}
+
 /** `unquoted`: read unquoted literals (the file's `unquotedLiterals` unless the caller knows better: a comment line, a Dockerfile `ENV`). */
 function literalAt(text: string, j: number, info: FileInfo, query = false, yamlColon = true, unquoted = info.unquotedLiterals): { start: number; end: number } | null {
   const c = codeAt(text, j);
@@ -942,6 +960,7 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   const u = re.exec(text);
   if (!u) return null;
   let end = j + u[0].length;
+  if (!query && text.charCodeAt(end) === 44 /* , */) end = shellWordEnd(text, j, end, info);
   // Inside a JSON string (a notebook cell's source line `"%env API_TOKEN=…\n",`, a JSON-encoded log
   // line), the line's escaped end is not part of the value: `\n`, `\r\n`, `\t` before the closing quote.
   if (text.charCodeAt(end) === 34 && end - j > 2 && text.charCodeAt(end - 2) === 92) {

@@ -63,3 +63,12 @@ test("secrets files: randomValue wants base62/64 with three classes, or 32+ hex"
   assert.equal(randomValue("a short one"), false);
   assert.equal(randomValue("orders_service_account"), false);
 });
+
+test("secrets files: a random 16/24/32-byte key written as a byte array is a secret there; published vectors are not", () => {
+  const bytes = ["0x3a, 0x91, 0x0c, 0x7e, 0xd2, 0x55, 0x18, 0xef", "0x60, 0xb4, 0x2f, 0x99, 0xc1, 0x07, 0x8d, 0x4e"].join(", ");
+  const vector = ["0x2b, 0x7e, 0x15, 0x16, 0x28, 0xae, 0xd2, 0xa6", "0xab, 0xf7, 0x15, 0x88, 0x09, 0xcf, 0x4f, 0x3c"].join(", ");
+  const header = `#pragma once\nstatic const uint8_t AES_KEY[16] = { ${bytes} };\nconst uint8_t TEST_KEY[] PROGMEM = {${vector}};\nstatic const uint8_t IV_PUBLIC[16] = { ${bytes} };\n`;
+  assert.deepEqual(lines("firmware/src/secrets.h", header), ["2 AES_KEY"]);
+  assert.deepEqual(lines("firmware/src/aes_test_vectors.h", header), [], "outside a secrets file a byte array stays a test vector's shape");
+  assert.deepEqual(lines("secrets.yaml", `zigbee_key: [${bytes.replace(/0x([0-9a-f]{2})/g, (_, h: string) => String(Number.parseInt(h, 16)))}]\n`), ["1 zigbee_key"]);
+});

@@ -3,6 +3,7 @@ import { charClasses, entropyBits, shannonEntropy } from "./entropy.js";
 import { judge } from "./judge.js";
 import { isObviousFake, notSecretReason } from "./placeholder-filter.js";
 import type { SecretKind } from "./types.js";
+import { isRandomByteKey, parseByteList } from "./byte-key.js";
 
 // Files that say by their path that they hold secrets, where a value is a secret whatever its own name:
 //
@@ -61,6 +62,16 @@ export function randomValue(v: string): boolean {
 
 const ABOUT_WORDS = new Set(["public", "pub", "fingerprint", "hash", "hashed", "digest", "checksum", "sha1", "sha256", "sha512", "md5", "salt", "iv", "nonce", "length", "len", "size", "hint", "label", "ttl", "expiry", "expires"]);
 
+/** A name whose words say the value is an id, a public half, a digest or a length: not the secret. */
+function aboutTheSecret(name: string): boolean {
+  const words = splitNameWords(name).map((w) => w.toLowerCase());
+  return ID_WORDS.has(words[words.length - 1] ?? "") || words.some((w) => ABOUT_WORDS.has(w));
+}
+
+// `static const uint8_t AES_KEY[16] = { 0x3a, … };` (C, C++, Arduino) and `network_key: [131, 207, …]` (YAML flow list).
+const C_BYTES = /\b([A-Za-z_]\w{0,63})[ \t]*\[[ \t]*\w{0,8}[ \t]*\](?:[ \t]+PROGMEM)?[ \t]*=[ \t]*\{([^{}\n]{16,400})\}/g;
+const YAML_BYTES = /^[ \t]*["']?([A-Za-z_][\w.-]{0,63})["']?[ \t]*:[ \t]*\[([^[\]\n]{16,400})\]/gm;
+
 export interface SecretsFileHit {
   kind: SecretKind;
   confidence: number;
@@ -76,8 +87,7 @@ function hit(name: string, value: string, start: number, where: string, testPath
   if (j.secret && j.kind) return { kind: j.kind, confidence: j.confidence, reason: `${j.reason}; ${where}`, secret: value, start, end: start + value.length, name };
   // A qualifier after the key word (`api_key_kueche`, a room) made the name "about" a key for the generic
   // reading; here it is judged by its words: public halves, digests and ids stay quiet, as do values that are not random.
-  const words = splitNameWords(name).map((w) => w.toLowerCase());
-  if (ID_WORDS.has(words[words.length - 1] ?? "") || words.some((w) => ABOUT_WORDS.has(w))) return null;
+  if (aboutTheSecret(name)) return null;
   if (!randomValue(value) || notSecretReason(value, name.toLowerCase()) !== null || (testPath && isObviousFake(value))) return null;
   return { kind: "generic-secret", confidence: 0.6, reason: `a ${value.length}-character random value with ${entropyBits(value)} bits of entropy ${where}`, secret: value, start, end: start + value.length, name };
 }
@@ -101,6 +111,18 @@ export function secretsFileHits(text: string, file: string, kind: SecretsFileKin
     const value = m[4]!;
     const one = hit(m[2]!, value, m.index + m[0].lastIndexOf(value), "in a file kept for secrets", testPath);
     if (one) out.push(one);
+  }
+  if (text.includes("[") && (text.includes("{") || text.includes(":"))) {
+    for (const re of [C_BYTES, YAML_BYTES]) {
+      for (const m of text.matchAll(re)) {
+        const name = m[1]!;
+        const bytes = parseByteList(m[2]!);
+        if (bytes === null || !isRandomByteKey(bytes) || aboutTheSecret(name)) continue;
+        const value = m[2]!.trim();
+        const start = m.index + m[0].lastIndexOf(value);
+        out.push({ kind: "generic-secret", confidence: 0.7, reason: `a ${bytes.length}-byte random key written as a byte array in a file kept for secrets`, secret: value, start, end: start + value.length, name });
+      }
+    }
   }
   return out;
 }
