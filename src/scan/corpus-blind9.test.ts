@@ -32,14 +32,11 @@ const MIN_RECALL = 0.945;
 const KNOWN_GAPS: KnownGaps = {
   missed: [
     "legacy/config/parametres.ini:7",
-    "firmware/garagentor/src/secrets.h:7",
-    "zigbee2mqtt/data/configuration.yaml:10",
     "octoprint/config.yaml:2",
     "admin-portal/.next/static/chunks/pages/_app-9c1e2b.js:4",
   ],
   falseAlarms: [
     "desktop-app/app-asar-extracted/resources/config/default.json:5",
-    "reports/export/links.py:6",
   ],
 };
 
