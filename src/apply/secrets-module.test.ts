@@ -428,6 +428,22 @@ test("both flavours in one process: the CommonJS one takes the other's values on
   assert.deepEqual(JSON.parse(r.stdout), [prod.DB_PASSWORD, dev.DB_PASSWORD, "development"]);
 });
 
+test("both flavours in one process: the CommonJS one loaded while the ES module one awaits Vault (a CommonJS package imported next to it) does not make it fail", () => {
+  const esm = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings }).content;
+  const cjs = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "shop", bindings }).content;
+  const root = project("dual-interleaved", {
+    "package.json": `{"type":"module"}`,
+    "vaultshift-secrets.mjs": esm,
+    "vaultshift-secrets.cjs": cjs,
+    "env.js": `import "./vaultshift-secrets.mjs";\n`,
+    "config.cjs": `const { secrets } = require("./vaultshift-secrets.cjs");\nexports.db = secrets.DB_PASSWORD;\n`,
+    "main.js": `import "./env.js";\nimport { db } from "./config.cjs";\nimport { secrets } from "./vaultshift-secrets.mjs";\nconsole.log(JSON.stringify([db, secrets.DB_PASSWORD]));\n`,
+  });
+  const r = run(root, "main.js", { NODE_ENV: "production" });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout), [prod.DB_PASSWORD, prod.DB_PASSWORD]);
+});
+
 test("both flavours in one process: a secret written or deleted through either one's processEnv is so in the other's secrets and processEnv", () => {
   const esm = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings }).content;
   const cjs = generateSecretsModule({ language: "js", moduleKind: "cjs", app: "shop", bindings }).content;

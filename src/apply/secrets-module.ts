@@ -163,7 +163,9 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       `const paths${T(": Record<string, Location>")} = fromEnv ? {} : { ...shared, ...${serving} };`,
       ...sharedLoad(),
       `const loaded${T(": Record<string, string>")} = fromEnv ? {} : earlier !== undefined && earlier.environment === environment ? earlier.values : await loadSecrets({ app: ${JSON.stringify(input.app)}, environment, paths });`,
-      `if (!fromEnv && earlier === undefined) Object.defineProperty(store, loadedKey, { value: { environment, values: loaded, requested } });`,
+      "// The CommonJS flavour may have loaded while this one awaited Vault (a CommonJS file imported",
+      "// next to this module requires it): what it recorded stays.",
+      `if (!fromEnv && store[loadedKey] === undefined) Object.defineProperty(store, loadedKey, { value: { environment, values: loaded, requested } });`,
     );
   } else {
     push(
