@@ -649,6 +649,18 @@ test("process.env.hasOwnProperty(name) and propertyIsEnumerable(name) ask proces
   assert.deepEqual(out.warnings.map((w) => w.code), ["dynamic-env-access", "dynamic-env-access"]);
 });
 
+test("structuredClone of the environment clones a plain copy of processEnv (a Proxy cannot be cloned), directly and through an alias", () => {
+  const out = rewrite("a.mjs", `const env = process.env;\nexport const a = structuredClone(process.env);\nexport const b = globalThis.structuredClone(env, {});\nexport const c = env.STRIPE_KEY;\n`);
+  assert.equal(
+    out.content,
+    `import { secrets, processEnv } from "./secrets.js";\nconst env = processEnv;\nexport const a = structuredClone({ ...processEnv });\nexport const b = globalThis.structuredClone({ ...env }, {});\nexport const c = secrets.STRIPE_KEY;\n`,
+  );
+  // What it clones to is what process.env cloned to: a plain object with the values.
+  const proxy = new Proxy({ STRIPE_KEY: "v" }, {});
+  assert.throws(() => structuredClone(proxy), /could not be cloned/);
+  assert.deepEqual(structuredClone({ ...proxy }), { STRIPE_KEY: "v" });
+});
+
 test("a child inheriting the environment whose shell command or inline code reads a migrated variable gets env: processEnv; one that reads none, or has an env, is left alone", () => {
   const src = [
     `const { execSync, execFileSync, spawn, exec } = require("node:child_process");`,

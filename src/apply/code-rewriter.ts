@@ -348,6 +348,14 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
       // semantics (and must not load the secrets half-way); `"X" in process.env` asks about X.
       const loaderCheck = loaderFile && parent?.type === "BinaryExpression" && parent.operator === "in" && !(parent.left.type === "StringLiteral" && bound.has(parent.left.value));
       if (!loaderCheck && overlay(node, parent?.type === "ObjectProperty" && parent.shorthand)) {
+        // processEnv is a Proxy, which the structured clone algorithm refuses (DataCloneError,
+        // HTML spec "StructuredSerializeInternal": a Proxy is not serialisable); process.env
+        // itself clones to a plain object of strings, which is what a plain copy clones to.
+        if (isStructuredCloneArgument(node, parent, key)) {
+          const last = edits[edits.length - 1];
+          if (last && last.start === node.start && last.end === node.end) last.text = `{ ...${last.text} }`;
+          else edits.push({ start: node.start!, end: node.start!, text: "{ ..." }, { start: node.end!, end: node.end!, text: " }" });
+        }
         warn(
           node,
           "whole-env-use",
@@ -940,4 +948,12 @@ function applyEdits(content: string, edits: Edit[], warnings: RewriteWarning[], 
   edits.length = 0;
   edits.push(...kept);
   return { content: out, count: kept.length, kept };
+}
+
+/** `structuredClone(x)` / `globalThis.structuredClone(x)`: x is its first argument. */
+function isStructuredCloneArgument(node: Node, parent: Node | null, key: string | null): boolean {
+  if (parent?.type !== "CallExpression" || key !== "arguments" || parent.arguments[0] !== node) return false;
+  const callee = parent.callee;
+  if (callee.type === "Identifier") return callee.name === "structuredClone";
+  return isMember(callee) && staticKey(callee) === "structuredClone" && callee.object.type === "Identifier" && (callee.object.name === "globalThis" || callee.object.name === "global");
 }
