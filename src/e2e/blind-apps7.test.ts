@@ -1,10 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { cpSync } from "node:fs";
 import { join } from "node:path";
-import { PACKAGE_ROOT } from "../demo/demo.js";
-import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, readMigrated, typescriptBuild, warningPlaces } from "./harness.js";
+import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, installedFrom, readMigrated, typescriptBuild, warningPlaces } from "./harness.js";
 
 // Round 7 of apps written without looking at the rewriter
 // (fixtures/apps-blind7/, docs/migration.md "Unseen apps, round 7"): each
@@ -14,12 +12,7 @@ import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBeha
 
 const { suite, app, migrated } = blindRound("blind7", "apps-blind7", { links: ["dotenv"] });
 
-/** Installs stand-ins of published packages (fixtures/apps-blind7/_libs/) into the app's node_modules, as npm would. */
-const installed =
-  (...names: string[]) =>
-  (root: string) => {
-    for (const name of names) cpSync(join(PACKAGE_ROOT, "fixtures", "apps-blind7", "_libs", name), join(root, "node_modules", name), { recursive: true });
-  };
+const installed = installedFrom("apps-blind7");
 
 const ENVS = ["development", "production"];
 

@@ -250,6 +250,14 @@ export function blindRound(prefix: string, dir: string, defaults: Partial<Fixtur
   return { suite, app, migrated };
 }
 
+/** `prepare` that installs stand-ins of published packages (fixtures/<dir>/_libs/NAME) into the app's node_modules, as npm would. */
+export const installedFrom =
+  (dir: string) =>
+  (...names: string[]) =>
+  (root: string): void => {
+    for (const name of names) cpSync(join(PACKAGE_ROOT, "fixtures", dir, "_libs", name), join(root, "node_modules", name), { recursive: true });
+  };
+
 /** A file of the migrated copy, as text. */
 export const readMigrated = (run: E2eRun, file: string): string => readFileSync(join(run.root, file), "utf8");
 
