@@ -78,3 +78,19 @@ test("isomorphic code (DOM use behind a typeof window test) is browser code: Rem
   const r = reached({ "lib/storage.js": "export const get = (k) => (typeof window !== 'undefined' ? window.localStorage.getItem(k) : process.env.FALLBACK_TOKEN);\n" });
   assert.deepEqual([...r.keys()], ["lib/storage.js"]);
 });
+
+test("runtimes without Node: an Edge function (Vercel config, Next.js segment config, Netlify edge-functions) and an Electron preload; not a Node function nor a preload that runs with Node", () => {
+  const r = reached({
+    "api/limit.js": `export const config = { runtime: "edge" };\nexport default () => process.env.UPSTASH_TOKEN;\n`,
+    "app/api/og/route.ts": `export const runtime = 'edge';\nexport async function GET() { return process.env.OG_SECRET; }\n`,
+    "netlify/edge-functions/geo.ts": `export default () => Netlify.env.get("GEO_KEY");\n`,
+    "api/node.js": `export const config = { runtime: "nodejs", maxDuration: 10 };\nexport default () => process.env.DB_PASSWORD;\n`,
+    "main.js": `const w = new BrowserWindow({ webPreferences: { preload: path.join(__dirname, "preload.js"), contextIsolation: true } });\n`,
+    "preload.js": `const { contextBridge } = require("electron");\ncontextBridge.exposeInMainWorld("k", process.env.BUGSNAG_KEY);\n`,
+    "legacy/main.js": `new BrowserWindow({ webPreferences: { preload: "./legacy-preload.js", sandbox: false } });\n`,
+    "legacy/legacy-preload.js": `module.exports = process.env.OLD_KEY;\n`,
+  });
+  assert.deepEqual([...r.keys()].sort(), ["api/limit.js", "app/api/og/route.ts", "netlify/edge-functions/geo.ts", "preload.js"]);
+  assert.match(r.get("api/limit.js")!, /Edge function/);
+  assert.match(r.get("preload.js")!, /^an Electron preload script \(webPreferences\.preload in main\.js\)/);
+});

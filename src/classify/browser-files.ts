@@ -26,6 +26,17 @@ import { dirOf } from "../map/environment.js";
 // - a file under a folder that is by convention the browser's (`client/` at
 //   the top or under `src/`, `browser/`, `frontend/`) and imports no Node
 //   built-in (a server's API client folder does).
+//
+// Two kinds of server-side code cannot load the Vault client either, and are
+// treated the same way (since round 8, 2026-11-23):
+// - an Edge function (`export const config = { runtime: "edge" }`, Next.js's
+//   `export const runtime = "edge"`, Netlify's `netlify/edge-functions/`): the
+//   Edge runtime (V8 isolates; Deno for Netlify) has no Node built-ins, and
+//   Vercel refuses to build one that imports them;
+// - an Electron preload script (`webPreferences: { preload }`): it runs in the
+//   renderer, sandboxed by default since Electron 20, where `require` offers only
+//   `electron`, `events`, `timers` and `url` (electronjs.org/docs/latest/tutorial/sandbox),
+//   and what it exposes through contextBridge is the page's.
 
 export interface BrowserFacts {
   /** Why the file itself is browser code, or null. */
@@ -36,6 +47,8 @@ export interface BrowserFacts {
   bare: string[];
   /** Entries this file configures for a browser bundle (as written, relative to the file's directory). */
   entries: string[];
+  /** Electron preload scripts this file gives a sandboxed window (as written, relative to the file's directory). */
+  preloads: string[];
   /** Environment variables the file reads by name, with the line of the first read. */
   reads: Map<string, number>;
   /** The file declares itself server-only: never browser code, whatever imports it. */
@@ -65,12 +78,20 @@ const BROWSER_FOLDER = /^(?:src\/)?client\/|(?:^|\/)(?:browser|frontend)\//;
 const NODE_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)(["'])(?:node:[\w/]+|fs|path|os|child_process|net|tls|http|https|http2|cluster|worker_threads|dgram|dns|readline|zlib|stream)(?:\/[\w]+)?\1/;
 /** A bundler's entry option: the value that follows, up to 400 characters. */
 const ENTRY_OPTION = /\b(?:entry|entryPoints|input)\s*:\s*/g;
+/** An Edge function: Vercel's `config = { runtime: "edge" }`, Next.js's `runtime = "edge"` segment config. */
+const EDGE_RUNTIME = /\bexport\s+const\s+(?:config\s*=\s*\{[^}]*?\bruntime\s*:\s*|runtime\s*=\s*)(["'])(?:experimental-)?edge\1/;
+const NETLIFY_EDGE_FOLDER = /(?:^|\/)netlify\/edge-functions\//;
+/** `preload:` in an Electron window's webPreferences, up to the script's file name. */
+const ELECTRON_PRELOAD = /\bpreload\s*:\s*[^}\n]{0,120}?(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.[cm]?js)\1/g;
 const ENTRY_STRING = /(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|html))\1/g;
 
 /** What one source file says about the browser: read once, in the candidates' pass. */
 export function browserFacts(file: string, text: string): BrowserFacts {
-  const facts: BrowserFacts = { root: null, imports: [], bare: [], entries: [], reads: new Map() };
-  if (serverOnly(file, text)) facts.serverOnly = true;
+  const facts: BrowserFacts = { root: null, imports: [], bare: [], entries: [], preloads: [], reads: new Map() };
+  // An Edge function may also declare itself server-only: it still cannot load Node modules.
+  if (EDGE_RUNTIME.test(text)) facts.root = `an Edge function (runtime "edge"): the Edge runtime has no Node built-ins`;
+  else if (NETLIFY_EDGE_FOLDER.test(file)) facts.root = "a Netlify Edge Function (netlify/edge-functions/), which runs on Deno, not Node";
+  else if (serverOnly(file, text)) facts.serverOnly = true;
   else if (USE_CLIENT.test(text)) facts.root = `a client module ("use client")`;
   else if (DOM_USE.test(text) && !NODE_IMPORT.test(text) && !/\b(?:const|let|var|function)\s+(?:window|document)\b/.test(text)) facts.root = "it uses the DOM (document, window, localStorage…), which only a browser has";
   else if (BROWSER_FOLDER.test(file) && !NODE_IMPORT.test(text)) facts.root = `it is under ${BROWSER_FOLDER.exec(file)![0].replace(/^\//, "")}, the browser's folder by convention`;
@@ -94,6 +115,10 @@ export function browserFacts(file: string, text: string): BrowserFacts {
       const name = /^\s*([A-Za-z_$][\w$]*)/.exec(part)?.[1];
       if (name !== undefined && !facts.reads.has(name)) facts.reads.set(name, lineAt(m.index));
     }
+  }
+  // A window given `sandbox: false` or `nodeIntegration: true` runs its preload with Node.
+  if (/\bwebPreferences\b/.test(text) && !/\bsandbox\s*:\s*false\b|\bnodeIntegration\s*:\s*true\b/.test(text)) {
+    for (const m of text.matchAll(ELECTRON_PRELOAD)) facts.preloads.push(m[2]!);
   }
   if (/(?:^|\/)(?:webpack|rollup|vite|esbuild|build)\.config\.[cm]?[jt]s$|(?:^|\/)(?:scripts\/)?build\.[cm]?[jt]s$/.test(file) && buildsForBrowser(text)) {
     for (const m of text.matchAll(ENTRY_OPTION)) {
@@ -145,6 +170,10 @@ export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: st
     for (const e of f.entries) {
       const why = `it is an entry of the browser bundle ${file} configures`;
       reach(resolve(dirOf(file), e), why, resolve(dirOf(file), e) ?? file, why);
+    }
+    for (const p of f.preloads) {
+      const why = `an Electron preload script (webPreferences.preload in ${file}): it runs in the renderer's sandbox, where require() offers only electron and a few built-ins`;
+      reach(resolve(dirOf(file), p), why, resolve(dirOf(file), p) ?? file, why);
     }
   }
   for (const s of htmlScripts) reach(resolve("", s), "an HTML page loads it (<script src>)", resolve("", s) ?? s, "an HTML page loads it");

@@ -163,6 +163,15 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       continue;
     }
     const browserRead = c.source.type === "dotenv" && !exposed ? found.browserReads?.get(c.name) : undefined;
+    if (browserRead && !inlined.has(c.name) && /Edge function/i.test(browserRead.why)) {
+      warnings.push({
+        code: "edge-runtime",
+        file: c.source.file,
+        line: c.source.line,
+        message: `${c.name} is a secret read by ${browserRead.file}:${browserRead.line}, ${browserRead.why}: the Vault client needs Node (sockets, a child process), so that file cannot load the secrets module. It is not moved and that file is not rewritten. Give the Edge function the value through the platform's own secret store (vercel env add, netlify env:set, wrangler secret put), or read it in a Node function instead, then plan again.`,
+      });
+      continue;
+    }
     if (browserRead && !inlined.has(c.name)) {
       warnings.push({
         code: "browser-exposed",
