@@ -412,6 +412,22 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
           reason: verdict.verdict === "secret" ? verdict.reason : hit!.reason,
         });
       } else {
+        // The base layer's secret of this name would be what secrets.NAME reads in this
+        // file's environment (the secrets module overlays process.env), not this value:
+        // left as config here, the environment would silently read the base's value.
+        const base = decided !== "keep" && verdict.verdict === "config" && environment !== BASE_LAYER_ENVIRONMENT ? baseLayerSecret(out.secrets, file, entry.key) : undefined;
+        if (base && !(file in linkedOutside) && out.loadedPrivately?.[file] === undefined) {
+          out.secrets.push({
+            source,
+            name: entry.key,
+            value: entry.value,
+            environment,
+            kind: base.kind,
+            confidence: base.confidence,
+            reason: `${base.source.file}, the base layer of every environment, holds a secret under this name: its Vault value would otherwise be read here instead of this one (${verdict.reason})`,
+          });
+          continue;
+        }
         out.config.push({ name: entry.key, file, line: entry.line, verdict: verdict.verdict === "public" ? "public" : "config", ...(decided === "keep" ? { reason: `${verdict.reason}; kept by the user (${DECIDED})`, decidedByUser: true as const } : { reason: verdict.reason }) });
       }
     }
@@ -638,4 +654,11 @@ function expandReferences(out: CandidateSet, entries: ReturnType<typeof readDote
       });
     }
   }
+}
+
+/** A secret of `name` in the base layer `.env` of `file`'s directory, already classified (it sorts first). */
+function baseLayerSecret(secrets: Candidate[], file: string, name: string): Candidate | undefined {
+  const dir = dirOf(file);
+  const baseFile = dir === "" ? ".env" : `${dir}/.env`;
+  return secrets.find((c) => c.source.type === "dotenv" && c.source.file === baseFile && c.name === name && c.environment === BASE_LAYER_ENVIRONMENT);
 }

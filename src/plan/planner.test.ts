@@ -327,6 +327,36 @@ test("a secret a bundler's define inlines into the bundle is reported as browser
   assert.deepEqual(p.files.map((f) => f.file).filter((f) => f.endsWith(".js")).sort(), ["server.js", "vaultshift-secrets.js"]);
 });
 
+test("a secret an Edge function or an Electron preload reads stays in .env with the reason (edge-runtime, browser-exposed); those files are not rewritten, the Node code's secrets move", async () => {
+  const root = tree({
+    ".env": `UPSTASH_TOKEN=CANARY_upstash_Gh7Jk2Lm9Qw4\nBUGSNAG_API_KEY=CANARY_bugsnag_Zx3Cv8Bn1Mq5\nDB_PASSWORD=${PW}\n`,
+    "api/limit.js": `export const config = { runtime: "edge" };\nexport default () => new Response(process.env.UPSTASH_TOKEN);\n`,
+    "main.js": `const { BrowserWindow } = require("electron");\nnew BrowserWindow({ webPreferences: { preload: require("path").join(__dirname, "preload.js") } });\nmodule.exports = process.env.DB_PASSWORD;\n`,
+    "preload.js": `require("electron").contextBridge.exposeInMainWorld("k", process.env.BUGSNAG_API_KEY);\n`,
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "edge-runtime").map((w) => `${w.file}:${w.line}`), [".env:1"]);
+  assert.match(p.warnings.find((w) => w.code === "edge-runtime")!.message, /api\/limit\.js:2, an Edge function .*vercel env add/);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "browser-exposed").map((w) => `${w.file}:${w.line}`), [".env:2"]);
+  assert.match(p.warnings.find((w) => w.code === "browser-exposed")!.message, /Electron preload script/);
+  assert.deepEqual(p.files.map((f) => f.file).filter((f) => f.endsWith(".js")).sort(), ["main.js", "vaultshift-secrets.js"]);
+});
+
+test("a name the base layer .env holds as a secret is migrated from a per-mode file that gives it a plain value too: the base's Vault value would otherwise replace it there", async () => {
+  const root = tree({
+    ".env": "REDIS_URL=redis://:CANARYr3d1sPw9Xk2Lm7@cache.internal:6379\nLOG_LEVEL=info\n",
+    ".env.development": "REDIS_URL=redis://localhost:6379\nLOG_LEVEL=debug\n",
+    ".env.test": "LOG_LEVEL=warn\n",
+    "index.js": "module.exports = [process.env.REDIS_URL, process.env.LOG_LEVEL];\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}:${s.environment}`).sort(), [".env.development:REDIS_URL:development", ".env:REDIS_URL:shared"]);
+  assert.match(p.secrets.find((s) => s.source.file === ".env.development")!.reason, /base layer/);
+  // Plain config stays where it is.
+  assert.deepEqual(p.config.filter((c) => c.name === "LOG_LEVEL").map((c) => c.file).sort(), [".env", ".env.development", ".env.test"]);
+});
+
 test("a secret left in package.json (not migrated) is hidden in that file's diff, whose context lines show it next to the added dependency", async () => {
   const hook = "whsec_CANARYhook7Gd2Kq9Lm4Xz8Wp3";
   const root = tree({
