@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
+import { join, posix, sep } from "node:path";
 import fg from "fast-glob";
 import { classifyVariable, type Classification, type ClassifyOptions } from "./index.js";
 import { dotenvObject, readDotenv, type DotenvEntry } from "../scan/dotenv-reader.js";
@@ -63,6 +63,12 @@ export interface CandidateSet {
    * (`util.parseEnv`, `dotenv.parse`) → the source file that does: kept, like linkedOutside.
    */
   loadedPrivately?: Record<string, string>;
+  /**
+   * Files of the project that hold one secret's value and that a `.env` entry names by
+   * Docker's `*_FILE` convention (`DB_PASSWORD_FILE=./secrets/db_password.txt`) → that
+   * entry ("DB_PASSWORD_FILE in .env:5"): kept, like linkedOutside.
+   */
+  secretFiles?: Record<string, string>;
   /**
    * Secrets of a loaded `.env.defaults` that a layered base `.env` sets to
    * another value (keepOverriddenDefaults): kept in their file, listed.
@@ -441,6 +447,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   }
 
   warnExpandedOverrides(out, entriesOf, expandPerEnvironment(out, entriesOf, lastEntries));
+  keepSecretFiles(root, out, lastEntries, classify);
   shadowLaterLoads(root, out, loadOrder, entriesOf);
   keepOverriddenDefaults(out, loadedDefaults);
 
@@ -661,4 +668,50 @@ function baseLayerSecret(secrets: Candidate[], file: string, name: string): Cand
   const dir = dirOf(file);
   const baseFile = dir === "" ? ".env" : `${dir}/.env`;
   return secrets.find((c) => c.source.type === "dotenv" && c.source.file === baseFile && c.name === name && c.environment === BASE_LAYER_ENVIRONMENT);
+}
+
+/**
+ * Docker's `*_FILE` convention (the official images' entrypoints, and many apps): `X_FILE`
+ * names a file holding X's value, for Docker and Kubernetes secrets mounted at
+ * /run/secrets. When `.env` points it at a file inside the project, that file is a secret in
+ * plaintext in the tree, which the scanner cannot tell from any other text file. It is kept
+ * (the entrypoint or the app reads the file; moving it would break that) and listed, and the
+ * re-scan counts it while it is there.
+ */
+function keepSecretFiles(root: string, out: CandidateSet, lastEntries: ReadonlyMap<string, ReadonlyMap<string, DotenvEntry>>, classify: (name: string, value: string, file?: string, options?: ClassifyOptions) => Classification): void {
+  for (const [envFile, entries] of lastEntries) {
+    for (const [key, e] of entries) {
+      if (!/^[A-Za-z][A-Za-z0-9_]*_FILE$/.test(key) || e.value === "" || e.value.startsWith("/") || e.value.includes("${")) continue;
+      const file = posixJoin(dirOf(envFile), e.value);
+      if (file === "" || file.startsWith("../") || file === ".." || isEnvFile(file) || /\.[cm]?[jt]sx?$/.test(file) || out.secretFiles?.[file] !== undefined) continue;
+      let value: string;
+      try {
+        const st = statSync(join(root, file));
+        if (!st.isFile() || st.size === 0 || st.size > 4096) continue;
+        value = readFileSync(join(root, file), "utf8").replace(/\r?\n$/, "");
+      } catch {
+        continue;
+      }
+      const name = key.slice(0, -"_FILE".length);
+      if (value === "" || value.includes("\0")) continue;
+      const verdict = classify(name, value, file);
+      if (verdict.verdict !== "secret") continue;
+      (out.secretFiles ??= {})[file] = `${key} in ${envFile}:${e.line}`;
+      (out.kept ??= []).push({
+        source: { type: "dotenv", file, line: 1, column: 1, name },
+        name,
+        value,
+        environment: "kept",
+        kind: verdict.kind ?? "generic-secret",
+        confidence: verdict.confidence,
+        reason: `the value of ${name}, which ${key} in ${envFile} names (${verdict.reason})`,
+      });
+    }
+  }
+}
+
+/** `dir` + a relative path, normalised with `/` ("" for the project root). */
+function posixJoin(dir: string, rel: string): string {
+  const joined = posix.normalize(posix.join(dir, rel));
+  return joined === "." ? "" : joined.replace(/\/$/, "");
 }

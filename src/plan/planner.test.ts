@@ -357,6 +357,21 @@ test("a name the base layer .env holds as a secret is migrated from a per-mode f
   assert.deepEqual(p.config.filter((c) => c.name === "LOG_LEVEL").map((c) => c.file).sort(), [".env", ".env.development", ".env.test"]);
 });
 
+test("a file inside the project that a .env *_FILE entry names (Docker secrets) is a secret left in plaintext: listed, kept, hidden; an absolute /run/secrets path and a config file are not", async () => {
+  const root = tree({
+    ".env": `SMTP_PASSWORD_FILE=./secrets/smtp_password.txt\nDB_PASSWORD_FILE=/run/secrets/db\nLOG_CONFIG_FILE=config/log.txt\nDB_PASSWORD=${PW}\n`,
+    "secrets/smtp_password.txt": "CANARY_smtp_Vb6Nm1Qa8Zs3\n",
+    "config/log.txt": "level=info\n",
+    "index.js": "module.exports = [process.env.DB_PASSWORD, process.env.SMTP_PASSWORD_FILE];\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
+  const listed = p.warnings.filter((w) => w.code === "not-migrated");
+  assert.deepEqual(listed.map((w) => `${w.file}:${w.line}`), ["secrets/smtp_password.txt:1"]);
+  assert.match(listed[0]!.message, /named by SMTP_PASSWORD_FILE in \.env:1 \(Docker's \*_FILE convention/);
+  assert.ok(!JSON.stringify(p).includes("CANARY_smtp"), "the file's value is in the plan");
+});
+
 test("a secret left in package.json (not migrated) is hidden in that file's diff, whose context lines show it next to the added dependency", async () => {
   const hook = "whsec_CANARYhook7Gd2Kq9Lm4Xz8Wp3";
   const root = tree({

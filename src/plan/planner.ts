@@ -18,7 +18,7 @@ import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
 import { isEsmEnvLoader } from "../apply/code-rewriter.js";
-import { outsideUses, workerBindings } from "./outside-uses.js";
+import { outsideUses, pinnedEnvLoads, workerBindings } from "./outside-uses.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
 import { historySecrets } from "./history.js";
@@ -125,7 +125,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       code: "not-migrated",
       file: f.file,
       line: f.line,
-      message: found.linkedOutside?.[f.file] !== undefined
+      message: found.secretFiles?.[f.file] !== undefined
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}): ${f.file} holds a secret's value in plaintext, named by ${found.secretFiles[f.file]} (Docker's *_FILE convention, read by an entrypoint or the app itself). vaultshift does not move it, since what reads the file would then find nothing, and the verdict will say so while it is in the tree. Store the value in Vault, have the platform mount it as a secret (Docker or Kubernetes secrets at /run/secrets), and delete the file; rotate it if it was ever committed.`
+        : found.linkedOutside?.[f.file] !== undefined
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, a link to ${found.linkedOutside[f.file]} outside the project: vaultshift changes nothing outside the project (other projects may read that file), so it is not moved and the verdict will say so. Store it in Vault and remove it from the shared file by hand once every project that reads it has moved, or replace the link by a file of this project's own and plan again.`
         : overriddenDefault.has(`${f.file}:${f.line}`)
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, the fallback values the app loads under every other file, for a name that ${overriddenDefault.get(`${f.file}:${f.line}`)} (every environment's base) also sets to another value: where that file exists this one was never read, where it does not it was, and one Vault location cannot hold both, so it is not moved and the verdict will say so. If the fallback is unused, delete the line; if it is the value machines without ${overriddenDefault.get(`${f.file}:${f.line}`)} need, give the name one value, then plan again. Rotate it either way: it was committed.`
@@ -281,7 +283,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude));
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {
