@@ -103,3 +103,19 @@ test("Prisma's env(\"NAME\") and sequelize-cli's use_env_variable reading a move
   assert.match(outside.find((w) => w.file?.endsWith(".json"))!.message, /sequelize-cli reads DATABASE_URL/);
   assert.ok(!outside.some((w) => w.message.includes(PW)));
 });
+
+test("code that loads one environment's .env file by a fixed name is named (env-file-pinned); a load chosen by NODE_ENV and a test setup file loading .env.test are not", async () => {
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\n`,
+    ".env.test": `E2E_PASSWORD=${TOKEN}\nDB_PASSWORD=CANARY_testpw_Qw8Er2Ty6Ui0\n`,
+    "scripts/ci.js": `const path = require("path");\nrequire("dotenv").config({ path: path.join(__dirname, "..", ".env.test") });\nmodule.exports = process.env.E2E_PASSWORD;\n`,
+    "knexfile.js": `require("dotenv").config({ path: process.env.NODE_ENV === "test" ? ".env.test" : ".env" });\nmodule.exports = process.env.DB_PASSWORD;\n`,
+    "test/setup-env.js": `require("dotenv").config({ path: ".env.test" });\n`,
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.warnings.filter((w) => w.code === "env-file-pinned").map((w) => `${w.file}:${w.line}`), ["scripts/ci.js:2"]);
+  const message = p.warnings.find((w) => w.code === "env-file-pinned")!.message;
+  assert.match(message, /loads \.env\.test whatever NODE_ENV says, so this process read DB_PASSWORD, E2E_PASSWORD from it/);
+  assert.match(message, /VAULTSHIFT_ENV=test/);
+  assert.ok(!JSON.stringify(p.warnings).includes("CANARY"), "a value in a warning");
+});

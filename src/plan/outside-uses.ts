@@ -5,7 +5,7 @@ import fg from "fast-glob";
 import { SKIP_DIRS } from "../classify/candidates.js";
 import type { PlannedSecret, PlanWarning } from "./types.js";
 import { escapeRegExp } from "../util/regexp.js";
-import { BASE_LAYER_ENVIRONMENT } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dotenvLoads, environmentOf } from "../map/environment.js";
 
 // Tools other than the app read the same variables: npm scripts (`$API_TOKEN`
 // through dotenv-cli or the shell), docker compose (`${DB_PASSWORD}`
@@ -221,4 +221,58 @@ export function workerBindings(root: string, exclude: string[] = []): PlanWarnin
     file,
     message: `${file}: a Cloudflare Worker reads its settings as \`env\` bindings (wrangler [vars], .dev.vars locally, \`wrangler secret put\` in production), not from process.env; vaultshift does not rewrite \`env.X\` reads, and a Worker cannot load vaultshift/runtime's Node client. Its secrets stay where they are: keep .dev.vars out of git, and set production values with \`wrangler secret put\` (a CI step can read them from Vault).`,
   }));
+}
+
+/**
+ * Source files that load one environment's file by a fixed name (`dotenv.config({ path:
+ * ".env.test" })` in a CI script), whatever NODE_ENV says: that process read those values in
+ * every environment. After the migration its code reads them from Vault for the environment
+ * VAULTSHIFT_ENV or NODE_ENV names, so only there does it get the same values. A load whose
+ * line names NODE_ENV (a choice by mode) and a test setup file loading the test file (Jest and
+ * Vitest set NODE_ENV=test) read what they read before.
+ */
+export function pinnedEnvLoads(root: string, secrets: PlannedSecret[], sourceFiles: string[]): PlanWarning[] {
+  const byFile = new Map<string, { env: string; names: Set<string> }>();
+  for (const s of secrets) {
+    if (s.source.type !== "dotenv") continue;
+    for (const src of [s.source, ...s.duplicates]) {
+      const env = environmentOf(src.file);
+      const base = src.file.split("/").pop() ?? src.file;
+      if (!/^\.env\.[^.]+/i.test(base) || base.toLowerCase() === ".env.local" || env === "development") continue;
+      const entry = byFile.get(src.file) ?? { env, names: new Set<string>() };
+      entry.names.add(s.name);
+      byFile.set(src.file, entry);
+    }
+  }
+  if (byFile.size === 0) return [];
+  const warnings: PlanWarning[] = [];
+  for (const file of sourceFiles) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, file), "utf8");
+    } catch {
+      continue;
+    }
+    if (!text.includes("dotenv")) continue;
+    for (const load of dotenvLoads(text)) {
+      const base = load.written.split("/").pop() ?? load.written;
+      const envFile = [...byFile.keys()].find((f) => f === load.written || f.endsWith(`/${load.written}`) || (f.split("/").pop() ?? f) === base);
+      if (envFile === undefined) continue;
+      const { env, names } = byFile.get(envFile)!;
+      const at = text.indexOf(base);
+      const lineStart = text.lastIndexOf("\n", at) + 1;
+      const lineText = text.slice(lineStart, text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at));
+      if (/NODE_ENV|\bmode\b|\benv\b\s*[=!]==?/.test(lineText)) continue;
+      if (env === "test" && /(?:^|\/)(?:tests?|__tests__|spec)\/|(?:^|\/)[^/]*(?:setup|jest|vitest)[^/]*$/i.test(file)) continue;
+      const line = text.slice(0, at).split("\n").length;
+      const listed = [...names].sort().join(", ");
+      warnings.push({
+        code: "env-file-pinned",
+        file,
+        line,
+        message: `${file}:${line}: loads ${envFile} whatever NODE_ENV says, so this process read ${listed} from it in every environment. Those move to Vault for ${env} only, and after the migration code of this process reads them for the environment VAULTSHIFT_ENV or NODE_ENV names: elsewhere it gets that environment's values or none. Run it with VAULTSHIFT_ENV=${env} (set before the secrets module loads), or load ${envFile} only when NODE_ENV is ${env}.`,
+      });
+    }
+  }
+  return warnings;
 }
