@@ -24,6 +24,8 @@ test("placeholders, references, hashes, public material and ciphertext are not s
     ["$DB_PASSWORD", "reference"],
     ["$DEPLOY_TOKEN\\", "reference"],
     ["%DB_PASSWORD%", "reference"],
+    ["env:ACME_API_TOKEN", "reference"],
+    ["env:DB_PASSWORD as Text", "reference"],
     ["{{ .Values.password }}", "reference"],
     ["<%= ENV['X'] %>", "reference"],
     ["#{password}", "reference"],

@@ -293,6 +293,8 @@ export function isReference(v: string): boolean {
   // PowerShell `$env:NAME`; Grafana `$__env{NAME}` / `$__file{path}` / `$__vault{…}` expansions
   // (https://grafana.com/docs/grafana/latest/setup-grafana/configure-grafana/#variable-expansion);
   // Symfony container parameters `%kernel.project_dir%/…` (https://symfony.com/doc/current/configuration.html#configuration-parameters).
+  // Dhall's environment import `env:NAME` (`env:DB_PASSWORD as Text`, https://docs.dhall-lang.org/references/Built-in-types.html#environment-variables).
+  if (/^env:[A-Za-z_][A-Za-z0-9_]*(?:\s+as\s+Text)?$/.test(t)) return true;
   if (/^\$env:[A-Za-z_][A-Za-z0-9_]*$/i.test(t) || /^\$__(?:env|file|vault)\{[^}]*\}$/.test(t) || /^%[a-z_][a-z0-9_.]*%(?:\/|$)/.test(t)) return true;
   if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|getenv\(|env\(|config\(|settings\.|secrets\.|var\.|local\.|data\.|module\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|ref\+|op:\/\/|vault:\/\/|secretsmanager:|ssm:|awskms:|gcpkms:|azurekeyvault:)/i.test(t)) return true;
   // Azure App Service Key Vault references; an unquoted reader stops at the `(`, hence the bare form.
