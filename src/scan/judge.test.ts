@@ -145,3 +145,8 @@ test("a URL with a password and no host (Airflow's slack://:<token>@) is a URL w
   }
   assert.equal(judge("AIRFLOW_CONN_SLACK_ALERTS", "slack://:changeme@", "env", false).secret, false);
 });
+
+test("a URL whose password is its user name is a local default; another password in the same URL is a secret", () => {
+  assert.equal(judge("DATABASE_URL", "postgres://recipes:recipes@localhost:5432/recipes", "env", false).secret, false);
+  assert.equal(judge("DATABASE_URL", `postgres://recipes:${RANDOM}@db.internal:5432/recipes`, "env", false).secret, true);
+});

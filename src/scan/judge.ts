@@ -188,6 +188,9 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   }
   const url = urlPassword(value);
   if (url) {
+    // `postgres://recipes:recipes@localhost/recipes`: a password equal to the user name is a local
+    // default (docker-compose's and the framework templates'), as builtin-detector.ts's URL reader decides too.
+    if (value.slice(url.scheme.length + 3, url.offset - 1) === url.password) return { secret: false, reason: "URL whose password is its user name" };
     const why = notSecretReason(url.password);
     if (why) return { secret: false, reason: `URL whose password is a ${why}` };
     const db = DB_SCHEMES.test(url.scheme);
