@@ -1,6 +1,7 @@
 import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { HEX, B64URL, ALNUM, fake } from "./fake.js";
+import { looksLikeIdentifier } from "../src/scan/entropy.js";
 
 // BIP-39 words for the mnemonic examples (the first words of the English list).
 const BIP39_WORDS = ["abandon", "ability", "able", "about", "above", "absent", "absorb", "abstract", "absurd", "abuse", "access", "accident", "account", "accuse", "achieve", "acid", "acoustic", "acquire", "across", "act", "action", "actor", "actress", "actual", "adapt", "add", "addict", "address", "adjust", "admit", "adult", "advance"];
@@ -119,6 +120,30 @@ export const rules: Rule[] = [
       return {
         invalid: [`QUICKNODE_URL = "https://frosty-silent-meadow.quiknode.pro/${fake(HEX, 40, "quicknode")}/"`, `wss://snowy-bold-wave.base-mainnet.quiknode.pro/${fake(HEX, 40, "quicknode2")}/`],
         valid: ["https://docs-demo.quiknode.pro/${QUICKNODE_TOKEN}/", "https://example.quiknode.pro/abc123/", `https://x.quiknode.pro/${"0".repeat(40)}/`],
+      };
+    },
+  }),
+  // Blockfrost (Cardano and IPFS API) project ids: the network ("mainnet", "preprod", "preview",
+  // "testnet", "ipfs") + 32 base62 characters, sent as the `project_id` header
+  // (https://docs.blockfrost.io/#section/Authentication). The network words are common; the body must
+  // look random (digits, not an identifier's camelCase humps).
+  custom({
+    id: "blockfrost-project-id",
+    description: "Blockfrost project id (mainnet…/preprod…/preview…/ipfs… + 32)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.blockfrost.io/#section/Authentication",
+    keywords: ["mainnet", "preprod", "preview", "testnet", "ipfs"],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>(?:mainnet|preprod|preview|testnet|ipfs)[A-Za-z0-9]{32})(?![A-Za-z0-9_])/,
+    entropy: 4,
+    validate: (s) => {
+      const body = s.replace(/^(?:mainnet|preprod|preview|testnet|ipfs)/, "");
+      return (body.match(/[0-9]/g)?.length ?? 0) >= 2 && /[A-Z]/.test(body) && /[a-z]/.test(body) && !looksLikeIdentifier(body);
+    },
+    get examples() {
+      return {
+        invalid: [`BLOCKFROST_PROJECT_ID = "mainnet${fake(ALNUM, 32, "blockfrost")}"`, `headers: { project_id: "preprod${fake(ALNUM, 32, "blockfrost2")}" }`],
+        valid: ["project_id: previewXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "const previewImageSourceForTheThumbnailWidget = 1;", `mainnet${"a".repeat(32)}`],
       };
     },
   }),
