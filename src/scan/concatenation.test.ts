@@ -12,12 +12,16 @@ const half = fake(ALNUM, 20, "concat-a");
 const other = fake(ALNUM, 20, "concat-b");
 
 test("a provider token split into joined literals is found, and its secret is the joined value", () => {
-  const text = `const STRIPE_KEY = "sk_live_" + "${body}";\n`;
-  const hits = detectConcatenated(text, fileInfo("src/stripe.js"), set);
+  const text = `STRIPE_KEY = "sk_live_" + "${body}"\n`;
+  const hits = detectConcatenated(text, fileInfo("app/stripe.py"), set);
   assert.equal(hits.length, 1);
   assert.equal(hits[0]!.ruleId, "stripe-secret-key");
   assert.equal(hits[0]!.secret, `sk_live_${body}`);
   assert.equal(text.slice(hits[0]!.start, hits[0]!.end), `"sk_live_" + "${body}"`);
+});
+
+test("JavaScript is not read for joined literals (its cost on the npm corpus); the scan leaves them", () => {
+  assert.deepEqual(scanText({ file: "src/stripe.js", text: `const STRIPE_KEY = "sk_live_" + "${body}";\n` }).findings, []);
 });
 
 test("Python's parenthesised implicit concatenation, PHP's dot and C's #define continued with a backslash are joined under their name", () => {

@@ -32,7 +32,11 @@ export interface ConcatenationHit {
 // only by white space, at most one line break (with C's `\`) between two of them.
 const LITERAL = String.raw`(?:"(?:[^"\\\n]|\\.){1,200}"|'(?:[^'\\\n]|\\.){1,200}')`;
 const JOIN = String.raw`[ \t]*(?:(?:\+|\.\.?)[ \t]*)?(?:\\?\r?\n[ \t]*)?`;
-const RUN = new RegExp(`${LITERAL}(?:${JOIN}${LITERAL}){1,7}`, "g");
+const RUN = new RegExp(`${LITERAL}(?:${JOIN}${LITERAL}){1,7}`, "y");
+// Where a literal's closing quote meets the next one's opening quote through a join: found first, as a
+// regex that reads only the few characters between two quotes, so that RUN (which reads a literal's
+// body) runs at those few places, not at every quote of a file (5x the scan's CPU on the npm corpus).
+const JOIN_POINT = /["'](?:[ \t]*(?:\+|\.\.?)[ \t]*(?:\\?\r?\n[ \t]*)?|[ \t]*\\?\r?\n[ \t]*)["']/g;
 const PIECE = /"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'/g;
 // A word a secret's name or call holds; the `name = value` reader runs only where one is near.
 const SECRET_WORD = /pass|secret|token|key|auth|cred|pwd|bearer|btoa|basic/i;
@@ -40,8 +44,19 @@ const SECRET_WORD = /pass|secret|token|key|auth|cred|pwd|bearer|btoa|basic/i;
 /** Joined literals in code that read as a secret. */
 export function detectConcatenated(text: string, info: FileInfo, set: CompiledRuleSet): ConcatenationHit[] {
   const hits: ConcatenationHit[] = [];
-  RUN.lastIndex = 0;
-  for (let m = RUN.exec(text); m !== null; m = RUN.exec(text)) {
+  JOIN_POINT.lastIndex = 0;
+  let done = 0;
+  for (let p = JOIN_POINT.exec(text); p !== null; p = JOIN_POINT.exec(text)) {
+    // The left literal opens at the previous quote of the same kind on its line.
+    const close = p.index;
+    if (close < done) continue;
+    const open = text.lastIndexOf(text[close]!, close - 1);
+    if (open < 0 || close - open > 201 || text.slice(open, close).includes("\n")) continue;
+    RUN.lastIndex = open;
+    const m = RUN.exec(text);
+    if (m === null) continue;
+    done = open + m[0].length;
+    JOIN_POINT.lastIndex = Math.max(JOIN_POINT.lastIndex, done);
     const run = m[0];
     const pieces: string[] = [];
     for (const p of run.matchAll(PIECE)) pieces.push((p[1] ?? p[2] ?? "").replace(/\\(["'\\])/g, "$1"));

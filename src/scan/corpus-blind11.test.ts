@@ -30,7 +30,7 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind11/", import.meta.url));
 
-// First scan 0.929 / 0.880; reached 0.995 / 0.964 by the fixes of this round (docs/detection.md); the
+// First scan 0.929 / 0.880; reached 0.995 / 0.958 by the fixes of this round (docs/detection.md); the
 // floor is that minus a small margin.
 const MIN_PRECISION = 0.985;
 const MIN_RECALL = 0.95;
@@ -40,6 +40,8 @@ const KNOWN_GAPS: KnownGaps = {
   missed: [
     // An API key in an SQL INSERT whose column (api_key) names it: the values are not paired with the columns.
     "go-ledger/internal/store/queries.go:5",
+    // `"sk_live_" + "…"` in JavaScript: joined literals are read in other code only (their cost on JS, docs/detection.md).
+    "crm-sync/src/clients/stripe.js:2",
     // `btoa("user:" + "…")`: joined literals inside a call the JavaScript reader judges; it reads one literal only.
     "rn-fieldapp/src/services/api.ts:5",
     // `part1 + "…" + "…"`: a literal joined to a variable's value; constants are not propagated.
