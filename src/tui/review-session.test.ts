@@ -32,6 +32,8 @@ test("a decision in the session's review is saved with the plan, and planning ag
   await s.t.waitFor("› [s]");
   s.t.press(KEYS.enter);
   assert.equal(await s.code, 0);
+  // The end screen names both files written, not "nothing else".
+  assert.match(s.t.everything(), /your decisions to vaultshift\.config\.json/);
 
   const saved = JSON.parse(readFileSync(join(c.root, "vaultshift.plan.json"), "utf8")) as Plan;
   const decisions = loadConfig(c.root).config.migrate?.decisions;

@@ -62,8 +62,9 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
       return makePlan({ ...base, decisions });
     },
     savePlan: (p) => {
-      if (decided !== undefined) saveDecisions(root, decided);
+      const config = decided !== undefined ? shown(saveDecisions(root, decided)) : undefined;
       writePlan(p, planFile);
+      return config;
     },
     apply: (p, onProgress, onStep) => apply(p, { ...base, onProgress, onStep }),
     verify: (p, onProgress) => verify(p, { ...base, onProgress }),

@@ -29,7 +29,8 @@ export interface SessionDeps {
   connect(): Promise<{ version: string }>;
   plan(onProgress: (e: ProgressEvent) => void): Promise<Plan>;
   replan(decisions: Decisions): Promise<Plan>;
-  savePlan(plan: Plan): void;
+  /** Writes the plan file, and the review's decisions to the project config when there are any; returns the config file written (as shown), if one was. */
+  savePlan(plan: Plan): string | undefined;
   apply(plan: Plan, onProgress: (e: ProgressEvent) => void, onStep: (step: number, id: string) => void): Promise<ApplyResult>;
   verify(plan: Plan, onProgress: (e: ProgressEvent) => void): Promise<Verification>;
   /** Writes the reports; resolves to their paths as the user should read them. */
@@ -171,12 +172,13 @@ export function Session({ deps, colour, onExit }: SessionProps) {
     const c = CHOICES[i]!.key;
     if (c === "a") void runApply(plan);
     else if (c === "s") {
+      let config: string | undefined;
       try {
-        deps.savePlan(plan);
+        config = deps.savePlan(plan);
       } catch (error) {
         return fail(error);
       }
-      end(0, "Plan saved.", [`Wrote ${deps.planArg}; nothing else was written.`, `Apply it later with \`vaultshift apply ${deps.planArg}\` (it asks before writing; --yes does not).`]);
+      end(0, "Plan saved.", [config ? `Wrote ${deps.planArg}, and your decisions to ${config} (migrate.decisions); nothing else was written.` : `Wrote ${deps.planArg}; nothing else was written.`, `Apply it later with \`vaultshift apply ${deps.planArg}\` (it asks before writing; --yes does not).`]);
     } else quit();
   };
 
