@@ -1,6 +1,7 @@
 import type { Decision, Decisions } from "../plan/decisions.js";
 import { withDecision } from "../plan/decisions.js";
 import type { Plan, PlannedConfig, PlannedSecret, PlanWarning } from "../plan/types.js";
+import { escapeRegExp } from "../util/regexp.js";
 
 // What the review screens show, computed from a plan without React: rows,
 // filters, severities, who reads a secret, lines that fit the terminal. The
@@ -65,9 +66,6 @@ export function warningsBySeverity(plan: Plan): PlanWarning[] {
     .map(({ w }) => w);
 }
 
-/** Escapes `name` for a regular expression. */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /**
  * The code that reads a secret: the code files whose redacted diff rewrites a
  * read of its name (`process.env.NAME` → `secrets.NAME`), or the file holding
@@ -79,7 +77,7 @@ export function readersOf(plan: Plan, s: PlannedSecret): string[] {
     const l = plan.literals.find((x) => x.file === s.source.file && x.line === s.source.line);
     return [`${s.source.file}:${s.source.line}${l ? ` (becomes secrets.${l.name})` : ""}`];
   }
-  const word = new RegExp(`(?:^|[^\\w$])${escape(s.name)}(?![\\w$])`);
+  const word = new RegExp(`(?:^|[^\\w$])${escapeRegExp(s.name)}(?![\\w$])`);
   const out: string[] = [];
   for (const f of plan.files) {
     if (f.kind !== "code") continue;
