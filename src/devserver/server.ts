@@ -54,13 +54,30 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
   });
 }
 
+/**
+ * Vault's http/logical.go isForm: a body is a form only when the Content-Type
+ * says application/x-www-form-urlencoded AND it does not start with `{` or `[`.
+ * curl's `--data @payload.json` (every curl sample in the API docs) sends JSON
+ * under that form type, and Vault reads it as JSON.
+ */
+function isForm(text: string, contentType: string): boolean {
+  if (contentType.split(";")[0]!.trim().toLowerCase() !== "application/x-www-form-urlencoded") return false;
+  const first = /[^ \t\n\r]/.exec(text)?.[0];
+  return first !== "{" && first !== "[";
+}
+
 function parseBody(raw: Buffer, contentType: string): Data {
   if (raw.length === 0) return {};
   // A UTF-8 byte-order mark (PowerShell's and some editors' JSON files) is not JSON; Vault's Go decoder would refuse it, a dev server skips it.
   const text = raw.toString("utf8").replace(/^\uFEFF/, "");
-  if (contentType.startsWith("application/x-www-form-urlencoded")) {
+  if (isForm(text, contentType)) {
     const data: Data = {};
-    for (const [k, v] of new URLSearchParams(text)) data[k] = v;
+    const params = new URLSearchParams(text);
+    for (const k of new Set(params.keys())) {
+      if (k === "help") continue; // reserved, as Vault's parseFormRequest skips it
+      const values = params.getAll(k);
+      data[k] = values.length === 1 ? values[0]! : values;
+    }
     return data;
   }
   if (text.trim() === "") return {};

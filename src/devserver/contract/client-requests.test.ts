@@ -150,9 +150,27 @@ describe("requests as real clients send them", () => {
     const form = await call(t, "POST", "auth/token/create", { raw: "ttl=15m&display_name=form", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
     assert.equal(form.status, 200);
     assert.equal(form.body.auth.lease_duration, 900);
+    const repeated = await call(t, "POST", "auth/token/create", { raw: "policies=default&policies=extra&ttl=60", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    assert.equal(repeated.status, 200);
+    assert.deepEqual(repeated.body.auth.policies, ["default", "extra"]);
     const empty = await call(t, "POST", "auth/token/create", { raw: "" });
     assert.equal(empty.status, 200);
     assert.equal(typeof empty.body.auth.client_token, "string");
+  });
+
+  test("curl --data @payload.json: JSON sent as application/x-www-form-urlencoded is read as JSON (http/logical.go isForm)", async () => {
+    // curl -d sets the form Content-Type; every curl sample of the API docs sends its JSON payload that way.
+    const form = { "Content-Type": "application/x-www-form-urlencoded" };
+    const w = await call(t, "POST", `${kv}/data/curl-d`, { raw: JSON.stringify({ options: { cas: 0 }, data: { k: "v" } }), headers: form });
+    assert.equal(w.status, 200, w.text);
+    assert.equal(w.body.data.version, 1);
+    assert.deepEqual((await call(t, "GET", `${kv}/data/curl-d`)).body.data.data, { k: "v" });
+    const spaced = await call(t, "PUT", `${kv}/data/curl-d`, { raw: "\n  " + JSON.stringify({ options: { cas: 1 }, data: { k: "w" } }), headers: { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" } });
+    assert.equal(spaced.status, 200, spaced.text);
+    assert.equal(spaced.body.data.version, 2);
+    const array = await call(t, "POST", `${kv}/data/curl-d`, { raw: "[1]", headers: form });
+    assert.equal(array.status, 400);
+    assert.match(array.body.errors[0], /failed to parse JSON input/);
   });
 
   test("percent-encoded unicode paths: the key is stored decoded and listed decoded", async () => {
