@@ -344,11 +344,12 @@ export function kv2Backend(state: State): Backend {
       const slash = rel.indexOf("/");
       const head = slash < 0 ? rel : rel.slice(0, slash);
       const path = slash < 0 ? "" : rel.slice(slash + 1);
+      // The plugin's routes are ^data/.*$, ^metadata/.*$ …: anything else (a v1-style `secret/foo`, the mount root) is its pathInvalid.
+      if (slash < 0 && !(head === "metadata" && req.operation === "list")) return invalidPath(req);
       switch (head) {
         case "data":
           return data(req, s, requirePath(path));
         case "metadata":
-          if (slash < 0 && req.operation !== "list") throw unsupportedPath();
           return metadata(req, s, path);
         case "delete":
           return versionOp(req, s, requirePath(path), "delete");
@@ -359,9 +360,23 @@ export function kv2Backend(state: State): Backend {
         case "subkeys":
           return subkeysOp(req, s, requirePath(path));
         default:
-          throw unsupportedPath();
+          return invalidPath(req);
       }
     },
+  };
+}
+
+/**
+ * A path outside the KV v2 routes (`secret/foo` read as if KV v1, `LIST secret/`): the KV plugin's pathInvalid
+ * answers 404 with a normal envelope whose warning names the `vault kv` subcommand to use. Clients test for this
+ * warning to retry under data/ (vault-plugin-secrets-kv backend.go); hvac raises InvalidPath on the 404.
+ */
+function invalidPath(req: LogicalRequest): LogicalResponse {
+  const sub = ({ create: "put", update: "put", read: "get", list: "list", delete: "delete" } as Record<string, string>)[req.operation];
+  if (sub === undefined) throw unsupportedOperation();
+  return {
+    status: 404,
+    warnings: [`Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use 'vault kv ${sub}' for this operation.`],
   };
 }
 

@@ -257,10 +257,30 @@ describe("KV v2 contract", () => {
     assert.equal((await call(t, "GET", `${m}/metadata/race`)).body.data.current_version, 2);
   });
 
-  test("unknown paths inside a KV v2 mount and wrong methods are errors with a message", async () => {
-    const u = await call(t, "GET", `${m}/nonsense/path`);
-    assert.equal(u.status, 404);
-    assert.ok(Array.isArray(u.body.errors));
+  test("paths outside the KV v2 routes answer 404 with an envelope whose warning names the vault kv subcommand (the plugin's pathInvalid)", async () => {
+    // Clients read this warning to retry a v1-style path under data/, and Spring Vault / hvac show it to users.
+    const warning = (sub: string) => `Invalid path for a versioned K/V secrets engine. See the API docs for the appropriate API endpoints to use. If using the Vault CLI, use 'vault kv ${sub}' for this operation.`;
+    await call(t, "POST", `${m}/data/v1style`, { body: { data: { k: "v" } } });
+    for (const [method, path, sub] of [
+      ["GET", `${m}/v1style`, "get"],
+      ["GET", `${m}/nonsense/path`, "get"],
+      ["POST", `${m}/v1style`, "put"],
+      ["PUT", `${m}/data`, "put"],
+      ["DELETE", `${m}/v1style`, "delete"],
+      ["LIST", `${m}/`, "list"],
+      ["GET", `${m}/?list=true`, "list"],
+    ] as const) {
+      const r = await call(t, method, path, method === "POST" || method === "PUT" ? { body: { k: "v" } } : {});
+      assert.equal(r.status, 404, `${method} ${path}`);
+      assert.equal(r.body.errors, undefined, `${method} ${path}: not an error body`);
+      assert.equal(r.body.data, null);
+      assert.deepEqual(r.body.warnings, [warning(sub)], `${method} ${path}`);
+      assert.match(r.body.request_id, /^[0-9a-f-]{36}$/);
+    }
+    // Nothing was written or deleted through the invalid path.
+    assert.deepEqual((await call(t, "GET", `${m}/data/v1style`)).body.data.data, { k: "v" });
+    const patch = await call(t, "PATCH", `${m}/v1style`, { raw: JSON.stringify({ k: "w" }), headers: { "Content-Type": "application/merge-patch+json" } });
+    assert.equal(patch.status, 405);
     const method = await call(t, "LIST", `${m}/data/app/db`);
     assert.equal(method.status, 405);
   });
