@@ -3,7 +3,7 @@ import { handleLeases } from "./leases.js";
 import { generateRoot } from "./generate-root.js";
 import { rekey } from "./rekey.js";
 import type { UnsealKeys } from "./unseal-keys.js";
-import { badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { VaultHttpError, badRequest, notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, has, map, str, strList, type Data } from "./fields.js";
 import type { MountEntry, State, TokenEntry } from "./state.js";
 import { mountHandlers, mountView, normalise } from "./sys-mounts.js";
@@ -195,9 +195,15 @@ export function sysBackend(deps: SysDeps): Backend {
       for (const [p, m] of state.auth) if (acl?.anyUnder(`auth/${p}`)) auth[p] = mountView(m);
       return { data: { secret, auth } };
     }
-    // Unknown mount and no access look the same, so the path cannot be used to enumerate mounts.
+    // Unknown mount and no access look the same, so the path cannot be used to enumerate mounts. The message is
+    // Vault's (pathInternalUIMountRead): the vault CLI's kv preflight shows it, naming the path it asked about.
     const found = deps.mountFor(rest.endsWith("/") ? rest : `${rest}/`) ?? deps.mountFor(rest);
-    if (!found || !acl || !acl.anyUnder(found.mountPoint)) throw permissionDenied();
+    const preflightDenied = new VaultHttpError(403, [
+      `preflight capability check returned 403, please ensure client's policies grant access to path "${rest.replace(/^\/+/, "").replace(/\/*$/, "/")}"`,
+    ]);
+    if (!found) throw preflightDenied;
+    if (!acl) throw permissionDenied();
+    if (!acl.anyUnder(found.mountPoint)) throw preflightDenied;
     return { data: { ...mountView(found.mount), path: found.mountPoint } };
   }
 

@@ -2,7 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { connect } from "node:net";
 import { request as httpRequest } from "node:http";
-import { call, mountKv2, openTarget, unique, unmount, type Target } from "./target.js";
+import { call, mountKv2, openTarget, tokenWithPolicy, unique, unmount, type Target } from "./target.js";
 
 // What real clients send that a tidy test may not: the headers of the
 // official CLI/SDKs (X-Vault-Request, X-Vault-Namespace, Authorization:
@@ -250,6 +250,28 @@ describe("requests as real clients send them", () => {
       assert.deepEqual(r.body.data.options, { version: "2" });
       assert.equal(r.body.data.path, `${kv}/`);
     }
+  });
+
+  test("the kv preflight refused: a missing mount or a token with nothing under the mount gets 403 naming the path, as the vault CLI shows it", async () => {
+    const denied = (p: string) => `preflight capability check returned 403, please ensure client's policies grant access to path "${p}"`;
+    const none = await call(t, "GET", `sys/internal/ui/mounts/${unique("nomount")}/app`);
+    assert.equal(none.status, 403);
+    assert.match(none.body.errors[0], /^preflight capability check returned 403, please ensure client's policies grant access to path "nomount-[0-9a-f]+\/app\/"$/);
+    const other = await tokenWithPolicy(t, unique("preflight"), `path "${kv}/data/only/*" { capabilities = ["read"] }`);
+    assert.equal((await call(t, "GET", `sys/internal/ui/mounts/${kv}/only/x`, { token: other })).status, 200);
+    const kv1 = unique("pf-kv1");
+    assert.equal((await call(t, "POST", `sys/mounts/${kv1}`, { body: { type: "kv" } })).status, 204);
+    try {
+      const r = await call(t, "GET", `sys/internal/ui/mounts/${kv1}`, { token: other });
+      assert.equal(r.status, 403);
+      assert.deepEqual(r.body.errors, [denied(`${kv1}/`)]);
+    } finally {
+      await unmount(t, kv1);
+    }
+    // A token that is not valid is refused like any request, before the mount is looked at.
+    const bogus = await call(t, "GET", `sys/internal/ui/mounts/${kv}/app`, { token: "hvs.not-a-token" });
+    assert.equal(bogus.status, 403);
+    assert.match(bogus.body.errors[0], /permission denied/);
   });
 
   test("sys/mounts/<path>/tune read gives integer TTLs; a tune as the Go client sends it (empty TTL strings) changes nothing, \"system\" resets", async () => {
