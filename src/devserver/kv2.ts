@@ -115,12 +115,17 @@ export function kv2Backend(state: State): Backend {
     } else if (casRequired) throw badRequest("check-and-set parameter required for this call");
   }
 
+  /** Seconds after which a version is deleted: the key's delete_version_after capped at the engine's (README §5.8); 0 = never. */
+  function effectiveDeleteAfter(s: KvStore, key: KvKey): number {
+    const engineDva = s.config.delete_version_after;
+    const dva = key.delete_version_after;
+    return engineDva > 0 && (dva === 0 || dva > engineDva) ? engineDva : dva;
+  }
+
   function addVersion(s: KvStore, path: string, key: KvKey, data: Data): Data {
     const created = timestamp();
     const version = key.current_version + 1;
-    let dva = key.delete_version_after;
-    const engineDva = s.config.delete_version_after;
-    if (engineDva > 0 && (dva === 0 || dva > engineDva)) dva = engineDva;
+    const dva = effectiveDeleteAfter(s, key);
     const v: KvVersion = {
       created_time: created,
       deletion_time: dva > 0 ? timestamp(parseTime(created) + dva * 1000) : "",
@@ -156,9 +161,10 @@ export function kv2Backend(state: State): Backend {
     return { key, n, v };
   }
 
-  function versionsArg(req: LogicalRequest): number[] {
+  function versionsArg(req: LogicalRequest, kind: "delete" | "undelete" | "destroy"): number[] {
     const versions = intList(req.data, "versions");
-    if (!versions || versions.length === 0) throw badRequest("no version number provided");
+    // The plugin's own spelling differs: path_delete.go capitalises, path_destroy.go does not.
+    if (!versions || versions.length === 0) throw badRequest(`${kind === "destroy" ? "n" : "N"}o version number provided`);
     return versions;
   }
 
@@ -198,8 +204,8 @@ export function kv2Backend(state: State): Backend {
         const key = s.keys.get(path);
         if (!key) return undefined;
         const latest = key.versions.get(key.current_version);
+        // Deleting changes version metadata only: updated_time is the key's last write (pathDataDelete leaves it).
         if (latest && !latest.destroyed && !isDeleted(latest)) latest.deletion_time = timestamp();
-        key.updated_time = timestamp();
         return undefined;
       }
       default:
@@ -209,7 +215,7 @@ export function kv2Backend(state: State): Backend {
 
   function versionOp(req: LogicalRequest, s: KvStore, path: string, kind: "delete" | "undelete" | "destroy"): undefined {
     if (req.operation !== "create" && req.operation !== "update") throw unsupportedOperation();
-    const versions = versionsArg(req);
+    const versions = versionsArg(req, kind);
     const key = s.keys.get(path);
     if (!key) return undefined;
     for (const n of versions) {
@@ -218,13 +224,15 @@ export function kv2Backend(state: State): Backend {
       if (kind === "delete") {
         if (!v.destroyed && !isDeleted(v)) v.deletion_time = timestamp();
       } else if (kind === "undelete") {
-        if (!v.destroyed) v.deletion_time = "";
+        // An undeleted version is scheduled for deletion again when delete_version_after is set (pathUndeleteWrite).
+        const dva = effectiveDeleteAfter(s, key);
+        if (!v.destroyed) v.deletion_time = dva > 0 ? timestamp(Date.now() + dva * 1000) : "";
       } else {
         v.destroyed = true;
         v.data = null;
       }
     }
-    key.updated_time = timestamp();
+    // updated_time stays: the plugin's delete/undelete/destroy rewrite version metadata, not the key's.
     return undefined;
   }
 

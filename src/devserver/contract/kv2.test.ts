@@ -239,6 +239,36 @@ describe("KV v2 contract", () => {
     assert.equal((await call(t, "GET", `${m}/data/dva`)).status, 200);
   });
 
+  test("undelete re-arms delete_version_after; delete, undelete and destroy leave the key's updated_time; an empty versions list is 400", async () => {
+    await call(t, "POST", `${m}/metadata/rearm`, { body: { delete_version_after: "2h" } });
+    await call(t, "POST", `${m}/data/rearm`, { body: { data: { a: "1" } } });
+    await call(t, "POST", `${m}/data/rearm`, { body: { data: { a: "2" } } });
+    const before = (await call(t, "GET", `${m}/metadata/rearm`)).body.data;
+    assert.equal((await call(t, "POST", `${m}/delete/rearm`, { body: { versions: [1] } })).status, 204);
+    assert.equal((await call(t, "DELETE", `${m}/data/rearm`)).status, 204);
+    assert.equal((await call(t, "GET", `${m}/data/rearm?version=1`)).status, 404);
+    const undeletedAt = Date.now();
+    assert.equal((await call(t, "POST", `${m}/undelete/rearm`, { body: { versions: [1] } })).status, 204);
+    const one = await call(t, "GET", `${m}/data/rearm?version=1`);
+    assert.equal(one.status, 200);
+    const deletion = Date.parse(one.body.data.metadata.deletion_time);
+    assert.ok(Math.abs(deletion - undeletedAt - 7_200_000) < 60_000, `deletion_time is about undelete time + 2h, got ${one.body.data.metadata.deletion_time}`);
+    assert.equal((await call(t, "PUT", `${m}/destroy/rearm`, { body: { versions: [2] } })).status, 204);
+    const after = (await call(t, "GET", `${m}/metadata/rearm`)).body.data;
+    assert.equal(after.updated_time, before.updated_time);
+    assert.equal(after.versions["2"].destroyed, true);
+    // Without delete_version_after an undeleted version has no deletion_time.
+    await call(t, "POST", `${m}/data/plain-undelete`, { body: { data: { a: "1" } } });
+    await call(t, "DELETE", `${m}/data/plain-undelete`);
+    await call(t, "POST", `${m}/undelete/plain-undelete`, { body: { versions: [1] } });
+    assert.equal((await call(t, "GET", `${m}/data/plain-undelete`)).body.data.metadata.deletion_time, "");
+    for (const [op, message] of [["delete", "No version number provided"], ["undelete", "No version number provided"], ["destroy", "no version number provided"]]) {
+      const r = await call(t, "POST", `${m}/${op}/rearm`, { body: {} });
+      assert.equal(r.status, 400, op);
+      assert.deepEqual(r.body.errors, [message], op);
+    }
+  });
+
   test("subkeys: leaf values are null, depth limits nesting, metadata comes along", async () => {
     await call(t, "POST", `${m}/data/sub`, { body: { data: { foo: "abc", bar: { baz: "def", deep: { x: "1" } }, quux: {} } } });
     const r = await call(t, "GET", `${m}/subkeys/sub`);
