@@ -224,7 +224,10 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
       const out = envelope(response, requestId, mountType);
       const ttl = response?.wrap?.ttl || wrapTtl;
       if (ttl > 0 && out.status === 200 && out.body !== undefined && !response?.raw) {
-        send(res, 200, core.wrap(response?.wrap?.body ?? out.body, ttl, path.replace(/\/+$/, ""), response?.auth?.accessor ?? ""));
+        // Vault stores the plain response (wrapping.go wrapInCubbyhole): the sys/ top-level copy (README §3.5) is
+        // added only when a response is sent, so an unwrapped sys/wrapping/wrap answer has its data under data only.
+        const stored = response?.wrap?.body ?? envelope({ ...response, topLevel: false }, requestId, mountType).body;
+        send(res, 200, core.wrap(stored, ttl, path.replace(/\/+$/, ""), response?.auth?.accessor ?? ""));
         return;
       }
       send(res, out.status, out.body, head);

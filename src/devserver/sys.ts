@@ -208,17 +208,25 @@ export function sysBackend(deps: SysDeps): Backend {
   }
 
   function wrappingOp(req: LogicalRequest, op: string): LogicalResponse {
-    if (!post(req)) throw unsupportedOperation();
     const bodyToken = str(req.data, "token");
+    // GET sys/wrapping/lookup looks up the requester's own (wrapping) token (logical_system.go, ReadOperation).
+    if (op === "lookup" && req.operation === "read") {
+      if (req.clientToken === "") throw badRequest('missing "token" value in input');
+      return { data: deps.wrapping.lookup(req.clientToken) };
+    }
+    if (!post(req)) throw unsupportedOperation();
     switch (op) {
       case "unwrap": {
         // Either the wrapping token as X-Vault-Token and no body, or another token plus {token} (wrapping-unwrap.mdx).
         const id = bodyToken || req.clientToken;
         return { raw: { status: 200, body: deps.wrapping.unwrap(id) } };
       }
-      case "lookup":
-        if (bodyToken === "") throw badRequest("missing token");
-        return { data: deps.wrapping.lookup(bodyToken) };
+      case "lookup": {
+        // The token in the body, else the one sent as X-Vault-Token (handleWrappingLookup).
+        const id = bodyToken || req.clientToken;
+        if (id === "") throw badRequest('missing "token" value in input');
+        return { data: deps.wrapping.lookup(id) };
+      }
       case "wrap": {
         const ttl = typeof req.headers["x-vault-wrap-ttl"] === "string" ? 0 : 300;
         return { data: { ...req.data }, wrap: { ttl } };

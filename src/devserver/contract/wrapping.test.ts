@@ -58,6 +58,33 @@ describe("response wrapping contract", () => {
     assert.deepEqual(u.body.data, { note: "hello" });
   });
 
+  test("sys/wrapping/wrap: the unwrapped answer has the data under data only (the sys/ top-level copy is not stored)", async () => {
+    const w = await call(t, "POST", "sys/wrapping/wrap", { body: { note: "hello" }, headers: { "X-Vault-Wrap-TTL": "5m" } });
+    const u = await call(t, "POST", "sys/wrapping/unwrap", { token: w.body.wrap_info.token });
+    assert.equal(u.status, 200);
+    assert.deepEqual(u.body.data, { note: "hello" });
+    assert.equal(u.body.note, undefined);
+    assert.deepEqual(Object.keys(u.body).filter((k) => !["request_id", "lease_id", "renewable", "lease_duration", "data", "wrap_info", "warnings", "auth", "mount_type"].includes(k)), []);
+  });
+
+  test("sys/wrapping/lookup: GET looks up the wrapping token sent as X-Vault-Token; POST takes it from the body or the header", async () => {
+    const w = await call(t, "POST", "sys/wrapping/wrap", { body: { a: "b" }, headers: { "X-Vault-Wrap-TTL": "90s" } });
+    const token = w.body.wrap_info.token as string;
+    const get = await call(t, "GET", "sys/wrapping/lookup", { token });
+    assert.equal(get.status, 200);
+    assert.deepEqual(Object.keys(get.body.data).sort(), ["creation_path", "creation_time", "creation_ttl"]);
+    assert.equal(get.body.data.creation_ttl, 90);
+    assert.equal(get.body.data.creation_path, "sys/wrapping/wrap");
+    const header = await call(t, "POST", "sys/wrapping/lookup", { token });
+    assert.equal(header.status, 200);
+    assert.equal(header.body.data.creation_ttl, 90);
+    const none = await call(t, "POST", "sys/wrapping/lookup", { token: null, body: {} });
+    assert.equal(none.status, 400);
+    assert.deepEqual(none.body.errors, ['missing "token" value in input']);
+    // A lookup does not use the token up.
+    assert.deepEqual((await call(t, "POST", "sys/wrapping/unwrap", { token })).body.data, { a: "b" });
+  });
+
   test("a wrapping token can do nothing but unwrap", async () => {
     const w = await call(t, "POST", "sys/wrapping/wrap", { body: { a: "b" }, headers: { "X-Vault-Wrap-TTL": "5m" } });
     assert.equal((await call(t, "GET", "sys/mounts", { token: w.body.wrap_info.token })).status, 403);
