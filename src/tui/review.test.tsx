@@ -247,6 +247,40 @@ test("the review fills the rows it is given: by default the terminal's less the 
   }
 });
 
+test("a resize (SIGWINCH) draws the review again at the new size: smaller, every line fits; larger, the list grows", async () => {
+  const root = reviewApp(tmp.dir, { extraSecrets: 40 });
+  const plan = await planWith(root);
+  const r = renderReview(root, plan);
+  const lines = () => r.screen().replace(/\n$/, "").split("\n");
+  /** The screen once `ok` holds of its lines (bounded: the screen is shown if it never does). */
+  const until = async (what: string, ok: (l: string[]) => boolean) => {
+    const deadline = Date.now() + 10_000;
+    while (!ok(lines())) {
+      if (Date.now() > deadline) assert.fail(`${what}; the screen was:\n${r.screen()}`);
+      await new Promise((res) => setTimeout(res, 10));
+    }
+    return lines();
+  };
+  try {
+    await r.waitFor("NAME");
+    assert.equal(lines().length, 24 - 2 - 1);
+    const rowsAt80 = lines().filter((l) => /SERVICE_\d+_TOKEN/.test(l)).length;
+    // Smaller: the review's 12 rows (its least) under the session's two, every line within 60 columns.
+    r.resize(60, 15);
+    let now = await until("the review was not drawn again at 60×15", (l) => l.length === 12);
+    for (const l of now) assert.ok([...l].length <= 60, `a line is ${[...l].length} columns wide at 60×15: ${l}`);
+    assert.match(now.join("\n"), /^> +DB_PASSWORD/m);
+    // Larger: more rows of the list, and whole targets.
+    r.resize(120, 40);
+    now = await until("the review was not drawn again at 120×40", (l) => l.length === 40 - 2 - 1);
+    assert.ok(now.filter((l) => /SERVICE_\d+_TOKEN/.test(l)).length > rowsAt80);
+    assert.match(now.join("\n"), /SERVICE_00_TOKEN .*shop\/development\/\S+#service_00_token$/m);
+    assert.equal(leaks(r.everything()), undefined);
+  } finally {
+    r.unmount();
+  }
+});
+
 test("while it re-plans the screen says so and ignores decisions and accept; the cursor stays on the same secret", async () => {
   const root = reviewApp(tmp.dir);
   const plan = await planWith(root);

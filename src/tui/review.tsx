@@ -1,10 +1,11 @@
-import { Box, Text, useInput, useStdout, type Key } from "ink";
+import { Box, Text, useInput, type Key } from "ink";
 import { useRef, useState } from "react";
 import { loadConfig } from "../config/load.js";
 import { VaultshiftError } from "../errors.js";
 import { targetProblem, type Decisions } from "../plan/decisions.js";
 import type { Plan } from "../plan/types.js";
 import { Footer } from "./footer.js";
+import { useTerminalSize } from "./terminal-size.js";
 import {
   apply,
   configKey,
@@ -77,9 +78,9 @@ function errorLines(error: unknown): string {
 }
 
 export function Review({ plan: first, root, replan, onAccept, onQuit, colour = process.env.NO_COLOR === undefined || process.env.NO_COLOR === "", rows: given }: ReviewProps) {
-  const { stdout } = useStdout();
-  const width = Math.max(40, stdout.columns || 80);
-  const rows = Math.max(12, given ?? (stdout.rows || 24) - 3);
+  const size = useTerminalSize();
+  const width = Math.max(40, size.columns);
+  const rows = Math.max(12, given ?? size.rows - 3);
 
   const [plan, setPlan] = useState(first);
   const [decisions, setDecisions] = useState<Decisions>(() => lastDecisions.get(replan) ?? savedDecisions(root));

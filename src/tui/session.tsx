@@ -1,4 +1,4 @@
-import { Box, Text, useInput, useStdout } from "ink";
+import { Box, Text, useInput } from "ink";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { VaultshiftError } from "../errors.js";
 import type { Decisions } from "../plan/decisions.js";
@@ -6,6 +6,7 @@ import type { ApplyResult, Plan, ProgressEvent, Verification } from "../plan/typ
 import { Footer } from "./footer.js";
 import { overview, plural } from "./overview.js";
 import { Review } from "./review.js";
+import { useTerminalSize } from "./terminal-size.js";
 
 // The interactive `vaultshift migrate`: connect → scan and plan → overview →
 // review → confirm → apply → verify → report. A thin shell over the library
@@ -85,8 +86,7 @@ const CHOICES = [
 ] as const;
 
 export function Session({ deps, colour, onExit }: SessionProps) {
-  const { stdout } = useStdout();
-  const rows = Math.max(12, stdout.rows || 24);
+  const rows = Math.max(12, useTerminalSize().rows);
   const [screen, setScreen] = useState<Screen>({ name: "connect" });
   const [log, setLog] = useState<string[]>([]);
   const [planLog, setPlanLog] = useState<ProgressEvent[]>([]);

@@ -59,6 +59,8 @@ export interface FakeTerminal {
   /** Every frame and every stderr write so far, without ANSI sequences. */
   everything(): string;
   press(key: string): void;
+  /** The terminal is resized (as on SIGWINCH): its size changes and stdout emits "resize". */
+  resize(columns: number, rows: number): void;
   /** Resolves with the screen once it contains `text` (or matches it); rejects after `timeoutMs` showing the last frame. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
 }
@@ -75,6 +77,11 @@ export function fakeTerminal(columns = 80, rows = 24): FakeTerminal {
     frames: () => [...stdout.frames],
     everything: () => stripVTControlCharacters([...stdout.frames, ...stderr.frames].join("\n")),
     press: (key) => stdin.write(key),
+    resize(columns, rows) {
+      stdout.columns = columns;
+      stdout.rows = rows;
+      stdout.emit("resize");
+    },
     async waitFor(text, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       const has = (s: string) => (typeof text === "string" ? s.includes(text) : text.test(s));
