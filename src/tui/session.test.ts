@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { stripVTControlCharacters } from "node:util";
 import { runCli } from "../cli/main.js";
 import { assertMigrated, migrateFixture } from "../e2e/harness.js";
-import { canaries, pipelineCases, rawVault, snapshot, type PipelineCase } from "../migrate/testing.js";
+import { canaries, pipelineCases, rawVault, snapshot, writeTree, type PipelineCase } from "../migrate/testing.js";
 import { EXIT_INTERRUPTED, EXIT_QUIT } from "./session.js";
 import { fakeTerminal, KEYS, migrateThroughUi, REVIEW_ACCEPT, startSession, uiMigrate, type FakeTerminal } from "./testing.js";
 
@@ -97,6 +97,34 @@ test("save and quit writes only the plan file and says how to apply it", async (
   assert.equal(plan.app, `tui-save-${c.n}`);
   await assertVaultUntouched(c, `tui-save-${c.n}`);
   for (const value of canaries(c.root).filter((v) => v.length > 8)) assert.ok(!s.t.everything().includes(value));
+});
+
+test("nothing to migrate: Confirm offers no apply (which wrote an empty policy and said the app reads Vault now); Enter quits with exit 0, nothing written", async () => {
+  const c = cases.next();
+  const app = `tui-empty-${c.n}`;
+  const root = writeTree(join(c.root, "..", `empty-${c.n}`), {
+    "package.json": '{"name":"empty","version":"1.0.0"}\n',
+    ".env": "PORT=3000\nLOG_LEVEL=info\n",
+    "index.js": "console.log(process.env.PORT, process.env.LOG_LEVEL);\n",
+  });
+  const before = snapshot(root);
+  const s = startSession({ root, cwd: root, vault: c.vault, env: c.env, app, history: false, colour: false });
+  await s.t.waitFor("Nothing to migrate: no secret was found");
+  assert.match(s.t.screen(), /q\/Esc quit, nothing to migrate/);
+  s.t.press(KEYS.enter);
+  await s.t.waitFor("[Review]");
+  s.t.press(REVIEW_ACCEPT);
+  const confirm = await s.t.waitFor("Nothing to apply: the plan moves no secret.");
+  assert.doesNotMatch(confirm, /Apply now|Save the plan/);
+  assert.match(confirm, /b back, then s on it in the config tab/);
+  s.t.press("a"); // not a choice here
+  s.t.press("s");
+  s.t.press(KEYS.enter);
+  assert.equal(await s.code, 0);
+  assert.match(s.t.screen(), /Nothing to migrate\.[\s\S]*nothing was written/);
+  assert.doesNotMatch(s.t.everything(), /reads its secrets from Vault now/);
+  assert.deepEqual(snapshot(root), before);
+  await assertVaultUntouched(c, app);
 });
 
 test("Ctrl-C during apply stops between two journaled steps (exit 130); `vaultshift apply --yes` then resumes and finishes", async () => {

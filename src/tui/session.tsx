@@ -114,6 +114,10 @@ export function Session({ deps, colour, onExit }: SessionProps) {
     report: `vaultshift report${at}`,
   };
   const quit = () => end(EXIT_QUIT, "Quit.", ["Nothing was written to Vault or to the project."]);
+  // A plan that moves no secret has nothing to apply: applying it wrote an
+  // empty policy, the plan file and reports, then said the app reads its
+  // secrets from Vault now. Quitting it is the migration's success (exit 0).
+  const nothingToMigrate = () => end(0, "Nothing to migrate.", ["The plan moves no secret: nothing was written to Vault or to the project."]);
   const fail = (error: unknown) => end(2, "Error", errorLines(error), true);
 
   useEffect(() => {
@@ -206,7 +210,9 @@ export function Session({ deps, colour, onExit }: SessionProps) {
         setScreen(next);
       };
       if (key.escape || input === "b") to({ name: "review", plan: screen.plan });
-      else if (input === "q") quit();
+      else if (screen.plan.secrets.length === 0) {
+        if (input === "q" || key.return) nothingToMigrate();
+      } else if (input === "q") quit();
       else if (key.upArrow || key.downArrow) {
         const n = CHOICES.length;
         to({ ...screen, choice: (screen.choice + (key.upArrow ? n - 1 : 1)) % n });
@@ -214,7 +220,7 @@ export function Session({ deps, colour, onExit }: SessionProps) {
       else if (input === "a" || input === "s") choose(screen.plan, CHOICES.findIndex((c) => c.key === input));
       return;
     }
-    if (input === "q" || key.escape) return quit();
+    if (input === "q" || key.escape) return screen.name === "overview" && screen.plan.secrets.length === 0 ? nothingToMigrate() : quit();
     if (screen.name === "overview" && key.return) {
       const next: Screen = { name: "review", plan: screen.plan };
       current.current = { screen: next, phase };
@@ -289,11 +295,22 @@ export function Session({ deps, colour, onExit }: SessionProps) {
           {o.secrets === 0 ? line("Nothing to migrate: no secret was found in this project.", good) : null}
         </>
       );
-      keys = [["Enter", "review the plan"], ["q/Esc", "quit, nothing written"]];
+      keys = [["Enter", "review the plan"], ["q/Esc", o.secrets === 0 ? "quit, nothing to migrate" : "quit, nothing written"]];
       break;
     }
     case "confirm": {
       const p = screen.plan;
+      if (p.secrets.length === 0) {
+        body = (
+          <>
+            {line("Nothing to apply: the plan moves no secret.", strong)}
+            {line(p.config.length > 0 ? "Is a value kept as config a secret? b back, then s on it in the config tab." : "No variable or hard-coded secret was found in the project.")}
+            <Box marginTop={1}>{line("› [q] Quit: nothing to migrate, nothing written", { ...accent, ...strong })}</Box>
+          </>
+        );
+        keys = [["Enter/q", "quit"], ["b/Esc", "back"]];
+        break;
+      }
       body = (
         <>
           {line("Nothing has been written yet. Applying will:", strong)}

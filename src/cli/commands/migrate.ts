@@ -36,8 +36,8 @@ Options:
   --mount MOUNT            KV v2 mount (default: secret)
   --no-history             do not scan git history for committed secrets
 ${VAULT_HELP}
-Exit codes: 0 verdict "zero-secrets" (or the plan saved to apply later),
-1 any other verdict, 2 error (Vault unreachable, token refused…), 3 quit in the
+Exit codes: 0 verdict "zero-secrets" (or the plan saved to apply later, or
+nothing to migrate), 1 any other verdict, 2 error (Vault unreachable, token refused…), 3 quit in the
 session before anything was written, 130 stopped with Ctrl-C during apply.
 `,
   async run(argv, io) {
