@@ -127,6 +127,30 @@ test("nothing to migrate: Confirm offers no apply (which wrote an empty policy a
   await assertVaultUntouched(c, app);
 });
 
+test("a file changed between the plan and apply: the apply is refused before its first step, and the screen says nothing was written, not to resume or roll back", async () => {
+  const c = cases.next();
+  const app = `tui-stale-${c.n}`;
+  const s = sessionOf(c, app);
+  await s.t.waitFor("Enter review the plan");
+  s.t.press(KEYS.enter);
+  await s.t.waitFor("[Review]");
+  s.t.press(REVIEW_ACCEPT);
+  await s.t.waitFor("[a] Apply now");
+  const edited = s.seen.plan!.files.find((f) => f.kind === "code")!.file;
+  writeFileSync(join(c.root, edited), `${readFileSync(join(c.root, edited), "utf8")}// edited meanwhile\n`);
+  s.t.press("a");
+  assert.equal(await s.code, 2);
+  const screen = s.t.screen();
+  assert.match(screen, new RegExp(`changed since the plan was made: ${edited.replace(/[.]/g, "\\.")}`));
+  assert.match(screen, /No step ran: nothing was written to Vault or to the project but the plan file\s+vaultshift\.plan\.json/);
+  assert.match(screen, /run `vaultshift migrate` again/);
+  assert.doesNotMatch(screen, /resume|rollback/);
+  const after = snapshot(c.root);
+  assert.deepEqual([...after.keys()].filter((f) => !c.original.has(f)), ["vaultshift.plan.json"]);
+  for (const [f, bytes] of c.original) if (f !== edited) assert.ok(after.get(f)!.equals(bytes), `${f} changed`);
+  await assertVaultUntouched(c, app);
+});
+
 test("Ctrl-C during apply stops between two journaled steps (exit 130); `vaultshift apply --yes` then resumes and finishes", async () => {
   const c = cases.next();
   const app = `tui-stop-${c.n}`;

@@ -140,8 +140,10 @@ export function Session({ deps, colour, onExit }: SessionProps) {
 
   const runApply = async (plan: Plan) => {
     setScreen({ name: "apply", plan });
+    let saved = false;
     try {
       deps.savePlan(plan);
+      saved = true;
       await deps.apply(plan, onProgress, (step, id) => {
         if (interrupted.current) throw new Interrupted(`Interrupted before step ${step}.`);
         lastStep.current = { step, id };
@@ -153,8 +155,12 @@ export function Session({ deps, colour, onExit }: SessionProps) {
         const done = last ? `Stopped before step ${last.step + 1}: steps 1–${last.step} are done (the last: ${last.id}).` : "Stopped before the first step: nothing was written.";
         return end(EXIT_INTERRUPTED, "Interrupted.", [done, ...(last ? resume : [])]);
       }
-      const done = last ? `Step ${last.step} (${last.id}) did not finish; the steps before it are done.` : "";
-      return end(2, "Apply failed", [...errorLines(error), ...(done ? [done] : []), ...resume], true);
+      if (!last) {
+        // Refused before its first step (a file or value changed since the plan, no such mount…): nothing to resume or undo.
+        const wrote = saved ? `nothing was written to Vault or to the project but the plan file ${deps.planArg}` : "nothing was written";
+        return end(2, "Apply failed", [...errorLines(error), `No step ran: ${wrote}. Once this is fixed, run \`vaultshift migrate${at}\` again.`], true);
+      }
+      return end(2, "Apply failed", [...errorLines(error), `Step ${last.step} (${last.id}) did not finish; the steps before it are done.`, ...resume], true);
     }
     if (interrupted.current) {
       return end(EXIT_INTERRUPTED, "Interrupted after apply.", ["The plan was applied in full; it was not verified. To finish:", `  ${cmd.verify}`, `  ${cmd.report}`, "or to undo it:", `  ${cmd.rollback}`]);
