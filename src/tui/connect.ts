@@ -1,4 +1,6 @@
+import { dataPath } from "../apply/kv-store.js";
 import type { VaultStore } from "../apply/vault-store.js";
+import type { Plan } from "../plan/types.js";
 import { VaultAuthenticationError, VaultConnectionError, VaultError } from "../runtime/errors.js";
 
 // The session's first step: is there a Vault at the address, is it usable,
@@ -35,4 +37,32 @@ export async function checkVault(store: VaultStore): Promise<{ version: string }
     throw error;
   }
   return { version: health.version };
+}
+
+/** A Vault location the plan writes that the token may not write, and what it may do there. */
+export interface DeniedWrite {
+  path: string;
+  capabilities: string[];
+}
+
+/**
+ * The plan's writes the session's token may not make, asked of
+ * sys/capabilities-self before Confirm: a token that may only read (or
+ * nothing) under the app's paths learns it there, not at apply's first
+ * Vault write after the plan file and the backups. KV v2 data paths need
+ * `create` (a new secret) or `update` (a new version), the policy
+ * `create` or `update` under sys/policies/acl. A path the answer leaves out
+ * is not reported: the apply will say what is wrong.
+ */
+export async function deniedWrites(store: VaultStore, plan: Plan): Promise<DeniedWrite[]> {
+  const paths = [...new Set(plan.targets.map((t) => dataPath(t.mount, t.path))), `sys/policies/acl/${plan.policy.name}`];
+  const body = await store.client.request("POST", "sys/capabilities-self", { body: { paths }, idempotent: true });
+  const caps = (body?.data ?? body ?? {}) as Record<string, unknown>;
+  const denied: DeniedWrite[] = [];
+  for (const path of paths) {
+    const c = caps[path];
+    if (!Array.isArray(c)) continue;
+    if (!c.some((x) => x === "create" || x === "update" || x === "root")) denied.push({ path, capabilities: c.map(String) });
+  }
+  return denied;
 }

@@ -7,7 +7,7 @@ import type { Decisions } from "../plan/decisions.js";
 import { DEFAULT_PLAN_FILE, writePlan } from "../plan/plan-file.js";
 import type { VaultConnection } from "../plan/types.js";
 import { buildReportInput } from "../verify/report-input.js";
-import { checkVault } from "./connect.js";
+import { checkVault, deniedWrites } from "./connect.js";
 import { Session, type SessionDeps } from "./session.js";
 
 // Binds the session to the library and to a terminal. Imported only when
@@ -53,6 +53,7 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
     planFile,
     planArg: shown(planFile),
     connect: () => checkVault(store),
+    deniedWrites: (p) => deniedWrites(store, p),
     plan: (onProgress) => makePlan({ ...base, onProgress }),
     // The review's decisions: planned with at once, stored in the config
     // (migrate.decisions) only with the plan, so that quitting writes nothing

@@ -151,6 +151,46 @@ test("a file changed between the plan and apply: the apply is refused before its
   await assertVaultUntouched(c, app);
 });
 
+test("a token that may only read the app's paths: Confirm says which writes it may not make before anything is written; a root token sees no such warning", async () => {
+  const c = cases.next();
+  const app = `tui-readonly-${c.n}`;
+  const root = rawVault(c.vault.address, c.vault.token);
+  const policy = `path "secret/data/${app}/*" { capabilities = ["read", "list"] }\npath "secret/metadata/${app}/*" { capabilities = ["read", "list"] }\n`;
+  assert.equal((await root.send("PUT", `sys/policies/acl/${app}-reader`, { policy })).status, 204);
+  const created = await root.send("POST", "auth/token/create", { policies: [`${app}-reader`], ttl: "10m" });
+  const token = created.body.auth.client_token as string;
+  const s = startSession({ root: c.root, cwd: c.root, vault: { ...c.vault, token }, env: c.env, app, history: false, colour: false });
+  await s.t.waitFor("Enter review the plan");
+  s.t.press(KEYS.enter);
+  await s.t.waitFor("[Review]");
+  s.t.press(REVIEW_ACCEPT);
+  const paths = new Set(s.seen.plan!.targets.map((t) => t.path)).size;
+  const confirm = await s.t.waitFor("The token may not write");
+  assert.equal(s.seen.denied?.length, paths + 1);
+  assert.match(confirm, new RegExp(`may not write ${paths + 1} of the ${paths + 1} Vault locations this plan writes`));
+  assert.match(confirm, new RegExp(`secret/data/${app}/\\S+ \\(the token may: list, read\\)`));
+  assert.match(confirm, /Ask for a policy granting create and update there, or use another VAULT_TOKEN/);
+  assert.ok(!s.t.everything().includes(token), "the token was drawn");
+  s.t.press("q");
+  assert.equal(await s.code, EXIT_QUIT);
+  assert.deepEqual(snapshot(c.root), c.original);
+  await assertVaultUntouched(c, app);
+
+  // The same plan under the root token: no warning on Confirm.
+  const c2 = cases.next();
+  const r = sessionOf(c2, `tui-rootok-${c2.n}`);
+  await r.t.waitFor("Enter review the plan");
+  r.t.press(KEYS.enter);
+  await r.t.waitFor("[Review]");
+  r.t.press(REVIEW_ACCEPT);
+  await r.t.waitFor("[a] Apply now");
+  for (const deadline = Date.now() + 10_000; r.seen.denied === undefined && Date.now() < deadline; ) await new Promise((res) => setTimeout(res, 10));
+  assert.deepEqual(r.seen.denied, []);
+  r.t.press("q");
+  assert.equal(await r.code, EXIT_QUIT);
+  assert.doesNotMatch(r.t.everything(), /may not write/);
+});
+
 test("Ctrl-C during apply stops between two journaled steps (exit 130); `vaultshift apply --yes` then resumes and finishes", async () => {
   const c = cases.next();
   const app = `tui-stop-${c.n}`;

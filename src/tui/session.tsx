@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ReactNode } from "react";
 import { VaultshiftError } from "../errors.js";
 import type { Decisions } from "../plan/decisions.js";
 import type { ApplyResult, Plan, ProgressEvent, Verification } from "../plan/types.js";
+import type { DeniedWrite } from "./connect.js";
 import { Footer } from "./footer.js";
 import { overview, plural } from "./overview.js";
 import { Review } from "./review.js";
@@ -28,6 +29,8 @@ export interface SessionDeps {
   planArg: string;
   /** Health and token checks; throws a VaultshiftError saying what failed. */
   connect(): Promise<{ version: string }>;
+  /** The plan's Vault writes the token may not make (asked when Confirm opens; an error there is not shown: apply says what is wrong). */
+  deniedWrites(plan: Plan): Promise<DeniedWrite[]>;
   plan(onProgress: (e: ProgressEvent) => void): Promise<Plan>;
   replan(decisions: Decisions): Promise<Plan>;
   /** Writes the plan file, and the review's decisions to the project config when there are any; returns the config file written (as shown), if one was. */
@@ -92,6 +95,7 @@ export function Session({ deps, colour, onExit }: SessionProps) {
   const [planLog, setPlanLog] = useState<ProgressEvent[]>([]);
   const [phase, setPhase] = useState<ApplyPhase>("applying");
   const [stopping, setStopping] = useState(false);
+  const [denied, setDenied] = useState<{ plan: Plan; writes: DeniedWrite[] } | null>(null);
   const interrupted = useRef(false);
   const lastStep = useRef<{ step: number; id: string } | null>(null);
   const ended = useRef(false);
@@ -132,6 +136,16 @@ export function Session({ deps, colour, onExit }: SessionProps) {
       if (!ended.current) setScreen({ name: "overview", plan });
     }, fail);
   }, [screen.name]);
+
+  // What the token may not write, asked once per plan shown on Confirm.
+  useEffect(() => {
+    if (screen.name !== "confirm" || screen.plan.secrets.length === 0 || denied?.plan === screen.plan) return;
+    const plan = screen.plan;
+    deps.deniedWrites(plan).then(
+      (writes) => setDenied({ plan, writes }),
+      () => undefined,
+    );
+  }, [screen.name === "confirm" ? screen.plan : null]);
 
   const addLog = (line: string) => setLog((l) => [...l.slice(-200), line]);
   const onProgress = (e: ProgressEvent) => {
@@ -324,6 +338,15 @@ export function Session({ deps, colour, onExit }: SessionProps) {
           {line(`  write the ACL policy ${p.policy.name}`)}
           {line(`  change ${plural(p.files.length, "file")} in ${deps.shownRoot} (originals kept for rollback)`)}
           {line(`  save the plan as ${deps.planArg}`)}
+          {denied?.plan === p && denied.writes.length > 0 ? (
+            <Box marginTop={1} flexDirection="column">
+              {line(`The token may not write ${denied.writes.length} of the ${p.targets.length + 1} Vault locations this plan writes:`, { ...bad, ...strong })}
+              {line("applying would stop at the first of them.", { ...bad, ...strong })}
+              {denied.writes.slice(0, 3).map((d, i) => line(`  ${d.path} (the token may: ${d.capabilities.join(", ") || "nothing"})`, bad, `d${i}`))}
+              {denied.writes.length > 3 ? line(`  … and ${denied.writes.length - 3} more`, bad) : null}
+              {line("Ask for a policy granting create and update there, or use another VAULT_TOKEN.")}
+            </Box>
+          ) : null}
           <Box marginTop={1} flexDirection="column">
             {CHOICES.map((c, i) => line(`${i === screen.choice ? "›" : " "} [${c.key}] ${c.label}`, i === screen.choice ? { ...accent, ...strong } : {}, c.key))}
           </Box>

@@ -4,6 +4,7 @@ import { VaultStore } from "../apply/vault-store.js";
 import type { ApplyResult, MigrateOptions, MigrateResult, Plan, ProgressEvent, Verification } from "../plan/types.js";
 import { buildReportInput } from "../verify/report-input.js";
 import { libraryDeps, renderSession, type SessionOptions, type Terminal } from "./run.js";
+import type { DeniedWrite } from "./connect.js";
 import type { SessionDeps } from "./session.js";
 
 // A fake terminal for the session's tests: 80×24 by default, keys typed into
@@ -109,7 +110,7 @@ export interface Started {
   /** Resolves to the session's exit code. */
   code: Promise<number>;
   /** What the library returned to the session, for the assertions. */
-  seen: { plan?: Plan; apply?: ApplyResult; verification?: Verification; reports?: string[]; log: string };
+  seen: { plan?: Plan; denied?: DeniedWrite[]; apply?: ApplyResult; verification?: Verification; reports?: string[]; log: string };
 }
 
 /** The session over the library (as `vaultshift migrate` runs it) on a fake terminal, results recorded. */
@@ -124,6 +125,7 @@ export function startSession(o: SessionOptions, t: FakeTerminal = fakeTerminal()
   const spy: SessionDeps = {
     ...deps,
     plan: async (p) => (seen.plan = await deps.plan(logged(p))),
+    deniedWrites: async (p) => (seen.denied = await deps.deniedWrites(p)),
     apply: async (p, onProgress, onStep) =>
       (seen.apply = await deps.apply(p, logged(onProgress), (step, id) => {
         hooks.onStep?.(step, id);
