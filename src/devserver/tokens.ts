@@ -357,9 +357,13 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
           return { data: tokens.lookupData(req.token!, true) };
         }
         case "lookup": {
-          if (op === "read" && rest === "") return { data: tokens.lookupData(req.token!, true) };
           if (op !== "read" && !post) throw unsupportedOperation();
-          return { data: tokens.lookupData(target(req, rest), true) };
+          // handleLookup: the "token" parameter (body, or the query string of a GET), else the URL, else the caller's own.
+          const id = str(req.data, "token") || rest || req.clientToken;
+          if (id === "") throw badRequest("missing token ID");
+          const t = tokens.valid(id);
+          if (!t) throw new VaultHttpError(403, ["bad token"]);
+          return { data: tokens.lookupData(t, true) };
         }
         case "lookup-accessor":
           if (!post) throw unsupportedOperation();

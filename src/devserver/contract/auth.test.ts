@@ -51,6 +51,21 @@ describe("token auth contract", () => {
     assert.equal(acc.body.data.accessor, c.accessor);
   });
 
+  test("auth/token/lookup takes the token from the body or a GET query string, else looks up the caller; an unknown token is 403 'bad token'", async () => {
+    const c = (await call(t, "POST", "auth/token/create", { body: { policies: ["default"], ttl: "30m" } })).body.auth;
+    const get = await call(t, "GET", `auth/token/lookup?token=${encodeURIComponent(c.client_token)}`);
+    assert.equal(get.status, 200);
+    assert.equal(get.body.data.accessor, c.accessor, "the token named in the query, not the caller's");
+    const bad = await call(t, "GET", "auth/token/lookup?token=hvs.not-a-token");
+    assert.equal(bad.status, 403);
+    assert.deepEqual(bad.body.errors, ["bad token"]);
+    const own = await call(t, "POST", "auth/token/lookup", { body: {} });
+    assert.equal(own.status, 200);
+    assert.equal(own.body.data.id, t.token);
+    // The default policy grants lookup-self, not lookup.
+    assert.equal((await call(t, "GET", "auth/token/lookup", { token: c.client_token })).status, 403);
+  });
+
   test("renew-self extends the TTL from now; explicit_max_ttl caps it; a non-renewable token cannot renew", async () => {
     const c = (await call(t, "POST", "auth/token/create", { body: { ttl: "10m", explicit_max_ttl: "20m" } })).body.auth;
     const r = await call(t, "POST", "auth/token/renew-self", { token: c.client_token, body: { increment: "15m" } });
