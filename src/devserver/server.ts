@@ -88,8 +88,11 @@ function parseBody(raw: Buffer, contentType: string): Data {
     // V8's message quotes the input, which may hold a secret: say only what is wrong.
     throw new VaultHttpError(400, ["failed to parse JSON input: invalid JSON"]);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    const kind = Array.isArray(parsed) ? "array" : parsed === null ? "null" : typeof parsed;
+  // The Go client's Logical().Write(path, nil) and Unwrap with the wrapping token as X-Vault-Token send the JSON
+  // `null`; Go decodes it into the request's map as no data, so Vault takes it as an empty body.
+  if (parsed === null) return {};
+  if (typeof parsed !== "object" || Array.isArray(parsed)) {
+    const kind = Array.isArray(parsed) ? "array" : typeof parsed;
     throw new VaultHttpError(400, [`failed to parse JSON input: json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`]);
   }
   return parsed as Data;

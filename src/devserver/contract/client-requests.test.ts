@@ -158,6 +158,22 @@ describe("requests as real clients send them", () => {
     assert.equal(typeof empty.body.auth.client_token, "string");
   });
 
+  test("the Go client's JSON null body (Logical().Write(path, nil), Unwrap with the wrapping token as X-Vault-Token) is an empty request", async () => {
+    const create = await call(t, "PUT", "auth/token/create", { raw: "null" });
+    assert.equal(create.status, 200, create.text);
+    assert.equal(typeof create.body.auth.client_token, "string");
+    // Vault Agent unwrapping a response-wrapped AppRole secret ID: token header set to the wrapping token, body null.
+    const w = await call(t, "POST", "sys/wrapping/wrap", { body: { secret_id: "not-a-real-one" }, headers: { "X-Vault-Wrap-TTL": "1m" } });
+    const u = await call(t, "PUT", "sys/wrapping/unwrap", { token: w.body.wrap_info.token, raw: "null" });
+    assert.equal(u.status, 200, u.text);
+    assert.deepEqual(u.body.data, { secret_id: "not-a-real-one" });
+    for (const raw of ['"text"', "42", "true"]) {
+      const r = await call(t, "PUT", "auth/token/create", { raw, headers: { "Content-Type": "application/json" } });
+      assert.equal(r.status, 400, raw);
+      assert.match(r.body.errors[0], /^failed to parse JSON input: json: cannot unmarshal (string|number|boolean) into Go value/);
+    }
+  });
+
   test("curl --data @payload.json: JSON sent as application/x-www-form-urlencoded is read as JSON (http/logical.go isForm)", async () => {
     // curl -d sets the form Content-Type; every curl sample of the API docs sends its JSON payload that way.
     const form = { "Content-Type": "application/x-www-form-urlencoded" };
