@@ -174,6 +174,33 @@ describe("requests as real clients send them", () => {
     }
   });
 
+  test("Vault Agent auto-auth with a response-wrapped AppRole secret ID (command/agent/auth/approle): GET lookup, check creation_path, unwrap with a null body, log in", async () => {
+    const mount = unique("agent-approle");
+    assert.equal((await call(t, "POST", `sys/auth/${mount}`, { body: { type: "approle" } })).status, 204);
+    try {
+      assert.equal((await call(t, "POST", `auth/${mount}/role/web`, { body: { token_policies: ["default"], token_ttl: "20m" } })).status, 204);
+      const roleId = (await call(t, "GET", `auth/${mount}/role/web/role-id`)).body.data.role_id as string;
+      const wrapped = await call(t, "POST", `auth/${mount}/role/web/secret-id`, { raw: "null", headers: { "X-Vault-Wrap-TTL": "120s" } });
+      assert.equal(wrapped.status, 200, wrapped.text);
+      const wrappingToken = wrapped.body.wrap_info.token as string;
+      // clonedClient.SetToken(wrapped); Logical().Read("sys/wrapping/lookup")
+      const look = await call(t, "GET", "sys/wrapping/lookup", { token: wrappingToken, headers: { "X-Vault-Request": "true" } });
+      assert.equal(look.status, 200, look.text);
+      assert.equal(look.body.data.creation_path, `auth/${mount}/role/web/secret-id`);
+      // Logical().Unwrap(""): PUT with the wrapping token as X-Vault-Token and the body `null`.
+      const unwrapped = await call(t, "PUT", "sys/wrapping/unwrap", { token: wrappingToken, raw: "null", headers: { "X-Vault-Request": "true" } });
+      assert.equal(unwrapped.status, 200, unwrapped.text);
+      const secretId = unwrapped.body.data.secret_id as string;
+      assert.equal(typeof secretId, "string");
+      const login = await call(t, "PUT", `auth/${mount}/login`, { token: null, body: { role_id: roleId, secret_id: secretId } });
+      assert.equal(login.status, 200, login.text);
+      assert.equal(login.body.auth.lease_duration, 1200);
+      assert.deepEqual(login.body.auth.metadata, { role_name: "web" });
+    } finally {
+      await call(t, "DELETE", `sys/auth/${mount}`);
+    }
+  });
+
   test("curl --data @payload.json: JSON sent as application/x-www-form-urlencoded is read as JSON (http/logical.go isForm)", async () => {
     // curl -d sets the form Content-Type; every curl sample of the API docs sends its JSON payload that way.
     const form = { "Content-Type": "application/x-www-form-urlencoded" };
