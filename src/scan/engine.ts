@@ -135,9 +135,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     for (const b of detectBuiltin(text, found, file, info, { offsets, heads })) {
       candidates.push({ ...b, severity: severityFor(b.kind, b.confidence), priority: 1.2 });
     }
-    // Not JavaScript: the npm corpus's JS joins literals at every turn, and reading each run cost 2.5x the
-    // scan's CPU there (docs/detection.md "Blind corpus 11"); other code's joins are few.
-    if (info.kind === "code") {
+    if (info.kind === "code" || info.kind === "js") {
       for (const c of detectConcatenated(text, info, set)) {
         candidates.push({ ...c, severity: c.severity ?? severityFor(c.kind, c.confidence), priority: c.provider ? 2 : 1 });
       }
