@@ -44,3 +44,11 @@ export function formatGoDuration(seconds: number): string {
   if (m > 0) return `${m}m${s}s`;
   return `${s}s`;
 }
+
+/**
+ * Vault's humanDuration (sdk/framework): Go's duration text without the zero minutes and seconds ("784h",
+ * "3m20s", "775h56m31s"), as the TTL warnings show it.
+ */
+export function formatHumanDuration(seconds: number): string {
+  return formatGoDuration(seconds).replace(/m0s$/, "m").replace(/h0m$/, "h");
+}

@@ -1,6 +1,7 @@
 import { newAccessor, newBatchToken, newServiceToken } from "./ids.js";
 import { badRequest, permissionDenied, unsupportedOperation, unsupportedPath, VaultHttpError } from "./http-error.js";
 import { bool, duration, has, int, str, strList, stringMap, type Data } from "./fields.js";
+import { formatHumanDuration } from "./duration.js";
 import { SYSTEM_MAX_TTL, type State, type TokenEntry } from "./state.js";
 import type { AuthBlock, Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import { tidyStarted } from "./auth-roles.js";
@@ -173,8 +174,10 @@ export class TokenStore {
     let expire = now + ttl * 1000;
     if (entry.maxExpireTime !== 0 && expire > entry.maxExpireTime) {
       expire = entry.maxExpireTime;
-      ttl = Math.max(0, Math.floor((expire - now) / 1000));
-      warnings.push(`TTL of "${increment}s" exceeded the effective max_ttl of "${ttl}s"; TTL value is capped accordingly`);
+      // Rounded as lease_duration is (ttlOf), so the warning and the answer agree.
+      const capped = Math.max(0, Math.round((expire - now) / 1000));
+      warnings.push(`TTL of "${formatHumanDuration(ttl)}" exceeded the effective max_ttl of "${formatHumanDuration(capped)}"; TTL value is capped accordingly`);
+      ttl = capped;
     }
     entry.expireTime = expire;
     entry.lastRenewalTime = now;

@@ -73,6 +73,9 @@ describe("token auth contract", () => {
     assert.ok(r.body.auth.lease_duration > 880 && r.body.auth.lease_duration <= 900);
     const capped = await call(t, "POST", "auth/token/renew", { body: { token: c.client_token, increment: "1h" } });
     assert.ok(capped.body.auth.lease_duration <= 1200, "capped by explicit_max_ttl");
+    // Vault's warning names both durations as Go prints them, without zero minutes/seconds ("1h", "19m59s").
+    assert.equal(capped.body.warnings.length, 1);
+    assert.match(capped.body.warnings[0], /^TTL of "1h" exceeded the effective max_ttl of "(20m|19m5\ds)"; TTL value is capped accordingly$/);
     const nr = (await call(t, "POST", "auth/token/create", { body: { ttl: "10m", renewable: false } })).body.auth;
     assert.equal(nr.renewable, false);
     const fail = await call(t, "POST", "auth/token/renew-self", { token: nr.client_token, body: {} });
