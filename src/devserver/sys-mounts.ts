@@ -109,11 +109,13 @@ export function mountHandlers(state: State, tokens: TokenStore) {
         let type = str(req.data, "type");
         let options = optionsOf(req.data);
         if (type === "") throw badRequest("backend type must be specified as a string");
-        if (type === "kv-v2") {
+        // Vault's handleMount aliases: kv-v1 and kv-v2 are kv with options.version set; other engines take no version.
+        if (type === "kv-v1" || type === "kv-v2") {
+          options = { ...(options ?? {}), version: type.slice(-1) };
           type = "kv";
-          options = { ...(options ?? {}), version: "2" };
         } else if (type === "generic") type = "kv";
         if (type !== "kv" && type !== "transit") throw badRequest(`plugin not found in the catalog: ${type}`);
+        if (type !== "kv" && options?.version) throw badRequest(`secrets engine "${type}" does not allow setting a version`);
         if (options?.version !== undefined && !["1", "2", ""].includes(options.version)) throw badRequest("invalid kv version");
         const m = newMount(path, type, str(req.data, "description"), options, bool(req.data, "local"));
         const cfg = map(req.data, "config");

@@ -88,6 +88,25 @@ describe("sys and HTTP contract", () => {
     }
   });
 
+  test("type kv-v1 is an alias for kv with version 1; a version on an engine other than kv is refused (handleMount)", async () => {
+    const v1 = unique("alias1");
+    assert.equal((await call(t, "POST", `sys/mounts/${v1}`, { body: { type: "kv-v1" } })).status, 204);
+    try {
+      const m = (await call(t, "GET", `sys/mounts/${v1}`)).body.data;
+      assert.equal(m.type, "kv");
+      assert.deepEqual(m.options, { version: "1" });
+      assert.deepEqual((await call(t, "GET", `sys/internal/ui/mounts/${v1}/x`)).body.data.options, { version: "1" });
+      assert.equal((await call(t, "POST", `${v1}/app/x`, { body: { a: "1" } })).status, 204);
+      assert.deepEqual((await call(t, "GET", `${v1}/app/x`)).body.data, { a: "1" });
+    } finally {
+      await unmount(t, v1);
+    }
+    const tr = unique("transit-ver");
+    const r = await call(t, "POST", `sys/mounts/${tr}`, { body: { type: "transit", options: { version: "2" } } });
+    assert.equal(r.status, 400);
+    assert.deepEqual(r.body.errors, ['secrets engine "transit" does not allow setting a version']);
+  });
+
   test("sys/internal/ui/mounts/<path> tells clients the mount and its KV version", async () => {
     const m = await mountKv2(t, "ui");
     try {
