@@ -88,20 +88,74 @@ export function readersOf(plan: Plan, s: PlannedSecret): string[] {
   return out;
 }
 
+// Widths are terminal columns, not string lengths: a CJK character or an
+// emoji takes two columns (as ink, through string-width, draws it), a
+// combining mark none, and an astral character is two UTF-16 units that must
+// not be cut apart. Counting .length drew a path with Japanese in it past the
+// edge, where ink cut it with "…" (the rest of the path lost), and cut emoji
+// in half.
+
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+
+/** Terminal columns of one code point. */
+function columnsOf(ch: string): number {
+  const cp = ch.codePointAt(0)!;
+  if (cp < 0x300) return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? 0 : 1;
+  if (ZERO_WIDTH.test(ch)) return 0;
+  return (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0x303e) ||
+    (cp >= 0x3041 && cp <= 0x33ff) ||
+    (cp >= 0x3400 && cp <= 0x4dbf) ||
+    (cp >= 0x4e00 && cp <= 0x9fff) ||
+    (cp >= 0xa000 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1f64f) ||
+    (cp >= 0x1f680 && cp <= 0x1f6ff) ||
+    (cp >= 0x1f900 && cp <= 0x1f9ff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
+    ? 2
+    : 1;
+}
+
+/** Terminal columns `text` takes on one row. */
+export function columns(text: string): number {
+  let n = 0;
+  for (const ch of text) n += columnsOf(ch);
+  return n;
+}
+
+/** The longest start of `text` within `width` columns, and what is left. */
+function cutAt(text: string, width: number): [string, string] {
+  let used = 0;
+  let i = 0;
+  for (const ch of text) {
+    const w = columnsOf(ch);
+    if (used + w > width) break;
+    used += w;
+    i += ch.length;
+  }
+  return [text.slice(0, i), text.slice(i)];
+}
+
 /**
- * Cut `text` into rows of at most `width` characters (a long line is several
+ * Cut `text` into rows of at most `width` columns (a long line is several
  * rows): at a space where there is one (`words`, for prose), else anywhere
  * (a diff's line keeps every character).
  */
 export function wrap(text: string, width: number, words = true): string[] {
-  const w = Math.max(1, width);
+  const w = Math.max(2, width);
   const out: string[] = [];
   for (let line of text.split("\n")) {
-    while (line.length > w) {
-      const space = words ? line.lastIndexOf(" ", w) : -1;
-      const cut = space > 0 ? space : w;
-      out.push(line.slice(0, cut));
-      line = space > 0 ? line.slice(cut + 1) : line.slice(cut);
+    while (columns(line) > w) {
+      let [head, rest] = cutAt(line, w);
+      const space = words ? line.lastIndexOf(" ", head.length) : -1;
+      if (space > 0) [head, rest] = [line.slice(0, space), line.slice(space + 1)];
+      out.push(head);
+      line = rest;
     }
     out.push(line);
   }
@@ -111,7 +165,10 @@ export function wrap(text: string, width: number, words = true): string[] {
 /** Fit `text` in `width` columns, ending in `…` when cut. */
 export function fit(text: string, width: number): string {
   if (width <= 0) return "";
-  return text.length <= width ? text.padEnd(width) : `${text.slice(0, Math.max(0, width - 1))}…`;
+  const used = columns(text);
+  if (used <= width) return text + " ".repeat(width - used);
+  const [head] = cutAt(text, width - 1);
+  return `${head}…${" ".repeat(width - 1 - columns(head))}`;
 }
 
 /** The first row shown so that `cursor` stays visible in a window of `height` rows. */

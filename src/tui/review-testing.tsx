@@ -6,6 +6,7 @@ import type { Decisions } from "../plan/decisions.js";
 import type { Plan } from "../plan/types.js";
 import { writeTree } from "../migrate/testing.js";
 import { Review } from "./review.js";
+import { columns as columnsOf } from "./review-model.js";
 import { fakeTerminal, type FakeTerminal } from "./testing.js";
 
 // Helpers for the review screens' tests: a project with planted canary values,
@@ -105,8 +106,8 @@ export function oversized(run: ReviewRun, columns = 80, rows = 24): string | und
   for (const frame of run.raw()) {
     const lines = stripVTControlCharacters(frame).replace(/\n$/, "").split("\n");
     if (lines.length > rows - 1) return `a frame of ${lines.length} lines:\n${lines.join("\n")}`;
-    const wide = lines.find((l) => [...l].length > columns);
-    if (wide !== undefined) return `a line of ${[...wide].length} columns: ${wide}`;
+    const wide = lines.find((l) => columnsOf(l) > columns);
+    if (wide !== undefined) return `a line of ${columnsOf(wide)} columns: ${wide}`;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { tempDir } from "../migrate/testing.js";
+import { join } from "node:path";
+import { tempDir, writeTree } from "../migrate/testing.js";
 import { KEYS } from "./testing.js";
 import type { Decisions } from "../plan/decisions.js";
 import { CANARY, comparable, leaks, oversized, planWith, pressTimes, renderReview, reviewApp } from "./review-testing.js";
@@ -275,6 +276,37 @@ test("a resize (SIGWINCH) draws the review again at the new size: smaller, every
     now = await until("the review was not drawn again at 120×40", (l) => l.length === 40 - 2 - 1);
     assert.ok(now.filter((l) => /SERVICE_\d+_TOKEN/.test(l)).length > rowsAt80);
     assert.match(now.join("\n"), /SERVICE_00_TOKEN .*shop\/development\/\S+#service_00_token$/m);
+    assert.equal(leaks(r.everything()), undefined);
+  } finally {
+    r.unmount();
+  }
+});
+
+test("wide characters (a Japanese directory, an emoji in a file name) are measured in columns: lists and diffs stay within 80 columns and a wrapped path keeps every character", async () => {
+  const dir = "src/決済-モジュール/支払いクライアント-サブシステム-実装の詳細";
+  const file = `${dir}/請求書-🧾-processor.js`;
+  const root = writeTree(join(tmp.dir, "wide"), {
+    "package.json": '{"name":"wide","type":"module"}\n',
+    ".env": `DB_PASSWORD=${CANARY.db}\n`,
+    [file]: "export const password = process.env.DB_PASSWORD;\n",
+  });
+  const plan = await planWith(root);
+  const row = plan.files.findIndex((f) => f.file === file);
+  assert.ok(row >= 0, `the plan changes ${file}`);
+  const r = renderReview(root, plan);
+  try {
+    await r.waitFor("NAME");
+    await pressTimes(r, "4", 1);
+    let s = await r.waitFor("CHANGE");
+    assert.match(s, /src\/決済-モジュール\/支払いクライアント/);
+    await pressTimes(r, KEYS.down, row);
+    await pressTimes(r, " ", 1);
+    s = await r.waitFor(/^\+\+\+ b\//m);
+    // The "+++ b/<file>" line, wrapped: its rows put together give the whole path.
+    const rows = s.split("\n");
+    const at = rows.findIndex((l) => l.startsWith("+++ b/"));
+    assert.ok(rows.slice(at, at + 4).join("").includes(`+++ b/${file}`), `the path was cut:\n${s}`);
+    assert.equal(oversized(r), undefined);
     assert.equal(leaks(r.everything()), undefined);
   } finally {
     r.unmount();
