@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import type { Plan, PlannedConfig, PlannedFileChange, PlannedSecret } from "../plan/types.js";
-import { fit, readersOf, severityOf, targetText, warningsBySeverity, wrap } from "./review-model.js";
+import { columns, fit, readersOf, severityOf, targetText, warningsBySeverity, wrap } from "./review-model.js";
 
 // The review's views, as functions of what to show and how many rows there
 // are: each returns exactly the rows it is given or fewer, so the screen stays
@@ -60,9 +60,11 @@ export const secretListRows = (height: number) => Math.max(1, height - 2);
 
 export function SecretList({ rows, cursor, start, width, height, colour }: ViewProps & { rows: PlannedSecret[]; cursor: number; start: number }) {
   // Widths for 80 columns; the environment is the group's header, and the target takes what is left
-  // (the selected row's whole target is shown below the list).
-  const name = 20;
-  const kind = 13;
+  // (the selected row's whole target is shown below the list). A wider terminal gives the name and
+  // the kind the room their longest need (up to half of what is beyond 80 columns, then the kind's).
+  const extra = Math.max(0, width - 80);
+  const name = 20 + Math.min(Math.floor(extra / 2), Math.max(0, ...rows.map((s) => columns(s.name) - 20)));
+  const kind = 13 + Math.min(Math.max(0, Math.floor(extra / 2) - (name - 20)), Math.max(0, ...rows.map((s) => columns(s.kind) - 13)));
   const red = 15;
   const head = `   ${fit("NAME", name)} ${fit("KIND", kind)} CONF ${fit("VALUE", red)} TARGET (! in git history, * your decision)`;
   const line = (s: PlannedSecret, i: number) =>
@@ -107,8 +109,10 @@ export function secretDetails(plan: Plan, s: PlannedSecret, width: number): Line
 export const configReasonRows = (c: PlannedConfig | undefined, width: number) => (c ? Math.min(2, wrap(`why: ${c.reason}`, width).length) : 0);
 
 export function ConfigList({ rows, cursor, start, width, height, colour }: ViewProps & { rows: PlannedConfig[]; cursor: number; start: number }) {
-  const name = 24;
-  const where = 24;
+  // A wider terminal widens the name and the file:line to their longest (up to a third of what is beyond 80 columns each).
+  const extra = Math.floor(Math.max(0, width - 80) / 3);
+  const name = 24 + Math.min(extra, Math.max(0, ...rows.map((c) => columns(c.name) - 24)));
+  const where = 24 + Math.min(extra, Math.max(0, ...rows.map((c) => columns(`${c.file}:${c.line}`) - 24)));
   const head = `   ${fit("NAME", name)} ${fit("FILE", where)} ${fit("KIND", 6)} WHY IT STAYS`;
   const line = (c: PlannedConfig, i: number) => `${i === cursor ? ">" : " "} ${c.decidedByUser ? "*" : " "}${fit(c.name, name)} ${fit(`${c.file}:${c.line}`, where)} ${fit(c.verdict, 6)} ${c.reason}`;
   const selected = rows[cursor];

@@ -282,6 +282,30 @@ test("a resize (SIGWINCH) draws the review again at the new size: smaller, every
   }
 });
 
+test("a wide terminal gives long names the room they need: cut at 80 columns, whole at 160", async () => {
+  const name = "PAYMENTS_PROVIDER_PRIMARY_REGION_SECRET_KEY";
+  const root = writeTree(join(tmp.dir, "long-names"), {
+    "package.json": '{"name":"long","type":"module"}\n',
+    ".env": `${name}=${CANARY.api}\nDB_PASSWORD=${CANARY.db}\n`,
+    "index.js": `export const c = [process.env.${name}, process.env.DB_PASSWORD];\n`,
+  });
+  const plan = await planWith(root);
+  assert.ok(plan.secrets.some((x) => x.name === name));
+  for (const [columns, whole] of [[80, false], [160, true]] as const) {
+    const r = renderReview(root, plan, { columns });
+    try {
+      const s = await r.waitFor("NAME");
+      const row = s.split("\n").find((l) => l.includes("PAYMENTS_PROVIDER"))!;
+      if (whole) assert.match(row, new RegExp(`^.{3}${name} +\\S+ +0\\.\\d\\d .*#payments_provider_primary_region_secret_key$`), row);
+      else assert.match(row, /^.{3}PAYMENTS_PROVIDER_P… /, row);
+      assert.equal(oversized(r, columns), undefined);
+      assert.equal(leaks(r.everything()), undefined);
+    } finally {
+      r.unmount();
+    }
+  }
+});
+
 test("wide characters (a Japanese directory, an emoji in a file name) are measured in columns: lists and diffs stay within 80 columns and a wrapped path keeps every character", async () => {
   const dir = "src/決済-モジュール/支払いクライアント-サブシステム-実装の詳細";
   const file = `${dir}/請求書-🧾-processor.js`;
