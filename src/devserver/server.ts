@@ -230,7 +230,9 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
         // Vault stores the plain response (wrapping.go wrapInCubbyhole): the sys/ top-level copy (README §3.5) is
         // added only when a response is sent, so an unwrapped sys/wrapping/wrap answer has its data under data only.
         const stored = response?.wrap?.body ?? envelope({ ...response, topLevel: false }, requestId, mountType).body;
-        send(res, 200, core.wrap(stored, ttl, path.replace(/\/+$/, ""), response?.auth?.accessor ?? ""));
+        // creation_path is the request path; a list path keeps the trailing slash Vault's HTTP layer adds to it.
+        const creationPath = path.replace(/\/+$/, "") + (operation === "list" ? "/" : "");
+        send(res, 200, core.wrap(stored, ttl, creationPath, response?.auth?.accessor ?? ""));
         return;
       }
       send(res, out.status, out.body, head);

@@ -85,6 +85,22 @@ describe("response wrapping contract", () => {
     assert.deepEqual((await call(t, "POST", "sys/wrapping/unwrap", { token })).body.data, { a: "b" });
   });
 
+  test("a wrapped LIST records the list path, with its trailing slash, as creation_path", async () => {
+    const mount = unique("wraplist");
+    await call(t, "POST", `sys/mounts/${mount}`, { body: { type: "kv-v2" } });
+    try {
+      await call(t, "POST", `${mount}/data/app/one`, { body: { data: { k: "v" } } });
+      for (const [method, path] of [["LIST", `${mount}/metadata/app`], ["GET", `${mount}/metadata/app/?list=true`]] as const) {
+        const w = await call(t, method, path, { headers: { "X-Vault-Wrap-TTL": "1m" } });
+        assert.equal(w.status, 200, path);
+        assert.equal(w.body.wrap_info.creation_path, `${mount}/metadata/app/`, path);
+        assert.deepEqual((await call(t, "POST", "sys/wrapping/unwrap", { token: w.body.wrap_info.token })).body.data.keys, ["one"]);
+      }
+    } finally {
+      await call(t, "DELETE", `sys/mounts/${mount}`);
+    }
+  });
+
   test("a wrapping token can do nothing but unwrap", async () => {
     const w = await call(t, "POST", "sys/wrapping/wrap", { body: { a: "b" }, headers: { "X-Vault-Wrap-TTL": "5m" } });
     assert.equal((await call(t, "GET", "sys/mounts", { token: w.body.wrap_info.token })).status, 403);
