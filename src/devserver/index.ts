@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { ListRewritingStream } from "./list-method.js";
 import type { AddressInfo, Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import { resolve } from "node:path";
 import { Core } from "./core.js";
 import { DevServerError } from "./errors.js";
@@ -88,6 +89,17 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const MAX_HEADER_BYTES = 1024 * 1024;
   // Go's http.DefaultMaxHeaderBytes (1 MiB), which Vault keeps: long KV paths fit in the request line; Node's default is 16 KiB.
   const http: Server = createServer({ keepAliveTimeout: 5000, maxHeaderSize: MAX_HEADER_BYTES }, createRequestHandler(core, options.onInternalError));
+  // A method Node's HTTP parser does not know (Vault, in Go, takes any token) is Vault's 405 with an empty errors
+  // list, not Node's bare 400; other parse errors keep Node's default answers.
+  http.on("clientError", (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    // llhttp also reports a malformed request line as an invalid method: only a well-formed one with an unknown token is 405.
+    const unknownMethod = error.code === "HPE_INVALID_METHOD" && /^[!#$%&'*+.^_`|~0-9A-Za-z-]+ \S+ HTTP\/1\.[01]\r?\n/.test(error.rawPacket?.toString("latin1") ?? "");
+    const status = unknownMethod ? "405 Method Not Allowed" : error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request";
+    const body = status.startsWith("405") ? '{"errors":[]}' : "";
+    const type = body ? "Content-Type: application/json\r\n" : "";
+    socket.end(`HTTP/1.1 ${status}\r\n${type}Content-Length: ${body.length}\r\nConnection: close\r\n\r\n${body}`);
+  });
   const sockets = new Set<Socket>();
   // TCP first, HTTP second: every connection passes through the LIST rewriter (list-method.ts).
   const server = createNetServer((socket) => {

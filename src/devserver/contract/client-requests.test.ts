@@ -201,6 +201,14 @@ describe("requests as real clients send them", () => {
     }
   });
 
+  test("a method Node's parser does not know answers Vault's 405 with an empty errors list; a malformed request line stays 400", async () => {
+    const r = await raw(t, [`FOO /v1/sys/health HTTP/1.1\r\nHost: x\r\n\r\n`]);
+    assert.equal(statusOf(r), 405, r);
+    assert.deepEqual(lastJson(r), { errors: [] });
+    const bad = await raw(t, [`GET\r\n\r\n`]);
+    assert.equal(statusOf(bad), 400, bad);
+  });
+
   test("curl --data @payload.json: JSON sent as application/x-www-form-urlencoded is read as JSON (http/logical.go isForm)", async () => {
     // curl -d sets the form Content-Type; every curl sample of the API docs sends its JSON payload that way.
     const form = { "Content-Type": "application/x-www-form-urlencoded" };
