@@ -661,6 +661,52 @@ test("structuredClone of the environment clones a plain copy of processEnv (a Pr
   assert.deepEqual(structuredClone({ ...proxy }), { STRIPE_KEY: "v" });
 });
 
+test("workerData, postMessage and v8.serialize clone a plain copy of processEnv too (also inside object and array literals); other properties and calls pass processEnv itself", async () => {
+  const src = [
+    `const { Worker } = require("node:worker_threads");`,
+    `const v8 = require("node:v8");`,
+    `const env = process.env;`,
+    `const w = new Worker("./t.js", { workerData: process.env });`,
+    `w.postMessage(env);`,
+    `parentPort.postMessage({ env: process.env, list: [env] });`,
+    `port.postMessage({ env });`,
+    `const bytes = v8.serialize(process.env);`,
+    `const other = configure({ options: process.env });`,
+    `const k = process.env.STRIPE_KEY;`,
+    ``,
+  ].join("\n");
+  const out = rewrite("a.cjs", src);
+  assert.equal(
+    out.content,
+    [
+      `const { Worker } = require("node:worker_threads");`,
+      `const v8 = require("node:v8");`,
+      `const { secrets, processEnv } = require("./secrets.js");`,
+      `const env = processEnv;`,
+      `const w = new Worker("./t.js", { workerData: { ...processEnv } });`,
+      `w.postMessage({ ...env });`,
+      // Inside the literals it clones too: a nested Proxy fails the same way.
+      `parentPort.postMessage({ env: { ...processEnv }, list: [{ ...env }] });`,
+      `port.postMessage({ env: { ...env } });`,
+      `const bytes = v8.serialize({ ...processEnv });`,
+      `const other = configure({ options: processEnv });`,
+      `const k = secrets.STRIPE_KEY;`,
+      ``,
+    ].join("\n"),
+  );
+  // The copy alone still imports processEnv.
+  assert.equal(rewrite("b.mjs", `new Worker(f, { workerData: process.env });\n`).content, `import { processEnv } from "./secrets.js";\nnew Worker(f, { workerData: { ...processEnv } });\n`);
+  assert.equal(rewrite("c.cjs", `module.exports = structuredClone(process.env);\n`).content, `const { processEnv } = require("./secrets.js");\nmodule.exports = structuredClone({ ...processEnv });\n`);
+  // worker_threads clones workerData: a Proxy is refused, its plain copy is not.
+  const { Worker } = await import("node:worker_threads");
+  const proxy = new Proxy({ STRIPE_KEY: "v" }, {});
+  assert.throws(() => new Worker("0", { eval: true, workerData: proxy }), /could not be cloned/);
+  const w = new Worker("require('node:worker_threads').parentPort.postMessage(require('node:worker_threads').workerData)", { eval: true, workerData: { ...proxy } });
+  const got = await new Promise((resolve) => w.once("message", resolve));
+  assert.deepEqual(got, { STRIPE_KEY: "v" });
+  await w.terminate();
+});
+
 test("a child inheriting the environment whose shell command or inline code reads a migrated variable gets env: processEnv; one that reads none, or has an env, is left alone", () => {
   const src = [
     `const { execSync, execFileSync, spawn, exec } = require("node:child_process");`,

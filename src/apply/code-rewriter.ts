@@ -225,7 +225,10 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
 
   // Properties of destructuring patterns: `{ env }` there declares or assigns, it does not pass on.
   const patternProps = new WeakSet<Node>();
+  // Each node's parent, recorded as the walk goes down (a node is visited before its children).
+  const parentOf = new WeakMap<Node, Node>();
   walk(ast.program, (node, parent, key) => {
+    if (parent) parentOf.set(node, parent);
     if (node.type === "ObjectPattern") for (const p of node.properties) patternProps.add(p);
     const untrusted = bound.size > 0 ? untrustedUse(node) : null;
     if (untrusted !== null && !untrustedWarned.has(untrusted)) {
@@ -351,9 +354,17 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
         // processEnv is a Proxy, which the structured clone algorithm refuses (DataCloneError,
         // HTML spec "StructuredSerializeInternal": a Proxy is not serialisable); process.env
         // itself clones to a plain object of strings, which is what a plain copy clones to.
-        if (isStructuredCloneArgument(node, parent, key)) {
+        // So do a worker's workerData, postMessage and v8.serialize.
+        if (isStructuredCloned(node, parentOf)) {
           const last = edits[edits.length - 1];
-          if (last && last.start === node.start && last.end === node.end) last.text = `{ ...${last.text} }`;
+          const replaced = last && last.start === node.start && last.end === node.end;
+          if (parent?.type === "ObjectProperty" && parent.shorthand) {
+            // `{ env }`: the key stays, its value becomes the copy.
+            const name = (node as { name: string }).name;
+            const value = replaced ? last.text.replace(/^[\w$]+\s*:\s*/, "") : name;
+            if (replaced) last.text = `${name}: { ...${value} }`;
+            else edits.push({ start: node.start!, end: node.end!, text: `${name}: { ...${value} }` });
+          } else if (replaced) last.text = `{ ...${last.text} }`;
           else edits.push({ start: node.start!, end: node.start!, text: "{ ..." }, { start: node.end!, end: node.end!, text: " }" });
         }
         warn(
@@ -526,7 +537,7 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
   const applied = applyEdits(content, edits, warnings, file);
   let out = applied.content;
   // A deferred require() needs no import (its specifier, `./vaultshift-secrets.js`, would look like a `secrets.` read).
-  const used = (text: string) => applied.kept.some((e) => !e.text.includes(lazyRequire) && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`) || e.text.endsWith(`: ${text}`) || e.text.includes(`env: ${text},`) || e.text.includes(`env: ${text} }`)));
+  const used = (text: string) => applied.kept.some((e) => !e.text.includes(lazyRequire) && (e.text === text || e.text.includes(`${text}.`) || e.text.includes(`${text}[`) || e.text.endsWith(`= ${text}`) || e.text.endsWith(`: ${text}`) || e.text.includes(`env: ${text},`) || e.text.includes(`env: ${text} }`) || e.text.includes(`{ ...${text} }`)));
   const needed: { imported: ImportedName; local: string }[] = [];
   let inserted: { at: number; length: number } | null = null;
   if (!existing.has("secrets") && used(ident)) needed.push({ imported: "secrets", local: ident });
@@ -825,6 +836,9 @@ function aliasUsedWhole(node: Node, parent: Node | null, key: string | null): bo
     // `{ env: e }`, and `{ e }` (the caller keeps destructuring patterns out).
     case "ObjectProperty":
       return key === "value";
+    // `[e]`: passed on inside an array (array patterns are not ArrayExpressions).
+    case "ArrayExpression":
+      return key === "elements";
     case "ForInStatement":
     case "ForOfStatement":
       return key === "right";
@@ -950,10 +964,38 @@ function applyEdits(content: string, edits: Edit[], warnings: RewriteWarning[], 
   return { content: out, count: kept.length, kept };
 }
 
-/** `structuredClone(x)` / `globalThis.structuredClone(x)`: x is its first argument. */
-function isStructuredCloneArgument(node: Node, parent: Node | null, key: string | null): boolean {
-  if (parent?.type !== "CallExpression" || key !== "arguments" || parent.arguments[0] !== node) return false;
-  const callee = parent.callee;
+/**
+ * Whether a value goes through the structured clone algorithm (or V8's serializer, which
+ * refuses a Proxy alike), on its own or inside object and array literals: the first
+ * argument of `structuredClone(x)` / `globalThis.structuredClone(x)`, of any
+ * `.postMessage(x)` (a worker, its parentPort, a MessagePort, a BroadcastChannel) and of
+ * `v8.serialize(x)`; and a `workerData: x` property of an object literal passed to a call
+ * or `new` (worker_threads' `new Worker(file, { workerData })`, and the pools built on it).
+ */
+function isStructuredCloned(node: Node, parentOf: WeakMap<Node, Node>): boolean {
+  let value: Node = node;
+  for (;;) {
+    const parent = parentOf.get(value);
+    if (!parent) return false;
+    if (parent.type === "CallExpression") return parent.arguments[0] === value && clonesFirstArgument(parent.callee);
+    if (parent.type === "ArrayExpression") {
+      value = parent;
+      continue;
+    }
+    if (parent.type !== "ObjectProperty" || parent.value !== value || parent.computed) return false;
+    const object = parentOf.get(parent);
+    if (object?.type !== "ObjectExpression") return false;
+    const call = parentOf.get(object);
+    if (propertyKeyName(parent) === "workerData" && (call?.type === "NewExpression" || call?.type === "CallExpression") && call.arguments.includes(object as never)) return true;
+    value = object;
+  }
+}
+
+function clonesFirstArgument(callee: Node): boolean {
   if (callee.type === "Identifier") return callee.name === "structuredClone";
-  return isMember(callee) && staticKey(callee) === "structuredClone" && callee.object.type === "Identifier" && (callee.object.name === "globalThis" || callee.object.name === "global");
+  if (!isMember(callee)) return false;
+  const name = staticKey(callee);
+  if (name === "postMessage") return true;
+  if (name === "serialize") return callee.object.type === "Identifier" && callee.object.name === "v8";
+  return name === "structuredClone" && callee.object.type === "Identifier" && (callee.object.name === "globalThis" || callee.object.name === "global");
 }
