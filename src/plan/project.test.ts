@@ -85,6 +85,23 @@ test("TypeScript with NodeNext in a CommonJS package compiles .ts to CommonJS: n
   assert.deepEqual(secretsModuleLayout(root, ["src/env.ts"]), { file: "src/vaultshift-secrets.ts", language: "ts", moduleKind: "cjs" });
 });
 
+test("without a tsconfig.json, a tool's TypeScript config (drizzle.config.ts, knexfile.ts) or a .d.ts does not make the project TypeScript; the config imports the CommonJS flavour its tool can require()", (t) => {
+  const root = project(t, { type: "module" });
+  const files = ["drizzle.config.ts", "src/db/index.js", "src/session.js", "types/env.d.ts"];
+  // Nothing compiles a .ts secrets module here: the JavaScript files need a .js one.
+  assert.deepEqual(secretsModuleLayout(root, files), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm", companion: { file: "src/vaultshift-secrets.cjs" } });
+  assert.equal(relativeSpecifier("drizzle.config.ts", "src/vaultshift-secrets.cjs", false), "./src/vaultshift-secrets.cjs");
+  // The config alone: the CommonJS flavour alone; not rewritten: the ES module one.
+  assert.deepEqual(secretsModuleLayout(root, files, ["drizzle.config.ts"]), { file: "src/vaultshift-secrets.cjs", language: "js", moduleKind: "cjs" });
+  assert.deepEqual(secretsModuleLayout(root, files, ["src/session.js"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
+  const knex = project(t, { name: "api" });
+  assert.deepEqual(secretsModuleLayout(knex, ["knexfile.ts", "src/a.js"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "cjs" });
+  // Application code in TypeScript, or a tsconfig.json, still make it TypeScript.
+  assert.equal(secretsModuleLayout(root, [...files, "src/jobs/send.ts"]).language, "ts");
+  writeFileSync(join(root, "tsconfig.json"), "{}");
+  assert.equal(secretsModuleLayout(root, files).language, "ts");
+});
+
 test("the pre-filter for whole or computed uses of process.env", () => {
   for (const yes of ["spawn(c, { env: process.env })", "process.env[name]", "const env = process.env;", "{ ...process.env }", "process?.env?.[k]", "Object.keys(process.env)", 'require("process").env[k]', 'import { env } from "node:process"', "const p = require('process')"]) assert.equal(mayUseWholeEnv(yes), true, yes);
   for (const no of ["process.env.PORT", "process.env?.PORT", "process . env . X", "processes.envelope", 'import x from "./process.js"', 'const p = require("processor")']) assert.equal(mayUseWholeEnv(no), false, no);

@@ -81,7 +81,11 @@ export interface SecretsModuleLayout {
  */
 export function secretsModuleLayout(root: string, sourceFiles: string[], rewritten: string[] = sourceFiles, esmLoaders: string[] = []): SecretsModuleLayout {
   const pkg = readPackageJson(root);
-  const ts = existsSync(join(root, "tsconfig.json")) || sourceFiles.some((f) => /\.(ts|tsx|mts|cts)$/.test(f));
+  const hasTsconfig = existsSync(join(root, "tsconfig.json"));
+  // Without a tsconfig.json, a tool's own TypeScript config (drizzle.config.ts, vite.config.ts,
+  // knexfile.ts) or a declaration file does not make the project TypeScript: nothing compiles
+  // a .ts secrets module for the JavaScript files that import it.
+  const ts = hasTsconfig || sourceFiles.some((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !isToolTypeScript(f));
   const packageIsModule = pkg?.type === "module";
   const dir = existsSync(join(root, "src")) && sourceFiles.some((f) => f.startsWith("src/")) ? "src/" : "";
   // Each file is ESM or CommonJS by its own nearest package.json (npm
@@ -98,8 +102,13 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
     const ext = moduleKind === "cjs" && moduleInModulePackage ? "cts" : "ts";
     return { file: `${dir}vaultshift-secrets.${ext}`, language: "ts", moduleKind };
   }
-  const js = rewritten.filter((f) => /\.[cm]?jsx?$/i.test(f));
-  const isCommonJs = (f: string) => /\.cjs$/i.test(f) || (/\.jsx?$/i.test(f) && types(f) === "commonjs");
+  // A tool's TypeScript config is loaded by the tool: drizzle-kit (esbuild-register), knex
+  // (rechoir), Jest and Playwright compile it to CommonJS and require() it, which an ES module
+  // awaiting at the top level cannot be. It imports the CommonJS flavour, which ES module
+  // loaders (Vite's bundled config) import as well; only a .mts config is an ES module.
+  const toolConfigs = rewritten.filter((f) => /\.[cm]?ts$/i.test(f) && isToolTypeScript(f) && !/\.d\.[cm]?ts$/i.test(f));
+  const js = [...rewritten.filter((f) => /\.[cm]?jsx?$/i.test(f)), ...toolConfigs];
+  const isCommonJs = (f: string) => /\.c[jt]s$/i.test(f) || (/\.jsx?$/i.test(f) && types(f) === "commonjs") || (/\.ts$/i.test(f) && toolConfigs.includes(f));
   // No JavaScript file to go by: the package's own type.
   // An ES module .env loader reads the secrets through a deferred require (createRequire), which needs the CommonJS flavour too.
   const moduleKind: "esm" | "cjs" = js.length === 0 ? (packageIsModule ? "esm" : "cjs") : js.some(isCommonJs) || esmLoaders.length > 0 ? "cjs" : "esm";
@@ -112,6 +121,11 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
     return { file: `${dir}vaultshift-secrets.${extOf("esm")}`, language: "js", moduleKind: "esm", companion: { file: `${dir}vaultshift-secrets.${extOf("cjs")}` } };
   }
   return { file: `${dir}vaultshift-secrets.${extOf(moduleKind)}`, language: "js", moduleKind };
+}
+
+/** A TypeScript file a tool loads itself (`*.config.ts`, `knexfile.ts`) or a declaration file (`.d.ts`). */
+export function isToolTypeScript(file: string): boolean {
+  return /\.d\.[cm]?ts$/i.test(file) || /(?:^|\/)(?:[\w.-]+\.config|knexfile)\.[cm]?ts$/i.test(file);
 }
 
 /**
