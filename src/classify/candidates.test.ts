@@ -88,6 +88,11 @@ test("layered .env files named by the code: a per-mode file then the plain .env 
   const environments = (files: Record<string, string>) => collectCandidates(tree(files)).secrets.map((s) => `${s.source.file}:${s.environment}`);
   // dotenv's path list, Strapi-style: .env fills in what .env.<mode> does not set, in every mode.
   assert.deepEqual(environments({ ...envs, "scripts/start.js": "require('dotenv').config({ path: [path.join(dir, `.env.${mode}`), path.join(dir, '.env')] });\n" }), [".env:shared", ".env.production:production"]);
+  // Two dotenv calls: the per-mode file, then config() with no path (the working directory's .env).
+  assert.deepEqual(environments({ ...envs, "src/env.js": "config({ path: `.env.${mode}`, quiet: true });\nconfig({ quiet: true });\n" }), [".env:shared", ".env.production:production"]);
+  assert.deepEqual(environments({ ...envs, "src/env.js": "dotenv.config({ path: `.env.${process.env.NODE_ENV}` });\ndotenv.config();\n" }), [".env:shared", ".env.production:production"]);
+  // Another library's config(…) with its own arguments is no .env load.
+  assert.deepEqual(environments({ ...envs, "src/env.js": "dotenv.config({ path: `.env.${mode}` });\nlogger.config({ level: 'info' });\n" }), [".env:development", ".env.production:production"]);
   // A directory in the name, a concatenated mode.
   const nest = { "config/.env": envs[".env"], "config/.env.production": envs[".env.production"] };
   assert.deepEqual(environments({ ...nest, "src/app.module.js": 'ConfigModule.forRoot({ envFilePath: [`config/.env.${env}`, "config/.env.local", "config/.env"] });\n' }), ["config/.env:shared", "config/.env.production:production"]);

@@ -125,6 +125,10 @@ export function layeredEnvDirs(envFiles: string[], dependencies: string[], loade
 const PER_MODE_FILE = /\.env\.(?:\$\{|["'`]\s*\+)/g;
 /** The working directory as the first part of a joined path, just before the file name: `join(process.cwd(), `, `resolve(cwd, `. */
 const CWD_JOINED = /\b(?:process\.cwd\(\)|cwd)\s*,\s*$/;
+/** dotenv's `config()` with no path (options only, or none): it loads the working directory's `.env`. */
+const BARE_DOTENV_LOAD = /\bconfig\s*\(\s*(?:\{\s*(?:(?:override|debug|quiet|encoding)\s*:\s*[^,}()]*,?\s*)*\})?\s*\)/g;
+/** An option key of dotenv's `config({ … })`. */
+const DOTENV_OPTION_KEY = /\b(?:path|override|debug|quiet|encoding)\s*:/g;
 /** A string naming a plain `.env`, with or without a directory: `".env"`, `'config/.env'`, `` `../config/.env` ``. */
 const PLAIN_ENV_FILE = /(["'`])((?:[\w.@-]+\/)*\.env)\1/g;
 
@@ -151,10 +155,17 @@ export function layeredByCode(sourceFile: string, text: string, envFiles: string
   if (plainEnvs.length === 0 || !text.includes(".env.")) return [];
   for (const mode of text.matchAll(PER_MODE_FILE)) {
     const after = text.slice(mode.index, mode.index + 400);
-    for (const plain of after.matchAll(PLAIN_ENV_FILE)) {
-      // One file or the other (`mode ? `.env.${mode}` : ".env"`, `else`, a `return` per branch) is no layering.
-      if (/[?:]|\belse\b|\breturn\b/.test(after.slice(0, plain.index).replace(/\$\{[^}]*\}/g, ""))) break;
-      const written = withoutDots(plain[2]!);
+    // A plain .env by name, or a later dotenv load without a path (`config()`, `config({ quiet: true })`):
+    // the working directory's .env.
+    const plains = [
+      ...[...after.matchAll(PLAIN_ENV_FILE)].map((m) => ({ index: m.index, written: m[2]! })),
+      ...[...after.matchAll(BARE_DOTENV_LOAD)].map((m) => ({ index: m.index, written: ".env" })),
+    ].sort((a, b) => a.index - b.index);
+    for (const plain of plains) {
+      // One file or the other (`mode ? `.env.${mode}` : ".env"`, `else`, a `return` per branch) is no layering;
+      // the colon of a dotenv option (`quiet: true`) is none of those.
+      if (/[?:]|\belse\b|\breturn\b/.test(after.slice(0, plain.index).replace(/\$\{[^}]*\}/g, "").replace(DOTENV_OPTION_KEY, ""))) break;
+      const written = withoutDots(plain.written);
       const before = after.slice(Math.max(0, plain.index - 40), plain.index);
       if (written === ".env" && CWD_JOINED.test(before)) {
         for (const f of plainEnvs) if (packageDirs.includes(dirOf(f))) out.add(dirOf(f));
