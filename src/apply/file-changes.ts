@@ -95,6 +95,9 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   let codeChanged = false;
   // Names some file reads by name (now from the secrets module); the others are read by a library or the framework.
   const readByName = new Set<string>();
+  // Names the code still names after the rewrite, other than in a read it rewrote: read through
+  // another object that mirrors process.env (Hono's env(c), Bun.env, a config wrapper), with the first place.
+  const otherwise = new Map<string, string>();
   let envExports: string[] = [];
   if (ctx.secretsModule && (names.length > 0 || ctx.literals.length > 0)) {
     const esm = ctx.secretsModule.moduleKind === "esm";
@@ -138,6 +141,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       }
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
       for (const n of out.reads) readByName.add(n);
+      for (const [n, line] of readOtherwise(out.changed ? out.content : content, names)) if (!otherwise.has(n)) otherwise.set(n, `${file}:${line}`);
       if (out.changed) {
         codeChanged = true;
         add(file, "code", before, out.content, out.edits);
@@ -147,7 +151,22 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     // (an SDK's default credentials, `env.get("X")`, a framework's NUXT_* convention): the
     // module sets it there when it loads, and each file that loads .env loads the module
     // right after, so it is there from the same point on.
-    envExports = ctx.envExports ?? [...new Set(names)].filter((n) => !readByName.has(n)).sort();
+    const unread = [...new Set(names)].filter((n) => !readByName.has(n)).sort();
+    const mirrored = [...otherwise.keys()].filter((n) => readByName.has(n)).sort();
+    envExports = ctx.envExports ?? [...unread, ...mirrored].sort();
+    if (mirrored.length > 0) {
+      const first = otherwise.get(mirrored[0]!)!;
+      const them = mirrored.length === 1 ? "it" : "them";
+      warnings.push({
+        code: "library-read",
+        file: first.replace(/:\d+$/, ""),
+        line: Number(first.replace(/^.*:/, "")),
+        message:
+          `${mirrored.join(", ")} ${mirrored.length === 1 ? "is" : "are"} read from the secrets module where the code read process.env, but also named another way (${mirrored.map((n) => `${n} at ${otherwise.get(n)}`).join(", ")}): ` +
+          `through an object that mirrors process.env (Hono's env(c), Bun.env, a config wrapper), a string or a comment. The secrets module sets ${them} in process.env as well when it loads, as .env did (a value already set wins), so such reads find ${them} from then on; ` +
+          `a read before the secrets module has loaded, or in a process that never loads it, finds nothing: read ${them} from the secrets module (secrets.NAME) there.`,
+      });
+    }
     if (envExports.length > 0) {
       const sites: string[] = [];
       // By file: a find per source file would be files × changes.
@@ -181,18 +200,18 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         } else add(file, "code", before, site.content, 1);
         codeChanged = true;
       }
-      const list = envExports.join(", ");
-      warnings.push({
+      const list = unread.join(", ");
+      if (unread.length > 0) warnings.push({
         code: "library-read",
         ...(sites.length > 0 ? { file: sites[0]!.replace(/:\d+$/, ""), line: Number(sites[0]!.replace(/^.*:/, "")) } : {}),
         message:
-          `${list} ${envExports.length === 1 ? "is" : "are"} read by no code of the app by name: a library, the framework or a tool reads ${envExports.length === 1 ? "it" : "them"} from process.env ` +
-          `(an SDK's default credentials, a validator's env.get("X"), a framework's naming convention), where .env used to put ${envExports.length === 1 ? "it" : "them"}. ` +
-          `The secrets module now sets ${envExports.length === 1 ? "it" : "them"} in process.env when it loads (a value already set wins, as with dotenv)` +
+          `${list} ${unread.length === 1 ? "is" : "are"} read by no code of the app by name: a library, the framework or a tool reads ${unread.length === 1 ? "it" : "them"} from process.env ` +
+          `(an SDK's default credentials, a validator's env.get("X"), a framework's naming convention), where .env used to put ${unread.length === 1 ? "it" : "them"}. ` +
+          `The secrets module now sets ${unread.length === 1 ? "it" : "them"} in process.env when it loads (a value already set wins, as with dotenv)` +
           (sites.length > 0
             ? `, and is loaded right after .env is: ${sites.join(", ")}.`
-            : `; no file of the app loads .env itself (the framework or a tool does), so ${envExports.length === 1 ? "it is" : "they are"} there only once a file that imports the secrets module has run. If a library reads ${envExports.length === 1 ? "it" : "them"} before that, import the secrets module first thing in the entry point.`) +
-          ` A process that never loads the secrets module (a library's own CLI, a tool run by a script) no longer finds ${envExports.length === 1 ? "it" : "them"}: give it the value from Vault (vault kv get).`,
+            : `; no file of the app loads .env itself (the framework or a tool does), so ${unread.length === 1 ? "it is" : "they are"} there only once a file that imports the secrets module has run. If a library reads ${unread.length === 1 ? "it" : "them"} before that, import the secrets module first thing in the entry point.`) +
+          ` A process that never loads the secrets module (a library's own CLI, a tool run by a script) no longer finds ${unread.length === 1 ? "it" : "them"}: give it the value from Vault (vault kv get).`,
       });
     }
   }
@@ -281,4 +300,23 @@ export function environmentsOfFiles(envFiles: { file: string; environment?: stri
   const plainOnly = mapped.every((e) => !namesEnvironment(e.file));
   const layered = mapped.some((e) => e.environment === BASE_LAYER_ENVIRONMENT);
   return { environments, ...(plainOnly && !layered && environments.length === 1 ? { fallbackEnvironment: environments[0]! } : {}) };
+}
+
+/**
+ * The migrated names a file's code still names once its reads are rewritten (not as
+ * `secrets.X`, `processEnv.X` or `process.env.X`), each with its first line, comments left out.
+ */
+export function readOtherwise(code: string, names: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  const candidates = names.filter((n) => code.includes(n));
+  if (candidates.length === 0) return out;
+  // Comments out, line breaks kept (a `//` inside a string such as a URL cuts a line short: names only get lost).
+  const text = code.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`\\])\/\/[^\n]*/g, "$1");
+  for (const n of candidates) {
+    const reads = new RegExp(String.raw`\b(?:secrets|processEnv|process\s*\??\.\s*env)\s*(?:\??\.\s*${n}\b|\??\.?\[\s*(["'\`])${n}\1\s*\])`, "g");
+    const rest = text.replace(reads, (m) => " ".repeat(m.length));
+    const at = new RegExp(String.raw`(?<![\w$])${n}(?![\w$])`).exec(rest);
+    if (at) out.set(n, rest.slice(0, at.index).split("\n").length);
+  }
+  return out;
 }

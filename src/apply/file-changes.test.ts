@@ -1,0 +1,24 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readOtherwise } from "./file-changes.js";
+
+// Names a file still names once its process.env reads are rewritten: read through an object
+// that mirrors process.env, which the secrets module then fills in process.env as .env did.
+
+test("a name read through another object after the rewrite is found, with its line; rewritten reads, process.env reads and comments are not", () => {
+  const code = [
+    `import { secrets } from "./vaultshift-secrets.js";`,
+    `// JWT_SECRET signs the session`,
+    `/* STRIPE_KEY: see docs */`,
+    `const a = secrets.JWT_SECRET ?? secrets["STRIPE_KEY"] ?? process.env.PORT_SECRET;`,
+    `app.get("/h", (c) => {`,
+    `  const { GITHUB_WEBHOOK_SECRET } = env(c);`,
+    `  return env(c).OPENAI_API_KEY ?? Bun.env.RESEND_KEY;`,
+    `});`,
+    `const url = "https://example.com/x"; // PORT_SECRET`,
+  ].join("\n");
+  const found = readOtherwise(code, ["JWT_SECRET", "STRIPE_KEY", "PORT_SECRET", "GITHUB_WEBHOOK_SECRET", "OPENAI_API_KEY", "RESEND_KEY", "NOT_HERE"]);
+  assert.deepEqual(Object.fromEntries(found), { GITHUB_WEBHOOK_SECRET: 6, OPENAI_API_KEY: 7, RESEND_KEY: 7 });
+  // A longer name is not the shorter one.
+  assert.deepEqual(Object.fromEntries(readOtherwise(`const x = c.env.JWT_SECRET_OLD;\n`, ["JWT_SECRET"])), {});
+});
