@@ -79,6 +79,19 @@ test("isomorphic code (DOM use behind a typeof window test) is browser code: Rem
   assert.deepEqual([...r.keys()], ["lib/storage.js"]);
 });
 
+test("Deno code: Deno.env.get, Deno.serve or Deno.cron make a root, and what it imports is reached; Deno.env.get(\"X\") is a read of X; Bun.env (Bun runs Node code) and a mention of Deno in a string are not", () => {
+  const r = reached({
+    "deno/cron.js": `import { send } from "../src/mail.js";\nconst s = Deno.env.get("CRON_SECRET");\n`,
+    "src/mail.js": `const k = typeof Deno !== "undefined" ? Deno.env.get("RESEND_KEY") : process.env.RESEND_KEY;\nexport const send = () => k;\n`,
+    "server/main.ts": `Deno.serve((req) => new Response(process.env.X));\n`,
+    "src/bun.js": `const env = globalThis.Bun?.env ?? process.env;\nexport const t = env.TURNSTILE_SECRET;\n`,
+    "src/notes.js": `export const help = "run it with Deno or Node";\n`,
+  });
+  assert.deepEqual([...r.keys()].sort(), ["deno/cron.js", "server/main.ts", "src/mail.js"]);
+  assert.match(r.get("deno/cron.js")!, /^code run by Deno/);
+  assert.deepEqual([...browserFacts("deno/cron.js", `const s = Deno.env.get("CRON_SECRET");\nconst t = Deno?.env.get('API_KEY');\n`).reads], [["CRON_SECRET", 1], ["API_KEY", 2]]);
+});
+
 test("runtimes without Node: an Edge function (Vercel config, Next.js segment config, Netlify edge-functions) and an Electron preload; not a Node function nor a preload that runs with Node", () => {
   const r = reached({
     "api/limit.js": `export const config = { runtime: "edge" };\nexport default () => process.env.UPSTASH_TOKEN;\n`,

@@ -33,6 +33,11 @@ import { dirOf } from "../map/environment.js";
 //   `export const runtime = "edge"`, Netlify's `netlify/edge-functions/`): the
 //   Edge runtime (V8 isolates; Deno for Netlify) has no Node built-ins, and
 //   Vercel refuses to build one that imports them;
+// - code written for Deno (`Deno.env.get("X")`, `Deno.serve`, `Deno.cron`, since round 9):
+//   Deno runs it with its own environment (`deno run --env-file=.env`, Deno Deploy's
+//   variables) and loads no Node secrets module; a file that also reads process.env for
+//   Node (`typeof Deno !== "undefined" ? Deno.env.get("X") : process.env.X`) counts too,
+//   since its Deno branch would find nothing once the name left .env;
 // - an Electron preload script (`webPreferences: { preload }`): it runs in the
 //   renderer, sandboxed by default since Electron 20, where `require` offers only
 //   `electron`, `events`, `timers` and `url` (electronjs.org/docs/latest/tutorial/sandbox),
@@ -81,6 +86,10 @@ const ENTRY_OPTION = /\b(?:entry|entryPoints|input)\s*:\s*/g;
 /** An Edge function: Vercel's `config = { runtime: "edge" }`, Next.js's `runtime = "edge"` segment config. */
 const EDGE_RUNTIME = /\bexport\s+const\s+(?:config\s*=\s*\{[^}]*?\bruntime\s*:\s*|runtime\s*=\s*)(["'])(?:experimental-)?edge\1/;
 const NETLIFY_EDGE_FOLDER = /(?:^|\/)netlify\/edge-functions\//;
+/** Deno's own APIs: its environment, server, cron and key-value store. */
+const DENO_RUNTIME = /\bDeno\s*\??\.\s*(?:env|serve|cron|openKv)\b/;
+/** `Deno.env.get("X")`: a read of X from Deno's environment. */
+const DENO_ENV_GET = /\bDeno\s*\??\.\s*env\s*\??\.\s*get\s*\(\s*(["'`])([A-Za-z_$][\w$]*)\1\s*\)/g;
 /** `preload:` in an Electron window's webPreferences, up to the script's file name. */
 const ELECTRON_PRELOAD = /\bpreload\s*:\s*[^}\n]{0,120}?(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.[cm]?js)\1/g;
 const ENTRY_STRING = /(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|html))\1/g;
@@ -91,6 +100,7 @@ export function browserFacts(file: string, text: string): BrowserFacts {
   // An Edge function may also declare itself server-only: it still cannot load Node modules.
   if (EDGE_RUNTIME.test(text)) facts.root = `an Edge function (runtime "edge"): the Edge runtime has no Node built-ins`;
   else if (NETLIFY_EDGE_FOLDER.test(file)) facts.root = "a Netlify Edge Function (netlify/edge-functions/), which runs on Deno, not Node";
+  else if (DENO_RUNTIME.test(text)) facts.root = "code run by Deno (it uses Deno.env, Deno.serve, Deno.cron or Deno.openKv), which loads no Node secrets module";
   else if (serverOnly(file, text)) facts.serverOnly = true;
   else if (USE_CLIENT.test(text)) facts.root = `a client module ("use client")`;
   else if (DOM_USE.test(text) && !NODE_IMPORT.test(text) && !/\b(?:const|let|var|function)\s+(?:window|document)\b/.test(text)) facts.root = "it uses the DOM (document, window, localStorage…), which only a browser has";
@@ -109,6 +119,9 @@ export function browserFacts(file: string, text: string): BrowserFacts {
   for (const m of text.matchAll(ENV_READ)) {
     const name = m[1] ?? m[3]!;
     if (!facts.reads.has(name)) facts.reads.set(name, lineAt(m.index));
+  }
+  if (text.includes("Deno")) {
+    for (const m of text.matchAll(DENO_ENV_GET)) if (!facts.reads.has(m[2]!)) facts.reads.set(m[2]!, lineAt(m.index));
   }
   for (const m of text.matchAll(ENV_DESTRUCTURE)) {
     for (const part of m[1]!.split(",")) {

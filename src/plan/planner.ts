@@ -174,6 +174,15 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       });
       continue;
     }
+    if (browserRead && !inlined.has(c.name) && /Deno/.test(browserRead.why) && !/Edge Function/.test(browserRead.why)) {
+      warnings.push({
+        code: "deno-runtime",
+        file: c.source.file,
+        line: c.source.line,
+        message: `${c.name} is a secret read by ${browserRead.file}:${browserRead.line}, ${browserRead.why}: Deno reads it from its own environment (deno run --env-file, Deno Deploy's variables), and that file cannot import the secrets module. It is not moved and that file is not rewritten. Give the Deno process the value another way (Deno Deploy's environment variables, or vault kv get into the environment of deno run), or read it in Node code only, then plan again.`,
+      });
+      continue;
+    }
     if (browserRead && !inlined.has(c.name)) {
       warnings.push({
         code: "browser-exposed",
