@@ -119,3 +119,18 @@ test("code that loads one environment's .env file by a fixed name is named (env-
   assert.match(message, /VAULTSHIFT_ENV=test/);
   assert.ok(!JSON.stringify(p.warnings).includes("CANARY"), "a value in a warning");
 });
+
+test("a registry token npm or Yarn expands from the environment (.npmrc, .yarnrc.yml ${NAME}) is an outside use; a token that stays is not", async () => {
+  const root = tree({
+    ".env": `FONTAWESOME_NPM_AUTH_TOKEN=${TOKEN}\nNPM_REGISTRY=https://npm.fontawesome.com/\n`,
+    ".npmrc": "@fortawesome:registry=${NPM_REGISTRY}\n//npm.fontawesome.com/:_authToken=${FONTAWESOME_NPM_AUTH_TOKEN}\nengine-strict=true\n",
+    ".yarnrc.yml": 'npmScopes:\n  fortawesome:\n    npmAuthToken: "${FONTAWESOME_NPM_AUTH_TOKEN}"\n',
+    "package.json": JSON.stringify({ name: "icons", scripts: { "install:ci": "dotenv -e .env -- npm ci" } }, null, 2) + "\n",
+    "index.js": "module.exports = process.env.FONTAWESOME_NPM_AUTH_TOKEN;\n",
+  });
+  const p = await plan({ root, env: {} });
+  const outside = p.warnings.filter((w) => w.code === "outside-use");
+  assert.deepEqual(outside.map((w) => `${w.file}:${w.line}`).sort(), [".npmrc:2", ".yarnrc.yml:3"]);
+  assert.match(outside.find((w) => w.file === ".npmrc")!.message, /npm \(\.npmrc, expanded from the environment of each npm command\) reads FONTAWESOME_NPM_AUTH_TOKEN \(\$\{FONTAWESOME_NPM_AUTH_TOKEN\}\)/);
+  assert.ok(!outside.some((w) => w.message.includes(TOKEN)));
+});

@@ -27,6 +27,9 @@ const FILES = [
   // Prisma's schema (`url = env("DATABASE_URL")`) and sequelize-cli's config (`"use_env_variable": "DATABASE_URL"`).
   "**/*.prisma",
   "**/config/config.json",
+  // npm and Yarn expand `${NPM_TOKEN}` in their config from the environment (a registry's auth token).
+  "**/.npmrc",
+  "**/.yarnrc.yml",
 ];
 
 interface Moved {
@@ -57,6 +60,8 @@ function what(file: string): string {
   if (base === "Makefile") return "make";
   if (base.endsWith(".prisma")) return "Prisma";
   if (base === "config.json") return "sequelize-cli";
+  if (base === ".npmrc") return "npm (.npmrc, expanded from the environment of each npm command)";
+  if (base === ".yarnrc.yml") return "Yarn (.yarnrc.yml, expanded from the environment of each yarn command)";
   return "a shell script";
 }
 
