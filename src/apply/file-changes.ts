@@ -136,7 +136,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       });
       const browser = ctx.browserFiles?.get(file);
       if (browser !== undefined) {
-        if (out.changed) warnings.push({ code: "rewrite-skipped", file, message: `${file} is ${/Edge function|Electron preload/i.test(browser) ? "code that cannot load Node modules" : "browser code"} (${browser}): it is not rewritten, since the secrets module loads the Vault client, which needs Node and cannot run there. What it reads from the environment stays as it is; read secrets on the server and send the browser only what it may see.` });
+        if (out.changed) warnings.push({ code: "rewrite-skipped", file, message: `${file} is ${/Edge function|Electron preload|run by Deno/i.test(browser) ? "code that cannot load Node modules" : "browser code"} (${browser}): it is not rewritten, since the secrets module loads the Vault client, which needs Node and cannot run there. What it reads from the environment stays as it is; read secrets on the server and send the browser only what it may see.` });
         continue;
       }
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });

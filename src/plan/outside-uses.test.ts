@@ -134,3 +134,17 @@ test("a registry token npm or Yarn expands from the environment (.npmrc, .yarnrc
   assert.match(outside.find((w) => w.file === ".npmrc")!.message, /npm \(\.npmrc, expanded from the environment of each npm command\) reads FONTAWESOME_NPM_AUTH_TOKEN \(\$\{FONTAWESOME_NPM_AUTH_TOKEN\}\)/);
   assert.ok(!outside.some((w) => w.message.includes(TOKEN)));
 });
+
+test("direnv: an .envrc that loads a .env file holding moved variables (dotenv, dotenv FILE, dotenv_if_exists FILE) or reads one ($NAME) is named; a file with none is not", async () => {
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\nPORT=3000\n`,
+    ".env.tools": "LOG_LEVEL=debug\n",
+    ".envrc": "export NODE_ENV=development\ndotenv\ndotenv_if_exists .env.tools\ndotenv ./.env\nexport PGPASSWORD=$DB_PASSWORD\n",
+    "index.js": "module.exports = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  const outside = p.warnings.filter((w) => w.code === "outside-use");
+  assert.deepEqual(outside.map((w) => `${w.file}:${w.line}`), [".envrc:2", ".envrc:4", ".envrc:5"]);
+  assert.match(outside[0]!.message, /direnv loads \.env into your shell \(dotenv\); after the migration it no longer holds DB_PASSWORD/);
+  assert.match(outside[2]!.message, /direnv \(\.envrc\) reads DB_PASSWORD \(\$DB_PASSWORD\)/);
+});

@@ -30,6 +30,8 @@ const FILES = [
   // npm and Yarn expand `${NPM_TOKEN}` in their config from the environment (a registry's auth token).
   "**/.npmrc",
   "**/.yarnrc.yml",
+  // direnv: `dotenv` / `dotenv_if_exists FILE` load a .env file into the shell, `$NAME` reads one.
+  "**/.envrc",
 ];
 
 interface Moved {
@@ -60,6 +62,7 @@ function what(file: string): string {
   if (base === "Makefile") return "make";
   if (base.endsWith(".prisma")) return "Prisma";
   if (base === "config.json") return "sequelize-cli";
+  if (base === ".envrc") return "direnv (.envrc)";
   if (base === ".npmrc") return "npm (.npmrc, expanded from the environment of each npm command)";
   if (base === ".yarnrc.yml") return "Yarn (.yarnrc.yml, expanded from the environment of each yarn command)";
   return "a shell script";
@@ -127,6 +130,22 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
           line: i + 1,
           message: `${file}:${i + 1}: ${what(file)} reads ${m.name} (${shown}), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}). vaultshift does not rewrite this file, and after the migration that .env file no longer provides ${m.name}: give it to this command from Vault (for example \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})"\`), or it runs without it.`,
         });
+      }
+      // direnv's `dotenv [FILE]` / `dotenv_if_exists FILE` (direnv-stdlib): the shell no longer gets the migrated variables from it.
+      if (file === ".envrc" || file.endsWith("/.envrc")) {
+        const load = /^\s*(dotenv|dotenv_if_exists)(?:\s+["']?([^"'\s#]+)["']?)?\s*(?:#.*)?$/.exec(line);
+        if (!load || (load[1] === "dotenv_if_exists" && load[2] === undefined)) return;
+        const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+        const rel = `${dir}${(load[2] ?? ".env").replace(/^\.\//, "")}`;
+        const names = [...moved.values()].filter((m) => m.envFiles.has(rel)).map((m) => m.name);
+        if (names.length === 0) return;
+        warnings.push({
+          code: "outside-use",
+          file,
+          line: i + 1,
+          message: `${file}:${i + 1}: direnv loads ${rel} into your shell (${load[1]}); after the migration it no longer holds ${names.join(", ")}. This app's code run from that shell reads them from Vault: export VAULT_ADDR and a token (or AppRole) there, in .envrc or your profile. Other commands run from it get nothing for them: give them the values from Vault (vault kv get).`,
+        });
+        return;
       }
       // `env_file: .env` or a list under `env_file:` (compose): the service no longer gets the migrated variables from it.
       if (!/compose/i.test(file)) return;
