@@ -109,7 +109,9 @@ test("nothing to migrate: Confirm offers no apply (which wrote an empty policy a
   });
   const before = snapshot(root);
   const s = startSession({ root, cwd: root, vault: c.vault, env: c.env, app, history: false, colour: false });
-  await s.t.waitFor("Nothing to migrate: no secret was found");
+  const overview = await s.t.waitFor("Nothing to migrate: no secret is left in the tree");
+  assert.doesNotMatch(overview, /Vault path|read by the app/);
+  assert.match(overview, /2 config values stay where they are/);
   assert.match(s.t.screen(), /q\/Esc quit, nothing to migrate/);
   s.t.press(KEYS.enter);
   await s.t.waitFor("[Review]");

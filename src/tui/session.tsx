@@ -299,20 +299,20 @@ export function Session({ deps, colour, onExit }: SessionProps) {
         <>
           {line(`${plural(o.secrets, "secret")} found in ${plural(o.sourceFiles, "file")}, ${plural(o.environments.length, "environment")}`, strong)}
           {envs ? line(`  environments: ${o.environments.join(", ")}`) : null}
-          {line(`  → ${plural(o.targets, "Vault path")} under ${p.mount}/ at ${deps.address}`)}
-          {line(`  → read by the app with the policy ${p.policy.name}`)}
-          {line(`  ${plural(o.config, "config value")} stay where they are (not secret, or public)`)}
+          {o.secrets > 0 ? line(`  → ${plural(o.targets, "Vault path")} under ${p.mount}/ at ${deps.address}`) : null}
+          {o.secrets > 0 ? line(`  → read by the app with the policy ${p.policy.name}`) : null}
+          {line(`  ${plural(o.config, "config value")} ${o.config === 1 ? "stays where it is" : "stay where they are"} (not secret, or public)`)}
           {line(`  ${plural(o.filesChanged + o.filesCreated, "file")} to change (${o.filesChanged} edited, ${o.filesCreated} created)`)}
           {line(`  ${plural(p.warnings.length, "warning")}: ${o.warnings.high} high, ${o.warnings.medium} medium, ${o.warnings.low} low`, o.warnings.high > 0 ? warn : {})}
           {o.historyOnly + o.inGitHistory > 0 ? (
             <>
               {line(`  Rotate ${plural(o.historyOnly + o.inGitHistory, "secret")}: git history keeps their values${o.historyOnly > 0 ? ` (${o.historyOnly} only there)` : ""};`, bad)}
-              {line("  change them at their provider once the app reads them from Vault.", bad)}
+              {line(o.secrets > 0 ? "  change them at their provider once the app reads them from Vault." : "  change them at their provider.", bad)}
             </>
           ) : (
             line("  No secret found in git history.")
           )}
-          {o.secrets === 0 ? line("Nothing to migrate: no secret was found in this project.", good) : null}
+          {o.secrets === 0 ? line("Nothing to migrate: no secret is left in the tree (none was found, or it was migrated).", good) : null}
         </>
       );
       keys = [["Enter", "review the plan"], ["q/Esc", o.secrets === 0 ? "quit, nothing to migrate" : "quit, nothing written"]];
