@@ -90,7 +90,8 @@ export function SecretList({ rows, cursor, start, width, height, colour }: ViewP
 /** Everything about one secret, as rows (scrolled by the caller). */
 export function secretDetails(plan: Plan, s: PlannedSecret, width: number): Line[] {
   const readers = readersOf(plan, s);
-  const field = (label: string, text: string): Line[] => wrap(`${label.padEnd(13)}${text}`, width).map((t) => ({ text: t }));
+  // Continuation rows start under the text, not under the label.
+  const field = (label: string, text: string): Line[] => wrap(text, width - 13).map((t, i) => ({ text: `${(i === 0 ? label : "").padEnd(13)}${t}` }));
   return [
     ...field("secret", `${s.name} (${s.environment})`),
     ...field("kind", `${s.kind}, confidence ${s.confidence.toFixed(2)}`),
@@ -140,7 +141,9 @@ export function warningLines(plan: Plan, width: number): Line[] {
     const place = w.file ? `${w.file}${w.line ? `:${w.line}` : ""}` : "the project";
     const severity = severityOf(w);
     out.push({ text: `[${severity.toUpperCase()}] ${w.code} · ${place}`, color: colours[severity] });
-    out.push(...wrap(w.message, width - 2).map((l) => ({ text: `  ${l}` })));
+    // Most messages open with their file:line, which the header row just gave.
+    const message = w.message.startsWith(`${place}: `) ? w.message.slice(place.length + 2) : w.message;
+    out.push(...wrap(message, width - 2).map((l) => ({ text: `  ${l}` })));
   }
   return out;
 }
@@ -164,7 +167,9 @@ export function diffLines(diff: string, width: number): Line[] {
   const out: Line[] = [];
   for (const line of diff.replace(/\n$/, "").split("\n")) {
     const color = line.startsWith("+++") || line.startsWith("---") ? undefined : line.startsWith("+") ? "green" : line.startsWith("-") ? "red" : line.startsWith("@@") ? "cyan" : undefined;
-    for (const text of wrap(line, width, false)) out.push({ text, ...(color ? { color } : {}) });
+    // The patch's "====" rule under its Index line is as wide as the terminal, not one row and a stub.
+    if (/^=+$/.test(line)) out.push({ text: "=".repeat(Math.min(line.length, width)) });
+    else for (const text of wrap(line, width, false)) out.push({ text, ...(color ? { color } : {}) });
   }
   return out;
 }

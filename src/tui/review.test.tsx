@@ -306,6 +306,35 @@ test("a wide terminal gives long names the room they need: cut at 80 columns, wh
   }
 });
 
+test("at 60 columns: a secret's details continue under their text, a warning does not repeat its place, a diff's ==== rule is one row", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  const r = renderReview(root, plan, { columns: 60, rows: 30 });
+  try {
+    await r.waitFor("NAME");
+    await pressTimes(r, "\u001b[C", 1); // → the first secret's details
+    let s = await r.waitFor("read by");
+    const rows = s.split("\n");
+    const reason = rows.findIndex((l) => l.startsWith("reason "));
+    assert.ok(reason >= 0 && rows[reason + 1]!.startsWith(" ".repeat(13)) && rows[reason + 1]!.trim() !== "", `the reason's second row is not under its text:\n${s}`);
+    await pressTimes(r, "\u001b[D", 1);
+    await pressTimes(r, "3", 1);
+    s = await r.waitFor(/dynamic-env-access · index\.js:3/);
+    assert.match(s, /dynamic-env-access · index\.js:3\n {2}dynamic environment read/);
+    assert.doesNotMatch(s, /^ {2}index\.js:3: /m);
+    await pressTimes(r, "4", 1);
+    await r.waitFor("CHANGE");
+    await pressTimes(r, " ", 1);
+    s = await r.waitFor(/^\+\+\+ /m);
+    assert.match(s, /^={60}$/m);
+    assert.doesNotMatch(s, /^={1,59}$/m);
+    assert.equal(oversized(r, 60, 30), undefined);
+    assert.equal(leaks(r.everything()), undefined);
+  } finally {
+    r.unmount();
+  }
+});
+
 test("wide characters (a Japanese directory, an emoji in a file name) are measured in columns: lists and diffs stay within 80 columns and a wrapped path keeps every character", async () => {
   const dir = "src/決済-モジュール/支払いクライアント-サブシステム-実装の詳細";
   const file = `${dir}/請求書-🧾-processor.js`;
