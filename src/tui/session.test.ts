@@ -193,6 +193,20 @@ test("a token that may only read the app's paths: Confirm says which writes it m
   assert.doesNotMatch(r.t.everything(), /may not write/);
 });
 
+test("the report screen wraps why the policy was not checked (what to fix) instead of cutting it at the terminal's edge", async () => {
+  const c = cases.next();
+  const why = "the policy could not be checked: POST /v1/auth/token/create was denied (403): permission denied; ask for a token that may create child tokens, then run vaultshift verify";
+  const s = startSession({ root: c.root, cwd: c.root, vault: c.vault, env: c.env, app: `tui-unchecked-${c.n}`, history: false, colour: false }, fakeTerminal(), {
+    verified: (v) => ({ ...v, policy: { ...v.policy, checked: false, message: why } }),
+  });
+  assert.equal(await migrateThroughUi(s), 0);
+  const screen = s.t.screen();
+  assert.match(screen, /Verdict: zero-secrets/);
+  const policy = screen.slice(screen.indexOf("policy tui-unchecked-"), screen.indexOf("re-scan:"));
+  assert.equal(policy.replace(/\s+/g, " ").trim(), `policy tui-unchecked-${c.n}-read not checked: ${why}`);
+  assertFits(s.t);
+});
+
 test("Ctrl-C during apply stops between two journaled steps (exit 130); `vaultshift apply --yes` then resumes and finishes", async () => {
   const c = cases.next();
   const app = `tui-stop-${c.n}`;

@@ -7,6 +7,7 @@ import type { DeniedWrite } from "./connect.js";
 import { Footer } from "./footer.js";
 import { overview, plural } from "./overview.js";
 import { Review } from "./review.js";
+import { wrap } from "./review-model.js";
 import { useTerminalSize } from "./terminal-size.js";
 
 // The interactive `vaultshift migrate`: connect → scan and plan → overview →
@@ -89,7 +90,8 @@ const CHOICES = [
 ] as const;
 
 export function Session({ deps, colour, onExit }: SessionProps) {
-  const rows = Math.max(12, useTerminalSize().rows);
+  const size = useTerminalSize();
+  const rows = Math.max(12, size.rows);
   const [screen, setScreen] = useState<Screen>({ name: "connect" });
   const [log, setLog] = useState<string[]>([]);
   const [planLog, setPlanLog] = useState<ProgressEvent[]>([]);
@@ -372,13 +374,15 @@ export function Session({ deps, colour, onExit }: SessionProps) {
       const v = screen.verification;
       const ok = v.secrets.filter((s) => s.status === "ok").length;
       const readable = v.secrets.filter((s) => s.readableByPolicy === true).length;
+      // Why the policy was not checked is what to fix: wrapped, not cut.
+      const policy = wrap(v.policy.checked ? `${readable}/${v.secrets.length} readable with the policy ${v.policy.name}` : `policy ${v.policy.name} not checked${v.policy.message ? `: ${v.policy.message}` : ""}`, size.columns - 4);
       // Below the terminal's height: ink clears the whole screen for a frame as tall as it.
-      const room = Math.max(2, rows - 17 - Math.max(0, screen.reports.length - 4));
+      const room = Math.max(2, rows - 17 - Math.max(0, screen.reports.length - 4) - (policy.length - 1));
       body = (
         <>
           {line(`Verdict: ${v.verdict}`, v.verdict === "zero-secrets" ? { ...good, ...strong } : { ...bad, ...strong })}
           {line(`  ${ok}/${v.secrets.length} secrets read back from Vault and matched their fingerprints`)}
-          {line(v.policy.checked ? `  ${readable}/${v.secrets.length} readable with the policy ${v.policy.name}` : `  policy ${v.policy.name} not checked${v.policy.message ? `: ${v.policy.message}` : ""}`)}
+          {policy.map((l, i) => line(`${i === 0 ? "  " : "    "}${l}`, {}, `p${i}`))}
           {line(`  re-scan: ${plural(v.rescan.findings.length, "secret")} left in the tree`, v.rescan.findings.length > 0 ? bad : {})}
           {v.rescan.findings.slice(0, room).map((f, i) => line(`    ${f.file}:${f.line} ${f.kind} ${f.redacted}`, {}, `f${i}`))}
           {v.rescan.findings.length > room ? line(`    … and ${v.rescan.findings.length - room} more (see the report)`) : null}

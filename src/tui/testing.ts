@@ -114,7 +114,8 @@ export interface Started {
 }
 
 /** The session over the library (as `vaultshift migrate` runs it) on a fake terminal, results recorded. */
-export function startSession(o: SessionOptions, t: FakeTerminal = fakeTerminal(), hooks: { onStep?: (step: number, id: string) => void } = {}): Started {
+/** `hooks.verified` may change the verification the session is given (cases the dev server does not make). */
+export function startSession(o: SessionOptions, t: FakeTerminal = fakeTerminal(), hooks: { onStep?: (step: number, id: string) => void; verified?: (v: Verification) => Verification } = {}): Started {
   const store = new VaultStore(o.vault, { env: o.env });
   const deps = libraryDeps(o, store);
   const seen: Started["seen"] = { log: "" };
@@ -131,7 +132,10 @@ export function startSession(o: SessionOptions, t: FakeTerminal = fakeTerminal()
         hooks.onStep?.(step, id);
         onStep(step, id);
       })),
-    verify: async (p, onProgress) => (seen.verification = await deps.verify(p, logged(onProgress))),
+    verify: async (p, onProgress) => {
+      const v = await deps.verify(p, logged(onProgress));
+      return (seen.verification = hooks.verified ? hooks.verified(v) : v);
+    },
     report: async (p, v) => (seen.reports = await deps.report(p, v)),
   };
   const code = renderSession(spy, o.colour, t.terminal).finally(() => store.close());
