@@ -34,7 +34,9 @@ export class Wrapping {
     this.state.cubbyhole.set(
       token.id,
       new Map([
-        ["response", JSON.stringify(body)],
+        // As Vault's wrapInCubbyhole: cubbyhole/response holds {"response": "<the response as a JSON string>"}, which
+        // legacy unwrapping (Spring Vault's UnwrappingEndpoints.Cubbyhole) reads with the wrapping token.
+        ["response", JSON.stringify({ response: JSON.stringify(body) })],
         ["meta", JSON.stringify({ creation_path: creationPath, creation_time: creationTime, creation_ttl: ttl })],
       ]),
     );
@@ -49,10 +51,17 @@ export class Wrapping {
     return t;
   }
 
+  /** The wrapped response kept in the token's cubbyhole (stores from before the {"response": …} layout hold it bare). */
+  private storedBody(t: TokenEntry): unknown {
+    const stored = JSON.parse(this.state.cubbyhole.get(t.id)!.get("response")!) as Record<string, unknown>;
+    const keys = Object.keys(stored);
+    return keys.length === 1 && keys[0] === "response" && typeof stored.response === "string" ? (JSON.parse(stored.response) as unknown) : stored;
+  }
+
   /** The stored response; the wrapping token is revoked (single use). */
   unwrap(id: string): unknown {
     const t = this.entry(id);
-    const body = JSON.parse(this.state.cubbyhole.get(t.id)!.get("response")!) as unknown;
+    const body = this.storedBody(t);
     this.tokens.revokeTree(t.id);
     return body;
   }
@@ -65,7 +74,7 @@ export class Wrapping {
   /** Moves the stored response to a new wrapping token (sys/wrapping/rewrap). */
   rewrapBody(id: string): { body: unknown; ttl: number } {
     const t = this.entry(id);
-    const body = JSON.parse(this.state.cubbyhole.get(t.id)!.get("response")!) as unknown;
+    const body = this.storedBody(t);
     this.tokens.revokeTree(t.id);
     return { body, ttl: t.creationTtl };
   }

@@ -101,6 +101,19 @@ describe("response wrapping contract", () => {
     }
   });
 
+  test("legacy unwrapping: GET cubbyhole/response with the wrapping token gives {response: <the response as a JSON string>} and uses the token up", async () => {
+    const path = `secret/data/${unique("legacy")}`;
+    await call(t, "POST", path, { body: { data: { k: "v" } } });
+    const w = await call(t, "GET", path, { headers: { "X-Vault-Wrap-TTL": "1m" } });
+    const r = await call(t, "GET", "cubbyhole/response", { token: w.body.wrap_info.token });
+    assert.equal(r.status, 200, r.text);
+    assert.deepEqual(Object.keys(r.body.data), ["response"]);
+    assert.equal(typeof r.body.data.response, "string");
+    assert.deepEqual(JSON.parse(r.body.data.response).data.data, { k: "v" });
+    assert.equal((await call(t, "POST", "sys/wrapping/unwrap", { token: w.body.wrap_info.token })).status, 400, "single use");
+    await call(t, "DELETE", path.replace("/data/", "/metadata/"));
+  });
+
   test("a wrapping token can do nothing but unwrap", async () => {
     const w = await call(t, "POST", "sys/wrapping/wrap", { body: { a: "b" }, headers: { "X-Vault-Wrap-TTL": "5m" } });
     assert.equal((await call(t, "GET", "sys/mounts", { token: w.body.wrap_info.token })).status, 403);
