@@ -246,11 +246,15 @@ export interface TokenBackendDeps {
 const BATCH_NOT_REVOCABLE = "batch tokens cannot be revoked";
 
 function tokenFromRequest(req: LogicalRequest, field: string, urlSuffix: string): string {
-  if (urlSuffix !== "") return urlSuffix; // Vault 1.14 also accepts the token in the URL
   const t = str(req.data, field);
-  if (t === "") throw badRequest(`missing ${field}`);
-  return t;
+  if (t !== "") return t;
+  if (urlSuffix !== "") return urlSuffix; // Vault 1.14 also accepts the token in the URL (its "urltoken"), after the body
+  throw badRequest(`missing ${field}`);
 }
+
+/** Vault's warning when the token came from the URL (token_store.go, every handler that takes a urltoken). */
+const URL_TOKEN_WARNING = 'Using a token in the path is unsafe as the token can be logged in many places. Please use POST or PUT with the token passed in via the "token" parameter.';
+const urlTokenUsed = (req: LogicalRequest, urlSuffix: string) => urlSuffix !== "" && str(req.data, "token") === "";
 
 /** `auth/token/…` (rel is relative to "auth/token/"). */
 export function tokenBackend(deps: TokenBackendDeps): Backend {
@@ -366,7 +370,7 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
           if (id === "") throw badRequest("missing token ID");
           const t = tokens.valid(id);
           if (!t) throw new VaultHttpError(403, ["bad token"]);
-          return { data: tokens.lookupData(t, true) };
+          return { data: tokens.lookupData(t, true), warnings: urlTokenUsed(req, rest) ? [URL_TOKEN_WARNING] : null };
         }
         case "lookup-accessor":
           if (!post) throw unsupportedOperation();
@@ -378,6 +382,7 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
           if (!post) throw unsupportedOperation();
           const t = head === "renew-self" ? req.token! : head === "renew" ? target(req, rest) : accessorTarget(req);
           const warnings = tokens.renew(t, duration(req.data, "increment"));
+          if (head === "renew" && urlTokenUsed(req, rest)) warnings.push(URL_TOKEN_WARNING);
           const auth = tokens.authBlock(t);
           if (head === "renew-accessor") auth.client_token = "";
           return { data: null, auth, warnings: warnings.length > 0 ? warnings : null };
@@ -392,14 +397,15 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
           const id = tokenFromRequest(req, "token", rest);
           if (tokens.get(id)?.type === "batch") throw badRequest(BATCH_NOT_REVOCABLE);
           tokens.revokeTree(id);
-          return undefined;
+          // A token given in the URL turns the 204 into a 200 carrying the warning (handleRevokeTree).
+          return urlTokenUsed(req, rest) ? { warnings: [URL_TOKEN_WARNING] } : undefined;
         }
         case "revoke-orphan": {
           if (!post) throw unsupportedOperation();
           if (!isRootOrSudo(req)) throw permissionDenied();
           if (tokens.get(tokenFromRequest(req, "token", rest))?.type === "batch") throw badRequest(BATCH_NOT_REVOCABLE);
           tokens.revokeOrphan(tokenFromRequest(req, "token", rest));
-          return undefined;
+          return urlTokenUsed(req, rest) ? { warnings: [URL_TOKEN_WARNING] } : undefined;
         }
         case "revoke-accessor": {
           if (!post) throw unsupportedOperation();

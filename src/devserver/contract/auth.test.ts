@@ -66,6 +66,33 @@ describe("token auth contract", () => {
     assert.equal((await call(t, "GET", "auth/token/lookup", { token: c.client_token })).status, 403);
   });
 
+  test("a token in the URL (Vault 1.14's urltoken) works for lookup, renew, revoke and revoke-orphan, with Vault's warning; the body's token wins", async () => {
+    const warning = 'Using a token in the path is unsafe as the token can be logged in many places. Please use POST or PUT with the token passed in via the "token" parameter.';
+    const mk = async () => (await call(t, "POST", "auth/token/create", { body: { ttl: "30m" } })).body.auth as { client_token: string; accessor: string };
+    const a = await mk();
+    const look = await call(t, "POST", `auth/token/lookup/${a.client_token}`, { body: {} });
+    assert.equal(look.status, 200);
+    assert.equal(look.body.data.accessor, a.accessor);
+    assert.deepEqual(look.body.warnings, [warning]);
+    const renew = await call(t, "POST", `auth/token/renew/${a.client_token}`, { body: { increment: "10m" } });
+    assert.equal(renew.status, 200);
+    assert.deepEqual(renew.body.warnings, [warning]);
+    const b = await mk();
+    const bodyWins = await call(t, "POST", `auth/token/lookup/${a.client_token}`, { body: { token: b.client_token } });
+    assert.equal(bodyWins.body.data.accessor, b.accessor);
+    assert.equal(bodyWins.body.warnings, null);
+    const revoke = await call(t, "POST", `auth/token/revoke/${a.client_token}`, { body: {} });
+    assert.equal(revoke.status, 200);
+    assert.deepEqual(revoke.body.warnings, [warning]);
+    assert.equal((await call(t, "GET", "auth/token/lookup-self", { token: a.client_token })).status, 403);
+    const orphan = await call(t, "POST", `auth/token/revoke-orphan/${b.client_token}`, { body: {} });
+    assert.equal(orphan.status, 200);
+    assert.deepEqual(orphan.body.warnings, [warning]);
+    // Without a URL token the revokes stay 204.
+    const c = await mk();
+    assert.equal((await call(t, "POST", "auth/token/revoke", { body: { token: c.client_token } })).status, 204);
+  });
+
   test("renew-self extends the TTL from now; explicit_max_ttl caps it; a non-renewable token cannot renew", async () => {
     const c = (await call(t, "POST", "auth/token/create", { body: { ttl: "10m", explicit_max_ttl: "20m" } })).body.auth;
     const r = await call(t, "POST", "auth/token/renew-self", { token: c.client_token, body: { increment: "15m" } });
