@@ -707,6 +707,18 @@ test("workerData, postMessage and v8.serialize clone a plain copy of processEnv 
   await w.terminate();
 });
 
+test("a child given the whole environment by a file that loads no .env (a launcher) is warned that it now gets secrets it may not have had; a file that loads .env keeps the plain warning", () => {
+  // It hands its children their own loaders (--env-file, NODE_OPTIONS) but loads none itself.
+  const launcher = rewrite("launch.cjs", `const { execFileSync } = require("node:child_process");\nexecFileSync("node", ["--env-file=.env", "a.js"], { env: { ...process.env, NODE_OPTIONS: "--require dotenv/config" } });\nmodule.exports = process.env.STRIPE_KEY;\n`);
+  assert.match(launcher.content, /env: \{ \.\.\.processEnv, NODE_OPTIONS: "--require dotenv\/config" \}/);
+  const w = launcher.warnings.find((x) => x.code === "whole-env-use")!;
+  assert.match(w.message, /given to a child process here.*If it never did \(a launcher whose children load their own \.env or --env-file\), the child now starts with those secrets/);
+  const loader = rewrite("start.cjs", `require("dotenv").config();\nconst { spawn } = require("node:child_process");\nspawn("node", ["a.js"], { env: process.env });\nmodule.exports = process.env.STRIPE_KEY;\n`);
+  assert.match(loader.warnings.find((x) => x.code === "whole-env-use")!.message, /so what receives it gets what it got before/);
+  // Not a child's env: the plain warning.
+  assert.match(rewrite("lib.cjs", `module.exports = [configure(process.env), process.env.STRIPE_KEY];\n`).warnings.find((x) => x.code === "whole-env-use")!.message, /so what receives it gets what it got before/);
+});
+
 test("a child inheriting the environment whose shell command or inline code reads a migrated variable gets env: processEnv; one that reads none, or has an env, is left alone", () => {
   const src = [
     `const { execSync, execFileSync, spawn, exec } = require("node:child_process");`,

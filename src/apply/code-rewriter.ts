@@ -367,10 +367,15 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
           } else if (replaced) last.text = `{ ...${last.text} }`;
           else edits.push({ start: node.start!, end: node.start!, text: "{ ..." }, { start: node.end!, end: node.end!, text: " }" });
         }
+        // A child's env built from the environment in a file that loads no .env itself: it may be a
+        // launcher whose process never loaded .env, whose children got no secret from it before.
+        const launcher = isChildEnvValue(node, parentOf) && !LOADS_ENV_FILE.test(content);
         warn(
           node,
           "whole-env-use",
-          `${file}:${node.loc?.start.line}: the whole ${what} is used here (passed on, copied, enumerated or tested with \`in\`); it is now processEnv from the secrets module, which adds the migrated secrets to process.env, so what receives it gets what it got before. If a child process or library does not need the secrets, pass it only what it needs.`,
+          launcher
+            ? `${file}:${node.loc?.start.line}: the whole ${what} is given to a child process here; it is now processEnv from the secrets module, which adds this environment's migrated secrets. If this process loaded .env (a file it imports did), the child gets what it got before. If it never did (a launcher whose children load their own .env or --env-file), the child now starts with those secrets in its environment, and they win over what its own dotenv or --env-file loads (neither overrides a variable already set): pass it process.env instead, or only what it needs.`
+            : `${file}:${node.loc?.start.line}: the whole ${what} is used here (passed on, copied, enumerated or tested with \`in\`); it is now processEnv from the secrets module, which adds the migrated secrets to process.env, so what receives it gets what it got before. If a child process or library does not need the secrets, pass it only what it needs.`,
         );
       } else {
         warn(
@@ -962,6 +967,32 @@ function applyEdits(content: string, edits: Edit[], warnings: RewriteWarning[], 
   edits.length = 0;
   edits.push(...kept);
   return { content: out, count: kept.length, kept };
+}
+
+/**
+ * Source that loads a .env file into its own process.env: dotenv required or imported (its
+ * `config()`, `dotenv/config`), Node's `process.loadEnvFile()`, `@next/env`. Not a
+ * `--env-file` or `--require dotenv/config` it hands a child in its arguments or NODE_OPTIONS.
+ */
+const LOADS_ENV_FILE = /\brequire\s*\(\s*["'`]dotenv(?:\/config)?["'`]\s*\)|\bfrom\s*["'`]dotenv(?:\/config)?["'`]|\bimport\s*(?:\(\s*)?["'`]dotenv(?:\/config)?["'`]|\bloadEnvFile\s*\(|["'`]@next\/env["'`]/;
+
+/**
+ * Whether a value is a child process's environment: the value of an `env` property (or spread
+ * into one) of an object literal passed to a call or `new` (spawn, exec*, fork, execa, new Worker).
+ */
+function isChildEnvValue(node: Node, parentOf: WeakMap<Node, Node>): boolean {
+  let value: Node = node;
+  let parent = parentOf.get(value);
+  if (parent?.type === "SpreadElement") {
+    const literal = parentOf.get(parent);
+    if (literal?.type !== "ObjectExpression") return false;
+    value = literal;
+    parent = parentOf.get(value);
+  }
+  if (parent?.type !== "ObjectProperty" || parent.value !== value || parent.computed || propertyKeyName(parent) !== "env") return false;
+  const options = parentOf.get(parent);
+  const call = options ? parentOf.get(options) : undefined;
+  return options?.type === "ObjectExpression" && (call?.type === "CallExpression" || call?.type === "NewExpression") && call.arguments.includes(options as never);
 }
 
 /**

@@ -68,12 +68,15 @@ test("launchers: --env-file twice, NODE_OPTIONS=--require dotenv/config, --impor
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["secrets/smtp_password.txt:1"]);
   assert.equal(run.result.verification.verdict, "secrets-remaining");
   for (const a of run.after) assert.ok(a.ok, a.error);
-  // Known change (not fixed, round 8): the launcher never loads .env, but its { ...process.env }
-  // now spreads processEnv, so every child starts with this environment's secrets in its
-  // environment, over what its own --env-file/dotenv would have loaded, and a value the Docker
-  // entrypoint reads from a *_FILE loses to Vault's. The warning is there; its claim that the
-  // child "gets what it got before" does not hold for a process that never loaded .env.
+  // Known change (round 8), named since round 9: the launcher never loads .env, but its
+  // { ...process.env } now spreads processEnv, so every child starts with this environment's
+  // secrets in its environment, over what its own --env-file/dotenv would have loaded, and a value
+  // the Docker entrypoint reads from a *_FILE loses to Vault's. The warning says so for a file
+  // that loads no .env itself (it no longer claims the child gets what it got before).
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "whole-env-use"), ["scripts/launch-all.js:5"]);
+  const launcher = run.result.plan.warnings.find((w) => w.code === "whole-env-use")!.message;
+  assert.match(launcher, /If it never did \(a launcher whose children load their own \.env or --env-file\), the child now starts with those secrets/);
+  assert.doesNotMatch(launcher, /so what receives it gets what it got before/);
   assert.notEqual(run.after[0]!.digest, run.before[0]!.digest);
   await assertRollback(run, suite.server);
 });
