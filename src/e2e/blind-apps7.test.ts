@@ -35,10 +35,13 @@ test("entry points started separately by npm scripts: dotenv-cli, env-cmd, cross
   // A script under `dotenv -e .env.production` read production values in every environment (and
   // `env-cmd -f .env` development values): apply names that environment in the script itself
   // (dotenv-cli's -v; cross-env, which the project has, before env-cmd), so each reads what it read
-  // (session 10; before, they followed NODE_ENV). The Makefile's $(X) is named. Still a change:
-  // scripts/seed.js loads .env itself in every mode, so its DATABASE_URL was development's in
-  // production too; the secrets module serves production's there (docs/migration.md, session 10).
+  // (session 10; before, they followed NODE_ENV). The Makefile's $(X) is named. Still a change,
+  // named since round 9: scripts/seed.js loads .env itself in every mode, so its DATABASE_URL was
+  // development's in production too; the secrets module serves production's there (env-file-pinned).
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "outside-use"), ["Makefile:7", "Makefile:10", "package.json:9", "package.json:10"]);
+  const seed = run.result.plan.warnings.filter((w) => w.code === "env-file-pinned" && w.file === "scripts/seed.js");
+  assert.equal(seed.length, 1);
+  assert.match(seed[0]!.message, /loads \.env, development's file, whatever NODE_ENV says .*under production this process read development's .*DATABASE_URL/);
   assert.deepEqual(run.result.plan.scriptEnvironments, [
     { file: "package.json", script: "cron:digest", environment: "production" },
     { file: "package.json", script: "db:migrate", environment: "development" },

@@ -148,3 +148,22 @@ test("direnv: an .envrc that loads a .env file holding moved variables (dotenv, 
   assert.match(outside[0]!.message, /direnv loads \.env into your shell \(dotenv\); after the migration it no longer holds DB_PASSWORD/);
   assert.match(outside[2]!.message, /direnv \(\.envrc\) reads DB_PASSWORD \(\$DB_PASSWORD\)/);
 });
+
+test("code that loads only the plain .env, development's file, in every mode, where .env.production gives the same names other values, is named (env-file-pinned); a load beside .env.<mode>, one by NODE_ENV, and a .env that is a base layer are not", async () => {
+  const files = {
+    ".env": `DATABASE_URL=postgres://app:${PW}@localhost/app\nSEED_TOKEN=${TOKEN}\n`,
+    ".env.production": "DATABASE_URL=postgres://app:CANARY_prodpw_Lm4Nb8Vc2Xz6@db/app\n",
+    "scripts/seed.js": `require("dotenv").config();\nmodule.exports = [process.env.DATABASE_URL, process.env.SEED_TOKEN];\n`,
+    "src/server.js": `require("dotenv").config({ path: process.env.NODE_ENV === "production" ? ".env.production" : ".env" });\nmodule.exports = process.env.DATABASE_URL;\n`,
+  };
+  const p = await plan({ root: tree(files), env: {} });
+  const pinned = p.warnings.filter((w) => w.code === "env-file-pinned");
+  assert.deepEqual(pinned.map((w) => `${w.file}:${w.line}`), ["scripts/seed.js:1"]);
+  // Only the names production's own file sets: SEED_TOKEN has no other value anywhere.
+  assert.match(pinned[0]!.message, /loads \.env, development's file, whatever NODE_ENV says .* under production this process read development's DATABASE_URL from it/);
+  assert.match(pinned[0]!.message, /VAULTSHIFT_ENV=development/);
+  assert.ok(!JSON.stringify(p.warnings).includes("CANARY"), "a value in a warning");
+  // .env beside .env.<mode> in the same file: a layered base, read in every mode as before.
+  const layered = await plan({ root: tree({ ...files, "scripts/seed.js": "require('dotenv').config({ path: [`.env.${process.env.NODE_ENV}`, '.env'] });\nmodule.exports = process.env.DATABASE_URL;\n" }), env: {} });
+  assert.deepEqual(layered.warnings.filter((w) => w.code === "env-file-pinned"), []);
+});

@@ -5,7 +5,7 @@ import fg from "fast-glob";
 import { SKIP_DIRS } from "../classify/candidates.js";
 import type { PlannedSecret, PlanWarning } from "./types.js";
 import { escapeRegExp } from "../util/regexp.js";
-import { BASE_LAYER_ENVIRONMENT, dotenvLoads, environmentOf } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dirOf, dotenvLoads, environmentOf } from "../map/environment.js";
 
 // Tools other than the app read the same variables: npm scripts (`$API_TOKEN`
 // through dotenv-cli or the shell), docker compose (`${DB_PASSWORD}`
@@ -257,6 +257,23 @@ export function workerBindings(root: string, exclude: string[] = []): PlanWarnin
  */
 export function pinnedEnvLoads(root: string, secrets: PlannedSecret[], sourceFiles: string[]): PlanWarning[] {
   const byFile = new Map<string, { env: string; names: Set<string> }>();
+  // A plain .env that is development's file (not a base layer): the names another environment's
+  // file of its directory also sets, and those environments.
+  const plainDev = new Map<string, { names: Set<string>; others: Set<string> }>();
+  const bySource = new Map<string, PlannedSecret[]>();
+  for (const s of secrets) if (s.source.type === "dotenv") bySource.set(s.name, [...(bySource.get(s.name) ?? []), s]);
+  for (const [name, list] of bySource) {
+    for (const s of list) {
+      if ((s.source.file.split("/").pop() ?? s.source.file) !== ".env" || s.environment !== "development") continue;
+      const dir = s.source.file.slice(0, s.source.file.length - ".env".length);
+      const others = list.filter((o) => o !== s && o.source.file.startsWith(dir) && !o.source.file.slice(dir.length).includes("/") && o.environment !== "development" && o.environment !== BASE_LAYER_ENVIRONMENT);
+      if (others.length === 0) continue;
+      const entry = plainDev.get(s.source.file) ?? { names: new Set<string>(), others: new Set<string>() };
+      entry.names.add(name);
+      for (const o of others) entry.others.add(o.environment);
+      plainDev.set(s.source.file, entry);
+    }
+  }
   for (const s of secrets) {
     if (s.source.type !== "dotenv") continue;
     for (const src of [s.source, ...s.duplicates]) {
@@ -268,7 +285,7 @@ export function pinnedEnvLoads(root: string, secrets: PlannedSecret[], sourceFil
       byFile.set(src.file, entry);
     }
   }
-  if (byFile.size === 0) return [];
+  if (byFile.size === 0 && plainDev.size === 0) return [];
   const warnings: PlanWarning[] = [];
   for (const file of sourceFiles) {
     let text: string;
@@ -278,7 +295,29 @@ export function pinnedEnvLoads(root: string, secrets: PlannedSecret[], sourceFil
       continue;
     }
     if (!text.includes("dotenv")) continue;
-    for (const load of dotenvLoads(text)) {
+    const loads = dotenvLoads(text);
+    // Only the plain .env, and no per-mode file (`.env.${mode}`): development's file in every mode.
+    if (plainDev.size > 0 && loads.length > 0 && loads.every((l) => (l.written.split("/").pop() ?? l.written) === ".env") && !/\.env\.(?:\$\{|["'`]\s*\+)/.test(text)) {
+      const dir = dirOf(file);
+      // A bare .env is the working directory's: that of the file, or a directory enclosing it.
+      const envFile = [...plainDev.keys()].filter((f) => loads.some((l) => l.written.includes("/") ? f === l.written || f.endsWith(`/${l.written}`) : dir === dirOf(f) || dir.startsWith(dirOf(f) === "" ? "" : `${dirOf(f)}/`))).sort((a, b) => b.length - a.length)[0];
+      const at = text.search(/\bconfig\s*\(|["']dotenv\/config["']/);
+      const lineStart = text.lastIndexOf("\n", at) + 1;
+      const lineText = text.slice(lineStart, text.indexOf("\n", at) < 0 ? text.length : text.indexOf("\n", at));
+      if (envFile !== undefined && at >= 0 && !/NODE_ENV|\bmode\b/.test(lineText) && !/(?:^|\/)(?:tests?|__tests__|spec)\//i.test(file)) {
+        const { names, others } = plainDev.get(envFile)!;
+        const line = text.slice(0, at).split("\n").length;
+        const listed = [...names].sort().join(", ");
+        const elsewhere = [...others].sort().join(", ");
+        warnings.push({
+          code: "env-file-pinned",
+          file,
+          line,
+          message: `${file}:${line}: loads ${envFile}, development's file, whatever NODE_ENV says (no .env.<mode> beside it), so under ${elsewhere} this process read development's ${listed} from it, where ${[...others].length === 1 ? "that environment's own file holds" : "those environments' own files hold"} other values. After the migration its code reads them for the environment VAULTSHIFT_ENV or NODE_ENV names: under ${elsewhere} it now gets ${elsewhere}'s values. If it should keep development's, run it with VAULTSHIFT_ENV=development (set before the secrets module loads).`,
+        });
+      }
+    }
+    for (const load of loads) {
       const base = load.written.split("/").pop() ?? load.written;
       const envFile = [...byFile.keys()].find((f) => f === load.written || f.endsWith(`/${load.written}`) || (f.split("/").pop() ?? f) === base);
       if (envFile === undefined) continue;
