@@ -1,7 +1,7 @@
 import { dataPath } from "../apply/kv-store.js";
 import type { VaultStore } from "../apply/vault-store.js";
 import type { Plan } from "../plan/types.js";
-import { VaultAuthenticationError, VaultConnectionError, VaultError } from "../runtime/errors.js";
+import { VaultAuthenticationError, VaultConnectionError, VaultError, VaultInvalidTokenError } from "../runtime/errors.js";
 
 // The session's first step: is there a Vault at the address, is it usable,
 // and does it accept the token? Asked before anything is scanned, so that a
@@ -27,6 +27,13 @@ export async function checkVault(store: VaultStore): Promise<{ version: string }
   try {
     await store.client.lookupSelf();
   } catch (error) {
+    // No token and no login method: nothing was refused, there was nothing to send.
+    if (error instanceof VaultAuthenticationError && !(error instanceof VaultInvalidTokenError) && error.status === undefined) {
+      throw new VaultAuthenticationError(`No token to use with the Vault at ${at}: VAULT_TOKEN is not set, there is no ~/.vault-token, and no login method (AppRole, Kubernetes, JWT) is configured.`, {
+        cause: error,
+        hint: `Set VAULT_TOKEN (\`vault login\` writes ~/.vault-token), or VAULT_ROLE_ID and VAULT_SECRET_ID for AppRole. ${LOCAL_TRY}`,
+      });
+    }
     if (error instanceof VaultAuthenticationError || (error instanceof VaultError && (error.status === 401 || error.status === 403))) {
       throw new VaultAuthenticationError(`The Vault at ${at} refused the token: ${error.message}.`, {
         cause: error,

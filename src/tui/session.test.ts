@@ -273,6 +273,20 @@ test("a Vault that refuses the token: what failed, the address, how to fix it; e
   assert.deepEqual(snapshot(c.root), c.original);
 });
 
+test("no token at all: the session says there is none (not that Vault refused one) and how to give one; exit 2, nothing written", async () => {
+  const c = cases.next();
+  const t = fakeTerminal();
+  const env = { ...c.env, VAULT_ADDR: c.vault.address, HOME: c.root, NO_COLOR: "1" };
+  delete (env as Record<string, string | undefined>).VAULT_TOKEN;
+  const r = await runCli(["migrate", c.root], { env, terminal: t.terminal });
+  assert.equal(r.exitCode, 2);
+  const screen = t.screen().replace(/\s+/g, " ");
+  assert.match(screen, new RegExp(`No token to use with the Vault at ${c.vault.address.replace(/[.]/g, "\\.")}: VAULT_TOKEN is not set`));
+  assert.doesNotMatch(screen, /refused/);
+  assert.match(screen, /Set VAULT_TOKEN/);
+  assert.deepEqual(snapshot(c.root), c.original);
+});
+
 test("no Vault at the address: could not reach it, exit 2, nothing written", async () => {
   const c = cases.next();
   const t = fakeTerminal();
