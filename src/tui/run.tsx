@@ -1,13 +1,14 @@
 import { render } from "ink";
 import { relative, resolve } from "node:path";
 import { VaultStore } from "../apply/vault-store.js";
-import { apply, plan as makePlan, verify, writeReportFiles } from "../migrate/index.js";
+import { apply, verify, writeReportFiles } from "../migrate/index.js";
 import { saveDecisions } from "../config/save.js";
 import type { Decisions } from "../plan/decisions.js";
 import { DEFAULT_PLAN_FILE, writePlan } from "../plan/plan-file.js";
-import type { VaultConnection } from "../plan/types.js";
+import type { ProgressEvent, VaultConnection } from "../plan/types.js";
 import { buildReportInput } from "../verify/report-input.js";
 import { checkVault, deniedWrites } from "./connect.js";
+import { planThread } from "./plan-thread.js";
 import { Session, type SessionDeps } from "./session.js";
 
 // Binds the session to the library and to a terminal. Imported only when
@@ -36,11 +37,19 @@ export interface SessionOptions {
   colour: boolean;
 }
 
-/** The library behind the session, over one Vault client for the whole session (closed by the caller). */
-export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
+/**
+ * The library behind the session, over one Vault client for the whole
+ * session (closed by the caller, with `stop()` for plans still running).
+ * Plans are made on a worker thread (plan-thread.ts), with their own client.
+ */
+export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps & { stop(): void } {
   const root = resolve(o.root);
   const planFile = resolve(root, DEFAULT_PLAN_FILE);
-  const base = { root, vault: o.vault, env: o.env, store, history: o.history, ...(o.app ? { app: o.app } : {}), ...(o.mount ? { mount: o.mount } : {}) };
+  const common = { root, vault: o.vault, env: o.env, history: o.history, ...(o.app ? { app: o.app } : {}), ...(o.mount ? { mount: o.mount } : {}) };
+  const base = { ...common, store };
+  const threads = planThread();
+  const makePlan = ({ onProgress, decisions }: { onProgress?: (e: ProgressEvent) => void; decisions?: Decisions }) =>
+    threads.plan({ ...common, ...(decisions ? { decisions } : {}) }, onProgress ?? (() => {}));
   let decided: Decisions | undefined;
   const shown = (file: string) => {
     const rel = relative(o.cwd, file);
@@ -54,13 +63,14 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps {
     planArg: shown(planFile),
     connect: () => checkVault(store),
     deniedWrites: (p) => deniedWrites(store, p),
-    plan: (onProgress) => makePlan({ ...base, onProgress }),
+    stop: () => threads.stop(),
+    plan: (onProgress) => makePlan({ onProgress }),
     // The review's decisions: planned with at once, stored in the config
     // (migrate.decisions) only with the plan, so that quitting writes nothing
     // and a later `vaultshift plan` gives the plan that was accepted.
     replan: (decisions) => {
       decided = decisions;
-      return makePlan({ ...base, decisions });
+      return makePlan({ decisions });
     },
     savePlan: (p) => {
       const config = decided !== undefined ? shown(saveDecisions(root, decided)) : undefined;
@@ -95,9 +105,11 @@ export async function renderSession(deps: SessionDeps, colour: boolean, terminal
 /** Run the session on a terminal until it ends; returns the exit code. */
 export async function runSession(o: SessionOptions, terminal: Terminal): Promise<number> {
   const store = new VaultStore(o.vault, { env: o.env });
+  const deps = libraryDeps(o, store);
   try {
-    return await renderSession(libraryDeps(o, store), o.colour, terminal);
+    return await renderSession(deps, o.colour, terminal);
   } finally {
+    deps.stop();
     store.close();
   }
 }

@@ -207,6 +207,22 @@ test("the report screen wraps why the policy was not checked (what to fix) inste
   assertFits(s.t);
 });
 
+test("Ctrl-C while a larger project is planned (on the planning thread) quits at once: no overview, exit 3, nothing written", async () => {
+  const c = cases.next();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 200; i++) files[`src/gen/module${i}.js`] = Array.from({ length: 60 }, (_, j) => `export const value${j} = process.env.SETTING_${j % 7} ?? "default-${i}-${j}";\n`).join("");
+  writeTree(c.root, files);
+  const before = snapshot(c.root);
+  const s = sessionOf(c, `tui-planstop-${c.n}`);
+  await s.t.waitFor("Scanning");
+  s.t.press(KEYS.ctrlC);
+  assert.equal(await s.code, EXIT_QUIT);
+  assert.match(s.t.screen(), /Quit\.[\s\S]*Nothing was written/);
+  assert.doesNotMatch(s.t.everything(), /Enter review the plan/);
+  assert.equal(s.seen.plan, undefined);
+  assert.deepEqual(snapshot(c.root), before);
+});
+
 test("Ctrl-C during apply stops between two journaled steps (exit 130); `vaultshift apply --yes` then resumes and finishes", async () => {
   const c = cases.next();
   const app = `tui-stop-${c.n}`;

@@ -138,7 +138,10 @@ export function startSession(o: SessionOptions, t: FakeTerminal = fakeTerminal()
     },
     report: async (p, v) => (seen.reports = await deps.report(p, v)),
   };
-  const code = renderSession(spy, o.colour, t.terminal).finally(() => store.close());
+  const code = renderSession(spy, o.colour, t.terminal).finally(() => {
+    deps.stop();
+    store.close();
+  });
   return { t, code, seen };
 }
 
