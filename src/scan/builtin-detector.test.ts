@@ -88,7 +88,18 @@ test("SQL INSERT … VALUES: values under secret column names, not hashes, ids o
   const found = hits("db/seed.sql", sql);
   assert.deepEqual(found.map((h) => h.secret), [KEY, KEY + "x"]);
   assert.ok(found.every((h) => h.ruleId === "sql-insert-secret" && h.at === h.secret));
-  assert.deepEqual(hits("db/seed.py", sql), [], "only .sql files are read this way");
+  assert.deepEqual(hits("docs/seeding.md", sql), [], "SQL files and code are read this way, not prose");
+});
+
+test("SQL INSERTs held in code strings are read too: a Go raw string, a Java string, a JS query", () => {
+  const go = `package store\n\nconst seed = \`\nINSERT INTO service_accounts (name, api_key, created_at) VALUES\n  ('reconciler', '${KEY}', now()),\n  ('reporting', 'lgr_test_placeholder', now());\n\``;
+  assert.deepEqual(hits("internal/store/queries.go", go), [{ ruleId: "sql-insert-secret", secret: KEY, at: KEY }]);
+  const java = `String q = "INSERT INTO users (login, password) VALUES ('ops', '${PW}x!9')";\n`;
+  assert.deepEqual(hits("src/main/java/Seed.java", java).map((h) => h.secret), [`${PW}x!9`]);
+  const js = `await db.query("insert into clients (name, client_secret) values ('dash', '${KEY}')");\n`;
+  assert.deepEqual(hits("scripts/seed.js", js).map((h) => h.secret), [KEY]);
+  // A parameterised statement holds no value; a statement built from variables holds no literal.
+  assert.deepEqual(hits("src/repo.js", `db.query("INSERT INTO users (email, password) VALUES ($1, $2)", [e, p]);\nconst q = "INSERT INTO t (api_key) VALUES ('" + key + "')";\n`), []);
 });
 
 test("SQL INSERT parsing survives escaped quotes, function calls and an unterminated statement", () => {

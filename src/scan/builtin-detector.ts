@@ -116,7 +116,9 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
   if (base.endsWith(".json") && text.length < 1200 && text.trimStart().charCodeAt(0) === 91 /* [ */) solanaKeypair(text, hits);
-  if (/\.sql$/i.test(base)) sqlInserts(text, hits, info.testPath);
+  // SQL held in code (a Go raw string of seed statements, a Java or JS query string): the same INSERTs.
+  // Found with indexOf first, in its two usual spellings: the statement's regex runs only where one is.
+  if (/\.sql$/i.test(base) || ((info.kind === "code" || info.kind === "js") && (text.includes("INSERT INTO") || text.includes("insert into")))) sqlInserts(text, hits, info.testPath);
   if (/\.(?:csv|tsv)$/i.test(base)) csvColumns(text, hits, info.testPath);
   return hits;
 }
