@@ -10,6 +10,7 @@ import { detectHtmlTableCells, mayHoldHtmlTable } from "./html-table.js";
 import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { detectConcatenated } from "./concatenation.js";
+import { detectTextBlocks, mayHoldTextBlock } from "./text-block.js";
 import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
 import { LineCursor } from "./positions.js";
@@ -148,6 +149,11 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     if (!sealed && !exampleFile && heads.length > 0) {
       for (const g of detectGeneric(text, info, heads)) {
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
+      }
+    }
+    if (info.kind === "code" && !exampleFile && mayHoldTextBlock(text)) {
+      for (const h of detectTextBlocks(text, info)) {
+        candidates.push({ ...h, severity: severityFor(h.kind, h.confidence), priority: 1 });
       }
     }
     const secretsFile = secretsFileKind(file);
