@@ -1,7 +1,10 @@
 import type { Rule } from "../src/scan/types.js";
 import { isPlausibleUuid } from "../src/scan/checksum.js";
-import { assigned, looksLikePlaceholder, prefixed, withProperties } from "./build.js";
+import { assigned, custom, looksLikePlaceholder, prefixed, withProperties } from "./build.js";
 import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
+
+/** Bitcoin's base58 alphabet (no 0, O, I, l), which Storj's Base58Check uses. */
+const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 const DO_TOKENS = "https://docs.digitalocean.com/reference/api/create-personal-access-token/";
@@ -82,4 +85,24 @@ export const rules: Rule[] = [
   // Deno Deploy access tokens: "ddp_" (personal) or "ddo_" (organization) + 36 base62 characters
   // (Deno Deploy "Access tokens"; trufflehog denodeploy).
   prefixed({ id: "deno-deploy-token", description: "Deno Deploy access token (ddp_…/ddo_…)", kind: "token", severity: "high", docs: "https://docs.deno.com/deploy/manual/api/", prefix: "dd", body: "[po]_[A-Za-z0-9]{36}", keywords: ["ddp_", "ddo_"], entropy: 3.5, get sample() { return "ddp_" + fake(ALNUM, 36, "deno-deploy"); }, env: "DENO_DEPLOY_TOKEN" }),
+  // Storj access grants: a serialized access (satellite address, API key macaroon, encryption key)
+  // in Base58Check with version byte 0, so "1" + base58, 150 to ~1,000 characters (storj.io/uplink
+  // Access.Serialize: base58.CheckEncode(data, 0)). A long base58 run is no word, but a "1…" one of
+  // that length is not the grant's alone, so the text must name Storj or an access grant.
+  custom({
+    id: "storj-access-grant",
+    description: "Storj access grant (1… Base58Check, 150+ characters)",
+    kind: "token",
+    severity: "critical",
+    docs: "https://storj.dev/dcs/access",
+    keywords: ["storj", "access_grant", "accessgrant", "access-grant", "access grant"],
+    pattern: new RegExp(`(?<![${BASE58}])(?<secret>1[${BASE58}]{150,1500})(?![${BASE58}])`),
+    entropy: 4.5,
+    get examples() {
+      return {
+        invalid: [`pub const CI_ACCESS_GRANT: &str = r#"1${fake(BASE58, 230, "storj")}"#;`, `STORJ_ACCESS=1${fake(BASE58, 400, "storj2")}`, `access_grant: 1${fake(BASE58, 180, "storj3")}`],
+        valid: [`STORJ_ACCESS=1${fake(BASE58, 120, "storj4")}`, `storj bucket: 1${"1".repeat(200)}`],
+      };
+    },
+  }),
 ];

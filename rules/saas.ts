@@ -32,6 +32,10 @@ export const rules: Rule[] = [
   // Inngest event keys send events into an Inngest app (INNGEST_EVENT_KEY; the signing key has its own
   // signkey- prefix): https://www.inngest.com/docs/events/creating-an-event-key. `event key` is otherwise
   // a keyboard or i18n word, so only the Inngest name says it is a credential.
+  // hCaptcha account secrets: "0x" + 40 hex, the shape of an EVM address (which is public), so only under
+  // an hCaptcha secret name (hCaptcha docs "Verify the user response server side": `secret`). The site key
+  // is a UUID and is public.
+  assigned({ id: "hcaptcha-secret", description: "hCaptcha account secret (0x + 40 hex) assigned to an hCaptcha secret name", kind: "api-key", severity: "high", docs: "https://docs.hcaptcha.com/#verify-the-user-response-server-side", names: "h[_.-]?captcha[\\w.-]{0,20}?secret", value: "0x[a-fA-F0-9]{40}", keywords: ["hcaptcha", "h_captcha", "h-captcha"], entropy: 3, get sample() { return "0x" + fake(HEX, 40, "hcaptcha"); }, env: "HCAPTCHA_SECRET", get valid() { return [`HCAPTCHA_SITEKEY=0x${fake(HEX, 40, "hcaptcha-site")}`, `TREASURY_ADDRESS=0x${fake(HEX, 40, "evm")}`]; } }),
   assigned({ id: "inngest-event-key", description: "Inngest event key assigned to an INNGEST_EVENT_KEY name", kind: "api-key", severity: "medium", docs: "https://www.inngest.com/docs/events/creating-an-event-key", names: "inngest[_.-]?event[_.-]?key", value: "[A-Za-z0-9_-]{32,128}", fixedLength: false, keywords: ["inngest"], entropy: 4, get sample() { return fake(B64URL, 86, "inngest"); }, env: "INNGEST_EVENT_KEY" }),
   // Inngest signing keys: "signkey-" + environment ("prod", "test", "branch") + "-" + 64 hex
   // (https://www.inngest.com/docs/platform/signing-keys, trufflehog inngest).

@@ -652,3 +652,11 @@ test("a shell assignment's unquoted value keeps its commas (a shell word); confi
   // `key: a,b` in YAML and a spaced `=` are not shell assignments.
   assert.deepEqual(secretsIn("config.yml", `api_key: ${TOKEN},${PW}\n`), [TOKEN]);
 });
+
+test("a pre-shared key (`psk`) is a password: NixOS's Wi-Fi networks, wpa_supplicant, hostapd; its identity is not", () => {
+  const psk = `${PW}#3YK-${PW.slice(0, 4)}`;
+  assert.deepEqual(secretsIn("hosts/nas/configuration.nix", `  networking.wireless.networks."Homelab-5G".psk = "${psk}";\n`), [psk]);
+  assert.deepEqual(secretsIn("etc/wpa_supplicant.conf", `network={\n  ssid="home"\n  psk="${psk}"\n}\n`), [psk]);
+  assert.deepEqual(secretsIn("hostapd.conf", `wpa_psk=${psk}\n`), [psk]);
+  assert.deepEqual(secretsIn("tls.conf", `psk_identity = ${psk}\n`), []);
+});

@@ -143,7 +143,7 @@ export function foldName(name: string): string {
  * keyword get their indices in it (rule-set.ts compileRuleSet), and the bundle's window table
  * (scripts/bundle.js) is computed for those indices.
  */
-export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", ...FOREIGN_KEYWORDS];
+export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", ...FOREIGN_KEYWORDS];
 
 const cache = new Map<string, NameAnalysis>();
 
@@ -178,6 +178,9 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   for (const h of ["password", "passwd", "passphrase", "secret", "token", "apikey", "secretkey", "privatekey", "accesskey", "credentials", "credential", "connectionstring"]) {
     if (word.length > h.length && word.endsWith(h)) return { head: word, base: h, foreign: false };
   }
+  // `psk`: a pre-shared key, the Wi-Fi passphrase of wpa_supplicant (`psk="…"`), hostapd (`wpa_psk`) and
+  // NixOS (`networking.wireless.networks.<SSID>.psk`), an IPsec or WireGuard pre-shared key.
+  if (word === "psk" || word === "wpapsk") return { head: word, base: "pass", foreign: false };
   // `authtok`: PAM's and SSSD's word for the password (`ldap_default_authtok`, sssd-ldap(5)).
   if (word === "authtok") return { head: word, base: "password", foreign: false };
   // `passwordsalt` (Nextcloud config.php), `secretsalt`: an application-wide salt, used as a key.
