@@ -659,4 +659,5 @@ test("a pre-shared key (`psk`) is a password: NixOS's Wi-Fi networks, wpa_suppli
   assert.deepEqual(secretsIn("etc/wpa_supplicant.conf", `network={\n  ssid="home"\n  psk="${psk}"\n}\n`), [psk]);
   assert.deepEqual(secretsIn("hostapd.conf", `wpa_psk=${psk}\n`), [psk]);
   assert.deepEqual(secretsIn("tls.conf", `psk_identity = ${psk}\n`), []);
+  assert.deepEqual(secretsIn("obj_mac.h", `static const char *SN_kx_ecdhe_psk = "KxECDHE-PSK";\n`), [], "a key exchange's name");
 });

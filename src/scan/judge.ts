@@ -227,6 +227,11 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (analysis.head === "HMAC" && context !== "env" && /^hmac$/i.test(name.replace(/^.*[.]/, ""))) {
     return { secret: false, reason: "a bare hmac is a message authentication code, not its key" };
   }
+  // A pre-shared-key mode names the key exchange, not the key: OpenSSL's `SN_kx_ecdhe_psk = "KxECDHE-PSK"`
+  // (obj_mac.h), cipher suites such as `ECDHE-PSK-AES128-CBC-SHA256`.
+  if (analysis.head.endsWith("PSK") && /(?:^|[^a-z])psk(?:[^a-z]|$)/i.test(value)) {
+    return { secret: false, reason: "value names a PSK cipher suite or key exchange, not a key" };
+  }
   // UUIDs are request ids, idempotency tokens, tenant ids… They count only under a strong
   // credential name (`HEROKU_API_KEY`, `api_key:`, `SNYK_TOKEN`, `client_secret`): Heroku, Postmark,
   // Snyk, Codecov, Opsgenie, Coinbase Commerce and Vault AppRole issue UUID-shaped credentials.

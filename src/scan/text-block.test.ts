@@ -42,6 +42,7 @@ test("docstrings, prose and placeholders in a block are not secrets; one-line st
     ["client.py", `def connect(password):\n    """\n    password=${password}\n    Connects with the given password.\n    """\n`],
     ["Doc.java", `String help = """\n    Set password=<your password> in application.properties.\n    token: \${TOKEN}\n    """;\n`],
     ["a.py", `x = """password=${password}"""\n`],
+    ["k8s.py", `SEALED = """\napiVersion: bitnami.com/v1alpha1\nkind: SealedSecret\nspec:\n  encryptedData:\n    password: Ag${token}${token}\n"""\n`],
   ];
   for (const [file, text] of cases) assert.deepEqual(detectTextBlocks(text, fileInfo(file)), [], file);
   assert.equal(mayHoldTextBlock(`const s = "a";\n`), false);
