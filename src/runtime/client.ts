@@ -444,7 +444,9 @@ export class VaultClient {
       const r = await this.#tokens.recover(token);
       if (r.token !== undefined) return this.#requester.send(req, r.token);
       if (r.invalid) {
-        throw new VaultInvalidTokenError(`the Vault token is invalid, expired or revoked (403 on ${req.method} /v1/${req.path}, and on lookup-self)`, {
+        // "and on lookup-self" only when the request was another: the session's token check asks lookup-self itself.
+        const also = req.path === "auth/token/lookup-self" ? "" : ", and on lookup-self";
+        throw new VaultInvalidTokenError(`the Vault token is invalid, expired or revoked (403 on ${req.method} /v1/${req.path}${also})`, {
           method: req.method,
           path: req.path,
           status: 403,

@@ -281,6 +281,7 @@ test("a Vault that refuses the token: what failed, the address, how to fix it; e
   assert.equal(r.exitCode, 2);
   const screen = t.screen();
   assert.match(screen, /refused the token/);
+  assert.match(screen.replace(/\s+/g, " "), /\(403 on GET \/v1\/auth\/token\/lookup-self\)/, "lookup-self named once");
   assert.ok(screen.includes(c.vault.address), screen);
   assert.match(screen, /VAULT_TOKEN/);
   assert.match(screen, /vaultshift\s+dev-server/);
