@@ -1,7 +1,8 @@
-import { notFound, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { badRequest, notFound, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { SYSTEM_MAX_TTL, type Data, type State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import { kvStoreFor } from "./kv2.js";
+import { parseDuration } from "./duration.js";
 
 // KV version 1 (openbao/docs/api/secret/kv/index.mdx) and the per-token
 // cubbyhole, which has the same API but one namespace per token.
@@ -18,7 +19,8 @@ function listKeys(paths: Iterable<string>, prefix: string): string[] {
   return [...keys].sort();
 }
 
-function handleKv(req: LogicalRequest, values: Map<string, string>, leaseDuration: number): LogicalResponse | undefined {
+/** `kv`: KV v1 (Vault's passthrough backend) reports a lease duration and refuses empty writes; the cubbyhole does neither. */
+function handleKv(req: LogicalRequest, values: Map<string, string>, kv?: { leaseDuration: number }): LogicalResponse | undefined {
   const path = req.rel;
   switch (req.operation) {
     case "list": {
@@ -29,11 +31,17 @@ function handleKv(req: LogicalRequest, values: Map<string, string>, leaseDuratio
     case "read": {
       const text = values.get(path);
       if (text === undefined) throw notFound();
-      return { data: JSON.parse(text) as Data, leaseDuration };
+      const data = JSON.parse(text) as Data;
+      // KV v1 (Vault's passthrough backend): a "ttl" (else "lease") field that parses as a duration sets the
+      // lease_duration clients read as a refresh interval (consul-template, Spring Cloud Vault); the cubbyhole has none.
+      if (!kv) return { data };
+      const ttl = parseDuration(data.ttl ?? data.lease);
+      return { data, leaseDuration: ttl !== undefined && ttl > 0 ? ttl : kv.leaseDuration };
     }
     case "create":
     case "update":
       if (path === "" || path.endsWith("/") || path.endsWith(".")) throw unsupportedPath();
+      if (kv && Object.keys(req.data).length === 0) throw badRequest("missing data fields");
       values.set(path, JSON.stringify(req.data));
       return undefined;
     case "delete":
@@ -48,7 +56,7 @@ export function kv1Backend(state: State): Backend {
   return {
     exists: (req) => kvStoreFor(state, req.mount!.uuid).v1.has(req.rel),
     // KV v1 reports the mount's default lease TTL (768h unless tuned) without issuing a lease.
-    handle: (req) => handleKv(req, kvStoreFor(state, req.mount!.uuid).v1, req.mount!.config.default_lease_ttl || SYSTEM_MAX_TTL),
+    handle: (req) => handleKv(req, kvStoreFor(state, req.mount!.uuid).v1, { leaseDuration: req.mount!.config.default_lease_ttl || SYSTEM_MAX_TTL }),
   };
 }
 
@@ -64,6 +72,6 @@ export function cubbyholeBackend(state: State): Backend {
   };
   return {
     exists: (req) => state.cubbyhole.get(req.token!.id)?.has(req.rel) ?? false,
-    handle: (req) => handleKv(req, valuesOf(req), 0),
+    handle: (req) => handleKv(req, valuesOf(req)),
   };
 }

@@ -107,6 +107,31 @@ describe("sys and HTTP contract", () => {
     assert.deepEqual(r.body.errors, ['secrets engine "transit" does not allow setting a version']);
   });
 
+  test("KV v1 reads report the mount's default lease duration, or the value's own ttl (else lease) field, and an empty write is 400; the cubbyhole reports none", async () => {
+    const v1 = unique("kv1ttl");
+    assert.equal((await call(t, "POST", `sys/mounts/${v1}`, { body: { type: "kv-v1" } })).status, 204);
+    try {
+      await call(t, "POST", `${v1}/plain`, { body: { a: "1" } });
+      await call(t, "POST", `${v1}/ttl`, { body: { a: "1", ttl: "1h" } });
+      await call(t, "POST", `${v1}/lease`, { body: { a: "1", lease: 90 } });
+      await call(t, "POST", `${v1}/junk`, { body: { a: "1", ttl: "soon" } });
+      const plain = (await call(t, "GET", `${v1}/plain`)).body;
+      assert.equal(plain.lease_duration, 2764800, "768h, the system default");
+      assert.equal(plain.lease_id, "");
+      assert.equal((await call(t, "GET", `${v1}/ttl`)).body.lease_duration, 3600);
+      assert.equal((await call(t, "GET", `${v1}/lease`)).body.lease_duration, 90);
+      assert.equal((await call(t, "GET", `${v1}/junk`)).body.lease_duration, 2764800, "an unparsable ttl is ignored");
+      assert.deepEqual((await call(t, "GET", `${v1}/ttl`)).body.data, { a: "1", ttl: "1h" });
+      const empty = await call(t, "POST", `${v1}/empty`, { body: {} });
+      assert.equal(empty.status, 400);
+      assert.deepEqual(empty.body.errors, ["missing data fields"]);
+    } finally {
+      await unmount(t, v1);
+    }
+    await call(t, "POST", "cubbyhole/ttl", { body: { a: "1", ttl: "1h" } });
+    assert.equal((await call(t, "GET", "cubbyhole/ttl")).body.lease_duration, 0);
+  });
+
   test("sys/internal/ui/mounts/<path> tells clients the mount and its KV version", async () => {
     const m = await mountKv2(t, "ui");
     try {
