@@ -151,8 +151,10 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     // (an SDK's default credentials, `env.get("X")`, a framework's NUXT_* convention): the
     // module sets it there when it loads, and each file that loads .env loads the module
     // right after, so it is there from the same point on.
-    const unread = [...new Set(names)].filter((n) => !readByName.has(n)).sort();
-    const mirrored = [...otherwise.keys()].filter((n) => readByName.has(n)).sort();
+    // Named by no code at all (an SDK's default credentials, a framework's convention) / named
+    // other than as a process.env read (env(c).X, Bun.env.X, Netlify.env.get("X")), read as secrets.X too or not.
+    const unread = [...new Set(names)].filter((n) => !readByName.has(n) && !otherwise.has(n)).sort();
+    const mirrored = [...otherwise.keys()].sort();
     envExports = ctx.envExports ?? [...unread, ...mirrored].sort();
     if (mirrored.length > 0) {
       const first = otherwise.get(mirrored[0]!)!;
@@ -162,7 +164,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         file: first.replace(/:\d+$/, ""),
         line: Number(first.replace(/^.*:/, "")),
         message:
-          `${mirrored.join(", ")} ${mirrored.length === 1 ? "is" : "are"} read from the secrets module where the code read process.env, but also named another way (${mirrored.map((n) => `${n} at ${otherwise.get(n)}`).join(", ")}): ` +
+          `${mirrored.join(", ")} ${mirrored.length === 1 ? "is" : "are"} named by the code other than as a process.env read (${mirrored.map((n) => `${n} at ${otherwise.get(n)}`).join(", ")}): ` +
           `through an object that mirrors process.env (Hono's env(c), Bun.env, a config wrapper), a string or a comment. The secrets module sets ${them} in process.env as well when it loads, as .env did (a value already set wins), so such reads find ${them} from then on; ` +
           `a read before the secrets module has loaded, or in a process that never loads it, finds nothing: read ${them} from the secrets module (secrets.NAME) there.`,
       });
