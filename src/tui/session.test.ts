@@ -207,6 +207,19 @@ test("the report screen wraps why the policy was not checked (what to fix) inste
   assertFits(s.t);
 });
 
+test("at 60 columns the report screen wraps what to do next instead of cutting it", async () => {
+  const c = cases.next();
+  const app = `tui-narrow-${c.n}`;
+  const s = startSession({ root: c.root, cwd: c.root, vault: c.vault, env: c.env, app, history: false, colour: false }, fakeTerminal(60, 24));
+  assert.equal(await migrateThroughUi(s), 0);
+  const screen = s.t.screen();
+  assert.match(screen.replace(/\s+/g, " "), new RegExp(`run it with VAULT_ADDR and a token holding the policy ${app}-read\\.`));
+  for (const l of screen.split("\n")) assert.ok([...l].length <= 60, `a line is ${[...l].length} columns wide: ${l}`);
+  // Every line but the header's step list (cut, as on every screen) ends whole.
+  assert.doesNotMatch(screen.split("\n").slice(1).join("\n"), /…\s*$/m);
+  assert.match(screen.replace(/\s+/g, " "), /secrets read back from Vault and matched their fingerprints/);
+});
+
 test("Ctrl-C while a larger project is planned (on the planning thread) quits at once: no overview, exit 3, nothing written", async () => {
   const c = cases.next();
   const files: Record<string, string> = {};
