@@ -7,10 +7,14 @@ import { ALNUM, UPPER, fake } from "./fake.js";
 // userinfo). The user part has no ":" so the split is unambiguous, the
 // password has no "@", "/" or whitespace, and every run is bounded. A password
 // equal to the user name (postgres:postgres, guest:guest) is a default, not a
-// secret, and is excluded by the back-reference.
+// secret, and is excluded by the back-reference. People write "#" and "?" in
+// the password unencoded (libpq, amqp and redis clients split at the last "@"
+// before the host, not at "#"), so both may appear inside it, except right
+// after a port-like number ("host:8080?next=a@b" is a host, a port and a
+// query). JSON writers that escape "/" (PHP, Slack exports) give ":\/\/".
 const urlPattern = (schemes: string): RegExp =>
   new RegExp(
-    `(?<![A-Za-z0-9+.-])(?:${schemes})://(?<user>[^:/?#\\s@"'\`<>]{0,128}):(?!\\k<user>@)(?<secret>[^@/?#\\s"'\`<>]{1,256})@[A-Za-z0-9\\[._-]`,
+    `(?<![A-Za-z0-9+.-])(?:${schemes}):(?://|\\\\/\\\\/)(?<user>[^:/?#\\s@"'\`<>\\\\]{0,128}):(?!\\k<user>@)(?!\\d{1,5}[?#])(?<secret>[^@/\\s"'\`<>]{1,256})@[A-Za-z0-9\\[._-]`,
     "i",
   );
 
@@ -41,7 +45,9 @@ const urlRule = (s: UrlRuleSpec): Rule =>
     validate: isRealPassword,
     get examples() {
       return {
-        invalid: s.example(pw(s.id)).concat(s.example(`${pw(`${s.id}-2`)}%40x`).slice(0, 1).map((t) => `# encoded\n${t}`)),
+        invalid: s.example(pw(s.id))
+          .concat(s.example(`${pw(`${s.id}-2`)}%40x`).slice(0, 1).map((t) => `# encoded\n${t}`))
+          .concat([`{"text": "${s.scheme}:\\/\\/app:${pw(`${s.id}-3`)}#Q?@db.internal\\/app"}`]),
         valid: [
           `${s.scheme}://app:\${DB_PASSWORD}@db.internal:5432/app`,
           `${s.scheme}://app@db.internal/app`,
@@ -49,6 +55,7 @@ const urlRule = (s: UrlRuleSpec): Rule =>
           `${s.scheme}://admin:admin@localhost/app`,
           `${s.scheme}://app:<password>@db.internal/app`,
           `${s.scheme}://app:****@db.internal/app`,
+          `${s.scheme}://db.internal:8080?next=ops@acme.io`,
         ],
       };
     },
