@@ -68,13 +68,14 @@ export const rules: Rule[] = [
     kind: "token",
     severity: "high",
     docs: "https://developer.hashicorp.com/vault/docs/auth/approle#secretid",
-    names: "secret[_.-]?id",
+    // `secret_id_accessor` is the SecretID's handle for lookup and revocation, not the SecretID.
+    names: "secret[_.-]?id(?![\\w.-]{0,20}accessor)",
     value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
     keywords: ["secret_id"],
     entropy: 3,
     get sample() { return uuid("approle-secret-id"); },
     env: "VAULT_SECRET_ID",
-    valid: ["SecretId: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "VAULT_SECRET_ID=${VAULT_SECRET_ID}"],
+    valid: ["SecretId: arn:aws:secretsmanager:eu-west-1:123456789012:secret:prod/db-AbCdEf", "VAULT_SECRET_ID=${VAULT_SECRET_ID}", `secret_id_accessor=${uuid("approle-accessor")}`],
   }),
   assigned({
     id: "vault-unseal-key",

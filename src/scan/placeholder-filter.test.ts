@@ -417,3 +417,22 @@ test("a REST path ending in a custom method (AIP-136 `:verb`) is a path; a rando
   assert.equal(isLocatorOrName("/v1/accounts:Zk8q2vX"), false);
   assert.equal(isLocatorOrName("/x:Zk8qP2vX9mLw4Rt"), false);
 });
+
+test("Midtrans client keys, Flutterwave public keys and Salesforce consumer keys are public; Magento ciphertext is ciphertext; their secrets are not", () => {
+  const b62 = ["Hq7xKp2Lm9Rt4Vw8Zb3Nc6", "HdQe5Uy1Tg0Sa7Fj2Xk9Wr", "Pz4Mn8Bv1Cx6Lk3Jh7Gf2D"].join("");
+  const hex32 = ["9f3c2a718d4e4b6a", "9e1f0c7d5b2a8e64"].join("");
+  for (const v of [`Mid-client-${b62.slice(0, 16)}`, `SB-Mid-client-${b62.slice(3, 19)}`, `FLWPUBK-${hex32}-X`, `3MVG9${b62}${b62.slice(0, 14)}.x`]) {
+    assert.equal(notSecretReason(v), "public key or certificate", v);
+  }
+  assert.notEqual(notSecretReason(`0:3:${Buffer.from(b62).toString("base64")}`), null);
+  for (const v of [`Mid-server-${b62.slice(0, 24)}`, `FLWSECK-${hex32}-X`, b62.slice(0, 32)]) {
+    assert.equal(notSecretReason(v), null, v);
+  }
+});
+
+test("a relative path to a key file is a locator, whatever id its file name carries; a base64 value is not", () => {
+  for (const path of ["build/certs/AuthKey_7XK2M9QP4R.p8", "keys/release.keystore", "fastlane/AuthKey_Q9W8E7R6T5.p8", "AuthKey_7XK2M9QP4R.p8"]) {
+    assert.equal(isLocatorOrName(path), true, path);
+  }
+  assert.equal(isLocatorOrName("Hq7xKp2Lm9Rt4Vw8/Zb3Nc6HdQe5Uy1Tg0.pem"), false);
+});

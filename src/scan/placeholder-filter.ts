@@ -378,6 +378,15 @@ export function isPublicMaterial(v: string): boolean {
     /^public-token-(?:live|test)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ||
     /^client-[A-Za-z0-9]{40,46}$/.test(v) ||
     /^(?:live|test)_(?:[A-Z0-9]{32}|[0-9a-f]{27})$/.test(v) ||
+    // Midtrans' client key ("Mid-client-", sandbox "SB-Mid-client-") is given to Snap.js in the page; the
+    // server key is "Mid-server-…" (https://docs.midtrans.com/docs/access-keys). Flutterwave's public key
+    // ("FLWPUBK-"/"FLWPUBK_TEST-" + 32 hex + "-X") goes to its inline checkout; the secret is "FLWSECK-…"
+    // (https://developer.flutterwave.com/docs/api-keys). A Salesforce connected app's consumer key
+    // ("3MVG9" + ~80) is its OAuth client_id, sent in every authorization URL; the consumer secret is
+    // separate (https://help.salesforce.com/s/articleView?id=sf.connected_app_rotate_consumer_details.htm).
+    /^(?:SB-)?Mid-client-[A-Za-z0-9_-]{12,40}$/.test(v) ||
+    /^FLWPUBK(?:_TEST)?-[0-9a-f]{32}-X$/.test(v) ||
+    /^3MVG9[A-Za-z0-9._]{60,100}$/.test(v) ||
     isSupabaseAnonKey(v)
   );
 }
@@ -416,7 +425,11 @@ export function isEncrypted(v: string): boolean {
     // Bitnami Sealed Secrets: a 2-byte length of the RSA-wrapped session key (0x0200 for the
     // default 4096-bit key, base64 "Ag[A-D]"), the 512-byte wrapped key, then AES-GCM data: only
     // the cluster's controller can open it. https://github.com/bitnami-labs/sealed-secrets#overview
-    /^Ag[A-D][A-Za-z0-9+/]{680,}={0,2}$/.test(t)
+    /^Ag[A-D][A-Za-z0-9+/]{680,}={0,2}$/.test(t) ||
+    // Magento's encrypted config values (`bin/magento config:sensitive:set`, app/etc/env.php `system`):
+    // "<key version>:<cipher version>:" + base64; only the deployment's crypt key opens them
+    // (Magento\Framework\Encryption\Encryptor::encrypt).
+    /^\d{1,2}:[0-3]:[A-Za-z0-9+/]{24,}={0,2}$/.test(t)
   );
 }
 
@@ -509,7 +522,10 @@ export function isLocatorOrName(v: string): boolean {
   // A REST path ending in a custom method (Google's AIP-136: `/v1/accounts:resetPassword`, `/v1/{name}:cancel`):
   // a verb in lower camel case after the last segment's colon.
   if (/^\/(?:[\w@.+~{}-]+\/)*[\w@.+~{}-]+:[a-z][A-Za-z]{2,}$/.test(t) && !hasRandomSegment(t)) return true;
-  if (/^[\w.-]+\.(?:pem|key|crt|cer|p12|pfx|jks|json|ya?ml|txt|env|ini|conf|cfg|toml|xml|properties|js|ts|sh|gpg|asc|der|pub)$/i.test(t)) return true;
+  if (/^[\w.-]+\.(?:pem|key|crt|cer|p8|p12|pfx|jks|keystore|json|ya?ml|txt|env|ini|conf|cfg|toml|xml|properties|js|ts|sh|gpg|asc|der|pub)$/i.test(t)) return true;
+  // A relative path to a key or certificate file (`build/certs/AuthKey_7XK2M9QP4R.p8`, `keys/release.jks`):
+  // the file name may carry an id with digits and capitals, the extension says what it is.
+  if (/^(?:[\w.-]{1,80}\/){1,8}[\w.-]{1,80}\.(?:pem|key|crt|cer|p8|p12|pfx|jks|keystore|der|pub|gpg|asc)$/i.test(t) && !hasRandomSegment(t)) return true;
   if (/^[\w-]+(?:\/[\w.-]+)+$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true; // relative path with words
   if (/^[\w.-]+:\d{2,5}$/.test(t)) return true; // host:port
   if (/^[^\s@]+@[\w-]+(?:\.[\w-]+)+$/.test(t)) return true; // e-mail
