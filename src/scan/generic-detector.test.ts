@@ -166,6 +166,7 @@ test("#define, Objective-C @\"…\", Gradle Groovy calls, attribute-named elemen
     ["app/build.gradle", `signingConfigs {\n  release {\n    storePassword '${PW}'\n    keyPassword "${PW}"\n  }\n}\n`, PW],
     ["hibernate.cfg.xml", `<property name="hibernate.connection.password">${PW}</property>\n`, PW],
     ["beans.xml", `<entry key="db.password">${PW}</entry>\n`, PW],
+    ["connections.xml", `<value type="string" key="sshPassword">${PW}</value>\n`, PW],
     ["variables.tf", `variable "db_password" {\n  type    = string\n  default = "${PW}"\n}\n`, PW],
     ["App.java", `@Value("\${db.password:${PW}}") private String password;\n`, PW],
     ["docker-compose.yml", `    environment:\n      DB_PASSWORD: \${DB_PASSWORD:-${PW}}\n`, PW],
@@ -412,10 +413,11 @@ test("PHP: a concatenation after a quoted `name=` is code, not a value", () => {
   assert.deepEqual(secretsIn("src/Client.php", `        $this->secret_token = '${TOKEN}';\n`), [TOKEN]);
 });
 
-test("CloudFormation parameter files and AWS option settings: the name in ParameterKey/OptionName, the value in ParameterValue/Value", () => {
+test("CloudFormation parameter files, stack outputs and AWS option settings: the name in ParameterKey/OutputKey/OptionName, the value in ParameterValue/OutputValue/Value", () => {
   assert.deepEqual(secretsIn("parameters.prod.json", `[\n  { "ParameterKey": "Env", "ParameterValue": "prod" },\n  { "ParameterKey": "DBMasterPassword", "ParameterValue": "${PW}" }\n]\n`), [PW]);
   assert.deepEqual(secretsIn("options.json", `[{ "Namespace": "aws:elasticbeanstalk:application:environment", "OptionName": "API_SECRET", "Value": "${TOKEN}" }]\n`), [TOKEN]);
   assert.deepEqual(secretsIn("parameters.json", `[{ "ParameterKey": "DBMasterPassword", "ParameterValue": "{{resolve:ssm-secure:/prod/db:1}}" }]\n`), [], "a dynamic reference");
+  assert.deepEqual(secretsIn("outputs.json", `{"Outputs": [\n  {"OutputKey": "ApiUrl", "OutputValue": "https://api.acme.io/prod"},\n  {"OutputKey": "UserPoolClientSecret", "OutputValue": "${TOKEN}"}\n]}\n`), [TOKEN], "stack outputs");
 });
 
 test("Android Gradle buildConfigField/resValue: the field's value, out of its escaped Java quotes", () => {

@@ -73,8 +73,9 @@ const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'
 // and Scala/Kotlin map entries `"password" -> "…"` / `"password" to "…"`. The `"value":` form is
 // tried before the bare comma, which would otherwise take it for a call argument.
 // `"ParameterValue"`: CloudFormation parameter files (`{"ParameterKey": "DbPassword", "ParameterValue": "…"}`),
-// `"Value"` in AWS CLI/Elastic Beanstalk option settings (`{"OptionName": "X", "Value": "…"}`).
-const AFTER_QUOTED_NAME = /(?:[ \t]+(?:android:)?value[ \t]*=[ \t]*|[ \t]*,[ \t]*"(?:[Vv]alue|ParameterValue)"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']|HeaderValue::from_static\())/y;
+// `"Value"` in AWS CLI/Elastic Beanstalk option settings (`{"OptionName": "X", "Value": "…"}`),
+// `"OutputValue"` in stack outputs (`aws cloudformation describe-stacks`: `{"OutputKey": "ClientSecret", "OutputValue": "…"}`).
+const AFTER_QUOTED_NAME = /(?:[ \t]+(?:android:)?value[ \t]*=[ \t]*|[ \t]*,[ \t]*"(?:[Vv]alue|ParameterValue|OutputValue)"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']|HeaderValue::from_static\())/y;
 // Erlang/Elixir tuples in config terms: `{db_password, "…"}`, `{:api_key, "…"}`.
 const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // `"name": {` then `"value": ` (ARM parameter files), across at most a few lines.
@@ -515,7 +516,8 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
       ELEMENT_ATTRIBUTES.lastIndex = j;
       if (ELEMENT_ATTRIBUTES.test(text)) at = ELEMENT_ATTRIBUTES.lastIndex;
     }
-    if (at !== -1 && /<[\w:.-]{1,40}[ \t]+(?:[\w-]{1,20}:)?(?:name|key)="$/.test(text.slice(Math.max(0, s - 60), s))) return elementText(text, at, "</");
+    // Other attributes may come first: MySQL Workbench's `<value type="string" key="sshPassword">…</value>`.
+    if (at !== -1 && /<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,60}"){0,3}[ \t]+(?:[\w-]{1,20}:)?(?:name|key)="$/.test(text.slice(Math.max(0, s - 260), s))) return elementText(text, at, "</");
   }
   // `${db.password:default}` (Spring `@Value`, properties) and `${DB_PASSWORD:-default}` (shell,
   // compose): the default after the name is a literal written into the file. `:?` / `:+` are not defaults.
