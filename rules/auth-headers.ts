@@ -24,7 +24,56 @@ function isPublicAnonJwt(token: string): boolean {
 // request logged with %v shows), Python's multi-dict (`'Authorization': ['Bearer …']`).
 const AUTH = `authorization["']?[ \\t]{0,4}[:=,][ \\t]{0,4}(?:\\[[ \\t]{0,2})?["'\`]?[ \\t]{0,2}`;
 
+/** base64 of "user:password" whose password is a real one (not a stand-in, not empty). */
+function isBasicCredential(s: string): boolean {
+  const text = decodeBase64(s)?.toString("utf8");
+  if (text === undefined || !/^[\x20-\x7e]+$/.test(text)) return false;
+  const i = text.indexOf(":");
+  return i > 0 && isRealPassword(text.slice(i + 1));
+}
+
 export const rules: Rule[] = [
+  // SMTP AUTH PLAIN (RFC 4616, RFC 4954): base64 of authzid NUL user NUL password, on the command line
+  // of an SMTP session (tcpdump -A, swaks/openssl s_client transcripts, mail server debug logs). The
+  // initial response may also follow a 334 challenge on its own line; only the one-line form is read.
+  custom({
+    id: "smtp-auth-plain",
+    description: "SMTP AUTH PLAIN initial response (base64 of NUL user NUL password)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.rfc-editor.org/rfc/rfc4616#section-2",
+    keywords: ["auth plain"],
+    pattern: /\bAUTH[ \t]{1,4}PLAIN[ \t]{1,4}(?<secret>[A-Za-z0-9+/]{8,500}={0,2})(?![A-Za-z0-9+/=])/i,
+    validate: (s) => {
+      const parts = decodeBase64(s)?.toString("utf8").split("\0");
+      return parts !== undefined && parts.length === 3 && parts[1]!.length > 0 && /^[\x20-\x7e]+$/.test(parts[2]!) && isRealPassword(parts[2]!);
+    },
+    get examples() {
+      return {
+        invalid: [`14:02:13.55 IP 10.0.3.14.33408 > 10.0.3.40.submission\nAUTH PLAIN ${b64(`\0alerts@acme.io\0${pw("smtp-plain")}`)}`, `>>> AUTH PLAIN ${b64(`ops\0ops\0${pw("smtp-plain2")}`)}`],
+        valid: [`AUTH PLAIN ${b64("\0user@example.com\0password")}`, "AUTH PLAIN", `AUTH PLAIN ${b64("no separators here")}`, "250-AUTH PLAIN LOGIN XOAUTH2"],
+      };
+    },
+  }),
+  // fastlane match's git_basic_authorization: base64 of "user:personal access token" for the
+  // certificates repository, in a Matchfile/Fastfile or as MATCH_GIT_BASIC_AUTHORIZATION
+  // (https://docs.fastlane.tools/actions/match/#git-storage-on-github).
+  custom({
+    id: "fastlane-match-git-basic-authorization",
+    description: "fastlane match git_basic_authorization (base64 of user:token for the certificates repository)",
+    kind: "token",
+    severity: "critical",
+    docs: "https://docs.fastlane.tools/actions/match/#git-storage-on-github",
+    keywords: ["basic_authorization"],
+    pattern: /git_basic_authorization["']?[ \t]{0,4}(?:\(|:|=>?)?[ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{12,500}={0,2})(?![A-Za-z0-9+/=])/i,
+    validate: isBasicCredential,
+    get examples() {
+      return {
+        invalid: [`git_basic_authorization("${b64(`release-bot:${pw("match")}`)}")`, `MATCH_GIT_BASIC_AUTHORIZATION=${b64(`ci:${pw("match2")}`)}`, `match(type: "appstore", git_basic_authorization: "${b64(`ci:${pw("match3")}`)}")`],
+        valid: ['git_basic_authorization(ENV["MATCH_GIT_BASIC_AUTHORIZATION"])', `git_basic_authorization("${b64("user:password")}")`, "MATCH_GIT_BASIC_AUTHORIZATION=${{ secrets.MATCH_AUTH }}"],
+      };
+    },
+  }),
   // RFC 7617: "Authorization: Basic base64(user:password)".
   custom({
     id: "http-basic-auth-header",

@@ -13,6 +13,25 @@ const pw = (seed: string): string => fake(ALNUM, 16, seed);
 const VALUE = `(?<secret>[^\\s"'$\`-][^\\s"'\`]{2,200})`;
 
 export const rules: Rule[] = [
+  // chpasswd reads "user:password" lines from standard input: `echo "deploy:…" | chpasswd` in
+  // provisioning scripts, Vagrantfile and Dockerfile RUN lines. `-e` takes hashes ("$6$…", excluded
+  // by the first character); "$" also starts a variable.
+  custom({
+    id: "chpasswd-password",
+    description: "Password set through chpasswd (echo \"user:password\" | chpasswd)",
+    kind: "password",
+    severity: "high",
+    docs: "https://man7.org/linux/man-pages/man8/chpasswd.8.html",
+    keywords: ["chpasswd"],
+    pattern: /\becho[ \t]{1,4}(?:-[ne][ \t]{1,4})?(["']?)[a-z_][a-z0-9_.-]{0,31}:(?<secret>[^\s"':$][^\s"':]{2,127})\1[ \t]{0,4}\|[ \t]{0,4}(?:sudo[ \t]{1,4})?(?:\/usr\/sbin\/)?chpasswd\b/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`echo "deploy:${pw("chpasswd")}" | chpasswd`, `RUN echo 'root:${pw("chpasswd2")}' | sudo chpasswd`, `  echo -e ops:${pw("chpasswd3")} | /usr/sbin/chpasswd`],
+        valid: ['echo "deploy:$DEPLOY_PASSWORD" | chpasswd', "echo 'root:password' | chpasswd", "echo \"deploy:${PASS}\" | chpasswd -e", `echo "host:${pw("chpasswd4")}" > /tmp/hosts`],
+      };
+    },
+  }),
   custom({
     id: "sshpass-password",
     description: "Password given to sshpass -p on a command line",

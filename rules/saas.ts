@@ -85,6 +85,28 @@ export const rules: Rule[] = [
   // Tailscale keys: "tskey-" + type + "-" + id + "-" + secret.
   prefixed({ id: "tailscale-key", description: "Tailscale auth/API/OAuth key (tskey-…)", kind: "api-key", severity: "high", docs: "https://tailscale.com/kb/1085/auth-keys", prefix: "tskey-", body: "(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,60}", fixedLength: false, get sample() { return "tskey-auth-" + fake(ALNUM, 17, "ts") + "-" + fake(ALNUM, 33, "ts"); }, env: "TS_AUTHKEY" }),
   assigned({ id: "ngrok-authtoken", description: "ngrok authtoken assigned to an ngrok name", kind: "token", severity: "medium", docs: "https://ngrok.com/docs/agent/#authtokens", names: "ngrok", value: "[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22}", keywords: ["ngrok"], entropy: 4, fixedLength: false, get sample() { return fake(ALNUM, 27, "ngrok") + "_" + fake(ALNUM, 21, "ngrok"); }, env: "NGROK_AUTHTOKEN" }),
+  // The agent's authtoken given on the command line: `ngrok config add-authtoken <token>` (v3),
+  // `ngrok authtoken <token>` (v2) or `--authtoken <token>` (https://ngrok.com/docs/agent/cli/#ngrok-config-add-authtoken).
+  custom({
+    id: "ngrok-authtoken-argument",
+    description: "ngrok authtoken given on the command line (config add-authtoken, authtoken, --authtoken)",
+    kind: "token",
+    severity: "medium",
+    docs: "https://ngrok.com/docs/agent/cli/#ngrok-config-add-authtoken",
+    keywords: ["authtoken"],
+    pattern: /(?:\bngrok[ \t]{1,4}(?:config[ \t]{1,4}add-authtoken|authtoken)[ \t]{1,4}|--authtoken[= \t][ \t]{0,4})["']?(?<secret>[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22})(?![0-9A-Za-z_-])/,
+    entropy: 4,
+    get examples() {
+      const t = fake(ALNUM, 27, "ngrok-cli") + "_" + fake(ALNUM, 21, "ngrok-cli");
+      return {
+        invalid: [`ngrok config add-authtoken ${t}`, `- run: ngrok authtoken ${t}`, `ngrok http 3000 --authtoken=${t}`],
+        valid: ["ngrok config add-authtoken $NGROK_AUTHTOKEN", "ngrok config add-authtoken <token>", `ngrok config add-authtoken ${"a".repeat(27)}_${"b".repeat(21)}`],
+      };
+    },
+  }),
+  // Trello API tokens since 2023: "ATTA" + 64 hex + an 8-hex checksum (the API key beside it is
+  // 32 hex and public: it names the application). https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/
+  prefixed({ id: "trello-api-token", description: "Trello API token (ATTA…)", kind: "token", severity: "high", docs: "https://developer.atlassian.com/cloud/trello/guides/rest-api/authorization/", prefix: "ATTA", body: "[A-Fa-f0-9]{64,72}", fixedLength: false, entropy: 3, get sample() { return "ATTA" + fake(HEX, 64, "trello") + fake(HEX, 8, "trello-crc").toUpperCase(); }, env: "TRELLO_TOKEN" }),
   // ngrok's HTTP basic auth, "user:password" strings: a list under `basic_auth:` in the agent config
   // (ngrok.yml tunnels, v2 and v3) or the v3 CLI's `--basic-auth` flag.
   // https://ngrok.com/docs/agent/config/v2/#tunnel-configurations

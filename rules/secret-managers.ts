@@ -1,5 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
-import { assigned, prefixed } from "./build.js";
+import { assigned, custom, prefixed } from "./build.js";
+import { isRealPassword } from "./passwords.js";
 import { ALNUM, B64, B64URL, HEX, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
 
 const VAULT_TOKENS = "https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes";
@@ -57,6 +58,28 @@ export const rules: Rule[] = [
     get sample() { return "s." + fake(ALNUM, 24, "vault-legacy"); },
     env: "VAULT_TOKEN",
     valid: ["VAULT_TOKEN=root", "VAULT_TOKEN=${VAULT_TOKEN}"],
+  }),
+  // A Pulumi secret written out decrypted: `pulumi stack export --show-secrets` and state files keep a
+  // secret as an object tagged with the signature key "4dabf18193072939515e22adb298388d" and value
+  // "1b47061264138c4ac30d75fd1eb44270"; encrypted it carries "ciphertext", decrypted "plaintext" (a
+  // JSON-encoded value: a string is "\"…\""). https://www.pulumi.com/docs/iac/concepts/secrets/
+  custom({
+    id: "pulumi-plaintext-secret",
+    description: "Pulumi secret exported in plaintext (the secret signature object with \"plaintext\")",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.pulumi.com/docs/iac/concepts/secrets/",
+    keywords: ["1b47061264138c4ac30d75fd1eb44270"],
+    pattern: /"1b47061264138c4ac30d75fd1eb44270"[ \t]{0,4},[ \t\r\n]{0,40}"plaintext"[ \t]{0,4}:[ \t]{0,4}"\\"(?<secret>[^"\\\s]{4,2000})\\""/,
+    validate: isRealPassword,
+    get examples() {
+      const sig = '"4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270"';
+      const v = fake(ALNUM, 32, "pulumi-plain");
+      return {
+        invalid: [`"outputs": {"result": {${sig}, "plaintext": "\\"${v}\\""}}`, `{\n  ${sig},\n  "plaintext": "\\"${v}\\""\n}`],
+        valid: [`"inputs": {"secretKey": {${sig}, "ciphertext": "v1:${fake(B64, 16, "pc")}:${fake(B64, 44, "pc")}"}}`, `{${sig}, "plaintext": "\\"changeme\\""}`, `{${sig}, "plaintext": "{\\"port\\":5432}"}`],
+      };
+    },
   }),
   // Vault AppRole SecretID: with the (non-secret) RoleID it logs in as the
   // role; Vault generates it as a UUID. A UUID is demanded so that AWS Secrets
