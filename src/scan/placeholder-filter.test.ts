@@ -436,3 +436,8 @@ test("a relative path to a key file is a locator, whatever id its file name carr
   }
   assert.equal(isLocatorOrName("Hq7xKp2Lm9Rt4Vw8/Zb3Nc6HdQe5Uy1Tg0.pem"), false);
 });
+
+test("quoted-printable bytes after a name are a character of the prose, not its value", () => {
+  for (const v of ["E2=80=94", "=C3=A9", "E2=80="]) assert.equal(notSecretReason(v, "password"), "quoted-printable bytes of a character, not a value", v);
+  assert.equal(notSecretReason("E2=80=94" + "kx9Q", "password"), null);
+});

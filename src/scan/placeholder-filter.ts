@@ -386,7 +386,7 @@ export function isPublicMaterial(v: string): boolean {
     // separate (https://help.salesforce.com/s/articleView?id=sf.connected_app_rotate_consumer_details.htm).
     /^(?:SB-)?Mid-client-[A-Za-z0-9_-]{12,40}$/.test(v) ||
     /^FLWPUBK(?:_TEST)?-[0-9a-f]{32}-X$/.test(v) ||
-    /^3MVG9[A-Za-z0-9._]{60,100}$/.test(v) ||
+    /^3MVG9[A-Za-z0-9._-]{60,100}$/.test(v) ||
     isSupabaseAnonKey(v)
   );
 }
@@ -574,6 +574,9 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isCharacterTable(v)) return "punctuation or control characters, not a password";
+  // Quoted-printable bytes (RFC 2045 §6.7): `password =E2=80=94 …` in a mail body is "password —"; the
+  // operator took the first "=", the value is the escaped bytes of one character.
+  if (/^=?[0-9A-F]{2}(?:=[0-9A-F]{2}){1,5}=?$/.test(v)) return "quoted-printable bytes of a character, not a value";
   if (isStandIn(v)) return "placeholder or default value";
   if (isSequential(v)) return "sequential placeholder";
   if (isHexDigest(v) && DIGEST_NAME.test(name)) return "hex digest";

@@ -205,3 +205,8 @@ test("a remote build cache's token is a credential; a cache token or key alone i
   for (const name of ["REMOTE_CACHE_TOKEN", "bazelRemoteCacheToken", "GRADLE_REMOTE_CACHE_TOKEN"]) assert.equal(analyzeName(name).strength, "strong", name);
   for (const name of ["CACHE_TOKEN", "cacheKey"]) assert.equal(analyzeName(name).negative, true, name);
 });
+
+test("Shopify's SHOPIFY_API_KEY (the app's client id) and Meta's client token are public; their secrets are not", () => {
+  for (const name of ["SHOPIFY_API_KEY", "shopifyApiKey", "facebook_client_token", "FACEBOOK_CLIENT_TOKEN"]) assert.equal(analyzeName(name).strength, "none", name);
+  for (const name of ["SHOPIFY_API_SECRET", "SHOPIFY_ADMIN_API_TOKEN", "FACEBOOK_APP_SECRET", "FACEBOOK_ACCESS_TOKEN"]) assert.notEqual(analyzeName(name).strength, "none", name);
+});

@@ -331,6 +331,9 @@ const SEARCH_VENDORS = new Set(["algolia", "typesense", "meili", "meilisearch", 
 // the Admin API token (`shpat_`) and the Content Management token (`CFPAT-`) stay secrets.
 function isPublicClientToken(before: string[]): boolean {
   if (before.includes("storefront")) return !before.includes("private");
+  // Meta's client token is compiled into every app that uses the Facebook SDK ("embedded in native
+  // mobile binaries … not meant to be secret": https://developers.facebook.com/docs/facebook-login/guides/access-tokens#clienttokens).
+  if (before.includes("facebook") && before[before.length - 1] === "client") return true;
   return before.includes("delivery") && (before.includes("contentful") || before.includes("cda"));
 }
 
@@ -348,5 +351,8 @@ function isPublicClientKey(before: string[]): boolean {
   if (before.includes("amplitude") && (prev === "api" || prev === "amplitude")) return true;
   if (before.includes("pusher") && (prev === "app" || prev === "pusher" || prev === "client")) return true;
   if (before.includes("search") && (before.includes("only") || before.some((w) => SEARCH_VENDORS.has(w)))) return true;
+  // Shopify's app templates and CLI name the app's client ID SHOPIFY_API_KEY (the client secret is
+  // SHOPIFY_API_SECRET): https://shopify.dev/docs/apps/build/cli-for-apps/app-configuration.
+  if (before.includes("shopify") && prev === "api") return true;
   return false;
 }
