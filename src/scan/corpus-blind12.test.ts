@@ -29,14 +29,52 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind12/", import.meta.url));
 
-// Floors set after the first scan's fixes (docs/detection.md).
-const MIN_PRECISION = 0.95;
+// First scan 0.927 / 0.884; reached 0.976 / 0.950 by the fixes of this round (docs/detection.md); the
+// floor is that minus a small margin.
+const MIN_PRECISION = 0.965;
 const MIN_RECALL = 0.95;
 
 // The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
 const KNOWN_GAPS: KnownGaps = {
-  missed: [],
-  falseAlarms: [],
+  missed: [
+    // Named only by prose: "App review login: reviewer@… / <password>", "Zendesk API token for support@ user: <token>".
+    "support-exports/jira/SUP-export-2026-10.csv:7",
+    "support-exports/jira/SUP-export-2026-10.csv:9",
+    // A quoted-printable mail body: the prose names the password across a soft line break; bodies are not decoded.
+    "support-exports/mail/ops-handover.eml:29",
+    // An .env file attached to a mail as base64 MIME: attachments are not decoded.
+    "support-exports/mail/ops-handover.eml:41",
+    // `terraform output -raw db_password` in a recording, its output on the next event: nothing names the value.
+    "support-exports/terminal/deploy-2026-10-20.cast:9",
+    // Redis AUTH in RESP framing (`*2 $4 AUTH $32 <password>` over lines) in a tcpdump -A capture.
+    "support-exports/debug/tcpdump-A.txt:14",
+    // A query parameter list in a Sentry breadcrumb; the SQL names the column (api_token = %s), not the value.
+    "support-exports/crash/sentry-event-8841.json:33",
+    // Drupal Key module `key_value:` under `key_provider: config`: "key_value" names no secret by itself.
+    "cms/drupal/config/sync/key.key.recaptcha.yml:9",
+    // A Postmark server token as MAIL_USERNAME (it is also MAIL_PASSWORD on the next line, which is found).
+    "cms/laravel-shop/.env:16",
+    // `'api_token' => hash('sha256', '<token>')`: the plaintext inside a hashing call.
+    "cms/laravel-shop/database/seeders/UserSeeder.php:20",
+    // `SaveFileKey` (a file's key): "file" before "key" makes it a file name's key.
+    "engines/unity-kart/Assets/Scripts/Net/Backend.cs:10",
+    // `ApiKeyGA=`: a suffix after the head word that is neither neutral nor a provider the name analysis knows.
+    "engines/unreal-arena/Config/DefaultEngine.ini:24",
+    // `SigningPrivateExponent=`: an RSA private exponent by itself; "exponent" is no secret word.
+    "engines/unreal-arena/Config/DefaultGame.ini:11",
+  ],
+  falseAlarms: [
+    // Judge.me's public widget token, Dropbox's app key (public with PKCE), MongoDB Compass's
+    // passphrase-encrypted connectionSecrets: names a generic reader takes for secrets.
+    "crm/shopify-theme/config/settings_data.json:7",
+    "desktop/chrome-tabsaver/background.js:2",
+    "db-clients/compass/connections-export.json:17",
+    // Reported by choice: New Relic's browser key (low severity), a service account's private_key_id next to
+    // its private key (the key to revoke), a password-reset token in a URL (a scanner cannot know it expired).
+    "infra/ansible/inventories/prod/group_vars/web.yml:6",
+    "mobile/tidewatch/fastlane/play-store-key.json:4",
+    "support-exports/mail/vendors.mbox:40",
+  ],
 };
 
 test("blind corpus 12: precision and recall of scan() on pasted exports, mobile and CMS artefacts, infrastructure state, saved client connections and newer provider formats", async () => {
