@@ -1,7 +1,7 @@
 import { render } from "ink";
 import { relative, resolve } from "node:path";
 import { VaultStore } from "../apply/vault-store.js";
-import { apply, verify, writeReportFiles } from "../migrate/index.js";
+import { apply, writeReportFiles } from "../migrate/index.js";
 import { saveDecisions } from "../config/save.js";
 import type { Decisions } from "../plan/decisions.js";
 import { DEFAULT_PLAN_FILE, writePlan } from "../plan/plan-file.js";
@@ -78,7 +78,7 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps &
       return config;
     },
     apply: (p, onProgress, onStep) => apply(p, { ...base, onProgress, onStep }),
-    verify: (p, onProgress) => verify(p, { ...base, onProgress }),
+    verify: (p, onProgress) => threads.verify(p, { root, vault: o.vault, env: o.env }, onProgress),
     report: async (p, v) => (await writeReportFiles(buildReportInput(p, v, { root, address: store.address }), resolve(root, "reports"))).map(shown),
   };
 }

@@ -236,6 +236,28 @@ test("Ctrl-C while a larger project is planned (on the planning thread) quits at
   assert.deepEqual(snapshot(c.root), before);
 });
 
+test("Ctrl-C while a larger project is verified (on the planning thread) stops at once: exit 130, the plan applied, how to finish", async () => {
+  const c = cases.next();
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 200; i++) files[`src/gen/module${i}.js`] = Array.from({ length: 60 }, (_, j) => `export const value${j} = process.env.SETTING_${j % 7} ?? "default-${i}-${j}";\n`).join("");
+  writeTree(c.root, files);
+  const s = sessionOf(c, `tui-verifystop-${c.n}`);
+  await s.t.waitFor("Enter review the plan");
+  s.t.press(KEYS.enter);
+  await s.t.waitFor("[Review]");
+  s.t.press(REVIEW_ACCEPT);
+  await s.t.waitFor("[a] Apply now");
+  s.t.press("a");
+  await s.t.waitFor("Verifying");
+  s.t.press(KEYS.ctrlC);
+  assert.equal(await s.code, EXIT_INTERRUPTED);
+  const screen = s.t.screen();
+  assert.match(screen, /The plan was applied in full; verification did not finish/);
+  assert.match(screen, /vaultshift verify vaultshift\.plan\.json/);
+  assert.equal(s.seen.verification, undefined);
+  assert.ok(s.seen.apply, "applied");
+});
+
 test("Ctrl-C during apply stops between two journaled steps (exit 130); `vaultshift apply --yes` then resumes and finishes", async () => {
   const c = cases.next();
   const app = `tui-stop-${c.n}`;
