@@ -117,8 +117,8 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
   if (base.endsWith(".json") && text.length < 1200 && text.trimStart().charCodeAt(0) === 91 /* [ */) solanaKeypair(text, hits);
   // SQL held in code (a Go raw string of seed statements, a Java or JS query string): the same INSERTs.
-  // Found with indexOf first, in its two usual spellings: the statement's regex runs only where one is.
-  if (/\.sql$/i.test(base) || ((info.kind === "code" || info.kind === "js") && (text.includes("INSERT INTO") || text.includes("insert into")))) sqlInserts(text, hits, info.testPath);
+  // The keyword pass says whether `insert into` occurs (rule-set.ts ENGINE_KEYWORDS).
+  if (/\.sql$/i.test(base) || ((info.kind === "code" || info.kind === "js") && found.has("insert into"))) sqlInserts(text, hits, info.testPath);
   if (/\.(?:csv|tsv)$/i.test(base)) csvColumns(text, hits, info.testPath);
   return hits;
 }

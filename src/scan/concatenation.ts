@@ -62,7 +62,7 @@ const CONTEXT = 160;
  * precisely so that it is no literal (this repository's own tests do), and a key an application splits
  * to get past push protection is in the application's code.
  */
-export function detectConcatenated(text: string, info: FileInfo, set: CompiledRuleSet): ConcatenationHit[] {
+export function detectConcatenated(text: string, info: FileInfo, set: CompiledRuleSet, found?: ReadonlySet<string>): ConcatenationHit[] {
   const hits: ConcatenationHit[] = [];
   if (info.testPath) return hits;
   let done = 0;
@@ -100,7 +100,8 @@ export function detectConcatenated(text: string, info: FileInfo, set: CompiledRu
       JOIN_POINT.lastIndex = Math.max(JOIN_POINT.lastIndex, done);
     }
   }
-  if (info.kind === "js") {
+  // With `found` (the engine's keyword pass), only a text where `].join(` occurs is searched for it.
+  if (info.kind === "js" && (found?.has("].join(") ?? true)) {
     for (let at = text.indexOf("].join("); at !== -1; at = text.indexOf("].join(", at + 7)) {
       const open = text.lastIndexOf("[", at);
       if (open === -1 || at - open > 1800) continue;

@@ -10,7 +10,7 @@ import { detectHtmlTableCells, mayHoldHtmlTable } from "./html-table.js";
 import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { detectConcatenated } from "./concatenation.js";
-import { detectTextBlocks, mayHoldTextBlock } from "./text-block.js";
+import { detectTextBlocks } from "./text-block.js";
 import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
 import { LineCursor } from "./positions.js";
@@ -137,7 +137,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       candidates.push({ ...b, severity: severityFor(b.kind, b.confidence), priority: 1.2 });
     }
     if (info.kind === "code" || info.kind === "js") {
-      for (const c of detectConcatenated(text, info, set)) {
+      for (const c of detectConcatenated(text, info, set, found)) {
         candidates.push({ ...c, severity: c.severity ?? severityFor(c.kind, c.confidence), priority: c.provider ? 2 : 1 });
       }
     }
@@ -151,7 +151,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
       }
     }
-    if (info.kind === "code" && !exampleFile && mayHoldTextBlock(text)) {
+    if (info.kind === "code" && !exampleFile && (found.has('"""') || found.has("'''"))) {
       for (const h of detectTextBlocks(text, info)) {
         candidates.push({ ...h, severity: severityFor(h.kind, h.confidence), priority: 1 });
       }
