@@ -261,6 +261,31 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // An RSA private exponent written out as base64 by itself: .NET's RSA.ToXmlString(true) /
+  // FromXmlString (`<RSAKeyValue>…<D>…</D>…</RSAKeyValue>`, the public form has Modulus and Exponent
+  // only: https://learn.microsoft.com/en-us/dotnet/api/system.security.cryptography.rsa.toxmlstring),
+  // and configs that store the key's parts by name, such as Unreal Engine's pak signing key
+  // (`SigningPrivateExponent=` beside the public `SigningModulus`/`SigningPublicExponent` in DefaultGame.ini).
+  custom({
+    id: "rsa-private-exponent",
+    description: "RSA private exponent in base64 (.NET <RSAKeyValue> <D>, a PrivateExponent setting)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://learn.microsoft.com/en-us/dotnet/api/system.security.cryptography.rsa.toxmlstring",
+    keywords: ["rsakeyvalue", "privateexponent"],
+    pattern: /(?:<RSAKeyValue>(?:(?!<\/RSAKeyValue>)[^]){0,3000}?<D>|PrivateExponent["']?[ \t]{0,4}[=:][ \t]{0,4}["']?)(?<secret>[A-Za-z0-9+/]{40,1400}={0,2})(?![A-Za-z0-9+/=])/i,
+    entropy: 4,
+    get examples() {
+      const part = (n: number, seed: string): string => fake(B64, n, seed);
+      return {
+        invalid: [
+          `<RSAKeyValue><Modulus>${part(172, "rsa-n")}</Modulus><Exponent>AQAB</Exponent><P>${part(86, "rsa-p")}==</P><Q>${part(86, "rsa-q")}==</Q><D>${part(172, "rsa-d")}</D></RSAKeyValue>`,
+          `[/Script/CryptoKeys.CryptoKeysSettings]\nSigningPublicExponent=AQAB\nSigningModulus=${part(172, "ue-n")}\nSigningPrivateExponent=${part(172, "ue-d")}`,
+        ],
+        valid: [`<RSAKeyValue><Modulus>${part(172, "rsa-n2")}</Modulus><Exponent>AQAB</Exponent></RSAKeyValue>`, "SigningPublicExponent=AQAB", "SigningPrivateExponent=", `SigningModulus=${part(172, "ue-n2")}`],
+      };
+    },
+  }),
   // PKCS#12 / PFX keystores (RFC 7292 §4) in base64: a DER SEQUENCE with a
   // two-byte length, then INTEGER version 3 and the authSafe SEQUENCE: the
   // bytes 30 82 HH LL 02 01 03 30 82 encode as "MII" + 2 + [AQgw] + "IBAzCC".
