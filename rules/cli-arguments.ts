@@ -10,7 +10,8 @@ import { ALNUM, fake } from "./fake.js";
 // ((?:(?!curl)[^\n]){0,300}?): it stops at the next occurrence of the command,
 // so spans never overlap and a line of "curl curl curl …" stays linear.
 const pw = (seed: string): string => fake(ALNUM, 16, seed);
-const VALUE = `(?<secret>[^\\s"'$\`-][^\\s"'\`]{2,200})`;
+// Not a value: `](` after the flag is a Markdown link whose text ends with the flag (a rule list, a README).
+const VALUE = `(?<secret>[^\\s"'$\`\\]-][^\\s"'\`]{2,200})`;
 
 export const rules: Rule[] = [
   // chpasswd reads "user:password" lines from standard input: `echo "deploy:…" | chpasswd` in
@@ -60,7 +61,7 @@ export const rules: Rule[] = [
     get examples() {
       return {
         invalid: [`mysqldump -h db.acme.internal -u backup -p${pw("mysqlcli")} shop > shop.sql`, `mysql --user=root --password=${pw("mysqlcli2")} -e "select 1"`],
-        valid: ["mysql -u root -p shop", 'mysql -u root -p"$MYSQL_PWD" shop', "mysql -u root --password=$MYSQL_ROOT_PASSWORD"],
+        valid: ["mysql -u root -p shop", 'mysql -u root -p"$MYSQL_PWD" shop', "mysql -u root --password=$MYSQL_ROOT_PASSWORD", "[Password given to a mysql client with -p or --password=](https://dev.mysql.com/doc/refman/8.0/en/password-security-user.html)"],
       };
     },
   }),
@@ -266,12 +267,12 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://learn.microsoft.com/sql/tools/sqlcmd/sqlcmd-utility",
     keywords: ["sqlcmd", "bcp ", "osql"],
-    pattern: /\b(?:sqlcmd|bcp|osql)(?:[ \t](?:(?!sqlcmd|\bbcp\b|osql)[^\n|;&]){0,200}?)?[ \t]-P[ \t]{0,4}(["']?)(?<secret>[^\s"'$`%-][^\s"'$`]{3,128})\1(?=\s|$)/,
+    pattern: /\b(?:sqlcmd|bcp|osql)(?:[ \t](?:(?!sqlcmd|\bbcp\b|osql)[^\n|;&]){0,200}?)?[ \t]-P[ \t]{0,4}(["']?)(?<secret>[^\s"'$`%\]-][^\s"'$`]{3,128})\1(?=\s|$)/,
     validate: isRealPassword,
     get examples() {
       return {
         invalid: [`sqlcmd -S db.acme.internal -U sa -P ${pw("sqlcmd")} -Q "SELECT 1"`, `bcp dbo.orders out orders.dat -S db01 -U etl -P '${pw("bcp")}' -c`],
-        valid: ['sqlcmd -S db -U sa -P "$SA_PASSWORD" -Q "SELECT 1"', "sqlcmd -S db -U sa -P %SA_PASSWORD% -Q \"SELECT 1\"", "sqlcmd -S db -E -Q \"SELECT 1\""],
+        valid: ['sqlcmd -S db -U sa -P "$SA_PASSWORD" -Q "SELECT 1"', "sqlcmd -S db -U sa -P %SA_PASSWORD% -Q \"SELECT 1\"", "sqlcmd -S db -E -Q \"SELECT 1\"", "[Password given to sqlcmd / bcp / osql with -P](https://learn.microsoft.com/sql/tools/sqlcmd/sqlcmd-utility)"],
       };
     },
   }),

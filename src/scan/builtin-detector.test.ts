@@ -278,3 +278,12 @@ test("URL passwords: a hostless URL (Airflow's slack://:<token>@/) keeps its pas
   }
   assert.deepEqual(detectBuiltin(`mail me at user:${KEY}@, thanks`, new Set(["://"]), "notes.md", fileInfo("notes.md")), [], "no scheme");
 });
+
+test("a password flag at the end of a Markdown link's text is no password; the same flag with a value is", () => {
+  // The keyword pass hands the detector "--pass" for both texts.
+  const cli = (file: string, text: string) => detectBuiltin(text, new Set(["--pass"]), file, fileInfo(file)).map((h) => ({ ruleId: h.ruleId, secret: h.secret }));
+  const pw = ["Qw7e", "Rt9y", "Ui0pZx"].join("");
+  const doc = "| `db-cli-password` | [Password given to the db client with --password=](https://docs.example.org/cli#password) |\n";
+  assert.deepEqual(cli("docs/rules.md", doc).filter((h) => h.ruleId === "cli-password"), []);
+  assert.deepEqual(cli("deploy.sh", `dbtool --password=${pw} --host db\n`).filter((h) => h.ruleId === "cli-password").map((h) => h.secret), [pw]);
+});

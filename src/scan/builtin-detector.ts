@@ -37,7 +37,8 @@ const AUTH_HEADER = new RegExp(`(?:proxy-)?${AUTH_HEADER_TAIL}`, "gi");
 // the end, and the match cannot start inside the previous one (its token would have run on through it).
 const AUTH_HEADER_AT = new RegExp(AUTH_HEADER_TAIL, "iy");
 const CURL_USER = /(?:^|[ \t])(?:-u|--user)[ \t]+["']?([^\s:"'$]{1,64}):([^\s"'@$]{4,128})["']?/gm;
-const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--db-password|--admin-password)(?:=|[ \t]+)(["']?)([^\s"'$]{4,128})\1(?=[\s]|$)/gm;
+// A value starting with `]` is a Markdown link whose text ends with the flag (`[… --password=](https://…)`).
+const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--db-password|--admin-password)(?:=|[ \t]+)(["']?)([^\s"'$\]][^\s"'$]{3,127})\1(?=[\s]|$)/gm;
 const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$]{3,127})\1(?=\s|$)/gm;
 // Password as a positional argument of well-known credential calls (string literals only):
 // .NET `new NetworkCredential("user", "pw")`, JDBC `DriverManager.getConnection(url, "user", "pw")`,
