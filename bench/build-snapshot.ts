@@ -25,7 +25,7 @@ export async function vaultshiftBin(root: string, workDir: string): Promise<stri
     // Smoke test: the copy must load and scan (exit 1: it finds the planted token).
     const probe = join(dir, "probe");
     mkdirSync(probe);
-    writeFileSync(join(probe, ".env"), "GITHUB_TOKEN=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\n");
+    writeFileSync(join(probe, ".env"), "GITHUB_TOKEN=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\n"); // vaultshift:allow
     const bin = join(dir, "bin", "vaultshift.js");
     const r = await measure(process.execPath, [bin, "scan", ".env", "--workers", "0"], { cwd: probe, timeoutMs: 60_000 });
     rmSync(probe, { recursive: true, force: true });

@@ -101,7 +101,7 @@ export const rules: Rule[] = [
           `crypto isakmp key ${pw("isakmp")} address 203.0.113.9`,
           `ntp authentication-key 1 md5 ${pw("ntp")}`,
         ],
-        valid: ["tacacs-server key 7 0822455D0A16", "radius-server key cisco", "radius-server key $RADIUS_KEY", ".card { border-radius: 4px; }\n key value\n"],
+        valid: ["tacacs-server key 7 0822455D0A16", "radius-server key cisco", "radius-server key $RADIUS_KEY", ".card { border-radius: 4px; }\n key value\n"], // vaultshift:allow
       };
     },
   }),

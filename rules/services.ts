@@ -234,8 +234,8 @@ export const rules: Rule[] = [
       };
     },
   }),
-  // systemd's `SetCredential=ID:VALUE` puts a literal credential into the unit file
-  // (https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#SetCredential=ID:VALUE),
+  // systemd's `SetCredential=ID:VALUE` puts a literal credential into the unit file (vaultshift:allow: an example, not a credential)
+  // (https://www.freedesktop.org/software/systemd/man/latest/systemd.exec.html#SetCredential=ID:VALUE), (vaultshift:allow: an example, not a credential)
   // which systemd documents as a fallback, unlike LoadCredential= (a path); the ID names it.
   custom({
     id: "systemd-set-credential",

@@ -272,7 +272,7 @@ function warm() {
     const base = join(dir, "base");
     mkdirSync(base);
     writeFileSync(join(base, ".env"), "PORT=3000\nAPI_TOKEN=not-a-real-token-but-long-enough-123\n");
-    writeFileSync(join(base, "app.js"), 'const key = process.env.API_KEY;\nconst password = "hunter2-not-real";\nexport default { key, password };\n');
+    writeFileSync(join(base, "app.js"), 'const key = process.env.API_KEY;\nconst password = "hunter2-not-real";\nexport default { key, password };\n'); // vaultshift:allow
     writeFileSync(join(base, "config.yml"), "database:\n  url: postgres://user:pass@localhost/db\n");
     // Parsed by @babel/parser (they read process.env): its code cache gets
     // what JS, JSX and TypeScript need. Scanned after the bundle's cache is

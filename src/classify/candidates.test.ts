@@ -32,7 +32,7 @@ test("every .env key is a secret or config; templates, node_modules and empty va
 });
 
 test("a provider token is a secret whatever the variable is called; the classifier can be replaced", () => {
-  const root = tree({ ".env": "SOME_SETTING=sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q\nOTHER=plain\n" });
+  const root = tree({ ".env": "SOME_SETTING=sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q\nOTHER=plain\n" }); // vaultshift:allow
   const c = collectCandidates(root, { classify: () => ({ verdict: "config", confidence: 0.5, reason: "test says config" }) });
   assert.deepEqual(c.secrets.map((s) => s.name), ["SOME_SETTING"]);
   assert.equal(c.secrets[0]!.kind, "api-key");
@@ -40,7 +40,7 @@ test("a provider token is a secret whatever the variable is called; the classifi
 });
 
 test("hard-coded literals in JS/TS carry their exact position", () => {
-  const text = 'import x from "y";\nexport const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q";\n';
+  const text = 'import x from "y";\nexport const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q";\n'; // vaultshift:allow
   const root = tree({ "src/pay.ts": text });
   const c = collectCandidates(root);
   assert.equal(c.secrets.length, 1);
@@ -48,9 +48,9 @@ test("hard-coded literals in JS/TS carry their exact position", () => {
   assert.equal(s.source.type, "literal");
   assert.equal(s.environment, "shared");
   assert.equal(s.name, "stripeKey");
-  assert.equal(text.slice(s.source.start, s.source.end), "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q");
+  assert.equal(text.slice(s.source.start, s.source.end), "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q"); // vaultshift:allow
   assert.equal(s.source.line, 2);
-  assert.equal(text.split("\n")[1]!.slice(s.source.column - 1, s.source.endColumn! - 1), "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q");
+  assert.equal(text.split("\n")[1]!.slice(s.source.column - 1, s.source.endColumn! - 1), "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q"); // vaultshift:allow
 });
 
 test("environment names can come from config", () => {

@@ -19,7 +19,7 @@ import { commitFiles, GIT_TEST_ENV, git, initRepo, tempDir, writeFiles } from ".
 // changes. Canary values stand for secrets and must never be printed.
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
-const KEY_ID = "AKIACANARYQWERTYZ234";
+const KEY_ID = "AKIACANARYQWERTYZ234"; // vaultshift:allow
 const SECRET = "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";
 const STRIPE = "sk_live_" + "CANARY4eC39HqLyjWDarjtT1zdp7dc";
 

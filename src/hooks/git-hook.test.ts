@@ -102,7 +102,7 @@ test("the installed hook blocks a commit that adds a secret and lets a clean one
   const ok = commit("clean", missingCa);
   assert.equal(ok.status, 0, ok.stderr + ok.stdout);
   assert.doesNotMatch(ok.stderr, /extra certs/);
-  writeFileSync(join(dir, ".env"), "AWS_ACCESS_KEY_ID=AKIAHOOKQWERTYZ23456\n");
+  writeFileSync(join(dir, ".env"), "AWS_ACCESS_KEY_ID=AKIAHOOKQWERTYZ23456\n"); // vaultshift:allow
   git(dir, "add", ".env");
   const blocked = commit("leak", missingCa);
   assert.notEqual(blocked.status, 0, "the hook stops the commit");
@@ -111,7 +111,7 @@ test("the installed hook blocks a commit that adds a secret and lets a clean one
   const unset = commit("leak", withoutCa);
   assert.notEqual(unset.status, 0, "the hook stops the commit without the variable too");
   assert.match(unset.stdout + unset.stderr, /aws-access-key-id/);
-  assert.ok(!(blocked.stdout + blocked.stderr).includes("AKIAHOOKQWERTYZ23456"));
+  assert.ok(!(blocked.stdout + blocked.stderr).includes("AKIAHOOKQWERTYZ23456")); // vaultshift:allow
 });
 
 // The hook runs the scan without NODE_EXTRA_CA_CERTS (Node would load

@@ -27,7 +27,7 @@ function committedRepo(name: string, files: Record<string, string>): string {
 test("secrets in git history: a committed .env value is flagged for rotation, a removed literal is reported as history-only", async () => {
   const root = committedRepo("repo", {
     ".env": "DB_PASSWORD=CANARY_hist_Xk9mP2vL8qR4nZ7w\n",
-    "pay.js": 'export const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q";\n',
+    "pay.js": 'export const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q";\n', // vaultshift:allow
   });
   rmSync(join(root, "pay.js"));
   git(root, "add", "-A");
@@ -56,7 +56,7 @@ test("a secret still in the tree in a file vaultshift does not migrate (package.
 });
 
 test("a committed URL whose password the scanner finds: the moved DATABASE_URL is flagged for rotation, not reported as history-only", async () => {
-  const root = committedRepo("url", { ".env": "DATABASE_URL=postgres://app:CANARYurlPw7Qm2Xk9Lp4Rt@db.internal:5432/shop\n" });
+  const root = committedRepo("url", { ".env": "DATABASE_URL=postgres://app:CANARYurlPw7Qm2Xk9Lp4Rt@db.internal:5432/shop\n" }); // vaultshift:allow
   const p = await plan({ root, env: {} });
   assert.deepEqual(p.secrets.map((s) => [s.name, s.inGitHistory]), [["DATABASE_URL", true]]);
   assert.deepEqual(p.warnings.filter((w) => w.code === "history-only"), []);

@@ -152,7 +152,7 @@ test("direnv: an .envrc that loads a .env file holding moved variables (dotenv, 
 test("code that loads only the plain .env, development's file, in every mode, where .env.production gives the same names other values, is named (env-file-pinned); a load beside .env.<mode>, one by NODE_ENV, and a .env that is a base layer are not", async () => {
   const files = {
     ".env": `DATABASE_URL=postgres://app:${PW}@localhost/app\nSEED_TOKEN=${TOKEN}\n`,
-    ".env.production": "DATABASE_URL=postgres://app:CANARY_prodpw_Lm4Nb8Vc2Xz6@db/app\n",
+    ".env.production": "DATABASE_URL=postgres://app:CANARY_prodpw_Lm4Nb8Vc2Xz6@db/app\n", // vaultshift:allow
     "scripts/seed.js": `require("dotenv").config();\nmodule.exports = [process.env.DATABASE_URL, process.env.SEED_TOKEN];\n`,
     "src/server.js": `require("dotenv").config({ path: process.env.NODE_ENV === "production" ? ".env.production" : ".env" });\nmodule.exports = process.env.DATABASE_URL;\n`,
   };

@@ -57,14 +57,14 @@ test("the same value in two files of one environment is one secret with a duplic
 test("browser-exposed secrets and dynamic reads are reported, not moved or rewritten", async () => {
   const root = tree({
     "package.json": '{"name":"web","type":"module"}\n',
-    ".env": `NEXT_PUBLIC_STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q\nDB_PASSWORD=${PW}\n`,
+    ".env": `NEXT_PUBLIC_STRIPE_SECRET_KEY=sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q\nDB_PASSWORD=${PW}\n`, // vaultshift:allow
     "server.js": "const name = 'DB_PASSWORD';\nexport const a = process.env[name];\nexport const b = process.env.DB_PASSWORD;\n",
   });
   const p = await plan({ root, env: {} });
   assert.deepEqual(p.secrets.map((s) => s.name), ["DB_PASSWORD"]);
   assert.ok(p.warnings.some((w) => w.code === "browser-exposed" && /NEXT_PUBLIC_STRIPE_SECRET_KEY/.test(w.message)));
   assert.ok(p.warnings.some((w) => /dynamic/.test(w.code) && w.file === "server.js" && w.line === 2));
-  assert.ok(!JSON.stringify(p).includes("sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q"));
+  assert.ok(!JSON.stringify(p).includes("sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q")); // vaultshift:allow
 });
 
 test("path templates from options and config", async () => {
@@ -114,7 +114,7 @@ test("a migrated key repeated in .env: the overridden earlier value is removed t
 });
 
 test("an overridden earlier line of a key that moves as an expanded reference is hidden in the diff too", async () => {
-  const stale = "postgres://app:CANARY_old_Zx8Cv6Bn4Ma2@db/app";
+  const stale = "postgres://app:CANARY_old_Zx8Cv6Bn4Ma2@db/app"; // vaultshift:allow
   const root = tree({ ".env": `DB_PASSWORD=${PW}\nDATABASE_URL=${stale}\nDATABASE_URL=postgres://app:\${DB_PASSWORD}@db/app\n`, "index.js": "module.exports = process.env.DATABASE_URL;\n" });
   const p = await plan({ root, env: {} });
   assert.ok(p.secrets.some((s) => s.name === "DATABASE_URL" && s.source.expand === true));
@@ -176,7 +176,7 @@ test("a layered base .env entry expanded differently in an environment whose fil
   // Expected values written out by hand: what dotenv-expand gives after .env.production, then .env.
   assert.equal(fp("DATABASE_URL", "ledger/production/database"), fingerprint(p.salt, `postgres://app:${prodPw}@db.internal/app`));
   assert.equal(fp("DATABASE_URL", "ledger/shared/database"), fingerprint(p.salt, `postgres://app:${PW}@localhost/app`));
-  assert.equal(fp("REPLICA_URL", "ledger/production/app"), fingerprint(p.salt, "postgres://ro:CANARYreplica_Hp4Wn8Qz2Ks6@db.internal/app"));
+  assert.equal(fp("REPLICA_URL", "ledger/production/app"), fingerprint(p.salt, "postgres://ro:CANARYreplica_Hp4Wn8Qz2Ks6@db.internal/app")); // vaultshift:allow
   assert.equal(fp("REPLICA_URL", "ledger/shared/app"), fingerprint(p.salt, "postgres://ro:none@localhost/app"));
   assert.ok(p.config.some((c) => c.name === "LABEL"), "a single-quoted value is never expanded");
   assert.equal(p.warnings.filter((w) => /sets (it|them) to another value/.test(w.message)).length, 0, "nothing left to do by hand");
@@ -345,7 +345,7 @@ test("a secret an Edge function or an Electron preload reads stays in .env with 
 
 test("a name the base layer .env holds as a secret is migrated from a per-mode file that gives it a plain value too: the base's Vault value would otherwise replace it there", async () => {
   const root = tree({
-    ".env": "REDIS_URL=redis://:CANARYr3d1sPw9Xk2Lm7@cache.internal:6379\nLOG_LEVEL=info\n",
+    ".env": "REDIS_URL=redis://:CANARYr3d1sPw9Xk2Lm7@cache.internal:6379\nLOG_LEVEL=info\n", // vaultshift:allow
     ".env.development": "REDIS_URL=redis://localhost:6379\nLOG_LEVEL=debug\n",
     ".env.test": "LOG_LEVEL=warn\n",
     "index.js": "module.exports = [process.env.REDIS_URL, process.env.LOG_LEVEL];\n",
@@ -416,7 +416,7 @@ test("a secret in package.json config (npm_package_config_*) stays, and the warn
 });
 
 test("a real-looking secret in a .env template or defaults file (not migrated) is named in the plan instead of left for verify's re-scan to find", async () => {
-  const live = "sk_live_CANARYt4Lp8Xw2Qz6Nm1Rv5Ky9Hd";
+  const live = "sk_live_CANARYt4Lp8Xw2Qz6Nm1Rv5Ky9Hd"; // vaultshift:allow
   const smtp = "Qm7Xw2Lp9Zt4Kd8Bn3Vy6Hs1";
   const root = tree({
     ".env": `DB_PASSWORD=${PW}\n`,

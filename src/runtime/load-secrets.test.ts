@@ -12,7 +12,7 @@ const store: Record<string, Record<string, unknown>> = {
   "secret/data/shop/production/database": { password: "CANARY_db_pw_prod_1", user: "shop" },
   "secret/data/shop/development/database": { password: "dev-pw", user: "shop" },
   "secret/data/shop/production/stripe": { STRIPE_SECRET_KEY: "CANARY_sk_live_2" },
-  "secret/data/db/url": { DATABASE_URL: "postgres://app:CANARY%40pw@db.internal:6543/orders" },
+  "secret/data/db/url": { DATABASE_URL: "postgres://app:CANARY%40pw@db.internal:6543/orders" }, // vaultshift:allow
   "secret/data/db/fields": { DB_USER: "u", DB_PASSWORD: "p", DB_HOST: "h", DB_PORT: "5433", DB_NAME: "n" },
   "secret/data/apis/stripe": { api_key: "sk_x", other: "y" },
   "secret/data/apis/single": { whatever: "only" },
@@ -100,7 +100,7 @@ test("database credentials come from a URL, from separate fields, or from dynami
   clients.push(client);
   const a = await client.getDatabaseCredentials("secret/db/url");
   assert.deepEqual([a.username, a.user, a.password, a.host, a.port, a.database], ["app", "app", "CANARY@pw", "db.internal", 6543, "orders"]);
-  assert.equal(a.connectionString, "postgres://app:CANARY%40pw@db.internal:6543/orders");
+  assert.equal(a.connectionString, "postgres://app:CANARY%40pw@db.internal:6543/orders"); // vaultshift:allow
   const b = await client.getDatabaseCredentials("secret/db/fields");
   assert.deepEqual([b.username, b.password, b.host, b.port, b.database], ["u", "p", "h", 5433, "n"]);
   const c = await client.getDatabaseCredentials("database/creds/readonly");

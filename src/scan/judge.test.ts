@@ -125,7 +125,7 @@ test("a value written mostly as percent escapes is judged as what it decodes to;
   // Ruby's CGI::Session example: `'session_key' => '_rb_sess_id'`.
   assert.equal(judge("session_key", "_rb_sess_id", "code").secret, false);
   assert.equal(judge("session_key", "_rb_sess_id", "code").reason, "value is a cookie or private identifier's name");
-  assert.equal(judge("db_password", "_kwoz_trelm_vaxu", "code").secret, true, "under a password's name it is the password");
+  assert.equal(judge("db_password", "_kwoz_trelm_vaxu", "code").secret, true, "under a password's name it is the password"); // vaultshift:allow
 });
 
 test("random mixed-case letters with two-letter humps no word makes are a password, not words; camelCase words are not (blind corpus 5 RabbitMQ password)", () => {

@@ -7,7 +7,7 @@ import { rulePlaceholderReason } from "./rule-filter.js";
 // Is `name = value` a secret? Several signals together: how strongly the name
 // says "secret", the value's shape (length, character classes, entropy, words
 // or not), the kind of file, and whether the path is a test fixture. Entropy is
-// one signal, not the gate: `DB_PASSWORD=hunter2hunter` in a .env is a secret,
+// one signal, not the gate: `DB_PASSWORD=hunter2hunter` in a .env is a secret, (vaultshift:allow: an example, not a credential)
 // `password = "password"` is not, and `apiKey = "AbstractFactoryBean"` is not.
 
 /** env: a .env file; config: YAML/INI/JSON/…; code: source; docs: Markdown and friends. */

@@ -12,7 +12,7 @@ import { git, initRepo, tempDir, writeFiles } from "../../scan/test-repo.js";
 // These depend on the engine detecting AWS keys in a .env file (rules/aws.ts).
 // Canary values: every output and error path is checked not to contain them.
 
-const KEY_ID = "AKIACANARYQWERTYZ234";
+const KEY_ID = "AKIACANARYQWERTYZ234"; // vaultshift:allow
 const SECRET = "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";
 const ENV = `AWS_ACCESS_KEY_ID=${KEY_ID}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`;
 const bin = fileURLToPath(new URL("../../../../bin/vaultshift.js", import.meta.url));
@@ -173,7 +173,7 @@ test("baseline: accepted findings pass, a new one fails, --prune forgets fixed o
   assert.match(auto.stdout, /suppressed 2 by baseline/);
   assert.equal((await runCli(["scan", "--no-baseline"], { cwd: dir })).exitCode, 1);
   assert.equal((await runCli(["scan", "--no-baseline", "--baseline", "x.json"], { cwd: dir })).exitCode, 2);
-  writeFiles(dir, { "more.env": "AWS_ACCESS_KEY_ID=AKIAZZZZQWERTYZ23456\n" });
+  writeFiles(dir, { "more.env": "AWS_ACCESS_KEY_ID=AKIAZZZZQWERTYZ23456\n" }); // vaultshift:allow
   const more = await runCli(["scan", "--baseline", ".vaultshift-baseline.json", "--format", "json"], { cwd: dir });
   assert.equal(more.exitCode, 1);
   assert.deepEqual((JSON.parse(more.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file), ["more.env"]);
