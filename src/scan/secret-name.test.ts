@@ -58,6 +58,10 @@ test("secret-ish names are recognised with their kind", () => {
     // A version after the head: the same secret (Terraform's aws_iam_access_key ses_smtp_password_v4).
     ["ses_smtp_password_v4", "strong", "password"],
     ["API_TOKEN_V12", "strong", "token"],
+    // A numbered copy: one per workspace or account.
+    ["SLACK_TOKEN_61", "strong", "token"],
+    ["STRIPE_SECRET_KEY_0", "strong", "generic-secret"],
+    ["DB_PASSWORD_12", "strong", "database-credential"],
     ["SESSION_KEYS", "strong", "generic-secret"],
     ["APP_KEYS", "strong", "generic-secret"],
     ["API_KEYS", "strong", "api-key"],

@@ -231,10 +231,11 @@ function analyze(name: string): NameAnalysis {
     return { strength: "weak", kind: "cloud-credential", head: "ACCESS_KEY_ID", negative: false };
   }
   // A version after the head is the same secret in a newer form (`ses_smtp_password_v4`, the SigV4
-  // SMTP password of Terraform's aws_iam_access_key; `API_TOKEN_V12`), whatever its number.
+  // SMTP password of Terraform's aws_iam_access_key; `API_TOKEN_V12`), whatever its number; so is a
+  // numbered copy (`SLACK_TOKEN_61`, `STRIPE_API_KEY_0`, one per workspace or account).
   // Under a foreign head the qualifier follows it (`clave_secreta`, `senha_banco`): only words that
   // make the name about the secret turn it into config (foreign-words.ts).
-  if (found.foreign === true ? after.some((w) => NEGATIVE_AFTER.has(w)) : after.some((w) => !NEUTRAL_AFTER.has(w) && !/^v\d{1,2}$/.test(w) && !ROMANCE_NEUTRAL_AFTER.includes(w))) {
+  if (found.foreign === true ? after.some((w) => NEGATIVE_AFTER.has(w)) : after.some((w) => !NEUTRAL_AFTER.has(w) && !/^v?\d{1,3}$/.test(w) && !ROMANCE_NEUTRAL_AFTER.includes(w))) {
     return { ...NONE, head, negative: true };
   }
 
