@@ -301,6 +301,17 @@ for (const ci of [{ CI: "true" }, { CI: "1" }, { CONTINUOUS_INTEGRATION: "yes" }
   });
 }
 
+test("migrate without --yes on a dumb terminal (TERM=dumb) refuses (exit 2) before drawing anything", async () => {
+  const c = cases.next();
+  const t = fakeTerminal();
+  const r = await runCli(["migrate", c.root], { env: { ...c.env, TERM: "dumb", VAULT_ADDR: c.vault.address, VAULT_TOKEN: c.vault.token }, terminal: t.terminal });
+  assert.equal(r.exitCode, 2);
+  assert.match(r.stderr, /dumb terminal/);
+  assert.match(r.stderr, /migrate --yes/);
+  assert.equal(t.everything(), "");
+  assert.deepEqual(snapshot(c.root), c.original);
+});
+
 test("CI=false on a terminal opens the session", async () => {
   const c = cases.next();
   const t = fakeTerminal();

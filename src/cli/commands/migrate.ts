@@ -28,7 +28,8 @@ On a terminal, without --yes, it is an interactive session:
             \`vaultshift apply PLAN --yes\` resumes
 Keys (each screen lists its own): Enter next, q or Esc quit without writing,
 ↑/↓ choose, a apply, s save the plan, b back to the review. Colours follow
-NO_COLOR and TERM=dumb. Without a terminal (pipes, CI=true) it needs --yes.
+NO_COLOR. Without a terminal (pipes, CI=true) or on a dumb one (TERM=dumb),
+which cannot redraw a screen, it needs --yes.
 
 Options:
   --yes                    run without asking (also without a terminal)
@@ -50,6 +51,11 @@ session before anything was written, 130 stopped with Ctrl-C during apply.
       if (!io.terminal || inCi(io.env)) {
         throw new UsageError("`vaultshift migrate` without --yes opens an interactive session, which needs a terminal (stdin and stdout a TTY, not CI).", {
           hint: "Run `vaultshift migrate --yes` to migrate without questions, or review step by step: `vaultshift plan`, `vaultshift apply --dry-run`, `vaultshift apply --yes`, `vaultshift verify`.",
+        });
+      }
+      if (io.env.TERM === "dumb") {
+        throw new UsageError("`vaultshift migrate` without --yes draws its screens by moving the cursor, which a dumb terminal (TERM=dumb: an editor's shell buffer, a plain serial console) prints as text.", {
+          hint: "Run it in a full terminal emulator, or without questions: `vaultshift migrate --yes`, or step by step: `vaultshift plan`, `vaultshift apply --dry-run`, `vaultshift apply --yes`, `vaultshift verify`.",
         });
       }
       // Loaded only now: ink and react stay off every other path.
