@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { plan } from "./planner.js";
+import { aKind } from "./history.js";
 import { tempDir } from "../migrate/testing.js";
 
 const tmp = tempDir("history");
@@ -38,7 +39,7 @@ test("secrets in git history: a committed .env value is flagged for rotation, a 
   const only = p.warnings.filter((w) => w.code === "history-only");
   assert.equal(only.length, 1);
   assert.equal(only[0]!.file, "pay.js");
-  assert.match(only[0]!.message, /rotate/);
+  assert.match(only[0]!.message, /^An api key \(sk_l…\(34 chars\)\) was committed to pay\.js:1 .*rotate it\.$/);
   assert.ok(!JSON.stringify(p).includes("4eC39HqLyjWDarjtT1zdp7dc9Q") && !JSON.stringify(p).includes("CANARY_hist"));
 
   const without = await plan({ root, env: {}, history: false });
@@ -61,4 +62,10 @@ test("a committed URL whose password the scanner finds: the moved DATABASE_URL i
   assert.deepEqual(p.secrets.map((s) => [s.name, s.inGitHistory]), [["DATABASE_URL", true]]);
   assert.deepEqual(p.warnings.filter((w) => w.code === "history-only"), []);
   assert.ok(!JSON.stringify(p).includes("CANARYurlPw"));
+});
+
+test("a finding's kind reads as words with its article", () => {
+  assert.equal(aKind("api-key"), "An api key");
+  assert.equal(aKind("password"), "A password");
+  assert.equal(aKind("oauth-token"), "An oauth token");
 });

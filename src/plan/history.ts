@@ -61,8 +61,14 @@ export async function historySecrets(root: string, salt: string, current: Set<st
       code: "history-only",
       file: f.file,
       line: f.line,
-      message: `A ${f.kind} (${f.redacted}) was committed to ${f.file}:${f.line}${f.commit ? ` in ${f.commit.slice(0, 8)}` : ""} and is no longer in the tree; it is still readable in git history: rotate it.`,
+      message: `${aKind(f.kind)} (${f.redacted}) was committed to ${f.file}:${f.line}${f.commit ? ` in ${f.commit.slice(0, 8)}` : ""} and is no longer in the tree; it is still readable in git history: rotate it.`,
     });
   }
   return out;
+}
+
+/** `api-key` → "An api key", `password` → "A password": the kind as words, with its article. */
+export function aKind(kind: string): string {
+  const words = kind.replace(/-/g, " ");
+  return `${/^[aeiou]/i.test(words) ? "An" : "A"} ${words}`;
 }
