@@ -150,3 +150,12 @@ test("a URL whose password is its user name is a local default; another password
   assert.equal(judge("DATABASE_URL", "postgres://recipes:recipes@localhost:5432/recipes", "env", false).secret, false);
   assert.equal(judge("DATABASE_URL", `postgres://recipes:${RANDOM}@db.internal:5432/recipes`, "env", false).secret, true);
 });
+
+test("a random token behind a word under a weak name in a .env is a secret; words behind a word are not", () => {
+  const token = ["9fK2", "mQ7x", "Lp4v", "R8nZ"].join("");
+  assert.equal(judge("THUMBOR_SECURITY_KEY", `thumbor-${token}`, "env").secret, true);
+  assert.equal(judge("THUMBOR_SECURITY_KEY", `thumbor_${token}`, "env").secret, true);
+  assert.equal(judge("THUMBOR_SECURITY_KEY", "thumbor-development-key", "env").secret, false);
+  assert.equal(judge("THUMBOR_SECURITY_KEY", `thumbor-${"a".repeat(20)}`, "env").secret, false);
+  assert.equal(judge("CACHE_KEY", "thumbnails-v2", "env").secret, false);
+});

@@ -155,9 +155,20 @@ function shapeOf(analysis: NameAnalysis, value: string, context: JudgeContext): 
     // values fall under the 3.6 meant for base62 and base64 (measured, 20,000 each); 3.2 keeps ~99%.
     const hex = /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value);
     ok = len >= 16 && !wordy && classes >= 2 && h >= (hex ? 3.0 : 3.3) && run < 6;
+    // A random token behind a word (`thumbor-9fK2mQ7xLp4vR8nZ`, an app's name as a key's prefix): the
+    // word's letter run fails the test above, the token itself passes it on its own.
+    if (!ok && context === "env" && run >= 6 && !/\s/.test(value)) ok = prefixedToken(value);
     if (context === "docs" || context === "code") ok = ok && len >= 20 && h >= (hex ? 3.2 : 3.6);
   }
   return { ok, strength, classes };
+}
+
+/** One word, a separator, then a random token of 16+ characters that passes a weak name's test alone. */
+function prefixedToken(value: string): boolean {
+  const m = /^[A-Za-z]{2,20}[-_.]([A-Za-z0-9]{16,})$/.exec(value);
+  if (m === null) return false;
+  const token = m[1]!;
+  return charClasses(token).count >= 2 && shannonEntropy(token) >= 3.3 && longestLowerRun(token) < 6 && !looksLikeWords(token);
 }
 
 /**
