@@ -152,7 +152,7 @@ test("a loader writing into process.env (Object.assign, defineProperty) is left 
   const copier = `for (const [k, v] of Object.entries(parsed)) if (!(k in process.env)) process.env[k] = v;\n`;
   const l = rewrite("env.mjs", copier);
   assert.equal(l.changed, false);
-  assert.deepEqual(l.warnings.map((w) => w.code), ["whole-env-use", "dynamic-env-access"]);
+  assert.deepEqual(l.warnings.map((w) => w.code), ["whole-env-use", "env-write"]);
   const client = `"use client";\nexport const pick = (n) => process.env[n];\nexport const all = { ...process.env };\n`;
   const c = rewrite("page.jsx", client);
   assert.equal(c.changed, false);
@@ -918,4 +918,11 @@ test("a file rewritten before reads its names from the secrets module: whole nam
   const content = `import { secrets } from "./secrets.js";\nexport const a = [secrets.API_KEY_ID, secrets["DB_PASSWORD"], mysecrets.STRIPE_KEY];\n`;
   const out = rewriteSource({ file: "a.js", content, bindings: bound, secretsImport: "./secrets.js", literals: [], packageType: "module" });
   assert.deepEqual(out.reads.sort(), ["API_KEY_ID", "DB_PASSWORD"]);
+});
+
+test("a write by computed name (a loader) is said as a write, not as a dynamic read left unrewritten", () => {
+  const out = rewrite("load.js", `for (const [key, value] of Object.entries(parsed)) {\n  if (process.env[key] === undefined) process.env[key] = value;\n}\nconst k = process.env.STRIPE_KEY;\n`);
+  const line2 = out.warnings.filter((w) => w.line === 2).map((w) => [w.code, /written here/.test(w.message), /dynamic environment read/.test(w.message)]);
+  assert.ok(line2.some(([code, written]) => code === "env-write" && written === true), JSON.stringify(out.warnings));
+  assert.equal(line2.filter(([code, , read]) => code === "dynamic-env-access" && read === true).length, 1, "the read on the line is said once");
 });

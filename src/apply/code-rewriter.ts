@@ -262,6 +262,11 @@ function rewrite(input: RewriteInput, importedAnyway: boolean): RewriteOutput {
           );
           return;
         }
+        // `process.env[key] = value` (a loader filling the environment) is no read: said as the write it is.
+        if (isWriteTarget(node, parent, key)) {
+          warn(node, "env-write", `${file}:${node.loc?.start.line}: ${where}[…] is written here by a name known only at run time (a loader filling the environment); the write is left as it is.`);
+          return;
+        }
         warn(node, "dynamic-env-access", `${file}:${node.loc?.start.line}: dynamic environment read (${where}[…]) is not rewritten: if it can read a migrated secret, read it from the secrets module by name.`);
         return;
       }
