@@ -22,3 +22,16 @@ test("a name read through another object after the rewrite is found, with its li
   // A longer name is not the shorter one.
   assert.deepEqual(Object.fromEntries(readOtherwise(`const x = c.env.JWT_SECRET_OLD;\n`, ["JWT_SECRET"])), {});
 });
+
+test("names the rewriter destructured from the secrets module, and their later uses, are not reads through another object", () => {
+  const code = [
+    `const { secrets } = require("./vaultshift-secrets");`,
+    `const { PORT = "3000" } = process.env, { DATABASE_URL, REDIS_URL } = secrets;`,
+    `module.exports = { database: { url: DATABASE_URL }, redisUrl: REDIS_URL, log: { level: "info" } };`,
+    `const { STRIPE_KEY = "" } = process.env;`,
+    `const { SENTRY_TOKEN: token } = settings;`,
+    `if (x) { const k = cfg["MAIL_KEY"]; }`,
+  ].join("\n");
+  const found = readOtherwise(code, ["DATABASE_URL", "REDIS_URL", "STRIPE_KEY", "SENTRY_TOKEN", "MAIL_KEY"]);
+  assert.deepEqual(Object.fromEntries(found), { SENTRY_TOKEN: 5, MAIL_KEY: 6 });
+});

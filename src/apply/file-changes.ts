@@ -317,8 +317,31 @@ export function readOtherwise(code: string, names: readonly string[]): Map<strin
   for (const n of candidates) {
     const reads = new RegExp(String.raw`\b(?:secrets|processEnv|process\s*\??\.\s*env)\s*(?:\??\.\s*${n}\b|\??\.?\[\s*(["'\`])${n}\1\s*\])`, "g");
     const rest = text.replace(reads, (m) => " ".repeat(m.length));
-    const at = new RegExp(String.raw`(?<![\w$])${n}(?![\w$])`).exec(rest);
-    if (at) out.set(n, rest.slice(0, at.index).split("\n").length);
+    const name = new RegExp(String.raw`(?<![\w$])${n}(?![\w$])`, "g");
+    for (let at = name.exec(rest); at !== null; at = name.exec(rest)) {
+      if (!mirrorUse(rest, at.index, n.length)) continue;
+      out.set(n, rest.slice(0, at.index).split("\n").length);
+      break;
+    }
   }
   return out;
+}
+
+/**
+ * The name at `start` is read through something other than the environment: a member of
+ * another object (`env(c).X`, `Bun.env.X`), a string (`Netlify.env.get("X")`, `c.env["X"]`), or
+ * a key of a destructuring of another object (`const { X } = env(c)`). A bare identifier is a
+ * local binding — the rewriter's own `const { X } = secrets`, or its later uses — not a read.
+ */
+function mirrorUse(text: string, start: number, length: number): boolean {
+  const before = text.slice(Math.max(0, start - 8), start);
+  if (/\??\.\s*$/.test(before)) return true;
+  const quote = before.slice(-1);
+  if ((quote === '"' || quote === "'" || quote === "`") && text[start + length] === quote) return true;
+  const open = text.lastIndexOf("{", start);
+  if (open === -1 || text.lastIndexOf("}", start) > open) return false;
+  const close = text.indexOf("}", start);
+  if (close === -1 || (text.indexOf("{", start) !== -1 && text.indexOf("{", start) < close)) return false;
+  const init = /^\s*=(?!=)\s*(\S[^;\n]*)/.exec(text.slice(close + 1));
+  return init !== null && !/^(?:secrets|processEnv|process\s*\??\.\s*env)\b/.test(init[1]!);
 }
