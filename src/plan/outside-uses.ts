@@ -81,6 +81,12 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
     for (const d of s.duplicates) m.envFiles.add(d.file);
     moved.set(s.name, m);
   }
+  // The .env file `target` names, relative to the file naming it, and the moved variables it held.
+  const movedFrom = (file: string, target: string): { rel: string; names: string[] } => {
+    const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+    const rel = `${dir}${target.replace(/^\.\//, "")}`;
+    return { rel, names: [...moved.values()].filter((m) => m.envFiles.has(rel)).map((m) => m.name) };
+  };
   const warnings: PlanWarning[] = [];
   const files = fg.sync(FILES, { cwd: root, dot: false, onlyFiles: true, ignore: [...SKIP_DIRS.map((d) => `**/${d}/**`), ...exclude], followSymbolicLinks: false });
   for (const file of files.sort()) {
@@ -135,9 +141,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
       if (file === ".envrc" || file.endsWith("/.envrc")) {
         const load = /^\s*(dotenv|dotenv_if_exists)(?:\s+["']?([^"'\s#]+)["']?)?\s*(?:#.*)?$/.exec(line);
         if (!load || (load[1] === "dotenv_if_exists" && load[2] === undefined)) return;
-        const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
-        const rel = `${dir}${(load[2] ?? ".env").replace(/^\.\//, "")}`;
-        const names = [...moved.values()].filter((m) => m.envFiles.has(rel)).map((m) => m.name);
+        const { rel, names } = movedFrom(file, load[2] ?? ".env");
         if (names.length === 0) return;
         warnings.push({
           code: "outside-use",
@@ -160,9 +164,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         else if (!/^\s*(?:required|format)\s*:/.test(line)) envFileIndent = -1;
       }
       if (target === undefined) return;
-      const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
-      const rel = `${dir}${target.replace(/^\.\//, "")}`;
-      const names = [...moved.values()].filter((m) => m.envFiles.has(rel)).map((m) => m.name);
+      const { rel, names } = movedFrom(file, target);
       if (names.length === 0) return;
       warnings.push({
         code: "outside-use",
