@@ -9,7 +9,7 @@ import { runCli } from "../cli/main.js";
 import { assertMigrated, migrateFixture } from "../e2e/harness.js";
 import { canaries, pipelineCases, rawVault, snapshot, writeTree, type PipelineCase } from "../migrate/testing.js";
 import { EXIT_INTERRUPTED, EXIT_QUIT } from "./session.js";
-import { fakeTerminal, KEYS, migrateThroughUi, REVIEW_ACCEPT, startSession, uiMigrate, type FakeTerminal } from "./testing.js";
+import { fakeTerminal, KEYS, migrateThroughUi, REVIEW_ACCEPT, startSession, toConfirm, uiMigrate, type FakeTerminal } from "./testing.js";
 
 const cases = pipelineCases("tui", "demo-app");
 
@@ -80,11 +80,7 @@ test("Esc on the confirm screen goes back to the review; q there quits without w
 test("save and quit writes only the plan file and says how to apply it", async () => {
   const c = cases.next();
   const s = sessionOf(c, `tui-save-${c.n}`);
-  await s.t.waitFor("Enter review the plan");
-  s.t.press(KEYS.enter);
-  await s.t.waitFor("[Review]");
-  s.t.press(REVIEW_ACCEPT);
-  await s.t.waitFor("[a] Apply now");
+  await toConfirm(s.t);
   s.t.press(KEYS.down);
   await s.t.waitFor("› [s]");
   s.t.press(KEYS.enter);
@@ -133,11 +129,7 @@ test("a file changed between the plan and apply: the apply is refused before its
   const c = cases.next();
   const app = `tui-stale-${c.n}`;
   const s = sessionOf(c, app);
-  await s.t.waitFor("Enter review the plan");
-  s.t.press(KEYS.enter);
-  await s.t.waitFor("[Review]");
-  s.t.press(REVIEW_ACCEPT);
-  await s.t.waitFor("[a] Apply now");
+  await toConfirm(s.t);
   const edited = s.seen.plan!.files.find((f) => f.kind === "code")!.file;
   writeFileSync(join(c.root, edited), `${readFileSync(join(c.root, edited), "utf8")}// edited meanwhile\n`);
   s.t.press("a");
@@ -181,11 +173,7 @@ test("a token that may only read the app's paths: Confirm says which writes it m
   // The same plan under the root token: no warning on Confirm.
   const c2 = cases.next();
   const r = sessionOf(c2, `tui-rootok-${c2.n}`);
-  await r.t.waitFor("Enter review the plan");
-  r.t.press(KEYS.enter);
-  await r.t.waitFor("[Review]");
-  r.t.press(REVIEW_ACCEPT);
-  await r.t.waitFor("[a] Apply now");
+  await toConfirm(r.t);
   for (const deadline = Date.now() + 10_000; r.seen.denied === undefined && Date.now() < deadline; ) await new Promise((res) => setTimeout(res, 10));
   assert.deepEqual(r.seen.denied, []);
   r.t.press("q");
@@ -242,11 +230,7 @@ test("Ctrl-C while a larger project is verified (on the planning thread) stops a
   for (let i = 0; i < 200; i++) files[`src/gen/module${i}.js`] = Array.from({ length: 60 }, (_, j) => `export const value${j} = process.env.SETTING_${j % 7} ?? "default-${i}-${j}";\n`).join("");
   writeTree(c.root, files);
   const s = sessionOf(c, `tui-verifystop-${c.n}`);
-  await s.t.waitFor("Enter review the plan");
-  s.t.press(KEYS.enter);
-  await s.t.waitFor("[Review]");
-  s.t.press(REVIEW_ACCEPT);
-  await s.t.waitFor("[a] Apply now");
+  await toConfirm(s.t);
   s.t.press("a");
   await s.t.waitFor("Verifying");
   s.t.press(KEYS.ctrlC);
@@ -263,11 +247,7 @@ test("Ctrl-C during apply stops between two journaled steps (exit 130); `vaultsh
   const app = `tui-stop-${c.n}`;
   const t = fakeTerminal();
   const s = sessionOf(c, app, t, { onStep: (step: number) => step === 3 && t.press(KEYS.ctrlC) });
-  await s.t.waitFor("Enter review the plan");
-  s.t.press(KEYS.enter);
-  await s.t.waitFor("[Review]");
-  s.t.press(REVIEW_ACCEPT);
-  await s.t.waitFor("[a] Apply now");
+  await toConfirm(s.t);
   s.t.press("a");
   assert.equal(await s.code, EXIT_INTERRUPTED);
   const screen = s.t.screen();

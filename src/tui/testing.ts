@@ -145,13 +145,18 @@ export function startSession(o: SessionOptions, t: FakeTerminal = fakeTerminal()
   return { t, code, seen };
 }
 
+/** Connect → overview → review → Confirm, by keys, waiting for each screen; nothing is chosen there. */
+export async function toConfirm(t: FakeTerminal): Promise<void> {
+  await t.waitFor("Enter review the plan");
+  t.press(KEYS.enter);
+  await t.waitFor("[Review]");
+  t.press(REVIEW_ACCEPT);
+  await t.waitFor("[a] Apply now");
+}
+
 /** Connect → overview → review → confirm → apply, by keys, waiting for each screen. */
 export async function migrateThroughUi(s: Started): Promise<number> {
-  await s.t.waitFor("Enter review the plan");
-  s.t.press(KEYS.enter);
-  await s.t.waitFor("[Review]");
-  s.t.press(REVIEW_ACCEPT);
-  await s.t.waitFor("[a] Apply now");
+  await toConfirm(s.t);
   s.t.press("a");
   return s.code;
 }
