@@ -135,6 +135,9 @@ export function kv2Backend(state: State): Backend {
     key.versions.set(version, v);
     key.current_version = version;
     key.updated_time = created;
+    // A key first created by this write takes its first version's time (the plugin's AddVersion: CreatedTime if unset);
+    // one created by a metadata write keeps that write's time.
+    if (key.created_time === "") key.created_time = created;
     // The larger of the engine's and the key's max_versions applies (README §5.7).
     const maxVersions = Math.max(s.config.max_versions, key.max_versions) || DEFAULT_MAX_VERSIONS;
     if (key.current_version - key.oldest_version >= maxVersions) {
@@ -183,7 +186,7 @@ export function kv2Backend(state: State): Backend {
         if (typeof body !== "object" || Array.isArray(body)) throw badRequest('error converting input for field "data": expected a map');
         const key = s.keys.get(path);
         checkCas(req, s, key);
-        return { data: addVersion(s, path, key ?? newKey(), body as Data) };
+        return { data: addVersion(s, path, key ?? { ...newKey(), created_time: "" }, body as Data) };
       }
       case "patch": {
         const key = s.keys.get(path);
@@ -236,11 +239,12 @@ export function kv2Backend(state: State): Backend {
     return undefined;
   }
 
-  function writeMetadata(req: LogicalRequest, s: KvStore, path: string, patch: boolean): undefined {
+  function writeMetadata(req: LogicalRequest, s: KvStore, path: string, patch: boolean): LogicalResponse | undefined {
     let key = s.keys.get(path);
     if (patch && !key) throw notFound();
     const d = req.data;
-    const fresh = !key;
+    // The plugin's fast path: a write naming none of the fields changes nothing and creates no key (204).
+    if (!patch && !["max_versions", "cas_required", "delete_version_after", "custom_metadata"].some((k) => has(d, k))) return undefined;
     key ??= newKey();
     if (has(d, "max_versions")) {
       const mv = int(d, "max_versions");
@@ -261,7 +265,8 @@ export function kv2Backend(state: State): Backend {
         key.custom_metadata = Object.keys(checked).length > 0 ? checked : null;
       }
     }
-    if (!fresh) key.updated_time = timestamp();
+    // updated_time is set when the key is created and by each new version, not by metadata writes or patches
+    // (pathMetadataWrite / pathMetadataPatch leave it).
     s.keys.set(path, key);
     // A lowered max_versions trims old versions right away, as Vault does.
     const maxVersions = Math.max(s.config.max_versions, key.max_versions) || DEFAULT_MAX_VERSIONS;
@@ -269,6 +274,10 @@ export function kv2Backend(state: State): Backend {
       const last = key.current_version - maxVersions;
       for (let i = key.oldest_version; i <= last; i++) key.versions.delete(i);
       key.oldest_version = last + 1;
+    }
+    // The engine's cas_required wins over a key's false (it is stored, and ignored): Vault says so in a warning, 200.
+    if (s.config.cas_required && has(d, "cas_required") && !bool(d, "cas_required")) {
+      return { warnings: ['"cas_required" set to false, but is mandated by backend config. This value will be ignored.'] };
     }
     return undefined;
   }

@@ -314,4 +314,53 @@ describe("KV v2 contract", () => {
     const method = await call(t, "LIST", `${m}/data/app/db`);
     assert.equal(method.status, 405);
   });
+  test("a key's created_time is its first version's (or its first metadata write's); updated_time is the last write's", async () => {
+    const w = await call(t, "POST", `${m}/data/times/first`, { body: { data: { a: "1" } } });
+    assert.equal(w.status, 200);
+    const meta = (await call(t, "GET", `${m}/metadata/times/first`)).body.data;
+    // The plugin's AddVersion sets the key's CreatedTime and UpdatedTime from the version it adds.
+    assert.equal(meta.created_time, w.body.data.created_time);
+    assert.equal(meta.versions["1"].created_time, w.body.data.created_time);
+    assert.equal(meta.updated_time, w.body.data.created_time);
+    const w2 = await call(t, "POST", `${m}/data/times/first`, { body: { data: { a: "2" } } });
+    const meta2 = (await call(t, "GET", `${m}/metadata/times/first`)).body.data;
+    assert.equal(meta2.created_time, w.body.data.created_time);
+    assert.equal(meta2.updated_time, w2.body.data.created_time);
+    // A key that began as a metadata write keeps that write's created_time when its first version arrives.
+    assert.equal((await call(t, "POST", `${m}/metadata/times/meta-first`, { body: { custom_metadata: { owner: "ops" } } })).status, 204);
+    const before = (await call(t, "GET", `${m}/metadata/times/meta-first`)).body.data.created_time;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const v1 = await call(t, "POST", `${m}/data/times/meta-first`, { body: { data: { a: "1" } } });
+    const after = (await call(t, "GET", `${m}/metadata/times/meta-first`)).body.data;
+    assert.equal(after.created_time, before);
+    assert.notEqual(after.created_time, v1.body.data.created_time);
+    assert.equal(after.updated_time, v1.body.data.created_time);
+  });
+  test("metadata writes and patches leave updated_time; a write naming no field creates no key; the engine's cas_required wins with a warning", async () => {
+    const w = await call(t, "POST", `${m}/data/times/meta-later`, { body: { data: { a: "1" } } });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.equal((await call(t, "POST", `${m}/metadata/times/meta-later`, { body: { max_versions: 7 } })).status, 204);
+    const patched = await call(t, "PATCH", `${m}/metadata/times/meta-later`, { raw: JSON.stringify({ custom_metadata: { team: "a" } }), headers: { "Content-Type": "application/merge-patch+json" } });
+    assert.equal(patched.status, 204);
+    const meta = (await call(t, "GET", `${m}/metadata/times/meta-later`)).body.data;
+    assert.equal(meta.max_versions, 7);
+    assert.deepEqual(meta.custom_metadata, { team: "a" });
+    assert.equal(meta.updated_time, w.body.data.created_time, "pathMetadataWrite/Patch do not touch UpdatedTime");
+
+    assert.equal((await call(t, "POST", `${m}/metadata/times/nothing`, { body: {} })).status, 204);
+    assert.equal((await call(t, "GET", `${m}/metadata/times/nothing`)).status, 404, "the fast path wrote nothing");
+
+    const strict = await mountKv2(t, "kvcas");
+    try {
+      assert.equal((await call(t, "POST", `${strict}/config`, { body: { cas_required: true } })).status, 204);
+      const r = await call(t, "POST", `${strict}/metadata/k`, { body: { cas_required: false } });
+      assert.equal(r.status, 200);
+      assert.equal(r.body.data, null);
+      assert.deepEqual(r.body.warnings, ['"cas_required" set to false, but is mandated by backend config. This value will be ignored.']);
+      const write = await call(t, "POST", `${strict}/data/k`, { body: { data: { a: "1" } } });
+      assert.equal(write.status, 400, "cas is still required");
+    } finally {
+      await unmount(t, strict);
+    }
+  });
 });
