@@ -81,7 +81,9 @@ export class Acl {
       } else if (rule.isPrefix) this.prefixes.set(rule.path, merge(this.prefixes.get(rule.path), perm));
       else this.exact.set(rule.path, merge(this.exact.get(rule.path), perm));
     };
-    for (const p of policies) for (const r of p.rules) add(r);
+    // A templated path ({{identity.entity.id}} …) resolves against the token's entity; without one Vault's
+    // parsePaths skips it (identitytpl: no entity attached to token). This server has no identity store, so it never applies.
+    for (const p of policies) for (const r of p.rules) if (!r.path.includes("{{")) add(r);
     this.wildcards.push(...wild.values());
     this.prefixList = [...this.prefixes.keys()].sort((a, b) => b.length - a.length);
   }
@@ -143,6 +145,30 @@ export class Acl {
     const bits = this.bitsFor(path);
     if (bits === 0 || bits & CAP_BITS.deny) return ["deny"];
     return CAPABILITIES.filter((c) => bits & CAP_BITS[c]).sort();
+  }
+
+  /**
+   * sys/internal/ui/resultant-acl: every exact and `*` prefix rule with its capabilities, as Vault's
+   * pathInternalUIResultantACL walks exactRules and prefixRules (`+` patterns are not walked there either).
+   * Capability names in Vault's order; a rule with deny, or with nothing, shows ["deny"]; wrapping bounds in seconds.
+   */
+  resultant(): { exact_paths: Record<string, unknown>; glob_paths: Record<string, unknown> } {
+    const order = ["create", "delete", "list", "patch", "read", "sudo", "update"] as const;
+    const describe = (p: Permission) => {
+      let caps: string[] = order.filter((c) => p.bits & CAP_BITS[c]);
+      if (p.bits & CAP_BITS.deny || caps.length === 0) caps = ["deny"];
+      const out: Record<string, unknown> = { capabilities: caps };
+      if (p.minWrap !== 0) out.min_wrapping_ttl = p.minWrap;
+      if (p.maxWrap !== 0) out.max_wrapping_ttl = p.maxWrap;
+      return out;
+    };
+    const exact: Record<string, unknown> = {};
+    const glob: Record<string, unknown> = {};
+    // Object keys here are policy paths a user wrote; define them as own data properties so "__proto__" stays a path.
+    const put = (target: Record<string, unknown>, k: string, v: unknown) => Object.defineProperty(target, k, { value: v, enumerable: true, writable: true, configurable: true });
+    for (const k of [...this.exact.keys()].sort()) put(exact, k, describe(this.exact.get(k)!));
+    for (const k of [...this.prefixes.keys()].sort()) put(glob, k, describe(this.prefixes.get(k)!));
+    return { exact_paths: exact, glob_paths: glob };
   }
 
   /** True if the token may do anything at all under `prefix` (sys/internal/ui/mounts visibility). */

@@ -14,6 +14,7 @@ import { transitBackend } from "./transit.js";
 import { userpassBackend } from "./userpass.js";
 import { sysBackend } from "./sys.js";
 import { AuditBroker } from "./audit.js";
+import { Metrics } from "./metrics.js";
 import { KeyProgress, UnsealKeys } from "./unseal-keys.js";
 import { Wrapping, WRAPPING_POLICY } from "./wrapping.js";
 import type { EncryptedStore } from "./persist.js";
@@ -87,6 +88,8 @@ export class Core {
   readonly tokens: TokenStore;
   readonly audit: AuditBroker;
   readonly wrapping: Wrapping;
+  /** Counters and timings for sys/metrics. */
+  readonly metrics = new Metrics();
   /** Sealed by `sys/seal`; a restart or `sys/unseal` with the key unseals (dev mode starts unsealed). */
   sealed = false;
   private readonly parsed = new Map<string, ParsedPolicy>();
@@ -115,6 +118,7 @@ export class Core {
     private readonly store?: EncryptedStore,
   ) {
     this.tokens = new TokenStore(state);
+    this.tokens.onCreate = (t) => this.metrics.tokenCreated(t, state);
     this.audit = new AuditBroker(state);
     this.wrapping = new Wrapping(state, this.tokens);
     this.keys = new UnsealKeys(state);
@@ -162,6 +166,7 @@ export class Core {
         const r = this.route(p);
         return r && r.mount.type !== "system" ? { mount: r.mount, mountPoint: r.mountPoint } : undefined;
       },
+      metrics: this.metrics,
     });
   }
 
@@ -227,8 +232,18 @@ export class Core {
     return true;
   }
 
-  /** Runs a request; errors are thrown as VaultHttpError. */
+  /** Runs a request; errors are thrown as VaultHttpError. Timed as Vault's core.handle_request / core.handle_login_request. */
   handle(input: CoreRequest): { requestId: string; response: LogicalResponse | undefined; mountType: string | undefined } {
+    const started = performance.now();
+    try {
+      return this.process(input);
+    } finally {
+      const login = /^\/*auth\/.+\/login(\/|$)/.test(input.path);
+      this.metrics.observe(login ? "vault.core.handle_login_request" : "vault.core.handle_request", performance.now() - started);
+    }
+  }
+
+  private process(input: CoreRequest): { requestId: string; response: LogicalResponse | undefined; mountType: string | undefined } {
     let path = input.path.replace(/^\/+/, "");
     if (input.operation === "list" && !path.endsWith("/")) path += "/";
     // README §4.5: sealed → 503 with this exact text; no token can be checked while sealed.

@@ -4,7 +4,8 @@ import type { LogicalResponse } from "./request.js";
 // renewable, lease_duration, data, wrap_info, warnings, auth, plus mount_type
 // as current Vault sends; some sys routes copy data to the top level (§3.5).
 
-export function envelope(resp: LogicalResponse | undefined, requestId: string, mountType: string | undefined): { status: number; body?: unknown } {
+export function envelope(resp: LogicalResponse | undefined, requestId: string, mountType: string | undefined): { status: number; body?: unknown; text?: { body: string; contentType: string } } {
+  if (resp?.raw?.text !== undefined) return { status: resp.raw.status, text: { body: resp.raw.text, contentType: resp.raw.contentType ?? "text/plain" } };
   if (resp?.raw) return { status: resp.raw.status, body: resp.raw.body };
   const hasContent = resp && (resp.data != null || resp.auth != null || resp.leaseId !== undefined || (resp.warnings != null && resp.warnings.length > 0));
   if (!hasContent) return resp?.status && resp.status !== 204 ? { status: resp.status, body: { errors: [] } } : { status: 204 };

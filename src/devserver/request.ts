@@ -53,8 +53,8 @@ export interface LogicalResponse {
   renewable?: boolean;
   /** Wrap this response even without X-Vault-Wrap-TTL (sys/wrapping/wrap, rewrap); `body` replaces the envelope to store. */
   wrap?: { ttl: number; body?: unknown };
-  /** A response that is not the JSON envelope (sys/health, seal-status). */
-  raw?: { status: number; body?: unknown };
+  /** A response that is not the JSON envelope (sys/health, seal-status); `text` is sent as is with `contentType` (sys/metrics). */
+  raw?: { status: number; body?: unknown; text?: string; contentType?: string };
 }
 
 export interface Backend {

@@ -7,6 +7,7 @@ import type { Core } from "./core.js";
 import type { Data } from "./state.js";
 import { envelope } from "./envelope.js";
 import { parseDuration } from "./duration.js";
+import { corsDecision } from "./cors.js";
 
 // The HTTP adapter (openbao/docs/api/index.mdx; README §1–§4): methods to
 // operations, query/body to request data, the response envelope, and errors
@@ -26,6 +27,12 @@ function send(res: ServerResponse, status: number, body: unknown, head = false):
   const text = JSON.stringify(body);
   res.writeHead(status, { ...JSON_HEADERS, "Content-Length": Buffer.byteLength(text) });
   res.end(head ? undefined : text);
+}
+
+/** A body that is not JSON (sys/metrics' Prometheus text, its plain-text errors). */
+function sendText(res: ServerResponse, status: number, text: { body: string; contentType: string }): void {
+  res.writeHead(status, { "Content-Type": text.contentType, "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(text.body) });
+  res.end(text.body);
 }
 
 function sendError(res: ServerResponse, status: number, errors: string[]): void {
@@ -112,6 +119,21 @@ function tokenOf(req: IncomingMessage): string {
 export function createRequestHandler(core: Core, onInternalError?: (error: unknown) => void) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     try {
+      // CORS wraps every route (http/cors.go): only requests with an Origin header, and only once it is enabled.
+      const header = (name: string) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : undefined);
+      const cors = corsDecision(core.state.cors, req.method ?? "", header("origin"), header("access-control-request-method"));
+      if (cors.kind === "forbidden") {
+        sendError(res, 403, ["origin not allowed"]);
+        req.resume();
+        return;
+      }
+      if (cors.kind === "preflight-refused" || cors.kind === "preflight") {
+        res.writeHead(cors.kind === "preflight" ? 200 : 405, { ...(cors.kind === "preflight" ? cors.headers : {}), "Content-Length": 0 });
+        res.end();
+        req.resume();
+        return;
+      }
+      if (cors.kind === "allow") for (const [k, v] of Object.entries(cors.headers)) res.setHeader(k, v);
       const url = new URL(req.url ?? "/", "http://localhost");
       if (!url.pathname.startsWith("/v1/")) {
         sendError(res, 404, []);
@@ -235,7 +257,8 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
         send(res, 200, core.wrap(stored, ttl, creationPath, response?.auth?.accessor ?? ""));
         return;
       }
-      send(res, out.status, out.body, head);
+      if (out.text) sendText(res, out.status, out.text);
+      else send(res, out.status, out.body, head);
     } catch (error) {
       if (error instanceof VaultHttpError) {
         sendError(res, error.status, error.errors);

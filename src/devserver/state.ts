@@ -182,6 +182,14 @@ export interface State {
   /** Barrier key term and when it was installed (sys/rotate); absent = term 1 since the process started. */
   keyTerm?: { term: number; installTime: string };
   audit: Map<string, AuditDeviceEntry>;
+  /** sys/config/cors (optional: absent = disabled, and older stores lack it). */
+  cors?: CorsConfig;
+}
+
+export interface CorsConfig {
+  enabled: boolean;
+  allowedOrigins: string[];
+  allowedHeaders: string[];
 }
 
 /** Vault's system default and maximum lease TTL: 32 days. */

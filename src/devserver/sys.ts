@@ -8,6 +8,8 @@ import { bool, has, map, str, strList, type Data } from "./fields.js";
 import type { MountEntry, State, TokenEntry } from "./state.js";
 import { mountHandlers, mountView, normalise } from "./sys-mounts.js";
 import { tools } from "./sys-tools.js";
+import { handleMetrics, type Metrics } from "./metrics.js";
+import { corsConfig } from "./cors.js";
 import type { AuditBroker } from "./audit.js";
 import type { Wrapping } from "./wrapping.js";
 import type { Acl } from "./acl.js";
@@ -39,6 +41,8 @@ export interface SysDeps {
   aclFor(token: TokenEntry): Acl;
   /** Secret or auth mount that serves `path` (full path under /v1/), with its mount point. */
   mountFor(path: string): { mount: MountEntry; mountPoint: string } | undefined;
+  /** What sys/metrics reports. */
+  metrics: Metrics;
 }
 
 function intCode(value: unknown, fallback: number): number {
@@ -207,6 +211,27 @@ export function sysBackend(deps: SysDeps): Backend {
     return { data: { ...mountView(found.mount), path: found.mountPoint } };
   }
 
+  /** sys/internal/ui/resultant-acl (Vault's pathInternalUIResultantACL; the default policy grants it): what the Vault UI draws its menus from. */
+  function resultantAcl(req: LogicalRequest): LogicalResponse {
+    if (req.operation !== "read") throw unsupportedOperation();
+    const acl = deps.aclFor(req.token!);
+    if (acl.root) return { data: { root: true } };
+    return { data: { root: false, ...acl.resultant() } };
+  }
+
+  /** sys/internal/counters/{tokens,entities} (api-docs/system/internal-counters): service tokens alive now; no identity store, so no entities. */
+  function counters(req: LogicalRequest, what: string): LogicalResponse {
+    if (req.operation !== "read") throw unsupportedOperation();
+    if (what === "entities") return { data: { counters: { entities: { total: 0 } } } };
+    if (what !== "tokens") throw unsupportedPath();
+    let total = 0;
+    for (const id of [...state.tokens.keys()]) {
+      const t = tokens.valid(id);
+      if (t && t.type !== "batch") total++;
+    }
+    return { data: { counters: { service_tokens: { total } } } };
+  }
+
   function wrappingOp(req: LogicalRequest, op: string): LogicalResponse {
     const bodyToken = str(req.data, "token");
     // GET sys/wrapping/lookup looks up the requester's own (wrapping) token (logical_system.go, ReadOperation).
@@ -354,7 +379,15 @@ export function sysBackend(deps: SysDeps): Backend {
         case "internal":
           if (rest === "ui/mounts" || rest === "ui/mounts/") return uiMounts(req, "");
           if (rest.startsWith("ui/mounts/")) return uiMounts(req, rest.slice("ui/mounts/".length));
+          if (rest === "ui/resultant-acl") return resultantAcl(req);
+          if (rest.startsWith("counters/")) return counters(req, rest.slice("counters/".length));
           throw unsupportedPath();
+        case "metrics":
+          if (rest !== "") throw unsupportedPath();
+          return handleMetrics(req, deps.metrics, state, deps.seal.isSealed());
+        case "config":
+          if (rest !== "cors") throw unsupportedPath();
+          return corsConfig(req, state);
         default:
           throw unsupportedPath();
       }

@@ -30,6 +30,9 @@ export interface TokenParams {
 }
 
 export class TokenStore {
+  /** Told of every token issued (sys/metrics' vault.token.creation). */
+  onCreate?: (entry: TokenEntry) => void;
+
   constructor(readonly state: State) {}
 
   get(id: string): TokenEntry | undefined {
@@ -114,6 +117,7 @@ export class TokenStore {
     };
     this.state.tokens.set(id, entry);
     if (accessor !== "") this.state.accessors.set(accessor, id);
+    this.onCreate?.(entry);
     return entry;
   }
 
