@@ -267,14 +267,9 @@ export function kv2Backend(state: State): Backend {
     }
     // updated_time is set when the key is created and by each new version, not by metadata writes or patches
     // (pathMetadataWrite / pathMetadataPatch leave it).
+    // A lowered max_versions trims nothing now: the plugin trims in AddVersion, at the key's next write (which may
+    // remove several versions at once), so until then the old versions stay readable.
     s.keys.set(path, key);
-    // A lowered max_versions trims old versions right away, as Vault does.
-    const maxVersions = Math.max(s.config.max_versions, key.max_versions) || DEFAULT_MAX_VERSIONS;
-    if (key.current_version > 0 && key.current_version - key.oldest_version >= maxVersions) {
-      const last = key.current_version - maxVersions;
-      for (let i = key.oldest_version; i <= last; i++) key.versions.delete(i);
-      key.oldest_version = last + 1;
-    }
     // The engine's cas_required wins over a key's false (it is stored, and ignored): Vault says so in a warning, 200.
     if (s.config.cas_required && has(d, "cas_required") && !bool(d, "cas_required")) {
       return { warnings: ['"cas_required" set to false, but is mandated by backend config. This value will be ignored.'] };

@@ -363,4 +363,18 @@ describe("KV v2 contract", () => {
       await unmount(t, strict);
     }
   });
+  test("a lowered max_versions trims nothing until the key's next write, which removes every version over the limit", async () => {
+    for (const v of ["1", "2", "3", "4"]) assert.equal((await call(t, "POST", `${m}/data/lowered`, { body: { data: { v } } })).status, 200);
+    assert.equal((await call(t, "POST", `${m}/metadata/lowered`, { body: { max_versions: 2 } })).status, 204);
+    // pathMetadataWrite stores the limit only; AddVersion applies it.
+    const still = (await call(t, "GET", `${m}/metadata/lowered`)).body.data;
+    assert.deepEqual(Object.keys(still.versions).sort(), ["1", "2", "3", "4"]);
+    assert.equal(still.oldest_version, 0);
+    assert.equal((await call(t, "GET", `${m}/data/lowered?version=1`)).body.data.data.v, "1");
+    assert.equal((await call(t, "POST", `${m}/data/lowered`, { body: { data: { v: "5" } } })).status, 200);
+    const trimmed = (await call(t, "GET", `${m}/metadata/lowered`)).body.data;
+    assert.deepEqual(Object.keys(trimmed.versions).sort(), ["4", "5"]);
+    assert.equal(trimmed.oldest_version, 4);
+    assert.equal((await call(t, "GET", `${m}/data/lowered?version=3`)).status, 404);
+  });
 });
