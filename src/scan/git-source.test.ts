@@ -117,6 +117,30 @@ test("--history scans identical added content once (cherry-picks)", async (t) =>
   assert.equal(seen.filter((f) => f === "a.txt").length, 2, "base's x and the added line; the cherry-pick is not rescanned");
 });
 
+test("a repository without a work tree (bare or mirror clone, GIT_DIR naming one): --history and --since scan it, --staged says why it cannot", async (t) => {
+  const dir = repo(t);
+  const c1 = commitFiles(dir, "c1", { "a.txt": "x\n" });
+  const c2 = commitFiles(dir, "c2", { "a.txt": "x\nk=FAKESECRET_bare\n" });
+  const { dir: parent, cleanup } = tempDir();
+  t.after(cleanup);
+  const bare = join(parent, "mirror.git");
+  git(parent, "clone", "-q", "--mirror", dir, bare);
+  const history = await scan({ cwd: bare, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(history.findings.map((f) => `${f.commit}:${f.file}:${f.line}`), [`${c2}:a.txt:2`]);
+  const since = await scan({ cwd: bare, mode: "since", since: c1, scanText: fakeScanText });
+  assert.deepEqual(since.findings.map((f) => `${f.commit}:${f.file}:${f.line}`), [`${c2}:a.txt:2`]);
+  assert.equal(repositoryRoot(bare, true), bare);
+  await assert.rejects(scan({ cwd: bare, mode: "staged", scanText: fakeScanText }), (e: unknown) => e instanceof GitError && /without a work tree/.test(e.message) && /--history work here/.test(e.hint ?? ""));
+  // GIT_DIR naming the bare repository, from a directory outside it (git reads the variable; the scan passes it on).
+  const elsewhere = join(parent, "elsewhere");
+  mkdirSync(elsewhere);
+  const saved = process.env.GIT_DIR;
+  process.env.GIT_DIR = bare;
+  t.after(() => (saved === undefined ? delete process.env.GIT_DIR : (process.env.GIT_DIR = saved)));
+  const viaEnv = await scan({ cwd: elsewhere, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(viaEnv.findings.map((f) => `${f.commit}:${f.file}:${f.line}`), [`${c2}:a.txt:2`]);
+});
+
 test("--since REF: only commits after REF; a bad REF is a GitError", async (t) => {
   const dir = repo(t);
   const c1 = commitFiles(dir, "c1", { "a.txt": "FAKESECRET_old\n" });

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcessByStdio } from "node:child_process";
 import { createHash } from "node:crypto";
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import type { Readable } from "node:stream";
 import { GitError } from "../errors.js";
 import type { ScanJob, SkipReason } from "./file-scan.js";
@@ -90,18 +90,31 @@ export function discoverRoot(cwd: string, env: NodeJS.ProcessEnv = process.env):
   }
 }
 
-/** The repository root of `cwd`; a GitError saying so when it is not in one. */
-export function repositoryRoot(cwd: string): string {
+/**
+ * The repository root of `cwd`; a GitError saying so when it is not in one.
+ * With `allowBare` (--since, --history: a history needs no work tree), a
+ * repository without a work tree (a bare or mirror clone, or GIT_DIR naming
+ * one) is `cwd` itself, where git finds it; without, that is a GitError
+ * saying why (--staged needs an index).
+ */
+export function repositoryRoot(cwd: string, allowBare = false): string {
   const found = discoverRoot(cwd);
   if (found !== undefined) return found;
-  const r = spawnSync("git", ["rev-parse", "--show-toplevel"], { cwd, env: gitEnv() });
-  if (r.error || r.status !== 0) {
-    throw new GitError(`${cwd} is not inside a git repository.`, {
-      cause: r.error ?? new Error(r.stderr?.toString("utf8").trim() ?? "not a git repository"),
-      hint: "The --staged, --since and --history modes read git; run them inside a repository, or scan the working tree without them.",
+  // One process: "true"/"false", then the top level (git stops there without a work tree).
+  const r = spawnSync("git", ["rev-parse", "--is-bare-repository", "--show-toplevel"], { cwd, env: gitEnv() });
+  const out = r.error ? [] : r.stdout.toString("utf8").split("\n");
+  if (!r.error && r.status === 0) return out[1]!.trim();
+  if (out[0] === "true") {
+    if (allowBare) return resolve(cwd);
+    throw new GitError(`${cwd} is a repository without a work tree (bare, or GIT_DIR names one): it has no index to scan with --staged.`, {
+      cause: new Error(r.stderr.toString("utf8").trim()),
+      hint: "Run --staged in a clone with a work tree; --since REF and --history work here.",
     });
   }
-  return r.stdout.toString("utf8").trim();
+  throw new GitError(`${cwd} is not inside a git repository.`, {
+    cause: r.error ?? new Error(r.stderr?.toString("utf8").trim() ?? "not a git repository"),
+    hint: "The --staged, --since and --history modes read git; run them inside a repository, or scan the working tree without them.",
+  });
 }
 
 export interface GitJobs {

@@ -380,7 +380,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       for (; at < tail.length; at++) results.push(tail[at]!);
     } else {
       const git = await import("./git-source.js");
-      const root = git.repositoryRoot(cwd);
+      const root = git.repositoryRoot(cwd, mode !== "staged");
       stats.root = root;
       const pathspecs = (options.paths ?? []).map((p) => toSlash(relative(root, resolve(cwd, p))) || ".");
       const filter = new PathFilter({ include: config.include, exclude: excludeFor(root), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
