@@ -50,7 +50,7 @@ function historyArgs(argv) {
   if (since !== undefined && !/^[\w./@{}^~+-]+$/.test(since)) return undefined;
   if (since !== undefined && since.startsWith("-")) return undefined;
   const revs = since !== undefined ? [`${since}..HEAD`] : ["--all"];
-  return [...GIT_BASE, "log", "-p", ...DIFF_FLAGS, "--no-show-signature", "--reverse", "--format=%x00%H", ...revs, "--"];
+  return [...GIT_BASE, "log", "-p", "--cc", ...DIFF_FLAGS, "--no-show-signature", "--reverse", "--format=%x00%H", ...revs, "--"];
 }
 
 /**

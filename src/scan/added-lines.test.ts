@@ -10,6 +10,7 @@ import type { SkipReason } from "./file-scan.js";
 
 const C1 = "1".repeat(40);
 const C2 = "2".repeat(40);
+const C3 = "3".repeat(40);
 
 const PATCH = [
   `\0${C1}`,
@@ -58,6 +59,26 @@ const PATCH = [
   "+++ b/again.txt",
   "@@ -0,0 +1 @@",
   "++++ b/x",
+  // a merge (--cc): "++" lines are in neither parent; " +" came from the first parent
+  `\0${C3}`,
+  "",
+  "diff --cc settings.js",
+  "index 1a5d55d,3a1acda..fc06406",
+  "--- a/settings.js",
+  "+++ b/settings.js",
+  '@@@ -2,1 -2,1 +2,3 @@@ module.exports = {',
+  '-   mode: "main",',
+  ' -  mode: "side",',
+  '++  mode: "merged",',
+  " +  side: true,",
+  "++  token: FAKE",
+  // an octopus merge's file: three columns
+  "diff --cc three.txt",
+  "--- a/three.txt",
+  "+++ b/three.txt",
+  "@@@@ -1 -1 -1 +1,2 @@@@",
+  "+++resolved",
+  "  +from the third parent",
   "",
 ].join("\n");
 
@@ -80,13 +101,15 @@ const EXPECTED: AddedText[] = [
   { path: "with space.txt", text: "+++ b/not-a-header", commit: C1, lines: [1] },
   { path: "a.txt", text: "\n\n\nfourth\nfifth\n\n\n\n\ntenth", commit: C2, lines: [4, 5, 10] },
   { path: "again.txt", text: "+++ b/x", commit: C2, lines: [1] },
+  { path: "settings.js", text: '\n  mode: "merged",\n\n  token: FAKE', commit: C3, lines: [2, 4] },
+  { path: "three.txt", text: "resolved", commit: C3, lines: [1] },
 ];
 
 test("added lines of each commit and file, at their own line numbers", () => {
   const r = parse([Buffer.from(PATCH)]);
   assert.deepEqual(r.texts, EXPECTED);
   assert.deepEqual(r.skipped, ["lockfile", "binary"]);
-  assert.equal(r.commits, 2);
+  assert.equal(r.commits, 3);
 });
 
 test("the result does not depend on where git's output is cut (every split point, and byte by byte)", () => {
@@ -131,9 +154,9 @@ test("a text event that asks to stop ends parsing right after that line; resume(
     resumed.push(r);
     if (!r) break;
   }
-  assert.deepEqual(resumed, [true, true, false]);
+  assert.deepEqual(resumed, [true, true, true, true, false]);
   p.end();
-  assert.deepEqual(events, ["a.txt", "with space.txt", "lockfile", "binary", "a.txt", "again.txt"]);
+  assert.deepEqual(events, ["a.txt", "with space.txt", "lockfile", "binary", "a.txt", "again.txt", "settings.js", "three.txt"]);
 });
 
 test("invalid UTF-8 and a character split between two reads decode as one stream would", () => {

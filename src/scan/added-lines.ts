@@ -4,8 +4,9 @@ import { StringDecoder } from "node:string_decoder";
 import type { PathFilter } from "./path-filter.js";
 import type { SkipReason } from "./file-scan.js";
 
-// Reads the output of `git log -p -U0 --format=%x00%H` as it streams, and
-// turns each commit's added lines of each file into one text: the lines at
+// Reads the output of `git log -p -U0 --cc --format=%x00%H` as it streams, and
+// turns each commit's added lines of each file into one text (for a merge,
+// the lines in none of its parents: a conflict resolution): the lines at
 // their own line numbers, empty lines in the gaps, so that the engine reports
 // the file's line numbers and a multi-line secret added in one hunk stays
 // whole. Identical added content in the same path (cherry-picks, the same
@@ -44,6 +45,13 @@ export const HUNK = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/;
 
 /** HUNK at a given offset of a longer text. */
 const HUNK_AT = new RegExp(HUNK.source.slice(1), "y");
+
+/**
+ * A combined (`--cc`) hunk header of a merge commit at a given offset: one "@"
+ * more than the merge has parents, a "-from,count" per parent, then the
+ * result's "+from,count".
+ */
+const COMBINED_HUNK_AT = /(@{3,}) (?:-\d+(?:,\d+)? )+\+(\d+)(?:,(\d+))? @{3,}/y;
 
 /**
  * The end of a run of added lines: a newline not followed by "+". Searched by
@@ -104,6 +112,8 @@ export class AddedLines {
   private at = 1;
   private next = 0;
   private remaining = 0;
+  /** Columns of the current hunk's line prefix: 1, or a merge's parent count in a combined hunk. */
+  private columns = 1;
   /** git's output is UTF-8 (paths: core.quotePath=false); a character may straddle two reads. */
   private readonly decoder = new StringDecoder("utf8");
   /** Decoded output not parsed yet: `pending` from `pos`, then `parts` (no newline among them). */
@@ -158,6 +168,28 @@ export class AddedLines {
     const ended = this.ended;
     let pos = this.pos;
     while (pos < s.length) {
+      if (this.remaining > 0 && this.columns > 1) {
+        // A merge's combined hunk, line by line (merges are few): a line is
+        // in the result unless a column says "-"; the merge itself added it
+        // only when every column says "+" (in no parent: a conflict
+        // resolution or an evil merge); one with a " " column came from that
+        // parent, whose own commit added it.
+        const nl = s.indexOf("\n", pos);
+        if (nl === -1 && !ended) break;
+        const end = nl === -1 ? s.length : nl;
+        const prefix = s.slice(pos, pos + this.columns);
+        if (s.charCodeAt(pos) === BACKSLASH || prefix.includes("-")) {
+          pos = end + 1;
+          continue;
+        }
+        if (prefix === "+".repeat(this.columns)) this.addRun(s, pos, end, 1, s.slice(pos + this.columns, end));
+        else {
+          this.next += 1;
+          this.remaining -= 1;
+        }
+        pos = end + 1;
+        continue;
+      }
       if (this.remaining > 0) {
         // Inside a hunk: content, even when it looks like a header ("+++ x").
         const c = s.charCodeAt(pos);
@@ -220,7 +252,8 @@ export class AddedLines {
         return stop;
       }
       case 0x64 /* d */:
-        if (!s.startsWith("diff --git ", start)) return false;
+        // "diff --cc": a merge's combined diff (historyLogArgs asks for --cc).
+        if (!s.startsWith("diff --git ", start) && !s.startsWith("diff --cc ", start)) return false;
         this.remaining = 0;
         return this.flush();
       case PLUS: {
@@ -236,9 +269,18 @@ export class AddedLines {
       case 0x40 /* @ */: {
         HUNK_AT.lastIndex = start;
         const m = HUNK_AT.exec(s);
-        if (m === null) return false;
-        this.next = Number(m[1]);
-        this.remaining = m[2] === undefined ? 1 : Number(m[2]);
+        if (m !== null) {
+          this.columns = 1;
+          this.next = Number(m[1]);
+          this.remaining = m[2] === undefined ? 1 : Number(m[2]);
+          return false;
+        }
+        COMBINED_HUNK_AT.lastIndex = start;
+        const c = COMBINED_HUNK_AT.exec(s);
+        if (c === null) return false;
+        this.columns = c[1]!.length - 1;
+        this.next = Number(c[2]);
+        this.remaining = c[3] === undefined ? 1 : Number(c[3]);
         return false;
       }
       case 0x42 /* B */:

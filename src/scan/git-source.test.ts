@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { spawnSync } from "node:child_process";
 import assert from "node:assert/strict";
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -6,9 +7,14 @@ import { scan } from "./scanner.js";
 import { scanText as fakeScanText } from "./fake-engine.js";
 import { discoverRoot, repositoryRoot, unquotePath, workingTreeCopy } from "./git-source.js";
 import { GitError } from "../errors.js";
-import { commitFiles, git, initRepo, tempDir, writeFiles } from "./test-repo.js";
+import { GIT_TEST_ENV, commitFiles, git, initRepo, tempDir, writeFiles } from "./test-repo.js";
 
 // Git modes with the fake engine (FAKESECRET_ tokens).
+
+/** git that may fail (a merge that conflicts). */
+function spawnGit(cwd: string, args: string[]): void {
+  spawnSync("git", args, { cwd, env: GIT_TEST_ENV });
+}
 
 function repo(t: { after: (fn: () => void) => void }): string {
   const { dir, cleanup } = tempDir("vaultshift-git-");
@@ -139,6 +145,25 @@ test("a repository without a work tree (bare or mirror clone, GIT_DIR naming one
   t.after(() => (saved === undefined ? delete process.env.GIT_DIR : (process.env.GIT_DIR = saved)));
   const viaEnv = await scan({ cwd: elsewhere, mode: "history", scanText: fakeScanText });
   assert.deepEqual(viaEnv.findings.map((f) => `${f.commit}:${f.file}:${f.line}`), [`${c2}:a.txt:2`]);
+});
+
+test("--history: a line written in a merge's conflict resolution is reported at the merge; lines the merge brings from a parent at the commit that added them", async (t) => {
+  const dir = repo(t);
+  const base = commitFiles(dir, "base", { "conf.txt": "a\nlevel=1\nz\n" });
+  git(dir, "checkout", "-q", "-b", "side");
+  const side = commitFiles(dir, "side", { "conf.txt": "a\nlevel=2 k=FAKESECRET_side\nz\n", "new.txt": "FAKESECRET_new\n" });
+  git(dir, "checkout", "-q", "main");
+  commitFiles(dir, "main", { "conf.txt": "a\nlevel=3\nz\n" });
+  spawnGit(dir, ["merge", "-q", "side"]); // conflicts on conf.txt
+  writeFiles(dir, { "conf.txt": "a\nlevel=4\nk=FAKESECRET_resolved\nz\n" });
+  git(dir, "add", "conf.txt");
+  git(dir, "commit", "-q", "--no-edit");
+  const merge = git(dir, "rev-parse", "HEAD");
+  const r = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  const got = r.findings.map((f) => `${f.commit}:${f.file}:${f.line}`).sort();
+  assert.deepEqual(got, [`${merge}:conf.txt:3`, `${side}:conf.txt:2`, `${side}:new.txt:1`].sort());
+  const since = await scan({ cwd: dir, mode: "since", since: base, scanText: fakeScanText });
+  assert.deepEqual(since.findings.map((f) => `${f.commit}:${f.file}:${f.line}`).sort(), got);
 });
 
 test("--since REF: only commits after REF; a bad REF is a GitError", async (t) => {

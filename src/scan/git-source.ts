@@ -341,7 +341,10 @@ export interface HistoryOptions {
 export function historyLogArgs(range: { since?: string }, pathspecs: string[]): string[] {
   const revs = range.since !== undefined ? [`${range.since}..HEAD`] : ["--all"];
   // --no-show-signature: log.showSignature would mix gpg output into the stream.
-  return [...GIT_BASE, "log", "-p", ...DIFF_FLAGS, "--no-show-signature", "--reverse", "--format=%x00%H", ...revs, "--", ...pathspecs];
+  // --cc: a merge's combined diff, whose "++" lines are in none of its parents
+  // (a conflict resolution, an evil merge); without it git prints no diff for
+  // a merge at all. Paths where the merge took one parent's version are left out.
+  return [...GIT_BASE, "log", "-p", "--cc", ...DIFF_FLAGS, "--no-show-signature", "--reverse", "--format=%x00%H", ...revs, "--", ...pathspecs];
 }
 
 /**
