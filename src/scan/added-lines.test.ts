@@ -124,10 +124,13 @@ test("the result does not depend on where git's output is cut (every split point
 test("the same added content in the same path is handed on once; in another path, or another content of the same length, it is new", () => {
   const commit = (id: string, path: string, line: string) => [`\0${id.repeat(40)}`, "", `diff --git a/${path} b/${path}`, "--- /dev/null", `+++ b/${path}`, "@@ -0,0 +1 @@", `+${line}`].join("\n");
   const patch = [commit("1", "x.txt", "k=v"), commit("2", "x.txt", "k=v"), commit("3", "y.txt", "k=v"), commit("4", "x.txt", "k=w"), commit("5", "x.txt", "k=w"), commit("6", "x.txt", "k=v"), ""].join("\n");
+  const texts = parse([Buffer.from(patch)]).texts;
   assert.deepEqual(
-    parse([Buffer.from(patch)]).texts.map((t) => `${t.commit[0]}:${t.path}`),
+    texts.map((t) => `${t.commit[0]}:${t.path}`),
     ["1:x.txt", "3:y.txt", "4:x.txt"],
   );
+  // y.txt's text is x.txt's of commit 1: handed on, saying so (dropCopied keeps only what it adds).
+  assert.deepEqual(texts.map((t) => t.copyOf), [undefined, { path: "x.txt", commit: "1".repeat(40) }, undefined]);
 });
 
 test("maxFileSize counts the decoded characters of the added text, gaps included", () => {

@@ -10,7 +10,8 @@ import type { SkipReason } from "./file-scan.js";
 // their own line numbers, empty lines in the gaps, so that the engine reports
 // the file's line numbers and a multi-line secret added in one hunk stays
 // whole. Identical added content in the same path (cherry-picks, the same
-// blob on several branches) comes out once.
+// blob on several branches) comes out once; in another path (a copy), it
+// comes out saying where it was first (`copyOf`).
 //
 // Cold code is what counts here: a history scan parses once, mostly before
 // V8 has optimised anything, so the work per line is kept to builtins (String
@@ -26,6 +27,13 @@ export interface AddedText {
   commit: string;
   /** 1-based line numbers of the added lines, increasing. */
   lines: number[];
+  /**
+   * The same text was handed on before for another path (a file copied
+   * byte for byte, or the same lines added to two files): where. It is
+   * scanned again (the path can change what is found), and a finding it
+   * shares with the original is the original's (`dropCopied`).
+   */
+  copyOf?: { path: string; commit: string };
 }
 
 export interface AddedLinesEvents {
@@ -122,6 +130,8 @@ export class AddedLines {
   private parts: string[] = [];
   private ended = false;
   private readonly seen = new Set<string>();
+  /** The first path and commit of each added text, by its hash. */
+  private readonly firstOf = new Map<string, { path: string; commit: string }>();
 
   constructor(
     private readonly filter: PathFilter,
@@ -352,9 +362,15 @@ export class AddedLines {
     // The text itself is hashed, not a `path\0text` concatenation: V8 flattens
     // the text in place for the hash, and the engine then reads it flat; a
     // concatenation would be flattened (copied) for the hash alone.
-    const key = `${path}\0${sha1Base64(text)}`;
+    const hash = sha1Base64(text);
+    const key = `${path}\0${hash}`;
     if (this.seen.has(key)) return false;
     this.seen.add(key);
-    return this.on.text({ path, text, commit: this.commit, lines: this.numbers });
+    const first = this.firstOf.get(hash);
+    if (first === undefined) {
+      this.firstOf.set(hash, { path, commit: this.commit });
+      return this.on.text({ path, text, commit: this.commit, lines: this.numbers });
+    }
+    return this.on.text({ path, text, commit: this.commit, lines: this.numbers, copyOf: first });
   }
 }

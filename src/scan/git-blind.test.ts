@@ -34,7 +34,12 @@ interface Built { root: string; commits: Record<string, string>; secrets: Record
 
 // Cases whose labelled behaviour is not met, with the reason (docs/detection.md says more). A case
 // listed here that passes fails the test, so that the list stays true.
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  // By design: the copy's original (c1) is before the range, so within c3's diff the copy adds the
+  // key line (git's own view without copy detection, and what gitleaks reports on such a range);
+  // --history, which sees the original, reports it once.
+  "renames/since-c1": "a byte-identical copy whose original is before --since REF is reported in the range",
+};
 
 const labels = JSON.parse(readFileSync(join(fixture, "labels.json"), "utf8")) as Labels;
 

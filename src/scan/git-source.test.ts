@@ -5,7 +5,7 @@ import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { scan } from "./scanner.js";
 import { scanText as fakeScanText } from "./fake-engine.js";
-import { discoverRoot, repositoryRoot, unquotePath, workingTreeCopy } from "./git-source.js";
+import { discoverRoot, dropCopied, repositoryRoot, unquotePath, workingTreeCopy } from "./git-source.js";
 import { GitError } from "../errors.js";
 import { GIT_TEST_ENV, commitFiles, git, initRepo, tempDir, writeFiles } from "./test-repo.js";
 
@@ -164,6 +164,26 @@ test("--history: a line written in a merge's conflict resolution is reported at 
   assert.deepEqual(got, [`${merge}:conf.txt:3`, `${side}:conf.txt:2`, `${side}:new.txt:1`].sort());
   const since = await scan({ cwd: dir, mode: "since", since: base, scanText: fakeScanText });
   assert.deepEqual(since.findings.map((f) => `${f.commit}:${f.file}:${f.line}`).sort(), got);
+});
+
+test("--history: a file copied byte for byte to another path is reported once, where the secret was first written", async (t) => {
+  const dir = repo(t);
+  const c1 = commitFiles(dir, "c1", { "src/keys.txt": "x\nk=FAKESECRET_copied\n" });
+  commitFiles(dir, "copy", { "backup/keys.txt": "x\nk=FAKESECRET_copied\n" });
+  const c3 = commitFiles(dir, "same secret, other content", { "other.txt": "k=FAKESECRET_copied\n" });
+  const r = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(r.findings.map((f) => `${f.commit}:${f.file}:${f.line}`).sort(), [`${c1}:src/keys.txt:2`, `${c3}:other.txt:1`].sort());
+  assert.equal(r.stats.suppressed.duplicate, 1);
+});
+
+test("dropCopied drops a copy's finding only where its original has the same one", () => {
+  const f = (commit: string, file: string, ruleId: string, line: number) => ({ commit, file, ruleId, line, column: 3, endLine: line, endColumn: 9 });
+  const copies = new Map([["c2\0b.env", "c1\0a.env"]]);
+  const findings = [f("c1", "a.env", "r", 2), f("c2", "b.env", "r", 2), f("c2", "b.env", "other-rule", 2), f("c2", "b.env", "r", 5), f("c3", "b.env", "r", 2)];
+  const { kept, dropped } = dropCopied(findings, copies);
+  assert.equal(dropped, 1);
+  // kept: the original; the copy's finding under a rule the original's path did not give; another line; another commit's b.env
+  assert.deepEqual(kept.map((k) => `${k.commit}:${k.file}:${k.ruleId}:${k.line}`), ["c1:a.env:r:2", "c2:b.env:other-rule:2", "c2:b.env:r:5", "c3:b.env:r:2"]);
 });
 
 test("--since REF: only commits after REF; a bad REF is a GitError", async (t) => {

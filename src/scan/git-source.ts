@@ -124,6 +124,29 @@ export interface GitJobs {
   commits?: number;
   /** History with a sink: the most added text (characters) that waited for the sink at once. */
   peakQueuedChars?: number;
+  /** History: texts that repeat one handed on before for another path, "commit\0path" → the original's (see dropCopied). */
+  copies?: Map<string, string>;
+}
+
+/**
+ * Drops the findings a copy shares with its original: a file copied byte for
+ * byte (or the same lines added to another file) in a later commit adds no
+ * secret that was not already reported where it was first written, at the
+ * same rule, line and column. What only the copy's path brings out (another
+ * file kind) is kept.
+ */
+export function dropCopied<T extends { commit?: string; file: string; ruleId: string; line: number; column: number; endLine: number; endColumn: number }>(
+  findings: T[],
+  copies: Map<string, string>,
+): { kept: T[]; dropped: number } {
+  if (copies.size === 0) return { kept: findings, dropped: 0 };
+  const at = (f: T, where: string) => `${where}\0${f.ruleId}\0${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
+  const reported = new Set(findings.map((f) => at(f, `${f.commit ?? ""}\0${f.file}`)));
+  const kept = findings.filter((f) => {
+    const original = copies.get(`${f.commit ?? ""}\0${f.file}`);
+    return original === undefined || !reported.has(at(f, original));
+  });
+  return { kept, dropped: findings.length - kept.length };
 }
 
 function bump(s: GitJobs["skipped"], reason: SkipReason): void {
@@ -361,7 +384,7 @@ function takeEarlyGit(args: string[], cwd: string): ChildProcessByStdio<null, Re
 export async function historyJobs(root: string, range: { since?: string }, pathspecs: string[], filter: PathFilter, options: HistoryOptions = {}): Promise<GitJobs> {
   const size = options.chunkChars ?? 4 * 1024 * 1024;
   const chunkChars = typeof size === "number" ? () => size : size;
-  const out: GitJobs = { jobs: [], skipped: {}, notes: [], commits: 0 };
+  const out: GitJobs = { jobs: [], skipped: {}, notes: [], commits: 0, copies: new Map() };
   if (range.since !== undefined) verifyRef(root, range.since);
   const args = historyLogArgs(range, pathspecs);
   const sink = options.sink;
@@ -369,6 +392,7 @@ export async function historyJobs(root: string, range: { since?: string }, paths
   const parser = new AddedLines(filter, options.maxFileSize ?? Infinity, {
     text: (t) => {
       out.jobs.push({ kind: "text", file: t.path, text: t.text, commit: t.commit, lines: t.lines });
+      if (t.copyOf) out.copies!.set(`${t.commit}\0${t.path}`, `${t.copyOf.commit}\0${t.copyOf.path}`);
       pendingChars += t.text.length;
       return sink !== undefined && pendingChars >= chunkChars();
     },

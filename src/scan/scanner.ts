@@ -283,6 +283,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     }
   };
 
+  /** History: texts that repeat another path's, and git-source's dropCopied (loaded with it). */
+  let copied: { copies: Map<string, string>; drop: typeof import("./git-source.js").dropCopied } | undefined;
   try {
     if (mode === "stdin") {
       if (!options.stdin) throw new UsageError("stdin mode needs the text to scan.", { cause: new TypeError("options.stdin missing") });
@@ -414,6 +416,7 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
         listed = await history;
         mark("history scanned", `chars=${chars}`);
         stats.commitsScanned = listed.commits ?? 0;
+        if (listed.copies?.size) copied = { copies: listed.copies, drop: git.dropCopied };
       }
       addSkipped(listed.skipped);
       addNotes(listed.notes);
@@ -445,13 +448,20 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
     const e = r.envReferences;
     for (let j = 0; j < e.length; j++) envReferences.push(e[j]!);
   }
+  // A copy's findings that its original already has (git-source.ts dropCopied).
+  let copies = 0;
+  if (copied) {
+    const c = copied.drop(findings, copied.copies);
+    findings = c.kept;
+    copies = c.dropped;
+  }
   if (baseline && !options.recordInto) {
     const b = filterBaselined(findings, new Set(baseline.entries.map((e) => e.fingerprint)));
     findings = b.kept;
     stats.suppressed.baseline = b.suppressed;
   }
   const d = dedupe(findings);
-  stats.suppressed.duplicate = d.suppressed;
+  stats.suppressed.duplicate = d.suppressed + copies;
   findings = sortFindings(d.kept);
   if (stats.notes.length > MAX_NOTES) {
     const more = stats.notes.length - MAX_NOTES;
