@@ -22,7 +22,8 @@ What to scan (pick one; default: the working tree under PATH or .):
   --staged                 The staged content (what \`git commit\` would record).
                            Only findings on lines the commit adds are reported.
   --since REF              Lines added by the commits REF..HEAD (e.g. origin/main).
-  --history                Lines added by every commit on every branch.
+  --history                Lines added by every commit on every branch and tag
+                           (a merge: the lines in none of its parents).
   -                        Standard input; --stdin-filename NAME names it (the name
                            decides .env / JavaScript / other handling).
 
