@@ -121,6 +121,8 @@ test("a token that may write the app's secrets but not policies: apply completes
   const limited = await verify(p, { root, env, vault });
   assert.equal(limited.policy.checked, false);
   assert.ok(limited.policy.message);
+  assert.equal(limited.verdict, "unchecked", "a check that did not run is not a pass");
+  assert.deepEqual(limited.unchecked?.map((u) => u.check), ["policy"]);
   // A token that can see policies finds the policy missing: not a finished migration.
   const full = await verify(p, { root, env, vault: { address: cases.server.address, token: cases.server.rootToken } });
   assert.equal(full.verdict, "incomplete");

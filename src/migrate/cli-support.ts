@@ -58,6 +58,10 @@ export function applySummary(r: ApplyResult): string {
   return `${r.dryRun ? "Dry run, nothing was changed:" : "Applied:"}\n${lines.join("\n")}\n`;
 }
 
+function nextSteps(v: Verification, check: "policy" | "rescan"): string[] {
+  return (v.unchecked ?? []).filter((u) => u.check === check).map((u) => `    what to do: ${u.next}`);
+}
+
 export function verificationSummary(v: Verification): string {
   const ok = v.secrets.filter((s) => s.status === "ok").length;
   const readable = v.secrets.filter((s) => s.readableByPolicy === true).length;
@@ -65,7 +69,10 @@ export function verificationSummary(v: Verification): string {
     `Verdict: ${v.verdict}`,
     `  ${ok}/${v.secrets.length} secrets read back from Vault and matched their fingerprints`,
     `  ${v.policy.checked ? `${readable}/${v.secrets.length} readable with the policy ${v.policy.name}` : `policy ${v.policy.name} not checked${v.policy.message ? `: ${v.policy.message}` : ""}`}`,
+    ...nextSteps(v, "policy"),
     `  re-scan: ${v.rescan.findings.length} secret${v.rescan.findings.length === 1 ? "" : "s"} left in the tree`,
+    ...(v.unchecked ?? []).filter((u) => u.check === "rescan").map((u) => `    but ${u.reason}`),
+    ...nextSteps(v, "rescan"),
   ];
   for (const s of v.secrets.filter((x) => x.status !== "ok")) lines.push(`  ${s.name} → ${s.target.mount}/${s.target.path}#${s.target.key}: ${s.status}${s.message ? ` (${s.message})` : ""}`);
   for (const f of v.rescan.findings) lines.push(`  left: ${f.file}:${f.line} ${f.kind} ${f.redacted}`);

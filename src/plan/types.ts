@@ -226,7 +226,19 @@ export interface ManualAction {
   message: string;
 }
 
-export type Verdict = "zero-secrets" | "secrets-remaining" | "incomplete";
+/**
+ * `unchecked`: everything verify could check held, but a check could not run
+ * (the token may not test the policy, the re-scan could not read a file):
+ * never "zero-secrets" for what was not looked at.
+ */
+export type Verdict = "zero-secrets" | "secrets-remaining" | "unchecked" | "incomplete";
+
+/** A verify check that did not run: which, why, and what the user can do. */
+export interface UncheckedCheck {
+  check: "policy" | "rescan";
+  reason: string;
+  next: string;
+}
 
 /** Everything the report renderers need. */
 export interface ReportInput {
@@ -243,6 +255,8 @@ export interface ReportInput {
   /** Things a person must still do (rotate a leaked secret, rewrite dynamic access…). */
   manualActions: ManualAction[];
   rescan: { findings: Finding[]; filesScanned: number | null };
+  /** Verify checks that could not run: the verdict is then never "zero-secrets". */
+  unchecked: UncheckedCheck[];
   /** Counts for the summary line. */
   totals: { secrets: number; verified: number; readable: number; config: number; remaining: number };
 }
@@ -280,6 +294,8 @@ export interface Verification {
   secrets: SecretCheck[];
   rescan: { findings: Finding[]; filesScanned: number | null };
   policy: { name: string; checked: boolean; message?: string };
+  /** Checks that could not run (absent in verifications recorded before 2026-11-23). */
+  unchecked?: UncheckedCheck[];
 }
 
 export interface RollbackResult {

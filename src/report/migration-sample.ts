@@ -60,6 +60,7 @@ export function sampleReportInput(overrides: Partial<ReportInput> = {}): ReportI
       { code: "dynamic-env-access", file: "src/config.js", line: 12, message: "Read the secret from the secrets module by name instead of process.env[name]." },
     ],
     rescan: { findings: [], filesScanned: 42 },
+    unchecked: [],
     totals: { secrets: secrets.length, verified: secrets.length, readable: secrets.length, config: 3, remaining: 0 },
     ...overrides,
   };

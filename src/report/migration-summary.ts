@@ -51,6 +51,13 @@ export function verdictText(input: ReportInput): VerdictText {
         detail: `The re-scan still finds ${plural(remaining, "secret")} in the working tree; see "Still in the working tree" below.`,
         tone: "bad",
       };
+    case "unchecked":
+      return {
+        verdict: input.verdict,
+        title: "Not fully checked",
+        detail: `Every check that ran passed, but ${input.unchecked.length === 1 ? "one could" : `${input.unchecked.length} could`} not run, so this is not proof of zero secrets: ${input.unchecked.map((u) => `${u.reason}; ${u.next}`).join(". ")}.`,
+        tone: "warn",
+      };
     default:
       return {
         verdict: input.verdict,

@@ -181,17 +181,20 @@ test("a token that may only read the app's paths: Confirm says which writes it m
   assert.doesNotMatch(r.t.everything(), /may not write/);
 });
 
-test("the report screen wraps why the policy was not checked (what to fix) instead of cutting it at the terminal's edge", async () => {
+test("the report screen says the policy was not checked (verdict unchecked, exit 1) and wraps why and what to do instead of cutting them", async () => {
   const c = cases.next();
-  const why = "the policy could not be checked: POST /v1/auth/token/create was denied (403): permission denied; ask for a token that may create child tokens, then run vaultshift verify";
+  const why = "the policy could not be checked: POST /v1/auth/token/create was denied (403): permission denied";
+  const todo = "run vaultshift verify again with a token that may use auth/token/create";
+  // What verifyPlan returns when the probe token cannot be made (src/verify/verifier.test.ts checks that it does).
   const s = startSession({ root: c.root, cwd: c.root, vault: c.vault, env: c.env, app: `tui-unchecked-${c.n}`, history: false, colour: false }, fakeTerminal(), {
-    verified: (v) => ({ ...v, policy: { ...v.policy, checked: false, message: why } }),
+    verified: (v) => ({ ...v, verdict: "unchecked", policy: { ...v.policy, checked: false, message: why }, unchecked: [{ check: "policy", reason: `not checked (${why})`, next: todo }], secrets: v.secrets.map((x) => ({ ...x, readableByPolicy: null })) }),
   });
-  assert.equal(await migrateThroughUi(s), 0);
+  assert.equal(await migrateThroughUi(s), 1);
   const screen = s.t.screen();
-  assert.match(screen, /Verdict: zero-secrets/);
+  assert.match(screen, /Verdict: unchecked/);
+  assert.doesNotMatch(screen, /zero-secrets/);
   const policy = screen.slice(screen.indexOf("policy tui-unchecked-"), screen.indexOf("re-scan:"));
-  assert.equal(policy.replace(/\s+/g, " ").trim(), `policy tui-unchecked-${c.n}-read not checked: ${why}`);
+  assert.equal(policy.replace(/\s+/g, " ").trim(), `policy tui-unchecked-${c.n}-read not checked: ${why}. What to do: ${todo}.`);
   assertFits(s.t);
 });
 

@@ -375,18 +375,22 @@ export function Session({ deps, colour, onExit }: SessionProps) {
       const ok = v.secrets.filter((s) => s.status === "ok").length;
       const readable = v.secrets.filter((s) => s.readableByPolicy === true).length;
       // Why the policy was not checked is what to fix: wrapped, not cut.
-      const policy = wrap(v.policy.checked ? `${readable}/${v.secrets.length} readable with the policy ${v.policy.name}` : `policy ${v.policy.name} not checked${v.policy.message ? `: ${v.policy.message}` : ""}`, size.columns - 4);
+      // A check that could not run says why and what to do (the verdict is then "unchecked").
+      const todo = (check: "policy" | "rescan") => (v.unchecked ?? []).filter((u) => u.check === check).map((u) => ` What to do: ${u.next}.`).join("");
+      const policy = wrap(v.policy.checked ? `${readable}/${v.secrets.length} readable with the policy ${v.policy.name}` : `policy ${v.policy.name} not checked${v.policy.message ? `: ${v.policy.message}` : ""}.${todo("policy")}`, size.columns - 4);
+      const notRead = wrap((v.unchecked ?? []).filter((u) => u.check === "rescan").map((u) => `But ${u.reason}.${todo("rescan")}`).join(" "), size.columns - 4).filter((l) => l.length > 0);
       // Below the terminal's height: ink clears the whole screen for a frame as tall as it.
       // What to do next, wrapped too (it was cut at "VAULT_ADDR and …" below 78 columns).
       const next = wrap(`The app reads its secrets from Vault now: run it with VAULT_ADDR and a token holding the policy ${screen.plan.policy.name}.`, size.columns - 1);
       const readBack = wrap(`${ok}/${v.secrets.length} secrets read back from Vault and matched their fingerprints`, size.columns - 4);
-      const room = Math.max(2, rows - 17 - Math.max(0, screen.reports.length - 4) - (policy.length - 1) - (next.length - 2) - (readBack.length - 1));
+      const room = Math.max(2, rows - 17 - Math.max(0, screen.reports.length - 4) - (policy.length - 1) - notRead.length - (next.length - 2) - (readBack.length - 1));
       body = (
         <>
-          {line(`Verdict: ${v.verdict}`, v.verdict === "zero-secrets" ? { ...good, ...strong } : { ...bad, ...strong })}
+          {line(`Verdict: ${v.verdict}`, v.verdict === "zero-secrets" ? { ...good, ...strong } : v.verdict === "unchecked" ? { ...warn, ...strong } : { ...bad, ...strong })}
           {readBack.map((l, i) => line(`${i === 0 ? "  " : "    "}${l}`, {}, `b${i}`))}
           {policy.map((l, i) => line(`${i === 0 ? "  " : "    "}${l}`, {}, `p${i}`))}
           {line(`  re-scan: ${plural(v.rescan.findings.length, "secret")} left in the tree`, v.rescan.findings.length > 0 ? bad : {})}
+          {notRead.map((l, i) => line(`    ${l}`, warn, `u${i}`))}
           {v.rescan.findings.slice(0, room).map((f, i) => line(`    ${f.file}:${f.line} ${f.kind} ${f.redacted}`, {}, `f${i}`))}
           {v.rescan.findings.length > room ? line(`    … and ${v.rescan.findings.length - room} more (see the report)`) : null}
           {line("Reports:")}

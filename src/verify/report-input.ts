@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import type { ManualAction, Plan, ReportInput, ReportSecret, Verification } from "../plan/types.js";
+import { uncheckedOf } from "./unchecked.js";
 
 // The compliance report's data, from the plan and the last verification:
 // where each secret went, whether it was read back and can be read by the
@@ -61,8 +62,10 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
   for (const c of verification?.secrets ?? []) {
     if (c.status !== "ok") manualActions.push({ code: `vault-${c.status}`, message: `${c.target.mount}/${c.target.path}#${c.target.key} (${c.name}): ${c.message ?? c.status}.` });
   }
-  if (verification && !verification.policy.checked && verification.policy.message) manualActions.push({ code: "policy-unchecked", message: verification.policy.message });
-  const verdict = verification?.verdict ?? "incomplete";
+  const unchecked = uncheckedOf(plan, verification);
+  for (const u of unchecked) manualActions.push({ code: `${u.check}-unchecked`, message: `${u.reason}: ${u.next}.` });
+  // A verification recorded before "unchecked" existed said zero-secrets without the policy check: not a pass.
+  const verdict = !verification ? "incomplete" : verification.verdict === "zero-secrets" && unchecked.length > 0 ? "unchecked" : verification.verdict;
   return {
     app: plan.app,
     generatedAt: new Date().toISOString(),
@@ -75,6 +78,7 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
     warnings: plan.warnings,
     manualActions,
     rescan: verification?.rescan ?? { findings: [], filesScanned: null },
+    unchecked,
     totals: {
       secrets: secrets.length,
       verified: secrets.filter((s) => s.verified === true).length,
@@ -84,3 +88,4 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
     },
   };
 }
+

@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { scan } from "../scan/scanner.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
 import type { Finding } from "../scan/types.js";
@@ -5,20 +7,51 @@ import { collectCandidates, type Classifier } from "../classify/candidates.js";
 import { fingerprint } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { dataPath, type KvStore } from "../apply/kv-store.js";
-import type { Plan, SecretCheck, Verification, VerifyOptions } from "../plan/types.js";
+import type { Plan, SecretCheck, UncheckedCheck, Verification, VerifyOptions } from "../plan/types.js";
+import { policyCheckHelp } from "./unchecked.js";
 
 // verify(): prove the migration. Every secret is read back from Vault and
 // compared by fingerprint; a token holding only the app's policy must be able
 // to read every path (sys/capabilities-self); and the tree is scanned again.
-// "zero-secrets" only when all three hold.
+// "zero-secrets" only when all three hold; a check that could not run (the
+// token may not test the policy, a file the re-scan could not read) makes the
+// verdict "unchecked", with why and what to do, never a pass.
 
 export interface VerifierOptions extends VerifyOptions {
   store: KvStore;
   classify?: Classifier;
 }
 
-export async function rescan(root: string, classify?: Classifier): Promise<{ findings: Finding[]; filesScanned: number | null }> {
+export interface Rescan {
+  findings: Finding[];
+  filesScanned: number | null;
+  /** Files (or directories) the re-scan could not look into: what is there is unknown. */
+  notRead: string[];
+}
+
+/** Skip reasons that mean "not looked at", unlike a binary, a lockfile or a symlink, which hold no source secret by design. */
+const NOT_LOOKED_AT = ["unreadable", "engine-error"] as const;
+
+export async function rescan(root: string, classify?: Classifier, sources: string[] = []): Promise<Rescan> {
   const result = await scan({ cwd: root, mode: "tree", workers: 0 });
+  const notRead: string[] = [];
+  if (NOT_LOOKED_AT.some((r) => (result.stats.skipped[r] ?? 0) > 0)) {
+    // The notes name them ("src/x.ts: cannot be read (EACCES), skipped"); a count when they were cut.
+    const named = result.stats.notes.filter((n) => /: (cannot be read|directory cannot be read|the scanner failed on this file) /.test(n));
+    const count = NOT_LOOKED_AT.reduce((k, r) => k + (result.stats.skipped[r] ?? 0), 0);
+    notRead.push(...named.map((n) => n.replace(/, skipped$/, "")));
+    if (named.length < count) notRead.push(`${count - named.length} more file${count - named.length === 1 ? "" : "s"}`);
+  }
+  // The files the secrets came from (.env files are often git-ignored, so the tree scan may not list them):
+  // one that exists but cannot be read would look clean.
+  for (const file of sources) {
+    try {
+      readFileSync(join(root, file));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? "error";
+      if (code !== "ENOENT" && code !== "ENOTDIR") notRead.push(`${file}: cannot be read (${code})`);
+    }
+  }
   // The scanner skips vaultshift's own outputs (plan, baseline, reports) by default;
   // filtering again keeps them out when a config sets "defaultExcludes": false.
   const findings = result.findings.filter((f) => !isOwnOutput(f.file));
@@ -43,7 +76,7 @@ export async function rescan(root: string, classify?: Classifier): Promise<{ fin
       name: c.name,
     });
   }
-  return { findings, filesScanned: result.stats.filesScanned };
+  return { findings, filesScanned: result.stats.filesScanned, notRead: [...new Set(notRead)] };
 }
 
 export async function verifyPlan(plan: Plan, options: VerifierOptions): Promise<Verification> {
@@ -102,11 +135,26 @@ export async function verifyPlan(plan: Plan, options: VerifierOptions): Promise<
       policy.message = `the policy could not be checked: ${(error as Error).message}`;
     }
   }
+  const unchecked: UncheckedCheck[] = [];
+  if (paths.length > 0 && !policy.checked && checks.some((c) => c.readableByPolicy === null)) {
+    unchecked.push({
+      check: "policy",
+      reason: `whether the policy ${plan.policy.name} lets the app read its ${paths.length} Vault path${paths.length === 1 ? "" : "s"} was not checked (${policy.message ?? "no reason given"})`,
+      next: policyCheckHelp(plan.policy.name, paths),
+    });
+  }
 
   progress({ stage: "verify", step: 1, total: 1, message: "scanning the tree again" });
-  const again = await rescan(options.root, options.classify);
+  const { notRead, ...again } = await rescan(options.root, options.classify, [...new Set(plan.secrets.map((s) => s.source.file))]);
+  if (notRead.length > 0) {
+    unchecked.push({
+      check: "rescan",
+      reason: `the re-scan could not read ${notRead.length === 1 ? "a file" : `${notRead.length} places`}, so a secret there would not be seen: ${notRead.slice(0, 5).join("; ")}${notRead.length > 5 ? `; and ${notRead.length - 5} more` : ""}`,
+      next: "make them readable by the user running vaultshift (or remove them), then run vaultshift verify again",
+    });
+  }
 
   const allOk = checks.every((c) => c.status === "ok") && checks.every((c) => c.readableByPolicy !== false);
-  const verdict = !allOk ? "incomplete" : again.findings.length > 0 ? "secrets-remaining" : "zero-secrets";
-  return { planId: plan.id, verifiedAt: new Date().toISOString(), verdict, secrets: checks, rescan: again, policy };
+  const verdict = !allOk ? "incomplete" : again.findings.length > 0 ? "secrets-remaining" : unchecked.length > 0 ? "unchecked" : "zero-secrets";
+  return { planId: plan.id, verifiedAt: new Date().toISOString(), verdict, secrets: checks, rescan: again, policy, unchecked };
 }

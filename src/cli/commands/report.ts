@@ -23,7 +23,8 @@ Without --format, writes every format to PATH/reports/.
 Options:
   --format FORMAT          md, json, html or sarif: one format, to stdout or --output
   --output FILE            where to write it
-Exit codes: 0 verdict "zero-secrets", 1 any other verdict, 2 error.
+Exit codes: 0 verdict "zero-secrets", 1 any other verdict ("unchecked": a
+check could not run), 2 error.
 `,
   async run(argv, io) {
     const { values, positionals } = parseCommandArgs(argv, { format: { type: "string" }, output: { type: "string", short: "o" } }, "report");

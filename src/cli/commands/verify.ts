@@ -15,7 +15,10 @@ Proves an applied plan (default: ./${DEFAULT_PLAN_FILE}): reads every secret
 back from Vault and compares fingerprints, checks with a short-lived token
 holding only the policy <app>-read that each path is readable
 (sys/capabilities-self), and scans the tree again. The verdict is
-"zero-secrets" only when all of that holds and the scan finds nothing.
+"zero-secrets" only when all of that holds and the scan finds nothing;
+"unchecked" when everything that ran passed but a check could not run (the
+token may not make a token holding the policy, the re-scan could not read a
+file): the output says which, why, and what to do.
 The result is kept for \`vaultshift report\`.
 
 Options:
