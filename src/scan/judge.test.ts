@@ -159,3 +159,27 @@ test("a random token behind a word under a weak name in a .env is a secret; word
   assert.equal(judge("THUMBOR_SECURITY_KEY", `thumbor-${"a".repeat(20)}`, "env").secret, false);
   assert.equal(judge("CACHE_KEY", "thumbnails-v2", "env").secret, false);
 });
+
+test("words around a shorter token in a .env: a secret under a strong or medium name (8+ characters), a weak one needs 16; sentences stay config", () => {
+  const short = ["R8vK", "2nX5", "qL7w"].join(""); // 12 characters
+  const eight = ["MyS", "ecr", "3t"].join("");
+  // Round 9's canary shape: several words, then the token; and a label with spaces.
+  assert.equal(judge("THUMBOR_SECURITY_KEY", `thumbor-CANARY-dev-${short}`, "env").secret, true);
+  assert.equal(judge("THUMBOR_SECURITY_KEY", `thumbor key ${eight}`, "env").secret, true);
+  assert.equal(judge("SESSION_SECRET", `my app secret ${short}`, "env").secret, true);
+  assert.equal(judge("SESSION_SECRET", `${short} (rotated 2026)`, "env").secret, true);
+  // A weak name (a vendor's KEY) still needs a 16-character token: the name says less.
+  assert.equal(judge("STRIPE_KEY", `stripe test ${eight}`, "env").secret, false);
+  assert.equal(judge("STRIPE_KEY", `stripe-dev-${["9fK2", "mQ7x", "Lp4v", "R8nZ"].join("")}`, "env").secret, true);
+  // Sentences and labels: no random token in them, whatever the name.
+  for (const [name, value] of [
+    ["APP_SECRET", "Bienvenue sur notre site"],
+    ["THUMBOR_SECURITY_KEY", "set the thumbor key here"],
+    ["SESSION_SECRET", "rotate every 90 days"],
+    ["API_SECRET", "see the team vault for this"],
+    ["SECURITY_KEY", "webauthn"],
+    ["HMAC", "sha256 of the body"],
+    ["DSN", "postgres on host db1 port 5432"],
+    ["API_TOKEN", "Version 2 of the API"],
+  ]) assert.equal(judge(name!, value!, "env").secret, false, `${name}=${value}`);
+});

@@ -149,6 +149,7 @@ function shapeOf(analysis: NameAnalysis, value: string, context: JudgeContext): 
   } else if (strength === "strong" || strength === "medium") {
     const min = context === "env" ? 8 : 12;
     ok = len >= min && !wordy && classes >= 2 && h >= 3 && (run < 7 || classes >= 3 || random);
+    if (!ok && context === "env") ok = decoratedToken(value, DECORATED_TOKEN_MIN[strength]);
     if (context === "docs") ok = ok && classes >= 3 && len >= 16;
   } else {
     // Hex carries at most 4 bits a character: 43% of random 32-character and 18% of 40-character hex
@@ -157,18 +158,46 @@ function shapeOf(analysis: NameAnalysis, value: string, context: JudgeContext): 
     ok = len >= 16 && !wordy && classes >= 2 && h >= (hex ? 3.0 : 3.3) && run < 6;
     // A random token behind a word (`thumbor-9fK2mQ7xLp4vR8nZ`, an app's name as a key's prefix): the
     // word's letter run fails the test above, the token itself passes it on its own.
-    if (!ok && context === "env" && run >= 6 && !/\s/.test(value)) ok = prefixedToken(value);
+    if (!ok && context === "env") ok = decoratedToken(value, DECORATED_TOKEN_MIN.weak);
     if (context === "docs" || context === "code") ok = ok && len >= 20 && h >= (hex ? 3.2 : 3.6);
   }
   return { ok, strength, classes };
 }
 
-/** One word, a separator, then a random token of 16+ characters that passes a weak name's test alone. */
-function prefixedToken(value: string): boolean {
-  const m = /^[A-Za-z]{2,20}[-_.]([A-Za-z0-9]{16,})$/.exec(value);
-  if (m === null) return false;
-  const token = m[1]!;
-  return charClasses(token).count >= 2 && shannonEntropy(token) >= 3.3 && longestLowerRun(token) < 6 && !looksLikeWords(token);
+/**
+ * The least length of the random token that words may surround (`decoratedToken`): the more the name
+ * says "secret", the shorter the token that makes the value one. A sentence holds no such token.
+ */
+const DECORATED_TOKEN_MIN: Record<NameAnalysis["strength"], number> = { strong: 8, medium: 8, weak: 16, none: Infinity };
+
+/**
+ * Words around one random token (`thumbor-9fK2mQ7xLp4vR8nZ`, `thumbor-CANARY-dev-R8vK2nX5qL7w`,
+ * `thumbor key MySecr3t`): an app's or a person's label on a key, in a .env file. The token is the
+ * credential; the words' letter runs and spaces fail the shape tests meant for the whole value.
+ * Every other part must be a word or a short number (`dev`, `2024`), so prose, paths and ids do not pass.
+ */
+function decoratedToken(value: string, min: number): boolean {
+  if (value.length < min + 2 || value.length > 200) return false;
+  const parts = value.split(/[\s\-_.:,;/()[\]]+/);
+  let tokens = 0;
+  let words = 0;
+  for (const p of parts) {
+    if (p.length === 0) continue;
+    if (/^[A-Za-z]{1,24}$/.test(p) || /^\d{1,4}$/.test(p)) words++;
+    else if (randomToken(p, min)) tokens++;
+    else return false;
+  }
+  return tokens === 1 && words >= 1 && words <= 8;
+}
+
+/** A run of letters and digits that is random rather than a word, a version or a model name: `R8vK2nX5qL7w`, `MySecr3t`, a hex key. */
+function randomToken(t: string, min: number): boolean {
+  if (t.length < min || !/^[A-Za-z0-9]+$/.test(t)) return false;
+  const classes = charClasses(t).count;
+  // Short tokens must mix upper case, lower case and digits; 16+ characters may be hex or base36.
+  if (classes < (t.length >= 16 ? 2 : 3)) return false;
+  // Eight distinct characters have 3 bits of entropy at most: the bar follows the length up to 3.3.
+  return shannonEntropy(t) >= Math.min(3.3, Math.log2(t.length) - 0.4) && longestLowerRun(t) < (t.length >= 16 ? 6 : 5) && !looksLikeWords(t);
 }
 
 /**
@@ -264,7 +293,12 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   const spaces = (value.match(/\s/g) ?? []).length;
   // A quoted sentence or passphrase holding a random token under a credential name in a .env file
   // (`API_SECRET="it's \"quoted\" Xk9q…"`): the token makes it a credential, whatever surrounds it.
-  if ((spaces >= 2 || (spaces === 1 && context !== "env")) && !(context === "env" && analysis.strength === "strong" && value.split(/\s+/).some(isRandomWord))) {
+  // Words around a shorter token (`thumbor key MySecr3t`) count too, the shorter the stronger the name (decoratedToken).
+  if (
+    (spaces >= 2 || (spaces === 1 && context !== "env")) &&
+    !(context === "env" && analysis.strength === "strong" && value.split(/\s+/).some(isRandomWord)) &&
+    !(context === "env" && decoratedToken(value, DECORATED_TOKEN_MIN[analysis.strength]))
+  ) {
     return { secret: false, reason: "value is text with spaces" };
   }
 

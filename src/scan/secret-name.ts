@@ -309,6 +309,9 @@ function analyze(name: string): NameAnalysis {
       if (prev === "private") return { strength: "strong", kind: "private-key", head, negative: false };
       if (prev === "api") return { strength: "strong", kind: "api-key", head, negative: false };
       if (KEY_STRONG_BEFORE.has(prev)) return { strength: "strong", kind: cloudish ? "cloud-credential" : prev === "access" ? "api-key" : "generic-secret", head, negative: false };
+      // `SECURITY_KEY`: Thumbor's URL-signing key (https://thumbor.readthedocs.io/en/latest/security.html), and
+      // apps' own; but also a WebAuthn "security key" (a device) in code: more than a vendor's KEY, less than SIGNING_KEY.
+      if (prev === "security") return { strength: "medium", kind: "generic-secret", head, negative: false };
       // `STRIPE_KEY`, `SENDGRID_KEY`: a vendor name before KEY; the value must look random.
       return { strength: "weak", kind: cloudish ? "cloud-credential" : "api-key", head, negative: false };
     }
