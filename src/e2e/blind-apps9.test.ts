@@ -89,9 +89,11 @@ test("install time: a postinstall script activating a license from .env, an .npm
   assertSameBehaviour(run);
   // npm expands ${FONTAWESOME_NPM_AUTH_TOKEN} from the environment dotenv-cli filled from .env: named.
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "outside-use"), [".npmrc:2"]);
-  // A *_LICENSE_KEY is judged public by design (grid and UI licence keys ship to browsers): it
-  // stays, and shows as context in the plan's .env diff like any configuration.
-  assert.ok(keptAsConfig(run).includes(".env:PDFGEN_LICENSE_KEY"));
+  // A server's *_LICENSE_KEY (activated at install time here, never in a browser) is a credential
+  // since session 12: it moves, and the postinstall reads it from Vault (same digest above).
+  assert.ok(!keptAsConfig(run).includes(".env:PDFGEN_LICENSE_KEY"));
+  assert.deepEqual(run.result.plan.secrets.filter((x) => x.name === "PDFGEN_LICENSE_KEY").map((x) => x.source.file).sort(), [".env", ".env.production"]);
+  assert.doesNotMatch(readFileSync(join(run.root, "vaultshift.plan.json"), "utf8"), /PDFGEN_LICENSE_KEY=PDFG-/);
   assert.equal(run.result.verification.verdict, "zero-secrets");
   await assertRollback(run, suite.server);
 });

@@ -183,3 +183,24 @@ test("words around a shorter token in a .env: a secret under a strong or medium 
     ["API_TOKEN", "Version 2 of the API"],
   ]) assert.equal(judge(name!, value!, "env").secret, false, `${name}=${value}`);
 });
+
+test("a server's licence key in a .env is judged as a vendor's key (a random value is a secret); a browser component's, a browser prefix, and code stay public", () => {
+  const random = ["Xk9q", "L2mN", "7pR4", "tV8w", "Z3yB", "6cD1"].join("");
+  const dashed = ["PDFG", "7Hk2", "Qm9x", "Lp4v", "R8nZ"].join("-");
+  for (const name of ["PDFGEN_LICENSE_KEY", "CRAFT_LICENSE_KEY", "LICENSE_KEY", "IRONPDF_LICENSE_KEY", "DUENDE_LICENSE_KEY"]) {
+    assert.equal(judge(name, random, "env").secret, true, name);
+  }
+  assert.equal(judge("PDFGEN_LICENSE_KEY", dashed, "env").secret, true);
+  // Not random: a word, a trial marker.
+  assert.equal(judge("APP_LICENSE_KEY", "trial", "env").secret, false);
+  assert.equal(judge("APP_LICENSE_KEY", "community-edition", "env").secret, false);
+  // Set in the page by design (AG Grid, MUI X, Syncfusion…), or under a browser prefix: public.
+  for (const name of ["AG_GRID_LICENSE_KEY", "MUI_X_LICENSE_KEY", "SYNCFUSION_LICENSE_KEY", "HANDSONTABLE_LICENSE_KEY", "NEXT_PUBLIC_PDFGEN_LICENSE_KEY", "VITE_LICENSE_KEY", "BROWSER_LICENSE_KEY"]) {
+    assert.equal(judge(name, random, "env").secret, false, name);
+  }
+  // Outside .env files (code, config) licence keys are the front end's: unchanged.
+  assert.equal(judge("licenseKey", random, "code").secret, false);
+  assert.equal(judge("LICENSE_KEY", random, "config").secret, false);
+  // New Relic's ingest licence key stays a strong credential everywhere.
+  assert.equal(judge("NEW_RELIC_LICENSE_KEY", random, "code").secret, true);
+});

@@ -1,5 +1,5 @@
 import type { SecretKind } from "./types.js";
-import { analyzeName, splitNameWords, type NameAnalysis } from "./secret-name.js";
+import { analyzeName, isServerLicenseKey, splitNameWords, type NameAnalysis } from "./secret-name.js";
 import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, randomLetters, shannonEntropy } from "./entropy.js";
 import { isObviousFake, isSequential, isStandInBasicCredential, isUuid, mostlyPercentEscapes, notSecretReason, percentDecoded } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
@@ -206,8 +206,12 @@ function randomToken(t: string, min: number): boolean {
  * chain costs ~8 µs a value and 98% of the values the detectors bring pass it only to fail
  * the shape test; the secrets found are the same.
  */
+/** A server's licence key in a .env file (isServerLicenseKey): a vendor's key, whose value must look random. */
+const SERVER_LICENSE_KEY: NameAnalysis = { strength: "weak", kind: "api-key", head: "LICENSE_KEY", negative: false };
+
 export function judge(name: string, rawValue: string, context: JudgeContext, testPath = false, quick = false): Judgement {
-  const analysis = analyzeName(name);
+  let analysis = analyzeName(name);
+  if (analysis.negative && context === "env" && analysis.head.endsWith("_KEY") && isServerLicenseKey(name)) analysis = SERVER_LICENSE_KEY;
   if (analysis.negative) return { secret: false, reason: `name ${name} describes something about a secret, not the secret itself` };
   let value = rawValue.trim();
   // A value written mostly as percent escapes (`%c3%89t%C3%A9`, a URL-parser test's expected password) is

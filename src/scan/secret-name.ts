@@ -62,6 +62,36 @@ const KEY_NEGATIVE_BEFORE = new Set([
   "recv", "receive", "trusted",
 ]);
 
+/**
+ * Front-end component vendors whose licence key is set in the browser by design: AG Grid ("your
+ * license key will be visible to others… Given our product is JavaScript, there is little we can do":
+ * https://www.ag-grid.com/archive/20.0.0/javascript-grid-set-license/), MUI X (the key only reminds
+ * developers of an expired licence; it is in the page: https://mui.com/x/introduction/licensing/),
+ * and the grid, chart, editor and PDF viewer libraries licensed the same way.
+ */
+const BROWSER_LICENSE_VENDORS = new Set([
+  "ag", "aggrid", "mui", "muix", "syncfusion", "handsontable", "devextreme", "bryntum", "fullcalendar", "dhtmlx", "ckeditor",
+  "froala", "highcharts", "amcharts", "scichart", "apryse", "pdftron", "webviewer", "pspdfkit", "nutrient", "grid", "chart", "charts",
+  "editor", "browser", "client", "frontend", "web", "js", "public",
+]);
+
+/**
+ * A `…_LICENSE_KEY` (or `LICENCE`) in a server's environment, not a browser component's: judged like
+ * a vendor's key (the value must look random) in `.env` files, where names are judged as `public`
+ * in code. Server and build licences are credentials: Telerik/Kendo "treat the license key… as
+ * secrets" (https://docs.telerik.com/devtools/document-processing/distribution-and-licensing/license-key/adding-license-key-ci-cd-services),
+ * n8n's licence activation key and Craft CMS's licence are set in the server's environment, New
+ * Relic's ingest licence key reports into the account. A browser prefix, or a front-end vendor's
+ * name (BROWSER_LICENSE_VENDORS), keeps it public.
+ */
+export function isServerLicenseKey(name: string): boolean {
+  if (browserPrefix(name) !== null) return false;
+  const words = splitNameWords(name);
+  const n = words.length;
+  if (n < 2 || words[n - 1] !== "key" || (words[n - 2] !== "license" && words[n - 2] !== "licence")) return false;
+  return !words.slice(0, -2).some((w) => BROWSER_LICENSE_VENDORS.has(w));
+}
+
 /** Vendors whose `…_LICENSE_KEY` is an account credential, not a product licence (see analyzeName's `key`). */
 const SECRET_LICENSE_VENDORS = new Set(["relic", "newrelic", "nr", "maxmind", "geoip", "geoipupdate", "geolite", "geolite2"]);
 
