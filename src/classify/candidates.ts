@@ -10,7 +10,7 @@ import { machineLocalFiles } from "./machine-local.js";
 import { tsconfigPaths } from "../plan/module-alias.js";
 import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./browser-files.js";
 import type { SecretKind } from "../scan/types.js";
-import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 import { DECIDED, decisionFor, type Decisions } from "../plan/decisions.js";
 
@@ -95,14 +95,14 @@ export interface CandidateSet {
    * to another value: the app never reads them. Not migrated; their lines
    * are removed with the migrated ones (their values are in `overridden`).
    */
-  shadowed?: { file: string; name: string; line: number; by: string; loader: string }[];
+  shadowed?: { file: string; name: string; line: number; by: string; loader: string; lastWins?: true }[];
   /**
    * The same pairs where the file loaded first may be missing on another
    * machine (git-ignored, untracked, `*.local`: machine-local.ts): there the
    * later file's value is the one read, so it is kept, and the planner stops
    * on the two values (`why`: what makes the first file machine-local).
    */
-  localWins?: { file: string; name: string; line: number; by: string; loader: string; why: string }[];
+  localWins?: { file: string; name: string; line: number; by: string; loader: string; why: string; lastWins?: true }[];
   /**
    * Secrets the user decided to keep where they are (a `keep` decision): listed
    * as config, not moved; their values are hidden in diffs like any secret's. In memory only.
@@ -164,6 +164,14 @@ export function findEnvFiles(root: string, exclude: string[] = []): { files: str
   return out;
 }
 
+/** Two .env files one loader reads in an order: `winner` is the one whose value is read. `lastWins`: direnv, where the later file wins. */
+interface LoadOrder {
+  winner: string;
+  loser: string;
+  loader: string;
+  lastWins?: true;
+}
+
 /**
  * Two .env files of one environment loaded one after the other by the code
  * (`loadedFirst`): a secret of the later file whose name the earlier one sets
@@ -175,9 +183,10 @@ export function findEnvFiles(root: string, exclude: string[] = []): { files: str
  * file is. When the earlier file is machine-local, the later value is the one
  * every other machine reads: it is kept and the pair listed in `localWins`.
  */
-function shadowLaterLoads(root: string, out: CandidateSet, order: { winner: string; loser: string; loader: string }[], entriesOf: Map<string, Map<string, string>>): void {
+function shadowLaterLoads(root: string, out: CandidateSet, order: LoadOrder[], entriesOf: Map<string, Map<string, string>>): void {
   let local: Map<string, string> | undefined;
-  for (const { winner, loser, loader } of order) {
+  for (const { winner, loser, loader, lastWins } of order) {
+    const how = lastWins ? { lastWins } : {};
     const env = out.envEnvironments ?? {};
     if (env[winner] === undefined || env[winner] !== env[loser]) continue;
     const first = entriesOf.get(winner);
@@ -188,11 +197,11 @@ function shadowLaterLoads(root: string, out: CandidateSet, order: { winner: stri
       local ??= machineLocalFiles(root, [...new Set(order.map((o) => o.winner))]);
       const why = local.get(winner);
       if (why !== undefined) {
-        (out.localWins ??= []).push({ file: loser, name: c.name, line: c.source.line, by: winner, loader, why });
+        (out.localWins ??= []).push({ file: loser, name: c.name, line: c.source.line, by: winner, loader, why, ...how });
         return true;
       }
       (out.overridden ??= []).push(c.value);
-      (out.shadowed ??= []).push({ file: loser, name: c.name, line: c.source.line, by: winner, loader });
+      (out.shadowed ??= []).push({ file: loser, name: c.name, line: c.source.line, by: winner, loader, ...how });
       return false;
     });
   }
@@ -310,7 +319,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   // Where a process may start (a package of its own): a loader joining `.env` to the working
   // directory reads theirs.
   const packageDirs = [...new Set(envFiles.map(dirOf))].filter((d) => existsSync(join(root, d, "package.json")));
-  const loadOrder: { winner: string; loser: string; loader: string }[] = [];
+  const loadOrder: LoadOrder[] = [];
   const literals: Candidate[] = [];
   const facts = new Map<string, BrowserFacts>();
   const listed = listSources(root, options.exclude);
@@ -352,6 +361,17 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
         reason: f.reason,
       });
     }
+  }
+  // direnv's `.envrc` beside the .env files: its dotenv lines load them in an order too (the last wins).
+  for (const dir of new Set(envFiles.map(dirOf))) {
+    const envrc = dir === "" ? ".envrc" : `${dir}/.envrc`;
+    let text: string;
+    try {
+      text = readFileSync(join(root, envrc), "utf8");
+    } catch {
+      continue;
+    }
+    for (const [winner, loser] of envrcLoadOrder(envrc, text, envFiles)) loadOrder.push({ winner, loser, loader: envrc, lastWins: true });
   }
   markBrowserCode(root, out, facts, literals, listed.html);
   const dependencies = dependencyNames(root);

@@ -3,6 +3,8 @@
 // `.env.<mode>`, `.env.<mode>.local`; Docker Compose and many teams use
 // `<name>.env`. `.env` itself is what a developer runs locally.
 
+import { posix } from "node:path";
+
 const ALIASES: Record<string, string> = {
   dev: "development",
   develop: "development",
@@ -290,6 +292,32 @@ export function loadedFirst(sourceFile: string, text: string, envFiles: string[]
         }
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Pairs of .env files that a direnv `.envrc` (at `envrc`) loads one after the
+ * other: `dotenv [FILE]` and `dotenv_if_exists [FILE]` (direnv's stdlib; FILE
+ * defaults to `.env`, relative to the `.envrc`) export every variable of the
+ * file, over what is set already, so the file loaded LAST wins for the names
+ * both hold (unlike dotenv in code, where the first wins). `[winner, loser]`,
+ * as paths of the project's .env files. Lines after a `return`/`exit`, and
+ * loads inside an `if` or a function, are read as written: direnv runs them in
+ * order too, and the plan can only be as sure as the text.
+ */
+export function envrcLoadOrder(envrc: string, text: string, envFiles: string[]): [string, string][] {
+  const dir = dirOf(envrc);
+  const loaded: string[] = [];
+  for (const line of text.split("\n")) {
+    const m = /^\s*(?:dotenv|dotenv_if_exists)(?:\s+(["']?)([^"'\s#;]+)\1)?\s*(?:[#;].*)?$/.exec(line);
+    if (!m) continue;
+    const file = posix.normalize(posix.join(dir, m[2] ?? ".env"));
+    if (envFiles.includes(file)) loaded.push(file);
+  }
+  const out: [string, string][] = [];
+  for (let i = 0; i < loaded.length; i++) {
+    for (let j = i + 1; j < loaded.length; j++) if (loaded[i] !== loaded[j]) out.push([loaded[j]!, loaded[i]!]);
   }
   return out;
 }

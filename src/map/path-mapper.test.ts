@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dotenvLoads, environmentOf, isEnvFile, isEnvTemplate, loadedFirst, namesEnvironment } from "./environment.js";
+import { dotenvLoads, environmentOf, envrcLoadOrder, isEnvFile, isEnvTemplate, loadedFirst, namesEnvironment } from "./environment.js";
 import { environmentsOfFiles } from "../apply/file-changes.js";
 import { groupOf, lowerSnake } from "./group.js";
 import { checkTemplate, findCollisions, mapLocation, sanitizePath } from "./path-mapper.js";
@@ -127,4 +127,14 @@ test("dotenvLoads / loadedFirst: the .env files the code loads, in order; the fi
   const overriding = `require("dotenv").config();\nrequire("dotenv").config({ path: ".env.local", override: true });\n`;
   assert.deepEqual(loadedFirst("bin/start.js", overriding, envFiles), [["deploy/.env.local", "deploy/.env"]]);
   assert.deepEqual(loadedFirst("a.js", `require("dotenv").config();\n`, envFiles), []);
+});
+
+test("envrcLoadOrder: direnv's dotenv/dotenv_if_exists lines in order, the later file the winner, paths from the .envrc's directory", () => {
+  const files = [".env", ".env.local", "api/.env", "api/.env.local", "config/dev.env"];
+  assert.deepEqual(envrcLoadOrder(".envrc", "export A=1\ndotenv\ndotenv_if_exists .env.local\n", files), [[".env.local", ".env"]]);
+  assert.deepEqual(envrcLoadOrder(".envrc", 'dotenv "config/dev.env"\n  dotenv_if_exists ./.env # base\n', files), [[".env", "config/dev.env"]]);
+  assert.deepEqual(envrcLoadOrder("api/.envrc", "dotenv\ndotenv .env.local\n", files), [["api/.env.local", "api/.env"]]);
+  // Outside the project, a file that is not one of the .env files, a source_env or a comment: not a load.
+  assert.deepEqual(envrcLoadOrder("api/.envrc", "dotenv ../../elsewhere/.env\ndotenv\n# dotenv .env.local\nsource_env ..\n", files), []);
+  assert.deepEqual(envrcLoadOrder(".envrc", "dotenv_if_exists\n", files), []);
 });

@@ -495,3 +495,22 @@ test("browser code (DOM use) that passes the environment on whole is not rewritt
   assert.deepEqual(w.map((x) => x.file), ["widget.js"]);
   assert.match(w[0]!.message, /widget\.js is browser code \(it uses the DOM/);
 });
+
+test("direnv's .envrc: the file its dotenv lines load last wins (unlike dotenv in code): the earlier value is shadowed, or the plan stops when the winner is machine-local", async () => {
+  const READ = `module.exports = process.env.DB_PASSWORD;\n`;
+  // dotenv config/dev.env, then dotenv (.env): .env wins in the shell direnv sets up.
+  const root = tree({ ".envrc": "dotenv config/dev.env\ndotenv\n", ".env": `DB_PASSWORD=${LATER}\n`, "config/dev.env": `DB_PASSWORD=${PW}\n`, "index.js": READ });
+  const p = await plan({ root, env: {}, history: false });
+  assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}`), [".env:DB_PASSWORD"]);
+  const shadowed = p.warnings.filter((w) => w.code === "shadowed");
+  assert.deepEqual(shadowed.map((w) => `${w.file}:${w.line}`), ["config/dev.env:1"]);
+  assert.match(shadowed[0]!.message, /\.envrc loads \.env after it, .* direnv's dotenv replaces a name already set/);
+  assert.ok(!JSON.stringify(p).includes(PW), "the shadowed value is in the plan");
+  // The other order: config/dev.env wins, .env's line is the shadowed one.
+  const other = tree({ ".envrc": "dotenv_if_exists .env # base\ndotenv ./config/dev.env\n", ".env": `DB_PASSWORD=${LATER}\n`, "config/dev.env": `DB_PASSWORD=${PW}\n`, "index.js": READ });
+  const q = await plan({ root: other, env: {}, history: false });
+  assert.deepEqual(q.secrets.map((s) => `${s.source.file}:${s.name}`), ["config/dev.env:DB_PASSWORD"]);
+  // .env.local loaded last is machine-local (*.local): it wins only where it exists, so the plan stops, saying how direnv orders them.
+  const local = tree({ ".envrc": "dotenv\ndotenv_if_exists .env.local\n", ".env": `DB_PASSWORD=${LATER}\n`, ".env.local": `DB_PASSWORD=${PW}\n`, "index.js": READ });
+  await assert.rejects(plan({ root: local, env: {}, history: false }), (e: unknown) => e instanceof PlanError && /DB_PASSWORD: \.envrc loads \.env\.local after \.env \(direnv: the last file wins\), and \.env\.local is named \*\.local/.test(e.message));
+});

@@ -240,7 +240,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       code: "shadowed",
       file: s.file,
       line: s.line,
-      message: `${s.name} in ${s.file} is never read: ${s.loader} loads ${s.by} first, which sets ${s.name} to another value, and dotenv does not replace a name already set. That line is removed with the migrated ones and its value is not stored; the value from ${s.by} is.`,
+      message: s.lastWins
+        ? `${s.name} in ${s.file} is never read: ${s.loader} loads ${s.by} after it, which sets ${s.name} to another value, and direnv's dotenv replaces a name already set. That line is removed with the migrated ones and its value is not stored; the value from ${s.by} is.`
+        : `${s.name} in ${s.file} is never read: ${s.loader} loads ${s.by} first, which sets ${s.name} to another value, and dotenv does not replace a name already set. That line is removed with the migrated ones and its value is not stored; the value from ${s.by} is.`,
     });
   }
 
@@ -472,7 +474,7 @@ function refuseLocalWins(wins: NonNullable<CandidateSet["localWins"]>, placed: {
     const later = placed.find(({ c }) => c.source.type === "dotenv" && c.source.file === w.file && c.name === w.name);
     if (!later) continue; // not moved (a bootstrap or browser variable): nothing to lose
     problems.push(
-      `${w.name}: ${w.loader} loads ${w.by} before ${w.file}, and ${w.by} is ${w.why}, so it wins only where it exists; everywhere else the app reads ${w.name} from ${w.file}:${w.line}. The two values differ and both would go to ${mount}/${later.loc.path}#${later.loc.key}.`,
+      `${w.name}: ${w.loader} loads ${w.by} ${w.lastWins ? `after ${w.file} (direnv: the last file wins)` : `before ${w.file}`}, and ${w.by} is ${w.why}, so it wins only where it exists; everywhere else the app reads ${w.name} from ${w.file}:${w.line}. The two values differ and both would go to ${mount}/${later.loc.path}#${later.loc.key}.`,
     );
   }
   if (problems.length === 0) return;
