@@ -220,3 +220,47 @@ export function targetDecision(s: PlannedSecret, text: string): Decision {
 export function apply(decisions: Decisions, d: Decision): Decisions {
   return withDecision(decisions, d);
 }
+
+/** A one-line text field: its text and the caret, counted in code points (an emoji is one step). */
+export interface TextField {
+  text: string;
+  caret: number;
+}
+
+export const textField = (text: string): TextField => ({ text, caret: [...text].length });
+
+/** The keys a text field reads (a subset of ink's Key). */
+export interface FieldKey {
+  leftArrow?: boolean;
+  rightArrow?: boolean;
+  home?: boolean;
+  end?: boolean;
+  backspace?: boolean;
+  delete?: boolean;
+  ctrl?: boolean;
+  meta?: boolean;
+}
+
+/**
+ * One key in a text field, as a shell's line editor: ← → move, Home/End and ^A/^E jump, Backspace
+ * deletes before the caret (ink reports the Backspace key of most terminals, DEL, as `delete`, so
+ * both do), ^D deletes under it, ^U clears, printable input is inserted at the caret (a paste in one
+ * piece). null: not a key of the field.
+ */
+export function editField(f: TextField, input: string, key: FieldKey): TextField | null {
+  const chars = [...f.text];
+  const caret = Math.max(0, Math.min(f.caret, chars.length));
+  const at = (text: string[], c: number): TextField => ({ text: text.join(""), caret: c });
+  if (key.leftArrow) return at(chars, Math.max(0, caret - 1));
+  if (key.rightArrow) return at(chars, Math.min(chars.length, caret + 1));
+  if (key.home || (key.ctrl && input === "a")) return at(chars, 0);
+  if (key.end || (key.ctrl && input === "e")) return at(chars, chars.length);
+  if (key.backspace || key.delete) return caret === 0 ? at(chars, 0) : at([...chars.slice(0, caret - 1), ...chars.slice(caret)], caret - 1);
+  if (key.ctrl && input === "d") return at([...chars.slice(0, caret), ...chars.slice(caret + 1)], caret);
+  if (key.ctrl && input === "u") return { text: "", caret: 0 };
+  if (input && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f]/.test(input)) {
+    const typed = [...input];
+    return at([...chars.slice(0, caret), ...typed, ...chars.slice(caret)], caret + typed.length);
+  }
+  return null;
+}

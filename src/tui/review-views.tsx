@@ -1,6 +1,6 @@
 import { Box, Text } from "ink";
 import type { Plan, PlannedConfig, PlannedFileChange, PlannedSecret } from "../plan/types.js";
-import { columns, fit, readersOf, severityOf, targetText, warningsBySeverity, wrap } from "./review-model.js";
+import { columns, fit, readersOf, severityOf, targetText, warningsBySeverity, wrap, type TextField } from "./review-model.js";
 
 // The review's views, as functions of what to show and how many rows there
 // are: each returns exactly the rows it is given or fewer, so the screen stays
@@ -172,4 +172,29 @@ export function diffLines(diff: string, width: number): Line[] {
     else for (const text of wrap(line, width, false)) out.push({ text, ...(color ? { color } : {}) });
   }
   return out;
+}
+
+/**
+ * The target editor's line: `> `, then the text with the caret, scrolled so that the caret stays in
+ * view. At the end the caret is `_` (as a shell prompt's); inside the text it is the character under
+ * it in inverse video, or a `|` before it without colour.
+ */
+export function Caret({ field, width, colour }: { field: TextField; width: number; colour: boolean }) {
+  const chars = [...field.text];
+  const room = Math.max(4, width - 3);
+  const start = Math.max(0, field.caret - room + 1);
+  const shown = chars.slice(start, start + room);
+  const at = field.caret - start;
+  const before = `> ${start > 0 ? "…" : ""}${shown.slice(start > 0 ? 1 : 0, at).join("")}`;
+  const under = shown[at];
+  const after = shown.slice(at + 1).join("");
+  if (under === undefined) return <Text wrap="truncate-end">{`${before}_`}</Text>;
+  if (!colour) return <Text wrap="truncate-end">{`${before}|${under}${after}`}</Text>;
+  return (
+    <Text wrap="truncate-end">
+      {before}
+      <Text inverse>{under}</Text>
+      {after}
+    </Text>
+  );
 }

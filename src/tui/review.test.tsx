@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { tempDir, writeTree } from "../migrate/testing.js";
 import { KEYS } from "./testing.js";
 import type { Decisions } from "../plan/decisions.js";
+import { editField, textField } from "./review-model.js";
 import { CANARY, comparable, leaks, oversized, planWith, pressTimes, renderReview, reviewApp } from "./review-testing.js";
 
 const tmp = tempDir("review");
@@ -508,4 +509,66 @@ test("canaries: visiting every screen, every secret's details and every diff nev
   } finally {
     r.unmount();
   }
+});
+
+test("the target editor moves its caret with ← → Home End and edits there (insert, Backspace, ^D), not only at the end", async () => {
+  const root = reviewApp(tmp.dir);
+  const plan = await planWith(root);
+  const r = renderReview(root, plan);
+  try {
+    await r.waitFor("NAME");
+    await pressTimes(r, KEYS.down, 2);
+    await r.waitFor(/^> +SMTP_PASSWORD/m);
+    r.press("t");
+    await r.waitFor("Target for SMTP_PASSWORD");
+    assert.match(r.screen(), /←→ move/);
+    r.press("\u0015");
+    await r.waitFor(/^> _$/m);
+    await pressTimes(r, "shop/mal#smpt", 1);
+    await r.waitFor(/^> shop\/mal#smpt_$/m);
+    // Fix "smpt": two left, Backspace the p, then End and type it back after the t.
+    await pressTimes(r, "\u001b[D", 2);
+    await r.waitFor(/^> shop\/mal#sm\|pt$/m);
+    r.press("\u007f");
+    await r.waitFor(/^> shop\/mal#s\|pt$/m);
+    r.press("m");
+    await r.waitFor(/^> shop\/mal#sm\|pt$/m);
+    r.press("\u0004"); // ^D deletes under the caret
+    await r.waitFor(/^> shop\/mal#sm\|t$/m);
+    r.press("\u001b[C"); // → past the t: at the end
+    await r.waitFor(/^> shop\/mal#smt_$/m);
+    r.press("p");
+    await r.waitFor(/^> shop\/mal#smtp_$/m);
+    // Home, then right past "shop/ma", insert the i.
+    r.press("\u001b[H");
+    await r.waitFor(/^> \|shop\/mal#smtp$/m);
+    await pressTimes(r, "\u001b[C", 7);
+    await r.waitFor(/^> shop\/ma\|l#smtp$/m);
+    r.press("i");
+    await r.waitFor(/^> shop\/mai\|l#smtp$/m);
+    r.press("\u001b[F");
+    await r.waitFor(/^> shop\/mail#smtp_$/m);
+    r.press("\r");
+    await r.waitFor("target set to shop/mail#smtp");
+    r.press("a");
+    assert.equal((await r.accepted).secrets.find((x) => x.name === "SMTP_PASSWORD")!.target.path, "shop/mail");
+  } finally {
+    r.unmount();
+  }
+});
+
+test("editField: the caret counts code points (an emoji is one step), stays within the text, and only field keys are taken", () => {
+  let f = textField("a😀b");
+  assert.equal(f.caret, 3);
+  f = editField(f, "", { leftArrow: true })!;
+  f = editField(f, "", { backspace: true })!;
+  assert.deepEqual(f, { text: "ab", caret: 1 });
+  f = editField(f, "", { home: true })!;
+  assert.deepEqual(editField(f, "", { leftArrow: true }), { text: "ab", caret: 0 });
+  assert.deepEqual(editField(f, "", { delete: true }), { text: "ab", caret: 0 }, "Backspace at the start deletes nothing");
+  assert.deepEqual(editField(f, "xy", {}), { text: "xyab", caret: 2 }, "a paste is inserted at the caret");
+  assert.deepEqual(editField(textField("ab"), "", { rightArrow: true }), { text: "ab", caret: 2 });
+  assert.deepEqual(editField(textField("ab"), "e", { ctrl: true }), { text: "ab", caret: 2 });
+  assert.equal(editField(textField("ab"), "k", { ctrl: true }), null);
+  assert.equal(editField(textField("ab"), "\u001b", {}), null);
 });

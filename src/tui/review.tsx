@@ -9,6 +9,7 @@ import { useTerminalSize } from "./terminal-size.js";
 import {
   apply,
   configKey,
+  editField,
   filterLabel,
   filtersOf,
   keepCursor,
@@ -20,10 +21,12 @@ import {
   severityOf,
   targetDecision,
   targetDraft,
+  textField,
   windowStart,
   wrap,
+  type TextField,
 } from "./review-model.js";
-import { ConfigList, configReasonRows, diffLines, secretLines, secretListRows, FileList, Lines, scrollNote, SecretList, secretDetails, warningLines, type Line } from "./review-views.js";
+import { Caret, ConfigList, configReasonRows, diffLines, secretLines, secretListRows, FileList, Lines, scrollNote, SecretList, secretDetails, warningLines, type Line } from "./review-views.js";
 
 // The Review screen of `vaultshift migrate`: the secrets (where each goes),
 // what stays as config, the warnings and the file changes of a plan, and the
@@ -42,6 +45,8 @@ export interface ReviewProps {
   onQuit: () => void;
   /** Colours (default: on unless NO_COLOR is set, https://no-color.org). */
   colour?: boolean;
+  /** Read keys (default true): off while the session hides the screen (a terminal too small for it). */
+  active?: boolean;
   /**
    * Terminal rows the review may fill. Default: the terminal's height less
    * the two rows of the session's header (its step line and the blank row)
@@ -77,7 +82,7 @@ function errorLines(error: unknown): string {
   return `unexpected error: ${(error as Error)?.message ?? String(error)}`;
 }
 
-export function Review({ plan: first, root, replan, onAccept, onQuit, colour = process.env.NO_COLOR === undefined || process.env.NO_COLOR === "", rows: given }: ReviewProps) {
+export function Review({ plan: first, root, replan, onAccept, onQuit, colour = process.env.NO_COLOR === undefined || process.env.NO_COLOR === "", rows: given, active = true }: ReviewProps) {
   const size = useTerminalSize();
   const width = Math.max(40, size.columns);
   const rows = Math.max(12, given ?? size.rows - 3);
@@ -94,7 +99,8 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
   const [scroll, setScroll] = useState({ text: 0 });
   // The first row each list showed last time: moving the cursor within the window does not scroll it.
   const starts = useRef<Record<string, number>>({});
-  const [draft, setDraft] = useState("");
+  const [field, setField] = useState<TextField>(textField(""));
+  const draft = field.text;
   const run = useRef(0);
 
   const filters = filtersOf(plan);
@@ -195,7 +201,11 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
   // render's handler (the tab before the switch). The subscribed function only
   // calls the latest render's handler, kept in a ref during render.
   const onKey = useRef<(input: string, key: Key) => void>(() => {});
-  useInput((input, key) => onKey.current(input, key));
+  // `active` is read through a ref as well: a key typed right after the session hid this screen
+  // would otherwise reach it before ink unsubscribes (in an effect, after the frame).
+  const activeNow = useRef(active);
+  activeNow.current = active;
+  useInput((input, key) => activeNow.current && onKey.current(input, key), { isActive: active });
   onKey.current = (input, key) => {
     if (view === "target") {
       if (key.escape) {
@@ -206,9 +216,10 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
         if (problem || !secret) return;
         setView("list");
         decide(apply(decisions, targetDecision(secret, draft)), `${secret.name}: target set to ${draft} (decided by you).`);
-      } else if (key.backspace || key.delete) setDraft((d) => d.slice(0, -1));
-      else if (key.ctrl && input === "u") setDraft("");
-      else if (input && !key.ctrl && !key.meta && !/[\u0000-\u001f]/.test(input)) setDraft((d) => d + input);
+      } else {
+        const next = editField(field, input, key);
+        if (next) setField(next);
+      }
       return;
     }
     if (input === "q" || (key.escape && view === "list")) return onQuit();
@@ -244,7 +255,7 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
     }
     if (tab === "secrets" && secret && input === "k") return decide(apply(decisions, keepDecision(secret)), `${secret.name} (${secret.source.file}) stays where it is, as config (decided by you).`);
     if (tab === "secrets" && secret && input === "t") {
-      setDraft(targetDraft(plan, secret));
+      setField(textField(targetDraft(plan, secret)));
       setView("target");
       return;
     }
@@ -277,7 +288,7 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
     const problem = targetProblem(parseTarget(draft));
     body = (
       <Box flexDirection="column">
-        <Text wrap="truncate-end">{`> ${draft}_`}</Text>
+        <Caret field={field} width={width} colour={colour} />
         <Text wrap="truncate-end" {...(colour ? { color: problem ? "red" : "green" } : {})}>
           {problem ? `✗ ${problem}` : "✓ Enter to re-plan with this target, Esc to cancel"}
         </Text>
@@ -296,7 +307,7 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
 
   const keys: [string, string][] =
     view === "target"
-      ? [["Enter", "apply"], ["Esc", "cancel"], ["^U", "clear"]]
+      ? [["Enter", "apply"], ["Esc", "cancel"], ["←→", "move"], ["^U", "clear"]]
       : view === "details"
         ? [["↑↓", "scroll"], ["k", "keep as config"], ["t", "target"], ["u", "undo"], ["←", "back"], ["a", "accept"], ["q", "quit"]]
         : view === "diff"

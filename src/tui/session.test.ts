@@ -389,3 +389,41 @@ test("secrets the migration leaves (a JSON file it does not rewrite): verdict se
   const all = s.t.everything();
   for (const t of tokens) assert.ok(!all.includes(t) && !all.includes(t.slice(4, 20)), "a token was drawn");
 });
+
+test("below 60×15 the session says the terminal is too small (fitting it), reads only Ctrl-C, and comes back where it was on a resize", async () => {
+  const c = cases.next();
+  const t = fakeTerminal();
+  const s = startSession({ root: c.root, cwd: c.root, vault: c.vault, env: c.env, app: `tui-small-${c.n}`, history: false, colour: false }, t);
+  try {
+  await t.waitFor("Enter review the plan");
+  t.resize(50, 12);
+  let screen = await t.waitFor(/Terminal\s+too\s+small:\s+50×12;\s+this\s+session\s+needs\s+60×15\./);
+  assert.match(screen.replace(/\s+/g, " "), /Enlarge the window to go on \(nothing is lost\); Ctrl-C quits\./);
+  const small = screen.replace(/\n$/, "").split("\n");
+  assert.ok(small.length < 12 && small.every((l) => l.length <= 50), screen);
+  t.press(KEYS.enter); // not read: no screen to act on
+  t.resize(80, 24);
+  await t.waitFor("Enter review the plan");
+  t.press(KEYS.enter);
+  await t.waitFor("[Review]");
+  // In the review: move the cursor, shrink (keys are not read), grow: the cursor is where it was.
+    const first = /^> +(\S+)/m.exec(await t.waitFor(/^> +\S+/m))![1]!;
+    t.press(KEYS.down);
+    const moved = await t.waitFor(new RegExp(`^> +(?!${first}\\b)\\S+`, "m"));
+    const row = /^> +(\S+)/m.exec(moved)![1];
+  t.resize(59, 24);
+  await t.waitFor(/Terminal\s+too\s+small:\s+59×24/);
+  t.press("q");
+  t.press(KEYS.down);
+  t.resize(80, 24);
+  screen = await t.waitFor("[Review]");
+  assert.equal(/^> +(\S+)/m.exec(screen)?.[1], row);
+  assert.doesNotMatch(screen, /Quit\./);
+  t.resize(70, 14);
+  await t.waitFor(/Terminal\s+too\s+small:\s+70×14/);
+  } finally {
+    t.press(KEYS.ctrlC);
+  }
+  assert.equal(await s.code, EXIT_QUIT);
+  await assertVaultUntouched(c, `tui-small-${c.n}`);
+});

@@ -8,7 +8,7 @@ import { Footer } from "./footer.js";
 import { overview, plural } from "./overview.js";
 import { Review } from "./review.js";
 import { wrap } from "./review-model.js";
-import { useTerminalSize } from "./terminal-size.js";
+import { MIN_SIZE, tooSmall, useTerminalSize } from "./terminal-size.js";
 
 // The interactive `vaultshift migrate`: connect → scan and plan → overview →
 // review → confirm → apply → verify → report. A thin shell over the library
@@ -210,10 +210,11 @@ export function Session({ deps, colour, onExit }: SessionProps) {
 
   // Keys are read through refs: a key typed right after a screen is drawn can
   // reach the handler of the render before (ink subscribes it in an effect).
-  const current = useRef({ screen, phase });
-  current.current = { screen, phase };
+  const small = tooSmall(size);
+  const current = useRef({ screen, phase, small });
+  current.current = { screen, phase, small };
   useInput((input, key) => {
-    const { screen, phase } = current.current;
+    const { screen, phase, small } = current.current;
     if (screen.name === "end" || screen.name === "done" || ended.current) return;
     if (key.ctrl && input === "c") {
       if (screen.name !== "apply") return quit();
@@ -225,10 +226,11 @@ export function Session({ deps, colour, onExit }: SessionProps) {
       // Verification and reports only read: stop here.
       return end(EXIT_INTERRUPTED, "Interrupted.", ["The plan was applied in full; verification did not finish. To finish:", `  ${cmd.verify}`, `  ${cmd.report}`, "or to undo it:", `  ${cmd.rollback}`]);
     }
-    if (screen.name === "review" || screen.name === "apply") return; // the Review screen reads its own keys
+    // Too small a terminal shows no screen to act on: only Ctrl-C (above) is read.
+    if (small || screen.name === "review" || screen.name === "apply") return; // the Review screen reads its own keys
     if (screen.name === "confirm") {
       const to = (next: Screen) => {
-        current.current = { screen: next, phase };
+        current.current = { screen: next, phase, small };
         setScreen(next);
       };
       if (key.escape || input === "b") to({ name: "review", plan: screen.plan });
@@ -245,7 +247,7 @@ export function Session({ deps, colour, onExit }: SessionProps) {
     if (input === "q" || key.escape) return screen.name === "overview" && screen.plan.secrets.length === 0 ? nothingToMigrate() : quit();
     if (screen.name === "overview" && key.return) {
       const next: Screen = { name: "review", plan: screen.plan };
-      current.current = { screen: next, phase };
+      current.current = { screen: next, phase, small };
       setScreen(next);
     }
   });
@@ -261,14 +263,29 @@ export function Session({ deps, colour, onExit }: SessionProps) {
     </Text>
   );
 
+  // Below MIN_SIZE: what is wrong and how to go on, until a resize makes room. The Review screen stays
+  // mounted (hidden, its keys off), so its cursor, filter and decisions are there when it comes back;
+  // the other screens are drawn from the session's state. The last screens are drawn whatever the
+  // size: the session ends on them and they stay in the terminal's scrollback.
+  const smallNotice = small && screen.name !== "end" && screen.name !== "done" && (
+    <Box flexDirection="column">
+      <Text wrap="wrap" {...warn} {...strong}>{`Terminal too small: ${size.columns}×${size.rows}; this session needs ${MIN_SIZE.columns}×${MIN_SIZE.rows}.`}</Text>
+      <Text wrap="wrap">{`Enlarge the window to go on (nothing is lost); Ctrl-C ${screen.name === "apply" ? "stops after the current step" : "quits"}.`}</Text>
+    </Box>
+  );
+
   if (screen.name === "review") {
     return (
       <Box flexDirection="column">
-        <Header step={STEP_OF.review} colour={colour} />
-        <Review plan={screen.plan} root={deps.root} replan={deps.replan} onAccept={(plan) => setScreen({ name: "confirm", plan, choice: 0 })} onQuit={quit} colour={colour} />
+        {smallNotice || null}
+        <Box flexDirection="column" display={small ? "none" : "flex"}>
+          <Header step={STEP_OF.review} colour={colour} />
+          <Review plan={screen.plan} root={deps.root} replan={deps.replan} onAccept={(plan) => setScreen({ name: "confirm", plan, choice: 0 })} onQuit={quit} colour={colour} active={!small} />
+        </Box>
       </Box>
     );
   }
+  if (smallNotice) return smallNotice;
 
   let body: ReactNode;
   let keys: [string, string][] = [["q/Esc", "quit, nothing written"]];

@@ -30,3 +30,12 @@ export function useTerminalSize(): TerminalSize {
   }, [stdout]);
   return size;
 }
+
+/**
+ * The least terminal the screens are laid out for: below it a screen could be taller or wider than
+ * the terminal (ink then clears the whole screen at every frame, and the header scrolls away), so the
+ * session shows what is wrong instead, keeps its state, and draws the screen again once it fits.
+ */
+export const MIN_SIZE: TerminalSize = { columns: 60, rows: 15 };
+
+export const tooSmall = (size: TerminalSize): boolean => size.columns < MIN_SIZE.columns || size.rows < MIN_SIZE.rows;
