@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readOtherwise } from "./file-changes.js";
+import { bunReadsBeforeLoad, readOtherwise } from "./file-changes.js";
 
 // Names a file still names once its process.env reads are rewritten: read through an object
 // that mirrors process.env, which the secrets module then fills in process.env as .env did.
@@ -34,4 +34,24 @@ test("names the rewriter destructured from the secrets module, and their later u
   ].join("\n");
   const found = readOtherwise(code, ["DATABASE_URL", "REDIS_URL", "STRIPE_KEY", "SENTRY_TOKEN", "MAIL_KEY"]);
   assert.deepEqual(Object.fromEntries(found), { SENTRY_TOKEN: 5, MAIL_KEY: 6 });
+});
+
+test("bunReadsBeforeLoad: Bun.env reads of migrated names that run before the file loads the secrets module, with their lines", () => {
+  const names = ["API_KEY", "DB_URL", "PORT_SECRET"];
+  const specs = ["./vaultshift-secrets.js", "./vaultshift-secrets.cjs"];
+  // An ES module that does not import it: every read is early (imports run first, but there is none).
+  const esm = `import { serve } from "bun";\nconst key = Bun.env.API_KEY;\nconst { DB_URL } = Bun.env;\nserve({ fetch: () => new Response(Bun.env["PORT_SECRET"]) });\n`;
+  assert.deepEqual(bunReadsBeforeLoad(esm, names, "esm", specs), [
+    { name: "API_KEY", line: 2 },
+    { name: "DB_URL", line: 3 },
+    { name: "PORT_SECRET", line: 4 },
+  ]);
+  // Importing it anywhere in an ES module loads it before the body: nothing early.
+  assert.deepEqual(bunReadsBeforeLoad(`${esm}import "./vaultshift-secrets.js";\n`, names, "esm", specs), []);
+  // CommonJS: a require on an earlier line loads it first; a later one does not.
+  const cjs = (first: string, second: string) => `${first}\n${second}\n`;
+  assert.deepEqual(bunReadsBeforeLoad(cjs('require("./vaultshift-secrets.cjs");', "const k = Bun.env.API_KEY;"), names, "cjs", specs), []);
+  assert.deepEqual(bunReadsBeforeLoad(cjs("const k = Bun.env.API_KEY;", 'require("./vaultshift-secrets.cjs");'), names, "cjs", specs), [{ name: "API_KEY", line: 1 }]);
+  // Not Bun.env, a name not migrated, or a comment: nothing.
+  assert.deepEqual(bunReadsBeforeLoad("const k = process.env.API_KEY;\n// Bun.env.DB_URL\nconst o = Bun.env.OTHER;\n", names, "esm", specs), []);
 });

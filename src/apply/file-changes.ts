@@ -142,6 +142,22 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       for (const w of out.warnings) warnings.push({ code: w.code, file: w.file, ...(w.line !== undefined ? { line: w.line } : {}), message: w.message });
       for (const n of out.reads) readByName.add(n);
       for (const [n, line] of readOtherwise(out.changed ? out.content : content, names)) if (!otherwise.has(n)) otherwise.set(n, `${file}:${line}`);
+      // Bun.env is process.env under Bun: it finds a migrated name only once the secrets module has run.
+      const after = out.changed ? out.content : content;
+      const early = bunReadsBeforeLoad(after, names, importerIsEsm ? "esm" : "cjs", [relativeSpecifier(file, ctx.secretsModule.file, true), relativeSpecifier(file, ctx.secretsModule.file, false), ...(companionFile ? [relativeSpecifier(file, companionFile, false)] : [])]);
+      if (early.length > 0) {
+        const spec = companionFile !== undefined && !importerIsEsm ? relativeSpecifier(file, companionFile, false) : relativeSpecifier(file, ctx.secretsModule.file, esm || importerIsEsm);
+        const load = importerIsEsm ? `import "${spec}";` : `require("${spec}");`;
+        warnings.push({
+          code: "bun-env-read",
+          file,
+          line: early[0]!.line,
+          message:
+            `${early.map((r) => `${file}:${r.line}: Bun.env.${r.name}`).join(", ")} ${early.length === 1 ? "is" : "are"} read before this file loads the secrets module (${importerIsEsm ? "it does not import it" : "it requires it later, or not at all"}). ` +
+            `Under Bun, Bun.env is process.env, which gets the migrated secrets only when the secrets module runs: ${early.length === 1 ? "this read finds" : "these reads find"} nothing unless another module loaded it first. ` +
+            `Put \`${load}\` at the top of ${file}, or read ${early.length === 1 ? "it" : "them"} as secrets.NAME from "${spec}".`,
+        });
+      }
       if (out.changed) {
         codeChanged = true;
         add(file, "code", before, out.content, out.edits);
@@ -345,3 +361,30 @@ function mirrorUse(text: string, start: number, length: number): boolean {
   const init = /^\s*=(?!=)\s*(\S[^;\n]*)/.exec(text.slice(close + 1));
   return init !== null && !/^(?:secrets|processEnv|process\s*\??\.\s*env)\b/.test(init[1]!);
 }
+
+/**
+ * `Bun.env.X` / `Bun.env["X"]` / `const { X } = Bun.env` reads of migrated names that run before
+ * the file has loaded the secrets module: in an ES module, when it imports none of `specifiers`
+ * (imports run before the body); in CommonJS, when no `require` of one comes on an earlier line.
+ * Bun.env is process.env under Bun (https://bun.sh/docs/runtime/env), which the secrets module fills.
+ */
+export function bunReadsBeforeLoad(code: string, names: readonly string[], kind: "esm" | "cjs", specifiers: readonly string[]): { name: string; line: number }[] {
+  if (!code.includes("Bun")) return [];
+  const text = code.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`\\])\/\/[^\n]*/g, "$1");
+  const lineOf = (at: number) => text.slice(0, at).split("\n").length;
+  let loadedAt = Infinity;
+  for (const spec of specifiers) {
+    const quoted = new RegExp(String.raw`(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)(["'])${spec.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\1`);
+    const m = quoted.exec(text);
+    if (m) loadedAt = Math.min(loadedAt, kind === "esm" ? 0 : lineOf(m.index));
+  }
+  const out: { name: string; line: number }[] = [];
+  for (const name of names) {
+    if (!text.includes(name)) continue;
+    const read = new RegExp(String.raw`\bBun\s*\??\.\s*env\s*(?:\??\.\s*${name}\b|\??\.?\[\s*(["'\`])${name}\1\s*\])|\{[^{}]*\b${name}\b[^{}]*\}\s*=\s*(?:globalThis\s*\.\s*)?Bun\s*\??\.\s*env\b`);
+    const m = read.exec(text);
+    if (m && loadedAt !== 0 && lineOf(m.index) <= loadedAt) out.push({ name, line: lineOf(m.index) });
+  }
+  return out.sort((a, b) => a.line - b.line || a.name.localeCompare(b.name));
+}
+
