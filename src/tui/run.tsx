@@ -83,12 +83,37 @@ export function libraryDeps(o: SessionOptions, store: VaultStore): SessionDeps &
   };
 }
 
+/**
+ * Ctrl-Z as a shell job expects it. In raw mode the terminal sends Ctrl-Z to the session as a key
+ * instead of stopping it (SIGTSTP), so the session does what the terminal would have: the frame is
+ * erased, raw mode left and the cursor shown (the shell gets its terminal as it gave it), and the
+ * process stops itself with SIGTSTP (no listener: the default action, stop). On SIGCONT (`fg`, `bg`)
+ * raw mode and the hidden cursor come back, and the terminal's height in blank lines gives ink room:
+ * it erases the lines of the frame it last drew before drawing the next one, which are then those
+ * blank lines, not the shell's output. `resumed` makes that next frame differ, so it is drawn.
+ */
+export function suspender(clear: () => void, terminal: Terminal, signals: { once(event: "SIGCONT", f: () => void): unknown; stop(): void } = { once: (e, f) => process.once(e, f), stop: () => process.kill(process.pid, "SIGTSTP") }) {
+  return (resumed: () => void): void => {
+    const { stdin, stdout } = terminal;
+    clear();
+    stdin.setRawMode?.(false);
+    stdout.write("\u001b[?25h");
+    signals.once("SIGCONT", () => {
+      stdin.setRawMode?.(true);
+      stdout.write(`\u001b[?25l${"\n".repeat(Math.max(1, stdout.rows || 24))}`);
+      resumed();
+    });
+    signals.stop();
+  };
+}
+
 /** Draw the session on a terminal until it ends; resolves to the exit code. */
-export async function renderSession(deps: SessionDeps, colour: boolean, terminal: Terminal): Promise<number> {
+export async function renderSession(deps: SessionDeps, colour: boolean, terminal: Terminal, signals?: Parameters<typeof suspender>[2]): Promise<number> {
   let code = 2;
   let done!: () => void;
   const ended = new Promise<void>((r) => (done = r));
-  const instance = render(<Session deps={deps} colour={colour} onExit={(x) => ((code = x.code), done())} />, {
+  const suspend = suspender(() => instance.clear(), terminal, signals);
+  const instance = render(<Session deps={deps} colour={colour} onExit={(x) => ((code = x.code), done())} onSuspend={suspend} />, {
     stdin: terminal.stdin,
     stdout: terminal.stdout,
     stderr: terminal.stderr,

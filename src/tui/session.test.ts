@@ -427,3 +427,29 @@ test("below 60×15 the session says the terminal is too small (fitting it), read
   assert.equal(await s.code, EXIT_QUIT);
   await assertVaultUntouched(c, `tui-small-${c.n}`);
 });
+
+test("Ctrl-Z suspends the session as a shell job: raw mode left and the cursor shown, the process stopped; on SIGCONT raw mode back, the screen drawn again, keys read", async () => {
+  const c = cases.next();
+  const s = startSession({ root: c.root, cwd: c.root, vault: c.vault, env: c.env, app: `tui-ctrlz-${c.n}`, history: false, colour: false });
+  const stdin = s.t.terminal.stdin as unknown as { rawModes: boolean[] };
+  try {
+    await s.t.waitFor("Enter review the plan");
+    const before = stdin.rawModes.length;
+    const written = s.t.frames().length;
+    s.t.press("\u001a");
+    for (let i = 0; i < 1000 && s.job.stops === 0; i++) await new Promise((r) => setImmediate(r));
+    assert.equal(s.job.stops, 1, "the process was not stopped");
+    assert.deepEqual(stdin.rawModes.slice(before), [false]);
+    assert.ok(s.t.frames().slice(written).some((f) => f.includes("\u001b[?25h")), "the cursor is not shown for the shell");
+    s.job.cont();
+    const screen = await s.t.waitFor("Resumed.");
+    assert.match(screen, /Enter review the plan/);
+    assert.deepEqual(stdin.rawModes.slice(before), [false, true]);
+    s.t.press(KEYS.enter);
+    assert.doesNotMatch(await s.t.waitFor("[Review]"), /Resumed\./);
+  } finally {
+    s.t.press(KEYS.ctrlC);
+  }
+  assert.equal(await s.code, EXIT_QUIT);
+  await assertVaultUntouched(c, `tui-ctrlz-${c.n}`);
+});

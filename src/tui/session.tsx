@@ -69,6 +69,11 @@ export interface SessionProps {
   deps: SessionDeps;
   colour: boolean;
   onExit: (outcome: SessionOutcome) => void;
+  /**
+   * Ctrl-Z (raw mode delivers it as a key, not as SIGTSTP): suspend the process as a shell job,
+   * calling `resumed` once it runs again (run.tsx `suspender`). Absent: Ctrl-Z does nothing.
+   */
+  onSuspend?: (resumed: () => void) => void;
 }
 
 /** What an error says on screen: message and hint, never a stack. */
@@ -89,7 +94,7 @@ const CHOICES = [
   { key: "q", label: "Quit without writing anything" },
 ] as const;
 
-export function Session({ deps, colour, onExit }: SessionProps) {
+export function Session({ deps, colour, onExit, onSuspend }: SessionProps) {
   const size = useTerminalSize();
   const rows = Math.max(12, size.rows);
   const [screen, setScreen] = useState<Screen>({ name: "connect" });
@@ -98,6 +103,9 @@ export function Session({ deps, colour, onExit }: SessionProps) {
   const [phase, setPhase] = useState<ApplyPhase>("applying");
   const [stopping, setStopping] = useState(false);
   const [denied, setDenied] = useState<{ plan: Plan; writes: DeniedWrite[] } | null>(null);
+  // After a suspension: the header says so until the next key, which also makes the frame differ
+  // from the one ink last drew, so that it is drawn again in full.
+  const [resumed, setResumed] = useState(false);
   const interrupted = useRef(false);
   const lastStep = useRef<{ step: number; id: string } | null>(null);
   const ended = useRef(false);
@@ -216,6 +224,8 @@ export function Session({ deps, colour, onExit }: SessionProps) {
   useInput((input, key) => {
     const { screen, phase, small } = current.current;
     if (screen.name === "end" || screen.name === "done" || ended.current) return;
+    if (key.ctrl && input === "z" && onSuspend) return onSuspend(() => setResumed(true));
+    setResumed(false);
     if (key.ctrl && input === "c") {
       if (screen.name !== "apply") return quit();
       if (phase === "applying") {
@@ -279,7 +289,7 @@ export function Session({ deps, colour, onExit }: SessionProps) {
       <Box flexDirection="column">
         {smallNotice || null}
         <Box flexDirection="column" display={small ? "none" : "flex"}>
-          <Header step={STEP_OF.review} colour={colour} />
+          <Header step={STEP_OF.review} colour={colour} resumed={resumed} />
           <Review plan={screen.plan} root={deps.root} replan={deps.replan} onAccept={(plan) => setScreen({ name: "confirm", plan, choice: 0 })} onQuit={quit} colour={colour} active={!small} />
         </Box>
       </Box>
@@ -435,20 +445,22 @@ export function Session({ deps, colour, onExit }: SessionProps) {
   }
   return (
     <Box flexDirection="column">
-      <Header step={STEP_OF[screen.name]} colour={colour} />
+      <Header step={STEP_OF[screen.name]} colour={colour} resumed={resumed} />
       {body}
       {keys.length > 0 ? <Footer keys={keys} colour={colour} /> : null}
     </Box>
   );
 }
 
-function Header({ step, colour }: { step: number; colour: boolean }) {
+function Header({ step, colour, resumed = false }: { step: number; colour: boolean; resumed?: boolean }) {
   const parts = STEPS.map((s, i) => (i === step ? `[${s}]` : s)).join(" · ");
+  // The row under the title is blank, or says that the session was suspended and resumed (Ctrl-Z, fg).
   return (
-    <Box marginBottom={1}>
+    <Box flexDirection="column">
       <Text wrap="truncate-end" {...(colour ? { color: "cyan" } : {})}>
         vaultshift migrate  {step >= 0 ? parts : ""}
       </Text>
+      <Text wrap="truncate-end">{resumed ? "Resumed." : " "}</Text>
     </Box>
   );
 }

@@ -25,7 +25,11 @@ class FakeStdin extends EventEmitter {
     return d;
   }
   setEncoding(): void {}
-  setRawMode(): void {}
+  /** Every setRawMode(x) call, in order. */
+  rawModes: boolean[] = [];
+  setRawMode(on: boolean): void {
+    this.rawModes.push(on);
+  }
   resume(): void {}
   pause(): void {}
   ref(): void {}
@@ -111,6 +115,8 @@ export interface Started {
   code: Promise<number>;
   /** What the library returned to the session, for the assertions. */
   seen: { plan?: Plan; denied?: DeniedWrite[]; apply?: ApplyResult; verification?: Verification; reports?: string[]; log: string };
+  /** Job control, faked: Ctrl-Z counts a stop (the test process is never stopped); `cont()` is SIGCONT. */
+  job: { stops: number; cont(): void };
 }
 
 /** The session over the library (as `vaultshift migrate` runs it) on a fake terminal, results recorded. */
@@ -138,11 +144,21 @@ export function startSession(o: SessionOptions, t: FakeTerminal = fakeTerminal()
     },
     report: async (p, v) => (seen.reports = await deps.report(p, v)),
   };
-  const code = renderSession(spy, o.colour, t.terminal).finally(() => {
+  let onCont: (() => void) | undefined;
+  const job: Started["job"] = {
+    stops: 0,
+    cont: () => {
+      const f = onCont;
+      onCont = undefined;
+      f?.();
+    },
+  };
+  const signals = { once: (_: "SIGCONT", f: () => void) => (onCont = f), stop: () => void job.stops++ };
+  const code = renderSession(spy, o.colour, t.terminal, signals).finally(() => {
     deps.stop();
     store.close();
   });
-  return { t, code, seen };
+  return { t, code, seen, job };
 }
 
 /** Connect → overview → review → Confirm, by keys, waiting for each screen; nothing is chosen there. */

@@ -27,7 +27,8 @@ On a terminal, without --yes, it is an interactive session:
             the reports; Ctrl-C stops between two steps and
             \`vaultshift apply PLAN --yes\` resumes
 Keys (each screen lists its own): Enter next, q or Esc quit without writing,
-↑/↓ choose, a apply, s save the plan, b back to the review. Colours follow
+↑/↓ choose, a apply, s save the plan, b back to the review, Ctrl-Z suspend
+(fg resumes). Below 60×15 it waits for a larger terminal. Colours follow
 NO_COLOR. Without a terminal (pipes, CI=true) or on a dumb one (TERM=dumb),
 which cannot redraw a screen, it needs --yes.
 
