@@ -107,3 +107,16 @@ test("runtimes without Node: an Edge function (Vercel config, Next.js segment co
   assert.match(r.get("api/limit.js")!, /Edge function/);
   assert.match(r.get("preload.js")!, /^an Electron preload script \(webPreferences\.preload in main\.js\)/);
 });
+
+test("Next.js middleware (middleware.ts at the root or in src/, next/server or a matcher) runs on the Edge runtime unless its config says nodejs; an Express middleware.js is Node code", () => {
+  const r = reached({
+    "middleware.js": `import { NextResponse } from "next/server";\nexport const config = { matcher: ["/admin/:path*"] };\nexport async function middleware(req) { return process.env.ADMIN_PASSWORD ? NextResponse.next() : null; }\n`,
+    "apps/web/src/middleware.ts": `export default function middleware(req: Request) { return process.env.GATE_TOKEN; }\nexport const config = { matcher: "/((?!_next).*)" };\n`,
+    "apps/node/middleware.ts": `import { NextResponse } from "next/server";\nexport const config = { runtime: "nodejs", matcher: ["/x"] };\nexport function middleware() { return process.env.DB_PASSWORD; }\n`,
+    "server/middleware.js": `export function middleware(req, res, next) { req.key = process.env.API_KEY; next(); }\n`,
+    "src/middleware.js": `module.exports = (req, res, next) => { req.secret = process.env.SESSION_SECRET; next(); };\n`,
+    "lib/middleware.ts": `import { createHmac } from "node:crypto";\nimport { NextResponse } from "next/server";\nexport function middleware() { return createHmac("sha256", process.env.X!); }\n`,
+  });
+  assert.deepEqual([...r.keys()].sort(), ["apps/web/src/middleware.ts", "middleware.js"]);
+  assert.match(r.get("middleware.js")!, /^Next\.js middleware, an Edge function/);
+});

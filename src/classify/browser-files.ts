@@ -32,7 +32,11 @@ import { dirOf } from "../map/environment.js";
 // - an Edge function (`export const config = { runtime: "edge" }`, Next.js's
 //   `export const runtime = "edge"`, Netlify's `netlify/edge-functions/`): the
 //   Edge runtime (V8 isolates; Deno for Netlify) has no Node built-ins, and
-//   Vercel refuses to build one that imports them;
+//   Vercel refuses to build one that imports them; Next.js middleware
+//   (`middleware.{js,ts}` at the project's root or in `src/`, exporting
+//   `middleware` or a `matcher` config, since round 10) runs there too unless
+//   its config says `runtime: "nodejs"` (Next.js 15.2+):
+//   nextjs.org/docs/app/building-your-application/routing/middleware#runtime;
 // - code written for Deno (`Deno.env.get("X")`, `Deno.serve`, `Deno.cron`, since round 9):
 //   Deno runs it with its own environment (`deno run --env-file=.env`, Deno Deploy's
 //   variables) and loads no Node secrets module; a file that also reads process.env for
@@ -86,6 +90,19 @@ const ENTRY_OPTION = /\b(?:entry|entryPoints|input)\s*:\s*/g;
 /** An Edge function: Vercel's `config = { runtime: "edge" }`, Next.js's `runtime = "edge"` segment config. */
 const EDGE_RUNTIME = /\bexport\s+const\s+(?:config\s*=\s*\{[^}]*?\bruntime\s*:\s*|runtime\s*=\s*)(["'])(?:experimental-)?edge\1/;
 const NETLIFY_EDGE_FOLDER = /(?:^|\/)netlify\/edge-functions\//;
+/** Next.js middleware's file: `middleware.ts` at the root of a Next project or of its `src/`. */
+const NEXT_MIDDLEWARE_FILE = /(?:^|\/)(?:src\/)?middleware\.[cm]?[jt]s$/;
+/** Its export (`middleware`, or the default one) ... */
+const NEXT_MIDDLEWARE_EXPORT = /\bexport\s+(?:default\s+)?(?:async\s+)?function\b|\bexport\s+(?:const\s+)?\{?\s*middleware\b|\bexport\s+default\b/;
+/** ... and Next's own: `next/server` (NextResponse, NextRequest) or a `matcher` config; an Express `middleware.js` has neither. */
+const NEXT_MIDDLEWARE_API = /(["'])next\/server\1|\bexport\s+const\s+config\s*=\s*\{[^}]*?\bmatcher\s*:/;
+/** Next.js 15.2+ runs middleware on Node when its config says so. */
+const NODE_RUNTIME_CONFIG = /\bexport\s+const\s+config\s*=\s*\{[^}]*?\bruntime\s*:\s*(["'])nodejs\1/;
+
+/** Next.js middleware that runs on the Edge runtime (the default). */
+export function isEdgeMiddleware(file: string, text: string): boolean {
+  return NEXT_MIDDLEWARE_FILE.test(file) && NEXT_MIDDLEWARE_EXPORT.test(text) && NEXT_MIDDLEWARE_API.test(text) && !NODE_RUNTIME_CONFIG.test(text) && !NODE_IMPORT.test(text);
+}
 /** Deno's own APIs: its environment, server, cron and key-value store. */
 const DENO_RUNTIME = /\bDeno\s*\??\.\s*(?:env|serve|cron|openKv)\b/;
 /** `Deno.env.get("X")`: a read of X from Deno's environment. */
@@ -99,6 +116,7 @@ export function browserFacts(file: string, text: string): BrowserFacts {
   const facts: BrowserFacts = { root: null, imports: [], bare: [], entries: [], preloads: [], reads: new Map() };
   // An Edge function may also declare itself server-only: it still cannot load Node modules.
   if (EDGE_RUNTIME.test(text)) facts.root = `an Edge function (runtime "edge"): the Edge runtime has no Node built-ins`;
+  else if (isEdgeMiddleware(file, text)) facts.root = `Next.js middleware, an Edge function unless its config says runtime "nodejs": the Edge runtime has no Node built-ins`;
   else if (NETLIFY_EDGE_FOLDER.test(file)) facts.root = "a Netlify Edge Function (netlify/edge-functions/), which runs on Deno, not Node";
   else if (DENO_RUNTIME.test(text)) facts.root = "code run by Deno (it uses Deno.env, Deno.serve, Deno.cron or Deno.openKv), which loads no Node secrets module";
   else if (serverOnly(file, text)) facts.serverOnly = true;
