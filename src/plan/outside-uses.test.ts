@@ -167,3 +167,23 @@ test("code that loads only the plain .env, development's file, in every mode, wh
   const layered = await plan({ root: tree({ ...files, "scripts/seed.js": "require('dotenv').config({ path: [`.env.${process.env.NODE_ENV}`, '.env'] });\nmodule.exports = process.env.DATABASE_URL;\n" }), env: {} });
   assert.deepEqual(layered.warnings.filter((w) => w.code === "env-file-pinned"), []);
 });
+
+test("programs in other languages that read a moved variable (Python, Ruby, Go, PHP) are named once per name and file, at the first read; a name that stays, a PHP $NAME variable and a longer name are not", async () => {
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\nDEPLOY_TOKEN=${TOKEN}\nPORT=3000\n`,
+    "package.json": `{ "name": "shop" }\n`,
+    "index.js": "module.exports = [process.env.DB_PASSWORD, process.env.DEPLOY_TOKEN];\n",
+    "jobs/export.py": `import os\nport = os.environ.get("PORT")\ndsn = f"postgresql://app:{os.environ['DB_PASSWORD']}@db/app"\nagain = os.getenv("DB_PASSWORD")\n`,
+    "bin/deploy.rb": `token = ENV.fetch("DEPLOY_TOKEN")\nold = ENV["DEPLOY_TOKEN_OLD"]\n`,
+    "tools/main.go": `package main\n\nimport "os"\n\nfunc main() { _ = os.Getenv("DB_PASSWORD") }\n`,
+    "public/index.php": `<?php\n$DB_PASSWORD = "x";\n$token = $_ENV['DEPLOY_TOKEN'] ?? getenv('DEPLOY_TOKEN');\n`,
+  });
+  const p = await plan({ root, env: {} });
+  const outside = p.warnings.filter((w) => w.code === "outside-use");
+  assert.deepEqual(outside.map((w) => `${w.file}:${w.line}`).sort(), ["bin/deploy.rb:1", "jobs/export.py:3", "public/index.php:3", "tools/main.go:5"]);
+  const py = outside.find((w) => w.file === "jobs/export.py")!.message;
+  assert.match(py, /^jobs\/export\.py:3: a Python program reads DB_PASSWORD \(os\.environ\['DB_PASSWORD'\]\), which moves from \.env to Vault/);
+  assert.match(py, /vaultshift rewrites JavaScript and TypeScript only/);
+  assert.match(outside.find((w) => w.file === "bin/deploy.rb")!.message, /a Ruby program reads DEPLOY_TOKEN \(ENV\.fetch\("DEPLOY_TOKEN"\)\)/);
+  assert.ok(!outside.map((w) => w.message).join("\n").includes(PW) && !outside.map((w) => w.message).join("\n").includes(TOKEN));
+});

@@ -32,7 +32,14 @@ const FILES = [
   "**/.yarnrc.yml",
   // direnv: `dotenv` / `dotenv_if_exists FILE` load a .env file into the shell, `$NAME` reads one.
   "**/.envrc",
+  // Programs in other languages beside the app (a Python cron job, a Ruby or PHP script, a Go
+  // tool) loading the same .env files with their own dotenv (python-dotenv, dotenv gem,
+  // vlucas/phpdotenv, godotenv): the secrets module serves Node code only (since round 10).
+  "**/*.{py,rb,go,php}",
 ];
+
+/** Source files of other languages: only their own environment reads count there (a PHP `$NAME` is a variable). */
+const OTHER_LANGUAGE = /\.(?:py|rb|go|php)$/;
 
 interface Moved {
   name: string;
@@ -40,6 +47,19 @@ interface Moved {
   secret: PlannedSecret;
   /** referencePattern(name), built once: it is tried on every line of every file. */
   reference: RegExp;
+  /** otherLanguageReference(name), for Python, Ruby, Go and PHP files. */
+  otherLanguage: RegExp;
+}
+
+/**
+ * A read of NAME from the environment in Python (`os.environ["NAME"]`, `os.environ.get("NAME")`,
+ * `os.getenv("NAME")`, `environ["NAME"]`), Ruby (`ENV["NAME"]`, `ENV.fetch("NAME")`), Go
+ * (`os.Getenv("NAME")`, `os.LookupEnv("NAME")`) or PHP (`getenv("NAME")`, `$_ENV["NAME"]`,
+ * `$_SERVER["NAME"]`, Laravel's `env("NAME")`).
+ */
+function otherLanguageReference(name: string): RegExp {
+  const q = `["']${escapeRegExp(name)}["']`;
+  return new RegExp(`(?:\\bos\\.)?\\benviron(?:\\.get)?\\s*[[(]\\s*${q}|(?:\\bos\\.)?\\bgetenv\\s*\\(\\s*${q}|\\bENV(?:\\.fetch)?\\s*[[(]\\s*${q}|\\bos\\.(?:Getenv|LookupEnv)\\(\\s*"${escapeRegExp(name)}"|\\$_(?:ENV|SERVER)\\s*\\[\\s*${q}|\\benv\\(\\s*${q}`);
 }
 
 /**
@@ -51,6 +71,12 @@ function referencePattern(name: string): RegExp {
   return new RegExp(
     `\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$\\(${n}\\)|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])|\\benv\\(\\s*"${n}"\\s*\\)|"use_env_variable"\\s*:\\s*"${n}"`,
   );
+}
+
+/** A read as matched (`os.environ["X"`, `ENV.fetch("X"`), closed: `os.environ["X"]`. */
+function shownCall(matched: string): string {
+  const compact = matched.replace(/\s+/g, "");
+  return compact + (compact.lastIndexOf("[") > compact.lastIndexOf("(") ? "]" : ")");
 }
 
 function what(file: string): string {
@@ -65,6 +91,10 @@ function what(file: string): string {
   if (base === ".envrc") return "direnv (.envrc)";
   if (base === ".npmrc") return "npm (.npmrc, expanded from the environment of each npm command)";
   if (base === ".yarnrc.yml") return "Yarn (.yarnrc.yml, expanded from the environment of each yarn command)";
+  if (base.endsWith(".py")) return "a Python program";
+  if (base.endsWith(".rb")) return "a Ruby program";
+  if (base.endsWith(".go")) return "a Go program";
+  if (base.endsWith(".php")) return "a PHP program";
   return "a shell script";
 }
 
@@ -76,7 +106,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
   const moved = new Map<string, Moved>();
   for (const s of secrets) {
     if (s.source.type !== "dotenv") continue;
-    const m = moved.get(s.name) ?? { name: s.name, envFiles: new Set<string>(), secret: s, reference: referencePattern(s.name) };
+    const m = moved.get(s.name) ?? { name: s.name, envFiles: new Set<string>(), secret: s, reference: referencePattern(s.name), otherLanguage: otherLanguageReference(s.name) };
     m.envFiles.add(s.source.file);
     for (const d of s.duplicates) m.envFiles.add(d.file);
     moved.set(s.name, m);
@@ -98,6 +128,22 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
     }
     const lines = text.split(/\r?\n/);
     const isPackage = file.endsWith("package.json");
+    if (OTHER_LANGUAGE.test(file)) {
+      // One warning per name and file, at its first read: a program, not a line, is what loses it.
+      for (const m of moved.values()) {
+        const ref = m.otherLanguage.exec(text);
+        if (!ref) continue;
+        const line = text.slice(0, ref.index).split("\n").length;
+        const t = m.secret.target;
+        warnings.push({
+          code: "outside-use",
+          file,
+          line,
+          message: `${file}:${line}: ${what(file)} reads ${m.name} (${shownCall(ref[0])}), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}). vaultshift rewrites JavaScript and TypeScript only, and after the migration that .env file no longer provides ${m.name} to a program that loads it: give it to this program from Vault (its Vault client, or \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})"\` in the command that starts it), or it runs without it.`,
+        });
+      }
+      continue;
+    }
     let inScripts = false;
     let envFileIndent = -1;
     lines.forEach((line, i) => {

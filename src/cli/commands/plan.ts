@@ -36,7 +36,8 @@ that passes process.env on whole or reads it by a computed name gets
 processEnv (the environment plus the secrets). A child process or worker
 given an object-literal env gets ...vaultEnv (the Vault connection variables)
 added. Warned about, with the place and what to do: npm scripts, compose
-files, Procfiles and shell scripts that read a moved variable (outside-use),
+files, Procfiles, shell scripts and Python/Ruby/Go/PHP programs that read a
+moved variable (outside-use),
 Cloudflare Worker bindings (worker-bindings), an env the rewriter cannot extend
 (child-env), code that parses .env files itself (env-file-parse), a read through
 a name for process or env that the file binds again (rewrite-skipped), code a
