@@ -18,6 +18,7 @@ import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
 import { isEsmEnvLoader } from "../apply/code-rewriter.js";
+import { envFileWrites } from "./env-file-writes.js";
 import { outsideUses, pinnedEnvLoads, workerBindings } from "./outside-uses.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
@@ -294,7 +295,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles));
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {
