@@ -209,9 +209,9 @@ function stateFiles(dir: string): Map<string, Buffer> {
   return out;
 }
 
-/** Rollback must restore every file of the app byte for byte. */
-export async function assertRollback(run: E2eRun, server: DevServer): Promise<void> {
-  await rollback({ root: run.root, vault: { address: server.address, token: server.rootToken }, env: { PATH: process.env.PATH ?? "", HOME: run.base, VAULTSHIFT_STATE_DIR: run.stateDir } });
+/** Rollback must restore every file of the app byte for byte (`force`: over files the app changed after apply, as `rollback --force`). */
+export async function assertRollback(run: E2eRun, server: DevServer, force = false): Promise<void> {
+  await rollback({ root: run.root, ...(force ? { force } : {}), vault: { address: server.address, token: server.rootToken }, env: { PATH: process.env.PATH ?? "", HOME: run.base, VAULTSHIFT_STATE_DIR: run.stateDir } });
   const restored = tree(run.root, true);
   assert.deepEqual([...restored.keys()].sort(), [...run.original.keys()].sort());
   for (const [file, bytes] of run.original) assert.ok(restored.get(file)!.equals(bytes), `${file} differs after rollback`);
