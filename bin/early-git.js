@@ -17,7 +17,10 @@ const { join } = require("node:path");
 // src/scan/git-source.ts GIT_BASE, DIFF_FLAGS and historyJobs' `git log`
 // arguments: a difference only means the child is not taken (a test in
 // src/cli/bundle.test.ts checks that it is).
-const GIT_BASE = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
+const GIT_BASE = [
+  "-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
+  "-c", "log.showRoot=true", "-c", "diff.interHunkContext=0", "-c", "diff.relative=false",
+];
 const DIFF_FLAGS = ["-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "-M"];
 
 /** `scan`'s options that take a value (src/cli/commands/scan.ts), and the flags that change nothing git is asked. */
@@ -67,7 +70,7 @@ function startEarlyGit(argv, cwd) {
   let child;
   try {
     // Required here: `scan -` and `scan --help` start no process (~4 ms of CPU to load).
-    child = require("node:child_process").spawn("git", args, { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" }, stdio: ["ignore", "pipe", "pipe"] });
+    child = require("node:child_process").spawn("git", args, { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C", GIT_DIFF_OPTS: undefined }, stdio: ["ignore", "pipe", "pipe"] });
   } catch {
     return undefined;
   }

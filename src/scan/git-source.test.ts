@@ -253,6 +253,31 @@ test("log.showSignature and colour settings in the user's config do not disturb 
   assert.deepEqual(s.findings.map((f) => `${f.file}:${f.line}`), ["b.txt:1"]);
 });
 
+test("settings that change git's diff (log.showRoot, diff.interHunkContext, diff.relative, GIT_DIFF_OPTS) do not change what is found or its line numbers", async (t) => {
+  const dir = repo(t);
+  git(dir, "config", "log.showRoot", "false"); // would drop the root commit's diff
+  git(dir, "config", "diff.interHunkContext", "5"); // would fuse nearby -U0 hunks with context lines
+  git(dir, "config", "diff.relative", "true");
+  const saved = process.env.GIT_DIFF_OPTS;
+  process.env.GIT_DIFF_OPTS = "-u3"; // overrides -U0 (git diff docs), putting context lines in every hunk
+  t.after(() => (saved === undefined ? delete process.env.GIT_DIFF_OPTS : (process.env.GIT_DIFF_OPTS = saved)));
+  const lines = Array.from({ length: 20 }, (_, i) => `line ${i + 1}`);
+  const root = commitFiles(dir, "root", { "root.txt": "k=FAKESECRET_root\n", "f.txt": lines.join("\n") + "\n" });
+  const edited = [...lines];
+  edited[3] = "x = 1";
+  edited[6] = "k=FAKESECRET_seven";
+  const c2 = commitFiles(dir, "two nearby changes", { "f.txt": edited.join("\n") + "\n" });
+  const r = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(r.findings.map((f) => `${f.commit}:${f.file}:${f.line}`).sort(), [`${root}:root.txt:1`, `${c2}:f.txt:7`].sort());
+  // --staged: a secret already in the file, two lines from a staged change, is not on an added line.
+  const before = [...edited];
+  before[9] = "y = 2";
+  writeFiles(dir, { "f.txt": before.join("\n") + "\n" });
+  git(dir, "add", "f.txt");
+  const s = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(s.findings.map((f) => `${f.file}:${f.line}`), []);
+});
+
 test("history streams its jobs to a sink in chunks, in order, with git paused while a chunk waits", { timeout: 60_000 }, async (t) => {
   const dir = repo(t);
   for (let c = 0; c < 12; c++) commitFiles(dir, `c${c}`, { [`f${c}.txt`]: `${"line\n".repeat(50)}FAKESECRET_${c}\n` });

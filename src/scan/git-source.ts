@@ -18,11 +18,20 @@ export { unquotePath } from "./added-lines.js";
 // them), unquoted UTF-8 paths (core.quotePath=false; control characters, `"`
 // and `\` are still C-quoted, which `unquotePath` undoes).
 
-export const GIT_BASE = ["-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false"];
+// Settings that would change the diff itself are pinned too: log.showRoot=false
+// drops the root commit's diff, diff.interHunkContext fuses nearby -U0 hunks
+// with context lines, diff.relative rewrites paths (and GIT_DIFF_OPTS, which
+// overrides -U0, is left out of the environment).
+export const GIT_BASE = [
+  "-c", "core.quotePath=false", "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
+  "-c", "log.showRoot=true", "-c", "diff.interHunkContext=0", "-c", "diff.relative=false",
+];
 const DIFF_FLAGS = ["-U0", "--no-color", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "-M"];
 
 export function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" };
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" };
+  delete env.GIT_DIFF_OPTS;
+  return env;
 }
 
 function git(cwd: string, args: string[], input?: string | Buffer): Buffer {
