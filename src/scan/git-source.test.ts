@@ -73,6 +73,19 @@ test("build output: --staged and --history scan a committed dist/ (a real leak),
   assert.deepEqual(history.findings.map((f) => `${f.file}:${f.line}`), ["web/dist/app.js:1"]);
 });
 
+test("--staged and --history both read a symlink's target string (its blob), and neither follows the link", async (t) => {
+  const dir = repo(t);
+  commitFiles(dir, "c1", { "real.txt": "plain\n" });
+  symlinkSync("FAKESECRET_target", join(dir, "link"));
+  git(dir, "add", "link");
+  const s = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(s.findings.map((f) => `${f.file}:${f.line}`), ["link:1"]);
+  git(dir, "commit", "-q", "-m", "link");
+  const c2 = git(dir, "rev-parse", "HEAD");
+  const h = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(h.findings.map((f) => `${f.commit}:${f.file}:${f.line}`), [`${c2}:link:1`]);
+});
+
 test("--staged with nothing staged finds nothing, and outside a repository is a GitError", async (t) => {
   const dir = repo(t);
   const r = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });

@@ -218,8 +218,10 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
     const [, newMode, oldBlob, newBlob, status] = meta.slice(1).split(" ");
     const path = status!.startsWith("R") || status!.startsWith("C") ? raw[i + 2]! : raw[i + 1]!;
     i += status!.startsWith("R") || status!.startsWith("C") ? 2 : 1;
-    // 120000 = symlink (its "content" is a path), 160000 = submodule commit.
-    if (newMode === "120000" || newMode === "160000") continue;
+    // 160000 = submodule commit: nothing here to read. A symlink (120000) is
+    // read: its blob is the target string, committed like any content (as
+    // the history modes read it).
+    if (newMode === "160000") continue;
     blobs.set(path, { blob: newBlob!, changed: oldBlob !== newBlob });
   }
   if (blobs.size === 0) return out;
