@@ -441,3 +441,30 @@ test("quoted-printable bytes after a name are a character of the prose, not its 
   for (const v of ["E2=80=94", "=C3=A9", "E2=80="]) assert.equal(notSecretReason(v, "password"), "quoted-printable bytes of a character, not a value", v);
   assert.equal(notSecretReason("E2=80=94" + "kx9Q", "password"), null);
 });
+
+test("Datadog template variables, Vector's SECRET[…], Concourse ((vars)) and Ansible's !vault tag are references; a value holding parentheses is not", () => {
+  for (const v of ["%%env_RABBITMQ_DD_PASSWORD%%", "%%host%%", "SECRET[vault_backend.honeycomb_key]", "((adyen.api_key))", "(( slack-webhook ))", "!vault |", "!vault"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  const random = ["Hq7xKp2L", "m9Rt4Vw8", "Zb3Nc6Pz"].join("");
+  for (const v of [`((${random}`, `%%${random}`, `SECRET${random}`, `${random}!vault`]) assert.equal(notSecretReason(v), null, v);
+});
+
+test("Grafana's default secret_key, Dynatrace's documentation token, Supabase's local JWT secret and its demo keys are published; a Supabase service_role key is not", () => {
+  assert.notEqual(notSecretReason("SW2YcwTIb9zpOOhoPsMm"), null);
+  assert.notEqual(notSecretReason(["dt0c01.ST2EY72KQINMH574WMNVI7YN.", "G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM"].join("")), null);
+  assert.notEqual(notSecretReason(["super-secret-jwt-token", "-with-at-least-32-characters-long"].join("")), null);
+  const b64u = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const sig = ["EGIM96RAZx35lJzdJsyH", "-qQwv8Hdp7fsn3W0YpN81IU"].join("");
+  const header = b64u({ alg: "HS256", typ: "JWT" });
+  assert.notEqual(notSecretReason(`${header}.${b64u({ iss: "supabase-demo", role: "service_role", exp: 1983812996 })}.${sig}`), null);
+  assert.equal(notSecretReason(`${header}.${b64u({ iss: "supabase", ref: "qwhxkzmpvbnrtdlsjfga", role: "service_role", exp: 2073576000 })}.${sig}`), null);
+});
+
+test("Strapi's toBeModified placeholders are stand-ins; Datadog's pub client token is public; a Datadog API key is neither", () => {
+  assert.notEqual(notSecretReason("toBeModified1,toBeModified2"), null);
+  assert.notEqual(notSecretReason("TO_BE_FILLED"), null);
+  const hex32 = ["9f3c2a718d4e4b6a", "9e1f0c7d5b2a8e64"].join("");
+  assert.equal(notSecretReason(`pub${hex32}`), "public key or certificate");
+  assert.equal(notSecretReason(hex32.replace(/9/g, "7")), null);
+});

@@ -71,6 +71,13 @@ const DOCUMENTED_EXAMPLES = new Set([
   "eyJ0eXAiOiJKV1QiLA0KICJhbGciOiJIUzI1NiJ9.eyJpc3MiOiJqb2UiLA0KICJleHAiOjEzMDA4MTkzODAsDQogImh0dHA6Ly9leGFtcGxlLmNvbS9pc19yb290Ijp0cnVlfQ.dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk",
   // jwt.io's default token (HS256, "your-256-bit-secret")
   "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+  // Grafana's shipped default `secret_key` (conf/defaults.ini, [security]), the key of every instance that
+  // never set its own: copied into docs, Helm values and excerpts of the defaults.
+  "SW2YcwTIb9zpOOhoPsMm",
+  // Dynatrace's documentation example access token (https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens).
+  "dt0c01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM",
+  // The Supabase CLI's local JWT secret, the same on every machine (`supabase start`, supabase/config.toml docs).
+  "super-secret-jwt-token-with-at-least-32-characters-long",
 ]);
 
 /** Words that, as a whole segment of a value, mark it as a stand-in. */
@@ -179,6 +186,8 @@ export function isStandIn(v: string): boolean {
   if (segments.some((s) => MARKERS.has(s))) return true;
   // `change-me-in-production`, `replace_me_with_a_real_key`, `CHANGE THIS`: an instruction in place of the value.
   if (/(?:^|[^a-z])(?:change|replace)[-_. ]?(?:me|this|it)(?:[^a-z]|$)/.test(lower)) return true;
+  // `toBeModified1,toBeModified2` (Strapi's generated .env.example), `to-be-changed`, `TO_BE_FILLED`.
+  if (/(?:^|[^a-z])to[-_. ]?be[-_. ]?(?:modified|changed|replaced|filled|set|defined|generated|provided)(?:[^a-z]|$)/.test(lower)) return true;
   // Glued stand-in words, optionally followed by digits: `yourapikeyhere`, `supersecret123`.
   const letters = core.replace(/[^a-z]/g, "");
   // Any punctuation may join the words (`secret$password`, `geheim!parole`, `pass;word`), as separators do.
@@ -296,6 +305,12 @@ export function isReference(v: string): boolean {
   // Dhall's environment import `env:NAME` (`env:DB_PASSWORD as Text`, https://docs.dhall-lang.org/references/Built-in-types.html#environment-variables).
   if (/^env:[A-Za-z_][A-Za-z0-9_]*(?:\s+as\s+Text)?$/.test(t)) return true;
   if (/^\$env:[A-Za-z_][A-Za-z0-9_]*$/i.test(t) || /^\$__(?:env|file|vault)\{[^}]*\}$/.test(t) || /^%[a-z_][a-z0-9_.]*%(?:\/|$)/.test(t)) return true;
+  // Datadog Autodiscovery template variables (`%%env_DB_PASSWORD%%`, `%%host%%`,
+  // https://docs.datadoghq.com/containers/guide/template_variables/); Vector's secret backends
+  // (`SECRET[backend.key]`, https://vector.dev/docs/reference/configuration/global-options/#secret);
+  // Concourse credential-manager vars (`((adyen.api_key))`, https://concourse-ci.org/vars.html); Ansible's
+  // `!vault |` tag, whose ciphertext follows on the next lines.
+  if (/^%%[A-Za-z_][\w.]{0,100}%%$/.test(t) || /^SECRET\[[\w-]{1,60}\.[\w.\/-]{1,100}\]$/.test(t) || /^\(\([ \t]*[\w./:-]{1,100}[ \t]*\)\)$/.test(t) || /^!vault(?:[ \t]*[|>][-+]?)?$/.test(t)) return true;
   if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|getenv\(|env\(|config\(|settings\.|secrets\.|var\.|local\.|data\.|module\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|ref\+|op:\/\/|vault:\/\/|secretsmanager:|ssm:|awskms:|gcpkms:|azurekeyvault:)/i.test(t)) return true;
   // Azure App Service Key Vault references; an unquoted reader stops at the `(`, hence the bare form.
   if (/^arn:aws:(?:secretsmanager|ssm|kms):/.test(t) || /^@Microsoft\.KeyVault(?:\(|$)/i.test(t)) return true;
@@ -387,6 +402,9 @@ export function isPublicMaterial(v: string): boolean {
     /^(?:SB-)?Mid-client-[A-Za-z0-9_-]{12,40}$/.test(v) ||
     /^FLWPUBK(?:_TEST)?-[0-9a-f]{32}-X$/.test(v) ||
     /^3MVG9[A-Za-z0-9._-]{60,100}$/.test(v) ||
+    // Datadog's client tokens ("pub" + 32 hex) are for the browser RUM and logs SDKs and cannot read
+    // data; API and application keys have no prefix (https://docs.datadoghq.com/account_management/api-app-keys/#client-tokens).
+    /^pub[0-9a-f]{32}$/.test(v) ||
     isSupabaseAnonKey(v)
   );
 }
@@ -394,7 +412,9 @@ export function isPublicMaterial(v: string): boolean {
 /**
  * A Supabase anon (or Firebase-style public) JWT: `role` "anon" in the payload. The anon key ships in
  * every Supabase client page, and row-level security is what protects the data; the `service_role`
- * key bypasses it and is a secret (https://supabase.com/docs/guides/api/api-keys).
+ * key bypasses it and is a secret (https://supabase.com/docs/guides/api/api-keys). Any role issued by
+ * "supabase-demo": the CLI's local keys, signed with its published local JWT secret, the same on every
+ * machine and printed by every `supabase start`.
  */
 export function isSupabaseAnonKey(v: string): boolean {
   if (!v.startsWith("eyJ") || v.length > 2000) return false;
@@ -407,7 +427,9 @@ export function isSupabaseAnonKey(v: string): boolean {
     return false;
   }
   const claims = payload as { role?: unknown; iss?: unknown };
-  return claims !== null && typeof claims === "object" && claims.role === "anon" && (claims.iss === "supabase" || typeof claims.iss !== "string" || /supabase/.test(claims.iss));
+  if (claims === null || typeof claims !== "object") return false;
+  if (claims.iss === "supabase-demo") return true;
+  return claims.role === "anon" && (claims.iss === "supabase" || typeof claims.iss !== "string" || /supabase/.test(claims.iss));
 }
 
 /** Ciphertext that is safe to commit: SOPS, ansible-vault, Vault transit, jasypt, Spring {cipher}, KMS blobs. */
