@@ -663,3 +663,13 @@ test("a pre-shared key (`psk`) is a password: NixOS's Wi-Fi networks, wpa_suppli
   assert.deepEqual(secretsIn("tls.conf", `psk_identity = ${psk}\n`), []);
   assert.deepEqual(secretsIn("obj_mac.h", `static const char *SN_kx_ecdhe_psk = "KxECDHE-PSK";\n`), [], "a key exchange's name");
 });
+
+test("`key:` then `value:` pairs (Render envVars, Bruno) and `{ key: 'X', value: '…' }` objects name their value; `#` inside a space-separated value is part of it", () => {
+  assert.deepEqual(secretsIn("render.yaml", `services:\n  - type: worker\n    envVars:\n      - key: POSTMARK_TOKEN\n        value: ${TOKEN}\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("partners/ping.bru", `auth:apikey {\n  key: x-partner-key\n  value: ${TOKEN}\n  placement: header\n}\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("checkly.config.ts", `const vars = [{ key: 'LOGIN_PASSWORD', value: '${PW}#V7*B', secret: true }]\n`), [`${PW}#V7*B`]);
+  assert.deepEqual(secretsIn("fluent-bit.conf", `[OUTPUT]\n    Name es\n    HTTP_Passwd     ${PW}#V7*B\n`), [`${PW}#V7*B`]);
+  // A key that names nothing secret, and a comment after a blank, are not taken.
+  assert.deepEqual(secretsIn("render.yaml", `      - key: NODE_ENV\n        value: production\n`), []);
+  assert.deepEqual(secretsIn("fluent-bit.conf", `    HTTP_Passwd     ${PW}#V7*B # rotated monthly\n`), [`${PW}#V7*B`]);
+});

@@ -75,7 +75,9 @@ const OPERATOR = /[ \t]*(?::=|=>|\?\?=|\?=|\|\|=|=(?![=~])|:(?![:=])(?=[ \t]|["'
 // `"ParameterValue"`: CloudFormation parameter files (`{"ParameterKey": "DbPassword", "ParameterValue": "…"}`),
 // `"Value"` in AWS CLI/Elastic Beanstalk option settings (`{"OptionName": "X", "Value": "…"}`),
 // `"OutputValue"` in stack outputs (`aws cloudformation describe-stacks`: `{"OutputKey": "ClientSecret", "OutputValue": "…"}`).
-const AFTER_QUOTED_NAME = /(?:[ \t]+(?:android:)?value[ \t]*=[ \t]*|[ \t]*,[ \t]*"(?:[Vv]alue|ParameterValue|OutputValue)"[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']|HeaderValue::from_static\())/y;
+// `{ key: 'LOGIN_PASSWORD', value: '…' }`: the same pair in a JavaScript/TypeScript object or YAML flow
+// mapping, the `value` key bare or single-quoted (Checkly's and Playwright's environment variable lists).
+const AFTER_QUOTED_NAME = /(?:[ \t]+(?:android:)?value[ \t]*=[ \t]*|[ \t]*,[ \t]*(?:"(?:[Vv]alue|ParameterValue|OutputValue)"|'[Vv]alue'|[Vv]alue)[ \t]*:[ \t]*|[ \t]*(?:->|[ \t]to)[ \t]+(?=["'])|[ \t]*,[ \t]*(?=["']|HeaderValue::from_static\())/y;
 // Erlang/Elixir tuples in config terms: `{db_password, "…"}`, `{:api_key, "…"}`.
 const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // `"name": {` then `"value": ` (ARM parameter files), across at most a few lines.
@@ -256,7 +258,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
  * character at `e` (the end of the name's identifier run) and its neighbour: every form they read starts
  * there with a blank, a quote, an operator (`=`, `:`, `?=`, `??=`, `||=`, `<-`, `=>`), `(` (a setter), `[`
  * (a C array), `>`/`<` (XML elements and plists), `\` (escaped quotes), `,` after a tuple's `{name` and
- * a line break after `- name:` (Kubernetes `value:` on the next line). The test compares it with both readers.
+ * a line break after `- name:` or `key:` (Kubernetes', Render's `value:` on the next line). The test compares it with both readers.
  */
 export function valueMayFollow(text: string, s: number, e: number): boolean {
   switch (codeAt(text, e)) {
@@ -265,7 +267,7 @@ export function valueMayFollow(text: string, s: number, e: number): boolean {
     case 44: // `,`: TUPLE_VALUE
       return isTupleKey(text, s);
     case 10: case 13: // K8S_VALUE
-      return endsWithNameColon(text, Math.max(0, s - 12), s);
+      return endsWithNameColon(text, Math.max(0, s - 12), s) || endsWithKeyColon(text, Math.max(0, s - 12), s);
     case 63: { // `?=`, `??=`
       const c = codeAt(text, e + 1);
       return c === 61 || c === 63;
@@ -570,12 +572,18 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
     const t = TUPLE_VALUE.exec(text);
     if (t) return literalAt(text, j + t[0].length, info);
   }
-  // Kubernetes env lists: `- name: DB_PASSWORD` then `value: …` on the next line.
+  // Kubernetes env lists: `- name: DB_PASSWORD` then `value: …` on the next line; Render's and Bruno's
+  // `key:` the same way (only when `value:` follows: `# old key: api_key = …` is an assignment).
   if (endsWithNameColon(text, Math.max(0, s - 12), s)) {
     K8S_VALUE.lastIndex = j;
     const k = K8S_VALUE.exec(text);
     if (k) return literalAt(text, j + k[0].length, info);
     return null;
+  }
+  if (endsWithKeyColon(text, Math.max(0, s - 12), s)) {
+    K8S_VALUE.lastIndex = j;
+    const k = K8S_VALUE.exec(text);
+    if (k) return literalAt(text, j + k[0].length, info);
   }
   // The forms below that read the line before the name all have a blank after it, and the line's
   // start is looked for only then. (Only near a line start: never slice a long line per hit, or a
@@ -747,10 +755,24 @@ function endsWithNameColon(text: string, from: number, to: number): boolean {
   return j - 5 >= from && text.startsWith("name:", j - 5);
 }
 
+/**
+ * A whole `key:` word (after a blank, a line start or a list's `-`) right before `to`: Render's `envVars`
+ * (`- key: POSTMARK_TOKEN` then `value: …`, https://render.com/docs/blueprint-spec#environment-variables)
+ * and Bruno's `auth:apikey { key: … value: … }`.
+ */
+function endsWithKeyColon(text: string, from: number, to: number): boolean {
+  let j = to;
+  while (j > from && (text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) j--;
+  if (j - 4 < from || !text.startsWith("key:", j - 4)) return false;
+  const c = codeAt(text, j - 5);
+  return c === 32 || c === 9 || c === 45 /* - */ || c === 10 || c === -1;
+}
+
 // `remote_password s3cr…` / `masterauth s3cr…` on a line of its own: one name, one value, then the end
 // of the line, a comment or nginx's `;`. Lines with more words are prose or directives with arguments.
 // Gradle's Groovy DSL writes `storePassword '…'` the same way (a method call without parentheses).
-const SPACE_VALUE = /[ \t]+(?:([^\s"'`;#]{1,2001})|(["'])((?:(?!\2)[^\\\n]){1,2000})\2)[ \t]*;?[ \t]*(?:(?:#|\/\/)[^\n]*)?(?=\r?\n|$)/y;
+// A `#` inside the word is part of it (`HTTP_Passwd Pelican#5447…` in Fluent Bit); a comment starts at a blank.
+const SPACE_VALUE = /[ \t]+(?:([^\s"'`;#][^\s"'`;]{0,2000})|(["'])((?:(?!\2)[^\\\n]){1,2000})\2)[ \t]*;?[ \t]*(?:(?:#|\/\/)[^\n]*)?(?=\r?\n|$)/y;
 
 // Directives that name a variable or a header before its value: Apache `SetEnv DB_PASSWORD …`,
 // `RequestHeader set X-Auth-Token …`, `Header always set …`, nginx `fastcgi_param DB_PASSWORD …;`,

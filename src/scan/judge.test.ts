@@ -204,3 +204,11 @@ test("a server's licence key in a .env is judged as a vendor's key (a random val
   // New Relic's ingest licence key stays a strong credential everywhere.
   assert.equal(judge("NEW_RELIC_LICENSE_KEY", random, "code").secret, true);
 });
+
+test("a vendor key name with 30+ random lower-case characters is a key in config and .env files (PagerDuty routing keys, Pushover keys); words are not, nor code", () => {
+  const lower = ["q8zkrmvtxw", "pdjhc4n7s2", "bflyg9e5a3", "u6o1"].join("");
+  assert.equal(judge("routing_key", lower, "config").secret, true);
+  assert.equal(judge("PUSHOVER_USER_KEY", `u${lower.slice(3)}`, "env").secret, true);
+  assert.equal(judge("routing_key", "payments-critical-escalation-path", "config").secret, false);
+  assert.equal(judge("routing_key", lower, "code").secret, false);
+});

@@ -155,7 +155,11 @@ function shapeOf(analysis: NameAnalysis, value: string, context: JudgeContext): 
     // Hex carries at most 4 bits a character: 43% of random 32-character and 18% of 40-character hex
     // values fall under the 3.6 meant for base62 and base64 (measured, 20,000 each); 3.2 keeps ~99%.
     const hex = /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value);
-    ok = len >= 16 && !wordy && classes >= 2 && h >= (hex ? 3.0 : 3.3) && run < 6;
+    // Random letters pass the run test as under stronger names, in config and .env files only and from 30
+    // characters: PagerDuty's routing keys and Pushover's user and application keys are 30-32 characters of
+    // [a-z0-9], whose letters run past 6 by chance (https://developer.pagerduty.com/docs/events-api-v2/overview/,
+    // https://pushover.net/api).
+    ok = len >= 16 && !wordy && classes >= 2 && h >= (hex ? 3.0 : 3.3) && (run < 6 || (random && len >= 30 && (context === "config" || context === "env")));
     // A random token behind a word (`thumbor-9fK2mQ7xLp4vR8nZ`, an app's name as a key's prefix): the
     // word's letter run fails the test above, the token itself passes it on its own.
     if (!ok && context === "env") ok = decoratedToken(value, DECORATED_TOKEN_MIN.weak);
