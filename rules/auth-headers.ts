@@ -113,6 +113,26 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // A whole quoted value that is an Authorization header's value, "Bearer <token>", away from the header's
+  // name: Node-RED change nodes (`"p": "headers.Authorization", …, "to": "Bearer …"`), header pairs kept as
+  // arrays (`["Authorization", "Bearer …"]` in Retool and Insomnia exports). The quotes close right after the
+  // token, so `"Bearer " + token` and prose never match; JWTs are json-web-token's.
+  custom({
+    id: "http-bearer-token-value",
+    description: "Quoted \"Bearer <token>\" header value with a literal token",
+    kind: "token",
+    severity: "high",
+    docs: "https://www.rfc-editor.org/rfc/rfc6750#section-2.1",
+    keywords: ["bearer"],
+    pattern: /(?<=["'`])Bearer[ \t]{1,4}(?!eyJ)(?<secret>[A-Za-z0-9._~+/-]{24,4000}={0,2})(?=["'`])/,
+    entropy: 3.7,
+    get examples() {
+      return {
+        invalid: [`{"t": "set", "p": "headers.Authorization", "pt": "msg", "to": "Bearer ${fake(B64URL, 40, "bearerv")}", "tot": "str"}`, `headers: [["Authorization", "Bearer ${fake(ALNUM, 36, "bearerv2")}"]]`],
+        valid: ['"Bearer " + token', '`Bearer ${token}`', '"Bearer YOUR_ACCESS_TOKEN_GOES_HERE"', `"Bearer ${jwt(undefined, "bearerv3")}"`, '"Bearer abcdefghijklmnopqrstuvwxyz"'],
+      };
+    },
+  }),
   // API-key headers sent by many SaaS APIs (X-API-Key, X-Auth-Token, Api-Key).
   custom({
     id: "http-api-key-header",

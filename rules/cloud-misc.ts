@@ -53,6 +53,24 @@ export const rules: Rule[] = [
   // "fm2_lJPEC" + a run of 7 to 9 "A"s: the shared placeholder check (a run of 8 of one character)
   // is applied to what follows that header, not to it.
   withProperties(prefixed({ id: "flyio-access-token", description: "Fly.io access token (FlyV1 fm2_… macaroon, or fo1_…)", kind: "token", severity: "critical", docs: "https://fly.io/docs/security/tokens/", prefix: "", body: "(?:fo1_[A-Za-z0-9_-]{43}|fm[12][ar]?_[A-Za-z0-9+/]{100,}={0,3})", boundary: "A-Za-z0-9_+/=-", keywords: ["fo1_", "fm1", "fm2_"], fixedLength: false, get sample() { return "fm2_" + fake(B64, 180, "fly"); }, env: "FLY_API_TOKEN", get invalid() { return [`FLY_API_TOKEN=fo1_${fake(B64URL, 43, "fo1")}`, `Authorization: FlyV1 fm2_lJPECAAAAAAAAA${fake(B64, 160, "fly-header")}`]; } }), { validate: (s: string) => !looksLikePlaceholder(s.replace(/^(fm[12][ar]?_)lJPEC[A]{1,12}/, "$1")) }),
+  // Render deploy hooks: api.render.com/deploy/srv-<id>?key=<key>; a GET or POST to it deploys the service
+  // (https://render.com/docs/deploy-hooks). The key makes the URL the credential.
+  custom({
+    id: "render-deploy-hook-url",
+    description: "Render deploy hook URL (api.render.com/deploy/srv-…?key=…)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://render.com/docs/deploy-hooks",
+    keywords: ["api.render.com/deploy/"],
+    pattern: /(?<secret>https?:\/\/api\.render\.com\/deploy\/srv-[a-z0-9]{16,30}\?key=[A-Za-z0-9_-]{8,40})(?![A-Za-z0-9_-])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`RENDER_DEPLOY_HOOK=https://api.render.com/deploy/srv-${fake(LOWER_ALNUM, 20, "rdh")}?key=${fake(B64URL, 11, "rdh")}`],
+        valid: ["curl https://api.render.com/deploy/srv-xxxxxxxxxxxxxxxxxxxx?key=$RENDER_KEY", "https://api.render.com/deploy/srv-abc123"],
+      };
+    },
+  }),
   prefixed({ id: "render-api-key", description: "Render API key (rnd_…)", kind: "api-key", severity: "high", docs: "https://render.com/docs/api#1-create-an-api-key", prefix: "rnd_", body: "[A-Za-z0-9]{32}", get sample() { return "rnd_" + fake(ALNUM, 32, "render"); }, env: "RENDER_API_KEY" }),
   // Databricks personal access tokens: "dapi" + 32 hex (optionally "-2").
   prefixed({ id: "databricks-token", description: "Databricks personal access token (dapi…)", kind: "token", severity: "critical", docs: "https://docs.databricks.com/en/dev-tools/auth/pat.html", prefix: "dapi", body: "[a-f0-9]{32}(?:-\\d)?", get sample() { return "dapi" + fake(HEX, 32, "dapi"); }, env: "DATABRICKS_TOKEN" }),

@@ -1,6 +1,8 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
-import { ALNUM, B64, B64URL, HEX, UPPER_ALNUM, fake, uuid } from "./fake.js";
+import { decodeBase64 } from "../src/scan/checksum.js";
+import { shannonEntropy as shannonEntropyOf } from "../src/scan/entropy.js";
+import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 const NEW_RELIC_KEYS = "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/";
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
@@ -266,6 +268,103 @@ export const rules: Rule[] = [
     keywords: ["opsgenie", "geniekey", "genie_key"],
     get sample() { return uuid("opsgenie"); },
     env: "OPSGENIE_API_KEY",
+  }),
+  // Opsgenie's own Authorization scheme: `Authorization: GenieKey <api key>`, the key a UUID
+  // (https://docs.opsgenie.com/docs/authentication); Logstash and webhook relays write the header literally.
+  custom({
+    id: "opsgenie-geniekey-header",
+    description: "Opsgenie API key in an Authorization: GenieKey header",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.opsgenie.com/docs/authentication",
+    keywords: ["geniekey"],
+    pattern: new RegExp(`GenieKey[ \\t]{1,4}(?<secret>${UUID})(?![0-9a-f-])`, "i"),
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`headers => { "Authorization" => "GenieKey ${uuid("genie")}" }`, `curl -X POST https://api.opsgenie.com/v2/alerts -H "Authorization: GenieKey ${uuid("genie2")}"`],
+        valid: ["Authorization: GenieKey 00000000-0000-0000-0000-000000000000", "Authorization: GenieKey ${OPSGENIE_API_KEY}", "Authorization: GenieKey <api-key>"],
+      };
+    },
+  }),
+  // Elasticsearch API keys are sent as `Authorization: ApiKey <base64 of id:api_key>`
+  // (https://www.elastic.co/guide/en/elasticsearch/reference/current/security-api-create-api-key.html, the
+  // `encoded` field): a Grafana datasource's custom header value, a Beats/Kibana config, a curl line. The
+  // base64 must decode to that id:key pair, which a word after "ApiKey" in prose never does.
+  custom({
+    id: "elasticsearch-api-key-header",
+    description: "Elasticsearch API key in an Authorization: ApiKey header (base64 of id:key)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://www.elastic.co/guide/en/elasticsearch/reference/current/security-api-create-api-key.html",
+    keywords: ["apikey"],
+    pattern: /ApiKey[ \t]{1,4}(?<secret>[A-Za-z0-9+/]{28,200}={0,2})(?![A-Za-z0-9+/=])/,
+    entropy: 3.5,
+    validate: (s) => {
+      const pair = decodeBase64(s)?.toString("latin1");
+      return pair !== undefined && /^[A-Za-z0-9_-]{16,40}:[A-Za-z0-9_-]{16,64}$/.test(pair) && shannonEntropyOf(pair.slice(pair.indexOf(":") + 1)) >= 3.3;
+    },
+    get examples() {
+      const key = Buffer.from(`${fake(B64URL, 20, "esk")}:${fake(B64URL, 22, "esk")}`).toString("base64");
+      return {
+        invalid: [`httpHeaderValue1: 'ApiKey ${key}'`, `curl -H "Authorization: ApiKey ${key}" https://es.acme.internal:9200/_cat/indices`],
+        valid: ["Authorization: ApiKey ${ES_API_KEY}", `Authorization: ApiKey ${Buffer.from("id:api_key").toString("base64")}`, `Authorization: ApiKey ${Buffer.from(fake(ALNUM, 40, "esk3")).toString("base64")}`],
+      };
+    },
+  }),
+  // Heartbeat and ping URLs: the path's token is the credential, and whoever has the URL reports the job up
+  // or down. Healthchecks.io: hc-ping.com/<uuid>, or /<ping key>/<slug> (https://healthchecks.io/docs/http_api/);
+  // Better Stack (Better Uptime) heartbeats: /api/v1/heartbeat/<token>
+  // (https://betterstack.com/docs/uptime/cron-and-heartbeat-monitor/).
+  custom({
+    id: "healthchecks-ping-url",
+    description: "Healthchecks.io ping URL (hc-ping.com/<uuid> or /<ping key>/<slug>)",
+    kind: "webhook",
+    severity: "low",
+    docs: "https://healthchecks.io/docs/http_api/",
+    keywords: ["hc-ping.com/"],
+    pattern: new RegExp(`(?<secret>https?://hc-ping\\.com/(?:${UUID}|[A-Za-z0-9_-]{22}/[a-z0-9-]{1,100}))(?![A-Za-z0-9-])`),
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`HEALTHCHECKS_PING_URL=https://hc-ping.com/${uuid("hc")}`, `curl -fsS -m 10 --retry 5 https://hc-ping.com/${fake(B64URL, 22, "hc2")}/nightly-backup`],
+        valid: ["curl https://hc-ping.com/your-uuid-here", "https://hc-ping.com/00000000-0000-0000-0000-000000000000", "See https://hc-ping.com/ for the API"],
+      };
+    },
+  }),
+  custom({
+    id: "betterstack-heartbeat-url",
+    description: "Better Stack (Better Uptime) heartbeat URL with its token",
+    kind: "webhook",
+    severity: "low",
+    docs: "https://betterstack.com/docs/uptime/cron-and-heartbeat-monitor/",
+    keywords: ["/api/v1/heartbeat/"],
+    pattern: /(?<secret>https?:\/\/(?:uptime\.betterstack\.com|betteruptime\.com)\/api\/v1\/heartbeat\/[A-Za-z0-9]{20,40})(?![A-Za-z0-9])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`BETTERUPTIME_HEARTBEAT_URL=https://uptime.betterstack.com/api/v1/heartbeat/${fake(ALNUM, 24, "bsh")}`],
+        valid: ["curl https://uptime.betterstack.com/api/v1/heartbeat/$HEARTBEAT_TOKEN", "https://uptime.betterstack.com/api/v1/heartbeat/XXXXXXXXXXXXXXXXXXXXXXXX"],
+      };
+    },
+  }),
+  // Grafana OnCall integration URLs: anyone with one can raise alerts (page on-call) through it; the path's
+  // token is the credential (https://grafana.com/docs/oncall/latest/configure/integrations/).
+  custom({
+    id: "grafana-oncall-integration-url",
+    description: "Grafana OnCall integration URL (…/integrations/v1/<type>/<token>/)",
+    kind: "webhook",
+    severity: "medium",
+    docs: "https://grafana.com/docs/oncall/latest/configure/integrations/",
+    keywords: ["oncall"],
+    pattern: /(?<secret>https?:\/\/[\w.-]{0,80}oncall[\w.-]{0,80}(?::\d{1,5})?\/(?:oncall\/)?integrations\/v1\/[a-z_]{3,40}\/[A-Za-z0-9]{20,40})(?![A-Za-z0-9])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`url: https://oncall-prod-eu-west-0.grafana.net/oncall/integrations/v1/grafana_alerting/${fake(ALNUM, 25, "oncall")}/`],
+        valid: ["url: https://oncall-prod-eu-west-0.grafana.net/oncall/integrations/v1/grafana_alerting/<token>/", "https://oncall.acme.io/api/v1/integrations/"],
+      };
+    },
   }),
   // LaunchDarkly server-side SDK keys "sdk-" + UUID; API access tokens "api-" + UUID.
   prefixed({

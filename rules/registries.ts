@@ -12,6 +12,26 @@ const macaroon = (location: string, seed: string): string =>
 const npmSample = checksummedToken("npm_", "npm");
 
 export const rules: Rule[] = [
+  // Develocity (Gradle Enterprise) access keys are written `<server host>=<key>` (several joined by `;`),
+  // in DEVELOCITY_ACCESS_KEY / GRADLE_ENTERPRISE_ACCESS_KEY or the plugin's `accessKey = "…"`
+  // (https://docs.gradle.com/develocity/gradle-plugin/current/#via_environment_variable); the key publishes
+  // build scans and reads the build cache.
+  custom({
+    id: "develocity-access-key",
+    description: "Develocity / Gradle Enterprise access key (<server>=<key>)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.gradle.com/develocity/gradle-plugin/current/#via_environment_variable",
+    keywords: ["accesskey", "access_key"],
+    pattern: /(?:(?:DEVELOCITY|GRADLE_ENTERPRISE)_ACCESS_KEY|accessKey)["']?[ \t]{0,4}[:=][ \t]{0,4}["']?(?:[\w-]{1,63}\.){1,10}[\w-]{2,63}(?::\d{1,5})?=(?<secret>[a-z0-9]{40,64})(?![A-Za-z0-9])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`accessKey = "ge.acme.io=${fake(LOWER_ALNUM, 52, "dv")}"`, `DEVELOCITY_ACCESS_KEY=develocity.acme.io=${fake(LOWER_ALNUM, 52, "dv2")}`],
+        valid: ["DEVELOCITY_ACCESS_KEY=develocity.acme.io=${DV_KEY}", 'accessKey = System.getenv("DEVELOCITY_ACCESS_KEY")', "accessKey = \"ge.acme.io=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""],
+      };
+    },
+  }),
   // npm access tokens: "npm_" + 30 base62 + CRC32 checksum in 6 base62.
   prefixed({
     id: "npm-access-token",

@@ -1,10 +1,17 @@
 import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { decodeBase64, isPlausibleUuid } from "../src/scan/checksum.js";
+import { looksLikeWords } from "../src/scan/entropy.js";
 import { isRealPassword } from "./passwords.js";
 import { ALNUM, B64, BASE32, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 const pw = (seed: string): string => fake(ALNUM, 18, seed);
+
+/** Six or more words joined by `-`/`_`, nearly all of letters only: a sentence written as a key. */
+function isSentence(v: string): boolean {
+  const parts = v.split(/[-_]/);
+  return parts.length >= 6 && parts.filter((p) => /^[A-Za-z]{1,12}$/.test(p)).length >= parts.length * 0.8;
+}
 const gossipKey = (seed: string): string => Buffer.from(fake(ALNUM, 32, seed)).toString("base64");
 
 // Server and service configuration files whose credentials sit in a syntax of
@@ -129,6 +136,29 @@ export const rules: Rule[] = [
       return {
         invalid: [`schema.registry.basic.auth.user.info=${fake(UPPER_ALNUM, 16, "sr")}:${fake(B64, 64, "sr")}`, `"value.converter.basic.auth.user.info": "SR${fake(UPPER_ALNUM, 14, "sr2")}:${fake(B64, 64, "sr2")}",`],
         valid: ["basic.auth.user.info=${SR_KEY}:${SR_SECRET}", "schema.registry.basic.auth.user.info=<api-key>:<api-secret>"],
+      };
+    },
+  }),
+  // A symmetric JWT key in a JSON config of `type` and `key`: Hasura's HASURA_GRAPHQL_JWT_SECRET
+  // (`{"type":"HS256","key":"…"}`, https://hasura.io/docs/2.0/auth/authentication/jwt/), often kept as a
+  // string inside YAML or an .env file, quotes escaped or not. The value under the variable's name is the
+  // whole JSON, so a reader of names never sees the key as one value.
+  custom({
+    id: "jwt-hmac-key-config",
+    description: "HMAC JWT signing key in a {\"type\": \"HS256\", \"key\": …} config (Hasura JWT secret)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://hasura.io/docs/2.0/auth/authentication/jwt/",
+    keywords: ["\"type\"", "\\\"type\\\""],
+    pattern: /\\?"type\\?"[ \t]{0,4}:[ \t]{0,4}\\?"HS(?:256|384|512)\\?"[ \t]{0,4},[^{}\n]{0,300}?\\?"key\\?"[ \t]{0,4}:[ \t]{0,4}\\?"(?<secret>[^"\\\s]{32,512})\\?"/,
+    entropy: 3.5,
+    // A sentence in place of the key (`this-is-a-generic-HS256-secret-key…`) is a documentation sample.
+    validate: (secret) => !looksLikeWords(secret) && !isSentence(secret),
+    get examples() {
+      const key = fake(B64, 64, "hsjwt");
+      return {
+        invalid: [`HASURA_GRAPHQL_JWT_SECRET: '{"type":"HS256","key":"${key}","claims_namespace":"https://hasura.io/jwt/claims"}'`, `HASURA_GRAPHQL_JWT_SECRET="{\\"type\\": \\"HS512\\", \\"key\\": \\"${fake(ALNUM, 64, "hsjwt2")}\\"}"`],
+        valid: [`HASURA_GRAPHQL_JWT_SECRET: '{"type":"RS256","key":"-----BEGIN CERTIFICATE-----"}'`, `{"type":"HS256","key":"this-is-a-generic-HS256-secret-key-and-you-can-use-it"}`, `{"type": "HS256", "key": "\${JWT_KEY}"}`],
       };
     },
   }),

@@ -38,7 +38,11 @@ const KNOWN_GAPS: KnownGaps = {
     // maintainers (phoenixframework/phoenix#2146: "The secret_key_base is enough as a secret"); the label disagrees.
     "phoenix-chat/config/prod.exs:5",
   ],
-  falseAlarms: [],
+  falseAlarms: [
+    // Reported by choice (blind corpus 13's labeller calls it a secret, this one a UUID trap): a Healthchecks.io
+    // ping URL in a crontab; whoever holds it can report the job healthy while it fails (low severity).
+    "ops/cron/crontab:4",
+  ],
 };
 
 test("blind corpus 10: precision and recall of scan() on notebooks, shell history, key material, framework secrets and 2025-2026 platform tokens", async () => {
