@@ -158,7 +158,8 @@ export function kv2Backend(state: State): Backend {
     const key = s.keys.get(path);
     let n = has(req.data, "version") ? int(req.data, "version") : 0;
     if (!key) throw notFound();
-    if (n === 0) n = key.current_version;
+    // Only a positive version selects one; 0 or a negative number reads the latest (pathDataRead, pathSubkeysRead: verParam > 0).
+    if (n <= 0) n = key.current_version;
     const v = key.versions.get(n);
     if (!v || n < key.oldest_version) throw notFound();
     return { key, n, v };

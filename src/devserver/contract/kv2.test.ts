@@ -377,4 +377,19 @@ describe("KV v2 contract", () => {
     assert.equal(trimmed.oldest_version, 4);
     assert.equal((await call(t, "GET", `${m}/data/lowered?version=3`)).status, 404);
   });
+  test("?version=0 or a negative version reads the latest, for data and subkeys; a missing one is 404 {errors: []}", async () => {
+    for (const v of ["1", "2"]) assert.equal((await call(t, "POST", `${m}/data/versions/q`, { body: { data: { v } } })).status, 200);
+    for (const q of ["0", "-1", "-7"]) {
+      const r = await call(t, "GET", `${m}/data/versions/q?version=${q}`);
+      assert.equal(r.status, 200, q);
+      assert.equal(r.body.data.metadata.version, 2, q);
+      assert.equal(r.body.data.data.v, "2", q);
+      const sub = await call(t, "GET", `${m}/subkeys/versions/q?version=${q}`);
+      assert.equal(sub.status, 200, q);
+      assert.equal(sub.body.data.metadata.version, 2, q);
+    }
+    const missing = await call(t, "GET", `${m}/data/versions/q?version=3`);
+    assert.equal(missing.status, 404);
+    assert.deepEqual(missing.body, { errors: [] });
+  });
 });
