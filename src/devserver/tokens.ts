@@ -320,7 +320,8 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
       parent: noParent ? "" : parent.id,
       path,
       meta: stringMap(d, "meta") ?? null,
-      displayName: `token${displayName ? `-${displayName.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}` : ""}`,
+      // token_store.go: "token-" + the name, each character outside [a-zA-Z0-9-] replaced by "-", one trailing "-" cut.
+      displayName: displayName ? `token-${displayName}`.replace(/[^a-zA-Z0-9-]/g, "-").replace(/-$/, "") : "token",
       ttl: has(d, "ttl") ? duration(d, "ttl") : has(d, "lease") ? duration(d, "lease") : (role?.tokenTtl ?? 0),
       maxTtl: role?.tokenMaxTtl ?? 0,
       explicitMaxTtl,

@@ -33,6 +33,21 @@ describe("token auth contract", () => {
     }
   });
 
+  test("display_name: \"token-\" + the name, keeping its case, each character outside [a-zA-Z0-9-] a dash, one trailing dash cut", async () => {
+    for (const [given, shown] of [
+      ["", "token"],
+      ["ci", "token-ci"],
+      ["App One", "token-App-One"],
+      ["deploy@Prod!!", "token-deploy-Prod-"],
+      ["a.b_c", "token-a-b-c"],
+    ] as const) {
+      const r = await call(t, "POST", "auth/token/create", { body: { policies: ["default"], ttl: "5m", display_name: given } });
+      assert.equal(r.status, 200, given);
+      const d = (await call(t, "GET", "auth/token/lookup-self", { token: r.body.auth.client_token })).body.data;
+      assert.equal(d.display_name, shown, given);
+    }
+  });
+
   test("lookup-self, lookup and lookup-accessor describe the token; lookup-accessor hides the ID", async () => {
     const c = (await call(t, "POST", "auth/token/create", { body: { policies: ["default"], ttl: "30m", num_uses: 0 } })).body.auth;
     const self = await call(t, "GET", "auth/token/lookup-self", { token: c.client_token });
