@@ -230,6 +230,12 @@ export class TokenStore {
       ttl: this.ttlOf(entry),
       type: entry.type ?? "service",
     };
+    // renewable and issue_time come from the token's lease (handleLookup: if leaseTimes != nil); a token that never
+    // expires (the root token) has none, so Vault's lookup of it shows neither.
+    if (entry.expireTime === 0 && entry.type !== "batch") {
+      delete data.renewable;
+      delete data.issue_time;
+    }
     if (entry.period > 0) data.period = entry.period;
     // Vault's handleLookup adds the role only for tokens created against one (token_store.go: if out.Role != "").
     if (entry.role) data.role = entry.role;

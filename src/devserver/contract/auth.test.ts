@@ -48,6 +48,18 @@ describe("token auth contract", () => {
     }
   });
 
+  test("lookup of a token that never expires (root): no lease, so no renewable and no issue_time; expire_time null, ttl 0", async () => {
+    const root = await call(t, "POST", "auth/token/create", { body: { policies: ["root"], ttl: "0" } });
+    assert.equal(root.status, 200);
+    const d = (await call(t, "GET", "auth/token/lookup-self", { token: root.body.auth.client_token })).body.data;
+    assert.equal(d.expire_time, null);
+    assert.equal(d.ttl, 0);
+    assert.equal("renewable" in d, false, "handleLookup sets renewable from the lease times");
+    assert.equal("issue_time" in d, false, "and issue_time");
+    for (const k of ["accessor", "creation_time", "creation_ttl", "display_name", "entity_id", "explicit_max_ttl", "id", "meta", "num_uses", "orphan", "path", "policies", "type"]) assert.ok(k in d, k);
+    await call(t, "POST", "auth/token/revoke", { body: { token: root.body.auth.client_token } });
+  });
+
   test("lookup-self, lookup and lookup-accessor describe the token; lookup-accessor hides the ID", async () => {
     const c = (await call(t, "POST", "auth/token/create", { body: { policies: ["default"], ttl: "30m", num_uses: 0 } })).body.auth;
     const self = await call(t, "GET", "auth/token/lookup-self", { token: c.client_token });
