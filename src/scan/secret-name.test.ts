@@ -62,6 +62,15 @@ test("secret-ish names are recognised with their kind", () => {
     ["SLACK_TOKEN_61", "strong", "token"],
     ["STRIPE_SECRET_KEY_0", "strong", "generic-secret"],
     ["DB_PASSWORD_12", "strong", "database-credential"],
+    // A copy's number glued to the head's last word, or to a neutral word after it.
+    ["API_KEY2", "strong", "api-key"],
+    ["apiKey2", "strong", "api-key"],
+    ["STRIPE_SECRET_KEY2", "strong", "generic-secret"],
+    ["SECRET_KEY_PROD2", "strong", "generic-secret"],
+    ["dbPassword1", "strong", "database-credential"],
+    ["DBPASSWORD1", "strong", "password"],
+    ["AUTH_TOKENS2", "strong", "token"],
+    ["privateKey1", "strong", "private-key"],
     ["SESSION_KEYS", "strong", "generic-secret"],
     ["APP_KEYS", "strong", "generic-secret"],
     ["API_KEYS", "strong", "api-key"],
@@ -84,6 +93,12 @@ test("names about a secret, or public keys, are not secret names", () => {
   assert.equal(analyzeName("MIXPANEL_API_SECRET").strength, "strong", "Mixpanel's API secret is a secret");
   for (const name of ["RABBITMQ_ERLANG_COOKIE", "erlangCookie", "erlang_cookie"]) assert.equal(analyzeName(name).strength, "strong", name);
   assert.equal(analyzeName("cookie").strength, "none", "a bare cookie is not a secret name");
+  // Numbered ids and algorithm names stay what they were: a bare numbered key (an i18n table's `KEY1`),
+  // a numbered key under a word that makes it a lookup key, an HMAC algorithm, a key's numbered id.
+  for (const name of ["KEY1", "key2", "translation_key2", "sortKey1", "hmac256", "API_KEY_ID2", "SECRET_KEY_FILE2", "sha1", "keyword2"]) {
+    const a = analyzeName(name);
+    assert.ok(a.negative || a.strength === "none", `${name} should not be a secret name (${JSON.stringify(a)})`);
+  }
   for (const name of ["tokenizer", "author", "keyboard", "monkey", "PORT", "NODE_ENV", "LOG_LEVEL", "key", "bypass"]) {
     assert.equal(analyzeName(name).strength, "none", name);
   }

@@ -221,12 +221,37 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
   if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw", foreign: false };
-  // A numbered copy glued to the head: Tasmota's `STA_PASS1`/`STA_PASS2`, `PASSWORD2`, `token2`.
-  const numbered = /^(pass|password|passwd|pwd|secret|token)\d{1,2}$/.exec(word);
-  if (numbered !== null) return { head: numbered[1]!, base: numbered[1]!, foreign: false };
+  // A numbered copy glued to the head: Tasmota's `STA_PASS1`/`STA_PASS2`, `PASSWORD2`, `token2`, `API_KEY2`,
+  // `apiKey2`, `DBPASSWORD1`: one or two digits after a head word are a copy of the same secret. Not
+  // `hmac256` (an algorithm); a bare `KEY1` (an i18n table's id) stays a bare key, which names nothing.
+  const digits = trailingDigits(word);
+  if (digits > 0 && digits <= 2 && digits < word.length) {
+    const stem = word.slice(0, word.length - digits);
+    if (stem !== "hmac") {
+      const numbered = headOf(stem, prev);
+      if (numbered !== null) return numbered;
+    }
+  }
   const foreign = foreignHead(word, prev);
   if (foreign !== null) return { head: word, base: foreign === "key" ? "foreign-key" : foreign, foreign: true };
   return null;
+}
+
+/** How many ASCII digits end a word. */
+function trailingDigits(word: string): number {
+  let i = word.length;
+  while (i > 0 && word.charCodeAt(i - 1) >= 48 && word.charCodeAt(i - 1) <= 57) i--;
+  return word.length - i;
+}
+
+/**
+ * A word after the head that leaves it the same secret: a neutral word (`BASE`, `PROD`), a version or a
+ * number (`V12`, `61`), or a neutral word with a copy's number glued to it (`SECRET_KEY_PROD2`).
+ */
+function neutralAfter(w: string): boolean {
+  if (NEUTRAL_AFTER.has(w) || /^v?\d{1,3}$/.test(w) || ROMANCE_NEUTRAL_AFTER.includes(w)) return true;
+  const digits = trailingDigits(w);
+  return digits > 0 && digits <= 2 && digits < w.length && NEUTRAL_AFTER.has(w.slice(0, w.length - digits));
 }
 
 function analyze(name: string): NameAnalysis {
@@ -262,10 +287,10 @@ function analyze(name: string): NameAnalysis {
   }
   // A version after the head is the same secret in a newer form (`ses_smtp_password_v4`, the SigV4
   // SMTP password of Terraform's aws_iam_access_key; `API_TOKEN_V12`), whatever its number; so is a
-  // numbered copy (`SLACK_TOKEN_61`, `STRIPE_API_KEY_0`, one per workspace or account).
+  // numbered copy (`SLACK_TOKEN_61`, `STRIPE_API_KEY_0`, `SECRET_KEY_PROD2`, one per workspace or account).
   // Under a foreign head the qualifier follows it (`clave_secreta`, `senha_banco`): only words that
   // make the name about the secret turn it into config (foreign-words.ts).
-  if (found.foreign === true ? after.some((w) => NEGATIVE_AFTER.has(w)) : after.some((w) => !NEUTRAL_AFTER.has(w) && !/^v?\d{1,3}$/.test(w) && !ROMANCE_NEUTRAL_AFTER.includes(w))) {
+  if (found.foreign === true ? after.some((w) => NEGATIVE_AFTER.has(w)) : after.some((w) => !neutralAfter(w))) {
     return { ...NONE, head, negative: true };
   }
 
