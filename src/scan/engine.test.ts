@@ -181,6 +181,32 @@ test(".env: a value starting with # (empty for dotenv, the value for python-dote
   assert.deepEqual(found.map((f) => `${f.line}:${f.column}`), ["2:15"]);
 });
 
+test(".env: an unquoted value with a '#' inside is judged as written; what dotenv reads of it is said, not shown", () => {
+  // dotenv cuts `DB_PASSWORD=<a>#<b>` at the `#` (lib/main.js LINE: `[^#\r\n]+`); python-dotenv, Compose
+  // and shells need a space before a comment's `#` and read the whole word.
+  const head = ["Kq7", "mZ2v"].join("");
+  const text = [
+    `DB_PASSWORD=${head}#${RANDOM}`,
+    `API_TOKEN=abc#${RANDOM} # rotated in October`,
+    `SMTP_PASSWORD=${RANDOM} # a comment after a space is a comment for every reader`,
+    `HOMEPAGE_URL=https://app.example.com/#/${RANDOM}`,
+    `THEME_COLOR=#ff00aa`,
+    `ADMIN_PASSWORD=a#b c`,
+    `SESSION_SECRET="${RANDOM}#quoted"`,
+  ].join("\n");
+  const found = scanText({ text, file: "app/.env" }).findings;
+  assert.deepEqual(found.map((f) => `${f.line}:${f.column}-${f.endColumn}`), [
+    `1:13-${13 + head.length + 1 + RANDOM.length}`,
+    `2:11-${11 + 4 + RANDOM.length}`,
+    `3:15-${15 + RANDOM.length}`,
+    `7:17-${17 + RANDOM.length + "#quoted".length}`,
+  ]);
+  assert.match(found[0]!.reason, /dotenv reads only the first 7 characters of this unquoted value, up to its '#'/);
+  assert.match(found[1]!.reason, /only the first 3 characters/);
+  assert.doesNotMatch(found[2]!.reason, /dotenv reads/);
+  for (const f of found) assert.ok(!f.reason.includes(RANDOM) && !f.reason.includes(head), "the reason shows no part of the value");
+});
+
 test("a test file's one-time link token (?token=) is the fixture's; named credential parameters and other files stay reported", () => {
   const hex = ["9f86d081884c7d659a2f", "eaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"].join("");
   const link = `const link = "https://app.local/reset?email=a%40b.c&token=${hex}";\n`;

@@ -252,7 +252,8 @@ function jsonValueHits(text: string, start: number, end: number, out: Candidate[
 /** Classifies every entry; pushes the secrets, returns the value ranges judged public. */
 function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candidate[]): Array<[number, number]> {
   const publicRanges: Array<[number, number]> = [];
-  for (const e of text.includes("=#") ? [...readDotenv(text), ...hashStartValues(text)] : readDotenv(text)) {
+  const entries: JudgedEntry[] = readDotenv(text);
+  for (const e of text.includes("#") ? withHashValues(entries, text) : entries) {
     if (e.value.trim() === "") continue;
     const c = classifyVariable(e.key, e.value, file, { rules: set.rules, quote: e.quote });
     if (c.verdict === "public") publicRanges.push([e.valueStart, e.valueEnd]);
@@ -270,7 +271,7 @@ function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candi
       kind: c.kind,
       severity: browser ? "high" : severityFor(c.kind, c.confidence),
       confidence: c.confidence,
-      reason: c.reason,
+      reason: e.dotenvReads === undefined ? c.reason : `${c.reason}; dotenv reads ${e.dotenvReads === "" ? "none of this unquoted value, which starts with '#'" : `only the first ${e.dotenvReads.length} characters of this unquoted value, up to its '#'`} (python-dotenv, Compose and shells read all of it): quote the value`,
       secret: text.slice(start, end),
       start,
       end,
@@ -281,18 +282,40 @@ function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candi
   return publicRanges;
 }
 
-// `MDP_SMTP=#k4KX…`: dotenv (motdotla) reads an unquoted value up to the first `#`, so this one is empty for
-// it, but python-dotenv, Docker Compose and a shell that sources the file read `#k4KX…` (a comment needs a
-// space before `#` there), and the value is in the file either way. Each such line is judged as that value.
-const HASH_START = /^[ \t]*(?:export[ \t]+)?([\w.-]+)=(#[^\s#]{5,})[ \t]*\r?$/gm;
+// `MDP_SMTP=#k4KX…`, `DB_PASSWORD=Kq7#mZ2v…`: dotenv (motdotla, lib/main.js LINE: `[^#\r\n]+`) reads an
+// unquoted value up to its first `#`, wherever it is, so it reads nothing of the first and `Kq7` of the
+// second; python-dotenv, Docker Compose and a shell that sources the file read the whole word (a comment
+// needs a space before `#` there), and the value is in the file either way. Such a value is judged as
+// written, in place of dotenv's part of it; the reason says what dotenv reads, which is what a Node app
+// gets (and what a migration moves: the shared .env reader is unchanged). Only a single word ending the
+// line or followed by a ` #` comment: `KEY=a#b c` is read three ways by three readers.
+const HASH_IN_VALUE = /^[ \t]*(?:export[ \t]+)?([\w.-]+)[ \t]*=[ \t]*([^\s'"`#]*#[^\s]*)[ \t]*(?:#[^\r\n]*)?\r?$/gm;
 
-function hashStartValues(text: string): Array<{ key: string; value: string; quote: string; valueStart: number; valueEnd: number }> {
-  const out = [];
-  for (const m of text.matchAll(HASH_START)) {
-    const valueStart = m.index + m[0].indexOf("=#") + 1;
-    out.push({ key: m[1]!, value: m[2]!, quote: "", valueStart, valueEnd: valueStart + m[2]!.length });
+interface JudgedEntry {
+  key: string;
+  value: string;
+  quote: string;
+  valueStart: number;
+  valueEnd: number;
+  /** What dotenv reads of a value written with a `#` inside it. */
+  dotenvReads?: string;
+}
+
+function withHashValues(entries: JudgedEntry[], text: string): JudgedEntry[] {
+  let out: JudgedEntry[] | null = null;
+  for (const m of text.matchAll(HASH_IN_VALUE)) {
+    const value = m[2]!;
+    const hash = value.indexOf("#");
+    // `KEY=#` alone, `COLOR=#fff`: too short for a value of its own (the part before `#` is dotenv's).
+    if (value.length - hash < 6 && hash === 0) continue;
+    const valueStart = m.index + m[0].length - m[0].replace(/^[^=]*=[ \t]*/, "").length;
+    out ??= [...entries];
+    const at = out.findIndex((e) => e.valueStart === valueStart && e.quote === "");
+    const entry: JudgedEntry = { key: m[1]!, value, quote: "", valueStart, valueEnd: valueStart + value.length, dotenvReads: value.slice(0, hash) };
+    if (at === -1) out.push(entry);
+    else out[at] = entry;
   }
-  return out;
+  return out ?? entries;
 }
 
 /** Overlapping candidates → the best one: priority, then confidence, then the longer match. */
