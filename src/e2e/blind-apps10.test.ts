@@ -138,9 +138,10 @@ test("Firebase params: defineSecret/defineString, functions/.env.<projectId>, .s
 
 test("vitest tests stubbing secrets with vi.stubEnv, Node's loadEnvFile", { timeout: 120_000 }, async () => {
   const run = await migrated(app("test-stubs", "smew-hooks", ENVS, "scripts/ci.mjs", { links: [], prepare: installed("vitest") }));
-  // Known miss (not fixed, round 10): the reads become secrets.X, which vi.stubEnv (process.env)
-  // no longer reaches: three of the six tests fail after the migration, with nothing in the plan
-  // beyond a library-read note. The app itself reads the same values.
+  // The reads become secrets.X, which vi.stubEnv (the real process.env) no longer reaches: three
+  // of the six tests fail after the migration. At first nothing said so; each stub of a moved
+  // name is now named (test-env-stub). The app itself reads the same values.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "test-env-stub"), ["test/ai.test.js:6", "test/ai.test.js:10", "test/setup.js:6", "test/webhooks.test.js:15"]);
   for (const a of run.after) {
     assert.match(a.output, /✗ verifySignature > accepts a body signed with the configured secret/);
     assert.match(a.output, /✗ openaiClient > says which variable is missing/);

@@ -40,7 +40,8 @@ files, Procfiles, shell scripts and Python/Ruby/Go/PHP programs that read a
 moved variable (outside-use),
 Cloudflare Worker bindings (worker-bindings), an env the rewriter cannot extend
 (child-env), code that parses .env files itself (env-file-parse) or writes
-one that holds moved secrets (env-file-write), a read through
+one that holds moved secrets (env-file-write), tests that stub a moved name
+with vi.stubEnv or jest.replaceProperty (test-env-stub), a read through
 a name for process or env that the file binds again (rewrite-skipped), code a
 browser bundle reaches ("use client", DOM use, a browser build entry and what
 it imports: never rewritten, browser-exposed), names only a library or
