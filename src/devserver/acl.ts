@@ -1,4 +1,5 @@
 import { CAP_BITS, CAPABILITIES, type ParsedPolicy, type PathRule } from "./policy.js";
+import { describeParameters, mergeParameters, type ParameterRules } from "./acl-parameters.js";
 
 // Vault's ACL evaluation (openbao/docs/concepts/policies.mdx, priority rules;
 // the algorithm follows vault/acl.go AllowOperation and
@@ -8,11 +9,12 @@ import { CAP_BITS, CAPABILITIES, type ParsedPolicy, type PathRule } from "./poli
 
 export type Operation = "read" | "list" | "create" | "update" | "patch" | "delete";
 
-/** What one pattern grants: capability bits and wrapping-TTL bounds (0 = none). */
+/** What one pattern grants: capability bits, wrapping-TTL bounds (0 = none) and parameter constraints. */
 export interface Permission {
   bits: number;
   minWrap: number;
   maxWrap: number;
+  params?: ParameterRules;
 }
 
 interface WildcardRule extends Permission {
@@ -36,10 +38,12 @@ const NONE: Permission = { bits: 0, minWrap: 0, maxWrap: 0 };
 function merge(a: Permission | undefined, b: Permission): Permission {
   const union = (a?.bits ?? 0) | b.bits;
   const lowest = (x: number, y: number) => (x === 0 ? y : y === 0 ? x : Math.min(x, y));
+  const params = mergeParameters(a?.params, b.params);
   return {
     bits: union & CAP_BITS.deny ? CAP_BITS.deny : union,
     minWrap: lowest(a?.minWrap ?? 0, b.minWrap),
     maxWrap: lowest(a?.maxWrap ?? 0, b.maxWrap),
+    ...(params ? { params } : {}),
   };
 }
 
@@ -63,7 +67,7 @@ export class Acl {
     this.root = root;
     const wild = new Map<string, WildcardRule>();
     const add = (rule: PathRule) => {
-      const perm: Permission = { bits: rule.bits, minWrap: rule.minWrap, maxWrap: rule.maxWrap };
+      const perm: Permission = { bits: rule.bits, minWrap: rule.minWrap, maxWrap: rule.maxWrap, ...(rule.params ? { params: rule.params } : {}) };
       if (rule.hasSegmentWildcard) {
         const pattern = rule.path + (rule.isPrefix ? "*" : "");
         const existing = wild.get(pattern);
@@ -150,7 +154,8 @@ export class Acl {
   /**
    * sys/internal/ui/resultant-acl: every exact and `*` prefix rule with its capabilities, as Vault's
    * pathInternalUIResultantACL walks exactRules and prefixRules (`+` patterns are not walked there either).
-   * Capability names in Vault's order; a rule with deny, or with nothing, shows ["deny"]; wrapping bounds in seconds.
+   * Capability names in Vault's order; a rule with deny, or with nothing, shows ["deny"]; wrapping bounds in seconds;
+   * parameter constraints as written (lower-cased names).
    */
   resultant(): { exact_paths: Record<string, unknown>; glob_paths: Record<string, unknown> } {
     const order = ["create", "delete", "list", "patch", "read", "sudo", "update"] as const;
@@ -160,7 +165,7 @@ export class Acl {
       const out: Record<string, unknown> = { capabilities: caps };
       if (p.minWrap !== 0) out.min_wrapping_ttl = p.minWrap;
       if (p.maxWrap !== 0) out.max_wrapping_ttl = p.maxWrap;
-      return out;
+      return { ...out, ...describeParameters(p.params) };
     };
     const exact: Record<string, unknown> = {};
     const glob: Record<string, unknown> = {};

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { randomBytes } from "node:crypto";
 import { uuid } from "./ids.js";
 import { Acl, type Operation } from "./acl.js";
+import { parametersAllow } from "./acl-parameters.js";
 import { parsePolicy, PolicyParseError, type ParsedPolicy } from "./policy.js";
 import { badRequest, permissionDenied, unsupportedPath, VaultHttpError } from "./http-error.js";
 import { TokenStore, tokenBackend } from "./tokens.js";
@@ -48,6 +49,9 @@ interface Route {
  * Root-protected paths (openbao/docs/concepts/policies.mdx, "Root protected
  * API endpoints"): the operation's capability is not enough, sudo is needed.
  */
+/** The operations whose data policy parameter constraints are checked against (vault/acl.go: read, update, create, patch). */
+const PARAMETER_OPS: ReadonlySet<Operation> = new Set(["read", "create", "update", "patch"]);
+
 const SUDO_PATHS: RegExp[] = [
   /^sys\/audit(\/.*)?$/,
   /^sys\/auth\/.+/,
@@ -287,6 +291,8 @@ export class Core {
           const ttl = input.wrapTtl ?? 0;
           if (ttl === 0 || (perm.minWrap > 0 && ttl < perm.minWrap) || (perm.maxWrap > 0 && ttl > perm.maxWrap)) throw permissionDenied();
         }
+        // required/denied/allowed_parameters, on the operations that carry parameters (vault/acl.go AllowOperation).
+        if (perm && PARAMETER_OPS.has(req.operation) && !parametersAllow(perm.params, req.data)) throw permissionDenied();
         if (SUDO_PATHS.some((r) => r.test(path)) && !acl.hasSudo(path, req.operation)) throw permissionDenied();
       }
       this.audit.log("request", record);

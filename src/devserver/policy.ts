@@ -1,10 +1,11 @@
-import { parseHcl, HclSyntaxError, type HclItem, type HclValue } from "./hcl.js";
+import { parseHcl, HclSyntaxError, type HclItem, type HclObject, type HclValue } from "./hcl.js";
 import { parseDuration } from "./duration.js";
+import type { ParameterRules } from "./acl-parameters.js";
 
 // ACL policy documents (openbao/docs/concepts/policies.mdx;
 // vault-1.14/docs/concepts/policies.mdx): `path` stanzas with capabilities,
-// in HCL or JSON. Parameter constraints and wrapping TTLs are parsed and kept
-// but not enforced (KV v2 ignores parameter constraints anyway, README §5.10).
+// in HCL or JSON, with parameter constraints and wrapping TTLs (enforced by
+// core.ts through acl.ts and acl-parameters.ts).
 
 export const CAPABILITIES = ["deny", "create", "read", "update", "delete", "list", "sudo", "patch", "subscribe"] as const;
 export type Capability = (typeof CAPABILITIES)[number];
@@ -38,6 +39,8 @@ export interface PathRule {
   /** min_wrapping_ttl / max_wrapping_ttl in seconds (0 = none). */
   minWrap: number;
   maxWrap: number;
+  /** allowed_parameters / denied_parameters / required_parameters; undefined when none is set. */
+  params?: ParameterRules;
 }
 
 export interface ParsedPolicy {
@@ -88,6 +91,28 @@ function wrapTtl(pattern: string, key: string, value: HclValue | undefined): num
   return seconds;
 }
 
+/** allowed_parameters / denied_parameters: a map of name → list of values (a single value counts as a list of one). */
+function valueMap(pattern: string, key: string, value: HclValue | undefined): Map<string, HclValue[]> | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== "object" || Array.isArray(value)) throw new PolicyParseError(`path "${pattern}": ${key} must be a map of parameter names to lists of values`);
+  const out = new Map<string, HclValue[]>();
+  for (const [name, values] of Object.entries(value)) out.set(name.toLowerCase(), Array.isArray(values) ? values : [values]);
+  return out;
+}
+
+function parameterRules(pattern: string, attrs: Record<string, HclValue>): ParameterRules | undefined {
+  const allowed = valueMap(pattern, "allowed_parameters", attrs.allowed_parameters);
+  const denied = valueMap(pattern, "denied_parameters", attrs.denied_parameters);
+  let required: string[] | undefined;
+  if (attrs.required_parameters !== undefined) {
+    const list = Array.isArray(attrs.required_parameters) ? attrs.required_parameters : [attrs.required_parameters];
+    if (!list.every((v): v is string => typeof v === "string")) throw new PolicyParseError(`path "${pattern}": required_parameters must be a list of parameter names`);
+    required = list;
+  }
+  if (!allowed && !denied && !required) return undefined;
+  return { ...(allowed ? { allowed } : {}), ...(denied ? { denied } : {}), ...(required ? { required } : {}) };
+}
+
 function ruleFor(pattern: string, bits: number, attrs: Record<string, HclValue>): PathRule {
   const trimmed = pattern.replace(/^\/+/, "");
   const isPrefix = trimmed.endsWith("*");
@@ -95,7 +120,8 @@ function ruleFor(pattern: string, bits: number, attrs: Record<string, HclValue>)
   const minWrap = wrapTtl(pattern, "min_wrapping_ttl", attrs.min_wrapping_ttl);
   const maxWrap = wrapTtl(pattern, "max_wrapping_ttl", attrs.max_wrapping_ttl);
   if (minWrap > 0 && maxWrap > 0 && minWrap > maxWrap) throw new PolicyParseError(`path "${pattern}": max_wrapping_ttl cannot be less than min_wrapping_ttl`);
-  return { path, isPrefix, hasSegmentWildcard: path.split("/").includes("+"), bits, minWrap, maxWrap };
+  const params = parameterRules(pattern, attrs);
+  return { path, isPrefix, hasSegmentWildcard: path.split("/").includes("+"), bits, minWrap, maxWrap, ...(params ? { params } : {}) };
 }
 
 function fromStanzas(stanzas: Array<{ pattern: string; attrs: Record<string, HclValue>; line?: number }>): PathRule[] {
@@ -109,6 +135,13 @@ function fromStanzas(stanzas: Array<{ pattern: string; attrs: Record<string, Hcl
   return rules;
 }
 
+/** A nested block (`allowed_parameters { "name" = [...] }`) as the object its attribute form would give. */
+function blockObject(body: HclItem[]): HclObject {
+  const obj: HclObject = {};
+  for (const a of body) Object.defineProperty(obj, a.key, { value: a.value ?? (a.body ? blockObject(a.body) : {}), enumerable: true, writable: true, configurable: true });
+  return obj;
+}
+
 function fromHcl(items: HclItem[]): PathRule[] {
   const stanzas: Array<{ pattern: string; attrs: Record<string, HclValue>; line?: number }> = [];
   for (const item of items) {
@@ -119,7 +152,7 @@ function fromHcl(items: HclItem[]): PathRule[] {
       const attrs: Record<string, HclValue> = {};
       for (const a of item.body) {
         if (a.value !== undefined) attrs[a.key] = a.value;
-        else if (a.body) attrs[a.key] = {}; // nested blocks (parameters) are accepted, not enforced
+        else if (a.body) attrs[a.key] = blockObject(a.body); // `allowed_parameters { "x" = [] }`
       }
       stanzas.push({ pattern: item.labels[0]!, attrs, line: item.line });
     } else if (item.value !== undefined && typeof item.value === "object" && !Array.isArray(item.value)) {
