@@ -16,6 +16,7 @@ import { userpassBackend } from "./userpass.js";
 import { sysBackend } from "./sys.js";
 import { AuditBroker } from "./audit.js";
 import { Metrics } from "./metrics.js";
+import { InFlightRequests } from "./in-flight.js";
 import { KeyProgress, UnsealKeys } from "./unseal-keys.js";
 import { Wrapping, WRAPPING_POLICY } from "./wrapping.js";
 import type { EncryptedStore } from "./persist.js";
@@ -77,10 +78,10 @@ const SUDO_PATHS: RegExp[] = [
 const TOP_LEVEL_ROUTES = /^sys\/(audit|auth|capabilities|config\/cors|config\/auditing\/request-headers|ha-status|key-status|mounts|policy|rekey\/backup|rekey\/recovery-key-backup|remount|rotate|wrapping\/wrap)(\/|-|$)/;
 
 // sys/generate-root/* and sys/rekey/* take unseal keys instead of a token (unauthenticated in Vault's system backend, for a lost root token).
-const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|wrapping\/lookup|generate-root\/(attempt|update)|rekey\/(init|update|verify)|internal\/ui\/mounts(\/.*)?)\/?$/;
+const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|internal\/ui\/feature-flags|wrapping\/lookup|generate-root\/(attempt|update)|rekey\/(init|update|verify)|internal\/ui\/mounts(\/.*)?)\/?$/;
 
 /** What a sealed server still answers (everything else is 503 "Vault is sealed"). */
-const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader)\/?$/;
+const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader|internal\/ui\/feature-flags)\/?$/;
 
 const empty: Backend = {
   handle() {
@@ -94,6 +95,8 @@ export class Core {
   readonly wrapping: Wrapping;
   /** Counters and timings for sys/metrics. */
   readonly metrics = new Metrics();
+  /** The HTTP requests being handled now (sys/in-flight-req). */
+  readonly inFlight = new InFlightRequests();
   /** Sealed by `sys/seal`; a restart or `sys/unseal` with the key unseals (dev mode starts unsealed). */
   sealed = false;
   private readonly parsed = new Map<string, ParsedPolicy>();
@@ -171,6 +174,7 @@ export class Core {
         return r && r.mount.type !== "system" ? { mount: r.mount, mountPoint: r.mountPoint } : undefined;
       },
       metrics: this.metrics,
+      inFlight: this.inFlight,
     });
   }
 

@@ -105,6 +105,16 @@ function parseBody(raw: Buffer, contentType: string): Data {
   return parsed as Data;
 }
 
+/** The request's URL path, decoded as Go's URL.Path is (left as sent when it does not decode). */
+function urlPath(url: string | undefined): string {
+  const raw = (url ?? "/").split("?")[0]!;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
 function tokenOf(req: IncomingMessage): string {
   const header = req.headers["x-vault-token"];
   if (typeof header === "string" && header !== "") return header.trim();
@@ -118,6 +128,9 @@ function tokenOf(req: IncomingMessage): string {
 
 export function createRequestHandler(core: Core, onInternalError?: (error: unknown) => void) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Tracked from arrival until the response is written or the connection drops (sys/in-flight-req).
+    const done = core.inFlight.begin(req.method ?? "", urlPath(req.url), req.socket.remoteAddress ?? "", req.socket.remotePort ?? 0);
+    res.once("close", done);
     try {
       // CORS wraps every route (http/cors.go): only requests with an Origin header, and only once it is enabled.
       const header = (name: string) => (typeof req.headers[name] === "string" ? (req.headers[name] as string) : undefined);

@@ -9,6 +9,7 @@ import type { MountEntry, State, TokenEntry } from "./state.js";
 import { mountHandlers, mountView, normalise } from "./sys-mounts.js";
 import { tools } from "./sys-tools.js";
 import { handleMetrics, type Metrics } from "./metrics.js";
+import type { InFlightRequests } from "./in-flight.js";
 import { corsConfig } from "./cors.js";
 import type { AuditBroker } from "./audit.js";
 import type { Wrapping } from "./wrapping.js";
@@ -43,6 +44,21 @@ export interface SysDeps {
   mountFor(path: string): { mount: MountEntry; mountPoint: string } | undefined;
   /** What sys/metrics reports. */
   metrics: Metrics;
+  /** What sys/in-flight-req reports. */
+  inFlight: InFlightRequests;
+}
+
+/** Vault's UI feature flags (http/sys_feature_flags.go): the env variables of this list that are set and not "0". */
+const FEATURE_FLAG_ENV = ["VAULT_CLOUD_ADMIN_NAMESPACE"];
+
+/**
+ * GET sys/internal/ui/feature-flags, which the Vault UI calls before anything else: answered by Vault's HTTP layer
+ * without a token, sealed or not, not audited, as `{"feature_flags": [...]}` — `null` when none is set (a nil Go slice).
+ */
+function featureFlags(req: LogicalRequest): LogicalResponse {
+  if (req.operation !== "read") throw new VaultHttpError(405, []);
+  const set = FEATURE_FLAG_ENV.filter((name) => (process.env[name] ?? "") !== "" && process.env[name] !== "0");
+  return { raw: { status: 200, body: { feature_flags: set.length > 0 ? set : null } } };
 }
 
 function intCode(value: unknown, fallback: number): number {
@@ -376,10 +392,16 @@ export function sysBackend(deps: SysDeps): Backend {
         case "host-info":
           if (rest !== "") throw unsupportedPath();
           return hostInfo(req);
+        case "in-flight-req":
+          // Read on sys/in-flight-req, no sudo (not in the system backend's root paths); raw JSON, no envelope.
+          if (rest !== "") throw unsupportedPath();
+          if (req.operation !== "read") throw unsupportedOperation();
+          return { raw: { status: 200, body: deps.inFlight.snapshot() } };
         case "internal":
           if (rest === "ui/mounts" || rest === "ui/mounts/") return uiMounts(req, "");
           if (rest.startsWith("ui/mounts/")) return uiMounts(req, rest.slice("ui/mounts/".length));
           if (rest === "ui/resultant-acl") return resultantAcl(req);
+          if (rest === "ui/feature-flags") return featureFlags(req);
           if (rest.startsWith("counters/")) return counters(req, rest.slice("counters/".length));
           throw unsupportedPath();
         case "metrics":
