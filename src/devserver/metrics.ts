@@ -10,9 +10,12 @@ import { unsupportedOperation } from "./http-error.js";
 // hostname part (as with `disable_hostname = true`, what Prometheus setups
 // use). Only what this server really measures is reported: seal state, token
 // and lease counts, the mount tables, memory, requests handled and tokens
-// issued. Counters and samples count from the start of the process (Vault's
-// in-memory sink keeps the current 10 s interval only); nothing in them is a
-// secret or a path a user chose.
+// issued. The JSON summary is go-metrics' InmemSink as Vault configures it
+// (10-second intervals kept for a minute; DisplayMetrics shows the last
+// finished interval, or the current one when it is the only one), so counters
+// and samples there cover one interval; the Prometheus text is cumulative, as
+// Vault's Prometheus sink is. Nothing in them is a secret or a path a user
+// chose.
 
 type Labels = Record<string, string>;
 
@@ -49,32 +52,78 @@ const sorted = (labels: Labels): Labels => Object.fromEntries(Object.entries(lab
 
 const key = (name: string, labels: Labels) => `${name}\n${JSON.stringify(Object.entries(labels).sort())}`;
 
+/** Aggregates by metric name and labels. */
+type Aggregates = Map<string, { name: string; labels: Labels; s: Sampled }>;
+
+/** One go-metrics IntervalMetrics: what was counted and timed from `start` for one interval. */
+interface Interval {
+  start: number;
+  counters: Aggregates;
+  samples: Aggregates;
+}
+
+/** go-metrics AggregateSample.Ingest. */
+function ingest(map: Aggregates, name: string, labels: Labels, value: number): void {
+  const k = key(name, labels);
+  let e = map.get(k);
+  if (!e) {
+    e = { name, labels: sorted(labels), s: { count: 0, sum: 0, sumSq: 0, min: value, max: value } };
+    map.set(k, e);
+  }
+  const s = e.s;
+  s.count++;
+  s.sum += value;
+  s.sumSq += value * value;
+  s.min = Math.min(s.min, value);
+  s.max = Math.max(s.max, value);
+}
+
+export interface MetricsClock {
+  /** Interval length in ms (Vault: 10 s) and how many are kept (Vault: a minute's worth, 6). */
+  intervalMs?: number;
+  retain?: number;
+  now?: () => number;
+}
+
 export class Metrics {
+  /** Since the start of the process: what the Prometheus text reports. */
   private readonly counters = new Map<string, { name: string; labels: Labels; value: number }>();
-  private readonly samples = new Map<string, { name: string; labels: Labels; s: Sampled }>();
-  private readonly started = Date.now();
+  private readonly samples: Aggregates = new Map();
+  /** The in-memory sink's intervals, oldest first: what the JSON summary reports. */
+  private readonly intervals: Interval[] = [];
+  private readonly intervalMs: number;
+  private readonly retain: number;
+  private readonly now: () => number;
+
+  constructor(clock: MetricsClock = {}) {
+    this.intervalMs = clock.intervalMs ?? 10_000;
+    this.retain = clock.retain ?? 6;
+    this.now = clock.now ?? Date.now;
+  }
+
+  /** go-metrics InmemSink.getInterval: the interval the current time falls in (start truncated to the interval), created on demand; old ones dropped. */
+  private current(): Interval {
+    const start = Math.floor(this.now() / this.intervalMs) * this.intervalMs;
+    const last = this.intervals[this.intervals.length - 1];
+    if (last && last.start === start) return last;
+    const created: Interval = { start, counters: new Map(), samples: new Map() };
+    this.intervals.push(created);
+    while (this.intervals.length > this.retain) this.intervals.shift();
+    return created;
+  }
 
   increment(name: string, labels: Labels = {}, by = 1): void {
     const k = key(name, labels);
     const c = this.counters.get(k);
     if (c) c.value += by;
     else this.counters.set(k, { name, labels: sorted(labels), value: by });
+    ingest(this.current().counters, name, labels, by);
   }
 
   /** One observation of a timing in milliseconds (go-metrics MeasureSince). */
   observe(name: string, ms: number, labels: Labels = {}): void {
-    const k = key(name, labels);
-    let e = this.samples.get(k);
-    if (!e) {
-      e = { name, labels: sorted(labels), s: { count: 0, sum: 0, sumSq: 0, min: ms, max: ms } };
-      this.samples.set(k, e);
-    }
-    const s = e.s;
-    s.count++;
-    s.sum += ms;
-    s.sumSq += ms * ms;
-    s.min = Math.min(s.min, ms);
-    s.max = Math.max(s.max, ms);
+    ingest(this.samples, name, labels, ms);
+    ingest(this.current().samples, name, labels, ms);
   }
 
   /** A token was issued: vault.token.creation with Vault's labels. */
@@ -123,20 +172,27 @@ export class Metrics {
     ];
   }
 
-  /** go-metrics' MetricsSummary, as Vault's sys/metrics returns it without a format. */
+  /**
+   * go-metrics' MetricsSummary, as Vault's sys/metrics returns it without a format (InmemSink.DisplayMetrics): the
+   * last finished interval when there is one, else the current one; Timestamp is that interval's start; Rate is
+   * Sum per second of the interval. Gauges are read now (Vault's collectors set them every second or so).
+   */
   summary(state: State, sealed: boolean): Record<string, unknown> {
-    const seconds = Math.max((Date.now() - this.started) / 1000, 1);
+    this.current(); // Data() forces the current interval into existence first
+    const n = this.intervals.length;
+    const shown = this.intervals[n === 1 ? 0 : n - 2]!;
+    const seconds = this.intervalMs / 1000;
     const sampled = (name: string, labels: Labels, s: Sampled) => {
       const mean = s.count > 0 ? s.sum / s.count : 0;
       const variance = s.count > 1 ? (s.sumSq - (s.sum * s.sum) / s.count) / (s.count - 1) : 0;
       return { Name: name, Count: s.count, Rate: s.sum / seconds, Sum: s.sum, Min: s.min, Max: s.max, Mean: mean, Stddev: Math.sqrt(Math.max(variance, 0)), Labels: labels };
     };
     return {
-      Timestamp: goTime(new Date()),
+      Timestamp: goTime(new Date(shown.start)),
       Gauges: this.gauges(state, sealed).map((g) => ({ Name: g.name, Value: g.value, Labels: sorted(g.labels) })),
       Points: [],
-      Counters: [...this.counters.values()].map((c) => sampled(c.name, c.labels, { count: c.value, sum: c.value, sumSq: c.value, min: 1, max: 1 })),
-      Samples: [...this.samples.values()].map((e) => sampled(e.name, e.labels, e.s)),
+      Counters: [...shown.counters.values()].map((c) => sampled(c.name, c.labels, c.s)),
+      Samples: [...shown.samples.values()].map((e) => sampled(e.name, e.labels, e.s)),
     };
   }
 
