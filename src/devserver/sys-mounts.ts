@@ -119,7 +119,7 @@ export function mountHandlers(state: State, tokens: TokenStore) {
         if (options?.version !== undefined && !["1", "2", ""].includes(options.version)) throw badRequest("invalid kv version");
         const m = newMount(path, type, str(req.data, "description"), options, bool(req.data, "local"));
         const cfg = map(req.data, "config");
-        if (cfg) tuneMount(m, cfg, false);
+        if (cfg) tuneMount(m, cfg, false, true);
         state.mounts.set(path, m);
         if (type === "kv") state.kv.set(m.uuid, newKvStore());
         return undefined;
@@ -137,16 +137,18 @@ export function mountHandlers(state: State, tokens: TokenStore) {
     }
   }
 
-  function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean): void {
+  function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean, creating = false): void {
     // Vault's tune: "" leaves a TTL as it is (the Go client always sends both), "system" resets it to the default.
     const ttl = (k: string): number | undefined => (!has(d, k) || d[k] === null || d[k] === "" ? undefined : d[k] === "system" ? 0 : duration(d, k));
-    const defaultTtl = ttl("default_lease_ttl");
-    const maxTtl = ttl("max_lease_ttl");
-    if (defaultTtl !== undefined) m.config.default_lease_ttl = defaultTtl;
-    if (maxTtl !== undefined) m.config.max_lease_ttl = maxTtl;
-    if (m.config.max_lease_ttl > 0 && m.config.default_lease_ttl > m.config.max_lease_ttl) {
-      throw badRequest("backend max lease TTL cannot be less than backend default lease TTL");
+    const newDefault = ttl("default_lease_ttl") ?? m.config.default_lease_ttl;
+    const newMax = ttl("max_lease_ttl") ?? m.config.max_lease_ttl;
+    // Checked before anything changes: a refused tune leaves the mount as it was (handleTuneWriteCommon returns on
+    // tuneMountTTLs' error before touching the other fields; handleMount refuses before creating the mount).
+    if (newMax > 0 && newDefault > newMax) {
+      throw badRequest(creating ? "given default lease TTL greater than given max lease TTL" : `backend max lease TTL of ${newMax} would be less than backend default lease TTL of ${newDefault}`);
     }
+    m.config.default_lease_ttl = newDefault;
+    m.config.max_lease_ttl = newMax;
     if (has(d, "description")) m.description = str(d, "description");
     for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "passthrough_request_headers"] as const) {
       const list = strList(d, k);
@@ -186,7 +188,7 @@ export function mountHandlers(state: State, tokens: TokenStore) {
         const m = newMount(path, type, str(req.data, "description"), optionsOf(req.data), bool(req.data, "local"));
         m.config.token_type = "default-service";
         const cfg = map(req.data, "config");
-        if (cfg) tuneMount(m, cfg, false);
+        if (cfg) tuneMount(m, cfg, false, true);
         state.auth.set(path, m);
         return undefined;
       }
