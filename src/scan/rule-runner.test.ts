@@ -52,6 +52,21 @@ describe("rule-runner: runRule", () => {
     assert.equal(runRule(rule({ validate: (s) => s.endsWith("4") }), "tok_abcd1234 tok_abcd1235").length, 1);
   });
 
+  it("judges a value repeated in a row once, and every other value on its own", () => {
+    const seen: string[] = [];
+    const r = rule({ validate: (s) => (seen.push(s), !s.endsWith("0")) });
+    const text = "tok_abcd1234 tok_abcd1234 tok_abcd1234 tok_abcd1230 tok_abcd1230 tok_abcd1234";
+    assert.deepEqual(
+      runRule(r, text).map((f) => [f.secret, f.start]),
+      [["tok_abcd1234", 0], ["tok_abcd1234", 13], ["tok_abcd1234", 26], ["tok_abcd1234", 65]],
+    );
+    assert.deepEqual(seen, ["tok_abcd1234", "tok_abcd1230", "tok_abcd1234"]);
+    // A new text starts with no verdict.
+    seen.length = 0;
+    runRule(r, "tok_abcd1234");
+    assert.deepEqual(seen, ["tok_abcd1234"]);
+  });
+
   it("keeps the rule's own flags, ignores sticky, and never loops on empty matches", () => {
     assert.equal(runRule(rule({ pattern: /TOK_[A-Z0-9]{8}/i }), "tok_abcd1234").length, 1);
     assert.equal(runRule(rule({ pattern: /tok_[a-z0-9]{8}/y }), "xx tok_abcd1234").length, 1);
