@@ -123,4 +123,7 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // SaladCloud API keys: "salad_cloud_" + a 1-7 character key type + "_" + 7-235 alphanumerics
+  // (trufflehog saladcloudapikey); https://docs.salad.com/reference/api-usage
+  prefixed({ id: "saladcloud-api-key", description: "SaladCloud API key (salad_cloud_…)", kind: "api-key", severity: "high", docs: "https://docs.salad.com/reference/api-usage", prefix: "salad_cloud_", body: "[A-Za-z0-9]{1,7}_[A-Za-z0-9]{7,235}", entropy: 3.8, fixedLength: false, get sample() { return "salad_cloud_user_" + fake(ALNUM, 40, "salad"); }, env: "SALAD_API_KEY" }),
 ];

@@ -1,5 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { looksLikeIdentifier } from "../src/scan/entropy.js";
+import { decodeBase64 } from "../src/scan/checksum.js";
 import { assigned, custom, keywordsWith, prefixed, withProperties } from "./build.js";
 import { ALNUM, B64URL, BASE32, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
 
@@ -11,6 +12,9 @@ const SLACK_TOKENS = "https://api.slack.com/concepts/token-types";
 const slackToken = (seed: string, type: string): string =>
   `xox${type}-${fake(DIGITS, 12, seed)}-${fake(DIGITS, 13, seed)}-${fake(ALNUM, 24, seed)}`;
 
+// Workspace-app (a) and refresh (r) tokens also come as a version digit and one random
+// part, `xoxa-2-` + 20-48 alphanumerics (gitleaks slack-legacy-workspace-token).
+const SLACK_NUMERIC = "[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9-]{20,64}";
 const slack = (id: string, type: string, description: string, env: string): Rule =>
   prefixed({
     id,
@@ -19,11 +23,12 @@ const slack = (id: string, type: string, description: string, env: string): Rule
     severity: "critical",
     docs: SLACK_TOKENS,
     prefix: `xox${type}-`,
-    body: "[0-9]{8,14}-(?:[0-9]{8,14}-)?[A-Za-z0-9-]{20,64}",
+    body: type === "a" || type === "r" ? `(?:[0-9]-)?(?:${SLACK_NUMERIC}|[A-Za-z0-9]{20,48})` : SLACK_NUMERIC,
     fixedLength: false,
     entropy: 3.5,
     get sample() { return slackToken(id, type); },
     env,
+    ...(type === "a" || type === "r" ? { invalid: [`${env}=xox${type}-2-${fake(ALNUM, 40, `${id}-v2`)}`] } : {}),
   });
 
 // A Discord bot token: base64(user id) "." base64(timestamp) "." HMAC.
@@ -111,11 +116,15 @@ export const rules: Rule[] = [
     severity: "medium",
     docs: "https://slack.com/help/articles/360041352714-Build-a-workflow--Create-a-workflow-that-starts-outside-of-Slack",
     keywords: ["hooks.slack.com"],
-    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[0-9]{10,20}\/[A-Za-z0-9]{24,32})(?![A-Za-z0-9])/,
+    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/(?:workflows|triggers)\/[A-Z0-9]{8,12}\/(?:[A-Z0-9]{8,12}\/)?[0-9]{10,20}\/[A-Za-z0-9]{24,32})(?![A-Za-z0-9])/,
     entropy: 3.5,
     get examples() {
       return {
-        invalid: [`url: https://hooks.slack.com/triggers/T${fake(UPPER_ALNUM, 8, "wf")}/A${fake(UPPER_ALNUM, 10, "wf")}/${fake(DIGITS, 13, "wf")}/${fake(ALNUM, 32, "wf")}`],
+        invalid: [
+          `url: https://hooks.slack.com/triggers/T${fake(UPPER_ALNUM, 8, "wf")}/A${fake(UPPER_ALNUM, 10, "wf")}/${fake(DIGITS, 13, "wf")}/${fake(ALNUM, 32, "wf")}`,
+          // Workflow triggers of the current platform carry no app id: team, trigger id, secret.
+          `SLACK_TRIGGER=https://hooks.slack.com/triggers/T${fake(UPPER_ALNUM, 10, "trig")}/${fake(DIGITS, 13, "trig")}/${fake(HEX, 32, "trig")}`,
+        ],
         valid: ["url: https://hooks.slack.com/triggers/T0000/A0000/1234/abc"],
       };
     },
@@ -490,4 +499,22 @@ export const rules: Rule[] = [
   // Telnyx API v2 keys: "KEY" + a 26-character upper-case ULID + "_" + 22 base62 characters
   // (Telnyx portal "API Keys"; trufflehog telnyx).
   prefixed({ id: "telnyx-api-key", description: "Telnyx API v2 key (KEY…_…)", kind: "api-key", severity: "high", docs: "https://developers.telnyx.com/docs/overview/authentication", prefix: "KEY", body: "0[0-9A-HJKMNP-TV-Z]{25}_[A-Za-z0-9]{22}", keywords: ["key0"], entropy: 3.5, get sample() { return "KEY0" + fake("0123456789ABCDEFGHJKMNPQRSTVWXYZ", 25, "telnyx") + "_" + fake(ALNUM, 22, "telnyx"); }, env: "TELNYX_API_KEY" }),
+  // PubNub secret keys (they sign access grants and admin calls): "sec-c-" + base64 of a UUID, 48
+  // characters; the publish and subscribe keys beside them ("pub-c-"/"sub-c-" + UUID) ship in clients.
+  // The body must decode to a UUID, which no word or identifier does.
+  // https://www.pubnub.com/docs/general/security/access-control
+  prefixed({
+    id: "pubnub-secret-key",
+    description: "PubNub secret key (sec-c-…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://www.pubnub.com/docs/general/security/access-control",
+    prefix: "sec-c-",
+    body: "[A-Za-z0-9]{48}",
+    entropy: 3.8,
+    validate: (s) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(decodeBase64(s.slice(6))?.toString("latin1") ?? ""),
+    get sample() { return "sec-c-" + Buffer.from(uuid("pubnub-sec")).toString("base64"); },
+    env: "PUBNUB_SECRET_KEY",
+    get valid() { return [`PUBNUB_SECRET_KEY=sec-c-${fake(ALNUM, 48, "pubnub-not-uuid")}`, `PUBNUB_PUBLISH_KEY=pub-c-${uuid("pubnub-pub")}`]; },
+  }),
 ];

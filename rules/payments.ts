@@ -289,4 +289,9 @@ export const rules: Rule[] = [
   // WooCommerce REST API consumer secrets: "cs_" + 40 hex (the consumer key beside it is "ck_" + 40 hex,
   // the user half of the Basic credentials), https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication.
   prefixed({ id: "woocommerce-consumer-secret", description: "WooCommerce REST API consumer secret (cs_…)", kind: "api-key", severity: "high", docs: "https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication", prefix: "cs_", body: "[a-f0-9]{40}", entropy: 3.3, get sample() { return "cs_" + fake(HEX, 40, "woocommerce"); }, env: "WOOCOMMERCE_CONSUMER_SECRET" }),
+  // Ramp developer API client secrets: "ramp_sec_" + 48 alphanumerics; the client id beside it is
+  // "ramp_id_" + 40 and is not secret (trufflehog ramp). https://docs.ramp.com/developer-api/v1/authorization
+  prefixed({ id: "ramp-client-secret", description: "Ramp developer API client secret (ramp_sec_…)", kind: "api-key", severity: "critical", docs: "https://docs.ramp.com/developer-api/v1/authorization", prefix: "ramp_sec_", body: "[A-Za-z0-9]{48}", entropy: 4, get sample() { return "ramp_sec_" + fake(ALNUM, 48, "ramp"); }, env: "RAMP_CLIENT_SECRET", get valid() { return [`RAMP_CLIENT_ID=ramp_id_${fake(ALNUM, 40, "ramp-id")}`]; } }),
+  // Pagar.me live API keys: "ak_live_" + 30 alphanumerics (trufflehog pagarme); https://docs.pagar.me/reference/autentica%C3%A7%C3%A3o-2
+  prefixed({ id: "pagarme-api-key", description: "Pagar.me live API key (ak_live_…)", kind: "api-key", severity: "critical", docs: "https://docs.pagar.me/reference/autentica%C3%A7%C3%A3o-2", prefix: "ak_live_", body: "[A-Za-z0-9]{30}", entropy: 3.8, get sample() { return "ak_live_" + fake(ALNUM, 30, "pagarme"); }, env: "PAGARME_API_KEY" }),
 ];

@@ -205,4 +205,21 @@ export const rules: Rule[] = [
   // Ory Network API keys: "ory_pat_" (project API key / personal access token) or "ory_wak_"
   // (workspace API key) + 32 or more base62 characters (Ory docs "API keys").
   prefixed({ id: "ory-api-key", description: "Ory Network project or workspace API key (ory_pat_…/ory_wak_…)", kind: "api-key", severity: "high", docs: "https://www.ory.sh/docs/concepts/personal-access-token", prefix: "ory_", body: "(?:pat|wak)_[A-Za-z0-9]{32,64}", keywords: ["ory_pat_", "ory_wak_"], entropy: 3.8, fixedLength: false, get sample() { return "ory_pat_" + fake(ALNUM, 32, "ory"); }, env: "ORY_API_KEY" }),
+  // Peer formats that the parity harness (src/scan/peer-parity.test.ts) found in none of its three
+  // contexts (a log line, `value = "…"`, `FOO=…` in a .env):
+  // Authress service client access keys (gitleaks authress-service-client-access-key): an account
+  // prefix "sc_"/"ext_"/"scauth_"/"authress_" + 5-30 characters, "." + a 4-6 character region id,
+  // ".acc_" or ".acc-" + the access key id, "." + the base64url private key. The ".acc_" between two
+  // dots is what sets it apart; https://authress.io/knowledge-base/docs/authentication/service-clients.
+  prefixed({ id: "authress-service-client-key", description: "Authress service client access key (sc_….acc_….…)", kind: "api-key", severity: "high", docs: "https://authress.io/knowledge-base/docs/authentication/service-clients", prefix: "", body: "(?:sc|ext|scauth|authress)_[A-Za-z0-9]{5,30}\\.[A-Za-z0-9]{4,6}\\.acc[_-][A-Za-z0-9-]{10,32}\\.[A-Za-z0-9+/_=-]{30,200}", keywords: [".acc_", ".acc-"], entropy: 4, fixedLength: false, get sample() { return `sc_${fake(LOWER_ALNUM, 12, "authress")}.${fake(LOWER_ALNUM, 5, "authress-r")}.acc_${fake(LOWER_ALNUM, 24, "authress-k")}.${fake(B64URL, 64, "authress-p")}`; }, env: "AUTHRESS_SERVICE_CLIENT_ACCESS_KEY", get valid() { return [`AUTHRESS_URL=https://login.example.org/sc_${fake(LOWER_ALNUM, 12, "authress")}.acc_key`]; } }),
+  // Salesforce OAuth access / session tokens: the 15-character organization id ("00D" + 12) then "!" and
+  // ~96 characters of [A-Za-z0-9_.] (trufflehog salesforce); the "!" after an org id is the structure.
+  // https://help.salesforce.com/s/articleView?id=sf.remoteaccess_access_tokens.htm
+  prefixed({ id: "salesforce-access-token", description: "Salesforce OAuth access or session token (00D…!…)", kind: "token", severity: "critical", docs: "https://help.salesforce.com/s/articleView?id=sf.remoteaccess_access_tokens.htm", prefix: "00D", body: "[A-Za-z0-9]{12}![A-Za-z0-9_.]{80,120}", keywords: ["00d"], entropy: 4, fixedLength: false, get sample() { return `00D${fake(ALNUM, 12, "sfdc-org")}!${fake(ALNUM + "._", 96, "sfdc")}`; }, env: "SALESFORCE_ACCESS_TOKEN", get valid() { return [`SALESFORCE_ORG_ID=00D${fake(ALNUM, 12, "sfdc-org")}`]; } }),
+  // Nightfall DLP API keys: "NF-" + 32 alphanumerics (trufflehog nightfall); https://docs.nightfall.ai/docs/creating-an-api-key
+  prefixed({ id: "nightfall-api-key", description: "Nightfall DLP API key (NF-…)", kind: "api-key", severity: "high", docs: "https://docs.nightfall.ai/docs/creating-an-api-key", prefix: "NF-", body: "[A-Za-z0-9]{32}", entropy: 3.8, get sample() { return "NF-" + fake(ALNUM, 32, "nightfall"); }, env: "NIGHTFALL_API_KEY" }),
+  // Ubidots IoT tokens: "BBFF-" + 30 alphanumerics (trufflehog ubidots); https://docs.ubidots.com/reference/authentication
+  prefixed({ id: "ubidots-token", description: "Ubidots IoT API token (BBFF-…)", kind: "token", severity: "high", docs: "https://docs.ubidots.com/reference/authentication", prefix: "BBFF-", body: "[A-Za-z0-9]{30}", entropy: 3.8, get sample() { return "BBFF-" + fake(ALNUM, 30, "ubidots"); }, env: "UBIDOTS_TOKEN", get valid() { return [`request_id: 461648d3-5aea-4d3b-BBFF-${fake(HEX, 12, "ubidots-uuid")}`]; } }),
+  // Fleetbase API keys: "flb_live_" + 20 alphanumerics (trufflehog fleetbase); https://docs.fleetbase.io/
+  prefixed({ id: "fleetbase-api-key", description: "Fleetbase live API key (flb_live_…)", kind: "api-key", severity: "high", docs: "https://docs.fleetbase.io/", prefix: "flb_live_", body: "[A-Za-z0-9]{20}", entropy: 3.5, get sample() { return "flb_live_" + fake(ALNUM, 20, "fleetbase"); }, env: "FLEETBASE_API_KEY" }),
 ];
