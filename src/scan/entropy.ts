@@ -153,6 +153,25 @@ const COMMON_PAIRS = new Set(
  * runs by chance (`…zylllioi4…`), which run-length tests take for words; pairs tell them apart
  * (random: ~75% uncommon pairs; words and identifiers: ~10%).
  */
+/**
+ * Every run of `min` or more lower-case letters is random (half its pairs or more outside the common
+ * pairs), and there is one: `7uv8qjdgeft2ax7l…` (run `qjdgeft`), not `api2token7settings`. A 20-30
+ * character token over [a-z0-9] has too few letter pairs for randomLetters, yet one in 12 to 25 holds
+ * a 6- or 7-letter run by chance, which the run-length tests take for a word.
+ */
+export function randomLetterRuns(s: string, min: number): boolean {
+  let runs = 0;
+  for (const m of s.matchAll(/[a-z]+/g)) {
+    const run = m[0];
+    if (run.length < min) continue;
+    let rare = 0;
+    for (let i = 1; i < run.length; i++) if (!COMMON_PAIRS.has(run[i - 1]! + run[i]!)) rare++;
+    if (rare * 2 < run.length - 1) return false;
+    runs++;
+  }
+  return runs > 0;
+}
+
 export function randomLetters(s: string): boolean {
   let pairs = 0;
   let rare = 0;

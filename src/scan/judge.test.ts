@@ -79,6 +79,27 @@ test("random lower-case tokens count under a strong name although they hold long
   assert.equal(judge("cache_key", "vm0or36zylllioi4tdt54beinp9rnxwf", "code", false).secret, false);
 });
 
+test("20-30 character lower-case tokens count under a strong name although a random 7-letter run is in them; words glued by digits do not", () => {
+  // The peer-parity harness's keyword samples (gitleaks finnhub 20, mattermost 26, etsy 24): too few letter
+  // pairs for randomLetters, and 2-8% of them were rejected for a 7-letter run such as `qjdgeft`.
+  let seed = 11;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  for (const length of [20, 24, 26]) {
+    let rejected = 0;
+    for (let i = 0; i < 2000; i++) {
+      let v = "";
+      for (let j = 0; j < length; j++) v += alphabet[Math.floor(next() * alphabet.length)];
+      if (!judge("ETSY_API_KEY", v, "env", false).secret) rejected++;
+    }
+    // Before: 148 (20), 68 (24) and 36 (26) of 2000; now 34, 25, 16 (they fail entropy or the placeholder check).
+    assert.ok(rejected < 36, `${length}: ${rejected} of 2000 random tokens rejected`);
+  }
+  for (const v of ["kubernetes2dashboard7token", "production1database2backup", "frontend7webpack2compiler9"]) {
+    for (const context of ["env", "config", "code"] as const) assert.equal(judge("API_KEY", v, context, false).secret, false, `${v} in ${context}`);
+  }
+});
+
 test("quick judging turns down the same values as full judging and finds the same secrets", () => {
   // Seeded names × values × contexts, from placeholders, words and paths to random tokens, PEM blocks,
   // URLs with passwords and app passwords: quick may only skip the reason of a value that is no secret.
