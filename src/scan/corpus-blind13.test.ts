@@ -42,8 +42,6 @@ const KNOWN_GAPS: KnownGaps = {
     "edge/netlify/netlify.toml:21",
     // `.serverlessrc`'s `"accessKeys": {"<org>": "AK…"}`: the value's own name is the organisation's.
     "edge/serverless/.serverlessrc:5",
-    // `.turbo/config.json`, where `turbo link` writes the remote cache token: `.turbo/` is skipped as a cache directory.
-    "build/monorepo/.turbo/config.json:1",
   ],
   falseAlarms: [],
 };

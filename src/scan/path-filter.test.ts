@@ -12,7 +12,11 @@ function reference(options: PathFilterOptions, rel: string, committed: boolean):
   const defaults = options.defaultExcludes ?? true;
   const dirs = new Set(defaults ? [...DEPENDENCY_DIRS, ...(committed ? [] : BUILD_OUTPUT_DIRS)] : [".git"]);
   const segments = rel.split("/");
-  for (let i = 0; i < segments.length - 1; i++) if (dirs.has(segments[i]!)) return "excluded";
+  for (let i = 0; i < segments.length - 1; i++) {
+    if (dirs.has(segments[i]!)) return "excluded";
+    // A cache directory with settings at its top: only those files, and nothing in its directories.
+    if (defaults && segments[i] === ".turbo" && (i < segments.length - 2 || segments[i + 1] !== "config.json")) return "excluded";
+  }
   // include/exclude/.vaultshiftignore are not re-implemented here: the paths below only differ from
   // the reference where the remembered directory could make a difference.
   if (defaults && isOwnOutput(rel)) return "excluded";
@@ -33,7 +37,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const NAMES = ["src", "node_modules", "dist", "a", "build", ".git", "lib", "vendorx", "out", ".next", "vendor", "", "x.js", "yarn.lock", "logo.PNG", "vaultshift.plan.json", "README.md", ".env", "nested.dist"];
+const NAMES = ["src", "node_modules", "dist", "a", "build", ".git", "lib", "vendorx", "out", ".next", "vendor", "", "x.js", "yarn.lock", "logo.PNG", "vaultshift.plan.json", "README.md", ".env", "nested.dist", ".turbo", "config.json"];
 
 function randomPath(next: () => number): string {
   const depth = 1 + Math.floor(next() * 5);
@@ -79,6 +83,18 @@ test("PathFilter.check: a default skip anywhere above a file excludes it; a file
   assert.equal(filter.check("dist/a.js"), "excluded");
   assert.equal(filter.enterDirectory("pkg/dist"), false, "the directory walk (untracked) never enters build output");
   assert.equal(new PathFilter({ defaultExcludes: false }).check("a/.git/config"), "excluded");
+  // Turborepo's cache directory: `turbo link` writes the remote cache token to its config.json; the rest is cache.
+  assert.equal(filter.check(".turbo/config.json"), "scan");
+  assert.equal(filter.check("apps/web/.turbo/config.json", true), "scan");
+  assert.equal(filter.check("apps/web/.turbo/turbo-build.log"), "excluded");
+  assert.equal(filter.check("apps/web/.turbo/turbo-build.log", true), "excluded", "a committed task log is still cache");
+  assert.equal(filter.check(".turbo/cache/config.json", true), "excluded");
+  assert.equal(filter.check(".turbo/cache/7f3a.tar.zst"), "excluded");
+  assert.equal(filter.check("dist/.turbo/config.json"), "excluded", "generated build output still wins");
+  assert.equal(filter.check("node_modules/x/.turbo/config.json", true), "excluded");
+  assert.equal(filter.enterDirectory(".turbo"), true);
+  assert.equal(filter.enterDirectory("apps/web/.turbo/cache"), false);
+  assert.equal(filter.enterDirectory(".turbo/runs"), false);
   // include/exclude still see the whole path after a directory verdict was remembered.
   const globbed = new PathFilter({ exclude: ["src/secret*"], include: ["src/**"] });
   assert.equal(globbed.check("src/a.js"), "scan");

@@ -21,7 +21,6 @@ export const DEPENDENCY_DIRS = [
   ".svn",
   "coverage",
   ".nyc_output",
-  ".turbo",
   ".parcel-cache",
   "vendor",
   "bower_components",
@@ -31,6 +30,15 @@ export const DEPENDENCY_DIRS = [
   ".tox",
   ".terraform",
 ];
+
+/**
+ * Cache directories whose top holds a tool's own settings, which can carry a credential: Turborepo's
+ * `turbo link` / `turbo login --sso-team` write the remote cache's team and token to `.turbo/config.json`
+ * (https://turbo.build/repo/docs/reference/link), while `.turbo/cache`, `runs`, `daemon`, `cookies` and the
+ * task logs beside config.json are cache. Only the named files at the top are scanned; every other file
+ * and every directory inside is skipped like a dependency directory, tracked or not.
+ */
+export const CACHE_DIR_SETTINGS: Readonly<Record<string, readonly string[]>> = { ".turbo": ["config.json"] };
 
 /**
  * Build output: skipped when it was generated here (untracked, or outside a git
@@ -43,11 +51,13 @@ export const DEPENDENCY_DIRS = [
 export const BUILD_OUTPUT_DIRS = ["dist", "build", "out", ".next", ".nuxt", ".svelte-kit"];
 
 /** Every directory a scan of the working tree leaves out by default (untracked build output included). */
-export const DEFAULT_EXCLUDED_DIRS = [...DEPENDENCY_DIRS, ...BUILD_OUTPUT_DIRS];
+export const DEFAULT_EXCLUDED_DIRS = [...DEPENDENCY_DIRS, ...Object.keys(CACHE_DIR_SETTINGS), ...BUILD_OUTPUT_DIRS];
 
 const NONE = 0;
 const BUILD = 1;
 const DEPENDENCY = 2;
+/** The top of a CACHE_DIR_SETTINGS directory: only its settings files are scanned (a flag, with BUILD). */
+const CACHE_TOP = 4;
 
 export type PathVerdict = "scan" | "excluded" | "binary" | "lockfile";
 
@@ -70,6 +80,7 @@ export class PathFilter {
   private readonly defaultExcludes: boolean;
   private readonly excludedDirs: Set<string>;
   private readonly buildDirs: Set<string>;
+  private readonly cacheDirs: ReadonlyMap<string, readonly string[]>;
 
   constructor(options: PathFilterOptions) {
     this.include = new GlobSet(options.include ?? []);
@@ -78,20 +89,25 @@ export class PathFilter {
     this.defaultExcludes = options.defaultExcludes ?? true;
     this.excludedDirs = new Set(this.defaultExcludes ? DEPENDENCY_DIRS : [".git"]);
     this.buildDirs = new Set(this.defaultExcludes ? BUILD_OUTPUT_DIRS : []);
+    this.cacheDirs = new Map(this.defaultExcludes ? Object.entries(CACHE_DIR_SETTINGS) : []);
   }
 
   /**
-   * Directory names whose untracked files are never listed, at any depth (for
-   * `git ls-files --exclude`, which leaves tracked files listed).
+   * `git ls-files --exclude` patterns for the untracked files never listed, at
+   * any depth (tracked files stay listed): the skipped directories, and every
+   * directory inside a cache directory whose top holds settings (git still lists
+   * the files at its top, which `check` narrows to the settings files).
    */
-  get skippedDirectoryNames(): string[] {
-    return [...this.excludedDirs, ...this.buildDirs];
+  get gitExcludePatterns(): string[] {
+    return [...[...this.excludedDirs, ...this.buildDirs].map((d) => `${d}/`), ...[...this.cacheDirs.keys()].map((d) => `**/${d}/*/`)];
   }
 
   /** Should the walker descend into this directory (path relative to the root)? */
   enterDirectory(rel: string): boolean {
-    const name = rel.slice(rel.lastIndexOf("/") + 1);
+    const slash = rel.lastIndexOf("/");
+    const name = rel.slice(slash + 1);
     if (this.excludedDirs.has(name) || this.buildDirs.has(name)) return false;
+    if (this.cacheDirs.size > 0 && this.cacheDirs.has(rel.slice(rel.lastIndexOf("/", slash - 1) + 1, Math.max(slash, 0)))) return false;
     if (this.exclude.size > 0 && this.exclude.matches(rel)) return false;
     for (const f of this.ignore) if (f.decide(rel, true) === true) return false;
     return true;
@@ -113,7 +129,8 @@ export class PathFilter {
         this.lastDir = dir;
         this.lastDirSkip = this.skipOf(dir);
       }
-      if (this.lastDirSkip === DEPENDENCY || (this.lastDirSkip === BUILD && !committed)) return "excluded";
+      if (this.lastDirSkip === DEPENDENCY || ((this.lastDirSkip & BUILD) !== 0 && !committed)) return "excluded";
+      if ((this.lastDirSkip & CACHE_TOP) !== 0 && !this.cacheDirs.get(dir.slice(dir.lastIndexOf("/") + 1))!.includes(rel.slice(slash + 1))) return "excluded";
     }
     if (this.exclude.size > 0 && this.exclude.matches(rel)) return "excluded";
     if (this.include.size > 0 && !this.include.matches(rel)) return "excluded";
@@ -134,7 +151,11 @@ export class PathFilter {
   private lastDir = "";
   private lastDirSkip = NONE;
 
-  /** DEPENDENCY when a dependency directory holds `dir`, else BUILD when build output does, else NONE. */
+  /**
+   * DEPENDENCY when a dependency directory holds `dir` (or a directory inside a cache directory does),
+   * else BUILD when build output holds it, else NONE; with the CACHE_TOP flag when `dir` is a cache
+   * directory with settings (its files other than those are skipped, committed or not).
+   */
   private skipOf(dir: string): number {
     let skip = NONE;
     let start = 0;
@@ -143,6 +164,10 @@ export class PathFilter {
       const name = end === -1 ? dir.slice(start) : dir.slice(start, end);
       if (this.excludedDirs.has(name)) return DEPENDENCY;
       if (this.buildDirs.has(name)) skip = BUILD;
+      if (this.cacheDirs.has(name)) {
+        if (end !== -1) return DEPENDENCY;
+        return skip | CACHE_TOP;
+      }
       if (end === -1) return skip;
       start = end + 1;
     }

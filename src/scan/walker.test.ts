@@ -128,6 +128,31 @@ test("a directory named on the command line of which nothing is scanned gets a n
   }
 });
 
+test("a Turborepo cache directory: its config.json (where `turbo link` writes the remote cache token) is listed, its cache, runs and logs are not, by git and by the directory walk", async (t) => {
+  const { dir, cleanup } = tempDir("vaultshift-walk-");
+  t.after(cleanup);
+  writeFiles(dir, {
+    ".turbo/config.json": "{}\n",
+    ".turbo/turbo-build.log": "x\n",
+    ".turbo/cache/7f3a-meta.json": "x\n",
+    "apps/web/.turbo/config.json": "{}\n",
+    "apps/web/.turbo/runs/r1.json": "x\n",
+    "apps/web/src/a.js": "x\n",
+    "node_modules/dep/.turbo/config.json": "{}\n",
+  });
+  const filter = new PathFilter({});
+  const want = [".turbo/config.json", "apps/web/.turbo/config.json", "apps/web/src/a.js"];
+  for (const useGit of [false, true]) {
+    if (useGit) initRepo(dir);
+    const r = await walk({ root: dir, filter, useGit });
+    assert.deepEqual(r.files.map((f) => f.rel).sort(), want, useGit ? "git" : "walk");
+  }
+  // Committed, the cache is still cache.
+  git(dir, "add", "-f", ".");
+  git(dir, "commit", "-q", "-m", "all");
+  assert.deepEqual((await walk({ root: dir, filter, useGit: true })).files.map((f) => f.rel).sort(), want);
+});
+
 test("a file in conflict (three stages in git's index) is listed once, and a file also named on the command line once", async (t) => {
   const { dir, cleanup } = tempDir();
   t.after(cleanup);
@@ -175,7 +200,7 @@ test("gitOutlasted: called once when git is still listing as the work beside it 
 
 /** What the scan would list: git's single `ls-files --cached --others` of the tree, through the same filter. */
 function gitsOwnListing(dir: string, filter: PathFilter): string[] {
-  const out = execFileSync("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard", ...filter.skippedDirectoryNames.map((d) => `--exclude=${d}/`)], { cwd: dir, env: GIT_TEST_ENV });
+  const out = execFileSync("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard", ...filter.gitExcludePatterns.map((p) => `--exclude=${p}`)], { cwd: dir, env: GIT_TEST_ENV });
   const paths: string[] = [];
   for (const p of out.toString("utf8").split("\0")) if (p !== "" && p !== paths[paths.length - 1] && filter.check(p) === "scan") paths.push(p);
   return paths;

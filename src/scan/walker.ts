@@ -193,10 +193,10 @@ const MAX_TOP_ENTRIES = 256;
  * as its name and a `/`), so that their lists, put one after the other, are
  * git's single listing: untracked paths sorted, then the index's.
  */
-function gitPieces(root: string, targets: string[], dirs: string[], skipDirs: string[]): GitPiece[] {
+function gitPieces(root: string, targets: string[], dirs: string[], excludePatterns: string[]): GitPiece[] {
   // --exclude keeps git from even walking an untracked node_modules that no
   // .gitignore mentions; tracked files there are filtered afterwards.
-  const excludes = skipDirs.map((d) => `--exclude=${d}/`);
+  const excludes = excludePatterns.map((p) => `--exclude=${p}`);
   const pathspecs = dirs.map((d) => toRel(root, d) || ".");
   const single: GitPiece[] = [{ args: ["--cached", "--others", "--exclude-standard", ...excludes, "--", ...pathspecs], literal: false }];
   if (targets.length !== 1 || dirs.length !== 1 || dirs[0] !== root || !insideRepository(root)) return single;
@@ -316,7 +316,7 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
 
   let streamed = 0;
   if (options.useGit !== false) {
-    const pieces = gitPieces(root, targets, dirs, options.filter.skippedDirectoryNames);
+    const pieces = gitPieces(root, targets, dirs, options.filter.gitExcludePatterns);
     // One command ends with the listing: nothing to hand out before it.
     const stream = pieces.length > 1 ? options.stream : undefined;
     // git's paths are already relative to the root, normalised, with "/":
