@@ -40,10 +40,8 @@ const KNOWN_GAPS: KnownGaps = {
     // Named only by prose: "App review login: reviewer@… / <password>", "Zendesk API token for support@ user: <token>".
     "support-exports/jira/SUP-export-2026-10.csv:7",
     "support-exports/jira/SUP-export-2026-10.csv:9",
-    // A quoted-printable mail body: the prose names the password across a soft line break; bodies are not decoded.
+    // A quoted-printable mail body, decoded (session 13): "root password — please change it on Monday — is <value>" is prose.
     "support-exports/mail/ops-handover.eml:29",
-    // An .env file attached to a mail as base64 MIME: attachments are not decoded.
-    "support-exports/mail/ops-handover.eml:41",
     // `terraform output -raw db_password` in a recording, its output on the next event: nothing names the value.
     "support-exports/terminal/deploy-2026-10-20.cast:9",
     // Redis AUTH in RESP framing (`*2 $4 AUTH $32 <password>` over lines) in a tcpdump -A capture.

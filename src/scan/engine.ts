@@ -17,6 +17,7 @@ import { LineCursor } from "./positions.js";
 import { mayReadEnv, parseable, scanJavaScript, worthParsing } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
+import { isMailFile, mailParts } from "./mail-parts.js";
 import { embeddedSources } from "./embedded-sources.js";
 import { secretsFileHits, secretsFileKind } from "./secrets-file.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
@@ -177,6 +178,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
         candidates.push({ ...d, severity: d.severity ?? severityFor(d.kind, d.confidence), priority: d.ruleId === "kubernetes-secret-data" ? 1.3 : 2 });
       }
     }
+    // Only mail files (rare), so the pass has no keyword for it.
+    if (isMailFile(file)) mailPartHits(text, file, options, candidates);
   } else if (info.kind === "sourcemap") {
     embeddedHits(text, heads, options, candidates);
   }
@@ -207,6 +210,19 @@ function embeddedHits(text: string, heads: readonly number[], options: EngineOpt
     if (fileInfo(source.path).kind === "sourcemap") continue;
     for (const c of candidatesOf(source.text, source.path, options).chosen) {
       out.push({ ...c, start: source.at(c.start), end: source.at(c.end), reason: `${c.reason}; in the source map's copy of ${source.path}` });
+    }
+  }
+}
+
+/**
+ * A mail's quoted-printable and base64 parts, each read decoded as the file it names (mail-parts.ts), positions
+ * in the mail's text. The part's name keeps the mail's directory: a test directory's mail is a test's.
+ */
+function mailPartHits(text: string, file: string, options: EngineOptions, out: Candidate[]): void {
+  const dir = file.slice(0, file.lastIndexOf("/") + 1);
+  for (const part of mailParts(text)) {
+    for (const c of candidatesOf(part.text, dir + part.name, options).chosen) {
+      out.push({ ...c, start: part.at(c.start), end: part.at(c.end), reason: `${c.reason}; in the mail's decoded ${part.name === "part.txt" || part.name === "part.html" ? "body" : `attachment ${part.name}`}` });
     }
   }
 }
