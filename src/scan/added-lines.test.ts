@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { AddedLines, type AddedText } from "./added-lines.js";
+import { AddedLines, binaryNewPath, type AddedText } from "./added-lines.js";
 import { PathFilter } from "./path-filter.js";
 import type { SkipReason } from "./file-scan.js";
 
@@ -179,4 +179,14 @@ test("a hunk's count bounds its added lines: a '+' line past it is read as a hea
   const want = [{ path: "f", text: "one\ntwo\n\n\n\n\n\n\nnine\nten", commit: C1, lines: [1, 2, 9, 10] }];
   assert.deepEqual(parse([bytes]).texts, want);
   for (let cut = 1; cut < bytes.length; cut++) assert.deepEqual(parse([bytes.subarray(0, cut), bytes.subarray(cut)]).texts, want, `cut at ${cut}`);
+});
+
+test("binaryNewPath: the new side of git's \"Binary files … differ\", whatever the name holds", () => {
+  assert.equal(binaryNewPath("Binary files a/app.cfg and b/app.cfg differ"), "app.cfg");
+  assert.equal(binaryNewPath("Binary files /dev/null and b/keys/deploy.key differ"), "keys/deploy.key");
+  assert.equal(binaryNewPath("Binary files a/cats and dogs.cfg and b/cats and dogs.cfg differ"), "cats and dogs.cfg");
+  assert.equal(binaryNewPath('Binary files "a/caf\\303\\251.cfg" and "b/caf\\303\\251.cfg" differ'), "café.cfg");
+  assert.equal(binaryNewPath("Binary files a/old.cfg and b/new.cfg differ"), "new.cfg");
+  assert.equal(binaryNewPath("Binary files a/gone.cfg and /dev/null differ"), undefined);
+  assert.equal(binaryNewPath("Binary file x matches"), undefined);
 });

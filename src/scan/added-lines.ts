@@ -41,6 +41,12 @@ export interface AddedLinesEvents {
   text: (t: AddedText) => boolean;
   skipped: (reason: SkipReason) => void;
   note: (n: string) => void;
+  /**
+   * git printed "Binary files … differ" for a file the path filter would scan (no binary extension): its
+   * content may be text that `.gitattributes` hides from diffs (`-diff`, `binary`, a `diff=` driver set
+   * binary). Without this event it counts as a binary skip.
+   */
+  hidden?: (commit: string, path: string) => void;
 }
 
 // crypto.hash (Node 20.12+) is the one-shot form: no Hash object per file
@@ -106,6 +112,25 @@ export function newPathOf(line: string): string | undefined {
   if (raw === "/dev/null") return undefined;
   const path = unquotePath(raw);
   return path.startsWith("b/") ? path.slice(2) : path;
+}
+
+/**
+ * The new side's path of git's "Binary files a/x and b/y differ" (diff.c), or undefined for a deletion
+ * (`and /dev/null`). Quoted names (`"b/\303\251.cfg"`) are unquoted.
+ */
+export function binaryNewPath(line: string): string | undefined {
+  if (!line.startsWith("Binary files ") || !line.endsWith(" differ")) return undefined;
+  const sides = line.slice("Binary files ".length, -" differ".length);
+  if (sides.endsWith(" and /dev/null")) return undefined;
+  // The same path on both sides (not a rename): the two halves, whatever " and " the name holds.
+  const half = (sides.length - 5) / 2;
+  const unprefixed = (side: string, p: string) => side.replace(new RegExp(`^("?)${p}/`), "$1");
+  let at = -1;
+  if (Number.isInteger(half) && sides.slice(half, half + 5) === " and " && unprefixed(sides.slice(0, half), "a") === unprefixed(sides.slice(half + 5), "b")) at = half;
+  else if (sides.startsWith("/dev/null and ")) at = "/dev/null".length;
+  else at = sides.includes(' and "b/') ? sides.indexOf(' and "b/') : sides.indexOf(" and b/");
+  if (at === -1) return undefined;
+  return newPathOf("+++ " + sides.slice(at + " and ".length));
 }
 
 export class AddedLines {
@@ -293,9 +318,13 @@ export class AddedLines {
         this.remaining = c[3] === undefined ? 1 : Number(c[3]);
         return false;
       }
-      case 0x42 /* B */:
-        if (s.startsWith("Binary files ", start)) this.on.skipped("binary");
+      case 0x42 /* B */: {
+        if (!s.startsWith("Binary files ", start)) return false;
+        const path = this.on.hidden ? binaryNewPath(s.slice(start, end)) : undefined;
+        if (path !== undefined && this.filter.check(path, true) === "scan") this.on.hidden!(this.commit, path);
+        else this.on.skipped("binary");
         return false;
+      }
       default:
         return false;
     }

@@ -112,6 +112,35 @@ test("--history: lines added by every commit on every branch, each attributed to
   assert.equal(r.stats.commitsScanned, 5);
 });
 
+test(".gitattributes that hide text from diffs (-diff, binary, a diff driver set binary): --history, --since and --staged still read the lines each commit adds; real binary blobs stay skipped", async (t) => {
+  const dir = repo(t);
+  git(dir, "config", "diff.opaque.binary", "true");
+  const NUL = Buffer.from([0, 0, 0]);
+  const c1 = commitFiles(dir, "c1", {
+    ".gitattributes": "*.cfg -diff\n*.key binary\nsettings/* diff=opaque\n*.dat -diff\n",
+    "app.cfg": "host=db\npassword=FAKESECRET_cfg1\n",
+    "deploy.key": "FAKESECRET_key\n",
+    "settings/prod": "a=1\n",
+    "blob.dat": Buffer.concat([NUL, Buffer.from("FAKESECRET_nul\n")]),
+    "logo.png": Buffer.concat([NUL, Buffer.from("FAKESECRET_png\n")]),
+  });
+  // The second commit adds a line to each hidden file: only that line is the commit's.
+  const c2 = commitFiles(dir, "c2", { "app.cfg": "host=db\npassword=FAKESECRET_cfg1\ntoken=FAKESECRET_cfg2\n", "settings/prod": "a=1\nb=FAKESECRET_drv\n" });
+  const history = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(
+    history.findings.map((f) => `${f.commit}:${f.file}:${f.line}`).sort(),
+    [`${c1}:app.cfg:2`, `${c1}:deploy.key:1`, `${c2}:app.cfg:3`, `${c2}:settings/prod:2`].sort(),
+  );
+  assert.equal(history.stats.skipped.binary, 2, "blob.dat holds a NUL byte, logo.png is binary by its name");
+  const since = await scan({ cwd: dir, mode: "since", since: c1, scanText: fakeScanText });
+  assert.deepEqual(since.findings.map((f) => `${f.commit}:${f.file}:${f.line}`).sort(), [`${c2}:app.cfg:3`, `${c2}:settings/prod:2`].sort());
+  // Staged: the line being added, not the ones already committed.
+  writeFiles(dir, { "app.cfg": "host=db\npassword=FAKESECRET_cfg1\ntoken=FAKESECRET_cfg2\nkey=FAKESECRET_staged\n", "new.key": "FAKESECRET_newkey\n" });
+  git(dir, "add", "app.cfg", "new.key");
+  const staged = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(staged.findings.map((f) => `${f.file}:${f.line}`).sort(), ["app.cfg:4", "new.key:1"]);
+});
+
 test("--history scans identical added content once (cherry-picks)", async (t) => {
   const dir = repo(t);
   const base = commitFiles(dir, "base", { "a.txt": "x\n" });

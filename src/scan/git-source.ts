@@ -196,6 +196,37 @@ async function gitAsync(cwd: string, args: string[], whileGitRuns?: () => Promis
   return result;
 }
 
+/** The added line numbers of each file of a -U0 patch (`git diff -p`), by its new path; a binary file has none. */
+function addedLineNumbers(patch: string): Map<string, number[]> {
+  const added = new Map<string, number[]>();
+  let current: number[] | undefined;
+  let remaining = 0;
+  for (const line of patch.split("\n")) {
+    if (remaining > 0) {
+      // Inside a hunk: content, even when it looks like a header ("+++ x").
+      if (line.startsWith("+")) remaining -= 1;
+      if (line.startsWith("+") || line.startsWith("-") || line.startsWith("\\")) continue;
+    }
+    if (line.startsWith("diff --git ")) current = undefined;
+    else if (line.startsWith("+++ ")) {
+      const path = newPathOf(line);
+      current = path === undefined ? undefined : [];
+      if (path !== undefined) added.set(path, current!);
+    } else if (current && line.startsWith("@@")) {
+      const m = HUNK.exec(line);
+      if (!m) continue;
+      const start = Number(m[1]);
+      const count = m[2] === undefined ? 1 : Number(m[2]);
+      remaining = count;
+      for (let n = start; n < start + count; n++) current.push(n);
+    }
+  }
+  return added;
+}
+
+/** `:(literal)path`: a path git must not read as a glob or magic. */
+const literal = (path: string) => `:(literal)${path}`;
+
 /**
  * The staged version of every added, copied, modified or renamed file, with
  * the lines the commit would add: findings are reported only on those lines
@@ -227,29 +258,7 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
   if (blobs.size === 0) return out;
 
   // Added line numbers per path.
-  const added = new Map<string, number[]>();
-  let current: number[] | undefined;
-  let remaining = 0;
-  for (const line of patch.split("\n")) {
-    if (remaining > 0) {
-      // Inside a hunk: content, even when it looks like a header ("+++ x").
-      if (line.startsWith("+")) remaining -= 1;
-      if (line.startsWith("+") || line.startsWith("-") || line.startsWith("\\")) continue;
-    }
-    if (line.startsWith("diff --git ")) current = undefined;
-    else if (line.startsWith("+++ ")) {
-      const path = newPathOf(line);
-      current = path === undefined ? undefined : [];
-      if (path !== undefined) added.set(path, current!);
-    } else if (current && line.startsWith("@@")) {
-      const m = HUNK.exec(line);
-      if (!m) continue;
-      const start = Number(m[1]);
-      const count = m[2] === undefined ? 1 : Number(m[2]);
-      remaining = count;
-      for (let n = start; n < start + count; n++) current.push(n);
-    }
-  }
+  const added = addedLineNumbers(patch);
 
   const wanted: { path: string; blob: string; lines: number[] }[] = [];
   for (const [path, { blob, changed }] of blobs) {
@@ -275,6 +284,7 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
   const missing = wanted.filter((_, i) => fromDisk[i] === undefined);
   const batch = missing.length ? git(root, ["cat-file", "--batch"], missing.map((w) => w.blob).join("\n") + "\n") : Buffer.alloc(0);
   let off = 0;
+  const hidden: { w: (typeof wanted)[number]; content: Buffer }[] = [];
   for (const [i, w] of wanted.entries()) {
     let content = fromDisk[i];
     if (content === undefined) {
@@ -289,6 +299,9 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
       bump(out.skipped, "binary");
       continue;
     }
+    // Text that git printed as "Binary files … differ": .gitattributes hides it from diffs (`-diff`,
+    // `binary`, a `diff=` driver set binary). Its added lines come from a diff that reads it as text.
+    if (w.lines.length === 0 && !added.has(w.path)) hidden.push({ w, content });
     if (w.lines.length === 0) continue;
     if (size > maxFileSize) {
       bump(out.skipped, "too-large");
@@ -296,6 +309,19 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
       continue;
     }
     out.jobs.push({ kind: "text", file: w.path, text: content.toString("utf8"), lines: w.lines });
+  }
+  if (hidden.length > 0) {
+    const asText = addedLineNumbers(git(root, ["diff", "--cached", "--text", "-p", ...DIFF_FLAGS, "--diff-filter=ACMR", "--", ...hidden.map((h) => literal(h.w.path))]).toString("utf8"));
+    for (const { w, content } of hidden) {
+      const lines = asText.get(w.path) ?? [];
+      if (lines.length === 0) continue;
+      if (content.length > maxFileSize) {
+        bump(out.skipped, "too-large");
+        out.notes.push(`${w.path}: larger than maxFileSize (${maxFileSize} bytes), skipped`);
+        continue;
+      }
+      out.jobs.push({ kind: "text", file: w.path, text: content.toString("utf8"), lines });
+    }
   }
   return out;
 }
@@ -409,7 +435,9 @@ export async function historyJobs(root: string, range: { since?: string }, paths
     },
     skipped: (reason) => bump(out.skipped, reason),
     note: (n) => out.notes.push(n),
+    hidden: (commit, path) => hidden.push({ commit, path }),
   });
+  const hidden: HiddenText[] = [];
 
   let inFlight: Promise<void> = Promise.resolve();
   let sinkError: unknown;
@@ -494,9 +522,70 @@ export async function historyJobs(root: string, range: { since?: string }, paths
       if (!waiting) finish();
     });
   });
+  if (hidden.length > 0) {
+    for (const job of hiddenTextJobs(root, hidden, filter, options.maxFileSize ?? Infinity, out)) {
+      out.jobs.push(job);
+      pendingChars += job.text.length;
+    }
+  }
   if (sink) {
     await handOver();
     if (sinkError !== undefined) throw sinkError;
   }
   return out;
+}
+
+interface HiddenText {
+  commit: string;
+  path: string;
+}
+
+/**
+ * The lines commits added to files git printed as "Binary files … differ" (AddedLinesEvents.hidden) whose
+ * content is text: `.gitattributes` says `-diff`, `binary` or a `diff=` driver set binary, which hides them
+ * from `git log -p` and so from a history scan, though a secret committed there is as committed as any.
+ * Each blob is looked at as git's own test does (a NUL byte in its first 8000 bytes: binary, counted as a
+ * skip); the text ones are read again by one `git log -p --text` of those commits and paths.
+ */
+function hiddenTextJobs(root: string, hidden: HiddenText[], filter: PathFilter, maxFileSize: number, out: GitJobs): Extract<ScanJob, { kind: "text" }>[] {
+  const pairs = hidden.filter((h) => !h.path.includes("\n"));
+  const checks = git(root, ["cat-file", "--batch-check"], pairs.map((h) => `${h.commit}:${h.path}`).join("\n") + "\n").toString("utf8").split("\n");
+  const small: { h: HiddenText; oid: string }[] = [];
+  for (const [i, h] of pairs.entries()) {
+    const [oid, type, size] = (checks[i] ?? "").split(" ");
+    if (type !== "blob") continue;
+    if (Number(size) > maxFileSize) {
+      bump(out.skipped, "too-large");
+      out.notes.push(`${h.path}: larger than maxFileSize (${maxFileSize} bytes) in ${h.commit.slice(0, 12)}, skipped`);
+      continue;
+    }
+    small.push({ h, oid: oid! });
+  }
+  const text = new Set<string>();
+  const batch = small.length ? git(root, ["cat-file", "--batch"], small.map((s) => s.oid).join("\n") + "\n") : Buffer.alloc(0);
+  let off = 0;
+  for (const { h } of small) {
+    const headerEnd = batch.indexOf(10, off);
+    const blobSize = Number(batch.subarray(off, headerEnd).toString("utf8").split(" ")[2]);
+    const content = batch.subarray(headerEnd + 1, headerEnd + 1 + blobSize);
+    off = headerEnd + 1 + blobSize + 1;
+    if (content.subarray(0, 8000).includes(0)) bump(out.skipped, "binary");
+    else text.add(`${h.commit}\0${h.path}`);
+  }
+  if (text.size === 0) return [];
+  const commits = [...new Set([...text].map((k) => k.slice(0, k.indexOf("\0"))))];
+  const paths = [...new Set([...text].map((k) => k.slice(k.indexOf("\0") + 1)))];
+  const jobs: Extract<ScanJob, { kind: "text" }>[] = [];
+  const parser = new AddedLines(filter, maxFileSize, {
+    text: (t) => {
+      // Only the commit and path git hid (the same path in another of these commits was read already).
+      if (text.has(`${t.commit}\0${t.path}`) && !t.text.includes("\0")) jobs.push({ kind: "text", file: t.path, text: t.text, commit: t.commit, lines: t.lines });
+      return false;
+    },
+    skipped: () => undefined,
+    note: (n) => out.notes.push(n),
+  });
+  parser.push(git(root, ["log", "-p", "--cc", "--text", ...DIFF_FLAGS, "--no-show-signature", "--format=%x00%H", "--no-walk=unsorted", "--stdin", "--", ...paths.map(literal)], commits.join("\n") + "\n"));
+  parser.end();
+  return jobs;
 }

@@ -42,7 +42,7 @@ export function initRepo(dir: string): void {
 }
 
 /** Write files, stage everything, commit; returns the commit id. */
-export function commitFiles(dir: string, message: string, files: Record<string, string>): string {
+export function commitFiles(dir: string, message: string, files: Record<string, string | Uint8Array>): string {
   writeFiles(dir, files);
   git(dir, "add", "-A");
   git(dir, "commit", "-q", "-m", message);
