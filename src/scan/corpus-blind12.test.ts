@@ -60,11 +60,6 @@ const KNOWN_GAPS: KnownGaps = {
     "engines/unreal-arena/Config/DefaultEngine.ini:24",
   ],
   falseAlarms: [
-    // Judge.me's public widget token, Dropbox's app key (public with PKCE), MongoDB Compass's
-    // passphrase-encrypted connectionSecrets: names a generic reader takes for secrets.
-    "crm/shopify-theme/config/settings_data.json:7",
-    "desktop/chrome-tabsaver/background.js:2",
-    "db-clients/compass/connections-export.json:17",
     // Reported by choice: New Relic's browser key (low severity), a service account's private_key_id next to
     // its private key (the key to revoke), a password-reset token in a URL (a scanner cannot know it expired).
     "infra/ansible/inventories/prod/group_vars/web.yml:6",

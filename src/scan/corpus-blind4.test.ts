@@ -34,7 +34,6 @@ const MIN_RECALL = 0.95;
 const KNOWN_GAPS: KnownGaps = {
   missed: [],
   falseAlarms: [
-    "electron-notes/main/sync.cjs:4",
     // Maps SDK keys in Expo's app.json, labelled traps here and secrets in blind corpus 7: reported at
     // medium severity, as in every mobile file, since Google asks that they stay out of version control
     // (docs/detection.md "Known gaps, session 7").

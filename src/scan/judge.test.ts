@@ -233,3 +233,11 @@ test("a vendor key name with 30+ random lower-case characters is a key in config
   assert.equal(judge("routing_key", "payments-critical-escalation-path", "config").secret, false);
   assert.equal(judge("routing_key", lower, "code").secret, false);
 });
+
+test("MongoDB Compass's connectionSecrets (always encrypted) is not a secret; the same name with a password in clear and other secret names with base64 are", () => {
+  const blob = Buffer.from(RANDOM.repeat(4)).toString("base64");
+  assert.equal(judge("connectionSecrets", blob, "config").secret, false);
+  assert.match((judge("connectionSecrets", blob, "config") as { reason: string }).reason, /Compass/);
+  assert.equal(judge("clientSecrets", blob, "config").secret, true);
+  assert.equal(judge("connectionString", `mongodb://app:${RANDOM}@db.example.com/app`, "config").secret, true);
+});

@@ -581,6 +581,11 @@ export function notSecretReason(value: string, name = ""): string | null {
   const v = value.trim();
   if (v.length === 0) return "empty value";
   if (isEncrypted(v)) return "encrypted value";
+  // MongoDB Compass keeps a connection's passwords apart from its URL in `connectionSecrets`, always
+  // encrypted: with the OS keychain's key in its store, with the user's passphrase in an export
+  // ("Encrypt connection secrets with a passphrase"; an export without one writes the passwords into the
+  // connection string, which is read as a URL). A base64 string there is ciphertext.
+  if (name.endsWith("connectionsecrets") && /^[A-Za-z0-9+/]{24,}={0,2}$/.test(v)) return "MongoDB Compass's encrypted connectionSecrets";
   if (isReference(v)) return "reference to a value kept elsewhere";
   if (isPublicMaterial(v)) return "public key or certificate";
   if (isHash(v)) return "hash or digest";

@@ -229,3 +229,8 @@ test("Shopify's SHOPIFY_API_KEY (the app's client id) and Meta's client token ar
   for (const name of ["SHOPIFY_API_KEY", "shopifyApiKey", "facebook_client_token", "FACEBOOK_CLIENT_TOKEN"]) assert.equal(analyzeName(name).strength, "none", name);
   for (const name of ["SHOPIFY_API_SECRET", "SHOPIFY_ADMIN_API_TOKEN", "FACEBOOK_APP_SECRET", "FACEBOOK_ACCESS_TOKEN"]) assert.notEqual(analyzeName(name).strength, "none", name);
 });
+
+test("Dropbox's app key (the OAuth client id, used alone with PKCE) and Judge.me's widget token are public; their secrets are not", () => {
+  for (const name of ["DROPBOX_APP_KEY", "dropboxAppKey", "judgeme_token", "JUDGEME_PUBLIC_TOKEN", "judgeMeToken", "judge_me_widget_token"]) assert.equal(analyzeName(name).strength, "none", name);
+  for (const name of ["DROPBOX_APP_SECRET", "DROPBOX_ACCESS_TOKEN", "APP_KEY", "JUDGEME_PRIVATE_TOKEN", "JUDGEME_API_TOKEN", "judgeme_shop_token", "SLACK_APP_KEY"]) assert.notEqual(analyzeName(name).strength, "none", name);
+});

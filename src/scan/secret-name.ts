@@ -393,8 +393,15 @@ function isPublicClientToken(before: string[]): boolean {
   // Meta's client token is compiled into every app that uses the Facebook SDK ("embedded in native
   // mobile binaries … not meant to be secret": https://developers.facebook.com/docs/facebook-login/guides/access-tokens#clienttokens).
   if (before.includes("facebook") && before[before.length - 1] === "client") return true;
+  // Judge.me (Shopify product reviews) issues a public token for its storefront widgets and a private
+  // token for its API ("The public token is used in the storefront… keep your private token safe":
+  // https://judge.me/api/docs). A theme or storefront setting named for Judge.me's token without a word of
+  // the private one is the widget's; `judgeme_private_token`, `JUDGEME_API_TOKEN` stay secrets.
+  if ((before.includes("judgeme") || (before.includes("judge") && before.includes("me"))) && !before.some((w) => JUDGEME_PRIVATE.has(w))) return true;
   return before.includes("delivery") && (before.includes("contentful") || before.includes("cda"));
 }
+
+const JUDGEME_PRIVATE = new Set(["private", "api", "secret", "admin", "shop"]);
 
 // Amplitude's project API key is sent by every browser and app SDK with each event ("The API key is
 // public and is used in client-side SDKs"; the secret key, used for export and management APIs, is not:
@@ -413,5 +420,10 @@ function isPublicClientKey(before: string[]): boolean {
   // Shopify's app templates and CLI name the app's client ID SHOPIFY_API_KEY (the client secret is
   // SHOPIFY_API_SECRET): https://shopify.dev/docs/apps/build/cli-for-apps/app-configuration.
   if (before.includes("shopify") && prev === "api") return true;
+  // Dropbox's app key is the OAuth client_id: it is in every authorization URL, and an app that cannot
+  // keep a secret (a browser extension, a desktop or mobile app) uses it alone with PKCE ("Apps that
+  // cannot keep a secret … should use PKCE": https://developers.dropbox.com/oauth-guide). The app
+  // secret (DROPBOX_APP_SECRET) stays one; Laravel's bare APP_KEY is not Dropbox's.
+  if (before.includes("dropbox") && prev === "app") return true;
   return false;
 }
