@@ -31,6 +31,18 @@ test("Ansible vault password files: the one line of .vault_pass and its spelling
   assert.deepEqual(hits("vault.txt", KEY), [], "another file");
 });
 
+test("an htpasswd block inline in YAML (the OpenTelemetry Collector's basicauth `htpasswd: inline: |`): plaintext entries count, hashes and the rest of the file do not", () => {
+  const yaml = (inline: string[]) =>
+    ["extensions:", "  basicauth/server:", "    htpasswd:", "      file: /etc/otel/.htpasswd", "      inline: |", ...inline.map((l) => "        " + l), "  health_check: {}", `other: "a:${PW}x"`, ""].join("\n");
+  const text = yaml([`otel-agent:${PW}`, `ops:$2y$05$${KEY}${KEY}abcdefghijkl.`, "carol:{SHA}VBPuJHI7uixaa6LQGWx4s+5GKNE=", "", "dave:changeme"]);
+  const found = detectBuiltin(text, new Set(["pass"]), "otel/collector.yaml", fileInfo("otel/collector.yaml"));
+  assert.deepEqual(found.map((h) => ({ ruleId: h.ruleId, secret: h.secret, line: text.slice(0, h.start).split("\n").length })), [{ ruleId: "htpasswd-plaintext-password", secret: PW, line: 6 }]);
+  assert.match(found[0]!.reason, /inline htpasswd block/);
+  // A `user:password` line under another key, or a block that is not the htpasswd's, is not read this way.
+  const other = ["auth:", "  users: |", `    otel-agent:${PW}`, ""].join("\n");
+  assert.deepEqual(detectBuiltin(other, new Set(["pass"]), "collector.yaml", fileInfo("collector.yaml")), []);
+});
+
 test("PgBouncer userlist.txt: clear-text passwords count, md5 and SCRAM verifiers do not", () => {
   const text = [`"app" "${PW}"`, `"legacy" "md5${HEX32}"`, `"report" "SCRAM-SHA-256$4096:c2FsdHNhbHQ=$c3RvcmVka2V5:c2VydmVya2V5"`, ""].join("\n");
   assert.deepEqual(hits("etc/pgbouncer/userlist.txt", text), [{ ruleId: "pgbouncer-userlist-password", secret: PW, at: PW }]);

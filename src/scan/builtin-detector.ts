@@ -113,6 +113,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (base === "userlist.txt") pgbouncerUserlist(text, hits);
   // `htpasswd.example`, `.htpasswd-staging`; not the source of a tool named after it (`htpasswd.go`, `htpasswd.py`).
   if (/^\.?htpasswd(?:[.-]|$)|\.htpasswd$/.test(base) && info.kind !== "code" && info.kind !== "js") htpasswdPlaintext(text, hits);
+  else if (info.kind === "config" && found.has("pass") && /\.ya?ml$/i.test(base)) htpasswdInline(text, hits);
   if (/(?:^|\/)openvpn\//i.test(file) || /\.ovpn$/i.test(base)) openvpnUserPass(text, base, hits);
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
@@ -180,10 +181,38 @@ function htpasswdPlaintext(text: string, hits: BuiltinHit[]): void {
   // none of those forms is the password itself. `!`/`*` prefixes lock an account.
   const re = /^([^\s:#][^\s:]{0,63}):([^\s:]{1,128})(?::[^\n]*)?$/gm;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const pw = m[2]!;
-    if (/^[$!*{]/.test(pw) || /^[./0-9A-Za-z]{13}$/.test(pw) || /^_[./0-9A-Za-z]{19}$/.test(pw)) continue;
-    pushPassword(hits, pw, m.index + m[1]!.length + 1, "plaintext password in an htpasswd file", "htpasswd-plaintext-password");
+  while ((m = re.exec(text)) !== null) htpasswdEntry(m, m.index, "plaintext password in an htpasswd file", hits);
+}
+
+/** An htpasswd entry's password (`m`: user, password), unless it is a hash or a locked account. */
+function htpasswdEntry(m: RegExpExecArray, at: number, reason: string, hits: BuiltinHit[]): void {
+  const pw = m[2]!;
+  if (/^[$!*{]/.test(pw) || /^[./0-9A-Za-z]{13}$/.test(pw) || /^_[./0-9A-Za-z]{19}$/.test(pw)) return;
+  pushPassword(hits, pw, at + m[1]!.length + 1, reason, "htpasswd-plaintext-password");
+}
+
+// An htpasswd file inline in YAML: the OpenTelemetry Collector's basicauth extension takes
+// `htpasswd: {file: …, inline: |}`, each line of the block an htpasswd entry
+// (https://github.com/open-telemetry/opentelemetry-collector-contrib/tree/main/extension/basicauthextension),
+// as Traefik's and Caddy's YAML take `users:` lists. The block has no name per line; its key says what it is.
+const HTPASSWD_INLINE = /^([ \t]*)htpasswd:[ \t]*\r?\n(?:\1[ \t]+\w+:[^\n]*\n){0,3}?(\1[ \t]+)inline:[ \t]*[|>][-+]?[ \t]*\r?\n/gm;
+const HTPASSWD_LINE = /^([^\s:#][^\s:]{0,63}):([^\s:]{1,128})[ \t]*\r?$/;
+
+function htpasswdInline(text: string, hits: BuiltinHit[]): void {
+  HTPASSWD_INLINE.lastIndex = 0;
+  for (let m = HTPASSWD_INLINE.exec(text); m !== null; m = HTPASSWD_INLINE.exec(text)) {
+    const keyIndent = m[2]!.length;
+    let at = m.index + m[0].length;
+    while (at < text.length) {
+      const nl = text.indexOf("\n", at);
+      const end = nl === -1 ? text.length : nl;
+      const line = text.slice(at, end);
+      const indent = line.length - line.trimStart().length;
+      if (line.trim() !== "" && indent <= keyIndent) break;
+      const entry = HTPASSWD_LINE.exec(line.slice(indent));
+      if (entry) htpasswdEntry(entry, at + indent, "plaintext password in an inline htpasswd block (basicauth)", hits);
+      at = end + 1;
+    }
   }
 }
 
