@@ -17,3 +17,15 @@ test("Starlark (.bzl, .star) is code: Bazel macros and Tilt/Buck configs are a P
   assert.equal(fileInfo("tools/deps.bzl").kind, "code");
   assert.equal(fileInfo("ci/pipeline.star").kind, "code");
 });
+
+test("run-control files without an extension (.msmtprc, .mbsyncrc, /etc/msmtprc) take `name value` lines", () => {
+  const secret = "Rk7" + "vQ2mXw9pLz4T";
+  assert.equal(fileInfo(".msmtprc").spaceSeparated, true);
+  assert.equal(fileInfo("etc/msmtprc").spaceSeparated, true);
+  assert.equal(fileInfo(".mbsyncrc").spaceSeparated, true);
+  assert.equal(fileInfo("notes.md").spaceSeparated, false);
+  assert.deepEqual(detectGeneric(`account relay\nhost smtp.relay.example\nuser me@relay.example\npassword       ${secret}\n`, fileInfo(".msmtprc")).map((h) => h.secret), [secret]);
+  assert.deepEqual(detectGeneric(`IMAPAccount archive\nUser dana\nPass ${secret}\n`, fileInfo(".mbsyncrc")).map((h) => h.secret), [secret]);
+  // The command, not a literal: msmtp's passwordeval, isync's PassCmd.
+  assert.deepEqual(detectGeneric(`passwordeval "gpg -q -d ~/.msmtp.gpg"\nPassCmd "pass show mail"\n`, fileInfo(".msmtprc")), []);
+});

@@ -36,6 +36,12 @@ const ENV_CMDRC = /^\.env-cmdrc(?:\.json)?$/i;
 const EXAMPLE = /(?:^|[._-])(?:example|examples|sample|samples|template|tmpl|dist|defaults?|tpl|skel|skeleton)(?:[._-]|$)/i;
 const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|__fixtures__|spec|specs|fixtures?|testdata|test-data|test_data|mocks?|e2e|cypress|examples?|samples?|demos?|testing)(?:\/|$)|(?:^|\/)[^/]*(?:[._-](?:test|spec|tests|mock|fixture|stories|story)\.[a-z0-9]+|_test\.go|Test\.(?:java|kt|cs|scala))$|(?:^|\/)test_[^/]*\.py$|(?:^|\/)conftest\.py$/i;
 
+// A program's run-control file with no extension (`.msmtprc`, `.mbsyncrc`, `/etc/msmtprc`, `.wgetrc`): most take
+// `name value` lines, as msmtp's `password …` (msmtp(1) "Configuration files") and isync's `Pass …`
+// (mbsync(1)) do. Shell rc files (`.bashrc`, `.zshrc`) are read the same way: a line of a name and one
+// word is a command there, and no command is named like a secret.
+const RC_FILE = /^\.?[a-z][a-z0-9_-]{1,30}rc$/i;
+
 export function fileInfo(file: string): FileInfo {
   const base = file.slice(file.lastIndexOf("/") + 1);
   const testPath = TEST_PATH.test(file);
@@ -50,5 +56,5 @@ export function fileInfo(file: string): FileInfo {
   if (DOCS_EXT.test(base)) return { kind: "docs", example: false, testPath, unquotedLiterals: true, spaceSeparated: false };
   // HCL (Terraform): unquoted values are expressions (`var.x`, `random_password.db.result`), strings are quoted.
   const hcl = /\.(?:tf|tfvars|hcl|nomad)$/i.test(base);
-  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: !hcl, spaceSeparated: /\.(?:conf|cfg|cnf|gradle)$/i.test(base) };
+  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: !hcl, spaceSeparated: /\.(?:conf|cfg|cnf|gradle)$/i.test(base) || RC_FILE.test(base) };
 }
