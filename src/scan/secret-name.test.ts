@@ -234,3 +234,16 @@ test("Dropbox's app key (the OAuth client id, used alone with PKCE) and Judge.me
   for (const name of ["DROPBOX_APP_KEY", "dropboxAppKey", "judgeme_token", "JUDGEME_PUBLIC_TOKEN", "judgeMeToken", "judge_me_widget_token"]) assert.equal(analyzeName(name).strength, "none", name);
   for (const name of ["DROPBOX_APP_SECRET", "DROPBOX_ACCESS_TOKEN", "APP_KEY", "JUDGEME_PRIVATE_TOKEN", "JUDGEME_API_TOKEN", "judgeme_shop_token", "SLACK_APP_KEY"]) assert.notEqual(analyzeName(name).strength, "none", name);
 });
+
+test("names blind corpus 14 found unread: more service words glued to `pass`, an application prefix before a database word, an encryption key ring's primary key", () => {
+  for (const name of ["remotepass", "steampass", "serverpass", "saslpass", "rconpass", "AMPDBPASS", "WPDBPASS", "nickpass", "ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY", "encryption_primary_key"]) {
+    const a = analyzeName(name);
+    assert.equal(a.strength, "strong", name);
+    assert.equal(a.negative, false, name);
+  }
+  // Still not secrets: a database's primary key, words that only end in `pass`, a prefix glued to a word that is not a database's.
+  for (const name of ["primary_key", "PRIMARY_KEY", "table_primary_key", "trespass", "encompass", "passepass", "underpass"]) {
+    const a = analyzeName(name);
+    assert.ok(a.strength === "none" || a.negative, name);
+  }
+});

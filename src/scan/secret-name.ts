@@ -217,7 +217,10 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   if (/^(?:password|passwd|pw|secret|hash|auth|session|cookie)salt$/.test(word)) return { head: word, base: "salt", foreign: false };
   // `smtppass` (Joomla's configuration.php), `dbpass`, `mailpass`, `rootpass`: a service word glued to
   // `pass`. A known first word only: `bypass`, `compass`, `surpass`, `overpass` end in `pass` too.
-  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins)pass$/.test(word)) return { head: word, base: "pass", foreign: false };
+  // offlineimap's `remotepass`, LinuxGSM's `steampass`, `serverpass`, `saslpass`, `rconpass`, `webpass` (a web UI's),
+  // `botpass`, `vpnpass`, `nickpass` (an IRC NickServ password). A database word may follow an application's
+  // own prefix: FreePBX's `AMPDBPASS`, `WPDBPASS`.
+  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins|remote|steam|server|sasl|rcon|web|bot|vpn|nick|radius)pass$/.test(word) || /^[a-z]{2,6}(?:db|sql)pass$/.test(word)) return { head: word, base: "pass", foreign: false };
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
   if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw", foreign: false };
@@ -360,6 +363,10 @@ function analyze(name: string): NameAnalysis {
       // and MaxMind's licence key downloads the account's GeoIP databases (https://dev.maxmind.com/geoip/updating-databases/).
       if (prev === "license" && before.some((w) => SECRET_LICENSE_VENDORS.has(w))) return { strength: "strong", kind: "api-key", head, negative: false };
       if (isPublicClientKey(before)) return { ...NONE, head, negative: true };
+      // The primary key of a key ring is a key, not a database's primary key: Rails'
+      // ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY (https://guides.rubyonrails.org/active_record_encryption.html#setup),
+      // an `encryption.primary_key` of a key rotation. Only with an encryption word before it.
+      if (prev === "primary" && before.some((w) => w === "encryption" || w === "encrypt" || w === "cipher" || w === "crypto")) return { strength: "strong", kind: "generic-secret", head, negative: false };
       if (KEY_NEGATIVE_BEFORE.has(prev) || before.some((w) => w === "public" || w === "publishable" || w === "anon")) return { ...NONE, head, negative: true };
       if (prev === "private") return { strength: "strong", kind: "private-key", head, negative: false };
       if (prev === "api") return { strength: "strong", kind: "api-key", head, negative: false };
