@@ -92,6 +92,43 @@ export const rules: Rule[] = [
   pemRule("private-key-openssh", "OPENSSH PRIVATE KEY", "OpenSSH private key (BEGIN OPENSSH PRIVATE KEY)", "critical"),
   pemRule("private-key-pgp", "PGP PRIVATE KEY BLOCK", "OpenPGP private key block (ASCII armor)", "critical"),
 
+  // A private key under a label the rules above do not name: tinc's `ED25519 PRIVATE KEY`
+  // (tinc 1.1 `ed25519_key.priv`), Nebula's `NEBULA X25519 PRIVATE KEY` / `NEBULA ED25519 PRIVATE KEY`
+  // (`nebula-cert keygen`), `X25519 PRIVATE KEY`… A 32-byte key is 43-44 base64 characters, so the body
+  // may be shorter than a PKCS#8 one; it must still be random (entropy, no run of one character). The
+  // labels of the rules above are left to them; `-` and `_` are in the body (tinc's and url-safe base64),
+  // a `-` only where `----` does not follow.
+  custom({
+    id: "private-key-pem-other",
+    description: "Private key in a PEM block under another label (tinc, Nebula, X25519/Ed25519 keys)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://www.rfc-editor.org/rfc/rfc7468",
+    keywords: ["private key-----"],
+    pattern: new RegExp(
+      `(?<secret>-----BEGIN (?!(?:RSA|EC|DSA|OPENSSH|ENCRYPTED|PGP) )(?<label>[A-Z0-9]{2,20}(?: [A-Z0-9]{2,20}){0,2}) PRIVATE KEY-----[ \\t]{0,4}${NEWLINE}(?:[ \\t]{0,40}[A-Za-z-]{1,30}: ?[^\\r\\n\\\\]{0,200}${NEWLINE}){0,4}(?:[A-Za-z0-9+/=_\\s\\\\]|-(?!----)){40,40000}-----END \\k<label> PRIVATE KEY-----)`,
+    ),
+    validate: (block) => {
+      const body = block.replace(/-----(?:BEGIN|END)[^-]{1,60}-----/g, "").replace(/^[ \t]*[A-Za-z-]{1,30}:.*$/gm, "").replace(/\\[rn]/g, "").replace(/[^A-Za-z0-9+/_-]/g, "");
+      return body.length >= 40 && shannonEntropy(body) >= (body.length >= 64 ? 4.8 : 4.3) && !/(.)\1{5}/.test(body);
+    },
+    get examples() {
+      return {
+        invalid: [
+          `-----BEGIN ED25519 PRIVATE KEY-----\n${fake(B64.replace("+/", "-_"), 86, "tinc")}\n-----END ED25519 PRIVATE KEY-----`,
+          `pki:\n  key: |\n    -----BEGIN NEBULA X25519 PRIVATE KEY-----\n    ${fake(B64, 43, "nebula")}=\n    -----END NEBULA X25519 PRIVATE KEY-----\n`,
+        ],
+        valid: [
+          `-----BEGIN NEBULA X25519 PRIVATE KEY-----\n${"A".repeat(43)}=\n-----END NEBULA X25519 PRIVATE KEY-----`,
+          `-----BEGIN NEBULA CERTIFICATE-----\n${pemBody(3, "nebula-cert")}\n-----END NEBULA CERTIFICATE-----`,
+          `-----BEGIN ED25519 PUBLIC KEY-----\n${fake(B64, 43, "tinc-pub")}=\n-----END ED25519 PUBLIC KEY-----`,
+          "-----BEGIN ED25519 PRIVATE KEY-----\n<your key here>\n-----END ED25519 PRIVATE KEY-----",
+          pem("RSA PRIVATE KEY", "other-leaves-rsa"),
+        ],
+      };
+    },
+  }),
+
   // SSH.com / Tectia keys use "---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----" (RFC 4716 style).
   custom({
     id: "private-key-ssh2",
