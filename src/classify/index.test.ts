@@ -134,3 +134,10 @@ test("a file loaded at run time (loaded: true, a .env.defaults dotenv-defaults r
   assert.equal(classifyVariable("SMTP_PASSWORD", value, ".env.defaults", { loaded: true }).verdict, "secret");
   assert.equal(classifyVariable("SMTP_HOST", "localhost", ".env.defaults", { loaded: true }).verdict, "config");
 });
+
+test("a single-quoted password hash stays a hash: its `$` are separators, not references (Vaultwarden's argon2 ADMIN_TOKEN)", () => {
+  const phc = "$argon2id$v=19$m=65540,t=3,p=4$" + "bXlzYWx0c2FsdHNhbHQ" + "$" + "Zk9qR2x3VXBQcW5MeFlzYlR2aVdFbkhnUWtNcm9adUE";
+  assert.equal(classifyVariable("ADMIN_TOKEN", phc, ".env", { quote: "'" }).verdict, "config");
+  // A random single-quoted value with `$` inside is still read literally and judged a secret.
+  assert.equal(classifyVariable("ADMIN_TOKEN", "Xk9$Lq2$Wv7pZr4TmN8bYc", ".env", { quote: "'" }).verdict, "secret");
+});

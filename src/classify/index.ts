@@ -2,7 +2,7 @@ import type { Rule, SecretKind } from "../scan/types.js";
 import { judge } from "../scan/judge.js";
 import { browserPrefix } from "../scan/secret-name.js";
 import { analyzeName } from "../scan/secret-name.js";
-import { isObviousFake, isPublicMaterial } from "../scan/placeholder-filter.js";
+import { isHash, isObviousFake, isPublicMaterial } from "../scan/placeholder-filter.js";
 import { entropyBits } from "../scan/entropy.js";
 import { compileRuleSet, runRules, allRules } from "../scan/rule-set.js";
 import { rulePlaceholderReason } from "../scan/rule-filter.js";
@@ -49,7 +49,9 @@ export function classifyVariable(name: string, value: string, file?: string, opt
   // `'Xk9$HOME$(id)'` is a value, not a reference or a command. It is judged with those characters
   // as plain letters; a value that is one whole reference (`'${DB_PASSWORD}'`) stays one. The scanner and the migration
   // both come here, so that what one reports the other moves.
-  if (options.quote === "'" && verdict.verdict === "config" && value.includes("$") && !WHOLE_REFERENCE.test(value.trim())) {
+  // A password hash's `$` are its own separators (`'$argon2id$v=19$…'`, the form Vaultwarden's ADMIN_TOKEN docs
+  // ask to single-quote: https://github.com/dani-garcia/vaultwarden/wiki/Enabling-admin-page#secure-the-admin_token).
+  if (options.quote === "'" && verdict.verdict === "config" && value.includes("$") && !WHOLE_REFERENCE.test(value.trim()) && !isHash(value.trim())) {
     const literal = classifyValue(name, value.replace(/[$(){}`]/g, "S"), file, options);
     if (literal.verdict === "secret") return literal;
   }

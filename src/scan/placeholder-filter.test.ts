@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
+import { isHash, isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isRealPassword } from "../../rules/passwords.js";
 
@@ -467,4 +467,12 @@ test("Strapi's toBeModified placeholders are stand-ins; Datadog's pub client tok
   const hex32 = ["9f3c2a718d4e4b6a", "9e1f0c7d5b2a8e64"].join("");
   assert.equal(notSecretReason(`pub${hex32}`), "public key or certificate");
   assert.equal(notSecretReason(hex32.replace(/9/g, "7")), null);
+});
+
+test("Liberty's {hash} and Jupyter's hashed passwords are hashes; {xor} is a reversible encoding and is not", () => {
+  assert.equal(isHash("{hash}ARAAAAAUUEJLREYyV2l0aEhtYWNTSEE1MTI="), true);
+  assert.equal(isHash("argon2:$argon2id$v=19$m=10240,t=10,p=8$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo"), true);
+  assert.equal(isHash("sha1:0a1b2c3d4e5f:" + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"), true);
+  assert.equal(isHash("{xor}CDo9Hgw="), false);
+  assert.equal(isHash("sha1:not-a-digest"), false);
 });

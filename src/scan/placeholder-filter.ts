@@ -333,6 +333,12 @@ export function isHash(v: string): boolean {
     /^\$wp\$2[abxy]\$/.test(v) ||
     /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:][A-Za-z0-9+/=_-]{16,}$/i.test(v) ||
     /^\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|BCRYPT|PBKDF2[^}]*)\}/i.test(v) ||
+    // Open Liberty / WebSphere Liberty's one-way `{hash}` encoding (securityUtility encode --encoding=hash).
+    /^\{hash\}[A-Za-z0-9+/=]{20,}$/.test(v) ||
+    // Jupyter's hashed passwords (`jupyter_server.auth.passwd`): `argon2:` before an argon2 PHC string, and the
+    // older `sha1:<salt>:<hex digest>` (https://jupyter-server.readthedocs.io/en/latest/operators/public-server.html).
+    /^argon2:\$argon2(?:id|i|d)\$/.test(v) ||
+    /^(?:sha1|sha256|sha512|md5):[0-9a-f]{8,64}:[0-9a-f]{32,128}$/.test(v) ||
     /^pbkdf2_sha\d+\$\d+\$/.test(v) || // Django
     // Django's other hashers prefix the algorithm to the library's own format: `argon2$argon2id$…`,
     // `bcrypt_sha256$$2b$…`, `scrypt$16384$…` (https://docs.djangoproject.com/en/stable/topics/auth/passwords/).
