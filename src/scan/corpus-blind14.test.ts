@@ -75,7 +75,7 @@ const KNOWN_GAPS: KnownGaps = {
     "enterprise/oracle/refresh_mviews.sql:2", // user/password@tns
     "printers/cups/printers.conf:15", // password in SMB URI
   ],
-  // Traps the scanner still reports, and two unlabelled lines (a Dex `staticPasswords` item's email, swanctl's `auth = eap-mschapv2`).
+  // Traps the scanner still reports, and two unlabelled lines (a Dex `staticPasswords` item's email, swanctl's `auth` line naming the EAP-MSCHAPv2 method).
   falseAlarms: [
     "backup/bacula/bconsole.conf:5", // include file
     "backup/duply/profiles/nas/conf:3", // duply doc
