@@ -58,19 +58,19 @@ export function isEnvFile(file: string): boolean {
 
 /**
  * `.env` → development, `.env.production` → production, `.env.staging.local`
- * → staging, `prod.env` → production; an unknown word is used as it is,
+ * → staging, `prod.env` → production; a name of several words is the
+ * environment one of them names, wherever it stands (Nx's
+ * `.env.<target>.<configuration>` and `.<target>.<configuration>.env`:
+ * `.env.serve.production` → production); an unknown word is used as it is,
  * lower-cased and reduced to `[a-z0-9-]`.
  */
 export function environmentOf(file: string): string {
   const base = (file.split("/").pop() ?? file).toLowerCase();
-  let words: string[];
   if (base === ".env") return "development";
-  if (base.startsWith(".env.")) words = base.slice(5).split(".");
-  else words = base.slice(0, -4).split(".");
-  words = words.filter((w) => w !== "" && w !== "env");
+  const words = nameWords(base);
   // `.env.local` alone is the developer's own override; `.env.production.local` is production's.
   const meaningful = words.filter((w) => w !== "local");
-  const word = meaningful[0] ?? (words.includes("local") ? "local" : "development");
+  const word = meaningful.find((w) => w in ALIASES) ?? meaningful[0] ?? (words.includes("local") ? "local" : "development");
   const normal = ALIASES[word] ?? word;
   return normal.replace(/[^a-z0-9-]+/g, "-").replace(/^-+|-+$/g, "") || "development";
 }
@@ -89,8 +89,18 @@ export function namesEnvironment(file: string): boolean {
   const base = (file.split("/").pop() ?? file).toLowerCase();
   if (base === ".env" || base === ".env.local") return false;
   if (base.startsWith(".env.")) return true;
-  const words = base.slice(0, -4).split(".").filter((w) => w !== "" && w !== "env" && w !== "local");
-  return words.length > 0 && words[0]! in ALIASES;
+  return nameWords(base).some((w) => w !== "local" && w in ALIASES);
+}
+
+/** The words of a .env file's name around `env`: `.env.serve.production` and `.serve.production.env` → serve, production. */
+export function nameWords(base: string): string[] {
+  const words = base.startsWith(".env.") ? base.slice(5).split(".") : base.slice(0, -4).split(".");
+  return words.filter((w) => w !== "" && w !== "env");
+}
+
+/** Whether a word of a .env file's name is one of the environment words vaultshift knows (`prod`, `staging`, `local`…). */
+export function isEnvironmentWord(word: string): boolean {
+  return word in ALIASES;
 }
 
 /**

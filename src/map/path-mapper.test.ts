@@ -19,6 +19,13 @@ test("environment from the .env file name", () => {
     ["config/.env.qa", "qa"],
     ["prod.env", "production"],
     [".env.eu-west", "eu-west"],
+    // Nx names files by target and configuration: the environment word wins wherever it stands.
+    [".env.serve.production", "production"],
+    ["apps/api/.serve.production.env", "production"],
+    [".build.staging.env", "staging"],
+    [".env.eu-west.prod", "production"],
+    [".local.env", "development"],
+    ["backend.local.env", "backend"],
   ];
   for (const [file, env] of cases) assert.equal(environmentOf(file), env, file);
 });
@@ -101,7 +108,7 @@ test("two values for one location stop the plan and name both sources, never the
 });
 
 test("namesEnvironment: .env.<mode> and <environment>.env name one; .env, .env.local and <other word>.env do not", () => {
-  for (const yes of [".env.production", "config/.env.eu-west", ".env.test.local", "prod.env", "deploy/staging.env", "live.env"]) assert.equal(namesEnvironment(yes), true, yes);
+  for (const yes of [".env.production", "config/.env.eu-west", ".env.test.local", "prod.env", "deploy/staging.env", "live.env", ".serve.production.env"]) assert.equal(namesEnvironment(yes), true, yes);
   for (const no of [".env", ".env.local", "config/app.env", "docker.env", "secrets.env", "backend.local.env"]) assert.equal(namesEnvironment(no), false, no);
 });
 
