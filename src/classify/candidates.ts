@@ -11,6 +11,7 @@ import { tsconfigPaths } from "../plan/module-alias.js";
 import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./browser-files.js";
 import type { SecretKind } from "../scan/types.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
+import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 import { DECIDED, decisionFor, type Decisions } from "../plan/decisions.js";
 
@@ -44,6 +45,11 @@ export interface CandidateSet {
   inlined: Map<string, InlinedName>;
   /** Directories ("" = root) whose `.env` is the base layer of every environment (src/map/environment.ts). */
   layeredDirs?: string[];
+  /**
+   * An Nx workspace (src/map/nx.ts): a configuration's file wins over `.env.local`/`.local.env`,
+   * and the workspace root's files are loaded for every project below it.
+   */
+  nxWorkspace?: true;
   /**
    * Secrets in the files of .env encryption tools (dotenvx `.env.keys`,
    * dotenv-vault `.env.me`): never moved (the tool reads them before the app
@@ -279,14 +285,16 @@ function listSources(root: string, exclude: string[] = []): { sources: string[];
   return { sources: sources.sort(), html: html.sort() };
 }
 
-function envName(file: string, map: Record<string, string> | undefined, layered: Set<string>): string {
+function envName(file: string, map: Record<string, string> | undefined, layered: Set<string>, nxTargets?: Set<string>): string {
   const base = file.split("/").pop() ?? file;
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   // A layered project's `.env` is loaded under every environment: its secrets
   // go to one location that every environment reads unless a more specific
   // file overrides the name (the secrets module's shared set).
   // A loaded `.env.defaults` is the lowest layer of every environment: the same shared set.
-  const layeredBase = (base === ".env" && layered.has(dir)) || isDefaultsFile(file) ? BASE_LAYER_ENVIRONMENT : undefined;
+  // So is an Nx target's `.env.<target>`: loaded for every configuration of the target.
+  const targetFile = nxTargets !== undefined && nxTargetFile(file, nxTargets) !== undefined;
+  const layeredBase = (base === ".env" && layered.has(dir)) || isDefaultsFile(file) || targetFile ? BASE_LAYER_ENVIRONMENT : undefined;
   return map?.[file] ?? map?.[base] ?? layeredBase ?? environmentOf(file);
 }
 
@@ -390,7 +398,11 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     envFiles.push(f);
   }
   envFiles.sort();
-  out.layeredDirs = [...layeredEnvDirs(envFiles, dependencies, loadedByCode)].sort();
+  // Nx loads .env, .env.<target>, .env.<configuration> and the local files for every target it runs.
+  const nx = isNxWorkspace(root, dependencies);
+  const nxTargets = nx ? nxTargetNames(root, envFiles) : undefined;
+  if (nx) out.nxWorkspace = true;
+  out.layeredDirs = [...layeredEnvDirs(envFiles, nx ? [...dependencies, "nx"] : dependencies, loadedByCode)].sort();
   const layered = new Set(out.layeredDirs);
   const entriesOf = new Map<string, Map<string, string>>();
   // The last entry of each key of each file (where it is, how it is quoted).
@@ -404,7 +416,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       continue;
     }
     out.envFiles.push(file);
-    const environment = envName(file, options.environments, layered);
+    const environment = envName(file, options.environments, layered, nxTargets);
     (out.envEnvironments ??= {})[file] = environment;
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;

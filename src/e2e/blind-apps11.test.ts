@@ -56,12 +56,34 @@ test("Sails: config/*.js, config/env/production.js, a git-ignored config/local.j
 
 test("Nx: .env.<target>, .<target>.<configuration>.env, .local.env per project and at the root, first file wins", { timeout: 120_000 }, async () => {
   const run = await migrated(app("nx-targets", "kittiwake", ENVS, "tools/digest.js"));
-  // First run (round 11): .env.serve and .serve.production.env became an environment "serve"
-  // that no NODE_ENV selects: under development RESEND_API_KEY read as undefined, nothing said
-  // (a silent change); under production the secrets module stopped (no "production").
-  assert.notEqual(run.after[0]!.digest, run.before[0]!.digest);
-  assert.match(run.after[1]!.error, /no secrets were migrated for the environment "production" \(known: development, serve\)/);
-  assert.deepEqual(warningPlaces(run.result.plan.warnings, "local-override"), []);
+  // At first (round 11) .env.serve and .serve.production.env became an environment "serve" that
+  // no NODE_ENV selects: under development RESEND_API_KEY read as undefined, nothing said (a
+  // silent change); under production the secrets module stopped (no "production"). Now the
+  // configuration's word wins wherever it stands, a target's file serves every configuration
+  // (shared), and Nx layers .env under every configuration.
+  assert.deepEqual(placed(run), [
+    ".local.env:NX_CLOUD_ACCESS_TOKEN@development",
+    "apps/api/.env.serve:RESEND_API_KEY@shared",
+    "apps/api/.env:DB_PASSWORD@shared",
+    "apps/api/.env:JWT_SECRET@shared",
+    "apps/api/.local.env:OPENAI_API_KEY@development",
+    "apps/api/.serve.production.env:DB_PASSWORD@production",
+    "apps/api/.serve.production.env:JWT_SECRET@production",
+    "apps/api/.serve.production.env:OPENAI_API_KEY@production",
+  ]);
+  assert.equal(run.after[0]!.digest, run.before[0]!.digest);
+  // The root's .local.env is read by every configuration on this machine; production has no value
+  // of its own for the Nx Cloud token: migrated for development, and the change is named.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "local-override"), [".local.env:3"]);
+  assert.match(run.result.plan.warnings.find((w) => w.code === "local-override")!.message, /also reads \.local\.env under production/);
+  assert.ok(run.after[1]!.ok);
+  const changed = (out: string) => out.split("\n").filter((l) => l.startsWith("nxCloud:"));
+  assert.notDeepEqual(changed(run.after[1]!.output), changed(run.before[1]!.output));
+  assert.deepEqual(
+    run.after[1]!.output.split("\n").filter((l) => !l.startsWith("nxCloud:") && !l.startsWith("digest")),
+    run.before[1]!.output.split("\n").filter((l) => !l.startsWith("nxCloud:") && !l.startsWith("digest")),
+  );
+  assert.equal(run.result.verification.verdict, "zero-secrets");
   assertNoLeakOutsideTree(run);
   await assertRollback(run, suite.server);
 });

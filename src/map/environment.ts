@@ -109,9 +109,9 @@ export function isEnvironmentWord(word: string): boolean {
  * `.env.<mode>`, `.env.local`, `.env.<mode>.local` override it. Next.js
  * (nextjs.org/docs/app/guides/environment-variables), Vite
  * (vite.dev/guide/env-and-mode), Create React App, Nuxt and dotenv-flow all
- * load them this way.
+ * load them this way; so does Nx, for every target it runs (src/map/nx.ts).
  */
-export const LAYERING_PACKAGES = ["next", "vite", "react-scripts", "nuxt", "dotenv-flow", "@nuxt/kit", "astro"];
+export const LAYERING_PACKAGES = ["next", "vite", "react-scripts", "nuxt", "dotenv-flow", "@nuxt/kit", "astro", "nx"];
 
 /**
  * The directories (relative, "" for the root, no trailing slash) whose `.env`

@@ -514,3 +514,36 @@ test("direnv's .envrc: the file its dotenv lines load last wins (unlike dotenv i
   const local = tree({ ".envrc": "dotenv\ndotenv_if_exists .env.local\n", ".env": `DB_PASSWORD=${LATER}\n`, ".env.local": `DB_PASSWORD=${PW}\n`, "index.js": READ });
   await assert.rejects(plan({ root: local, env: {}, history: false }), (e: unknown) => e instanceof PlanError && /DB_PASSWORD: \.envrc loads \.env\.local after \.env \(direnv: the last file wins\), and \.env\.local is named \*\.local/.test(e.message));
 });
+
+test("an Nx workspace: .env and .env.<target> serve every configuration, .<target>.<configuration>.env its configuration, the root's .local.env is named", async () => {
+  const root = tree({
+    "package.json": JSON.stringify({ name: "skerry", private: true, devDependencies: { nx: "19.8.4" } }),
+    "nx.json": "{}\n",
+    ".local.env": "TURBO_LIKE_TOKEN=CANARY_rootlocal_Vq7Lm2Xw9Kp4\n",
+    "apps/worker/project.json": JSON.stringify({ targets: { consume: {} } }),
+    "apps/worker/.env": `QUEUE_PASSWORD=${PW}\n`,
+    "apps/worker/.env.consume": "SENDGRID_API_KEY=CANARY_consume_Hd3Ws8Zq6Nr1Lt\n",
+    "apps/worker/.consume.staging.env": "QUEUE_PASSWORD=CANARY_staging_Jx5Kc2Vb9Mq4Yr\n",
+    "apps/worker/.local.env": "MAPS_SECRET=CANARY_local_Pf8Tn3Wk6Zr2Lc\n",
+    "apps/worker/.env.staging": "MAPS_SECRET=CANARY_stagemaps_Rb4Gz7Xn1Qs9Vd\n",
+    "apps/worker/main.js": "module.exports = [process.env.QUEUE_PASSWORD, process.env.SENDGRID_API_KEY, process.env.MAPS_SECRET, process.env.TURBO_LIKE_TOKEN];\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}@${s.environment}`).sort(), [
+    ".local.env:TURBO_LIKE_TOKEN@development",
+    "apps/worker/.consume.staging.env:QUEUE_PASSWORD@staging",
+    "apps/worker/.env.consume:SENDGRID_API_KEY@shared",
+    "apps/worker/.env.staging:MAPS_SECRET@staging",
+    "apps/worker/.env:QUEUE_PASSWORD@shared",
+    "apps/worker/.local.env:MAPS_SECRET@development",
+  ]);
+  // The project's .local.env is covered under staging by staging's own file (Nx reads that one
+  // first); the root's is read for every project's staging run, and staging has no value: named.
+  const local = p.warnings.filter((w) => w.code === "local-override");
+  assert.deepEqual(local.map((w) => `${w.file}:${w.line}`), [".local.env:1"]);
+  assert.match(local[0]!.message, /also reads \.local\.env under staging/);
+  // Without Nx, a .env.<word> file is that word's environment, as before.
+  const plain = tree({ ".env": `QUEUE_PASSWORD=${PW}\n`, ".env.consume": "SENDGRID_API_KEY=CANARY_consume_Hd3Ws8Zq6Nr1Lt\n" });
+  const q = await plan({ root: plain, env: {} });
+  assert.deepEqual(q.secrets.map((s) => `${s.source.file}:${s.name}@${s.environment}`).sort(), [".env.consume:SENDGRID_API_KEY@consume", ".env:QUEUE_PASSWORD@development"]);
+});

@@ -13,7 +13,7 @@ import { lowerSnake } from "../map/group.js";
 import { PlanError } from "../errors.js";
 import { scan } from "../scan/scanner.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
-import { BASE_LAYER_ENVIRONMENT, environmentOf, isDefaultsFile, isEnvFile, isEnvTemplate, isEnvToolFile } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isDefaultsFile, isEnvFile, isEnvTemplate, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
@@ -216,24 +216,31 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // Layered loaders also read `.env.local` under every environment but test,
   // above `.env.<mode>`. It is migrated as the development machine's file; say
-  // where that changes what another environment reads on this machine.
+  // where that changes what another environment reads on this machine. Nx reads
+  // `.env.local`/`.local.env` under every configuration too, but below the
+  // configuration's own files, and the workspace root's for every project below it.
   const layered = new Set(found.layeredDirs ?? []);
+  const nx = found.nxWorkspace === true;
   for (const c of movable) {
     if (c.source.type !== "dotenv") continue;
     const file = c.source.file;
-    const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
-    if (!layered.has(dir) || (file.split("/").pop() ?? "").toLowerCase() !== ".env.local") continue;
-    const inDir = found.envFiles.filter((f) => (f.includes("/") ? f.slice(0, f.lastIndexOf("/")) : "") === dir);
-    const others = [...new Set(inDir.map((f) => environmentOf(f)))].filter(
+    const dir = dirOf(file);
+    const base = (file.split("/").pop() ?? "").toLowerCase();
+    if (!(nx || layered.has(dir)) || !(base === ".env.local" || (nx && base === ".local.env"))) continue;
+    const inScope = found.envFiles.filter((f) => dirOf(f) === dir || (nx && (dir === "" || dirOf(f).startsWith(`${dir}/`))));
+    const environmentOfFile = (f: string) => found.envEnvironments?.[f] ?? environmentOf(f);
+    const others = [...new Set(inScope.map(environmentOfFile))].filter(
       (e) => e !== "development" && e !== "test" && e !== BASE_LAYER_ENVIRONMENT,
     );
-    const uncovered = others.filter((e) => !movable.some((o) => o.name === c.name && o.source.type === "dotenv" && o.source.file === `${dir ? `${dir}/` : ""}.env.${e}.local`));
+    const covers = (o: Candidate, e: string) =>
+      o.name === c.name && o.source.type === "dotenv" && (nx ? inScope.includes(o.source.file) && o.environment === e : o.source.file === `${dir ? `${dir}/` : ""}.env.${e}.local`);
+    const uncovered = others.filter((e) => !movable.some((o) => covers(o, e)));
     if (uncovered.length === 0) continue;
     warnings.push({
       code: "local-override",
       file,
       line: c.source.line,
-      message: `${c.name} in ${file} is migrated for development only. This project's loader also reads .env.local under ${uncovered.join(", ")}, where ${c.name} will now come from that environment's own file or the process environment instead. Set it there if those runs need it.`,
+      message: `${c.name} in ${file} is migrated for development only. This project's loader also reads ${file.split("/").pop()} under ${uncovered.join(", ")}, where ${c.name} will now come from that environment's own file or the process environment instead. Set it there if those runs need it.`,
     });
   }
 
