@@ -126,9 +126,11 @@ test("Firebase params: defineSecret/defineString, functions/.env.<projectId>, .s
   // defineSecret) is not a .env file to the planner: named, left (not-migrated).
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["functions/.secret.local:2", "functions/.secret.local:3"]);
   // functions/.env.<projectId> become environments named after the project ids, which no
-  // NODE_ENV selects: under development the moved params read as undefined (a silent change,
-  // still), under production the secrets module stops, naming the environments it knows.
+  // NODE_ENV selects: under development the moved params read as undefined, under production
+  // the secrets module stops, naming the environments it knows. Silent at first; since round 11
+  // the plan names each such file (unselected-environment) with what to set.
   assert.deepEqual([...new Set(run.result.plan.secrets.map((s) => s.environment))].sort(), ["gadwall-dev", "gadwall-prod-4821"]);
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "unselected-environment"), ["functions/.env.gadwall-dev:1", "functions/.env.gadwall-prod-4821:1"]);
   assert.ok(run.after[0]!.ok);
   assert.notEqual(run.after[0]!.digest, run.before[0]!.digest);
   assert.match(run.after[1]!.error, /no secrets were migrated for the environment "production" \(known: .*gadwall-prod-4821/);

@@ -98,6 +98,11 @@ export function nameWords(base: string): string[] {
   return words.filter((w) => w !== "" && w !== "env");
 }
 
+/** An environment name the known words lead to (development, production, staging, test, qa, uat, preview). */
+export function isStandardEnvironment(environment: string): boolean {
+  return Object.values(ALIASES).includes(environment);
+}
+
 /** Whether a word of a .env file's name is one of the environment words vaultshift knows (`prod`, `staging`, `local`…). */
 export function isEnvironmentWord(word: string): boolean {
   return word in ALIASES;

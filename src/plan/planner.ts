@@ -20,6 +20,7 @@ import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, 
 import { isEsmEnvLoader } from "../apply/code-rewriter.js";
 import { envFileWrites } from "./env-file-writes.js";
 import { testEnvStubs } from "./test-env-stubs.js";
+import { unselectedEnvironments } from "./unselected-environments.js";
 import { outsideUses, pinnedEnvLoads, workerBindings } from "./outside-uses.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
@@ -303,7 +304,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles));
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {

@@ -41,7 +41,8 @@ moved variable (outside-use),
 Cloudflare Worker bindings (worker-bindings), an env the rewriter cannot extend
 (child-env), code that parses .env files itself (env-file-parse) or writes
 one that holds moved secrets (env-file-write), tests that stub a moved name
-with vi.stubEnv or jest.replaceProperty (test-env-stub), a read through
+with vi.stubEnv or jest.replaceProperty (test-env-stub), a .env file named
+for an environment nothing in the project selects (unselected-environment), a read through
 a name for process or env that the file binds again (rewrite-skipped), code a
 browser bundle reaches ("use client", DOM use, a browser build entry and what
 it imports: never rewritten, browser-exposed), names only a library or
