@@ -30,7 +30,7 @@ export interface ChangeContext {
   forceSecretsModule?: boolean;
   sourceFiles: string[];
   /** Every .env file read, its keys, and the keys the plan migrates from it. */
-  envFiles: { file: string; keys: string[]; migratedKeys: string[]; environment?: string }[];
+  envFiles: { file: string; keys: string[]; migratedKeys: string[]; environment?: string; selectedBy?: "project-id" }[];
   /** Values to hide in diffs. In memory only. */
   values: string[];
   /** Skip the diffs (apply needs only the new bytes). */
@@ -309,7 +309,7 @@ export function hashOf(bytes: Buffer | null): string | null {
  * `-r dotenv/config dotenv_config_path=config/app.env`): their environment
  * then serves every environment, as the file did before the migration.
  */
-export function environmentsOfFiles(envFiles: { file: string; environment?: string }[]): { environments?: string[]; fallbackEnvironment?: string } {
+export function environmentsOfFiles(envFiles: { file: string; environment?: string; selectedBy?: "project-id" }[]): { environments?: string[]; fallbackEnvironment?: string; projectEnvironments?: string[] } {
   // A loaded `.env.defaults` (shared, the lowest layer) says nothing about which files the
   // app loads in which environment: it is left out of both tests below.
   const mapped = envFiles.filter((e) => e.environment !== undefined && !isDefaultsFile(e.file));
@@ -317,7 +317,9 @@ export function environmentsOfFiles(envFiles: { file: string; environment?: stri
   const environments = [...new Set(mapped.map((e) => e.environment!).filter((e) => e !== BASE_LAYER_ENVIRONMENT))].sort();
   const plainOnly = mapped.every((e) => !namesEnvironment(e.file));
   const layered = mapped.some((e) => e.environment === BASE_LAYER_ENVIRONMENT);
-  return { environments, ...(plainOnly && !layered && environments.length === 1 ? { fallbackEnvironment: environments[0]! } : {}) };
+  // Firebase's functions/.env.<projectId>: selected by the project the code runs in, not by NODE_ENV.
+  const byProject = [...new Set(mapped.filter((e) => e.selectedBy === "project-id").map((e) => e.environment!))].sort();
+  return { environments, ...(plainOnly && !layered && environments.length === 1 ? { fallbackEnvironment: environments[0]! } : {}), ...(byProject.length > 0 ? { projectEnvironments: byProject } : {}) };
 }
 
 /**

@@ -464,3 +464,31 @@ test("both flavours in one process: a secret written or deleted through either o
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout), { legacyStripe: "minted", legacyEnvStripe: "minted", db: null, dbIn: false, dbKey: false });
 });
+
+test("Firebase: the project id (GCLOUD_PROJECT, GCP_PROJECT, FIREBASE_CONFIG) selects its functions/.env.<projectId> environment whatever NODE_ENV says; VAULTSHIFT_ENV wins; another project falls back to NODE_ENV", () => {
+  const perProject: SecretBinding[] = [
+    { envName: "MAPS_TOKEN", mount: "secret", path: "fn/{environment}/app", key: "MAPS_TOKEN", environments: { "acme-dev": { path: "fn/acme-dev/app" }, "acme-prod-42": { path: "fn/acme-prod-42/app" } } },
+  ];
+  const print3 = "JSON.stringify({ environment, MAPS_TOKEN: secrets.MAPS_TOKEN })";
+  const at = (env: string) => ({ environment: env, MAPS_TOKEN: `secret/fn/${env}/app#MAPS_TOKEN@${env}` });
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings: perProject, projectEnvironments: ["acme-dev", "acme-prod-42"] });
+    const root = project(`firebase-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.js": content,
+      "main.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(${print3});\n`,
+    });
+    // Cloud Functions runs every project with NODE_ENV=production: the project decides.
+    assert.deepEqual(JSON.parse(run(root, "main.mjs", { NODE_ENV: "production", GCLOUD_PROJECT: "acme-dev" }).stdout), at("acme-dev"), moduleKind);
+    assert.deepEqual(JSON.parse(run(root, "main.mjs", { GCP_PROJECT: "acme-prod-42" }).stdout), at("acme-prod-42"), moduleKind);
+    assert.deepEqual(JSON.parse(run(root, "main.mjs", { FIREBASE_CONFIG: JSON.stringify({ projectId: "acme-prod-42", storageBucket: "b" }) }).stdout), at("acme-prod-42"), moduleKind);
+    assert.deepEqual(JSON.parse(run(root, "main.mjs", { GCLOUD_PROJECT: "acme-dev", VAULTSHIFT_ENV: "acme-prod-42" }).stdout), at("acme-prod-42"), moduleKind);
+    // A project with no file of its own (not in .firebaserc): NODE_ENV, refused with the known ones.
+    const other = run(root, "main.mjs", { GCLOUD_PROJECT: "someone-else", NODE_ENV: "production" });
+    assert.notEqual(other.status, 0);
+    assert.match(other.stderr, /no secrets were migrated for the environment "production" \(known: acme-dev, acme-prod-42\)/, moduleKind);
+  }
+  // Without projectEnvironments the project id is not looked at.
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings: perProject });
+  assert.doesNotMatch(content, /GCLOUD_PROJECT/);
+});

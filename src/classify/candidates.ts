@@ -10,6 +10,7 @@ import { machineLocalFiles } from "./machine-local.js";
 import { tsconfigPaths } from "../plan/module-alias.js";
 import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./browser-files.js";
 import type { SecretKind } from "../scan/types.js";
+import { firebaseEnvFiles } from "../map/firebase.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
@@ -88,6 +89,12 @@ export interface CandidateSet {
   browserLiterals?: Candidate[];
   /** The environment each .env file was mapped to (`shared` for a layered base). */
   envEnvironments?: Record<string, string>;
+  /**
+   * Environments named after a Google Cloud project id, which the runtime selects
+   * by that id rather than by NODE_ENV (Firebase's `functions/.env.<projectId>`,
+   * src/map/firebase.ts).
+   */
+  projectEnvironments?: string[];
   /**
    * Values of earlier lines of a migrated key that a later line overrides
    * (`DB_PASSWORD=old` … `DB_PASSWORD=new`): not migrated (dotenv and Node's
@@ -402,8 +409,11 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const nx = isNxWorkspace(root, dependencies);
   const nxTargets = nx ? nxTargetNames(root, envFiles) : undefined;
   if (nx) out.nxWorkspace = true;
-  out.layeredDirs = [...layeredEnvDirs(envFiles, nx ? [...dependencies, "nx"] : dependencies, loadedByCode)].sort();
+  // Firebase loads `<source>/.env` under every project and `<source>/.env.<projectId>` over it.
+  const firebase = firebaseEnvFiles(root, envFiles);
+  out.layeredDirs = [...new Set([...layeredEnvDirs(envFiles, nx ? [...dependencies, "nx"] : dependencies, loadedByCode), ...firebase.baseDirs])].sort();
   const layered = new Set(out.layeredDirs);
+  if (firebase.projectOf.size > 0) out.projectEnvironments = [...new Set(firebase.projectOf.values())].sort();
   const entriesOf = new Map<string, Map<string, string>>();
   // The last entry of each key of each file (where it is, how it is quoted).
   const lastEntries = new Map<string, Map<string, DotenvEntry>>();
@@ -416,7 +426,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       continue;
     }
     out.envFiles.push(file);
-    const environment = envName(file, options.environments, layered, nxTargets);
+    const environment = options.environments?.[file] ?? options.environments?.[file.split("/").pop() ?? file] ?? firebase.projectOf.get(file) ?? envName(file, options.environments, layered, nxTargets);
     (out.envEnvironments ??= {})[file] = environment;
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;

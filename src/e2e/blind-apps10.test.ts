@@ -125,15 +125,16 @@ test("Firebase params: defineSecret/defineString, functions/.env.<projectId>, .s
   // Known misses (not fixed, round 10). functions/.secret.local (the emulator's values for
   // defineSecret) is not a .env file to the planner: named, left (not-migrated).
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["functions/.secret.local:2", "functions/.secret.local:3"]);
-  // functions/.env.<projectId> become environments named after the project ids, which no
-  // NODE_ENV selects: under development the moved params read as undefined, under production
-  // the secrets module stops, naming the environments it knows. Silent at first; since round 11
-  // the plan names each such file (unselected-environment) with what to set.
+  // functions/.env.<projectId> are loaded by Firebase for the project it runs in, whatever
+  // NODE_ENV says. At first they became environments no NODE_ENV selects (development read the
+  // moved params as undefined: a silent change; production stopped). Now each is the environment
+  // of its project id, which the secrets module selects by GCLOUD_PROJECT as Firebase selected
+  // the file: both environments behave the same.
   assert.deepEqual([...new Set(run.result.plan.secrets.map((s) => s.environment))].sort(), ["gadwall-dev", "gadwall-prod-4821"]);
-  assert.deepEqual(warningPlaces(run.result.plan.warnings, "unselected-environment"), ["functions/.env.gadwall-dev:1", "functions/.env.gadwall-prod-4821:1"]);
-  assert.ok(run.after[0]!.ok);
-  assert.notEqual(run.after[0]!.digest, run.before[0]!.digest);
-  assert.match(run.after[1]!.error, /no secrets were migrated for the environment "production" \(known: .*gadwall-prod-4821/);
+  assert.deepEqual(run.result.plan.envFiles.filter((e) => e.selectedBy === "project-id").map((e) => e.file).sort(), ["functions/.env.gadwall-dev", "functions/.env.gadwall-prod-4821"]);
+  // Selected by the project id, so not an environment nothing selects.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "unselected-environment"), []);
+  assertSameBehaviour(run);
   assertNoLeakOutsideTree(run);
   await assertRollback(run, suite.server);
 });

@@ -391,10 +391,11 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     return bindingNames.some((n) => text.includes(n)) || wholeEnv;
   });
   const secretsModule = secretsModuleLayout(root, found.sourceFiles, rewritten, esmLoaders);
-  const envKeys = new Map<string, { keys: string[]; migratedKeys: string[]; environment?: string }>();
+  const envKeys = new Map<string, { keys: string[]; migratedKeys: string[]; environment?: string; selectedBy?: "project-id" }>();
   for (const file of found.envFiles) {
     const environment = found.envEnvironments?.[file];
-    envKeys.set(file, { keys: [], migratedKeys: [], ...(environment !== undefined ? { environment } : {}) });
+    const byProject = environment !== undefined && (found.projectEnvironments ?? []).includes(environment);
+    envKeys.set(file, { keys: [], migratedKeys: [], ...(environment !== undefined ? { environment } : {}), ...(byProject ? { selectedBy: "project-id" as const } : {}) });
   }
   for (const c of found.config) envKeys.get(c.file)?.keys.push(c.name);
   for (const c of found.secrets) if (c.source.type === "dotenv") envKeys.get(c.source.file)?.keys.push(c.name);

@@ -192,9 +192,11 @@ export interface Plan {
   scriptEnvironments?: ScriptEnvironment[];
   /**
    * Every .env file read: its key names and those the plan migrates (names
-   * only), and the environment it was mapped to (absent in older plans).
+   * only), and the environment it was mapped to (absent in older plans);
+   * `selectedBy: "project-id"` when that environment is a Google Cloud project
+   * id the runtime selects by (Firebase's `functions/.env.<projectId>`).
    */
-  envFiles: { file: string; keys: string[]; migratedKeys: string[]; environment?: string }[];
+  envFiles: { file: string; keys: string[]; migratedKeys: string[]; environment?: string; selectedBy?: "project-id" }[];
   warnings: PlanWarning[];
 }
 
