@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { cleanEnvFile, ensureGitignore, updateEnvExample } from "./env-cleaner.js";
+import { cleanEnvFile, removedLineRests, ensureGitignore, updateEnvExample } from "./env-cleaner.js";
 
 test("cleanEnvFile removes migrated entries and keeps config and comments byte for byte", () => {
   const src = [
@@ -63,4 +63,20 @@ test("ensureGitignore does not repeat existing patterns, but puts the negation a
   assert.ok(!/[^\r]\n/.test(negationFirst), "CRLF kept");
   // `.env` alone leaves `.env.production` tracked.
   assert.deepEqual(ensureGitignore(".env\n").split("\n").filter((l) => l && !l.startsWith("#")), [".env", ".env*", "!.env.example"]);
+});
+
+test("a '#' inside an unquoted value: config lines stay byte for byte; a removed secret's comment or cut-off rest is reported by length, never lost silently", () => {
+  // dotenv reads `abc` of `X=abc#def` and `x` of `B=x#y`: kept config is not re-read, it is kept as written.
+  const text = "A=1\nURL=https://acme.example/#/home\nCOLOR=#ff0000\nB=x#y # note\nSECRET=abc#def\nTOKEN=zz9 # rotated in May\nQUOTED='q#r' # c\nPLAIN=k\nHASHED=p#\n";
+  const out = cleanEnvFile(text, ["SECRET", "TOKEN", "QUOTED", "PLAIN", "HASHED"]);
+  assert.equal(out, "A=1\nURL=https://acme.example/#/home\nCOLOR=#ff0000\nB=x#y # note\n");
+  assert.deepEqual(removedLineRests(text, ["SECRET", "TOKEN", "QUOTED", "PLAIN", "HASHED"]), [
+    { key: "SECRET", line: 5, kind: "cut", length: 4 },
+    { key: "TOKEN", line: 6, kind: "comment", length: 16 },
+    { key: "QUOTED", line: 7, kind: "comment", length: 3 },
+    { key: "HASHED", line: 9, kind: "cut", length: 1 },
+  ]);
+  // CRLF and a comment on a multi-line value's closing line.
+  assert.deepEqual(removedLineRests('K="a\r\nb" # two lines\r\nL=1\r\n', ["K"]), [{ key: "K", line: 1, kind: "comment", length: 11 }]);
+  assert.deepEqual(removedLineRests(text, ["A", "PLAIN"]), []);
 });

@@ -74,3 +74,38 @@ export function ensureGitignore(existing: string | null): string {
   const sep = text.length === 0 || text.endsWith("\n") ? "" : eol;
   return text + sep + (text.length > 0 && !/\r?\n\r?\n$/.test(text + sep) ? eol : "") + block.join(eol) + eol;
 }
+
+/** What follows a removed entry's value on its line: an inline comment, or the rest of a word dotenv cut at `#`. */
+export interface RemovedLineRest {
+  key: string;
+  line: number;
+  /** `comment`: `VALUE # note`; `cut`: `abc#def`, where dotenv reads `abc` only. */
+  kind: "comment" | "cut";
+  /** Characters lost with the line (never the text itself: it may hold a secret). */
+  length: number;
+}
+
+/**
+ * The text that `cleanEnvFile` removes beside the values of `migratedKeys`:
+ * an inline comment after the value (`KEY=value # rotated 2024`), or, for an
+ * unquoted value with a `#` inside (`KEY=abc#def`), the part after the `#`,
+ * which dotenv never read (it reads `abc`) but which is on the line. The
+ * cleaner removes lines whole (a comment beside a secret can name or hold
+ * one), so each such rest is reported, never dropped silently.
+ */
+export function removedLineRests(content: string, migratedKeys: string[]): RemovedLineRest[] {
+  const keys = new Set(migratedKeys);
+  const out: RemovedLineRest[] = [];
+  for (const entry of readDotenv(content)) {
+    if (!keys.has(entry.key)) continue;
+    const lineEnd = content.indexOf("\n", entry.valueEnd);
+    const rest = content.slice(entry.valueEnd, lineEnd < 0 ? content.length : lineEnd).replace(/\r$/, "");
+    const hash = rest.indexOf("#");
+    if (hash < 0) continue;
+    const tail = rest.slice(hash).trimEnd();
+    // `abc#def`: the `#` right after an unquoted value cuts the word; after a blank it starts a comment.
+    const cut = entry.quote === "" && hash === 0 && entry.valueEnd > entry.valueStart;
+    out.push({ key: entry.key, line: entry.line, kind: cut ? "cut" : "comment", length: tail.length });
+  }
+  return out;
+}

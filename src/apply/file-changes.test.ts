@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { bunReadsBeforeLoad, readOtherwise } from "./file-changes.js";
+import { bunReadsBeforeLoad, lineRestWarnings, readOtherwise } from "./file-changes.js";
 
 // Names a file still names once its process.env reads are rewritten: read through an object
 // that mirrors process.env, which the secrets module then fills in process.env as .env did.
@@ -54,4 +54,15 @@ test("bunReadsBeforeLoad: Bun.env reads of migrated names that run before the fi
   assert.deepEqual(bunReadsBeforeLoad(cjs("const k = Bun.env.API_KEY;", 'require("./vaultshift-secrets.cjs");'), names, "cjs", specs), [{ name: "API_KEY", line: 1 }]);
   // Not Bun.env, a name not migrated, or a comment: nothing.
   assert.deepEqual(bunReadsBeforeLoad("const k = process.env.API_KEY;\n// Bun.env.DB_URL\nconst o = Bun.env.OTHER;\n", names, "esm", specs), []);
+});
+
+test("env-line-rest: a removed secret's inline comment or the rest dotenv cut at '#' is named by line and length, never shown", () => {
+  const canaryTail = "CANARYtail7Qx";
+  const canaryNote = "CANARYnote3Kw";
+  const text = `PORT=3000\nDB_PASSWORD=Kq7w2#${canaryTail}\nAPI_TOKEN="tk-9f8e7d6c5b4a" # old one: ${canaryNote}\nLOG=info # loud\n`;
+  const w = lineRestWarnings(".env", text, ["DB_PASSWORD", "API_TOKEN"]);
+  assert.deepEqual(w.map((x) => [x.code, x.file, x.line]), [["env-line-rest", ".env", 2], ["env-line-rest", ".env", 3]]);
+  assert.match(w[0]!.message, /DB_PASSWORD's value is unquoted and has a '#' in it: dotenv read only the part before the '#'.*\(14 characters from the '#'\).*quote the whole value/);
+  assert.match(w[1]!.message, /the comment after API_TOKEN's value \(24 characters\) goes with the line/);
+  for (const x of w) for (const v of [canaryTail, canaryNote, "Kq7w2", "tk-9f8e7d6c5b4a"]) assert.ok(!x.message.includes(v), `${x.message} shows a value`);
 });

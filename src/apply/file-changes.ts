@@ -9,6 +9,7 @@ import { applyScriptEnvironments, type ScriptEnvironment } from "./script-enviro
 import { rewriteBridge } from "./rewrite-bridge.js";
 import { addLoadAfterEnvLoad } from "./env-load-import.js";
 import { secretsIn } from "./redacted-diff.js";
+import { removedLineRests } from "./env-cleaner.js";
 import { version } from "../version.js";
 
 // The new content of every file a plan changes, computed from the files as
@@ -274,6 +275,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     if (before === null) continue;
     const after = r.cleanEnvFile(before.toString("utf8"), env.migratedKeys);
     add(env.file, "env", before, after, env.migratedKeys.length);
+    warnings.push(...lineRestWarnings(env.file, before.toString("utf8"), env.migratedKeys));
     const dir = dirOf(env.file);
     const keys = migratedDirs.get(dir) ?? new Set<string>();
     for (const e of ctx.envFiles.filter((f) => dirOf(f.file) === dir)) for (const k of e.keys) keys.add(k);
@@ -291,6 +293,23 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     add(".gitignore", "gitignore", before, r.ensureGitignore(before === null ? null : before.toString("utf8")), 1);
   }
   return { changes, warnings, envExports };
+}
+
+/**
+ * `env-line-rest`: what goes with a migrated entry's line besides its value (an inline comment,
+ * the rest of a word dotenv cut at `#`), said with its length only (it may hold a secret).
+ */
+export function lineRestWarnings(file: string, content: string, migratedKeys: string[]): PlanWarning[] {
+  return removedLineRests(content, migratedKeys).map((r) => ({
+    code: "env-line-rest",
+    file,
+    line: r.line,
+    message:
+      r.kind === "cut"
+        ? `${file}:${r.line}: ${r.key}'s value is unquoted and has a '#' in it: dotenv read only the part before the '#', which is what moves to Vault (what the app read). ` +
+          `The rest of the word (${r.length} characters from the '#') goes with the line. If it belongs to the secret, quote the whole value in ${file} and plan again; if it was a comment, copy it back.`
+        : `${file}:${r.line}: the comment after ${r.key}'s value (${r.length} characters) goes with the line, which is removed whole (it is not moved to Vault, and it may name the secret). Copy it back above the line if it is still needed.`,
+  }));
 }
 
 export function hashOf(bytes: Buffer | null): string | null {
