@@ -247,3 +247,27 @@ test("names blind corpus 14 found unread: more service words glued to `pass`, an
     assert.ok(a.strength === "none" || a.negative, name);
   }
 });
+
+test("a region, country or market code after the secret word is the same secret for that region; words about the secret stay about it", () => {
+  for (const [name, kind] of [
+    ["SMTP_PASSWORD_EU", "password"],
+    ["SMTP_PASSWORD_US", "password"],
+    ["DB_PASSWORD_US_EAST", "database-credential"],
+    ["STRIPE_SECRET_KEY_DE", "generic-secret"],
+    ["API_KEY_APAC", "api-key"],
+    ["GITHUB_TOKEN_EU_WEST_1", "token"],
+    ["smtpPasswordUk", "password"],
+    ["SENDGRID_API_KEY_EU2", "api-key"],
+  ] as const) {
+    const a = analyzeName(name);
+    assert.equal(a.negative, false, `${name}: ${JSON.stringify(a)}`);
+    assert.equal(a.strength, "strong", name);
+    assert.equal(a.kind, kind, name);
+  }
+  // Config about a secret, and codes that are also words after a secret word (an id, a certificate
+  // authority, a service account), are unchanged.
+  for (const name of ["PASSWORD_MIN_LENGTH", "SECRET_ROTATION_DAYS", "TOKEN_TTL", "PASSWORD_RESET_URL", "TOKEN_ID", "SECRET_ID", "API_KEY_ID", "TOKEN_CA", "SECRET_KEY_SA", "TOKEN_TO", "PASSWORD_IS_SET", "SMTP_PASSWORD_EU_URL", "TOKEN_EU_HEADER"]) {
+    const a = analyzeName(name);
+    assert.ok(a.negative || a.strength === "none", `${name} should stay about a secret (${JSON.stringify(a)})`);
+  }
+});

@@ -248,13 +248,32 @@ function trailingDigits(word: string): number {
 }
 
 /**
- * A word after the head that leaves it the same secret: a neutral word (`BASE`, `PROD`), a version or a
- * number (`V12`, `61`), or a neutral word with a copy's number glued to it (`SECRET_KEY_PROD2`).
+ * Region, country and market codes after the head: the same secret for another region or tenant's
+ * market (`SMTP_PASSWORD_EU`, `DB_PASSWORD_US_EAST`, `STRIPE_SECRET_KEY_DE`, `API_KEY_APAC`,
+ * `TOKEN_EU_WEST_1`), as cloud regions (`eu-west-1`, `us-east`, `ap-southeast-2`) and ISO 3166
+ * country codes name them. Country codes that are also English or config words after a secret
+ * word are left out (`id`, `ca` — a certificate authority, `in`, `is`, `no`, `to`, `at`, `be`,
+ * `by`, `do`, `me`, `my`, `so`, `am`, `as`, `it`, `ms`, `sa` — a service account, `tr`, `ro` …), so
+ * `TOKEN_ID`, `SECRET_NAME`, `PASSWORD_MIN_LENGTH`, `TOKEN_TTL` stay about the secret.
+ */
+const REGION_AFTER = new Set([
+  "eu", "us", "usa", "uk", "gb", "de", "fr", "es", "nl", "se", "dk", "fi", "pl", "ch", "ie", "pt", "gr", "cz", "hu", "bg", "hr",
+  "ee", "lv", "lt", "lu", "jp", "cn", "kr", "sg", "hk", "tw", "au", "nz", "br", "mx", "cl", "za", "ae", "ru", "ua", "ph", "vn",
+  "ng", "ke", "eg", "pk", "bd", "apac", "emea", "latam", "amer", "anz", "mena", "dach", "nordics", "na", "global", "intl",
+  "east", "west", "north", "south", "central", "northeast", "northwest", "southeast", "southwest", "asia", "europe", "africa",
+]);
+
+/**
+ * A word after the head that leaves it the same secret: a neutral word (`BASE`, `PROD`), a region or
+ * country code (`EU`, `US_EAST`), a version or a number (`V12`, `61`), or a neutral word or region
+ * with a copy's number glued to it (`SECRET_KEY_PROD2`, `TOKEN_EU1`).
  */
 function neutralAfter(w: string): boolean {
-  if (NEUTRAL_AFTER.has(w) || /^v?\d{1,3}$/.test(w) || ROMANCE_NEUTRAL_AFTER.includes(w)) return true;
+  if (NEUTRAL_AFTER.has(w) || REGION_AFTER.has(w) || /^v?\d{1,3}$/.test(w) || ROMANCE_NEUTRAL_AFTER.includes(w)) return true;
   const digits = trailingDigits(w);
-  return digits > 0 && digits <= 2 && digits < w.length && NEUTRAL_AFTER.has(w.slice(0, w.length - digits));
+  if (digits === 0 || digits > 2 || digits >= w.length) return false;
+  const stem = w.slice(0, w.length - digits);
+  return NEUTRAL_AFTER.has(stem) || REGION_AFTER.has(stem);
 }
 
 function analyze(name: string): NameAnalysis {
