@@ -11,7 +11,7 @@ import { tsconfigPaths } from "../plan/module-alias.js";
 import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./browser-files.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
-import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 import { DECIDED, decisionFor, type Decisions } from "../plan/decisions.js";
@@ -397,7 +397,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const loadedDefaults = new Set<string>();
   for (const f of defaults) {
     const read = defaultsRead.get(f);
-    const byPackage = [...dependencies, ...dependencyNames(join(root, dirOf(f)))].some((d) => DEFAULTS_PACKAGES.includes(d));
+    const byPackage = isPackageDefaultsName(f) && [...dependencies, ...dependencyNames(join(root, dirOf(f)))].some((d) => DEFAULTS_PACKAGES.includes(d));
     // Named by code that neither loads nor parses it where the plan can see: kept, as a private read.
     if (read?.into === "private" || (read?.into === "unknown" && !byPackage)) (out.loadedPrivately ??= {})[f] ??= read.by;
     else if (read === undefined && !byPackage) continue;

@@ -25,7 +25,7 @@ const ALIASES: Record<string, string> = {
 };
 
 /** Files that document variables rather than hold them: never a source of secrets. */
-const TEMPLATE_WORDS = new Set(["example", "examples", "sample", "samples", "template", "tmpl", "dist", "defaults", "schema", "tpl"]);
+const TEMPLATE_WORDS = new Set(["example", "examples", "sample", "samples", "template", "tmpl", "dist", "default", "defaults", "schema", "tpl"]);
 
 /** True for names such as `.env.example`, `.env.sample`, `example.env`, `.env.production.template`. */
 export function isEnvTemplate(file: string): boolean {
@@ -351,22 +351,30 @@ function withoutDots(path: string): string {
 }
 
 /**
- * dotenv-defaults' file of fallback values (`.env.defaults`, its default
+ * A file of fallback values: dotenv-defaults' `.env.defaults` (its default
  * `defaults` option: https://github.com/mrsteele/dotenv-defaults), which
- * dotenv-mono and dotenv-flow load as well. Named like a template, it is
- * loaded at run time by those packages and by code that names it: whether it
- * is a template or a source of the app's values is decided by that evidence
- * (`defaultsLoads`, `DEFAULTS_PACKAGES`), not by the name.
+ * dotenv-mono and dotenv-flow load as well, and the same idea under the other
+ * names apps give it (`.env.default`, `default.env`, `defaults.env`, e.g.
+ * `config/default.env` loaded under `config/<mode>.env`). Named like a
+ * template, such a file is loaded at run time by those packages or by code
+ * that names it: whether it is a template or a source of the app's values is
+ * decided by that evidence (`defaultsLoads`, `DEFAULTS_PACKAGES`), not by the
+ * name.
  */
 export function isDefaultsFile(file: string): boolean {
+  return /^(?:\.env\.defaults?|defaults?\.env)$/.test((file.split("/").pop() ?? file).toLowerCase());
+}
+
+/** Packages that load `.env.defaults` (that name only) into process.env, under every other file, when present. */
+export const DEFAULTS_PACKAGES = ["dotenv-defaults", "dotenv-mono", "dotenv-flow"];
+
+/** Whether a package of DEFAULTS_PACKAGES would load this defaults file: only dotenv-defaults' own name. */
+export function isPackageDefaultsName(file: string): boolean {
   return (file.split("/").pop() ?? file).toLowerCase() === ".env.defaults";
 }
 
-/** Packages that load `.env.defaults` into process.env, under every other file, when present. */
-export const DEFAULTS_PACKAGES = ["dotenv-defaults", "dotenv-mono", "dotenv-flow"];
-
-/** A string naming a `.env.defaults`, maybe with a directory. */
-const DEFAULTS_FILE_LITERAL = /(["'`])((?:[\w.@-]+\/)*\.env\.defaults)\1/g;
+/** A string naming a defaults file, maybe with a directory. */
+const DEFAULTS_FILE_LITERAL = /(["'`])((?:[\w.@-]+\/)*(?:\.env\.defaults?|defaults?\.env))\1/gi;
 
 /**
  * How a source file reads each `.env.defaults` it names, as written (relative,
@@ -379,7 +387,7 @@ const DEFAULTS_FILE_LITERAL = /(["'`])((?:[\w.@-]+\/)*\.env\.defaults)\1/g;
  * shows neither (a list of names used further on).
  */
 export function defaultsLoads(text: string): { written: string; into: "env" | "private" | "unknown" }[] {
-  if (!text.includes(".env.defaults")) return [];
+  if (!/\.env\.default|default(?:s)?\.env/i.test(text)) return [];
   const out: { written: string; into: "env" | "private" | "unknown" }[] = [];
   for (const m of text.matchAll(DEFAULTS_FILE_LITERAL)) {
     // The statement around the name: back to the previous `;` or blank line and on to the

@@ -453,6 +453,23 @@ test("a .env.defaults that something loads into process.env is a source: its sec
   }
 });
 
+test("default.env, defaults.env, .env.default: a template or a source by evidence, as .env.defaults; dotenv-defaults itself loads only .env.defaults", async () => {
+  const cookie = "Nb6Wq2Tz8Xd4Kv1HmLp3Rs7Y";
+  const loader = (written: string) => `const path = require("node:path");\nrequire("dotenv").config({ path: path.join(__dirname, "config", \`\${process.env.NODE_ENV || "development"}.env\`) });\nrequire("dotenv").config({ path: path.resolve(__dirname, "config", "${written}"), quiet: true });\nmodule.exports = [process.env.DB_PASSWORD, process.env.COOKIE_SECRET];\n`;
+  for (const name of ["default.env", "defaults.env", ".env.default"]) {
+    // Loaded by the code under config/<mode>.env: a source, every environment's lowest layer.
+    const loaded = tree({ "package.json": `{ "name": "shop" }\n`, "index.js": loader(name), "config/development.env": `DB_PASSWORD=${PW}\n`, [`config/${name}`]: `PORT=3000\nCOOKIE_SECRET=${cookie}\n` });
+    const p = await plan({ root: loaded, env: {} });
+    assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}:${s.environment}`).sort(), [`config/${name}:COOKIE_SECRET:shared`, "config/development.env:DB_PASSWORD:development"], name);
+    assert.ok(!JSON.stringify(p).includes(cookie), `${name}: the value is in the plan`);
+    // Named by nothing, with dotenv-defaults installed (which reads .env.defaults only): a template, named.
+    const unloaded = tree({ "package.json": `{ "name": "shop", "dependencies": { "dotenv-defaults": "^5.0.2" } }\n`, "index.js": "require('dotenv-defaults').config();\nmodule.exports = process.env.DB_PASSWORD;\n", ".env": `DB_PASSWORD=${PW}\n`, [name]: `COOKIE_SECRET=${cookie}\n` });
+    const q = await plan({ root: unloaded, env: {} });
+    assert.deepEqual(q.secrets.map((s) => s.name), ["DB_PASSWORD"], name);
+    assert.deepEqual(q.warnings.filter((x) => x.code === "not-migrated").map((x) => `${x.file}:${x.line}`), [`${name}:1`], name);
+  }
+});
+
 test("a .env.defaults the code parses itself (util.parseEnv) is kept and named; one whose value a layered base .env overrides is kept and named", async () => {
   const smtp = "Qm7Xw2Lp9Zt4Kd8Bn3Vy6Hs1";
   const parsed = tree({
