@@ -492,3 +492,30 @@ test("Firebase: the project id (GCLOUD_PROJECT, GCP_PROJECT, FIREBASE_CONFIG) se
   const { content } = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings: perProject });
   assert.doesNotMatch(content, /GCLOUD_PROJECT/);
 });
+
+test("under vitest or Jest (VITEST, JEST_WORKER_ID) the secrets are put in process.env and read there: a test's stub, delete and restore reach secrets.X, in both flavours; a value already set wins", () => {
+  const stub = `process.env.DB_PASSWORD = "stubbed";\nconst a = secrets.DB_PASSWORD;\ndelete process.env.DB_PASSWORD;\nconst b = secrets.DB_PASSWORD;\nconsole.log(JSON.stringify({ a, b: b ?? null, p: processEnv.DB_PASSWORD ?? null }));\n`;
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings });
+    const root = project(`under-test-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.js": content,
+      "main.mjs": `import { secrets, processEnv } from "./secrets.js";\nconst before = secrets.DB_PASSWORD;\nconsole.log(JSON.stringify({ before, env: process.env.DB_PASSWORD ?? null }));\n${stub}`,
+    });
+    for (const runner of [{ VITEST: "true" }, { JEST_WORKER_ID: "1" }] as Record<string, string>[]) {
+      const r = run(root, "main.mjs", runner);
+      assert.equal(r.status, 0, r.stderr);
+      const [loaded, stubbed] = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+      assert.deepEqual(loaded, { before: dev.DB_PASSWORD, env: dev.DB_PASSWORD }, moduleKind);
+      assert.deepEqual(stubbed, { a: "stubbed", b: null, p: null }, moduleKind);
+      // A value the runner's environment already has wins, as with dotenv.
+      const set = run(root, "main.mjs", { ...runner, DB_PASSWORD: "from-shell" });
+      assert.deepEqual(JSON.parse(set.stdout.trim().split("\n")[0]!), { before: "from-shell", env: "from-shell" }, moduleKind);
+    }
+    // Outside a test runner nothing is put in process.env, and a direct write does not change secrets.X.
+    const plain = run(root, "main.mjs", {});
+    const [loaded, stubbed] = plain.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    assert.deepEqual(loaded, { before: dev.DB_PASSWORD, env: null }, moduleKind);
+    assert.deepEqual(stubbed, { a: dev.DB_PASSWORD, b: dev.DB_PASSWORD, p: dev.DB_PASSWORD }, moduleKind);
+  }
+});

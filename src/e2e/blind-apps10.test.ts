@@ -144,9 +144,12 @@ test("Firebase params: defineSecret/defineString, functions/.env.<projectId>, .s
 
 test("vitest tests stubbing secrets with vi.stubEnv, Node's loadEnvFile", { timeout: 120_000 }, async () => {
   const run = await migrated(app("test-stubs", "smew-hooks", ENVS, "scripts/ci.mjs", { links: [], prepare: installed("vitest") }));
-  // The reads become secrets.X, which vi.stubEnv (the real process.env) no longer reaches: three
+  // The reads become secrets.X, which vi.stubEnv (the real process.env) does not reach: three
   // of the six tests fail after the migration. At first nothing said so; each stub of a moved
-  // name is now named (test-env-stub). The app itself reads the same values.
+  // name is now named (test-env-stub). Since session 13 the secrets module, loaded under vitest
+  // or Jest (VITEST / JEST_WORKER_ID set), reads process.env so that stubs work; this app's CI
+  // script loads the secrets module itself before it runs the tests in the same process (the
+  // stand-in runner is in-process and sets no VITEST), so the difference stays here.
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "test-env-stub"), ["test/ai.test.js:6", "test/ai.test.js:10", "test/setup.js:6", "test/webhooks.test.js:15"]);
   for (const a of run.after) {
     assert.match(a.output, /✗ verifySignature > accepts a body signed with the configured secret/);

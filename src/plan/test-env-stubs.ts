@@ -8,8 +8,11 @@ import type { PlannedSecret, PlanWarning } from "./types.js";
 // app's reads of a migrated name into `secrets.X`, which reads the secrets
 // module's overlay (written through `process.env.X = …` in rewritten code,
 // never through these helpers): a test that stubs X to check what the code
-// does with it no longer reaches that code. The plan names each such stub
-// (since round 10); the rewrite itself is not changed.
+// does with it would no longer reach that code. Since session 13 the secrets
+// module, under vitest or Jest (VITEST / JEST_WORKER_ID), puts the values in
+// process.env as the .env loader did and reads them from there, so the stubs
+// work as before; each stub is still named, with what the test run now needs
+// (Vault, or VAULTSHIFT_SECRETS_FROM_ENV=1).
 
 const STUB = /\b(?:vi|vitest)\s*\.\s*stubEnv\s*\(\s*(["'`])([A-Za-z_][\w]*)\1|\bjest\s*\.\s*replaceProperty\s*\(\s*process\s*\.\s*env\s*,\s*(["'`])([A-Za-z_][\w]*)\3/g;
 
@@ -34,7 +37,7 @@ export function testEnvStubs(root: string, secrets: PlannedSecret[], sourceFiles
         code: "test-env-stub",
         file,
         line,
-        message: `${file}:${line}: this test sets ${name} with ${how}, in the real process.env; after the migration the app's code reads secrets.${name} from the secrets module, which that stub does not reach, so the code under test sees the migrated value instead of the stubbed one. Give the code under test its value another way (mock the secrets module, vi.mock / jest.mock, or pass the value in) before migrating these tests.`,
+        message: `${file}:${line}: this test sets ${name} with ${how}, in the real process.env. Under ${m[2] !== undefined ? "vitest (VITEST is set)" : "Jest (JEST_WORKER_ID is set)"} the secrets module, when it is first loaded in the test process, puts the migrated values in process.env, as the .env loader did, and secrets.${name} reads process.env, so the stub reaches the code under test as before; a process that loaded the secrets module before the test runner set that variable (a script running the tests in its own process) still reads the migrated value. The test run now loads the secrets from Vault: give it VAULT_ADDR and a token, or VAULTSHIFT_SECRETS_FROM_ENV=1 with the values it needs in its environment.`,
       });
     }
   }
