@@ -304,7 +304,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments));
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, found.projectEnvironments));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {

@@ -59,3 +59,19 @@ test("not named where the project selects that environment, or the user mapped t
   assert.deepEqual(q.secrets.map((s) => s.environment), ["production"]);
   assert.deepEqual(places(q.warnings), []);
 });
+
+test("not named for a Firebase project's functions/.env.<projectId>: the secrets module selects it by the project, as Firebase does", async () => {
+  const root = writeTree(`${tmp.dir}/f`, {
+    "package.json": JSON.stringify({ name: "petrel" }),
+    ".firebaserc": JSON.stringify({ projects: { default: "petrel-prod-1234" } }),
+    "firebase.json": JSON.stringify({ functions: { source: "functions" } }),
+    "functions/package.json": JSON.stringify({ name: "fns", dependencies: { "firebase-functions": "^5.0.0" } }),
+    "functions/.env.petrel-prod-1234": `DB_PASSWORD=${PW}\n`,
+    "functions/.env.eu-west": `DB_PASSWORD=CANARY_euw_Hs4Kd7Pw2Lx9\n`,
+    "functions/index.js": "module.exports = process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.ok(p.secrets.some((s) => s.environment === "petrel-prod-1234"), JSON.stringify(p.secrets.map((s) => s.environment)));
+  // The project's file is selected at run time; a file named by no project still is not.
+  assert.deepEqual(places(p.warnings), ["functions/.env.eu-west:1"]);
+});

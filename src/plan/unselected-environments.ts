@@ -13,14 +13,23 @@ import type { PlannedSecret, PlanWarning } from "./types.js";
 // round 11's nx-targets). The plan names each such file, unless the project
 // sets NODE_ENV or VAULTSHIFT_ENV to that name somewhere it can see (package.json
 // scripts, source files, a Dockerfile, compose file or Procfile at the root),
-// or the user mapped the file to an environment (config `environments`).
+// or the user mapped the file to an environment (config `environments`), or the
+// secrets module selects that environment by a rule of the same tool (a
+// Firebase project id, chosen at run time by GCLOUD_PROJECT as Firebase chose
+// the file).
 
 const ROOT_FILES = ["Dockerfile", "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml", "Procfile", ".envrc"];
 
-export function unselectedEnvironments(root: string, secrets: PlannedSecret[], sourceFiles: string[], mapped: Record<string, string> = {}): PlanWarning[] {
+export function unselectedEnvironments(
+  root: string,
+  secrets: PlannedSecret[],
+  sourceFiles: string[],
+  mapped: Record<string, string> = {},
+  selectedAtRunTime: readonly string[] = [],
+): PlanWarning[] {
   const byFile = new Map<string, { environment: string; names: string[]; line: number }>();
   for (const s of secrets) {
-    if (s.source.type !== "dotenv" || isStandardEnvironment(s.environment) || s.environment === "shared") continue;
+    if (s.source.type !== "dotenv" || isStandardEnvironment(s.environment) || s.environment === "shared" || selectedAtRunTime.includes(s.environment)) continue;
     const file = s.source.file;
     if (!namesEnvironment(file) || file in mapped || (file.split("/").pop() ?? file) in mapped) continue;
     const entry = byFile.get(file) ?? { environment: s.environment, names: [], line: s.source.line };
