@@ -2,6 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import NodeVault from "node-vault";
 import { startDevServer, type DevServer } from "../index.js";
+import { refused, type ApiError, type Client } from "./node-vault-refusal.js";
 
 // sys/mounts/:path/tune with lease TTLs that contradict each other
 // (openbao/docs/api/system/mounts.mdx "Tune mount configuration"; Vault's
@@ -13,18 +14,6 @@ import { startDevServer, type DevServer } from "../index.js";
 // Driven through node-vault: `mount` and generic `write`/`read`, as an
 // operator's script does.
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- node-vault's typings cover a fraction of its methods */
-type Client = Record<string, any>;
-type ApiError = Error & { response?: { statusCode: number; body: any } };
-
-async function refused(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as ApiError;
-  }
-  throw new Error("expected the call to be refused, it succeeded");
-}
 
 describe("mount tune: contradictory lease TTLs are refused without changing the mount", () => {
   let s: DevServer;

@@ -2,6 +2,7 @@ import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import NodeVault from "node-vault";
 import { startDevServer, type DevServer } from "../index.js";
+import { refused, type ApiError, type Client } from "./node-vault-refusal.js";
 
 // Policy parameter constraints (openbao/docs/concepts/policies.mdx,
 // "Parameter constraints"; evaluation as in vault/acl.go AllowOperation),
@@ -10,18 +11,6 @@ import { startDevServer, type DevServer } from "../index.js";
 // Until this round the dev server parsed the constraints and ignored them, so
 // every one of these refused requests succeeded.
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- node-vault's typings cover a fraction of its methods */
-type Client = Record<string, any>;
-type ApiError = Error & { response?: { statusCode: number; body: any } };
-
-async function refused(p: Promise<unknown>): Promise<ApiError> {
-  try {
-    await p;
-  } catch (e) {
-    return e as ApiError;
-  }
-  throw new Error("expected the call to be refused, it succeeded");
-}
 
 function assertDenied(e: ApiError): void {
   assert.equal(e.response?.statusCode, 403, e.message);
