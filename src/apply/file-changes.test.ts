@@ -59,6 +59,7 @@ test("bunReadsBeforeLoad: Bun.env reads of migrated names that run before the fi
 test("env-line-rest: a removed secret's inline comment or the rest dotenv cut at '#' is named by line and length, never shown", () => {
   const canaryTail = "CANARYtail7Qx";
   const canaryNote = "CANARYnote3Kw";
+  // vaultshift:allow (a made-up token on the next line)
   const text = `PORT=3000\nDB_PASSWORD=Kq7w2#${canaryTail}\nAPI_TOKEN="tk-9f8e7d6c5b4a" # old one: ${canaryNote}\nLOG=info # loud\n`;
   const w = lineRestWarnings(".env", text, ["DB_PASSWORD", "API_TOKEN"]);
   assert.deepEqual(w.map((x) => [x.code, x.file, x.line]), [["env-line-rest", ".env", 2], ["env-line-rest", ".env", 3]]);
