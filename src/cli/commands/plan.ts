@@ -41,8 +41,11 @@ moved variable (outside-use),
 Cloudflare Worker bindings (worker-bindings), an env the rewriter cannot extend
 (child-env), code that parses .env files itself (env-file-parse) or writes
 one that holds moved secrets (env-file-write), tests that stub a moved name
-with vi.stubEnv or jest.replaceProperty (test-env-stub), a .env file named
-for an environment nothing in the project selects (unselected-environment), a read through
+with vi.stubEnv or jest.replaceProperty (test-env-stub; under vitest or Jest the
+secrets module fills process.env, so stubs still reach the code), a .env file
+named for an environment nothing in the project selects (unselected-environment;
+a Firebase functions/.env.<projectId> is selected by the project), the comment
+or the part after '#' that goes with a removed .env line (env-line-rest), a read through
 a name for process or env that the file binds again (rewrite-skipped), code a
 browser bundle reaches ("use client", DOM use, a browser build entry and what
 it imports: never rewritten, browser-exposed), names only a library or
