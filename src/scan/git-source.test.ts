@@ -141,6 +141,36 @@ test(".gitattributes that hide text from diffs (-diff, binary, a diff driver set
   assert.deepEqual(staged.findings.map((f) => `${f.file}:${f.line}`).sort(), ["app.cfg:4", "new.key:1"]);
 });
 
+test("UTF-16 text with a byte-order mark (git's diff calls it binary): --history, --since and --staged read the lines each commit adds; UTF-16 without a BOM stays binary", async (t) => {
+  const dir = repo(t);
+  const le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, "utf16le")]);
+  const be = (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, "utf16le").swap16()]);
+  const c1 = commitFiles(dir, "c1", {
+    "deploy.ps1": le("$user = 'ops'\r\n$password = 'FAKESECRET_ps1'\r\n"),
+    "settings.reg": be("[HKEY_CURRENT_USER\\Software\\App]\n\"Token\"=\"FAKESECRET_reg\"\n"),
+    "nobom.txt": Buffer.from("k=FAKESECRET_nobom\n", "utf16le"),
+  });
+  // c2 moves c1's secret line down and adds one: only the new line is c2's.
+  const c2 = commitFiles(dir, "c2", { "deploy.ps1": le("$user = 'ops'\r\n$other = 'x'\r\n$password = 'FAKESECRET_ps1'\r\n$token = 'FAKESECRET_ps2'\r\n") });
+  const history = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(
+    history.findings.map((f) => `${f.commit}:${f.file}:${f.line}`).sort(),
+    [`${c1}:deploy.ps1:2`, `${c1}:settings.reg:2`, `${c2}:deploy.ps1:4`].sort(),
+  );
+  assert.equal(history.stats.skipped.binary, 1, "UTF-16 without a byte-order mark is not told from binary");
+  const since = await scan({ cwd: dir, mode: "since", since: c1, scanText: fakeScanText });
+  assert.deepEqual(since.findings.map((f) => `${f.commit}:${f.file}:${f.line}`), [`${c2}:deploy.ps1:4`]);
+  writeFiles(dir, {
+    "deploy.ps1": le("$user = 'ops'\r\n$other = 'x'\r\n$password = 'FAKESECRET_ps1'\r\n$token = 'FAKESECRET_ps2'\r\n$key = 'FAKESECRET_staged'\r\n"),
+    "new.ps1": le("$k = 'FAKESECRET_new'\r\n"),
+  });
+  git(dir, "add", "deploy.ps1", "new.ps1");
+  // The working tree differs from the index: the staged content is what counts.
+  writeFiles(dir, { "new.ps1": le("nothing\r\n") });
+  const staged = await scan({ cwd: dir, mode: "staged", scanText: fakeScanText });
+  assert.deepEqual(staged.findings.map((f) => `${f.file}:${f.line}`).sort(), ["deploy.ps1:5", "new.ps1:1"]);
+});
+
 test("--history scans identical added content once (cherry-picks)", async (t) => {
   const dir = repo(t);
   const base = commitFiles(dir, "base", { "a.txt": "x\n" });

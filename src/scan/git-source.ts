@@ -8,6 +8,8 @@ import type { ScanJob, SkipReason } from "./file-scan.js";
 import type { PathFilter } from "./path-filter.js";
 import { AddedLines, HUNK, newPathOf } from "./added-lines.js";
 import { mark } from "./timeline.js";
+import { decodeUtf16 } from "./binary.js";
+import { linesAddedByContent } from "./line-counts.js";
 
 export { unquotePath } from "./added-lines.js";
 
@@ -242,7 +244,7 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
   const boundary = both.indexOf("\0\0");
   const raw = (boundary === -1 ? both : both.subarray(0, boundary + 1)).toString("utf8").split("\0");
   const patch = boundary === -1 ? "" : both.subarray(boundary + 2).toString("utf8");
-  const blobs = new Map<string, { blob: string; changed: boolean }>();
+  const blobs = new Map<string, { blob: string; oldBlob: string; changed: boolean }>();
   for (let i = 0; i < raw.length; i++) {
     const meta = raw[i]!;
     if (!meta.startsWith(":")) continue;
@@ -253,15 +255,15 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
     // read: its blob is the target string, committed like any content (as
     // the history modes read it).
     if (newMode === "160000") continue;
-    blobs.set(path, { blob: newBlob!, changed: oldBlob !== newBlob });
+    blobs.set(path, { blob: newBlob!, oldBlob: oldBlob!, changed: oldBlob !== newBlob });
   }
   if (blobs.size === 0) return out;
 
   // Added line numbers per path.
   const added = addedLineNumbers(patch);
 
-  const wanted: { path: string; blob: string; lines: number[] }[] = [];
-  for (const [path, { blob, changed }] of blobs) {
+  const wanted: { path: string; blob: string; oldBlob: string; lines: number[] }[] = [];
+  for (const [path, { blob, oldBlob, changed }] of blobs) {
     const lines = added.get(path) ?? [];
     // No added line: a pure rename or mode change (same blob: nothing to do),
     // a deletion of lines only, or a binary file (git prints no hunk; the NUL
@@ -274,7 +276,7 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
       bump(out.skipped, verdict);
       continue;
     }
-    wanted.push({ path, blob, lines });
+    wanted.push({ path, blob, oldBlob, lines });
   }
   if (wanted.length === 0) return out;
   // Usually the working-tree file is exactly what was staged: read it, and
@@ -282,21 +284,17 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
   // for the others (edited since `git add`, or changed by a clean filter).
   const fromDisk = wanted.map((w) => workingTreeCopy(root, w.path, w.blob));
   const missing = wanted.filter((_, i) => fromDisk[i] === undefined);
-  const batch = missing.length ? git(root, ["cat-file", "--batch"], missing.map((w) => w.blob).join("\n") + "\n") : Buffer.alloc(0);
-  let off = 0;
+  const fromGit = catFile(root, missing.map((w) => w.blob));
   const hidden: { w: (typeof wanted)[number]; content: Buffer }[] = [];
+  const utf16: { w: (typeof wanted)[number]; text: string }[] = [];
   for (const [i, w] of wanted.entries()) {
-    let content = fromDisk[i];
-    if (content === undefined) {
-      const headerEnd = batch.indexOf(10, off);
-      const header = batch.subarray(off, headerEnd).toString("utf8");
-      const blobSize = Number(header.split(" ")[2]);
-      content = batch.subarray(headerEnd + 1, headerEnd + 1 + blobSize);
-      off = headerEnd + 1 + blobSize + 1;
-    }
+    const content = fromDisk[i] ?? fromGit.shift()!;
     const size = content.length;
     if (content.subarray(0, 8000).includes(0)) {
-      bump(out.skipped, "binary");
+      const text = decodeUtf16(content);
+      if (text === undefined) bump(out.skipped, "binary");
+      else if (size > maxFileSize) tooLarge(out, w.path, maxFileSize);
+      else utf16.push({ w, text });
       continue;
     }
     // Text that git printed as "Binary files … differ": .gitattributes hides it from diffs (`-diff`,
@@ -304,8 +302,7 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
     if (w.lines.length === 0 && !added.has(w.path)) hidden.push({ w, content });
     if (w.lines.length === 0) continue;
     if (size > maxFileSize) {
-      bump(out.skipped, "too-large");
-      out.notes.push(`${w.path}: larger than maxFileSize (${maxFileSize} bytes), skipped`);
+      tooLarge(out, w.path, maxFileSize);
       continue;
     }
     out.jobs.push({ kind: "text", file: w.path, text: content.toString("utf8"), lines: w.lines });
@@ -316,12 +313,58 @@ export async function stagedJobs(root: string, pathspecs: string[], filter: Path
       const lines = asText.get(w.path) ?? [];
       if (lines.length === 0) continue;
       if (content.length > maxFileSize) {
-        bump(out.skipped, "too-large");
-        out.notes.push(`${w.path}: larger than maxFileSize (${maxFileSize} bytes), skipped`);
+        tooLarge(out, w.path, maxFileSize);
         continue;
       }
       out.jobs.push({ kind: "text", file: w.path, text: content.toString("utf8"), lines });
     }
+  }
+  // UTF-16 text (a BOM, then NUL bytes git takes for binary): its added lines by content against the
+  // committed version (none for a new file).
+  const before = catFile(root, utf16.map((u) => (/^0+$/.test(u.w.oldBlob) ? "" : u.w.oldBlob)));
+  for (const [i, { w, text }] of utf16.entries()) {
+    const lines = linesAddedByContent(utf16Text(before[i]), text);
+    if (lines.length > 0) out.jobs.push({ kind: "text", file: w.path, text, lines });
+  }
+  return out;
+}
+
+/** A blob's UTF-16 text, or undefined (no blob, or not UTF-16 with a BOM). */
+function utf16Text(blob: Buffer | undefined): string | undefined {
+  return blob === undefined ? undefined : decodeUtf16(blob);
+}
+
+function tooLarge(out: GitJobs, path: string, maxFileSize: number, commit?: string): void {
+  bump(out.skipped, "too-large");
+  out.notes.push(`${path}: larger than maxFileSize (${maxFileSize} bytes)${commit ? ` in ${commit.slice(0, 12)}` : ""}, skipped`);
+}
+
+/**
+ * `git cat-file --batch` of `names` (object ids or `<rev>:<path>`): each object's content, in order, or
+ * undefined where git has no object of that name (a root commit's parent, a path the parent lacks) or
+ * the name is empty (nothing to read).
+ */
+function catFile(root: string, names: string[]): (Buffer | undefined)[] {
+  const asked = names.filter((n) => n !== "");
+  if (asked.length === 0) return names.map(() => undefined);
+  const batch = git(root, ["cat-file", "--batch"], asked.join("\n") + "\n");
+  const out: (Buffer | undefined)[] = [];
+  let off = 0;
+  for (const name of names) {
+    if (name === "") {
+      out.push(undefined);
+      continue;
+    }
+    const headerEnd = batch.indexOf(10, off);
+    const header = batch.subarray(off, headerEnd).toString("utf8");
+    off = headerEnd + 1;
+    if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+      out.push(undefined);
+      continue;
+    }
+    const size = Number(header.split(" ")[2]);
+    out.push(batch.subarray(off, off + size));
+    off += size + 1;
   }
   return out;
 }
@@ -545,7 +588,8 @@ interface HiddenText {
  * content is text: `.gitattributes` says `-diff`, `binary` or a `diff=` driver set binary, which hides them
  * from `git log -p` and so from a history scan, though a secret committed there is as committed as any.
  * Each blob is looked at as git's own test does (a NUL byte in its first 8000 bytes: binary, counted as a
- * skip); the text ones are read again by one `git log -p --text` of those commits and paths.
+ * skip, unless it is UTF-16 text with a byte-order mark); the text ones are read again by one
+ * `git log -p --text` of those commits and paths.
  */
 function hiddenTextJobs(root: string, hidden: HiddenText[], filter: PathFilter, maxFileSize: number, out: GitJobs): Extract<ScanJob, { kind: "text" }>[] {
   const pairs = hidden.filter((h) => !h.path.includes("\n"));
@@ -555,27 +599,34 @@ function hiddenTextJobs(root: string, hidden: HiddenText[], filter: PathFilter, 
     const [oid, type, size] = (checks[i] ?? "").split(" ");
     if (type !== "blob") continue;
     if (Number(size) > maxFileSize) {
-      bump(out.skipped, "too-large");
-      out.notes.push(`${h.path}: larger than maxFileSize (${maxFileSize} bytes) in ${h.commit.slice(0, 12)}, skipped`);
+      tooLarge(out, h.path, maxFileSize, h.commit);
       continue;
     }
     small.push({ h, oid: oid! });
   }
   const text = new Set<string>();
-  const batch = small.length ? git(root, ["cat-file", "--batch"], small.map((s) => s.oid).join("\n") + "\n") : Buffer.alloc(0);
-  let off = 0;
-  for (const { h } of small) {
-    const headerEnd = batch.indexOf(10, off);
-    const blobSize = Number(batch.subarray(off, headerEnd).toString("utf8").split(" ")[2]);
-    const content = batch.subarray(headerEnd + 1, headerEnd + 1 + blobSize);
-    off = headerEnd + 1 + blobSize + 1;
-    if (content.subarray(0, 8000).includes(0)) bump(out.skipped, "binary");
-    else text.add(`${h.commit}\0${h.path}`);
+  const utf16: { h: HiddenText; text: string }[] = [];
+  const contents = catFile(root, small.map((s) => s.oid));
+  for (const [i, { h }] of small.entries()) {
+    const content = contents[i]!;
+    if (!content.subarray(0, 8000).includes(0)) text.add(`${h.commit}\0${h.path}`);
+    else {
+      const decoded = decodeUtf16(content);
+      if (decoded === undefined) bump(out.skipped, "binary");
+      else utf16.push({ h, text: decoded });
+    }
   }
-  if (text.size === 0) return [];
+  const jobs: Extract<ScanJob, { kind: "text" }>[] = [];
+  // UTF-16 text (a BOM, then NUL bytes git takes for binary): the lines it added by content against the
+  // first parent's version of the path (none in a root commit or where the path is new).
+  const parents = catFile(root, utf16.map(({ h }) => `${h.commit}^:${h.path}`));
+  for (const [i, { h, text: decoded }] of utf16.entries()) {
+    const lines = linesAddedByContent(utf16Text(parents[i]), decoded);
+    if (lines.length > 0) jobs.push({ kind: "text", file: h.path, text: decoded, commit: h.commit, lines });
+  }
+  if (text.size === 0) return jobs;
   const commits = [...new Set([...text].map((k) => k.slice(0, k.indexOf("\0"))))];
   const paths = [...new Set([...text].map((k) => k.slice(k.indexOf("\0") + 1)))];
-  const jobs: Extract<ScanJob, { kind: "text" }>[] = [];
   const parser = new AddedLines(filter, maxFileSize, {
     text: (t) => {
       // Only the commit and path git hid (the same path in another of these commits was read already).
