@@ -241,3 +241,17 @@ test("MongoDB Compass's connectionSecrets (always encrypted) is not a secret; th
   assert.equal(judge("clientSecrets", blob, "config").secret, true);
   assert.equal(judge("connectionString", `mongodb://app:${RANDOM}@db.example.com/app`, "config").secret, true);
 });
+
+test("a value that repeats its own name is a key, label or class name; a password ending in a word is still a password", () => {
+  // aws-cdk-lib's generated property mappers, CloudFormation type registry and feature flags.
+  assert.equal(judge("ec2SshKey", "Ec2SshKey", "code", false).secret, false);
+  assert.equal(judge("oAuth2Credentials", "OAuth2Credentials", "code", false).secret, false);
+  assert.equal(judge("AWS::Route53::KeySigningKey", "aws-cdk-lib/aws-route53.CfnKeySigningKey", "config", false).secret, false);
+  assert.equal(judge("LOG_USER_POOL_CLIENT_SECRET_VALUE", "@aws-cdk/cognito:logUserPoolClientSecretValue", "code", false).secret, false);
+  assert.equal(judge("ASSET_SALT_CONTEXT_KEY", "@aws-cdk/core:assetHashSalt", "code", false).secret, false, "a package-scoped key");
+  // The same shapes with a credential in them.
+  const pw = ["Welcome", "7", "password"].join("");
+  assert.equal(judge("password", pw, "config", false).secret, true, "one-word name: only an exact echo counts");
+  assert.equal(judge("signingKey", ["xq7", "lm2", "zt9", "signingkey"].join(""), "code", false).secret, true, "no word starts where the name does");
+  assert.equal(judge("ASSET_SALT_CONTEXT_KEY", ["@aws-cdk/core:", "k9Qw2Lx7Vb4Nz8Rt"].join(""), "env", false).secret, true, "in a .env file the value is the value");
+});

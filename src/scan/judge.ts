@@ -112,6 +112,31 @@ export function namesACredential(v: string): boolean {
   return credential;
 }
 
+/**
+ * A value that repeats its own name: a key, label, flag or class named after the setting, not a secret.
+ * Generated code and registries pair the two (aws-cdk-lib: `addPropertyResult("ec2SshKey","Ec2SshKey",…)`,
+ * `"AWS::Route53::KeySigningKey": "aws-cdk-lib/aws-route53.CfnKeySigningKey"`, the feature flag
+ * `LOG_USER_POOL_CLIENT_SECRET_VALUE = "@aws-cdk/cognito:logUserPoolClientSecretValue"`). The value is the
+ * name (case and separators aside), or ends with a name of two or more words where a word of the value
+ * starts. A password that merely ends in a word (`Welcome1password`) is not this.
+ */
+export function echoesItsName(name: string, value: string): boolean {
+  const last = name.split(/::|[./:[\]"'\s]/).filter(Boolean).pop() ?? name;
+  const n = last.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (n.length < 6) return false;
+  const v = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (v === n) return true;
+  if (!v.endsWith(n) || splitNameWords(last).length < 2) return false;
+  // Where the suffix starts in the value as written: a separator or a lower-to-upper case step before it.
+  let start = value.length;
+  for (let seen = 0; start > 0 && seen < n.length; ) if (/[A-Za-z0-9]/.test(value[--start]!)) seen++;
+  const before = value[start - 1];
+  return before === undefined || !/[A-Za-z0-9]/.test(before) || (/[a-z0-9]/.test(before) && /[A-Z]/.test(value[start]!));
+}
+
+/** `@aws-cdk/core:assetHashSalt`: a package-scoped key (feature flags, context keys), not a value. */
+const SCOPED_KEY = /^@[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*:[A-Za-z][A-Za-z0-9._-]*$/;
+
 const PRIVATE_IDENTIFIER = /^_[a-z]+(?:_[a-z]+)+$/;
 const APP_PASSWORD = /^[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}$/;
 const NOT_A_SECRET: Judgement = { secret: false, reason: "" };
@@ -297,6 +322,8 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   }
   if (looksLikeCodeOrPattern(value, context)) return { secret: false, reason: "value is code, a pattern or a format string" };
   if (context !== "env" && namesACredential(value)) return { secret: false, reason: "value is the name of a credential, not one" };
+  if (echoesItsName(name, value)) return { secret: false, reason: "value repeats its own name: a key or label, not a secret" };
+  if (context !== "env" && SCOPED_KEY.test(value)) return { secret: false, reason: "value is a package-scoped key (@scope/package:name)" };
   // `_rb_sess_id`, `_myapp_session`: a leading underscore and lower-case snake_case words name a cookie
   // or a private identifier (Ruby's CGI::Session `'session_key' => '_rb_sess_id'`, Rails' `key: '_app_session'`).
   // Not under a password's name: there it is the password (`_kwoz_trelm_vaxu`), as it was before this filter.
