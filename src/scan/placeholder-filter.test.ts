@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
 import { isHash, isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isRealPassword } from "../../rules/passwords.js";
@@ -102,6 +103,21 @@ test("provider-rule post-filter keeps real tokens, drops stand-ins", () => {
   const pgp = `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${"lQOYBGVhkmhNtmMSfMAuzmRHtl84bWfAH8fcfMzrtDOQRLx+i/PjL7R6L1eLhyCt\n".repeat(3)}=/qWX\n-----END PGP PRIVATE KEY BLOCK-----`;
   assert.equal(rulePlaceholderReason(pgp), null, "an OpenPGP armored key's dashes are not a mask");
   assert.notEqual(rulePlaceholderReason("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"), null);
+});
+
+test("a PEM private key cut to one line, far shorter than its DER header says, is a docs fragment; whole keys of every size are keys", () => {
+  const pemOf = (type: "rsa" | "ec" | "ed25519") => generateKeyPairSync(type as "rsa", type === "rsa" ? { modulusLength: 2048 } : type === "ec" ? ({ namedCurve: "P-256" } as never) : ({} as never)).privateKey;
+  for (const [type, format] of [["rsa", "pkcs1"], ["rsa", "pkcs8"], ["ec", "sec1"], ["ec", "pkcs8"], ["ed25519", "pkcs8"]] as const) {
+    const whole = pemOf(type).export({ type: format as "pkcs8", format: "pem" }).toString();
+    assert.equal(rulePlaceholderReason(whole), null, `${type} ${format}`);
+    // Twilio's docs: the header, the first line of the body, the footer.
+    const lines = whole.trim().split("\n");
+    const cut = `${lines[0]}${lines[1]}\\n.${lines[lines.length - 1]}`;
+    if (type === "rsa") assert.match(rulePlaceholderReason(cut) ?? "", /truncated/, `${type} ${format} cut to one line`);
+  }
+  // A hand-shortened fixture key of a few lines still counts.
+  const rsa = pemOf("rsa").export({ type: "pkcs1", format: "pem" }).toString().trim().split("\n");
+  assert.equal(rulePlaceholderReason([...rsa.slice(0, 5), rsa[rsa.length - 1]].join("\n")), null);
 });
 
 test("minified code matched by a loose provider pattern is not a credential", () => {

@@ -18,6 +18,27 @@ import { shannonEntropy } from "./entropy.js";
 
 const STRONG_MARKER = /(?:^|[^a-z])(?:example|sample|dummy|fake|placeholder|your|changeme|change_me|redacted|insert|replace_?me)(?:[^a-z]|$)/i;
 
+/**
+ * A PEM body that is DER (a SEQUENCE: PKCS#1, SEC 1, PKCS#8) states its own length in its first bytes
+ * (`MIIEpQ…`: 0x30 0x82 0x04A5, 1,189 bytes). A body of a line or two where that says several times more is a
+ * fragment: a docs example cut after one line (`-----BEGIN RSA PRIVATE KEY-----MIIEpQIBAAKCAQEAuyf…-----END…`).
+ */
+export function derShortfall(body: string): boolean {
+  const head = Buffer.from(body.slice(0, 8), "base64");
+  if (head.length < 2 || head[0] !== 0x30) return false;
+  let total: number;
+  if (head[1]! < 0x80) total = 2 + head[1]!;
+  else if (head[1] === 0x81 && head.length >= 3) total = 3 + head[2]!;
+  else if (head[1] === 0x82 && head.length >= 4) total = 4 + ((head[2]! << 8) | head[3]!);
+  else return false;
+  const expected = Math.ceil(total / 3) * 4;
+  let have = 0;
+  for (let i = 0; i < body.length; i++) if (/[A-Za-z0-9+/=]/.test(body[i]!)) have++;
+  // One or two lines of a key several times that long. Not stricter: hand-made fixtures shorten real
+  // keys to a few lines, and those are labelled keys in every corpus written so far.
+  return have <= 128 && have * 4 < expected;
+}
+
 export function rulePlaceholderReason(secret: string): string | null {
   if (/-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/.test(secret)) {
     // A private key block (OpenPGP armor adds " BLOCK"): only a visibly truncated or templated one is a stand-in.
@@ -27,6 +48,7 @@ export function rulePlaceholderReason(secret: string): string | null {
     // in PKCS#8, is one line of 64). Without one run of 40, the text between the markers is code that
     // builds the armour (`"-----BEGIN …-----\n" . chunk_split(base64_encode($key))`) or a parser's stub.
     if (!/[A-Za-z0-9+/=]{40}/.test(secret.replace(/-----[A-Z0-9 ]+-----/g, "\n"))) return "private key armour without a key body";
+    if (derShortfall(body)) return "truncated private key (shorter than its DER header says)";
     return null;
   }
   if (isDocumentedExample(secret)) return "documented example value";
