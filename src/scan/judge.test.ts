@@ -255,3 +255,22 @@ test("a value that repeats its own name is a key, label or class name; a passwor
   assert.equal(judge("signingKey", ["xq7", "lm2", "zt9", "signingkey"].join(""), "code", false).secret, true, "no word starts where the name does");
   assert.equal(judge("ASSET_SALT_CONTEXT_KEY", ["@aws-cdk/core:", "k9Qw2Lx7Vb4Nz8Rt"].join(""), "env", false).secret, true, "in a .env file the value is the value");
 });
+
+test("OpenPGP key ids and fingerprints under package-signing names are public; hex keys under other names are not", () => {
+  assert.equal(judge("sign_key", "E709712C", "config", false).secret, false);
+  assert.equal(judge("GPG_KEY", "E3FF2839C048B25C084DEBE9B26995E310250568", "code", false).secret, false);
+  assert.equal(judge("apt_signing_key", "0x" + "9DC858229FC7DD38854AE2D88D81803C0EBFCD88", "config", false).secret, false);
+  assert.equal(judge("gpg_key", "e3ff 2839 c048 b25c 084d ebe9 b269 95e3 1025 0568", "config", false).secret, false, "grouped, lower case under a gpg name");
+  const hex40 = ["9f3c", "a81d", "77e2", "b40f", "c19a", "5d6e", "0b2f", "e8a4", "3c71", "d5b9"].join("");
+  assert.equal(judge("SIGNING_KEY", hex40, "env", false).secret, true, "lower-case hex under a signing name is a key");
+  assert.equal(judge("api_key", hex40.toUpperCase(), "config", false).secret, true, "upper-case hex under an API key name");
+});
+
+test("identifiers in code: camelCase words, an operation constant named after its value, a key name with a version digit", () => {
+  assert.equal(judge("LimitToken", "maximumPageSize", "code", false).secret, false, "camelCase words whose letter pairs look random");
+  assert.equal(judge("opSetSMBGuestPassword", "SetSMBGuestPassword", "code", false).secret, false);
+  assert.equal(judge("expectedAccessKey", "ec2_custom_key", "code", false).secret, false);
+  assert.equal(judge("apiToken", ["Qwb7", "Txo2", "Lpe9", "Ruv4x"].join(""), "code", false).secret, true, "digits between the humps: a token");
+  assert.equal(judge("password", ["Summer", "2024", "Password"].join(""), "code", false).secret, true, "digits make it a password");
+  assert.equal(judge("LIMIT_TOKEN", "maximumPageSize", "env", false).secret, true, "in a .env file a value is a value");
+});

@@ -107,7 +107,7 @@ export function namesACredential(v: string): boolean {
   let credential = false;
   for (const w of words) {
     if (CREDENTIAL_WORD.has(w)) credential = true;
-    else if (!/^[a-z]{2,}$|^\d{1,3}$/.test(w)) return false;
+    else if (!/^[a-z]{2,}\d{0,3}$|^\d{1,3}$/.test(w)) return false;
   }
   return credential;
 }
@@ -126,6 +126,8 @@ export function echoesItsName(name: string, value: string): boolean {
   if (n.length < 6) return false;
   const v = value.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (v === n) return true;
+  // The name is the value behind a prefix (`opSetSMBGuestPassword = "SetSMBGuestPassword"`, an operation constant).
+  if (n.endsWith(v) && v.length >= 8 && /^[A-Za-z][A-Za-z0-9]*$/.test(value) && splitNameWords(value).length >= 2) return true;
   if (!v.endsWith(n) || splitNameWords(last).length < 2) return false;
   // Where the suffix starts in the value as written: a separator or a lower-to-upper case step before it.
   let start = value.length;
@@ -136,6 +138,30 @@ export function echoesItsName(name: string, value: string): boolean {
 
 /** `@aws-cdk/core:assetHashSalt`: a package-scoped key (feature flags, context keys), not a value. */
 const SCOPED_KEY = /^@[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*:[A-Za-z][A-Za-z0-9._-]*$/;
+
+/**
+ * An OpenPGP key id or fingerprint: 8, 16 or 40 hex digits (`0x` optional, a fingerprint often in groups
+ * of four) under a name about package signing (`sign_key: E709712C` in Ansible roles' apt and yum
+ * settings, `GPG_KEY=E3FF…0568` in Dockerfiles). It names the public key that verifies packages. Upper
+ * case, as gpg prints them; lower case only under a gpg/pgp name, since a lower-case hex `SIGNING_KEY`
+ * is as likely an HMAC key.
+ */
+export function isOpenPgpKeyId(name: string, value: string): boolean {
+  const v = value.replace(/^0x/i, "").replace(/ /g, "");
+  if (!(v.length === 8 || v.length === 16 || v.length === 40) || !/^[0-9A-Fa-f]+$/.test(v)) return false;
+  if (/gpg|pgp/i.test(name)) return true;
+  return /^[0-9A-F]+$/.test(v) && /(?:^|[^a-z])(?:sign(?:ing)?|apt|yum|repo|keyserver|keyring)|(?:sign|apt|yum|repo)(?:_?key|ing)/i.test(name);
+}
+
+/**
+ * Two or more camelCase humps of three or more letters, each with a vowel and no five consonants in a row
+ * (`maximumPageSize`, `SetSmbGuest`): an identifier, even when its letter pairs look random to
+ * `randomLetters` (`ax xi mu um iz ze` in `maximumPageSize`). Random letters rarely fall into such humps.
+ */
+export function camelCaseWords(value: string): boolean {
+  if (!/^(?:[a-z]{3,}|[A-Z][a-z]{2,})(?:[A-Z][a-z]{2,})+$/.test(value)) return false;
+  return value.split(/(?=[A-Z])/).every((hump) => /[aeiouy]/i.test(hump) && !/[b-df-hj-np-tv-xz]{5}/i.test(hump));
+}
 
 const PRIVATE_IDENTIFIER = /^_[a-z]+(?:_[a-z]+)+$/;
 const APP_PASSWORD = /^[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}$/;
@@ -165,7 +191,8 @@ function shapeOf(analysis: NameAnalysis, value: string, context: JudgeContext): 
   const passwordLike = strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential");
   // Random tokens rarely hold 4 lower-case letters in a row; words glued with separators do.
   const wordy =
-    !random && (looksLikeWords(value) || (context !== "env" && looksLikeIdentifier(value)) || (!passwordLike && context !== "env" && wordRatio(value) > 0.6));
+    (!random && (looksLikeWords(value) || (context !== "env" && looksLikeIdentifier(value)) || (!passwordLike && context !== "env" && wordRatio(value) > 0.6))) ||
+    (context !== "env" && camelCaseWords(value));
 
   let ok: boolean;
   if (strength === "strong" && (analysis.kind === "password" || analysis.kind === "database-credential" || analysis.kind === "generic-secret" || analysis.kind === "cloud-credential" || analysis.kind === "private-key" || analysis.kind === "webhook")) {
@@ -315,6 +342,7 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (isUuid(value) && (context === "docs" || analysis.strength !== "strong" || (context !== "env" && !UUID_CREDENTIAL_KINDS.has(analysis.kind)))) {
     return { secret: false, reason: "value is a UUID" };
   }
+  if (isOpenPgpKeyId(name, value)) return { secret: false, reason: "value is an OpenPGP key id or fingerprint (public)" };
   // Google account app passwords are shown as four groups of four lower-case letters
   // (https://support.google.com/accounts/answer/185833) and pasted as such into SMTP settings.
   if (analysis.strength === "strong" && analysis.kind === "password" && APP_PASSWORD.test(value) && !isSequential(value.replace(/ /g, ""))) {

@@ -492,3 +492,10 @@ test("Liberty's {hash} and Jupyter's hashed passwords are hashes; {xor} is a rev
   assert.equal(isHash("{xor}CDo9Hgw="), false);
   assert.equal(isHash("sha1:not-a-digest"), false);
 });
+
+test("base64 of a stand-in is a stand-in; base64 of a password is not", () => {
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  for (const s of ["this is not a real value", "changeme", "your-api-key-here"]) assert.notEqual(notSecretReason(b64(s), "accesstoken"), null, s);
+  assert.equal(notSecretReason(b64(["Xk9", "pQ2v", "Lm7z"].join("")), "accesstoken"), null);
+  assert.equal(notSecretReason(b64(["admin:", "Tr0ub4dor", "&3x"].join("")), "auth"), null);
+});

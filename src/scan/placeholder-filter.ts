@@ -614,7 +614,18 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isSequential(v)) return "sequential placeholder";
   if (isHexDigest(v) && DIGEST_NAME.test(name)) return "hex digest";
   if (name !== "" && isWordOfName(v, name)) return "a word of its own name (a quick-start or image default)";
+  if (isBase64OfStandIn(v)) return "base64 of a placeholder";
   return null;
+}
+
+/**
+ * Base64 of printable text that is itself a stand-in: `dGhpcyBpcyBub3QgYSByZWFsIHZhbHVl` is "this is not a
+ * real value" (aws-sdk-go's SSO test data); Kubernetes Secrets and fixtures encode `changeme` the same way.
+ */
+function isBase64OfStandIn(v: string): boolean {
+  if (v.length < 12 || v.length > 200 || v.length % 4 !== 0 || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  const text = Buffer.from(v, "base64").toString("latin1");
+  return /^[\x20-\x7e]+$/.test(text) && (isStandIn(text) || isDocumentedExample(text) || isSequential(text));
 }
 
 const EXAMPLE_HOST = /(?<=:\/\/(?:[^/\s@]*@)?)(?:[a-z0-9-]+\.)*example\.(?:com|org|net)(?=[:/?#]|$)/gi;
