@@ -85,8 +85,8 @@ export function mountHandlers(state: State, tokens: TokenStore) {
     if (!mount) throw badRequest(`cannot fetch sysview for path "${shown}"`);
     if (req.operation === "read") return { data: tuneView(mount) };
     if (!post(req)) throw unsupportedOperation();
-    tuneMount(mount, req.data, allowUpgrade);
-    return undefined;
+    const warnings = tuneMount(mount, req.data, allowUpgrade);
+    return warnings.length > 0 ? { warnings } : undefined;
   }
 
   function mounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
@@ -137,7 +137,8 @@ export function mountHandlers(state: State, tokens: TokenStore) {
     }
   }
 
-  function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean, creating = false): void {
+  /** Applies a tune; returns its warnings (a KV version upgrade warns, as handleTuneWriteCommon does). */
+  function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean, creating = false): string[] {
     // Vault's tune: "" leaves a TTL as it is (the Go client always sends both), "system" resets it to the default.
     const ttl = (k: string): number | undefined => (!has(d, k) || d[k] === null || d[k] === "" ? undefined : d[k] === "system" ? 0 : duration(d, k));
     const newDefault = ttl("default_lease_ttl") ?? m.config.default_lease_ttl;
@@ -147,6 +148,8 @@ export function mountHandlers(state: State, tokens: TokenStore) {
     if (newMax > 0 && newDefault > newMax) {
       throw badRequest(creating ? "given default lease TTL greater than given max lease TTL" : `backend max lease TTL of ${newMax} would be less than backend default lease TTL of ${newDefault}`);
     }
+    const options = optionsOf(d);
+    const versions = options && allowUpgrade && m.type === "kv" && options.version !== undefined ? kvVersions(m, options.version) : undefined;
     m.config.default_lease_ttl = newDefault;
     m.config.max_lease_ttl = newMax;
     if (has(d, "description")) m.description = str(d, "description");
@@ -155,14 +158,28 @@ export function mountHandlers(state: State, tokens: TokenStore) {
       if (list) m.config[k] = list;
     }
     if (has(d, "listing_visibility")) m.config.listing_visibility = str(d, "listing_visibility");
-    const options = optionsOf(d);
     if (options && allowUpgrade && m.type === "kv") {
-      const from = m.options?.version === "2" ? "2" : "1";
-      const to = options.version ?? from;
-      if (from === "2" && to !== "2") throw badRequest("cannot downgrade mount from KV version 2");
-      if (from === "1" && to === "2") upgradeToV2(kvStoreFor(state, m.uuid));
+      const upgrading = versions !== undefined && versions.from < versions.to;
+      if (upgrading && versions.to === 2 && m.options?.version !== "2") upgradeToV2(kvStoreFor(state, m.uuid));
       m.options = { ...(m.options ?? {}), ...options };
+      if (upgrading) return [`Upgrading mount from version ${versions.from} to version ${versions.to}. This mount will be unavailable for a brief period and will resume service shortly.`];
     }
+    return [];
+  }
+
+  /**
+   * The KV version change a tune asks for, checked before the mount changes (Vault's handleTuneWriteCommon: the
+   * mount's version and the requested one parsed with parseutil.ParseInt, where "" is 0; only 1 and 2 accepted;
+   * no downgrade). `vault kv enable-versioning` sends `options.version = "2"`.
+   */
+  function kvVersions(m: MountEntry, requested: string): { from: number; to: number } {
+    const parse = (v: string): number => (v.trim() === "" ? 0 : /^[+-]?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN);
+    const from = parse(m.options?.version ?? "");
+    const to = parse(requested);
+    if (Number.isNaN(to)) throw badRequest(`unable to parse options: strconv.ParseInt: parsing "${requested}": invalid syntax`);
+    if (to !== 1 && to !== 2) throw badRequest(`invalid version provided: ${to}`);
+    if (from > to) throw badRequest(`cannot downgrade mount from version ${from}`);
+    return { from, to };
   }
 
   function authMounts(req: LogicalRequest, rest: string): LogicalResponse | undefined {
