@@ -77,8 +77,9 @@ const SUDO_PATHS: RegExp[] = [
  */
 const TOP_LEVEL_ROUTES = /^sys\/(audit|auth|capabilities|config\/cors|config\/auditing\/request-headers|ha-status|key-status|mounts|policy|rekey\/backup|rekey\/recovery-key-backup|remount|rotate|wrapping\/wrap)(\/|-|$)/;
 
-// sys/generate-root/* and sys/rekey/* take unseal keys instead of a token (unauthenticated in Vault's system backend, for a lost root token).
-const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|internal\/ui\/feature-flags|wrapping\/lookup|generate-root\/(attempt|update)|rekey\/(init|update|verify)|internal\/ui\/mounts(\/.*)?)\/?$/;
+// sys/generate-root/* and sys/rekey/* take unseal keys instead of a token (unauthenticated in Vault's system backend, for a lost root token);
+// sys/internal/specs/openapi is in the system backend's Unauthenticated list too (a token, when sent, widens what it shows).
+const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|internal\/ui\/feature-flags|wrapping\/lookup|generate-root\/(attempt|update)|rekey\/(init|update|verify)|internal\/ui\/mounts(\/.*)?|internal\/specs\/openapi)\/?$/;
 
 /** What a sealed server still answers (everything else is 503 "Vault is sealed"). */
 const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader|internal\/ui\/feature-flags)\/?$/;

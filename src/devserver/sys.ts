@@ -11,6 +11,7 @@ import { tools } from "./sys-tools.js";
 import { handleMetrics, type Metrics } from "./metrics.js";
 import type { InFlightRequests } from "./in-flight.js";
 import { corsConfig } from "./cors.js";
+import { openApiDocument, type VisibleMount } from "./openapi.js";
 import type { AuditBroker } from "./audit.js";
 import type { Wrapping } from "./wrapping.js";
 import type { Acl } from "./acl.js";
@@ -227,6 +228,19 @@ export function sysBackend(deps: SysDeps): Backend {
     return { data: { ...mountView(found.mount), path: found.mountPoint } };
   }
 
+  /**
+   * GET (or POST) sys/internal/specs/openapi: raw OpenAPI document of the mounts the caller can see, with the same
+   * filter as sys/internal/ui/mounts (Vault's pathInternalOpenAPI starts from pathInternalUIMountsRead).
+   */
+  function openApi(req: LogicalRequest): LogicalResponse {
+    if (req.operation !== "read" && !post(req)) throw unsupportedOperation();
+    const acl = req.token ? deps.aclFor(req.token) : undefined;
+    const visible: VisibleMount[] = [];
+    for (const [p, m] of state.mounts) if (acl?.anyUnder(p)) visible.push({ prefix: p, mount: m, auth: false });
+    for (const [p, m] of state.auth) if (acl?.anyUnder(`auth/${p}`)) visible.push({ prefix: `auth/${p}`, mount: m, auth: true });
+    return { raw: { status: 200, body: openApiDocument(visible, SERVER_VERSION.replace(/\+.*$/, "")) } };
+  }
+
   /** sys/internal/ui/resultant-acl (Vault's pathInternalUIResultantACL; the default policy grants it): what the Vault UI draws its menus from. */
   function resultantAcl(req: LogicalRequest): LogicalResponse {
     if (req.operation !== "read") throw unsupportedOperation();
@@ -402,6 +416,7 @@ export function sysBackend(deps: SysDeps): Backend {
           if (rest.startsWith("ui/mounts/")) return uiMounts(req, rest.slice("ui/mounts/".length));
           if (rest === "ui/resultant-acl") return resultantAcl(req);
           if (rest === "ui/feature-flags") return featureFlags(req);
+          if (rest === "specs/openapi") return openApi(req);
           if (rest.startsWith("counters/")) return counters(req, rest.slice("counters/".length));
           throw unsupportedPath();
         case "metrics":
