@@ -687,7 +687,6 @@ def not_implemented(root):
     # Raft storage (sys/storage/raft/*) and namespaces (Enterprise; HashiCorp Vault OSS answers 404 too).
     others = {
         "sys.read_raft_config": sy.read_raft_config,
-        "secrets.identity.read_entity": lambda: root.secrets.identity.read_entity("0f2b6c6e-0000-0000-0000-000000000000"),
         "sys.take_raft_snapshot": sy.take_raft_snapshot,
         "sys.restore_raft_snapshot": lambda: sy.restore_raft_snapshot(b"snapshot"),
         "sys.force_restore_raft_snapshot": lambda: sy.force_restore_raft_snapshot(b"snapshot"),
@@ -709,6 +708,9 @@ def not_implemented(root):
     }
     for name, fn in others.items():
         step(name, lambda f=fn: raises(f, "InvalidPath"))
+    # identity/ is an empty identity store: an unknown entity is 404 (InvalidPath), and no OIDC role exists (400).
+    step("secrets.identity.read_entity", lambda: raises(lambda: root.secrets.identity.read_entity("0f2b6c6e-0000-0000-0000-000000000000"), "InvalidPath"))
+    step("secrets.identity.generate_signed_id_token", lambda: raises(lambda: root.secrets.identity.generate_signed_id_token("ci-runner"), "InvalidRequest"))
 
 
 def main():

@@ -11,6 +11,7 @@ import { kubernetesBackend } from "./kubernetes.js";
 import { jwtBackend } from "./jwt-auth.js";
 import { kv2Backend } from "./kv2.js";
 import { kv1Backend, cubbyholeBackend } from "./kv1.js";
+import { identityBackend } from "./identity.js";
 import { transitBackend } from "./transit.js";
 import { userpassBackend } from "./userpass.js";
 import { sysBackend } from "./sys.js";
@@ -120,6 +121,7 @@ export class Core {
   private readonly cubbyhole: Backend;
   private readonly transit: Backend;
   private readonly userpass: Backend;
+  private readonly identity = identityBackend();
 
   constructor(
     readonly state: State,
@@ -231,6 +233,7 @@ export class Core {
     if (mount.type === "kv") backend = mount.options?.version === "2" ? this.kv2 : this.kv1;
     else if (mount.type === "cubbyhole") backend = this.cubbyhole;
     else if (mount.type === "transit") backend = this.transit;
+    else if (mount.type === "identity") backend = this.identity;
     return { backend, mount, mountPoint: best, rel: path.slice(best.length) };
   }
 

@@ -186,7 +186,23 @@ const USERPASS: Route[] = [
   ["users/{username}/policies", "w"],
 ];
 
-/** The routes of the backend serving `mount` (core.ts `route` picks the same backend), or none (identity/, unknown types). */
+const IDENTITY: Route[] = [
+  ["entity/id", "l"],
+  ["entity/id/{id}", "r"],
+  ["entity/name", "l"],
+  ["entity/name/{name}", "r"],
+  ["entity-alias/id", "l"],
+  ["entity-alias/id/{id}", "r"],
+  ["group/id", "l"],
+  ["group/id/{id}", "r"],
+  ["group/name", "l"],
+  ["group/name/{name}", "r"],
+  ["group-alias/id", "l"],
+  ["group-alias/id/{id}", "r"],
+  ["oidc/token/{name}", "r"],
+];
+
+/** The routes of the backend serving `mount` (core.ts `route` picks the same backend), or none (unknown types). */
 function routesOf(mount: MountEntry, auth: boolean): Route[] {
   if (auth) return { token: TOKEN, approle: APPROLE, kubernetes: KUBERNETES, jwt: JWT, userpass: USERPASS }[mount.type] ?? [];
   switch (mount.type) {
@@ -198,6 +214,8 @@ function routesOf(mount: MountEntry, auth: boolean): Route[] {
       return TRANSIT;
     case "system":
       return SYSTEM;
+    case "identity":
+      return IDENTITY;
     default:
       return [];
   }
@@ -217,7 +235,7 @@ export function openApiDocument(mounts: VisibleMount[], version: string): Record
   const paths: Record<string, Record<string, unknown>> = {};
   const ids = new Set<string>();
   for (const { prefix, mount, auth } of mounts) {
-    const tag = auth ? "auth" : mount.type === "system" ? "system" : "secrets";
+    const tag = auth ? "auth" : mount.type === "system" ? "system" : mount.type === "identity" ? "identity" : "secrets";
     for (const [template, ops, flags = ""] of routesOf(mount, auth)) {
       const full = `/${prefix}${template}`;
       const params = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" }, description: `The ${m[1].replace(/^url_?/, "")} in the URL.` }));
