@@ -276,3 +276,20 @@ export function openApiDocument(mounts: VisibleMount[], version: string): Record
     components: { schemas: {} },
   };
 }
+
+/**
+ * What `?help=1` answers in `openapi` for one request path: the routes of its mount whose template matches the
+ * path (framework/backend.go answers a path's help with the OpenAPI description of the matching path pattern).
+ * `{path}` spans slashes, as KV paths do; every other parameter is one segment.
+ */
+export function openApiForPath(mount: VisibleMount | undefined, rel: string, version: string): Record<string, unknown> {
+  const doc = openApiDocument(mount ? [mount] : [], version);
+  const paths = doc.paths as Record<string, unknown>;
+  const wanted = rel.replace(/\/+$/, "");
+  for (const key of Object.keys(paths)) {
+    const template = key.slice(1 + mount!.prefix.length);
+    const pattern = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{path\}/g, ".+").replace(/\{[^}]+\}/g, "[^/]+");
+    if (!new RegExp(`^${pattern}$`).test(wanted)) delete paths[key];
+  }
+  return doc;
+}

@@ -8,6 +8,8 @@ import type { Data } from "./state.js";
 import { envelope } from "./envelope.js";
 import { parseDuration } from "./duration.js";
 import { corsDecision } from "./cors.js";
+import { openApiForPath } from "./openapi.js";
+import { SERVER_VERSION } from "./sys.js";
 
 // The HTTP adapter (openbao/docs/api/index.mdx; README §1–§4): methods to
 // operations, query/body to request data, the response envelope, and errors
@@ -246,7 +248,10 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
           sendError(res, 403, [PERMISSION_DENIED]);
           return;
         }
-        send(res, 200, { help: `## PATH\n\n${path}\n\nThe vaultshift dev server does not carry help text; see the Vault API documentation for this path.\n`, openapi: { openapi: "3.0.2", paths: {} }, see_also: null });
+        const route = core.route(path.replace(/^\/+/, ""));
+        const mount = route ? { prefix: route.mountPoint, mount: route.mount, auth: route.mountPoint.startsWith("auth/") } : undefined;
+        const openapi = openApiForPath(mount, route?.rel ?? "", SERVER_VERSION.replace(/\+.*$/, ""));
+        send(res, 200, { help: `## PATH\n\n${path}\n\nThe vaultshift dev server does not carry help text; see the Vault API documentation for this path.\n`, openapi, see_also: null });
         return;
       }
       const { requestId, response, mountType } = core.handle({

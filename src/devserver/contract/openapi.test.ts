@@ -99,6 +99,17 @@ describe("sys/internal/specs/openapi", () => {
     assert.ok(replayed > 30, `replayed ${replayed} paths`);
   });
 
+  test("?help=1 on a path answers the OpenAPI description of the route it matches", async () => {
+    const data = await call(t, "GET", `${kv}/data/app/db?help=1`);
+    assert.equal(data.status, 200, data.text);
+    assert.deepEqual(Object.keys(data.body.openapi.paths), [`/${kv}/data/{path}`]);
+    assert.equal(data.body.openapi.openapi, "3.0.2");
+    const token = await call(t, "GET", "auth/token/lookup-self?help=1");
+    assert.deepEqual(Object.keys(token.body.openapi.paths), ["/auth/token/lookup-self"]);
+    const tune = await call(t, "GET", `sys/mounts/${kv}/tune?help=1`);
+    assert.ok(tune.body.openapi.paths["/sys/mounts/{path}/tune"], JSON.stringify(Object.keys(tune.body.openapi.paths)));
+  });
+
   test("only the mounts the token can see: a token limited to one KV mount gets that mount, not the others", async () => {
     const token = await tokenWithPolicy(t, unique("oas-reader"), `path "${kv}/data/*" { capabilities = ["read"] }`);
     const paths = (await call(t, "GET", "sys/internal/specs/openapi", { token })).body.paths;
