@@ -17,15 +17,25 @@ export function normalise(path: string): string {
   return p === "" ? "" : `${p}/`;
 }
 
+const TUNABLE_LISTS = ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "listing_visibility", "passthrough_request_headers", "token_type"] as const;
+
+/**
+ * Whether a tunable appears in a mount or tune read: Vault shows the list fields only when non-empty
+ * (MountEntry.SyncCache drops an empty list from the cache the reads use) and `listing_visibility` only when set
+ * (`len(entry.Config.ListingVisibility) > 0` in mountInfo and handleTuneReadCommon), so a tune to `[]` or `""`
+ * clears the field from the answer.
+ */
+function shown(v: unknown): boolean {
+  return v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0);
+}
+
 export function mountView(m: MountEntry): Data {
   const config: Data = {
     default_lease_ttl: m.config.default_lease_ttl,
     force_no_cache: m.config.force_no_cache,
     max_lease_ttl: m.config.max_lease_ttl,
   };
-  for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "listing_visibility", "passthrough_request_headers", "token_type"] as const) {
-    if (m.config[k] !== undefined) config[k] = m.config[k];
-  }
+  for (const k of TUNABLE_LISTS) if (shown(m.config[k])) config[k] = m.config[k];
   const view: Data = {
     accessor: m.accessor,
     config,
@@ -52,9 +62,7 @@ function tuneView(m: MountEntry): Data {
     max_lease_ttl: m.config.max_lease_ttl || SYSTEM_MAX_TTL,
   };
   if (m.options) view.options = m.options;
-  for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "listing_visibility", "passthrough_request_headers", "token_type"] as const) {
-    if (m.config[k] !== undefined) view[k] = m.config[k];
-  }
+  for (const k of TUNABLE_LISTS) if (shown(m.config[k])) view[k] = m.config[k];
   return view;
 }
 

@@ -66,6 +66,34 @@ describe("tool flows: Terraform provider, External Secrets Operator, vault-actio
     assert.equal((await call(t, "GET", "auth/token/lookup-self", { token: child })).status, 403);
   });
 
+  test("mount reads leave out empty tunables, as Vault's mountInfo and tune read do (hand-rolled and older Terraform mount bodies send them)", async () => {
+    const m = unique("tools-tune");
+    const config = { default_lease_ttl: "0s", max_lease_ttl: "0s", force_no_cache: false, audit_non_hmac_request_keys: [], audit_non_hmac_response_keys: [], listing_visibility: "", passthrough_request_headers: [] };
+    assert.equal((await call(t, "POST", `sys/mounts/${m}`, { body: { type: "kv", config, options: { version: "2" } } })).status, 204);
+    try {
+      const keys = ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "listing_visibility", "passthrough_request_headers"];
+      const absent = async () => {
+        const mountConfig = (await call(t, "GET", `sys/mounts/${m}`)).body.data.config;
+        const tune = (await call(t, "GET", `sys/mounts/${m}/tune`)).body.data;
+        for (const k of keys) {
+          assert.equal(mountConfig[k], undefined, `sys/mounts/:path config.${k}`);
+          assert.equal(tune[k], undefined, `tune ${k}`);
+        }
+      };
+      await absent();
+      assert.equal((await call(t, "POST", `sys/mounts/${m}/tune`, { body: { audit_non_hmac_request_keys: ["user"], listing_visibility: "unauth" } })).status, 204);
+      const tuned = (await call(t, "GET", `sys/mounts/${m}/tune`)).body.data;
+      assert.deepEqual(tuned.audit_non_hmac_request_keys, ["user"]);
+      assert.equal(tuned.listing_visibility, "unauth");
+      assert.deepEqual((await call(t, "GET", "sys/mounts")).body.data[`${m}/`].config.audit_non_hmac_request_keys, ["user"]);
+      // Tuning back to empty clears them from the answers again.
+      assert.equal((await call(t, "POST", `sys/mounts/${m}/tune`, { body: { audit_non_hmac_request_keys: [], listing_visibility: "" } })).status, 204);
+      await absent();
+    } finally {
+      await unmount(t, m);
+    }
+  });
+
   test("External Secrets Operator: PushSecret with check-and-set required, then DeleteSecret", async () => {
     assert.equal((await call(t, "POST", `${kv}/config`, { body: { cas_required: true } })).status, 204);
     try {
