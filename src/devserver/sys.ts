@@ -206,14 +206,34 @@ export function sysBackend(deps: SysDeps): Backend {
     throw unsupportedOperation();
   }
 
+  /**
+   * The mounts sys/internal/ui/mounts lists and sys/internal/specs/openapi documents (Vault's
+   * pathInternalUIMountsRead): a mount tuned `listing_visibility: unauth` to anyone, with or without a token (the
+   * Vault UI's login page draws its auth-method tabs from these), others only to a token with access under them.
+   * A token that is sent but not valid is refused, as fetchACLTokenEntryAndEntity refuses it.
+   */
+  function visibleMounts(req: LogicalRequest): VisibleMount[] {
+    if (req.clientToken !== "" && !req.token) throw permissionDenied();
+    const acl = req.token ? deps.aclFor(req.token) : undefined;
+    const visible: VisibleMount[] = [];
+    const sees = (m: MountEntry, prefix: string) => m.config.listing_visibility === "unauth" || acl?.anyUnder(prefix) === true;
+    for (const [p, m] of state.mounts) if (sees(m, p)) visible.push({ prefix: p, mount: m, auth: false });
+    for (const [p, m] of state.auth) if (sees(m, `auth/${p}`)) visible.push({ prefix: `auth/${p}`, mount: m, auth: true });
+    return visible;
+  }
+
   function uiMounts(req: LogicalRequest, rest: string): LogicalResponse {
     if (req.operation !== "read") throw unsupportedOperation();
     const acl = req.token ? deps.aclFor(req.token) : undefined;
     if (rest === "") {
       const secret: Data = {};
       const auth: Data = {};
-      for (const [p, m] of state.mounts) if (acl?.anyUnder(p)) secret[p] = mountView(m);
-      for (const [p, m] of state.auth) if (acl?.anyUnder(`auth/${p}`)) auth[p] = mountView(m);
+      for (const { prefix, mount, auth: isAuth } of visibleMounts(req)) {
+        // Without a token only the type, description and options of an unauth-listed mount.
+        const view = req.token ? mountView(mount) : { type: mount.type, description: mount.description, options: mount.options };
+        if (isAuth) auth[prefix.slice("auth/".length)] = view;
+        else secret[prefix] = view;
+      }
       return { data: { secret, auth } };
     }
     // Unknown mount and no access look the same, so the path cannot be used to enumerate mounts. The message is
@@ -234,11 +254,7 @@ export function sysBackend(deps: SysDeps): Backend {
    */
   function openApi(req: LogicalRequest): LogicalResponse {
     if (req.operation !== "read" && !post(req)) throw unsupportedOperation();
-    const acl = req.token ? deps.aclFor(req.token) : undefined;
-    const visible: VisibleMount[] = [];
-    for (const [p, m] of state.mounts) if (acl?.anyUnder(p)) visible.push({ prefix: p, mount: m, auth: false });
-    for (const [p, m] of state.auth) if (acl?.anyUnder(`auth/${p}`)) visible.push({ prefix: `auth/${p}`, mount: m, auth: true });
-    return { raw: { status: 200, body: openApiDocument(visible, SERVER_VERSION.replace(/\+.*$/, "")) } };
+    return { raw: { status: 200, body: openApiDocument(visibleMounts(req), SERVER_VERSION.replace(/\+.*$/, "")) } };
   }
 
   /** sys/internal/ui/resultant-acl (Vault's pathInternalUIResultantACL; the default policy grants it): what the Vault UI draws its menus from. */

@@ -117,4 +117,31 @@ describe("sys/internal/specs/openapi", () => {
     assert.equal(paths[`/${transit}/encrypt/{name}`], undefined);
     assert.equal(paths[`/${legacy}/{path}`], undefined);
   });
+
+  test("a mount tuned listing_visibility=unauth is listed to everyone; without a token only its type, description and options", async () => {
+    // The Vault UI's login page draws its auth-method tabs from sys/internal/ui/mounts without a token
+    // (pathInternalUIMountsRead: hasAccess is true for an unauth-listed mount; mountInfo only when authed).
+    const approle = unique("oas-login");
+    assert.equal((await call(t, "POST", `sys/auth/${approle}`, { body: { type: "approle", description: "team login" } })).status, 204);
+    try {
+      assert.equal((await call(t, "POST", `sys/auth/${approle}/tune`, { body: { listing_visibility: "unauth" } })).status, 204);
+      const anonymous = await call(t, "GET", "sys/internal/ui/mounts", { token: null });
+      assert.equal(anonymous.status, 200, anonymous.text);
+      assert.deepEqual(anonymous.body.data.auth[`${approle}/`], { type: "approle", description: "team login", options: null });
+      assert.equal(anonymous.body.data.secret["secret/"], undefined, "a mount without listing_visibility stays hidden");
+      assert.ok((await call(t, "GET", "sys/internal/specs/openapi", { token: null })).body.paths[`/auth/${approle}/login`]);
+      // A token without any access under the mount sees it too, with the full mount info.
+      const token = await tokenWithPolicy(t, unique("oas-none"), `path "${kv}/data/*" { capabilities = ["read"] }`);
+      const limited = (await call(t, "GET", "sys/internal/ui/mounts", { token })).body.data.auth[`${approle}/`];
+      assert.equal(limited.type, "approle");
+      assert.equal(limited.config.listing_visibility, "unauth");
+      // A token that is sent but not valid is refused rather than treated as none.
+      for (const path of ["sys/internal/ui/mounts", "sys/internal/specs/openapi"]) {
+        const bad = await call(t, "GET", path, { token: "hvs.not-a-valid-token" });
+        assert.equal(bad.status, 403, `${path}: ${bad.text}`);
+      }
+    } finally {
+      await call(t, "DELETE", `sys/auth/${approle}`);
+    }
+  });
 });
