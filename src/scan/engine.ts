@@ -17,6 +17,7 @@ import { LineCursor } from "./positions.js";
 import { mayReadEnv, parseable, scanJavaScript, worthParsing } from "./js-scanner.js";
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
+import { ansibleDocRanges } from "./ansible-docs.js";
 import { isMailFile, mailParts } from "./mail-parts.js";
 import { embeddedSources } from "./embedded-sources.js";
 import { secretsFileHits, secretsFileKind } from "./secrets-file.js";
@@ -184,7 +185,10 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     embeddedHits(text, heads, options, candidates);
   }
   const kept: Candidate[] = [];
+  const docs = info.kind === "code" && candidates.length > 0 ? ansibleDocRanges(text) : [];
   for (const c of candidates) {
+    // Name-based guesses in Ansible module documentation are its samples (ansible-docs.ts).
+    if (docs.length > 0 && c.priority < 2 && docs.some(([s, e]) => c.start >= s && c.start < e)) continue;
     if (isPublicByContext(c.secret, text, c.start, c.end)) continue;
     if (c.priority === 2 && publicByName(c.ruleId, c.kind, text, c.start)) continue;
     const mobile = mobileGoogleKey(c.secret, text, c.start, file);
