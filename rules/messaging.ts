@@ -35,6 +35,10 @@ const slack = (id: string, type: string, description: string, env: string): Rule
 const discordToken = (seed: string): string =>
   `${base64url(fake(DIGITS, 18, seed).replace(/^0/, "1"))}.${fake(B64URL, 6, seed)}.${fake(B64URL, 38, seed)}`;
 
+// The first three characters of base64(a snowflake id): the first digit (1-9) gives
+// MT Mj Mz ND NT Nj Nz OD OT, the second one of AEIMQUYcgk (lower-cased: keywords are).
+const DISCORD_ID_HEADS = ["mt", "mj", "mz", "nd", "nt", "nj", "nz", "od", "ot"].flatMap((h) => [..."aeimquycgk"].map((c) => h + c));
+
 export const rules: Rule[] = [
   slack("slack-bot-token", "b", "Slack bot token (xoxb-…)", "SLACK_BOT_TOKEN"),
   slack("slack-user-token", "p", "Slack user token (xoxp-…)", "SLACK_USER_TOKEN"),
@@ -240,6 +244,27 @@ export const rules: Rule[] = [
     get sample() { return fake(B64URL, 22, "mandrill"); },
     env: "MANDRILL_API_KEY",
   }),
+  // Mandrill keys issued since Mailchimp folded it in carry "md-" + 22 url-safe characters (trufflehog's
+  // mandrill detector): found without a name. Angular Material's `md-` class names are lower-case words
+  // joined by hyphens, so the key must mix upper- and lower-case letters and not read as words.
+  custom({
+    id: "mandrill-api-key-prefixed",
+    description: "Mailchimp Transactional (Mandrill) API key (md-…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://mailchimp.com/developer/transactional/guides/quick-start/",
+    keywords: ["md-"],
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>md-[A-Za-z0-9_-]{22})(?![A-Za-z0-9_.-])/,
+    entropy: 3.5,
+    validate: (s) => /[A-Z]/.test(s.slice(3)) && /[a-z]/.test(s.slice(3)) && !s.slice(3).split(/[-_]/).every((w) => w.length < 3 || looksLikeIdentifier(w) || /^[a-z]+$/.test(w)),
+    get examples() {
+      const key = `md-${fake(B64URL, 22, "mandrill-md")}`;
+      return {
+        invalid: [`2024-01-01 INFO mail transport using ${key}`, `mailchimp = MailchimpTransactional::Client.new("${key}")`, `FOO=${key}`],
+        valid: ['<div class="md-virtual-repeat-container">', '<md-input-container class="md-block-Wide">', `FOO=md-${"a".repeat(22)}`, "md-AutocompleteSuggestions"],
+      };
+    },
+  }),
   // Postmark server and account tokens are UUIDs.
   assigned({
     id: "postmark-server-token",
@@ -308,20 +333,28 @@ export const rules: Rule[] = [
   }), { pattern: /(?:(?<![A-Za-z0-9_-])|(?<=(?<![A-Za-z0-9_-])bot))(?<secret>[0-9]{8,10}:AA[0-9A-Za-z_-]{33})(?![A-Za-z0-9_-])/ }),
   // Discord bot tokens: base64(user id) "." 6+ "." 27-38; the first part
   // must decode to a numeric snowflake id, which rejects look-alikes.
+  // Found bare too (detect-secrets' DiscordBotTokenDetector has no keyword): base64 of ASCII
+  // digits has a fixed shape, each 3 digits giving [MNO][DTjz][AEIMQUYcgk][w-z0-5], so a token
+  // starts with one of 90 three-character pieces (DISCORD_ID_HEADS), the keyword pass's
+  // trigrams, and the decoded first part must be 17-20 digits.
   custom({
     id: "discord-bot-token",
     description: "Discord bot token (base64 user id . timestamp . HMAC)",
     kind: "token",
     severity: "high",
     docs: "https://discord.com/developers/docs/reference#authentication",
-    keywords: ["discord"],
-    pattern: /(?<![A-Za-z0-9_.-])(?<secret>[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-])/,
+    keywords: ["discord", ...DISCORD_ID_HEADS],
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>(?:M[Tjz]|N[DTjz]|O[DT])[AEIMQUYcgk][w-z0-5][A-Za-z0-9_-]{19,24}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_.-])/,
     entropy: 4,
     validate: (s) => /^\d{17,20}$/.test(Buffer.from(s.split(".")[0] ?? "", "base64url").toString("latin1")),
     get examples() {
       return {
-        invalid: [`DISCORD_BOT_TOKEN=${discordToken("discord")}`, `client.login("${discordToken("discord2")}"); // discord bot`],
-        valid: [`DISCORD_BOT_TOKEN=MTAx${fake(B64URL, 20, "dc-bad")}.${fake(B64URL, 6, "dc-bad")}.${fake(B64URL, 30, "dc-bad")}`],
+        invalid: [`DISCORD_BOT_TOKEN=${discordToken("discord")}`, `client.login("${discordToken("discord2")}"); // discord bot`, `2024-01-01 INFO logged in with ${discordToken("discord3")}`],
+        valid: [
+          `DISCORD_BOT_TOKEN=MTAx${fake(B64URL, 20, "dc-bad")}.${fake(B64URL, 6, "dc-bad")}.${fake(B64URL, 30, "dc-bad")}`,
+          // Bare, three dot-separated base64url parts whose first does not decode to a snowflake id.
+          `2024-01-01 INFO session MTAxNjk${fake(B64URL, 19, "dc-bad2")}.${fake(B64URL, 6, "dc-bad2")}.${fake(B64URL, 30, "dc-bad2")}`,
+        ],
       };
     },
   }),

@@ -159,6 +159,33 @@ export const rules: Rule[] = [
     get sample() { return "AQE" + fake(B64, 150, "adyen"); },
     env: "ADYEN_API_KEY",
   }),
+  // The same key without a name (a log line, a positional argument): "AQE" + a base64 run, then
+  // the parts Adyen joins with "." or "-" (`AQE…==-…=-…` in its docs, `AQE<5+>.<50-80>` in gitleaks'
+  // adyen-api-key). The separator after a base64 run is what a blob never has: a PEM or data-URI line
+  // holding "AQE" (DER's rsaEncryption OID gives `AQEB`) is preceded by base64 or runs on unbroken.
+  custom({
+    id: "adyen-api-key-structured",
+    description: "Adyen API key (AQE + base64 parts joined by . or -), with or without an Adyen name",
+    kind: "api-key",
+    severity: "critical",
+    docs: "https://docs.adyen.com/development-resources/api-credentials/",
+    keywords: ["aqe"],
+    pattern: /(?<![A-Za-z0-9+/=_.-])(?<secret>AQE[A-Za-z0-9+/]{5,120}={0,2}[.-][A-Za-z0-9+/_=-]{40,300})(?![A-Za-z0-9+/=_.-])/,
+    entropy: 4,
+    get examples() {
+      const dotted = `AQE${fake(LOWER_ALNUM, 6, "adyen-bare")}.${fake(B64URL, 70, "adyen-bare")}`;
+      const dashed = `AQE${fake(B64, 80, "adyen-docs")}==-${fake(B64, 43, "adyen-docs")}=-${fake(ALNUM, 16, "adyen-docs")}`;
+      return {
+        invalid: [`2024-01-01 INFO checkout client ready with ${dotted}`, `client = Adyen::Client.new(api_key: "${dashed}")`],
+        valid: [
+          // Base64 that merely contains AQE: a certificate line, the middle of a blob, no separator.
+          `MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA${fake(B64, 20, "adyen-pem")}AQE${fake(B64, 41, "adyen-pem")}`,
+          `AQE${fake(B64, 61, "adyen-pem2")}\n${fake(B64, 64, "adyen-pem3")}`,
+          `ADYEN_API_KEY=AQE${"a".repeat(8)}.${"b".repeat(60)}`,
+        ],
+      };
+    },
+  }),
   // Razorpay key secrets: 24 alphanumerics, next to a Razorpay name.
   assigned({
     id: "razorpay-key-secret",

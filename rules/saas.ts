@@ -5,6 +5,9 @@ import { assigned, custom, keywordsWith, looksLikePlaceholder, prefixed } from "
 import { isRealPassword } from "./passwords.js";
 import { ALNUM, B64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, base64url, fake, uuid } from "./fake.js";
 
+// "_" + a digit + a letter or digit, lower-cased: where an ngrok authtoken's secret half begins.
+const NGROK_SECRET_HEADS = [..."0123456789"].flatMap((d) => [..."abcdefghijklmnopqrstuvwxyz0123456789"].map((c) => `_${d}${c}`));
+
 export const rules: Rule[] = [
   // Formats of the gitleaks catalogue (config/gitleaks.toml: adobe-client-secret, infracost-api-token,
   // intra42-client-secret, maxmind-license-key, openshift-user-token, scalingo-api-token,
@@ -85,6 +88,31 @@ export const rules: Rule[] = [
   // Tailscale keys: "tskey-" + type + "-" + id + "-" + secret.
   prefixed({ id: "tailscale-key", description: "Tailscale auth/API/OAuth key (tskey-…)", kind: "api-key", severity: "high", docs: "https://tailscale.com/kb/1085/auth-keys", prefix: "tskey-", body: "(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{6,20}-[A-Za-z0-9]{20,60}", fixedLength: false, get sample() { return "tskey-auth-" + fake(ALNUM, 17, "ts") + "-" + fake(ALNUM, 33, "ts"); }, env: "TS_AUTHKEY" }),
   assigned({ id: "ngrok-authtoken", description: "ngrok authtoken assigned to an ngrok name", kind: "token", severity: "medium", docs: "https://ngrok.com/docs/agent/#authtokens", names: "ngrok", value: "[0-9A-Za-z]{25,27}_[0-9A-Za-z]{20,22}", keywords: ["ngrok"], entropy: 4, fixedLength: false, get sample() { return fake(ALNUM, 27, "ngrok") + "_" + fake(ALNUM, 21, "ngrok"); }, env: "NGROK_AUTHTOKEN" }),
+  // The authtoken alone (a log line, a CI variable under any name): "<credential id>_<secret>", the id a
+  // 27-character base62 KSUID. A KSUID opens with its timestamp, so ids minted 2020 to mid-2025 start
+  // "2" and later ones "3" (until ~2029); the secret starts with a digit (trufflehog's ngrok detector).
+  // No literal prefix: the keyword pass waits for "_" + a digit + a letter or digit (NGROK_SECRET_HEADS,
+  // trigrams it finds for nothing), and the regex for a "2" or "3" not inside a word, giving up within 28
+  // characters. Both halves must mix upper- and lower-case letters: random base62
+  // always does, identifiers and hex do not.
+  custom({
+    id: "ngrok-authtoken-shaped",
+    description: "ngrok authtoken (KSUID credential id _ secret), with or without an ngrok name",
+    kind: "token",
+    severity: "medium",
+    docs: "https://ngrok.com/docs/agent/#authtokens",
+    keywords: ["ngrok", ...NGROK_SECRET_HEADS],
+    pattern: /(?<![A-Za-z0-9_.-])(?<secret>[23][A-Za-z0-9]{26}_[0-9][A-Za-z0-9]{19,21})(?![A-Za-z0-9_.-])/,
+    entropy: 4,
+    validate: (s) => s.split("_").every((half) => /[A-Z]/.test(half) && /[a-z]/.test(half) && !looksLikeIdentifier(half)),
+    get examples() {
+      const t = `2${fake(ALNUM, 26, "ngrok-bare")}_${fake(DIGITS, 1, "ngrok-bare")}${fake(ALNUM, 20, "ngrok-bare")}`;
+      return {
+        invalid: [`2024-01-01 INFO tunnel agent authenticated with ${t}`, `FOO=${t}`],
+        valid: [`2${fake(HEX, 26, "ngrok-hex")}_1${fake(HEX, 20, "ngrok-hex")}`, `2${"a".repeat(26)}_1${"B".repeat(20)}`, `x${t}`],
+      };
+    },
+  }),
   // The agent's authtoken given on the command line: `ngrok config add-authtoken <token>` (v3),
   // `ngrok authtoken <token>` (v2) or `--authtoken <token>` (https://ngrok.com/docs/agent/cli/#ngrok-config-add-authtoken).
   custom({
