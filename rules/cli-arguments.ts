@@ -348,4 +348,99 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Credentials as positional arguments of tools that take no password flag: a fixed number of words
+  // after a subcommand, the password last. Each stops at the end of the line, and a password that
+  // starts with `$`, `%`, `<`, `-` or `+` is a variable, a placeholder or the next option.
+  // steamcmd `+login <user> <password> [<guard code>]` (https://developer.valvesoftware.com/wiki/SteamCMD):
+  // build and deploy scripts log in with a builder account; `+login anonymous` has no password.
+  custom({
+    id: "steamcmd-login-password",
+    description: "steamcmd +login with a password as the second argument",
+    kind: "password",
+    severity: "high",
+    docs: "https://developer.valvesoftware.com/wiki/SteamCMD",
+    keywords: ["+login"],
+    pattern: /\+login[ \t]{1,4}(?!anonymous(?:\s|$))(["']?)[^\s"'+$%<-][^\s"']{0,63}\1[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<+-][^\s"']{2,127})\2(?=\s|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`steamcmd +login builds '${pw("steamcmd")}' +run_app_build app_build.vdf +quit`, `./steamcmd.sh +force_install_dir /srv/game +login deployer ${pw("steamcmd2")} +app_update 740 validate +quit`],
+        valid: ["steamcmd +login anonymous +app_update 740 +quit", "steamcmd +login builds +run_app_build app.vdf +quit", 'steamcmd +login "$STEAM_USER" "$STEAM_PASS" +quit', "steamcmd +login <username> <password> +quit"],
+      };
+    },
+  }),
+  // SAP HANA secure user store: `hdbuserstore [options] SET <KEY> <host:port> <USER> [<PASSWORD>]`; without
+  // the password it prompts (https://help.sap.com/docs/SAP_HANA_PLATFORM/b3ee5778bc2e4a089d3299b82ec762a7/ddbdd66b632d4fe7b3c2e0e6e341e222.html).
+  custom({
+    id: "hana-hdbuserstore-password",
+    description: "SAP HANA hdbuserstore SET with the password as its last argument",
+    kind: "password",
+    severity: "high",
+    docs: "https://help.sap.com/docs/SAP_HANA_PLATFORM/b3ee5778bc2e4a089d3299b82ec762a7/ddbdd66b632d4fe7b3c2e0e6e341e222.html",
+    keywords: ["hdbuserstore"],
+    pattern: /\bhdbuserstore(?:[ \t]{1,4}-[A-Za-z]{1,2}(?:[ \t]{1,4}[^\s-]\S{0,63})?){0,3}[ \t]{1,4}set[ \t]{1,4}\S{1,64}[ \t]{1,4}\S{1,253}[ \t]{1,4}(["']?)[^\s"'$%<-][^\s"']{0,63}\1[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\2(?=\s|$)/i,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`hdbuserstore SET BACKUPKEY hanaprd:30015 BACKUP_OPERATOR '${pw("hdb")}'`, `/usr/sap/hdbclient/hdbuserstore -i set DEFAULT hana01:30013@SYSTEMDB SYSTEM ${pw("hdb2")}`],
+        valid: ["hdbuserstore SET BACKUPKEY hanaprd:30015 BACKUP_OPERATOR", "hdbuserstore LIST", 'hdbuserstore SET K hana:30015 USER "$HANA_PASSWORD"'],
+      };
+    },
+  }),
+  // SQL*Plus: `sqlplus [-s] user/password[@connect]` and its `CONNECT user/password[@connect]` (`CONN`)
+  // at the start of a script line (https://docs.oracle.com/en/database/oracle/oracle-database/19/sqpug/CONNECT.html).
+  // `sqlplus / as sysdba` (OS authentication) has no password; `CONNECT BY` is SQL, with no slash.
+  custom({
+    id: "sqlplus-connect-password",
+    description: "SQL*Plus user/password on the sqlplus command line or in a CONNECT command",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.oracle.com/en/database/oracle/oracle-database/19/sqpug/CONNECT.html",
+    keywords: ["sqlplus", "conn"],
+    pattern: /(?:\bsqlplus(?:\.exe)?(?:[ \t]{1,4}-[A-Za-z]{1,8}){0,3}|^[ \t]{0,8}(?:SQL>[ \t]{0,4})?conn(?:ect)?)[ \t]{1,4}["']?[A-Za-z][\w$#.]{0,127}\/(?<secret>[^\s/@"';$%&<-][^\s/@"';]{2,127})(?=@|["']?(?:[ \t;]|$))/im,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`CONNECT app_owner/${pw("sqlplus")}@ORCLPDB1`, `sqlplus -s etl/${pw("sqlplus2")}@//db.acme.io:1521/ORCL @refresh.sql`, `conn system/${pw("sqlplus3")}`],
+        valid: ["sqlplus / as sysdba", "CONNECT scott/tiger@orcl", "sqlplus app/&1@orcl", "CONNECT BY PRIOR id = parent_id", "sqlplus $DB_USER/$DB_PASS@orcl"],
+      };
+    },
+  }),
+  // x11vnc's `-passwd <pw>` and `-viewpasswd <pw>` (its manual warns they show in ps); `-passwdfile` and
+  // `-rfbauth` name files.
+  custom({
+    id: "x11vnc-password",
+    description: "x11vnc -passwd or -viewpasswd with a password on the command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://github.com/LibVNC/x11vnc/blob/master/doc/OPTIONS.md",
+    keywords: ["x11vnc"],
+    pattern: /\bx11vnc\b(?:(?!x11vnc)[^\n]){0,300}?[ \t]-{1,2}(?:view)?passwd[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\1(?=\s|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`ExecStart=/usr/bin/x11vnc -display :0 -forever -passwd ${pw("x11vnc")} -rfbport 5900`],
+        valid: ["x11vnc -display :0 -passwdfile /etc/x11vnc.pass", "x11vnc -rfbauth ~/.vnc/passwd -forever", "x11vnc -passwd $VNC_PASSWORD"],
+      };
+    },
+  }),
+  // IRC services: `IDENTIFY [account] <password>` sent to NickServ from a client's auto-commands, a bot's
+  // connect script or a bouncer (`/msg NickServ IDENTIFY …`, `/ns identify …`, `PRIVMSG NickServ :IDENTIFY …`,
+  // https://github.com/atheme/atheme/blob/master/help/nickserv/identify). The last word is the password.
+  custom({
+    id: "irc-nickserv-identify-password",
+    description: "IRC NickServ IDENTIFY command with a password",
+    kind: "password",
+    severity: "high",
+    docs: "https://github.com/atheme/atheme/blob/master/help/nickserv/identify",
+    keywords: ["nickserv", "/ns "],
+    pattern: /(?:(?:\/(?:msg|quote|query)[ \t]{1,4}NickServ|\/ns|\/nickserv)[ \t]{1,4}|PRIVMSG[ \t]{1,4}NickServ[ \t]{1,4}:?)(?:identify|id|login)[ \t]{1,4}(?:[^\s;"'$%<{]{1,64}[ \t]{1,4})?(?<secret>[^\s;"'$%<{-][^\s;"']{2,127})(?=[\s;"'\\]|$)/i,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`autosendcmd = "/msg NickServ IDENTIFY ${pw("nickserv")}; wait 2000";`, `/ns identify dana ${pw("nickserv2")}`, `PRIVMSG NickServ :IDENTIFY ${pw("nickserv3")}`],
+        valid: ["/msg NickServ IDENTIFY <password>", 'autosendcmd = "/msg NickServ IDENTIFY $nickpass"', "/msg NickServ help identify"],
+      };
+    },
+  }),
 ];

@@ -268,4 +268,25 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Asterisk's outbound registration (sip.conf/iax.conf `[general]`):
+  // `register => [transport://]user[@domain][:secret[:authuser]]@host[:port][/extension][~expiry]`
+  // (https://docs.asterisk.org/Configuration/Channel-Drivers/SIP/Configuring-chan_sip/): the trunk
+  // password sits between the user and the host, with no name of its own.
+  custom({
+    id: "asterisk-register-secret",
+    description: "Asterisk register => line with the trunk secret (sip.conf, iax.conf)",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.asterisk.org/Configuration/Channel-Drivers/SIP/Configuring-chan_sip/",
+    keywords: ["register"],
+    pattern: /^[ \t]{0,8}register[ \t]{0,4}=>?[ \t]{0,4}(?:[a-z]{2,5}:\/\/)?[^\s:@\/;]{1,64}(?:@[^\s:@\/;]{1,253})?:(?<secret>[^\s:@\/;]{3,128})(?::[^\s:@\/;]{1,64})?@[A-Za-z0-9[]/m,
+    validate: isRealPassword,
+    get examples() {
+      const secret = fake(ALNUM, 14, "asterisk-register");
+      return {
+        invalid: [`[general]\nregister => 7845082:${secret}@sip.provider.example/2725940\n`, `register => tls://trunk@voip.example:${secret}:authuser@voip.example:5061`],
+        valid: ["register => 2345@sip.provider.example/1234", "register => user:password@sip.example", ";register => 1234:secret@mysipprovider.com"],
+      };
+    },
+  }),
 ];

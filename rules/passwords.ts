@@ -14,6 +14,8 @@ const DUMMY = new Set([
   // Credentials printed in specifications: RFC 6749 §2.3.1 (s6BhdRkqt3:gX1fBat3bV)
   // and RFC 7617 §2 (Aladdin:open sesame).
   "gx1fbat3bv", "open sesame",
+  // Oracle's sample schema and old install defaults (scott/tiger, system/change_on_install), in every SQL*Plus tutorial.
+  "tiger", "change_on_install",
 ]);
 
 function percentDecoded(p: string): string {
