@@ -498,4 +498,121 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Windows NT hashes in a pwdump/secretsdump or smbpasswd line, `user:RID:LM:NT:…`: the NT hash logs in
+  // by itself (pass-the-hash, NTLM and MSCHAPv2), so it is a password, not a one-way record. The LM column
+  // is a hash, the empty-LM constant (aad3b435b51404ee…) or X/* filler; the NT column must not be filler.
+  custom({
+    id: "windows-nt-hash-dump",
+    description: "Windows NT hash in a pwdump, secretsdump or smbpasswd line (user:RID:LM:NT:…)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.samba.org/samba/docs/current/man-html/smbpasswd.5.html",
+    keywords: ["aad3b435b51404ee", "xxxxxxxxxxxxxxxx", "****************"],
+    pattern: /^[^\s:]{1,104}:[0-9]{1,10}:(?:[0-9A-Fa-f]{32}|X{32}|\*{32}|NO PASSWORD\*{21}):(?<secret>[0-9A-Fa-f]{32}):/m,
+    entropy: 3,
+    get examples() {
+      const nt = fake(HEX, 32, "nt-hash").toUpperCase();
+      return {
+        invalid: [`dana:1000:${"X".repeat(32)}:${nt}:[U          ]:LCT-671C3B2A:`, `Administrator:500:aad3b435b51404eeaad3b435b51404ee:${fake(HEX, 32, "nt-hash2")}:::`],
+        valid: [`guest:501:${"X".repeat(32)}:${"X".repeat(32)}:[UD         ]:LCT-00000000:`, `root:0:${"*".repeat(32)}:${"0".repeat(32)}:::`],
+      };
+    },
+  }),
+  // FreeRADIUS users file: `NT-Password := 0x<32 hex>` (or bare hex), the same password-equivalent hash.
+  custom({
+    id: "freeradius-nt-password",
+    description: "FreeRADIUS NT-Password attribute (an NT hash, usable for MSCHAPv2 as is)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.freeradius.org/documentation/freeradius-server/4.0.0/reference/raddb/mods-config/files/users.html",
+    keywords: ["nt-password"],
+    pattern: /\bNT-Password[ \t]{0,4}:?=[ \t]{0,4}["']?(?:0x)?(?<secret>[0-9A-Fa-f]{32})(?![0-9A-Za-z])/i,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`kiosk\tNT-Password := 0x${fake(HEX, 32, "radius-nt").toUpperCase()}`],
+        valid: [`kiosk\tNT-Password := 0x${"0".repeat(32)}`, 'kiosk\tNT-Password := "%{sql:SELECT nt FROM users}"'],
+      };
+    },
+  }),
+  // A Kerberos keytab pasted as base64 (a Kubernetes Secret's data, a CI variable): the file starts with
+  // version 0x05 0x02 and a 4-byte entry length below 64 KiB, so its base64 starts `BQIAAA`
+  // (https://web.mit.edu/kerberos/krb5-1.12/doc/formats/keytab_file_format.html). Its entries hold the
+  // principal's long-term keys: whoever has the file is the principal.
+  custom({
+    id: "kerberos-keytab-base64",
+    description: "Kerberos keytab file in base64 (BQIAAA…): a service principal's long-term keys",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://web.mit.edu/kerberos/krb5-1.12/doc/formats/keytab_file_format.html",
+    keywords: ["bqiaaa"],
+    pattern: /(?<![A-Za-z0-9+/=])(?<secret>BQIAAA[A-Za-z0-9+/]{60,65536}={0,2})(?![A-Za-z0-9+/=])/,
+    entropy: 4,
+    validate: (s) => {
+      const bytes = decodeBase64(s.slice(0, 64));
+      // Version 0x0502, then the first entry's principal: a component count (2 bytes) below 16.
+      return bytes !== undefined && bytes[0] === 5 && bytes[1] === 2 && bytes[6] === 0 && (bytes[7] ?? 16) < 16;
+    },
+    get examples() {
+      const keytab = (seed: string) => Buffer.concat([Buffer.from([5, 2, 0, 0, 0, 0x47, 0, 2, 0, 17]), Buffer.from("EXAMPLE.COM"), Buffer.from(fake(B64, 90, seed), "base64")]).toString("base64");
+      return {
+        invalid: [`data:\n  krb5.keytab: ${keytab("keytab")}\n`],
+        valid: [`data:\n  krb5.keytab: BQIAAA${"A".repeat(80)}\n`, `icon: iVBORw0KGgoAAAANSUhEUgAAABQIAAA${fake(B64, 80, "keytab-png")}`],
+      };
+    },
+  }),
+  // Key files whose one line is the key: Synapse's signing key (`ed25519 a_XXXX <base64 seed>`, the
+  // homeserver's identity: whoever has it signs events as the server,
+  // https://element-hq.github.io/synapse/latest/usage/configuration/config_documentation.html#signing_key_path),
+  // a Tailscale/Headscale machine or node key (`privkey:<64 hex>`, the form Tailscale prints private keys
+  // in; `nodekey:`/`mkey:`/`discokey:` are public), and a ZeroTier identity.secret
+  // (`<10-hex address>:0:<128-hex public>:<128-hex private>`).
+  custom({
+    id: "synapse-signing-key",
+    description: "Matrix Synapse signing key file (ed25519 a_… <base64 seed>)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://element-hq.github.io/synapse/latest/usage/configuration/config_documentation.html#signing_key_path",
+    keywords: ["ed25519 a_"],
+    pattern: /^[ \t]{0,8}ed25519[ \t]a_[A-Za-z0-9_]{1,16}[ \t](?<secret>[A-Za-z0-9+/_-]{43})=?[ \t]*$/m,
+    entropy: 4,
+    get examples() {
+      return {
+        invalid: [`ed25519 a_l1W8 ${fake(B64, 43, "synapse-key")}\n`],
+        valid: [`ed25519 a_l1W8 ${"A".repeat(43)}\n`, `old_signing_keys:\n  "ed25519:a_l1W8": { key: "${fake(B64, 43, "synapse-pub")}" }`],
+      };
+    },
+  }),
+  custom({
+    id: "tailscale-private-key",
+    description: "Tailscale/Headscale private key (privkey:<64 hex>)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://github.com/tailscale/tailscale/blob/main/types/key/machine.go",
+    keywords: ["privkey:"],
+    pattern: /(?<![A-Za-z0-9_-])privkey:(?<secret>[0-9a-f]{64})(?![0-9A-Za-z])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`privkey:${fake(HEX, 64, "headscale")}\n`],
+        valid: [`nodekey:${fake(HEX, 64, "headscale-pub")}`, `privkey:${"0".repeat(64)}`],
+      };
+    },
+  }),
+  custom({
+    id: "zerotier-identity-secret",
+    description: "ZeroTier identity.secret (address:0:public:private)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://docs.zerotier.com/protocol/#identities",
+    keywords: [":0:"],
+    pattern: /(?<![0-9a-f])[0-9a-f]{10}:0:[0-9a-f]{128}:(?<secret>[0-9a-f]{128})(?![0-9a-f])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`${fake(HEX, 10, "zt")}:0:${fake(HEX, 128, "zt-pub")}:${fake(HEX, 128, "zt-priv")}\n`],
+        valid: [`${fake(HEX, 10, "zt")}:0:${fake(HEX, 128, "zt-pub")}\n`],
+      };
+    },
+  }),
 ];

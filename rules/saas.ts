@@ -250,4 +250,61 @@ export const rules: Rule[] = [
   prefixed({ id: "ubidots-token", description: "Ubidots IoT API token (BBFF-…)", kind: "token", severity: "high", docs: "https://docs.ubidots.com/reference/authentication", prefix: "BBFF-", body: "[A-Za-z0-9]{30}", entropy: 3.8, get sample() { return "BBFF-" + fake(ALNUM, 30, "ubidots"); }, env: "UBIDOTS_TOKEN", get valid() { return [`request_id: 461648d3-5aea-4d3b-BBFF-${fake(HEX, 12, "ubidots-uuid")}`]; } }),
   // Fleetbase API keys: "flb_live_" + 20 alphanumerics (trufflehog fleetbase); https://docs.fleetbase.io/
   prefixed({ id: "fleetbase-api-key", description: "Fleetbase live API key (flb_live_…)", kind: "api-key", severity: "high", docs: "https://docs.fleetbase.io/", prefix: "flb_live_", body: "[A-Za-z0-9]{20}", entropy: 3.5, get sample() { return "flb_live_" + fake(ALNUM, 20, "fleetbase"); }, env: "FLEETBASE_API_KEY" }),
+  // Steam game server login tokens (GSLT, 32 upper-case hex, https://steamcommunity.com/dev/managegameservers):
+  // passed as `+sv_setsteamaccount <token>` to srcds/CS2 or set as LinuxGSM's `gslt="…"`. The token logs a
+  // server in as the account that made it; Valve bans the account when a token leaks into a cheating server.
+  custom({
+    id: "steam-game-server-login-token",
+    description: "Steam game server login token (GSLT) in +sv_setsteamaccount or LinuxGSM gslt=",
+    kind: "token",
+    severity: "medium",
+    docs: "https://developer.valvesoftware.com/wiki/Counter-Strike_2/Dedicated_Servers#Registering_Game_Server_Login_Token",
+    keywords: ["sv_setsteamaccount", "gslt"],
+    pattern: /(?:[+\s]sv_setsteamaccount[ \t]{1,4}|(?<![A-Za-z0-9_])gslt["']?[ \t]{0,4}[:=][ \t]{0,4})(["']?)(?<secret>[0-9A-Fa-f]{32})\1(?![0-9A-Za-z])/i,
+    entropy: 3,
+    get examples() {
+      const t = fake(HEX, 32, "gslt").toUpperCase();
+      return {
+        invalid: [`./cs2 -dedicated +map de_dust2 +sv_setsteamaccount ${t} -port 27015`, `gslt="${t}"`],
+        valid: ['gslt=""', `+sv_setsteamaccount ${"0".repeat(32)}`, "+sv_setsteamaccount $GSLT"],
+      };
+    },
+  }),
+  // Telegram's client API credentials (https://core.telegram.org/api/obtaining_api_id): `api_id` (a number,
+  // public enough) and `api_hash` (32 hex, the app's secret), written together in Telethon, Pyrogram and
+  // bridge configs. Without the api_id just before it, a 32-hex `api_hash` is as likely a digest of an API.
+  custom({
+    id: "telegram-api-hash",
+    description: "Telegram client API hash (api_hash, 32 hex) next to its api_id",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://core.telegram.org/api/obtaining_api_id",
+    keywords: ["api_hash"],
+    pattern: /\bapi_id\b(?:(?!api_id)[\s\S]){1,200}?\bapi_hash["']?[ \t]{0,4}[:=][ \t]{0,4}(["']?)(?<secret>[0-9a-f]{32})\1(?![0-9A-Za-z])/i,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`telegram:\n    api_id: 12345678\n    api_hash: ${fake(HEX, 32, "tg-api-hash")}\n`, `api_id = 12345678\napi_hash = "${fake(HEX, 32, "tg-api-hash2")}"`],
+        valid: [`openapi:\n  api_hash: ${fake(HEX, 32, "tg-digest")}\n`, `api_id: 12345678\napi_hash: \${TELEGRAM_API_HASH}`],
+      };
+    },
+  }),
+  // Anaconda private channels put the access token in the URL path: `https://conda.anaconda.org/t/<token>/<channel>`
+  // and `repo.anaconda.cloud/t/<token>/…` (https://docs.anaconda.com/anacondaorg/user-guide/tasks/work-with-accounts/#generating-tokens).
+  custom({
+    id: "anaconda-channel-token",
+    description: "Anaconda access token in a /t/<token>/ channel URL",
+    kind: "token",
+    severity: "high",
+    docs: "https://docs.anaconda.com/anacondaorg/user-guide/tasks/work-with-accounts/#generating-tokens",
+    keywords: ["anaconda.org/t/", "anaconda.cloud/t/", "anaconda.com/t/"],
+    pattern: /anaconda\.(?:org|cloud|com)\/t\/(?<secret>[A-Za-z0-9_-]{20,128})(?=\/|["'\s]|$)/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`channels:\n  - https://conda.anaconda.org/t/${fake(LOWER_ALNUM, 2, "conda-t")}-${uuid("conda-t")}/acme\n`],
+        valid: ["  - https://conda.anaconda.org/t/<TOKEN>/acme", "  - https://conda.anaconda.org/conda-forge", "https://conda.anaconda.org/t/$ANACONDA_TOKEN/acme"],
+      };
+    },
+  }),
 ];
