@@ -299,3 +299,17 @@ test("a password flag at the end of a Markdown link's text is no password; the s
   assert.deepEqual(cli("docs/rules.md", doc).filter((h) => h.ruleId === "cli-password"), []);
   assert.deepEqual(cli("deploy.sh", `dbtool --password=${pw} --host db\n`).filter((h) => h.ruleId === "cli-password").map((h) => h.secret), [pw]);
 });
+
+test("a secret alone in a file named for it (forwarding.secret, *.pw, api_key.txt), not a word, a path, a key line or code", () => {
+  assert.deepEqual(hits("velocity/forwarding.secret", `${PW}${KEY.slice(0, 4)}\n`), [{ ruleId: "secret-file", secret: PW + KEY.slice(0, 4), at: PW + KEY.slice(0, 4) }]);
+  assert.equal(hits("etc/pve/priv/storage/pbs-offsite.pw", KEY).length, 1);
+  assert.equal(hits("deploy/api_key.txt", `${KEY}\n`).length, 1);
+  assert.equal(hits("ci/registry.token", KEY).length, 1);
+  assert.deepEqual(hits("forwarding.secret", "changeme\n"), [], "a stand-in");
+  assert.deepEqual(hits("password.txt", "/run/secrets/db_password\n"), [], "a path");
+  assert.deepEqual(hits("identity.secret", `${HEX32.slice(0, 10)}:0:${HEX32}\n`), [], "a structured line");
+  assert.deepEqual(hits("api_key.txt", `${KEY}\nsecond line\n`), [], "not a one-line file");
+  assert.deepEqual(hits("src/token.ts", `"${KEY}"\n`), [], "code named token");
+  assert.deepEqual(hits("notes.txt", `${KEY}\n`), [], "a file not named for a secret");
+  assert.deepEqual(hits("test/fixtures/api_key.txt", `${KEY}\n`), [], "a test fixture");
+});

@@ -116,6 +116,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   else if (info.kind === "config" && found.has("pass") && /\.ya?ml$/i.test(base)) htpasswdInline(text, hits);
   if (/(?:^|\/)openvpn\//i.test(file) || /\.ovpn$/i.test(base)) openvpnUserPass(text, base, hits);
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
+  else if (SECRET_FILE.test(base) && !info.testPath && info.kind !== "js" && info.kind !== "code" && text.length <= 1024) secretFile(text, base, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
   if (base.endsWith(".json") && text.length < 1200 && text.trimStart().charCodeAt(0) === 91 /* [ */) solanaKeypair(text, hits);
   // SQL held in code (a Go raw string of seed statements, a Java or JS query string): the same INSERTs.
@@ -160,6 +161,23 @@ function vaultPasswordFile(text: string, hits: BuiltinHit[]): void {
   if (!m) return;
   const pw = m[1]!;
   pushPassword(hits, pw, text.indexOf(pw), "Ansible vault password file", "ansible-vault-password-file");
+}
+
+// A file named for the one secret it holds: Velocity's `forwarding.secret`, ZeroTier's `authtoken.secret`,
+// Proxmox's `priv/storage/<id>.pw`, `api_key.txt`, `deploy.token`, `secret.key`. Tools write the secret as the
+// whole file, so nothing names it inside. gitleaks and trufflehog look at content only and miss these; here the
+// file's name is the name: one token on one line (a trailing newline allowed), judged like a password, so a
+// word, a placeholder, a path or a low-entropy value is not reported. Code files of such names
+// (`token.py`) and files over 1 KB are not read this way.
+const SECRET_FILE = /^(?:[\w.-]{0,60}[._-])?(?:secret|token|authtoken|passw(?:or)?d|pw|pass|api[_-]?key|secret[_-]?key)(?:\.(?:txt|key|secret|token))?$|\.(?:secret|token|pw|pass|password|apikey)$/i;
+
+function secretFile(text: string, base: string, hits: BuiltinHit[]): void {
+  const m = /^[ \t]*([^\s#][^\s]{7,511})[ \t]*(?:\r?\n[ \t]*)*$/.exec(text);
+  if (!m) return;
+  const secret = m[1]!;
+  // A PEM block, a URL or a structured line (`key: value`, `a=b`) is the other detectors' business.
+  if (/^-----|:\/\/|^[\w.-]{1,40}[:=]/.test(secret)) return;
+  pushPassword(hits, secret, text.indexOf(secret), `secret alone in a file named for it (${base})`, "secret-file");
 }
 
 function pgbouncerUserlist(text: string, hits: BuiltinHit[]): void {
