@@ -499,3 +499,27 @@ test("base64 of a stand-in is a stand-in; base64 of a password is not", () => {
   assert.equal(notSecretReason(b64(["Xk9", "pQ2v", "Lm7z"].join("")), "accesstoken"), null);
   assert.equal(notSecretReason(b64(["admin:", "Tr0ub4dor", "&3x"].join("")), "auth"), null);
 });
+
+test("file references, known hash shapes, NSS ciphertext, usage templates and OpenPGP key ids are not secrets; their look-alikes are", () => {
+  // `@/path`: read from that file (Bacula include, curl -d @file); a password that merely starts with "@" stays.
+  assert.match(notSecretReason("@/etc/bacula/director.password", "password") ?? "", /file reference/);
+  assert.equal(notSecretReason(j("@", "Kq9xZ2mP7vLw"), "password"), null);
+  // Transmission's salted SHA-1: "{" + 40 hex + 8 of salt; Maven's `{base64=}` stays "encrypted", a brace before random text stays a secret.
+  assert.match(notSecretReason(j("{", "1e5e04c56d6623a54ec0c2ef7c27d279dc26a9e9", "1FeucKhD"), "rpc-password") ?? "", /hash/);
+  assert.equal(notSecretReason(j("{", "Zq8Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9cQx7", "1FeucKhD"), "rpc-password"), null);
+  // Pi-hole's WEBPASSWORD is a double SHA-256; 64 hex under any other password name is a generated password.
+  const hex = "6879a53b321eb56b70478f28c3ba65ca02c4f49c6df230a1afaa805df6b28258";
+  assert.notEqual(notSecretReason(hex, "webpassword"), null);
+  assert.equal(notSecretReason(hex, "postgres_password"), null);
+  // NSS SDR output (logins.json encryptedPassword) opens with the key id F8000000…01; other base64 does not.
+  assert.match(notSecretReason(j("MEIEEPgAAAAAAAAAAAAAAAAAAAEw", "FAYIKoZIhvcNAwcECABLDjUXcXIaKzBBgBqtG9jABFhIXrKCFJw4"), "encryptedpassword") ?? "", /encrypted/);
+  assert.equal(notSecretReason(j("MEIEEPgAAAAAAAAAAAAAAAAAAAEx", "FAYIKoZIhvcNAwcECABLDjUXcXIaKzBBgBqtG9jABFhIXrKCFJw4"), "encryptedpassword"), null);
+  // Usage templates and underscore-wrapped fill-ins; a value with real characters between brackets stays.
+  assert.notEqual(notSecretReason("<key1>[,<key2>]", "gpg_key"), null);
+  assert.notEqual(notSecretReason("_backend_password_", "target_pass"), null);
+  assert.equal(notSecretReason(j("_Kq9x", "Z2mP7vLw_"), "target_pass"), null);
+  // OpenPGP key ids and fingerprints under a GPG name; the same hex under a signing-key name may be an HMAC secret.
+  assert.notEqual(notSecretReason("C343F834", "gpg_key"), null);
+  assert.notEqual(notSecretReason("0x9F86D081884C7D65", "gpg_signing_key_id"), null);
+  assert.equal(notSecretReason("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", "signing_key"), null);
+});

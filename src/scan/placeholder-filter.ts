@@ -146,6 +146,9 @@ export function isDocumentedExample(v: string): boolean {
 /** `xxxx`, `****`, `....`, `0000`, `<token>`, `[API_KEY]`, `…` and mostly-one-character values. */
 export function isMaskOrTemplate(v: string): boolean {
   if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v) || /^\{[A-Za-z_ -]*\}$/.test(v)) return true;
+  // A usage template of several placeholders, `<key1>[,<key2>]` (duply's profile template, man pages' synopses),
+  // and a word wrapped in underscores, `_backend_password_` (duply's and other generators' fill-in markers).
+  if (/^(?:<[\w .-]{1,40}>|\[[^\]\n]{0,60}\]|[ ,;|]){2,12}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*_$/.test(v)) return true;
   if (/(?:x{4,}|X{4,}|\*{3,}|\.{3,}|…|#{4,}|_{4,}|0{8,}|-{4,}|•{3,})/.test(v)) {
     // A run of mask characters inside an otherwise real-looking value (`sk_live_xxxx…`) is still a mask.
     return true;
@@ -335,6 +338,9 @@ export function isHash(v: string): boolean {
     /^\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|BCRYPT|PBKDF2[^}]*)\}/i.test(v) ||
     // Open Liberty / WebSphere Liberty's one-way `{hash}` encoding (securityUtility encode --encoding=hash).
     /^\{hash\}[A-Za-z0-9+/=]{20,}$/.test(v) ||
+    // Transmission's salted SHA-1 (`rpc-password` once the daemon has read it): "{" + 40 hex of
+    // SHA1(password + salt) + the 8-character salt (libtransmission crypto-utils.cc tr_ssha1).
+    /^\{[0-9a-f]{40}[A-Za-z0-9./]{8}$/.test(v) ||
     // Jupyter's hashed passwords (`jupyter_server.auth.passwd`): `argon2:` before an argon2 PHC string, and the
     // older `sha1:<salt>:<hex digest>` (https://jupyter-server.readthedocs.io/en/latest/operators/public-server.html).
     /^argon2:\$argon2(?:id|i|d)\$/.test(v) ||
@@ -457,7 +463,11 @@ export function isEncrypted(v: string): boolean {
     // Magento's encrypted config values (`bin/magento config:sensitive:set`, app/etc/env.php `system`):
     // "<key version>:<cipher version>:" + base64; only the deployment's crypt key opens them
     // (Magento\Framework\Encryption\Encryptor::encrypt).
-    /^\d{1,2}:[0-3]:[A-Za-z0-9+/]{24,}={0,2}$/.test(t)
+    /^\d{1,2}:[0-3]:[A-Za-z0-9+/]{24,}={0,2}$/.test(t) ||
+    // NSS secret-decoder-ring output (Firefox and Thunderbird logins.json `encryptedUsername`/`encryptedPassword`,
+    // `signons.sqlite`): DER of the key id F8000000…01 (base64 `…EEPgAAAAAAAAAAAAAAAAAAAEw`), the cipher and the
+    // ciphertext; only the profile's key4.db (and its primary password) opens it.
+    /^M[A-Za-z0-9+/]{2}EEPgAAAAAAAAAAAAAAAAAAAEw[A-Za-z0-9+/]{16,}={0,2}$/.test(t)
   );
 }
 
@@ -593,6 +603,9 @@ export function notSecretReason(value: string, name = ""): string | null {
   // connection string, which is read as a URL). A base64 string there is ciphertext.
   if (name.endsWith("connectionsecrets") && /^[A-Za-z0-9+/]{24,}={0,2}$/.test(v)) return "MongoDB Compass's encrypted connectionSecrets";
   if (isReference(v)) return "reference to a value kept elsewhere";
+  // `@/path`: the value is read from a file (Bacula's `@/etc/bacula/director.password` include, curl's
+  // `-d @file`), the secret is in that file.
+  if (/^@(?:~|\.{1,2})?\/[\w.\/-]{1,200}$/.test(v)) return "a file reference (@/path): the value is read from that file";
   if (isPublicMaterial(v)) return "public key or certificate";
   if (isHash(v)) return "hash or digest";
   if (isDocumentedExample(v)) return "documented example value";
@@ -613,6 +626,8 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isStandIn(v)) return "placeholder or default value";
   if (isSequential(v)) return "sequential placeholder";
   if (isHexDigest(v) && DIGEST_NAME.test(name)) return "hex digest";
+  if (isHexDigest(v) && v.length === 64 && HASHED_PASSWORD_NAME.test(name)) return "a password's SHA-256 digest, which the product stores instead of the password";
+  if (/^(?:0x)?(?:[0-9a-f]{8}|[0-9a-f]{16}|[0-9a-f]{40})$/i.test(v) && GPG_KEY_ID_NAME.test(name)) return "an OpenPGP key id or fingerprint (names a public key)";
   if (name !== "" && isWordOfName(v, name)) return "a word of its own name (a quick-start or image default)";
   if (isBase64OfStandIn(v)) return "base64 of a placeholder";
   return null;
@@ -662,6 +677,14 @@ const ASSIGNMENT_TEXT = /^(?:[a-z]{2,}[a-z0-9]*(?:_[a-z][a-z0-9]*)+|[a-z]{2,}(?:
 
 // A digest word as a word of the name (`commit_sha`, `fileHash`, `sha256sum`, `etag`), not
 // inside another word: `PREVIEW_SECRET` holds `rev`, `SHARED_KEY` starts with `sha`.
+// Names products document as holding a hex digest of the password, never the password: Pi-hole's setupVars.conf
+// `WEBPASSWORD` (double SHA-256, written by `pihole -a -p`; https://docs.pi-hole.net/core/pihole-command/#password).
+const HASHED_PASSWORD_NAME = /^webpassword$/;
+// An OpenPGP key named by its id (8 or 16 hex) or fingerprint (40 hex): duply's `GPG_KEY`, `GPG_KEY_ID`,
+// `PGP_SIGNING_KEY` in release scripts. An OpenPGP private key is never 8-40 hex; other "signing keys" of
+// that length can be HMAC secrets, so only a GPG/PGP name counts.
+const GPG_KEY_ID_NAME = /(?:^|[^a-z])(?:gpg|pgp|gnupg|openpgp)[_.-]?(?:sign(?:ing)?[_.-]?)?keys?(?:[_.-]?(?:id|ids|fingerprint))?$/;
+
 const DIGEST_NAME = /(?:^|[^a-z0-9]|[a-z0-9](?=hash))(?:\w*hash(?:es|ed)?|sha(?:1|224|256|384|512)?(?:sum)?|md5(?:sum)?|digests?|checksums?|integrity|etag|commit(?:id)?|revision|rev|fingerprints?|thumbprints?)(?![a-z])/;
 
 /** A value that is an obvious fake: used for test-fixture paths, where only real-looking values count. */
