@@ -21,9 +21,10 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind14/", import.meta.url));
 
 // First scan 0.939 / 0.829 (316 secrets, 333 traps, 279 lines reported, 54 missed, 17 false alarms); the fixes
-// of this round reached 0.954 / 0.858 (docs/detection.md); the floor is that minus a small margin.
-const MIN_PRECISION = 0.95;
-const MIN_RECALL = 0.85;
+// of this round reached 0.954 / 0.858, session 14 (detgaps8) 0.980 / 0.921 (docs/detection.md); the floor is
+// that minus a small margin.
+const MIN_PRECISION = 0.97;
+const MIN_RECALL = 0.91;
 
 // The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
 const KNOWN_GAPS: KnownGaps = {
@@ -37,57 +38,30 @@ const KNOWN_GAPS: KnownGaps = {
     "chat/znc/configs/znc.conf:34", // server password after the port
     "chat/znc/users/dana/networks/libera/moddata/sasl/.registry:2", // SASL password in the module registry
     "chat/znc/users/dana/networks/libera/moddata/nickserv/.registry:1", // NickServ password in the module registry
-    "chat/irssi/config:28", // password inside an auto-sent command
     "chat/hexchat/servlist.conf:14", // P= is the server password
-    "chat/matrix/synapse/whitlock.example.signing.key:1", // the homeserver's ed25519 signing key, alone in its file
-    "chat/matrix/mautrix-telegram/config.yaml:21", // app secret of the Telegram API
     "chat/fediverse/akkoma/config/prod.secret.exs:27", // JWT signing secret
     "chat/voice/murmur.ini:4", // Ice write secret
-    "backup/proxmox/etc/pve/priv/storage/pbs-offsite.pw:1", // password alone in Proxmox's storage password file
     "backup/proxmox/etc/pve/priv/storage/pbs-offsite.enc:1", // unprotected (kdf null) encryption key
-    "remote/zerotier/var/lib/zerotier-one/identity.secret:1", // address:0:public:private
-    "remote/headscale/noise_private.key:1", // Tailscale-style machine private key
     "remote/ppp/chap-secrets:4", // CHAP secret
     "remote/ppp/chap-secrets:5", // unquoted CHAP secret
     "remote/vnc/tightvnc.reg:7", // reversible
-    "remote/vnc/x11vnc.service:6", // password on the command line
-    "telephony/asterisk/sip.conf:7", // trunk password inside the register line
-    "telephony/asterisk/iax.conf:3", // password in IAX register line
     "telephony/freeswitch/conf/directory/default/1042.xml:5", // six-digit voicemail PIN, set by the admin
     "telephony/phones/linphonerc:19", // digest HA1, password-equivalent for SIP digest
     "hpc/jupyterhub/jupyterhub_config.py:5", // cookie secret as hex bytes
-    "hpc/conda/.condarc:2", // token in a /t/<token>/ channel URL
     "hpc/spack/mirrors.yaml:7", // secret access key in a YAML list
     "hpc/matlab/startup.m:4", // positional password
-    "games/minecraft/velocity/forwarding.secret:1", // modern forwarding secret, alone in its file
-    "games/cs2/start.sh:3", // Steam game server login token
-    "games/lgsm/config-lgsm/csgoserver/common.cfg:8", // game server login token
-    "games/steam/deploy.sh:3", // password as the second positional argument of +login
     "homelab/vaultwarden/.env:7", // Bitwarden push relay key
     "homelab/lldap/lldap_config.toml:9", // seeds the server key
-    "auth/freeradius/mods-config/files/authorize:7", // NT hash, enough for MSCHAPv2 (pass-the-hash)
-    "auth/samba/smbpasswd:1", // NT hash usable for pass-the-hash
-    "auth/samba/smbpasswd:2", // NT hash usable for pass-the-hash
-    "auth/kerberos/k8s-keytab-secret.yaml:8", // base64 keytab (long-term Kerberos keys)
     "enterprise/websphere/soap.client.props:3", // {xor} encoded
     "enterprise/liberty/server.xml:13", // password as a variable default
-    "enterprise/sap/hana_setup.sh:3", // password as the last positional argument
-    "enterprise/oracle/refresh_mviews.sql:2", // user/password@tns
     "printers/cups/printers.conf:15", // password in SMB URI
   ],
   // Traps the scanner still reports, and two unlabelled lines (a Dex `staticPasswords` item's email, swanctl's `auth` line naming the EAP-MSCHAPv2 method).
   falseAlarms: [
-    "backup/bacula/bconsole.conf:5", // include file
-    "backup/duply/profiles/nas/conf:3", // duply doc
-    "backup/duply/profiles/nas/conf:5", // gpg key id
-    "backup/duply/profiles/nas/conf:11", // template placeholder
     "docs/runbooks/hpc-onboarding.md:4", // docs example token
     "games/pterodactyl/panel/.env:13", // hashids salt
     "homelab/dex/config.yaml:28", // unlabelled
-    "homelab/pihole/setupVars.conf:9", // pihole webpassword
-    "homelab/transmission/settings.json:8", // transmission hashed rpc password
     "hpc/clearml/clearml.conf:6", // clearml access key
-    "mail/dotfiles/.thunderbird/x1y2z3.default-release/logins.json:4", // nss encrypted
     "remote/guacamole/user-mapping.xml:2", // md5 password
     "remote/strongswan/swanctl.conf:26", // unlabelled
   ],
