@@ -523,3 +523,15 @@ test("file references, known hash shapes, NSS ciphertext, usage templates and Op
   assert.notEqual(notSecretReason("0x9F86D081884C7D65", "gpg_signing_key_id"), null);
   assert.equal(notSecretReason("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", "signing_key"), null);
 });
+
+test("Tor's hashed control password and Tomcat's salted digests are hashes; Bamboo's BAMSCRT values are ciphertext; TeamCity tokens and octoDNS env/ are references", () => {
+  const hex = (n: number, seed: string) => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
+  assert.equal(isHash("16:" + hex(58, "A1B2C3D4E5F60718293")), true);
+  assert.equal(isHash("16:" + hex(40, "A1B2C3D4E5F60718293")), false, "a shorter run is no Tor S2K hash");
+  assert.equal(isHash(hex(32, "5f0c9a1e") + "$1$" + hex(64, "0d3e8b7a9c")), true);
+  assert.equal(isHash(hex(32, "5f0c9a1e") + "$1$" + "Zq8pLm2"), false, "the third part must be a hex digest");
+  assert.equal(notSecretReason("BAMSCRT@0@0@" + "U2FsdGVkX19hbXBsZQ".repeat(2) + "=="), "encrypted value");
+  assert.equal(notSecretReason("credentialsJSON:3f2c1b0a-9e8d-4c7b-a6f5-e4d3c2b1a098"), "reference to a value kept elsewhere");
+  assert.equal(notSecretReason("env/NS1_API_KEY"), "reference to a value kept elsewhere");
+  assert.equal(notSecretReason("env/Zq8pLm2Wx4"), null, "mixed case after env/ is a value, not a variable name");
+});

@@ -317,6 +317,10 @@ export function isReference(v: string): boolean {
   if (/^(?:process\.env|import\.meta\.env|os\.environ|os\.getenv|ENV\[|ENV\.fetch|System\.getenv|Environment\.GetEnvironmentVariable|getenv\(|env\(|config\(|settings\.|secrets\.|var\.|local\.|data\.|module\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|ref\+|op:\/\/|vault:\/\/|secretsmanager:|ssm:|awskms:|gcpkms:|azurekeyvault:)/i.test(t)) return true;
   // Azure App Service Key Vault references; an unquoted reader stops at the `(`, hence the bare form.
   if (/^arn:aws:(?:secretsmanager|ssm|kms):/.test(t) || /^@Microsoft\.KeyVault(?:\(|$)/i.test(t)) return true;
+  // TeamCity's tokens for secure values kept on the server (`password("env.X", "credentialsJSON:<uuid>")` in
+  // `.teamcity/settings.kts`, https://www.jetbrains.com/help/teamcity/storing-project-settings-in-version-control.html#Managing+Tokens),
+  // and octoDNS's `env/NAME` provider parameters (https://github.com/octodns/octodns#configuration: "env/" reads the environment).
+  if (/^credentialsJSON:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(t) || /^env\/[A-Z_][A-Z0-9_]{0,100}$/.test(t)) return true;
   // A program that prints the secret: Apache `AuthLDAPBindPassword exec:/path` and
   // `SSLPassPhraseDialog exec:/path` (https://httpd.apache.org/docs/2.4/mod/mod_authnz_ldap.html#authldapbindpassword).
   if (/^exec:\/[\w.\/-]{1,200}(?:[ \t][^\n]{0,200})?$/.test(t)) return true;
@@ -358,7 +362,13 @@ export function isHash(v: string): boolean {
     // Django's unusable password (`set_unusable_password()`): "!" + 40 random characters, never a
     // password (UNUSABLE_PASSWORD_PREFIX and UNUSABLE_PASSWORD_SUFFIX_LENGTH in django/contrib/auth/hashers.py).
     /^![A-Za-z0-9]{40}$/.test(v) ||
-    /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(v)
+    /^SCRAM-SHA-256\$\d+:[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+$/.test(v) ||
+    // Tor's `HashedControlPassword` (`tor --hash-password`): "16:" + hex of an 8-byte salt, the S2K count
+    // byte and the SHA-1 digest, 29 bytes (https://spec.torproject.org/control-spec/implementation-notes.html).
+    /^16:[0-9A-F]{58}$/.test(v) ||
+    // Tomcat's MessageDigestCredentialHandler (`digest.sh -a sha-256`): "<salt hex>$<iterations>$<digest hex>"
+    // (https://tomcat.apache.org/tomcat-10.1-doc/config/credentialhandler.html).
+    /^[0-9a-f]{8,128}\$\d{1,7}\$[0-9a-f]{32,128}$/.test(v)
   );
 }
 
@@ -467,7 +477,10 @@ export function isEncrypted(v: string): boolean {
     // NSS secret-decoder-ring output (Firefox and Thunderbird logins.json `encryptedUsername`/`encryptedPassword`,
     // `signons.sqlite`): DER of the key id F8000000…01 (base64 `…EEPgAAAAAAAAAAAAAAAAAAAEw`), the cipher and the
     // ciphertext; only the profile's key4.db (and its primary password) opens it.
-    /^M[A-Za-z0-9+/]{2}EEPgAAAAAAAAAAAAAAAAAAAEw[A-Za-z0-9+/]{16,}={0,2}$/.test(t)
+    /^M[A-Za-z0-9+/]{2}EEPgAAAAAAAAAAAAAAAAAAAEw[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
+    // Atlassian Bamboo's encrypted variables and Specs values (`BAMSCRT@0@0@` + base64), opened only by the
+    // server's key (https://confluence.atlassian.com/bamboo/bamboo-specs-encryption-970268127.html).
+    /^BAMSCRT@\d+@\d+@[A-Za-z0-9+/]{16,}={0,2}$/.test(t)
   );
 }
 
