@@ -45,6 +45,24 @@ const isRealType7 = (s: string): boolean => {
 // SNMP communities every device ships with or every tutorial prints.
 const DEFAULT_COMMUNITY = /^(?:public|private|community|secret|snmp|read|write)$/i;
 
+
+/**
+ * A base64 shared key of 16 bytes or more that decodes to random bytes: not printable text (a test vector
+ * such as base64("foobarbaz…")), and most bytes distinct. HMAC keys from `tsig-keygen`, `rndc-confgen`
+ * and `dnssec-keygen` are random bytes of the digest's length.
+ */
+export function isRandomBase64Key(s: string): boolean {
+  if (!/^[A-Za-z0-9+/]{22,}={0,2}$/.test(s) || s.length % 4 === 1) return false;
+  const bytes = Buffer.from(s, "base64");
+  if (bytes.length < 16) return false;
+  let printable = 0;
+  for (const b of bytes) if (b >= 0x20 && b < 0x7f) printable++;
+  if (printable === bytes.length) return false;
+  return new Set(bytes).size * 3 >= Math.min(bytes.length, 256) * 2 * (bytes.length > 48 ? 0.75 : 1);
+}
+
+const tsigKey = (seed: string, n = 32): string => Buffer.from(fake(HEX, n * 2, seed), "hex").toString("base64");
+
 export const rules: Rule[] = [
   custom({
     id: "cisco-type7-password",
@@ -286,6 +304,47 @@ export const rules: Rule[] = [
       return {
         invalid: [`[general]\nregister => 7845082:${secret}@sip.provider.example/2725940\n`, `register => tls://trunk@voip.example:${secret}:authuser@voip.example:5061`],
         valid: ["register => 2345@sip.provider.example/1234", "register => user:password@sip.example", ";register => 1234:secret@mysipprovider.com"],
+      };
+    },
+  }),
+  // ISC configuration syntax for a shared HMAC key (BIND `named.conf` and `rndc.key`, ISC DHCP `dhcpd.conf`,
+  // `nsupdate -k`): `key "name" { algorithm hmac-sha256; secret "<base64>"; };`. Whoever holds it may update
+  // zones, transfer them or control the server (https://bind9.readthedocs.io/en/latest/reference.html#key-block-grammar).
+  // The quoted base64 followed by `;` after the `secret` keyword is the statement's own shape.
+  custom({
+    id: "tsig-key-secret",
+    description: "DNS TSIG / rndc shared key (BIND, ISC DHCP `secret \"…\";`)",
+    kind: "private-key",
+    severity: "high",
+    docs: "https://bind9.readthedocs.io/en/latest/reference.html#key-block-grammar",
+    keywords: ['secret "'],
+    pattern: /(?<![\w-])secret[ \t]{1,8}"(?<secret>[A-Za-z0-9+/]{22,200}={0,2})"[ \t]*;/,
+    validate: isRandomBase64Key,
+    get examples() {
+      return {
+        invalid: [`key "ddns-update" {\n    algorithm hmac-sha256;\n    secret "${tsigKey("tsig1")}";\n};`, `key "rndc-key" {\n\talgorithm hmac-sha512;\n\tsecret "${tsigKey("tsig2", 64)}";\n};`],
+        // A test vector that is base64 of readable text, a placeholder, a short value.
+        valid: [`secret "${Buffer.from("foobarbazquxquuxfoobarbazquxquux").toString("base64")}";`, 'secret "<base64-secret>";', 'secret "c2VjcmV0";'],
+      };
+    },
+  }),
+  // The key files `dnssec-keygen`/`tsig-keygen -a hmac-…` and `dnssec-keygen` for zone signing write next to the
+  // public `.key` file (`K<name>+<alg>+<id>.private`, "Private-key-format: v1.3"): `Key:` holds an HMAC key,
+  // `PrivateExponent:` an RSA and `PrivateKey:` an ECDSA or EdDSA private key (https://bind9.readthedocs.io/en/latest/manpages.html#dnssec-keygen-dnssec-key-generation-tool).
+  custom({
+    id: "dnssec-private-key-file",
+    description: "BIND key file (`Private-key-format: v1.x`): HMAC key or DNSSEC private key",
+    kind: "private-key",
+    severity: "high",
+    docs: "https://bind9.readthedocs.io/en/latest/manpages.html#dnssec-keygen-dnssec-key-generation-tool",
+    keywords: ["private-key-format:"],
+    pattern: /^Private-key-format:[ \t]*v1\.\d[ \t]*\r?\n(?:[^\n]{0,1500}\n){0,4}?(?:Key|PrivateExponent|PrivateKey):[ \t]+(?<secret>[A-Za-z0-9+/]{22,1400}={0,2})[ \t]*\r?$/m,
+    validate: isRandomBase64Key,
+    get examples() {
+      return {
+        invalid: [`Private-key-format: v1.3\nAlgorithm: 165 (HMAC_SHA512)\nKey: ${tsigKey("kfile1", 64)}\nBits: AAA=\n`, `Private-key-format: v1.3\nAlgorithm: 13 (ECDSAP256SHA256)\nPrivateKey: ${tsigKey("kfile2")}\n`],
+        // The public half (`.key` file) and a template.
+        valid: [`ddns.example. IN KEY 512 3 165 ${tsigKey("kfile3", 64)}`, "Private-key-format: v1.3\nAlgorithm: 165 (HMAC_SHA512)\nKey: <your key here>\n"],
       };
     },
   }),
