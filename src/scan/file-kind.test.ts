@@ -29,3 +29,17 @@ test("run-control files without an extension (.msmtprc, .mbsyncrc, /etc/msmtprc)
   // The command, not a literal: msmtp's passwordeval, isync's PassCmd.
   assert.deepEqual(detectGeneric(`passwordeval "gpg -q -d ~/.msmtp.gpg"\nPassCmd "pass show mail"\n`, fileInfo(".msmtprc")), []);
 });
+
+test("OpenWrt UCI files (/etc/config/*) and VyOS/EdgeOS config.boot take `name value` statements", () => {
+  const secret = "Tq4" + "wZ8nLp2Rx7Vb";
+  const wgKey = Buffer.from(Array.from({ length: 32 }, (_, i) => (i * 53 + 17) % 251)).toString("base64");
+  assert.equal(fileInfo("etc/config/wireless").spaceSeparated, true);
+  assert.equal(fileInfo("router/config.boot").spaceSeparated, true);
+  assert.equal(fileInfo("etc/configs/wireless").spaceSeparated, false, "only OpenWrt's own folder");
+  assert.deepEqual(detectGeneric(`config interface 'wan'\n\toption proto 'pppoe'\n\toption password '${secret}'\n`, fileInfo("etc/config/network")).map((h) => h.secret), [secret]);
+  assert.deepEqual(detectGeneric(`config interface 'wg0'\n\toption proto 'wireguard'\n\toption private_key '${wgKey}'\n`, fileInfo("etc/config/network")).map((h) => h.secret), [wgKey]);
+  assert.deepEqual(detectGeneric(`interfaces {\n    wireguard wg0 {\n        private-key "${wgKey}"\n    }\n}\n`, fileInfo("config.boot")).map((h) => h.secret), [wgKey]);
+  // An empty key, a public key and a hash stay quiet.
+  assert.deepEqual(detectGeneric(`\toption key ''\n\toption public_key '${wgKey}'\n`, fileInfo("etc/config/network")), []);
+  assert.deepEqual(detectGeneric(`encrypted-password "$6$rounds=5000$abcdefgh$${"x".repeat(86)}"\n`, fileInfo("config.boot")), []);
+});

@@ -42,6 +42,11 @@ const TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|__fixtures__|spec|specs
 // word is a command there, and no command is named like a secret.
 const RC_FILE = /^\.?[a-z][a-z0-9_-]{1,30}rc$/i;
 
+// Router and appliance configurations written as `name value` statements without an operator: OpenWrt's UCI
+// files under `/etc/config/` (`option key '…'`, https://openwrt.org/docs/guide-user/base-system/uci#file_syntax)
+// and the `config.boot` of VyOS and EdgeOS (`private-key "…"` inside braces, as Junos writes it).
+const APPLIANCE_CONFIG = /(?:^|\/)etc\/config\/[a-z][\w-]{0,40}$|(?:^|\/)config\.boot$/;
+
 export function fileInfo(file: string): FileInfo {
   const base = file.slice(file.lastIndexOf("/") + 1);
   const testPath = TEST_PATH.test(file);
@@ -56,5 +61,5 @@ export function fileInfo(file: string): FileInfo {
   if (DOCS_EXT.test(base)) return { kind: "docs", example: false, testPath, unquotedLiterals: true, spaceSeparated: false };
   // HCL (Terraform): unquoted values are expressions (`var.x`, `random_password.db.result`), strings are quoted.
   const hcl = /\.(?:tf|tfvars|hcl|nomad)$/i.test(base);
-  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: !hcl, spaceSeparated: /\.(?:conf|cfg|cnf|gradle)$/i.test(base) || RC_FILE.test(base) };
+  return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: !hcl, spaceSeparated: /\.(?:conf|cfg|cnf|gradle)$/i.test(base) || RC_FILE.test(base) || APPLIANCE_CONFIG.test(file) };
 }

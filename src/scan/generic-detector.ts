@@ -776,8 +776,8 @@ const SPACE_VALUE = /[ \t]+(?:([^\s"'`;#][^\s"'`;]{0,2000})|(["'])((?:(?!\2)[^\\
 
 // Directives that name a variable or a header before its value: Apache `SetEnv DB_PASSWORD …`,
 // `RequestHeader set X-Auth-Token …`, `Header always set …`, nginx `fastcgi_param DB_PASSWORD …;`,
-// `proxy_set_header X-Api-Key …;`, `set $api_key …;`.
-const NAMING_DIRECTIVE = /^[ \t]*(?:(?:SetEnv|PassEnv|set|fastcgi_param|uwsgi_param|scgi_param|(?:proxy|grpc)_set_header|add_header)|(?:Request)?Header(?:[ \t]+always)?[ \t]+(?:set|append|add|merge|setifempty))[ \t]+\$?$/i;
+// `proxy_set_header X-Api-Key …;`, `set $api_key …;`, OpenWrt UCI `option key '…'`.
+const NAMING_DIRECTIVE = /^[ \t]*(?:(?:SetEnv|PassEnv|set|option|fastcgi_param|uwsgi_param|scgi_param|(?:proxy|grpc)_set_header|add_header)|(?:Request)?Header(?:[ \t]+always)?[ \t]+(?:set|append|add|merge|setifempty))[ \t]+\$?$/i;
 
 function spaceSeparatedValue(text: string, s: number, j: number, info: FileInfo): { start: number; end: number } | null {
   const lineStart = nearLineStart(text, s, 60);
