@@ -174,6 +174,8 @@ test("anchored at the keyword pass's offsets, the detectors find what a search o
     ["db/users.sql", `CREATE USER 'a'@'%' IDENTIFIED WITH caching_sha2_password BY '${PW}';\nCREATE USER 'b'@'%' IDENTIFIED WITH 'mysql_native_password' BY '${PW}b';\nCREATE USER 'c'@'%' IDENTIFIED WITH mysql_native_password AS '*${"0A1B2C3D4E".repeat(4)}';\n`, 2],
     // `password` spelt with a Kelvin sign or a long s is not the word (regex /i without u folds ASCII only).
     ["db/odd.sql", `CREATE USER a WITH PA\u017FSWORD '${PW}'; IDENTIFIED  BY '${PW}z' ünïcödé`, 1],
+    // libedit's ~/.mysql_history writes each space as \040; a hash set with SET PASSWORD stays out.
+    [".mysql_history", `_HiStOrY_V2_\nCREATE\\040USER\\040'r'@'%'\\040IDENTIFIED\\040BY\\040'${PW}h';\nSET\\040PASSWORD\\040FOR\\040'a'@'%'\\040=\\040'*${"0A1B2C3D4E".repeat(4)}';\nselect\\040id\\040from\\040t;\n`, 1],
     ["config/db.yml", `url: postgres://app:${PW}@db.internal:5432/app\nother: mysql://root:${PW}q@10.0.0.2/x\n`, 2],
     // More "://" than the pass records (one per 256 characters): the whole text is searched instead.
     ["docs/links.txt", `${"see https://example.org/a ".repeat(200)}\nredis://u:${PW}r@cache.internal:6379\n`, 1],

@@ -53,7 +53,9 @@ const CREDENTIAL_CALLS = /\b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|Ba
 const CODE_BEARER = /\.bearer_auth[ \t]*\([ \t]*()"([A-Za-z0-9._~+/=-]{12,})"[ \t]*\)|@?"(Bearer|Basic|Token)[ \t]+([A-Za-z0-9._~+/=-]{12,})"[ \t]*,?[ \t]*forHTTPHeaderField[ \t]*:[ \t]*@?"Authorization"/g;
 // MySQL names the authentication plugin before the password: `IDENTIFIED WITH caching_sha2_password BY '…'`
 // (https://dev.mysql.com/doc/refman/8.0/en/create-user.html); `… WITH plugin AS '…'` gives a hash instead.
-const SQL_PASSWORD = /\b(?:password|identified(?:[ \t]+with[ \t]+['"`]?\w{1,64}['"`]?)?[ \t]+by)[ \t]+(['"])([^'"\n]{4,128})\1/gi;
+// The MySQL and MariaDB clients keep `~/.mysql_history` through libedit, which writes each space as `\040`
+// (`CREATE\040USER\040'app'@'%'\040IDENTIFIED\040BY\040'…';`): the escape counts as a space here.
+const SQL_PASSWORD = /(?:\b|(?<=\\040))(?:password|identified(?:(?:[ \t]|\\040){1,8}with(?:[ \t]|\\040){1,8}['"`]?\w{1,64}['"`]?)?(?:[ \t]|\\040){1,8}by)(?:[ \t]|\\040){1,8}(['"])([^'"\n]{4,128})\1/gi;
 const SQL_PASSWORD_AT = new RegExp(SQL_PASSWORD.source, "iy");
 // Oracle takes the password as an identifier, unquoted: `CREATE USER app IDENTIFIED BY Welcome1_x;`
 // (letters, digits, `_`, `$`, `#`, starting with a letter: https://docs.oracle.com/en/database/oracle/oracle-database/19/sqlrf/CREATE-USER.html).
