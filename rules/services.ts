@@ -19,15 +19,16 @@ const gossipKey = (seed: string): string => Buffer.from(fake(ALNUM, 32, seed)).t
 export const rules: Rule[] = [
   // Kafka's PlainLoginModule lists the broker's users as `user_<name>="<password>"` options of the
   // JAAS entry (https://kafka.apache.org/documentation/#security_sasl_plain_brokerconfig), in a
-  // kafka_server_jaas.conf or inline in `listener.name.….sasl.jaas.config`. The options are read
-  // only after a LoginModule name, a few lines back at most.
+  // kafka_server_jaas.conf or inline in `listener.name.….sasl.jaas.config`; ZooKeeper's DigestLoginModule
+  // takes its server users the same way (`user_super="…"`, https://zookeeper.apache.org/doc/current/zookeeperAdmin.html
+  // "SASL and Kerberos"). The options are read only after a LoginModule name, a few lines back at most.
   custom({
     id: "kafka-jaas-user-password",
-    description: "Kafka SASL/PLAIN broker user password in a JAAS configuration (user_<name>=\"…\")",
+    description: "Kafka SASL/PLAIN or ZooKeeper Digest user password in a JAAS configuration (user_<name>=\"…\")",
     kind: "password",
     severity: "high",
     docs: "https://kafka.apache.org/documentation/#security_sasl_plain_brokerconfig",
-    keywords: ["plainloginmodule"],
+    keywords: ["plainloginmodule", "digestloginmodule"],
     // The LoginModule is looked for behind a whole match only, never at every offset.
     pattern: /(?<![\w.-])user_[A-Za-z0-9_.@-]{1,64}[ \t]{0,4}=[ \t]{0,4}"(?<secret>[^"\n;]{4,200})"(?<=LoginModule[ \t]{1,8}required[^;]{0,1800})/,
     validate: isRealPassword,
@@ -36,6 +37,7 @@ export const rules: Rule[] = [
         invalid: [
           `KafkaServer {\n    org.apache.kafka.common.security.plain.PlainLoginModule required\n    username="admin"\n    password="${pw("jaas-admin")}"\n    user_alice="${pw("jaas-alice")}";\n};`,
           `listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="${pw("jaas2")}" user_admin="${pw("jaas3")}";`,
+          `Server {\n       org.apache.zookeeper.server.auth.DigestLoginModule required\n       user_super="${pw("zk-super")}"\n       user_kafka="${pw("zk-kafka")}";\n};`,
         ],
         valid: ['KafkaServer {\n    org.apache.kafka.common.security.plain.PlainLoginModule required\n    user_admin="admin-secret";\n};', "user_alice=\"" + pw("jaas-free") + "\""],
       };
