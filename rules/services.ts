@@ -14,6 +14,31 @@ function isSentence(v: string): boolean {
 }
 const gossipKey = (seed: string): string => Buffer.from(fake(ALNUM, 32, seed)).toString("base64");
 
+/** Jetty's Password.deobfuscate: four base-36 digits per character, null if it does not decode to printable ASCII. */
+export function deobfuscateJetty(s: string): string | null {
+  if (s.length % 4 !== 0) return null;
+  const n = s.length / 4;
+  let out = "";
+  for (let i = 0; i < s.length; i += 4) {
+    const i0 = parseInt(s.slice(i, i + 4), 36);
+    const c = Math.floor((Math.floor(i0 / 256) + (i0 % 256) - 254) / 2);
+    if (c < 0x20 || c > 0x7e) return null;
+    out += String.fromCharCode(c);
+  }
+  return out.length === n ? out : null;
+}
+
+/** Jetty's Password.obfuscate, for the examples. */
+export function obfuscateJetty(plain: string): string {
+  let out = "";
+  for (let i = 0; i < plain.length; i++) {
+    const b1 = plain.charCodeAt(i);
+    const b2 = plain.charCodeAt(plain.length - (i + 1));
+    out += ((127 + b1 + b2) * 256 + (127 + b1 - b2)).toString(36).padStart(4, "0");
+  }
+  return out;
+}
+
 // Server and service configuration files whose credentials sit in a syntax of
 // their own, not behind a `password =` name the generic detector reads.
 export const rules: Rule[] = [
@@ -40,6 +65,30 @@ export const rules: Rule[] = [
           `Server {\n       org.apache.zookeeper.server.auth.DigestLoginModule required\n       user_super="${pw("zk-super")}"\n       user_kafka="${pw("zk-kafka")}";\n};`,
         ],
         valid: ['KafkaServer {\n    org.apache.kafka.common.security.plain.PlainLoginModule required\n    user_admin="admin-secret";\n};', "user_alice=\"" + pw("jaas-free") + "\""],
+      };
+    },
+  }),
+  // Jetty's `OBF:` passwords (realm.properties, jetty-ssl-context.xml, `jetty.sslContext.keyStorePassword`) are
+  // an obfuscation, not a hash: org.eclipse.jetty.util.security.Password.deobfuscate reverses them, and Jetty's
+  // docs say so ("obfuscation… is not secure"). The value is decoded and the clear text judged like any password:
+  // the docs' own `OBF:` of "password" stays quiet (https://jetty.org/docs/jetty/12/operations-guide/tools/index.html#password).
+  custom({
+    id: "jetty-obfuscated-password",
+    description: "Jetty OBF: password (reversible obfuscation)",
+    kind: "password",
+    severity: "high",
+    docs: "https://jetty.org/docs/jetty/12/operations-guide/tools/index.html#password",
+    keywords: ["obf:"],
+    pattern: /(?<![\w:])OBF:(?<secret>(?:[0-9a-z]{4}){3,64})(?![0-9a-z])/,
+    validate: (s: string) => {
+      const plain = deobfuscateJetty(s);
+      return plain !== null && isRealPassword(plain);
+    },
+    get examples() {
+      return {
+        invalid: [`admin: OBF:${obfuscateJetty(pw("jetty1"))},server-administrator`, `<Property name="jetty.sslContext.keyStorePassword" default="OBF:${obfuscateJetty(pw("jetty2"))}"/>`],
+        // The docs' example (the word "password"), an MD5 credential, a string that decodes to nothing printable.
+        valid: [`guest: OBF:${obfuscateJetty("password")},user`, "monitor: MD5:164c88b302622e17050af52c89945d44,user", "OBF:zzzzzzzzzzzz"],
       };
     },
   }),
