@@ -2,8 +2,9 @@ import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { decodeBase64, isPlausibleUuid } from "../src/scan/checksum.js";
 import { looksLikeWords } from "../src/scan/entropy.js";
+import { isDocumentedExample } from "../src/scan/placeholder-filter.js";
 import { isRealPassword } from "./passwords.js";
-import { ALNUM, B64, BASE32, UPPER_ALNUM, fake, uuid } from "./fake.js";
+import { ALNUM, B64, BASE32, HEX, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 const pw = (seed: string): string => fake(ALNUM, 18, seed);
 
@@ -37,6 +38,19 @@ export function obfuscateJetty(plain: string): string {
     out += ((127 + b1 + b2) * 256 + (127 + b1 - b2)).toString(36).padStart(4, "0");
   }
   return out;
+}
+
+/** A cephx CryptoKey in base64: 28 bytes, type 1, key length 16, key bytes mostly distinct. */
+export function isCephxKey(s: string): boolean {
+  const b = Buffer.from(s, "base64");
+  if (b.length !== 28 || b[0] !== 1 || b[1] !== 0 || b[10] !== 16 || b[11] !== 0) return false;
+  return new Set(b.subarray(12)).size >= 12;
+}
+
+/** A cephx key for the examples. */
+function cephxKey(seed: string): string {
+  const b = Buffer.from("0100" + fake(HEX, 16, seed + "t") + "1000" + fake(HEX, 32, seed), "hex");
+  return b.toString("base64");
 }
 
 // Server and service configuration files whose credentials sit in a syntax of
@@ -89,6 +103,27 @@ export const rules: Rule[] = [
         invalid: [`admin: OBF:${obfuscateJetty(pw("jetty1"))},server-administrator`, `<Property name="jetty.sslContext.keyStorePassword" default="OBF:${obfuscateJetty(pw("jetty2"))}"/>`],
         // The docs' example (the word "password"), an MD5 credential, a string that decodes to nothing printable.
         valid: [`guest: OBF:${obfuscateJetty("password")},user`, "monitor: MD5:164c88b302622e17050af52c89945d44,user", "OBF:zzzzzzzzzzzz"],
+      };
+    },
+  }),
+  // A cephx secret (keyring `key = …`, the Ceph CSI Secret's `userKey`/`adminKey`, a mount's `secret=…`): the
+  // base64 of a 28-byte CryptoKey, type 1 (AES) as a little-endian u16, the creation time (two u32), the key
+  // length 16 as a u16, then the 16 key bytes (src/auth/Crypto.h `CryptoKey::encode`), so every key opens with
+  // "AQ". Whoever holds it talks to the cluster as that client (https://docs.ceph.com/en/latest/rados/operations/user-management/#keyring-management).
+  custom({
+    id: "ceph-cephx-key",
+    description: "Ceph cephx client key (keyring, CSI Secret, mount secret=)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://docs.ceph.com/en/latest/rados/operations/user-management/#keyring-management",
+    keywords: ["key = aq", "key=aq", "key: aq", 'key: "aq', "secret=aq", "key aq"],
+    pattern: /(?<![\w-])(?:key|userKey|adminKey|secret)(?:[ \t]{0,4}[=:][ \t]{0,4}|[ \t]{1,4})"?(?<secret>AQ[A-Za-z0-9+/]{36}==)(?![A-Za-z0-9+/=])/,
+    validate: (s: string) => !isDocumentedExample(s) && isCephxKey(s),
+    get examples() {
+      return {
+        invalid: [`[client.admin]\n\tkey = ${cephxKey("ceph1")}\n\tcaps mon = "allow *"`, `stringData:\n  userID: kubernetes\n  userKey: ${cephxKey("ceph2")}`],
+        // Ceph's docs example, base64 that is not a CryptoKey (wrong length field), a placeholder.
+        valid: ["key = AQD9o0Fd6hQRChAAt7fMaSZXduT3NWEqylNpmg==", `key = ${Buffer.from(fake(HEX, 56, "ceph3"), "hex").toString("base64").replace(/^../, "AQ")}`, "key = AQxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx=="],
       };
     },
   }),

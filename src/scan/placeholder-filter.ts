@@ -15,6 +15,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", // AWS IAM user guide
   "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
   "AKIAI44QH8DHBEXAMPLE",
+  // The client key printed by `ceph auth get-or-create` in Ceph's RBD/Kubernetes guide (docs.ceph.com/en/latest/rbd/rbd-kubernetes/)
+  "AQD9o0Fd6hQRChAAt7fMaSZXduT3NWEqylNpmg==",
   // Azurite storage emulator's published account key (learn.microsoft.com, storage-use-azurite)
   "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
   // Stripe API reference's test-mode key, printed in every code sample (https://docs.stripe.com/api/authentication)
