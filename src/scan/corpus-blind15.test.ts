@@ -20,12 +20,13 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind15/", import.meta.url));
 
-// First scan 0.898 / 0.766 (231 secrets, 244 traps, 197 lines reported, 54 missed, 20 false alarms); the floor
-// is that minus a small margin.
-const MIN_PRECISION = 0.89;
-const MIN_RECALL = 0.76;
+// First scan 0.898 / 0.766 (231 secrets, 244 traps, 197 lines reported, 54 missed, 20 false alarms); the fixes
+// of this round reached 0.928 / 0.835 (docs/detection.md); the floor is that minus a small margin.
+const MIN_PRECISION = 0.92;
+const MIN_RECALL = 0.83;
 
-// The gaps this corpus still has (docs/detection.md says why for each), as "file:line", each with the label's note.
+// The gaps this corpus still has (docs/detection.md "Blind corpus 15", "Still missed"), as "file:line", each
+// with the label's note.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
     "gateways/kong/kong.yml:33", // API key of a consumer
@@ -42,40 +43,24 @@ const KNOWN_GAPS: KnownGaps = {
     "search/algolia/scripts/sync_index.rb:5", // write API key as positional argument
     "flags/optimizely/datafile-sync.ts:2", // REST API token
     "flags/devcycle/service.go:6", // server SDK key
-    "jvm/jetty/etc/realm.properties:2", // Jetty OBF is reversible obfuscation
     "jvm/jetty/etc/realm.properties:3", // plain password
-    "jvm/jetty/etc/jetty-ssl-context.xml:3", // reversible OBF default
     "jvm/wildfly/standalone/configuration/mgmt-users.properties:2", // HA1 digest, accepted by HTTP digest auth as the password
     "jvm/karaf/etc/users.properties:3", // plain password (encryption disabled)
     "jvm/artemis/etc/artemis-users.properties:2", // plain password
     "jvm/pulsar/conf/standalone.conf:3", // HMAC secret signing every token
-    "jvm/zookeeper/conf/jaas.conf:3", // super user password
-    "jvm/zookeeper/conf/jaas.conf:4", // broker's password
-    "dns/bind/named.conf.local:4", // TSIG key allowed to update the zone
-    "dns/bind/named.conf.local:8", // zone transfer key
-    "dns/bind/rndc.key:3", // controls the name server
-    "dns/nsupdate/Kddns.+165+41327.private:3", // HMAC key file from dnssec-keygen/tsig-keygen
     "dns/inadyn/inadyn.conf:8", // DuckDNS uses the account token as the username
     "network/pfsense/config.xml:28", // static TLS key, base64 in config.xml
     "network/pfsense/config.xml:38", // private key of the certificate, base64 PEM
-    "network/vyos/config.boot:11", // interface private key
-    "network/vyos/config.boot:20", // routing authentication key
-    "network/vyos/config.boot:48", // pre-shared key
     "network/openwrt/etc/config/wireless:7", // WLAN passphrase
-    "network/openwrt/etc/config/network:8", // WireGuard private key
-    "network/openwrt/etc/config/network:11", // symmetric PSK
     "databases/couchdb/local.ini:8", // plain until CouchDB restarts and hashes it
     "databases/arangodb/jwt.secret:1", // superuser JWT secret, alone in its file
     "databases/etcd/etcd.env:6", // user:password
-    "databases/ceph/ceph.client.admin.keyring:2", // cephx secret of client.admin
     "databases/iscsi/iscsid.conf:6", // mutual CHAP secret
     "databases/firebird/backup.bat:2", // password on a command line
     "cloud/proxmox/terraform.tfvars:3", // token secret (a UUID)
     "cloud/xen/xe.sh:1", // password on the command line
     "ci/gocd/cruise-config.xml:2", // auto-register key, webhook secret and token generation key in one element
     "ci/gocd/cruise-config.xml:11", // plain environment variable
-    "history/dana/.mysql_history:5", // password in a CREATE USER, \040 escaped spaces
-    "history/dana/.mysql_history:6", // root password
     "history/dana/.rediscli_history:2", // AUTH with a password
     "history/dana/.rediscli_history:3", // ACL user password
     "history/dana/.rediscli_history:4", // sets the server password
@@ -84,23 +69,18 @@ const KNOWN_GAPS: KnownGaps = {
     "payments/paypal/paypal_nvp.ini:4", // classic API signature
   ],
   falseAlarms: [
-    "ci/bamboo/bamboo-specs/bamboo.yml:8", // bamboo encrypted
-    "ci/teamcity/.teamcity/settings.kts:8", // teamcity credentialsJSON
     "databases/etcd/etcd.env:2", // etcd cluster token
     "dns/acme.sh/account.conf:6", // godaddy key id half
     "dns/acme.sh/account.conf:8", // aliyun access key id
-    "dns/octodns/config.yaml:11", // octodns env reference
     "docs/runbooks/rotate-gateway-keys.md:6", // elastic docs example
     "flags/devcycle/service.go:10", // devcycle client sdk key
     "flags/growthbook/app/lib/growthbook.ts:5", // growthbook sdk client key
     "flags/growthbook/app/lib/growthbook.ts:6", // growthbook decryption key in frontend
     "flags/optimizely/datafile-sync.ts:1", // optimizely sdk key
     "flags/unleash/web/src/flags.tsx:5", // unleash frontend token in browser
-    "jvm/tomcat/conf/tomcat-users.xml:12", // tomcat digested password
     "payments/authorizenet/public/accept.js:3", // authorize.net public client key
     "payments/klarna/web/klarna-payments.js:1", // klarna session client token
     "payments/plaid/plaid.env:4", // plaid sandbox access token
-    "proxies/tor/torrc:3", // tor hashed control password
     "search/meilisearch/frontend/src/search.ts:6", // meilisearch search-only key in frontend
     "search/typesense/web/instantsearch.js:3", // typesense search-only key in browser
     "tests/dns/tsig_test.py:2", // tsig test vector
