@@ -5,7 +5,8 @@ import { writeFileAtomic } from "../util/atomic-write.js";
 import { fingerprint } from "../util/fingerprint.js";
 import type { ApplyOptions, ApplyResult, Plan, PlannedTarget, PlanWarning, SecretBinding } from "../plan/types.js";
 import { projectId, sha256 } from "../plan/project.js";
-import { computeFileChanges, readIfExists } from "./file-changes.js";
+import { afterBytes, computeFileChanges, readIfExists } from "./file-changes.js";
+import { decodeFile } from "../util/text-encoding.js";
 import { CasConflictError, type KvStore } from "./kv-store.js";
 import { VaultPermissionError } from "../runtime/errors.js";
 import { readPlannedValues } from "./source-values.js";
@@ -204,7 +205,7 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
       progress({ stage: "backup", step: i + 1, total: plan.files.length, message: `backing up ${f.file}` });
       const bytes = readIfExists(join(root, f.file));
       const next = contentFor.get(f.file);
-      const entry: JournalFile = { file: f.file, kind: f.kind, beforeHash: f.beforeHash, afterHash: next ? sha256(Buffer.from(next.after, "utf8")) : f.afterHash, backup: null, mode: null, done: false };
+      const entry: JournalFile = { file: f.file, kind: f.kind, beforeHash: f.beforeHash, afterHash: next ? sha256(afterBytes(next)) : f.afterHash, backup: null, mode: null, done: false };
       if (bytes !== null && sha256(bytes) === f.beforeHash) {
         entry.backup = `${String(i).padStart(4, "0")}-${sha256(f.file).slice(0, 12)}`;
         entry.mode = statSync(join(root, f.file)).mode & 0o7777;
@@ -288,7 +289,7 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
       }
       const next = contentFor.get(f.file);
       if (!next) throw new PlanError(`vaultshift could not recompute the planned change of ${f.file}.`, { hint: "Run `vaultshift plan` again, then apply the new plan." });
-      const bytes = Buffer.from(next.after, "utf8");
+      const bytes = afterBytes(next);
       if (sha256(bytes) !== rec.afterHash) throw new PlanError(`The new content of ${f.file} changed during apply.`, { hint: "Run apply again." });
       if (rec.afterHash !== f.afterHash) {
         // Same input, different output: the rewrite stage changed (another vaultshift version). Say so; the journal keeps the real hash.
@@ -377,7 +378,7 @@ function overriddenValues(root: string, plan: Plan): string[] {
     const text = readIfExists(join(root, f.file));
     if (text === null) continue;
     // Every line of a removed key: overridden lines, and keys shadowed by a file loaded first (CandidateSet.shadowed).
-    for (const e of readDotenv(text.toString("utf8"))) if (e.value !== "" && f.migratedKeys.includes(e.key)) out.push(e.value);
+    for (const e of readDotenv(decodeFile(text).text)) if (e.value !== "" && f.migratedKeys.includes(e.key)) out.push(e.value);
   }
   return out;
 }

@@ -10,6 +10,7 @@ import { rewriteBridge } from "./rewrite-bridge.js";
 import { addLoadAfterEnvLoad } from "./env-load-import.js";
 import { secretsIn } from "./redacted-diff.js";
 import { removedLineRests } from "./env-cleaner.js";
+import { decodeFile, encodeText, type DecodedFile, type TextEncodingName } from "../util/text-encoding.js";
 import { version } from "../version.js";
 
 // The new content of every file a plan changes, computed from the files as
@@ -57,8 +58,15 @@ export interface ComputedChange {
   /** null: the file does not exist yet. */
   before: Buffer | null;
   after: string;
+  /** How `after` is written (the encoding `before` was read in: a .env may be UTF-16 or Latin-1); UTF-8 when absent. */
+  encoding?: TextEncodingName;
   edits: number;
   diff: string;
+}
+
+/** The bytes a change writes. */
+export function afterBytes(change: Pick<ComputedChange, "after" | "encoding">): Buffer {
+  return encodeText(change.after, change.encoding);
 }
 
 export function readIfExists(path: string): Buffer | null {
@@ -79,13 +87,13 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   const r = await rewriteBridge();
   const changes: ComputedChange[] = [];
   const warnings: PlanWarning[] = [];
-  const add = (file: string, kind: FileChangeKind, before: Buffer | null, after: string, edits: number) => {
-    const beforeText = before === null ? "" : before.toString("utf8");
+  const add = (file: string, kind: FileChangeKind, before: Buffer | null, after: string, edits: number, decoded?: DecodedFile) => {
+    const beforeText = before === null ? "" : (decoded?.text ?? before.toString("utf8"));
     if (before !== null && beforeText === after) return;
     // Only the values this file holds need hiding (a large app has thousands);
     // the new content never gains a value that was not in the old one.
     const diff = ctx.noDiffs ? "" : r.redactedDiff(file, beforeText, after, secretsIn(beforeText, ctx.values));
-    changes.push({ file, kind, before, after, edits, diff });
+    changes.push({ file, kind, before, after, ...(decoded && decoded.encoding !== "utf8" ? { encoding: decoded.encoding } : {}), edits, diff });
   };
 
   // 1. Code: env reads and literals become reads from the secrets module.
@@ -273,9 +281,10 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     if (env.migratedKeys.length === 0) continue;
     const before = readIfExists(join(ctx.root, env.file));
     if (before === null) continue;
-    const after = r.cleanEnvFile(before.toString("utf8"), env.migratedKeys);
-    add(env.file, "env", before, after, env.migratedKeys.length);
-    warnings.push(...lineRestWarnings(env.file, before.toString("utf8"), env.migratedKeys));
+    const decoded = decodeFile(before);
+    const after = r.cleanEnvFile(decoded.text, env.migratedKeys);
+    add(env.file, "env", before, after, env.migratedKeys.length, decoded);
+    warnings.push(...lineRestWarnings(env.file, decoded.text, env.migratedKeys));
     const dir = dirOf(env.file);
     const keys = migratedDirs.get(dir) ?? new Set<string>();
     for (const e of ctx.envFiles.filter((f) => dirOf(f.file) === dir)) for (const k of e.keys) keys.add(k);

@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { readDotenv } from "../scan/dotenv-reader.js";
 import { expandValue } from "../classify/expansion.js";
 import { fingerprint } from "../util/fingerprint.js";
+import { readTextFile } from "../util/text-encoding.js";
 import type { Plan, PlannedSecret, SecretSource } from "../plan/types.js";
 
 // Apply step 1: read each secret again from where the plan found it, and keep
@@ -27,7 +27,7 @@ export class SourceCache {
   text(file: string): string | null {
     if (!this.#texts.has(file)) {
       try {
-        this.#texts.set(file, readFileSync(join(this.root, file), "utf8"));
+        this.#texts.set(file, readTextFile(join(this.root, file)).text);
       } catch {
         this.#texts.set(file, null);
       }

@@ -15,6 +15,7 @@ import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate,
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 import { DECIDED, decisionFor, type Decisions } from "../plan/decisions.js";
+import { encodingLabel, readTextFile } from "../util/text-encoding.js";
 
 // Everything the migration could move: every key of every .env file (secret or
 // config, decided by the classifier, or by a scanner rule that recognises the
@@ -417,10 +418,14 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const entriesOf = new Map<string, Map<string, string>>();
   // The last entry of each key of each file (where it is, how it is quoted).
   const lastEntries = new Map<string, Map<string, DotenvEntry>>();
+  // Files whose bytes are not UTF-8, read as Latin-1 (src/util/text-encoding.ts).
+  const latin1Files = new Set<string>();
   for (const file of envFiles) {
     let text: string;
     try {
-      text = readFileSync(join(root, file), "utf8");
+      const decoded = readTextFile(join(root, file));
+      text = decoded.text;
+      if (decoded.encoding === "latin1") latin1Files.add(file);
     } catch {
       out.warnings.push({ code: "unreadable-file", file, message: `${file} could not be read; its variables are not part of the plan.` });
       continue;
@@ -480,6 +485,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       }
     }
     expandReferences(out, entries, file, environment, firstSecret, firstConfig);
+    if (latin1Files.has(file)) warnLatin1(out, file, firstSecret);
     // Earlier lines of every key that moves (expanded references included): one pass over the file's entries.
     const moved = new Set(out.secrets.slice(firstSecret).map((c) => c.name));
     const last = new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e.value]));
@@ -496,7 +502,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   for (const file of toolKeys) {
     let text: string;
     try {
-      text = readFileSync(join(root, file), "utf8");
+      text = readTextFile(join(root, file)).text;
     } catch {
       continue;
     }
@@ -668,6 +674,24 @@ function warnExpandedOverrides(out: CandidateSet, entriesOf: ReadonlyMap<string,
  * its value stored expanded from this file's values; repeated until no new
  * entry refers to a moved one. The plan says so (`env-reference`).
  */
+/**
+ * `env-encoding`: a secret with letters outside ASCII in a file that is not UTF-8. Its bytes are
+ * read as Latin-1, as dotenv reads them when told (`encoding: "latin1"`), and that text is what
+ * moves. An app reading the file as UTF-8 (dotenv's default) got U+FFFD for each such letter:
+ * for it the value changes. Said by line, never with the value.
+ */
+function warnLatin1(out: CandidateSet, file: string, firstSecret: number): void {
+  for (const c of out.secrets.slice(firstSecret)) {
+    if (c.source.file !== file || !/[^\x00-\x7f]/.test(c.value)) continue;
+    out.warnings.push({
+      code: "env-encoding",
+      file,
+      line: c.source.line,
+      message: `${file}:${c.source.line}: ${file} is not UTF-8; ${c.name}'s value has letters outside ASCII and moves as ${encodingLabel("latin1")} reads them, as dotenv does with \`encoding: "latin1"\`. If the app reads this file as UTF-8 (dotenv's default), it saw U+FFFD in place of each of them and now gets the letters: check that it loads the file with \`encoding: "latin1"\`, or save the file as UTF-8 and plan again.`,
+    });
+  }
+}
+
 function expandReferences(out: CandidateSet, entries: ReturnType<typeof readDotenv>, file: string, environment: string, firstSecret: number, firstConfig: number): void {
   const vars = dotenvObject(entries);
   const moved = new Set(out.secrets.slice(firstSecret).map((c) => c.name));

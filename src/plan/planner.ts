@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { collectCandidates, type Candidate, type CandidateSet, type Classifier } from "../classify/candidates.js";
 import { loadConfig } from "../config/load.js";
 import type { VaultshiftConfig } from "../config/schema.js";
-import { computeFileChanges, hashOf, readIfExists } from "../apply/file-changes.js";
+import { afterBytes, computeFileChanges, hashOf, readIfExists } from "../apply/file-changes.js";
 import { findingText } from "../apply/finding-text.js";
 import type { KvStore } from "../apply/kv-store.js";
 import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findCollisions, mapLocation, sanitizePath, type MappedLocation, type PathTemplates } from "../map/path-mapper.js";
@@ -431,7 +431,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     secrets,
     config: found.config,
     targets,
-    files: changes.map((ch) => ({ file: ch.file, kind: ch.kind, beforeHash: hashOf(ch.before), afterHash: hashOf(Buffer.from(ch.after, "utf8"))!, diff: ch.diff, edits: ch.edits })),
+    files: changes.map((ch) => ({ file: ch.file, kind: ch.kind, beforeHash: hashOf(ch.before), afterHash: hashOf(afterBytes(ch))!, diff: ch.diff, edits: ch.edits })),
     bindings: [...bindings.values()],
     literals,
     policy: policyFor(app, mount, targets.map((t) => t.path)),
