@@ -67,6 +67,8 @@ export function isEnvFile(file: string): boolean {
 export function environmentOf(file: string): string {
   const base = (file.split("/").pop() ?? file).toLowerCase();
   if (base === ".env") return "development";
+  const folder = folderEnvironment(file);
+  if (folder !== undefined) return folder;
   const words = nameWords(base);
   // `.env.local` alone is the developer's own override; `.env.production.local` is production's.
   const meaningful = words.filter((w) => w !== "local");
@@ -89,7 +91,23 @@ export function namesEnvironment(file: string): boolean {
   const base = (file.split("/").pop() ?? file).toLowerCase();
   if (base === ".env" || base === ".env.local") return false;
   if (base.startsWith(".env.")) return true;
-  return nameWords(base).some((w) => w !== "local" && w in ALIASES);
+  return nameWords(base).some((w) => w !== "local" && w in ALIASES) || folderEnvironment(file) !== undefined;
+}
+
+/**
+ * The environment a `<name>.env` file's folder names when its own name names none:
+ * Kustomize overlays (`k8s/overlays/production/secrets.env`, a `secretGenerator`'s
+ * `envs:` file), `deploy/staging/app.env`, `env/prod/db.env`. The nearest folder
+ * that is an environment word wins. `.env` and `.env.<word>` files keep their
+ * name's rule: a bare `.env` is the developer's file wherever it stands.
+ */
+function folderEnvironment(file: string): string | undefined {
+  const parts = file.toLowerCase().split("/");
+  const base = parts.pop() ?? "";
+  if (base.startsWith(".env") || !base.endsWith(".env")) return undefined;
+  if (nameWords(base).some((w) => w in ALIASES)) return undefined;
+  for (const dir of parts.reverse()) if (dir !== "local" && dir in ALIASES) return ALIASES[dir];
+  return undefined;
 }
 
 /** The words of a .env file's name around `env`: `.env.serve.production` and `.serve.production.env` → serve, production. */

@@ -26,6 +26,17 @@ test("environment from the .env file name", () => {
     [".env.eu-west.prod", "production"],
     [".local.env", "development"],
     ["backend.local.env", "backend"],
+    // A <name>.env naming no environment takes its folder's (Kustomize overlays, deploy/<env>/):
+    // the nearest folder that is an environment word; .env and .env.<word> keep their name's rule.
+    ["k8s/overlays/production/secrets.env", "production"],
+    ["deploy/staging/app.env", "staging"],
+    ["env/prod/eu/db.env", "production"],
+    ["k8s/overlays/prod/config/app.env", "production"],
+    ["k8s/overlays/production/.env", "development"],
+    ["deploy/production/.env.staging", "staging"],
+    ["deploy/production/staging.env", "staging"],
+    ["local/secrets.env", "secrets"],
+    ["config/app.env", "app"],
   ];
   for (const [file, env] of cases) assert.equal(environmentOf(file), env, file);
 });
@@ -108,7 +119,7 @@ test("two values for one location stop the plan and name both sources, never the
 });
 
 test("namesEnvironment: .env.<mode> and <environment>.env name one; .env, .env.local and <other word>.env do not", () => {
-  for (const yes of [".env.production", "config/.env.eu-west", ".env.test.local", "prod.env", "deploy/staging.env", "live.env", ".serve.production.env"]) assert.equal(namesEnvironment(yes), true, yes);
+  for (const yes of [".env.production", "config/.env.eu-west", ".env.test.local", "prod.env", "deploy/staging.env", "live.env", ".serve.production.env", "k8s/overlays/staging/secrets.env"]) assert.equal(namesEnvironment(yes), true, yes);
   for (const no of [".env", ".env.local", "config/app.env", "docker.env", "secrets.env", "backend.local.env"]) assert.equal(namesEnvironment(no), false, no);
 });
 
