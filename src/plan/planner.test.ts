@@ -564,3 +564,21 @@ test("an Nx workspace: .env and .env.<target> serve every configuration, .<targe
   const q = await plan({ root: plain, env: {} });
   assert.deepEqual(q.secrets.map((s) => `${s.source.file}:${s.name}@${s.environment}`).sort(), [".env.consume:SENDGRID_API_KEY@consume", ".env:QUEUE_PASSWORD@development"]);
 });
+
+test("names that differ only by case or punctuation are two variables: each keeps its own Vault key, in every environment", async () => {
+  const root = tree({
+    ".env": "smtp_password=CANARY_low_Xk9mP2vL8qR4nZ\nSMTP_PASSWORD=CANARY_up_Lp4Xs8Ne2Wq6Ry9\nsmtp.host=mail.local\n",
+    ".env.production": "SMTP_PASSWORD=CANARY_prd_Zq8Lm3Vx7Kw2Np5\nsmtp-password=CANARY_dash_Vb7mQ2xL9pK4wZ\n",
+    "index.js": 'module.exports = [process.env.smtp_password, process.env.SMTP_PASSWORD, process.env["smtp-password"]];\n',
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => `${s.environment}:${s.name}→${s.target.path.split("/").pop()}#${s.target.key}`).sort(), [
+    "development:SMTP_PASSWORD→smtp#SMTP_PASSWORD",
+    "development:smtp_password→smtp#smtp_password",
+    "production:SMTP_PASSWORD→smtp#SMTP_PASSWORD",
+    "production:smtp-password→smtp#smtp-password",
+  ]);
+  // One name alone keeps the lower-snake key, as before.
+  const single = await plan({ root: tree({ ".env": "SMTP_PASSWORD=CANARY_up_Lp4Xs8Ne2Wq6Ry9\n" }), env: {} });
+  assert.equal(single.secrets[0]!.target.key, "password");
+});

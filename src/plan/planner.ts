@@ -263,6 +263,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     const target = decisionFor(decisions, { name: c.name, file: c.source.file, environment: c.environment });
     return { c, fp: fingerprint(salt, c.value), loc: target ? decidedLocation(loc, target, c.name, c.environment, app) : loc, userTarget: target?.path !== undefined || target?.key !== undefined };
   });
+  keepDistinctNamesApart(placed);
   sameKeyEverywhere(placed);
   separateLiterals(placed, mount);
   refuseLocalWins(found.localWins ?? [], placed, mount);
@@ -539,6 +540,28 @@ function decidedLocation(loc: MappedLocation, target: { path?: string; key?: str
  * environment: a key decided for one environment (or file) only would leave
  * the others' values under another key. Refused, with the way out.
  */
+/**
+ * Two variables whose names differ only by case or punctuation (`api_token` and `API_TOKEN`,
+ * `db.password` and `DB_PASSWORD`) map to one lower-snake key; with different values that was a
+ * collision, though they are two variables to the app (process.env is case-sensitive on Linux)
+ * and Vault keys are case-sensitive too. Each such name is stored under its own exact spelling,
+ * in every environment (the runtime reads one key per name). Same values still merge, as before.
+ */
+function keepDistinctNamesApart(placed: { c: Candidate; fp: string; loc: { path: string; key: string }; userTarget: boolean }[]): void {
+  const at = new Map<string, { names: Set<string>; fps: Set<string> }>();
+  for (const { c, fp, loc, userTarget } of placed) {
+    if (c.source.type !== "dotenv" || userTarget) continue;
+    const id = `${loc.path}#${loc.key}`;
+    const slot = at.get(id) ?? { names: new Set(), fps: new Set() };
+    slot.names.add(c.name);
+    slot.fps.add(fp);
+    at.set(id, slot);
+  }
+  const apart = new Set<string>();
+  for (const { names, fps } of at.values()) if (names.size > 1 && fps.size > 1) for (const n of names) apart.add(n);
+  for (const p of placed) if (p.c.source.type === "dotenv" && !p.userTarget && apart.has(p.c.name)) p.loc = { ...p.loc, key: p.c.name };
+}
+
 function sameKeyEverywhere(placed: { c: Candidate; loc: { key: string }; userTarget: boolean }[]): void {
   const keys = new Map<string, { key: string; where: string; user: boolean }>();
   for (const { c, loc, userTarget } of placed) {
