@@ -180,3 +180,13 @@ test("a .env file dotenv loads into an object of the app's own (processEnv: targ
   assert.deepEqual(c.kept?.map((s) => `${s.source.file}:${s.name}`), ["config/integrations.env:SLACK_CLIENT_SECRET"]);
   assert.deepEqual(c.loadedPrivately, { "config/integrations.env": "src/app.js" });
 });
+
+test("a secret outside any dotenv entry (a commented-out key, a JSON .env.json) is a stray: reported, never a candidate", () => {
+  const root = tree({
+    ".env": "# Old key, revoked\n# STRIPE_SECRET_KEY=sk_live_51HqLyjWDarjtT1zdp7dc9QxYzAbCdEfG\nSTRIPE_SECRET_KEY=sk_live_51Zz9mP2vL8qR4nZ7wQ3Xk9mP2vL8qR4nZ\nPORT=3000 # a comment\n", // vaultshift:allow
+    ".env.json": '{\n  "GITHUB_TOKEN": "ghp_Xk9mP2vL8qR4nZ7wQ3Lp4Xs8Ne2Wq6Ry9Ue"\n}\n', // vaultshift:allow
+  });
+  const c = collectCandidates(root);
+  assert.deepEqual(c.secrets.map((s) => `${s.source.file}:${s.source.line}`), [".env:3"]);
+  assert.deepEqual((c.strays ?? []).map((s) => `${s.file}:${s.line}:${s.commented}`).sort(), [".env.json:2:false", ".env:2:true"]);
+});

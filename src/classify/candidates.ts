@@ -35,6 +35,19 @@ export interface Candidate {
   decidedByUser?: true;
 }
 
+export interface StraySecret {
+  file: string;
+  line: number;
+  column: number;
+  ruleId: string;
+  kind: SecretKind;
+  confidence: number;
+  value: string;
+  reason: string;
+  /** The line is a comment (`#`). */
+  commented: boolean;
+}
+
 export interface CandidateSet {
   secrets: Candidate[];
   config: PlannedConfig[];
@@ -77,6 +90,14 @@ export interface CandidateSet {
    * entry ("DB_PASSWORD_FILE in .env:5"): kept, like linkedOutside.
    */
   secretFiles?: Record<string, string>;
+  /**
+   * Secrets the scanner's rules find in a .env file outside any entry dotenv reads: a
+   * commented-out line (`# STRIPE_SECRET_KEY=sk_…`, an old key kept "for reference"), or a
+   * file named like one that is not in dotenv syntax (`.env.json`, env-cmd's JSON env file).
+   * Nothing reads them through process.env, so nothing moves them: reported, and counted by
+   * the re-scan (the cleaned file is git-ignored, which the tree scan honours).
+   */
+  strays?: StraySecret[];
   /**
    * Secrets of a loaded `.env.defaults` that a layered base `.env` sets to
    * another value (keepOverriddenDefaults): kept in their file, listed.
@@ -436,6 +457,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;
     const entries = readDotenv(text);
+    addStrays(out, file, text, entries, ruleHits);
     entriesOf.set(file, new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e.value])));
     lastEntries.set(file, new Map(entries.filter((e) => !e.overridden).map((e) => [e.key, e])));
     const firstSecret = out.secrets.length;
@@ -674,6 +696,16 @@ function warnExpandedOverrides(out: CandidateSet, entriesOf: ReadonlyMap<string,
  * its value stored expanded from this file's values; repeated until no new
  * entry refers to a moved one. The plan says so (`env-reference`).
  */
+/** Rule hits of a .env file that no dotenv entry holds (CandidateSet.strays). */
+function addStrays(out: CandidateSet, file: string, text: string, entries: DotenvEntry[], hits: ReturnType<typeof scanText>["findings"]): void {
+  for (const h of hits) {
+    if (entries.some((e) => h.start >= e.start && h.end <= e.end)) continue;
+    const lineStart = text.lastIndexOf("\n", h.start - 1) + 1;
+    const commented = /^\s*#/.test(text.slice(lineStart, h.start));
+    (out.strays ??= []).push({ file, line: h.line, column: h.column, ruleId: h.ruleId, kind: h.kind, confidence: h.confidence, value: h.secret, reason: h.reason, commented });
+  }
+}
+
 /**
  * `env-encoding`: a secret with letters outside ASCII in a file that is not UTF-8. Its bytes are
  * read as Latin-1, as dotenv reads them when told (`encoding: "latin1"`), and that text is what

@@ -97,7 +97,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Their values stay in those files, and a file vaultshift changes anyway (package.json
   // gains a dependency) shows them as context lines of its diff: hidden there too.
   const texts = new Map<string, string[] | null>();
-  const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value), ...(found.browserLiterals ?? []).map((c) => c.value), ...(found.userKept ?? []).map((c) => c.value)].filter((v) => v !== "");
+  const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value), ...(found.browserLiterals ?? []).map((c) => c.value), ...(found.userKept ?? []).map((c) => c.value), ...(found.strays ?? []).map((c) => c.value)].filter((v) => v !== "");
   // Kept by the user: it stays, and the re-scan after apply still reports it unless allowed.
   for (const c of found.userKept ?? []) {
     warnings.push({
@@ -121,6 +121,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   for (const c of found.kept ?? []) {
     if (!listed.has(`${c.source.file}:${c.source.line}`)) elsewhere.push({ file: c.source.file, line: c.source.line, ruleId: "dotenv-secret", redacted: redact(c.value) });
   }
+  const strays = new Map((found.strays ?? []).map((st) => [`${st.file}:${st.line}`, st]));
+  for (const st of strays.values()) if (!listed.has(`${st.file}:${st.line}`)) elsewhere.push({ file: st.file, line: st.line, ruleId: st.ruleId, redacted: redact(st.value) });
   const overriddenDefault = new Map((found.defaultsOverridden ?? []).map((d) => [`${d.file}:${d.line}`, d.by]));
   for (const f of elsewhere) {
     const configKey = packageConfigKey(root, f.file, f.line);
@@ -128,7 +130,11 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       code: "not-migrated",
       file: f.file,
       line: f.line,
-      message: found.secretFiles?.[f.file] !== undefined
+      message: strays.get(`${f.file}:${f.line}`)?.commented
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a commented-out line of ${f.file}: dotenv does not read it, so nothing moves it, and the verdict will say so while it is there. If it is an old value, delete the line and rotate the key (it sat in plaintext); if the line is switched on at times, make it an entry of its own file (.env.<mode>) and plan again.`
+        : strays.has(`${f.file}:${f.line}`)
+        ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, named like a .env file but not in dotenv syntax here (JSON, or a tool's own format such as env-cmd's .env.json): vaultshift reads .env files as dotenv does and cannot rewrite this one, so it stays and the verdict will say so. Move the value into a dotenv .env file (or Vault) by hand, or load it from the secrets module, and rotate it.`
+        : found.secretFiles?.[f.file] !== undefined
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}): ${f.file} holds a secret's value in plaintext, named by ${found.secretFiles[f.file]} (Docker's *_FILE convention, read by an entrypoint or the app itself). vaultshift does not move it, since what reads the file would then find nothing, and the verdict will say so while it is in the tree. Store the value in Vault, have the platform mount it as a secret (Docker or Kubernetes secrets at /run/secrets), and delete the file; rotate it if it was ever committed.`
         : found.linkedOutside?.[f.file] !== undefined
         ? `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in ${f.file}, a link to ${found.linkedOutside[f.file]} outside the project: vaultshift changes nothing outside the project (other projects may read that file), so it is not moved and the verdict will say so. Store it in Vault and remove it from the shared file by hand once every project that reads it has moved, or replace the link by a file of this project's own and plan again.`

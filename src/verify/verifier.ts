@@ -76,6 +76,12 @@ export async function rescan(root: string, classify?: Classifier, sources: strin
       name: c.name,
     });
   }
+  // Secrets in .env files outside any entry (a commented-out key, a JSON .env.json): counted as well.
+  for (const st of left.strays ?? []) {
+    if (seen.has(`${st.file}:${st.line}`)) continue;
+    seen.add(`${st.file}:${st.line}`);
+    findings.push({ ruleId: st.ruleId, kind: st.kind, severity: "high", confidence: st.confidence, file: st.file, line: st.line, column: st.column, endLine: st.line, endColumn: st.column + st.value.length, fingerprint: fingerprint("vaultshift-rescan", st.file, st.value), redacted: redact(st.value), reason: st.reason });
+  }
   return { findings, filesScanned: result.stats.filesScanned, notRead: [...new Set(notRead)] };
 }
 
