@@ -105,7 +105,7 @@ test("provider-rule post-filter keeps real tokens, drops stand-ins", () => {
   assert.notEqual(rulePlaceholderReason("-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"), null);
 });
 
-test("a PEM private key cut to one line, far shorter than its DER header says, is a docs fragment; whole keys of every size are keys", () => {
+test("a PEM private key written on one line, far shorter than its DER header says, is a docs fragment; whole keys of every size are keys", () => {
   const pemOf = (type: "rsa" | "ec" | "ed25519") => generateKeyPairSync(type as "rsa", type === "rsa" ? { modulusLength: 2048 } : type === "ec" ? ({ namedCurve: "P-256" } as never) : ({} as never)).privateKey;
   for (const [type, format] of [["rsa", "pkcs1"], ["rsa", "pkcs8"], ["ec", "sec1"], ["ec", "pkcs8"], ["ed25519", "pkcs8"]] as const) {
     const whole = pemOf(type).export({ type: format as "pkcs8", format: "pem" }).toString();
@@ -118,6 +118,7 @@ test("a PEM private key cut to one line, far shorter than its DER header says, i
   // A hand-shortened fixture key of a few lines still counts.
   const rsa = pemOf("rsa").export({ type: "pkcs1", format: "pem" }).toString().trim().split("\n");
   assert.equal(rulePlaceholderReason([...rsa.slice(0, 5), rsa[rsa.length - 1]].join("\n")), null);
+  assert.equal(rulePlaceholderReason([...rsa.slice(0, 3), rsa[rsa.length - 1]].join("\n")), null, "two lines of body, on their own lines");
 });
 
 test("minified code matched by a loose provider pattern is not a credential", () => {
