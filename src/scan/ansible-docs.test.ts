@@ -20,6 +20,9 @@ EXAMPLES = r'''
   device_user:
     password: ${PASSWORD}
     api_token: ${STRIPE}
+- name: Configure SNMP
+  lines:
+    - snmp-server community ${PASSWORD} RO
 '''
 
 RETURN = """
@@ -37,6 +40,7 @@ test("Ansible module documentation: name-based samples are not findings, a provi
   assert.ok(found.some((f) => f.startsWith(`${line("api_token")}:stripe`)), `the Stripe key in EXAMPLES: ${found}`);
   assert.ok(!found.some((f) => f.startsWith(`${line("    password: ")}:`)), `the sample password: ${found}`);
   assert.ok(!found.some((f) => f.startsWith(`${line("sample:")}:`)), `the RETURN sample: ${found}`);
+  assert.ok(!found.some((f) => f.startsWith(`${line("snmp-server")}:`)), `a config-line rule's sample: ${found}`);
   assert.ok(found.some((f) => f.startsWith(`${line('password = "')}:`)), `the password in code: ${found}`);
 });
 

@@ -188,7 +188,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
   const docs = info.kind === "code" && candidates.length > 0 ? ansibleDocRanges(text) : [];
   for (const c of candidates) {
     // Name-based guesses in Ansible module documentation are its samples (ansible-docs.ts).
-    if (docs.length > 0 && c.priority < 2 && docs.some(([s, e]) => c.start >= s && c.start < e)) continue;
+    // So are the values of rules that read a password or shared secret from a config line (`snmp-server community …`).
+    if (docs.length > 0 && (c.priority < 2 || c.kind === "password" || c.kind === "generic-secret") && docs.some(([s, e]) => c.start >= s && c.start < e)) continue;
     if (isPublicByContext(c.secret, text, c.start, c.end)) continue;
     if (c.priority === 2 && publicByName(c.ruleId, c.kind, text, c.start)) continue;
     const mobile = mobileGoogleKey(c.secret, text, c.start, file);
