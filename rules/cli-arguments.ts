@@ -360,12 +360,12 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://developer.valvesoftware.com/wiki/SteamCMD",
     keywords: ["+login"],
-    pattern: /\+login[ \t]{1,4}(?!anonymous(?:\s|$))(["']?)[^\s"'+$%<-][^\s"']{0,63}\1[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<+-][^\s"']{2,127})\2(?=\s|$)/,
+    pattern: /\+login[ \t]{1,4}(?!anonymous(?:\s|$))(["']?)[^\s"'`+$%<-][^\s"'`]{0,63}\1[ \t]{1,4}(["']?)(?<secret>[^\s"'`$%<+-][^\s"'`]{2,127})\2(?=\s|$)/,
     validate: isRealPassword,
     get examples() {
       return {
         invalid: [`steamcmd +login builds '${pw("steamcmd")}' +run_app_build app_build.vdf +quit`, `./steamcmd.sh +force_install_dir /srv/game +login deployer ${pw("steamcmd2")} +app_update 740 validate +quit`],
-        valid: ["steamcmd +login anonymous +app_update 740 +quit", "steamcmd +login builds +run_app_build app.vdf +quit", 'steamcmd +login "$STEAM_USER" "$STEAM_PASS" +quit', "steamcmd +login <username> <password> +quit"],
+        valid: ["steamcmd +login anonymous +app_update 740 +quit", "// `+login anonymous` has no password", "steamcmd +login builds +run_app_build app.vdf +quit", 'steamcmd +login "$STEAM_USER" "$STEAM_PASS" +quit', "steamcmd +login <username> <password> +quit"],
       };
     },
   }),
@@ -434,12 +434,12 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://github.com/atheme/atheme/blob/master/help/nickserv/identify",
     keywords: ["nickserv", "/ns "],
-    pattern: /(?:(?:\/(?:msg|quote|query)[ \t]{1,4}NickServ|\/ns|\/nickserv)[ \t]{1,4}|PRIVMSG[ \t]{1,4}NickServ[ \t]{1,4}:?)(?:identify|id|login)[ \t]{1,4}(?:[^\s;"'$%<{]{1,64}[ \t]{1,4})?(?<secret>[^\s;"'$%<{-][^\s;"']{2,127})(?=[\s;"'\\]|$)/i,
+    pattern: /(?:(?:\/(?:msg|quote|query)[ \t]{1,4}NickServ|\/ns|\/nickserv)[ \t]{1,4}|PRIVMSG[ \t]{1,4}NickServ[ \t]{1,4}:?)(?:identify|id|login)[ \t]{1,4}(?:[^\s;"'`$%<{]{1,64}[ \t]{1,4})?(?<secret>[^\s;"'`$%<{…-][^\s;"'`…]{2,127})(?=[ \t]*(?:[;"'\\\r\n]|$))/i,
     validate: isRealPassword,
     get examples() {
       return {
         invalid: [`autosendcmd = "/msg NickServ IDENTIFY ${pw("nickserv")}; wait 2000";`, `/ns identify dana ${pw("nickserv2")}`, `PRIVMSG NickServ :IDENTIFY ${pw("nickserv3")}`],
-        valid: ["/msg NickServ IDENTIFY <password>", 'autosendcmd = "/msg NickServ IDENTIFY $nickpass"', "/msg NickServ help identify"],
+        valid: ["/msg NickServ IDENTIFY <password>", "a bouncer (`/msg NickServ IDENTIFY …`, `/ns identify …`)", "/ns identify dana $NICKSERV_PASSWORD", 'autosendcmd = "/msg NickServ IDENTIFY $nickpass"', "/msg NickServ help identify"],
       };
     },
   }),

@@ -1,7 +1,7 @@
 /**
  * Ansible module documentation: a module's `DOCUMENTATION`, `EXAMPLES` and `RETURN` are module-level
  * triple-quoted YAML strings by convention (https://docs.ansible.com/ansible/latest/dev_guide/developing_modules_documenting.html),
- * rendered by `ansible-doc`. Their values are samples (`password: C1sco12345`, `api_key: 9775a0…`): in the
+ * rendered by `ansible-doc`. Their values are samples (a vendor's default password, a made-up API key): in the
  * 404 MB of Debian's packaged Ansible collections, 799 of 898 name-based findings sat there. A provider's
  * own format (a `ghp_` token, an AWS key) pasted into an example is still reported; name = value guesses are not.
  */
