@@ -274,3 +274,16 @@ test("identifiers in code: camelCase words, an operation constant named after it
   assert.equal(judge("password", ["Summer", "2024", "Password"].join(""), "code", false).secret, true, "digits make it a password");
   assert.equal(judge("LIMIT_TOKEN", "maximumPageSize", "env", false).secret, true, "in a .env file a value is a value");
 });
+
+test("generated SDK shapes in code: a wire name that spells its parent key, Python type annotations as strings", () => {
+  // Azure's autorest models: `_attribute_map = {"disk_iops_read_write": {"key": "diskIOPSReadWrite", "type": "int"}}`.
+  assert.equal(judge("disk_iops_read_write.key", "diskIOPSReadWrite", "code", false).secret, false);
+  assert.equal(judge("net_ipv4_ip_local_port_range.key", "netIpv4IpLocalPortRange", "code", false).secret, false);
+  const token = ["Qwb7", "Txo2", "Lpe9", "Ruv4x", "Hk3m"].join("");
+  assert.equal(judge("signing_config.key", token, "code", false).secret, true, "a random value under a dotted name is still a key");
+  assert.equal(judge("password", "_models.SecretBase", "code", false).secret, false, "a forward reference in a signature");
+  assert.equal(judge("password", "Optional[str]", "code", false).secret, false);
+  assert.equal(judge("password_encoder", "security.crypto.BCryptPasswordEncoder", "config", false).secret, false, "a class named by its module");
+  assert.equal(judge("password", ["corp", ".", "Winter", "2024x"].join(""), "code", false).secret, true, "a dotted password with digits is no class path");
+  assert.equal(judge("DB_PASSWORD", "_models.SecretBase", "env", false).secret, true, "in a .env file a value is a value");
+});

@@ -69,6 +69,11 @@ function isRandomWord(w: string): boolean {
 // Eight or more characters with no space or format character, mixing upper case, lower case and a digit.
 const RANDOM_RUN = /(?=[^\s%]{0,40}?[A-Z])(?=[^\s%]{0,40}?[a-z])(?=[^\s%]{0,40}?[0-9])[^\s%]{8,}/;
 
+// `_models.SecretBase`, `azure.core.credentials.AzureKeyCredential`: lower-case module segments, then a class
+// whose name is words (`SecretBase`, `HTTPBasicAuth`).
+const PYTHON_CLASS_PATH = /^_?[a-z][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*\.[A-Z][a-z]+(?:[A-Z][a-z]+|[A-Z]{2,5}(?=[A-Z][a-z]|$))+$/;
+const PYTHON_GENERIC = /^(?:typing\.)?(?:Optional|Union|List|Dict|Sequence|Mapping|MutableMapping|Tuple|Set|FrozenSet|Type|Callable|Iterable|Iterator|Literal|Annotated|ClassVar|Final|list|dict|tuple|set|type)\[[\w.,\s\[\]"'|]{1,120}\]$/;
+
 /** Code, regexes, format strings and templates rather than a literal credential. */
 function looksLikeCodeOrPattern(v: string, context: JudgeContext): boolean {
   // The inside of a string concatenation read as a literal: `{token:"+n.token+",secret:"+n.key+"}`
@@ -85,6 +90,9 @@ function looksLikeCodeOrPattern(v: string, context: JudgeContext): boolean {
   // A printf specifier makes a format string (`Bearer %s`, `%s:%s@%s`), unless the rest is a random run of its
   // own (`%s@h72Jlj?G8Ur` in a batch file's `set "SQL_PWD=…"`, where `%s` is two characters of a password).
   if (/%[sd](?![A-Za-z0-9])/.test(v) && !RANDOM_RUN.test(v.replace(/%[sd]/g, " "))) return true;
+  // A Python type written as a string (a forward reference in an annotation: `password: "_models.SecretBase"`,
+  // `password: "Optional[str]" = None`), or a class named by its module in config.
+  if (context !== "env" && (PYTHON_CLASS_PATH.test(v) || PYTHON_GENERIC.test(v))) return true;
   return /%\(\w+\)[sd]|\{\d*\}|\(\?|\[a-z|\[A-Z|\[0-9|^\^.*\$$|=>|\bfunction\b|\breturn\b|\bnew [A-Z]|\w\(\)|\(\w*\)$|^\w+\.\w+\(|^\w+\(/.test(v);
 }
 
@@ -121,10 +129,14 @@ export function namesACredential(v: string): boolean {
  * starts. A password that merely ends in a word (`Welcome1password`) is not this.
  */
 export function echoesItsName(name: string, value: string): boolean {
-  const last = name.split(/::|[./:[\]"'\s]/).filter(Boolean).pop() ?? name;
+  const segments = name.split(/::|[./:[\]"'\s]/).filter(Boolean);
+  const last = segments.pop() ?? name;
+  const v = value.toLowerCase().replace(/[^a-z0-9]/g, "");
+  // The value spells a parent key in another case: a serializer's attribute map (Azure's generated SDKs,
+  // `"disk_iops_read_write": {"key": "diskIOPSReadWrite", "type": "int"}`) maps a field to its wire name.
+  if (segments.some((s) => splitNameWords(s).length >= 2 && s.toLowerCase().replace(/[^a-z0-9]/g, "") === v && s !== value)) return true;
   const n = last.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (n.length < 6) return false;
-  const v = value.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (v === n) return true;
   // The name is the value behind a prefix (`opSetSMBGuestPassword = "SetSMBGuestPassword"`, an operation constant).
   if (n.endsWith(v) && v.length >= 8 && /^[A-Za-z][A-Za-z0-9]*$/.test(value) && splitNameWords(value).length >= 2) return true;

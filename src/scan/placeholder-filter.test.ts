@@ -536,3 +536,27 @@ test("Tor's hashed control password and Tomcat's salted digests are hashes; Bamb
   assert.equal(notSecretReason("env/NS1_API_KEY"), "reference to a value kept elsewhere");
   assert.equal(notSecretReason("env/Zq8pLm2Wx4"), null, "mixed case after env/ is a value, not a variable name");
 });
+
+test("algorithm and scheme names, entry points, migration names, labels and Amazon ids are not values; more modular-crypt hashes", () => {
+  for (const v of ["AWS4-HMAC-SHA256", "AWS4-ECDSA-P256-SHA256", "ECDHE-RSA-AES128-GCM-SHA256", "RSA-OAEP-256", "SCRAM-SHA-256"]) {
+    assert.match(notSecretReason(v) ?? "", /algorithm/, v);
+  }
+  assert.equal(notSecretReason(["AWS4", "Xk9q", "Lm2W"].join("-")), null, "a random part is no algorithm word");
+  assert.match(notSecretReason("keystoneauth1.loading._plugins.identity.v3:Password") ?? "", /entry point/);
+  assert.equal(notSecretReason(["john", ".doe:", "Xk9qLm2Wp4"].join("")), null, "user.name:password is no entry point");
+  assert.match(notSecretReason("0003_alter_email_max_length") ?? "", /migration/);
+  assert.match(notSecretReason("0005_auto_20160727_2333") ?? "", /migration/);
+  assert.equal(notSecretReason(["0003", "_xk9qlm2wp4vz"].join("")), null, "a random tail is no words");
+  assert.match(notSecretReason("AUTHORIZATION:") ?? "", /label/);
+  assert.match(notSecretReason("amzn1.account." + "AF6RHO7KZU5XRVQJGXK6HB56KR2A") ?? "", /Amazon/);
+  assert.equal(notSecretReason("amzn1.oa2-cs.v1." + "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c".repeat(2)), null, "the LWA client secret stays a secret");
+  assert.match(notSecretReason("AKIAIOSFODNN7EXAMPLE".replace("EXAMPLE", "ABCDEFG") + "/19700101/dynamodb/aws4_request") ?? "", /signing scope/, "SigV4a has no region");
+  // passlib's test vectors: Sun MD5-crypt, NetBSD sha1-crypt, Cryptacular PBKDF2, Django's legacy digests.
+  assert.equal(isHash("$md5$RPgLF6IJ$WTvAlUJ7MqH5xak2FMEwS/"), true);
+  assert.equal(isHash("$sha1$19703$iVdJqfSE$v4qYKl1zqYThwpjJAoKX6UvlHq/a"), true);
+  assert.equal(isHash("$p5k2$1$$h1TDLGSw9ST8UMAPeIE13i0t12c="), true);
+  assert.equal(isHash("md5$123abcdef$c8272612932975ee80e8a35995708e80"), true);
+  assert.equal(isHash("sha1$123abcdef$e4a1877b0e35c47329e7ed7e58014276168a37ba"), true);
+  assert.equal(isHash("$3$$7f8fe03093cc84b267b109625f6bbf4b"), false, "an NT hash in crypt form can be passed as it is");
+  assert.equal(isHash("$9$" + "Xk9qLm2Wp4vZ8rT6yB1n"), false, "Juniper's $9$ is reversible");
+});

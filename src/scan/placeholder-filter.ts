@@ -370,7 +370,15 @@ export function isHash(v: string): boolean {
     /^16:[0-9A-F]{58}$/.test(v) ||
     // Tomcat's MessageDigestCredentialHandler (`digest.sh -a sha-256`): "<salt hex>$<iterations>$<digest hex>"
     // (https://tomcat.apache.org/tomcat-10.1-doc/config/credentialhandler.html).
-    /^[0-9a-f]{8,128}\$\d{1,7}\$[0-9a-f]{32,128}$/.test(v)
+    /^[0-9a-f]{8,128}\$\d{1,7}\$[0-9a-f]{32,128}$/.test(v) ||
+    // Other modular-crypt ids (passlib's registry, https://passlib.readthedocs.io/en/stable/modular_crypt_format.html):
+    // Sun MD5-crypt `$md5$` / `$md5,rounds=N$`, NetBSD `$sha1$<rounds>$`, `$p5k2$` (Cryptacular PBKDF2),
+    // passlib's `$bcrypt-sha256$` and `$pbkdf2-sha…$`, Cisco type 8 `$8$` (PBKDF2). Not `$3$` (an NT hash,
+    // usable as it is) nor `$9$` (Juniper's reversible obfuscation, and also Cisco scrypt).
+    /^\$(?:md5(?:,rounds=\d+)?|sha1|p5k2|bcrypt-sha256|pbkdf2-sha(?:1|256|512)|8)\$[^$\s]{0,40}\$(?:[^$\s]{0,40}\$)?[./A-Za-z0-9+=]{16,}$/.test(v) ||
+    // Django's legacy salted digests (`md5$salt$<32 hex>`, `sha1$salt$<40 hex>`, `unsalted_sha1$$…`; the
+    // MD5PasswordHasher and SHA1PasswordHasher of django/contrib/auth/hashers.py).
+    /^(?:md5|sha1|unsalted_sha1|unsalted_md5|crypt)\$[^$\s]{0,40}\$(?:[0-9a-f]{32}|[0-9a-f]{40}|[./A-Za-z0-9]{11,13})$/.test(v)
   );
 }
 
@@ -632,6 +640,11 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isLocatorOrName(v)) return "path, URL without credentials, or host name";
   if (SIGNING_SCOPE.test(v)) return "a request-signing scope (key id, date, region, service), not a key";
   if (isJsonObjectText(v)) return "a JSON object, not a single value";
+  if (isAlgorithmName(v)) return "the name of an algorithm or authentication scheme, not a key";
+  if (ENTRY_POINT.test(v)) return "a Python entry point (module.path:object), not a value";
+  if (NUMBERED_MIGRATION.test(v)) return "a numbered migration's name, not a value";
+  if (NEXT_LABEL.test(v)) return "the next label of a `name: value` list, not a value";
+  if (AMAZON_ID.test(v)) return "an Amazon account, skill or application id (public), not a credential";
   if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isCharacterTable(v)) return "punctuation or control characters, not a password";
@@ -673,7 +686,34 @@ export function withoutExampleHost(v: string): string {
 // `X-Goog-Credential=svc@p.iam.gserviceaccount.com/20260110/auto/storage/goog4_request`): the key's public id
 // and where it signs, never the key (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html).
 // The signature beside it is the provider rules' (aws-presigned-url-signature, gcs-signed-url-signature).
-const SIGNING_SCOPE = /^[^\s/%]{4,120}(?:%2F|\/)\d{8}(?:%2F|\/)[\w-]{1,40}(?:%2F|\/)[\w-]{1,40}(?:%2F|\/)(?:aws4|goog4)_request$/i;
+// SigV4a's scope has no region (`AKIA…/20260110/dynamodb/aws4_request`; aws-sdk-go-v2 internal/v4a).
+const SIGNING_SCOPE = /^[^\s/%]{4,120}(?:%2F|\/)\d{8}(?:(?:%2F|\/)[\w-]{1,40}){1,2}(?:%2F|\/)(?:aws4|goog4)_request$/i;
+
+// The words algorithm and scheme names are made of: `AWS4-HMAC-SHA256` (the SigV4 Authorization scheme),
+// `AWS4-ECDSA-P256-SHA256` (SigV4a), `ECDHE-RSA-AES128-GCM-SHA256` (a TLS cipher suite), `RSA-OAEP-256`,
+// `SCRAM-SHA-256`. Each part is such a word; a random value is not made of them.
+const ALGORITHM_PART = /^(?:AWS4|GOOG4|HMAC|SHA(?:1|224|256|384|512|3)?|MD5|ECDSA|ECDHE?|DHE?|DSA|RSA|PSS|OAEP|P(?:256|384|521)|ED(?:25519|448)|X(?:25519|448)|AES(?:128|192|256)?|GCM|CBC|CTR|CCM|CHACHA20|POLY1305|SCRAM|PBKDF2|HKDF|PKCS(?:1|5|7|8|12)?|V1_5|DIGEST|KECCAK|BLAKE2[BS]?|SECP256[KR]1|\d{2,3})$/i;
+export function isAlgorithmName(v: string): boolean {
+  const parts = v.split(/[-_]/);
+  return parts.length >= 2 && parts.length <= 8 && /[A-Za-z]/.test(v) && parts.every((p) => ALGORITHM_PART.test(p)) && parts.some((p) => !/^\d+$/.test(p));
+}
+
+// A Python entry point, `package.module:object` (setup.cfg/entry_points.txt `console_scripts`, plugin registries
+// such as keystoneauth1's `v3password = keystoneauth1.loading._plugins.identity.v3:Password`). Two dots at least,
+// so `john.doe:Secret` (a user:password pair) is not one.
+const ENTRY_POINT = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/;
+
+// A numbered migration (`0003_alter_email_max_length`, Django's migration dependencies `('social_auth', '0003_…')`;
+// Rails' `20160727123456_create_users`; `0005_auto_20160727_2333`): digits, then words and numbers.
+const NUMBERED_MIGRATION = /^\d{3,14}_(?:[a-z]{2,}|\d+)(?:_(?:[a-z]{2,}|\d+))*$/;
+
+// One word and a colon: the next key of a header or YAML list read as this one's value
+// (`X-AMZ-SECURITY-TOKEN: AUTHORIZATION: AWS4-HMAC-SHA256 …`, a doc comment listing headers).
+const NEXT_LABEL = /^[A-Za-z][A-Za-z_-]{2,60}[A-Za-z]:$/;
+
+// Login with Amazon and Alexa ids (`amzn1.account.AF6R…`, `amzn1.ask.skill.<uuid>`, `amzn1.application-oa2-client.<hex>`):
+// they name an account, a skill or a client. The client secret is `amzn1.oa2-cs.v1.…`, which this does not match.
+const AMAZON_ID = /^amzn1\.(?:account|ask\.(?:skill|device|person|account|user)|application(?:-oa2-client)?|echo-sdk-ams\.app)\.[A-Za-z0-9.-]{8,}$/;
 
 // A value that is one of its own name's words: the defaults that quick-starts and container images ship
 // (`_AIRFLOW_WWW_USER_PASSWORD=airflow`, Airflow's docker-compose quick start; `RABBITMQ_DEFAULT_PASS=rabbitmq`;
