@@ -70,12 +70,20 @@ export const rules: Rule[] = [
     kind: "password",
     severity: "high",
     docs: "https://www.cisco.com/c/en/us/support/docs/security-vpn/remote-authentication-dial-user-service-radius/107614-64.html",
-    keywords: ["password 7 ", "key 7 ", "secret 7 "],
-    pattern: /(?<![\w-])(?:password|key|secret)[ \t]{1,4}7[ \t]{1,4}(?<secret>\d\d[0-9A-Fa-f]{2,200})(?![\w$])/,
+    keywords: ["password 7 ", "key 7 ", "secret 7 ", "key-string 7 ", "md5 7 "],
+    // NX-OS quotes the string (`tacacs-server key 7 "…"`); IOS key chains write `key-string 7 …`, and NTP keys
+    // `ntp authentication-key 1 md5 7 …` (IOS, EOS).
+    pattern: /(?<![\w-])(?:password|key|secret|key-string|authentication-key[ \t]{1,4}\d{1,10}[ \t]{1,4}md5)[ \t]{1,4}7[ \t]{1,4}("?)(?<secret>\d\d[0-9A-Fa-f]{2,200})\1(?![\w$])/,
     validate: isRealType7,
     get examples() {
       return {
-        invalid: [`username backup privilege 15 password 7 ${encodeCiscoType7(pw("type7"))}`, ` tacacs-server key 7 ${encodeCiscoType7(pw("type7b"), 14)}`],
+        invalid: [
+          `username backup privilege 15 password 7 ${encodeCiscoType7(pw("type7"))}`,
+          ` tacacs-server key 7 ${encodeCiscoType7(pw("type7b"), 14)}`,
+          `tacacs-server host 10.0.0.49 key 7 "${encodeCiscoType7(pw("type7c"), 3)}"`,
+          `key chain OSPF\n key 1\n  key-string 7 ${encodeCiscoType7(pw("type7d"), 5)}`,
+          `ntp authentication-key 1 md5 7 ${encodeCiscoType7(pw("type7e"), 11)}`,
+        ],
         // `cisco` (the manuals' example), an odd-length string, type 5 (an MD5-crypt hash).
         valid: [`username admin password 7 ${encodeCiscoType7("cisco")}`, "enable password 7 0822455D0A1", "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0"],
       };
@@ -108,8 +116,12 @@ export const rules: Rule[] = [
     kind: "generic-secret",
     severity: "high",
     docs: "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/security/a1/sec-a1-cr-book/sec-cr-c4.html#wp3735405016",
-    keywords: ["tacacs-server", "radius-server", "radius server", "tacacs server", "isakmp key", "authentication-key"],
-    pattern: /(?:(?:tacacs|radius)-server[ \t]{1,4}(?:host[ \t]{1,4}\S{1,100}[ \t]{1,4}(?:\S{1,30}[ \t]{1,4}){0,6}?)?key|crypto[ \t]{1,4}isakmp[ \t]{1,4}key|ntp[ \t]{1,4}authentication-key[ \t]{1,4}\d{1,10}[ \t]{1,4}md5|(?:radius|tacacs)[ \t]server[ \t][^\n]{1,64}\n(?:[ \t](?![ \t]{0,8}key[ \t])[^\n]{0,200}\n){0,8}[ \t]{1,8}key)[ \t]{1,4}(?:0[ \t]{1,4})?(?!7[ \t])(?<secret>[^\s$]\S{3,127})(?=[ \t]|$)/m,
+    keywords: ["tacacs-server", "radius-server", "radius server", "tacacs server", "isakmp key", "authentication-key", "pre-shared-key", "aaa-server"],
+    // Also the IKE pre-shared keys of an ASA `tunnel-group … ipsec-attributes` (`ikev1 pre-shared-key …`,
+    // `ikev2 remote-authentication pre-shared-key …`) and an IOS IKEv2 keyring (`pre-shared-key local …`), and the
+    // `key` of an ASA `aaa-server NAME (iface) host ADDR` block. Type 6/7 (encrypted, reversible: the type 7 rule)
+    // and `*****` (masked by `show running-config`) are not clear text.
+    pattern: /(?:(?:tacacs|radius)-server[ \t]{1,4}(?:host[ \t]{1,4}\S{1,100}[ \t]{1,4}(?:\S{1,30}[ \t]{1,4}){0,6}?)?key|crypto[ \t]{1,4}isakmp[ \t]{1,4}key|ntp[ \t]{1,4}authentication-key[ \t]{1,4}\d{1,10}[ \t]{1,4}md5|^[ \t]{0,8}(?:ikev[12][ \t]{1,4}(?:(?:local|remote)-authentication[ \t]{1,4})?)?pre-shared-key(?:[ \t]{1,4}(?:local|remote))?|(?:(?:radius|tacacs)[ \t]server[ \t][^\n]{1,64}|aaa-server[ \t][^\n]{1,100}[ \t]host[ \t][^\n]{1,100})\n(?:[ \t](?![ \t]{0,8}key[ \t])[^\n]{0,200}\n){0,8}[ \t]{1,8}key)[ \t]{1,4}(?:0[ \t]{1,4})?(?![67][ \t]|(?:local|remote|ascii-text|hexadecimal)[ \t])(?<secret>[^\s$*]\S{3,127})(?=[ \t]|$)/m,
     validate: isRealDevicePassword,
     get examples() {
       return {
@@ -118,8 +130,22 @@ export const rules: Rule[] = [
           `radius server corp\n address ipv4 10.0.0.31 auth-port 1812 acct-port 1813\n key ${pw("radius")}\n`,
           `crypto isakmp key ${pw("isakmp")} address 203.0.113.9`,
           `ntp authentication-key 1 md5 ${pw("ntp")}`,
+          `tunnel-group 198.51.100.20 ipsec-attributes\n ikev1 pre-shared-key ${pw("asa1")}`,
+          ` ikev2 remote-authentication pre-shared-key ${pw("asa2")}`,
+          `crypto ikev2 keyring HQ\n peer HQ\n  address 198.51.100.20\n  pre-shared-key local ${pw("ios2")}`,
+          `aaa-server ISE (inside) host 10.0.0.60\n key ${pw("asa3")}\n`,
         ],
-        valid: ["tacacs-server key 7 0822455D0A16", "radius-server key cisco", "radius-server key $RADIUS_KEY", ".card { border-radius: 4px; }\n key value\n"], // vaultshift:allow
+        valid: [
+          "tacacs-server key 7 0822455D0A16",
+          "radius-server key cisco",
+          "radius-server key $RADIUS_KEY",
+          ".card { border-radius: 4px; }\n key value\n", // vaultshift:allow
+          " ikev2 local-authentication pre-shared-key *****",
+          "  pre-shared-key remote 6 ZXJBVGFMbWdRXWBVIQXcRLLbAAB",
+          "The pre-shared-key option sets the key.",
+          '    pre-shared-key ascii-text "$9$hqfzF/At0IcSeIEhcylKvM87-"; ## SECRET-DATA',
+          "  pre-shared-key remote 6 AbCdEfGhIjKlMnOp",
+        ],
       };
     },
   }),
@@ -131,12 +157,14 @@ export const rules: Rule[] = [
     kind: "password",
     severity: "medium",
     docs: "https://net-snmp.sourceforge.io/docs/man/snmpd.conf.html",
-    keywords: ["snmp-server community", "rocommunity", "rwcommunity", "com2sec"],
-    pattern: /(?:snmp-server[ \t]{1,4}community|^[ \t]{0,8}r[ow]community6?|^[ \t]{0,8}com2sec6?[ \t]{1,4}\S{1,64}[ \t]{1,4}\S{1,100})[ \t]{1,4}(?<secret>[^\s"'$#]{4,64})(?=[ \t]|$)/m,
+    keywords: ["snmp-server community", "rocommunity", "rwcommunity", "com2sec", "snmp-server host", "agentcommunity"],
+    // Also the community of a trap receiver (ASA `snmp-server host IFACE ADDR community X [version 2c]`) and
+    // Dell iDRAC's `racadm set iDRAC.SNMP.AgentCommunity X`.
+    pattern: /(?:snmp-server[ \t]{1,4}community|snmp-server[ \t]{1,4}host[ \t][^\n]{1,120}?[ \t]community|AgentCommunity|^[ \t]{0,8}r[ow]community6?|^[ \t]{0,8}com2sec6?[ \t]{1,4}\S{1,64}[ \t]{1,4}\S{1,100})[ \t]{1,4}(?<secret>[^\s"'$#]{4,64})(?=[ \t]|$)/m,
     validate: (s) => !DEFAULT_COMMUNITY.test(s) && isRealPassword(s),
     get examples() {
       return {
-        invalid: [`snmp-server community ${pw("snmp")} RO`, `rwcommunity ${pw("snmp2")} 10.0.0.0/8`],
+        invalid: [`snmp-server community ${pw("snmp")} RO`, `rwcommunity ${pw("snmp2")} 10.0.0.0/8`, `snmp-server host inside 10.0.0.70 community ${pw("snmp3")} version 2c`, `racadm set iDRAC.SNMP.AgentCommunity ${pw("snmp4")}`],
         valid: ["rocommunity public localhost", "snmp-server community private RW", "com2sec readonly default public"],
       };
     },
@@ -150,11 +178,19 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://net-snmp.sourceforge.io/docs/man/snmpd.conf.html",
     keywords: ["createuser", "snmp-server user"],
-    pattern: /(?:createUser[ \t]{1,4}(?:-e[ \t]{1,4}\S{1,80}[ \t]{1,4})?\S{1,64}[ \t]{1,4}(?:MD5|SHA(?:-?\d{3})?)|snmp-server[ \t]{1,4}user[ \t]{1,4}\S{1,64}[ \t]{1,4}\S{1,64}[ \t]{1,4}v3[ \t]{1,4}auth[ \t]{1,4}(?:md5|sha\d{0,3}))[ \t]{1,4}(["']?)(?<secret>[^\s"']{8,128})\1(?=[ \t]|$)/im,
+    // NX-OS writes `snmp-server user NAME ROLE auth md5 0x… priv 0x… localizedkey` (no `v3`), EOS
+    // `snmp-server user NAME GROUP v3 localized ENGINE-ID auth sha HEX priv aes HEX`: a localized key is all the
+    // agent checks, so it authenticates to that device as well as the passphrase would.
+    pattern: /(?:createUser[ \t]{1,4}(?:-e[ \t]{1,4}\S{1,80}[ \t]{1,4})?\S{1,64}[ \t]{1,4}(?:MD5|SHA(?:-?\d{3})?)|snmp-server[ \t]{1,4}user[ \t]{1,4}\S{1,64}[ \t]{1,4}\S{1,64}(?:[ \t]{1,4}v3)?(?:[ \t]{1,4}localized[ \t]{1,4}\S{1,80})?[ \t]{1,4}auth[ \t]{1,4}(?:md5|sha\d{0,3}))[ \t]{1,4}(["']?)(?<secret>[^\s"']{8,128})\1(?=[ \t]|$)/im,
     validate: isRealDevicePassword,
     get examples() {
       return {
-        invalid: [`createUser nms SHA "${pw("snmpv3")}" AES "${pw("snmpv3p")}"`, `snmp-server user nms NMS v3 auth sha ${pw("snmpv3c")} priv aes 128 ${pw("snmpv3d")}`],
+        invalid: [
+          `createUser nms SHA "${pw("snmpv3")}" AES "${pw("snmpv3p")}"`,
+          `snmp-server user nms NMS v3 auth sha ${pw("snmpv3c")} priv aes 128 ${pw("snmpv3d")}`,
+          `snmp-server user admin network-admin auth md5 0x${fake(HEX, 32, "nxos-snmp")} priv 0x${fake(HEX, 32, "nxos-snmp2")} localizedkey`,
+          `snmp-server user mon ro v3 localized ${fake(HEX, 24, "eos-eng")} auth sha ${fake(HEX, 40, "eos-snmp")} priv aes ${fake(HEX, 32, "eos-snmp2")}`,
+        ],
         valid: ['createUser myuser SHA "my authentication pass" AES "my encryption pass"', 'createUser nms SHA "my_password" AES', "createUser -e 0x8000000001020304 nms SHA $SNMP_AUTH"],
       };
     },
