@@ -443,4 +443,74 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // BMC tools: `ipmitool [-I lanplus] -H host -U user -P <password>` (ipmitool(1): -P shows the password in ps;
+  // -f reads a file, -E the IPMI_PASSWORD variable), and Dell's remote `racadm -r host -u user -p <password>`.
+  custom({
+    id: "ipmitool-password",
+    description: "ipmitool -P with a BMC password on the command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://linux.die.net/man/1/ipmitool",
+    keywords: ["ipmitool"],
+    pattern: /\bipmitool\b(?:(?!ipmitool)[^\n|;&]){0,300}?[ \t]-P[ \t]{0,4}(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\1(?=\s|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`ipmitool -I lanplus -H node7-bmc.oob -U ADMIN -P '${pw("ipmi")}' chassis power cycle`, `ipmitool -H 10.90.0.7 -U root -P${pw("ipmi2")} sel list`],
+        valid: ["ipmitool -I lanplus -H node7-bmc -U ADMIN -E sel list", "ipmitool -H node7-bmc -U ADMIN -f /root/.ipmi-pass sol activate", 'ipmitool -H "$BMC" -U ADMIN -P "$IPMI_PASSWORD" power status', "ipmitool -H bmc -U ADMIN -P ADMIN power status"],
+      };
+    },
+  }),
+  custom({
+    id: "racadm-password",
+    description: "racadm -p with an iDRAC password on the command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.dell.com/support/manuals/en-us/idrac9-lifecycle-controller-v6.x-series/idrac9_6.xx_racadm_pub/",
+    keywords: ["racadm"],
+    pattern: /\bracadm\b(?:(?!racadm)[^\n|;&]){0,300}?[ \t]-p[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\1(?=\s|$)/,
+    validate: (s) => s !== "calvin" && isRealPassword(s),
+    get examples() {
+      return {
+        invalid: [`racadm -r idrac-db01.oob -u root -p '${pw("racadm")}' getsysinfo`],
+        valid: ["racadm -r idrac-db01 -u root -p calvin getsysinfo", 'racadm -r idrac-db01 -u root -p "$IDRAC_PASS" getsysinfo', "racadm getsysinfo"],
+      };
+    },
+  }),
+  // Monero's daemons take `--rpc-login user[:password]` (without a password they prompt); the wallet RPC's
+  // login guards the wallet's funds (https://docs.getmonero.org/interacting/monero-wallet-rpc-reference/).
+  custom({
+    id: "monero-rpc-login",
+    description: "Monero --rpc-login user:password on a command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.getmonero.org/interacting/monero-wallet-rpc-reference/",
+    keywords: ["--rpc-login"],
+    pattern: /--rpc-login(?:=|[ \t]{1,4})(["']?)[^\s:"']{1,64}:(?<secret>[^\s"'$%<][^\s"']{2,127})\1(?=\s|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`monero-wallet-rpc --wallet-file shop --rpc-bind-port 18083 --rpc-login shop:${pw("monero")} --daemon-address 127.0.0.1:18081`],
+        valid: ["monero-wallet-rpc --rpc-login shop --wallet-file shop", "monerod --rpc-login user:$RPC_PASSWORD", "--rpc-login username:password"],
+      };
+    },
+  }),
+  // MAAS CLI: `maas login PROFILE URL KEY`, the key being `consumer:token:secret` (three parts joined by colons;
+  // the third signs every OAuth 1 request, https://maas.io/docs/how-to-use-the-maas-cli).
+  custom({
+    id: "maas-api-key",
+    description: "MAAS API key (consumer:token:secret) given to maas login",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://maas.io/docs/how-to-use-the-maas-cli",
+    keywords: ["maas login"],
+    pattern: /\bmaas[ \t]{1,4}login[ \t]{1,4}\S{1,64}[ \t]{1,4}\S{1,300}[ \t]{1,4}(["']?)(?<secret>[A-Za-z0-9]{16,32}:[A-Za-z0-9]{16,32}:[A-Za-z0-9]{24,40})\1(?=\s|$)/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`maas login admin http://maas.oob:5240/MAAS/ '${fake(ALNUM, 18, "maas1")}:${fake(ALNUM, 18, "maas2")}:${fake(ALNUM, 32, "maas3")}'`],
+        valid: ["maas login admin http://maas:5240/MAAS/ $(cat ~/.maas.key)", "maas login admin http://maas:5240/MAAS/ $API_KEY", "maas login admin http://maas:5240/MAAS/ xxxxxxxxxxxxxxxxxx:xxxxxxxxxxxxxxxxxx:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
+      };
+    },
+  }),
 ];

@@ -615,4 +615,33 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Debian installer preseeding and debconf-set-selections: `<owner> <question> <type> <value>`, where a
+  // question of type `password` holds the answer in clear (`d-i passwd/user-password password …`,
+  // `d-i partman-crypto/passphrase password …`, `mysql-server mysql-server/root_password password …`;
+  // https://www.debian.org/releases/stable/amd64/apbs04.en.html). The `-crypted` questions take a crypt(3) hash
+  // or a GRUB PBKDF2 string, which is not the password.
+  custom({
+    id: "debconf-preseed-password",
+    description: "Password answered in a Debian preseed file or debconf-set-selections line",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.debian.org/releases/stable/amd64/apbs04.en.html",
+    keywords: ["d-i ", "debconf-set-selections"],
+    pattern: /(?:^|["'])[ \t]{0,8}(?:d-i|[a-z0-9][a-z0-9.+-]{1,60})[ \t]{1,8}[a-z0-9][\w.+-]{0,60}\/[\w\/.+-]{1,120}[ \t]{1,8}password[ \t]{1,8}(?<secret>[^\s"'$][^\s"']{2,127})(?=[ \t]*(?:["'|]|$))/m,
+    // `r00tme` and `insecure` are the answers of Debian's own example-preseed.txt, copied into every tutorial.
+    validate: (s) => !/^\$(?:1|2[abxy]|5|6|y|gy|7)\$/.test(s) && !/^grub\.pbkdf2\./.test(s) && s !== "r00tme" && s !== "insecure" && isRealPassword(s),
+    get examples() {
+      return {
+        invalid: [`d-i passwd/user-password password ${pw("preseed")}`, `d-i partman-crypto/passphrase-again password ${pw("preseed2")}`, `echo "mysql-server mysql-server/root_password password ${pw("preseed3")}" | debconf-set-selections`],
+        valid: [
+          "d-i passwd/root-password-crypted password $6$rounds=4096$abcdefgh$QmFzZTY0SGFzaFZhbHVlSGVyZQ",
+          "d-i grub-installer/password-crypted password grub.pbkdf2.sha512.10000.ABCDEF.0123456789",
+          "d-i passwd/user-password password insecure",
+          "d-i passwd/user-password-again password $PASSWORD",
+          "d-i passwd/root-login boolean false",
+          "#d-i passwd/root-password password r00tme",
+        ],
+      };
+    },
+  }),
 ];
