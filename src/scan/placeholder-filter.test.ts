@@ -560,3 +560,13 @@ test("algorithm and scheme names, entry points, migration names, labels and Amaz
   assert.equal(isHash("$3$$7f8fe03093cc84b267b109625f6bbf4b"), false, "an NT hash in crypt form can be passed as it is");
   assert.equal(isHash("$9$" + "Xk9qLm2Wp4vZ8rT6yB1n"), false, "Juniper's $9$ is reversible");
 });
+
+test("blind corpus 16: Shibboleth %{…} and OpenSSL $ENV:: references, PAN-OS -AQ== and JWE ciphertext, camel-case change-me values", () => {
+  const b64u = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const jwe = `${b64u({ alg: "PBES2-HS256+A128KW", enc: "A256GCM", p2c: 100000, p2s: "c2FsdHNhbHRzYWx0" })}.${"Qk".repeat(27)}.${"SVY".repeat(5)}.${"Q2lwaGVy".repeat(12)}.${"VGFn".repeat(5)}`;
+  for (const v of ["%{idp.authn.LDAP.bindDNCredential:undefined}", "%{idp.sealer.storePassword}", "$ENV::KEY_PASS", "-AQ==c2VjcmV0IGtleSBlbmNyeXB0ZWQgd2l0aCB0aGUgbWFzdGVy", jwe, "!ChangeThisMercureHubJWTSecretKey!", "ChangeMeInProduction"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  // Values that merely contain the word are still values.
+  for (const v of ["Xk9ChangelogTq2v8RwPz", "kR7vChangeset2QpLx9Wm"]) assert.equal(notSecretReason(v), null, v);
+});

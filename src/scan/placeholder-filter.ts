@@ -191,6 +191,8 @@ export function isStandIn(v: string): boolean {
   if (segments.some((s) => MARKERS.has(s))) return true;
   // `change-me-in-production`, `replace_me_with_a_real_key`, `CHANGE THIS`: an instruction in place of the value.
   if (/(?:^|[^a-z])(?:change|replace)[-_. ]?(?:me|this|it)(?:[^a-z]|$)/.test(lower)) return true;
+  // The same in camel case: `!ChangeThisMercureHubJWTSecretKey!` (the Symfony Mercure recipe), `ChangeMeInProduction`.
+  if (/(?:^|[^A-Za-z])(?:Change|Replace)(?:Me|This|It)(?:[^a-z]|$)/.test(v)) return true;
   // `toBeModified1,toBeModified2` (Strapi's generated .env.example), `to-be-changed`, `TO_BE_FILLED`.
   if (/(?:^|[^a-z])to[-_. ]?be[-_. ]?(?:modified|changed|replaced|filled|set|defined|generated|provided)(?:[^a-z]|$)/.test(lower)) return true;
   // Glued stand-in words, optionally followed by digits: `yourapikeyhere`, `supersecret123`.
@@ -322,6 +324,10 @@ export function isReference(v: string): boolean {
   // TeamCity's tokens for secure values kept on the server (`password("env.X", "credentialsJSON:<uuid>")` in
   // `.teamcity/settings.kts`, https://www.jetbrains.com/help/teamcity/storing-project-settings-in-version-control.html#Managing+Tokens),
   // and octoDNS's `env/NAME` provider parameters (https://github.com/octodns/octodns#configuration: "env/" reads the environment).
+  // Property placeholders of Spring-style resolvers that write `%{…}` (Shibboleth IdP `idp.properties`:
+  // `%{idp.sealer.storePassword}`, `%{name:default}`) and OpenSSL config's environment lookups (`$ENV::KEY_PASS`,
+  // https://docs.openssl.org/master/man5/config/#variables).
+  if (/^%\{[A-Za-z_][\w.-]{0,100}(?::[^}\n]{0,100})?\}$/.test(t) || /^\$\{?ENV::[A-Za-z_]\w{0,100}\}?$/.test(t)) return true;
   if (/^credentialsJSON:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(t) || /^env\/[A-Z_][A-Z0-9_]{0,100}$/.test(t)) return true;
   // A program that prints the secret: Apache `AuthLDAPBindPassword exec:/path` and
   // `SSLPassPhraseDialog exec:/path` (https://httpd.apache.org/docs/2.4/mod/mod_authnz_ldap.html#authldapbindpassword).
@@ -490,8 +496,25 @@ export function isEncrypted(v: string): boolean {
     /^M[A-Za-z0-9+/]{2}EEPgAAAAAAAAAAAAAAAAAAAEw[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
     // Atlassian Bamboo's encrypted variables and Specs values (`BAMSCRT@0@0@` + base64), opened only by the
     // server's key (https://confluence.atlassian.com/bamboo/bamboo-specs-encryption-970268127.html).
-    /^BAMSCRT@\d+@\d+@[A-Za-z0-9+/]{16,}={0,2}$/.test(t)
+    /^BAMSCRT@\d+@\d+@[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
+    // PAN-OS secrets encrypted with the firewall's master key (`<private-key>-AQ==…</private-key>`, `<key>-AQ==…`).
+    /^-AQ==[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
+    isJweCompact(t)
   );
+}
+
+/**
+ * A JWE in compact form (RFC 7516: five base64url parts, a protected header naming `alg` and `enc`): ciphertext,
+ * e.g. step-ca's `encryptedKey` (the provisioner key under PBES2 and the provisioner's password).
+ */
+function isJweCompact(t: string): boolean {
+  if (!/^eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}$/.test(t)) return false;
+  try {
+    const header = JSON.parse(Buffer.from(t.slice(0, t.indexOf(".")), "base64url").toString("utf8")) as Record<string, unknown>;
+    return typeof header.alg === "string" && typeof header.enc === "string";
+  } catch {
+    return false;
+  }
 }
 
 export function isBooleanOrNumber(v: string): boolean {
