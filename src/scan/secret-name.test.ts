@@ -271,3 +271,16 @@ test("a region, country or market code after the secret word is the same secret 
     assert.ok(a.negative || a.strength === "none", `${name} should stay about a secret (${JSON.stringify(a)})`);
   }
 });
+
+test("names of blind corpus 16: keystore passwords and phpMyAdmin's controlpass are passwords; Reverb's and Soketi's app keys are public like Pusher's", () => {
+  for (const name of ["keystore.storepass", "keystore.keypass", "storepass", "truststorepass", "controlpass"]) {
+    const a = analyzeName(name);
+    assert.equal(a.strength, "strong", name);
+    assert.equal(a.kind, "password", name);
+  }
+  for (const name of ["REVERB_APP_KEY", "VITE_REVERB_APP_KEY", "SOKETI_DEFAULT_APP_KEY"]) assert.equal(analyzeName(name).strength, "none", name);
+  for (const name of ["REVERB_APP_SECRET", "SOKETI_DEFAULT_APP_SECRET"]) assert.equal(analyzeName(name).strength, "strong", name);
+  // `keepass` (the password manager) and a bare `APP_KEY` (Laravel's encryption key) are not affected.
+  assert.notEqual(analyzeName("APP_KEY").strength, "none");
+  assert.equal(analyzeName("keepass").strength, "none");
+});

@@ -220,7 +220,8 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   // offlineimap's `remotepass`, LinuxGSM's `steampass`, `serverpass`, `saslpass`, `rconpass`, `webpass` (a web UI's),
   // `botpass`, `vpnpass`, `nickpass` (an IRC NickServ password). A database word may follow an application's
   // own prefix: FreePBX's `AMPDBPASS`, `WPDBPASS`.
-  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins|remote|steam|server|sasl|rcon|web|bot|vpn|nick|radius)pass$/.test(word) || /^[a-z]{2,6}(?:db|sql)pass$/.test(word)) return { head: word, base: "pass", foreign: false };
+  // Java's keystore passwords (`keytool -storepass/-keypass`, Mirth's `keystore.storepass`), phpMyAdmin's `controlpass`.
+  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins|remote|steam|server|sasl|rcon|web|bot|vpn|nick|radius|store|key|keystore|truststore|control)pass$/.test(word) || /^[a-z]{2,6}(?:db|sql)pass$/.test(word)) return { head: word, base: "pass", foreign: false };
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
   if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw", foreign: false };
@@ -442,6 +443,10 @@ function isPublicClientKey(before: string[]): boolean {
   if (prev === "branch") return true;
   if (before.includes("amplitude") && (prev === "api" || prev === "amplitude")) return true;
   if (before.includes("pusher") && (prev === "app" || prev === "pusher" || prev === "client")) return true;
+  // Servers that speak Pusher's protocol hand out the same public app key: Laravel Reverb (`REVERB_APP_KEY`,
+  // https://laravel.com/docs/reverb#application-credentials) and Soketi (`SOKETI_DEFAULT_APP_KEY`,
+  // https://docs.soketi.app/app-management/array-driver). Their `…_APP_SECRET` stays a secret.
+  if ((before.includes("reverb") || before.includes("soketi")) && prev === "app") return true;
   if (before.includes("search") && (before.includes("only") || before.some((w) => SEARCH_VENDORS.has(w)))) return true;
   // Shopify's app templates and CLI name the app's client ID SHOPIFY_API_KEY (the client secret is
   // SHOPIFY_API_SECRET): https://shopify.dev/docs/apps/build/cli-for-apps/app-configuration.
