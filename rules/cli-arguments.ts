@@ -443,7 +443,7 @@ export const rules: Rule[] = [
       };
     },
   }),
-  // BMC tools: `ipmitool [-I lanplus] -H host -U user -P <password>` (ipmitool(1): -P shows the password in ps;
+  // BMC tools: `ipmitool [-I lanplus] -H host -U user -P <password>` (ipmitool(1): the password is then visible in ps;
   // -f reads a file, -E the IPMI_PASSWORD variable), and Dell's remote `racadm -r host -u user -p <password>`.
   custom({
     id: "ipmitool-password",

@@ -137,13 +137,13 @@ export const rules: Rule[] = [
         ],
         valid: [
           "tacacs-server key 7 0822455D0A16",
-          "radius-server key cisco",
+          "radius-server key cisco", // vaultshift:allow
           "radius-server key $RADIUS_KEY",
           ".card { border-radius: 4px; }\n key value\n", // vaultshift:allow
           " ikev2 local-authentication pre-shared-key *****",
           "  pre-shared-key remote 6 ZXJBVGFMbWdRXWBVIQXcRLLbAAB",
           "The pre-shared-key option sets the key.",
-          '    pre-shared-key ascii-text "$9$hqfzF/At0IcSeIEhcylKvM87-"; ## SECRET-DATA',
+          '    pre-shared-key ascii-text "$9$hqfzF/At0IcSeIEhcylKvM87-"; ## SECRET-DATA', // vaultshift:allow
           "  pre-shared-key remote 6 AbCdEfGhIjKlMnOp",
         ],
       };
