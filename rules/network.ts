@@ -384,4 +384,27 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // PAN-OS XML/REST API keys (`/api/?type=keygen`): base64 of "-AQ==" and the key material, so every key opens
+  // with `LUFRPT` (https://docs.paloaltonetworks.com/pan-os/11-1/pan-os-panorama-api/get-started-with-the-pan-os-xml-api/get-your-api-key).
+  // The key carries its administrator's rights until the key lifetime or a master-key change revokes it.
+  custom({
+    id: "panos-api-key",
+    description: "Palo Alto Networks PAN-OS API key (LUFRPT…)",
+    kind: "api-key",
+    severity: "critical",
+    docs: "https://docs.paloaltonetworks.com/pan-os/11-1/pan-os-panorama-api/get-started-with-the-pan-os-xml-api/get-your-api-key",
+    keywords: ["lufrpt"],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>LUFRPT[A-Za-z0-9+/]{34,300}={0,2})(?![A-Za-z0-9+/=])/,
+    validate: (s) => {
+      const text = Buffer.from(s, "base64").toString("latin1");
+      return /^-AQ==[A-Za-z0-9+/]{16,}={0,2}[A-Za-z0-9+/]{8,}={0,2}$/.test(text) && !/(?:x{6,}|X{6,}|0{8,})/.test(text);
+    },
+    get examples() {
+      const key = (seed: string) => Buffer.from(`-AQ==${fake(B64, 28, seed)}=${fake(B64, 22, seed + "b")}==`).toString("base64");
+      return {
+        invalid: [`KEY='${key("pan1")}'`, `curl -sk "https://fw/api/?type=op&cmd=<show></show>&key=${key("pan2")}"`],
+        valid: ["X-PAN-KEY: ${PAN_KEY}", `key=${Buffer.from(`-AQ==${"x".repeat(28)}=${"x".repeat(22)}==`).toString("base64")}`, "LUFRPT0="],
+      };
+    },
+  }),
 ];

@@ -147,4 +147,24 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // LND macaroons are bearer credentials for a Lightning node's gRPC/REST API (admin.macaroon spends the wallet's
+  // funds). Scripts and env files carry them hex-encoded (`xxd -ps -u -c 1000 admin.macaroon`, the
+  // `Grpc-Metadata-macaroon` header): a version-2 macaroon whose first field is the location "lnd"
+  // (`02 01 03 6c6e64`), https://docs.lightning.engineering/lightning-network-tools/lnd/macaroons.
+  custom({
+    id: "lnd-macaroon-hex",
+    description: "LND macaroon (hex), a bearer credential for a Lightning node",
+    kind: "token",
+    severity: "critical",
+    docs: "https://docs.lightning.engineering/lightning-network-tools/lnd/macaroons",
+    keywords: ["0201036c6e64"],
+    pattern: /(?<![0-9A-Fa-f])(?<secret>0201036[Cc]6[Ee]64[0-9A-Fa-f]{100,4000})(?![0-9A-Fa-f])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`MACAROON_HEX=0201036c6e6402f801030a10${fake(HEX, 32, "lnd1")}1201301a160a0761646472657373120472656164${fake(HEX, 96, "lnd2")}`],
+        valid: ["0201036c6e6402f801", `0201036c6e64${"0".repeat(120)}`, "MACAROON_HEX=$(xxd -ps -u -c 1000 admin.macaroon)"],
+      };
+    },
+  }),
 ];

@@ -23,9 +23,9 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind16/", import.meta.url));
 
 // First scan 0.951 / 0.751 (261 secrets, 268 traps, 206 lines reported, 65 missed, 10 false alarms); the fixes
-// of this round reached 0.986 / 0.839 (docs/detection.md); the floor is that minus a small margin.
+// of this round reached 0.987 / 0.847 (docs/detection.md); the floor is that minus a small margin.
 const MIN_PRECISION = 0.98;
-const MIN_RECALL = 0.83;
+const MIN_RECALL = 0.84;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 16"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
@@ -42,8 +42,6 @@ const KNOWN_GAPS: KnownGaps = {
     "siem/misp/app/Config/config.php:16", // salt of legacy password hashes and HMAC'd auth keys
     "siem/thehive/application.conf:33", // Cortex API key used by TheHive
     "adminclients/securecrt/Sessions/prod/bastion-01.ini:3", // encrypted with SecureCRT's fixed key (no config passphrase set), reversible
-    "netgear/paloalto/scripts/backup-config.sh:4", // XML API key of an admin account
-    "nodes/lnd/scripts/pay-invoice.sh:3", // bearer credential with full wallet access
     "nodes/ethereum/jwt.hex:1", // authenticates the consensus client to the execution client
     "nodes/cosmos/config/priv_validator_key.json:9", // signs blocks; a leak means double-sign slashing
     "nodes/cosmos/config/node_key.json:1", // p2p identity key of the node
