@@ -66,6 +66,11 @@ function tuneView(m: MountEntry): Data {
   return view;
 }
 
+/** checkListingVisibility: "" (default), "hidden", "unauth". */
+const LISTING_VISIBILITY = new Set(["", "hidden", "unauth"]);
+/** The token types an auth mount's tune accepts (handleTuneWriteCommon; "" is default-service). */
+const TOKEN_TYPES = new Set(["", "default-service", "default-batch", "service", "batch"]);
+
 function optionsOf(d: Data): Record<string, string> | null {
   const o = map(d, "options");
   if (!o) return null;
@@ -93,7 +98,7 @@ export function mountHandlers(state: State, tokens: TokenStore) {
     if (!mount) throw badRequest(`cannot fetch sysview for path "${shown}"`);
     if (req.operation === "read") return { data: tuneView(mount) };
     if (!post(req)) throw unsupportedOperation();
-    const warnings = tuneMount(mount, req.data, allowUpgrade);
+    const warnings = tuneMount(mount, req.data, allowUpgrade, false, !allowUpgrade);
     return warnings.length > 0 ? { warnings } : undefined;
   }
 
@@ -145,28 +150,46 @@ export function mountHandlers(state: State, tokens: TokenStore) {
     }
   }
 
-  /** Applies a tune; returns its warnings (a KV version upgrade warns, as handleTuneWriteCommon does). */
-  function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean, creating = false): string[] {
+  /**
+   * Applies a tune; returns its warnings (a KV version upgrade warns, as handleTuneWriteCommon does). Field by field
+   * in Vault's order (handleTuneWriteCommon): lease TTLs (checked against each other before either changes),
+   * description, the audit key lists, `listing_visibility` (checkListingVisibility), `token_type` (auth mounts only),
+   * `passthrough_request_headers`, then `options` with the KV version check. Each field is stored as soon as it is
+   * checked, so a refusal further down leaves the fields before it applied, as in Vault.
+   */
+  function tuneMount(m: MountEntry, d: Data, allowUpgrade: boolean, creating = false, auth = false): string[] {
     // Vault's tune: "" leaves a TTL as it is (the Go client always sends both), "system" resets it to the default.
     const ttl = (k: string): number | undefined => (!has(d, k) || d[k] === null || d[k] === "" ? undefined : d[k] === "system" ? 0 : duration(d, k));
     const newDefault = ttl("default_lease_ttl") ?? m.config.default_lease_ttl;
     const newMax = ttl("max_lease_ttl") ?? m.config.max_lease_ttl;
-    // Checked before anything changes: a refused tune leaves the mount as it was (handleTuneWriteCommon returns on
-    // tuneMountTTLs' error before touching the other fields; handleMount refuses before creating the mount).
+    // tuneMountTTLs refuses before it changes either TTL; handleMount refuses before creating the mount.
     if (newMax > 0 && newDefault > newMax) {
       throw badRequest(creating ? "given default lease TTL greater than given max lease TTL" : `backend max lease TTL of ${newMax} would be less than backend default lease TTL of ${newDefault}`);
     }
-    const options = optionsOf(d);
-    const versions = options && allowUpgrade && m.type === "kv" && options.version !== undefined ? kvVersions(m, options.version) : undefined;
     m.config.default_lease_ttl = newDefault;
     m.config.max_lease_ttl = newMax;
     if (has(d, "description")) m.description = str(d, "description");
-    for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys", "passthrough_request_headers"] as const) {
+    for (const k of ["audit_non_hmac_request_keys", "audit_non_hmac_response_keys"] as const) {
       const list = strList(d, k);
       if (list) m.config[k] = list;
     }
-    if (has(d, "listing_visibility")) m.config.listing_visibility = str(d, "listing_visibility");
+    if (has(d, "listing_visibility")) {
+      const visibility = str(d, "listing_visibility");
+      if (!LISTING_VISIBILITY.has(visibility)) throw badRequest(`invalid listing_visibility ${visibility}`);
+      m.config.listing_visibility = visibility;
+    }
+    if (has(d, "token_type") && !creating) {
+      if (!auth) throw badRequest("'token_type' can only be modified on auth mounts");
+      if (m.type === "token") throw badRequest("'token_type' cannot be set for 'token' or 'ns_token' auth mounts");
+      const type = str(d, "token_type");
+      if (!TOKEN_TYPES.has(type)) throw badRequest("invalid value for 'token_type'");
+      m.config.token_type = type === "" ? "default-service" : type;
+    }
+    const headers = strList(d, "passthrough_request_headers");
+    if (headers) m.config.passthrough_request_headers = headers;
+    const options = optionsOf(d);
     if (options && allowUpgrade && m.type === "kv") {
+      const versions = options.version !== undefined ? kvVersions(m, options.version) : undefined;
       const upgrading = versions !== undefined && versions.from < versions.to;
       if (upgrading && versions.to === 2 && m.options?.version !== "2") upgradeToV2(kvStoreFor(state, m.uuid));
       m.options = { ...(m.options ?? {}), ...options };
