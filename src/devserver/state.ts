@@ -182,6 +182,8 @@ export interface State {
   /** Barrier key term and when it was installed (sys/rotate); absent = term 1 since the process started. */
   keyTerm?: { term: number; installTime: string };
   audit: Map<string, AuditDeviceEntry>;
+  /** sys/internal/counters/config as written (optional: absent = Vault's defaults). */
+  activityConfig?: import("./sys-activity.js").ActivityConfig;
   /** sys/config/cors (optional: absent = disabled, and older stores lack it). */
   cors?: CorsConfig;
 }

@@ -11,6 +11,7 @@ import { tools } from "./sys-tools.js";
 import { handleMetrics, type Metrics } from "./metrics.js";
 import type { InFlightRequests } from "./in-flight.js";
 import { corsConfig } from "./cors.js";
+import { activityCounters } from "./sys-activity.js";
 import { openApiDocument, type VisibleMount } from "./openapi.js";
 import type { AuditBroker } from "./audit.js";
 import type { Wrapping } from "./wrapping.js";
@@ -433,6 +434,7 @@ export function sysBackend(deps: SysDeps): Backend {
           if (rest === "ui/resultant-acl") return resultantAcl(req);
           if (rest === "ui/feature-flags") return featureFlags(req);
           if (rest === "specs/openapi") return openApi(req);
+          if (/^counters\/(activity|config)(\/|$)/.test(rest)) return activityCounters(req, state, rest.slice("counters/".length));
           if (rest.startsWith("counters/")) return counters(req, rest.slice("counters/".length));
           throw unsupportedPath();
         case "metrics":
