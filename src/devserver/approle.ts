@@ -178,7 +178,8 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
       }
       Object.assign(meta, entry.metadata);
     }
-    return loginResponse(tokens, req, role, meta, mountDisplayName(req));
+    // The alias of an AppRole login is the role ID (path_login.go: Alias.Name = role.RoleID).
+    return loginResponse(tokens, req, role, meta, mountDisplayName(req), role.roleId);
   }
 
   return {

@@ -1,4 +1,4 @@
-import { notFound, unsupportedOperation, unsupportedPath } from "./http-error.js";
+import { notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, duration, has, int, strList, type Data } from "./fields.js";
 import type { LogicalRequest, LogicalResponse } from "./request.js";
 import type { TokenStore } from "./tokens.js";
@@ -109,7 +109,14 @@ export function mountDisplayName(req: LogicalRequest): string {
 }
 
 /** The token a successful login issues, from the role's token fields; a periodic role's token lives one period. */
-export function loginResponse(tokens: TokenStore, req: LogicalRequest, role: TokenFields, meta: Record<string, string>, displayName: string, loginPath = "login"): LogicalResponse {
+/**
+ * The answer to a successful login: a token for the role, carrying the entity of the login's alias (`aliasName`
+ * under this auth mount's accessor), which Vault creates with its alias on the first login (CreateOrFetchEntity in
+ * request_handling.go handleLoginRequest). A disabled entity cannot log in.
+ */
+export function loginResponse(tokens: TokenStore, req: LogicalRequest, role: TokenFields, meta: Record<string, string>, displayName: string, aliasName: string, loginPath = "login"): LogicalResponse {
+  const entity = tokens.entityForAlias(req.mount!.accessor, aliasName);
+  if (entity.disabled) throw permissionDenied();
   const token = tokens.create({
     policies: role.tokenPolicies,
     parent: "",
@@ -124,6 +131,7 @@ export function loginResponse(tokens: TokenStore, req: LogicalRequest, role: Tok
     noDefaultPolicy: role.tokenNoDefaultPolicy,
     // A role whose token_type is batch (or default-batch) issues batch tokens.
     ...(/batch$/.test((role as TokenFields & { tokenType?: string }).tokenType ?? "") ? { batch: true } : {}),
+    entityId: entity.id,
   });
   return { data: null, auth: tokens.authBlock(token) };
 }

@@ -12,6 +12,7 @@ import { jwtBackend } from "./jwt-auth.js";
 import { kv2Backend } from "./kv2.js";
 import { kv1Backend, cubbyholeBackend } from "./kv1.js";
 import { identityBackend } from "./identity.js";
+import { IdentityStore } from "./identity-store.js";
 import { transitBackend } from "./transit.js";
 import { userpassBackend } from "./userpass.js";
 import { sysBackend } from "./sys.js";
@@ -121,7 +122,9 @@ export class Core {
   private readonly cubbyhole: Backend;
   private readonly transit: Backend;
   private readonly userpass: Backend;
-  private readonly identity = identityBackend();
+  private readonly identity: Backend;
+  /** Entities, aliases and groups (identity/); their policies join their tokens' ACLs. */
+  readonly identityStore: IdentityStore;
 
   constructor(
     readonly state: State,
@@ -129,6 +132,10 @@ export class Core {
   ) {
     this.tokens = new TokenStore(state);
     this.tokens.onCreate = (t) => this.metrics.tokenCreated(t, state);
+    this.identityStore = new IdentityStore(state);
+    this.identity = identityBackend(state, this.identityStore);
+    this.tokens.identityPolicies = (id) => this.identityStore.policiesFor(id);
+    this.tokens.entityForAlias = (accessor, name) => this.identityStore.entityForAlias(accessor, name);
     this.audit = new AuditBroker(state);
     this.wrapping = new Wrapping(state, this.tokens);
     this.keys = new UnsealKeys(state);
@@ -200,13 +207,15 @@ export class Core {
     this.aclCache.clear();
   }
 
+  /** The ACL of a token: its own policies and those of its entity and the entity's groups (fetchACLTokenEntryAndEntity). */
   aclFor(token: TokenEntry): Acl {
     if (token.policies.includes("root")) return this.rootAcl;
     if (token.policies.length === 1 && token.policies[0] === WRAPPING_POLICY) return this.wrappingAcl;
-    const key = token.policies.join("\n");
+    const names = [...new Set([...token.policies, ...this.identityStore.policiesFor(token.entityId)])];
+    const key = names.join("\n");
     let acl = this.aclCache.get(key);
     if (!acl) {
-      const policies = token.policies.map((p) => this.parsed.get(p)).filter((p): p is ParsedPolicy => p !== undefined);
+      const policies = names.map((p) => this.parsed.get(p)).filter((p): p is ParsedPolicy => p !== undefined);
       acl = new Acl(policies);
       this.aclCache.set(key, acl);
     }
@@ -288,6 +297,8 @@ export class Core {
         // request handling validates it before the ACL check (README §13.3), not a permission error.
         if (!token && path === "sys/wrapping/unwrap" && input.clientToken !== "" && !input.data.token) throw badRequest("wrapping token is not valid or does not exist");
         if (!token || !acl) throw permissionDenied();
+        // A token whose entity is disabled is refused everywhere (fetchACLTokenEntryAndEntity: entity.Disabled).
+        if (this.identityStore.isDisabled(token.entityId)) throw permissionDenied();
         if ((req.operation === "create" || req.operation === "update") && route?.backend.exists) {
           if (!acl.allows(path, "create") && !acl.allows(path, "update")) throw permissionDenied();
           req.operation = route.backend.exists(req) ? "update" : "create";

@@ -1,26 +1,383 @@
-import { badRequest, notFound, unsupportedPath } from "./http-error.js";
-import type { Backend } from "./request.js";
+import { badRequest, notFound, unsupportedOperation, unsupportedPath, VaultHttpError } from "./http-error.js";
+import { bool, has, str, strList, type Data } from "./fields.js";
+import { uuid } from "./ids.js";
+import { IdentityStore, mountByAccessor, now, type Entity, type EntityAlias, type Group } from "./identity-store.js";
+import type { State } from "./state.js";
+import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 
-// The identity/ mount as an empty identity store: no token here has an entity
-// (every token's `entity_id` is ""), so reads answer what Vault answers when
-// the store holds nothing (vault/identity_store_entities.go,
-// identity_store_groups.go, identity_store_aliases.go, identity_store_oidc.go):
-// - LIST entity/id, entity/name, entity-alias/id, group/id, group/name,
-//   group-alias/id: no keys, so 404 {"errors":[]} (http/logical.go answers an
-//   empty list with 404);
-// - GET of one of them by ID or name: the handler returns nothing, 404
-//   {"errors":[]};
-// - GET identity/oidc/token/:name (OIDC ID tokens for auth helpers): 400
-//   `role "<name>" not found`, the handler's first check; with no way to
-//   create roles, no request gets past it (Vault's next refusal for a token
-//   without an entity would be "no entity associated with the request's token").
-// Creating entities, groups, aliases or OIDC roles is not supported (404
-// unsupported path, as before): that needs entities, aliases and group policies
-// feeding every token's ACL.
+// identity/: entities, entity aliases, internal groups and lookups, with
+// Vault's request fields, answers and errors (vault/identity_store_entities.go,
+// identity_store_aliases.go, identity_store_groups.go, identity_lookup.go;
+// api-docs/secret/identity/{entity,entity-alias,group,lookup}):
+// - a create answers `{id, name, aliases}` (entity), `{id, canonical_id}`
+//   (alias), `{id, name}` (group); an update of an existing one answers 204;
+// - a read of an unknown one, a lookup that finds nothing and a delete of an
+//   unknown one answer nothing (404 {"errors":[]} for the read, 204 else);
+// - LIST answers `keys` and `key_info`; an empty list is 404 (http/logical.go).
+// External groups, group aliases, entity merges and OIDC are not implemented:
+// group-alias/id lists nothing, identity/oidc/token/:name answers the "role
+// not found" of a server with no OIDC roles.
 
-const COLLECTIONS = new Set(["entity/id", "entity/name", "entity-alias/id", "group/id", "group/name", "group-alias/id"]);
+const LISTS: Record<string, true> = { "entity/id": true, "entity/name": true, "entity-alias/id": true, "group/id": true, "group/name": true, "group-alias/id": true };
 
-export function identityBackend(): Backend {
+/** framework.TypeKVPairs: an object of strings, or a list of "key=value" strings. */
+function kvPairs(data: Data, field: string): Record<string, string> | undefined {
+  if (!has(data, field) || data[field] === null) return undefined;
+  const v = data[field];
+  const out: Record<string, string> = {};
+  if (Array.isArray(v) || typeof v === "string") {
+    for (const item of Array.isArray(v) ? v : v.split(",")) {
+      const s = String(item);
+      const eq = s.indexOf("=");
+      if (eq <= 0) throw badRequest(`failed to parse ${field}: invalid key value pair "${s}"`);
+      out[s.slice(0, eq)] = s.slice(eq + 1);
+    }
+    return out;
+  }
+  if (typeof v === "object") {
+    for (const [k, x] of Object.entries(v as Data)) out[k] = typeof x === "string" ? x : JSON.stringify(x);
+    return out;
+  }
+  throw badRequest(`failed to parse ${field}: expected a map of strings`);
+}
+
+/** strutil.RemoveDuplicates(list, false): de-duplicated and sorted. */
+const dedupeSorted = (l: string[]): string[] => [...new Set(l.map((p) => p.trim()).filter((p) => p !== ""))].sort();
+
+export function identityBackend(state: State, store: IdentityStore): Backend {
+  const post = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
+
+  function mountInfo(accessor: string): Data {
+    const m = mountByAccessor(state, accessor);
+    return m ? { mount_path: m.path, mount_type: m.mount.type } : {};
+  }
+
+  function aliasView(a: EntityAlias): Data {
+    return {
+      canonical_id: a.canonicalId,
+      creation_time: a.creationTime,
+      custom_metadata: a.customMetadata,
+      id: a.id,
+      last_update_time: a.lastUpdateTime,
+      local: a.local,
+      merged_from_canonical_ids: null,
+      metadata: a.metadata,
+      mount_accessor: a.mountAccessor,
+      ...mountInfo(a.mountAccessor),
+      name: a.name,
+      namespace_id: "root",
+    };
+  }
+
+  function entityView(e: Entity): Data {
+    const { direct, inherited } = store.groupsOf(e.id);
+    return {
+      aliases: e.aliases.map((a) => {
+        const { namespace_id: _ns, ...rest } = aliasView(a);
+        return rest;
+      }),
+      creation_time: e.creationTime,
+      direct_group_ids: direct.map((g) => g.id),
+      disabled: e.disabled,
+      group_ids: [...direct, ...inherited].map((g) => g.id),
+      id: e.id,
+      inherited_group_ids: inherited.map((g) => g.id),
+      last_update_time: e.lastUpdateTime,
+      merged_entity_ids: null,
+      metadata: e.metadata,
+      name: e.name,
+      namespace_id: "root",
+      policies: dedupeSorted(e.policies),
+    };
+  }
+
+  function groupView(g: Group): Data {
+    return {
+      alias: {},
+      creation_time: g.creationTime,
+      id: g.id,
+      last_update_time: g.lastUpdateTime,
+      member_entity_ids: g.memberEntityIds,
+      member_group_ids: g.memberGroupIds.length > 0 ? g.memberGroupIds : null,
+      metadata: g.metadata,
+      modify_index: g.modifyIndex,
+      name: g.name,
+      namespace_id: "root",
+      parent_group_ids: store.parentsOf(g.id).map((p) => p.id),
+      policies: g.policies,
+      type: g.type,
+    };
+  }
+
+  /** handleEntityUpdateCommon: `entity` is the one the path names (by ID or name), undefined to create. */
+  function writeEntity(req: LogicalRequest, found: Entity | undefined, name: string): LogicalResponse | undefined {
+    let entity = found;
+    if (name !== "") {
+      const byName = store.entityByName(name);
+      if (byName && !entity) entity = byName;
+      else if (byName && byName.id !== entity!.id) throw badRequest("entity name is already in use");
+    }
+    const policies = strList(req.data, "policies");
+    if (policies?.some((p) => p.trim().toLowerCase() === "root") || (!policies && entity?.policies.includes("root"))) throw badRequest("policies cannot contain root");
+    const metadata = kvPairs(req.data, "metadata");
+    const created = !entity;
+    entity ??= store.newEntity(name);
+    if (name !== "") entity.name = name;
+    if (policies) entity.policies = dedupeSorted(policies);
+    if (has(req.data, "disabled")) entity.disabled = bool(req.data, "disabled");
+    if (metadata) entity.metadata = metadata;
+    entity.lastUpdateTime = now();
+    if (!created) return undefined;
+    return { data: { aliases: entity.aliases.length > 0 ? entity.aliases.map((a) => a.id) : null, id: entity.id, name: entity.name } };
+  }
+
+  function entityPaths(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    if (rest === "" || rest === "/") {
+      if (!post(req)) throw unsupportedOperation();
+      const id = str(req.data, "id");
+      const found = id !== "" ? store.data.entities.get(id) : undefined;
+      if (id !== "" && !found) throw badRequest("entity not found from id");
+      return writeEntity(req, found, str(req.data, "name"));
+    }
+    if (rest === "/batch-delete") {
+      if (!post(req)) throw unsupportedOperation();
+      const ids = strList(req.data, "entity_ids") ?? [];
+      if (ids.length === 0) throw badRequest("missing entity ids to delete");
+      for (const id of ids) {
+        const e = store.data.entities.get(id);
+        if (e) store.deleteEntity(e);
+      }
+      return undefined;
+    }
+    const m = /^\/(id|name)(?:\/(.+))?$/.exec(rest);
+    if (!m) throw unsupportedPath();
+    const byId = m[1] === "id";
+    const key = m[2];
+    if (key === undefined) {
+      if (req.operation !== "list") throw unsupportedOperation();
+      const entities = [...store.data.entities.values()];
+      if (entities.length === 0) throw notFound();
+      const keyInfo: Data = {};
+      for (const e of entities) {
+        keyInfo[e.id] = { name: e.name, ...(e.aliases.length > 0 ? { aliases: e.aliases.map((a) => ({ id: a.id, mount_accessor: a.mountAccessor, ...mountInfo(a.mountAccessor), name: a.name })) } : {}) };
+      }
+      return { data: { keys: entities.map((e) => (byId ? e.id : e.name)).sort(), key_info: keyInfo } };
+    }
+    const entity = byId ? store.data.entities.get(key) : store.entityByName(key);
+    switch (req.operation) {
+      case "read":
+        if (!entity) throw notFound();
+        return { data: entityView(entity) };
+      case "create":
+      case "update":
+        if (byId && !entity) throw badRequest("entity not found from id");
+        return writeEntity(req, entity, byId ? str(req.data, "name") : key);
+      case "delete":
+        if (entity) store.deleteEntity(entity);
+        return undefined;
+      default:
+        throw unsupportedOperation();
+    }
+  }
+
+  function aliasPaths(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    const m = /^(?:\/id(?:\/([^/]+))?)?$/.exec(rest);
+    if (!m) throw unsupportedPath();
+    const idInPath = m[1];
+    if (rest === "/id") {
+      if (req.operation !== "list") throw unsupportedOperation();
+      const aliases = [...store.data.entities.values()].flatMap((e) => e.aliases);
+      if (aliases.length === 0) throw notFound();
+      const keyInfo: Data = {};
+      for (const a of aliases) keyInfo[a.id] = { canonical_id: a.canonicalId, custom_metadata: a.customMetadata, local: a.local, mount_accessor: a.mountAccessor, ...mountInfo(a.mountAccessor), name: a.name };
+      return { data: { keys: aliases.map((a) => a.id).sort(), key_info: keyInfo } };
+    }
+    if (idInPath !== undefined && req.operation === "read") {
+      const a = store.aliasById(idInPath);
+      if (!a) throw notFound();
+      return { data: aliasView(a) };
+    }
+    if (idInPath !== undefined && req.operation === "delete") {
+      const a = store.aliasById(idInPath);
+      if (a) {
+        const e = store.data.entities.get(a.canonicalId)!;
+        e.aliases = e.aliases.filter((x) => x.id !== a.id);
+        e.lastUpdateTime = now();
+      }
+      return undefined;
+    }
+    if (!post(req)) throw unsupportedOperation();
+    // pathAliasCreateUpdate: an ID (in the path or the body) updates that alias; else mount_accessor + name.
+    const id = idInPath ?? str(req.data, "id");
+    let name = str(req.data, "name");
+    let accessor = str(req.data, "mount_accessor");
+    const canonicalId = str(req.data, "canonical_id");
+    const customMetadata = kvPairs(req.data, "custom_metadata");
+    let alias: EntityAlias | undefined;
+    if (id !== "") {
+      alias = store.aliasById(id);
+      if (!alias) throw badRequest("invalid alias ID provided");
+      if (name === "") name = alias.name;
+      if (accessor === "") accessor = alias.mountAccessor;
+    } else {
+      if (accessor === "" || name === "") throw badRequest("'id' or 'mount_accessor' and 'name' must be provided");
+      if (!mountByAccessor(state, accessor)) throw badRequest(`invalid mount accessor "${accessor}"`);
+      alias = store.aliasByFactors(accessor, name);
+    }
+    if (!alias) {
+      // handleAliasCreate: into the canonical entity, or a new one.
+      let entity: Entity | undefined;
+      if (canonicalId !== "") {
+        entity = store.data.entities.get(canonicalId);
+        if (!entity) throw badRequest("invalid canonical ID");
+      }
+      entity ??= store.newEntity();
+      if (entity.aliases.some((a) => a.mountAccessor === accessor)) throw badRequest("Alias already exists for requested entity and mount accessor");
+      const created = store.newAlias(entity, accessor, name, customMetadata ?? null);
+      return { data: { canonical_id: entity.id, id: created.id } };
+    }
+    // handleAliasUpdate.
+    const sameMetadata = customMetadata === undefined || JSON.stringify(customMetadata) === JSON.stringify(alias.customMetadata ?? {});
+    if (name === alias.name && accessor === alias.mountAccessor && (canonicalId === "" || canonicalId === alias.canonicalId) && sameMetadata) return undefined;
+    const current = store.data.entities.get(alias.canonicalId)!;
+    if (accessor !== alias.mountAccessor && (canonicalId === "" || canonicalId === alias.canonicalId) && current.aliases.some((a) => a.mountAccessor === accessor)) {
+      throw badRequest("Alias cannot be updated as the entity already has an alias for the given 'mount_accessor' ");
+    }
+    if (name !== alias.name || accessor !== alias.mountAccessor) {
+      if (!mountByAccessor(state, accessor)) throw badRequest(`invalid mount accessor "${accessor}"`);
+      const existing = store.aliasByFactors(accessor, name);
+      if (existing && existing.id !== alias.id) throw badRequest("alias with combination of mount accessor and name already exists");
+    }
+    let target = current;
+    if (canonicalId !== "" && canonicalId !== alias.canonicalId) {
+      const next = store.data.entities.get(canonicalId);
+      if (!next) throw badRequest("given 'canonical_id' is not associated with an entity");
+      if (next.aliases.some((a) => a.mountAccessor === accessor)) throw badRequest("Alias cannot be updated as the given entity already has an alias for this mount ");
+      current.aliases = current.aliases.filter((a) => a.id !== alias!.id);
+      next.aliases.push(alias);
+      alias.canonicalId = next.id;
+      target = next;
+    }
+    alias.name = name;
+    alias.mountAccessor = accessor;
+    if (customMetadata !== undefined) alias.customMetadata = customMetadata;
+    alias.lastUpdateTime = now();
+    return { data: { canonical_id: target.id, id: alias.id } };
+  }
+
+  /** handleGroupUpdateCommon: `found` is the group the path names, undefined to create. */
+  function writeGroup(req: LogicalRequest, found: Group | undefined, name: string): LogicalResponse | undefined {
+    const policies = strList(req.data, "policies");
+    const deduped = policies ? [...new Set(policies.map((p) => p.trim().toLowerCase()).filter((p) => p !== ""))] : undefined; // RemoveDuplicatesStable(list, true)
+    if ((deduped ?? found?.policies ?? []).includes("root")) throw badRequest("policies cannot contain root");
+    const type = str(req.data, "type");
+    if (type !== "" && found && type !== found.type) throw badRequest("group type cannot be changed");
+    if (type === "external") throw badRequest("external groups are not supported by this server (no auth method here maps group aliases)");
+    if (type !== "" && type !== "internal") throw badRequest(`invalid group type "${type}"`);
+    if (name !== "") {
+      const byName = store.groupByName(name);
+      if (byName && byName.id !== found?.id) throw badRequest("group name is already in use");
+    }
+    const metadata = kvPairs(req.data, "metadata");
+    const members = strList(req.data, "member_entity_ids");
+    for (const id of members ?? []) if (!store.data.entities.has(id)) throw badRequest(`invalid member entity ID "${id}"`);
+    const memberGroups = strList(req.data, "member_group_ids");
+    for (const id of memberGroups ?? []) {
+      if (!store.data.groups.has(id)) throw badRequest(`invalid member group ID "${id}"`);
+      if (found && (id === found.id || reaches(id, found.id))) throw badRequest(`cyclic relationship detected for member group ID "${id}"`);
+    }
+    const t = now();
+    const group: Group = found ?? { id: "", name: "", type: "internal", policies: [], metadata: null, memberEntityIds: [], memberGroupIds: [], creationTime: t, lastUpdateTime: t, modifyIndex: 0 };
+    if (!found) {
+      group.id = uuid();
+      store.data.groups.set(group.id, group);
+    }
+    // sanitizeGroup names an unnamed group "group_<ID>".
+    group.name = name || group.name || `group_${group.id}`;
+    if (deduped) group.policies = deduped;
+    if (metadata) group.metadata = metadata;
+    if (members) group.memberEntityIds = [...new Set(members)];
+    if (memberGroups) group.memberGroupIds = [...new Set(memberGroups)];
+    group.lastUpdateTime = t;
+    group.modifyIndex += 1;
+    return found ? undefined : { data: { id: group.id, name: group.name } };
+  }
+
+  /** Whether group `from` has `to` among its members, transitively (a cycle if `to` takes `from` as a member). */
+  function reaches(from: string, to: string, seen = new Set<string>()): boolean {
+    const g = store.data.groups.get(from);
+    if (!g || seen.has(from)) return false;
+    seen.add(from);
+    return g.memberGroupIds.includes(to) || g.memberGroupIds.some((m) => reaches(m, to, seen));
+  }
+
+  function groupPaths(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    if (rest === "" || rest === "/") {
+      if (!post(req)) throw unsupportedOperation();
+      const id = str(req.data, "id");
+      const found = id !== "" ? store.data.groups.get(id) : undefined;
+      if (id !== "" && !found) throw badRequest("invalid group ID");
+      return writeGroup(req, found ?? (str(req.data, "name") !== "" ? store.groupByName(str(req.data, "name")) : undefined), str(req.data, "name"));
+    }
+    const m = /^\/(id|name)(?:\/(.+))?$/.exec(rest);
+    if (!m) throw unsupportedPath();
+    const byId = m[1] === "id";
+    const key = m[2];
+    if (key === undefined) {
+      if (req.operation !== "list") throw unsupportedOperation();
+      const groups = [...store.data.groups.values()];
+      if (groups.length === 0) throw notFound();
+      const keyInfo: Data = {};
+      for (const g of groups) keyInfo[g.id] = { name: g.name, num_member_entities: g.memberEntityIds.length, num_parent_groups: store.parentsOf(g.id).length };
+      return { data: { keys: groups.map((g) => (byId ? g.id : g.name)).sort(), key_info: keyInfo } };
+    }
+    const group = byId ? store.data.groups.get(key) : store.groupByName(key);
+    switch (req.operation) {
+      case "read":
+        if (!group) throw notFound();
+        return { data: groupView(group) };
+      case "create":
+      case "update":
+        if (byId && !group) throw badRequest("invalid group ID");
+        return writeGroup(req, group, byId ? str(req.data, "name") : key);
+      case "delete":
+        if (group) {
+          store.data.groups.delete(group.id);
+          for (const g of store.data.groups.values()) g.memberGroupIds = g.memberGroupIds.filter((id) => id !== group.id);
+        }
+        return undefined;
+      default:
+        throw unsupportedOperation();
+    }
+  }
+
+  /** identity/lookup/entity and lookup/group (identity_lookup.go): one way to name it; nothing found answers 204. */
+  function lookup(req: LogicalRequest, what: string): LogicalResponse | undefined {
+    if (!post(req)) throw unsupportedOperation();
+    const d = req.data;
+    if (what === "group") {
+      const given = ["id", "name", "alias_id", "alias_name", "alias_mount_accessor"].filter((k) => str(d, k) !== "");
+      if (given.length === 0) throw badRequest('one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" must be supplied');
+      if (given.length > 1 && !(given.length === 2 && given.includes("alias_name") && given.includes("alias_mount_accessor"))) throw badRequest('only one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" can be supplied');
+      const g = str(d, "id") !== "" ? store.data.groups.get(str(d, "id")) : str(d, "name") !== "" ? store.groupByName(str(d, "name")) : undefined;
+      return g ? { data: groupView(g) } : undefined;
+    }
+    if (what !== "entity") throw unsupportedPath();
+    const given = ["id", "name", "alias_id", "alias_name", "alias_mount_accessor"].filter((k) => str(d, k) !== "");
+    const pair = given.length === 2 && given.includes("alias_name") && given.includes("alias_mount_accessor");
+    if (given.length === 0) throw badRequest('one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" must be supplied');
+    if (given.length > 1 && !pair) throw badRequest('only one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" can be supplied');
+    if (given.length === 1 && (given[0] === "alias_name" || given[0] === "alias_mount_accessor")) throw badRequest('both "alias_name" and "alias_mount_accessor" should be supplied');
+    let entity: Entity | undefined;
+    if (str(d, "id") !== "") entity = store.data.entities.get(str(d, "id"));
+    else if (str(d, "name") !== "") entity = store.entityByName(str(d, "name"));
+    else {
+      const alias = str(d, "alias_id") !== "" ? store.aliasById(str(d, "alias_id")) : store.aliasByFactors(str(d, "alias_mount_accessor"), str(d, "alias_name"));
+      entity = alias ? store.data.entities.get(alias.canonicalId) : undefined;
+    }
+    return entity ? { data: entityView(entity) } : undefined;
+  }
+
   return {
     handle(req) {
       const rel = req.rel.replace(/\/$/, "");
@@ -29,10 +386,29 @@ export function identityBackend(): Backend {
         if (req.operation !== "read") throw unsupportedPath();
         throw badRequest(`role "${oidcToken[1]}" not found`);
       }
-      if (COLLECTIONS.has(rel) && req.operation === "list") throw notFound();
-      const slash = rel.lastIndexOf("/");
-      if (slash > 0 && COLLECTIONS.has(rel.slice(0, slash)) && req.operation === "read") throw notFound();
-      throw unsupportedPath();
+      if (rel === "group-alias/id") {
+        if (req.operation !== "list") throw unsupportedOperation();
+        throw notFound();
+      }
+      if (rel.startsWith("group-alias/id/")) {
+        if (req.operation === "read") throw notFound();
+        throw new VaultHttpError(400, ["group aliases are not supported by this server (they map groups of external auth methods)"]);
+      }
+      if (req.operation === "list" && !LISTS[rel]) throw unsupportedPath();
+      const head = /^(entity-alias|entity|alias|group|lookup)(\/.*)?$/.exec(rel);
+      if (!head) throw unsupportedPath();
+      const rest = head[2] ?? "";
+      switch (head[1]) {
+        case "entity":
+          return entityPaths(req, rest);
+        case "entity-alias":
+        case "alias": // the pre-0.11 name of entity-alias, still routed by Vault
+          return aliasPaths(req, rest);
+        case "group":
+          return groupPaths(req, rest);
+        default:
+          return lookup(req, rest.slice(1));
+      }
     },
   };
 }

@@ -80,7 +80,7 @@ export function jwtBackend(state: State, tokens: TokenStore): Backend {
       const v = claim(claims, from);
       if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") meta[to] = String(v);
     }
-    return loginResponse(tokens, req, role, meta, `${mountDisplayName(req)}-${String(user)}`);
+    return loginResponse(tokens, req, role, meta, `${mountDisplayName(req)}-${String(user)}`, String(user));
   }
 
   function roleData(r: JwtRole): Data {

@@ -95,7 +95,7 @@ export function kubernetesBackend(state: State, tokens: TokenStore): Backend {
       service_account_secret_name: sa.secretName,
       service_account_uid: sa.uid,
     };
-    return loginResponse(tokens, req, role, meta, `${mountDisplayName(req)}-${sa.namespace}-${sa.name}`);
+    return loginResponse(tokens, req, role, meta, `${mountDisplayName(req)}-${sa.namespace}-${sa.name}`, sa.uid || `${sa.namespace}/${sa.name}`);
   }
 
   function roleData(r: K8sRole): Data {

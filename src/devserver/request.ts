@@ -29,6 +29,7 @@ export interface AuthBlock {
   accessor: string;
   policies: string[];
   token_policies: string[];
+  identity_policies?: string[];
   metadata: Record<string, string> | null;
   lease_duration: number;
   renewable: boolean;

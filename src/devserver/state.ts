@@ -88,6 +88,8 @@ export interface TokenEntry {
   maxExpireTime: number;
   /** "batch" for batch tokens (no accessor, not renewable, no children, not revocable by hand); absent = service. */
   type?: "batch";
+  /** The identity entity the token belongs to (logins, `entity_alias`); absent = none. */
+  entityId?: string;
   /** The token role it was created against (auth/token/create/:role_name); absent otherwise. */
   role?: string;
 }
@@ -109,6 +111,8 @@ export interface TokenRole {
   tokenNoDefaultPolicy: boolean;
   tokenType: string;
   tokenBoundCidrs: string[];
+  /** Aliases (and globs) `entity_alias` may name; absent or empty = none. */
+  allowedEntityAliases?: string[];
 }
 
 export interface AppRole extends TokenFields {
@@ -182,6 +186,8 @@ export interface State {
   /** Barrier key term and when it was installed (sys/rotate); absent = term 1 since the process started. */
   keyTerm?: { term: number; installTime: string };
   audit: Map<string, AuditDeviceEntry>;
+  /** Entities, aliases and groups of identity/ (optional: older stores lack it). */
+  identity?: import("./identity-store.js").IdentityData;
   /** sys/internal/counters/config as written (optional: absent = Vault's defaults). */
   activityConfig?: import("./sys-activity.js").ActivityConfig;
   /** sys/config/cors (optional: absent = disabled, and older stores lack it). */

@@ -12,7 +12,7 @@ function globToRegExp(glob: string): RegExp {
   return new RegExp(`^${glob.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
 }
 
-const matchesAny = (name: string, list: string[], globs: string[]) => list.includes(name) || globs.some((g) => globToRegExp(g).test(name));
+export const matchesAny = (name: string, list: string[], globs: string[]) => list.includes(name) || globs.some((g) => globToRegExp(g).test(name));
 
 export function rolesOf(state: State): Map<string, TokenRole> {
   state.tokenRoles ??= new Map();
@@ -21,7 +21,7 @@ export function rolesOf(state: State): Map<string, TokenRole> {
 
 function roleData(r: TokenRole): Data {
   return {
-    allowed_entity_aliases: null,
+    allowed_entity_aliases: r.allowedEntityAliases && r.allowedEntityAliases.length > 0 ? r.allowedEntityAliases : null,
     allowed_policies: r.allowedPolicies,
     allowed_policies_glob: r.allowedPoliciesGlob,
     disallowed_policies: r.disallowedPolicies,
@@ -93,6 +93,9 @@ export function handleRoles(state: State, req: LogicalRequest, name: string): Lo
       r.tokenType = t;
     }
     r.tokenBoundCidrs = strList(d, "token_bound_cidrs") ?? r.tokenBoundCidrs;
+    // Lower-cased, de-duplicated and sorted (strutil.RemoveDuplicates(list, true)); globs allowed.
+    const aliases = strList(d, "allowed_entity_aliases");
+    if (aliases) r.allowedEntityAliases = [...new Set(aliases.map((a) => a.trim().toLowerCase()).filter((a) => a !== ""))].sort();
     return r;
   });
 }

@@ -2,10 +2,10 @@ import { newAccessor, newBatchToken, newServiceToken } from "./ids.js";
 import { badRequest, permissionDenied, unsupportedOperation, unsupportedPath, VaultHttpError } from "./http-error.js";
 import { bool, duration, has, int, str, strList, stringMap, type Data } from "./fields.js";
 import { formatHumanDuration } from "./duration.js";
-import { SYSTEM_MAX_TTL, type State, type TokenEntry } from "./state.js";
+import { SYSTEM_MAX_TTL, type State, type TokenEntry, type TokenRole } from "./state.js";
 import type { AuthBlock, Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import { tidyStarted } from "./auth-roles.js";
-import { handleRoles, rolePolicies, rolesOf } from "./token-roles.js";
+import { handleRoles, matchesAny, rolePolicies, rolesOf } from "./token-roles.js";
 
 // The token store and the `auth/token/` endpoints
 // (openbao/docs/api/auth/token.mdx; concepts/tokens.mdx): parent/child trees,
@@ -27,11 +27,19 @@ export interface TokenParams {
   id?: string;
   /** A batch token (concepts/tokens.mdx, "Batch tokens"). */
   batch?: boolean;
+  /** The identity entity the token belongs to. */
+  entityId?: string;
 }
 
 export class TokenStore {
   /** Told of every token issued (sys/metrics' vault.token.creation). */
   onCreate?: (entry: TokenEntry) => void;
+  /** The policies a token's entity and its groups add (the identity store's; none without one). */
+  identityPolicies: (entityId: string | undefined) => string[] = () => [];
+  /** The entity of an alias (mount accessor, alias name), created with the alias the first time (CreateOrFetchEntity). */
+  entityForAlias: (mountAccessor: string, aliasName: string) => { id: string; disabled: boolean } = () => {
+    throw badRequest("this server has no identity store to create an entity in");
+  };
 
   constructor(readonly state: State) {}
 
@@ -114,6 +122,7 @@ export class TokenStore {
       lastRenewalTime: 0,
       maxExpireTime: ceiling,
       ...(p.batch ? { type: "batch" as const } : {}),
+      ...(p.entityId ? { entityId: p.entityId } : {}),
     };
     this.state.tokens.set(id, entry);
     if (accessor !== "") this.state.accessors.set(accessor, id);
@@ -192,16 +201,23 @@ export class TokenStore {
     return entry.expireTime === 0 ? 0 : Math.max(0, Math.round((entry.expireTime - now) / 1000));
   }
 
+  /**
+   * The auth block of a new or renewed token: `policies` is the token's and its entity's together, sorted
+   * (request_handling.go sets Auth.Policies to all of them, TokenPolicies and IdentityPolicies apart);
+   * `identity_policies` is left out when there are none (README §3.2).
+   */
   authBlock(entry: TokenEntry): AuthBlock {
+    const identity = this.identityPolicies(entry.entityId);
     return {
       client_token: entry.id,
       accessor: entry.accessor,
-      policies: entry.policies,
+      policies: identity.length > 0 ? [...new Set([...entry.policies, ...identity])].sort() : entry.policies,
       token_policies: entry.policies,
+      ...(identity.length > 0 ? { identity_policies: identity } : {}),
       metadata: entry.meta,
       lease_duration: this.ttlOf(entry),
       renewable: entry.renewable,
-      entity_id: "",
+      entity_id: entry.entityId ?? "",
       token_type: entry.type ?? "service",
       orphan: entry.orphan,
       mfa_requirement: null,
@@ -216,7 +232,7 @@ export class TokenStore {
       creation_time: Math.floor(entry.creationTime / 1000),
       creation_ttl: entry.creationTtl,
       display_name: entry.displayName,
-      entity_id: "",
+      entity_id: entry.entityId ?? "",
       expire_time: entry.expireTime === 0 ? null : iso(entry.expireTime),
       explicit_max_ttl: entry.explicitMaxTtl,
       id: revealId ? entry.id : "",
@@ -243,6 +259,9 @@ export class TokenStore {
       data.last_renewal = iso(entry.lastRenewalTime);
       data.last_renewal_time = Math.floor(entry.lastRenewalTime / 1000);
     }
+    // handleLookup: identity_policies only for a token whose entity (or its groups) has policies.
+    const identity = this.identityPolicies(entry.entityId);
+    if (identity.length > 0) data.identity_policies = identity;
     return data;
   }
 }
@@ -271,6 +290,21 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
   const { tokens } = deps;
   const isRootOrSudo = (req: LogicalRequest) => Boolean(req.acl?.root || req.acl?.hasSudo(req.path, req.operation));
 
+  /**
+   * The entity of a new token (token_store.go handleCreateCommon): the one of `entity_alias`, which needs a role
+   * that allows the alias (created with its entity on first use, under the token mount's accessor), else the
+   * parent's.
+   */
+  function entityForCreate(req: LogicalRequest, role: TokenRole | undefined): string | undefined {
+    const alias = str(req.data, "entity_alias");
+    if (alias === "") return req.token!.entityId;
+    if (!role) throw badRequest("'entity_alias' is only allowed in combination with token role");
+    if (!matchesAny(alias.toLowerCase(), role.allowedEntityAliases ?? [], role.allowedEntityAliases ?? [])) throw badRequest("invalid 'entity_alias' value");
+    const entity = tokens.entityForAlias(req.mount!.accessor, alias);
+    if (entity.disabled) throw new VaultHttpError(403, ["entity from alias is disabled"]);
+    return entity.id;
+  }
+
   function create(req: LogicalRequest, orphanEndpoint: boolean, roleName = ""): LogicalResponse {
     const parent = req.token!;
     const d = req.data;
@@ -291,6 +325,7 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
     if (role?.tokenType === "batch" && type !== "batch") throw badRequest("role requires batch tokens");
     if (role?.tokenType === "service" && type === "batch") throw badRequest("role requires service tokens");
     const batch = type === "batch";
+    const entityId = entityForCreate(req, role);
     if (batch && (has(d, "period") && duration(d, "period") > 0 || (role?.tokenPeriod ?? 0) > 0)) throw badRequest("batch tokens cannot be periodic");
     if (batch && int(d, "num_uses") > 0) throw badRequest("batch tokens cannot have a use count limit");
     const requested = (strList(d, "policies") ?? []).map((p) => p.toLowerCase());
@@ -337,6 +372,7 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
       noDefaultPolicy,
       ...(id !== undefined ? { id } : {}),
       ...(batch ? { batch: true } : {}),
+      ...(entityId ? { entityId } : {}),
     });
     if (role) entry.role = role.name;
     const warnings = entry.policies.filter((p) => p !== "root" && p !== "default" && !deps.policyExists(p)).map((p) => `Policy "${p}" does not exist`);

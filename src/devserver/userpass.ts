@@ -48,7 +48,7 @@ export function userpassBackend(state: State, tokens: TokenStore): Backend {
     const password = str(req.data, "password");
     const ok = passwordMatches(user?.passwordHash ?? DUMMY, password) && user !== undefined;
     if (!ok || password === "") throw badRequest(INVALID);
-    return loginResponse(tokens, req, user, { username }, `${mountDisplayName(req)}-${username}`, `login/${username}`);
+    return loginResponse(tokens, req, user, { username }, `${mountDisplayName(req)}-${username}`, username, `login/${username}`);
   }
 
   return {

@@ -1,0 +1,162 @@
+import { uuid } from "./ids.js";
+import type { MountEntry, State } from "./state.js";
+
+// The identity store's data: entities with their aliases, and internal groups
+// (vault/identity_store_entities.go, identity_store_aliases.go,
+// identity_store_groups.go, identity/types.proto). An entity's and its
+// groups' policies join the policies of every token that carries the entity's
+// ID (vault/core.go fetchEntityAndDerivedPolicies: entity policies, then the
+// policies of the groups it is a direct member of and of their parent groups).
+// Logins and `auth/token/create` with `entity_alias` find the entity of an
+// alias by (mount accessor, alias name), creating both the first time
+// (CreateOrFetchEntity).
+
+export interface EntityAlias {
+  id: string;
+  name: string;
+  mountAccessor: string;
+  canonicalId: string;
+  metadata: Record<string, string> | null;
+  customMetadata: Record<string, string> | null;
+  creationTime: string;
+  lastUpdateTime: string;
+  local: boolean;
+}
+
+export interface Entity {
+  id: string;
+  name: string;
+  policies: string[];
+  metadata: Record<string, string> | null;
+  disabled: boolean;
+  aliases: EntityAlias[];
+  creationTime: string;
+  lastUpdateTime: string;
+}
+
+export interface Group {
+  id: string;
+  name: string;
+  type: "internal";
+  policies: string[];
+  metadata: Record<string, string> | null;
+  memberEntityIds: string[];
+  /** The groups that are members of this one (Vault stores the reverse, ParentGroupIDs, on the member). */
+  memberGroupIds: string[];
+  creationTime: string;
+  lastUpdateTime: string;
+  modifyIndex: number;
+}
+
+export interface IdentityData {
+  entities: Map<string, Entity>;
+  groups: Map<string, Group>;
+}
+
+/** ptypes.TimestampString: RFC 3339 in UTC. */
+export const now = (): string => new Date().toISOString();
+
+export class IdentityStore {
+  constructor(private readonly state: State) {}
+
+  get data(): IdentityData {
+    return (this.state.identity ??= { entities: new Map(), groups: new Map() });
+  }
+
+  entityByName(name: string): Entity | undefined {
+    const lower = name.toLowerCase(); // MemDBEntityByName matches names case-insensitively
+    for (const e of this.data.entities.values()) if (e.name.toLowerCase() === lower) return e;
+    return undefined;
+  }
+
+  groupByName(name: string): Group | undefined {
+    const lower = name.toLowerCase();
+    for (const g of this.data.groups.values()) if (g.name.toLowerCase() === lower) return g;
+    return undefined;
+  }
+
+  aliasById(id: string): EntityAlias | undefined {
+    for (const e of this.data.entities.values()) for (const a of e.aliases) if (a.id === id) return a;
+    return undefined;
+  }
+
+  /** MemDBAliasByFactors: the alias of a mount with this name (case-insensitive, as Vault's index). */
+  aliasByFactors(mountAccessor: string, name: string): EntityAlias | undefined {
+    const lower = name.toLowerCase();
+    for (const e of this.data.entities.values()) for (const a of e.aliases) if (a.mountAccessor === mountAccessor && a.name.toLowerCase() === lower) return a;
+    return undefined;
+  }
+
+  /** A new entity, named `entity_<first 8 of the ID>` when no name is given (sanitizeEntity). */
+  newEntity(name = ""): Entity {
+    const id = uuid();
+    const t = now();
+    const entity: Entity = { id, name: name || `entity_${id.slice(0, 8)}`, policies: [], metadata: null, disabled: false, aliases: [], creationTime: t, lastUpdateTime: t };
+    this.data.entities.set(id, entity);
+    return entity;
+  }
+
+  newAlias(entity: Entity, mountAccessor: string, name: string, customMetadata: Record<string, string> | null, local = false): EntityAlias {
+    const t = now();
+    const alias: EntityAlias = { id: uuid(), name, mountAccessor, canonicalId: entity.id, metadata: null, customMetadata, creationTime: t, lastUpdateTime: t, local };
+    entity.aliases.push(alias);
+    entity.lastUpdateTime = t;
+    return alias;
+  }
+
+  /** CreateOrFetchEntity for a login or an entity_alias token: the entity of the alias, both created the first time. */
+  entityForAlias(mountAccessor: string, name: string): Entity {
+    const alias = this.aliasByFactors(mountAccessor, name);
+    if (alias) return this.data.entities.get(alias.canonicalId)!;
+    const entity = this.newEntity();
+    this.newAlias(entity, mountAccessor, name, null);
+    return entity;
+  }
+
+  deleteEntity(entity: Entity): void {
+    for (const g of this.data.groups.values()) g.memberEntityIds = g.memberEntityIds.filter((id) => id !== entity.id);
+    this.data.entities.delete(entity.id);
+  }
+
+  /** The groups the entity is a direct member of, and the groups those are members of, transitively (groupsByEntityID). */
+  groupsOf(entityId: string): { direct: Group[]; inherited: Group[] } {
+    const direct = [...this.data.groups.values()].filter((g) => g.memberEntityIds.includes(entityId));
+    const seen = new Set(direct.map((g) => g.id));
+    const inherited: Group[] = [];
+    const queue = [...direct];
+    while (queue.length > 0) {
+      const child = queue.shift()!;
+      for (const parent of this.parentsOf(child.id)) {
+        if (seen.has(parent.id)) continue;
+        seen.add(parent.id);
+        inherited.push(parent);
+        queue.push(parent);
+      }
+    }
+    return { direct, inherited };
+  }
+
+  parentsOf(groupId: string): Group[] {
+    return [...this.data.groups.values()].filter((g) => g.memberGroupIds.includes(groupId));
+  }
+
+  /** The identity policies of a token's entity: the entity's, then its groups' (deduplicated, in that order). */
+  policiesFor(entityId: string | undefined): string[] {
+    if (!entityId) return [];
+    const entity = this.data.entities.get(entityId);
+    if (!entity) return [];
+    const { direct, inherited } = this.groupsOf(entity.id);
+    return [...new Set([...entity.policies, ...[...direct, ...inherited].flatMap((g) => g.policies)])];
+  }
+
+  isDisabled(entityId: string | undefined): boolean {
+    return entityId ? this.data.entities.get(entityId)?.disabled === true : false;
+  }
+}
+
+/** The mount of an accessor, for an alias's `mount_path` and `mount_type` (router.ValidateMountByAccessor). */
+export function mountByAccessor(state: State, accessor: string): { path: string; mount: MountEntry } | undefined {
+  for (const [p, m] of state.auth) if (m.accessor === accessor) return { path: `auth/${p}`, mount: m };
+  for (const [p, m] of state.mounts) if (m.accessor === accessor) return { path: p, mount: m };
+  return undefined;
+}
