@@ -708,7 +708,7 @@ def not_implemented(root):
     }
     for name, fn in others.items():
         step(name, lambda f=fn: raises(f, "InvalidPath"))
-    # identity/ is an empty identity store: an unknown entity is 404 (InvalidPath), and no OIDC role exists (400).
+    # identity/: an unknown entity is 404 (InvalidPath), and no OIDC role exists (400); identity.py replays the rest.
     step("secrets.identity.read_entity", lambda: raises(lambda: root.secrets.identity.read_entity("0f2b6c6e-0000-0000-0000-000000000000"), "InvalidPath"))
     step("secrets.identity.generate_signed_id_token", lambda: raises(lambda: root.secrets.identity.generate_signed_id_token("ci-runner"), "InvalidRequest"))
 

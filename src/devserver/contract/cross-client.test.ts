@@ -114,6 +114,38 @@ describe("hvac (python3-hvac) against the server", () => {
       );
     });
 
+  test("secrets.identity: entities, aliases, groups, lookups; a userpass login's token carries its entity and group policy", async () => {
+    const r = await runHvac("identity.py");
+    assert.deepEqual(r.entity_create_keys, ["aliases", "id", "name"]);
+    assert.deepEqual(r.entity_read_policies, ["hvac-a", "hvac-b"]);
+    assert.equal(r.entity_read_by_name_id_matches, true);
+    assert.equal(r.entity_update_status, 204);
+    assert.deepEqual(r.entity_policies_after_update, ["hvac-c"]);
+    assert.equal(r.entity_by_name_update_status, 204);
+    assert.deepEqual(r.entity_metadata_after, { team: "ops" });
+    assert.equal(r.entities_listed, true);
+    assert.equal(r.entities_listed_get, true);
+    assert.equal(r.entity_names_listed, true);
+    assert.equal(r.alias_canonical_matches, true);
+    assert.equal(r.alias_mount_type, "token");
+    assert.equal(r.alias_renamed, true);
+    assert.equal(r.aliases_listed, true);
+    assert.equal(r.lookup_by_alias, true);
+    assert.equal(r.lookup_by_name, true);
+    assert.equal(r.lookup_missing_status, 204);
+    assert.deepEqual(r.group_create_keys, ["id", "name"]);
+    assert.equal(r.group_read_members_match, true);
+    assert.equal(r.group_update_status, 204);
+    assert.equal(r.groups_listed, true);
+    assert.equal(r.group_by_name_matches, true);
+    assert.equal(r.lookup_self_entity_matches, true);
+    assert.deepEqual(r.lookup_self_identity_policies, ["hvac-group-pol"]);
+    assert.equal(r.group_policy_read, "svc");
+    assert.equal(r.group_deleted, "InvalidPath");
+    assert.equal(r.read_after_group_delete, "Forbidden");
+    assert.equal(r.entity_deleted, "InvalidPath");
+  });
+
   test("system backend, capabilities, token self-service, audit devices and response wrapping", async () => {
     const r = await runHvac("sys.py");
     assert.equal(r.health_head_status, 200);

@@ -1,0 +1,78 @@
+"""hvac's secrets.identity against the server in VAULT_ADDR: entities, entity
+aliases, groups and lookups with hvac's own request shapes (create by POST
+identity/entity with id/name, update by POST identity/entity/id/<id>, LIST and
+GET ?list=true, group writes that always send type "internal"), then a
+userpass login whose token carries the entity and its group's policies.
+Prints one JSON object for src/devserver/contract/cross-client.test.ts.
+"""
+import uuid
+
+from common import client, error_name, print_result, root_client
+
+
+def main():
+    root = root_client()
+    ident = root.secrets.identity
+    out = {}
+    suffix = uuid.uuid4().hex[:8]
+    name = "hvac-app-" + suffix
+
+    created = ident.create_or_update_entity(name=name, policies=["hvac-b", "hvac-a"], metadata={"team": "core"})
+    entity_id = created["data"]["id"]
+    out["entity_create_keys"] = sorted(created["data"].keys())
+    out["entity_read_policies"] = ident.read_entity(entity_id)["data"]["policies"]
+    out["entity_read_by_name_id_matches"] = ident.read_entity_by_name(name)["data"]["id"] == entity_id
+    out["entity_update_status"] = ident.update_entity(entity_id, policies=["hvac-c"]).status_code
+    out["entity_policies_after_update"] = ident.read_entity(entity_id)["data"]["policies"]
+    out["entity_by_name_update_status"] = ident.create_or_update_entity_by_name(name, metadata={"team": "ops"}).status_code
+    out["entity_metadata_after"] = ident.read_entity(entity_id)["data"]["metadata"]
+    out["entities_listed"] = entity_id in ident.list_entities()["data"]["keys"]
+    out["entities_listed_get"] = entity_id in ident.list_entities(method="GET")["data"]["keys"]
+    out["entity_names_listed"] = name in ident.list_entities_by_name()["data"]["keys"]
+
+    accessor = root.sys.list_auth_methods()["data"]["token/"]["accessor"]
+    alias = ident.create_or_update_entity_alias(name="hvac-alias-" + suffix, canonical_id=entity_id, mount_accessor=accessor)
+    alias_id = alias["data"]["id"]
+    out["alias_canonical_matches"] = alias["data"]["canonical_id"] == entity_id
+    read_alias = ident.read_entity_alias(alias_id)["data"]
+    out["alias_mount_type"] = read_alias["mount_type"]
+    out["alias_renamed"] = ident.update_entity_alias(alias_id, name="hvac-alias2-" + suffix, canonical_id=entity_id, mount_accessor=accessor)["data"]["id"] == alias_id
+    out["aliases_listed"] = alias_id in ident.list_entity_aliases()["data"]["keys"]
+    out["lookup_by_alias"] = ident.lookup_entity(alias_name="hvac-alias2-" + suffix, alias_mount_accessor=accessor)["data"]["id"] == entity_id
+    out["lookup_by_name"] = ident.lookup_entity(name=name)["data"]["id"] == entity_id
+    missing = ident.lookup_entity(name="hvac-none-" + suffix)
+    out["lookup_missing_status"] = getattr(missing, "status_code", None)
+
+    # A userpass user whose entity is in a group with a policy: the login's token carries both.
+    mount = "hvac-up-" + suffix
+    root.sys.enable_auth_method("userpass", path=mount)
+    root.sys.create_or_update_policy("hvac-group-pol", 'path "secret/data/hvac-team/*" { capabilities = ["read"] }')
+    root.secrets.kv.v2.create_or_update_secret("hvac-team/db", secret={"user": "svc"})
+    root.auth.userpass.create_or_update_user("dana", "pw-not-asserted", policies=["default"], mount_point=mount)
+    login = client().auth.userpass.login("dana", "pw-not-asserted", mount_point=mount)
+    login_entity = login["auth"]["entity_id"]
+    group = ident.create_or_update_group(name="hvac-team-" + suffix, policies=["hvac-group-pol"], member_entity_ids=[login_entity])
+    group_id = group["data"]["id"]
+    out["group_create_keys"] = sorted(group["data"].keys())
+    out["group_read_members_match"] = ident.read_group(group_id)["data"]["member_entity_ids"] == [login_entity]
+    out["group_update_status"] = ident.update_group(group_id, name="hvac-team-" + suffix, policies=["hvac-group-pol"], member_entity_ids=[login_entity]).status_code
+    out["groups_listed"] = group_id in ident.list_groups()["data"]["keys"]
+    out["group_by_name_matches"] = ident.read_group_by_name("hvac-team-" + suffix)["data"]["id"] == group_id
+    user = client(login["auth"]["client_token"])
+    self_lookup = user.auth.token.lookup_self()["data"]
+    out["lookup_self_entity_matches"] = self_lookup["entity_id"] == login_entity
+    out["lookup_self_identity_policies"] = self_lookup.get("identity_policies")
+    out["group_policy_read"] = user.secrets.kv.v2.read_secret_version("hvac-team/db")["data"]["data"]["user"]
+
+    ident.delete_group(group_id)
+    out["group_deleted"] = error_name(lambda: ident.read_group(group_id))
+    out["read_after_group_delete"] = error_name(lambda: user.secrets.kv.v2.read_secret_version("hvac-team/db"))
+    ident.delete_entity_alias(alias_id)
+    ident.delete_entity(entity_id)
+    out["entity_deleted"] = error_name(lambda: ident.read_entity(entity_id))
+    root.sys.disable_auth_method(mount)
+    print_result(out)
+
+
+if __name__ == "__main__":
+    main()
