@@ -188,6 +188,10 @@ describe("identity store: entities, aliases, groups, and the tokens that carry t
     assert.equal(b.entity_id, a.entity_id);
     const found = await call(t, "POST", "identity/lookup/entity", { body: { alias_name: "build-42", alias_mount_accessor: (await call(t, "GET", "sys/auth")).body.data["token/"].accessor } });
     assert.equal(found.body.data.id, a.entity_id);
+    // hashi-vault-js createToken({role_name, entity_alias}): its defaults go along (Vault.js createToken).
+    const hvj = await call(t, "POST", `auth/token/create/${role}`, { body: { no_parent: false, no_default_policy: false, renewable: true, type: "service", entity_alias: "Build-42" } });
+    assert.equal(hvj.status, 200, hvj.text);
+    assert.equal(hvj.body.auth.entity_id, a.entity_id, "the alias matches case-insensitively");
     // A child of a token with an entity carries the same entity.
     const child = (await call(t, "POST", "auth/token/create", { token: a.client_token, body: { ttl: "5m" } })).body.auth;
     assert.equal(child.entity_id, a.entity_id);
