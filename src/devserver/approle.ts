@@ -6,6 +6,22 @@ import type { AppRole, AppRoleStore, SecretIdEntry, State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { TokenStore } from "./tokens.js";
 import { addressAllowed, parseCidrs } from "./cidr.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const APPROLE_ROUTES: readonly Route[] = [
+  ["login", "w", "u"],
+  ["role", "l"],
+  ["role/{role_name}", "rwd", "c"],
+  ["role/{role_name}/role-id", "rw"],
+  ["role/{role_name}/secret-id", "lw"],
+  ["role/{role_name}/custom-secret-id", "w"],
+  ["role/{role_name}/secret-id/lookup", "w"],
+  ["role/{role_name}/secret-id/destroy", "wd"],
+  ["role/{role_name}/secret-id-accessor/lookup", "w"],
+  ["role/{role_name}/secret-id-accessor/destroy", "wd"],
+  ["tidy/secret-id", "w"],
+];
 
 // The AppRole auth method (openbao/docs/api/auth/approle.mdx,
 // partials/tokenfields.mdx). Login errors do not say which half was wrong:
@@ -49,7 +65,7 @@ function validCidrs(list: string[]): string[] {
   return list;
 }
 
-export function approleBackend(state: State, tokens: TokenStore): Backend {
+function approleBackendHandlers(state: State, tokens: TokenStore): Backend {
   const store = (req: LogicalRequest): AppRoleStore => mountStore(state.approle, req, () => ({ roles: new Map(), secretIds: new Map() }));
 
   const expired = (e: SecretIdEntry, now = Date.now()) => e.expirationTime !== "" && parseTime(e.expirationTime) <= now;
@@ -279,4 +295,9 @@ export function approleBackend(state: State, tokens: TokenStore): Backend {
       }
     },
   };
+}
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function approleBackend(state: State, tokens: TokenStore): RoutedBackend {
+  return routed(APPROLE_ROUTES, approleBackendHandlers(state, tokens));
 }

@@ -23,7 +23,8 @@ import { KeyProgress, UnsealKeys } from "./unseal-keys.js";
 import { Wrapping, WRAPPING_POLICY } from "./wrapping.js";
 import type { EncryptedStore } from "./persist.js";
 import type { Data, MountEntry, State, TokenEntry } from "./state.js";
-import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
+import type { LogicalRequest, LogicalResponse } from "./request.js";
+import type { RoutedBackend } from "./routes.js";
 
 // The request pipeline, in Vault's order: route → token → existence check
 // (create vs update) → ACL (+ sudo) → audit request → backend → use count →
@@ -42,7 +43,7 @@ export interface CoreRequest {
 }
 
 interface Route {
-  backend: Backend;
+  backend: RoutedBackend;
   mount: MountEntry;
   mountPoint: string;
   rel: string;
@@ -86,7 +87,9 @@ const NO_TOKEN_PATHS = /^sys\/(health|seal-status|unseal|init|leader|internal\/u
 /** What a sealed server still answers (everything else is 503 "Vault is sealed"). */
 const SEALED_OK = /^sys\/(health|seal-status|unseal|init|leader|internal\/ui\/feature-flags)\/?$/;
 
-const empty: Backend = {
+/** The backend of a mount type this server does not implement: no routes. */
+const empty: RoutedBackend = {
+  routes: [],
   handle() {
     throw unsupportedPath();
   },
@@ -112,17 +115,17 @@ export class Core {
   /** The root key and its shares (sys/unseal, sys/generate-root, sys/rekey). */
   readonly keys: UnsealKeys;
   private readonly unsealProgress = new KeyProgress();
-  private readonly sys: Backend;
-  private readonly token: Backend;
-  private readonly approle: Backend;
-  private readonly kubernetes: Backend;
-  private readonly jwt: Backend;
-  private readonly kv2: Backend;
-  private readonly kv1: Backend;
-  private readonly cubbyhole: Backend;
-  private readonly transit: Backend;
-  private readonly userpass: Backend;
-  private readonly identity: Backend;
+  private readonly sys: RoutedBackend;
+  private readonly token: RoutedBackend;
+  private readonly approle: RoutedBackend;
+  private readonly kubernetes: RoutedBackend;
+  private readonly jwt: RoutedBackend;
+  private readonly kv2: RoutedBackend;
+  private readonly kv1: RoutedBackend;
+  private readonly cubbyhole: RoutedBackend;
+  private readonly transit: RoutedBackend;
+  private readonly userpass: RoutedBackend;
+  private readonly identity: RoutedBackend;
   /** Entities, aliases and groups (identity/); their policies join their tokens' ACLs. */
   readonly identityStore: IdentityStore;
 
@@ -179,6 +182,7 @@ export class Core {
       mintRoot: (id) => {
         this.tokens.create({ policies: ["root"], parent: "", path: "auth/token/root", displayName: "root", ttl: 0, id });
       },
+      routesFor: (mount, auth) => this.backendOf(mount, auth).routes,
       mountFor: (p) => {
         const r = this.route(p);
         return r && r.mount.type !== "system" ? { mount: r.mount, mountPoint: r.mountPoint } : undefined;
@@ -222,6 +226,25 @@ export class Core {
     return acl;
   }
 
+  /** The backend serving a mount (by its type; KV by its version option). */
+  backendOf(mount: MountEntry, auth: boolean): RoutedBackend {
+    if (auth) return { token: this.token, approle: this.approle, kubernetes: this.kubernetes, jwt: this.jwt, userpass: this.userpass }[mount.type] ?? empty;
+    switch (mount.type) {
+      case "kv":
+        return mount.options?.version === "2" ? this.kv2 : this.kv1;
+      case "cubbyhole":
+        return this.cubbyhole;
+      case "transit":
+        return this.transit;
+      case "identity":
+        return this.identity;
+      case "system":
+        return this.sys;
+      default:
+        return empty;
+    }
+  }
+
   route(path: string): Route | undefined {
     const state = this.state;
     if (path === "sys" || path.startsWith("sys/")) return { backend: this.sys, mount: state.mounts.get("sys/")!, mountPoint: "sys/", rel: path.slice(4) };
@@ -231,19 +254,13 @@ export class Core {
       for (const p of state.auth.keys()) if ((rest + "/").startsWith(p) && (!best || p.length > best.length)) best = p;
       if (!best) return undefined;
       const mount = state.auth.get(best)!;
-      const backend = mount.type === "token" ? this.token : mount.type === "approle" ? this.approle : mount.type === "kubernetes" ? this.kubernetes : mount.type === "jwt" ? this.jwt : mount.type === "userpass" ? this.userpass : empty;
-      return { backend, mount, mountPoint: `auth/${best}`, rel: rest.slice(best.length) };
+      return { backend: this.backendOf(mount, true), mount, mountPoint: `auth/${best}`, rel: rest.slice(best.length) };
     }
     let best: string | undefined;
     for (const p of state.mounts.keys()) if ((path + "/").startsWith(p) && (!best || p.length > best.length)) best = p;
     if (!best) return undefined;
     const mount = state.mounts.get(best)!;
-    let backend = empty;
-    if (mount.type === "kv") backend = mount.options?.version === "2" ? this.kv2 : this.kv1;
-    else if (mount.type === "cubbyhole") backend = this.cubbyhole;
-    else if (mount.type === "transit") backend = this.transit;
-    else if (mount.type === "identity") backend = this.identity;
-    return { backend, mount, mountPoint: best, rel: path.slice(best.length) };
+    return { backend: this.backendOf(mount, false), mount, mountPoint: best, rel: path.slice(best.length) };
   }
 
   private needsToken(path: string, route: Route | undefined): boolean {

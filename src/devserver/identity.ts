@@ -4,6 +4,32 @@ import { uuid } from "./ids.js";
 import { IdentityStore, mountByAccessor, now, type Entity, type EntityAlias, type Group } from "./identity-store.js";
 import type { State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths identity/ registers (routes.ts; also its OpenAPI description). */
+export const IDENTITY_ROUTES: readonly Route[] = [
+  ["entity", "w"],
+  ["entity/id", "l"],
+  ["entity/id/{id}", "rwd"],
+  ["entity/name", "l"],
+  ["entity/name/{name}", "rwd"],
+  ["entity/batch-delete", "w"],
+  ["entity-alias", "w"],
+  ["entity-alias/id", "l"],
+  ["entity-alias/id/{id}", "rwd"],
+  ["alias", "w"],
+  ["alias/id/{id}", "rwd"],
+  ["group", "w"],
+  ["group/id", "l"],
+  ["group/id/{id}", "rwd"],
+  ["group/name", "l"],
+  ["group/name/{name}", "rwd"],
+  ["group-alias/id", "l"],
+  ["group-alias/id/{id}", "r"],
+  ["lookup/entity", "w"],
+  ["lookup/group", "w"],
+  ["oidc/token/{name}", "r"],
+];
 
 // identity/: entities, entity aliases, internal groups and lookups, with
 // Vault's request fields, answers and errors (vault/identity_store_entities.go,
@@ -44,7 +70,11 @@ function kvPairs(data: Data, field: string): Record<string, string> | undefined 
 /** strutil.RemoveDuplicates(list, false): de-duplicated and sorted. */
 const dedupeSorted = (l: string[]): string[] => [...new Set(l.map((p) => p.trim()).filter((p) => p !== ""))].sort();
 
-export function identityBackend(state: State, store: IdentityStore): Backend {
+export function identityBackend(state: State, store: IdentityStore): RoutedBackend {
+  return routed(IDENTITY_ROUTES, identityHandlers(state, store));
+}
+
+function identityHandlers(state: State, store: IdentityStore): Backend {
   const post = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
 
   function mountInfo(accessor: string): Data {

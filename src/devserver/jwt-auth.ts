@@ -5,6 +5,15 @@ import { handleRolePaths, loginResponse, mountDisplayName, mountStore, parseToke
 import type { State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { TokenStore } from "./tokens.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const JWT_ROUTES: readonly Route[] = [
+  ["login", "w", "u"],
+  ["config", "rw"],
+  ["role", "l"],
+  ["role/{name}", "rwd", "c"],
+];
 
 // JWT auth (Vault's `jwt` method, role_type "jwt") with keys given in the
 // config's `jwt_validation_pubkeys`: the offline validation mode, since the
@@ -48,7 +57,7 @@ function boundClaimOk(actual: unknown, expected: unknown): boolean {
   return wanted.some((w) => have.some((h) => h === w));
 }
 
-export function jwtBackend(state: State, tokens: TokenStore): Backend {
+function jwtBackendHandlers(state: State, tokens: TokenStore): Backend {
   const storeOf = (req: LogicalRequest): JwtStore => mountStore((state.jwt ??= new Map()), req, () => ({ roles: new Map() }));
   const keysOf = publicKeyCache();
 
@@ -152,4 +161,9 @@ export function jwtBackend(state: State, tokens: TokenStore): Backend {
       });
     },
   };
+}
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function jwtBackend(state: State, tokens: TokenStore): RoutedBackend {
+  return routed(JWT_ROUTES, jwtBackendHandlers(state, tokens));
 }

@@ -5,6 +5,15 @@ import { handleRolePaths, loginResponse, mountDisplayName, mountStore, parseToke
 import type { State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { TokenStore } from "./tokens.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const KUBERNETES_ROUTES: readonly Route[] = [
+  ["login", "w", "u"],
+  ["config", "rw"],
+  ["role", "l"],
+  ["role/{name}", "rwd", "c"],
+];
 
 // Kubernetes auth (openbao/docs/api/auth/kubernetes.mdx). A real Vault asks
 // the cluster's TokenReview API whether a service-account JWT is valid; the
@@ -61,7 +70,7 @@ function serviceAccountOf(claims: Record<string, unknown>): ServiceAccount | und
   return undefined;
 }
 
-export function kubernetesBackend(state: State, tokens: TokenStore): Backend {
+function kubernetesBackendHandlers(state: State, tokens: TokenStore): Backend {
   const storeOf = (req: LogicalRequest): K8sStore => mountStore((state.kubernetes ??= new Map()), req, () => ({ roles: new Map() }));
   const keysOf = publicKeyCache();
 
@@ -161,4 +170,9 @@ export function kubernetesBackend(state: State, tokens: TokenStore): Backend {
       });
     },
   };
+}
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function kubernetesBackend(state: State, tokens: TokenStore): RoutedBackend {
+  return routed(KUBERNETES_ROUTES, kubernetesBackendHandlers(state, tokens));
 }

@@ -3,6 +3,10 @@ import { SYSTEM_MAX_TTL, type Data, type State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import { kvStoreFor } from "./kv2.js";
 import { parseDuration } from "./duration.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const KV1_ROUTES: readonly Route[] = [["{path}", "rlwd", "c"]];
 
 // KV version 1 (openbao/docs/api/secret/kv/index.mdx) and the per-token
 // cubbyhole, which has the same API but one namespace per token.
@@ -52,7 +56,7 @@ function handleKv(req: LogicalRequest, values: Map<string, string>, kv?: { lease
   }
 }
 
-export function kv1Backend(state: State): Backend {
+function kv1BackendHandlers(state: State): Backend {
   return {
     exists: (req) => kvStoreFor(state, req.mount!.uuid).v1.has(req.rel),
     // KV v1 reports the mount's default lease TTL (768h unless tuned) without issuing a lease.
@@ -60,7 +64,7 @@ export function kv1Backend(state: State): Backend {
   };
 }
 
-export function cubbyholeBackend(state: State): Backend {
+function cubbyholeBackendHandlers(state: State): Backend {
   const valuesOf = (req: LogicalRequest) => {
     const id = req.token!.id;
     let m = state.cubbyhole.get(id);
@@ -74,4 +78,14 @@ export function cubbyholeBackend(state: State): Backend {
     exists: (req) => state.cubbyhole.get(req.token!.id)?.has(req.rel) ?? false,
     handle: (req) => handleKv(req, valuesOf(req)),
   };
+}
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function kv1Backend(state: State): RoutedBackend {
+  return routed(KV1_ROUTES, kv1BackendHandlers(state));
+}
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function cubbyholeBackend(state: State): RoutedBackend {
+  return routed(KV1_ROUTES, cubbyholeBackendHandlers(state));
 }

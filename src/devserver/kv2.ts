@@ -4,6 +4,21 @@ import { bool, duration, has, int, intList, map, type Data } from "./fields.js";
 import { formatGoDuration } from "./duration.js";
 import { newKvStore, type KvKey, type KvStore, type KvVersion, type State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const KV2_ROUTES: readonly Route[] = [
+  ["config", "rw"],
+  ["data/{path}", "rwdp", "c"],
+  ["delete/{path}", "w"],
+  ["undelete/{path}", "w"],
+  ["destroy/{path}", "w"],
+  ["metadata/{path}", "rlwdp", "c"],
+  ["subkeys/{path}", "r"],
+  // The plugin's pathInvalid (pattern ".*"): any other path answers 404 with a warning naming the `vault kv`
+  // subcommand. Registered so it is served; "h" keeps it out of the OpenAPI document.
+  ["{path}", "rlwdp", "h"],
+];
 
 // KV secrets engine version 2 (openbao/docs/api/secret/kv/kv-v2.mdx and
 // vault-1.14/api-docs/secret/kv/kv-v2.mdx; behaviour the docs leave implicit
@@ -84,7 +99,7 @@ function subkeys(value: unknown, depth: number, level = 1): unknown {
   return out;
 }
 
-export function kv2Backend(state: State): Backend {
+function kv2BackendHandlers(state: State): Backend {
 
   function newKey(): KvKey {
     const t = timestamp();
@@ -412,3 +427,8 @@ export function upgradeToV2(s: KvStore): void {
   s.v1.clear();
 }
 
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function kv2Backend(state: State): RoutedBackend {
+  return routed(KV2_ROUTES, kv2BackendHandlers(state));
+}

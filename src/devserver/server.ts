@@ -249,7 +249,7 @@ export function createRequestHandler(core: Core, onInternalError?: (error: unkno
           return;
         }
         const route = core.route(path.replace(/^\/+/, ""));
-        const mount = route ? { prefix: route.mountPoint, mount: route.mount, auth: route.mountPoint.startsWith("auth/") } : undefined;
+        const mount = route ? { prefix: route.mountPoint, mount: route.mount, auth: route.mountPoint.startsWith("auth/"), routes: route.backend.routes } : undefined;
         const openapi = openApiForPath(mount, route?.rel ?? "", SERVER_VERSION.replace(/\+.*$/, ""));
         send(res, 200, { help: `## PATH\n\n${path}\n\nThe vaultshift dev server does not carry help text; see the Vault API documentation for this path.\n`, openapi, see_also: null });
         return;

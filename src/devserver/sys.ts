@@ -18,6 +18,87 @@ import type { Wrapping } from "./wrapping.js";
 import type { Acl } from "./acl.js";
 import type { TokenStore } from "./tokens.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const SYSTEM_ROUTES: readonly Route[] = [
+  ["health", "r", "u"],
+  ["seal-status", "r", "u"],
+  ["seal", "w", "s"],
+  ["unseal", "w", "u"],
+  ["init", "rw", "u"],
+  ["leader", "r", "u"],
+  ["mounts", "r"],
+  ["mounts/{path}", "rwd"],
+  ["mounts/{path}/tune", "rw"],
+  ["auth", "r"],
+  ["auth/{path}", "rwd", "s"],
+  ["auth/{path}/tune", "rw", "s"],
+  ["remount", "w", "s"],
+  ["remount/status/{migration_id}", "r"],
+  ["generate-root/attempt", "rwd", "u"],
+  ["generate-root/update", "w", "u"],
+  ["rekey/init", "rwd", "u"],
+  ["rekey/update", "w", "u"],
+  ["rekey/verify", "rwd", "u"],
+  ["rekey/backup", "rd", "s"],
+  ["policy", "r"],
+  ["policy/{name}", "rwd"],
+  ["policies/acl", "l"],
+  ["policies/acl/{name}", "rwd"],
+  ["capabilities", "w"],
+  ["capabilities-self", "w"],
+  ["capabilities-accessor", "w"],
+  ["audit", "r", "s"],
+  ["audit/{path}", "wd", "s"],
+  ["audit-hash/{path}", "w"],
+  ["wrapping/lookup", "rw", "u"],
+  ["wrapping/unwrap", "w"],
+  ["wrapping/wrap", "w"],
+  ["wrapping/rewrap", "w"],
+  ["tools/hash", "w"],
+  ["tools/hash/{urlalgorithm}", "w"],
+  ["tools/random", "w"],
+  ["tools/random/{urlbytes}", "w"],
+  ["leases", "r"],
+  ["leases/count", "r"],
+  ["leases/lookup", "w"],
+  ["leases/lookup/{prefix}", "l", "s"],
+  ["leases/renew", "w"],
+  ["leases/renew/{url_lease_id}", "w"],
+  ["leases/revoke", "w"],
+  ["leases/revoke/{url_lease_id}", "w"],
+  ["leases/revoke-prefix/{prefix}", "w", "s"],
+  ["leases/revoke-force/{prefix}", "w", "s"],
+  ["leases/tidy", "w"],
+  ["renew", "w"],
+  ["renew/{url_lease_id}", "w"],
+  ["revoke", "w"],
+  ["revoke/{url_lease_id}", "w"],
+  ["revoke-prefix/{prefix}", "w", "s"],
+  ["revoke-force/{prefix}", "w", "s"],
+  ["version-history", "l"],
+  ["plugins/catalog", "r"],
+  ["plugins/catalog/{type}", "l"],
+  ["ha-status", "r"],
+  ["key-status", "r"],
+  ["rotate", "w", "s"],
+  ["step-down", "w", "s"],
+  ["host-info", "r"],
+  ["in-flight-req", "r"],
+  ["internal/ui/mounts", "r", "u"],
+  ["internal/ui/mounts/{path}", "r", "u"],
+  ["internal/ui/resultant-acl", "r"],
+  ["internal/ui/feature-flags", "r", "u"],
+  ["internal/counters/tokens", "r"],
+  ["internal/counters/entities", "r"],
+  ["internal/counters/activity", "r"],
+  ["internal/counters/activity/monthly", "r"],
+  ["internal/counters/config", "rw"],
+  ["internal/specs/openapi", "r", "u"],
+  ["metrics", "r"],
+  ["config/cors", "rwd", "s"],
+];
 
 // The `sys/` backend: health and seal status, ACL policies, capabilities,
 // audit devices, wrapping and the UI mount lookup; mounts are in
@@ -42,6 +123,8 @@ export interface SysDeps {
   setPolicy(name: string, text: string): void;
   deletePolicy(name: string): void;
   aclFor(token: TokenEntry): Acl;
+  /** The routes the backend of a mount registers (the OpenAPI document is built from them). */
+  routesFor(mount: MountEntry, auth: boolean): readonly Route[];
   /** Secret or auth mount that serves `path` (full path under /v1/), with its mount point. */
   mountFor(path: string): { mount: MountEntry; mountPoint: string } | undefined;
   /** What sys/metrics reports. */
@@ -70,7 +153,7 @@ function intCode(value: unknown, fallback: number): number {
   return Number(text);
 }
 
-export function sysBackend(deps: SysDeps): Backend {
+function sysBackendHandlers(deps: SysDeps): Backend {
   const { state, tokens, audit } = deps;
   const post = (req: LogicalRequest) => req.operation === "create" || req.operation === "update";
 
@@ -218,8 +301,8 @@ export function sysBackend(deps: SysDeps): Backend {
     const acl = req.token ? deps.aclFor(req.token) : undefined;
     const visible: VisibleMount[] = [];
     const sees = (m: MountEntry, prefix: string) => m.config.listing_visibility === "unauth" || acl?.anyUnder(prefix) === true;
-    for (const [p, m] of state.mounts) if (sees(m, p)) visible.push({ prefix: p, mount: m, auth: false });
-    for (const [p, m] of state.auth) if (sees(m, `auth/${p}`)) visible.push({ prefix: `auth/${p}`, mount: m, auth: true });
+    for (const [p, m] of state.mounts) if (sees(m, p)) visible.push({ prefix: p, mount: m, auth: false, routes: deps.routesFor(m, false) });
+    for (const [p, m] of state.auth) if (sees(m, `auth/${p}`)) visible.push({ prefix: `auth/${p}`, mount: m, auth: true, routes: deps.routesFor(m, true) });
     return visible;
   }
 
@@ -450,3 +533,8 @@ export function sysBackend(deps: SysDeps): Backend {
   };
 }
 
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function sysBackend(deps: SysDeps): RoutedBackend {
+  return routed(SYSTEM_ROUTES, sysBackendHandlers(deps));
+}

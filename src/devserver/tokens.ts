@@ -6,6 +6,32 @@ import { SYSTEM_MAX_TTL, type State, type TokenEntry, type TokenRole } from "./s
 import type { AuthBlock, Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import { tidyStarted } from "./auth-roles.js";
 import { handleRoles, matchesAny, rolePolicies, rolesOf } from "./token-roles.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const TOKEN_ROUTES: readonly Route[] = [
+  ["accessors", "l", "s"],
+  ["create", "w"],
+  ["create-orphan", "w"],
+  ["create/{role_name}", "w"],
+  ["lookup", "rw"],
+  ["lookup/{token}", "rw"],
+  ["lookup-self", "rw"],
+  ["lookup-accessor", "w"],
+  ["renew", "w"],
+  ["renew/{token}", "w"],
+  ["renew-self", "w"],
+  ["renew-accessor", "w"],
+  ["revoke", "w"],
+  ["revoke/{token}", "w"],
+  ["revoke-self", "w"],
+  ["revoke-accessor", "w"],
+  ["revoke-orphan", "w", "s"],
+  ["revoke-orphan/{token}", "w", "s"],
+  ["roles", "l"],
+  ["roles/{role_name}", "rwd", "c"],
+  ["tidy", "w"],
+];
 
 // The token store and the `auth/token/` endpoints
 // (openbao/docs/api/auth/token.mdx; concepts/tokens.mdx): parent/child trees,
@@ -286,7 +312,7 @@ const URL_TOKEN_WARNING = 'Using a token in the path is unsafe as the token can 
 const urlTokenUsed = (req: LogicalRequest, urlSuffix: string) => urlSuffix !== "" && str(req.data, "token") === "";
 
 /** `auth/token/…` (rel is relative to "auth/token/"). */
-export function tokenBackend(deps: TokenBackendDeps): Backend {
+function tokenBackendHandlers(deps: TokenBackendDeps): Backend {
   const { tokens } = deps;
   const isRootOrSudo = (req: LogicalRequest) => Boolean(req.acl?.root || req.acl?.hasSudo(req.path, req.operation));
 
@@ -476,4 +502,9 @@ export function tokenBackend(deps: TokenBackendDeps): Backend {
       }
     },
   };
+}
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function tokenBackend(deps: TokenBackendDeps): RoutedBackend {
+  return routed(TOKEN_ROUTES, tokenBackendHandlers(deps));
 }

@@ -4,6 +4,37 @@ import { bool, duration, has, int, str, type Data } from "./fields.js";
 import { tools } from "./sys-tools.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { State } from "./state.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const TRANSIT_ROUTES: readonly Route[] = [
+  ["keys", "l"],
+  ["keys/{name}", "rwd"],
+  ["keys/{name}/config", "w"],
+  ["keys/{name}/rotate", "w"],
+  ["keys/{name}/trim", "w"],
+  ["export/{type}/{name}", "r"],
+  ["export/{type}/{name}/{version}", "r"],
+  ["encrypt/{name}", "w", "c"],
+  ["decrypt/{name}", "w"],
+  ["rewrap/{name}", "w"],
+  ["datakey/{plaintext}/{name}", "w"],
+  ["random", "w"],
+  ["random/{urlbytes}", "w"],
+  ["hash", "w"],
+  ["hash/{urlalgorithm}", "w"],
+  ["hmac/{name}", "w"],
+  ["hmac/{name}/{urlalgorithm}", "w"],
+  ["sign/{name}", "w"],
+  ["sign/{name}/{urlalgorithm}", "w"],
+  ["verify/{name}", "w"],
+  ["verify/{name}/{urlalgorithm}", "w"],
+  ["backup/{name}", "r"],
+  ["restore", "w"],
+  ["restore/{name}", "w"],
+  ["config/keys", "rw"],
+  ["cache-config", "rw"],
+];
 
 // The transit secrets engine, the parts applications use
 // (openbao/docs/api/secret/transit.mdx; README §14.1): named keys with
@@ -241,7 +272,7 @@ function verifyOne(k: TransitKey, item: Data, hash: string): Data {
   return { valid: ok };
 }
 
-export function transitBackend(state: State): Backend {
+function transitBackendHandlers(state: State): Backend {
   const stores = (state.transit ??= new Map());
   const store = (req: LogicalRequest): TransitStore => {
     const id = req.mount!.uuid;
@@ -453,4 +484,9 @@ export function transitBackend(state: State): Backend {
       }
     },
   };
+}
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function transitBackend(state: State): RoutedBackend {
+  return routed(TRANSIT_ROUTES, transitBackendHandlers(state));
 }

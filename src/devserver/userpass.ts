@@ -5,6 +5,16 @@ import { keysResponse, loginResponse, mountDisplayName, mountStore, parseTokenFi
 import type { State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import type { TokenStore } from "./tokens.js";
+import { routed, type Route, type RoutedBackend } from "./routes.js";
+
+/** The paths this backend registers (routes.ts; also its OpenAPI description). */
+export const USERPASS_ROUTES: readonly Route[] = [
+  ["login/{username}", "w", "u"],
+  ["users", "l"],
+  ["users/{username}", "rwd", "c"],
+  ["users/{username}/password", "w"],
+  ["users/{username}/policies", "w"],
+];
 
 // The userpass auth method: `users/:username` (password + the common token_*
 // fields), `users/:username/password`, `users/:username/policies`, and
@@ -40,7 +50,7 @@ function passwordMatches(stored: string, password: string): boolean {
 // A hash to compare against when the user does not exist, so both failures take as long.
 const DUMMY = hashPassword(randomBytes(16).toString("hex"));
 
-export function userpassBackend(state: State, tokens: TokenStore): Backend {
+function userpassBackendHandlers(state: State, tokens: TokenStore): Backend {
   const storeOf = (req: LogicalRequest): UserpassStore => mountStore((state.userpass ??= new Map()), req, () => ({ users: new Map() }));
 
   function logIn(req: LogicalRequest, username: string): LogicalResponse {
@@ -111,4 +121,9 @@ export function userpassBackend(state: State, tokens: TokenStore): Backend {
       }
     },
   };
+}
+
+/** The backend, answering on its registered routes only (routes.ts). */
+export function userpassBackend(state: State, tokens: TokenStore): RoutedBackend {
+  return routed(USERPASS_ROUTES, userpassBackendHandlers(state, tokens));
 }
