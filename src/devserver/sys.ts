@@ -349,10 +349,10 @@ function sysBackendHandlers(deps: SysDeps): Backend {
     return { data: { root: false, ...acl.resultant() } };
   }
 
-  /** sys/internal/counters/{tokens,entities} (api-docs/system/internal-counters): service tokens alive now; no identity store, so no entities. */
+  /** sys/internal/counters/{tokens,entities} (api-docs/system/internal-counters): service tokens alive now; entities in the identity store. */
   function counters(req: LogicalRequest, what: string): LogicalResponse {
     if (req.operation !== "read") throw unsupportedOperation();
-    if (what === "entities") return { data: { counters: { entities: { total: 0 } } } };
+    if (what === "entities") return { data: { counters: { entities: { total: state.identity?.entities.size ?? 0 } } } };
     if (what !== "tokens") throw unsupportedPath();
     let total = 0;
     for (const id of [...state.tokens.keys()]) {

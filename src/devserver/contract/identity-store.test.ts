@@ -55,6 +55,8 @@ describe("identity store: entities, aliases, groups, and the tokens that carry t
       assert.equal(r.status, 400, r.text);
       assert.deepEqual(r.body.errors, [message]);
     }
+    const counted = (await call(t, "GET", "sys/internal/counters/entities")).body.data.counters.entities.total as number;
+    assert.ok(counted >= 2, "sys/internal/counters/entities counts the store's entities");
     assert.equal((await call(t, "DELETE", `identity/entity/id/${id}`)).status, 204);
     assert.equal((await call(t, "GET", `identity/entity/id/${id}`)).status, 404);
     assert.equal((await call(t, "DELETE", `identity/entity/name/${unnamed.body.data.name}`)).status, 204);

@@ -52,7 +52,7 @@ describe("sys/internal/ui/resultant-acl, sys/internal/counters, sys/metrics, sys
     assert.match(r.body.errors[0], /permission denied/);
   });
 
-  test("counters: service tokens counted (batch tokens are not), entities total 0 without an identity store", async () => {
+  test("counters: service tokens counted (batch tokens are not), entities total 0 before any entity exists", async () => {
     const before = await call(t, "GET", "sys/internal/counters/tokens");
     assert.equal(before.status, 200);
     const n = before.body.data.counters.service_tokens.total;
