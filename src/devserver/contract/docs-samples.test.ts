@@ -212,7 +212,7 @@ const OPENBAO_ONLY = "OpenBao-only policy CAS/expiration fields, not in HashiCor
 const OPENBAO_POLICY_FIELDS = Object.fromEntries(
   ["modified", "version", "cas_required", "allow_slashes_in_identity_templates", "allow_wildcards_in_identity_templates"].map((k) => [k, OPENBAO_ONLY]),
 );
-const NO_ENTITY = "Vault adds identity_policies only for a token whose entity has policies (token_store.go handleLookup); the dev server has no identity store";
+const NO_ENTITY = "Vault adds identity_policies only for a token whose entity has policies (token_store.go handleLookup); the replayed token has no entity (the identity store adds them when it has one: contract/identity-store.test.ts)";
 const NOT_A_RAFT_SERVER = "storage is in memory (or one encrypted file), not Raft; Vault registers sys/storage/raft/* only with Raft storage";
 
 const PLAN: Record<string, Step[]> = {
