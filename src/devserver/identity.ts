@@ -161,6 +161,44 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
     return { data: { aliases: entity.aliases.length > 0 ? entity.aliases.map((a) => a.id) : null, id: entity.id, name: entity.name } };
   }
 
+  /**
+   * `<kind>/id[/:id]` and `<kind>/name[/:name]` of entities and groups: LIST with `key_info` (empty = 404), GET
+   * (unknown = 404 {"errors":[]}), POST (update, or create by name; an unknown ID is refused), DELETE (unknown = 204).
+   */
+  function collection<T extends { id: string; name: string }>(
+    req: LogicalRequest,
+    rest: string,
+    kind: { all(): T[]; byId(id: string): T | undefined; byName(name: string): T | undefined; info(t: T): Data; view(t: T): Data; write(req: LogicalRequest, found: T | undefined, name: string): LogicalResponse | undefined; remove(t: T): void; unknownId: string },
+  ): LogicalResponse | undefined {
+    const m = /^\/(id|name)(?:\/(.+))?$/.exec(rest);
+    if (!m) throw unsupportedPath();
+    const byId = m[1] === "id";
+    const key = m[2];
+    if (key === undefined) {
+      if (req.operation !== "list") throw unsupportedOperation();
+      const items = kind.all();
+      if (items.length === 0) throw notFound();
+      const keyInfo: Data = {};
+      for (const t of items) keyInfo[t.id] = kind.info(t);
+      return { data: { keys: items.map((t) => (byId ? t.id : t.name)).sort(), key_info: keyInfo } };
+    }
+    const found = byId ? kind.byId(key) : kind.byName(key);
+    switch (req.operation) {
+      case "read":
+        if (!found) throw notFound();
+        return { data: kind.view(found) };
+      case "create":
+      case "update":
+        if (byId && !found) throw badRequest(kind.unknownId);
+        return kind.write(req, found, byId ? str(req.data, "name") : key);
+      case "delete":
+        if (found) kind.remove(found);
+        return undefined;
+      default:
+        throw unsupportedOperation();
+    }
+  }
+
   function entityPaths(req: LogicalRequest, rest: string): LogicalResponse | undefined {
     if (rest === "" || rest === "/") {
       if (!post(req)) throw unsupportedOperation();
@@ -179,35 +217,16 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
       }
       return undefined;
     }
-    const m = /^\/(id|name)(?:\/(.+))?$/.exec(rest);
-    if (!m) throw unsupportedPath();
-    const byId = m[1] === "id";
-    const key = m[2];
-    if (key === undefined) {
-      if (req.operation !== "list") throw unsupportedOperation();
-      const entities = [...store.data.entities.values()];
-      if (entities.length === 0) throw notFound();
-      const keyInfo: Data = {};
-      for (const e of entities) {
-        keyInfo[e.id] = { name: e.name, ...(e.aliases.length > 0 ? { aliases: e.aliases.map((a) => ({ id: a.id, mount_accessor: a.mountAccessor, ...mountInfo(a.mountAccessor), name: a.name })) } : {}) };
-      }
-      return { data: { keys: entities.map((e) => (byId ? e.id : e.name)).sort(), key_info: keyInfo } };
-    }
-    const entity = byId ? store.data.entities.get(key) : store.entityByName(key);
-    switch (req.operation) {
-      case "read":
-        if (!entity) throw notFound();
-        return { data: entityView(entity) };
-      case "create":
-      case "update":
-        if (byId && !entity) throw badRequest("entity not found from id");
-        return writeEntity(req, entity, byId ? str(req.data, "name") : key);
-      case "delete":
-        if (entity) store.deleteEntity(entity);
-        return undefined;
-      default:
-        throw unsupportedOperation();
-    }
+    return collection(req, rest, {
+      all: () => [...store.data.entities.values()],
+      byId: (id) => store.data.entities.get(id),
+      byName: (n) => store.entityByName(n),
+      info: (e) => ({ name: e.name, ...(e.aliases.length > 0 ? { aliases: e.aliases.map((a) => ({ id: a.id, mount_accessor: a.mountAccessor, ...mountInfo(a.mountAccessor), name: a.name })) } : {}) }),
+      view: entityView,
+      write: writeEntity,
+      remove: (e) => store.deleteEntity(e),
+      unknownId: "entity not found from id",
+    });
   }
 
   function aliasPaths(req: LogicalRequest, rest: string): LogicalResponse | undefined {
@@ -349,55 +368,36 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
       if (id !== "" && !found) throw badRequest("invalid group ID");
       return writeGroup(req, found ?? (str(req.data, "name") !== "" ? store.groupByName(str(req.data, "name")) : undefined), str(req.data, "name"));
     }
-    const m = /^\/(id|name)(?:\/(.+))?$/.exec(rest);
-    if (!m) throw unsupportedPath();
-    const byId = m[1] === "id";
-    const key = m[2];
-    if (key === undefined) {
-      if (req.operation !== "list") throw unsupportedOperation();
-      const groups = [...store.data.groups.values()];
-      if (groups.length === 0) throw notFound();
-      const keyInfo: Data = {};
-      for (const g of groups) keyInfo[g.id] = { name: g.name, num_member_entities: g.memberEntityIds.length, num_parent_groups: store.parentsOf(g.id).length };
-      return { data: { keys: groups.map((g) => (byId ? g.id : g.name)).sort(), key_info: keyInfo } };
-    }
-    const group = byId ? store.data.groups.get(key) : store.groupByName(key);
-    switch (req.operation) {
-      case "read":
-        if (!group) throw notFound();
-        return { data: groupView(group) };
-      case "create":
-      case "update":
-        if (byId && !group) throw badRequest("invalid group ID");
-        return writeGroup(req, group, byId ? str(req.data, "name") : key);
-      case "delete":
-        if (group) {
-          store.data.groups.delete(group.id);
-          for (const g of store.data.groups.values()) g.memberGroupIds = g.memberGroupIds.filter((id) => id !== group.id);
-        }
-        return undefined;
-      default:
-        throw unsupportedOperation();
-    }
+    return collection(req, rest, {
+      all: () => [...store.data.groups.values()],
+      byId: (id) => store.data.groups.get(id),
+      byName: (n) => store.groupByName(n),
+      info: (g) => ({ name: g.name, num_member_entities: g.memberEntityIds.length, num_parent_groups: store.parentsOf(g.id).length }),
+      view: groupView,
+      write: writeGroup,
+      remove: (group) => {
+        store.data.groups.delete(group.id);
+        for (const g of store.data.groups.values()) g.memberGroupIds = g.memberGroupIds.filter((id) => id !== group.id);
+      },
+      unknownId: "invalid group ID",
+    });
   }
 
   /** identity/lookup/entity and lookup/group (identity_lookup.go): one way to name it; nothing found answers 204. */
   function lookup(req: LogicalRequest, what: string): LogicalResponse | undefined {
     if (!post(req)) throw unsupportedOperation();
+    if (what !== "entity" && what !== "group") throw unsupportedPath();
     const d = req.data;
-    if (what === "group") {
-      const given = ["id", "name", "alias_id", "alias_name", "alias_mount_accessor"].filter((k) => str(d, k) !== "");
-      if (given.length === 0) throw badRequest('one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" must be supplied');
-      if (given.length > 1 && !(given.length === 2 && given.includes("alias_name") && given.includes("alias_mount_accessor"))) throw badRequest('only one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" can be supplied');
-      const g = str(d, "id") !== "" ? store.data.groups.get(str(d, "id")) : str(d, "name") !== "" ? store.groupByName(str(d, "name")) : undefined;
-      return g ? { data: groupView(g) } : undefined;
-    }
-    if (what !== "entity") throw unsupportedPath();
     const given = ["id", "name", "alias_id", "alias_name", "alias_mount_accessor"].filter((k) => str(d, k) !== "");
     const pair = given.length === 2 && given.includes("alias_name") && given.includes("alias_mount_accessor");
     if (given.length === 0) throw badRequest('one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" must be supplied');
     if (given.length > 1 && !pair) throw badRequest('only one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" can be supplied');
     if (given.length === 1 && (given[0] === "alias_name" || given[0] === "alias_mount_accessor")) throw badRequest('both "alias_name" and "alias_mount_accessor" should be supplied');
+    if (what === "group") {
+      // Group aliases belong to external groups, which this server does not have: an alias finds no group.
+      const g = str(d, "id") !== "" ? store.data.groups.get(str(d, "id")) : str(d, "name") !== "" ? store.groupByName(str(d, "name")) : undefined;
+      return g ? { data: groupView(g) } : undefined;
+    }
     let entity: Entity | undefined;
     if (str(d, "id") !== "") entity = store.data.entities.get(str(d, "id"));
     else if (str(d, "name") !== "") entity = store.entityByName(str(d, "name"));
