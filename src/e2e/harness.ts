@@ -250,12 +250,24 @@ export function blindRound(prefix: string, dir: string, defaults: Partial<Fixtur
   return { suite, app, migrated };
 }
 
-/** `prepare` that installs stand-ins of published packages (fixtures/<dir>/_libs/NAME) into the app's node_modules, as npm would. */
+/**
+ * `prepare` that installs stand-ins of published packages (fixtures/<dir>/_libs/NAME) into the app's
+ * node_modules, as npm would: each `bin` of their package.json is linked from node_modules/.bin.
+ */
 export const installedFrom =
   (dir: string) =>
   (...names: string[]) =>
   (root: string): void => {
-    for (const name of names) cpSync(join(PACKAGE_ROOT, "fixtures", dir, "_libs", name), join(root, "node_modules", name), { recursive: true });
+    for (const name of names) {
+      const target = join(root, "node_modules", name);
+      cpSync(join(PACKAGE_ROOT, "fixtures", dir, "_libs", name), target, { recursive: true });
+      const { bin } = JSON.parse(readFileSync(join(target, "package.json"), "utf8")) as { bin?: string | Record<string, string> };
+      const bins = typeof bin === "string" ? { [name.split("/").pop()!]: bin } : (bin ?? {});
+      for (const [command, file] of Object.entries(bins)) {
+        mkdirSync(join(root, "node_modules", ".bin"), { recursive: true });
+        symlinkSync(relative(join(root, "node_modules", ".bin"), join(target, file)), join(root, "node_modules", ".bin", command));
+      }
+    }
   };
 
 /** A file of the migrated copy, as text. */
