@@ -42,6 +42,8 @@ test("Cypress: cypress.env.json, CYPRESS_* read by the binary under `dotenv -- c
   // The Cypress binary reads CYPRESS_MAILSLURP_API_KEY from what dotenv-cli loaded from .env: the script is named.
   const outside = run.result.plan.warnings.filter((w) => w.code === "outside-use");
   assert.ok(outside.some((w) => w.file === "package.json" && /CYPRESS_MAILSLURP_API_KEY/.test(w.message) && /e2e/.test(w.message)), JSON.stringify(outside.map((w) => w.message)));
+  // The change stays, now said: the binary runs without the moved key (nothing of this app's can give it).
+  assert.notEqual(run.after[0]!.digest, run.before[0]!.digest);
   assertNoLeakOutsideTree(run);
   await assertRollback(run, suite.server);
 });
@@ -107,6 +109,8 @@ test("Pulumi: Pulumi.<stack>.yaml config (secure: values, a plaintext secret), `
   // The pulumi CLI (not Node code) reads PULUMI_CONFIG_PASSPHRASE from what dotenv-cli loaded: the scripts are named.
   const outside = run.result.plan.warnings.filter((w) => w.code === "outside-use");
   assert.ok(outside.some((w) => w.file === "package.json" && /PULUMI_CONFIG_PASSPHRASE/.test(w.message) && /preview/.test(w.message)), JSON.stringify(outside.map((w) => w.message)));
+  // The change stays, now said: the CLI cannot decrypt the stack without the passphrase.
+  for (const a of run.after) assert.match(a.error, /passphrase must be set/);
   assertNoLeakOutsideTree(run);
   await assertRollback(run, suite.server);
 });

@@ -236,11 +236,18 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
   const [, name, command] = script;
   const loaded: { file: string; tool: string }[] = [];
   const dotenvCli = /(?:^|[\s;&|])dotenv\s+((?:-[a-zA-Z]+(?:\s+[^\s-][^\s]*)?\s+)*)/.exec(command!);
-  if (dotenvCli) for (const m of dotenvCli[1]!.matchAll(/-e\s+(\S+)/g)) loaded.push({ file: m[1]!, tool: "dotenv-cli" });
+  // dotenv-cli loads .env when no -e names a file (`dotenv -- cypress run`, its README's first example).
+  const dotenvFiles = dotenvCli ? [...dotenvCli[1]!.matchAll(/-e\s+(\S+)/g)].map((m) => m[1]!) : [];
+  if (dotenvCli) for (const f of dotenvFiles.length > 0 ? dotenvFiles : [".env"]) loaded.push({ file: f, tool: "dotenv-cli" });
   const envCmd = /(?:^|[\s;&|])env-cmd\s+(?:(?:-f|--file)\s+(\S+)|(?:-e|--environments)\s)?/.exec(command!);
   if (envCmd?.[1] !== undefined) loaded.push({ file: envCmd[1], tool: "env-cmd" });
-  // Only a command that runs the app's code (node and its wrappers); a shell command's `$X` is said by outsideUses' reference warnings.
-  if (loaded.length === 0 || !/(?:^|[\s;&|])(?:node|nodemon|tsx|ts-node)\s/.test(command!) || [...moved.values()].some((m) => m.reference.test(command!))) return null;
+  // A shell command's `$X` is said by outsideUses' reference warnings.
+  if (loaded.length === 0 || [...moved.values()].some((m) => m.reference.test(command!))) return null;
+  const loader = dotenvCli ?? envCmd!;
+  const program = commandProgram(command!.slice(loader.index + loader[0].length));
+  const runsNode = /(?:^|[\s;&|])(?:node|nodemon|tsx|ts-node)\s/.test(command!);
+  // A package manager runs further scripts (said where they are) and expands .npmrc (said there).
+  if (!runsNode && /^(?:npm|npx|pnpm|yarn|bun)$/.test(program)) return null;
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
   const names: string[] = [];
   const environments = new Set<string>();
@@ -253,12 +260,27 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
     }
   }
   if (names.length === 0) return null;
+  const loadedText = loaded.map((l) => `${l.file} (${l.tool})`).join(", ");
+  const listed = [...new Set(names)].sort();
+  // Another program (the Cypress binary, the pulumi CLI, a deploy tool): it read the moved
+  // variables from what the loader gave it, and nothing of this app's can give them now.
+  if (!runsNode) {
+    const first = [...moved.values()].find((m) => m.name === listed[0])!.secret.target;
+    return {
+      warning: {
+        code: "outside-use",
+        file,
+        line,
+        message: `${file}:${line}: the npm script "${name}" loads ${loadedText} into the environment of \`${program}\`, a program vaultshift does not rewrite (not this app's JavaScript or TypeScript); after the migration that file no longer holds ${listed.join(", ")}, so if \`${program}\` reads any of them from its environment, it runs without them. Give that command the values it needs from Vault (for example \`${listed[0]}="$(vault kv get -field=${first.key} ${first.mount}/${first.path})" npm run ${name}\`).`,
+      },
+    };
+  }
   const env = environments.size === 1 ? [...environments][0]! : null;
   const decoded = scriptCommand(pkgText, name!);
   // The shared base layer is no environment of its own to select.
   const edited = env !== null && env !== BASE_LAYER_ENVIRONMENT && decoded !== null ? withScriptEnvironment(decoded, env, hasCrossEnv(pkgText)) : null;
   const done = edited !== null && replaceScript(pkgText, name!, decoded!, edited) !== null;
-  const head = `${file}:${line}: the npm script "${name}" loads ${loaded.map((l) => `${l.file} (${l.tool})`).join(", ")} into its command's environment whatever NODE_ENV says; after the migration that file no longer holds ${[...new Set(names)].sort().join(", ")}. `;
+  const head = `${file}:${line}: the npm script "${name}" loads ${loadedText} into its command's environment whatever NODE_ENV says; after the migration that file no longer holds ${listed.join(", ")}. `;
   const tail = `. A tool that is not this app gets nothing for them: give it the values from Vault (vault kv get).`;
   if (done) {
     return {
@@ -283,6 +305,14 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
         tail,
     },
   };
+}
+
+/** The program a loader's command line starts: its first word after the loader's options and `--` (`cypress` of `-- cypress run`). */
+function commandProgram(rest: string): string {
+  const words = rest.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length && words[i]!.startsWith("-")) i++;
+  return (words[i] ?? "").replace(/^["']|["']$/g, "") || "the command";
 }
 
 /** A Cloudflare Worker project: its code reads `env.X` bindings, which the secrets module cannot serve. */
