@@ -20,6 +20,8 @@ import { dirOf } from "../map/environment.js";
 //   file that declares its own `window` or imports a Node built-in: a script
 //   running bundles in a fake window under Node);
 // - a `<script src>` of an HTML file of the project (Vite's and Parcel's entry);
+// - the browser entry an Angular workspace configures, and the files its
+//   `fileReplacements` swap into the bundle (angular-entries.ts, since round 13);
 // - an `entry`/`entryPoints`/`input` of a webpack, esbuild or Rollup/Vite
 //   configuration that builds for the browser (not webpack's `target: "node"`,
 //   esbuild's `platform: "node"`; Rollup only for `iife`/`umd` output);
@@ -180,7 +182,7 @@ export function htmlEntries(file: string, text: string): string[] {
  * Every source file a browser bundle reaches, with why (the entry it is
  * reached from): the roots and entries above, then what they import.
  */
-export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: string[], aliases: PathAliases | null = null): Map<string, string> {
+export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: string[], aliases: PathAliases | null = null, configured: readonly { file: string; why: string }[] = []): Map<string, string> {
   const files = new Set(facts.keys());
   const resolve = (from: string, spec: string): string | undefined => {
     const base = join(from, spec);
@@ -208,6 +210,8 @@ export function browserReached(facts: Map<string, BrowserFacts>, htmlScripts: st
     }
   }
   for (const s of htmlScripts) reach(resolve("", s), "an HTML page loads it (<script src>)", resolve("", s) ?? s, "an HTML page loads it");
+  // Entries a framework's own configuration names (angular-entries.ts).
+  for (const e of configured) reach(resolve("", e.file), e.why, resolve("", e.file) ?? e.file, e.why);
   for (let next = 0; next < queue.length; next++) {
     const [file, root, rootWhy] = queue[next]!;
     const via = file === root ? `imported by ${file}, which is browser code: ${rootWhy}` : `imported by ${file}, which browser code imports (${root}: ${rootWhy})`;

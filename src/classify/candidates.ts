@@ -9,6 +9,7 @@ import { addInlinedNames, type InlinedName } from "./bundler-define.js";
 import { machineLocalFiles } from "./machine-local.js";
 import { tsconfigPaths } from "../plan/module-alias.js";
 import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./browser-files.js";
+import { angularBrowserEntries } from "./angular-entries.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
@@ -257,7 +258,7 @@ function markBrowserCode(root: string, out: CandidateSet, facts: Map<string, Bro
   }
   // `@/lib/x` and kin: the project's tsconfig/jsconfig paths (the first that has them).
   const aliases = tsconfigPaths(root, "tsconfig.json") ?? tsconfigPaths(root, "jsconfig.json") ?? null;
-  const reached = browserReached(facts, scripts, aliases);
+  const reached = browserReached(facts, scripts, aliases, angularBrowserEntries(root, SKIP_DIRS.map((d) => `**/${d}/**`)));
   if (reached.size === 0) return;
   out.browserFiles = reached;
   const reads = (out.browserReads = new Map());
