@@ -141,3 +141,30 @@ test("a single-quoted password hash stays a hash: its `$` are separators, not re
   // A random single-quoted value with `$` inside is still read literally and judged a secret.
   assert.equal(classifyVariable("ADMIN_TOKEN", ["Xk9", "Lq2", "Wv7pZr4TmN8bYc"].join("$"), ".env", { quote: "'" }).verdict, "secret");
 });
+
+test("a list of name=value pairs under a plain name (OTLP headers) is a secret when one entry is; lists of plain settings stay config", () => {
+  const key = ["hcaik_01", "j7Kx2Lm9Qz4Vb8Nw3Hy6Pc5Rt1Sd", "Fg0Wq2Zx"].join("");
+  const secret: Array<[string, string]> = [
+    // Honeycomb's header carries no secret word: named by the rule.
+    ["OTEL_EXPORTER_OTLP_HEADERS", `x-honeycomb-team=${key},x-honeycomb-dataset=avocet`],
+    ["OTEL_EXPORTER_OTLP_TRACES_HEADERS", `api-key=${RANDOM}Qw7Zt4`],
+    // URL-encoded, as the OTel spec has them: `Authorization=Basic%20<base64>`.
+    ["OTEL_EXPORTER_OTLP_HEADERS", `Authorization=Bearer%20${RANDOM}Lk3Vb8Nm`],
+    ["GRAFANA_OTLP_OPTIONS", `tenant=acme; x-api-key=${RANDOM}Hy5Pc2`],
+  ];
+  assert.match(classifyVariable(...secret[0]!).reason, /its x-honeycomb-team entry is a secret/);
+  for (const [name, value] of secret) {
+    const c = classifyVariable(name, value);
+    assert.equal(c.verdict, "secret", `${name}=${value.split("=")[0]}…: ${c.reason}`);
+    assert.ok(!c.reason.includes(RANDOM) && !c.reason.includes(key), "the reason holds no value");
+  }
+  const config: Array<[string, string]> = [
+    ["OTEL_RESOURCE_ATTRIBUTES", "service.name=avocet,deployment.environment=production,service.version=1.4.2"],
+    ["OTEL_EXPORTER_OTLP_HEADERS", "x-honeycomb-dataset=avocet"],
+    ["PG_OPTIONS", "sslmode=require;application_name=worker"],
+    ["FEATURE_FLAGS", "search=true,checkout_v2=false"],
+    ["OTEL_EXPORTER_OTLP_HEADERS", "api-key=your-api-key-here"],
+    ["NODE_OPTIONS", "--max-old-space-size=4096"],
+  ];
+  for (const [name, value] of config) assert.equal(classifyVariable(name, value).verdict, "config", `${name}=${value}`);
+});

@@ -122,11 +122,50 @@ function classifyValue(name: string, value: string, file: string | undefined, op
 
   // 3. Name and value shape.
   const j = judge(name, v, "env", info?.testPath ?? false);
-  if (!j.secret) return { verdict: "config", confidence: 0.8, reason: j.reason };
+  if (!j.secret) {
+    // 4. A list of name=value pairs under a plain name: one entry may be a credential.
+    const entry = listedSecret(v, file, options);
+    if (entry) return exposed(prefix, entry);
+    return { verdict: "config", confidence: 0.8, reason: j.reason };
+  }
   if (example && (isObviousFake(v) || entropyBits(v) < 50)) {
     return { verdict: "config", confidence: 0.7, reason: `example file: ${j.reason}, but the value looks like a stand-in` };
   }
   return exposed(prefix, { verdict: "secret", kind: j.kind, confidence: j.confidence, reason: j.reason });
+}
+
+/**
+ * Headers and options given as one list of `name=value` pairs (comma- or
+ * semicolon-separated): OpenTelemetry's `OTEL_EXPORTER_OTLP_HEADERS=
+ * x-honeycomb-team=<key>,x-honeycomb-dataset=app`, whose values are
+ * URL-encoded (opentelemetry.io/docs/specs/otel/protocol/exporter/), and the
+ * like. Each entry is judged as a variable of its own (`api-key`, `Authorization`
+ * as API_KEY, AUTHORIZATION); a secret entry makes the whole value one. A few
+ * vendors' header names carry no secret word: they are named here.
+ */
+const SECRET_HEADERS: Record<string, string> = {
+  "x-honeycomb-team": "HONEYCOMB_API_KEY",
+  "x-sf-token": "SPLUNK_ACCESS_TOKEN",
+};
+const PAIR_LIST = /^[A-Za-z][\w.-]*=[^,;=]*(?:=+)?(?:\s*[,;]\s*[A-Za-z][\w.-]*=[^,;=]*(?:=+)?)*$/;
+
+function listedSecret(value: string, file: string | undefined, options: ClassifyOptions): Classification | null {
+  if (!PAIR_LIST.test(value)) return null;
+  for (const pair of value.split(/\s*[,;]\s*/)) {
+    const at = pair.indexOf("=");
+    const key = pair.slice(0, at);
+    let inner = pair.slice(at + 1);
+    try {
+      inner = decodeURIComponent(inner);
+    } catch {
+      // Not URL-encoded: judged as written.
+    }
+    const alias = SECRET_HEADERS[key.toLowerCase()];
+    const asName = alias ?? key.replace(/[.-]/g, "_").toUpperCase();
+    const c = classifyValue(asName, inner, file, options);
+    if (c.verdict === "secret") return { ...c, confidence: Math.min(c.confidence, 0.85), reason: `its ${key} entry is a secret: ${c.reason}` };
+  }
+  return null;
 }
 
 function exposed(prefix: string | null, c: Classification): Classification {
