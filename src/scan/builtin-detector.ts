@@ -5,6 +5,7 @@ import { analyzeName } from "./secret-name.js";
 import { isStandInBasicCredential, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import type { KeywordOffsets } from "./rule-set.js";
+import { iniAdminsPasswords, isUsersFile, usersFilePasswords, type UserPassword } from "./users-files.js";
 
 // Secrets whose syntax, not their name, says what they are. These are the
 // engine's own detectors, kept even when a provider rule covers the same text
@@ -120,6 +121,10 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   else if (SECRET_FILE.test(base) && !info.testPath && info.kind !== "js" && info.kind !== "code" && text.length <= 1024) secretFile(text, base, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
+  if (info.kind !== "js" && info.kind !== "code" && !info.testPath) {
+    if (isUsersFile(base)) pushUsers(hits, usersFilePasswords(text, base));
+    else if (/\.ini$/i.test(base) && text.includes("[admins]")) pushUsers(hits, iniAdminsPasswords(text));
+  }
   if (base.endsWith(".json") && text.length < 1200 && text.trimStart().charCodeAt(0) === 91 /* [ */) solanaKeypair(text, hits);
   // SQL held in code (a Go raw string of seed statements, a Java or JS query string): the same INSERTs.
   // The keyword pass says whether `insert into` occurs (rule-set.ts ENGINE_KEYWORDS).
@@ -608,6 +613,10 @@ function authHeader(text: string, info: FileInfo, hits: BuiltinHit[], m: RegExpE
   if (!j.secret) return;
   const start = m.index + m[0].length - token.length;
   hits.push({ ruleId: "authorization-header", kind: "token", secret: token, start, end: start + token.length, confidence: Math.min(0.9, j.confidence), reason: `${m[1]!.toLowerCase()} credential in an Authorization header; ${j.reason.replace(/^name \S+ \S+ \S+ and /, "")}` });
+}
+
+function pushUsers(hits: BuiltinHit[], found: UserPassword[]): void {
+  for (const u of found) pushPassword(hits, u.secret, u.start, u.reason, "users-file-password");
 }
 
 function pushPassword(hits: BuiltinHit[], secret: string, start: number, reason: string, ruleId = "generic-password"): void {

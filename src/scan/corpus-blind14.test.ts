@@ -31,7 +31,6 @@ const KNOWN_GAPS: KnownGaps = {
   // What this round left (docs/detection.md "Blind corpus 14", "Still missed"), each with the label's note.
   missed: [
     "mail/dotfiles/.fetchmailrc:11", // single-quoted password, short keyword
-    "mail/server/etc/exim4/passwd.client:8", // host:login:password
     "mail/server/etc/dovecot/users:5", // CRAM-MD5 stores the HMAC context, usable to log in with CRAM-MD5
     "mail/dotfiles/.authinfo:2", // app password without spaces
     "chat/znc/configs/znc.conf:29", // +k key of a private channel
@@ -42,8 +41,6 @@ const KNOWN_GAPS: KnownGaps = {
     "chat/fediverse/akkoma/config/prod.secret.exs:27", // JWT signing secret
     "chat/voice/murmur.ini:4", // Ice write secret
     "backup/proxmox/etc/pve/priv/storage/pbs-offsite.enc:1", // unprotected (kdf null) encryption key
-    "remote/ppp/chap-secrets:4", // CHAP secret
-    "remote/ppp/chap-secrets:5", // unquoted CHAP secret
     "remote/vnc/tightvnc.reg:7", // reversible
     "telephony/freeswitch/conf/directory/default/1042.xml:5", // six-digit voicemail PIN, set by the admin
     "telephony/phones/linphonerc:19", // digest HA1, password-equivalent for SIP digest

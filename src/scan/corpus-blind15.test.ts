@@ -43,17 +43,11 @@ const KNOWN_GAPS: KnownGaps = {
     "search/algolia/scripts/sync_index.rb:5", // write API key as positional argument
     "flags/optimizely/datafile-sync.ts:2", // REST API token
     "flags/devcycle/service.go:6", // server SDK key
-    "jvm/jetty/etc/realm.properties:3", // plain password
-    "jvm/wildfly/standalone/configuration/mgmt-users.properties:2", // HA1 digest, accepted by HTTP digest auth as the password
-    "jvm/karaf/etc/users.properties:3", // plain password (encryption disabled)
-    "jvm/artemis/etc/artemis-users.properties:2", // plain password
     "jvm/pulsar/conf/standalone.conf:3", // HMAC secret signing every token
     "dns/inadyn/inadyn.conf:8", // DuckDNS uses the account token as the username
     "network/pfsense/config.xml:28", // static TLS key, base64 in config.xml
     "network/pfsense/config.xml:38", // private key of the certificate, base64 PEM
     "network/openwrt/etc/config/wireless:7", // WLAN passphrase
-    "databases/couchdb/local.ini:8", // plain until CouchDB restarts and hashes it
-    "databases/arangodb/jwt.secret:1", // superuser JWT secret, alone in its file
     "databases/etcd/etcd.env:6", // user:password
     "databases/iscsi/iscsid.conf:6", // mutual CHAP secret
     "databases/firebird/backup.bat:2", // password on a command line

@@ -1,0 +1,99 @@
+// Users files: files whose keys are user names and whose values are those users' passwords, so that no
+// line carries a secret-sounding name and only the file's name (or its section) says what the values are.
+//   - Java properties realms, `user = password[,role…]`: Apache Karaf and ActiveMQ `users.properties`
+//     (https://karaf.apache.org/manual/latest/#_users_groups_roles_and_passwords), ActiveMQ Artemis
+//     `artemis-users.properties` (https://activemq.apache.org/components/artemis/documentation/latest/security.html),
+//     Jetty's HashLoginService `realm.properties` (`user: password[,role…]`,
+//     https://jetty.org/docs/jetty/12/operations-guide/security/index.html), ActiveMQ's `jetty-realm.properties`;
+//   - WildFly/JBoss EAP `mgmt-users.properties` and `application-users.properties`, whose values are
+//     HEX(MD5(user:realm:password)): the HA1 digest that HTTP Digest authentication accepts in place of the
+//     password (RFC 7616 §3.4.2), so a password equivalent;
+//   - exim's `passwd.client` (`host:login:password`, the password being the rest of the line,
+//     https://manpages.debian.org/exim4-config/exim4_passwd_client.5.en.html) and pppd's `chap-secrets` and
+//     `pap-secrets` (`client server secret [addresses]`, a secret in double quotes or bare; `@/file` reads it from
+//     a file, https://ppp.samba.org/pppd.html#sect9): credentials to a relay or a peer, one per line;
+//   - CouchDB's `[admins]` section of an `.ini` file (`name = password`), which CouchDB hashes in place on
+//     its next start (https://docs.couchdb.org/en/stable/config/auth.html#config-admins): a committed
+//     `local.ini` often holds the clear text.
+// Hashed, encrypted or obfuscated forms are not the password: Karaf's `{CRYPT}…{CRYPT}`, Artemis's `ENC(…)`,
+// Jetty's `MD5:`/`CRYPT:` (its `OBF:` is rule jetty-obfuscated-password, which decodes it), CouchDB's
+// `-pbkdf2-…`/`-hashed-…`, and any `{scheme}` or crypt(3) `$id$` form. Group lines (Karaf `_g_\:name`) and
+// commented lines are skipped; a value followed by more words is a sentence (`users.title = Users of …`), not a
+// password, and does not match.
+
+/** A value these files hold for a user, to be judged like a password by the caller. */
+export interface UserPassword {
+  secret: string;
+  start: number;
+  reason: string;
+}
+
+// `users.properties`, `artemis-users.properties`, `jetty-realm.properties`, `realm.properties`; the WildFly
+// files are told apart because their values are digests.
+const PROPERTIES_REALM = /^(?:[\w.-]{0,60}[._-])?(?:users|realm)\.properties$/i;
+const WILDFLY_DIGEST = /^(?:mgmt|application)-users\.properties$/i;
+// `user = value` or Jetty's `user: value`: a key with no space, then the first comma-separated field.
+const REALM_LINE = /^[ \t]*([^\s#!=:][^\s=:]{0,127})[ \t]*[=:][ \t]*([^\s,]{1,256})[ \t]*(?:,[^\n]*)?\r?$/gm;
+const NOT_CLEAR_TEXT = /^(?:\{|ENC\(|OBF:|MD5:|CRYPT:|-pbkdf2-|-hashed-|\$)/i;
+
+const PPP_SECRETS = /^(?:chap|pap|srp)-secrets$/;
+
+/** Whether `base` names a users file this module reads (so the caller reads it only then). */
+export function isUsersFile(base: string): boolean {
+  return PROPERTIES_REALM.test(base) || WILDFLY_DIGEST.test(base) || base === "passwd.client" || PPP_SECRETS.test(base);
+}
+
+/** The clear-text passwords (or WildFly HA1 digests) of a users file named `base`. */
+export function usersFilePasswords(text: string, base: string): UserPassword[] {
+  if (base === "passwd.client") return columns(text, /^[ \t]*[^\s#:][^\s:]{0,252}:[^\s:]{1,256}:([^\n\r]{1,256}?)[ \t]*\r?$/gm, `password of a relay login in ${base}`);
+  if (PPP_SECRETS.test(base)) return columns(text, /^[ \t]*(?:"[^"\n]{1,128}"|[^\s#"]\S{0,127})[ \t]+(?:"[^"\n]{1,253}"|\S{1,253})[ \t]+(?:"([^"\n]{1,256})"|([^\s"]{1,256}))(?=[ \t]|\r?$)/gm, `secret of a peer in ${base}`);
+  return realm(text, base);
+}
+
+/** Group 1 or 2 of each match of `line` (with `g` and `m`), judged by the caller. */
+function columns(text: string, line: RegExp, reason: string): UserPassword[] {
+  const out: UserPassword[] = [];
+  for (let m = line.exec(text); m !== null; m = line.exec(text)) {
+    const secret = m[1] ?? m[2]!;
+    if (NOT_CLEAR_TEXT.test(secret) || secret.startsWith("@")) continue;
+    out.push({ secret, start: m.index + m[0].lastIndexOf(secret), reason });
+  }
+  return out;
+}
+
+function realm(text: string, base: string): UserPassword[] {
+  const digest = WILDFLY_DIGEST.test(base);
+  const out: UserPassword[] = [];
+  REALM_LINE.lastIndex = 0;
+  for (let m = REALM_LINE.exec(text); m !== null; m = REALM_LINE.exec(text)) {
+    const user = m[1]!;
+    const value = m[2]!;
+    if (user.startsWith("_g_") || NOT_CLEAR_TEXT.test(value)) continue;
+    if (digest && !/^[0-9a-f]{32}$/i.test(value)) continue;
+    const start = m.index + m[0].indexOf(value, m[0].indexOf(user) + user.length);
+    out.push({
+      secret: value,
+      start,
+      reason: digest ? `HA1 digest of a user in ${base} (HTTP Digest accepts it as the password)` : `password of a user in ${base}`,
+    });
+  }
+  return out;
+}
+
+/** The clear-text passwords of CouchDB's `[admins]` section in an `.ini` file. */
+export function iniAdminsPasswords(text: string): UserPassword[] {
+  const out: UserPassword[] = [];
+  const section = /^\[admins\][ \t]*\r?$/gm;
+  for (let s = section.exec(text); s !== null; s = section.exec(text)) {
+    const next = text.slice(s.index + s[0].length).search(/^[ \t]*\[/m);
+    const body = next === -1 ? text.slice(s.index + s[0].length) : text.slice(s.index + s[0].length, s.index + s[0].length + next);
+    const base = s.index + s[0].length;
+    const line = /^[ \t]*([^\s;#=\[][^\s=]{0,127})[ \t]*=[ \t]*([^\s;]{1,256})[ \t]*\r?$/gm;
+    for (let m = line.exec(body); m !== null; m = line.exec(body)) {
+      const value = m[2]!;
+      if (NOT_CLEAR_TEXT.test(value)) continue;
+      out.push({ secret: value, start: base + m.index + m[0].lastIndexOf(value), reason: "password of a CouchDB admin in an [admins] section (CouchDB hashes it only on its next start)" });
+    }
+  }
+  return out;
+}
