@@ -137,7 +137,8 @@ export const rules: Rule[] = [
     keywords: ["requirepass", "masterauth"],
     // `redis-server --requirepass X`, the exec form of a compose `command:`
     // (`"--requirepass", "X"`), and the redis.conf directive at a line start.
-    pattern: new RegExp(`(?:--|^[ \\t]*)(?:requirepass|masterauth)(?:[ \\t]{1,4}|["'][ \\t]*,[ \\t]*)["']?${VALUE}`, "m"),
+    // redis-cli's `CONFIG SET requirepass …` (a history file, a provisioning script) sets the same password at run time.
+    pattern: new RegExp(`(?:--|^[ \\t]*|\\b(?:CONFIG|config)[ \\t]{1,4}(?:SET|set)[ \\t]{1,4})(?:requirepass|masterauth)(?:[ \\t]{1,4}|["'][ \\t]*,[ \\t]*)["']?${VALUE}`, "m"),
     validate: isRealPassword,
     get examples() {
       return {
@@ -145,8 +146,10 @@ export const rules: Rule[] = [
           `redis-server --appendonly yes --requirepass ${pw("requirepass")}`,
           `    command: ["redis-server", "--requirepass", "${pw("requirepass2")}"]`,
           `requirepass ${pw("redisconf")}`,
+          `CONFIG SET requirepass "${pw("redisconfigset")}"`,
+          `redis-cli -h cache config set masterauth ${pw("redisconfigset2")}`,
         ],
-        valid: ['redis-server --requirepass "$REDIS_PASSWORD"', "command: redis-server --requirepass ${REDIS_PASSWORD}", "# requirepass foobared", "Set requirepass in redis.conf to enable AUTH."],
+        valid: ['CONFIG SET requirepass ""', "CONFIG GET requirepass", 'redis-server --requirepass "$REDIS_PASSWORD"', "command: redis-server --requirepass ${REDIS_PASSWORD}", "# requirepass foobared", "Set requirepass in redis.conf to enable AUTH."],
       };
     },
   }),
@@ -510,6 +513,81 @@ export const rules: Rule[] = [
       return {
         invalid: [`maas login admin http://maas.oob:5240/MAAS/ '${fake(ALNUM, 18, "maas1")}:${fake(ALNUM, 18, "maas2")}:${fake(ALNUM, 32, "maas3")}'`],
         valid: ["maas login admin http://maas:5240/MAAS/ $(cat ~/.maas.key)", "maas login admin http://maas:5240/MAAS/ $API_KEY", "maas login admin http://maas:5240/MAAS/ xxxxxxxxxxxxxxxxxx:xxxxxxxxxxxxxxxxxx:xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
+      };
+    },
+  }),
+  // Firebird's command-line tools (gbak, gfix, gsec, gstat, nbackup, isql, fbsvcmgr) take `-user X -password Y`,
+  // the switch abbreviable to `-pas` (https://firebirdsql.org/file/documentation/html/en/firebirddocs/gbak/firebird-gbak.html).
+  custom({
+    id: "firebird-tool-password",
+    description: "Password given to a Firebird tool (gbak, gfix, gsec, isql, …) with -password",
+    kind: "database-credential",
+    severity: "high",
+    docs: "https://firebirdsql.org/file/documentation/html/en/firebirddocs/gbak/firebird-gbak.html",
+    keywords: ["gbak", "gfix", "gsec", "gstat", "nbackup", "isql", "fbsvcmgr"],
+    pattern: /\b(?:gbak|gfix|gsec|gstat|nbackup|isql(?:-fb)?|fbsvcmgr)(?:\.exe)?[ \t](?:(?!gbak|gfix|gsec|gstat|nbackup|isql|fbsvcmgr)[^\n|;&]){0,300}?[ \t]-pas(?:s|sw|swo|swor|sword)?[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\1(?=\s|$)/i,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`gbak -b -user SYSDBA -password ${pw("gbak")} localhost:/db/erp.fdb /backup/erp.fbk`, `isql-fb -user APP -pas ${pw("isqlfb")} db01:shop`],
+        valid: ["gbak -b -user SYSDBA -password %ISC_PASSWORD% db.fdb db.fbk", "gbak -b -user SYSDBA -password $ISC_PASSWORD db.fdb db.fbk", "gbak -b -user SYSDBA db.fdb db.fbk", "gsec -user SYSDBA -password masterkey -display"],
+      };
+    },
+  }),
+  // `-pw <password>`: the XenServer/XCP-ng CLI (`xe -s host -u root -pw …`) and PuTTY's plink, pscp and psftp;
+  // `-pwf <file>` names a file instead (https://docs.xenserver.com/en-us/xenserver/8/command-line-interface.html,
+  // https://the.earth.li/~sgtatham/putty/latest/htmldoc/Chapter7.html#plink-usage).
+  custom({
+    id: "pw-flag-password",
+    description: "Password given with -pw to xe, plink, pscp or psftp",
+    kind: "password",
+    severity: "high",
+    docs: "https://docs.xenserver.com/en-us/xenserver/8/command-line-interface.html",
+    keywords: ["-pw "],
+    pattern: /\b(?:xe|plink|pscp|psftp)(?:\.exe)?[ \t](?:(?!xe[ \t]|plink|pscp|psftp)[^\n|;&]){0,300}?[ \t]-pw[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\1(?=\s|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`xe -s xcp-pool.acme.example -u root -pw ${pw("xepw")} vm-list`, `plink.exe -ssh deploy@10.0.0.8 -pw "${pw("plinkpw")}" -batch uptime`],
+        valid: ["xe -s pool -u root -pwf /root/.xe-password vm-list", 'plink -ssh deploy@host -pw "%DEPLOY_PW%" uptime', "pscp -pw $SCP_PASSWORD file host:/tmp"],
+      };
+    },
+  }),
+  // Squid's `cache_peer … login=user:password` sends Basic credentials to the parent proxy; `login=PASS`,
+  // `PASSTHRU`, `NEGOTIATE` and `PROPAGATE` forward the client's own (https://www.squid-cache.org/Doc/config/cache_peer/).
+  custom({
+    id: "squid-cache-peer-login",
+    description: "Squid cache_peer login=user:password for an upstream proxy",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.squid-cache.org/Doc/config/cache_peer/",
+    keywords: ["cache_peer"],
+    pattern: /^[ \t]*cache_peer[ \t](?:(?!login=)[^\n]){0,300}?[ \t]login=[^\s:]{1,128}:(?<secret>[^\s"'$%<][^\s"']{2,127})(?=\s|$)/m,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`cache_peer proxy.corp.example parent 8080 0 no-query default login=svc-squid:${pw("squid")}`],
+        valid: ["cache_peer proxy.corp.example parent 8080 0 no-query login=PASSTHRU", "cache_peer up.example parent 3128 0 login=*:password", `# cache_peer p parent 3128 0 login=u:${pw("squid2")}`],
+      };
+    },
+  }),
+  // `user:password` values of well-known options and variables: Solr's `-Dbasicauth=user:password` (the
+  // credentials its CLI tools send, https://solr.apache.org/guide/solr/latest/deployment-guide/basic-authentication-plugin.html),
+  // etcd's `ETCDCTL_USER=user:password` and `etcdctl --user user:password`
+  // (https://etcd.io/docs/v3.5/op-guide/authentication/rbac/); a user alone makes the tool prompt.
+  custom({
+    id: "user-colon-password-option",
+    description: "user:password in Solr's -Dbasicauth or etcd's ETCDCTL_USER / etcdctl --user",
+    kind: "password",
+    severity: "high",
+    docs: "https://etcd.io/docs/v3.5/op-guide/authentication/rbac/",
+    keywords: ["basicauth=", "etcdctl"],
+    pattern: /(?:-Dbasicauth=|\bETCDCTL_USER["']?[ \t]{0,4}[=:][ \t]{0,4}|\betcdctl[ \t](?:(?!etcdctl)[^\n|;&]){0,300}?[ \t]--user(?:=|[ \t]{1,4}))["']?[^\s:"'$%<]{1,64}:(?<secret>[^\s"'$%<-][^\s"']{2,127})/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`SOLR_AUTHENTICATION_OPTS="-Dbasicauth=indexer:${pw("solrbasic")}"`, `ETCDCTL_USER=root:${pw("etcdctluser")}`, `etcdctl --endpoints https://etcd:2379 --user root:${pw("etcdctl2")} get /`],
+        valid: ['SOLR_AUTHENTICATION_OPTS="-Dbasicauth=solr:SolrRocks"', "ETCDCTL_USER=root", "etcdctl --user root get /", 'ETCDCTL_USER="root:${ETCD_ROOT_PASSWORD}"'],
       };
     },
   }),

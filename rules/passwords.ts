@@ -16,6 +16,9 @@ const DUMMY = new Set([
   "gx1fbat3bv", "open sesame",
   // Oracle's sample schema and old install defaults (scott/tiger, system/change_on_install), in every SQL*Plus tutorial.
   "tiger", "change_on_install",
+  // Firebird's SYSDBA install default (masterkey) and the password of Solr's documented basic-auth
+  // security.json (solr:SolrRocks), in every Firebird and Solr guide.
+  "masterkey", "solrrocks",
 ]);
 
 function percentDecoded(p: string): string {

@@ -315,3 +315,12 @@ test("a secret alone in a file named for it (forwarding.secret, *.pw, api_key.tx
   assert.deepEqual(hits("notes.txt", `${KEY}\n`), [], "a file not named for a secret");
   assert.deepEqual(hits("test/fixtures/api_key.txt", `${KEY}\n`), [], "a test fixture");
 });
+
+test("redis-cli's history: the password of AUTH [user] <password>, not a variable, nor AUTH in another file", () => {
+  const history = `INFO replication\nAUTH ${PW}\nAUTH default ${KEY}\nauth "$REDIS_PASSWORD"\nGET session:${HEX32}\n`;
+  assert.deepEqual(hits(".rediscli_history", history), [
+    { ruleId: "redis-cli-history-auth", secret: PW, at: PW },
+    { ruleId: "redis-cli-history-auth", secret: KEY, at: KEY },
+  ]);
+  assert.deepEqual(hits("notes.txt", `AUTH ${PW}\n`), [], "not redis-cli's history");
+});

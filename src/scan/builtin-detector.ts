@@ -118,6 +118,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (/^\.?htpasswd(?:[.-]|$)|\.htpasswd$/.test(base) && info.kind !== "code" && info.kind !== "js") htpasswdPlaintext(text, hits);
   else if (info.kind === "config" && found.has("pass") && /\.ya?ml$/i.test(base)) htpasswdInline(text, hits);
   if (/(?:^|\/)openvpn\//i.test(file) || /\.ovpn$/i.test(base)) openvpnUserPass(text, base, hits);
+  if (base === ".rediscli_history") redisCliHistory(text, hits);
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   else if (SECRET_FILE.test(base) && !info.testPath && info.kind !== "js" && info.kind !== "code" && text.length <= 1024) secretFile(text, base, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
@@ -168,6 +169,19 @@ function vaultPasswordFile(text: string, hits: BuiltinHit[]): void {
   if (!m) return;
   const pw = m[1]!;
   pushPassword(hits, pw, text.indexOf(pw), "Ansible vault password file", "ansible-vault-password-file");
+}
+
+// redis-cli keeps what was typed at its prompt in `~/.rediscli_history`, one command a line, so `AUTH <password>`
+// and `AUTH <user> <password>` (https://redis.io/docs/latest/commands/auth/) are written there in clear text.
+// (`CONFIG SET requirepass` and `ACL SETUSER … >password` are rules, since scripts write them too.)
+const REDIS_AUTH = /^[ \t]*auth[ \t]+(?:[^\s"']{1,64}[ \t]+)?(["']?)([^\s"']{3,128})\1[ \t]*\r?$/gim;
+
+function redisCliHistory(text: string, hits: BuiltinHit[]): void {
+  REDIS_AUTH.lastIndex = 0;
+  for (let m = REDIS_AUTH.exec(text); m !== null; m = REDIS_AUTH.exec(text)) {
+    const pw = m[2]!;
+    pushPassword(hits, pw, m.index + m[0].lastIndexOf(pw), "password of an AUTH command in redis-cli's history", "redis-cli-history-auth");
+  }
 }
 
 // A file named for the one secret it holds: Velocity's `forwarding.secret`, ZeroTier's `authtoken.secret`,

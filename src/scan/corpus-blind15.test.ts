@@ -36,10 +36,8 @@ const KNOWN_GAPS: KnownGaps = {
     "gateways/krakend/jwk_private.json:6", // symmetric signing key of the gateway
     "gateways/envoy/hmac-secret.yaml:6", // HMAC secret of the OAuth2 filter
     "gateways/envoy/token-secret.yaml:6", // OAuth2 client secret as base64 inline bytes
-    "proxies/squid/squid.conf:7", // upstream proxy credentials in login=
     "proxies/tor/onion_auth/admin.auth_private:1", // x25519 private key for a restricted onion service
     "search/elastic/docker-compose.yml:19", // encrypts saved objects
-    "search/solr/solr.in.sh:3", // user:password in the JVM options for the CLI tools
     "search/algolia/scripts/sync_index.rb:5", // write API key as positional argument
     "flags/optimizely/datafile-sync.ts:2", // REST API token
     "flags/devcycle/service.go:6", // server SDK key
@@ -48,16 +46,10 @@ const KNOWN_GAPS: KnownGaps = {
     "network/pfsense/config.xml:28", // static TLS key, base64 in config.xml
     "network/pfsense/config.xml:38", // private key of the certificate, base64 PEM
     "network/openwrt/etc/config/wireless:7", // WLAN passphrase
-    "databases/etcd/etcd.env:6", // user:password
     "databases/iscsi/iscsid.conf:6", // mutual CHAP secret
-    "databases/firebird/backup.bat:2", // password on a command line
     "cloud/proxmox/terraform.tfvars:3", // token secret (a UUID)
-    "cloud/xen/xe.sh:1", // password on the command line
     "ci/gocd/cruise-config.xml:2", // auto-register key, webhook secret and token generation key in one element
     "ci/gocd/cruise-config.xml:11", // plain environment variable
-    "history/dana/.rediscli_history:2", // AUTH with a password
-    "history/dana/.rediscli_history:3", // ACL user password
-    "history/dana/.rediscli_history:4", // sets the server password
     "history/dana/.node_repl_history:2", // HS256 verification secret
     "payments/authorizenet/config/payment.php:5", // transaction key
     "payments/paypal/paypal_nvp.ini:4", // classic API signature
