@@ -29,9 +29,6 @@ const MIN_RECALL = 0.83;
 // with the label's note.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "gateways/kong/kong.yml:33", // API key of a consumer
-    "gateways/kong/kong.yml:36", // API key of a consumer, lower-case
-    "gateways/apisix/conf/config.yaml:11", // replaced the default, full admin access
     "gateways/krakend/krakend.json:24", // partner API key injected by the gateway
     "gateways/krakend/jwk_private.json:6", // symmetric signing key of the gateway
     "gateways/envoy/hmac-secret.yaml:6", // HMAC secret of the OAuth2 filter

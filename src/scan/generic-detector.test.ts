@@ -118,6 +118,22 @@ test("a bare key takes its meaning from its section (JSON and YAML)", () => {
   assert.deepEqual(detectGeneric(yaml, fileInfo("app.yml")).map((h) => h.name), ["jwt.key"]);
 });
 
+test("a bare key in a YAML list takes its meaning from the list's key: a sequence at its key's indentation (Kong decK), a key of a mapping item (APISIX admin_key)", () => {
+  const kong = `consumers:\n- username: mobile-app\n  keyauth_credentials:\n  - key: ${TOKEN}\n- username: job\n  tags:\n  - billing\n`;
+  assert.deepEqual(detectGeneric(kong, fileInfo("kong.yml")).map((h) => h.name), ["keyauth_credentials.key"]);
+  const apisix = `deployment:\n  admin:\n    admin_key:\n      - name: admin\n        key: ${TOKEN}\n        role: admin\n      - name: viewer\n        key: ${HEX64.slice(0, 32)}\n        role: viewer\n`;
+  assert.deepEqual(detectGeneric(apisix, fileInfo("config.yaml")).map((h) => h.name), ["admin_key.key", "admin_key.key"]);
+  // APISIX's shipped keys are published defaults (conf/config-default.yaml), not secrets.
+  const shipped = `admin_key:\n  - name: admin\n    key: edd1c9f034335f136f87ad84b625c8f1\n    role: admin\n`;
+  assert.deepEqual(detectGeneric(shipped, fileInfo("config.yaml")).map((h) => h.name), []);
+  // The walk stops at the item's own list: a later list's key is not the earlier list's.
+  const later = `admin_key:\n  - name: admin\n    role: admin\nsettings:\n  - name: x\n    key: ${TOKEN}q\n`;
+  assert.deepEqual(detectGeneric(later, fileInfo("c.yaml")).map((h) => h.name), ["settings.key"]);
+  // Kubernetes: a secretKeyRef's `key` names an entry of a Secret, a volume's `items` map keys to file names.
+  const k8s = `env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef:\n      name: db\n      key: password\nvolumes:\n- name: cfg\n  configMap:\n    items:\n    - key: application.properties\n      path: app.conf\n`;
+  assert.deepEqual(detectGeneric(k8s, fileInfo("deploy.yaml")).map((h) => h.name), []);
+});
+
 test("subscript assignments, Python bytes literals, Erlang/Elixir tuples, Scala/Kotlin map entries and name/value pairs", () => {
   const cases: Array<[string, string]> = [
     ["app.py", `app.config["JWT_SECRET_KEY"] = "${TOKEN}"\n`],

@@ -413,15 +413,24 @@ function parentKey(text: string, at: number): string | null {
       depth--;
     }
   }
-  // YAML: walk up to a line indented less than this one.
+  // YAML: walk up to a line indented less than this one. A sequence may sit at its key's own indentation
+  // (`keyauth_credentials:\n- key: …`, Kong's decK files), so a `- ` item counts one column deeper; and a key
+  // of a mapping item (`- name: admin\n  key: …`, APISIX's `admin_key` list) belongs to the item, whose
+  // parent is the one to find, above the list's earlier items.
+  let limit = text.charCodeAt(lineStart + indent) === 45 /* - */ && isSpaceCode(text.charCodeAt(lineStart + indent + 1)) ? indent + 1 : indent;
   let end = lineStart - 1;
   for (let n = 0; n < 20 && end > 0; n++) {
     const start = nearLineStart(text, end, 200);
     if (start === -1) return null;
     const line = text.slice(start, end);
     const m = /^([ \t]*)([A-Za-z_][\w.-]{0,60}):[ \t]*$/.exec(line);
-    if (m && m[1]!.length < indent) return m[2]!;
-    if (line.trim() !== "" && /^[ \t]*/.exec(line)![0].length < indent && !m) return null;
+    if (m && m[1]!.length < limit) return m[2]!;
+    const lineIndent = /^[ \t]*/.exec(line)![0].length;
+    if (line.trim() !== "" && lineIndent < limit && !m) {
+      const item = /^[ \t]*-[ \t]+(?=\S)/.exec(line);
+      if (item !== null && item[0].length === limit) limit = lineIndent + 1;
+      else if (item === null || lineIndent !== limit - 1) return null; // not an earlier item of the same list
+    }
     end = start - 1;
   }
   return null;

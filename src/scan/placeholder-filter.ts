@@ -17,6 +17,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   "AKIAI44QH8DHBEXAMPLE",
   // The client key printed by `ceph auth get-or-create` in Ceph's RBD/Kubernetes guide (docs.ceph.com/en/latest/rbd/rbd-kubernetes/)
   "AQD9o0Fd6hQRChAAt7fMaSZXduT3NWEqylNpmg==",
+  // Apache APISIX's shipped admin and viewer keys (conf/config-default.yaml; the docs tell users to replace them)
+  "edd1c9f034335f136f87ad84b625c8f1", "4054f7cf07e344346cd3f287985e76a2",
   // Azurite storage emulator's published account key (learn.microsoft.com, storage-use-azurite)
   "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
   // Stripe API reference's test-mode key, printed in every code sample (https://docs.stripe.com/api/authentication)
