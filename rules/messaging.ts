@@ -550,4 +550,26 @@ export const rules: Rule[] = [
     env: "PUBNUB_SECRET_KEY",
     get valid() { return [`PUBNUB_SECRET_KEY=sec-c-${fake(ALNUM, 48, "pubnub-not-uuid")}`, `PUBNUB_PUBLISH_KEY=pub-c-${uuid("pubnub-pub")}`]; },
   }),
+  // Apache Pulsar's token authentication: `tokenSecretKey` is the HMAC key that signs every token (HS256) and
+  // `tokenPrivateKey` the private key of the asymmetric form; both take `file:///path` or the key inline as a
+  // data URL, `data:;base64,<key>` (https://pulsar.apache.org/docs/next/security-jwt/#enable-token-authentication-on-brokers).
+  // The inline form puts the key in broker.conf/standalone.conf, and in the `PULSAR_PREFIX_`/env forms of the images.
+  custom({
+    id: "pulsar-token-signing-key",
+    description: "Apache Pulsar token signing key inline as a data URL (tokenSecretKey / tokenPrivateKey=data:;base64,…)",
+    kind: "private-key",
+    severity: "critical",
+    docs: "https://pulsar.apache.org/docs/next/security-jwt/#enable-token-authentication-on-brokers",
+    keywords: ["tokensecretkey", "tokenprivatekey"],
+    pattern: /token(?:Secret|Private)Key["']?[ \t]{0,4}[=:][ \t]{0,4}["']?data:[\w\/.+-]{0,64};base64,(?<secret>[A-Za-z0-9+\/]{22,4096}={0,2})/i,
+    entropy: 4,
+    validate: (s) => (decodeBase64(s)?.length ?? 0) >= 16,
+    get examples() {
+      const key = Buffer.from(fake(ALNUM, 32, "pulsar")).toString("base64");
+      return {
+        invalid: [`tokenSecretKey=data:;base64,${key}`, `PULSAR_PREFIX_tokenSecretKey: "data:;base64,${key}"`],
+        valid: ["tokenSecretKey=file:///pulsar/secret.key", "tokenSecretKey=data:;base64,dGVzdA==", "tokenPublicKey=data:;base64," + key],
+      };
+    },
+  }),
 ];

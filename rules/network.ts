@@ -1,7 +1,7 @@
 import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { isRealPassword } from "./passwords.js";
-import { ALNUM, B64, HEX, fake } from "./fake.js";
+import { ALNUM, B64, BASE32, HEX, fake } from "./fake.js";
 import { isRandomByteKey, parseByteList } from "../src/scan/byte-key.js";
 
 // A variable or member chain (`read_psk`, `settings.wifi_psk`, `storedWifiPsk`): lower-case words joined by `_`/`.`,
@@ -404,6 +404,50 @@ export const rules: Rule[] = [
       return {
         invalid: [`KEY='${key("pan1")}'`, `curl -sk "https://fw/api/?type=op&cmd=<show></show>&key=${key("pan2")}"`],
         valid: ["X-PAN-KEY: ${PAN_KEY}", `key=${Buffer.from(`-AQ==${"x".repeat(28)}=${"x".repeat(22)}==`).toString("base64")}`, "LUFRPT0="],
+      };
+    },
+  }),
+  // Tor onion-service client authorization: the client's `<name>.auth_private` file (ClientOnionAuthDir) is
+  // `<56-character onion address>:descriptor:x25519:<base32 private key>`; the service's
+  // `authorized_clients/<name>.auth` holds `descriptor:x25519:<base32 public key>`, with no address in front
+  // (https://community.torproject.org/onion-services/advanced/client-auth/). The address makes it the private half.
+  custom({
+    id: "tor-onion-client-auth-private-key",
+    description: "Tor onion-service client authorization private key (<onion>:descriptor:x25519:<key>)",
+    kind: "private-key",
+    severity: "high",
+    docs: "https://community.torproject.org/onion-services/advanced/client-auth/",
+    keywords: [":descriptor:x25519:"],
+    pattern: /(?<![a-z2-7])[a-z2-7]{56}(?:\.onion)?:descriptor:x25519:(?<secret>[A-Z2-7]{52})(?![A-Za-z2-7])/,
+    entropy: 3.5,
+    get examples() {
+      const key = fake(BASE32, 52, "tor-auth");
+      const onion = fake(BASE32, 56, "tor-onion").toLowerCase();
+      return {
+        invalid: [`${onion}:descriptor:x25519:${key}`],
+        valid: [`descriptor:x25519:${key}`, `${onion}:descriptor:x25519:${"A".repeat(52)}`],
+      };
+    },
+  }),
+  // Envoy's SDS `generic_secret` (the OAuth2 filter's client secret and HMAC secret, a credential injector's
+  // token) holds the secret as a DataSource: `inline_string` in clear, `inline_bytes` in base64, or a
+  // `filename`/`environment_variable` reference, which is not the secret
+  // (https://www.envoyproxy.io/docs/envoy/latest/api-v3/extensions/transport_sockets/tls/v3/secret.proto#extensions-transport-sockets-tls-v3-genericsecret).
+  custom({
+    id: "envoy-generic-secret-inline",
+    description: "Envoy SDS generic_secret given inline (inline_string / inline_bytes)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://www.envoyproxy.io/docs/envoy/latest/api-v3/extensions/transport_sockets/tls/v3/secret.proto#extensions-transport-sockets-tls-v3-genericsecret",
+    keywords: ["generic_secret"],
+    pattern: /\bgeneric_secret["']?[ \t]*:[ \t]*\{?[\s"']{0,40}secret["']?[ \t]*:[ \t]*\{?[\s"']{0,40}inline_(?:string|bytes)["']?[ \t]*:[ \t]*["']?(?<secret>[^\s"'{}$<][^\s"'{}]{7,4095})/,
+    entropy: 3.5,
+    validate: (s) => isRealPassword(s),
+    get examples() {
+      const v = fake(B64, 44, "envoy-hmac");
+      return {
+        invalid: [`  generic_secret:\n    secret:\n      inline_string: "${v}"`, `"generic_secret": {"secret": {"inline_bytes": "${fake(B64, 56, "envoy-bytes")}"}}`],
+        valid: [`  generic_secret:\n    secret:\n      filename: /etc/envoy/hmac`, `  generic_secret:\n    secret:\n      environment_variable: OAUTH_HMAC`, `  generic_secret:\n    secret:\n      inline_string: "changeme"`],
       };
     },
   }),

@@ -30,15 +30,10 @@ const MIN_RECALL = 0.83;
 const KNOWN_GAPS: KnownGaps = {
   missed: [
     "gateways/krakend/krakend.json:24", // partner API key injected by the gateway
-    "gateways/krakend/jwk_private.json:6", // symmetric signing key of the gateway
-    "gateways/envoy/hmac-secret.yaml:6", // HMAC secret of the OAuth2 filter
-    "gateways/envoy/token-secret.yaml:6", // OAuth2 client secret as base64 inline bytes
-    "proxies/tor/onion_auth/admin.auth_private:1", // x25519 private key for a restricted onion service
     "search/elastic/docker-compose.yml:19", // encrypts saved objects
     "search/algolia/scripts/sync_index.rb:5", // write API key as positional argument
     "flags/optimizely/datafile-sync.ts:2", // REST API token
     "flags/devcycle/service.go:6", // server SDK key
-    "jvm/pulsar/conf/standalone.conf:3", // HMAC secret signing every token
     "dns/inadyn/inadyn.conf:8", // DuckDNS uses the account token as the username
     "network/pfsense/config.xml:28", // static TLS key, base64 in config.xml
     "network/pfsense/config.xml:38", // private key of the certificate, base64 PEM
