@@ -366,6 +366,43 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // DevCycle SDK keys name their side: `dvc_server_` keys read every feature's configuration and are secret;
+  // `dvc_client_` and `dvc_mobile_` keys are built into web pages and apps (https://docs.devcycle.com/sdk/#sdk-keys),
+  // and are public material (placeholder-filter.ts isPublicMaterial). The body is a UUID written with `_`
+  // and a short hex suffix.
+  prefixed({
+    id: "devcycle-server-sdk-key",
+    description: "DevCycle server SDK key (dvc_server_…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.devcycle.com/sdk/#sdk-keys",
+    prefix: "dvc_server_",
+    body: "[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}_[0-9a-f]{5,10}",
+    fixedLength: false,
+    get sample() { return "dvc_server_" + uuid("devcycle").replace(/-/g, "_") + "_" + fake(HEX, 7, "devcycle2"); },
+    env: "DEVCYCLE_SERVER_SDK_KEY",
+    get valid() { return [`DEVCYCLE_CLIENT_SDK_KEY=dvc_client_${uuid("devcycle-client").replace(/-/g, "_")}_${fake(HEX, 7, "devcycle3")}`]; },
+  }),
+  // Optimizely personal access tokens (REST API, full account access) are `2:` + 43 base64url characters
+  // (https://docs.developers.optimizely.com/feature-experimentation/reference/personal-access-token). `2:` alone
+  // says little, so the file must name Optimizely; its SDK keys (22 characters) are public.
+  custom({
+    id: "optimizely-personal-access-token",
+    description: "Optimizely personal access token (2:…) in a file that names Optimizely",
+    kind: "token",
+    severity: "high",
+    docs: "https://docs.developers.optimizely.com/feature-experimentation/reference/personal-access-token",
+    keywords: ["optimizely"],
+    pattern: /(?<![\w:.\/-])(?<secret>2:[A-Za-z0-9_-]{43})(?![\w-])/,
+    entropy: 4,
+    get examples() {
+      const t = "2:" + fake(B64URL, 43, "optimizely");
+      return {
+        invalid: [`const OPTIMIZELY_PAT = "${t}";\nfetch("https://api.optimizely.com/v2/projects")`, `# optimizely\ntoken: ${t}`],
+        valid: [`const t = "${t}"; // no provider named`, `OPTIMIZELY_SDK_KEY=${fake(ALNUM, 22, "optimizely-sdk")}`, `optimizely: 2:${"a".repeat(43)}`],
+      };
+    },
+  }),
   // LaunchDarkly server-side SDK keys "sdk-" + UUID; API access tokens "api-" + UUID.
   prefixed({
     id: "launchdarkly-sdk-key",

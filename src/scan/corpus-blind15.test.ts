@@ -32,8 +32,6 @@ const KNOWN_GAPS: KnownGaps = {
     "gateways/krakend/krakend.json:24", // partner API key injected by the gateway
     "search/elastic/docker-compose.yml:19", // encrypts saved objects
     "search/algolia/scripts/sync_index.rb:5", // write API key as positional argument
-    "flags/optimizely/datafile-sync.ts:2", // REST API token
-    "flags/devcycle/service.go:6", // server SDK key
     "dns/inadyn/inadyn.conf:8", // DuckDNS uses the account token as the username
     "network/pfsense/config.xml:28", // static TLS key, base64 in config.xml
     "network/pfsense/config.xml:38", // private key of the certificate, base64 PEM
@@ -51,7 +49,6 @@ const KNOWN_GAPS: KnownGaps = {
     "dns/acme.sh/account.conf:6", // godaddy key id half
     "dns/acme.sh/account.conf:8", // aliyun access key id
     "docs/runbooks/rotate-gateway-keys.md:6", // elastic docs example
-    "flags/devcycle/service.go:10", // devcycle client sdk key
     "flags/growthbook/app/lib/growthbook.ts:5", // growthbook sdk client key
     "flags/growthbook/app/lib/growthbook.ts:6", // growthbook decryption key in frontend
     "flags/optimizely/datafile-sync.ts:1", // optimizely sdk key

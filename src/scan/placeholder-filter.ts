@@ -429,6 +429,9 @@ export function isPublicMaterial(v: string): boolean {
     // API key is "AQE…", https://docs.adyen.com/development-resources/client-side-authentication/).
     // Paddle's client-side token ("live_"/"test_" + 27 hex, for Paddle.js; API keys are "pdl_…apikey_…",
     // https://developer.paddle.com/paddlejs/client-side-tokens).
+    // DevCycle client and mobile SDK keys are built into pages and apps; the server key is `dvc_server_`
+    // (https://docs.devcycle.com/sdk/#sdk-keys).
+    /^dvc_(?:client|mobile)_[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}_[0-9a-f]{5,10}$/.test(v) ||
     /^(?:pub|sub)-c-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ||
     /^public-token-(?:live|test)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ||
     /^client-[A-Za-z0-9]{40,46}$/.test(v) ||
