@@ -5,6 +5,7 @@ import { analyzeName } from "./secret-name.js";
 import { isStandInBasicCredential, notSecretReason } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import type { KeywordOffsets } from "./rule-set.js";
+import { isRecordedTraffic, recordedCredentials } from "./har-reader.js";
 import { iniAdminsPasswords, isUsersFile, usersFilePasswords, type UserPassword } from "./users-files.js";
 
 // Secrets whose syntax, not their name, says what they are. These are the
@@ -122,6 +123,9 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   else if (SECRET_FILE.test(base) && !info.testPath && info.kind !== "js" && info.kind !== "code" && text.length <= 1024) secretFile(text, base, hits);
   if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
+  if (isRecordedTraffic(file) && info.kind !== "js" && info.kind !== "code") {
+    for (const c of recordedCredentials(text)) hits.push({ ruleId: "recorded-http-credential", kind: c.kind, secret: c.secret, start: c.start, end: c.start + c.secret.length, confidence: c.confidence, reason: c.reason, name: c.name });
+  }
   if (info.kind !== "js" && info.kind !== "code" && !info.testPath) {
     if (isUsersFile(base)) pushUsers(hits, usersFilePasswords(text, base));
     else if (/\.ini$/i.test(base) && text.includes("[admins]")) pushUsers(hits, iniAdminsPasswords(text));
