@@ -21,10 +21,10 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind14/", import.meta.url));
 
 // First scan 0.939 / 0.829 (316 secrets, 333 traps, 279 lines reported, 54 missed, 17 false alarms); the fixes
-// of this round reached 0.954 / 0.858, session 14 (detgaps8) 0.980 / 0.921 (docs/detection.md); the floor is
-// that minus a small margin.
+// of this round reached 0.954 / 0.858, session 14 (detgaps8) 0.980 / 0.921, session 15 (detgaps9) 0.980 / 0.930
+// (docs/detection.md); the floor is that minus a small margin.
 const MIN_PRECISION = 0.97;
-const MIN_RECALL = 0.91;
+const MIN_RECALL = 0.92;
 
 // The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
 const KNOWN_GAPS: KnownGaps = {
