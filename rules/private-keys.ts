@@ -298,26 +298,6 @@ export const rules: Rule[] = [
       };
     },
   }),
-  // A symmetric JSON Web Key (`"kty": "oct"`) is the HMAC or AES key itself, in its "k" member
-  // (RFC 7518 §6.4.1): KrakenD's and Kong's JWK files, JWKS endpoints mocked in tests. The members are in any
-  // order within the key's object: "kty" is looked for on either side of "k", never across a brace.
-  custom({
-    id: "jwk-symmetric-key",
-    description: "Symmetric JSON Web Key (kty \"oct\") with its key value (\"k\" member)",
-    kind: "private-key",
-    severity: "critical",
-    docs: "https://www.rfc-editor.org/rfc/rfc7518#section-6.4",
-    keywords: ['"oct"'],
-    pattern: /(?:(?<="kty"\s{0,4}:\s{0,4}"oct"[^{}]{0,400})|(?=[^{}]{0,1200}?"kty"\s{0,4}:\s{0,4}"oct"))"k"\s{0,4}:\s{0,4}"(?<secret>[A-Za-z0-9_-]{22,700})"/,
-    entropy: 4,
-    get examples() {
-      const k = fake(B64.replace("+/", "-_"), 43, "jwkoct");
-      return {
-        invalid: [`{"keys": [{"kty": "oct", "kid": "sim2", "k": "${k}", "alg": "HS256"}]}`, `{\n  "k": "${k}",\n  "kty": "oct"\n}`],
-        valid: [`{"kty": "oct", "kid": "sim2", "alg": "HS256"}, {"k": "${k}"}`, `{"kty": "oct", "k": "${"A".repeat(43)}"}`, `{"kty":"RSA","n":"${k}","e":"AQAB"}`],
-      };
-    },
-  }),
   // An RSA private exponent written out as base64 by itself: .NET's RSA.ToXmlString(true) /
   // FromXmlString (`<RSAKeyValue>…<D>…</D>…</RSAKeyValue>`, the public form has Modulus and Exponent
   // only: https://learn.microsoft.com/en-us/dotnet/api/system.security.cryptography.rsa.toxmlstring),
