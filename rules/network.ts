@@ -121,12 +121,14 @@ export const rules: Rule[] = [
     // `ikev2 remote-authentication pre-shared-key …`) and an IOS IKEv2 keyring (`pre-shared-key local …`), and the
     // `key` of an ASA `aaa-server NAME (iface) host ADDR` block. Type 6/7 (encrypted, reversible: the type 7 rule)
     // and `*****` (masked by `show running-config`) are not clear text.
-    pattern: /(?:(?:tacacs|radius)-server[ \t]{1,4}(?:host[ \t]{1,4}\S{1,100}[ \t]{1,4}(?:\S{1,30}[ \t]{1,4}){0,6}?)?key|crypto[ \t]{1,4}isakmp[ \t]{1,4}key|ntp[ \t]{1,4}authentication-key[ \t]{1,4}\d{1,10}[ \t]{1,4}md5|^[ \t]{0,8}(?:ikev[12][ \t]{1,4}(?:(?:local|remote)-authentication[ \t]{1,4})?)?pre-shared-key(?:[ \t]{1,4}(?:local|remote))?|(?:(?:radius|tacacs)[ \t]server[ \t][^\n]{1,64}|aaa-server[ \t][^\n]{1,100}[ \t]host[ \t][^\n]{1,100})\n(?:[ \t](?![ \t]{0,8}key[ \t])[^\n]{0,200}\n){0,8}[ \t]{1,8}key)[ \t]{1,4}(?:0[ \t]{1,4})?(?![67][ \t]|(?:local|remote|ascii-text|hexadecimal)[ \t])(?<secret>[^\s$*]\S{3,127})(?=[ \t]|$)/m,
+    pattern: /(?:(?:tacacs|radius)-server[ \t]{1,4}(?:host[ \t]{1,4}\S{1,100}[ \t]{1,4}(?:\S{1,30}[ \t]{1,4}){0,6}?)?key|crypto[ \t]{1,4}isakmp[ \t]{1,4}key|ntp[ \t]{1,4}authentication-key[ \t]{1,4}\d{1,10}[ \t]{1,4}md5|^[ \t]{0,8}(?:ikev[12][ \t]{1,4}(?:(?:local|remote)-authentication[ \t]{1,4})?)?pre-shared-key(?:[ \t]{1,4}(?:local|remote))?|(?:(?:radius|tacacs)[ \t]server[ \t][^\n]{1,64}|aaa-server[ \t][^\n]{1,100}[ \t]host[ \t][^\n]{1,100})\n(?:[ \t](?![ \t]{0,8}key[ \t])[^\n]{0,200}\n){0,8}[ \t]{1,8}key)[ \t]{1,4}(?:0[ \t]{1,4})?(?![67][ \t]|(?:local|remote|ascii-text|hexadecimal)[ \t])(?<secret>[^\s$*"'`]\S{2,126}?[^\s"'`])(?=[ \t]|["'`]?[,;)\]]?[ \t]*$)/m,
     validate: isRealDevicePassword,
     get examples() {
       return {
         invalid: [
           `tacacs-server host 10.0.0.30 key ${pw("tacacs")}`,
+          // A config line quoted in code or a test (`"radius-server key …",`): the quote and comma close the string.
+          `  "radius-server host 10.0.0.31 key ${pw("quoted")}",`,
           `radius server corp\n address ipv4 10.0.0.31 auth-port 1812 acct-port 1813\n key ${pw("radius")}\n`,
           `crypto isakmp key ${pw("isakmp")} address 203.0.113.9`,
           `ntp authentication-key 1 md5 ${pw("ntp")}`,
