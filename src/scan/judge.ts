@@ -134,7 +134,7 @@ export function echoesItsName(name: string, value: string): boolean {
   const v = value.toLowerCase().replace(/[^a-z0-9]/g, "");
   // The value spells a parent key in another case: a serializer's attribute map (Azure's generated SDKs,
   // `"disk_iops_read_write": {"key": "diskIOPSReadWrite", "type": "int"}`) maps a field to its wire name.
-  if (segments.some((s) => splitNameWords(s).length >= 2 && s.toLowerCase().replace(/[^a-z0-9]/g, "") === v && s !== value)) return true;
+  if (segments.some((s) => s !== value && s.toLowerCase().replace(/[^a-z0-9]/g, "") === v && splitNameWords(s).length >= 2)) return true;
   const n = last.toLowerCase().replace(/[^a-z0-9]/g, "");
   if (n.length < 6) return false;
   if (v === n) return true;

@@ -722,6 +722,8 @@ const SIGNING_SCOPE = /^[^\s/%]{4,120}(?:%2F|\/)\d{8}(?:(?:%2F|\/)[\w-]{1,40}){1
 // `SCRAM-SHA-256`. Each part is such a word; a random value is not made of them.
 const ALGORITHM_PART = /^(?:AWS4|GOOG4|HMAC|SHA(?:1|224|256|384|512|3)?|MD5|ECDSA|ECDHE?|DHE?|DSA|RSA|PSS|OAEP|P(?:256|384|521)|ED(?:25519|448)|X(?:25519|448)|AES(?:128|192|256)?|GCM|CBC|CTR|CCM|CHACHA20|POLY1305|SCRAM|PBKDF2|HKDF|PKCS(?:1|5|7|8|12)?|V1_5|DIGEST|KECCAK|BLAKE2[BS]?|SECP256[KR]1|\d{2,3})$/i;
 export function isAlgorithmName(v: string): boolean {
+  // Most values are not words joined by `-` or `_`: they fail here without a split.
+  if (v.length > 64 || !/^[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)+$/.test(v)) return false;
   const parts = v.split(/[-_]/);
   return parts.length >= 2 && parts.length <= 8 && /[A-Za-z]/.test(v) && parts.every((p) => ALGORITHM_PART.test(p)) && parts.some((p) => !/^\d+$/.test(p));
 }
