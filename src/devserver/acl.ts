@@ -1,4 +1,5 @@
-import { CAP_BITS, CAPABILITIES, type ParsedPolicy, type PathRule } from "./policy.js";
+import { CAP_BITS, CAPABILITIES, resolveTemplatedRule, type ParsedPolicy, type PathRule } from "./policy.js";
+import type { TemplateContext } from "./policy-template.js";
 import { describeParameters, mergeParameters, type ParameterRules } from "./acl-parameters.js";
 
 // Vault's ACL evaluation (openbao/docs/concepts/policies.mdx, priority rules;
@@ -63,7 +64,8 @@ export class Acl {
   private prefixList: string[] = [];
   private readonly wildcards: WildcardRule[] = [];
 
-  constructor(policies: ParsedPolicy[], root = false) {
+  /** `identity`: the token's entity and groups, for templated paths; without it those paths grant nothing. */
+  constructor(policies: ParsedPolicy[], root = false, identity?: TemplateContext) {
     this.root = root;
     const wild = new Map<string, WildcardRule>();
     const add = (rule: PathRule) => {
@@ -85,9 +87,17 @@ export class Acl {
       } else if (rule.isPrefix) this.prefixes.set(rule.path, merge(this.prefixes.get(rule.path), perm));
       else this.exact.set(rule.path, merge(this.exact.get(rule.path), perm));
     };
-    // A templated path ({{identity.entity.id}} …) resolves against the token's entity; without one Vault's
-    // parsePaths skips it (identitytpl: no entity attached to token). This server has no identity store, so it never applies.
-    for (const p of policies) for (const r of p.rules) if (!r.path.includes("{{")) add(r);
+    // A templated path ({{identity.entity.id}} …) is filled in from the token's entity and groups; one that
+    // cannot be (no entity, a missing key) is skipped, as Vault's parsePaths skips it.
+    for (const p of policies) {
+      for (const r of p.rules) {
+        if (r.template === undefined) add(r);
+        else if (identity) {
+          const resolved = resolveTemplatedRule(r, identity);
+          if (resolved) add(resolved);
+        }
+      }
+    }
     this.wildcards.push(...wild.values());
     this.prefixList = [...this.prefixes.keys()].sort((a, b) => b.length - a.length);
   }

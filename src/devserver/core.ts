@@ -216,10 +216,17 @@ export class Core {
     if (token.policies.includes("root")) return this.rootAcl;
     if (token.policies.length === 1 && token.policies[0] === WRAPPING_POLICY) return this.wrappingAcl;
     const names = [...new Set([...token.policies, ...this.identityStore.policiesFor(token.entityId)])];
+    const policies = names.map((p) => this.parsed.get(p)).filter((p): p is ParsedPolicy => p !== undefined);
+    // With an entity, templated paths are filled in from it and its groups as they are now (an entity's
+    // metadata or groups change between requests): that ACL is built per request, the others are cached.
+    const entity = token.entityId ? this.identityStore.data.entities.get(token.entityId) : undefined;
+    if (entity && policies.some((p) => p.rules.some((r) => r.template !== undefined))) {
+      const { direct, inherited } = this.identityStore.groupsOf(entity.id);
+      return new Acl(policies, false, { entity, groups: [...direct, ...inherited] });
+    }
     const key = names.join("\n");
     let acl = this.aclCache.get(key);
     if (!acl) {
-      const policies = names.map((p) => this.parsed.get(p)).filter((p): p is ParsedPolicy => p !== undefined);
       acl = new Acl(policies);
       this.aclCache.set(key, acl);
     }

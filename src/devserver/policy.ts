@@ -1,6 +1,7 @@
 import { parseHcl, HclSyntaxError, type HclItem, type HclObject, type HclValue } from "./hcl.js";
 import { parseDuration } from "./duration.js";
 import type { ParameterRules } from "./acl-parameters.js";
+import { hasTemplating, populateTemplate, TemplateError, type TemplateContext } from "./policy-template.js";
 
 // ACL policy documents (openbao/docs/concepts/policies.mdx;
 // vault-1.14/docs/concepts/policies.mdx): `path` stanzas with capabilities,
@@ -41,6 +42,8 @@ export interface PathRule {
   maxWrap: number;
   /** allowed_parameters / denied_parameters / required_parameters; undefined when none is set. */
   params?: ParameterRules;
+  /** The pattern as written when it holds `{{…}}` directives: filled in per token (policy-template.ts). */
+  template?: string;
 }
 
 export interface ParsedPolicy {
@@ -113,15 +116,38 @@ function parameterRules(pattern: string, attrs: Record<string, HclValue>): Param
   return { ...(allowed ? { allowed } : {}), ...(denied ? { denied } : {}), ...(required ? { required } : {}) };
 }
 
-function ruleFor(pattern: string, bits: number, attrs: Record<string, HclValue>): PathRule {
+/** The path, prefix flag and `+` flag of a pattern (a leading `/` dropped, as Vault's parsePaths does). */
+function pathOf(pattern: string): Pick<PathRule, "path" | "isPrefix" | "hasSegmentWildcard"> {
   const trimmed = pattern.replace(/^\/+/, "");
   const isPrefix = trimmed.endsWith("*");
   const path = isPrefix ? trimmed.slice(0, -1) : trimmed;
+  return { path, isPrefix, hasSegmentWildcard: path.split("/").includes("+") };
+}
+
+/** A templated rule filled in for one token, or undefined when its template cannot be (the path then grants nothing). */
+export function resolveTemplatedRule(rule: PathRule, ctx: TemplateContext): PathRule | undefined {
+  if (rule.template === undefined) return rule;
+  try {
+    return { ...rule, ...pathOf(populateTemplate(rule.template, ctx)) };
+  } catch (error) {
+    if (error instanceof TemplateError) return undefined;
+    throw error;
+  }
+}
+
+function ruleFor(pattern: string, bits: number, attrs: Record<string, HclValue>): PathRule {
+  let templated: boolean;
+  try {
+    templated = hasTemplating(pattern);
+  } catch (error) {
+    if (error instanceof TemplateError) throw new PolicyParseError(`failed to validate policy templating: ${error.message}`);
+    throw error;
+  }
   const minWrap = wrapTtl(pattern, "min_wrapping_ttl", attrs.min_wrapping_ttl);
   const maxWrap = wrapTtl(pattern, "max_wrapping_ttl", attrs.max_wrapping_ttl);
   if (minWrap > 0 && maxWrap > 0 && minWrap > maxWrap) throw new PolicyParseError(`path "${pattern}": max_wrapping_ttl cannot be less than min_wrapping_ttl`);
   const params = parameterRules(pattern, attrs);
-  return { path, isPrefix, hasSegmentWildcard: path.split("/").includes("+"), bits, minWrap, maxWrap, ...(params ? { params } : {}) };
+  return { ...pathOf(pattern), bits, minWrap, maxWrap, ...(params ? { params } : {}), ...(templated ? { template: pattern } : {}) };
 }
 
 function fromStanzas(stanzas: Array<{ pattern: string; attrs: Record<string, HclValue>; line?: number }>): PathRule[] {
