@@ -92,6 +92,16 @@ test("references, placeholders, expressions and config are not reported", () => 
   for (const [file, text] of cases) assert.deepEqual(secretsIn(file, text).length, 0, `${file}: ${JSON.stringify(text)}`);
 });
 
+test("a quoted `word=` continued by an expression is the parameter's name, not its value (web-push's Crypto-Key)", () => {
+  assert.deepEqual(secretsIn("vapid.js", "const headers = {\n  'Crypto-Key': 'p256ecdsa=' + publicKey,\n};\n"), []);
+  assert.deepEqual(secretsIn("q.js", 'const secret = "client_secret=" + encodeURIComponent(s);\n'), []);
+  // Padding, another literal after the `+`, or no `+` at all: the value is read as before.
+  const padded = `${TOKEN}Q=`;
+  assert.deepEqual(secretsIn("a.js", `const secret = '${padded}' + suffix;\n`), [padded]);
+  assert.deepEqual(secretsIn("b.js", `const secret = '${TOKEN}=' + '${TOKEN}';\n`).length > 0, true);
+  assert.deepEqual(secretsIn("c.js", `const secret = '${TOKEN}=';\n`), [`${TOKEN}=`]);
+});
+
 test("reports name, kind, offsets and a reason that never contains the value", () => {
   const text = `db:\n  password: "${PW}"\n`;
   const [hit] = detectGeneric(text, fileInfo("config.yml"));

@@ -229,6 +229,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     else if (context === "docs" && isEnvDumpLine(text, hit.start, hit.end)) where = "config";
     const verdict = judge(name, value, where, info.testPath, true);
     if (!verdict.secret) continue;
+    if (where === "code" && isParameterPrefix(text, hit.start, hit.end)) continue;
     // The position covers the secret itself (after a `Bearer ` prefix, if any).
     const inner = value.trim();
     let start = hit.start + value.indexOf(inner);
@@ -281,6 +282,19 @@ export function valueMayFollow(text: string, s: number, e: number): boolean {
     default:
       return false;
   }
+}
+
+/**
+ * A quoted `word=` continued by an expression in code (`'Crypto-Key': 'p256ecdsa=' + publicKey`,
+ * `"key=" + apiKey`): the literal is the parameter's name and its `=`, the value is the expression.
+ * Base64 (mixed case, `…==`) is not this, nor a literal followed by another literal.
+ */
+function isParameterPrefix(text: string, start: number, end: number): boolean {
+  const q = text.charCodeAt(end);
+  if ((q !== 34 && q !== 39 && q !== 96) || text.charCodeAt(start - 1) !== q) return false;
+  // A parameter's name is lower-case words (`p256ecdsa`, `client_secret`); mixed case is a Base64 value.
+  if (!/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*=$/.test(text.slice(start, end))) return false;
+  return /^[ \t]*\+[ \t]*[A-Za-z_$(]/.test(text.slice(end + 1, end + 80));
 }
 
 const ENV_DUMP_PREFIX = /^[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]{2,80}=$/;

@@ -175,7 +175,8 @@ export function camelCaseWords(value: string): boolean {
   return value.split(/(?=[A-Z])/).every((hump) => /[aeiouy]/i.test(hump) && !/[b-df-hj-np-tv-xz]{5}/i.test(hump));
 }
 
-const PRIVATE_IDENTIFIER = /^_[a-z]+(?:_[a-z]+)+$/;
+// Also dotted: a private tag or attribute namespace (Datadog's propagated `_dd.p.llmobs_ml_app`, `_dd.p.dm`).
+const PRIVATE_IDENTIFIER = /^_[a-z]+(?:[_.][a-z]+)+$/;
 const APP_PASSWORD = /^[a-z]{4} [a-z]{4} [a-z]{4} [a-z]{4}$/;
 const NOT_A_SECRET: Judgement = { secret: false, reason: "" };
 

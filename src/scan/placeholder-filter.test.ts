@@ -16,6 +16,8 @@ test("placeholders, references, hashes, public material and ciphertext are not s
     ["xxxxxxxxxxxx", "mask"],
     ["sk_test_xxxxxxxxxxxxxxxxxxxxxxxx", "mask"],
     ["sk_test_1234567890abcdef", "sequential"],
+    ["1234-5678-91000", "sequential"], // postmark's .env.example: runs broken only by separators
+    ["1234 5678 9012 3456", "sequential"],
     ["123456", "number"],
     ["abcdefgh", "sequential"],
     ["mysecretpassword", "placeholder"],

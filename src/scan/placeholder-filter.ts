@@ -171,9 +171,10 @@ export function isMaskOrTemplate(v: string): boolean {
   return false;
 }
 
-/** `123456…`, `abcdef…`, `sk_test_1234567890abcdef`: mostly ascending runs. */
+/** `123456…`, `abcdef…`, `sk_test_1234567890abcdef`, `1234-5678-91000`: mostly ascending runs. */
 export function isSequential(v: string): boolean {
-  const body = stripKnownPrefix(v).toLowerCase();
+  // Separators between the runs do not break them: `1234-5678-91000`, `1234 5678 9012`.
+  const body = stripKnownPrefix(v).toLowerCase().replace(/(?<=[a-z0-9])[-_ .](?=[a-z0-9])/g, "");
   if (body.length < 6) return false;
   let steps = 0;
   for (let i = 1; i < body.length; i++) {

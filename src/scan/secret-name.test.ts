@@ -151,6 +151,8 @@ test("read-only content tokens made for front ends are not secret names; their a
 
 test("a modifier glued to token says what it says apart: csrftoken is not a credential, authtoken is", () => {
   for (const name of ["csrftoken", "XSRFTOKEN", "nexttoken", "pushToken"]) assert.equal(analyzeName(name).negative, true, name);
+  // Square's payment `version_token`: optimistic concurrency, not a credential.
+  for (const name of ["versionToken", "version_token"]) assert.equal(analyzeName(name).negative, true, name);
   for (const name of ["authtoken", "accesstoken", "GHTOKEN"]) assert.equal(analyzeName(name).strength, "strong", name);
   assert.equal(analyzeName("password_v2_hint").negative, true, "a word after the version still makes it about the secret");
 });

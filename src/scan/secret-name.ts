@@ -52,10 +52,11 @@ const KEY_NEGATIVE_BEFORE = new Set([
   // Mixpanel's project token identifies the project in every browser that sends events; Mixpanel
   // documents it as not secret (the API secret and service-account secrets are, and end in SECRET).
   "mixpanel",
-  // Tokens that are ids or positions, not credentials (AWS idempotency and pagination tokens, lexer tokens).
+  // Tokens that are ids or positions, not credentials (AWS idempotency and pagination tokens, lexer tokens,
+  // Square's payment `version_token` for optimistic concurrency).
   "request", "action", "output", "input", "idempotency", "term", "sync", "resume", "marker", "change", "lifecycle",
   "notification", "significant", "reference", "last", "first", "start", "end", "stop", "task", "continue", "more", "prev",
-  "previous", "current", "delimiter", "separator", "punctuation", "whitespace", "comment", "template", "syntax", "semantic",
+  "previous", "current", "version", "delimiter", "separator", "punctuation", "whitespace", "comment", "template", "syntax", "semantic",
   "jsx", "css", "html", "word", "text", "string", "number", "keyword", "operator", "sort_key", "ordering", "order", "callback",
   // OpenPGP keys fetched or trusted by fingerprint (`gpg --recv-keys <40 hex>`, `apt-key adv --recv-key`,
   // `trusted-key`): public keys named by their fingerprints (RFC 4880 §12.2).
