@@ -102,6 +102,16 @@ test("a quoted `word=` continued by an expression is the parameter's name, not i
   assert.deepEqual(secretsIn("c.js", `const secret = '${TOKEN}=';\n`), [`${TOKEN}=`]);
 });
 
+test("a doc comment's @example section shows sample values: the name-based reader skips it, not other doc text", () => {
+  const example = `/**\n * Obtain a token.\n *\n * @param {Request} request\n * @example\n *     await client.oAuth.obtainToken({\n *         clientSecret: "${TOKEN}",\n *     })\n */\nobtainToken(request) {}\n`;
+  assert.deepEqual(secretsIn("Client.d.ts", example), []);
+  assert.deepEqual(secretsIn("Req.d.ts", `/**\n * @example\n *     {\n *         clientSecret: "${TOKEN}",\n *     }\n */\n`), []);
+  // Another tag after @example ends it; a comment without the tag, and code after the comment, are read.
+  assert.deepEqual(secretsIn("a.ts", `/**\n * @example\n *   call()\n * @param x\n *   clientSecret: "${TOKEN}",\n */\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("b.ts", `/**\n * Defaults:\n *   clientSecret: "${TOKEN}",\n */\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("c.ts", `/**\n * @example\n *   call()\n */\nconst clientSecret = "${TOKEN}";\n`), [TOKEN]);
+});
+
 test("reports name, kind, offsets and a reason that never contains the value", () => {
   const text = `db:\n  password: "${PW}"\n`;
   const [hit] = detectGeneric(text, fileInfo("config.yml"));

@@ -229,7 +229,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     else if (context === "docs" && isEnvDumpLine(text, hit.start, hit.end)) where = "config";
     const verdict = judge(name, value, where, info.testPath, true);
     if (!verdict.secret) continue;
-    if (where === "code" && isParameterPrefix(text, hit.start, hit.end)) continue;
+    if (where === "code" && (isParameterPrefix(text, hit.start, hit.end) || inDocExample(text, hit.start))) continue;
     // The position covers the secret itself (after a `Bearer ` prefix, if any).
     const inner = value.trim();
     let start = hit.start + value.indexOf(inner);
@@ -295,6 +295,30 @@ function isParameterPrefix(text: string, start: number, end: number): boolean {
   // A parameter's name is lower-case words (`p256ecdsa`, `client_secret`); mixed case is a Base64 value.
   if (!/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]+)*=$/.test(text.slice(start, end))) return false;
   return /^[ \t]*\+[ \t]*[A-Za-z_$(]/.test(text.slice(end + 1, end + 80));
+}
+
+/**
+ * The offset is in a doc comment's `@example` section (JSDoc/TSDoc, and the SDKs generated from API
+ * specs, which show every request with sample values): `/**`, ` * @example`, ` *     clientSecret: "…"`.
+ * The section runs from the tag to the next tag or the comment's end. Only the name-based reader skips
+ * it: a provider's format is still reported there (a real key pasted into an example is still a key).
+ */
+export function inDocExample(text: string, at: number): boolean {
+  let end = at;
+  for (let n = 0; n < 60; n++) {
+    const start = text.lastIndexOf("\n", end - 1) + 1;
+    const line = text.slice(start, n === 0 ? at : end).trimStart();
+    if (n === 0 ? !line.startsWith("*") || line.startsWith("*/") : false) return false;
+    if (n > 0) {
+      if (line.startsWith("/**") || line.startsWith("/*")) return /^\/\*\*?\s*@example\b/.test(line);
+      if (!line.startsWith("*") || line.startsWith("*/")) return false;
+      const tag = /^\*\s*@(\w+)/.exec(line);
+      if (tag) return tag[1] === "example";
+    }
+    if (start === 0) return false;
+    end = start - 1;
+  }
+  return false;
 }
 
 const ENV_DUMP_PREFIX = /^[ \t]*(?:export[ \t]+)?[A-Z][A-Z0-9_]{2,80}=$/;
