@@ -1,7 +1,7 @@
 import { notFound, permissionDenied, unsupportedOperation, unsupportedPath } from "./http-error.js";
 import { bool, duration, has, int, strList, type Data } from "./fields.js";
 import type { LogicalRequest, LogicalResponse } from "./request.js";
-import type { TokenStore } from "./tokens.js";
+import type { LoginIdentity, TokenStore } from "./tokens.js";
 
 // What the roles of every auth method with a login (AppRole, Kubernetes, JWT)
 // have in common. Vault documents the token_* role fields once, as the
@@ -114,8 +114,8 @@ export function mountDisplayName(req: LogicalRequest): string {
  * under this auth mount's accessor), which Vault creates with its alias on the first login (CreateOrFetchEntity in
  * request_handling.go handleLoginRequest). A disabled entity cannot log in.
  */
-export function loginResponse(tokens: TokenStore, req: LogicalRequest, role: TokenFields, meta: Record<string, string>, displayName: string, aliasName: string, loginPath = "login"): LogicalResponse {
-  const entity = tokens.entityForAlias(req.mount!.accessor, aliasName);
+export function loginResponse(tokens: TokenStore, req: LogicalRequest, role: TokenFields, meta: Record<string, string>, displayName: string, aliasName: string, loginPath = "login", login?: LoginIdentity): LogicalResponse {
+  const entity = tokens.entityForAlias(req.mount!.accessor, aliasName, login);
   if (entity.disabled) throw permissionDenied();
   const token = tokens.create({
     policies: role.tokenPolicies,

@@ -138,7 +138,11 @@ export class Core {
     this.identityStore = new IdentityStore(state);
     this.identity = identityBackend(state, this.identityStore);
     this.tokens.identityPolicies = (id) => this.identityStore.policiesFor(id);
-    this.tokens.entityForAlias = (accessor, name) => this.identityStore.entityForAlias(accessor, name);
+    this.tokens.entityForAlias = (accessor, name, login) => {
+      const entity = this.identityStore.entityForAlias(accessor, name, login?.metadata);
+      if (login?.groupAliases) this.identityStore.refreshExternalGroups(entity.id, accessor, login.groupAliases);
+      return entity;
+    };
     this.audit = new AuditBroker(state);
     this.wrapping = new Wrapping(state, this.tokens);
     this.keys = new UnsealKeys(state);

@@ -34,10 +34,22 @@ export interface Entity {
   lastUpdateTime: string;
 }
 
+/** A group alias: the name a group has in an auth method (a JWT `groups` claim value), on one mount. */
+export interface GroupAlias {
+  id: string;
+  name: string;
+  mountAccessor: string;
+  creationTime: string;
+  lastUpdateTime: string;
+}
+
 export interface Group {
   id: string;
   name: string;
-  type: "internal";
+  /** Internal groups list their members; an external group's members are the entities whose logins carry its alias. */
+  type: "internal" | "external";
+  /** An external group's one alias (Vault keeps it on the group). */
+  alias?: GroupAlias | null;
   policies: string[];
   metadata: Record<string, string> | null;
   memberEntityIds: string[];
@@ -104,13 +116,52 @@ export class IdentityStore {
     return alias;
   }
 
-  /** CreateOrFetchEntity for a login or an entity_alias token: the entity of the alias, both created the first time. */
-  entityForAlias(mountAccessor: string, name: string): Entity {
+  /**
+   * CreateOrFetchEntity for a login or an entity_alias token: the entity of the alias, both created the first time.
+   * `metadata` (a login's alias metadata, such as JWT claim_mappings) replaces the alias's when it differs.
+   */
+  entityForAlias(mountAccessor: string, name: string, metadata?: Record<string, string>): Entity {
     const alias = this.aliasByFactors(mountAccessor, name);
-    if (alias) return this.data.entities.get(alias.canonicalId)!;
+    if (alias) {
+      if (metadata && JSON.stringify(metadata) !== JSON.stringify(alias.metadata ?? {})) {
+        alias.metadata = Object.keys(metadata).length > 0 ? metadata : null;
+        alias.lastUpdateTime = now();
+      }
+      return this.data.entities.get(alias.canonicalId)!;
+    }
     const entity = this.newEntity();
-    this.newAlias(entity, mountAccessor, name, null);
+    const created = this.newAlias(entity, mountAccessor, name, null);
+    if (metadata && Object.keys(metadata).length > 0) created.metadata = metadata;
     return entity;
+  }
+
+  groupAliasById(id: string): { group: Group; alias: GroupAlias } | undefined {
+    for (const group of this.data.groups.values()) if (group.alias?.id === id) return { group, alias: group.alias };
+    return undefined;
+  }
+
+  /** The external group whose alias on this mount has this name. */
+  groupByAlias(mountAccessor: string, name: string): Group | undefined {
+    for (const g of this.data.groups.values()) if (g.alias && g.alias.mountAccessor === mountAccessor && g.alias.name === name) return g;
+    return undefined;
+  }
+
+  /**
+   * refreshExternalGroupMembershipsByEntityID: after a login on `mountAccessor` whose groups are `names`, the
+   * entity is a member of the external groups aliased by those names on that mount, and of no other external
+   * group aliased on that mount. Names no group alias carries are ignored.
+   */
+  refreshExternalGroups(entityId: string, mountAccessor: string, names: string[]): void {
+    const wanted = new Set(names);
+    for (const g of this.data.groups.values()) {
+      if (g.type !== "external" || g.alias?.mountAccessor !== mountAccessor) continue;
+      const member = g.memberEntityIds.includes(entityId);
+      if (wanted.has(g.alias.name) && !member) g.memberEntityIds = [...g.memberEntityIds, entityId];
+      else if (!wanted.has(g.alias.name) && member) g.memberEntityIds = g.memberEntityIds.filter((id) => id !== entityId);
+      else continue;
+      g.lastUpdateTime = now();
+      g.modifyIndex += 1;
+    }
   }
 
   deleteEntity(entity: Entity): void {

@@ -1,7 +1,7 @@
 import { badRequest, notFound, unsupportedOperation, unsupportedPath, VaultHttpError } from "./http-error.js";
 import { bool, has, str, strList, type Data } from "./fields.js";
 import { uuid } from "./ids.js";
-import { IdentityStore, mountByAccessor, now, type Entity, type EntityAlias, type Group } from "./identity-store.js";
+import { IdentityStore, mountByAccessor, now, type Entity, type EntityAlias, type Group, type GroupAlias } from "./identity-store.js";
 import type { State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import { routed, type Route, type RoutedBackend } from "./routes.js";
@@ -24,8 +24,9 @@ export const IDENTITY_ROUTES: readonly Route[] = [
   ["group/id/{id}", "rwd"],
   ["group/name", "l"],
   ["group/name/{name}", "rwd"],
+  ["group-alias", "w"],
   ["group-alias/id", "l"],
-  ["group-alias/id/{id}", "r"],
+  ["group-alias/id/{id}", "rwd"],
   ["lookup/entity", "w"],
   ["lookup/group", "w"],
   ["oidc/token/{name}", "r"],
@@ -40,9 +41,13 @@ export const IDENTITY_ROUTES: readonly Route[] = [
 // - a read of an unknown one, a lookup that finds nothing and a delete of an
 //   unknown one answer nothing (404 {"errors":[]} for the read, 204 else);
 // - LIST answers `keys` and `key_info`; an empty list is 404 (http/logical.go).
-// External groups, group aliases, entity merges and OIDC are not implemented:
-// group-alias/id lists nothing, identity/oidc/token/:name answers the "role
-// not found" of a server with no OIDC roles.
+// External groups take their members from logins: a group alias names the
+// group in an auth method (a JWT role's `groups_claim` values), and each login
+// on that mount makes its entity a member of the external groups its group
+// names alias (identity_store_group_aliases.go; request_handling.go
+// refreshExternalGroupMembershipsByEntityID). Entity merges and OIDC are not
+// implemented: identity/oidc/token/:name answers the "role not found" of a
+// server with no OIDC roles.
 
 const LISTS: Record<string, true> = { "entity/id": true, "entity/name": true, "entity-alias/id": true, "group/id": true, "group/name": true, "group-alias/id": true };
 
@@ -121,9 +126,27 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
     };
   }
 
+  /** handleAliasReadCommon for a group's alias. */
+  function groupAliasView(a: GroupAlias, groupId: string): Data {
+    return {
+      canonical_id: groupId,
+      creation_time: a.creationTime,
+      custom_metadata: null,
+      id: a.id,
+      last_update_time: a.lastUpdateTime,
+      local: false,
+      merged_from_canonical_ids: null,
+      metadata: null,
+      mount_accessor: a.mountAccessor,
+      ...mountInfo(a.mountAccessor),
+      name: a.name,
+      namespace_id: "root",
+    };
+  }
+
   function groupView(g: Group): Data {
     return {
-      alias: {},
+      alias: g.alias ? groupAliasView(g.alias, g.id) : {},
       creation_time: g.creationTime,
       id: g.id,
       last_update_time: g.lastUpdateTime,
@@ -321,22 +344,24 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
     if ((deduped ?? found?.policies ?? []).includes("root")) throw badRequest("policies cannot contain root");
     const type = str(req.data, "type");
     if (type !== "" && found && type !== found.type) throw badRequest("group type cannot be changed");
-    if (type === "external") throw badRequest("external groups are not supported by this server (no auth method here maps group aliases)");
-    if (type !== "" && type !== "internal") throw badRequest(`invalid group type "${type}"`);
+    if (type !== "" && type !== "internal" && type !== "external") throw badRequest(`invalid group type "${type}"`);
+    const external = (found?.type ?? type) === "external";
     if (name !== "") {
       const byName = store.groupByName(name);
       if (byName && byName.id !== found?.id) throw badRequest("group name is already in use");
     }
     const metadata = kvPairs(req.data, "metadata");
     const members = strList(req.data, "member_entity_ids");
+    if (members && external) throw badRequest("member entities can't be set manually for external groups");
     for (const id of members ?? []) if (!store.data.entities.has(id)) throw badRequest(`invalid member entity ID "${id}"`);
     const memberGroups = strList(req.data, "member_group_ids");
+    if (memberGroups && external) throw badRequest("member groups can't be set for external groups");
     for (const id of memberGroups ?? []) {
       if (!store.data.groups.has(id)) throw badRequest(`invalid member group ID "${id}"`);
       if (found && (id === found.id || reaches(id, found.id))) throw badRequest(`cyclic relationship detected for member group ID "${id}"`);
     }
     const t = now();
-    const group: Group = found ?? { id: "", name: "", type: "internal", policies: [], metadata: null, memberEntityIds: [], memberGroupIds: [], creationTime: t, lastUpdateTime: t, modifyIndex: 0 };
+    const group: Group = found ?? { id: "", name: "", type: external ? "external" : "internal", policies: [], metadata: null, memberEntityIds: [], memberGroupIds: [], creationTime: t, lastUpdateTime: t, modifyIndex: 0 };
     if (!found) {
       group.id = uuid();
       store.data.groups.set(group.id, group);
@@ -383,6 +408,75 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
     });
   }
 
+  /** identity/group-alias (POST: create, or update with `id`), group-alias/id (LIST), group-alias/id/:id (GET/POST/DELETE). */
+  function groupAliasPaths(req: LogicalRequest, rest: string): LogicalResponse | undefined {
+    if (rest === "/id") {
+      if (req.operation !== "list") throw unsupportedOperation();
+      const groups = [...store.data.groups.values()].filter((g) => g.alias);
+      if (groups.length === 0) throw notFound();
+      const keyInfo: Data = {};
+      for (const g of groups) keyInfo[g.alias!.id] = { canonical_id: g.id, custom_metadata: null, local: false, mount_accessor: g.alias!.mountAccessor, ...mountInfo(g.alias!.mountAccessor), name: g.alias!.name };
+      return { data: { keys: groups.map((g) => g.alias!.id).sort(), key_info: keyInfo } };
+    }
+    const m = /^(?:\/id\/([^/]+))?$/.exec(rest);
+    if (!m) throw unsupportedPath();
+    const idInPath = m[1];
+    if (idInPath !== undefined && req.operation === "read") {
+      const found = store.groupAliasById(idInPath);
+      if (!found) throw notFound();
+      return { data: groupAliasView(found.alias, found.group.id) };
+    }
+    if (idInPath !== undefined && req.operation === "delete") {
+      const found = store.groupAliasById(idInPath);
+      if (found) found.group.alias = null;
+      return undefined;
+    }
+    if (!post(req)) throw unsupportedOperation();
+    // pathGroupAliasRegister / pathGroupAliasIDUpdate → handleGroupAliasUpdateCommon.
+    const id = idInPath ?? str(req.data, "id");
+    let existing: { group: Group; alias: GroupAlias } | undefined;
+    if (id !== "") {
+      existing = store.groupAliasById(id);
+      if (!existing) throw badRequest("invalid group alias ID");
+    }
+    const name = str(req.data, "name");
+    if (name === "") throw badRequest("missing alias name");
+    const accessor = str(req.data, "mount_accessor");
+    if (accessor === "") throw badRequest("missing mount_accessor");
+    const canonicalId = str(req.data, "canonical_id");
+    if (existing && existing.alias.name === name && existing.alias.mountAccessor === accessor && (canonicalId === "" || canonicalId === existing.group.id)) return undefined;
+    let target: Group | undefined;
+    if (canonicalId !== "") {
+      target = store.data.groups.get(canonicalId);
+      if (!target) throw badRequest("invalid group ID given in 'canonical_id'");
+      if (target.type !== "external") throw badRequest("alias can't be set on an internal group");
+    }
+    const mount = mountByAccessor(state, accessor);
+    if (!mount) throw badRequest(`invalid mount accessor "${accessor}"`);
+    if (mount.mount.local) throw badRequest(`mount accessor "${accessor}" is a local mount`);
+    const clash = store.groupByAlias(accessor, name);
+    if (clash && clash.alias!.id !== existing?.alias.id) throw badRequest("combination of mount and group alias name is already in use");
+    const t = now();
+    const alias: GroupAlias = existing?.alias ?? { id: uuid(), name, mountAccessor: accessor, creationTime: t, lastUpdateTime: t };
+    alias.name = name;
+    alias.mountAccessor = accessor;
+    alias.lastUpdateTime = t;
+    if (!target) {
+      // A new alias without a group gets a new external group; an update without canonical_id stays on its group.
+      target = existing?.group;
+      if (!target) {
+        target = { id: uuid(), name: "", type: "external", policies: [], metadata: null, memberEntityIds: [], memberGroupIds: [], creationTime: t, lastUpdateTime: t, modifyIndex: 0 };
+        target.name = `group_${target.id}`;
+        store.data.groups.set(target.id, target);
+      }
+    }
+    if (existing && existing.group !== target) existing.group.alias = null;
+    target.alias = alias;
+    target.lastUpdateTime = t;
+    target.modifyIndex += 1;
+    return { data: { canonical_id: target.id, id: alias.id } };
+  }
+
   /** identity/lookup/entity and lookup/group (identity_lookup.go): one way to name it; nothing found answers 204. */
   function lookup(req: LogicalRequest, what: string): LogicalResponse | undefined {
     if (!post(req)) throw unsupportedOperation();
@@ -394,8 +488,11 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
     if (given.length > 1 && !pair) throw badRequest('only one of "id", "name", "alias_id", or a pair of "alias_name" and "alias_mount_accessor" can be supplied');
     if (given.length === 1 && (given[0] === "alias_name" || given[0] === "alias_mount_accessor")) throw badRequest('both "alias_name" and "alias_mount_accessor" should be supplied');
     if (what === "group") {
-      // Group aliases belong to external groups, which this server does not have: an alias finds no group.
-      const g = str(d, "id") !== "" ? store.data.groups.get(str(d, "id")) : str(d, "name") !== "" ? store.groupByName(str(d, "name")) : undefined;
+      let g: Group | undefined;
+      if (str(d, "id") !== "") g = store.data.groups.get(str(d, "id"));
+      else if (str(d, "name") !== "") g = store.groupByName(str(d, "name"));
+      else if (str(d, "alias_id") !== "") g = store.groupAliasById(str(d, "alias_id"))?.group;
+      else g = store.groupByAlias(str(d, "alias_mount_accessor"), str(d, "alias_name"));
       return g ? { data: groupView(g) } : undefined;
     }
     let entity: Entity | undefined;
@@ -416,14 +513,7 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
         if (req.operation !== "read") throw unsupportedPath();
         throw badRequest(`role "${oidcToken[1]}" not found`);
       }
-      if (rel === "group-alias/id") {
-        if (req.operation !== "list") throw unsupportedOperation();
-        throw notFound();
-      }
-      if (rel.startsWith("group-alias/id/")) {
-        if (req.operation === "read") throw notFound();
-        throw new VaultHttpError(400, ["group aliases are not supported by this server (they map groups of external auth methods)"]);
-      }
+      if (rel === "group-alias" || rel.startsWith("group-alias/")) return groupAliasPaths(req, rel.slice("group-alias".length));
       if (req.operation === "list" && !LISTS[rel]) throw unsupportedPath();
       const head = /^(entity-alias|entity|alias|group|lookup)(\/.*)?$/.exec(rel);
       if (!head) throw unsupportedPath();

@@ -57,13 +57,22 @@ export interface TokenParams {
   entityId?: string;
 }
 
+/** What a login says of its identity beyond the alias name: the alias's metadata, and its group aliases' names. */
+export interface LoginIdentity {
+  metadata?: Record<string, string>;
+  groupAliases?: string[];
+}
+
 export class TokenStore {
   /** Told of every token issued (sys/metrics' vault.token.creation). */
   onCreate?: (entry: TokenEntry) => void;
   /** The policies a token's entity and its groups add (the identity store's; none without one). */
   identityPolicies: (entityId: string | undefined) => string[] = () => [];
-  /** The entity of an alias (mount accessor, alias name), created with the alias the first time (CreateOrFetchEntity). */
-  entityForAlias: (mountAccessor: string, aliasName: string) => { id: string; disabled: boolean } = () => {
+  /**
+   * The entity of an alias (mount accessor, alias name), created with the alias the first time (CreateOrFetchEntity);
+   * a login may bring the alias's metadata and the names of its groups on that mount (group aliases).
+   */
+  entityForAlias: (mountAccessor: string, aliasName: string, login?: LoginIdentity) => { id: string; disabled: boolean } = () => {
     throw badRequest("this server has no identity store to create an entity in");
   };
 
