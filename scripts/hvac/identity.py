@@ -2,7 +2,8 @@
 aliases, groups and lookups with hvac's own request shapes (create by POST
 identity/entity with id/name, update by POST identity/entity/id/<id>, LIST and
 GET ?list=true, group writes that always send type "internal"), then a
-userpass login whose token carries the entity and its group's policies.
+userpass login whose token carries the entity and its group's policies; an
+external group with its group alias (create, read, list, look up, rename, delete).
 Prints one JSON object for src/devserver/contract/cross-client.test.ts.
 """
 import uuid
@@ -70,6 +71,24 @@ def main():
     ident.delete_entity_alias(alias_id)
     ident.delete_entity(entity_id)
     out["entity_deleted"] = error_name(lambda: ident.read_entity(entity_id))
+
+    # An external group and its alias on the userpass mount (hvac's group-alias methods).
+    up_accessor = root.sys.list_auth_methods()["data"][mount + "/"]["accessor"]
+    ext = ident.create_or_update_group(name="hvac-ext-" + suffix, group_type="external", policies=["hvac-group-pol"])
+    ext_id = ext["data"]["id"]
+    out["external_group_type"] = ident.read_group(ext_id)["data"]["type"]
+    galias = ident.create_or_update_group_alias(name="hvac-idp-" + suffix, mount_accessor=up_accessor, canonical_id=ext_id)
+    galias_id = galias["data"]["id"]
+    out["group_alias_canonical_matches"] = galias["data"]["canonical_id"] == ext_id
+    read_galias = ident.read_group_alias(galias_id)["data"]
+    out["group_alias_mount_type"] = read_galias["mount_type"]
+    out["group_alias_listed"] = galias_id in ident.list_group_aliases()["data"]["keys"]
+    out["lookup_group_by_alias"] = ident.lookup_group(alias_name="hvac-idp-" + suffix, alias_mount_accessor=up_accessor)["data"]["id"] == ext_id
+    ident.update_group_alias(galias_id, name="hvac-idp2-" + suffix, mount_accessor=up_accessor, canonical_id=ext_id)
+    out["group_alias_renamed"] = ident.read_group(ext_id)["data"]["alias"]["name"] == "hvac-idp2-" + suffix
+    ident.delete_group_alias(galias_id)
+    out["group_alias_deleted"] = error_name(lambda: ident.read_group_alias(galias_id))
+    ident.delete_group(ext_id)
     root.sys.disable_auth_method(mount)
     print_result(out)
 
