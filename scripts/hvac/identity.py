@@ -3,7 +3,8 @@ aliases, groups and lookups with hvac's own request shapes (create by POST
 identity/entity with id/name, update by POST identity/entity/id/<id>, LIST and
 GET ?list=true, group writes that always send type "internal"), then a
 userpass login whose token carries the entity and its group's policies; an
-external group with its group alias (create, read, list, look up, rename, delete).
+entity merge; an external group with its group alias (create, read, list,
+look up, rename, delete).
 Prints one JSON object for src/devserver/contract/cross-client.test.ts.
 """
 import uuid
@@ -71,6 +72,14 @@ def main():
     ident.delete_entity_alias(alias_id)
     ident.delete_entity(entity_id)
     out["entity_deleted"] = error_name(lambda: ident.read_entity(entity_id))
+
+    # Two entities made one (merge_entities).
+    keep = ident.create_or_update_entity(name="hvac-keep-" + suffix)["data"]["id"]
+    gone = ident.create_or_update_entity(name="hvac-gone-" + suffix)["data"]["id"]
+    out["merge_status"] = ident.merge_entities(from_entity_ids=[gone], to_entity_id=keep).status_code
+    out["merged_ids"] = ident.read_entity(keep)["data"]["merged_entity_ids"] == [gone]
+    out["merged_source"] = error_name(lambda: ident.read_entity(gone))
+    ident.delete_entity(keep)
 
     # An external group and its alias on the userpass mount (hvac's group-alias methods).
     up_accessor = root.sys.list_auth_methods()["data"][mount + "/"]["accessor"]

@@ -21,6 +21,8 @@ export interface EntityAlias {
   creationTime: string;
   lastUpdateTime: string;
   local: boolean;
+  /** The entities this alias belonged to before merges moved it here. */
+  mergedFromCanonicalIds?: string[];
 }
 
 export interface Entity {
@@ -32,6 +34,8 @@ export interface Entity {
   aliases: EntityAlias[];
   creationTime: string;
   lastUpdateTime: string;
+  /** The entities merged into this one (identity/entity/merge). */
+  mergedEntityIds?: string[];
 }
 
 /** A group alias: the name a group has in an auth method (a JWT `groups` claim value), on one mount. */
@@ -162,6 +166,72 @@ export class IdentityStore {
       g.lastUpdateTime = now();
       g.modifyIndex += 1;
     }
+  }
+
+  /**
+   * mergeEntity as identity/entity/merge calls it: each from-entity's aliases move to `to` (an alias on a mount
+   * `to` already has an alias on is a conflict, settled only by naming the alias to keep), its group memberships
+   * pass to `to`, and it is deleted. Policies are not merged (the API merges none). Returns an error message for
+   * the caller, or undefined when merged; nothing changes when it returns a message.
+   */
+  mergeEntities(to: Entity, fromIds: string[], keep: string[]): string | undefined {
+    const ids = [...new Set(fromIds)];
+    if (ids.length > 1 && keep.length > 1) return "aliases conflicts cannot be resolved with multiple from entity ids - merge one entity at a time";
+    const froms: Entity[] = [];
+    const clashes: string[] = [];
+    const seenAccessors = new Map<string, string>();
+    for (const id of ids) {
+      if (id === to.id) return "to_entity_id should not be present in from_entity_ids";
+      const from = this.data.entities.get(id);
+      if (!from) return "entity id to merge from is invalid";
+      froms.push(from);
+      if (keep.length > 0) continue;
+      for (const fromAlias of from.aliases) {
+        const other = seenAccessors.get(fromAlias.mountAccessor);
+        if (other !== undefined && other !== id) return `mount accessor ${fromAlias.mountAccessor} found in multiple fromEntities, merge should be done with one fromEntity at a time`;
+        seenAccessors.set(fromAlias.mountAccessor, id);
+        for (const toAlias of to.aliases) {
+          if (toAlias.mountAccessor !== fromAlias.mountAccessor) continue;
+          clashes.push(`mountAccessor: ${toAlias.mountAccessor}, toEntity ID: ${to.id}, fromEntity ID: ${id}, conflicting toEntity alias ID: ${toAlias.id}, conflicting fromEntity alias ID: ${fromAlias.id}`);
+        }
+      }
+    }
+    if (clashes.length > 0) {
+      // hashicorp/go-multierror's format, as Vault returns it.
+      const all = ["toEntity and at least one fromEntity have aliases with the same mount accessor, repeat the merge request specifying exactly one fromEntity, clashes: ", ...clashes];
+      return `${all.length} errors occurred:\n${all.map((e) => `\t* ${e}`).join("\n")}\n\n`;
+    }
+    // Check every conflict before changing anything.
+    for (const from of froms) {
+      for (const fromAlias of from.aliases) {
+        for (const toAlias of to.aliases) {
+          if (toAlias.mountAccessor === fromAlias.mountAccessor && !keep.includes(toAlias.id) && !keep.includes(fromAlias.id)) {
+            return `conflicting mount accessors in following alias IDs and neither were present in conflicting_alias_ids_to_keep: ${fromAlias.id}, ${toAlias.id}`;
+          }
+        }
+      }
+    }
+    const t = now();
+    for (const from of froms) {
+      for (const fromAlias of from.aliases) {
+        const clash = to.aliases.find((a) => a.mountAccessor === fromAlias.mountAccessor);
+        if (clash && keep.includes(clash.id)) continue; // the from-entity's alias is dropped
+        if (clash) to.aliases = to.aliases.filter((a) => a !== clash);
+        fromAlias.canonicalId = to.id;
+        fromAlias.mergedFromCanonicalIds = [...(fromAlias.mergedFromCanonicalIds ?? []), from.id];
+        fromAlias.lastUpdateTime = t;
+        to.aliases.push(fromAlias);
+      }
+      to.mergedEntityIds = [...(to.mergedEntityIds ?? []), ...(from.mergedEntityIds ?? []), from.id];
+      for (const g of this.data.groups.values()) {
+        if (!g.memberEntityIds.includes(from.id)) continue;
+        g.memberEntityIds = g.memberEntityIds.filter((m) => m !== from.id);
+        if (!g.memberEntityIds.includes(to.id)) g.memberEntityIds.push(to.id);
+      }
+      this.data.entities.delete(from.id);
+    }
+    to.lastUpdateTime = t;
+    return undefined;
   }
 
   deleteEntity(entity: Entity): void {

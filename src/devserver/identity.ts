@@ -14,6 +14,7 @@ export const IDENTITY_ROUTES: readonly Route[] = [
   ["entity/name", "l"],
   ["entity/name/{name}", "rwd"],
   ["entity/batch-delete", "w"],
+  ["entity/merge", "w"],
   ["entity-alias", "w"],
   ["entity-alias/id", "l"],
   ["entity-alias/id/{id}", "rwd"],
@@ -45,9 +46,10 @@ export const IDENTITY_ROUTES: readonly Route[] = [
 // group in an auth method (a JWT role's `groups_claim` values), and each login
 // on that mount makes its entity a member of the external groups its group
 // names alias (identity_store_group_aliases.go; request_handling.go
-// refreshExternalGroupMembershipsByEntityID). Entity merges and OIDC are not
-// implemented: identity/oidc/token/:name answers the "role not found" of a
-// server with no OIDC roles.
+// refreshExternalGroupMembershipsByEntityID). entity/merge moves aliases and
+// group memberships into one entity. OIDC is not implemented:
+// identity/oidc/token/:name answers the "role not found" of a server with no
+// OIDC roles.
 
 const LISTS: Record<string, true> = { "entity/id": true, "entity/name": true, "entity-alias/id": true, "group/id": true, "group/name": true, "group-alias/id": true };
 
@@ -95,7 +97,7 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
       id: a.id,
       last_update_time: a.lastUpdateTime,
       local: a.local,
-      merged_from_canonical_ids: null,
+      merged_from_canonical_ids: a.mergedFromCanonicalIds && a.mergedFromCanonicalIds.length > 0 ? a.mergedFromCanonicalIds : null,
       metadata: a.metadata,
       mount_accessor: a.mountAccessor,
       ...mountInfo(a.mountAccessor),
@@ -118,7 +120,7 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
       id: e.id,
       inherited_group_ids: inherited.map((g) => g.id),
       last_update_time: e.lastUpdateTime,
-      merged_entity_ids: null,
+      merged_entity_ids: e.mergedEntityIds && e.mergedEntityIds.length > 0 ? e.mergedEntityIds : null,
       metadata: e.metadata,
       name: e.name,
       namespace_id: "root",
@@ -229,6 +231,19 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
       const found = id !== "" ? store.data.entities.get(id) : undefined;
       if (id !== "" && !found) throw badRequest("entity not found from id");
       return writeEntity(req, found, str(req.data, "name"));
+    }
+    if (rest === "/merge") {
+      // pathEntityMergeID: 204 when merged; a user error is 400 with its message.
+      if (!post(req)) throw unsupportedOperation();
+      const toId = str(req.data, "to_entity_id");
+      if (toId === "") throw badRequest("missing entity id to merge to");
+      const fromIds = strList(req.data, "from_entity_ids") ?? [];
+      if (fromIds.length === 0) throw badRequest("missing entity ids to merge from");
+      const to = store.data.entities.get(toId);
+      if (!to) throw badRequest("entity id to merge to is invalid");
+      const error = store.mergeEntities(to, fromIds, strList(req.data, "conflicting_alias_ids_to_keep") ?? []);
+      if (error) throw badRequest(error);
+      return undefined;
     }
     if (rest === "/batch-delete") {
       if (!post(req)) throw unsupportedOperation();

@@ -114,7 +114,7 @@ describe("hvac (python3-hvac) against the server", () => {
       );
     });
 
-  test("secrets.identity: entities, aliases, groups, lookups, external groups and group aliases; a userpass login's token carries its entity and group policy", async () => {
+  test("secrets.identity: entities, aliases, groups, lookups, merge, external groups and group aliases; a userpass login's token carries its entity and group policy", async () => {
     const r = await runHvac("identity.py");
     assert.deepEqual(r.entity_create_keys, ["aliases", "id", "name"]);
     assert.deepEqual(r.entity_read_policies, ["hvac-a", "hvac-b"]);
@@ -144,6 +144,9 @@ describe("hvac (python3-hvac) against the server", () => {
     assert.equal(r.group_deleted, "InvalidPath");
     assert.equal(r.read_after_group_delete, "Forbidden");
     assert.equal(r.entity_deleted, "InvalidPath");
+    assert.equal(r.merge_status, 204);
+    assert.equal(r.merged_ids, true);
+    assert.equal(r.merged_source, "InvalidPath");
     assert.equal(r.external_group_type, "external");
     assert.equal(r.group_alias_canonical_matches, true);
     assert.equal(r.group_alias_mount_type, "userpass");
