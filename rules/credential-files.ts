@@ -148,7 +148,8 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.npmjs.com/cli/v10/configuring-npm/npmrc#auth-related-configuration",
     keywords: ["_password"],
-    pattern: /(?<![A-Za-z0-9_])_password[ \t]{0,4}=[ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{4,500}={0,2})(?![A-Za-z0-9+/=])/,
+    // The value runs to the line's end (or a closing quote): `$this->_password="anon@ftp.com"` in PHP is not one.
+    pattern: /(?<![A-Za-z0-9_])_password[ \t]{0,4}=[ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{4,500}={0,2})(?=["']?[ \t]*(?:[;#\r\n]|$))/,
     validate: (s) => {
       const text = decodeBase64(s)?.toString("utf8");
       return text !== undefined && /^[\x20-\x7e]+$/.test(text) && isRealPassword(text);
@@ -156,7 +157,7 @@ export const rules: Rule[] = [
     get examples() {
       return {
         invalid: [`//nexus.acme.io/repository/npm/:_password=${b64(pw("npmpass"))}`],
-        valid: ["//nexus.acme.io/repository/npm/:_password=${NEXUS_PASSWORD_B64}", `_password=${b64("password")}`],
+        valid: ["//nexus.acme.io/repository/npm/:_password=${NEXUS_PASSWORD_B64}", `_password=${b64("password")}`, '$this->_password="anon@ftp.com";'],
       };
     },
   }),

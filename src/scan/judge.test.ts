@@ -147,6 +147,9 @@ test("a value written mostly as percent escapes is judged as what it decodes to;
   assert.equal(judge("session_key", "_rb_sess_id", "code").secret, false);
   assert.equal(judge("session_key", "_rb_sess_id", "code").reason, "value is a cookie or private identifier's name");
   assert.equal(judge("db_password", "_kwoz_trelm_vaxu", "code").secret, true, "under a password's name it is the password"); // vaultshift:allow
+  // A PHP namespaced class as a route's value (phpMyAdmin's routes cache).
+  assert.equal(judge("user-password", "PhpMyAdmin\\Controllers\\UserPasswordController", "code").secret, false);
+  assert.equal(judge("user-password", "App\\Http\\PasswordController", "code").secret, false);
   // dd-trace's propagated tag name: a dotted private namespace.
   assert.equal(judge("PROPAGATED_ML_APP_KEY", "_dd.p.llmobs_ml_app", "code").secret, false);
   assert.equal(judge("db_password", "_kwoz.trelm_vaxu", "code").secret, true, "dotted, under a password's name, still the password"); // vaultshift:allow

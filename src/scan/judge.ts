@@ -82,6 +82,8 @@ function looksLikeCodeOrPattern(v: string, context: JudgeContext): boolean {
   if (/^\+[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\))?\+?$|^\+[A-Za-z_$][\w$.]*(?:\(\))?\+$|^\+[A-Za-z_$][\w$.]*(?:\(\))?[),;}\]]/.test(v)) return true;
   // PHP/Perl concatenation with a variable read as a value: `'_password='.$encoded` (the quotes close after `=`).
   if (/^\.\s*\$[A-Za-z_]\w*/.test(v)) return true;
+  // A PHP namespaced class (`PhpMyAdmin\\Controllers\\UserPasswordController`, escaped in a string or not).
+  if (/^\\?[A-Z][A-Za-z0-9_]*(?:\\{1,2}[A-Z][A-Za-z0-9_]*)+$/.test(v)) return true;
   // A scoped name (`OpenSSL::PKey::RSA.new 2048`, `std::env::var`, `Foo::Bar->new`): Ruby, Rust, C++, Perl, PHP code.
   if (/^[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+(?:$|[.(\s]|->)/.test(v)) return true;
   // In a .env value `\n`, `\t` and `\r` are a string's escaped control characters (a

@@ -16,7 +16,11 @@ test("placeholders, references, hashes, public material and ciphertext are not s
     ["xxxxxxxxxxxx", "mask"],
     ["sk_test_xxxxxxxxxxxxxxxxxxxxxxxx", "mask"],
     ["sk_test_1234567890abcdef", "sequential"],
-    ["1234-5678-91000", "sequential"], // postmark's .env.example: runs broken only by separators
+    ["1234-5678-91000", "sequential"],
+    ["AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI", "documented"], // STS reference
+    ["JBSWY3DPEHPK3PXP", "documented"], // Google Authenticator's key-URI example
+    ["$Global{'bindpw'}", "reference"], // a Perl hash element in a string
+    ["$cfg->{db_pass}", "reference"], // postmark's .env.example: runs broken only by separators
     ["1234 5678 9012 3456", "sequential"],
     ["123456", "number"],
     ["abcdefgh", "sequential"],

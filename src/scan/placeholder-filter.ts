@@ -52,6 +52,14 @@ const DOCUMENTED_EXAMPLES = new Set([
   // Mollie's API reference prints this test-mode key in every code sample of every client library
   // (https://docs.mollie.com/reference/authentication), so it is copied into sandbox defaults.
   "test_dHar4XY7LxsDOtmnkVtjNVWXLSlXsM",
+  // ethers v6's default community keys (src.ts/providers: Alchemy, Ankr, Blockscout, Pocket, QuickNode), shipped in
+  // every ethers bundle for the same reason as the Infura id above: shared by everyone, rate-limited, no one's credential.
+  "_gg7wSSi0KMBsdKnGVfHDueq6xMB9EkC", "9f7d929b018cdffb338517efa06f58359e86ff1ffd350bc889738523659e7972", // vaultshift:allow
+  "proapi_gwcAAagyQKJ4r2KrAATyyCshiyUEpWfr2x7aKDOWFc56ZY8mBFcT9KZuP5Ce2jIfr_kHzUm", "62e1ad51b37b8e00394bda3b", // vaultshift:allow
+  "919b412a057b5e9c9b6dce193c5a60242d6efadb", // vaultshift:allow
+  // The TOTP secret of Google Authenticator's key-URI documentation (base32 of "Hello!\xde\xad\xbe\xef",
+  // https://github.com/google/google-authenticator/wiki/Key-Uri-Format) and PyOTP's README secret, in every OTP library's docs.
+  "JBSWY3DPEHPK3PXP", "base32secret3232",
   // HTTP Basic (RFC 7617 §2, RFC 2617 §2): Aladdin:open sesame.
   "QWxhZGRpbjpvcGVuIHNlc2FtZQ==",
   // OpenSSL 3's "FIPS validation HMAC key" (include/openssl/fipskey.h, generated from Configure's
@@ -143,8 +151,9 @@ export function isStandInWord(v: string): boolean {
 
 export function isDocumentedExample(v: string): boolean {
   if (DOCUMENTED_EXAMPLES.has(v) || (v.startsWith("0x") && DOCUMENTED_EXAMPLES.has(v.slice(2)))) return true;
-  // AWS docs end their example keys with EXAMPLE / EXAMPLEKEY.
-  return /EXAMPLE(KEY)?$/.test(v) && /^[A-Za-z0-9/+=]{10,}$/.test(v);
+  // AWS docs end their example keys with EXAMPLE / EXAMPLEKEY, and put EXAMPLE inside their sample session tokens
+  // (`AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22…`, the STS API reference).
+  return /EXAMPLE/.test(v) && /^[A-Za-z0-9/+=]{10,}$/.test(v);
 }
 
 /** `xxxx`, `****`, `....`, `0000`, `<token>`, `[API_KEY]`, `…` and mostly-one-character values. */
@@ -306,6 +315,8 @@ export function isReference(v: string): boolean {
   if (t.includes("${") || /\$\([^)]*\)|\{\{[^}]*\}\}|<%[\s\S]*%>|#\{[^}]*\}|\$\{\{/.test(t)) return true;
   // `"Bearer $TOKEN\"` in a package.json script: the escaped closing quote of the shell string ends the value.
   if (/^\$[A-Za-z_][A-Za-z0-9_]*\\?["']?$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
+  // A Perl hash element interpolated into a string (`password => "$Global{'bindpw'}"`, `"$cfg->{db_pass}"`).
+  if (/^\$[A-Za-z_]\w*(?:->)?\{['"]?[\w.-]{1,60}['"]?\}$/.test(t)) return true;
   // Perl references to a sub or variable (`pass => \&fetch_password`, `\$password`, `\%config`; perlref).
   // Perl names are snake_case (perlstyle), optionally package-qualified: a mixed-case random value stays a value.
   if (/^\\[&$@%](?:[A-Za-z_]\w*::)*[a-z_][a-z0-9_]*$/.test(t)) return true;

@@ -151,6 +151,9 @@ test("read-only content tokens made for front ends are not secret names; their a
 
 test("a modifier glued to token says what it says apart: csrftoken is not a credential, authtoken is", () => {
   for (const name of ["csrftoken", "XSRFTOKEN", "nexttoken", "pushToken"]) assert.equal(analyzeName(name).negative, true, name);
+  // nginx's upstream directives and RFC 6455's handshake nonce are no credentials; a proxy's password is.
+  for (const name of ["fastcgi_pass", "proxy_pass", "uwsgi_pass", "grpc_pass", "Sec-WebSocket-Key"]) assert.equal(analyzeName(name).negative, true, name);
+  for (const name of ["proxy_password", "PROXY_PASS", "socket_key"]) assert.equal(analyzeName(name).negative, false, name);
   // Square's payment `version_token`: optimistic concurrency, not a credential.
   for (const name of ["versionToken", "version_token"]) assert.equal(analyzeName(name).negative, true, name);
   for (const name of ["authtoken", "accesstoken", "GHTOKEN"]) assert.equal(analyzeName(name).strength, "strong", name);

@@ -40,6 +40,8 @@ const NEUTRAL_AFTER = new Set([
 ]);
 
 /** Modifiers of `key` / `token` that make the name about a non-secret. */
+const NGINX_PASS = new Set(["proxy", "fastcgi", "uwsgi", "scgi", "grpc", "memcached"]);
+
 const KEY_NEGATIVE_BEFORE = new Set([
   "public", "publishable", "pub", "primary", "foreign", "sort", "partition", "cache", "idempotency", "i18n", "translation",
   "map", "dedup", "dedupe", "lookup", "hash", "object", "row", "unique", "composite", "index", "hot", "short", "site",
@@ -61,6 +63,8 @@ const KEY_NEGATIVE_BEFORE = new Set([
   // OpenPGP keys fetched or trusted by fingerprint (`gpg --recv-keys <40 hex>`, `apt-key adv --recv-key`,
   // `trusted-key`): public keys named by their fingerprints (RFC 4880 §12.2).
   "recv", "receive", "trusted",
+  // RFC 6455's Sec-WebSocket-Key: a random nonce of the opening handshake, not a credential.
+  "websocket",
 ]);
 
 /**
@@ -328,6 +332,10 @@ function analyze(name: string): NameAnalysis {
       }
       return { strength: "strong", kind: dbish ? "database-credential" : "password", head, negative: false };
     case "pass":
+      // nginx's upstream directives (`proxy_pass`, `fastcgi_pass unix:/run/php-fpm.sock;`, `uwsgi_pass`,
+      // `scgi_pass`, `grpc_pass`, `memcached_pass`) pass a request on: the value is an address. Directives are
+      // lower-case; an upper-case `PROXY_PASS` in a .env is the proxy's password.
+      if (found.head === "pass" && NGINX_PASS.has(prev) && !/[A-Z]/.test(name)) return { ...NONE, head, negative: true };
       if (found.head !== "pass") return { strength: "strong", kind: dbish || /^(?:db|sql|mysql|pg)/.test(found.head) ? "database-credential" : "password", head, negative: false };
       return { strength: before.length > 0 ? "strong" : "medium", kind: dbish ? "database-credential" : "password", head, negative: false };
     case "secret": case "secretkey":
@@ -389,6 +397,7 @@ function analyze(name: string): NameAnalysis {
       // an `encryption.primary_key` of a key rotation. Only with an encryption word before it.
       if (prev === "primary" && before.some((w) => w === "encryption" || w === "encrypt" || w === "cipher" || w === "crypto")) return { strength: "strong", kind: "generic-secret", head, negative: false };
       if (KEY_NEGATIVE_BEFORE.has(prev) || before.some((w) => w === "public" || w === "publishable" || w === "anon")) return { ...NONE, head, negative: true };
+      if (prev === "socket" && before[before.length - 2] === "web") return { ...NONE, head, negative: true }; // Sec-WebSocket-Key
       if (prev === "private") return { strength: "strong", kind: "private-key", head, negative: false };
       if (prev === "api") return { strength: "strong", kind: "api-key", head, negative: false };
       if (KEY_STRONG_BEFORE.has(prev)) return { strength: "strong", kind: cloudish ? "cloud-credential" : prev === "access" ? "api-key" : "generic-secret", head, negative: false };
