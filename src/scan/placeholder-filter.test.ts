@@ -301,6 +301,11 @@ test("a base64 key that starts with a slash is not a path", () => {
   for (const path of ["/run/secrets/db_password", "/etc/ssl/private/server.key", "/nix/store/8a9b7c6d5e4f3g2h1i0j-openssl-3.0", "~/.ssh/id_ed25519", "/var/lib/grafana/plugins"]) {
     assert.equal(isLocatorOrName(path), true, path);
   }
+  // Host names are RFC 1123 labels; a generated password of letters, digits, dots and hyphens is not one.
+  for (const host of ["db-01.internal", "smtp.eu.mailgun.org", "a.b.example"]) assert.equal(isLocatorOrName(host), true, host);
+  const pw = ["a-", "3aS9A5xYi", "a", "Cfe"].join(".");
+  assert.equal(isLocatorOrName(pw), false);
+  assert.equal(isLocatorOrName(["Kq7-", "mZ"].join(".")), false);
 });
 
 test("exec: programs, secret-store paths with a field and JSON object text are not secrets", () => {

@@ -630,7 +630,9 @@ export function isLocatorOrName(v: string): boolean {
   if (/^[\w-]+(?:\/[\w.-]+)+$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true; // relative path with words
   if (/^[\w.-]+:\d{2,5}$/.test(t)) return true; // host:port
   if (/^[^\s@]+@[\w-]+(?:\.[\w-]+)+$/.test(t)) return true; // e-mail
-  if (/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/i.test(t) && !/\d{3,}/.test(t)) return true; // host name
+  // A host name: RFC 1123 labels neither start nor end with a hyphen, so a password made of letters, digits,
+  // dots and hyphens (`a-.3aS9A5xYi.a.Cfe`) is not taken for one.
+  if (/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i.test(t) && !/\d{3,}/.test(t)) return true; // host name
   return false;
 }
 
