@@ -310,6 +310,8 @@ test("a base64 key that starts with a slash is not a path", () => {
 
 test("exec: programs, secret-store paths with a field and JSON object text are not secrets", () => {
   assert.match(notSecretReason("exec:/usr/local/bin/get-ldap-pw") ?? "", /reference/);
+  assert.match(notSecretReason("@keychain:AC_PASSWORD") ?? "", /reference/);
+  assert.match(notSecretReason("@env:NOTARY_PASSWORD") ?? "", /reference/);
   assert.match(notSecretReason("kv/data/orders:api_key") ?? "", /reference/);
   assert.match(notSecretReason("secret/app/prod#db_password") ?? "", /reference/);
   assert.match(notSecretReason('{\\"hashIterations\\":27500,\\"algorithm\\":\\"pbkdf2-sha256\\"}') ?? "", /JSON object/);

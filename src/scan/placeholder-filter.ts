@@ -346,6 +346,10 @@ export function isReference(v: string): boolean {
   // A program that prints the secret: Apache `AuthLDAPBindPassword exec:/path` and
   // `SSLPassPhraseDialog exec:/path` (https://httpd.apache.org/docs/2.4/mod/mod_authnz_ldap.html#authldapbindpassword).
   if (/^exec:\/[\w.\/-]{1,200}(?:[ \t][^\n]{0,200})?$/.test(t)) return true;
+  // Apple's notarization tools read the password from a keychain item or the environment when given
+  // `@keychain:<item>` or `@env:<VAR>` (`altool -p "@keychain:AC_PASSWORD"`, `@electron/notarize`'s
+  // `appleIdPassword`, https://developer.apple.com/documentation/security/customizing-the-notarization-workflow).
+  if (/^@(?:keychain|env):[A-Za-z_][\w.-]{0,100}$/.test(t)) return true;
   // A secret-store path with the field to read: `kv/data/orders:api_key`, `secret/app#password`
   // (Vault lookups in Ansible, Jenkins, Spring Cloud Vault). Words only, no random segment.
   if (/^[a-z][\w-]{0,40}(?:\/[\w.-]{1,80}){1,8}[:#][a-z_][\w.-]{0,60}$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true;
