@@ -1,7 +1,7 @@
 import type { Rule } from "../src/scan/types.js";
 import { custom } from "./build.js";
 import { isRealPassword } from "./passwords.js";
-import { ALNUM, fake } from "./fake.js";
+import { ALNUM, HEX_UPPER, fake, uuid } from "./fake.js";
 
 // Passwords written on command lines in scripts, CI files, Dockerfiles and
 // READMEs. The first character of the password may not be "$" (a variable) or
@@ -395,17 +395,25 @@ export const rules: Rule[] = [
   // `sqlplus / as sysdba` (OS authentication) has no password; `CONNECT BY` is SQL, with no slash.
   custom({
     id: "sqlplus-connect-password",
-    description: "SQL*Plus user/password on the sqlplus command line or in a CONNECT command",
+    description: "Oracle user/password on the sqlplus, Data Pump (expdp/impdp), SQL*Loader or RMAN command line or in a CONNECT command",
     kind: "password",
     severity: "high",
     docs: "https://docs.oracle.com/en/database/oracle/oracle-database/19/sqpug/CONNECT.html",
-    keywords: ["sqlplus", "conn"],
-    pattern: /(?:\bsqlplus(?:\.exe)?(?:[ \t]{1,4}-[A-Za-z]{1,8}){0,3}|^[ \t]{0,8}(?:SQL>[ \t]{0,4})?conn(?:ect)?)[ \t]{1,4}["']?[A-Za-z][\w$#.]{0,127}\/(?<secret>[^\s/@"';$%&<-][^\s/@"';]{2,127})(?=@|["']?(?:[ \t;]|$))/im,
+    keywords: ["sqlplus", "conn", "expdp", "impdp", "sqlldr", "rman"],
+    pattern: /(?:\b(?:sqlplus|expdp|impdp|sqlldr)(?:\.exe)?(?:[ \t]{1,4}-[A-Za-z]{1,8}){0,3}[ \t]{1,4}(?:userid=)?|\brman[ \t]{1,4}target(?:=|[ \t]{1,4})|^[ \t]{0,8}(?:SQL>[ \t]{0,4})?conn(?:ect)?[ \t]{1,4})["']?[A-Za-z][\w$#.]{0,127}\/(?<q>"?)(?<secret>[^\s/@"';$%&<-][^\s/@"';]{2,127})\k<q>(?=@|["']?(?:[ \t;]|$))/im,
     validate: isRealPassword,
     get examples() {
       return {
-        invalid: [`CONNECT app_owner/${pw("sqlplus")}@ORCLPDB1`, `sqlplus -s etl/${pw("sqlplus2")}@//db.acme.io:1521/ORCL @refresh.sql`, `conn system/${pw("sqlplus3")}`],
-        valid: ["sqlplus / as sysdba", "CONNECT scott/tiger@orcl", "sqlplus app/&1@orcl", "CONNECT BY PRIOR id = parent_id", "sqlplus $DB_USER/$DB_PASS@orcl"],
+        invalid: [
+          `CONNECT app_owner/${pw("sqlplus")}@ORCLPDB1`,
+          `sqlplus -s etl/${pw("sqlplus2")}@//db.acme.io:1521/ORCL @refresh.sql`,
+          `conn system/${pw("sqlplus3")}`,
+          // Data Pump, SQL*Loader and RMAN take the same connect string; Oracle quotes a password with special characters.
+          `expdp system/"${pw("expdp")}"@FINPROD schemas=FIN directory=DUMP_DIR dumpfile=fin.dmp`,
+          `sqlldr userid=loader/${pw("sqlldr")}@ORCL control=orders.ctl`,
+          `rman target sys/${pw("rman")}@PROD`,
+        ],
+        valid: ["sqlplus / as sysdba", "CONNECT scott/tiger@orcl", "sqlplus app/&1@orcl", "CONNECT BY PRIOR id = parent_id", "sqlplus $DB_USER/$DB_PASS@orcl", "expdp \\\"/ as sysdba\\\" schemas=FIN", "rman target /", "impdp system/\"$ORA_PW\"@ORCL full=y"],
       };
     },
   }),
@@ -588,6 +596,107 @@ export const rules: Rule[] = [
       return {
         invalid: [`SOLR_AUTHENTICATION_OPTS="-Dbasicauth=indexer:${pw("solrbasic")}"`, `ETCDCTL_USER=root:${pw("etcdctluser")}`, `etcdctl --endpoints https://etcd:2379 --user root:${pw("etcdctl2")} get /`],
         valid: ['SOLR_AUTHENTICATION_OPTS="-Dbasicauth=solr:SolrRocks"', "ETCDCTL_USER=root", "etcdctl --user root get /", 'ETCDCTL_USER="root:${ETCD_ROOT_PASSWORD}"'],
+      };
+    },
+  }),
+  // Code-signing certificates unlocked on the command line: signtool's `/p <password>` after `/f cert.pfx`
+  // (https://learn.microsoft.com/windows/win32/seccrypto/signtool), the same flags passed through Squirrel's
+  // `--signWithParams="…"` or an Inno Setup `/S…="signtool … /p …"` sign tool, and osslsigncode's `-pass`.
+  // `/sha1 <thumbprint>` and `/a` pick a certificate from the store and carry no password; `/p` followed by
+  // the next option (`/p /fd`) is no value.
+  custom({
+    id: "code-signing-pfx-password",
+    description: "Password of a code-signing PFX on a signtool command line (also through Squirrel or Inno Setup) or an osslsigncode one",
+    kind: "password",
+    severity: "high",
+    docs: "https://learn.microsoft.com/windows/win32/seccrypto/signtool",
+    keywords: ["signtool", "signwithparams", "osslsigncode"],
+    pattern: /(?:\b(?:signtool(?:\.exe)?\b|signWithParams=?)(?:(?!signtool|signWithParams)[^\n|;&]){0,300}?[ \t"']\/p|\bosslsigncode\b(?:(?!osslsigncode)[^\n|;&]){0,300}?[ \t]-pass)[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<\/-][^\s"']{2,127})\1(?=[\s"']|$)/i,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [
+          `signtool sign /f certs\\codesign.pfx /p ${pw("signtool")} /fd sha256 /tr http://timestamp.digicert.com app.exe`,
+          `& $signtool sign /f "certs\\ev.pfx" /p "${pw("signtool2")}" /fd sha256 $Path`,
+          `Squirrel.exe --releasify App.1.0.0.nupkg --signWithParams="/a /f certs\\app.pfx /p ${pw("squirrel")} /fd sha256"`,
+          `osslsigncode sign -pkcs12 codesign.pfx -pass '${pw("osslsign")}' -in app.exe -out app-signed.exe`,
+        ],
+        valid: [
+          "signtool sign /f cert.pfx /p %PFX_PASSWORD% /fd sha256 app.exe",
+          "signtool sign /f cert.pfx /p $env:PFX_PASSWORD /fd sha256 app.exe",
+          `signtool sign /sha1 ${fake(HEX_UPPER, 40, "thumb")} /fd sha256 app.exe`,
+          "signtool sign /a /fd sha256 /tr http://timestamp.digicert.com app.exe",
+          "signtool sign /f cert.pfx /p <password> app.exe",
+          "signtool verify /pa /v app.exe",
+        ],
+      };
+    },
+  }),
+  // macOS `security import cert.p12 -k build.keychain -P <password>` in CI scripts: -P is the password of the
+  // PKCS#12 being imported (security(1)), the Developer ID certificate and its key.
+  custom({
+    id: "macos-security-import-password",
+    description: "PKCS#12 password given to macOS `security import … -P`",
+    kind: "password",
+    severity: "high",
+    docs: "https://ss64.com/mac/security.html",
+    keywords: ["security import"],
+    pattern: /\bsecurity[ \t]{1,4}import\b(?:(?!security)[^\n|;&]){0,300}?[ \t]-P[ \t]{1,4}(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\1(?=\s|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`security import certs/developer-id.p12 -k build.keychain -P "${pw("secimport")}" -T /usr/bin/codesign`],
+        valid: ['security import certificate.p12 -k build.keychain -P "$MACOS_CERTIFICATE_PWD" -T /usr/bin/codesign', 'security import cert.p12 -k build.keychain -P "" -A', "security import cert.pem -k login.keychain"],
+      };
+    },
+  }),
+  // Monitoring plugins (Nagios, Icinga, Naemon, Checkmk's classic checks) take credentials as options; each
+  // plugin has its own letters (monitoring-plugins.org): check_mysql/check_pgsql `-p`/`--password` (their -P is
+  // the port), check_ldap/check_smtp `-P`/`--pass`/`--authpass` (their -p is the port), check_http/check_curl
+  // `-a user:password`. `$USERn$`/`$ARGn$` macros, the usual way, start with "$".
+  custom({
+    id: "monitoring-plugin-password",
+    description: "Password on a Nagios/monitoring-plugins command line (check_mysql, check_pgsql, check_ldap, check_smtp, check_http, check_curl)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.monitoring-plugins.org/doc/man/index.html",
+    keywords: ["check_mysql", "check_pgsql", "check_ldap", "check_smtp", "check_http", "check_curl"],
+    pattern: /\bcheck_(?:(?:mysql(?:_query)?|pgsql)\b(?:(?!check_)[^\n|;&]){0,300}?[ \t](?:-p|--password=?)|(?:ldaps?|smtp)\b(?:(?!check_)[^\n|;&]){0,300}?[ \t](?:-P|--pass=?|--authpass=?)|(?:http|curl)\b(?:(?!check_)[^\n|;&]){0,300}?[ \t](?:-a|--authorization=?)[ \t]{0,4}["']?[^\s:"'$%<]{1,64}:)[ \t]{0,4}(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\1(?=[\s"']|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [
+          `command[check_pgsql]=/usr/lib/nagios/plugins/check_pgsql -H 127.0.0.1 -d app -l nagios -p '${pw("checkpgsql")}'`,
+          `command_line $USER1$/check_ldap -H $HOSTADDRESS$ -b "dc=corp,dc=example" -D "cn=nagios,dc=corp,dc=example" -P '${pw("checkldap")}'`,
+          `command[check_status]=/usr/lib/nagios/plugins/check_http -H localhost -a 'status:${pw("checkhttp")}' -u /server-status`,
+          `check_mysql -H db01 -u nagios --password=${pw("checkmysql")}`,
+        ],
+        valid: [
+          "command_line $USER1$/check_mysql -H $HOSTADDRESS$ -u $USER3$ -p $USER4$ -S",
+          "command_line $USER1$/check_ldap -H $HOSTADDRESS$ -p 389 -b dc=corp,dc=example",
+          "command_line $USER1$/check_mysql -H $HOSTADDRESS$ -P 3306 -u nagios",
+          "command_line $USER1$/check_http -H $HOSTADDRESS$ -a $USER7$:$USER8$",
+          "check_http -H httpbin.org -a user:password -u /basic-auth/user/password",
+        ],
+      };
+    },
+  }),
+  // Chocolatey API keys (UUIDs) saved with `choco apikey --key … --source …` (or the older `setapikey`) or given
+  // to `choco push --api-key/-k` (https://docs.chocolatey.org/en-us/create/commands/api-key/): they push packages
+  // as the maintainer. A UUID alone is no key; only after these commands' key options. The span stops at the next
+  // `choco ` command, not at the word (the push source is push.chocolatey.org).
+  custom({
+    id: "chocolatey-api-key",
+    description: "Chocolatey API key given to choco apikey / setapikey / push",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.chocolatey.org/en-us/create/commands/api-key/",
+    keywords: ["choco"],
+    pattern: /\bchoco(?:latey)?(?:\.exe)?[ \t]{1,4}(?:apikey|setapikey|push)\b(?:(?!choco(?:latey)?(?:\.exe)?[ \t])[^\n|;&]){0,300}?[ \t](?:-k|--key|--api-key|--apikey)(?:=|[ \t]{1,4})(["']?)(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\1(?![\w-])/i,
+    get examples() {
+      return {
+        invalid: [`choco apikey --key ${uuid("choco")} --source https://push.chocolatey.org/`, `choco push app.1.0.0.nupkg --source https://push.chocolatey.org/ -k=${uuid("choco2")}`],
+        valid: ["choco push app.1.0.0.nupkg --source https://push.chocolatey.org/ --api-key $env:CHOCO_API_KEY", "choco apikey --key %CHOCO_KEY% --source https://push.chocolatey.org/", "choco apikey list"],
       };
     },
   }),
