@@ -280,6 +280,35 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // The same key file wrapped in base64 as one line: Tauri's updater keys (`tauri signer generate` writes
+  // base64 of the two-line rsign/minisign text; `TAURI_SIGNING_PRIVATE_KEY` holds it), and CI secrets that
+  // carry a minisign key through a one-line variable. Base64 of "untrusted comment:" is `dW50cnVzdGVkIGNvbW1lbnQ6`;
+  // the decoded text must be a secret-key comment followed by the RWRT/RWRC key line, so the public key
+  // (`…minisign public key…` then RWQ) and signatures stay out.
+  custom({
+    id: "minisign-secret-key-base64",
+    description: "minisign/rsign secret key wrapped in base64 (Tauri updater signing key)",
+    kind: "private-key",
+    severity: "high",
+    docs: "https://v2.tauri.app/plugin/updater/#signing-updates",
+    keywords: ["dw50cnvzdgvkignvbw1lbnq6"],
+    pattern: /(?<![A-Za-z0-9+/])(?<secret>dW50cnVzdGVkIGNvbW1lbnQ6[A-Za-z0-9+/]{150,700}={0,2})(?![A-Za-z0-9+/=])/,
+    entropy: 4.5,
+    validate: (s) => /^untrusted comment:[^\n]{0,120}secret key[^\n]{0,60}\r?\n[ \t]{0,16}RWR[TC][A-Za-z0-9+/]{100,300}/.test(Buffer.from(s, "base64").toString("latin1")),
+    get examples() {
+      const wrap = (text: string) => Buffer.from(text).toString("base64");
+      return {
+        invalid: [
+          wrap(`untrusted comment: rsign encrypted secret key\nRWRTY0Iy${fake(B64, 204, "tauri-key")}\n`),
+          `TAURI_SIGNING_PRIVATE_KEY=${wrap(`untrusted comment: minisign encrypted secret key\nRWRTY0Iy${fake(B64, 204, "tauri-key2")}\n`)}`,
+        ],
+        valid: [
+          `"pubkey": "${wrap(`untrusted comment: minisign public key: 8B85ED58471A075E\nRWQ${fake(B64, 53, "tauri-pub")}\n`)}"`,
+          wrap(`untrusted comment: signature from tauri secret key\nRUQ${fake(B64, 97, "tauri-sig")}\ntrusted comment: timestamp:1730000000\tfile:app.tar.gz\n${fake(B64, 88, "tauri-sig2")}\n`),
+        ],
+      };
+    },
+  }),
   // JSON Web Keys: the private part of an RSA/EC/OKP key is the "d" member
   // (RFC 7517 §9.3, RFC 7518 §6.2.2.1/§6.3.2.1, RFC 8037 §2).
   custom({
