@@ -645,4 +645,30 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // HeidiSQL's settings (portable_settings.txt, or the registry export of Software\HeidiSQL) keep a session's
+  // `Password` and `SSHtunnelPass` as `Servers\<session>\Password<|||>1<|||>…`: each character's code plus a
+  // shift, in two hex digits, then the shift as one digit (HeidiSQL's `encrypt`/`decrypt` in apphelpers.pas),
+  // reversible by anyone. The value decodes back to the password, which must read as one.
+  custom({
+    id: "heidisql-saved-password",
+    description: "HeidiSQL saved session password (shift-encoded hex in portable_settings.txt or its registry export)",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.heidisql.com/help.php#portable",
+    keywords: ["<|||>"],
+    pattern: /\\(?:Password|SSHtunnelPass)<\|\|\|>\d<\|\|\|>(?<secret>(?:[0-9A-F]{2}){3,256}\d)(?![0-9A-Za-z])/,
+    validate: (s) => {
+      const shift = Number(s[s.length - 1]);
+      let text = "";
+      for (let i = 0; i + 2 < s.length; i += 2) text += String.fromCharCode(parseInt(s.slice(i, i + 2), 16) - shift);
+      return /^[\x20-\x7e]+$/.test(text) && isRealPassword(text);
+    },
+    get examples() {
+      const encode = (plain: string, shift: number) => [...plain].map((c) => (c.charCodeAt(0) + shift).toString(16).toUpperCase().padStart(2, "0")).join("") + String(shift);
+      return {
+        invalid: [`Servers\\Prod billing\\Password<|||>1<|||>${encode(pw("heidi"), 4)}`, `Servers\\db01\\SSHtunnelPass<|||>1<|||>${encode(pw("heidi2"), 7)}`],
+        valid: ["Servers\\Local\\Password<|||>1<|||>", `Servers\\Local\\Password<|||>1<|||>${encode("password", 3)}`, "Servers\\Local\\Port<|||>1<|||>3306"],
+      };
+    },
+  }),
 ];
