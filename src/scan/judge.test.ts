@@ -293,3 +293,10 @@ test("generated SDK shapes in code: a wire name that spells its parent key, Pyth
   assert.equal(judge("password", ["corp", ".", "Winter", "2024x"].join(""), "code", false).secret, true, "a dotted password with digits is no class path");
   assert.equal(judge("DB_PASSWORD", "_models.SecretBase", "env", false).secret, true, "in a .env file a value is a value");
 });
+
+test("an SNMP community is judged as a password; a value naming one (a template's variable) is not a secret (blind corpus 17)", () => {
+  const community = ["Qm7", "vX2", "kR9", "pZ4", "tW"].join("");
+  assert.equal(judge("community_string", community, "config").secret, true);
+  assert.equal(judge("snmp.receiver.1.community", "snmp_1_community_previous", "code").secret, false);
+  assert.equal(judge("community", "public", "config").secret, false);
+});

@@ -99,7 +99,7 @@ function looksLikeCodeOrPattern(v: string, context: JudgeContext): boolean {
 }
 
 // The credential words a name is made of (`SN_id_it_revPassphrase`, `ClientTrafficSecret`).
-const CREDENTIAL_WORD = new Set(["pass", "passwd", "password", "passwords", "passphrase", "pwd", "secret", "secrets", "token", "tokens", "key", "keys", "apikey", "credential", "credentials", "creds", "auth"]);
+const CREDENTIAL_WORD = new Set(["pass", "passwd", "password", "passwords", "passphrase", "pwd", "secret", "secrets", "token", "tokens", "key", "keys", "apikey", "credential", "credentials", "creds", "auth", "community"]);
 
 /**
  * A value that is itself a name holding a credential word, made only of words and short numbers

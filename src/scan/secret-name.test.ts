@@ -289,3 +289,15 @@ test("names of blind corpus 16: keystore passwords and phpMyAdmin's controlpass 
   assert.notEqual(analyzeName("APP_KEY").strength, "none");
   assert.equal(analyzeName("keepass").strength, "none");
 });
+
+test("SNMP communities and SNMPv3 privacy passwords are passwords (blind corpus 17)", () => {
+  for (const name of ["community", "community_string", "snmp_community", "rocommunity", "SNMP_COMMUNITY", "communityString", "cryptopass", "privpass"]) {
+    const a = analyzeName(name);
+    assert.ok(a.strength !== "none" && !a.negative, `${name}: ${JSON.stringify(a)}`);
+    assert.equal(a.kind, "password", name);
+  }
+  for (const name of ["community_url", "community_name", "communities_enabled"]) {
+    const a = analyzeName(name);
+    assert.ok(a.strength === "none" || a.negative, `${name}: ${JSON.stringify(a)}`);
+  }
+});

@@ -178,7 +178,7 @@ export function foldName(name: string): string {
  * keyword get their indices in it (rule-set.ts compileRuleSet), and the bundle's window table
  * (scripts/bundle.js) is computed for those indices.
  */
-export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", ...FOREIGN_KEYWORDS];
+export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", "community", ...FOREIGN_KEYWORDS];
 
 const cache = new Map<string, NameAnalysis>();
 
@@ -216,6 +216,10 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   // `psk`: a pre-shared key, the Wi-Fi passphrase of wpa_supplicant (`psk="…"`), hostapd (`wpa_psk`) and
   // NixOS (`networking.wireless.networks.<SSID>.psk`), an IPsec or WireGuard pre-shared key.
   if (word === "psk" || word === "wpapsk") return { head: word, base: "pass", foreign: false };
+  // `community`: an SNMP community string is the password of SNMPv1/v2c (RFC 3584 §2; read, often write,
+  // access to the device): net-snmp's `rocommunity`/`rwcommunity`, LibreNMS and Observium
+  // `$config['snmp']['community']`, NCPA's API `community_string`, Telegraf's and Zabbix's `community`.
+  if (word === "community" || word === "rocommunity" || word === "rwcommunity" || word === "snmpcommunity") return { head: word, base: "pass", foreign: false };
   // `authtok`: PAM's and SSSD's word for the password (`ldap_default_authtok`, sssd-ldap(5)).
   if (word === "authtok") return { head: word, base: "password", foreign: false };
   // `passwordsalt` (Nextcloud config.php), `secretsalt`: an application-wide salt, used as a key.
@@ -226,7 +230,8 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   // `botpass`, `vpnpass`, `nickpass` (an IRC NickServ password). A database word may follow an application's
   // own prefix: FreePBX's `AMPDBPASS`, `WPDBPASS`.
   // Java's keystore passwords (`keytool -storepass/-keypass`, Mirth's `keystore.storepass`), phpMyAdmin's `controlpass`.
-  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins|remote|steam|server|sasl|rcon|web|bot|vpn|nick|radius|store|key|keystore|truststore|control)pass$/.test(word) || /^[a-z]{2,6}(?:db|sql)pass$/.test(word)) return { head: word, base: "pass", foreign: false };
+  // SNMPv3's privacy (encryption) password: LibreNMS `cryptopass`, net-snmp `privpass` beside `authpass`.
+  if (/^(?:smtp|db|mail|root|admin|user|ftp|sftp|sql|mysql|pg|ldap|bind|redis|proxy|wifi|wlan|ap|sta|imap|pop|pop3|mqtt|rpc|vnc|api|app|sudo|login|auth|ssh|git|svn|repo|nexus|jenkins|remote|steam|server|sasl|rcon|web|bot|vpn|nick|radius|store|key|keystore|truststore|control|crypto|priv)pass$/.test(word) || /^[a-z]{2,6}(?:db|sql)pass$/.test(word)) return { head: word, base: "pass", foreign: false };
   // `rootpw` (OpenLDAP slapd.conf), `bindpw` (nslcd.conf), `dbpw`: a short word glued to `pw`.
   // Letters only: `pw` closing a random run or a hex id is not a name.
   if (/^[a-z]{2,10}pw$/.test(word)) return { head: word, base: "pw", foreign: false };
