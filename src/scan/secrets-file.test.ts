@@ -26,6 +26,9 @@ test("secrets files: a file holding one random value under secrets/ or credentia
   assert.deepEqual(lines("secrets/acme", `${KEY}\n`), ["1 acme"]);
   assert.deepEqual(lines("run/credentials/mailer.txt", `${HEX}\n`), ["1 mailer"]);
   assert.deepEqual(lines("db_password.txt", `${KEY}`), ["1 db_password"]);
+  // A pre-shared key file says so by its extension (Zabbix TLSPSKFile), whatever its stem; a hex PSK is 32+ digits.
+  assert.equal(lines("etc/zabbix/zabbix_agentd.psk", `${HEX}${HEX}\n`).length, 1);
+  assert.deepEqual(lines("etc/zabbix/zabbix_agentd.psk", "PSK web-03\n"), []);
   // Not one random value: a user name, a note, a placeholder, a reference, a public key.
   for (const [file, text] of [
     ["secrets/db_user", "orders_service\n"],

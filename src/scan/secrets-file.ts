@@ -27,7 +27,10 @@ const SECRETS_NAME = /^(?:secrets?|credentials)(?:\.(?:ya?ml|json|toml|ini|conf|
 // A Kubernetes manifest's values are base64 (decoders.ts decodes a Secret's) or ciphertext (SealedSecret).
 const MANIFEST = /^kind:[ \t]*["']?(?:Secret|SealedSecret|ExternalSecret|SecretStore)\b/m;
 // What a one-secret file is called: no extension, or one that says "a value" rather than a format.
-const ONE_VALUE_EXT = /^[^.]+$|\.(?:txt|secret|token|key|pass|password)$/i;
+const ONE_VALUE_EXT = /^[^.]+$|\.(?:txt|secret|token|key|pass|password|psk)$/i;
+// A pre-shared key file says so by its extension whatever its stem (Zabbix's `zabbix_agentd.psk`, written with
+// `openssl rand -hex 32` and named in TLSPSKFile, https://www.zabbix.com/documentation/current/en/manual/encryption/using_pre_shared_keys).
+const PSK_FILE = /\.psk$/i;
 // Formats with their own readers or that hold public material: a one-secret file is none of these.
 const STRUCTURED_EXT = /\.(?:pub|pem|crt|cer|csr|asc|gpg|enc|age|md|json|ya?ml|toml|xml|html?|js|ts|py|sh)$/i;
 
@@ -41,7 +44,7 @@ export interface SecretsFileKind {
 /** How a file's path says it holds secrets, or null (most files: nothing more is read). */
 export function secretsFileKind(file: string): SecretsFileKind | null {
   const base = file.slice(file.lastIndexOf("/") + 1);
-  const oneValue = !STRUCTURED_EXT.test(base) && ONE_VALUE_EXT.test(base) && (SECRETS_DIR.test(file) || analyzeName(stem(base)).strength === "strong");
+  const oneValue = !STRUCTURED_EXT.test(base) && ONE_VALUE_EXT.test(base) && (SECRETS_DIR.test(file) || PSK_FILE.test(base) || analyzeName(stem(base)).strength === "strong");
   const settings = SECRETS_NAME.test(base);
   return oneValue || settings ? { oneValue, settings } : null;
 }
