@@ -45,3 +45,11 @@ test("exim passwd.client and pppd chap-secrets: the password column, not the com
   assert.deepEqual(found("etc/ppp/chap-secrets", chap).map((h) => h.at), [PW, `${HA1.slice(0, 14)}Zx`]);
   assert.deepEqual(found("etc/ppp/options", `dana pptpd ${PW} *\n`), [], "not a secrets file");
 });
+
+test("Deluge's auth and Checkmk's .cmk-credentials: the password of each login; other lines and other files named auth are not read (blind corpus 17)", () => {
+  const deluge = `localclient:${HA1}${HA1.slice(0, 8)}:10\nmediabox:${PW}:10\n# user:password:level\nguest:password:1\n`;
+  assert.deepEqual(found("home/.config/deluge/auth", deluge).map((h) => h.at), [`${HA1}${HA1.slice(0, 8)}`, PW]);
+  // A file called auth that is not Deluge's: no `user:password:level` lines.
+  assert.deepEqual(found("srv/app/auth", `realm=api\nuser:${PW}\nmode: strict\n`), []);
+  assert.deepEqual(found("omd/sites/prod/.cmk-credentials", `cmkadmin:${PW}\n`), [{ ruleId: "users-file-password", at: PW }]);
+});

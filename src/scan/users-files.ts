@@ -37,15 +37,21 @@ const REALM_LINE = /^[ \t]*([^\s#!=:][^\s=:]{0,127})[ \t]*[=:][ \t]*([^\s,]{1,25
 const NOT_CLEAR_TEXT = /^(?:\{|ENC\(|OBF:|MD5:|CRYPT:|-pbkdf2-|-hashed-|\$)/i;
 
 const PPP_SECRETS = /^(?:chap|pap|srp)-secrets$/;
+// Deluge's daemon `auth` file: `user:password:level`, one login per line, the level a number from 0 to 10; the
+// `localclient` line is the password deluged generated at first start (https://deluge.readthedocs.io/en/latest/how-to/
+// thinclient.html). Only lines of exactly that shape count, so another file called `auth` stays quiet.
+// Checkmk's `~/.cmk-credentials` (`user:password`, written by `omd create` for the site's cmkadmin).
 
 /** Whether `base` names a users file this module reads (so the caller reads it only then). */
 export function isUsersFile(base: string): boolean {
-  return PROPERTIES_REALM.test(base) || WILDFLY_DIGEST.test(base) || base === "passwd.client" || PPP_SECRETS.test(base);
+  return PROPERTIES_REALM.test(base) || WILDFLY_DIGEST.test(base) || base === "passwd.client" || PPP_SECRETS.test(base) || base === "auth" || base === ".cmk-credentials";
 }
 
 /** The clear-text passwords (or WildFly HA1 digests) of a users file named `base`. */
 export function usersFilePasswords(text: string, base: string): UserPassword[] {
   if (base === "passwd.client") return columns(text, /^[ \t]*[^\s#:][^\s:]{0,252}:[^\s:]{1,256}:([^\n\r]{1,256}?)[ \t]*\r?$/gm, `password of a relay login in ${base}`);
+  if (base === "auth") return columns(text, /^[ \t]*[^\s#:][^\s:]{0,63}:([^\s:]{1,256}):(?:10|[0-9])[ \t]*\r?$/gm, `password of a daemon login in Deluge's ${base} file`);
+  if (base === ".cmk-credentials") return columns(text, /^[ \t]*[^\s#:][^\s:]{0,63}:(\S{1,256})[ \t]*\r?$/gm, `password of the site's admin in Checkmk's ${base}`);
   if (PPP_SECRETS.test(base)) return columns(text, /^[ \t]*(?:"[^"\n]{1,128}"|[^\s#"]\S{0,127})[ \t]+(?:"[^"\n]{1,253}"|\S{1,253})[ \t]+(?:"([^"\n]{1,256})"|([^\s"]{1,256}))(?=[ \t]|\r?$)/gm, `secret of a peer in ${base}`);
   return realm(text, base);
 }
