@@ -1,5 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
+import { isRealPassword } from "./passwords.js";
 import { decodeBase64 } from "../src/scan/checksum.js";
 import { shannonEntropy as shannonEntropyOf } from "../src/scan/entropy.js";
 import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
@@ -438,5 +439,27 @@ export const rules: Rule[] = [
     keywords: ["bugsnag"],
     get sample() { return fake(HEX, 32, "bugsnag"); },
     env: "BUGSNAG_AUTH_TOKEN",
+  }),
+  // Nagios, Icinga 1, Naemon and Shinken keep the secrets their check commands need in resource.cfg's
+  // `$USERn$` macros (n = 1..256), "commonly used to store sensitive information such as usernames and
+  // passwords" (https://assets.nagios.com/downloads/nagioscore/docs/nagioscore/4/en/macrolist.html#user);
+  // $USER1$ is the plugin directory by convention. A path, a macro, a word or a default such as `public`
+  // stays out: the value must read as a password and carry some entropy (a user name like `monitor` does not).
+  custom({
+    id: "nagios-resource-macro-password",
+    description: "Password kept in a Nagios/Icinga/Naemon resource.cfg $USERn$ macro",
+    kind: "password",
+    severity: "high",
+    docs: "https://assets.nagios.com/downloads/nagioscore/docs/nagioscore/4/en/macrolist.html#user",
+    keywords: ["$user"],
+    pattern: /^[ \t]*\$USER(?:[1-9]|[1-9][0-9]|1[0-9]{2}|2[0-4][0-9]|25[0-6])\$[ \t]*=[ \t]*(?<secret>[^\s\/$#;"'][^\s"']{5,127})[ \t]*\r?$/m,
+    entropy: 3,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`# Store sensitive info in these macros\n$USER4$=${fake(ALNUM, 18, "nagiosmacro")}\n`, `$USER12$=${fake(ALNUM, 14, "nagiosmacro2")}`],
+        valid: ["$USER1$=/usr/lib/nagios/plugins", "$USER2$=/usr/lib/nagios/plugins/eventhandlers", "$USER3$=monitor", "$USER5$=public", "$USER7$=$USER3$", "#$USER4$=changeme"],
+      };
+    },
   }),
 ];
