@@ -462,4 +462,23 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // Netdata streaming (stream.conf): a child sends metrics to its parent with `api key = <UUID>` in its
+  // [stream] section, and the parent accepts whoever presents a key it lists
+  // (https://learn.netdata.cloud/docs/observability-centralization-points/metrics-centralization-points/configuration).
+  // A UUID elsewhere is an id; here the setting's own two-word name says it is the key.
+  custom({
+    id: "netdata-stream-api-key",
+    description: "Netdata streaming API key (api key = UUID in stream.conf)",
+    kind: "api-key",
+    severity: "medium",
+    docs: "https://learn.netdata.cloud/docs/observability-centralization-points/metrics-centralization-points/configuration",
+    keywords: ["api key"],
+    pattern: /^[ \t]*api key[ \t]*=[ \t]*(?<secret>[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})[ \t]*\r?$/m,
+    get examples() {
+      return {
+        invalid: [`[stream]\n    enabled = yes\n    destination = netdata-parent:19999\n    api key = ${uuid("netdata")}\n`],
+        valid: ["[stream]\n    api key = \n", "    api key = 11111111-2222-3333-4444-555555555555", "    api key = 00000000-0000-0000-0000-000000000000", `The api key = ${uuid("netdata2")} line goes into the child's stream.conf.`],
+      };
+    },
+  }),
 ];
