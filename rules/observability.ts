@@ -481,4 +481,23 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // PRTG's HTTP API accepts `passhash=<number>` in place of the password: a hash PRTG derives from the password
+  // and shows in the user's account settings, valid until the password changes
+  // (https://www.paessler.com/manuals/prtg/http_api#authentication). It is a number of up to ten digits.
+  custom({
+    id: "prtg-passhash",
+    description: "PRTG API passhash (a password equivalent) in a URL or an assignment",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.paessler.com/manuals/prtg/http_api#authentication",
+    keywords: ["passhash"],
+    pattern: /\bpasshash(?:["']?[ \t]{0,4}[=:][ \t]{0,4}["']?)(?<secret>[0-9]{8,10})(?![0-9A-Za-z])/i,
+    validate: (s) => !/^(\d)\1+$/.test(s) && !"01234567890".includes(s) && !"9876543210".includes(s),
+    get examples() {
+      return {
+        invalid: [`$passhash = "${fake("0123456789", 10, "prtg")}"`, `https://prtg.acme.internal/api/table.json?content=sensors&username=svc-report&passhash=${fake("0123456789", 10, "prtg2")}`],
+        valid: ["passhash=$PRTG_PASSHASH", "passhash=1234567890", "passhash=0000000000", "&passhash=<your passhash>"],
+      };
+    },
+  }),
 ];
