@@ -8,6 +8,8 @@ import { isRealPassword } from "../../rules/passwords.js";
 test("placeholders, references, hashes, public material and ciphertext are not secrets", () => {
   const notSecrets: Array<[string, string]> = [
     ["AKIAIOSFODNN7EXAMPLE", "documented"],
+    ["tegbzn6789", "documented"],
+    ["8cd8ef52e8e101574e400365b55e11a6", "documented"],
     ["wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "documented"],
     ["your-api-key", "placeholder"],
     ["changeme", "placeholder"],

@@ -17,6 +17,10 @@ const DOCUMENTED_EXAMPLES = new Set([
   "AKIAI44QH8DHBEXAMPLE",
   // The client key printed by `ceph auth get-or-create` in Ceph's RBD/Kubernetes guide (docs.ceph.com/en/latest/rbd/rbd-kubernetes/)
   "AQD9o0Fd6hQRChAAt7fMaSZXduT3NWEqylNpmg==",
+  // Shipped defaults of media and conferencing servers, printed in their sample configs and guides: NZBGet's
+  // ControlPassword (nzbget.conf, https://nzbget.com/documentation/), and the shared secret of BigBlueButton's
+  // public test server (test-install.blindsidenetworks.com), used in every API client's examples.
+  "tegbzn6789", "8cd8ef52e8e101574e400365b55e11a6",
   // Apache APISIX's shipped admin and viewer keys (conf/config-default.yaml; the docs tell users to replace them)
   "edd1c9f034335f136f87ad84b625c8f1", "4054f7cf07e344346cd3f287985e76a2",
   // Azurite storage emulator's published account key (learn.microsoft.com, storage-use-azurite)
