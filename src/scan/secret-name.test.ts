@@ -181,6 +181,18 @@ test("pre-shared keys, SSSD's authtok and application salts glued to their word 
   }
 });
 
+test("a key word glued to `key` reads as the two words: Kibana's XPACK_SECURITY_ENCRYPTIONKEY is an encryption key (blind corpus 15)", () => {
+  for (const name of ["XPACK_ENCRYPTEDSAVEDOBJECTS_ENCRYPTIONKEY", "XPACK_SECURITY_ENCRYPTIONKEY", "MASTERKEY", "signingkey", "JWTKEY", "aeskey", "SessionKey"]) {
+    assert.equal(analyzeName(name).strength, "strong", name);
+  }
+  // Glued words that are not on the list stay unread (a Segment `WRITEKEY` is public, a `GPGKEY` is an id), and a
+  // word after the glued head still makes the name about the key.
+  for (const name of ["WRITEKEY", "GPGKEY", "monkey", "hotkey", "ENCRYPTIONKEY_ID", "masterkey_path"]) {
+    const a = analyzeName(name);
+    assert.ok(a.strength === "none" || a.negative, `${name}: ${JSON.stringify(a)}`);
+  }
+});
+
 test("Segment write keys and Branch keys are public client keys; their secrets stay secrets (blind corpus 7)", () => {
   assert.equal(analyzeName("SEGMENT_WRITE_KEY").strength, "none");
   assert.equal(analyzeName("io.branch.sdk.BranchKey").strength, "none");

@@ -287,9 +287,24 @@ function neutralAfter(w: string): boolean {
   return NEUTRAL_AFTER.has(stem) || REGION_AFTER.has(stem);
 }
 
+// Words that make a `key` glued to them a secret key, whatever precedes (Kibana's `XPACK_SECURITY_ENCRYPTIONKEY`,
+// the environment form of `xpack.security.encryptionKey`; `MASTERKEY`, `SIGNINGKEY`, `jwtkey`): split off, they
+// read as `encryption key`. Only words that name no public or id-like key when glued: not `write` (Segment's
+// public write key), `client`, `gpg` (a key id), `app`, `api`/`secret`/`private`/`access` (glued heads already).
+const GLUED_KEY_WORDS = new Set(["priv", "encryption", "decryption", "encrypt", "signing", "master", "cipher", "crypto", "hmac", "jwt", "session", "cookie", "fernet", "preshared", "aes"]);
+
+/** `encryptionkey` → `encryption`, `key`; other words unchanged. */
+function splitGluedKey(words: string[]): string[] {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (w.endsWith("key") && GLUED_KEY_WORDS.has(w.slice(0, -3))) return [...words.slice(0, i), w.slice(0, -3), "key", ...splitGluedKey(words.slice(i + 1))];
+  }
+  return words;
+}
+
 function analyze(name: string): NameAnalysis {
   const prefix = browserPrefix(name);
-  const words = splitNameWords(prefix ? name.slice(prefix.length) : name);
+  const words = splitGluedKey(splitNameWords(prefix ? name.slice(prefix.length) : name));
   if (words.length === 0) return NONE;
   // The Erlang distribution cookie is the shared secret that lets nodes join a
   // RabbitMQ (or any BEAM) cluster and run code on it (RABBITMQ_ERLANG_COOKIE,
@@ -403,7 +418,8 @@ function analyze(name: string): NameAnalysis {
       if (prev === "primary" && before.some((w) => w === "encryption" || w === "encrypt" || w === "cipher" || w === "crypto")) return { strength: "strong", kind: "generic-secret", head, negative: false };
       if (KEY_NEGATIVE_BEFORE.has(prev) || before.some((w) => w === "public" || w === "publishable" || w === "anon")) return { ...NONE, head, negative: true };
       if (prev === "socket" && before[before.length - 2] === "web") return { ...NONE, head, negative: true }; // Sec-WebSocket-Key
-      if (prev === "private") return { strength: "strong", kind: "private-key", head, negative: false };
+      // `priv_key`, `privKey`, `privkey`: the common abbreviation (Tendermint/CometBFT key files, libp2p, WireGuard tools).
+      if (prev === "private" || prev === "priv") return { strength: "strong", kind: "private-key", head, negative: false };
       if (prev === "api") return { strength: "strong", kind: "api-key", head, negative: false };
       if (KEY_STRONG_BEFORE.has(prev)) return { strength: "strong", kind: cloudish ? "cloud-credential" : prev === "access" ? "api-key" : "generic-secret", head, negative: false };
       // `SECURITY_KEY`: Thumbor's URL-signing key (https://thumbor.readthedocs.io/en/latest/security.html), and
