@@ -331,6 +331,24 @@ test("builder methods named by the secret, YAML lists under a plural name, !!str
   }
 });
 
+test("a plural secret name over named lists (Ory Hydra and Kratos `secrets:`) names each item by its child; a typed JSON value under its key's name", () => {
+  const hydra = `secrets:\n  system:\n    - ${TOKEN}\n  cookie:\n    - ${PW}x${TOKEN}\n    - ${TOKEN}Z\n`;
+  assert.deepEqual(secretsIn("hydra.yml", hydra), [TOKEN, `${PW}x${TOKEN}`, `${TOKEN}Z`]);
+  const node = `{"priv_key":{"type":"tendermint/PrivKeyEd25519","value":"${TOKEN}${HEX64}=="}}`;
+  assert.deepEqual(secretsIn("node_key.json", node), [`${TOKEN}${HEX64}==`]);
+  // Traps: the list items of a mapping that is not a plural secret name, a docker-compose `secrets:` map of
+  // file references, placeholders in the list, the public half beside the private one, a lone `type`.
+  for (const [file, text] of [
+    ["compose.yml", `services:\n  system:\n    - ${TOKEN}\n`],
+    ["compose.yml", `secrets:\n  db_password:\n    file: ./db_password.txt\n`],
+    ["kratos.yml", `secrets:\n  cookie:\n    - PLEASE-CHANGE-ME-I-AM-VERY-INSECURE\n`],
+    ["key.json", `{"pub_key":{"type":"tendermint/PubKeyEd25519","value":"${TOKEN}${HEX64}="}}`],
+    ["key.json", `{"priv_key":{"type":"${TOKEN}${HEX64}"}}`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});
+
 test("isPluralName answers as /(?:key|token|secret|password|fallback)s$/i", () => {
   const PLURAL = /(?:key|token|secret|password|fallback)s$/i;
   const words = ["key", "KEY", "Key", "token", "TOKENS", "secret", "Secrets", "password", "PassWords", "FALLBACK", "fallback", "s", "S", "api_", "x", "ke", "y", "[", "@"];

@@ -81,7 +81,9 @@ const AFTER_QUOTED_NAME = /(?:[ \t]+(?:android:)?value[ \t]*=[ \t]*|[ \t]*,[ \t]
 // Erlang/Elixir tuples in config terms: `{db_password, "…"}`, `{:api_key, "…"}`.
 const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // `"name": {` then `"value": ` (ARM parameter files), across at most a few lines.
-const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}"value"[ \t]*:[ \t]*/y;
+// A `"type"` (or `"kind"`, `"alg"`) entry may come first: Tendermint/CometBFT's `"priv_key": {"type":
+// "tendermint/PrivKeyEd25519", "value": "…"}` (priv_validator_key.json, node_key.json), a typed secret value.
+const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}(?:"(?:type|kind|alg|@type)"[ \t]*:[ \t]*"[^"\r\n]{0,100}"[ \t]*,[ \t\r\n]{0,120})?"value"[ \t]*:[ \t]*/y;
 // Clojure/EDN maps and Leiningen profiles: `:db-password "…"` (a keyword, then the value).
 const KEYWORD_VALUE = /[ \t]+(?=")/y;
 // A setter with one literal argument: `$mollie->setApiKey("…")`, `client.setPassword('…')`.
@@ -210,15 +212,33 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     // name says so before the name is analysed (a Map lookup hashing a fresh slice, ~330,000 per 335 MB).
     if (values === null && !valueMayFollow(text, s + trimmedLeft, e)) continue;
     let analysis = analyzeName(name);
+    let childNames: string[] | null = null;
     if (values === null && isPluralName(name) && (values = arrayValues(text, e, info)) !== null) {
       // `"apiKeys": ["…", "…"]`, `AUTH_TOKENS = ['…']`: each element is named by the singular.
       name = name.slice(0, -1);
       analysis = analyzeName(name);
       if (analysis.strength !== "strong") continue;
+    } else if (values === null && info.unquotedLiterals && isPluralName(name)) {
+      // `secrets:` over named lists (Ory Hydra's `secrets: system: [- …]`, Kratos' `cookie:`/`cipher:`): each
+      // item is a secret of its child's kind, named `<child>_<singular>` (`cookie_secret`).
+      const children = yamlChildLists(text, e, info);
+      if (children !== null) {
+        const singular = name.slice(0, -1);
+        if (analyzeName(singular).strength !== "strong") continue;
+        values = children.map((c) => c.value);
+        childNames = children.map((c) => `${c.child}_${singular.replace(/^.*[.]/, "")}`);
+      }
     }
     if (analysis.strength === "none" || analysis.negative) continue;
-    for (const hit of values ?? [valueAfter(text, s + trimmedLeft, e, info)]) {
+    const found = values ?? [valueAfter(text, s + trimmedLeft, e, info)];
+    for (let v = 0; v < found.length; v++) {
+    const hit = found[v];
     if (!hit) continue;
+    if (childNames !== null) {
+      name = childNames[v]!;
+      analysis = analyzeName(name);
+      if (analysis.strength === "none" || analysis.negative) continue;
+    }
     const value = text.slice(hit.start, hit.end);
     if (value.length < 4 || value.length > 2000) continue;
     // Inside an HTML page's `<script>` element the text is code, not prose.
@@ -397,6 +417,36 @@ function yamlListValues(text: string, e: number, info: FileInfo): { start: numbe
     out.push(v);
     const nl = text.indexOf("\n", v.end);
     if (nl === -1 || nl - v.end > 200) break;
+    j = nl + 1;
+  }
+  return out.length > 0 ? out : null;
+}
+
+// A child key of a YAML mapping on its own line, then its block list.
+const CHILD_KEY = /([ \t]{1,40})([A-Za-z_][\w-]{0,40})[ \t]*:[ \t]*(?:#[^\n]{0,200})?\r?\n/y;
+
+/**
+ * The scalar items of the block lists under the child keys of the mapping after the name ending at `e`
+ * (`secrets:\n  system:\n    - …\n  cookie:\n    - …`), each with its child's key; at most 10 children and 20
+ * items. Null unless every child up to the mapping's end is a list of scalars.
+ */
+function yamlChildLists(text: string, e: number, info: FileInfo): { child: string; value: { start: number; end: number } }[] | null {
+  LIST_OPEN.lastIndex = e;
+  if (!LIST_OPEN.test(text)) return null;
+  const out: { child: string; value: { start: number; end: number } }[] = [];
+  let j = LIST_OPEN.lastIndex;
+  let indent = -1;
+  for (let n = 0; n < 10; n++) {
+    CHILD_KEY.lastIndex = j;
+    const m = CHILD_KEY.exec(text);
+    if (!m || (indent !== -1 && m[1]!.length !== indent)) break;
+    indent = m[1]!.length;
+    const items = yamlListValues(text, j + m[1]!.length + m[2]!.length, info);
+    if (items === null) return null;
+    for (const value of items) if (out.length < 20) out.push({ child: m[2]!, value });
+    const last = items[items.length - 1]!;
+    const nl = text.indexOf("\n", last.end);
+    if (nl === -1) break;
     j = nl + 1;
   }
   return out.length > 0 ? out : null;
