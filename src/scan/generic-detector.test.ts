@@ -349,6 +349,23 @@ test("a plural secret name over named lists (Ory Hydra and Kratos `secrets:`) na
   }
 });
 
+test("an application's own salt (no hash beside it) is a secret in config and code; a salt stored next to its hash, a KDF vector's salt and a salt in docs are not", () => {
+  const SALT = ["P4c0CQCA", "dJlhe3s5", "FGsuIwHp", "Q0CB231E"].join("");
+  assert.deepEqual(secretsIn("config/config.ini.php", `[General]\nsalt = "${SALT}"\n`), [SALT]);
+  assert.deepEqual(secretsIn("app/Config/config.php", `<?php\n$config = array('Security' => array(\n  'level' => 'medium',\n  'salt' => '${SALT}',\n));\n`), [SALT]);
+  assert.deepEqual(secretsIn("hydra.yml", `oidc:\n  subject_identifiers:\n    pairwise:\n      salt: ${SALT}\n`), [SALT]);
+  assert.deepEqual(secretsIn("config.php", `$CFG->passwordsaltmain = '${SALT}';\n`), [SALT], "Moodle's site salt");
+  for (const [file, text] of [
+    ["users.yml", `users:\n  - name: bob\n    salt: ${SALT}\n    hash: ${HEX64}\n`],
+    ["users.json", `[{"user": "bob", "password_hash": "${HEX64}",\n  "salt": "${SALT}"}]\n`],
+    ["kdf_vectors.py", `VECTORS = [\n  {"password": "pw", "salt": "${SALT}", "iterations": 4096,\n   "dk": "${HEX64}"},\n]\n`],
+    ["scrypt.rb", `salt = "${SALT}"\nn, r, p = 16384, 8, 1\nderived = SCrypt::Engine.scrypt(pw, salt, n, r, p, 32)\n`],
+    ["README.md", `Set the salt:\n\n    salt = "${SALT}"\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});
+
 test("isPluralName answers as /(?:key|token|secret|password|fallback)s$/i", () => {
   const PLURAL = /(?:key|token|secret|password|fallback)s$/i;
   const words = ["key", "KEY", "Key", "token", "TOKENS", "secret", "Secrets", "password", "PassWords", "FALLBACK", "fallback", "s", "S", "api_", "x", "ke", "y", "[", "@"];

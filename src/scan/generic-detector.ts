@@ -1,7 +1,7 @@
 import type { SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
 import { analyzeName, HEAD_KEYWORDS } from "./secret-name.js";
-import { judge, type JudgeContext } from "./judge.js";
+import { isBareSalt, judge, type JudgeContext } from "./judge.js";
 import { isSpaceCode } from "./char-codes.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
@@ -247,7 +247,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     // A line that is nothing but `NAME=value` under an upper-case variable name is an environment dump (a
     // crash report's or a CI log's `env` output pasted into a text file), read as configuration, not prose.
     else if (context === "docs" && isEnvDumpLine(text, hit.start, hit.end)) where = "config";
-    const verdict = judge(name, value, where, info.testPath, true);
+    const verdict = judge(name, value, where, info.testPath, true, (where === "config" || where === "code") && analysis.head === "SALT" && isBareSalt(name) && !perRecordSalt(text, hit.start, hit.end));
     if (!verdict.secret) continue;
     if (where === "code" && (isParameterPrefix(text, hit.start, hit.end) || inDocExample(text, hit.start))) continue;
     // The position covers the secret itself (after a `Bearer ` prefix, if any).
@@ -272,6 +272,21 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     }
   }
   return hits;
+}
+
+// Words of a stored hash's record: a salt beside one of them is that record's salt (a user row, a PBKDF2 test
+// vector, a password file entry), public by design.
+const RECORD_WORDS = /(?:hash|digest|iteration|iter|rounds|cost|verifier|dklen|keylen|derived|ciphertext|expected|vector|(?:^|[^a-z])dk(?![a-z]))/i;
+
+/**
+ * True when a line within three lines of the value at [start, end) (its own included, the value left out)
+ * names a hash, digest, iteration count or derived key: the salt belongs to a stored record or a KDF's test vector. Reads at most 600
+ * characters either side.
+ */
+function perRecordSalt(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 600), start).split("\n").slice(-4).join("\n");
+  const after = text.slice(end, end + 600).split("\n").slice(0, 4).join("\n");
+  return RECORD_WORDS.test(before) || RECORD_WORDS.test(after);
 }
 
 /**

@@ -283,7 +283,18 @@ function randomToken(t: string, min: number): boolean {
 /** A server's licence key in a .env file (isServerLicenseKey): a vendor's key, whose value must look random. */
 const SERVER_LICENSE_KEY: NameAnalysis = { strength: "weak", kind: "api-key", head: "LICENSE_KEY", negative: false };
 
-export function judge(name: string, rawValue: string, context: JudgeContext, testPath = false, quick = false): Judgement {
+/** A name that is `salt` alone or after a dotted path (`pairwise.salt`), not a salt named for its use (`HASH_SALT`). */
+export function isBareSalt(name: string): boolean {
+  return /^salt$/i.test(name.replace(/^.*[._-]/, "")) && !/[_-]salt$/i.test(name);
+}
+
+/**
+ * `siteSalt`: the caller read the text around a bare `salt` and found no hash, digest or iteration count beside
+ * it (generic-detector.ts perRecordSalt), so it is an application's own salt (Matomo's `[General] salt`, MISP's
+ * `Security.salt`, Hydra's pairwise `salt`): a pepper or HMAC key that the application mixes into hashes and
+ * signed links, a secret like any key. A salt stored next to its hash is public by design and stays config.
+ */
+export function judge(name: string, rawValue: string, context: JudgeContext, testPath = false, quick = false, siteSalt = false): Judgement {
   let analysis = analyzeName(name);
   if (analysis.negative && context === "env" && analysis.head.endsWith("_KEY") && isServerLicenseKey(name)) analysis = SERVER_LICENSE_KEY;
   if (analysis.negative) return { secret: false, reason: `name ${name} describes something about a secret, not the secret itself` };
@@ -337,7 +348,7 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   }
   // A bare `salt` is public by design in password hashing (stored next to the hash, e.g. SRP/PBKDF2
   // parameters); an application-wide `HASH_SALT` / `AUTH_SALT` in a .env or config acts as a key.
-  if (analysis.head === "SALT" && context !== "env" && /^salt$/i.test(name.replace(/^.*[._-]/, "")) && !/[_-]salt$/i.test(name)) {
+  if (analysis.head === "SALT" && context !== "env" && !siteSalt && isBareSalt(name)) {
     return { secret: false, reason: "a bare salt is not secret by design" };
   }
   // A bare `hmac` field is a computed MAC stored beside ciphertext (Chef encrypted data bags, Fernet-style

@@ -223,7 +223,8 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   // `authtok`: PAM's and SSSD's word for the password (`ldap_default_authtok`, sssd-ldap(5)).
   if (word === "authtok") return { head: word, base: "password", foreign: false };
   // `passwordsalt` (Nextcloud config.php), `secretsalt`: an application-wide salt, used as a key.
-  if (/^(?:password|passwd|pw|secret|hash|auth|session|cookie)salt$/.test(word)) return { head: word, base: "salt", foreign: false };
+  // Moodle's `passwordsaltmain` and its rotated `passwordsaltalt1`…`alt20` (config-dist.php) are the same salt.
+  if (/^(?:password|passwd|pw|secret|hash|auth|session|cookie)salt(?:main|alt\d{1,2})?$/.test(word)) return { head: word, base: "salt", foreign: false };
   // `smtppass` (Joomla's configuration.php), `dbpass`, `mailpass`, `rootpass`: a service word glued to
   // `pass`. A known first word only: `bypass`, `compass`, `surpass`, `overpass` end in `pass` too.
   // offlineimap's `remotepass`, LinuxGSM's `steampass`, `serverpass`, `saslpass`, `rconpass`, `webpass` (a web UI's),
