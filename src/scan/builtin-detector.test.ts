@@ -316,6 +316,13 @@ test("a secret alone in a file named for it (forwarding.secret, *.pw, api_key.tx
   assert.deepEqual(hits("test/fixtures/api_key.txt", `${KEY}\n`), [], "a test fixture");
 });
 
+test("the Ethereum Engine API's JWT secret alone in jwt.hex or jwtsecret, not another .hex file", () => {
+  assert.deepEqual(hits("nodes/ethereum/jwt.hex", `0x${HEX32}${HEX32}\n`).map((h) => h.ruleId), ["secret-file"]);
+  assert.deepEqual(hits("geth/jwtsecret", `${HEX32}${HEX32}`).map((h) => h.ruleId), ["secret-file"]);
+  assert.deepEqual(hits("firmware/image.hex", `0x${HEX32}${HEX32}\n`), [], "a hex file not named for a secret");
+  assert.deepEqual(hits("nodes/ethereum/jwt.hex", `0x${"0".repeat(64)}\n`), [], "zeros");
+});
+
 test("redis-cli's history: the password of AUTH [user] <password>, not a variable, nor AUTH in another file", () => {
   const history = `INFO replication\nAUTH ${PW}\nAUTH default ${KEY}\nauth "$REDIS_PASSWORD"\nGET session:${HEX32}\n`;
   assert.deepEqual(hits(".rediscli_history", history), [

@@ -6,7 +6,7 @@ import { isStandInBasicCredential, notSecretReason } from "./placeholder-filter.
 import { rulePlaceholderReason } from "./rule-filter.js";
 import type { KeywordOffsets } from "./rule-set.js";
 import { isRecordedTraffic, recordedCredentials } from "./har-reader.js";
-import { iniAdminsPasswords, isUsersFile, usersFilePasswords, type UserPassword } from "./users-files.js";
+import { iniAdminsPasswords, isSvnservePasswd, isUsersFile, usersFilePasswords, type UserPassword } from "./users-files.js";
 
 // Secrets whose syntax, not their name, says what they are. These are the
 // engine's own detectors, kept even when a provider rule covers the same text
@@ -129,6 +129,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (info.kind !== "js" && info.kind !== "code" && !info.testPath) {
     if (isUsersFile(base)) pushUsers(hits, usersFilePasswords(text, base));
     else if (/\.ini$/i.test(base) && text.includes("[admins]")) pushUsers(hits, iniAdminsPasswords(text));
+    else if (isSvnservePasswd(base, text)) pushUsers(hits, iniAdminsPasswords(text, "users"));
   }
   if (base.endsWith(".json") && text.length < 1200 && text.trimStart().charCodeAt(0) === 91 /* [ */) solanaKeypair(text, hits);
   // SQL held in code (a Go raw string of seed statements, a Java or JS query string): the same INSERTs.
@@ -194,7 +195,9 @@ function redisCliHistory(text: string, hits: BuiltinHit[]): void {
 // file's name is the name: one token on one line (a trailing newline allowed), judged like a password, so a
 // word, a placeholder, a path or a low-entropy value is not reported. Code files of such names
 // (`token.py`) and files over 1 KB are not read this way.
-const SECRET_FILE = /^(?:[\w.-]{0,60}[._-])?(?:secret|token|authtoken|passw(?:or)?d|pw|pass|api[_-]?key|secret[_-]?key)(?:\.(?:txt|key|secret|token))?$|\.(?:secret|token|pw|pass|password|apikey)$/i;
+// The Ethereum Engine API's JWT secret (geth's `jwtsecret`, the `jwt.hex` of Lighthouse, Prysm, Teku and Nethermind's
+// guides: 32 bytes as hex, which authenticate the consensus client to the execution client).
+const SECRET_FILE = /^(?:[\w.-]{0,60}[._-])?(?:secret|token|authtoken|passw(?:or)?d|pw|pass|api[_-]?key|secret[_-]?key|jwt[_-]?secret)(?:\.(?:txt|key|secret|token|hex))?$|\.(?:secret|token|pw|pass|password|apikey)$|^jwt\.hex$/i;
 
 function secretFile(text: string, base: string, hits: BuiltinHit[]): void {
   const m = /^[ \t]*([^\s#][^\s]{7,511})[ \t]*(?:\r?\n[ \t]*)*$/.exec(text);

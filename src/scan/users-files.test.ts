@@ -53,3 +53,17 @@ test("Deluge's auth and Checkmk's .cmk-credentials: the password of each login; 
   assert.deepEqual(found("srv/app/auth", `realm=api\nuser:${PW}\nmode: strict\n`), []);
   assert.deepEqual(found("omd/sites/prod/.cmk-credentials", `cmkadmin:${PW}\n`), [{ ruleId: "users-file-password", at: PW }]);
 });
+
+test("svnserve passwd, Perforce tickets and Wazuh client.keys: the clear-text password, the ticket, the agent key; not comments, removed agents or other files", () => {
+  const svn = `### example\n[users]\n# harry = harryssecret\ndana = ${PW}\n`;
+  assert.deepEqual(found("svn/conf/passwd", svn), [{ ruleId: "users-file-password", at: PW }]);
+  assert.deepEqual(found("etc/passwd", `root:x:0:0:root:/root:/bin/bash\n`), [], "a Unix passwd file has no [users] section");
+  const ticket = HA1.toUpperCase();
+  const tickets = `perforce.example:1666=dana:${ticket}\nssl:10.0.0.33:1666=build:${ticket.replace(/^7/, "8")}\n`;
+  assert.deepEqual(found(".p4tickets", tickets).map((h) => h.at), [ticket, ticket.replace(/^7/, "8")]);
+  assert.deepEqual(found(".p4tickets", `perforce:1666=dana:not-a-ticket\n`), [], "not a ticket");
+  const key = HA1 + HA1.split("").reverse().join("");
+  const keys = `001 web-01 any ${key}\n002 !web-02 any ${key.replace(/^7/, "9")}\n# 003 old any ${key}\n`;
+  assert.deepEqual(found("var/ossec/etc/client.keys", keys), [{ ruleId: "users-file-password", at: key }]);
+  assert.deepEqual(found("etc/tickets.txt", tickets), [], "not a tickets file by name");
+});

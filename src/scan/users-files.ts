@@ -15,6 +15,13 @@
 //   - CouchDB's `[admins]` section of an `.ini` file (`name = password`), which CouchDB hashes in place on
 //     its next start (https://docs.couchdb.org/en/stable/config/auth.html#config-admins): a committed
 //     `local.ini` often holds the clear text.
+//   - Subversion's svnserve `passwd` file (`[users]` then `name = password`, clear text by design:
+//     https://svnbook.red-bean.com/en/1.7/svn.serverconfig.svnserve.html#svn.serverconfig.svnserve.auth.users);
+//   - Perforce's tickets file `.p4tickets` / `p4tickets.txt` (`server:port=user:TICKET`, a 32-hex login ticket
+//     that authenticates as the user until it expires: https://www.perforce.com/manuals/cmdref/Content/CmdRef/P4TICKETS.html);
+//   - Wazuh's and OSSEC's `client.keys` (`ID NAME IP KEY`, the agent's shared key that encrypts and
+//     authenticates its messages to the manager: https://documentation.wazuh.com/current/user-manual/agent/agent-enrollment/);
+//     a removed agent's line (`!` or `#` before the name) no longer authenticates.
 // Hashed, encrypted or obfuscated forms are not the password: Karaf's `{CRYPT}…{CRYPT}`, Artemis's `ENC(…)`,
 // Jetty's `MD5:`/`CRYPT:` (its `OBF:` is rule jetty-obfuscated-password, which decodes it), CouchDB's
 // `-pbkdf2-…`/`-hashed-…`, and any `{scheme}` or crypt(3) `$id$` form. Group lines (Karaf `_g_\:name`) and
@@ -42,9 +49,16 @@ const PPP_SECRETS = /^(?:chap|pap|srp)-secrets$/;
 // thinclient.html). Only lines of exactly that shape count, so another file called `auth` stays quiet.
 // Checkmk's `~/.cmk-credentials` (`user:password`, written by `omd create` for the site's cmkadmin).
 
+const P4_TICKETS = /^\.?p4tickets(?:\.txt)?$/i;
+
 /** Whether `base` names a users file this module reads (so the caller reads it only then). */
 export function isUsersFile(base: string): boolean {
-  return PROPERTIES_REALM.test(base) || WILDFLY_DIGEST.test(base) || base === "passwd.client" || PPP_SECRETS.test(base) || base === "auth" || base === ".cmk-credentials";
+  return PROPERTIES_REALM.test(base) || WILDFLY_DIGEST.test(base) || base === "passwd.client" || PPP_SECRETS.test(base) || base === "auth" || base === ".cmk-credentials" || P4_TICKETS.test(base) || base === "client.keys";
+}
+
+/** Whether `base` with this text is svnserve's password file (`passwd` with a `[users]` section). */
+export function isSvnservePasswd(base: string, text: string): boolean {
+  return base === "passwd" && /^\[users\][ \t]*\r?$/m.test(text);
 }
 
 /** The clear-text passwords (or WildFly HA1 digests) of a users file named `base`. */
@@ -52,6 +66,8 @@ export function usersFilePasswords(text: string, base: string): UserPassword[] {
   if (base === "passwd.client") return columns(text, /^[ \t]*[^\s#:][^\s:]{0,252}:[^\s:]{1,256}:([^\n\r]{1,256}?)[ \t]*\r?$/gm, `password of a relay login in ${base}`);
   if (base === "auth") return columns(text, /^[ \t]*[^\s#:][^\s:]{0,63}:([^\s:]{1,256}):(?:10|[0-9])[ \t]*\r?$/gm, `password of a daemon login in Deluge's ${base} file`);
   if (base === ".cmk-credentials") return columns(text, /^[ \t]*[^\s#:][^\s:]{0,63}:(\S{1,256})[ \t]*\r?$/gm, `password of the site's admin in Checkmk's ${base}`);
+  if (P4_TICKETS.test(base)) return columns(text, /^[ \t]*[^\s#=]{1,253}=[^\s:=]{1,128}:([0-9A-F]{32})[ \t]*\r?$/gim, `Perforce login ticket in ${base}`);
+  if (base === "client.keys") return columns(text, /^[ \t]*\d{1,8}[ \t]+[^\s!#]\S{0,127}[ \t]+\S{1,64}[ \t]+([0-9a-f]{32,128})[ \t]*\r?$/gim, `shared key of an agent in ${base}`);
   if (PPP_SECRETS.test(base)) return columns(text, /^[ \t]*(?:"[^"\n]{1,128}"|[^\s#"]\S{0,127})[ \t]+(?:"[^"\n]{1,253}"|\S{1,253})[ \t]+(?:"([^"\n]{1,256})"|([^\s"]{1,256}))(?=[ \t]|\r?$)/gm, `secret of a peer in ${base}`);
   return realm(text, base);
 }
@@ -86,10 +102,14 @@ function realm(text: string, base: string): UserPassword[] {
   return out;
 }
 
-/** The clear-text passwords of CouchDB's `[admins]` section in an `.ini` file. */
-export function iniAdminsPasswords(text: string): UserPassword[] {
+/**
+ * The clear-text passwords of CouchDB's `[admins]` section in an `.ini` file, or (`section` "users") of
+ * svnserve's `[users]` section in its `passwd` file.
+ */
+export function iniAdminsPasswords(text: string, sectionName: "admins" | "users" = "admins"): UserPassword[] {
   const out: UserPassword[] = [];
-  const section = /^\[admins\][ \t]*\r?$/gm;
+  const section = sectionName === "admins" ? /^\[admins\][ \t]*\r?$/gm : /^\[users\][ \t]*\r?$/gm;
+  const reason = sectionName === "admins" ? "password of a CouchDB admin in an [admins] section (CouchDB hashes it only on its next start)" : "password of a user in svnserve's passwd file (stored in clear by design)";
   for (let s = section.exec(text); s !== null; s = section.exec(text)) {
     const next = text.slice(s.index + s[0].length).search(/^[ \t]*\[/m);
     const body = next === -1 ? text.slice(s.index + s[0].length) : text.slice(s.index + s[0].length, s.index + s[0].length + next);
@@ -98,7 +118,7 @@ export function iniAdminsPasswords(text: string): UserPassword[] {
     for (let m = line.exec(body); m !== null; m = line.exec(body)) {
       const value = m[2]!;
       if (NOT_CLEAR_TEXT.test(value)) continue;
-      out.push({ secret: value, start: base + m.index + m[0].lastIndexOf(value), reason: "password of a CouchDB admin in an [admins] section (CouchDB hashes it only on its next start)" });
+      out.push({ secret: value, start: base + m.index + m[0].lastIndexOf(value), reason });
     }
   }
   return out;
