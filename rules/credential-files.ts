@@ -671,4 +671,26 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // SecureCRT session files (`Sessions/**/*.ini`) save the password as `S:"Password V2"=02:<hex>`: AES-256-CBC
+  // under a key fixed in the program when no configuration passphrase is set (format 03 uses the passphrase), so
+  // anyone with the file can decrypt it (as the public SecureCRT decryption scripts do). The ciphertext holds the
+  // length, the password and its SHA-256, so it is whole 16-byte blocks, at least three. The V1 form
+  // (`S:"Password"=u<hex>`, Blowfish under fixed keys) is reversible too. A `03:` value is left alone.
+  custom({
+    id: "securecrt-saved-password",
+    description: "SecureCRT session password (\"Password V2\"=02:…, or V1 u…), encrypted with a fixed key",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.vandyke.com/support/securecrt/",
+    keywords: ['s:"password'],
+    pattern: /S:"Password(?: V2)?"=(?<secret>02:[0-9a-f]{96,1024}|u[0-9a-f]{32,1024})(?![0-9a-f])/,
+    validate: (s) => (s.startsWith("02:") ? (s.length - 3) % 32 === 0 : (s.length - 1) % 16 === 0),
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`S:"Username"=ops\nS:"Password V2"=02:${fake(HEX, 96, "securecrt")}\n`, `S:"Password"=u${fake(HEX, 48, "securecrt1")}`],
+        valid: [`S:"Password V2"=03:${fake(HEX, 96, "securecrt3")}`, `S:"Password V2"=`, `S:"Password V2"=02:${"0".repeat(96)}`, `S:"Password V2"=02:${fake(HEX, 100, "securecrt4")}`],
+      };
+    },
+  }),
 ];
