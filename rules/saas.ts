@@ -170,6 +170,26 @@ export const rules: Rule[] = [
   prefixed({ id: "intercom-access-token", description: "Intercom access token (base64 \"tok:…\")", kind: "token", severity: "high", docs: "https://developers.intercom.com/docs/build-an-integration/learn-more/authentication", prefix: "dG9rOj", body: "[A-Za-z0-9+/_-]{40,80}={0,2}", boundary: "A-Za-z0-9+/=_-", keywords: ["dg9roj"], entropy: 4, fixedLength: false, validate: (s) => /^tok:[0-9a-f]{8}[_-][0-9a-f]{4}/.test(Buffer.from(s, "base64").toString("latin1")), get sample() { return Buffer.from(`tok:${uuid("intercom")}:1:0`).toString("base64").replace(/=+$/, ""); }, env: "INTERCOM_ACCESS_TOKEN", get valid() { return [`INTERCOM_ACCESS_TOKEN=${Buffer.from(`tok:not-a-token-${fake(ALNUM, 30, "ic")}`).toString("base64")}`]; } }),
   assigned({ id: "pusher-app-secret", description: "Pusher Channels app secret (20 hex) assigned to a Pusher name", kind: "api-key", severity: "high", docs: "https://pusher.com/docs/channels/server_api/http-api/#authentication", names: "pusher[\\w.-]{0,20}?secret", value: "[a-f0-9]{20}", keywords: ["pusher"], get sample() { return fake(HEX, 20, "pusher"); }, env: "PUSHER_APP_SECRET" }),
   assigned({ id: "ably-api-key", description: "Ably API key (appId.keyId:secret) assigned to an Ably name", kind: "api-key", severity: "high", docs: "https://ably.com/docs/auth/basic", names: "ably", value: "[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{30,50}", keywords: ["ably"], entropy: 4, fixedLength: false, get sample() { return fake(B64URL, 6, "ably") + "." + fake(B64URL, 6, "ably2") + ":" + fake(B64URL, 43, "ably3"); }, env: "ABLY_API_KEY" }),
+  // The same key where no Ably name is beside it (`new Ably.Rest({ key: "…" })`, `new Ably.Realtime("…")`): the
+  // shape is Ably's own, appId and keyId of six characters each, then `:` and the 43-character base64url secret
+  // (https://ably.com/docs/auth#api-keys); the file must mention Ably.
+  custom({
+    id: "ably-api-key-unnamed",
+    description: "Ably API key (appId.keyId:secret) in a file that uses Ably",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://ably.com/docs/auth/basic",
+    keywords: ["ably"],
+    pattern: /(?<![A-Za-z0-9_.:-])(?<secret>[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{43})(?![A-Za-z0-9_.:-])/,
+    entropy: 4,
+    get examples() {
+      const key = fake(B64URL, 6, "ablyu") + "." + fake(B64URL, 6, "ablyu2") + ":" + fake(B64URL, 43, "ablyu3");
+      return {
+        invalid: [`import Ably from "ably";\nconst rest = new Ably.Rest({ key: "${key}" });`, `const realtime = new Ably.Realtime("${key}");`],
+        valid: [`const rest = new Client({ key: "${key}" });`, `import Ably from "ably";\nconst rest = new Ably.Rest({ key: "xVLyHw.A-pwh7:${"a".repeat(43)}" });`, `import Ably from "ably";\nconst rest = new Ably.Rest({ key: process.env.ABLY_API_KEY });`],
+      };
+    },
+  }),
   // A write key under a browser bundler's prefix (NEXT_PUBLIC_, VITE_, REACT_APP_, GATSBY_) belongs to a
   // browser source: analytics.js sends it with every event from every page, and Segment documents write
   // keys as not secret; only a server source's key is worth reporting, at low severity.
