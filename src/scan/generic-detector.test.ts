@@ -366,6 +366,16 @@ test("an application's own salt (no hash beside it) is a secret in config and co
   }
 });
 
+test("a hex digest whose element declares its encoding (Guacamole's encoding=\"md5\") is the stored hash, not the password", () => {
+  const MD5 = HEX64.slice(0, 32);
+  assert.deepEqual(secretsIn("user-mapping.xml", `<authorize username="dana" password="${MD5}" encoding="md5">\n`), []);
+  assert.deepEqual(secretsIn("users.yml", `admin:\n  password: ${HEX64}\n  hash: sha256\n`), [HEX64], "a declaration on another line is not read: a 64-hex password stays one");
+  // Positives beside it: no declaration, a declaration on another element, a value that is not a digest of that length.
+  assert.deepEqual(secretsIn("user-mapping.xml", `<authorize username="helpdesk" password="${PW}x${TOKEN}">\n`), [`${PW}x${TOKEN}`]);
+  assert.deepEqual(secretsIn("user-mapping.xml", `<authorize username="a" password="${MD5}">\n<authorize username="b" encoding="md5">\n`), [MD5]);
+  assert.deepEqual(secretsIn("user-mapping.xml", `<authorize username="a" password="${PW}${TOKEN}" encoding="md5">\n`), [`${PW}${TOKEN}`]);
+});
+
 test("isPluralName answers as /(?:key|token|secret|password|fallback)s$/i", () => {
   const PLURAL = /(?:key|token|secret|password|fallback)s$/i;
   const words = ["key", "KEY", "Key", "token", "TOKENS", "secret", "Secrets", "password", "PassWords", "FALLBACK", "fallback", "s", "S", "api_", "x", "ke", "y", "[", "@"];

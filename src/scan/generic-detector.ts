@@ -247,6 +247,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     // A line that is nothing but `NAME=value` under an upper-case variable name is an environment dump (a
     // crash report's or a CI log's `env` output pasted into a text file), read as configuration, not prose.
     else if (context === "docs" && isEnvDumpLine(text, hit.start, hit.end)) where = "config";
+    if (declaredDigest(text, hit.start, hit.end, value)) continue;
     const verdict = judge(name, value, where, info.testPath, true, (where === "config" || where === "code") && analysis.head === "SALT" && isBareSalt(name) && !perRecordSalt(text, hit.start, hit.end));
     if (!verdict.secret) continue;
     if (where === "code" && (isParameterPrefix(text, hit.start, hit.end) || inDocExample(text, hit.start))) continue;
@@ -272,6 +273,25 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     }
   }
   return hits;
+}
+
+// An attribute of the same element that says the value is a digest: Guacamole's user-mapping.xml
+// `password="<md5 hex>" encoding="md5"` (also `sha256`; https://guacamole.apache.org/doc/gug/configuring-guacamole.html#user-mapping),
+// and the same declaration as `hash=`/`digest=`/`algorithm=`/`encoding:` beside a value in other formats.
+const DIGEST_DECLARATION = /(?:^|[\s,{])(?:encoding|hash|hashed|digest|algorithm|hash_?algorithm)["']?[ \t]*[=:][ \t]*["']?(?:md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512)(?![\w-])/i;
+
+/**
+ * True when the value at [start, end) is a hex digest of a length MD5 or SHA-1/2 give and the rest of its
+ * element or line (up to 160 characters either side, not past `<`/`>` or a line break) declares a digest
+ * encoding: the stored form of a password, not the password.
+ */
+function declaredDigest(text: string, start: number, end: number, value: string): boolean {
+  if (![32, 40, 56, 64, 96, 128].includes(value.length) || !/^[0-9a-fA-F]+$/.test(value)) return false;
+  let from = start;
+  while (from > 0 && start - from < 160 && !/[\n<>]/.test(text[from - 1]!)) from--;
+  let to = end;
+  while (to < text.length && to - end < 160 && !/[\n<>]/.test(text[to]!)) to++;
+  return DIGEST_DECLARATION.test(text.slice(from, start)) || DIGEST_DECLARATION.test(text.slice(end, to));
 }
 
 // Words of a stored hash's record: a salt beside one of them is that record's salt (a user row, a PBKDF2 test
