@@ -1,4 +1,5 @@
 import type { EnvReference, RawFinding, Rule, SecretKind, Severity } from "./types.js";
+import { contextSeverity } from "./severity-context.js";
 import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
@@ -198,6 +199,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
   }
   const chosen = filterIds(dedupe(kept), options);
   for (let i = 0; i < chosen.length; i++) {
+    const change = contextSeverity(chosen[i]!.ruleId, chosen[i]!.secret, text, chosen[i]!.start, chosen[i]!.end);
+    if (change) chosen[i] = { ...chosen[i]!, severity: change.severity, reason: `${chosen[i]!.reason}; ${change.note}` };
     const c = chosen[i]!;
     const where = c.kind === "browser-exposed" ? null : inlinedIntoClient(file, text, c.start);
     // A Maps SDK key keeps its medium severity: shipping in the app is what it is made for (public-context.ts).
