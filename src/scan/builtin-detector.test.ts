@@ -285,6 +285,15 @@ test("Solana keypair files: a .json file that is only an array of 64 random byte
   assert.deepEqual(hits("data.json", `{"bytes": [${array}]}`), [], "an array inside an object");
 });
 
+test("URL passwords: an SMB URI with the workgroup before the user (CUPS, smbspool) keeps its password; a path segment elsewhere does not make one", () => {
+  const url = (text: string) => detectBuiltin(text, new Set(["://"]), "cups/printers.conf", fileInfo("cups/printers.conf")).map((h) => [h.ruleId, h.secret]);
+  assert.deepEqual(url(`DeviceURI smb://WORKGROUP/printsvc:${KEY}@fileserver/Accounting-HP\n`), [["generic-url-password", KEY]]);
+  assert.deepEqual(url(`DeviceURI smb://printsvc:${KEY}@fileserver/HP\n`), [["generic-url-password", KEY]], "without a workgroup, as before");
+  assert.deepEqual(url(`DeviceURI smb://fileserver/Accounting-HP\n`), [], "no userinfo");
+  assert.deepEqual(url(`see https://host/docs/user:${KEY}@x\n`), [], "only smb: a path segment of another scheme is not a workgroup");
+  assert.deepEqual(url(`DeviceURI smb://WORKGROUP/printsvc@fileserver/HP\n`), [], "a user without a password");
+});
+
 test("URL passwords: a hostless URL (Airflow's slack://:<token>@/) keeps its password", () => {
   for (const text of [`AIRFLOW_CONN_SLACK=slack://:${KEY}@/\n`, `AIRFLOW_CONN_SLACK='slack://:${KEY}@'\n`, `AIRFLOW_CONN_SLACK=slack://:${KEY}@`]) {
     const found = detectBuiltin(text, new Set(["://"]), "compose.yml", fileInfo("compose.yml")).map((h) => [h.ruleId, h.secret]);

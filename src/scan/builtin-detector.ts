@@ -566,21 +566,32 @@ function urlPassword(text: string, at: number, hits: BuiltinHit[], testPath: boo
   while (s > 0 && at - s < 24 && isSchemeChar(text.charCodeAt(s - 1))) s--;
   if (s === at || !isLetter(text.charCodeAt(s))) return;
   // userinfo: up to the first "@" before any "/", whitespace, quote or bracket.
-  let e = at + 3;
+  let userStart = at + 3;
+  let e = userStart;
   let colon = -1;
   const limit = Math.min(text.length, at + 300);
-  while (e < limit) {
-    const c = text.charCodeAt(e);
-    if (c === 64 /* @ */ || c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62) break;
-    if (c === 58 /* : */ && colon === -1) colon = e;
-    e++;
+  for (let pass = 0; pass < 2; pass++) {
+    while (e < limit) {
+      const c = text.charCodeAt(e);
+      if (c === 64 /* @ */ || c === 47 /* / */ || c === 63 /* ? */ || c === 35 /* # */ || c <= 32 || c === 34 || c === 39 || c === 96 || c === 60 || c === 62) break;
+      if (c === 58 /* : */ && colon === -1) colon = e;
+      e++;
+    }
+    // CUPS's and smbclient's SMB URIs put the workgroup or domain before the user:
+    // `smb://WORKGROUP/user:password@server/share` (smbspool(8), https://www.samba.org/samba/docs/current/man-html/smbspool.8.html):
+    // the userinfo starts after that first segment, when it has no ":" of its own.
+    if (pass === 0 && text.charCodeAt(e) === 47 && colon === -1 && e > userStart && at - s === 3 && text.slice(s, at).toLowerCase() === "smb") {
+      userStart = ++e;
+      continue;
+    }
+    break;
   }
   // A host after the "@", or none: Airflow's connection URIs for hostless services put the token in the
   // password and end there (`AIRFLOW_CONN_SLACK_DEFAULT=slack://:<token>@/`,
   // https://airflow.apache.org/docs/apache-airflow/stable/howto/connection.html#uri-format).
   if (text.charCodeAt(e) !== 64 /* @ */ || colon === -1 || !/[A-Za-z0-9[/?"'`\s]|^$/.test(text[e + 1] ?? "")) return;
   const scheme = text.slice(s, at);
-  const user = text.slice(at + 3, colon);
+  const user = text.slice(userStart, colon);
   const password = text.slice(colon + 1, e);
   // A CVSROOT after the scheme (`cvs://:pserver:anoncvs@host:/cvs/src`): `:method:user@host`, no password.
   if (user === "" && /^(?:pserver|ext|gserver|kserver|server|sspi|fork|extssh):[^:]*$/.test(password)) return;
