@@ -345,6 +345,28 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // ZNC's `znc.conf` gives each IRC server of a network as `Server = host [[+]port] [password]` (`+` for TLS;
+  // https://wiki.znc.in/Configuration#Network): the server password is the third field, with no name of its own
+  // (the `/znc AddServer host +port password` command writes the same line). Port required, so a line of
+  // another format (`Server = host`, `Server = host name`) is not read.
+  custom({
+    id: "znc-server-password",
+    description: "ZNC Server = host +port password line (znc.conf) with the IRC server password",
+    kind: "password",
+    severity: "high",
+    docs: "https://wiki.znc.in/Configuration#Network",
+    keywords: ["server"],
+    pattern: /^[ \t]{0,16}Server[ \t]{0,16}=[ \t]{0,16}[A-Za-z0-9][A-Za-z0-9.:-]{0,252}[ \t]{1,8}\+?\d{1,5}[ \t]{1,8}(?<secret>[^\s$<{][^\s]{3,127})[ \t]*$/m,
+    // isRealPassword: not a `%VAR%`, `${…}` or `<…>` reference, not a stand-in.
+    validate: isRealPassword,
+    get examples() {
+      const secret = fake(ALNUM, 16, "znc-server");
+      return {
+        invalid: [`<Network libera>\n\t\tServer     = irc.lab.example +6697 ${secret}\n</Network>`, `Server = 10.0.0.5 6667 ${secret}`],
+        valid: ["\t\tServer     = irc.libera.chat +6697", "Server = irc.example.org +6697 ${ZNC_SERVER_PASSWORD}", "Server = irc.example.org +6697 %ZNC_PASS%", "Server = irc.example.org +6697 password", "Server = irc.example.org"],
+      };
+    },
+  }),
   // ISC configuration syntax for a shared HMAC key (BIND `named.conf` and `rndc.key`, ISC DHCP `dhcpd.conf`,
   // `nsupdate -k`): `key "name" { algorithm hmac-sha256; secret "<base64>"; };`. Whoever holds it may update
   // zones, transfer them or control the server (https://bind9.readthedocs.io/en/latest/reference.html#key-block-grammar).
