@@ -361,6 +361,7 @@ test("an application's own salt (no hash beside it) is a secret in config and co
     ["kdf_vectors.py", `VECTORS = [\n  {"password": "pw", "salt": "${SALT}", "iterations": 4096,\n   "dk": "${HEX64}"},\n]\n`],
     ["scrypt.rb", `salt = "${SALT}"\nn, r, p = 16384, 8, 1\nderived = SCrypt::Engine.scrypt(pw, salt, n, r, p, 32)\n`],
     ["README.md", `Set the salt:\n\n    salt = "${SALT}"\n`],
+    ["stacks/prod.json", `{"secrets_providers": {"type": "passphrase", "state": {"salt": "v1:${SALT}:v1:${TOKEN}"}}}\n`],
   ] as const) {
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
   }

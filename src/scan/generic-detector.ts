@@ -296,7 +296,9 @@ function declaredDigest(text: string, start: number, end: number, value: string)
 
 // Words of a stored hash's record: a salt beside one of them is that record's salt (a user row, a PBKDF2 test
 // vector, a password file entry), public by design.
-const RECORD_WORDS = /(?:hash|digest|iteration|iter|rounds|cost|verifier|dklen|keylen|derived|ciphertext|expected|vector|(?:^|[^a-z])dk(?![a-z]))/i;
+// A passphrase or KDF word beside it makes it a key-derivation parameter (Pulumi's passphrase secrets provider keeps
+// `{"type": "passphrase", "state": {"salt": "v1:…"}}` in the stack, public by design).
+const RECORD_WORDS = /(?:hash|digest|iteration|iter|rounds|cost|verifier|dklen|keylen|derived|ciphertext|expected|vector|passphrase|kdf|(?:^|[^a-z])dk(?![a-z]))/i;
 
 /**
  * True when a line within three lines of the value at [start, end) (its own included, the value left out)
