@@ -565,6 +565,9 @@ test("algorithm and scheme names, entry points, migration names, labels and Amaz
   assert.match(notSecretReason("AUTHORIZATION:") ?? "", /label/);
   assert.match(notSecretReason("amzn1.account." + "AF6RHO7KZU5XRVQJGXK6HB56KR2A") ?? "", /Amazon/);
   assert.equal(notSecretReason("amzn1.oa2-cs.v1." + "3f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c".repeat(2)), null, "the LWA client secret stays a secret");
+  assert.match(notSecretReason("sdk-" + "cFa2DTgJ" + "VJ1NoZoj") ?? "", /GrowthBook/, "a GrowthBook SDK client key is public by its format");
+  assert.equal(notSecretReason("sdk-" + "6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"), null, "LaunchDarkly's server-side sdk- key (a UUID) stays a secret");
+  assert.equal(notSecretReason("sdk-" + "cFa2DTgJVJ1NoZoj" + "x9"), null, "not 16 characters");
   assert.match(notSecretReason("AKIAIOSFODNN7EXAMPLE".replace("EXAMPLE", "ABCDEFG") + "/19700101/dynamodb/aws4_request") ?? "", /signing scope/, "SigV4a has no region");
   // passlib's test vectors: Sun MD5-crypt, NetBSD sha1-crypt, Cryptacular PBKDF2, Django's legacy digests.
   assert.equal(isHash("$md5$RPgLF6IJ$WTvAlUJ7MqH5xak2FMEwS/"), true);

@@ -695,6 +695,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (NUMBERED_MIGRATION.test(v)) return "a numbered migration's name, not a value";
   if (NEXT_LABEL.test(v)) return "the next label of a `name: value` list, not a value";
   if (AMAZON_ID.test(v)) return "an Amazon account, skill or application id (public), not a credential";
+  if (GROWTHBOOK_CLIENT_KEY.test(v)) return "a GrowthBook SDK client key (sdk- and 16 characters), public by design";
   if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isCharacterTable(v)) return "punctuation or control characters, not a password";
@@ -762,6 +763,12 @@ const NUMBERED_MIGRATION = /^\d{3,14}_(?:[a-z]{2,}|\d+)(?:_(?:[a-z]{2,}|\d+))*$/
 // One word and a colon: the next key of a header or YAML list read as this one's value
 // (`X-AMZ-SECURITY-TOKEN: AUTHORIZATION: AWS4-HMAC-SHA256 …`, a doc comment listing headers).
 const NEXT_LABEL = /^[A-Za-z][A-Za-z_-]{2,60}[A-Za-z]:$/;
+
+// GrowthBook's SDK connection key (`clientKey: "sdk-abc123…"`, `sdk-` and 16 letters and digits) is what every
+// browser and mobile SDK fetches features with: "Client keys are public and safe to expose"
+// (https://docs.growthbook.io/lib/js#step-1-configure-your-app). Its secret API keys are `secret_…`. LaunchDarkly's
+// server-side `sdk-` keys are `sdk-` and a UUID, with dashes, and stay secrets (rule launchdarkly-sdk-key).
+const GROWTHBOOK_CLIENT_KEY = /^sdk-[A-Za-z0-9]{16}$/;
 
 // Login with Amazon and Alexa ids (`amzn1.account.AF6R…`, `amzn1.ask.skill.<uuid>`, `amzn1.application-oa2-client.<hex>`):
 // they name an account, a skill or a client. The client secret is `amzn1.oa2-cs.v1.…`, which this does not match.
