@@ -21,10 +21,10 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind14/", import.meta.url));
 
 // First scan 0.939 / 0.829 (316 secrets, 333 traps, 279 lines reported, 54 missed, 17 false alarms); the fixes
-// of this round reached 0.954 / 0.858, session 14 (detgaps8) 0.980 / 0.921, session 15 (detgaps9) 0.980 / 0.930
-// (docs/detection.md); the floor is that minus a small margin.
-const MIN_PRECISION = 0.97;
-const MIN_RECALL = 0.92;
+// of this round reached 0.954 / 0.858, session 14 (detgaps8) 0.980 / 0.921, session 15 (detgaps9) 0.980 / 0.930,
+// session 16 (detgaps10) 0.987 / 0.934 (docs/detection.md); the floor is that minus a small margin.
+const MIN_PRECISION = 0.98;
+const MIN_RECALL = 0.93;
 
 // The gaps this corpus still has (docs/detection.md says why for each), as "file:line".
 const KNOWN_GAPS: KnownGaps = {
@@ -51,15 +51,12 @@ const KNOWN_GAPS: KnownGaps = {
     "homelab/lldap/lldap_config.toml:9", // seeds the server key
     "enterprise/websphere/soap.client.props:3", // {xor} encoded
     "enterprise/liberty/server.xml:13", // password as a variable default
-    "printers/cups/printers.conf:15", // password in SMB URI
   ],
   // Traps the scanner still reports, and two unlabelled lines (a Dex `staticPasswords` item's email, swanctl's `auth` line naming the EAP-MSCHAPv2 method).
   falseAlarms: [
-    "docs/runbooks/hpc-onboarding.md:4", // docs example token
-    "games/pterodactyl/panel/.env:13", // hashids salt
-    "homelab/dex/config.yaml:28", // unlabelled
-    "hpc/clearml/clearml.conf:6", // clearml access key
-    "remote/guacamole/user-mapping.xml:2", // md5 password
+    "docs/runbooks/hpc-onboarding.md:4", // docs example token: Jupyter documentation example
+    "games/pterodactyl/panel/.env:13", // hashids salt: obfuscation salt for ids, not an access credential
+    "hpc/clearml/clearml.conf:6", // clearml access key: identifier half of the pair
     "remote/strongswan/swanctl.conf:26", // unlabelled
   ],
 };

@@ -21,8 +21,8 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind15/", import.meta.url));
 
 // First scan 0.898 / 0.766 (231 secrets, 244 traps, 197 lines reported, 54 missed, 20 false alarms); the fixes
-// of this round reached 0.928 / 0.835, session 15 (detgaps9) 0.939 / 0.935 (docs/detection.md); the floor is that
-// minus a small margin.
+// of this round reached 0.928 / 0.835, session 15 (detgaps9) 0.939 / 0.935, session 16 (detgaps10) 0.943 / 0.939
+// (docs/detection.md); the floor is that minus a small margin.
 const MIN_PRECISION = 0.93;
 const MIN_RECALL = 0.93;
 
@@ -30,9 +30,8 @@ const MIN_RECALL = 0.93;
 // with the label's note.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "gateways/krakend/jwk_private.json:6", // symmetric signing key of the gateway
     "gateways/krakend/krakend.json:24", // partner API key injected by the gateway
-    "search/elastic/docker-compose.yml:19", // encrypts saved objects
+    "gateways/krakend/jwk_private.json:6", // symmetric signing key of the gateway
     "search/algolia/scripts/sync_index.rb:5", // write API key as positional argument
     "dns/inadyn/inadyn.conf:8", // DuckDNS uses the account token as the username
     "network/pfsense/config.xml:28", // static TLS key, base64 in config.xml
@@ -47,20 +46,19 @@ const KNOWN_GAPS: KnownGaps = {
     "payments/paypal/paypal_nvp.ini:4", // classic API signature
   ],
   falseAlarms: [
-    "databases/etcd/etcd.env:2", // etcd cluster token
-    "dns/acme.sh/account.conf:6", // godaddy key id half
-    "dns/acme.sh/account.conf:8", // aliyun access key id
-    "docs/runbooks/rotate-gateway-keys.md:6", // elastic docs example
-    "flags/growthbook/app/lib/growthbook.ts:5", // growthbook sdk client key
-    "flags/growthbook/app/lib/growthbook.ts:6", // growthbook decryption key in frontend
-    "flags/optimizely/datafile-sync.ts:1", // optimizely sdk key
-    "flags/unleash/web/src/flags.tsx:5", // unleash frontend token in browser
-    "payments/authorizenet/public/accept.js:3", // authorize.net public client key
-    "payments/klarna/web/klarna-payments.js:1", // klarna session client token
-    "payments/plaid/plaid.env:4", // plaid sandbox access token
-    "search/meilisearch/frontend/src/search.ts:6", // meilisearch search-only key in frontend
-    "search/typesense/web/instantsearch.js:3", // typesense search-only key in browser
-    "tests/dns/tsig_test.py:2", // tsig test vector
+    "databases/etcd/etcd.env:2", // etcd cluster token: a name to tell clusters apart, not a credential
+    "dns/acme.sh/account.conf:6", // godaddy key id half: the key (id) half of a GoDaddy key/secret pair
+    "dns/acme.sh/account.conf:8", // aliyun access key id: access key id
+    "docs/runbooks/rotate-gateway-keys.md:6", // elastic docs example: the documented example key
+    "flags/growthbook/app/lib/growthbook.ts:6", // growthbook decryption key in frontend: encrypted-features key, shipped alongside the client key
+    "flags/optimizely/datafile-sync.ts:1", // optimizely sdk key: SDK key (datafile locator), public by design
+    "flags/unleash/web/src/flags.tsx:5", // unleash frontend token in browser: frontend token, shipped to browsers by design
+    "payments/authorizenet/public/accept.js:3", // authorize.net public client key: public client key for Accept.js
+    "payments/klarna/web/klarna-payments.js:1", // klarna session client token: short-lived session token made for the browser
+    "payments/plaid/plaid.env:4", // plaid sandbox access token: sandbox item token, test data only
+    "search/meilisearch/frontend/src/search.ts:6", // meilisearch search-only key in frontend: public by design, search action on a public index
+    "search/typesense/web/instantsearch.js:3", // typesense search-only key in browser: search-only, shipped to browsers by design
+    "tests/dns/tsig_test.py:2", // tsig test vector: base64 of a readable test string
   ],
 };
 
