@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
 import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
 import { processModuleAliases } from "../plan/module-alias.js";
-import { BASE_LAYER_ENVIRONMENT, isDefaultsFile, namesEnvironment } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, environmentsOfFiles } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
 import { applyScriptEnvironments, type ScriptEnvironment } from "./script-environment.js";
 import { rewriteBridge } from "./rewrite-bridge.js";
@@ -325,30 +325,6 @@ export function hashOf(bytes: Buffer | null): string | null {
   return bytes === null ? null : sha256(bytes);
 }
 
-/**
- * What the secrets module needs to know about the .env files besides the
- * secrets: every environment that has a file is known, even when nothing in
- * it was migrated (a `.env.production` of config only, or of dotenvx
- * `encrypted:` values), so that environment keeps reading process.env rather
- * than being refused. And when the project's only files are plain `.env` /
- * `.env.local`, or `<name>.env` of a word that is no environment (`app.env`;
- * no file names an environment, see namesEnvironment), the app loads them whatever
- * NODE_ENV says (`dotenv.config()`, `node --env-file=.env`,
- * `-r dotenv/config dotenv_config_path=config/app.env`): their environment
- * then serves every environment, as the file did before the migration.
- */
-export function environmentsOfFiles(envFiles: { file: string; environment?: string; selectedBy?: "project-id" }[]): { environments?: string[]; fallbackEnvironment?: string; projectEnvironments?: string[] } {
-  // A loaded `.env.defaults` (shared, the lowest layer) says nothing about which files the
-  // app loads in which environment: it is left out of both tests below.
-  const mapped = envFiles.filter((e) => e.environment !== undefined && !isDefaultsFile(e.file));
-  if (mapped.length === 0) return {};
-  const environments = [...new Set(mapped.map((e) => e.environment!).filter((e) => e !== BASE_LAYER_ENVIRONMENT))].sort();
-  const plainOnly = mapped.every((e) => !namesEnvironment(e.file));
-  const layered = mapped.some((e) => e.environment === BASE_LAYER_ENVIRONMENT);
-  // Firebase's functions/.env.<projectId>: selected by the project the code runs in, not by NODE_ENV.
-  const byProject = [...new Set(mapped.filter((e) => e.selectedBy === "project-id").map((e) => e.environment!))].sort();
-  return { environments, ...(plainOnly && !layered && environments.length === 1 ? { fallbackEnvironment: environments[0]! } : {}), ...(byProject.length > 0 ? { projectEnvironments: byProject } : {}) };
-}
 
 /**
  * The migrated names a file's code still names once its reads are rewritten (not as

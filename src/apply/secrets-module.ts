@@ -43,7 +43,7 @@ export interface SecretsModuleInput {
   /**
    * The environment that serves one with no file of its own: set when the
    * project's only files are plain `.env`/`.env.local`, which the app loads
-   * whatever the environment (see environmentsOfFiles in file-changes.ts).
+   * whatever the environment (see environmentsOfFiles in src/map/environment.ts).
    */
   fallbackEnvironment?: string;
   /**

@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dotenvLoads, environmentOf, envrcLoadOrder, isEnvFile, isEnvTemplate, loadedFirst, namesEnvironment } from "./environment.js";
-import { environmentsOfFiles } from "../apply/file-changes.js";
+import { dotenvLoads, environmentOf, environmentsOfFiles, envrcLoadOrder, isEnvFile, isEnvTemplate, loadedFirst, namesEnvironment } from "./environment.js";
 import { groupOf, lowerSnake } from "./group.js";
 import { checkTemplate, findCollisions, mapLocation, sanitizePath } from "./path-mapper.js";
 import { PlanError } from "../errors.js";
