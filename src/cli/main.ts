@@ -43,7 +43,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_ERROR;
   }
   const command = await entry.load();
-  if (rest.includes("--help") || rest.includes("-h")) {
+  // Only vaultshift's own arguments: what follows `--` belongs to another program (`run -- cmd --help`).
+  const own = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (own.includes("--help") || own.includes("-h")) {
     io.stdout(command.help);
     return EXIT_CLEAN;
   }

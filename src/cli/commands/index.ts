@@ -22,6 +22,7 @@ export const commands: CommandEntry[] = [
   { name: "verify", summary: "Read every migrated secret back, check the app's policy, re-scan the tree", load: async () => (await import("./verify.js")).verifyCommand },
   { name: "report", summary: "Write the compliance report (Markdown, JSON, HTML, SARIF) of the last migration", load: async () => (await import("./report.js")).reportCommand },
   { name: "rollback", summary: "Undo the last apply: files byte for byte, Vault secrets to their previous versions", load: async () => (await import("./rollback.js")).rollbackCommand },
+  { name: "run", summary: "Run a command with the app's secrets from Vault in its environment (Cypress, Pulumi, Prisma CLI, scripts)", load: async () => (await import("./run.js")).runCommand },
   { name: "dev-server", summary: "Run a local Vault-compatible server for development and tests", load: async () => (await import("./dev-server.js")).devServerCommand },
   { name: "demo", summary: "Migrate the bundled demo app against an in-process dev server", load: async () => (await import("./demo.js")).demoCommand },
 ];
