@@ -260,8 +260,14 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       const cjs = r.generateSecretsModule({ ...moduleInput, moduleKind: "cjs" }).content;
       add(companionFile, "secrets-module", readIfExists(join(ctx.root, companionFile)), cjs, 1);
     }
-    // 3. The app now imports vaultshift/runtime; scripts that load a .env file themselves name its environment.
-    const scripts = ctx.scriptEnvironments ?? [];
+  }
+
+  // 3. The app now imports vaultshift/runtime, and scripts run under `vaultshift run` need its
+  // binary: a dependency. Scripts that load a .env file themselves name its environment (for
+  // code of this app) or run under `vaultshift run` (another program), even when no code changed.
+  const moduleWritten = ctx.secretsModule !== null && (codeChanged || ctx.forceSecretsModule === true);
+  const scripts = (ctx.scriptEnvironments ?? []).filter((s) => moduleWritten || s.wrap);
+  if (moduleWritten || scripts.length > 0) {
     const pkgPath = join(ctx.root, "package.json");
     const pkgBytes = readIfExists(pkgPath);
     if (pkgBytes !== null && readPackageJson(ctx.root) !== null) {
@@ -271,7 +277,11 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     }
     for (const file of [...new Set(scripts.map((s) => s.file))].filter((f) => f !== "package.json").sort()) {
       const before = readIfExists(join(ctx.root, file));
-      if (before !== null) add(file, "package-json", before, applyScriptEnvironments(before.toString("utf8"), file, scripts), scripts.filter((s) => s.file === file).length);
+      if (before === null) continue;
+      // A package's own scripts run its own node_modules/.bin: it needs vaultshift too.
+      const edited = applyScriptEnvironments(before.toString("utf8"), file, scripts);
+      const next = scripts.some((s) => s.file === file && s.wrap) ? addDependency(edited, "vaultshift", `^${version}`).content : edited;
+      add(file, "package-json", before, next, scripts.filter((s) => s.file === file).length);
     }
   }
 

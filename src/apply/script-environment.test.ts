@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { applyScriptEnvironments, replaceScript, withScriptEnvironment } from "./script-environment.js";
+import { applyScriptEnvironments, replaceScript, withScriptEnvironment, withVaultshiftRun } from "./script-environment.js";
 
 test("dotenv-cli gets -v VAULTSHIFT_ENV=<env> as its first option; env-cmd gets a cross-env prefix only when the project has cross-env", () => {
   assert.equal(withScriptEnvironment("dotenv -e .env.production -- node bin/send.js", "production", false), "dotenv -v VAULTSHIFT_ENV=production -e .env.production -- node bin/send.js");
@@ -29,4 +29,20 @@ test("a script's command is replaced in package.json byte for byte elsewhere (in
   assert.equal(JSON.parse(out).scripts.cron, 'dotenv -v VAULTSHIFT_ENV=production -e .env.production -- node "bin/send digest.js"');
   // A \u-escaped command does not match its JSON form: left alone.
   assert.equal(replaceScript('{"scripts":{"a":"dotenv \\u002de x -- node a"}}', "a", "dotenv -e x -- node a", "dotenv -v V=1 -e x -- node a"), null);
+});
+
+test("a loader starting another program runs under `vaultshift run --env <env> --`, where that is exact", () => {
+  assert.equal(withVaultshiftRun("dotenv -- cypress run", "development"), "vaultshift run --env development -- dotenv -- cypress run");
+  assert.equal(withVaultshiftRun("npm run build && npx dotenv -e .env.production -- pulumi up --yes", "production"), "npm run build && vaultshift run --env production -- npx dotenv -e .env.production -- pulumi up --yes");
+  assert.equal(withVaultshiftRun("env-cmd -f .env terraform apply", "development"), "vaultshift run --env development -- env-cmd -f .env terraform apply");
+  assert.equal(withVaultshiftRun("npx -y dotenv -- cypress run", "test"), "vaultshift run --env test -- npx -y dotenv -- cypress run");
+  // Not exact: left for the plan to say.
+  assert.equal(withVaultshiftRun("CI=1 dotenv -- cypress run", "development"), null, "an assignment would be taken for the program");
+  assert.equal(withVaultshiftRun("cross-env CI=1 dotenv -- cypress run", "development"), null, "behind another wrapper");
+  assert.equal(withVaultshiftRun("dotenv -e .env.a -- x && dotenv -e .env.b -- y", "a"), null, "two loads");
+  assert.equal(withVaultshiftRun("vaultshift run -- dotenv -- cypress run", "development"), null, "already wrapped");
+  assert.equal(withVaultshiftRun("dotenv -- cypress run", "prod uction"), null, "not one shell word");
+  // A script recorded with `wrap` is edited so in package.json.
+  const pkg = '{\n  "scripts": {\n    "e2e": "dotenv -- cypress run"\n  }\n}\n';
+  assert.equal(applyScriptEnvironments(pkg, "package.json", [{ file: "package.json", script: "e2e", environment: "development", wrap: true }]), '{\n  "scripts": {\n    "e2e": "vaultshift run --env development -- dotenv -- cypress run"\n  }\n}\n');
 });

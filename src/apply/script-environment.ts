@@ -7,8 +7,11 @@
 // can (dotenv-cli's `-v VAR=value`, which "works on all the platforms" and wins
 // over the files: https://github.com/entropitor/dotenv-cli#setting-variable-from-command-line),
 // else by cross-env when the project has it (https://github.com/kentcdodds/cross-env);
-// otherwise the plan gives the line to add. The edit is one string in
-// package.json, which apply backs up and rollback restores.
+// otherwise the plan gives the line to add. A script whose loader starts
+// another program (the Cypress binary, the pulumi CLI) is run under
+// `vaultshift run` instead, which gives that program the secrets from Vault.
+// The edit is one string in package.json, which apply backs up and rollback
+// restores.
 
 /** What a script's command needs: the plan records this (names only), apply recomputes the edit. */
 export interface ScriptEnvironment {
@@ -16,6 +19,12 @@ export interface ScriptEnvironment {
   file: string;
   script: string;
   environment: string;
+  /**
+   * The loader starts a program that is not this app's code (the Cypress binary, the pulumi
+   * CLI): it is run under `vaultshift run --env <environment> --`, which puts that
+   * environment's secrets into the program's environment, as the .env file did.
+   */
+  wrap?: true;
 }
 
 /** A name that stays one shell word everywhere (sh and cmd.exe). */
@@ -42,6 +51,26 @@ export function withScriptEnvironment(command: string, environment: string, cros
   const before = command.slice(0, at);
   if (!/^\s*$|(?:&&|\|\||;)\s*$/.test(before)) return null;
   return `${before}cross-env VAULTSHIFT_ENV=${environment} ${command.slice(at)}`;
+}
+
+/**
+ * The command with its .env loader (dotenv-cli, env-cmd, also through npx)
+ * run under `vaultshift run --env <environment> --`, or null when that cannot
+ * be done exactly: not one loader, already wrapped, an odd environment name,
+ * or a loader that does not start its part of the command line (`X=1 dotenv`,
+ * `cross-env … dotenv`: vaultshift would take the assignment for a program).
+ * The loader stays: it still loads the plain config left in the file, and it
+ * does not replace what vaultshift set (the file no longer holds those names).
+ */
+export function withVaultshiftRun(command: string, environment: string): string | null {
+  if (!SAFE.test(environment) || /(?:^|[\s;&|])vaultshift\s+run\b/.test(command)) return null;
+  const loaders = [...command.matchAll(/(^|[\s;&|(])((?:npx\s+(?:(?:--yes|-y|--no-install|--no)\s+)*)?(?:dotenv|env-cmd)\s)/g)];
+  if (loaders.length !== 1) return null;
+  const m = loaders[0]!;
+  const at = m.index! + m[1]!.length;
+  const before = command.slice(0, at);
+  if (!/^\s*$|(?:&&|\|\||;|\||\()\s*$/.test(before)) return null;
+  return `${before}vaultshift run --env ${environment} -- ${command.slice(at)}`;
 }
 
 /**
@@ -99,7 +128,7 @@ export function applyScriptEnvironments(pkgText: string, file: string, scripts: 
   for (const s of scripts) {
     if (s.file !== file) continue;
     const command = scriptCommand(text, s.script);
-    const next = command === null ? null : withScriptEnvironment(command, s.environment, crossEnv);
+    const next = command === null ? null : s.wrap ? withVaultshiftRun(command, s.environment) : withScriptEnvironment(command, s.environment, crossEnv);
     const replaced = next === null ? null : replaceScript(text, s.script, command!, next);
     if (replaced !== null) text = replaced;
   }

@@ -118,6 +118,9 @@ export async function migrateFixture(server: DevServer, app: FixtureApp, base: s
     mkdirSync(dirname(link), { recursive: true });
     symlinkSync(pkg === "vaultshift" ? PACKAGE_ROOT : join(PACKAGE_ROOT, "node_modules", pkg), link, "dir");
   }
+  // As npm links an installed package's `bin`: scripts that apply runs under `vaultshift run` find it.
+  mkdirSync(join(root, "node_modules", ".bin"), { recursive: true });
+  symlinkSync(relative(join(root, "node_modules", ".bin"), join(root, "node_modules", "vaultshift", "bin", "vaultshift.js")), join(root, "node_modules", ".bin", "vaultshift"));
   const stateDir = join(base, "state");
   const planted = plantedValues(root);
   assert.ok(planted.length >= 4, "the fixture plants canary values");

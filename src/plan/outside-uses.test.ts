@@ -64,21 +64,27 @@ test("npm scripts that load a .env file themselves (dotenv-cli -e, env-cmd -f) a
   assert.match(q.files.find((f) => f.file === "package.json")!.diff, /^\+    "migrate": "cross-env VAULTSHIFT_ENV=development env-cmd -f \.env node migrate\.js"$/m);
 });
 
-test("an npm script whose loader (dotenv-cli's default .env, -e, env-cmd -f) starts a program other than node is named with that program and the variables it loses; one whose file keeps nothing moved is not", async () => {
+test("an npm script whose loader (dotenv-cli's default .env, -e, env-cmd -f) starts a program other than node is named with that program and the variables it loses, and runs under `vaultshift run`; one whose file keeps nothing moved is not", async () => {
   const root = tree({
     ".env": `CYPRESS_MAILSLURP_API_KEY=${TOKEN}\nPULUMI_CONFIG_PASSPHRASE=${PW}\nPORT=3000\n`,
     ".env.ci": "CI_REGION=eu\n",
-    "package.json": JSON.stringify({ name: "tools", scripts: { e2e: "dotenv -- cypress run --record", up: "npx dotenv -e .env -- pulumi up --yes", seed: "env-cmd -f .env terraform apply", region: "dotenv -e .env.ci -- aws s3 ls" } }, null, 2) + "\n",
+    "package.json": JSON.stringify({ name: "tools", scripts: { e2e: "dotenv -- cypress run --record", up: "npx dotenv -e .env -- pulumi up --yes", seed: "env-cmd -f .env terraform apply", region: "dotenv -e .env.ci -- aws s3 ls", headless: "CI=1 dotenv -- cypress run" } }, null, 2) + "\n",
     "index.js": "module.exports = process.env.PORT;\n",
   });
   const p = await plan({ root, env: {} });
   const scripts = p.warnings.filter((w) => w.code === "outside-use" && w.file === "package.json");
-  assert.deepEqual(scripts.map((w) => w.line), [4, 5, 6], "the region script's file holds nothing moved");
-  assert.match(scripts[0]!.message, /"e2e" loads \.env \(dotenv-cli\) into the environment of `cypress`.*no longer holds CYPRESS_MAILSLURP_API_KEY, PULUMI_CONFIG_PASSPHRASE.*vault kv get -field=/);
-  assert.match(scripts[1]!.message, /"up" loads \.env \(dotenv-cli\) into the environment of `pulumi`/);
-  assert.match(scripts[2]!.message, /"seed" loads \.env \(env-cmd\) into the environment of `terraform`/);
-  // Another program's script is not edited: no VAULTSHIFT_ENV makes it read Vault.
-  assert.deepEqual(p.scriptEnvironments ?? [], []);
+  assert.deepEqual(scripts.map((w) => w.line), [4, 5, 6, 8], "the region script's file holds nothing moved");
+  assert.match(scripts[0]!.message, /"e2e" loads \.env \(dotenv-cli\) into the environment of `cypress`.*no longer holds CYPRESS_MAILSLURP_API_KEY, PULUMI_CONFIG_PASSPHRASE\. Apply runs the script under `vaultshift run` \(`vaultshift run --env development -- dotenv -- cypress run --record`\)/);
+  assert.match(scripts[1]!.message, /"up" loads \.env \(dotenv-cli\) into the environment of `pulumi`.*`vaultshift run --env development -- npx dotenv -e \.env -- pulumi up --yes`/);
+  assert.match(scripts[2]!.message, /"seed" loads \.env \(env-cmd\) into the environment of `terraform`.*`vaultshift run --env development -- env-cmd -f \.env terraform apply`/);
+  // An assignment before the loader would be taken for the program by `vaultshift run`: said, not edited.
+  assert.match(scripts[3]!.message, /"headless" .*runs without them\. Run it under `vaultshift run`.*`vaultshift run --env development -- npm run headless`/);
+  assert.deepEqual(p.scriptEnvironments, ["e2e", "up", "seed"].map((script) => ({ file: "package.json", script, environment: "development", wrap: true })));
+  // No code changed (PORT is config), but the scripts are edited and vaultshift becomes a dependency for its binary.
+  const diff = p.files.find((f) => f.file === "package.json")!.diff;
+  assert.match(diff, /^\+    "e2e": "vaultshift run --env development -- dotenv -- cypress run --record",$/m);
+  assert.match(diff, /^\+    "vaultshift": "\^/m);
+  assert.match(diff, /^ {5}"headless": "CI=1 dotenv -- cypress run"$/m);
   assert.ok(!scripts.some((w) => w.message.includes(PW) || w.message.includes(TOKEN)));
 });
 

@@ -1,4 +1,4 @@
-import { hasCrossEnv, replaceScript, scriptCommand, withScriptEnvironment, type ScriptEnvironment } from "../apply/script-environment.js";
+import { hasCrossEnv, replaceScript, scriptCommand, withScriptEnvironment, withVaultshiftRun, type ScriptEnvironment } from "../apply/script-environment.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
@@ -139,7 +139,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
           code: "outside-use",
           file,
           line,
-          message: `${file}:${line}: ${what(file)} reads ${m.name} (${shownCall(ref[0])}), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}). vaultshift rewrites JavaScript and TypeScript only, and after the migration that .env file no longer provides ${m.name} to a program that loads it: give it to this program from Vault (its Vault client, or \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})"\` in the command that starts it), or it runs without it.`,
+          message: `${file}:${line}: ${what(file)} reads ${m.name} (${shownCall(ref[0])}), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}). vaultshift rewrites JavaScript and TypeScript only, and after the migration that .env file no longer provides ${m.name} to a program that loads it: give it to this program from Vault (its Vault client, or start it under \`vaultshift run --\`, which puts the plan's secrets into its environment), or it runs without it.`,
         });
       }
       continue;
@@ -170,8 +170,8 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
             file,
             line: i + 1,
             message: prisma
-              ? `${file}:${i + 1}: Prisma reads ${m.name} from the environment (env("${m.name}")), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}): its CLI loads .env itself and its client reads process.env when it connects, and after the migration neither finds ${m.name}. Give the client the value from the secrets module (new PrismaClient({ datasourceUrl: secrets.${m.name} })), and the CLI commands the value from Vault (for example \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})" npx prisma migrate deploy\`).`
-              : `${file}:${i + 1}: sequelize-cli reads ${m.name} from the environment (use_env_variable), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}); after the migration the CLI no longer finds it. Give it to those commands from Vault (for example \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})" npx sequelize-cli db:migrate\`); the app's own models read it through the secrets module.`,
+              ? `${file}:${i + 1}: Prisma reads ${m.name} from the environment (env("${m.name}")), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}): its CLI loads .env itself and its client reads process.env when it connects, and after the migration neither finds ${m.name}. Give the client the value from the secrets module (new PrismaClient({ datasourceUrl: secrets.${m.name} })), and run the CLI commands under \`vaultshift run\`, which puts it into their environment (\`vaultshift run -- npx prisma migrate deploy\`).`
+              : `${file}:${i + 1}: sequelize-cli reads ${m.name} from the environment (use_env_variable), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}); after the migration the CLI no longer finds it. Run those commands under \`vaultshift run\`, which puts it into their environment (\`vaultshift run -- npx sequelize-cli db:migrate\`); the app's own models read it through the secrets module.`,
           });
           continue;
         }
@@ -180,7 +180,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
           code: "outside-use",
           file,
           line: i + 1,
-          message: `${file}:${i + 1}: ${what(file)} reads ${m.name} (${shown}), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}). vaultshift does not rewrite this file, and after the migration that .env file no longer provides ${m.name}: give it to this command from Vault (for example \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})"\`), or it runs without it.`,
+          message: `${file}:${i + 1}: ${what(file)} reads ${m.name} (${shown}), which moves from ${[...m.envFiles].sort().join(", ")} to Vault (${t.mount}/${t.path}#${t.key}). vaultshift does not rewrite this file, and after the migration that .env file no longer provides ${m.name}: give it to this command from Vault (run the command under \`vaultshift run --\`, or \`${m.name}="$(vault kv get -field=${t.key} ${t.mount}/${t.path})"\`), or it runs without it.`,
         });
       }
       // direnv's `dotenv [FILE]` / `dotenv_if_exists FILE` (direnv-stdlib): the shell no longer gets the migrated variables from it.
@@ -193,7 +193,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
           code: "outside-use",
           file,
           line: i + 1,
-          message: `${file}:${i + 1}: direnv loads ${rel} into your shell (${load[1]}); after the migration it no longer holds ${names.join(", ")}. This app's code run from that shell reads them from Vault: export VAULT_ADDR and a token (or AppRole) there, in .envrc or your profile. Other commands run from it get nothing for them: give them the values from Vault (vault kv get).`,
+          message: `${file}:${i + 1}: direnv loads ${rel} into your shell (${load[1]}); after the migration it no longer holds ${names.join(", ")}. This app's code run from that shell reads them from Vault: export VAULT_ADDR and a token (or AppRole) there, in .envrc or your profile. Other commands run from it get nothing for them: run them under \`vaultshift run --\`, which puts them into their environment.`,
         });
         return;
       }
@@ -216,7 +216,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         code: "outside-use",
         file,
         line: i + 1,
-        message: `${file}:${i + 1}: docker compose passes ${rel} to a container (env_file); after the migration it no longer holds ${names.join(", ")}. If the container runs this app, give it VAULT_ADDR and a token instead; otherwise pass those variables from Vault.`,
+        message: `${file}:${i + 1}: docker compose passes ${rel} to a container (env_file); after the migration it no longer holds ${names.join(", ")}. If the container runs this app, give it VAULT_ADDR and a token instead; otherwise pass those variables from Vault (\`vaultshift run -- docker compose up\`, with the names listed under the service's \`environment:\`).`,
       });
     });
   }
@@ -262,26 +262,42 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
   if (names.length === 0) return null;
   const loadedText = loaded.map((l) => `${l.file} (${l.tool})`).join(", ");
   const listed = [...new Set(names)].sort();
+  const env = environments.size === 1 ? [...environments][0]! : null;
+  const decoded = scriptCommand(pkgText, name!);
   // Another program (the Cypress binary, the pulumi CLI, a deploy tool): it read the moved
-  // variables from what the loader gave it, and nothing of this app's can give them now.
+  // variables from what the loader gave it, and nothing of this app's code can give them now.
+  // `vaultshift run` can: apply runs the script under it, for the environment of the loaded file.
   if (!runsNode) {
-    const first = [...moved.values()].find((m) => m.name === listed[0])!.secret.target;
+    const head = `${file}:${line}: the npm script "${name}" loads ${loadedText} into the environment of \`${program}\`, a program vaultshift does not rewrite (not this app's JavaScript or TypeScript); after the migration that file no longer holds ${listed.join(", ")}`;
+    // The shared base layer is no environment of its own to select.
+    const concrete = env !== null && env !== BASE_LAYER_ENVIRONMENT ? env : null;
+    const wrapped = concrete !== null && decoded !== null ? withVaultshiftRun(decoded, concrete) : null;
+    if (wrapped !== null && replaceScript(pkgText, name!, decoded!, wrapped) !== null) {
+      return {
+        warning: {
+          code: "outside-use",
+          file,
+          line,
+          message: `${head}. Apply runs the script under \`vaultshift run\` (\`${wrapped}\`), which gives \`${program}\` ${concrete}'s values from Vault in its environment, as the file gave them; whoever runs it needs VAULT_ADDR and a token that may read them (the app's policy), as the app does.`,
+        },
+        script: { file, script: name!, environment: concrete!, wrap: true },
+      };
+    }
+    const example = `vaultshift run ${concrete !== null ? `--env ${concrete} ` : ""}-- npm run ${name}`;
     return {
       warning: {
         code: "outside-use",
         file,
         line,
-        message: `${file}:${line}: the npm script "${name}" loads ${loadedText} into the environment of \`${program}\`, a program vaultshift does not rewrite (not this app's JavaScript or TypeScript); after the migration that file no longer holds ${listed.join(", ")}, so if \`${program}\` reads any of them from its environment, it runs without them. Give that command the values it needs from Vault (for example \`${listed[0]}="$(vault kv get -field=${first.key} ${first.mount}/${first.path})" npm run ${name}\`).`,
+        message: `${head}, so if \`${program}\` reads any of them from its environment, it runs without them. Run it under \`vaultshift run\`, which puts the values from Vault into its environment (\`${example}\`, or the same prefix in the script itself).`,
       },
     };
   }
-  const env = environments.size === 1 ? [...environments][0]! : null;
-  const decoded = scriptCommand(pkgText, name!);
   // The shared base layer is no environment of its own to select.
   const edited = env !== null && env !== BASE_LAYER_ENVIRONMENT && decoded !== null ? withScriptEnvironment(decoded, env, hasCrossEnv(pkgText)) : null;
   const done = edited !== null && replaceScript(pkgText, name!, decoded!, edited) !== null;
   const head = `${file}:${line}: the npm script "${name}" loads ${loadedText} into its command's environment whatever NODE_ENV says; after the migration that file no longer holds ${listed.join(", ")}. `;
-  const tail = `. A tool that is not this app gets nothing for them: give it the values from Vault (vault kv get).`;
+  const tail = `. A tool that is not this app's code gets nothing for them from the secrets module: run it under \`vaultshift run --\`, which puts them into its environment.`;
   if (done) {
     return {
       warning: {
