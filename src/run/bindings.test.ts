@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PlanError, UsageError } from "../errors.js";
-import { findPlanFile, mergeBindings, parseSecretFlag, planBindings } from "./bindings.js";
+import { findPlanFile, mergeBindings, parseVarFlag, planBindings } from "./bindings.js";
 import { mergeEnvironment } from "./environment.js";
 import { testPlan } from "./test-plan.js";
 
@@ -46,16 +46,16 @@ test("hard-coded literals were never environment variables: not set; a plan of l
   ]);
   assert.deepEqual(shown(planBindings(plan, "development", "p")), ["DB_PASSWORD=web/development/database#DB_PASSWORD"]);
   const literalsOnly = testPlan("web", [{ name: "SENDGRID_KEY", environments: { shared: "web/shared/app" }, literal: true }]);
-  assert.throws(() => planBindings(literalsOnly, "development", "p"), (e: unknown) => e instanceof PlanError && /literals/.test(e.message) && /--secret/.test(e.hint ?? ""));
+  assert.throws(() => planBindings(literalsOnly, "development", "p"), (e: unknown) => e instanceof PlanError && /literals/.test(e.message) && /--var/.test(e.hint ?? ""));
 });
 
-test("--secret NAME=PATH#KEY, the key defaulting to NAME; malformed ones are usage errors", () => {
-  assert.deepEqual(parseSecretFlag("DB_PASSWORD=secret/shop/prod/db#password", undefined), { name: "DB_PASSWORD", path: "secret/shop/prod/db", key: "password" });
-  assert.deepEqual(parseSecretFlag("API_KEY=/shop/app/", "kv"), { name: "API_KEY", path: "shop/app", key: "API_KEY", mount: "kv" });
+test("--var NAME=PATH#KEY, the key defaulting to NAME; malformed ones are usage errors", () => {
+  assert.deepEqual(parseVarFlag("DB_PASSWORD=secret/shop/prod/db#password", undefined), { name: "DB_PASSWORD", path: "secret/shop/prod/db", key: "password" });
+  assert.deepEqual(parseVarFlag("API_KEY=/shop/app/", "kv"), { name: "API_KEY", path: "shop/app", key: "API_KEY", mount: "kv" });
   // A # inside a key name is the last one's business: the field is what follows the last #.
-  assert.equal(parseSecretFlag("X=secret/a#b#c", undefined).key, "c");
+  assert.equal(parseVarFlag("X=secret/a#b#c", undefined).key, "c");
   for (const bad of ["secret/app#key", "=secret/app#k", "1X=secret/app", "X=", "X=#key", "X=secret/app#", "MY-NAME=secret/app"]) {
-    assert.throws(() => parseSecretFlag(bad, undefined), UsageError, bad);
+    assert.throws(() => parseVarFlag(bad, undefined), UsageError, bad);
   }
 });
 

@@ -10,7 +10,7 @@ import type { Plan } from "../plan/types.js";
 // (vaultshift.plan.json: env name → mount, path per environment, key; no
 // values), read by the same rule the generated secrets module uses, so the
 // program started by `run` gets what the app's own code gets. Flags can name
-// bindings directly (`--secret NAME=secret/app/db#password`, `--path`).
+// bindings directly (`--var NAME=secret/app/db#password`, `--path`).
 
 /** One variable to set: its name and where its value lives (paths as `vault kv get` takes them). */
 export interface RunBinding {
@@ -63,7 +63,7 @@ export function planBindings(plan: Plan, environment: string, file: string): Pla
   const bindings = plan.bindings.filter((b) => fromEnvFiles.has(b.envName));
   if (bindings.length === 0) {
     throw new PlanError(`The plan ${file} moves no environment variable to Vault (${plan.secrets.length === 0 ? "it moves nothing" : "only hard-coded literals, which were never in the environment"}): there is nothing for \`vaultshift run\` to set.`, {
-      hint: "Name what to set with --secret NAME=PATH#KEY or --path PATH, or run the command without vaultshift.",
+      hint: "Name what to set with --var NAME=PATH#KEY or --path PATH, or run the command without vaultshift.",
     });
   }
   const files = environmentsOfFiles(plan.envFiles);
@@ -89,7 +89,7 @@ export function planBindings(plan: Plan, environment: string, file: string): Pla
  * `NAME=PATH` takes the key NAME. PATH is as `vault kv get` takes it, the
  * mount in front (or inside `mount` when --mount is given).
  */
-export function parseSecretFlag(text: string, mount: string | undefined): RunBinding {
+export function parseVarFlag(text: string, mount: string | undefined): RunBinding {
   const eq = text.indexOf("=");
   const name = eq < 0 ? "" : text.slice(0, eq);
   const location = text.slice(eq + 1);
@@ -97,8 +97,8 @@ export function parseSecretFlag(text: string, mount: string | undefined): RunBin
   const path = (hash < 0 ? location : location.slice(0, hash)).replace(/^\/+|\/+$/g, "");
   const key = hash < 0 ? name : location.slice(hash + 1);
   if (!ENV_NAME.test(name) || path === "" || key === "") {
-    throw new UsageError(`--secret ${JSON.stringify(text)} is not NAME=PATH#KEY.`, {
-      hint: "Example: --secret DB_PASSWORD=secret/shop/production/database#password (the key defaults to NAME).",
+    throw new UsageError(`--var ${JSON.stringify(text)} is not NAME=PATH#KEY.`, {
+      hint: "Example: --var DB_PASSWORD=secret/shop/production/database#password (the key defaults to NAME).",
     });
   }
   return { name, path, key, ...(mount !== undefined ? { mount } : {}) };

@@ -36,8 +36,8 @@ export async function readValues(client: VaultClient, request: ReadRequest): Pro
   const origins = new Map<string, string>();
   const skippedKeys: string[] = [];
   try {
-    for (const whole of request.wholePaths) {
-      const secret = await client.getSecret(whole.path, { ...(whole.mount !== undefined ? { mount: whole.mount } : {}), cacheTtl: 0 });
+    const wholes = await Promise.all(request.wholePaths.map((whole) => client.getSecret(whole.path, { ...(whole.mount !== undefined ? { mount: whole.mount } : {}), cacheTtl: 0 })));
+    for (const secret of wholes) {
       for (const key of secret.data.keys()) {
         const value = secret.data.get(key);
         if (value === undefined) continue;

@@ -144,13 +144,13 @@ test("a variable already set wins, named on stderr without its value; --override
   for (const r of [kept, over, quiet]) assertNoCanary(r);
 });
 
-test("--secret and --path name what to set without a plan; a field that is no variable name is said, not set", async () => {
-  const r = await vs(["--secret", "PASS=secret/shop/production/database#DB_PASSWORD", "--path", "secret/shop/production/stripe", "--", ...digestOf("PASS", "STRIPE_SECRET_KEY", "DB_PASSWORD")], { cwd: dir });
+test("--var and --path name what to set without a plan; a field that is no variable name is said, not set", async () => {
+  const r = await vs(["--var", "PASS=secret/shop/production/database#DB_PASSWORD", "--path", "secret/shop/production/stripe", "--", ...digestOf("PASS", "STRIPE_SECRET_KEY", "DB_PASSWORD")], { cwd: dir });
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, `PASS=${sha(CANARY_PROD)}\nSTRIPE_SECRET_KEY=${sha(CANARY_STRIPE)}\nDB_PASSWORD unset\n`);
   assert.match(r.stderr, /not set, no variable name: secret\/shop\/production\/stripe#not-a-name/);
   // With --mount the path is inside it.
-  const m = await vs(["--mount", "secret", "--secret", "PASS=shop/development/database#DB_PASSWORD", "--", ...digestOf("PASS")], { cwd: dir });
+  const m = await vs(["--mount", "secret", "--var", "PASS=shop/development/database#DB_PASSWORD", "--", ...digestOf("PASS")], { cwd: dir });
   assert.equal(m.stdout, `PASS=${sha(CANARY_DEV)}\n`);
   for (const x of [r, m]) assertNoCanary(x);
 });
@@ -201,16 +201,16 @@ test("--dry-run reads every secret and lists names and locations, never a value,
   assert.match(r.stdout, /environment "production"/);
   assertNoCanary(r);
   // It reads: a missing secret fails the dry run too.
-  const missing = await vs(["--dry-run", "--secret", "X=secret/shop/production/nothing"]);
+  const missing = await vs(["--dry-run", "--var", "X=secret/shop/production/nothing"]);
   assert.equal(missing.code, 2);
 });
 
 test("errors name the variable, path and key and what to do; the command is not started", async () => {
   const started = [process.execPath, "-e", "console.log('started')"];
-  const key = await vs(["--secret", "DB_USER=secret/shop/production/database#user", "--", ...started], { cwd: dir });
+  const key = await vs(["--var", "DB_USER=secret/shop/production/database#user", "--", ...started], { cwd: dir });
   assert.equal(key.code, 2);
   assert.match(key.stderr, /DB_USER ← secret\/shop\/production\/database#user: the secret has no field "user" \(it has: DB_PASSWORD\)/);
-  const absent = await vs(["--secret", "X=secret/shop/staging/database#DB_PASSWORD", "--", ...started], { cwd: dir });
+  const absent = await vs(["--var", "X=secret/shop/staging/database#DB_PASSWORD", "--", ...started], { cwd: dir });
   assert.match(absent.stderr, /X ← secret\/shop\/staging\/database#DB_PASSWORD: .*secret\/shop\/staging\/database/);
   // 403: the policy path to grant is named.
   const denied = await vs(["--env", "production", "--", ...started], { env: { VAULT_TOKEN: deniedToken } });
@@ -225,7 +225,7 @@ test("errors name the variable, path and key and what to do; the command is not 
   // No plan and no flags.
   const none = await vs(["--", ...started], { cwd: dir });
   assert.equal(none.code, 2);
-  assert.match(none.stderr, /No vaultshift\.plan\.json in .* no --secret or --path/);
+  assert.match(none.stderr, /No vaultshift\.plan\.json in .* no --var or --path/);
   // An environment nobody migrated.
   const staging = await vs(["--env", "staging", "--", ...started]);
   assert.match(staging.stderr, /"staging" .*knows: development, production/);

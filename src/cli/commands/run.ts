@@ -6,7 +6,7 @@ import { VAULT_HELP, VAULT_OPTIONS } from "../../migrate/cli-support.js";
 import { readPlan } from "../../plan/plan-file.js";
 import { resolveEnvironment } from "../../runtime/load-secrets.js";
 import { VaultClient } from "../../runtime/client.js";
-import { findPlanFile, mergeBindings, parseSecretFlag, planBindings, type RunBinding } from "../../run/bindings.js";
+import { findPlanFile, mergeBindings, parseVarFlag, planBindings, type RunBinding } from "../../run/bindings.js";
 import { readValues, type WholePath } from "../../run/read.js";
 import { mergeEnvironment } from "../../run/environment.js";
 import { runChild } from "../../run/child.js";
@@ -15,7 +15,7 @@ const OPTIONS: OptionSpec = {
   plan: { type: "string" },
   env: { type: "string" },
   app: { type: "string" },
-  secret: { type: "string", multiple: true },
+  var: { type: "string", multiple: true },
   path: { type: "string", multiple: true },
   mount: { type: "string" },
   override: { type: "boolean" },
@@ -40,23 +40,23 @@ environment only: never printed, never written to disk.
   vaultshift run -- cypress run                       # the plan's secrets for the current environment
   vaultshift run --env production -- pulumi up        # another environment's
   vaultshift run -- dotenv -- cypress run             # plain config still from .env, secrets from Vault
-  vaultshift run --secret PULUMI_CONFIG_PASSPHRASE=secret/infra/pulumi#passphrase -- pulumi preview
+  vaultshift run --var PULUMI_CONFIG_PASSPHRASE=secret/infra/pulumi#passphrase -- pulumi preview
   vaultshift run --shell -- 'psql "$DATABASE_URL" -c "select 1"'
 
 What is set: the plan the migration wrote (./vaultshift.plan.json, else the
 nearest in a parent directory, up to the repository root): every variable
 moved from a .env file, at its location for the environment, chosen as the
 app's secrets module chooses it: --env, else VAULTSHIFT_ENV, else NODE_ENV,
-else development (prod → production, stage → staging, …). --secret and
+else development (prod → production, stage → staging, …). --var and
 --path add to it or replace it: given without --plan, only they are used.
 
 Options:
   --plan FILE              the plan to read (default: the nearest vaultshift.plan.json)
   --env NAME               the environment to read; the child gets VAULTSHIFT_ENV=NAME too
-  --secret NAME=PATH#KEY   set NAME from the field KEY of the secret at PATH (repeatable;
+  --var NAME=PATH#KEY      set NAME from the field KEY of the secret at PATH (repeatable;
                            #KEY defaults to NAME; PATH as \`vault kv get\` takes it: secret/app/db)
   --path PATH              set every field of the secret at PATH, each under its own name (repeatable)
-  --mount MOUNT            --secret and --path paths are inside MOUNT (default: the mount is their first segment)
+  --mount MOUNT            --var and --path paths are inside MOUNT (default: the mount is their first segment)
   --app NAME               fills {app} in paths (default: the plan's app)
   --override               Vault's values replace variables already set in the environment
                            (default: a variable already set wins, as with dotenv; its name is said on stderr)
@@ -88,7 +88,7 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
 
     const explicitEnv = stringOpt(values, "env");
     const mount = stringOpt(values, "mount");
-    const flagBindings = ((values.secret as string[] | undefined) ?? []).map((s) => parseSecretFlag(s, mount));
+    const flagBindings = ((values.var as string[] | undefined) ?? []).map((s) => parseVarFlag(s, mount));
     const wholePaths: WholePath[] = ((values.path as string[] | undefined) ?? []).map((p) => ({ path: p.replace(/^\/+|\/+$/g, ""), ...(mount !== undefined ? { mount } : {}) }));
     const planOption = stringOpt(values, "plan");
     const usePlan = planOption !== undefined || (flagBindings.length === 0 && wholePaths.length === 0);
@@ -96,13 +96,13 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
 
     let planBindingsList: RunBinding[] = [];
     let app = stringOpt(values, "app");
-    let source = "--secret/--path";
+    let source = "--var/--path";
     let serving = environment;
     if (usePlan) {
       const file = planOption !== undefined ? resolve(io.cwd, planOption) : findPlanFile(io.cwd);
       if (file === undefined) {
-        throw new UsageError(`No vaultshift.plan.json in ${io.cwd} or a parent directory, and no --secret or --path: nothing says which secrets to set.`, {
-          hint: "Run it in the migrated project (where `vaultshift migrate` wrote its plan), give --plan FILE, or name them: --secret NAME=secret/app/db#key, --path secret/app/db.",
+        throw new UsageError(`No vaultshift.plan.json in ${io.cwd} or a parent directory, and no --var or --path: nothing says which secrets to set.`, {
+          hint: "Run it in the migrated project (where `vaultshift migrate` wrote its plan), give --plan FILE, or name them: --var NAME=secret/app/db#key, --path secret/app/db.",
         });
       }
       const plan = readPlan(file);
