@@ -278,7 +278,7 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
           code: "outside-use",
           file,
           line,
-          message: `${head}. Apply runs the script under \`vaultshift run\` (\`${wrapped}\`), which gives \`${program}\` ${concrete}'s values from Vault in its environment, as the file gave them; whoever runs it needs VAULT_ADDR and a token that may read them (the app's policy), as the app does.`,
+          message: `${head}. Apply runs the script under \`vaultshift run\` (\`${wrapped}\`), which gives \`${program}\` ${concrete}'s values from Vault in its environment, as the file gave them; whoever runs it needs VAULT_ADDR and a token that may read them (the app's policy), as the app does, and vaultshift.plan.json, where \`vaultshift run\` finds them (keep it committed).`,
         },
         script: { file, script: name!, environment: concrete!, wrap: true },
       };
