@@ -147,13 +147,14 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
   },
 };
 
+/** Names and where each comes from; the command by its program only (its arguments are the user's, and may hold anything). */
 function dryRunReport(source: string, app: string | undefined, serving: string, environment: string, origins: Map<string, string>, kept: string[], command: string[]): string {
   const keptSet = new Set(kept);
   const names = [...origins.keys()].sort();
   const width = Math.max(0, ...names.map((n) => n.length));
   const env = serving === environment ? `"${environment}"` : `"${environment}", served by "${serving}"`;
   const lines = [
-    `Dry run: ${command.length > 0 ? `\`${command.join(" ")}\`` : "the command"} would get ${names.length - kept.length} variable${names.length - kept.length === 1 ? "" : "s"} from Vault (${source}${app !== undefined ? `, app ${app}` : ""}, environment ${env}); all were read:`,
+    `Dry run: ${command.length > 0 ? `\`${command[0]}\`` : "the command"} would get ${names.length - kept.length} variable${names.length - kept.length === 1 ? "" : "s"} from Vault (${source}${app !== undefined ? `, app ${app}` : ""}, environment ${env}); all were read:`,
     ...names.map((n) => `  ${n.padEnd(width)}  ${keptSet.has(n) ? "kept from the environment (--override to use Vault's)" : `← ${origins.get(n)}`}`),
   ];
   return `${lines.join("\n")}\n`;
