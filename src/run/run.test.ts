@@ -132,6 +132,29 @@ test("the child gets the plan's secrets for the environment: --env, else NODE_EN
   assert.equal(dev.stderr, "");
 });
 
+test("Vault is reached as the runtime client reaches it: ~/.vault-token, AppRole (VAULT_ROLE_ID, VAULT_SECRET_ID)", async () => {
+  // `vault login` leaves the token in ~/.vault-token.
+  const home = join(dir, "home-with-token");
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(home, ".vault-token"), `${readToken}\n`, { mode: 0o600 });
+  const fromFile = await vs(["--", ...digestOf("DB_PASSWORD")], { env: { HOME: home, VAULT_TOKEN: "" } });
+  assert.equal(fromFile.stdout, `DB_PASSWORD=${sha(CANARY_DEV)}\n`, fromFile.stderr);
+  // AppRole: a login with the role's policy.
+  await vault("POST", "sys/auth/approle", { type: "approle" });
+  await vault("POST", "auth/approle/role/shop-ci", { token_policies: ["shop-read"], token_ttl: "10m" });
+  const roleId = (await vault("GET", "auth/approle/role/shop-ci/role-id")).data.role_id as string;
+  const secretId = (await vault("POST", "auth/approle/role/shop-ci/secret-id")).data.secret_id as string;
+  const approle = await vs(["--env", "production", "--", ...digestOf("DB_PASSWORD")], { env: { VAULT_TOKEN: "", VAULT_ROLE_ID: roleId, VAULT_SECRET_ID: secretId } });
+  assert.equal(approle.stdout, `DB_PASSWORD=${sha(CANARY_PROD)}\n`, approle.stderr);
+  // A wrong secret ID: the login fails, said with what to do; the command is not started.
+  const wrong = await vs(["--", process.execPath, "-e", "console.log('started')"], { env: { VAULT_TOKEN: "", VAULT_ROLE_ID: roleId, VAULT_SECRET_ID: "00000000-0000-0000-0000-000000000000" } });
+  assert.equal(wrong.code, 2);
+  assert.ok(!wrong.stdout.includes("started"));
+  assert.match(wrong.stderr, /Could not read 1 secret of shop .* from Vault at http:\/\/127\.0\.0\.1:\d+: /);
+  for (const r of [fromFile, approle, wrong]) assertNoCanary(r);
+  for (const r of [fromFile, approle, wrong]) assert.ok(!r.stdout.includes(secretId) && !r.stderr.includes(secretId) && !r.stderr.includes(readToken));
+});
+
 test("a variable already set wins, named on stderr without its value; --override gives Vault's", async () => {
   const kept = await vs(["--", ...digestOf("DB_PASSWORD")], { env: { DB_PASSWORD: "from-the-shell" } });
   assert.equal(kept.stdout, `DB_PASSWORD=${sha("from-the-shell")}\n`);
