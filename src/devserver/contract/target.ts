@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { after, before } from "node:test";
 import { startDevServer } from "../index.js";
 
 // Where the contract suite runs: a real Vault when VAULT_ADDR and VAULT_TOKEN
@@ -78,4 +79,34 @@ export async function tokenWithPolicy(t: Target, name: string, policy: string, e
   const r = await call(t, "POST", "auth/token/create", { body: { policies: [name], ttl: "10m", ...extra } });
   if (r.status !== 200) throw new Error(`token create: ${r.status} ${r.text}`);
   return r.body.auth.client_token as string;
+}
+
+/** An auth method enabled at a unique path for one test file: its path and accessor; `close` disables it. */
+export async function enableAuth(t: Target, type: string, prefix: string): Promise<{ mount: string; accessor: string; close(): Promise<void> }> {
+  const mount = unique(prefix);
+  const enabled = await call(t, "POST", `sys/auth/${mount}`, { body: { type } });
+  if (enabled.status !== 204) throw new Error(`enabling ${type} auth at ${mount} answered ${enabled.status}: ${enabled.text}`);
+  const accessor = (await call(t, "GET", "sys/auth")).body.data[`${mount}/`].accessor as string;
+  return { mount, accessor, close: async () => void (await call(t, "DELETE", `sys/auth/${mount}`)) };
+}
+
+/**
+ * For a describe block: a target opened before its tests with an auth method enabled at a unique path,
+ * both closed after. The fields are filled in when the tests run.
+ */
+export function targetWithAuth(type: string, prefix: string): { t: Target; mount: string; accessor: string } {
+  const ctx = {} as { t: Target; mount: string; accessor: string };
+  let close: (() => Promise<void>) | undefined;
+  before(async () => {
+    ctx.t = await openTarget();
+    const auth = await enableAuth(ctx.t, type, prefix);
+    ctx.mount = auth.mount;
+    ctx.accessor = auth.accessor;
+    close = auth.close;
+  });
+  after(async () => {
+    await close?.();
+    await ctx.t.close();
+  });
+  return ctx;
 }
