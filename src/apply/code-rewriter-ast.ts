@@ -18,8 +18,9 @@ export function parseSource(file: string, content: string): File {
   const plugins: ParserPlugin[] = isTs ? ["typescript"] : ["jsx"];
   if (lower.endsWith(".tsx")) plugins.push("jsx");
   // NestJS/Angular/TypeORM code is full of (legacy, experimentalDecorators)
-  // decorators; older code still writes `import … assert { type: "json" }`.
-  plugins.push("decorators-legacy", "importAssertions");
+  // decorators; TypeScript 5's standard decorators add `accessor` fields;
+  // older code still writes `import … assert { type: "json" }`.
+  plugins.push("decorators-legacy", "decoratorAutoAccessors", "importAssertions");
   const options = (list: ParserPlugin[]) => ({
     sourceType: "unambiguous" as const,
     plugins: list,

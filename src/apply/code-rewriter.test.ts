@@ -293,6 +293,18 @@ test("decorators (NestJS style) and import assertions parse and rewrite", () => 
   );
 });
 
+test("TypeScript 5 standard decorators with `accessor` fields, namespaces and satisfies parse and rewrite (TS and JS)", () => {
+  const ts = `class Cfg {\n  @fromEnv("X") accessor key = "";\n  static accessor db = process.env.DB_PASSWORD;\n}\nexport namespace Admin {\n  export const k = process.env.STRIPE_KEY ?? "";\n}\nexport const s = { p: process.env.DB_PASSWORD! } satisfies Record<string, string>;\n`;
+  const out = rewrite("cfg.ts", ts);
+  assert.deepEqual(out.warnings, []);
+  assert.equal(
+    out.content,
+    `import { secrets } from "./secrets.js";\nclass Cfg {\n  @fromEnv("X") accessor key = "";\n  static accessor db = secrets.DB_PASSWORD;\n}\nexport namespace Admin {\n  export const k = secrets.STRIPE_KEY ?? "";\n}\nexport const s = { p: secrets.DB_PASSWORD! } satisfies Record<string, string>;\n`,
+  );
+  const js = rewrite("cfg.mjs", `export class C {\n  accessor key = process.env.STRIPE_KEY;\n}\n`);
+  assert.equal(js.content, `import { secrets } from "./secrets.js";\nexport class C {\n  accessor key = secrets.STRIPE_KEY;\n}\n`);
+});
+
 test("a .js file with Flow annotations still rewrites", () => {
   const out = rewrite("a.js", `// @flow\nexport function key(): ?string {\n  return process.env.STRIPE_KEY;\n}\n`);
   assert.equal(out.content, `// @flow\nimport { secrets } from "./secrets.js";\nexport function key(): ?string {\n  return secrets.STRIPE_KEY;\n}\n`);

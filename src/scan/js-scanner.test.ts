@@ -28,6 +28,12 @@ test("environment reads: member, computed, destructure (with defaults), alias, i
   assert.equal(host?.hasLiteralFallback, true);
 });
 
+test("TypeScript 5 accessor fields with standard decorators: the class parses and its reads are listed", () => {
+  const text = `export class Cfg {\n  @fromEnv("A") accessor a = "";\n  accessor b = process.env.B_TOKEN;\n  static c = process.env.C_KEY satisfies string | undefined;\n}\n`;
+  const refs = scanJavaScript(text, "src/cfg.ts", fileInfo("src/cfg.ts"))!.envReferences.map((r) => `${r.form}:${r.name}@${r.line}`);
+  assert.deepEqual(refs.sort(), ["member:B_TOKEN@3", "member:C_KEY@4"]);
+});
+
 test("plain reads without a parse: positions and fallbacks", () => {
   const text = `const port = process.env.PORT || "3000";\nconst u = import.meta.env.VITE_X;\n`;
   const refs = scan("src/a.js", text).envReferences;

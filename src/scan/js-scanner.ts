@@ -214,10 +214,13 @@ function isMinified(text: string): boolean {
   return n < needed;
 }
 
+/** Decorators of both kinds: legacy (experimentalDecorators) and TypeScript 5's standard ones, whose `accessor` fields need their own plugin. */
+const DECORATORS = ["decorators-legacy", "decoratorAutoAccessors"];
+
 function pluginsFor(file: string): string[] {
-  if (/\.tsx$/i.test(file)) return ["typescript", "jsx", "decorators-legacy"];
-  if (/\.[cm]?ts$/i.test(file)) return ["typescript", "decorators-legacy"];
-  return ["jsx", "decorators-legacy"];
+  if (/\.tsx$/i.test(file)) return ["typescript", "jsx", ...DECORATORS];
+  if (/\.[cm]?ts$/i.test(file)) return ["typescript", ...DECORATORS];
+  return ["jsx", ...DECORATORS];
 }
 
 export interface JsScanResult {
