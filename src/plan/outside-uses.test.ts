@@ -211,3 +211,27 @@ test("programs in other languages that read a moved variable (Python, Ruby, Go, 
   assert.match(outside.find((w) => w.file === "bin/deploy.rb")!.message, /a Ruby program reads DEPLOY_TOKEN \(ENV\.fetch\("DEPLOY_TOKEN"\)\)/);
   assert.ok(!outside.map((w) => w.message).join("\n").includes(PW) && !outside.map((w) => w.message).join("\n").includes(TOKEN));
 });
+
+test("task runners: mise ([env] _.file, {{env.NAME}}, get_env), Task (dotenv:, {{.NAME}}) and just (set dotenv-load, env_var) loading or templating a moved variable are named; a name that stays is not", async () => {
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\nAPI_TOKEN=${TOKEN}\nPORT=3000\n`,
+    ".env.tools": "LOG_LEVEL=debug\n",
+    "mise.toml": `[env]\n_.file = [".env", ".env.tools"]\nDATABASE_URL = "postgres://app:{{env.DB_PASSWORD}}@db/app"\nLISTEN = "{{ env.PORT }}"\nAUTH = "Bearer {{ get_env(name='API_TOKEN', default='') }}"\n`,
+    "mise.production.toml": `[env]\nDATABASE_URL = "postgres://app:{{ env.DB_PASSWORD }}@prod/app"\n`,
+    "Taskfile.yml": `version: '3'\ndotenv: ['.env']\ntasks:\n  seed:\n    cmds:\n      - psql "postgres://app:{{.DB_PASSWORD}}@db/app" -f seed.sql\n`,
+    "justfile": `set dotenv-load\n\ndeploy:\n    curl -H "Authorization: Bearer {{env_var('API_TOKEN')}}" https://x.test\n`,
+    "index.js": "module.exports = [process.env.DB_PASSWORD, process.env.API_TOKEN];\n",
+  });
+  const p = await plan({ root, env: {} });
+  const outside = p.warnings.filter((w) => w.code === "outside-use");
+  assert.deepEqual(outside.map((w) => `${w.file}:${w.line}`).sort(), ["Taskfile.yml:2", "Taskfile.yml:6", "justfile:1", "justfile:4", "mise.production.toml:2", "mise.toml:2", "mise.toml:3", "mise.toml:5"]);
+  const at = (place: string) => outside.find((w) => `${w.file}:${w.line}` === place)!.message;
+  assert.match(at("mise.toml:2"), /mise loads \.env into its tasks' environment; after the migration it no longer holds API_TOKEN, DB_PASSWORD/);
+  assert.match(at("mise.toml:3"), /mise \(its \[env\] templates are rendered before any task runs\) reads DB_PASSWORD \(\{\{env\.DB_PASSWORD\}\}\)/);
+  assert.match(at("mise.toml:5"), /reads API_TOKEN \(get_env\(name='API_TOKEN'\)/);
+  assert.match(at("Taskfile.yml:6"), /Task \(Taskfile\) reads DB_PASSWORD \(\{\{\.DB_PASSWORD\}\}\)/);
+  assert.match(at("justfile:4"), /just \(justfile\) reads API_TOKEN \(env_var\('API_TOKEN'\)\)/);
+  assert.ok(!outside.some((w) => /Prisma/.test(w.message)), "just's env_var is not Prisma's env()");
+  assert.ok(!outside.some((w) => /\.env\.tools|PORT/.test(w.message)), "a file and a name that keep nothing moved");
+  assert.ok(!outside.some((w) => w.message.includes(PW) || w.message.includes(TOKEN)));
+});

@@ -17,6 +17,12 @@ import { BASE_LAYER_ENVIRONMENT, dirOf, dotenvLoads, environmentOf } from "../ma
 // `[vars]`, `.dev.vars`), never from process.env: not something the secrets
 // module can serve.
 
+/** mise's configuration files (mise.toml, .mise.toml, mise.<env>.toml, mise.local.toml, .config/mise.toml, mise/config.toml…), Taskfiles and justfiles. */
+const TASK_RUNNER_FILES = ["**/{.,}mise{,.*}.toml", "**/.config/mise{,.*}.toml", "**/{.,}mise/config{,.*}.toml", "**/.config/mise/config{,.*}.toml", "**/{T,t}askfile{,.dist}.{yml,yaml}", "**/{J,j,.j}ustfile"];
+const MISE = /(?:^|\/)(?:\.?mise(?:\.[^/]+)?\.toml|(?:\.config\/|\.?)mise\/config(?:\.[^/]+)?\.toml)$/;
+const TASKFILE = /(?:^|\/)[Tt]askfile(?:\.dist)?\.ya?ml$/;
+const JUSTFILE = /(?:^|\/)(?:[Jj]|\.j)ustfile$/;
+
 const FILES = [
   "**/package.json",
   "**/{docker-,}compose*.{yml,yaml}",
@@ -32,6 +38,10 @@ const FILES = [
   "**/.yarnrc.yml",
   // direnv: `dotenv` / `dotenv_if_exists FILE` load a .env file into the shell, `$NAME` reads one.
   "**/.envrc",
+  // Task runners that load .env files into their tasks' environment and render templates
+  // from it: mise (`[env]` `_.file`, Tera `{{env.NAME}}`), Task (`dotenv:`, `{{.NAME}}`),
+  // just (`set dotenv-load`, `env_var("NAME")`, `$NAME` in recipes).
+  ...TASK_RUNNER_FILES,
   // Programs in other languages beside the app (a Python cron job, a Ruby or PHP script, a Go
   // tool) loading the same .env files with their own dotenv (python-dotenv, dotenv gem,
   // vlucas/phpdotenv, godotenv): the secrets module serves Node code only (since round 10).
@@ -64,12 +74,14 @@ function otherLanguageReference(name: string): RegExp {
 
 /**
  * `$NAME`, `${NAME}`, `${NAME:-x}`, `${env:NAME}` (Serverless), `%NAME%` (cmd.exe npm scripts),
- * and `process.env.NAME` / `process.env["NAME"]` in inline code (`node -e "…"` in a script or Procfile).
+ * `process.env.NAME` / `process.env["NAME"]` in inline code (`node -e "…"` in a script or Procfile),
+ * and task runners' templates: `{{env.NAME}}` / `get_env(name="NAME")` (mise's Tera),
+ * `{{.NAME}}` (Task), `env_var("NAME")` / `env_var_or_default(…)` / `env("NAME")` (just).
  */
 function referencePattern(name: string): RegExp {
   const n = escapeRegExp(name);
   return new RegExp(
-    `\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$\\(${n}\\)|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])|\\benv\\(\\s*"${n}"\\s*\\)|"use_env_variable"\\s*:\\s*"${n}"`,
+    `\\$\\{(?:env:)?${n}(?:[:?-][^}]*)?\\}|\\$\\(${n}\\)|\\$${n}(?![A-Za-z0-9_])|%${n}%|process\\.env(?:\\.${n}(?![A-Za-z0-9_$])|\\[\\\\?["'\`]${n}\\\\?["'\`]\\])|\\benv\\(\\s*"${n}"\\s*\\)|"use_env_variable"\\s*:\\s*"${n}"|\\{\\{-?\\s*(?:env)?\\.${n}\\s*-?\\}\\}|\\bget_env\\(\\s*name\\s*=\\s*["']${n}["']|\\benv(?:_var(?:_or_default)?)?\\(\\s*["']${n}["']`,
   );
 }
 
@@ -89,6 +101,9 @@ function what(file: string): string {
   if (base.endsWith(".prisma")) return "Prisma";
   if (base === "config.json") return "sequelize-cli";
   if (base === ".envrc") return "direnv (.envrc)";
+  if (MISE.test(file)) return "mise (its [env] templates are rendered before any task runs)";
+  if (TASKFILE.test(file)) return "Task (Taskfile)";
+  if (JUSTFILE.test(file)) return "just (justfile)";
   if (base === ".npmrc") return "npm (.npmrc, expanded from the environment of each npm command)";
   if (base === ".yarnrc.yml") return "Yarn (.yarnrc.yml, expanded from the environment of each yarn command)";
   if (base.endsWith(".py")) return "a Python program";
@@ -163,7 +178,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         if (!ref) continue;
         const t = m.secret.target;
         // The reference as written, without a `:-default` (which could be a value).
-        if (ref[0].startsWith("env(") || ref[0].startsWith('"use_env_variable"')) {
+        if ((ref[0].startsWith("env(") && file.endsWith(".prisma")) || ref[0].startsWith('"use_env_variable"')) {
           const prisma = ref[0].startsWith("env(");
           warnings.push({
             code: "outside-use",
@@ -175,7 +190,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
           });
           continue;
         }
-        const shown = ref[0].startsWith("process.env") ? `process.env.${m.name}` : ref[0].startsWith("$(") ? `$(${m.name})` : ref[0].startsWith("%") ? `%${m.name}%` : ref[0].startsWith("${env:") ? `\${env:${m.name}}` : ref[0].startsWith("${") ? `\${${m.name}}` : `$${m.name}`;
+        const shown = /^(?:\{\{|get_env|env)/.test(ref[0]) ? (ref[0].startsWith("{{") ? ref[0].replace(/\s+/g, "") : shownCall(ref[0])) : ref[0].startsWith("process.env") ? `process.env.${m.name}` : ref[0].startsWith("$(") ? `$(${m.name})` : ref[0].startsWith("%") ? `%${m.name}%` : ref[0].startsWith("${env:") ? `\${env:${m.name}}` : ref[0].startsWith("${") ? `\${${m.name}}` : `$${m.name}`;
         warnings.push({
           code: "outside-use",
           file,
@@ -195,6 +210,20 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
           line: i + 1,
           message: `${file}:${i + 1}: direnv loads ${rel} into your shell (${load[1]}); after the migration it no longer holds ${names.join(", ")}. This app's code run from that shell reads them from Vault: export VAULT_ADDR and a token (or AppRole) there, in .envrc or your profile. Other commands run from it get nothing for them: run them under \`vaultshift run --\`, which puts them into their environment.`,
         });
+        return;
+      }
+      const runnerLoad = taskRunnerEnvFiles(file, line);
+      if (runnerLoad.length > 0) {
+        for (const target of runnerLoad) {
+          const { rel, names } = movedFrom(file, target);
+          if (names.length === 0) continue;
+          warnings.push({
+            code: "outside-use",
+            file,
+            line: i + 1,
+            message: `${file}:${i + 1}: ${what(file).replace(/ \(.*\)$/, "")} loads ${rel} into its tasks' environment; after the migration it no longer holds ${[...names].sort().join(", ")}. Code of this app run by a task reads them from Vault: give the tasks VAULT_ADDR and a token (or AppRole). The runner's own templates and other commands get nothing for them: give them the values from Vault (vault kv get), or start the runner under a command that puts them in its environment.`,
+          });
+        }
         return;
       }
       // `env_file: .env` or a list under `env_file:` (compose): the service no longer gets the migrated variables from it.
@@ -221,6 +250,30 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
     });
   }
   return warnings;
+}
+
+/**
+ * The .env files a task runner's configuration line loads into its tasks' environment: mise's
+ * `_.file = ".env"` / `_.file = [".env", ".env.local"]` / `_.file = { path = ".env" }` in [env],
+ * Task's `dotenv: [".env"]`, just's `set dotenv-load` (.env), `set dotenv-filename := "f"`,
+ * `set dotenv-path := "f"`.
+ */
+export function taskRunnerEnvFiles(file: string, line: string): string[] {
+  const quoted = (text: string) => [...text.matchAll(/["']([^"']+)["']/g)].map((m) => m[1]!);
+  if (MISE.test(file)) {
+    const m = /^\s*_\.file\s*=\s*(.+)$/.exec(line) ?? /^\s*file\s*=\s*(.+)$/.exec(line);
+    return m ? quoted(m[1]!.replace(/\s+#.*$/, "")) : [];
+  }
+  if (TASKFILE.test(file)) {
+    const m = /^\s*dotenv\s*:\s*\[(.*)\]/.exec(line);
+    return m ? quoted(m[1]!) : [];
+  }
+  if (JUSTFILE.test(file)) {
+    if (/^\s*set\s+dotenv-load\s*(?::=\s*true\s*)?(?:#.*)?$/.test(line)) return [".env"];
+    const m = /^\s*set\s+dotenv-(?:filename|path)\s*:=\s*(["'][^"']+["'])/.exec(line);
+    return m ? quoted(m[1]!) : [];
+  }
+  return [];
 }
 
 /**
