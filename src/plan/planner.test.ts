@@ -433,6 +433,23 @@ test("a real-looking secret in a .env template or defaults file (not migrated) i
   assert.ok(!JSON.stringify(p).includes(live) && !JSON.stringify(p).includes(smtp), "a template's value is in the plan");
 });
 
+test("a .env template holding a copy of a secret that moves (a template made by copying .env) is named; placeholders and config values copied are not", async () => {
+  const jwt = "jwt-Xq7Lm2Zp9Wk4Rt8Vn3Hy6Bd1Sf5Gc0Qa";
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\nJWT_SECRET=${jwt}\nPORT=3000\nLOG_LEVEL=debug\n`,
+    ".env.example": `DB_PASSWORD=changeme\nJWT_SECRET=${jwt}\nPORT=3000\nLOG_LEVEL=debug\n`,
+    "config/example.env": `SESSION_KEY=${PW}\n`,
+    "index.js": "module.exports = [process.env.DB_PASSWORD, process.env.JWT_SECRET];\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.secrets.map((s) => s.name).sort(), ["DB_PASSWORD", "JWT_SECRET"]);
+  const w = p.warnings.filter((x) => x.code === "not-migrated");
+  assert.deepEqual(w.map((x) => `${x.file}:${x.line}`).sort(), [".env.example:2", "config/example.env:1"]);
+  assert.match(w.find((x) => x.file === ".env.example")!.message, /JWT_SECRET in \.env\.example, a template vaultshift does not migrate, holds the same value as JWT_SECRET \(\.env:2\), which moves to Vault/);
+  assert.match(w.find((x) => x.file === "config/example.env")!.message, /SESSION_KEY in config\/example\.env,.* the same value as DB_PASSWORD \(\.env:1\)/);
+  assert.ok(!JSON.stringify(p).includes(jwt) && !JSON.stringify(p).includes(PW), "a value is in the plan");
+});
+
 test("a .env.defaults that something loads into process.env is a source: its secrets move to the shared location, which a per-environment file's value overrides", async () => {
   const smtp = "Qm7Xw2Lp9Zt4Kd8Bn3Vy6Hs1";
   const other = "Zt4Kd8Bn3Vy6Hs1Qm7Xw2Lp9";

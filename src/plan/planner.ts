@@ -15,6 +15,7 @@ import { scan } from "../scan/scanner.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isDefaultsFile, isEnvFile, isEnvTemplate, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
+import { templateCopies } from "../classify/template-copies.js";
 import { redact } from "../util/redact.js";
 import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
 import { isEsmEnvLoader } from "../apply/code-rewriter.js";
@@ -124,7 +125,23 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const strays = new Map((found.strays ?? []).map((st) => [`${st.file}:${st.line}`, st]));
   for (const st of strays.values()) if (!listed.has(`${st.file}:${st.line}`)) elsewhere.push({ file: st.file, line: st.line, ruleId: st.ruleId, redacted: redact(st.value) });
   const overriddenDefault = new Map((found.defaultsOverridden ?? []).map((d) => [`${d.file}:${d.line}`, d.by]));
+  // A template made by copying .env: the value that moves stays there in plaintext. Said as
+  // such, also where a rule finds it too (the copy is what the reader must act on).
+  const movedValues = new Map<string, string>();
+  for (const c of found.secrets) if (!movedValues.has(c.value)) movedValues.set(c.value, `${c.name} (${c.source.file}:${c.source.line})`);
+  const copies = templateCopies(root, (v) => movedValues.get(v), new Set(found.envFiles), config.exclude ?? []);
+  const copied = new Set(copies.map((t) => `${t.file}:${t.line}`));
+  for (const t of copies) {
+    unmovedValues.push(t.value);
+    warnings.push({
+      code: "not-migrated",
+      file: t.file,
+      line: t.line,
+      message: `${t.file}:${t.line}: ${t.name} in ${t.file}, a template vaultshift does not migrate, holds the same value as ${t.copyOf}, which moves to Vault: the copy stays here in plaintext and the verdict will say so. Replace it with a placeholder, and rotate the secret (the template is usually committed).`,
+    });
+  }
   for (const f of elsewhere) {
+    if (copied.has(`${f.file}:${f.line}`)) continue;
     const configKey = packageConfigKey(root, f.file, f.line);
     warnings.push({
       code: "not-migrated",

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, renameSync } from "node:fs";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { apply, plan, verify } from "../migrate/index.js";
 import { pipelineCases } from "../migrate/testing.js";
@@ -86,4 +86,20 @@ test("a file the migration took secrets from that the re-scan cannot read makes 
   assert.ok(u.reason.includes(`${file}: cannot be read (EISDIR)`), u.reason);
   assert.match(u.next, /readable/);
   assert.match(verificationSummary(v), /but the re-scan could not read/);
+});
+
+test("a .env template still holding a value that moved (copied from .env) is found by the re-scan through the plan's fingerprints: secrets-remaining", async () => {
+  const { root, env, vault, app } = setup();
+  const original = readFileSync(join(root, ".env"), "utf8");
+  const p = await plan({ root, env, vault, app });
+  await apply(p, { root, env, vault });
+  assert.equal((await verify(p, { root, env, vault })).verdict, "zero-secrets");
+  // .env no longer holds the values: only the plan's fingerprints can recognise the copy.
+  writeFileSync(join(root, ".env.sample"), original.replace(/^PORT=.*$/m, "PORT=8080"));
+  const v = await verify(p, { root, env, vault });
+  assert.equal(v.verdict, "secrets-remaining");
+  const copies = v.rescan.findings.filter((f) => f.ruleId === "dotenv-secret-copy");
+  assert.deepEqual(copies.map((f) => f.file), copies.map(() => ".env.sample"));
+  assert.deepEqual(copies.map((f) => f.name).sort(), p.secrets.filter((s) => s.source.file === ".env").map((s) => s.name).sort());
+  for (const s of p.secrets) assert.ok(!JSON.stringify(v).includes(original.match(new RegExp(`^${s.name}=(.*)$`, "m"))?.[1] ?? "\u0000"), `${s.name}'s value in the verification`);
 });

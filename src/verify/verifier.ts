@@ -4,6 +4,7 @@ import { scan } from "../scan/scanner.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
 import type { Finding } from "../scan/types.js";
 import { collectCandidates, type Classifier } from "../classify/candidates.js";
+import { templateCopies } from "../classify/template-copies.js";
 import { fingerprint } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { dataPath, type KvStore } from "../apply/kv-store.js";
@@ -32,7 +33,11 @@ export interface Rescan {
 /** Skip reasons that mean "not looked at", unlike a binary, a lockfile or a symlink, which hold no source secret by design. */
 const NOT_LOOKED_AT = ["unreadable", "engine-error"] as const;
 
-export async function rescan(root: string, classify?: Classifier, sources: string[] = []): Promise<Rescan> {
+/**
+ * `copyOf`, when given, recognises the value of a secret the plan moved (by its fingerprint):
+ * a .env template still holding one (classify/template-copies.ts) counts as a secret left.
+ */
+export async function rescan(root: string, classify?: Classifier, sources: string[] = [], copyOf?: (value: string) => string | undefined): Promise<Rescan> {
   const result = await scan({ cwd: root, mode: "tree", workers: 0 });
   const notRead: string[] = [];
   if (NOT_LOOKED_AT.some((r) => (result.stats.skipped[r] ?? 0) > 0)) {
@@ -81,6 +86,11 @@ export async function rescan(root: string, classify?: Classifier, sources: strin
     if (seen.has(`${st.file}:${st.line}`)) continue;
     seen.add(`${st.file}:${st.line}`);
     findings.push({ ruleId: st.ruleId, kind: st.kind, severity: "high", confidence: st.confidence, file: st.file, line: st.line, column: st.column, endLine: st.line, endColumn: st.column + st.value.length, fingerprint: fingerprint("vaultshift-rescan", st.file, st.value), redacted: redact(st.value), reason: st.reason });
+  }
+  for (const t of copyOf ? templateCopies(root, copyOf, new Set(sources)) : []) {
+    if (seen.has(`${t.file}:${t.line}`)) continue;
+    seen.add(`${t.file}:${t.line}`);
+    findings.push({ ruleId: "dotenv-secret-copy", kind: "generic-secret", severity: "high", confidence: 1, file: t.file, line: t.line, column: t.column, endLine: t.line, endColumn: t.column + t.name.length, fingerprint: fingerprint("vaultshift-rescan", t.file, t.value), redacted: redact(t.value), reason: `the value of ${t.copyOf}, which moved to Vault`, name: t.name });
   }
   return { findings, filesScanned: result.stats.filesScanned, notRead: [...new Set(notRead)] };
 }
@@ -151,7 +161,9 @@ export async function verifyPlan(plan: Plan, options: VerifierOptions): Promise<
   }
 
   progress({ stage: "verify", step: 1, total: 1, message: "scanning the tree again" });
-  const { notRead, ...again } = await rescan(options.root, options.classify, [...new Set(plan.secrets.map((s) => s.source.file))]);
+  const movedByFingerprint = new Map(plan.secrets.map((s) => [s.fingerprint, s.name]));
+  const copyOf = (value: string) => movedByFingerprint.get(fingerprint(plan.salt, value));
+  const { notRead, ...again } = await rescan(options.root, options.classify, [...new Set(plan.secrets.flatMap((s) => [s.source.file, ...s.duplicates.map((d) => d.file)]))], copyOf);
   if (notRead.length > 0) {
     unchecked.push({
       check: "rescan",
