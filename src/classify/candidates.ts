@@ -12,6 +12,7 @@ import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./
 import { angularBrowserEntries } from "./angular-entries.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
+import { launcherLayers } from "../map/launcher-layers.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
@@ -315,7 +316,7 @@ function listSources(root: string, exclude: string[] = []): { sources: string[];
   return { sources: sources.sort(), html: html.sort() };
 }
 
-function envName(file: string, map: Record<string, string> | undefined, layered: Set<string>, nxTargets?: Set<string>): string {
+function envName(file: string, map: Record<string, string> | undefined, layered: Set<string>, nxTargets?: Set<string>, launched: ReadonlySet<string> = new Set()): string {
   const base = file.split("/").pop() ?? file;
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/")) : "";
   // A layered project's `.env` is loaded under every environment: its secrets
@@ -324,7 +325,8 @@ function envName(file: string, map: Record<string, string> | undefined, layered:
   // A loaded `.env.defaults` is the lowest layer of every environment: the same shared set.
   // So is an Nx target's `.env.<target>`: loaded for every configuration of the target.
   const targetFile = nxTargets !== undefined && nxTargetFile(file, nxTargets) !== undefined;
-  const layeredBase = (base === ".env" && layered.has(dir)) || isDefaultsFile(file) || targetFile ? BASE_LAYER_ENVIRONMENT : undefined;
+  // And a per-process or per-service file a launcher loads with the others (map/launcher-layers.ts).
+  const layeredBase = (base === ".env" && layered.has(dir)) || isDefaultsFile(file) || targetFile || launched.has(file) ? BASE_LAYER_ENVIRONMENT : undefined;
   return map?.[file] ?? map?.[base] ?? layeredBase ?? environmentOf(file);
 }
 
@@ -437,6 +439,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   out.layeredDirs = [...new Set([...layeredEnvDirs(envFiles, nx ? [...dependencies, "nx"] : dependencies, loadedByCode), ...firebase.baseDirs])].sort();
   const layered = new Set(out.layeredDirs);
   if (firebase.projectOf.size > 0) out.projectEnvironments = [...new Set(firebase.projectOf.values())].sort();
+  const launched = launcherLayers(root, envFiles.filter((f) => !firebase.projectOf.has(f) && !(nxTargets !== undefined && nxTargetFile(f, nxTargets) !== undefined)));
   const entriesOf = new Map<string, Map<string, string>>();
   // The last entry of each key of each file (where it is, how it is quoted).
   const lastEntries = new Map<string, Map<string, DotenvEntry>>();
@@ -453,7 +456,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       continue;
     }
     out.envFiles.push(file);
-    const environment = options.environments?.[file] ?? options.environments?.[file.split("/").pop() ?? file] ?? firebase.projectOf.get(file) ?? envName(file, options.environments, layered, nxTargets);
+    const environment = options.environments?.[file] ?? options.environments?.[file.split("/").pop() ?? file] ?? firebase.projectOf.get(file) ?? envName(file, options.environments, layered, nxTargets, launched);
     (out.envEnvironments ??= {})[file] = environment;
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;
