@@ -190,3 +190,17 @@ test("a secret outside any dotenv entry (a commented-out key, a JSON .env.json) 
   assert.deepEqual(c.secrets.map((s) => `${s.source.file}:${s.source.line}`), [".env:3"]);
   assert.deepEqual((c.strays ?? []).map((s) => `${s.file}:${s.line}:${s.commented}`).sort(), [".env.json:2:false", ".env:2:true"]);
 });
+
+test("JavaScript without a JavaScript extension is a source: .sequelizerc, an extensionless script whose shebang starts node; other extensionless files are not", () => {
+  const root = tree({
+    "a/.env": "DB_PASSWORD=Xk9mP2vL8qR4nZ7wQ3\n",
+    "a/.sequelizerc": 'require("dotenv").config();\nmodule.exports = { config: "config/config.js" };\n',
+    "a/bin/sync": "#!/usr/bin/env -S node --env-file=.env\nconsole.log(process.env.DB_PASSWORD);\n",
+    "a/bin/plain": "#!/usr/bin/env node\nmodule.exports = process.env.DB_PASSWORD;\n",
+    "a/bin/deploy": "#!/bin/sh\necho $DB_PASSWORD\n",
+    "a/Procfile": "web: node index.js\n",
+    "a/LICENSE": "MIT\n",
+  });
+  const found = collectCandidates(join(root, "a"));
+  assert.deepEqual(found.sourceFiles, [".sequelizerc", "bin/plain", "bin/sync"]);
+});

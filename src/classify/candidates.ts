@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readlinkSync, realpathSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, readlinkSync, realpathSync, statSync } from "node:fs";
 import { join, posix, sep } from "node:path";
 import fg from "fast-glob";
 import { classifyVariable, type Classification, type ClassifyOptions } from "./index.js";
@@ -306,6 +306,30 @@ export function findSourceFiles(root: string, exclude: string[] = []): string[] 
   return listSources(root, exclude).sources;
 }
 
+/**
+ * JavaScript without a JavaScript extension: tools' rc files that are CommonJS modules
+ * (sequelize-cli runs `.sequelizerc`, which often loads dotenv itself), and scripts whose
+ * first line starts node (`#!/usr/bin/env node`, `#!/usr/bin/env -S node --env-file=.env`,
+ * npm `bin` files). The tools and the shell run them as any module is run.
+ */
+const JS_RC_FILES = ["**/.sequelizerc"];
+const NODE_SHEBANG = /^#![^\n]*\b(?:node|nodejs|tsx|ts-node)(?:\s|$)/;
+
+function isNodeScript(path: string): boolean {
+  try {
+    const fd = openSync(path, "r");
+    try {
+      const head = Buffer.alloc(128);
+      const n = readSync(fd, head, 0, head.length, 0);
+      return NODE_SHEBANG.test(head.subarray(0, n).toString("utf8"));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
 /** Source files and HTML pages (browser entries' `<script src>`), in one walk of the tree. */
 function listSources(root: string, exclude: string[] = []): { sources: string[]; html: string[] } {
   const sources: string[] = [];
@@ -313,7 +337,11 @@ function listSources(root: string, exclude: string[] = []): { sources: string[];
   for (const f of fg.sync([`**/*.{${SOURCE_EXTENSIONS.join(",")},html}`], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, "**/*.d.ts", "**/*.min.js", ...exclude], followSymbolicLinks: false })) {
     (f.endsWith(".html") ? html : sources).push(f);
   }
-  return { sources: sources.sort(), html: html.sort() };
+  // Extensionless files: only those that are JavaScript (a known rc module, a node shebang).
+  for (const f of fg.sync(["**/!(*.*)", ...JS_RC_FILES], { cwd: root, dot: false, onlyFiles: true, ignore: [...ignore, ...exclude], followSymbolicLinks: false })) {
+    if (f.endsWith(".sequelizerc") || isNodeScript(join(root, f))) sources.push(f);
+  }
+  return { sources: [...new Set(sources)].sort(), html: html.sort() };
 }
 
 function envName(file: string, map: Record<string, string> | undefined, layered: Set<string>, nxTargets?: Set<string>, launched: ReadonlySet<string> = new Set()): string {

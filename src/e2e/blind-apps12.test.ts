@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, installedFrom, movedSecrets, tree, warningPlaces, type E2eRun } from "./harness.js";
+import { assertMigrated, assertNoLeakOutsideTree, readMigrated, assertRollback, assertSameBehaviour, blindRound, installedFrom, movedSecrets, tree, warningPlaces, type E2eRun } from "./harness.js";
 
 // Round 12 of apps written without looking at the rewriter
 // (fixtures/apps-blind12/, docs/migration.md "Unseen apps, round 12"): each
@@ -94,6 +94,8 @@ test("APM preloads: node -r dotenv/config -r ./tracing.js -r newrelic; a key ins
 test("a CLI without extension whose shebang is node --env-file=.env", { timeout: 120_000 }, async () => {
   const run = await migrated(app("shebang-envfile", "ledger-sync", ENVS, "scripts/digest.js"));
   await assertMigrated(run, suite.server);
+  // Read as JavaScript since round 14 (it was served only by the library-read fallback): its read is rewritten.
+  assert.match(readMigrated(run, "bin/ledger-sync"), /secrets\.LEDGER_WEBHOOK_SECRET/);
   await assertRollback(run, suite.server);
 });
 
