@@ -28,3 +28,13 @@ test("a string's .replace() is not Rollup's replace plugin: a server file that s
   const found = bundlerInlinedNames(texts, ["src/api.js", "rollup.config.js"]);
   assert.deepEqual([...found.keys()], ["MAPS_KEY"]);
 });
+
+test("define keys computed from a list of names (`process.env.${name}`), and whether the bundle runs in Node (esbuild platform node, webpack target node)", () => {
+  const texts = {
+    "build.mjs": 'const INLINED = ["STRIPE_SECRET_KEY", "LEDGER_URL"];\nawait build({\n  platform: "node",\n  define: Object.fromEntries(INLINED.map((n) => [`process.env.${n}`, JSON.stringify(process.env[n] ?? "")])),\n});\n',
+    "webpack.server.js": 'module.exports = { target: "node18", plugins: [new DefinePlugin({ "process.env.JWT_SECRET": JSON.stringify(process.env.JWT_SECRET) })] };\n',
+    "webpack.client.js": 'const keys = ["MAPS_KEY"];\nmodule.exports = { target: "web", plugins: [new DefinePlugin(Object.fromEntries(keys.map((k) => [`process.env.${k}`, JSON.stringify(process.env[k])])))] };\n',
+  };
+  const found = bundlerInlinedNames(texts, ["build.mjs", "webpack.server.js", "webpack.client.js"]);
+  assert.deepEqual([...found.values()].map((n) => `${n.name}@${n.file}:${n.line}${n.server ? " server" : ""}`).sort(), ["JWT_SECRET@webpack.server.js:1 server", "LEDGER_URL@build.mjs:4 server", "MAPS_KEY@webpack.client.js:2", "STRIPE_SECRET_KEY@build.mjs:4 server"]);
+});

@@ -599,3 +599,22 @@ test("names that differ only by case or punctuation are two variables: each keep
   const single = await plan({ root: tree({ ".env": "SMTP_PASSWORD=CANARY_up_Lp4Xs8Ne2Wq6Ry9\n" }), env: {} });
   assert.equal(single.secrets[0]!.target.key, "password");
 });
+
+test("a secret a server bundle's define inlines (esbuild platform node) moves, and the plan says the bundle no longer carries it; a browser bundle's stays browser-exposed", async () => {
+  const root = tree({
+    "srv/.env": `STRIPE_SECRET_KEY=${PW}\n`,
+    "srv/build.mjs": 'import { build } from "esbuild";\nconst NAMES = ["STRIPE_SECRET_KEY"];\nawait build({ entryPoints: ["src/handler.js"], platform: "node", define: Object.fromEntries(NAMES.map((n) => [`process.env.${n}`, JSON.stringify(process.env[n])])) });\n',
+    "srv/src/handler.js": "exports.handler = async () => process.env.STRIPE_SECRET_KEY.length;\n",
+    "web/.env": `STRIPE_SECRET_KEY=${PW}\n`,
+    "web/build.mjs": 'import { build } from "esbuild";\nconst NAMES = ["STRIPE_SECRET_KEY"];\nawait build({ entryPoints: ["src/app.js"], platform: "browser", define: Object.fromEntries(NAMES.map((n) => [`process.env.${n}`, JSON.stringify(process.env[n])])) });\n',
+    "web/src/app.js": "export const k = process.env.STRIPE_SECRET_KEY;\n",
+  });
+  const server = await plan({ root: join(root, "srv"), env: {} });
+  assert.deepEqual(server.secrets.map((s) => s.name), ["STRIPE_SECRET_KEY"]);
+  const w = server.warnings.filter((x) => x.code === "build-inlined");
+  assert.deepEqual(w.map((x) => `${x.file}:${x.line}`), ["build.mjs:3"]);
+  assert.match(w[0]!.message, /inlines process\.env\.STRIPE_SECRET_KEY into a bundle that runs in Node.*needs VAULT_ADDR and a token/);
+  const browser = await plan({ root: join(root, "web"), env: {} });
+  assert.deepEqual(browser.secrets, []);
+  assert.deepEqual(browser.warnings.filter((x) => x.code === "browser-exposed").map((x) => x.file), [".env"]);
+});

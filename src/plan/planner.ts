@@ -177,6 +177,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Browser-exposed secrets cannot be read at runtime from Vault by the browser: report them, leave them.
   const inlined = found.inlined;
   const movable: Candidate[] = [];
+  /** A server bundle's define ("file:line") → the moving secrets it inlined. */
+  const serverInlined = new Map<string, Set<string>>();
   for (const c of found.secrets) {
     const exposed = c.kind === "browser-exposed" || (c.source.type === "dotenv" && BROWSER_PREFIXES.some((p) => c.name.startsWith(p)));
     // VAULT_TOKEN, VAULT_SECRET_ID…: what vaultshift/runtime reads to reach
@@ -219,6 +221,13 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       continue;
     }
     const define = c.source.type === "dotenv" ? inlined.get(c.name) : undefined;
+    if (define?.server && !exposed) {
+      // A server bundle: the secret moves; the sources the bundler inlined it into now read it at run time.
+      const names = (serverInlined.get(`${define.file}:${define.line}`) ?? new Set<string>()).add(c.name);
+      serverInlined.set(`${define.file}:${define.line}`, names);
+      movable.push(c);
+      continue;
+    }
     if (define && !exposed) {
       warnings.push({
         code: "browser-exposed",
@@ -236,6 +245,17 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         message: `${c.name} looks like a secret but its prefix makes the bundler inline it into browser code; it is not moved. Rotate it and serve it from the backend instead.`,
       });
     } else movable.push(c);
+  }
+
+  for (const [place, names] of serverInlined) {
+    const [file, line] = [place.slice(0, place.lastIndexOf(":")), Number(place.slice(place.lastIndexOf(":") + 1))];
+    const listed = [...names].sort().join(", ");
+    warnings.push({
+      code: "build-inlined",
+      file,
+      line,
+      message: `${file}:${line}: the bundler's define inlines process.env.${[...names].sort()[0]}${names.size > 1 ? ` and ${names.size - 1} more (${listed})` : ""} into a bundle that runs in Node: the built file held the values, so it ran without them in its environment. After the migration the bundled sources read ${names.size > 1 ? "them" : "it"} from Vault at run time (the define no longer matches a rewritten read), so the bundle no longer carries ${names.size > 1 ? "them" : "it"}, and where it runs (a Lambda, a container) it needs VAULT_ADDR and a token (or AppRole); the build itself reads them through the secrets module. If the deployment cannot reach Vault, keep ${names.size > 1 ? "these names" : "this name"} out of the migration (migrate.decisions: keep).`,
+    });
   }
 
   // Layered loaders also read `.env.local` under every environment but test,
