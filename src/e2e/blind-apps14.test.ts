@@ -43,7 +43,7 @@ test("rest of a destructured process.env handed on, a frozen snapshot on globalT
 });
 
 test("act: .secrets (dotenv format) given to a workflow's steps as ${{ secrets.X }}, .env passed to every step", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("act-secrets", "tern-sdk", ["development"], "scripts/digest.js", { prepare: installed("@nektos/act") }));
+  const run = await migrated(app("act-secrets", "tern-sdk", ["development"], "scripts/digest.js", { prepare: installed("@nektos/act", "yaml") }));
   assertSameBehaviour(run);
   // act reads .secrets itself: each secret named, left.
   assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated").sort(), [".secrets:2", ".secrets:3"]);
@@ -91,7 +91,7 @@ test(".env.example holding real keys: two provider keys and a copy of a secret t
 });
 
 test("Docker Compose: ${VAR:?message} interpolation from the project .env, a service env_file (.env.api)", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("compose-interp", "ibis-tracker", ENVS, "scripts/digest.js", { prepare: installed("docker-compose") }));
+  const run = await migrated(app("compose-interp", "ibis-tracker", ENVS, "scripts/digest.js", { prepare: installed("docker-compose", "yaml") }));
   // Compose reads .env and .env.api itself: every place named.
   assert.deepEqual(warningPlaces(outsideUse(run), "outside-use").sort(), ["compose.yaml:10", "compose.yaml:19", "compose.yaml:22", "compose.yaml:6", "compose.yaml:9"]);
   // .env.api is the container's in every environment, not an environment named "api".
