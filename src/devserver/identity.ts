@@ -74,6 +74,9 @@ function kvPairs(data: Data, field: string): Record<string, string> | undefined 
   throw badRequest(`failed to parse ${field}: expected a map of strings`);
 }
 
+/** A group alias in the shape of an entity alias (Vault keeps both as identity.Alias). */
+const asAlias = (a: GroupAlias, groupId: string): EntityAlias => ({ ...a, canonicalId: groupId, metadata: null, customMetadata: null, local: false });
+
 /** strutil.RemoveDuplicates(list, false): de-duplicated and sorted. */
 const dedupeSorted = (l: string[]): string[] => [...new Set(l.map((p) => p.trim()).filter((p) => p !== ""))].sort();
 
@@ -129,21 +132,14 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
   }
 
   /** handleAliasReadCommon for a group's alias. */
+  /** A group's alias read as Vault reads every alias (handleAliasReadCommon): no metadata, never local. */
   function groupAliasView(a: GroupAlias, groupId: string): Data {
-    return {
-      canonical_id: groupId,
-      creation_time: a.creationTime,
-      custom_metadata: null,
-      id: a.id,
-      last_update_time: a.lastUpdateTime,
-      local: false,
-      merged_from_canonical_ids: null,
-      metadata: null,
-      mount_accessor: a.mountAccessor,
-      ...mountInfo(a.mountAccessor),
-      name: a.name,
-      namespace_id: "root",
-    };
+    return aliasView(asAlias(a, groupId));
+  }
+
+  /** An alias's key_info in a LIST answer (handleAliasListCommon), for entity and group aliases alike. */
+  function aliasListInfo(a: EntityAlias): Data {
+    return { canonical_id: a.canonicalId, custom_metadata: a.customMetadata, local: a.local, mount_accessor: a.mountAccessor, ...mountInfo(a.mountAccessor), name: a.name };
   }
 
   function groupView(g: Group): Data {
@@ -276,7 +272,7 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
       const aliases = [...store.data.entities.values()].flatMap((e) => e.aliases);
       if (aliases.length === 0) throw notFound();
       const keyInfo: Data = {};
-      for (const a of aliases) keyInfo[a.id] = { canonical_id: a.canonicalId, custom_metadata: a.customMetadata, local: a.local, mount_accessor: a.mountAccessor, ...mountInfo(a.mountAccessor), name: a.name };
+      for (const a of aliases) keyInfo[a.id] = aliasListInfo(a);
       return { data: { keys: aliases.map((a) => a.id).sort(), key_info: keyInfo } };
     }
     if (idInPath !== undefined && req.operation === "read") {
@@ -430,7 +426,7 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
       const groups = [...store.data.groups.values()].filter((g) => g.alias);
       if (groups.length === 0) throw notFound();
       const keyInfo: Data = {};
-      for (const g of groups) keyInfo[g.alias!.id] = { canonical_id: g.id, custom_metadata: null, local: false, mount_accessor: g.alias!.mountAccessor, ...mountInfo(g.alias!.mountAccessor), name: g.alias!.name };
+      for (const g of groups) keyInfo[g.alias!.id] = aliasListInfo(asAlias(g.alias!, g.id));
       return { data: { keys: groups.map((g) => g.alias!.id).sort(), key_info: keyInfo } };
     }
     const m = /^(?:\/id\/([^/]+))?$/.exec(rest);

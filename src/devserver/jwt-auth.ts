@@ -87,9 +87,10 @@ export function globMatch(pattern: string, value: string): boolean {
 /** validateBoundClaims for one claim: an error message, or undefined when a bound value matches. */
 function boundClaimError(name: string, actual: unknown, expected: unknown, glob: boolean): string | undefined {
   if (actual === undefined || actual === null) return `claim "${name}" is missing`;
-  const have = asList(actual) ?? (typeof actual === "number" || typeof actual === "boolean" ? [actual] : undefined);
+  const scalars = (v: unknown) => asList(v) ?? (typeof v === "number" || typeof v === "boolean" ? [v] : undefined);
+  const have = scalars(actual);
   if (!have) return "received claim is not a string or list";
-  const wanted = asList(expected) ?? (typeof expected === "number" || typeof expected === "boolean" ? [expected] : undefined);
+  const wanted = scalars(expected);
   if (!wanted) return "bound claim is not a string or list";
   const ok = wanted.some((w) => have.some((h) => (glob && typeof w === "string" && typeof h === "string" ? globMatch(w, h) : h === w)));
   return ok ? undefined : `claim "${name}" does not match any associated bound claim values`;
