@@ -8,9 +8,12 @@ const HELP = `Usage: vaultshift dev-server [options]
 
 Run a local Vault-compatible server for development and tests, like
 \`vault server -dev\`: initialized, unsealed, KV v2 mounted at secret/, token,
-AppRole, userpass, Kubernetes and JWT auth, ACL policies, the transit engine,
-response wrapping, file audit devices, and the operator endpoints (seal/unseal,
-rekey into Shamir shares, generate-root, rotate, remount, step-down). It prints
+AppRole, userpass, Kubernetes and JWT auth, ACL policies (templated paths
+such as secret/data/{{identity.entity.id}}/* too), an identity store (entities,
+internal and external groups, group aliases from a JWT role's groups_claim,
+entity merge), the transit engine, response wrapping, file audit devices, and
+the operator endpoints (seal/unseal, rekey into Shamir shares, generate-root,
+rotate, remount, step-down). It prints
 its address, root token and unseal key (after a rekey with --data: where the
 shares are), then serves until Ctrl-C (SIGINT) or SIGTERM. Full reference:
 docs/dev-server.md.
