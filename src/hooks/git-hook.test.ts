@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 import { runCli } from "../cli/main.js";
-import { HOOK_MARKER, HOOK_SCRIPT, HUSKY_SNIPPET, LEFTHOOK_SNIPPET } from "./git-hook.js";
+import { HOOK_MARKER, HOOK_SCRIPT, HUSKY_SNIPPET, LEFTHOOK_SNIPPET, hookScript, installerScript } from "./git-hook.js";
 import { git, initRepo, tempDir, GIT_TEST_ENV } from "../scan/test-repo.js";
 
 function repo(t: { after: (fn: () => void) => void }): string {
@@ -125,7 +125,8 @@ test("the installed hook runs vaultshift without NODE_EXTRA_CA_CERTS, npx with i
   const record = join(dir, "record.txt");
   const standIn = (file: string, name: string) => {
     mkdirSync(join(file, ".."), { recursive: true });
-    writeFileSync(file, `#!/bin/sh\nprintf '%s|%s|%s\\n' "${name}" "\${NODE_EXTRA_CA_CERTS-<unset>}" "$*" > "${record}"\nexit 1\n`, { mode: 0o755 });
+    // npx answers the hook's `npx --no-install vaultshift --version` probe: it has a vaultshift.
+    writeFileSync(file, `#!/bin/sh\n${name === "npx" ? 'case "$*" in *--version) exit 0;; esac\n' : ""}printf '%s|%s|%s\\n' "${name}" "\${NODE_EXTRA_CA_CERTS-<unset>}" "$*" > "${record}"\nexit 1\n`, { mode: 0o755 });
   };
   const onPath = join(dir, "..", `${dir.split("/").at(-1)}-path`);
   t.after(() => spawnSync("rm", ["-rf", onPath]));
@@ -149,4 +150,35 @@ test("the husky and lefthook snippets run the scan with NODE_EXTRA_CA_CERTS empt
     const line = snippet.trimEnd().split("\n").at(-1)!.replace(/^ *run: /, "");
     assert.equal(spawnSync("sh", ["-n", "-c", line]).status, 0, line);
   }
+});
+
+test("the hook falls back to the vaultshift that installed it, and says what to do when no vaultshift is left", (t) => {
+  const dir = repo(t);
+  const { dir: elsewhere, cleanup } = tempDir("vaultshift-installer-");
+  t.after(cleanup);
+  // A PATH with node only: no vaultshift, no npx (sh's own builtins do the rest).
+  const bin = join(elsewhere, "bin");
+  mkdirSync(bin);
+  symlinkSync(process.execPath, join(bin, "node"));
+  const installer = join(elsewhere, "it's here", "vaultshift.js");
+  mkdirSync(join(elsewhere, "it's here"));
+  writeFileSync(installer, 'console.log("installer ran: " + process.argv.slice(2).join(" "));\n');
+  const hook = join(dir, "pre-commit-test");
+  writeFileSync(hook, hookScript(installer), { mode: 0o755 });
+  assert.equal(spawnSync("sh", ["-n", hook]).status, 0, "sh syntax, with a quote in the path");
+  const ran = spawnSync("/bin/sh", [hook], { cwd: dir, env: { PATH: bin } });
+  assert.equal(ran.status, 0, ran.stderr.toString());
+  assert.equal(ran.stdout.toString(), "installer ran: scan --staged\n");
+  rmSync(installer);
+  const gone = spawnSync("/bin/sh", [hook], { cwd: dir, env: { PATH: bin } });
+  assert.equal(gone.status, 1, "a commit nobody checked is blocked");
+  assert.match(gone.stderr.toString(), /vaultshift is not installed here .*gone from where the hook was installed from.*not checked for secrets/);
+  assert.match(gone.stderr.toString(), /npm install --save-dev vaultshift.*--no-verify/);
+  // Only a vaultshift script outside the repository is recorded.
+  assert.equal(installerScript(dir, join(elsewhere, "other.js")), undefined);
+  writeFileSync(installer, "");
+  assert.equal(installerScript(dir, installer), installer);
+  mkdirSync(join(dir, "node_modules/vaultshift/bin"), { recursive: true });
+  writeFileSync(join(dir, "node_modules/vaultshift/bin/vaultshift.js"), "");
+  assert.equal(installerScript(dir, join(dir, "node_modules/vaultshift/bin/vaultshift.js")), undefined, "the project's own binary comes first anyway");
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, readFileSync, renameSync, unlinkSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, unlinkSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { GitError, UsageError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
@@ -15,8 +15,11 @@ export const HOOK_MARKER = "# vaultshift-hook v1";
 export const BACKUP_SUFFIX = ".vaultshift-backup";
 
 // git runs pre-commit hooks from the top of the working tree with a POSIX sh
-// (githooks(5)). Prefer the project's own binary, then one on PATH, then npx
-// without network access (--no-install: a hook must never download code).
+// (githooks(5)). Prefer the project's own binary, then one on PATH, then the
+// one that installed the hook (a clone of vaultshift, `npx vaultshift hook
+// install` from a cache), then npx without network access (--no-install: a hook
+// must never download code). When none is there the hook says so and blocks the
+// commit: an npm 404 in the middle of a commit tells nobody what to do.
 //
 // NODE_EXTRA_CA_CERTS (set on many corporate machines, for a TLS proxy):
 // when it names a file, Node 20 builds its root certificate store and reads
@@ -26,7 +29,9 @@ export const BACKUP_SUFFIX = ".vaultshift-backup";
 // `scan` never opens a TLS connection (it reads files and runs git), so the
 // hook runs it without the variable; Node treats an empty value as unset.
 // The npx fallback keeps it: npm may ask the registry there.
-export const HOOK_SCRIPT = `#!/bin/sh
+export function hookScript(installer?: string): string {
+  const quoted = installer === undefined ? undefined : `'${installer.replace(/'/g, `'\\''`)}'`;
+  return `#!/bin/sh
 ${HOOK_MARKER}
 # Installed by \`vaultshift hook install\`; remove with \`vaultshift hook uninstall\`.
 # Blocks a commit that adds a secret. Skip once with \`git commit --no-verify\`.
@@ -38,10 +43,38 @@ if [ -x ./node_modules/.bin/vaultshift ]; then
 elif command -v vaultshift >/dev/null 2>&1; then
   unset NODE_EXTRA_CA_CERTS
   exec vaultshift scan --staged
-else
+${quoted === undefined ? "" : `elif [ -f ${quoted} ] && command -v node >/dev/null 2>&1; then
+  unset NODE_EXTRA_CA_CERTS
+  exec node ${quoted} scan --staged
+`}elif npx --no-install vaultshift --version >/dev/null 2>&1; then
   exec npx --no-install vaultshift scan --staged
+else
+  echo "vaultshift pre-commit hook: vaultshift is not installed here (not in ./node_modules/.bin, not on PATH${quoted === undefined ? "" : ", and gone from where the hook was installed from"}), so this commit was not checked for secrets." >&2
+  echo "Install it (npm install --save-dev vaultshift) and commit again, or skip the check once with git commit --no-verify." >&2
+  exit 1
 fi
 `;
+}
+
+/** The hook as written when the installing binary is the project's own or one on PATH. */
+export const HOOK_SCRIPT = hookScript();
+
+/**
+ * The script of the vaultshift that is running, when it is outside the repository at `cwd`
+ * (a clone, an npx cache): the hook falls back to it. Inside the repository the project's
+ * node_modules/.bin/vaultshift already comes first.
+ */
+export function installerScript(cwd: string, argv1: string | undefined = process.argv[1]): string | undefined {
+  if (argv1 === undefined || !/(^|[\\/])vaultshift(\.[cm]?js)?$/.test(argv1)) return undefined;
+  let script: string;
+  try {
+    script = realpathSync(argv1);
+  } catch {
+    return undefined;
+  }
+  const top = resolve(cwd);
+  return script.startsWith(`${top}/`) ? undefined : script;
+}
 
 // husky v9 runs .husky/pre-commit with \`sh -e\` and node_modules/.bin first on
 // PATH (its \`husky\` launcher script, typicode/husky), so the project's binary
@@ -95,7 +128,7 @@ function isOurs(path: string): boolean {
   }
 }
 
-export function installHook(cwd: string, options: { force?: boolean } = {}): InstallResult {
+export function installHook(cwd: string, options: { force?: boolean; installer?: string } = {}): InstallResult {
   const dir = hooksDirectory(cwd);
   const path = join(dir, "pre-commit");
   if (/(^|[\\/])\.husky([\\/]_)?$/.test(dir) && !options.force) {
@@ -120,7 +153,7 @@ export function installHook(cwd: string, options: { force?: boolean } = {}): Ins
       outcome = "replaced";
     }
   }
-  writeFileAtomic(path, HOOK_SCRIPT, { mode: 0o755, mkdir: true });
+  writeFileAtomic(path, hookScript(options.installer), { mode: 0o755, mkdir: true });
   chmodSync(path, 0o755);
   const result: InstallResult = { outcome, path };
   if (backup) result.backup = backup;

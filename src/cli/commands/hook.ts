@@ -39,11 +39,12 @@ async function runHook(argv: string[], io: CliIo): Promise<number> {
   const hooks = await import("../../hooks/git-hook.js");
   const snippets = `Using a hook manager instead?\n\n${hooks.HUSKY_SNIPPET}\n${hooks.LEFTHOOK_SNIPPET}\n${hooks.PRE_COMMIT_SNIPPET}`;
   if (action === "print") {
-    io.stdout(`# .git/hooks/pre-commit\n${hooks.HOOK_SCRIPT}\n${snippets}`);
+    io.stdout(`# .git/hooks/pre-commit\n${hooks.hookScript(hooks.installerScript(io.cwd))}\n${snippets}`);
     return 0;
   }
   if (action === "install") {
-    const r = hooks.installHook(io.cwd, { force: values.force === true });
+    const installer = hooks.installerScript(io.cwd);
+    const r = hooks.installHook(io.cwd, { force: values.force === true, ...(installer !== undefined ? { installer } : {}) });
     const verb = r.outcome === "updated" ? "Updated" : r.outcome === "replaced" ? "Replaced" : "Installed";
     io.stdout(`${verb} the pre-commit hook: ${r.path}\n`);
     if (r.backup) io.stdout(`The previous hook is saved as ${r.backup} (uninstall restores it).\n`);
