@@ -50,6 +50,11 @@ export interface ChangeContext {
   envExports?: string[];
   /** npm scripts whose VAULTSHIFT_ENV is set in package.json (src/apply/script-environment.ts). */
   scriptEnvironments?: ScriptEnvironment[];
+  /**
+   * Migrated names a program in another language reads (the plan's `outside-use` warnings
+   * name each with its file): read by code, only not by code vaultshift rewrites.
+   */
+  readElsewhere?: ReadonlySet<string>;
 }
 
 export interface ComputedChange {
@@ -227,18 +232,30 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         } else add(file, "code", before, site.content, 1);
         codeChanged = true;
       }
-      const list = unread.join(", ");
-      if (unread.length > 0) warnings.push({
+      // Read by a program in another language: its own `outside-use` warning says so.
+      const unexplained = unread.filter((n) => !ctx.readElsewhere?.has(n));
+      const list = unexplained.join(", ");
+      if (unexplained.length > 0 && !(codeChanged || ctx.forceSecretsModule)) {
+        // No code of the app changes, so no secrets module is written: nothing puts them back.
+        const them = unexplained.length === 1 ? "it" : "them";
+        warnings.push({
+          code: "unread-by-app",
+          message:
+            `${list} ${unexplained.length === 1 ? "is" : "are"} read by no JavaScript or TypeScript of this app, so no secrets module is written and nothing of the app loads ${them} from Vault: ` +
+            `whatever read ${them} from ${envFilesHolding(ctx, unexplained)} (a framework, a tool, a program in another language) finds nothing after the migration. ` +
+            `Start that program under \`vaultshift run -- <command>\`, which puts the plan's secrets into its environment, or give it the values from Vault (vault kv get).`,
+        });
+      } else if (unexplained.length > 0) warnings.push({
         code: "library-read",
         ...(sites.length > 0 ? { file: sites[0]!.replace(/:\d+$/, ""), line: Number(sites[0]!.replace(/^.*:/, "")) } : {}),
         message:
-          `${list} ${unread.length === 1 ? "is" : "are"} read by no code of the app by name: a library, the framework or a tool reads ${unread.length === 1 ? "it" : "them"} from process.env ` +
-          `(an SDK's default credentials, a validator's env.get("X"), a framework's naming convention), where .env used to put ${unread.length === 1 ? "it" : "them"}. ` +
-          `The secrets module now sets ${unread.length === 1 ? "it" : "them"} in process.env when it loads (a value already set wins, as with dotenv)` +
+          `${list} ${unexplained.length === 1 ? "is" : "are"} read by no code of the app by name: a library, the framework or a tool reads ${unexplained.length === 1 ? "it" : "them"} from process.env ` +
+          `(an SDK's default credentials, a validator's env.get("X"), a framework's naming convention), where .env used to put ${unexplained.length === 1 ? "it" : "them"}. ` +
+          `The secrets module now sets ${unexplained.length === 1 ? "it" : "them"} in process.env when it loads (a value already set wins, as with dotenv)` +
           (sites.length > 0
             ? `, and is loaded right after .env is: ${sites.join(", ")}.`
-            : `; no file of the app loads .env itself (the framework or a tool does), so ${unread.length === 1 ? "it is" : "they are"} there only once a file that imports the secrets module has run. If a library reads ${unread.length === 1 ? "it" : "them"} before that, import the secrets module first thing in the entry point.`) +
-          ` A process that never loads the secrets module (a library's own CLI, a tool run by a script) no longer finds ${unread.length === 1 ? "it" : "them"}: give it the value from Vault (vault kv get).`,
+            : `; no file of the app loads .env itself (the framework or a tool does), so ${unexplained.length === 1 ? "it is" : "they are"} there only once a file that imports the secrets module has run. If a library reads ${unexplained.length === 1 ? "it" : "them"} before that, import the secrets module first thing in the entry point.`) +
+          ` A process that never loads the secrets module (a library's own CLI, a tool run by a script) no longer finds ${unexplained.length === 1 ? "it" : "them"}: start it under \`vaultshift run --\`, or give it the value from Vault (vault kv get).`,
       });
     }
   }
@@ -340,6 +357,12 @@ export function hashOf(bytes: Buffer | null): string | null {
  * The migrated names a file's code still names once its reads are rewritten (not as
  * `secrets.X`, `processEnv.X` or `process.env.X`), each with its first line, comments left out.
  */
+/** The .env files the plan moves any of `names` from, for a message. */
+function envFilesHolding(ctx: ChangeContext, names: readonly string[]): string {
+  const files = ctx.envFiles.filter((f) => f.migratedKeys.some((k) => names.includes(k))).map((f) => f.file).sort();
+  return files.length > 0 ? files.join(", ") : ".env";
+}
+
 export function readOtherwise(code: string, names: readonly string[]): Map<string, number> {
   const out = new Map<string, number>();
   const candidates = names.filter((n) => code.includes(n));

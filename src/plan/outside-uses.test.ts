@@ -235,3 +235,23 @@ test("task runners: mise ([env] _.file, {{env.NAME}}, get_env), Task (dotenv:, {
   assert.ok(!outside.some((w) => /\.env\.tools|PORT/.test(w.message)), "a file and a name that keep nothing moved");
   assert.ok(!outside.some((w) => w.message.includes(PW) || w.message.includes(TOKEN)));
 });
+
+test("a repository without JavaScript: a Python read is named once (outside-use), a name nothing reads is not said to be set by a secrets module that is never written", async () => {
+  const root = tree({
+    ".env": `DB_PASSWORD=${PW}\nDEPLOY_TOKEN=${TOKEN}\nDEBUG=1\n`,
+    "app.py": 'import os\npw = os.environ["DB_PASSWORD"]\n',
+    "requirements.txt": "python-dotenv\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.equal(p.secretsModule, null, "no code of the app changes: no secrets module");
+  assert.deepEqual(p.warnings.filter((w) => w.code === "outside-use").map((w) => `${w.file}:${w.line}`), ["app.py:2"]);
+  // The module that would set it in process.env does not exist: the warning says what to do instead.
+  assert.ok(!p.warnings.some((w) => w.code === "library-read"), "library-read promises a secrets module the plan does not write");
+  const unread = p.warnings.filter((w) => w.code === "unread-by-app");
+  assert.equal(unread.length, 1);
+  assert.match(unread[0]!.message, /^DEPLOY_TOKEN is read by no JavaScript or TypeScript of this app, so no secrets module is written/);
+  assert.match(unread[0]!.message, /from \.env .*vaultshift run -- <command>/);
+  assert.ok(!unread[0]!.message.includes("DB_PASSWORD"), "a name the Python program reads is explained by its own warning");
+  const messages = p.warnings.map((w) => w.message).join("\n");
+  assert.ok(!messages.includes(PW) && !messages.includes(TOKEN), "a value in a warning");
+});

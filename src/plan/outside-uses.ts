@@ -117,7 +117,7 @@ function what(file: string): string {
  * `scripts`, when given, receives each npm script that loads a .env file itself and whose
  * VAULTSHIFT_ENV apply sets (src/apply/script-environment.ts).
  */
-export function outsideUses(root: string, secrets: PlannedSecret[], exclude: string[] = [], scripts?: ScriptEnvironment[]): PlanWarning[] {
+export function outsideUses(root: string, secrets: PlannedSecret[], exclude: string[] = [], scripts?: ScriptEnvironment[], readElsewhere?: Set<string>): PlanWarning[] {
   const moved = new Map<string, Moved>();
   for (const s of secrets) {
     if (s.source.type !== "dotenv") continue;
@@ -150,6 +150,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         if (!ref) continue;
         const line = text.slice(0, ref.index).split("\n").length;
         const t = m.secret.target;
+        readElsewhere?.add(m.name);
         warnings.push({
           code: "outside-use",
           file,

@@ -348,7 +348,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
 
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, found.projectEnvironments));
+  const readElsewhere = new Set<string>();
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, found.projectEnvironments));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {
@@ -458,6 +459,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     sourceFiles: found.sourceFiles,
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     scriptEnvironments,
+    readElsewhere,
     values: [...new Set([...found.secrets.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
     ...(found.browserFiles ? { browserFiles: found.browserFiles } : {}),
   });
