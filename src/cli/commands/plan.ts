@@ -50,7 +50,9 @@ a name for process or env that the file binds again (rewrite-skipped), code a
 browser bundle reaches ("use client", DOM use, a browser build entry and what
 it imports: never rewritten, browser-exposed), names only a library or
 framework reads (set in process.env by the secrets module where .env is
-loaded: library-read), import.meta.env/SvelteKit $env reads (build-time-env).
+loaded: library-read; when no JavaScript of the app reads them and no secrets
+module is written, whatever loaded them needs \`vaultshift run\`: unread-by-app),
+import.meta.env/SvelteKit $env reads (build-time-env).
 
 Options:
   --app NAME               the <app> of Vault paths (default: package.json name)
