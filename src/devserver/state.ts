@@ -192,6 +192,8 @@ export interface State {
   activityConfig?: import("./sys-activity.js").ActivityConfig;
   /** sys/config/cors (optional: absent = disabled, and older stores lack it). */
   cors?: CorsConfig;
+  /** sys/policies/password documents by name, as written (optional: older stores lack it). */
+  passwordPolicies?: Map<string, string>;
 }
 
 export interface CorsConfig {

@@ -8,6 +8,7 @@ import { bool, has, map, str, strList, type Data } from "./fields.js";
 import type { MountEntry, State, TokenEntry } from "./state.js";
 import { mountHandlers, mountView, normalise } from "./sys-mounts.js";
 import { tools } from "./sys-tools.js";
+import { passwordPolicies } from "./password-policy.js";
 import { handleMetrics, type Metrics } from "./metrics.js";
 import type { InFlightRequests } from "./in-flight.js";
 import { corsConfig } from "./cors.js";
@@ -46,6 +47,9 @@ export const SYSTEM_ROUTES: readonly Route[] = [
   ["policy/{name}", "rwd"],
   ["policies/acl", "l"],
   ["policies/acl/{name}", "rwd"],
+  ["policies/password", "l"],
+  ["policies/password/{name}", "rwd"],
+  ["policies/password/{name}/generate", "r"],
   ["capabilities", "w"],
   ["capabilities-self", "w"],
   ["capabilities-accessor", "w"],
@@ -450,6 +454,7 @@ function sysBackendHandlers(deps: SysDeps): Backend {
         case "policies":
           if (rest === "acl" || rest === "acl/") return policies(req, "", false);
           if (rest.startsWith("acl/")) return policies(req, rest.slice(4), false);
+          if (rest === "password" || rest.startsWith("password/")) return passwordPolicies(req, rest.slice("password".length), state);
           throw unsupportedPath();
         case "capabilities-self":
           return capabilities(req, "self");

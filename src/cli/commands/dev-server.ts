@@ -9,7 +9,8 @@ const HELP = `Usage: vaultshift dev-server [options]
 Run a local Vault-compatible server for development and tests, like
 \`vault server -dev\`: initialized, unsealed, KV v2 mounted at secret/, token,
 AppRole, userpass, Kubernetes and JWT auth, ACL policies (templated paths
-such as secret/data/{{identity.entity.id}}/* too), an identity store (entities,
+such as secret/data/{{identity.entity.id}}/* too), password policies
+(sys/policies/password/NAME/generate), an identity store (entities,
 internal and external groups, group aliases from a JWT role's groups_claim,
 entity merge), the transit engine, response wrapping, file audit devices, and
 the operator endpoints (seal/unseal, rekey into Shamir shares, generate-root,
