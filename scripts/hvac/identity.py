@@ -4,9 +4,13 @@ identity/entity with id/name, update by POST identity/entity/id/<id>, LIST and
 GET ?list=true, group writes that always send type "internal"), then a
 userpass login whose token carries the entity and its group's policies; an
 entity merge; an external group with its group alias (create, read, list,
-look up, rename, delete).
+look up, rename, delete); identity tokens (a named key, a role with a
+template, a token signed for a login's entity, introspection, the
+.well-known documents, rotation).
 Prints one JSON object for src/devserver/contract/cross-client.test.ts.
 """
+import base64
+import json
 import uuid
 
 from common import client, error_name, print_result, root_client
@@ -98,6 +102,36 @@ def main():
     ident.delete_group_alias(galias_id)
     out["group_alias_deleted"] = error_name(lambda: ident.read_group_alias(galias_id))
     ident.delete_group(ext_id)
+
+    # Identity tokens: a named key and a role (hvac's create_named_key, create_or_update_role), a
+    # token signed for a userpass login's entity, checked by introspection and the published keys.
+    key = "hvac-key-" + suffix
+    ident.create_named_key(key, rotation_period="1h", verification_ttl="1h", allowed_client_ids=["*"])
+    out["oidc_key_algorithm"] = ident.read_named_key(key)["data"]["algorithm"]
+    role = "hvac-role-" + suffix
+    ident.create_or_update_role(role, key=key, ttl="30m", template='{"team": {{identity.entity.metadata.team}}}')
+    client_id = ident.read_role(role)["data"]["client_id"]
+    root.sys.create_or_update_policy("hvac-oidc-pol", 'path "identity/oidc/token/*" { capabilities = ["read"] }')
+    root.auth.userpass.create_or_update_user("erin", "pw-not-asserted", policies=["hvac-oidc-pol"], mount_point=mount)
+    erin = client().auth.userpass.login("erin", "pw-not-asserted", mount_point=mount)
+    ident.update_entity(erin["auth"]["entity_id"], metadata={"team": "billing"})
+    signed = client(erin["auth"]["client_token"]).secrets.identity.generate_signed_id_token(role)["data"]
+    out["oidc_token_client_matches"] = signed["client_id"] == client_id
+    out["oidc_token_ttl"] = signed["ttl"]
+    header, claims = (json.loads(base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))) for part in signed["token"].split(".")[:2])
+    out["oidc_claims"] = {"sub_matches": claims["sub"] == erin["auth"]["entity_id"], "aud_matches": claims["aud"] == client_id, "team": claims.get("team"), "lifetime": claims["exp"] - claims["iat"]}
+    out["oidc_introspect"] = ident.introspect_signed_id_token(signed["token"], client_id=client_id)
+    well_known = ident.read_well_known_configurations()
+    out["oidc_issuer_matches"] = claims["iss"] == well_known["issuer"]
+    out["oidc_kid_published"] = header["kid"] in [k["kid"] for k in ident.read_active_public_keys()["keys"]]
+    out["oidc_root_refused"] = error_name(lambda: ident.generate_signed_id_token(role))
+    # hvac 0.11's rotate_named_key posts to oidc/key/<name> without /rotate (an update of the key, which
+    # Vault refuses here: the role's ttl would outlive verification_ttl 0), so the rotate path is called as is.
+    out["oidc_rotate_via_hvac"] = error_name(lambda: ident.rotate_named_key(key, verification_ttl="0"))
+    root.adapter.post("/v1/identity/oidc/key/%s/rotate" % key, json={"verification_ttl": 0})
+    out["oidc_after_rotate"] = ident.introspect_signed_id_token(signed["token"])["active"]
+    ident.delete_role(role)
+    ident.delete_named_key(key)
     root.sys.disable_auth_method(mount)
     print_result(out)
 

@@ -278,6 +278,8 @@ export class Core {
     if (NO_TOKEN_PATHS.test(path)) return false;
     if ((route?.mount.type === "approle" || route?.mount.type === "kubernetes" || route?.mount.type === "jwt") && route.rel === "login") return false;
     if (route?.mount.type === "userpass" && /^login\/[^/]+$/.test(route.rel)) return false;
+    // The discovery document and the public keys of identity tokens: for verifiers without a Vault token.
+    if (route?.mount.type === "identity" && /^oidc\/\.well-known\/(openid-configuration|keys)\/?$/.test(route.rel)) return false;
     return true;
   }
 

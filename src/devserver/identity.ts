@@ -5,6 +5,7 @@ import { IdentityStore, mountByAccessor, now, type Entity, type EntityAlias, typ
 import type { State } from "./state.js";
 import type { Backend, LogicalRequest, LogicalResponse } from "./request.js";
 import { routed, type Route, type RoutedBackend } from "./routes.js";
+import { oidcTokens } from "./oidc-tokens.js";
 
 /** The paths identity/ registers (routes.ts; also its OpenAPI description). */
 export const IDENTITY_ROUTES: readonly Route[] = [
@@ -30,7 +31,16 @@ export const IDENTITY_ROUTES: readonly Route[] = [
   ["group-alias/id/{id}", "rwd"],
   ["lookup/entity", "w"],
   ["lookup/group", "w"],
+  ["oidc/config", "rw"],
+  ["oidc/key", "l"],
+  ["oidc/key/{name}", "rwd"],
+  ["oidc/key/{name}/rotate", "w"],
+  ["oidc/role", "l"],
+  ["oidc/role/{name}", "rwd"],
   ["oidc/token/{name}", "r"],
+  ["oidc/introspect", "w"],
+  ["oidc/.well-known/openid-configuration", "r", "u"],
+  ["oidc/.well-known/keys", "r", "u"],
 ];
 
 // identity/: entities, entity aliases, internal groups and lookups, with
@@ -47,9 +57,9 @@ export const IDENTITY_ROUTES: readonly Route[] = [
 // on that mount makes its entity a member of the external groups its group
 // names alias (identity_store_group_aliases.go; request_handling.go
 // refreshExternalGroupMembershipsByEntityID). entity/merge moves aliases and
-// group memberships into one entity. OIDC is not implemented:
-// identity/oidc/token/:name answers the "role not found" of a server with no
-// OIDC roles.
+// group memberships into one entity. identity/oidc/* (identity tokens: keys,
+// roles, signed ID tokens, introspection, the .well-known documents) is in
+// oidc-tokens.ts.
 
 const LISTS: Record<string, true> = { "entity/id": true, "entity/name": true, "entity-alias/id": true, "group/id": true, "group/name": true, "group-alias/id": true };
 
@@ -519,11 +529,7 @@ function identityHandlers(state: State, store: IdentityStore): Backend {
   return {
     handle(req) {
       const rel = req.rel.replace(/\/$/, "");
-      const oidcToken = /^oidc\/token\/([^/]+)$/.exec(rel);
-      if (oidcToken) {
-        if (req.operation !== "read") throw unsupportedPath();
-        throw badRequest(`role "${oidcToken[1]}" not found`);
-      }
+      if (rel.startsWith("oidc/")) return oidcTokens(req, rel.slice("oidc/".length), state, store);
       if (rel === "group-alias" || rel.startsWith("group-alias/")) return groupAliasPaths(req, rel.slice("group-alias".length));
       if (req.operation === "list" && !LISTS[rel]) throw unsupportedPath();
       const head = /^(entity-alias|entity|alias|group|lookup)(\/.*)?$/.exec(rel);

@@ -70,7 +70,8 @@ function fromMap(map: Record<string, string> | null, key: string | undefined): s
   return map[key]!;
 }
 
-function parameter(input: string, ctx: TemplateContext): string {
+/** One directive's value (no glob check: identity token claims are not paths). */
+export function parameter(input: string, ctx: TemplateContext): string {
   if (input.startsWith("identity.entity.")) {
     if (!ctx.entity) throw new TemplateError("string contains entity template directives but no entity was provided");
     return entityParameter(input.slice("identity.entity.".length), ctx.entity);

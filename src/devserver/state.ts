@@ -194,6 +194,8 @@ export interface State {
   cors?: CorsConfig;
   /** sys/policies/password documents by name, as written (optional: older stores lack it). */
   passwordPolicies?: Map<string, string>;
+  /** identity/oidc: identity token keys, roles and issuer (optional: older stores lack it). */
+  oidcTokens?: import("./oidc-tokens.js").OidcTokenData;
 }
 
 export interface CorsConfig {

@@ -12,7 +12,8 @@ AppRole, userpass, Kubernetes and JWT auth, ACL policies (templated paths
 such as secret/data/{{identity.entity.id}}/* too), password policies
 (sys/policies/password/NAME/generate), an identity store (entities,
 internal and external groups, group aliases from a JWT role's groups_claim,
-entity merge), the transit engine, response wrapping, file audit devices, and
+entity merge, identity tokens: signed OIDC ID tokens for an entity with their
+.well-known keys), the transit engine, response wrapping, file audit devices, and
 the operator endpoints (seal/unseal, rekey into Shamir shares, generate-root,
 rotate, remount, step-down). It prints
 its address, root token and unseal key (after a rekey with --data: where the

@@ -114,7 +114,7 @@ describe("hvac (python3-hvac) against the server", () => {
       );
     });
 
-  test("secrets.identity: entities, aliases, groups, lookups, merge, external groups and group aliases; a userpass login's token carries its entity and group policy", async () => {
+  test("secrets.identity: entities, aliases, groups, lookups, merge, external groups and group aliases, identity tokens; a userpass login's token carries its entity and group policy", async () => {
     const r = await runHvac("identity.py");
     assert.deepEqual(r.entity_create_keys, ["aliases", "id", "name"]);
     assert.deepEqual(r.entity_read_policies, ["hvac-a", "hvac-b"]);
@@ -154,6 +154,16 @@ describe("hvac (python3-hvac) against the server", () => {
     assert.equal(r.lookup_group_by_alias, true);
     assert.equal(r.group_alias_renamed, true);
     assert.equal(r.group_alias_deleted, "InvalidPath");
+    assert.equal(r.oidc_key_algorithm, "RS256");
+    assert.equal(r.oidc_token_client_matches, true);
+    assert.equal(r.oidc_token_ttl, 1800);
+    assert.deepEqual(r.oidc_claims, { sub_matches: true, aud_matches: true, team: "billing", lifetime: 1800 });
+    assert.deepEqual(r.oidc_introspect, { active: true });
+    assert.equal(r.oidc_issuer_matches, true);
+    assert.equal(r.oidc_kid_published, true);
+    assert.equal(r.oidc_root_refused, "InvalidRequest", "the root token has no entity");
+    assert.equal(r.oidc_rotate_via_hvac, "InvalidRequest", "hvac 0.11 posts the rotation to the key itself: an update Vault refuses");
+    assert.equal(r.oidc_after_rotate, false, "rotated out with verification_ttl 0");
   });
 
   test("system backend, capabilities, token self-service, audit devices and response wrapping", async () => {
