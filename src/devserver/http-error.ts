@@ -38,3 +38,15 @@ export function unsupportedPath(): VaultHttpError {
 export function unsupportedOperation(): VaultHttpError {
   return new VaultHttpError(405, ["1 error occurred:\n\t* unsupported operation\n\n"]);
 }
+
+/**
+ * A LIST of `names`: `{keys}` sorted, or 404 with an empty errors list when there are none
+ * (logical.ListResponse of nothing; http/logical.go turns it into a 404). Any other operation
+ * on the collection is 405.
+ */
+export function listOrNotFound(operation: string, names: Iterable<string>): { data: { keys: string[] } } {
+  if (operation !== "list") throw unsupportedOperation();
+  const keys = [...names].sort();
+  if (keys.length === 0) throw new VaultHttpError(404, []);
+  return { data: { keys } };
+}

@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type JsonWebKey, type KeyObject } from "node:crypto";
-import { VaultHttpError, badRequest, unsupportedOperation } from "./http-error.js";
+import { VaultHttpError, badRequest, listOrNotFound, unsupportedOperation } from "./http-error.js";
 import { duration, has, str, strList } from "./fields.js";
 import { base62, uuid } from "./ids.js";
 import { parameter, TemplateError, type TemplateContext } from "./policy-template.js";
@@ -249,12 +249,7 @@ export function oidcTokens(req: LogicalRequest, rest: string, state: State, stor
       throw new VaultHttpError(404, ["1 error occurred:\n\t* unsupported path\n\n"]);
     }
     case "key": {
-      if (name === "") {
-        if (op !== "list") throw unsupportedOperation();
-        const keys = [...data.keys.keys()].sort();
-        if (keys.length === 0) throw new VaultHttpError(404, []);
-        return { data: { keys } };
-      }
+      if (name === "") return listOrNotFound(op, data.keys.keys());
       const key = data.keys.get(name);
       if (tail === "rotate") {
         if (!write) throw unsupportedOperation();
@@ -292,12 +287,7 @@ export function oidcTokens(req: LogicalRequest, rest: string, state: State, stor
       return undefined;
     }
     case "role": {
-      if (name === "") {
-        if (op !== "list") throw unsupportedOperation();
-        const keys = [...data.roles.keys()].sort();
-        if (keys.length === 0) throw new VaultHttpError(404, []);
-        return { data: { keys } };
-      }
+      if (name === "") return listOrNotFound(op, data.roles.keys());
       const role = data.roles.get(name);
       if (op === "read") {
         if (!role) throw new VaultHttpError(404, []);

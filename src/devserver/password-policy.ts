@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { VaultHttpError, badRequest, unsupportedOperation } from "./http-error.js";
+import { VaultHttpError, badRequest, listOrNotFound, unsupportedOperation } from "./http-error.js";
 import { HclSyntaxError, parseHcl, type HclItem, type HclValue } from "./hcl.js";
 import { str } from "./fields.js";
 import type { State } from "./state.js";
@@ -167,12 +167,7 @@ export function passwordPolicies(req: LogicalRequest, rest: string, state: State
   const stored = (state.passwordPolicies ??= new Map());
   const parts = rest.replace(/^\/+|\/+$/g, "").split("/");
   const name = parts[0] ?? "";
-  if (name === "") {
-    if (req.operation !== "list") throw unsupportedOperation();
-    const keys = [...stored.keys()].sort();
-    if (keys.length === 0) throw new VaultHttpError(404, []);
-    return { data: { keys } };
-  }
+  if (name === "") return listOrNotFound(req.operation, stored.keys());
   if (parts.length === 2 && parts[1] === "generate") {
     if (req.operation !== "read") throw unsupportedOperation();
     const text = stored.get(name);
