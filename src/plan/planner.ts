@@ -1,4 +1,5 @@
 import type { ScriptEnvironment } from "../apply/script-environment.js";
+import { plural } from "../util/plural.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { collectCandidates, type Candidate, type CandidateSet, type Classifier } from "../classify/candidates.js";
@@ -172,7 +173,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         : `${f.file}:${f.line}: a ${f.ruleId} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
     });
   }
-  progress({ stage: "classify", step: 1, total: 1, message: `${found.secrets.length} secrets, ${found.config.length} config values` });
+  progress({ stage: "classify", step: 1, total: 1, message: `${plural(found.secrets.length, "secret")}, ${plural(found.config.length, "config value")}` });
 
   // Browser-exposed secrets cannot be read at runtime from Vault by the browser: report them, leave them.
   const inlined = found.inlined;
@@ -300,7 +301,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   }
 
   // Map each candidate to a location; identical values at one location are one secret.
-  progress({ stage: "map", step: 1, total: 1, message: `mapping ${movable.length} secrets to ${mount}/` });
+  progress({ stage: "map", step: 1, total: 1, message: `mapping ${plural(movable.length, "secret")} to ${mount}/` });
   const placed = movable.map((c) => {
     const loc = mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type }, app, templates);
     const target = decisionFor(decisions, { name: c.name, file: c.source.file, environment: c.environment });

@@ -1,4 +1,5 @@
 import type { ReportInput, ReportSecret, Verdict } from "../plan/types.js";
+import { plural } from "../util/plural.js";
 import type { SecretKind } from "../scan/types.js";
 
 // What every migration report format says, computed once: the verdict in
@@ -35,7 +36,6 @@ export function environmentOrder(a: string, b: string): number {
 export function verdictText(input: ReportInput): VerdictText {
   const remaining = input.rescan.findings.length;
   const n = input.totals.secrets;
-  const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? "" : "s"}`;
   switch (input.verdict) {
     case "zero-secrets":
       return {

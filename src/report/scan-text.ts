@@ -1,4 +1,5 @@
 import type { Finding } from "../scan/types.js";
+import { plural } from "../util/plural.js";
 import type { ScanResult, ScanStats } from "../scan/scanner.js";
 
 // The human report: findings grouped by file, one per line
@@ -10,10 +11,6 @@ type Style = keyof typeof codes;
 
 function painter(colour: boolean) {
   return (style: Style, text: string) => (colour ? `\u001b[${codes[style]}m${text}\u001b[0m` : text);
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 export function formatBytes(n: number): string {

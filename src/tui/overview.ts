@@ -1,4 +1,5 @@
 import type { Plan, PlanWarning } from "../plan/types.js";
+import { plural } from "../util/plural.js";
 import { severityOf, type Severity } from "./review-model.js";
 
 // What the Overview screen counts in a plan. Pure, so that the numbers are
@@ -47,4 +48,4 @@ export function overview(plan: Plan): Overview {
   };
 }
 
-export const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+export { plural };

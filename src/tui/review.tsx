@@ -271,7 +271,7 @@ export function Review({ plan: first, root, replan, onAccept, onQuit, colour = p
   let status: string;
   if (busy) status = "Re-planning with your decisions…";
   else if (view === "target") status = `Target for ${secret?.name ?? "?"} (path#key; {environment} {app} {group} are filled in):`;
-  else if (tab === "secrets") status = `${secrets.length} of ${plan.secrets.length} secrets · filter: ${filterLabel(filter)}${view === "details" && textLines.length > textHeight ? ` · ${scrollNote(scroll.text, textHeight, textLines.length)}` : ""}`;
+  else if (tab === "secrets") status = `${secrets.length} of ${plan.secrets.length} secret${plan.secrets.length === 1 ? "" : "s"} · filter: ${filterLabel(filter)}${view === "details" && textLines.length > textHeight ? ` · ${scrollNote(scroll.text, textHeight, textLines.length)}` : ""}`;
   else if (tab === "config") status = config.length === 1 ? "1 value stays where it is (config or public)" : `${config.length} values stay where they are (config or public)`;
   else if (tab === "warnings") status = `${plan.warnings.length} warnings, ${high} high · ${scrollNote(Math.min(scroll.text, maxText), textHeight, textLines.length) || "all shown"}`;
   else status = view === "diff" && file ? `${file.file} (${file.kind}) · ${scrollNote(Math.min(scroll.text, maxText), textHeight, textLines.length) || "whole diff shown"}` : `${plan.files.length} files change (diffs are redacted)`;
