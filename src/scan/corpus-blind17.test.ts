@@ -32,8 +32,6 @@ const KNOWN_GAPS: KnownGaps = {
     "release/electron/electron-builder.env:1", // the Developer ID certificate and its private key
     "media/overseerr/config/settings.json:3", // signs push notifications
     "monitoring/zabbix/templates/template_app_shop.yaml:19", // exported in clear because its type is text
-    "monitoring/librenms/config.php:3", // read access to every device
-    "monitoring/observium/config.php:7", // read access to devices
     "monitoring/netdata/parent-stream.conf:1", // the key children must present
     "monitoring/prtg/api-token.txt:1", // API access as the user
     "selfhost/bookstack/.env:9", // postmark uses the server token as both username and password

@@ -755,3 +755,16 @@ test("`key:` then `value:` pairs (Render envVars, Bruno) and `{ key: 'X', value:
   assert.deepEqual(secretsIn("render.yaml", `      - key: NODE_ENV\n        value: production\n`), []);
   assert.deepEqual(secretsIn("fluent-bit.conf", `    HTTP_Passwd     ${PW}#V7*B # rotated monthly\n`), [`${PW}#V7*B`]);
 });
+
+test("PHP array forms of a subscript assignment: an append (`[] = '…'`) and a one-element array (`array(\"…\")`, `['…']`)", () => {
+  // LibreNMS and Observium keep SNMP communities this way (`$config['snmp']['community'][] = '…'`).
+  assert.deepEqual(secretsIn("config.php", `<?php\n$config['snmp']['community'][] = '${PW}';\n`), [PW]);
+  assert.deepEqual(secretsIn("config.php", `<?php\n$config['snmp']['community'] = array("${PW}");\n`), [PW]);
+  assert.deepEqual(secretsIn("config.php", `<?php\n$cfg['Servers'][$i]['password'] = ['${PW}'];\n`), [PW]);
+  // Traps: the documented default community, an array of several elements (a list of names, not one
+  // value), a call that is not an array, and an append of a variable.
+  assert.deepEqual(secretsIn("config.php", `<?php\n$config['snmp']['community'] = ['public'];\n`), []);
+  assert.deepEqual(secretsIn("config.php", `<?php\n$config['auth_password'] = array('${PW}', 'required');\n`), []);
+  assert.deepEqual(secretsIn("config.php", `<?php\n$config['password'] = hash('${PW}');\n`), []);
+  assert.deepEqual(secretsIn("config.php", `<?php\n$config['snmp']['community'][] = $community;\n`), []);
+});

@@ -843,12 +843,30 @@ function quotedNameValue(text: string, s: number, j: number, info: FileInfo): { 
     return literalAt(text, PARAMETER_VALUE.lastIndex, info);
   } else if (codeAt(text, j) === 93 /* ] */) {
     // Subscript assignment: `app.config["JWT_SECRET_KEY"] = "…"`, `$config['password'] = '…'`, `ENV["X"] ||= "…"`.
-    return operatorValue(text, j + 1, info, false, info.unquotedLiterals);
+    // PHP appends with `[]` (`$config['snmp']['community'][] = '…'`, LibreNMS) and assigns a one-element
+    // array (`= array("…")`, `= ['…']`, Observium): the element is the value.
+    let k = j + 1;
+    if (codeAt(text, k) === 91 && codeAt(text, k + 1) === 93) k += 2;
+    return operatorValue(text, k, info, false, info.unquotedLiterals) ?? singleElementArray(text, k, info);
   }
   else if (!a || !a[0].includes(",")) {
     return operatorValue(text, j, info, false, info.unquotedLiterals);
   } else return null;
   return literalAt(text, j, info);
+}
+
+// `= array("…")` / `= ['…']`: an array literal holding one quoted string and nothing else.
+const ARRAY_ASSIGNMENT = /[ \t]*=[ \t]*(?:array[ \t]*\(|\[)[ \t]*(?=["'])/y;
+const ARRAY_CLOSE = /[ \t]*,?[ \t]*[)\]][ \t]*;/y;
+
+/** The one quoted element of the array literal assigned after `j`, or null (several elements, or none). */
+function singleElementArray(text: string, j: number, info: FileInfo): { start: number; end: number } | null {
+  ARRAY_ASSIGNMENT.lastIndex = j;
+  if (!ARRAY_ASSIGNMENT.test(text)) return null;
+  const v = literalAt(text, ARRAY_ASSIGNMENT.lastIndex, info);
+  if (!v) return null;
+  ARRAY_CLOSE.lastIndex = v.end + 1;
+  return ARRAY_CLOSE.test(text) ? v : null;
 }
 
 // A YAML name whose value is a child `value:` / `default:` key: GitLab CI's expanded variables
