@@ -14,6 +14,11 @@ export const rules: Rule[] = [
   prefixed({ id: "digitalocean-personal-access-token", description: "DigitalOcean personal access token (dop_v1_…)", kind: "token", severity: "critical", docs: DO_TOKENS, prefix: "dop_v1_", body: "[a-f0-9]{64}", get sample() { return "dop_v1_" + fake(HEX, 64, "dop"); }, env: "DIGITALOCEAN_TOKEN" }),
   prefixed({ id: "digitalocean-oauth-token", description: "DigitalOcean OAuth access token (doo_v1_…)", kind: "token", severity: "critical", docs: DO_TOKENS, prefix: "doo_v1_", body: "[a-f0-9]{64}", get sample() { return "doo_v1_" + fake(HEX, 64, "doo"); }, env: "DO_OAUTH_TOKEN" }),
   prefixed({ id: "digitalocean-refresh-token", description: "DigitalOcean OAuth refresh token (dor_v1_…)", kind: "token", severity: "high", docs: DO_TOKENS, prefix: "dor_v1_", body: "[a-f0-9]{64}", get sample() { return "dor_v1_" + fake(HEX, 64, "dor"); }, env: "DO_REFRESH_TOKEN" }),
+  // DigitalOcean Spaces access key ids: "DO00" + 16 upper-case letters and digits (the API's own example is
+  // `DO00EXAMPLEACCESSKEY`). Spaces "mirrors S3's authentication": the id is half of an S3-style key pair, and
+  // like an AWS `AKIA…` id it is reported, with the secret key beside it a working credential
+  // (https://docs.digitalocean.com/products/spaces/how-to/manage-access/).
+  prefixed({ id: "digitalocean-spaces-access-key-id", description: "DigitalOcean Spaces access key id (DO00…), half of an S3-style key pair", kind: "cloud-credential", severity: "high", docs: "https://docs.digitalocean.com/products/spaces/how-to/manage-access/", prefix: "DO00", body: "[0-9A-Z]{16}", entropy: 3.2, get sample() { return "DO00" + fake(UPPER_ALNUM, 16, "do-spaces"); }, env: "SPACES_ACCESS_KEY_ID" }),
   // Heroku API keys since 2024: "HRKU-AA" + 58 url-safe characters; before, a
   // UUID that only a Heroku name next to it identifies.
   prefixed({ id: "heroku-api-key", description: "Heroku API key / OAuth token (HRKU-…)", kind: "api-key", severity: "critical", docs: "https://devcenter.heroku.com/articles/authentication", prefix: "HRKU-AA", body: "[0-9A-Za-z_-]{58}", get sample() { return "HRKU-AA" + fake(B64URL, 58, "hrku"); }, env: "HEROKU_API_KEY" }),

@@ -316,6 +316,11 @@ export const rules: Rule[] = [
   // WooCommerce REST API consumer secrets: "cs_" + 40 hex (the consumer key beside it is "ck_" + 40 hex,
   // the user half of the Basic credentials), https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication.
   prefixed({ id: "woocommerce-consumer-secret", description: "WooCommerce REST API consumer secret (cs_…)", kind: "api-key", severity: "high", docs: "https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication", prefix: "cs_", body: "[a-f0-9]{40}", entropy: 3.3, get sample() { return "cs_" + fake(HEX, 40, "woocommerce"); }, env: "WOOCOMMERCE_CONSUMER_SECRET" }),
+  // WooCommerce REST API consumer keys: "ck_" + 40 hex. Unlike an OAuth client id it is a credential: WooCommerce
+  // shows it once and keeps only its hash (`wc_api_hash`), and it is the user half of the Basic credentials that
+  // read and write the shop's orders and customers (https://woocommerce.com/document/woocommerce-rest-api/).
+  // A rule of its own keeps it reported beside its `cs_` secret, where a name-based key is taken for the pair's id.
+  prefixed({ id: "woocommerce-consumer-key", description: "WooCommerce REST API consumer key (ck_…), stored hashed by the shop", kind: "api-key", severity: "high", docs: "https://woocommerce.com/document/woocommerce-rest-api/", prefix: "ck_", body: "[a-f0-9]{40}", entropy: 3.3, get sample() { return "ck_" + fake(HEX, 40, "woocommerce-ck"); }, env: "WOOCOMMERCE_CONSUMER_KEY" }),
   // Ramp developer API client secrets: "ramp_sec_" + 48 alphanumerics; the client id beside it is
   // "ramp_id_" + 40 and is not secret (trufflehog ramp). https://docs.ramp.com/developer-api/v1/authorization
   prefixed({ id: "ramp-client-secret", description: "Ramp developer API client secret (ramp_sec_…)", kind: "api-key", severity: "critical", docs: "https://docs.ramp.com/developer-api/v1/authorization", prefix: "ramp_sec_", body: "[A-Za-z0-9]{48}", entropy: 4, get sample() { return "ramp_sec_" + fake(ALNUM, 48, "ramp"); }, env: "RAMP_CLIENT_SECRET", get valid() { return [`RAMP_CLIENT_ID=ramp_id_${fake(ALNUM, 40, "ramp-id")}`]; } }),

@@ -21,9 +21,9 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind15/", import.meta.url));
 
 // First scan 0.898 / 0.766 (231 secrets, 244 traps, 197 lines reported, 54 missed, 20 false alarms); the fixes
-// of this round reached 0.928 / 0.835, session 15 (detgaps9) 0.939 / 0.935, session 16 (detgaps10) 0.943 / 0.939
-// (docs/detection.md); the floor is that minus a small margin.
-const MIN_PRECISION = 0.93;
+// of this round reached 0.928 / 0.835, session 15 (detgaps9) 0.939 / 0.935, session 16 (detgaps10) 0.943 / 0.939,
+// session 17 (detgaps11) 0.948 / 0.939 (docs/detection.md); the floor is that minus a small margin.
+const MIN_PRECISION = 0.94;
 const MIN_RECALL = 0.93;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 15", "Still missed"), as "file:line", each
@@ -46,9 +46,8 @@ const KNOWN_GAPS: KnownGaps = {
     "payments/paypal/paypal_nvp.ini:4", // classic API signature
   ],
   falseAlarms: [
+    "dns/acme.sh/account.conf:8", // aliyun access key id: access key id (reported by its LTAI rule, as AWS AKIA ids are)
     "databases/etcd/etcd.env:2", // etcd cluster token: a name to tell clusters apart, not a credential
-    "dns/acme.sh/account.conf:6", // godaddy key id half: the key (id) half of a GoDaddy key/secret pair
-    "dns/acme.sh/account.conf:8", // aliyun access key id: access key id
     "docs/runbooks/rotate-gateway-keys.md:6", // elastic docs example: the documented example key
     "flags/growthbook/app/lib/growthbook.ts:6", // growthbook decryption key in frontend: encrypted-features key, shipped alongside the client key
     "flags/optimizely/datafile-sync.ts:1", // optimizely sdk key: SDK key (datafile locator), public by design

@@ -21,9 +21,10 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind17/", import.meta.url));
 
 // First scan 0.961 / 0.859 (256 secrets, 275 traps, 229 lines reported, 36 missed, 9 false alarms); the fixes
-// of this round reached 0.972 / 0.949 (docs/detection.md); the floor is that minus a small margin.
-const MIN_PRECISION = 0.965;
-const MIN_RECALL = 0.94;
+// of this round reached 0.972 / 0.949, session 17 (detgaps11) 0.980 / 0.957 (docs/detection.md); the floor is
+// that minus a small margin.
+const MIN_PRECISION = 0.975;
+const MIN_RECALL = 0.95;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 17"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
@@ -44,10 +45,8 @@ const KNOWN_GAPS: KnownGaps = {
     "dbtools/heidisql/README.md:4", // docs example encoded password: a short forum sample for the word "ufghij"
     "media/bazarr/config/config.yaml:12", // md5 of the password: bazarr stores the md5 hash, not the password
     "media/deluge/web.conf:13", // deluge password salt: salt, stored next to the hash
-    "media/navidrome/navidrome.toml:8", // last.fm api key: the public half of the pair, sent in every client request
     "media/overseerr/config/settings.json:40", // pushover user key: recipient id, useless without the app token
     "selfhost/firefly/.env:10", // mapbox public token: pk. tokens are meant for browsers
-    "selfhost/huginn/.env:6", // twitter consumer key: the public half of the pair
   ],
 
 };

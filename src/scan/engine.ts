@@ -1,4 +1,5 @@
 import type { EnvReference, RawFinding, Rule, SecretKind, Severity } from "./types.js";
+import { hasSecretTwin } from "./twin-keys.js";
 import { contextSeverity } from "./severity-context.js";
 import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
@@ -280,6 +281,9 @@ function dotenvHits(text: string, file: string, set: CompiledRuleSet, out: Candi
   for (const e of text.includes("#") ? withHashValues(entries, text) : entries) {
     if (e.value.trim() === "") continue;
     const c = classifyVariable(e.key, e.value, file, { rules: set.rules, quote: e.quote });
+    // `TWITTER_OAUTH_KEY` beside `TWITTER_OAUTH_SECRET`: the identifier half of a key pair, unless a provider
+    // rule knows the value's format (twin-keys.ts).
+    if (c.verdict === "secret" && !c.ruleId && c.kind !== "browser-exposed" && hasSecretTwin(e.key, text, e.valueStart)) continue;
     if (c.verdict === "public") publicRanges.push([e.valueStart, e.valueEnd]);
     if (c.verdict !== "secret" || !c.kind) {
       // A JSON object as the value (Airflow `AIRFLOW_CONN_X='{"conn_type": …, "password": "…"}'`,
