@@ -768,3 +768,21 @@ test("PHP array forms of a subscript assignment: an append (`[] = '…'`) and a 
   assert.deepEqual(secretsIn("config.php", `<?php\n$config['password'] = hash('${PW}');\n`), []);
   assert.deepEqual(secretsIn("config.php", `<?php\n$config['snmp']['community'][] = $community;\n`), []);
 });
+
+test("`secrets:` (and `passwords:`, `tokens:`) over scalar children names each value by its child (PeerTube's `secrets: peertube:`); not `keys:`, not references or flags", () => {
+  assert.deepEqual(secretsIn("production.yaml", `listen:\n  port: 9000\nsecrets:\n  peertube: '${HEX64}'\ndatabase:\n  port: 5432\n`), [HEX64]);
+  assert.deepEqual(secretsIn("values.yaml", `passwords:\n  admin: ${PW}x${TOKEN}\n  replication: ${TOKEN}Z\n`), [`${PW}x${TOKEN}`, `${TOKEN}Z`]);
+  // A mix of lists and scalars under one plural name.
+  assert.deepEqual(secretsIn("hydra.yml", `secrets:\n  system:\n    - ${TOKEN}\n  cookie: ${TOKEN}Z\n`), [TOKEN, `${TOKEN}Z`]);
+  // Traps: GitHub Actions' reusable-workflow `secrets:` (references), a Helm chart's switches and names, a compose
+  // map of files, `keys:` over key bindings, and a child that is itself a mapping.
+  for (const [file, text] of [
+    [".github/workflows/ci.yml", `    secrets:\n      token: \${{ secrets.NPM_TOKEN }}\n      inherit_all: true\n`],
+    ["values.yaml", `secrets:\n  enabled: true\n  name: app-secrets\n  existingSecret: my-release-secrets\n`],
+    ["compose.yml", `secrets:\n  db_password:\n    file: ./db_password.txt\n  api_token:\n    external: true\n`],
+    ["keymap.yml", `keys:\n  quit: ${TOKEN}\n`],
+    ["values.yaml", `secrets:\n  provider:\n    name: vault\n    role: ${TOKEN}\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});

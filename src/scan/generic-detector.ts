@@ -222,10 +222,13 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     } else if (values === null && info.unquotedLiterals && isPluralName(name)) {
       // `secrets:` over named lists (Ory Hydra's `secrets: system: [- …]`, Kratos' `cookie:`/`cipher:`): each
       // item is a secret of its child's kind, named `<child>_<singular>` (`cookie_secret`).
-      const children = yamlChildLists(text, e, info);
+      // `secrets:`/`passwords:`/`tokens:` over scalars too (PeerTube's `secrets: peertube: '…'`); not `keys:`,
+      // whose children are as often key bindings, names or public halves.
+      const children = yamlChildLists(text, e, info, !endsWithFolded(name, name.length - 1, "key"));
       if (children !== null) {
         const singular = name.slice(0, -1);
-        if (analyzeName(singular).strength !== "strong") continue;
+        analysis = analyzeName(singular);
+        if (analysis.strength !== "strong") continue;
         values = children.map((c) => c.value);
         childNames = children.map((c) => `${c.child}_${singular.replace(/^.*[.]/, "")}`);
       }
@@ -464,13 +467,15 @@ function yamlListValues(text: string, e: number, info: FileInfo): { start: numbe
 
 // A child key of a YAML mapping on its own line, then its block list.
 const CHILD_KEY = /([ \t]{1,40})([A-Za-z_][\w-]{0,40})[ \t]*:[ \t]*(?:#[^\n]{0,200})?\r?\n/y;
+// A child key with its scalar value on the same line: PeerTube's `secrets:\n  peertube: '…'`.
+const CHILD_SCALAR = /([ \t]{1,40})([A-Za-z_][\w-]{0,40})[ \t]*:[ \t]+(?=[^\s#])/y;
 
 /**
  * The scalar items of the block lists under the child keys of the mapping after the name ending at `e`
  * (`secrets:\n  system:\n    - …\n  cookie:\n    - …`), each with its child's key; at most 10 children and 20
  * items. Null unless every child up to the mapping's end is a list of scalars.
  */
-function yamlChildLists(text: string, e: number, info: FileInfo): { child: string; value: { start: number; end: number } }[] | null {
+function yamlChildLists(text: string, e: number, info: FileInfo, scalars = false): { child: string; value: { start: number; end: number } }[] | null {
   LIST_OPEN.lastIndex = e;
   if (!LIST_OPEN.test(text)) return null;
   const out: { child: string; value: { start: number; end: number } }[] = [];
@@ -478,10 +483,19 @@ function yamlChildLists(text: string, e: number, info: FileInfo): { child: strin
   let indent = -1;
   for (let n = 0; n < 10; n++) {
     CHILD_KEY.lastIndex = j;
-    const m = CHILD_KEY.exec(text);
+    let m = CHILD_KEY.exec(text);
+    let items: { start: number; end: number }[] | null = null;
+    if (m === null && scalars) {
+      // `peertube: '…'`: one scalar (a nested mapping or a list is no value: literalAt reads neither).
+      CHILD_SCALAR.lastIndex = j;
+      m = CHILD_SCALAR.exec(text);
+      const v = m ? literalAt(text, CHILD_SCALAR.lastIndex, info) : null;
+      if (m && v === null) return null;
+      if (v) items = [v];
+    }
     if (!m || (indent !== -1 && m[1]!.length !== indent)) break;
     indent = m[1]!.length;
-    const items = yamlListValues(text, j + m[1]!.length + m[2]!.length, info);
+    items ??= yamlListValues(text, j + m[1]!.length + m[2]!.length, info);
     if (items === null) return null;
     for (const value of items) if (out.length < 20) out.push({ child: m[2]!, value });
     const last = items[items.length - 1]!;
