@@ -43,7 +43,6 @@ const KNOWN_GAPS: KnownGaps = {
   falseAlarms: [
     "dbtools/heidisql/README.md:4", // docs example encoded password: a short forum sample for the word "ufghij"
     "media/bazarr/config/config.yaml:12", // md5 of the password: bazarr stores the md5 hash, not the password
-    "media/deluge/web.conf:13", // deluge password salt: salt, stored next to the hash
     "media/overseerr/config/settings.json:40", // pushover user key: recipient id, useless without the app token
     "selfhost/firefly/.env:10", // mapbox public token: pk. tokens are meant for browsers
   ],

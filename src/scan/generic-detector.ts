@@ -1,6 +1,6 @@
 import type { SecretKind } from "./types.js";
 import type { FileInfo } from "./file-kind.js";
-import { hasSecretTwin } from "./twin-keys.js";
+import { hasHashTwin, hasSecretTwin } from "./twin-keys.js";
 import { analyzeName, HEAD_KEYWORDS } from "./secret-name.js";
 import { isBareSalt, judge, type JudgeContext } from "./judge.js";
 import { isSpaceCode } from "./char-codes.js";
@@ -256,6 +256,8 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     if (!verdict.secret) continue;
     // `TWITTER_OAUTH_KEY` beside `TWITTER_OAUTH_SECRET`: the identifier half of a key pair (twin-keys.ts).
     if (verdict.kind !== "password" && hasSecretTwin(name, text, hit.start)) continue;
+    // `pwd_salt` beside `pwd_sha1`: the salt of a stored hash (twin-keys.ts).
+    if (analysis.head === "SALT" && hasHashTwin(name, text, hit.start)) continue;
     if (where === "code" && (isParameterPrefix(text, hit.start, hit.end) || inDocExample(text, hit.start))) continue;
     // The position covers the secret itself (after a `Bearer ` prefix, if any).
     const inner = value.trim();

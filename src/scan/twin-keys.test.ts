@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { hasSecretTwin, hasSecretTwinAmong, twinPrefixes } from "./twin-keys.js";
+import { hasHashTwin, hasSecretTwin, hasSecretTwinAmong, twinPrefixes } from "./twin-keys.js";
 import { detectGeneric } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
 import { scanText as engineScan } from "./engine.js";
@@ -57,4 +57,17 @@ test("traps: a key with no twin, a twin too far away or of another prefix, a sec
   assert.equal(scanText(woo, ".env").length, 2);
   const spaces = `SPACES_KEY=DO00${"901F0S3AO7AOXMU4"}\nSPACES_SECRET=${SECRET}\n`;
   assert.equal(scanText(spaces, ".env").length, 2);
+});
+
+test("a salt named for what it salts, beside that thing's stored hash, is the record's salt; an application salt is a secret", () => {
+  // Deluge's web.conf: `pwd_salt` beside `pwd_sha1`; a user row's `password_salt` beside `password_hash`.
+  const deluge = `{\n    "port": 8112,\n    "pwd_salt": "${HEX}${HEX2.slice(0, 8)}",\n    "pwd_sha1": "${HEX2}${HEX.slice(0, 8)}",\n    "session_timeout": 3600\n}\n`;
+  assert.ok(hasHashTwin("pwd_salt", deluge, deluge.indexOf(HEX)));
+  assert.deepEqual(names("web.conf", deluge), []);
+  assert.deepEqual(names("users.yml", `- name: admin\n  password_salt: ${SECRET}\n  password_hash: ${HEX2}\n`), []);
+  // Traps: an application's own salt (no hash of the same name beside it), a salt beside another name's hash,
+  // a hash word that is not the last word.
+  assert.deepEqual(names("app.yml", `security:\n  password_salt: ${SECRET}\n  session_timeout: 3600\n`), ["password_salt"]);
+  assert.deepEqual(names("app.yml", `cookie_salt: ${SECRET}\npassword_hash: ${HEX2}\n`), ["cookie_salt"]);
+  assert.ok(!hasHashTwin("pwd_salt", `pwd_sha1_enabled: true\npwd_salt: x\n`, 30));
 });

@@ -51,23 +51,45 @@ const LINE_NAME = /^[ \t]*(?:-[ \t]+)?(?:export[ \t]+)?[$"']?([A-Za-z_][\w.$-]{0
  */
 export function hasSecretTwin(name: string, text: string, at: number, lines = 5): boolean {
   const prefixes = twinPrefixes(name);
-  if (prefixes === null) return false;
+  return prefixes !== null && namesNear(text, at, lines).some((other) => isSecretTwin(other, prefixes));
+}
+
+/** The names assigned at the start of the `lines` lines either side of offset `at` (its own line left out). */
+function namesNear(text: string, at: number, lines: number): string[] {
   let from = at;
   for (let n = 0; from > 0 && n <= lines; ) if (text.charCodeAt(--from) === 10) n++;
   let to = at;
   for (let n = 0; to < text.length && n <= lines; to++) if (text.charCodeAt(to) === 10) n++;
   const ownStart = text.lastIndexOf("\n", at - 1) + 1;
+  const out: string[] = [];
   let lineStart = from === 0 ? 0 : from + 1;
   while (lineStart < to) {
     let end = text.indexOf("\n", lineStart);
     if (end === -1 || end > to) end = to;
     if (lineStart !== ownStart) {
       const m = LINE_NAME.exec(text.slice(lineStart, Math.min(end, lineStart + 200)));
-      if (m && isSecretTwin(m[1]!, prefixes)) return true;
+      if (m) out.push(m[1]!);
     }
     lineStart = end + 1;
   }
-  return false;
+  return out;
+}
+
+// A salt named for what it salts, beside that thing's stored hash: Deluge's web.conf `pwd_salt` beside
+// `pwd_sha1`, a user record's `password_salt` beside `password_hash` or `password_digest`. The salt of a stored
+// hash is public by design (it is kept with the hash so that the hash can be checked); an application-wide
+// salt (`HASH_SALT`, `SECURITY_SALT`) has no hash of its own beside it and stays a secret.
+const HASH_WORDS = new Set(["hash", "hashed", "digest", "md5", "sha1", "sha256", "sha512", "bcrypt", "crypt", "pbkdf2", "scrypt", "argon2", "verifier"]);
+
+/** True when `name` (`<prefix>_salt`) has a `<prefix>_<hash word>` twin within `lines` lines of `at`. */
+export function hasHashTwin(name: string, text: string, at: number, lines = 3): boolean {
+  const words = splitNameWords(name);
+  if (words.length < 2 || words[words.length - 1] !== "salt") return false;
+  const prefix = words.slice(0, -1);
+  return namesNear(text, at, lines).some((other) => {
+    const o = splitNameWords(other);
+    return o.length === words.length && HASH_WORDS.has(o[o.length - 1]!) && prefix.every((w, i) => o[i] === w);
+  });
 }
 
 /** True when `names` (the file's other names) hold a `secret` twin of `name`. */
