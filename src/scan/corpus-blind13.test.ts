@@ -38,8 +38,6 @@ const KNOWN_GAPS: KnownGaps = {
     "api-clients/httpie/sessions/api.tidepool.example/prod.json:4",
     // `?key=…` in a Netlify redirect target: a bare `key` query parameter is too weak a name.
     "edge/netlify/netlify.toml:21",
-    // `.serverlessrc`'s `"accessKeys": {"<org>": "AK…"}`: the value's own name is the organisation's.
-    "edge/serverless/.serverlessrc:5",
   ],
   falseAlarms: [],
 };

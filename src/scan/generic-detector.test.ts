@@ -786,3 +786,19 @@ test("`secrets:` (and `passwords:`, `tokens:`) over scalar children names each v
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
   }
 });
+
+test("a plural secret name over an object literal of strings names each value by its entry (`.serverlessrc`'s `accessKeys`, `API_KEYS = { prod: … }`)", () => {
+  const ak = `AK${TOKEN.toUpperCase()}${PW.toUpperCase()}`;
+  assert.deepEqual(secretsIn(".serverlessrc", `{\n  "userId": "0OWxy8wuvWx0Cw",\n  "accessKeys": {"tidepool": "${ak}"}\n}\n`), [ak]);
+  assert.deepEqual(secretsIn("keys.py", `API_KEYS = {\n    "prod": "${TOKEN}",\n    "staging": "${PW}x${TOKEN}",\n}\n`), [TOKEN, `${PW}x${TOKEN}`]);
+  assert.deepEqual(secretsIn("config.ts", `export const tokens = { github: '${TOKEN}' };\n`), [TOKEN]);
+  // Traps: design tokens (colours, sizes), an object holding more than strings, names of headers, an empty object.
+  for (const [file, text] of [
+    ["theme.ts", `export const tokens = { primary: '#0f62fe', spacing: '8px', fontFamily: 'IBM Plex Sans' };\n`],
+    ["config.json", `{"apiKeys": {"prod": "${TOKEN}", "rotate": true}}\n`],
+    ["openapi.json", `{"apiKeys": {"header": "X-API-Key", "query": "api_key"}}\n`],
+    ["config.json", `{"secrets": {}}\n`],
+  ] as const) {
+    assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
+  }
+});

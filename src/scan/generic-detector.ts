@@ -219,12 +219,14 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       name = name.slice(0, -1);
       analysis = analyzeName(name);
       if (analysis.strength !== "strong") continue;
-    } else if (values === null && info.unquotedLiterals && isPluralName(name)) {
+    } else if (values === null && isPluralName(name)) {
       // `secrets:` over named lists (Ory Hydra's `secrets: system: [- …]`, Kratos' `cookie:`/`cipher:`): each
       // item is a secret of its child's kind, named `<child>_<singular>` (`cookie_secret`).
       // `secrets:`/`passwords:`/`tokens:` over scalars too (PeerTube's `secrets: peertube: '…'`); not `keys:`,
       // whose children are as often key bindings, names or public halves.
-      const children = yamlChildLists(text, e, info, !endsWithFolded(name, name.length - 1, "key"));
+      // An object literal of strings the same way, in any syntax (`.serverlessrc`'s `"accessKeys": {"<org>": "AK…"}`,
+      // `API_KEYS = { prod: "…" }`).
+      const children = (info.unquotedLiterals ? yamlChildLists(text, e, info, !endsWithFolded(name, name.length - 1, "key")) : null) ?? objectValues(text, e);
       if (children !== null) {
         const singular = name.slice(0, -1);
         analysis = analyzeName(singular);
@@ -506,6 +508,37 @@ function yamlChildLists(text: string, e: number, info: FileInfo, scalars = false
     j = nl + 1;
   }
   return out.length > 0 ? out : null;
+}
+
+// After a plural name: its closing quote if any, `:`/`=`, then `{` (possibly on the next line).
+const OBJECT_OPEN = /["']?[ \t]*(?::|=|:=)[ \t]*\r?\n?[ \t]*\{/y;
+// One entry: a name, bare or quoted, `:`, then a quoted value.
+const OBJECT_ENTRY = /(?:"([A-Za-z_][\w.-]{0,60})"|'([A-Za-z_][\w.-]{0,60})'|([A-Za-z_][\w-]{0,60}))[ \t]*:[ \t]*(?=["'])/y;
+
+/**
+ * The entries of the object literal assigned to the name ending at `e`, each with its name (at most 20, within
+ * 2,000 characters); null unless every entry up to the closing `}` is a name and one quoted string.
+ */
+function objectValues(text: string, e: number): { child: string; value: { start: number; end: number } }[] | null {
+  OBJECT_OPEN.lastIndex = e;
+  if (!OBJECT_OPEN.test(text)) return null;
+  const out: { child: string; value: { start: number; end: number } }[] = [];
+  let j = OBJECT_OPEN.lastIndex;
+  const limit = j + 2000;
+  for (;;) {
+    ARRAY_GAP.lastIndex = j;
+    ARRAY_GAP.test(text);
+    j = ARRAY_GAP.lastIndex;
+    if (codeAt(text, j) === 125 /* } */ || j >= limit || out.length === 20) break;
+    OBJECT_ENTRY.lastIndex = j;
+    const m = OBJECT_ENTRY.exec(text);
+    if (!m) return null;
+    const v = readQuoted(text, OBJECT_ENTRY.lastIndex);
+    if (!v) return null;
+    out.push({ child: m[1] ?? m[2] ?? m[3]!, value: v });
+    j = v.end + 1;
+  }
+  return out.length > 0 && codeAt(text, j) === 125 ? out : null;
 }
 
 /** The quoted elements of the array literal assigned to the name ending at `e` (at most 20, within 2,000 characters); null if it is not an array of literals. */
