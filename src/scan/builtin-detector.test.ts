@@ -340,3 +340,25 @@ test("redis-cli's history: the password of AUTH [user] <password>, not a variabl
   ]);
   assert.deepEqual(hits("notes.txt", `AUTH ${PW}\n`), [], "not redis-cli's history");
 });
+
+test("a password as the third argument of a database connect call: PHP mysqli/mysql, Perl DBI, MATLAB database()", () => {
+  const set = compileRuleSet(allRules);
+  const found = (file: string, text: string) => detectBuiltin(text, scanKeywords(set, text, [], undefined, new Map()), file, fileInfo(file)).map((h) => [h.ruleId, h.secret]);
+  const cases: Array<[string, string]> = [
+    ["db.php", `<?php\n$conn = mysqli_connect("localhost", "shop", "${PW}", "shop");\n`],
+    ["db.php", `<?php\n$db = new mysqli('db', 'shop', '${PW}', 'shop');\n`],
+    ["legacy.php", `<?php\n$link = mysql_pconnect("localhost", "root", "${PW}");\n`],
+    ["report.pl", `my $dbh = DBI->connect("dbi:Pg:dbname=sales", "report", "${PW}", { RaiseError => 1 });\n`],
+    ["startup.m", `conn = database('warehouse', 'analyst', '${PW}');\n`],
+  ];
+  for (const [file, text] of cases) assert.deepEqual(found(file, text), [["code-credential-argument", PW]], `${file}: ${JSON.stringify(text)}`);
+  // Traps: variables, an empty password, a placeholder, a call with the user only, a method named `database` taking one argument.
+  const none: Array<[string, string]> = [
+    ["db.php", `<?php\n$conn = mysqli_connect($host, $user, $pass, $db);\n`],
+    ["db.php", `<?php\n$conn = mysqli_connect("localhost", "root", "");\n`],
+    ["db.php", `<?php\n$conn = mysqli_connect("localhost", "root", "your_password");\n`],
+    ["report.pl", `my $dbh = DBI->connect($dsn, "report");\n`],
+    ["app.py", `db = client.database("analytics")\n`],
+  ];
+  for (const [file, text] of none) assert.deepEqual(found(file, text), [], `${file}: ${JSON.stringify(text)}`);
+});

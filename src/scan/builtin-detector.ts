@@ -45,10 +45,13 @@ const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$
 // Password as a positional argument of well-known credential calls (string literals only):
 // .NET `new NetworkCredential("user", "pw")`, JDBC `DriverManager.getConnection(url, "user", "pw")`,
 // Python requests `auth=("user", "pw")` / `HTTPBasicAuth("user", "pw")`, smtplib/ftplib/imaplib `.login("user", "pw")`,
-// PHP `new PDO($dsn, 'user', 'pw')`, Go `smtp.PlainAuth("", "user", "pw", host)` (identity, user, password:
+// PHP `new PDO($dsn, 'user', 'pw')`, `mysqli_connect('host', 'user', 'pw', 'db')`, `new mysqli(…)`, `mysql_connect(…)`
+// (host, user, password: https://www.php.net/manual/en/function.mysqli-connect.php), Perl `DBI->connect($dsn, 'user', 'pw')`
+// (https://metacpan.org/pod/DBI#connect), MATLAB `database('source', 'user', 'pw')`
+// (https://www.mathworks.com/help/database/ug/database.html), Go `smtp.PlainAuth("", "user", "pw", host)` (identity, user, password:
 // https://pkg.go.dev/net/smtp#PlainAuth), Redis clients' `.auth("pw")` (Jedis, redis-rb), Rust reqwest
 // `.basic_auth("user", Some("pw"))`.
-const CREDENTIAL_CALLS = /\b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|\.login|auth[ \t]*=)[ \t]*\([ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\1[ \t]*\)|\b(?:getConnection|PDO)[ \t]*\([^,()\n]{1,300},[ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\3[ \t]*[,)]|\bPlainAuth[ \t]*\([ \t]*"[^"\n]{0,200}"[ \t]*,[ \t]*"[^"\n]{0,200}"[ \t]*,[ \t]*(")([^"\n]{4,128})"[ \t]*,|\.auth[ \t]*\([ \t]*(["'])([^"'\n]{4,128})\7[ \t]*\)|\.basic_auth[ \t]*\([^,()\n]{1,200},[ \t]*Some\([ \t]*(")([^"\n]{4,128})"[ \t]*\)/g;
+const CREDENTIAL_CALLS = /\b(?:NetworkCredential|HTTPBasicAuth|HTTPDigestAuth|BasicAuth|\.login|auth[ \t]*=)[ \t]*\([ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\1[ \t]*\)|\b(?:getConnection|PDO|mysqli_connect|mysql_p?connect|mysqli|DBI->connect|database)[ \t]*\([^,()\n]{1,300},[ \t]*(?:"[^"\n]{0,200}"|'[^'\n]{0,200}')[ \t]*,[ \t]*(["'])([^"'\n]{4,128})\3[ \t]*[,)]|\bPlainAuth[ \t]*\([ \t]*"[^"\n]{0,200}"[ \t]*,[ \t]*"[^"\n]{0,200}"[ \t]*,[ \t]*(")([^"\n]{4,128})"[ \t]*,|\.auth[ \t]*\([ \t]*(["'])([^"'\n]{4,128})\7[ \t]*\)|\.basic_auth[ \t]*\([^,()\n]{1,200},[ \t]*Some\([ \t]*(")([^"\n]{4,128})"[ \t]*\)/g;
 // A bearer or basic credential in code that names no `Authorization` before it: Rust reqwest
 // `.bearer_auth("…")`, Swift/Objective-C `setValue("Bearer …", forHTTPHeaderField: "Authorization")`
 // (https://developer.apple.com/documentation/foundation/nsmutableurlrequest/1408793-setvalue).
@@ -107,7 +110,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
   if (found.has("identified") && info.kind !== "js") sqlUnquoted(text, hits);
-  if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || found.has("pdo"))) credentialCalls(text, hits);
+  if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || found.has("pdo") || text.includes("connect(") || text.includes("mysqli(") || text.includes("database("))) credentialCalls(text, hits);
   if (info.kind === "code" && (found.has("bearer_auth") || found.has("forhttpheaderfield"))) codeBearers(text, info, hits);
   if (info.kind === "code" && (found.has("b64encode") || found.has("base64_encode") || found.has("encode64") || found.has("encodetostring"))) basicEncodes(text, hits);
   const base = file.slice(file.lastIndexOf("/") + 1);
