@@ -35,7 +35,6 @@ const KNOWN_GAPS: KnownGaps = {
     "webapps/moodle/config.php:27", // site pepper for user password hashes
     "webapps/dolibarr/htdocs/conf/conf.php:13", // key deriving the encryption of stored secrets
     "webapps/ghost/scripts/publish.js:5", // id:secret, signs admin JWTs
-    "siem/thehive/application.conf:33", // Cortex API key used by TheHive
     "nodes/chainlink/.api:2", // second line is the node operator's password
     "pki/step-ca/config/ca.json:45", // static SCEP challenge password, enrols any device that knows it
     "pki/cfssl/ca-config.json:16", // HMAC key authenticating sign requests to the CA

@@ -802,3 +802,12 @@ test("a plural secret name over an object literal of strings names each value by
     assert.deepEqual(secretsIn(file, text), [], `${file}: ${text.trim()}`);
   }
 });
+
+test("a bare `key` in a block opened by a bare word in configuration is named by the block (HOCON `auth { key = … }`); not in code", () => {
+  const hocon = `cortex {\n  servers = [\n    {\n      name = local\n      auth {\n        type = "bearer"\n        key = "${TOKEN}"\n      }\n    }\n  ]\n}\n`;
+  assert.deepEqual(detectGeneric(hocon, fileInfo("application.conf")).map((h) => [h.name, h.secret]), [["auth.key", TOKEN]]);
+  // Traps: a block whose name says nothing secret, a block in code, and a `key` that is a map key of its block.
+  assert.deepEqual(secretsIn("application.conf", `cache {\n  key = "${TOKEN}"\n}\n`), []);
+  assert.deepEqual(secretsIn("Auth.java", `class Auth {\n  String key = "${TOKEN}";\n}\n`), []);
+  assert.deepEqual(secretsIn("nginx.conf", `map $http_x_key $allowed {\n  key "${TOKEN}";\n}\n`), []);
+});

@@ -202,7 +202,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       if (parentLookups++ >= 2000) continue;
       const hit = valueAfter(text, s + trimmedLeft, e, info);
       if (hit === null) continue;
-      const parent = parentKey(text, s);
+      const parent = parentKey(text, s, context !== "code");
       // An upper-case `KEY` constant in code needs no parent (secret-name.ts). Elsewhere `KEY = …` is a
       // row of crypto test vectors (BoringSSL's and NIST CAVP's `KEY =`, `NONCE =`, `IN =`, `CT =` files).
       if (parent) name = `${parent}.${name}`;
@@ -576,7 +576,10 @@ function nearLineStart(text: string, at: number, max: number): number {
  * before the nearest unclosed `{` (within 2,000 characters), for YAML the
  * nearest previous line with less indentation ending in `:`. Null if none.
  */
-function parentKey(text: string, at: number): string | null {
+// A block opened by a bare word in configuration (HOCON `auth {`, nginx, Caddy, HCL): the word names the block.
+const BLOCK_NAME = /(?:^|[\s{;])([A-Za-z_][\w.-]{0,60})[ \t]*$/;
+
+function parentKey(text: string, at: number, bareBlocks = false): string | null {
   const lineStart = nearLineStart(text, at, 200);
   if (lineStart === -1) return null;
   let indent = 0;
@@ -586,7 +589,14 @@ function parentKey(text: string, at: number): string | null {
     const c = text.charCodeAt(i);
     if (c === 125 /* } */) depth++;
     else if (c === 123 /* { */) {
-      if (depth === 0) return keyBefore(text, Math.max(0, i - 80), i);
+      if (depth === 0) {
+        const named = keyBefore(text, Math.max(0, i - 80), i);
+        // `auth {\n  type = "bearer"\n  key = "…"\n}` (TheHive's Cortex servers in HOCON): not in code, where a
+        // word before `{` is a keyword or a class (`else {`, `class Auth {`).
+        if (named !== null || !bareBlocks) return named;
+        const line = text.slice(Math.max(0, i - 80), i);
+        return line.includes("\n") && /\n[ \t]*[A-Za-z_][\w.-]{0,60}[ \t]*$/.test(line) ? BLOCK_NAME.exec(line)?.[1] ?? null : null;
+      }
       depth--;
     }
   }
