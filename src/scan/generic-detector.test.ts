@@ -811,3 +811,13 @@ test("a bare `key` in a block opened by a bare word in configuration is named by
   assert.deepEqual(secretsIn("Auth.java", `class Auth {\n  String key = "${TOKEN}";\n}\n`), []);
   assert.deepEqual(secretsIn("nginx.conf", `map $http_x_key $allowed {\n  key "${TOKEN}";\n}\n`), []);
 });
+
+test("a note's label with a remark before its colon (`Signing key password (ask Jo before rotating): …`) names the value; not in code, not an empty remark's prose", () => {
+  const pw = `${PW}!x${TOKEN.slice(0, 8)}.eFe`;
+  assert.deepEqual(secretsIn("notes.txt", `Signing key password (ask Jo before rotating): ${pw}\nPublic key id: 5A1C9F0E3B7D2A44\n`), [pw]);
+  assert.deepEqual(secretsIn("config.yml", `db:\n  password (prod): ${pw}\n`), [pw]);
+  // Traps: the remark is the whole description (no value of a password's shape), a code comment's call, prose.
+  assert.deepEqual(secretsIn("README.md", `- password (optional): the password of the user\n`), []);
+  assert.deepEqual(secretsIn("auth.py", `check_password (user): ${pw}\n`), []);
+  assert.deepEqual(secretsIn("notes.txt", `Rotate the token (see the runbook) when someone leaves.\n`), []);
+});

@@ -822,6 +822,12 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
   if (query && imageQuery(text, s - 1)) return null;
   const op = operatorValue(text, j, info, query, info.unquotedLiterals);
   if (op) return op;
+  // A note's label with a remark before its colon: `Signing key password (ask Jo before rotating): …`,
+  // `PRTG API key (read-only, for grafana): …`. Where literals are unquoted (notes, configs), the colon's only.
+  if (info.unquotedLiterals && next === 32 && codeAt(text, j + 1) === 40 /* ( */) {
+    REMARK.lastIndex = j;
+    if (REMARK.test(text)) return operatorValue(text, REMARK.lastIndex, info, false, true);
+  }
   if (next === 58 /* : */ && info.unquotedLiterals) {
     const nested = nestedValue(text, s, j, info);
     if (nested) return nested;
@@ -836,6 +842,9 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
   if (info.spaceSeparated !== true || (next !== 32 && next !== 9)) return null;
   return spaceSeparatedValue(text, s, j, info);
 }
+
+// ` (a remark)` before a `:` (no nested parentheses, one line).
+const REMARK = / \([^()\n]{1,80}\)(?=:[ \t])/y;
 
 /** An image's path just before its query: `.svg?`, `.png?`. */
 const IMAGE_PATH_END = /\.(?:svg|png|gif|jpe?g|webp|ico|bmp)$/i;
