@@ -20,6 +20,7 @@ import { mayReadEnv, parseable, scanJavaScript, worthParsing } from "./js-scanne
 import { lexicalEnvReferences } from "./env-references.js";
 import { mappingsRanges } from "./source-map.js";
 import { ansibleDocRanges } from "./ansible-docs.js";
+import { isMessageCatalogue } from "./message-catalogue.js";
 import { isMailFile, mailParts } from "./mail-parts.js";
 import { embeddedSources } from "./embedded-sources.js";
 import { secretsFileHits, secretsFileKind } from "./secrets-file.js";
@@ -150,7 +151,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     // Example and sample files (`*.examples.json`, `config.sample.yml`) document shapes with made-up
     // values; provider formats are still reported, name = value guesses are not.
     const exampleFile = /(?:^|[._-])(?:examples?|samples?)(?:[._-]|$)/i.test(file.slice(file.lastIndexOf("/") + 1));
-    if (!sealed && !exampleFile && heads.length > 0) {
+    // So do message catalogues: their values are the user interface's text in a language (message-catalogue.ts).
+    if (!sealed && !exampleFile && heads.length > 0 && !isMessageCatalogue(file)) {
       for (const g of detectGeneric(text, info, heads)) {
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
       }
