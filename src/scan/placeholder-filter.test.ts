@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { scanText } from "./engine.js";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { isHash, isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
@@ -587,4 +588,13 @@ test("blind corpus 16: Shibboleth %{…} and OpenSSL $ENV:: references, PAN-OS -
   }
   // Values that merely contain the word are still values.
   for (const v of ["Xk9ChangelogTq2v8RwPz", "kR7vChangeset2QpLx9Wm"]) assert.equal(notSecretReason(v), null, v);
+});
+
+test("session 17: URNs and HTTP header names are identifiers, not values; random values that start alike are values", () => {
+  for (const v of ["urn:oasis:names:tc:SAML:2.0:ac:classes:Password", "urn:oasis:names:tc:SAML:2.0:cm:bearer", "urn:ietf:params:oauth:token-type:jwt",
+    "X-CSRF-Token", "X-Api-Key", "X-Amz-Security-Token", "X-Auth-Token", "X-Vault-Token"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  // A token after a URN-like prefix is not an identifier (no `urn:`), nor is a random value with dashes after X-.
+  for (const v of ["X-9fKq2vLm-Tr8Wx3Z", "Xk-Csrf-Q7mR2vT9pL4w", "urnx:Q7mR2vT9pL4wZk8N"]) assert.equal(notSecretReason(v), null, v);
 });

@@ -695,6 +695,8 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (NUMBERED_MIGRATION.test(v)) return "a numbered migration's name, not a value";
   if (NEXT_LABEL.test(v)) return "the next label of a `name: value` list, not a value";
   if (AMAZON_ID.test(v)) return "an Amazon account, skill or application id (public), not a credential";
+  if (URN.test(v)) return "a URN (RFC 8141), the name of a standard's concept, not a value";
+  if (HEADER_NAME.test(v)) return "an HTTP header's name, not its value";
   if (GROWTHBOOK_CLIENT_KEY.test(v)) return "a GrowthBook SDK client key (sdk- and 16 characters), public by design";
   if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
@@ -772,6 +774,18 @@ const GROWTHBOOK_CLIENT_KEY = /^sdk-[A-Za-z0-9]{16}$/;
 
 // Login with Amazon and Alexa ids (`amzn1.account.AF6R…`, `amzn1.ask.skill.<uuid>`, `amzn1.application-oa2-client.<hex>`):
 // they name an account, a skill or a client. The client secret is `amzn1.oa2-cs.v1.…`, which this does not match.
+/**
+ * A URN (RFC 8141 `urn:<NID>:<NSS>`): SAML's authentication contexts and confirmation methods
+ * (`PASSWORD = "urn:oasis:names:tc:SAML:2.0:ac:classes:Password"`, `SCM_BEARER = "urn:…:cm:bearer"`), OAuth's
+ * grant and token types (`urn:ietf:params:oauth:token-type:jwt`). They name a concept of a standard.
+ */
+const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:[\w()+,.:=@;$!*'%\/-]{3,200}$/i;
+/**
+ * An HTTP header's field name (RFC 9110 §5.1) as the value of a constant: `HeaderXCSRFToken = "X-CSRF-Token"`,
+ * `API_KEY_HEADER = "X-Api-Key"`, `X-Amz-Security-Token`. Every part after `X-` is a word or an acronym, which a
+ * random token is not.
+ */
+const HEADER_NAME = /^X-(?:[A-Z][a-z]{1,15}|[A-Z]{2,6}|[A-Z][a-z]+[A-Z][a-z]+)(?:-(?:[A-Z][a-z]{1,15}|[A-Z]{2,6}|ID|Id))*$/;
 const AMAZON_ID = /^amzn1\.(?:account|ask\.(?:skill|device|person|account|user)|application(?:-oa2-client)?|echo-sdk-ams\.app)\.[A-Za-z0-9.-]{8,}$/;
 
 // A value that is one of its own name's words: the defaults that quick-starts and container images ship
