@@ -598,3 +598,9 @@ test("session 17: URNs and HTTP header names are identifiers, not values; random
   // A token after a URN-like prefix is not an identifier (no `urn:`), nor is a random value with dashes after X-.
   for (const v of ["X-9fKq2vLm-Tr8Wx3Z", "Xk-Csrf-Q7mR2vT9pL4w", "urnx:Q7mR2vT9pL4wZk8N"]) assert.equal(notSecretReason(v), null, v);
 });
+
+test("session 17: Werkzeug password hashes are hashes; a password that starts like one is not", () => {
+  assert.equal(isHash("pbkdf2:sha256:50000$TCI4GzcX$" + "0de171a4f4dac32e3364c7ddc7c14f3e2fa61f2d17574483f7ffbb431b4acb2f"), true);
+  assert.equal(isHash("scrypt:32768:8:1$k9Jq2LmZ$" + "c8272612932975ee80e8a35995708e80c8272612932975ee80e8a35995708e80"), true);
+  assert.equal(isHash("pbkdf2:Q7mR2vT9pL4wZk8N"), false, "no salt and digest: a password that starts like one");
+});

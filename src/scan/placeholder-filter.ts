@@ -380,6 +380,9 @@ export function isHash(v: string): boolean {
     /^argon2:\$argon2(?:id|i|d)\$/.test(v) ||
     /^(?:sha1|sha256|sha512|md5):[0-9a-f]{8,64}:[0-9a-f]{32,128}$/.test(v) ||
     /^pbkdf2_sha\d+\$\d+\$/.test(v) || // Django
+    // Werkzeug's generate_password_hash (Flask's tutorial and most Flask apps): `pbkdf2:sha256:600000$<salt>$<hex>`,
+    // `scrypt:32768:8:1$<salt>$<hex>` (https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.generate_password_hash).
+    /^(?:pbkdf2:sha(?:1|224|256|384|512)(?::\d{1,7})?|scrypt(?::\d{1,7}){3})\$[^$\s]{1,64}\$[0-9a-f]{32,128}$/.test(v) ||
     // Django's other hashers prefix the algorithm to the library's own format: `argon2$argon2id$…`,
     // `bcrypt_sha256$$2b$…`, `scrypt$16384$…` (https://docs.djangoproject.com/en/stable/topics/auth/passwords/).
     /^(?:argon2\$argon2(?:id|i|d)|bcrypt(?:_sha256)?\$\$2[abxy]?|scrypt\$\d+)\$/.test(v) ||
