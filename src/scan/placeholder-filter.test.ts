@@ -604,3 +604,11 @@ test("session 17: Werkzeug password hashes are hashes; a password that starts li
   assert.equal(isHash("scrypt:32768:8:1$k9Jq2LmZ$" + "c8272612932975ee80e8a35995708e80c8272612932975ee80e8a35995708e80"), true);
   assert.equal(isHash("pbkdf2:Q7mR2vT9pL4wZk8N"), false, "no salt and digest: a password that starts like one");
 });
+
+test("session 17: paths under a config variable are not secrets; a password that opens with a variable-like piece is", () => {
+  for (const v of ["$dir/ca.key", "$dir/private/cakey.pem# The private key", "$outdir/$ca.key", "${STATE_DIR}/tls/server.key"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  // A password that opens with `$` and holds a slash is a password, and so is a base64 segment after a variable.
+  for (const v of ["$k/9aZq2Lm7vT", "$dir/Qm7vT2xK9pL4wZk8NcR3"]) assert.equal(notSecretReason(v), null, v);
+});

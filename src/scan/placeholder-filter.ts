@@ -639,6 +639,10 @@ export function isLocatorOrName(v: string): boolean {
   // the file name may carry an id with digits and capitals, the extension says what it is.
   if (/^(?:[\w.-]{1,80}\/){1,8}[\w.-]{1,80}\.(?:pem|key|crt|cer|p8|p12|pfx|jks|keystore|der|pub|gpg|asc)$/i.test(t) && !hasRandomSegment(t)) return true;
   if (/^[\w-]+(?:\/[\w.-]+)+$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true; // relative path with words
+  // A path under a variable of the same file (OpenSSL's `private_key = $dir/private/cakey.pem`, `$outdir/$ca.key`,
+  // a shell's `${STATE_DIR}/server.key`), a trailing comment glued to it as OpenSSL allows.
+  // The path ends in a file name with an extension or is made of lower-case names.
+  if (/^\$\{?[A-Za-z_]\w*\}?(?:(?:\/[\w.@+~$-]+)*\/[\w@+~$-]*\.[A-Za-z]{1,8}|(?:\/[a-z0-9_.$-]+)+)(?:[ \t]*#.*)?$/.test(t) && !hasRandomSegment(t.replace(/#.*$/, ""))) return true;
   if (/^[\w.-]+:\d{2,5}$/.test(t)) return true; // host:port
   if (/^[^\s@]+@[\w-]+(?:\.[\w-]+)+$/.test(t)) return true; // e-mail
   // A host name: RFC 1123 labels neither start nor end with a hyphen, so a password made of letters, digits,
