@@ -1,4 +1,4 @@
-import { isCharacterTable, isLeetStandIn, isOneCharOff, isStandIn } from "../src/scan/placeholder-filter.js";
+import { isCharacterTable, isLeetStandIn, isOneCharOff, isRepeatedFill, isStandIn } from "../src/scan/placeholder-filter.js";
 import { looksLikePlaceholder } from "./build.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
 
@@ -47,6 +47,9 @@ export function isRealPassword(raw: string): boolean {
   // 32+ characters at 5 bits each are no template.
   if (/^[$<[{@%]|[$]\{|\{\{|%\(|%[A-Z_]+%|_here$|^put your/i.test(p) && !(p.length >= 32 && shannonEntropy(p) >= 5)) return false;
   if (/^\*+$|^•+$/.test(p)) return false;
+  // One character repeated, maybe with a little punctuation: `bbb` of `aaa:bbb` (rust-oauth2's tests send
+  // `Basic YWFhOmJiYg==`), `bbb/;&` where a URL test escapes separators. A fill-in, as `xxxx` is.
+  if (isRepeatedFill(p)) return false;
   // <prefix>pass / <prefix>password / …secret with a digit or two: proxypass,
   // dbpass, mypassword1, app_secret.
   if (STANDIN_PASSWORD.test(p)) return false;

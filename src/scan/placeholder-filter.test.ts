@@ -612,3 +612,13 @@ test("session 17: paths under a config variable are not secrets; a password that
   // A password that opens with `$` and holds a slash is a password, and so is a base64 segment after a variable.
   for (const v of ["$k/9aZq2Lm7vT", "$dir/Qm7vT2xK9pL4wZk8NcR3"]) assert.equal(notSecretReason(v), null, v);
 });
+
+test("session 17: a Basic credential whose password is one repeated character is a fill-in; a real one beside it is found", () => {
+  assert.equal(isRealPassword("bbb"), false);
+  assert.equal(isRealPassword("bbb/;&"), false);
+  assert.equal(isRealPassword("Qm7vT2xK9pL4w"), true);
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  const text = `(AUTHORIZATION, "Basic ${b64("aaa:bbb")}"),\n(AUTHORIZATION, "Basic ${b64("aaa%2F%3B%26:bbb%2F%3B%26")}"),\n(AUTHORIZATION, "Basic ${b64(["svc:Qm7", "vT2xK9pL4w"].join(""))}"),\n`;
+  const found = scanText({ text, file: "src/client.rs" }).findings.map((f) => `${f.line}:${f.ruleId}`);
+  assert.deepEqual(found, ["3:http-basic-auth-header"]);
+});

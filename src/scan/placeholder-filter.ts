@@ -651,6 +651,16 @@ export function isLocatorOrName(v: string): boolean {
   return false;
 }
 
+/**
+ * One letter or digit repeated, with at most three punctuation characters: `bbb` of `aaa:bbb` (rust-oauth2's tests
+ * send `Basic YWFhOmJiYg==`), `bbb/;&` where a URL test escapes separators. A fill-in, as `xxxx` is.
+ */
+export function isRepeatedFill(v: string): boolean {
+  const p = percentDecoded(v);
+  const alnum = p.replace(/[^A-Za-z0-9]/g, "");
+  return /^([A-Za-z0-9])\1+$/.test(alnum) && p.length - alnum.length <= 3;
+}
+
 /** Base64 of `user:password` (an HTTP Basic credential, RFC 7617 §2) whose password is a stand-in (`password`, `changeme`, `<pass>`). */
 export function isStandInBasicCredential(token: string): boolean {
   const plain = decodeBase64(token)?.toString("latin1");
@@ -658,7 +668,7 @@ export function isStandInBasicCredential(token: string): boolean {
   const colon = plain.indexOf(":");
   if (colon < 0) return false;
   const password = plain.slice(colon + 1);
-  return password.length < 4 || notSecretReason(password) !== null;
+  return password.length < 4 || isRepeatedFill(password) || notSecretReason(password) !== null;
 }
 
 /**
