@@ -622,3 +622,16 @@ test("session 17: a Basic credential whose password is one repeated character is
   const found = scanText({ text, file: "src/client.rs" }).findings.map((f) => `${f.line}:${f.ruleId}`);
   assert.deepEqual(found, ["3:http-basic-auth-header"]);
 });
+
+test("session 17: a JWT whose claims identify no one ({\"foo\":\"bar\"}, iss issuer) is documentation; one that names a user is a token", () => {
+  const b64u = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const jwt = (claims: object) => `${b64u({ alg: "HS256", typ: "JWT" })}.${b64u(claims)}.${"Qm7vT2xK9pL4wZk8NcR3".repeat(2)}x`;
+  for (const c of [{ foo: "bar" }, { foo: "bar", exp: 15000, iss: "test" }, { a: "b" }, { key: "value" }, { iss: "issuer", sub: "subject", scopes: ["s1", "s2"] }]) {
+    assert.notEqual(notSecretReason(jwt(c)), null, JSON.stringify(c));
+  }
+  for (const c of [{ sub: "u_82731", exp: 1900000000 }, { foo: "bar", email: "ops@acme.io" }, { admin: true, exp: 1900000000 }]) {
+    assert.equal(notSecretReason(jwt(c)), null, JSON.stringify(c));
+  }
+  const text = `token = "${jwt({ foo: "bar" })}"\nsession = "${jwt({ sub: "u_82731", tenant: "acme", exp: 1900000000 })}"\n`;
+  assert.deepEqual(scanText({ text, file: "src/auth.go" }).findings.map((f) => `${f.line}:${f.ruleId}`), ["2:json-web-token"]);
+});

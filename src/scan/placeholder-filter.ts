@@ -608,7 +608,37 @@ export function isDocumentationJwt(token: string, words = true): boolean {
   const parts = token.split(".");
   if (parts.length !== 3) return false;
   const payload = decodeBase64(parts[1]!)?.toString("utf8") ?? "";
-  return /"(?:John|Jane) Doe"|"1234567890"|\{"some":\s?"payload"\}/.test(payload) || (words && /example|placeholder|dummy|redacted|"your[-_ ]/i.test(payload));
+  return /"(?:John|Jane) Doe"|"1234567890"|\{"some":\s?"payload"\}/.test(payload) || hasOnlyStandInClaims(payload) || (words && /example|placeholder|dummy|redacted|"your[-_ ]/i.test(payload));
+}
+
+/** Metasyntactic words, and a registered claim's value that spells the claim's name (`"iss":"issuer"`). */
+const STAND_IN_CLAIM = /^(?:foo|bar|baz|qux|quux|a|b|c|x|y|key|value|hello|world|test|some|payload|data|s\d|scope\d?|claim\d?)$/i;
+const CLAIM_NAMES: Record<string, string> = { iss: "issuer", sub: "subject", aud: "audience", jti: "id" };
+
+/**
+ * Claims that identify no one: every string in the payload is a metasyntactic word (`{"foo":"bar"}` of
+ * jwt-go's tests and docs, `{"a":"b"}` and `{"key":"value"}` of python-jose's docstrings and README) or the
+ * claim's own name (`{"iss":"issuer","sub":"subject"}` of go-jose's examples); numbers (dates) may be anything.
+ * A token a service issued names a user, a client or a tenant.
+ */
+function hasOnlyStandInClaims(payload: string): boolean {
+  let claims: unknown;
+  try {
+    claims = JSON.parse(payload);
+  } catch {
+    return false;
+  }
+  if (claims === null || typeof claims !== "object" || Array.isArray(claims)) return false;
+  let strings = 0;
+  const standIn = (key: string, v: unknown): boolean => {
+    if (typeof v === "string") {
+      strings++;
+      return STAND_IN_CLAIM.test(v) || CLAIM_NAMES[key] === v.toLowerCase();
+    }
+    if (Array.isArray(v)) return v.every((x) => standIn(key, x));
+    return typeof v === "number" || typeof v === "boolean";
+  };
+  return Object.entries(claims as Record<string, unknown>).every(([k, v]) => standIn(k, v)) && strings > 0;
 }
 
 /**
