@@ -635,3 +635,10 @@ test("session 17: a JWT whose claims identify no one ({\"foo\":\"bar\"}, iss iss
   const text = `token = "${jwt({ foo: "bar" })}"\nsession = "${jwt({ sub: "u_82731", tenant: "acme", exp: 1900000000 })}"\n`;
   assert.deepEqual(scanText({ text, file: "src/auth.go" }).findings.map((f) => `${f.line}:${f.ruleId}`), ["2:json-web-token"]);
 });
+
+test("session 17: shell variables joined by glue are not values; with a literal they are", () => {
+  for (const v of ["$WSREP_SST_OPT_USER:$WSREP_SST_OPT_PSWD", "-u$WSREP_SST_OPT_USER", "${DB_USER}@${DB_HOST}"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  for (const v of ["$USER:Qm7vT2xK9pL4w", "-pQm7vT2xK9pL4w$X", "$kR7v$Qm2xT9"]) assert.equal(notSecretReason(v), null, v);
+});

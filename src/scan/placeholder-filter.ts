@@ -728,6 +728,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (/^@(?:~|\.{1,2})?\/[\w.\/-]{1,200}$/.test(v)) return "a file reference (@/path): the value is read from that file";
   if (isPublicMaterial(v)) return "public key or certificate";
   if (isHash(v)) return "hash or digest";
+  if (onlyReferences(v)) return "shell variables joined by separators or after an option, no literal value";
   if (isDocumentedExample(v)) return "documented example value";
   if (isBooleanOrNumber(v)) return "boolean or number";
   if (isDottedNumber(v)) return "object identifier, version or address";
@@ -833,6 +834,16 @@ const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:[\w()+,.:=@;$!*'%\/-]{3,200}$/i;
  * random token is not.
  */
 const HEADER_NAME = /^X-(?:[A-Z][a-z]{1,15}|[A-Z]{2,6}|[A-Z][a-z]+[A-Z][a-z]+)(?:-(?:[A-Z][a-z]{1,15}|[A-Z]{2,6}|ID|Id))*$/;
+/**
+ * Shell variables joined by separators, or after a short option: `"$SST_USER:$SST_PSWD"`, `"-u$SST_USER"`,
+ * `${USER}@${HOST}` (MariaDB's wsrep SST scripts). No character of the value is literal but the glue.
+ */
+function onlyReferences(v: string): boolean {
+  // Names as shells write them: upper or lower snake case of two characters or more, so that `$P$B…` (a phpass
+  // hash) or a password holding `$` is not read as variables.
+  const rest = v.replace(/\$\{[A-Za-z_]\w*\}|\$(?:[A-Z_][A-Z0-9_]+|[a-z_][a-z0-9_]+)(?![A-Za-z0-9])/g, "\u0000");
+  return rest.includes("\u0000") && /^(?:-{1,2}[A-Za-z]{1,2}=?)?(?:\u0000|[:@\/._ ,;-])+$/.test(rest);
+}
 const AMAZON_ID = /^amzn1\.(?:account|ask\.(?:skill|device|person|account|user)|application(?:-oa2-client)?|echo-sdk-ams\.app)\.[A-Za-z0-9.-]{8,}$/;
 
 // A value that is one of its own name's words: the defaults that quick-starts and container images ship
