@@ -642,3 +642,10 @@ test("session 17: shell variables joined by glue are not values; with a literal 
   }
   for (const v of ["$USER:Qm7vT2xK9pL4w", "-pQm7vT2xK9pL4w$X", "$kR7v$Qm2xT9"]) assert.equal(notSecretReason(v), null, v);
 });
+
+test("session 17: DBI data source names without a password are not values; with one they are", () => {
+  for (const v of ["dbi:SQLite:db/mydata.db", "dbi:SQLite:dbname=bookstore.db", "DBI:mysql:;host=[1a12:2800:6f2:85::f20:8cf];port=3306", "dbi:DB2(PrintError=1,TraceLevel=2):dbname"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  assert.equal(notSecretReason(`dbi:Pg:dbname=app;host=db;password=${["Qm7", "vT2xK9pL4w"].join("")}`), null);
+});

@@ -723,6 +723,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   // connection string, which is read as a URL). A base64 string there is ciphertext.
   if (name.endsWith("connectionsecrets") && /^[A-Za-z0-9+/]{24,}={0,2}$/.test(v)) return "MongoDB Compass's encrypted connectionSecrets";
   if (isReference(v)) return "reference to a value kept elsewhere";
+  if (DBI_DSN.test(v) && !/(?:^|[;:])\s*(?:password|passwd|pwd|pass)\s*=/i.test(v)) return "a Perl DBI data source name without a password";
   // `@/path`: the value is read from a file (Bacula's `@/etc/bacula/director.password` include, curl's
   // `-d @file`), the secret is in that file.
   if (/^@(?:~|\.{1,2})?\/[\w.\/-]{1,200}$/.test(v)) return "a file reference (@/path): the value is read from that file";
@@ -834,6 +835,13 @@ const URN = /^urn:[a-z0-9][a-z0-9-]{0,31}:[\w()+,.:=@;$!*'%\/-]{3,200}$/i;
  * random token is not.
  */
 const HEADER_NAME = /^X-(?:[A-Z][a-z]{1,15}|[A-Z]{2,6}|[A-Z][a-z]+[A-Z][a-z]+)(?:-(?:[A-Z][a-z]{1,15}|[A-Z]{2,6}|ID|Id))*$/;
+/**
+ * Perl DBI's data source name (`dbi:SQLite:dbname=app.db`, `DBI:mysql:;host=db;port=3306`, `dbi:DB2(PrintError=1):db`,
+ * https://metacpan.org/pod/DBI#connect): the driver and where the database is. Credentials go in connect's other
+ * arguments; a DSN carries one only as a `password=` attribute, which is judged.
+ */
+const DBI_DSN = /^dbi:[A-Za-z]\w*(?:\([^)]{0,200}\))?:/i;
+
 /**
  * Shell variables joined by separators, or after a short option: `"$SST_USER:$SST_PSWD"`, `"-u$SST_USER"`,
  * `${USER}@${HOST}` (MariaDB's wsrep SST scripts). No character of the value is literal but the glue.
