@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { detectGeneric } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
+import { scanText } from "./engine.js";
 
 test("env-cmd's .env-cmdrc is read as JSON and wrangler's .dev.vars as dotenv lines", () => {
   const pw = ["Qx7", "mLw2", "Vb9", "Tz4"].join("");
@@ -42,4 +43,11 @@ test("OpenWrt UCI files (/etc/config/*) and VyOS/EdgeOS config.boot take `name v
   // An empty key, a public key and a hash stay quiet.
   assert.deepEqual(detectGeneric(`\toption key ''\n\toption public_key '${wgKey}'\n`, fileInfo("etc/config/network")), []);
   assert.deepEqual(detectGeneric(`encrypted-password "$6$rounds=5000$abcdefgh$${"x".repeat(86)}"\n`, fileInfo("config.boot")), []);
+});
+
+test("Erlang headers (.hrl) are code like .erl: a record's default `asn1_NOVALUE` is an expression, a quoted password is a value", () => {
+  assert.equal(fileInfo("include/ELDAPv3.hrl").kind, "code");
+  const text = `-record('PasswdModifyRequestValue', {userIdentity = asn1_NOVALUE, oldPasswd = asn1_NOVALUE, newPasswd = asn1_NOVALUE}).\n-record(conn, {host = "db", password = "${["Qm7", "vT2xK9pL4w"].join("")}"}).\n`;
+  const found = scanText({ text, file: "include/eldap.hrl" }).findings.map((f) => `${f.line}:${f.ruleId}`);
+  assert.deepEqual(found, ["2:generic-password"]);
 });
