@@ -2,7 +2,7 @@ import { test } from "node:test";
 import { scanText } from "./engine.js";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { isHash, isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
+import { isEncrypted, isHash, isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isRealPassword } from "../../rules/passwords.js";
 
@@ -648,4 +648,35 @@ test("session 17: DBI data source names without a password are not values; with 
     assert.notEqual(notSecretReason(v), null, v);
   }
   assert.equal(notSecretReason(`dbi:Pg:dbname=app;host=db;password=${["Qm7", "vT2xK9pL4w"].join("")}`), null);
+});
+
+test("the shipped example keys of LibreChat, Dify and Canvas LMS are published; the same names with other values are not", () => {
+  for (const v of [
+    ["f34be427ebb29de8d88c107a71546019", "685ed8b241d8f2ed00c3df97ad2566f0"].join(""), // LibreChat CREDS_KEY
+    ["16f8c0ef4a5d391b26034086c628469d", "3f9f497f08163ab9b40137092f2909ef"].join(""), // LibreChat JWT_SECRET
+    ["sk-9f73s3ljTXVcMT3Blb3ljTqts", "KiGHXVcMT3BlbkFJLK7U"].join(""), // Dify SECRET_KEY
+    ["facdd3a131ddd8988b14f6e4", "e01039c93cfa0160"].join(""), // Canvas encryption_key
+  ]) assert.notEqual(notSecretReason(v), null);
+  // One character changed: a key someone generated, not the example.
+  assert.equal(notSecretReason(["f34be427ebb29de8d88c107a71546019", "685ed8b241d8f2ed00c3df97ad2566f1"].join("")), null);
+});
+
+test("`EDITME`, `FILLME` and `SETME` are the skeletons' stand-ins; a token holding the letters is not", () => {
+  for (const v of ["EDITME", "editme", "FILLME", "setme"]) assert.notEqual(notSecretReason(v), null, v);
+  assert.equal(notSecretReason(["Qx7EditMe", "9vK2pL4w"].join("")), null);
+});
+
+test("GeoServer's digest1: hashes and crypt2: ciphertexts are not secrets; crypt1: and plain: are", () => {
+  const body = Buffer.from(Array.from({ length: 48 }, (_, i) => (i * 53 + 17) % 256)).toString("base64");
+  assert.notEqual(notSecretReason(`digest1:${body}`), null);
+  assert.notEqual(notSecretReason(`crypt2:${body}`), null);
+  assert.equal(notSecretReason(`crypt1:${body.slice(0, 32)}`), null);
+});
+
+test("a keystore v3 document written as hex (Hummingbot's connector keys) is ciphertext; hex of other JSON is not", () => {
+  const hex = (n: number, seed: number) => Array.from({ length: n }, (_, i) => "0123456789abcdef"[(i * seed + 7) % 16]).join("");
+  const keystore = { crypto: { cipher: "aes-128-ctr", cipherparams: { iv: hex(32, 5) }, ciphertext: hex(128, 7), kdf: "pbkdf2", kdfparams: { c: 1000000, dklen: 32, prf: "hmac-sha256", salt: hex(32, 11) }, mac: hex(64, 13) }, version: 3 };
+  assert.notEqual(notSecretReason(Buffer.from(JSON.stringify(keystore)).toString("hex")), null);
+  const notKeystore = { apiKey: hex(64, 3), secret: hex(64, 9), exchange: "binance", note: "hex-encoded config, not encrypted at all" };
+  assert.equal(isEncrypted(Buffer.from(JSON.stringify(notKeystore)).toString("hex")), false);
 });

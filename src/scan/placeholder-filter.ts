@@ -94,6 +94,16 @@ const DOCUMENTED_EXAMPLES = new Set([
   "dt0c01.ST2EY72KQINMH574WMNVI7YN.G3DFPBEJYMODIDAEX454M7YWBUVEFOWKPRVMWFASS64NFH52PX6BNDVFFM572RZM",
   // The Supabase CLI's local JWT secret, the same on every machine (`supabase start`, supabase/config.toml docs).
   "super-secret-jwt-token-with-at-least-32-characters-long",
+  // Shipped example values of self-hosted LLM apps, copied into every fork, compose file and tutorial (their
+  // docs say to replace them): LibreChat's .env.example CREDS_KEY, CREDS_IV, JWT_SECRET, JWT_REFRESH_SECRET and
+  // MEILI_MASTER_KEY (https://www.librechat.ai/docs/configuration/dotenv), Dify's docker/.env.example SECRET_KEY
+  // and PLUGIN_DAEMON_KEY (https://github.com/langgenius/dify/blob/main/docker/.env.example), and Canvas LMS's
+  // config/security.yml.example encryption_key, reused by its docker setups and test suites.
+  "f34be427ebb29de8d88c107a71546019685ed8b241d8f2ed00c3df97ad2566f0", "e2341419ec3dd3d19b13a1a87fafcbfb",
+  "16f8c0ef4a5d391b26034086c628469d3f9f497f08163ab9b40137092f2909ef", "eaa5191f2914e30b9387fd84e254e4ba6fc51b4654968a9b0803b456a54b8418",
+  "DrhYf7zENyR6AlUCKmnz0eYASOQdl6zxH7s7MKFSfFCt",
+  "sk-9f73s3ljTXVcMT3Blb3ljTqtsKiGHXVcMT3BlbkFJLK7U", "lYkiYYT6owG+71oLerGzA7GXCgOT++6ovaezWAjpCjf+Sjc3ZtU+qUEi",
+  "facdd3a131ddd8988b14f6e4e01039c93cfa0160",
 ]);
 
 /** Words that, as a whole segment of a value, mark it as a stand-in. */
@@ -103,6 +113,8 @@ const MARKERS = new Set([
   "test", "testing", "demo", "invalid", "bogus", "stub", "here", "goes", "enter", "put",
   // `jwt-secret-for-tests-only`, `generate-with-openssl-rand-base64-32`: instructions and test markers.
   "tests", "generate", "openssl",
+  // The skeletons' "edit this" markers: Symfony and Sylius ship `APP_SECRET=EDITME`, others `FILLME`, `SETME`.
+  "editme", "fillme", "setme",
   // A description of the format in place of a value (`base64_encoded_64_byte_salt` in a Javadoc grammar).
   "encoded",
 ]);
@@ -372,6 +384,9 @@ export function isHash(v: string): boolean {
     /^\{(?:SHA|SSHA|SHA256|SSHA256|SHA512|SSHA512|MD5|SMD5|CRYPT|BCRYPT|PBKDF2[^}]*)\}/i.test(v) ||
     // Open Liberty / WebSphere Liberty's one-way `{hash}` encoding (securityUtility encode --encoding=hash).
     /^\{hash\}[A-Za-z0-9+/=]{20,}$/.test(v) ||
+    // GeoServer's digest password encoder (`digest1:`, Jasypt's salted, iterated SHA-256), the default for
+    // user passwords in security/usergroup/*/users.xml (https://docs.geoserver.org/latest/en/user/security/passwd.html).
+    /^digest1:[A-Za-z0-9+/]{40,}={0,2}$/.test(v) ||
     // Transmission's salted SHA-1 (`rpc-password` once the daemon has read it): "{" + 40 hex of
     // SHA1(password + salt) + the 8-character salt (libtransmission crypto-utils.cc tr_ssha1).
     /^\{[0-9a-f]{40}[A-Za-z0-9./]{8}$/.test(v) ||
@@ -527,8 +542,29 @@ export function isEncrypted(v: string): boolean {
     /^BAMSCRT@\d+@\d+@[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
     // PAN-OS secrets encrypted with the firewall's master key (`<private-key>-AQ==…</private-key>`, `<key>-AQ==…`).
     /^-AQ==[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
-    isJweCompact(t)
+    // GeoServer's keystore-encrypted passwords (`crypt2:`, the strong PBE encoder): the key is in the data
+    // directory's geoserver.jceks, per install (https://docs.geoserver.org/latest/en/user/security/passwd.html).
+    // `crypt1:` is not here: its key is built into GeoServer, so anyone can reverse it.
+    /^crypt2:[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
+    isJweCompact(t) ||
+    isHexKeystore(t)
   );
+}
+
+/**
+ * A Web3 Secret Storage (keystore v3) document written as the hex of its JSON, as Hummingbot stores each
+ * connector key in conf/connectors/*.yml (hummingbot/client/config/security.py): a `crypto` object with the
+ * ciphertext, the KDF and the MAC. Only the password that derives the key opens it.
+ */
+function isHexKeystore(t: string): boolean {
+  if (t.length < 200 || t.length > 8000 || t.length % 2 !== 0 || !/^7b22[0-9a-f]+$/i.test(t)) return false;
+  try {
+    const doc = JSON.parse(Buffer.from(t, "hex").toString("utf8")) as Record<string, unknown>;
+    const crypto = (doc.crypto ?? doc.Crypto) as Record<string, unknown> | undefined;
+    return typeof crypto === "object" && crypto !== null && typeof crypto.ciphertext === "string" && typeof crypto.kdf === "string" && typeof crypto.mac === "string";
+  } catch {
+    return false;
+  }
 }
 
 /**
