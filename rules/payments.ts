@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
-import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, fake, uuid } from "./fake.js";
+import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 const STRIPE_KEYS = "https://docs.stripe.com/keys";
 
@@ -326,4 +326,11 @@ export const rules: Rule[] = [
   prefixed({ id: "ramp-client-secret", description: "Ramp developer API client secret (ramp_sec_…)", kind: "api-key", severity: "critical", docs: "https://docs.ramp.com/developer-api/v1/authorization", prefix: "ramp_sec_", body: "[A-Za-z0-9]{48}", entropy: 4, get sample() { return "ramp_sec_" + fake(ALNUM, 48, "ramp"); }, env: "RAMP_CLIENT_SECRET", get valid() { return [`RAMP_CLIENT_ID=ramp_id_${fake(ALNUM, 40, "ramp-id")}`]; } }),
   // Pagar.me live API keys: "ak_live_" + 30 alphanumerics (trufflehog pagarme); https://docs.pagar.me/reference/autentica%C3%A7%C3%A3o-2
   prefixed({ id: "pagarme-api-key", description: "Pagar.me live API key (ak_live_…)", kind: "api-key", severity: "critical", docs: "https://docs.pagar.me/reference/autentica%C3%A7%C3%A3o-2", prefix: "ak_live_", body: "[A-Za-z0-9]{30}", entropy: 3.8, get sample() { return "ak_live_" + fake(ALNUM, 30, "pagarme"); }, env: "PAGARME_API_KEY" }),
+  // Alpaca (brokerage) API key ids: "PK" (paper) or "AK" (live) + 18 of [A-Z0-9] (https://docs.alpaca.markets/docs/authentication).
+  // The id travels with the secret key in every request (APCA-API-KEY-ID / APCA-API-SECRET-KEY headers) and names the
+  // account; it is reported under an Alpaca name only (APCA_API_KEY_ID, alpaca-api-key-id), where it sits beside its secret.
+  assigned({ id: "alpaca-api-key-id", description: "Alpaca API key id (PK…/AK…, 20 characters) assigned to an Alpaca name", kind: "api-key", severity: "high", docs: "https://docs.alpaca.markets/docs/authentication", names: "apca|alpaca", value: "[PA]K[A-Z0-9]{18}", keywords: ["apca", "alpaca"], get sample() { return "PK" + fake(UPPER_ALNUM, 18, "alpaca"); }, env: "APCA_API_KEY_ID", get valid() { return ["APCA_API_KEY_ID=PKXXXXXXXXXXXXXXXXXX", `ALPACA_ACCOUNT_NUMBER=PA${fake(UPPER_ALNUM, 10, "alpaca-acct")}`]; } }),
+  // Alpha Vantage API keys: 16 of [A-Z0-9] (https://www.alphavantage.co/support/#api-key); the documented `demo`
+  // key is lower-case and not reported.
+  assigned({ id: "alphavantage-api-key", description: "Alpha Vantage API key (16 upper-case alphanumerics) assigned to an Alpha Vantage name", kind: "api-key", severity: "medium", docs: "https://www.alphavantage.co/documentation/", names: "alpha[_.-]?vantage", value: "[A-Z0-9]{16}", keywords: ["alphavantage", "alpha_vantage"], get sample() { return fake(UPPER_ALNUM, 16, "alphavantage"); }, env: "ALPHAVANTAGE_API_KEY", get valid() { return ["ALPHAVANTAGE_API_KEY=demo"]; } }),
 ];

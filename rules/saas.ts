@@ -327,4 +327,45 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // DeepL API Free keys are a UUID followed by ":fx" (https://developers.deepl.com/docs/getting-started/auth):
+  // the suffix names the provider wherever the key is written, a constructor argument (`deepl.Translator("…:fx")`)
+  // as much as an assignment. Pro keys are the bare UUID, recognisable only under a DeepL name (next rule).
+  custom({
+    id: "deepl-api-key-free",
+    description: "DeepL API Free authentication key (UUID + \":fx\")",
+    kind: "api-key",
+    severity: "medium",
+    docs: "https://developers.deepl.com/docs/getting-started/auth",
+    keywords: [":fx"],
+    pattern: /(?<![A-Za-z0-9-])(?<secret>[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:fx)(?![A-Za-z0-9_-])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`translator = deepl.Translator("${uuid("deepl-free")}:fx")`, `DEEPL_AUTH_KEY=${uuid("deepl-free2")}:fx`],
+        valid: [`translator = deepl.Translator(os.environ["DEEPL_AUTH_KEY"])`, `request_id = "${uuid("deepl-req")}"`, `DEEPL_AUTH_KEY=00000000-0000-0000-0000-000000000000:fx`],
+      };
+    },
+  }),
+  assigned({ id: "deepl-api-key", description: "DeepL API key (UUID, with \":fx\" for Free) assigned to a DeepL name", kind: "api-key", severity: "medium", docs: "https://developers.deepl.com/docs/getting-started/auth", names: "deepl", value: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?::fx)?", keywords: ["deepl"], get sample() { return uuid("deepl-pro"); }, env: "DEEPL_AUTH_KEY" }),
+  // Weblate API keys: `wlu_` (a user's) and `wlp_` (a project's) + 40 alphanumerics (https://docs.weblate.org/en/latest/api.html#authentication-and-generic-parameters);
+  // the `.weblate` client config keeps them under a URL, not a name.
+  prefixed({ id: "weblate-api-key", description: "Weblate user or project API key (wlu_…/wlp_…)", kind: "api-key", severity: "high", docs: "https://docs.weblate.org/en/latest/wlc.html", prefix: "wl", body: "[up]_[A-Za-z0-9]{40}", keywords: ["wlu_", "wlp_"], entropy: 3.5, get sample() { return "wlu_" + fake(ALNUM, 40, "weblate"); }, env: "WEBLATE_API_KEY", get invalid() { return [`[keys]\nhttps://hosted.weblate.org/api/ = wlu_${fake(ALNUM, 40, "weblate2")}\n`]; } }),
+  // Transifex API tokens are "1/" + 40 hex (`Authorization: Bearer 1/…`, https://developers.transifex.com/reference/api-authentication);
+  // the shape alone is a fraction in a path, so only a file that names Transifex (.transifexrc, tx config, scripts) is searched.
+  custom({
+    id: "transifex-api-token",
+    description: "Transifex API token (1/ + 40 hex) in a file that names Transifex",
+    kind: "token",
+    severity: "high",
+    docs: "https://developers.transifex.com/reference/api-authentication",
+    keywords: ["transifex"],
+    pattern: /(?<![\w/.])(?<secret>1\/[a-f0-9]{40})(?![\w/])/,
+    entropy: 3,
+    get examples() {
+      return {
+        invalid: [`[https://app.transifex.com]\nrest_hostname = https://rest.api.transifex.com\ntoken = 1/${fake(HEX, 40, "transifex")}\n`, `curl -H "Authorization: Bearer 1/${fake(HEX, 40, "transifex2")}" https://rest.api.transifex.com/organizations`],
+        valid: [`[https://app.transifex.com]\ntoken = $TX_TOKEN\n`, `# see https://www.transifex.com/ for pages 1/${fake(HEX, 12, "tx-short")}`, `ratio = 1/${fake(HEX, 40, "no-keyword")}`],
+      };
+    },
+  }),
 ];
