@@ -300,3 +300,30 @@ test("an SNMP community is judged as a password; a value naming one (a template'
   assert.equal(judge("snmp.receiver.1.community", "snmp_1_community_previous", "code").secret, false);
   assert.equal(judge("community", "public", "config").secret, false);
 });
+
+test("a 20-character random key under a weak name counts in .env and config files even when its letters run long; in code the run test stays (blind corpus 18)", () => {
+  // Letters in a random order with mostly rare pairs (`qzkvxw`), as a random [a-z0-9] key holds them by chance.
+  const key = ["k7qzkvxwj2", "m9d4tr8bn3"].join("");
+  assert.equal(judge("FINNHUB_KEY", key, "env").secret, true);
+  assert.equal(judge("finnhub_key", key, "config").secret, true);
+  assert.equal(judge("finnhub_key", key, "code").secret, false);
+  // Words glued together are not random letters, however long the run.
+  assert.equal(judge("cache_key", "userprofilesettings2", "config").secret, false);
+  assert.equal(judge("FINNHUB_KEY", ["k7qzkvxwj2", "m9d4"].join(""), "config").secret, false, "16 characters with a 6-letter run");
+});
+
+test("an OAuth client secret shaped like a UUID is a secret in config files; a bare UUID under `secret` or an id name, or in code, is not (blind corpus 18)", () => {
+  const uuid = ["3f2a9c1e-7b4d-4e8a", "-a1c2-9d8e7f6a5b4c"].join("");
+  assert.equal(judge("orcid.client-secret", uuid, "config").secret, true);
+  assert.equal(judge("clientSecret", uuid, "code").secret, false, "SDK tests and samples");
+  assert.equal(judge("client_id", uuid, "config").secret, false);
+  assert.equal(judge("secret", uuid, "config").secret, false);
+  assert.equal(judge("client_secret", uuid, "docs").secret, false);
+});
+
+test("`_OVERWRITE` after a secret's name is the same secret, as `_OVERRIDE` is (Flowise's FLOWISE_SECRETKEY_OVERWRITE)", () => {
+  const value = ["Xk3b9x2m7q1z8w4r", "6t0ypXk3b9x2m7q1"].join("");
+  assert.equal(judge("FLOWISE_SECRETKEY_OVERWRITE", value, "env").secret, true);
+  assert.equal(judge("JWT_SECRET_OVERWRITE", value, "env").secret, true);
+  assert.equal(judge("SECRET_KEY_OVERWRITE_ENABLED", "true", "env").secret, false);
+});

@@ -225,11 +225,13 @@ function shapeOf(analysis: NameAnalysis, value: string, context: JudgeContext): 
     // Hex carries at most 4 bits a character: 43% of random 32-character and 18% of 40-character hex
     // values fall under the 3.6 meant for base62 and base64 (measured, 20,000 each); 3.2 keeps ~99%.
     const hex = /^(?:[0-9a-f]+|[0-9A-F]+)$/.test(value);
-    // Random letters pass the run test as under stronger names, in config and .env files only and from 30
-    // characters: PagerDuty's routing keys and Pushover's user and application keys are 30-32 characters of
-    // [a-z0-9], whose letters run past 6 by chance (https://developer.pagerduty.com/docs/events-api-v2/overview/,
-    // https://pushover.net/api).
-    ok = len >= 16 && !wordy && classes >= 2 && h >= (hex ? 3.0 : 3.3) && (run < 6 || (random && len >= 30 && (context === "config" || context === "env")));
+    // Random letters (pairs mostly rare: `xqvkzj`, not `server`) pass the run test as under stronger names, in
+    // config and .env files only and from 20 characters: PagerDuty's routing keys and Pushover's keys are 30-32
+    // characters of [a-z0-9] (https://developer.pagerduty.com/docs/events-api-v2/overview/, https://pushover.net/api),
+    // Finnhub's are 20, and a 6-letter run is in about half of random 20-character ones (measured, 3,000 under
+    // FINNHUB_KEY in a .env file: 38% were found with the old 30-character bound, 97% now). In code a weak name (`key`, `authorizationKey`)
+    // holds client-side and test keys as often as secrets (blind corpora 12 and 15), so there the run test stays.
+    ok = len >= 16 && !wordy && classes >= 2 && h >= (hex ? 3.0 : 3.3) && (run < 6 || ((random || randomRuns) && len >= 20 && (context === "config" || context === "env")));
     // A random token behind a word (`thumbor-9fK2mQ7xLp4vR8nZ`, an app's name as a key's prefix): the
     // word's letter run fails the test above, the token itself passes it on its own.
     if (!ok && context === "env") ok = decoratedToken(value, DECORATED_TOKEN_MIN.weak);
@@ -365,7 +367,11 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   // credential name (`HEROKU_API_KEY`, `api_key:`, `SNYK_TOKEN`, `client_secret`): Heroku, Postmark,
   // Snyk, Codecov, Opsgenie, Coinbase Commerce and Vault AppRole issue UUID-shaped credentials.
   // In docs a UUID under such a name is the usual sample, so there it never counts.
-  if (isUuid(value) && (context === "docs" || analysis.strength !== "strong" || (context !== "env" && !UUID_CREDENTIAL_KINDS.has(analysis.kind)))) {
+  // In a config file an OAuth client secret is a credential whatever its shape: ORCID and other issuers hand out
+  // UUIDs (`orcid.client-secret=<uuid>`). A bare `secret:` beside ids may be one of them, and code keeps its
+  // UUID client secrets in SDK tests and samples, so both stay out.
+  const clientSecret = context === "config" && /client[-_.]?secret$/i.test(name);
+  if (isUuid(value) && (context === "docs" || analysis.strength !== "strong" || (context !== "env" && !clientSecret && !UUID_CREDENTIAL_KINDS.has(analysis.kind)))) {
     return { secret: false, reason: "value is a UUID" };
   }
   if (isOpenPgpKeyId(name, value)) return { secret: false, reason: "value is an OpenPGP key id or fingerprint (public)" };

@@ -30,7 +30,7 @@ export function browserPrefix(name: string): string | null {
 /** Words allowed after the head without changing its meaning (`SECRET_KEY_BASE`, `API_TOKEN_V2`, `PASSWORD_PROD`). */
 const NEUTRAL_AFTER = new Set([
   "value", "base", "b64", "base64", "hex", "raw", "str", "string", "text", "data", "plain", "plaintext", "v1", "v2", "v3", "prod",
-  "production", "dev", "development", "staging", "stage", "live", "local", "override", "literal", "main", "primary", "secondary",
+  "production", "dev", "development", "staging", "stage", "live", "local", "override", "overwrite", "literal", "main", "primary", "secondary",
   "old", "new", "current", "previous", "next", "default", "fallback", "env", "bytes", "material", "content", "contents", "1", "2", "3",
   // The encoding the value is written in, not something about it: PRIVATE_KEY_PEM, JWT_SECRET_JWK, GCP_CREDENTIALS_JSON.
   "pem", "der", "jwk", "json",
