@@ -7,6 +7,7 @@ import { rulePlaceholderReason } from "./rule-filter.js";
 import { isPublicByContext, mobileGoogleKey, MOBILE_MAPS_REASON, publicByName } from "./public-context.js";
 import { inlinedIntoClient } from "./build-inlined.js";
 import { detectGeneric, ruleIdFor } from "./generic-detector.js";
+import { hasEntityQuotes, quotesUnescaped } from "./entity-quotes.js";
 import { detectTableCells, mayHoldTable } from "./markdown-table.js";
 import { detectHtmlTableCells, mayHoldHtmlTable } from "./html-table.js";
 import { detectBuiltin } from "./builtin-detector.js";
@@ -155,6 +156,13 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     if (!sealed && !exampleFile && heads.length > 0 && !isMessageCatalogue(file)) {
       for (const g of detectGeneric(text, info, heads)) {
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
+      }
+      // JSON in an XML or HTML attribute, its quotes written `&quot;` (entity-quotes.ts): read again with
+      // the quotes restored; positions are the file's, and a value found both ways is kept once (dedupe).
+      if ((info.kind === "config" || info.kind === "docs") && hasEntityQuotes(text)) {
+        for (const g of detectGeneric(quotesUnescaped(text), info, heads)) {
+          candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
+        }
       }
     }
     if (info.kind === "code" && !exampleFile && (found.has('"""') || found.has("'''"))) {
