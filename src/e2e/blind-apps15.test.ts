@@ -1,0 +1,69 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { assertMigrated, assertRollback, blindRound, installedFrom } from "./harness.js";
+
+// Round 15 of apps written without looking at the migrator
+// (fixtures/apps-blind15/, docs/migration.md "Unseen apps, round 15"): each
+// migrated end to end against the in-process dev server, run before and after
+// in each environment (same digest), scanned, searched for planted values,
+// and rolled back byte for byte. The tools that start the apps or read their
+// files (Yarn 4, the devcontainer CLI, graphql-codegen, discord.js) are
+// stand-ins installed in node_modules, where the migrator does not rewrite.
+
+const { suite, app, migrated } = blindRound("blind15", "apps-blind15", { links: ["dotenv"] });
+const installed = installedFrom("apps-blind15");
+const ENVS = ["development", "production"];
+
+test("APP_ENV picks .env.local / .env.staging / .env.production over .env; staging and production both run with NODE_ENV=production", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("app-env-stages", "osprey-portal", ENVS, "scripts/digest.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("MV3 browser extension: the build fills __EXT_*__ placeholders from process.env[name]; the backend verifies what the extension signs", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("mv3-extension", "kite-clipper", ENVS, "scripts/digest.mjs"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("Yarn 4 injectEnvironmentFiles (.env.yarn, optional .env.yarn.local?) and no loader in the app", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("yarn-inject", "plover-shop", ["development"], "scripts/digest.js", { prepare: installed("yarn") }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("the project .npmrc's node-options preloads the env loader into every node an npm script starts", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("npmrc-preload", "dunlin-api", ENVS, "scripts/digest.js", { links: [] }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("dev container: docker --env-file .devcontainer/devcontainer.env, remoteEnv built from ${containerEnv:X}; production by node --env-file", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("devcontainer-env", "grebe-notes", ENVS, "scripts/digest.js", { links: [], prepare: installed("@devcontainers/cli") }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("graphql-codegen -r dotenv/config: codegen.yml's ${GITHUB_TOKEN} header, the same token read by the server", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("codegen-require", "skimmer-dash", ["development"], "scripts/digest.js", { prepare: installed("@graphql-codegen/cli", "yaml") }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("discord.js ShardingManager: DISCORD_TOKEN read by the library, handed to each shard process's environment", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("discord-shards", "auk-bot", ENVS, "scripts/digest.js", { prepare: installed("discord.js") }));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("base64 in the environment: an APNs .p8 key and a Firebase service account JSON decoded at start", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("b64-credentials", "shrike-push", ENVS, "scripts/digest.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
+
+test("a Proxy over process.env read by camelCase property (plaidSecret → PLAID_SECRET): no variable named in the code", { timeout: 120_000 }, async () => {
+  const run = await migrated(app("env-proxy-camel", "myna-ledger", ENVS, "scripts/digest.js"));
+  await assertMigrated(run, suite.server);
+  await assertRollback(run, suite.server);
+});
