@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { FileChangeKind, LiteralBinding, PlanWarning, SecretBinding } from "../plan/types.js";
+import type { FileChangeKind, LiteralBinding, PlanEnvFile, PlanWarning, SecretBinding } from "../plan/types.js";
 import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
 import { processModuleAliases } from "../plan/module-alias.js";
 import { BASE_LAYER_ENVIRONMENT, environmentsOfFiles } from "../map/environment.js";
@@ -32,7 +32,7 @@ export interface ChangeContext {
   forceSecretsModule?: boolean;
   sourceFiles: string[];
   /** Every .env file read, its keys, and the keys the plan migrates from it. */
-  envFiles: { file: string; keys: string[]; migratedKeys: string[]; environment?: string; selectedBy?: "project-id" }[];
+  envFiles: PlanEnvFile[];
   /** Values to hide in diffs. In memory only. */
   values: string[];
   /** Skip the diffs (apply needs only the new bytes). */

@@ -493,6 +493,39 @@ test("Firebase: the project id (GCLOUD_PROJECT, GCP_PROJECT, FIREBASE_CONFIG) se
   assert.doesNotMatch(content, /GCLOUD_PROJECT/);
 });
 
+test("a loader choosing .env.${APP_ENV}: that variable selects the environment whatever NODE_ENV says, its fallback when unset; VAULTSHIFT_ENV wins; an unknown value is refused", () => {
+  const perTarget: SecretBinding[] = [
+    { envName: "STRIPE_KEY", mount: "secret", path: "shop/{environment}/stripe", key: "STRIPE_KEY", environments: { development: { path: "shop/development/stripe" }, staging: { path: "shop/staging/stripe" }, production: { path: "shop/production/stripe" } } },
+  ];
+  const print3 = "JSON.stringify({ environment, STRIPE_KEY: secrets.STRIPE_KEY })";
+  const at = (env: string) => ({ environment: env, STRIPE_KEY: `secret/shop/${env}/stripe#STRIPE_KEY@${env}` });
+  const selector = { variable: "APP_ENV", fallback: "local", values: { local: "development", staging: "staging", production: "production" } };
+  for (const moduleKind of ["esm", "cjs"] as const) {
+    const { content } = generateSecretsModule({ language: "js", moduleKind, app: "shop", bindings: perTarget, selector });
+    const root = project(`selector-${moduleKind}`, {
+      "package.json": moduleKind === "esm" ? `{"type":"module"}` : `{"type":"commonjs"}`,
+      "secrets.js": content,
+      "main.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(${print3});\n`,
+    });
+    // Staging and production both run optimised builds: APP_ENV decides.
+    assert.deepEqual(JSON.parse(run(root, "main.mjs", { NODE_ENV: "production", APP_ENV: "staging" }).stdout), at("staging"), moduleKind);
+    assert.deepEqual(JSON.parse(run(root, "main.mjs", { NODE_ENV: "production", APP_ENV: "production" }).stdout), at("production"), moduleKind);
+    // Unset: the loader's own fallback ("local" → .env.local → development), not NODE_ENV.
+    assert.deepEqual(JSON.parse(run(root, "main.mjs", { NODE_ENV: "production" }).stdout), at("development"), moduleKind);
+    assert.deepEqual(JSON.parse(run(root, "main.mjs", { APP_ENV: "staging", VAULTSHIFT_ENV: "production" }).stdout), at("production"), moduleKind);
+    const other = run(root, "main.mjs", { APP_ENV: "qa", NODE_ENV: "production" });
+    assert.notEqual(other.status, 0);
+    assert.match(other.stderr, /no secrets were migrated for the environment "qa" \(known: development, production, staging\)/, moduleKind);
+  }
+  // Without a fallback, an unset variable leaves the choice to NODE_ENV.
+  const { content } = generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings: perTarget, selector: { variable: "DEPLOY_ENV", values: { staging: "staging" } } });
+  const root = project("selector-nofallback", { "package.json": `{"type":"module"}`, "secrets.js": content, "main.mjs": `import { secrets, environment } from "./secrets.js";\nconsole.log(${print3});\n` });
+  assert.deepEqual(JSON.parse(run(root, "main.mjs", { NODE_ENV: "production" }).stdout), at("production"));
+  assert.deepEqual(JSON.parse(run(root, "main.mjs", { NODE_ENV: "production", DEPLOY_ENV: "staging" }).stdout), at("staging"));
+  // Without a selector no such variable is read.
+  assert.doesNotMatch(generateSecretsModule({ language: "js", moduleKind: "esm", app: "shop", bindings: perTarget }).content, /APP_ENV|bySelector/);
+});
+
 test("under vitest or Jest (VITEST, JEST_WORKER_ID) the secrets are put in process.env and read there: a test's stub, delete and restore reach secrets.X, in both flavours; a value already set wins", () => {
   const stub = `process.env.DB_PASSWORD = "stubbed";\nconst a = secrets.DB_PASSWORD;\ndelete process.env.DB_PASSWORD;\nconst b = secrets.DB_PASSWORD;\nconsole.log(JSON.stringify({ a, b: b ?? null, p: processEnv.DB_PASSWORD ?? null }));\n`;
   for (const moduleKind of ["esm", "cjs"] as const) {

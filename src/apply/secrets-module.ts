@@ -1,5 +1,6 @@
 import type { SecretBinding } from "../plan/types.js";
 import { CONNECTION_ENV } from "../runtime/options.js";
+import type { EnvironmentSelection } from "../map/environment.js";
 
 // Generates the module a migrated app reads its secrets from (`src/secrets.js`
 // or `.ts`): a map of Vault locations per environment (no values), loaded once
@@ -18,7 +19,8 @@ import { CONNECTION_ENV } from "../runtime/options.js";
 //
 // Environment: VAULTSHIFT_ENV, else NODE_ENV, else "development", at run time,
 // so one codebase serves every migrated environment (for Firebase's
-// functions/.env.<projectId>, the project id the code runs in comes first). An environment nobody
+// functions/.env.<projectId>, the project id the code runs in comes first; for
+// a loader choosing `.env.${APP_ENV}`, that variable does). An environment nobody
 // migrated is an error naming the known ones (never a silent empty secret).
 // Variables not migrated for the running environment keep coming from
 // process.env, as before the migration.
@@ -60,6 +62,13 @@ export interface SecretsModuleInput {
    * one of them, as Firebase selected the file, unless VAULTSHIFT_ENV is set.
    */
   projectEnvironments?: string[];
+  /**
+   * The variable the app's own loader picked `.env.<value>` by (`APP_ENV`,
+   * src/map/environment-selector.ts), and the environment each value selects:
+   * it selects here too (after VAULTSHIFT_ENV and a Firebase project id, before
+   * NODE_ENV), so that staging under NODE_ENV=production reads staging's secrets.
+   */
+  selector?: EnvironmentSelection;
 }
 
 /** The environment a literal (hard-coded) secret is filed under: the same value everywhere. */
@@ -98,8 +107,10 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
   const serving = fallback === undefined ? "locations[environment]" : `locations[own.call(locations, environment) ? environment : ${JSON.stringify(fallback)}]`;
   const projectEnvironments = [...new Set(input.projectEnvironments ?? [])].filter((e) => e in perEnv).sort();
   const byProject = projectEnvironments.length > 0;
-  // The environment chosen before VAULTSHIFT_ENV/NODE_ENV are read (the project's), as an expression.
-  const explicit = byProject ? "byProjectId" : "undefined";
+  const selector = input.selector !== undefined && Object.keys(input.selector.values).length > 0 ? input.selector : undefined;
+  // The environment chosen before VAULTSHIFT_ENV/NODE_ENV are read (the project's, the loader variable's), as an expression.
+  const chosenFirst = [...(byProject ? ["byProjectId"] : []), ...(selector ? ["bySelector"] : [])];
+  const explicit = chosenFirst.length > 0 ? chosenFirst.join(" ?? ") : "undefined";
 
   const lines: string[] = [];
   const push = (...l: string[]) => lines.push(...l);
@@ -114,9 +125,21 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     `const earlier = fromEnv ? undefined : store[loadedKey];`,
     "// The environment asked for, as vaultshift/runtime's resolveEnvironment reads it (before its aliases):",
     "// values loaded for another one (NODE_ENV changed in between) are not taken.",
-    `const requested = (${byProject ? "byProjectId ?? " : ""}process.env["VAULTSHIFT_ENV"] ?? process.env["NODE_ENV"] ?? "development").trim() || "development";`,
+    `const requested = (${chosenFirst.map((e) => `${e} ?? `).join("")}process.env["VAULTSHIFT_ENV"] ?? process.env["NODE_ENV"] ?? "development").trim() || "development";`,
   ];
-  const projectSelection = () =>
+  const variableSelection = () =>
+    selector
+      ? [
+        `// The app's loader chose its .env file by ${selector.variable} (.env.<${selector.variable}>), not by NODE_ENV: the same`,
+        "// variable selects the environment here (VAULTSHIFT_ENV, when set, wins). A value no file was",
+        "// migrated for is taken as it is, and refused below as an environment nobody migrated.",
+        `const selectorValues${T(": Record<string, string>")} = ${JSON.stringify(selector.values)};`,
+        `const selectorValue = ${selector.fallback !== undefined ? `process.env[${JSON.stringify(selector.variable)}] || ${JSON.stringify(selector.fallback)}` : `process.env[${JSON.stringify(selector.variable)}]`};`,
+        `const bySelector = process.env["VAULTSHIFT_ENV"] === undefined && selectorValue ? (own.call(selectorValues, selectorValue) ? selectorValues[selectorValue] : selectorValue) : undefined;`,
+      ]
+      : [];
+  const projectSelection = () => [...variableSelection(), ...projectIdSelection()];
+  const projectIdSelection = () =>
     byProject
       ? [
         "// Firebase loaded functions/.env.<projectId> for the project it deploys to or emulates, whatever",
@@ -181,7 +204,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
     push(
       ...projectSelection(),
       "// VAULTSHIFT_ENV, else NODE_ENV, else development; `prod` → production and other aliases.",
-      `export const environment${T(": string")} = resolveEnvironment(${byProject ? explicit : ""});`,
+      `export const environment${T(": string")} = resolveEnvironment(${chosenFirst.length > 0 ? explicit : ""});`,
       ...(input.layeredBase
         ? ["// A layered base .env is every environment's default: an environment with no file of its own reads it."]
         : fallback !== undefined
@@ -206,7 +229,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       ...projectSelection(),
       ...sharedLoad(),
       `const loadedSync = fromEnv`,
-      `  ? { environment: ${byProject ? "byProjectId || " : ""}process.env["VAULTSHIFT_ENV"] || process.env["NODE_ENV"] || "development", values: {} }`,
+      `  ? { environment: ${chosenFirst.map((e) => `${e} || `).join("")}process.env["VAULTSHIFT_ENV"] || process.env["NODE_ENV"] || "development", values: {} }`,
       `  : earlier !== undefined && earlier.requested === requested ? earlier : loadSync(${JSON.stringify(input.app)});`,
       `if (!fromEnv && earlier === undefined) Object.defineProperty(store, loadedKey, { value: { ...loadedSync, requested } });`,
       `${exp}const environment${T(": string")} = loadedSync.environment;`,
@@ -369,7 +392,7 @@ export function generateSecretsModule(input: SecretsModuleInput): { content: str
       '    "  process.exitCode = 1;",',
       '    "});",',
       '  ].join("\\n");',
-      `  const request = JSON.stringify({ app, locations, shared${input.layeredBase ? ", anyEnvironment: true" : ""}${fallback !== undefined ? `, fallback: ${JSON.stringify(fallback)}` : ""}${byProject ? `, explicit: ${explicit}` : ""} });`,
+      `  const request = JSON.stringify({ app, locations, shared${input.layeredBase ? ", anyEnvironment: true" : ""}${fallback !== undefined ? `, fallback: ${JSON.stringify(fallback)}` : ""}${chosenFirst.length > 0 ? `, explicit: ${explicit}` : ""} });`,
       "  try {",
       '    const out = execFileSync(process.execPath, ["--input-type=module", "-e", loaderScript, pathToFileURL(runtime).href, request], {',
       '      encoding: "utf8",',

@@ -13,6 +13,7 @@ import { angularBrowserEntries } from "./angular-entries.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
 import { launcherLayers } from "../map/launcher-layers.js";
+import { environmentSelectors, projectSelector, selectorValueOf, type EnvironmentSelector, type EnvSelection } from "../map/environment-selector.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
@@ -119,6 +120,12 @@ export interface CandidateSet {
    * src/map/firebase.ts).
    */
   projectEnvironments?: string[];
+  /**
+   * .env files the app's own loader picks by a variable other than NODE_ENV
+   * (`.env.${APP_ENV}`, src/map/environment-selector.ts): the variable, the value
+   * that loads the file, and the loader's fallback when the variable is unset.
+   */
+  envSelectors?: Record<string, EnvSelection>;
   /**
    * Values of earlier lines of a migrated key that a later line overrides
    * (`DB_PASSWORD=old` … `DB_PASSWORD=new`): not migrated (dotenv and Node's
@@ -390,6 +397,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const loadOrder: LoadOrder[] = [];
   const literals: Candidate[] = [];
   const facts = new Map<string, BrowserFacts>();
+  const selectors: EnvironmentSelector[] = [];
   const listed = listSources(root, options.exclude);
   for (const file of listed.sources) {
     let text: string;
@@ -402,6 +410,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     addInlinedNames(out.inlined, file, text);
     facts.set(file, browserFacts(file, text));
     loadedByCode.push(...layeredByCode(file, text, envFiles, packageDirs));
+    selectors.push(...environmentSelectors(text));
     for (const written of privateDotenvLoads(text)) {
       for (const f of envFiles) if (f === written || f.endsWith(`/${written}`)) (out.loadedPrivately ??= {})[f] ??= file;
     }
@@ -467,6 +476,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   out.layeredDirs = [...new Set([...layeredEnvDirs(envFiles, nx ? [...dependencies, "nx"] : dependencies, loadedByCode), ...firebase.baseDirs])].sort();
   const layered = new Set(out.layeredDirs);
   if (firebase.projectOf.size > 0) out.projectEnvironments = [...new Set(firebase.projectOf.values())].sort();
+  // The variable the app's loaders pick `.env.<word>` by, when it is not NODE_ENV (APP_ENV…).
+  const selector = projectSelector(selectors);
   const launched = launcherLayers(root, envFiles.filter((f) => !firebase.projectOf.has(f) && !(nxTargets !== undefined && nxTargetFile(f, nxTargets) !== undefined)));
   const entriesOf = new Map<string, Map<string, string>>();
   // The last entry of each key of each file (where it is, how it is quoted).
@@ -486,6 +497,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     out.envFiles.push(file);
     const environment = options.environments?.[file] ?? options.environments?.[file.split("/").pop() ?? file] ?? firebase.projectOf.get(file) ?? envName(file, options.environments, layered, nxTargets, launched);
     (out.envEnvironments ??= {})[file] = environment;
+    const selection = selector !== undefined && !(file in (options.environments ?? {})) ? selectorValueOf(file) : undefined;
+    if (selection !== undefined && selector !== undefined) (out.envSelectors ??= {})[file] = { ...selector, value: selection };
     // The scanner's rules recognise provider tokens whatever the variable is called.
     const ruleHits = scanText({ text, file }).findings;
     const entries = readDotenv(text);

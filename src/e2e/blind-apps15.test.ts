@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertMigrated, assertRollback, blindRound, installedFrom } from "./harness.js";
+import { assertMigrated, assertRollback, blindRound, installedFrom, movedSecrets } from "./harness.js";
 
 // Round 15 of apps written without looking at the migrator
 // (fixtures/apps-blind15/, docs/migration.md "Unseen apps, round 15"): each
@@ -16,6 +16,8 @@ const ENVS = ["development", "production"];
 
 test("APP_ENV picks .env.local / .env.staging / .env.production over .env; staging and production both run with NODE_ENV=production", { timeout: 120_000 }, async () => {
   const run = await migrated(app("app-env-stages", "osprey-portal", ENVS, "scripts/digest.js"));
+  // The loader's own variable picks the file, so it picks the environment too (staging is not production).
+  assert.deepEqual(run.result.plan.envFiles.filter((f) => f.selector).map((f) => `${f.file}:${f.selector!.variable}=${f.selector!.value}`).sort(), [".env.local:APP_ENV=local", ".env.production:APP_ENV=production", ".env.staging:APP_ENV=staging"]);
   await assertMigrated(run, suite.server);
   await assertRollback(run, suite.server);
 });
@@ -58,6 +60,8 @@ test("discord.js ShardingManager: DISCORD_TOKEN read by the library, handed to e
 
 test("base64 in the environment: an APNs .p8 key and a Firebase service account JSON decoded at start", { timeout: 120_000 }, async () => {
   const run = await migrated(app("b64-credentials", "shrike-push", ENVS, "scripts/digest.js"));
+  // The encoded service account holds a private key: it moves like the encoded .p8 key.
+  for (const name of [".env:APNS_KEY_P8_BASE64", ".env:FIREBASE_SERVICE_ACCOUNT_BASE64", ".env.production:FIREBASE_SERVICE_ACCOUNT_BASE64"]) assert.ok(movedSecrets(run).includes(name), JSON.stringify(movedSecrets(run)));
   await assertMigrated(run, suite.server);
   await assertRollback(run, suite.server);
 });

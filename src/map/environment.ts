@@ -4,6 +4,7 @@
 // `<name>.env`. `.env` itself is what a developer runs locally.
 
 import { posix } from "node:path";
+import type { EnvSelection } from "./environment-selector.js";
 
 const ALIASES: Record<string, string> = {
   dev: "development",
@@ -432,7 +433,12 @@ export function defaultsLoads(text: string): { written: string; into: "env" | "p
  * `-r dotenv/config dotenv_config_path=config/app.env`): their environment
  * then serves every environment, as the file did before the migration.
  */
-export function environmentsOfFiles(envFiles: { file: string; environment?: string; selectedBy?: "project-id" }[]): { environments?: string[]; fallbackEnvironment?: string; projectEnvironments?: string[] } {
+export function environmentsOfFiles(envFiles: { file: string; environment?: string; selectedBy?: "project-id"; selector?: EnvSelection }[]): {
+  environments?: string[];
+  fallbackEnvironment?: string;
+  projectEnvironments?: string[];
+  selector?: EnvironmentSelection;
+} {
   // A loaded `.env.defaults` (shared, the lowest layer) says nothing about which files the
   // app loads in which environment: it is left out of both tests below.
   const mapped = envFiles.filter((e) => e.environment !== undefined && !isDefaultsFile(e.file));
@@ -442,5 +448,26 @@ export function environmentsOfFiles(envFiles: { file: string; environment?: stri
   const layered = mapped.some((e) => e.environment === BASE_LAYER_ENVIRONMENT);
   // Firebase's functions/.env.<projectId>: selected by the project the code runs in, not by NODE_ENV.
   const byProject = [...new Set(mapped.filter((e) => e.selectedBy === "project-id").map((e) => e.environment!))].sort();
-  return { environments, ...(plainOnly && !layered && environments.length === 1 ? { fallbackEnvironment: environments[0]! } : {}), ...(byProject.length > 0 ? { projectEnvironments: byProject } : {}) };
+  // `.env.${APP_ENV}`: selected by the app's own variable (src/map/environment-selector.ts).
+  const chosen = mapped.filter((e) => e.selector !== undefined);
+  let selector: EnvironmentSelection | undefined;
+  if (chosen.length > 0) {
+    const { variable, fallback } = chosen[0]!.selector!;
+    const values: Record<string, string> = {};
+    for (const e of chosen) if (e.selector!.variable === variable) values[e.selector!.value] = e.environment!;
+    selector = { variable, ...(fallback !== undefined ? { fallback } : {}), values };
+  }
+  return {
+    environments,
+    ...(plainOnly && !layered && environments.length === 1 ? { fallbackEnvironment: environments[0]! } : {}),
+    ...(byProject.length > 0 ? { projectEnvironments: byProject } : {}),
+    ...(selector !== undefined ? { selector } : {}),
+  };
+}
+
+/** The variable that selects the environment, and which environment each of its values selects (`staging` → staging, `local` → development). */
+export interface EnvironmentSelection {
+  variable: string;
+  fallback?: string;
+  values: Record<string, string>;
 }

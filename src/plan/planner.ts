@@ -27,7 +27,7 @@ import { outsideUses, pinnedEnvLoads, workerBindings } from "./outside-uses.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
 import { historySecrets } from "./history.js";
-import type { LiteralBinding, Plan, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
+import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
 // changes → a Plan that holds fingerprints, locations and redacted diffs, and
@@ -272,6 +272,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     const dir = dirOf(file);
     const base = (file.split("/").pop() ?? "").toLowerCase();
     if (!(nx || layered.has(dir)) || !(base === ".env.local" || (nx && base === ".local.env"))) continue;
+    // Loaded as `.env.${APP_ENV}` with APP_ENV=local: one target's file, not an override of every mode.
+    if (found.envSelectors?.[file] !== undefined) continue;
     const inScope = found.envFiles.filter((f) => dirOf(f) === dir || (nx && (dir === "" || dirOf(f).startsWith(`${dir}/`))));
     const environmentOfFile = (f: string) => found.envEnvironments?.[f] ?? environmentOf(f);
     const others = [...new Set(inScope.map(environmentOfFile))].filter(
@@ -350,7 +352,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
   const readElsewhere = new Set<string>();
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, found.projectEnvironments));
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {
@@ -437,11 +439,11 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     return bindingNames.some((n) => text.includes(n)) || wholeEnv;
   });
   const secretsModule = secretsModuleLayout(root, found.sourceFiles, rewritten, esmLoaders);
-  const envKeys = new Map<string, { keys: string[]; migratedKeys: string[]; environment?: string; selectedBy?: "project-id" }>();
+  const envKeys = new Map<string, Omit<PlanEnvFile, "file">>();
   for (const file of found.envFiles) {
     const environment = found.envEnvironments?.[file];
     const byProject = environment !== undefined && (found.projectEnvironments ?? []).includes(environment);
-    envKeys.set(file, { keys: [], migratedKeys: [], ...(environment !== undefined ? { environment } : {}), ...(byProject ? { selectedBy: "project-id" as const } : {}) });
+    envKeys.set(file, { keys: [], migratedKeys: [], ...(environment !== undefined ? { environment } : {}), ...(byProject ? { selectedBy: "project-id" as const } : {}), ...(found.envSelectors?.[file] ? { selector: found.envSelectors[file] } : {}) });
   }
   for (const c of found.config) envKeys.get(c.file)?.keys.push(c.name);
   for (const c of found.secrets) if (c.source.type === "dotenv") envKeys.get(c.source.file)?.keys.push(c.name);

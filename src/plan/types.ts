@@ -1,3 +1,4 @@
+import type { EnvSelection } from "../map/environment-selector.js";
 import type { ScriptEnvironment } from "../apply/script-environment.js";
 import type { Finding, SecretKind } from "../scan/types.js";
 import type { Decision } from "./decisions.js";
@@ -194,10 +195,22 @@ export interface Plan {
    * Every .env file read: its key names and those the plan migrates (names
    * only), and the environment it was mapped to (absent in older plans);
    * `selectedBy: "project-id"` when that environment is a Google Cloud project
-   * id the runtime selects by (Firebase's `functions/.env.<projectId>`).
+   * id the runtime selects by (Firebase's `functions/.env.<projectId>`);
+   * `selector` when the app's loader picks the file by a variable other than
+   * NODE_ENV (`.env.${APP_ENV}`: src/map/environment-selector.ts).
    */
-  envFiles: { file: string; keys: string[]; migratedKeys: string[]; environment?: string; selectedBy?: "project-id" }[];
+  envFiles: PlanEnvFile[];
   warnings: PlanWarning[];
+}
+
+/** A .env file of the plan: its key names, the migrated ones, and how its environment is chosen. */
+export interface PlanEnvFile {
+  file: string;
+  keys: string[];
+  migratedKeys: string[];
+  environment?: string;
+  selectedBy?: "project-id";
+  selector?: EnvSelection;
 }
 
 /** A secret as the compliance report shows it. */

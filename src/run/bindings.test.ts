@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PlanError, UsageError } from "../errors.js";
-import { findPlanFile, mergeBindings, parseVarFlag, planBindings } from "./bindings.js";
+import { findPlanFile, mergeBindings, parseVarFlag, planBindings, selectedEnvironment } from "./bindings.js";
 import { mergeEnvironment } from "./environment.js";
 import { testPlan } from "./test-plan.js";
 
@@ -37,6 +37,20 @@ test("a layered base .env serves every environment under its own files; plain .e
   const s = planBindings(plain, "production", "p");
   assert.equal(s.serving, "development");
   assert.deepEqual(shown(s), ["API_TOKEN=cli/development/app#API_TOKEN"]);
+});
+
+test("a plan whose loader chose .env.${APP_ENV}: that variable selects the environment (its fallback when unset), VAULTSHIFT_ENV wins", () => {
+  const sel = (value: string) => ({ variable: "APP_ENV", fallback: "local", value });
+  const plan = testPlan("portal", [{ name: "STRIPE_KEY", environments: { development: "portal/development/stripe", staging: "portal/staging/stripe", production: "portal/production/stripe" } }], [
+    { file: ".env.local", keys: ["STRIPE_KEY"], migratedKeys: ["STRIPE_KEY"], environment: "development", selector: sel("local") },
+    { file: ".env.staging", keys: ["STRIPE_KEY"], migratedKeys: ["STRIPE_KEY"], environment: "staging", selector: sel("staging") },
+  ]);
+  assert.equal(selectedEnvironment(plan, { NODE_ENV: "production", APP_ENV: "staging" }), "staging");
+  assert.equal(selectedEnvironment(plan, { NODE_ENV: "production" }), "development");
+  assert.equal(selectedEnvironment(plan, { APP_ENV: "staging", VAULTSHIFT_ENV: "production" }), undefined);
+  assert.deepEqual(shown(planBindings(plan, selectedEnvironment(plan, { NODE_ENV: "production", APP_ENV: "staging" })!, "p")), ["STRIPE_KEY=portal/staging/stripe#STRIPE_KEY"]);
+  // A plan without a selector leaves the choice to VAULTSHIFT_ENV / NODE_ENV.
+  assert.equal(selectedEnvironment(testPlan("x", [{ name: "A_KEY", environments: { development: "x/development/app" } }]), { APP_ENV: "staging" }), undefined);
 });
 
 test("hard-coded literals were never environment variables: not set; a plan of literals only says so", () => {

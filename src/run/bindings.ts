@@ -85,6 +85,20 @@ export function planBindings(plan: Plan, environment: string, file: string): Pla
 }
 
 /**
+ * The environment the plan's loader variable selects (`APP_ENV=staging` → staging;
+ * src/map/environment-selector.ts), as the generated secrets module selects it:
+ * after VAULTSHIFT_ENV, before NODE_ENV. Undefined when the plan has none or the
+ * variable is unset (and the loader had no fallback).
+ */
+export function selectedEnvironment(plan: Plan, env: Record<string, string | undefined>): string | undefined {
+  const selector = environmentsOfFiles(plan.envFiles).selector;
+  if (selector === undefined || env.VAULTSHIFT_ENV !== undefined) return undefined;
+  const value = env[selector.variable] || selector.fallback;
+  if (!value) return undefined;
+  return Object.prototype.hasOwnProperty.call(selector.values, value) ? selector.values[value] : value;
+}
+
+/**
  * `NAME=PATH#KEY` (`DB_PASSWORD=secret/shop/production/database#password`);
  * `NAME=PATH` takes the key NAME. PATH is as `vault kv get` takes it, the
  * mount in front (or inside `mount` when --mount is given).

@@ -6,7 +6,7 @@ import { VAULT_HELP, VAULT_OPTIONS } from "../../migrate/cli-support.js";
 import { readPlan } from "../../plan/plan-file.js";
 import { resolveEnvironment } from "../../runtime/load-secrets.js";
 import { VaultClient } from "../../runtime/client.js";
-import { findPlanFile, mergeBindings, parseVarFlag, planBindings, type RunBinding } from "../../run/bindings.js";
+import { findPlanFile, mergeBindings, parseVarFlag, planBindings, selectedEnvironment, type RunBinding } from "../../run/bindings.js";
 import { readValues, type WholePath } from "../../run/read.js";
 import { mergeEnvironment } from "../../run/environment.js";
 import { runChild } from "../../run/child.js";
@@ -92,7 +92,7 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
     const wholePaths: WholePath[] = ((values.path as string[] | undefined) ?? []).map((p) => ({ path: p.replace(/^\/+|\/+$/g, ""), ...(mount !== undefined ? { mount } : {}) }));
     const planOption = stringOpt(values, "plan");
     const usePlan = planOption !== undefined || (flagBindings.length === 0 && wholePaths.length === 0);
-    const environment = resolveEnvironment(explicitEnv, io.env);
+    let environment = resolveEnvironment(explicitEnv, io.env);
 
     let planBindingsList: RunBinding[] = [];
     let app = stringOpt(values, "app");
@@ -107,6 +107,8 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
       }
       const plan = readPlan(file);
       const shown = relative(io.cwd, file) || file;
+      // The app's loader chose `.env.${APP_ENV}` by a variable of its own: it chooses here too.
+      if (explicitEnv === undefined) environment = selectedEnvironment(plan, io.env) ?? environment;
       const selected = planBindings(plan, environment, shown);
       planBindingsList = selected.bindings;
       serving = selected.serving;

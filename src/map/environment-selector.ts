@@ -1,0 +1,96 @@
+import { nameWords } from "./environment.js";
+
+// The variable an app's own loader picks its .env file by. Many apps choose
+// `.env.<mode>` by NODE_ENV, which is what the secrets module reads too. Others
+// choose by a variable of their own: Symfony's and Laravel's APP_ENV, a deploy
+// target (`DEPLOY_ENV`, `STAGE`, `ENVIRONMENT`), so that staging and production
+// both run with NODE_ENV=production (an optimised build) against different
+// backends: `dotenv.config({ path: `.env.${process.env.APP_ENV || "local"}` })`.
+// Selecting by NODE_ENV there would serve staging production's secrets, with
+// nothing said. The loader's own variable selects the environment instead, as
+// it selected the file.
+
+export interface EnvironmentSelector {
+  /** The variable the loader reads (`APP_ENV`). */
+  variable: string;
+  /** The value the loader uses when the variable is unset (`"local"`), if it has one. */
+  fallback?: string;
+}
+
+/** How one .env file is selected: `APP_ENV=staging` loads `.env.staging`. */
+export interface EnvSelection extends EnvironmentSelector {
+  value: string;
+}
+
+/** Variables the secrets module reads anyway: a loader choosing by them needs nothing more. */
+const ALREADY_READ = new Set(["NODE_ENV", "VAULTSHIFT_ENV"]);
+
+/** A `.env.` file name built from an expression: `` `.env.${X}` `` or `".env." + X`. */
+const PER_MODE_PATH = /\.env\.(?:\$\{\s*([^}`]+?)\s*\}|["']\s*\+\s*([\w$.[\]"' |?]+))/g;
+/** `process.env.NAME` or `process.env["NAME"]`, with an optional `|| "x"` / `?? "x"` default. */
+const ENV_READ = /^(?:globalThis\.)?process\.env(?:\.([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\])(?:\s*(?:\|\||\?\?)\s*(?:["'`]([\w-]+)["'`]|(?:globalThis\.)?process\.env(?:\.([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\])))?\s*$/;
+
+/**
+ * The variables a source text's per-mode .env paths are chosen by, other than
+ * NODE_ENV/VAULTSHIFT_ENV: read in the path itself (`` `.env.${process.env.APP_ENV}` ``)
+ * or through a binding of the same text (`const target = process.env.APP_ENV ?? "local"`,
+ * `const { APP_ENV = "local" } = process.env`). A chain ending in NODE_ENV
+ * (`process.env.APP_ENV ?? process.env.NODE_ENV`) has no fallback word: NODE_ENV
+ * decides when the variable is unset, as the secrets module does anyway.
+ */
+export function environmentSelectors(text: string): EnvironmentSelector[] {
+  if (!text.includes(".env.")) return [];
+  const out: EnvironmentSelector[] = [];
+  for (const m of text.matchAll(PER_MODE_PATH)) {
+    const expression = (m[1] ?? m[2] ?? "").trim();
+    const selector = readOf(expression) ?? bindingOf(text, expression);
+    if (selector !== undefined && !ALREADY_READ.has(selector.variable)) out.push(selector);
+  }
+  return out;
+}
+
+function readOf(expression: string): EnvironmentSelector | undefined {
+  const m = ENV_READ.exec(expression);
+  if (!m) return undefined;
+  const variable = (m[1] ?? m[2])!;
+  return m[3] !== undefined ? { variable, fallback: m[3] } : { variable };
+}
+
+/** What an identifier is bound to in the text: `const|let|var id = <env read>` or `const { NAME: id = "x" } = process.env`. */
+function bindingOf(text: string, identifier: string): EnvironmentSelector | undefined {
+  if (!/^[A-Za-z_$][\w$]*$/.test(identifier)) return undefined;
+  const id = identifier.replace(/\$/g, "\\$");
+  const assigned = new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*([^;\\n]+)`).exec(text);
+  if (assigned) return readOf(assigned[1]!.replace(/\s*(?:\.trim\(\)|\.toLowerCase\(\))+\s*$/, "").replace(/^\(\s*|\s*\)$/g, ""));
+  const destructured = new RegExp(`\\b(?:const|let|var)\\s*\\{([^}]*)\\}\\s*=\\s*(?:globalThis\\.)?process\\.env\\b`).exec(text);
+  if (!destructured) return undefined;
+  for (const part of destructured[1]!.split(",")) {
+    const p = /^\s*([A-Za-z_]\w*)\s*(?::\s*([A-Za-z_$][\w$]*))?\s*(?:=\s*["'`]([\w-]+)["'`])?\s*$/.exec(part);
+    if (!p || (p[2] ?? p[1]) !== identifier) continue;
+    return p[3] !== undefined ? { variable: p[1]!, fallback: p[3] } : { variable: p[1]! };
+  }
+  return undefined;
+}
+
+/**
+ * The project's one selector, when its loaders agree on a single variable (and
+ * fallback): several variables, or one with two fallbacks, are no rule the
+ * secrets module could follow, so none is taken.
+ */
+export function projectSelector(found: EnvironmentSelector[]): EnvironmentSelector | undefined {
+  const variables = new Set(found.map((s) => s.variable));
+  if (variables.size !== 1) return undefined;
+  const fallbacks = new Set(found.map((s) => s.fallback).filter((f) => f !== undefined));
+  if (fallbacks.size > 1) return undefined;
+  const variable = [...variables][0]!;
+  const fallback = [...fallbacks][0];
+  return fallback !== undefined ? { variable, fallback } : { variable };
+}
+
+/** The value of the selector that loads a `.env.<word>` file (`.env.staging` → "staging"), or undefined for any other name. */
+export function selectorValueOf(file: string): string | undefined {
+  const base = (file.split("/").pop() ?? file).toLowerCase();
+  if (!base.startsWith(".env.")) return undefined;
+  const words = nameWords(base);
+  return words.length === 1 && /^[\w-]+$/.test(words[0]!) ? (file.split("/").pop() ?? file).slice(5) : undefined;
+}
