@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { applyScriptEnvironments, replaceScript, withScriptEnvironment, withVaultshiftRun } from "./script-environment.js";
+import { applyScriptEnvironments, dotenvPreloads, replaceScript, withScriptEnvironment, withVaultshiftRun } from "./script-environment.js";
 
 test("dotenv-cli gets -v VAULTSHIFT_ENV=<env> as its first option; env-cmd gets a cross-env prefix only when the project has cross-env", () => {
   assert.equal(withScriptEnvironment("dotenv -e .env.production -- node bin/send.js", "production", false), "dotenv -v VAULTSHIFT_ENV=production -e .env.production -- node bin/send.js");
@@ -29,6 +29,21 @@ test("a script's command is replaced in package.json byte for byte elsewhere (in
   assert.equal(JSON.parse(out).scripts.cron, 'dotenv -v VAULTSHIFT_ENV=production -e .env.production -- node "bin/send digest.js"');
   // A \u-escaped command does not match its JSON form: left alone.
   assert.equal(replaceScript('{"scripts":{"a":"dotenv \\u002de x -- node a"}}', "a", "dotenv -e x -- node a", "dotenv -v V=1 -e x -- node a"), null);
+});
+
+test("a program preloading dotenv through its require flag (-r / --require dotenv/config) runs under `vaultshift run`; node and its runners do not", () => {
+  assert.deepEqual(dotenvPreloads("graphql-codegen -r dotenv/config --config codegen.yml"), [{ at: 0, program: "graphql-codegen", file: ".env" }]);
+  assert.deepEqual(dotenvPreloads("npm run lint && npx -y mocha --require=dotenv/config test dotenv_config_path=.env.test"), [{ at: 16, program: "mocha", file: ".env.test" }]);
+  assert.deepEqual(dotenvPreloads("node -r dotenv/config src/index.js"), [{ at: 0, program: "node", file: ".env" }]);
+  assert.deepEqual(dotenvPreloads("X=1 knex -r dotenv/config migrate:latest"), [], "an assignment first");
+  assert.deepEqual(dotenvPreloads("graphql-codegen --config codegen.yml"), []);
+  assert.deepEqual(dotenvPreloads("tool -r dotenv/config-extra"), [], "another module");
+  assert.equal(withVaultshiftRun("graphql-codegen -r dotenv/config --config codegen.yml", "development"), "vaultshift run --env development -- graphql-codegen -r dotenv/config --config codegen.yml");
+  assert.equal(withVaultshiftRun("npm run lint && npx mocha --require dotenv/config", "test"), "npm run lint && vaultshift run --env test -- npx mocha --require dotenv/config");
+  // This app's own code: the secrets module serves it; nothing to wrap.
+  assert.equal(withVaultshiftRun("node -r dotenv/config src/index.js", "development"), null);
+  assert.equal(withVaultshiftRun("ts-node -r dotenv/config src/index.ts", "development"), null);
+  assert.equal(withVaultshiftRun("a -r dotenv/config && b -r dotenv/config", "development"), null, "two programs");
 });
 
 test("a loader starting another program runs under `vaultshift run --env <env> --`, where that is exact", () => {

@@ -65,12 +65,55 @@ export function withScriptEnvironment(command: string, environment: string, cros
 export function withVaultshiftRun(command: string, environment: string): string | null {
   if (!SAFE.test(environment) || /(?:^|[\s;&|])vaultshift\s+run\b/.test(command)) return null;
   const loaders = [...command.matchAll(/(^|[\s;&|(])((?:npx\s+(?:(?:--yes|-y|--no-install|--no)\s+)*)?(?:dotenv|env-cmd)\s)/g)];
+  if (loaders.length === 0) {
+    // A program preloading dotenv itself (`graphql-codegen -r dotenv/config`): run it under vaultshift.
+    const preloaded = dotenvPreloads(command);
+    if (preloaded.length !== 1 || NODE_RUNNERS.test(preloaded[0]!.program)) return null;
+    const at = preloaded[0]!.at;
+    return `${command.slice(0, at)}vaultshift run --env ${environment} -- ${command.slice(at)}`;
+  }
   if (loaders.length !== 1) return null;
   const m = loaders[0]!;
   const at = m.index! + m[1]!.length;
   const before = command.slice(0, at);
   if (!/^\s*$|(?:&&|\|\||;|\||\()\s*$/.test(before)) return null;
   return `${before}vaultshift run --env ${environment} -- ${command.slice(at)}`;
+}
+
+/** Programs that run this app's own JavaScript: a dotenv preload there is the app's loader, which the secrets module follows. */
+export const NODE_RUNNERS = /^(?:node|nodemon|tsx|ts-node|ts-node-dev|babel-node)$/;
+
+/**
+ * The parts of a command line whose program preloads dotenv through a require
+ * flag, as dotenv documents for any program that takes one (`node -r
+ * dotenv/config`, `mocha --require dotenv/config`, `graphql-codegen -r
+ * dotenv/config`, `ts-node -r dotenv/config`): where the part starts, its
+ * program (after `npx` and its flags), and the file dotenv loads there
+ * (`dotenv_config_path=…`, else `.env`). A part starting with an assignment
+ * (`X=1 tool -r dotenv/config`) is left out: vaultshift cannot wrap it exactly.
+ */
+export function dotenvPreloads(command: string): { at: number; program: string; file: string }[] {
+  const out: { at: number; program: string; file: string }[] = [];
+  const separators = /&&|\|\||;|\||\(/g;
+  let start = 0;
+  const parts: { text: string; at: number }[] = [];
+  for (const m of command.matchAll(separators)) {
+    parts.push({ text: command.slice(start, m.index), at: start });
+    start = m.index + m[0].length;
+  }
+  parts.push({ text: command.slice(start), at: start });
+  for (const part of parts) {
+    if (!/(?:^|\s)(?:-r|--require)(?:=|\s+)dotenv\/config(?=\s|$)/.test(part.text)) continue;
+    const lead = /^\s*/.exec(part.text)![0].length;
+    const words = part.text.slice(lead).split(/\s+/);
+    let i = 0;
+    if (words[0] === "npx") for (i = 1; i < words.length && /^(?:--yes|-y|--no-install|--no)$/.test(words[i]!); i++);
+    const program = words[i] ?? "";
+    if (program === "" || program.includes("=")) continue;
+    const path = /(?:^|\s)dotenv_config_path=(\S+)/.exec(part.text)?.[1]?.replace(/^["']|["']$/g, "");
+    out.push({ at: part.at + lead, program: program.replace(/^.*\//, ""), file: path ?? ".env" });
+  }
+  return out;
 }
 
 /**

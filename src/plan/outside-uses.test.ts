@@ -88,6 +88,23 @@ test("an npm script whose loader (dotenv-cli's default .env, -e, env-cmd -f) sta
   assert.ok(!scripts.some((w) => w.message.includes(PW) || w.message.includes(TOKEN)));
 });
 
+test("an npm script whose program preloads dotenv itself (graphql-codegen -r dotenv/config) is named and runs under `vaultshift run`; `node -r dotenv/config` is the app's own load", async () => {
+  const root = tree({
+    ".env": `GITHUB_TOKEN=${TOKEN}\nPORT=3000\n`,
+    "package.json": JSON.stringify({ name: "dash", scripts: { codegen: "graphql-codegen -r dotenv/config --config codegen.yml", start: "node -r dotenv/config index.js" } }, null, 2) + "\n",
+    "index.js": "module.exports = [process.env.PORT, process.env.GITHUB_TOKEN];\n",
+  });
+  const p = await plan({ root, env: {} });
+  const scripts = p.warnings.filter((w) => w.code === "outside-use" && w.file === "package.json");
+  assert.deepEqual(scripts.map((w) => w.line), [4]);
+  assert.match(scripts[0]!.message, /"codegen" loads \.env \(-r dotenv\/config\) into the environment of `graphql-codegen`.*no longer holds GITHUB_TOKEN\. Apply runs the script under `vaultshift run` \(`vaultshift run --env development -- graphql-codegen -r dotenv\/config --config codegen\.yml`\)/);
+  assert.deepEqual(p.scriptEnvironments, [{ file: "package.json", script: "codegen", environment: "development", wrap: true }]);
+  const diff = p.files.find((f) => f.file === "package.json")!.diff;
+  assert.match(diff, /^\+    "codegen": "vaultshift run --env development -- graphql-codegen -r dotenv\/config --config codegen\.yml",$/m);
+  assert.match(diff, /^ {5}"start": "node -r dotenv\/config index\.js"/m);
+  assert.ok(!scripts.some((w) => w.message.includes(TOKEN)));
+});
+
 test("a Cloudflare Worker project: the plan says that env bindings are not rewritten and .dev.vars secrets stay", async () => {
   const root = tree({
     "wrangler.toml": 'name = "edge"\nmain = "src/index.js"\n',

@@ -1,4 +1,4 @@
-import { hasCrossEnv, replaceScript, scriptCommand, withScriptEnvironment, withVaultshiftRun, type ScriptEnvironment } from "../apply/script-environment.js";
+import { dotenvPreloads, hasCrossEnv, NODE_RUNNERS, replaceScript, scriptCommand, withScriptEnvironment, withVaultshiftRun, type ScriptEnvironment } from "../apply/script-environment.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
@@ -295,11 +295,14 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
   if (dotenvCli) for (const f of dotenvFiles.length > 0 ? dotenvFiles : [".env"]) loaded.push({ file: f, tool: "dotenv-cli" });
   const envCmd = /(?:^|[\s;&|])env-cmd\s+(?:(?:-f|--file)\s+(\S+)|(?:-e|--environments)\s)?/.exec(command!);
   if (envCmd?.[1] !== undefined) loaded.push({ file: envCmd[1], tool: "env-cmd" });
+  // A program preloading dotenv itself (`graphql-codegen -r dotenv/config`): not this app's code.
+  const preloaded = dotenvCli || envCmd ? [] : dotenvPreloads(command!).filter((p) => !NODE_RUNNERS.test(p.program));
+  if (preloaded.length === 1) loaded.push({ file: preloaded[0]!.file, tool: "-r dotenv/config" });
   // A shell command's `$X` is said by outsideUses' reference warnings.
   if (loaded.length === 0 || [...moved.values()].some((m) => m.reference.test(command!))) return null;
-  const loader = dotenvCli ?? envCmd!;
-  const program = commandProgram(command!.slice(loader.index + loader[0].length));
-  const runsNode = /(?:^|[\s;&|])(?:node|nodemon|tsx|ts-node)\s/.test(command!);
+  const loader = dotenvCli ?? envCmd;
+  const program = loader ? commandProgram(command!.slice(loader.index + loader[0].length)) : preloaded[0]!.program;
+  const runsNode = loader ? /(?:^|[\s;&|])(?:node|nodemon|tsx|ts-node)\s/.test(command!) : false;
   // A package manager runs further scripts (said where they are) and expands .npmrc (said there).
   if (!runsNode && /^(?:npm|npx|pnpm|yarn|bun)$/.test(program)) return null;
   const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
