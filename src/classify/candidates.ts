@@ -13,6 +13,7 @@ import { angularBrowserEntries } from "./angular-entries.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
 import { launcherLayers } from "../map/launcher-layers.js";
+import { devcontainerEnvFiles } from "../map/devcontainer.js";
 import { environmentSelectors, projectSelector, selectorValueOf, type EnvironmentSelector, type EnvSelection } from "../map/environment-selector.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
@@ -93,6 +94,12 @@ export interface CandidateSet {
    * entry ("DB_PASSWORD_FILE in .env:5"): kept, like linkedOutside.
    */
   secretFiles?: Record<string, string>;
+  /**
+   * .env files that docker reads when it starts a dev container (devcontainer.json
+   * `runArgs: ["--env-file", FILE]`, src/map/devcontainer.ts) → that devcontainer.json:
+   * the development environment of the container, kept like linkedOutside.
+   */
+  containerRead?: Record<string, string>;
   /**
    * Secrets the scanner's rules find in a .env file outside any entry dotenv reads: a
    * commented-out line (`# STRIPE_SECRET_KEY=sk_…`, an old key kept "for reference"), or a
@@ -478,6 +485,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   if (firebase.projectOf.size > 0) out.projectEnvironments = [...new Set(firebase.projectOf.values())].sort();
   // The variable the app's loaders pick `.env.<word>` by, when it is not NODE_ENV (APP_ENV…).
   const selector = projectSelector(selectors);
+  // A dev container's `--env-file`: docker reads it, the app in the container has no Vault settings.
+  for (const [file, config] of devcontainerEnvFiles(root, envFiles, options.exclude)) (out.containerRead ??= {})[file] = config;
   const launched = launcherLayers(root, envFiles.filter((f) => !firebase.projectOf.has(f) && !(nxTargets !== undefined && nxTargetFile(f, nxTargets) !== undefined)));
   const entriesOf = new Map<string, Map<string, string>>();
   // The last entry of each key of each file (where it is, how it is quoted).
@@ -495,7 +504,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       continue;
     }
     out.envFiles.push(file);
-    const environment = options.environments?.[file] ?? options.environments?.[file.split("/").pop() ?? file] ?? firebase.projectOf.get(file) ?? envName(file, options.environments, layered, nxTargets, launched);
+    const environment = options.environments?.[file] ?? options.environments?.[file.split("/").pop() ?? file] ?? firebase.projectOf.get(file) ?? (out.containerRead?.[file] !== undefined ? "development" : undefined) ?? envName(file, options.environments, layered, nxTargets, launched);
     (out.envEnvironments ??= {})[file] = environment;
     const selection = selector !== undefined && !(file in (options.environments ?? {})) ? selectorValueOf(file) : undefined;
     if (selection !== undefined && selector !== undefined) (out.envSelectors ??= {})[file] = { ...selector, value: selection };
@@ -522,7 +531,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       } else if (decided === "migrate" && !judged) {
         out.secrets.push({ source, name: entry.key, value: entry.value, environment, kind: "generic-secret", confidence: 1, reason: `migrated as a secret: ${DECIDED} (vaultshift judged it ${verdict.verdict}: ${verdict.reason})`, decidedByUser: true });
       } else if (isSecret) {
-        (file in linkedOutside || out.loadedPrivately?.[file] !== undefined ? (out.kept ??= []) : out.secrets).push({
+        (file in linkedOutside || out.loadedPrivately?.[file] !== undefined || out.containerRead?.[file] !== undefined ? (out.kept ??= []) : out.secrets).push({
           source,
           name: entry.key,
           value: entry.value,

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertMigrated, assertRollback, blindRound, installedFrom, movedSecrets, readMigrated } from "./harness.js";
+import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, installedFrom, movedSecrets, readMigrated, warningPlaces } from "./harness.js";
 
 // Round 15 of apps written without looking at the migrator
 // (fixtures/apps-blind15/, docs/migration.md "Unseen apps, round 15"): each
@@ -42,7 +42,12 @@ test("the project .npmrc's node-options preloads the env loader into every node 
 
 test("dev container: docker --env-file .devcontainer/devcontainer.env, remoteEnv built from ${containerEnv:X}; production by node --env-file", { timeout: 120_000 }, async () => {
   const run = await migrated(app("devcontainer-env", "grebe-notes", ENVS, "scripts/digest.js", { links: [], prepare: installed("@devcontainers/cli") }));
-  await assertMigrated(run, suite.server);
+  assertSameBehaviour(run);
+  // docker reads devcontainer.env and the container has no Vault settings: each secret named, left.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated").sort(), [".devcontainer/devcontainer.env:3", ".devcontainer/devcontainer.env:4", ".devcontainer/devcontainer.env:5"]);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  assert.deepEqual(movedSecrets(run), [".env.production:DATABASE_URL", ".env.production:NOTES_ENCRYPTION_KEY", ".env.production:RESEND_API_KEY"]);
+  assertNoLeakOutsideTree(run);
   await assertRollback(run, suite.server);
 });
 
