@@ -14,6 +14,7 @@ import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
 import { launcherLayers } from "../map/launcher-layers.js";
 import { devcontainerEnvFiles } from "../map/devcontainer.js";
+import { yarnInjectedFiles } from "../map/yarn-env.js";
 import { environmentSelectors, projectSelector, selectorValueOf, type EnvironmentSelector, type EnvSelection } from "../map/environment-selector.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
@@ -456,6 +457,13 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       continue;
     }
     for (const [winner, loser] of envrcLoadOrder(envrc, text, envFiles)) loadOrder.push({ winner, loser, loader: envrc, lastWins: true });
+  }
+  // Yarn 4 injects its files into every script in order: a later file wins for the names both hold.
+  for (const dir of new Set(envFiles.map(dirOf))) {
+    const injected = yarnInjectedFiles(root, dir, envFiles);
+    for (let i = 0; i < injected.length; i++) {
+      for (let j = i + 1; j < injected.length; j++) loadOrder.push({ winner: injected[j]!, loser: injected[i]!, loader: dir === "" ? ".yarnrc.yml" : `${dir}/.yarnrc.yml`, lastWins: true });
+    }
   }
   markBrowserCode(root, out, facts, literals, listed.html);
   const dependencies = dependencyNames(root);

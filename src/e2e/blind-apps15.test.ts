@@ -1,6 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, installedFrom, movedSecrets, readMigrated, warningPlaces } from "./harness.js";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, installedFrom, migrateFixture, movedSecrets, readMigrated, warningPlaces } from "./harness.js";
 
 // Round 15 of apps written without looking at the migrator
 // (fixtures/apps-blind15/, docs/migration.md "Unseen apps, round 15"): each
@@ -29,7 +31,23 @@ test("MV3 browser extension: the build fills __EXT_*__ placeholders from process
 });
 
 test("Yarn 4 injectEnvironmentFiles (.env.yarn, optional .env.yarn.local?) and no loader in the app", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("yarn-inject", "plover-shop", ["development"], "scripts/digest.js", { prepare: installed("yarn") }));
+  // The personal .env.yarn.local, injected after .env.yarn, sets SHOPIFY_API_SECRET over it on this
+  // machine only: one Vault location cannot hold both values. Refused before anything is written.
+  await assert.rejects(migrated(app("yarn-inject", "plover-shop", ["development"], "scripts/digest.js", { prepare: installed("yarn") })), (e: Error & { hint?: string }) => {
+    assert.match(e.message, /SHOPIFY_API_SECRET: \.yarnrc\.yml loads \.env\.yarn\.local after \.env\.yarn \(Yarn's injectEnvironmentFiles: the last file wins\), and \.env\.yarn\.local is /);
+    assert.match(e.hint ?? "", /vaultshift\.config\.json/);
+    return true;
+  });
+});
+
+test("Yarn 4 injectEnvironmentFiles on a machine without the optional personal file: .env.yarn is every environment's layer", { timeout: 120_000 }, async () => {
+  const withoutLocal = (root: string) => {
+    installed("yarn")(root);
+    rmSync(join(root, ".env.yarn.local"));
+  };
+  const run = await migrateFixture(suite.server, app("yarn-inject", "plover-shop", ["development", "production"], "scripts/digest.js", { prepare: withoutLocal }), join(suite.dir, "yarn-inject-without-local"));
+  assert.ok(movedSecrets(run).includes(".env.yarn:SHOPIFY_API_SECRET"));
+  assert.ok(run.result.plan.secrets.every((s) => s.environment === "shared"));
   await assertMigrated(run, suite.server);
   await assertRollback(run, suite.server);
 });

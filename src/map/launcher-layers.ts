@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { yarnInjectedFiles } from "./yarn-env.js";
 import { dirOf, environmentOf, isEnvFile, isStandardEnvironment, namesEnvironment } from "./environment.js";
 
 // A .env file named by a word that is no environment (`.env.web`, `.env.worker`,
@@ -12,7 +13,8 @@ import { dirOf, environmentOf, isEnvFile, isStandardEnvironment, namesEnvironmen
 // role, per service), not an environment of its own. Its secrets go to the
 // shared location every environment reads, as a layered `.env`'s do; the secrets
 // module serves them wherever NODE_ENV points. A file whose word NODE_ENV or
-// VAULTSHIFT_ENV is set to somewhere keeps its environment.
+// VAULTSHIFT_ENV is set to somewhere keeps its environment. Yarn 4 injects the
+// files `.yarnrc.yml` lists (`injectEnvironmentFiles`) into every script: layers too.
 
 const LAUNCHER_FILES = ["package.json", "Procfile", ".foreman", "docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml"];
 
@@ -75,6 +77,8 @@ export function launcherLayers(root: string, envFiles: string[]): Set<string> {
       }
     }
   }
+  // Yarn 4's injectEnvironmentFiles: every `yarn run` loads them, whatever the environment.
+  for (const dir of new Set(["", ...odd.map(dirOf)])) for (const f of yarnInjectedFiles(root, dir, envFiles)) if (odd.includes(f)) layers.add(f);
   for (const f of layers) {
     const word = environmentOf(f).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     if (texts.some((t) => new RegExp(`\\b(?:NODE_ENV|VAULTSHIFT_ENV)["'\\]]?\\s*(?:=|:)\\s*["'\`]?${word}(?![\\w-])`, "i").test(t))) layers.delete(f);

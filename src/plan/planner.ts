@@ -536,7 +536,7 @@ function refuseLocalWins(wins: NonNullable<CandidateSet["localWins"]>, placed: {
     const later = placed.find(({ c }) => c.source.type === "dotenv" && c.source.file === w.file && c.name === w.name);
     if (!later) continue; // not moved (a bootstrap or browser variable): nothing to lose
     problems.push(
-      `${w.name}: ${w.loader} loads ${w.by} ${w.lastWins ? `after ${w.file} (direnv: the last file wins)` : `before ${w.file}`}, and ${w.by} is ${w.why}, so it wins only where it exists; everywhere else the app reads ${w.name} from ${w.file}:${w.line}. The two values differ and both would go to ${mount}/${later.loc.path}#${later.loc.key}.`,
+      `${w.name}: ${w.loader} loads ${w.by} ${w.lastWins ? `after ${w.file} (${w.loader.endsWith(".yarnrc.yml") ? "Yarn's injectEnvironmentFiles" : "direnv"}: the last file wins)` : `before ${w.file}`}, and ${w.by} is ${w.why}, so it wins only where it exists; everywhere else the app reads ${w.name} from ${w.file}:${w.line}. The two values differ and both would go to ${mount}/${later.loc.path}#${later.loc.key}.`,
     );
   }
   if (problems.length === 0) return;
