@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { classifyVariable } from "./index.js";
+import { judge } from "../scan/judge.js";
 import type { Rule } from "../scan/types.js";
 
 const PW = ["hunter2", "hunter"].join("");
@@ -167,4 +168,38 @@ test("a list of name=value pairs under a plain name (OTLP headers) is a secret w
     ["NODE_OPTIONS", "--max-old-space-size=4096"],
   ];
   for (const [name, value] of config) assert.equal(classifyVariable(name, value).verdict, "config", `${name}=${value}`);
+});
+
+test("base64 of text is judged as what it decodes to: a service account JSON or a PEM key under a plain name is a secret; encoded settings, a short token alphabet and binary stay as they were", async () => {
+  const { generateKeyPairSync } = await import("node:crypto");
+  const b64 = (s: string) => Buffer.from(s).toString("base64");
+  // RSA 2048, as Google issues. Encoded, a plain name's random-string judge takes it for a secret only
+  // by chance (no run of 6 lower-case letters in 2,500 characters): a key it does not take is chosen,
+  // so that what is tested is the decoding.
+  let pem = "";
+  let account = "";
+  for (let i = 0; i < 40 && (account === "" || judge("FIREBASE_SERVICE_ACCOUNT_BASE64", b64(account), "env", false).secret); i++) {
+    pem = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    account = JSON.stringify({ type: "service_account", project_id: "p-1", private_key_id: "a".repeat(40), private_key: pem, client_email: "x@p-1.iam.gserviceaccount.com" });
+  }
+  assert.equal(judge("FIREBASE_SERVICE_ACCOUNT_BASE64", b64(account), "env", false).secret, false);
+  for (const [name, value] of [["FIREBASE_SERVICE_ACCOUNT_BASE64", b64(account)], ["APNS_P8", b64(pem)], ["SIGNER", b64(pem)]] as const) {
+    const c = classifyVariable(name, value, ".env");
+    assert.equal(c.verdict, "secret", name);
+    assert.equal(c.kind, "private-key", name);
+    // A base64 PEM has a rule of its own (LS0tLS1CRUdJTi…); the JSON around one needed the decoding.
+    if (name.startsWith("FIREBASE")) assert.match(c.reason, /^base64 of a secret: .*service account/, name);
+    // The reason names the format, never the value.
+    assert.ok(!c.reason.includes(value.slice(40, 60)) && !c.reason.includes(pem.slice(40, 60)), name);
+  }
+  // A name that says so was a secret already.
+  assert.equal(classifyVariable("GOOGLE_CREDENTIALS", b64(account), ".env").verdict, "secret");
+  // Under a browser prefix: still shipped to the browser.
+  assert.equal(classifyVariable("NEXT_PUBLIC_SA", b64(account), ".env").kind, "browser-exposed");
+  // Settings, however long, decode to settings.
+  const settings = b64(JSON.stringify({ region: "eu-west-1", bucket: "assets-bucket-name", retries: 3, flags: ["a", "b"], url: "https://cdn.example.org/assets" }));
+  assert.equal(classifyVariable("APP_CONFIG_B64", settings, ".env").verdict, "config");
+  assert.equal(classifyVariable("FEATURES", b64("checkout-v2,search-v3,new-header,dark-mode,beta-banner,ab-test-7"), ".env").verdict, "config");
+  // Binary (a keystore) is not decoded as text here.
+  assert.equal(classifyVariable("TRUSTSTORE_B64", Buffer.from([0, 1, 2, 250, 251, 252, 0, 7, 8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47]).toString("base64"), ".env").reason.startsWith("base64 of"), false);
 });

@@ -7,6 +7,7 @@ import { entropyBits } from "../scan/entropy.js";
 import { compileRuleSet, runRules, allRules } from "../scan/rule-set.js";
 import { rulePlaceholderReason } from "../scan/rule-filter.js";
 import { fileInfo } from "../scan/file-kind.js";
+import { decodeBase64 } from "../scan/decoders.js";
 
 // Secret or config? One environment variable at a time (a .env entry, or a
 // name + literal). The migration pipeline calls it for every .env key; the
@@ -126,6 +127,10 @@ function classifyValue(name: string, value: string, file: string | undefined, op
     // 4. A list of name=value pairs under a plain name: one entry may be a credential.
     const entry = listedSecret(v, file, options);
     if (entry) return exposed(prefix, entry);
+    // 5. Base64 of text (a service account JSON, a PEM file kept on one line, `base64 -w0 key.p8`):
+    // judged as what it decodes to, as the app decodes it at start. The encoding hides nothing.
+    const encoded = encodedSecret(name, v, file, options);
+    if (encoded) return exposed(prefix, encoded);
     return { verdict: "config", confidence: 0.8, reason: j.reason };
   }
   if (example && (isObviousFake(v) || entropyBits(v) < 50)) {
@@ -166,6 +171,18 @@ function listedSecret(value: string, file: string | undefined, options: Classify
     if (c.verdict === "secret") return { ...c, confidence: Math.min(c.confidence, 0.85), reason: `its ${key} entry is a secret: ${c.reason}` };
   }
   return null;
+}
+
+/** Shorter base64 is a token's own alphabet more often than an encoded file. */
+const MIN_ENCODED = 64;
+
+function encodedSecret(name: string, value: string, file: string | undefined, options: ClassifyOptions): Classification | null {
+  if (value.length < MIN_ENCODED) return null;
+  const decoded = decodeBase64(value);
+  if (decoded === null || decoded.trim().length === 0) return null;
+  const c = classifyValue(name, decoded.trim(), file, options);
+  if (c.verdict !== "secret") return null;
+  return { ...c, confidence: Math.min(c.confidence, 0.9), reason: `base64 of a secret: ${c.reason}` };
 }
 
 function exposed(prefix: string | null, c: Classification): Classification {

@@ -25,7 +25,8 @@ export interface DecodedHit {
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 
-function decodeBase64(s: string): string | null {
+/** The UTF-8 text a standard base64 string encodes, or null (not base64, or binary). */
+export function decodeBase64(s: string): string | null {
   if (s.length < 8 || s.length % 4 !== 0 || !BASE64.test(s)) return null;
   const out = Buffer.from(s, "base64").toString("utf8");
   // Text only: binary keystores are out of scope; U+FFFD marks invalid UTF-8.
