@@ -70,7 +70,7 @@ test("dev container: docker --env-file .devcontainer/devcontainer.env, remoteEnv
 });
 
 test("graphql-codegen -r dotenv/config: codegen.yml's ${GITHUB_TOKEN} header, the same token read by the server", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("codegen-require", "skimmer-dash", ["development"], "scripts/digest.js", { prepare: installed("@graphql-codegen/cli", "yaml") }));
+  const run = await migrated(app("codegen-require", "skimmer-dash", ["development"], "scripts/digest.js", { prepare: (root) => (installed("@graphql-codegen/cli")(root), installedFrom("apps-blind14")("yaml")(root)) }));
   // codegen is no code of this app: its script runs under `vaultshift run`, which gives it the token from Vault.
   assert.match(readMigrated(run, "package.json"), /"codegen": "vaultshift run --env development -- graphql-codegen -r dotenv\/config --config codegen\.yml"/);
   await assertMigrated(run, suite.server);
