@@ -114,6 +114,9 @@ const ELECTRON_PRELOAD = /\bpreload\s*:\s*[^}\n]{0,120}?(["'`])((?:\.{0,2}\/)?[\
 const ENTRY_STRING = /(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|html))\1/g;
 
 /** What one source file says about the browser: read once, in the candidates' pass. */
+/** `__NAME__` with a variable-like NAME of two words or more (`__EXT_API_KEY__`; not `__DEV__`, `__dirname`). */
+const PLACEHOLDER = /(?<![\w$])__([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)__(?![\w$])/g;
+
 export function browserFacts(file: string, text: string): BrowserFacts {
   const facts: BrowserFacts = { root: null, imports: [], bare: [], entries: [], preloads: [], reads: new Map() };
   // An Edge function may also declare itself server-only: it still cannot load Node modules.
@@ -149,6 +152,9 @@ export function browserFacts(file: string, text: string): BrowserFacts {
       if (name !== undefined && !facts.reads.has(name)) facts.reads.set(name, lineAt(m.index));
     }
   }
+  // A build's placeholder named as a variable (`"__EXT_SIGNING_SECRET__"`, replaced by a build script with
+  // process.env[name], as extension and static-site builds do): in browser code, the value it is replaced by ships.
+  for (const m of text.matchAll(PLACEHOLDER)) if (!facts.reads.has(m[1]!)) facts.reads.set(m[1]!, lineAt(m.index));
   // A window given `sandbox: false` or `nodeIntegration: true` runs its preload with Node.
   if (/\bwebPreferences\b/.test(text) && !/\bsandbox\s*:\s*false\b|\bnodeIntegration\s*:\s*true\b/.test(text)) {
     for (const m of text.matchAll(ELECTRON_PRELOAD)) facts.preloads.push(m[2]!);

@@ -10,6 +10,7 @@ import { machineLocalFiles } from "./machine-local.js";
 import { tsconfigPaths } from "../plan/module-alias.js";
 import { browserFacts, browserReached, htmlEntries, type BrowserFacts } from "./browser-files.js";
 import { angularBrowserEntries } from "./angular-entries.js";
+import { extensionEntries } from "./extension-entries.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
 import { launcherLayers } from "../map/launcher-layers.js";
@@ -274,7 +275,7 @@ function markBrowserCode(root: string, out: CandidateSet, facts: Map<string, Bro
   }
   // `@/lib/x` and kin: the project's tsconfig/jsconfig paths (the first that has them).
   const aliases = tsconfigPaths(root, "tsconfig.json") ?? tsconfigPaths(root, "jsconfig.json") ?? null;
-  const reached = browserReached(facts, scripts, aliases, angularBrowserEntries(root, SKIP_DIRS.map((d) => `**/${d}/**`)));
+  const reached = browserReached(facts, scripts, aliases, [...angularBrowserEntries(root, SKIP_DIRS.map((d) => `**/${d}/**`)), ...extensionEntries(root, SKIP_DIRS.map((d) => `**/${d}/**`))]);
   if (reached.size === 0) return;
   out.browserFiles = reached;
   const reads = (out.browserReads = new Map());

@@ -26,7 +26,13 @@ test("APP_ENV picks .env.local / .env.staging / .env.production over .env; stagi
 
 test("MV3 browser extension: the build fills __EXT_*__ placeholders from process.env[name]; the backend verifies what the extension signs", { timeout: 120_000 }, async () => {
   const run = await migrated(app("mv3-extension", "kite-clipper", ENVS, "scripts/digest.mjs"));
-  await assertMigrated(run, suite.server);
+  assertSameBehaviour(run);
+  // The build substitutes the signing secret into the extension's service worker, which every user
+  // downloads: browser-exposed, not moved (the backend keeps reading it from .env); the rest moves.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "browser-exposed").sort(), [".env.production:3", ".env:4"]);
+  assert.deepEqual(movedSecrets(run), [".env.production:OPENAI_API_KEY", ".env.production:SESSION_SECRET", ".env:OPENAI_API_KEY", ".env:SESSION_SECRET"]);
+  assert.equal(run.result.verification.verdict, "secrets-remaining");
+  assertNoLeakOutsideTree(run);
   await assertRollback(run, suite.server);
 });
 
