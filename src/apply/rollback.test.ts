@@ -37,6 +37,20 @@ test("rollback refuses, changing nothing, when a file or a secret changed after 
   assert.equal((await kv.get(`secret/metadata/${app}/production/stripe`)).status, 404);
 });
 
+test("a secret gone from Vault since the migration (deleted, or a dev server restarted without --data) is named as gone, not as 'version 0 written after'", async () => {
+  const { root, env, vault, app } = setup();
+  const p = await plan({ root, env, vault, app });
+  await apply(p, { root, env, vault });
+  const kv = rawVault(cases.server.address, cases.server.rootToken);
+  assert.equal((await kv.send("DELETE", `secret/metadata/${app}/production/stripe`)).status, 204);
+  const before = snapshot(root);
+  await assert.rejects(rollback({ root, env, vault }), (e: unknown) => {
+    const m = (e as Error).message;
+    return e instanceof PlanError && m.includes(`secret/${app}/production/stripe (gone from Vault: the migration wrote version 1;`) && !/version 0 written/.test(m);
+  });
+  assert.deepEqual(snapshot(root), before, "nothing changed");
+});
+
 test("rollback without an applied migration, and a second rollback, explain themselves", async () => {
   const { root, env, vault, app } = setup();
   await assert.rejects(rollback({ root, env, vault }), (e: unknown) => e instanceof PlanError && /no applied migration/.test((e as Error).message));

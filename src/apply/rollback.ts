@@ -69,7 +69,7 @@ async function rollbackUnlocked(options: RollbackerOptions): Promise<RollbackRes
   for (const t of j.targets) {
     const v = await ourVersion(store, j, t);
     targetActions.push({ t, ...v });
-    if (v.ours !== null && v.current !== v.ours) conflicts.push(`${t.mount}/${t.path} (version ${v.current} written after the migration's version ${v.ours})`);
+    if (v.ours !== null && v.current !== v.ours) conflicts.push(`${t.mount}/${t.path} (${versionConflict(v.current, v.ours)})`);
   }
   if (conflicts.length > 0 && !options.force) {
     throw new PlanError(`Rollback would undo changes made after the migration: ${conflicts.join(", ")}.`, {
@@ -123,4 +123,11 @@ async function rollbackUnlocked(options: RollbackerOptions): Promise<RollbackRes
   state.writeJournal(j);
   state.removeBackups();
   return result;
+}
+
+/** What happened to a secret since the migration wrote version `ours`, as the refusal says it. */
+function versionConflict(current: number, ours: number): string {
+  if (current === 0) return `gone from Vault: the migration wrote version ${ours}; the secret was deleted since, or this is another server (a dev server restarted without --data)`;
+  if (current < ours) return `at version ${current}, older than the migration's version ${ours}: another server, or one restored from an earlier snapshot`;
+  return `version ${current} written after the migration's version ${ours}`;
 }
