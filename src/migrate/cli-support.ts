@@ -38,6 +38,11 @@ export function planSummary(plan: Plan): string {
   for (const s of plan.secrets) {
     lines.push(`  ${s.source.file}:${s.source.line} ${s.name} (${s.kind}, ${s.redacted}) → ${s.target.mount}/${s.target.path}#${s.target.key}`);
   }
+  for (const c of plan.carried ?? []) {
+    const b = plan.bindings.find((x) => x.envName === c.name);
+    const where = b ? [...new Set(Object.values(b.environments).map((e) => `${b.mount}/${e.path}#${b.key}`))].join(", ") : "";
+    lines.push(`  kept ${c.name} → ${where} (moved by plan ${c.planId.slice(0, 8)}: still read from Vault, not written again)`);
+  }
   for (const f of plan.files) lines.push(`  ${f.beforeHash === null ? "create" : "change"} ${f.file} (${f.kind})`);
   if (plan.warnings.length > 0) {
     lines.push(`Warnings (${plan.warnings.length}):`);

@@ -1,5 +1,6 @@
 import type { ScriptEnvironment } from "../apply/script-environment.js";
 import { plural } from "../util/plural.js";
+import { carriedBindings } from "./carried.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { collectCandidates, type Candidate, type CandidateSet, type Classifier } from "../classify/candidates.js";
@@ -421,6 +422,12 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     literals.push({ file: s.file, line: s.line, column: s.column, endLine: s.endLine ?? s.line, endColumn: s.endColumn ?? s.column, start: s.start ?? 0, end: s.end ?? 0, mount, path: loc.path, key: loc.key, name });
   }
 
+  // What an earlier migration of this project moved and the project still reads from Vault.
+  const inEnvFiles = new Set([...found.config.map((c) => c.name), ...found.secrets.filter((c) => c.source.type === "dotenv").map((c) => c.name), ...(found.shadowed ?? []).map((x) => x.name)]);
+  const earlier = carriedBindings(root, app, mount, new Set([...bindings.keys(), ...literalBindings.keys()]), inEnvFiles, found.sourceFiles);
+  warnings.push(...earlier.warnings);
+  for (const b of earlier.bindings) bindings.set(b.envName, b);
+
   // File changes, with redacted diffs.
   progress({ stage: "plan", step: 1, total: 2, message: "computing code and .env changes" });
   // The files that will import the secrets module decide its flavour (a CommonJS
@@ -485,9 +492,10 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     files: changes.map((ch) => ({ file: ch.file, kind: ch.kind, beforeHash: hashOf(ch.before), afterHash: hashOf(afterBytes(ch))!, diff: ch.diff, edits: ch.edits })),
     bindings: [...bindings.values()],
     literals,
-    policy: policyFor(app, mount, targets.map((t) => t.path)),
+    policy: policyFor(app, mount, [...targets.map((t) => t.path), ...earlier.bindings.flatMap((b) => Object.values(b.environments).map((e) => e.path))]),
     secretsModule: changes.some((ch) => ch.kind === "secrets-module") ? secretsModule : null,
     ...(envExports.length > 0 ? { envExports } : {}),
+    ...(earlier.carried.length > 0 ? { carried: earlier.carried } : {}),
     ...(scriptEnvironments.length > 0 ? { scriptEnvironments } : {}),
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     warnings,

@@ -20,6 +20,13 @@ export interface VaultLocation {
  * secrets module maps `envName` to a Vault location; the code rewriter turns
  * `process.env.<envName>` into a read from that module.
  */
+/** A binding kept from an earlier plan: its name, whether it was an environment variable or a hard-coded literal, and the plan that moved it. */
+export interface CarriedBinding {
+  name: string;
+  from: "dotenv" | "literal";
+  planId: string;
+}
+
 export interface SecretBinding {
   envName: string;
   mount: string;
@@ -189,6 +196,12 @@ export interface Plan {
   secretsModule: { file: string; language: "ts" | "js"; moduleKind: "esm" | "cjs"; companion?: { file: string } } | null;
   /** Migrated names no code reads by name (a library or the framework does): the secrets module sets them in process.env. */
   envExports?: string[];
+  /**
+   * Bindings an earlier migration of this project made that this plan keeps (src/plan/carried.ts):
+   * their values moved before, so this plan neither writes nor verifies them, but the secrets module,
+   * the policy and `vaultshift run` go on reading them. Absent: none.
+   */
+  carried?: CarriedBinding[];
   /** npm scripts loading a .env file themselves whose VAULTSHIFT_ENV apply sets (src/apply/script-environment.ts). */
   scriptEnvironments?: ScriptEnvironment[];
   /**

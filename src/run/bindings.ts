@@ -59,7 +59,8 @@ export interface PlanSelection {
  * literal was never in the environment, and stays out of it.
  */
 export function planBindings(plan: Plan, environment: string, file: string): PlanSelection {
-  const fromEnvFiles = new Set(plan.secrets.filter((s) => s.source.type === "dotenv").map((s) => s.name));
+  // Also what an earlier migration moved from a .env file and this plan carried forward.
+  const fromEnvFiles = new Set([...plan.secrets.filter((s) => s.source.type === "dotenv").map((s) => s.name), ...(plan.carried ?? []).filter((c) => c.from === "dotenv").map((c) => c.name)]);
   const bindings = plan.bindings.filter((b) => fromEnvFiles.has(b.envName));
   if (bindings.length === 0) {
     throw new PlanError(`The plan ${file} moves no environment variable to Vault (${plan.secrets.length === 0 ? "it moves nothing" : "only hard-coded literals, which were never in the environment"}): there is nothing for \`vaultshift run\` to set.`, {
