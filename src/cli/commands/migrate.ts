@@ -13,7 +13,9 @@ export const migrateCommand: Command = {
 
 Migrates PATH (default: the current directory): plan (written to
 PATH/vaultshift.plan.json), apply, verify, and the reports in PATH/reports/.
-Undo it with \`vaultshift rollback --yes\`.
+Undo it with \`vaultshift rollback --yes\`. Run it again later (a new secret
+since): only what is new moves, and what earlier migrations moved stays in the
+secrets module, the policy and the plan ("kept NAME → path").
 
 On a terminal, without --yes, it is an interactive session:
   Connect   checks Vault first (reachable, unsealed, token accepted)

@@ -61,6 +61,8 @@ Options:
   --out FILE               where to write the plan (default: PATH/${DEFAULT_PLAN_FILE})
   --offline                do not ask Vault for the current versions
 ${VAULT_HELP}
+A project migrated before keeps its committed plan's bindings: they are carried
+into the new plan ("kept NAME → path"), not moved or verified again.
 When VAULT_ADDR (or --vault-addr) is set, the plan records each target's
 current version so that apply can tell if someone wrote it meanwhile.
 `,
