@@ -79,7 +79,14 @@ export function verificationSummary(v: Verification): string {
     ...(v.unchecked ?? []).filter((u) => u.check === "rescan").map((u) => `    but ${u.reason}`),
     ...nextSteps(v, "rescan"),
   ];
-  for (const s of v.secrets.filter((x) => x.status !== "ok")) lines.push(`  ${s.name} → ${s.target.mount}/${s.target.path}#${s.target.key}: ${s.status}${s.message ? ` (${s.message})` : ""}`);
+  const kept = v.kept ?? [];
+  if (kept.length > 0) {
+    const there = kept.filter((k) => k.status === "ok").length;
+    const keptReadable = kept.filter((k) => k.readableByPolicy === true).length;
+    lines.splice(3, 0, `  ${there}/${kept.length} kept from earlier migrations still in Vault${v.policy.checked ? `, ${keptReadable}/${kept.length} readable with the policy` : ""} (not compared by value: they may have been rotated)`);
+  }
+  for (const s of [...v.secrets, ...kept].filter((x) => x.status !== "ok")) lines.push(`  ${s.name} → ${s.target.mount}/${s.target.path}#${s.target.key}: ${s.status}${s.message ? ` (${s.message})` : ""}`);
+  for (const k of kept.filter((x) => x.status === "ok" && x.readableByPolicy === false)) lines.push(`  ${k.name} → ${k.target.mount}/${k.target.path}#${k.target.key}: kept, but the policy ${v.policy.name} cannot read it`);
   for (const f of v.rescan.findings) lines.push(`  left: ${f.file}:${f.line} ${f.kind} ${f.redacted}`);
   return `${lines.join("\n")}\n`;
 }

@@ -2,8 +2,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { migrate } from "../migrate/index.js";
-import { pipelineCases, writeTree } from "../migrate/testing.js";
+import { loadReportInput, migrate, verify } from "../migrate/index.js";
+import { pipelineCases, rawVault, writeTree } from "../migrate/testing.js";
+import { verificationSummary } from "../migrate/cli-support.js";
+import { renderMarkdown } from "../report/migration-markdown.js";
 import { readPlan } from "./plan-file.js";
 import { planBindings } from "../run/bindings.js";
 
@@ -65,4 +67,38 @@ test("without a secrets module (a Python app), a name the .env no longer holds i
   const other = await migrate({ root, env, vault, app: "otherjob", history: false });
   assert.equal(other.plan.carried, undefined);
   assert.ok(other.plan.warnings.some((w) => w.code === "previous-plan" && /not of otherjob/.test(w.message)));
+});
+
+test("verify checks what a plan kept from an earlier migration: still in Vault and readable by the policy, else incomplete, named in the summary and the report", async () => {
+  const { root, env, vault } = cases.next();
+  const app = "carry3";
+  const first = await migrate({ root, env, vault, app, history: false });
+  const stripe = first.plan.bindings.find((b) => b.envName === "STRIPE_SECRET_KEY")!;
+  appendFileSync(join(root, ".env"), `SENDGRID_API_KEY=${NEW_TOKEN}\n`);
+  appendFileSync(join(root, "src/index.js"), "\nexport const mail = process.env.SENDGRID_API_KEY;\n");
+  const second = await migrate({ root, env, vault, app, history: false });
+  const kept = second.verification.kept ?? [];
+  const carriedLocations = second.plan.bindings.filter((b) => (second.plan.carried ?? []).some((c) => c.name === b.envName)).flatMap((b) => Object.keys(b.environments));
+  assert.equal(kept.length, carriedLocations.length, "one check per environment of each carried binding");
+  assert.ok(kept.every((k) => k.status === "ok" && k.readableByPolicy === true && typeof k.version === "number"), "all present and readable after the second migration");
+  assert.equal(second.verification.verdict, "zero-secrets");
+  assert.match(verificationSummary(second.verification), new RegExp(`${kept.length}/${kept.length} kept from earlier migrations still in Vault`));
+
+  // Someone deletes the Stripe key's path in Vault: the app would read nothing. verify must say so.
+  const raw = rawVault(vault.address, vault.token);
+  const path = Object.values(stripe.environments)[0]!.path;
+  assert.equal((await raw.send("DELETE", `${stripe.mount}/metadata/${path}`)).status, 204);
+  const again = await verify(second.plan, { root, env, vault });
+  assert.equal(again.verdict, "incomplete");
+  const gone = (again.kept ?? []).filter((k) => k.status !== "ok");
+  assert.ok(gone.length > 0 && gone.every((k) => k.target.path === path), "the deleted path's bindings are missing, the others are not");
+  assert.ok(gone.some((k) => k.name === "STRIPE_SECRET_KEY"));
+  const summary = verificationSummary(again);
+  assert.match(summary, new RegExp(`STRIPE_SECRET_KEY → ${stripe.mount}/${path}#${stripe.key}: missing \\(not in Vault, yet the app reads it`));
+  const report = loadReportInput({ root, env });
+  assert.ok(report.manualActions.some((m) => m.code === "vault-missing" && m.message.includes("STRIPE_SECRET_KEY")));
+  const markdown = renderMarkdown(report);
+  assert.match(markdown, /## Kept from earlier migrations/);
+  assert.match(markdown, /`STRIPE_SECRET_KEY` \| [^|]+ \| `[^`]+` \| – \| no \|/);
+  for (const text of [summary, markdown, JSON.stringify(again)]) assert.ok(!text.includes(NEW_TOKEN), "no value");
 });

@@ -285,6 +285,8 @@ export interface ReportInput {
   rescan: { findings: Finding[]; filesScanned: number | null };
   /** Verify checks that could not run: the verdict is then never "zero-secrets". */
   unchecked: UncheckedCheck[];
+  /** What earlier migrations moved and the app still reads from Vault (carried by this plan), as the last verify found it. */
+  kept?: ReportKept[];
   /** Counts for the summary line. */
   totals: { secrets: number; verified: number; readable: number; config: number; remaining: number };
 }
@@ -314,12 +316,42 @@ export interface SecretCheck {
   message?: string;
 }
 
+/**
+ * A secret an earlier migration moved and this plan carried forward (`plan.carried`):
+ * checked for presence in Vault and for the policy, not by fingerprint (it may
+ * have been rotated in Vault since, which is what Vault is for).
+ */
+export interface KeptCheck {
+  name: string;
+  environment: string;
+  target: VaultLocation;
+  /** The plan that moved it. */
+  planId: string;
+  version: number | null;
+  /** `ok` (a value is there), `missing`, `error` (could not read). */
+  status: "ok" | "missing" | "error";
+  readableByPolicy: boolean | null;
+  message?: string;
+}
+
+/** A carried binding in the compliance report: `present`/`readableByPolicy` null when no verify checked it. */
+export interface ReportKept {
+  name: string;
+  environment: string;
+  target: VaultLocation & { version: number | null };
+  planId: string;
+  present: boolean | null;
+  readableByPolicy: boolean | null;
+}
+
 /** Result of `verify`. */
 export interface Verification {
   planId: string;
   verifiedAt: string;
   verdict: Verdict;
   secrets: SecretCheck[];
+  /** What earlier migrations moved and this plan keeps reading (absent when nothing was carried). */
+  kept?: KeptCheck[];
   rescan: { findings: Finding[]; filesScanned: number | null };
   policy: { name: string; checked: boolean; message?: string };
   /** Checks that could not run (absent in verifications recorded before 2026-11-23). */

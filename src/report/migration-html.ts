@@ -122,6 +122,14 @@ export function renderHtml(input: ReportInput, toolVersion = ""): string {
         `</section>`,
     );
   }
+  const kept = input.kept ?? [];
+  if (kept.length > 0) {
+    body.push(
+      `<section><h2>Kept from earlier migrations <span class="pill">${new Set(kept.map((k) => k.name)).size}</span></h2><p class="note">Moved to Vault by an earlier plan; the app still reads them from there. Checked for presence and for the app's policy, not by value: they may have been rotated since.</p>` +
+        table(["Variable", "Environment", "Vault location", "Version", "In Vault", "App policy", "Moved by plan"], kept.map((k) => [c(k.name), esc(k.environment), loc(vaultLocation(k)), k.target.version === null ? `<span class="na">–</span>` : esc(k.target.version), yn(k.present), yn(k.readableByPolicy), c(k.planId.slice(0, 12))]), [0, 6]) +
+        `</section>`,
+    );
+  }
   if (input.rescan.findings.length > 0) {
     body.push(
       `<section><h2>Still in the working tree <span class="pill">${input.rescan.findings.length}</span></h2><p class="note">Found by the re-scan after the migration. Move or remove them, then run <code>vaultshift verify</code>.</p>` +

@@ -37,6 +37,7 @@ export function renderMarkdown(input: ReportInput): string {
         ["Secrets moved to Vault", md(input.totals.secrets)],
         ["Verified (read back, fingerprint matches)", md(input.totals.verified)],
         ["Readable with the app's policy", input.secrets.some((x) => x.readableByPolicy !== null) ? md(input.totals.readable) : "not checked"],
+        ...((input.kept ?? []).length > 0 ? [["Kept from earlier migrations (still read from Vault)", md(new Set(input.kept!.map((k) => k.name)).size)]] : []),
         ["Left as plain config", md(input.totals.config)],
         ["Secrets the re-scan still finds", md(input.rescan.findings.length)],
         ["Manual actions", md(input.manualActions.length)],
@@ -72,6 +73,11 @@ export function renderMarkdown(input: ReportInput): string {
       ),
       "",
     );
+  }
+  const kept = input.kept ?? [];
+  if (kept.length > 0) {
+    out.push("## Kept from earlier migrations", "", "Moved to Vault by an earlier plan; the app still reads them from there. Checked for presence and for the app's policy, not by value: they may have been rotated since.", "");
+    out.push(table(["Variable", "Environment", "Vault location", "Version", "In Vault", "App policy", "Moved by plan"], kept.map((k) => [code(k.name), md(k.environment), code(vaultLocation(k)), md(k.target.version ?? "–"), md(yesNo(k.present)), md(yesNo(k.readableByPolicy)), code(k.planId.slice(0, 12))])), "");
   }
   if (input.rescan.findings.length > 0) {
     out.push("## Still in the working tree", "", "The re-scan after the migration found these; move or remove them, then run `vaultshift verify`.", "");

@@ -92,7 +92,7 @@ export function summarize(input: ReportInput): ReportSummary {
 }
 
 /** `secret/shop/production/database#password` */
-export function vaultLocation(s: ReportSecret): string {
+export function vaultLocation(s: Pick<ReportSecret, "target">): string {
   return `${s.target.mount}/${s.target.path}#${s.target.key}`;
 }
 

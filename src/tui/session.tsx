@@ -409,7 +409,10 @@ export function Session({ deps, colour, onExit, onSuspend }: SessionProps) {
       // Below the terminal's height: ink clears the whole screen for a frame as tall as it.
       // What to do next, wrapped too (it was cut at "VAULT_ADDR and …" below 78 columns).
       const next = wrap(`The app reads its secrets from Vault now: run it with VAULT_ADDR and a token holding the policy ${screen.plan.policy.name}.`, size.columns - 1);
-      const readBack = wrap(`${ok}/${v.secrets.length} secrets read back from Vault and matched their fingerprints`, size.columns - 4);
+      const kept = v.kept ?? [];
+      const keptLost = kept.filter((k) => k.status !== "ok" || k.readableByPolicy === false).map((k) => k.name);
+      const keptNote = kept.length === 0 ? "" : keptLost.length === 0 ? `; ${kept.length} kept from earlier migrations still in Vault` : `; kept from earlier migrations but gone from Vault or unreadable: ${[...new Set(keptLost)].join(", ")} (see vaultshift verify)`;
+      const readBack = wrap(`${ok}/${v.secrets.length} secrets read back from Vault and matched their fingerprints${keptNote}`, size.columns - 4);
       const room = Math.max(2, rows - 17 - Math.max(0, screen.reports.length - 4) - (policy.length - 1) - notRead.length - (next.length - 2) - (readBack.length - 1));
       body = (
         <>

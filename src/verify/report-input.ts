@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import type { ManualAction, Plan, ReportInput, ReportSecret, Verification } from "../plan/types.js";
+import type { ManualAction, Plan, ReportInput, ReportKept, ReportSecret, Verification } from "../plan/types.js";
 import { uncheckedOf } from "./unchecked.js";
 
 // The compliance report's data, from the plan and the last verification:
@@ -59,9 +59,13 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
     if (explained.has(`${f.file}:${f.line}`)) continue;
     manualActions.push({ code: "remaining-secret", file: f.file, line: f.line, message: `${f.file}:${f.line}: a ${f.kind} (${f.redacted}) is still in the tree; migrate or remove it.` });
   }
-  for (const c of verification?.secrets ?? []) {
+  for (const c of [...(verification?.secrets ?? []), ...(verification?.kept ?? [])]) {
     if (c.status !== "ok") manualActions.push({ code: `vault-${c.status}`, message: `${c.target.mount}/${c.target.path}#${c.target.key} (${c.name}): ${c.message ?? c.status}.` });
   }
+  for (const k of verification?.kept ?? []) {
+    if (k.status === "ok" && k.readableByPolicy === false) manualActions.push({ code: "policy-unreadable", message: `${k.target.mount}/${k.target.path}#${k.target.key} (${k.name}, kept from an earlier migration): the policy ${plan.policy.name} cannot read it, so the app cannot; apply this plan's policy (vaultshift apply) and verify again.` });
+  }
+  const kept = keptOf(plan, verification);
   const unchecked = uncheckedOf(plan, verification);
   for (const u of unchecked) manualActions.push({ code: `${u.check}-unchecked`, message: `${u.reason}: ${u.next}.` });
   // A verification recorded before "unchecked" existed said zero-secrets without the policy check: not a pass.
@@ -79,6 +83,7 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
     manualActions,
     rescan: verification?.rescan ?? { findings: [], filesScanned: null },
     unchecked,
+    ...(kept.length > 0 ? { kept } : {}),
     totals: {
       secrets: secrets.length,
       verified: secrets.filter((s) => s.verified === true).length,
@@ -89,3 +94,16 @@ export function buildReportInput(plan: Plan, verification: Verification | null, 
   };
 }
 
+
+/** The carried bindings of the plan, with what the last verification found for each (nothing when none checked them). */
+function keptOf(plan: Plan, verification: Verification | null): ReportKept[] {
+  const checks = new Map((verification?.kept ?? []).map((k) => [`${k.name}\0${k.environment}`, k]));
+  return (plan.carried ?? []).flatMap((c) => {
+    const b = plan.bindings.find((x) => x.envName === c.name);
+    if (!b) return [];
+    return Object.entries(b.environments).map(([environment, { path }]) => {
+      const k = checks.get(`${c.name}\0${environment}`);
+      return { name: c.name, environment, target: { mount: b.mount, path, key: b.key, version: k?.version ?? null }, planId: c.planId, present: k ? k.status === "ok" : null, readableByPolicy: k?.readableByPolicy ?? null };
+    });
+  });
+}

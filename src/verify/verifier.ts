@@ -8,7 +8,7 @@ import { templateCopies } from "../classify/template-copies.js";
 import { fingerprint } from "../util/fingerprint.js";
 import { redact } from "../util/redact.js";
 import { dataPath, type KvStore } from "../apply/kv-store.js";
-import type { Plan, SecretCheck, UncheckedCheck, Verification, VerifyOptions } from "../plan/types.js";
+import type { KeptCheck, Plan, SecretCheck, UncheckedCheck, Verification, VerifyOptions } from "../plan/types.js";
 import { policyCheckHelp } from "./unchecked.js";
 
 // verify(): prove the migration. Every secret is read back from Vault and
@@ -123,15 +123,18 @@ export async function verifyPlan(plan: Plan, options: VerifierOptions): Promise<
     }
     checks.push(check);
   }
+  // What earlier migrations moved and this plan keeps reading: still there? (No fingerprint: it may have been rotated.)
+  const kept = await keptChecks(plan, readPath, progress);
   // Versions, for the report.
-  for (const t of plan.targets) {
+  const located = [...checks, ...kept];
+  for (const t of new Map(located.map((c) => [`${c.target.mount}/${c.target.path}`, c.target])).values()) {
     const meta = await store.metadata(t.mount, t.path).catch(() => null);
-    for (const c of checks) if (c.target.mount === t.mount && c.target.path === t.path) c.version = meta?.currentVersion ?? null;
+    for (const c of located) if (c.target.mount === t.mount && c.target.path === t.path) c.version = meta?.currentVersion ?? null;
   }
 
   // Can the app's policy read them?
   const policy: Verification["policy"] = { name: plan.policy.name, checked: false };
-  const paths = [...new Set(plan.targets.map((t) => dataPath(t.mount, t.path)))];
+  const paths = [...new Set([...plan.targets.map((t) => dataPath(t.mount, t.path)), ...kept.map((c) => dataPath(c.target.mount, c.target.path))])];
   if (paths.length > 0) {
     progress({ stage: "verify", step: 1, total: 1, message: `checking that the policy ${plan.policy.name} can read ${paths.length} paths` });
     // A policy that does not exist grants nothing: no need for a token to know the app cannot read.
@@ -140,19 +143,19 @@ export async function verifyPlan(plan: Plan, options: VerifierOptions): Promise<
       () => null,
     );
     if (exists === false) {
-      for (const c of checks) c.readableByPolicy = false;
+      for (const c of located) c.readableByPolicy = false;
       policy.message = `the policy ${plan.policy.name} does not exist in Vault, so the app cannot read its secrets; write it (it is in the plan under "policy")`;
     } else try {
       const caps = await store.policyCapabilities(plan.policy.name, paths);
       const readable = new Map(paths.map((p, k) => [p, (caps[k] ?? []).some((c) => c === "read" || c === "root")]));
-      for (const c of checks) c.readableByPolicy = readable.get(dataPath(c.target.mount, c.target.path)) ?? false;
+      for (const c of located) c.readableByPolicy = readable.get(dataPath(c.target.mount, c.target.path)) ?? false;
       policy.checked = true;
     } catch (error) {
       policy.message = `the policy could not be checked: ${(error as Error).message}`;
     }
   }
   const unchecked: UncheckedCheck[] = [];
-  if (paths.length > 0 && !policy.checked && checks.some((c) => c.readableByPolicy === null)) {
+  if (paths.length > 0 && !policy.checked && located.some((c) => c.readableByPolicy === null)) {
     unchecked.push({
       check: "policy",
       reason: `whether the policy ${plan.policy.name} lets the app read its ${paths.length} Vault path${paths.length === 1 ? "" : "s"} was not checked (${policy.message ?? "no reason given"})`,
@@ -172,7 +175,33 @@ export async function verifyPlan(plan: Plan, options: VerifierOptions): Promise<
     });
   }
 
-  const allOk = checks.every((c) => c.status === "ok") && checks.every((c) => c.readableByPolicy !== false);
+  const allOk = located.every((c) => c.status === "ok" && c.readableByPolicy !== false);
   const verdict = !allOk ? "incomplete" : again.findings.length > 0 ? "secrets-remaining" : unchecked.length > 0 ? "unchecked" : "zero-secrets";
-  return { planId: plan.id, verifiedAt: new Date().toISOString(), verdict, secrets: checks, rescan: again, policy, unchecked };
+  return { planId: plan.id, verifiedAt: new Date().toISOString(), verdict, secrets: checks, ...(kept.length > 0 ? { kept } : {}), rescan: again, policy, unchecked };
+}
+
+/** One check per environment of each carried binding: the app reads each of those locations. */
+async function keptChecks(plan: Plan, readPath: (mount: string, path: string) => Promise<Record<string, unknown> | Error | null>, progress: NonNullable<VerifyOptions["onProgress"]>): Promise<KeptCheck[]> {
+  const kept: KeptCheck[] = [];
+  const carried = plan.carried ?? [];
+  let i = 0;
+  for (const c of carried) {
+    const b = plan.bindings.find((x) => x.envName === c.name);
+    if (!b) continue;
+    progress({ stage: "verify", step: ++i, total: carried.length, message: `checking that ${c.name}, kept from an earlier migration, is still in Vault` });
+    for (const [environment, { path }] of Object.entries(b.environments)) {
+      const target = { mount: b.mount, path, key: b.key };
+      const data = await readPath(b.mount, path);
+      const check: KeptCheck = { name: c.name, environment, target, planId: c.planId, version: null, status: "ok", readableByPolicy: null };
+      if (data instanceof Error) {
+        check.status = "error";
+        check.message = `could not read it: ${data.message}`;
+      } else if (data === null || typeof data[b.key] !== "string") {
+        check.status = "missing";
+        check.message = `not in Vault, yet the app reads it from there (moved by plan ${c.planId.slice(0, 8)}): put the value back (vault kv patch -mount=${b.mount} ${path} ${b.key}=…) or, if the app no longer needs it, drop its read from the code and plan again`;
+      }
+      kept.push(check);
+    }
+  }
+  return kept;
 }
