@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_PLAN_FILE, readPlan } from "./plan-file.js";
+import { isSecretsModuleFile } from "./project.js";
 import type { CarriedBinding, Plan, PlanWarning, SecretBinding } from "./types.js";
 
 // A project migrated before: its committed plan records where each secret
@@ -55,7 +56,7 @@ export function carriedBindings(root: string, app: string, mount: string, planne
   const previous = previousPlan(root, app, mount, warnings);
   if (!previous) return { bindings: [], carried: [], warnings };
   // The generated module where the earlier plan put it, or wherever one is now (a plan that changed no code records none).
-  const moduleFiles = new Set([previous.secretsModule?.file, previous.secretsModule?.companion?.file, ...sourceFiles.filter((f) => /(^|\/)vaultshift-secrets\.[cm]?[jt]s$/.test(f))]);
+  const moduleFiles = new Set([previous.secretsModule?.file, previous.secretsModule?.companion?.file, ...sourceFiles.filter(isSecretsModuleFile)]);
   const moduleText = [...moduleFiles]
     .filter((f): f is string => f !== undefined)
     .map((f) => {

@@ -19,7 +19,7 @@ import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isDefaultsFile, isEnvFile
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { templateCopies } from "../classify/template-copies.js";
 import { redact } from "../util/redact.js";
-import { appName, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
+import { appName, isSecretsModuleFile, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
 import { isEsmEnvLoader } from "../apply/code-rewriter.js";
 import { envFileWrites } from "./env-file-writes.js";
 import { testEnvStubs } from "./test-env-stubs.js";
@@ -440,6 +440,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const tsOutput = typescriptOutput(root);
   const rewritten = found.sourceFiles.filter((f) => {
     if (found.browserFiles?.has(f)) return false; // never rewritten
+    // The module an earlier migration generated is regenerated, not an importer: its own env reads made it look like a CommonJS-needing loader.
+    if (isSecretsModuleFile(f)) return false;
     if (literalFiles.has(f)) return true;
     const text = bindingNames.length > 0 ? readIfExists(join(root, f))?.toString("utf8") : undefined;
     if (text === undefined) return false;
