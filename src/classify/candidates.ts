@@ -16,6 +16,7 @@ import { firebaseEnvFiles } from "../map/firebase.js";
 import { launcherLayers } from "../map/launcher-layers.js";
 import { devcontainerEnvFiles } from "../map/devcontainer.js";
 import { yarnInjectedFiles } from "../map/yarn-env.js";
+import { providerQualifiedName } from "../map/group.js";
 import { environmentSelectors, projectSelector, selectorValueOf, type EnvironmentSelector, type EnvSelection } from "../map/environment-selector.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
@@ -439,7 +440,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       if (text.slice(f.start, f.end) !== f.secret) continue;
       literals.push({
         source: { type: "literal", file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, name: f.name ?? f.ruleId, start: f.start, end: f.end },
-        name: f.name ?? f.ruleId,
+        name: providerQualifiedName(f.name ?? f.ruleId, f.ruleId),
         value: f.secret,
         environment: "shared",
         kind: f.kind,

@@ -115,3 +115,21 @@ export function groupOf(name: string): GroupedName {
   if (parts.length === 1 && PREFIX_GROUPS[parts[0]!]) return { group: PREFIX_GROUPS[parts[0]!]!, key: parts[0]!.toLowerCase() };
   return { group: "app", key: parts.join("_").toLowerCase() || "value" };
 }
+
+/**
+ * A hard-coded secret whose name says nothing of its provider (`pass`, `apiKey`,
+ * `token`) but that a provider's rule found (`sendgrid-api-key`): named after
+ * the provider (`SENDGRID_PASS`), so it lands in that provider's Vault group
+ * (`<app>/shared/sendgrid#pass`) rather than in `app`, and the secrets module's
+ * name tells a reader what it is. A name that already has a group, or a
+ * literal assigned to `process.env.X` (named X, which the app reads), is kept.
+ */
+export function providerQualifiedName(name: string, ruleId: string): string {
+  if (/^(?:process\.env|import\.meta\.env)\./.test(name) || groupOf(name).group !== "app") return name;
+  const parts = ruleId.toUpperCase().split("-");
+  for (let n = Math.min(2, parts.length); n >= 1; n--) {
+    const prefix = parts.slice(0, n).join("_");
+    if (PREFIX_GROUPS[prefix]) return `${prefix}_${lowerSnake(name).toUpperCase()}`;
+  }
+  return name;
+}

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { dotenvLoads, environmentOf, environmentsOfFiles, envrcLoadOrder, isEnvFile, isEnvTemplate, loadedFirst, namesEnvironment } from "./environment.js";
-import { groupOf, lowerSnake } from "./group.js";
+import { groupOf, lowerSnake, providerQualifiedName } from "./group.js";
 import { checkTemplate, findCollisions, mapLocation, sanitizePath } from "./path-mapper.js";
 import { PlanError } from "../errors.js";
 
@@ -154,4 +154,21 @@ test("envrcLoadOrder: direnv's dotenv/dotenv_if_exists lines in order, the later
   // Outside the project, a file that is not one of the .env files, a source_env or a comment: not a load.
   assert.deepEqual(envrcLoadOrder("api/.envrc", "dotenv ../../elsewhere/.env\ndotenv\n# dotenv .env.local\nsource_env ..\n", files), []);
   assert.deepEqual(envrcLoadOrder(".envrc", "dotenv_if_exists\n", files), []);
+});
+
+test("a hard-coded secret under a name without a provider is named after the provider whose rule found it", () => {
+  const cases: [string, string, string][] = [
+    ["pass", "sendgrid-api-key", "SENDGRID_PASS"],
+    ["apiKey", "openai-api-key", "OPENAI_API_KEY"],
+    ["token", "github-pat-fine-grained", "GITHUB_TOKEN"],
+    ["secret", "new-relic-license-key", "NEW_RELIC_SECRET"],
+    // Already grouped, a rule that names no provider, or a literal assigned to process.env.X: unchanged.
+    ["stripeKey", "stripe-secret-key", "stripeKey"],
+    ["DB_PASSWORD", "generic-password", "DB_PASSWORD"],
+    ["pass", "generic-password", "pass"],
+    ["pass", "js-hardcoded-secret", "pass"],
+    ["process.env.API_KEY", "openai-api-key", "process.env.API_KEY"],
+  ];
+  for (const [name, rule, expected] of cases) assert.equal(providerQualifiedName(name, rule), expected, `${name} / ${rule}`);
+  assert.deepEqual(groupOf(providerQualifiedName("pass", "sendgrid-api-key")), { group: "sendgrid", key: "pass" });
 });

@@ -102,3 +102,23 @@ test("verify checks what a plan kept from an earlier migration: still in Vault a
   assert.match(markdown, /`STRIPE_SECRET_KEY` \| [^|]+ \| `[^`]+` \| – \| no \|/);
   for (const text of [summary, markdown, JSON.stringify(again)]) assert.ok(!text.includes(NEW_TOKEN), "no value");
 });
+
+test("a second migration of an ES module app keeps one ES module flavour: its own generated module is not taken for a CommonJS importer", async () => {
+  const base = join(cases.tmp.dir, "esm");
+  const vault = { address: cases.server.address, token: cases.server.rootToken };
+  const env = { VAULTSHIFT_STATE_DIR: join(base, "state"), HOME: base };
+  const root = writeTree(join(base, "app"), {
+    "package.json": JSON.stringify({ name: "esm-orders", type: "module" }),
+    ".env": "DB_PASSWORD=CANARY_pw_Vb7Nq2Xc9Lp4\nPORT=3000\n",
+    "src/server.js": "export const db = process.env.DB_PASSWORD;\n",
+  });
+  const first = await migrate({ root, env, vault, app: "esm-orders", history: false });
+  assert.deepEqual(first.plan.secretsModule, { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
+  // A SendGrid-format key, assembled so this file holds none.
+  const sendgrid = ["SG", "Xk3vQ9mLp2RtZw4sYb8NcD", "fH7jK2mN9pQ4rS6tV8wX0yZ3aB5cD7eF9gH1iJ3kL5m"].join(".");
+  writeFileSync(join(root, "src/mail.js"), `export const mailer = { user: "apikey", pass: "${sendgrid}" };\n`);
+  const second = await migrate({ root, env, vault, app: "esm-orders", history: false });
+  assert.deepEqual(second.plan.literals.map((l) => [l.file, l.name, l.path]), [["src/mail.js", "SENDGRID_PASS", "esm-orders/shared/sendgrid"]], "the new literal is planned, named after the provider its rule found");
+  assert.deepEqual(second.plan.secretsModule, { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm" }, "no CommonJS companion");
+  assert.equal(second.verification.verdict, "zero-secrets");
+});
