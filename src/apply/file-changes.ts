@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanEnvFile, PlanWarning, SecretBinding } from "../plan/types.js";
-import { mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
+import { inForeignProject, mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
 import { processModuleAliases } from "../plan/module-alias.js";
 import { BASE_LAYER_ENVIRONMENT, environmentsOfFiles } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
@@ -185,7 +185,13 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     // other than as a process.env read (env(c).X, Bun.env.X, Netlify.env.get("X")), read as secrets.X too or not.
     const unread = [...new Set(names)].filter((n) => !readByName.has(n) && !otherwise.has(n)).sort();
     const mirrored = [...otherwise.keys()].sort();
-    envExports = ctx.envExports ?? [...unread, ...mirrored].sort();
+    // A name only a .env of a project in another language holds (a Python worker's), read there and by no
+    // JavaScript: that program's secret, not something to put into this app's process.env (its outside-use says so).
+    const othersOnly = (n: string): boolean => {
+      const holding = ctx.envFiles.filter((f) => f.migratedKeys.includes(n));
+      return ctx.readElsewhere?.has(n) === true && holding.length > 0 && holding.every((f) => inForeignProject(ctx.root, f.file));
+    };
+    envExports = ctx.envExports ?? [...unread.filter((n) => !othersOnly(n)), ...mirrored].sort();
     if (mirrored.length > 0) {
       const first = otherwise.get(mirrored[0]!)!;
       const them = mirrored.length === 1 ? "it" : "them";

@@ -117,6 +117,21 @@ test("two values for one location stop the plan and name both sources, never the
   );
 });
 
+test("a collision between two packages of a monorepo says that each package can be migrated on its own; one between the root and a package does not", () => {
+  const hintOf = (dirs: [string, string]): string => {
+    try {
+      findCollisions(dirs.map((d, i) => ({ mount: "secret", path: "mono/development/database", key: "url", fingerprint: `f${i}`, where: `${d ? `${d}/` : ""}.env:1 DATABASE_URL`, redacted: "po…(40 chars)", packageDir: d })));
+    } catch (error) {
+      return (error as PlanError).hint ?? "";
+    }
+    assert.fail("no collision");
+  };
+  const hint = hintOf(["services/api", "services/worker"]);
+  assert.match(hint, /different packages \(services\/api, services\/worker\): migrate each package on its own \(`cd services\/api && vaultshift migrate`/);
+  assert.match(hint, /rename the variable in one of them/);
+  assert.doesNotMatch(hintOf(["", "services/worker"]), /migrate each package on its own/, "the root's .env is read by the packages too: renaming is the way");
+});
+
 test("namesEnvironment: .env.<mode> and <environment>.env name one; .env, .env.local and <other word>.env do not", () => {
   for (const yes of [".env.production", "config/.env.eu-west", ".env.test.local", "prod.env", "deploy/staging.env", "live.env", ".serve.production.env", "k8s/overlays/staging/secrets.env"]) assert.equal(namesEnvironment(yes), true, yes);
   for (const no of [".env", ".env.local", "config/app.env", "docker.env", "secrets.env", "backend.local.env"]) assert.equal(namesEnvironment(no), false, no);

@@ -62,6 +62,8 @@ export interface Placement {
   /** For messages: `config/.env:3 DB_PASSWORD`. */
   where: string;
   redacted: string;
+  /** The package (a directory with its own package.json, not the root) the source belongs to, if any. */
+  packageDir?: string;
 }
 
 /**
@@ -71,21 +73,29 @@ export interface Placement {
 export function findCollisions(placements: Placement[]): void {
   const seen = new Map<string, Placement>();
   const problems: string[] = [];
+  // Packages of a monorepo that give one name different values: each can be migrated on its own.
+  const packages = new Set<string>();
   for (const p of placements) {
     const id = `${p.mount}/${p.path}#${p.key}`;
     const prev = seen.get(id);
     if (!prev) seen.set(id, p);
     else if (prev.fingerprint !== p.fingerprint) {
       problems.push(`${p.mount}/${p.path} key "${p.key}": ${prev.where} (${prev.redacted}) and ${p.where} (${p.redacted}) have different values`);
+      if (prev.packageDir && p.packageDir && prev.packageDir !== p.packageDir) packages.add(prev.packageDir).add(p.packageDir);
     }
   }
   if (problems.length > 0) {
+    const dirs = [...packages].sort();
+    const perPackage =
+      dirs.length > 0
+        ? ` These values belong to different packages (${dirs.join(", ")}): migrate each package on its own (\`cd ${dirs[0]} && vaultshift migrate\`, and so on), so that each gets its own app name, Vault paths, secrets module and policy.`
+        : "";
     throw new PlanError(`${problems.length} Vault location${problems.length === 1 ? "" : "s"} would receive two different values:\n  ${problems.join("\n  ")}`, {
       // A path template cannot separate them: after the migration one variable
       // name reads one location per environment, whichever file or workspace
       // package it came from.
       hint:
-        "Make the values equal or delete the stale one. After the migration a variable reads one value per environment, so two files (or two packages of a workspace) that give it different values under the same environment cannot both be kept: rename the variable in one of them (its .env line and its reads), or map one file to another environment with \"environments\" in vaultshift.config.json.",
+        "Make the values equal or delete the stale one. After the migration a variable reads one value per environment, so two files (or two packages of a workspace) that give it different values under the same environment cannot both be kept: rename the variable in one of them (its .env line and its reads), or map one file to another environment with \"environments\" in vaultshift.config.json." + perPackage,
     });
   }
 }

@@ -272,3 +272,22 @@ test("a repository without JavaScript: a Python read is named once (outside-use)
   const messages = p.warnings.map((w) => w.message).join("\n");
   assert.ok(!messages.includes(PW) && !messages.includes(TOKEN), "a value in a warning");
 });
+
+test("a monorepo with a Python service: the secrets its own .env holds and only it reads stay out of the Node app's process.env; the Node package's own ones and a name JavaScript reads are set as before", async () => {
+  const root = tree({
+    "package.json": JSON.stringify({ name: "mono", private: true, workspaces: ["services/api"] }),
+    "services/api/package.json": JSON.stringify({ name: "@mono/api", type: "module", dependencies: { dotenv: "^16.0.0", stripe: "^14.0.0" } }),
+    "services/api/.env": `STRIPE_SECRET_KEY=${TOKEN}\nSENTRY_AUTH=${PW}x\n`,
+    "services/api/src/index.js": 'import "dotenv/config";\nexport const stripe = process.env.STRIPE_SECRET_KEY;\n',
+    "services/worker/requirements.txt": "python-dotenv\n",
+    "services/worker/.env": `SLACK_BOT_TOKEN=${TOKEN}y\nDB_PASSWORD=${PW}\n`,
+    "services/worker/worker.py": 'import os\nslack = os.environ["SLACK_BOT_TOKEN"]\npw = os.getenv("DB_PASSWORD")\n',
+    "services/worker/tasks/notify.js": "module.exports = () => process.env.DB_PASSWORD;\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.warnings.filter((w) => w.code === "outside-use").map((w) => w.file).sort(), ["services/worker/worker.py", "services/worker/worker.py"]);
+  // SENTRY_AUTH: read by no code, from the Node package's .env (a library's); SLACK_BOT_TOKEN: only the Python service's.
+  // DB_PASSWORD: the Python service's too, but JavaScript reads it by name (rewritten, not exported).
+  assert.deepEqual(p.envExports, ["SENTRY_AUTH"]);
+  assert.ok(p.secrets.some((s) => s.name === "SLACK_BOT_TOKEN"), "the Python service's secret still moves (its outside-use says how to run it)");
+});

@@ -19,7 +19,7 @@ import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isDefaultsFile, isEnvFile
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { templateCopies } from "../classify/template-copies.js";
 import { redact } from "../util/redact.js";
-import { appName, isSecretsModuleFile, mayUseWholeEnv, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
+import { appName, isSecretsModuleFile, mayUseWholeEnv, packageDirOf, packageTypes, projectId, secretsModuleLayout, typescriptOutput } from "./project.js";
 import { isEsmEnvLoader } from "../apply/code-rewriter.js";
 import { envFileWrites } from "./env-file-writes.js";
 import { testEnvStubs } from "./test-env-stubs.js";
@@ -316,7 +316,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   sameKeyEverywhere(placed);
   separateLiterals(placed, mount);
   refuseLocalWins(found.localWins ?? [], placed, mount);
-  findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: redact(c.value) })));
+  findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: redact(c.value), packageDir: packageDirOf(root, c.source.file) })));
 
   const secrets: PlannedSecret[] = [];
   const byLocation = new Map<string, PlannedSecret>();
