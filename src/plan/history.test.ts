@@ -64,6 +64,26 @@ test("a committed URL whose password the scanner finds: the moved DATABASE_URL i
   assert.ok(!JSON.stringify(p).includes("CANARYurlPw"));
 });
 
+test("a project that is one package of a larger repository: its own committed secrets are flagged and named from the package, another package's are not its history", async () => {
+  const repo = committedRepo("mono", { "README.md": "# mono\n" });
+  mkdirSync(join(repo, "services/api"), { recursive: true });
+  mkdirSync(join(repo, "services/worker"), { recursive: true });
+  writeFileSync(join(repo, "services/api/.env"), "DB_PASSWORD=CANARY_mono_Xk9mP2vL8qR4nZ7w\n");
+  writeFileSync(join(repo, "services/api/pay.js"), 'export const stripeKey = "sk_live_4eC39HqLyjWDarjtT1zdp7dc9Q";\n'); // vaultshift:allow
+  writeFileSync(join(repo, "services/worker/mail.js"), 'export const key = "sk_live_9xQ27HqLyjWDarjtT1zdp7dc4Z";\n'); // vaultshift:allow
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "services");
+  rmSync(join(repo, "services/api/pay.js"));
+  rmSync(join(repo, "services/worker/mail.js"));
+  git(repo, "add", "-A");
+  git(repo, "commit", "-q", "-m", "remove the keys");
+
+  const p = await plan({ root: join(repo, "services/api"), env: {} });
+  assert.deepEqual(p.secrets.map((s) => [s.name, s.inGitHistory]), [["DB_PASSWORD", true]]);
+  assert.deepEqual(p.warnings.filter((w) => w.code === "history-only").map((w) => w.file), ["pay.js"], "the package's own removed key, named from the package; the worker's is not this project's");
+  assert.deepEqual(p.warnings.filter((w) => w.code === "history-unknown"), []);
+});
+
 test("a finding's kind reads as words with its article", () => {
   assert.equal(aKind("api-key"), "An api key");
   assert.equal(aKind("password"), "A password");

@@ -1,5 +1,5 @@
-import { existsSync } from "node:fs";
-import { join } from "node:path";
+import { relative, sep } from "node:path";
+import { repositoryRoot } from "../scan/git-source.js";
 import { scan } from "../scan/scanner.js";
 import { scanText } from "../scan/engine.js";
 import type { EngineResult, TextInput } from "../scan/engine.js";
@@ -26,7 +26,14 @@ export interface HistoryResult {
  */
 export async function historySecrets(root: string, salt: string, current: Set<string>, currentValues: readonly string[] = []): Promise<HistoryResult> {
   const out: HistoryResult = { committed: new Set(), warnings: [] };
-  if (!existsSync(join(root, ".git"))) return out;
+  // The project may be a directory of a larger repository (a package of a monorepo):
+  // its history is the commits that touched that directory.
+  let prefix: string;
+  try {
+    prefix = relative(repositoryRoot(root, true), root).split(sep).join("/");
+  } catch {
+    return out; // not inside a git repository: no history
+  }
   const valueOf = new Map<string, string>();
   const inCurrent = new Set<string>();
   const engine = (input: TextInput, options?: Parameters<typeof scanText>[1]): EngineResult => {
@@ -46,9 +53,14 @@ export async function historySecrets(root: string, salt: string, current: Set<st
   };
   let findings;
   try {
-    findings = (await scan({ cwd: root, mode: "history", salt, scanText: engine, workers: 0 })).findings;
-  } catch {
-    return out; // not a repository git can read: history unknown
+    findings = (await scan({ cwd: root, mode: "history", salt, scanText: engine, workers: 0, ...(prefix ? { paths: ["."] } : {}) })).findings;
+  } catch (error) {
+    // A repository git cannot read: say so rather than report a clean history.
+    out.warnings.push({
+      code: "history-unknown",
+      message: `The git history of ${prefix || "the project"} could not be read (${(error as Error).message.split("\n")[0]}), so secrets committed earlier are unknown: nothing says which of the moved ones to rotate. Run \`vaultshift scan --history\` to see why.`,
+    });
+    return out;
   }
   const reported = new Set<string>();
   for (const f of findings) {
@@ -57,11 +69,12 @@ export async function historySecrets(root: string, salt: string, current: Set<st
     out.committed.add(v);
     if (current.has(v) || inCurrent.has(v) || reported.has(v)) continue;
     reported.add(v);
+    const file = prefix && f.file.startsWith(`${prefix}/`) ? f.file.slice(prefix.length + 1) : f.file;
     out.warnings.push({
       code: "history-only",
-      file: f.file,
+      file,
       line: f.line,
-      message: `${aKind(f.kind)} (${f.redacted}) was committed to ${f.file}:${f.line}${f.commit ? ` in ${f.commit.slice(0, 8)}` : ""} and is no longer in the tree; it is still readable in git history: rotate it.`,
+      message: `${aKind(f.kind)} (${f.redacted}) was committed to ${file}:${f.line}${f.commit ? ` in ${f.commit.slice(0, 8)}` : ""} and is no longer in the tree; it is still readable in git history: rotate it.`,
     });
   }
   return out;
