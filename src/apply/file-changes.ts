@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { FileChangeKind, LiteralBinding, PlanEnvFile, PlanWarning, SecretBinding } from "../plan/types.js";
-import { inForeignProject, mayUseWholeEnv, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
+import { inForeignProject, mayUseWholeEnv, packageDirOf, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
 import { processModuleAliases } from "../plan/module-alias.js";
 import { BASE_LAYER_ENVIRONMENT, environmentsOfFiles } from "../map/environment.js";
 import { addDependency } from "./package-json.js";
@@ -291,20 +291,23 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   const moduleWritten = ctx.secretsModule !== null && (codeChanged || ctx.forceSecretsModule === true);
   const scripts = (ctx.scriptEnvironments ?? []).filter((s) => moduleWritten || s.wrap);
   if (moduleWritten || scripts.length > 0) {
+    // The package the secrets module went into (a monorepo's workspace, Firebase's functions/) imports vaultshift/runtime.
+    const owner = moduleWritten ? packageDirOf(ctx.root, ctx.secretsModule!.file) : "";
+    const ownerManifest = owner === "" ? "package.json" : `${owner}/package.json`;
     const pkgPath = join(ctx.root, "package.json");
     const pkgBytes = readIfExists(pkgPath);
-    if (pkgBytes !== null && readPackageJson(ctx.root) !== null) {
+    if (pkgBytes !== null && readPackageJson(ctx.root) !== null && (owner === "" || scripts.some((s) => s.file === "package.json"))) {
       const withScripts = applyScriptEnvironments(pkgBytes.toString("utf8"), "package.json", scripts);
-      const { content: next } = addDependency(withScripts, "vaultshift", `^${version}`);
-      add("package.json", "package-json", pkgBytes, next, 1 + scripts.filter((s) => s.file === "package.json").length);
+      const next = owner === "" || scripts.some((s) => s.file === "package.json" && s.wrap) ? addDependency(withScripts, "vaultshift", `^${version}`).content : withScripts;
+      add("package.json", "package-json", pkgBytes, next, (owner === "" ? 1 : 0) + scripts.filter((s) => s.file === "package.json").length);
     }
-    for (const file of [...new Set(scripts.map((s) => s.file))].filter((f) => f !== "package.json").sort()) {
+    for (const file of [...new Set([...scripts.map((s) => s.file), ...(owner === "" ? [] : [ownerManifest])])].filter((f) => f !== "package.json").sort()) {
       const before = readIfExists(join(ctx.root, file));
       if (before === null) continue;
       // A package's own scripts run its own node_modules/.bin: it needs vaultshift too.
       const edited = applyScriptEnvironments(before.toString("utf8"), file, scripts);
-      const next = scripts.some((s) => s.file === file && s.wrap) ? addDependency(edited, "vaultshift", `^${version}`).content : edited;
-      add(file, "package-json", before, next, scripts.filter((s) => s.file === file).length);
+      const next = file === ownerManifest || scripts.some((s) => s.file === file && s.wrap) ? addDependency(edited, "vaultshift", `^${version}`).content : edited;
+      add(file, "package-json", before, next, (file === ownerManifest ? 1 : 0) + scripts.filter((s) => s.file === file).length);
     }
   }
 

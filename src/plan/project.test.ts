@@ -66,7 +66,8 @@ test("npm workspaces: each file follows its nearest package.json; one CommonJS p
   assert.deepEqual(secretsModuleLayout(root, files), { file: "vaultshift-secrets.mjs", language: "js", moduleKind: "esm", companion: { file: "vaultshift-secrets.js" } });
   assert.equal(secretsModuleLayout(root, ["packages/worker/lib/index.js"]).moduleKind, "cjs");
   assert.equal(secretsModuleLayout(root, ["packages/api/src/index.js"]).moduleKind, "esm", "ES modules only: ESM, even though the root package is CommonJS");
-  assert.equal(secretsModuleLayout(root, ["packages/api/src/index.js"]).file, "vaultshift-secrets.mjs");
+  // Importers in one package only: the module goes into that package, as a module there (its type).
+  assert.equal(secretsModuleLayout(root, ["packages/api/src/index.js"]).file, "packages/api/src/vaultshift-secrets.js");
 });
 
 test("TypeScript: a .cts importer (compiled to require) gets the CommonJS flavour, as .cts in a module package; its ES importers name it .cjs", (t) => {
@@ -105,4 +106,18 @@ test("without a tsconfig.json, a tool's TypeScript config (drizzle.config.ts, kn
 test("the pre-filter for whole or computed uses of process.env", () => {
   for (const yes of ["spawn(c, { env: process.env })", "process.env[name]", "const env = process.env;", "{ ...process.env }", "process?.env?.[k]", "Object.keys(process.env)", 'require("process").env[k]', 'import { env } from "node:process"', "const p = require('process')"]) assert.equal(mayUseWholeEnv(yes), true, yes);
   for (const no of ["process.env.PORT", "process.env?.PORT", "process . env . X", "processes.envelope", 'import x from "./process.js"', 'const p = require("processor")']) assert.equal(mayUseWholeEnv(no), false, no);
+});
+
+test("importers all in one package below the root (a workspace, Firebase's functions/): the module goes into that package, in its src/ and by its own type; importers in two packages keep it at the root", (t) => {
+  const root = project(t, { name: "mono", private: true, workspaces: ["services/*"] });
+  for (const [dir, pkg] of [["services/api", { name: "@mono/api", type: "module" }], ["services/worker", { name: "@mono/worker" }]] as const) {
+    mkdirSync(join(root, dir, "src"), { recursive: true });
+    writeFileSync(join(root, dir, "package.json"), JSON.stringify(pkg));
+  }
+  const files = ["services/api/src/index.js", "services/api/src/db.js", "services/worker/src/job.js", "src/tools.js"];
+  assert.deepEqual(secretsModuleLayout(root, files, ["services/api/src/index.js", "services/api/src/db.js"]), { file: "services/api/src/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
+  assert.deepEqual(secretsModuleLayout(root, files, ["services/worker/src/job.js"]), { file: "services/worker/src/vaultshift-secrets.js", language: "js", moduleKind: "cjs" });
+  assert.deepEqual(secretsModuleLayout(root, files, ["services/api/src/index.js", "services/worker/src/job.js"]), { file: "src/vaultshift-secrets.mjs", language: "js", moduleKind: "esm", companion: { file: "src/vaultshift-secrets.js" } });
+  // A root file among them: the root's.
+  assert.equal(secretsModuleLayout(root, files, ["services/api/src/index.js", "src/tools.js"]).file.startsWith("src/"), true);
 });

@@ -76,10 +76,23 @@ export interface SecretsModuleLayout {
  *   flavour matches the package's type, else `.cjs` (CommonJS in a module
  *   package) or `.mjs` (ESM in a CommonJS package).
  *
+ * When every file that imports it belongs to one package below the root (a
+ * monorepo's workspace, Firebase's `functions/`, each with its own
+ * package.json), the module goes into that package: it is built and deployed
+ * on its own, and a module outside it would not be there.
+ *
  * `rewritten`: the files whose env reads or literals will be rewritten (they
  * import the module); default every source file.
  */
 export function secretsModuleLayout(root: string, sourceFiles: string[], rewritten: string[] = sourceFiles, esmLoaders: string[] = []): SecretsModuleLayout {
+  const owners = new Set(rewritten.map((f) => packageDirOf(root, f)));
+  const only = owners.size === 1 ? [...owners][0]! : "";
+  if (only !== "") {
+    const inside = (f: string) => f.startsWith(`${only}/`);
+    const within = (f: string) => f.slice(only.length + 1);
+    const layout = secretsModuleLayout(join(root, only), sourceFiles.filter(inside).map(within), rewritten.map(within), esmLoaders.filter(inside).map(within));
+    return { ...layout, file: `${only}/${layout.file}`, ...(layout.companion ? { companion: { file: `${only}/${layout.companion.file}` } } : {}) };
+  }
   const pkg = readPackageJson(root);
   const hasTsconfig = existsSync(join(root, "tsconfig.json"));
   // Without a tsconfig.json, a tool's own TypeScript config (drizzle.config.ts, vite.config.ts,
