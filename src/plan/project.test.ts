@@ -121,3 +121,14 @@ test("importers all in one package below the root (a workspace, Firebase's funct
   // A root file among them: the root's.
   assert.equal(secretsModuleLayout(root, files, ["services/api/src/index.js", "src/tools.js"]).file.startsWith("src/"), true);
 });
+
+test("TypeScript in a package with no tsconfig.json of its own (the root's compiles it): the root's layout, by the root's settings", (t) => {
+  const root = project(t, { name: "mono", workspaces: ["packages/*"] });
+  writeFileSync(join(root, "tsconfig.json"), `{ "compilerOptions": { "module": "commonjs" } }`);
+  mkdirSync(join(root, "packages/api/src"), { recursive: true });
+  writeFileSync(join(root, "packages/api/package.json"), JSON.stringify({ name: "api" }));
+  assert.deepEqual(secretsModuleLayout(root, ["packages/api/src/index.ts"]), { file: "vaultshift-secrets.ts", language: "ts", moduleKind: "cjs" });
+  // With its own tsconfig.json, the package's.
+  writeFileSync(join(root, "packages/api/tsconfig.json"), `{ "compilerOptions": { "module": "commonjs" } }`);
+  assert.deepEqual(secretsModuleLayout(root, ["packages/api/src/index.ts"]), { file: "packages/api/src/vaultshift-secrets.ts", language: "ts", moduleKind: "cjs" });
+});

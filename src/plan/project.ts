@@ -87,7 +87,9 @@ export interface SecretsModuleLayout {
 export function secretsModuleLayout(root: string, sourceFiles: string[], rewritten: string[] = sourceFiles, esmLoaders: string[] = []): SecretsModuleLayout {
   const owners = new Set(rewritten.map((f) => packageDirOf(root, f)));
   const only = owners.size === 1 ? [...owners][0]! : "";
-  if (only !== "") {
+  // TypeScript compiled by the root's tsconfig.json alone (the package has none): the root's settings decide, so the root's layout.
+  const compiledHere = only !== "" && (existsSync(join(root, only, "tsconfig.json")) || !rewritten.some((f) => /\.[cm]?tsx?$/i.test(f)));
+  if (compiledHere) {
     const inside = (f: string) => f.startsWith(`${only}/`);
     const within = (f: string) => f.slice(only.length + 1);
     const layout = secretsModuleLayout(join(root, only), sourceFiles.filter(inside).map(within), rewritten.map(within), esmLoaders.filter(inside).map(within));
