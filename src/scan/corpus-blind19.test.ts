@@ -1,0 +1,103 @@
+import { test } from "node:test";
+import { fileURLToPath } from "node:url";
+import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
+
+// The nineteenth blind corpus (fixtures/corpus-blind19): the forms secrets hide in and the languages and
+// formats repositories hold. Value encodings (base64 and hex literals handed to decoders in nine languages,
+// byte and char arrays, String.fromCharCode, Go []byte, percent-encoded passwords in URLs and JDBC/ODBC strings,
+// JSON escaped in JSON and YAML, YAML block/folded/!!binary/anchored scalars, heredocs in shell, PHP, Ruby,
+// Dockerfile and Terraform, line continuations, values split by concatenation, template literals and f-strings,
+// XML entities, \n-escaped PEM in dotenv); literal syntax of Kotlin, Scala, Swift, C#, Rust, Go, Elixir, EDN,
+// Haskell, OCaml, Nim, Crystal, Dart, Lua, Tcl/expect, VB.NET, Delphi, Objective-C, JCL, COBOL, ABAP, Groovy, F#,
+// AutoHotkey, AppleScript, Apps Script, Nushell, Gleam, SAS, just, Task, Perl, PL/SQL and MATLAB; build and config
+// languages (Meson, CMake presets, Nix flakes, Guix, Pants, Yocto, Buildroot, Pkl, KCL, RON, KDL, JSON5, JSONC,
+// Nickel, Tiltfile, Jinja); ROS launch and params; Snakemake, WDL, CWL, Galaxy; Zephyr, ESP-IDF, PlatformIO;
+// decompiled Android and iOS artefacts. Labels come from markers in the generator's template
+// (_meta/templates.txt, read by _meta/gen.py; with _meta/README.md, which gives the reasons for borderline labels,
+// none is scanned), written by an engineer who had not read the detectors and committed before the first scan.
+// Figures: docs/detection.md "Blind corpus 19".
+
+const root = fileURLToPath(new URL("../../../fixtures/corpus-blind19/", import.meta.url));
+
+// First scan 0.932 / 0.728 (202 secrets, 245 traps, 161 lines reported, 55 missed, 11 false alarms); the floor
+// is that minus a small margin until the fixes of this round raise it.
+const MIN_PRECISION = 0.93;
+const MIN_RECALL = 0.725;
+
+// The gaps this corpus still has (docs/detection.md "Blind corpus 19"), as "file:line", each with the label's note.
+const KNOWN_GAPS: KnownGaps = {
+  missed: [
+    "encodings/node/src/config/partner-auth.js:2", // pre-encoded basic auth header value
+    "encodings/python/app/legacy_auth.py:5", // base64-decoded api token literal
+    "encodings/python/app/legacy_auth.py:6", // basic auth value concatenated
+    "encodings/java/src/main/java/io/ferngrove/billing/LegacyGateway.java:9", // base64 password decoded in java
+    "encodings/java/src/main/java/io/ferngrove/billing/LegacyGateway.java:10", // aes-128 key as a byte array literal
+    "encodings/c/firmware/src/crypto_keys.c:5", // hmac key as c byte array
+    "encodings/js/public/vendor/analytics-loader.js:3", // api secret as char codes
+    "encodings/yaml-block/charts/gateway/values-prod.yaml:40", // password on the line after a folded scalar
+    "encodings/yaml-block/ansible/group_vars/dbservers.yml:8", // replication password in a folded scalar
+    "encodings/yaml-block/ansible/group_vars/dbservers.yml:10", // pgbackrest repo cipher passphrase in a literal block
+    "encodings/heredoc/scripts/provision-worker.sh:11", // api key inside a heredoc
+    "encodings/concat/src/api/keys.ts:4", // password inside a template literal
+    "encodings/concat/app/settings.py:8", // password inside an f-string
+    "encodings/chararray/src/main/java/io/ferngrove/tls/KeyStoreLoader.java:8", // keystore password as a char array literal
+    "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:7", // 256-bit key as a c# byte array
+    "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:8", // jwt signing key through GetBytes
+    "encodings/hex/tools/seed_admin.rb:3", // hex-encoded password unpacked in ruby
+    "encodings/sql/seeds/001_api_clients.sql:5", // hex-encoded smtp password in sql
+    "encodings/properties/src/main/resources/application-prod.properties:5", // password on a properties continuation line
+    "langs/elixir/lib/fern_notify/mailer.ex:4", // postmark server token in an elixir sigil
+    "langs/elixir/lib/fern_notify/mailer.ex:5", // aws secret in a ~s() sigil
+    "langs/elixir/.github/scripts/hex-auth.sh:3", // hex organisation key on the command line
+    "langs/lua/conf/secrets.lua:4", // jwt secret in a lua long string
+    "langs/tcl/tools/switch-backup.exp:6", // password sent by an expect script
+    "langs/delphi/src/uDataModule.dfm:17", // api key in a dfm item list
+    "langs/mainframe/jcl/NIGHTFTP.jcl:9", // ftp password on its own line in jcl input
+    "langs/mainframe/cobol/PAYCONN.cbl:6", // cobol working-storage password value
+    "langs/abap/src/zcl_fg_courier_api.clas.abap:3", // abap constant client secret
+    "langs/groovy/jenkins/init.groovy.d/01-security.groovy:6", // jenkins admin password as a positional argument
+    "build/meson/meson_options.txt:2", // meson option default holding a write key
+    "build/guix/system.scm:7", // plaintext password passed to crypt in guix
+    "build/guix/system.scm:15", // relay password inside an escaped config string
+    "build/yocto/conf/local.conf:6", // usermod -P plaintext root password
+    "build/buildroot/board/users.txt:1", // makeusers clear-text password (=prefix)
+    "mobile/apk-review/smali/io/ferngrove/courier/net/AuthInterceptor.smali:6", // client secret in const-string
+    "encodings/decoders/web/src/boot.js:3", // atob of a literal secret
+    "encodings/decoders/ruby/lib/fern/partner.rb:5", // ruby decode64 of a literal password
+    "encodings/decoders/ruby/lib/fern/partner.rb:6", // base64 of a random 32-byte key
+    "encodings/decoders/swift/Sources/Keys/Keys.swift:4", // hmac key decoded from a base64 literal
+    "encodings/decoders/kotlin/src/main/kotlin/io/ferngrove/crypto/Keys.kt:6", // aes key decoded from base64 literal
+    "encodings/decoders/go/internal/crypto/keys.go:5", // 32-byte session key as hex literal
+    "encodings/decoders/python/app/crypto.py:4", // hmac key from a hex literal
+    "encodings/decoders/rust/src/keys.rs:1", // rust byte string key
+    "encodings/decoders/shell/restore-pgpass.sh:3", // base64 of a pgpass line piped to base64 -d
+    "encodings/decoders/shell/restore-pgpass.sh:4", // base64 literal decoded into an env var
+    "encodings/decoders/terraform/main.tf:4", // terraform base64decode of a literal
+    "encodings/yaml-tags/config/keys.yaml:3", // signing key under a yaml !!binary tag
+    "encodings/yaml-tags/config/keys.yaml:8", // password defined with a yaml anchor
+    "config-langs/jinja/templates/app.env.j2:2", // jinja default filter holding a real password
+    "misc/c/include/fern_cloud.h:5", // device secret split by a macro continuation
+    "langs/autohotkey/vpn-login.ahk:5", // password typed by a hotkey script
+    "langs/perl/bin/nightly-sync.pl:6", // password in a perl qw list
+    "langs/perl/bin/nightly-sync.pl:7", // api key in a perl q{} quote
+    "encodings/urlenc/odbc/odbc.ini:5", // odbc brace-quoted password
+    "encodings/shell/ansi-c/rotate.sh:3", // password in ansi-c quoting
+  ],
+  falseAlarms: [
+    "build/pants/pants.toml:8", // pants env interpolation
+    "config-langs/json5/renovate.json5:11", // renovate encrypted password
+    "encodings/dotenv/.env.staging:5", // firebase web config
+    "encodings/urlenc/.env.production:3", // url-encoded ${REDIS_PASSWORD}
+    "langs/elixir/lib/fern_notify/mailer.ex:6", // aws access key id alone
+    "langs/plsql/setup/credentials.sql:9", // bind variable
+    "langs/sas/autoexec.sas:4", // sas macro variable
+    "mobile/apk-review/resources/AndroidManifest.xml:4", // android maps key in manifest
+    "mobile/apk-review/resources/AndroidManifest.xml:5", // crashlytics api key
+    "mobile/apk-review/smali/io/ferngrove/courier/BuildConfig.smali:10", // android maps key
+    "mobile/ipa-review/strings-FernCourier.txt:7", // aws key id alone in strings output
+  ],
+};
+
+test("blind corpus 19: precision and recall of scan() on encoded, wrapped and split values and on the literal syntax of many languages, build files, pipelines, firmware configs and decompiled apps", async () => {
+  await assertBlindCorpus(root, { precision: MIN_PRECISION, recall: MIN_RECALL }, KNOWN_GAPS, ["labels.json", "_meta/templates.txt", "_meta/gen.py", "_meta/README.md"]);
+});
