@@ -13,6 +13,7 @@ import { detectHtmlTableCells, mayHoldHtmlTable } from "./html-table.js";
 import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { detectConcatenated } from "./concatenation.js";
+import { detectDecodedLiterals, mayHoldDecodedLiteral } from "./decoded-literals.js";
 import { detectTextBlocks } from "./text-block.js";
 import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
@@ -145,6 +146,12 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     if (info.kind === "code" || info.kind === "js") {
       for (const c of detectConcatenated(text, info, set, found)) {
         candidates.push({ ...c, severity: c.severity ?? severityFor(c.kind, c.confidence), priority: c.provider ? 2 : 1 });
+      }
+    }
+    // A literal the code hands to a base64 or hex decoder is judged as what it decodes to (decoded-literals.ts).
+    if ((info.kind === "code" || info.kind === "js" || info.kind === "config") && mayHoldDecodedLiteral(text)) {
+      for (const d of detectDecodedLiterals(text, info, set)) {
+        candidates.push({ ...d, severity: severityFor(d.kind, d.confidence), priority: 1.1 });
       }
     }
     // Sealed-secrets manifests hold ciphertext under secret-ish keys (bitnami-labs/sealed-secrets).
