@@ -30,9 +30,6 @@ const KNOWN_GAPS: KnownGaps = {
     "encodings/java/src/main/java/io/ferngrove/billing/LegacyGateway.java:10", // aes-128 key as a byte array literal
     "encodings/c/firmware/src/crypto_keys.c:5", // hmac key as c byte array
     "encodings/js/public/vendor/analytics-loader.js:3", // api secret as char codes
-    "encodings/yaml-block/charts/gateway/values-prod.yaml:40", // password on the line after a folded scalar
-    "encodings/yaml-block/ansible/group_vars/dbservers.yml:8", // replication password in a folded scalar
-    "encodings/yaml-block/ansible/group_vars/dbservers.yml:10", // pgbackrest repo cipher passphrase in a literal block
     "encodings/heredoc/scripts/provision-worker.sh:11", // api key inside a heredoc
     "encodings/concat/src/api/keys.ts:4", // password inside a template literal
     "encodings/concat/app/settings.py:8", // password inside an f-string
@@ -40,7 +37,6 @@ const KNOWN_GAPS: KnownGaps = {
     "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:7", // 256-bit key as a c# byte array
     "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:8", // jwt signing key through GetBytes
     "encodings/sql/seeds/001_api_clients.sql:5", // hex-encoded smtp password in sql
-    "encodings/properties/src/main/resources/application-prod.properties:5", // password on a properties continuation line
     "langs/elixir/lib/fern_notify/mailer.ex:4", // postmark server token in an elixir sigil
     "langs/elixir/lib/fern_notify/mailer.ex:5", // aws secret in a ~s() sigil
     "langs/elixir/.github/scripts/hex-auth.sh:3", // hex organisation key on the command line
@@ -62,7 +58,6 @@ const KNOWN_GAPS: KnownGaps = {
     "encodings/yaml-tags/config/keys.yaml:3", // signing key under a yaml !!binary tag
     "encodings/yaml-tags/config/keys.yaml:8", // password defined with a yaml anchor
     "config-langs/jinja/templates/app.env.j2:2", // jinja default filter holding a real password
-    "misc/c/include/fern_cloud.h:5", // device secret split by a macro continuation
     "langs/autohotkey/vpn-login.ahk:5", // password typed by a hotkey script
     "langs/perl/bin/nightly-sync.pl:6", // password in a perl qw list
     "langs/perl/bin/nightly-sync.pl:7", // api key in a perl q{} quote

@@ -14,6 +14,7 @@ import { detectBuiltin } from "./builtin-detector.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { detectConcatenated } from "./concatenation.js";
 import { detectDecodedLiterals, mayHoldDecodedLiteral } from "./decoded-literals.js";
+import { detectWrappedValues, mayHoldWrappedValue } from "./wrapped-values.js";
 import { detectTextBlocks } from "./text-block.js";
 import { readDotenv } from "./dotenv-reader.js";
 import { classifyVariable } from "../classify/index.js";
@@ -152,6 +153,12 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     if ((info.kind === "code" || info.kind === "js" || info.kind === "config") && mayHoldDecodedLiteral(text)) {
       for (const d of detectDecodedLiterals(text, info, set)) {
         candidates.push({ ...d, severity: severityFor(d.kind, d.confidence), priority: 1.1 });
+      }
+    }
+    // A value on the line after its name: a one-line YAML block scalar, a continued line (wrapped-values.ts).
+    if ((info.kind === "code" || info.kind === "config") && mayHoldWrappedValue(text)) {
+      for (const w of detectWrappedValues(text, info, file)) {
+        candidates.push({ ...w, severity: severityFor(w.kind, w.confidence), priority: 1 });
       }
     }
     // Sealed-secrets manifests hold ciphertext under secret-ish keys (bitnami-labs/sealed-secrets).
