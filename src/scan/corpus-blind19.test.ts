@@ -65,13 +65,9 @@ const KNOWN_GAPS: KnownGaps = {
     "encodings/shell/ansi-c/rotate.sh:3", // password in ansi-c quoting
   ],
   falseAlarms: [
-    "build/pants/pants.toml:8", // pants env interpolation
     "config-langs/json5/renovate.json5:11", // renovate encrypted password
     "encodings/dotenv/.env.staging:5", // firebase web config
-    "encodings/urlenc/.env.production:3", // url-encoded ${REDIS_PASSWORD}
     "langs/elixir/lib/fern_notify/mailer.ex:6", // aws access key id alone
-    "langs/plsql/setup/credentials.sql:9", // bind variable
-    "langs/sas/autoexec.sas:4", // sas macro variable
     "mobile/apk-review/resources/AndroidManifest.xml:4", // android maps key in manifest
     "mobile/apk-review/resources/AndroidManifest.xml:5", // crashlytics api key
     "mobile/apk-review/smali/io/ferngrove/courier/BuildConfig.smali:10", // android maps key

@@ -680,3 +680,12 @@ test("a keystore v3 document written as hex (Hummingbot's connector keys) is cip
   const notKeystore = { apiKey: hex(64, 3), secret: hex(64, 9), exchange: "binance", note: "hex-encoded config, not encrypted at all" };
   assert.equal(isEncrypted(Buffer.from(JSON.stringify(notKeystore)).toString("hex")), false);
 });
+
+test("blind corpus 19: %(name)s interpolation, SQL bind variables and SAS macro variables are references, percent-encoded or not; the same sigils before a mixed-case value are not", () => {
+  for (const v of ["%(env.INDEX_TOKEN)s", ":sftp_password", "&mart_pw", "&MART_PW.", "%24%7BREDIS_PASSWORD%7D"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  for (const v of [":" + ["Qx7pL", "w2Rt9", "Kd4"].join(""), "&" + ["Vb8nQ", "z3Lk", "P7mW"].join(""), ["Hq9v", "Lp2x", "Rt7w"].join("%2B")]) {
+    assert.equal(notSecretReason(v), null, v);
+  }
+});

@@ -358,6 +358,11 @@ export function isReference(v: string): boolean {
   // `%{idp.sealer.storePassword}`, `%{name:default}`) and OpenSSL config's environment lookups (`$ENV::KEY_PASS`,
   // https://docs.openssl.org/master/man5/config/#variables).
   if (/^%\{[A-Za-z_][\w.-]{0,100}(?::[^}\n]{0,100})?\}$/.test(t) || /^\$\{?ENV::[A-Za-z_]\w{0,100}\}?$/.test(t)) return true;
+  // Python %-interpolation (`%(env.INDEX_TOKEN)s`: Pants and ConfigParser options, logging formats); SQL bind
+  // variables (`password => :sftp_password` in PL/SQL, `:name` in SQL*Plus, psql and JDBC named parameters); SAS
+  // macro variables (`password="&mart_pw"`, resolved by the macro processor; names of up to 32 characters).
+  // Names in one case only: a value mixing cases after the sigil is a value.
+  if (/^%\([\w.-]{1,100}\)[sdr]$/.test(t) || /^:'?[a-z_][a-z0-9_]{1,60}'?$/.test(t) || /^&(?:[a-z_][a-z0-9_]{0,31}|[A-Z_][A-Z0-9_]{0,31})\.?$/.test(t)) return true;
   if (/^credentialsJSON:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(t) || /^env\/[A-Z_][A-Z0-9_]{0,100}$/.test(t)) return true;
   // A program that prints the secret: Apache `AuthLDAPBindPassword exec:/path` and
   // `SSLPassPhraseDialog exec:/path` (https://httpd.apache.org/docs/2.4/mod/mod_authnz_ldap.html#authldapbindpassword).
@@ -759,6 +764,8 @@ export function notSecretReason(value: string, name = ""): string | null {
   // connection string, which is read as a URL). A base64 string there is ciphertext.
   if (name.endsWith("connectionsecrets") && /^[A-Za-z0-9+/]{24,}={0,2}$/.test(v)) return "MongoDB Compass's encrypted connectionSecrets";
   if (isReference(v)) return "reference to a value kept elsewhere";
+  // The same reference percent-encoded inside a URL (`redis://:%24%7BREDIS_PASSWORD%7D@cache`: `${REDIS_PASSWORD}`).
+  if (/%[0-9A-Fa-f]{2}/.test(v) && isReference(percentDecodedOrSelf(v))) return "percent-encoded reference to a value kept elsewhere";
   if (DBI_DSN.test(v) && !/(?:^|[;:])\s*(?:password|passwd|pwd|pass)\s*=/i.test(v)) return "a Perl DBI data source name without a password";
   // `@/path`: the value is read from a file (Bacula's `@/etc/bacula/director.password` include, curl's
   // `-d @file`), the secret is in that file.
@@ -797,6 +804,14 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (name !== "" && isWordOfName(v, name)) return "a word of its own name (a quick-start or image default)";
   if (isBase64OfStandIn(v)) return "base64 of a placeholder";
   return null;
+}
+
+function percentDecodedOrSelf(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
 }
 
 /**
