@@ -65,7 +65,6 @@ const KNOWN_GAPS: KnownGaps = {
     "encodings/shell/ansi-c/rotate.sh:3", // password in ansi-c quoting
   ],
   falseAlarms: [
-    "config-langs/json5/renovate.json5:11", // renovate encrypted password
     "encodings/dotenv/.env.staging:5", // firebase web config
     "langs/elixir/lib/fern_notify/mailer.ex:6", // aws access key id alone
     "mobile/apk-review/resources/AndroidManifest.xml:4", // android maps key in manifest

@@ -689,3 +689,13 @@ test("blind corpus 19: %(name)s interpolation, SQL bind variables and SAS macro 
     assert.equal(notSecretReason(v), null, v);
   }
 });
+
+test("blind corpus 19: an unarmoured OpenPGP message (Renovate's encrypted: values) is ciphertext; other base64 is not", () => {
+  // Public-key encrypted session key packets: new format (0xC1 0xC0 0x4C 0x03) and old format (0x85 0x01 0x0C 0x03).
+  const body = Buffer.from(Array.from({ length: 120 }, (_, i) => (i * 71 + 29) % 256));
+  for (const head of [[0xc1, 0xc0, 0x4c, 0x03], [0x85, 0x01, 0x0c, 0x03]]) {
+    const message = Buffer.concat([Buffer.from(head), body]).toString("base64");
+    assert.equal(isEncrypted(message), true, message.slice(0, 5));
+  }
+  assert.equal(isEncrypted(Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x0a]), body]).toString("base64")), false);
+});

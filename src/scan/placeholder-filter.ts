@@ -545,6 +545,10 @@ export function isEncrypted(v: string): boolean {
     // Atlassian Bamboo's encrypted variables and Specs values (`BAMSCRT@0@0@` + base64), opened only by the
     // server's key (https://confluence.atlassian.com/bamboo/bamboo-specs-encryption-970268127.html).
     /^BAMSCRT@\d+@\d+@[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
+    // An OpenPGP message in base64 without its armour, opening with a public-key encrypted session key packet
+    // (RFC 9580 §5.1: tag 1 in the new format `wcBM`/`wcFM`, or the old `hQEM`/`hQIM`, then version 3): Renovate's
+    // `encrypted:` host rules and other tools keep such ciphertext; only the private key's holder opens it.
+    /^(?:wc[BF]MA|hQ[EIM]MA)[A-Za-z0-9+/]{40,}={0,2}$/.test(t) ||
     // PAN-OS secrets encrypted with the firewall's master key (`<private-key>-AQ==…</private-key>`, `<key>-AQ==…`).
     /^-AQ==[A-Za-z0-9+/]{16,}={0,2}$/.test(t) ||
     // GeoServer's keystore-encrypted passwords (`crypt2:`, the strong PBE encoder): the key is in the data
