@@ -302,6 +302,23 @@ test("URL passwords: a hostless URL (Airflow's slack://:<token>@/) keeps its pas
   assert.deepEqual(detectBuiltin(`mail me at user:${KEY}@, thanks`, new Set(["://"]), "notes.md", fileInfo("notes.md")), [], "no scheme");
 });
 
+test("URL passwords: a host the code fills in (template literal, f-string, Ruby, %-format, shell, template) keeps the password before it", () => {
+  const url = (file: string, text: string) => detectBuiltin(text, new Set(["://"]), file, fileInfo(file)).map((h) => [h.ruleId, h.secret]);
+  const cases: Array<[string, string]> = [
+    ["src/db.ts", "export const dsn = (host: string) => `postgres://admin:" + KEY + "@${host}:5432/app`;\n"],
+    ["app/settings.py", 'DATABASE_URL = f"postgresql://app:' + KEY + '@{DB_HOST}:5432/app"\n'],
+    ["lib/db.rb", 'URL = "mysql2://app:' + KEY + '@#{host}/app"\n'],
+    ["app/legacy.py", 'URL = "amqp://app:' + KEY + '@%(host)s:5672/"\n'],
+    ["bin/backup.sh", 'pg_dump "postgres://backup:' + KEY + '@$DB_HOST/app" > out.sql\n'],
+    ["templates/app.env.j2", "DATABASE_URL=postgres://app:" + KEY + "@{{ db_host }}/app\n"],
+  ];
+  for (const [file, text] of cases) assert.deepEqual(url(file, text), [["generic-url-password", KEY]], file);
+  // The password filled in too, and text that is no URL, stay quiet.
+  assert.deepEqual(url("src/db.ts", "`postgres://admin:${password}@${host}:5432/app`\n"), []);
+  assert.deepEqual(url("app/settings.py", 'f"postgresql://{user}:{password}@{host}/app"\n'), []);
+  assert.deepEqual(url("src/db.ts", "`postgres://admin@${host}:5432/app`\n"), [], "a user without a password");
+});
+
 test("a password flag at the end of a Markdown link's text is no password; the same flag with a value is", () => {
   // The keyword pass hands the detector "--pass" for both texts.
   const cli = (file: string, text: string) => detectBuiltin(text, new Set(["--pass"]), file, fileInfo(file)).map((h) => ({ ruleId: h.ruleId, secret: h.secret }));

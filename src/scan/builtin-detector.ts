@@ -563,6 +563,9 @@ function urlPasswords(text: string, hits: BuiltinHit[], testPath: boolean, offse
   }
 }
 
+/** The start of a host written as an interpolation (`${host}`, `{DB_HOST}`, `#{host}`, `%(host)s`, `$HOST`, `{{ host }}`). */
+const INTERPOLATED_HOST = /^(?:\$\{?[A-Za-z_]|\{\{?\s*[A-Za-z_]|#\{|%\()/;
+
 function urlPassword(text: string, at: number, hits: BuiltinHit[], testPath: boolean): void {
   // Scheme: letters, digits, + . - before "://" (RFC 3986 §3.1); char codes, no per-character regex.
   let s = at;
@@ -592,7 +595,10 @@ function urlPassword(text: string, at: number, hits: BuiltinHit[], testPath: boo
   // A host after the "@", or none: Airflow's connection URIs for hostless services put the token in the
   // password and end there (`AIRFLOW_CONN_SLACK_DEFAULT=slack://:<token>@/`,
   // https://airflow.apache.org/docs/apache-airflow/stable/howto/connection.html#uri-format).
-  if (text.charCodeAt(e) !== 64 /* @ */ || colon === -1 || !/[A-Za-z0-9[/?"'`\s]|^$/.test(text[e + 1] ?? "")) return;
+  // Or a host the code fills in: a template literal's `${host}`, an f-string's `{DB_HOST}`, Ruby's `#{host}`,
+  // `%(host)s`, shell's `$DB_HOST`, a `{{ host }}` template: the password before it is written out all the same.
+  if (text.charCodeAt(e) !== 64 /* @ */ || colon === -1) return;
+  if (!/[A-Za-z0-9[/?"'`\s]|^$/.test(text[e + 1] ?? "") && !INTERPOLATED_HOST.test(text.slice(e + 1, e + 5))) return;
   const scheme = text.slice(s, at);
   const user = text.slice(userStart, colon);
   const password = text.slice(colon + 1, e);

@@ -31,8 +31,6 @@ const KNOWN_GAPS: KnownGaps = {
     "encodings/c/firmware/src/crypto_keys.c:5", // hmac key as c byte array
     "encodings/js/public/vendor/analytics-loader.js:3", // api secret as char codes
     "encodings/heredoc/scripts/provision-worker.sh:11", // api key inside a heredoc
-    "encodings/concat/src/api/keys.ts:4", // password inside a template literal
-    "encodings/concat/app/settings.py:8", // password inside an f-string
     "encodings/chararray/src/main/java/io/ferngrove/tls/KeyStoreLoader.java:8", // keystore password as a char array literal
     "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:7", // 256-bit key as a c# byte array
     "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:8", // jwt signing key through GetBytes
