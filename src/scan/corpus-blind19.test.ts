@@ -38,7 +38,6 @@ const KNOWN_GAPS: KnownGaps = {
     "langs/elixir/lib/fern_notify/mailer.ex:4", // postmark server token in an elixir sigil
     "langs/elixir/lib/fern_notify/mailer.ex:5", // aws secret in a ~s() sigil
     "langs/elixir/.github/scripts/hex-auth.sh:3", // hex organisation key on the command line
-    "langs/lua/conf/secrets.lua:4", // jwt secret in a lua long string
     "langs/tcl/tools/switch-backup.exp:6", // password sent by an expect script
     "langs/delphi/src/uDataModule.dfm:17", // api key in a dfm item list
     "langs/mainframe/jcl/NIGHTFTP.jcl:9", // ftp password on its own line in jcl input

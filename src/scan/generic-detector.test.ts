@@ -821,3 +821,27 @@ test("a note's label with a remark before its colon (`Signing key password (ask 
   assert.deepEqual(secretsIn("auth.py", `check_password (user): ${pw}\n`), []);
   assert.deepEqual(secretsIn("notes.txt", `Rotate the token (see the runbook) when someone leaves.\n`), []);
 });
+
+test("quoting forms of other languages: Elixir sigils, Perl q{} and qq{}, Lua long strings hold literals; look-alikes do not", () => {
+  const pw = ["Qx7pL", "w2Rt9", "Kd4Vb", "8nZ3m"].join("");
+  const found = (file: string, text: string) => detectGeneric(text, fileInfo(file)).map((h) => h.secret);
+  for (const [file, text] of [
+    ["lib/app.ex", `config :app, api_secret: ~s(${pw})\n`],
+    ["lib/app.ex", `  secret = ~S"${pw}"\n`],
+    ["lib/app.ex", `  secret = ~c[${pw}]\n`],
+    ["bin/sync.pl", `my $api_secret = q{${pw}};\n`],
+    ["bin/sync.pl", `my %api = (api_key => qq{${pw}}, url => 'x');\n`],
+    ["conf/secrets.lua", `  jwt_secret = [[${pw}]],\n`],
+    ["conf/secrets.lua", `  jwt_secret = [==[${pw}]==],\n`],
+  ] as const) {
+    assert.deepEqual(found(file, text), [pw], text);
+  }
+  for (const [file, text] of [
+    ["app/grid.py", "secret_rows = [[1, 2], [3, 4]]\n"],
+    ["app/grid.py", "secret = [[token_a]]\n"],
+    ["lib/app.ex", `  secret = ~s(${pw}\n`],
+    ["src/q.js", `const secret = q(${pw});\n`],
+  ] as const) {
+    assert.deepEqual(found(file, text), [], text);
+  }
+});

@@ -1044,6 +1044,27 @@ function hclDefault(text: string, j: number): { start: number; end: number } | n
   return m ? readQuoted(text, j + m.index + m[0].length - 1) : null;
 }
 
+/** Closing delimiter of an Elixir sigil or a Perl quote-like operator, by its opening one. */
+const CLOSERS: Record<string, string> = { "(": ")", "[": "]", "{": "}", "<": ">", '"': '"', "'": "'", "|": "|", "/": "/" };
+/**
+ * Elixir's string sigils (`~s(…)`, `~S"…"`, `~c[…]`; hexdocs.pm/elixir/sigils.html), Perl's `q{…}` and
+ * `qq{…}` (perlop "Quote and Quote-like Operators"; braces only: `q(…)` is a call in many languages) and
+ * Lua's long strings (`[[…]]`, `[==[…]==]`; Lua 5.4 manual §3.1), on one line. A long string holds no
+ * blank, bracket, quote or comma and at least 8 characters, so nested lists and wiki links are not read.
+ */
+const OTHER_QUOTED = /~[sScC]([(\[{<"'|/])|qq?\{|\[(=*)\[(?=[^\s[\]"',]{8,}\]\2\])/y;
+function otherQuoted(text: string, j: number): { start: number; end: number } | null {
+  OTHER_QUOTED.lastIndex = j;
+  const m = OTHER_QUOTED.exec(text);
+  if (!m) return null;
+  const start = j + m[0].length;
+  const close = m[1] !== undefined ? CLOSERS[m[1]]! : m[0].startsWith("q") ? "}" : `]${m[2]}]`;
+  const end = text.indexOf(close, start);
+  const nl = text.indexOf("\n", start);
+  if (end === -1 || end === start || end - start > 2000 || (nl !== -1 && nl < end)) return null;
+  return { start, end };
+}
+
 /** `unquoted`: read unquoted literals (the file's `unquotedLiterals`, or true in a comment line). */
 function operatorValue(text: string, j: number, info: FileInfo, query: boolean, unquoted: boolean): { start: number; end: number } | null {
   if (!unquoted && codeAt(text, j) === 58 /* : */) {
@@ -1183,6 +1204,11 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   }
   // Objective-C string objects: `@"…"`.
   if (c === 64 /* @ */ && codeAt(text, j + 1) === 34 && !unquoted) return readQuoted(text, j + 1);
+  // Quoting forms of other languages: Elixir sigils (`~s(…)`, `~S"…"`), Perl's `q{…}`/`qq{…}`, Lua long strings (`[[…]]`).
+  if (!unquoted && (c === 126 /* ~ */ || c === 113 /* q */ || c === 91 /* [ */) && !isIdentCode(codeAt(text, j - 1))) {
+    const other = otherQuoted(text, j);
+    if (other) return other;
+  }
   // Python bytes and raw literals: `b"…"`, `rb'…'` (never f-strings: those are templates).
   if (!unquoted && isStringPrefixCode(c)) {
     const c1 = codeAt(text, j + 1);
