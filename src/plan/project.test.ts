@@ -132,3 +132,13 @@ test("TypeScript in a package with no tsconfig.json of its own (the root's compi
   writeFileSync(join(root, "packages/api/tsconfig.json"), `{ "compilerOptions": { "module": "commonjs" } }`);
   assert.deepEqual(secretsModuleLayout(root, ["packages/api/src/index.ts"]), { file: "packages/api/src/vaultshift-secrets.ts", language: "ts", moduleKind: "cjs" });
 });
+
+test("a secrets module an earlier migration generated stays where it is, whatever the rule would choose now: the app's files import it there", (t) => {
+  const root = project(t, { name: "mono", workspaces: ["packages/*"] });
+  mkdirSync(join(root, "packages/api/src"), { recursive: true });
+  writeFileSync(join(root, "packages/api/package.json"), JSON.stringify({ name: "api", type: "module" }));
+  const importers = ["packages/api/src/index.js"];
+  assert.equal(secretsModuleLayout(root, importers).file, "packages/api/src/vaultshift-secrets.js", "a first migration: into the package");
+  assert.deepEqual(secretsModuleLayout(root, [...importers, "vaultshift-secrets.mjs"], importers), { file: "vaultshift-secrets.mjs", language: "js", moduleKind: "esm" });
+  assert.deepEqual(secretsModuleLayout(root, [...importers, "packages/api/vaultshift-secrets.js"], importers), { file: "packages/api/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
+});

@@ -85,16 +85,28 @@ export interface SecretsModuleLayout {
  * import the module); default every source file.
  */
 export function secretsModuleLayout(root: string, sourceFiles: string[], rewritten: string[] = sourceFiles, esmLoaders: string[] = []): SecretsModuleLayout {
+  // A module an earlier migration generated stays where it is: the app's files import it there.
+  const inPackage = (dir: string): SecretsModuleLayout => {
+    const inside = (f: string) => f.startsWith(`${dir}/`);
+    const within = (f: string) => f.slice(dir.length + 1);
+    const layout = secretsModuleLayout(join(root, dir), sourceFiles.filter(inside).map(within), rewritten.filter(inside).map(within), esmLoaders.filter(inside).map(within));
+    return { ...layout, file: `${dir}/${layout.file}`, ...(layout.companion ? { companion: { file: `${dir}/${layout.companion.file}` } } : {}) };
+  };
+  // A module an earlier migration generated stays where it is: the app's files import it there.
+  const existing = sourceFiles.filter(isSecretsModuleFile).sort()[0];
+  if (existing !== undefined) {
+    const owner = packageDirOf(root, existing);
+    return owner !== "" ? inPackage(owner) : secretsModuleIn(root, existing.slice(0, existing.lastIndexOf("/") + 1), sourceFiles, rewritten, esmLoaders);
+  }
   const owners = new Set(rewritten.map((f) => packageDirOf(root, f)));
   const only = owners.size === 1 ? [...owners][0]! : "";
   // TypeScript compiled by the root's tsconfig.json alone (the package has none): the root's settings decide, so the root's layout.
-  const compiledHere = only !== "" && (existsSync(join(root, only, "tsconfig.json")) || !rewritten.some((f) => /\.[cm]?tsx?$/i.test(f)));
-  if (compiledHere) {
-    const inside = (f: string) => f.startsWith(`${only}/`);
-    const within = (f: string) => f.slice(only.length + 1);
-    const layout = secretsModuleLayout(join(root, only), sourceFiles.filter(inside).map(within), rewritten.map(within), esmLoaders.filter(inside).map(within));
-    return { ...layout, file: `${only}/${layout.file}`, ...(layout.companion ? { companion: { file: `${only}/${layout.companion.file}` } } : {}) };
-  }
+  if (only !== "" && (existsSync(join(root, only, "tsconfig.json")) || !rewritten.some((f) => /\.[cm]?tsx?$/i.test(f)))) return inPackage(only);
+  return secretsModuleIn(root, existsSync(join(root, "src")) && sourceFiles.some((f) => f.startsWith("src/")) ? "src/" : "", sourceFiles, rewritten, esmLoaders);
+}
+
+/** The module's file name and flavour in the directory `dir` ("" or ending in "/"), relative to `root`. */
+function secretsModuleIn(root: string, dir: string, sourceFiles: string[], rewritten: string[], esmLoaders: string[]): SecretsModuleLayout {
   const pkg = readPackageJson(root);
   const hasTsconfig = existsSync(join(root, "tsconfig.json"));
   // Without a tsconfig.json, a tool's own TypeScript config (drizzle.config.ts, vite.config.ts,
@@ -102,7 +114,6 @@ export function secretsModuleLayout(root: string, sourceFiles: string[], rewritt
   // a .ts secrets module for the JavaScript files that import it.
   const ts = hasTsconfig || sourceFiles.some((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !isToolTypeScript(f));
   const packageIsModule = pkg?.type === "module";
-  const dir = existsSync(join(root, "src")) && sourceFiles.some((f) => f.startsWith("src/")) ? "src/" : "";
   // Each file is ESM or CommonJS by its own nearest package.json (npm
   // workspaces mix both), as Node decides.
   const types = packageTypes(root);
