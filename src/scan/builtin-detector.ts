@@ -7,6 +7,7 @@ import { rulePlaceholderReason } from "./rule-filter.js";
 import type { KeywordOffsets } from "./rule-set.js";
 import { isRecordedTraffic, recordedCredentials } from "./har-reader.js";
 import { iniAdminsPasswords, isSvnservePasswd, isUsersFile, usersFilePasswords, type UserPassword } from "./users-files.js";
+import { sdkArguments } from "./sdk-arguments.js";
 
 // Secrets whose syntax, not their name, says what they are. These are the
 // engine's own detectors, kept even when a provider rule covers the same text
@@ -111,6 +112,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
   if (found.has("identified") && info.kind !== "js") sqlUnquoted(text, hits);
   if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || found.has("pdo") || text.includes("connect(") || text.includes("mysqli(") || text.includes("database("))) credentialCalls(text, hits);
+  if (info.kind === "code" || info.kind === "js") hits.push(...sdkArguments(text, found, info.testPath));
   if (info.kind === "code" && (found.has("bearer_auth") || found.has("forhttpheaderfield"))) codeBearers(text, info, hits);
   if (info.kind === "code" && (found.has("b64encode") || found.has("base64_encode") || found.has("encode64") || found.has("encodetostring"))) basicEncodes(text, hits);
   const base = file.slice(file.lastIndexOf("/") + 1);

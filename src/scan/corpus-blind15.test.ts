@@ -32,7 +32,6 @@ const KNOWN_GAPS: KnownGaps = {
   missed: [
     "gateways/krakend/krakend.json:24", // partner API key injected by the gateway
     "gateways/krakend/jwk_private.json:6", // symmetric signing key of the gateway
-    "search/algolia/scripts/sync_index.rb:5", // write API key as positional argument
     "dns/inadyn/inadyn.conf:8", // DuckDNS uses the account token as the username
     "network/pfsense/config.xml:28", // static TLS key, base64 in config.xml
     "network/pfsense/config.xml:38", // private key of the certificate, base64 PEM

@@ -29,8 +29,6 @@ const KNOWN_GAPS: KnownGaps = {
   missed: [
     "ai/litellm/scripts/team-keys.sh:8", // a short sk- key alone in a comment, no name
     "trading/marketdata/fetch.R:5", // finnhub key in R code: a weak name and a 7-letter run; code keeps the run test
-    "shop/swell/swell.js:4", // swell secret key as the second positional argument of swell.init
-    "gis/arcgis/route_service.py:6", // arcgis portal password as a positional argument of GIS()
     "research/zenodo/upload.sh:5", // zenodo sandbox token in a comment after 'sandbox token, throwaway:'
   ],
   falseAlarms: [

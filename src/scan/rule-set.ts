@@ -5,6 +5,7 @@ import { buildKeywordTable, findKeywords, type KeywordFollow, type KeywordTable 
 import { prefixFollow } from "./match-shape.js";
 import { PRECOMPUTED_FOLLOWS } from "./keyword-follow-table.js";
 import { HEAD_KEYWORDS } from "./secret-name.js";
+import { SDK_CALL_MARKS } from "./sdk-call-table.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -77,6 +78,8 @@ export const ENGINE_KEYWORDS = [
   // SQL held in code (builtin-detector.ts), arrays joined into a literal (concatenation.ts), multi-line
   // string literals (text-block.ts).
   "insert into", "].join(", '"""', "'''",
+  // SDK calls taking a credential by position (sdk-call-table.ts).
+  ...SDK_CALL_MARKS,
 ];
 
 /**
