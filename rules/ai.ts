@@ -44,6 +44,27 @@ export const rules: Rule[] = [
   // is not a secret (trufflehog langfuse).
   prefixed({ id: "langfuse-secret-key", description: "Langfuse project secret key (sk-lf-…)", kind: "api-key", severity: "high", docs: "https://langfuse.com/docs/api", prefix: "sk-lf-", body: "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", get sample() { return "sk-lf-" + uuid("langfuse"); }, env: "LANGFUSE_SECRET_KEY", get valid() { return [`LANGFUSE_PUBLIC_KEY=pk-lf-${uuid("langfuse-pk")}`]; } }),
   prefixed({ id: "nvidia-api-key", description: "NVIDIA NIM / NGC API key (nvapi-…)", kind: "api-key", severity: "high", docs: "https://docs.api.nvidia.com/nim/docs/api-quickstart", prefix: "nvapi-", body: "[A-Za-z0-9_-]{64}", entropy: 4, get sample() { return "nvapi-" + fake(B64URL, 64, "nvapi"); }, env: "NVIDIA_API_KEY" }),
+  // LiteLLM proxy virtual keys: `/key/generate` mints `"sk-" + secrets.token_urlsafe(16)`, 22 url-safe characters
+  // (litellm/proxy/management_endpoints/key_management_endpoints.py, LENGTH_OF_LITELLM_GENERATED_KEY = 16). The
+  // shape alone is any `sk-` string, so only a file that names LiteLLM is searched (scripts minting keys, notes
+  // beside them), where the key is often alone in a comment; the shipped `sk-1234` is too short.
+  custom({
+    id: "litellm-virtual-key",
+    description: "LiteLLM proxy virtual key (sk- + 22 url-safe characters) in a file that names LiteLLM",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.litellm.ai/docs/proxy/virtual_keys",
+    keywords: ["litellm"],
+    pattern: /(?<![\w-])(?<secret>sk-[A-Za-z0-9_-]{22})(?![\w-])/,
+    entropy: 3.5,
+    validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s.slice(3)) && /\d/.test(s),
+    get examples() {
+      return {
+        invalid: [`# LiteLLM key for the notebook server:\n# sk-${fake(B64URL, 22, "litellm-vk")}\n`, `export OPENAI_API_BASE=https://litellm.acme.io\nexport OPENAI_API_KEY=sk-${fake(ALNUM, 22, "litellm-vk2")}\n`],
+        valid: ["general_settings:\n  master_key: sk-1234 # litellm's documented example", `# litellm\nkey = "sk-${fake(ALNUM, 22, "litellm-long")}x"`, `# litellm\nmodel: sk-the-quick-brown-fox-jumps`, `# sk-${fake(ALNUM, 22, "litellm-none")} with no proxy named`],
+      };
+    },
+  }),
   openai("openai-project-key", "sk-proj-", "OpenAI project API key (sk-proj-…)"),
   openai("openai-service-account-key", "sk-svcacct-", "OpenAI service account key (sk-svcacct-…)"),
   openai("openai-admin-key", "sk-admin-", "OpenAI admin API key (sk-admin-…)"),

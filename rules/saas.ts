@@ -350,6 +350,27 @@ export const rules: Rule[] = [
   // Weblate API keys: `wlu_` (a user's) and `wlp_` (a project's) + 40 alphanumerics (https://docs.weblate.org/en/latest/api.html#authentication-and-generic-parameters);
   // the `.weblate` client config keeps them under a URL, not a name.
   prefixed({ id: "weblate-api-key", description: "Weblate user or project API key (wlu_…/wlp_…)", kind: "api-key", severity: "high", docs: "https://docs.weblate.org/en/latest/wlc.html", prefix: "wl", body: "[up]_[A-Za-z0-9]{40}", keywords: ["wlu_", "wlp_"], entropy: 3.5, get sample() { return "wlu_" + fake(ALNUM, 40, "weblate"); }, env: "WEBLATE_API_KEY", get invalid() { return [`[keys]\nhttps://hosted.weblate.org/api/ = wlu_${fake(ALNUM, 40, "weblate2")}\n`]; } }),
+  // Zenodo (InvenioRDM) personal access tokens: 60 letters and digits (invenio-oauth2server's `gen_salt(60)`,
+  // OAUTH2SERVER_TOKEN_PERSONAL_SALT_LEN; https://developers.zenodo.org/#authentication). The shape alone is any
+  // random 60-character run, so only a file that names Zenodo is searched (upload scripts, where the token is
+  // often a note in a comment); mixed case and digits, so hex digests and words stay out.
+  custom({
+    id: "zenodo-access-token",
+    description: "Zenodo personal access token (60 letters and digits) in a file that names Zenodo",
+    kind: "token",
+    severity: "high",
+    docs: "https://developers.zenodo.org/#authentication",
+    keywords: ["zenodo"],
+    pattern: /(?<![A-Za-z0-9_/+.-])(?<secret>[A-Za-z0-9]{60})(?![A-Za-z0-9_/+=.-])/,
+    entropy: 4.5,
+    validate: (s) => /[A-Z]/.test(s) && /[a-z]/.test(s) && /\d/.test(s),
+    get examples() {
+      return {
+        invalid: [`# zenodo sandbox token, throwaway: ${fake(ALNUM, 60, "zenodo")}\ncurl https://sandbox.zenodo.org/api/deposit/depositions\n`, `ZENODO_TOKEN=${fake(ALNUM, 60, "zenodo2")}`],
+        valid: [`# zenodo record checksum ${fake(HEX, 60, "zenodo-hex")}`, `# https://zenodo.org/records/1234567\nkey = "${fake(ALNUM, 60, "zenodo-long")}x"`, `ZENODO_TOKEN=\${ZENODO_TOKEN}`, `token = ${fake(ALNUM, 60, "no-zenodo")}`],
+      };
+    },
+  }),
   // Transifex API tokens are "1/" + 40 hex (`Authorization: Bearer 1/…`, https://developers.transifex.com/reference/api-authentication);
   // the shape alone is a fraction in a path, so only a file that names Transifex (.transifexrc, tx config, scripts) is searched.
   custom({

@@ -27,9 +27,7 @@ const MIN_RECALL = 0.97;
 // The gaps this corpus still has (docs/detection.md "Blind corpus 18"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "ai/litellm/scripts/team-keys.sh:8", // a short sk- key alone in a comment, no name
     "trading/marketdata/fetch.R:5", // finnhub key in R code: a weak name and a 7-letter run; code keeps the run test
-    "research/zenodo/upload.sh:5", // zenodo sandbox token in a comment after 'sandbox token, throwaway:'
   ],
   falseAlarms: [
     "ai/flowise/api.json:5", // flowise stored hash
