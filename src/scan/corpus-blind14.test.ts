@@ -46,7 +46,6 @@ const KNOWN_GAPS: KnownGaps = {
     "telephony/phones/linphonerc:19", // digest HA1, password-equivalent for SIP digest
     "hpc/jupyterhub/jupyterhub_config.py:5", // cookie secret as hex bytes
     "hpc/spack/mirrors.yaml:7", // secret access key in a YAML list
-    "homelab/vaultwarden/.env:7", // Bitwarden push relay key
     "homelab/lldap/lldap_config.toml:9", // seeds the server key
     "enterprise/websphere/soap.client.props:3", // {xor} encoded
     "enterprise/liberty/server.xml:13", // password as a variable default
