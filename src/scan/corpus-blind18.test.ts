@@ -20,9 +20,10 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind18/", import.meta.url));
 
 // First scan 0.906 / 0.932 (206 secrets, 247 traps, 212 lines reported, 14 missed, 20 false alarms); the fixes
-// of this round reached 0.962 / 0.976 (docs/detection.md); the floor is that minus a small margin.
-const MIN_PRECISION = 0.955;
-const MIN_RECALL = 0.97;
+// of this round reached 0.962 / 0.976 (docs/detection.md); session 18 (detgaps12) 0.981 / 0.995. The floor is
+// that minus a small margin.
+const MIN_PRECISION = 0.975;
+const MIN_RECALL = 0.99;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 18"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
@@ -31,11 +32,7 @@ const KNOWN_GAPS: KnownGaps = {
   ],
   falseAlarms: [
     "ai/flowise/api.json:5", // flowise stored hash
-    "gis/cesium/src/viewer.js:3", // cesium ion read token in browser code
-    "gis/google/static-map.md:3", // signed maps url
-    "gis/maptiler/style.json:7", // maptiler key in style url
     "lms/moodle/mobile-launch.txt:1", // example launch url from docs
-    "shop/bigcommerce/.env:5", // storefront graphql token
     "shop/commercetools/frontend/ctp-client.ts:7", // spa client secret
     "shop/snipcart/index.html:7", // snipcart public api key
   ],

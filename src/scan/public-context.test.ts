@@ -121,3 +121,38 @@ test("committed client bundles: a Firebase config key is public by the few chara
     assert.equal(scanText({ text, file: "admin/.next/static/chunks/app.js" }).findings.length, 1, text.slice(0, 30));
   }
 });
+
+// A JWT-shaped token built at run time (header, a payload naming a subject, a random signature).
+const b64u = (s: string) => Buffer.from(s).toString("base64url");
+const JWT = [b64u('{"alg":"HS256","typ":"JWT"}'), b64u('{"sub":"c8d1e2f3","iat":1738138120}'), ["Nx8a", "Zq4LRh", "zsk70-QLet", "Zsk87Bm5o6C", "Cqbhz1gfi3c"].join("")].join(".");
+
+test("a provider-format token under a vendor's published-by-design name (storefront token, Cesium's Ion.defaultAccessToken) is public", () => {
+  for (const [file, text] of [
+    ["shop/.env", `BIGCOMMERCE_STOREFRONT_TOKEN=${JWT}\n`],
+    ["web/src/viewer.js", `Cesium.Ion.defaultAccessToken = "${JWT}";\n`],
+    ["web/src/viewer.ts", `Ion.defaultAccessToken = '${JWT}'\n`],
+  ] as const) {
+    assert.equal(scanText({ text, file }).findings.length, 0, `${file}: ${text.trim()}`);
+  }
+});
+
+test("the same token under a private, server or upload name is still reported", () => {
+  for (const [file, text] of [
+    ["shop/.env", `PRIVATE_STOREFRONT_API_TOKEN=${JWT}\n`],
+    ["scripts/upload.sh", `ION_TOKEN=${JWT}\n`],
+    ["web/src/viewer.js", `const accessToken = "${JWT}";\n`],
+  ] as const) {
+    assert.ok(scanText({ text, file }).findings.length > 0, `${file}: ${text.trim()}`);
+  }
+});
+
+test("a Google API key in a Static Maps or Street View image URL is public (the URL signature protects it); a MapTiler key in a style URL too", () => {
+  assert.equal(scanText({ file: "README.md", text: `![map](https://maps.googleapis.com/maps/api/staticmap?center=52.5,13.4&zoom=12&size=600x400&key=${KEY}&signature=ULchnUWPMQvNRMYZHUr7gvNaQmY=)\n` }).findings.length, 0);
+  assert.equal(scanText({ file: "index.html", text: `<img src="https://maps.googleapis.com/maps/api/streetview?size=400x400&location=47.5,-122.3&key=${KEY}">\n` }).findings.length, 0);
+  const maptiler = ["w3e3sr4d", "VAQb43MP", "oafT"].join("");
+  assert.equal(scanText({ file: "style.json", text: `{\n  "sources": {\n    "maptiler": { "type": "vector", "url": "https://api.maptiler.com/tiles/v3/tiles.json?key=${maptiler}" }\n  }\n}\n` }).findings.length, 0);
+  assert.equal(scanText({ file: "web/.env", text: `MAPTILER_KEY=${maptiler}\n` }).findings.length, 0);
+  // Traps: a server-side web-service call (geocoding) and another vendor's key in a URL stay reported.
+  assert.ok(scanText({ file: "geo.py", text: `requests.get(f"https://maps.googleapis.com/maps/api/directions/json?origin={a}&key=${KEY}")\n` }).findings.length > 0);
+  assert.ok(scanText({ file: "web/.env", text: `OPENWEATHER_KEY=${maptiler}x9\n` }).findings.length > 0);
+});

@@ -1,3 +1,5 @@
+import { analyzeName } from "./secret-name.js";
+
 // Provider-format matches that are public because of where they stand.
 //
 // A Google API key (AIza…) inside a Firebase app configuration is the
@@ -26,7 +28,11 @@ const GOOGLE_API_KEY = /^AIza[0-9A-Za-z_-]{35}$/;
 // - the Android string resources the google-services Gradle plugin writes from google-services.json
 //   (`<string name="google_api_key">`, `google_crash_reporting_api_key`), the Android form of the
 //   Firebase configuration above (https://developers.google.com/android/guides/google-services-plugin#processing_the_json_file).
-const BROWSER_LOADER = /(?:maps\.googleapis\.com\/maps\/api\/js|google\.com\/maps\/embed\/v1\/\w+)\?(?:[^\s"'<>?]{0,300}&(?:amp;)?)?key=$/;
+// - the Maps Static and Street View Static image URLs (`maps/api/staticmap?…&key=…`, `maps/api/streetview?…`):
+//   the browser fetches them from an `<img>`, so the key is in the page too; what protects it is the URL
+//   signature (`&signature=`, computed per URL with a signing secret that stays on the server) and the
+//   referrer restriction (https://developers.google.com/maps/documentation/maps-static/digital-signature);
+const BROWSER_LOADER = /(?:maps\.googleapis\.com\/maps\/api\/(?:js|staticmap|streetview)|google\.com\/maps\/embed\/v1\/\w+)\?(?:[^\s"'<>?]{0,300}&(?:amp;)?)?key=$/;
 const ANDROID_RESOURCE = /<string\s+name="(?:google_api_key|google_crash_reporting_api_key)"[^>]{0,80}>$/;
 
 // A mobile app's own files name the key they hold. Two names decide, the same way in every file that ships
@@ -93,8 +99,20 @@ export function isPublicByContext(secret: string, text: string, start: number, e
 // under a publishable name is a mistake to report) or a private key.
 const PUBLIC_NAME = /(?:^|[^A-Za-z])(?:anon|publishable|site)[_-]?key["']?\s*[:=]\s*["'`]$|[a-z](?:Anon|Publishable|Site)Key["']?\s*[:=]\s*["'`]$/i;
 
-/** True when a provider-format match stands right after a name that marks a public value. */
+// The name right before a value on its line (`BIGCOMMERCE_STOREFRONT_TOKEN=`, `Cesium.Ion.defaultAccessToken = "`).
+const NAME_BEFORE = /([A-Za-z_$][\w$.-]{0,100})["']?[ \t]*(?:=|:|=>)[ \t]*["'`]?$/;
+
+/**
+ * True when a provider-format match stands right after a name that marks a public value: an anon,
+ * publishable or site key, or a name secret-name.ts knows as a vendor's published client key or token (a
+ * Shopify or BigCommerce storefront token, which a JWT format alone would report; Cesium's
+ * `Ion.defaultAccessToken`).
+ */
 export function publicByName(ruleId: string, kind: string, text: string, start: number): boolean {
   if (kind === "private-key" || /secret|private|service/i.test(ruleId)) return false;
-  return PUBLIC_NAME.test(text.slice(Math.max(0, start - 60), start));
+  const before = text.slice(Math.max(0, start - 120), start);
+  if (PUBLIC_NAME.test(before.slice(-60))) return true;
+  const line = before.slice(before.lastIndexOf("\n") + 1);
+  const name = NAME_BEFORE.exec(line)?.[1];
+  return name !== undefined && analyzeName(name).published === true;
 }

@@ -17,6 +17,8 @@ export interface NameAnalysis {
   head: string;
   /** Negative: the name describes a property of a secret, or a public value. */
   negative: boolean;
+  /** The name is a vendor's key or token that is published to browsers or apps by design (isPublicClientToken, isPublicClientKey). */
+  published?: true;
 }
 
 /** Browser-exposed prefixes: frameworks inline these variables into client bundles. */
@@ -380,7 +382,8 @@ function analyze(name: string): NameAnalysis {
       // A remote build cache's token (Bazel's and Gradle's remote caches, Turborepo's, Nx's) authenticates
       // to the cache server, which serves and accepts build outputs: a credential, unlike a cache key.
       if (prev === "cache" && before.includes("remote")) return { strength: "strong", kind: "token", head, negative: false };
-      if (KEY_NEGATIVE_BEFORE.has(prev) || isPublicClientToken(before)) return { ...NONE, head, negative: true };
+      if (isPublicClientToken(before)) return { ...NONE, head, negative: true, published: true };
+      if (KEY_NEGATIVE_BEFORE.has(prev)) return { ...NONE, head, negative: true };
       // .NET's `publicKeyToken` (assembly references, unattend.xml components): the last 8 bytes of the
       // SHA-1 of the strong-name public key, public by construction.
       if (prev === "key" && before[before.length - 2] === "public") return { ...NONE, head, negative: true };
@@ -412,7 +415,7 @@ function analyze(name: string): NameAnalysis {
       // account and is to be kept secure (https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key),
       // and MaxMind's licence key downloads the account's GeoIP databases (https://dev.maxmind.com/geoip/updating-databases/).
       if (prev === "license" && before.some((w) => SECRET_LICENSE_VENDORS.has(w))) return { strength: "strong", kind: "api-key", head, negative: false };
-      if (isPublicClientKey(before)) return { ...NONE, head, negative: true };
+      if (isPublicClientKey(before)) return { ...NONE, head, negative: true, published: true };
       // The primary key of a key ring is a key, not a database's primary key: Rails'
       // ACTIVE_RECORD_ENCRYPTION_PRIMARY_KEY (https://guides.rubyonrails.org/active_record_encryption.html#setup),
       // an `encryption.primary_key` of a key rotation. Only with an encryption word before it.
@@ -449,6 +452,11 @@ const SEARCH_VENDORS = new Set(["algolia", "typesense", "meili", "meilisearch", 
 // the Admin API token (`shpat_`) and the Content Management token (`CFPAT-`) stay secrets.
 function isPublicClientToken(before: string[]): boolean {
   if (before.includes("storefront")) return !before.includes("private");
+  // CesiumJS reads every asset with `Ion.defaultAccessToken`, set in the page's own script: the token ships to
+  // every visitor, and Cesium's answer is a token scoped to reading the public assets and restricted to the
+  // site's URLs (https://cesium.com/learn/ion/cesium-ion-access-tokens/). A token for uploads
+  // (`ION_TOKEN` in a script calling the REST API) names no `default` and stays a secret.
+  if (before.includes("ion") && before[before.length - 1] === "access" && before[before.length - 2] === "default") return true;
   // Meta's client token is compiled into every app that uses the Facebook SDK ("embedded in native
   // mobile binaries … not meant to be secret": https://developers.facebook.com/docs/facebook-login/guides/access-tokens#clienttokens).
   if (before.includes("facebook") && before[before.length - 1] === "client") return true;
@@ -479,6 +487,10 @@ function isPublicClientKey(before: string[]): boolean {
   // https://laravel.com/docs/reverb#application-credentials) and Soketi (`SOKETI_DEFAULT_APP_KEY`,
   // https://docs.soketi.app/app-management/array-driver). Their `…_APP_SECRET` stays a secret.
   if ((before.includes("reverb") || before.includes("soketi")) && prev === "app") return true;
+  // MapTiler Cloud API keys are client keys: every map style, tile and font URL carries one (`?key=`), and the
+  // control is the key's allowed HTTP origins ("The API key is visible in the source code of your web page":
+  // https://docs.maptiler.com/cloud/api/authentication-key/). Account and upload access use service tokens.
+  if (before.includes("maptiler") && (prev === "maptiler" || prev === "api")) return true;
   if (before.includes("search") && (before.includes("only") || before.some((w) => SEARCH_VENDORS.has(w)))) return true;
   // Shopify's app templates and CLI name the app's client ID SHOPIFY_API_KEY (the client secret is
   // SHOPIFY_API_SECRET): https://shopify.dev/docs/apps/build/cli-for-apps/app-configuration.
