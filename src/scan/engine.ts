@@ -4,7 +4,7 @@ import { contextSeverity } from "./severity-context.js";
 import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
-import { isPublicByContext, mobileGoogleKey, MOBILE_MAPS_REASON, publicByName } from "./public-context.js";
+import { isPublicByContext, mobileGoogleKey, MOBILE_MAPS_REASON, publicByName, publicByScope } from "./public-context.js";
 import { inlinedIntoClient } from "./build-inlined.js";
 import { detectGeneric, ruleIdFor } from "./generic-detector.js";
 import { hasEntityQuotes, quotesUnescaped } from "./entity-quotes.js";
@@ -218,6 +218,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     if (docs.length > 0 && (c.priority < 2 || c.kind === "password" || c.kind === "generic-secret") && docs.some(([s, e]) => c.start >= s && c.start < e)) continue;
     if (isPublicByContext(c.secret, text, c.start, c.end)) continue;
     if (c.priority === 2 && publicByName(c.ruleId, c.kind, text, c.start)) continue;
+    if (publicByScope(c.kind, text, c.start, c.end)) continue;
     const mobile = mobileGoogleKey(c.secret, text, c.start, file);
     if (mobile === "firebase") continue;
     kept.push(mobile === "maps" ? { ...c, severity: "medium", reason: `${c.reason}; ${MOBILE_MAPS_REASON}` } : c);

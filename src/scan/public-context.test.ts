@@ -156,3 +156,25 @@ test("a Google API key in a Static Maps or Street View image URL is public (the 
   assert.ok(scanText({ file: "geo.py", text: `requests.get(f"https://maps.googleapis.com/maps/api/directions/json?origin={a}&key=${KEY}")\n` }).findings.length > 0);
   assert.ok(scanText({ file: "web/.env", text: `OPENWEATHER_KEY=${maptiler}x9\n` }).findings.length > 0);
 });
+
+// Random-looking stand-ins built at run time, in the shapes the vendors issue.
+const CT_SECRET = ["m82wPo5l", "m2txOWQf", "fatHQOPF", "4XIKjxRv"].join("");
+const SNIPCART_KEY = Buffer.from(["b9774dc8-341e-43ad-a580-42d218c1149d", "606264682636079202"].join("")).toString("base64");
+
+test("a commercetools client whose scopes are only the SPA/mobile template's is public; one server scope makes it a secret", () => {
+  const client = (scopes: string) => `export const ctp = {\n  projectKey: "fernhill",\n  credentials: {\n    clientId: "t9YGKVq7HsNzb2MtdS27p3MH",\n    clientSecret: "${CT_SECRET}",\n  },\n  scopes: [${scopes}],\n};\n`;
+  assert.equal(scanText({ file: "web/src/ctp.ts", text: client(`"create_anonymous_token:fernhill", "view_published_products:fernhill", "manage_my_orders:fernhill"`) }).findings.length, 0);
+  assert.equal(scanText({ file: "web/.env", text: `CTP_PROJECT_KEY=fernhill\nCTP_CLIENT_SECRET=${CT_SECRET}\nCTP_SCOPES=manage_my_profile:fernhill view_categories:fernhill\n` }).findings.length, 0);
+  // Traps: a server client (manage_project, or one scope beyond the customer's own), and a secret with no scopes beside it.
+  assert.equal(scanText({ file: "api/src/ctp.ts", text: client(`"manage_project:fernhill"`) }).findings.length, 1);
+  assert.equal(scanText({ file: "api/src/ctp.ts", text: client(`"view_published_products:fernhill", "manage_orders:fernhill"`) }).findings.length, 1);
+  assert.equal(scanText({ file: "api/.env", text: `CTP_PROJECT_KEY=fernhill\nCTP_CLIENT_SECRET=${CT_SECRET}\nCTP_SCOPES=manage_project:fernhill\n` }).findings.length, 1);
+  assert.equal(scanText({ file: "api/.env", text: `CTP_CLIENT_SECRET=${CT_SECRET}\n` }).findings.length, 1);
+});
+
+test("Snipcart's public API key in its install snippet is public; the same value in another element's data-api-key is not", () => {
+  assert.equal(scanText({ file: "index.html", text: `<body>\n  <div hidden id="snipcart" data-api-key="${SNIPCART_KEY}" data-config-modal-style="side"></div>\n</body>\n` }).findings.length, 0);
+  assert.equal(scanText({ file: "layout.html", text: `<script src="https://cdn.snipcart.com/scripts/2.0/snipcart.js" data-api-key="${SNIPCART_KEY}" id="snipcart"></script>\n` }).findings.length, 0);
+  assert.equal(scanText({ file: "index.html", text: `<div id="payments" data-api-key="${SNIPCART_KEY}"></div>\n` }).findings.length, 1);
+  assert.equal(scanText({ file: "server/.env", text: `SNIPCART_SECRET_API_KEY=${SNIPCART_KEY}\n` }).findings.length, 1);
+});

@@ -116,3 +116,47 @@ export function publicByName(ruleId: string, kind: string, text: string, start: 
   const name = NAME_BEFORE.exec(line)?.[1];
   return name !== undefined && analyzeName(name).published === true;
 }
+
+// Two vendors issue credentials that are public by their scope, which the file states beside the value:
+// - commercetools' "Mobile & single-page application client" template: a client whose scopes are only the
+//   customer's own (`manage_my_*`), reading published products and categories, and creating anonymous
+//   sessions. commercetools makes it for "client applications … where the credentials can be extracted"
+//   (https://docs.commercetools.com/api/scopes, https://docs.commercetools.com/getting-started/create-api-client#client-templates):
+//   its secret ships in every SPA and mobile build. One scope outside that set (`manage_project`,
+//   `manage_orders`, `view_customers`) makes the client a server's, and its secret stays a secret.
+// - Snipcart's install snippet (`<div hidden id="snipcart" data-api-key="…">`, v2's `<script id="snipcart"
+//   data-api-key="…">`) takes the store's *public* API key, which Snipcart documents as safe in the page; the
+//   secret API key is used only from the store's server (https://docs.snipcart.com/v3/setup/installation,
+//   https://docs.snipcart.com/v3/api-reference/authentication).
+const PUBLIC_CLIENT_SCOPE = /^(?:manage_my_\w+|view_published_products|view_categories|create_anonymous_token)$/;
+const SCOPES_LABEL = /scopes?["']?\s*[:=]/gi;
+const SCOPE_ITEM = /\b([a-z]+(?:_[a-z]+)+):[\w-]+/g;
+const SCOPE_WINDOW = 600;
+
+/** The `scope:project` items of the scope lists within SCOPE_WINDOW of [start, end): null when there is none. */
+function scopesNear(text: string, start: number, end: number): string[] | null {
+  const from = Math.max(0, start - SCOPE_WINDOW);
+  const around = text.slice(from, Math.min(text.length, end + SCOPE_WINDOW));
+  const scopes: string[] = [];
+  SCOPES_LABEL.lastIndex = 0;
+  for (let m = SCOPES_LABEL.exec(around); m; m = SCOPES_LABEL.exec(around)) {
+    // The list: up to its closing bracket, or the end of its line when it is a space-separated string.
+    const rest = around.slice(m.index + m[0].length, m.index + m[0].length + 400);
+    const list = /^\s*\[/.test(rest) ? rest.slice(0, (rest.indexOf("]") + 1 || rest.length + 1) - 1) : rest.split("\n")[0]!;
+    for (const s of list.matchAll(SCOPE_ITEM)) scopes.push(s[1]!);
+  }
+  return scopes.length > 0 ? scopes : null;
+}
+
+/** True when the value at [start, end) is a credential its vendor issues for browsers and apps, by the scope the file states beside it. */
+export function publicByScope(kind: string, text: string, start: number, end: number): boolean {
+  if (kind === "private-key") return false;
+  const tagStart = text.lastIndexOf("<", start);
+  if (tagStart >= 0 && start - tagStart < 400 && /data-api-key=["']$/.test(text.slice(Math.max(tagStart, start - 14), start))) {
+    const tagEnd = text.indexOf(">", end);
+    const tag = text.slice(tagStart, tagEnd < 0 ? end : tagEnd);
+    if (!tag.slice(1).includes("<") && /\sid=["']snipcart["']/.test(tag)) return true;
+  }
+  const scopes = scopesNear(text, start, end);
+  return scopes !== null && scopes.every((s) => PUBLIC_CLIENT_SCOPE.test(s));
+}
