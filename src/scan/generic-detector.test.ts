@@ -845,3 +845,10 @@ test("quoting forms of other languages: Elixir sigils, Perl q{} and qq{}, Lua lo
     assert.deepEqual(found(file, text), [], text);
   }
 });
+
+test("a VAPID key pair named by its halves: the private half is a secret, the public half is not (Overseerr's vapidPrivate/vapidPublic)", () => {
+  const priv = ["oOInIGCsFG5AMQXv", "8bVu4LbIZYwXH8Hv", "t5s26KnL0c0"].join("");
+  const pub = ["Bem6ogBzHi2q4qCql6bnV4utRv6IO0_L6dk_IIFa1jT", "jwFT5EH5A5A-v4Xwu_MHy0O9xUeBbRVFa612qbfMUiQg"].join("");
+  assert.deepEqual(secretsIn("config/settings.json", `{\n  "vapidPrivate": "${priv}",\n  "vapidPublic": "${pub}"\n}\n`), [priv]);
+  assert.deepEqual(secretsIn("push.ts", `const vapidPublic = "${pub}";\nconst vapidSubject = "mailto:push@example.org";\n`), []);
+});

@@ -31,6 +31,7 @@ test("a credential passed by position to an SDK call whose parameter list names 
     ["fetch.pl", `$ftp->login("mirror", "${PW}") or die;\n`, PW],
     ["sync_index.rb", `client = Algolia::SearchClient.create(\n  ENV.fetch("ALGOLIA_APP_ID"),\n  "${KEY}"  # write key for the nightly sync\n)\n`, KEY],
     ["deploy.go", `config := &ssh.ClientConfig{User: "deploy", Auth: []ssh.AuthMethod{ssh.Password("${PW}")}}\n`, PW],
+    ["push.js", `webpush.setVapidDetails("mailto:ops@example.org", process.env.VAPID_PUBLIC, "${KEY}");\n`, KEY],
   ];
   for (const [file, text, secret] of cases) assert.deepEqual(found(file, text), [["sdk-credential-argument", secret]], `${file}: ${JSON.stringify(text)}`);
 });
@@ -50,6 +51,7 @@ test("SDK calls: variables, placeholders, keyword arguments, other positions and
     ["mail.rb", `Net::SMTP.start("smtp.example.org", 587, "example.org", "alerts", ENV["SMTP_PW"], :login)\n`],
     ["Store.java", `AWSCredentials c = new BasicAWSCredentials("${KEY}" + suffix, other);\n`],
     ["notes.md", `swell.init("fernhill", "${KEY}")\n`],
+    ["push.js", `webpush.setVapidDetails("mailto:ops@example.org", "${KEY}", process.env.VAPID_PRIVATE);\n`],
   ];
   for (const [file, text] of none) assert.deepEqual(found(file, text), [], `${file}: ${JSON.stringify(text)}`);
 });

@@ -80,6 +80,9 @@ export const SDK_CALLS: SdkCall[] = [
   // Go golang.org/x/crypto/ssh `ssh.Password(secret)`, gomail `gomail.NewDialer(host, port, username, password)`.
   { mark: "ssh.password(", callee: String.raw`\bssh\.Password`, secrets: [0], name: "password", what: "SSH password (ssh.Password)" },
   { mark: "dialer(", callee: String.raw`\b(?:gomail|mail)\.New(?:Plain)?Dialer`, secrets: [3], name: "password", what: "SMTP password (fourth argument of NewDialer)" },
+  // web-push (Node) `webpush.setVapidDetails(subject, publicKey, privateKey)`: the VAPID private key signs every push
+  // (https://github.com/web-push-libs/web-push#setvapiddetailssubject-publickey-privatekey).
+  { mark: "setvapiddetails(", callee: String.raw`\.setVapidDetails`, secrets: [2], name: "vapid_private_key", what: "VAPID private key (third argument of setVapidDetails)" },
   // hvac `hvac.Client(url, token)` (https://hvac.readthedocs.io/en/stable/source/hvac_v1.html#hvac.v1.Client).
   { mark: "hvac.client(", callee: String.raw`\bhvac\.Client`, secrets: [1], name: "vault_token", what: "Vault token (second argument of hvac.Client)" },
 ];

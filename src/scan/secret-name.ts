@@ -178,9 +178,10 @@ export function foldName(name: string): string {
  * `passive`). Longest first where one is a prefix of another (`pwd`, `pw`: the detector's alternation
  * takes the first that matches). The order is also the keyword pass's: the words no rule has as a
  * keyword get their indices in it (rule-set.ts compileRuleSet), and the bundle's window table
- * (scripts/bundle.js) is computed for those indices.
+ * (scripts/bundle.js) is computed for those indices. One names the thing rather than holding a head: `vapid`
+ * (analyze: `vapidPrivate`).
  */
-export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", "community", ...FOREIGN_KEYWORDS];
+export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", "community", "vapid", ...FOREIGN_KEYWORDS];
 
 const cache = new Map<string, NameAnalysis>();
 
@@ -319,6 +320,12 @@ function analyze(name: string): NameAnalysis {
   // `pass_phrase` (OCI CLI config, PuTTY) is a passphrase written as two words.
   if (last === "phrase" && words[words.length - 2] === "pass") {
     return { strength: "strong", kind: "password", head: "PASS_PHRASE", negative: false };
+  }
+  // A Web Push (VAPID, RFC 8292) key pair is often named by its halves alone: Overseerr's `vapidPrivate` /
+  // `vapidPublic`, web-push's `vapidKeys.privateKey`. The private half signs the push service's JWTs, so
+  // whoever holds it can push to every subscriber; `private` after `vapid` is that key.
+  if (last === "private" && words[words.length - 2] === "vapid") {
+    return { strength: "strong", kind: "private-key", head: "VAPID_PRIVATE", negative: false };
   }
   let i = words.length - 1;
   let found: { head: string; base: string; foreign: boolean } | null = null;
