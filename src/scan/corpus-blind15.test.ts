@@ -22,9 +22,10 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind15/", import.m
 
 // First scan 0.898 / 0.766 (231 secrets, 244 traps, 197 lines reported, 54 missed, 20 false alarms); the fixes
 // of this round reached 0.928 / 0.835, session 15 (detgaps9) 0.939 / 0.935, session 16 (detgaps10) 0.943 / 0.939,
-// session 17 (detgaps11) 0.948 / 0.939 (docs/detection.md); the floor is that minus a small margin.
+// session 17 (detgaps11) 0.948 / 0.939, session 18 (detgaps12) 0.948 / 0.952 (docs/detection.md); the floor is
+// that minus a small margin.
 const MIN_PRECISION = 0.94;
-const MIN_RECALL = 0.93;
+const MIN_RECALL = 0.945;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 15", "Still missed"), as "file:line", each
 // with the label's note.
@@ -37,8 +38,6 @@ const KNOWN_GAPS: KnownGaps = {
     "network/pfsense/config.xml:38", // private key of the certificate, base64 PEM
     "network/openwrt/etc/config/wireless:7", // WLAN passphrase
     "databases/iscsi/iscsid.conf:6", // mutual CHAP secret
-    "cloud/proxmox/terraform.tfvars:3", // token secret (a UUID)
-    "ci/gocd/cruise-config.xml:2", // auto-register key, webhook secret and token generation key in one element
     "ci/gocd/cruise-config.xml:11", // plain environment variable
     "history/dana/.node_repl_history:2", // HS256 verification secret
     "payments/authorizenet/config/payment.php:5", // transaction key

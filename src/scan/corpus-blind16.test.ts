@@ -23,10 +23,10 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind16/", import.meta.url));
 
 // First scan 0.951 / 0.751 (261 secrets, 268 traps, 206 lines reported, 65 missed, 10 false alarms); the fixes
-// of this round reached 0.987 / 0.847, session 16 (detgaps10) 0.988 / 0.927 (docs/detection.md); the floor is that
-// minus a small margin.
+// of this round reached 0.987 / 0.847, session 16 (detgaps10) 0.988 / 0.927, session 18 (detgaps12)
+// 0.988 / 0.939 (docs/detection.md); the floor is that minus a small margin.
 const MIN_PRECISION = 0.98;
-const MIN_RECALL = 0.92;
+const MIN_RECALL = 0.93;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 16"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
@@ -41,8 +41,6 @@ const KNOWN_GAPS: KnownGaps = {
     "pki/cert-manager/vault-issuer.yaml:26", // base64 of the AppRole secret id
     "mdm/profiles/corp-wifi.mobileconfig:29", // enrolment challenge for the SCEP server
     "mdm/profiles/corp-wifi.mobileconfig:50", // base64 of the VPN group secret
-    "realtime/centrifugo/config.json:2", // signs connection JWTs (a UUID, as genconfig writes it)
-    "realtime/centrifugo/config.json:5", // signs admin session tokens
     "realtime/mercure/Caddyfile:12", // HMAC key that signs publish JWTs
     "schedulers/kestra/.env_encoded:2", // base64 of a Slack webhook URL
     "baremetal/autoyast/autoinst.xml:19", // subscription registration code

@@ -321,6 +321,14 @@ test("an OAuth client secret shaped like a UUID is a secret in config files; a b
   assert.equal(judge("client_secret", uuid, "docs").secret, false);
 });
 
+test("a UUID under a compound secret name in a config file is a secret (Centrifugo's generated HMAC and admin secrets); bare `secret`/`secret_key`, code and docs are not", () => {
+  const uuid = ["b569e840-306b-4d16", "-a44e-c768c6159e94"].join("");
+  for (const name of ["token_hmac_secret_key", "admin_secret", "webhook_secret", "centrifugo.jwtSecret"]) assert.equal(judge(name, uuid, "config").secret, true, name);
+  for (const name of ["secret_key", "app.secret", "secretKey", "secret_id"]) assert.equal(judge(name, uuid, "config").secret, false, name);
+  assert.equal(judge("admin_secret", uuid, "code").secret, false, "code");
+  assert.equal(judge("token_hmac_secret_key", uuid, "docs").secret, false, "docs");
+});
+
 test("`_OVERWRITE` after a secret's name is the same secret, as `_OVERRIDE` is (Flowise's FLOWISE_SECRETKEY_OVERWRITE)", () => {
   const value = ["Xk3b9x2m7q1z8w4r", "6t0ypXk3b9x2m7q1"].join("");
   assert.equal(judge("FLOWISE_SECRETKEY_OVERWRITE", value, "env").secret, true);

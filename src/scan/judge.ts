@@ -367,11 +367,16 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   // credential name (`HEROKU_API_KEY`, `api_key:`, `SNYK_TOKEN`, `client_secret`): Heroku, Postmark,
   // Snyk, Codecov, Opsgenie, Coinbase Commerce and Vault AppRole issue UUID-shaped credentials.
   // In docs a UUID under such a name is the usual sample, so there it never counts.
-  // In a config file an OAuth client secret is a credential whatever its shape: ORCID and other issuers hand out
-  // UUIDs (`orcid.client-secret=<uuid>`). A bare `secret:` beside ids may be one of them, and code keeps its
-  // UUID client secrets in SDK tests and samples, so both stay out.
-  const clientSecret = context === "config" && /client[-_.]?secret$/i.test(name);
-  if (isUuid(value) && (context === "docs" || analysis.strength !== "strong" || (context !== "env" && !clientSecret && !UUID_CREDENTIAL_KINDS.has(analysis.kind)))) {
+  // In a config file a secret that its name says is one (`client_secret`, `admin_secret`, `token_hmac_secret_key`,
+  // `webhook_secret`) is a credential whatever its shape: ORCID and other issuers hand out UUID client secrets
+  // (`orcid.client-secret=<uuid>`), and servers generate UUIDs as their shared secrets (Centrifugo's
+  // `genconfig` writes `token_hmac_secret_key`, `admin_secret` and `api_key` as UUIDs:
+  // https://centrifugal.dev/docs/server/configuration#generate-minimal-configuration). A bare `secret:` or
+  // `secret_key:` beside ids may be one of them, and code keeps its UUID client secrets in SDK tests and
+  // samples, so both stay out.
+  const leaf = name.replace(/^.*[.]/, "");
+  const namedSecret = context === "config" && /[a-z0-9][-_]?secret(?:[-_]?key)?$/i.test(leaf);
+  if (isUuid(value) && (context === "docs" || analysis.strength !== "strong" || (context !== "env" && !namedSecret && !UUID_CREDENTIAL_KINDS.has(analysis.kind)))) {
     return { secret: false, reason: "value is a UUID" };
   }
   if (isOpenPgpKeyId(name, value)) return { secret: false, reason: "value is an OpenPGP key id or fingerprint (public)" };
