@@ -24,9 +24,9 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind16/", import.m
 
 // First scan 0.951 / 0.751 (261 secrets, 268 traps, 206 lines reported, 65 missed, 10 false alarms); the fixes
 // of this round reached 0.987 / 0.847, session 16 (detgaps10) 0.988 / 0.927, session 18 (detgaps12)
-// 0.988 / 0.939 (docs/detection.md); the floor is that minus a small margin.
+// 0.988 / 0.946 (docs/detection.md); the floor is that minus a small margin.
 const MIN_PRECISION = 0.98;
-const MIN_RECALL = 0.93;
+const MIN_RECALL = 0.94;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 16"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
@@ -44,8 +44,6 @@ const KNOWN_GAPS: KnownGaps = {
     "realtime/mercure/Caddyfile:12", // HMAC key that signs publish JWTs
     "schedulers/kestra/.env_encoded:2", // base64 of a Slack webhook URL
     "baremetal/autoyast/autoinst.xml:19", // subscription registration code
-    "health/orthanc/orthanc.json:7", // HTTP password of a PACS user
-    "health/orthanc/orthanc.json:8", // HTTP password of the RIS gateway
     "health/openmrs/openmrs-runtime.properties:7", // with the key, decrypts stored person attributes
   ],
   falseAlarms: [

@@ -852,3 +852,16 @@ test("a VAPID key pair named by its halves: the private half is a secret, the pu
   assert.deepEqual(secretsIn("config/settings.json", `{\n  "vapidPrivate": "${priv}",\n  "vapidPublic": "${pub}"\n}\n`), [priv]);
   assert.deepEqual(secretsIn("push.ts", `const vapidPublic = "${pub}";\nconst vapidSubject = "mailto:push@example.org";\n`), []);
 });
+
+test("a map of user names to passwords named so by its program (Orthanc's RegisteredUsers, basic_auth_users): each value is judged as a password", () => {
+  const pw1 = ["YhEE.Ypim", "d0yQ2tG21"].join("");
+  const pw2 = ["FIyB3S9k5d", "66KsJg3r46"].join("");
+  assert.deepEqual(secretsIn("orthanc.json", `{\n  "AuthenticationEnabled" : true,\n  "RegisteredUsers" : {\n    "radiology" : "${pw1}",\n    "ris-gateway" : "${pw2}"\n  }\n}\n`), [pw1, pw2]);
+  assert.deepEqual(secretsIn("web.yml", `basic_auth_users:\n  alice: ${pw1}\n`), [pw1]);
+  // Traps: bcrypt hashes, a reference, another map of users (names to roles), a single user's name.
+  const bcrypt = "$2y$10$" + ["TGA0fXawyPKK3ChzYE4N1P", "cg9h/5nb35BRoPwVRMpOyCuZ/08YMba"].join("");
+  assert.deepEqual(secretsIn("web.yml", `basic_auth_users:\n  alice: ${bcrypt}\n`), []);
+  assert.deepEqual(secretsIn("orthanc.json", `{\n  "RegisteredUsers" : {\n    "radiology" : "\${ORTHANC_PW}"\n  }\n}\n`), []);
+  assert.deepEqual(secretsIn("team.json", `{\n  "users" : {\n    "radiology" : "${pw1}"\n  }\n}\n`), []);
+  assert.deepEqual(secretsIn("app.json", `{\n  "registeredUser" : "${pw1}"\n}\n`), []);
+});

@@ -30,6 +30,12 @@ export interface GenericHit {
   reason: string;
 }
 
+// Maps whose keys are user names and values their passwords: Orthanc's `"RegisteredUsers": { "alice": "…" }`
+// (https://orthanc.uclouvain.be/book/users/configuration.html#configuration-file) and the Prometheus
+// exporter-toolkit's `basic_auth_users: { alice: <bcrypt> }` (https://prometheus.io/docs/prometheus/latest/configuration/https/),
+// whose hashes the judge turns down as it does under any password name. secret-name.ts has the keyword.
+const USER_PASSWORD_MAP = /(?:^|[._-])(?:registered|basic[_-]?auth)[_-]?users$/i;
+
 // Words that can head a secret name (secret-name.ts HEAD_KEYWORDS).
 const HEAD_RE = new RegExp(HEAD_KEYWORDS.join("|"), "gi");
 
@@ -219,7 +225,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       name = name.slice(0, -1);
       analysis = analyzeName(name);
       if (analysis.strength !== "strong") continue;
-    } else if (values === null && isPluralName(name)) {
+    } else if (values === null && (isPluralName(name) || USER_PASSWORD_MAP.test(name))) {
       // `secrets:` over named lists (Ory Hydra's `secrets: system: [- …]`, Kratos' `cookie:`/`cipher:`): each
       // item is a secret of its child's kind, named `<child>_<singular>` (`cookie_secret`).
       // `secrets:`/`passwords:`/`tokens:` over scalars too (PeerTube's `secrets: peertube: '…'`); not `keys:`,
@@ -228,7 +234,8 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       // `API_KEYS = { prod: "…" }`).
       const children = (info.unquotedLiterals ? yamlChildLists(text, e, info, !endsWithFolded(name, name.length - 1, "key")) : null) ?? objectValues(text, e);
       if (children !== null) {
-        const singular = name.slice(0, -1);
+        // A map of user names to passwords, named so by its program: each child is the user's password.
+        const singular = USER_PASSWORD_MAP.test(name) ? "password" : name.slice(0, -1);
         analysis = analyzeName(singular);
         if (analysis.strength !== "strong") continue;
         values = children.map((c) => c.value);

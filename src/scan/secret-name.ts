@@ -178,10 +178,10 @@ export function foldName(name: string): string {
  * `passive`). Longest first where one is a prefix of another (`pwd`, `pw`: the detector's alternation
  * takes the first that matches). The order is also the keyword pass's: the words no rule has as a
  * keyword get their indices in it (rule-set.ts compileRuleSet), and the bundle's window table
- * (scripts/bundle.js) is computed for those indices. One names the thing rather than holding a head: `vapid`
- * (analyze: `vapidPrivate`).
+ * (scripts/bundle.js) is computed for those indices. Two name the thing rather than hold a head: `vapid`
+ * (analyze: `vapidPrivate`) and `registeredusers` (generic-detector.ts USER_PASSWORD_MAP: Orthanc's user map).
  */
-export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", "community", "vapid", ...FOREIGN_KEYWORDS];
+export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", "community", "vapid", "registeredusers", ...FOREIGN_KEYWORDS];
 
 const cache = new Map<string, NameAnalysis>();
 
