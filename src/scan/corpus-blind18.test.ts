@@ -20,9 +20,9 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind18/", import.meta.url));
 
 // First scan 0.906 / 0.932 (206 secrets, 247 traps, 212 lines reported, 14 missed, 20 false alarms); the fixes
-// of this round reached 0.962 / 0.976 (docs/detection.md); session 18 (detgaps12) 0.990 / 0.995. The floor is
+// of this round reached 0.962 / 0.976 (docs/detection.md); session 18 (detgaps12) 0.995 / 0.995. The floor is
 // that minus a small margin.
-const MIN_PRECISION = 0.985;
+const MIN_PRECISION = 0.99;
 const MIN_RECALL = 0.99;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 18"), as "file:line", each with the label's note.
@@ -31,7 +31,6 @@ const KNOWN_GAPS: KnownGaps = {
     "trading/marketdata/fetch.R:5", // finnhub key in R code: a weak name and a 7-letter run; code keeps the run test
   ],
   falseAlarms: [
-    "ai/flowise/api.json:5", // flowise stored hash
     "lms/moodle/mobile-launch.txt:1", // example launch url from docs
   ],
 };

@@ -3,6 +3,7 @@ import { scanText } from "./engine.js";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
 import { isEncrypted, isHash, isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
+import { judge } from "./judge.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isRealPassword } from "../../rules/passwords.js";
 
@@ -508,6 +509,16 @@ test("Liberty's {hash} and Jupyter's hashed passwords are hashes; {xor} is a rev
   assert.equal(isHash("sha1:0a1b2c3d4e5f:" + "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b"), true);
   assert.equal(isHash("{xor}CDo9Hgw="), false);
   assert.equal(isHash("sha1:not-a-digest"), false);
+});
+
+test("Node's scrypt `<hex derived key>.<hex salt>` is a hash (Flowise's stored apiSecret); a hex id:secret pair is not", () => {
+  const key = ["0d4cb8a945ab9479", "7036bc28bdc626d0", "c281fbb17de82929", "0fe88622e896c284"].join("");
+  assert.equal(isHash(`${key}${key.replace(/0/g, "7")}.6a426f59d3f1d621`), true, "64-byte key, 8-byte salt (Flowise)");
+  assert.equal(isHash(`${key}.6a426f59d3f1d6216c16960deb5c280c`), true, "32-byte key, 16-byte salt");
+  assert.equal(isHash(`6a426f59d3f1d6216c16960d:${key}`), false, "Ghost Admin API key (id:secret)");
+  assert.equal(isHash(`${key}.zz26f59d3f1d621`), false);
+  assert.equal(judge("apiSecret", `${key}.6a426f59d3f1d6216c16960deb5c280c`, "config").secret, false);
+  assert.equal(judge("apiSecret", key, "config").secret, true, "the bare hex key under the same name stays a secret");
 });
 
 test("base64 of a stand-in is a stand-in; base64 of a password is not", () => {

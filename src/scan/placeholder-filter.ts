@@ -429,7 +429,12 @@ export function isHash(v: string): boolean {
     /^\$(?:md5(?:,rounds=\d+)?|sha1|p5k2|bcrypt-sha256|pbkdf2-sha(?:1|256|512)|8)\$[^$\s]{0,40}\$(?:[^$\s]{0,40}\$)?[./A-Za-z0-9+=]{16,}$/.test(v) ||
     // Django's legacy salted digests (`md5$salt$<32 hex>`, `sha1$salt$<40 hex>`, `unsalted_sha1$$…`; the
     // MD5PasswordHasher and SHA1PasswordHasher of django/contrib/auth/hashers.py).
-    /^(?:md5|sha1|unsalted_sha1|unsalted_md5|crypt)\$[^$\s]{0,40}\$(?:[0-9a-f]{32}|[0-9a-f]{40}|[./A-Za-z0-9]{11,13})$/.test(v)
+    /^(?:md5|sha1|unsalted_sha1|unsalted_md5|crypt)\$[^$\s]{0,40}\$(?:[0-9a-f]{32}|[0-9a-f]{40}|[./A-Za-z0-9]{11,13})$/.test(v) ||
+    // Node's scrypt idiom for stored keys and passwords, `${derivedKey.toString("hex")}.${salt}`: a 32- or 64-byte
+    // derived key in hex, a dot, a hex salt (Flowise's stored `apiSecret`, generateSecretHash in
+    // packages/server/src/utils/apiKey.ts: scryptSync(key, randomBytes(8) hex, 64)). Only the dot form: a colon
+    // between hex halves is also an `id:secret` pair (Ghost's Admin API key, 24 hex `:` 64 hex).
+    /^(?:[0-9a-f]{64}){1,2}\.[0-9a-f]{16,64}$/.test(v)
   );
 }
 
