@@ -379,3 +379,15 @@ test("a password as the third argument of a database connect call: PHP mysqli/my
   ];
   for (const [file, text] of none) assert.deepEqual(found(file, text), [], `${file}: ${JSON.stringify(text)}`);
 });
+
+test("Netdata stream.conf: a UUID section with the defaults for children is an API key; a machine GUID's section is not", () => {
+  const key = ["dd02b42f", "3bba", "429d", "a234", "3649481a4df4"].join("-");
+  const guid = ["10f88e7c", "6001", "4da7", "aa13", "43c99c474696"].join("-");
+  const conf = `[${key}]\n    enabled = yes\n    default history = 3600\n    default memory mode = dbengine\n[${guid}]\n    enabled = yes\n    history = 7200\n    memory mode = ram\n`;
+  assert.deepEqual(hits("netdata/stream.conf", conf), [{ ruleId: "netdata-stream-api-key", secret: key, at: key }]);
+  assert.deepEqual(hits("stream.conf", `[${key}]\n    type = api\n    enabled = yes\n`), [{ ruleId: "netdata-stream-api-key", secret: key, at: key }]);
+  // Traps: a GUID section alone, a section whose defaults follow another section, another file kind.
+  assert.deepEqual(hits("stream.conf", `[${guid}]\n    type = machine\n    enabled = yes\n`), []);
+  assert.deepEqual(hits("stream.conf", `[${guid}]\n    enabled = yes\n[stream]\n    default history = 3600\n`), []);
+  assert.deepEqual(hits("stream.md", conf), []);
+});

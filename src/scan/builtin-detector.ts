@@ -137,6 +137,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
     else if (isSvnservePasswd(base, text)) pushUsers(hits, iniAdminsPasswords(text, "users"));
   }
   if (base.endsWith(".json") && text.length < 1200 && text.trimStart().charCodeAt(0) === 91 /* [ */) solanaKeypair(text, hits);
+  if (info.kind === "config" && base.endsWith(".conf") && (text.includes("default memory mode") || text.includes("default history") || text.includes("type = api"))) netdataStreamKeys(text, hits);
   // SQL held in code (a Go raw string of seed statements, a Java or JS query string): the same INSERTs.
   // The keyword pass says whether `insert into` occurs (rule-set.ts ENGINE_KEYWORDS).
   if (/\.sql$/i.test(base) || ((info.kind === "code" || info.kind === "js") && found.has("insert into"))) sqlInserts(text, hits, info.testPath);
@@ -155,6 +156,26 @@ function solanaKeypair(text: string, hits: BuiltinHit[]): void {
   if (bytes.some((b) => b > 255) || new Set(bytes).size < 32) return;
   const start = m.index + m[0].indexOf(m[1]!);
   hits.push({ ruleId: "solana-keypair-file", kind: "private-key", secret: m[1]!, start, end: start + m[1]!.length, confidence: 0.9, reason: "Solana keypair file (a JSON array of the 64 bytes of an Ed25519 keypair)" });
+}
+
+// Netdata streaming: on a parent, stream.conf has a section per API key that children may present
+// (`[<api key>]`, with `enabled` and the defaults for those children: `default history`, `default memory mode`,
+// …, or `type = api`) and may have one per child's machine GUID (`[<guid>]` with `history`, `memory mode`, or
+// `type = machine`): https://learn.netdata.cloud/docs/observability-centralization-points/metrics-centralization-points/configuration.
+// Both are UUIDs (`uuidgen`); only the API key's section is a secret, told apart by its `default …` options.
+const NETDATA_SECTION = /^\[([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\][ \t]*\r?$/gim;
+const NETDATA_KEY_OPTION = /^[ \t]*(?:default[ \t]+(?:history|memory[ \t]+mode|health[ \t]+enabled|postpush|proxy)\b|type[ \t]*=[ \t]*api\b)/m;
+
+function netdataStreamKeys(text: string, hits: BuiltinHit[]): void {
+  NETDATA_SECTION.lastIndex = 0;
+  for (let m = NETDATA_SECTION.exec(text); m; m = NETDATA_SECTION.exec(text)) {
+    const bodyStart = NETDATA_SECTION.lastIndex;
+    const next = text.indexOf("\n[", bodyStart);
+    const body = text.slice(bodyStart, Math.min(next === -1 ? text.length : next, bodyStart + 4000));
+    if (!NETDATA_KEY_OPTION.test(body)) continue;
+    const start = m.index + 1;
+    hits.push({ ruleId: "netdata-stream-api-key", kind: "api-key", secret: m[1]!, start, end: start + m[1]!.length, confidence: 0.85, reason: "Netdata streaming API key (a stream.conf section named by the key children present, with their defaults)" });
+  }
 }
 
 function railsMasterKey(text: string, hits: BuiltinHit[]): void {

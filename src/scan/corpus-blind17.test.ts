@@ -22,16 +22,15 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind17/", import.m
 
 // First scan 0.961 / 0.859 (256 secrets, 275 traps, 229 lines reported, 36 missed, 9 false alarms); the fixes
 // of this round reached 0.972 / 0.949, session 17 (detgaps11) 0.984 / 0.965, session 18 (detgaps12)
-// 0.984 / 0.969 (docs/detection.md); the floor is that minus a small margin.
+// 0.984 / 0.973 (docs/detection.md); the floor is that minus a small margin.
 const MIN_PRECISION = 0.975;
-const MIN_RECALL = 0.96;
+const MIN_RECALL = 0.965;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 17"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
     "release/electron/electron-builder.env:1", // the Developer ID certificate and its private key
     "monitoring/zabbix/templates/template_app_shop.yaml:19", // exported in clear because its type is text
-    "monitoring/netdata/parent-stream.conf:1", // the key children must present
     "monitoring/prtg/api-token.txt:1", // API access as the user
     "selfhost/bookstack/.env:9", // postmark uses the server token as both username and password
     "selfhost/immich/scripts/upload.sh:2", // uploads and reads the library as the user
