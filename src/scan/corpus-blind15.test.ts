@@ -22,9 +22,9 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind15/", import.m
 
 // First scan 0.898 / 0.766 (231 secrets, 244 traps, 197 lines reported, 54 missed, 20 false alarms); the fixes
 // of this round reached 0.928 / 0.835, session 15 (detgaps9) 0.939 / 0.935, session 16 (detgaps10) 0.943 / 0.939,
-// session 17 (detgaps11) 0.948 / 0.939, session 18 (detgaps12) 0.948 / 0.952 (docs/detection.md); the floor is
+// session 17 (detgaps11) 0.948 / 0.939, session 18 (detgaps12) 0.957 / 0.952 (docs/detection.md); the floor is
 // that minus a small margin.
-const MIN_PRECISION = 0.94;
+const MIN_PRECISION = 0.95;
 const MIN_RECALL = 0.945;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 15", "Still missed"), as "file:line", each
@@ -49,12 +49,10 @@ const KNOWN_GAPS: KnownGaps = {
     "docs/runbooks/rotate-gateway-keys.md:6", // elastic docs example: the documented example key
     "flags/growthbook/app/lib/growthbook.ts:6", // growthbook decryption key in frontend: encrypted-features key, shipped alongside the client key
     "flags/optimizely/datafile-sync.ts:1", // optimizely sdk key: SDK key (datafile locator), public by design
-    "flags/unleash/web/src/flags.tsx:5", // unleash frontend token in browser: frontend token, shipped to browsers by design
     "payments/authorizenet/public/accept.js:3", // authorize.net public client key: public client key for Accept.js
     "payments/klarna/web/klarna-payments.js:1", // klarna session client token: short-lived session token made for the browser
     "payments/plaid/plaid.env:4", // plaid sandbox access token: sandbox item token, test data only
     "search/meilisearch/frontend/src/search.ts:6", // meilisearch search-only key in frontend: public by design, search action on a public index
-    "search/typesense/web/instantsearch.js:3", // typesense search-only key in browser: search-only, shipped to browsers by design
     "tests/dns/tsig_test.py:2", // tsig test vector: base64 of a readable test string
   ],
 };

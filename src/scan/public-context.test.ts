@@ -178,3 +178,16 @@ test("Snipcart's public API key in its install snippet is public; the same value
   assert.equal(scanText({ file: "index.html", text: `<div id="payments" data-api-key="${SNIPCART_KEY}"></div>\n` }).findings.length, 1);
   assert.equal(scanText({ file: "server/.env", text: `SNIPCART_SECRET_API_KEY=${SNIPCART_KEY}\n` }).findings.length, 1);
 });
+
+test("a key given to a browser-only SDK made for browser keys is public (Unleash frontend SDKs' clientKey, Typesense's InstantSearch adapter); an admin token or another SDK's key is not", () => {
+  const token = "default:production." + ["4232aae5835a824e", "5460c16803008b76", "d1c2b055de1ff5e8", "79da35b4"].join("");
+  const unleash = (key: string, from: string) => `import { FlagProvider } from "${from}";\n\nconst config = {\n  url: "https://flags.example.org/api/frontend",\n  clientKey: "${key}",\n  appName: "web",\n};\n`;
+  assert.equal(scanText({ file: "web/src/flags.tsx", text: unleash(token, "@unleash/proxy-client-react") }).findings.length, 0);
+  assert.equal(scanText({ file: "web/src/flags.ts", text: unleash(token, "unleash-proxy-client") }).findings.length, 0);
+  const ts = ["y3omeB5CDMfMRk5f", "5UCtD24VmRctSQk1"].join("");
+  assert.equal(scanText({ file: "web/search.js", text: `const adapter = new TypesenseInstantSearchAdapter({\n  server: {\n    apiKey: "${ts}", // search-only key\n    nodes: [{ host: "ts.example.org", port: 443, protocol: "https" }],\n  },\n});\n` }).findings.length, 0);
+  // Traps: an admin token in the same place, the same token in a server SDK file, a Typesense key in a server client.
+  assert.equal(scanText({ file: "web/src/flags.tsx", text: unleash("*:*." + token.slice(19), "@unleash/proxy-client-react") }).findings.length, 1);
+  assert.equal(scanText({ file: "server/flags.ts", text: unleash(token, "unleash-client") }).findings.length, 1);
+  assert.equal(scanText({ file: "server/index.js", text: `const client = new Typesense.Client({\n  nodes: [{ host: "ts.example.org", port: 443, protocol: "https" }],\n  apiKey: "${ts}",\n});\n` }).findings.length, 1);
+});

@@ -148,9 +148,30 @@ function scopesNear(text: string, start: number, end: number): string[] | null {
   return scopes.length > 0 ? scopes : null;
 }
 
-/** True when the value at [start, end) is a credential its vendor issues for browsers and apps, by the scope the file states beside it. */
+// Browser-only SDKs whose key option takes a key made for browsers, in a file that loads the SDK:
+// - Unleash's frontend SDKs (`unleash-proxy-client`, `@unleash/proxy-client-react`/`-vue`/`-svelte`) take a
+//   frontend token as `clientKey`, which Unleash designs "to be exposed" in client code
+//   (https://docs.getunleash.io/reference/api-tokens-and-client-keys#frontend-tokens). An admin token
+//   (`*:*.…`) there is a mistake and stays reported.
+// - Typesense's InstantSearch adapter runs in the page with a search-only key as `server.apiKey`
+//   (https://github.com/typesense/typesense-instantsearch-adapter#setup).
+const BROWSER_SDK_KEYS: Array<{ marker: RegExp; name: string }> = [
+  { marker: /["'](?:unleash-proxy-client|@unleash\/proxy-client-(?:react|vue|svelte))["']/, name: "clientKey" },
+  { marker: /\bTypesenseInstantSearchAdapter\b/, name: "apiKey" },
+];
+const UNLEASH_ADMIN_TOKEN = /^\*:\*\./;
+
+function browserSdkKey(secret: string, text: string, start: number): boolean {
+  const line = text.slice(Math.max(0, text.lastIndexOf("\n", start - 1) + 1, start - 120), start);
+  const name = NAME_BEFORE.exec(line)?.[1];
+  if (name === undefined || UNLEASH_ADMIN_TOKEN.test(secret)) return false;
+  return BROWSER_SDK_KEYS.some((k) => k.name === name && k.marker.test(text));
+}
+
+/** True when the value at [start, end) is a credential its vendor issues for browsers and apps, by the scope the file states beside it or the browser SDK it is given to. */
 export function publicByScope(kind: string, text: string, start: number, end: number): boolean {
   if (kind === "private-key") return false;
+  if (browserSdkKey(text.slice(start, end), text, start)) return true;
   const tagStart = text.lastIndexOf("<", start);
   if (tagStart >= 0 && start - tagStart < 400 && /data-api-key=["']$/.test(text.slice(Math.max(tagStart, start - 14), start))) {
     const tagEnd = text.indexOf(">", end);
