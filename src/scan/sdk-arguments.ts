@@ -1,4 +1,4 @@
-import type { SecretKind } from "./types.js";
+import type { BuiltinHit } from "./builtin-detector.js";
 import { judge } from "./judge.js";
 import { SDK_CALLS, type SdkCall } from "./sdk-call-table.js";
 
@@ -8,16 +8,8 @@ import { SDK_CALLS, type SdkCall } from "./sdk-call-table.js";
 // and any other expression skipped to its comma at bracket depth 0), at most ARG_SPAN characters per call,
 // so the cost is linear in the text. A keyword argument (`password=…`, Python) ends the positional ones.
 
-export interface SdkArgumentHit {
-  ruleId: string;
-  kind: SecretKind;
-  secret: string;
-  start: number;
-  end: number;
-  confidence: number;
-  reason: string;
-  name: string;
-}
+/** A built-in detector's hit (builtin-detector.ts), always with the parameter's name. */
+export type SdkArgumentHit = BuiltinHit & { name: string };
 
 const ARG_SPAN = 600;
 const compiled = new Map<SdkCall, RegExp>();
