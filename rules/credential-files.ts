@@ -7,10 +7,20 @@ import { ALNUM, B64, HEX, checksummedToken, fake } from "./fake.js";
 const pw = (seed: string): string => fake(ALNUM, 18, seed);
 const b64 = (s: string): string => Buffer.from(s).toString("base64");
 
+/**
+ * The printable text a base64 value encodes, or undefined. One trailing line break is dropped: base64 made
+ * with `echo "user:pass" | base64` (no `-n`) encodes the newline `echo` adds, and the credential is the
+ * same (FileZilla, docker and npm configs written by hand or by scripts carry it).
+ */
+function base64Text(s: string): string | undefined {
+  const text = decodeBase64(s)?.toString("utf8").replace(/\r?\n$/, "");
+  return text !== undefined && /^[\x20-\x7e]+$/.test(text) ? text : undefined;
+}
+
 /** base64 of "user:password" with a real-looking password. */
 function isUserPassPair(s: string): boolean {
-  const text = decodeBase64(s)?.toString("utf8");
-  if (text === undefined || !/^[\x20-\x7e]+$/.test(text)) return false;
+  const text = base64Text(s);
+  if (text === undefined) return false;
   const i = text.indexOf(":");
   return i > 0 && isRealPassword(text.slice(i + 1));
 }
@@ -151,8 +161,8 @@ export const rules: Rule[] = [
     // The value runs to the line's end (or a closing quote): `$this->_password="anon@ftp.com"` in PHP is not one.
     pattern: /(?<![A-Za-z0-9_])_password[ \t]{0,4}=[ \t]{0,4}["']?(?<secret>[A-Za-z0-9+/]{4,500}={0,2})(?=["']?[ \t]*(?:[;#\r\n]|$))/,
     validate: (s) => {
-      const text = decodeBase64(s)?.toString("utf8");
-      return text !== undefined && /^[\x20-\x7e]+$/.test(text) && isRealPassword(text);
+      const text = base64Text(s);
+      return text !== undefined && isRealPassword(text);
     },
     get examples() {
       return {
@@ -173,7 +183,7 @@ export const rules: Rule[] = [
     validate: isUserPassPair,
     get examples() {
       return {
-        invalid: [JSON.stringify({ auths: { "registry.acme.io": { auth: b64(`ci:${pw("docker")}`) } } }, null, 2)],
+        invalid: [JSON.stringify({ auths: { "registry.acme.io": { auth: b64(`ci:${pw("docker")}`) } } }, null, 2), JSON.stringify({ auths: { "registry.acme.io": { auth: b64(`ci:${pw("docker-echo")}\n`) } } })],
         valid: [JSON.stringify({ auths: { "registry.acme.io": {} }, credsStore: "desktop" }, null, 2), JSON.stringify({ auths: { "x.io": { auth: b64("user:password") } } })],
       };
     },
@@ -355,13 +365,13 @@ export const rules: Rule[] = [
     keywords: ['encoding="base64"'],
     pattern: /<Pass[ \t]{1,8}encoding="base64"[ \t]{0,8}>(?<secret>[A-Za-z0-9+/]{4,512}={0,2})<\/Pass>/,
     validate: (s) => {
-      const text = decodeBase64(s)?.toString("utf8");
-      return text !== undefined && /^[\x20-\x7e]+$/.test(text) && isRealPassword(text);
+      const text = base64Text(s);
+      return text !== undefined && isRealPassword(text);
     },
     get examples() {
       return {
-        invalid: [`<Server>\n  <User>web</User>\n  <Pass encoding="base64">${b64(pw("filezilla"))}</Pass>\n</Server>`],
-        valid: [`<Pass encoding="base64">${b64("password")}</Pass>`, `<Pass encoding="crypt" pubkey="${fake(B64, 64, "fz")}">${fake(B64, 64, "fz2")}</Pass>`],
+        invalid: [`<Server>\n  <User>web</User>\n  <Pass encoding="base64">${b64(pw("filezilla"))}</Pass>\n</Server>`, `<Pass encoding="base64">${b64(`${pw("filezilla-echo")}\n`)}</Pass>`],
+        valid: [`<Pass encoding="base64">${b64("password")}</Pass>`, `<Pass encoding="base64">${b64("password\n")}</Pass>`, `<Pass encoding="base64">${b64(`${pw("filezilla-2nl")}\n\n`)}</Pass>`, `<Pass encoding="crypt" pubkey="${fake(B64, 64, "fz")}">${fake(B64, 64, "fz2")}</Pass>`],
       };
     },
   }),
@@ -376,8 +386,8 @@ export const rules: Rule[] = [
     keywords: ["userpassword::"],
     pattern: /^userPassword::[ \t]{0,8}(?<secret>[A-Za-z0-9+/]{4,512}={0,2})[ \t]*$/im,
     validate: (s) => {
-      const text = decodeBase64(s)?.toString("utf8");
-      return text !== undefined && /^[\x20-\x7e]+$/.test(text) && !/^\{[A-Za-z0-9.-]{2,20}\}/.test(text) && isRealPassword(text);
+      const text = base64Text(s);
+      return text !== undefined && !/^\{[A-Za-z0-9.-]{2,20}\}/.test(text) && isRealPassword(text);
     },
     get examples() {
       return {
