@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserFacts, browserReached, htmlEntries } from "./browser-files.js";
+import { browserFacts, browserReached, declaresUseClient, htmlEntries } from "./browser-files.js";
 
 const reached = (files: Record<string, string>, html: Record<string, string> = {}) =>
   browserReached(new Map(Object.entries(files).map(([f, t]) => [f, browserFacts(f, t)])), Object.entries(html).flatMap(([f, t]) => htmlEntries(f, t)));
@@ -119,4 +119,19 @@ test("Next.js middleware (middleware.ts at the root or in src/, next/server or a
   });
   assert.deepEqual([...r.keys()].sort(), ["apps/web/src/middleware.ts", "middleware.js"]);
   assert.match(r.get("middleware.js")!, /^Next\.js middleware, an Edge function/);
+});
+
+test('"use client" in the directive prologue, after comments and other directives; a settings file of many comments is read in linear time', () => {
+  assert.equal(declaresUseClient(`// header\n/* licence */\n"use client";\n`), true);
+  assert.equal(declaresUseClient(`'use strict'; 'use client'\nexport {}`), true);
+  assert.equal(declaresUseClient(`const a = 1;\n"use client";\n`), false);
+  assert.equal(declaresUseClient(`/* "use client" */ export {}`), false);
+  assert.equal(declaresUseClient(`/* unterminated`), false);
+  // Node-RED's settings.js shape: a long run of block comments and no directive. The former
+  // regular expression backtracked over every way to split the run and never returned.
+  const settings = "/**\n * Copyright JS Foundation\n **/\n\n" + Array.from({ length: 60 }, (_, i) => `/** section ${i}\n *  - option\n */\n`).join("") + "module.exports = { uiPort: 1880 };\n";
+  const started = Date.now();
+  assert.equal(declaresUseClient(settings), false);
+  assert.ok(!browserFacts("settings.js", settings).root);
+  assert.ok(Date.now() - started < 1000);
 });

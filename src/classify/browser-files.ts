@@ -70,7 +70,34 @@ function serverOnly(file: string, text: string): boolean {
   return SERVER_ONLY_FILE.test(file) || SERVER_ONLY_IMPORT.test(text);
 }
 
-const USE_CLIENT = /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*(["'])use client\1/;
+/**
+ * The file's directive prologue holds "use client": whitespace and comments first, then string
+ * directives. Read with a cursor, not one regular expression: `(?:\s|//…|/*[\s\S]*?*\/)*` can
+ * split a run of block comments in exponentially many ways and never returned on Node-RED's
+ * settings.js (dozens of comments, no directive).
+ */
+export function declaresUseClient(text: string): boolean {
+  let i = 0;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith("//", i)) {
+      const end = text.indexOf("\n", i);
+      if (end < 0) return false;
+      i = end + 1;
+    } else if (text.startsWith("/*", i)) {
+      const end = text.indexOf("*/", i + 2);
+      if (end < 0) return false;
+      i = end + 2;
+    } else if (text[i] === '"' || text[i] === "'") {
+      const quote = text[i]!;
+      const end = text.indexOf(quote, i + 1);
+      if (end < 0 || text.slice(i + 1, end).includes("\n")) return false;
+      if (text.slice(i + 1, end) === "use client") return true;
+      i = end + 1; // another directive ("use strict"): the prologue goes on
+      while (i < text.length && (text[i] === ";" || text[i] === " " || text[i] === "\t")) i++;
+    } else return false;
+  }
+}
 const DOM_USE = /(?<!typeof\s+)\b(?:document|window)\.[A-Za-z_$]|\b(?:localStorage|sessionStorage)\.[a-z]|\bnavigator\.(?:userAgent|clipboard|geolocation|serviceWorker|language)\b/;
 const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'`])(\.{1,2}\/[^"'`\n]+)\1/g;
 const BARE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)(["'`])([^."'`\n/][^"'`\n]*)\1/g;
@@ -125,7 +152,7 @@ export function browserFacts(file: string, text: string): BrowserFacts {
   else if (NETLIFY_EDGE_FOLDER.test(file)) facts.root = "a Netlify Edge Function (netlify/edge-functions/), which runs on Deno, not Node";
   else if (DENO_RUNTIME.test(text)) facts.root = "code run by Deno (it uses Deno.env, Deno.serve, Deno.cron or Deno.openKv), which loads no Node secrets module";
   else if (serverOnly(file, text)) facts.serverOnly = true;
-  else if (USE_CLIENT.test(text)) facts.root = `a client module ("use client")`;
+  else if (declaresUseClient(text)) facts.root = `a client module ("use client")`;
   else if (DOM_USE.test(text) && !NODE_IMPORT.test(text) && !/\b(?:const|let|var|function)\s+(?:window|document)\b/.test(text)) facts.root = "it uses the DOM (document, window, localStorage…), which only a browser has";
   else if (BROWSER_FOLDER.test(file) && !NODE_IMPORT.test(text)) facts.root = `it is under ${BROWSER_FOLDER.exec(file)![0].replace(/^\//, "")}, the browser's folder by convention`;
   for (const m of text.matchAll(RELATIVE_IMPORT)) facts.imports.push(m[2]!);
