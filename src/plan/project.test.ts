@@ -103,6 +103,15 @@ test("without a tsconfig.json, a tool's TypeScript config (drizzle.config.ts, kn
   assert.equal(secretsModuleLayout(root, files).language, "ts");
 });
 
+test("without a tsconfig.json, TypeScript that reads no secret (a front end's .ts files) does not make the module TypeScript for the JavaScript server that imports it", (t) => {
+  const root = project(t, { name: "uptime-kuma" });
+  const files = ["server/server.js", "server/setup-database.js", "src/util.ts", "src/i18n.ts", "src/main.js"];
+  // Only the server's CommonJS files read secrets: a .js CommonJS module they can require().
+  assert.deepEqual(secretsModuleLayout(root, files, ["server/server.js", "server/setup-database.js"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "cjs" });
+  // A TypeScript file that reads a secret makes it TypeScript again.
+  assert.equal(secretsModuleLayout(root, files, ["server/server.js", "src/util.ts"]).language, "ts");
+});
+
 test("the pre-filter for whole or computed uses of process.env", () => {
   for (const yes of ["spawn(c, { env: process.env })", "process.env[name]", "const env = process.env;", "{ ...process.env }", "process?.env?.[k]", "Object.keys(process.env)", 'require("process").env[k]', 'import { env } from "node:process"', "const p = require('process')"]) assert.equal(mayUseWholeEnv(yes), true, yes);
   for (const no of ["process.env.PORT", "process.env?.PORT", "process . env . X", "processes.envelope", 'import x from "./process.js"', 'const p = require("processor")']) assert.equal(mayUseWholeEnv(no), false, no);

@@ -112,7 +112,11 @@ function secretsModuleIn(root: string, dir: string, sourceFiles: string[], rewri
   // Without a tsconfig.json, a tool's own TypeScript config (drizzle.config.ts, vite.config.ts,
   // knexfile.ts) or a declaration file does not make the project TypeScript: nothing compiles
   // a .ts secrets module for the JavaScript files that import it.
-  const ts = hasTsconfig || sourceFiles.some((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !isToolTypeScript(f));
+  // Nor does TypeScript that imports no secret: Uptime Kuma's Vue front end has .ts files, its
+  // server is plain JavaScript run by `node server/server.js`, and a .ts module there is a
+  // require() of a file that does not exist. Without a tsconfig.json, the files that will import
+  // the module decide.
+  const ts = hasTsconfig || rewritten.some((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !isToolTypeScript(f));
   const packageIsModule = pkg?.type === "module";
   // Each file is ESM or CommonJS by its own nearest package.json (npm
   // workspaces mix both), as Node decides.
