@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { browserFacts, browserReached, declaresUseClient, htmlEntries } from "./browser-files.js";
+import { browserFacts, browserReached, codeOutsideStrings, declaresUseClient, htmlEntries } from "./browser-files.js";
 
 const reached = (files: Record<string, string>, html: Record<string, string> = {}) =>
   browserReached(new Map(Object.entries(files).map(([f, t]) => [f, browserFacts(f, t)])), Object.entries(html).flatMap(([f, t]) => htmlEntries(f, t)));
@@ -134,4 +134,14 @@ test('"use client" in the directive prologue, after comments and other directive
   assert.equal(declaresUseClient(settings), false);
   assert.ok(!browserFacts("settings.js", settings).root);
   assert.ok(Date.now() - started < 1000);
+});
+
+test("DOM use only in a string or template literal a server renders (an HTML page) is not DOM use; in code it still is", () => {
+  const server = "const cheerio = require(\"cheerio\");\nconst page = (data) => `<script>\n  window.preloadData = ${JSON.stringify(data)};\n</script>`;\n// document.title is set by the page\nmodule.exports = { page, key: process.env.SSL_KEY_PASSPHRASE };\n";
+  assert.equal(browserFacts("server/model/status_page.js", server).root, null);
+  const html = "const tpl = '<a onclick=\"window.open(1)\">';\nexport const k = process.env.API_KEY;\n";
+  assert.equal(browserFacts("lib/tpl.js", html).root, null);
+  const browser = "const label = `count: ${n}`;\ndocument.querySelector('#x').textContent = label;\n";
+  assert.match(browserFacts("lib/dom.js", browser).root ?? "", /DOM/);
+  assert.equal(codeOutsideStrings("a('x\\'y') // z\nb"), "a('    ')     \nb");
 });

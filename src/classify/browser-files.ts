@@ -140,6 +140,41 @@ const DENO_ENV_GET = /\bDeno\s*\??\.\s*env\s*\??\.\s*get\s*\(\s*(["'`])([A-Za-z_
 const ELECTRON_PRELOAD = /\bpreload\s*:\s*[^}\n]{0,120}?(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.[cm]?js)\1/g;
 const ENTRY_STRING = /(["'`])((?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|html))\1/g;
 
+/**
+ * The text with the contents of comments and string and template literals blanked (lengths kept):
+ * `window.x` in an HTML page a server renders into a template literal (Uptime Kuma's status
+ * page, `<script>window.preloadData = …</script>`) is text the server sends, not DOM use.
+ * A single forward pass; a quote or backtick inside a regular expression literal can end the
+ * blanking early or late, and a ' or " string never runs past its line.
+ */
+export function codeOutsideStrings(text: string): string {
+  const out = text.split("");
+  let i = 0;
+  const blank = (from: number, to: number) => {
+    for (let k = from; k < to; k++) if (out[k] !== "\n") out[k] = " ";
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === "/" && text[i + 1] === "/") {
+      const end = text.indexOf("\n", i);
+      const stop = end < 0 ? text.length : end;
+      blank(i, stop);
+      i = stop;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      blank(i, stop);
+      i = stop;
+    } else if (c === '"' || c === "'" || c === "`") {
+      let k = i + 1;
+      while (k < text.length && text[k] !== c && (c === "`" || text[k] !== "\n")) k += text[k] === "\\" ? 2 : 1;
+      blank(i + 1, Math.min(k, text.length));
+      i = k + 1;
+    } else i++;
+  }
+  return out.join("");
+}
+
 /** What one source file says about the browser: read once, in the candidates' pass. */
 /** `__NAME__` with a variable-like NAME of two words or more (`__EXT_API_KEY__`; not `__DEV__`, `__dirname`). */
 const PLACEHOLDER = /(?<![\w$])__([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)__(?![\w$])/g;
@@ -153,7 +188,7 @@ export function browserFacts(file: string, text: string): BrowserFacts {
   else if (DENO_RUNTIME.test(text)) facts.root = "code run by Deno (it uses Deno.env, Deno.serve, Deno.cron or Deno.openKv), which loads no Node secrets module";
   else if (serverOnly(file, text)) facts.serverOnly = true;
   else if (declaresUseClient(text)) facts.root = `a client module ("use client")`;
-  else if (DOM_USE.test(text) && !NODE_IMPORT.test(text) && !/\b(?:const|let|var|function)\s+(?:window|document)\b/.test(text)) facts.root = "it uses the DOM (document, window, localStorage…), which only a browser has";
+  else if (DOM_USE.test(text) && DOM_USE.test(codeOutsideStrings(text)) && !NODE_IMPORT.test(text) && !/\b(?:const|let|var|function)\s+(?:window|document)\b/.test(text)) facts.root = "it uses the DOM (document, window, localStorage…), which only a browser has";
   else if (BROWSER_FOLDER.test(file) && !NODE_IMPORT.test(text)) facts.root = `it is under ${BROWSER_FOLDER.exec(file)![0].replace(/^\//, "")}, the browser's folder by convention`;
   for (const m of text.matchAll(RELATIVE_IMPORT)) facts.imports.push(m[2]!);
   for (const m of text.matchAll(BARE_IMPORT)) if (!m[2]!.startsWith("node:")) facts.bare.push(m[2]!);
