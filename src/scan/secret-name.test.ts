@@ -313,3 +313,17 @@ test("SNMP communities and SNMPv3 privacy passwords are passwords (blind corpus 
     assert.ok(a.strength === "none" || a.negative, `${name}: ${JSON.stringify(a)}`);
   }
 });
+
+test("a list of passwords a validator rejects is no credential; a password named with another modifier still is", () => {
+  // Ghost's validate-password.js: `const badPasswords = ['1234567890', 'qwertyuiop', …]`.
+  for (const name of ["badPasswords", "bad_password", "COMMON_PASSWORDS", "weakPasswords", "bannedPasswords", "pwnedPasswords", "blocklistedPassphrases"]) {
+    const a = analyzeName(name);
+    assert.ok(a.negative || a.strength === "none", `${name}: ${JSON.stringify(a)}`);
+  }
+  // The singular is what an array's elements are named after (badPasswords[0] → badPassword).
+  for (const name of ["badPassword", "bad_password", "weakPassword", "commonPassphrase"]) assert.equal(analyzeName(name).negative, true, name);
+  for (const name of ["adminPassword", "DB_PASSWORD", "newPassword", "rootPassphrase", "SMTP_PASSWORD"]) {
+    assert.equal(analyzeName(name).negative, false, name);
+    assert.equal(analyzeName(name).strength, "strong", name);
+  }
+});

@@ -44,6 +44,9 @@ const NEUTRAL_AFTER = new Set([
 /** Modifiers of `key` / `token` that make the name about a non-secret. */
 const NGINX_PASS = new Set(["proxy", "fastcgi", "uwsgi", "scgi", "grpc", "memcached"]);
 
+/** Words before `password` that make the name a list of passwords a validator rejects. */
+const REJECTED_PASSWORD_BEFORE = new Set(["bad", "weak", "common", "banned", "disallowed", "forbidden", "blocked", "blacklisted", "blocklisted", "denylisted", "insecure", "leaked", "breached", "pwned", "guessable"]);
+
 const KEY_NEGATIVE_BEFORE = new Set([
   "public", "publishable", "pub", "primary", "foreign", "sort", "partition", "cache", "idempotency", "i18n", "translation",
   "map", "dedup", "dedupe", "lookup", "hash", "object", "row", "unique", "composite", "index", "hot", "short", "site",
@@ -356,6 +359,9 @@ function analyze(name: string): NameAnalysis {
   const cloudish = before.some((w) => CLOUD_WORDS.has(w));
   switch (found.base) {
     case "password": case "passwd": case "passphrase": case "pwd": case "pw":
+      // A list of passwords to refuse (Ghost's `badPasswords`, `commonPasswords`, `weak_passwords`):
+      // dictionary words a validator rejects, not a credential anything logs in with.
+      if (before.some((w) => REJECTED_PASSWORD_BEFORE.has(w))) return { ...NONE, head, negative: true };
       // A bare `PW` / `pw` (shell scripts, `.env`): as weak a hint as a bare `pass`.
       if (found.base === "pw" && before.length === 0 && found.head === "pw") {
         return { strength: "medium", kind: "password", head, negative: false };
