@@ -618,3 +618,19 @@ test("a secret a server bundle's define inlines (esbuild platform node) moves, a
   assert.deepEqual(browser.secrets, []);
   assert.deepEqual(browser.warnings.filter((x) => x.code === "browser-exposed").map((x) => x.file), [".env"]);
 });
+
+test("a password in a git-ignored config file (Ghost's config.production.json) is named in the plan as left behind, without its value", async () => {
+  const root = tree({
+    ".gitignore": "config.production.json\nnode_modules/\n",
+    "config.production.json": `{\n  "database": { "connection": { "user": "ghost", "password": "${PW}" } }\n}\n`,
+    ".env": `STRIPE_KEY=CANARY_only_Bn7Vc5Xz3Lk1Jh\n`,
+    "index.js": `require("dotenv").config();\nmodule.exports = process.env.STRIPE_KEY;\n`,
+  });
+  git(root, "init", "-q");
+  git(root, "add", "-A");
+  git(root, "commit", "-q", "-m", "first");
+  const p = await plan({ root, env: {}, history: false });
+  const left = p.warnings.filter((w) => w.code === "not-migrated" && w.file === "config.production.json");
+  assert.deepEqual(left.map((w) => w.line), [2]);
+  assert.ok(!JSON.stringify(p).includes(PW), "the value is in the plan");
+});

@@ -13,7 +13,7 @@ import { DEFAULT_ENV_TEMPLATE, DEFAULT_LITERAL_TEMPLATE, checkTemplate, findColl
 import { DECIDED, decisionFor, targetProblem, type Decisions } from "./decisions.js";
 import { lowerSnake } from "../map/group.js";
 import { PlanError } from "../errors.js";
-import { scan } from "../scan/scanner.js";
+import { scanTreeAndIgnoredConfig } from "../scan/ignored-config-files.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isDefaultsFile, isEnvFile, isEnvTemplate, isEnvToolFile } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
@@ -94,7 +94,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // verify's re-scan would find them afterwards. Say so before anything is
   // applied, so the reviewer of the plan sees them too.
   const handled = new Set([...found.envFiles, ...found.sourceFiles]);
-  const elsewhereFindings = (await scan({ cwd: root, mode: "tree", workers: 0 })).findings.filter(
+  // Git-ignored configuration files (Ghost's config.production.json, NodeBB's config.json) too:
+  // the tree scan skips them, and their secrets are just as much left on disk.
+  const elsewhereFindings = (await scanTreeAndIgnoredConfig(root, handled)).findings.filter(
     (f) => !handled.has(f.file) && !isOwnOutput(f.file) && (!isEnvFile(f.file) || isEnvToolFile(f.file) || isEnvTemplate(f.file)),
   );
   // Their values stay in those files, and a file vaultshift changes anyway (package.json

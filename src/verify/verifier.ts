@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { scan } from "../scan/scanner.js";
+import { scanTreeAndIgnoredConfig } from "../scan/ignored-config-files.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
 import type { Finding } from "../scan/types.js";
 import { collectCandidates, type Classifier } from "../classify/candidates.js";
@@ -38,7 +38,9 @@ const NOT_LOOKED_AT = ["unreadable", "engine-error"] as const;
  * a .env template still holding one (classify/template-copies.ts) counts as a secret left.
  */
 export async function rescan(root: string, classify?: Classifier, sources: string[] = [], copyOf?: (value: string) => string | undefined): Promise<Rescan> {
-  const result = await scan({ cwd: root, mode: "tree", workers: 0 });
+  // With the git-ignored configuration files (ignored-config-files.ts): a password left in
+  // config.production.json is a secret left, though git never shows it.
+  const result = await scanTreeAndIgnoredConfig(root, new Set(sources));
   const notRead: string[] = [];
   if (NOT_LOOKED_AT.some((r) => (result.stats.skipped[r] ?? 0) > 0)) {
     // The notes name them ("src/x.ts: cannot be read (EACCES), skipped"); a count when they were cut.
