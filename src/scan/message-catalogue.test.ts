@@ -32,10 +32,10 @@ test("message catalogues: name-based guesses are not made, a provider format is 
 
 test("isMessageCatalogue: catalogue directories with a locale, gettext files; not a locale-looking file elsewhere", () => {
   for (const f of ["config/locales/en.yml", "src/i18n/zh-CN.json", "_locales/de/messages.json", "resources/lang/en/passwords.php",
-    "app/locale/fr/LC_MESSAGES/django.po", "translations/messages.fr.yml", "src/main/resources/i18n/messages_pt_BR.properties", "po/de.po"]) {
+    "app/locale/fr/LC_MESSAGES/django.po", "translations/messages.fr.yml", "public/language/ja/login.json", "language/pt-BR/user.json", "src/main/resources/i18n/messages_pt_BR.properties", "po/de.po"]) {
     assert.ok(isMessageCatalogue(f), f);
   }
-  for (const f of ["config/en.yml", "src/de.json", "config/database.yml", "lang/config/secrets.yml", ".env", "locales/README"]) {
+  for (const f of ["config/en.yml", "src/de.json", "config/database.yml", "lang/config/secrets.yml", ".env", "locales/README", "language/config.json", "src/language/parser.ts"]) {
     assert.ok(!isMessageCatalogue(f), f);
   }
 });

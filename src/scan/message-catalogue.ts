@@ -1,7 +1,7 @@
 /**
  * Message catalogues: the files an application's user interface reads its text from, one per language
  * (MediaWiki and jQuery.i18n `i18n/ja.json`, Rails `config/locales/en.yml`, Laravel and DokuWiki
- * `lang/de/settings.php`, Chrome extensions `_locales/de/messages.json`, Symfony
+ * `lang/de/settings.php`, NodeBB `public/language/ja/login.json`, Chrome extensions `_locales/de/messages.json`, Symfony
  * `translations/messages.fr.yml`, Java `messages_pt_BR.properties`, gettext `.po`/`.pot`). Their keys name
  * the text's place (`userlogin-yourpassword`, `auth.password`), their values are that text in a human
  * language: "Password:", "密码错误", "ពាក្យសម្ងាត់". In MediaWiki's 30,000 catalogue files every name-based
@@ -10,7 +10,7 @@
  */
 
 /** A directory that holds catalogues. */
-const CATALOGUE_DIR = "(?:i18n|l10n|_?locales?|lang|langs|languages|translations?)";
+const CATALOGUE_DIR = "(?:i18n|l10n|_?locales?|lang|langs|languages?|translations?)";
 /** A BCP 47 / POSIX locale: `ja`, `zh-hans`, `pt_BR`, `be-tarask`, `sr-Latn-RS`, `en_US.UTF-8` is not a file name. */
 const LOCALE = "[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}";
 
