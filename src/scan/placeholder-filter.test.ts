@@ -710,3 +710,19 @@ test("blind corpus 19: an unarmoured OpenPGP message (Renovate's encrypted: valu
   }
   assert.equal(isEncrypted(Buffer.concat([Buffer.from([0x30, 0x82, 0x01, 0x0a]), body]).toString("base64")), false);
 });
+
+test("a translated label (letters outside ASCII, no digit, symbol or space) and a translation token are not keys; passwords with those letters are", () => {
+  // Uptime Kuma's built Finnish bundle, a Japanese label, NodeBB's translator tokens.
+  for (const v of ["Käyttöoikeustunnus", "API-käyttöoikeustunnus", "パスワードを忘れましたか？", "Пароль", "Schlüsselwörter", "[[user:has_no_posts]]", "[[error:invalid-password, 8]]"]) {
+    assert.ok(notSecretReason(v, "token") !== null, v);
+  }
+  // A digit, a symbol or words separated by spaces: a password someone chose.
+  for (const v of ["Mökki!Vx72qa", "Grüne Äpfel schmecken", "Käyttö9oikeus", "zQ8üxL3ñvR", "[[Qm7vT2xK9pL4w]]x"]) {
+    assert.equal(notSecretReason(v, "token"), null, v);
+  }
+  // The generic detector follows: a label is no finding, a password is.
+  const token = ["Kx9mQ", "2vT7pL", "w4RzN8bYc"].join(""); // built at run time: the repository's own scan stays clean
+  const text = `export default { smseagleToken: "API-käyttöoikeustunnus", apiToken: "${token}" };\n`;
+  const found = scanText({ text, file: "dist/assets/fi-20d552c1.js" }).findings.map((f) => f.name);
+  assert.deepEqual(found, ["apiToken"]);
+});

@@ -175,6 +175,8 @@ export function isDocumentedExample(v: string): boolean {
 /** `xxxx`, `****`, `....`, `0000`, `<token>`, `[API_KEY]`, `…` and mostly-one-character values. */
 export function isMaskOrTemplate(v: string): boolean {
   if (/^<[^<>]*>$/.test(v) || /^\[[^\]]*\]$/.test(v) || /^\{[A-Za-z_ -]*\}$/.test(v)) return true;
+  // A translation token, `[[user:has_no_posts]]` (NodeBB's translator, wiki links): the text is looked up by it.
+  if (/^\[\[[\w.:/ -]{1,100}(?:, ?[^\]\n]{0,60})?\]\]$/.test(v)) return true;
   // A usage template of several placeholders, `<key1>[,<key2>]` (duply's profile template, man pages' synopses),
   // and a word wrapped in underscores, `_backend_password_` (duply's and other generators' fill-in markers).
   if (/^(?:<[\w .-]{1,40}>|\[[^\]\n]{0,60}\]|[ ,;|]){2,12}$/.test(v) || /^_[a-z]+(?:_[a-z]+)*_$/.test(v)) return true;
@@ -802,6 +804,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isCharacterTable(v)) return "punctuation or control characters, not a password";
+  if (isHumanText(v)) return "words of a human language (a label or message), not a key";
   // Quoted-printable bytes (RFC 2045 §6.7): `password =E2=80=94 …` in a mail body is "password —"; the
   // operator took the first "=", the value is the escaped bytes of one character.
   if (/^=?[0-9A-F]{2}(?:=[0-9A-F]{2}){1,5}=?$/.test(v)) return "quoted-printable bytes of a character, not a value";
@@ -821,6 +824,20 @@ function percentDecodedOrSelf(v: string): string {
   } catch {
     return v;
   }
+}
+
+/**
+ * Words of a human language with a letter outside ASCII and nothing a key is made of: `Käyttöoikeustunnus`,
+ * `API-käyttöoikeustunnus`, `パスワードを忘れましたか？` (a translated label, in a bundle built from the
+ * catalogues: Uptime Kuma's dist/assets/fi-*.js). Letters, marks, hyphens, apostrophes and CJK sentence
+ * punctuation only; a digit, an ASCII symbol (`Passwört!2023`) or a space (a passphrase of words,
+ * `grüne äpfel schmecken`) keeps the value a candidate.
+ */
+export function isHumanText(v: string): boolean {
+  if (v.length < 4 || v.length > 300 || /^[\x00-\x7f]*$/.test(v)) return false;
+  if (!/^[\p{L}\p{M}][\p{L}\p{M}'’？。、！：，-]*$/u.test(v)) return false;
+  // A non-ASCII letter inside a word of three or more letters (not a lone symbol-like letter).
+  return /[\p{L}\p{M}]{3,}/u.test(v) && /[^\x00-\x7f]/.test(v.replace(/[？。、！：，’]/g, ""));
 }
 
 /**
