@@ -4,13 +4,16 @@
 #   scripts/realapps/run.sh [app ...]      (default: every app below)
 # Needs: the npm registry, a built tree (npx tsc && node scripts/bundle.js).
 # Work dir: $REALAPPS_DIR (default /tmp/realapps); the apps' source is never
-# committed to this repository. Every secret below is a synthetic canary
+# committed to this repository. Every secret in fixtures/realapps/ is a synthetic canary
 # (RLCANARY...): grep for it to prove it left the tree.
 set -u
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 VS="node $REPO/bin/vaultshift.js"
 W=${REALAPPS_DIR:-/tmp/realapps}
 DIGEST=$REPO/scripts/realapps/digest
+# The files each app's setup writes (config.production.json, .env, settings.json…), canaries
+# included, are in fixtures/realapps/<app>/ (copied over the app after its setup function).
+FIX=$REPO/fixtures/realapps
 PORT=${REALAPPS_PORT:-18271}
 TOKEN=rl-root-token
 mkdir -p "$W/tgz" "$W/work" "$W/logs" "$W/deps"
@@ -23,14 +26,18 @@ declare -A PKG=(
   [directus]=@directus/api@23.3.2
   [nodebb]=nodebb@1.4.0
   [etherpad]=ep_etherpad-lite@1.8.14
+  [n8n]=@n8n/config@2.39.0
 )
-APPS=("$@"); [ ${#APPS[@]} -eq 0 ] && APPS=(ghost node-red uptime-kuma directus nodebb etherpad)
+APPS=("$@"); [ ${#APPS[@]} -eq 0 ] && APPS=(ghost node-red uptime-kuma directus nodebb etherpad n8n)
 
 # Packages the digest scripts load (Ghost's and NodeBB's config loaders, @directus/env, dotenv).
 if [ ! -d "$W/deps/node_modules/nconf" ]; then
   (cd "$W/deps" && echo '{"name":"realapps-deps","private":true}' > package.json &&
    npm install --ignore-scripts --no-audit --no-fund nconf@0.12 @tryghost/debug@0.1 @tryghost/config-url-helpers@1 \
      jsonc-parser@3 dotenv@16 args-parser@1 @directus/env@6.3.0 >/dev/null 2>&1)
+fi
+if [ ! -d "$W/deps/node_modules/@n8n/di" ]; then # what @n8n/config needs to build n8n's GlobalConfig
+  (cd "$W/deps" && npm install --ignore-scripts --no-audit --no-fund @n8n/constants@0.39.0 @n8n/di@0.17.0 reflect-metadata@0.2.2 zod@3.25.76 >/dev/null 2>&1)
 fi
 export NODE_PATH=$W/deps/node_modules
 
@@ -43,117 +50,34 @@ fetch() { # app dir
 
 # --- per-app setup: what the app's docs tell a self-hoster to write --------------
 setup_ghost() { # ghost-cli writes config.production.json next to the install
-  cat > config.production.json <<'J'
-{
-  "url": "https://blog.example.org",
-  "server": { "port": 2368, "host": "127.0.0.1" },
-  "database": {
-    "client": "mysql",
-    "connection": { "host": "localhost", "user": "ghost_prod", "password": "RLCANARYgh0stDbP4ss8e1f2a9c", "database": "ghost_prod" }
-  },
-  "mail": {
-    "transport": "SMTP",
-    "options": { "service": "Mailgun", "auth": { "user": "postmaster@mg.example.org", "pass": "RLCANARYmailgunSmtp7Qx2Lw9Zk4" } }
-  },
-  "adapters": { "storage": { "active": "s3", "s3": { "accessKeyId": "AKIARLCANARY7QX2LW9Z", "secretAccessKey": "RLCANARYs3Secret/9kQw2Lx7Zp4Vn8Tb3Ym6Rc1" } } },
-  "logging": { "transports": ["file", "stdout"] },
-  "process": "systemd",
-  "paths": { "contentPath": "content" }
-}
-J
   printf 'config.production.json\nnode_modules\n' >> .gitignore
   NODE_ENV=production; export NODE_ENV
 }
 setup_node-red() { # settings.js: credentialSecret and adminAuth, as the docs' "securing Node-RED" page
   node -e '
     const fs=require("fs");let s=fs.readFileSync("settings.js","utf8");
-    s=s.replace("//credentialSecret: \"a-secret-key\",","credentialSecret: \"RLCANARYnodeRedCred9f3K2q7W\",");
-    s=s.replace(/\/\/adminAuth: \{[\s\S]*?\/\/\},/, "adminAuth: {\n        type: \"credentials\",\n        users: [{\n            username: \"admin\",\n            password: \"$2b$08$RLCANARYhashQ0mJ7eA3kN9sLr2VwXyZ5u8GhTfBcDpE1oIqJn4\",\n            permissions: \"*\"\n        }]\n    },");
-    fs.writeFileSync("settings.js",s);'
+    const v=JSON.parse(fs.readFileSync(process.argv[1],"utf8"));
+    s=s.replace("//credentialSecret: \"a-secret-key\",",`credentialSecret: "${v.credentialSecret}",`);
+    s=s.replace(/\/\/adminAuth: \{[\s\S]*?\/\/\},/, () => `adminAuth: {\n        type: "credentials",\n        users: [{\n            username: "admin",\n            password: "${v.adminPasswordHash}",\n            permissions: "*"\n        }]\n    },`);
+    fs.writeFileSync("settings.js",s);' "$FIX/node-red/settings-values.json"
   printf 'node_modules\n' >> .gitignore
 }
 setup_uptime-kuma() { # .env read by dotenv in server/server.js (MariaDB, Cloudflare tunnel, TLS key passphrase)
-  cat > .env <<'J'
-UPTIME_KUMA_PORT=3001
-UPTIME_KUMA_DB_TYPE=mariadb
-UPTIME_KUMA_DB_HOSTNAME=db.internal
-UPTIME_KUMA_DB_PORT=3306
-UPTIME_KUMA_DB_NAME=kuma
-UPTIME_KUMA_DB_USERNAME=kuma
-UPTIME_KUMA_DB_PASSWORD=RLCANARYkumaDbPw4t8Hq2Zm6
-UPTIME_KUMA_CLOUDFLARED_TOKEN=eyJhIjoiUkxDQU5BUllhY2NvdW50IiwidCI6IlJMQ0FOQVJZdHVubmVsIiwicyI6IlJMQ0FOQVJZc2VjcmV0In0=
-UPTIME_KUMA_SSL_KEY_PASSPHRASE=RLCANARYsslPass3Vb7Nc1Xw
-J
   printf '.env\nnode_modules\n' >> .gitignore
 }
 setup_directus() { # a Directus project: .env at the root, the server in node_modules
   mkdir -p node_modules/@directus && mv dist package.json license node_modules/@directus/ 2>/dev/null
   mkdir -p node_modules/@directus/api && mv node_modules/@directus/dist node_modules/@directus/package.json node_modules/@directus/license node_modules/@directus/api/
-  cat > package.json <<'J'
-{ "name": "my-directus", "private": true, "scripts": { "start": "directus start" }, "dependencies": { "directus": "^11.0.0" } }
-J
-  cat > .env <<'J'
-HOST="0.0.0.0"
-PORT=8055
-PUBLIC_URL="https://cms.example.org"
-DB_CLIENT="pg"
-DB_HOST="db.internal"
-DB_PORT="5432"
-DB_DATABASE="directus"
-DB_USER="directus"
-DB_PASSWORD="RLCANARYdirectusDb7Kp3Qw9"
-KEY="6b1c6f8e-RLCANARY-4f0a-9d1e-key0a1b2c3d4"
-SECRET="RLCANARYdirectusSecret2Fh8Jk4Lm6Np0Qr"
-ADMIN_EMAIL="admin@example.org"
-ADMIN_PASSWORD="RLCANARYadminPw5Tg9"
-EMAIL_TRANSPORT="smtp"
-EMAIL_SMTP_HOST="smtp.example.org"
-EMAIL_SMTP_PASSWORD="RLCANARYsmtpPw3Rd8Vc"
-STORAGE_LOCATIONS="s3"
-STORAGE_S3_KEY="AKIARLCANARYDIR7Q2LW"
-STORAGE_S3_SECRET="RLCANARYs3dir/9kQw2Lx7Zp4Vn8Tb3Ym6Rc1Ab"
-J
   mkdir -p extensions && echo '# extensions' > extensions/README.md
   printf '.env\nnode_modules\nuploads\n' >> .gitignore
 }
 setup_nodebb() { # ./nodebb setup writes config.json (url, secret, database credentials)
-  cat > config.json <<'J'
-{
-    "url": "https://forum.example.org",
-    "secret": "1f9c2a7e-RLCANARY-4b6d-9e3f-nodebbsecret",
-    "database": "redis",
-    "redis": { "host": "127.0.0.1", "port": "6379", "password": "RLCANARYredisPw6Hn2Jk8", "database": "0" },
-    "port": "4567"
-}
-J
   printf 'config.json\nnode_modules\n' >> .gitignore
 }
 setup_etherpad() { # docker deployment: settings.json reads ${VAR}, docker compose's env_file is .env
-  cat > settings.json <<'J'
-{
-  "title": "Etherpad",
-  "ip": "0.0.0.0",
-  "port": "${PORT:9001}",
-  "dbType": "postgres",
-  "dbSettings": { "host": "${DB_HOST:db}", "port": "${DB_PORT:5432}", "database": "${DB_NAME:etherpad}", "user": "${DB_USER:etherpad}", "password": "${DB_PASS}" },
-  "users": { "admin": { "password": "${ADMIN_PASSWORD}", "is_admin": true } },
-  "sessionKey": "${SESSION_KEY}"
+  printf '.env\nnode_modules\n' >> .gitignore
 }
-J
-  cat > .env <<'J'
-DB_HOST=db
-DB_USER=etherpad
-DB_PASS=RLCANARYetherDb8Mn3Bv5
-ADMIN_PASSWORD=RLCANARYetherAdmin4Ws7
-SESSION_KEY=RLCANARYsessionKey0c9d8e7f6a5b4c3d2e1f
-J
-  cat > docker-compose.yml <<'J'
-services:
-  app:
-    image: etherpad/etherpad:1.8.14
-    env_file: .env
-    volumes: ["./settings.json:/opt/etherpad-lite/settings.json"]
-J
+setup_n8n() { # @n8n/config is where n8n reads every setting (readEnv: NAME, else NAME_FILE); docker compose's env_file
   printf '.env\nnode_modules\n' >> .gitignore
 }
 
@@ -165,6 +89,7 @@ digest() { # app -> prints the digest line the app's config loader yields
     nodebb) node "$DIGEST/nodebb.cjs" ;;
     etherpad) node "$DIGEST/etherpad.cjs" ;;
     uptime-kuma) node "$DIGEST/uptime-kuma.cjs" ;;
+    n8n) node "$DIGEST/n8n.cjs" ;;
   esac 2>&1 | tail -1
 }
 
@@ -189,6 +114,7 @@ for app in "${APPS[@]}"; do
   unset NODE_ENV
   fetch "$app" "$D"; cd "$D" || exit 2
   "setup_$app"
+  [ -d "$FIX/$app" ] && cp -a "$FIX/$app/." . && rm -f settings-values.json
   mkdir -p node_modules && ln -sfn "$REPO" node_modules/vaultshift
   git init -q && git add -A >/dev/null 2>&1 && git -c user.email=r@example.org -c user.name=r commit -qm "$app as published" >/dev/null
   echo "== $app (${PKG[$app]}, $(git ls-files | wc -l) files)"

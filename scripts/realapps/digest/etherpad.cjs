@@ -4,12 +4,15 @@
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 if (fs.existsSync(".env")) require("dotenv").config();
+// After a migration node/utils/Settings.js reads processEnv from the generated secrets
+// module instead of process.env: read the same way.
+const env = fs.existsSync("vaultshift-secrets.js") ? require(require("node:path").resolve("vaultshift-secrets.js")).processEnv : process.env;
 const raw = JSON.parse(fs.readFileSync("settings.json", "utf8"));
 const sub = (v) => {
   if (typeof v === "string") {
     const m = /^\$\{([^:}]+)(?::(.*))?\}$/.exec(v);
     if (!m) return v;
-    const e = process.env[m[1]];
+    const e = env[m[1]];
     return e === undefined ? (m[2] === undefined ? null : m[2]) : e;
   }
   if (Array.isArray(v)) return v.map(sub);
