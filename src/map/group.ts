@@ -79,8 +79,12 @@ const GLUED_PREFIXES: [string, string][] = [["PG", "database"]];
 
 /** `MY_API-KEY` / `myApiKey` / `my.api.key` → `my_api_key`. */
 export function lowerSnake(name: string): string {
+  // A digit starts no word in an upper-case name (N8N_ENCRYPTION_KEY, K8S_TOKEN, B2_KEY): only after a
+  // lower-case letter (oauth2Token, base64URL) or before a capitalised word (S3Bucket) is it a boundary.
   return name
-    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .replace(/([a-z])([A-Z])/g, "$1_$2")
+    .replace(/([a-z][0-9]+)([A-Z])/g, "$1_$2")
+    .replace(/([0-9])([A-Z][a-z])/g, "$1_$2")
     .replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2")
     .replace(/[^A-Za-z0-9]+/g, "_")
     .replace(/^_+|_+$/g, "")

@@ -63,6 +63,10 @@ test("group and key from the variable name", () => {
   ];
   for (const [name, group, key] of cases) assert.deepEqual(groupOf(name), { group, key }, name);
   assert.equal(lowerSnake("myAPIKey"), "my_api_key");
+  // n8n's N8N_ENCRYPTION_KEY became n8_n_encryption_key: a digit inside an upper-case word splits nothing.
+  for (const [name, snake] of [["N8N_ENCRYPTION_KEY", "n8n_encryption_key"], ["K8S_TOKEN", "k8s_token"], ["oauth2Token", "oauth2_token"], ["base64URL", "base64_url"], ["S3Bucket", "s3_bucket"], ["awsS3SecretKey", "aws_s3_secret_key"], ["V2_API_KEY", "v2_api_key"]]) {
+    assert.equal(lowerSnake(name), snake, name);
+  }
 });
 
 test("mapLocation fills the templates and keeps {environment} for bindings", () => {
