@@ -2,7 +2,7 @@ import { test } from "node:test";
 import { scanText } from "./engine.js";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { isEncrypted, isHash, isLocatorOrName, isObviousFake, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
+import { isEncrypted, isHash, isLocatorOrName, isObviousFake, isVersionRange, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { judge } from "./judge.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isRealPassword } from "../../rules/passwords.js";
@@ -725,4 +725,11 @@ test("a translated label (letters outside ASCII, no digit, symbol or space) and 
   const text = `export default { smseagleToken: "API-käyttöoikeustunnus", apiToken: "${token}" };\n`;
   const found = scanText({ text, file: "dist/assets/fi-20d552c1.js" }).findings.map((f) => f.name);
   assert.deepEqual(found, ["apiToken"]);
+});
+
+test("a dependency's version or range is not a password, whatever the package's name says", () => {
+  for (const v of ["13.0.3", "^2.1.0", "~1.4", ">=3.0.0-beta.1", "1.x", "v4.17.21"]) assert.ok(notSecretReason(v, "verdaccio-htpasswd") !== null, v);
+  for (const v of ["1.5", "13.0.3x", "^2.1.0;pw", "2.1.0.Qm7vT2"]) assert.equal(isVersionRange(v), false, v);
+  const text = `{\n  "dependencies": {\n    "verdaccio-htpasswd": "13.0.3",\n    "passport-password": "^2.1.0"\n  }\n}\n`;
+  assert.deepEqual(scanText({ text, file: "package.json" }).findings.map((f) => f.name), []);
 });

@@ -617,6 +617,17 @@ export function isDottedNumber(v: string): boolean {
 }
 
 /**
+ * A semantic version or an npm range of one comparator: `13.0.3`, `^2.1.0`, `~1.4`, `>=3.0.0-beta.1`, `1.x`.
+ * package.json names dependencies after what they do (`"verdaccio-htpasswd": "13.0.3"`,
+ * `"passport-password": "^2.1.0"`), which reads as a password name. Two parts need an operator or a
+ * wildcard (`1.5` alone may be anything).
+ */
+export function isVersionRange(v: string): boolean {
+  const m = /^((?:[\^~]|[<>]=?|=)?)v?\d{1,6}\.(?:\d{1,6}|[x*])(\.(?:\d{1,6}|[x*]))?(?:-[0-9A-Za-z.-]{1,40})?$/.exec(v.trim());
+  return m !== null && (m[1] !== "" || m[2] !== undefined || /[x*]/.test(v));
+}
+
+/**
  * A locale identifier (CLDR/ICU, gettext): language, optional script, region as ISO 3166 letters or a
  * UN M.49 number (`en_001`, `es_419`, `zh_Hant_TW`, `pt-BR`). Locale tables key them by other locales
  * (Symfony's CLDR parents `"en_PW": "en_001"`, where PW, Palau, reads as a password name).
@@ -787,6 +798,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isDocumentedExample(v)) return "documented example value";
   if (isBooleanOrNumber(v)) return "boolean or number";
   if (isDottedNumber(v)) return "object identifier, version or address";
+  if (isVersionRange(v)) return "a version or version range (a package.json dependency's), not a value";
   if (isLocaleCode(v)) return "locale identifier";
   if (isIncompleteJwt(v)) return "JWT header or unsigned JWT, no credential";
   if (isDocumentationJwt(v, false)) return "JWT printed in documentation";
