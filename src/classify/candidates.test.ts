@@ -97,6 +97,16 @@ test("layered .env files named by the code: a per-mode file then the plain .env 
   const nest = { "config/.env": envs[".env"], "config/.env.production": envs[".env.production"] };
   assert.deepEqual(environments({ ...nest, "src/app.module.js": 'ConfigModule.forRoot({ envFilePath: [`config/.env.${env}`, "config/.env.local", "config/.env"] });\n' }), ["config/.env:shared", "config/.env.production:production"]);
   assert.deepEqual(environments({ ...nest, "src/load.js": 'const files = [".env." + mode, "../config/.env"];\n' }), ["config/.env:shared", "config/.env.production:production"]);
+  // Literal lists, one per branch of a ternary, mapped through path.join: production's list ends in .env too.
+  assert.deepEqual(
+    environments({ ...envs, "src/env.js": 'const files = prod ? [".env.production", ".env"] : [".env.local", ".env"];\ndotenv.config({ path: files.map((f) => path.join(root, f)) });\n' }),
+    [".env:shared", ".env.production:production"],
+  );
+  assert.deepEqual(environments({ ...envs, "src/env.js": "config({ path: 'config/../.env.staging' });\nconfig({ path: '.env' });\n" }), [".env:shared", ".env.production:production"]);
+  // A directory the code computes in a template: `${root}.env` is a bare .env.
+  assert.deepEqual(environments({ ...envs, "src/env.mjs": "dotenv.config({ path: [`${root}.env.${mode}`, `${root}.env`] });\n" }), [".env:shared", ".env.production:production"]);
+  // A literal development or local file before .env says nothing about the other modes.
+  assert.deepEqual(environments({ ...envs, "src/env.js": 'dotenv.config({ path: [".env.local", ".env"] });\n' }), [".env:development", ".env.production:production"]);
   // One file or the other (not a list), or only the per-mode file: .env stays development.
   assert.deepEqual(environments({ ...envs, "src/index.js": "dotenv.config({ path: mode === 'production' ? '.env.production' : '.env' });\n" }), [".env:development", ".env.production:production"]);
   assert.deepEqual(environments({ ...envs, "src/index.js": "dotenv.config({ path: `.env.${process.env.NODE_ENV}` });\n" }), [".env:development", ".env.production:production"]);

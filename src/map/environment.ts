@@ -157,16 +157,25 @@ export function layeredEnvDirs(envFiles: string[], dependencies: string[], loade
   return out;
 }
 
-/** A file name built from the mode: `` `.env.${mode}` ``, `".env." + mode`. */
-const PER_MODE_FILE = /\.env\.(?:\$\{|["'`]\s*\+)/g;
+/**
+ * A file name built from the mode (`` `.env.${mode}` ``, `".env." + mode`), or a literal name of
+ * one environment other than development (`".env.production"`, `'config/.env.staging.local'`):
+ * a list of a ternary's branch (`prod ? [".env.production", ".env"] : [".env.local", ".env"]`) is
+ * as much a per-mode list as one built from the mode.
+ */
+const PER_MODE_FILE = /\.env\.(?:\$\{|["'`]\s*\+)|(["'`])(?:[\w.@-]+\/)*\.env\.([\w-]+)(?:\.local)?\1/g;
 /** The working directory as the first part of a joined path, just before the file name: `join(process.cwd(), `, `resolve(cwd, `. */
 const CWD_JOINED = /\b(?:process\.cwd\(\)|cwd)\s*,\s*$/;
 /** dotenv's `config()` with no path (options only, or none): it loads the working directory's `.env`. */
 const BARE_DOTENV_LOAD = /\bconfig\s*\(\s*(?:\{\s*(?:(?:override|debug|quiet|encoding)\s*:\s*[^,}()]*,?\s*)*\})?\s*\)/g;
 /** An option key of dotenv's `config({ … })`. */
 const DOTENV_OPTION_KEY = /\b(?:path|override|debug|quiet|encoding)\s*:/g;
-/** A string naming a plain `.env`, with or without a directory: `".env"`, `'config/.env'`, `` `../config/.env` ``. */
-const PLAIN_ENV_FILE = /(["'`])((?:[\w.@-]+\/)*\.env)\1/g;
+/**
+ * A string naming a plain `.env`, with or without a directory: `".env"`, `'config/.env'`,
+ * `` `../config/.env` ``, `` `${root}.env` `` / `` `${root}/.env` `` (a directory the code computes:
+ * read as a bare `.env`, the source file's directory or one enclosing it).
+ */
+const PLAIN_ENV_FILE = /(["'`])(?:\$\{[^}`]*\}\/?)?((?:[\w.@-]+\/)*\.env)\1/g;
 
 /**
  * The directories whose `.env` a source file loads after a per-mode file, as
@@ -190,6 +199,9 @@ export function layeredByCode(sourceFile: string, text: string, envFiles: string
   const plainEnvs = envFiles.filter((f) => (f.split("/").pop() ?? f) === ".env");
   if (plainEnvs.length === 0 || !text.includes(".env.")) return [];
   for (const mode of text.matchAll(PER_MODE_FILE)) {
+    // A literal name counts when its word is an environment other than development (`.env.local`,
+    // `.env.development` name the development file, which a bare `.env` after it may well be too).
+    if (mode[2] !== undefined && (!isEnvironmentWord(mode[2].toLowerCase()) || ALIASES[mode[2].toLowerCase()] === "development")) continue;
     const after = text.slice(mode.index, mode.index + 400);
     // A plain .env by name, or a later dotenv load without a path (`config()`, `config({ quiet: true })`):
     // the working directory's .env.
