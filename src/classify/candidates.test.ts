@@ -214,3 +214,25 @@ test("JavaScript without a JavaScript extension is a source: .sequelizerc, an ex
   const found = collectCandidates(join(root, "a"));
   assert.deepEqual(found.sourceFiles, [".sequelizerc", "bin/plain", "bin/sync"]);
 });
+
+test("an empty value over the base layer's secret is that environment's value: it moves as an empty value, so the base's Vault value is not read there", () => {
+  const SECRET = "key-3f9a1c7e2b8d4f6a0c5e9b1d";
+  const root = tree({
+    ".env": `MAILGUN_API_KEY=${SECRET}\nEMPTY_EVERYWHERE=\n`,
+    ".env.local": "MAILGUN_API_KEY=\nEMPTY_EVERYWHERE=\n",
+    ".env.production": "LOG_LEVEL=warn\n",
+    "src/env.js": "dotenv.config({ path: [`.env.${mode}.local`, '.env.local', `.env.${mode}`, '.env'] });\n",
+  });
+  const c = collectCandidates(root);
+  assert.deepEqual(
+    c.secrets.map((s) => [s.source.file, s.name, s.environment, s.value === "" ? "(empty)" : s.value === SECRET ? "(secret)" : "?"]),
+    [
+      [".env", "MAILGUN_API_KEY", "shared", "(secret)"],
+      [".env.local", "MAILGUN_API_KEY", "development", "(empty)"],
+    ],
+  );
+  // Without a base-layer secret of the name, an empty value is still skipped; kept by the user, it stays.
+  assert.ok(!c.secrets.some((s) => s.name === "EMPTY_EVERYWHERE"));
+  const kept = collectCandidates(root, { decisions: [{ name: "MAILGUN_API_KEY", file: ".env.local", action: "keep" }] });
+  assert.deepEqual(kept.secrets.map((s) => s.source.file), [".env"]);
+});

@@ -528,7 +528,24 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     const firstConfig = out.config.length;
     for (const entry of entries) {
       if (entry.overridden) continue; // dotenv keeps the last one; the cleaner removes every line of a migrated key
-      if (entry.value === "") continue;
+      if (entry.value === "") {
+        // An empty value over the base layer's secret (`MAILGUN_API_KEY=` in `.env.local`, to turn a
+        // feature off on this machine) is what this environment reads: it moves with the base's value,
+        // as an empty one, or the secrets module would serve this environment the base's Vault value.
+        const base = environment !== BASE_LAYER_ENVIRONMENT && decisionFor(options.decisions, { name: entry.key, file, environment })?.action !== "keep" ? baseLayerSecret(out.secrets, file, entry.key) : undefined;
+        if (base && !(file in linkedOutside) && out.loadedPrivately?.[file] === undefined) {
+          out.secrets.push({
+            source: { type: "dotenv", file, line: entry.line, column: entry.column, name: entry.key },
+            name: entry.key,
+            value: "",
+            environment,
+            kind: base.kind,
+            confidence: base.confidence,
+            reason: `empty here, over ${base.source.file}, the base layer of every environment, which holds a secret under this name: the empty value is what ${environment} reads, so it is stored as that environment's value`,
+          });
+        }
+        continue;
+      }
       const verdict = classify(entry.key, entry.value, file, { ...(entry.quote ? { quote: entry.quote } : {}), ...(isDefaultsFile(file) ? { loaded: true } : {}) });
       const hit = ruleHits.find((h) => h.start >= entry.valueStart && h.end <= entry.valueEnd);
       const judged = verdict.verdict === "secret" || (hit !== undefined && verdict.verdict !== "public");
