@@ -17,7 +17,7 @@ import { launcherLayers } from "../map/launcher-layers.js";
 import { devcontainerEnvFiles } from "../map/devcontainer.js";
 import { yarnInjectedFiles } from "../map/yarn-env.js";
 import { providerQualifiedName } from "../map/group.js";
-import { environmentSelectors, projectSelector, selectorValueOf, type EnvironmentSelector, type EnvSelection } from "../map/environment-selector.js";
+import { environmentSelectors, projectSelector, selectorValueOf, unfollowedSelections, type EnvironmentSelector, type EnvSelection } from "../map/environment-selector.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
@@ -136,6 +136,11 @@ export interface CandidateSet {
    * that loads the file, and the loader's fallback when the variable is unset.
    */
   envSelectors?: Record<string, EnvSelection>;
+  /**
+   * Loaders that pick `.env.<word>` by the command line or by a variable the
+   * secrets module cannot follow (src/map/environment-selector.ts, unfollowedSelections).
+   */
+  unfollowedSelections?: { file: string; line: number; chosenBy: string }[];
   /**
    * Values of earlier lines of a migrated key that a later line overrides
    * (`DB_PASSWORD=old` … `DB_PASSWORD=new`): not migrated (dotenv and Node's
@@ -421,6 +426,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
     facts.set(file, browserFacts(file, text));
     loadedByCode.push(...layeredByCode(file, text, envFiles, packageDirs));
     selectors.push(...environmentSelectors(text));
+    for (const u of unfollowedSelections(text)) (out.unfollowedSelections ??= []).push({ file, ...u });
     for (const written of privateDotenvLoads(text)) {
       for (const f of envFiles) if (f === written || f.endsWith(`/${written}`)) (out.loadedPrivately ??= {})[f] ??= file;
     }

@@ -26,10 +26,15 @@ test("numbered and keyed families: JWT_SECRET_${i} until the first gap, SIGNING_
   await assertRollback(run, suite.server);
 });
 
-test("the npm script's name picks the env file (npm_lifecycle_event), or --target=", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("script-selector", "curlew-sync", ENVS, "scripts/digest.js"));
-  await assertMigrated(run, suite.server);
-  await assertRollback(run, suite.server);
+test("the npm script's name picks the env file (npm_lifecycle_event), or --target=: refused, naming the loader", { timeout: 120_000 }, async () => {
+  // The secrets module selects by VAULTSHIFT_ENV / NODE_ENV: `npm run staging` (NODE_ENV=production)
+  // would read production's secrets. Refused before anything is written.
+  await assert.rejects(migrated(app("script-selector", "curlew-sync", ENVS, "scripts/digest.js")), (e: Error & { hint?: string }) => {
+    assert.match(e.message, /src\/target\.js:9 \(by process\.argv and npm_lifecycle_event\)/);
+    assert.match(e.message, /\.env\.dev, \.env\.prod, \.env\.staging would read another environment's secrets/);
+    assert.match(e.hint ?? "", /vaultshift\.config\.json/);
+    return true;
+  });
 });
 
 test("settings read through std-env's env proxy, never through process.env", { timeout: 120_000 }, async () => {

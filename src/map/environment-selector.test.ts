@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { environmentSelectors, projectSelector, selectorValueOf } from "./environment-selector.js";
+import { environmentSelectors, projectSelector, selectorValueOf, unfollowedSelections } from "./environment-selector.js";
 import { environmentsOfFiles } from "./environment.js";
 
 test("a per-mode .env path chosen by a variable other than NODE_ENV: read in the path, through a binding, destructured, concatenated", () => {
@@ -49,4 +49,19 @@ test("environmentsOfFiles gathers the selector's values into the environments th
   ]);
   assert.deepEqual(files.selector, { variable: "APP_ENV", fallback: "local", values: { local: "development", staging: "staging", prod: "production" } });
   assert.equal(environmentsOfFiles([{ file: ".env.staging", environment: "staging" }]).selector, undefined);
+});
+
+test("a per-mode path chosen by the command line or a variable the secrets module cannot follow is reported; NODE_ENV, a followed selector or a parameter is not", () => {
+  // The npm script's name, unless a --target= flag says otherwise (round 16's script-selector).
+  assert.deepEqual(
+    unfollowedSelections('const flag = process.argv.find((a) => a.startsWith("--target="));\nconst target = flag ? flag.slice(9) : process.env.npm_lifecycle_event || "dev";\ndotenv.config({ path: [`.env.${target}`, ".env"] });'),
+    [{ line: 3, chosenBy: "process.argv and npm_lifecycle_event" }],
+  );
+  assert.deepEqual(unfollowedSelections("const mode = parseArgs(process.argv).mode;\ndotenv.config({ path: `.env.${mode}` });"), [{ line: 2, chosenBy: "process.argv" }]);
+  assert.deepEqual(unfollowedSelections('config({ path: `.env.${process.env.CI ? "ci" : process.env.STAGE}` });'), [{ line: 1, chosenBy: "CI and STAGE" }]);
+  // What the secrets module follows, or what the text does not show.
+  assert.deepEqual(unfollowedSelections('const mode = process.env.NODE_ENV || "development";\ndotenv.config({ path: `.env.${mode}` });'), []);
+  assert.deepEqual(unfollowedSelections('const APP_ENV = process.env.APP_ENV || "local";\ndotenv.config({ path: `.env.${APP_ENV}` });'), []);
+  assert.deepEqual(unfollowedSelections("const mode = process.env.NODE_ENV === 'production' ? 'prod' : 'dev';\nconfig({ path: `.env.${mode}` });"), []);
+  assert.deepEqual(unfollowedSelections("export function loadEnv(mode, root) {\n  return parse(`${root}/.env.${mode}`);\n}"), []);
 });

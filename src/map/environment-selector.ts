@@ -94,3 +94,55 @@ export function selectorValueOf(file: string): string | undefined {
   const words = nameWords(base);
   return words.length === 1 && /^[\w-]+$/.test(words[0]!) ? (file.split("/").pop() ?? file).slice(5) : undefined;
 }
+
+/** A per-mode .env path chosen by something the secrets module cannot follow. */
+export interface UnfollowedSelection {
+  /** 1-based line of the path in the source text. */
+  line: number;
+  /** What chooses it, for messages: "process.argv and npm_lifecycle_event". */
+  chosenBy: string;
+}
+
+/** `process.env.NAME` / `process.env["NAME"]` anywhere in an expression. */
+const ANY_ENV_READ = /(?:globalThis\.)?process\.env(?:\.([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\])/g;
+
+/**
+ * Per-mode .env paths (`` `.env.${target}` ``) whose word comes from the
+ * command line (`process.argv`, directly or through a binding) or from a
+ * variable other than NODE_ENV in a form environmentSelectors does not take
+ * (a ternary between an argv flag and `npm_lifecycle_event`, say). The secrets
+ * module selects by VAULTSHIFT_ENV or NODE_ENV (or one followed selector), so
+ * the file such a loader picks and the environment the secrets module serves
+ * would disagree: a `staging` run would read whatever its NODE_ENV names.
+ * Paths chosen by NODE_ENV alone, by a followed selector, or by something this
+ * text does not show (a function's parameter) are not reported.
+ */
+export function unfollowedSelections(text: string): UnfollowedSelection[] {
+  if (!text.includes(".env.")) return [];
+  const out: UnfollowedSelection[] = [];
+  for (const m of text.matchAll(PER_MODE_PATH)) {
+    const expression = (m[1] ?? m[2] ?? "").trim();
+    if (readOf(expression) !== undefined || bindingOf(text, expression) !== undefined) continue;
+    const source = /^[A-Za-z_$][\w$]*$/.test(expression) ? boundExpression(text, expression) : expression;
+    if (source === undefined) continue;
+    const chosenBy = new Set<string>();
+    if (/\bprocess\.argv\b/.test(source)) chosenBy.add("process.argv");
+    for (const id of source.match(/[A-Za-z_$][\w$]*/g) ?? []) {
+      if (id !== expression && /\bprocess\.argv\b/.test(boundExpression(text, id) ?? "")) chosenBy.add("process.argv");
+    }
+    for (const r of source.matchAll(ANY_ENV_READ)) {
+      const name = (r[1] ?? r[2])!;
+      if (!ALREADY_READ.has(name)) chosenBy.add(name);
+    }
+    if (chosenBy.size === 0) continue;
+    out.push({ line: text.slice(0, m.index).split("\n").length, chosenBy: [...chosenBy].join(" and ") });
+  }
+  return out;
+}
+
+/** The right-hand side of `const|let|var id = …` in the text (to the end of its line or statement). */
+function boundExpression(text: string, identifier: string): string | undefined {
+  if (!/^[A-Za-z_$][\w$]*$/.test(identifier)) return undefined;
+  const id = identifier.replace(/\$/g, "\\$");
+  return new RegExp(`\\b(?:const|let|var)\\s+${id}\\s*=\\s*([^;\\n]+)`).exec(text)?.[1];
+}

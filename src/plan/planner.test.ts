@@ -634,3 +634,22 @@ test("a password in a git-ignored config file (Ghost's config.production.json) i
   assert.deepEqual(left.map((w) => w.line), [2]);
   assert.ok(!JSON.stringify(p).includes(PW), "the value is in the plan");
 });
+
+test("a loader picking .env.<word> by the command line or the npm script's name is refused before anything is written; by NODE_ENV it plans", async () => {
+  const files = {
+    "package.json": '{"name":"curlew"}\n',
+    ".env.staging": `HUBSPOT_ACCESS_TOKEN=${PW}staging\n`,
+    ".env.prod": `HUBSPOT_ACCESS_TOKEN=${PW}prod\n`,
+    "src/token.js": "module.exports = process.env.HUBSPOT_ACCESS_TOKEN;\n",
+  };
+  const root = tree({ ...files, "src/env.js": "const target = process.argv[2] ?? process.env.npm_lifecycle_event;\nrequire('dotenv').config({ path: `.env.${target}` });\n" });
+  await assert.rejects(plan({ root, env: {} }), (e: unknown) => {
+    assert.ok(e instanceof PlanError);
+    assert.match(e.message, /src\/env\.js:2 \(by process\.argv and npm_lifecycle_event\)/);
+    assert.match(e.message, /one of \.env\.prod, \.env\.staging would read another environment's secrets/);
+    assert.ok(!e.message.includes(PW));
+    return true;
+  });
+  const byNodeEnv = tree({ ...files, "src/env.js": "require('dotenv').config({ path: `.env.${process.env.NODE_ENV}` });\n" });
+  assert.deepEqual((await plan({ root: byNodeEnv, env: {} })).secrets.map((s) => s.environment).sort(), ["production", "staging"]);
+});

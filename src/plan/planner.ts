@@ -15,7 +15,7 @@ import { lowerSnake } from "../map/group.js";
 import { PlanError } from "../errors.js";
 import { scanTreeAndIgnoredConfig } from "../scan/ignored-config-files.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
-import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isDefaultsFile, isEnvFile, isEnvTemplate, isEnvToolFile } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isDefaultsFile, isEnvFile, isEnvTemplate, isEnvToolFile, namesEnvironment } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
 import { templateCopies } from "../classify/template-copies.js";
 import { redact } from "../util/redact.js";
@@ -318,6 +318,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   sameKeyEverywhere(placed);
   separateLiterals(placed, mount);
   refuseLocalWins(found.localWins ?? [], placed, mount);
+  refuseUnfollowedSelections(found, movable);
   findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: redact(c.value), packageDir: packageDirOf(root, c.source.file) })));
 
   const secrets: PlannedSecret[] = [];
@@ -542,6 +543,28 @@ function packageConfigMessage(f: { file: string; line: number; ruleId: string; r
  * files, the name, why the first one is machine-local and the ways out,
  * before the generic collision says less. No value is named.
  */
+/**
+ * A loader that picks `.env.<word>` by the command line or by a variable the
+ * secrets module cannot follow (`npm run staging` loading `.env.${npm_lifecycle_event}`,
+ * `--target=prod`) and files of several environments whose secrets move: the
+ * secrets module would serve the environment VAULTSHIFT_ENV or NODE_ENV names,
+ * not the one whose file the loader picked (staging reading production's
+ * secrets, with nothing said). Refused before anything is written.
+ */
+function refuseUnfollowedSelections(found: CandidateSet, movable: Candidate[]): void {
+  const loaders = found.unfollowedSelections ?? [];
+  if (loaders.length === 0) return;
+  const files = [...new Set(movable.filter((c) => c.source.type === "dotenv" && namesEnvironment(c.source.file) && c.environment !== BASE_LAYER_ENVIRONMENT).map((c) => c.source.file))].sort();
+  if (files.length === 0) return;
+  const where = loaders.map((l) => `${l.file}:${l.line} (by ${l.chosenBy})`).join(", ");
+  throw new PlanError(
+    `The app picks its .env file by something other than NODE_ENV: ${where}. After the migration the secrets module picks the environment by VAULTSHIFT_ENV or NODE_ENV, so a process that loaded one of ${files.join(", ")} would read another environment's secrets.`,
+    {
+      hint: 'Have the loader pick the file by NODE_ENV, or by one variable read in the path (`.env.${process.env.APP_ENV}`, which vaultshift follows and the secrets module then selects by); or leave these files out of the migration ("exclude" in vaultshift.config.json). Then plan again.',
+    },
+  );
+}
+
 function refuseLocalWins(wins: NonNullable<CandidateSet["localWins"]>, placed: { c: Candidate; loc: { path: string; key: string } }[], mount: string): void {
   const problems: string[] = [];
   for (const w of wins) {
