@@ -76,6 +76,12 @@ test("secret-ish names are recognised with their kind", () => {
     ["API_KEYS", "strong", "api-key"],
     ["PRIVATE_KEY_PEM", "strong", "private-key"],
     ["GCP_CREDENTIALS_JSON", "strong", "cloud-credential"],
+    // A rotation's dated key id (round 16's SIGNING_KEY_2024A / _2025B, one per JWKS kid).
+    ["SIGNING_KEY_2024A", "strong", "generic-secret"],
+    ["JWT_SECRET_2025", "strong", "generic-secret"],
+    ["WEBHOOK_SECRET_2024Q3", "strong", "webhook"],
+    ["API_KEY_202401", "strong", "api-key"],
+    ["DB_PASSWORD_20240115", "strong", "database-credential"],
   ];
   for (const [name, strength, kind] of cases) {
     const a = analyzeName(name);
@@ -95,7 +101,7 @@ test("names about a secret, or public keys, are not secret names", () => {
   assert.equal(analyzeName("cookie").strength, "none", "a bare cookie is not a secret name");
   // Numbered ids and algorithm names stay what they were: a bare numbered key (an i18n table's `KEY1`),
   // a numbered key under a word that makes it a lookup key, an HMAC algorithm, a key's numbered id.
-  for (const name of ["KEY1", "key2", "translation_key2", "sortKey1", "hmac256", "API_KEY_ID2", "SECRET_KEY_FILE2", "sha1", "keyword2"]) {
+  for (const name of ["KEY1", "key2", "translation_key2", "sortKey1", "hmac256", "API_KEY_ID2", "SECRET_KEY_FILE2", "sha1", "keyword2", "TOKEN_2024_EXPIRY", "PASSWORD_2024_HINT", "API_KEY_2024X_HEADER", "SECRET_1999_NAME", "TOKEN_TTL_2024"]) {
     const a = analyzeName(name);
     assert.ok(a.negative || a.strength === "none", `${name} should not be a secret name (${JSON.stringify(a)})`);
   }

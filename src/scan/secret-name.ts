@@ -282,12 +282,32 @@ const REGION_AFTER = new Set([
 ]);
 
 /**
+ * A rotation's dated key id after the head: the same secret, one per key generation (`SIGNING_KEY_2024A`,
+ * `JWT_SECRET_2025`, `WEBHOOK_SECRET_2024Q3`, `API_KEY_202401`, `TOKEN_20240115`), as JWKS `kid`s and key
+ * rotation schedules name them: a year, optionally followed by a letter, a quarter, a half, or month and day.
+ */
+const DATED_KEY_ID = /^(?:19|20)\d{2}(?:[a-z]|q[1-4]|h[12]|(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])?)?$/;
+
+/** Words with a dated key id put back together: the name splitter cuts `2024A` into `2024`, `a` (and `2024Q3` into `2024`, `q3`). */
+function withDatedKeyIds(words: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const next = words[i + 1];
+    if (next !== undefined && /^(?:19|20)\d{2}$/.test(words[i]!) && /^(?:[a-z]|q[1-4]|h[12])$/.test(next)) {
+      out.push(words[i]! + next);
+      i++;
+    } else out.push(words[i]!);
+  }
+  return out;
+}
+
+/**
  * A word after the head that leaves it the same secret: a neutral word (`BASE`, `PROD`), a region or
  * country code (`EU`, `US_EAST`), a version or a number (`V12`, `61`), or a neutral word or region
  * with a copy's number glued to it (`SECRET_KEY_PROD2`, `TOKEN_EU1`).
  */
 function neutralAfter(w: string): boolean {
-  if (NEUTRAL_AFTER.has(w) || REGION_AFTER.has(w) || /^v?\d{1,3}$/.test(w) || ROMANCE_NEUTRAL_AFTER.includes(w)) return true;
+  if (NEUTRAL_AFTER.has(w) || REGION_AFTER.has(w) || /^v?\d{1,3}$/.test(w) || ROMANCE_NEUTRAL_AFTER.includes(w) || DATED_KEY_ID.test(w)) return true;
   const digits = trailingDigits(w);
   if (digits === 0 || digits > 2 || digits >= w.length) return false;
   const stem = w.slice(0, w.length - digits);
@@ -351,7 +371,7 @@ function analyze(name: string): NameAnalysis {
   // numbered copy (`SLACK_TOKEN_61`, `STRIPE_API_KEY_0`, `SECRET_KEY_PROD2`, one per workspace or account).
   // Under a foreign head the qualifier follows it (`clave_secreta`, `senha_banco`): only words that
   // make the name about the secret turn it into config (foreign-words.ts).
-  if (found.foreign === true ? after.some((w) => NEGATIVE_AFTER.has(w)) : after.some((w) => !neutralAfter(w))) {
+  if (found.foreign === true ? after.some((w) => NEGATIVE_AFTER.has(w)) : withDatedKeyIds(after).some((w) => !neutralAfter(w))) {
     return { ...NONE, head, negative: true };
   }
 
