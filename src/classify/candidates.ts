@@ -13,7 +13,7 @@ import { angularBrowserEntries } from "./angular-entries.js";
 import { extensionEntries } from "./extension-entries.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
-import { launcherLayers } from "../map/launcher-layers.js";
+import { launcherBaseLayers, launcherLayers } from "../map/launcher-layers.js";
 import { devcontainerEnvFiles } from "../map/devcontainer.js";
 import { yarnInjectedFiles } from "../map/yarn-env.js";
 import { providerQualifiedName } from "../map/group.js";
@@ -496,6 +496,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   if (nx) out.nxWorkspace = true;
   // Firebase loads `<source>/.env` under every project and `<source>/.env.<projectId>` over it.
   const firebase = firebaseEnvFiles(root, envFiles);
+  // A launcher in an npm script loading an environment's file over .env (dotenvx run -f, dotenv -e, --env-file).
+  loadedByCode.push(...launcherBaseLayers(root, envFiles));
   out.layeredDirs = [...new Set([...layeredEnvDirs(envFiles, nx ? [...dependencies, "nx"] : dependencies, loadedByCode), ...firebase.baseDirs])].sort();
   const layered = new Set(out.layeredDirs);
   if (firebase.projectOf.size > 0) out.projectEnvironments = [...new Set(firebase.projectOf.values())].sort();

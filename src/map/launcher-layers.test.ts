@@ -1,6 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { launcherLayers } from "./launcher-layers.js";
+import { launcherBaseLayers, launcherLayers, launcherLoadOrder } from "./launcher-layers.js";
 import { tempDir, writeTree } from "../migrate/testing.js";
 import { plan } from "../plan/planner.js";
 
@@ -39,4 +39,27 @@ test("the plan puts a process's own file (nf run -e .env,.env.worker) in the sha
   const p = await plan({ root: `${root}/b`, env: {} });
   assert.deepEqual(p.secrets.map((s) => `${s.source.file}:${s.name}@${s.environment}`).sort(), [".env.worker:AWS_SECRET_ACCESS_KEY@shared", ".env:REDIS_PASSWORD@development"]);
   assert.ok(!p.warnings.some((w) => w.code === "unselected-environment"), JSON.stringify(p.warnings.map((w) => w.code)));
+});
+
+test("launcher load orders: dotenvx and dotenv-cli let the first file win unless told to override, node --env-file the last", () => {
+  assert.deepEqual(launcherLoadOrder("dotenvx run -f .env.local -f .env -- node src/worker.js"), { files: [".env.local", ".env"], lastWins: false });
+  assert.deepEqual(launcherLoadOrder("dotenvx run --overload -f .env -f .env.production -- node w.js"), { files: [".env", ".env.production"], lastWins: true });
+  assert.deepEqual(launcherLoadOrder("npx dotenv -e .env.staging -e .env -- next start"), { files: [".env.staging", ".env"], lastWins: false });
+  assert.deepEqual(launcherLoadOrder("dotenv -o -e .env -e .env.staging -- node a.js"), { files: [".env", ".env.staging"], lastWins: true });
+  assert.deepEqual(launcherLoadOrder("node --env-file=.env --env-file=./.env.production server.js"), { files: [".env", ".env.production"], lastWins: true });
+  // One file, or no launcher: nothing to order. node's own -e is code, not a file.
+  assert.equal(launcherLoadOrder("dotenvx run -f .env -- node a.js"), undefined);
+  assert.equal(launcherLoadOrder("node -e 'x' .env .env.production"), undefined);
+});
+
+test("a plain .env an npm script's launcher loads under an environment's file is the base layer; under .env.local only, or winning over the environment's file, it is not", () => {
+  const files = [".env", ".env.local", ".env.production"];
+  const layers = (scripts: Record<string, string>) => launcherBaseLayers(writeTree(tmp.dir, { "package.json": JSON.stringify({ scripts }), ".env": "A=1\n", ".env.local": "A=2\n", ".env.production": "A=3\n" }), files);
+  assert.deepEqual(layers({ start: "dotenvx run --overload -f .env -f .env.production -- node w.js" }), [""]);
+  assert.deepEqual(layers({ start: "dotenv -e .env.production -e .env -- node w.js" }), [""]);
+  assert.deepEqual(layers({ build: "npm run gen && node --env-file=.env --env-file=.env.production build.js" }), [""]);
+  assert.deepEqual(layers({ dev: "dotenvx run -f .env.local -f .env -- node w.js" }), []);
+  // .env loaded last with --overload (or first without) wins over production's file: no layering.
+  assert.deepEqual(layers({ start: "dotenvx run --overload -f .env.production -f .env -- node w.js" }), []);
+  assert.deepEqual(layers({ start: "dotenv -e .env -e .env.production -- node w.js" }), []);
 });

@@ -85,3 +85,65 @@ export function launcherLayers(root: string, envFiles: string[]): Set<string> {
   }
   return layers;
 }
+
+/**
+ * The order one launcher command loads .env files in, and which wins: dotenvx
+ * (`dotenvx run -f a -f b`, https://dotenvx.com/docs/advanced/run-multiple)
+ * and dotenv-cli (`dotenv -e a -e b`) let the first file win unless told to
+ * override (`--overload`/`-o`, `--override`/`-o`); `node --env-file=a
+ * --env-file=b` lets the last win. The files as written, in the order given.
+ */
+export function launcherLoadOrder(command: string): { files: string[]; lastWins: boolean } | undefined {
+  const tokens = command.trim().split(/\s+/);
+  const at = tokens.findIndex((t) => /^(?:\S*\/)?(?:dotenvx|dotenv|node)$/.test(t));
+  if (at < 0) return undefined;
+  const program = tokens[at]!.split("/").pop()!;
+  const args = tokens.slice(at + 1);
+  const end = args.indexOf("--");
+  const own = end >= 0 ? args.slice(0, end) : args;
+  const files: string[] = [];
+  let override = false;
+  for (let i = 0; i < own.length; i++) {
+    const a = own[i]!.replace(/^["']|["']$/g, "");
+    const flag = /^(-f|-e|--env-file)(?:=(.+))?$/.exec(a);
+    if (flag && (program !== "node" || flag[1] === "--env-file")) {
+      const file = (flag[2] ?? own[++i] ?? "").replace(/^["']|["']$/g, "").replace(/^\.\//, "");
+      if (isEnvFile(file)) files.push(file);
+    } else if (a === "--overload" || a === "--override" || (a === "-o" && program !== "node")) override = true;
+  }
+  if (files.length < 2) return undefined;
+  return { files, lastWins: program === "node" || override };
+}
+
+/**
+ * Directories whose plain `.env` an npm script's launcher loads under a file of
+ * another environment, which wins over it (`dotenvx run --overload -f .env -f
+ * .env.production`, `dotenv -e .env.production -e .env`, `node
+ * --env-file=.env --env-file=.env.staging`): that `.env` is then the base
+ * layer of every environment, as a layering loader's is. A command where the
+ * plain `.env` wins over the environment's file says nothing of the kind.
+ */
+export function launcherBaseLayers(root: string, envFiles: string[]): string[] {
+  const out = new Set<string>();
+  for (const dir of new Set(envFiles.map(dirOf))) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, dir === "" ? "package.json" : `${dir}/package.json`), "utf8");
+    } catch {
+      continue;
+    }
+    for (const { line } of launchLines("package.json", text)) {
+      for (const command of line.split(/&&|\|\||;|\|/)) {
+        const order = launcherLoadOrder(command);
+        if (!order) continue;
+        const ranked = order.lastWins ? [...order.files].reverse() : order.files;
+        const plain = ranked.findIndex((f) => f === ".env");
+        if (plain < 0) continue;
+        const over = ranked.slice(0, plain).some((f) => namesEnvironment(f) && environmentOf(f) !== "development");
+        const path = dir === "" ? ".env" : `${dir}/.env`;
+        if (over && envFiles.includes(path)) out.add(dir);
+      }
+    }
+  }
+  return [...out];
+}
