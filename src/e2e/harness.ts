@@ -187,8 +187,11 @@ export function assertSameBehaviour(run: E2eRun): void {
 
 /** No planted value in the plan, the progress log or the app's output (for apps whose tree still holds the ones not migrated). */
 export function assertNoLeakOutsideTree(run: E2eRun): void {
-  const text = [readFileSync(join(run.root, "vaultshift.plan.json"), "utf8"), run.log, ...run.after.map((a) => a.output + a.error)].join("\n");
-  for (const value of run.planted) assert.ok(!text.includes(value), `a planted value (${value.slice(0, 6)}…) leaked`);
+  const places: [string, string][] = [["the plan", readFileSync(join(run.root, "vaultshift.plan.json"), "utf8")], ["the progress log", run.log], ...run.after.map((a): [string, string] => [`the ${a.environment} run's output`, a.output + a.error])];
+  for (const value of run.planted) {
+    const where = places.filter(([, text]) => text.includes(value)).map(([place]) => place);
+    assert.ok(where.length === 0, `a planted value (${value.slice(0, 6)}…) leaked into ${where.join(", ")}`);
+  }
 }
 
 /** State files, but not the backups directory (plaintext originals for rollback, 0600, removed by rollback). */
