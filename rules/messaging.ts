@@ -95,7 +95,10 @@ export const rules: Rule[] = [
     get sample() { return "xoxe-1-" + fake(ALNUM, 146, "xoxe-r"); },
     env: "SLACK_CONFIG_REFRESH_TOKEN",
   }),
-  // Incoming webhooks: https://hooks.slack.com/services/T…/B…/<24 alphanumerics>.
+  // Incoming webhooks: https://hooks.slack.com/services/T…/B…/<secret>. Slack issues 24 alphanumerics
+  // today, but the length is not part of any contract: gitleaks takes 43–56 characters for the whole
+  // path and trufflehog 44–46, so a last part of 20–32 is taken (a URL to the hooks host with
+  // workspace and channel ids has no other meaning).
   custom({
     id: "slack-webhook-url",
     description: "Slack incoming webhook URL (hooks.slack.com/services/…)",
@@ -103,11 +106,14 @@ export const rules: Rule[] = [
     severity: "medium",
     docs: "https://api.slack.com/messaging/webhooks",
     keywords: ["hooks.slack.com"],
-    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/services\/[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{24})(?![A-Za-z0-9])/,
+    pattern: /(?<secret>https?:\/\/hooks\.slack\.com\/services\/[A-Z0-9]{8,12}\/[A-Z0-9]{8,12}\/[A-Za-z0-9]{20,32})(?![A-Za-z0-9])/,
     entropy: 3.5,
     get examples() {
       return {
-        invalid: [`SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T${fake(UPPER_ALNUM, 8, "hook")}/B${fake(UPPER_ALNUM, 10, "hook")}/${fake(ALNUM, 24, "hook")}`],
+        invalid: [
+          `SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T${fake(UPPER_ALNUM, 8, "hook")}/B${fake(UPPER_ALNUM, 10, "hook")}/${fake(ALNUM, 24, "hook")}`,
+          `ALERTS_HOOK=https://hooks.slack.com/services/T${fake(UPPER_ALNUM, 10, "hook")}/B${fake(UPPER_ALNUM, 11, "hook")}/${fake(ALNUM, 27, "hook")}`,
+        ],
         valid: ["SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX", "See https://hooks.slack.com/services/ for details"],
       };
     },
