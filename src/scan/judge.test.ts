@@ -335,3 +335,16 @@ test("`_OVERWRITE` after a secret's name is the same secret, as `_OVERRIDE` is (
   assert.equal(judge("JWT_SECRET_OVERWRITE", value, "env").secret, true);
   assert.equal(judge("SECRET_KEY_OVERWRITE_ENABLED", "true", "env").secret, false);
 });
+
+test("in a .env file a tenant's copy of a secret (SMTP_PASSWORD_ACME) is a secret when its value looks random", () => {
+  assert.equal(judge("SMTP_PASSWORD_ACME", RANDOM, "env").secret, true);
+  assert.equal(judge("STRIPE_SECRET_KEY_GLOBEX", RANDOM, "env").secret, true);
+  // Values of names about a secret, and short or wordy values under a tenant's word, stay config.
+  assert.equal(judge("SMTP_PASSWORD_ACME", "changeme", "env").secret, false);
+  assert.equal(judge("TOKEN_ACME", "sales-team", "env").secret, false);
+  assert.equal(judge("JWT_SECRET_EXPIRES", "7d", "env").secret, false);
+  assert.equal(judge("API_KEY_HEADER", "X-Api-Key", "env").secret, false);
+  assert.equal(judge("API_KEY_HASH", RANDOM, "env").secret, false);
+  // Only in .env files: in code a word after the head is as often a property's name.
+  assert.equal(judge("SMTP_PASSWORD_ACME", RANDOM, "code").secret, false);
+});

@@ -1,5 +1,5 @@
 import type { SecretKind } from "./types.js";
-import { analyzeName, isServerLicenseKey, splitNameWords, type NameAnalysis } from "./secret-name.js";
+import { analyzeName, isServerLicenseKey, splitNameWords, tenantQualifiedName, type NameAnalysis } from "./secret-name.js";
 import { charClasses, entropyBits, looksLikeIdentifier, looksLikeWords, randomLetterRuns, randomLetters, shannonEntropy } from "./entropy.js";
 import { isObviousFake, isSequential, isStandInBasicCredential, isUuid, mostlyPercentEscapes, notSecretReason, percentDecoded } from "./placeholder-filter.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
@@ -299,6 +299,8 @@ export function isBareSalt(name: string): boolean {
 export function judge(name: string, rawValue: string, context: JudgeContext, testPath = false, quick = false, siteSalt = false): Judgement {
   let analysis = analyzeName(name);
   if (analysis.negative && context === "env" && analysis.head.endsWith("_KEY") && isServerLicenseKey(name)) analysis = SERVER_LICENSE_KEY;
+  // `SMTP_PASSWORD_ACME`: a tenant's copy of the secret in a .env file, when the value looks random (tenantQualifiedName).
+  if (analysis.negative && context === "env") analysis = tenantQualifiedName(name) ?? analysis;
   if (analysis.negative) return { secret: false, reason: `name ${name} describes something about a secret, not the secret itself` };
   let value = rawValue.trim();
   // A value written mostly as percent escapes (`%c3%89t%C3%A9`, a URL-parser test's expected password) is

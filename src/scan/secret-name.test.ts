@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { analyzeName, browserPrefix, splitNameWords, splitNameWordsByRegex } from "./secret-name.js";
+import { analyzeName, browserPrefix, splitNameWords, splitNameWordsByRegex, tenantQualifiedName } from "./secret-name.js";
 
 test("names are split into lower-case words in every case style", () => {
   assert.deepEqual(splitNameWords("DB_PASSWORD"), ["db", "password"]);
@@ -331,5 +331,27 @@ test("a list of passwords a validator rejects is no credential; a password named
   for (const name of ["adminPassword", "DB_PASSWORD", "newPassword", "rootPassphrase", "SMTP_PASSWORD"]) {
     assert.equal(analyzeName(name).negative, false, name);
     assert.equal(analyzeName(name).strength, "strong", name);
+  }
+});
+
+test("a tenant's or account's word after the secret word names a weak copy of the secret; words about the secret do not", () => {
+  for (const [name, kind] of [
+    ["SMTP_PASSWORD_ACME", "password"],
+    ["STRIPE_SECRET_KEY_GLOBEX", "generic-secret"],
+    ["DB_PASSWORD_TENANT_INITECH", "database-credential"],
+    ["SENDGRID_API_KEY_CONTOSO_PROD", "api-key"],
+    ["SLACK_TOKEN_NORTHWIND", "token"],
+  ] as const) {
+    assert.equal(analyzeName(name).negative, true, `${name} is judged by its value, not its name alone`);
+    const t = tenantQualifiedName(name);
+    assert.ok(t !== null, name);
+    assert.equal(t.strength, "weak", name);
+    assert.equal(t.kind, kind, name);
+  }
+  // Properties, places, checks and modifiers of a secret; more than two words; a name that is no secret's up to the head.
+  for (const name of ["PASSWORD_MIN_LENGTH", "JWT_SECRET_EXPIRES", "API_KEY_HEADER", "API_KEY_HASH", "TOKEN_ISSUER", "SECRET_ROTATION_DAYS",
+    "APP_SECRET_OWNER", "PASSWORD_RESET_URL", "TOKEN_ID", "SECRET_KEY_FINGERPRINT", "API_KEY_PUBLIC", "PASSWORD_FOR_ACME",
+    "TOKEN_ACME_GLOBEX_INITECH", "PUBLIC_KEY_ACME", "CSRF_TOKEN_ACME", "SMTP_PASSWORD", "SMTP_HOST_ACME", "PASSWORD_IS_SET"]) {
+    assert.equal(tenantQualifiedName(name), null, name);
   }
 });

@@ -314,6 +314,57 @@ function neutralAfter(w: string): boolean {
   return NEUTRAL_AFTER.has(stem) || REGION_AFTER.has(stem);
 }
 
+/**
+ * Words after the head that make the name about the secret, not the secret: a property (`PASSWORD_MIN_LENGTH`,
+ * `TOKEN_TTL`, `KEY_ALGORITHM`), where it is or how it is sent (`API_KEY_HEADER`, `SECRET_FILE`, `TOKEN_URL`),
+ * what identifies or checks it (`KEY_ID`, `API_KEY_HASH`, `CERT_KEY_FINGERPRINT`), its policy or state. Also
+ * the short words of a phrase (`PASSWORD_FOR_…`): a name built of them is read as describing.
+ */
+const DESCRIPTIVE_AFTER = new Set([
+  "length", "len", "min", "max", "minimum", "maximum", "size", "bits", "chars", "characters", "count", "limit", "ttl", "expiry", "expires",
+  "expire", "expiration", "expired", "lifetime", "timeout", "age", "duration", "seconds", "secs", "minutes", "hours", "days", "interval",
+  "rotation", "rotate", "url", "uri", "urls", "endpoint", "host", "hostname", "port", "path", "file", "filename", "dir", "directory",
+  "folder", "location", "header", "headers", "cookie", "name", "names", "ids", "kid", "type", "types", "kind", "field", "param",
+  "parameter", "query", "prefix", "suffix", "format", "algorithm", "algorithms", "alg", "algo", "hash", "hashed", "digest", "checksum",
+  "fingerprint", "thumbprint", "sha", "sha1", "sha256", "sha512", "md5", "salt", "nonce", "policy", "policies", "rule", "rules", "regex",
+  "pattern", "mode", "enabled", "enable", "disabled", "disable", "required", "require", "optional", "strength", "complexity", "version",
+  "retries", "attempts", "cache", "store", "storage", "provider", "providers", "source", "var", "variable", "label", "description", "desc",
+  "hint", "help", "reset", "ref", "arn", "mount", "engine", "scope", "scopes", "audience", "issuer", "iss", "aud", "sub", "claim", "claims",
+  "user", "username", "login", "email", "owner", "account", "client", "server", "service", "manager", "vault", "kms", "keyring", "ring",
+  "set", "list", "table", "column", "allowed", "whitelist", "allowlist", "blacklist", "denylist", "valid", "validity", "check", "verify",
+  "verification", "validation", "validator", "generator", "generate", "config", "configuration", "settings", "setting", "option",
+  "options", "flag", "status", "state", "level", "index", "position", "offset", "start", "end", "last", "first", "created", "updated",
+  "date", "time", "timestamp", "issued", "revoked", "refresh", "request", "response", "method", "scheme", "realm", "domain", "origin",
+  "route", "input", "placeholder", "message", "error", "warning", "log", "logging", "test", "tests", "testing", "mock", "fake", "dummy",
+  "example", "sample", "demo", "public", "pub", "publishable", "private", "encrypted", "encrypt", "decrypt", "encoded", "decoded",
+  "cipher", "ciphertext", "wrapped", "masked", "redacted", "env", "the", "and", "not", "all", "any", "per", "via", "use", "used", "uses",
+  "using", "from", "with", "into", "only", "when", "for", "secret", "secrets", "token", "tokens", "key", "keys", "password", "strategy",
+  "handler", "callback", "hook", "event", "events", "id",
+]);
+
+/**
+ * A secret's name with an account's, tenant's or customer's word after the head (`SMTP_PASSWORD_ACME`,
+ * `STRIPE_SECRET_KEY_GLOBEX`, `DB_PASSWORD_TENANT_INITECH`): one copy of the same secret per tenant, as
+ * region codes and numbered copies are. Such words are anybody's names, so no list can hold them: one or two
+ * words of 3–20 letters after the head that are no word of what describes a secret (DESCRIPTIVE_AFTER, the
+ * modifiers of KEY_NEGATIVE_BEFORE, foreign-words' NEGATIVE_AFTER), with the name up to the head a secret's
+ * name. What the caller gets is that name's analysis made weak, so that only a value that looks random (a
+ * vendor's key's test) makes it a secret: a word this list misses rarely holds a random token.
+ */
+export function tenantQualifiedName(name: string): NameAnalysis | null {
+  const prefix = browserPrefix(name);
+  const words = splitGluedKey(splitNameWords(prefix ? name.slice(prefix.length) : name));
+  let i = words.length - 1;
+  for (; i >= 0; i--) if (headOf(words[i]!, i > 0 ? words[i - 1]! : "") !== null) break;
+  if (i < 0) return null;
+  const after = withDatedKeyIds(words.slice(i + 1));
+  const tenantWord = (w: string) => /^[a-z]{3,20}$/.test(w) && !DESCRIPTIVE_AFTER.has(w) && !KEY_NEGATIVE_BEFORE.has(w) && !NEGATIVE_AFTER.has(w) && !NEUTRAL_AFTER.has(w);
+  if (after.length === 0 || after.length > 2 || !after.some(tenantWord) || !after.every((w) => tenantWord(w) || neutralAfter(w))) return null;
+  const stem = analyzeName((prefix ?? "") + words.slice(0, i + 1).join("_"));
+  if (stem.negative || stem.strength === "none") return null;
+  return { ...stem, strength: "weak" };
+}
+
 // Words that make a `key` glued to them a secret key, whatever precedes (Kibana's `XPACK_SECURITY_ENCRYPTIONKEY`,
 // the environment form of `xpack.security.encryptionKey`; `MASTERKEY`, `SIGNINGKEY`, `jwtkey`): split off, they
 // read as `encryption key`. Only words that name no public or id-like key when glued: not `write` (Segment's
