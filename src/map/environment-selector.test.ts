@@ -14,6 +14,15 @@ test("a per-mode .env path chosen by a variable other than NODE_ENV: read in the
   assert.deepEqual(environmentSelectors('let target = (process.env.ENVIRONMENT ?? "local").trim();\nconfig({ path: ".env." + target });'), [{ variable: "ENVIRONMENT", fallback: "local" }]);
   // A chain ending in NODE_ENV: no fallback word, NODE_ENV decides when unset.
   assert.deepEqual(environmentSelectors("const mode = process.env.APP_ENV ?? process.env.NODE_ENV;\nconfig({ path: `.env.${mode}` });"), [{ variable: "APP_ENV" }]);
+  // A fallback worked out from NODE_ENV alone (round 11's short-envs: a table of short names): NODE_ENV decides when unset.
+  assert.deepEqual(
+    environmentSelectors('const SHORT = { development: "dev", production: "prod" };\nconst appEnv = process.env.APP_ENV || SHORT[process.env.NODE_ENV] || "dev";\ndotenv.config({ path: `.env.${appEnv}` });'),
+    [{ variable: "APP_ENV" }],
+  );
+  assert.deepEqual(environmentSelectors('config({ path: `.env.${process.env.STAGE ?? (process.env.NODE_ENV === "production" ? "prod" : "dev")}` });'), [{ variable: "STAGE" }]);
+  // A fallback that reads another variable or the command line is no rule the secrets module follows.
+  assert.deepEqual(environmentSelectors('const t = process.env.APP_ENV || process.env.npm_lifecycle_event || "dev";\nconfig({ path: `.env.${t}` });'), []);
+  assert.deepEqual(environmentSelectors('const t = process.env.APP_ENV || (process.argv[2] ?? process.env.NODE_ENV);\nconfig({ path: `.env.${t}` });'), []);
 });
 
 test("NODE_ENV (what the secrets module reads anyway), a mode from argv or a function, and no per-mode path: no selector", () => {
@@ -62,6 +71,8 @@ test("a per-mode path chosen by the command line or a variable the secrets modul
   // What the secrets module follows, or what the text does not show.
   assert.deepEqual(unfollowedSelections('const mode = process.env.NODE_ENV || "development";\ndotenv.config({ path: `.env.${mode}` });'), []);
   assert.deepEqual(unfollowedSelections('const APP_ENV = process.env.APP_ENV || "local";\ndotenv.config({ path: `.env.${APP_ENV}` });'), []);
+  assert.deepEqual(unfollowedSelections('const appEnv = process.env.APP_ENV || SHORT[process.env.NODE_ENV] || "dev";\ndotenv.config({ path: `.env.${appEnv}` });'), []);
+  assert.deepEqual(unfollowedSelections('const t = process.env.APP_ENV || process.env.npm_lifecycle_event || "dev";\nconfig({ path: `.env.${t}` });'), [{ line: 2, chosenBy: "APP_ENV and npm_lifecycle_event" }]);
   assert.deepEqual(unfollowedSelections("const mode = process.env.NODE_ENV === 'production' ? 'prod' : 'dev';\nconfig({ path: `.env.${mode}` });"), []);
   assert.deepEqual(unfollowedSelections("export function loadEnv(mode, root) {\n  return parse(`${root}/.env.${mode}`);\n}"), []);
 });

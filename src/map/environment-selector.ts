@@ -49,11 +49,28 @@ export function environmentSelectors(text: string): EnvironmentSelector[] {
   return out;
 }
 
+/** A variable read first, then `||` / `??` and the rest of the expression: `process.env.APP_ENV || SHORT[process.env.NODE_ENV] || "dev"`. */
+const ENV_READ_THEN = /^(?:globalThis\.)?process\.env(?:\.([A-Za-z_]\w*)|\[\s*["']([A-Za-z_]\w*)["']\s*\])\s*(?:\|\||\?\?)\s*([^]+)$/;
+
 function readOf(expression: string): EnvironmentSelector | undefined {
   const m = ENV_READ.exec(expression);
-  if (!m) return undefined;
+  if (!m) return nodeEnvFallbackOf(expression);
   const variable = (m[1] ?? m[2])!;
   return m[3] !== undefined ? { variable, fallback: m[3] } : { variable };
+}
+
+/**
+ * A variable whose fallback is worked out from NODE_ENV alone (`process.env.APP_ENV || SHORT[process.env.NODE_ENV] || "dev"`,
+ * `process.env.STAGE ?? (process.env.NODE_ENV === "production" ? "prod" : "dev")`): when the variable is unset
+ * the loader picks NODE_ENV's file, which is what the secrets module serves by NODE_ENV, as for a chain ending
+ * in NODE_ENV; no fallback word. A rest that reads anything else (another variable, the command line) is not this.
+ */
+function nodeEnvFallbackOf(expression: string): EnvironmentSelector | undefined {
+  const m = ENV_READ_THEN.exec(expression);
+  if (!m || /\bprocess\.argv\b/.test(m[3]!)) return undefined;
+  const reads = [...m[3]!.matchAll(ANY_ENV_READ)].map((r) => (r[1] ?? r[2])!);
+  if (reads.length === 0 || !reads.every((name) => name === "NODE_ENV")) return undefined;
+  return { variable: (m[1] ?? m[2])! };
 }
 
 /** What an identifier is bound to in the text: `const|let|var id = <env read>` or `const { NAME: id = "x" } = process.env`. */
