@@ -733,3 +733,13 @@ test("a dependency's version or range is not a password, whatever the package's 
   const text = `{\n  "dependencies": {\n    "verdaccio-htpasswd": "13.0.3",\n    "passport-password": "^2.1.0"\n  }\n}\n`;
   assert.deepEqual(scanText({ text, file: "package.json" }).findings.map((f) => f.name), []);
 });
+
+test("session 18: Zabbix macros and PHP's {$var} are references; a literal password beside them is found", () => {
+  for (const v of ["{$VMWARE.PASSWORD}", "Bearer {$KUBE.API.TOKEN}", "PVEAPIToken={$PVE.TOKEN.ID}={$PVE.TOKEN.SECRET}", '{$MYSQL.PASSWORD:"replica"}', "{ALERT.SENDTO}", "{$password}"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  for (const v of ["{Qm7vT2xK9pL4w}", "Qm7v{T2xK9pL4w", "$Qm7vT2xK9pL4w}"]) assert.equal(notSecretReason(v), null, v);
+  const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
+  const text = `zabbix_export:\n  templates:\n    - items:\n        - key: 'jmx[Catalina]'\n          username: '{$JMX.USER}'\n          password: '{$JMX.PASSWORD}'\n        - key: 'jmx[Other]'\n          username: monitor\n          password: '${real}'\n`;
+  assert.deepEqual(scanText({ text, file: "templates/app/tomcat_jmx/template_app_tomcat_jmx.yaml" }).findings.map((f) => `${f.line}:${f.ruleId}`), ["9:generic-password"]);
+});

@@ -331,6 +331,12 @@ export function percentDecoded(v: string): string {
 export function isReference(v: string): boolean {
   const t = v.trim();
   if (t.includes("${") || /\$\([^)]*\)|\{\{[^}]*\}\}|<%[\s\S]*%>|#\{[^}]*\}|\$\{\{/.test(t)) return true;
+  // Zabbix macros (https://www.zabbix.com/documentation/current/en/manual/config/macros): user macros
+  // `{$VMWARE.PASSWORD}`, `{$MACRO:"context"}`, low-level discovery macros `{#SNMPINDEX}`, and a whole value
+  // that is one built-in macro (`{ALERT.SENDTO}`, `{HOST.CONN}`); the same `{$name}` is PHP's complex
+  // interpolation of a variable in a double-quoted string (`"{$password}"`). Template exports hold them by the
+  // hundred (`password: '{$JMX.PASSWORD}'`, `value: 'Bearer {$KUBE.API.TOKEN}'`); the secret lives in the server.
+  if (/\{[$#][A-Za-z_][\w.]{0,100}(?::(?:"[^"\n]{0,200}"|[^}\n]{0,200}))?\}/.test(t) || /^\{[A-Z][A-Z0-9_]*(?:\.[A-Za-z0-9_]+){1,6}\}$/.test(t)) return true;
   // `"Bearer $TOKEN\"` in a package.json script: the escaped closing quote of the shell string ends the value.
   if (/^\$[A-Za-z_][A-Za-z0-9_]*\\?["']?$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
   // A Perl hash element interpolated into a string (`password => "$Global{'bindpw'}"`, `"$cfg->{db_pass}"`).
