@@ -743,3 +743,13 @@ test("session 18: Zabbix macros and PHP's {$var} are references; a literal passw
   const text = `zabbix_export:\n  templates:\n    - items:\n        - key: 'jmx[Catalina]'\n          username: '{$JMX.USER}'\n          password: '{$JMX.PASSWORD}'\n        - key: 'jmx[Other]'\n          username: monitor\n          password: '${real}'\n`;
   assert.deepEqual(scanText({ text, file: "templates/app/tomcat_jmx/template_app_tomcat_jmx.yaml" }).findings.map((f) => `${f.line}:${f.ruleId}`), ["9:generic-password"]);
 });
+
+test("session 18: FreeRADIUS PBKDF2-Password hashes are hashes; the cleartext password beside them is found", () => {
+  const salt = Buffer.from("Qm7vT2xK9pL4wZk8").toString("base64");
+  const digest = Buffer.from("e93b47f473c5cb8ebe722d151473cf38").toString("base64");
+  for (const v of [`HMACSHA2+256:AAAnEA:${salt}:${digest}`, `HMACSHA1:AAAD6A:${salt}:${digest}`, `HMACSHA2+512::${salt}:${digest}`]) assert.equal(isHash(v), true, v);
+  assert.equal(isHash(`HMACSHA2+256:${salt}`), false, "no digest: not the hash format");
+  const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
+  const text = `bob\tPBKDF2-Password := 'HMACSHA2+256:AAAnEA:${salt}:${digest}'\nalice\tCleartext-Password := "${real}"\n`;
+  assert.deepEqual(scanText({ text, file: "raddb/mods-config/files/authorize" }).findings.map((f) => `${f.line}:${f.ruleId}`), ["2:generic-password"]);
+});

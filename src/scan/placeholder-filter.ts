@@ -408,6 +408,9 @@ export function isHash(v: string): boolean {
     /^argon2:\$argon2(?:id|i|d)\$/.test(v) ||
     /^(?:sha1|sha256|sha512|md5):[0-9a-f]{8,64}:[0-9a-f]{32,128}$/.test(v) ||
     /^pbkdf2_sha\d+\$\d+\$/.test(v) || // Django
+    // FreeRADIUS's PBKDF2-Password (rlm_pap): `HMACSHA2+256:<iterations, base64>:<salt, base64>:<digest, base64>`
+    // (https://github.com/FreeRADIUS/freeradius-server/blob/v3.2.x/raddb/mods-config/files/authorize).
+    /^HMACSHA(?:1|2\+(?:224|256|384|512)|3\+(?:224|256|384|512)):[A-Za-z0-9+/=]{0,12}:[A-Za-z0-9+/=]*:[A-Za-z0-9+/]{16,}={0,2}$/.test(v) ||
     // Werkzeug's generate_password_hash (Flask's tutorial and most Flask apps): `pbkdf2:sha256:600000$<salt>$<hex>`,
     // `scrypt:32768:8:1$<salt>$<hex>` (https://werkzeug.palletsprojects.com/en/stable/utils/#werkzeug.security.generate_password_hash).
     /^(?:pbkdf2:sha(?:1|224|256|384|512)(?::\d{1,7})?|scrypt(?::\d{1,7}){3})\$[^$\s]{1,64}\$[0-9a-f]{32,128}$/.test(v) ||
