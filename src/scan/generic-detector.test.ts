@@ -865,3 +865,15 @@ test("a map of user names to passwords named so by its program (Orthanc's Regist
   assert.deepEqual(secretsIn("team.json", `{\n  "users" : {\n    "radiology" : "${pw1}"\n  }\n}\n`), []);
   assert.deepEqual(secretsIn("app.json", `{\n  "registeredUser" : "${pw1}"\n}\n`), []);
 });
+
+test("session 18: the label a line gives the PEM block below it is a name; a passphrase above its key and a key beside it are found", () => {
+  const pem = (kind: string) => `-----BEGIN ${kind}-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE${TOKEN}${TOKEN}\n-----END ${kind}-----\n`;
+  const text =
+    `PrivateKey=KAS-ECC-CDH_P-192_C0\n${pem("PRIVATE KEY")}\nPublicKey=KAS-ECC-CDH_P-192_C0-Peer-PUBLIC\n${pem("PUBLIC KEY")}\n` +
+    `Derive=KAS-ECC-CDH_P-192_C0\nPeerKey=KAS-ECC-CDH_P-192_C0-Peer-PUBLIC\nSharedSecret=${HEX64}\n` +
+    `secret_key=${TOKEN}\npassphrase=${PW}\n${pem("ENCRYPTED PRIVATE KEY")}`;
+  const found = detectGeneric(text, fileInfo("test/recipes/evppkey_kas.txt")).map((h) => `${h.name}=${h.secret === TOKEN ? "TOKEN" : h.secret === PW ? "PW" : h.secret}`);
+  assert.ok(!found.some((f) => f.startsWith("PrivateKey=") || f.startsWith("PeerKey=")), found.join(", "));
+  assert.ok(found.includes("secret_key=TOKEN"), found.join(", "));
+  assert.ok(found.includes("passphrase=PW"), found.join(", "));
+});

@@ -4,6 +4,7 @@ import { hasHashTwin, hasSecretTwin } from "./twin-keys.js";
 import { analyzeName, HEAD_KEYWORDS } from "./secret-name.js";
 import { isBareSalt, judge, type JudgeContext } from "./judge.js";
 import { isSpaceCode } from "./char-codes.js";
+import { namesKeyBlock } from "./test-vector.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
 // (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
@@ -263,6 +264,10 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     if (declaredDigest(text, hit.start, hit.end, value)) continue;
     const verdict = judge(name, value, where, info.testPath, true, (where === "config" || where === "code") && analysis.head === "SALT" && isBareSalt(name) && !perRecordSalt(text, hit.start, hit.end));
     if (!verdict.secret) continue;
+    // `PrivateKey=<label>` above a PEM block, `PeerKey=<label>-Peer-PUBLIC` (OpenSSL's evp_test data): the name a
+    // known-answer test file gives a key block, not a key (test-vector.ts). The block itself is still judged by
+    // the private-key rules; a password name is never a label (a passphrase above its encrypted key is a secret).
+    if (verdict.kind !== "password" && /key/i.test(name) && namesKeyBlock(value.trim(), text)) continue;
     // `TWITTER_OAUTH_KEY` beside `TWITTER_OAUTH_SECRET`: the identifier half of a key pair (twin-keys.ts).
     if (verdict.kind !== "password" && hasSecretTwin(name, text, hit.start)) continue;
     // `pwd_salt` beside `pwd_sha1`: the salt of a stored hash (twin-keys.ts).
