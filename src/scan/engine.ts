@@ -2,6 +2,7 @@ import type { EnvReference, RawFinding, Rule, SecretKind, Severity } from "./typ
 import { hasSecretTwin } from "./twin-keys.js";
 import { contextSeverity } from "./severity-context.js";
 import { isKnownAnswerKey } from "./test-vector.js";
+import { passwordNamesEntry } from "./ldif-entry.js";
 import { fileInfo, type FileInfo } from "./file-kind.js";
 import { compileRuleSet, runRulesWith, scanKeywords, selectRules, type CompiledRuleSet } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
@@ -220,6 +221,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     if (isPublicByContext(c.secret, text, c.start, c.end)) continue;
     // A key a known-answer test file names above its block and uses by that name (test-vector.ts).
     if (c.secret.startsWith("-----BEGIN ") && isKnownAnswerKey(c.secret, text, c.start)) continue;
+    // An LDIF entry's password that is the entry's own login or name (ldif-entry.ts).
+    if (c.ruleId === "ldif-user-password" && passwordNamesEntry(c.secret, text, c.start)) continue;
     if (c.priority === 2 && publicByName(c.ruleId, c.kind, text, c.start)) continue;
     if (publicByScope(c.kind, text, c.start, c.end)) continue;
     const mobile = mobileGoogleKey(c.secret, text, c.start, file);
