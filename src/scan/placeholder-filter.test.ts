@@ -753,3 +753,17 @@ test("session 18: FreeRADIUS PBKDF2-Password hashes are hashes; the cleartext pa
   const text = `bob\tPBKDF2-Password := 'HMACSHA2+256:AAAnEA:${salt}:${digest}'\nalice\tCleartext-Password := "${real}"\n`;
   assert.deepEqual(scanText({ text, file: "raddb/mods-config/files/authorize" }).findings.map((f) => `${f.line}:${f.ruleId}`), ["2:generic-password"]);
 });
+
+test("session 18: protobuf field descriptors of Go struct tags are not keys; a key in the same file is found", () => {
+  for (const v of ["bytes,1,opt,name=key,proto3", "varint,2,rep,packed,name=ids,json=ids", "fixed64,3,opt,name=ttl"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  for (const v of ["bytes1opt", "Qm7vT2,1,xK9pL4wZk8"]) assert.equal(notSecretReason(v), null, v);
+  const real = ["Qm7vT2", "xK9pL4wZk8Rb3"].join("");
+  const text =
+    "type Event struct {\n" +
+    '\tLabels map[string]string `protobuf:"bytes,3,rep,name=labels,proto3" json:"labels,omitempty" protobuf_key:"bytes,1,opt,name=key,proto3" protobuf_val:"bytes,2,opt,name=value,proto3"`\n' +
+    "}\n\n" +
+    `const apiKey = "${real}"\n`;
+  assert.deepEqual(scanText({ text, file: "api/events/container.pb.go" }).findings.map((f) => f.line), [5]);
+});

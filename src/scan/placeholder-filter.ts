@@ -817,6 +817,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isAlgorithmName(v)) return "the name of an algorithm or authentication scheme, not a key";
   if (ENTRY_POINT.test(v)) return "a Python entry point (module.path:object), not a value";
   if (NUMBERED_MIGRATION.test(v)) return "a numbered migration's name, not a value";
+  if (PROTOBUF_FIELD_TAG.test(v)) return "a protobuf field descriptor of a Go struct tag, not a value";
   if (NEXT_LABEL.test(v)) return "the next label of a `name: value` list, not a value";
   if (AMAZON_ID.test(v)) return "an Amazon account, skill or application id (public), not a credential";
   if (URN.test(v)) return "a URN (RFC 8141), the name of a standard's concept, not a value";
@@ -907,6 +908,11 @@ const ENTRY_POINT = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}:[A-Za-z_]\w*(?:
 
 // A numbered migration (`0003_alter_email_max_length`, Django's migration dependencies `('social_auth', '0003_…')`;
 // Rails' `20160727123456_create_users`; `0005_auto_20160727_2333`): digits, then words and numbers.
+// A protobuf field descriptor of generated Go code's struct tags (`protobuf_key:"bytes,1,opt,name=key,proto3"`,
+// `protobuf:"varint,2,rep,packed,name=ids"`): wire type, field number, cardinality, options. protoc-gen-go and
+// gogo/protobuf write one per map field; `protobuf_key` reads as a key's name.
+const PROTOBUF_FIELD_TAG = /^(?:bytes|varint|fixed32|fixed64|zigzag32|zigzag64|group),\d{1,9},(?:opt|req|rep)(?:,[\w=.-]{1,100}){0,8}$/;
+
 const NUMBERED_MIGRATION = /^\d{3,14}_(?:[a-z]{2,}|\d+)(?:_(?:[a-z]{2,}|\d+))*$/;
 
 // One word and a colon: the next key of a header or YAML list read as this one's value
