@@ -767,3 +767,10 @@ test("session 18: protobuf field descriptors of Go struct tags are not keys; a k
     `const apiKey = "${real}"\n`;
   assert.deepEqual(scanText({ text, file: "api/events/container.pb.go" }).findings.map((f) => f.line), [5]);
 });
+
+test("session 18: `hunter2` is the stock example password; a real one in the same document is found", () => {
+  assert.notEqual(notSecretReason("hunter2"), null);
+  const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
+  const text = `AuthConfig:\n  example:\n    username: "hannibal"\n    password: "hunter2"\n  other:\n    username: "ops"\n    password: "${real}"\n`;
+  assert.deepEqual(scanText({ text, file: "deploy/registry-auth.yaml" }).findings.map((f) => f.line), [7]);
+});

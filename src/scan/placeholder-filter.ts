@@ -127,6 +127,8 @@ const STANDIN_VALUES = new Set([
   "password", "passwd", "pass", "pwd", "secret", "secrets", "token", "apikey", "api_key", "key", "changeme", "change_me", "change-me",
   "none", "null", "nil", "undefined", "empty", "unset", "default", "defaults", "admin", "root", "postgres", "mysql", "guest", "user",
   "username", "test", "testing", "example", "sample", "dummy", "fake", "placeholder", "redacted", "hidden", "masked", "private",
+  // `hunter2`: the password of the bash.org joke, the stock example of API docs (Docker Engine's AuthConfig).
+  "hunter2",
   "secretkey", "secret_key", "opensesame", "mysecret", "mypassword", "mysecretpassword", "supersecret", "topsecret", "letmein", "qwerty", "qwertyuiop", "asdf", "asdfgh", "asdfghjkl", "asdfasdf", "zxcvbn", "zxcvbnm", "1qaz2wsx", "abc",
   "abcdef", "foo", "bar", "baz", "foobar", "todo", "tbd", "xxx", "na", "n/a", "string", "str", "value", "required", "optional",
   "true", "false", "yes", "no", "on", "off", "enabled", "disabled", "local", "localhost", "development", "dev", "production", "prod",
