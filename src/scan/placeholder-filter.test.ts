@@ -2,7 +2,7 @@ import { test } from "node:test";
 import { scanText } from "./engine.js";
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { isEncrypted, isHash, isLocatorOrName, isObviousFake, isVersionRange, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
+import { isEncrypted, isHash, isLocatorOrName, isObviousFake, isTranslatedMessage, isVersionRange, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { judge } from "./judge.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { isRealPassword } from "../../rules/passwords.js";
@@ -773,4 +773,15 @@ test("session 18: `hunter2` is the stock example password; a real one in the sam
   const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
   const text = `AuthConfig:\n  example:\n    username: "hannibal"\n    password: "hunter2"\n  other:\n    username: "ops"\n    password: "${real}"\n`;
   assert.deepEqual(scanText({ text, file: "deploy/registry-auth.yaml" }).findings.map((f) => f.line), [7]);
+});
+
+test("session 18: translated messages under password keys are text; a password in the same localisation file is found", () => {
+  for (const v of ["新しいパスワードを入力してください。", "错误的用户名称或密码。", "ពាក្យ​សម្ងាត់​ថ្មី៖", "Введите новый пароль ещё раз", "Неверный пароль.", "Λάθος όνομα χρήστη ή κωδικός"]) {
+    assert.equal(isTranslatedMessage(v), true, v);
+  }
+  // A one- or two-word password in a non-Latin script, or a Latin password with one such letter, is still judged.
+  for (const v of ["пароль", "мой пароль7", "Qm7vT2xK9pL4wЖ", "密码", "Zk8密码Qm7vT2xK9pL4wRb"]) assert.equal(isTranslatedMessage(v), false, v);
+  const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
+  const text = `<?php\n$messages['nopassword'] = '新しいパスワードを入力してください。';\n$messages['samepasswd'] = '新密码不能与旧密码相同。';\n$config['password_db_pass'] = '${real}';\n`;
+  assert.deepEqual(scanText({ text, file: "plugins/password/localization/ja_JP.inc" }).findings.map((f) => f.line), [4]);
 });

@@ -829,6 +829,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isCharacterTable(v)) return "punctuation or control characters, not a password";
   if (isHumanText(v)) return "words of a human language (a label or message), not a key";
+  if (isTranslatedMessage(v)) return "a translated message (words of a non-Latin script), not a password";
   // Quoted-printable bytes (RFC 2045 §6.7): `password =E2=80=94 …` in a mail body is "password —"; the
   // operator took the first "=", the value is the escaped bytes of one character.
   if (/^=?[0-9A-F]{2}(?:=[0-9A-F]{2}){1,5}=?$/.test(v)) return "quoted-printable bytes of a character, not a value";
@@ -910,6 +911,29 @@ const ENTRY_POINT = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}:[A-Za-z_]\w*(?:
 
 // A numbered migration (`0003_alter_email_max_length`, Django's migration dependencies `('social_auth', '0003_…')`;
 // Rails' `20160727123456_create_users`; `0005_auto_20160727_2333`): digits, then words and numbers.
+// Letters of scripts written without spaces between words (Chinese, Japanese, Thai, Khmer, Lao, Burmese), and of
+// the other non-Latin scripts localisation files are written in.
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Khmer}\p{Script=Lao}\p{Script=Myanmar}]/gu;
+const SPACED_SCRIPT = /[\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Tamil}\p{Script=Georgian}\p{Script=Armenian}]/gu;
+
+/**
+ * A message of a localisation file under a password key (Roundcube's `$messages['nopassword'] = '新しいパスワードを…'`,
+ * Cocoa's `"Wrong username or password." = "ユーザー名…";`, Java's `LocalStrings_zh_CN.properties`, a web app's
+ * `lang-zh-HK.json`): most of its characters are letters of a non-Latin script, in words. A script written without
+ * spaces needs four letters; one written with spaces needs three words, or two and a sentence's punctuation, so
+ * that a one- or two-word Cyrillic or Greek password is still judged.
+ */
+export function isTranslatedMessage(v: string): boolean {
+  const compact = v.replace(/\s+/g, "");
+  if (compact.length < 4) return false;
+  const unspaced = v.match(UNSPACED_SCRIPT)?.length ?? 0;
+  if (unspaced >= 4 && unspaced / compact.length >= 0.4) return true;
+  const spaced = v.match(SPACED_SCRIPT)?.length ?? 0;
+  if (spaced < 6 || spaced / compact.length < 0.5) return false;
+  const words = v.trim().split(/\s+/).filter((w) => (w.match(SPACED_SCRIPT)?.length ?? 0) >= 2);
+  return words.length >= 3 || (words.length >= 2 && /[.!?:;…؟]\s*$/.test(v.trim()));
+}
+
 // A protobuf field descriptor of generated Go code's struct tags (`protobuf_key:"bytes,1,opt,name=key,proto3"`,
 // `protobuf:"varint,2,rep,packed,name=ids"`): wire type, field number, cardinality, options. protoc-gen-go and
 // gogo/protobuf write one per map field; `protobuf_key` reads as a key's name.
