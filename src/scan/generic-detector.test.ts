@@ -877,3 +877,13 @@ test("session 18: the label a line gives the PEM block below it is a name; a pas
   assert.ok(found.includes("secret_key=TOKEN"), found.join(", "));
   assert.ok(found.includes("passphrase=PW"), found.join(", "));
 });
+
+test("session 18: Cocoa's objectForKey/boolForKey and an editor's bindKey name a key; a key assigned beside them is found", () => {
+  const text =
+    `return [self boolForKey: @"SOGoEnableDomainBasedUID"];\n` +
+    `[self setInteger: newValue forKey: @"SOGoMailAutoMarkAsReadDelay"];\n` +
+    `fullName = [self stringForKey: @"SOGoMailCustomFullName"];\n` +
+    `editor.commands.addCommand({ bindKey: "Ctrl-Space|Ctrl-Shift-Space|Alt-Space" });\n` +
+    `NSString *apiKey = @"${TOKEN}";\n`;
+  assert.deepEqual(secretsIn("SoObjects/SOGo/SOGoUserDefaults.m", text), [TOKEN]);
+});

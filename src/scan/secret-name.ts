@@ -426,6 +426,10 @@ function analyze(name: string): NameAnalysis {
     return { ...NONE, head, negative: true };
   }
 
+  // `objectForKey`, `boolForKey: @"SOGoEnableEMailAlarms"`, `setObject:forKey:` (Cocoa key-value coding), `bindKey`
+  // (an editor's key binding): the value is the name of a dictionary key or a keyboard shortcut, not a key.
+  if (found.base === "key" && after.length === 0 && (prev === "for" || prev === "bind")) return { ...NONE, head, negative: true };
+
   const dbish = before.some((w) => DB_WORDS.has(w));
   const cloudish = before.some((w) => CLOUD_WORDS.has(w));
   switch (found.base) {
