@@ -785,3 +785,12 @@ test("session 18: translated messages under password keys are text; a password i
   const text = `<?php\n$messages['nopassword'] = '新しいパスワードを入力してください。';\n$messages['samepasswd'] = '新密码不能与旧密码相同。';\n$config['password_db_pass'] = '${real}';\n`;
   assert.deepEqual(scanText({ text, file: "plugins/password/localization/ja_JP.inc" }).findings.map((f) => f.line), [4]);
 });
+
+test("session 18: Docker's documented swarm tokens are examples; another swarm token is found", () => {
+  const doc = ["SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl", "7p73s1dx5in4tatdymyhg9hu2"].join("-");
+  assert.notEqual(notSecretReason(doc), null);
+  const other = ["SWMTKN-1-4qx7c2m9w1k8v3n6b5z0r2t7y4u1i8o3p6a9s2d5f8g1h4j7k0", "9m3n6b2v5c8x1z4q7w0e3r6t9"].join("-");
+  assert.equal(notSecretReason(other), null);
+  const text = `# join a worker (the docs' example)\ndocker swarm join --token ${doc} 192.168.99.100:2377\n# ours\ndocker swarm join --token ${other} 10.0.0.5:2377\n`;
+  assert.deepEqual(scanText({ text, file: "deploy/join-workers.sh" }).findings.map((f) => f.line), [4]);
+});

@@ -15,6 +15,16 @@ const DOCUMENTED_EXAMPLES = new Set([
   "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", // AWS IAM user guide
   "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
   "AKIAI44QH8DHBEXAMPLE",
+  // Docker's swarm join tokens and unlock key of its documentation (docs.docker.com `docker swarm join --token …`,
+  // `docker swarm unlock`, the Engine API reference of every version; copied into countless tutorials and READMEs).
+  "SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-7p73s1dx5in4tatdymyhg9hu2",
+  "SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-1awxwuwd3z9j1z3puu7rcgdbx",
+  "SWMTKN-1-3pu6hszjas19xyp7ghgosyx9k8atbfcr8p2is99znpy26u2lkl-b30ljddcqhef9b9v4rs7mel7t",
+  "SWMTKN-1-1h8aps2yszaiqmz2l3oc5392pgk8e49qhx2aj3nyv0ui0hez2a-8llk83c4wm9lwioey2s316r9l",
+  "SWMTKN-1-1h8aps2yszaiqmz2l3oc5392pgk8e49qhx2aj3nyv0ui0hez2a-6qmn92w6bu3jdvnglku58u11a",
+  "SWMTKN-1-49nj1cmql0jkz5s954yi3oex3nedyz0fb0xx14ie39trti4wxv-8vxv8rssmk743ojnwacrr2e7c",
+  "SWMTKN-1-3vi7ajem0jed8guusgvyl98nfg18ibg4pclify6wzac6ucrhg3-0117z3s2ytr6egmmnlr6gd37n",
+  "SWMKEY-1-7c37Cc8654o6p38HnroywCi19pllOnGtbdZEgtKxZu8",
   // The client key printed by `ceph auth get-or-create` in Ceph's RBD/Kubernetes guide (docs.ceph.com/en/latest/rbd/rbd-kubernetes/)
   "AQD9o0Fd6hQRChAAt7fMaSZXduT3NWEqylNpmg==",
   // Shipped defaults of media and conferencing servers, printed in their sample configs and guides: NZBGet's
