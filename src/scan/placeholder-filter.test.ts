@@ -794,3 +794,13 @@ test("session 18: Docker's documented swarm tokens are examples; another swarm t
   const text = `# join a worker (the docs' example)\ndocker swarm join --token ${doc} 192.168.99.100:2377\n# ours\ndocker swarm join --token ${other} 10.0.0.5:2377\n`;
   assert.deepEqual(scanText({ text, file: "deploy/join-workers.sh" }).findings.map((f) => f.line), [4]);
 });
+
+test("session 18: date formats and .vdproj component ids are not secrets; passwords with % and GUID-like keys are judged", () => {
+  for (const v of ["+%Y-%m-%dT%H:%M:%SZ", "%M:%SZ", "%d/%m/%Y %H:%M", "%-d.%-m.%Y", "8:_092CBAA0A0914855A6FDE86CD482FD39", "dword:00000001", "qword:ffffffff"]) {
+    assert.notEqual(notSecretReason(v), null, v);
+  }
+  for (const v of ["Qm%7vT2xK9pL4w", "%Qm7v%T2xK9pL4w", "_092CBAA0A0914855A6FDE86CD482FD39x", "dword:Qm7vT2xK9pL4w"]) assert.equal(notSecretReason(v), null, v);
+  const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
+  const text = `Date = "$(shell date -u "+%Y-%m-%dT%H:%M:%SZ")",\n\tcurl -u deploy:${real} https://repo.example.org/upload\n`;
+  assert.deepEqual(scanText({ text, file: "erlang.mk" }).findings.map((f) => f.line), [2]);
+});

@@ -830,6 +830,9 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (ENTRY_POINT.test(v)) return "a Python entry point (module.path:object), not a value";
   if (NUMBERED_MIGRATION.test(v)) return "a numbered migration's name, not a value";
   if (PROTOBUF_FIELD_TAG.test(v)) return "a protobuf field descriptor of a Go struct tag, not a value";
+  if (VDPROJ_ID.test(v)) return "a Visual Studio setup project's component id, not a key";
+  if (REGISTRY_NUMBER.test(v)) return "a registry number (dword/qword), not a password";
+  if (isDateFormat(v)) return "a date format (strftime directives), not a password";
   if (NEXT_LABEL.test(v)) return "the next label of a `name: value` list, not a value";
   if (AMAZON_ID.test(v)) return "an Amazon account, skill or application id (public), not a credential";
   if (URN.test(v)) return "a URN (RFC 8141), the name of a standard's concept, not a value";
@@ -942,6 +945,24 @@ export function isTranslatedMessage(v: string): boolean {
   if (spaced < 6 || spaced / compact.length < 0.5) return false;
   const words = v.trim().split(/\s+/).filter((w) => (w.match(SPACED_SCRIPT)?.length ?? 0) >= 2);
   return words.length >= 3 || (words.length >= 2 && /[.!?:;…؟]\s*$/.test(v.trim()));
+}
+
+// A Visual Studio setup project (.vdproj) writes each value with its type, `"8:<string>"`; components are named by
+// a GUID without dashes: `"MsmKey" = "8:_092CBAA0A0914855A6FDE86CD482FD39"`, `"OwnerKey" = "8:_…"`.
+const VDPROJ_ID = /^\d{1,2}:_[0-9A-F]{32}$/;
+// A .reg file's numbers (`"EnablePlainTextPassword"=dword:00000001`, Samba's docs-xml/registry, Windows policy exports).
+const REGISTRY_NUMBER = /^(?:dword:[0-9a-fA-F]{8}|qword:[0-9a-fA-F]{1,16})$/;
+
+/**
+ * `+%Y-%m-%dT%H:%M:%SZ`, `%d/%m/%Y %H:%M`: two strftime directives or more and nothing else but separators and a
+ * letter (erlang.mk's `$(shell date -u "+%Y-%m-%dT%H:%M:%SZ")`, vendored by every erlang.mk project, reads as
+ * `-u user:password`).
+ */
+export function isDateFormat(v: string): boolean {
+  const directives = v.match(/%[-_0^#]?[A-Za-z]/g)?.length ?? 0;
+  if (directives < 2) return false;
+  const rest = v.replace(/%[-_0^#]?[A-Za-z]/g, "");
+  return !/[A-Za-z0-9][A-Za-z0-9]/.test(rest) && (rest.match(/[A-Za-z0-9]/g)?.length ?? 0) <= 2;
 }
 
 // A protobuf field descriptor of generated Go code's struct tags (`protobuf_key:"bytes,1,opt,name=key,proto3"`,
