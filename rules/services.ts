@@ -4,6 +4,9 @@ import { decodeBase64, isPlausibleUuid } from "../src/scan/checksum.js";
 import { looksLikeWords } from "../src/scan/entropy.js";
 import { isDocumentedExample } from "../src/scan/placeholder-filter.js";
 import { isRealPassword } from "./passwords.js";
+import { deobfuscateJetty, obfuscateJetty } from "../src/scan/jetty-password.js";
+
+export { deobfuscateJetty, obfuscateJetty };
 import { ALNUM, B64, BASE32, HEX, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 const pw = (seed: string): string => fake(ALNUM, 18, seed);
@@ -15,30 +18,6 @@ function isSentence(v: string): boolean {
 }
 const gossipKey = (seed: string): string => Buffer.from(fake(ALNUM, 32, seed)).toString("base64");
 
-/** Jetty's Password.deobfuscate: four base-36 digits per character, null if it does not decode to printable ASCII. */
-export function deobfuscateJetty(s: string): string | null {
-  if (s.length % 4 !== 0) return null;
-  const n = s.length / 4;
-  let out = "";
-  for (let i = 0; i < s.length; i += 4) {
-    const i0 = parseInt(s.slice(i, i + 4), 36);
-    const c = Math.floor((Math.floor(i0 / 256) + (i0 % 256) - 254) / 2);
-    if (c < 0x20 || c > 0x7e) return null;
-    out += String.fromCharCode(c);
-  }
-  return out.length === n ? out : null;
-}
-
-/** Jetty's Password.obfuscate, for the examples. */
-export function obfuscateJetty(plain: string): string {
-  let out = "";
-  for (let i = 0; i < plain.length; i++) {
-    const b1 = plain.charCodeAt(i);
-    const b2 = plain.charCodeAt(plain.length - (i + 1));
-    out += ((127 + b1 + b2) * 256 + (127 + b1 - b2)).toString(36).padStart(4, "0");
-  }
-  return out;
-}
 
 /** A cephx CryptoKey in base64: 28 bytes, type 1, key length 16, key bytes mostly distinct. */
 export function isCephxKey(s: string): boolean {

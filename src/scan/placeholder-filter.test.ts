@@ -5,6 +5,7 @@ import { generateKeyPairSync } from "node:crypto";
 import { isEncrypted, isHash, isLocatorOrName, isObviousFake, isTranslatedMessage, isVersionRange, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { judge } from "./judge.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
+import { obfuscateJetty } from "./jetty-password.js";
 import { isRealPassword } from "../../rules/passwords.js";
 
 test("placeholders, references, hashes, public material and ciphertext are not secrets", () => {
@@ -784,6 +785,17 @@ test("session 18: translated messages under password keys are text; a password i
   const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
   const text = `<?php\n$messages['nopassword'] = '新しいパスワードを入力してください。';\n$messages['samepasswd'] = '新密码不能与旧密码相同。';\n$config['password_db_pass'] = '${real}';\n`;
   assert.deepEqual(scanText({ text, file: "plugins/password/localization/ja_JP.inc" }).findings.map((f) => f.line), [4]);
+});
+
+test("session 18: Jetty's and Django's test passwords are stand-ins (storepwd, keypwd, testpw); other short passwords are judged", () => {
+  for (const v of ["storepwd", "keypwd", "testpw", "mypwd"]) assert.notEqual(notSecretReason(v), null, v);
+  for (const v of ["Qm7vT2xK9pL4w", "otter42!Zk"]) assert.equal(notSecretReason(v), null, v);
+  // Jetty's examples write them obfuscated; the obfuscation of a real password is still found, by the Jetty rule.
+  const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
+  const text = `sslContextFactory.setKeyStorePassword("OBF:${obfuscateJetty("storepwd")}");
+sslContextFactory.setKeyManagerPassword("OBF:${obfuscateJetty(real)}");
+`;
+  assert.deepEqual(scanText({ text, file: "examples/embedded/src/main/java/LikeJettyXml.java" }).findings.map((f) => `${f.line}:${f.ruleId}`), ["2:jetty-obfuscated-password"]);
 });
 
 test("session 18: Docker's documented swarm tokens are examples; another swarm token is found", () => {

@@ -8,6 +8,7 @@
 import { charClasses } from "./entropy.js";
 import { decodeBase64 } from "./checksum.js";
 import { foldName } from "./secret-name.js";
+import { deobfuscateJetty } from "./jetty-password.js";
 
 /** Documented example credentials (AWS docs, Stripe docs, jwt.io, …). Compared case-sensitively. */
 const DOCUMENTED_EXAMPLES = new Set([
@@ -163,6 +164,9 @@ const GLUE_WORDS = [
   "ihr", "din", "ditt", "jouw", "uw", "twoje", "senin", "aqui", "ici", "hier", "her", "qui", "tutaj", "burada", "bitte", "eintragen",
   "aendern", "andern", "changer", "changez", "moi", "cambiar", "cambiare", "alterar", "wijzigen", "niz", "iniz",
   "for", "only", "tests", "openssl", "rand", "base",
+  // Short forms of "password" and Java's keystore vocabulary: `testpw` (Django's test suite), Jetty's documented
+  // keystore passwords `storepwd` and `keypwd` (behind every `OBF:` of its examples).
+  "pw", "pwd", "store",
   // What the documentation says the value stands for: `V3ry_S3nsit1ve`, `confidential-value`.
   "sensitive", "confidential",
   // Format descriptions: `hex_encoded_32_bytes`, `base64_encoded_64_byte_salt`.
@@ -809,6 +813,11 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (isReference(v)) return "reference to a value kept elsewhere";
   // The same reference percent-encoded inside a URL (`redis://:%24%7BREDIS_PASSWORD%7D@cache`: `${REDIS_PASSWORD}`).
   if (/%[0-9A-Fa-f]{2}/.test(v) && isReference(percentDecodedOrSelf(v))) return "percent-encoded reference to a value kept elsewhere";
+  // Jetty's `OBF:` is reversible: a stand-in under it (the docs' `storepwd`, `keypwd`) is still a stand-in.
+  if (v.startsWith("OBF:")) {
+    const plain = deobfuscateJetty(v.slice(4));
+    if (plain !== null && plain !== v && notSecretReason(plain) !== null) return "Jetty-obfuscated stand-in (OBF: of a placeholder)";
+  }
   if (DBI_DSN.test(v) && !/(?:^|[;:])\s*(?:password|passwd|pwd|pass)\s*=/i.test(v)) return "a Perl DBI data source name without a password";
   // `@/path`: the value is read from a file (Bacula's `@/etc/bacula/director.password` include, curl's
   // `-d @file`), the secret is in that file.
