@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
-import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
+import { ALNUM, B64, B64URL, HEX, HEX_UPPER, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 const STRIPE_KEYS = "https://docs.stripe.com/keys";
 
@@ -70,9 +70,14 @@ export const rules: Rule[] = [
     prefix: "",
     body: "(?:EAAA[A-Za-z0-9_-]{60}|sq0atp-[0-9A-Za-z_-]{22})",
     keywords: ["eaaa", "sq0atp-"],
+    // The body is base64url of random bytes, both cases: a run of 64 hex digits that happens to start with
+    // EAAA is a number (krb5's SPAKE test vectors, a SHA-256 digest, a key in hex), not a token.
+    validate: (s: string) => !/^EAAA[0-9a-f]{60}$/i.test(s),
     get sample() { return "EAAA" + fake(B64URL, 60, "square"); },
     env: "SQUARE_ACCESS_TOKEN",
     get invalid() { return [`SQUARE_TOKEN=sq0atp-${fake(B64URL, 22, "sq0atp")}`]; },
+    // A hex test vector that starts with EAAA (krb5's SPAKE vectors), not a token.
+    get valid() { return [`  "EAAA${fake(HEX_UPPER, 60, "square-hex")}",`]; },
   }),
   prefixed({
     id: "square-oauth-secret",
