@@ -535,3 +535,19 @@ test("workingTreeCopy returns the file only when it hashes to the given blob id 
     assert.equal(workingTreeCopy(dir, "sub", id), undefined);
   }
 });
+
+test("--history with a path to another repository scans that repository's history, as from inside it; a file path names its repository too", async (t) => {
+  const dir = repo(t);
+  mkdirSync(join(dir, "svc"));
+  commitFiles(dir, "add", { "svc/a.txt": "k=FAKESECRET_other\n", "b.txt": "FAKESECRET_root\n" });
+  const { dir: elsewhere, cleanup } = tempDir("vaultshift-notrepo-");
+  t.after(cleanup);
+  const fromOutside = await scan({ cwd: elsewhere, mode: "history", paths: [dir], scanText: fakeScanText });
+  const fromInside = await scan({ cwd: dir, mode: "history", scanText: fakeScanText });
+  assert.deepEqual(fromOutside.findings.map((f) => `${f.file}:${f.line}`), ["b.txt:1", "svc/a.txt:1"]);
+  assert.deepEqual(fromOutside.findings.map((f) => f.file), fromInside.findings.map((f) => f.file));
+  const oneDir = await scan({ cwd: elsewhere, mode: "history", paths: [join(dir, "svc")], scanText: fakeScanText });
+  assert.deepEqual(oneDir.findings.map((f) => `${f.file}:${f.line}`), ["svc/a.txt:1"]);
+  const oneFile = await scan({ cwd: elsewhere, mode: "history", paths: [join(dir, "b.txt")], scanText: fakeScanText });
+  assert.deepEqual(oneFile.findings.map((f) => `${f.file}:${f.line}`), ["b.txt:1"]);
+});

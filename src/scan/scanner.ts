@@ -382,7 +382,8 @@ export async function scanInternal(options: ScanInternalOptions): Promise<ScanRe
       for (; at < tail.length; at++) results.push(tail[at]!);
     } else {
       const git = await import("./git-source.js");
-      const root = git.repositoryRoot(cwd, mode !== "staged");
+      // The repository the paths name (`scan --history ../other-repo`), else the one around cwd.
+      const root = git.repositoryRoot(repositoryAnchor(cwd, options.paths), mode !== "staged");
       stats.root = root;
       const pathspecs = (options.paths ?? []).map((p) => toSlash(relative(root, resolve(cwd, p))) || ".");
       const filter = new PathFilter({ include: config.include, exclude: excludeFor(root), defaultExcludes: config.defaultExcludes, vaultshiftignore: readVaultshiftignore(root) });
@@ -556,4 +557,15 @@ const MAIN_LANE_MAX_BYTES = 1024 * 1024;
 /** One worker per core but the main thread's (it scans too), at most 8. */
 function defaultWorkers(): number {
   return Math.min(8, availableParallelism() - 1);
+}
+
+/** Where to look for the repository of a git-mode scan: the first path's directory when it exists, else cwd. */
+function repositoryAnchor(cwd: string, paths: readonly string[] | undefined): string {
+  if (!paths || paths.length === 0) return cwd;
+  const first = resolve(cwd, paths[0]!);
+  try {
+    return statSync(first).isDirectory() ? first : join(first, "..");
+  } catch {
+    return cwd; // a path only history knows (a deleted file): the repository around cwd
+  }
 }
