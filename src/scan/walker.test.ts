@@ -5,7 +5,7 @@ import { PathFilter } from "./path-filter.js";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { git, GIT_TEST_ENV, initRepo, tempDir, writeFiles } from "./test-repo.js";
+import { commitFiles, git, GIT_TEST_ENV, initRepo, tempDir, writeFiles } from "./test-repo.js";
 
 // Differential test of our gitignore matcher (used outside git repositories)
 // against git itself: the same tree, listed by our walker without git and by
@@ -327,4 +327,19 @@ test("stream: a git command failing after other lists were handed out loses no f
     assert.deepEqual([...plain.files.map((f) => f.rel)].sort(), [...expected].sort());
     assert.deepEqual(r.skipped, plain.skipped, `each path not taken counted once (delay ${delay})`);
   }
+});
+
+test("a repository named from outside it lists what it tracks, a committed file a later .gitignore ignores included, as from inside; its untracked ignored files stay out", async (t) => {
+  const { dir: outside, cleanup } = tempDir("vaultshift-walk-");
+  t.after(cleanup);
+  const repo = join(outside, "app");
+  mkdirSync(repo);
+  initRepo(repo);
+  commitFiles(repo, "first", { ".env": "TOKEN=x\n", "src/a.js": "x\n" });
+  commitFiles(repo, "ignore", { ".gitignore": ".env\n*.log\n" });
+  writeFiles(repo, { "debug.log": "x\n", "src/new.js": "x\n" });
+  const fromInside = (await walk({ root: repo, filter: new PathFilter({}) })).files.map((f) => f.rel).sort();
+  assert.deepEqual(fromInside, [".env", ".gitignore", "src/a.js", "src/new.js"]);
+  const fromOutside = (await walk({ root: outside, paths: ["app"], filter: new PathFilter({}) })).files.map((f) => f.rel).sort();
+  assert.deepEqual(fromOutside, fromInside.map((f) => `app/${f}`));
 });

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { IgnoreFile, isIgnored } from "./ignore.js";
@@ -242,6 +242,15 @@ function gitPieces(root: string, targets: string[], dirs: string[], excludePatte
 
 const SLASH = Buffer.from("/");
 
+/** The files git tracks under `dir` (relative to it, "/"-separated); none when git cannot list them. */
+function trackedFiles(dir: string): string[] {
+  const r = spawnSync("git", ["-c", "core.quotePath=false", "ls-files", "-z", "--cached", "--", "."], { cwd: dir, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" }, maxBuffer: 1 << 28 });
+  if (r.status !== 0 || !r.stdout) return [];
+  const list = new GitPaths();
+  list.push(r.stdout);
+  return list.paths.filter((p) => !p.endsWith("/"));
+}
+
 /** `root` or a directory above it holds a `.git` (or GIT_DIR says where it is): git can list it. */
 function insideRepository(root: string): boolean {
   if (process.env.GIT_DIR !== undefined) return true;
@@ -354,19 +363,28 @@ export async function walk(options: WalkOptions): Promise<WalkResult> {
     // handed out (being scanned): those files stay, and the directory walk
     // below lists the rest, skipping them. It walks the whole tree again, so
     // it counts the paths not taken (their lists' `skipped` would count them twice).
+    let fromGit = 0;
     for (const list of handed) {
       if (!list) continue;
+      fromGit += list.files.length;
       for (const f of list.files) {
         result.files.push(f);
         seen.add(f.rel);
       }
     }
     streamed = result.files.length;
-    if (streamed > 0) {
+    // Files named on the command line were listed before git ran: only what git handed out makes the listing partial.
+    if (fromGit > 0) {
       result.notes.push("git ls-files failed after listing part of the tree: vaultshift listed the rest itself, applying .gitignore files as git does");
     }
   }
+  const rootInRepository = insideRepository(root);
   for (const dir of dirs) {
+    // A repository named from outside it (`vaultshift scan ~/code/app` from elsewhere): the files
+    // it tracks are scanned even where a .gitignore now ignores them (a committed .env), as from inside.
+    if (!rootInRepository && options.useGit !== false && insideRepository(dir)) {
+      for (const rel of trackedFiles(dir)) add(join(dir, ...rel.split("/")), false);
+    }
     // A directory named below the root is walked under the root's and its parents' .gitignore
     // files, as git lists it (`git ls-files -- sub`), and not at all when one of them ignores it.
     const above = ancestorIgnores(root, toRel(root, dir));
