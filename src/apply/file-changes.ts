@@ -294,20 +294,15 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     // The package the secrets module went into (a monorepo's workspace, Firebase's functions/) imports vaultshift/runtime.
     const owner = moduleWritten ? packageDirOf(ctx.root, ctx.secretsModule!.file) : "";
     const ownerManifest = owner === "" ? "package.json" : `${owner}/package.json`;
-    const pkgPath = join(ctx.root, "package.json");
-    const pkgBytes = readIfExists(pkgPath);
-    if (pkgBytes !== null && readPackageJson(ctx.root) !== null && (owner === "" || scripts.some((s) => s.file === "package.json"))) {
-      const withScripts = applyScriptEnvironments(pkgBytes.toString("utf8"), "package.json", scripts);
-      const next = owner === "" || scripts.some((s) => s.file === "package.json" && s.wrap) ? addDependency(withScripts, "vaultshift", `^${version}`).content : withScripts;
-      add("package.json", "package-json", pkgBytes, next, (owner === "" ? 1 : 0) + scripts.filter((s) => s.file === "package.json").length);
-    }
-    for (const file of [...new Set([...scripts.map((s) => s.file), ...(owner === "" ? [] : [ownerManifest])])].filter((f) => f !== "package.json").sort()) {
+    // The root's manifest first, as the plan lists it; a root package.json JSON cannot read is left alone.
+    const manifests = [...new Set([ownerManifest, ...scripts.map((s) => s.file)])].sort((a, b) => (a === "package.json" ? -1 : b === "package.json" ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    for (const file of manifests) {
       const before = readIfExists(join(ctx.root, file));
-      if (before === null) continue;
+      if (before === null || (file === "package.json" && readPackageJson(ctx.root) === null)) continue;
       // A package's own scripts run its own node_modules/.bin: it needs vaultshift too.
       const edited = applyScriptEnvironments(before.toString("utf8"), file, scripts);
-      const next = file === ownerManifest || scripts.some((s) => s.file === file && s.wrap) ? addDependency(edited, "vaultshift", `^${version}`).content : edited;
-      add(file, "package-json", before, next, (file === ownerManifest ? 1 : 0) + scripts.filter((s) => s.file === file).length);
+      const needsRuntime = file === ownerManifest || scripts.some((s) => s.file === file && s.wrap);
+      add(file, "package-json", before, needsRuntime ? addDependency(edited, "vaultshift", `^${version}`).content : edited, (file === ownerManifest ? 1 : 0) + scripts.filter((s) => s.file === file).length);
     }
   }
 

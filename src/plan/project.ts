@@ -85,7 +85,7 @@ export interface SecretsModuleLayout {
  * import the module); default every source file.
  */
 export function secretsModuleLayout(root: string, sourceFiles: string[], rewritten: string[] = sourceFiles, esmLoaders: string[] = []): SecretsModuleLayout {
-  // A module an earlier migration generated stays where it is: the app's files import it there.
+  // The layout of the package at `dir`, its paths made relative to the root again.
   const inPackage = (dir: string): SecretsModuleLayout => {
     const inside = (f: string) => f.startsWith(`${dir}/`);
     const within = (f: string) => f.slice(dir.length + 1);

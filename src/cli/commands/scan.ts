@@ -18,7 +18,10 @@ What to scan (pick one; default: the working tree under PATH or .):
                            lockfiles, binaries) apply; committed or staged
                            build output (dist/, .next/…) is scanned; a file
                            named explicitly is scanned even if .gitignore
-                           ignores it.
+                           ignores it. A repository named from outside gets
+                           what it tracks, as from inside; with --staged,
+                           --since or --history, PATH also names the
+                           repository (scan --history ../other-repo).
   --staged                 The staged content (what \`git commit\` would record).
                            Only findings on lines the commit adds are reported.
   --since REF              Lines added by the commits REF..HEAD (e.g. origin/main).
