@@ -274,9 +274,9 @@ export const rules: Rule[] = [
     kind: "token",
     severity: "medium",
     docs: "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html",
-    keywords: ["cookie"],
+    keywords: ["cookie", "-b '", "-b \""],
     pattern:
-      /cookie["']?[ \t]{0,4}[:=,][ \t]{0,4}(?:"value"[ \t]{0,4}:[ \t]{0,4})?["']?(?:[^\n"';]{0,200};[ \t]{0,4}){0,8}(?:[\w.-]{0,40}[_.-])?(?:session|sessionid|sess|sid|phpsessid|jsessionid|session-token|session_token)=(?<secret>[A-Za-z0-9%._~+/=-]{20,400})/i,
+      /(?:cookie["']?[ \t]{0,4}[:=,]|(?<![\w-])(?:-b|--cookie)[ \t]{1,4}(?=["']))[ \t]{0,4}(?:"value"[ \t]{0,4}:[ \t]{0,4})?["']?(?:[^\n"';]{0,200};[ \t]{0,4}){0,8}(?:(?:[\w.-]{0,40}[_.-])?(?:session|sessionid|session_id|session-id|sess|sid|phpsessid|jsessionid|session-token|session_token)|\.aspnetcore\.cookies|\.aspxauth)=(?<secret>[A-Za-z0-9%._~+/=-]{20,400})/i,
     entropy: 3.5,
     get examples() {
       return {
@@ -284,12 +284,72 @@ export const rules: Rule[] = [
           `{"name":"cookie","value":"_ga=GA1.1.123.456; session=${fake(B64URL, 64, "sess-cookie")}"}`,
           `curl -H "Cookie: connect.sid=s%3A${fake(B64URL, 32, "connect-sid")}.${fake(B64URL, 43, "connect-sid2")}" https://app.example.com/api/me`,
           `Set-Cookie: laravel_session=${fake(ALNUM, 40, "laravel-sess")}; path=/; httponly`,
+          // Chrome's "Copy as cURL" puts the cookies in -b.
+          `curl 'https://app.example.com/api/me' -b 'app_session=${fake(ALNUM, 48, "curl-b")}; _ga=GA1.2.3.4'`,
+          `Cookie: .AspNetCore.Cookies=CfDJ8${fake(B64URL, 120, "aspnet")}`,
         ],
         valid: [
           "Cookie: session=abc123",
           'curl -H "Cookie: session=$SESSION" https://app.example.com',
           `Cookie: theme=dark; lang=${fake(ALNUM, 24, "lang")}`,
           "Set-Cookie: session=deleted; expires=Thu, 01 Jan 1970 00:00:00 GMT",
+          `curl -b 'theme=dark; csrftoken=${fake(ALNUM, 32, "csrf-b")}' https://app.example.com`,
+        ],
+      };
+    },
+  }),
+  // The same session cookies where a browser extension, a test runner or a script keeps them as name and
+  // value fields: cookie exports (EditThisCookie, Cookie-Editor: `"name": "sessionid", …, "value": "…"`),
+  // Playwright's storage state (`.auth/*.json`, https://playwright.dev/docs/auth), PowerShell's
+  // `New-Object System.Net.Cookie("<name>", "<value>", …)` (DevTools "Copy as PowerShell").
+  custom({
+    id: "session-cookie-object",
+    description: "Session cookie value in a cookie object (cookie export, Playwright storage state, System.Net.Cookie)",
+    kind: "token",
+    severity: "medium",
+    docs: "https://playwright.dev/docs/auth",
+    keywords: ["session", "sid", ".aspxauth", ".aspnetcore.cookies"],
+    pattern:
+      /(?:"name"[ \t]{0,4}:[ \t]{0,4}"(?:(?:[\w.-]{0,40}[_.-])?(?:session|sessionid|session_id|session-id|sess|sid|phpsessid|jsessionid|session-token|session_token)|\.aspnetcore\.cookies|\.aspxauth)"[^{}]{0,400}?"value"[ \t]{0,4}:|Cookie\([ \t]{0,4}"(?:(?:[\w.-]{0,40}[_.-])?(?:session|sessionid|session_id|sess|sid|session-token)|\.aspnetcore\.cookies|\.aspxauth)"[ \t]{0,4},)[ \t]{0,4}"(?<secret>[A-Za-z0-9%._~+/=-]{20,4000})"/i,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [
+          `{\n  "domain": ".shop.example.com",\n  "httpOnly": true,\n  "name": "_secure_admin_session_id",\n  "path": "/",\n  "value": "${fake(HEX, 32, "cookie-obj")}"\n}`,
+          `{"cookies": [{"name": "next-auth.session-token", "value": "${fake(B64URL, 40, "na")}..${fake(B64URL, 200, "na2")}", "domain": "app.example.com"}]}`,
+          `$session.Cookies.Add((New-Object System.Net.Cookie(".AspNetCore.Cookies", "CfDJ8${fake(B64URL, 150, "ps-cookie")}", "/", "intranet.example.com")))`,
+        ],
+        valid: [
+          `{"name": "_ga", "value": "GA1.2.${fake(HEX, 20, "ga")}"}`,
+          `{"name": "sessionid", "value": ""}`,
+          `{"name": "csrftoken", "value": "${fake(ALNUM, 32, "csrf-o")}"}`,
+          `{"name": "sessionid"}, {"name": "theme", "value": "${fake(ALNUM, 24, "theme")}"}`,
+        ],
+      };
+    },
+  }),
+  // Netscape cookie files (curl's -c/--cookie-jar, wget --save-cookies, browser exporters, yt-dlp's
+  // --cookies): seven tab-separated fields, domain, subdomains flag, path, secure flag, expiry, name, value
+  // (https://curl.se/docs/http-cookies.html). A session-named cookie's value is a login.
+  custom({
+    id: "session-cookie-jar",
+    description: "Session cookie value in a Netscape cookie file (curl/wget cookie jar, browser export)",
+    kind: "token",
+    severity: "medium",
+    docs: "https://curl.se/docs/http-cookies.html",
+    keywords: ["\ttrue\t", "\tfalse\t"],
+    pattern:
+      /^(?:#HttpOnly_)?[\w.-]{1,253}\t(?:TRUE|FALSE)\t[^\t\n]{1,200}\t(?:TRUE|FALSE)\t\d{1,12}\t(?:(?:[\w.-]{0,40}[_.-])?(?:session|sessionid|session_id|sess|sid|phpsessid|jsessionid|session-token|session_token)|\.aspnetcore\.cookies|\.aspxauth)\t(?<secret>[A-Za-z0-9%._~+/=-]{20,4000})$/im,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [
+          `# Netscape HTTP Cookie File\n#HttpOnly_.app.example.com\tTRUE\t/\tTRUE\t1793529600\tapp_session\t${fake(ALNUM, 64, "jar")}\n`,
+          `.github.com\tTRUE\t/\tTRUE\t1793529600\tuser_session\t${fake(B64URL, 48, "jar2")}\n`,
+        ],
+        valid: [
+          `.app.example.com\tTRUE\t/\tFALSE\t1793529600\t_ga\tGA1.2.${fake(HEX, 20, "jar-ga")}\n`,
+          `.app.example.com\tTRUE\t/\tTRUE\t0\tsession\tdeleted\n`,
         ],
       };
     },

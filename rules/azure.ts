@@ -82,7 +82,9 @@ export const rules: Rule[] = [
   // Hadoop's ABFS/WASB connectors (Spark, Hive, Databricks) read the account key from the property
   // `fs.azure.account.key.<account>.(blob|dfs).core.windows.net`: core-site.xml `<name>`/`<value>`,
   // spark-defaults.conf `name value`, `--conf name=value`
-  // (https://hadoop.apache.org/docs/stable/hadoop-azure/abfs.html#Default:_Shared_Key).
+  // (https://hadoop.apache.org/docs/stable/hadoop-azure/abfs.html#Default:_Shared_Key), and the two
+  // arguments of a setter in a notebook or a Spark shell, `spark.conf.set("fs.azure.account.key.…", "…")`,
+  // Hadoop's `conf.set(name, value)` (the form Databricks documents for an account key).
   custom({
     id: "azure-storage-hadoop-account-key",
     description: "Azure Storage account key in a Hadoop/Spark fs.azure.account.key.<account> property",
@@ -90,7 +92,7 @@ export const rules: Rule[] = [
     severity: "critical",
     docs: "https://hadoop.apache.org/docs/stable/hadoop-azure/abfs.html#Default:_Shared_Key",
     keywords: ["fs.azure.account.key."],
-    pattern: /fs\.azure\.account\.key\.[a-z0-9]{3,24}\.(?:blob|dfs)\.core\.windows\.net["']?(?:[ \t]{0,40}[=:][ \t]{0,4}["']?|[ \t]{1,40}|<\/name>\s{0,40}<value>)(?<secret>[A-Za-z0-9+/]{86}==)/,
+    pattern: /fs\.azure\.account\.key\.[a-z0-9]{3,24}\.(?:blob|dfs)\.core\.windows\.net["']?(?:[ \t]{0,40}[=:][ \t]{0,4}["']?|[ \t]{1,40}|[ \t]{0,4},[ \t]{0,4}["']|<\/name>\s{0,40}<value>)(?<secret>[A-Za-z0-9+/]{86}==)/,
     entropy: 4.5,
     validate: notAzurite,
     get examples() {
@@ -98,8 +100,13 @@ export const rules: Rule[] = [
         invalid: [
           `<property>\n  <name>fs.azure.account.key.acmedata.blob.core.windows.net</name>\n  <value>${storageKey("hadoop")}</value>\n</property>`,
           `spark.hadoop.fs.azure.account.key.acmelake.dfs.core.windows.net  ${storageKey("spark")}`,
+          `spark.conf.set("fs.azure.account.key.acmelake.dfs.core.windows.net", "${storageKey("notebook")}")`,
         ],
-        valid: [`<name>fs.azure.account.key.devstoreaccount1.blob.core.windows.net</name>\n<value>${AZURITE_KEY}</value>`, "fs.azure.account.key.acme.dfs.core.windows.net={{secrets/lake/key}}"],
+        valid: [
+          `<name>fs.azure.account.key.devstoreaccount1.blob.core.windows.net</name>\n<value>${AZURITE_KEY}</value>`,
+          "fs.azure.account.key.acme.dfs.core.windows.net={{secrets/lake/key}}",
+          'spark.conf.set("fs.azure.account.key.acme.dfs.core.windows.net", dbutils.secrets.get(scope="lake", key="key"))',
+        ],
       };
     },
   }),

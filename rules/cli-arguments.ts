@@ -400,7 +400,7 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://docs.oracle.com/en/database/oracle/oracle-database/19/sqpug/CONNECT.html",
     keywords: ["sqlplus", "conn", "expdp", "impdp", "sqlldr", "rman"],
-    pattern: /(?:\b(?:sqlplus|expdp|impdp|sqlldr)(?:\.exe)?(?:[ \t]{1,4}-[A-Za-z]{1,8}){0,3}[ \t]{1,4}(?:userid=)?|\brman[ \t]{1,4}target(?:=|[ \t]{1,4})|^[ \t]{0,8}(?:SQL>[ \t]{0,4})?conn(?:ect)?[ \t]{1,4})["']?[A-Za-z][\w$#.]{0,127}\/(?<q>"?)(?<secret>[^\s/@"';$%&<-][^\s/@"';]{2,127})\k<q>(?=@|["']?(?:[ \t;]|$))/im,
+    pattern: /(?:\b(?:sqlplus|expdp|impdp|sqlldr)(?:\.exe)?(?:[ \t]{1,4}-[A-Za-z]{1,8}){0,3}[ \t]{1,4}(?:userid=)?|\brman[ \t]{1,4}target(?:=|[ \t]{1,4})|(?<=^[ \t]{0,8}(?:SQL>[ \t]{0,4})?)conn(?:ect)?[ \t]{1,4})["']?[A-Za-z][\w$#.]{0,127}\/(?<q>"?)(?<secret>[^\s/@"';$%&<-][^\s/@"';]{2,127})\k<q>(?=@|["']?(?:[ \t;]|$))/im,
     validate: isRealPassword,
     get examples() {
       return {
@@ -697,6 +697,39 @@ export const rules: Rule[] = [
       return {
         invalid: [`choco apikey --key ${uuid("choco")} --source https://push.chocolatey.org/`, `choco push app.1.0.0.nupkg --source https://push.chocolatey.org/ -k=${uuid("choco2")}`],
         valid: ["choco push app.1.0.0.nupkg --source https://push.chocolatey.org/ --api-key $env:CHOCO_API_KEY", "choco apikey --key %CHOCO_KEY% --source https://push.chocolatey.org/", "choco apikey list"],
+      };
+    },
+  }),
+  // A terminal transcript (a `script` typescript, a tmux or asciinema capture, a README or an issue pasting
+  // a session) of a command whose output is a secret, the value on the line after the prompt line: `aws
+  // ecr get-login-password`, `gcloud secrets versions access`, `kubectl get secret … | base64 -d`, `vault kv
+  // get -field=…`, `op read`, `gh auth token`, `heroku auth:token`, `doppler secrets get … --plain`, `aws
+  // secretsmanager get-secret-value … --output text`, macOS `security find-generic-password … -w`, `pass
+  // show`. The prompt is a `$`, `#` or `%` and a blank; the output is one unbroken token.
+  custom({
+    id: "terminal-printed-secret",
+    description: "Secret printed by a command in a pasted terminal session (the line after the command's prompt)",
+    kind: "generic-secret",
+    severity: "high",
+    docs: "https://docs.aws.amazon.com/cli/latest/reference/ecr/get-login-password.html",
+    keywords: ["get-login-password", "versions access", "base64 -d", "base64 --decode", "auth token", "auth:token", "op read", "-field", "--plain", "get-secret-value", "find-generic-password", "pass show"],
+    pattern:
+      /^[^\n$#%]{0,120}[$#%][ \t]{1,4}[^\n]{0,200}?(?:get-login-password|secrets[ \t]{1,4}versions[ \t]{1,4}access|base64[ \t]{1,4}(?:-d|--decode|-D)\b|\bop[ \t]{1,4}read|\bgh[ \t]{1,4}auth[ \t]{1,4}token|auth:token|-field[= ]|--plain\b|get-secret-value[^\n]{0,200}--output[ \t=]{1,4}text|find-generic-password[^\n]{0,200}[ \t]-w\b|\bpass[ \t]{1,4}show)[^\n]{0,200}\r?\n(?<secret>[A-Za-z0-9+/=_.~!@%^*:-]{16,4000})\r?$/m,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [
+          `$ aws ecr get-login-password --region eu-west-1\n${Buffer.from(JSON.stringify({ payload: fake(ALNUM, 300, "ecr") })).toString("base64")}\n`,
+          `ops@bastion:~$ gcloud secrets versions access latest --secret=db-password\n${pw("gsm")}\n`,
+          `deploy@jump:~/k8s$ kubectl get secret smtp -o jsonpath='{.data.SMTP_PASSWORD}' | base64 -d; echo\n${pw("k8s-b64")}\n`,
+          `% vault kv get -field=api_token secret/apps/web\n${fake(ALNUM, 40, "vault-field")}\n`,
+        ],
+        valid: [
+          `$ echo c2VjcmV0 | base64 -d\nsecret\n`,
+          `$ aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com\nLogin Succeeded\n`,
+          `$ vault kv get -field=api_token secret/apps/web\n<your token>\n`,
+          `$ gcloud secrets versions access latest --secret=db-password\nERROR: (gcloud.secrets.versions.access) NOT_FOUND: Secret [db-password] not found\n`,
+        ],
       };
     },
   }),

@@ -99,6 +99,30 @@ export const rules: Rule[] = [
   // today, but the length is not part of any contract: gitleaks takes 43–56 characters for the whole
   // path and trufflehog 44–46, so a last part of 20–32 is taken (a URL to the hooks host with
   // workspace and channel ids has no other meaning).
+  // Synapse (Matrix homeserver) access and refresh tokens: "syt_"/"syr_", the user's localpart in
+  // unpadded base64, a random part of 20 letters (Synapse's random_string; digits allowed here, they cost
+  // nothing against the prefix), and a 6-character base-62 CRC32 of the rest
+  // (synapse/handlers/auth.py, generate_access_token). An access token acts as
+  // the user: read every room, post, and for an admin, the admin API.
+  custom({
+    id: "matrix-synapse-access-token",
+    description: "Matrix Synapse access or refresh token (syt_… / syr_…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://element-hq.github.io/synapse/latest/admin_api/user_admin_api.html",
+    keywords: ["syt_", "syr_"],
+    pattern: /(?<![A-Za-z0-9_])(?<secret>sy[tr]_[A-Za-z0-9+/-]{2,340}_[A-Za-z0-9]{20}_[0-9A-Za-z]{6})(?![A-Za-z0-9_])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [
+          `MATRIX_ACCESS_TOKEN=syt_${base64url("alertbot")}_${fake(ALNUM, 20, "syt")}_${fake(ALNUM, 6, "sytc")}`,
+          `"body": "admin token: syt_${base64url("admin")}_${fake(ALNUM, 20, "syt2")}_${fake(ALNUM, 6, "syt2c")}"`,
+        ],
+        valid: ["MATRIX_ACCESS_TOKEN=syt_<token>", `access_token: syt_${base64url("bot")}_${"a".repeat(20)}_${"a".repeat(6)}`],
+      };
+    },
+  }),
   custom({
     id: "slack-webhook-url",
     description: "Slack incoming webhook URL (hooks.slack.com/services/…)",

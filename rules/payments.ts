@@ -20,6 +20,23 @@ export const rules: Rule[] = [
     env: "STRIPE_SECRET_KEY",
     get valid() { return ["STRIPE_SECRET_KEY=sk_live_XXXXXXXXXXXXXXXXXXXXXXXX", `STRIPE_PUBLISHABLE_KEY=pk_live_${fake(ALNUM, 99, "stripe-pk")}`]; },
   }),
+  // Paddle Billing API keys: "pdl_", the environment ("live" or "sdbx"), "_apikey_", a 26-character
+  // lower-case ULID, then two random parts of 22 and 3 characters joined by "_"
+  // (https://developer.paddle.com/api-reference/about/api-keys). The client-side token for Paddle.js
+  // ("live_"/"test_" + hex) is public and not matched.
+  prefixed({
+    id: "paddle-api-key",
+    description: "Paddle Billing API key (pdl_live_apikey_… / pdl_sdbx_apikey_…)",
+    kind: "api-key",
+    severity: "critical",
+    docs: "https://developer.paddle.com/api-reference/about/api-keys",
+    prefix: "pdl_",
+    body: "(?:live|sdbx)_apikey_[0-9a-z]{26}_[A-Za-z0-9]{22}_[A-Za-z0-9]{3}",
+    get sample() { return `pdl_live_apikey_${fake(LOWER_ALNUM, 26, "paddle")}_${fake(ALNUM, 22, "paddle2")}_${fake(ALNUM, 3, "paddle3")}`; },
+    env: "PADDLE_API_KEY",
+    get invalid() { return [`Authorization: Bearer pdl_sdbx_apikey_${fake(LOWER_ALNUM, 26, "paddle-s")}_${fake(ALNUM, 22, "paddle-s2")}_${fake(ALNUM, 3, "paddle-s3")}`]; }, // vaultshift:allow
+    get valid() { return [`PADDLE_CLIENT_TOKEN=live_${fake(HEX, 27, "paddle-ct")}`, "PADDLE_API_KEY=pdl_live_apikey_<your-key>"]; },
+  }),
   prefixed({
     id: "stripe-restricted-key",
     description: "Stripe live restricted API key (rk_live_…)",

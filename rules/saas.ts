@@ -179,13 +179,16 @@ export const rules: Rule[] = [
     kind: "api-key",
     severity: "high",
     docs: "https://ably.com/docs/auth/basic",
-    keywords: ["ably"],
+    // How a file that uses Ably names it: its package, its client classes, its host. Not
+    // "ably" alone, which is in every "probably" (nor "ably_": "you_probably_meant" keys): the pattern has no literal to start from, so each
+    // file the keyword lets through is searched at every position (17% of the benchmark's CPU).
+    keywords: ['"ably', "'ably", "`ably", "ably.rest", "ably.realtime", "ablyrest", "ablyrealtime", "ably.new", "io.ably", "from ably", "import ably", "ably::", "ably.com", "ably.io", "@ably/"],
     pattern: /(?<![A-Za-z0-9_.:-])(?<secret>[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{6}:[A-Za-z0-9_-]{43})(?![A-Za-z0-9_.:-])/,
     entropy: 4,
     get examples() {
       const key = fake(B64URL, 6, "ablyu") + "." + fake(B64URL, 6, "ablyu2") + ":" + fake(B64URL, 43, "ablyu3");
       return {
-        invalid: [`import Ably from "ably";\nconst rest = new Ably.Rest({ key: "${key}" });`, `const realtime = new Ably.Realtime("${key}");`],
+        invalid: [`import Ably from "ably";\nconst rest = new Ably.Rest({ key: "${key}" });`, `const realtime = new Ably.Realtime("${key}");`, `from ably import AblyRest\nclient = AblyRest("${key}")`, `client, err := ably.NewREST(ably.WithKey("${key}"))`],
         valid: [`const rest = new Client({ key: "${key}" });`, `import Ably from "ably";\nconst rest = new Ably.Rest({ key: "xVLyHw.A-pwh7:${"a".repeat(43)}" });`, `import Ably from "ably";\nconst rest = new Ably.Rest({ key: process.env.ABLY_API_KEY });`],
       };
     },

@@ -172,6 +172,8 @@ test("anchored at the keyword pass's offsets, the detectors find what a search o
     ["db/oracle.sql", `CREATE USER app IDENTIFIED BY ${PW}x1;\nCREATE USER c IDENTIFIED BY ${PW}y DEFAULT TABLESPACE users;\nALTER USER b IDENTIFIED BY password;\nusers are identified by name and role\nEach record is identified by UUIDv4;\nObjects are identified by objectKey_v2\nGRANT CONNECT TO scott IDENTIFIED BY ${PW}t;\nCREATE USER \"Ops\"\n  IDENTIFIED BY ${PW}o\n  DEFAULT TABLESPACE users;\nALTER USER d IDENTIFIED BY PASSWORD '*${"0A1B2C3D4E".repeat(4)}';\nCREATE USER e IDENTIFIED BY RANDOM PASSWORD;\n`, 4],
     // MySQL's authentication plugin between IDENTIFIED and BY; `AS '<hash>'` is no password.
     ["db/users.sql", `CREATE USER 'a'@'%' IDENTIFIED WITH caching_sha2_password BY '${PW}';\nCREATE USER 'b'@'%' IDENTIFIED WITH 'mysql_native_password' BY '${PW}b';\nCREATE USER 'c'@'%' IDENTIFIED WITH mysql_native_password AS '*${"0A1B2C3D4E".repeat(4)}';\n`, 2],
+    // ClickHouse: `sha256_password BY` takes the plaintext; `sha256_hash`/`double_sha1_hash` BY take the stored hash.
+    ["db/clickhouse.sql", `CREATE USER a IDENTIFIED WITH sha256_password BY '${PW}';\nCREATE USER b IDENTIFIED WITH sha256_hash BY '${"9f86d081".repeat(8)}' SALT '${"0a1b2c3d".repeat(2)}';\nCREATE USER c IDENTIFIED WITH double_sha1_hash BY '${"0A1B2C3D4E".repeat(4)}';\n`, 1],
     // `password` spelt with a Kelvin sign or a long s is not the word (regex /i without u folds ASCII only).
     ["db/odd.sql", `CREATE USER a WITH PA\u017FSWORD '${PW}'; IDENTIFIED  BY '${PW}z' ünïcödé`, 1],
     // libedit's ~/.mysql_history writes each space as \040; a hash set with SET PASSWORD stays out.

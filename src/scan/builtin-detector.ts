@@ -8,6 +8,7 @@ import type { KeywordOffsets } from "./rule-set.js";
 import { isRecordedTraffic, recordedCredentials } from "./har-reader.js";
 import { iniAdminsPasswords, isSvnservePasswd, isUsersFile, usersFilePasswords, type UserPassword } from "./users-files.js";
 import { sdkArguments } from "./sdk-arguments.js";
+import { credentialStoreKind, isFixtureOrDocsPath, standInHostReason, storedLogins, templatePasswordReason } from "./credential-store.js";
 
 // Secrets whose syntax, not their name, says what they are. These are the
 // engine's own detectors, kept even when a provider rule covers the same text
@@ -118,6 +119,8 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   const base = file.slice(file.lastIndexOf("/") + 1);
   if (base === ".netrc" || base === "_netrc") netrc(text, hits);
   if (base === ".pgpass" || base === "pgpass.conf") pgpass(text, hits);
+  const store = credentialStoreKind(file);
+  if (store !== null && !info.testPath && !info.example && !isFixtureOrDocsPath(file)) weakStoredLogins(text, store, hits);
   if (base === "master.key" || /(?:^|\/)config\/credentials\/[\w-]{1,40}\.key$/.test(file)) railsMasterKey(text, hits);
   if (base === "userlist.txt") pgbouncerUserlist(text, hits);
   // `htpasswd.example`, `.htpasswd-staging`; not the source of a tool named after it (`htpasswd.go`, `htpasswd.py`).
@@ -754,7 +757,13 @@ function sqlUnquoted(text: string, hits: BuiltinHit[]): void {
   }
 }
 
+// ClickHouse's hashed forms, `IDENTIFIED WITH sha256_hash BY '<hex>' SALT '…'`, `double_sha1_hash`,
+// `bcrypt_hash` (https://clickhouse.com/docs/en/sql-reference/statements/create/user): the value is the
+// stored hash, not the password (`sha256_password BY '…'` is the plaintext).
+const SQL_HASH_PLUGIN = /with(?:[ \t]|\\040){1,8}['"`]?\w{0,40}_hash['"`]?(?:[ \t]|\\040)/i;
+
 function sqlPassword(hits: BuiltinHit[], m: RegExpExecArray): void {
+  if (SQL_HASH_PLUGIN.test(m[0])) return;
   const pw = m[2]!;
   pushPassword(hits, pw, m.index + m[0].length - 1 - pw.length, "password in a SQL user statement", "sql-password");
 }
@@ -804,6 +813,18 @@ function netrc(text: string, hits: BuiltinHit[]): void {
   while ((m = re.exec(text)) !== null) {
     const pw = m[1]!;
     pushPassword(hits, pw, m.index + m[0].length - pw.length, ".netrc password", "netrc-password");
+  }
+}
+
+/**
+ * The weak passwords of a credential store's logins for hosts others reach (credential-store.ts): the judge
+ * drops them as stand-ins elsewhere; the ones it keeps are the format detectors' and rules'.
+ */
+function weakStoredLogins(text: string, store: NonNullable<ReturnType<typeof credentialStoreKind>>, hits: BuiltinHit[]): void {
+  for (const login of storedLogins(text, store)) {
+    if (judge("password", login.password, "config", false, true).secret) continue;
+    if (templatePasswordReason(login.password, login.user) !== null || standInHostReason(login.host) !== null) continue;
+    hits.push({ ruleId: login.ruleId, kind: "password", secret: text.slice(login.start, login.end), start: login.start, end: login.end, confidence: 0.8, reason: `${login.store} entry: a weak but working login for a host others reach (kept by the program that sends it; weak is worse, not a stand-in)` });
   }
 }
 

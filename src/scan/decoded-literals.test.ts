@@ -64,3 +64,25 @@ test("a Basic credential literal is read without a name: base64 of user:password
     [1],
   );
 });
+
+test("the keyword pass's offsets give the same decoder calls as a search of the whole text", () => {
+  // Calls at the text's first character, behind a long receiver (RawStdEncoding.DecodeString), one inside
+  // a longer name that is no decoder call (`myatob(`), and `decodeURIComponent` calls between, rare enough
+  // for the pass to record their offsets (more than one per 256 characters falls back to the whole text).
+  const filler = `x = decodeURIComponent(y); // ${"-".repeat(300)}\n`.repeat(40);
+  const text = [
+    `atob("${b64(password)}")`,
+    `var TOKEN = myatob("${b64(password)}");`,
+    filler,
+    `var sessionKey, _ = base64.RawStdEncoding.DecodeString("${keyB64.replace(/=+$/, "")}")`,
+    filler,
+    `const apiPassword = Buffer.from("${b64(password)}", "base64").toString();`,
+    `ADMIN_PASSWORD = ["${hex(password)}"].pack("H*")`,
+  ].join("\n");
+  for (const file of ["src/app.js", "internal/keys.go", "lib/seed.rb"]) {
+    const whole = detectDecodedLiterals(text, fileInfo(file), set).map((h) => `${h.start}:${h.ruleId}`);
+    const viaPass = scanText({ text, file }).findings.filter((f) => f.ruleId.startsWith("encoded-")).map((f) => `${f.start}:${f.ruleId}`);
+    assert.ok(whole.length >= 3, `${file}: ${whole}`);
+    for (const w of whole) assert.ok(viaPass.includes(w) || !w.includes("encoded-"), `${file}: ${w} not found through the pass (${viaPass})`);
+  }
+});

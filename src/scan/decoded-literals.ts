@@ -1,6 +1,7 @@
 import type { FileInfo } from "./file-kind.js";
 import type { GenericHit } from "./generic-detector.js";
-import type { CompiledRuleSet } from "./rule-set.js";
+import type { CompiledRuleSet, KeywordOffsets } from "./rule-set.js";
+import { DECODED_FORM_MARKS, DECODER_CALL_MARKS } from "./decoder-marks.js";
 import { runRules } from "./rule-set.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { judge, type JudgeContext } from "./judge.js";
@@ -39,28 +40,76 @@ const TARGET = /(?:^|[\s,;({])(?:export\s+)?["']?([A-Za-z_$][\w$.-]*)["']?(?:\s*
 
 type Encoding = "base64" | "hex";
 
-export function mayHoldDecodedLiteral(text: string): boolean {
-  return /decode|atob|fromhex|hex2bin|unhexlify|base64|pack\(|Basic /i.test(text);
+/** How far into a CALL match its mark can start (`RawStdEncoding.DecodeString`: 16), and how far past the mark it ends. */
+const CALL_BEFORE = 24;
+const CALL_AFTER = 64;
+
+/** Whether any form is possible, from the keyword pass's words (case-folded). */
+export function mayHoldDecodedLiteral(found: ReadonlySet<string>): boolean {
+  return DECODER_CALL_MARKS.some((k) => found.has(k)) || DECODED_FORM_MARKS.some((k) => found.has(k));
+}
+
+interface CallMatch {
+  index: number;
+  text: string;
+  hex: boolean;
+}
+
+/**
+ * CALL's matches, searched in a window around each offset of its marks the keyword pass recorded: the
+ * same matches as a search of the whole text, which is what happens without the offsets or when a mark
+ * was too frequent for the pass to record.
+ */
+function callMatches(text: string, offsets?: KeywordOffsets): CallMatch[] {
+  const whole = (): CallMatch[] => [...text.matchAll(CALL)].map((m) => ({ index: m.index, text: m[0], hex: m.groups!.hex !== undefined }));
+  if (offsets === undefined) return whole();
+  const starts: number[] = [];
+  for (const k of DECODER_CALL_MARKS) {
+    const list = offsets.get(k);
+    if (list === null) return whole();
+    if (list !== undefined) starts.push(...list);
+  }
+  starts.sort((x, y) => x - y);
+  const out: CallMatch[] = [];
+  let covered = 0; // end of the last window searched
+  for (let k = 0; k < starts.length; k++) {
+    const from = Math.max(covered, starts[k]! - CALL_BEFORE);
+    let to = starts[k]! + CALL_AFTER;
+    while (k + 1 < starts.length && starts[k + 1]! - CALL_BEFORE <= to) to = starts[++k]! + CALL_AFTER;
+    to = Math.min(to, text.length);
+    for (const m of text.slice(from, to).matchAll(CALL)) {
+      const index = from + m.index;
+      // `\b` at the window's edge is not the text's: a match starts after a non-word character.
+      if (index > 0 && /\w/.test(text[index - 1]!)) continue;
+      out.push({ index, text: m[0], hex: m.groups!.hex !== undefined });
+    }
+    covered = to;
+  }
+  return out;
 }
 
 /** Secrets held as encoded literals that the code decodes, positions in `text`. */
-export function detectDecodedLiterals(text: string, info: FileInfo, set: CompiledRuleSet): GenericHit[] {
+export function detectDecodedLiterals(text: string, info: FileInfo, set: CompiledRuleSet, pass?: { found: ReadonlySet<string>; offsets: KeywordOffsets }): GenericHit[] {
   const hits: GenericHit[] = [];
   const context: JudgeContext = info.kind === "config" ? "config" : info.kind === "docs" ? "docs" : "code";
   const add = (encoded: string, at: number, encoding: Encoding, how: string) => {
     const hit = judgeEncoded(encoded, encoding, nameBefore(text, at), context, info.testPath, set, how);
     if (hit) hits.push({ ...hit, secret: encoded, start: at, end: at + encoded.length });
   };
-  for (const m of text.matchAll(CALL)) {
-    const after = LITERAL_AFTER.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 4096));
+  for (const m of callMatches(text, pass?.offsets)) {
+    const after = LITERAL_AFTER.exec(text.slice(m.index + m.text.length, m.index + m.text.length + 4096));
     if (!after) continue;
-    const at = text.indexOf(after[2]!, m.index + m[0].length);
-    add(after[2]!, at, m.groups!.hex ? "hex" : "base64", m[0].replace(/\s*\($/, ""));
+    const at = text.indexOf(after[2]!, m.index + m.text.length);
+    add(after[2]!, at, m.hex ? "hex" : "base64", m.text.replace(/\s*\($/, ""));
   }
-  for (const m of text.matchAll(BUFFER_FROM)) add(m[2]!, text.indexOf(m[2]!, m.index), m[3] === "hex" ? "hex" : "base64", `Buffer.from(…, "${m[3]}")`);
-  for (const m of text.matchAll(PACK_HEX)) add(m[2]!, text.indexOf(m[2]!, m.index), "hex", 'pack("H*")');
-  for (const m of text.matchAll(SHELL_PIPE)) add(m[3]!, text.indexOf(m[3]!, m.index + 4), "base64", "base64 -d");
-  for (const m of text.matchAll(BASIC)) {
+  // Each whole-text expression runs only where the pass saw its literal.
+  const has = (k: string) => pass === undefined || pass.found.has(k);
+  if (has("buffer.from(")) {
+    for (const m of text.matchAll(BUFFER_FROM)) add(m[2]!, text.indexOf(m[2]!, m.index), m[3] === "hex" ? "hex" : "base64", `Buffer.from(…, "${m[3]}")`);
+  }
+  if (has(".pack(")) for (const m of text.matchAll(PACK_HEX)) add(m[2]!, text.indexOf(m[2]!, m.index), "hex", 'pack("H*")');
+  if (has("base64") && /base64\s+-/.test(text)) for (const m of text.matchAll(SHELL_PIPE)) add(m[3]!, text.indexOf(m[3]!, m.index + 4), "base64", "base64 -d");
+  for (const m of has("basic") ? text.matchAll(BASIC) : []) {
     const decoded = decodeToText(m[1]!, "base64");
     const colon = decoded?.indexOf(":") ?? -1;
     if (decoded === null || decoded === undefined || colon < 1 || isStandInBasicCredential(m[1]!)) continue;

@@ -13,6 +13,7 @@ import { hasEntityQuotes, quotesUnescaped } from "./entity-quotes.js";
 import { detectTableCells, mayHoldTable } from "./markdown-table.js";
 import { detectHtmlTableCells, mayHoldHtmlTable } from "./html-table.js";
 import { detectBuiltin } from "./builtin-detector.js";
+import { heredocFiles, mayHoldHeredoc } from "./heredoc-bodies.js";
 import { decodeKubernetesSecrets } from "./decoders.js";
 import { detectConcatenated } from "./concatenation.js";
 import { detectDecodedLiterals, mayHoldDecodedLiteral } from "./decoded-literals.js";
@@ -28,7 +29,8 @@ import { ansibleDocRanges } from "./ansible-docs.js";
 import { isMessageCatalogue } from "./message-catalogue.js";
 import { isMailFile, mailParts } from "./mail-parts.js";
 import { embeddedSources } from "./embedded-sources.js";
-import { secretsFileHits, secretsFileKind } from "./secrets-file.js";
+import { randomValue, secretsFileHits, secretsFileKind } from "./secrets-file.js";
+import { looksLikeWords } from "./entropy.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
@@ -152,8 +154,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       }
     }
     // A literal the code hands to a base64 or hex decoder is judged as what it decodes to (decoded-literals.ts).
-    if ((info.kind === "code" || info.kind === "js" || info.kind === "config") && mayHoldDecodedLiteral(text)) {
-      for (const d of detectDecodedLiterals(text, info, set)) {
+    if ((info.kind === "code" || info.kind === "js" || info.kind === "config") && mayHoldDecodedLiteral(found)) {
+      for (const d of detectDecodedLiterals(text, info, set, { found, offsets })) {
         candidates.push({ ...d, severity: severityFor(d.kind, d.confidence), priority: 1.1 });
       }
     }
@@ -168,15 +170,19 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     // Example and sample files (`*.examples.json`, `config.sample.yml`) document shapes with made-up
     // values; provider formats are still reported, name = value guesses are not.
     const exampleFile = /(?:^|[._-])(?:examples?|samples?)(?:[._-]|$)/i.test(file.slice(file.lastIndexOf("/") + 1));
-    // So do message catalogues: their values are the user interface's text in a language (message-catalogue.ts).
-    if (!sealed && !exampleFile && heads.length > 0 && !isMessageCatalogue(file)) {
+    // In a message catalogue the values are the user interface's text in a language (message-catalogue.ts): a
+    // name = value guess is reported only for a value random enough to be a key on its own (a label is words).
+    const catalogue = isMessageCatalogue(file);
+    if (!sealed && !exampleFile && heads.length > 0) {
       for (const g of detectGeneric(text, info, heads)) {
+        if (catalogue && !keyLike(g.secret)) continue;
         candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
       }
       // JSON in an XML or HTML attribute, its quotes written `&quot;` (entity-quotes.ts): read again with
       // the quotes restored; positions are the file's, and a value found both ways is kept once (dedupe).
       if ((info.kind === "config" || info.kind === "docs") && hasEntityQuotes(text)) {
         for (const g of detectGeneric(quotesUnescaped(text), info, heads)) {
+          if (catalogue && !keyLike(g.secret)) continue;
           candidates.push({ ...g, severity: severityFor(g.kind, g.confidence), priority: 1 });
         }
       }
@@ -209,6 +215,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     }
     // Only mail files (rare), so the pass has no keyword for it.
     if (isMailFile(file)) mailPartHits(text, file, options, candidates);
+    // A here-document's body is the file it writes (heredoc-bodies.ts).
+    if ((info.kind === "config" || info.kind === "code") && mayHoldHeredoc(text)) heredocHits(text, file, options, candidates);
   } else if (info.kind === "sourcemap") {
     embeddedHits(text, heads, options, candidates);
   }
@@ -268,6 +276,20 @@ function mailPartHits(text: string, file: string, options: EngineOptions, out: C
 }
 
 /**
+ * Each here-document that writes a file, read as that file (heredoc-bodies.ts), positions in the script's text.
+ * The file keeps the script's directory: a test directory's script is a test's.
+ */
+function heredocHits(text: string, file: string, options: EngineOptions, out: Candidate[]): void {
+  const dir = file.slice(0, file.lastIndexOf("/") + 1);
+  for (const doc of heredocFiles(text)) {
+    for (const c of candidatesOf(doc.text, dir + doc.name, options).chosen) {
+      const start = doc.at(c.start);
+      out.push({ ...c, start, end: doc.at(c.end - 1) + 1, reason: `${c.reason}; in the here-document written to ${doc.name.slice(doc.name.lastIndexOf("/") + 1)}` });
+    }
+  }
+}
+
+/**
  * In a test file, a bare `?token=` / `&token=` query parameter is a one-time link the test builds (password
  * reset, e-mail confirmation, invitation, unsubscribe): the token is the fixture's, and it dies when used.
  * Named credential parameters (`api_key`, `access_token`, `client_secret`, `private_token`) stay reported.
@@ -275,6 +297,11 @@ function mailPartHits(text: string, file: string, options: EngineOptions, out: C
 function dropTestLinkTokens(text: string, candidates: Candidate[]): void {
   const kept = candidates.filter((c) => !(c.ruleId === "url-query-credential" && /[?&]token=$/i.test(text.slice(Math.max(0, c.start - 7), c.start))));
   if (kept.length !== candidates.length) candidates.splice(0, candidates.length, ...kept);
+}
+
+/** Printable ASCII random enough to be a key on its own, with a digit and no words: what a catalogue's label never is. */
+function keyLike(value: string): boolean {
+  return /^[\x21-\x7e]+$/.test(value) && /[0-9]/.test(value) && randomValue(value) && !looksLikeWords(value);
 }
 
 function providerHits(set: CompiledRuleSet, text: string, found: Set<string>, out: Candidate[]): void {

@@ -812,6 +812,15 @@ test("a bare `key` in a block opened by a bare word in configuration is named by
   assert.deepEqual(secretsIn("nginx.conf", `map $http_x_key $allowed {\n  key "${TOKEN}";\n}\n`), []);
 });
 
+test("a bare `key` under an INI or TOML section header is named by the section (`[api]\\nkey = …`); not under a section that says nothing secret, nor a header further up", () => {
+  assert.deepEqual(detectGeneric(`[queue]\nuser = worker\n[api]\nkey = ${TOKEN}\n`, fileInfo("worker.ini")).map((h) => [h.name, h.secret]), [["api.key", TOKEN]]);
+  assert.deepEqual(detectGeneric(`[stripe]\n# live\nkey = "${TOKEN}"\n`, fileInfo("settings.toml")).map((h) => h.secret), [TOKEN]);
+  // Traps: a section whose name says nothing secret, a key of a section below a secret-named one, code.
+  assert.deepEqual(secretsIn("app.ini", `[cache]\nkey = ${TOKEN}\n`), []);
+  assert.deepEqual(secretsIn("app.ini", `[api]\nurl = https://api.acme.io\n[cache]\nkey = ${TOKEN}\n`), []);
+  assert.deepEqual(secretsIn("keys.py", `x = [api]\nkey = "${TOKEN}"\n`), []);
+});
+
 test("a note's label with a remark before its colon (`Signing key password (ask Jo before rotating): …`) names the value; not in code, not an empty remark's prose", () => {
   const pw = `${PW}!x${TOKEN.slice(0, 8)}.eFe`;
   assert.deepEqual(secretsIn("notes.txt", `Signing key password (ask Jo before rotating): ${pw}\nPublic key id: 5A1C9F0E3B7D2A44\n`), [pw]);
@@ -886,4 +895,16 @@ test("session 18: Cocoa's objectForKey/boolForKey and an editor's bindKey name a
     `editor.commands.addCommand({ bindKey: "Ctrl-Space|Ctrl-Shift-Space|Alt-Space" });\n` +
     `NSString *apiKey = @"${TOKEN}";\n`;
   assert.deepEqual(secretsIn("SoObjects/SOGo/SOGoUserDefaults.m", text), [TOKEN]);
+});
+
+test("typed value wrappers of exports (terraform output -json, DynamoDB JSON, Firestore) and one-item YAML lists (HTTP cassettes) name their value", () => {
+  assert.deepEqual(secretsIn("outputs.json", `{\n  "db_password": { "sensitive": true, "type": "string", "value": "${PW}" }\n}\n`), [PW]);
+  assert.deepEqual(secretsIn("ApiClients.json", `{"Items":[{"client_id":{"S":"mob"},"client_secret":{"S":"${TOKEN}"}}]}\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("export.json", `{"fields": {"apiToken": { "stringValue": "${TOKEN}" }}}\n`), [TOKEN]);
+  assert.deepEqual(secretsIn("cassette.yml", `    headers:\n      X-Api-Key:\n      - ${TOKEN}\n      Accept:\n      - '*/*'\n`), [TOKEN]);
+  // Not a value: an output that is not secret-named, a wrapper holding a reference, a list of several choices.
+  assert.deepEqual(secretsIn("outputs.json", `{\n  "db_endpoint": { "sensitive": false, "type": "string", "value": "${TOKEN}" }\n}\n`), []);
+  assert.deepEqual(secretsIn("export.json", `{"fields": {"apiToken": { "stringValue": "\${API_TOKEN}" }}}\n`), []);
+  assert.deepEqual(secretsIn("openapi.yml", `security:\n  api_key:\n    - read\n    - write\n`), []);
+  assert.deepEqual(secretsIn("cassette.yml", `      Authorization:\n      - Bearer <API_TOKEN>\n`), []);
 });

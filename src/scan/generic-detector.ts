@@ -91,7 +91,11 @@ const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // `"name": {` then `"value": ` (ARM parameter files), across at most a few lines.
 // A `"type"` (or `"kind"`, `"alg"`) entry may come first: Tendermint/CometBFT's `"priv_key": {"type":
 // "tendermint/PrivKeyEd25519", "value": "…"}` (priv_validator_key.json, node_key.json), a typed secret value.
-const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}(?:"(?:type|kind|alg|@type)"[ \t]*:[ \t]*"[^"\r\n]{0,100}"[ \t]*,[ \t\r\n]{0,120})?"value"[ \t]*:[ \t]*/y;
+// Exports that wrap every value in a typed object name it the same way: `terraform output -json`
+// (`"db_password": {"sensitive": true, "type": "string", "value": "…"}`, where -json prints sensitive values),
+// DynamoDB JSON (`"client_secret": {"S": "…"}`, binary `{"B": "<base64>"}`) and Firestore's REST documents
+// (`"secretKey": {"stringValue": "…"}`).
+const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}(?:"(?:type|kind|alg|@type|sensitive)"[ \t]*:[ \t]*(?:"[^"\r\n]{0,100}"|true|false)[ \t]*,[ \t\r\n]{0,120}){0,2}"(?:value|S|B|stringValue|bytesValue)"[ \t]*:[ \t]*/y;
 // Clojure/EDN maps and Leiningen profiles: `:db-password "…"` (a keyword, then the value).
 const KEYWORD_VALUE = /[ \t]+(?=")/y;
 // A setter with one literal argument: `$mollie->setApiKey("…")`, `client.setPassword('…')`.
@@ -624,6 +628,8 @@ function parentKey(text: string, at: number, bareBlocks = false): string | null 
     const line = text.slice(start, end);
     const m = /^([ \t]*)([A-Za-z_][\w.-]{0,60}):[ \t]*$/.exec(line);
     if (m && m[1]!.length < limit) return m[2]!;
+    // An INI or TOML section header above the key (`[api]\nkey = …`, `[stripe]\nkey = …`): the section names it.
+    if (bareBlocks && limit === 0 && text.charCodeAt(start) === 91 /* [ */) return /^\[[ \t]*([A-Za-z_][\w.-]{0,60})[ \t]*\][ \t]*$/.exec(line)?.[1] ?? null;
     const lineIndent = /^[ \t]*/.exec(line)![0].length;
     if (line.trim() !== "" && lineIndent < limit && !m) {
       const item = /^[ \t]*-[ \t]+(?=\S)/.exec(line);
@@ -843,6 +849,13 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
   if (next === 58 /* : */ && info.unquotedLiterals) {
     const nested = nestedValue(text, s, j, info);
     if (nested) return nested;
+    // An HTTP header whose YAML value is a block list of one scalar: recorded requests (Ruby VCR, vcrpy,
+    // go-vcr cassettes write every header as `Authorization:` then `- Bearer …`). Only header-shaped names
+    // (`X-Api-Key`, `Authorization`): a config key's list (`api_secret:\n  - …`) is left to the plural rule.
+    if (isHeaderName(text, s, e)) {
+      const items = yamlListValues(text, j, info);
+      if (items !== null && items.length === 1) return items[0]!;
+    }
   }
   // In a comment of a source file the rest of the line is text, so `// old key: password=…` holds a
   // bare literal that the code reading (quoted values only) would skip.
@@ -853,6 +866,12 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
   if ((next === 32 || next === 9) && before === 45 /* - */ && codeAt(text, s - 2) === 45) return flagValue(text, j, info);
   if (info.spaceSeparated !== true || (next !== 32 && next !== 9)) return null;
   return spaceSeparatedValue(text, s, j, info);
+}
+
+/** An HTTP header's field name: dashed (`X-Amz-Security-Token`, `x-api-key`), capitalised (`Authorization`), or `authorization`/`cookie`. */
+function isHeaderName(text: string, s: number, e: number): boolean {
+  const name = text.slice(s, e);
+  return /^[A-Za-z][A-Za-z0-9]{0,30}(?:-[A-Za-z0-9]{1,30}){1,5}$/.test(name) || /^[A-Z][a-z]{2,30}$/.test(name) || name === "authorization" || name === "cookie";
 }
 
 // ` (a remark)` before a `:` (no nested parentheses, one line).

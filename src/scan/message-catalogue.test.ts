@@ -30,6 +30,15 @@ test("message catalogues: name-based guesses are not made, a provider format is 
   assert.ok(found.includes(`${line("botpasswords-label-resetpassword")}:generic-password`), `config/accounts.json: ${found}`);
 });
 
+test("message catalogues: a value random enough to be a key on its own is still reported under a secret name", () => {
+  // A catalogue module of a locale (moment, date-fns, antd ship them as JS) with a key pasted into it.
+  const password = ["HA4n", "PUO#", "bs61", "E94I", "H3X*"].join("");
+  const hex = ["06eaf24b12e11fd2", "51f028a324d9d59d", "917ff519ffb11f67", "d3740fffc01059cc"].join("");
+  const text = `module.exports.smtpPassword = '${password}';\nmodule.exports.sessionSecret = '${hex}';\nmodule.exports.passwordLabel = 'Kata sandi';\nmodule.exports.resetPassword = '${PASSWORD}';\n`;
+  const found = scanText({ text, file: "lib/time-picker/locale/id_ID.js" }).findings.map((f) => f.line);
+  assert.deepEqual(found, [1, 2]);
+});
+
 test("isMessageCatalogue: catalogue directories with a locale, gettext files; not a locale-looking file elsewhere", () => {
   for (const f of ["config/locales/en.yml", "src/i18n/zh-CN.json", "_locales/de/messages.json", "resources/lang/en/passwords.php",
     "app/locale/fr/LC_MESSAGES/django.po", "translations/messages.fr.yml", "public/language/ja/login.json", "language/pt-BR/user.json", "src/main/resources/i18n/messages_pt_BR.properties", "po/de.po"]) {

@@ -16,6 +16,8 @@ function reference(options: PathFilterOptions, rel: string, committed: boolean):
     if (dirs.has(segments[i]!)) return "excluded";
     // A cache directory with settings at its top: only those files, and nothing in its directories.
     if (defaults && segments[i] === ".turbo" && (i < segments.length - 2 || segments[i + 1] !== "config.json")) return "excluded";
+    // Yarn Berry's committed release, plugins and zero-install cache: third-party, wherever .yarn is.
+    if (defaults && segments[i] === ".yarn" && i < segments.length - 2 && ["releases", "plugins", "cache", "unplugged", "sdks"].includes(segments[i + 1]!)) return "excluded";
   }
   // include/exclude/.vaultshiftignore are not re-implemented here: the paths below only differ from
   // the reference where the remembered directory could make a difference.
@@ -37,7 +39,7 @@ function rng(seed: number): () => number {
   };
 }
 
-const NAMES = ["src", "node_modules", "dist", "a", "build", ".git", "lib", "vendorx", "out", ".next", "vendor", "", "x.js", "yarn.lock", "logo.PNG", "vaultshift.plan.json", "README.md", ".env", "nested.dist", ".turbo", "config.json"];
+const NAMES = ["src", "node_modules", "dist", "a", "build", ".git", "lib", "vendorx", "out", ".next", "vendor", "", "x.js", "yarn.lock", "logo.PNG", "vaultshift.plan.json", "README.md", ".env", "nested.dist", ".turbo", "config.json", ".yarn", "releases", "patches"];
 
 function randomPath(next: () => number): string {
   const depth = 1 + Math.floor(next() * 5);
@@ -61,6 +63,21 @@ test("PathFilter.check gives each path the same verdict in any order, sorted or 
       }
     }
   }
+});
+
+test("Yarn Berry's committed third-party files (.yarn/releases, plugins, cache, unplugged, sdks) are skipped tracked or not; the project's own .yarn/patches and .yarnrc.yml are scanned", () => {
+  const filter = new PathFilter({});
+  for (const rel of [".yarn/releases/yarn-4.0.0-rc.26.cjs", ".yarn/plugins/@yarnpkg/plugin-interactive-tools.cjs", ".yarn/cache/lodash-npm-4.17.21-6382451519-eb835a2e51.zip", ".yarn/unplugged/esbuild-npm-0.19.0/node_modules/esbuild/install.js", ".yarn/sdks/typescript/lib/tsserver.js", "apps/web/.yarn/releases/yarn-3.6.0.cjs"]) {
+    assert.equal(filter.check(rel, true), "excluded", rel);
+  }
+  for (const rel of [".yarn/patches/pkg-npm-1.0.0.patch", ".yarnrc.yml", ".yarn/install-state.gz", "releases/notes.md", "src/releases/index.js", ".yarn/releasesx/a.js"]) assert.notEqual(filter.check(rel, true), "excluded", rel);
+  assert.equal(filter.enterDirectory(".yarn/releases"), false);
+  assert.equal(filter.enterDirectory("apps/web/.yarn/cache"), false);
+  assert.equal(filter.enterDirectory(".yarn/patches"), true);
+  assert.equal(filter.enterDirectory("releases"), true);
+  assert.ok(filter.gitExcludePatterns.includes("**/.yarn/releases/"));
+  const everything = new PathFilter({ defaultExcludes: false });
+  assert.equal(everything.check(".yarn/releases/yarn-4.0.0-rc.26.cjs", true), "scan", "--no-default-excludes scans it");
 });
 
 test("PathFilter.check: a default skip anywhere above a file excludes it; a file named like one does not", () => {

@@ -50,6 +50,16 @@ export const CACHE_DIR_SETTINGS: Readonly<Record<string, readonly string[]>> = {
  */
 export const BUILD_OUTPUT_DIRS = ["dist", "build", "out", ".next", ".nuxt", ".svelte-kit"];
 
+/**
+ * Directories of third-party code inside a tool's directory, skipped like DEPENDENCY_DIRS (tracked or not)
+ * while the rest of that directory is scanned. Yarn 2+ (Berry) has projects commit its own release
+ * (`.yarn/releases/yarn-4.x.cjs`, a 2.5 MB bundle), its plugins and, with zero-installs, the dependencies
+ * (`.yarn/cache`, `.yarn/unplugged`), plus editor SDKs (`.yarn/sdks`): https://yarnpkg.com/getting-started/qa
+ * ("which files should be gitignored"). `.yarn/patches` (the project's own patches) and `.yarnrc.yml`
+ * (which can hold an npmAuthToken) stay scanned.
+ */
+export const VENDORED_SUBDIRS: Readonly<Record<string, readonly string[]>> = { ".yarn": ["releases", "plugins", "cache", "unplugged", "sdks"] };
+
 /** Every directory a scan of the working tree leaves out by default (untracked build output included). */
 export const DEFAULT_EXCLUDED_DIRS = [...DEPENDENCY_DIRS, ...Object.keys(CACHE_DIR_SETTINGS), ...BUILD_OUTPUT_DIRS];
 
@@ -81,6 +91,7 @@ export class PathFilter {
   private readonly excludedDirs: Set<string>;
   private readonly buildDirs: Set<string>;
   private readonly cacheDirs: ReadonlyMap<string, readonly string[]>;
+  private readonly vendoredDirs: ReadonlyMap<string, readonly string[]>;
 
   constructor(options: PathFilterOptions) {
     this.include = new GlobSet(options.include ?? []);
@@ -90,6 +101,7 @@ export class PathFilter {
     this.excludedDirs = new Set(this.defaultExcludes ? DEPENDENCY_DIRS : [".git"]);
     this.buildDirs = new Set(this.defaultExcludes ? BUILD_OUTPUT_DIRS : []);
     this.cacheDirs = new Map(this.defaultExcludes ? Object.entries(CACHE_DIR_SETTINGS) : []);
+    this.vendoredDirs = new Map(this.defaultExcludes ? Object.entries(VENDORED_SUBDIRS) : []);
   }
 
   /**
@@ -99,7 +111,8 @@ export class PathFilter {
    * the files at its top, which `check` narrows to the settings files).
    */
   get gitExcludePatterns(): string[] {
-    return [...[...this.excludedDirs, ...this.buildDirs].map((d) => `${d}/`), ...[...this.cacheDirs.keys()].map((d) => `**/${d}/*/`)];
+    const vendored = [...this.vendoredDirs].flatMap(([parent, subs]) => subs.map((d) => `**/${parent}/${d}/`));
+    return [...[...this.excludedDirs, ...this.buildDirs].map((d) => `${d}/`), ...[...this.cacheDirs.keys()].map((d) => `**/${d}/*/`), ...vendored];
   }
 
   /** Should the walker descend into this directory (path relative to the root)? */
@@ -107,7 +120,9 @@ export class PathFilter {
     const slash = rel.lastIndexOf("/");
     const name = rel.slice(slash + 1);
     if (this.excludedDirs.has(name) || this.buildDirs.has(name)) return false;
-    if (this.cacheDirs.size > 0 && this.cacheDirs.has(rel.slice(rel.lastIndexOf("/", slash - 1) + 1, Math.max(slash, 0)))) return false;
+    const parent = rel.slice(rel.lastIndexOf("/", slash - 1) + 1, Math.max(slash, 0));
+    if (this.cacheDirs.size > 0 && this.cacheDirs.has(parent)) return false;
+    if (this.vendoredDirs.get(parent)?.includes(name)) return false;
     if (this.exclude.size > 0 && this.exclude.matches(rel)) return false;
     for (const f of this.ignore) if (f.decide(rel, true) === true) return false;
     return true;
@@ -152,7 +167,8 @@ export class PathFilter {
   private lastDirSkip = NONE;
 
   /**
-   * DEPENDENCY when a dependency directory holds `dir` (or a directory inside a cache directory does),
+   * DEPENDENCY when a dependency directory holds `dir` (or a directory inside a cache directory does, or a
+   * VENDORED_SUBDIRS one),
    * else BUILD when build output holds it, else NONE; with the CACHE_TOP flag when `dir` is a cache
    * directory with settings (its files other than those are skipped, committed or not).
    */
@@ -163,6 +179,10 @@ export class PathFilter {
       const end = dir.indexOf("/", start);
       const name = end === -1 ? dir.slice(start) : dir.slice(start, end);
       if (this.excludedDirs.has(name)) return DEPENDENCY;
+      if (end !== -1 && this.vendoredDirs.size > 0) {
+        const next = dir.indexOf("/", end + 1);
+        if (this.vendoredDirs.get(name)?.includes(dir.slice(end + 1, next === -1 ? undefined : next))) return DEPENDENCY;
+      }
       if (this.buildDirs.has(name)) skip = BUILD;
       if (this.cacheDirs.has(name)) {
         if (end !== -1) return DEPENDENCY;

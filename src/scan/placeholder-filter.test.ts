@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import { scanText } from "./engine.js";
 import assert from "node:assert/strict";
-import { generateKeyPairSync } from "node:crypto";
-import { isEncrypted, isHash, isLocatorOrName, isObviousFake, isTranslatedMessage, isVersionRange, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { isEncrypted, isHash, isSpkiBase64, isLocatorOrName, isObviousFake, isTranslatedMessage, isVersionRange, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { judge } from "./judge.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { obfuscateJetty } from "./jetty-password.js";
@@ -815,4 +815,32 @@ test("session 18: date formats and .vdproj component ids are not secrets; passwo
   const real = ["Qm7vT2", "xK9pL4wZk8"].join("");
   const text = `Date = "$(shell date -u "+%Y-%m-%dT%H:%M:%SZ")",\n\tcurl -u deploy:${real} https://repo.example.org/upload\n`;
   assert.deepEqual(scanText({ text, file: "erlang.mk" }).findings.map((f) => f.line), [2]);
+});
+
+test("a base64 DER SubjectPublicKeyInfo is a public key (CT log lists' `key = MFkw…`); a PKCS#8 private key or random base64 is not", () => {
+  const ec = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const rsa = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const ed = generateKeyPairSync("ed25519");
+  for (const k of [ec, rsa, ed]) {
+    const spki = k.publicKey.export({ type: "spki", format: "der" }).toString("base64");
+    assert.equal(isSpkiBase64(spki), spki.length >= 60, spki.slice(0, 12));
+    assert.equal(isSpkiBase64(k.privateKey.export({ type: "pkcs8", format: "der" }).toString("base64")), false);
+  }
+  const spki = ec.publicKey.export({ type: "spki", format: "der" }).toString("base64");
+  assert.equal(notSecretReason(spki), "public key or certificate");
+  // Under an INI section's bare `key` (OpenSSL's CT log list): a log's public key, not an API key.
+  assert.deepEqual(scanText({ file: "ct/log_list.cnf", text: `[pilot]\ndescription = Google 'Pilot' log\nkey = ${spki}\n` }).findings, []);
+  assert.equal(isSpkiBase64(`M${randomBytes(60).toString("base64")}`.slice(0, 80)), false);
+});
+
+test("values handed to a browser or a device by design are not secrets: FCM registration tokens, Stripe client secrets", () => {
+  const fcm = j("cX9f2Lq7Rk0", "Yp3Zt8WvN1a:APA91b", "Hq7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9cXy4Tq".repeat(3));
+  assert.match(notSecretReason(fcm) ?? "", /Firebase Cloud Messaging/);
+  for (const v of [j("pi_3Qx7Kp2Lm9Rt4Vw8", "_secret_", "Zb3Nc6Hd1Fj5Gk0Ps2EaB9c"), j("seti_1Qx7Kp2Lm9Rt4Vw8Zb", "_secret_", "Nc6Hd1Fj5Gk0Ps2")]) {
+    assert.match(notSecretReason(v) ?? "", /client secret/, v.slice(0, 5));
+  }
+  // The account's own keys stay secrets, and so does a token that only contains the FCM marker.
+  for (const v of [j("sk_live_51", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9c"), j("rk_live_51", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9c"), j("APA91b", "Hq7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9cXy4Tq")]) {
+    assert.equal(notSecretReason(v), null, v.slice(0, 6));
+  }
 });

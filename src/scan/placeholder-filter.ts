@@ -475,8 +475,35 @@ export function isHexDigest(v: string): boolean {
 }
 
 /** Public halves and certificates: meant to be shared. */
+/**
+ * A public key as base64 DER SubjectPublicKeyInfo (RFC 5280 §4.1.2.7), the body of a `BEGIN PUBLIC KEY` block
+ * written on one line: Certificate Transparency log lists (`key = MFkwEwYHKoZIzj0CAQ…`), JWKS `x5c`-less
+ * configs, license-check public keys. SEQUENCE { SEQUENCE { OID … } BIT STRING }: the algorithm comes first,
+ * where a PKCS#8 private key (`MIIEvQIBADAN…`) starts with its version INTEGER.
+ */
+export function isSpkiBase64(v: string): boolean {
+  if (v.length < 60 || v.length > 2200 || v.charCodeAt(0) !== 77 /* M */ || !/^[A-Za-z0-9+/]+={0,2}$/.test(v)) return false;
+  const der = Buffer.from(v.slice(0, 64), "base64");
+  let i = 1;
+  const skipLength = (): boolean => {
+    const first = der[i++];
+    if (first === undefined) return false;
+    if (first & 0x80) i += first & 0x7f;
+    return i < der.length;
+  };
+  if (der[0] !== 0x30 || !skipLength() || der[i] !== 0x30) return false;
+  i++;
+  const inner = der[i];
+  if (inner === undefined || inner & 0x80) return false;
+  i++;
+  if (der[i] !== 0x06) return false;
+  const end = i + inner;
+  return end < der.length && der[end] === 0x03;
+}
+
 export function isPublicMaterial(v: string): boolean {
   return (
+    isSpkiBase64(v) ||
     /-----BEGIN (?:RSA |EC |DSA |SSH2 |PGP )?PUBLIC KEY(?: BLOCK)?-----/.test(v) ||
     /-----BEGIN (?:TRUSTED |X509 )?CERTIFICATE(?: REQUEST)?-----/.test(v) ||
     /-----BEGIN NEW CERTIFICATE REQUEST-----/.test(v) ||
@@ -847,6 +874,8 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (URN.test(v)) return "a URN (RFC 8141), the name of a standard's concept, not a value";
   if (HEADER_NAME.test(v)) return "an HTTP header's name, not its value";
   if (GROWTHBOOK_CLIENT_KEY.test(v)) return "a GrowthBook SDK client key (sdk- and 16 characters), public by design";
+  if (FCM_REGISTRATION_TOKEN.test(v)) return "a Firebase Cloud Messaging registration token (the address of one app install; sending needs the server's credential)";
+  if (STRIPE_CLIENT_SECRET.test(v)) return "a Stripe PaymentIntent/SetupIntent client secret (scoped to one payment and handed to the customer's browser)";
   if (ASSIGNMENT_TEXT.test(v)) return "another name's assignment, not a value";
   if (isMaskOrTemplate(v)) return "mask or template placeholder";
   if (isCharacterTable(v)) return "punctuation or control characters, not a password";
@@ -990,6 +1019,12 @@ const NEXT_LABEL = /^[A-Za-z][A-Za-z_-]{2,60}[A-Za-z]:$/;
 // (https://docs.growthbook.io/lib/js#step-1-configure-your-app). Its secret API keys are `secret_…`. LaunchDarkly's
 // server-side `sdk-` keys are `sdk-` and a UUID, with dashes, and stay secrets (rule launchdarkly-sdk-key).
 const GROWTHBOOK_CLIENT_KEY = /^sdk-[A-Za-z0-9]{16}$/;
+// An FCM registration token: the app instance id, a colon and an `APA91b…` blob (Firebase docs, "registration
+// token"). It addresses one install for pushes; a push needs the project's server credential, which is the secret.
+const FCM_REGISTRATION_TOKEN = /^[A-Za-z0-9_-]{11,64}:APA91[A-Za-z0-9_-]{100,300}$/;
+// Stripe's `client_secret` of a PaymentIntent/SetupIntent/Source (`pi_…_secret_…`): Stripe returns it to the
+// customer's browser to confirm that one payment (docs, "client secret"); it cannot read or move anything else.
+const STRIPE_CLIENT_SECRET = /^(?:pi|seti|src)_[A-Za-z0-9]{14,40}_secret_[A-Za-z0-9]{10,40}$/;
 
 // Login with Amazon and Alexa ids (`amzn1.account.AF6R…`, `amzn1.ask.skill.<uuid>`, `amzn1.application-oa2-client.<hex>`):
 // they name an account, a skill or a client. The client secret is `amzn1.oa2-cs.v1.…`, which this does not match.

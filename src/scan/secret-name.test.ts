@@ -355,3 +355,8 @@ test("a tenant's or account's word after the secret word names a weak copy of th
     assert.equal(tenantQualifiedName(name), null, name);
   }
 });
+
+test("ASP.NET's antiforgery token is a CSRF token; Slack's verification token and a webhook verify token stay secrets", () => {
+  for (const name of ["__RequestVerificationToken", "RequestVerificationToken", "X-Antiforgery-Token", "antiforgery_token"]) assert.equal(analyzeName(name).negative, true, name);
+  for (const name of ["SLACK_VERIFICATION_TOKEN", "verification_token", "WHATSAPP_VERIFY_TOKEN"]) assert.equal(analyzeName(name).strength, "strong", name);
+});
