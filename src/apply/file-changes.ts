@@ -1,6 +1,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { FileChangeKind, LiteralBinding, PlanEnvFile, PlanWarning, SecretBinding } from "../plan/types.js";
+import type { FileChangeKind, LiteralBinding, PlanConfigEdit, PlanEnvFile, PlanWarning, SecretBinding } from "../plan/types.js";
+import { addEnvMappings, editConfigText } from "./config-file-editor.js";
+import { indentOf } from "../util/json-spans.js";
 import { inForeignProject, mayUseWholeEnv, packageDirOf, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
 import { processModuleAliases } from "../plan/module-alias.js";
 import { BASE_LAYER_ENVIRONMENT, environmentsOfFiles } from "../map/environment.js";
@@ -55,6 +57,8 @@ export interface ChangeContext {
    * name each with its file): read by code, only not by code vaultshift rewrites.
    */
   readElsewhere?: ReadonlySet<string>;
+  /** Secrets taken out of JSON configuration files (the plan's configEdits). */
+  configEdits?: PlanConfigEdit[];
 }
 
 export interface ComputedChange {
@@ -121,6 +125,10 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     const typeOf = packageTypes(ctx.root);
     const tsOutput = typescriptOutput(ctx.root);
     const processAliases = processModuleAliases(ctx.root, ctx.sourceFiles);
+    // A config file's variables reach the app through `vaultshift run`, in the real process.env: code that
+    // passes process.env on whole, or parses .env itself, needs no change for them (Ghost: 1,885 files parsed for nothing).
+    const fromConfigFiles = new Set((ctx.configEdits ?? []).map((e) => e.envName));
+    const envNames = names.filter((n) => !fromConfigFiles.has(n));
     for (const file of ctx.sourceFiles) {
       if (file === moduleFile || file === companionFile) continue;
       const literals = ctx.literals.filter((l) => l.file === file);
@@ -128,8 +136,8 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       if (before === null) continue;
       const content = before.toString("utf8");
       // A file that parses .env text itself is looked at too (env-file-parse).
-      const parsesEnv = names.length > 0 && content.includes("dotenv") && /\bparse\s*\(/.test(content);
-      if (literals.length === 0 && !names.some((n) => content.includes(n)) && !(names.length > 0 && mayUseWholeEnv(content)) && !parsesEnv) continue;
+      const parsesEnv = envNames.length > 0 && content.includes("dotenv") && /\bparse\s*\(/.test(content);
+      if (literals.length === 0 && !names.some((n) => content.includes(n)) && !(envNames.length > 0 && mayUseWholeEnv(content)) && !parsesEnv) continue;
       const packageType = typeOf(file);
       // An ES module needs the full file name (Node's ESM resolver adds no
       // extension); a CommonJS require() may leave a plain `.js` out.
@@ -192,19 +200,6 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       return ctx.readElsewhere?.has(n) === true && holding.length > 0 && holding.every((f) => inForeignProject(ctx.root, f.file));
     };
     envExports = ctx.envExports ?? [...unread.filter((n) => !othersOnly(n)), ...mirrored].sort();
-    if (mirrored.length > 0) {
-      const first = otherwise.get(mirrored[0]!)!;
-      const them = mirrored.length === 1 ? "it" : "them";
-      warnings.push({
-        code: "library-read",
-        file: first.replace(/:\d+$/, ""),
-        line: Number(first.replace(/^.*:/, "")),
-        message:
-          `${mirrored.join(", ")} ${mirrored.length === 1 ? "is" : "are"} named by the code other than as a process.env read (${mirrored.map((n) => `${n} at ${otherwise.get(n)}`).join(", ")}): ` +
-          `through an object that mirrors process.env (Hono's env(c), Bun.env, a config wrapper), a string or a comment. The secrets module sets ${them} in process.env as well when it loads, as .env did (a value already set wins), so such reads find ${them} from then on; ` +
-          `a read before the secrets module has loaded, or in a process that never loads it, finds nothing: read ${them} from the secrets module (secrets.NAME) there.`,
-      });
-    }
     if (envExports.length > 0) {
       const sites: string[] = [];
       // By file: a find per source file would be files × changes.
@@ -238,8 +233,9 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
         } else add(file, "code", before, site.content, 1);
         codeChanged = true;
       }
-      // Read by a program in another language: its own `outside-use` warning says so.
-      const unexplained = unread.filter((n) => !ctx.readElsewhere?.has(n));
+      // Read by a program in another language, or by a config file's loader: their own warnings (`outside-use`, `config-env`) say so.
+      const byConfigLoader = new Set((ctx.configEdits ?? []).map((e) => e.envName));
+      const unexplained = unread.filter((n) => !ctx.readElsewhere?.has(n) && !byConfigLoader.has(n));
       const list = unexplained.join(", ");
       if (unexplained.length > 0 && !(codeChanged || ctx.forceSecretsModule)) {
         // No code of the app changes, so no secrets module is written: nothing puts them back.
@@ -263,6 +259,34 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
             : `; no file of the app loads .env itself (the framework or a tool does), so ${unexplained.length === 1 ? "it is" : "they are"} there only once a file that imports the secrets module has run. If a library reads ${unexplained.length === 1 ? "it" : "them"} before that, import the secrets module first thing in the entry point.`) +
           ` A process that never loads the secrets module (a library's own CLI, a tool run by a script) no longer finds ${unexplained.length === 1 ? "it" : "them"}: start it under \`vaultshift run --\`, or give it the value from Vault (vault kv get).`,
       });
+    }
+    // Said once the plan knows whether a secrets module is written (a .env load site adds one).
+    if (mirrored.length > 0) {
+      const first = otherwise.get(mirrored[0]!)!;
+      const them = mirrored.length === 1 ? "it" : "them";
+      const where = `${mirrored.join(", ")} ${mirrored.length === 1 ? "is" : "are"} named by the code other than as a process.env read (${mirrored.map((n) => `${n} at ${otherwise.get(n)}`).join(", ")})`;
+      warnings.push(
+        codeChanged || ctx.forceSecretsModule
+          ? {
+              code: "library-read",
+              file: first.replace(/:\d+$/, ""),
+              line: Number(first.replace(/^.*:/, "")),
+              message:
+                `${where}: through an object that mirrors process.env (Hono's env(c), Bun.env, a config wrapper), a string or a comment. The secrets module sets ${them} in process.env as well when it loads, as .env did (a value already set wins), so such reads find ${them} from then on; ` +
+                `a read before the secrets module has loaded, or in a process that never loads it, finds nothing: read ${them} from the secrets module (secrets.NAME) there.`,
+            }
+          : {
+              // No code of the app reads process.env by name: no secrets module is written, so
+              // nothing sets them in process.env (a framework's env("X") helper, Strapi's config files).
+              code: "unread-by-app",
+              file: first.replace(/:\d+$/, ""),
+              line: Number(first.replace(/^.*:/, "")),
+              message:
+                `${where}: through a framework's config helper (Strapi's ({ env }) => env("X"), AdonisJS's Env.get("X")), an object that mirrors process.env, a string or a comment. ` +
+                `No code of this app reads process.env by name, so no secrets module is written and nothing of the app loads ${them} from Vault: the framework that read ${them} from ${envFilesHolding(ctx, mirrored)} finds nothing after the migration. ` +
+                `Start the app under \`vaultshift run -- <command>\`, which puts the plan's secrets into its environment, or give it the values from Vault (vault kv get).`,
+            },
+      );
     }
   }
 
@@ -325,6 +349,23 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     const file = `${dir}.env.example`;
     const before = readIfExists(join(ctx.root, file));
     add(file, "env-example", before, r.updateEnvExample(before === null ? null : before.toString("utf8"), [...keys]), keys.size);
+  }
+
+  // 4b. JSON configuration files lose their migrated values (the loader reads the variable instead);
+  // node-config's custom-environment-variables.json gains the mappings.
+  const configEdits = ctx.configEdits ?? [];
+  for (const file of [...new Set(configEdits.map((e) => e.file))].sort()) {
+    const before = readIfExists(join(ctx.root, file));
+    if (before === null) continue;
+    const edits = configEdits.filter((e) => e.file === file);
+    add(file, "config", before, editConfigText(before.toString("utf8"), file, edits), edits.length);
+  }
+  for (const mappingFile of [...new Set(configEdits.flatMap((e) => (e.mappingFile ? [e.mappingFile] : [])))].sort()) {
+    const mappings = new Map(configEdits.filter((e) => e.mappingFile === mappingFile).map((e) => [e.keyPath.join("\u0000"), e]));
+    const before = readIfExists(join(ctx.root, mappingFile));
+    const sibling = configEdits.find((e) => e.mappingFile === mappingFile)!.file;
+    const unit = indentOf(readIfExists(join(ctx.root, sibling))?.toString("utf8") ?? "");
+    add(mappingFile, "config", before, addEnvMappings(before === null ? null : before.toString("utf8"), [...mappings.values()], unit), mappings.size);
   }
 
   // 5. .env files stay out of git from now on.

@@ -61,3 +61,16 @@ test("a loader starting another program runs under `vaultshift run --env <env> -
   const pkg = '{\n  "scripts": {\n    "e2e": "dotenv -- cypress run"\n  }\n}\n';
   assert.equal(applyScriptEnvironments(pkg, "package.json", [{ file: "package.json", script: "e2e", environment: "development", wrap: true }]), '{\n  "scripts": {\n    "e2e": "vaultshift run --env development -- dotenv -- cypress run"\n  }\n}\n');
 });
+
+test("a program loading .env itself (prisma, also through npx) runs under vaultshift run; the shared layer names no --env", () => {
+  assert.equal(withVaultshiftRun("prisma migrate status", "development"), "vaultshift run --env development -- prisma migrate status");
+  assert.equal(withVaultshiftRun("npm run build && npx prisma migrate deploy", "shared"), "npm run build && vaultshift run -- npx prisma migrate deploy");
+  assert.equal(withVaultshiftRun("prisma migrate deploy && prisma db seed", "development"), null, "two parts: not one exact place");
+  assert.equal(withVaultshiftRun("node scripts/prisma-seed.js", "development"), null);
+});
+
+test("prisma commands that do not connect (generate, format) are not wrapped; migrate, db and studio are", () => {
+  assert.equal(withVaultshiftRun("prisma generate", "development"), null);
+  assert.equal(withVaultshiftRun("prisma generate && prisma db push", "development"), "prisma generate && vaultshift run --env development -- prisma db push");
+  assert.equal(withVaultshiftRun("npx prisma studio", "shared"), "vaultshift run -- npx prisma studio");
+});

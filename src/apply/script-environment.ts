@@ -13,6 +13,8 @@
 // The edit is one string in package.json, which apply backs up and rollback
 // restores.
 
+import { BASE_LAYER_ENVIRONMENT } from "../map/environment.js";
+
 /** What a script's command needs: the plan records this (names only), apply recomputes the edit. */
 export interface ScriptEnvironment {
   /** The package.json holding the script, relative to the root. */
@@ -65,19 +67,50 @@ export function withScriptEnvironment(command: string, environment: string, cros
 export function withVaultshiftRun(command: string, environment: string): string | null {
   if (!SAFE.test(environment) || /(?:^|[\s;&|])vaultshift\s+run\b/.test(command)) return null;
   const loaders = [...command.matchAll(/(^|[\s;&|(])((?:npx\s+(?:(?:--yes|-y|--no-install|--no)\s+)*)?(?:dotenv|env-cmd)\s)/g)];
+  // The shared base layer names no environment: the program then reads the one NODE_ENV or VAULTSHIFT_ENV names.
+  const run = environment === BASE_LAYER_ENVIRONMENT ? "vaultshift run -- " : `vaultshift run --env ${environment} -- `;
   if (loaders.length === 0) {
-    // A program preloading dotenv itself (`graphql-codegen -r dotenv/config`): run it under vaultshift.
-    const preloaded = dotenvPreloads(command);
-    if (preloaded.length !== 1 || NODE_RUNNERS.test(preloaded[0]!.program)) return null;
-    const at = preloaded[0]!.at;
-    return `${command.slice(0, at)}vaultshift run --env ${environment} -- ${command.slice(at)}`;
+    // A program preloading dotenv itself (`graphql-codegen -r dotenv/config`), or loading .env
+    // itself (the Prisma CLI): run it under vaultshift.
+    const preloaded = dotenvPreloads(command).filter((p) => !NODE_RUNNERS.test(p.program));
+    const selfLoading = preloaded.length === 0 ? selfLoadingPrograms(command) : [];
+    const only = [...preloaded, ...selfLoading];
+    if (only.length !== 1 || dotenvPreloads(command).length > preloaded.length) return null;
+    const at = only[0]!.at;
+    return `${command.slice(0, at)}${run}${command.slice(at)}`;
   }
   if (loaders.length !== 1) return null;
   const m = loaders[0]!;
   const at = m.index! + m[1]!.length;
   const before = command.slice(0, at);
   if (!/^\s*$|(?:&&|\|\||;|\||\()\s*$/.test(before)) return null;
-  return `${before}vaultshift run --env ${environment} -- ${command.slice(at)}`;
+  return `${before}${run}${command.slice(at)}`;
+}
+
+/**
+ * Programs that load .env files themselves, whatever the script's environment holds: the
+ * Prisma CLI reads `.env` at the project root and next to its schema (prisma/.env) before
+ * resolving `env("…")` (https://www.prisma.io/docs/orm/more/development-environment/environment-variables);
+ * just sets a dotenv file's variables on its recipes (https://just.systems/man/en/settings.html).
+ */
+export const SELF_LOADING: Readonly<Record<string, { files: readonly string[]; uses?: RegExp }>> = {
+  // Only the commands that connect to the database read the URL (`prisma generate` and `format` do not).
+  prisma: { files: [".env", "prisma/.env"], uses: /^\s+(?:migrate|db|studio)\b/ },
+  // just loads what its justfile's `set dotenv-load` / `dotenv-filename` / `dotenv-path` or its
+  // `--dotenv-filename` / `--dotenv-path` flags name: the plan reads those (outside-uses.ts).
+  just: { files: [] },
+};
+
+/** The parts of a command line that start a SELF_LOADING program (also through npx): where, which, and the files it loads. */
+export function selfLoadingPrograms(command: string): { at: number; program: string; files: readonly string[] }[] {
+  const out: { at: number; program: string; files: readonly string[] }[] = [];
+  for (const m of command.matchAll(/(^|&&|\|\||;|\||\()(\s*)((?:npx\s+(?:(?:--yes|-y|--no-install|--no)\s+)*)?([\w@./-]+))(?=\s|$)/g)) {
+    const program = m[4]!.replace(/^.*\//, "");
+    const known = SELF_LOADING[program];
+    const rest = command.slice(m.index! + m[0].length).split(/&&|\|\||;|\||\)/)[0]!;
+    if (known && (!known.uses || known.uses.test(rest))) out.push({ at: m.index! + m[1]!.length + m[2]!.length, program, files: known.files });
+  }
+  return out;
 }
 
 /** Programs that run this app's own JavaScript: a dotenv preload there is the app's loader, which the secrets module follows. */

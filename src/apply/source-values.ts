@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { readDotenv } from "../scan/dotenv-reader.js";
+import { valueAt } from "./config-file-editor.js";
 import { expandValue } from "../classify/expansion.js";
 import { fingerprint } from "../util/fingerprint.js";
 import { readTextFile } from "../util/text-encoding.js";
@@ -60,6 +61,11 @@ export function readSourceValue(root: string, source: SecretSource, cache = new 
       Object.assign(vars, Object.fromEntries(over));
     }
     return expandValue(raw, vars, new Set([source.name]));
+  }
+  // A config file's string: by its JSON path.
+  if (source.type === "config") {
+    const value = valueAt(text, source.keyPath ?? []);
+    return typeof value === "string" ? value : null;
   }
   // A literal: by its position (line/column survive edits elsewhere in the line's file better than offsets).
   const length = (source.end ?? 0) - (source.start ?? 0);

@@ -145,3 +145,14 @@ test("DOM use only in a string or template literal a server renders (an HTML pag
   assert.match(browserFacts("lib/dom.js", browser).root ?? "", /DOM/);
   assert.equal(codeOutsideStrings("a('x\\'y') // z\nb"), "a('    ')     \nb");
 });
+
+test("codeOutsideStrings keeps every character's place: line breaks, characters outside the BMP, a template over lines, an unclosed comment", () => {
+  assert.equal(codeOutsideStrings("x = \"\u{1F600}\" /* \u{1F600}\n*/ y\n`a\nb` z /* open"), "x = \"  \"      \n   y\n` \n ` z        ");
+  // A lone surrogate outside a string survives the copy as it is.
+  assert.equal(codeOutsideStrings("a\uD800b 'q'"), "a\uD800b ' '");
+  // A large minified bundle: the same length, its strings blank.
+  const big = "var a='k';".repeat(200_000);
+  const out = codeOutsideStrings(big);
+  assert.equal(out.length, big.length);
+  assert.equal(out.slice(0, 20), "var a=' ';var a=' ';");
+});

@@ -236,3 +236,18 @@ test("an empty value over the base layer's secret is that environment's value: i
   const kept = collectCandidates(root, { decisions: [{ name: "MAILGUN_API_KEY", file: ".env.local", action: "keep" }] });
   assert.deepEqual(kept.secrets.map((s) => s.source.file), [".env"]);
 });
+
+test("a \\$ in a secret: unescaped where the project runs dotenv-expand (import or dependency), as written with a warning where nothing says so", () => {
+  const env = { ".env": "DB_PASSWORD=Kw7\\$Xk9mP2vL8q\\$4Lx\nAPI_TOKEN=\"Tq8\\$Lp4Xs8Ne2Wq6Ry9U\"\n" }; // vaultshift:allow
+  const byImport = collectCandidates(tree({ ...env, "src/env.js": 'const { expand } = require("dotenv-expand");\nexpand(require("dotenv").config());\n' }));
+  assert.deepEqual(byImport.secrets.map((s) => [s.name, s.value, s.source.expand]), [["DB_PASSWORD", "Kw7$Xk9mP2vL8q$4Lx", true], ["API_TOKEN", "Tq8$Lp4Xs8Ne2Wq6Ry9U", true]]);
+  assert.equal(byImport.warnings.filter((w) => w.code === "env-escape").length, 0);
+  // The lines as written leave the file too: their form is among the values the plan's diffs redact.
+  assert.deepEqual(byImport.overridden, ["Kw7\\$Xk9mP2vL8q\\$4Lx", "Tq8\\$Lp4Xs8Ne2Wq6Ry9U"]);
+  const byDependency = collectCandidates(tree({ ...env, "package.json": '{ "dependencies": { "dotenv": "^17.0.0", "dotenv-expand": "^12.0.0" } }' }));
+  assert.deepEqual(byDependency.secrets.map((s) => s.value), ["Kw7$Xk9mP2vL8q$4Lx", "Tq8$Lp4Xs8Ne2Wq6Ry9U"]);
+  const plain = collectCandidates(tree({ ...env, "src/env.js": 'require("dotenv").config();\n' }));
+  assert.deepEqual(plain.secrets.map((s) => [s.value, s.source.expand]), [["Kw7\\$Xk9mP2vL8q\\$4Lx", undefined], ["Tq8\\$Lp4Xs8Ne2Wq6Ry9U", undefined]]);
+  assert.deepEqual(plain.warnings.filter((w) => w.code === "env-escape").map((w) => `${w.file}:${w.line}`), [".env:1", ".env:2"]);
+  for (const w of plain.warnings) assert.ok(!w.message.includes("Xk9mP2vL8q") && !w.message.includes("Lp4Xs8Ne2Wq6"));
+});

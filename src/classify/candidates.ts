@@ -3,8 +3,9 @@ import { join, posix, sep } from "node:path";
 import fg from "fast-glob";
 import { classifyVariable, type Classification, type ClassifyOptions } from "./index.js";
 import { dotenvObject, readDotenv, type DotenvEntry } from "../scan/dotenv-reader.js";
-import { expandValue, referencedNames } from "./expansion.js";
+import { EXPANDER_IMPORT, expandValue, hasEscapedDollar, referencedNames } from "./expansion.js";
 import { scanText } from "../scan/engine.js";
+import { commentRanges, insideComment } from "./comment-ranges.js";
 import { addInlinedNames, type InlinedName } from "./bundler-define.js";
 import { machineLocalFiles } from "./machine-local.js";
 import { tsconfigPaths } from "../plan/module-alias.js";
@@ -13,12 +14,12 @@ import { angularBrowserEntries } from "./angular-entries.js";
 import { extensionEntries } from "./extension-entries.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
-import { launcherBaseLayers, launcherLayers } from "../map/launcher-layers.js";
+import { launcherBaseLayers, launcherLayers, launcherLoadPairs } from "../map/launcher-layers.js";
 import { devcontainerEnvFiles } from "../map/devcontainer.js";
 import { yarnInjectedFiles } from "../map/yarn-env.js";
 import { providerQualifiedName } from "../map/group.js";
 import { environmentSelectors, projectSelector, selectorValueOf, unfollowedSelections, type EnvironmentSelector, type EnvSelection } from "../map/environment-selector.js";
-import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, loadedFirst, privateDotenvLoads } from "../map/environment.js";
+import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile, isEnvTemplate, isEnvToolFile, isDefaultsFile, defaultsLoads, DEFAULTS_PACKAGES, isPackageDefaultsName, envrcLoadOrder, layeredByCode, layeredEnvDirs, layerFilesByCode, loadedFirst, privateDotenvLoads } from "../map/environment.js";
 import { isNxWorkspace, nxTargetFile, nxTargetNames } from "../map/nx.js";
 import type { PlannedConfig, PlanWarning, SecretSource } from "../plan/types.js";
 import { DECIDED, decisionFor, type Decisions } from "../plan/decisions.js";
@@ -51,7 +52,7 @@ export interface StraySecret {
   confidence: number;
   value: string;
   reason: string;
-  /** The line is a comment (`#`). */
+  /** The line is a comment (`#`), or the secret sits in a comment of a source file. */
   commented: boolean;
 }
 
@@ -108,7 +109,8 @@ export interface CandidateSet {
    * commented-out line (`# STRIPE_SECRET_KEY=sk_…`, an old key kept "for reference"), or a
    * file named like one that is not in dotenv syntax (`.env.json`, env-cmd's JSON env file).
    * Nothing reads them through process.env, so nothing moves them: reported, and counted by
-   * the re-scan (the cleaned file is git-ignored, which the tree scan honours).
+   * the re-scan (the cleaned file is git-ignored, which the tree scan honours). Also a hard-coded
+   * secret inside a comment of a source file (a commented-out `password: "…"` of a config.js).
    */
   strays?: StraySecret[];
   /**
@@ -145,7 +147,8 @@ export interface CandidateSet {
    * Values of earlier lines of a migrated key that a later line overrides
    * (`DB_PASSWORD=old` … `DB_PASSWORD=new`): not migrated (dotenv and Node's
    * --env-file keep the last), but the cleaner removes those lines too, so the
-   * redacted diffs must hide them as well. In memory only.
+   * redacted diffs must hide them as well; so must the written form (`\$`) of
+   * a value that moves unescaped (resolveEscapedDollars). In memory only.
    */
   overridden?: string[];
   /**
@@ -406,6 +409,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   // layer, or load two files in an order. Each text is read once and dropped: what is
   // needed of it (those facts, its literal secrets) is taken in the same pass.
   const loadedByCode: string[] = [];
+  // Files of no environment the code loads in every mode with the mode's own (`.env.secrets`).
+  const layeredFiles = new Set<string>();
   // Where a process may start (a package of its own): a loader joining `.env` to the working
   // directory reads theirs.
   const packageDirs = [...new Set(envFiles.map(dirOf))].filter((d) => existsSync(join(root, d, "package.json")));
@@ -414,6 +419,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   const facts = new Map<string, BrowserFacts>();
   const selectors: EnvironmentSelector[] = [];
   const listed = listSources(root, options.exclude);
+  // Code that runs dotenv-expand over what dotenv loaded: `\$` in a value is a dollar for it.
+  let expanderIn: string | undefined;
   for (const file of listed.sources) {
     let text: string;
     try {
@@ -422,9 +429,11 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       continue;
     }
     out.sourceFiles.push(file);
+    if (expanderIn === undefined && EXPANDER_IMPORT.test(text)) expanderIn = file;
     addInlinedNames(out.inlined, file, text);
     facts.set(file, browserFacts(file, text));
     loadedByCode.push(...layeredByCode(file, text, envFiles, packageDirs));
+    for (const f of layerFilesByCode(text, envFiles)) layeredFiles.add(f);
     selectors.push(...environmentSelectors(text));
     for (const u of unfollowedSelections(text)) (out.unfollowedSelections ??= []).push({ file, ...u });
     for (const written of privateDotenvLoads(text)) {
@@ -440,10 +449,17 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
         if (known === undefined || into === "private" || (into === "env" && known === "unknown")) defaultsRead.set(f, { into, by: file });
       }
     }
+    let comments: [number, number][] | undefined;
     for (const f of scanText({ text, file }).findings) {
       // A secret the code assembles (`"sk_live_" + "…"`, scan/concatenation.ts) is no one literal the
       // rewriter could replace by its position: the scan reports it, the plan does not move it.
       if (text.slice(f.start, f.end) !== f.secret) continue;
+      // In a comment (a commented-out setting of a config.js, an old key kept "for reference"): no
+      // code reads it and no expression can stand there, so nothing moves it; listed like a .env's.
+      if (insideComment((comments ??= commentRanges(file, text)), f.start, f.end)) {
+        (out.strays ??= []).push({ file, line: f.line, column: f.column, ruleId: f.ruleId, kind: f.kind, confidence: f.confidence, value: f.secret, reason: f.reason, commented: true });
+        continue;
+      }
       literals.push({
         source: { type: "literal", file, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, name: f.name ?? f.ruleId, start: f.start, end: f.end },
         name: providerQualifiedName(f.name ?? f.ruleId, f.ruleId),
@@ -473,6 +489,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
       for (let j = i + 1; j < injected.length; j++) loadOrder.push({ winner: injected[j]!, loser: injected[i]!, loader: dir === "" ? ".yarnrc.yml" : `${dir}/.yarnrc.yml`, lastWins: true });
     }
   }
+  // A launcher in an npm script loading several files in one command (`node --env-file=a --env-file=b`, `dotenvx run -f a -f b`).
+  loadOrder.push(...launcherLoadPairs(root, envFiles));
   markBrowserCode(root, out, facts, literals, listed.html);
   const dependencies = dependencyNames(root);
   // A `.env.defaults` is a source of the app's values only where something loads it: a
@@ -506,6 +524,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   // A dev container's `--env-file`: docker reads it, the app in the container has no Vault settings.
   for (const [file, config] of devcontainerEnvFiles(root, envFiles, options.exclude)) (out.containerRead ??= {})[file] = config;
   const launched = launcherLayers(root, envFiles.filter((f) => !firebase.projectOf.has(f) && !(nxTargets !== undefined && nxTargetFile(f, nxTargets) !== undefined)));
+  for (const f of layeredFiles) launched.add(f);
   const entriesOf = new Map<string, Map<string, string>>();
   // The last entry of each key of each file (where it is, how it is quoted).
   const lastEntries = new Map<string, Map<string, DotenvEntry>>();
@@ -595,6 +614,7 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
         out.config.push({ name: entry.key, file, line: entry.line, verdict: verdict.verdict === "public" ? "public" : "config", ...(decided === "keep" ? { reason: `${verdict.reason}; kept by the user (${DECIDED})`, decidedByUser: true as const } : { reason: verdict.reason }) });
       }
     }
+    resolveEscapedDollars(out, file, firstSecret, expanderIn ?? (dependencies.includes("dotenv-expand") ? "package.json" : undefined));
     expandReferences(out, entries, file, environment, firstSecret, firstConfig);
     if (latin1Files.has(file)) warnLatin1(out, file, firstSecret);
     // Earlier lines of every key that moves (expanded references included): one pass over the file's entries.
@@ -847,6 +867,33 @@ function expandReferences(out: CandidateSet, entries: ReturnType<typeof readDote
         message: `${file}:${entry.line}: ${entry.key} refers to ${refs.map((n) => `\${${n}}`).join(", ")}, which moves to Vault, so ${entry.key} moves too, stored as a loader that expands variables (dotenv-expand, Next.js, Vite, Nest's expandVariables, docker compose) reads it. Where nothing expanded this file (plain dotenv, node --env-file), the app used to read the reference text itself and now gets the expanded value.`,
       });
     }
+  }
+}
+
+/**
+ * `DB_PASSWORD=…\$…` (no reference): dotenv-expand turns every `\$` into
+ * `$`, plain dotenv keeps the backslash. Where the project runs dotenv-expand
+ * (`by`: the file importing it, or package.json listing it) the secret moves as
+ * the app read it, unescaped, and apply reads it the same way (`expand`).
+ * Without that evidence it moves as written, and the plan says which reading
+ * it assumed (`env-escape`), by line, never with the value.
+ */
+function resolveEscapedDollars(out: CandidateSet, file: string, firstSecret: number, by: string | undefined): void {
+  for (const c of out.secrets.slice(firstSecret)) {
+    if (c.source.type !== "dotenv" || c.source.file !== file || c.source.expand || !hasEscapedDollar(c.value) || referencedNames(c.value).length > 0) continue;
+    if (by !== undefined) {
+      // The line as written leaves the file too: the redacted diffs hide that form as well.
+      (out.overridden ??= []).push(c.value);
+      c.value = expandValue(c.value, {});
+      c.source.expand = true;
+      continue;
+    }
+    out.warnings.push({
+      code: "env-escape",
+      file,
+      line: c.source.line,
+      message: `${file}:${c.source.line}: ${c.name}'s value holds \\$, which moves as written (backslash included), as plain dotenv and node --env-file read it. No code of this project imports dotenv-expand and package.json does not list it; if a loader that expands variables reads this file (dotenv-expand, or a framework running it), the app read a plain $ there: list dotenv-expand in package.json and plan again, so that the value moves unescaped.`,
+    });
   }
 }
 

@@ -1,12 +1,17 @@
 // `${VAR}` references inside .env values, as dotenv-expand reads them (and with
 // it Next.js, Vite, Nest's `expandVariables`, docker compose): `${NAME}`,
-// `${NAME:-default}`, `${NAME-default}` and `$NAME`; `\$` is a literal dollar.
+// `${NAME:-default}`, `${NAME-default}` and `$NAME`; `\$` is a literal dollar,
+// wherever it stands (`\$4`, not only `\$NAME`): dotenv-expand 11+ turns every
+// `\$` of the expanded value into `$` once the references are replaced.
 // https://github.com/motdotla/dotenv-expand#what-rules-does-the-expansion-engine-follow
 // A value that refers to a secret holds that secret once expanded: when the
 // secret moves to Vault, the referring entry has to move with it, expanded, or
 // the loader expands the reference to an empty string.
 
 const REFERENCE = /(\\)?\$(?:\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
+
+/** Code that imports or requires dotenv-expand (`dotenv-expand`, `dotenv-expand/config`). */
+export const EXPANDER_IMPORT = /["']dotenv-expand(?:\/[\w.-]+)?["']/;
 
 /** The names a value refers to (escaped `\$` excluded). */
 export function referencedNames(value: string): string[] {
@@ -15,14 +20,21 @@ export function referencedNames(value: string): string[] {
   return [...out];
 }
 
-/** The value with every reference replaced from `vars` (recursively, a cycle expanding to ""), as dotenv-expand does. */
+/** Whether the value holds `\$`: an expanding loader reads a dollar there, plain dotenv the backslash too. */
+export function hasEscapedDollar(value: string): boolean {
+  return value.includes("\\$");
+}
+
+/** The value with every reference replaced from `vars` (recursively, a cycle expanding to "") and every `\$` a dollar, as dotenv-expand does. */
 export function expandValue(value: string, vars: Readonly<Record<string, string>>, seen: ReadonlySet<string> = new Set()): string {
-  return value.replace(REFERENCE, (whole, escaped: string | undefined, braced: string | undefined, op: string | undefined, fallback: string | undefined, bare: string | undefined) => {
-    if (escaped) return whole.slice(1);
-    const name = (braced ?? bare)!;
-    const raw = seen.has(name) ? undefined : vars[name];
-    // `:-` replaces an unset or empty variable, `-` only an unset one.
-    if (raw === undefined || (op === ":-" && raw === "")) return op ? expandValue(fallback ?? "", vars, seen) : "";
-    return expandValue(raw, vars, new Set([...seen, name]));
-  });
+  return value
+    .replace(REFERENCE, (whole, escaped: string | undefined, braced: string | undefined, op: string | undefined, fallback: string | undefined, bare: string | undefined) => {
+      if (escaped) return whole;
+      const name = (braced ?? bare)!;
+      const raw = seen.has(name) ? undefined : vars[name];
+      // `:-` replaces an unset or empty variable, `-` only an unset one.
+      if (raw === undefined || (op === ":-" && raw === "")) return op ? expandValue(fallback ?? "", vars, seen) : "";
+      return expandValue(raw, vars, new Set([...seen, name]));
+    })
+    .replace(/\\\$/g, "$");
 }

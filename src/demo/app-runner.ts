@@ -21,6 +21,8 @@ export interface RunAppOptions {
   /** Script that prints `digest sha256:<hex>`; default `src/settings.mjs` (the demo app's). */
   entry?: string;
   timeoutMs?: number;
+  /** Run the script through this command (`[vaultshift.js, "run", "--", node]`): node runs `prefix` then the entry. */
+  prefix?: string[];
 }
 
 export function runApp(root: string, environment: string, env: Record<string, string>, options: RunAppOptions = {}): Promise<AppRun> {
@@ -29,7 +31,7 @@ export function runApp(root: string, environment: string, env: Record<string, st
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [options.entry ?? "src/settings.mjs"],
+      [...(options.prefix ?? []), options.entry ?? "src/settings.mjs"],
       {
         cwd: root,
         encoding: "utf8",

@@ -33,6 +33,11 @@ export interface FixtureApp {
    * collected before it runs, so files it moves out of the app still count.
    */
   prepare?: (root: string) => void;
+  /**
+   * After the migration, start the app under `vaultshift run --` (which sets the plan's variables
+   * from Vault): an app whose config loader reads the environment, and no code vaultshift rewrote.
+   */
+  underRun?: boolean;
 }
 
 export interface E2eRun {
@@ -142,7 +147,8 @@ export async function migrateFixture(server: DevServer, app: FixtureApp, base: s
 
   app.build?.(root);
   const token = await appToken(server, result.plan.policy.name);
-  const after = await Promise.all(app.environments.map((e) => runApp(root, e, { VAULT_ADDR: server.address, VAULT_TOKEN: token }, { entry: app.entry })));
+  const underRun = app.underRun ? { prefix: [join(PACKAGE_ROOT, "bin", "vaultshift.js"), "run", "-q", "--", process.execPath] } : {};
+  const after = await Promise.all(app.environments.map((e) => runApp(root, e, { VAULT_ADDR: server.address, VAULT_TOKEN: token }, { entry: app.entry, ...underRun })));
   return { root, base, stateDir, original, planted, before, after, result, log, token };
 }
 

@@ -232,6 +232,36 @@ export function layeredByCode(sourceFile: string, text: string, envFiles: string
   return [...out];
 }
 
+/** A list literal of at most a few hundred characters, not nested: `[`.env.${mode}`, ".env.secrets", ".env"]`. */
+const SHORT_LIST = /\[[^[\]]{0,600}\]/g;
+
+/**
+ * Files of no environment that the code loads in every mode: a list that
+ * names a file built from the mode (`` `.env.${mode}` ``, `` `.env.${mode}.secrets` ``)
+ * and a fixed `.env.<word>` whose word is no environment (`".env.secrets"`,
+ * `".env.shared"`, `"config/.env.common"`): dotenv's path list, NestJS's
+ * `envFilePath`, a hand-written loader's list. The fixed file is read whatever
+ * the mode is, so it is a layer of every environment (as a plain `.env` in such
+ * a list is, layeredByCode), not an environment named after its word. A choice
+ * between the two (`mode ? … : …`) is no such list.
+ */
+export function layerFilesByCode(text: string, envFiles: string[]): string[] {
+  if (!text.includes(".env.")) return [];
+  const out = new Set<string>();
+  for (const list of text.matchAll(SHORT_LIST)) {
+    const body = list[0];
+    if (!/\.env\.(?:\$\{|["'`]\s*\+)/.test(body) || /\?|\belse\b/.test(body.replace(/\$\{[^}]*\}/g, ""))) continue;
+    for (const m of body.matchAll(ENV_FILE_LITERAL)) {
+      const written = withoutDots(m[2]!);
+      if (!(written.split("/").pop() ?? "").startsWith(".env.") || isEnvTemplate(written)) continue;
+      const environment = environmentOf(written);
+      if (isStandardEnvironment(environment) || environment === "local") continue;
+      for (const f of envFiles) if (f === written || f.endsWith(`/${written}`)) out.add(f);
+    }
+  }
+  return [...out];
+}
+
 /** `config(` of dotenv (any receiver), or an import/require/`-r` of `dotenv/config` (a `config()` without a path). */
 const DOTENV_LOAD = /\bconfig\s*\(|(["'])dotenv\/config\1/g;
 /** A string literal naming a .env file, maybe with a directory: `".env.local"`, `'../deploy/.env'`, `"config/app.env"`. */

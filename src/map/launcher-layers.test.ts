@@ -1,6 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { launcherBaseLayers, launcherLayers, launcherLoadOrder } from "./launcher-layers.js";
+import { launcherBaseLayers, launcherLayers, launcherLoadOrder, launcherLoadPairs } from "./launcher-layers.js";
 import { tempDir, writeTree } from "../migrate/testing.js";
 import { plan } from "../plan/planner.js";
 
@@ -62,4 +62,35 @@ test("a plain .env an npm script's launcher loads under an environment's file is
   // .env loaded last with --overload (or first without) wins over production's file: no layering.
   assert.deepEqual(layers({ start: "dotenvx run --overload -f .env.production -f .env -- node w.js" }), []);
   assert.deepEqual(layers({ start: "dotenv -e .env -e .env.production -- node w.js" }), []);
+});
+
+test("tsx passes node's --env-file on: the last file wins, as for node", () => {
+  assert.deepEqual(launcherLoadOrder("tsx --env-file=.env --env-file=.env.local src/sync.ts --once"), { files: [".env", ".env.local"], lastWins: true });
+  assert.deepEqual(launcherLoadOrder("tsx watch --env-file .env --env-file .env.production src/a.ts"), { files: [".env", ".env.production"], lastWins: true });
+  assert.equal(launcherLoadOrder("tsx -e .env.a .env.b"), undefined, "-e is no file flag of node's");
+});
+
+test("files one npm script's launcher loads together are ordered pairs, the winner first; a value a machine-local winner hides is refused, naming the script", async () => {
+  const files = [".env", ".env.local", ".env.production", "api/.env", "api/.env.staging"];
+  const root = writeTree(tmp.dir, {
+    "package.json": JSON.stringify({ scripts: { dev: "tsx --env-file=.env --env-file=.env.local src/a.ts", start: "dotenvx run -f .env.production -f .env -- node a.js" } }),
+    "api/package.json": JSON.stringify({ scripts: { staging: "node --env-file=.env --env-file=.env.staging a.js && echo done" } }),
+  });
+  assert.deepEqual(launcherLoadPairs(root, files), [
+    { winner: ".env.local", loser: ".env", loader: 'package.json (npm script "dev")', lastWins: true },
+    { winner: ".env.production", loser: ".env", loader: 'package.json (npm script "start")' },
+    { winner: "api/.env.staging", loser: "api/.env", loader: 'api/package.json (npm script "staging")', lastWins: true },
+  ]);
+  const app = writeTree(tmp.dir, {
+    "package.json": JSON.stringify({ scripts: { dev: "tsx --env-file=.env --env-file=.env.local src/a.ts", start: "tsx --env-file=.env.production src/a.ts" } }),
+    "src/a.ts": "export const token = process.env.NOTION_API_TOKEN;\n",
+    ".env": "NOTION_API_TOKEN=ntn_4Lx7Vp2Wz9Qm8Kt3Rn6Bd1Hy5Tc0Ys7Gf2Jc\n",
+    ".env.local": "NOTION_API_TOKEN=ntn_9Wz1Hy6Bd3Kt8Qm1Rn5Ys4Lx7Vp2Gf0Jc6Tq\n",
+    ".env.production": "NOTION_API_TOKEN=ntn_Kt8Qm1Rn5Tc0Wz1Hy6Bd3Lx7Vp2Ys9Gf4Jc5\n",
+  });
+  await assert.rejects(plan({ root: app, app: "notes" }), (e: Error) => {
+    assert.match(e.message, /NOTION_API_TOKEN: package\.json \(npm script "dev"\) loads \.env\.local after \.env \(its launcher: the last file wins\)/);
+    assert.ok(!e.message.includes("ntn_"));
+    return true;
+  });
 });

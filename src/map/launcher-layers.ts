@@ -91,13 +91,15 @@ export function launcherLayers(root: string, envFiles: string[]): Set<string> {
  * (`dotenvx run -f a -f b`, https://dotenvx.com/docs/advanced/run-multiple)
  * and dotenv-cli (`dotenv -e a -e b`) let the first file win unless told to
  * override (`--overload`/`-o`, `--override`/`-o`); `node --env-file=a
- * --env-file=b` lets the last win. The files as written, in the order given.
+ * --env-file=b` (and tsx, which passes node's flags on) lets the last win.
+ * The files as written, in the order given.
  */
 export function launcherLoadOrder(command: string): { files: string[]; lastWins: boolean } | undefined {
   const tokens = command.trim().split(/\s+/);
-  const at = tokens.findIndex((t) => /^(?:\S*\/)?(?:dotenvx|dotenv|node)$/.test(t));
+  const at = tokens.findIndex((t) => /^(?:\S*\/)?(?:dotenvx|dotenv|node|tsx)$/.test(t));
   if (at < 0) return undefined;
-  const program = tokens[at]!.split("/").pop()!;
+  // tsx hands node's own flags to node (`tsx --env-file=.env src/app.ts`, `tsx watch --env-file=…`).
+  const program = tokens[at]!.split("/").pop()! === "tsx" ? "node" : tokens[at]!.split("/").pop()!;
   const args = tokens.slice(at + 1);
   const end = args.indexOf("--");
   const own = end >= 0 ? args.slice(0, end) : args;
@@ -125,25 +127,56 @@ export function launcherLoadOrder(command: string): { files: string[]; lastWins:
  */
 export function launcherBaseLayers(root: string, envFiles: string[]): string[] {
   const out = new Set<string>();
+  for (const { dir, order } of scriptLoadOrders(root, envFiles)) {
+    const ranked = order.lastWins ? [...order.files].reverse() : order.files;
+    const plain = ranked.findIndex((f) => f === ".env");
+    if (plain < 0) continue;
+    const over = ranked.slice(0, plain).some((f) => namesEnvironment(f) && environmentOf(f) !== "development");
+    const path = dir === "" ? ".env" : `${dir}/.env`;
+    if (over && envFiles.includes(path)) out.add(dir);
+  }
+  return [...out];
+}
+
+/** Each launcher command of the npm scripts of the .env files' directories, with its load order (files relative to that directory). */
+function scriptLoadOrders(root: string, envFiles: string[]): { dir: string; script: string; order: { files: string[]; lastWins: boolean } }[] {
+  const out: { dir: string; script: string; order: { files: string[]; lastWins: boolean } }[] = [];
   for (const dir of new Set(envFiles.map(dirOf))) {
-    let text: string;
+    let scripts: Record<string, unknown>;
     try {
-      text = readFileSync(join(root, dir === "" ? "package.json" : `${dir}/package.json`), "utf8");
+      scripts = (JSON.parse(readFileSync(join(root, dir === "" ? "package.json" : `${dir}/package.json`), "utf8")) as { scripts?: Record<string, unknown> }).scripts ?? {};
     } catch {
       continue;
     }
-    for (const { line } of launchLines("package.json", text)) {
+    for (const [script, line] of Object.entries(scripts)) {
+      if (typeof line !== "string") continue;
       for (const command of line.split(/&&|\|\||;|\|/)) {
         const order = launcherLoadOrder(command);
-        if (!order) continue;
-        const ranked = order.lastWins ? [...order.files].reverse() : order.files;
-        const plain = ranked.findIndex((f) => f === ".env");
-        if (plain < 0) continue;
-        const over = ranked.slice(0, plain).some((f) => namesEnvironment(f) && environmentOf(f) !== "development");
-        const path = dir === "" ? ".env" : `${dir}/.env`;
-        if (over && envFiles.includes(path)) out.add(dir);
+        if (order) out.push({ dir, script, order });
       }
     }
   }
-  return [...out];
+  return out;
+}
+
+/**
+ * The pairs of .env files an npm script's launcher loads in one command, the
+ * winner first (`node --env-file=.env --env-file=.env.local`: .env.local wins;
+ * `dotenvx run -f .env.local -f .env`: .env.local wins), as paths of the
+ * project: the plan then treats the loser's value of a name both set as never
+ * read where the winner exists, as it does for a loader in the code.
+ */
+export function launcherLoadPairs(root: string, envFiles: string[]): { winner: string; loser: string; loader: string; lastWins?: true }[] {
+  const out: { winner: string; loser: string; loader: string; lastWins?: true }[] = [];
+  for (const { dir, script, order } of scriptLoadOrders(root, envFiles)) {
+    const files = order.files.map((f) => (dir === "" ? f : `${dir}/${f}`)).filter((f) => envFiles.includes(f));
+    const loader = `${dir === "" ? "" : `${dir}/`}package.json (npm script "${script}")`;
+    for (let i = 0; i < files.length; i++) {
+      for (let j = i + 1; j < files.length; j++) {
+        if (order.lastWins) out.push({ winner: files[j]!, loser: files[i]!, loader, lastWins: true });
+        else out.push({ winner: files[i]!, loser: files[j]!, loader });
+      }
+    }
+  }
+  return out;
 }

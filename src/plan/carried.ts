@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_PLAN_FILE, readPlan } from "./plan-file.js";
 import { isSecretsModuleFile } from "./project.js";
+import { setInEnvironment } from "./config-secrets.js";
 import type { CarriedBinding, Plan, PlanWarning, SecretBinding } from "./types.js";
 
 // A project migrated before: its committed plan records where each secret
@@ -68,7 +69,7 @@ export function carriedBindings(root: string, app: string, mount: string, planne
     })
     .join("\n");
   const inModule = (name: string) => new RegExp(`\\b${name}\\b`).test(moduleText);
-  const fromEnv = new Set([...previous.secrets.filter((s) => s.source.type === "dotenv").map((s) => s.name), ...(previous.carried ?? []).filter((c) => c.from === "dotenv").map((c) => c.name)]);
+  const fromEnv = new Set([...previous.secrets.filter((s) => setInEnvironment(s.source)).map((s) => s.name), ...(previous.carried ?? []).filter((c) => c.from === "dotenv").map((c) => c.name)]);
   const bindings: SecretBinding[] = [];
   const carried: CarriedBinding[] = [];
   const take = (b: SecretBinding, from: CarriedBinding["from"]) => {

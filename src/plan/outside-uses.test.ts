@@ -273,6 +273,27 @@ test("a repository without JavaScript: a Python read is named once (outside-use)
   assert.ok(!messages.includes(PW) && !messages.includes(TOKEN), "a value in a warning");
 });
 
+test("a framework that reads the secrets through its own env(\"X\") helper (a Strapi project): with no process.env read in the app no secrets module is written, and the plan says nothing loads them, not that a secrets module sets them", async () => {
+  const root = tree({
+    ".env": `ADMIN_JWT_SECRET=${TOKEN}\nDATABASE_PASSWORD=${PW}\nJWT_SECRET=${TOKEN}j\nHOST=0.0.0.0\n`,
+    "package.json": JSON.stringify({ name: "cms", private: true, dependencies: { "@strapi/strapi": "5.0.0" } }),
+    "tsconfig.json": JSON.stringify({ compilerOptions: { module: "CommonJS", outDir: "dist" } }),
+    "config/admin.ts": "const config = ({ env }) => ({\n  auth: { secret: env('ADMIN_JWT_SECRET') },\n});\nexport default config;\n",
+    "config/database.ts": "export default ({ env }) => ({\n  connection: { host: env('DATABASE_HOST', 'localhost'),\n    password: env('DATABASE_PASSWORD', 'strapi') },\n});\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.equal(p.secretsModule, null, "no code of the app reads process.env: no secrets module");
+  assert.ok(!p.warnings.some((w) => w.code === "library-read"), "library-read promises a secrets module the plan does not write");
+  const unread = p.warnings.filter((w) => w.code === "unread-by-app");
+  const helper = unread.find((w) => w.message.includes("config helper"))!;
+  assert.match(helper.message, /^ADMIN_JWT_SECRET, DATABASE_PASSWORD are named by the code other than as a process\.env read \(ADMIN_JWT_SECRET at config\/admin\.ts:2, DATABASE_PASSWORD at config\/database\.ts:3\)/);
+  assert.match(helper.message, /no secrets module is written and nothing of the app loads them from Vault: the framework that read them from \.env finds nothing.*vaultshift run -- <command>/);
+  assert.equal(`${helper.file}:${helper.line}`, "config/admin.ts:2");
+  assert.ok(unread.some((w) => /^JWT_SECRET is read by no JavaScript/.test(w.message)), "the name no file names keeps its own warning");
+  const messages = p.warnings.map((w) => w.message).join("\n");
+  assert.ok(!messages.includes(PW) && !messages.includes(TOKEN), "a value in a warning");
+});
+
 test("a monorepo with a Python service: the secrets its own .env holds and only it reads stay out of the Node app's process.env; the Node package's own ones and a name JavaScript reads are set as before", async () => {
   const root = tree({
     "package.json": JSON.stringify({ name: "mono", private: true, workspaces: ["services/api"] }),
@@ -290,4 +311,45 @@ test("a monorepo with a Python service: the secrets its own .env holds and only 
   // DB_PASSWORD: the Python service's too, but JavaScript reads it by name (rewritten, not exported).
   assert.deepEqual(p.envExports, ["SENTRY_AUTH"]);
   assert.ok(p.secrets.some((s) => s.name === "SLACK_BOT_TOKEN"), "the Python service's secret still moves (its outside-use says how to run it)");
+});
+
+test("a program that loads .env itself (the Prisma CLI) runs under `vaultshift run`; a loader's file is judged by its own entry of a name, not by another file's", async () => {
+  const root = tree({
+    ".env": `DATABASE_URL=postgresql://shop:${PW}@localhost:5432/shop\nSHOP=dev\n`,
+    ".env.production": `DATABASE_URL=postgresql://shop:${TOKEN}@db.internal:5432/shop\n`,
+    "prisma/schema.prisma": 'datasource db {\n  provider = "postgresql"\n  url      = env("DATABASE_URL")\n}\n',
+    "package.json": JSON.stringify({ name: "shop", scripts: { migrate: "npx prisma migrate deploy", "migrate:prod": "dotenv -e .env.production -- prisma migrate deploy", lint: "eslint ." } }, null, 2) + "\n",
+    "src/config.js": 'require("dotenv").config({ path: [`.env.${process.env.NODE_ENV}`, ".env"] });\nmodule.exports = process.env.SHOP;\n',
+  });
+  const p = await plan({ root, env: {} });
+  const scripts = p.warnings.filter((w) => w.code === "outside-use" && w.file === "package.json");
+  assert.deepEqual(scripts.map((w) => w.line), [4, 5]);
+  // .env is every environment's base layer here: the CLI reads the environment NODE_ENV names, as the app does.
+  assert.match(scripts[0]!.message, /"migrate" loads \.env \(read by prisma itself\) into the environment of `prisma`.*`vaultshift run -- npx prisma migrate deploy`/);
+  // DATABASE_URL is also in .env (shared): .env.production's own entry says which environment the script read.
+  assert.match(scripts[1]!.message, /`vaultshift run --env production -- dotenv -e \.env\.production -- prisma migrate deploy`/);
+  assert.deepEqual(p.scriptEnvironments, [
+    { file: "package.json", script: "migrate", environment: "shared", wrap: true },
+    { file: "package.json", script: "migrate:prod", environment: "production", wrap: true },
+  ]);
+  assert.ok(!scripts.some((w) => w.message.includes(PW) || w.message.includes(TOKEN)));
+});
+
+test("an npm script running just, whose justfile loads a dotenv file (set dotenv-load, dotenv-filename) or whose flag names one, runs under `vaultshift run`; a justfile loading none does not", async () => {
+  const root = tree({
+    ".env": `STATUS_TOKEN=${TOKEN}\nPAGE=dev\n`,
+    ".env.production": `STATUS_TOKEN=${PW}\n`,
+    justfile: 'set dotenv-load\n\nping:\n    curl -H "Authorization: OAuth $STATUS_TOKEN" https://x.test\n',
+    "package.json": JSON.stringify({ name: "status", scripts: { ping: "just ping", "ping:prod": "just --dotenv-filename .env.production ping" } }, null, 2) + "\n",
+    "src/a.js": "module.exports = process.env.STATUS_TOKEN;\n",
+  });
+  const p = await plan({ root, env: {} });
+  assert.deepEqual(p.scriptEnvironments, [
+    { file: "package.json", script: "ping", environment: "development", wrap: true },
+    { file: "package.json", script: "ping:prod", environment: "production", wrap: true },
+  ]);
+  const diff = p.files.find((f) => f.file === "package.json")!.diff;
+  assert.match(diff, /^\+    "ping:prod": "vaultshift run --env production -- just --dotenv-filename \.env\.production ping"$/m);
+  const none = tree({ ".env": `STATUS_TOKEN=${TOKEN}\n`, justfile: "ping:\n    node src/a.js\n", "package.json": JSON.stringify({ name: "s", scripts: { ping: "just ping" } }, null, 2) + "\n", "src/a.js": "module.exports = process.env.STATUS_TOKEN;\n" });
+  assert.equal((await plan({ root: none, env: {} })).scriptEnvironments, undefined);
 });

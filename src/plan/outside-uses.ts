@@ -1,4 +1,4 @@
-import { dotenvPreloads, hasCrossEnv, NODE_RUNNERS, replaceScript, scriptCommand, withScriptEnvironment, withVaultshiftRun, type ScriptEnvironment } from "../apply/script-environment.js";
+import { dotenvPreloads, hasCrossEnv, NODE_RUNNERS, replaceScript, scriptCommand, selfLoadingPrograms, withScriptEnvironment, withVaultshiftRun, type ScriptEnvironment } from "../apply/script-environment.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import fg from "fast-glob";
@@ -55,6 +55,8 @@ interface Moved {
   name: string;
   envFiles: Set<string>;
   secret: PlannedSecret;
+  /** The environment of each file's own entry of the name (not an environment's expansion of another file's). */
+  environments: Map<string, string>;
   /** referencePattern(name), built once: it is tried on every line of every file. */
   reference: RegExp;
   /** otherLanguageReference(name), for Python, Ruby, Go and PHP files. */
@@ -121,8 +123,9 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
   const moved = new Map<string, Moved>();
   for (const s of secrets) {
     if (s.source.type !== "dotenv") continue;
-    const m = moved.get(s.name) ?? { name: s.name, envFiles: new Set<string>(), secret: s, reference: referencePattern(s.name), otherLanguage: otherLanguageReference(s.name) };
+    const m = moved.get(s.name) ?? { name: s.name, envFiles: new Set<string>(), secret: s, environments: new Map<string, string>(), reference: referencePattern(s.name), otherLanguage: otherLanguageReference(s.name) };
     m.envFiles.add(s.source.file);
+    if (!s.source.layers && !m.environments.has(s.source.file)) m.environments.set(s.source.file, s.environment);
     for (const d of s.duplicates) m.envFiles.add(d.file);
     moved.set(s.name, m);
   }
@@ -170,7 +173,7 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
         if (!inScripts) return;
       }
       if (isPackage) {
-        const w = scriptEnvFileLoad(file, i + 1, line, moved, text);
+        const w = scriptEnvFileLoad(file, i + 1, line, moved, text, (program, command) => (program === "just" ? justLoads(root, dirOf(file), command) : []));
         if (w) warnings.push(w.warning);
         if (w?.script) scripts?.push(w.script);
       }
@@ -254,6 +257,28 @@ export function outsideUses(root: string, secrets: PlannedSecret[], exclude: str
 }
 
 /**
+ * The dotenv file `just` loads for a command line run in `dir`: the one its
+ * `--dotenv-filename` / `--dotenv-path` flag names, else the one its justfile's
+ * settings name (taskRunnerEnvFiles); none when the justfile loads none.
+ */
+function justLoads(root: string, dir: string, command: string): string[] {
+  const flag = /(?:^|\s)--dotenv-(?:filename|path)(?:=|\s+)["']?([^"'\s]+)/.exec(command);
+  if (flag) return [flag[1]!.replace(/^\.\//, "")];
+  for (const name of ["justfile", "Justfile", ".justfile"]) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, dir, name), "utf8");
+    } catch {
+      continue;
+    }
+    const files = text.split(/\r?\n/).flatMap((l) => taskRunnerEnvFiles(name, l));
+    // `set dotenv-filename` / `dotenv-path` name the file `set dotenv-load` would otherwise find as .env.
+    return files.filter((f) => f !== ".env" || files.length === 1).map((f) => f.replace(/^\.\//, ""));
+  }
+  return [];
+}
+
+/**
  * The .env files a task runner's configuration line loads into its tasks' environment: mise's
  * `_.file = ".env"` / `_.file = [".env", ".env.local"]` / `_.file = { path = ".env" }` in [env],
  * Task's `dotenv: [".env"]`, just's `set dotenv-load` (.env), `set dotenv-filename := "f"`,
@@ -284,7 +309,7 @@ export function taskRunnerEnvFiles(file: string, line: string): string[] {
  * so a script of the app run that way read that file's environment; after the
  * migration it reads the secrets of the environment NODE_ENV/VAULTSHIFT_ENV names.
  */
-function scriptEnvFileLoad(file: string, line: number, text: string, moved: ReadonlyMap<string, Moved>, pkgText: string): { warning: PlanWarning; script?: ScriptEnvironment } | null {
+function scriptEnvFileLoad(file: string, line: number, text: string, moved: ReadonlyMap<string, Moved>, pkgText: string, configuredLoads: (program: string, command: string) => string[]): { warning: PlanWarning; script?: ScriptEnvironment } | null {
   const script = /^\s*"([^"]+)"\s*:\s*"(.*)"\s*,?\s*$/.exec(text);
   if (!script) return null;
   const [, name, command] = script;
@@ -298,10 +323,17 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
   // A program preloading dotenv itself (`graphql-codegen -r dotenv/config`): not this app's code.
   const preloaded = dotenvCli || envCmd ? [] : dotenvPreloads(command!).filter((p) => !NODE_RUNNERS.test(p.program));
   if (preloaded.length === 1) loaded.push({ file: preloaded[0]!.file, tool: "-r dotenv/config" });
+  // A program that loads .env itself (the Prisma CLI), with no loader of the script's own.
+  const selfLoading = loaded.length === 0 ? selfLoadingPrograms(command!) : [];
+  const inDir = (f: string) => `${file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : ""}${f}`;
+  if (selfLoading.length === 1) {
+    const { program, files } = selfLoading[0]!;
+    for (const f of files.length > 0 ? files : configuredLoads(program, command!)) if ([...moved.values()].some((m) => m.envFiles.has(inDir(f)))) loaded.push({ file: f, tool: `read by ${program} itself` });
+  }
   // A shell command's `$X` is said by outsideUses' reference warnings.
   if (loaded.length === 0 || [...moved.values()].some((m) => m.reference.test(command!))) return null;
   const loader = dotenvCli ?? envCmd;
-  const program = loader ? commandProgram(command!.slice(loader.index + loader[0].length)) : preloaded[0]!.program;
+  const program = loader ? commandProgram(command!.slice(loader.index + loader[0].length)) : (preloaded[0] ?? selfLoading[0])!.program;
   const runsNode = loader ? /(?:^|[\s;&|])(?:node|nodemon|tsx|ts-node)\s/.test(command!) : false;
   // A package manager runs further scripts (said where they are) and expands .npmrc (said there).
   if (!runsNode && /^(?:npm|npx|pnpm|yarn|bun)$/.test(program)) return null;
@@ -313,7 +345,8 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
     for (const m of moved.values()) {
       if (!m.envFiles.has(rel)) continue;
       names.push(m.name);
-      if (m.secret.source.file === rel) environments.add(m.secret.environment);
+      const environment = m.environments.get(rel);
+      if (environment !== undefined) environments.add(environment);
     }
   }
   if (names.length === 0) return null;
@@ -326,8 +359,9 @@ function scriptEnvFileLoad(file: string, line: number, text: string, moved: Read
   // `vaultshift run` can: apply runs the script under it, for the environment of the loaded file.
   if (!runsNode) {
     const head = `${file}:${line}: the npm script "${name}" loads ${loadedText} into the environment of \`${program}\`, a program vaultshift does not rewrite (not this app's JavaScript or TypeScript); after the migration that file no longer holds ${listed.join(", ")}`;
-    // The shared base layer is no environment of its own to select.
-    const concrete = env !== null && env !== BASE_LAYER_ENVIRONMENT ? env : null;
+    // The shared base layer is no environment of its own to select; a program loading .env itself
+    // reads it under every NODE_ENV, so it runs under the environment the app's own code reads.
+    const concrete = env !== null && (env !== BASE_LAYER_ENVIRONMENT || selfLoading.length === 1) ? env : null;
     const wrapped = concrete !== null && decoded !== null ? withVaultshiftRun(decoded, concrete) : null;
     if (wrapped !== null && replaceScript(pkgText, name!, decoded!, wrapped) !== null) {
       return {

@@ -28,6 +28,7 @@ import { outsideUses, pinnedEnvLoads, workerBindings } from "./outside-uses.js";
 import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
 import { historySecrets } from "./history.js";
+import { configRefusalMessage, configSecrets, setInEnvironment } from "./config-secrets.js";
 import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -70,6 +71,9 @@ function moduleName(name: string): string {
   return /^[A-Z_]/.test(n) ? n : `SECRET_${n}`;
 }
 
+/** What a file must mention to read the environment at all (process.env, import.meta.env, Bun.env, Deno.env). */
+const ENV_ACCESS = /\bprocess\b|\bimport\.meta\.env\b|\bBun\.env\b|\bDeno\.env\b/;
+
 export async function plan(options: PlannerOptions): Promise<Plan> {
   const root = options.root;
   const progress = options.onProgress ?? (() => {});
@@ -102,6 +106,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Their values stay in those files, and a file vaultshift changes anyway (package.json
   // gains a dependency) shows them as context lines of its diff: hidden there too.
   const texts = new Map<string, string[] | null>();
+  // JSON configuration files whose loader reads an environment variable over a value: those move.
+  const fromConfig = configSecrets(root, elsewhereFindings, found.sourceFiles, (f) => findingText(root, f, texts));
+  warnings.push(...fromConfig.warnings);
   const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value), ...(found.browserLiterals ?? []).map((c) => c.value), ...(found.userKept ?? []).map((c) => c.value), ...(found.strays ?? []).map((c) => c.value)].filter((v) => v !== "");
   // Kept by the user: it stays, and the re-scan after apply still reports it unless allowed.
   for (const c of found.userKept ?? []) {
@@ -120,7 +127,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       message: `${c.source.file}:${c.source.line}: a hard-coded ${c.kind} (${redact(c.value)}) in browser code (${found.browserFiles?.get(c.source.file) ?? "a browser bundle reaches it"}): the Vault client cannot run in a browser, and the bundle ships the value, so it is not moved and the file is not rewritten. It is public already: rotate it, and have the backend make the calls that need it.`,
     });
   }
-  const elsewhere: { file: string; line: number; ruleId: string; redacted: string }[] = elsewhereFindings.map((f) => ({ file: f.file, line: f.line, ruleId: f.ruleId, redacted: f.redacted }));
+  const elsewhere: { file: string; line: number; ruleId: string; redacted: string }[] = elsewhereFindings.filter((f) => !fromConfig.moved.has(f)).map((f) => ({ file: f.file, line: f.line, ruleId: f.ruleId, redacted: f.redacted }));
   // A tool's key file is usually git-ignored (the tree scan skips it): its secrets are listed all the same.
   const listed = new Set(elsewhere.map((f) => `${f.file}:${f.line}`));
   for (const c of found.kept ?? []) {
@@ -151,7 +158,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       code: "not-migrated",
       file: f.file,
       line: f.line,
-      message: strays.get(`${f.file}:${f.line}`)?.commented
+      message: strays.get(`${f.file}:${f.line}`)?.commented && !isEnvFile(f.file)
+        ? `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in a comment of ${f.file}: no code reads it and no reference to Vault can stand in a comment, so nothing moves it, and the verdict will say so while it is there. If it is an old value or an example someone filled in, delete it from the comment and rotate it (it sat in plaintext); if the commented-out setting is switched on at times, uncomment it and plan again, so that it is read from Vault.`
+        : strays.get(`${f.file}:${f.line}`)?.commented
         ? `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in a commented-out line of ${f.file}: dotenv does not read it, so nothing moves it, and the verdict will say so while it is there. If it is an old value, delete the line and rotate the key (it sat in plaintext); if the line is switched on at times, make it an entry of its own file (.env.<mode>) and plan again.`
         : strays.has(`${f.file}:${f.line}`)
         ? `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in ${f.file}, named like a .env file but not in dotenv syntax here (JSON, or a tool's own format such as env-cmd's .env.json): vaultshift reads .env files as dotenv does and cannot rewrite this one, so it stays and the verdict will say so. Move the value into a dotenv .env file (or Vault) by hand, or load it from the secrets module, and rotate it.`
@@ -173,6 +182,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
         ? `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in ${f.file}, a defaults file that nothing in the project is seen to load (no dotenv-defaults, dotenv-mono or dotenv-flow dependency, no source file naming it), so it is read as a template: it stays and the verdict will say so. If the app does load it (a script, a launcher), move the value into .env (or Vault) by hand and plan again; if not, replace the value with a placeholder. Rotate it either way: it was committed.`
         : isEnvFile(f.file) && isEnvTemplate(f.file)
         ? `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in ${f.file}, a template or defaults file that vaultshift does not migrate (it documents variables, or a loader such as dotenv-flow or dotenv-defaults reads it under every other file), so it stays and the verdict will say so. If the app reads it, move the value into .env (or Vault) by hand and plan again; if it only documents the variable, replace the value with a placeholder. Rotate it either way: it was committed.`
+        : fromConfig.refusals.has(`${f.file}:${f.line}`)
+        ? configRefusalMessage(f, withArticle(f.ruleId), fromConfig.refusals.get(`${f.file}:${f.line}`)!)
         : configKey !== undefined
         ? packageConfigMessage(f, configKey)
         : `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in a file vaultshift does not rewrite; it stays there and the verdict will say so. Move it by hand (store it in Vault, read it through the secrets module) and rotate it.`,
@@ -253,6 +264,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     } else movable.push(c);
   }
 
+  movable.push(...fromConfig.candidates);
+
   for (const [place, names] of serverInlined) {
     const [file, line] = [place.slice(0, place.lastIndexOf(":")), Number(place.slice(place.lastIndexOf(":") + 1))];
     const listed = [...names].sort().join(", ");
@@ -310,7 +323,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Map each candidate to a location; identical values at one location are one secret.
   progress({ stage: "map", step: 1, total: 1, message: `mapping ${plural(movable.length, "secret")} to ${mount}/` });
   const placed = movable.map((c) => {
-    const loc = mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type }, app, templates);
+    const loc = mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type === "literal" ? "literal" : "dotenv" }, app, templates);
     const target = decisionFor(decisions, { name: c.name, file: c.source.file, environment: c.environment });
     return { c, fp: fingerprint(salt, c.value), loc: target ? decidedLocation(loc, target, c.name, c.environment, app) : loc, userTarget: target?.path !== undefined || target?.key !== undefined };
   });
@@ -364,7 +377,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   if (options.history !== false) {
     progress({ stage: "scan", step: 1, total: 1, message: "scanning git history" });
     // The tree holds the secrets it moves and the ones it leaves (not-migrated): neither is "only in history".
-    const currentValues = [...found.secrets.map((c) => c.value), ...unmovedValues];
+    const currentValues = [...found.secrets.map((c) => c.value), ...fromConfig.candidates.map((c) => c.value), ...unmovedValues];
     const current = new Set(currentValues.map((v) => fingerprint(salt, v)));
     const history = await historySecrets(root, salt, current, currentValues);
     warnings.push(...history.warnings);
@@ -404,7 +417,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Bindings: env variables (one per name, with a path per environment) and literals.
   const bindings = new Map<string, SecretBinding>();
   for (const { c, loc } of placed) {
-    if (c.source.type !== "dotenv") continue;
+    if (!setInEnvironment(c.source)) continue;
     const b = bindings.get(c.name) ?? { envName: c.name, mount, path: loc.pathTemplate, key: loc.key, environments: {} };
     b.environments[c.environment] = { path: loc.path };
     bindings.set(c.name, b);
@@ -437,6 +450,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // one among them needs the CommonJS module): those that mention a migrated
   // name or hold a migrated literal, the same pre-filter computeFileChanges uses.
   const bindingNames = [...bindings.keys()];
+  // Names only a config file's loader reads arrive through `vaultshift run` in the real process.env: no whole-env use needs rewriting for them.
+  const configNames = new Set(fromConfig.edits.map((e) => e.envName));
+  const envBindings = bindingNames.some((n) => !configNames.has(n));
   const literalFiles = new Set(literals.map((l) => l.file));
   const esmLoaders: string[] = [];
   const types = packageTypes(root);
@@ -450,7 +466,13 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     if (text === undefined) return false;
     const wholeEnv = mayUseWholeEnv(text);
     if (wholeEnv && isEsmEnvLoader(f, text, types(f), /\.[cm]?tsx?$/i.test(f) ? (tsOutput.commonJs(f) ? "cjs" : "esm") : undefined)) esmLoaders.push(f);
-    return bindingNames.some((n) => text.includes(n)) || wholeEnv;
+    if (wholeEnv && envBindings) return true;
+    if (!bindingNames.some((n) => text.includes(n))) return false;
+    // TypeScript that names a secret without reaching the environment (T3's `env.DATABASE_URL`, read from
+    // the validated object src/env.js exports) is not rewritten, so it imports nothing: counted as an
+    // importer it would make the module TypeScript for the JavaScript files that do import it. One that
+    // imports the module an earlier migration wrote still does (its language must not change under it).
+    return !/\.[cm]?tsx?$/i.test(f) || ENV_ACCESS.test(text) || text.includes("vaultshift-secrets");
   });
   const secretsModule = secretsModuleLayout(root, found.sourceFiles, rewritten, esmLoaders);
   const envKeys = new Map<string, Omit<PlanEnvFile, "file">>();
@@ -477,7 +499,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     scriptEnvironments,
     readElsewhere,
-    values: [...new Set([...found.secrets.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
+    values: [...new Set([...found.secrets.map((c) => c.value), ...fromConfig.candidates.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
+    configEdits: fromConfig.edits,
     ...(found.browserFiles ? { browserFiles: found.browserFiles } : {}),
   });
   warnings.push(...rewriteWarnings);
@@ -500,6 +523,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     policy: policyFor(app, mount, [...targets.map((t) => t.path), ...earlier.bindings.flatMap((b) => Object.values(b.environments).map((e) => e.path))]),
     secretsModule: changes.some((ch) => ch.kind === "secrets-module") ? secretsModule : null,
     ...(envExports.length > 0 ? { envExports } : {}),
+    ...(fromConfig.edits.length > 0 ? { configEdits: fromConfig.edits } : {}),
     ...(earlier.carried.length > 0 ? { carried: earlier.carried } : {}),
     ...(scriptEnvironments.length > 0 ? { scriptEnvironments } : {}),
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
@@ -571,7 +595,7 @@ function refuseLocalWins(wins: NonNullable<CandidateSet["localWins"]>, placed: {
     const later = placed.find(({ c }) => c.source.type === "dotenv" && c.source.file === w.file && c.name === w.name);
     if (!later) continue; // not moved (a bootstrap or browser variable): nothing to lose
     problems.push(
-      `${w.name}: ${w.loader} loads ${w.by} ${w.lastWins ? `after ${w.file} (${w.loader.endsWith(".yarnrc.yml") ? "Yarn's injectEnvironmentFiles" : "direnv"}: the last file wins)` : `before ${w.file}`}, and ${w.by} is ${w.why}, so it wins only where it exists; everywhere else the app reads ${w.name} from ${w.file}:${w.line}. The two values differ and both would go to ${mount}/${later.loc.path}#${later.loc.key}.`,
+      `${w.name}: ${w.loader} loads ${w.by} ${w.lastWins ? `after ${w.file} (${w.loader.endsWith(".yarnrc.yml") ? "Yarn's injectEnvironmentFiles" : w.loader.endsWith(".envrc") ? "direnv" : "its launcher"}: the last file wins)` : `before ${w.file}`}, and ${w.by} is ${w.why}, so it wins only where it exists; everywhere else the app reads ${w.name} from ${w.file}:${w.line}. The two values differ and both would go to ${mount}/${later.loc.path}#${later.loc.key}.`,
     );
   }
   if (problems.length === 0) return;

@@ -97,10 +97,15 @@ test("without a tsconfig.json, a tool's TypeScript config (drizzle.config.ts, kn
   assert.deepEqual(secretsModuleLayout(root, files, ["src/session.js"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "esm" });
   const knex = project(t, { name: "api" });
   assert.deepEqual(secretsModuleLayout(knex, ["knexfile.ts", "src/a.js"]), { file: "src/vaultshift-secrets.js", language: "js", moduleKind: "cjs" });
-  // Application code in TypeScript, or a tsconfig.json, still make it TypeScript.
+  // Application code in TypeScript still makes it TypeScript.
   assert.equal(secretsModuleLayout(root, [...files, "src/jobs/send.ts"]).language, "ts");
+  // A tsconfig.json does when no JavaScript imports it (the tool's config alone); JavaScript importers
+  // keep a JavaScript module: tsc does not compile them without allowJs (they run as they are), and
+  // Node cannot import a .ts file (create-t3-app's src/env.js, imported by next.config.js).
   writeFileSync(join(root, "tsconfig.json"), "{}");
-  assert.equal(secretsModuleLayout(root, files).language, "ts");
+  assert.equal(secretsModuleLayout(root, files, ["drizzle.config.ts"]).language, "ts");
+  assert.equal(secretsModuleLayout(root, files).language, "js");
+  assert.equal(secretsModuleLayout(root, [...files, "src/jobs/send.ts"]).language, "ts");
 });
 
 test("without a tsconfig.json, TypeScript that reads no secret (a front end's .ts files) does not make the module TypeScript for the JavaScript server that imports it", (t) => {

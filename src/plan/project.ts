@@ -116,7 +116,12 @@ function secretsModuleIn(root: string, dir: string, sourceFiles: string[], rewri
   // server is plain JavaScript run by `node server/server.js`, and a .ts module there is a
   // require() of a file that does not exist. Without a tsconfig.json, the files that will import
   // the module decide.
-  const ts = hasTsconfig || rewritten.some((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !isToolTypeScript(f));
+  // With a tsconfig.json too: when only JavaScript imports it (T3's src/env.js, which next.config.js
+  // has Node import uncompiled), a .ts module is a file Node cannot load; TypeScript files can import a
+  // JavaScript module, not the reverse. A tsconfig with no importer at all keeps the TypeScript module.
+  const importsTs = rewritten.some((f) => /\.(ts|tsx|mts|cts)$/.test(f) && !isToolTypeScript(f));
+  const importsJs = rewritten.some((f) => /\.[cm]?jsx?$/i.test(f));
+  const ts = importsTs || (hasTsconfig && !importsJs);
   const packageIsModule = pkg?.type === "module";
   // Each file is ESM or CommonJS by its own nearest package.json (npm
   // workspaces mix both), as Node decides.

@@ -87,7 +87,8 @@ export type ProgressListener = (event: ProgressEvent) => void;
 
 /** Where a planned secret's value is read from at apply time. */
 export interface SecretSource {
-  type: "dotenv" | "literal";
+  /** `config`: a string in a JSON configuration file whose loader reads an environment variable over it (src/plan/config-secrets.ts). */
+  type: "dotenv" | "literal" | "config";
   /** Relative to the project root, `/` separators. */
   file: string;
   line: number;
@@ -105,6 +106,8 @@ export interface SecretSource {
    * `.env.production` over its base `.env`): that environment's expansion.
    */
   layers?: string[];
+  /** config only: the JSON path of the value in `file` (`["database", "connection", "password"]`); `name` is the variable its loader reads. */
+  keyPath?: string[];
   /** literal only: end position and offsets of the secret at plan time. */
   endLine?: number;
   endColumn?: number;
@@ -157,7 +160,20 @@ export interface PlannedTarget {
   versionAtPlan: number | null;
 }
 
-export type FileChangeKind = "code" | "secrets-module" | "env" | "env-example" | "gitignore" | "package-json";
+export type FileChangeKind = "code" | "secrets-module" | "env" | "env-example" | "gitignore" | "package-json" | "config";
+
+/**
+ * A secret taken out of a JSON configuration file (src/plan/config-secrets.ts): the member at
+ * `keyPath` is removed (nconf, rc, node-config) or its value becomes `${envName}` (a file whose
+ * loader substitutes `${NAME}`); node-config also gains `keyPath → envName` in `mappingFile`.
+ */
+export interface PlanConfigEdit {
+  file: string;
+  keyPath: string[];
+  how: "remove" | "substitute";
+  envName: string;
+  mappingFile?: string;
+}
 
 /** One file the plan changes; hashes let apply refuse if it changed since, and rollback check nobody changed it after. */
 export interface PlannedFileChange {
@@ -196,6 +212,8 @@ export interface Plan {
   secretsModule: { file: string; language: "ts" | "js"; moduleKind: "esm" | "cjs"; companion?: { file: string } } | null;
   /** Migrated names no code reads by name (a library or the framework does): the secrets module sets them in process.env. */
   envExports?: string[];
+  /** Secrets taken out of JSON configuration files, read by their loader from the environment instead. Absent: none. */
+  configEdits?: PlanConfigEdit[];
   /**
    * Bindings an earlier migration of this project made that this plan keeps (src/plan/carried.ts):
    * their values moved before, so this plan neither writes nor verifies them, but the secrets module,
@@ -233,7 +251,7 @@ export interface ReportSecret {
   confidence: number;
   reason: string;
   environment: string;
-  source: { file: string; line: number; name: string; type: "dotenv" | "literal" };
+  source: { file: string; line: number; name: string; type: SecretSource["type"] };
   target: VaultLocation & { version: number | null };
   /** First 12 hex characters of the plan fingerprint. */
   fingerprintPrefix: string;

@@ -4,6 +4,7 @@ import { UsageError, PlanError } from "../errors.js";
 import { BASE_LAYER_ENVIRONMENT, environmentsOfFiles } from "../map/environment.js";
 import { DEFAULT_PLAN_FILE } from "../plan/plan-file.js";
 import type { Plan } from "../plan/types.js";
+import { setInEnvironment } from "../plan/config-secrets.js";
 
 // Which environment variables `vaultshift run` sets, and where in Vault each
 // value lives. The source is the plan the migration wrote and committed
@@ -60,7 +61,7 @@ export interface PlanSelection {
  */
 export function planBindings(plan: Plan, environment: string, file: string): PlanSelection {
   // Also what an earlier migration moved from a .env file and this plan carried forward.
-  const fromEnvFiles = new Set([...plan.secrets.filter((s) => s.source.type === "dotenv").map((s) => s.name), ...(plan.carried ?? []).filter((c) => c.from === "dotenv").map((c) => c.name)]);
+  const fromEnvFiles = new Set([...plan.secrets.filter((s) => setInEnvironment(s.source)).map((s) => s.name), ...(plan.carried ?? []).filter((c) => c.from === "dotenv").map((c) => c.name)]);
   const bindings = plan.bindings.filter((b) => fromEnvFiles.has(b.envName));
   if (bindings.length === 0) {
     throw new PlanError(`The plan ${file} moves no environment variable to Vault (${plan.secrets.length === 0 ? "it moves nothing" : "only hard-coded literals, which were never in the environment"}): there is nothing for \`vaultshift run\` to set.`, {

@@ -2,6 +2,7 @@ import type { Decision, Decisions } from "../plan/decisions.js";
 import { withDecision } from "../plan/decisions.js";
 import type { Plan, PlannedConfig, PlannedSecret, PlanWarning } from "../plan/types.js";
 import { escapeRegExp } from "../util/regexp.js";
+import { setInEnvironment } from "../plan/config-secrets.js";
 
 // What the review screens show, computed from a plan without React: rows,
 // filters, severities, who reads a secret, lines that fit the terminal. The
@@ -84,6 +85,7 @@ export function readersOf(plan: Plan, s: PlannedSecret): string[] {
     const lines = f.diff.split("\n").filter((l) => l.startsWith("-") && !l.startsWith("---") && word.test(l.slice(1)));
     if (lines.length > 0) out.push(`${f.file} (${lines.length} line${lines.length === 1 ? "" : "s"})`);
   }
+  if (out.length === 0 && s.source.type === "config") out.push(`the loader of ${s.source.file} reads ${s.name} from the environment (the reason says which and why it wins): start the app under vaultshift run --`);
   if (out.length === 0 && plan.envExports?.includes(s.name)) out.push("no code reads it by name: the secrets module sets it in process.env for the library or framework that does");
   return out;
 }
@@ -200,7 +202,7 @@ export const migrateDecision = (c: PlannedConfig): Decision => ({ name: c.name, 
  * for a hard-coded secret, its path.
  */
 export function targetDraft(plan: Plan, s: PlannedSecret): string {
-  const b = s.source.type === "dotenv" ? plan.bindings.find((x) => x.envName === s.name) : undefined;
+  const b = setInEnvironment(s.source) ? plan.bindings.find((x) => x.envName === s.name) : undefined;
   return `${b?.path ?? s.target.path}#${s.target.key}`;
 }
 

@@ -18,8 +18,13 @@ writes a plan: sources, targets, fingerprints, redacted diffs of the code and
 .env changes, warnings. The plan holds no secret value; review and commit it,
 then run \`vaultshift apply\`.
 
-Left where they are, with a warning: secrets in JSON, YAML and other non-code
-files and real-looking ones in .env templates (.env.example, and a .env.defaults
+A secret in a JSON config file moves when the file's loader reads an
+environment variable over it (nconf with .env('__'), node-config's
+config/custom-environment-variables.json, rc, a \${NAME} the loader
+substitutes): it leaves the file and \`vaultshift run --\` sets the variable
+(config-env). Left where they are, with a warning: secrets in JSON files no
+such loader reads (a plain require(), an array element, JSONC), YAML and other
+non-code files and real-looking ones in .env templates (.env.example, and a .env.defaults
 nothing is seen to load) (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
 app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values and variables a
 bundler's define inlines (shipped to the browser). With layered .env files

@@ -1,0 +1,104 @@
+import { isDeepStrictEqual } from "node:util";
+import { PlanError } from "../errors.js";
+import { indentOf, insertMember, jsonSpans, removeMember } from "../util/json-spans.js";
+
+// The edits that take a secret out of a JSON configuration file, as a person
+// would make them: only the member (or the value) changes, every other byte
+// (indentation, key order, line endings, a BOM) stays. Each edit is checked
+// by parsing the result: it must be the old document with exactly that change,
+// else nothing is written. Pure: file-changes.ts reads and apply writes.
+
+/** One change to a config file: the member at `keyPath` goes, or its value becomes `${envName}`. */
+export interface ConfigEdit {
+  keyPath: string[];
+  how: "remove" | "substitute";
+  envName: string;
+}
+
+const SEP = "\u0000";
+
+function parse(text: string): unknown {
+  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+}
+
+function parentOf(doc: unknown, keyPath: readonly string[]): Record<string, unknown> | undefined {
+  let at: unknown = doc;
+  for (const k of keyPath.slice(0, -1)) {
+    if (typeof at !== "object" || at === null || Array.isArray(at)) return undefined;
+    at = (at as Record<string, unknown>)[k];
+  }
+  return typeof at === "object" && at !== null && !Array.isArray(at) ? (at as Record<string, unknown>) : undefined;
+}
+
+/** The value at `keyPath` of a JSON text, undefined when there is none (or the text is no JSON). */
+export function valueAt(text: string, keyPath: readonly string[]): unknown {
+  try {
+    return parentOf(parse(text), keyPath)?.[keyPath[keyPath.length - 1]!];
+  } catch {
+    return undefined;
+  }
+}
+
+function editOne(text: string, file: string, edit: ConfigEdit): string {
+  const spans = jsonSpans(text, SEP);
+  const member = spans.get(edit.keyPath.join(SEP));
+  const object = spans.get(edit.keyPath.slice(0, -1).join(SEP));
+  if (!member || !object || object.close === undefined || member.inArray) {
+    throw new PlanError(`${file} has no member ${edit.keyPath.join(".")} to take the secret from (it changed since the plan?).`, { hint: "Run `vaultshift plan` again." });
+  }
+  if (edit.how === "substitute") return text.slice(0, member.start) + JSON.stringify(`\${${edit.envName}}`) + text.slice(member.end);
+  // Only the member goes: the object before and after it keeps its text.
+  return removeMember(text, member, object);
+}
+
+/** `text` with every edit made, checked to be the old document with exactly those changes. */
+export function editConfigText(text: string, file: string, edits: readonly ConfigEdit[]): string {
+  let out = text;
+  const want = parse(text);
+  for (const edit of edits) {
+    out = editOne(out, file, edit);
+    const parent = parentOf(want, edit.keyPath);
+    const key = edit.keyPath[edit.keyPath.length - 1]!;
+    if (parent) {
+      if (edit.how === "remove") delete parent[key];
+      else parent[key] = `\${${edit.envName}}`;
+    }
+  }
+  let got: unknown;
+  try {
+    got = parse(out);
+  } catch {
+    got = Symbol("invalid");
+  }
+  if (!isDeepStrictEqual(got, want)) {
+    throw new PlanError(`vaultshift could not take the secrets out of ${file} without changing more than them; the file is left as it is.`, { hint: `Remove the values by hand, or report the file's layout as a bug (no value is needed to reproduce it: its structure is).` });
+  }
+  return out;
+}
+
+/**
+ * node-config's custom-environment-variables.json with `keyPath` → `envName` added (made when
+ * `text` is null, in `unit` indentation), keeping what it maps already.
+ */
+export function addEnvMappings(text: string | null, mappings: readonly { keyPath: string[]; envName: string }[], unit = "  "): string {
+  let out = text ?? "{}\n";
+  const want = parse(out) as Record<string, unknown>;
+  const own = text === null ? unit : indentOf(out);
+  for (const { keyPath, envName } of mappings) {
+    const spans = jsonSpans(out, SEP);
+    // The deepest object of the path that exists; the rest is added below it as one member.
+    let depth = keyPath.length - 1;
+    while (depth > 0 && spans.get(keyPath.slice(0, depth).join(SEP))?.close === undefined) depth--;
+    const holder = spans.get(keyPath.slice(0, depth).join(SEP))!;
+    const rest = keyPath.slice(depth + 1).reduceRight<unknown>((v, k) => ({ [k]: v }), envName);
+    const eol = out.includes("\r\n") ? "\r\n" : "\n";
+    out = insertMember(out, holder, keyPath[depth]!, (indent) => JSON.stringify(rest, null, own).replace(/\n/g, `${eol}${indent}`), own);
+    let at: Record<string, unknown> = want;
+    for (const k of keyPath.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+    at[keyPath[keyPath.length - 1]!] = envName;
+  }
+  if (!isDeepStrictEqual(parse(out), want)) {
+    throw new PlanError("vaultshift could not add the environment mappings to config/custom-environment-variables.json without changing more than them; the file is left as it is.", { hint: "Add the mappings by hand (each config path → its variable name), then plan again." });
+  }
+  return out;
+}

@@ -1,0 +1,89 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeTree } from "../migrate/testing.js";
+import type { Finding } from "../scan/types.js";
+import { configRefusalMessage, configSecrets } from "./config-secrets.js";
+
+const C1 = "CANARYcfgPw1Zx8Lm3Qw7";
+const C2 = "CANARYcfgPw2Vb4Nm6Kj9";
+
+function project(files: Record<string, string>): { root: string; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "vaultshift-config-files-"));
+  return { root: writeTree(dir, files), done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A finding of `value` on its line of `text`, as the scanner reports it. */
+function finding(file: string, text: string, value: string): Finding & { value: string } {
+  const line = text.slice(0, text.indexOf(value)).split("\n").length;
+  return { ruleId: "generic-password", kind: "password", severity: "high", confidence: 0.9, file, line, column: 1, endLine: line, endColumn: 1, fingerprint: "f", redacted: "CANA…", reason: "a password", value };
+}
+
+const NCONF = `const nconf = require("nconf");\nnconf.env({ separator: "__", parseValues: true });\nnconf.file("config.json");\n`;
+
+test("nconf: a value moves as database__password, with its environment and the file's edit; the reason says the precedence", () => {
+  const cfg = `{\n  "database": { "password": "${C1}" }\n}\n`;
+  const p = project({ "app.js": NCONF, "config.json": cfg });
+  try {
+    const f = finding("config.json", cfg, C1);
+    const r = configSecrets(p.root, [f], ["app.js"], (x) => (x as typeof f).value);
+    assert.equal(r.candidates.length, 1);
+    const c = r.candidates[0]!;
+    assert.deepEqual([c.name, c.value === C1, c.environment, c.source.type, c.source.keyPath], ["database__password", true, "shared", "config", ["database", "password"]]);
+    assert.match(c.reason, /nconf reads the environment before the file \(app\.js:3\)/);
+    assert.deepEqual(r.edits, [{ file: "config.json", keyPath: ["database", "password"], how: "remove", envName: "database__password" }]);
+    assert.ok(r.moved.has(f));
+    assert.equal(r.warnings[0]!.code, "config-env");
+    assert.ok(!JSON.stringify(r.warnings).includes(C1) && !c.reason.includes(C1));
+  } finally {
+    p.done();
+  }
+});
+
+test("refusals, each with its reason and never the value: a value nconf's parseValues would make a number, one in an array, JSONC, YAML, node-config's local.json and a YAML mapping file", () => {
+  const numeric = "73194628501937462";
+  const cfg = `{\n  "pin": "${numeric}",\n  "hooks": ["${C2}"]\n}\n`;
+  const jsonc = `{\n  // the admin\n  "admin": "${C1}"\n}\n`;
+  const local = `{ "db": { "password": "${C2}" } }\n`;
+  const p = project({
+    "app.js": NCONF,
+    "server.js": `const config = require("config");\nrequire("./x.jsonc");\n`,
+    "config.json": cfg,
+    "x.jsonc.json": jsonc,
+    "config/local.json": local,
+    "config/production.json": local,
+    "config/custom-environment-variables.yml": "db:\n  password: DB_PASSWORD\n",
+    "config/secrets.yaml": `key: ${C1}\n`,
+  });
+  try {
+    const fs = [finding("config.json", cfg, numeric), finding("config.json", cfg, C2), finding("x.jsonc.json", jsonc, C1), finding("config/local.json", local, C2), finding("config/production.json", local, C2), { ...finding("config/secrets.yaml", `key: ${C1}\n`, C1) }];
+    const r = configSecrets(p.root, fs, ["app.js", "server.js"], (x) => (x as (typeof fs)[0]).value);
+    assert.deepEqual(r.candidates, []);
+    const why = (f: string, line: number) => r.refusals.get(`${f}:${line}`) ?? "";
+    assert.match(why("config.json", 2), /nconf would read the value back from pin as a number, boolean or null/);
+    assert.match(why("config.json", 3), /hooks\[0\] is inside an array of config\.json|inside an array/);
+    assert.match(why("x.jsonc.json", 3), /not plain JSON/);
+    assert.match(why("config/local.json", 1), /machine-local file/);
+    assert.match(why("config/production.json", 1), /mappings are in config\/custom-environment-variables\.yml/);
+    assert.match(why("config/secrets.yaml", 1), /node-config would read it .* JSON configuration files only, not YAML/);
+    const all = [...r.refusals.values()].join("\n") + configRefusalMessage({ file: "config.json", line: 2, redacted: "7319…(17 chars)" }, "a generic-password", why("config.json", 2));
+    for (const v of [C1, C2, numeric]) assert.ok(!all.includes(v));
+  } finally {
+    p.done();
+  }
+});
+
+test("node-config: an existing mapping of the path is used as it is and not added again", () => {
+  const prod = `{ "db": { "password": "${C1}" } }\n`;
+  const p = project({ "s.js": `import config from "config";\n`, "config/production.json": prod, "config/custom-environment-variables.json": `{ "db": { "password": { "__name": "PGPASSWORD" } } }\n` });
+  try {
+    const f = finding("config/production.json", prod, C1);
+    const r = configSecrets(p.root, [f], ["s.js"], () => C1);
+    assert.deepEqual([r.candidates[0]!.name, r.candidates[0]!.environment], ["PGPASSWORD", "production"]);
+    assert.deepEqual(r.edits, [{ file: "config/production.json", keyPath: ["db", "password"], how: "remove", envName: "PGPASSWORD" }]);
+  } finally {
+    p.done();
+  }
+});
