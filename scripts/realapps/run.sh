@@ -5,7 +5,7 @@
 # Needs: the npm registry, a built tree (npx tsc && node scripts/bundle.js).
 # Work dir: $REALAPPS_DIR (default /tmp/realapps); the apps' source is never
 # committed to this repository. Every secret in fixtures/realapps/ is a synthetic canary
-# (RLCANARY...): grep for it to prove it left the tree.
+# (RLCANARY... in round 1, RL2CANARY... in round 2): grep for it to prove it left the tree.
 set -u
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 VS="node $REPO/bin/vaultshift.js"
@@ -27,8 +27,20 @@ declare -A PKG=(
   [nodebb]=nodebb@1.4.0
   [etherpad]=ep_etherpad-lite@1.8.14
   [n8n]=@n8n/config@2.39.0
+  # round 2 (session 20): TypeScript, ES modules, a framework project, bots, self-hosted tools
+  [strapi]=create-strapi-app@5.55.0
+  [mongo-express]=mongo-express@1.0.2
+  [probot]=probot@14.3.2
+  [thelounge]=thelounge@4.5.2
+  [hubot]=hubot@14.1.0
+  [zigbee2mqtt]=zigbee2mqtt@2.14.1
+  [t3]=create-t3-app@7.40.0
 )
-APPS=("$@"); [ ${#APPS[@]} -eq 0 ] && APPS=(ghost node-red uptime-kuma directus nodebb etherpad n8n)
+ROUND1=(ghost node-red uptime-kuma directus nodebb etherpad n8n)
+ROUND2=(strapi mongo-express probot thelounge hubot zigbee2mqtt t3)
+APPS=("$@"); [ ${#APPS[@]} -eq 0 ] && APPS=("${ROUND1[@]}" "${ROUND2[@]}")
+[ "${APPS[*]}" = round1 ] && APPS=("${ROUND1[@]}")
+[ "${APPS[*]}" = round2 ] && APPS=("${ROUND2[@]}")
 
 # Packages the digest scripts load (Ghost's and NodeBB's config loaders, @directus/env, dotenv).
 if [ ! -d "$W/deps/node_modules/nconf" ]; then
@@ -38,6 +50,9 @@ if [ ! -d "$W/deps/node_modules/nconf" ]; then
 fi
 if [ ! -d "$W/deps/node_modules/@n8n/di" ]; then # what @n8n/config needs to build n8n's GlobalConfig
   (cd "$W/deps" && npm install --ignore-scripts --no-audit --no-fund @n8n/constants@0.39.0 @n8n/di@0.17.0 reflect-metadata@0.2.2 zod@3.25.76 >/dev/null 2>&1)
+fi
+if [ ! -d "$W/deps/node_modules/@probot/get-private-key" ]; then # round 2: Zigbee2MQTT's YAML, Probot's key reader
+  (cd "$W/deps" && npm install --ignore-scripts --no-audit --no-fund js-yaml@4.1.0 @probot/get-private-key@2.1.1 @t3-oss/env-nextjs@0.12.0 >/dev/null 2>&1)
 fi
 export NODE_PATH=$W/deps/node_modules
 
@@ -81,6 +96,55 @@ setup_n8n() { # @n8n/config is where n8n reads every setting (readEnv: NAME, els
   printf '.env\nnode_modules\n' >> .gitignore
 }
 
+# round 2
+setup_strapi() { # create-strapi-app copies a template and writes .env from .env.example with generated keys
+  local t; t=$(mktemp -d); cp -a templates/example/. "$t"/
+  find . -mindepth 1 -maxdepth 1 ! -name .git -exec rm -rf {} +
+  cp -a "$t"/. . && rm -rf "$t"
+  printf '.env\nnode_modules\n.tmp\nbuild\ndist\n' > .gitignore
+}
+setup_mongo-express() { # the docker image's env vars, or .env (config.default.js calls dotenv.config())
+  printf '.env\nnode_modules\n' >> .gitignore
+  mkdir -p node_modules && ln -sfn "$W/deps/node_modules/dotenv" node_modules/dotenv # ESM imports ignore NODE_PATH
+}
+setup_probot() { # the README's .env: APP_ID, PRIVATE_KEY (PEM), WEBHOOK_SECRET; `probot run` loads it
+  printf '.env\nnode_modules\n' >> .gitignore
+  mkdir -p node_modules/@probot && ln -sfn "$W/deps/node_modules/dotenv" node_modules/dotenv &&
+    ln -sfn "$W/deps/node_modules/@probot/get-private-key" node_modules/@probot/get-private-key
+}
+setup_thelounge() { # `thelounge start` creates $THELOUNGE_HOME/config.js from dist/defaults/config.js; LDAP, network password, WEBIRC;
+  # the password also typed into the commented-out example above the live `defaults` block, as people do
+  mkdir -p home && node -e '
+    const fs=require("fs");let s=fs.readFileSync("dist/defaults/config.js","utf8");
+    const v=JSON.parse(fs.readFileSync(process.argv[1],"utf8"));
+    s=s.replace(/ldap: \{\n(\s*)enable: false,/, (m,i) => `ldap: {\n${i}enable: true,`);
+    s=s.replace(`rootPassword: "1234"`, `rootPassword: "${v.rootPassword}"`);
+    s=s.replace(/(\n    defaults: \{[^}]*?)password: "",/, (m,a) => `${a}password: "${v.ircPassword}",`);
+    s=s.replace(/(\/\/ defaults: \{[^}]*?)password: "",/, (m,a) => `${a}password: "${v.exampleFilledIn}",`); // the commented-out example too
+    s=s.replace("webirc: null,", `webirc: {\n        "irc.example.net": "${v.webirc}",\n    },`);
+    fs.writeFileSync("home/config.js",s);' "$FIX/thelounge/settings-values.json"
+  printf 'node_modules\n' >> .gitignore
+}
+setup_hubot() { # docs: EXPRESS_USER/EXPRESS_PASSWORD protect the HTTP listener; docker compose env_file .env
+  printf '.env\nnode_modules\n' >> .gitignore
+}
+setup_zigbee2mqtt() { # data/configuration.yaml with '!secret NAME' values kept in data/secret.yaml (its docs)
+  printf 'data/secret.yaml\nnode_modules\n' >> .gitignore
+}
+setup_t3() { # what `create-t3-app` writes for NextAuth + Drizzle (PostgreSQL): the base template and its extras, .env
+  local x=template/extras t; t=$(mktemp -d)
+  cp -a template/base/. "$t"/ && mv "$t/_gitignore" "$t/.gitignore"
+  cp $x/src/env/with-auth-db.js "$t/src/env.js"
+  mkdir -p "$t/src/server/auth" "$t/src/server/db"
+  cp $x/src/server/auth/index.ts "$t/src/server/auth/index.ts" && cp $x/src/server/auth/config/with-drizzle.ts "$t/src/server/auth/config.ts"
+  cp $x/src/server/db/index-drizzle/with-postgres.ts "$t/src/server/db/index.ts" && cp $x/src/server/db/schema-drizzle/with-auth-postgres.ts "$t/src/server/db/schema.ts"
+  cp $x/config/drizzle-config-postgres.ts "$t/drizzle.config.ts" && cp $x/start-database/postgres.sh "$t/start-database.sh"
+  find . -mindepth 1 -maxdepth 1 ! -name .git -exec rm -rf {} + && cp -a "$t"/. . && rm -rf "$t"
+  node -e 'const f="package.json",p=JSON.parse(require("fs").readFileSync(f,"utf8"));p.name="rl2-t3";require("fs").writeFileSync(f,JSON.stringify(p,null,2)+"\n")'
+  mkdir -p node_modules/@t3-oss && ln -sfn "$W/deps/node_modules/dotenv" node_modules/dotenv && ln -sfn "$W/deps/node_modules/zod" node_modules/zod &&
+    ln -sfn "$W/deps/node_modules/@t3-oss/env-nextjs" node_modules/@t3-oss/env-nextjs && ln -sfn "$W/deps/node_modules/@t3-oss/env-core" node_modules/@t3-oss/env-core
+}
+
 digest() { # app -> prints the digest line the app's config loader yields
   case $1 in
     ghost) node "$DIGEST/ghost.cjs" ;;
@@ -90,6 +154,13 @@ digest() { # app -> prints the digest line the app's config loader yields
     etherpad) node "$DIGEST/etherpad.cjs" ;;
     uptime-kuma) node "$DIGEST/uptime-kuma.cjs" ;;
     n8n) node "$DIGEST/n8n.cjs" ;;
+    strapi) node "$DIGEST/strapi.cjs" ;;
+    mongo-express) node "$DIGEST/mongo-express.mjs" ;;
+    probot) node "$DIGEST/probot.mjs" ;;
+    thelounge) node "$DIGEST/thelounge.cjs" ;;
+    hubot) node "$DIGEST/hubot.cjs" ;;
+    zigbee2mqtt) node "$DIGEST/zigbee2mqtt.cjs" ;;
+    t3) node "$DIGEST/t3.mjs" ;;
   esac 2>&1 | tail -1
 }
 
@@ -127,8 +198,8 @@ for app in "${APPS[@]}"; do
   echo "  changed  $(git status --porcelain | tr '\n' ' ' | cut -c1-400)"
   echo "  after    $(digest "$app")"
   echo "  after run $($VS run -q -- bash -c "DIGEST=$DIGEST; $(declare -f digest); digest $app" 2>&1 | tail -1)"
-  left=$(grep -rIl RLCANARY . --exclude-dir=node_modules --exclude-dir=.git --exclude-dir=.vaultshift 2>/dev/null | tr '\n' ' ')
+  left=$(grep -rIlE 'RL2?CANARY' . --exclude-dir=node_modules --exclude-dir=.git --exclude-dir=.vaultshift 2>/dev/null | tr '\n' ' ')
   echo "  canaries left in tree: ${left:-none}"
-  leak=$(grep -l RLCANARY "$LOG"/*.out "$LOG"/*.err vaultshift.plan.json reports/* 2>/dev/null | tr '\n' ' ')
+  leak=$(grep -lE 'RL2?CANARY' "$LOG"/*.out "$LOG"/*.err vaultshift.plan.json reports/* 2>/dev/null | tr '\n' ' ')
   echo "  canaries in vaultshift output/plan/reports: ${leak:-none}"
 done
