@@ -1,5 +1,5 @@
 import { decodeBase64 } from "./checksum.js";
-import { isEncrypted, isMaskOrTemplate } from "./placeholder-filter.js";
+import { isEncrypted, isMaskOrTemplate, percentDecoded } from "./placeholder-filter.js";
 
 // Credential stores: files whose only purpose is to keep a login for a host, written by the program that
 // uses it (`~/.netrc`, `~/.pgpass`, `~/.git-credentials`, `~/.my.cnf`, FileZilla's site manager, DBeaver's
@@ -136,17 +136,9 @@ function gitCredentialLogins(text: string): StoredLogin[] {
     if (colon <= 0) continue;
     const raw = info.slice(colon + 1);
     const start = m.index + m[0].indexOf(info) + colon + 1;
-    out.push({ password: decoded(raw), start, end: start + raw.length, host: m[2]!, user: decoded(info.slice(0, colon)), ruleId: "git-credentials-url", store: ".git-credentials" });
+    out.push({ password: percentDecoded(raw), start, end: start + raw.length, host: m[2]!, user: percentDecoded(info.slice(0, colon)), ruleId: "git-credentials-url", store: ".git-credentials" });
   }
   return out;
-}
-
-function decoded(v: string): string {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
 }
 
 // ~/.my.cnf: `[client]` (or `[mysql]`, `[mysqldump]`…) options; no `host=` means the local server.

@@ -839,7 +839,7 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (name.endsWith("connectionsecrets") && /^[A-Za-z0-9+/]{24,}={0,2}$/.test(v)) return "MongoDB Compass's encrypted connectionSecrets";
   if (isReference(v)) return "reference to a value kept elsewhere";
   // The same reference percent-encoded inside a URL (`redis://:%24%7BREDIS_PASSWORD%7D@cache`: `${REDIS_PASSWORD}`).
-  if (/%[0-9A-Fa-f]{2}/.test(v) && isReference(percentDecodedOrSelf(v))) return "percent-encoded reference to a value kept elsewhere";
+  if (/%[0-9A-Fa-f]{2}/.test(v) && isReference(percentDecoded(v))) return "percent-encoded reference to a value kept elsewhere";
   // Jetty's `OBF:` is reversible: a stand-in under it (the docs' `storepwd`, `keypwd`) is still a stand-in.
   if (v.startsWith("OBF:")) {
     const plain = deobfuscateJetty(v.slice(4));
@@ -892,14 +892,6 @@ export function notSecretReason(value: string, name = ""): string | null {
   if (name !== "" && isWordOfName(v, name)) return "a word of its own name (a quick-start or image default)";
   if (isBase64OfStandIn(v)) return "base64 of a placeholder";
   return null;
-}
-
-function percentDecodedOrSelf(v: string): string {
-  try {
-    return decodeURIComponent(v);
-  } catch {
-    return v;
-  }
 }
 
 /**
