@@ -844,3 +844,12 @@ test("values handed to a browser or a device by design are not secrets: FCM regi
     assert.equal(notSecretReason(v), null, v.slice(0, 6));
   }
 });
+
+test("session 21: a Puppet or Perl qualified variable ($::fact, $class::params::name) is a reference; a literal password beside it is found", () => {
+  const pw = ["Xk9", "vQ2", "mT7", "pL4", "wZ8"].join("");
+  const text =
+    `class cinder::keystone::authtoken(\n  $password = $::os_service_default,\n  $amqp_password = $cinder::params::amqp_password,\n` +
+    `  $secret = $::ceph_client_secret,\n  $admin_password = '${pw}',\n) {\n}\n`;
+  const found = scanText({ text, file: "manifests/keystone/authtoken.pp" }).findings.map((f) => `${f.line}:${f.name}`);
+  assert.deepEqual(found, ["5:admin_password"]);
+});

@@ -355,6 +355,10 @@ export function isReference(v: string): boolean {
   if (/\{[$#][A-Za-z_][\w.]{0,100}(?::(?:"[^"\n]{0,200}"|[^}\n]{0,200}))?\}/.test(t) || /^\{[A-Z][A-Z0-9_]*(?:\.[A-Za-z0-9_]+){1,6}\}$/.test(t)) return true;
   // `"Bearer $TOKEN\"` in a package.json script: the escaped closing quote of the shell string ends the value.
   if (/^\$[A-Za-z_][A-Za-z0-9_]*\\?["']?$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
+  // A qualified variable (Puppet's top-scope `$::os_service_default` and class parameters
+  // `$ceph::profile::params::secret`, https://www.puppet.com/docs/puppet/7/lang_variables.html; Perl's
+  // `$Config::password`): the value is read from the variable, as `$VAR` is.
+  if (/^\$(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+$|^\$::[A-Za-z_]\w*$/.test(t)) return true;
   // A Perl hash element interpolated into a string (`password => "$Global{'bindpw'}"`, `"$cfg->{db_pass}"`).
   if (/^\$[A-Za-z_]\w*(?:->)?\{['"]?[\w.-]{1,60}['"]?\}$/.test(t)) return true;
   // Perl references to a sub or variable (`pass => \&fetch_password`, `\$password`, `\%config`; perlref).
