@@ -220,11 +220,17 @@ export function isSequential(v: string): boolean {
   const body = stripKnownPrefix(v).toLowerCase().replace(/(?<=[a-z0-9])[-_ .](?=[a-z0-9])/g, "");
   if (body.length < 6) return false;
   let steps = 0;
+  let repeats = 0;
   for (let i = 1; i < body.length; i++) {
     const d = body.charCodeAt(i) - body.charCodeAt(i - 1);
     if (d === 1 || d === -1 || (body[i - 1] === "9" && body[i] === "0") || (body[i - 1] === "9" && body[i] === "a")) steps++;
+    else if (d === 0) repeats++;
   }
-  return steps / (body.length - 1) >= 0.6;
+  if (steps / (body.length - 1) >= 0.6) return true;
+  // The same run with every character doubled (`AABBCCDDEEFFGGHH`, `112233445566`, kubeadm's test token
+  // `123456.aabbccddeeffgghh`): a repeat then a step, over and over. Random text repeats a character about
+  // once in 36 places, so a third of repeats with every other move a step is a ladder someone typed.
+  return repeats >= 4 && repeats / (body.length - 1) >= 0.3 && steps / (body.length - 1 - repeats) >= 0.8;
 }
 
 /** Stand-in words: `your-api-key`, `my_test_secret`, `REPLACE_ME`, `mysecretpassword`, `changeme123`. */
