@@ -908,3 +908,15 @@ test("typed value wrappers of exports (terraform output -json, DynamoDB JSON, Fi
   assert.deepEqual(secretsIn("openapi.yml", `security:\n  api_key:\n    - read\n    - write\n`), []);
   assert.deepEqual(secretsIn("cassette.yml", `      Authorization:\n      - Bearer <API_TOKEN>\n`), []);
 });
+
+test("session 21: Kubernetes names label keys and Secret entries under `key` (selectors, tolerations, secretKeyRef); a Secret's own value beside them is found", () => {
+  // Label keys of a fuzzed object (Kubernetes' API round-trip testdata) look random; they are names, not keys.
+  const labelKey = ["35--x9K.q2", "Zt7/w_Mw2r8T", "n-Yp5eB3v"].join("");
+  const manifest =
+    `spec:\n  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n` +
+    `        - matchExpressions:\n          - key: ${labelKey}\n            operator: In\n          matchFields:\n          - key: ${labelKey}\n            operator: NotIn\n` +
+    `  tolerations:\n  - key: ${labelKey}\n    operator: Exists\n    effect: NoSchedule\n` +
+    `  containers:\n  - name: app\n    env:\n    - name: DB_PASSWORD\n      valueFrom:\n        secretKeyRef:\n          name: db\n          key: ${labelKey}\n` +
+    `---\napiVersion: v1\nkind: Secret\nstringData:\n  apiKey: ${TOKEN}\n  encryption_key: ${PW}${TOKEN}\n`;
+  assert.deepEqual(secretsIn("k8s/deployment.yaml", manifest), [TOKEN, PW + TOKEN]);
+});

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import { scanText } from "./engine.js";
 import assert from "node:assert/strict";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { isEncrypted, isHash, isSpkiBase64, isLocatorOrName, isObviousFake, isTranslatedMessage, isVersionRange, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
+import { isEncrypted, isHash, isSequential, isSpkiBase64, isLocatorOrName, isObviousFake, isTranslatedMessage, isVersionRange, notSecretReason, withoutExampleHost } from "./placeholder-filter.js";
 import { judge } from "./judge.js";
 import { rulePlaceholderReason } from "./rule-filter.js";
 import { obfuscateJetty } from "./jetty-password.js";
@@ -843,4 +843,21 @@ test("values handed to a browser or a device by design are not secrets: FCM regi
   for (const v of [j("sk_live_51", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9c"), j("rk_live_51", "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9c"), j("APA91b", "Hq7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9cXy4Tq")]) {
     assert.equal(notSecretReason(v), null, v.slice(0, 6));
   }
+});
+
+test("session 21: a Puppet or Perl qualified variable ($::fact, $class::params::name) is a reference; a literal password beside it is found", () => {
+  const pw = ["Xk9", "vQ2", "mT7", "pL4", "wZ8"].join("");
+  const text =
+    `class cinder::keystone::authtoken(\n  $password = $::os_service_default,\n  $amqp_password = $cinder::params::amqp_password,\n` +
+    `  $secret = $::ceph_client_secret,\n  $admin_password = '${pw}',\n) {\n}\n`;
+  const found = scanText({ text, file: "manifests/keystone/authtoken.pp" }).findings.map((f) => `${f.line}:${f.name}`);
+  assert.deepEqual(found, ["5:admin_password"]);
+});
+
+test("session 21: a run typed with every character doubled (AABBCCDDEEFFGGHH) is a placeholder; a token with a few doubled characters is not", () => {
+  for (const v of ["AABBCCDDEEFFGGHH", "123456.aabbccddeeffgghh", "112233445566", "aabbccddeeff0011"]) assert.equal(isSequential(v), true, v);
+  // Real values: random runs with a doubled character or two, and a kubeadm token of the right shape.
+  for (const v of ["9a08jv.c0izixklcxtmnze7", "aab7Kq9zzX2mPw4r", "Kk3mmQ9pp2Lx", "hh4Rt8PqWw2zZs6Y"]) assert.equal(isSequential(v), false, v);
+  const text = `tests := []struct{ token string }{\n  {token: "123456.aabbccddeeffgghh"},\n}\nvar bootstrapToken = "${["7fk2qm", "x9r4tv7bn3cw6yh1"].join(".")}"\n`;
+  assert.deepEqual(scanText({ text, file: "cmd/kubeadm/app/util/token.go" }).findings.map((f) => f.line), [4]);
 });

@@ -220,11 +220,17 @@ export function isSequential(v: string): boolean {
   const body = stripKnownPrefix(v).toLowerCase().replace(/(?<=[a-z0-9])[-_ .](?=[a-z0-9])/g, "");
   if (body.length < 6) return false;
   let steps = 0;
+  let repeats = 0;
   for (let i = 1; i < body.length; i++) {
     const d = body.charCodeAt(i) - body.charCodeAt(i - 1);
     if (d === 1 || d === -1 || (body[i - 1] === "9" && body[i] === "0") || (body[i - 1] === "9" && body[i] === "a")) steps++;
+    else if (d === 0) repeats++;
   }
-  return steps / (body.length - 1) >= 0.6;
+  if (steps / (body.length - 1) >= 0.6) return true;
+  // The same run with every character doubled (`AABBCCDDEEFFGGHH`, `112233445566`, kubeadm's test token
+  // `123456.aabbccddeeffgghh`): a repeat then a step, over and over. Random text repeats a character about
+  // once in 36 places, so a third of repeats with every other move a step is a ladder someone typed.
+  return repeats >= 4 && repeats / (body.length - 1) >= 0.3 && steps / (body.length - 1 - repeats) >= 0.8;
 }
 
 /** Stand-in words: `your-api-key`, `my_test_secret`, `REPLACE_ME`, `mysecretpassword`, `changeme123`. */
@@ -355,6 +361,10 @@ export function isReference(v: string): boolean {
   if (/\{[$#][A-Za-z_][\w.]{0,100}(?::(?:"[^"\n]{0,200}"|[^}\n]{0,200}))?\}/.test(t) || /^\{[A-Z][A-Z0-9_]*(?:\.[A-Za-z0-9_]+){1,6}\}$/.test(t)) return true;
   // `"Bearer $TOKEN\"` in a package.json script: the escaped closing quote of the shell string ends the value.
   if (/^\$[A-Za-z_][A-Za-z0-9_]*\\?["']?$/.test(t) || /^%[A-Za-z_][A-Za-z0-9_]*%$/.test(t)) return true;
+  // A qualified variable (Puppet's top-scope `$::os_service_default` and class parameters
+  // `$ceph::profile::params::secret`, https://www.puppet.com/docs/puppet/7/lang_variables.html; Perl's
+  // `$Config::password`): the value is read from the variable, as `$VAR` is.
+  if (/^\$(?:::)?[A-Za-z_]\w*(?:::[A-Za-z_]\w*)+$|^\$::[A-Za-z_]\w*$/.test(t)) return true;
   // A Perl hash element interpolated into a string (`password => "$Global{'bindpw'}"`, `"$cfg->{db_pass}"`).
   if (/^\$[A-Za-z_]\w*(?:->)?\{['"]?[\w.-]{1,60}['"]?\}$/.test(t)) return true;
   // Perl references to a sub or variable (`pass => \&fetch_password`, `\$password`, `\%config`; perlref).

@@ -160,6 +160,10 @@ test("a modifier glued to token says what it says apart: csrftoken is not a cred
   // nginx's upstream directives and RFC 6455's handshake nonce are no credentials; a proxy's password is.
   for (const name of ["fastcgi_pass", "proxy_pass", "uwsgi_pass", "grpc_pass", "Sec-WebSocket-Key"]) assert.equal(analyzeName(name).negative, true, name);
   for (const name of ["proxy_password", "PROXY_PASS", "socket_key"]) assert.equal(analyzeName(name).negative, false, name);
+  // Kubernetes' label keys and entry references (selectors, tolerations, secretKeyRef) name a key; an
+  // encryption key or an API key under a Kubernetes word is still one.
+  for (const name of ["matchExpressions.key", "matchFields.key", "tolerations.key", "secretKeyRef.key", "configMapKeyRef.key"]) assert.equal(analyzeName(name).negative, true, name);
+  for (const name of ["encryption.key", "expressions_api_key", "tolerations.secret_key", "ref_password"]) assert.equal(analyzeName(name).negative, false, name);
   // Square's payment `version_token`: optimistic concurrency, not a credential.
   for (const name of ["versionToken", "version_token"]) assert.equal(analyzeName(name).negative, true, name);
   for (const name of ["authtoken", "accesstoken", "GHTOKEN"]) assert.equal(analyzeName(name).strength, "strong", name);

@@ -71,6 +71,11 @@ const KEY_NEGATIVE_BEFORE = new Set([
   "recv", "receive", "trusted",
   // RFC 6455's Sec-WebSocket-Key: a random nonce of the opening handshake, not a credential.
   "websocket",
+  // Kubernetes names label keys and the entries of Secrets and ConfigMaps under a bare `key`: a selector's
+  // requirement (`matchExpressions: [{key: app.example.com/tier, operator: In}]`, `matchFields`), a taint's
+  // toleration (`tolerations: [{key: …, effect: NoSchedule}]`) and a reference to an entry
+  // (`valueFrom.secretKeyRef: {name: db, key: password}`, `configMapKeyRef`): the value is a key's name.
+  "expressions", "fields", "tolerations", "toleration", "ref",
 ]);
 
 /**
