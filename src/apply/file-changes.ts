@@ -365,7 +365,7 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     const before = readIfExists(join(ctx.root, mappingFile));
     const sibling = configEdits.find((e) => e.mappingFile === mappingFile)!.file;
     const unit = indentOf(readIfExists(join(ctx.root, sibling))?.toString("utf8") ?? "");
-    add(mappingFile, "config", before, addEnvMappings(before === null ? null : before.toString("utf8"), [...mappings.values()], unit), mappings.size);
+    add(mappingFile, "config", before, addEnvMappings(before === null ? null : before.toString("utf8"), [...mappings.values()], unit, mappingFile), mappings.size);
   }
 
   // 5. .env files stay out of git from now on.

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { blankJsonc } from "../util/jsonc.js";
+import { yamlLeaves } from "../util/yaml-spans.js";
 
 // How the app loads a JSON configuration file, and whether that loader takes
 // a value from the environment over the file's (what lets a secret leave the
@@ -95,10 +97,24 @@ function nconfOptions(args: string): Omit<Extract<ConfigLoad, { how: "nconf" }>,
   };
 }
 
-/** The node-config files of `config/` at the root (NODE_CONFIG_DIR's default, `./config` from the working directory). */
+/** The node-config files of `config/` at the root (NODE_CONFIG_DIR's default, `./config` from the working directory), JSON or YAML. */
 function nodeConfigStem(file: string): string | undefined {
-  const m = /^config\/([^/]+)\.json$/.exec(file);
+  const m = /^config\/([^/]+)\.(?:json|ya?ml)$/.exec(file);
   return m && m[1] !== "custom-environment-variables" ? m[1] : undefined;
+}
+
+/**
+ * Where node-config's mappings are: the one custom-environment-variables file vaultshift edits
+ * (JSON or YAML; `.json` to create when there is none), or the other format they are kept in.
+ */
+function nodeConfigMappings(root: string): { mappingFile: string; mappingOther?: string } {
+  const at = (e: string) => `config/custom-environment-variables.${e}`;
+  const editable = ["json", "yml", "yaml"].map(at).filter((f) => existsSync(join(root, f)));
+  const other = ["js", "cjs", "ts", "json5", "toml", "hjson", "properties", "xml"].map(at).find((f) => existsSync(join(root, f)));
+  if (other) return { mappingFile: editable[0] ?? at("json"), mappingOther: other };
+  // node-config merges every one of them: two editable files are one too many to keep apart.
+  if (editable.length > 1) return { mappingFile: editable[0]!, mappingOther: editable[1]! };
+  return { mappingFile: editable[0] ?? at("json") };
 }
 
 /**
@@ -125,9 +141,8 @@ export function configLoadOf(root: string, file: string, sources: readonly strin
     const text = read(source);
     if (text === "") continue;
     if (stem !== undefined && imports(text, "config")) {
-      const other = ["yaml", "yml", "js", "cjs", "ts", "json5", "toml", "hjson", "properties"].map((e) => `config/custom-environment-variables.${e}`).find((f) => existsSync(join(root, f)));
       const at = /require\(\s*["']config["']\s*\)|from\s+["']config["']/.exec(text)!.index;
-      return { how: "node-config", by: `${source}:${lineAt(text, at)}`, stem, mappingFile: "config/custom-environment-variables.json", ...(other ? { mappingOther: other } : {}) };
+      return { how: "node-config", by: `${source}:${lineAt(text, at)}`, stem, ...nodeConfigMappings(root) };
     }
     if (imports(text, "nconf")) {
       for (const m of text.matchAll(/\.file\s*\(/g)) {
@@ -151,11 +166,18 @@ export function configLoadOf(root: string, file: string, sources: readonly strin
 /** A string value that is exactly `${NAME}` or `${NAME:default}` (Etherpad's settings.json convention). */
 export const SUBSTITUTION = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}$/;
 
-/** The file already takes some value as `${NAME}`: its loader substitutes the environment. */
+/** The file (JSON, JSONC or YAML) already takes some value as `${NAME}`: its loader substitutes the environment. */
 function usesSubstitution(root: string, file: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), "utf8");
+  } catch {
+    return false;
+  }
+  if (/\.ya?ml$/i.test(file)) return yamlLeaves(text).some((l) => typeof l.value === "string" && SUBSTITUTION.test(l.value));
   let found = false;
   try {
-    JSON.parse(readFileSync(join(root, file), "utf8"), (_k, v: unknown) => {
+    JSON.parse(blankJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), (_k, v: unknown) => {
       if (typeof v === "string" && SUBSTITUTION.test(v)) found = true;
       return v;
     });

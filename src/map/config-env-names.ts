@@ -22,7 +22,7 @@ export function upperSnakeOfPath(keyPath: readonly string[]): string {
  * else every environment (`config.json`, `settings.json`, node-config's `default.json`).
  */
 export function configFileEnvironment(file: string): string {
-  const base = (file.split("/").pop() ?? file).toLowerCase().replace(/\.json$/, "");
+  const base = (file.split("/").pop() ?? file).toLowerCase().replace(/\.(json|ya?ml)$/, "");
   const word = base.split(/[.-]/).find((w) => w !== "local" && isEnvironmentWord(w));
   return word !== undefined ? environmentOf(`.env.${word}`) : BASE_LAYER_ENVIRONMENT;
 }
