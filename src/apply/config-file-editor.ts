@@ -4,6 +4,7 @@ import { indentOf, insertMember, jsonSpans, removeMember, removeMemberLines } fr
 import { blankJsonc, parseJsonc } from "../util/jsonc.js";
 import { yamlValueAt } from "../util/yaml-spans.js";
 import { addYamlEnvMappings, editYamlText } from "./yaml-config-editor.js";
+import { dropEnvDefaults, envDefaultValue } from "./env-default-editor.js";
 
 // The edits that take a secret out of a JSON configuration file, as a person
 // would make them: only the member (or the value) changes, every other byte
@@ -17,10 +18,13 @@ import { addYamlEnvMappings, editYamlText } from "./yaml-config-editor.js";
 /** A YAML file (by its name): edited by yaml-config-editor.ts. */
 export const isYamlFile = (file: string): boolean => /\.ya?ml$/i.test(file);
 
-/** One change to a config file: the member at `keyPath` goes, or its value becomes `${envName}`. */
+/** A JavaScript/TypeScript file (a framework's config module): its edits are env-default-editor.ts's. */
+const isCodeFile = (file: string): boolean => /\.[cm]?[jt]sx?$/i.test(file);
+
+/** One change to a config file: the member at `keyPath` goes, or its value becomes `${envName}` (or, in a code file, a helper's default goes). */
 export interface ConfigEdit {
   keyPath: string[];
-  how: "remove" | "substitute";
+  how: "remove" | "substitute" | "drop-default";
   envName: string;
 }
 
@@ -50,7 +54,7 @@ export function valueAt(text: string, keyPath: readonly string[]): unknown {
 
 /** The value at `keyPath` of a config file's text, JSON, JSONC or YAML by the file's name. */
 export function configValueAt(file: string, text: string, keyPath: readonly string[]): unknown {
-  return isYamlFile(file) ? yamlValueAt(text, keyPath) : valueAt(text, keyPath);
+  return isYamlFile(file) ? yamlValueAt(text, keyPath) : isCodeFile(file) ? envDefaultValue(file, text, keyPath) : valueAt(text, keyPath);
 }
 
 function editOne(text: string, file: string, edit: ConfigEdit): string {
@@ -68,10 +72,12 @@ function editOne(text: string, file: string, edit: ConfigEdit): string {
 
 /** `text` with every edit made, checked to be the old document with exactly those changes. */
 export function editConfigText(text: string, file: string, edits: readonly ConfigEdit[]): string {
-  if (isYamlFile(file)) return editYamlText(text, file, edits);
+  if (isCodeFile(file)) return dropEnvDefaults(file, text, edits.map((e) => e.envName));
+  const own = edits.map((e) => ({ ...e, how: e.how === "substitute" ? ("substitute" as const) : ("remove" as const) }));
+  if (isYamlFile(file)) return editYamlText(text, file, own);
   let out = text;
   const want = parse(text);
-  for (const edit of edits) {
+  for (const edit of own) {
     out = editOne(out, file, edit);
     const parent = parentOf(want, edit.keyPath);
     const key = edit.keyPath[edit.keyPath.length - 1]!;

@@ -209,16 +209,22 @@ export function configSecrets(root: string, findings: readonly Finding[], source
   for (const [file, load] of loaders) {
     const names = out.edits.filter((e) => e.file === file).map((e) => e.envName);
     const by = "by" in load ? load.by : file;
-    out.warnings.push({
-      code: "config-env",
-      file,
-      message:
-        `${names.join(", ")} ${names.length === 1 ? "leaves" : "leave"} ${file}: ${LOADER_NAMES[load.how]} reads ${names.length === 1 ? "it" : "them"} from the environment instead (${by}${load.how === "node-config" && out.edits.some((e) => e.file === file && e.mappingFile) ? `; the mapping is added to ${load.mappingFile}` : ""}). ` +
-        `Nothing of the app sets ${names.length === 1 ? "it" : "them"} from Vault by itself: start the app under \`vaultshift run -- <command>\` (in its systemd unit, pm2 ecosystem file, Docker command or npm script), which sets ${names.length === 1 ? "it" : "them"} from Vault for the environment VAULTSHIFT_ENV or NODE_ENV names; without it the app starts without ${names.length === 1 ? "this value" : "these values"}. ` +
-        `A variable of the same name set elsewhere (a compose file, a systemd Environment=) wins over Vault's under \`vaultshift run\` unless --override is given.`,
-    });
+    out.warnings.push(configEnvWarning(file, names, `${LOADER_NAMES[load.how]} reads ${names.length === 1 ? "it" : "them"} from the environment instead (${by}${load.how === "node-config" && out.edits.some((e) => e.file === file && e.mappingFile) ? `; the mapping is added to ${load.mappingFile}` : ""})`));
   }
   return out;
+}
+
+/** The `config-env` warning of a file that loses `names`: `how` says what reads them instead; the app must start under `vaultshift run`. */
+export function configEnvWarning(file: string, names: readonly string[], how: string): PlanWarning {
+  const one = names.length === 1;
+  return {
+    code: "config-env",
+    file,
+    message:
+      `${names.join(", ")} ${one ? "leaves" : "leave"} ${file}: ${how}. ` +
+      `Nothing of the app sets ${one ? "it" : "them"} from Vault by itself: start the app under \`vaultshift run -- <command>\` (in its systemd unit, pm2 ecosystem file, Docker command or npm script), which sets ${one ? "it" : "them"} from Vault for the environment VAULTSHIFT_ENV or NODE_ENV names; without it the app starts without ${one ? "this value" : "these values"}. ` +
+      `A variable of the same name set elsewhere (a compose file, a systemd Environment=) wins over Vault's under \`vaultshift run\` unless --override is given.`,
+  };
 }
 
 /** The not-migrated message for a config-file value that stays, with what the user can do. */
