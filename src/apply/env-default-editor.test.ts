@@ -15,12 +15,14 @@ test("env('NAME', default) of a ({ env }) helper: found in JS and TypeScript, a 
   assert.equal(envDefaults("config/x.js", "module.exports = ({ env }) => ({"), undefined);
 });
 
-test("dropping a default changes only `, default`; reading it back by [env, NAME]; a name with two defaults is not touched", () => {
+test("dropping a default changes only `, default`; reading it back by [env, NAME]; the same default in two places goes from both; a name with two different defaults is not touched", () => {
   const js = `module.exports = ({ env }) => ({\n  auth: { secret: env('ADMIN_JWT_SECRET', '${C1}') }, // the admin\n  host: env('HOST', '0.0.0.0'),\n});\n`;
   assert.equal(envDefaultValue("config/admin.js", js, ["env", "ADMIN_JWT_SECRET"]), C1);
   assert.equal(configValueAt("config/admin.js", js, ["env", "ADMIN_JWT_SECRET"]), C1);
   const out = editConfigText(js, "config/admin.js", [{ keyPath: ["env", "ADMIN_JWT_SECRET"], how: "drop-default", envName: "ADMIN_JWT_SECRET" }]);
   assert.equal(out, `module.exports = ({ env }) => ({\n  auth: { secret: env('ADMIN_JWT_SECRET') }, // the admin\n  host: env('HOST', '0.0.0.0'),\n});\n`);
+  const same = `module.exports = ({ env }) => ({ a: env('K', '${C1}'), b: env('K', '${C1}') });\n`;
+  assert.equal(dropEnvDefaults("config/x.js", same, ["K"]), "module.exports = ({ env }) => ({ a: env('K'), b: env('K') });\n");
   const twice = `module.exports = ({ env }) => ({ a: env('K', '${C1}'), b: env('K', 'other') });\n`;
   assert.deepEqual(envDefaults("config/x.js", twice), []);
   assert.throws(() => dropEnvDefaults("config/x.js", twice, ["K"]), (e: Error) => /has no env\('K', …\) default/.test(e.message) && !e.message.includes(C1));

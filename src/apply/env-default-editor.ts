@@ -42,8 +42,8 @@ const literalText = (n: Node): string | undefined =>
 
 /**
  * Every `env('NAME', <literal>)` call of a config file where `env` is the helper a function receives
- * as `({ env })`; `undefined` when the file does not parse. A name with two defaults is left out
- * (one variable cannot stand for both).
+ * as `({ env })`; `undefined` when the file does not parse. A name with two different defaults is
+ * left out (one variable cannot stand for both).
  */
 export function envDefaults(file: string, text: string, helper = "env"): EnvDefault[] | undefined {
   let ast;
@@ -65,9 +65,10 @@ export function envDefaults(file: string, text: string, helper = "env"): EnvDefa
     if (name === undefined || value === undefined || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) return;
     out.push({ name, value, start: def.start!, end: def.end!, nameEnd: nameArg.end!, line: def.loc!.start.line, column: def.loc!.start.column + 1 });
   });
-  const count = new Map<string, number>();
-  for (const d of out) count.set(d.name, (count.get(d.name) ?? 0) + 1);
-  return out.filter((d) => count.get(d.name) === 1);
+  // The same name with the same default in several places (a database per client) is one value; with two defaults, none.
+  const values = new Map<string, Set<string>>();
+  for (const d of out) values.set(d.name, (values.get(d.name) ?? new Set()).add(d.value));
+  return out.filter((d) => values.get(d.name)!.size === 1);
 }
 
 /** The default of the helper call reading `name` (keyPath `["env", name]`), undefined when there is none. */
@@ -79,10 +80,10 @@ export function envDefaultValue(file: string, text: string, keyPath: readonly st
 /** `text` without the defaults of the helper calls reading `names`; checked by parsing it again. */
 export function dropEnvDefaults(file: string, text: string, names: readonly string[]): string {
   const all = envDefaults(file, text) ?? [];
-  const cuts = names.map((n) => {
-    const d = all.find((x) => x.name === n);
-    if (!d) throw new PlanError(`${file} has no env('${n}', …) default to take the secret from (it changed since the plan?).`, { hint: "Run `vaultshift plan` again." });
-    return d;
+  const cuts = names.flatMap((n) => {
+    const found = all.filter((x) => x.name === n);
+    if (found.length === 0) throw new PlanError(`${file} has no env('${n}', …) default to take the secret from (it changed since the plan?).`, { hint: "Run `vaultshift plan` again." });
+    return found;
   });
   let out = text;
   for (const d of [...cuts].sort((a, b) => b.start - a.start)) out = out.slice(0, d.nameEnd) + out.slice(d.end);

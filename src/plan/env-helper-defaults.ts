@@ -53,8 +53,12 @@ export function takeEnvHelperDefaults(root: string, found: CandidateSet, into: C
       continue;
     }
     const names: string[] = [];
-    for (const d of envDefaults(file, text) ?? []) {
-      const literal = found.secrets.find((c) => c.source.type === "literal" && c.source.file === file && c.source.line === d.line && c.value === d.value);
+    const defaults = envDefaults(file, text) ?? [];
+    for (const d of defaults.filter((x, i) => defaults.findIndex((y) => y.name === x.name) === i)) {
+      // Every place with this name holds the same default: the literals found at any of them stop being literals.
+      const places = defaults.filter((x) => x.name === d.name);
+      const isPlace = (c: Candidate) => c.source.type === "literal" && c.source.file === file && places.some((p) => p.line === c.source.line) && c.value === d.value;
+      const literal = found.secrets.find(isPlace);
       const judged = literal ? undefined : judge(d.name, d.value, "code");
       if (!literal && !judged?.secret) continue;
       const why = literal ? literal.reason : judged!.reason;
@@ -67,7 +71,7 @@ export function takeEnvHelperDefaults(root: string, found: CandidateSet, into: C
         confidence: literal?.confidence ?? (judged!.secret ? judged!.confidence : 0.5),
         reason: `${why}; the default of env('${d.name}') in ${file}: Strapi's env() reads ${d.name} from the environment over it`,
       };
-      if (literal) found.secrets = found.secrets.filter((c) => c !== literal);
+      found.secrets = found.secrets.filter((c) => !isPlace(c));
       into.candidates.push(moving);
       into.edits.push({ file, keyPath: ["env", d.name], how: "drop-default", envName: d.name });
       names.push(d.name);
