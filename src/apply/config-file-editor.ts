@@ -5,6 +5,7 @@ import { blankJsonc, parseJsonc } from "../util/jsonc.js";
 import { yamlValueAt } from "../util/yaml-spans.js";
 import { addYamlEnvMappings, editYamlText } from "./yaml-config-editor.js";
 import { dropEnvDefaults, envDefaultValue } from "./env-default-editor.js";
+import { blankConvictDefaults, convictDefaultValue } from "./convict-schema-editor.js";
 
 // The edits that take a secret out of a JSON configuration file, as a person
 // would make them: only the member (or the value) changes, every other byte
@@ -54,7 +55,7 @@ export function valueAt(text: string, keyPath: readonly string[]): unknown {
 
 /** The value at `keyPath` of a config file's text, JSON, JSONC or YAML by the file's name. */
 export function configValueAt(file: string, text: string, keyPath: readonly string[]): unknown {
-  return isYamlFile(file) ? yamlValueAt(text, keyPath) : isCodeFile(file) ? envDefaultValue(file, text, keyPath) : valueAt(text, keyPath);
+  return isYamlFile(file) ? yamlValueAt(text, keyPath) : isCodeFile(file) ? (keyPath[0] === "convict" ? convictDefaultValue(file, text, keyPath) : envDefaultValue(file, text, keyPath)) : valueAt(text, keyPath);
 }
 
 function editOne(text: string, file: string, edit: ConfigEdit): string {
@@ -72,7 +73,13 @@ function editOne(text: string, file: string, edit: ConfigEdit): string {
 
 /** `text` with every edit made, checked to be the old document with exactly those changes. */
 export function editConfigText(text: string, file: string, edits: readonly ConfigEdit[]): string {
-  if (isCodeFile(file)) return dropEnvDefaults(file, text, edits.map((e) => e.envName));
+  if (isCodeFile(file)) {
+    // A framework's defaults in code: Strapi's env('NAME', default) (keyPath ["env", NAME]), convict schema leaves (["convict", …path]).
+    const convict = edits.filter((e) => e.keyPath[0] === "convict");
+    const helper = edits.filter((e) => e.keyPath[0] !== "convict");
+    const out = helper.length > 0 ? dropEnvDefaults(file, text, helper.map((e) => e.envName)) : text;
+    return convict.length > 0 ? blankConvictDefaults(file, out, convict) : out;
+  }
   const own = edits.map((e) => ({ ...e, how: e.how === "substitute" ? ("substitute" as const) : ("remove" as const) }));
   if (isYamlFile(file)) return editYamlText(text, file, own);
   let out = text;

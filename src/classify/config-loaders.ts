@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { blankJsonc } from "../util/jsonc.js";
 import { yamlLeaves } from "../util/yaml-spans.js";
+import { convictLeaves } from "../apply/convict-schema-editor.js";
 
 // How the app loads a JSON configuration file, and whether that loader takes
 // a value from the environment over the file's (what lets a secret leave the
@@ -26,6 +27,8 @@ import { yamlLeaves } from "../util/yaml-spans.js";
 // - `${NAME}` substitution (Etherpad's settings.json, node/utils/Settings.js
 //   `lookupEnvironmentVariables`): a string value that is exactly `${NAME}` or
 //   `${NAME:default}` is replaced by the environment's NAME.
+// - convict (github.com/mozilla/node-convict README, "Precedence order"): a
+//   schema leaf's `env` variable overrides a file given to `config.loadFile(…)`.
 // - A plain read (`require('./config.json')`, `JSON.parse(fs.readFileSync(…))`,
 //   `yaml.load(…)`) takes nothing from the environment.
 
@@ -33,6 +36,8 @@ export type ConfigLoad =
   | { how: "nconf"; by: string; separator: string; parseValues: boolean; lowerCase: boolean; filtered: boolean; envFirst: boolean }
   | { how: "node-config"; by: string; stem: string; mappingFile: string; mappingOther?: string }
   | { how: "rc"; by: string; appname: string }
+  /** `envs`: the schema's env name of each leaf path ("db.password" → "DB_PASSWORD"). */
+  | { how: "convict"; by: string; envs: Record<string, string> }
   | { how: "substitution"; by: string }
   | { how: "plain"; by: string }
   | { how: "unknown" };
@@ -152,6 +157,13 @@ export function configLoadOf(root: string, file: string, sources: readonly strin
         if (!env) return { how: "plain", by: `${source}:${lineAt(text, m.index)} (nconf.file, with no nconf.env() in that file)` };
         const options = nconfOptions(argsAt(text, env.index + env[0].length - 1));
         return { how: "nconf", by: `${source}:${lineAt(text, m.index)}`, ...options, envFirst: env.index < m.index };
+      }
+    }
+    if (imports(text, "convict")) {
+      for (const m of text.matchAll(/\.loadFile\s*\(/g)) {
+        if (!namesFile(argsAt(text, m.index + m[0].length - 1), base)) continue;
+        const envs = Object.fromEntries((convictLeaves(source, text) ?? []).flatMap((l) => (l.env !== undefined ? [[l.path.join("."), l.env]] : [])));
+        return { how: "convict", by: `${source}:${lineAt(text, m.index)}`, envs };
       }
     }
     const rc = /require\(\s*["']rc["']\s*\)\s*\(\s*["'`]([A-Za-z0-9_-]+)["'`]/.exec(text) ?? (imports(text, "rc") ? /\brc\(\s*["'`]([A-Za-z0-9_-]+)["'`]/.exec(text) : null);

@@ -52,6 +52,10 @@ export function configEnvName(load: ConfigLoad, keyPath: readonly string[], mapp
       if (keyPath.some((k) => !/^[A-Za-z0-9_]+$/.test(k) || k.includes("__"))) return { refused: `a key of ${path} holds a character no environment variable name can carry through rc's "__" separator` };
       return { name: `${load.appname}_${keyPath.join("__")}` };
     }
+    case "convict": {
+      const name = load.envs[path];
+      return name !== undefined ? { name } : { refused: `convict's schema (${load.by}) names no environment variable (env) for ${path}: add env: "${upperSnakeOfPath(keyPath)}" to that leaf of the schema, then plan again` };
+    }
     case "substitution": {
       const name = upperSnakeOfPath(keyPath);
       return ENV_NAME.test(name) ? { name } : { refused: `no environment variable name can be made from ${path}` };

@@ -39,6 +39,7 @@ const LOADER_NAMES: Record<ConfigLoad["how"], string> = {
   nconf: "nconf",
   "node-config": "node-config (the config package)",
   rc: "rc",
+  convict: "convict",
   substitution: "its loader's ${NAME} substitution",
   plain: "a plain read",
   unknown: "nothing known",
@@ -193,6 +194,8 @@ export function configSecrets(root: string, findings: readonly Finding[], source
         ? `node-config reads ${named.name} over every file of config/ through ${load.mappingFile}`
         : load.how === "rc"
         ? `rc reads ${named.name} over .${load.appname}rc (${load.by})`
+        : load.how === "convict"
+        ? `convict reads the schema's ${named.name} over a file given to loadFile (${load.by})`
         : `the file's loader substitutes \${${named.name}} from the environment (${load.by})`;
     out.candidates.push({
       source: { type: "config", file: f.file, line: f.line, column: f.column, name: named.name, keyPath: hit.keyPath },
