@@ -1,6 +1,7 @@
 import type { Node, ObjectExpression } from "@babel/types";
 import { PlanError } from "../errors.js";
 import { parseSource, walk } from "./code-rewriter-ast.js";
+import { literalText } from "./env-default-editor.js";
 
 // convict schemas (github.com/mozilla/node-convict README): `convict({ db: {
 // password: { doc, format, default: '…', env: 'DB_PASSWORD' } } })`. A leaf is
@@ -28,8 +29,6 @@ export interface ConvictLeaf {
 }
 
 const keyName = (n: Node): string | undefined => (n.type === "Identifier" ? n.name : n.type === "StringLiteral" ? n.value : undefined);
-const literalText = (n: Node): string | undefined =>
-  n.type === "StringLiteral" ? n.value : n.type === "TemplateLiteral" && n.expressions.length === 0 ? (n.quasis[0]!.value.cooked ?? undefined) : undefined;
 
 /** The local names the file gives convict (`const convict = require("convict")`, `import convict from "convict"`). */
 function convictNames(ast: Node): Set<string> {

@@ -37,7 +37,8 @@ function helperNames(fn: Node, helper: string): string[] {
   return out;
 }
 
-const literalText = (n: Node): string | undefined =>
+/** The text of a string literal, or of a template literal without `${}`; undefined for anything else. */
+export const literalText = (n: Node): string | undefined =>
   n.type === "StringLiteral" ? n.value : n.type === "TemplateLiteral" && n.expressions.length === 0 ? (n.quasis[0]!.value.cooked ?? undefined) : undefined;
 
 /**
