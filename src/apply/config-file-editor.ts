@@ -1,24 +1,38 @@
 import { isDeepStrictEqual } from "node:util";
 import { PlanError } from "../errors.js";
-import { indentOf, insertMember, jsonSpans, removeMember } from "../util/json-spans.js";
+import { indentOf, insertMember, jsonSpans, removeMember, removeMemberLines } from "../util/json-spans.js";
+import { blankJsonc, parseJsonc } from "../util/jsonc.js";
+import { yamlValueAt } from "../util/yaml-spans.js";
+import { addYamlEnvMappings, editYamlText } from "./yaml-config-editor.js";
+import { dropEnvDefaults, envDefaultValue } from "./env-default-editor.js";
+import { blankConvictDefaults, convictDefaultValue } from "./convict-schema-editor.js";
 
 // The edits that take a secret out of a JSON configuration file, as a person
 // would make them: only the member (or the value) changes, every other byte
 // (indentation, key order, line endings, a BOM) stays. Each edit is checked
 // by parsing the result: it must be the old document with exactly that change,
 // else nothing is written. Pure: file-changes.ts reads and apply writes.
+// JSON with comments and trailing commas (node-config reads a .json file as
+// JSON5) is edited the same way, comments kept; YAML files go to
+// yaml-config-editor.ts.
 
-/** One change to a config file: the member at `keyPath` goes, or its value becomes `${envName}`. */
+/** A YAML file (by its name): edited by yaml-config-editor.ts. */
+export const isYamlFile = (file: string): boolean => /\.ya?ml$/i.test(file);
+
+/** A JavaScript/TypeScript file (a framework's config module): its edits are env-default-editor.ts's. */
+const isCodeFile = (file: string): boolean => /\.[cm]?[jt]sx?$/i.test(file);
+
+/** One change to a config file: the member at `keyPath` goes, or its value becomes `${envName}` (or, in a code file, a helper's default goes). */
 export interface ConfigEdit {
   keyPath: string[];
-  how: "remove" | "substitute";
+  how: "remove" | "substitute" | "drop-default";
   envName: string;
 }
 
 const SEP = "\u0000";
 
 function parse(text: string): unknown {
-  return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  return parseJsonc(text);
 }
 
 function parentOf(doc: unknown, keyPath: readonly string[]): Record<string, unknown> | undefined {
@@ -39,23 +53,38 @@ export function valueAt(text: string, keyPath: readonly string[]): unknown {
   }
 }
 
+/** The value at `keyPath` of a config file's text, JSON, JSONC or YAML by the file's name. */
+export function configValueAt(file: string, text: string, keyPath: readonly string[]): unknown {
+  return isYamlFile(file) ? yamlValueAt(text, keyPath) : isCodeFile(file) ? (keyPath[0] === "convict" ? convictDefaultValue(file, text, keyPath) : envDefaultValue(file, text, keyPath)) : valueAt(text, keyPath);
+}
+
 function editOne(text: string, file: string, edit: ConfigEdit): string {
-  const spans = jsonSpans(text, SEP);
+  const scan = blankJsonc(text);
+  const spans = jsonSpans(scan, SEP);
   const member = spans.get(edit.keyPath.join(SEP));
   const object = spans.get(edit.keyPath.slice(0, -1).join(SEP));
   if (!member || !object || object.close === undefined || member.inArray) {
     throw new PlanError(`${file} has no member ${edit.keyPath.join(".")} to take the secret from (it changed since the plan?).`, { hint: "Run `vaultshift plan` again." });
   }
   if (edit.how === "substitute") return text.slice(0, member.start) + JSON.stringify(`\${${edit.envName}}`) + text.slice(member.end);
-  // Only the member goes: the object before and after it keeps its text.
-  return removeMember(text, member, object);
+  // Only the member goes: the object before and after it keeps its text (with comments: the lines it fills).
+  return scan === text ? removeMember(text, member, object) : removeMemberLines(text, scan, member, object);
 }
 
 /** `text` with every edit made, checked to be the old document with exactly those changes. */
 export function editConfigText(text: string, file: string, edits: readonly ConfigEdit[]): string {
+  if (isCodeFile(file)) {
+    // A framework's defaults in code: Strapi's env('NAME', default) (keyPath ["env", NAME]), convict schema leaves (["convict", …path]).
+    const convict = edits.filter((e) => e.keyPath[0] === "convict");
+    const helper = edits.filter((e) => e.keyPath[0] !== "convict");
+    const out = helper.length > 0 ? dropEnvDefaults(file, text, helper.map((e) => e.envName)) : text;
+    return convict.length > 0 ? blankConvictDefaults(file, out, convict) : out;
+  }
+  const own = edits.map((e) => ({ ...e, how: e.how === "substitute" ? ("substitute" as const) : ("remove" as const) }));
+  if (isYamlFile(file)) return editYamlText(text, file, own);
   let out = text;
   const want = parse(text);
-  for (const edit of edits) {
+  for (const edit of own) {
     out = editOne(out, file, edit);
     const parent = parentOf(want, edit.keyPath);
     const key = edit.keyPath[edit.keyPath.length - 1]!;
@@ -80,25 +109,27 @@ export function editConfigText(text: string, file: string, edits: readonly Confi
  * node-config's custom-environment-variables.json with `keyPath` → `envName` added (made when
  * `text` is null, in `unit` indentation), keeping what it maps already.
  */
-export function addEnvMappings(text: string | null, mappings: readonly { keyPath: string[]; envName: string }[], unit = "  "): string {
+export function addEnvMappings(text: string | null, mappings: readonly { keyPath: string[]; envName: string }[], unit = "  ", file = "config/custom-environment-variables.json"): string {
+  if (isYamlFile(file)) return addYamlEnvMappings(text, mappings, file);
   let out = text ?? "{}\n";
   const want = parse(out) as Record<string, unknown>;
   const own = text === null ? unit : indentOf(out);
   for (const { keyPath, envName } of mappings) {
-    const spans = jsonSpans(out, SEP);
+    const scan = blankJsonc(out);
+    const spans = jsonSpans(scan, SEP);
     // The deepest object of the path that exists; the rest is added below it as one member.
     let depth = keyPath.length - 1;
     while (depth > 0 && spans.get(keyPath.slice(0, depth).join(SEP))?.close === undefined) depth--;
     const holder = spans.get(keyPath.slice(0, depth).join(SEP))!;
     const rest = keyPath.slice(depth + 1).reduceRight<unknown>((v, k) => ({ [k]: v }), envName);
     const eol = out.includes("\r\n") ? "\r\n" : "\n";
-    out = insertMember(out, holder, keyPath[depth]!, (indent) => JSON.stringify(rest, null, own).replace(/\n/g, `${eol}${indent}`), own);
+    out = insertMember(out, holder, keyPath[depth]!, (indent) => JSON.stringify(rest, null, own).replace(/\n/g, `${eol}${indent}`), own, scan);
     let at: Record<string, unknown> = want;
     for (const k of keyPath.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
     at[keyPath[keyPath.length - 1]!] = envName;
   }
   if (!isDeepStrictEqual(parse(out), want)) {
-    throw new PlanError("vaultshift could not add the environment mappings to config/custom-environment-variables.json without changing more than them; the file is left as it is.", { hint: "Add the mappings by hand (each config path → its variable name), then plan again." });
+    throw new PlanError(`vaultshift could not add the environment mappings to ${file} without changing more than them; the file is left as it is.`, { hint: "Add the mappings by hand (each config path → its variable name), then plan again." });
   }
   return out;
 }

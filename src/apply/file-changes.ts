@@ -358,14 +358,19 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
     const before = readIfExists(join(ctx.root, file));
     if (before === null) continue;
     const edits = configEdits.filter((e) => e.file === file);
-    add(file, "config", before, editConfigText(before.toString("utf8"), file, edits), edits.length);
+    // A code file (Strapi's config/*.js) the rewriter changed already: the edit goes on top, as one change.
+    const earlier = changes.findIndex((c) => c.file === file);
+    if (earlier !== -1) {
+      const [code] = changes.splice(earlier, 1);
+      add(file, code!.kind, before, editConfigText(code!.after, file, edits), code!.edits + edits.length);
+    } else add(file, "config", before, editConfigText(before.toString("utf8"), file, edits), edits.length);
   }
   for (const mappingFile of [...new Set(configEdits.flatMap((e) => (e.mappingFile ? [e.mappingFile] : [])))].sort()) {
     const mappings = new Map(configEdits.filter((e) => e.mappingFile === mappingFile).map((e) => [e.keyPath.join("\u0000"), e]));
     const before = readIfExists(join(ctx.root, mappingFile));
     const sibling = configEdits.find((e) => e.mappingFile === mappingFile)!.file;
     const unit = indentOf(readIfExists(join(ctx.root, sibling))?.toString("utf8") ?? "");
-    add(mappingFile, "config", before, addEnvMappings(before === null ? null : before.toString("utf8"), [...mappings.values()], unit), mappings.size);
+    add(mappingFile, "config", before, addEnvMappings(before === null ? null : before.toString("utf8"), [...mappings.values()], unit, mappingFile), mappings.size);
   }
 
   // 5. .env files stay out of git from now on.

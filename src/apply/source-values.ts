@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { readDotenv } from "../scan/dotenv-reader.js";
-import { valueAt } from "./config-file-editor.js";
+import { configValueAt } from "./config-file-editor.js";
 import { expandValue } from "../classify/expansion.js";
 import { fingerprint } from "../util/fingerprint.js";
 import { readTextFile } from "../util/text-encoding.js";
@@ -64,7 +64,7 @@ export function readSourceValue(root: string, source: SecretSource, cache = new 
   }
   // A config file's string: by its JSON path.
   if (source.type === "config") {
-    const value = valueAt(text, source.keyPath ?? []);
+    const value = configValueAt(source.file, text, source.keyPath ?? []);
     return typeof value === "string" ? value : null;
   }
   // A literal: by its position (line/column survive edits elsewhere in the line's file better than offsets).

@@ -37,6 +37,21 @@ test("nconf options the plan cannot follow (a whitelist, a separator from a vari
   }
 });
 
+test("node-config's mappings in a format vaultshift does not edit (JavaScript), or in two files, are named as the other place", () => {
+  for (const [files, other] of [
+    [{ "config/custom-environment-variables.js": "module.exports = {};\n" }, "config/custom-environment-variables.js"],
+    [{ "config/custom-environment-variables.json": "{}\n", "config/custom-environment-variables.yml": "{}\n" }, "config/custom-environment-variables.yml"],
+  ] as const) {
+    const p = project({ "src/server.js": `const config = require("config");\n`, ...files });
+    try {
+      const load = configLoadOf(p.root, "config/default.yaml", ["src/server.js"]);
+      assert.equal(load.how === "node-config" ? load.mappingOther : undefined, other);
+    } finally {
+      p.done();
+    }
+  }
+});
+
 test("node-config, rc, a plain require(), a ${NAME} file, and a file no code names", () => {
   const p = project({
     "src/server.js": `const config = require("config");\n`,
@@ -47,7 +62,9 @@ test("node-config, rc, a plain require(), a ${NAME} file, and a file no code nam
   });
   try {
     const sources = ["src/bot.js", "src/jobs.js", "src/server.js"];
-    assert.deepEqual(configLoadOf(p.root, "config/production.json", sources), { how: "node-config", by: "src/server.js:1", stem: "production", mappingFile: "config/custom-environment-variables.json", mappingOther: "config/custom-environment-variables.yaml" });
+    // The mappings kept in YAML are the file to edit; YAML config files are node-config's too.
+    assert.deepEqual(configLoadOf(p.root, "config/production.json", sources), { how: "node-config", by: "src/server.js:1", stem: "production", mappingFile: "config/custom-environment-variables.yaml" });
+    assert.equal(configLoadOf(p.root, "config/default.yml", sources).how, "node-config");
     assert.deepEqual(configLoadOf(p.root, ".larkbotrc", sources), { how: "rc", by: "src/bot.js:1", appname: "larkbot" });
     assert.deepEqual(configLoadOf(p.root, "smtp.json", sources), { how: "plain", by: "src/jobs.js:1" });
     assert.deepEqual(configLoadOf(p.root, "settings.json", sources), { how: "substitution", by: "src/jobs.js:2" });

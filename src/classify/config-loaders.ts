@@ -1,5 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { blankJsonc } from "../util/jsonc.js";
+import { yamlLeaves } from "../util/yaml-spans.js";
+import { convictLeaves } from "../apply/convict-schema-editor.js";
 
 // How the app loads a JSON configuration file, and whether that loader takes
 // a value from the environment over the file's (what lets a secret leave the
@@ -24,6 +27,8 @@ import { join } from "node:path";
 // - `${NAME}` substitution (Etherpad's settings.json, node/utils/Settings.js
 //   `lookupEnvironmentVariables`): a string value that is exactly `${NAME}` or
 //   `${NAME:default}` is replaced by the environment's NAME.
+// - convict (github.com/mozilla/node-convict README, "Precedence order"): a
+//   schema leaf's `env` variable overrides a file given to `config.loadFile(…)`.
 // - A plain read (`require('./config.json')`, `JSON.parse(fs.readFileSync(…))`,
 //   `yaml.load(…)`) takes nothing from the environment.
 
@@ -31,6 +36,8 @@ export type ConfigLoad =
   | { how: "nconf"; by: string; separator: string; parseValues: boolean; lowerCase: boolean; filtered: boolean; envFirst: boolean }
   | { how: "node-config"; by: string; stem: string; mappingFile: string; mappingOther?: string }
   | { how: "rc"; by: string; appname: string }
+  /** `envs`: the schema's env name of each leaf path ("db.password" → "DB_PASSWORD"). */
+  | { how: "convict"; by: string; envs: Record<string, string> }
   | { how: "substitution"; by: string }
   | { how: "plain"; by: string }
   | { how: "unknown" };
@@ -95,10 +102,24 @@ function nconfOptions(args: string): Omit<Extract<ConfigLoad, { how: "nconf" }>,
   };
 }
 
-/** The node-config files of `config/` at the root (NODE_CONFIG_DIR's default, `./config` from the working directory). */
+/** The node-config files of `config/` at the root (NODE_CONFIG_DIR's default, `./config` from the working directory), JSON or YAML. */
 function nodeConfigStem(file: string): string | undefined {
-  const m = /^config\/([^/]+)\.json$/.exec(file);
+  const m = /^config\/([^/]+)\.(?:json|ya?ml)$/.exec(file);
   return m && m[1] !== "custom-environment-variables" ? m[1] : undefined;
+}
+
+/**
+ * Where node-config's mappings are: the one custom-environment-variables file vaultshift edits
+ * (JSON or YAML; `.json` to create when there is none), or the other format they are kept in.
+ */
+function nodeConfigMappings(root: string): { mappingFile: string; mappingOther?: string } {
+  const at = (e: string) => `config/custom-environment-variables.${e}`;
+  const editable = ["json", "yml", "yaml"].map(at).filter((f) => existsSync(join(root, f)));
+  const other = ["js", "cjs", "ts", "json5", "toml", "hjson", "properties", "xml"].map(at).find((f) => existsSync(join(root, f)));
+  if (other) return { mappingFile: editable[0] ?? at("json"), mappingOther: other };
+  // node-config merges every one of them: two editable files are one too many to keep apart.
+  if (editable.length > 1) return { mappingFile: editable[0]!, mappingOther: editable[1]! };
+  return { mappingFile: editable[0] ?? at("json") };
 }
 
 /**
@@ -125,9 +146,8 @@ export function configLoadOf(root: string, file: string, sources: readonly strin
     const text = read(source);
     if (text === "") continue;
     if (stem !== undefined && imports(text, "config")) {
-      const other = ["yaml", "yml", "js", "cjs", "ts", "json5", "toml", "hjson", "properties"].map((e) => `config/custom-environment-variables.${e}`).find((f) => existsSync(join(root, f)));
       const at = /require\(\s*["']config["']\s*\)|from\s+["']config["']/.exec(text)!.index;
-      return { how: "node-config", by: `${source}:${lineAt(text, at)}`, stem, mappingFile: "config/custom-environment-variables.json", ...(other ? { mappingOther: other } : {}) };
+      return { how: "node-config", by: `${source}:${lineAt(text, at)}`, stem, ...nodeConfigMappings(root) };
     }
     if (imports(text, "nconf")) {
       for (const m of text.matchAll(/\.file\s*\(/g)) {
@@ -137,6 +157,13 @@ export function configLoadOf(root: string, file: string, sources: readonly strin
         if (!env) return { how: "plain", by: `${source}:${lineAt(text, m.index)} (nconf.file, with no nconf.env() in that file)` };
         const options = nconfOptions(argsAt(text, env.index + env[0].length - 1));
         return { how: "nconf", by: `${source}:${lineAt(text, m.index)}`, ...options, envFirst: env.index < m.index };
+      }
+    }
+    if (imports(text, "convict")) {
+      for (const m of text.matchAll(/\.loadFile\s*\(/g)) {
+        if (!namesFile(argsAt(text, m.index + m[0].length - 1), base)) continue;
+        const envs = Object.fromEntries((convictLeaves(source, text) ?? []).flatMap((l) => (l.env !== undefined ? [[l.path.join("."), l.env]] : [])));
+        return { how: "convict", by: `${source}:${lineAt(text, m.index)}`, envs };
       }
     }
     const rc = /require\(\s*["']rc["']\s*\)\s*\(\s*["'`]([A-Za-z0-9_-]+)["'`]/.exec(text) ?? (imports(text, "rc") ? /\brc\(\s*["'`]([A-Za-z0-9_-]+)["'`]/.exec(text) : null);
@@ -151,11 +178,18 @@ export function configLoadOf(root: string, file: string, sources: readonly strin
 /** A string value that is exactly `${NAME}` or `${NAME:default}` (Etherpad's settings.json convention). */
 export const SUBSTITUTION = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}$/;
 
-/** The file already takes some value as `${NAME}`: its loader substitutes the environment. */
+/** The file (JSON, JSONC or YAML) already takes some value as `${NAME}`: its loader substitutes the environment. */
 function usesSubstitution(root: string, file: string): boolean {
+  let text: string;
+  try {
+    text = readFileSync(join(root, file), "utf8");
+  } catch {
+    return false;
+  }
+  if (/\.ya?ml$/i.test(file)) return yamlLeaves(text).some((l) => typeof l.value === "string" && SUBSTITUTION.test(l.value));
   let found = false;
   try {
-    JSON.parse(readFileSync(join(root, file), "utf8"), (_k, v: unknown) => {
+    JSON.parse(blankJsonc(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text), (_k, v: unknown) => {
       if (typeof v === "string" && SUBSTITUTION.test(v)) found = true;
       return v;
     });

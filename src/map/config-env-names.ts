@@ -22,7 +22,7 @@ export function upperSnakeOfPath(keyPath: readonly string[]): string {
  * else every environment (`config.json`, `settings.json`, node-config's `default.json`).
  */
 export function configFileEnvironment(file: string): string {
-  const base = (file.split("/").pop() ?? file).toLowerCase().replace(/\.json$/, "");
+  const base = (file.split("/").pop() ?? file).toLowerCase().replace(/\.(json|ya?ml)$/, "");
   const word = base.split(/[.-]/).find((w) => w !== "local" && isEnvironmentWord(w));
   return word !== undefined ? environmentOf(`.env.${word}`) : BASE_LAYER_ENVIRONMENT;
 }
@@ -51,6 +51,10 @@ export function configEnvName(load: ConfigLoad, keyPath: readonly string[], mapp
     case "rc": {
       if (keyPath.some((k) => !/^[A-Za-z0-9_]+$/.test(k) || k.includes("__"))) return { refused: `a key of ${path} holds a character no environment variable name can carry through rc's "__" separator` };
       return { name: `${load.appname}_${keyPath.join("__")}` };
+    }
+    case "convict": {
+      const name = load.envs[path];
+      return name !== undefined ? { name } : { refused: `convict's schema (${load.by}) names no environment variable (env) for ${path}: add env: "${upperSnakeOfPath(keyPath)}" to that leaf of the schema, then plan again` };
     }
     case "substitution": {
       const name = upperSnakeOfPath(keyPath);

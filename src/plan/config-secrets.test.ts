@@ -42,34 +42,58 @@ test("nconf: a value moves as database__password, with its environment and the f
   }
 });
 
-test("refusals, each with its reason and never the value: a value nconf's parseValues would make a number, one in an array, JSONC, YAML, node-config's local.json and a YAML mapping file", () => {
+test("refusals, each with its reason and never the value: a value nconf's parseValues would make a number, one in an array, JSON5, node-config's local.json, mappings in JavaScript", () => {
   const numeric = "73194628501937462";
   const cfg = `{\n  "pin": "${numeric}",\n  "hooks": ["${C2}"]\n}\n`;
-  const jsonc = `{\n  // the admin\n  "admin": "${C1}"\n}\n`;
+  const json5 = `{\n  // the admin\n  admin: '${C1}'\n}\n`;
   const local = `{ "db": { "password": "${C2}" } }\n`;
   const p = project({
     "app.js": NCONF,
-    "server.js": `const config = require("config");\nrequire("./x.jsonc");\n`,
+    "server.js": `const config = require("config");\nrequire("./x.json5.json");\n`,
     "config.json": cfg,
-    "x.jsonc.json": jsonc,
+    "x.json5.json": json5,
     "config/local.json": local,
     "config/production.json": local,
-    "config/custom-environment-variables.yml": "db:\n  password: DB_PASSWORD\n",
-    "config/secrets.yaml": `key: ${C1}\n`,
+    "config/custom-environment-variables.js": "module.exports = { db: { password: 'DB_PASSWORD' } };\n",
   });
   try {
-    const fs = [finding("config.json", cfg, numeric), finding("config.json", cfg, C2), finding("x.jsonc.json", jsonc, C1), finding("config/local.json", local, C2), finding("config/production.json", local, C2), { ...finding("config/secrets.yaml", `key: ${C1}\n`, C1) }];
+    const fs = [finding("config.json", cfg, numeric), finding("config.json", cfg, C2), finding("x.json5.json", json5, C1), finding("config/local.json", local, C2), finding("config/production.json", local, C2)];
     const r = configSecrets(p.root, fs, ["app.js", "server.js"], (x) => (x as (typeof fs)[0]).value);
     assert.deepEqual(r.candidates, []);
     const why = (f: string, line: number) => r.refusals.get(`${f}:${line}`) ?? "";
     assert.match(why("config.json", 2), /nconf would read the value back from pin as a number, boolean or null/);
     assert.match(why("config.json", 3), /hooks\[0\] is inside an array of config\.json|inside an array/);
-    assert.match(why("x.jsonc.json", 3), /not plain JSON/);
+    assert.match(why("x.json5.json", 3), /x\.json5\.json is neither JSON nor JSON with comments/);
     assert.match(why("config/local.json", 1), /machine-local file/);
-    assert.match(why("config/production.json", 1), /mappings are in config\/custom-environment-variables\.yml/);
-    assert.match(why("config/secrets.yaml", 1), /node-config would read it .* JSON configuration files only, not YAML/);
+    assert.match(why("config/production.json", 1), /mappings are kept in config\/custom-environment-variables\.js/);
     const all = [...r.refusals.values()].join("\n") + configRefusalMessage({ file: "config.json", line: 2, redacted: "7319…(17 chars)" }, "a generic-password", why("config.json", 2));
     for (const v of [C1, C2, numeric]) assert.ok(!all.includes(v));
+  } finally {
+    p.done();
+  }
+});
+
+test("YAML and JSONC config files: node-config's YAML and commented JSON move (the mapping goes to the YAML mapping file); YAML the editor cannot change alone is refused with the reason", () => {
+  const yml = `# defaults\ndb:\n  password: ${C1} # dev\n`;
+  const jsonc = `{\n  // prod\n  "api": { "token": "${C2}", },\n}\n`;
+  const traps = `flow: { password: ${C1} }\nlist:\n  - ${C2}\nanchored: &pw ${C1}x\n`;
+  const p = project({
+    "server.js": `const config = require("config");\n`,
+    "config/default.yml": yml,
+    "config/production.json": jsonc,
+    "config/staging.yaml": traps,
+    "config/custom-environment-variables.yml": "port: PORT\n",
+  });
+  try {
+    const fs = [finding("config/default.yml", yml, C1), finding("config/production.json", jsonc, C2), finding("config/staging.yaml", traps, C1), finding("config/staging.yaml", traps, C2), finding("config/staging.yaml", traps, `${C1}x`)];
+    const r = configSecrets(p.root, fs, ["server.js"], (x) => (x as (typeof fs)[0]).value);
+    assert.deepEqual(r.candidates.map((c) => `${c.source.file}:${c.name}:${c.environment}`), ["config/default.yml:DB_PASSWORD:shared", "config/production.json:API_TOKEN:production"]);
+    assert.deepEqual(r.edits.map((e) => e.mappingFile), ["config/custom-environment-variables.yml", "config/custom-environment-variables.yml"]);
+    const why = (line: number) => r.refusals.get(`config/staging.yaml:${line}`) ?? "";
+    assert.match(why(1), /a member of a flow mapping/);
+    assert.match(why(3), /inside an array/);
+    assert.match(why(4), /an alias, an anchor, a tag/);
+    for (const v of [C1, C2]) assert.ok(![...r.refusals.values()].join("\n").includes(v));
   } finally {
     p.done();
   }

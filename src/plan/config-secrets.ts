@@ -3,8 +3,10 @@ import { join } from "node:path";
 import type { Candidate } from "../classify/candidates.js";
 import { configLoadOf, type ConfigLoad } from "../classify/config-loaders.js";
 import { configEnvName, configFileEnvironment } from "../map/config-env-names.js";
-import { valueAt } from "../apply/config-file-editor.js";
+import { configValueAt, editConfigText, isYamlFile } from "../apply/config-file-editor.js";
 import { jsonSpans } from "../util/json-spans.js";
+import { blankJsonc, parseJsonc } from "../util/jsonc.js";
+import { yamlDocument, yamlLeaves } from "../util/yaml-spans.js";
 import type { Finding } from "../scan/types.js";
 import type { PlanConfigEdit, PlanWarning, SecretSource } from "./types.js";
 
@@ -37,6 +39,7 @@ const LOADER_NAMES: Record<ConfigLoad["how"], string> = {
   nconf: "nconf",
   "node-config": "node-config (the config package)",
   rc: "rc",
+  convict: "convict",
   substitution: "its loader's ${NAME} substitution",
   plain: "a plain read",
   unknown: "nothing known",
@@ -55,7 +58,7 @@ function retyped(value: string): boolean {
 /** node-config's existing mapping of `keyPath` (a name, `{ "__name": … }`), or why it cannot be used. */
 function existingMapping(root: string, file: string, keyPath: readonly string[]): { name?: string; problem?: string } {
   if (!existsSync(join(root, file))) return {};
-  const m = valueAt(readFileSync(join(root, file), "utf8"), keyPath);
+  const m = configValueAt(file, readFileSync(join(root, file), "utf8"), keyPath);
   if (m === undefined) return {};
   if (typeof m === "string") return { name: m };
   if (typeof m === "object" && m !== null && typeof (m as { __name?: unknown }).__name === "string") {
@@ -70,6 +73,39 @@ function lineOf(text: string, offset: number): number {
   return n;
 }
 
+const NOT_JSON = "$FILE is neither JSON nor JSON with comments (JSON5's unquoted keys or single quotes), which vaultshift does not rewrite";
+const NO_MEMBER = "the value is not a string of $FILE vaultshift can point a variable at (a key, a number, or a string split over lines)";
+
+type Member = { keyPath: string[]; value: string; inArray: boolean } | { problem: string };
+
+/** The string member of a JSON or JSONC text on `line` holding `found` (the finding's matched text). */
+function jsonMember(text: string, line: number, found: string): Member {
+  try {
+    parseJsonc(text);
+  } catch {
+    return { problem: NOT_JSON };
+  }
+  const scan = blankJsonc(text);
+  for (const [path, span] of jsonSpans(scan, "\u0000")) {
+    if (text[span.start] !== '"' || lineOf(text, span.start) !== line) continue;
+    const value = JSON.parse(text.slice(span.start, span.end)) as string;
+    if (found !== "" && !value.includes(found)) continue;
+    return { keyPath: path.split("\u0000"), value, inArray: span.inArray === true || path.includes("[") };
+  }
+  return { problem: NO_MEMBER };
+}
+
+/** The string value of a YAML text starting on `line` holding `found`. */
+function yamlMember(text: string, line: number, found: string): Member {
+  const read = yamlDocument(text);
+  if ("problem" in read) return { problem: `$FILE cannot be edited safely: ${read.problem}` };
+  for (const leaf of yamlLeaves(text)) {
+    if (leaf.line !== line || typeof leaf.value !== "string" || (found !== "" && !leaf.value.includes(found))) continue;
+    return { keyPath: leaf.keyPath, value: leaf.value, inArray: leaf.inArray };
+  }
+  return { problem: NO_MEMBER };
+}
+
 /**
  * Decide, for each finding in a JSON file of the project, whether it moves. `valueOf` gives a
  * finding's matched text (in memory only); `sources` are the app's JS/TS files.
@@ -82,37 +118,24 @@ export function configSecrets(root: string, findings: readonly Finding[], source
   const loaders = new Map<string, ConfigLoad>();
   for (const f of findings) {
     const where = `${f.file}:${f.line}`;
-    if (/\.ya?ml$/i.test(f.file)) {
-      const node = /^config\/[^/]+\.ya?ml$/.test(f.file);
-      out.refusals.set(where, `${node ? "node-config would read it from an environment variable named in config/custom-environment-variables.json, but " : ""}vaultshift edits JSON configuration files only, not YAML`);
-      continue;
-    }
+    const yaml = isYamlFile(f.file);
     // rc's `.<appname>rc` may be JSON (then it is looked at) or INI (then it stays as any other file).
     const rcFile = /(^|\/)\.[A-Za-z0-9_-]+rc$/.test(f.file);
-    if (!(rcFile || /\.json$/i.test(f.file)) || /(^|\/)(package|package-lock|tsconfig|composer)\.json$/.test(f.file)) continue;
+    if (!(yaml || rcFile || /\.json$/i.test(f.file)) || /(^|\/)(package|package-lock|tsconfig|composer)\.json$/.test(f.file)) continue;
     let text: string;
     try {
-      text = readFileSync(join(root, f.file), "utf8");
-      JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+      text = texts.get(f.file) ?? readFileSync(join(root, f.file), "utf8");
     } catch {
-      if (!rcFile) out.refusals.set(where, `${f.file} is not plain JSON (comments or trailing commas, as JSONC or JSON5 allow), which vaultshift does not rewrite`);
       continue;
     }
-    // The string member on the finding's line holding the matched text.
+    texts.set(f.file, text);
     const found = valueOf(f);
-    const spans = jsonSpans(text, "\u0000");
-    let hit: { keyPath: string[]; value: string; inArray: boolean } | undefined;
-    for (const [path, span] of spans) {
-      if (text[span.start] !== '"' || lineOf(text, span.start) !== f.line) continue;
-      const value = JSON.parse(text.slice(span.start, span.end)) as string;
-      if (found !== "" && !value.includes(found)) continue;
-      hit = { keyPath: path.split("\u0000"), value, inArray: span.inArray === true || path.includes("[") };
-      break;
-    }
-    if (!hit) {
-      out.refusals.set(where, `the value is not a JSON string of ${f.file} vaultshift can point a variable at (a key, a number, or a string split over lines)`);
+    const located = yaml ? yamlMember(text, f.line, found) : jsonMember(text, f.line, found);
+    if ("problem" in located) {
+      if (!(rcFile && located.problem === NOT_JSON)) out.refusals.set(where, located.problem.replace("$FILE", f.file));
       continue;
     }
+    const hit = located;
     const load = loads.get(f.file) ?? configLoadOf(root, f.file, sources, texts);
     loads.set(f.file, load);
     const path = hit.keyPath.join(".");
@@ -134,7 +157,7 @@ export function configSecrets(root: string, findings: readonly Finding[], source
       continue;
     }
     if (load.how === "node-config" && load.mappingOther !== undefined) {
-      refuse(`node-config would read it from an environment variable, but the mappings are in ${load.mappingOther}, which vaultshift does not edit`);
+      refuse(`node-config would read it from an environment variable, but mappings are kept in ${load.mappingOther}, which vaultshift does not edit (it edits one custom-environment-variables file, .json, .yml or .yaml)`);
       continue;
     }
     const mapping = load.how === "node-config" ? existingMapping(root, load.mappingFile, hit.keyPath) : {};
@@ -151,6 +174,13 @@ export function configSecrets(root: string, findings: readonly Finding[], source
       refuse(`${LOADER_NAMES[load.how]} would read the value back from ${named.name} as a number, boolean or null, not the string the file holds`);
       continue;
     }
+    // The edit must be one the editor can make (a YAML flow mapping, a key sharing its line… are not): tried now.
+    try {
+      editConfigText(text, f.file, [{ keyPath: hit.keyPath, how: load.how === "substitution" ? "substitute" : "remove", envName: named.name }]);
+    } catch (e) {
+      refuse((e as Error).message.replace(/; the file is left as it is\.$/, ""));
+      continue;
+    }
     const id = `${f.file}\u0000${path}`;
     out.moved.add(f);
     if (taken.has(id)) continue;
@@ -164,6 +194,8 @@ export function configSecrets(root: string, findings: readonly Finding[], source
         ? `node-config reads ${named.name} over every file of config/ through ${load.mappingFile}`
         : load.how === "rc"
         ? `rc reads ${named.name} over .${load.appname}rc (${load.by})`
+        : load.how === "convict"
+        ? `convict reads the schema's ${named.name} over a file given to loadFile (${load.by})`
         : `the file's loader substitutes \${${named.name}} from the environment (${load.by})`;
     out.candidates.push({
       source: { type: "config", file: f.file, line: f.line, column: f.column, name: named.name, keyPath: hit.keyPath },
@@ -180,16 +212,22 @@ export function configSecrets(root: string, findings: readonly Finding[], source
   for (const [file, load] of loaders) {
     const names = out.edits.filter((e) => e.file === file).map((e) => e.envName);
     const by = "by" in load ? load.by : file;
-    out.warnings.push({
-      code: "config-env",
-      file,
-      message:
-        `${names.join(", ")} ${names.length === 1 ? "leaves" : "leave"} ${file}: ${LOADER_NAMES[load.how]} reads ${names.length === 1 ? "it" : "them"} from the environment instead (${by}${load.how === "node-config" && out.edits.some((e) => e.file === file && e.mappingFile) ? `; the mapping is added to ${load.mappingFile}` : ""}). ` +
-        `Nothing of the app sets ${names.length === 1 ? "it" : "them"} from Vault by itself: start the app under \`vaultshift run -- <command>\` (in its systemd unit, pm2 ecosystem file, Docker command or npm script), which sets ${names.length === 1 ? "it" : "them"} from Vault for the environment VAULTSHIFT_ENV or NODE_ENV names; without it the app starts without ${names.length === 1 ? "this value" : "these values"}. ` +
-        `A variable of the same name set elsewhere (a compose file, a systemd Environment=) wins over Vault's under \`vaultshift run\` unless --override is given.`,
-    });
+    out.warnings.push(configEnvWarning(file, names, `${LOADER_NAMES[load.how]} reads ${names.length === 1 ? "it" : "them"} from the environment instead (${by}${load.how === "node-config" && out.edits.some((e) => e.file === file && e.mappingFile) ? `; the mapping is added to ${load.mappingFile}` : ""})`));
   }
   return out;
+}
+
+/** The `config-env` warning of a file that loses `names`: `how` says what reads them instead; the app must start under `vaultshift run`. */
+export function configEnvWarning(file: string, names: readonly string[], how: string): PlanWarning {
+  const one = names.length === 1;
+  return {
+    code: "config-env",
+    file,
+    message:
+      `${names.join(", ")} ${one ? "leaves" : "leave"} ${file}: ${how}. ` +
+      `Nothing of the app sets ${one ? "it" : "them"} from Vault by itself: start the app under \`vaultshift run -- <command>\` (in its systemd unit, pm2 ecosystem file, Docker command or npm script), which sets ${one ? "it" : "them"} from Vault for the environment VAULTSHIFT_ENV or NODE_ENV names; without it the app starts without ${one ? "this value" : "these values"}. ` +
+      `A variable of the same name set elsewhere (a compose file, a systemd Environment=) wins over Vault's under \`vaultshift run\` unless --override is given.`,
+  };
 }
 
 /** The not-migrated message for a config-file value that stays, with what the user can do. */

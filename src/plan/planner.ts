@@ -29,6 +29,8 @@ import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
 import { historySecrets } from "./history.js";
 import { configRefusalMessage, configSecrets, setInEnvironment } from "./config-secrets.js";
+import { takeEnvHelperDefaults } from "./env-helper-defaults.js";
+import { takeConvictDefaults } from "./convict-defaults.js";
 import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -108,6 +110,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const texts = new Map<string, string[] | null>();
   // JSON configuration files whose loader reads an environment variable over a value: those move.
   const fromConfig = configSecrets(root, elsewhereFindings, found.sourceFiles, (f) => findingText(root, f, texts));
+  takeEnvHelperDefaults(root, found, fromConfig); // Strapi's env('NAME', default): the default moves to NAME
+  takeConvictDefaults(root, found, fromConfig); // convict schema defaults: to the leaf's env name
   warnings.push(...fromConfig.warnings);
   const unmovedValues = [...elsewhereFindings.map((f) => findingText(root, f, texts)), ...(found.kept ?? []).map((c) => c.value), ...(found.browserLiterals ?? []).map((c) => c.value), ...(found.userKept ?? []).map((c) => c.value), ...(found.strays ?? []).map((c) => c.value)].filter((v) => v !== "");
   // Kept by the user: it stays, and the re-scan after apply still reports it unless allowed.

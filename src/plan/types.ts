@@ -170,7 +170,8 @@ export type FileChangeKind = "code" | "secrets-module" | "env" | "env-example" |
 export interface PlanConfigEdit {
   file: string;
   keyPath: string[];
-  how: "remove" | "substitute";
+  /** remove: the member goes; substitute: the value becomes "${envName}"; drop-default: a framework helper's default goes (`env('NAME')`, src/plan/env-helper-defaults.ts). */
+  how: "remove" | "substitute" | "drop-default";
   envName: string;
   mappingFile?: string;
 }

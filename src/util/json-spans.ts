@@ -94,8 +94,11 @@ export function lineIndent(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart))![0];
 }
 
-/** Insert `"key": value` as the last member of the object spanning `obj`, in the file's own layout and line ending. */
-export function insertMember(text: string, obj: Span, key: string, render: (indent: string) => string, unit: string): string {
+/**
+ * Insert `"key": value` as the last member of the object spanning `obj`, in the file's own layout and
+ * line ending. `scan`: the text with its comments blanked (src/util/jsonc.ts), where whitespace is looked for.
+ */
+export function insertMember(text: string, obj: Span, key: string, render: (indent: string) => string, unit: string, scan = text): string {
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
   const indent = lineIndent(text, obj.close!);
   const inner = indent + unit;
@@ -103,8 +106,12 @@ export function insertMember(text: string, obj: Span, key: string, render: (inde
   if (obj.empty) return `${text.slice(0, obj.start)}{${eol}${inner}${member}${eol}${indent}}${text.slice(obj.end)}`;
   // After the last member's value: back over whitespace from the closing brace.
   let at = obj.close!;
-  while (/\s/.test(text[at - 1]!)) at--;
-  return `${text.slice(0, at)},${eol}${inner}${member}${text.slice(at)}`;
+  while (/\s/.test(scan[at - 1]!)) at--;
+  // The comma right after the last member's value; the new member after a comment on that line.
+  let eolAt = at;
+  while (eolAt < obj.close! && scan[eolAt] !== "\n" && scan[eolAt] !== "\r") eolAt++;
+  if (text.slice(at, eolAt) === scan.slice(at, eolAt)) eolAt = at; // no comment there
+  return `${text.slice(0, at)},${text.slice(at, eolAt)}${eol}${inner}${member}${text.slice(eolAt)}`;
 }
 
 /**
@@ -126,4 +133,37 @@ export function removeMember(text: string, member: Span, object: Span): string {
     return text.slice(0, keyStart) + text.slice(after);
   }
   return text.slice(0, object.start + 1) + text.slice(object.close!);
+}
+
+/**
+ * Remove an object member of a JSONC text (`scan`: the text with comments and trailing commas
+ * blanked) that fills its own lines, with a comment on its last line: those lines go, and when it
+ * was the last member, the comma before it. Comments on other lines stay. A member sharing its
+ * lines with others is cut as in plain JSON (removeMember). The object text before and after keeps
+ * its layout.
+ */
+export function removeMemberLines(text: string, scan: string, member: Span, object: Span): string {
+  const keyStart = member.keyStart!;
+  const lineStart = scan.lastIndexOf("\n", keyStart - 1) + 1;
+  let after = member.end;
+  while (after < scan.length && (scan[after] === " " || scan[after] === "\t")) after++;
+  const comma = scan[after] === ",";
+  if (comma) after++;
+  while (after < scan.length && (scan[after] === " " || scan[after] === "\t" || scan[after] === "\r")) after++;
+  if (lineStart <= object.start || !/^[ \t]*$/.test(scan.slice(lineStart, keyStart)) || scan[after] !== "\n") {
+    const cut = removeMember(scan, member, object);
+    const removed = scan.length - cut.length;
+    // removeMember cuts one range: find it by the common prefix.
+    let from = 0;
+    while (from < cut.length && cut[from] === scan[from]) from++;
+    return text.slice(0, from) + text.slice(from + removed);
+  }
+  let out = text.slice(0, lineStart) + text.slice(after + 1);
+  if (!comma) {
+    // The last member went: the comma after the one before it (if any) would now trail.
+    let prev = lineStart - 1;
+    while (prev > object.start && /\s/.test(scan[prev]!)) prev--;
+    if (scan[prev] === ",") out = out.slice(0, prev) + out.slice(prev + 1);
+  }
+  return out;
 }
