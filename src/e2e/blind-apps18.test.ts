@@ -62,13 +62,15 @@ test("a Makefile includes .env and .env.$(ENV) and exports them to its recipes",
 });
 
 test("nodemon.json's env sets a dev webhook secret and a Slack token over .env's", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("nodemon-env", "tern-hooks", ENVS, "scripts/digest.js", { prepare: installed("nodemon") }));
-  // First run: the two secrets in nodemon.json are named and left (not-migrated, secrets-remaining), but
-  // development changed silently: the code now reads .env's Slack token from Vault, where nodemon's won.
-  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["nodemon.json:7", "nodemon.json:8"]);
-  assert.equal(run.result.verification.verdict, "secrets-remaining");
-  assert.equal(run.before[0]!.digest === run.after[0]!.digest, false);
-  await assertRollback(run, suite.server);
+  // First run: the two secrets in nodemon.json were named and left (not-migrated, secrets-remaining), but
+  // development changed silently: the code read .env's Slack token from Vault, where nodemon's won.
+  // Now refused before anything is written, naming both places.
+  await assert.rejects(migrated(app("nodemon-env", "tern-hooks", ENVS, "scripts/digest.js", { prepare: installed("nodemon") })), (e: Error & { hint?: string }) => {
+    assert.match(e.message, /SLACK_BOT_TOKEN: nodemon\.json:8 sets it in the environment of the processes nodemon starts \(development\), over \.env:2's value/);
+    assert.doesNotMatch(e.message, /GITHUB_WEBHOOK_SECRET/, ".env does not hold nodemon's webhook secret");
+    assert.match(e.hint ?? "", /delete SLACK_BOT_TOKEN from nodemon\.json's env/);
+    return true;
+  });
 });
 
 test("runtime env injection for an SPA: REACT_APP_* served as window.__ENV__, server secrets beside them", { timeout: 120_000 }, async () => {

@@ -29,6 +29,7 @@ import { planId } from "./plan-file.js";
 import { policyFor } from "./policy.js";
 import { historySecrets } from "./history.js";
 import { configRefusalMessage, configSecrets, setInEnvironment } from "./config-secrets.js";
+import { refuseLauncherEnvOverrides } from "./launcher-env-overrides.js";
 import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -332,6 +333,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   separateLiterals(placed, mount);
   refuseLocalWins(found.localWins ?? [], placed, mount);
   refuseUnfollowedSelections(found, movable);
+  refuseLauncherEnvOverrides(root, movable);
   findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: redact(c.value), packageDir: packageDirOf(root, c.source.file) })));
 
   const secrets: PlannedSecret[] = [];
