@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { assertMigrated, assertRollback, blindRound, installedFrom, movedSecrets, readMigrated, secretTargets, warningPlaces } from "./harness.js";
+import { assertMigrated, assertRollback, blindRound, installedFrom, movedSecrets, readMigrated, secretTargets } from "./harness.js";
 
 // Round 18 of apps written without looking at the migrator
 // (fixtures/apps-blind18/, docs/migration.md "Session 21, appsblind18"): each
