@@ -59,9 +59,16 @@ test("a plain .env an npm script's launcher loads under an environment's file is
   assert.deepEqual(layers({ start: "dotenv -e .env.production -e .env -- node w.js" }), [""]);
   assert.deepEqual(layers({ build: "npm run gen && node --env-file=.env --env-file=.env.production build.js" }), [""]);
   assert.deepEqual(layers({ dev: "dotenvx run -f .env.local -f .env -- node w.js" }), []);
+  assert.deepEqual(layers({ start: "node --env-file-if-exists=.env --env-file-if-exists=.env.production s.js" }), [""]);
   // .env loaded last with --overload (or first without) wins over production's file: no layering.
   assert.deepEqual(layers({ start: "dotenvx run --overload -f .env.production -f .env -- node w.js" }), []);
   assert.deepEqual(layers({ start: "dotenv -e .env -e .env.production -- node w.js" }), []);
+});
+
+test("node --env-file-if-exists loads like --env-file (the last file wins), a missing file skipped; mixed with --env-file in one command", () => {
+  assert.deepEqual(launcherLoadOrder("node --env-file-if-exists=.env --env-file-if-exists=.env.production src/server.js"), { files: [".env", ".env.production"], lastWins: true });
+  assert.deepEqual(launcherLoadOrder("node --env-file=.env --env-file-if-exists .env.local src/server.js"), { files: [".env", ".env.local"], lastWins: true });
+  assert.equal(launcherLoadOrder("node --env-file-if-exists=.env src/server.js"), undefined, "one file has no order");
 });
 
 test("tsx passes node's --env-file on: the last file wins, as for node", () => {

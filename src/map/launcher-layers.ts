@@ -91,7 +91,9 @@ export function launcherLayers(root: string, envFiles: string[]): Set<string> {
  * (`dotenvx run -f a -f b`, https://dotenvx.com/docs/advanced/run-multiple)
  * and dotenv-cli (`dotenv -e a -e b`) let the first file win unless told to
  * override (`--overload`/`-o`, `--override`/`-o`); `node --env-file=a
- * --env-file=b` (and tsx, which passes node's flags on) lets the last win.
+ * --env-file=b` (and tsx, which passes node's flags on) lets the last win,
+ * `--env-file-if-exists` (node 20.19/22.9+: the same, a missing file skipped)
+ * among them.
  * The files as written, in the order given.
  */
 export function launcherLoadOrder(command: string): { files: string[]; lastWins: boolean } | undefined {
@@ -107,8 +109,8 @@ export function launcherLoadOrder(command: string): { files: string[]; lastWins:
   let override = false;
   for (let i = 0; i < own.length; i++) {
     const a = own[i]!.replace(/^["']|["']$/g, "");
-    const flag = /^(-f|-e|--env-file)(?:=(.+))?$/.exec(a);
-    if (flag && (program !== "node" || flag[1] === "--env-file")) {
+    const flag = /^(-f|-e|--env-file(?:-if-exists)?)(?:=(.+))?$/.exec(a);
+    if (flag && (program !== "node" || flag[1]!.startsWith("--env-file"))) {
       const file = (flag[2] ?? own[++i] ?? "").replace(/^["']|["']$/g, "").replace(/^\.\//, "");
       if (isEnvFile(file)) files.push(file);
     } else if (a === "--overload" || a === "--override" || (a === "-o" && program !== "node")) override = true;

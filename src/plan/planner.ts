@@ -31,6 +31,8 @@ import { historySecrets } from "./history.js";
 import { configRefusalMessage, configSecrets, setInEnvironment } from "./config-secrets.js";
 import { takeEnvHelperDefaults } from "./env-helper-defaults.js";
 import { takeConvictDefaults } from "./convict-defaults.js";
+import { refuseLauncherEnvOverrides } from "./launcher-env-overrides.js";
+import { partialLayerWarnings } from "./partial-layers.js";
 import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -336,6 +338,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   separateLiterals(placed, mount);
   refuseLocalWins(found.localWins ?? [], placed, mount);
   refuseUnfollowedSelections(found, movable);
+  refuseLauncherEnvOverrides(root, movable);
   findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: redact(c.value), packageDir: packageDirOf(root, c.source.file) })));
 
   const secrets: PlannedSecret[] = [];
@@ -375,7 +378,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
   const readElsewhere = new Set<string>();
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
 
   // Git history: values committed once stay readable there.
   if (options.history !== false) {

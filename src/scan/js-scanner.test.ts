@@ -170,6 +170,17 @@ test("a literal behind a fallback, a value-keeping wrapper or a schema default i
   for (const f of findings) assert.match(text.slice(f.start, f.end), new RegExp(`^${TOKEN}[a-e]$`));
 });
 
+test("a schema default stays a finding when the chain goes on after it (.description, .describe, .optional); another method's string is not the default", () => {
+  // Fails if only a chain ending in .default("…") is read (round 18's joi-validated: a Joi default followed by .description()).
+  const text = [
+    `const schema = Joi.object({ SMTP_PASSWORD: Joi.string().default("${TOKEN}a").description("password for email server") });`,
+    `const env = z.object({ API_SECRET: z.string().default("${TOKEN}b").describe("signing secret").optional() });`,
+    `const other = Joi.object({ SESSION_SECRET: Joi.string().required().description("${TOKEN}c") });`,
+  ].join("\n");
+  const { findings } = scan("src/config/config.js", text);
+  assert.deepEqual(findings.map((f) => `${f.line} ${text.slice(f.start, f.end)}`), [`1 ${TOKEN}a`, `2 ${TOKEN}b`]);
+});
+
 test("crypto keys, hashed literal passwords and positional client credentials are findings", () => {
   const text = [
     `const sig = crypto.createHmac("sha256", "${TOKEN}a").update(b).digest("hex");`,

@@ -276,7 +276,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
     if (node.type === "CallExpression") {
       const callee = node.callee as Node;
       const args = node.arguments as Node[];
-      if (args.length === 0) return null;
+      if (args.length === 0) return callee.type === "MemberExpression" ? chainDefault(callee.object as Node) : null;
       const name = calleeName(callee);
       const object = callee.type === "MemberExpression" ? calleeName(callee.object as Node) : "";
       if (
@@ -288,7 +288,19 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       ) {
         return literal(args[0]);
       }
-      return null;
+      // A schema chain that goes on after its default (`Joi.string().default("…").description("…")`,
+      // `z.string().default("…").describe("…")`): the default's literal, never another method's argument.
+      return callee.type === "MemberExpression" ? chainDefault(callee.object as Node) : null;
+    }
+    return null;
+  };
+  const chainDefault = (node: Node | undefined): ReturnType<typeof literal> => {
+    for (let n = node; n && n.type === "CallExpression"; ) {
+      const callee = n.callee as Node;
+      if (callee.type !== "MemberExpression") return null;
+      const args = n.arguments as Node[];
+      if (calleeName(callee) === "default") return args.length === 1 ? literal(args[0]) : null;
+      n = callee.object as Node;
     }
     return null;
   };
