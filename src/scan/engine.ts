@@ -32,6 +32,7 @@ import { embeddedSources } from "./embedded-sources.js";
 import { randomValue, secretsFileHits, secretsFileKind } from "./secrets-file.js";
 import { looksLikeWords } from "./entropy.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
+import { blankTerminalCodes } from "./terminal-codes.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
 // touches the file system, so the same function serves the working tree,
@@ -106,7 +107,8 @@ export function warmUp(): void {
 }
 
 export function scanText(input: TextInput, options: EngineOptions = {}): EngineResult {
-  const { chosen, envReferences } = candidatesOf(input.text, input.file, options);
+  // Terminal colour codes in captured output are blanked first (terminal-codes.ts): offsets stay the file's.
+  const { chosen, envReferences } = candidatesOf(blankTerminalCodes(input.text, fileInfo(input.file).kind), input.file, options);
   return { findings: toRaw(chosen, input.text, input.file), envReferences };
 }
 
