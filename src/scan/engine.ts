@@ -33,6 +33,7 @@ import { randomValue, secretsFileHits, secretsFileKind } from "./secrets-file.js
 import { looksLikeWords } from "./entropy.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
 import { blankTerminalCodes } from "./terminal-codes.js";
+import { detectArrayLiteralKeys, mayHoldArrayLiteralKey } from "./array-literal-keys.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
 // touches the file system, so the same function serves the working tree,
@@ -160,6 +161,10 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       for (const d of detectDecodedLiterals(text, info, set, { found, offsets })) {
         candidates.push({ ...d, severity: severityFor(d.kind, d.confidence), priority: 1.1 });
       }
+    }
+    // Keys and passwords written as byte or character arrays under a secret's name (array-literal-keys.ts).
+    if ((info.kind === "code" || info.kind === "js") && mayHoldArrayLiteralKey(text)) {
+      for (const a of detectArrayLiteralKeys(text, info)) candidates.push({ ...a, severity: severityFor(a.kind, a.confidence), priority: 1.1 });
     }
     // A value on the line after its name: a one-line YAML block scalar, a continued line (wrapped-values.ts).
     if ((info.kind === "code" || info.kind === "config") && mayHoldWrappedValue(text)) {
