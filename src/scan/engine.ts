@@ -33,6 +33,7 @@ import { randomValue, secretsFileHits, secretsFileKind } from "./secrets-file.js
 import { looksLikeWords } from "./entropy.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
 import { blankTerminalCodes } from "./terminal-codes.js";
+import { detectKeyValueOutput, mayHoldKeyValueOutput } from "./key-value-output.js";
 import { detectArrayLiteralKeys, mayHoldArrayLiteralKey } from "./array-literal-keys.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
@@ -209,6 +210,10 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       for (const t of detectTableCells(text)) {
         candidates.push({ ...t, ruleId: ruleIdFor(t.kind), severity: severityFor(t.kind, t.confidence), priority: 1 });
       }
+    }
+    // `Key  Value` tables printed by CLIs (vault kv get, openstack … show): the first column names the second (key-value-output.ts).
+    if ((info.kind === "docs" || info.kind === "config") && mayHoldKeyValueOutput(text)) {
+      for (const t of detectKeyValueOutput(text, info.testPath)) candidates.push({ ...t, severity: severityFor(t.kind, t.confidence), priority: 1 });
     }
     if (info.kind === "docs" && mayHoldHtmlTable(text)) {
       for (const t of detectHtmlTableCells(text)) {
