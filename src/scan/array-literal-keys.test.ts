@@ -59,6 +59,11 @@ test("byte arrays that are not a secret key stay quiet", () => {
     ["src/crypto.go", `var keySalt = []byte{${hex(k16)}}\n`],
     // A test's keys are test vectors.
     ["crypto/cipher/aes_test.go", `var key = []byte{${hex(k32)}}\nvar encryptionKey = []byte{${hex(k32)}}\n`],
+    // Test code by its C or fuzzing name (dovecot's test-crypto.c, gnutls' fuzz/, samba's torture/), and an encrypted key.
+    ["src/lib-dcrypt/test-crypto.c", `static const unsigned char priv_key_data[] = { ${hex(k32)} };\n`],
+    ["fuzz/psk.h", `static const uint8_t psk_key16[16] = { ${hex(k16)} };\n`],
+    ["source4/torture/ndr/ntlmssp.c", `static const uint8_t session_key[16] = { ${hex(k16)} };\n`],
+    ["src/ntlmssp.c", `static const uint8_t EncryptedRandomSessionKey[16] = { ${hex(k16)} };\n`],
     // Not key length, one value repeated, a counting run, FIPS-197's published example key.
     ["src/keys.c", `const uint8_t hmac_key[20] = { ${hex(randomBytes(20, 3))} };\n`],
     ["src/keys.c", `const uint8_t hmac_key[16] = { ${hex(new Array(16).fill(0x41))} };\n`],

@@ -28,7 +28,9 @@ const WRAPPER = /^(?:new[ \t]+(?:byte|sbyte|char|u?int8_t)[ \t]*\[[ \t]*\d*[ \t]
 /** The declaration or wrapper says these are bytes or characters (a bare list of decimals is just numbers). */
 const BYTE_TYPE = /\b(?:byte|bytes|bytearray|sbyte|u8|uint8_t|uint8|UInt8|Uint8Array|BYTE|unsigned[ \t]+char|char|Buffer|byteArrayOf|ubyteArrayOf|charArrayOf|fromCharCode)\b/;
 /** Names of values that are not secrets even beside a key word, or of a test's keys. */
-const NOT_A_KEY = /test|example|sample|dummy|fake|mock|vector|expected|known|public|magic|iv\b|nonce|salt/i;
+const NOT_A_KEY = /test|example|sample|dummy|fake|mock|vector|expected|known|public|magic|iv\b|nonce|salt|encrypted|wrapped/i;
+/** Test code the path rules of file-kind.ts do not name: C's `test-crypto.c`/`t_aes.c`, fuzzers' seeds, torture suites, known-answer files. */
+const TEST_LIKE = /(?:^|\/)(?:fuzz\w*|torture|vectors?|kat|unittests?|selftests?)\/|(?:^|\/)(?:test|t)[-_][^/]*$|(?:^|\/)[^/]*[-_](?:test|tests|vectors?|kat|fuzz)\.[a-z]+$/i;
 
 /** Whether the cheap probe sees a list worth parsing: a hex byte or a quoted character followed by another. */
 export function mayHoldArrayLiteralKey(text: string): boolean {
@@ -36,8 +38,8 @@ export function mayHoldArrayLiteralKey(text: string): boolean {
 }
 
 /** Keys and passwords written as byte or character array literals under a secret's name, positions in `text`. */
-export function detectArrayLiteralKeys(text: string, info: FileInfo): GenericHit[] {
-  if (info.testPath) return [];
+export function detectArrayLiteralKeys(text: string, info: FileInfo, file: string): GenericHit[] {
+  if (info.testPath || TEST_LIKE.test(file)) return [];
   const hits: GenericHit[] = [];
   LIST.lastIndex = 0;
   for (let m = LIST.exec(text); m !== null; m = LIST.exec(text)) {

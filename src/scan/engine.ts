@@ -34,6 +34,7 @@ import { looksLikeWords } from "./entropy.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
 import { blankTerminalCodes } from "./terminal-codes.js";
 import { detectKeyValueOutput, mayHoldKeyValueOutput } from "./key-value-output.js";
+import { isFixtureOrDocsPath } from "./credential-store.js";
 import { detectArrayLiteralKeys, mayHoldArrayLiteralKey } from "./array-literal-keys.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
@@ -165,7 +166,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     }
     // Keys and passwords written as byte or character arrays under a secret's name (array-literal-keys.ts).
     if ((info.kind === "code" || info.kind === "js") && mayHoldArrayLiteralKey(text)) {
-      for (const a of detectArrayLiteralKeys(text, info)) candidates.push({ ...a, severity: severityFor(a.kind, a.confidence), priority: 1.1 });
+      for (const a of detectArrayLiteralKeys(text, info, file)) candidates.push({ ...a, severity: severityFor(a.kind, a.confidence), priority: 1.1 });
     }
     // A value on the line after its name: a one-line YAML block scalar, a continued line (wrapped-values.ts).
     if ((info.kind === "code" || info.kind === "config") && mayHoldWrappedValue(text)) {
@@ -212,7 +213,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       }
     }
     // `Key  Value` tables printed by CLIs (vault kv get, openstack … show): the first column names the second (key-value-output.ts).
-    if ((info.kind === "docs" || info.kind === "config") && mayHoldKeyValueOutput(text)) {
+    if ((info.kind === "docs" || info.kind === "config") && !isFixtureOrDocsPath(file) && mayHoldKeyValueOutput(text)) {
       for (const t of detectKeyValueOutput(text, info.testPath)) candidates.push({ ...t, severity: severityFor(t.kind, t.confidence), priority: 1 });
     }
     if (info.kind === "docs" && mayHoldHtmlTable(text)) {

@@ -52,3 +52,10 @@ test("rows outside a Key/Value table, masked or placeholder values, and prose ar
   ];
   for (const t of traps) assert.deepEqual(detectKeyValueOutput(t, false).map((h) => h.name), [], t);
 });
+
+test("a Key/Value table in documentation sources is an example (engine: doc/ paths are not read this way)", async () => {
+  const { scanText } = await import("./engine.js");
+  const rows = (file: string) => scanText({ text: vault, file }).findings.filter((f) => f.ruleId === "output-table-secret").length;
+  assert.equal(rows("notes/vault-read.txt"), 1);
+  assert.equal(rows("keystone/doc/source/user/application_credentials.rst"), 0);
+});
