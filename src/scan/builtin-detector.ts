@@ -1,5 +1,8 @@
 import type { SecretKind } from "./types.js";
 import { detectToolPasswords, mayHoldToolPassword } from "./tool-passwords.js";
+import { detectHashedLiterals, mayHoldHashedLiteral } from "./hashed-literals.js";
+import { detectDebuggerValues, mayHoldDebuggerValue } from "./debugger-values.js";
+import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
 import type { FileInfo } from "./file-kind.js";
 import { judge } from "./judge.js";
 import { analyzeName } from "./secret-name.js";
@@ -112,6 +115,12 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (found.has("authorization")) authHeaders(text, info, hits, anchors?.offsets.get("authorization"));
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
   // Passwords given to a tool on stdin, by SMTP AUTH or to macOS security (tool-passwords.ts).
+  // A password told in a sentence: chat exports, tickets, help requests (prose-passwords.ts).
+  if (info.kind !== "js" && info.kind !== "code" && !isFixtureOrDocsPath(file) && mayHoldProsePassword(text)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
+  // Strings a debugger printed after their pointer (`password = 0x… "…"` in gdb's bt full: debugger-values.ts).
+  if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
+  // A literal handed to a password hasher (`Hash::make('…')`, `bcrypt.hash('…', 10)`) is the clear text (hashed-literals.ts).
+  if (!info.testPath && mayHoldHashedLiteral(text)) for (const p of detectHashedLiterals(text, info.testPath)) hits.push({ ruleId: "hashed-password-literal", kind: "password", ...p, end: p.start + p.secret.length });
   if (info.kind !== "js" && info.kind !== "code" && mayHoldToolPassword(text)) for (const p of detectToolPasswords(text, info.testPath)) hits.push({ ruleId: "tool-password", ...p, end: p.start + p.secret.length });
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
   if (found.has("identified") && info.kind !== "js") sqlUnquoted(text, hits);
