@@ -1,6 +1,7 @@
 import type { SecretKind } from "./types.js";
 import { detectToolPasswords, mayHoldToolPassword } from "./tool-passwords.js";
 import { detectHashedLiterals, mayHoldHashedLiteral } from "./hashed-literals.js";
+import { detectSqlSecretOptions, mayHoldSqlSecretOptions } from "./sql-secret-options.js";
 import { detectDebuggerValues, mayHoldDebuggerValue } from "./debugger-values.js";
 import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
 import type { FileInfo } from "./file-kind.js";
@@ -119,6 +120,8 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (info.kind !== "js" && info.kind !== "code" && !isFixtureOrDocsPath(file) && mayHoldProsePassword(text)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
   // Strings a debugger printed after their pointer (`password = 0x… "…"` in gdb's bt full: debugger-values.ts).
   if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
+  // `NAME 'value'` options of DuckDB's CREATE SECRET and of foreign-data-wrapper OPTIONS lists (sql-secret-options.ts).
+  if (info.kind !== "js" && info.kind !== "code" && mayHoldSqlSecretOptions(text)) for (const o of detectSqlSecretOptions(text, info.testPath)) hits.push({ ruleId: "sql-secret-option", ...o, end: o.start + o.secret.length });
   // A literal handed to a password hasher (`Hash::make('…')`, `bcrypt.hash('…', 10)`) is the clear text (hashed-literals.ts).
   if (!info.testPath && mayHoldHashedLiteral(text)) for (const p of detectHashedLiterals(text, info.testPath)) hits.push({ ruleId: "hashed-password-literal", kind: "password", ...p, end: p.start + p.secret.length });
   if (info.kind !== "js" && info.kind !== "code" && mayHoldToolPassword(text)) for (const p of detectToolPasswords(text, info.testPath)) hits.push({ ruleId: "tool-password", ...p, end: p.start + p.secret.length });

@@ -26,17 +26,16 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind20/", import.m
 // 9 of them AWS key ids and Google keys reported on purpose). The floor is just under that.
 // Session 21 (detgaps14): colour codes in CI logs, Key/Value output tables, passwords on stdin, by SMTP AUTH and to
 // macOS security, random_password results in terraform show -json (0.937 / 0.937); then passwords handed to
-// hashers, told in sentences and printed by gdb: 0.938 / 0.961.
+// hashers, told in sentences and printed by gdb (0.938 / 0.961); PHP stack-trace connection arguments and DuckDB
+// CREATE SECRET options: 0.939 / 0.971.
 const MIN_PRECISION = 0.93;
-const MIN_RECALL = 0.96;
+const MIN_RECALL = 0.97;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 20"), as "file:line", each with the label's kind.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
     "app-logs/python/django-technical-500.html:21", // django session id in a debug page
-    "app-logs/php/error.log:3", // php stack trace showing the pdo password argument
     "histories/windows/ConsoleHost_history.txt:3", // azure devops pat in powershell history
-    "histories/duckdb/.duckdb_history:4", // gcs hmac secret
     "histories/lein/repl-history:2", // basic auth password in a clojure repl
     "cli-output/consul/acl-bootstrap.txt:3", // bootstrap management token
     "browser/localstorage-dump.json:8", // refresh token in a redux-persist entry

@@ -31,3 +31,11 @@ test("macOS security keychain passwords and wget's debug echo", () => {
   // Variables, and the -S partition list, are not passwords.
   assert.deepEqual(found(`security unlock-keychain -p "$KEYCHAIN_PASSWORD" build.keychain\nsecurity find-identity -v -p codesigning\n`), []);
 });
+
+test("PHP stack traces: the password argument of PDO and mysqli connections, unless PHP cut it", () => {
+  const short = ["dyZLzH", "iQv2!x"].join("");
+  assert.deepEqual(found(`#0 /var/www/shop/src/Db.php(22): PDO->__construct('mysql:host=db-m...', 'shop_rw', '${short}')\n`), [short]);
+  assert.deepEqual(found(`#1 /app/Db.php(9): mysqli->__construct('db.internal', 'app', '${short}', 'shop')\n`), [short]);
+  assert.deepEqual(found(`#0 Connector.php(70): PDO->__construct('mysql:host=127....', 'root', 'dyZLzHiQviQRFD5...', Array)\n`), []);
+  assert.deepEqual(found(`#0 Connector.php(70): PDO->__construct('mysql:host=127....', 'root', 'secret', Array)\n`), []);
+});

@@ -12,6 +12,10 @@ import type { SecretKind } from "./types.js";
 // - macOS `security`: `unlock-keychain -p`, `create-keychain -p`, `set-key-partition-list -k` take the keychain
 //   password, `import -P` the PKCS#12 file's (fastlane and CI signing scripts echo them).
 // - wget's `--debug` log repeats each option it was given: `Setting --password (password) to <pw>`.
+// - PHP stack traces print call arguments (a Laravel `storage/logs/laravel.log`, an `error.log`):
+//   `PDO->__construct('mysql:host=…', 'user', '<pw>')`, `mysqli->__construct('host', 'user', '<pw>', …)`,
+//   `mysqli_connect(…)`, `mysqli->real_connect(…)`. PHP cuts strings longer than
+//   `zend.exception_string_param_max_len` (15) and ends them with `...`: a cut value is not reported.
 //
 // Each value is judged as a password (a word, a placeholder, `$VAR` or a mask stays quiet).
 
@@ -30,11 +34,12 @@ const WGET_ECHO = /^Setting --(?:http-|ftp-|proxy-)?password \([\w-]+\) to (\S{1
 const STDIN_READER = String.raw`(?:sudo(?:[ \t]+-[A-Za-z]+)*[ \t]+-[A-Za-z]*S[A-Za-z]*\b|[^\n|;&]*?--password-stdin\b)`;
 const HERE_STRING = new RegExp(String.raw`\b${STDIN_READER}[^\n|;&<]*<<<[ \t]*(["']?)([^\s"'$\`]{4,128})\1(?=[ \t]*(?:$|[;&|)]))`, "gmd");
 const ECHO_PIPE = new RegExp(String.raw`\b(?:echo(?:[ \t]+-n)?|printf(?:[ \t]+(["'])%s(?:\\n)?\1)?)[ \t]+(["']?)([^\s"'$\`|;&]{4,128})\2[ \t]*\|[ \t]*${STDIN_READER}`, "gmd");
+const PHP_TRACE_ARGS = /(?:\bPDO->__construct\('[^'\n]{0,200}'|\b(?:mysqli->__construct|mysqli->real_connect|mysqli_connect|mysqli_real_connect)\((?:Object\(mysqli\), )?'[^'\n]{0,200}'), '[^'\n]{0,64}', '([^'\n]{4,128})'(?=[,)])/g;
 const SECURITY = /\bsecurity[ \t]+(unlock-keychain|create-keychain|set-key-partition-list|import)\b[^\n|;&]*?[ \t]-([pkP])[ \t]+(["']?)([^\s"'$`]{4,128})\3(?=\s|$)/gm;
 
 /** Whether any form may occur (cheap substring tests). */
 export function mayHoldToolPassword(text: string): boolean {
-  return text.includes("334 ") || text.includes("AUTH PLAIN") || text.includes("Setting --") || text.includes("-S") || text.includes("-stdin") || text.includes("security ");
+  return text.includes("334 ") || text.includes("AUTH PLAIN") || text.includes("Setting --") || text.includes("-S") || text.includes("-stdin") || text.includes("security ") || text.includes("->__construct(") || text.includes("connect(");
 }
 
 /** Passwords given to tools by position, on stdin or by protocol, positions in `text`. */
@@ -61,6 +66,9 @@ export function detectToolPasswords(text: string, testPath: boolean): ToolPasswo
   if (text.includes("Setting --")) for (const m of text.matchAll(WGET_ECHO)) push(m[1]!, m.index + m[0].lastIndexOf(m[1]!), "password option echoed by wget --debug");
   if (text.includes("<<<")) for (const m of text.matchAll(HERE_STRING)) push(m[2]!, m.indices![2]![0], "password fed on standard input to a command that reads one (sudo -S, --password-stdin)");
   if (text.includes("|")) for (const m of text.matchAll(ECHO_PIPE)) push(m[3]!, m.indices![3]![0], "password piped to a command that reads one from standard input (sudo -S, --password-stdin)");
+  if (text.includes("__construct(") || text.includes("connect(")) {
+    for (const m of text.matchAll(PHP_TRACE_ARGS)) if (!m[1]!.endsWith("...")) push(m[1]!, m.index + m[0].length - 1 - m[1]!.length, "password argument printed in a PHP stack trace");
+  }
   if (text.includes("security ")) for (const m of text.matchAll(SECURITY)) push(m[4]!, m.index + m[0].lastIndexOf(m[4]!), `keychain password given to macOS security ${m[1]} -${m[2]}`);
   return out;
 }
