@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectProsePasswords } from "./prose-passwords.js";
+import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
 
 // Passwords assembled at run time: no secret-shaped literal in this file.
 const quoted = ["z8t9No", "CEXJuO", "XMQZ"].join("");
@@ -30,6 +30,13 @@ test("sentences about passwords that do not hold one, settings and flags stay qu
     // Bare words and paths after the word.
     "the password file is /etc/app/secrets/db-password.txt",
     "the password policy requires MixedCase123 characters",
+    // A router's configuration line goes on after the value.
+    `enable password ${bare} encrypted`,
   ];
   for (const t of traps) assert.deepEqual(found(t + "\n"), [], t);
+});
+
+test("only files where sentences are: documents, chat exports, logs; not a device configuration", () => {
+  assert.ok(mayHoldProsePassword("the password is x", "chat/export.jsonl"));
+  assert.ok(!mayHoldProsePassword("the password is x", "netgear/asa-edge.cfg"));
 });

@@ -17,7 +17,9 @@ import { judge } from "./judge.js";
 const WORD = String.raw`(?<=\b[A-Za-z]{2,}[ \t]+(?:[\w.@-]{1,40}[ \t]+)?)(?:passw(?:or)?d|pw|pwd|passphrase)\b`;
 const LINK = String.raw`(?:[ \t]+(?:is|was|is now|now is|will be|should be|set to|changed to))?(?:[ \t]*[:=])?`;
 const QUOTED = new RegExp(String.raw`${WORD}${LINK}[ \t]+(?:\`|"|')([^\s\`"']{6,64})(?:\`|"|')`, "gi");
-const BARE = new RegExp(String.raw`${WORD}${LINK}[ \t]+([^\s\`"'<>()[\]{}]{10,64}?)(?=[.,;!?]?(?:\s|$|<|"))`, "gi");
+// A bare value ends its sentence or its message (a line end, markup, a closing quote): `enable password <x> encrypted`
+// in a router's configuration goes on with a keyword, a sentence does not.
+const BARE = new RegExp(String.raw`${WORD}${LINK}[ \t]+([^\s\`"'<>()[\]{}]{10,64}?)(?=[.,;!?]?(?:[ \t]*\r?$|<|"|\\n))`, "gim");
 const PROBE = /passw|\bpwd?\b|passphrase/i;
 
 export interface ProsePassword {
@@ -27,8 +29,11 @@ export interface ProsePassword {
   confidence: number;
 }
 
-export function mayHoldProsePassword(text: string): boolean {
-  return PROBE.test(text);
+/** Where sentences are: documents, chat and mail exports, logs; not configuration (`enable password … encrypted`). */
+const PROSE_FILE = /\.(?:md|markdown|txt|text|rst|adoc|html?|json|jsonl|ndjson|log|eml|mbox)$/i;
+
+export function mayHoldProsePassword(text: string, file: string): boolean {
+  return PROSE_FILE.test(file) && PROBE.test(text);
 }
 
 /** Passwords told in sentences, positions in `text`. */
