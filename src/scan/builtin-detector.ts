@@ -4,6 +4,7 @@ import { detectHashedLiterals, mayHoldHashedLiteral } from "./hashed-literals.js
 import { detectSqlSecretOptions, mayHoldSqlSecretOptions } from "./sql-secret-options.js";
 import { detectDebuggerValues, mayHoldDebuggerValue } from "./debugger-values.js";
 import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
+import { isMessageCatalogue } from "./message-catalogue.js";
 import type { FileInfo } from "./file-kind.js";
 import { judge } from "./judge.js";
 import { analyzeName } from "./secret-name.js";
@@ -117,7 +118,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
   // Passwords given to a tool on stdin, by SMTP AUTH or to macOS security (tool-passwords.ts).
   // A password told in a sentence: chat exports, tickets, help requests (prose-passwords.ts).
-  if (info.kind !== "js" && info.kind !== "code" && !isFixtureOrDocsPath(file) && mayHoldProsePassword(text, file)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
+  if (info.kind !== "js" && info.kind !== "code" && !info.testPath && !isFixtureOrDocsPath(file) && !isMessageCatalogue(file) && mayHoldProsePassword(text, file)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
   // Strings a debugger printed after their pointer (`password = 0x… "…"` in gdb's bt full: debugger-values.ts).
   if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
   // `NAME 'value'` options of DuckDB's CREATE SECRET and of foreign-data-wrapper OPTIONS lists (sql-secret-options.ts).

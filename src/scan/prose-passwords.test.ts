@@ -32,6 +32,8 @@ test("sentences about passwords that do not hold one, settings and flags stay qu
     "the password policy requires MixedCase123 characters",
     // A router's configuration line goes on after the value.
     `enable password ${bare} encrypted`,
+    // A translation: three classes of characters, no digit.
+    "l'azziramentu dâ tò password timpurània|Sti",
   ];
   for (const t of traps) assert.deepEqual(found(t + "\n"), [], t);
 });

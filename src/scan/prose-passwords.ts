@@ -9,8 +9,9 @@ import { judge } from "./judge.js";
 // - a password word (`password`, `passwd`, `pw`, `pwd`, `passphrase`) inside a sentence, then `is`/`was`/`:`/`=` or nothing, then the
 //   value right after;
 // - quoted in backticks or quotes, the value must pass the judge as a password; bare, it must also look generated:
-//   10 to 64 characters with at least three of lower case, upper case, digits and symbols;
-// - never in code (strings there are read by name), never a placeholder, reference or mask (the judge's filter).
+//   10 to 64 characters with a digit and at least three of lower case, upper case, digits and symbols;
+// - never in code (strings there are read by name), a test's files or a message catalogue (translations talk about
+//   passwords in every language), never a placeholder, reference or mask (the judge's filter).
 
 // The word follows another word of the sentence (`db pw`, `user smew password`), not a line's start, a key's
 // indentation, a `--` flag or an identifier (`db_password:` is a setting, read by name elsewhere).
@@ -53,9 +54,11 @@ export function detectProsePasswords(text: string, testPath: boolean): ProsePass
   return out;
 }
 
-/** 10+ characters drawing on at least three of: lower case, upper case, digits, symbols; not a path or a word list. */
+/** 10+ characters with a digit, drawing on at least three of: lower case, upper case, digits, symbols; not a path. */
 function generated(v: string): boolean {
   if (v.length < 10 || /^[/~.]|\/.*\//.test(v)) return false;
+  // A digit too: words of a translation with a `|` or an accent (`timpurània|Sti`) draw on three classes without one.
+  if (!/\d/.test(v)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(v)).length;
   return classes >= 3;
 }
