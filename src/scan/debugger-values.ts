@@ -1,5 +1,5 @@
 import { judge } from "./judge.js";
-import type { SecretKind } from "./types.js";
+import type { BuiltinHit } from "./builtin-detector.js";
 
 // Values printed by a debugger: gdb's `bt full`, `info locals` and `print` show a `char *` as its address then the
 // string it points at (`password = 0x5555555a9440 "…"`), lldb's `frame variable` the same after the type
@@ -8,14 +8,8 @@ import type { SecretKind } from "./types.js";
 
 const POINTED = /(?:^|[\s{,(])(?:\([\w *]{1,40}\)[ \t]*)?([A-Za-z_]\w{0,63})[ \t]=[ \t]0x[0-9a-fA-F]{4,16}[ \t]+"((?:[^"\\\n]|\\.){4,256})"/g;
 
-export interface DebuggerValue {
-  name: string;
-  secret: string;
-  start: number;
-  kind: SecretKind;
-  reason: string;
-  confidence: number;
-}
+/** A built-in detector's hit before its rule id and end are added; the name is the variable's or the option's. */
+export type DebuggerValue = Omit<BuiltinHit, "ruleId" | "end"> & { name: string };
 
 export function mayHoldDebuggerValue(text: string): boolean {
   return text.includes(" = 0x");

@@ -1,5 +1,5 @@
 import { judge } from "./judge.js";
-import type { SecretKind } from "./types.js";
+import type { BuiltinHit } from "./builtin-detector.js";
 
 // SQL that keeps credentials as options written `NAME 'value'`, with no operator: DuckDB's
 // `CREATE [PERSISTENT] SECRET name (TYPE s3, KEY_ID '…', SECRET '…', REGION '…')` (https://duckdb.org/docs/stable/configuration/secrets_manager)
@@ -11,14 +11,8 @@ import type { SecretKind } from "./types.js";
 const STATEMENT = /\b(?:create[ \t]+(?:or[ \t]+replace[ \t]+)?(?:persistent[ \t]+|temporary[ \t]+)?secret(?:[ \t]+(?:if[ \t]+not[ \t]+exists[ \t]+)?[\w.]{1,64})?(?:[ \t]+in[ \t]+\w{1,64})?|\boptions)[ \t]*\(/gi;
 const OPTION = /(?:^|[(,])[ \t\r\n]*([A-Za-z_]\w{0,63})[ \t]+'((?:[^'\n]|'')*)'/g;
 
-export interface SqlOption {
-  name: string;
-  secret: string;
-  start: number;
-  kind: SecretKind;
-  reason: string;
-  confidence: number;
-}
+/** A built-in detector's hit before its rule id and end are added; the name is the variable's or the option's. */
+export type SqlOption = Omit<BuiltinHit, "ruleId" | "end"> & { name: string };
 
 export function mayHoldSqlSecretOptions(text: string): boolean {
   return /create[ \t]+(?:or[ \t]+replace[ \t]+)?(?:persistent[ \t]+|temporary[ \t]+)?secret\b|\boptions[ \t]*\(/i.test(text);
