@@ -84,6 +84,10 @@ test("Terraform state: the result of a random_password, not its bcrypt_hash", ()
   assert.deepEqual(hits("terraform.tfstate", state), [{ ruleId: "terraform-state-password", secret: PW, at: PW }]);
   const names = JSON.stringify({ resources: [{ type: "random_string", instances: [{ attributes: { result: PW } }] }] });
   assert.deepEqual(hits("terraform.tfstate", names), [], "random_string names buckets, it is not a password");
+  // `terraform show -json` of a plan or a state: the same resources, under planned_values / values.
+  const show = JSON.stringify({ format_version: "1.2", planned_values: { root_module: { resources: [{ address: "random_password.grafana", type: "random_password", values: { length: 24, result: PW } }] } } });
+  assert.deepEqual(hits("plan.json", show), [{ ruleId: "terraform-state-password", secret: PW, at: PW }]);
+  assert.deepEqual(hits("package.json", JSON.stringify({ name: "x", random_password: { result: PW } })), [], "not Terraform's JSON");
 });
 
 test("SQL INSERT … VALUES: values under secret column names, not hashes, ids or other columns", () => {

@@ -1,4 +1,10 @@
 import type { SecretKind } from "./types.js";
+import { detectToolPasswords, mayHoldToolPassword } from "./tool-passwords.js";
+import { detectHashedLiterals, mayHoldHashedLiteral } from "./hashed-literals.js";
+import { detectSqlSecretOptions, mayHoldSqlSecretOptions } from "./sql-secret-options.js";
+import { detectDebuggerValues, mayHoldDebuggerValue } from "./debugger-values.js";
+import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
+import { isMessageCatalogue } from "./message-catalogue.js";
 import type { FileInfo } from "./file-kind.js";
 import { judge } from "./judge.js";
 import { analyzeName } from "./secret-name.js";
@@ -110,6 +116,16 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (found.has("://")) urlPasswords(text, hits, info.testPath, anchors?.offsets.get("://"));
   if (found.has("authorization")) authHeaders(text, info, hits, anchors?.offsets.get("authorization"));
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
+  // Passwords given to a tool on stdin, by SMTP AUTH or to macOS security (tool-passwords.ts).
+  // A password told in a sentence: chat exports, tickets, help requests (prose-passwords.ts).
+  if (info.kind !== "js" && info.kind !== "code" && !info.testPath && !isFixtureOrDocsPath(file) && !isMessageCatalogue(file) && mayHoldProsePassword(text, file)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
+  // Strings a debugger printed after their pointer (`password = 0x… "…"` in gdb's bt full: debugger-values.ts).
+  if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
+  // `NAME 'value'` options of DuckDB's CREATE SECRET and of foreign-data-wrapper OPTIONS lists (sql-secret-options.ts).
+  if (info.kind !== "js" && info.kind !== "code" && mayHoldSqlSecretOptions(text)) for (const o of detectSqlSecretOptions(text, info.testPath)) hits.push({ ruleId: "sql-secret-option", ...o, end: o.start + o.secret.length });
+  // A literal handed to a password hasher (`Hash::make('…')`, `bcrypt.hash('…', 10)`) is the clear text (hashed-literals.ts).
+  if (!info.testPath && mayHoldHashedLiteral(text)) for (const p of detectHashedLiterals(text, info.testPath)) hits.push({ ruleId: "hashed-password-literal", kind: "password", ...p, end: p.start + p.secret.length });
+  if (info.kind !== "js" && info.kind !== "code" && mayHoldToolPassword(text)) for (const p of detectToolPasswords(text, info.testPath)) hits.push({ ruleId: "tool-password", ...p, end: p.start + p.secret.length });
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
   if (found.has("identified") && info.kind !== "js") sqlUnquoted(text, hits);
   if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || found.has("pdo") || text.includes("connect(") || text.includes("mysqli(") || text.includes("database("))) credentialCalls(text, hits);
@@ -130,7 +146,8 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (base === ".rediscli_history") redisCliHistory(text, hits);
   if (VAULT_PASSWORD_FILE.test(base)) vaultPasswordFile(text, hits);
   else if (SECRET_FILE.test(base) && !info.testPath && info.kind !== "js" && info.kind !== "code" && text.length <= 1024) secretFile(text, base, hits);
-  if (/\.tfstate(?:\.backup)?$/.test(base)) terraformState(text, hits);
+  // `terraform show -json` of a state or a plan prints the same resources (`values.result` of a random_password).
+  if (/\.tfstate(?:\.backup)?$/.test(base) || (/\.json$/i.test(base) && text.includes('"format_version"') && text.includes('"random_password"'))) terraformState(text, hits);
   if (isRecordedTraffic(file) && info.kind !== "js" && info.kind !== "code") {
     for (const c of recordedCredentials(text)) hits.push({ ruleId: "recorded-http-credential", kind: c.kind, secret: c.secret, start: c.start, end: c.start + c.secret.length, confidence: c.confidence, reason: c.reason, name: c.name });
   }

@@ -22,17 +22,14 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind19/", import.m
 // First scan 0.932 / 0.728 (202 secrets, 245 traps, 161 lines reported, 55 missed, 11 false alarms); after this
 // round's fixes 0.966 / 0.837 (178 lines reported, 33 missed, 6 false alarms). The floor is just under that.
 // Session 20 (detgaps13): the heredoc's INI `[api]` key is found, recall 0.842.
+// Session 21 (detgaps14): keys and a password written as byte and char array literals, recall 0.861.
 const MIN_PRECISION = 0.96;
-const MIN_RECALL = 0.84;
+const MIN_RECALL = 0.86;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 19"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "encodings/java/src/main/java/io/ferngrove/billing/LegacyGateway.java:10", // aes-128 key as a byte array literal
-    "encodings/c/firmware/src/crypto_keys.c:5", // hmac key as c byte array
     "encodings/js/public/vendor/analytics-loader.js:3", // api secret as char codes
-    "encodings/chararray/src/main/java/io/ferngrove/tls/KeyStoreLoader.java:8", // keystore password as a char array literal
-    "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:7", // 256-bit key as a c# byte array
     "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:8", // jwt signing key through GetBytes
     "encodings/sql/seeds/001_api_clients.sql:5", // hex-encoded smtp password in sql
     "langs/elixir/lib/fern_notify/mailer.ex:4", // postmark server token in an elixir sigil

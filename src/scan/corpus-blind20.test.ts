@@ -24,33 +24,22 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind20/", import.m
 // reported, 40 missed, 14 false alarms); with the AWS key ids corrected to base32, 0.908 / 0.815 (184 lines,
 // 38 missed, 17 false alarms). After this round's fixes 0.934 / 0.898 (197 lines, 21 missed, 13 false alarms,
 // 9 of them AWS key ids and Google keys reported on purpose). The floor is just under that.
+// Session 21 (detgaps14): colour codes in CI logs, Key/Value output tables, passwords on stdin, by SMTP AUTH and to
+// macOS security, random_password results in terraform show -json (0.937 / 0.937); then passwords handed to
+// hashers, told in sentences and printed by gdb (0.938 / 0.961); PHP stack-trace connection arguments and DuckDB
+// CREATE SECRET options: 0.939 / 0.971.
 const MIN_PRECISION = 0.93;
-const MIN_RECALL = 0.89;
+const MIN_RECALL = 0.97;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 20"), as "file:line", each with the label's kind.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "traffic/wireshark/smtp-auth-follow-stream.txt:16", // base64 smtp password after the password prompt
-    "traffic/wget/mirror-debug.log:2", // wget --debug echoing the password option
-    "ci-logs/gitlab/job-88231.log:13", // aws secret key in a traced configure command
-    "build-logs/xcode/fastlane-match.log:8", // keychain password in an echoed security command
     "app-logs/python/django-technical-500.html:21", // django session id in a debug page
-    "app-logs/php/error.log:3", // php stack trace showing the pdo password argument
     "histories/windows/ConsoleHost_history.txt:3", // azure devops pat in powershell history
-    "histories/duckdb/.duckdb_history:4", // gcs hmac secret
-    "histories/psysh/psysh_history:3", // admin password reset in a tinker session
     "histories/lein/repl-history:2", // basic auth password in a clojure repl
-    "terminal/typescript:9", // sudo password fed through a here-string
-    "cli-output/terraform/show-plan.json:1", // random_password result in terraform show -json
-    "cli-output/vault/read-kv.txt:14", // kv value printed by vault kv get
-    "cli-output/vault/read-kv.txt:15", // kv value
     "cli-output/consul/acl-bootstrap.txt:3", // bootstrap management token
     "browser/localstorage-dump.json:8", // refresh token in a redux-persist entry
-    "chat/mattermost/export-devops.jsonl:5", // database password in a chat message
     "chat/telegram/ChatExport_2026-11-02/result.json:25", // office wifi password in a code entity
-    "chat/teams/messages.html:3", // sftp password in a teams message export
-    "app-logs/gdb/bt-full.txt:6", // mqtt password in a gdb bt full locals
-    "app-logs/gdb/bt-full.txt:8", // api key string in gdb locals
   ],
   falseAlarms: [
     "app-logs/bugsnag/event-6734.json:2", // bugsnag notifier api key

@@ -32,6 +32,10 @@ import { embeddedSources } from "./embedded-sources.js";
 import { randomValue, secretsFileHits, secretsFileKind } from "./secrets-file.js";
 import { looksLikeWords } from "./entropy.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
+import { blankTerminalCodes } from "./terminal-codes.js";
+import { detectKeyValueOutput, mayHoldKeyValueOutput } from "./key-value-output.js";
+import { isFixtureOrDocsPath } from "./credential-store.js";
+import { detectArrayLiteralKeys, mayHoldArrayLiteralKey } from "./array-literal-keys.js";
 
 // The in-memory core of the scanner: one text in, raw findings out. It never
 // touches the file system, so the same function serves the working tree,
@@ -106,7 +110,8 @@ export function warmUp(): void {
 }
 
 export function scanText(input: TextInput, options: EngineOptions = {}): EngineResult {
-  const { chosen, envReferences } = candidatesOf(input.text, input.file, options);
+  // Terminal colour codes in captured output are blanked first (terminal-codes.ts): offsets stay the file's.
+  const { chosen, envReferences } = candidatesOf(blankTerminalCodes(input.text, fileInfo(input.file).kind), input.file, options);
   return { findings: toRaw(chosen, input.text, input.file), envReferences };
 }
 
@@ -159,6 +164,10 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
         candidates.push({ ...d, severity: severityFor(d.kind, d.confidence), priority: 1.1 });
       }
     }
+    // Keys and passwords written as byte or character arrays under a secret's name (array-literal-keys.ts).
+    if ((info.kind === "code" || info.kind === "js") && mayHoldArrayLiteralKey(text)) {
+      for (const a of detectArrayLiteralKeys(text, info, file)) candidates.push({ ...a, severity: severityFor(a.kind, a.confidence), priority: 1.1 });
+    }
     // A value on the line after its name: a one-line YAML block scalar, a continued line (wrapped-values.ts).
     if ((info.kind === "code" || info.kind === "config") && mayHoldWrappedValue(text)) {
       for (const w of detectWrappedValues(text, info, file)) {
@@ -202,6 +211,10 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       for (const t of detectTableCells(text)) {
         candidates.push({ ...t, ruleId: ruleIdFor(t.kind), severity: severityFor(t.kind, t.confidence), priority: 1 });
       }
+    }
+    // `Key  Value` tables printed by CLIs (vault kv get, openstack … show): the first column names the second (key-value-output.ts).
+    if ((info.kind === "docs" || info.kind === "config") && !isFixtureOrDocsPath(file) && mayHoldKeyValueOutput(text)) {
+      for (const t of detectKeyValueOutput(text, info.testPath)) candidates.push({ ...t, severity: severityFor(t.kind, t.confidence), priority: 1 });
     }
     if (info.kind === "docs" && mayHoldHtmlTable(text)) {
       for (const t of detectHtmlTableCells(text)) {

@@ -1,0 +1,44 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
+
+// Passwords assembled at run time: no secret-shaped literal in this file.
+const quoted = ["z8t9No", "CEXJuO", "XMQZ"].join("");
+const bare = ["c*Qv79", "*vc_X^", "ri*r"].join("");
+const found = (text: string) => detectProsePasswords(text, false).map((h) => text.slice(h.start, h.start + h.secret.length));
+
+test("a password told in a sentence: quoted after `is`, or bare right after the word when it looks generated", () => {
+  assert.deepEqual(found(`{"message":"the staging db pw is \`${quoted}\` until friday"}\n`), [quoted]);
+  assert.deepEqual(found(`<p>SFTP for the bank feed: host sftp.bankfeed.co.uk user smew_prod password ${bare}</p>\n`), [bare]);
+  assert.deepEqual(found(`ok so the new password is "${quoted}", rotate it after the demo\n`), [quoted]);
+});
+
+test("sentences about passwords that do not hold one, settings and flags stay quiet", () => {
+  const traps = [
+    "the password is in 1password under k8s/ci",
+    "please reset your password before friday",
+    "the default password is `changeme`, change it on first login",
+    "set the password to `${DB_PASSWORD}` in the environment",
+    "enter the password `<your password>` when asked",
+    "the admin password is `********`",
+    "Passwort: the password field must hold 12 characters",
+    "the db password is stored as bcrypt $2b$12$abcdefghijklmnopqrstuv",
+    // A setting, a flag and a key: the name = value readers' business.
+    `db_password: ${bare}`,
+    `password: ${bare}`,
+    `run mysql --password ${bare}`,
+    // Bare words and paths after the word.
+    "the password file is /etc/app/secrets/db-password.txt",
+    "the password policy requires MixedCase123 characters",
+    // A router's configuration line goes on after the value.
+    `enable password ${bare} encrypted`,
+    // A translation: three classes of characters, no digit.
+    "l'azziramentu dâ tò password timpurània|Sti",
+  ];
+  for (const t of traps) assert.deepEqual(found(t + "\n"), [], t);
+});
+
+test("only files where sentences are: documents, chat exports, logs; not a device configuration", () => {
+  assert.ok(mayHoldProsePassword("the password is x", "chat/export.jsonl"));
+  assert.ok(!mayHoldProsePassword("the password is x", "netgear/asa-edge.cfg"));
+});
