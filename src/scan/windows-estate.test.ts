@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { detectGeneric } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
+import { isReference } from "./placeholder-filter.js";
 
 // Session 21 (blind corpus 21, Windows and .NET estates). Secrets are built at run time so that scanning the
 // repository does not report this file.
@@ -41,3 +42,9 @@ test("ASP.NET forms credentials: a SHA1/MD5 passwordFormat makes every user's pa
   assert.deepEqual(secretsIn("Web.config", clear), [PW]);
 });
 
+test("release-pipeline tokens __Name__ are references, a value merely starting with underscores is not", () => {
+  assert.equal(isReference("__SqlPassword__"), true);
+  assert.equal(isReference("__Sql.Reporting.Password__"), true);
+  assert.equal(isReference(`__${PW}`), false);
+  assert.equal(isReference(`_${PW}_`), false);
+});
