@@ -94,8 +94,9 @@ const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // Exports that wrap every value in a typed object name it the same way: `terraform output -json`
 // (`"db_password": {"sensitive": true, "type": "string", "value": "…"}`, where -json prints sensitive values),
 // DynamoDB JSON (`"client_secret": {"S": "…"}`, binary `{"B": "<base64>"}`) and Firestore's REST documents
-// (`"secretKey": {"stringValue": "…"}`).
-const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}(?:"(?:type|kind|alg|@type|sensitive)"[ \t]*:[ \t]*(?:"[^"\r\n]{0,100}"|true|false)[ \t]*,[ \t\r\n]{0,120}){0,2}"(?:value|S|B|stringValue|bytesValue)"[ \t]*:[ \t]*/y;
+// (`"secretKey": {"stringValue": "…"}`). Azure DevOps variable group exports flag each variable
+// (`"StorageConnection": {"isSecret": false, "value": "…"}`: a secret kept as a plain variable is still a secret).
+const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}(?:"(?:type|kind|alg|@type|sensitive|isSecret)"[ \t]*:[ \t]*(?:"[^"\r\n]{0,100}"|true|false)[ \t]*,[ \t\r\n]{0,120}){0,2}"(?:value|S|B|stringValue|bytesValue)"[ \t]*:[ \t]*/y;
 // Clojure/EDN maps and Leiningen profiles: `:db-password "…"` (a keyword, then the value).
 const KEYWORD_VALUE = /[ \t]+(?=")/y;
 // A setter with one literal argument: `$mollie->setApiKey("…")`, `client.setPassword('…')`.
@@ -119,6 +120,8 @@ const SETTING_VALUE = /<value>/y;
 // ovf:type="string" ovf:password="true" ovf:value="…"`), WiX (`<Property Id="SERVICEPASSWORD" Value="…"/>`) and
 // Service Fabric parameters (`<Parameter Name="DbPassword" Value="…"/>`).
 const LATER_VALUE_ATTRIBUTE = /(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){0,4}[ \t]+(?:[\w-]{1,20}:)?[Vv]alue[ \t]*=[ \t]*(?=")/y;
+const VB_COLLECTION = /(?:^|[^\w.])[A-Z][\w]{0,30}(?:\.[A-Z][\w]{0,30}){0,2}\($/;
+const VB_ASSIGN = /^[ \t]*=(?![=>])/;
 const ENCRYPTED_FLAG = /[ \t](?:[\w-]{1,20}:)?(?:is)?encrypted="(?:true|1)"/i;
 const NAMING_ATTRIBUTE = /[ \t](?:[\w-]{1,20}:)?(?:name|key|id)="$/i;
 const ELEMENT_VALUE = /[ \t]*\r?\n?[ \t]*<Value>/y;
@@ -981,6 +984,11 @@ function quotedNameValue(text: string, s: number, j: number, info: FileInfo): { 
     let k = j + 1;
     if (codeAt(text, k) === 91 && codeAt(text, k + 1) === 93) k += 2;
     return operatorValue(text, k, info, false, info.unquotedLiterals) ?? singleElementArray(text, k, info);
+  }
+  else if (codeAt(text, j) === 41 /* ) */ && VB_COLLECTION.test(text.slice(Math.max(0, s - 42), s - 1)) && VB_ASSIGN.test(text.slice(j + 1, j + 8))) {
+    // Visual Basic and VBScript index a collection with parentheses: `Application("MailPwd") = "…"` (global.asa),
+    // `Session("ApiKey") = "…"`, `My.Settings("SmtpPassword") = "…"`.
+    return operatorValue(text, j + 1, info, false, info.unquotedLiterals);
   }
   else if (!a || !a[0].includes(",")) {
     return operatorValue(text, j, info, false, info.unquotedLiterals);

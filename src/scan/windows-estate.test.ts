@@ -48,3 +48,17 @@ test("release-pipeline tokens __Name__ are references, a value merely starting w
   assert.equal(isReference(`__${PW}`), false);
   assert.equal(isReference(`_${PW}_`), false);
 });
+
+test("a Visual Basic collection indexed by a secret name and assigned a literal (global.asa, Session, My.Settings)", () => {
+  assert.deepEqual(secretsIn("global.asa", `Sub Application_OnStart\n    Application("MailPwd") = "${PW}"\nEnd Sub\n`), [PW]);
+  assert.deepEqual(secretsIn("Default.aspx.vb", `Session("ApiKey") = "${TOKEN}"\n`), [TOKEN]);
+  // Not a value: a comparison, a call's result compared in JavaScript, a name that is not secret.
+  assert.deepEqual(secretsIn("check.vbs", `If Application("MailPwd") = "" Then\n`), []);
+  assert.deepEqual(secretsIn("app.js", `if (get("password") == "${PW}") {}\n`), []);
+  assert.deepEqual(secretsIn("global.asa", `Application("MailHost") = "${TOKEN}"\n`), []);
+});
+
+test("an Azure DevOps variable group export names each value, secret-flagged or not", () => {
+  assert.deepEqual(secretsIn("variable-group.json", `{"variables": {\n  "SmtpPassword": { "isSecret": false, "value": "${PW}" }\n}}\n`), [PW]);
+  assert.deepEqual(secretsIn("variable-group.json", `{"variables": {\n  "SmtpPassword": { "isSecret": true, "value": null }\n}}\n`), []);
+});
