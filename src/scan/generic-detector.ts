@@ -111,8 +111,9 @@ const ELEMENT_ATTRIBUTES = /"(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){1,4}[ \t]
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const XML_VALUE = /[ \t]*\r?\n?[ \t]*<value>/y;
 // KeePass XML exports: `<String><Key>Password</Key><Value ProtectInMemory="True">…</Value></String>`, the name in
-// a `<Key>` element and the value in the `<Value>` beside it (which may carry attributes).
-const KEYED_VALUE = /[ \t]*\r?\n?[ \t]*<Value(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,60}"){0,2}[ \t]*>/y;
+// a `<Key>` element and the value in the `<Value>` beside it. KeePass marks an exported password `ProtectInMemory="True"`;
+// a bare `<Value>` is a hand-written test database and `Protected="True"` the ciphertext of a database's inner XML.
+const KEYED_VALUE = /[ \t]*\r?\n?[ \t]*<Value[ \t]+ProtectInMemory="True"[ \t]*>/y;
 // .NET user and application settings: `<setting name="ErpPassword" serializeAs="String"><value>…</value></setting>`.
 const SETTING_VALUE = /<value>/y;
 // A value attribute after other attributes of an element named by `name`/`key`/`id`: Group Policy Preferences
@@ -122,6 +123,8 @@ const SETTING_VALUE = /<value>/y;
 const LATER_VALUE_ATTRIBUTE = /(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){0,4}[ \t]+(?:[\w-]{1,20}:)?[Vv]alue[ \t]*=[ \t]*(?=")/y;
 const VB_COLLECTION = /(?:^|[^\w.])[A-Z][\w]{0,30}(?:\.[A-Z][\w]{0,30}){0,2}\($/;
 const VB_ASSIGN = /^[ \t]*=(?![=>])/;
+// HTML form fields hold what a page posts (a CSRF `authenticity_token`, a hidden field of a saved page), not configuration.
+const HTML_FORM_ELEMENT = /^<(?:input|meta|option|param|button|select|textarea)\b/i;
 const ENCRYPTED_FLAG = /[ \t](?:[\w-]{1,20}:)?(?:is)?encrypted="(?:true|1)"/i;
 const NAMING_ATTRIBUTE = /[ \t](?:[\w-]{1,20}:)?(?:name|key|id)="$/i;
 const ELEMENT_VALUE = /[ \t]*\r?\n?[ \t]*<Value>/y;
@@ -968,7 +971,7 @@ function quotedNameValue(text: string, s: number, j: number, info: FileInfo): { 
   const a = AFTER_QUOTED_NAME.exec(text);
   if (a && a[0].includes(",") && isGradleFieldName(text, s - 1)) return gradleFieldValue(text, j + a[0].length, info);
   if (a && (/value/i.test(a[0]) || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
-  else if (!a && NAMING_ATTRIBUTE.test(text.slice(Math.max(0, s - 30), s)) && ((LATER_VALUE_ATTRIBUTE.lastIndex = j), LATER_VALUE_ATTRIBUTE.test(text))) {
+  else if (!a && NAMING_ATTRIBUTE.test(text.slice(Math.max(0, s - 30), s)) && !HTML_FORM_ELEMENT.test(text.slice(Math.max(0, text.lastIndexOf("<", s)), s)) && ((LATER_VALUE_ATTRIBUTE.lastIndex = j), LATER_VALUE_ATTRIBUTE.test(text))) {
     // Service Fabric `IsEncrypted="true"`, SSIS `Encrypted="1"`: the element says its value is ciphertext.
     const end = text.indexOf(">", LATER_VALUE_ATTRIBUTE.lastIndex);
     if (end !== -1 && ENCRYPTED_FLAG.test(text.slice(j, end))) return null;

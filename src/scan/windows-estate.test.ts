@@ -3,6 +3,8 @@ import assert from "node:assert/strict";
 import { detectGeneric } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
 import { isReference } from "./placeholder-filter.js";
+import { detectBuiltin } from "./builtin-detector.js";
+import { allRules, compileRuleSet, scanKeywords } from "./rule-set.js";
 
 // Session 21 (blind corpus 21, Windows and .NET estates). Secrets are built at run time so that scanning the
 // repository does not report this file.
@@ -25,6 +27,8 @@ test("a value attribute after other attributes of an element named by name/key/i
   assert.deepEqual(secretsIn("Cloud.xml", `<Parameter Name="OrdersApi_SbKey" Value="${B64}" IsEncrypted="true" />\n`), []);
   assert.deepEqual(secretsIn("appliance.ovf", `<Property ovf:key="api_password" ovf:type="string" ovf:value="" />\n`), []);
   assert.deepEqual(secretsIn("Cloud.xml", `<Parameter Name="OrdersApi_InstanceCount" Value="${TOKEN}" />\n`), []);
+  // An HTML form field (a saved page's CSRF token) is what a page posts, not configuration.
+  assert.deepEqual(secretsIn("page.html", `<input name="authenticity_token" type="hidden" value="${B64}" />\n`), []);
 });
 
 test("KeePass XML exports and .NET settings files name the value in a sibling element", () => {
@@ -32,6 +36,7 @@ test("KeePass XML exports and .NET settings files name the value in a sibling el
   assert.deepEqual(secretsIn("App.config", `<setting name="ErpServicePassword" serializeAs="String"><value>${PW}</value></setting>\n`), [PW]);
   // Not a value: a KeePass field that is not secret, an empty setting.
   assert.deepEqual(secretsIn("ops-export.xml", `<String><Key>UserName</Key><Value>${TOKEN}</Value></String>\n`), []);
+  assert.deepEqual(secretsIn("inner.xml", `<String><Key>Password</Key><Value Protected="True">${B64}</Value></String>\n`), []);
   assert.deepEqual(secretsIn("App.config", `<setting name="ErpServicePassword" serializeAs="String"><value /></setting>\n`), []);
 });
 
@@ -61,4 +66,19 @@ test("a Visual Basic collection indexed by a secret name and assigned a literal 
 test("an Azure DevOps variable group export names each value, secret-flagged or not", () => {
   assert.deepEqual(secretsIn("variable-group.json", `{"variables": {\n  "SmtpPassword": { "isSecret": false, "value": "${PW}" }\n}}\n`), [PW]);
   assert.deepEqual(secretsIn("variable-group.json", `{"variables": {\n  "SmtpPassword": { "isSecret": true, "value": null }\n}}\n`), []);
+});
+
+test(".NET NetworkCredential: the second argument is the password, also behind a target-typed new", () => {
+  const set = compileRuleSet(allRules);
+  const found = (file: string, text: string): string[] =>
+    detectBuiltin(text, scanKeywords(set, text, [], undefined, new Map()), file, fileInfo(file))
+      .filter((h) => h.ruleId === "sdk-credential-argument")
+      .map((h) => text.slice(h.start, h.end));
+  assert.deepEqual(found("LedgerClient.cs", `var c = new NetworkCredential("CONTOSO\\\\svc_ledger", "${PW}");\n`), [PW]);
+  assert.deepEqual(found("LedgerClient.cs", `private static readonly NetworkCredential Share = new("CONTOSO\\\\svc", "${PW}");\n`), [PW]);
+  assert.deepEqual(found("Module1.vb", `client.Credentials = New Net.NetworkCredential("billing@contoso.com", "${PW}")\n`), [PW]);
+  // Not a value: a variable, an empty password, a placeholder.
+  assert.deepEqual(found("LedgerClient.cs", `var c = new NetworkCredential("svc", password);\n`), []);
+  assert.deepEqual(found("LedgerClient.cs", `var c = new NetworkCredential("svc", "");\n`), []);
+  assert.deepEqual(found("LedgerClient.cs", `var c = new NetworkCredential("svc", "<password>");\n`), []);
 });
