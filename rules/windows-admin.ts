@@ -8,7 +8,8 @@ import { ALNUM, B64, B64URL, fake } from "./fake.js";
 // (event 4688). Each tool marks its password option differently (`/pass:`, `/rp`, `-p`, `processModel.password:`),
 // so a generic `name = value` reader cannot see them. As in cli-arguments.ts, the span between the command and its
 // option is a tempered token that stops at the next occurrence of the command, so a line stays linear; a value
-// starting with `%`/`$` is a variable and `*` is the tools' "prompt for it" marker.
+// starting with `%`/`$` is a variable, `*` is the tools' "prompt for it" marker and `](` after an option is a
+// Markdown link whose text ends with it (docs/rules.md).
 const pw = (seed: string): string => fake(ALNUM, 16, seed);
 const utf16Base64 = (text: string): string => Buffer.from(text, "utf16le").toString("base64");
 
@@ -19,9 +20,9 @@ function unicodePwdText(b64: string): string | undefined {
   const text = raw.toString("utf16le");
   return text.length >= 3 && text.startsWith('"') && text.endsWith('"') ? text.slice(1, -1) : undefined;
 }
-const VALUE = `(["']?)(?<secret>[^\\s"'$%*\`/-][^\\s"'\`]{2,127})`;
+const VALUE = `(["']?)(?<secret>[^\\s"'$%*\`/\\](-][^\\s"'\`]{2,127})`;
 // Glued to its option by `:` (`/pass:…`, `processModel.password:…`), a value may start with `-`.
-const GLUED = `(["']?)(?<secret>[^\\s"'$%*\`/][^\\s"'\`]{2,127})`;
+const GLUED = `(["']?)(?<secret>[^\\s"'$%*\`/\\](][^\\s"'\`]{2,127})`;
 
 export const rules: Rule[] = [
   // IIS appcmd: `appcmd set apppool /name /processModel.password:…`, `appcmd set config /section:applicationPools
@@ -62,7 +63,7 @@ export const rules: Rule[] = [
     get examples() {
       return {
         invalid: [`cmdkey /add:fs02.contoso.local /user:CONTOSO\\svc_backup /pass:${pw("cmdkey")}`, `cmdkey /generic:TERMSRV/app01 /user:adm /pass:"${pw("cmdkey2")}"`],
-        valid: ["cmdkey /add:fs02 /user:CONTOSO\\svc_backup /pass", "cmdkey /add:fs02 /user:svc /pass:%BACKUP_PASSWORD%", "cmdkey /list"],
+        valid: ["[Password stored with cmdkey /pass:](https://learn.microsoft.com/windows-server/administration/windows-commands/cmdkey)", "cmdkey /add:fs02 /user:CONTOSO\\svc_backup /pass", "cmdkey /add:fs02 /user:svc /pass:%BACKUP_PASSWORD%", "cmdkey /list"],
       };
     },
   }),
