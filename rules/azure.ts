@@ -120,12 +120,14 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://learn.microsoft.com/rest/api/storageservices/create-service-sas",
     keywords: ["sig="],
-    pattern: /sv=20\d\d-\d\d-\d\d(?:&[A-Za-z]{1,10}=[^&\s"'<>]{0,120}){0,12}&sig=(?<secret>[A-Za-z0-9%+/]{40,120}(?:=|%3D){0,2})(?![A-Za-z0-9%+/=])/i,
+    pattern: /sv=20\d\d-\d\d-\d\d(?:&(?:amp;)?[A-Za-z]{1,10}=[^&\s"'<>]{0,120}){0,12}&(?:amp;)?sig=(?<secret>[A-Za-z0-9%+/]{40,120}(?:=|%3D){0,2})(?![A-Za-z0-9%+/=])/i,
     entropy: 4,
     get examples() {
       return {
         invalid: [
           `BLOB_SAS_URL="https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=${fake(ALNUM, 40, "sas")}%2B${fake(ALNUM, 3, "sas")}%3D"`,
+          // In XML the `&` of the query is written `&amp;` (web.config appSettings).
+          `<add key="BlobSas" value="https://acme.blob.core.windows.net/up?sv=2022-11-02&amp;ss=b&amp;sp=rw&amp;se=2030-01-01T00:00:00Z&amp;sig=${fake(ALNUM, 40, "sas3")}%3D" />`,
         ],
         valid: [
           `BLOB_SAS_URL="https://acme.blob.core.windows.net/backups?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2030-01-01T00:00:00Z&sig=<signature>"`,

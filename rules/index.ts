@@ -21,6 +21,7 @@ import { rules as saas } from "./saas.js";
 import { rules as network } from "./network.js";
 import { rules as services } from "./services.js";
 import { rules as web3 } from "./web3.js";
+import { rules as windowsAdmin } from "./windows-admin.js";
 
 /** The rule files, in order, with the family name each stands for (docs/rules.md is grouped by it). */
 export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
@@ -46,6 +47,7 @@ export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
   { family: "Network devices, VPN and Wi-Fi", rules: network },
   { family: "Server and service configuration", rules: services },
   { family: "Blockchain tooling", rules: web3 },
+  { family: "Windows administration tools", rules: windowsAdmin },
 ];
 
 // Every provider rule, in file order. Ids are unique across files (checked by

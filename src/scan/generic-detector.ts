@@ -94,8 +94,9 @@ const TUPLE_VALUE = /[ \t]*,[ \t]*(?=["'])/y;
 // Exports that wrap every value in a typed object name it the same way: `terraform output -json`
 // (`"db_password": {"sensitive": true, "type": "string", "value": "…"}`, where -json prints sensitive values),
 // DynamoDB JSON (`"client_secret": {"S": "…"}`, binary `{"B": "<base64>"}`) and Firestore's REST documents
-// (`"secretKey": {"stringValue": "…"}`).
-const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}(?:"(?:type|kind|alg|@type|sensitive)"[ \t]*:[ \t]*(?:"[^"\r\n]{0,100}"|true|false)[ \t]*,[ \t\r\n]{0,120}){0,2}"(?:value|S|B|stringValue|bytesValue)"[ \t]*:[ \t]*/y;
+// (`"secretKey": {"stringValue": "…"}`). Azure DevOps variable group exports flag each variable
+// (`"StorageConnection": {"isSecret": false, "value": "…"}`: a secret kept as a plain variable is still a secret).
+const PARAMETER_VALUE = /[ \t]*:[ \t]*\{[ \t\r\n]{0,120}(?:"(?:type|kind|alg|@type|sensitive|isSecret)"[ \t]*:[ \t]*(?:"[^"\r\n]{0,100}"|true|false)[ \t]*,[ \t\r\n]{0,120}){0,2}"(?:value|S|B|stringValue|bytesValue)"[ \t]*:[ \t]*/y;
 // Clojure/EDN maps and Leiningen profiles: `:db-password "…"` (a keyword, then the value).
 const KEYWORD_VALUE = /[ \t]+(?=")/y;
 // A setter with one literal argument: `$mollie->setApiKey("…")`, `client.setPassword('…')`.
@@ -109,6 +110,23 @@ const SETTER_ARGUMENT = /\([ \t]*(?=["'])/y;
 const ELEMENT_ATTRIBUTES = /"(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){1,4}[ \t]*>/y;
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const XML_VALUE = /[ \t]*\r?\n?[ \t]*<value>/y;
+// KeePass XML exports: `<String><Key>Password</Key><Value ProtectInMemory="True">…</Value></String>`, the name in
+// a `<Key>` element and the value in the `<Value>` beside it. KeePass marks an exported password `ProtectInMemory="True"`;
+// a bare `<Value>` is a hand-written test database and `Protected="True"` the ciphertext of a database's inner XML.
+const KEYED_VALUE = /[ \t]*\r?\n?[ \t]*<Value[ \t]+ProtectInMemory="True"[ \t]*>/y;
+// .NET user and application settings: `<setting name="ErpPassword" serializeAs="String"><value>…</value></setting>`.
+const SETTING_VALUE = /<value>/y;
+// A value attribute after other attributes of an element named by `name`/`key`/`id`: Group Policy Preferences
+// registry items (`name="DefaultPassword" type="REG_SZ" value="…"`), OVF properties (`ovf:key="admin_password"
+// ovf:type="string" ovf:password="true" ovf:value="…"`), WiX (`<Property Id="SERVICEPASSWORD" Value="…"/>`) and
+// Service Fabric parameters (`<Parameter Name="DbPassword" Value="…"/>`).
+const LATER_VALUE_ATTRIBUTE = /(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){0,4}[ \t]+(?:[\w-]{1,20}:)?[Vv]alue[ \t]*=[ \t]*(?=")/y;
+const VB_COLLECTION = /(?:^|[^\w.])[A-Z][\w]{0,30}(?:\.[A-Z][\w]{0,30}){0,2}\($/;
+const VB_ASSIGN = /^[ \t]*=(?![=>])/;
+// HTML form fields hold what a page posts (a CSRF `authenticity_token`, a hidden field of a saved page), not configuration.
+const HTML_FORM_ELEMENT = /^<(?:input|meta|option|param|button|select|textarea)\b/i;
+const ENCRYPTED_FLAG = /[ \t](?:[\w-]{1,20}:)?(?:is)?encrypted="(?:true|1)"/i;
+const NAMING_ATTRIBUTE = /[ \t](?:[\w-]{1,20}:)?(?:name|key|id)="$/i;
 const ELEMENT_VALUE = /[ \t]*\r?\n?[ \t]*<Value>/y;
 const C_ARRAY = /\[[0-9]{0,4}\][ \t]*(?==)/y;
 const DEFINITION_FORM = /(?:\((?:def|defonce|defconst|defvar|defparameter|setq|setf|define)[ \t]+(?:\^:?[\w-]+[ \t]+)*|(?:^|[ \t(])set[ \t]*\([ \t]*)$/i;
@@ -306,6 +324,10 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
 // and the same declaration as `hash=`/`digest=`/`algorithm=`/`encoding:` beside a value in other formats.
 const DIGEST_DECLARATION = /(?:^|[\s,{])(?:encoding|hash|hashed|digest|algorithm|hash_?algorithm)["']?[ \t]*[=:][ \t]*["']?(?:md5|sha-?1|sha-?224|sha-?256|sha-?384|sha-?512)(?![\w-])/i;
 
+// ASP.NET forms authentication: `<credentials passwordFormat="SHA1">` (or MD5) declares the digest on the parent
+// element of every `<user name="…" password="…"/>` it holds; `passwordFormat="Clear"` keeps the passwords themselves.
+const FORMS_DIGEST = /passwordFormat="(?:SHA1|MD5|SHA256|SHA384|SHA512)"[^<]*>(?:(?!<\/credentials>)[^])*$/i;
+
 /**
  * True when the value at [start, end) is a hex digest of a length MD5 or SHA-1/2 give and the rest of its
  * element or line (up to 160 characters either side, not past `<`/`>` or a line break) declares a digest
@@ -317,7 +339,7 @@ function declaredDigest(text: string, start: number, end: number, value: string)
   while (from > 0 && start - from < 160 && !/[\n<>]/.test(text[from - 1]!)) from--;
   let to = end;
   while (to < text.length && to - end < 160 && !/[\n<>]/.test(text[to]!)) to++;
-  return DIGEST_DECLARATION.test(text.slice(from, start)) || DIGEST_DECLARATION.test(text.slice(end, to));
+  return DIGEST_DECLARATION.test(text.slice(from, start)) || DIGEST_DECLARATION.test(text.slice(end, to)) || FORMS_DIGEST.test(text.slice(Math.max(0, start - 400), start));
 }
 
 // Words of a stored hash's record: a salt beside one of them is that record's salt (a user row, a PBKDF2 test
@@ -721,6 +743,11 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
     const m = XML_VALUE.exec(text);
     return m ? elementText(text, j + 7 + m[0].length, "</value>") : null;
   }
+  if (before === 62 /* > */ && text.startsWith("</Key>", j) && text.startsWith("<Key>", s - 5)) {
+    KEYED_VALUE.lastIndex = j + 6;
+    const m = KEYED_VALUE.exec(text);
+    return m ? elementText(text, j + 6 + m[0].length, "</Value>") : null;
+  }
   // Elements named by an attribute: Android `<string name="api_secret">…</string>`, Hibernate
   // `<property name="hibernate.connection.password">…</property>`, `<entry key="db.password">…</entry>`.
   // More attributes may follow the name: `<string name="api_secret" translatable="false">…</string>`.
@@ -733,7 +760,11 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
       if (ELEMENT_ATTRIBUTES.test(text)) at = ELEMENT_ATTRIBUTES.lastIndex;
     }
     // Other attributes may come first: MySQL Workbench's `<value type="string" key="sshPassword">…</value>`.
-    if (at !== -1 && /<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,60}"){0,3}[ \t]+(?:[\w-]{1,20}:)?(?:name|key)="$/.test(text.slice(Math.max(0, s - 260), s))) return elementText(text, at, "</");
+    if (at !== -1 && /<[\w:.-]{1,40}(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,60}"){0,3}[ \t]+(?:[\w-]{1,20}:)?(?:name|key)="$/.test(text.slice(Math.max(0, s - 260), s))) {
+      SETTING_VALUE.lastIndex = at;
+      if (/<setting[ \t]/.test(text.slice(Math.max(0, s - 40), s)) && SETTING_VALUE.test(text)) return elementText(text, SETTING_VALUE.lastIndex, "</value>");
+      return elementText(text, at, "</");
+    }
   }
   // `${db.password:default}` (Spring `@Value`, properties) and `${DB_PASSWORD:-default}` (shell,
   // compose): the default after the name is a literal written into the file. `:?` / `:+` are not defaults.
@@ -940,6 +971,12 @@ function quotedNameValue(text: string, s: number, j: number, info: FileInfo): { 
   const a = AFTER_QUOTED_NAME.exec(text);
   if (a && a[0].includes(",") && isGradleFieldName(text, s - 1)) return gradleFieldValue(text, j + a[0].length, info);
   if (a && (/value/i.test(a[0]) || a[0].includes("->") || /[ \t]to[ \t]/.test(a[0]) || isCallArgument(text, s - 1))) j += a[0].length;
+  else if (!a && NAMING_ATTRIBUTE.test(text.slice(Math.max(0, s - 30), s)) && !HTML_FORM_ELEMENT.test(text.slice(Math.max(0, text.lastIndexOf("<", s)), s)) && ((LATER_VALUE_ATTRIBUTE.lastIndex = j), LATER_VALUE_ATTRIBUTE.test(text))) {
+    // Service Fabric `IsEncrypted="true"`, SSIS `Encrypted="1"`: the element says its value is ciphertext.
+    const end = text.indexOf(">", LATER_VALUE_ATTRIBUTE.lastIndex);
+    if (end !== -1 && ENCRYPTED_FLAG.test(text.slice(j, end))) return null;
+    j = LATER_VALUE_ATTRIBUTE.lastIndex;
+  }
   else if ((PARAMETER_VALUE.lastIndex = j) >= 0 && PARAMETER_VALUE.test(text)) {
     // ARM/Bicep parameter files: `"adminPassword": { "value": "…" }`, the name on the parameter.
     return literalAt(text, PARAMETER_VALUE.lastIndex, info);
@@ -950,6 +987,11 @@ function quotedNameValue(text: string, s: number, j: number, info: FileInfo): { 
     let k = j + 1;
     if (codeAt(text, k) === 91 && codeAt(text, k + 1) === 93) k += 2;
     return operatorValue(text, k, info, false, info.unquotedLiterals) ?? singleElementArray(text, k, info);
+  }
+  else if (codeAt(text, j) === 41 /* ) */ && VB_COLLECTION.test(text.slice(Math.max(0, s - 42), s - 1)) && VB_ASSIGN.test(text.slice(j + 1, j + 8))) {
+    // Visual Basic and VBScript index a collection with parentheses: `Application("MailPwd") = "…"` (global.asa),
+    // `Session("ApiKey") = "…"`, `My.Settings("SmtpPassword") = "…"`.
+    return operatorValue(text, j + 1, info, false, info.unquotedLiterals);
   }
   else if (!a || !a[0].includes(",")) {
     return operatorValue(text, j, info, false, info.unquotedLiterals);

@@ -397,6 +397,9 @@ export function isReference(v: string): boolean {
   // macro variables (`password="&mart_pw"`, resolved by the macro processor; names of up to 32 characters).
   // Names in one case only: a value mixing cases after the sigil is a value.
   if (/^%\([\w.-]{1,100}\)[sdr]$/.test(t) || /^:'?[a-z_][a-z0-9_]{1,60}'?$/.test(t) || /^&(?:[a-z_][a-z0-9_]{0,31}|[A-Z_][A-Z0-9_]{0,31})\.?$/.test(t)) return true;
+  // Release-pipeline token substitution: `__SqlPassword__` (the Tokenizer and Replace Tokens tasks of Azure
+  // Pipelines and Octopus-era web.config transforms replace `__Name__` with the variable at deploy time).
+  if (/^__[A-Za-z][A-Za-z0-9]*(?:[._-][A-Za-z0-9]+)*__$/.test(t)) return true;
   if (/^credentialsJSON:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(t) || /^env\/[A-Z_][A-Z0-9_]{0,100}$/.test(t)) return true;
   // A program that prints the secret: Apache `AuthLDAPBindPassword exec:/path` and
   // `SSLPassPhraseDialog exec:/path` (https://httpd.apache.org/docs/2.4/mod/mod_authnz_ldap.html#authldapbindpassword).

@@ -85,6 +85,10 @@ export const SDK_CALLS: SdkCall[] = [
   { mark: "setvapiddetails(", callee: String.raw`\.setVapidDetails`, secrets: [2], name: "vapid_private_key", what: "VAPID private key (third argument of setVapidDetails)" },
   // hvac `hvac.Client(url, token)` (https://hvac.readthedocs.io/en/stable/source/hvac_v1.html#hvac.v1.Client).
   { mark: "hvac.client(", callee: String.raw`\bhvac\.Client`, secrets: [1], name: "vault_token", what: "Vault token (second argument of hvac.Client)" },
+  // .NET `new NetworkCredential(userName, password[, domain])` (System.Net; VB `New Net.NetworkCredential(…)`), also as a
+  // field initialised with a target-typed `new(…)`: `NetworkCredential Share = new("svc", "…")`
+  // (https://learn.microsoft.com/dotnet/api/system.net.networkcredential.-ctor).
+  { mark: "networkcredential", callee: String.raw`\bNetworkCredential(?:[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*new)?`, secrets: [1], name: "password", what: "password (second argument of new NetworkCredential)" },
 ];
 
 /** Every entry's mark (ENGINE_KEYWORDS). */
