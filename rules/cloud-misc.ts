@@ -1,14 +1,11 @@
 import type { Rule } from "../src/scan/types.js";
-import { base62, crc32, isPlausibleUuid, isValidVercelToken } from "../src/scan/checksum.js";
+import { isPlausibleUuid, isValidVercelToken } from "../src/scan/checksum.js";
 import { assigned, custom, looksLikePlaceholder, prefixed, withProperties } from "./build.js";
-import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
+import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, checksummedToken, fake, uuid } from "./fake.js";
 
 /** Bitcoin's base58 alphabet (no 0, O, I, l), which Storj's Base58Check uses. */
 /** A Vercel-format token (prefix + 50 url-safe + base62 CRC32 of those 50): seeded, for the examples. */
-const vercelToken = (prefix: string, seed: string): string => {
-  const body = fake(B64URL, 50, seed);
-  return prefix + body + base62(crc32(Buffer.from(body, "latin1")), 6);
-};
+const vercelToken = (prefix: string, seed: string): string => checksummedToken(prefix, seed, 50, B64URL);
 const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
