@@ -403,9 +403,4 @@ export const rules: Rule[] = [
   // Kingfisher calcom.1). A bare "cal_" + 32 is left to the provider name: "cal_" starts too many
   // identifiers.
   prefixed({ id: "calcom-api-key", description: "Cal.com API key (cal_live_…/cal_test_…)", kind: "api-key", severity: "high", docs: "https://cal.com/docs/api-reference/v2/introduction", prefix: "cal_", body: "(?:live|test)_[A-Za-z0-9]{32}", keywords: ["cal_live_", "cal_test_"], get sample() { return "cal_live_" + fake(ALNUM, 32, "calcom"); }, env: "CAL_API_KEY" }),
-  // ConfigCat SDK keys since 2024: "configcat-sdk-1/" + 22 + "/" + 22 url-safe characters
-  // (configcat.com/docs/sdk-reference/overview; Kingfisher configcat.2). The older form without the
-  // prefix (22/22) is only recognisable next to a ConfigCat name.
-  prefixed({ id: "configcat-sdk-key", description: "ConfigCat SDK key (configcat-sdk-1/…)", kind: "api-key", severity: "medium", docs: "https://configcat.com/docs/sdk-reference/overview/", prefix: "configcat-sdk-1/", body: "[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}", get sample() { return "configcat-sdk-1/" + fake(B64URL, 22, "configcat") + "/" + fake(B64URL, 22, "configcat2"); }, env: "CONFIGCAT_SDK_KEY" }),
-  assigned({ id: "configcat-sdk-key-legacy", description: "ConfigCat SDK key (22/22, before configcat-sdk-1/) assigned to a ConfigCat name", kind: "api-key", severity: "medium", docs: "https://configcat.com/docs/sdk-reference/overview/", names: "configcat", value: "[A-Za-z0-9_-]{22}/[A-Za-z0-9_-]{22}", keywords: ["configcat"], entropy: 3.5, get sample() { return fake(B64URL, 22, "configcat-old") + "/" + fake(B64URL, 22, "configcat-old2"); }, env: "CONFIGCAT_SDK_KEY" }),
 ];

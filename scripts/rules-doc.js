@@ -119,7 +119,7 @@ p("- **Linear time**: every rule under 50 ms CPU per MB on the pathological inpu
 p();
 const npkfParity = [
   ["Nosey Parker", 68, "61 / 61 / 63 → 68 / 68 / 68", 14, "13 → 14", 4, "3 → 4"],
-  ["Kingfisher (28 provider files)", 37, "19 / 19 / 32 → 37 / 37 / 37", 12, "11 → 12", 2, "2 → 2"],
+  ["Kingfisher (26 provider files)", 36, "19 / 19 / 32 → 36 / 36 / 36", 11, "10 → 11", 2, "2 → 2"],
 ];
 const npkfMissed = [
   ["Mapbox temporary `tk.eyJ1…`", "np.mapbox.2", "- / - / -", "mapbox-temporary-token"],
@@ -138,7 +138,6 @@ const npkfMissed = [
   ["Browserbase `bb_live_` + 27", "kingfisher.browserbase.1", "- / - / env", "browserbase-api-key"],
   ["Cartesia `sk_car_` + 20", "kingfisher.cartesia.1", "- / - / -", "cartesia-api-key"],
   ["Cal.com `cal_live_` + 32", "kingfisher.calcom.1", "- / - / env", "calcom-api-key"],
-  ["ConfigCat `configcat-sdk-1/…/…`", "kingfisher.configcat.2", "- / - / -", "configcat-sdk-key"],
   ["CockroachDB Cloud `CCDB1_…_…`", "kingfisher.cockroachlabs.1", "- / - / env", "cockroach-cloud-api-key"],
   ["Bitwarden CLI `user_<UUID>_token_apiKeyClientSecret`", "kingfisher.bitwarden.1", "generic / generic / -", "bitwarden-api-client-secret"],
   ["Jina `jina_` + 60", "kingfisher.jina.1", "- / - / env", "jina-api-key"],
@@ -216,13 +215,14 @@ p();
 p("### Nosey Parker and Kingfisher");
 p();
 p("`fixtures/peer-formats/_meta/formats-np-kf.js` lists the credential formats of Nosey Parker (every");
-p("credential rule of its 51 default rule files) and of a sample of Kingfisher (28 of its ~600 provider");
+p("credential rule of its 51 default rule files) and of a sample of Kingfisher (26 of its ~600 provider");
 p("files), each with a seeded generator; formats formats.js already has are reused, not copied. One more");
 p("shape: a credential whose place is a file of its own kind (`.netrc`, `build.gradle`, a batch file,");
 p("Group Policy `Groups.xml`, `vault operator init` output) is planted as that file. A format the peer");
 p("finds only after a provider word is checked under its provider's name, as the peer does.");
 p("Left out: identifiers (account ids, bucket names, ARNs, client ids, shop domains), public keys (age");
-p("recipients, Mapbox `pk.`), password hashes and Ansible Vault ciphertext (not the credential), and the");
+p("recipients, Mapbox `pk.`, ConfigCat SDK keys shipped in apps), password hashes and Ansible Vault ciphertext");
+p("(not the credential), and the");
 p("peers' generic rules. `node dist/bench/peer-parity.js --set np-kf [--dist DIR]` prints the counts;");
 p("`bench/peer-parity.test.ts` fails on any miss.");
 p();
