@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { scan } from "../src/scan/scanner.js";
-import { BARE_CONTEXTS, NAMED_CONTEXTS, loadFormats, measure, render, type Context, type ParityRow } from "./peer-parity.js";
+import { BARE_CONTEXTS, NAMED_CONTEXTS, contextsOf, loadFormats, measure, render, type Context, type ParityRow } from "./peer-parity.js";
 
 // Every peer format in every context (bench/peer-parity.ts says which and why).
 // The exceptions, each with the reason it is left as it is; a format that starts
@@ -74,4 +74,22 @@ test("peer parity: the CLI (`vaultshift scan -`) reports what the harness's scan
     assert.ok(report.findings.length > 0, `${id} in ${context}: the CLI found nothing (exit ${run.status}: ${run.stderr.slice(0, 200)})`);
     assert.deepEqual(report.findings.map((f) => f.ruleId).sort(), inProcess.findings.map((f) => f.ruleId).sort(), `${id} in ${context}`);
   }
+});
+
+// Nosey Parker's credential rules and a sample of Kingfisher's (fixtures/peer-formats/_meta/formats-np-kf.js
+// says which and what is left out): every format in every context of its shape, no known gaps.
+test("peer parity (Nosey Parker, Kingfisher sample): every format is found in every context of its shape", async () => {
+  const npkf = await measure(scan, undefined, "np-kf");
+  assert.ok(npkf.length >= 110, `formats-np-kf.js should hold at least 110 formats, has ${npkf.length}`);
+  for (const peer of ["noseyParker", "kingfisher"]) assert.ok(npkf.some((r) => r.format.peers[peer]), `no format credited to ${peer}`);
+  const unexpected = npkf.filter((r) => missedContexts(r).length > 0).map((r) => `${r.format.id} (${r.format.format}): missed ${missedContexts(r).join(", ")}`);
+  assert.deepEqual(unexpected, []);
+});
+
+test("peer parity: a file-shaped format is planted as its own file, and the harness sees a miss there", async () => {
+  const format = { id: "none", family: "none", peers: {}, format: "none", env: "FOO", shape: "file" as const, file: ".netrc" };
+  assert.deepEqual(contextsOf(format), ["file"]);
+  assert.deepEqual(render("file", format, "machine example.org"), { text: "machine example.org\n", filename: ".netrc" });
+  const result = await scan({ cwd: process.cwd(), mode: "stdin", stdin: render("file", format, "machine example.org"), workers: 0, baselineFile: false, config: {} });
+  assert.deepEqual(result.findings, []);
 });

@@ -371,4 +371,13 @@ export const rules: Rule[] = [
     get sample() { return "fw_" + fake(ALNUM, 24, "fireworks"); },
     env: "FIREWORKS_API_KEY",
   }),
+
+  // Browserbase API keys: "bb_live_" / "bb_test_" + 27 url-safe characters (docs.browserbase.com;
+  // Kingfisher browserbase.1).
+  prefixed({ id: "browserbase-api-key", description: "Browserbase API key (bb_live_…/bb_test_…)", kind: "api-key", severity: "high", docs: "https://docs.browserbase.com/reference/api/overview", prefix: "bb_", body: "(?:live|test)_[A-Za-z0-9_-]{27}", keywords: ["bb_live_", "bb_test_"], get sample() { return "bb_live_" + fake(B64URL, 27, "browserbase"); }, env: "BROWSERBASE_API_KEY" }),
+  // Cartesia API keys: "sk_car_" + 20 or more [A-Za-z0-9_] (docs.cartesia.ai; Kingfisher cartesia.1
+  // says 20; the upper bound leaves room for longer keys).
+  prefixed({ id: "cartesia-api-key", description: "Cartesia API key (sk_car_…)", kind: "api-key", severity: "high", docs: "https://docs.cartesia.ai/use-the-api/api-conventions", prefix: "sk_car_", body: "[A-Za-z0-9_]{20,64}", fixedLength: false, get sample() { return "sk_car_" + fake(ALNUM, 20, "cartesia"); }, env: "CARTESIA_API_KEY" }),
+  // Jina AI keys: "jina_" + 60 alphanumerics (jina.ai; Kingfisher jina.1).
+  prefixed({ id: "jina-api-key", description: "Jina AI API key (jina_ + 60)", kind: "api-key", severity: "high", docs: "https://jina.ai/", prefix: "jina_", body: "[A-Za-z0-9]{60}", entropy: 3.5, get sample() { return "jina_" + fake(HEX, 32, "jina") + fake(ALNUM, 28, "jina2"); }, env: "JINA_API_KEY" }),
 ];

@@ -1,6 +1,20 @@
 import type { Rule } from "../src/scan/types.js";
+import { decodeBase64 } from "../src/scan/checksum.js";
 import { assigned, prefixed } from "./build.js";
-import { ALNUM, fake } from "./fake.js";
+import { ALNUM, DIGITS, fake } from "./fake.js";
+
+/**
+ * Atlassian Data Center tokens (Bitbucket HTTP access tokens "BBDC-…", Jira and Confluence personal
+ * access tokens) are base64 of "<12-digit token id>:<20 random bytes>", 44 characters: the first
+ * 16 encode the digits, "O" + [g-v] the colon. Decoding checks that, so a base64 blob of the same
+ * length is no token.
+ */
+const DC_TOKEN = "[MNO][A-Za-z0-9+/]{15}O[g-v][A-Za-z0-9+/]{26}";
+const isDataCenterToken = (s: string): boolean => {
+  const bytes = decodeBase64(s.replace(/^BBDC-/, ""));
+  return bytes !== undefined && bytes.length === 33 && /^[0-9]{12}:$/.test(bytes.subarray(0, 13).toString("latin1"));
+};
+const dcToken = (seed: string): string => Buffer.concat([Buffer.from(fake(DIGITS, 12, seed)), Buffer.from(":"), Buffer.from(fake(ALNUM, 20, `${seed}2`))]).toString("base64");
 
 export const rules: Rule[] = [
   // Bitbucket app passwords: "ATBB" + 28-32 characters (scanners cite both;
@@ -59,4 +73,11 @@ export const rules: Rule[] = [
     get sample() { return "ATCTT3" + fake(ALNUM + "_-", 186, "atctt"); },
     env: "BITBUCKET_ACCESS_TOKEN",
   }),
+
+  // Data Center tokens (https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html,
+  // https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html; Kingfisher
+  // bitbucket.6, jira.3): Bitbucket's carry "BBDC-"; Jira's and Confluence's have no prefix, so they are
+  // found next to an Atlassian product name.
+  prefixed({ id: "bitbucket-datacenter-access-token", description: "Bitbucket Data Center HTTP access token (BBDC-…)", kind: "token", severity: "high", docs: "https://confluence.atlassian.com/bitbucketserver/http-access-tokens-939515499.html", prefix: "BBDC-", body: DC_TOKEN, boundary: "A-Za-z0-9+/=_-", validate: isDataCenterToken, entropy: 3.5, get sample() { return "BBDC-" + dcToken("bbdc"); }, env: "BITBUCKET_TOKEN", get valid() { return [`BITBUCKET_TOKEN=BBDC-${Buffer.from(fake(ALNUM, 33, "bbdc-not")).toString("base64")}`]; } }),
+  assigned({ id: "atlassian-datacenter-pat", description: "Jira / Confluence / Bitbucket Data Center personal access token assigned to an Atlassian name", kind: "token", severity: "high", docs: "https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html", names: "jira|confluence|atlassian|bitbucket", value: DC_TOKEN, keywords: ["jira", "confluence", "atlassian", "bitbucket"], validate: isDataCenterToken, entropy: 3.5, get sample() { return dcToken("jira-pat"); }, env: "JIRA_PAT" }),
 ];

@@ -733,4 +733,24 @@ export const rules: Rule[] = [
       };
     },
   }),
+
+  // Sysinternals PsExec with credentials: `psexec \\host -u <user> -p <password> …`
+  // (learn.microsoft.com/sysinternals/downloads/psexec; Nosey Parker np-psexec-01). The span between
+  // the command and -u is tempered so that a second psexec on the line starts a new attempt.
+  custom({
+    id: "psexec-password",
+    description: "Password given to PsExec with -p (after -u)",
+    kind: "password",
+    severity: "high",
+    docs: "https://learn.microsoft.com/en-us/sysinternals/downloads/psexec",
+    keywords: ["psexec"],
+    pattern: new RegExp(`\\bpsexec(?:64)?(?:\\.exe)?\\b(?:(?!psexec)[^\\n]){0,200}?[ \\t]-u[ \\t]{1,4}\\S{1,100}[ \\t]{1,4}-p[ \\t]{1,4}["']?${VALUE}`, "i"),
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`psexec \\\\10.0.4.12 -u ACME\\svc-deploy -p ${pw("psexec")} cmd /c "net stop w3svc"`, `PsExec.exe @hosts.txt -u Administrator -p '${pw("psexec2")}' -i -d calc.exe`],
+        valid: ["psexec \\\\10.0.4.12 -u ACME\\svc-deploy -p %DEPLOY_PASSWORD% cmd", "psexec \\\\10.0.4.12 -u Administrator -p $Password -i -d calc.exe", "psexec \\\\host -u DOMAIN\\ADMINISTRATOR -p PASSWORD cmd"],
+      };
+    },
+  }),
 ];

@@ -1,9 +1,11 @@
 import type { Rule } from "../src/scan/types.js";
-import { isPlausibleUuid } from "../src/scan/checksum.js";
+import { isPlausibleUuid, isValidVercelToken } from "../src/scan/checksum.js";
 import { assigned, custom, looksLikePlaceholder, prefixed, withProperties } from "./build.js";
-import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fake, uuid } from "./fake.js";
+import { ALNUM, B64, B64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, checksummedToken, fake, uuid } from "./fake.js";
 
 /** Bitcoin's base58 alphabet (no 0, O, I, l), which Storj's Base58Check uses. */
+/** A Vercel-format token (prefix + 50 url-safe + base62 CRC32 of those 50): seeded, for the examples. */
+const vercelToken = (prefix: string, seed: string): string => checksummedToken(prefix, seed, 50, B64URL);
 const BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
 
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
@@ -39,6 +41,10 @@ export const rules: Rule[] = [
   // Origin CA keys "v1.0-" + 24 hex + "-" + 146 hex.
   assigned({ id: "cloudflare-api-token", description: "Cloudflare API token (40 characters) assigned to a Cloudflare name", kind: "token", severity: "critical", docs: "https://developers.cloudflare.com/fundamentals/api/get-started/create-token/", names: "cloudflare|\\bcf[_.-]?api[_.-]?token", value: "[A-Za-z0-9_-]{40}", keywords: ["cloudflare", "cf_api", "cf-api"], entropy: 4, get sample() { return fake(B64URL, 40, "cf-token"); }, env: "CLOUDFLARE_API_TOKEN" }),
   assigned({ id: "cloudflare-global-api-key", description: "Cloudflare Global API key (37 hex) assigned to a Cloudflare name", kind: "api-key", severity: "critical", docs: "https://developers.cloudflare.com/fundamentals/api/get-started/keys/", names: "cloudflare|\\bcf[_.-]?api[_.-]?key", value: "[a-f0-9]{37}", keywords: ["cloudflare", "cf_api", "cf-api"], get sample() { return fake(HEX, 37, "cf-key"); }, env: "CLOUDFLARE_API_KEY" }),
+  // Cloudflare user API tokens since 2025: "cfut_" + 40 characters and a checksum whose algorithm is
+  // not published, 41-64 url-safe in all (developers.cloudflare.com/fundamentals/api/get-started/
+  // token-formats; Kingfisher cloudflare.3).
+  prefixed({ id: "cloudflare-user-api-token", description: "Cloudflare user API token (cfut_…)", kind: "token", severity: "critical", docs: "https://developers.cloudflare.com/fundamentals/api/get-started/token-formats/", prefix: "cfut_", body: "[A-Za-z0-9_-]{41,64}", fixedLength: false, entropy: 3.5, get sample() { return "cfut_" + fake(ALNUM, 46, "cfut"); }, env: "CF_API_TOKEN" }),
   prefixed({ id: "cloudflare-origin-ca-key", description: "Cloudflare Origin CA key (v1.0-…)", kind: "api-key", severity: "high", docs: "https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/", prefix: "v1.0-", body: "[a-f0-9]{24}-[a-f0-9]{146}", get sample() { return "v1.0-" + fake(HEX, 24, "cfca") + "-" + fake(HEX, 146, "cfca"); }, env: "CLOUDFLARE_ORIGIN_CA_KEY" }),
   assigned({ id: "fastly-api-token", description: "Fastly API token (32 characters) assigned to a Fastly name", kind: "token", severity: "high", docs: "https://www.fastly.com/documentation/reference/api/auth-tokens/", names: "fastly", value: "[A-Za-z0-9_-]{32}", keywords: ["fastly"], entropy: 3.8, get sample() { return fake(B64URL, 32, "fastly"); }, env: "FASTLY_API_TOKEN" }),
   // Netlify personal access tokens: "nfp_" + 36 (new format); older ones are 43 url-safe characters.
@@ -131,4 +137,34 @@ export const rules: Rule[] = [
   // SaladCloud API keys: "salad_cloud_" + a 1-7 character key type + "_" + 7-235 alphanumerics
   // (trufflehog saladcloudapikey); https://docs.salad.com/reference/api-usage
   prefixed({ id: "saladcloud-api-key", description: "SaladCloud API key (salad_cloud_…)", kind: "api-key", severity: "high", docs: "https://docs.salad.com/reference/api-usage", prefix: "salad_cloud_", body: "[A-Za-z0-9]{1,7}_[A-Za-z0-9]{7,235}", entropy: 3.8, fixedLength: false, get sample() { return "salad_cloud_user_" + fake(ALNUM, 40, "salad"); }, env: "SALAD_API_KEY" }),
+
+  // Vercel tokens since 2025: "vcp_" (personal), "vci_" (integration), "vca_"/"vcr_" (app access /
+  // refresh), "vck_" (AI Gateway key) + 50 url-safe + a base62 CRC32 of those 50, checked here
+  // (vercel.com/changelog/new-token-formats-and-secret-scanning; Kingfisher vercel.2-6).
+  prefixed({
+    id: "vercel-token",
+    description: "Vercel token (vcp_/vci_/vca_/vcr_/vck_…, checksum verified)",
+    kind: "token",
+    severity: "high",
+    docs: "https://vercel.com/changelog/new-token-formats-and-secret-scanning",
+    prefix: "vc",
+    body: "[pirka]_[A-Za-z0-9_-]{50}[A-Za-z0-9]{6}",
+    keywords: ["vcp_", "vci_", "vca_", "vcr_", "vck_"],
+    validate: isValidVercelToken,
+    entropy: 3.5,
+    get sample() { return vercelToken("vcp_", "vercel"); },
+    env: "VERCEL_TOKEN",
+    get invalid() { return [`AI_GATEWAY_API_KEY=${vercelToken("vck_", "vercel-ai")}`, `refresh_token: ${vercelToken("vcr_", "vercel-app")}`]; },
+    get valid() {
+      const s = vercelToken("vci_", "vercel-int");
+      // Right shape, wrong checksum: one character of the body changed.
+      return [`VERCEL_TOKEN=${s.slice(0, 10)}${s[10] === "a" ? "b" : "a"}${s.slice(11)}`];
+    },
+  }),
+  // CockroachDB Cloud service-account API keys: "CCDB1_" + 22 + "_" + 40 alphanumerics
+  // (cockroachlabs.com/docs/cockroachcloud/service-accounts; Kingfisher cockroachlabs.1).
+  prefixed({ id: "cockroach-cloud-api-key", description: "CockroachDB Cloud API key (CCDB1_…)", kind: "api-key", severity: "critical", docs: "https://www.cockroachlabs.com/docs/cockroachcloud/service-accounts", prefix: "CCDB1_", body: "[A-Za-z0-9]{22}_[A-Za-z0-9]{40}", entropy: 4, get sample() { return "CCDB1_" + fake(ALNUM, 22, "ccdb") + "_" + fake(ALNUM, 40, "ccdb2"); }, env: "COCKROACH_API_KEY" }),
+  // MongoDB Atlas service-account client secrets: "mdb_sa_sk_" + 40 (the first 6 may hold "_"/"-";
+  // mongodb.com/docs/atlas/api/service-accounts-overview; Kingfisher mongodb.4).
+  prefixed({ id: "mongodb-atlas-service-account-secret", description: "MongoDB Atlas service account secret (mdb_sa_sk_…)", kind: "api-key", severity: "critical", docs: "https://www.mongodb.com/docs/atlas/api/service-accounts-overview/", prefix: "mdb_sa_sk_", body: "[A-Za-z0-9_-]{6}[A-Za-z0-9]{34}", entropy: 3.5, get sample() { return "mdb_sa_sk_" + fake(ALNUM, 40, "atlas-sa"); }, env: "MONGODB_ATLAS_CLIENT_SECRET" }),
 ];

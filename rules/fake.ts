@@ -51,9 +51,12 @@ export function uuid(seed = ""): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** A GitHub/npm style token: prefix + 30 random base62 + CRC32 checksum in base62. */
-export function checksummedToken(prefix: string, seed = ""): string {
-  const body = fake(ALNUM, 30, `${prefix}|${seed}`);
+/**
+ * A GitHub/npm style token: prefix + 30 random base62 + CRC32 checksum in base62 (Vercel's: 50
+ * url-safe characters, the same checksum).
+ */
+export function checksummedToken(prefix: string, seed = "", length = 30, alphabet = ALNUM): string {
+  const body = fake(alphabet, length, `${prefix}|${seed}`);
   return prefix + body + base62(crc32(Buffer.from(body, "latin1")), 6);
 }
 

@@ -500,4 +500,17 @@ export const rules: Rule[] = [
       };
     },
   }),
+
+  // New Relic's older keys: admin API keys "NRAA-" + 27 hex and REST API keys "NRRA-" + 42 hex
+  // (same page, "Admin's API keys" and "REST API keys"; Nosey Parker np-newrelic-04/07).
+  prefixed({ id: "new-relic-admin-api-key", description: "New Relic admin API key (NRAA-…)", kind: "api-key", severity: "high", docs: NEW_RELIC_KEYS, prefix: "NRAA-", body: "[a-fA-F0-9]{27}", get sample() { return "NRAA-" + fake(HEX, 27, "nraa"); }, env: "NEW_RELIC_ADMIN_KEY" }),
+  prefixed({ id: "new-relic-rest-api-key", description: "New Relic REST API key (NRRA-…)", kind: "api-key", severity: "high", docs: NEW_RELIC_KEYS, prefix: "NRRA-", body: "[a-fA-F0-9]{42}", get sample() { return "NRRA-" + fake(HEX, 42, "nrra"); }, env: "NEW_RELIC_REST_API_KEY" }),
+  // Pixie (New Relic's Kubernetes observability): API keys "px-api-" and deployment keys "px-dep-" +
+  // a UUID (docs.px.dev/reference/admin/api-keys, /deploy-keys). The UUID must be hex: "h8g7"-style
+  // fill in chart READMEs is not a key.
+  prefixed({ id: "pixie-api-key", description: "Pixie API key (px-api-…)", kind: "api-key", severity: "high", docs: "https://docs.px.dev/reference/admin/api-keys/", prefix: "px-api-", body: UUID, get sample() { return "px-api-" + uuid("pixie-api"); }, env: "PX_API_KEY", get valid() { return ["--set newrelic-pixie.apiKey=px-api-a1b2c3d4-e5f6-g7h8-i8j0-k0l3m3n4o0p5"]; } }),
+  prefixed({ id: "pixie-deploy-key", description: "Pixie deployment key (px-dep-…)", kind: "api-key", severity: "high", docs: "https://docs.px.dev/reference/admin/deploy-keys/", prefix: "px-dep-", body: UUID, get sample() { return "px-dep-" + uuid("pixie-dep"); }, env: "PX_DEPLOY_KEY" }),
+  // Segment Public API tokens: "sgp_" + 64 alphanumerics (segment.com/docs/api/public-api; Nosey
+  // Parker np.segment.1). Sourcegraph's "sgp_" tokens are hex (sourcegraph-access-token).
+  prefixed({ id: "segment-public-api-token", description: "Segment Public API token (sgp_ + 64)", kind: "token", severity: "high", docs: "https://segment.com/docs/api/public-api/", prefix: "sgp_", body: "[A-Za-z0-9]{64}", entropy: 4, get sample() { return "sgp_" + fake(ALNUM, 64, "segment"); }, env: "SEGMENT_PUBLIC_API_TOKEN" }),
 ];

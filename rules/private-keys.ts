@@ -219,19 +219,21 @@ export const rules: Rule[] = [
     },
   }),
 
-  // age (https://age-encryption.org/v1) identities: Bech32 "AGE-SECRET-KEY-1" + 58 characters.
+  // age (https://age-encryption.org/v1) identities: Bech32 "AGE-SECRET-KEY-1" + 58 characters; the
+  // post-quantum (ML-KEM-768 + X25519) identities of age 1.3 are "AGE-SECRET-KEY-PQ-1" + 58 (C2SP
+  // age.md, "the mlkem768x25519 recipient type"; Kingfisher age.4).
   custom({
     id: "age-secret-key",
-    description: "age encryption identity (AGE-SECRET-KEY-1…)",
+    description: "age encryption identity (AGE-SECRET-KEY-1… / AGE-SECRET-KEY-PQ-1…)",
     kind: "private-key",
     severity: "critical",
     docs: "https://age-encryption.org/v1",
-    keywords: ["age-secret-key-1"],
-    pattern: /(?<![A-Z0-9-])(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Z0-9])/,
+    keywords: ["age-secret-key-1", "age-secret-key-pq-1"],
+    pattern: /(?<![A-Z0-9-])(?<secret>AGE-SECRET-KEY-(?:PQ-)?1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Z0-9])/,
     entropy: 3.5,
     get examples() {
       return {
-        invalid: [`# created: 2024-01-01T00:00:00Z\n# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub")}\nAGE-SECRET-KEY-1${fake("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58, "age")}`],
+        invalid: [`# created: 2024-01-01T00:00:00Z\n# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub")}\nAGE-SECRET-KEY-1${fake("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58, "age")}`, `SOPS_AGE_KEY=AGE-SECRET-KEY-PQ-1${fake("QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", 58, "age-pq")}`],
         valid: [`# public key: age1${fake("qpzry9x8gf2tvdw0s3jn54khce6mua7l", 58, "agepub2")}`, "AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ"],
       };
     },

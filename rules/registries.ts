@@ -423,4 +423,16 @@ export const rules: Rule[] = [
       };
     },
   }),
+
+  // SonarQube tokens before the sqp_/squ_ prefixes: 40 hex, passed as sonar.login (the scanner's
+  // property, -Dsonar.login=…, SONAR_LOGIN; Nosey Parker np-sonarqube-01).
+  assigned({ id: "sonarqube-login-token", description: "SonarQube token (40 hex) given as sonar.login", kind: "token", severity: "high", docs: "https://docs.sonarsource.com/sonarqube-server/latest/analyzing-source-code/analysis-parameters/", names: "sonar[._-]?login", value: "[a-f0-9]{40}", keywords: ["sonar"], entropy: 3.2, get sample() { return fake(HEX, 40, "sonar-login"); }, env: "SONAR_LOGIN", get invalid() { return [`mvn sonar:sonar -Dsonar.login=${fake(HEX, 40, "sonar-login2")}`]; } }),
+  // StackHawk API keys: "hawk." + 20 + "." + 20 url-safe characters (docs.stackhawk.com; Nosey Parker
+  // np.stackhawk.1).
+  prefixed({ id: "stackhawk-api-key", description: "StackHawk API key (hawk.…)", kind: "api-key", severity: "high", docs: "https://docs.stackhawk.com/web-app/", prefix: "hawk.", body: "[A-Za-z0-9_-]{20}\\.[A-Za-z0-9_-]{20}", get sample() { return "hawk." + fake(B64URL, 20, "hawk") + "." + fake(B64URL, 20, "hawk2"); }, env: "HAWK_API_KEY" }),
+  // Aikido Security: CI tokens "AIK_CI_" + 20-44 and OAuth client secrets "AIK_SECRET_" + 64
+  // alphanumerics (apidocs.aikido.dev; Kingfisher aikido.1/.3). The client id "AIK_CLIENT_…" is not a
+  // secret.
+  prefixed({ id: "aikido-ci-token", description: "Aikido Security CI token (AIK_CI_…)", kind: "token", severity: "high", docs: "https://help.aikido.dev/pr-and-release-gating/cli-for-pr-and-release-gating/aikido-ci-api", prefix: "AIK_CI_", body: "[A-Za-z0-9]{20,44}", fixedLength: false, get sample() { return "AIK_CI_" + fake(ALNUM, 32, "aikido-ci"); }, env: "AIKIDO_CI_TOKEN" }),
+  prefixed({ id: "aikido-client-secret", description: "Aikido Security API client secret (AIK_SECRET_…)", kind: "api-key", severity: "high", docs: "https://apidocs.aikido.dev/reference/authorization", prefix: "AIK_SECRET_", body: "[A-Za-z0-9]{64}", entropy: 4, get sample() { return "AIK_SECRET_" + fake(ALNUM, 64, "aikido-secret"); }, env: "AIKIDO_CLIENT_SECRET" }),
 ];

@@ -392,4 +392,15 @@ export const rules: Rule[] = [
       };
     },
   }),
+
+  // Mapbox temporary tokens: "tk.eyJ1…" (a JWT-like token minted from a secret token, at most one
+  // hour; docs.mapbox.com/api/accounts/tokens/#create-a-temporary-token; Nosey Parker np.mapbox.2).
+  prefixed({ id: "mapbox-temporary-token", description: "Mapbox temporary access token (tk.eyJ1…)", kind: "token", severity: "low", docs: "https://docs.mapbox.com/api/accounts/tokens/#create-a-temporary-token", prefix: "tk.eyJ1Ijoi", body: "[A-Za-z0-9_-]{20,300}\\.[A-Za-z0-9_-]{22}", fixedLength: false, get sample() { return "tk." + base64url(JSON.stringify({ u: "acme", exp: 1917000000, a: fake(LOWER_ALNUM, 25, "mapbox-tk") })) + "." + fake(B64URL, 22, "mapbox-tk"); }, env: "MAPBOX_TEMP_TOKEN" }),
+  // Arcjet site keys: "ajkey_" + a 26-character lower-case ULID (docs.arcjet.com/environment;
+  // Kingfisher arcjet.1). Server-side: the SDK sends it from the backend.
+  prefixed({ id: "arcjet-api-key", description: "Arcjet API key (ajkey_ + 26)", kind: "api-key", severity: "medium", docs: "https://docs.arcjet.com/environment", prefix: "ajkey_", body: "[a-z0-9]{26}", get sample() { return "ajkey_01" + fake(LOWER_ALNUM, 24, "arcjet"); }, env: "ARCJET_KEY" }),
+  // Cal.com API keys: "cal_live_" / "cal_test_" + 32 alphanumerics (cal.com/docs/api-reference/v2;
+  // Kingfisher calcom.1). A bare "cal_" + 32 is left to the provider name: "cal_" starts too many
+  // identifiers.
+  prefixed({ id: "calcom-api-key", description: "Cal.com API key (cal_live_…/cal_test_…)", kind: "api-key", severity: "high", docs: "https://cal.com/docs/api-reference/v2/introduction", prefix: "cal_", body: "(?:live|test)_[A-Za-z0-9]{32}", keywords: ["cal_live_", "cal_test_"], get sample() { return "cal_live_" + fake(ALNUM, 32, "calcom"); }, env: "CAL_API_KEY" }),
 ];

@@ -185,4 +185,24 @@ export const rules: Rule[] = [
     get sample() { return `0.${uuid("bw")}.${fake(ALNUM, 30, "bw")}:${fake(B64, 22, "bw")}==`; },
     env: "BWS_ACCESS_TOKEN",
   }),
+
+  // Bitwarden CLI's data.json keeps the personal API key's client secret as
+  // "user_<UUID>_token_apiKeyClientSecret": "<30 alphanumerics>" (bitwarden.com/help/public-api;
+  // Kingfisher bitwarden.1). The key name is the format: no other file writes it.
+  custom({
+    id: "bitwarden-api-client-secret",
+    description: "Bitwarden API key client secret (CLI data.json)",
+    kind: "api-key",
+    severity: "critical",
+    docs: "https://bitwarden.com/help/personal-api-key/",
+    keywords: ["apikeyclientsecret"],
+    pattern: /"user_[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}_token_apiKeyClientSecret"[ \t]{0,4}:[ \t\r\n]{0,20}"(?<secret>[A-Za-z0-9]{10,50})"/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`{\n  "user_${uuid("bw")}_token_apiKeyClientSecret": "${fake(ALNUM, 30, "bw")}",\n  "global_account_activeAccountId": "${uuid("bw")}"\n}`],
+        valid: [`"user_${uuid("bw2")}_token_apiKeyClientId": "user.${uuid("bw2")}"`, `"user_${uuid("bw3")}_token_apiKeyClientSecret": "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"`],
+      };
+    },
+  }),
 ];

@@ -117,6 +117,37 @@ p("  SendGrid, Twilio, Shopify, Vault, PostgreSQL URL, Azure connection string, 
 p("  `*_PASSWORD`/`*_SECRET` values are the engine's generic detection, not these rules.");
 p("- **Linear time**: every rule under 50 ms CPU per MB on the pathological inputs above.");
 p();
+const npkfParity = [
+  ["Nosey Parker", 68, "61 / 61 / 63 → 68 / 68 / 68", 14, "13 → 14", 4, "3 → 4"],
+  ["Kingfisher (26 provider files)", 36, "19 / 19 / 32 → 36 / 36 / 36", 11, "10 → 11", 2, "2 → 2"],
+];
+const npkfMissed = [
+  ["Mapbox temporary `tk.eyJ1…`", "np.mapbox.2", "- / - / -", "mapbox-temporary-token"],
+  ["New Relic admin `NRAA-` + 27 hex", "np-newrelic-04", "- / - / -", "new-relic-admin-api-key"],
+  ["New Relic REST `NRRA-` + 42 hex", "np-newrelic-07", "- / - / -", "new-relic-rest-api-key"],
+  ["Pixie `px-api-` + UUID", "np-newrelic-08", "- / - / -", "pixie-api-key"],
+  ["Pixie `px-dep-` + UUID", "np-newrelic-09", "- / - / -", "pixie-deploy-key"],
+  ["PsExec `-u … -p <password>` (batch file)", "np-psexec-01", "- (file)", "psexec-password"],
+  ["Segment `sgp_` + 64", "np.segment.1", "- / - / env", "segment-public-api-token"],
+  ["SonarQube 40 hex as `sonar.login`", "np-sonarqube-01", "- (named)", "sonarqube-login-token"],
+  ["StackHawk `hawk.` + 20 + `.` + 20", "np.stackhawk.1", "- / - / env", "stackhawk-api-key"],
+  ["age post-quantum `AGE-SECRET-KEY-PQ-1…`", "kingfisher.age.4", "- / - / env", "age-secret-key"],
+  ["Aikido `AIK_CI_…`", "kingfisher.aikido.1", "- / - / env", "aikido-ci-token"],
+  ["Aikido `AIK_SECRET_` + 64", "kingfisher.aikido.3", "- / - / env", "aikido-client-secret"],
+  ["Arcjet `ajkey_` + 26", "kingfisher.arcjet.1", "- / - / -", "arcjet-api-key"],
+  ["Browserbase `bb_live_` + 27", "kingfisher.browserbase.1", "- / - / env", "browserbase-api-key"],
+  ["Cartesia `sk_car_` + 20", "kingfisher.cartesia.1", "- / - / -", "cartesia-api-key"],
+  ["Cal.com `cal_live_` + 32", "kingfisher.calcom.1", "- / - / env", "calcom-api-key"],
+  ["CockroachDB Cloud `CCDB1_…_…`", "kingfisher.cockroachlabs.1", "- / - / env", "cockroach-cloud-api-key"],
+  ["Bitwarden CLI `user_<UUID>_token_apiKeyClientSecret`", "kingfisher.bitwarden.1", "generic / generic / -", "bitwarden-api-client-secret"],
+  ["Jina `jina_` + 60", "kingfisher.jina.1", "- / - / env", "jina-api-key"],
+  ["Vercel `vcp_`/`vci_`/`vca_`/`vcr_`/`vck_` + 50 + CRC32 (5 formats)", "kingfisher.vercel.2-6", "- / - / env (vcr_: -)", "vercel-token"],
+  ["MongoDB Atlas service account `mdb_sa_sk_` + 40", "kingfisher.mongodb.4", "- / - / env", "mongodb-atlas-service-account-secret"],
+  ["Bitbucket Data Center `BBDC-` + 44", "kingfisher.bitbucket.6", "- / - / env", "bitbucket-datacenter-access-token"],
+  ["Jira Data Center PAT (44 base64) as `JIRA_PAT`", "kingfisher.jira.3", "env only (named)", "atlassian-datacenter-pat"],
+  ["Cloudflare `cfut_` + 41-64", "kingfisher.cloudflare.3", "- / - / env", "cloudflare-user-api-token"],
+];
+
 p("## Parity with the peer scanners, context by context");
 p();
 p("`bench/peer-parity.ts` takes every format of `fixtures/peer-formats/_meta/formats.js` (260: the");
@@ -180,6 +211,32 @@ p("longer taken for a word (rejections of 2,000 seeded samples: 148/68/36 → 34
 p("Still weak: the same values under a weak name in code (`private_ai_key = \"…\"`, 19% found), kept strict");
 p("to keep identifiers out. Noise on real package sources (this repository's `node_modules`, Debian's");
 p("Python 3.11 and dist-packages, Perl, `/usr/share/doc`; 332 MB): 4 findings before and after, the same four.");
+p();
+p("### Nosey Parker and Kingfisher");
+p();
+p("`fixtures/peer-formats/_meta/formats-np-kf.js` lists the credential formats of Nosey Parker (every");
+p("credential rule of its 51 default rule files) and of a sample of Kingfisher (26 of its ~600 provider");
+p("files), each with a seeded generator; formats formats.js already has are reused, not copied. One more");
+p("shape: a credential whose place is a file of its own kind (`.netrc`, `build.gradle`, a batch file,");
+p("Group Policy `Groups.xml`, `vault operator init` output) is planted as that file. A format the peer");
+p("finds only after a provider word is checked under its provider's name, as the peer does.");
+p("Left out: identifiers (account ids, bucket names, ARNs, client ids, shop domains), public keys (age");
+p("recipients, Mapbox `pk.`, ConfigCat SDK keys shipped in apps), password hashes and Ansible Vault ciphertext");
+p("(not the credential), and the");
+p("peers' generic rules. `node dist/bench/peer-parity.js --set np-kf [--dist DIR]` prints the counts;");
+p("`bench/peer-parity.test.ts` fails on any miss.");
+p();
+p("Formats found in every context of their shape (2026-11-24, before → after session 21):");
+p();
+p("| peer | distinctive formats | bare / assignment / .env `FOO=` | keyword formats | under the provider name | file formats | found |");
+p("|---|---|---|---|---|---|---|");
+for (const [peer, n, bare, kw, kwFound, files, filesFound] of npkfParity) p(`| ${peer} | ${n} | ${bare} | ${kw} | ${kwFound} | ${files} | ${filesFound} |`);
+p();
+p("The formats that were missed somewhere (bare / assignment / .env before; all found after, by the rule named):");
+p();
+p("| format | peer rule | before | rule now |");
+p("|---|---|---|---|");
+for (const [f, peer, before, rule] of npkfMissed) p(`| ${f} | ${peer} | ${before} | \`${rule}\` |`);
 p();
 p("## Adding a rule");
 p();

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import * as zlib from "node:zlib";
-import { base62, bech32Encode, crc32, hasJwtHeader, isPlausibleUuid, isPypiMacaroon, isValidBech32, isValidGitHubToken, isValidNpmToken } from "./checksum.js";
+import { base62, bech32Encode, crc32, hasJwtHeader, isPlausibleUuid, isPypiMacaroon, isValidBech32, isValidGitHubToken, isValidNpmToken, isValidVercelToken } from "./checksum.js";
 
 // Tokens are built here from random bodies with an independent CRC32 (node's
 // zlib.crc32, present since Node 20.15, else a bitwise implementation written
@@ -89,6 +89,31 @@ describe("checksum: npm tokens", () => {
       assert.equal(isValidNpmToken(flipped(token, 4 + (i % 36))), false);
     }
     assert.equal(isValidNpmToken(makeToken("ghp_")), false, "a GitHub token is not an npm token");
+  });
+});
+
+describe("checksum: Vercel tokens", () => {
+  // prefix + 50 url-safe characters + base62(CRC32 of those 50) in 6: built here with the reference
+  // CRC32 and base62 above, not with the code under test.
+  const vercel = (prefix: string): string => {
+    const body = randomBytes(40).toString("base64url").slice(0, 48) + "_-";
+    return prefix + body + referenceBase62(BigInt(referenceCrc32(Buffer.from(body))), 6);
+  };
+  it("vcp_/vci_/vca_/vcr_/vck_ tokens with a valid checksum pass, flipped characters fail", () => {
+    for (const prefix of ["vcp_", "vci_", "vca_", "vcr_", "vck_"]) {
+      for (let i = 0; i < 10; i++) {
+        const token = vercel(prefix);
+        assert.equal(isValidVercelToken(token), true, prefix);
+        assert.equal(isValidVercelToken(flipped(token, 4 + (i % 48))), false, "body flip");
+        assert.equal(isValidVercelToken(flipped(token, token.length - 1 - (i % 6))), false, "checksum flip");
+      }
+    }
+  });
+  it("rejects other prefixes and lengths", () => {
+    const token = vercel("vcp_");
+    assert.equal(isValidVercelToken("vcx_" + token.slice(4)), false);
+    assert.equal(isValidVercelToken(token.slice(0, -1)), false);
+    assert.equal(isValidVercelToken(token + "a"), false);
   });
 });
 

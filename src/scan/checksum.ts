@@ -56,6 +56,17 @@ export function isValidNpmToken(token: string): boolean {
   return /^npm_[0-9A-Za-z]{36}$/.test(token) && hasPrefixedCrc32Checksum(token);
 }
 
+/**
+ * Vercel's tokens since 2025 (vcp_ personal, vci_ integration, vca_/vcr_ app access/refresh, vck_ AI
+ * Gateway): prefix + 50 url-safe characters + the CRC32 of those 50 as 6 base62 characters
+ * (https://vercel.com/changelog/new-token-formats-and-secret-scanning; the checksum as Kingfisher's
+ * vercel rules compute it, which the examples they publish satisfy).
+ */
+export function isValidVercelToken(token: string): boolean {
+  if (!/^vc[pirka]_[A-Za-z0-9_-]{50}[A-Za-z0-9]{6}$/.test(token)) return false;
+  return base62(crc32(Buffer.from(token.slice(4, -6), "latin1")), 6) === token.slice(-6);
+}
+
 /** Decodes base64 or base64url (padding optional); undefined if not decodable. */
 export function decodeBase64(s: string): Buffer | undefined {
   const clean = s.replace(/-/g, "+").replace(/_/g, "/");
