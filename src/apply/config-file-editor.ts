@@ -1,8 +1,8 @@
-import { isDeepStrictEqual } from "node:util";
 import { PlanError } from "../errors.js";
 import { indentOf, insertMember, jsonSpans, removeMember, removeMemberLines } from "../util/json-spans.js";
 import { blankJsonc, parseJsonc } from "../util/jsonc.js";
 import { yamlValueAt } from "../util/yaml-spans.js";
+import { sameDocument } from "./same-document.js";
 import { addYamlEnvMappings, editYamlText } from "./yaml-config-editor.js";
 import { dropEnvDefaults, envDefaultValue } from "./env-default-editor.js";
 import { blankConvictDefaults, convictDefaultValue } from "./convict-schema-editor.js";
@@ -93,16 +93,7 @@ export function editConfigText(text: string, file: string, edits: readonly Confi
       else parent[key] = `\${${edit.envName}}`;
     }
   }
-  let got: unknown;
-  try {
-    got = parse(out);
-  } catch {
-    got = Symbol("invalid");
-  }
-  if (!isDeepStrictEqual(got, want)) {
-    throw new PlanError(`vaultshift could not take the secrets out of ${file} without changing more than them; the file is left as it is.`, { hint: `Remove the values by hand, or report the file's layout as a bug (no value is needed to reproduce it: its structure is).` });
-  }
-  return out;
+  return sameDocument(out, want, parse, file, "secrets");
 }
 
 /**
@@ -128,8 +119,5 @@ export function addEnvMappings(text: string | null, mappings: readonly { keyPath
     for (const k of keyPath.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
     at[keyPath[keyPath.length - 1]!] = envName;
   }
-  if (!isDeepStrictEqual(parse(out), want)) {
-    throw new PlanError(`vaultshift could not add the environment mappings to ${file} without changing more than them; the file is left as it is.`, { hint: "Add the mappings by hand (each config path → its variable name), then plan again." });
-  }
-  return out;
+  return sameDocument(out, want, parse, file, "mappings");
 }

@@ -1,7 +1,7 @@
-import { isDeepStrictEqual } from "node:util";
 import { isAlias, isMap, isScalar, type Node, type Pair, type Scalar } from "yaml";
 import { PlanError } from "../errors.js";
 import { yamlData, yamlDocument, yamlPairAt } from "../util/yaml-spans.js";
+import { sameDocument } from "./same-document.js";
 
 // The YAML counterpart of config-file-editor.ts: a secret leaves a YAML
 // configuration file as a person would take it out. Removing a member deletes
@@ -81,19 +81,6 @@ function setIn(doc: unknown, keyPath: readonly string[], how: "remove" | "substi
   else at[last] = value;
 }
 
-function verified(out: string, want: unknown, file: string): string {
-  let got: unknown;
-  try {
-    got = yamlData(out);
-  } catch {
-    got = Symbol("invalid");
-  }
-  if (!isDeepStrictEqual(got, want)) {
-    throw new PlanError(`vaultshift could not take the secrets out of ${file} without changing more than them; the file is left as it is.`, { hint: "Remove the values by hand, or report the file's layout as a bug (no value is needed to reproduce it: its structure is)." });
-  }
-  return out;
-}
-
 /** `text` (YAML) with every edit made, checked to be the old document with exactly those changes. */
 export function editYamlText(text: string, file: string, edits: readonly YamlEdit[]): string {
   const want = yamlData(text);
@@ -102,7 +89,7 @@ export function editYamlText(text: string, file: string, edits: readonly YamlEdi
     out = editOne(out, file, edit);
     setIn(want, edit.keyPath, edit.how, `\${${edit.envName}}`);
   }
-  return verified(out, want, file);
+  return sameDocument(out, want, yamlData, file, "secrets");
 }
 
 /** A plain YAML scalar for a variable name, quoted when YAML would read it as something else. */
@@ -149,5 +136,5 @@ export function addYamlEnvMappings(text: string | null, mappings: readonly { key
     out = out.slice(0, insertAt) + lines.join(eol) + eol + out.slice(insertAt);
     setIn(want, keyPath, "set", envName);
   }
-  return verified(out, want, file);
+  return sameDocument(out, want, yamlData, file, "mappings");
 }
