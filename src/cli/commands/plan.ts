@@ -18,13 +18,14 @@ writes a plan: sources, targets, fingerprints, redacted diffs of the code and
 .env changes, warnings. The plan holds no secret value; review and commit it,
 then run \`vaultshift apply\`.
 
-A secret in a JSON config file moves when the file's loader reads an
-environment variable over it (nconf with .env('__'), node-config's
-config/custom-environment-variables.json, rc, a \${NAME} the loader
-substitutes): it leaves the file and \`vaultshift run --\` sets the variable
-(config-env). Left where they are, with a warning: secrets in JSON files no
-such loader reads (a plain require(), an array element, JSONC), YAML and other
-non-code files and real-looking ones in .env templates (.env.example, and a .env.defaults
+A secret in a JSON, JSON-with-comments or YAML config file moves when the
+file's loader reads an environment variable over it (nconf with .env('__'),
+node-config's custom-environment-variables file, rc, a \${NAME} the loader
+substitutes, a convict schema's env): it leaves the file and
+\`vaultshift run --\` sets the variable (config-env); so does the secret default
+of Strapi's env('NAME', …) and of a convict schema leaf. Left where they are,
+with a warning: secrets in config files no such loader reads (a plain
+require(), an array element), other non-code files and real-looking ones in .env templates (.env.example, and a .env.defaults
 nothing is seen to load) (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
 app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values and variables a
 bundler's define inlines (shipped to the browser). With layered .env files
