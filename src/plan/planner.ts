@@ -33,7 +33,7 @@ import { takeEnvHelperDefaults } from "./env-helper-defaults.js";
 import { takeConvictDefaults } from "./convict-defaults.js";
 import { refuseLauncherEnvOverrides } from "./launcher-env-overrides.js";
 import { partialLayerWarnings } from "./partial-layers.js";
-import { plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings } from "./secret-files.js";
+import { plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings, secretLabel } from "./secret-files.js";
 import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -140,6 +140,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // A tool's key file is usually git-ignored (the tree scan skips it): its secrets are listed all the same.
   const listed = new Set(elsewhere.map((f) => `${f.file}:${f.line}`));
   for (const c of found.kept ?? []) {
+    if (fromFiles.removals.some((r) => r.file === c.source.file)) continue; // a *_FILE's file that moves whole
     if (!listed.has(`${c.source.file}:${c.source.line}`)) elsewhere.push({ file: c.source.file, line: c.source.line, ruleId: "dotenv-secret", redacted: redact(c.value) });
   }
   const strays = new Map((found.strays ?? []).map((st) => [`${st.file}:${st.line}`, st]));
@@ -344,7 +345,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   refuseLocalWins(found.localWins ?? [], placed, mount);
   refuseUnfollowedSelections(found, movable);
   refuseLauncherEnvOverrides(root, movable);
-  findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: redact(c.value), packageDir: packageDirOf(root, c.source.file) })));
+  findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: secretLabel(c), packageDir: packageDirOf(root, c.source.file) })));
 
   const secrets: PlannedSecret[] = [];
   const byLocation = new Map<string, PlannedSecret>();
@@ -366,7 +367,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       duplicates: [],
       target: { mount, path: loc.path, key: loc.key },
       fingerprint: fp,
-      redacted: redact(c.value),
+      redacted: secretLabel(c),
       ...(c.decidedByUser || userTarget ? { decidedByUser: true as const } : {}),
     };
     byLocation.set(id, s);

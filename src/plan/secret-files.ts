@@ -8,6 +8,7 @@ import { sanitizePath, type MappedLocation, type PathTemplates } from "../map/pa
 import { readDotenv } from "../scan/dotenv-reader.js";
 import type { Finding } from "../scan/types.js";
 import { withArticle } from "../util/plural.js";
+import { redact } from "../util/redact.js";
 import { decodeFile } from "../util/text-encoding.js";
 import { sha256 } from "./project.js";
 import { outsideUses } from "./outside-uses.js";
@@ -77,6 +78,13 @@ export function decodeSecretFile(value: string, encoding: SecretFileEncoding): B
 export function secretFileLocation(name: string, environment: string, app: string, templates: PathTemplates): MappedLocation {
   const fill = (env: string) => sanitizePath(templates.env.replaceAll("{app}", app).replaceAll("{group}", SECRET_FILE_GROUP).replaceAll("{environment}", env));
   return { path: fill(environment), pathTemplate: fill("{environment}"), key: lowerSnake(name), group: SECRET_FILE_GROUP };
+}
+
+/** The redacted label of a planned secret: a file's says its size only (its first characters may be a line break, or the start of a JSON key). */
+export function secretLabel(c: Pick<Candidate, "source" | "value">): string {
+  if (c.source.type !== "file") return redact(c.value);
+  const bytes = c.source.encoding === "base64" ? Buffer.from(c.value, "base64").length : Buffer.byteLength(c.value, "utf8");
+  return `file of ${bytes} bytes`;
 }
 
 /** Whether `value` reads as a file path (not a URL, a number, a list or a reference). */
