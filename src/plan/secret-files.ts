@@ -89,7 +89,7 @@ export function secretLabel(c: Pick<Candidate, "source" | "value">): string {
 
 /** Whether `value` reads as a file path (not a URL, a number, a list or a reference). */
 function looksLikePath(value: string): boolean {
-  return value.length > 0 && value.length < 1024 && !value.includes("${") && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && /^[\w./~@+-]+$/.test(value) && /[./]/.test(value) && !/^\d+(\.\d+)*$/.test(value);
+  return value.length > 0 && value.length < 1024 && !value.includes("${") && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && /^[\w./~@+-]+$/.test(value) && !/^\d+(\.\d+)*$/.test(value);
 }
 
 /** The project-relative path (`/` separators) `value` names from `envFile`, or `../…` when it leaves the root. */
