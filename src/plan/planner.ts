@@ -168,7 +168,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       code: "not-migrated",
       file: f.file,
       line: f.line,
-      message: fromFiles.refusals.has(`${f.file}:${f.line}`)
+      // A Docker *_FILE file that stays keeps its own message (what reads it is often a container's entrypoint).
+      message: fromFiles.refusals.has(`${f.file}:${f.line}`) && found.secretFiles?.[f.file] === undefined
         ? fromFiles.refusals.get(`${f.file}:${f.line}`)!
         : strays.get(`${f.file}:${f.line}`)?.commented && !isEnvFile(f.file)
         ? `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in a comment of ${f.file}: no code reads it and no reference to Vault can stand in a comment, so nothing moves it, and the verdict will say so while it is there. If it is an old value or an example someone filled in, delete it from the comment and rotate it (it sat in plaintext); if the commented-out setting is switched on at times, uncomment it and plan again, so that it is read from Vault.`
