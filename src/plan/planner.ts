@@ -33,7 +33,7 @@ import { takeEnvHelperDefaults } from "./env-helper-defaults.js";
 import { takeConvictDefaults } from "./convict-defaults.js";
 import { refuseLauncherEnvOverrides } from "./launcher-env-overrides.js";
 import { partialLayerWarnings } from "./partial-layers.js";
-import { plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings, secretLabel } from "./secret-files.js";
+import { carriedSecretFiles, plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings, secretLabel } from "./secret-files.js";
 import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -388,6 +388,8 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
 
   const movedFiles = plannedSecretFiles(placed, mount, root, fromFiles.notIn);
+  // Files an earlier migration moved (gone from the tree now): `vaultshift run` goes on writing them.
+  const keptFiles = carriedSecretFiles(root, app, mount, movedFiles);
   if (movedFiles.length > 0) {
     scriptEnvironments.push(...fromFiles.scripts);
     warnings.push(...secretFileWarnings(movedFiles, fromFiles.scripts));
@@ -540,13 +542,13 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     files: [...changes.map((ch) => ({ file: ch.file, kind: ch.kind, beforeHash: hashOf(ch.before), afterHash: hashOf(afterBytes(ch))!, diff: ch.diff, edits: ch.edits })), ...(movedFiles.length > 0 ? fromFiles.removals.filter((r) => movedFiles.some((m) => m.file === r.file)) : [])],
     bindings: [...bindings.values()],
     literals,
-    policy: policyFor(app, mount, [...targets.map((t) => t.path), ...earlier.bindings.flatMap((b) => Object.values(b.environments).map((e) => e.path))]),
+    policy: policyFor(app, mount, [...targets.map((t) => t.path), ...earlier.bindings.flatMap((b) => Object.values(b.environments).map((e) => e.path)), ...keptFiles.flatMap((f) => Object.values(f.environments).map((e) => e.path))]),
     secretsModule: changes.some((ch) => ch.kind === "secrets-module") ? secretsModule : null,
     ...(envExports.length > 0 ? { envExports } : {}),
     ...(fromConfig.edits.length > 0 ? { configEdits: fromConfig.edits } : {}),
     ...(earlier.carried.length > 0 ? { carried: earlier.carried } : {}),
     ...(scriptEnvironments.length > 0 ? { scriptEnvironments } : {}),
-    ...(movedFiles.length > 0 ? { secretFiles: movedFiles } : {}),
+    ...(movedFiles.length + keptFiles.length > 0 ? { secretFiles: [...movedFiles, ...keptFiles] } : {}),
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     warnings,
   };

@@ -6,8 +6,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Finding } from "../scan/types.js";
 import { plan } from "./planner.js";
-import { decodeSecretFile, encodeSecretFile, secretFileRoundTrip, secretFiles, startScripts } from "./secret-files.js";
-import type { PlannedSecretFile } from "./types.js";
+import { carriedSecretFiles, decodeSecretFile, encodeSecretFile, secretFileRoundTrip, secretFiles, startScripts } from "./secret-files.js";
+import { planId } from "./plan-file.js";
+import { testPlan } from "../run/test-plan.js";
+import type { Plan, PlannedSecretFile } from "./types.js";
 
 // Secret files named by a path variable (src/plan/secret-files.ts): which files move, and each
 // refusal with its reason. Fails if a refused file is moved (or a moving one refused), if a
@@ -121,6 +123,24 @@ test("one Vault location given two files with different contents (a path templat
       assert.ok(!e.message.includes(KEY.split("\n")[1]!));
       return true;
     });
+  } finally {
+    p.remove();
+  }
+});
+
+test("a later plan carries the files an earlier migration moved (gone from the tree), so vaultshift run goes on writing them", () => {
+  const moved: PlannedSecretFile = { envName: "KEY_PATH", file: "certs/client.key", baseName: "client.key", encoding: "utf8", size: 10, sha256: "a".repeat(64), mount: "secret", key: "key_path", environments: { development: { path: "x/development/files" } } };
+  const { id: _id, ...body } = testPlan("x", [{ name: "DB_PASSWORD", environments: { development: "x/development/database" } }]);
+  const earlier: Omit<Plan, "id"> = { ...body, secretFiles: [moved] };
+  const p = project({ "vaultshift.plan.json": JSON.stringify({ ...earlier, id: planId(earlier) }) });
+  try {
+    assert.deepEqual(carriedSecretFiles(p.root, "x", "secret", []), [moved]);
+    // Moved again by this plan, another app's plan, or the file back in the tree: not carried.
+    assert.deepEqual(carriedSecretFiles(p.root, "x", "secret", [moved]), []);
+    assert.deepEqual(carriedSecretFiles(p.root, "y", "secret", []), []);
+    mkdirSync(join(p.root, "certs"));
+    writeFileSync(join(p.root, "certs", "client.key"), KEY);
+    assert.deepEqual(carriedSecretFiles(p.root, "x", "secret", []), []);
   } finally {
     p.remove();
   }

@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
 import type { ScriptEnvironment } from "../apply/script-environment.js";
 import type { Candidate } from "../classify/candidates.js";
@@ -12,7 +12,8 @@ import { redact } from "../util/redact.js";
 import { decodeFile } from "../util/text-encoding.js";
 import { sha256 } from "./project.js";
 import { outsideUses } from "./outside-uses.js";
-import type { PlannedFileChange, PlannedSecret, PlannedSecretFile, PlanWarning, SecretFileEncoding } from "./types.js";
+import { DEFAULT_PLAN_FILE, readPlan } from "./plan-file.js";
+import type { Plan, PlannedFileChange, PlannedSecret, PlannedSecretFile, PlanWarning, SecretFileEncoding } from "./types.js";
 
 // Secret files named by a path variable: `KAFKA_SSL_KEY_PATH=certs/client-key.pem`,
 // `GOOGLE_APPLICATION_CREDENTIALS=./sa.json`, a TLS key, an SSH deploy key. The code (or a
@@ -285,4 +286,21 @@ export function secretFileRoundTrip(plan: { secretFiles?: PlannedSecretFile[] },
   if (f.encoding === "base64" && bytes.toString("base64") !== value) return `Vault's value for ${f.file} is not valid base64, so \`vaultshift run\` could not write the file`;
   if (bytes.length !== f.size || sha256(bytes) !== f.sha256) return `Vault's value for ${f.file} decodes to ${bytes.length} bytes that differ from the ${f.size} bytes moved, so \`vaultshift run\` would write another file`;
   return null;
+}
+
+/**
+ * The secret files an earlier migration of this project moved (its committed plan, same app and
+ * mount) that this plan does not move again: the file is gone from the tree, so a later plan finds
+ * nothing there, but `vaultshift run` must go on writing it. Kept as they were (see carried.ts
+ * for the same reasoning about bindings); not written or verified again.
+ */
+export function carriedSecretFiles(root: string, app: string, mount: string, moved: readonly PlannedSecretFile[]): PlannedSecretFile[] {
+  let previous: Plan;
+  try {
+    previous = readPlan(join(root, DEFAULT_PLAN_FILE));
+  } catch {
+    return []; // none, or unreadable: carried.ts says so for the whole plan
+  }
+  if (previous.app !== app || previous.mount !== mount) return [];
+  return (previous.secretFiles ?? []).filter((f) => !moved.some((m) => m.envName === f.envName && m.file === f.file) && !existsSync(join(root, f.file)));
 }
