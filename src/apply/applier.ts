@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { PlanError, VaultshiftError } from "../errors.js";
 import { writeFileAtomic } from "../util/atomic-write.js";
@@ -286,6 +286,13 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
       if (h === rec.afterHash) {
         rec.done = true;
         result.files.push({ file: f.file, kind: f.kind, changed: false });
+        return;
+      }
+      if (f.kind === "secret-file") {
+        // Its content is in Vault (written above) and its bytes in the backup: `vaultshift run` writes it at run time.
+        rmSync(path, { force: true });
+        rec.done = true;
+        result.files.push({ file: f.file, kind: f.kind, changed: true });
         return;
       }
       const next = contentFor.get(f.file);

@@ -27,6 +27,11 @@ export interface ScriptEnvironment {
    * environment's secrets into the program's environment, as the .env file did.
    */
   wrap?: true;
+  /**
+   * With `wrap`: the whole command runs under `vaultshift run --` (a script starting the app's own
+   * code, which reads a file `vaultshift run` writes: src/plan/secret-files.ts).
+   */
+  whole?: true;
 }
 
 /** A name that stays one shell word everywhere (sh and cmd.exe). */
@@ -85,6 +90,11 @@ export function withVaultshiftRun(command: string, environment: string): string 
   const before = command.slice(0, at);
   if (!/^\s*$|(?:&&|\|\||;|\||\()\s*$/.test(before)) return null;
   return `${before}${run}${command.slice(at)}`;
+}
+
+/** The command run under `vaultshift run --` as a whole, or null when it already is. */
+export function wholeUnderRun(command: string): string | null {
+  return /(?:^|[\s;&|])vaultshift\s+run\b/.test(command) ? null : `vaultshift run -- ${command.trim()}`;
 }
 
 /**
@@ -204,7 +214,7 @@ export function applyScriptEnvironments(pkgText: string, file: string, scripts: 
   for (const s of scripts) {
     if (s.file !== file) continue;
     const command = scriptCommand(text, s.script);
-    const next = command === null ? null : s.wrap ? withVaultshiftRun(command, s.environment) : withScriptEnvironment(command, s.environment, crossEnv);
+    const next = command === null ? null : s.whole ? wholeUnderRun(command) : s.wrap ? withVaultshiftRun(command, s.environment) : withScriptEnvironment(command, s.environment, crossEnv);
     const replaced = next === null ? null : replaceScript(text, s.script, command!, next);
     if (replaced !== null) text = replaced;
   }

@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { encodeSecretFile } from "../plan/secret-files.js";
 import { readDotenv } from "../scan/dotenv-reader.js";
 import { configValueAt } from "./config-file-editor.js";
 import { expandValue } from "../classify/expansion.js";
@@ -45,6 +47,15 @@ export class SourceCache {
 
 /** The value at a source, or null when the file or entry is gone. */
 export function readSourceValue(root: string, source: SecretSource, cache = new SourceCache(root)): string | null {
+  // A whole file a variable names: its bytes, as the plan stores them (src/plan/secret-files.ts).
+  if (source.type === "file") {
+    try {
+      const { value, encoding } = encodeSecretFile(readFileSync(join(root, source.file)));
+      return encoding === (source.encoding ?? "utf8") ? value : null;
+    } catch {
+      return null;
+    }
+  }
   const text = cache.text(source.file);
   if (text === null) return null;
   if (source.type === "dotenv") {

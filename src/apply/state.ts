@@ -53,9 +53,9 @@ export interface JournalTarget {
 export interface JournalFile {
   file: string;
   kind: FileChangeKind;
-  /** sha256 before (null: apply created the file) and after. */
+  /** sha256 before (null: apply created the file) and after (null: apply deleted it, a secret file). */
   beforeHash: string | null;
-  afterHash: string;
+  afterHash: string | null;
   /** File name of the original bytes under backups/ (null when created). */
   backup: string | null;
   mode: number | null;

@@ -1,5 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, installedFrom, movedSecrets, readMigrated, warningPlaces } from "./harness.js";
 
 // Round 17 of apps written without looking at the migrator
@@ -29,13 +31,20 @@ test("feature-flag server SDK keys next to their public client ids", { timeout: 
 });
 
 test("kafkajs: a committed dev client key read by path, SASL credentials, Confluent's key and secret", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("kafka-mtls", "tern-stream", ENVS, "scripts/digest.js", { prepare: installed("kafkajs") }));
-  assertSameBehaviour(run);
-  // The dev client key is a file the code reads by a path from .env: named and left (move it by hand), counted by the verdict.
-  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), ["certs/client-key.pem:1"]);
-  assert.deepEqual(movedSecrets(run), [".env.production:KAFKA_SASL_PASSWORD", ".env:KAFKA_SASL_PASSWORD"]);
-  assert.equal(run.result.verification.verdict, "secrets-remaining");
-  assertNoLeakOutsideTree(run);
+  // After the migration the app runs under `vaultshift run`, which writes the key file from Vault.
+  const run = await migrated(app("kafka-mtls", "tern-stream", ENVS, "scripts/digest.js", { prepare: installed("kafkajs"), underRun: true }));
+  // First run: the key file was refused ("move it by hand"), secrets-remaining. Now it moves whole (secret-file):
+  // apply deletes it, the variable stays in .env, the npm scripts that start the app run under `vaultshift run`.
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "not-migrated"), []);
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "secret-file"), ["certs/client-key.pem:"]);
+  assert.deepEqual(movedSecrets(run), [".env.production:KAFKA_SASL_PASSWORD", ".env:KAFKA_SASL_PASSWORD", "certs/client-key.pem:KAFKA_SSL_KEY_PATH"]);
+  assert.equal(existsSync(join(run.root, "certs", "client-key.pem")), false);
+  assert.match(readMigrated(run, ".env"), /^KAFKA_SSL_KEY_PATH=certs\/client-key\.pem$/m);
+  const pkg = JSON.parse(readMigrated(run, "package.json")) as { scripts: Record<string, string> };
+  assert.equal(pkg.scripts["start"], "vaultshift run -- node src/producer.js");
+  // Production blanks the path in its own file: no key file there (the digest says plain TLS, as before).
+  assert.deepEqual(run.result.plan.secretFiles?.map((f) => [f.file, Object.keys(f.environments), f.notIn]), [["certs/client-key.pem", ["shared"], ["production"]]]);
+  await assertMigrated(run, suite.server);
   await assertRollback(run, suite.server);
 });
 

@@ -36,14 +36,18 @@ export function planSummary(plan: Plan): string {
   const lines: string[] = [];
   lines.push(`Plan ${plan.id.slice(0, 8)} for ${plan.app}: ${plan.secrets.length} secret${plan.secrets.length === 1 ? "" : "s"} → ${plan.targets.length} Vault path${plan.targets.length === 1 ? "" : "s"} under ${plan.mount}/, ${plan.config.length} config value${plan.config.length === 1 ? "" : "s"} stay, ${plan.files.length} file${plan.files.length === 1 ? "" : "s"} change.`);
   for (const s of plan.secrets) {
-    lines.push(`  ${s.source.file}:${s.source.line} ${s.name} (${s.kind}, ${s.redacted}) → ${s.target.mount}/${s.target.path}#${s.target.key}`);
+    if (s.source.type === "file") lines.push(`  ${s.source.file} (the file ${s.name} names; ${s.kind}, ${s.redacted}) → ${s.target.mount}/${s.target.path}#${s.target.key}`);
+    else lines.push(`  ${s.source.file}:${s.source.line} ${s.name} (${s.kind}, ${s.redacted}) → ${s.target.mount}/${s.target.path}#${s.target.key}`);
   }
   for (const c of plan.carried ?? []) {
     const b = plan.bindings.find((x) => x.envName === c.name);
     const where = b ? [...new Set(Object.values(b.environments).map((e) => `${b.mount}/${e.path}#${b.key}`))].join(", ") : "";
     lines.push(`  kept ${c.name} → ${where} (moved by plan ${c.planId.slice(0, 8)}: still read from Vault, not written again)`);
   }
-  for (const f of plan.files) lines.push(`  ${f.beforeHash === null ? "create" : "change"} ${f.file} (${f.kind})`);
+  for (const f of plan.files) {
+    if (f.kind === "secret-file") lines.push(`  delete ${f.file} (secret file: its content moves to Vault, \`vaultshift run\` writes it at run time; rollback restores it)`);
+    else lines.push(`  ${f.beforeHash === null ? "create" : "change"} ${f.file} (${f.kind})`);
+  }
   if (plan.warnings.length > 0) {
     lines.push(`Warnings (${plan.warnings.length}):`);
     for (const w of plan.warnings) lines.push(`  ${w.code}: ${w.message}`);

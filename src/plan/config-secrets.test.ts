@@ -54,7 +54,7 @@ test("refusals, each with its reason and never the value: a value nconf's parseV
     "x.json5.json": json5,
     "config/local.json": local,
     "config/production.json": local,
-    "config/custom-environment-variables.js": "module.exports = { db: { password: 'DB_PASSWORD' } };\n",
+    "config/custom-environment-variables.js": "module.exports = { smtp: { pass: 'SMTP_PASS' } };\n",
   });
   try {
     const fs = [finding("config.json", cfg, numeric), finding("config.json", cfg, C2), finding("x.json5.json", json5, C1), finding("config/local.json", local, C2), finding("config/production.json", local, C2)];
@@ -65,7 +65,7 @@ test("refusals, each with its reason and never the value: a value nconf's parseV
     assert.match(why("config.json", 3), /hooks\[0\] is inside an array of config\.json|inside an array/);
     assert.match(why("x.json5.json", 3), /x\.json5\.json is neither JSON nor JSON with comments/);
     assert.match(why("config/local.json", 1), /machine-local file/);
-    assert.match(why("config/production.json", 1), /mappings are kept in config\/custom-environment-variables\.js/);
+    assert.match(why("config/production.json", 1), /config\/custom-environment-variables\.js \(a module, which vaultshift does not edit\) maps nothing to db\.password: add "db\.password" → a variable name there \(e\.g\. db: \{ password: \{ "DB_PASSWORD" \} \}\)/);
     const all = [...r.refusals.values()].join("\n") + configRefusalMessage({ file: "config.json", line: 2, redacted: "7319…(17 chars)" }, "a generic-password", why("config.json", 2));
     for (const v of [C1, C2, numeric]) assert.ok(!all.includes(v));
   } finally {
@@ -107,6 +107,32 @@ test("node-config: an existing mapping of the path is used as it is and not adde
     const r = configSecrets(p.root, [f], ["s.js"], () => C1);
     assert.deepEqual([r.candidates[0]!.name, r.candidates[0]!.environment], ["PGPASSWORD", "production"]);
     assert.deepEqual(r.edits, [{ file: "config/production.json", keyPath: ["db", "password"], how: "remove", envName: "PGPASSWORD" }]);
+  } finally {
+    p.done();
+  }
+});
+
+test("node-config mappings in custom-environment-variables.js: a path the module maps moves to its variable, no edit; one it cannot read is refused with the reason", () => {
+  const prod = `{\n  "db": { "password": "${C1}" },\n  "mail": { "pass": "${C2}" },\n  "api": { "key": "${C1}x" }\n}\n`;
+  const js = [
+    "// mapped by hand, as the node-config wiki shows",
+    "const port = { __name: 'PORT', __format: 'number' };",
+    "module.exports = {",
+    "  port,",
+    "  db: { password: 'DB_PASSWORD' },",
+    "  mail: { 'pass': { __name: `MAIL_PASS` } },",
+    "  api: { key: { __name: 'API_KEY', __format: 'json' } },",
+    "};",
+  ].join("\n");
+  const p = project({ "server.js": `const config = require("config");\n`, "config/production.json": prod, "config/custom-environment-variables.js": js });
+  try {
+    const fs = [finding("config/production.json", prod, C1), finding("config/production.json", prod, C2), finding("config/production.json", prod, `${C1}x`)];
+    const r = configSecrets(p.root, fs, ["server.js"], (x) => (x as (typeof fs)[0]).value);
+    assert.deepEqual(r.candidates.map((c) => [c.name, c.environment]), [["DB_PASSWORD", "production"], ["MAIL_PASS", "production"]]);
+    // The module is not edited: no mapping file in the edits.
+    assert.deepEqual(r.edits.map((e) => [e.envName, e.mappingFile]), [["DB_PASSWORD", undefined], ["MAIL_PASS", undefined]]);
+    assert.match(r.refusals.get("config/production.json:4") ?? "", /maps it with a __format/);
+    assert.ok(![...r.refusals.values(), ...r.warnings.map((w) => w.message)].join("\n").includes(C1));
   } finally {
     p.done();
   }

@@ -7,6 +7,7 @@ import { configValueAt, editConfigText, isYamlFile } from "../apply/config-file-
 import { jsonSpans } from "../util/json-spans.js";
 import { blankJsonc, parseJsonc } from "../util/jsonc.js";
 import { yamlDocument, yamlLeaves } from "../util/yaml-spans.js";
+import { jsMappingName } from "../map/node-config-js-mappings.js";
 import type { Finding } from "../scan/types.js";
 import type { PlanConfigEdit, PlanWarning, SecretSource } from "./types.js";
 
@@ -65,6 +66,11 @@ function existingMapping(root: string, file: string, keyPath: readonly string[])
     return (m as { __format?: unknown }).__format === undefined ? { name: (m as { __name: string }).__name } : { problem: `${file} maps it with a __format (the variable's text is parsed), which would change the value's type` };
   }
   return { problem: `${file} maps ${keyPath.join(".")} to something vaultshift cannot read as a variable name` };
+}
+
+/** A variable name for a config path, for a hint: `mail.auth.pass` → `MAIL_AUTH_PASS`. */
+function configEnvNameHint(keyPath: readonly string[]): string {
+  return keyPath.map((k) => k.replace(/([a-z0-9])([A-Z])/g, "$1_$2")).join("_").replace(/[^A-Za-z0-9]+/g, "_").toUpperCase();
 }
 
 function lineOf(text: string, offset: number): number {
@@ -156,11 +162,18 @@ export function configSecrets(root: string, findings: readonly Finding[], source
       refuse(`${f.file} is node-config's machine-local file (config/local*.json, meant to stay out of git), which overrides every environment on this machine only`);
       continue;
     }
-    if (load.how === "node-config" && load.mappingOther !== undefined) {
+    // A custom-environment-variables.js (and no JSON/YAML one): a mapping it already has is used as it is.
+    const jsFile = load.how === "node-config" && load.mappingOther !== undefined && /\.c?js$/.test(load.mappingOther) && !existsSync(join(root, load.mappingFile)) ? load.mappingOther : undefined;
+    const fromJs = jsFile !== undefined ? jsMappingName(readFileSync(join(root, jsFile), "utf8"), hit.keyPath, jsFile) : undefined;
+    if (fromJs !== undefined && fromJs.name === undefined && fromJs.problem === undefined) {
+      refuse(`node-config would read it from an environment variable, but ${jsFile} (a module, which vaultshift does not edit) maps nothing to ${path}: add ${JSON.stringify(path)} → a variable name there (e.g. ${hit.keyPath.map((k) => `${k}: {`).join(" ")} "${configEnvNameHint(hit.keyPath)}" ${hit.keyPath.map(() => "}").join(" ")}) and plan again`);
+      continue;
+    }
+    if (load.how === "node-config" && load.mappingOther !== undefined && fromJs === undefined) {
       refuse(`node-config would read it from an environment variable, but mappings are kept in ${load.mappingOther}, which vaultshift does not edit (it edits one custom-environment-variables file, .json, .yml or .yaml)`);
       continue;
     }
-    const mapping = load.how === "node-config" ? existingMapping(root, load.mappingFile, hit.keyPath) : {};
+    const mapping = fromJs ?? (load.how === "node-config" ? existingMapping(root, load.mappingFile, hit.keyPath) : {});
     if (mapping.problem !== undefined) {
       refuse(mapping.problem);
       continue;

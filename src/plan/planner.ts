@@ -33,6 +33,7 @@ import { takeEnvHelperDefaults } from "./env-helper-defaults.js";
 import { takeConvictDefaults } from "./convict-defaults.js";
 import { refuseLauncherEnvOverrides } from "./launcher-env-overrides.js";
 import { partialLayerWarnings } from "./partial-layers.js";
+import { carriedSecretFiles, plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings, secretLabel } from "./secret-files.js";
 import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -111,7 +112,9 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // gains a dependency) shows them as context lines of its diff: hidden there too.
   const texts = new Map<string, string[] | null>();
   // JSON configuration files whose loader reads an environment variable over a value: those move.
-  const fromConfig = configSecrets(root, elsewhereFindings, found.sourceFiles, (f) => findingText(root, f, texts));
+  // Files a .env variable names by their path (a TLS key, a service-account JSON): those move whole.
+  const fromFiles = secretFiles(root, elsewhereFindings, found.envFiles, found.envEnvironments, config.exclude);
+  const fromConfig = configSecrets(root, elsewhereFindings.filter((f) => !fromFiles.moved.has(f)), found.sourceFiles, (f) => findingText(root, f, texts));
   takeEnvHelperDefaults(root, found, fromConfig); // Strapi's env('NAME', default): the default moves to NAME
   takeConvictDefaults(root, found, fromConfig); // convict schema defaults: to the leaf's env name
   warnings.push(...fromConfig.warnings);
@@ -133,10 +136,11 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       message: `${c.source.file}:${c.source.line}: a hard-coded ${c.kind} (${redact(c.value)}) in browser code (${found.browserFiles?.get(c.source.file) ?? "a browser bundle reaches it"}): the Vault client cannot run in a browser, and the bundle ships the value, so it is not moved and the file is not rewritten. It is public already: rotate it, and have the backend make the calls that need it.`,
     });
   }
-  const elsewhere: { file: string; line: number; ruleId: string; redacted: string }[] = elsewhereFindings.filter((f) => !fromConfig.moved.has(f)).map((f) => ({ file: f.file, line: f.line, ruleId: f.ruleId, redacted: f.redacted }));
+  const elsewhere: { file: string; line: number; ruleId: string; redacted: string }[] = elsewhereFindings.filter((f) => !fromConfig.moved.has(f) && !fromFiles.moved.has(f)).map((f) => ({ file: f.file, line: f.line, ruleId: f.ruleId, redacted: f.redacted }));
   // A tool's key file is usually git-ignored (the tree scan skips it): its secrets are listed all the same.
   const listed = new Set(elsewhere.map((f) => `${f.file}:${f.line}`));
   for (const c of found.kept ?? []) {
+    if (fromFiles.removals.some((r) => r.file === c.source.file)) continue; // a *_FILE's file that moves whole
     if (!listed.has(`${c.source.file}:${c.source.line}`)) elsewhere.push({ file: c.source.file, line: c.source.line, ruleId: "dotenv-secret", redacted: redact(c.value) });
   }
   const strays = new Map((found.strays ?? []).map((st) => [`${st.file}:${st.line}`, st]));
@@ -164,7 +168,10 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       code: "not-migrated",
       file: f.file,
       line: f.line,
-      message: strays.get(`${f.file}:${f.line}`)?.commented && !isEnvFile(f.file)
+      // A Docker *_FILE file that stays keeps its own message (what reads it is often a container's entrypoint).
+      message: fromFiles.refusals.has(`${f.file}:${f.line}`) && found.secretFiles?.[f.file] === undefined
+        ? fromFiles.refusals.get(`${f.file}:${f.line}`)!
+        : strays.get(`${f.file}:${f.line}`)?.commented && !isEnvFile(f.file)
         ? `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in a comment of ${f.file}: no code reads it and no reference to Vault can stand in a comment, so nothing moves it, and the verdict will say so while it is there. If it is an old value or an example someone filled in, delete it from the comment and rotate it (it sat in plaintext); if the commented-out setting is switched on at times, uncomment it and plan again, so that it is read from Vault.`
         : strays.get(`${f.file}:${f.line}`)?.commented
         ? `${f.file}:${f.line}: ${withArticle(f.ruleId)} (${f.redacted}) in a commented-out line of ${f.file}: dotenv does not read it, so nothing moves it, and the verdict will say so while it is there. If it is an old value, delete the line and rotate the key (it sat in plaintext); if the line is switched on at times, make it an entry of its own file (.env.<mode>) and plan again.`
@@ -270,7 +277,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     } else movable.push(c);
   }
 
-  movable.push(...fromConfig.candidates);
+  movable.push(...fromConfig.candidates, ...fromFiles.candidates);
 
   for (const [place, names] of serverInlined) {
     const [file, line] = [place.slice(0, place.lastIndexOf(":")), Number(place.slice(place.lastIndexOf(":") + 1))];
@@ -329,7 +336,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // Map each candidate to a location; identical values at one location are one secret.
   progress({ stage: "map", step: 1, total: 1, message: `mapping ${plural(movable.length, "secret")} to ${mount}/` });
   const placed = movable.map((c) => {
-    const loc = mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type === "literal" ? "literal" : "dotenv" }, app, templates);
+    const loc = c.source.type === "file" ? secretFileLocation(c.name, c.environment, app, templates) : mapLocation({ name: c.source.type === "literal" ? literalName(c.name) : c.name, environment: c.environment, from: c.source.type === "literal" ? "literal" : "dotenv" }, app, templates);
     const target = decisionFor(decisions, { name: c.name, file: c.source.file, environment: c.environment });
     return { c, fp: fingerprint(salt, c.value), loc: target ? decidedLocation(loc, target, c.name, c.environment, app) : loc, userTarget: target?.path !== undefined || target?.key !== undefined };
   });
@@ -339,7 +346,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   refuseLocalWins(found.localWins ?? [], placed, mount);
   refuseUnfollowedSelections(found, movable);
   refuseLauncherEnvOverrides(root, movable);
-  findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: redact(c.value), packageDir: packageDirOf(root, c.source.file) })));
+  findCollisions(placed.map(({ c, fp, loc, userTarget }) => ({ mount, path: loc.path, key: loc.key, fingerprint: fp, where: `${where(c.source)}${userTarget ? ` (target ${DECIDED})` : ""}`, redacted: secretLabel(c), packageDir: packageDirOf(root, c.source.file) })));
 
   const secrets: PlannedSecret[] = [];
   const byLocation = new Map<string, PlannedSecret>();
@@ -361,7 +368,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
       duplicates: [],
       target: { mount, path: loc.path, key: loc.key },
       fingerprint: fp,
-      redacted: redact(c.value),
+      redacted: secretLabel(c),
       ...(c.decidedByUser || userTarget ? { decidedByUser: true as const } : {}),
     };
     byLocation.set(id, s);
@@ -380,11 +387,19 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const readElsewhere = new Set<string>();
   warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
 
+  const movedFiles = plannedSecretFiles(placed, mount, root, fromFiles.notIn);
+  // Files an earlier migration moved (gone from the tree now): `vaultshift run` goes on writing them.
+  const keptFiles = carriedSecretFiles(root, app, mount, movedFiles);
+  if (movedFiles.length > 0) {
+    scriptEnvironments.push(...fromFiles.scripts);
+    warnings.push(...secretFileWarnings(movedFiles, fromFiles.scripts));
+  }
+
   // Git history: values committed once stay readable there.
   if (options.history !== false) {
     progress({ stage: "scan", step: 1, total: 1, message: "scanning git history" });
     // The tree holds the secrets it moves and the ones it leaves (not-migrated): neither is "only in history".
-    const currentValues = [...found.secrets.map((c) => c.value), ...fromConfig.candidates.map((c) => c.value), ...unmovedValues];
+    const currentValues = [...found.secrets.map((c) => c.value), ...fromConfig.candidates.map((c) => c.value), ...fromFiles.candidates.map((c) => c.value), ...unmovedValues];
     const current = new Set(currentValues.map((v) => fingerprint(salt, v)));
     const history = await historySecrets(root, salt, current, currentValues);
     warnings.push(...history.warnings);
@@ -506,7 +521,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     scriptEnvironments,
     readElsewhere,
-    values: [...new Set([...found.secrets.map((c) => c.value), ...fromConfig.candidates.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
+    values: [...new Set([...found.secrets.map((c) => c.value), ...fromConfig.candidates.map((c) => c.value), ...fromFiles.candidates.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
     configEdits: fromConfig.edits,
     ...(found.browserFiles ? { browserFiles: found.browserFiles } : {}),
   });
@@ -524,15 +539,16 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     secrets,
     config: found.config,
     targets,
-    files: changes.map((ch) => ({ file: ch.file, kind: ch.kind, beforeHash: hashOf(ch.before), afterHash: hashOf(afterBytes(ch))!, diff: ch.diff, edits: ch.edits })),
+    files: [...changes.map((ch) => ({ file: ch.file, kind: ch.kind, beforeHash: hashOf(ch.before), afterHash: hashOf(afterBytes(ch))!, diff: ch.diff, edits: ch.edits })), ...(movedFiles.length > 0 ? fromFiles.removals.filter((r) => movedFiles.some((m) => m.file === r.file)) : [])],
     bindings: [...bindings.values()],
     literals,
-    policy: policyFor(app, mount, [...targets.map((t) => t.path), ...earlier.bindings.flatMap((b) => Object.values(b.environments).map((e) => e.path))]),
+    policy: policyFor(app, mount, [...targets.map((t) => t.path), ...earlier.bindings.flatMap((b) => Object.values(b.environments).map((e) => e.path)), ...keptFiles.flatMap((f) => Object.values(f.environments).map((e) => e.path))]),
     secretsModule: changes.some((ch) => ch.kind === "secrets-module") ? secretsModule : null,
     ...(envExports.length > 0 ? { envExports } : {}),
     ...(fromConfig.edits.length > 0 ? { configEdits: fromConfig.edits } : {}),
     ...(earlier.carried.length > 0 ? { carried: earlier.carried } : {}),
     ...(scriptEnvironments.length > 0 ? { scriptEnvironments } : {}),
+    ...(movedFiles.length + keptFiles.length > 0 ? { secretFiles: [...movedFiles, ...keptFiles] } : {}),
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     warnings,
   };

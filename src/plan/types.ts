@@ -87,8 +87,11 @@ export type ProgressListener = (event: ProgressEvent) => void;
 
 /** Where a planned secret's value is read from at apply time. */
 export interface SecretSource {
-  /** `config`: a string in a JSON configuration file whose loader reads an environment variable over it (src/plan/config-secrets.ts). */
-  type: "dotenv" | "literal" | "config";
+  /**
+   * `config`: a string in a JSON configuration file whose loader reads an environment variable over it (src/plan/config-secrets.ts).
+   * `file`: a whole file a .env variable names by its path (src/plan/secret-files.ts); `name` is that variable.
+   */
+  type: "dotenv" | "literal" | "config" | "file";
   /** Relative to the project root, `/` separators. */
   file: string;
   line: number;
@@ -108,6 +111,8 @@ export interface SecretSource {
   layers?: string[];
   /** config only: the JSON path of the value in `file` (`["database", "connection", "password"]`); `name` is the variable its loader reads. */
   keyPath?: string[];
+  /** file only: how the file's bytes are stored in Vault (base64 when they are not UTF-8 text). */
+  encoding?: SecretFileEncoding;
   /** literal only: end position and offsets of the secret at plan time. */
   endLine?: number;
   endColumn?: number;
@@ -160,7 +165,34 @@ export interface PlannedTarget {
   versionAtPlan: number | null;
 }
 
-export type FileChangeKind = "code" | "secrets-module" | "env" | "env-example" | "gitignore" | "package-json" | "config";
+/** `secret-file`: a file whose content moved to Vault; apply deletes it (rollback restores it). */
+export type FileChangeKind = "code" | "secrets-module" | "env" | "env-example" | "gitignore" | "package-json" | "config" | "secret-file";
+
+/** How a secret file's bytes are stored as a Vault string. */
+export type SecretFileEncoding = "utf8" | "base64";
+
+/**
+ * A file named by a .env variable's path (`KAFKA_SSL_KEY_PATH=certs/client-key.pem`) whose
+ * content moved to Vault (src/plan/secret-files.ts). The variable stays in its .env file;
+ * `vaultshift run` writes the content into a private temporary directory under `baseName`
+ * and sets `envName` to that path for the command it starts (src/run/secret-files.ts).
+ */
+export interface PlannedSecretFile {
+  envName: string;
+  /** The file in the project (relative to the root); apply deletes it. */
+  file: string;
+  baseName: string;
+  encoding: SecretFileEncoding;
+  size: number;
+  /** sha256 hex of the file's bytes: verify checks that Vault's value decodes to exactly them. */
+  sha256: string;
+  mount: string;
+  key: string;
+  /** The environments whose variable names this file, and the Vault path of each. */
+  environments: Record<string, { path: string }>;
+  /** Environments whose own .env file sets `envName` to something else: the shared layer's file does not serve them. */
+  notIn?: string[];
+}
 
 /**
  * A secret taken out of a JSON configuration file (src/plan/config-secrets.ts): the member at
@@ -182,7 +214,8 @@ export interface PlannedFileChange {
   kind: FileChangeKind;
   /** sha256 hex of the bytes before; null when the plan creates the file. */
   beforeHash: string | null;
-  afterHash: string;
+  /** sha256 hex of the bytes after; null when the plan deletes the file (a `secret-file`). */
+  afterHash: string | null;
   /** Unified diff with every secret replaced by its redacted label. */
   diff: string;
   /** Number of edits (code rewrites) or removed lines (env). */
@@ -221,6 +254,8 @@ export interface Plan {
    * the policy and `vaultshift run` go on reading them. Absent: none.
    */
   carried?: CarriedBinding[];
+  /** Files named by a .env variable whose content moved to Vault; `vaultshift run` writes them at run time. Absent: none. */
+  secretFiles?: PlannedSecretFile[];
   /** npm scripts loading a .env file themselves whose VAULTSHIFT_ENV apply sets (src/apply/script-environment.ts). */
   scriptEnvironments?: ScriptEnvironment[];
   /**

@@ -72,7 +72,7 @@ function secretRow(x: ReportSecret): string[] {
   return [
     c(x.name),
     `<span class="kind">${esc(x.kind)}</span>`,
-    `${c(`${x.source.file}:${x.source.line}`)}${x.source.type === "literal" ? ` <span class="na">hard-coded</span>` : ""}`,
+    `${c(`${x.source.file}:${x.source.line}`)}${x.source.type === "literal" ? ` <span class="na">hard-coded</span>` : x.source.type === "file" ? ` <span class="na">a file ${esc(x.source.name)} names: deleted, written by vaultshift run at run time</span>` : ""}`,
     loc(vaultLocation(x)),
     x.target.version === null ? `<span class="na">–</span>` : esc(x.target.version),
     c(x.fingerprintPrefix),

@@ -62,7 +62,7 @@ export function renderMarkdown(input: ReportInput): string {
         env.secrets.map((x) => [
           code(x.name),
           md(x.kind),
-          `${code(`${x.source.file}:${x.source.line}`)} ${md(x.source.type === "literal" ? "(hard-coded)" : "")}`.trim(),
+          `${code(`${x.source.file}:${x.source.line}`)} ${md(x.source.type === "literal" ? "(hard-coded)" : x.source.type === "file" ? `(a file ${x.source.name} names: deleted, written by vaultshift run at run time)` : "")}`.trim(),
           code(vaultLocation(x)),
           md(x.target.version ?? "–"),
           code(x.fingerprintPrefix),

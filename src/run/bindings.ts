@@ -63,15 +63,18 @@ export function planBindings(plan: Plan, environment: string, file: string): Pla
   // Also what an earlier migration moved from a .env file and this plan carried forward.
   const fromEnvFiles = new Set([...plan.secrets.filter((s) => setInEnvironment(s.source)).map((s) => s.name), ...(plan.carried ?? []).filter((c) => c.from === "dotenv").map((c) => c.name)]);
   const bindings = plan.bindings.filter((b) => fromEnvFiles.has(b.envName));
-  if (bindings.length === 0) {
+  const files = plan.secretFiles ?? [];
+  if (bindings.length === 0 && files.length === 0) {
     throw new PlanError(`The plan ${file} moves no environment variable to Vault (${plan.secrets.length === 0 ? "it moves nothing" : "only hard-coded literals, which were never in the environment"}): there is nothing for \`vaultshift run\` to set.`, {
       hint: "Name what to set with --var NAME=PATH#KEY or --path PATH, or run the command without vaultshift.",
     });
   }
-  const files = environmentsOfFiles(plan.envFiles);
-  const known = [...new Set([...bindings.flatMap((b) => Object.keys(b.environments)), ...(files.environments ?? [])])].filter((e) => e !== BASE_LAYER_ENVIRONMENT).sort();
-  const layered = bindings.some((b) => BASE_LAYER_ENVIRONMENT in b.environments);
-  const fallback = files.fallbackEnvironment !== undefined && known.includes(files.fallbackEnvironment) ? files.fallbackEnvironment : undefined;
+  const envFiles = environmentsOfFiles(plan.envFiles);
+  // Secret files (src/run/secret-files.ts) count as what an environment migrated, too.
+  const located = [...bindings.map((b) => b.environments), ...files.map((f) => f.environments)];
+  const known = [...new Set([...located.flatMap((e) => Object.keys(e)), ...(envFiles.environments ?? [])])].filter((e) => e !== BASE_LAYER_ENVIRONMENT).sort();
+  const layered = located.some((e) => BASE_LAYER_ENVIRONMENT in e);
+  const fallback = envFiles.fallbackEnvironment !== undefined && known.includes(envFiles.fallbackEnvironment) ? envFiles.fallbackEnvironment : undefined;
   const serving = known.includes(environment) ? environment : (fallback ?? environment);
   if (!known.includes(serving) && !layered && known.length > 0) {
     throw new UsageError(`No secrets of ${plan.app} were migrated for the environment "${environment}" (the plan ${file} knows: ${known.join(", ")}).`, {

@@ -10,6 +10,7 @@ import { redact } from "../util/redact.js";
 import { dataPath, type KvStore } from "../apply/kv-store.js";
 import type { KeptCheck, Plan, SecretCheck, UncheckedCheck, Verification, VerifyOptions } from "../plan/types.js";
 import { policyCheckHelp } from "./unchecked.js";
+import { secretFileRoundTrip } from "../plan/secret-files.js";
 
 // verify(): prove the migration. Every secret is read back from Vault and
 // compared by fingerprint; a token holding only the app's policy must be able
@@ -122,6 +123,12 @@ export async function verifyPlan(plan: Plan, options: VerifierOptions): Promise<
     } else if (fingerprint(plan.salt, data[s.target.key] as string) !== s.fingerprint) {
       check.status = "mismatch";
       check.message = "Vault holds a different value than the one migrated";
+    } else {
+      const problem = secretFileRoundTrip(plan, s, data[s.target.key] as string);
+      if (problem !== null) {
+        check.status = "mismatch";
+        check.message = problem;
+      }
     }
     checks.push(check);
   }

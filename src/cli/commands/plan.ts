@@ -23,7 +23,16 @@ file's loader reads an environment variable over it (nconf with .env('__'),
 node-config's custom-environment-variables file, rc, a \${NAME} the loader
 substitutes, a convict schema's env): it leaves the file and
 \`vaultshift run --\` sets the variable (config-env); so does the secret default
-of Strapi's env('NAME', …) and of a convict schema leaf. Left where they are,
+of Strapi's env('NAME', …) and of a convict schema leaf. A secret file a .env
+variable names by its path (KAFKA_SSL_KEY_PATH=certs/client.key,
+GOOGLE_APPLICATION_CREDENTIALS=./sa.json; up to 64 KiB, base64 when not text)
+moves whole to <app>/<environment>/files#<variable>: apply deletes the file
+(rollback restores it), keeps the variable in .env, and runs the npm scripts
+that start the app with node under \`vaultshift run --\`, which writes the
+content to a private temporary file and sets the variable to its path
+(secret-file); refused, with the reason, for a path leaving the project or
+naming a directory, a larger file, a variable something vaultshift does not
+start also reads, or an app no npm script starts. Left where they are,
 with a warning: secrets in config files no such loader reads (a plain
 require(), an array element), other non-code files and real-looking ones in .env templates (.env.example, and a .env.defaults
 nothing is seen to load) (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the

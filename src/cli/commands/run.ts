@@ -10,6 +10,7 @@ import { findPlanFile, mergeBindings, parseVarFlag, planBindings, selectedEnviro
 import { readValues, type WholePath } from "../../run/read.js";
 import { mergeEnvironment } from "../../run/environment.js";
 import { runChild } from "../../run/child.js";
+import { planFileBindings, writeSecretFiles, type FileBinding, type WrittenFiles } from "../../run/secret-files.js";
 
 const OPTIONS: OptionSpec = {
   plan: { type: "string" },
@@ -69,6 +70,13 @@ ${VAULT_HELP}
 
 Standard input, output and error are the command's own. SIGINT, SIGTERM,
 SIGHUP, SIGQUIT, SIGUSR1, SIGUSR2 and SIGWINCH are passed on to it.
+Files the migration moved into Vault (a TLS key, a service-account JSON a
+variable such as KAFKA_SSL_KEY_PATH or GOOGLE_APPLICATION_CREDENTIALS names by its
+path; the plan's "secretFiles"): their content is written into a private
+temporary directory (0700, each file 0600, its original name), the variable is
+set to that path for COMMAND, and the directory is deleted when COMMAND ends,
+exits or dies of a signal. A variable already set in the environment keeps its
+value (--override: the file is written); --var NAME=… replaces the file.
 There is no option to print values: use \`vault kv get\` where a person must see one.
 
 Exit codes: the command's own; 128+N when it died of signal N; 126 it could
@@ -95,6 +103,7 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
     let environment = resolveEnvironment(explicitEnv, io.env);
 
     let planBindingsList: RunBinding[] = [];
+    let fileBindings: FileBinding[] = [];
     let app = stringOpt(values, "app");
     let source = "--var/--path";
     let serving = environment;
@@ -111,6 +120,7 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
       if (explicitEnv === undefined) environment = selectedEnvironment(plan, io.env) ?? environment;
       const selected = planBindings(plan, environment, shown);
       planBindingsList = selected.bindings;
+      fileBindings = planFileBindings(plan, selected.serving);
       serving = selected.serving;
       app ??= plan.app;
       source = `the plan ${shown}`;
@@ -118,7 +128,9 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
     for (const b of [...flagBindings, ...wholePaths]) {
       if (/\{app\}/.test(b.path) && app === undefined) throw new UsageError(`The path ${b.path} uses {app}, but no app is known.`, { hint: "Give --app NAME." });
     }
-    const bindings = mergeBindings(planBindingsList, flagBindings);
+    // A --var of a file's variable replaces the file; a variable the environment already sets keeps its value (unless --override).
+    fileBindings = fileBindings.filter((f) => !flagBindings.some((b) => b.name === f.name) && (values.override === true || io.env[f.name] === undefined));
+    const bindings = mergeBindings(planBindingsList, fileBindings, flagBindings);
 
     const addr = stringOpt(values, "vault-addr");
     const namespace = stringOpt(values, "vault-namespace");
@@ -128,6 +140,15 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
       read = await readValues(client, { bindings, wholePaths, environment: serving, address: client.address, ...(app !== undefined ? { app } : {}) });
     } finally {
       client.close();
+    }
+    // Secret files: their content stays out of the environment; the variable names the file written from it.
+    const fileContents = new Map<string, string>();
+    for (const f of fileBindings) {
+      const content = read.values.get(f.name);
+      if (content === undefined) continue;
+      fileContents.set(f.name, content);
+      read.values.delete(f.name);
+      read.origins.set(f.name, `${read.origins.get(f.name)} (a file's content: written to a private temporary file, ${f.name} set to its path)`);
     }
     const childEnv: NodeJS.ProcessEnv = { ...io.env };
     if (explicitEnv !== undefined) childEnv.VAULTSHIFT_ENV = environment;
@@ -145,7 +166,16 @@ not be executed, 127 not found; 2 when vaultshift could not read the secrets
       }
       if (read.skippedKeys.length > 0) io.stderr(`vaultshift run: not set, no variable name: ${read.skippedKeys.join(", ")}.\n`);
     }
-    return runChild(command, { env: merged.env, cwd: io.cwd, shell: values.shell === true }, (message) => io.stderr(`vaultshift run: ${message}\n`));
+    let written: WrittenFiles | undefined;
+    if (fileContents.size > 0) {
+      written = writeSecretFiles(fileBindings, fileContents);
+      for (const [name, path] of written.paths) merged.env[name] = path;
+    }
+    try {
+      return await runChild(command, { env: merged.env, cwd: io.cwd, shell: values.shell === true }, (message) => io.stderr(`vaultshift run: ${message}\n`));
+    } finally {
+      written?.remove();
+    }
   },
 };
 
