@@ -15,6 +15,7 @@ import { extensionEntries } from "./extension-entries.js";
 import type { SecretKind } from "../scan/types.js";
 import { firebaseEnvFiles } from "../map/firebase.js";
 import { launcherBaseLayers, launcherLayers, launcherLoadPairs } from "../map/launcher-layers.js";
+import { libraryLoadedLayers } from "../map/library-env-files.js";
 import { devcontainerEnvFiles } from "../map/devcontainer.js";
 import { yarnInjectedFiles } from "../map/yarn-env.js";
 import { providerQualifiedName } from "../map/group.js";
@@ -525,6 +526,8 @@ export function collectCandidates(root: string, options: CandidateOptions = {}):
   for (const [file, config] of devcontainerEnvFiles(root, envFiles, options.exclude)) (out.containerRead ??= {})[file] = config;
   const launched = launcherLayers(root, envFiles.filter((f) => !firebase.projectOf.has(f) && !(nxTargets !== undefined && nxTargetFile(f, nxTargets) !== undefined)));
   for (const f of layeredFiles) launched.add(f);
+  // A file a library loads itself under the app's own (TypeORM's ormconfig.env).
+  for (const f of libraryLoadedLayers(root, envFiles)) launched.add(f);
   const entriesOf = new Map<string, Map<string, string>>();
   // The last entry of each key of each file (where it is, how it is quoted).
   const lastEntries = new Map<string, Map<string, DotenvEntry>>();

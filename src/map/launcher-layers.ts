@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { yarnInjectedFiles } from "./yarn-env.js";
+import { taskLoadOrder } from "./taskfile-dotenv.js";
 import { dirOf, environmentOf, isEnvFile, isStandardEnvironment, namesEnvironment } from "./environment.js";
 
 // A .env file named by a word that is no environment (`.env.web`, `.env.worker`,
@@ -153,7 +154,7 @@ function scriptLoadOrders(root: string, envFiles: string[]): { dir: string; scri
     for (const [script, line] of Object.entries(scripts)) {
       if (typeof line !== "string") continue;
       for (const command of line.split(/&&|\|\||;|\|/)) {
-        const order = launcherLoadOrder(command);
+        const order = launcherLoadOrder(command) ?? taskLoadOrder(root, dir, command);
         if (order) out.push({ dir, script, order });
       }
     }

@@ -181,6 +181,31 @@ test("a schema default stays a finding when the chain goes on after it (.descrip
   assert.deepEqual(findings.map((f) => `${f.line} ${text.slice(f.start, f.end)}`), [`1 ${TOKEN}a`, `2 ${TOKEN}b`]);
 });
 
+test("a schema spec's default or devDefault literal is judged by the setting's name; another key's string is not", () => {
+  // Fails if a spec object's default is not read (round 19's fastify-env-default: a JSON schema's
+  // `default` over several lines; envalid-devdefault: `str({ devDefault: "…" })`), or if the file is not
+  // parsed for it (no process.env in the file: the pre-check must see the spec's default on its own).
+  const text = [
+    `export const envSchema = {`,
+    `  type: "object",`,
+    `  properties: {`,
+    `    PORT: { type: "integer", default: 5450 },`,
+    `    JWT_SECRET: { type: "string", minLength: 32, default: "${TOKEN}a" },`,
+    `    COOKIE_SECRET: {`,
+    `      type: "string",`,
+    `      default: "${TOKEN}b",`,
+    `    },`,
+    `    LOG_LEVEL: { type: "string", default: "${TOKEN}c" },`,
+    `  },`,
+    `};`,
+    `const specs = { SESSION_SECRET: str({ devDefault: "${TOKEN}d", desc: "signs cookies" }), API_TOKEN: str({ desc: "${TOKEN}e" }), MODE: str({ devDefault: "${TOKEN}f" }) };`,
+  ].join("\n");
+  assert.ok(shouldParseJavaScript(text));
+  assert.ok(!shouldParseJavaScript(`const s = { LOG_LEVEL: { default: "information" } };`));
+  const { findings } = scan("src/config/schema.js", text);
+  assert.deepEqual(findings.map((f) => `${f.line} ${f.name} ${text.slice(f.start, f.end)}`), [`5 JWT_SECRET ${TOKEN}a`, `8 COOKIE_SECRET ${TOKEN}b`, `13 SESSION_SECRET ${TOKEN}d`]);
+});
+
 test("crypto keys, hashed literal passwords and positional client credentials are findings", () => {
   const text = [
     `const sig = crypto.createHmac("sha256", "${TOKEN}a").update(b).digest("hex");`,

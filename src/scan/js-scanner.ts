@@ -78,6 +78,8 @@ function hasCredentialCall(text: string, found?: ReadonlySet<string>, covered?: 
   if (((found?.has("createcipheriv(") ?? true) && text.includes("createCipheriv(")) || ((found?.has("createdecipheriv(") ?? true) && text.includes("createDecipheriv("))) return true;
   // `const secret = opts.secret || "…"`, `token: Deno.env.get("T") ?? "…"` with a secret word before it.
   if (hasDefaultedLiteral(text, "||", covered) || hasDefaultedLiteral(text, "??", covered)) return true;
+  // `JWT_SECRET: { type: "string", default: "…" }`, `SESSION_SECRET: str({ devDefault: "…" })`.
+  if (hasSpecDefault(text)) return true;
   // `jwt.sign(payload, secret)`: the secret is the second argument. The engine's keyword
   // pass says whether a receiver name occurs at all (rule-set.ts ENGINE_KEYWORDS).
   if (found !== undefined && !found.has("jwt.") && !found.has("jose.") && !found.has("jsonwebtoken.")) return false;
@@ -138,6 +140,29 @@ function hasDefaultedLiteral(text: string, op: string, covered?: ReadonlySet<num
   for (let at = text.indexOf(op); at !== -1; at = text.indexOf(op, at + 2)) {
     const j = defaultedLiteralAt(text, at);
     if (j !== -1 && !(covered?.has(j) ?? false)) return true;
+  }
+  return false;
+}
+
+/**
+ * A schema spec's `default: "…"` or `devDefault: "…"` key with a string literal of 8+ characters and a
+ * secret word in the 300 characters before it (the setting's name opens the spec object, a few lines up
+ * when the spec spans lines). The walk judges the literal under the setting's name (`specDefault`).
+ */
+function hasSpecDefault(text: string): boolean {
+  for (let at = text.indexOf("efault"); at !== -1; at = text.indexOf("efault", at + 6)) {
+    const start = text.startsWith("devD", at - 4) ? at - 4 : text.charCodeAt(at - 1) === 100 ? at - 1 : -1;
+    if (start < 0 || isIdentifierCode(text.charCodeAt(start - 1))) continue;
+    let j = at + 6;
+    if (text.charCodeAt(j) === 34 || text.charCodeAt(j) === 39) j++;
+    j = skipBlanks(text, j, false).at;
+    if (text.charCodeAt(j) !== 58) continue;
+    const q = skipBlanks(text, j + 1, false).at;
+    const c = text.charCodeAt(q);
+    if (c !== 34 && c !== 39 && c !== 96) continue;
+    const close = closingQuote(text, q, false);
+    if (close === -1 || close - q - 1 < 8) continue;
+    if (SECRET_WORD.test(text.slice(Math.max(0, start - 300), start))) return true;
   }
   return false;
 }
@@ -270,6 +295,9 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       return { start, end, raw: text.slice(start, end) };
     }
     if (node.type === "TSAsExpression" || node.type === "TSSatisfiesExpression" || node.type === "TSNonNullExpression") return literal(node.expression);
+    // A schema's spec of the setting: `JWT_SECRET: { type: "string", default: "…" }` (JSON schema for
+    // @fastify/env, ajv, env-schema, convict), the default literal is the value the app runs on.
+    if (node.type === "ObjectExpression") return specDefault(node);
     // The literal inside a wrapper that keeps its value: `JSON.stringify("…")` (Vite `define`, webpack
     // DefinePlugin), `Buffer.from("…", "hex")`, `new TextEncoder().encode("…")`, `String("…")`, and the
     // `.default("…")` of a schema chain (`z.string().default("…")`, Joi, yup, convict).
@@ -288,9 +316,20 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
       ) {
         return literal(args[0]);
       }
+      // A validator given its spec (envalid's `str({ devDefault: "…" })`, `url({ default: "…" })`).
+      if (args.length === 1 && args[0]!.type === "ObjectExpression") return specDefault(args[0]!);
       // A schema chain that goes on after its default (`Joi.string().default("…").description("…")`,
       // `z.string().default("…").describe("…")`): the default's literal, never another method's argument.
       return callee.type === "MemberExpression" ? chainDefault(callee.object as Node) : null;
+    }
+    return null;
+  };
+  /** The literal of a spec object's `default` or `devDefault` (envalid's default outside production); never another key's. */
+  const specDefault = (node: Node): ReturnType<typeof literal> => {
+    for (const p of node.properties as Node[]) {
+      if (p.type !== "ObjectProperty" || p.computed === true) continue;
+      const key = keyName(p.key as Node);
+      if (key === "default" || key === "devDefault") return literal(p.value);
     }
     return null;
   };

@@ -348,3 +348,17 @@ test("in a .env file a tenant's copy of a secret (SMTP_PASSWORD_ACME) is a secre
   // Only in .env files: in code a word after the head is as often a property's name.
   assert.equal(judge("SMTP_PASSWORD_ACME", RANDOM, "code").secret, false);
 });
+
+test("a JSON list of secrets in a .env file is a secret when one item is; a list of words, an empty list and a bracketed placeholder are not", () => {
+  // Fails if a JSON array is read as a bracketed mask (round 19's session-rotation: CSRF_SECRETS kept two
+  // rotation secrets as a JSON array and stayed in .env as configuration).
+  const rotated = JSON.stringify([RANDOM, RANDOM.split("").reverse().join("")]);
+  const j = judge("CSRF_SECRETS", rotated, "env", false);
+  assert.equal(j.secret, true);
+  assert.match(j.reason, /^a JSON list of 2 values; its item: name ends in _SECRETS/);
+  assert.equal(judge("SIGNING_KEYS", JSON.stringify(["kid-1", RANDOM]), "env", false).secret, true, "one item is enough");
+  assert.equal(judge("ALLOWED_SCOPES_TOKEN", JSON.stringify(["read", "write"]), "env", false).secret, false);
+  assert.equal(judge("API_KEYS", "[]", "env", false).secret, false);
+  assert.equal(judge("API_KEY", "[your-key-here]", "env", false).secret, false);
+  assert.equal(judge("API_KEYS", JSON.stringify([RANDOM]), "config", false).secret, false, "a config file's arrays are read by its own parser");
+});

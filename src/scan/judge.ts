@@ -285,6 +285,19 @@ function randomToken(t: string, min: number): boolean {
 /** A server's licence key in a .env file (isServerLicenseKey): a vendor's key, whose value must look random. */
 const SERVER_LICENSE_KEY: NameAnalysis = { strength: "weak", kind: "api-key", head: "LICENSE_KEY", negative: false };
 
+/** The strings of a JSON array of 1 to 16 non-empty strings (`["a","b"]`); null for anything else. */
+function jsonStringList(value: string): string[] | null {
+  if (!value.endsWith("]") || value.length > 4096) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > 16) return null;
+  return parsed.every((v): v is string => typeof v === "string" && v.trim() !== "") ? parsed : null;
+}
+
 /** A name that is `salt` alone or after a dotted path (`pairwise.salt`), not a salt named for its use (`HASH_SALT`). */
 export function isBareSalt(name: string): boolean {
   return /^salt$/i.test(name.replace(/^.*[._-]/, "")) && !/[_-]salt$/i.test(name);
@@ -303,6 +316,18 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   if (analysis.negative && context === "env") analysis = tenantQualifiedName(name) ?? analysis;
   if (analysis.negative) return { secret: false, reason: `name ${name} describes something about a secret, not the secret itself` };
   let value = rawValue.trim();
+  // A JSON list of secrets in a .env file (`CSRF_SECRETS=["new…","old…"]`, keys kept for rotation): each
+  // element is judged under the list's name, and the list is a secret when one of them is.
+  if (context === "env" && value.startsWith("[")) {
+    const list = jsonStringList(value);
+    if (list) {
+      for (const item of list) {
+        const j = judge(name, item, context, testPath, quick, siteSalt);
+        if (j.secret) return { ...j, reason: `a JSON list of ${list.length} values; its item: ${j.reason}` };
+      }
+      return quick ? NOT_A_SECRET : { secret: false, reason: "a JSON list whose items are not secrets" };
+    }
+  }
   // A value written mostly as percent escapes (`%c3%89t%C3%A9`, a URL-parser test's expected password) is
   // judged as what it decodes to (`été`): that is the password, and the escapes' digits are not entropy.
   // Not UTF-8 escapes: judged as written (percentDecoded).
