@@ -75,3 +75,23 @@ test("byte arrays that are not a secret key stay quiet", () => {
   ];
   for (const [file, text] of traps) assert.deepEqual(found(file, text), [], `${file}: ${text}`);
 });
+
+test("firmware key arrays: a PROGMEM/IRAM_ATTR placement before `=`, LMIC's APPKEY/NWKSKEY/APPSKEY and a #define'd byte list", () => {
+  const k = (seed: number) => hex(randomBytes(16, seed));
+  const src = [
+    `static const u1_t PROGMEM APPKEY[16] = { ${k(11)} };`,
+    `static const PROGMEM u1_t NWKSKEY[16] = { ${k(12)} };`,
+    `const uint8_t ota_decrypt_key[32] PROGMEM = {\n    ${hex(randomBytes(32, 13))}\n};`,
+    `#define RADIOLIB_LORAWAN_APP_KEY   ${k(14)}`,
+  ].join("\n");
+  assert.deepEqual(found("src/lorawan_keys.h", src).map((f) => f.line), [1, 2, 4, 6]);
+  // Public beside them: the EUIs, an IV in flash, a #define'd EUI list of 8 bytes, the FIPS-197 key under a key's name.
+  const quiet = [
+    `static const u1_t PROGMEM DEVEUI[8] = { ${hex(randomBytes(8, 15))} };`,
+    `static const u1_t PROGMEM APPEUI[16] = { ${k(16)} };`,
+    `static const uint8_t cfg_iv[16] PROGMEM = { ${k(17)} };`,
+    `#define RADIOLIB_LORAWAN_DEV_EUI   ${hex(randomBytes(8, 18))}`,
+    "static const uint8_t APPKEY[16] = { 0x2B, 0x7E, 0x15, 0x16, 0x28, 0xAE, 0xD2, 0xA6, 0xAB, 0xF7, 0x15, 0x88, 0x09, 0xCF, 0x4F, 0x3C };",
+  ].join("\n");
+  assert.deepEqual(found("src/lorawan_keys.h", quiet), []);
+});

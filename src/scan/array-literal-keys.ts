@@ -32,6 +32,21 @@ const NOT_A_KEY = /test|example|sample|dummy|fake|mock|vector|expected|known|pub
 /** Test code the path rules of file-kind.ts do not name: C's `test-crypto.c`/`t_aes.c`, fuzzers' seeds, torture suites, known-answer files. */
 const TEST_LIKE = /(?:^|\/)(?:fuzz\w*|torture|vectors?|kat|unittests?|selftests?)\/|(?:^|\/)(?:test|t)[-_][^/]*$|(?:^|\/)[^/]*[-_](?:test|tests|vectors?|kat|fuzz)\.[a-z]+$/i;
 
+/**
+ * Placement attributes of embedded C between a declarator and its `=`: AVR/ESP8266 `PROGMEM` (flash), ESP-IDF's
+ * `DRAM_ATTR`/`IRAM_ATTR`/`RTC_DATA_ATTR`/`EXT_RAM_ATTR`, GCC `__attribute__((…))`, `ALIGN(n)`. They say where the bytes
+ * live, not what they are: `const uint8_t ota_key[32] PROGMEM = {…}` is named ota_key.
+ */
+const PLACEMENT = /[ \t]+(?:PROGMEM|DRAM_ATTR|IRAM_ATTR|RTC_DATA_ATTR|EXT_RAM_ATTR|__attribute__[ \t]*\(\([^()\n]{0,60}(?:\([^()\n]{0,20}\))?\)\)|ALIGN\(\d{1,3}\))(?=[ \t]*=)/g;
+/**
+ * LoRaWAN's root and session keys as firmware names them without a separator (LMIC's `APPKEY`, `NWKSKEY`,
+ * `APPSKEY`; LoRaWAN 1.1's `NwkKey`, `FNwkSIntKey`, `SNwkSIntKey`, `NwkSEncKey`; Semtech's `GenAppKey`): 16 bytes
+ * each, the device's credentials (LoRaWAN 1.0.4 §6, 1.1 §6.1). Their EUIs (`DEVEUI`, `APPEUI`, `JOINEUI`) are public.
+ */
+const LORAWAN_KEY = /^(?:gen)?(?:app|nwk)s?key$|^[fs]nwksintkey$|^nwksenckey$/i;
+/** A byte list a `#define` names with no braces (RadioLib's `#define RADIOLIB_LORAWAN_APP_KEY 0x…, 0x…`), read as one list. */
+const DEFINE_LIST = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,80})[ \t]+((?:0[xX][0-9a-fA-F]{1,2}[ \t]*,[ \t]*){15,63}0[xX][0-9a-fA-F]{1,2})[ \t]*\r?$/gm;
+
 /** Whether the cheap probe sees a list worth parsing: a hex byte or a quoted character followed by another. */
 export function mayHoldArrayLiteralKey(text: string): boolean {
   return /0[xX][0-9a-fA-F]{1,2}[uU]?[ \t]*,[ \t\r\n]*(?:\(\w+\)[ \t]*)?0[xX]|'.',[ \t]*'.'|fromCharCode\(\d|(?:byte|u8|Uint8Array|bytes)\b[^\n]{0,30}[[{(][ \t]*\d{1,3},/.test(text);
@@ -45,7 +60,7 @@ export function detectArrayLiteralKeys(text: string, info: FileInfo, file: strin
   for (let m = LIST.exec(text); m !== null; m = LIST.exec(text)) {
     const lineStart = text.lastIndexOf("\n", m.index - 1) + 1;
     // The target may sit on the line before a list that starts a line (`KEY =\n  {0x…}` is rare; C's `= {` is not).
-    const before = text.slice(Math.max(lineStart, m.index - 200), m.index);
+    const before = text.slice(Math.max(lineStart, m.index - 200), m.index).replace(PLACEMENT, "");
     const target = TARGET.exec(before);
     if (!target || !WRAPPER.test(target[2]!)) continue;
     const typed = BYTE_TYPE.test(before) || /0[xX]/.test(m[1]!);
@@ -54,6 +69,14 @@ export function detectArrayLiteralKeys(text: string, info: FileInfo, file: strin
     if (hit === null) continue;
     const start = m.index + m[0].indexOf(m[1]!);
     hits.push({ ...hit, name: target[1]!, secret: m[1]!, start, end: start + m[1]!.length });
+  }
+  if (text.includes("define")) {
+    for (const m of text.matchAll(DEFINE_LIST)) {
+      const hit = judgeItems(m[1]!, m[2]!, "");
+      if (hit === null) continue;
+      const start = m.index + m[0].lastIndexOf(m[2]!);
+      hits.push({ ...hit, name: m[1]!, secret: m[2]!, start, end: start + m[2]!.length });
+    }
   }
   return hits;
 }
@@ -78,6 +101,7 @@ function judgeItems(name: string, list: string, before: string): Omit<GenericHit
     return j.secret ? { ruleId: "array-literal-secret", kind: j.kind, confidence: Math.min(j.confidence, 0.85), reason: `character codes of a literal: ${j.reason}` } : null;
   }
   if (!randomKey(bytes as number[])) return null;
+  if (LORAWAN_KEY.test(name)) return { ruleId: "array-literal-secret", kind: "generic-secret", confidence: 0.8, reason: `a random 16-byte LoRaWAN key written as a byte array under the name ${name}` };
   const n = analyzeName(name);
   if (n.negative || n.strength === "none" || NOT_A_KEY.test(name)) return null;
   if (!/KEY|SECRET|PASS|PWD|TOKEN|HMAC|PSK/.test(n.head)) return null;

@@ -23,6 +23,7 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind19/", import.m
 // round's fixes 0.966 / 0.837 (178 lines reported, 33 missed, 6 false alarms). The floor is just under that.
 // Session 20 (detgaps13): the heredoc's INI `[api]` key is found, recall 0.842.
 // Session 21 (detgaps14): keys and a password written as byte and char array literals, recall 0.861.
+// Session 22 (blind23): `usermod -P` in Yocto's EXTRA_USERS_PARAMS (rules/embedded.ts), recall 0.866.
 const MIN_PRECISION = 0.96;
 const MIN_RECALL = 0.86;
 
@@ -44,7 +45,6 @@ const KNOWN_GAPS: KnownGaps = {
     "build/meson/meson_options.txt:2", // meson option default holding a write key
     "build/guix/system.scm:7", // plaintext password passed to crypt in guix
     "build/guix/system.scm:15", // relay password inside an escaped config string
-    "build/yocto/conf/local.conf:6", // usermod -P plaintext root password
     "build/buildroot/board/users.txt:1", // makeusers clear-text password (=prefix)
     "mobile/apk-review/smali/io/ferngrove/courier/net/AuthInterceptor.smali:6", // client secret in const-string
     "encodings/decoders/ruby/lib/fern/partner.rb:6", // base64 of a random 32-byte key

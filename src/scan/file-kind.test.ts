@@ -51,3 +51,11 @@ test("Erlang headers (.hrl) are code like .erl: a record's default `asn1_NOVALUE
   const found = scanText({ text, file: "include/eldap.hrl" }).findings.map((f) => `${f.line}:${f.ruleId}`);
   assert.deepEqual(found, ["2:generic-password"]);
 });
+
+test("Arduino sketches (.ino, .pde) are C++ code: `char pass[] = \"…\"` is a literal, `pass[] = SECRET_PASS` a macro", () => {
+  const secret = "Kv8" + "rQ2mXw9pLz4T";
+  assert.equal(fileInfo("weather-station/weather-station.ino").kind, "code");
+  assert.equal(fileInfo("legacy/Blink.pde").kind, "code");
+  assert.deepEqual(detectGeneric(`char ssid[] = "Rooftop-2G";\nchar pass[] = "${secret}";\n`, fileInfo("station.ino")).map((h) => h.secret), [secret]);
+  assert.deepEqual(detectGeneric(`const char PASS[] = SECRET_OPTIONAL_PASS;\nchar pass[] = "YourPassword";\n`, fileInfo("station.ino")), []);
+});

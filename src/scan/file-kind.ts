@@ -21,8 +21,9 @@ export interface FileInfo {
 
 const JS_EXT = /\.(?:[cm]?jsx?|[cm]?tsx?)$/i;
 // Visual Basic modules, classes and scripts (`.bas`, `.cls`, `.vbs`, `.vba`) are code.
-// C++ template and inline implementation files (`.tcc` in libstdc++, `.tpp`/`.ipp`/`.inl`) and modules (`.ixx`, `.cppm`) are code too.
-const CODE_EXT = /\.(?:py|pyw|rb|go|java|kt|kts|scala|sc|cs|fs|vb|php|rs|swift|c|cc|cpp|cxx|h|hh|hpp|hxx|tcc|tpp|ipp|inl|ixx|cppm|m|mm|groovy|dart|lua|pl|pm|r|ex|exs|erl|hrl|clj|cljs|elm|hs|ml|jl|vue|svelte|astro|coffee|cr|nim|zig|sol|bas|cls|vbs|vba|bzl|star)$/i;
+// C++ template and inline implementation files (`.tcc` in libstdc++, `.tpp`/`.ipp`/`.inl`) and modules (`.ixx`, `.cppm`) are code too,
+// and so are Arduino sketches (`.ino`, and `.pde` of the older IDE and Processing): C++ the IDE wraps with a prototype header.
+const CODE_EXT = /\.(?:py|pyw|rb|go|java|kt|kts|scala|sc|cs|fs|vb|php|rs|swift|c|cc|cpp|ino|pde|cxx|h|hh|hpp|hxx|tcc|tpp|ipp|inl|ixx|cppm|m|mm|groovy|dart|lua|pl|pm|r|ex|exs|erl|hrl|clj|cljs|elm|hs|ml|jl|vue|svelte|astro|coffee|cr|nim|zig|sol|bas|cls|vbs|vba|bzl|star)$/i;
 // `.pod`: Perl's Plain Old Documentation (perlpod); `.rdoc`: Ruby's.
 const DOCS_EXT = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|html?|rtf|org|tex|pod|rdoc)$/i;
 const LOCKFILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.ya?ml|bun\.lockb?|Cargo\.lock|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock|go\.sum|mix\.lock|pubspec\.lock|packages\.lock\.json|flake\.lock|uv\.lock|gradle\.lockfile|Podfile\.lock|deno\.lock)$/;

@@ -1244,7 +1244,7 @@ function isStringPrefixCode(c: number): boolean {
   return c > 0 && (l === 98 || l === 114 || l === 117);
 }
 
-const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from)\([ \t]*(?=["'])/y;
+const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from|F|PSTR)\([ \t]*(?=["'])/y;
 
 /**
  * Where an unquoted value that met a comma at `end` ends: at the comma (a config list, `hosts=a,b` read
@@ -1291,8 +1291,10 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   }
   // A literal wrapped in a conversion or an option: Go `[]byte("…")`, pydantic `SecretStr("…")`, Rust
   // `String::from("…")` and `Some("…")`, Python `bytes("…", "utf-8")`, reqwest/http
-  // `headers.insert("x-api-key", HeaderValue::from_static("…"))`, Node's `Buffer.from("…", "hex")`: the literal is the value.
-  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */ || c === 66 /* B */) && !isIdentCode(codeAt(text, j - 1))) {
+  // `headers.insert("x-api-key", HeaderValue::from_static("…"))`, Node's `Buffer.from("…", "hex")`, Arduino's flash strings
+  // `F("…")`/`PSTR("…")`: the literal is the value. (Not `String("…")`: Go clients' pointer helpers, `Token: String("…")`,
+  // fill their tests with it.)
+  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */ || c === 66 /* B */ || c === 70 /* F */ || c === 80 /* P */) && !isIdentCode(codeAt(text, j - 1))) {
     WRAPPED_LITERAL.lastIndex = j;
     if (WRAPPED_LITERAL.test(text)) return readQuoted(text, WRAPPED_LITERAL.lastIndex);
   }

@@ -861,3 +861,17 @@ test("session 21: a run typed with every character doubled (AABBCCDDEEFFGGHH) is
   const text = `tests := []struct{ token string }{\n  {token: "123456.aabbccddeeffgghh"},\n}\nvar bootstrapToken = "${["7fk2qm", "x9r4tv7bn3cw6yh1"].join(".")}"\n`;
   assert.deepEqual(scanText({ text, file: "cmd/kubeadm/app/util/token.go" }).findings.map((f) => f.line), [4]);
 });
+
+test("firmware build files: Buildroot's doubled-dollar crypt hash is a hash, rpcd's `$p$root` a reference, and a plain password beside them is not", () => {
+  const salt = ["Qx7m", "Lw2V", "b9Tz"].join("");
+  const body = ["4kPq", "8sNw", "2ZrT", "6yHm", "3jVc", "9xLb"].join("").repeat(3);
+  assert.equal(isHash(`$$6$$${salt}$$${body}`), true);
+  assert.equal(isHash(`$6$${salt}$${body}`), true);
+  assert.equal(isHash(`$$${salt}$$${body}`), false, "no algorithm id");
+  assert.equal(notSecretReason("$p$root", "password"), "reference to a value kept elsewhere");
+  assert.equal(notSecretReason("$p$" + salt, "password"), null, "upper case and digits: not an account name");
+  const config = `BR2_TARGET_GENERIC_ROOT_PASSWD="$$6$$${salt}$$${body}"\n`;
+  assert.deepEqual(scanText({ text: config, file: "configs/hub_defconfig" }).findings, []);
+  const uci = `config login\n\toption username 'root'\n\toption password '$p$root'\n`;
+  assert.deepEqual(scanText({ text: uci, file: "etc/config/rpcd" }).findings, []);
+});

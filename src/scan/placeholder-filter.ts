@@ -408,6 +408,9 @@ export function isReference(v: string): boolean {
   // `@keychain:<item>` or `@env:<VAR>` (`altool -p "@keychain:AC_PASSWORD"`, `@electron/notarize`'s
   // `appleIdPassword`, https://developer.apple.com/documentation/security/customizing-the-notarization-workflow).
   if (/^@(?:keychain|env):[A-Za-z_][\w.-]{0,100}$/.test(t)) return true;
+  // OpenWrt rpcd's `option password '$p$root'`: log in with the system password of that account (/etc/shadow),
+  // https://openwrt.org/docs/techref/ubus#acls.
+  if (/^\$p\$[a-z_][\w-]{0,31}$/.test(t)) return true;
   // A secret-store path with the field to read: `kv/data/orders:api_key`, `secret/app#password`
   // (Vault lookups in Ansible, Jenkins, Spring Cloud Vault). Words only, no random segment.
   if (/^[a-z][\w-]{0,40}(?:\/[\w.-]{1,80}){1,8}[:#][a-z_][\w.-]{0,60}$/.test(t) && !/[A-Z].*[0-9]|[0-9].*[A-Z]/.test(t)) return true;
@@ -418,6 +421,8 @@ export function isReference(v: string): boolean {
 export function isHash(v: string): boolean {
   return (
     /^\$(?:2[abxy]?|argon2(?:id|i|d)|pbkdf2(?:-sha\d+)?|scrypt|[156]|apr1|y|gy|7)\$/.test(v) ||
+    // The same crypt hash in a Makefile-read file, each `$` doubled (Buildroot's BR2_TARGET_GENERIC_ROOT_PASSWD="$$6$$…").
+    /^\$\$(?:2[abxy]?|[156]|y)\$\$[./0-9A-Za-z]{1,22}\$\$[./0-9A-Za-z]{20,}$/.test(v) ||
     // phpass portable hashes (WordPress, phpBB, Drupal 7: `$P$`/`$H$`, a cost character, 8 of salt, 22 of
     // hash) and WordPress ≥ 6.8's bcrypt wrapped as `$wp$2y$…` (https://make.wordpress.org/core/2025/02/17/wordpress-6-8-will-use-bcrypt-for-password-hashing/).
     /^\$[PH]\$[./0-9A-Za-z]{31}$/.test(v) ||
