@@ -24,6 +24,18 @@ const openai = (id: string, prefix: string, description: string): Rule =>
   });
 
 export const rules: Rule[] = [
+  // Kingfisher's prefixed AI-tool keys (mongodb/kingfisher data/rules: cursor, e2b, composio, deepseek):
+  // Cursor's integration (user) API keys "key_" + 64 lower-case hex (https://cursor.com/docs/cloud-agent/api/endpoints),
+  // E2B's sandbox keys "e2b_" + 40 hex (https://e2b.dev/docs/getting-started/api-key), Composio's project keys
+  // "ak_" and MCP consumer keys "ck_" + 20 url-safe (https://docs.composio.dev/reference/authentication).
+  // The Composio shape is short: the key must mix upper case, lower case and digits, which a snake_case
+  // identifier (`ak_get_user_profile_v2`) does not.
+  prefixed({ id: "cursor-api-key", description: "Cursor integrations (user) API key (key_ + 64 hex)", kind: "api-key", severity: "high", docs: "https://cursor.com/docs/cloud-agent/api/endpoints", prefix: "key_", body: "[a-f0-9]{64}", entropy: 3.7, get sample() { return "key_" + fake(HEX, 64, "cursor"); }, env: "CURSOR_API_KEY", invalid: [`curl -u key_${fake(HEX, 64, "cursor-curl")}: https://api.cursor.com/v0/me`] }),
+  prefixed({ id: "e2b-api-key", description: "E2B sandbox API key (e2b_ + 40 hex)", kind: "api-key", severity: "high", docs: "https://e2b.dev/docs/getting-started/api-key", prefix: "e2b_", body: "[a-f0-9]{40}", entropy: 3.5, get sample() { return "e2b_" + fake(HEX, 40, "e2b"); }, env: "E2B_API_KEY" }),
+  prefixed({ id: "composio-api-key", description: "Composio project (ak_) or consumer (ck_) API key", kind: "api-key", severity: "high", docs: "https://docs.composio.dev/reference/authentication", prefix: "", body: "[ac]k_(?=[A-Za-z0-9_-]{0,19}[0-9])(?=[A-Za-z0-9_-]{0,19}[A-Z])(?=[A-Za-z0-9_-]{0,19}[a-z])[A-Za-z0-9_-]{20}", keywords: ["ak_", "ck_"], entropy: 3.5, get sample() { return "ak_" + "Q7" + fake(ALNUM, 18, "composio"); }, env: "COMPOSIO_API_KEY", valid: ["const handler = ak_get_user_profile_v2;", "ck_session_cookie_name_here"] }),
+  // DeepSeek's keys are "sk-" + 32 lower-case hex (https://api-docs.deepseek.com/), and so are Alibaba Cloud
+  // Model Studio (DashScope) keys: found bare too, not only under a DeepSeek name.
+  prefixed({ id: "deepseek-api-key-bare", description: "DeepSeek / DashScope API key (sk- + 32 hex)", kind: "api-key", severity: "high", docs: "https://api-docs.deepseek.com/", prefix: "sk-", body: "[a-f0-9]{32}", entropy: 3.5, get sample() { return "sk-" + fake(HEX, 32, "deepseek-bare"); }, env: "LLM_API_KEY" }),
   // Inference providers whose keys carry their own prefix (found without a provider name):
   // Together's current keys "tgp_v1_" + 43, Cerebras "csk-" + 48, Anyscale Endpoints "esecret_" + 26,
   // NVIDIA NIM / build.nvidia.com "nvapi-" + 64.

@@ -85,6 +85,17 @@ export const rules: Rule[] = [
   prefixed({ id: "render-api-key", description: "Render API key (rnd_…)", kind: "api-key", severity: "high", docs: "https://render.com/docs/api#1-create-an-api-key", prefix: "rnd_", body: "[A-Za-z0-9]{32}", get sample() { return "rnd_" + fake(ALNUM, 32, "render"); }, env: "RENDER_API_KEY" }),
   // Databricks personal access tokens: "dapi" + 32 hex (optionally "-2").
   prefixed({ id: "databricks-token", description: "Databricks personal access token (dapi…)", kind: "token", severity: "critical", docs: "https://docs.databricks.com/en/dev-tools/auth/pat.html", prefix: "dapi", body: "[a-f0-9]{32}(?:-\\d)?", get sample() { return "dapi" + fake(HEX, 32, "dapi"); }, env: "DATABRICKS_TOKEN" }),
+  // Databricks OAuth client secrets (service principals and user-account OAuth apps) start "dose"
+  // (https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m); "dose" is also an English word, so the
+  // 32 characters after it must hold a digit.
+  prefixed({ id: "databricks-oauth-secret", description: "Databricks OAuth client secret (dose + 32)", kind: "api-key", severity: "critical", docs: "https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m", prefix: "dose", body: "(?=[A-Za-z0-9_.-]{0,31}[0-9])[A-Za-z0-9_.-]{32}", boundary: "A-Za-z0-9_.-", entropy: 3.8, get sample() { return "dose" + fake(ALNUM, 32, "databricks-dose"); }, env: "DATABRICKS_CLIENT_SECRET", valid: ["the dosedependentresponseofpatientsintrial was measured"] }),
+  // Exoscale API keys: "EXO" + 24 hex (the key half of a key/secret pair, https://community.exoscale.com/documentation/iam/).
+  prefixed({ id: "exoscale-api-key", description: "Exoscale API key (EXO + 24 hex)", kind: "cloud-credential", severity: "medium", docs: "https://community.exoscale.com/documentation/iam/", prefix: "EXO", body: "[a-f0-9]{24}", boundary: "A-Za-z0-9_-", entropy: 3.2, get sample() { return "EXO" + fake(HEX, 24, "exoscale"); }, env: "EXOSCALE_API_KEY" }),
+  // Docker Swarm: the join token lets a node join the swarm (as worker or manager), the unlock key
+  // decrypts an autolocked swarm's Raft log (https://docs.docker.com/engine/swarm/join-nodes/,
+  // https://docs.docker.com/engine/swarm/swarm_manager_locking/).
+  prefixed({ id: "docker-swarm-join-token", description: "Docker Swarm join token (SWMTKN-1-…)", kind: "token", severity: "high", docs: "https://docs.docker.com/engine/swarm/join-nodes/", prefix: "SWMTKN-1-", body: "[a-z0-9]{50}-[a-z0-9]{25}", entropy: 3.5, get sample() { return "SWMTKN-1-" + fake(LOWER_ALNUM, 50, "swarm-join") + "-" + fake(LOWER_ALNUM, 25, "swarm-join2"); }, env: "SWARM_JOIN_TOKEN", invalid: [`docker swarm join --token SWMTKN-1-${fake(LOWER_ALNUM, 50, "swarm-cli")}-${fake(LOWER_ALNUM, 25, "swarm-cli2")} 10.0.0.5:2377`] }),
+  prefixed({ id: "docker-swarm-unlock-key", description: "Docker Swarm unlock key (SWMKEY-1-…)", kind: "generic-secret", severity: "high", docs: "https://docs.docker.com/engine/swarm/swarm_manager_locking/", prefix: "SWMKEY-1-", body: "[A-Za-z0-9+/]{43}", boundary: "A-Za-z0-9+/=_-", entropy: 3.8, get sample() { return "SWMKEY-1-" + fake(B64, 43, "swarm-unlock"); }, env: "SWARM_UNLOCK_KEY" }),
   // Yandex Cloud: API keys "AQVN" + 35-38; IAM tokens "t1." + …; static access keys "YC" + 38.
   // IAM tokens stand alone: Yandex publishes `t1\.[A-Z0-9a-z_-]+[=]{0,2}\.[A-Z0-9a-z_-]{86}[=]{0,2}` for
   // scanning repositories without any name beside it (https://yandex.cloud/en/docs/iam/concepts/authorization/iam-token,

@@ -9,6 +9,9 @@ const NEW_RELIC_KEYS = "https://docs.newrelic.com/docs/apis/intro-apis/new-relic
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 export const rules: Rule[] = [
+  // Elastic Cloud Serverless API keys: "essu_" + base64 (92 characters with padding)
+  // (https://www.elastic.co/docs/api/doc/elastic-cloud-serverless/authentication).
+  prefixed({ id: "elastic-serverless-api-key", description: "Elastic Cloud Serverless API key (essu_…)", kind: "api-key", severity: "high", docs: "https://www.elastic.co/docs/api/doc/elastic-cloud-serverless/authentication", prefix: "essu_", body: "(?:[A-Za-z0-9+/]{92}|[A-Za-z0-9+/]{91}=|[A-Za-z0-9+/]{90}==)", boundary: "A-Za-z0-9+/=_-", entropy: 4, get sample() { return "essu_" + fake(B64, 88, "essu") + "AAAA"; }, env: "ELASTIC_API_KEY" }),
   // Datadog API keys are 32 hex, application keys 40 hex; neither has a prefix.
   assigned({
     id: "datadog-api-key",
