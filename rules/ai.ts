@@ -36,6 +36,26 @@ export const rules: Rule[] = [
   // DeepSeek's keys are "sk-" + 32 lower-case hex (https://api-docs.deepseek.com/), and so are Alibaba Cloud
   // Model Studio (DashScope) keys: found bare too, not only under a DeepSeek name.
   prefixed({ id: "deepseek-api-key-bare", description: "DeepSeek / DashScope API key (sk- + 32 hex)", kind: "api-key", severity: "high", docs: "https://api-docs.deepseek.com/", prefix: "sk-", body: "[a-f0-9]{32}", entropy: 3.5, get sample() { return "sk-" + fake(HEX, 32, "deepseek-bare"); }, env: "LLM_API_KEY" }),
+  // Friendli.ai personal access tokens "flp_" + 46 (https://friendli.ai/docs/guides/personal_access_tokens).
+  prefixed({ id: "friendli-api-key", description: "Friendli.ai personal access token (flp_ + 46)", kind: "api-key", severity: "high", docs: "https://friendli.ai/docs/guides/personal_access_tokens", prefix: "flp_", body: "[A-Za-z0-9]{46}", entropy: 3.8, get sample() { return "flp_" + fake(ALNUM, 46, "friendli"); }, env: "FRIENDLI_TOKEN" }),
+  // Modal's token pair: id "ak-" + 22 and secret "as-" + 22, written together by `modal token set --token-id … --token-secret …`
+  // and in ~/.modal.toml (https://modal.com/docs/reference/cli/token). The secret alone is too short a shape to report bare.
+  custom({
+    id: "modal-token-secret",
+    description: "Modal token secret (as-…) beside its token id (ak-…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://modal.com/docs/reference/cli/token",
+    keywords: ["as-"],
+    pattern: /(?<![A-Za-z0-9_-])ak-[A-Za-z0-9]{22}(?![A-Za-z0-9])[^\n]{0,80}?(?<![A-Za-z0-9_-])(?<secret>as-[A-Za-z0-9]{22})(?![A-Za-z0-9_-])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`modal token set --token-id ak-${fake(ALNUM, 22, "modal-id")} --token-secret as-${fake(ALNUM, 22, "modal-secret")}`, `token_id = "ak-${fake(ALNUM, 22, "modal-id2")}"  token_secret = "as-${fake(ALNUM, 22, "modal-secret2")}"`],
+        valid: [`modal token set --token-id ak-${fake(ALNUM, 22, "modal-id3")} --token-secret $MODAL_TOKEN_SECRET`, `background: as-${fake(ALNUM, 22, "modal-css")}`],
+      };
+    },
+  }),
   // Inference providers whose keys carry their own prefix (found without a provider name):
   // Together's current keys "tgp_v1_" + 43, Cerebras "csk-" + 48, Anyscale Endpoints "esecret_" + 26,
   // NVIDIA NIM / build.nvidia.com "nvapi-" + 64.

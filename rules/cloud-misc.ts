@@ -96,6 +96,26 @@ export const rules: Rule[] = [
   // https://docs.docker.com/engine/swarm/swarm_manager_locking/).
   prefixed({ id: "docker-swarm-join-token", description: "Docker Swarm join token (SWMTKN-1-…)", kind: "token", severity: "high", docs: "https://docs.docker.com/engine/swarm/join-nodes/", prefix: "SWMTKN-1-", body: "[a-z0-9]{50}-[a-z0-9]{25}", entropy: 3.5, get sample() { return "SWMTKN-1-" + fake(LOWER_ALNUM, 50, "swarm-join") + "-" + fake(LOWER_ALNUM, 25, "swarm-join2"); }, env: "SWARM_JOIN_TOKEN", invalid: [`docker swarm join --token SWMTKN-1-${fake(LOWER_ALNUM, 50, "swarm-cli")}-${fake(LOWER_ALNUM, 25, "swarm-cli2")} 10.0.0.5:2377`] }),
   prefixed({ id: "docker-swarm-unlock-key", description: "Docker Swarm unlock key (SWMKEY-1-…)", kind: "generic-secret", severity: "high", docs: "https://docs.docker.com/engine/swarm/swarm_manager_locking/", prefix: "SWMKEY-1-", body: "[A-Za-z0-9+/]{43}", boundary: "A-Za-z0-9+/=_-", entropy: 3.8, get sample() { return "SWMKEY-1-" + fake(B64, 43, "swarm-unlock"); }, env: "SWARM_UNLOCK_KEY" }),
+  // GoDaddy's API credentials go in one header, `Authorization: sso-key <key>:<secret>`
+  // (https://developer.godaddy.com/getstarted); Trend Micro Cloud One API keys are "tmc1" + id + ":" + secret
+  // (https://cloudone.trendmicro.com/docs/account-and-user-management/c1-api-key/).
+  custom({
+    id: "godaddy-sso-key",
+    description: "GoDaddy API key and secret (sso-key key:secret)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://developer.godaddy.com/getstarted",
+    keywords: ["sso-key"],
+    pattern: /(?<![A-Za-z0-9_-])sso-key[ \t]{1,4}[A-Za-z0-9_]{30,40}:(?<secret>[A-Za-z0-9]{20,24})(?![A-Za-z0-9_-])/i,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`curl -H "Authorization: sso-key ${fake(ALNUM, 35, "godaddy")}:${fake(ALNUM, 22, "godaddy2")}" https://api.godaddy.com/v1/domains`],
+        valid: ['curl -H "Authorization: sso-key $GODADDY_KEY:$GODADDY_SECRET" https://api.godaddy.com/v1/domains', "Authorization: sso-key test:test"],
+      };
+    },
+  }),
+  prefixed({ id: "trendmicro-cloud-one-api-key", description: "Trend Micro Cloud One API key (tmc1…:…)", kind: "api-key", severity: "high", docs: "https://cloudone.trendmicro.com/docs/account-and-user-management/c1-api-key/", prefix: "tmc1", body: "[A-Za-z0-9]{26,32}:[A-Za-z0-9]{60,70}", fixedLength: false, entropy: 3.8, get sample() { return "tmc1" + fake(ALNUM, 28, "tmc1") + ":" + fake(ALNUM, 64, "tmc1b"); }, env: "TMC_API_KEY" }),
   // Yandex Cloud: API keys "AQVN" + 35-38; IAM tokens "t1." + …; static access keys "YC" + 38.
   // IAM tokens stand alone: Yandex publishes `t1\.[A-Z0-9a-z_-]+[=]{0,2}\.[A-Z0-9a-z_-]{86}[=]{0,2}` for
   // scanning repositories without any name beside it (https://yandex.cloud/en/docs/iam/concepts/authorization/iam-token,
