@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
-import { ALNUM, B64URL, HEX, LETTERS, fake, uuid } from "./fake.js";
+import { ALNUM, B64URL, HEX, LETTERS, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 // "T3BlbkFJ" is base64 of "OpenAI": every OpenAI secret key carries it between
 // two random halves (legacy sk-, and the sk-proj-/sk-svcacct-/sk-admin- keys).
@@ -38,6 +38,11 @@ export const rules: Rule[] = [
   prefixed({ id: "deepseek-api-key-bare", description: "DeepSeek / DashScope API key (sk- + 32 hex)", kind: "api-key", severity: "high", docs: "https://api-docs.deepseek.com/", prefix: "sk-", body: "[a-f0-9]{32}", entropy: 3.5, get sample() { return "sk-" + fake(HEX, 32, "deepseek-bare"); }, env: "LLM_API_KEY" }),
   // Friendli.ai personal access tokens "flp_" + 46 (https://friendli.ai/docs/guides/personal_access_tokens).
   prefixed({ id: "friendli-api-key", description: "Friendli.ai personal access token (flp_ + 46)", kind: "api-key", severity: "high", docs: "https://friendli.ai/docs/guides/personal_access_tokens", prefix: "flp_", body: "[A-Za-z0-9]{46}", entropy: 3.8, get sample() { return "flp_" + fake(ALNUM, 46, "friendli"); }, env: "FRIENDLI_TOKEN" }),
+  // Hack Club AI "sk-hc-v1-" + 64 hex, Mem0 "m0-" + 24-44 (https://docs.mem0.ai/api-reference), MiniMax token-plan keys
+  // "MINIMAX-" + four groups of 8 (https://platform.minimax.io/docs/token-plan/quickstart).
+  prefixed({ id: "hackclub-ai-api-key", description: "Hack Club AI API key (sk-hc-v1-…)", kind: "api-key", severity: "medium", docs: "https://github.com/hackclub/ai", prefix: "sk-hc-v1-", body: "[a-f0-9]{64}", entropy: 3.5, get sample() { return "sk-hc-v1-" + fake(HEX, 64, "hackclub"); }, env: "HACKCLUB_API_KEY" }),
+  prefixed({ id: "mem0-api-key", description: "Mem0 API key (m0-…)", kind: "api-key", severity: "high", docs: "https://docs.mem0.ai/api-reference", prefix: "m0-", body: "(?=[A-Za-z0-9]{0,43}[0-9])(?=[A-Za-z0-9]{0,43}[A-Za-z])[A-Za-z0-9]{24,44}", fixedLength: false, entropy: 3.8, get sample() { return "m0-" + fake(ALNUM, 40, "mem0"); }, env: "MEM0_API_KEY" }),
+  prefixed({ id: "minimax-api-key", description: "MiniMax API key (MINIMAX-XXXXXXXX-…)", kind: "api-key", severity: "high", docs: "https://platform.minimax.io/docs/token-plan/quickstart", prefix: "MINIMAX-", body: "[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}", entropy: 3.3, get sample() { return "MINIMAX-" + [1, 2, 3, 4].map((i) => fake(UPPER_ALNUM, 8, `minimax${i}`)).join("-"); }, env: "MINIMAX_API_KEY" }),
   // Modal's token pair: id "ak-" + 22 and secret "as-" + 22, written together by `modal token set --token-id … --token-secret …`
   // and in ~/.modal.toml (https://modal.com/docs/reference/cli/token). The secret alone is too short a shape to report bare.
   custom({
