@@ -76,14 +76,38 @@ test("peer parity: the CLI (`vaultshift scan -`) reports what the harness's scan
   }
 });
 
-// Nosey Parker's credential rules and a sample of Kingfisher's (fixtures/peer-formats/_meta/formats-np-kf.js
-// says which and what is left out): every format in every context of its shape, no known gaps.
-test("peer parity (Nosey Parker, Kingfisher sample): every format is found in every context of its shape", async () => {
-  const npkf = await measure(scan, undefined, "np-kf");
-  assert.ok(npkf.length >= 110, `formats-np-kf.js should hold at least 110 formats, has ${npkf.length}`);
+// Nosey Parker's credential rules and Kingfisher's provider files (fixtures/peer-formats/_meta/formats-np-kf.js
+// says which and what is left out): every format in every context of its shape, but for these.
+const NPKF_KNOWN_GAPS: Record<string, { contexts: Context[]; why: string }> = {
+  // Kingfisher reports "key_" + 10-48 mixed-case alphanumerics anywhere; that is the shape of half the
+  // identifiers in a code base (`key_Value2Map`), so vaultshift finds Unkey keys under a secret name only.
+  "unkey-api-key": { contexts: ["bare", "assign", "env"], why: "key_ + 10-48: only under a secret name" },
+  // `airbrake_user_key = "…"` in code: a vendor name before KEY is a weak name, and in code a weak name's value
+  // must not hold a run of six letters (judge.ts: client-side keys in code, blind corpora 12 and 15); this
+  // sample has one, so it is found in .env and YAML only (a sample without such a run is found in .py too).
+  "airbrake-user-key": { contexts: ["py"], why: "weak name in code: letter run in the sample" },
+};
+let npkfPromise: Promise<ParityRow[]> | undefined;
+const npkfRows = (): Promise<ParityRow[]> => (npkfPromise ??= measure(scan, undefined, "np-kf"));
+
+test("peer parity (Nosey Parker, Kingfisher): every format is found in every context of its shape", async () => {
+  const npkf = await npkfRows();
+  assert.ok(npkf.length >= 300, `formats-np-kf.js should hold at least 300 formats, has ${npkf.length}`);
   for (const peer of ["noseyParker", "kingfisher"]) assert.ok(npkf.some((r) => r.format.peers[peer]), `no format credited to ${peer}`);
-  const unexpected = npkf.filter((r) => missedContexts(r).length > 0).map((r) => `${r.format.id} (${r.format.format}): missed ${missedContexts(r).join(", ")}`);
+  const unexpected = npkf
+    .map((r) => ({ r, missed: missedContexts(r).filter((c) => !(NPKF_KNOWN_GAPS[r.format.id]?.contexts ?? []).includes(c)) }))
+    .filter(({ missed }) => missed.length > 0)
+    .map(({ r, missed }) => `${r.format.id} (${r.format.format}): missed ${missed.join(", ")}`);
   assert.deepEqual(unexpected, []);
+});
+
+test("peer parity (Nosey Parker, Kingfisher): the known gaps are still gaps (fixed ones leave NPKF_KNOWN_GAPS)", async () => {
+  const byId = new Map((await npkfRows()).map((r) => [r.format.id, r]));
+  for (const [id, gap] of Object.entries(NPKF_KNOWN_GAPS)) {
+    const r = byId.get(id);
+    assert.ok(r, `${id} is not a format of formats-np-kf.js`);
+    assert.deepEqual(missedContexts(r).sort(), [...gap.contexts].sort(), `${id}: the gap changed (${gap.why})`);
+  }
 });
 
 test("peer parity: a file-shaped format is planted as its own file, and the harness sees a miss there", async () => {

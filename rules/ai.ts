@@ -1,6 +1,6 @@
 import type { Rule } from "../src/scan/types.js";
 import { assigned, custom, prefixed } from "./build.js";
-import { ALNUM, B64URL, HEX, LETTERS, fake, uuid } from "./fake.js";
+import { ALNUM, B64URL, HEX, LETTERS, UPPER_ALNUM, fake, uuid } from "./fake.js";
 
 // "T3BlbkFJ" is base64 of "OpenAI": every OpenAI secret key carries it between
 // two random halves (legacy sk-, and the sk-proj-/sk-svcacct-/sk-admin- keys).
@@ -24,6 +24,43 @@ const openai = (id: string, prefix: string, description: string): Rule =>
   });
 
 export const rules: Rule[] = [
+  // Kingfisher's prefixed AI-tool keys (mongodb/kingfisher data/rules: cursor, e2b, composio, deepseek):
+  // Cursor's integration (user) API keys "key_" + 64 lower-case hex (https://cursor.com/docs/cloud-agent/api/endpoints),
+  // E2B's sandbox keys "e2b_" + 40 hex (https://e2b.dev/docs/getting-started/api-key), Composio's project keys
+  // "ak_" and MCP consumer keys "ck_" + 20 url-safe (https://docs.composio.dev/reference/authentication).
+  // The Composio shape is short: the key must mix upper case, lower case and digits, which a snake_case
+  // identifier (`ak_get_user_profile_v2`) does not.
+  prefixed({ id: "cursor-api-key", description: "Cursor integrations (user) API key (key_ + 64 hex)", kind: "api-key", severity: "high", docs: "https://cursor.com/docs/cloud-agent/api/endpoints", prefix: "key_", body: "[a-f0-9]{64}", entropy: 3.7, get sample() { return "key_" + fake(HEX, 64, "cursor"); }, env: "CURSOR_API_KEY", invalid: [`curl -u key_${fake(HEX, 64, "cursor-curl")}: https://api.cursor.com/v0/me`] }),
+  prefixed({ id: "e2b-api-key", description: "E2B sandbox API key (e2b_ + 40 hex)", kind: "api-key", severity: "high", docs: "https://e2b.dev/docs/getting-started/api-key", prefix: "e2b_", body: "[a-f0-9]{40}", entropy: 3.5, get sample() { return "e2b_" + fake(HEX, 40, "e2b"); }, env: "E2B_API_KEY" }),
+  prefixed({ id: "composio-api-key", description: "Composio project (ak_) or consumer (ck_) API key", kind: "api-key", severity: "high", docs: "https://docs.composio.dev/reference/authentication", prefix: "", body: "[ac]k_(?=[A-Za-z0-9_-]{0,19}[0-9])(?=[A-Za-z0-9_-]{0,19}[A-Z])(?=[A-Za-z0-9_-]{0,19}[a-z])[A-Za-z0-9_-]{20}", keywords: ["ak_", "ck_"], entropy: 3.5, get sample() { return "ak_" + "Q7" + fake(ALNUM, 18, "composio"); }, env: "COMPOSIO_API_KEY", valid: ["const handler = ak_get_user_profile_v2;", "ck_session_cookie_name_here"] }),
+  // DeepSeek's keys are "sk-" + 32 lower-case hex (https://api-docs.deepseek.com/), and so are Alibaba Cloud
+  // Model Studio (DashScope) keys: found bare too, not only under a DeepSeek name.
+  prefixed({ id: "deepseek-api-key-bare", description: "DeepSeek / DashScope API key (sk- + 32 hex)", kind: "api-key", severity: "high", docs: "https://api-docs.deepseek.com/", prefix: "sk-", body: "[a-f0-9]{32}", entropy: 3.5, get sample() { return "sk-" + fake(HEX, 32, "deepseek-bare"); }, env: "LLM_API_KEY" }),
+  // Friendli.ai personal access tokens "flp_" + 46 (https://friendli.ai/docs/guides/personal_access_tokens).
+  prefixed({ id: "friendli-api-key", description: "Friendli.ai personal access token (flp_ + 46)", kind: "api-key", severity: "high", docs: "https://friendli.ai/docs/guides/personal_access_tokens", prefix: "flp_", body: "[A-Za-z0-9]{46}", entropy: 3.8, get sample() { return "flp_" + fake(ALNUM, 46, "friendli"); }, env: "FRIENDLI_TOKEN" }),
+  // Hack Club AI "sk-hc-v1-" + 64 hex, Mem0 "m0-" + 24-44 (https://docs.mem0.ai/api-reference), MiniMax token-plan keys
+  // "MINIMAX-" + four groups of 8 (https://platform.minimax.io/docs/token-plan/quickstart).
+  prefixed({ id: "hackclub-ai-api-key", description: "Hack Club AI API key (sk-hc-v1-…)", kind: "api-key", severity: "medium", docs: "https://github.com/hackclub/ai", prefix: "sk-hc-v1-", body: "[a-f0-9]{64}", entropy: 3.5, get sample() { return "sk-hc-v1-" + fake(HEX, 64, "hackclub"); }, env: "HACKCLUB_API_KEY" }),
+  prefixed({ id: "mem0-api-key", description: "Mem0 API key (m0-…)", kind: "api-key", severity: "high", docs: "https://docs.mem0.ai/api-reference", prefix: "m0-", body: "(?=[A-Za-z0-9]{0,43}[0-9])(?=[A-Za-z0-9]{0,43}[A-Za-z])[A-Za-z0-9]{24,44}", fixedLength: false, entropy: 3.8, get sample() { return "m0-" + fake(ALNUM, 40, "mem0"); }, env: "MEM0_API_KEY" }),
+  prefixed({ id: "minimax-api-key", description: "MiniMax API key (MINIMAX-XXXXXXXX-…)", kind: "api-key", severity: "high", docs: "https://platform.minimax.io/docs/token-plan/quickstart", prefix: "MINIMAX-", body: "[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}-[A-Z0-9]{8}", entropy: 3.3, get sample() { return "MINIMAX-" + [1, 2, 3, 4].map((i) => fake(UPPER_ALNUM, 8, `minimax${i}`)).join("-"); }, env: "MINIMAX_API_KEY" }),
+  // Modal's token pair: id "ak-" + 22 and secret "as-" + 22, written together by `modal token set --token-id … --token-secret …`
+  // and in ~/.modal.toml (https://modal.com/docs/reference/cli/token). The secret alone is too short a shape to report bare.
+  custom({
+    id: "modal-token-secret",
+    description: "Modal token secret (as-…) beside its token id (ak-…)",
+    kind: "token",
+    severity: "high",
+    docs: "https://modal.com/docs/reference/cli/token",
+    keywords: ["as-"],
+    pattern: /(?<![A-Za-z0-9_-])ak-[A-Za-z0-9]{22}(?![A-Za-z0-9])[^\n]{0,80}?(?<![A-Za-z0-9_-])(?<secret>as-[A-Za-z0-9]{22})(?![A-Za-z0-9_-])/,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`modal token set --token-id ak-${fake(ALNUM, 22, "modal-id")} --token-secret as-${fake(ALNUM, 22, "modal-secret")}`, `token_id = "ak-${fake(ALNUM, 22, "modal-id2")}"  token_secret = "as-${fake(ALNUM, 22, "modal-secret2")}"`],
+        valid: [`modal token set --token-id ak-${fake(ALNUM, 22, "modal-id3")} --token-secret $MODAL_TOKEN_SECRET`, `background: as-${fake(ALNUM, 22, "modal-css")}`],
+      };
+    },
+  }),
   // Inference providers whose keys carry their own prefix (found without a provider name):
   // Together's current keys "tgp_v1_" + 43, Cerebras "csk-" + 48, Anyscale Endpoints "esecret_" + 26,
   // NVIDIA NIM / build.nvidia.com "nvapi-" + 64.

@@ -140,8 +140,10 @@ export const rules: Rule[] = [
     kind: "api-key",
     severity: "medium",
     docs: "https://swagger.io/docs/specification/v3_0/authentication/api-keys/",
-    keywords: ["x-api-key", "x-auth-token", "api-key", "x-access-token"],
-    pattern: /(?<![A-Za-z0-9_-])(?:X-Api-Key|X-Auth-Token|Api-Key|X-Access-Token)["']?[ \t]{0,4}:[ \t]{0,4}["'`]?(?<secret>[A-Za-z0-9_\-.=+/]{20,200})(?![A-Za-z0-9_\-.=+/])/i,
+    // Ocp-Apim-Subscription-Key: Azure API Management's subscription key header
+    // (https://learn.microsoft.com/azure/api-management/api-management-subscriptions).
+    keywords: ["x-api-key", "x-auth-token", "api-key", "x-access-token", "ocp-apim-subscription-key"],
+    pattern: /(?<![A-Za-z0-9_-])(?:X-Api-Key|X-Auth-Token|Api-Key|X-Access-Token|Ocp-Apim-Subscription-Key)["']?[ \t]{0,4}:[ \t]{0,4}["'`]?(?<secret>[A-Za-z0-9_\-.=+/]{20,200})(?![A-Za-z0-9_\-.=+/])/i,
     // 3.7 bits per character for mixed alphabets; a hex key cannot reach that (16 symbols: 32 random hex
     // characters average about 3.55), so hex of a key's length (32+) needs only 3.2 (blind corpus 8 missed a
     // 32-hex `X-Api-Key` in a README's curl line).
@@ -151,7 +153,7 @@ export const rules: Rule[] = [
     validate: (secret) => !/^[a-z_$][\w$]{0,15}(?:\.[A-Za-z_$][\w$]*)+$/.test(secret) && shannonEntropy(secret) >= (/^[0-9a-f]{32,}$/i.test(secret) ? 3.2 : 3.7),
     get examples() {
       return {
-        invalid: [`curl -H "X-API-Key: ${fake(ALNUM, 32, "xapikey")}" https://api.acme.io/v2/items`, `headers: { "x-auth-token": "${fake(ALNUM, 40, "xauth")}" }`, `curl -s -H "X-Api-Key: ${fake(HEX, 32, "xapikey-hex")}" https://api.acme.io/v1/health`],
+        invalid: [`curl -H "X-API-Key: ${fake(ALNUM, 32, "xapikey")}" https://api.acme.io/v2/items`, `headers: { "x-auth-token": "${fake(ALNUM, 40, "xauth")}" }`, `curl -s -H "X-Api-Key: ${fake(HEX, 32, "xapikey-hex")}" https://api.acme.io/v1/health`, `Ocp-Apim-Subscription-Key: ${fake(HEX, 32, "apim")}`],
         valid: ['curl -H "X-API-Key: $API_KEY" https://api.acme.io', "X-Api-Key: abcdabcdabcdabcdabcdabcdabcdabcd", "X-Api-Key: aaaaBBBBccccDDDDeeee", "x-api-key: REPLACE_WITH_YOUR_API_KEY_HERE", 'headers: { "X-API-Key": c.env.UPSTREAM_API_KEY },', "headers: { 'x-auth-token': this.config.authenticationToken }"],
       };
     },

@@ -149,6 +149,25 @@ export const rules: Rule[] = [
     env: "AWS_BEARER_TOKEN_BEDROCK",
   }),
 
+  // Amazon Bedrock short-term API keys: "bedrock-api-key-" + base64 of a presigned
+  // "bedrock.amazonaws.com/?Action=CallWithBearerToken&…" URL (valid up to 12 hours, but a live
+  // credential while it lasts; https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html).
+  prefixed({
+    id: "aws-bedrock-short-term-api-key",
+    description: "Amazon Bedrock short-term API key (bedrock-api-key-…)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://docs.aws.amazon.com/bedrock/latest/userguide/api-keys-how.html",
+    // "YmVkcm9jay5hbWF6b25hd3MuY29t" is base64 of "bedrock.amazonaws.com".
+    prefix: "bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t",
+    body: "[A-Za-z0-9+/]{100,6000}={0,2}",
+    keywords: ["bedrock-api-key-"],
+    boundary: "A-Za-z0-9+/=",
+    fixedLength: false,
+    get sample() { return "bedrock-api-key-" + Buffer.from(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=ASIA${fake(BASE32, 16, "bedrock-st")}%2F20250101%2Fus-east-1%2Fbedrock%2Faws4_request&X-Amz-Security-Token=${fake(B64, 200, "bedrock-st2")}&X-Amz-Signature=${fake(HEX, 64, "bedrock-st3")}&Version=1`).toString("base64"); },
+    env: "AWS_BEARER_TOKEN_BEDROCK",
+  }),
+
   // Amazon Marketplace Web Service auth token: "amzn.mws." + UUID.
   prefixed({
     id: "aws-mws-auth-token",

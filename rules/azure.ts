@@ -180,6 +180,29 @@ export const rules: Rule[] = [
     },
   }),
 
+  // SignalR Service and Web PubSub connection strings: `Endpoint=https://<name>.service.signalr.net;AccessKey=…`
+  // (https://learn.microsoft.com/azure/azure-signalr/concept-connection-string): the access key signs every
+  // client and server token of the service.
+  custom({
+    id: "azure-signalr-access-key",
+    description: "Azure SignalR Service / Web PubSub access key in a connection string (AccessKey=…)",
+    kind: "connection-string",
+    severity: "high",
+    docs: "https://learn.microsoft.com/azure/azure-signalr/concept-connection-string",
+    keywords: ["accesskey="],
+    pattern: /Endpoint=https?:\/\/[A-Za-z0-9-]{1,63}\.(?:service\.signalr\.net|webpubsub\.azure\.com)(?::\d{1,5})?\/?;[ \t]{0,2}AccessKey=(?<secret>[A-Za-z0-9+/]{40,90}={0,2})(?![A-Za-z0-9+/=])/i,
+    entropy: 4,
+    get examples() {
+      return {
+        invalid: [
+          `Azure__SignalR__ConnectionString="Endpoint=https://chat-prod.service.signalr.net;AccessKey=${fake(B64, 43, "signalr")}=;Version=1.0;"`,
+          `WEBPUBSUB_CONNECTION_STRING=Endpoint=https://live.webpubsub.azure.com;AccessKey=${fake(B64, 43, "webpubsub")}=;Version=1.0;`,
+        ],
+        valid: ['Azure__SignalR__ConnectionString="Endpoint=https://chat-prod.service.signalr.net;AccessKey=<access-key>;Version=1.0;"', "Endpoint=https://chat-prod.service.signalr.net;AuthType=azure.msi;Version=1.0;"],
+      };
+    },
+  }),
+
   // App Configuration connection strings: Endpoint=…azconfig.io;Id=…;Secret=….
   custom({
     id: "azure-app-configuration-connection-string",

@@ -198,12 +198,13 @@ export const rules: Rule[] = [
     kind: "database-credential",
     severity: "high",
     docs: "https://metacpan.org/pod/DBI#connect",
-    keywords: ["dbi->connect"],
-    pattern: /DBI->connect(?:_cached)?[ \t]{0,4}\([ \t]{0,4}(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|\$\w{1,40})[ \t]{0,4},[ \t]{0,4}(?:"[^"\n]{0,100}"|'[^'\n]{0,100}'|\$\w{1,40})[ \t]{0,4},[ \t]{0,4}(["'])(?<secret>[^"'\n$@]{4,128})\1/,
+    // Ruby's DBI takes the same arguments: `DBI.connect("DBI:Mysql:db:host", "user", "password")`.
+    keywords: ["dbi->connect", "dbi.connect"],
+    pattern: /DBI(?:->|\.)connect(?:_cached)?[ \t]{0,4}\([ \t]{0,4}(?:"[^"\n]{0,300}"|'[^'\n]{0,300}'|\$\w{1,40})[ \t]{0,4},[ \t]{0,4}(?:"[^"\n]{0,100}"|'[^'\n]{0,100}'|\$\w{1,40})[ \t]{0,4},[ \t]{0,4}(["'])(?<secret>[^"'\n$@]{4,128})\1/,
     validate: isRealPassword,
     get examples() {
       return {
-        invalid: [`my $dbh = DBI->connect("dbi:Pg:dbname=app;host=db01", "app", "${pw("dbi")}", { RaiseError => 1 });`, `my $dbh = DBI->connect($dsn, 'report', '${pw("dbi2")}');`],
+        invalid: [`my $dbh = DBI->connect("dbi:Pg:dbname=app;host=db01", "app", "${pw("dbi")}", { RaiseError => 1 });`, `my $dbh = DBI->connect($dsn, 'report', '${pw("dbi2")}');`, `dbh = DBI.connect("DBI:Mysql:reports:db01", "reports", "${pw("dbi3")}")`],
         valid: ['my $dbh = DBI->connect($dsn, $user, $password, { RaiseError => 1 });', 'my $dbh = DBI->connect("dbi:SQLite:dbname=app.db", "", "");', `my $dbh = DBI->connect($dsn, "app", "$ENV{DB_PASSWORD}");`],
       };
     },

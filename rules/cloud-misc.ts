@@ -85,6 +85,44 @@ export const rules: Rule[] = [
   prefixed({ id: "render-api-key", description: "Render API key (rnd_…)", kind: "api-key", severity: "high", docs: "https://render.com/docs/api#1-create-an-api-key", prefix: "rnd_", body: "[A-Za-z0-9]{32}", get sample() { return "rnd_" + fake(ALNUM, 32, "render"); }, env: "RENDER_API_KEY" }),
   // Databricks personal access tokens: "dapi" + 32 hex (optionally "-2").
   prefixed({ id: "databricks-token", description: "Databricks personal access token (dapi…)", kind: "token", severity: "critical", docs: "https://docs.databricks.com/en/dev-tools/auth/pat.html", prefix: "dapi", body: "[a-f0-9]{32}(?:-\\d)?", get sample() { return "dapi" + fake(HEX, 32, "dapi"); }, env: "DATABRICKS_TOKEN" }),
+  // Databricks OAuth client secrets (service principals and user-account OAuth apps) start "dose"
+  // (https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m); "dose" is also an English word, so the
+  // 32 characters after it must hold a digit.
+  prefixed({ id: "databricks-oauth-secret", description: "Databricks OAuth client secret (dose + 32)", kind: "api-key", severity: "critical", docs: "https://docs.databricks.com/aws/en/dev-tools/auth/oauth-m2m", prefix: "dose", body: "(?=[A-Za-z0-9_.-]{0,31}[0-9])[A-Za-z0-9_.-]{32}", boundary: "A-Za-z0-9_.-", entropy: 3.8, get sample() { return "dose" + fake(ALNUM, 32, "databricks-dose"); }, env: "DATABRICKS_CLIENT_SECRET", valid: ["the dosedependentresponseofpatientsintrial was measured"] }),
+  // Exoscale API keys: "EXO" + 24 hex (the key half of a key/secret pair, https://community.exoscale.com/documentation/iam/).
+  prefixed({ id: "exoscale-api-key", description: "Exoscale API key (EXO + 24 hex)", kind: "cloud-credential", severity: "medium", docs: "https://community.exoscale.com/documentation/iam/", prefix: "EXO", body: "[a-f0-9]{24}", boundary: "A-Za-z0-9_-", entropy: 3.2, get sample() { return "EXO" + fake(HEX, 24, "exoscale"); }, env: "EXOSCALE_API_KEY" }),
+  // Docker Swarm: the join token lets a node join the swarm (as worker or manager), the unlock key
+  // decrypts an autolocked swarm's Raft log (https://docs.docker.com/engine/swarm/join-nodes/,
+  // https://docs.docker.com/engine/swarm/swarm_manager_locking/).
+  prefixed({ id: "docker-swarm-join-token", description: "Docker Swarm join token (SWMTKN-1-…)", kind: "token", severity: "high", docs: "https://docs.docker.com/engine/swarm/join-nodes/", prefix: "SWMTKN-1-", body: "[a-z0-9]{50}-[a-z0-9]{25}", entropy: 3.5, get sample() { return "SWMTKN-1-" + fake(LOWER_ALNUM, 50, "swarm-join") + "-" + fake(LOWER_ALNUM, 25, "swarm-join2"); }, env: "SWARM_JOIN_TOKEN", invalid: [`docker swarm join --token SWMTKN-1-${fake(LOWER_ALNUM, 50, "swarm-cli")}-${fake(LOWER_ALNUM, 25, "swarm-cli2")} 10.0.0.5:2377`] }),
+  prefixed({ id: "docker-swarm-unlock-key", description: "Docker Swarm unlock key (SWMKEY-1-…)", kind: "generic-secret", severity: "high", docs: "https://docs.docker.com/engine/swarm/swarm_manager_locking/", prefix: "SWMKEY-1-", body: "[A-Za-z0-9+/]{43}", boundary: "A-Za-z0-9+/=_-", entropy: 3.8, get sample() { return "SWMKEY-1-" + fake(B64, 43, "swarm-unlock"); }, env: "SWARM_UNLOCK_KEY" }),
+  // GoDaddy's API credentials go in one header, `Authorization: sso-key <key>:<secret>`
+  // (https://developer.godaddy.com/getstarted); Trend Micro Cloud One API keys are "tmc1" + id + ":" + secret
+  // (https://cloudone.trendmicro.com/docs/account-and-user-management/c1-api-key/).
+  custom({
+    id: "godaddy-sso-key",
+    description: "GoDaddy API key and secret (sso-key key:secret)",
+    kind: "api-key",
+    severity: "high",
+    docs: "https://developer.godaddy.com/getstarted",
+    keywords: ["sso-key"],
+    pattern: /(?<![A-Za-z0-9_-])sso-key[ \t]{1,4}[A-Za-z0-9_]{30,40}:(?<secret>[A-Za-z0-9]{20,24})(?![A-Za-z0-9_-])/i,
+    entropy: 3.5,
+    get examples() {
+      return {
+        invalid: [`curl -H "Authorization: sso-key ${fake(ALNUM, 35, "godaddy")}:${fake(ALNUM, 22, "godaddy2")}" https://api.godaddy.com/v1/domains`],
+        valid: ['curl -H "Authorization: sso-key $GODADDY_KEY:$GODADDY_SECRET" https://api.godaddy.com/v1/domains', "Authorization: sso-key test:test"],
+      };
+    },
+  }),
+  prefixed({ id: "trendmicro-cloud-one-api-key", description: "Trend Micro Cloud One API key (tmc1…:…)", kind: "api-key", severity: "high", docs: "https://cloudone.trendmicro.com/docs/account-and-user-management/c1-api-key/", prefix: "tmc1", body: "[A-Za-z0-9]{26,32}:[A-Za-z0-9]{60,70}", fixedLength: false, entropy: 3.8, get sample() { return "tmc1" + fake(ALNUM, 28, "tmc1") + ":" + fake(ALNUM, 64, "tmc1b"); }, env: "TMC_API_KEY" }),
+  // Trigger.dev secret keys "tr_dev_"/"tr_prod_"/"tr_stg_" and personal tokens "tr_pat_" + 20
+  // (https://trigger.dev/docs/management/authentication), Unkey root keys "unkey_" + 20-32
+  // (https://www.unkey.com/docs/security/root-keys), Val Town tokens "vtwn_" (https://docs.val.town/reference/api/authentication).
+  // Each must mix upper case, lower case and digits, which identifiers such as `tr_prod_settings_loader` do not.
+  prefixed({ id: "triggerdev-secret-key", description: "Trigger.dev secret key or personal access token (tr_dev_/tr_prod_/tr_stg_/tr_pat_…)", kind: "api-key", severity: "high", docs: "https://trigger.dev/docs/management/authentication", prefix: "tr_", body: "(?:dev|prod|stg|pat)_(?=[A-Za-z0-9]{0,19}[0-9])(?=[A-Za-z0-9]{0,19}[A-Z])(?=[A-Za-z0-9]{0,19}[a-z])[A-Za-z0-9]{20}", keywords: ["tr_dev_", "tr_prod_", "tr_stg_", "tr_pat_"], entropy: 3.3, get sample() { return "tr_prod_" + "K7q" + fake(ALNUM, 17, "triggerdev"); }, env: "TRIGGER_SECRET_KEY", valid: ["tr_prod_settingsloaderxxyz"] }),
+  prefixed({ id: "unkey-root-key", description: "Unkey root key (unkey_…)", kind: "api-key", severity: "critical", docs: "https://www.unkey.com/docs/security/root-keys", prefix: "unkey_", body: "(?=[A-Za-z0-9]{0,31}[0-9])(?=[A-Za-z0-9]{0,31}[A-Z])(?=[A-Za-z0-9]{0,31}[a-z])[A-Za-z0-9]{20,32}", fixedLength: false, entropy: 3.5, get sample() { return "unkey_" + "3Zv" + fake(ALNUM, 21, "unkey"); }, env: "UNKEY_ROOT_KEY" }),
+  prefixed({ id: "valtown-api-token", description: "Val Town API token (vtwn_…)", kind: "api-key", severity: "high", docs: "https://docs.val.town/reference/api/authentication", prefix: "vtwn_", body: "(?=[A-Za-z0-9_-]{0,47}[0-9])[A-Za-z0-9_-]{20,48}", fixedLength: false, entropy: 3.5, get sample() { return "vtwn_" + fake(B64URL, 32, "valtown"); }, env: "VALTOWN_TOKEN" }),
   // Yandex Cloud: API keys "AQVN" + 35-38; IAM tokens "t1." + …; static access keys "YC" + 38.
   // IAM tokens stand alone: Yandex publishes `t1\.[A-Z0-9a-z_-]+[=]{0,2}\.[A-Z0-9a-z_-]{86}[=]{0,2}` for
   // scanning repositories without any name beside it (https://yandex.cloud/en/docs/iam/concepts/authorization/iam-token,

@@ -40,6 +40,10 @@ const discordToken = (seed: string): string =>
 const DISCORD_ID_HEADS = ["mt", "mj", "mz", "nd", "nt", "nj", "nz", "od", "ot"].flatMap((h) => [..."aeimquycgk"].map((c) => h + c));
 
 export const rules: Rule[] = [
+  // Agora's App Certificate (and the RESTful API's customer secret) signs every RTC/RTM token of the app
+  // (https://docs.agora.io/en/video-calling/get-started/manage-agora-account#get-the-app-certificate); it is 32
+  // hex like the public App ID beside it, so only under a name that says certificate or secret.
+  assigned({ id: "agora-app-certificate", description: "Agora App Certificate / customer secret (32 hex) assigned to an Agora name", kind: "api-key", severity: "high", docs: "https://docs.agora.io/en/video-calling/get-started/manage-agora-account", names: "agora[_.-]?(?:app|customer)[_.-]?(?:certificate|cert|secret)", value: "[a-f0-9]{32}", keywords: ["agora"], entropy: 3.2, get sample() { return fake(HEX, 32, "agora"); }, env: "AGORA_APP_CERTIFICATE", valid: [`AGORA_APP_ID=${fake(HEX, 32, "agora-id")}`] }),
   slack("slack-bot-token", "b", "Slack bot token (xoxb-…)", "SLACK_BOT_TOKEN"),
   slack("slack-user-token", "p", "Slack user token (xoxp-…)", "SLACK_USER_TOKEN"),
   slack("slack-workspace-app-token", "a", "Slack legacy workspace app token (xoxa-…)", "SLACK_APP_TOKEN"),

@@ -97,13 +97,16 @@ export const rules: Rule[] = [
     kind: "password",
     severity: "high",
     docs: "https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/security/m1/sec-m1-cr-book/sec-cr-e1.html#wp3884449514",
-    keywords: [" password 0 ", " secret 0 ", "enable password ", " privilege 15 password "],
-    pattern: /^[ \t]{0,8}(?:username[ \t]{1,4}\S{1,64}(?:[ \t]{1,4}privilege[ \t]{1,4}\d{1,2})?[ \t]{1,4}(?:password|secret)|enable[ \t]{1,4}password(?:[ \t]{1,4}level[ \t]{1,4}\d{1,2})?)[ \t]{1,4}(?:0[ \t]{1,4})?(?<secret>[^\s$]\S{3,127})[ \t]*$/m,
+    // `enable secret 0 …` and `enable secret …` are typed in clear (IOS hashes them on entry; a config file
+    // written by hand or a template keeps the clear text); `enable secret 5 $1$…` is a hash and stays out (the
+    // value may not follow a type digit). `pac key 0 …`: a RADIUS server's PAC key (TrustSec), in clear.
+    keywords: [" password 0 ", " secret 0 ", "enable password ", "enable secret ", " privilege 15 password ", "pac key "],
+    pattern: /^[ \t]{0,8}(?:username[ \t]{1,4}\S{1,64}(?:[ \t]{1,4}privilege[ \t]{1,4}\d{1,2})?[ \t]{1,4}(?:password|secret)|enable[ \t]{1,4}(?:password|secret)(?:[ \t]{1,4}level[ \t]{1,4}\d{1,2})?|pac[ \t]{1,4}key)[ \t]{1,4}(?:0[ \t]{1,4})?(?<secret>[^\s$]\S{3,127})[ \t]*$/m,
     validate: isRealDevicePassword,
     get examples() {
       return {
-        invalid: [`username emergency privilege 15 password 0 ${pw("ios0")}`, `enable password ${pw("ios1")}`],
-        valid: ["username admin privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM", "enable password cisco", "username netops privilege 15 password 7 0822455D0A16"],
+        invalid: [`username emergency privilege 15 password 0 ${pw("ios0")}`, `enable password ${pw("ios1")}`, `enable secret 0 ${pw("ios2")}`, ` pac key 0 ${pw("ios3")}`],
+        valid: ["username admin privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM", "enable password cisco", "enable secret 5 $1$mERr$hx5rVt7rPNoS4wqbXKX7m0", " pac key 7 045802150C2E", "username netops privilege 15 password 7 0822455D0A16"],
       };
     },
   }),

@@ -9,6 +9,13 @@ const NEW_RELIC_KEYS = "https://docs.newrelic.com/docs/apis/intro-apis/new-relic
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 
 export const rules: Rule[] = [
+  // Samsara API tokens "samsara_api_" + 26-32 (https://developers.samsara.com/docs/authentication).
+  prefixed({ id: "samsara-api-token", description: "Samsara API token (samsara_api_…)", kind: "api-key", severity: "high", docs: "https://developers.samsara.com/docs/authentication", prefix: "samsara_api_", body: "[A-Za-z0-9]{26,32}", fixedLength: false, entropy: 3.5, get sample() { return "samsara_api_" + fake(ALNUM, 30, "samsara"); }, env: "SAMSARA_API_TOKEN" }),
+  // Rootly API keys "rootly_" + 64 hex (https://rootly.com/api).
+  prefixed({ id: "rootly-api-key", description: "Rootly API key (rootly_ + 64 hex)", kind: "api-key", severity: "high", docs: "https://rootly.com/api", prefix: "rootly_", body: "[a-f0-9]{64}", entropy: 3.5, get sample() { return "rootly_" + fake(HEX, 64, "rootly"); }, env: "ROOTLY_API_KEY" }),
+  // Elastic Cloud Serverless API keys: "essu_" + base64 (92 characters with padding)
+  // (https://www.elastic.co/docs/api/doc/elastic-cloud-serverless/authentication).
+  prefixed({ id: "elastic-serverless-api-key", description: "Elastic Cloud Serverless API key (essu_…)", kind: "api-key", severity: "high", docs: "https://www.elastic.co/docs/api/doc/elastic-cloud-serverless/authentication", prefix: "essu_", body: "(?:[A-Za-z0-9+/]{92}|[A-Za-z0-9+/]{91}=|[A-Za-z0-9+/]{90}==)", boundary: "A-Za-z0-9+/=_-", entropy: 4, get sample() { return "essu_" + fake(B64, 88, "essu") + "AAAA"; }, env: "ELASTIC_API_KEY" }),
   // Datadog API keys are 32 hex, application keys 40 hex; neither has a prefix.
   assigned({
     id: "datadog-api-key",

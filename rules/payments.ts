@@ -5,6 +5,11 @@ import { ALNUM, B64, B64URL, HEX, HEX_UPPER, LOWER_ALNUM, UPPER_ALNUM, fake, uui
 const STRIPE_KEYS = "https://docs.stripe.com/keys";
 
 export const rules: Rule[] = [
+  // Heartland / Global Payments Portico secret API keys: "skapi_cert_" (certification) and "skapi_prod_" + 34-42
+  // (https://developer.heartlandpaymentsystems.com/); Midtrans server keys "Mid-server-" / "SB-Mid-server-" (sandbox)
+  // + 10-30 (https://docs.midtrans.com/docs/retrieving-api-access-keys). Midtrans' client keys go to the browser.
+  prefixed({ id: "heartland-portico-api-key", description: "Heartland Portico secret API key (skapi_cert_/skapi_prod_…)", kind: "api-key", severity: "critical", docs: "https://developer.heartlandpaymentsystems.com/", prefix: "skapi_", body: "(?:cert|prod)_[A-Za-z0-9]{34,42}", keywords: ["skapi_cert_", "skapi_prod_"], fixedLength: false, entropy: 3.5, get sample() { return "skapi_prod_" + fake(ALNUM, 38, "heartland"); }, env: "HEARTLAND_SECRET_API_KEY" }),
+  prefixed({ id: "midtrans-server-key", description: "Midtrans server key (Mid-server-… / SB-Mid-server-…)", kind: "api-key", severity: "critical", docs: "https://docs.midtrans.com/docs/retrieving-api-access-keys", prefix: "", body: "(?:SB-)?Mid-server-(?=[A-Za-z0-9_-]{0,29}[0-9])[A-Za-z0-9_-]{10,30}", keywords: ["mid-server-"], fixedLength: false, entropy: 3, get sample() { return "SB-Mid-server-" + fake(ALNUM, 24, "midtrans"); }, env: "MIDTRANS_SERVER_KEY", valid: [`MIDTRANS_CLIENT_KEY=SB-Mid-client-${fake(ALNUM, 16, "midtrans-client")}`] }),
   // Stripe secret keys: "sk_live_" + 24 to 247 alphanumerics (length grew over
   // the years; Stripe documents only the prefixes).
   prefixed({

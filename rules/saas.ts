@@ -75,6 +75,42 @@ export const rules: Rule[] = [
   assigned({ id: "facebook-app-secret", description: "Meta (Facebook) app secret (32 hex) assigned to a Facebook/Meta name", kind: "api-key", severity: "high", docs: "https://developers.facebook.com/docs/facebook-login/security/#appsecret", names: "(?:facebook|\\bfb)[\\w.-]{0,20}?secret", value: "[a-f0-9]{32}", keywords: ["facebook", "fb_", "fb-", "fb."], get sample() { return fake(HEX, 32, "fb-secret"); }, env: "FACEBOOK_APP_SECRET" }),
   // Dropbox short-lived access tokens: "sl." (or "sl.u.") + 130+ url-safe characters.
   prefixed({ id: "dropbox-access-token", description: "Dropbox OAuth access token (sl.…)", kind: "token", severity: "high", docs: "https://developers.dropbox.com/oauth-guide", prefix: "sl.", body: "(?:u\\.)?[A-Za-z0-9_-]{130,1400}", boundary: "A-Za-z0-9_.-", entropy: 4, fixedLength: false, get sample() { return "sl.u." + fake(B64URL, 200, "dropbox"); }, env: "DROPBOX_ACCESS_TOKEN" }),
+  // Dropbox's long-lived access tokens (before short-lived sl. tokens): 11 characters, ten "A", then 43
+  // (the shape Kingfisher's dropbox.2 rule reads, https://www.dropbox.com/developers/documentation/http/documentation#auth).
+  // The ten "A" are the format's, so the placeholder check (which takes a run of eight for a mask) reads
+  // the token without them: a plain object rather than prefixed(), whose check would see the run.
+  {
+    id: "dropbox-long-lived-token",
+    description: "Dropbox long-lived access token (11 + AAAAAAAAAA + 43)",
+    kind: "token",
+    severity: "high",
+    docs: "https://www.dropbox.com/developers/documentation/http/documentation#auth",
+    keywords: ["aaaaaaaaaa"],
+    pattern: /(?<![A-Za-z0-9_-])(?<secret>[a-z0-9]{11}AAAAAAAAAA[a-z0-9_=-]{43})(?![A-Za-z0-9_=-])/,
+    entropy: 3.5,
+    validate: (secret) => !looksLikePlaceholder(secret.slice(0, 11) + secret.slice(21)) && /[0-9]/.test(secret.slice(21)),
+    get examples() {
+      const token = fake(LOWER_ALNUM, 11, "dropbox-ll") + "AAAAAAAAAA" + fake(LOWER_ALNUM, 43, "dropbox-ll2");
+      return {
+        invalid: [`DROPBOX_TOKEN=${token}`, `dbx = dropbox.Dropbox("${token}")`],
+        valid: [`DROPBOX_TOKEN=${token.slice(0, 21)}${"x".repeat(43)}`, `DROPBOX_TOKEN=${token.slice(0, -3)}`, `"data": "${"A".repeat(11)}AAAAAAAAAA${"A".repeat(43)}"`],
+      };
+    },
+  },
+  // Prefixed keys of Kingfisher's provider files: Block Protocol's "b10ck5." (https://blockprotocol.org/docs/hub/api),
+  // Builder.io's private keys "bpk-" + 32 hex (the public API key has no prefix, https://www.builder.io/c/docs/using-your-api-key),
+  // Canva Connect client secrets "cnvca" + 51 (https://www.canva.dev/docs/connect/authentication/).
+  prefixed({ id: "blockprotocol-api-key", description: "Block Protocol API key (b10ck5.…)", kind: "api-key", severity: "high", docs: "https://blockprotocol.org/docs/hub/api", prefix: "b10ck5.", body: "[A-Za-z0-9]{32}\\.[A-Za-z0-9]{36}", boundary: "A-Za-z0-9_.-", entropy: 3.5, get sample() { return "b10ck5." + fake(ALNUM, 32, "blockprotocol") + "." + fake(ALNUM, 36, "blockprotocol2"); }, env: "BLOCK_PROTOCOL_API_KEY" }),
+  prefixed({ id: "builderio-private-key", description: "Builder.io private API key (bpk-…)", kind: "api-key", severity: "high", docs: "https://www.builder.io/c/docs/using-your-api-key", prefix: "bpk-", body: "[a-f0-9]{32}", entropy: 3.3, get sample() { return "bpk-" + fake(HEX, 32, "builderio"); }, env: "BUILDER_PRIVATE_KEY" }),
+  prefixed({ id: "canva-client-secret", description: "Canva Connect API client secret (cnvca…)", kind: "api-key", severity: "high", docs: "https://www.canva.dev/docs/connect/authentication/", prefix: "cnvca", body: "[A-Za-z0-9_-]{51}", entropy: 3.8, get sample() { return "cnvca" + fake(B64URL, 51, "canva"); }, env: "CANVA_CLIENT_SECRET" }),
+  // Lichess personal tokens "lip_" + 17-30 (https://lichess.org/api#section/Introduction/Authentication), Liveblocks
+  // secret keys "sk_prod_"/"sk_dev_" + 64 (https://liveblocks.io/docs/authentication), Mintlify admin/discovery keys
+  // "mint_"/"mint_dsc_" + 24-44 (https://mintlify.com/docs/api/introduction; mixed case and a digit: not an
+  // identifier, and not a "mint_0x…" address), Nango secret keys: a UUID v4 under a Nango name.
+  prefixed({ id: "lichess-personal-access-token", description: "Lichess personal access token (lip_…)", kind: "token", severity: "medium", docs: "https://lichess.org/api#section/Introduction/Authentication", prefix: "lip_", body: "(?=[A-Za-z0-9_]{0,29}[0-9])(?=[A-Za-z0-9_]{0,29}[A-Z])[A-Za-z0-9_]{17,30}", fixedLength: false, entropy: 3.5, get sample() { return "lip_" + "K7" + fake(ALNUM, 18, "lichess"); }, env: "LICHESS_TOKEN", valid: ["lip_read_the_docs_section"] }),
+  prefixed({ id: "liveblocks-secret-key", description: "Liveblocks secret key (sk_prod_/sk_dev_…)", kind: "api-key", severity: "high", docs: "https://liveblocks.io/docs/authentication", prefix: "sk_", body: "(?:prod|dev)_[A-Za-z0-9_-]{64}", keywords: ["sk_prod_", "sk_dev_"], entropy: 3.8, get sample() { return "sk_prod_" + fake(B64URL, 64, "liveblocks"); }, env: "LIVEBLOCKS_SECRET_KEY" }),
+  prefixed({ id: "mintlify-api-key", description: "Mintlify API key (mint_/mint_dsc_…)", kind: "api-key", severity: "high", docs: "https://mintlify.com/docs/api/introduction", prefix: "mint_", body: "(?:dsc_)?(?!0x)(?=[A-Za-z0-9]{0,43}[0-9])(?=[A-Za-z0-9]{0,43}[a-z])(?=[A-Za-z0-9]{0,43}[A-Z])[A-Za-z0-9]{24,44}", fixedLength: false, entropy: 3.8, get sample() { return "mint_" + "Q7b" + fake(ALNUM, 27, "mintlify"); }, env: "MINTLIFY_API_KEY", valid: [`mint_0x${fake(HEX, 40, "mint-address")}`] }),
+  assigned({ id: "nango-secret-key", description: "Nango secret key (a UUID v4) assigned to a Nango name", kind: "api-key", severity: "high", docs: "https://nango.dev/docs/reference/backend/http-api/api-keys", names: "nango[_.-]?(?:secret|api)[_.-]?key", value: "[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", keywords: ["nango"], entropy: 3, get sample() { return uuid("nango"); }, env: "NANGO_SECRET_KEY" }),
   // Notion integration tokens: "ntn_" + 11 digits + 35 (since 2024), "secret_" + 43 before.
   prefixed({ id: "notion-integration-token", description: "Notion integration token (ntn_… or secret_…)", kind: "token", severity: "high", docs: "https://developers.notion.com/docs/authorization", prefix: "", body: "(?:ntn_[0-9]{11}[A-Za-z0-9]{35}|secret_[A-Za-z0-9]{43})", keywords: ["ntn_", "secret_"], entropy: 3.8, get sample() { return "ntn_" + fake(DIGITS, 11, "ntn") + fake(ALNUM, 35, "ntn"); }, env: "NOTION_TOKEN", get invalid() { return [`NOTION_API_KEY=secret_${fake(ALNUM, 43, "notion-old")}`]; } }),
   // Airtable personal access tokens: "pat" + 14 + "." + 64 hex.
@@ -164,6 +200,9 @@ export const rules: Rule[] = [
   prefixed({ id: "contentful-management-token", description: "Contentful content management token (CFPAT-…)", kind: "token", severity: "high", docs: "https://www.contentful.com/developers/docs/references/authentication/", prefix: "CFPAT-", body: "[A-Za-z0-9_-]{43}", get sample() { return "CFPAT-" + fake(B64URL, 43, "cfpat"); }, env: "CONTENTFUL_MANAGEMENT_TOKEN" }),
   // Asana personal access tokens: "1/" or "2/" + numeric ids + ":" + 32 hex.
   prefixed({ id: "asana-personal-access-token", description: "Asana personal access token (2/…:…)", kind: "token", severity: "high", docs: "https://developers.asana.com/docs/personal-access-token", prefix: "", body: "[12]/[0-9]{13,20}(?:/[0-9]{13,20})?:[a-f0-9]{32}", keywords: ["asana", ...keywordsWith("/1", "0123456789")], boundary: "A-Za-z0-9_/-", get sample() { return "2/" + fake(DIGITS, 16, "asana") + "/" + fake(DIGITS, 16, "asana2") + ":" + fake(HEX, 32, "asana"); }, env: "ASANA_ACCESS_TOKEN" }),
+  // Asana's first tokens, "0/" + 32 hex, still work (https://developers.asana.com/docs/personal-access-token); the
+  // shape alone is too plain to report bare, so under an Asana name.
+  assigned({ id: "asana-personal-access-token-legacy", description: "Asana personal access token, legacy 0/ format, assigned to an Asana name", kind: "token", severity: "high", docs: "https://developers.asana.com/docs/personal-access-token", names: "asana", value: "0/[a-f0-9]{32}", keywords: ["asana"], boundary: "A-Za-z0-9_/-", entropy: 3.3, get sample() { return "0/" + fake(HEX, 32, "asana-legacy"); }, env: "ASANA_ACCESS_TOKEN" }),
   assigned({ id: "zendesk-api-token", description: "Zendesk API token (40 alphanumerics) assigned to a Zendesk name", kind: "token", severity: "high", docs: "https://developer.zendesk.com/api-reference/introduction/security-and-auth/", names: "zendesk", value: "[A-Za-z0-9]{40}", keywords: ["zendesk"], entropy: 4, get sample() { return fake(ALNUM, 40, "zendesk"); }, env: "ZENDESK_API_TOKEN" }),
   // Intercom access tokens are base64 of "tok:<uuid>:<n>:<n>", so they all start "dG9rOj"; decoding
   // checks the rest, which keeps other base64 that starts the same way out.

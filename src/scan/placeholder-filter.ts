@@ -26,6 +26,8 @@ const DOCUMENTED_EXAMPLES = new Set([
   "SWMTKN-1-49nj1cmql0jkz5s954yi3oex3nedyz0fb0xx14ie39trti4wxv-8vxv8rssmk743ojnwacrr2e7c",
   "SWMTKN-1-3vi7ajem0jed8guusgvyl98nfg18ibg4pclify6wzac6ucrhg3-0117z3s2ytr6egmmnlr6gd37n",
   "SWMKEY-1-7c37Cc8654o6p38HnroywCi19pllOnGtbdZEgtKxZu8",
+  // and the unlock key the CLI reference prints for `docker swarm unlock-key` (docs/reference/commandline/swarm_unlock-key.md)
+  "SWMKEY-1-fySn8TY4w5lKcWcJPIpKufejh9hxx5KYwx6XZigx3Q4",
   // The client key printed by `ceph auth get-or-create` in Ceph's RBD/Kubernetes guide (docs.ceph.com/en/latest/rbd/rbd-kubernetes/)
   "AQD9o0Fd6hQRChAAt7fMaSZXduT3NWEqylNpmg==",
   // Shipped defaults of media and conferencing servers, printed in their sample configs and guides: NZBGet's
