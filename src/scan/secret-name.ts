@@ -225,7 +225,18 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   }
   // `psk`: a pre-shared key, the Wi-Fi passphrase of wpa_supplicant (`psk="…"`), hostapd (`wpa_psk`) and
   // NixOS (`networking.wireless.networks.<SSID>.psk`), an IPsec or WireGuard pre-shared key.
-  if (word === "psk" || word === "wpapsk") return { head: word, base: "pass", foreign: false };
+  // Glued as installer properties are (`msiexec … TLSPSKVALUE=…`, Zabbix agent's MSI; `WPAPSK`): a short
+  // protocol word before `psk`, and `value` after it.
+  if (/^(?:[a-z]{2,5})?psk(?:value)?$/.test(word)) return { head: word, base: "pass", foreign: false };
+  // `value` glued after a secret word, as ALL-CAPS installer properties write it (`PASSWORDVALUE`, `TOKENVALUE`,
+  // `SECRETVALUE`); `keyvalue` is a key-value store, not a key.
+  if (word.length > 5 && word.endsWith("value")) {
+    const stem = word.slice(0, -5);
+    if (stem !== "key" && stem !== "keys" && !stem.endsWith("key")) {
+      const glued = headOf(stem, prev);
+      if (glued !== null && !glued.foreign) return glued;
+    }
+  }
   // `community`: an SNMP community string is the password of SNMPv1/v2c (RFC 3584 §2; read, often write,
   // access to the device): net-snmp's `rocommunity`/`rwcommunity`, LibreNMS and Observium
   // `$config['snmp']['community']`, NCPA's API `community_string`, Telegraf's and Zabbix's `community`.
