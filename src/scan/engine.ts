@@ -165,7 +165,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       }
     }
     // Keys and passwords written as byte or character arrays under a secret's name (array-literal-keys.ts).
-    if ((info.kind === "code" || info.kind === "js") && mayHoldArrayLiteralKey(text)) {
+    // PowerShell is read as configuration elsewhere, but its `[byte[]]$key = (…)` is code.
+    if ((info.kind === "code" || info.kind === "js" || /\.ps[dm]?1$/i.test(file)) && mayHoldArrayLiteralKey(text)) {
       for (const a of detectArrayLiteralKeys(text, info, file)) candidates.push({ ...a, severity: severityFor(a.kind, a.confidence), priority: 1.1 });
     }
     // A value on the line after its name: a one-line YAML block scalar, a continued line (wrapped-values.ts).
