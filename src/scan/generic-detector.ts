@@ -68,7 +68,8 @@ function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
-const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
+// Rust's array types hold a `;` before their length (`&[u8; 32]`), no other `;`.
+const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[](?:[\w.<>[\]|?, ]|;(?=[ \t]*\d{1,4}[ \t]*\])){0,40}?[ \t]*=(?![=>])[ \t]*/y;
 // Visual Basic declares a type with `As` (`Const X As String = "…"`, `Dim x As String = "…"`; VB is case-insensitive).
 const VB_AS_TYPE = /[ \t]+as[ \t]+[A-Za-z_][\w.]{0,40}[ \t]*=(?![=>])[ \t]*/iy;
 // `<-` is R's assignment (`census_key <- "…"`); only a literal can follow it here, so a
@@ -125,6 +126,7 @@ const VB_COLLECTION = /(?:^|[^\w.])[A-Z][\w]{0,30}(?:\.[A-Z][\w]{0,30}){0,2}\($/
 const VB_ASSIGN = /^[ \t]*=(?![=>])/;
 // HTML form fields hold what a page posts (a CSRF `authenticity_token`, a hidden field of a saved page), not configuration.
 const ELEMENT_VALUE_ATTRIBUTE = /(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){0,3}[ \t]+[Vv]alue[ \t]*=[ \t]*(?=")/y;
+const ATTRIBUTES_THEN_TEXT = /(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){1,4}[ \t]*>/y;
 const HTML_FORM_ELEMENT = /^<(?:input|meta|option|param|button|select|textarea)\b/i;
 const ENCRYPTED_FLAG = /[ \t](?:[\w-]{1,20}:)?(?:is)?encrypted="(?:true|1)"/i;
 const NAMING_ATTRIBUTE = /[ \t](?:[\w-]{1,20}:)?(?:name|key|id)="$/i;
@@ -748,10 +750,15 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
   // An element named by the secret, its value in a `value` attribute: Citrix StoreFront's `<sharedSecret value="…"/>`,
   // `<password value="…"/>` (log4j/logback appenders, Tomcat realms' nested elements). Not an element that says its
   // value is encrypted.
+  // Or attributes, then the value as the element's text: BizTalk's `<Password vt="8">…</Password>` (an adapter's
+  // property bag), `<password type="string">…</password>`.
   if (before === 60 /* < */ && (next === 32 || next === 9)) {
     ELEMENT_VALUE_ATTRIBUTE.lastIndex = j;
     const m = ELEMENT_VALUE_ATTRIBUTE.exec(text);
-    return m && !ENCRYPTED_FLAG.test(m[0]) ? readQuoted(text, ELEMENT_VALUE_ATTRIBUTE.lastIndex) : null;
+    if (m) return ENCRYPTED_FLAG.test(m[0]) ? null : readQuoted(text, ELEMENT_VALUE_ATTRIBUTE.lastIndex);
+    ATTRIBUTES_THEN_TEXT.lastIndex = j;
+    const a = ATTRIBUTES_THEN_TEXT.exec(text);
+    return a && !ENCRYPTED_FLAG.test(a[0]) ? elementText(text, ATTRIBUTES_THEN_TEXT.lastIndex, `</${text.slice(s, e)}>`) : null;
   }
   // Property lists (Info.plist): `<key>API_SECRET</key>` then `<string>…</string>`,
   // on the same or the next line.
