@@ -50,3 +50,31 @@ test("installer properties glue their words: TLSPSKVALUE= is a pre-shared key", 
   assert.deepEqual(secretsIn("install.cmd", `set TLSPSKVALUE=ECDHE-PSK-AES128-CBC-SHA256\n`), []);
   assert.deepEqual(secretsIn("install.cmd", `set KEYVALUE=${HEX32}\n`), []);
 });
+
+test("an element named by a secret word with attributes, then its value as text", () => {
+  assert.deepEqual(secretsIn("props.xml", `<CustomProps><UserName vt="8">drop</UserName><Password vt="8">${PW}</Password></CustomProps>\n`), [PW]);
+  // Traps: an element flagged encrypted, a non-secret name, an empty element, text that spans lines.
+  assert.deepEqual(secretsIn("props.xml", `<Password vt="8" encrypted="true">${B64}</Password>\n`), []);
+  assert.deepEqual(secretsIn("props.xml", `<UserName vt="8">${PW}</UserName>\n`), []);
+  assert.deepEqual(secretsIn("props.xml", `<Password vt="1" />\n`), []);
+  assert.deepEqual(secretsIn("props.xml", `<Password vt="8">\n${PW}\n</Password>\n`), []);
+});
+
+test("personal access tokens abbreviated PAT after their platform's word", () => {
+  const pat = ["jyy959jq3reg", "2kp8qxenrg50", "a36e3hsmfd7l", "0tp5w2pf2z8t", "rx7d"].join("");
+  assert.deepEqual(secretsIn("profile.ps1", `$env:AZURE_DEVOPS_EXT_PAT = "${pat}"\n`), [pat]);
+  assert.deepEqual(secretsIn("ci.env", `GH_PAT=${pat}\n`), [pat]);
+  // Traps: a path, a pattern, a PAT name alone, a PAT's expiry.
+  assert.deepEqual(secretsIn("profile.ps1", `$env:OUTPUT_PATH = "${pat}"\n`), []);
+  assert.deepEqual(secretsIn("profile.ps1", `$env:MATCH_PATTERN = "${pat}"\n`), []);
+  assert.deepEqual(secretsIn("profile.ps1", `$env:PAT = "${pat}"\n`), []);
+  assert.deepEqual(secretsIn("profile.ps1", `$env:ADO_PAT_EXPIRY = "${pat}"\n`), []);
+});
+
+test("a Rust constant typed as a byte array holds its byte string", () => {
+  const key = ["S11J2DLa", "Q12nhlbE", "ZyY189Fl", "1CeKqQF0"].join("");
+  assert.deepEqual(secretsIn("src/keys.rs", `pub const SIGNING_KEY: &[u8; 32] = b"${key}";\n`), [key]);
+  // Traps: a magic number, a public key's bytes.
+  assert.deepEqual(secretsIn("src/keys.rs", `pub const MAGIC: &[u8; 4] = b"FGv2";\n`), []);
+  assert.deepEqual(secretsIn("src/keys.rs", `pub const PUBLIC_KEY: &[u8; 32] = b"${key}";\n`), []);
+});
