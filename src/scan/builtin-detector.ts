@@ -4,6 +4,7 @@ import { detectHashedLiterals, mayHoldHashedLiteral } from "./hashed-literals.js
 import { detectSqlSecretOptions, mayHoldSqlSecretOptions } from "./sql-secret-options.js";
 import { detectDebuggerValues, mayHoldDebuggerValue } from "./debugger-values.js";
 import { detectNeighbourValues, mayHoldNeighbourValue } from "./named-by-neighbour.js";
+import { detectPasswordVariables, mayHoldPasswordVariable } from "./password-variables.js";
 import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
 import { isMessageCatalogue } from "./message-catalogue.js";
 import type { FileInfo } from "./file-kind.js";
@@ -124,6 +125,8 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
   // A .NET setting's default in the attribute above its property, an SSIS configured value named by its Path (named-by-neighbour.ts).
   if (mayHoldNeighbourValue(text)) for (const d of detectNeighbourValues(text, info.testPath)) hits.push({ ruleId: "neighbour-named-secret", ...d, end: d.start + d.secret.length });
+  // A PowerShell literal whose variable is passed to a `-…Password` parameter below (password-variables.ts).
+  if (/\.ps[dm]?1$/i.test(file) && !info.testPath && mayHoldPasswordVariable(text)) for (const v of detectPasswordVariables(text, info.testPath)) hits.push({ ruleId: "password-parameter-variable", ...v, end: v.start + v.secret.length });
   // `NAME 'value'` options of DuckDB's CREATE SECRET and of foreign-data-wrapper OPTIONS lists (sql-secret-options.ts).
   if (info.kind !== "js" && info.kind !== "code" && mayHoldSqlSecretOptions(text)) for (const o of detectSqlSecretOptions(text, info.testPath)) hits.push({ ruleId: "sql-secret-option", ...o, end: o.start + o.secret.length });
   // A literal handed to a password hasher (`Hash::make('…')`, `bcrypt.hash('…', 10)`) is the clear text (hashed-literals.ts).
