@@ -95,3 +95,18 @@ test("firmware key arrays: a PROGMEM/IRAM_ATTR placement before `=`, LMIC's APPK
   ].join("\n");
   assert.deepEqual(found("src/lorawan_keys.h", quiet), []);
 });
+
+test("VB and PowerShell byte arrays: a key's name, or a bare key its declaration types as bytes", () => {
+  const k32 = randomBytes(32, 23);
+  const k16 = randomBytes(16, 29);
+  assert.deepEqual(found("services/Billing/Module1.vb", `Module Module1\n    Private ReadOnly ArchiveKey As Byte() = {${k32.join(",")}}\nEnd Module\n`), [{ ruleId: "array-literal-secret", line: 2 }]);
+  assert.deepEqual(found("scripts/ops/Export-Creds.ps1", `[byte[]]$key = (${k32.join(",")})\n$p = $s | ConvertTo-SecureString -Key $key\n`), [{ ruleId: "array-literal-secret", line: 1 }]);
+  assert.deepEqual(found("src/Crypto.cs", `static readonly byte[] key = { ${hex(k16)} };\n`), [{ ruleId: "array-literal-secret", line: 1 }]);
+  // Traps: a bare key with no byte declaration, a bare key of bytes in a counting run, an IV, a PowerShell array of
+  // ports, the same key in a test script.
+  assert.deepEqual(found("scripts/ops/Export-Creds.ps1", `$key = (${k32.join(",")})\n`), []);
+  assert.deepEqual(found("scripts/ops/Export-Creds.ps1", `[byte[]]$key = (${Array.from({ length: 16 }, (_, i) => i + 1).join(",")})\n`), []);
+  assert.deepEqual(found("services/Billing/Module1.vb", `Private ReadOnly ArchiveIV As Byte() = {${k16.join(",")}}\n`), []);
+  assert.deepEqual(found("scripts/ops/Open-Ports.ps1", `[int[]]$ports = (${k16.join(",")})\n`), []);
+  assert.deepEqual(found("tests/Export-Creds.Tests.ps1", `[byte[]]$key = (${k32.join(",")})\n`), []);
+});

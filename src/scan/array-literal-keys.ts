@@ -22,11 +22,13 @@ const ITEM = String.raw`(?:\((?:byte|sbyte|u8|uint8_t|char|unsigned char)\)\s*)?
 /** 8 to 64 comma-separated byte or character items (a password of characters may be short) between brackets, braces or parentheses (a trailing comma allowed). */
 const LIST = new RegExp(String.raw`[{[(][ \t\r\n]*((?:(?:${ITEM})[ \t\r\n]*,[ \t\r\n]*){7,63}(?:${ITEM}))[ \t\r\n]*,?[ \t\r\n]*[}\])]`, "g");
 /** The assignment target before the list on its line: `NAME[32] =`, `NAME: [u8; 32] =`, `NAME :=`, `"name":`, `NAME = new byte[] `. */
-const TARGET = /([A-Za-z_$][\w$]*)["']?[ \t]*(?:\[[\w \t]*\][ \t]*)?(?::(?!=)[ \t]*&?(?:\[[^\]\n]*\]|[\w<>.]+)[ \t]*)?(?::=|=|:)[ \t]*([^=\n]*)$/;
+const TARGET = /([A-Za-z_$][\w$]*)["']?[ \t]*(?:\[[\w \t]*\][ \t]*)?(?:[ \t]+As[ \t]+(?:Byte|SByte|Char)\(\)[ \t]*)?(?::(?!=)[ \t]*&?(?:\[[^\]\n]*\]|[\w<>.]+)[ \t]*)?(?::=|=|:)[ \t]*([^=\n]*)$/;
 /** What may stand between `=` and the list: a byte array's type or constructor. */
 const WRAPPER = /^(?:new[ \t]+(?:byte|sbyte|char|u?int8_t)[ \t]*\[[ \t]*\d*[ \t]*\][ \t]*|\[[ \t]*\d*[ \t]*\][ \t]*(?:byte|uint8|u8|char)[ \t]*|&?|bytes[ \t]*\([ \t]*|bytearray[ \t]*\([ \t]*|(?:new[ \t]+)?Uint8Array(?:\.from|\.of)?[ \t]*\([ \t]*|Buffer\.from[ \t]*\([ \t]*|(?:u?byteArrayOf|charArrayOf)[ \t]*|String\.fromCharCode[ \t]*|\[UInt8\][ \t]*\(?[ \t]*|Data[ \t]*\([ \t]*)$/;
 /** The declaration or wrapper says these are bytes or characters (a bare list of decimals is just numbers). */
-const BYTE_TYPE = /\b(?:byte|bytes|bytearray|sbyte|u8|uint8_t|uint8|UInt8|Uint8Array|BYTE|unsigned[ \t]+char|char|Buffer|byteArrayOf|ubyteArrayOf|charArrayOf|fromCharCode)\b/;
+const BYTE_TYPE = /\b(?:byte|Byte|bytes|bytearray|sbyte|SByte|u8|uint8_t|uint8|UInt8|Uint8Array|BYTE|unsigned[ \t]+char|char|Buffer|byteArrayOf|ubyteArrayOf|charArrayOf|fromCharCode)\b/;
+/** The declaration right before a bare `key` says bytes: `[byte[]]$key =`, `byte[] key =`, `Key As Byte() =`. */
+const DECLARED_BYTES = /(?:\[byte\[\]\][ \t]*\$|\b(?:byte|sbyte|uint8_t|u8)[ \t]*\[[ \t]*\d*[ \t]*\][ \t]+)key[ \t]*=[ \t]*[^=\n]*$|\bkey[ \t]+As[ \t]+Byte\(\)[ \t]*=[ \t]*$/i;
 /** Names of values that are not secrets even beside a key word, or of a test's keys. */
 const NOT_A_KEY = /test|example|sample|dummy|fake|mock|vector|expected|known|public|magic|iv\b|nonce|salt|encrypted|wrapped/i;
 /** Test code the path rules of file-kind.ts do not name: C's `test-crypto.c`/`t_aes.c`, fuzzers' seeds, torture suites, known-answer files. */
@@ -49,7 +51,7 @@ const DEFINE_LIST = /^[ \t]*#[ \t]*define[ \t]+([A-Za-z_]\w{0,80})[ \t]+((?:0[xX
 
 /** Whether the cheap probe sees a list worth parsing: a hex byte or a quoted character followed by another. */
 export function mayHoldArrayLiteralKey(text: string): boolean {
-  return /0[xX][0-9a-fA-F]{1,2}[uU]?[ \t]*,[ \t\r\n]*(?:\(\w+\)[ \t]*)?0[xX]|'.',[ \t]*'.'|fromCharCode\(\d|(?:byte|u8|Uint8Array|bytes)\b[^\n]{0,30}[[{(][ \t]*\d{1,3},/.test(text);
+  return /0[xX][0-9a-fA-F]{1,2}[uU]?[ \t]*,[ \t\r\n]*(?:\(\w+\)[ \t]*)?0[xX]|'.',[ \t]*'.'|fromCharCode\(\d|(?:[Bb]yte|u8|Uint8Array|bytes)\b[^\n]{0,30}[[{(][ \t]*\d{1,3},/.test(text);
 }
 
 /** Keys and passwords written as byte or character array literals under a secret's name, positions in `text`. */
@@ -102,6 +104,12 @@ function judgeItems(name: string, list: string, before: string): Omit<GenericHit
   }
   if (!randomKey(bytes as number[])) return null;
   if (LORAWAN_KEY.test(name)) return { ruleId: "array-literal-secret", kind: "generic-secret", confidence: 0.8, reason: `a random 16-byte LoRaWAN key written as a byte array under the name ${name}` };
+  // A variable named just `key` that its declaration types as bytes (PowerShell `[byte[]]$key = (…)`, VB
+  // `Key As Byte() = {…}`, C# `byte[] key = {…}`), holding 16, 24 or 32 random bytes: a symmetric key (the AES key
+  // of `ConvertTo-SecureString -Key $key`). Alone, `key` names nothing (secret-name.ts).
+  if (/^\$?key$/i.test(name) && bytes.length <= 32 && DECLARED_BYTES.test(before)) {
+    return { ruleId: "array-literal-secret", kind: "generic-secret", confidence: 0.7, reason: `a random ${bytes.length}-byte key written as a byte array declared as bytes` };
+  }
   const n = analyzeName(name);
   if (n.negative || n.strength === "none" || NOT_A_KEY.test(name)) return null;
   if (!/KEY|SECRET|PASS|PWD|TOKEN|HMAC|PSK/.test(n.head)) return null;

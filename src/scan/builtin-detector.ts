@@ -3,6 +3,8 @@ import { detectToolPasswords, mayHoldToolPassword } from "./tool-passwords.js";
 import { detectHashedLiterals, mayHoldHashedLiteral } from "./hashed-literals.js";
 import { detectSqlSecretOptions, mayHoldSqlSecretOptions } from "./sql-secret-options.js";
 import { detectDebuggerValues, mayHoldDebuggerValue } from "./debugger-values.js";
+import { detectNeighbourValues, mayHoldNeighbourValue } from "./named-by-neighbour.js";
+import { detectPasswordVariables, mayHoldPasswordVariable } from "./password-variables.js";
 import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
 import { isMessageCatalogue } from "./message-catalogue.js";
 import type { FileInfo } from "./file-kind.js";
@@ -121,6 +123,10 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (info.kind !== "js" && info.kind !== "code" && !info.testPath && !isFixtureOrDocsPath(file) && !isMessageCatalogue(file) && mayHoldProsePassword(text, file)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
   // Strings a debugger printed after their pointer (`password = 0x… "…"` in gdb's bt full: debugger-values.ts).
   if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
+  // A .NET setting's default in the attribute above its property, an SSIS configured value named by its Path (named-by-neighbour.ts).
+  if (mayHoldNeighbourValue(text)) for (const d of detectNeighbourValues(text, info.testPath)) hits.push({ ruleId: "neighbour-named-secret", ...d, end: d.start + d.secret.length });
+  // A PowerShell literal whose variable is passed to a `-…Password` parameter below (password-variables.ts).
+  if (/\.ps[dm]?1$/i.test(file) && !info.testPath && mayHoldPasswordVariable(text)) for (const v of detectPasswordVariables(text, info.testPath)) hits.push({ ruleId: "password-parameter-variable", ...v, end: v.start + v.secret.length });
   // `NAME 'value'` options of DuckDB's CREATE SECRET and of foreign-data-wrapper OPTIONS lists (sql-secret-options.ts).
   if (info.kind !== "js" && info.kind !== "code" && mayHoldSqlSecretOptions(text)) for (const o of detectSqlSecretOptions(text, info.testPath)) hits.push({ ruleId: "sql-secret-option", ...o, end: o.start + o.secret.length });
   // A literal handed to a password hasher (`Hash::make('…')`, `bcrypt.hash('…', 10)`) is the clear text (hashed-literals.ts).
@@ -495,6 +501,8 @@ function csvFields(line: string, sep: string): Array<{ text: string; start: numb
   }
 }
 
+const PAIR_NAME_COLUMN = /^(?:name|key|variable|variable ?name|setting|property|parameter)$/i;
+
 function csvColumns(text: string, hits: BuiltinHit[], testPath: boolean): void {
   // A table with a header row: exported credentials (browsers' password exports `name,url,username,password`,
   // a spreadsheet of service keys `service,api_key`), each value judged under its column's name like an SQL
@@ -511,7 +519,11 @@ function csvColumns(text: string, hits: BuiltinHit[], testPath: boolean): void {
     const a = analyzeName(n);
     return a.strength !== "none" && !a.negative;
   });
-  if (columns.length === 0) return;
+  // A table of name/value pairs (SCCM collection variables `Collection,Name,Value,IsMasked`, exported app settings,
+  // pipeline variables `Variable,Value`): a row's value is named by its name cell, as `NAME=value` would be.
+  const pairName = names.findIndex((n) => PAIR_NAME_COLUMN.test(n));
+  const pairValue = pairName === -1 ? -1 : names.findIndex((n, i) => i > pairName && /^value$/i.test(n));
+  if (columns.length === 0 && pairValue === -1) return;
   let at = nl + 1;
   for (let rows = 0; rows < 10_000 && at < text.length; rows++) {
     let end = text.indexOf("\n", at);
@@ -527,6 +539,14 @@ function csvColumns(text: string, hits: BuiltinHit[], testPath: boolean): void {
         const j = judge(n, value, "config", testPath, true);
         if (!j.secret) continue;
         hits.push({ ruleId: "csv-column-secret", kind: j.kind, secret: value, start, end: start + value.length, confidence: j.confidence, reason: `column ${n} of a CSV table; ${j.reason}`, name: n });
+      }
+      const n = fields && pairValue !== -1 ? fields[pairName]?.text.trim() ?? "" : "";
+      const f = fields?.[pairValue];
+      if (f && f.quoted && f.text.length >= 4 && /^[A-Za-z_][\w.:-]{0,80}$/.test(n)) {
+        const value = f.text.trim();
+        const start = at + f.start + f.text.indexOf(value);
+        const j = judge(n, value, "config", testPath, true);
+        if (j.secret) hits.push({ ruleId: "csv-column-secret", kind: j.kind, secret: value, start, end: start + value.length, confidence: j.confidence, reason: `value of ${n} in a CSV table of names and values; ${j.reason}`, name: n });
       }
     }
     at = end + 1;

@@ -18,31 +18,20 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind21/", import.meta.url));
 
 // First scan 0.987 / 0.781 (196 secrets, 202 traps, 137 files read; 155 lines reported, 43 missed, 2 false alarms).
-// After this round's fixes 1.000 / 0.908 (178 lines, 18 missed, no false alarm). The floor is just under that.
+// After its round 1.000 / 0.908 (178 lines, 18 missed, no false alarm); after session 22 (detgaps15: names, values
+// named beside them, escaped XML, byte arrays, IdentityServer secrets, PowerShell password variables) 1.000 / 0.980
+// (192 lines, 4 missed). The floor is just under that.
 const MIN_PRECISION = 0.995;
-const MIN_RECALL = 0.9;
+const MIN_RECALL = 0.975;
 
-// The gaps this corpus still has (docs/detection.md "Session 21, blind21"), as "file:line", each with the label's kind.
+// The gaps this corpus still has (docs/detection.md "Session 21, blind21" and "Session 22, detgaps15"), as "file:line",
+// each with the label's kind.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "intranet/Contoso.Portal/App_Data/Settings.Designer.cs:9", // api key default baked into a generated settings class
-    "users/jdoe/AppData/Roaming/Microsoft/UserSecrets/7c1f03aa-52e1-4b58-9a7e-2b8d1d0f6e11/secrets.json:5", // azure openai key in user secrets
-    "services/Contoso.Billing/Module1.vb:7", // aes key as a byte array literal
-    "scripts/ops/Export-Creds.ps1:5", // aes key array that decrypts the exported securestrings
     "deployment/sccm/TaskSequences/OSD-Win11-23H2.xml:11", // sentinelone site token in an install command
-    "deployment/sccm/collection-variables-2026-10.csv:3", // collection variable exported in clear despite the mask flag
-    "deployment/sccm/collection-variables-2026-10.csv:4", // imaging share password
     "deployment/sccm/NetworkAccessAccount.md:6", // a still-valid password pasted into a runbook
-    "deployment/intune/Win32Apps/splunk-uf.cmd:3", // zabbix agent tls psk
-    "citrix/storefront/web.config:8", // storefront shared secret with the delivery services
-    "vmware/powercli/Start-Maintenance.ps1:5", // esxi root password variable
-    "ci/jenkins/jobs/orders-deploy/config.xml:7", // password in an xml-escaped powershell build step
-    "ci/jenkins/casc/jenkins.yaml:7", // jcasc ad bind password literal
-    "sql/ssis/Orders.dtsConfig:10", // ssis sftp password property
-    "integration/biztalk/Orders.BindingInfo.xml:8", // password in escaped xml transport data
     "desktop/Contoso.Warehouse/App.config:10", // label printer admin pin
     "docs/runbooks/rotate-service-accounts.md:18", // a password quoted in a postmortem note
-    "services/Contoso.Identity/Config.cs:17", // client secret hashed at startup, the literal is the secret
   ],
   falseAlarms: [],
 

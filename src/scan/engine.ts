@@ -33,6 +33,7 @@ import { randomValue, secretsFileHits, secretsFileKind } from "./secrets-file.js
 import { looksLikeWords } from "./entropy.js";
 import { warmGenericDetector } from "./detector-warm-up.js";
 import { blankTerminalCodes } from "./terminal-codes.js";
+import { escapedDocuments, mayHoldEscapedContent } from "./xml-escaped-content.js";
 import { detectKeyValueOutput, mayHoldKeyValueOutput } from "./key-value-output.js";
 import { isFixtureOrDocsPath } from "./credential-store.js";
 import { detectArrayLiteralKeys, mayHoldArrayLiteralKey } from "./array-literal-keys.js";
@@ -165,7 +166,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       }
     }
     // Keys and passwords written as byte or character arrays under a secret's name (array-literal-keys.ts).
-    if ((info.kind === "code" || info.kind === "js") && mayHoldArrayLiteralKey(text)) {
+    // PowerShell is read as configuration elsewhere, but its `[byte[]]$key = (…)` is code.
+    if ((info.kind === "code" || info.kind === "js" || /\.ps[dm]?1$/i.test(file)) && mayHoldArrayLiteralKey(text)) {
       for (const a of detectArrayLiteralKeys(text, info, file)) candidates.push({ ...a, severity: severityFor(a.kind, a.confidence), priority: 1.1 });
     }
     // A value on the line after its name: a one-line YAML block scalar, a continued line (wrapped-values.ts).
@@ -230,6 +232,8 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
     if (isMailFile(file)) mailPartHits(text, file, options, candidates);
     // A here-document's body is the file it writes (heredoc-bodies.ts).
     if ((info.kind === "config" || info.kind === "code") && mayHoldHeredoc(text)) heredocHits(text, file, options, candidates);
+    // An element's text that is an escaped document or script (`&lt;Password&gt;…`, `&apos;…&apos;`), read decoded (xml-escaped-content.ts).
+    if (info.kind === "config" && /\.(?:xml|config|dtsx|dtsconfig|btproj|wixproj|csproj|props|targets|pubxml|xaml|manifest)$/i.test(file) && mayHoldEscapedContent(text)) escapedHits(text, file, options, candidates);
   } else if (info.kind === "sourcemap") {
     embeddedHits(text, heads, options, candidates);
   }
@@ -298,6 +302,16 @@ function heredocHits(text: string, file: string, options: EngineOptions, out: Ca
     for (const c of candidatesOf(doc.text, dir + doc.name, options).chosen) {
       const start = doc.at(c.start);
       out.push({ ...c, start, end: doc.at(c.end - 1) + 1, reason: `${c.reason}; in the here-document written to ${doc.name.slice(doc.name.lastIndexOf("/") + 1)}` });
+    }
+  }
+}
+
+/** Each element's escaped document or script, read decoded as the file it holds (xml-escaped-content.ts), positions in the file's text. */
+function escapedHits(text: string, file: string, options: EngineOptions, out: Candidate[]): void {
+  for (const doc of escapedDocuments(text, file)) {
+    for (const c of candidatesOf(doc.text, doc.name, options).chosen) {
+      const start = doc.at(c.start);
+      out.push({ ...c, start, end: doc.at(c.end - 1) + 1, reason: `${c.reason}; in the escaped text of <${doc.name.slice(doc.name.lastIndexOf("/") + 1).replace(/\.(?:xml|sh)$/, "")}>` });
     }
   }
 }

@@ -68,7 +68,8 @@ function codeAt(text: string, i: number): number {
   return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
 }
 
-const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[][\w.<>[\]|?, ]{0,40}?[ \t]*=(?![=>])[ \t]*/y;
+// Rust's array types hold a `;` before their length (`&[u8; 32]`), no other `;`.
+const TYPE_ANNOTATION = /:[ \t]*[&A-Za-z_(\[](?:[\w.<>[\]|?, ]|;(?=[ \t]*\d{1,4}[ \t]*\])){0,40}?[ \t]*=(?![=>])[ \t]*/y;
 // Visual Basic declares a type with `As` (`Const X As String = "…"`, `Dim x As String = "…"`; VB is case-insensitive).
 const VB_AS_TYPE = /[ \t]+as[ \t]+[A-Za-z_][\w.]{0,40}[ \t]*=(?![=>])[ \t]*/iy;
 // `<-` is R's assignment (`census_key <- "…"`); only a literal can follow it here, so a
@@ -124,6 +125,8 @@ const LATER_VALUE_ATTRIBUTE = /(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){0,4}[ \
 const VB_COLLECTION = /(?:^|[^\w.])[A-Z][\w]{0,30}(?:\.[A-Z][\w]{0,30}){0,2}\($/;
 const VB_ASSIGN = /^[ \t]*=(?![=>])/;
 // HTML form fields hold what a page posts (a CSRF `authenticity_token`, a hidden field of a saved page), not configuration.
+const ELEMENT_VALUE_ATTRIBUTE = /(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){0,3}[ \t]+[Vv]alue[ \t]*=[ \t]*(?=")/y;
+const ATTRIBUTES_THEN_TEXT = /(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){1,4}[ \t]*>/y;
 const HTML_FORM_ELEMENT = /^<(?:input|meta|option|param|button|select|textarea)\b/i;
 const ENCRYPTED_FLAG = /[ \t](?:[\w-]{1,20}:)?(?:is)?encrypted="(?:true|1)"/i;
 const NAMING_ATTRIBUTE = /[ \t](?:[\w-]{1,20}:)?(?:name|key|id)="$/i;
@@ -231,7 +234,7 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
       if (parentLookups++ >= 2000) continue;
       const hit = valueAfter(text, s + trimmedLeft, e, info);
       if (hit === null) continue;
-      const parent = parentKey(text, s, context !== "code");
+      const parent = keyPathSection(text, s) ?? parentKey(text, s, context !== "code");
       // An upper-case `KEY` constant in code needs no parent (secret-name.ts). Elsewhere `KEY = …` is a
       // row of crypto test vectors (BoringSSL's and NIST CAVP's `KEY =`, `NONCE =`, `IN =`, `CT =` files).
       if (parent) name = `${parent}.${name}`;
@@ -617,6 +620,22 @@ function nearLineStart(text: string, at: number, max: number): number {
 // A block opened by a bare word in configuration (HOCON `auth {`, nginx, Caddy, HCL): the word names the block.
 const BLOCK_NAME = /(?:^|[\s{;])([A-Za-z_][\w.-]{0,60})[ \t]*$/;
 
+/**
+ * The section a quoted configuration key path names before its last colon: .NET configuration flattens
+ * `{"OpenAI": {"Key": …}}` to `"OpenAI:Key"` (user-secrets' secrets.json, Azure App Service settings,
+ * `dotnet user-secrets set`), so `Key` is OpenAI's. Null unless the path opens with a quote.
+ */
+function keyPathSection(text: string, s: number): string | null {
+  if (codeAt(text, s - 1) !== 58 /* : */) return null;
+  let k = s - 1;
+  while (k > 0 && s - k <= 80 && (isIdentCode(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 58)) k--;
+  const q = codeAt(text, k - 1);
+  if (q !== 34 && q !== 39) return null;
+  const path = text.slice(k, s - 1);
+  const section = path.slice(path.lastIndexOf(":") + 1);
+  return /^[A-Za-z_][\w.-]{0,60}$/.test(section) ? section : null;
+}
+
 function parentKey(text: string, at: number, bareBlocks = false): string | null {
   const lineStart = nearLineStart(text, at, 200);
   if (lineStart === -1) return null;
@@ -727,6 +746,19 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
     const nl = text.indexOf("\n", j + 1);
     if (nl !== -1 && nl < close) return null;
     return { start: j + 1, end: close };
+  }
+  // An element named by the secret, its value in a `value` attribute: Citrix StoreFront's `<sharedSecret value="…"/>`,
+  // `<password value="…"/>` (log4j/logback appenders, Tomcat realms' nested elements). Not an element that says its
+  // value is encrypted.
+  // Or attributes, then the value as the element's text: BizTalk's `<Password vt="8">…</Password>` (an adapter's
+  // property bag), `<password type="string">…</password>`.
+  if (before === 60 /* < */ && (next === 32 || next === 9)) {
+    ELEMENT_VALUE_ATTRIBUTE.lastIndex = j;
+    const m = ELEMENT_VALUE_ATTRIBUTE.exec(text);
+    if (m) return ENCRYPTED_FLAG.test(m[0]) ? null : readQuoted(text, ELEMENT_VALUE_ATTRIBUTE.lastIndex);
+    ATTRIBUTES_THEN_TEXT.lastIndex = j;
+    const a = ATTRIBUTES_THEN_TEXT.exec(text);
+    return a && !ENCRYPTED_FLAG.test(a[0]) ? elementText(text, ATTRIBUTES_THEN_TEXT.lastIndex, `</${text.slice(s, e)}>`) : null;
   }
   // Property lists (Info.plist): `<key>API_SECRET</key>` then `<string>…</string>`,
   // on the same or the next line.

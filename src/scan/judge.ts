@@ -387,7 +387,7 @@ export function judge(name: string, rawValue: string, context: JudgeContext, tes
   }
   // A pre-shared-key mode names the key exchange, not the key: OpenSSL's `SN_kx_ecdhe_psk = "KxECDHE-PSK"`
   // (obj_mac.h), cipher suites such as `ECDHE-PSK-AES128-CBC-SHA256`.
-  if (analysis.head.endsWith("PSK") && /(?:^|[^a-z])psk(?:[^a-z]|$)/i.test(value)) {
+  if (analysis.head.includes("PSK") && /(?:^|[^a-z])psk(?:[^a-z]|$)/i.test(value)) {
     return { secret: false, reason: "value names a PSK cipher suite or key exchange, not a key" };
   }
   // UUIDs are request ids, idempotency tokens, tenant ids… They count only under a strong

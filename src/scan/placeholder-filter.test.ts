@@ -311,6 +311,9 @@ test("a base64 key that starts with a slash is not a path", () => {
   const pw = ["a-", "3aS9A5xYi", "a", "Cfe"].join(".");
   assert.equal(isLocatorOrName(pw), false);
   assert.equal(isLocatorOrName(["Kq7-", "mZ"].join(".")), false);
+  // A top-level label in mixed case is no domain's: the tail of a generated password.
+  for (const host of ["SQLPRD04.contoso.local", "DC01.CONTOSO.LOCAL", "MyServer.Contoso.Com", "WebFarm.corp.Net", "ATHENA.MIT.EDUraeburn"]) assert.equal(isLocatorOrName(host), true, host);
+  for (const pw2 of [["3wSC7X99FLTxn", "jaG"].join("."), ["Rk2mQz", "pXa"].join("."), ["hostname", "cOm"].join(".")]) assert.equal(isLocatorOrName(pw2), false, pw2);
 });
 
 test("exec: programs, secret-store paths with a field and JSON object text are not secrets", () => {

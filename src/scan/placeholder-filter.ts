@@ -812,7 +812,9 @@ export function isLocatorOrName(v: string): boolean {
   if (/^[^\s@]+@[\w-]+(?:\.[\w-]+)+$/.test(t)) return true; // e-mail
   // A host name: RFC 1123 labels neither start nor end with a hyphen, so a password made of letters, digits,
   // dots and hyphens (`a-.3aS9A5xYi.a.Cfe`) is not taken for one.
-  if (/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i.test(t) && !/\d{3,}/.test(t)) return true; // host name
+  // No one types a top-level label with a capital after a small letter (`.jaG`, `.cOm`): that is the tail of a
+  // generated password (`3wSC7X99FLTxn.jaG`). A Kerberos salt (`ATHENA.MIT.EDUraeburn`, realm then principal) stays.
+  if (/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i.test(t) && !/\d{3,}/.test(t) && !/[a-z][A-Z][A-Za-z]*$/.test(t)) return true; // host name
   return false;
 }
 

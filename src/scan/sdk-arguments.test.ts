@@ -32,6 +32,7 @@ test("a credential passed by position to an SDK call whose parameter list names 
     ["sync_index.rb", `client = Algolia::SearchClient.create(\n  ENV.fetch("ALGOLIA_APP_ID"),\n  "${KEY}"  # write key for the nightly sync\n)\n`, KEY],
     ["deploy.go", `config := &ssh.ClientConfig{User: "deploy", Auth: []ssh.AuthMethod{ssh.Password("${PW}")}}\n`, PW],
     ["push.js", `webpush.setVapidDetails("mailto:ops@example.org", process.env.VAPID_PUBLIC, "${KEY}");\n`, KEY],
+    ["Config.cs", `new Client\n{\n    ClientId = "orders-worker",\n    ClientSecrets = { new Secret("${KEY}".Sha256()) },\n};\n`, KEY],
   ];
   for (const [file, text, secret] of cases) assert.deepEqual(found(file, text), [["sdk-credential-argument", secret]], `${file}: ${JSON.stringify(text)}`);
 });
@@ -52,6 +53,11 @@ test("SDK calls: variables, placeholders, keyword arguments, other positions and
     ["Store.java", `AWSCredentials c = new BasicAWSCredentials("${KEY}" + suffix, other);\n`],
     ["notes.md", `swell.init("fernhill", "${KEY}")\n`],
     ["push.js", `webpush.setVapidDetails("mailto:ops@example.org", "${KEY}", process.env.VAPID_PRIVATE);\n`],
+    // IdentityServer: a stored hash without the hashing call, the docs' stand-in, a variable; Pulumi's Secret is a resource.
+    ["Config.cs", `ClientSecrets = { new Secret("${KEY}") },\n`],
+    ["Config.cs", `ClientSecrets = { new Secret("secret".Sha256()) },\n`],
+    ["Config.cs", `ClientSecrets = { new Secret(configuration["Orders:Secret"].Sha256()) },\n`],
+    ["index.ts", `const s = new k8s.core.v1.Secret("orders-db", { stringData: { password: cfg.requireSecret("pw") } });\n`],
   ];
   for (const [file, text] of none) assert.deepEqual(found(file, text), [], `${file}: ${JSON.stringify(text)}`);
 });

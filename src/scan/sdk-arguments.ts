@@ -43,6 +43,8 @@ export function positionalArguments(text: string, open: number, last: number): A
       let j = skipBlanks(text, close + 1, limit);
       // Java's `"…".toCharArray()` is still the literal.
       if (text.startsWith(".toCharArray()", j)) j = skipBlanks(text, j + 14, limit);
+      // IdentityServer's `"…".Sha256()` hashes the literal when the program starts: the literal is the secret.
+      else if (text.startsWith(".Sha256()", j) || text.startsWith(".Sha512()", j)) j = skipBlanks(text, j + 9, limit);
       j = skipComment(text, j, limit);
       const next = text.charCodeAt(j);
       if (next === 44 /* , */ || next === 41 /* ) */) {

@@ -89,6 +89,10 @@ export const SDK_CALLS: SdkCall[] = [
   // field initialised with a target-typed `new(…)`: `NetworkCredential Share = new("svc", "…")`
   // (https://learn.microsoft.com/dotnet/api/system.net.networkcredential.-ctor).
   { mark: "networkcredential", callee: String.raw`\bNetworkCredential(?:[ \t]+[A-Za-z_]\w*[ \t]*=[ \t]*new)?`, secrets: [1], name: "password", what: "password (second argument of new NetworkCredential)" },
+  // Duende/IdentityServer `new Secret("…".Sha256())` (`ClientSecrets`, `ApiSecrets`): the literal is the client secret,
+  // hashed when the server starts (https://docs.duendesoftware.com/identityserver/fundamentals/clients/). Only with the
+  // hashing call: `new Secret("<hash>")` stores a hash, and other libraries' `Secret("name", …)` name a resource.
+  { mark: "secret(", callee: String.raw`\bnew[ \t]+Secret(?=[ \t]*\([ \t]*"[^"\n]{1,200}"\.Sha(?:256|512)\(\))`, secrets: [0], name: "client_secret", what: "client secret (IdentityServer new Secret(\"…\".Sha256()))" },
 ];
 
 /** Every entry's mark (ENGINE_KEYWORDS). */

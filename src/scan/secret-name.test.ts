@@ -191,6 +191,14 @@ test("pre-shared keys, SSSD's authtok and application salts glued to their word 
   }
 });
 
+test("installer properties glue their words: TLSPSKVALUE and PASSWORDVALUE are secret names, KEYVALUE and TLSPSKIDENTITY are not", () => {
+  for (const name of ["TLSPSKVALUE", "TLSPSK", "WPAPSK", "PSKVALUE", "PASSWORDVALUE", "SECRETVALUE", "DBPASSWORDVALUE"]) assert.equal(analyzeName(name).strength, "strong", name);
+  for (const name of ["KEYVALUE", "APIKEYVALUE", "TLSPSKIDENTITY", "DEFAULTVALUE", "TLSPSKFILE", "PASSWORDVALUELENGTH"]) {
+    const a = analyzeName(name);
+    assert.ok(a.strength === "none" || a.negative, `${name}: ${JSON.stringify(a)}`);
+  }
+});
+
 test("a key word glued to `key` reads as the two words: Kibana's XPACK_SECURITY_ENCRYPTIONKEY is an encryption key (blind corpus 15)", () => {
   for (const name of ["XPACK_ENCRYPTEDSAVEDOBJECTS_ENCRYPTIONKEY", "XPACK_SECURITY_ENCRYPTIONKEY", "MASTERKEY", "signingkey", "JWTKEY", "aeskey", "SessionKey"]) {
     assert.equal(analyzeName(name).strength, "strong", name);

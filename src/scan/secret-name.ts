@@ -190,7 +190,9 @@ export function foldName(name: string): string {
  * (scripts/bundle.js) is computed for those indices. Two name the thing rather than hold a head: `vapid`
  * (analyze: `vapidPrivate`) and `registeredusers` (generic-detector.ts USER_PASSWORD_MAP: Orthanc's user map).
  */
-export const HEAD_KEYWORDS: readonly string[] = ["pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", "community", "vapid", "registeredusers", ...FOREIGN_KEYWORDS];
+// `_pat`: a personal access token's abbreviation after a platform's word (analyze's PAT_PLATFORM); the keyword pass
+// finds it in `_path`/`_pattern` too, and the name's analysis turns those down.
+export const HEAD_KEYWORDS: readonly string[] = ["_pat", "pass", "pwd", "pw", "secret", "token", "key", "auth", "credential", "creds", "dsn", "salt", "pepper", "hmac", "bearer", "connstr", "connectionstring", "psk", "community", "vapid", "registeredusers", ...FOREIGN_KEYWORDS];
 
 const cache = new Map<string, NameAnalysis>();
 
@@ -225,7 +227,18 @@ function headOf(word: string, prev: string): { head: string; base: string; forei
   }
   // `psk`: a pre-shared key, the Wi-Fi passphrase of wpa_supplicant (`psk="…"`), hostapd (`wpa_psk`) and
   // NixOS (`networking.wireless.networks.<SSID>.psk`), an IPsec or WireGuard pre-shared key.
-  if (word === "psk" || word === "wpapsk") return { head: word, base: "pass", foreign: false };
+  // Glued as installer properties are (`msiexec … TLSPSKVALUE=…`, Zabbix agent's MSI; `WPAPSK`): a short
+  // protocol word before `psk`, and `value` after it.
+  if (/^(?:[a-z]{2,5})?psk(?:value)?$/.test(word)) return { head: word, base: "pass", foreign: false };
+  // `value` glued after a secret word, as ALL-CAPS installer properties write it (`PASSWORDVALUE`, `TOKENVALUE`,
+  // `SECRETVALUE`); `keyvalue` is a key-value store, not a key.
+  if (word.length > 5 && word.endsWith("value")) {
+    const stem = word.slice(0, -5);
+    if (stem !== "key" && stem !== "keys" && !stem.endsWith("key")) {
+      const glued = headOf(stem, prev);
+      if (glued !== null && !glued.foreign) return glued;
+    }
+  }
   // `community`: an SNMP community string is the password of SNMPv1/v2c (RFC 3584 §2; read, often write,
   // access to the device): net-snmp's `rocommunity`/`rwcommunity`, LibreNMS and Observium
   // `$config['snmp']['community']`, NCPA's API `community_string`, Telegraf's and Zabbix's `community`.
@@ -384,6 +397,9 @@ function splitGluedKey(words: string[]): string[] {
   return words;
 }
 
+/** Words of a platform that issues personal access tokens, before `pat` (`AZURE_DEVOPS_EXT_PAT`, `ADO_PAT`, `GH_PAT`). */
+const PAT_PLATFORM = new Set(["devops", "ext", "ado", "azdo", "vsts", "tfs", "gh", "github", "gitlab", "gl", "bitbucket", "atlassian", "jira", "confluence", "personal", "hf", "figma"]);
+
 function analyze(name: string): NameAnalysis {
   const prefix = browserPrefix(name);
   const words = splitGluedKey(splitNameWords(prefix ? name.slice(prefix.length) : name));
@@ -394,6 +410,11 @@ function analyze(name: string): NameAnalysis {
   const last = words[words.length - 1];
   if (last === "erlangcookie" || (last === "cookie" && words[words.length - 2] === "erlang")) {
     return { strength: "strong", kind: "generic-secret", head: "ERLANG_COOKIE", negative: false };
+  }
+  // `PAT`: a personal access token, as Azure DevOps (`AZURE_DEVOPS_EXT_PAT`, read by `az devops`), GitHub and
+  // GitLab abbreviate it. Only after the platform's word: alone, `pat` is as often a pattern or a path's prefix.
+  if (last === "pat" && words.length >= 2 && PAT_PLATFORM.has(words[words.length - 2]!)) {
+    return { strength: "strong", kind: "token", head: "PAT", negative: false };
   }
   // `pass_phrase` (OCI CLI config, PuTTY) is a passphrase written as two words.
   if (last === "phrase" && words[words.length - 2] === "pass") {
