@@ -29,8 +29,27 @@ const base = join(distPath, "src", "cli", "scan.bundle");
  * (docs/benchmarks.md, session 6, alloc). V8 checks the flags' hash when it
  * takes a code cache: scripts/bundle.js makes the bundle's cache under these
  * flags, and a worker thread shares its process's flags.
+ *
+ * --no-regexp-tier-up: V8 runs a new regular expression in its bytecode
+ * interpreter first and compiles it to machine code on the next execution,
+ * so every rule pattern a scan runs twice is compiled twice. Compiling
+ * straight to machine code saves the first compile: `scan --history` on the
+ * bench's generated repository 1,588/1,595 -> 1,521/1,562 M instructions
+ * (valgrind callgrind, whole process), main thread 1,267 -> 1,206 M;
+ * `--staged` (5 files) 877/883 -> 862/850 M; the same findings
+ * (docs/benchmarks.md, session 22). Interpreting every expression instead
+ * (--regexp-interpret-all) costs more: 1,686/1,688 M.
+ *
+ * --interrupt-budget 4x V8's default (67,584): a function is optimised after
+ * more of its bytecode has run, with more type feedback, so TurboFan throws
+ * less optimised code away and recompiles less. With both flags,
+ * `scan --history` 1,345 M instructions (TurboFan's threads 322 -> 74 M, the
+ * main thread the same), 30 alternated runs: wall 530 -> 480 ms, CPU 710 ->
+ * 620 ms; the corpus (all files, default pool, 3 alternated runs) 12.6 CPU-s
+ * before, 12.0 after, the same findings; date-fns alone, one thread, 5,097 -> 4,097 M at 8x.
+ * Turning TurboFan off (--max-opt=1) costs more: 1,813 M on the history.
  */
-const V8_FLAGS = "--max-inlined-bytecode-size-cumulative=300";
+const V8_FLAGS = "--max-inlined-bytecode-size-cumulative=300 --no-regexp-tier-up --interrupt-budget=270336";
 
 function setV8Flags() {
   require("node:v8").setFlagsFromString(V8_FLAGS);
