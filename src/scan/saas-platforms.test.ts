@@ -29,3 +29,8 @@ test("a webhook signing secret given to new Webhook() or Polar's validateEvent()
   assert.deepEqual(secretsIn("src/index.ts", `import { Webhook } from "svix";\nconst wh = new Webhook(process.env.CLERK_WEBHOOK_SECRET ?? "");\n`), []);
   assert.deepEqual(secretsIn("src/polar.ts", `validateEvent(body, headers, env.POLAR_WEBHOOK_SECRET);\n`), []);
 });
+
+test("`-u URL` names a server, `-u user:password` a credential", () => {
+  assert.deepEqual(secretsIn("docker-compose.yml", `services:\n  inngest:\n    command: "inngest dev -u http://host.docker.internal:3000/api/inngest"\n`), []);
+  assert.deepEqual(secretsIn("deploy.sh", `curl -u deploy:${PW} https://ci.example.org/api/deploy\n`), [PW]);
+});
