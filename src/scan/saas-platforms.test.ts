@@ -34,3 +34,8 @@ test("`-u URL` names a server, `-u user:password` a credential", () => {
   assert.deepEqual(secretsIn("docker-compose.yml", `services:\n  inngest:\n    command: "inngest dev -u http://host.docker.internal:3000/api/inngest"\n`), []);
   assert.deepEqual(secretsIn("deploy.sh", `curl -u deploy:${PW} https://ci.example.org/api/deploy\n`), [PW]);
 });
+
+test("Algolia's lite client takes the search-only key; the full client's key is still read", () => {
+  assert.deepEqual(secretsIn("src/lib/algolia.ts", `import { liteClient } from "algoliasearch/lite";\nexport const search = liteClient("LATENCY01", "${HEX32}");\n`), []);
+  assert.deepEqual(secretsIn("src/lib/mail.ts", `import { createMailClient } from "mailer";\nexport const mail = createMailClient("acme", "${HEX32}");\n`), [HEX32]);
+});
