@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { scanText } from "./engine.js";
+import { analyzeName } from "./secret-name.js";
 
 // Session 22 (blind corpus 22, the indie SaaS and full-stack platform estate). Secrets are built at run time so
 // that scanning the repository does not report this file.
@@ -38,4 +39,19 @@ test("`-u URL` names a server, `-u user:password` a credential", () => {
 test("Algolia's lite client takes the search-only key; the full client's key is still read", () => {
   assert.deepEqual(secretsIn("src/lib/algolia.ts", `import { liteClient } from "algoliasearch/lite";\nexport const search = liteClient("LATENCY01", "${HEX32}");\n`), []);
   assert.deepEqual(secretsIn("src/lib/mail.ts", `import { createMailClient } from "mailer";\nexport const mail = createMailClient("acme", "${HEX32}");\n`), [HEX32]);
+});
+
+test("a Storefront publicAccessToken is public by name; a private or prefixed one is not", () => {
+  assert.equal(analyzeName("publicAccessToken").strength, "none");
+  assert.notEqual(analyzeName("privateAccessToken").strength, "none");
+  assert.notEqual(analyzeName("accessToken").strength, "none");
+  // `NEXT_PUBLIC_`, SvelteKit's `PUBLIC_`: a framework's browser prefix, not the vendor's word for the token.
+  assert.notEqual(analyzeName("NEXT_PUBLIC_ACCESS_TOKEN").strength, "none");
+  assert.notEqual(analyzeName("PUBLIC_ACCESS_TOKEN").strength, "none");
+});
+
+test("LiveKit's API key is the key pair's name, in every access token it signs; its API secret is the secret", () => {
+  assert.deepEqual(secretsIn("src/livekit.ts", `const LIVEKIT_API_KEY = "APIx7Kq2LmZ9R4t";\nconst LIVEKIT_API_SECRET = "${TOKEN}";\n`), [TOKEN]);
+  assert.equal(analyzeName("LIVEKIT_API_KEY").strength, "none");
+  assert.notEqual(analyzeName("LIVEKIT_API_SECRET").strength, "none");
 });
