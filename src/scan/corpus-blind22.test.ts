@@ -17,27 +17,20 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind22/", import.meta.url));
 
 // First scan 0.975 / 0.960 (201 secrets, 208 traps, 124 files read; 198 lines reported, 8 missed, 5 false alarms).
-const MIN_PRECISION = 0.97;
-const MIN_RECALL = 0.955;
+// After this round's fixes 0.995 / 0.980 (198 lines, 4 missed, 1 false alarm). The floor is just under that.
+const MIN_PRECISION = 0.99;
+const MIN_RECALL = 0.975;
 
 // The gaps this corpus still has (docs/detection.md "Session 22, blind22"), as "file:line", each with the label's kind.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "lumen/apps/web/src/lib/algolia.ts:5", // algolia admin key in the server client
-    "lumen/packages/billing/src/polar.ts:10", // polar webhook secret
-    "tidepool/netlify.toml:10", // contentful delivery token in build environment
-    "dotfiles/.expo/state.json:3", // expo cli session secret
-    "lumen/apps/api/src/lucia.ts:5", // github oauth secret in an arctic provider
-    "quill/README.md:17", // a live dashboard api key shared in a readme
-    "lumen/apps/api/src/index.ts:12", // standard webhooks secret literal
-    "lumen/apps/web/e2e/global.setup.ts:10", // e2e account password
+    "lumen/apps/web/src/lib/algolia.ts:5", // algolia admin key given to algoliasearch(appId, key), which browsers also call with the search key
+    "tidepool/netlify.toml:10", // contentful delivery token in a build environment (the scanner holds CDA tokens public)
+    "quill/README.md:17", // a live dashboard api key quoted in a readme sentence
+    "lumen/apps/web/e2e/global.setup.ts:10", // e2e account password in a test setup object
   ],
   falseAlarms: [
-    "lumen/apps/mobile/secrets/play-service-account.json:4", // trap: private key id
-    "lumen/apps/web/src/lib/algolia.ts:4", // trap: algolia search-only key in the browser client
-    "lumen/apps/worker/src/livekit.ts:3", // trap: livekit api key name
-    "lumen/docker-compose.yml:14", // unlabelled: a compose command URL read as a -u option
-    "tidepool/remix-shop/app/lib/shopify.server.ts:7", // trap: shopify storefront public access token
+    "lumen/apps/mobile/secrets/play-service-account.json:4", // trap: private key id (reported as the key to revoke, by design)
   ],
 };
 
