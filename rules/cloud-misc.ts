@@ -116,11 +116,9 @@ export const rules: Rule[] = [
     },
   }),
   prefixed({ id: "trendmicro-cloud-one-api-key", description: "Trend Micro Cloud One API key (tmc1…:…)", kind: "api-key", severity: "high", docs: "https://cloudone.trendmicro.com/docs/account-and-user-management/c1-api-key/", prefix: "tmc1", body: "[A-Za-z0-9]{26,32}:[A-Za-z0-9]{60,70}", fixedLength: false, entropy: 3.8, get sample() { return "tmc1" + fake(ALNUM, 28, "tmc1") + ":" + fake(ALNUM, 64, "tmc1b"); }, env: "TMC_API_KEY" }),
-  // Trigger.dev secret keys "tr_dev_"/"tr_prod_"/"tr_stg_" and personal tokens "tr_pat_" + 20
-  // (https://trigger.dev/docs/management/authentication), Unkey root keys "unkey_" + 20-32
+  // Trigger.dev keys are in saas-platforms.ts. Unkey root keys "unkey_" + 20-32
   // (https://www.unkey.com/docs/security/root-keys), Val Town tokens "vtwn_" (https://docs.val.town/reference/api/authentication).
-  // Each must mix upper case, lower case and digits, which identifiers such as `tr_prod_settings_loader` do not.
-  prefixed({ id: "triggerdev-secret-key", description: "Trigger.dev secret key or personal access token (tr_dev_/tr_prod_/tr_stg_/tr_pat_…)", kind: "api-key", severity: "high", docs: "https://trigger.dev/docs/management/authentication", prefix: "tr_", body: "(?:dev|prod|stg|pat)_(?=[A-Za-z0-9]{0,19}[0-9])(?=[A-Za-z0-9]{0,19}[A-Z])(?=[A-Za-z0-9]{0,19}[a-z])[A-Za-z0-9]{20}", keywords: ["tr_dev_", "tr_prod_", "tr_stg_", "tr_pat_"], entropy: 3.3, get sample() { return "tr_prod_" + "K7q" + fake(ALNUM, 17, "triggerdev"); }, env: "TRIGGER_SECRET_KEY", valid: ["tr_prod_settingsloaderxxyz"] }),
+  // Each must mix upper case, lower case and digits, which identifiers do not.
   prefixed({ id: "unkey-root-key", description: "Unkey root key (unkey_…)", kind: "api-key", severity: "critical", docs: "https://www.unkey.com/docs/security/root-keys", prefix: "unkey_", body: "(?=[A-Za-z0-9]{0,31}[0-9])(?=[A-Za-z0-9]{0,31}[A-Z])(?=[A-Za-z0-9]{0,31}[a-z])[A-Za-z0-9]{20,32}", fixedLength: false, entropy: 3.5, get sample() { return "unkey_" + "3Zv" + fake(ALNUM, 21, "unkey"); }, env: "UNKEY_ROOT_KEY" }),
   prefixed({ id: "valtown-api-token", description: "Val Town API token (vtwn_…)", kind: "api-key", severity: "high", docs: "https://docs.val.town/reference/api/authentication", prefix: "vtwn_", body: "(?=[A-Za-z0-9_-]{0,47}[0-9])[A-Za-z0-9_-]{20,48}", fixedLength: false, entropy: 3.5, get sample() { return "vtwn_" + fake(B64URL, 32, "valtown"); }, env: "VALTOWN_TOKEN" }),
   // Yandex Cloud: API keys "AQVN" + 35-38; IAM tokens "t1." + …; static access keys "YC" + 38.

@@ -48,7 +48,8 @@ const AUTH_HEADER = new RegExp(`(?:proxy-)?${AUTH_HEADER_TAIL}`, "gi");
 // The same, tried at one offset of `authorization`: a `proxy-` before it changes neither the groups nor
 // the end, and the match cannot start inside the previous one (its token would have run on through it).
 const AUTH_HEADER_AT = new RegExp(AUTH_HEADER_TAIL, "iy");
-const CURL_USER = /(?:^|[ \t])(?:-u|--user)[ \t]+["']?([^\s:"'$]{1,64}):([^\s"'@$]{4,128})["']?/gm;
+// Not a URL: `inngest dev -u http://host:3000/api/inngest`, `… -u https://…` name a server (`http` is no user).
+const CURL_USER = /(?:^|[ \t])(?:-u|--user)[ \t]+["']?([^\s:"'$]{1,64}):(?!\/\/)([^\s"'@$]{4,128})["']?/gm;
 // A value starting with `]` is a Markdown link whose text ends with the flag (`[… --password=](https://…)`).
 const PASSWORD_FLAG = /(?:^|[ \t])(?:--password|--pass|--passwd|--requirepass|--db-password|--admin-password)(?:=|[ \t]+)(["']?)([^\s"'$\]][^\s"'$]{3,127})\1(?=[\s]|$)/gm;
 const LOGIN_P_FLAG = /\blogin\b[^\n]{0,80}?[ \t]-p[ \t]+(["']?)([^\s"'$-][^\s"'$]{3,127})\1(?=\s|$)/gm;

@@ -176,6 +176,9 @@ export function defaultedLiteralAt(text: string, at: number): number {
   if (close === -1 || close - j - 1 < 8 || !endsOperand(text, close)) return -1;
   return SECRET_WORD.test(lineBefore(text, at)) ? j : -1;
 }
+// Algolia's `liteClient(appId, searchApiKey)` (algoliasearch/lite) is the browser's search client: it takes only the
+// search-only key, public by design (https://www.algolia.com/doc/libraries/javascript/v5/#the-lite-client).
+const PUBLIC_KEY_CLIENT = /^liteClient$/;
 const CALLEE_CREDENTIAL = /^(?:create\w*Client|\w*Client|Stripe|Twilio|twilio|OpenAI|Anthropic|Octokit|\w*SDK|\w*Api|\w*API|setApiKey|setToken|setAccessToken|setCredentials|setAuth|auth|basicAuth|apiConnect)$/;
 // Key arguments of Node's crypto (`createHmac("sha256", key)`, `createCipheriv(alg, key, iv)`): the second.
 const CRYPTO_KEY_CALLEE = /^create(?:Hmac|Cipheriv|Decipheriv)$/;
@@ -506,7 +509,7 @@ export function scanJavaScript(text: string, file: string, info: FileInfo): JsSc
         } else if ((callee === "hash" || callee === "hashSync") && (node.callee as Node).type === "MemberExpression") {
           const obj = calleeName((node.callee as Node).object as Node);
           if (PASSWORD_HASH_RECEIVER.test(obj) && args[0]) add("password", args[0], "js-hardcoded-secret", `password hashed by ${obj}.${callee}()`);
-        } else if (callee && CALLEE_CREDENTIAL.test(callee)) {
+        } else if (callee && CALLEE_CREDENTIAL.test(callee) && !PUBLIC_KEY_CLIENT.test(callee)) {
           for (const a of args) {
             if (a.type === "StringLiteral") add("api_key", a, "js-hardcoded-secret", `credential argument of ${callee}()`);
           }

@@ -93,6 +93,17 @@ export const SDK_CALLS: SdkCall[] = [
   // hashed when the server starts (https://docs.duendesoftware.com/identityserver/fundamentals/clients/). Only with the
   // hashing call: `new Secret("<hash>")` stores a hash, and other libraries' `Secret("name", …)` name a resource.
   { mark: "secret(", callee: String.raw`\bnew[ \t]+Secret(?=[ \t]*\([ \t]*"[^"\n]{1,200}"\.Sha(?:256|512)\(\))`, secrets: [0], name: "client_secret", what: "client secret (IdentityServer new Secret(\"…\".Sha256()))" },
+  // Arctic (the OAuth 2.0 clients Lucia and Better Auth apps use): `new GitHub(clientId, clientSecret, redirectURI)`,
+  // `new arctic.Google(…)`; the providers that take an issuer, domain or tenant first (`new GitLab(baseURL, clientId,
+  // clientSecret, …)`, `new Auth0(domain, …)`, `new MicrosoftEntraId(tenant, …)`) one place later
+  // (https://arcticjs.dev/providers/github). The client id, a public identifier, is not judged.
+  { mark: "arctic", callee: String.raw`\bnew[ \t]+(?:arctic\.)?(?:GitHub|Google|Discord|Facebook|Spotify|Twitch|Slack|LinkedIn|Twitter|Dropbox|Notion|Zoom|Reddit|Bitbucket|Atlassian|Strava|Patreon|Linear|Figma|Coinbase|Yahoo|Roblox|Salesforce|Tiktok|Etsy)`, secrets: [1], name: "client_secret", what: "OAuth client secret (second argument of an Arctic provider)" },
+  { mark: "arctic", callee: String.raw`\bnew[ \t]+(?:arctic\.)?(?:GitLab|Auth0|MicrosoftEntraId|Cognito|KeyCloak|Authentik|Zitadel)`, secrets: [2], name: "client_secret", what: "OAuth client secret (third argument of an Arctic provider)" },
+  // Svix and Standard Webhooks (Clerk, Resend, Supabase auth hooks) `new Webhook(secret)`
+  // (https://docs.svix.com/receiving/verifying-payloads/how, https://github.com/standard-webhooks/standard-webhooks),
+  // Polar's `validateEvent(body, headers, secret)` (https://docs.polar.sh/integrate/webhooks/delivery).
+  { mark: "webhook(", callee: String.raw`\bnew[ \t]+Webhook`, secrets: [0], name: "webhook_secret", what: "webhook signing secret (argument of new Webhook)" },
+  { mark: "validateevent(", callee: String.raw`\bvalidateEvent`, secrets: [2], name: "webhook_secret", what: "webhook secret (third argument of validateEvent)" },
 ];
 
 /** Every entry's mark (ENGINE_KEYWORDS). */

@@ -568,6 +568,9 @@ const SEARCH_VENDORS = new Set(["algolia", "typesense", "meili", "meilisearch", 
 // the Admin API token (`shpat_`) and the Content Management token (`CFPAT-`) stay secrets.
 function isPublicClientToken(before: string[]): boolean {
   if (before.includes("storefront")) return !before.includes("private");
+  // The same token under the Storefront client's own option name, `publicAccessToken` (createStorefrontApiClient,
+  // Hydrogen): the name alone; `NEXT_PUBLIC_ACCESS_TOKEN`, `PUBLIC_ACCESS_TOKEN` carry a framework's browser prefix and stay.
+  if (before.length === 2 && before[0] === "public" && before[1] === "access") return true;
   // CesiumJS reads every asset with `Ion.defaultAccessToken`, set in the page's own script: the token ships to
   // every visitor, and Cesium's answer is a token scoped to reading the public assets and restricted to the
   // site's URLs (https://cesium.com/learn/ion/cesium-ion-access-tokens/). A token for uploads
@@ -616,5 +619,9 @@ function isPublicClientKey(before: string[]): boolean {
   // cannot keep a secret … should use PKCE": https://developers.dropbox.com/oauth-guide). The app
   // secret (DROPBOX_APP_SECRET) stays one; Laravel's bare APP_KEY is not Dropbox's.
   if (before.includes("dropbox") && prev === "app") return true;
+  // LiveKit's API key names the key pair: it is the `iss` of every access token the server signs and hands to
+  // clients, so every participant's browser holds it (https://docs.livekit.io/home/get-started/authentication/).
+  // LIVEKIT_API_SECRET signs and stays a secret.
+  if (before.includes("livekit") && prev === "api") return true;
   return false;
 }

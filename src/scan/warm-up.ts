@@ -13,7 +13,7 @@ import { mark } from "./timeline.js";
 export const RULE_FILES = [
   "aws", "gcp", "azure", "github", "gitlab", "atlassian", "registries", "payments", "messaging", "ai",
   "observability", "secret-managers", "private-keys", "database-urls", "credential-files", "cli-arguments",
-  "auth-headers", "cloud-misc", "saas", "network", "services", "web3", "windows-admin", "embedded",
+  "auth-headers", "cloud-misc", "saas", "network", "services", "web3", "windows-admin", "embedded", "saas-platforms",
 ];
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
