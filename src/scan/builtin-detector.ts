@@ -131,7 +131,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   // `NAME 'value'` options of DuckDB's CREATE SECRET and of foreign-data-wrapper OPTIONS lists (sql-secret-options.ts).
   if (info.kind !== "js" && info.kind !== "code" && mayHoldSqlSecretOptions(text)) for (const o of detectSqlSecretOptions(text, info.testPath)) hits.push({ ruleId: "sql-secret-option", ...o, end: o.start + o.secret.length });
   // A literal handed to a password hasher (`Hash::make('…')`, `bcrypt.hash('…', 10)`) is the clear text (hashed-literals.ts).
-  if (!info.testPath && mayHoldHashedLiteral(text)) for (const p of detectHashedLiterals(text, info.testPath)) hits.push({ ruleId: "hashed-password-literal", kind: "password", ...p, end: p.start + p.secret.length });
+  if (!info.testPath && mayHoldHashedLiteral(found)) for (const p of detectHashedLiterals(text, info.testPath)) hits.push({ ruleId: "hashed-password-literal", kind: "password", ...p, end: p.start + p.secret.length });
   if (info.kind !== "js" && info.kind !== "code" && mayHoldToolPassword(text)) for (const p of detectToolPasswords(text, info.testPath)) hits.push({ ruleId: "tool-password", ...p, end: p.start + p.secret.length });
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
   if (found.has("identified") && info.kind !== "js") sqlUnquoted(text, hits);

@@ -1,4 +1,5 @@
 import { judge } from "./judge.js";
+import { HASHER_MARKS } from "./hasher-marks.js";
 
 // A literal handed to a password hasher is the password in clear text: the code (a seeder, a migration, a
 // fixture loader, an admin reset in a `tinker`/`rails console`/`manage.py shell` history) stores its hash, and
@@ -11,7 +12,6 @@ import { judge } from "./judge.js";
 // stays quiet, as does a variable.
 
 const HASHER = /(?:\bHash::make|\bbcrypt|\bpassword_hash|\bmake_password|\bset_password|\bgenerate_password_hash|\bhashpw|\bbcrypt\.hash(?:Sync)?|\bargon2\.hash|\bBCrypt::Password\.create|[pP]asswordEncoder(?:\(\))?\.encode|\bGenerateFromPassword|\bHashPassword)[ \t]*\([ \t]*(?:[A-Za-z_$][\w$.]{0,40}[ \t]*,[ \t]*)?(?:\[\]byte\([ \t]*)?b?(["'])((?:(?!\1)[^\\\n]|\\.){4,128})\1/g;
-const PROBE = /Hash::make|bcrypt|password_hash|make_password|set_password|hashpw|argon2\.hash|Password\.create|asswordEncoder|GenerateFromPassword|HashPassword/;
 
 export interface HashedLiteral {
   secret: string;
@@ -20,9 +20,9 @@ export interface HashedLiteral {
   confidence: number;
 }
 
-/** Whether a hasher's name occurs at all (one search). */
-export function mayHoldHashedLiteral(text: string): boolean {
-  return PROBE.test(text);
+/** Whether the keyword pass saw a hasher's name (hasher-marks.ts; `found` holds its case-folded keywords). */
+export function mayHoldHashedLiteral(found: ReadonlySet<string>): boolean {
+  return HASHER_MARKS.some((k) => found.has(k));
 }
 
 /** Clear-text passwords handed to password hashers, positions in `text`. */

@@ -42,3 +42,21 @@ test("only files where sentences are: documents, chat exports, logs; not a devic
   assert.ok(mayHoldProsePassword("the password is x", "chat/export.jsonl"));
   assert.ok(!mayHoldProsePassword("the password is x", "netgear/asa-edge.cfg"));
 });
+
+test("passwords on several lines of a long text: each found at its own position, CRLF and a last line without a line end", () => {
+  const filler = "nothing to see on this line, just words about the weather\n".repeat(200);
+  const text =
+    filler +
+    `the staging db pw is \`${quoted}\` until friday\r\n` +
+    filler +
+    `host sftp.bankfeed.co.uk user smew_prod password ${bare}\n` +
+    "please reset your password before friday\n" +
+    `ok so the new password is "${quoted}"`;
+  const hits = detectProsePasswords(text, false);
+  const starts = hits.map((h) => h.start).sort((a, b) => a - b);
+  const expected = [text.indexOf(`\`${quoted}\``) + 1, text.indexOf(bare), text.lastIndexOf(`"${quoted}"`) + 1];
+  assert.deepEqual(starts, expected);
+  for (const h of hits) assert.equal(text.slice(h.start, h.start + h.secret.length), h.secret);
+  // Quoted values come first, then the bare ones, as the two readers run.
+  assert.deepEqual(hits.map((h) => h.secret), [quoted, quoted, bare]);
+});

@@ -49,8 +49,29 @@ export function detectProsePasswords(text: string, testPath: boolean): ProsePass
     seen.add(start);
     out.push({ secret: pw, start, reason: `password told in a sentence; ${j.reason.replace(/^name is PASSWORD and /, "")}`, confidence: Math.min(j.confidence, 0.7) });
   };
-  for (const m of text.matchAll(QUOTED)) push(m[1]!, m.index + m[0].length - 1 - m[1]!.length, false);
-  for (const m of text.matchAll(BARE)) push(m[1]!, m.index + m[0].length - m[1]!.length, true);
+  // Both expressions start with a look-behind, so V8 tries them at every position of the text: ~240 ms of CPU on
+  // aws-sdk's JSON API models alone (docs/benchmarks.md, session 22). Every match lies within one line (no part of
+  // either crosses a line end), so they run over the lines that hold a password word only; all quoted values
+  // first, then the bare ones, as over the whole text.
+  const lines = probedLines(text);
+  for (const [from, to] of lines) for (const m of text.slice(from, to).matchAll(QUOTED)) push(m[1]!, from + m.index + m[0].length - 1 - m[1]!.length, false);
+  for (const [from, to] of lines) for (const m of text.slice(from, to).matchAll(BARE)) push(m[1]!, from + m.index + m[0].length - m[1]!.length, true);
+  return out;
+}
+
+const PROBE_ALL = new RegExp(PROBE.source, "gi");
+
+/** [start, end) of each line that holds a password word, in order, each once; `end` before the line's `\n`. */
+function probedLines(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  PROBE_ALL.lastIndex = 0;
+  for (let m = PROBE_ALL.exec(text); m; m = PROBE_ALL.exec(text)) {
+    const from = text.lastIndexOf("\n", m.index) + 1;
+    let to = text.indexOf("\n", m.index);
+    if (to < 0) to = text.length;
+    out.push([from, to]);
+    PROBE_ALL.lastIndex = to + 1;
+  }
   return out;
 }
 

@@ -7,6 +7,7 @@ import { PRECOMPUTED_FOLLOWS } from "./keyword-follow-table.js";
 import { HEAD_KEYWORDS } from "./secret-name.js";
 import { SDK_CALL_MARKS } from "./sdk-call-table.js";
 import { DECODED_FORM_MARKS, DECODER_CALL_MARKS } from "./decoder-marks.js";
+import { HASHER_MARKS } from "./hasher-marks.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -83,6 +84,8 @@ export const ENGINE_KEYWORDS = [
   ...SDK_CALL_MARKS,
   // Literals a decoder is handed (decoded-literals.ts): a search of every code text for them cost 0.9 s of CPU on the benchmark corpus.
   ...DECODER_CALL_MARKS, ...DECODED_FORM_MARKS,
+  // Password hashers handed a literal (hashed-literals.ts): a search of every text for them cost 174 ms of CPU on aws-sdk alone.
+  ...HASHER_MARKS,
 ];
 
 /**
