@@ -61,6 +61,7 @@ test("placeholders, references, hashes, public material and ciphertext are not s
     ["{" + "jSMOWnoPFgsHVpMvz5VrIt5kRbzGpI8u+9EF1iFQyJQ=" + "}", "encrypted (Maven)"],
     ["Ag" + "B" + "x7Q".repeat(240), "sealed secret"],
     ["pk." + "eyJ1IjoiYWNtZSIsImEiOiJjbDB4In0." + "Qx7Kp2Lm9Rt4Vw8Zb3Nc6", "public (Mapbox)"],
+    ["pk." + "eyJ1IjoiYWNtZSIsImEiOiJjbDB4In0." + "QxKpLm", "public (Mapbox, a short signature part)"],
     ["phc_" + "Qx7Kp2Lm9Rt4Vw8Zb3Nc6Hd1Fj5Gk0Ps2EaB9c", "public (PostHog)"],
     ["true", "boolean"],
     ["3000", "number"],

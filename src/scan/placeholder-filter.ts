@@ -532,7 +532,8 @@ export function isPublicMaterial(v: string): boolean {
     // Mapbox public tokens ("pk." + base64url JWT-like body) ship in every map page; the secret ones are "sk."
     // (https://docs.mapbox.com/accounts/guides/tokens/). PostHog project API keys ("phc_") are write-only
     // ingestion keys meant for browsers (https://posthog.com/docs/api: personal keys are "phx_").
-    /^pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$/.test(v) ||
+    // The signature part's length is not what makes it public: the `pk.` prefix and the base64 JSON body do.
+    /^pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{4,}$/.test(v) ||
     /^phc_[A-Za-z0-9]{30,60}$/.test(v) ||
     // Supabase's 2025 publishable keys replace the anon JWT and are meant for browsers and apps; the
     // `sb_secret_` keys stay secrets (https://supabase.com/docs/guides/api/api-keys).
