@@ -59,7 +59,8 @@ export const rules: Rule[] = [
     kind: "password",
     severity: "medium",
     docs: "https://docs.arduino.cc/libraries/wifi/#%60WiFi.begin()%60",
-    keywords: [".begin(", ".connect(", ".addap(", ".softap("],
+    // The receivers the pattern names, with their calls: `.connect(`/`.begin(` alone are in most Node and Python code.
+    keywords: [".addap(", ".softap(", "wifi.begin(", "wifi.connect(", "wifimulti", "wlan.begin(", "wlan.connect(", "sta_if.", "sta.begin(", "sta.connect(", "station.begin(", "station.connect(", "wifi.radio.", "ap_if.", "ap.begin(", "ap.connect("],
     pattern: /\b(?:WiFi|WiFiMulti|wifiMulti|wifiMulti\w{0,10}|wlan|sta_if|sta|station|wifi\.radio|ap_if|ap)\.(?:begin|connect|addAP|softAP)\([ \t]*(?:ssid[ \t]*=[ \t]*)?(["'])[^"'\n\\]{1,32}\1[ \t]*,[ \t]*(?:password[ \t]*=[ \t]*)?(["'])(?<secret>[^"'\n\\]{8,63})\2/,
     validate: isRealPassword,
     get examples() {
@@ -77,7 +78,8 @@ export const rules: Rule[] = [
     kind: "password",
     severity: "medium",
     docs: "https://docs.espressif.com/projects/esp-idf/en/stable/esp32/api-reference/kconfig-reference.html",
-    keywords: ["config "],
+    // A string default is what the pattern ends with; `config ` alone is in most code.
+    keywords: ['default "', 'default\t"'],
     pattern: new RegExp(String.raw`^[ \t]*(?:menu)?config[ \t]+${SECRET_WORDS}[ \t]*\r?\n(?:[ \t]+(?!(?:menu)?config\b|default\b)[^\n]{0,200}\n){0,8}[ \t]+default[ \t]+"(?<secret>[^"\n\\$]{6,256})"`, "m"),
     validate: isRealPassword,
     get examples() {
@@ -112,7 +114,8 @@ export const rules: Rule[] = [
     kind: "password",
     severity: "medium",
     docs: "https://cmake.org/cmake/help/latest/command/set.html#set-cache-entry",
-    keywords: [" cache "],
+    // The quoted default right before CACHE, as the pattern has it; ` cache ` alone is in most prose.
+    keywords: ['" cache', '"\tcache'],
     pattern: new RegExp(String.raw`\bset[ \t]*\([ \t]*${SECRET_WORDS}[ \t]+"(?<secret>[^"\n$\\]{6,256})"[ \t]+CACHE\b`, "i"),
     validate: isRealPassword,
     get examples() {

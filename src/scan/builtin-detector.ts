@@ -125,7 +125,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   // Strings a debugger printed after their pointer (`password = 0x… "…"` in gdb's bt full: debugger-values.ts).
   if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
   // A .NET setting's default in the attribute above its property, an SSIS configured value named by its Path (named-by-neighbour.ts).
-  if (mayHoldNeighbourValue(text)) for (const d of detectNeighbourValues(text, info.testPath)) hits.push({ ruleId: "neighbour-named-secret", ...d, end: d.start + d.secret.length });
+  if (mayHoldNeighbourValue(found)) for (const d of detectNeighbourValues(text, info.testPath)) hits.push({ ruleId: "neighbour-named-secret", ...d, end: d.start + d.secret.length });
   // A PowerShell literal whose variable is passed to a `-…Password` parameter below (password-variables.ts).
   if (/\.ps[dm]?1$/i.test(file) && !info.testPath && mayHoldPasswordVariable(text)) for (const v of detectPasswordVariables(text, info.testPath)) hits.push({ ruleId: "password-parameter-variable", ...v, end: v.start + v.secret.length });
   // `NAME 'value'` options of DuckDB's CREATE SECRET and of foreign-data-wrapper OPTIONS lists (sql-secret-options.ts).

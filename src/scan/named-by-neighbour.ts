@@ -1,4 +1,5 @@
 import { judge } from "./judge.js";
+import { NEIGHBOUR_MARKS } from "./neighbour-marks.js";
 import type { BuiltinHit } from "./builtin-detector.js";
 
 // Values whose name is written beside them rather than before them, in two generated .NET forms:
@@ -23,8 +24,9 @@ const DECLARATION = /[ \t]*(?:(?:public|internal|private|protected|static|readon
 
 const SSIS_VALUE = /\bPath="[^"\n]{0,300}\[([A-Za-z_]\w{0,63})\]"[^>\n]{0,300}>[ \t\r\n]{0,200}<ConfiguredValue>([^<\n]{4,512})<\/ConfiguredValue>/g;
 
-export function mayHoldNeighbourValue(text: string): boolean {
-  return text.includes("DefaultSettingValue") || text.includes("DefaultValue(") || text.includes("<ConfiguredValue>");
+/** Whether the keyword pass saw one of the marks (neighbour-marks.ts; `found` holds its case-folded keywords). */
+export function mayHoldNeighbourValue(found: ReadonlySet<string>): boolean {
+  return NEIGHBOUR_MARKS.some((k) => found.has(k));
 }
 
 export function detectNeighbourValues(text: string, testPath: boolean): NeighbourValue[] {
