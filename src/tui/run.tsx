@@ -122,8 +122,11 @@ export async function renderSession(deps: SessionDeps, colour: boolean, terminal
     debug: terminal.debug === true,
   });
   await ended;
+  // Asked for before the unmount: ink installs a beforeExit listener when waitUntilExit is first called
+  // and removes it on unmount, so asking after would leave one listener per session behind.
+  const exited = instance.waitUntilExit().catch(() => undefined);
   instance.unmount();
-  await instance.waitUntilExit().catch(() => undefined);
+  await exited;
   return code;
 }
 

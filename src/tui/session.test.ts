@@ -57,6 +57,16 @@ test("q on the overview quits: exit 3, the tree byte-identical, no plan file, Va
   await assertVaultUntouched(c, `tui-quit-${c.n}`);
 });
 
+test("a session that ended leaves no process listener behind (ink's beforeExit hook is removed)", async () => {
+  const c = cases.next();
+  const before = process.listenerCount("beforeExit");
+  const s = sessionOf(c, `tui-listeners-${c.n}`);
+  await s.t.waitFor("Enter review the plan");
+  s.t.press("q");
+  assert.equal(await s.code, EXIT_QUIT);
+  assert.equal(process.listenerCount("beforeExit"), before);
+});
+
 test("Esc on the confirm screen goes back to the review; q there quits without writing anything", async () => {
   const c = cases.next();
   const s = sessionOf(c, `tui-back-${c.n}`);
