@@ -187,13 +187,14 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.rfc-editor.org/rfc/rfc7617",
     keywords: ["basicauth", "basic_auth", "usernamepasswordcredentials", "passwordauthentication", "networkcredential", "curlopt_userpwd"],
-    pattern: /(?:(?:\b(?:Set|set|with|With|HTTP|Http)?Basic_?Auth(?:entication)?|\bbasic_auth|\bUsernamePasswordCredentials|\bPasswordAuthentication|\bNetworkCredential)[ \t]{0,4}\([ \t]{0,4}["'`][^"'`\n]{1,100}["'`][ \t]{0,4},[ \t]{0,4}["'`]|\bCURLOPT_USERPWD[ \t]{0,4},[ \t]{0,4}["'][^"':\n]{1,100}:)(?<secret>[^"'`\s]{4,200})["'`]/,
+    pattern: /(?:(?:\b(?:Set|set|with|With|HTTP|Http)?Basic_?Auth(?:entication)?|\bbasic_?auth[ \t]{0,4}=|\bbasic_auth|\bUsernamePasswordCredentials|\bPasswordAuthentication|\bNetworkCredential)[ \t]{0,4}\([ \t]{0,4}["'`][^"'`\n]{1,100}["'`][ \t]{0,4},[ \t]{0,4}["'`]|\bCURLOPT_USERPWD[ \t]{0,4},[ \t]{0,4}["'][^"':\n]{1,100}:)(?<secret>[^"'`\s]{4,200})["'`]/,
     validate: isRealPassword,
     get examples() {
       return {
         invalid: [
           `req.SetBasicAuth("admin", "${pw("setbasic")}")`,
           `conn.basic_auth("deploy", '${pw("faraday")}')`,
+          `HTTP.get(url; basicauth = ("kl-lab", "${pw("juliabasic")}"))`,
           `auth = HTTPBasicAuth("api", "${pw("httpbasic")}")`,
           `new UsernamePasswordCredentials("svc", "${pw("upc")}")`,
           `var cred = new NetworkCredential("svc", "${pw("netcred")}");`,
@@ -203,6 +204,7 @@ export const rules: Rule[] = [
           "req.SetBasicAuth(user, pass)",
           'req.SetBasicAuth("admin", os.Getenv("ADMIN_PASSWORD"))',
           'conn.basic_auth("admin", "password")',
+          'HTTP.get(url; basicauth = (user, pass))',
           'curl_setopt($ch, CURLOPT_USERPWD, "$user:$pass");',
           'new NetworkCredential("svc", "${SVC_PASSWORD}")',
         ],
