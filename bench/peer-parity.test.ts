@@ -117,3 +117,35 @@ test("peer parity: a file-shaped format is planted as its own file, and the harn
   const result = await scan({ cwd: process.cwd(), mode: "stdin", stdin: render("file", format, "machine example.org"), workers: 0, baselineFile: false, config: {} });
   assert.deepEqual(result.findings, []);
 });
+
+// trufflehog's detectors beyond those formats.js credits (fixtures/peer-formats/_meta/formats-trufflehog.js):
+// every format in every context of its shape, but for these.
+const TRUFFLEHOG_KNOWN_GAPS: Record<string, { contexts: Context[]; why: string }> = {
+  // BestTime names its private key `api_key_private` (its public key `api_key_public`); `private` after the head reads
+  // as a description of the key (DESCRIPTIVE_AFTER in secret-name.ts), so the name is not a secret's.
+  "besttime-private-key": { contexts: ["env", "py", "yaml"], why: "<head>_PRIVATE is not read as a secret's name" },
+  // As airbrake-user-key above: a vendor name before KEY in code is a weak name, and the sample holds a run of six letters.
+  "alienvault-otx-key": { contexts: ["py"], why: "weak name in code: letter run in the sample" },
+};
+let trufflehogPromise: Promise<ParityRow[]> | undefined;
+const trufflehogRows = (): Promise<ParityRow[]> => (trufflehogPromise ??= measure(scan, undefined, "trufflehog"));
+
+test("peer parity (trufflehog's other detectors): every format is found in every context of its shape", async () => {
+  const rows = await trufflehogRows();
+  assert.ok(rows.filter((r) => r.format.shape === "prefix").length >= 20, "formats-trufflehog.js should hold at least 20 distinctive formats");
+  assert.ok(rows.filter((r) => r.format.shape === "named").length >= 30, "formats-trufflehog.js should hold at least 30 keyword formats");
+  const unexpected = rows
+    .map((r) => ({ r, missed: missedContexts(r).filter((c) => !(TRUFFLEHOG_KNOWN_GAPS[r.format.id]?.contexts ?? []).includes(c)) }))
+    .filter(({ missed }) => missed.length > 0)
+    .map(({ r, missed }) => `${r.format.id} (${r.format.format}): missed ${missed.join(", ")}`);
+  assert.deepEqual(unexpected, []);
+});
+
+test("peer parity (trufflehog's other detectors): the known gaps are still gaps", async () => {
+  const byId = new Map((await trufflehogRows()).map((r) => [r.format.id, r]));
+  for (const [id, gap] of Object.entries(TRUFFLEHOG_KNOWN_GAPS)) {
+    const r = byId.get(id);
+    assert.ok(r, `${id} is not a format of formats-trufflehog.js`);
+    assert.deepEqual(missedContexts(r).sort(), [...gap.contexts].sort(), `${id}: the gap changed (${gap.why})`);
+  }
+});
