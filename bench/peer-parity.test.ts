@@ -121,9 +121,6 @@ test("peer parity: a file-shaped format is planted as its own file, and the harn
 // trufflehog's detectors beyond those formats.js credits (fixtures/peer-formats/_meta/formats-trufflehog.js):
 // every format in every context of its shape, but for these.
 const TRUFFLEHOG_KNOWN_GAPS: Record<string, { contexts: Context[]; why: string }> = {
-  // BestTime names its private key `api_key_private` (its public key `api_key_public`); `private` after the head reads
-  // as a description of the key (DESCRIPTIVE_AFTER in secret-name.ts), so the name is not a secret's.
-  "besttime-private-key": { contexts: ["env", "py", "yaml"], why: "<head>_PRIVATE is not read as a secret's name" },
   // As airbrake-user-key above: a vendor name before KEY in code is a weak name, and the sample holds a run of six letters.
   "alienvault-otx-key": { contexts: ["py"], why: "weak name in code: letter run in the sample" },
 };
