@@ -17,6 +17,26 @@ const KNOWN_GAPS: Record<string, { contexts: Context[]; why: string }> = {
 
 const missedContexts = (r: ParityRow): Context[] => (Object.entries(r.found) as Array<[Context, string[]]>).filter(([, ids]) => ids.length === 0).map(([c]) => c);
 
+type KnownGaps = Record<string, { contexts: Context[]; why: string }>;
+
+/** The formats missed in a context their set's known gaps do not list, one line each (empty: none). */
+function unexpectedMisses(rows: ParityRow[], gaps: KnownGaps): string[] {
+  return rows
+    .map((r) => ({ r, missed: missedContexts(r).filter((c) => !(gaps[r.format.id]?.contexts ?? []).includes(c)) }))
+    .filter(({ missed }) => missed.length > 0)
+    .map(({ r, missed }) => `${r.format.id} (${r.format.format}): missed ${missed.join(", ")}`);
+}
+
+/** Each known gap is still exactly that gap: a format that starts being found must leave the list. */
+function assertGapsStillGaps(rows: ParityRow[], gaps: KnownGaps, file: string): void {
+  const byId = new Map(rows.map((r) => [r.format.id, r]));
+  for (const [id, gap] of Object.entries(gaps)) {
+    const r = byId.get(id);
+    assert.ok(r, `${id} is not a format of ${file}`);
+    assert.deepEqual(missedContexts(r).sort(), [...gap.contexts].sort(), `${id}: the gap changed (${gap.why})`);
+  }
+}
+
 let rowsPromise: Promise<ParityRow[]> | undefined;
 const rows = (): Promise<ParityRow[]> => (rowsPromise ??= measure(scan));
 
@@ -78,7 +98,7 @@ test("peer parity: the CLI (`vaultshift scan -`) reports what the harness's scan
 
 // Nosey Parker's credential rules and Kingfisher's provider files (fixtures/peer-formats/_meta/formats-np-kf.js
 // says which and what is left out): every format in every context of its shape, but for these.
-const NPKF_KNOWN_GAPS: Record<string, { contexts: Context[]; why: string }> = {
+const NPKF_KNOWN_GAPS: KnownGaps = {
   // Kingfisher reports "key_" + 10-48 mixed-case alphanumerics anywhere; that is the shape of half the
   // identifiers in a code base (`key_Value2Map`), so vaultshift finds Unkey keys under a secret name only.
   "unkey-api-key": { contexts: ["bare", "assign", "env"], why: "key_ + 10-48: only under a secret name" },
@@ -94,20 +114,11 @@ test("peer parity (Nosey Parker, Kingfisher): every format is found in every con
   const npkf = await npkfRows();
   assert.ok(npkf.length >= 300, `formats-np-kf.js should hold at least 300 formats, has ${npkf.length}`);
   for (const peer of ["noseyParker", "kingfisher"]) assert.ok(npkf.some((r) => r.format.peers[peer]), `no format credited to ${peer}`);
-  const unexpected = npkf
-    .map((r) => ({ r, missed: missedContexts(r).filter((c) => !(NPKF_KNOWN_GAPS[r.format.id]?.contexts ?? []).includes(c)) }))
-    .filter(({ missed }) => missed.length > 0)
-    .map(({ r, missed }) => `${r.format.id} (${r.format.format}): missed ${missed.join(", ")}`);
-  assert.deepEqual(unexpected, []);
+  assert.deepEqual(unexpectedMisses(npkf, NPKF_KNOWN_GAPS), []);
 });
 
 test("peer parity (Nosey Parker, Kingfisher): the known gaps are still gaps (fixed ones leave NPKF_KNOWN_GAPS)", async () => {
-  const byId = new Map((await npkfRows()).map((r) => [r.format.id, r]));
-  for (const [id, gap] of Object.entries(NPKF_KNOWN_GAPS)) {
-    const r = byId.get(id);
-    assert.ok(r, `${id} is not a format of formats-np-kf.js`);
-    assert.deepEqual(missedContexts(r).sort(), [...gap.contexts].sort(), `${id}: the gap changed (${gap.why})`);
-  }
+  assertGapsStillGaps(await npkfRows(), NPKF_KNOWN_GAPS, "formats-np-kf.js");
 });
 
 test("peer parity: a file-shaped format is planted as its own file, and the harness sees a miss there", async () => {
@@ -116,4 +127,24 @@ test("peer parity: a file-shaped format is planted as its own file, and the harn
   assert.deepEqual(render("file", format, "machine example.org"), { text: "machine example.org\n", filename: ".netrc" });
   const result = await scan({ cwd: process.cwd(), mode: "stdin", stdin: render("file", format, "machine example.org"), workers: 0, baselineFile: false, config: {} });
   assert.deepEqual(result.findings, []);
+});
+
+// trufflehog's detectors beyond those formats.js credits (fixtures/peer-formats/_meta/formats-trufflehog.js):
+// every format in every context of its shape, but for these.
+const TRUFFLEHOG_KNOWN_GAPS: KnownGaps = {
+  // As airbrake-user-key above: a vendor name before KEY in code is a weak name, and the sample holds a run of six letters.
+  "alienvault-otx-key": { contexts: ["py"], why: "weak name in code: letter run in the sample" },
+};
+let trufflehogPromise: Promise<ParityRow[]> | undefined;
+const trufflehogRows = (): Promise<ParityRow[]> => (trufflehogPromise ??= measure(scan, undefined, "trufflehog"));
+
+test("peer parity (trufflehog's other detectors): every format is found in every context of its shape", async () => {
+  const rows = await trufflehogRows();
+  assert.ok(rows.filter((r) => r.format.shape === "prefix").length >= 20, "formats-trufflehog.js should hold at least 20 distinctive formats");
+  assert.ok(rows.filter((r) => r.format.shape === "named").length >= 30, "formats-trufflehog.js should hold at least 30 keyword formats");
+  assert.deepEqual(unexpectedMisses(rows, TRUFFLEHOG_KNOWN_GAPS), []);
+});
+
+test("peer parity (trufflehog's other detectors): the known gaps are still gaps (fixed ones leave TRUFFLEHOG_KNOWN_GAPS)", async () => {
+  assertGapsStillGaps(await trufflehogRows(), TRUFFLEHOG_KNOWN_GAPS, "formats-trufflehog.js");
 });

@@ -17,9 +17,10 @@ import type { ScanOptions, ScanResult } from "../src/scan/scanner.js";
 // file of its own kind (shape "file": .netrc, build.gradle) is planted as that
 // file's content.
 //
-// Two format sets: "classic" (formats.js, the four peers above) and "np-kf"
-// (formats-np-kf.js: Nosey Parker and Kingfisher).
-// `node dist/bench/peer-parity.js [--set classic|np-kf] [--dist DIR]` prints the
+// Three format sets: "classic" (formats.js, the four peers above), "np-kf"
+// (formats-np-kf.js: Nosey Parker and Kingfisher) and "trufflehog" (formats-trufflehog.js:
+// trufflehog's detectors beyond those formats.js credits).
+// `node dist/bench/peer-parity.js [--set classic|np-kf|trufflehog] [--dist DIR]` prints the
 // misses and the per-peer counts (DIR: another build, e.g. a copy of dist/ taken
 // before a change, for "before").
 
@@ -59,6 +60,7 @@ type ScanFn = (options: ScanOptions) => Promise<ScanResult>;
 export const FORMAT_SETS = {
   classic: { url: new URL("../../fixtures/peer-formats/_meta/formats.js", import.meta.url), peers: ["gitleaks", "trufflehog", "secretlint", "detectSecrets"] },
   "np-kf": { url: new URL("../../fixtures/peer-formats/_meta/formats-np-kf.js", import.meta.url), peers: ["noseyParker", "kingfisher"] },
+  trufflehog: { url: new URL("../../fixtures/peer-formats/_meta/formats-trufflehog.js", import.meta.url), peers: ["trufflehog"] },
 } as const;
 export type FormatSet = keyof typeof FORMAT_SETS;
 

@@ -25,6 +25,7 @@ import { rules as windowsAdmin } from "./windows-admin.js";
 import { rules as embedded } from "./embedded.js";
 import { rules as saasPlatforms } from "./saas-platforms.js";
 import { rules as researchData } from "./research-data.js";
+import { rules as trufflehogFormats } from "./trufflehog-formats.js";
 
 /** The rule files, in order, with the family name each stands for (docs/rules.md is grouped by it). */
 export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
@@ -54,6 +55,7 @@ export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
   { family: "Firmware, devices and the network edge", rules: embedded },
   { family: "App platforms, billing and background jobs", rules: saasPlatforms },
   { family: "Research, scientific computing and data platforms", rules: researchData },
+  { family: "More provider tokens (trufflehog's detectors)", rules: trufflehogFormats },
 ];
 
 // Every provider rule, in file order. Ids are unique across files (checked by

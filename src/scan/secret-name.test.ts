@@ -372,3 +372,11 @@ test("ASP.NET's antiforgery token is a CSRF token; Slack's verification token an
   for (const name of ["__RequestVerificationToken", "RequestVerificationToken", "X-Antiforgery-Token", "antiforgery_token"]) assert.equal(analyzeName(name).negative, true, name);
   for (const name of ["SLACK_VERIFICATION_TOKEN", "verification_token", "WHATSAPP_VERIFY_TOKEN"]) assert.equal(analyzeName(name).strength, "strong", name);
 });
+
+test("a key pair's private half named by a suffix is a secret name, its public half is not (Mailjet, BestTime)", () => {
+  for (const name of ["MJ_APIKEY_PRIVATE", "api_key_private", "BESTTIME_API_KEY_PRIVATE", "secretKeyPrivate"]) {
+    assert.notEqual(analyzeName(name).strength, "none", name);
+    assert.equal(analyzeName(name).negative, false, name);
+  }
+  for (const name of ["MJ_APIKEY_PUBLIC", "api_key_public", "API_KEY_PRIVATE_PATH", "KEY_PRIVATE_FILE"]) assert.notEqual(analyzeName(name).negative, false, name);
+});

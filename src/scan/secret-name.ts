@@ -40,6 +40,9 @@ const NEUTRAL_AFTER = new Set([
   // The platform, build or environment the same secret is for: a mobile app's MAPS_API_KEY_ANDROID /
   // apiKeyIos, CI's GITHUB_TOKEN_CI, a Gradle variant's API_KEY_RELEASE, SANDBOX/UAT/QA copies.
   "android", "ios", "macos", "web", "mobile", "desktop", "ci", "debug", "release", "sandbox", "uat", "qa", "preprod", "preview",
+  // The private half of a public/private pair named by a suffix: Mailjet's documented MJ_APIKEY_PRIVATE (beside
+  // MJ_APIKEY_PUBLIC), BestTime's api_key_private (beside api_key_public). `_PUBLIC` stays what makes it public.
+  "private",
 ]);
 
 /** Modifiers of `key` / `token` that make the name about a non-secret. */

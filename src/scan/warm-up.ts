@@ -15,6 +15,7 @@ export const RULE_FILES = [
   "observability", "secret-managers", "private-keys", "database-urls", "credential-files", "cli-arguments",
   "auth-headers", "cloud-misc", "saas", "network", "services", "web3", "windows-admin", "embedded", "saas-platforms",
   "research-data",
+  "trufflehog-formats",
 ];
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
