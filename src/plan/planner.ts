@@ -1,3 +1,4 @@
+import { sourcedEnvFiles } from "./sourced-env-files.js";
 import type { ScriptEnvironment } from "../apply/script-environment.js";
 import { plural, withArticle } from "../util/plural.js";
 import { carriedBindings } from "./carried.js";
@@ -386,6 +387,11 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const scriptEnvironments: ScriptEnvironment[] = [];
   const readElsewhere = new Set<string>();
   warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
+
+  // Shell scripts sourcing a moved .env file for another program (envsubst, psql): wrapped or named.
+  const sourced = sourcedEnvFiles(root, secrets, config.exclude);
+  warnings.push(...sourced.warnings);
+  scriptEnvironments.push(...sourced.scripts);
 
   const movedFiles = plannedSecretFiles(placed, mount, root, fromFiles.notIn);
   // Files an earlier migration moved (gone from the tree now): `vaultshift run` goes on writing them.
