@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, installedFrom, movedSecrets, readMigrated, secretTargets, warningPlaces, type E2eRun } from "./harness.js";
+import { NPM_DEV_START } from "./launch.js";
 
 // Round 19 of apps written without looking at the migrator
 // (fixtures/apps-blind19/, docs/migration.md "Session 22, appsblind19"): each
@@ -16,8 +17,6 @@ import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBeha
 const { suite, app, migrated } = blindRound("blind19", "apps-blind19", { links: ["dotenv"] });
 const installed = installedFrom("apps-blind19");
 const ENVS = ["development", "production"];
-/** `npm run dev` on a laptop, `npm start` in production, started by the harness (src/e2e/launch.ts), servers printing their settings. */
-const NPM_START = { scripts: { development: "dev", production: "start" }, env: { DRY_RUN: "1" } };
 
 test("dotenv-extended: .env or .env.production over a committed .env.defaults, names checked against .env.schema", { timeout: 120_000 }, async () => {
   const run = await migrated(app("dotenv-extended", "wren-catalog", ENVS, "scripts/digest.js", { prepare: installed("dotenv-extended") }));
@@ -56,7 +55,7 @@ test("TypeORM 0.2 loads ormconfig.env itself under the app's .env.<mode>", { tim
 });
 
 test("go-task: the Taskfile's root dotenv (.env) under the start task's .env.{{.ENV}}", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("taskfile-dotenv", "shrike-ledger", ENVS, "scripts/digest.js", { prepare: installed("@go-task/cli"), launch: NPM_START }));
+  const run = await migrated(app("taskfile-dotenv", "shrike-ledger", ENVS, "scripts/digest.js", { prepare: installed("@go-task/cli"), launch: NPM_DEV_START }));
   // First run: a silent change in production, said only as outside-use: .env (every task's) was
   // development's file only, so the audit key it alone holds was unset under `task start ENV=production`.
   // Task's dotenv lists now order the files: .env is every environment's base layer. Running `task` by
@@ -83,7 +82,7 @@ const removeRendered = (run: E2eRun): void => {
 };
 
 test("envsubst renders the app's JSON config from a template with the env file the shell exported", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("envsubst-render", "godwit-dispatch", ENVS, "scripts/digest.js", { launch: NPM_START }));
+  const run = await migrated(app("envsubst-render", "godwit-dispatch", ENVS, "scripts/digest.js", { launch: NPM_DEV_START }));
   // First run: same digest in the harness, but only because the migrator rewrote the digest script
   // (it hands the whole process.env to its child: now processEnv, with the secrets). Run as npm runs
   // it, the render script sourced .env, which no longer held them, and envsubst wrote empty values:

@@ -22,6 +22,9 @@ export interface Launch {
   env?: Record<string, string>;
 }
 
+/** `npm run dev` on a laptop, `npm start` in production, the server printing its settings and exiting (DRY_RUN). */
+export const NPM_DEV_START: Launch = { scripts: { development: "dev", production: "start" }, env: { DRY_RUN: "1" } };
+
 /** Whether `launch` starts `environment` (an app may have a launcher for some environments only). */
 export const launches = (launch: Launch, environment: string): boolean => launch.scripts?.[environment] !== undefined || launch.commands?.[environment] !== undefined;
 
@@ -52,7 +55,8 @@ export function runLaunched(root: string, launch: Launch, environment: string, e
         encoding: "utf8",
         timeout: timeoutMs,
         env: {
-          PATH: [join(root, "node_modules", ".bin"), process.env.PATH ?? ""].join(delimiter),
+          // npm puts node_modules/.bin first on PATH; a Procfile, a container or systemd do not.
+          PATH: script !== undefined ? [join(root, "node_modules", ".bin"), process.env.PATH ?? ""].join(delimiter) : (process.env.PATH ?? ""),
           HOME: process.env.HOME ?? "",
           NODE_ENV: environment,
           ...(script !== undefined ? { npm_lifecycle_event: script } : {}),
