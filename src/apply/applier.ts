@@ -145,6 +145,7 @@ async function applyUnlocked(plan: Plan, options: ApplierOptions): Promise<Apply
     sourceFiles: plan.files.filter((f) => f.kind === "code").map((f) => f.file),
     envFiles: plan.envFiles,
     scriptEnvironments: plan.scriptEnvironments ?? [],
+    launcherEdits: plan.launcherEdits ?? [],
     configEdits: plan.configEdits ?? [],
     values: [...values.values(), ...(dryRun ? overriddenValues(root, plan) : [])],
     noDiffs: !dryRun,

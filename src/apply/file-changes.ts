@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { FileChangeKind, LiteralBinding, PlanConfigEdit, PlanEnvFile, PlanWarning, SecretBinding } from "../plan/types.js";
+import type { FileChangeKind, LauncherEdit, LiteralBinding, PlanConfigEdit, PlanEnvFile, PlanWarning, SecretBinding } from "../plan/types.js";
 import { addEnvMappings, editConfigText } from "./config-file-editor.js";
 import { indentOf } from "../util/json-spans.js";
 import { inForeignProject, mayUseWholeEnv, packageDirOf, packageTypes, relativeSpecifier, readPackageJson, sha256, typescriptOutput, type SecretsModuleLayout } from "../plan/project.js";
@@ -14,6 +14,7 @@ import { secretsIn } from "./redacted-diff.js";
 import { removedLineRests } from "./env-cleaner.js";
 import { decodeFile, encodeText, type DecodedFile, type TextEncodingName } from "../util/text-encoding.js";
 import { version } from "../version.js";
+import { rewriteLauncherLines } from "../plan/launcher-starts.js";
 
 // The new content of every file a plan changes, computed from the files as
 // they are now. Plan calls it to show diffs and record hashes; apply calls it
@@ -52,6 +53,8 @@ export interface ChangeContext {
   envExports?: string[];
   /** npm scripts whose VAULTSHIFT_ENV is set in package.json (src/apply/script-environment.ts). */
   scriptEnvironments?: ScriptEnvironment[];
+  /** Starts outside npm put under `vaultshift run` (src/plan/launcher-starts.ts). */
+  launcherEdits?: LauncherEdit[];
   /**
    * Migrated names a program in another language reads (the plan's `outside-use` warnings
    * name each with its file): read by code, only not by code vaultshift rewrites.
@@ -314,7 +317,8 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
   // code of this app) or run under `vaultshift run` (another program), even when no code changed.
   const moduleWritten = ctx.secretsModule !== null && (codeChanged || ctx.forceSecretsModule === true);
   const scripts = (ctx.scriptEnvironments ?? []).filter((s) => moduleWritten || s.wrap);
-  if (moduleWritten || scripts.length > 0) {
+  const launcherEdits = ctx.launcherEdits ?? [];
+  if (moduleWritten || scripts.length > 0 || launcherEdits.length > 0) {
     // The package the secrets module went into (a monorepo's workspace, Firebase's functions/) imports vaultshift/runtime.
     const owner = moduleWritten ? packageDirOf(ctx.root, ctx.secretsModule!.file) : "";
     const ownerManifest = owner === "" ? "package.json" : `${owner}/package.json`;
@@ -325,9 +329,18 @@ export async function computeFileChanges(ctx: ChangeContext): Promise<{ changes:
       if (before === null || (file === "package.json" && readPackageJson(ctx.root) === null)) continue;
       // A package's own scripts run its own node_modules/.bin: it needs vaultshift too.
       const edited = applyScriptEnvironments(before.toString("utf8"), file, scripts);
-      const needsRuntime = file === ownerManifest || scripts.some((s) => s.file === file && s.wrap);
+      // A launcher's command runs node_modules/.bin/vaultshift: the root package needs it.
+      const needsRuntime = file === ownerManifest || scripts.some((s) => s.file === file && s.wrap) || (file === "package.json" && launcherEdits.length > 0);
       add(file, "package-json", before, needsRuntime ? addDependency(edited, "vaultshift", `^${version}`).content : edited, (file === ownerManifest ? 1 : 0) + scripts.filter((s) => s.file === file).length);
     }
+  }
+
+  // 3b. Starts outside npm (a Procfile line, a Dockerfile CMD, a systemd ExecStart=) run under `vaultshift run`.
+  for (const file of [...new Set(launcherEdits.map((e) => e.file))].sort()) {
+    const before = readIfExists(join(ctx.root, file));
+    if (before === null) continue;
+    const edits = launcherEdits.filter((e) => e.file === file);
+    add(file, "launcher", before, rewriteLauncherLines(before.toString("utf8"), edits), edits.length);
   }
 
   // 4. .env files lose their migrated values; .env.example documents every key.

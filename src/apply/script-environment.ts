@@ -14,6 +14,7 @@
 // restores.
 
 import { BASE_LAYER_ENVIRONMENT } from "../map/environment.js";
+import { escapeRegExp } from "../util/regexp.js";
 
 /** What a script's command needs: the plan records this (names only), apply recomputes the edit. */
 export interface ScriptEnvironment {
@@ -32,6 +33,12 @@ export interface ScriptEnvironment {
    * code, which reads a file `vaultshift run` writes: src/plan/secret-files.ts).
    */
   whole?: true;
+  /**
+   * With `wrap`: only this part of the command (`sh scripts/render.sh .env`, a shell script that
+   * sources the moved .env file and hands its variables to another program) runs under
+   * `vaultshift run --env <environment> --` (src/plan/sourced-env-files.ts).
+   */
+  part?: string;
 }
 
 /** A name that stays one shell word everywhere (sh and cmd.exe). */
@@ -95,6 +102,21 @@ export function withVaultshiftRun(command: string, environment: string): string 
 /** The command run under `vaultshift run --` as a whole, or null when it already is. */
 export function wholeUnderRun(command: string): string | null {
   return /(?:^|[\s;&|])vaultshift\s+run\b/.test(command) ? null : `vaultshift run -- ${command.trim()}`;
+}
+
+/**
+ * The command with one of its parts (`part`, exactly as written between `&&`, `||`, `;`, `|`
+ * or a parenthesis) run under `vaultshift run [--env <environment>] --`, or null when the part
+ * is not there exactly once (already wrapped, or the script changed) or the environment's name
+ * is odd.
+ */
+export function partUnderRun(command: string, part: string, environment: string): string | null {
+  if (!SAFE.test(environment) || part.trim() === "") return null;
+  const run = environment === BASE_LAYER_ENVIRONMENT ? "vaultshift run -- " : `vaultshift run --env ${environment} -- `;
+  const hits = [...command.matchAll(new RegExp(`(^|&&|\\|\\||;|\\||\\()(\\s*)${escapeRegExp(part.trim())}(?=\\s*(?:$|&&|\\|\\||;|\\||\\)))`, "g"))];
+  if (hits.length !== 1) return null;
+  const at = hits[0]!.index! + hits[0]![1]!.length + hits[0]![2]!.length;
+  return `${command.slice(0, at)}${run}${command.slice(at)}`;
 }
 
 /**
@@ -214,7 +236,7 @@ export function applyScriptEnvironments(pkgText: string, file: string, scripts: 
   for (const s of scripts) {
     if (s.file !== file) continue;
     const command = scriptCommand(text, s.script);
-    const next = command === null ? null : s.whole ? wholeUnderRun(command) : s.wrap ? withVaultshiftRun(command, s.environment) : withScriptEnvironment(command, s.environment, crossEnv);
+    const next = command === null ? null : s.part !== undefined ? partUnderRun(command, s.part, s.environment) : s.whole ? wholeUnderRun(command) : s.wrap ? withVaultshiftRun(command, s.environment) : withScriptEnvironment(command, s.environment, crossEnv);
     const replaced = next === null ? null : replaceScript(text, s.script, command!, next);
     if (replaced !== null) text = replaced;
   }

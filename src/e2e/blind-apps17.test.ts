@@ -49,7 +49,7 @@ test("kafkajs: a committed dev client key read by path, SASL credentials, Conflu
 });
 
 test("just with set dotenv-load: recipes get .env, one hands a token to a script; the npm scripts run just under vaultshift run", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("justfile-dotenv", "wren-status", ENVS, "scripts/digest.js", { prepare: installed("rust-just") }));
+  const run = await migrated(app("justfile-dotenv", "wren-status", ENVS, "scripts/digest.js", { prepare: installed("rust-just"), launch: { scripts: { development: "check", production: "check:prod" } } }));
   // First run: a crash, said (the ping recipe got an empty "$STATUSPAGE_API_KEY"). just loads the dotenv
   // file itself: apply runs the scripts that start it under `vaultshift run`, for that file's environment.
   const pkg = JSON.parse(readMigrated(run, "package.json")) as { scripts: Record<string, string> };

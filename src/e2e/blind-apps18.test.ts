@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { assertMigrated, assertRollback, blindRound, installedFrom, movedSecrets, readMigrated, secretTargets } from "./harness.js";
+import { NPM_DEV_START } from "./launch.js";
 
 // Round 18 of apps written without looking at the migrator
 // (fixtures/apps-blind18/, docs/migration.md "Session 21, appsblind18"): each
@@ -69,7 +70,7 @@ test("MikroORM loads .env (or MIKRO_ORM_ENV's file) itself and reads MIKRO_ORM_*
 });
 
 test("a Makefile includes .env and .env.$(ENV) and exports them to its recipes", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("makefile-include", "stilt-metrics", ENVS, "scripts/digest.js"));
+  const run = await migrated(app("makefile-include", "stilt-metrics", ENVS, "scripts/digest.js", { launch: NPM_DEV_START }));
   await assertMigrated(run, suite.server);
   await assertRollback(run, suite.server);
 });

@@ -1,9 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { assertMigrated, assertNoLeakOutsideTree, assertRollback, assertSameBehaviour, blindRound, installedFrom, movedSecrets, readMigrated, secretTargets, warningPlaces, type E2eRun } from "./harness.js";
+import { NPM_DEV_START } from "./launch.js";
 
 // Round 19 of apps written without looking at the migrator
 // (fixtures/apps-blind19/, docs/migration.md "Session 22, appsblind19"): each
@@ -55,7 +55,7 @@ test("TypeORM 0.2 loads ormconfig.env itself under the app's .env.<mode>", { tim
 });
 
 test("go-task: the Taskfile's root dotenv (.env) under the start task's .env.{{.ENV}}", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("taskfile-dotenv", "shrike-ledger", ENVS, "scripts/digest.js", { prepare: installed("@go-task/cli") }));
+  const run = await migrated(app("taskfile-dotenv", "shrike-ledger", ENVS, "scripts/digest.js", { prepare: installed("@go-task/cli"), launch: NPM_DEV_START }));
   // First run: a silent change in production, said only as outside-use: .env (every task's) was
   // development's file only, so the audit key it alone holds was unset under `task start ENV=production`.
   // Task's dotenv lists now order the files: .env is every environment's base layer. Running `task` by
@@ -82,15 +82,19 @@ const removeRendered = (run: E2eRun): void => {
 };
 
 test("envsubst renders the app's JSON config from a template with the env file the shell exported", { timeout: 120_000 }, async () => {
-  const run = await migrated(app("envsubst-render", "godwit-dispatch", ENVS, "scripts/digest.js"));
-  // Same digest in the harness, but only because the migrator rewrote the digest script (it hands
-  // the whole process.env to its child: now processEnv, with the secrets). Run as npm runs it, the
-  // render script sources .env, which no longer holds them, and envsubst writes empty values: a
-  // silent change the plan does not name (no outside-use for the template's ${DB_PASSWORD}).
+  const run = await migrated(app("envsubst-render", "godwit-dispatch", ENVS, "scripts/digest.js", { launch: NPM_DEV_START }));
+  // First run: same digest in the harness, but only because the migrator rewrote the digest script
+  // (it hands the whole process.env to its child: now processEnv, with the secrets). Run as npm runs
+  // it, the render script sourced .env, which no longer held them, and envsubst wrote empty values:
+  // a silent change. A shell script an npm script runs, which sources the moved file and hands its
+  // variables to another program, now runs under `vaultshift run` for that file's environment; the
+  // harness starts `npm run dev` / `npm start` itself (launch), and their output is the same.
   const pkg = JSON.parse(readMigrated(run, "package.json")) as { scripts: Record<string, string> };
-  const direct = JSON.parse(execFileSync("sh", ["-c", pkg.scripts["dev"]!], { cwd: run.root, env: { PATH: process.env.PATH ?? "", NODE_ENV: "development", DRY_RUN: "1" }, encoding: "utf8" }).trim().split("\n").pop()!) as Record<string, unknown>;
-  assert.equal(direct["db"], "unset");
-  assert.ok(!run.result.plan.warnings.some((w) => w.code === "outside-use"));
+  assert.equal(pkg.scripts["dev"], "vaultshift run --env development -- sh scripts/render-config.sh .env && node src/server.js");
+  assert.equal(pkg.scripts["start"], "vaultshift run --env production -- sh scripts/render-config.sh .env.production && node src/server.js");
+  assert.deepEqual(warningPlaces(run.result.plan.warnings, "outside-use"), ["package.json:7", "package.json:8"]);
+  assert.match(run.result.plan.warnings.find((w) => w.code === "outside-use")!.message, /sources \.env \(scripts\/render-config\.sh:7\) and hands its variables to envsubst \(rendering config\/runtime\.template\.json, which reads DB_PASSWORD, HERE_API_KEY, SLACK_SIGNING_SECRET\)/);
+  for (const r of run.launchedAfter) assert.doesNotMatch(r.output, /"db":"unset"/, r.environment);
   removeRendered(run);
   await assertMigrated(run, suite.server);
   await assertRollback(run, suite.server);

@@ -6,6 +6,7 @@ import { dirname, join, relative } from "node:path";
 import { runCli } from "../cli/main.js";
 import { PACKAGE_ROOT } from "../demo/demo.js";
 import { runApp, type AppRun } from "../demo/app-runner.js";
+import { launches, runLaunched, type Launch } from "./launch.js";
 import type { DevServer } from "../devserver/index.js";
 import { migrate, rollback } from "../migrate/index.js";
 import { fileDevServer } from "../migrate/testing.js";
@@ -38,6 +39,12 @@ export interface FixtureApp {
    * from Vault): an app whose config loader reads the environment, and no code vaultshift rewrote.
    */
   underRun?: boolean;
+  /**
+   * Also start the app as its launcher does (`npm run <script>`, a Procfile line through sh), from
+   * the harness rather than the app's digest script (which the migration may rewrite), and compare
+   * that output before and after: src/e2e/launch.ts.
+   */
+  launch?: Launch;
 }
 
 export interface E2eRun {
@@ -48,6 +55,9 @@ export interface E2eRun {
   planted: string[];
   before: AppRun[];
   after: AppRun[];
+  /** The launcher's runs (FixtureApp.launch), before and after; empty when the app does not opt in. */
+  launchedBefore: AppRun[];
+  launchedAfter: AppRun[];
   result: MigrateResult;
   log: string;
   token: string;
@@ -135,6 +145,9 @@ export async function migrateFixture(server: DevServer, app: FixtureApp, base: s
   app.build?.(root);
   const before = await Promise.all(app.environments.map((e) => runApp(root, e, {}, { entry: app.entry })));
   for (const r of before) assert.ok(r.ok, `${app.app} does not run before the migration (${r.environment}): ${r.error}`);
+  const launched = (env: Record<string, string>) => (app.launch ? Promise.all(app.environments.filter((e) => launches(app.launch!, e)).map((e) => runLaunched(root, app.launch!, e, env))) : Promise.resolve([]));
+  const launchedBefore = await launched({});
+  for (const r of launchedBefore) assert.ok(r.ok, `${app.app} does not start from its launcher before the migration (${r.environment}): ${r.error}`);
 
   let log = "";
   const result = await migrateWith({
@@ -149,7 +162,8 @@ export async function migrateFixture(server: DevServer, app: FixtureApp, base: s
   const token = await appToken(server, result.plan.policy.name);
   const underRun = app.underRun ? { prefix: [join(PACKAGE_ROOT, "bin", "vaultshift.js"), "run", "-q", "--", process.execPath] } : {};
   const after = await Promise.all(app.environments.map((e) => runApp(root, e, { VAULT_ADDR: server.address, VAULT_TOKEN: token }, { entry: app.entry, ...underRun })));
-  return { root, base, stateDir, original, planted, before, after, result, log, token };
+  const launchedAfter = await launched({ VAULT_ADDR: server.address, VAULT_TOKEN: token });
+  return { root, base, stateDir, original, planted, before, after, launchedBefore, launchedAfter, result, log, token };
 }
 
 /** The assertions every fixture app must pass. */
@@ -172,7 +186,7 @@ export async function assertMigrated(run: E2eRun, server: DevServer, options: { 
     run.log,
     scan.stdout,
     scan.stderr,
-    ...run.after.map((a) => a.output + a.error),
+    ...[...run.after, ...run.launchedAfter].map((a) => a.output + a.error),
     textOf(stateFiles(run.stateDir)),
   ].join("\n");
   for (const value of run.planted) assert.ok(!everything.includes(value), `a planted value (${value.slice(0, 6)}…) leaked`);
@@ -189,11 +203,15 @@ export function assertSameBehaviour(run: E2eRun): void {
     assert.ok(a.ok, `${a.environment} does not start after the migration: ${a.error}`);
     assert.equal(a.digest, run.before[i]!.digest, `${a.environment}: settings changed`);
   }
+  for (const [i, a] of run.launchedAfter.entries()) {
+    assert.ok(a.ok, `${a.environment} does not start from its launcher after the migration: ${a.error}`);
+    assert.equal(a.digest, run.launchedBefore[i]!.digest, `${a.environment}: started by its launcher, the app's output changed`);
+  }
 }
 
 /** No planted value in the plan, the progress log or the app's output (for apps whose tree still holds the ones not migrated). */
 export function assertNoLeakOutsideTree(run: E2eRun): void {
-  const places: [string, string][] = [["the plan", readFileSync(join(run.root, "vaultshift.plan.json"), "utf8")], ["the progress log", run.log], ...run.after.map((a): [string, string] => [`the ${a.environment} run's output`, a.output + a.error])];
+  const places: [string, string][] = [["the plan", readFileSync(join(run.root, "vaultshift.plan.json"), "utf8")], ["the progress log", run.log], ...[...run.after, ...run.launchedAfter].map((a): [string, string] => [`the ${a.environment} run's output`, a.output + a.error])];
   for (const value of run.planted) {
     const where = places.filter(([, text]) => text.includes(value)).map(([place]) => place);
     assert.ok(where.length === 0, `a planted value (${value.slice(0, 6)}…) leaked into ${where.join(", ")}`);

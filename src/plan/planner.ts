@@ -1,3 +1,5 @@
+import { sourcedEnvFiles } from "./sourced-env-files.js";
+import { launcherStarts, launcherStartWarning } from "./launcher-starts.js";
 import type { ScriptEnvironment } from "../apply/script-environment.js";
 import { plural, withArticle } from "../util/plural.js";
 import { carriedBindings } from "./carried.js";
@@ -34,7 +36,7 @@ import { takeConvictDefaults } from "./convict-defaults.js";
 import { refuseLauncherEnvOverrides } from "./launcher-env-overrides.js";
 import { partialLayerWarnings } from "./partial-layers.js";
 import { carriedSecretFiles, plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings, secretLabel } from "./secret-files.js";
-import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
+import type { LauncherEdit, LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
 // changes → a Plan that holds fingerprints, locations and redacted diffs, and
@@ -387,12 +389,23 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const readElsewhere = new Set<string>();
   warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
 
+  // Shell scripts sourcing a moved .env file for another program (envsubst, psql): wrapped or named.
+  const sourced = sourcedEnvFiles(root, secrets, config.exclude);
+  warnings.push(...sourced.warnings);
+  scriptEnvironments.push(...sourced.scripts);
+
   const movedFiles = plannedSecretFiles(placed, mount, root, fromFiles.notIn);
   // Files an earlier migration moved (gone from the tree now): `vaultshift run` goes on writing them.
   const keptFiles = carriedSecretFiles(root, app, mount, movedFiles);
+  let launcherEdits: LauncherEdit[] = [];
   if (movedFiles.length > 0) {
     scriptEnvironments.push(...fromFiles.scripts);
     warnings.push(...secretFileWarnings(movedFiles, fromFiles.scripts));
+    // Starts outside npm scripts: rewritten to run under `vaultshift run`, or named with the command.
+    const starts = launcherStarts(root, config.exclude);
+    const variables = [...new Set(movedFiles.map((f) => f.envName))].sort();
+    warnings.push(...starts.map((s) => launcherStartWarning(s, variables)));
+    launcherEdits = starts.filter((s) => s.rewrite).map(({ file, line, before, after }) => ({ file, line, before, after }));
   }
 
   // Git history: values committed once stay readable there.
@@ -520,6 +533,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     sourceFiles: found.sourceFiles,
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     scriptEnvironments,
+    launcherEdits,
     readElsewhere,
     values: [...new Set([...found.secrets.map((c) => c.value), ...fromConfig.candidates.map((c) => c.value), ...fromFiles.candidates.map((c) => c.value), ...(found.overridden ?? []), ...unmovedValues])],
     configEdits: fromConfig.edits,
@@ -548,6 +562,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
     ...(fromConfig.edits.length > 0 ? { configEdits: fromConfig.edits } : {}),
     ...(earlier.carried.length > 0 ? { carried: earlier.carried } : {}),
     ...(scriptEnvironments.length > 0 ? { scriptEnvironments } : {}),
+    ...(launcherEdits.length > 0 ? { launcherEdits } : {}),
     ...(movedFiles.length + keptFiles.length > 0 ? { secretFiles: [...movedFiles, ...keptFiles] } : {}),
     envFiles: [...envKeys].map(([file, v]) => ({ file, ...v })),
     warnings,

@@ -11,6 +11,7 @@ import { withArticle } from "../util/plural.js";
 import { redact } from "../util/redact.js";
 import { decodeFile } from "../util/text-encoding.js";
 import { sha256 } from "./project.js";
+import { launcherStarts } from "./launcher-starts.js";
 import { outsideUses } from "./outside-uses.js";
 import { DEFAULT_PLAN_FILE, readPlan } from "./plan-file.js";
 import type { Plan, PlannedFileChange, PlannedSecret, PlannedSecretFile, PlanWarning, SecretFileEncoding } from "./types.js";
@@ -176,6 +177,8 @@ export function secretFiles(root: string, findings: readonly Finding[], envFiles
   }
 
   const scripts = startScripts(root);
+  // Starts outside npm (a Procfile, a Dockerfile's CMD, a systemd unit…): rewritten or named by the planner.
+  const launchers = launcherStarts(root, exclude);
   for (const [file, rs] of [...refs].sort(([a], [b]) => a.localeCompare(b))) {
     let bytes: Buffer;
     try {
@@ -202,8 +205,8 @@ export function secretFiles(root: string, findings: readonly Finding[], envFiles
       refuse(file, `named by ${named(rs)}, a variable that ${places} also read${outside.length === 1 ? "s" : ""} (a program vaultshift does not start, which would find the path to a deleted file)`, `Start that program under \`vaultshift run --\` (which writes the file and sets the variable) or have it read the content from Vault, then plan again.`);
       continue;
     }
-    if (scripts.length === 0) {
-      refuse(file, `named by ${named(rs)}: nothing in the project starts the app's code in a way vaultshift can put under \`vaultshift run\` (no npm script runs node, nodemon, tsx or ts-node on one file), and the secrets module alone cannot write the file before the app's first read`, `Add an npm script that starts the app (e.g. "start": "node server.js") and plan again: apply runs it under \`vaultshift run --\`, which writes the file and sets the variable.`);
+    if (scripts.length === 0 && launchers.length === 0) {
+      refuse(file, `named by ${named(rs)}: nothing in the project starts the app's code in a way vaultshift can put under \`vaultshift run\` (no npm script, Procfile line, Dockerfile CMD, systemd unit, pm2 entry or compose command runs node, nodemon, tsx or ts-node on one file), and the secrets module alone cannot write the file before the app's first read`, `Add an npm script that starts the app (e.g. "start": "node server.js") and plan again: apply runs it under \`vaultshift run --\`, which writes the file and sets the variable.`);
       continue;
     }
     const { value, encoding } = encodeSecretFile(bytes);
@@ -268,7 +271,7 @@ export function secretFileWarnings(files: readonly PlannedSecretFile[], scripts:
         `${f.file} (${f.size} bytes${f.encoding === "base64" ? ", stored base64" : ""}), the file ${f.envName} names, moves to Vault at ${where}. ` +
         `Apply deletes the file (rollback restores it) and leaves ${f.envName} in the .env file as it is. ` +
         `\`vaultshift run\` writes the content into a private temporary directory (0700, the file 0600, named ${f.baseName}), sets ${f.envName} to that path for the command it starts, and deletes the directory when the command ends. ` +
-        `${wrapped.length > 0 ? `Apply runs the npm script${wrapped.length === 1 ? "" : "s"} ${wrapped.join(", ")} under \`vaultshift run --\`; ` : ""}wherever else the app starts (a systemd unit, a Docker command, pm2) start it under \`vaultshift run -- <command>\`, or it finds no file at that path.` +
+        `${wrapped.length > 0 ? `Apply runs the npm script${wrapped.length === 1 ? "" : "s"} ${wrapped.join(", ")} under \`vaultshift run --\`; ` : ""}a Procfile line, a Dockerfile CMD or a systemd unit starting it is rewritten the same way where that is exact, else named with its new command (the launcher-start and outside-use warnings); wherever else the app starts, start it under \`vaultshift run -- <command>\`, or it finds no file at that path.` +
         `${f.notIn ? ` Not written under ${f.notIn.join(", ")}, whose own .env file sets ${f.envName} otherwise.` : ""}`,
     };
   });

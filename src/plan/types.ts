@@ -166,7 +166,17 @@ export interface PlannedTarget {
 }
 
 /** `secret-file`: a file whose content moved to Vault; apply deletes it (rollback restores it). */
-export type FileChangeKind = "code" | "secrets-module" | "env" | "env-example" | "gitignore" | "package-json" | "config" | "secret-file";
+export type FileChangeKind = "code" | "secrets-module" | "env" | "env-example" | "gitignore" | "package-json" | "config" | "secret-file" | "launcher";
+
+/** A start of the app outside npm (a Procfile line, a Dockerfile CMD, a systemd ExecStart=) that apply puts under `vaultshift run` (src/plan/launcher-starts.ts). */
+export interface LauncherEdit {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** The line as planned (no value: a command). */
+  before: string;
+  after: string;
+}
 
 /** How a secret file's bytes are stored as a Vault string. */
 export type SecretFileEncoding = "utf8" | "base64";
@@ -258,6 +268,8 @@ export interface Plan {
   secretFiles?: PlannedSecretFile[];
   /** npm scripts loading a .env file themselves whose VAULTSHIFT_ENV apply sets (src/apply/script-environment.ts). */
   scriptEnvironments?: ScriptEnvironment[];
+  /** Starts outside npm that apply runs under `vaultshift run` (a secret file the app reads is written there). Absent: none. */
+  launcherEdits?: LauncherEdit[];
   /**
    * Every .env file read: its key names and those the plan migrates (names
    * only), and the environment it was mapped to (absent in older plans);
