@@ -636,7 +636,7 @@ function keyPathSection(text: string, s: number): string | null {
   return /^[A-Za-z_][\w.-]{0,60}$/.test(section) ? section : null;
 }
 
-function parentKey(text: string, at: number, bareBlocks = false): string | null {
+export function parentKey(text: string, at: number, bareBlocks = false): string | null {
   const lineStart = nearLineStart(text, at, 200);
   if (lineStart === -1) return null;
   let indent = 0;
@@ -1276,6 +1276,9 @@ function isStringPrefixCode(c: number): boolean {
   return c > 0 && (l === 98 || l === 114 || l === 117);
 }
 
+/** A YAML anchor and the blanks after it, before a value on the same line (`&name` of word characters, never an entity's `&lt;`). */
+const YAML_ANCHOR = /&[\w.-]{1,80}[ \t]+(?=[^\s#&])/y;
+
 const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from|F|PSTR)\([ \t]*(?=["'])/y;
 
 /**
@@ -1332,8 +1335,16 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   }
   if (!unquoted) return null;
   if (c === 124 /* | */ || c === 62 /* > */) return null; // YAML block scalars
-  // YAML's explicit string tag says the value is a plain string: `password: !!str 0123…`.
+  // YAML's explicit string tag says the value is a plain string: `password: !!str 0123…`; `!!binary` says it is base64
+  // (yaml.org/type/binary.html), the form a key's raw bytes take: `signing_key: !!binary c2Vj…`, read as written.
   if (yamlColon && c === 33 /* ! */ && text.startsWith("!!str ", j)) return literalAt(text, j + 6, info, query, false, unquoted);
+  if (yamlColon && c === 33 /* ! */ && text.startsWith("!!binary ", j)) return literalAt(text, j + 9, info, query, false, unquoted);
+  // An anchor names the node it stands before (`password: &db_pw "…"`, then `*db_pw` elsewhere; yaml.org/spec/1.2.2
+  // §6.9.2): the value is what follows it. An alias (`*db_pw`) and other tags (`!vault |`) are no literal.
+  if (yamlColon && c === 38 /* & */) {
+    YAML_ANCHOR.lastIndex = j;
+    if (YAML_ANCHOR.test(text)) return literalAt(text, YAML_ANCHOR.lastIndex, info, query, true, unquoted);
+  }
   if (yamlColon && (c === 38 /* & */ || c === 42 /* * */ || c === 33)) return null; // YAML anchors, aliases, tags
   const re = query ? UNQUOTED_QUERY : UNQUOTED;
   re.lastIndex = j;
