@@ -24,7 +24,7 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind19/", import.m
 // Session 20 (detgaps13): the heredoc's INI `[api]` key is found, recall 0.842.
 // Session 21 (detgaps14): keys and a password written as byte and char array literals, recall 0.861.
 // Session 22 (blind23): `usermod -P` in Yocto's EXTRA_USERS_PARAMS (rules/embedded.ts), recall 0.866.
-// Session 23 (detgaps16): YAML anchors and `!!binary` (0.876).
+// Session 23 (detgaps16): YAML anchors and `!!binary` (0.876), Jinja/Helm template defaults (0.881).
 const MIN_PRECISION = 0.96;
 const MIN_RECALL = 0.87;
 
@@ -50,7 +50,6 @@ const KNOWN_GAPS: KnownGaps = {
     "mobile/apk-review/smali/io/ferngrove/courier/net/AuthInterceptor.smali:6", // client secret in const-string
     "encodings/decoders/ruby/lib/fern/partner.rb:6", // base64 of a random 32-byte key
     "encodings/decoders/rust/src/keys.rs:1", // rust byte string key
-    "config-langs/jinja/templates/app.env.j2:2", // jinja default filter holding a real password
     "langs/autohotkey/vpn-login.ahk:5", // password typed by a hotkey script
     "langs/perl/bin/nightly-sync.pl:6", // password in a perl qw list
     "langs/perl/bin/nightly-sync.pl:7", // api key in a perl q{} quote

@@ -5,6 +5,7 @@ import { analyzeName, HEAD_KEYWORDS } from "./secret-name.js";
 import { isBareSalt, judge, type JudgeContext } from "./judge.js";
 import { isSpaceCode } from "./char-codes.js";
 import { namesKeyBlock } from "./test-vector.js";
+import { templateDefault } from "./template-defaults.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
 // (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
@@ -1301,7 +1302,16 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   const c = codeAt(text, j);
   // `"""…"""` on one line: Grafana's grafana.ini quoting for values holding `#` or `;`, Python, TOML.
   if (c === 34 && codeAt(text, j + 1) === 34 && codeAt(text, j + 2) === 34) return tripleQuoted(text, j);
-  if (c === 34 || c === 39 || c === 96) return readQuoted(text, j);
+  if (c === 34 || c === 39 || c === 96) {
+    const q = readQuoted(text, j);
+    // A quoted template with a literal default (`password: "{{ vault_pw | default('…') }}"`, template-defaults.ts).
+    return (q && codeAt(text, q.start) === 123 && templateDefault(text, q.start, q.end)) || q;
+  }
+  // An unquoted one (`DB_PASSWORD={{ db_password | default('…') }}` in a Jinja-rendered .env).
+  if (c === 123 /* { */ && codeAt(text, j + 1) === 123) {
+    const d = templateDefault(text, j);
+    if (d) return d;
+  }
   // T-SQL Unicode string literals: `PASSWORD = N'…'` (CREATE LOGIN, sp_addlogin).
   if (c === 78 /* N */ && codeAt(text, j + 1) === 39 && !isIdentCode(codeAt(text, j - 1))) return readQuoted(text, j + 1);
   // `\"…\"`: a value in escaped quotes inside a JSON string (see the escaped names in valueAfter).
