@@ -1280,7 +1280,7 @@ function isStringPrefixCode(c: number): boolean {
 /** A YAML anchor and the blanks after it, before a value on the same line (`&name` of word characters, never an entity's `&lt;`). */
 const YAML_ANCHOR = /&[\w.-]{1,80}[ \t]+(?=[^\s#&])/y;
 
-const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from|F|PSTR)\([ \t]*(?=["'])/y;
+const WRAPPED_LITERAL = /(?:Encoding\.(?:UTF8|ASCII|Unicode|UTF32|Latin1|Default)\.GetBytes|\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from|F|PSTR)\([ \t]*(?=["'])/y;
 
 /**
  * Where an unquoted value that met a comma at `end` ends: at the comma (a config list, `hosts=a,b` read
@@ -1337,9 +1337,9 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   // A literal wrapped in a conversion or an option: Go `[]byte("…")`, pydantic `SecretStr("…")`, Rust
   // `String::from("…")` and `Some("…")`, Python `bytes("…", "utf-8")`, reqwest/http
   // `headers.insert("x-api-key", HeaderValue::from_static("…"))`, Node's `Buffer.from("…", "hex")`, Arduino's flash strings
-  // `F("…")`/`PSTR("…")`: the literal is the value. (Not `String("…")`: Go clients' pointer helpers, `Token: String("…")`,
-  // fill their tests with it.)
-  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */ || c === 66 /* B */ || c === 70 /* F */ || c === 80 /* P */) && !isIdentCode(codeAt(text, j - 1))) {
+  // `F("…")`/`PSTR("…")`, .NET's `Encoding.UTF8.GetBytes("…")` (a signing key's bytes): the literal is the value.
+  // (Not `String("…")`: Go clients' pointer helpers, `Token: String("…")`, fill their tests with it.)
+  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */ || c === 66 /* B */ || c === 70 /* F */ || c === 80 /* P */ || c === 69 /* E */) && !isIdentCode(codeAt(text, j - 1))) {
     WRAPPED_LITERAL.lastIndex = j;
     if (WRAPPED_LITERAL.test(text)) return readQuoted(text, WRAPPED_LITERAL.lastIndex);
   }
