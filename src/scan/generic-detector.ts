@@ -6,6 +6,7 @@ import { isBareSalt, judge, type JudgeContext } from "./judge.js";
 import { isSpaceCode } from "./char-codes.js";
 import { namesKeyBlock } from "./test-vector.js";
 import { templateDefault } from "./template-defaults.js";
+import { ansiCDecoded, ansiCQuoted, odbcBraced } from "./quoting-forms.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
 // (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
@@ -288,7 +289,9 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     // crash report's or a CI log's `env` output pasted into a text file), read as configuration, not prose.
     else if (context === "docs" && isEnvDumpLine(text, hit.start, hit.end)) where = "config";
     if (declaredDigest(text, hit.start, hit.end, value)) continue;
-    const verdict = judge(name, value, where, info.testPath, true, (where === "config" || where === "code") && analysis.head === "SALT" && isBareSalt(name) && !perRecordSalt(text, hit.start, hit.end));
+    // Bash's `$'…'` is judged as the shell makes it, its escapes decoded (quoting-forms.ts).
+    const judged = codeAt(text, hit.start - 1) === 39 && codeAt(text, hit.start - 2) === 36 && info.unquotedLiterals ? ansiCDecoded(value) : value;
+    const verdict = judge(name, judged, where, info.testPath, true, (where === "config" || where === "code") && analysis.head === "SALT" && isBareSalt(name) && !perRecordSalt(text, hit.start, hit.end));
     if (!verdict.secret) continue;
     // `PrivateKey=<label>` above a PEM block, `PeerKey=<label>-Peer-PUBLIC` (OpenSSL's evp_test data): the name a
     // known-answer test file gives a key block, not a key (test-vector.ts). The block itself is still judged by
@@ -1345,6 +1348,9 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   }
   if (!unquoted) return null;
   if (c === 124 /* | */ || c === 62 /* > */) return null; // YAML block scalars
+  // ODBC's braced values (`PWD={…;…}`) and Bash's ANSI-C quoting (`$'…'`): quoting-forms.ts.
+  if (c === 123 /* { */) return odbcBraced(text, j);
+  if (c === 36 /* $ */ && codeAt(text, j + 1) === 39) return ansiCQuoted(text, j);
   // YAML's explicit string tag says the value is a plain string: `password: !!str 0123…`; `!!binary` says it is base64
   // (yaml.org/type/binary.html), the form a key's raw bytes take: `signing_key: !!binary c2Vj…`, read as written.
   if (yamlColon && c === 33 /* ! */ && text.startsWith("!!str ", j)) return literalAt(text, j + 6, info, query, false, unquoted);
