@@ -7,6 +7,7 @@ import { isSpaceCode } from "./char-codes.js";
 import { namesKeyBlock } from "./test-vector.js";
 import { templateDefault } from "./template-defaults.js";
 import { ansiCDecoded, ansiCQuoted, odbcBraced } from "./quoting-forms.js";
+import { weakEncodedAuth } from "./encoded-auth.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
 // (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
@@ -289,6 +290,8 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     // crash report's or a CI log's `env` output pasted into a text file), read as configuration, not prose.
     else if (context === "docs" && isEnvDumpLine(text, hit.start, hit.end)) where = "config";
     if (declaredDigest(text, hit.start, hit.end, value)) continue;
+    // `"auth": base64("hello:world")`: judged by the password it encodes (encoded-auth.ts).
+    if (weakEncodedAuth(name, value, where, info.testPath)) continue;
     // Bash's `$'…'` is judged as the shell makes it, its escapes decoded (quoting-forms.ts).
     const judged = codeAt(text, hit.start - 1) === 39 && codeAt(text, hit.start - 2) === 36 && info.unquotedLiterals ? ansiCDecoded(value) : value;
     const verdict = judge(name, judged, where, info.testPath, true, (where === "config" || where === "code") && analysis.head === "SALT" && isBareSalt(name) && !perRecordSalt(text, hit.start, hit.end));
