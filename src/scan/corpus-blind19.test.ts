@@ -27,7 +27,7 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind19/", import.m
 // Session 23 (detgaps16): YAML anchors and `!!binary` (0.876), Jinja/Helm template defaults (0.881), .NET
 // `Encoding.UTF8.GetBytes("…")` (0.886), ODBC braced values and Bash ANSI-C quoting (0.896).
 const MIN_PRECISION = 0.96;
-const MIN_RECALL = 0.87;
+const MIN_RECALL = 0.89;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 19"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
