@@ -3,7 +3,7 @@ import { custom } from "./build.js";
 import { decodeBase64, hasJwtHeader } from "../src/scan/checksum.js";
 import { isRealPassword } from "./passwords.js";
 import { isDocumentationJwt } from "../src/scan/placeholder-filter.js";
-import { ALNUM, B64URL, HEX, fake, jwt } from "./fake.js";
+import { ALNUM, B64URL, HEX, LOWER_ALNUM, fake, jwt } from "./fake.js";
 import { shannonEntropy } from "../src/scan/rule-runner.js";
 
 const b64 = (s: string): string => Buffer.from(s).toString("base64");
@@ -271,7 +271,9 @@ export const rules: Rule[] = [
   // holds the value is logged in as that user until it expires (OWASP, Session Management Cheat Sheet:
   // https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html). Only cookies
   // named as sessions by common frameworks count (Express, PHP, Java, Rails/Laravel `_session`,
-  // NextAuth), with a long random value.
+  // NextAuth), with a long random value. Also the request's `HTTP_COOKIE` in environment dumps: Django's debug page
+  // (a `<td>HTTP_COOKIE</td><td class="code"><pre>&#x27;…&#x27;</pre>` row of its META table) and Rails' and Rack's
+  // `"HTTP_COOKIE" => "…"`.
   custom({
     id: "session-cookie-header",
     description: "Session cookie value in a Cookie / Set-Cookie header (HAR capture, curl line, log)",
@@ -280,7 +282,7 @@ export const rules: Rule[] = [
     docs: "https://cheatsheetseries.owasp.org/cheatsheets/Session_Management_Cheat_Sheet.html",
     keywords: ["cookie", "-b '", "-b \""],
     pattern:
-      /(?:cookie["']?[ \t]{0,4}[:=,]|(?<![\w-])(?:-b|--cookie)[ \t]{1,4}(?=["']))[ \t]{0,4}(?:"value"[ \t]{0,4}:[ \t]{0,4})?["']?(?:[^\n"';]{0,200};[ \t]{0,4}){0,8}(?:(?:[\w.-]{0,40}[_.-])?(?:session|sessionid|session_id|session-id|sess|sid|phpsessid|jsessionid|session-token|session_token)|\.aspnetcore\.cookies|\.aspxauth)=(?<secret>[A-Za-z0-9%._~+/=-]{20,400})/i,
+      /(?:cookie["']?[ \t]{0,4}(?:=>|[:=,])|cookie<\/td>[ \t]{0,4}<td[^<>\n]{0,40}>(?:<pre>)?|(?<![\w-])(?:-b|--cookie)[ \t]{1,4}(?=["']))[ \t]{0,4}(?:"value"[ \t]{0,4}:[ \t]{0,4})?(?:["']|&#x27;|&#39;|&quot;)?(?:[^\n"';]{0,200};[ \t]{0,4}){0,8}(?:(?:[\w.-]{0,40}[_.-])?(?:session|sessionid|session_id|session-id|sess|sid|phpsessid|jsessionid|session-token|session_token)|\.aspnetcore\.cookies|\.aspxauth)=(?<secret>[A-Za-z0-9%._~+/=-]{20,400})/i,
     entropy: 3.5,
     get examples() {
       return {
@@ -291,6 +293,8 @@ export const rules: Rule[] = [
           // Chrome's "Copy as cURL" puts the cookies in -b.
           `curl 'https://app.example.com/api/me' -b 'app_session=${fake(ALNUM, 48, "curl-b")}; _ga=GA1.2.3.4'`,
           `Cookie: .AspNetCore.Cookies=CfDJ8${fake(B64URL, 120, "aspnet")}`,
+          `<tr><td>HTTP_COOKIE</td><td class="code"><pre>&#x27;csrftoken=${fake(ALNUM, 32, "dj-csrf")}; sessionid=${fake(LOWER_ALNUM, 32, "dj-sess")}&#x27;</pre></td></tr>`,
+          `"HTTP_COOKIE" => "_shop_session=${fake(B64URL, 64, "rack-sess")}",`,
         ],
         valid: [
           "Cookie: session=abc123",
@@ -298,6 +302,8 @@ export const rules: Rule[] = [
           `Cookie: theme=dark; lang=${fake(ALNUM, 24, "lang")}`,
           "Set-Cookie: session=deleted; expires=Thu, 01 Jan 1970 00:00:00 GMT",
           `curl -b 'theme=dark; csrftoken=${fake(ALNUM, 32, "csrf-b")}' https://app.example.com`,
+          `<tr><td>HTTP_COOKIE</td><td class="code"><pre>&#x27;csrftoken=${fake(ALNUM, 32, "dj-csrf2")}&#x27;</pre></td></tr>`,
+          `<tr><td>HTTP_COOKIE</td><td class="code"><pre>&#x27;sessionid=********************&#x27;</pre></td></tr>`,
         ],
       };
     },

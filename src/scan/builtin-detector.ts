@@ -5,7 +5,7 @@ import { detectSqlSecretOptions, mayHoldSqlSecretOptions } from "./sql-secret-op
 import { detectDebuggerValues, mayHoldDebuggerValue } from "./debugger-values.js";
 import { detectNeighbourValues, mayHoldNeighbourValue } from "./named-by-neighbour.js";
 import { detectPasswordVariables, mayHoldPasswordVariable } from "./password-variables.js";
-import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
+import { detectProsePasswords, isOperationsNotes, mayHoldProsePassword } from "./prose-passwords.js";
 import { isMessageCatalogue } from "./message-catalogue.js";
 import type { FileInfo } from "./file-kind.js";
 import { judge } from "./judge.js";
@@ -121,7 +121,7 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   if (info.kind !== "js" && info.kind !== "code") commandLines(text, found, hits);
   // Passwords given to a tool on stdin, by SMTP AUTH or to macOS security (tool-passwords.ts).
   // A password told in a sentence: chat exports, tickets, help requests (prose-passwords.ts).
-  if (info.kind !== "js" && info.kind !== "code" && !info.testPath && !isFixtureOrDocsPath(file) && !isMessageCatalogue(file) && mayHoldProsePassword(text, file)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
+  if (info.kind !== "js" && info.kind !== "code" && !info.testPath && (!isFixtureOrDocsPath(file) || isOperationsNotes(file)) && !isMessageCatalogue(file) && mayHoldProsePassword(text, file)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
   // Strings a debugger printed after their pointer (`password = 0x… "…"` in gdb's bt full: debugger-values.ts).
   if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
   // A .NET setting's default in the attribute above its property, an SSIS configured value named by its Path (named-by-neighbour.ts).

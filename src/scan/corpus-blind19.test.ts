@@ -24,14 +24,15 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind19/", import.m
 // Session 20 (detgaps13): the heredoc's INI `[api]` key is found, recall 0.842.
 // Session 21 (detgaps14): keys and a password written as byte and char array literals, recall 0.861.
 // Session 22 (blind23): `usermod -P` in Yocto's EXTRA_USERS_PARAMS (rules/embedded.ts), recall 0.866.
+// Session 23 (detgaps16): YAML anchors and `!!binary` (0.876), Jinja/Helm template defaults (0.881), .NET
+// `Encoding.UTF8.GetBytes("…")` (0.886), ODBC braced values and Bash ANSI-C quoting (0.896).
 const MIN_PRECISION = 0.96;
-const MIN_RECALL = 0.86;
+const MIN_RECALL = 0.89;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 19"), as "file:line", each with the label's note.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
     "encodings/js/public/vendor/analytics-loader.js:3", // api secret as char codes
-    "encodings/chararray/src/Ferngrove.Api/Security/TokenKeys.cs:8", // jwt signing key through GetBytes
     "encodings/sql/seeds/001_api_clients.sql:5", // hex-encoded smtp password in sql
     "langs/elixir/lib/fern_notify/mailer.ex:4", // postmark server token in an elixir sigil
     "langs/elixir/lib/fern_notify/mailer.ex:5", // aws secret in a ~s() sigil
@@ -49,9 +50,6 @@ const KNOWN_GAPS: KnownGaps = {
     "mobile/apk-review/smali/io/ferngrove/courier/net/AuthInterceptor.smali:6", // client secret in const-string
     "encodings/decoders/ruby/lib/fern/partner.rb:6", // base64 of a random 32-byte key
     "encodings/decoders/rust/src/keys.rs:1", // rust byte string key
-    "encodings/yaml-tags/config/keys.yaml:3", // signing key under a yaml !!binary tag
-    "encodings/yaml-tags/config/keys.yaml:8", // password defined with a yaml anchor
-    "config-langs/jinja/templates/app.env.j2:2", // jinja default filter holding a real password
     "langs/autohotkey/vpn-login.ahk:5", // password typed by a hotkey script
     "langs/perl/bin/nightly-sync.pl:6", // password in a perl qw list
     "langs/perl/bin/nightly-sync.pl:7", // api key in a perl q{} quote

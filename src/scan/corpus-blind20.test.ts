@@ -28,14 +28,14 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind20/", import.m
 // macOS security, random_password results in terraform show -json (0.937 / 0.937); then passwords handed to
 // hashers, told in sentences and printed by gdb (0.938 / 0.961); PHP stack-trace connection arguments and DuckDB
 // CREATE SECRET options: 0.939 / 0.971.
+// Session 23 (detgaps16): PSReadLine's ConsoleHost_history.txt is read as a script, 0.939 / 0.976; the
+// HTTP_COOKIE row of Django's debug page, 0.939 / 0.980.
 const MIN_PRECISION = 0.93;
-const MIN_RECALL = 0.97;
+const MIN_RECALL = 0.975;
 
 // The gaps this corpus still has (docs/detection.md "Blind corpus 20"), as "file:line", each with the label's kind.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
-    "app-logs/python/django-technical-500.html:21", // django session id in a debug page
-    "histories/windows/ConsoleHost_history.txt:3", // azure devops pat in powershell history
     "histories/lein/repl-history:2", // basic auth password in a clojure repl
     "cli-output/consul/acl-bootstrap.txt:3", // bootstrap management token
     "browser/localstorage-dump.json:8", // refresh token in a redux-persist entry

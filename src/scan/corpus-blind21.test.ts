@@ -20,9 +20,10 @@ const root = fileURLToPath(new URL("../../../fixtures/corpus-blind21/", import.m
 // First scan 0.987 / 0.781 (196 secrets, 202 traps, 137 files read; 155 lines reported, 43 missed, 2 false alarms).
 // After its round 1.000 / 0.908 (178 lines, 18 missed, no false alarm); after session 22 (detgaps15: names, values
 // named beside them, escaped XML, byte arrays, IdentityServer secrets, PowerShell password variables) 1.000 / 0.980
-// (192 lines, 4 missed). The floor is just under that.
+// (192 lines, 4 missed). The floor is just under that. Session 23 (detgaps16): runbooks under docs/ are read for
+// passwords told in sentences, 1.000 / 0.985.
 const MIN_PRECISION = 0.995;
-const MIN_RECALL = 0.975;
+const MIN_RECALL = 0.98;
 
 // The gaps this corpus still has (docs/detection.md "Session 21, blind21" and "Session 22, detgaps15"), as "file:line",
 // each with the label's kind.
@@ -31,7 +32,6 @@ const KNOWN_GAPS: KnownGaps = {
     "deployment/sccm/TaskSequences/OSD-Win11-23H2.xml:11", // sentinelone site token in an install command
     "deployment/sccm/NetworkAccessAccount.md:6", // a still-valid password pasted into a runbook
     "desktop/Contoso.Warehouse/App.config:10", // label printer admin pin
-    "docs/runbooks/rotate-service-accounts.md:18", // a password quoted in a postmortem note
   ],
   falseAlarms: [],
 

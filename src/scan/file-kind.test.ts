@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { fake, LOWER_ALNUM } from "../../rules/fake.js";
 import { detectGeneric } from "./generic-detector.js";
 import { fileInfo } from "./file-kind.js";
 import { scanText } from "./engine.js";
@@ -58,4 +59,18 @@ test("Arduino sketches (.ino, .pde) are C++ code: `char pass[] = \"…\"` is a l
   assert.equal(fileInfo("legacy/Blink.pde").kind, "code");
   assert.deepEqual(detectGeneric(`char ssid[] = "Rooftop-2G";\nchar pass[] = "${secret}";\n`, fileInfo("station.ino")).map((h) => h.secret), [secret]);
   assert.deepEqual(detectGeneric(`const char PASS[] = SECRET_OPTIONAL_PASS;\nchar pass[] = "YourPassword";\n`, fileInfo("station.ino")), []);
+});
+
+test("PSReadLine's history (ConsoleHost_history.txt) is the commands typed, read as a script, not as a document", () => {
+  // A token of lower-case letters and digits under its variable's name: a script's assignment, where a document's
+  // word would need three character classes.
+  const token = fake(LOWER_ALNUM, 40, "psreadline-token");
+  const line = `cd C:\\src\\ops\n$env:RELEASE_API_TOKEN = "${token}"\nInvoke-RestMethod -Uri https://deploy.internal/api/releases\n`;
+  assert.equal(fileInfo("AppData/Roaming/Microsoft/Windows/PowerShell/PSReadLine/ConsoleHost_history.txt").kind, "config");
+  assert.equal(fileInfo("PSReadLine/Visual Studio Code Host_history.txt").kind, "config");
+  assert.deepEqual(scanText({ text: line, file: "PSReadLine/ConsoleHost_history.txt" }).findings.map((f) => f.name), ["RELEASE_API_TOKEN"]);
+  // Traps: other `*_history.txt` files are documents (a changelog, a revision list), where the same line stays quiet.
+  assert.equal(fileInfo("docs/release_history.txt").kind, "docs");
+  assert.equal(fileInfo("revision_history.txt").kind, "docs");
+  assert.deepEqual(scanText({ text: line, file: "notes/setup.txt" }).findings, []);
 });

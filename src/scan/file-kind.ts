@@ -48,6 +48,12 @@ const RC_FILE = /^\.?[a-z][a-z0-9_-]{1,30}rc$/i;
 // and the `config.boot` of VyOS and EdgeOS (`private-key "…"` inside braces, as Junos writes it).
 const APPLIANCE_CONFIG = /(?:^|\/)etc\/config\/[a-z][\w-]{0,40}$|(?:^|\/)config\.boot$/;
 
+// PSReadLine's command history (`ConsoleHost_history.txt`, one `<HostName>_history.txt` per PowerShell host: ConsoleHost, Visual Studio Code Host…, under
+// `%APPDATA%\Microsoft\Windows\PowerShell\PSReadLine\`): the commands typed, one a line, not a document. It is read as the
+// script it is, as `.bash_history` and `.zsh_history` already are (no extension: configuration), so a token under its
+// variable's name (`$env:AZURE_DEVOPS_EXT_PAT = "…"`) is judged as a script's assignment, not as a sentence's word.
+const PSREADLINE_HISTORY = /^[\w .-]*Host_history\.txt$/i;
+
 export function fileInfo(file: string): FileInfo {
   const base = file.slice(file.lastIndexOf("/") + 1);
   const testPath = TEST_PATH.test(file);
@@ -59,7 +65,7 @@ export function fileInfo(file: string): FileInfo {
   if (/\.(?:js|css)\.map$|\.map$/i.test(base)) return { kind: "sourcemap", example: false, testPath, unquotedLiterals: false, spaceSeparated: false };
   if (JS_EXT.test(base)) return { kind: "js", example: false, testPath, unquotedLiterals: false, spaceSeparated: false };
   if (CODE_EXT.test(base)) return { kind: "code", example: false, testPath, unquotedLiterals: false, spaceSeparated: false };
-  if (DOCS_EXT.test(base)) return { kind: "docs", example: false, testPath, unquotedLiterals: true, spaceSeparated: false };
+  if (DOCS_EXT.test(base) && !PSREADLINE_HISTORY.test(base)) return { kind: "docs", example: false, testPath, unquotedLiterals: true, spaceSeparated: false };
   // HCL (Terraform): unquoted values are expressions (`var.x`, `random_password.db.result`), strings are quoted.
   const hcl = /\.(?:tf|tfvars|hcl|nomad)$/i.test(base);
   return { kind: "config", example: EXAMPLE.test(base), testPath, unquotedLiterals: !hcl, spaceSeparated: /\.(?:conf|cfg|cnf|gradle)$/i.test(base) || RC_FILE.test(base) || APPLIANCE_CONFIG.test(file) };

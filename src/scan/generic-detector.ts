@@ -5,6 +5,9 @@ import { analyzeName, HEAD_KEYWORDS } from "./secret-name.js";
 import { isBareSalt, judge, type JudgeContext } from "./judge.js";
 import { isSpaceCode } from "./char-codes.js";
 import { namesKeyBlock } from "./test-vector.js";
+import { templateDefault } from "./template-defaults.js";
+import { ansiCDecoded, ansiCQuoted, odbcBraced } from "./quoting-forms.js";
+import { weakEncodedAuth } from "./encoded-auth.js";
 
 // Generic `name = value` secrets in every common syntax: .env and shell
 // (`export X=…`), YAML (`key: value`), JSON (`"key": "value"`), TOML/INI and
@@ -287,7 +290,11 @@ export function detectGeneric(text: string, info: FileInfo, heads: ArrayLike<num
     // crash report's or a CI log's `env` output pasted into a text file), read as configuration, not prose.
     else if (context === "docs" && isEnvDumpLine(text, hit.start, hit.end)) where = "config";
     if (declaredDigest(text, hit.start, hit.end, value)) continue;
-    const verdict = judge(name, value, where, info.testPath, true, (where === "config" || where === "code") && analysis.head === "SALT" && isBareSalt(name) && !perRecordSalt(text, hit.start, hit.end));
+    // `"auth": base64("hello:world")`: judged by the password it encodes (encoded-auth.ts).
+    if (weakEncodedAuth(name, value, where, info.testPath)) continue;
+    // Bash's `$'…'` is judged as the shell makes it, its escapes decoded (quoting-forms.ts).
+    const judged = codeAt(text, hit.start - 1) === 39 && codeAt(text, hit.start - 2) === 36 && info.unquotedLiterals ? ansiCDecoded(value) : value;
+    const verdict = judge(name, judged, where, info.testPath, true, (where === "config" || where === "code") && analysis.head === "SALT" && isBareSalt(name) && !perRecordSalt(text, hit.start, hit.end));
     if (!verdict.secret) continue;
     // `PrivateKey=<label>` above a PEM block, `PeerKey=<label>-Peer-PUBLIC` (OpenSSL's evp_test data): the name a
     // known-answer test file gives a key block, not a key (test-vector.ts). The block itself is still judged by
@@ -636,7 +643,7 @@ function keyPathSection(text: string, s: number): string | null {
   return /^[A-Za-z_][\w.-]{0,60}$/.test(section) ? section : null;
 }
 
-function parentKey(text: string, at: number, bareBlocks = false): string | null {
+export function parentKey(text: string, at: number, bareBlocks = false): string | null {
   const lineStart = nearLineStart(text, at, 200);
   if (lineStart === -1) return null;
   let indent = 0;
@@ -1276,7 +1283,10 @@ function isStringPrefixCode(c: number): boolean {
   return c > 0 && (l === 98 || l === 114 || l === 117);
 }
 
-const WRAPPED_LITERAL = /(?:\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from|F|PSTR)\([ \t]*(?=["'])/y;
+/** A YAML anchor and the blanks after it, before a value on the same line (`&name` of word characters, never an entity's `&lt;`). */
+const YAML_ANCHOR = /&[\w.-]{1,80}[ \t]+(?=[^\s#&])/y;
+
+const WRAPPED_LITERAL = /(?:Encoding\.(?:UTF8|ASCII|Unicode|UTF32|Latin1|Default)\.GetBytes|\[\]byte|SecretStr|SecretBytes|SecretString::(?:new|from)|Secret::new|String::from|Some|bytes|HeaderValue::from_static|Buffer\.from|F|PSTR)\([ \t]*(?=["'])/y;
 
 /**
  * Where an unquoted value that met a comma at `end` ends: at the comma (a config list, `hosts=a,b` read
@@ -1298,7 +1308,16 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   const c = codeAt(text, j);
   // `"""…"""` on one line: Grafana's grafana.ini quoting for values holding `#` or `;`, Python, TOML.
   if (c === 34 && codeAt(text, j + 1) === 34 && codeAt(text, j + 2) === 34) return tripleQuoted(text, j);
-  if (c === 34 || c === 39 || c === 96) return readQuoted(text, j);
+  if (c === 34 || c === 39 || c === 96) {
+    const q = readQuoted(text, j);
+    // A quoted template with a literal default (`password: "{{ vault_pw | default('…') }}"`, template-defaults.ts).
+    return (q && codeAt(text, q.start) === 123 && templateDefault(text, q.start, q.end)) || q;
+  }
+  // An unquoted one (`DB_PASSWORD={{ db_password | default('…') }}` in a Jinja-rendered .env).
+  if (c === 123 /* { */ && codeAt(text, j + 1) === 123) {
+    const d = templateDefault(text, j);
+    if (d) return d;
+  }
   // T-SQL Unicode string literals: `PASSWORD = N'…'` (CREATE LOGIN, sp_addlogin).
   if (c === 78 /* N */ && codeAt(text, j + 1) === 39 && !isIdentCode(codeAt(text, j - 1))) return readQuoted(text, j + 1);
   // `\"…\"`: a value in escaped quotes inside a JSON string (see the escaped names in valueAfter).
@@ -1324,16 +1343,27 @@ function literalAt(text: string, j: number, info: FileInfo, query = false, yamlC
   // A literal wrapped in a conversion or an option: Go `[]byte("…")`, pydantic `SecretStr("…")`, Rust
   // `String::from("…")` and `Some("…")`, Python `bytes("…", "utf-8")`, reqwest/http
   // `headers.insert("x-api-key", HeaderValue::from_static("…"))`, Node's `Buffer.from("…", "hex")`, Arduino's flash strings
-  // `F("…")`/`PSTR("…")`: the literal is the value. (Not `String("…")`: Go clients' pointer helpers, `Token: String("…")`,
-  // fill their tests with it.)
-  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */ || c === 66 /* B */ || c === 70 /* F */ || c === 80 /* P */) && !isIdentCode(codeAt(text, j - 1))) {
+  // `F("…")`/`PSTR("…")`, .NET's `Encoding.UTF8.GetBytes("…")` (a signing key's bytes): the literal is the value.
+  // (Not `String("…")`: Go clients' pointer helpers, `Token: String("…")`, fill their tests with it.)
+  if (!unquoted && (c === 91 /* [ */ || c === 83 /* S */ || c === 98 /* b */ || c === 72 /* H */ || c === 66 /* B */ || c === 70 /* F */ || c === 80 /* P */ || c === 69 /* E */) && !isIdentCode(codeAt(text, j - 1))) {
     WRAPPED_LITERAL.lastIndex = j;
     if (WRAPPED_LITERAL.test(text)) return readQuoted(text, WRAPPED_LITERAL.lastIndex);
   }
   if (!unquoted) return null;
   if (c === 124 /* | */ || c === 62 /* > */) return null; // YAML block scalars
-  // YAML's explicit string tag says the value is a plain string: `password: !!str 0123…`.
+  // ODBC's braced values (`PWD={…;…}`) and Bash's ANSI-C quoting (`$'…'`): quoting-forms.ts.
+  if (c === 123 /* { */) return odbcBraced(text, j);
+  if (c === 36 /* $ */ && codeAt(text, j + 1) === 39) return ansiCQuoted(text, j);
+  // YAML's explicit string tag says the value is a plain string: `password: !!str 0123…`; `!!binary` says it is base64
+  // (yaml.org/type/binary.html), the form a key's raw bytes take: `signing_key: !!binary c2Vj…`, read as written.
   if (yamlColon && c === 33 /* ! */ && text.startsWith("!!str ", j)) return literalAt(text, j + 6, info, query, false, unquoted);
+  if (yamlColon && c === 33 /* ! */ && text.startsWith("!!binary ", j)) return literalAt(text, j + 9, info, query, false, unquoted);
+  // An anchor names the node it stands before (`password: &db_pw "…"`, then `*db_pw` elsewhere; yaml.org/spec/1.2.2
+  // §6.9.2): the value is what follows it. An alias (`*db_pw`) and other tags (`!vault |`) are no literal.
+  if (yamlColon && c === 38 /* & */) {
+    YAML_ANCHOR.lastIndex = j;
+    if (YAML_ANCHOR.test(text)) return literalAt(text, YAML_ANCHOR.lastIndex, info, query, true, unquoted);
+  }
   if (yamlColon && (c === 38 /* & */ || c === 42 /* * */ || c === 33)) return null; // YAML anchors, aliases, tags
   const re = query ? UNQUOTED_QUERY : UNQUOTED;
   re.lastIndex = j;

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectProsePasswords, mayHoldProsePassword } from "./prose-passwords.js";
+import { detectProsePasswords, isOperationsNotes, mayHoldProsePassword } from "./prose-passwords.js";
+import { scanText } from "./engine.js";
 
 // Passwords assembled at run time: no secret-shaped literal in this file.
 const quoted = ["z8t9No", "CEXJuO", "XMQZ"].join("");
@@ -59,4 +60,17 @@ test("passwords on several lines of a long text: each found at its own position,
   for (const h of hits) assert.equal(text.slice(h.start, h.start + h.secret.length), h.secret);
   // Quoted values come first, then the bare ones, as the two readers run.
   assert.deepEqual(hits.map((h) => h.secret), [quoted, quoted, bare]);
+});
+
+test("runbooks and postmortems under docs/ are the team's notes, read for told passwords; the rest of docs/ is not", () => {
+  const note = `> Note from the incident: the old svc_sync password \`${quoted}\` was still in three scripts.\n`;
+  for (const file of ["docs/runbooks/rotate-service-accounts.md", "docs/postmortems/2026-09-ldap.md", "ops/docs/oncall/handover.md", "docs/incident-2026-09.md", "docs/runbook.md"]) {
+    assert.equal(isOperationsNotes(file), true, file);
+    assert.deepEqual(scanText({ file, text: note }).findings.map((f) => f.secret), [quoted], file);
+  }
+  // Traps: a product's documentation and a page merely mentioning runbooks in its name stay out.
+  for (const file of ["docs/admin/ldap.md", "docs/guide/runbook-templates/index.html", "docs/runbookery.md"]) {
+    assert.equal(isOperationsNotes(file), false, file);
+    assert.deepEqual(scanText({ file, text: note }).findings, [], file);
+  }
 });

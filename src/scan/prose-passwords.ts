@@ -33,6 +33,15 @@ export interface ProsePassword {
 /** Where sentences are: documents, chat and mail exports, logs; not configuration (`enable password … encrypted`). */
 const PROSE_FILE = /\.(?:md|markdown|txt|text|rst|adoc|html?|json|jsonl|ndjson|log|eml|mbox)$/i;
 
+/**
+ * A repository's operations notes: runbooks, postmortems, incident and on-call notes, also when kept under `docs/`,
+ * which is otherwise left out as a product's documentation (its examples are made up). Notes are written by the team
+ * about its own systems: a password quoted there (`the old svc_sync password \`…\` still works`) is the one in use.
+ */
+export function isOperationsNotes(file: string): boolean {
+  return /(?:^|\/)(?:runbooks?|playbooks?|post-?mortems?|incidents?|on-?call|handovers?)(?:\/|[._-][^/]*\.(?:md|markdown|txt|rst|adoc)$|\.(?:md|markdown|txt|rst|adoc)$)/i.test(file);
+}
+
 export function mayHoldProsePassword(text: string, file: string): boolean {
   return PROSE_FILE.test(file) && PROBE.test(text);
 }

@@ -1,24 +1,24 @@
 import type { FileInfo } from "./file-kind.js";
 import type { GenericHit } from "./generic-detector.js";
 import { judge, type JudgeContext } from "./judge.js";
-import { ruleIdFor } from "./generic-detector.js";
+import { parentKey, ruleIdFor } from "./generic-detector.js";
 
 // A value written on the line after its name, where a reader of `name = value` lines sees a name with
 // nothing after it:
 // - a YAML block or folded scalar holding one line (`password: >-` / `cipher_pass: |`, then the value
-//   indented below it; yaml.org/spec/1.2.2 §8.1). A block of several lines is a document, a certificate
+//   indented below it; yaml.org/spec/1.2.2 §8.1), also under the `!!binary` tag (a key's bytes in base64). A block of several lines is a document, a certificate
 //   or a script, and is left to the readers of those;
 // - a Java `.properties` line continued with `\` (`spring.datasource.password=\`, the value on the next
 //   line; java.util.Properties#load joins them);
 // - a C/C++ `#define NAME \` whose string literal is on the next line.
 // The value is judged under its name, as the same pair on one line would be.
 
-const YAML_BLOCK = /^([ \t]*)([\w.-]+)[ \t]*:[ \t]*[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n([ \t]+)([^\s#][^\n]*?)[ \t]*\r?(?:\n|$)/gm;
+const YAML_BLOCK = /^([ \t]*)([\w.-]+)[ \t]*:[ \t]*(?:!!binary[ \t]+)?[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n([ \t]+)([^\s#][^\n]*?)[ \t]*\r?(?:\n|$)/gm;
 const PROPERTIES_CONTINUED = /^[ \t]*([\w.-]+)[ \t]*[=:][ \t]*\\\r?\n[ \t]+(\S[^\n]*?)[ \t]*\r?$/gm;
 const DEFINE_CONTINUED = /^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]*\\\r?\n[ \t]*"([^"\n\\]{8,})"[ \t]*\r?$/gm;
 
 export function mayHoldWrappedValue(text: string): boolean {
-  return /:[ \t]*[|>][-+0-9]*[ \t]*\r?\n|[=:][ \t]*\\\r?\n|define[ \t]+\w+[ \t]*\\/.test(text);
+  return /:[ \t]*(?:!!binary[ \t]+)?[|>][-+0-9]*[ \t]*\r?\n|[=:][ \t]*\\\r?\n|define[ \t]+\w+[ \t]*\\/.test(text);
 }
 
 /** Values on the line after their names (block scalars, continued lines), positions in `text`. */
@@ -37,7 +37,9 @@ export function detectWrappedValues(text: string, info: FileInfo, file: string):
       const next = /^([ \t]*)\S/m.exec(text.slice(valueEnd, valueEnd + 400));
       if (m[3]!.length <= m[1]!.length) continue;
       if (next && next[1]!.length > m[1]!.length) continue;
-      add(m[2]!, m[4]!, text.indexOf(m[4]!, m.index + m[0].indexOf("\n") + 1), "the value of a one-line YAML block scalar");
+      // A bare `key` is its section's (`signing:\n  key: !!binary |`), as on one line (generic-detector.ts).
+      const parent = /^key$/i.test(m[2]!) ? parentKey(text, m.index + m[1]!.length, true) : null;
+      add(parent ? `${parent}.${m[2]!}` : m[2]!, m[4]!, text.indexOf(m[4]!, m.index + m[0].indexOf("\n") + 1), "the value of a one-line YAML block scalar");
     }
   }
   if (/\.properties$/i.test(file)) {
