@@ -24,6 +24,7 @@ import { rules as web3 } from "./web3.js";
 import { rules as windowsAdmin } from "./windows-admin.js";
 import { rules as embedded } from "./embedded.js";
 import { rules as saasPlatforms } from "./saas-platforms.js";
+import { rules as paymentsEnterprise } from "./payments-enterprise.js";
 
 /** The rule files, in order, with the family name each stands for (docs/rules.md is grouped by it). */
 export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
@@ -52,6 +53,7 @@ export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
   { family: "Windows administration tools", rules: windowsAdmin },
   { family: "Firmware, devices and the network edge", rules: embedded },
   { family: "App platforms, billing and background jobs", rules: saasPlatforms },
+  { family: "Finance, ERP, EDI and HSM integrations", rules: paymentsEnterprise },
 ];
 
 // Every provider rule, in file order. Ids are unique across files (checked by

@@ -14,6 +14,7 @@ export const RULE_FILES = [
   "aws", "gcp", "azure", "github", "gitlab", "atlassian", "registries", "payments", "messaging", "ai",
   "observability", "secret-managers", "private-keys", "database-urls", "credential-files", "cli-arguments",
   "auth-headers", "cloud-misc", "saas", "network", "services", "web3", "windows-admin", "embedded", "saas-platforms",
+  "payments-enterprise",
 ];
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
