@@ -15,45 +15,25 @@ import { assertBlindCorpus, type KnownGaps } from "./labelled-corpus.js";
 const root = fileURLToPath(new URL("../../../fixtures/corpus-blind24/", import.meta.url));
 
 // First scan 0.983 / 0.865 (200 secrets, 238 traps; 176 lines reported, 27 missed, 3 false alarms), the same
-// untracked and committed. The floor is just under that.
-const MIN_PRECISION = 0.98;
-const MIN_RECALL = 0.86;
+// untracked and committed. After this round's fixes 0.990 / 0.965 (195 lines, 7 missed, 2 false alarms). The floor is
+// just under that.
+const MIN_PRECISION = 0.985;
+const MIN_RECALL = 0.96;
 
 // The gaps this corpus still has (docs/detection.md "Session 23, blind24"), as "file:line", each with the label's kind.
 const KNOWN_GAPS: KnownGaps = {
   missed: [
     "checkout-api/src/main/resources/application-prod.properties:5", // checkout.com webhook authorization header value
-    "billing-dotnet/src/Billing.Api/appsettings.json:28", // avalara license key
-    "billing-dotnet/src/Billing.Api/Properties/launchSettings.json:9", // avalara sandbox license key
-    "billing-dotnet/src/Billing.Api/Services/AuthorizeNetGateway.cs:10", // authorize.net transaction key
-    "openbanking/internal/config/config.go:19", // yapily application secret
-    "tax/avatax/avatax.properties:4", // avalara license key in properties
+    "billing-dotnet/src/Billing.Api/appsettings.json:28", // avalara license key under a "LicenseKey" name in an "Avalara" section
+    "openbanking/internal/config/config.go:19", // yapily application secret (a uuid) in a go struct literal
     "tax/vertex/vertex-o-series.xml:5", // vertex trusted id
-    "erp/netsuite/netsuite.properties:3", // netsuite consumer key
-    "erp/netsuite/netsuite.properties:5", // netsuite token id
-    "erp/netsuite/restlet_client.py:8", // netsuite token id in oauth1
-    "hr/workday/soap_request.xml:6", // ws-security usernametoken password
-    "integrations/soapui/BankGateway-soapui-project.xml:5", // soapui project property password
-    "integrations/soapui/BankGateway-soapui-project.xml:9", // soapui outgoing wss password
-    "integrations/soapui/BankGateway-soapui-project.xml:10", // soapui keystore password
-    "partner-exchange/edi/isa-sample.edi:1", // isa security information
-    "hsm/pkcs11/hsm.properties:5", // pkcs11 uri with pin-value
-    "hsm/pkcs11/hsm.properties:6", // hsm security officer pin
-    "hsm/softhsm/init-token.sh:3", // softhsm init pins
-    "tools/bruno/netsuite/environments/prod.bru:4", // netsuite token id in a bruno environment
-    "cron/settlement.sh:8", // lftp password on a command line
-    "cron/settlement.sh:12", // gpg passphrase on a command line
-    "cron/fx-rates.py:5", // open exchange rates app id
     "docs/runbook/provider-rotation.md:9", // password in prose marked current
     "docs/runbook/provider-rotation.md:10", // password in prose after a reset
-    "services/legacy-shop/config/payment.php:8", // authorize.net transaction key in php
-    "services/legacy-shop/config/payment.php:14", // paypal classic api signature
-    "openbanking/scripts/mx_sync.py:10", // yapily application uuid and secret pair
+    "openbanking/scripts/mx_sync.py:10", // yapily application uuid and secret pair in a tuple
   ],
   falseAlarms: [
-    "openbanking/plaid_items.json:6", // plaid link token
-    "openbanking/scripts/mx_sync.py:11", // gocardless bank account data secret id
-    "partner-exchange/as2/certs/acme-as2-signing.key:1", // encrypted private key
+    "openbanking/scripts/mx_sync.py:11", // gocardless bank account data secret id: the id half, read as a vault approle secret_id (same name, same shape)
+    "partner-exchange/as2/certs/acme-as2-signing.key:1", // passphrase-encrypted pkcs#8 key: labelled a trap, reported by choice (the passphrase is often beside it)
   ],
 };
 
