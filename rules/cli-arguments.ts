@@ -554,12 +554,12 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.gnupg.org/documentation/manuals/gnupg/GPG-Esoteric-Options.html",
     keywords: ["--passphrase"],
-    pattern: /\bgpg2?(?:\.exe)?(?=[ \t])(?:(?!gpg)[^\n|;&]){0,300}?[ \t]--passphrase(?:=|[ \t]{1,4})(["']?)(?<secret>[^\s"'$%<-][^"'\n]{2,127}?)\1(?=\s|$)/,
+    pattern: /\bgpg2?(?:\.exe)?(?=[ \t])(?:(?!gpg)[^\n|;&]){0,300}?[ \t]--passphrase(?:=|[ \t]{1,4})["']?(?<secret>(?<=["'])[^\s"'$%<`-][^"'\n$`]{2,127}(?=["'])|(?<!["'])[^\s"'$%<()[\]|-][^\s"'()[\]|]{2,127}(?=\s|$))/,
     validate: isRealPassword,
     get examples() {
       return {
-        invalid: [`gpg --passphrase ${pw("gpgpass3")} -c ledger.csv`, `gpg --batch --pinentry-mode loopback --passphrase '${pw("gpgpass")}' --decrypt settlement.pgp`, `gpg2 --batch --passphrase=${pw("gpgpass2")} -d file.gpg`],
-        valid: ['gpg --batch --passphrase "$GPG_PASSPHRASE" --decrypt file.gpg', "gpg --passphrase changeme -c notes.txt", "gpg --batch --passphrase-file /run/secrets/gpg --decrypt f.gpg", "gpg --batch --passphrase-fd 0 --decrypt f.gpg"],
+        invalid: [`gpg --passphrase ${pw("gpgpass3")} -c ledger.csv`, `gpg --batch --passphrase 'copper ledger ${pw("gpgpass4")}' -d a.gpg`, `gpg --batch --pinentry-mode loopback --passphrase '${pw("gpgpass")}' --decrypt settlement.pgp`, `gpg2 --batch --passphrase=${pw("gpgpass2")} -d file.gpg`],
+        valid: ['gpg --batch --passphrase "$GPG_PASSPHRASE" --decrypt file.gpg', "Pass phrase given to gpg with --passphrase on a command line", "gpg --passphrase changeme -c notes.txt", "gpg --batch --passphrase-file /run/secrets/gpg --decrypt f.gpg", "gpg --batch --passphrase-fd 0 --decrypt f.gpg"],
       };
     },
   }),
@@ -570,12 +570,12 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://lftp.yar.ru/lftp-man.html",
     keywords: ["lftp"],
-    pattern: /\blftp(?=[ \t])(?:(?!lftp)[^\n|;&]){0,300}?[ \t]-u[ \t]{1,4}["']?[^\s,"'$]{1,64},(["']?)(?<secret>[^\s"'$%<-][^\s"']{2,127})\1/,
+    pattern: /\blftp(?=[ \t])(?:(?!lftp)[^\n|;&]){0,300}?[ \t]-u[ \t]{1,4}["']?[^\s,"'$]{1,64},(["']?)(?<secret>[^\s"'$%<()[\]|-][^\s"'()[\]|]{2,127})\1(?=\s|$)/,
     validate: isRealPassword,
     get examples() {
       return {
         invalid: [`lftp -u ACMELBX,'${pw("lftp")}' -e "mirror /outbound /data; quit" ftps://ftps.lockbox.example`, `lftp -u deploy,${pw("lftp2")} sftp://files.example`],
-        valid: ['lftp -u deploy,"$FTP_PASSWORD" sftp://files.example', "lftp -u deploy sftp://files.example", "lftp -u anonymous, ftp://mirror.example"],
+        valid: ['lftp -u deploy,"$FTP_PASSWORD" sftp://files.example', "| `lftp-user-password` | [Password given to lftp with -u user,password](https://lftp.yar.ru/lftp-man.html) |", "lftp -u deploy sftp://files.example", "lftp -u anonymous, ftp://mirror.example"],
       };
     },
   }),

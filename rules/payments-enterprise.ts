@@ -82,7 +82,7 @@ export const rules: Rule[] = [
       };
     },
   }),
-  // PKCS#11 and HSM PINs: the `pin-value` attribute of a PKCS#11 URI (RFC 7512 section 2.3), security-officer and
+  // PKCS#11 and HSM PINs (a pin-value holds a digit: RFC 7512's own example is `the-pin`): the `pin-value` attribute of a PKCS#11 URI (RFC 7512 section 2.3), security-officer and
   // user PINs under names that say so, and the `--so-pin` / `--pin` options of softhsm2-util and pkcs11-tool
   // (https://www.rfc-editor.org/rfc/rfc7512#section-2.3). A bare `pin` is a GPIO line as often as a secret and is
   // left out; so are runs (1234) and repeated digits.
@@ -93,13 +93,13 @@ export const rules: Rule[] = [
     severity: "high",
     docs: "https://www.rfc-editor.org/rfc/rfc7512#section-2.3",
     keywords: ["pin-value="],
-    pattern: /[?;&]pin-value=(?<secret>[^\s;&?#"'$<>%]{4,64})/i,
+    pattern: /[?;&]pin-value=(?<secret>(?=[^\s;&?#"'$<>%]{0,63}\d)[^\s;&?#"'$<>%]{4,64})/i,
     entropy: 1,
     validate: (s) => !isTrivialPin(s) && !/^(?:pin|changeme|password|secret)$/i.test(s),
     get examples() {
       return {
         invalid: [`PKCS11_URI="pkcs11:token=payments;object=zpk?pin-value=${fake(DIGITS, 8, "p11")}"`, `pkcs11:token=ca;type=private?pin-value=${fake(ALNUM, 12, "p11b")}`],
-        valid: ["pkcs11:token=payments;object=zpk?pin-source=file:/etc/hsm/pin.txt", "pkcs11:token=ca?pin-value=1234", "pkcs11:token=ca?pin-value=%24%7BPIN%7D"],
+        valid: ["pkcs11:token=payments;object=zpk?pin-source=file:/etc/hsm/pin.txt", "pkcs11:token=Software%20PKCS%2311%20softtoken;manufacturer=Snake%20Oil,%20Inc.?pin-value=the-pin", "pkcs11:token=ca?pin-value=1234", "pkcs11:token=ca?pin-value=%24%7BPIN%7D"],
       };
     },
   }),
