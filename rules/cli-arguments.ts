@@ -543,6 +543,42 @@ export const rules: Rule[] = [
       };
     },
   }),
+  // GnuPG's `--passphrase <string>` (with `--batch`/`--pinentry-mode loopback`) unlocks the secret key on the command
+  // line (https://www.gnupg.org/documentation/manuals/gnupg/GPG-Esoteric-Options.html); `--passphrase-fd` and
+  // `--passphrase-file` name a descriptor or a file. lftp's `-u user,password` logs in with the password
+  // (https://lftp.yar.ru/lftp-man.html); `-u user` alone prompts.
+  custom({
+    id: "gpg-passphrase-argument",
+    description: "Pass phrase given to gpg with --passphrase on a command line",
+    kind: "password",
+    severity: "high",
+    docs: "https://www.gnupg.org/documentation/manuals/gnupg/GPG-Esoteric-Options.html",
+    keywords: ["--passphrase"],
+    pattern: /\bgpg2?(?:\.exe)?(?=[ \t])(?:(?!gpg)[^\n|;&]){0,300}?[ \t]--passphrase(?:=|[ \t]{1,4})["']?(?<secret>(?<=["'])[^\s"'$%<`-][^"'\n$`]{2,127}(?=["'])|(?<!["'])[^\s"'$%<()[\]|-][^\s"'()[\]|]{2,127}(?=\s|$))/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`gpg --passphrase ${pw("gpgpass3")} -c ledger.csv`, `gpg --batch --passphrase 'copper ledger ${pw("gpgpass4")}' -d a.gpg`, `gpg --batch --pinentry-mode loopback --passphrase '${pw("gpgpass")}' --decrypt settlement.pgp`, `gpg2 --batch --passphrase=${pw("gpgpass2")} -d file.gpg`],
+        valid: ['gpg --batch --passphrase "$GPG_PASSPHRASE" --decrypt file.gpg', "Pass phrase given to gpg with --passphrase on a command line", "gpg --passphrase changeme -c notes.txt", "gpg --batch --passphrase-file /run/secrets/gpg --decrypt f.gpg", "gpg --batch --passphrase-fd 0 --decrypt f.gpg"],
+      };
+    },
+  }),
+  custom({
+    id: "lftp-user-password",
+    description: "Password given to lftp with -u user,password",
+    kind: "password",
+    severity: "high",
+    docs: "https://lftp.yar.ru/lftp-man.html",
+    keywords: ["lftp"],
+    pattern: /\blftp(?=[ \t])(?:(?!lftp)[^\n|;&]){0,300}?[ \t]-u[ \t]{1,4}["']?[^\s,"'$]{1,64},(["']?)(?<secret>[^\s"'$%<()[\]|-][^\s"'()[\]|]{2,127})\1(?=\s|$)/,
+    validate: isRealPassword,
+    get examples() {
+      return {
+        invalid: [`lftp -u ACMELBX,'${pw("lftp")}' -e "mirror /outbound /data; quit" ftps://ftps.lockbox.example`, `lftp -u deploy,${pw("lftp2")} sftp://files.example`],
+        valid: ['lftp -u deploy,"$FTP_PASSWORD" sftp://files.example', "| `lftp-user-password` | [Password given to lftp with -u user,password](https://lftp.yar.ru/lftp-man.html) |", "lftp -u deploy sftp://files.example", "lftp -u anonymous, ftp://mirror.example"],
+      };
+    },
+  }),
   // `-pw <password>`: the XenServer/XCP-ng CLI (`xe -s host -u root -pw …`) and PuTTY's plink, pscp and psftp;
   // `-pwf <file>` names a file instead (https://docs.xenserver.com/en-us/xenserver/8/command-line-interface.html,
   // https://the.earth.li/~sgtatham/putty/latest/htmldoc/Chapter7.html#plink-usage).

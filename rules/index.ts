@@ -26,6 +26,7 @@ import { rules as embedded } from "./embedded.js";
 import { rules as saasPlatforms } from "./saas-platforms.js";
 import { rules as researchData } from "./research-data.js";
 import { rules as trufflehogFormats } from "./trufflehog-formats.js";
+import { rules as paymentsEnterprise } from "./payments-enterprise.js";
 
 /** The rule files, in order, with the family name each stands for (docs/rules.md is grouped by it). */
 export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
@@ -56,6 +57,7 @@ export const ruleFamilies: ReadonlyArray<{ family: string; rules: Rule[] }> = [
   { family: "App platforms, billing and background jobs", rules: saasPlatforms },
   { family: "Research, scientific computing and data platforms", rules: researchData },
   { family: "More provider tokens (trufflehog's detectors)", rules: trufflehogFormats },
+  { family: "Finance, ERP, EDI and HSM integrations", rules: paymentsEnterprise },
 ];
 
 // Every provider rule, in file order. Ids are unique across files (checked by

@@ -114,6 +114,7 @@ const SETTER_ARGUMENT = /\([ \t]*(?=["'])/y;
 const ELEMENT_ATTRIBUTES = /"(?:[ \t]+[\w:.-]{1,40}="[^"<>\n]{0,100}"){1,4}[ \t]*>/y;
 const PLIST_VALUE = /[ \t]*\r?\n?[ \t]*<string>/y;
 const XML_VALUE = /[ \t]*\r?\n?[ \t]*<value>/y;
+const NAMESPACED_NAME = /<([A-Za-z_][\w.-]{0,19}):name>$/;
 // KeePass XML exports: `<String><Key>Password</Key><Value ProtectInMemory="True">…</Value></String>`, the name in
 // a `<Key>` element and the value in the `<Value>` beside it. KeePass marks an exported password `ProtectInMemory="True"`;
 // a bare `<Value>` is a hand-written test database and `Protected="True"` the ciphertext of a database's inner XML.
@@ -728,14 +729,23 @@ function elementText(text: string, start: number, closeTag: string): { start: nu
   return { start, end: close };
 }
 
+/** Where `<prefix:` starts when the `:` at `colon` ends an XML namespace prefix (`<con:`, `<wsse:`), else -1. */
+function namespacedTagStart(text: string, colon: number): number {
+  let i = colon - 1;
+  while (i >= 0 && colon - i <= 20 && /[\w.-]/.test(text[i] ?? "")) i--;
+  return i < colon - 1 && codeAt(text, i) === 60 /* < */ && /[A-Za-z_]/.test(text[i + 1] ?? "") ? i : -1;
+}
+
 /** The value assigned to the identifier at [s, e), if the text after it is an assignment. */
 export function valueAfter(text: string, s: number, e: number, info: FileInfo): { start: number; end: number } | null {
   let j = e;
   // Character codes (codeAt: -1 outside the text), never one-character strings: see codeAt.
   const before = codeAt(text, s - 1);
   let next = codeAt(text, j);
+  // `<ns:password>`: a namespace prefix before the name (SoapUI's `<con:password>`, WS-Security's `<wsse:Password …>`).
+  const lt = before === 60 /* < */ ? s - 1 : before === 58 /* : */ ? namespacedTagStart(text, s - 1) : -1;
   // XML element: <password>value</password>
-  if (before === 60 /* < */ && next === 62 /* > */) {
+  if (lt !== -1 && next === 62 /* > */) {
     // `<password><![CDATA[…]]></password>` (JBoss/WildFly datasources, Maven settings): the section's text.
     if (text.startsWith("<![CDATA[", j + 1)) {
       const end = text.indexOf("]]>", j + 10);
@@ -759,13 +769,14 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
   // value is encrypted.
   // Or attributes, then the value as the element's text: BizTalk's `<Password vt="8">…</Password>` (an adapter's
   // property bag), `<password type="string">…</password>`.
-  if (before === 60 /* < */ && (next === 32 || next === 9)) {
+  // A WS-Security `<wsse:Password Type="…#PasswordDigest">` holds a digest of nonce, time and password, not the password.
+  if (lt !== -1 && (next === 32 || next === 9)) {
     ELEMENT_VALUE_ATTRIBUTE.lastIndex = j;
     const m = ELEMENT_VALUE_ATTRIBUTE.exec(text);
     if (m) return ENCRYPTED_FLAG.test(m[0]) ? null : readQuoted(text, ELEMENT_VALUE_ATTRIBUTE.lastIndex);
     ATTRIBUTES_THEN_TEXT.lastIndex = j;
     const a = ATTRIBUTES_THEN_TEXT.exec(text);
-    return a && !ENCRYPTED_FLAG.test(a[0]) ? elementText(text, ATTRIBUTES_THEN_TEXT.lastIndex, `</${text.slice(s, e)}>`) : null;
+    return a && !ENCRYPTED_FLAG.test(a[0]) && !a[0].includes("#PasswordDigest") ? elementText(text, ATTRIBUTES_THEN_TEXT.lastIndex, `</${text.slice(lt + 1, e)}>`) : null;
   }
   // Property lists (Info.plist): `<key>API_SECRET</key>` then `<string>…</string>`,
   // on the same or the next line.
@@ -781,6 +792,16 @@ export function valueAfter(text: string, s: number, e: number, info: FileInfo): 
     XML_VALUE.lastIndex = j + 7;
     const m = XML_VALUE.exec(text);
     return m ? elementText(text, j + 7 + m[0].length, "</value>") : null;
+  }
+  // The same pair under a namespace prefix: a SoapUI project's `<con:name>password</con:name><con:value>…</con:value>`.
+  if (before === 62 /* > */ && text.startsWith("</", j)) {
+    const ns = NAMESPACED_NAME.exec(text.slice(Math.max(0, s - 28), s));
+    if (ns && text.startsWith(`</${ns[1]}:name>`, j)) {
+      let at = j + ns[1]!.length + 8;
+      while (at < text.length && at - j < 40 && /[ \t\r\n]/.test(text[at]!)) at++;
+      const open = `<${ns[1]}:value>`;
+      return text.startsWith(open, at) ? elementText(text, at + open.length, `</${ns[1]}:value>`) : null;
+    }
   }
   if (before === 62 /* > */ && text.startsWith("</Key>", j) && text.startsWith("<Key>", s - 5)) {
     KEYED_VALUE.lastIndex = j + 6;

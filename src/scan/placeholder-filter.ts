@@ -557,6 +557,9 @@ export function isPublicMaterial(v: string): boolean {
     /^dvc_(?:client|mobile)_[0-9a-f]{8}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{4}_[0-9a-f]{12}_[0-9a-f]{5,10}$/.test(v) ||
     /^(?:pub|sub)-c-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ||
     /^public-token-(?:live|test)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ||
+    // Plaid's link tokens (for the Link front end, 4 hours) and public tokens (one exchange, 30 minutes) are handed to
+    // the browser; the access token ("access-<env>-<uuid>") is the secret (https://plaid.com/docs/api/tokens/).
+    /^(?:link|public)-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(v) ||
     /^client-[A-Za-z0-9]{40,46}$/.test(v) ||
     /^(?:live|test)_(?:[A-Z0-9]{32}|[0-9a-f]{27})$/.test(v) ||
     // Midtrans' client key ("Mid-client-", sandbox "SB-Mid-client-") is given to Snap.js in the page; the

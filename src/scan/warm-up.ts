@@ -16,6 +16,7 @@ export const RULE_FILES = [
   "auth-headers", "cloud-misc", "saas", "network", "services", "web3", "windows-admin", "embedded", "saas-platforms",
   "research-data",
   "trufflehog-formats",
+  "payments-enterprise",
 ];
 
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
