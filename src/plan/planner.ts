@@ -33,6 +33,7 @@ import { takeEnvHelperDefaults } from "./env-helper-defaults.js";
 import { takeConvictDefaults } from "./convict-defaults.js";
 import { refuseLauncherEnvOverrides } from "./launcher-env-overrides.js";
 import { partialLayerWarnings } from "./partial-layers.js";
+import { readsBeforeEnvLoad } from "./reads-before-load.js";
 import { carriedSecretFiles, plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings, secretLabel } from "./secret-files.js";
 import type { LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
@@ -385,7 +386,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
   const readElsewhere = new Set<string>();
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...readsBeforeEnvLoad(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
 
   const movedFiles = plannedSecretFiles(placed, mount, root, fromFiles.notIn);
   // Files an earlier migration moved (gone from the tree now): `vaultshift run` goes on writing them.
