@@ -97,6 +97,8 @@ export function readsBeforeEnvLoad(root: string, secrets: readonly PlannedSecret
       // unreadable: not part of the graph
     }
   }
+  // No loader of .env in the code: nothing is evaluated before one (and no module graph is parsed).
+  if (![...texts.values()].some((t) => /\bdotenv/.test(t))) return [];
   const imported = new Set<string>();
   for (const [f, text] of texts) for (const m of text.matchAll(IMPORTED)) {
     const dep = resolveRelative(f, m[1]!, files);
