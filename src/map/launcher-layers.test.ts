@@ -47,6 +47,12 @@ test("launcher load orders: dotenvx and dotenv-cli let the first file win unless
   assert.deepEqual(launcherLoadOrder("npx dotenv -e .env.staging -e .env -- next start"), { files: [".env.staging", ".env"], lastWins: false });
   assert.deepEqual(launcherLoadOrder("dotenv -o -e .env -e .env.staging -- node a.js"), { files: [".env", ".env.staging"], lastWins: true });
   assert.deepEqual(launcherLoadOrder("node --env-file=.env --env-file=./.env.production server.js"), { files: [".env", ".env.production"], lastWins: true });
+  // dotenv-cli's cascade: each file (.env when none is named) spreads into its local and environment files, the first winning.
+  assert.deepEqual(launcherLoadOrder("dotenv -c -- node src/server.js"), { files: [".env.local", ".env"], lastWins: false });
+  assert.deepEqual(launcherLoadOrder("dotenv -c production -- node src/server.js"), { files: [".env.production.local", ".env.local", ".env.production", ".env"], lastWins: false });
+  assert.deepEqual(launcherLoadOrder("dotenv -e config/.env -c staging -- node a.js"), { files: ["config/.env.staging.local", "config/.env.local", "config/.env.staging", "config/.env"], lastWins: false });
+  // dotenvx's -c is something else (a config path); only dotenv-cli cascades.
+  assert.equal(launcherLoadOrder("dotenvx run -c x -- node a.js"), undefined);
   // One file, or no launcher: nothing to order. node's own -e is code, not a file.
   assert.equal(launcherLoadOrder("dotenvx run -f .env -- node a.js"), undefined);
   assert.equal(launcherLoadOrder("node -e 'x' .env .env.production"), undefined);

@@ -90,7 +90,7 @@ export function launcherLayers(root: string, envFiles: string[]): Set<string> {
 /**
  * The order one launcher command loads .env files in, and which wins: dotenvx
  * (`dotenvx run -f a -f b`, https://dotenvx.com/docs/advanced/run-multiple)
- * and dotenv-cli (`dotenv -e a -e b`) let the first file win unless told to
+ * and dotenv-cli (`dotenv -e a -e b`, and its cascade `-c [environment]`) let the first file win unless told to
  * override (`--overload`/`-o`, `--override`/`-o`); `node --env-file=a
  * --env-file=b` (and tsx, which passes node's flags on) lets the last win,
  * `--env-file-if-exists` (node 20.19/22.9+: the same, a missing file skipped)
@@ -108,16 +108,30 @@ export function launcherLoadOrder(command: string): { files: string[]; lastWins:
   const own = end >= 0 ? args.slice(0, end) : args;
   const files: string[] = [];
   let override = false;
+  let cascade: string | true | undefined;
   for (let i = 0; i < own.length; i++) {
     const a = own[i]!.replace(/^["']|["']$/g, "");
     const flag = /^(-f|-e|--env-file(?:-if-exists)?)(?:=(.+))?$/.exec(a);
     if (flag && (program !== "node" || flag[1]!.startsWith("--env-file"))) {
       const file = (flag[2] ?? own[++i] ?? "").replace(/^["']|["']$/g, "").replace(/^\.\//, "");
       if (isEnvFile(file)) files.push(file);
+    } else if (a === "-c" && program === "dotenv") {
+      const next = own[i + 1]?.replace(/^["']|["']$/g, "");
+      cascade = next !== undefined && !next.startsWith("-") ? (i++, next) : true;
     } else if (a === "--overload" || a === "--override" || (a === "-o" && program !== "node")) override = true;
   }
-  if (files.length < 2) return undefined;
-  return { files, lastWins: program === "node" || override };
+  const loaded = cascade === undefined ? files : cascadeFiles(files.length > 0 ? files : [".env"], cascade);
+  if (loaded.length < 2) return undefined;
+  return { files: loaded, lastWins: program === "node" || override };
+}
+
+/**
+ * dotenv-cli's `-c [environment]` (https://github.com/entropitor/dotenv-cli#cascading-env-variables):
+ * each file FILE becomes FILE.<environment>.local, FILE.local, FILE.<environment>, FILE (without an
+ * environment FILE.local, FILE), the first to set a name winning as with `-e`.
+ */
+function cascadeFiles(files: string[], environment: string | true): string[] {
+  return files.flatMap((f) => (environment === true ? [`${f}.local`, f] : [`${f}.${environment}.local`, `${f}.local`, `${f}.${environment}`, f]));
 }
 
 /**

@@ -16,6 +16,7 @@ import { DECIDED, decisionFor, targetProblem, type Decisions } from "./decisions
 import { lowerSnake } from "../map/group.js";
 import { PlanError } from "../errors.js";
 import { scanTreeAndIgnoredConfig } from "../scan/ignored-config-files.js";
+import { envNamedFiles } from "../map/env-path-values.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isDefaultsFile, isEnvFile, isEnvTemplate, isEnvToolFile, namesEnvironment } from "../map/environment.js";
 import { fingerprint, newSalt } from "../util/fingerprint.js";
@@ -35,7 +36,8 @@ import { takeEnvHelperDefaults } from "./env-helper-defaults.js";
 import { takeConvictDefaults } from "./convict-defaults.js";
 import { refuseLauncherEnvOverrides } from "./launcher-env-overrides.js";
 import { partialLayerWarnings } from "./partial-layers.js";
-import { carriedSecretFiles, plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings, secretLabel } from "./secret-files.js";
+import { readsBeforeEnvLoad } from "./reads-before-load.js";
+import { SECRET_FILE_MAX_BYTES, carriedSecretFiles, plannedSecretFiles, secretFileLocation, secretFiles, secretFileWarnings, secretLabel } from "./secret-files.js";
 import type { LauncherEdit, LiteralBinding, Plan, PlanEnvFile, PlanOptions, PlannedSecret, PlannedTarget, PlanWarning, SecretBinding, SecretSource } from "./types.js";
 
 // plan(): decide, write nothing. Scan → classify → map → compute the file
@@ -107,7 +109,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   const handled = new Set([...found.envFiles, ...found.sourceFiles]);
   // Git-ignored configuration files (Ghost's config.production.json, NodeBB's config.json) too:
   // the tree scan skips them, and their secrets are just as much left on disk.
-  const elsewhereFindings = (await scanTreeAndIgnoredConfig(root, handled)).findings.filter(
+  const elsewhereFindings = (await scanTreeAndIgnoredConfig(root, handled, envNamedFiles(root, found.envFiles, SECRET_FILE_MAX_BYTES))).findings.filter(
     (f) => !handled.has(f.file) && !isOwnOutput(f.file) && (!isEnvFile(f.file) || isEnvToolFile(f.file) || isEnvTemplate(f.file)),
   );
   // Their values stay in those files, and a file vaultshift changes anyway (package.json
@@ -387,7 +389,7 @@ export async function plan(options: PlannerOptions): Promise<Plan> {
   // npm scripts, compose, Serverless, shell scripts reading the moved variables; Worker bindings.
   const scriptEnvironments: ScriptEnvironment[] = [];
   const readElsewhere = new Set<string>();
-  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
+  warnings.push(...outsideUses(root, secrets, config.exclude, scriptEnvironments, readElsewhere), ...workerBindings(root, config.exclude), ...pinnedEnvLoads(root, secrets, found.sourceFiles), ...envFileWrites(root, secrets, found.sourceFiles), ...testEnvStubs(root, secrets, found.sourceFiles), ...partialLayerWarnings(root, secrets), ...readsBeforeEnvLoad(root, secrets, found.sourceFiles), ...unselectedEnvironments(root, secrets, found.sourceFiles, config.environments, [...(found.projectEnvironments ?? []), ...Object.keys(found.envSelectors ?? {}).map((f) => found.envEnvironments?.[f] ?? "")]));
 
   // Shell scripts sourcing a moved .env file for another program (envsubst, psql): wrapped or named.
   const sourced = sourcedEnvFiles(root, secrets, config.exclude);

@@ -1,8 +1,9 @@
 import { existsSync, lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { isAbsolute, join, posix, relative, resolve, sep } from "node:path";
+import { join, posix, relative, sep } from "node:path";
 import type { ScriptEnvironment } from "../apply/script-environment.js";
 import type { Candidate } from "../classify/candidates.js";
 import { lowerSnake } from "../map/group.js";
+import { leavesRoot, looksLikePath, resolvedFrom } from "../map/env-path-values.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile } from "../map/environment.js";
 import { sanitizePath, type MappedLocation, type PathTemplates } from "../map/path-mapper.js";
 import { readDotenv } from "../scan/dotenv-reader.js";
@@ -89,18 +90,6 @@ export function secretLabel(c: Pick<Candidate, "source" | "value">): string {
   return `file of ${bytes} bytes`;
 }
 
-/** Whether `value` reads as a file path (not a URL, a number, a list or a reference). */
-function looksLikePath(value: string): boolean {
-  return value.length > 0 && value.length < 1024 && !value.includes("${") && !/^[a-z][a-z0-9+.-]*:\/\//i.test(value) && /^[\w./~@+-]+$/.test(value) && !/^\d+(\.\d+)*$/.test(value);
-}
-
-/** The project-relative path (`/` separators) `value` names from `envFile`, or `../…` when it leaves the root. */
-function resolvedFrom(root: string, envFile: string, value: string): string {
-  const abs = isAbsolute(value) ? value : resolve(root, dirOf(envFile), value);
-  return relative(root, abs).split(sep).join("/");
-}
-
-const leavesRoot = (rel: string) => rel === ".." || rel.startsWith("../") || isAbsolute(rel);
 
 /**
  * npm scripts of the root package.json that start the app's code with node (or nodemon, tsx,

@@ -64,12 +64,13 @@ function filesUnder(root: string, dir: string, out: string[], budget: { left: nu
 }
 
 /**
- * The tree scan of `root` plus its git-ignored configuration files, named to the scanner
- * (which reads a named file even if git ignores it); `skip`: files the caller reads itself.
+ * The tree scan of `root` plus its git-ignored configuration files and `alsoNamed` (files the
+ * app's .env names by a path), named to the scanner (which reads a named file even if git
+ * ignores it); `skip`: files the caller reads itself.
  */
-export async function scanTreeAndIgnoredConfig(root: string, skip: ReadonlySet<string> = new Set()): Promise<ScanResult> {
+export async function scanTreeAndIgnoredConfig(root: string, skip: ReadonlySet<string> = new Set(), alsoNamed: readonly string[] = []): Promise<ScanResult> {
   const tree = await scan({ cwd: root, mode: "tree", workers: 0 });
-  const named = ignoredConfigFiles(root).filter((f) => !skip.has(f));
+  const named = [...new Set([...ignoredConfigFiles(root), ...alsoNamed])].filter((f) => !skip.has(f));
   if (named.length === 0) return tree;
   const extra = await scan({ cwd: root, mode: "tree", workers: 0, paths: named });
   const seen = new Set(tree.findings.map((f) => `${f.file}:${f.line}:${f.column}`));

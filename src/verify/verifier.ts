@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scanTreeAndIgnoredConfig } from "../scan/ignored-config-files.js";
+import { envNamedFiles } from "../map/env-path-values.js";
+import { isEnvFile } from "../map/environment.js";
 import { isOwnOutput } from "../scan/own-outputs.js";
 import type { Finding } from "../scan/types.js";
 import { collectCandidates, type Classifier } from "../classify/candidates.js";
@@ -10,7 +12,7 @@ import { redact } from "../util/redact.js";
 import { dataPath, type KvStore } from "../apply/kv-store.js";
 import type { KeptCheck, Plan, SecretCheck, UncheckedCheck, Verification, VerifyOptions } from "../plan/types.js";
 import { policyCheckHelp } from "./unchecked.js";
-import { secretFileRoundTrip } from "../plan/secret-files.js";
+import { SECRET_FILE_MAX_BYTES, secretFileRoundTrip } from "../plan/secret-files.js";
 
 // verify(): prove the migration. Every secret is read back from Vault and
 // compared by fingerprint; a token holding only the app's policy must be able
@@ -41,7 +43,7 @@ const NOT_LOOKED_AT = ["unreadable", "engine-error"] as const;
 export async function rescan(root: string, classify?: Classifier, sources: string[] = [], copyOf?: (value: string) => string | undefined): Promise<Rescan> {
   // With the git-ignored configuration files (ignored-config-files.ts): a password left in
   // config.production.json is a secret left, though git never shows it.
-  const result = await scanTreeAndIgnoredConfig(root, new Set(sources));
+  const result = await scanTreeAndIgnoredConfig(root, new Set(sources), envNamedFiles(root, sources.filter(isEnvFile), SECRET_FILE_MAX_BYTES));
   const notRead: string[] = [];
   if (NOT_LOOKED_AT.some((r) => (result.stats.skipped[r] ?? 0) > 0)) {
     // The notes name them ("src/x.ts: cannot be read (EACCES), skipped"); a count when they were cut.
