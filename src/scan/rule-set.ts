@@ -9,6 +9,7 @@ import { SDK_CALL_MARKS } from "./sdk-call-table.js";
 import { DECODED_FORM_MARKS, DECODER_CALL_MARKS } from "./decoder-marks.js";
 import { HASHER_MARKS } from "./hasher-marks.js";
 import { NEIGHBOUR_MARKS } from "./neighbour-marks.js";
+import { DEBUGGER_MARKS, TOOL_PASSWORD_MARKS } from "./tool-password-marks.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -89,6 +90,8 @@ export const ENGINE_KEYWORDS = [
   ...HASHER_MARKS,
   // Values named beside them (named-by-neighbour.ts): three searches of every text cost 115 ms of CPU on aws-sdk alone.
   ...NEIGHBOUR_MARKS,
+  // Passwords given to tools, strings a debugger printed (tool-password-marks.ts): nine searches of every text outside code.
+  ...TOOL_PASSWORD_MARKS, ...DEBUGGER_MARKS,
 ];
 
 /**
