@@ -215,7 +215,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       }
     }
     // `Key  Value` tables printed by CLIs (vault kv get, openstack … show): the first column names the second (key-value-output.ts).
-    if ((info.kind === "docs" || info.kind === "config") && !isFixtureOrDocsPath(file) && mayHoldKeyValueOutput(text)) {
+    if ((info.kind === "docs" || info.kind === "config") && !isFixtureOrDocsPath(file) && mayHoldKeyValueOutput(found)) {
       for (const t of detectKeyValueOutput(text, info.testPath)) candidates.push({ ...t, severity: severityFor(t.kind, t.confidence), priority: 1 });
     }
     if (info.kind === "docs" && mayHoldHtmlTable(text)) {

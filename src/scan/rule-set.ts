@@ -10,6 +10,7 @@ import { DECODED_FORM_MARKS, DECODER_CALL_MARKS } from "./decoder-marks.js";
 import { HASHER_MARKS } from "./hasher-marks.js";
 import { NEIGHBOUR_MARKS } from "./neighbour-marks.js";
 import { DEBUGGER_MARKS, TOOL_PASSWORD_MARKS } from "./tool-password-marks.js";
+import { KEY_VALUE_MARKS } from "./key-value-marks.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -92,6 +93,8 @@ export const ENGINE_KEYWORDS = [
   ...NEIGHBOUR_MARKS,
   // Passwords given to tools, strings a debugger printed (tool-password-marks.ts): nine searches of every text outside code.
   ...TOOL_PASSWORD_MARKS, ...DEBUGGER_MARKS,
+  // The `Value` column of a `Key  Value` output table (key-value-marks.ts): a line-anchored search of every document and configuration text.
+  ...KEY_VALUE_MARKS,
 ];
 
 /**
