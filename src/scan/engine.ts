@@ -171,7 +171,7 @@ function candidatesOf(text: string, file: string, options: EngineOptions): { cho
       for (const a of detectArrayLiteralKeys(text, info, file)) candidates.push({ ...a, severity: severityFor(a.kind, a.confidence), priority: 1.1 });
     }
     // A value on the line after its name: a one-line YAML block scalar, a continued line (wrapped-values.ts).
-    if ((info.kind === "code" || info.kind === "config") && mayHoldWrappedValue(text)) {
+    if ((info.kind === "code" || info.kind === "config") && mayHoldWrappedValue(text, info, file)) {
       for (const w of detectWrappedValues(text, info, file)) {
         candidates.push({ ...w, severity: severityFor(w.kind, w.confidence), priority: 1 });
       }

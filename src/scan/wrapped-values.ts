@@ -17,8 +17,15 @@ const YAML_BLOCK = /^([ \t]*)([\w.-]+)[ \t]*:[ \t]*[|>][-+0-9]*[ \t]*(?:#[^\n]*)
 const PROPERTIES_CONTINUED = /^[ \t]*([\w.-]+)[ \t]*[=:][ \t]*\\\r?\n[ \t]+(\S[^\n]*?)[ \t]*\r?$/gm;
 const DEFINE_CONTINUED = /^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]*\\\r?\n[ \t]*"([^"\n\\]{8,})"[ \t]*\r?$/gm;
 
-export function mayHoldWrappedValue(text: string): boolean {
-  return /:[ \t]*[|>][-+0-9]*[ \t]*\r?\n|[=:][ \t]*\\\r?\n|define[ \t]+\w+[ \t]*\\/.test(text);
+/**
+ * Whether a form detectWrappedValues reads in this file may occur: each form is looked for only in the files
+ * it is read in (YAML, .properties, code). One expression for all three over every code and configuration
+ * text cost more than the detector itself (JSON, the bulk of configuration, has none of them).
+ */
+export function mayHoldWrappedValue(text: string, info: FileInfo, file: string): boolean {
+  if (/\.ya?ml$/i.test(file) && /:[ \t]*[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n/.test(text)) return true;
+  if (/\.properties$/i.test(file) && /[=:][ \t]*\\\r?\n/.test(text)) return true;
+  return info.kind === "code" && /define[ \t]+\w+[ \t]*\\/.test(text);
 }
 
 /** Values on the line after their names (block scalars, continued lines), positions in `text`. */
