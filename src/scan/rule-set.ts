@@ -11,6 +11,7 @@ import { HASHER_MARKS } from "./hasher-marks.js";
 import { NEIGHBOUR_MARKS } from "./neighbour-marks.js";
 import { DEBUGGER_MARKS, TOOL_PASSWORD_MARKS } from "./tool-password-marks.js";
 import { KEY_VALUE_MARKS } from "./key-value-marks.js";
+import { SQL_SECRET_MARKS } from "./sql-secret-marks.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -95,6 +96,8 @@ export const ENGINE_KEYWORDS = [
   ...TOOL_PASSWORD_MARKS, ...DEBUGGER_MARKS,
   // The `Value` column of a `Key  Value` output table (key-value-marks.ts): a line-anchored search of every document and configuration text.
   ...KEY_VALUE_MARKS,
+  // DuckDB's CREATE SECRET, foreign-data wrappers' OPTIONS (sql-secret-marks.ts): a case-insensitive search of every text outside code.
+  ...SQL_SECRET_MARKS,
 ];
 
 /**
