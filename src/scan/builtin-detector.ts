@@ -123,16 +123,16 @@ export function detectBuiltin(text: string, found: Set<string>, file: string, in
   // A password told in a sentence: chat exports, tickets, help requests (prose-passwords.ts).
   if (info.kind !== "js" && info.kind !== "code" && !info.testPath && (!isFixtureOrDocsPath(file) || isOperationsNotes(file)) && !isMessageCatalogue(file) && mayHoldProsePassword(text, file)) for (const p of detectProsePasswords(text, info.testPath)) hits.push({ ruleId: "prose-password", kind: "password", ...p, end: p.start + p.secret.length });
   // Strings a debugger printed after their pointer (`password = 0x… "…"` in gdb's bt full: debugger-values.ts).
-  if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(text)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
+  if (info.kind !== "js" && info.kind !== "code" && mayHoldDebuggerValue(found)) for (const d of detectDebuggerValues(text, info.testPath)) hits.push({ ruleId: "debugger-printed-secret", ...d, end: d.start + d.secret.length });
   // A .NET setting's default in the attribute above its property, an SSIS configured value named by its Path (named-by-neighbour.ts).
   if (mayHoldNeighbourValue(found)) for (const d of detectNeighbourValues(text, info.testPath)) hits.push({ ruleId: "neighbour-named-secret", ...d, end: d.start + d.secret.length });
   // A PowerShell literal whose variable is passed to a `-…Password` parameter below (password-variables.ts).
   if (/\.ps[dm]?1$/i.test(file) && !info.testPath && mayHoldPasswordVariable(text)) for (const v of detectPasswordVariables(text, info.testPath)) hits.push({ ruleId: "password-parameter-variable", ...v, end: v.start + v.secret.length });
   // `NAME 'value'` options of DuckDB's CREATE SECRET and of foreign-data-wrapper OPTIONS lists (sql-secret-options.ts).
-  if (info.kind !== "js" && info.kind !== "code" && mayHoldSqlSecretOptions(text)) for (const o of detectSqlSecretOptions(text, info.testPath)) hits.push({ ruleId: "sql-secret-option", ...o, end: o.start + o.secret.length });
+  if (info.kind !== "js" && info.kind !== "code" && mayHoldSqlSecretOptions(found, text)) for (const o of detectSqlSecretOptions(text, info.testPath)) hits.push({ ruleId: "sql-secret-option", ...o, end: o.start + o.secret.length });
   // A literal handed to a password hasher (`Hash::make('…')`, `bcrypt.hash('…', 10)`) is the clear text (hashed-literals.ts).
   if (!info.testPath && mayHoldHashedLiteral(found)) for (const p of detectHashedLiterals(text, info.testPath)) hits.push({ ruleId: "hashed-password-literal", kind: "password", ...p, end: p.start + p.secret.length });
-  if (info.kind !== "js" && info.kind !== "code" && mayHoldToolPassword(text)) for (const p of detectToolPasswords(text, info.testPath)) hits.push({ ruleId: "tool-password", ...p, end: p.start + p.secret.length });
+  if (info.kind !== "js" && info.kind !== "code" && mayHoldToolPassword(found)) for (const p of detectToolPasswords(text, info.testPath)) hits.push({ ruleId: "tool-password", ...p, end: p.start + p.secret.length });
   if (found.has("identified") || found.has("password '") || found.has('password "')) sql(text, hits, anchors);
   if (found.has("identified") && info.kind !== "js") sqlUnquoted(text, hits);
   if (info.kind === "code" && (found.has("login") || found.has("auth") || text.includes("Credential(") || text.includes("getConnection") || found.has("pdo") || text.includes("connect(") || text.includes("mysqli(") || text.includes("database("))) credentialCalls(text, hits);

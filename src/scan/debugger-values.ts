@@ -1,4 +1,5 @@
 import { judge } from "./judge.js";
+import { DEBUGGER_MARKS } from "./tool-password-marks.js";
 import type { BuiltinHit } from "./builtin-detector.js";
 
 // Values printed by a debugger: gdb's `bt full`, `info locals` and `print` show a `char *` as its address then the
@@ -11,8 +12,9 @@ const POINTED = /(?:^|[\s{,(])(?:\([\w *]{1,40}\)[ \t]*)?([A-Za-z_]\w{0,63})[ \t
 /** A built-in detector's hit before its rule id and end are added; the name is the variable's or the option's. */
 export type DebuggerValue = Omit<BuiltinHit, "ruleId" | "end"> & { name: string };
 
-export function mayHoldDebuggerValue(text: string): boolean {
-  return text.includes(" = 0x");
+/** Whether the keyword pass saw ` = 0x` (tool-password-marks.ts DEBUGGER_MARKS; `found` holds its case-folded keywords). */
+export function mayHoldDebuggerValue(found: ReadonlySet<string>): boolean {
+  return DEBUGGER_MARKS.some((k) => found.has(k));
 }
 
 /** Strings a debugger printed after a pointer, judged under their variable's name; positions in `text`. */

@@ -150,7 +150,11 @@ function hasDefaultedLiteral(text: string, op: string, covered?: ReadonlySet<num
  * when the spec spans lines). The walk judges the literal under the setting's name (`specDefault`).
  */
 function hasSpecDefault(text: string): boolean {
-  for (let at = text.indexOf("efault"); at !== -1; at = text.indexOf("efault", at + 6)) {
+  // `fault` rather than `efault`: the search stops at each occurrence of its first character, and `e` is the
+  // commonest letter of code (`fault` is 2-3x faster over the bench corpus's JavaScript; same occurrences).
+  for (let f = text.indexOf("fault", 1); f !== -1; f = text.indexOf("fault", f + 5)) {
+    if (text.charCodeAt(f - 1) !== 101) continue;
+    const at = f - 1;
     const start = text.startsWith("devD", at - 4) ? at - 4 : text.charCodeAt(at - 1) === 100 ? at - 1 : -1;
     if (start < 0 || isIdentifierCode(text.charCodeAt(start - 1))) continue;
     let j = at + 6;

@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { detectKeyValueOutput, mayHoldKeyValueOutput } from "./key-value-output.js";
+import { compileRuleSet, scanKeywords, selectRules } from "./rule-set.js";
 
 // Values assembled at run time: no secret-shaped literal in this file.
 const dbPassword = ["39oPDz", "CwOscj", "ohmyiN4lgr"].join("");
@@ -22,7 +23,7 @@ admin_password      changeme
 `;
 
 test("a vault kv get table: the row naming a password is read, the others are not", () => {
-  assert.ok(mayHoldKeyValueOutput(vault));
+  assert.ok(mayHoldKeyValueOutput(scanKeywords(compileRuleSet(selectRules({})), vault)));
   const hits = detectKeyValueOutput(vault, false);
   assert.deepEqual(hits.map((h) => [h.name, vault.slice(h.start, h.end) === dbPassword]), [["db_password", true]]);
 });
@@ -36,6 +37,7 @@ test("an OpenStack client table between +---+ borders", () => {
 | secret     | ${ec2Secret} |
 +------------+----------------------------------+
 `;
+  assert.ok(mayHoldKeyValueOutput(scanKeywords(compileRuleSet(selectRules({})), out)));
   const hits = detectKeyValueOutput(out, false);
   assert.deepEqual(hits.map((h) => h.name), ["secret"]);
   assert.equal(out.slice(hits[0]!.start, hits[0]!.end), ec2Secret);
@@ -58,4 +60,16 @@ test("a Key/Value table in documentation sources is an example (engine: doc/ pat
   const rows = (file: string) => scanText({ text: vault, file }).findings.filter((f) => f.ruleId === "output-table-secret").length;
   assert.equal(rows("notes/vault-read.txt"), 1);
   assert.equal(rows("keystone/doc/source/user/application_credentials.rst"), 0);
+});
+
+test("every header spelling the detector reads gets through the engine's gate (key-value-marks.ts)", () => {
+  const set = compileRuleSet(selectRules({}));
+  const headers = ["Key                 Value", "KEY\t\tVALUE", "Field \tValue", "Name\t Value", "| Key | Value |", "|Property|Value|", "| Name |\tValue |", "  key  |  value  "];
+  for (const header of headers) {
+    const row = header.includes("|") ? `| db_password | ${dbPassword} |` : `db_password         ${dbPassword}`;
+    const text = `${header}\n${row}\n`;
+    assert.equal(detectKeyValueOutput(text, false).length, 1, header);
+    assert.ok(mayHoldKeyValueOutput(scanKeywords(set, text)), header);
+  }
+  assert.equal(mayHoldKeyValueOutput(scanKeywords(set, `{"key": "a", "value": "b"}\nname = value\n`)), false);
 });

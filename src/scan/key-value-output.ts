@@ -1,5 +1,6 @@
 import type { GenericHit } from "./generic-detector.js";
 import { judge } from "./judge.js";
+import { KEY_VALUE_MARKS } from "./key-value-marks.js";
 
 // Command output that prints settings as a two-column table under a `Key  Value` header, with no operator
 // between a name and its value: `vault kv get` / `vault read` (`Key  Value`, a dashes row, then
@@ -17,10 +18,9 @@ const SPACED_ROW = /^[ \t]*([^\s|]{1,100})[ \t]{2,}([^\s|]{1,500})[ \t]*\r?$/;
 /** `| name | value |`. */
 const PIPED_ROW = /^[ \t]*\|[ \t]*([^\s|]{1,100})[ \t]*\|[ \t]*([^\s|]{1,500})[ \t]*\|[ \t]*\r?$/;
 
-/** Whether the text may hold such a table (one search for the header). */
-export function mayHoldKeyValueOutput(text: string): boolean {
-  HEADER.lastIndex = 0;
-  return HEADER.test(text);
+/** Whether the keyword pass saw what a header's `Value` column starts with (key-value-marks.ts; `found` holds its case-folded keywords). */
+export function mayHoldKeyValueOutput(found: ReadonlySet<string>): boolean {
+  return KEY_VALUE_MARKS.some((k) => found.has(k));
 }
 
 /** Secrets in the rows of `Key  Value` output tables, positions in `text`. */

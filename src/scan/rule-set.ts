@@ -9,6 +9,9 @@ import { SDK_CALL_MARKS } from "./sdk-call-table.js";
 import { DECODED_FORM_MARKS, DECODER_CALL_MARKS } from "./decoder-marks.js";
 import { HASHER_MARKS } from "./hasher-marks.js";
 import { NEIGHBOUR_MARKS } from "./neighbour-marks.js";
+import { DEBUGGER_MARKS, TOOL_PASSWORD_MARKS } from "./tool-password-marks.js";
+import { KEY_VALUE_MARKS } from "./key-value-marks.js";
+import { SQL_SECRET_MARKS } from "./sql-secret-marks.js";
 
 // Runs many provider rules over one text with a single keyword pass. Calling
 // `includes` once per keyword would read a file hundreds of times, and one
@@ -89,6 +92,12 @@ export const ENGINE_KEYWORDS = [
   ...HASHER_MARKS,
   // Values named beside them (named-by-neighbour.ts): three searches of every text cost 115 ms of CPU on aws-sdk alone.
   ...NEIGHBOUR_MARKS,
+  // Passwords given to tools, strings a debugger printed (tool-password-marks.ts): nine searches of every text outside code.
+  ...TOOL_PASSWORD_MARKS, ...DEBUGGER_MARKS,
+  // The `Value` column of a `Key  Value` output table (key-value-marks.ts): a line-anchored search of every document and configuration text.
+  ...KEY_VALUE_MARKS,
+  // DuckDB's CREATE SECRET, foreign-data wrappers' OPTIONS (sql-secret-marks.ts): a case-insensitive search of every text outside code.
+  ...SQL_SECRET_MARKS,
 ];
 
 /**

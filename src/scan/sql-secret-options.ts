@@ -1,4 +1,5 @@
 import { judge } from "./judge.js";
+import { SQL_SECRET_MARKS } from "./sql-secret-marks.js";
 import type { BuiltinHit } from "./builtin-detector.js";
 
 // SQL that keeps credentials as options written `NAME 'value'`, with no operator: DuckDB's
@@ -14,8 +15,9 @@ const OPTION = /(?:^|[(,])[ \t\r\n]*([A-Za-z_]\w{0,63})[ \t]+'((?:[^'\n]|'')*)'/
 /** A built-in detector's hit before its rule id and end are added; the name is the variable's or the option's. */
 export type SqlOption = Omit<BuiltinHit, "ruleId" | "end"> & { name: string };
 
-export function mayHoldSqlSecretOptions(text: string): boolean {
-  return /create[ \t]+(?:or[ \t]+replace[ \t]+)?(?:persistent[ \t]+|temporary[ \t]+)?secret\b|\boptions[ \t]*\(/i.test(text);
+/** Whether the pass saw a statement's word (sql-secret-marks.ts; `found` holds its case-folded keywords) and the text may hold a statement. */
+export function mayHoldSqlSecretOptions(found: ReadonlySet<string>, text: string): boolean {
+  return SQL_SECRET_MARKS.some((k) => found.has(k)) && /create[ \t]+(?:or[ \t]+replace[ \t]+)?(?:persistent[ \t]+|temporary[ \t]+)?secret\b|\boptions[ \t]*\(/i.test(text);
 }
 
 /** Secrets among `NAME 'value'` options of DuckDB secrets and foreign-data-wrapper statements, positions in `text`. */

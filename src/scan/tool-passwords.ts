@@ -1,4 +1,5 @@
 import { judge } from "./judge.js";
+import { TOOL_PASSWORD_MARKS } from "./tool-password-marks.js";
 import type { SecretKind } from "./types.js";
 
 // Passwords handed to a tool by position, on its standard input or through a protocol, where no name sits
@@ -37,9 +38,9 @@ const ECHO_PIPE = new RegExp(String.raw`\b(?:echo(?:[ \t]+-n)?|printf(?:[ \t]+([
 const PHP_TRACE_ARGS = /(?:\bPDO->__construct\('[^'\n]{0,200}'|\b(?:mysqli->__construct|mysqli->real_connect|mysqli_connect|mysqli_real_connect)\((?:Object\(mysqli\), )?'[^'\n]{0,200}'), '[^'\n]{0,64}', '([^'\n]{4,128})'(?=[,)])/g;
 const SECURITY = /\bsecurity[ \t]+(unlock-keychain|create-keychain|set-key-partition-list|import)\b[^\n|;&]*?[ \t]-([pkP])[ \t]+(["']?)([^\s"'$`]{4,128})\3(?=\s|$)/gm;
 
-/** Whether any form may occur (cheap substring tests). */
-export function mayHoldToolPassword(text: string): boolean {
-  return text.includes("334 ") || text.includes("AUTH PLAIN") || text.includes("Setting --") || text.includes("-S") || text.includes("-stdin") || text.includes("security ") || text.includes("->__construct(") || text.includes("connect(");
+/** Whether the keyword pass saw a piece of some form (tool-password-marks.ts; `found` holds its case-folded keywords). */
+export function mayHoldToolPassword(found: ReadonlySet<string>): boolean {
+  return TOOL_PASSWORD_MARKS.some((k) => found.has(k));
 }
 
 /** Passwords given to tools by position, on stdin or by protocol, positions in `text`. */

@@ -14,11 +14,20 @@ import { parentKey, ruleIdFor } from "./generic-detector.js";
 // The value is judged under its name, as the same pair on one line would be.
 
 const YAML_BLOCK = /^([ \t]*)([\w.-]+)[ \t]*:[ \t]*(?:!!binary[ \t]+)?[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n([ \t]+)([^\s#][^\n]*?)[ \t]*\r?(?:\n|$)/gm;
+/** YAML files, also under a template's or a sample's second extension (`all.yml.j2`, `values.yaml.tmpl`) and Salt's `.sls`. */
+const YAML_FILE = /\.(?:ya?ml|sls|eyaml)(?:\.(?:j2|jinja2?|tmpl|tpl|template|gotmpl|erb|dist|example|sample))?$/i;
 const PROPERTIES_CONTINUED = /^[ \t]*([\w.-]+)[ \t]*[=:][ \t]*\\\r?\n[ \t]+(\S[^\n]*?)[ \t]*\r?$/gm;
 const DEFINE_CONTINUED = /^[ \t]*#[ \t]*define[ \t]+(\w+)[ \t]*\\\r?\n[ \t]*"([^"\n\\]{8,})"[ \t]*\r?$/gm;
 
-export function mayHoldWrappedValue(text: string): boolean {
-  return /:[ \t]*(?:!!binary[ \t]+)?[|>][-+0-9]*[ \t]*\r?\n|[=:][ \t]*\\\r?\n|define[ \t]+\w+[ \t]*\\/.test(text);
+/**
+ * Whether a form detectWrappedValues reads in this file may occur: each form is looked for only in the files
+ * it is read in (YAML, .properties, code). One expression for all three over every code and configuration
+ * text cost more than the detector itself (JSON, the bulk of configuration, has none of them).
+ */
+export function mayHoldWrappedValue(text: string, info: FileInfo, file: string): boolean {
+  if (YAML_FILE.test(file) && /:[ \t]*(?:!!binary[ \t]+)?[|>][-+0-9]*[ \t]*(?:#[^\n]*)?\r?\n/.test(text)) return true;
+  if (/\.properties$/i.test(file) && /[=:][ \t]*\\\r?\n/.test(text)) return true;
+  return info.kind === "code" && /define[ \t]+\w+[ \t]*\\/.test(text);
 }
 
 /** Values on the line after their names (block scalars, continued lines), positions in `text`. */
@@ -30,7 +39,7 @@ export function detectWrappedValues(text: string, info: FileInfo, file: string):
     if (!j.secret) return;
     hits.push({ ruleId: ruleIdFor(j.kind), kind: j.kind, name, secret: value, start: at, end: at + value.length, confidence: j.confidence, reason: `${j.reason}, ${how}` });
   };
-  if (/\.ya?ml$/i.test(file)) {
+  if (YAML_FILE.test(file)) {
     for (const m of text.matchAll(YAML_BLOCK)) {
       // One line only: the line after the value is back at the key's indent or shallower.
       const valueEnd = m.index + m[0].length;
