@@ -18,6 +18,18 @@ export function resolvedFrom(root: string, envFile: string, value: string): stri
   return relative(root, abs).split(sep).join("/");
 }
 
+/**
+ * The entries of a project's env file, none when it cannot be read: the planner has already read
+ * every env file it is given and said what was wrong with one it could not.
+ */
+export function envEntries(root: string, envFile: string): ReturnType<typeof readDotenv> {
+  try {
+    return readDotenv(decodeFile(readFileSync(join(root, envFile))).text);
+  } catch {
+    return [];
+  }
+}
+
 export const leavesRoot = (rel: string): boolean => rel === ".." || rel.startsWith("../") || isAbsolute(rel);
 
 /**
@@ -29,13 +41,7 @@ export const leavesRoot = (rel: string): boolean => rel === ".." || rel.startsWi
 export function envNamedFiles(root: string, envFiles: readonly string[], maxBytes: number): string[] {
   const out = new Set<string>();
   for (const envFile of envFiles) {
-    let entries;
-    try {
-      entries = readDotenv(decodeFile(readFileSync(join(root, envFile))).text);
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
+    for (const e of envEntries(root, envFile)) {
       if (!looksLikePath(e.value)) continue;
       const rel = resolvedFrom(root, envFile, e.value);
       if (rel === "" || leavesRoot(rel) || isEnvFile(rel) || /\.[cm]?[jt]sx?$/i.test(rel) || /(?:^|\/)node_modules\//.test(rel)) continue;

@@ -3,14 +3,12 @@ import { join, posix, relative, sep } from "node:path";
 import type { ScriptEnvironment } from "../apply/script-environment.js";
 import type { Candidate } from "../classify/candidates.js";
 import { lowerSnake } from "../map/group.js";
-import { leavesRoot, looksLikePath, resolvedFrom } from "../map/env-path-values.js";
+import { envEntries, leavesRoot, looksLikePath, resolvedFrom } from "../map/env-path-values.js";
 import { BASE_LAYER_ENVIRONMENT, dirOf, environmentOf, isEnvFile } from "../map/environment.js";
 import { sanitizePath, type MappedLocation, type PathTemplates } from "../map/path-mapper.js";
-import { readDotenv } from "../scan/dotenv-reader.js";
 import type { Finding } from "../scan/types.js";
 import { withArticle } from "../util/plural.js";
 import { redact } from "../util/redact.js";
-import { decodeFile } from "../util/text-encoding.js";
 import { sha256 } from "./project.js";
 import { launcherStarts } from "./launcher-starts.js";
 import { outsideUses } from "./outside-uses.js";
@@ -125,12 +123,7 @@ export function secretFiles(root: string, findings: readonly Finding[], envFiles
   const dirRefs: { dir: string; ref: PathRef }[] = [];
   const setIn = new Map<string, Map<string, string>>(); // environment → name → resolved path (or the raw value)
   for (const envFile of envFiles) {
-    let entries;
-    try {
-      entries = readDotenv(decodeFile(readFileSync(join(root, envFile))).text);
-    } catch {
-      continue;
-    }
+    const entries = envEntries(root, envFile);
     const environment = envEnvironments[envFile] ?? environmentOf(envFile);
     const last = new Map(entries.map((e) => [e.key, e]));
     for (const e of last.values()) {
