@@ -16,8 +16,10 @@ Applies a plan made by \`vaultshift plan\` (default: ./${DEFAULT_PLAN_FILE}):
   2. records the current version of every Vault target (for rollback);
   3. writes each secret with check-and-set, merging keys into existing secrets;
   4. writes the ACL policy <app>-read;
-  5. rewrites the code and cleans the .env files (originals kept for rollback
-     under $XDG_STATE_HOME/vaultshift, outside the repository).
+  5. rewrites the code, cleans the .env files and puts the starts the plan
+     names under \`vaultshift run --\` (npm scripts, a Procfile line, a
+     Dockerfile CMD, a systemd ExecStart=); originals kept for rollback
+     under $XDG_STATE_HOME/vaultshift, outside the repository.
 Every step is journaled: an interrupted run resumes where it stopped, and
 applying an applied plan changes nothing.
 

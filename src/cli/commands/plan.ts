@@ -27,13 +27,19 @@ of Strapi's env('NAME', …) and of a convict schema leaf. A secret file a .env
 variable names by its path (KAFKA_SSL_KEY_PATH=certs/client.key,
 GOOGLE_APPLICATION_CREDENTIALS=./sa.json; up to 64 KiB, base64 when not text)
 moves whole to <app>/<environment>/files#<variable>: apply deletes the file
-(rollback restores it), keeps the variable in .env, and runs the npm scripts
-that start the app with node under \`vaultshift run --\`, which writes the
-content to a private temporary file and sets the variable to its path
-(secret-file); refused, with the reason, for a path leaving the project or
-naming a directory, a larger file, a variable something vaultshift does not
-start also reads, or an app no npm script starts. Left where they are,
-with a warning: secrets in config files no such loader reads (a plain
+(rollback restores it), keeps the variable in .env, and runs what starts the
+app under \`vaultshift run --\` (npm scripts running node; a root Procfile
+line, the last Dockerfile stage's CMD/ENTRYPOINT when that stage copies the
+project, a systemd unit's ExecStart=; pm2 and compose entries are named with
+the new line), which writes the content to a private temporary file and sets
+the variable to its path (secret-file); refused, with the reason, for a path
+leaving the project or naming a directory, a larger file, a variable
+something vaultshift does not start also reads, or an app nothing the plan
+can rewrite starts. A shell script an npm script runs that sources a .env
+whose secrets move, for a program other than node (envsubst, psql), runs under
+\`vaultshift run --env <environment> --\`; one run by hand or by make, and a
+template reading \`\${NAME}\`, is named with the command to use (outside-use).
+Left where they are, with a warning: secrets in config files no such loader reads (a plain
 require(), an array element), other non-code files and real-looking ones in .env templates (.env.example, and a .env.defaults
 nothing is seen to load) (not-migrated: move them by hand), VAULT_*/VAULTSHIFT_* variables (the
 app needs them to reach Vault), NEXT_PUBLIC_/VITE_/… values and variables a
